@@ -1,0 +1,3 @@
+"""jixiao: extraction of project performance records from Chinese budget documents."""
+
+__version__ = "0.1.0"

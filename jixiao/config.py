@@ -1,0 +1,41 @@
+"""All configuration, typed, in one place; read from ``JIXIAO_*`` environment variables."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PACKAGE_ROOT = Path(__file__).resolve().parent
+REPO_ROOT = PACKAGE_ROOT.parent
+
+
+def _default_model_dir() -> Path:
+    import jixiao.models
+
+    return Path(jixiao.models.__file__).resolve().parent / "checkpoint"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="JIXIAO_", env_file=None)
+
+    # inputs
+    max_input_bytes: int = Field(default=20 * 1024 * 1024, description="largest file or body accepted")
+    max_text_chars: int = Field(default=2_000_000, description="longest decoded text accepted")
+    # model
+    model_dir: Path = Field(default_factory=_default_model_dir)
+    use_tagger: bool = Field(default=True, description="run the token classifier when its checkpoint is present")
+    tagger_backend: str = Field(default="auto", description="auto | torch | onnx")
+    # service
+    max_batch: int = 32
+    request_timeout_s: float = 60.0
+    auth_tokens: list[str] = Field(default_factory=list, description="bearer tokens; empty disables auth")
+    workers_threads: int = 2
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Settings read once per process (environment is not expected to change at run time)."""
+    return Settings()

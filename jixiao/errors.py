@@ -1,0 +1,60 @@
+"""Typed errors: every bad input ends in one of these, never a traceback.
+
+``code`` is stable: the CLI prints it, the HTTP API uses it as the problem
+``type`` suffix, batch results carry it.
+"""
+
+from __future__ import annotations
+
+
+class JixiaoError(Exception):
+    code = "jixiao.error"
+    http_status = 400
+
+    def __init__(self, message: str, *, source: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.source = source
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}" if self.source else self.message
+
+
+class InputError(JixiaoError):
+    """The input itself is unusable."""
+
+    code = "input.invalid"
+
+
+class EmptyInputError(InputError):
+    code = "input.empty"
+
+
+class BinaryInputError(InputError):
+    code = "input.binary"
+    http_status = 415
+
+
+class DecodingError(InputError):
+    code = "input.undecodable"
+
+
+class UnsupportedFormatError(InputError):
+    code = "input.unsupported_format"
+    http_status = 415
+
+
+class InputTooLargeError(InputError):
+    code = "input.too_large"
+    http_status = 413
+
+
+class UnreadableFileError(InputError):
+    code = "input.unreadable"
+
+
+class ModelError(JixiaoError):
+    """The shipped or configured model cannot be loaded."""
+
+    code = "model.unavailable"
+    http_status = 503
