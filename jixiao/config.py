@@ -28,11 +28,17 @@ class Settings(BaseSettings):
     model_dir: Path = Field(default_factory=_default_model_dir)
     use_tagger: bool = Field(default=True, description="run the token classifier when its checkpoint is present")
     tagger_backend: str = Field(default="auto", description="auto | torch | onnx")
+    tagger_window: int = Field(default=256, description="characters per tagger window")
+    tagger_regions: bool = Field(default=True, description="tag only stretches near table vocabulary (faster on long prose)")
     # service
     max_batch: int = 32
     request_timeout_s: float = 60.0
     auth_tokens: list[str] = Field(default_factory=list, description="bearer tokens; empty disables auth")
     workers_threads: int = 2
+    max_body_bytes: int = Field(default=64 * 1024 * 1024, description="largest HTTP request body (JSON or multipart) accepted")
+    log_level: str = Field(default="info", description="service log level (JSON lines on stderr)")
+    # evaluation
+    seeds_dir: Path | None = Field(default=None, description="where the labeled documents' texts live; overrides the manifest's relative paths")
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,70 @@
+"""The CI regression gate: record F1, total and per split, must not fall below the committed baseline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel, Field, ValidationError
+
+from jixiao.eval.errors import ReportError
+from jixiao.eval.report import SPLITS, EvalReport
+
+# Room for float noise only: any real loss of a fact moves F1 by far more.
+EPSILON = 1e-9
+
+
+class Baseline(BaseModel):
+    record_f1: dict[str, float] = Field(description="split -> record F1 (dev, test, total)")
+    variant: str = "none"
+    mode: str | None = None
+    created: str | None = None
+    note: str | None = None
+
+
+class GateResult(BaseModel):
+    passed: bool
+    lines: list[str]
+
+
+def baseline_from(report: EvalReport) -> Baseline:
+    return Baseline(
+        record_f1={s: report.splits[s]["metrics"]["record"]["f1"] for s in SPLITS if report.splits[s]["documents"]},
+        variant=report.run.variant,
+        mode=report.run.mode,
+        created=report.run.created,
+    )
+
+
+def write_baseline(report: EvalReport, path: Path) -> Baseline:
+    baseline = baseline_from(report)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(baseline.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    return baseline
+
+
+def read_baseline(path: Path) -> Baseline:
+    try:
+        return Baseline.model_validate(json.loads(Path(path).read_text(encoding="utf-8")))
+    except FileNotFoundError as exc:
+        raise ReportError("no such baseline; create it with --write-baseline", source=str(path)) from exc
+    except (OSError, ValueError, ValidationError) as exc:
+        raise ReportError(f"not a baseline: {exc}", source=str(path)) from exc
+
+
+def check(report: EvalReport, baseline: Baseline, *, epsilon: float = EPSILON) -> GateResult:
+    lines, passed = [], True
+    if (baseline.variant, baseline.mode) != (report.run.variant, report.run.mode):
+        passed = False
+        lines.append(f"FAIL baseline was taken with variant={baseline.variant} mode={baseline.mode}, "
+                     f"this run has variant={report.run.variant} mode={report.run.mode}")
+    for split, floor in baseline.record_f1.items():
+        if split not in report.splits or not report.splits[split]["documents"]:
+            passed = False
+            lines.append(f"FAIL {split}: no documents in this run (baseline {100 * floor:.2f})")
+            continue
+        now = report.splits[split]["metrics"]["record"]["f1"]
+        ok = now >= floor - epsilon
+        passed &= ok
+        lines.append(f"{'ok  ' if ok else 'FAIL'} {split}: record F1 {100 * now:.2f} (baseline {100 * floor:.2f}, {100 * (now - floor):+.2f})")
+    return GateResult(passed=passed, lines=lines)

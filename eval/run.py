@@ -1,0 +1,99 @@
+"""One evaluation run: labeled set in, predictions (read or extracted) scored, report out."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from jixiao.config import REPO_ROOT, Settings
+from jixiao.eval.dataset import LabeledDocument, load_dataset, load_prediction
+from jixiao.eval.errors import ExtractorUnavailableError
+from jixiao.eval.metrics import score_document
+from jixiao.eval.report import DocumentResult, EvalReport, RunInfo, build_report
+from jixiao.eval.variants import Variant, apply_variant
+from jixiao.record import DocumentRecord
+
+
+def load_extractor(settings: Settings | None = None) -> Any:
+    try:
+        from jixiao.pipelines.extract import Extractor
+    except ImportError as exc:
+        raise ExtractorUnavailableError(f"the extractor cannot be imported ({exc}); pass --pred PRED_DIR instead") from exc
+    return Extractor.from_settings(settings)
+
+
+def _progress():
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True)
+
+
+def evaluate(
+    gold_dir: str | Path,
+    *,
+    pred_dir: str | Path | None = None,
+    mode: str | None = None,
+    variant: Variant = "none",
+    seed: int = 0,
+    extractor: Any = None,
+    save_predictions: Path | None = None,
+    root: Path = REPO_ROOT,
+    settings: Settings | None = None,
+    show_progress: bool = True,
+) -> EvalReport:
+    """Score GOLD_DIR against PRED_DIR, or against the extractor's output on (variant) texts."""
+    docs = load_dataset(gold_dir, root=root, settings=settings)
+    if pred_dir is None and extractor is None:
+        extractor = load_extractor(settings)
+    if pred_dir is None:
+        mode = mode or "combined"
+    if save_predictions is not None:
+        save_predictions.mkdir(parents=True, exist_ok=True)
+
+    results: list[DocumentResult] = []
+    extract_seconds = 0.0
+    progress = _progress() if show_progress else None
+    task = progress.add_task("evaluating", total=len(docs)) if progress else None
+    if progress:
+        progress.start()
+    try:
+        for doc in docs:
+            if progress:
+                progress.update(task, description=f"evaluating {doc.name}")
+            text = apply_variant(doc.text, variant, gold=doc.gold, seed=seed)
+            if pred_dir is not None:
+                pred = load_prediction(pred_dir, doc.name)
+            else:
+                started = time.perf_counter()
+                pred = _extract(extractor, doc, text, mode)
+                extract_seconds += time.perf_counter() - started
+            if save_predictions is not None:
+                (save_predictions / f"{doc.name}.json").write_text(pred.model_dump_json(indent=1), encoding="utf-8")
+            results.append(_result(doc, pred, text))
+            if progress:
+                progress.advance(task)
+    finally:
+        if progress:
+            progress.stop()
+    run = RunInfo(
+        gold_dir=str(gold_dir), predictions=str(pred_dir) if pred_dir is not None else "extractor", mode=mode,
+        variant=variant, seed=seed if variant == "noised" else None,
+        extractor_seconds=round(extract_seconds, 3) if pred_dir is None else None,
+    )
+    return build_report(run, results)
+
+
+def _extract(extractor: Any, doc: LabeledDocument, text: str, mode: str) -> DocumentRecord:
+    from jixiao.pipelines.ingest import load_bytes
+
+    document = load_bytes(text.encode("utf-8"), filename=doc.text_path.name, doc_id=doc.name)
+    return extractor.extract(document, mode=mode)
+
+
+def _result(doc: LabeledDocument, pred: DocumentRecord, text: str) -> DocumentResult:
+    scored = score_document(doc.gold, pred, text=text)
+    return DocumentResult(
+        name=doc.name, split=doc.split, gold_sha256=doc.gold_sha256,
+        summary=scored.summary, metrics=scored.summary.metrics(), errors=scored.errors,
+    )
