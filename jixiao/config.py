@@ -5,8 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from typing import Annotated
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 REPO_ROOT = PACKAGE_ROOT.parent
@@ -33,12 +35,27 @@ class Settings(BaseSettings):
     # service
     max_batch: int = 32
     request_timeout_s: float = 60.0
-    auth_tokens: list[str] = Field(default_factory=list, description="bearer tokens; empty disables auth")
+    auth_tokens: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="bearer tokens, comma-separated in the environment; empty disables auth"
+    )
     workers_threads: int = 2
     max_body_bytes: int = Field(default=64 * 1024 * 1024, description="largest HTTP request body (JSON or multipart) accepted")
     log_level: str = Field(default="info", description="service log level (JSON lines on stderr)")
     # evaluation
     seeds_dir: Path | None = Field(default=None, description="where the labeled documents' texts live; overrides the manifest's relative paths")
+
+    @field_validator("auth_tokens", mode="before")
+    @classmethod
+    def _split_tokens(cls, value: object) -> object:
+        # A comma list is what people type in an environment variable; JSON lists work too.
+        if isinstance(value, str):
+            value = value.strip()
+            if value.startswith("["):
+                import json
+
+                return json.loads(value)
+            return [token.strip() for token in value.split(",") if token.strip()]
+        return value
 
 
 @lru_cache(maxsize=1)

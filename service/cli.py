@@ -1,7 +1,42 @@
-"""CLI commands of this area (placeholder: registers nothing yet)."""
+"""``jixiao serve``: the HTTP API under uvicorn."""
+
+from __future__ import annotations
 
 import typer
 
 
+def serve(
+    host: str = typer.Option("127.0.0.1", help="interface to bind; 0.0.0.0 to accept remote clients"),
+    port: int = typer.Option(8000, min=1, max=65535, help="TCP port"),
+    workers: int = typer.Option(1, min=1, help="worker processes (each loads the model and keeps its own metrics)"),
+    log_level: str = typer.Option(None, help="debug | info | warning | error (default JIXIAO_LOG_LEVEL or info)"),
+) -> None:
+    """Serve the HTTP API (limits, auth tokens and model come from JIXIAO_* variables). Docs at /docs."""
+    import os
+
+    import uvicorn
+
+    from jixiao.config import get_settings
+    from jixiao.service.logs import configure_logging
+
+    if log_level:
+        # Worker processes read settings from the environment, so the override travels through it.
+        os.environ["JIXIAO_LOG_LEVEL"] = log_level
+        get_settings.cache_clear()
+    level = get_settings().log_level
+    configure_logging(level)
+    uvicorn.run(
+        "jixiao.service.app:serve_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_config=None,
+        access_log=False,
+        log_level=level.lower(),
+        timeout_graceful_shutdown=10,
+    )
+
+
 def register(app: typer.Typer) -> None:
-    return None
+    app.command("serve")(serve)

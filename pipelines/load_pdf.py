@@ -1,0 +1,96 @@
+"""PDF loader (pdfplumber): page text and ruled tables, merged cells as spans."""
+
+from __future__ import annotations
+
+import io
+from bisect import bisect_left
+
+from jixiao.errors import EmptyInputError, UnreadableFileError
+from jixiao.pipelines.document import Document
+from jixiao.pipelines.load_builder import DocumentBuilder, GridCell
+
+# Cell edges closer than this (points) are the same grid line: ruling is drawn with finite width.
+_EDGE_TOLERANCE = 2.0
+
+
+def _edges(values: list[float]) -> list[float]:
+    edges: list[float] = []
+    for value in sorted(values):
+        if not edges or value - edges[-1] > _EDGE_TOLERANCE:
+            edges.append(value)
+    return edges
+
+
+def _index(edges: list[float], value: float) -> int:
+    i = bisect_left(edges, value - _EDGE_TOLERANCE)
+    return min(i, len(edges) - 1)
+
+
+def table_cells(table) -> list[GridCell]:
+    """Grid cells of a pdfplumber table; a merged cell's box spans several grid lines.
+
+    ``extract()`` returns None under a merge and is aligned with ``rows[i].cells``,
+    so text comes from there and spans from the cell boxes.
+    """
+    texts = table.extract()
+    boxes = [(box, text) for row, row_text in zip(table.rows, texts) for box, text in zip(row.cells, row_text) if box is not None]
+    if not boxes:
+        return []
+    xs = _edges([v for box, _ in boxes for v in (box[0], box[2])])
+    ys = _edges([v for box, _ in boxes for v in (box[1], box[3])])
+    cells = []
+    for (x0, top, x1, bottom), text in boxes:
+        col, row = _index(xs, x0), _index(ys, top)
+        cells.append(
+            GridCell(
+                row=row,
+                col=col,
+                rowspan=max(1, _index(ys, bottom) - row),
+                colspan=max(1, _index(xs, x1) - col),
+                text=text or "",
+                bbox=(float(x0), float(top), float(x1), float(bottom)),
+            )
+        )
+    return cells
+
+
+def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx = (obj["x0"] + obj["x1"]) / 2
+    cy = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _page_blocks(page):
+    """Text lines outside tables and the tables themselves, in reading order (top to bottom)."""
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
+    blocks = [(line["top"], line["x0"], "line", line["text"]) for line in outside.extract_text_lines(strip=True)]
+    blocks += [(t.bbox[1], t.bbox[0], "table", t) for t in tables]
+    blocks.sort(key=lambda b: (round(b[0], 1), b[1]))
+    return blocks
+
+
+def load_pdf(data: bytes, *, doc_id: str, source: str | None) -> Document:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    builder = DocumentBuilder(doc_id=doc_id, source=source, format="pdf")
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                builder.start_page(number, width=float(page.width), height=float(page.height))
+                for _, _, kind, item in _page_blocks(page):
+                    if kind == "line":
+                        builder.add_paragraph(item)
+                    else:
+                        builder.add_table(table_cells(item), page=number, bbox=tuple(float(v) for v in item.bbox))
+                page.flush_cache()
+    except PDFPasswordIncorrect as exc:
+        raise UnreadableFileError("the PDF is encrypted; remove the password first", source=source) from exc
+    except Exception as exc:  # pdfminer raises many unrelated types on damaged files
+        raise UnreadableFileError(f"not a readable PDF ({type(exc).__name__}: {exc})", source=source) from exc
+    document = builder.build()
+    if not document.text.strip():
+        raise EmptyInputError("the PDF has no text layer (a scan?); OCR its page images instead", source=source)
+    return document

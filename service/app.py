@@ -1,0 +1,130 @@
+"""The FastAPI application: ``create_app(settings=None, extractor=None)``.
+
+The extractor (model and taxonomy) loads once, in the lifespan; tests inject their own.
+Layers, outermost first: request context (id, access log, metrics, last-resort 500) ->
+bearer auth -> body limit -> FastAPI (problem handlers, routes).
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+
+import anyio.to_thread
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+import jixiao
+from jixiao.config import Settings, get_settings
+from jixiao.service.metrics import Metrics
+from jixiao.service.middleware import BearerAuthMiddleware, BodyLimitMiddleware, PUBLIC_PATHS, RequestContextMiddleware
+from jixiao.service.problems import Problem, install_handlers
+from jixiao.service.workers import Workers
+
+log = logging.getLogger("jixiao.service")
+
+DESCRIPTION = """Extraction of project performance records (项目支出绩效自评表) from Chinese government
+budget documents. Errors are RFC 9457 problem details (`application/problem+json`) whose `type` is
+`https://jixiao.dev/problems/<code>`. Every response carries `X-Request-ID` (the client's, when sent)."""
+
+
+def _load_extractor(settings: Settings):
+    from jixiao.pipelines.extract import Extractor
+
+    return Extractor.from_settings(settings)
+
+
+def _load_mapper(extractor):
+    mapper = getattr(extractor, "mapper", None)
+    if mapper is not None:
+        return mapper
+    from jixiao.pipelines.map import Mapper
+
+    return Mapper.from_taxonomy()
+
+
+def create_app(settings: Settings | None = None, extractor=None, mapper=None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        app.state.workers = Workers(settings.workers_threads)
+        loaded = extractor
+        if loaded is None:
+            log.info("loading extractor")
+            loaded = await anyio.to_thread.run_sync(_load_extractor, settings)
+        app.state.mapper = mapper if mapper is not None else await anyio.to_thread.run_sync(_load_mapper, loaded)
+        app.state.extractor = loaded
+        log.info("ready", extra={"extractor": type(loaded).__name__, "worker_threads": settings.workers_threads})
+        yield
+        app.state.extractor = None
+        app.state.mapper = None
+
+    app = FastAPI(
+        title="jixiao",
+        version=jixiao.__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.metrics = Metrics()
+    app.state.extractor = None
+    app.state.mapper = None
+    install_handlers(app)
+
+    from jixiao.service import routes_extract, routes_mapper, routes_ops
+
+    app.include_router(routes_ops.router)
+    app.include_router(routes_extract.router)
+    app.include_router(routes_mapper.router)
+
+    # add_middleware wraps: the last added is the outermost.
+    app.add_middleware(BodyLimitMiddleware, limit=settings.max_body_bytes)
+    app.add_middleware(BearerAuthMiddleware, tokens=settings.auth_tokens)
+    app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+            components = schema.setdefault("components", {})
+            components.setdefault("schemas", {})["Problem"] = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+            for name, model in _extra_schemas().items():
+                components["schemas"].setdefault(name, model.model_json_schema(ref_template="#/components/schemas/{model}"))
+            _hoist_defs(components["schemas"])
+            for path, ops in schema.get("paths", {}).items():
+                for op in ops.values():
+                    for response in op.get("responses", {}).values():
+                        for media, content in response.get("content", {}).items():
+                            if media == "application/problem+json":
+                                content["schema"] = {"$ref": "#/components/schemas/Problem"}
+                    if settings.auth_tokens and path not in PUBLIC_PATHS:
+                        op["security"] = [{"bearer": []}]
+            if settings.auth_tokens:
+                components["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi
+    return app
+
+
+def _extra_schemas() -> dict:
+    from jixiao.service.schemas import BatchRequest, ExtractRequest
+
+    return {"ExtractRequest": ExtractRequest, "BatchRequest": BatchRequest}
+
+
+def _hoist_defs(schemas: dict) -> None:
+    """Move pydantic's nested ``$defs`` into components so every ``$ref`` resolves."""
+    for name in list(schemas):
+        defs = schemas[name].pop("$defs", None) or {}
+        for def_name, def_schema in defs.items():
+            schemas.setdefault(def_name, def_schema)
+
+
+def serve_app() -> FastAPI:
+    """Factory for ``uvicorn --factory`` in each worker process: JSON logs, settings from the environment."""
+    from jixiao.service.logs import configure_logging
+
+    configure_logging(get_settings().log_level)
+    return create_app()

@@ -1,0 +1,281 @@
+"""``POST /v1/extract`` and ``POST /v1/extract/batch``: JSON text or uploaded files in, records out."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from typing import get_args
+
+import anyio
+from fastapi import APIRouter, Request
+from pydantic import ValidationError
+from starlette.datastructures import UploadFile
+
+from jixiao.config import Settings
+from jixiao.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    InputTooLargeError,
+    JixiaoError,
+    UnreadableFileError,
+    UnsupportedFormatError,
+)
+from jixiao.pipelines.document import Document
+from jixiao.record import DocumentRecord
+from jixiao.service.problems import (
+    BadJsonError,
+    BatchTooLargeError,
+    InternalError,
+    NotReadyError,
+    TimeoutProblem,
+    UnsupportedMediaTypeError,
+    ValidationFailedError,
+    problem_examples,
+    problem_for,
+    validation_error,
+)
+from jixiao.service.schemas import BatchItem, BatchRequest, BatchResponse, ExtractRequest, Mode
+
+log = logging.getLogger("jixiao.service")
+router = APIRouter(tags=["extract"])
+
+
+@dataclass
+class Job:
+    """One document to extract: text from JSON, or bytes of an uploaded file."""
+
+    doc_id: str | None
+    mode: Mode
+    text: str | None = None
+    source: str | None = None
+    data: bytes | None = None
+    filename: str | None = None
+
+
+def run_job(job: Job, extractor, settings: Settings, metrics) -> DocumentRecord:
+    """Load and extract one document (runs in a worker thread)."""
+    begin = time.perf_counter()
+    fmt = "text"
+    try:
+        if job.data is not None:
+            from jixiao.pipelines.ingest import load_bytes
+
+            document = load_bytes(job.data, filename=job.filename, doc_id=job.doc_id, settings=settings)
+            fmt = document.format
+        else:
+            text = job.text or ""
+            if len(text) > settings.max_text_chars:
+                raise InputTooLargeError(f"{len(text)} characters exceeds the limit of {settings.max_text_chars} (JIXIAO_MAX_TEXT_CHARS)", source=job.source)
+            if not text.strip():
+                raise EmptyInputError("the text is empty or only whitespace", source=job.source)
+            document = Document(doc_id=job.doc_id or "document", source=job.source, format="text", text=text)
+        record = extractor.extract(document, mode=job.mode)
+    except Exception:
+        metrics.documents.labels(format=fmt, outcome="error").inc()
+        raise
+    metrics.documents.labels(format=fmt, outcome="ok").inc()
+    metrics.extract_seconds.observe(time.perf_counter() - begin)
+    return record
+
+
+def _ready_extractor(request: Request):
+    state = request.app.state
+    extractor = getattr(state, "extractor", None)
+    if extractor is None or not getattr(extractor, "ready", True):
+        raise NotReadyError("the extractor is not loaded yet; retry when /readyz answers 200")
+    return extractor
+
+
+def _mode(value) -> Mode:
+    value = value or "combined"
+    if value not in get_args(Mode):
+        raise ValidationFailedError(f"mode must be one of {', '.join(get_args(Mode))}, not {value!r}",
+                                    [{"loc": ["body", "mode"], "msg": "invalid mode", "type": "literal_error"}])
+    return value
+
+
+def _form_text(form, name: str, limit: int = 200) -> str | None:
+    value = form.get(name)
+    if value is None or isinstance(value, UploadFile):
+        return None
+    return str(value)[:limit] or None
+
+
+async def _read_json(request: Request, model):
+    body = await request.body()
+    if not body.strip():
+        raise ValidationFailedError("the request body is empty; send JSON or a multipart file upload",
+                                    [{"loc": ["body"], "msg": "Field required", "type": "missing"}])
+    try:
+        return model.model_validate_json(body)
+    except ValidationError as exc:
+        raise validation_error(exc.errors(include_url=False, include_context=False, include_input=False)) from None
+
+
+def _content_kind(request: Request) -> str:
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype in ("application/json", "") or ctype.endswith("+json"):
+        return "json"
+    if ctype == "multipart/form-data":
+        return "multipart"
+    raise UnsupportedMediaTypeError(f"Content-Type {ctype!r} is not accepted: send application/json or multipart/form-data")
+
+
+async def _upload_jobs(request: Request, field: str, max_files: int) -> list[Job]:
+    form = await request.form(max_files=max_files + 1, max_fields=16)
+    uploads = [item for item in form.getlist(field) if isinstance(item, UploadFile)]
+    if not uploads:
+        raise ValidationFailedError(f"multipart field '{field}' with a file is required",
+                                    [{"loc": ["body", field], "msg": "Field required", "type": "missing"}])
+    if len(uploads) > max_files:
+        raise BatchTooLargeError(f"{len(uploads)} files exceed the batch limit of {max_files} (JIXIAO_MAX_BATCH)")
+    mode = _mode(_form_text(form, "mode"))
+    doc_id = _form_text(form, "doc_id")
+    jobs = []
+    for upload in uploads:
+        data = await upload.read()
+        jobs.append(Job(doc_id=doc_id if len(uploads) == 1 else None, mode=mode, data=data, filename=upload.filename or None))
+        await upload.close()
+    return jobs
+
+
+def _json_job(item: ExtractRequest) -> Job:
+    return Job(doc_id=item.doc_id, mode=item.mode, text=item.text, source=item.source)
+
+
+def _request_body(json_schema: str, file_field: str, file_help: str) -> dict:
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": {"$ref": f"#/components/schemas/{json_schema}"}},
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "required": [file_field],
+                        "properties": {
+                            file_field: ({"type": "string", "format": "binary", "description": file_help}
+                                         if file_field == "file" else
+                                         {"type": "array", "items": {"type": "string", "format": "binary"}, "description": file_help}),
+                            "doc_id": {"type": "string", "description": "record doc_id (default: the file name's stem)"},
+                            "mode": {"type": "string", "enum": list(get_args(Mode)), "default": "combined"},
+                        },
+                    },
+                    "encoding": {file_field: {"contentType": "application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, text/plain, image/png, image/jpeg"}},
+                },
+            },
+        }
+    }
+
+
+EXAMPLE_RECORD = {
+    "doc_id": "fenyang-2024",
+    "source": "upload",
+    "projects": [{
+        "name": "2024年城乡居民养老代办员补助",
+        "code": None,
+        "department": "汾阳市人力资源和社会保障局",
+        "implementer": "汾阳市社会保险中心",
+        "funds": {"initial_budget": None, "annual_budget": None, "executed": None, "execution_rate": None},
+        "score": None, "grade": None,
+        "indicators": [{
+            "level1": "产出指标", "level2": "数量指标", "name": "村数", "target": "=308人", "actual": "=308人",
+            "weight": 20.0, "score": 20.0,
+            "canonical": {"id": "", "name": "", "score": 50.0, "method": "unmatched"},
+            "provenance": {"name": {"start": 131, "end": 133, "source": "table", "row": 4, "col": 2}},
+        }],
+    }],
+}
+
+_EXTRACT_ERRORS = problem_examples(
+    BadJsonError("the body is not valid JSON: Invalid JSON: EOF while parsing an object at line 1 column 9"),
+    ValidationFailedError("the request does not match the schema: text: Field required"),
+    InputTooLargeError("21474836 bytes exceeds the limit of 20971520"),
+    UnsupportedFormatError("a ZIP archive that is neither DOCX nor XLSX; supported: text (UTF-8/GB18030), PDF, DOCX, XLSX, PNG/JPEG images", source="a.zip"),
+    BinaryInputError("binary data, not text (NUL or control bytes); supported: text, PDF, DOCX, XLSX, images", source="a.bin"),
+    UnreadableFileError("not a readable PDF (PSEOF: Unexpected EOF)", source="broken.pdf"),
+    NotReadyError("the extractor is not loaded yet; retry when /readyz answers 200"),
+    TimeoutProblem("extraction took longer than the per-request limit of 60 s (JIXIAO_REQUEST_TIMEOUT_S)"),
+)
+
+
+@router.post(
+    "/v1/extract",
+    response_model=DocumentRecord,
+    summary="Extract the record of one document",
+    description=(
+        "Send the document either as JSON `{text, doc_id?, source?, mode?}` or as a multipart upload in field "
+        "`file` (text in UTF-8/GB18030, PDF, DOCX, XLSX; images when the OCR extra is installed). "
+        "The answer is the record of `records.md` with provenance (offsets into the ingested text) and canonical mappings."
+    ),
+    responses={200: {"content": {"application/json": {"example": EXAMPLE_RECORD}}}, **_EXTRACT_ERRORS},
+    openapi_extra=_request_body("ExtractRequest", "file", "the document file"),
+)
+async def extract(request: Request) -> DocumentRecord:
+    settings = request.app.state.settings
+    deadline = anyio.current_time() + settings.request_timeout_s
+    extractor = _ready_extractor(request)
+    if _content_kind(request) == "multipart":
+        job = (await _upload_jobs(request, "file", 1))[0]
+    else:
+        job = _json_job(await _read_json(request, ExtractRequest))
+    return await request.app.state.workers.run(run_job, job, extractor, settings, request.app.state.metrics, deadline=deadline)
+
+
+_BATCH_EXAMPLE = {
+    "results": [
+        {"index": 0, "doc_id": "a", "ok": True, "record": EXAMPLE_RECORD},
+        {"index": 1, "doc_id": "b", "ok": False, "error": {
+            "type": "https://jixiao.dev/problems/input.empty", "title": "Bad Request", "status": 400,
+            "detail": "the text is empty or only whitespace", "code": "input.empty"}},
+    ],
+    "succeeded": 1,
+    "failed": 1,
+}
+
+
+@router.post(
+    "/v1/extract/batch",
+    response_model=BatchResponse,
+    summary="Extract several documents in one call",
+    description=(
+        "Up to JIXIAO_MAX_BATCH documents, as JSON `{documents: [...]}` or as multipart files in field `files`. "
+        "The answer holds one result or one problem per document, in request order; a bad document does not fail the others. "
+        "The per-request time limit covers the whole batch: documents it does not reach get a `request.timeout` problem."
+    ),
+    responses={200: {"content": {"application/json": {"example": _BATCH_EXAMPLE}}},
+               **problem_examples(ValidationFailedError("the request does not match the schema: documents: Field required"),
+                                  BatchTooLargeError("40 documents exceed the batch limit of 32 (JIXIAO_MAX_BATCH)"),
+                                  UnsupportedMediaTypeError("Content-Type 'text/plain' is not accepted: send application/json or multipart/form-data"),
+                                  NotReadyError("the extractor is not loaded yet; retry when /readyz answers 200"))},
+    openapi_extra=_request_body("BatchRequest", "files", "the document files"),
+)
+async def extract_batch(request: Request) -> BatchResponse:
+    settings = request.app.state.settings
+    deadline = anyio.current_time() + settings.request_timeout_s
+    extractor = _ready_extractor(request)
+    if _content_kind(request) == "multipart":
+        jobs = await _upload_jobs(request, "files", settings.max_batch)
+    else:
+        batch = await _read_json(request, BatchRequest)
+        if len(batch.documents) > settings.max_batch:
+            raise BatchTooLargeError(f"{len(batch.documents)} documents exceed the batch limit of {settings.max_batch} (JIXIAO_MAX_BATCH)")
+        jobs = [_json_job(item) for item in batch.documents]
+    metrics = request.app.state.metrics
+    results: list[BatchItem] = []
+    for index, job in enumerate(jobs):
+        doc_id = job.doc_id or (job.filename and job.filename.rsplit("/", 1)[-1].rsplit(".", 1)[0]) or None
+        try:
+            record = await request.app.state.workers.run(run_job, job, extractor, settings, metrics, deadline=deadline)
+            results.append(BatchItem(index=index, doc_id=record.doc_id, ok=True, record=record))
+            continue
+        except JixiaoError as exc:
+            error = exc
+        except Exception:
+            log.exception("extraction failed", extra={"index": index, "doc_id": doc_id})
+            error = InternalError("internal error while extracting this document; the request id identifies it in the logs")
+        metrics.errors.labels(code=error.code).inc()
+        results.append(BatchItem(index=index, doc_id=doc_id, ok=False, error=problem_for(error, request.url.path)))
+    failed = sum(1 for r in results if not r.ok)
+    return BatchResponse(results=results, succeeded=len(results) - failed, failed=failed)

@@ -1,0 +1,34 @@
+"""A stand-in extractor for service tests: its record is derived from the Document it receives."""
+
+from __future__ import annotations
+
+import threading
+
+from jixiao.errors import InputError
+from jixiao.record import DocumentRecord, Project
+
+
+class FakeExtractor:
+    """Names one project after the first line of text; can block (to test timeouts) or crash."""
+
+    def __init__(self, *, ready: bool = True, gate: threading.Event | None = None, crash: bool = False):
+        self.ready = ready
+        self.gate = gate
+        self.crash = crash
+        self.started = threading.Event()
+        self.seen: list = []
+
+    def extract(self, doc, mode: str = "combined") -> DocumentRecord:
+        self.seen.append((doc, mode))
+        self.started.set()
+        if self.gate is not None:
+            self.gate.wait(10)
+        if self.crash:
+            raise RuntimeError("bug in the extractor")
+        first = doc.text.strip().splitlines()[0]
+        if first == "REJECT":
+            raise InputError("the fake rejects this document", source=doc.source)
+        return DocumentRecord(
+            doc_id=doc.doc_id, source=doc.source, projects=[Project(name=first.split("\t")[0])],
+            meta={"format": doc.format, "chars": len(doc.text), "tables": len(doc.tables), "mode": mode},
+        )

@@ -1,0 +1,129 @@
+"""Bad input ends in a typed error naming the problem; text encodings are detected."""
+
+from __future__ import annotations
+
+import codecs
+import importlib.util
+import io
+import zipfile
+
+import pytest
+
+from jixiao.config import Settings
+from jixiao.errors import (
+    BinaryInputError,
+    DecodingError,
+    EmptyInputError,
+    InputTooLargeError,
+    UnreadableFileError,
+    UnsupportedFormatError,
+)
+from jixiao.pipelines.ingest import load_bytes, load_path
+
+TEXT = "项目名称\t2023年城乡居民养老代办员补助\n主管部门及代码\t407-汾阳市人力资源和社会保障局\n"
+
+
+def test_gb18030_text():
+    doc = load_bytes(TEXT.encode("gb18030"), filename="a.txt")
+    assert doc.text == TEXT and doc.encoding == "gb18030" and doc.format == "text"
+
+
+def test_utf8_bom_text():
+    doc = load_bytes(codecs.BOM_UTF8 + TEXT.encode("utf-8"))
+    assert doc.text == TEXT and doc.encoding == "utf-8-sig" and doc.doc_id == "document"
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t  \r\n"])
+def test_empty_input(data):
+    with pytest.raises(EmptyInputError) as info:
+        load_bytes(data, filename="empty.txt")
+    assert info.value.code == "input.empty" and "empty.txt" in str(info.value)
+
+
+def test_binary_junk():
+    junk = bytes(range(256)) * 8
+    with pytest.raises(BinaryInputError) as info:
+        load_bytes(junk, filename="junk.bin")
+    assert info.value.code == "input.binary" and info.value.http_status == 415
+
+
+def test_undecodable_bytes():
+    # Valid neither as UTF-8 nor as GB18030 (0x80 and 0xFF are not GB18030 lead bytes).
+    with pytest.raises(DecodingError) as info:
+        load_bytes("绩效".encode("utf-8") + b"\x80\xff\x80 text")
+    assert "UTF-8" in info.value.message
+
+
+def test_directory(tmp_path):
+    with pytest.raises(UnreadableFileError, match="directory"):
+        load_path(tmp_path)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(UnreadableFileError, match="no such file"):
+        load_path(tmp_path / "nope.pdf")
+
+
+def test_too_large_bytes_and_path(tmp_path):
+    small = Settings(max_input_bytes=64)
+    with pytest.raises(InputTooLargeError) as info:
+        load_bytes(TEXT.encode() * 4, settings=small)
+    assert info.value.http_status == 413 and "64" in info.value.message
+    path = tmp_path / "big.txt"
+    path.write_bytes(TEXT.encode() * 4)
+    with pytest.raises(InputTooLargeError):
+        load_path(path, settings=small)
+
+
+def test_too_many_characters():
+    with pytest.raises(InputTooLargeError, match="characters"):
+        load_bytes(TEXT.encode(), settings=Settings(max_text_chars=10))
+
+
+def test_corrupt_pdf():
+    with pytest.raises(UnreadableFileError, match="PDF"):
+        load_bytes(b"%PDF-1.7\n1 0 obj garbage \x00\x01\x02 endobj\n", filename="bad.pdf")
+
+
+def test_truncated_docx():
+    import docx
+
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    with pytest.raises(UnreadableFileError, match="ZIP|DOCX"):
+        load_bytes(buffer.getvalue()[:300], filename="cut.docx")
+
+
+def test_zip_without_document_xml():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/other.xml", "<x/>")
+    with pytest.raises(UnsupportedFormatError):
+        load_bytes(buffer.getvalue(), filename="a.zip")
+
+
+def test_docx_with_broken_xml():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<not-closed")
+    with pytest.raises(UnreadableFileError, match="DOCX"):
+        load_bytes(buffer.getvalue(), filename="broken.docx")
+
+
+def test_extension_promises_what_content_is_not():
+    with pytest.raises(UnreadableFileError, match=r"\.xlsx"):
+        load_bytes(b"just some words", filename="sheet.xlsx")
+
+
+def test_legacy_office_file():
+    with pytest.raises(UnsupportedFormatError, match="DOCX"):
+        load_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, filename="old.doc")
+
+
+@pytest.mark.skipif(importlib.util.find_spec("rapidocr_onnxruntime") is not None, reason="OCR extra installed")
+def test_image_without_ocr_extra_says_how_to_install():
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    with pytest.raises(UnsupportedFormatError) as info:
+        load_bytes(png, filename="scan.png")
+    assert "jixiao[ocr]" in info.value.message and info.value.http_status == 415
