@@ -1,7 +1,130 @@
-"""CLI commands of this area (placeholder: registers nothing yet)."""
+"""``jixiao map`` and ``jixiao taxonomy``: look a printed name up, list or export the taxonomy."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from enum import Enum
+from pathlib import Path
 
 import typer
 
 
+class MapKindOption(str, Enum):
+    indicator = "indicator"
+    level1 = "level1"
+    level2 = "level2"
+    function = "function"
+    economic = "economic"
+
+
+class ExportFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class TaxonomyKind(str, Enum):
+    all = "all"
+    indicator = "indicator"
+    function = "function"
+    economic = "economic"
+    alias = "alias"
+
+
+_FIELDS = ["id", "kind", "level", "code", "name", "parent", "alt_parents", "framework", "family",
+           "budget", "confidence", "source"]
+
+
+def map_command(
+    text: str = typer.Argument(..., help="printed name, e.g. 经费支出合规律 or '2080109 社会保险经办机构'"),
+    kind: MapKindOption = typer.Option(MapKindOption.indicator, "--kind", "-k", help="what the text is"),
+    level2: str | None = typer.Option(None, "--level2", help="known level-2 parent of a level-3 name"),
+    code: str | None = typer.Option(None, "--code", help="printed budget code of the line"),
+    as_json: bool = typer.Option(False, "--json", help="print the match result as JSON"),
+) -> None:
+    """Map a printed name onto the taxonomy and show the winner and the runners-up."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from jixiao.pipelines.map import Mapper
+
+    mapper = Mapper.from_taxonomy()
+    result = mapper.map(text, kind.value, level2=level2, code=code)
+    if as_json:
+        sys.stdout.write(result.to_json(indent=2) + "\n")
+        return
+    console = Console()
+    title = f"{text!r} ({kind.value}) -> {result.method}"
+    table = Table(title=title)
+    for col in ("rank", "id", "name", "parent", "score", "method"):
+        table.add_column(col)
+    if result.entry is not None:
+        e = result.entry
+        parent = mapper.taxonomy.by_id[e.parent].name if e.parent else ""
+        table.add_row("1", e.id, e.name, parent, f"{result.score:.1f}", result.method, style="bold green")
+    for i, c in enumerate(result.candidates, start=2 if result.entry else 1):
+        table.add_row(str(i), c.id, c.name, c.parent or "", f"{c.score:.1f}", "runner-up")
+    console.print(table)
+    if result.entry is None:
+        console.print(f"[yellow]unmatched[/]: best score {result.score:.1f} is below the threshold")
+    if result.ambiguous:
+        console.print("[yellow]ambiguous[/]: the same printed name belongs to several entries; give --code or --level2")
+    if result.disagreement:
+        console.print(f"[red]disagreement[/]: {result.disagreement}")
+
+
+def taxonomy_command(
+    kind: TaxonomyKind = typer.Option(TaxonomyKind.indicator, "--kind", "-k", help="which entries"),
+    fmt: ExportFormat = typer.Option(ExportFormat.table, "--format", "-f", help="table, csv or json"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="write to a file instead of stdout"),
+    level: str | None = typer.Option(None, "--level", help="only this level (1/2/3, 类/款/项)"),
+) -> None:
+    """List the taxonomy (version, entries with source and confidence) or export it as CSV/JSON."""
+    from jixiao.pipelines.taxonomy import load_taxonomy
+
+    tax = load_taxonomy()
+    if kind is TaxonomyKind.alias:
+        rows = [a.model_dump() for a in tax.aliases]
+        fields = ["kind", "printed", "target", "source"]
+    else:
+        rows = []
+        for e in tax.entries:
+            if (kind is TaxonomyKind.all or e.kind == kind.value) and (level is None or e.level == level):
+                d = e.model_dump(exclude={"evidence"})
+                d["alt_parents"] = ";".join(e.alt_parents)
+                rows.append(d)
+        fields = _FIELDS
+    if fmt is ExportFormat.table and output is None:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"taxonomy {tax.version}: {len(rows)} {kind.value} rows")
+        if fields is _FIELDS:
+            fields = ["id", "level", "code", "name", "parent", "confidence", "source"]
+        for f in fields:
+            table.add_column(f, overflow="fold")
+        for r in rows:
+            table.add_row(*("" if r.get(f) is None else str(r.get(f)) for f in fields))
+        Console().print(table)
+        return
+    if fmt is ExportFormat.json:
+        text = json.dumps({"version": tax.version, "kind": kind.value, "rows": rows}, ensure_ascii=False, indent=1)
+    else:
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+        text = buf.getvalue()
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {len(rows)} rows to {output}", err=True)
+
+
 def register(app: typer.Typer) -> None:
-    return None
+    app.command("map")(map_command)
+    app.command("taxonomy")(taxonomy_command)

@@ -1,0 +1,445 @@
+"""Map printed indicator names and budget lines onto canonical taxonomy entries.
+
+Matching order: exact name -> alias -> code (budget lines) -> fuzzy (``rapidfuzz.fuzz.ratio``,
+character level; WRatio is ~15x slower on Chinese and no better on short names). Below the
+calibrated threshold the answer is ``unmatched`` rather than the nearest wrong entry.
+
+Level-1/level-2 recognition (``canonical_level1/2``) works on *heading keys*: whitespace removed,
+NFKC, score annotations such as ``(50分)`` dropped, the suffix 指标 normalised. Headings that
+belong to other frameworks (项目决策, 过程, 履职效能 …) and table headers (一级指标, 绩效指标 …)
+are kept as *reject anchors*: when one of them is the closest form, the answer is ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, TypeAdapter
+from rapidfuzz import fuzz, process
+
+from jixiao.pipelines.taxonomy import Entry, Taxonomy, load_taxonomy
+from jixiao.record import Canonical, Check, DocumentRecord
+
+MapKind = Literal["indicator", "function", "economic", "level1", "level2"]
+Method = Literal["exact", "alias", "fuzzy", "code", "unmatched"]
+
+# Both calibrated on the calibration split of tests/data/mapping_variants.csv (bench/calibrate_mapper.py,
+# best accuracy, ties to the stricter value). Level-3 names below this score are "unmatched".
+INDICATOR_THRESHOLD = 72.0
+# Budget-line names (function/economic) without a usable code.
+BUDGET_NAME_THRESHOLD = 66.0
+# A printed name agrees with the entry its code names at or above this ratio (names get truncated).
+CODE_NAME_AGREEMENT = 60.0
+# Level-1/level-2 headings: short strings, compared with the suffix 指标 normalised.
+HEADING_THRESHOLD = 70.0
+# Candidates outside the known level-2 parent lose this many points (the same name can sit under
+# different parents in different units, so they are not excluded).
+OTHER_PARENT_PENALTY = 8.0
+RUNNERS_UP = 5
+
+_WS = re.compile(r"\s+")
+_SCORE_NOTE = re.compile(r"[(\[]?\d+(?:\.\d+)?分[)\]]?$")
+_ENUM = re.compile(r"^(?:\d+[.、)]|[(（]?[一二三四五六七八九十]+[)）、.]|[(]\d+[)])")
+_LEADING_CODE = re.compile(r"^\[?(\d{3,7})\]?[-\s:：]*")
+_TRAILING_PUNCT = re.compile(r"[:：;；,，。.、]+$")
+_SUFFIX = "指标"
+
+
+def normalize(text: str) -> str:
+    """NFKC with every whitespace character removed (the contract's comparison form, §3)."""
+    return _WS.sub("", unicodedata.normalize("NFKC", text or ""))
+
+
+def heading_core(text: str) -> str:
+    """A level-1/level-2 heading reduced to its core: no score note, no numbering, no suffix 指标."""
+    t = normalize(text)
+    t = _SCORE_NOTE.sub("", t)
+    t = _ENUM.sub("", t)
+    t = _TRAILING_PUNCT.sub("", t)
+    if t.endswith(_SUFFIX) and len(t) > len(_SUFFIX):
+        t = t[: -len(_SUFFIX)]
+    return t
+
+
+def _l3_key(text: str) -> str:
+    t = _TRAILING_PUNCT.sub("", _ENUM.sub("", normalize(text)))
+    # an added 指标 is printing noise on a level-3 name
+    return t[:-2] if t.endswith(_SUFFIX) and len(t) > 3 else t
+
+
+def split_code(text: str) -> tuple[str | None, str]:
+    """``"2080109 社会保险经办机构"`` -> ``("2080109", "社会保险经办机构")``."""
+    t = unicodedata.normalize("NFKC", text or "").strip()
+    m = _LEADING_CODE.match(t)
+    if m:
+        return m.group(1), t[m.end():].strip()
+    return None, t
+
+
+# Candidate and MatchResult are stdlib dataclasses, not pydantic models: a lookup builds up to seven
+# of them and pydantic construction (even model_construct) cost more than the fuzzy match itself.
+# ``MatchResult.to_dict``/``to_json`` serialise through a pydantic TypeAdapter.
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    id: str
+    name: str
+    score: float
+    parent: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult:
+    """The answer to one lookup: the entry (or none), its score and method, and the runners-up."""
+
+    query: str
+    kind: str
+    entry: Entry | None
+    score: float
+    method: Method
+    candidates: tuple[Candidate, ...] = ()
+    ambiguous: bool = False
+    disagreement: str | None = None
+
+    @property
+    def matched(self) -> bool:
+        return self.entry is not None
+
+    def canonical(self) -> Canonical:
+        """The record's ``Canonical``; an unmatched name gives ``id=""``, ``name=""``, method ``unmatched``."""
+        if self.entry is None:
+            return Canonical(id="", name="", score=round(self.score, 1), method="unmatched")
+        return Canonical(id=self.entry.id, name=self.entry.name, score=round(self.score, 1), method=self.method)
+
+    def to_dict(self) -> dict:
+        return _RESULT_ADAPTER.dump_python(self, mode="json")
+
+    def to_json(self, indent: int | None = None) -> str:
+        return _RESULT_ADAPTER.dump_json(self, indent=indent).decode("utf-8")
+
+
+_RESULT_ADAPTER: TypeAdapter[MatchResult] = TypeAdapter(MatchResult)
+
+
+class _Heading(BaseModel):
+    """A surface form in level-1/level-2 space: a canonical entry, or ``None`` for a reject anchor."""
+
+    model_config = ConfigDict(frozen=True)
+
+    core: str
+    entry: Entry | None
+    method: Method
+
+
+class _HeadingSpace:
+    """Exact and fuzzy lookup of heading cores; ties go to the earlier-registered (canonical) form."""
+
+    def __init__(self, forms: Iterable[_Heading]):
+        self.by_core: dict[str, _Heading] = {}
+        for f in forms:
+            self.by_core.setdefault(f.core, f)
+        self.cores = list(self.by_core)
+        # compared with the suffix put back: two-character cores differ by 50 points per character
+        self.full = [c + _SUFFIX for c in self.cores]
+
+    def lookup(self, core: str) -> tuple[_Heading | None, float]:
+        if not core:
+            return None, 0.0
+        hit = self.by_core.get(core)
+        if hit is not None:
+            return hit, 100.0
+        top = process.extract(core + _SUFFIX, self.full, scorer=fuzz.ratio, limit=2, score_cutoff=HEADING_THRESHOLD)
+        if not top:
+            return None, 0.0
+        form = self.by_core[self.cores[top[0][2]]]
+        if len(top) > 1 and top[1][1] == top[0][1] and self.by_core[self.cores[top[1][2]]].entry != form.entry:
+            # equally close to two different headings (贡量 = 数量 or 质量?): refuse to guess
+            return None, top[0][1]
+        return _Heading(core=form.core, entry=form.entry, method="fuzzy"), top[0][1]
+
+
+class Mapper:
+    """Maps printed names onto a taxonomy. Immutable after construction; results cached per instance."""
+
+    def __init__(self, taxonomy: Taxonomy, *, threshold: float = INDICATOR_THRESHOLD,
+                 budget_threshold: float = BUDGET_NAME_THRESHOLD, cache_size: int = 65536):
+        self.taxonomy = taxonomy
+        self.threshold = threshold
+        self.budget_threshold = budget_threshold
+        self._l1 = self._heading_space(level="1")
+        self._l2 = self._heading_space(level="2")
+        self._surfaces: dict[str, tuple[list[str], list[Entry], list[str]]] = {}
+        for kind in ("indicator", "function", "economic"):
+            self._surfaces[kind] = self._surface_table(kind)
+        self._by_parent = self._parent_tables()
+        self._scope_keys = {k: (sorted(v), [self._surfaces[k[0]][0][i] for i in sorted(v)])
+                            for k, v in self._by_parent.items()}
+        self._surface_parents = {k: [self._parent_name(e) for e in v[1]] for k, v in self._surfaces.items()}
+        self._exact: dict[str, dict[str, list[int]]] = {}
+        for kind, (keys, _, _) in self._surfaces.items():
+            table: dict[str, list[int]] = defaultdict(list)
+            for i, k in enumerate(keys):
+                table[k].append(i)
+            self._exact[kind] = dict(table)
+        self._codes = {k: taxonomy.by_code(k) for k in ("function", "economic")}
+        # bounded caches that live and die with this instance (no module-level state)
+        self._map_cached = lru_cache(maxsize=cache_size)(self._map_uncached)
+        self._l1_cached = lru_cache(maxsize=4096)(self._level1_uncached)
+        self._l2_cached = lru_cache(maxsize=4096)(self._level2_uncached)
+
+    @classmethod
+    def from_taxonomy(cls, taxonomy: Taxonomy | None = None, **kwargs) -> Mapper:
+        return cls(taxonomy or load_taxonomy(), **kwargs)
+
+    # ---- level 1 / level 2 -------------------------------------------------------------
+
+    def _heading_space(self, level: str) -> _HeadingSpace:
+        tax = self.taxonomy
+        forms: list[_Heading] = []
+        canon = [e for e in tax.of_kind("indicator", level) if e.family == "A"]
+        forms += [_Heading(core=heading_core(e.name), entry=e, method="exact") for e in canon]
+        forms += [_Heading(core=heading_core(a.printed), entry=tax.by_id[a.target], method="alias")
+                  for a in tax.aliases_of("level" + level)]
+        # reject anchors: the other level's canonical names, other frameworks, table headers
+        other = "2" if level == "1" else "1"
+        forms += [_Heading(core=heading_core(e.name), entry=None, method="unmatched")
+                  for e in tax.of_kind("indicator", other) if e.family == "A"]
+        forms += [_Heading(core=heading_core(a.printed), entry=None, method="unmatched")
+                  for a in tax.aliases_of("level" + other)]
+        forms += [_Heading(core=heading_core(e.name), entry=None, method="unmatched")
+                  for e in tax.entries if e.kind == "indicator" and e.family != "A" and e.level in ("1", "2")]
+        forms += [_Heading(core=heading_core(h), entry=None, method="unmatched") for h in tax.non_indicator_headings]
+        return _HeadingSpace(forms)
+
+    def level1_entry(self, text: str | None) -> Entry | None:
+        return self._l1_cached(text or "")[0]
+
+    def level2_entry(self, text: str | None) -> Entry | None:
+        return self._l2_cached(text or "")[0]
+
+    def _level1_uncached(self, text: str) -> tuple[Entry | None, float, Method]:
+        form, score = self._l1.lookup(heading_core(text))
+        return (form.entry, score, form.method) if form and form.entry else (None, score, "unmatched")
+
+    def _level2_uncached(self, text: str) -> tuple[Entry | None, float, Method]:
+        form, score = self._l2.lookup(heading_core(text))
+        return (form.entry, score, form.method) if form and form.entry else (None, score, "unmatched")
+
+    def canonical_level1(self, text: str | None) -> str | None:
+        """The canonical level-1 name of a printed heading, or None when it is not one of the four."""
+        e = self.level1_entry(text)
+        return e.name if e else None
+
+    def canonical_level2(self, text: str | None) -> str | None:
+        """The canonical level-2 name of a printed heading, or None."""
+        e = self.level2_entry(text)
+        return e.name if e else None
+
+    def level1_of_level2(self, level2: str | None) -> str | None:
+        """The framework parent of a (printed or canonical) level-2 name: 服务对象满意度 -> 满意度指标."""
+        e = self.level2_entry(level2)
+        if e is None or e.parent is None:
+            return None
+        return self.taxonomy.by_id[e.parent].name
+
+    def allowed_level1(self, level2: str | None) -> tuple[str, ...]:
+        """All level-1 names a level-2 may sit under (成本指标: 产出指标 or 成本指标)."""
+        e = self.level2_entry(level2)
+        if e is None:
+            return ()
+        return tuple(self.taxonomy.by_id[p].name for p in (e.parent, *e.alt_parents) if p)
+
+    # ---- level 3 and budget lines ------------------------------------------------------
+
+    def _surface_table(self, kind: str) -> tuple[list[str], list[Entry], list[str]]:
+        """Parallel lists (key, entry, method) of every printed form of the kind's matchable entries."""
+        tax = self.taxonomy
+        keys: list[str] = []
+        entries: list[Entry] = []
+        methods: list[str] = []
+        keyf = _l3_key if kind == "indicator" else normalize
+        pool = [e for e in tax.of_kind(kind) if kind != "indicator" or e.level == "3"]
+        # order decides equal scores: canonical names, then aliases, then other frameworks' names
+        for e in (e for e in pool if e.canonical):
+            keys.append(keyf(e.name)); entries.append(e); methods.append("exact")
+        for a in tax.aliases_of(kind):
+            keys.append(keyf(a.printed)); entries.append(tax.by_id[a.target]); methods.append("alias")
+        for e in (e for e in pool if not e.canonical):
+            keys.append(keyf(e.name)); entries.append(e); methods.append("exact")
+        return keys, entries, methods
+
+    def _parent_tables(self) -> dict[tuple[str, str], frozenset[int]]:
+        """Indexes of surfaces per (kind, parent id): level-3 names under a level-2, 项 under a 款 …"""
+        out: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for kind, (_, entries, _) in self._surfaces.items():
+            for i, e in enumerate(entries):
+                for p in (e.parent, *e.alt_parents):
+                    if p:
+                        out[(kind, p)].append(i)
+                        grand = self.taxonomy.by_id[p].parent
+                        if kind == "function" and grand:
+                            out[(kind, grand)].append(i)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    def map(self, name: str, kind: MapKind = "indicator", level2: str | None = None,
+            code: str | None = None) -> MatchResult:
+        """Map one printed name (and, for budget lines, its printed code) onto the taxonomy."""
+        return self._map_cached(name or "", kind, level2, code)
+
+    def _map_uncached(self, name: str, kind: str, level2: str | None, code: str | None) -> MatchResult:
+        if kind in ("level1", "level2"):
+            entry, score, method = (self._l1_cached if kind == "level1" else self._l2_cached)(name)
+            return MatchResult(query=name, kind=kind, entry=entry, score=score, method=method)
+        if kind == "indicator":
+            parent = self.level2_entry(level2) if level2 else None
+            return self._match_name(name, kind, _l3_key(name), parent.id if parent else None, self.threshold)
+        if kind not in ("function", "economic"):
+            raise ValueError(f"unknown mapping kind {kind!r}")
+        return self._match_budget_line(name, kind, code)
+
+    def _match_name(self, query: str, kind: str, key: str, parent_id: str | None,
+                    threshold: float) -> MatchResult:
+        keys, entries, methods = self._surfaces[kind]
+        if not key:
+            return MatchResult(query=query, kind=kind, entry=None, score=0.0, method="unmatched",
+                                               candidates=(), ambiguous=False, disagreement=None)
+        scope = self._by_parent.get((kind, parent_id), frozenset()) if parent_id else frozenset()
+        best: dict[str, tuple[float, int]] = {}  # entry id -> (score, surface index)
+        for _, score, i in process.extract(key, keys, scorer=fuzz.ratio, limit=RUNNERS_UP + 3):
+            if scope and i not in scope:
+                score -= OTHER_PARENT_PENALTY
+            eid = entries[i].id
+            # ties keep the earlier surface: canonical names, then aliases, then other frameworks
+            if eid not in best or score > best[eid][0] or (score == best[eid][0] and i < best[eid][1]):
+                best[eid] = (score, i)
+        if scope:
+            sub_idx, sub_keys = self._scope_keys[(kind, parent_id)]
+            scoped = [(sc, sub_idx[j]) for _, sc, j in
+                      process.extract(key, sub_keys, scorer=fuzz.ratio, limit=RUNNERS_UP + 1)]
+        else:
+            scoped = []
+        for score, i in scoped:
+            eid = entries[i].id
+            if eid not in best or score > best[eid][0] or (score == best[eid][0] and i < best[eid][1]):
+                best[eid] = (score, i)
+        ranked = sorted(best.values(), key=lambda t: (-t[0], t[1]))
+        exact = self._exact[kind].get(key)
+        if exact:
+            # an exact printed form wins whatever its parent; among several, the parent's one
+            best_i = next((i for i in exact if i in scope), exact[0])
+            ambiguous = not scope and len({entries[i].id for i in exact}) > 1
+            return self._result(query, kind, best_i, 100.0, methods[best_i], ranked, ambiguous)
+        best_score, best_i = ranked[0]
+        if best_score < threshold:
+            return self._result(query, kind, None, best_score, "unmatched", ranked, False)
+        tie = len(ranked) > 1 and ranked[1][0] == best_score
+        return self._result(query, kind, best_i, best_score, "fuzzy", ranked, tie)
+
+    def _result(self, query: str, kind: str, index: int | None, score: float, method: str,
+                ranked: list[tuple[float, int]], ambiguous: bool) -> MatchResult:
+        # built without validation: this is the hot path, and every field comes from the taxonomy
+        _, entries, _ = self._surfaces[kind]
+        parents = self._surface_parents[kind]
+        winner = entries[index] if index is not None else None
+        cands = tuple(Candidate(entries[i].id, entries[i].name, round(s, 1), parents[i])
+                      for s, i in ranked[: RUNNERS_UP + 1] if winner is None or entries[i].id != winner.id)[:RUNNERS_UP]
+        return MatchResult(query=query, kind=kind, entry=winner, score=score, method=method,
+                                           candidates=cands, ambiguous=ambiguous, disagreement=None)
+
+    def _parent_name(self, e: Entry) -> str | None:
+        p = self.taxonomy.by_id.get(e.parent) if e.parent else None
+        return p.name if p else None
+
+    def _match_budget_line(self, name: str, kind: str, code: str | None) -> MatchResult:
+        printed_code, printed_name = split_code(name)
+        code = (code or printed_code or "").strip() or None
+        key = normalize(printed_name)
+        codes = self._codes[kind]
+        if code and code in codes:
+            entry = codes[code]
+            if not key:
+                return MatchResult(query=name, kind=kind, entry=entry, score=100.0, method="code")
+            agree = max(fuzz.ratio(key, normalize(s)) for s in self._names_of(kind, entry))
+            disagreement = None
+            cands: tuple[Candidate, ...] = ()
+            if agree < CODE_NAME_AGREEMENT:
+                by_name = self._match_name(name, kind, key, None, self.budget_threshold)
+                cands = tuple(c for c in (self._candidate(by_name.entry, by_name.score), *by_name.candidates)
+                              if c is not None and c.id != entry.id)[:RUNNERS_UP]
+                named = f"; the name matches {by_name.entry.code} {by_name.entry.name}" if by_name.entry else ""
+                disagreement = (f"code {code} is {entry.name} ({entry.confidence}) but the printed name is "
+                                f"{printed_name!r}{named}")
+            return MatchResult(query=name, kind=kind, entry=entry, score=agree, method="code",
+                               candidates=cands, disagreement=disagreement)
+        # no usable code: the name decides, inside the printed code's 款/类 when that one is known
+        parent = None
+        if code:
+            for n in (5, 3):
+                if len(code) > n and code[:n] in codes:
+                    parent = codes[code[:n]].id
+                    break
+        result = self._match_name(name, kind, key, parent, self.budget_threshold)
+        if code and code not in codes:
+            note = f"code {code} is not in the taxonomy"
+            if result.entry is not None and result.entry.code != code:
+                note += f"; the name matches {result.entry.code} {result.entry.name}"
+            result = replace(result, disagreement=note)
+        return result
+
+    def _names_of(self, kind: str, entry: Entry) -> list[str]:
+        return [entry.name] + [a.printed for a in self.taxonomy.aliases_of(kind) if a.target == entry.id]
+
+    def _candidate(self, entry: Entry | None, score: float) -> Candidate | None:
+        if entry is None:
+            return None
+        return Candidate(id=entry.id, name=entry.name, score=round(score, 1), parent=self._parent_name(entry))
+
+    def cache_info(self) -> dict[str, object]:
+        return {"map": self._map_cached.cache_info()._asdict(), "level1": self._l1_cached.cache_info()._asdict(),
+                "level2": self._l2_cached.cache_info()._asdict()}
+
+
+def map_record(record: DocumentRecord, mapper: Mapper) -> DocumentRecord:
+    """A copy of ``record`` with canonical level1/level2 and ``Indicator.canonical`` filled in.
+
+    - level2: the canonical name of the printed heading, or None.
+    - level1: the canonical name of the printed heading; a canonical level-2 takes its own framework
+      parent (服务对象满意度指标 -> 满意度指标, spec §1), and fills a lost level-1 cell. A printed
+      canonical level-1 that contradicts its level-2 is reported as a ``Check``.
+    - canonical: the level-3 name matched within its level-2; below the threshold ``id=""`` and
+      method ``unmatched`` (kept, not None, so the best score stays visible).
+    """
+    out = record.model_copy(deep=True)
+    for project in out.projects:
+        for k, ind in enumerate(project.indicators):
+            printed_l1, printed_l2 = ind.level1, ind.level2
+            l2 = mapper.canonical_level2(printed_l2) if printed_l2 else None
+            l1 = mapper.canonical_level1(printed_l1) if printed_l1 else None
+            if l2 is not None:
+                allowed = mapper.allowed_level1(l2)
+                if l1 not in allowed:
+                    if l1 is not None:
+                        project.checks.append(Check(
+                            code="indicator.level_parent_mismatch", severity="info",
+                            field=f"indicators[{k}].level1",
+                            message=f"level-2 {l2} belongs to {allowed[0]}, printed under {printed_l1!r}"))
+                    l1 = allowed[0] if allowed else l1
+            ind.level1, ind.level2 = l1, l2
+            if ind.name:
+                ind.canonical = mapper.map(ind.name, "indicator", level2=l2).canonical()
+    return out
+
+
+def budget_line_check(result: MatchResult, field: str | None = None) -> Check | None:
+    """A ``Check`` for a budget line whose printed code and name disagree (the code is kept)."""
+    if result.disagreement is None:
+        return None
+    return Check(code=f"taxonomy.{result.kind}_code_name_mismatch", message=result.disagreement,
+                 severity="warning", field=field)
