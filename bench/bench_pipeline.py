@@ -1,0 +1,30 @@
+"""Pipeline benchmark script: ``python bench/bench_pipeline.py [FILES...] [--repeat N] [--collapsed]``.
+
+The same measurement as ``jixiao bench`` (jixiao.pipelines.bench): ms per
+stage and KB/s per document, peak memory by tracemalloc and max RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rich.console import Console
+
+from jixiao.config import REPO_ROOT
+from jixiao.pipelines.bench import render, run_bench
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("files", nargs="*", type=Path)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--mode", default="parser", choices=["parser", "combined", "tagger"])
+    ap.add_argument("--collapsed", action="store_true", help="replace newlines and tabs by spaces first")
+    args = ap.parse_args()
+    files = args.files or sorted(Path("/work/shared/seeds").glob("*.txt")) or sorted((REPO_ROOT / "examples").glob("*.txt"))
+    Console().print(render(run_bench(files, repeat=args.repeat, mode=args.mode, collapsed=args.collapsed)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+"""Assemble stage: parsed spans -> contract records (numbers in yuan, provenance into the original text)."""
+
+from __future__ import annotations
+
+from jixiao.pipelines.normalize import NormalizedText, parse_number, squeeze
+from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
+from jixiao.record import Funds, Indicator, Project, Provenance
+
+
+class Assembler:
+    """Turns ``ParsedProject``s into ``Project``s for one normalized document."""
+
+    def __init__(self, norm: NormalizedText):
+        self.norm = norm
+
+    def prov(self, span: Span | None, source: str) -> Provenance | None:
+        if span is None:
+            return None
+        start, end = self.norm.span(span.start, span.end)
+        return Provenance(start=start, end=end, source=source)
+
+    def _text(self, span: Span | None) -> str | None:
+        if span is None:
+            return None
+        t = squeeze(span.text)
+        return t or None
+
+    def _number(self, span: Span | None, factor: float = 1.0) -> float | None:
+        v = parse_number(span.text) if span is not None else None
+        return None if v is None else round(v * factor, 6)
+
+    def indicator(self, p: ParsedIndicator, source: str) -> Indicator:
+        target = "".join(squeeze(s.text) for s in p.target) or None
+        ind = Indicator(
+            level1=p.level1,
+            level2=p.level2,
+            name=squeeze(p.name.text),
+            target=target,
+            actual=self._text(p.actual),
+            weight=self._number(p.weight),
+            score=self._number(p.score),
+        )
+        prov = ind.provenance
+        for field, span in (("name", p.name), ("actual", p.actual), ("weight", p.weight), ("score", p.score),
+                            ("level1", p.level1_span), ("level2", p.level2_span)):
+            pv = self.prov(span, source)
+            if pv is not None:
+                prov[field] = pv
+        if p.target:
+            first, last = p.target[0], p.target[-1]
+            prov["target"] = self.prov(Span(text="", start=first.start, end=last.end), source)
+            if len(p.target) > 1:
+                # separate operator/value/unit columns: each part, for span-level training labels
+                for k, part in enumerate(p.target):
+                    prov[f"target.part{k}"] = self.prov(part, source)
+        if p.initial_target is not None:
+            prov["initial_target"] = self.prov(p.initial_target, source)
+        return ind
+
+    def project(self, p: ParsedProject) -> Project:
+        src = p.source
+        f = p.funds
+        funds = Funds(
+            initial_budget=self._number(f.initial, f.factor),
+            annual_budget=self._number(f.annual, f.factor),
+            executed=self._number(f.executed, f.factor),
+            execution_rate=self._number(f.rate),
+        )
+        grade = self._text(p.grade)
+        proj = Project(
+            name=squeeze(p.name.text),
+            code=self._text(p.code),
+            department=self._text(p.department),
+            implementer=self._text(p.implementer),
+            funds=funds,
+            score=self._number(p.score),
+            grade=grade if grade in ("优", "良", "中", "差") else None,
+            indicators=[self.indicator(i, src) for i in p.indicators],
+        )
+        prov = proj.provenance
+        for field, span in (("name", p.name), ("code", p.code), ("department", p.department), ("implementer", p.implementer),
+                            ("funds.initial_budget", f.initial), ("funds.annual_budget", f.annual),
+                            ("funds.executed", f.executed), ("funds.execution_rate", f.rate),
+                            ("score", p.score), ("grade", p.grade if proj.grade else None)):
+            pv = self.prov(span, src)
+            if pv is not None:
+                prov[field] = pv
+        pv = self.prov(Span(text="", start=p.start, end=max(p.start, p.end)), src)
+        if pv is not None:
+            prov["project"] = pv
+        return proj

@@ -1,0 +1,192 @@
+"""The orchestrator: Document -> DocumentRecord through normalize, layout, parse, (tag, fuse), assemble, map, validate.
+
+``Extractor`` loads its resources once (categories/mapper, and the tagger when
+a checkpoint is present) and is safe to share between threads: ``extract``
+keeps all per-document state in locals.
+
+Modes:
+- ``parser``: the rule parsers only (tables, then prose, then the collapsed-text fallback);
+- ``tagger``: the token classifier's spans assembled by ``assemble_from_spans``;
+- ``combined``: the parser record fused with the tagger's spans by ``fuse``.
+Without a tagger (or without the fuse hooks) the tagger modes fall back to the
+parser and say so in ``record.meta["notes"]``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Literal
+
+from jixiao.config import Settings, get_settings
+from jixiao.pipelines.assemble import Assembler
+from jixiao.pipelines.document import Document
+from jixiao.pipelines.flat import FlatParser
+from jixiao.pipelines.layout import parse_rows
+from jixiao.pipelines.normalize import normalize_text
+from jixiao.pipelines.parsed import ParsedProject
+from jixiao.pipelines.prose import ProseParser
+from jixiao.pipelines.tables import TableParser
+from jixiao.pipelines.validate import check_project
+from jixiao.pipelines.vocab import Categories
+from jixiao.record import DocumentRecord
+
+Mode = Literal["combined", "parser", "tagger"]
+FuseHook = Callable[[DocumentRecord, list, str], DocumentRecord]
+SpansHook = Callable[[list, str], DocumentRecord]
+
+# A text whose lines average this long has lost its layout: read it as collapsed text.
+COLLAPSED_LINE_CHARS = 600
+
+
+def _optional_mapper():
+    """The taxonomy mapper when its module is installed; the parser has a fallback table otherwise."""
+    try:
+        from jixiao.pipelines.map import Mapper
+
+        return Mapper.from_taxonomy()
+    except Exception:
+        return None
+
+
+def _optional_map_record():
+    try:
+        from jixiao.pipelines.map import map_record
+    except ImportError:
+        return None
+    return map_record
+
+
+class Extractor:
+    """Runs the pipeline on documents; build once with ``from_settings`` and reuse."""
+
+    def __init__(self, *, mapper=None, tagger=None, fuse: FuseHook | None = None,
+                 assemble_from_spans: SpansHook | None = None, settings: Settings | None = None):
+        self.settings = settings or get_settings()
+        self.mapper = mapper
+        self.categories = Categories(mapper)
+        self.tagger = tagger
+        self.fuse = fuse
+        self.assemble_from_spans = assemble_from_spans
+        self._map_record = _optional_map_record() if mapper is not None else None
+        self._lock = threading.Lock()  # category caches are filled lazily
+        self.tables = TableParser(self.categories)
+        self.prose = ProseParser()
+        self.flat = FlatParser(self.categories)
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None, *, load_tagger: bool | None = None) -> Extractor:
+        """Load mapper and (when enabled and present) the tagger and its fuse hooks, once."""
+        settings = settings or get_settings()
+        mapper = _optional_mapper()
+        tagger = fuse = from_spans = None
+        want = settings.use_tagger if load_tagger is None else load_tagger
+        if want and settings.model_dir.exists() and any(settings.model_dir.iterdir()):
+            try:
+                from jixiao.models.tagger import CharTagger
+
+                tagger = CharTagger.from_pretrained(settings.model_dir)
+            except Exception:
+                tagger = None
+            if tagger is not None:
+                try:
+                    from jixiao.pipelines import fuse as fuse_mod
+
+                    fuse = getattr(fuse_mod, "fuse", None)
+                    from_spans = getattr(fuse_mod, "assemble_from_spans", None)
+                except ImportError:
+                    pass
+        return cls(mapper=mapper, tagger=tagger, fuse=fuse, assemble_from_spans=from_spans, settings=settings)
+
+    @property
+    def ready(self) -> bool:
+        return True
+
+    # -- entry points --
+    def extract_text(self, text: str, doc_id: str = "document", source: str | None = None, mode: Mode = "combined") -> DocumentRecord:
+        return self.extract(Document(doc_id=doc_id, source=source, text=text), mode=mode)
+
+    def extract(self, doc: Document, mode: Mode = "combined") -> DocumentRecord:
+        timings: dict[str, float] = {}
+        notes: list[str] = []
+        record = self.parse(doc, timings, notes)
+        if mode in ("tagger", "combined"):
+            record = self._with_tagger(record, doc, mode, timings, notes)
+        if self._map_record is not None and self.mapper is not None:
+            t0 = time.perf_counter()
+            try:
+                record = self._map_record(record, self.mapper)
+            except Exception as exc:  # mapping is an enrichment; a failure must not lose the record
+                notes.append(f"mapping failed: {exc}")
+            timings["map"] = time.perf_counter() - t0
+        record.meta.update({"mode": mode, "timings_s": {k: round(v, 6) for k, v in timings.items()}})
+        if doc.encoding:
+            record.meta["encoding"] = doc.encoding
+        record.meta["format"] = doc.format
+        if notes:
+            record.meta["notes"] = notes
+        return record
+
+    # -- stages --
+    def parse(self, doc: Document, timings: dict[str, float] | None = None, notes: list[str] | None = None) -> DocumentRecord:
+        """The rule-based record: tables, else prose, else the collapsed-text reading."""
+        timings = {} if timings is None else timings
+        notes = [] if notes is None else notes
+        t0 = time.perf_counter()
+        norm = normalize_text(doc.text)
+        t1 = time.perf_counter()
+        timings["normalize"] = t1 - t0
+        lines = norm.text.count("\n") + 1
+        collapsed = len(norm.text) / lines > COLLAPSED_LINE_CHARS
+        parsed: list[ParsedProject] = []
+        if not collapsed:
+            rows = parse_rows(norm)
+            t2 = time.perf_counter()
+            timings["layout"] = t2 - t1
+            parsed = self.tables.parse(rows)
+            timings["tables"] = time.perf_counter() - t2
+        if not parsed:
+            t3 = time.perf_counter()
+            parsed = self.prose.parse(norm)
+            timings["prose"] = time.perf_counter() - t3
+            if parsed:
+                notes.append("projects read from prose")
+        if not parsed:
+            t4 = time.perf_counter()
+            parsed = self.flat.parse(norm)
+            timings["flat"] = time.perf_counter() - t4
+            if parsed:
+                notes.append("layout lost: projects read from collapsed text")
+        t5 = time.perf_counter()
+        assembler = Assembler(norm)
+        projects = []
+        for p in parsed:
+            proj = assembler.project(p)
+            proj.checks = check_project(proj, p)
+            projects.append(proj)
+        timings["assemble"] = time.perf_counter() - t5
+        return DocumentRecord(doc_id=doc.doc_id, source=doc.source, projects=projects)
+
+    def _with_tagger(self, record: DocumentRecord, doc: Document, mode: Mode, timings: dict, notes: list[str]) -> DocumentRecord:
+        if self.tagger is None:
+            notes.append(f"mode {mode}: no tagger loaded, parser record returned")
+            return record
+        hook = self.assemble_from_spans if mode == "tagger" else self.fuse
+        if hook is None:
+            notes.append(f"mode {mode}: tagger loaded but no fuse hook installed, parser record returned")
+            return record
+        t0 = time.perf_counter()
+        spans = self.tagger.tag(doc.text)
+        timings["tag"] = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        args = (spans, doc.text) if mode == "tagger" else (record, spans, doc.text)
+        try:
+            fused = hook(*args, mapper=self.mapper)
+        except TypeError:
+            fused = hook(*args)
+        timings["fuse"] = time.perf_counter() - t1
+        if isinstance(fused, list):  # assemble_from_spans returns the projects
+            fused = DocumentRecord(doc_id=record.doc_id, source=record.source, projects=fused)
+        fused.doc_id, fused.source = record.doc_id, record.source
+        return fused

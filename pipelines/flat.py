@@ -1,0 +1,285 @@
+"""Collapsed-text fallback: tables whose line breaks and tabs were lost (copied from a web page, OCR).
+
+Layout is gone but the words remain in reading order. The text is split into
+tokens at whitespace (jieba segments tokens that glue a label to its value),
+tokens broken by the collapse are re-joined (产 出 指 标 -> 产出指标), and
+label words start pseudo-rows that the table parser's field readers accept.
+Indicator rows are recovered by sequence: category words, a name, value
+tokens, then the numeric 分值/得分 tail.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.pipelines import vocab as V
+from jixiao.pipelines.layout import Cell, Row
+from jixiao.pipelines.normalize import NormalizedText, is_number, unit_factor
+from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject
+from jixiao.pipelines.segment import Segmenter
+from jixiao.pipelines.tables import (
+    IndicatorReader,
+    _funds_field,
+    _Header,
+    _ind_slot,
+    _meta,
+    _parse_funds,
+    _score,
+    _strict_number,
+    clean_org,
+    span_of,
+    split_code,
+)
+
+_TOKEN = re.compile(r"\S+")
+_GLUED = re.compile(r"^(项目(\(政策\))?名称|主管部门|实施单位|预算单位)(?![:(])")
+_CJK1 = re.compile(r"^[\u4e00-\u9fff]$")
+# words that open a pseudo-row: field labels and the funds total
+_ROW_START = re.compile(
+    r"^(项目(\(政策\))?名称|主管部门(及代码)?|实施单位|预算单位|项目资金|项目预算金额|年度预算数|全年执行数|执行率|"
+    r"年度资金总额|资金总额|总额|其中|项目属性|项目年度绩效目标|年度总体目标|项目基本情况|预算执行情况|绩效指标|"
+    r"总分|合计|指标自评得分小计|预算执行率得分|减分项|绩效自评总得分|项目绩效分析|评价结论|得分)"
+)
+
+
+class FlatParser:
+    """Collapsed text -> ParsedProjects (names and funds reliably, indicators best effort)."""
+
+    def __init__(self, categories: V.Categories | None = None, segmenter: Segmenter | None = None):
+        self.cat = categories or V.Categories()
+        self.reader = IndicatorReader(self.cat)
+        self.segmenter = segmenter or Segmenter()
+
+    # -- tokens --
+    def tokens(self, norm: NormalizedText) -> list[Cell]:
+        raw: list[Cell] = []
+        for m in _TOKEN.finditer(norm.text):
+            t = m.group()
+            glued = _GLUED.match(t)
+            if glued and len(t) > glued.end():
+                # a label run into its value: cut after the label word jieba finds
+                words = self.segmenter.words(t, m.start())
+                cut = next((w.end for w in words if w.end - m.start() >= glued.end()), None)
+                if cut is not None and cut < m.end():
+                    raw.append(Cell(col=0, start=m.start(), end=cut, text=norm.text[m.start():cut]))
+                    raw.append(Cell(col=0, start=cut, end=m.end(), text=norm.text[cut:m.end()]))
+                    continue
+            raw.append(Cell(col=0, start=m.start(), end=m.end(), text=t))
+        return self._rejoin(raw, norm.text)
+
+    def _known(self, t: str) -> bool:
+        """A whole word the parser keys on (category, column header, field label)."""
+        t2 = t.rstrip(":")
+        return bool(self.cat.level1(t2) or self.cat.level2(t2) or t2 in _WORDS
+                    or V.NAME_LABEL.match(t2) or V.DEPT_LABEL.match(t2) or V.IMPL_LABEL.match(t2))
+
+    def _rejoin(self, toks: list[Cell], text: str) -> list[Cell]:
+        out: list[Cell] = []
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            j = i + 1
+            # runs of single characters (vertical headings, spaced-out cells) are one word
+            if _CJK1.match(t.text):
+                while j < len(toks) and (_CJK1.match(toks[j].text) or re.match(r"^\(\d+分\)$", toks[j].text)):
+                    j += 1
+            else:
+                # a label split in two (一级 指标, 可持续影 响指标) is re-joined when the join is a known word
+                for k in (3, 2):
+                    if i + k <= len(toks):
+                        joined = "".join(x.text for x in toks[i:i + k])
+                        if self._known(joined):
+                            j = i + k
+                            break
+            if j > i + 1:
+                s, e = toks[i].start, toks[j - 1].end
+                out.append(Cell(col=len(out), start=s, end=e, text=text[s:e]))
+            else:
+                out.append(Cell(col=len(out), start=t.start, end=t.end, text=t.text))
+            i = j
+        return out
+
+    def _rows(self, toks: list[Cell]) -> list[Row]:
+        rows: list[Row] = []
+        cur: list[Cell] = []
+        for t in toks:
+            if cur and _ROW_START.match(t.clean) and not is_number(t.clean):
+                rows.append(self._row(cur, len(rows)))
+                cur = []
+            cur.append(t)
+        if cur:
+            rows.append(self._row(cur, len(rows)))
+        return rows
+
+    @staticmethod
+    def _row(cells: list[Cell], index: int) -> Row:
+        cells = [Cell(col=k, start=c.start, end=c.end, text=c.text) for k, c in enumerate(cells)]
+        return Row(index=index, kind="tabs", start=cells[0].start, end=cells[-1].end, cells=cells)
+
+    # -- projects --
+    def parse(self, norm: NormalizedText) -> list[ParsedProject]:
+        toks = self.tokens(norm)
+        starts = [i for i, t in enumerate(toks) if V.NAME_LABEL.match(t.clean)]
+        out = []
+        for k, s in enumerate(starts):
+            e = starts[k + 1] if k + 1 < len(starts) else len(toks)
+            before = norm.text[max(0, toks[s].start - 40):toks[s].start]
+            if V.DEPT_WIDE.search(before.replace(" ", "")):
+                continue
+            block = toks[s:e]
+            p = self._project(block)
+            if p is not None:
+                out.append(p)
+        return out
+
+    def _project(self, toks: list[Cell]) -> ParsedProject | None:
+        rows = self._rows(toks)
+        meta: dict = {}
+        _meta(rows, meta)
+        name = meta.get("name")
+        if name is None:
+            return None
+        code, name = split_code(name)
+        proj = ParsedProject(
+            source="flat", start=toks[0].start, end=toks[-1].end, name=name, code=code,
+            department=clean_org(meta.get("department")), implementer=clean_org(meta.get("implementer")),
+        )
+        proj.funds = self._funds(toks, rows)
+        proj.indicators = self._indicators(toks)
+        got: dict = {}
+        _score(rows, 0, got)
+        proj.score, proj.score_weight, proj.grade = got.get("score"), got.get("score_weight"), got.get("grade")
+        return proj
+
+    def _funds(self, toks: list[Cell], rows: list[Row]):
+        # header words in reading order, 目标申报数/预算编制数 standing under 年初预算数
+        fields: list[str] = []
+        total_at = None
+        for i, t in enumerate(toks):
+            f = _funds_field(t.clean)
+            if f and f not in fields:
+                fields.append(f)
+            if V.FUNDS_TOTAL_LABEL.match(t.clean) and fields and total_at is None and len(set(fields) & {"annual", "executed", "rate", "initial"}) >= 2:
+                total_at = i
+                break
+        unit_row = next((r for r in rows if any("万元" in c.clean or "元)" in c.clean for c in r.cells[:2])), None)
+        if total_at is None:
+            funds = _parse_funds(rows)
+            if unit_row is not None:
+                funds.factor = unit_factor(" ".join(c.clean for c in unit_row.cells[:2]), 10000.0)
+            return funds
+        if "declared" in fields and "compiled" in fields and "initial" in fields:
+            fields = [f for f in fields if f not in ("declared", "compiled")]
+            k = fields.index("initial")
+            fields[k:k + 1] = ["declared", "compiled"]
+        header = Row(index=0, kind="tabs", start=0, end=0, cells=[
+            Cell(col=k, start=0, end=0, text=_HEADER_WORD[f]) for k, f in enumerate(fields)])
+        values = []
+        for t in toks[total_at + 1:]:
+            if not (is_number(t.clean) or t.clean in ("/", "-")):
+                break
+            values.append(t)
+        total = self._row([toks[total_at], *values], 1)
+        funds = _parse_funds([header, total])
+        if unit_row is not None:
+            funds.factor = unit_factor(" ".join(c.clean for c in unit_row.cells[:2]), 10000.0)
+        return funds
+
+    def _indicators(self, toks: list[Cell]) -> list[ParsedIndicator]:
+        # header: 一级指标 … up to the last header word
+        start = None
+        for i, t in enumerate(toks):
+            if _ind_slot(t.clean) == "l1":
+                start = i
+                break
+        if start is None:
+            return []
+        slots: dict[int, str] = {}
+        i = start
+        while i < len(toks):
+            s = _ind_slot(toks[i].clean)
+            if s is None and not V.SECTION_CAPTION.match(toks[i].clean):
+                break
+            if s is not None:
+                slots[len(slots)] = s
+            i += 1
+        # a sub-header (运算符号 / 内容 / 度量单位) read after the main header replaces the spanning 年度目标值
+        order = [slots[k] for k in sorted(slots)]
+        if "op" in order and "target" in order and order.index("op") > order.index("target"):
+            sub = [x for x in order[order.index("op"):] if x in ("op", "target", "unit")]
+            main = [x for x in order[: order.index("op")]]
+            k = main.index("target")
+            order = main[:k] + sub + main[k + 1:]
+        slots = dict(enumerate(order))
+        header = _Header(0, slots)
+        if header.name_col is None:
+            return []
+        # further header words (经费保障 …) run up to the first category word
+        while i < len(toks) and not (self.cat.level1(toks[i].clean) or self.cat.level2(toks[i].clean)):
+            i += 1
+        out: list[ParsedIndicator] = []
+        carry_reader = self.reader
+        from jixiao.pipelines.tables import _Carry
+
+        carry = _Carry()
+        n_tail = len(header.tail_slots)
+        while i < len(toks):
+            t = toks[i].clean
+            if V.INDICATOR_END.match(t):
+                break
+            # category words
+            cats = []
+            while i < len(toks) and not V.SECTION_CAPTION.match(toks[i].clean) and (self.cat.level1(toks[i].clean) or self.cat.level2(toks[i].clean)) and len(cats) < 2:
+                l1, l2 = self.cat.level1(toks[i].clean), self.cat.level2(toks[i].clean)
+                cats.append((toks[i], l1, l2))
+                i += 1
+                if l2 and not l1:
+                    break
+            if cats:
+                carry_reader._set_categories(cats, carry, None, False)
+            while i < len(toks) and V.SECTION_CAPTION.match(toks[i].clean):
+                i += 1
+            if i >= len(toks) or V.INDICATOR_END.match(toks[i].clean):
+                break
+            name_i = i
+            i += 1
+            # values up to the numeric tail (分值 得分)
+            cells = [toks[name_i]]
+            nums = 0
+            while i < len(toks) and nums < max(1, n_tail):
+                c = toks[i]
+                if V.INDICATOR_END.match(c.clean) or (self.cat.level1(c.clean) or self.cat.level2(c.clean)):
+                    break
+                cells.append(c)
+                nums = nums + 1 if _strict_number(c.clean) and len(cells) > 2 else 0 if not _strict_number(c.clean) else nums
+                i += 1
+            # the tail is the last numbers of a run: keep reading while numbers follow
+            while i < len(toks) and _strict_number(toks[i].clean) and nums >= n_tail:
+                cells.append(toks[i])
+                i += 1
+            # explanation text after the scores (long, sentence-like) belongs to this row
+            while i < len(toks) and (len(toks[i].clean) > 20 or toks[i].clean.endswith(("。", "."))):
+                i += 1
+            row = self._row(cells, 0)
+            if carry.blocked or V.PLACEHOLDER.match(toks[name_i].clean) or is_number(toks[name_i].clean) or V.VALUE_PHRASE.match(toks[name_i].clean):
+                continue
+            if out and out[-1].name.text == row.cells[0].clean:
+                continue  # the 年度 group repeating the 实施期 group's row
+            got = carry_reader._sequence(row, header, 0)
+            ind = ParsedIndicator(level1=carry.l1, level2=carry.l2, name=span_of(row.cells[0]), method="flat")
+            carry_reader._fill(ind, got, header)
+            if ind.target or ind.actual or ind.weight or ind.score:
+                out.append(ind)
+        return out
+
+
+_WORDS = frozenset(
+    "一级指标 二级指标 三级指标 年度指标值 实际完成值 年初指标值 调整后指标值 运算符号 度量单位 全年完成值 完成程度 "
+    "定性指标情况说明 定性值情况说明 年初预算数 全年预算数 全年执行数 执行率 预算执行率 分值 得分 权重 年度资金总额 资金总额 "
+    "偏差原因分析及改进措施 年度目标值 指标值 项目资金 项目预算金额 绩效自评总得分 指标自评得分小计".split()
+)
+
+_HEADER_WORD = {
+    "declared": "目标申报数", "compiled": "预算编制数", "initial": "年初预算数", "annual": "全年预算数",
+    "executed": "全年执行数", "balance": "资金结余", "rate": "执行率", "weight": "分值", "score": "得分", "reason": "偏差原因",
+}

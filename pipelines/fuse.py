@@ -1,0 +1,395 @@
+"""Records from tagged spans, and the fusion of the table parser's record with the tagger's.
+
+``assemble_from_spans`` is the tagger-only path: spans are read in text
+order and grouped by what they are (a PROJECT span opens a project, an IND
+span opens an indicator row, L1/L2 spans set the category for the rows that
+follow, values attach to the open row). ``fuse`` combines both paths: the
+two records' projects are paired by name, and per field a rule decides
+(below); every kept field records its confidence in ``confidence``.
+
+Fusion rule, per paired project:
+- both paths agree (after normalisation): the value, confidence 0.97;
+- only one path has a value: that value, with that path's confidence
+  (parser 0.85, tagger = the span's mean probability × 0.9);
+- they disagree: the parser wins where its table reading is intact (the
+  project has parsed indicator rows), the tagger wins where it is not
+  (the parser's layout-based reading failed, e.g. collapsed text);
+  confidence 0.6.
+Indicator rows come from the path that found more of them (ties go to the
+parser); the other path fills blank fields of rows paired by name.
+Projects only one path found are kept when they look like a real table
+(a name plus indicators or funds).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+from jixiao.pipelines.tag import EntitySpan
+from jixiao.record import DocumentRecord, Funds, Indicator, Project, Provenance
+
+AGREE, PARSER_ONLY, DISAGREE = 0.97, 0.85, 0.6
+TAGGER_WEIGHT = 0.9
+PAIR_RATIO = 90.0
+
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+_WAN = re.compile(r"万\s*元")
+_YUAN = re.compile(r"[（(]\s*元\s*[)）]|单位[:：]\s*元|金额单位[:：]\s*元")
+_CODE_NAME = re.compile(r"^([0-9A-Za-z]{8,})[-－—_]+(.+)$")
+_ORG_CODE = re.compile(r"^(?:\[\d+\]|【\d+】|\d{2,}[-－—]?)\s*")
+_GRADES = "优良中差"
+
+
+@lru_cache(maxsize=1)
+def _default_mapper():
+    from jixiao.pipelines.map import Mapper
+
+    return Mapper.from_taxonomy()
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def _number(text: str) -> float | None:
+    t = _squash(text).replace(",", "")
+    m = _NUMBER.search(t)
+    if not m or len(m.group()) < len(t.rstrip("%分元")) - 1:
+        return None
+    try:
+        return float(m.group())
+    except ValueError:
+        return None
+
+
+def _org(text: str) -> str:
+    t = re.sub(r"\s+", "", text)
+    t = _ORG_CODE.sub("", t)
+    return t.rstrip("-－—")
+
+
+def _prov(span: EntitySpan) -> Provenance:
+    return Provenance(start=span.start, end=span.end, source="tagger")
+
+
+class _Row:
+    def __init__(self, span: EntitySpan, level1: str | None, level2: str | None, raw_l1: str | None):
+        self.name = span
+        self.level1, self.level2, self.raw_l1 = level1, level2, raw_l1
+        self.fields: dict[str, list[EntitySpan]] = {}
+
+    def add(self, key: str, span: EntitySpan) -> None:
+        self.fields.setdefault(key, []).append(span)
+
+    @property
+    def has_values(self) -> bool:
+        return bool(self.fields)
+
+
+class _Proj:
+    def __init__(self, start: int):
+        self.start = start
+        self.name: list[EntitySpan] = []
+        self.code: EntitySpan | None = None
+        self.fields: dict[str, EntitySpan] = {}
+        self.rows: list[_Row] = []
+        self.l1_raw: str | None = None
+        self.l1: str | None = None
+        self.l2: str | None = None
+
+
+def _canon(mapper, raw_l1: str | None, raw_l2: str | None) -> tuple[str | None, str | None, bool]:
+    """(level1, level2, keep): rows under a non-canonical level-1 heading are not indicators."""
+    l2 = mapper.canonical_level2(raw_l2) if raw_l2 else None
+    l1 = mapper.canonical_level1(raw_l1) if raw_l1 else None
+    if l1 is None and l2 is not None:
+        l1 = mapper.level1_of_level2(l2)
+    if raw_l1 and l1 is None and l2 is None:
+        return None, None, False
+    return l1, l2, True
+
+
+def assemble_from_spans(spans: list[EntitySpan], text: str, mapper: Any = None) -> list[Project]:
+    """The tagger-only path: projects and indicator rows from spans in reading order."""
+    mapper = mapper or _default_mapper()
+    projects: list[_Proj] = []
+    cur: _Proj | None = None
+    pending_code: EntitySpan | None = None
+    prev: EntitySpan | None = None
+
+    def gap_is_blank(a: EntitySpan | None, b: EntitySpan) -> bool:
+        return a is not None and not text[a.end : b.start].strip()
+
+    for span in sorted(spans, key=lambda s: s.start):
+        label = span.label
+        if label == "CODE":
+            pending_code = span
+        elif label == "PROJECT":
+            if cur is not None and prev is not None and prev.label == "PROJECT" and gap_is_blank(prev, span):
+                cur.name.append(span)  # a name broken across lines
+            elif cur is None or cur.name or cur.rows or len(cur.fields) > 2:
+                cur = _Proj(span.start)
+                projects.append(cur)
+                cur.name.append(span)
+            else:
+                cur.name.append(span)
+            if pending_code is not None and span.start - pending_code.end < 4:
+                cur.code = pending_code
+            pending_code = None
+        elif label in ("DEPT", "IMPL", "AMT_INIT", "AMT_ANNUAL", "AMT_EXEC", "RATE", "TOTAL", "GRADE"):
+            if cur is None or (label in ("DEPT", "IMPL") and label in cur.fields and cur.rows):
+                cur = _Proj(span.start)
+                projects.append(cur)
+            cur.fields.setdefault(label, span)
+        elif cur is None:
+            pass
+        elif label == "L1":
+            cur.l1_raw = _squash(span.text)
+            cur.l2 = None
+        elif label == "L2":
+            if prev is not None and prev.label == "L2" and gap_is_blank(prev, span):
+                cur.l2 = (cur.l2 or "") + _squash(span.text)
+            else:
+                cur.l2 = _squash(span.text)
+        elif label == "IND":
+            last = cur.rows[-1] if cur.rows else None
+            if last is not None and not last.has_values and prev is not None and prev.label == "IND":
+                last.name = EntitySpan(label="IND", start=last.name.start, end=span.end,
+                                       text=text[last.name.start : span.end], score=min(last.name.score, span.score))
+            else:
+                l1, l2, keep = _canon(mapper, cur.l1_raw, cur.l2)
+                row = _Row(span, l1, l2, cur.l1_raw)
+                if not keep:
+                    row.level1 = "__drop__"
+                cur.rows.append(row)
+        elif label in ("TARGET", "ACTUAL", "WEIGHT", "SCORE") and cur.rows:
+            row = cur.rows[-1]
+            if label == "TARGET" and "ACTUAL" in row.fields:
+                pass
+            elif label in ("WEIGHT", "SCORE") and label in row.fields:
+                pass
+            else:
+                row.add(label, span)
+        prev = span
+    return [p for p in (_build_project(p, text) for p in projects) if p is not None]
+
+
+def _build_project(p: _Proj, text: str) -> Project | None:
+    if not p.name:
+        return None
+    raw = "".join(_squash(s.text) for s in p.name)
+    code = _squash(p.code.text) if p.code else None
+    m = _CODE_NAME.match(raw)
+    if m and code is None:
+        code, raw = m.group(1), m.group(2)
+    if not raw:
+        return None
+    first, last = p.name[0], p.name[-1]
+    name_span = EntitySpan(label="PROJECT", start=first.start, end=last.end, text=text[first.start : last.end],
+                           score=min(s.score for s in p.name))
+    proj = Project(name=raw, code=code)
+    proj.provenance["name"] = _prov(name_span)
+    proj.confidence["name"] = round(name_span.score * TAGGER_WEIGHT, 3)
+    if p.code:
+        proj.provenance["code"] = _prov(p.code)
+        proj.confidence["code"] = round(p.code.score * TAGGER_WEIGHT, 3)
+    amounts = [s for k, s in p.fields.items() if k.startswith("AMT_")]
+    scale = 1.0
+    if amounts:
+        before = text[max(p.start - 50, 0) : min(s.start for s in amounts)]
+        wan = [m.end() for m in _WAN.finditer(before)]
+        yuan = [m.end() for m in _YUAN.finditer(before)]
+        if wan and (not yuan or wan[-1] > yuan[-1]):
+            scale = 10000.0
+    funds: dict[str, float | None] = {}
+    for key, field, kind in (
+        ("DEPT", "department", "org"), ("IMPL", "implementer", "org"),
+        ("AMT_INIT", "funds.initial_budget", "amount"), ("AMT_ANNUAL", "funds.annual_budget", "amount"),
+        ("AMT_EXEC", "funds.executed", "amount"), ("RATE", "funds.execution_rate", "number"),
+        ("TOTAL", "score", "number"), ("GRADE", "grade", "grade"),
+    ):
+        span = p.fields.get(key)
+        if span is None:
+            continue
+        if kind == "org":
+            value: Any = _org(span.text) or None
+        elif kind == "grade":
+            g = _squash(span.text)
+            value = g[0] if g and g[0] in _GRADES else None
+        else:
+            value = _number(span.text)
+            if value is not None and kind == "amount":
+                value = round(value * scale, 2)
+        if value is None:
+            continue
+        if field.startswith("funds."):
+            funds[field.split(".", 1)[1]] = value
+        else:
+            setattr(proj, field, value)
+        proj.provenance[field] = _prov(span)
+        proj.confidence[field] = round(span.score * TAGGER_WEIGHT, 3)
+    proj.funds = Funds(**funds)
+    for row in p.rows:
+        ind = _build_indicator(row, text)
+        if ind is not None:
+            proj.indicators.append(ind)
+    return proj
+
+
+def _build_indicator(row: _Row, text: str) -> Indicator | None:
+    if row.level1 == "__drop__" or not row.has_values:
+        return None
+    name = _squash(row.name.text)
+    if not name or re.fullmatch(r"(指标\d*[:：]?|…+|\.+)", name):
+        return None
+    ind = Indicator(name=name, level1=row.level1, level2=row.level2)
+    ind.provenance["name"] = _prov(row.name)
+    ind.confidence["name"] = round(row.name.score * TAGGER_WEIGHT, 3)
+    for key, field in (("TARGET", "target"), ("ACTUAL", "actual"), ("WEIGHT", "weight"), ("SCORE", "score")):
+        spans = row.fields.get(key)
+        if not spans:
+            continue
+        if field in ("target", "actual"):
+            value: Any = "".join(_squash(s.text) for s in spans) or None
+        else:
+            value = _number(spans[0].text)
+        if value is None:
+            continue
+        setattr(ind, field, value)
+        ind.provenance[field] = Provenance(start=spans[0].start, end=spans[-1].end, source="tagger")
+        ind.confidence[field] = round(min(s.score for s in spans) * TAGGER_WEIGHT, 3)
+    return ind
+
+
+# ---------------------------------------------------------------- fusion
+
+
+def _norm(value: Any) -> Any:
+    if isinstance(value, str):
+        t = _squash(value).replace("≥", ">=").replace("≤", "<=").replace("，", ",").rstrip("。")
+        return t
+    if isinstance(value, float):
+        return round(value, 2)
+    return value
+
+
+def _pairs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
+    from rapidfuzz import fuzz
+
+    scored = sorted(((fuzz.ratio(_squash(x), _squash(y)), i, j) for i, x in enumerate(a) for j, y in enumerate(b)),
+                    reverse=True)
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for score, i, j in scored:
+        if score < PAIR_RATIO:
+            break
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i), used_b.add(j)
+        out.append((i, j))
+    return out
+
+
+def _merge_fields(base: Any, other: Any, fields: list[str], base_is_parser: bool, base_wins: bool,
+                  getter=getattr, setter=setattr) -> None:
+    """Fill ``base`` in place from ``other``, recording a confidence per field."""
+    for field in fields:
+        bv, ov = getter(base, field), getter(other, field)
+        b_conf = base.confidence.get(field, PARSER_ONLY if base_is_parser else 0.5)
+        o_conf = other.confidence.get(field, 0.5 if base_is_parser else PARSER_ONLY)
+        if bv is None and ov is None:
+            continue
+        if bv is None:
+            setter(base, field, ov)
+            if field in other.provenance:
+                base.provenance[field] = other.provenance[field]
+            base.confidence[field] = round(o_conf, 3)
+        elif ov is None:
+            base.confidence[field] = round(b_conf, 3)
+        elif _norm(bv) == _norm(ov):
+            base.confidence[field] = AGREE
+        else:
+            if not base_wins:
+                setter(base, field, ov)
+                if field in other.provenance:
+                    base.provenance[field] = other.provenance[field]
+            base.confidence[field] = DISAGREE
+
+
+def _funds_get(p: Project, field: str) -> Any:
+    return getattr(p.funds, field.split(".", 1)[1]) if field.startswith("funds.") else getattr(p, field)
+
+
+def _funds_set(p: Project, field: str, value: Any) -> None:
+    if field.startswith("funds."):
+        setattr(p.funds, field.split(".", 1)[1], value)
+    else:
+        setattr(p, field, value)
+
+
+PROJECT_FIELDS = ["code", "department", "implementer", "funds.initial_budget", "funds.annual_budget",
+                  "funds.executed", "funds.execution_rate", "score", "grade"]
+INDICATOR_FIELDS = ["level1", "level2", "target", "actual", "weight", "score"]
+
+
+def _fuse_project(parsed: Project, tagged: Project) -> Project:
+    intact = bool(parsed.indicators)
+    out = parsed.model_copy(deep=True)
+    _merge_fields(out, tagged, PROJECT_FIELDS, base_is_parser=True, base_wins=intact,
+                  getter=_funds_get, setter=_funds_set)
+    out.confidence.setdefault("name", AGREE)
+    use_parser_rows = len(parsed.indicators) >= len(tagged.indicators)
+    base_rows = [i.model_copy(deep=True) for i in (parsed.indicators if use_parser_rows else tagged.indicators)]
+    other_rows = tagged.indicators if use_parser_rows else parsed.indicators
+    for i, j in _pairs([r.name for r in base_rows], [r.name for r in other_rows]):
+        _merge_fields(base_rows[i], other_rows[j], INDICATOR_FIELDS, base_is_parser=use_parser_rows,
+                      base_wins=use_parser_rows)
+    for row in base_rows:
+        default = PARSER_ONLY if use_parser_rows else 0.5
+        row.confidence.setdefault("name", default)
+        for field in INDICATOR_FIELDS:
+            if getattr(row, field) is not None:
+                row.confidence.setdefault(field, default)
+    out.indicators = base_rows
+    return out
+
+
+def _looks_real(p: Project) -> bool:
+    return bool(p.indicators) or (p.department is not None and any(v is not None for v in p.funds.model_dump().values()))
+
+
+def _position(p: Project) -> int:
+    prov = p.provenance.get("name")
+    return prov.start if prov else 10**12
+
+
+def fuse(parser_record: DocumentRecord, spans: list[EntitySpan], text: str, mapper: Any = None) -> DocumentRecord:
+    """The combined record: the parser's and the tagger's projects, paired by name, field by field."""
+    tagged = assemble_from_spans(spans, text, mapper)
+    parsed = parser_record.projects
+    pairs = _pairs([p.name for p in parsed], [t.name for t in tagged])
+    paired_p = {i for i, _ in pairs}
+    paired_t = {j for _, j in pairs}
+    projects: list[Project] = []
+    for i, j in pairs:
+        projects.append(_fuse_project(parsed[i], tagged[j]))
+    for i, p in enumerate(parsed):
+        if i not in paired_p:
+            q = p.model_copy(deep=True)
+            q.confidence.setdefault("name", PARSER_ONLY if p.indicators else 0.5)
+            projects.append(q)
+    added = 0
+    for j, t in enumerate(tagged):
+        if j not in paired_t and _looks_real(t):
+            projects.append(t)
+            added += 1
+    projects.sort(key=_position)
+    meta = dict(parser_record.meta)
+    meta["fusion"] = {"parser_projects": len(parsed), "tagger_projects": len(tagged), "paired": len(pairs),
+                      "tagger_only_added": added}
+    return DocumentRecord(doc_id=parser_record.doc_id, source=parser_record.source, projects=projects,
+                          checks=list(parser_record.checks), meta=meta)

@@ -1,0 +1,127 @@
+"""Layout stage: normalized text -> rows of cells, for the two text renderings of tables.
+
+- tab rows: one table row per line, cells separated by tabs (what loaders of
+  PDF/DOCX/XLSX write, and seeds like 002/004);
+- one cell per line: a row is a block of lines separated by a blank line,
+  each line starting with a tab opens a cell and a line without one continues
+  the cell above (vertical headings such as 产\\n出\\n指\\n标 stay one cell).
+
+Both come out as ``Row``s whose ``Cell`` offsets index the normalized text.
+A line without any tab is a ``text`` row of one cell (prose, titles).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from dataclasses import dataclass, field
+
+from jixiao.pipelines.normalize import NormalizedText, squeeze
+
+
+@dataclass(slots=True)
+class Cell:
+    """One cell: raw text and its offsets in the normalized text; ``clean`` has all whitespace removed."""
+
+    col: int
+    start: int
+    end: int
+    text: str
+    clean: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.clean = squeeze(self.text)
+
+
+@dataclass(slots=True)
+class Row:
+    # dataclasses, not pydantic: a 200 KB document has ~60k cells and validation would dominate the stage
+    index: int
+    kind: Literal["tabs", "cells", "text"]
+    start: int
+    end: int
+    cells: list[Cell]
+    texts: list[str] = field(init=False)
+    joined: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.texts = [c.clean for c in self.cells]
+        self.joined = "".join(self.texts)
+
+    def nonempty(self) -> list[Cell]:
+        return [c for c in self.cells if c.clean]
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _opens_cell(line: str) -> bool:
+    # ' \t附表2': stray spaces before the tab still open a cell
+    return line.lstrip(" ").startswith("\t")
+
+
+def _split_tabs(text: str, start: int, end: int, col0: int = 0) -> list[Cell]:
+    cells = []
+    pos = start
+    col = col0
+    for part in text[start:end].split("\t"):
+        cells.append(Cell(col=col, start=pos, end=pos + len(part), text=part))
+        pos += len(part) + 1
+        col += 1
+    return cells
+
+
+def parse_rows(norm: NormalizedText) -> list[Row]:
+    """Rows of the document in reading order."""
+    text = norm.text
+    lines = _lines(text)
+    rows: list[Row] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        s, e = lines[i]
+        line = text[s:e]
+        if not line.strip(" "):
+            i += 1
+            continue
+        if _opens_cell(line) and line.count("\t") == 1 and _is_cell_block(text, lines, i):
+            # one cell per line: the block runs to the next empty line
+            cells: list[Cell] = []
+            j = i
+            while j < n:
+                s2, e2 = lines[j]
+                l2 = text[s2:e2]
+                if l2 == "":
+                    break
+                if _opens_cell(l2):
+                    tab = s2 + l2.index("\t")
+                    cells.extend(_split_tabs(text, tab + 1, e2, col0=len(cells)))
+                else:
+                    last = cells[-1]
+                    cells[-1] = Cell(col=last.col, start=last.start, end=e2, text=text[last.start:e2])
+                j += 1
+            rows.append(Row(index=len(rows), kind="cells", start=s, end=lines[j - 1][1], cells=cells))
+            i = j
+            continue
+        if "\t" in line:
+            rows.append(Row(index=len(rows), kind="tabs", start=s, end=e, cells=_split_tabs(text, s, e)))
+        else:
+            rows.append(Row(index=len(rows), kind="text", start=s, end=e, cells=[Cell(col=0, start=s, end=e, text=line)]))
+        i += 1
+    return rows
+
+
+def _is_cell_block(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """A line '\\tX' opens a one-cell-per-line block unless it sits among multi-tab rows."""
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(lines):
+            s, e = lines[k]
+            if text[s:e].count("\t") >= 2:
+                return False
+    return True

@@ -1,0 +1,153 @@
+"""Normalize stage: clean text while keeping a map from every output character back to the original.
+
+Layout (tabs, newlines) is kept here because the layout stage reads it; the
+per-cell clean-ups (vertical splits, spaced-out characters, broken numbers)
+are functions applied to cell text later, since whitespace inside a cell is
+noise but whitespace between cells is structure.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict
+
+# Word/PDF converters leave bookmark anchors in the text; they are never content.
+_JUNK = re.compile(r"\[bookmark:[^\]\n]*\]|\[image:[^\]\n]*\]")
+_DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\r"}
+_SPACE = {"\u00a0", "\u3000", "\u2002", "\u2003", "\u2009", "\u202f", "\x0b", "\x0c"}
+
+
+class NormalizedText(BaseModel):
+    """Normalized text plus ``offsets[i]`` = original offset of ``text[i]`` (one extra entry: the end)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    offsets: list[int]
+    original_length: int
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of the normalized span [start, end)."""
+        if end <= start:
+            o = self.offsets[min(start, len(self.offsets) - 1)]
+            return o, o
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@lru_cache(maxsize=4096)
+def _fold(ch: str) -> str:
+    if ch in _SPACE:
+        return " "
+    if ch in _DROP:
+        return ""
+    folded = unicodedata.normalize("NFKC", ch)
+    # NFKC turns a few CJK-compatibility forms into multi-char strings; keep them.
+    return folded
+
+
+def normalize_text(text: str) -> NormalizedText:
+    """NFKC per character, junk anchors and zero-width characters removed, ``\\r\\n`` -> ``\\n``."""
+    n = len(text)
+    # characters removed outright: junk anchors and the \r of \r\n
+    removed: set[int] = set()
+    for m in _JUNK.finditer(text):
+        removed.update(range(m.start(), m.end()))
+    for m in re.finditer("\r\n", text):
+        removed.add(m.start())
+    table: dict[int, str] = {}
+    multi = False
+    for ch in set(text):
+        if ch.isascii() and ch != "\r":
+            continue
+        f = "\n" if ch == "\r" else _fold(ch)
+        if f != ch:
+            table[ord(ch)] = f
+            multi = multi or len(f) > 1
+    if not multi:
+        # every character maps to at most one: translate in C, offsets are the kept positions
+        drop = {chr(k) for k, v in table.items() if v == ""}
+        if removed:
+            kept = "".join("" if i in removed else c for i, c in enumerate(text))
+            positions = [i for i, c in enumerate(text) if i not in removed and c not in drop]
+        else:
+            kept = text
+            positions = [i for i, c in enumerate(text) if c not in drop] if drop else list(range(n))
+        out = kept.translate(table)
+        positions.append(n)
+        return NormalizedText.model_construct(text=out, offsets=positions, original_length=n)
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if i in removed:
+            continue
+        for f in table.get(ord(ch), ch):
+            chars.append(f)
+            offsets.append(i)
+    offsets.append(n)
+    return NormalizedText.model_construct(text="".join(chars), offsets=offsets, original_length=n)
+
+
+def squeeze(s: str) -> str:
+    """All whitespace removed: joins vertical splits (产\\n出\\n指\\n标) and spaced-out characters."""
+    return "".join(s.split())
+
+
+def content_span(s: str) -> tuple[int, int]:
+    """Offsets (relative to ``s``) of ``s`` without leading and trailing whitespace."""
+    start = len(s) - len(s.lstrip())
+    end = len(s.rstrip())
+    return (start, end) if end > start else (0, 0)
+
+
+# Numbers as printed: "1,068", "184. 1", "100.00%", "100分", "≥12" (operator stripped for numeric fields).
+_NUM = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+
+
+def parse_number(s: str | None) -> float | None:
+    """A numeric cell as a float, or None when it is not a number (``IO``, ``/``, blank)."""
+    if s is None:
+        return None
+    t = squeeze(s).replace(",", "").replace("，", "")
+    t = t.rstrip("%％分")
+    t = t.lstrip("=≥≤><≧≦")
+    if not t or not _NUM.match(t):
+        return None
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def is_number(s: str | None) -> bool:
+    return parse_number(s) is not None
+
+
+_OPS = {">=": "≥", "≧": "≥", "<=": "≤", "≦": "≤", "═": "="}
+
+
+def canonical_operator(s: str) -> str:
+    """Comparison operators in one form (≥, ≤, =, >, <), for matching, not for output."""
+    t = squeeze(s)
+    for a, b in _OPS.items():
+        t = t.replace(a, b)
+    return t
+
+
+_UNIT = re.compile(r"(万元|元)")
+
+
+def unit_factor(label: str | None, default: float = 1.0) -> float:
+    """Multiplier to yuan for amounts under a label or header declaring their unit."""
+    if not label:
+        return default
+    t = squeeze(label)
+    if "亿元" in t:
+        return 1e8
+    if "万元" in t or re.search(r"万\)?元?$", t) or "(万" in t:
+        return 10000.0
+    if "元" in t:
+        return 1.0
+    return default

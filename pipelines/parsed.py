@@ -1,0 +1,57 @@
+"""What the parsers hand to ``assemble``: printed text spans per field, not yet typed.
+
+Offsets index the *normalized* text (``NormalizedText``); ``assemble`` turns
+them into original offsets, numbers and canonical categories. The table,
+prose and collapsed-text parsers (and a tagger adapter) all produce these.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class Span(BaseModel):
+    text: str
+    start: int
+    end: int
+
+
+class ParsedIndicator(BaseModel):
+    level1: str | None = Field(default=None, description="canonical level-1")
+    level2: str | None = Field(default=None, description="canonical level-2")
+    level1_span: Span | None = None
+    level2_span: Span | None = None
+    name: Span
+    target: list[Span] = Field(default_factory=list, description="one span, or operator/value/unit parts")
+    initial_target: Span | None = None
+    actual: Span | None = None
+    weight: Span | None = None
+    score: Span | None = None
+    method: str = Field(default="positional", description="how the row's cells were assigned")
+
+
+class ParsedFunds(BaseModel):
+    factor: float = Field(default=10000.0, description="multiplier to yuan")
+    initial: Span | None = None
+    annual: Span | None = None
+    executed: Span | None = None
+    rate: Span | None = None
+    weight: Span | None = None
+    score: Span | None = None
+    parts: list[dict[str, Span]] = Field(default_factory=list, description="其中 rows, by field")
+
+
+class ParsedProject(BaseModel):
+    source: str = "table"
+    start: int = 0
+    end: int = 0
+    name: Span
+    code: Span | None = None
+    department: Span | None = None
+    implementer: Span | None = None
+    funds: ParsedFunds = Field(default_factory=ParsedFunds)
+    score: Span | None = None
+    score_weight: Span | None = None
+    grade: Span | None = None
+    indicators: list[ParsedIndicator] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)

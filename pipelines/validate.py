@@ -1,0 +1,57 @@
+"""Validate stage: consistency checks on an assembled project, reported as ``Check``s (never edits values)."""
+
+from __future__ import annotations
+
+from jixiao.pipelines.normalize import parse_number
+from jixiao.pipelines.parsed import ParsedProject
+from jixiao.record import Check, Project
+
+RATE_TOLERANCE = 0.6  # percentage points: printed rates are rounded
+SCORE_TOLERANCE = 0.51
+AMOUNT_TOLERANCE = 0.5  # yuan
+
+
+def check_project(project: Project, parsed: ParsedProject | None = None) -> list[Check]:
+    """Execution rate vs executed/annual, scores vs total, weights vs 100, 其中 rows vs the total row."""
+    checks: list[Check] = []
+    f = project.funds
+    if f.execution_rate is not None and f.executed is not None and f.annual_budget:
+        computed = f.executed / f.annual_budget * 100
+        if abs(computed - f.execution_rate) > RATE_TOLERANCE and abs(min(computed, 100.0) - f.execution_rate) > RATE_TOLERANCE:
+            checks.append(Check(code="funds.rate_mismatch", field="funds.execution_rate",
+                                message=f"执行率 {f.execution_rate:g}% but executed/annual = {computed:.2f}%"))
+    if f.executed is not None and f.annual_budget is not None and f.executed > f.annual_budget + AMOUNT_TOLERANCE:
+        checks.append(Check(code="funds.overspent", field="funds.executed", severity="info",
+                            message=f"executed {f.executed:g} exceeds annual budget {f.annual_budget:g}"))
+    scores = [i.score for i in project.indicators if i.score is not None]
+    weights = [i.weight for i in project.indicators if i.weight is not None]
+    funds_score = parse_number(parsed.funds.score.text) if parsed and parsed.funds.score else None
+    funds_weight = parse_number(parsed.funds.weight.text) if parsed and parsed.funds.weight else None
+    if project.score is not None and scores and len(scores) == len(project.indicators):
+        total = sum(scores) + (funds_score or 0.0)
+        if abs(total - project.score) > SCORE_TOLERANCE:
+            checks.append(Check(code="score.sum_mismatch", field="score",
+                                message=f"indicator scores{' + funds score' if funds_score is not None else ''} sum to {total:g}, total printed {project.score:g}"))
+    if weights and len(weights) == len(project.indicators):
+        total_w = sum(weights) + (funds_weight or 0.0)
+        if abs(total_w - 100.0) > SCORE_TOLERANCE and abs(sum(weights) - 90.0) > SCORE_TOLERANCE:
+            checks.append(Check(code="weights.not_100", field="indicators.weight",
+                                message=f"weights{' + funds weight' if funds_weight is not None else ''} sum to {total_w:g}, not 100"))
+    for i in project.indicators:
+        if i.weight is not None and i.score is not None and i.score > i.weight + 1e-9:
+            checks.append(Check(code="indicator.score_above_weight", field="indicators.score",
+                                message=f"{i.name}: score {i.score:g} above weight {i.weight:g}"))
+    if parsed is not None and parsed.funds.parts:
+        factor = parsed.funds.factor
+        for key, total in (("annual", f.annual_budget), ("executed", f.executed)):
+            vals = [parse_number(p[key].text) for p in parsed.funds.parts if key in p]
+            vals = [v for v in vals if v is not None]
+            if total is None or not vals:
+                continue
+            parts_sum = sum(vals) * factor
+            if abs(parts_sum - total) > max(AMOUNT_TOLERANCE, abs(total) * 1e-6):
+                checks.append(Check(code="funds.parts_mismatch", field=f"funds.{'annual_budget' if key == 'annual' else key}",
+                                    message=f"其中 rows sum to {parts_sum:g}, total row prints {total:g}"))
+    if not project.indicators:
+        checks.append(Check(code="indicators.none", severity="info", message="no indicator rows found"))
+    return checks

@@ -1,0 +1,28 @@
+"""Layout stage: both text renderings of tables give the same rows of cells."""
+
+from jixiao.pipelines.layout import parse_rows
+from jixiao.pipelines.normalize import normalize_text
+
+CELL_PER_LINE = "标题行\n\t项目名称\n\t示例项目\n\n\t\n\t产\n出\n指\n标\n\t数量指标\n\t受益人数\n\t≥100人\n\n正文一段。\n"
+TAB_ROWS = "项目名称\t\t示例项目\t\t\n\t产出指标\t数量指标\t受益人数\t≥100人\n"
+
+
+def test_one_cell_per_line_blocks_become_rows_and_continuations_stay_in_cell():
+    rows = parse_rows(normalize_text(CELL_PER_LINE))
+    assert [r.kind for r in rows] == ["text", "cells", "cells", "text"]
+    assert rows[1].texts == ["项目名称", "示例项目"]
+    assert rows[2].texts == ["", "产出指标", "数量指标", "受益人数", "≥100人"]
+
+
+def test_tab_rows_keep_empty_cells_as_columns():
+    rows = parse_rows(normalize_text(TAB_ROWS))
+    assert [r.kind for r in rows] == ["tabs", "tabs"]
+    assert rows[0].texts == ["项目名称", "", "示例项目", "", ""]
+    assert rows[1].cells[3].col == 3 and rows[1].texts[3] == "受益人数"
+
+
+def test_cell_offsets_index_the_normalized_text():
+    norm = normalize_text(TAB_ROWS)
+    for row in parse_rows(norm):
+        for cell in row.cells:
+            assert norm.text[cell.start:cell.end] == cell.text

@@ -1,0 +1,38 @@
+"""Normalize stage: offsets back to the original text, cell clean-ups, numbers."""
+
+from jixiao.pipelines.normalize import canonical_operator, normalize_text, parse_number, squeeze, unit_factor
+
+
+def test_offsets_map_back_through_removed_and_folded_characters():
+    original = "项目[bookmark: _Toc1]名称\r\n\uff08万元\uff09\u3000１２３"
+    norm = normalize_text(original)
+    assert norm.text == "项目名称\n(万元) 123"
+    assert len(norm.offsets) == len(norm.text) + 1
+    i = norm.text.index("123")
+    start, end = norm.span(i, i + 3)
+    assert original[start:end] == "１２３"
+    j = norm.text.index("名称")
+    assert original[slice(*norm.span(j, j + 2))] == "名称"
+
+
+def test_squeeze_joins_vertical_and_spaced_out_cells():
+    assert squeeze("产\n出\n指\n标\n(50分)") == "产出指标(50分)"
+    assert squeeze("全 部 或 基 本") == "全部或基本"
+
+
+def test_parse_number_handles_printed_forms():
+    assert parse_number("1,068") == 1068.0
+    assert parse_number("184. 1") == 184.1
+    assert parse_number("100.00%") == 100.0
+    assert parse_number("100分") == 100.0
+    assert parse_number("IO") is None
+    assert parse_number("/") is None
+    assert parse_number("") is None
+
+
+def test_operators_and_units():
+    assert canonical_operator(">= 90") == "≥90"
+    assert canonical_operator("≦5") == "≤5"
+    assert unit_factor("项目资金（万元）".replace("（", "(").replace("）", ")")) == 10000.0
+    assert unit_factor("项目资金(元)") == 1.0
+    assert unit_factor("资金总额", default=10000.0) == 10000.0
