@@ -72,6 +72,10 @@ def _typed_errors(fn):
         except JixiaoError as exc:
             typer.echo(f"error [{exc.code}]: {exc}", err=True)
             raise typer.Exit(2) from None
+        except OSError as exc:  # --out or --json somewhere unwritable, a file vanishing mid-run
+            where = f"{exc.filename}: " if exc.filename else ""
+            typer.echo(f"error [io.error]: {where}{exc.strerror or exc}", err=True)
+            raise typer.Exit(2) from None
 
     return wrapper
 

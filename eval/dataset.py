@@ -113,7 +113,11 @@ def load_manifest(gold_dir: Path) -> Manifest | None:
         return None
     try:
         return Manifest.model_validate_json(path.read_text(encoding="utf-8"))
-    except (ValidationError, ValueError) as exc:
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"]) or "manifest"
+        raise DatasetError(f"bad manifest: {where}: {first['msg']} ({exc.error_count()} problem(s))", source=str(path)) from exc
+    except (OSError, ValueError) as exc:
         raise DatasetError(f"bad manifest: {exc}", source=str(path)) from exc
 
 
@@ -149,10 +153,16 @@ def load_dataset(gold_dir: str | Path, *, root: Path = REPO_ROOT, settings: Sett
 
 
 def _labeled(name: str, split: Split, text_path: Path, gold_path: Path) -> LabeledDocument:
+    from jixiao.errors import JixiaoError
+    from jixiao.pipelines.ingest import decode_text
+
+    # Decoded as `jixiao extract` decodes it (BOM, GB18030 ...), so offsets mean the same text.
     try:
-        text = text_path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise MissingTextError(f"cannot read text as UTF-8: {exc}", source=str(text_path)) from exc
+        text, _ = decode_text(text_path.read_bytes(), source=str(text_path))
+    except OSError as exc:
+        raise MissingTextError(f"cannot read text: {exc.strerror or exc}", source=str(text_path)) from exc
+    except JixiaoError as exc:
+        raise MissingTextError(f"cannot decode text: {exc.message}", source=str(text_path)) from exc
     return LabeledDocument(name=name, split=split, text_path=text_path, text=text, gold=read_record(gold_path),
                            gold_sha256=sha256_file(gold_path))
 

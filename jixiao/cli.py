@@ -13,6 +13,23 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def _check_settings() -> None:
+    """A bad JIXIAO_* variable ends every command with one line naming it, not a pydantic traceback."""
+    from pydantic import ValidationError
+
+    from jixiao.config import Settings
+
+    try:
+        Settings()
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"JIXIAO_{'_'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in exc.errors(include_url=False)
+        )
+        typer.echo(f"error config.invalid: {problems}", err=True)
+        raise typer.Exit(code=2) from None
+
+
 def _register() -> None:
     from jixiao.eval import cli as eval_cli
     from jixiao.models import cli as models_cli

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from jixiao.config import Settings, get_settings
@@ -16,10 +17,6 @@ from jixiao.errors import (
 )
 from jixiao.pipelines.document import Document
 
-# Tried in order; GB18030 is a superset of GBK and GB2312.
-_TEXT_ENCODINGS = ("utf-8", "gb18030")
-
-
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
@@ -28,26 +25,80 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(8, len(head) // 100)
 
 
+# Big5, Shift-JIS and the like often "decode" as GB18030, but into its private-use area.
+_PUA = re.compile(r"[\ue000-\uf8ff]")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a BOM (Windows "Unicode"): every ASCII character brings a NUL,
+    always on the same byte parity; binary data and a stray NUL do not look like that."""
+    head = data[:8192]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    many, few = max(even, odd), min(even, odd)
+    if many < max(2, len(head) // 200) or few * 10 > many:
+        return None
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data[: len(data) - len(data) % 2].decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\x0c\r\x1b")
+    if controls or len(_PUA.findall(sample)) > max(2, len(sample) // 1000):
+        return None
+    return encoding
+
+
+def _utf8_truncated(data: bytes, exc: UnicodeDecodeError) -> str | None:
+    """UTF-8 cut inside its last character (a partial copy or download): keep everything before it."""
+    if exc.reason != "unexpected end of data" or len(data) - exc.start > 3:
+        return None
+    head = data[: exc.start]
+    if head.isascii():  # no positive evidence of UTF-8: let GB18030 have a try
+        return None
+    return head.decode("utf-8")
+
+
 def decode_text(data: bytes, *, source: str | None = None) -> tuple[str, str]:
-    """Decode report text: UTF-8 (with or without BOM), else GB18030; returns (text, encoding)."""
+    """Decode report text: UTF-8 (with or without BOM), UTF-16/32 with a BOM or UTF-16 without one,
+    else GB18030; returns (text, encoding)."""
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
             raise DecodingError(f"starts with a UTF-8 BOM but is not valid UTF-8 ({exc.reason} at byte {exc.start})", source=source) from exc
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise DecodingError(f"UTF-16 BOM but undecodable ({exc.reason})", source=source) from exc
+    # The UTF-32-LE BOM begins with the UTF-16-LE one: test it first.
+    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise DecodingError(f"{encoding.upper()} BOM but undecodable ({exc.reason} at byte {exc.start})", source=source) from exc
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return data[: len(data) - len(data) % 2].decode(utf16), utf16
     if _looks_binary(data):
         raise BinaryInputError("binary data, not text (NUL or control bytes); supported: text, PDF, DOCX, XLSX, images", source=source)
-    for encoding in _TEXT_ENCODINGS:
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise DecodingError("text is neither UTF-8 nor GB18030/GBK; re-save it as UTF-8", source=source)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    text = _utf8_truncated(data, utf8_error)
+    if text is not None:
+        return text, "utf-8"
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and len(_PUA.findall(text)) <= max(2, len(text) // 1000):
+        return text, "gb18030"
+    utf8 = f"UTF-8 ({utf8_error.reason} at byte {utf8_error.start})"
+    if text is None:
+        message = f"text is neither {utf8} nor GB18030/GBK; re-save it as UTF-8"
+    else:
+        message = f"text is not {utf8} and reads as GB18030 only with private-use characters (Big5 or another encoding?); re-save it as UTF-8"
+    raise DecodingError(message, source=source)
 
 
 _PNG = b"\x89PNG\r\n\x1a\n"

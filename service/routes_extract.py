@@ -11,6 +11,7 @@ import anyio
 from fastapi import APIRouter, Request
 from pydantic import ValidationError
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from jixiao.config import Settings
 from jixiao.errors import (
@@ -104,6 +105,8 @@ def _form_text(form, name: str, limit: int = 200) -> str | None:
 
 async def _read_json(request: Request, model):
     body = await request.body()
+    # RFC 8259 lets a parser ignore a BOM; Windows tools (PowerShell, Notepad) send one.
+    body = body.removeprefix(b"\xef\xbb\xbf")
     if not body.strip():
         raise ValidationFailedError("the request body is empty; send JSON or a multipart file upload",
                                     [{"loc": ["body"], "msg": "Field required", "type": "missing"}])
@@ -122,14 +125,26 @@ def _content_kind(request: Request) -> str:
     raise UnsupportedMediaTypeError(f"Content-Type {ctype!r} is not accepted: send application/json or multipart/form-data")
 
 
+def _too_many_files(count: str, max_files: int) -> BatchTooLargeError:
+    if max_files == 1:
+        return BatchTooLargeError(f"{count} files sent to /v1/extract, which takes one; send several to /v1/extract/batch")
+    return BatchTooLargeError(f"{count} files exceed the batch limit of {max_files} (JIXIAO_MAX_BATCH)")
+
+
 async def _upload_jobs(request: Request, field: str, max_files: int) -> list[Job]:
-    form = await request.form(max_files=max_files + 1, max_fields=16)
+    try:
+        form = await request.form(max_files=max_files + 1, max_fields=16)
+    except StarletteHTTPException as exc:
+        # The parser stops at max_files + 1 files: the client only learns "more than the limit".
+        if "Too many files" in str(exc.detail):
+            raise _too_many_files(f"more than {max_files}", max_files) from None
+        raise
     uploads = [item for item in form.getlist(field) if isinstance(item, UploadFile)]
     if not uploads:
         raise ValidationFailedError(f"multipart field '{field}' with a file is required",
                                     [{"loc": ["body", field], "msg": "Field required", "type": "missing"}])
     if len(uploads) > max_files:
-        raise BatchTooLargeError(f"{len(uploads)} files exceed the batch limit of {max_files} (JIXIAO_MAX_BATCH)")
+        raise _too_many_files(str(len(uploads)), max_files)
     mode = _mode(_form_text(form, "mode"))
     doc_id = _form_text(form, "doc_id")
     jobs = []

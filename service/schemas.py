@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from jixiao.record import DocumentRecord
 from jixiao.service.problems import Problem
@@ -68,10 +68,18 @@ class MapRequest(BaseModel):
         ]},
     )
 
-    name: str = Field(min_length=1, max_length=500, description="the printed name")
+    name: str = Field(min_length=1, max_length=500, description="the printed name (not blank)")
     kind: Literal["indicator", "function", "economic", "level1", "level2"] = "indicator"
     level2: str | None = Field(default=None, max_length=200, description="indicators: the printed level-2 heading, narrows the search")
     code: str | None = Field(default=None, max_length=50, description="budget lines: the printed classification code")
+
+    @field_validator("name")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        # Same answer as a blank ?q= on /v1/taxonomy/search: a 422, not an empty "unmatched".
+        if not value.strip():
+            raise ValueError("name is blank")
+        return value
 
 
 class TaxonomyHit(BaseModel):
