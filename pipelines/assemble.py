@@ -1,4 +1,9 @@
-"""Assemble stage: parsed spans -> contract records (numbers in yuan, provenance into the original text)."""
+"""Assemble stage: parsed spans -> contract records (numbers in yuan, provenance into the original text).
+
+Strings are emitted as printed: the original characters behind a span (whitespace removed), not
+the NFKC-folded text the parsers read, so ``（``, full-width digits and OCR slips stay as they are
+(the contract compares after NFKC). Numbers are parsed from the normalized text.
+"""
 
 from __future__ import annotations
 
@@ -19,10 +24,22 @@ class Assembler:
         start, end = self.norm.span(span.start, span.end)
         return Provenance(start=start, end=end, source=source)
 
-    def _text(self, span: Span | None) -> str | None:
+    def exact(self, span: Span | None) -> Span | None:
+        """The span narrowed to exactly its value (a cut code, label or dash left out)."""
         if span is None:
             return None
-        t = squeeze(span.text)
+        got = self.norm.narrow(span.start, span.end, squeeze(span.text))
+        if got is None:
+            return span
+        return Span(text=span.text, start=got[0], end=got[1])
+
+    def _text(self, span: Span | None) -> str | None:
+        """The value as printed: original characters, whitespace removed."""
+        if span is None:
+            return None
+        value = squeeze(span.text)
+        got = self.norm.narrow(span.start, span.end, value)
+        t = self.norm.printed(*got) if got is not None else value
         return t or None
 
     def _number(self, span: Span | None, factor: float = 1.0) -> float | None:
@@ -30,28 +47,30 @@ class Assembler:
         return None if v is None else round(v * factor, 6)
 
     def indicator(self, p: ParsedIndicator, source: str) -> Indicator:
-        target = "".join(squeeze(s.text) for s in p.target) or None
+        parts = [self.exact(s) for s in p.target]
+        target = "".join(self._text(s) or "" for s in p.target) or None
+        name = self.exact(p.name)
         ind = Indicator(
             level1=p.level1,
             level2=p.level2,
-            name=squeeze(p.name.text),
+            name=self._text(p.name) or squeeze(p.name.text),
             target=target,
             actual=self._text(p.actual),
             weight=self._number(p.weight),
             score=self._number(p.score),
         )
         prov = ind.provenance
-        for field, span in (("name", p.name), ("actual", p.actual), ("weight", p.weight), ("score", p.score),
+        for field, span in (("name", name), ("actual", self.exact(p.actual)), ("weight", p.weight), ("score", p.score),
                             ("level1", p.level1_span), ("level2", p.level2_span)):
             pv = self.prov(span, source)
             if pv is not None:
                 prov[field] = pv
-        if p.target:
-            first, last = p.target[0], p.target[-1]
+        if parts:
+            first, last = parts[0], parts[-1]
             prov["target"] = self.prov(Span(text="", start=first.start, end=last.end), source)
-            if len(p.target) > 1:
+            if len(parts) > 1:
                 # separate operator/value/unit columns: each part, for span-level training labels
-                for k, part in enumerate(p.target):
+                for k, part in enumerate(parts):
                     prov[f"target.part{k}"] = self.prov(part, source)
         if p.initial_target is not None:
             prov["initial_target"] = self.prov(p.initial_target, source)
@@ -68,7 +87,7 @@ class Assembler:
         )
         grade = self._text(p.grade)
         proj = Project(
-            name=squeeze(p.name.text),
+            name=self._text(p.name) or squeeze(p.name.text),
             code=self._text(p.code),
             department=self._text(p.department),
             implementer=self._text(p.implementer),
@@ -78,10 +97,11 @@ class Assembler:
             indicators=[self.indicator(i, src) for i in p.indicators],
         )
         prov = proj.provenance
-        for field, span in (("name", p.name), ("code", p.code), ("department", p.department), ("implementer", p.implementer),
+        for field, span in (("name", self.exact(p.name)), ("code", self.exact(p.code)), ("department", self.exact(p.department)),
+                            ("implementer", self.exact(p.implementer)),
                             ("funds.initial_budget", f.initial), ("funds.annual_budget", f.annual),
                             ("funds.executed", f.executed), ("funds.execution_rate", f.rate),
-                            ("score", p.score), ("grade", p.grade if proj.grade else None)):
+                            ("score", p.score), ("grade", self.exact(p.grade) if proj.grade else None)):
             pv = self.prov(span, src)
             if pv is not None:
                 prov[field] = pv

@@ -5,7 +5,8 @@ a checkpoint is present) and is safe to share between threads: ``extract``
 keeps all per-document state in locals.
 
 Modes:
-- ``parser``: the rule parsers only (tables, then prose, then the collapsed-text fallback);
+- ``parser``: the rule parsers only (tables and prose projects not printed as tables, else the
+  collapsed-text fallback);
 - ``tagger``: the token classifier's spans assembled by ``assemble_from_spans``;
 - ``combined``: the parser record fused with the tagger's spans by ``fuse``.
 Without a tagger (or without the fuse hooks) the tagger modes fall back to the
@@ -26,7 +27,7 @@ from jixiao.pipelines.flat import FlatParser
 from jixiao.pipelines.layout import parse_rows
 from jixiao.pipelines.normalize import normalize_text
 from jixiao.pipelines.parsed import ParsedProject
-from jixiao.pipelines.prose import ProseParser
+from jixiao.pipelines.prose import ProseParser, drop_duplicates
 from jixiao.pipelines.tables import TableParser
 from jixiao.pipelines.validate import check_project
 from jixiao.pipelines.vocab import Categories
@@ -130,7 +131,7 @@ class Extractor:
 
     # -- stages --
     def parse(self, doc: Document, timings: dict[str, float] | None = None, notes: list[str] | None = None) -> DocumentRecord:
-        """The rule-based record: tables, else prose, else the collapsed-text reading."""
+        """The rule-based record: tables (else the collapsed-text reading) and the prose projects around them."""
         timings = {} if timings is None else timings
         notes = [] if notes is None else notes
         t0 = time.perf_counter()
@@ -147,17 +148,18 @@ class Extractor:
             parsed = self.tables.parse(rows)
             timings["tables"] = time.perf_counter() - t2
         if not parsed:
-            t3 = time.perf_counter()
-            parsed = self.prose.parse(norm)
-            timings["prose"] = time.perf_counter() - t3
-            if parsed:
-                notes.append("projects read from prose")
-        if not parsed:
             t4 = time.perf_counter()
             parsed = self.flat.parse(norm)
             timings["flat"] = time.perf_counter() - t4
             if parsed:
                 notes.append("layout lost: projects read from collapsed text")
+        # prose between (or instead of) the tables: a project not already printed as a table
+        t3 = time.perf_counter()
+        prose = drop_duplicates(self.prose.parse(norm, exclude=[(p.start, p.end) for p in parsed]), parsed)
+        timings["prose"] = time.perf_counter() - t3
+        if prose:
+            notes.append("projects read from prose")
+            parsed = sorted(parsed + prose, key=lambda p: p.start)
         t5 = time.perf_counter()
         assembler = Assembler(norm)
         projects = []

@@ -17,11 +17,16 @@ from typing import Literal
 from dataclasses import dataclass, field
 
 from jixiao.pipelines.normalize import NormalizedText, squeeze
+from jixiao.pipelines.vocab import repair_label
 
 
 @dataclass(slots=True)
 class Cell:
-    """One cell: raw text and its offsets in the normalized text; ``clean`` has all whitespace removed."""
+    """One cell: raw text and its offsets in the normalized text.
+
+    ``clean`` has all whitespace removed and an OCR-slipped label word put right (项目名祢 -> 项目名称);
+    parsers match labels on ``clean`` and take values from ``text``.
+    """
 
     col: int
     start: int
@@ -30,7 +35,7 @@ class Cell:
     clean: str = field(init=False)
 
     def __post_init__(self) -> None:
-        self.clean = squeeze(self.text)
+        self.clean = repair_label(squeeze(self.text))
 
 
 @dataclass(slots=True)
@@ -109,6 +114,13 @@ def parse_rows(norm: NormalizedText) -> list[Row]:
             rows.append(Row(index=len(rows), kind="cells", start=s, end=lines[j - 1][1], cells=cells))
             i = j
             continue
+        last = _broken_row_end(text, lines, i)
+        if last != i:
+            # a tab row broken by line breaks inside its cells: one row, the breaks stay inside cells
+            e = lines[last][1]
+            rows.append(Row(index=len(rows), kind="tabs", start=s, end=e, cells=_split_tabs(text, s, e)))
+            i = last + 1
+            continue
         if "\t" in line:
             rows.append(Row(index=len(rows), kind="tabs", start=s, end=e, cells=_split_tabs(text, s, e)))
         else:
@@ -125,3 +137,66 @@ def _is_cell_block(text: str, lines: list[tuple[int, int]], i: int) -> bool:
             if text[s:e].count("\t") >= 2:
                 return False
     return True
+
+
+# a line without tabs is glued to a neighbouring broken row only when it is this short
+FRAGMENT_CHARS = 12
+
+
+def _tabs(text: str, lines: list[tuple[int, int]], k: int) -> int | None:
+    """Tab count of line ``k``; None when it is blank or out of range."""
+    if not 0 <= k < len(lines):
+        return None
+    s, e = lines[k]
+    line = text[s:e]
+    return line.count("\t") if line.strip() else None
+
+
+def _broken_row_end(text: str, lines: list[tuple[int, int]], i: int) -> int:
+    """Last line of the tab row starting at line ``i`` when line breaks inside cells split it (else ``i``).
+
+    Rows of one table print the same number of tabs. Lines ``i..j`` are one row when each has
+    fewer tabs than the neighbouring row (the one above, or the one below) and together they
+    have exactly as many; a short tab-less fragment (a cell's wrapped end or start) joins the
+    row it completes when the rows around it have the same tab count.
+    """
+    t0 = _tabs(text, lines, i)
+    if t0 is None:
+        return i
+    above = _tabs(text, lines, i - 1)
+    if t0 == 0:
+        # the first cell's start wrapped onto its own line: 产出\n指标\t数量指标\t…
+        s, e = lines[i]
+        below = _tabs(text, lines, i + 1)
+        if above and above >= 2 and below == above and len(text[s:e].strip()) <= FRAGMENT_CHARS:
+            return i + 1
+        return i
+    if above and above >= 2 and t0 == above:
+        # the last cell's end wrapped onto its own line: …\t10\t1\n0
+        nxt = _tabs(text, lines, i + 1)
+        after = _tabs(text, lines, i + 2)
+        if nxt == 0 and after == above:
+            s, e = lines[i + 1]
+            if len(text[s:e].strip()) <= FRAGMENT_CHARS:
+                return i + 1
+        return i
+    acc = t0
+    j = i
+    while True:
+        nxt = _tabs(text, lines, j + 1)
+        if nxt is None:
+            return i
+        acc += nxt
+        j += 1
+        if above and above >= 2:
+            # the row above fixes the count: the pieces must add up to it exactly
+            if acc == above and t0 < above and nxt < above:
+                return j
+            if acc >= above:
+                return i
+            continue
+        below = _tabs(text, lines, j + 1)
+        if below and below >= 2 and acc == below and t0 < below and nxt < below:
+            return j
+        if not below or acc >= below:
+            return i

@@ -128,6 +128,23 @@ class MatchResult:
 _RESULT_ADAPTER: TypeAdapter[MatchResult] = TypeAdapter(MatchResult)
 
 
+@dataclass(frozen=True, slots=True)
+class LevelMatch:
+    """A printed level-1/level-2 heading matched onto the framework: canonical name, how, how closely.
+
+    ``name`` and ``method`` are None when the heading is not a canonical category (no match, or its
+    closest form is a reject anchor such as 项目决策 or 一级指标).
+    """
+
+    name: str | None
+    method: Literal["exact", "alias", "fuzzy"] | None
+    score: float
+
+    @property
+    def matched(self) -> bool:
+        return self.name is not None
+
+
 class _Heading(BaseModel):
     """A surface form in level-1/level-2 space: a canonical entry, or ``None`` for a reject anchor."""
 
@@ -231,6 +248,21 @@ class Mapper:
     def _level2_uncached(self, text: str) -> tuple[Entry | None, float, Method]:
         form, score = self._l2.lookup(heading_core(text))
         return (form.entry, score, form.method) if form and form.entry else (None, score, "unmatched")
+
+    def match_level1(self, text: str | None) -> LevelMatch:
+        """The printed heading as a level-1 category, with the method (exact/alias/fuzzy) and score."""
+        return self._level_match(self._l1_cached(text or ""))
+
+    def match_level2(self, text: str | None) -> LevelMatch:
+        """The printed heading as a level-2 category, with the method (exact/alias/fuzzy) and score."""
+        return self._level_match(self._l2_cached(text or ""))
+
+    @staticmethod
+    def _level_match(found: tuple[Entry | None, float, Method]) -> LevelMatch:
+        entry, score, method = found
+        if entry is None:
+            return LevelMatch(name=None, method=None, score=score)
+        return LevelMatch(name=entry.name, method=method, score=score)  # type: ignore[arg-type]
 
     def canonical_level1(self, text: str | None) -> str | None:
         """The canonical level-1 name of a printed heading, or None when it is not one of the four."""

@@ -28,6 +28,7 @@ class NormalizedText(BaseModel):
     text: str
     offsets: list[int]
     original_length: int
+    original: str = ""
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the normalized span [start, end)."""
@@ -35,6 +36,43 @@ class NormalizedText(BaseModel):
             o = self.offsets[min(start, len(self.offsets) - 1)]
             return o, o
         return self.offsets[start], self.offsets[end - 1] + 1
+
+    def narrow(self, start: int, end: int, value: str) -> tuple[int, int] | None:
+        """Normalized (start, end) of exactly ``value`` (whitespace-free) inside [start, end), or None.
+
+        Parsers cut codes, labels and dashes off a cell's text; this finds what is left in the
+        cell so that output strings and provenance cover the value and nothing else.
+        """
+        pos = [i for i in range(start, min(end, len(self.text))) if not self.text[i].isspace()]
+        if not pos:
+            return None
+        squeezed = "".join(self.text[i] for i in pos)
+        if not value or squeezed == value:
+            return pos[0], pos[-1] + 1
+        # a cut prefix (code) leaves a suffix, a cut suffix (trailing '-') a prefix
+        if squeezed.endswith(value):
+            k = len(squeezed) - len(value)
+        elif squeezed.startswith(value):
+            k = 0
+        else:
+            k = squeezed.find(value)
+            if k < 0:
+                return None
+        return pos[k], pos[k + len(value) - 1] + 1
+
+    def printed(self, start: int, end: int) -> str:
+        """The original characters behind normalized [start, end) with whitespace removed: the value
+        as printed (full-width brackets, OCR slips kept), junk anchors and zero-width characters left out."""
+        if not self.original:
+            return squeeze(self.text[start:end])
+        seen: list[int] = []
+        for i in range(start, min(end, len(self.text))):
+            if self.text[i].isspace():
+                continue
+            o = self.offsets[i]
+            if not seen or seen[-1] != o:
+                seen.append(o)
+        return "".join(ch for ch in (self.original[o] for o in seen) if not ch.isspace())
 
 
 @lru_cache(maxsize=4096)
@@ -77,7 +115,7 @@ def normalize_text(text: str) -> NormalizedText:
             positions = [i for i, c in enumerate(text) if c not in drop] if drop else list(range(n))
         out = kept.translate(table)
         positions.append(n)
-        return NormalizedText.model_construct(text=out, offsets=positions, original_length=n)
+        return NormalizedText.model_construct(text=out, offsets=positions, original_length=n, original=text)
     chars: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
@@ -87,7 +125,7 @@ def normalize_text(text: str) -> NormalizedText:
             chars.append(f)
             offsets.append(i)
     offsets.append(n)
-    return NormalizedText.model_construct(text="".join(chars), offsets=offsets, original_length=n)
+    return NormalizedText.model_construct(text="".join(chars), offsets=offsets, original_length=n, original=text)
 
 
 def squeeze(s: str) -> str:

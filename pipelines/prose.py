@@ -1,54 +1,121 @@
 """Prose parser: 项目支出绩效自评报告 written as paragraphs, funds in sentences.
 
-``对2023年特定类项目数据系统维护费专项资金开展了绩效自评`` opens a project;
-its section runs to the next such sentence. Funds come from sentences such as
-``全年预算数为8.56万元``, ``实际完成项目支出8.56万元``, ``年初预算安排专项资金24.24万元``,
-``执行率为100%``; the score from ``自评得分为98.5分``.
+``对2023年特定类项目数据系统维护费专项资金开展了绩效自评`` opens a project (the name is
+the object, without the year and category label that qualify the whole phrase); so
+does a per-project summary ``老字号项目绩效自评综述：``. A section runs to the next
+opener or the end of its prose stretch. Funds come from sentences such as
+``全年预算数为8.56万元`` (also the fused ``全年预算执行数为…``, the year's budget
+figure), ``实际完成项目支出8.56万元``, ``年初预算安排专项资金24.24万元``, ``执行率为100%``;
+the score from ``自评得分为98.5分``.
+
+Reports without 主管部门/实施单位 labels name their unit in the heading
+(``株洲市渌口区人力资源和社会保障局`` above ``项目支出绩效自评报告``): that unit is the
+department of every section after it; the implementer stays null (本单位 names nobody).
+
+The parser reads given stretches of the text only, so that it can run on the
+prose between the tables of a mixed document.
 """
 
 from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from jixiao.pipelines.normalize import NormalizedText, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
 
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
-_OPEN = re.compile(
-    r"对(?:\d{4}年度?)?(?:特定类项目|专项类项目|项目)?(?P<name>[^,，。;；:：“”\"\n]{2,40}?)(?:全面)?开展了?(?:项目)?(?:绩效)?自评"
+# 2023年 / 2023年度, then a category label 特定类项目 / 专项类项目 / 项目
+_QUALIFIER = r"(?:\d{4}年度?)?(?:[\u4e00-\u9fff]{2,4}类项目|项目(?=[\u4e00-\u9fff]))?"
+_OPENERS = (
+    re.compile(
+        r"对" + _QUALIFIER + r"(?P<name>[^,，。;；:：“”\"\n]{2,40}?)(?:全面)?开展了?(?:项目)?(?:绩效)?自评(?!综述)"
+    ),
+    # a one-project summary paragraph: 老字号项目绩效自评综述：…
+    re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*(?P<name>[^,，。;；:：“”\"\n\t ]{2,40}?)项目(?:支出)?绩效自评综述[:：]", re.M),
 )
-_NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目|全部项目|一般公共预算")
+_NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目|全部项目|一般公共预算|^本?(部门|单位)|个项目")
 _FIELDS: list[tuple[str, re.Pattern[str]]] = [
     ("annual", re.compile(r"全年预算(?:执行)?数(?:为|是)?" + _AMOUNT)),
     ("annual", re.compile(r"(?:调整后预算数|全年预算金额)(?:为|是)?" + _AMOUNT)),
     ("executed", re.compile(r"实际完成(?:项目)?支出" + _AMOUNT)),
-    ("executed", re.compile(r"(?:全年执行数|预算执行数|实际支出|执行数)(?:为|是)?" + _AMOUNT)),
+    # 全年预算执行数 is the budget figure in these reports (see above), not the executed amount
+    ("executed", re.compile(r"(?:全年执行数|(?<!全年)预算执行数|实际支出|(?<!预算)执行数)(?:为|是)?" + _AMOUNT)),
     ("initial", re.compile(r"年初预算(?:安排)?(?:专项资金|资金)?(?:为|是)?" + _AMOUNT)),
 ]
 _RATE = re.compile(r"执行率(?:为|是|达到)?\s*(\d+(?:\.\d+)?)\s*%")
 _SCORE = re.compile(r"自评(?:总)?得分(?:为|是)?\s*(\d+(?:\.\d+)?)\s*分")
+_DEPT = re.compile(r"(?:主管部门|主管单位)(?:及代码)?[:：]\s*(?P<v>[^\s,，。;；]{2,40})")
+_IMPL = re.compile(r"(?:实施单位|预算单位)[:：]\s*(?P<v>[^\s,，。;；]{2,40})")
+
+# a unit's name: the heading line of a report (株洲市渌口区人力资源和社会保障局)
+_ORG_END = r"(?:局|厅|委员会|委|办公室|办|中心|院|所|站|队|馆|部|处|室|会|政府|公司|学校|医院|街道|社区|协会|管委会)"
+_HEADING_ORG = re.compile(
+    r"^(?P<org>[\u4e00-\u9fff()（）]{3,40}?" + _ORG_END + r")"
+    r"(?:(?:关于)?(?:\d{4}年度?)?[\u4e00-\u9fff]{0,12}(?:报告|说明))?$"
+)
+_HEADING_NOT_ORG = re.compile(r"^(第.部分|目录|附件|附表|[一二三四五六七八九十]+、|\(|（)")
 
 
 def _span(m: re.Match[str], group: int | str) -> Span:
     return Span(text=m.group(group), start=m.start(group), end=m.end(group))
 
 
+def heading_units(text: str, stretches: list[tuple[int, int]]) -> list[Span]:
+    """Short stand-alone lines naming a unit (optionally followed by a report title), in order."""
+    out: list[Span] = []
+    for s, e in stretches:
+        pos = s
+        for line in text[s:e].split("\n"):
+            start = pos
+            pos += len(line) + 1
+            t = line.strip()
+            if not t or len(t) > 50 or _HEADING_NOT_ORG.match(t) or re.search(r"[,，。;；:：、]", t):
+                continue
+            m = _HEADING_ORG.match(t)
+            if m:
+                off = start + line.index(t)
+                out.append(Span(text=m.group("org"), start=off + m.start("org"), end=off + m.end("org")))
+    return out
+
+
+def complement(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The stretches of [0, length) not covered by ``spans``."""
+    out = []
+    pos = 0
+    for s, e in sorted(spans):
+        if s > pos:
+            out.append((pos, s))
+        pos = max(pos, e)
+    if pos < length:
+        out.append((pos, length))
+    return out
+
+
 class ProseParser:
     """Normalized text -> ParsedProjects for reports written as prose."""
 
-    def parse(self, norm: NormalizedText) -> list[ParsedProject]:
+    def parse(self, norm: NormalizedText, exclude: list[tuple[int, int]] | None = None) -> list[ParsedProject]:
+        """Projects announced in the text outside ``exclude`` (the spans of table projects)."""
         text = norm.text
-        opens = [m for m in _OPEN.finditer(text) if not _NOT_PROJECT.search(m.group("name"))]
+        stretches = complement(exclude or [], len(text))
+        units = heading_units(text, stretches)
         out: list[ParsedProject] = []
-        for k, m in enumerate(opens):
-            end = opens[k + 1].start() if k + 1 < len(opens) else len(text)
-            section = (m.start(), end)
-            proj = self._project(text, m, section)
-            if proj is not None:
-                out.append(proj)
+        for s, e in stretches:
+            opens = sorted(
+                (m for rx in _OPENERS for m in rx.finditer(text, s, e) if not _NOT_PROJECT.search(m.group("name"))),
+                key=lambda m: m.start(),
+            )
+            for k, m in enumerate(opens):
+                end = opens[k + 1].start() if k + 1 < len(opens) else e
+                unit = next((u for u in reversed(units) if u.end <= m.start()), None)
+                proj = self._project(text, m, (m.start(), end), unit)
+                if proj is not None:
+                    out.append(proj)
         return out
 
-    def _project(self, text: str, m: re.Match[str], section: tuple[int, int]) -> ParsedProject | None:
+    def _project(self, text: str, m: re.Match[str], section: tuple[int, int], unit: Span | None) -> ParsedProject | None:
         s, e = section
         funds = ParsedFunds()
         found: dict[str, Span] = {}
@@ -63,8 +130,8 @@ class ProseParser:
         if not found:
             return None
         # every amount carries its own unit; normalize all to one factor by rescaling the text
-        unit = {f for f in factors.values()}
-        funds.factor = unit.pop() if len(unit) == 1 else 1.0
+        unit_set = set(factors.values())
+        funds.factor = unit_set.pop() if len(unit_set) == 1 else 1.0
         for field, span in found.items():
             if len(set(factors.values())) > 1:
                 value = float(span.text.replace(",", "")) * factors[field]
@@ -74,7 +141,43 @@ class ProseParser:
         if rm:
             funds.rate = _span(rm, 1)
         sm = _SCORE.search(text, s, e)
+        # labels may open the announcing sentence's line (主管部门：…，实施单位：…。本单位对…)
+        line_start = text.rfind("\n", 0, s) + 1
+        dm = _DEPT.search(text, line_start, e)
+        im = _IMPL.search(text, line_start, e)
         return ParsedProject(
             source="prose", start=s, end=e, name=_span(m, "name"), funds=funds,
+            department=_span(dm, "v") if dm else unit,
+            implementer=_span(im, "v") if im else None,
             score=_span(sm, 1) if sm else None,
         )
+
+
+# a prose project repeating a table project (its summary paragraph) matches its name at least this well
+DUPLICATE_RATIO = 90.0
+_NAME_NOISE = re.compile(r"^\d{4}年度?|(?:项目|专项资金|资金|经费)$")
+
+
+def _name_key(name: str) -> str:
+    return _NAME_NOISE.sub("", "".join(name.split()))
+
+
+def is_duplicate(prose_name: str, table_name: str) -> bool:
+    """Whether a prose project names the same project as a table: fuzzy equal, or one name inside the other."""
+    a, b = _name_key(prose_name), _name_key(table_name)
+    if not a or not b:
+        return False
+    if fuzz.ratio(a, b) >= DUPLICATE_RATIO:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 3 and fuzz.partial_ratio(short, long_) >= DUPLICATE_RATIO
+
+
+def drop_duplicates(prose: list[ParsedProject], tables: list[ParsedProject]) -> list[ParsedProject]:
+    """Prose projects that are not the same project as a table project (nor as an earlier prose one)."""
+    kept: list[ParsedProject] = []
+    for p in prose:
+        if any(is_duplicate(p.name.text, q.name.text) for q in (*tables, *kept)):
+            continue
+        kept.append(p)
+    return kept

@@ -95,9 +95,21 @@ def _name_cell(row: Row) -> int | None:
     return None
 
 
+def _slipped_name_row(rows: list[Row], i: int) -> bool:
+    """A row whose first cell is one slip from 项目名称 even where that slip is as near another word
+    (顷目名称: 项目名称 or 科目名称?), confirmed by a 主管部门/实施单位 label in the rows below."""
+    first = next((c for c in rows[i].cells if c.clean), None)
+    if first is None or not V.near_word(first.clean.rstrip(":"), V.NAME_LABEL_WORDS):
+        return False
+    if _value_after(rows[i], first.col) is None:
+        return False
+    return any(V.DEPT_LABEL.match(t) or V.IMPL_LABEL.match(t) for r in rows[i + 1:i + 4] for t in r.texts if t)
+
+
 def find_blocks(rows: list[Row]) -> list[tuple[int, int]]:
     """(first, last+1) row indexes of each project table."""
-    starts = [i for i, r in enumerate(rows) if r.kind != "text" and _name_cell(r) is not None]
+    starts = [i for i, r in enumerate(rows)
+              if r.kind != "text" and (_name_cell(r) is not None or _slipped_name_row(rows, i))]
     blocks = []
     for k, s in enumerate(starts):
         limit = starts[k + 1] if k + 1 < len(starts) else len(rows)
@@ -182,10 +194,25 @@ def _funds_field(text: str) -> str | None:
     return None
 
 
+def _tolerant_fields(texts: list[str], words: dict[str, tuple[str, ...]], exact) -> list[str | None]:
+    """Field per cell of a header row: the exact patterns first, then one-slip matches among the
+    fields the row has not printed yet."""
+    fields = [exact(t) if t else None for t in texts]
+    taken = {f for f in fields if f}
+    for k, t in enumerate(texts):
+        if t and fields[k] is None:
+            f = V.header_slot(t, words, taken)
+            if f is not None:
+                fields[k] = f
+                taken.add(f)
+    return fields
+
+
 def _funds_header(rows: list[Row]) -> tuple[int, list[str], float] | None:
     for i, r in enumerate(rows):
         fields = [f for f in (_funds_field(t) for t in r.texts if t) if f]
         if len({"initial", "annual", "executed", "rate", "declared"} & set(fields)) >= 2:
+            fields = [f for f in _tolerant_fields(r.texts, V.FUNDS_HEADER_WORDS, _funds_field) if f]
             cols = list(fields)
             factor = 10000.0
             unit_text = " ".join(r.texts[:3])
@@ -328,6 +355,8 @@ def _indicator_header(rows: list[Row], start: int) -> _Header | None:
         slots = {c.col: s for c in r.cells if c.clean and (s := _ind_slot(c.clean))}
         vals = set(slots.values())
         if "name" in vals and ({"l1", "l2"} & vals) and len(vals) >= 4:
+            found = _tolerant_fields(r.texts, V.INDICATOR_HEADER_WORDS, _ind_slot)
+            slots = {c.col: f for c, f in zip(r.cells, found) if f}
             # sub-header (运算符号 / 内容 / 度量单位) refines the spanning 年度目标值 column
             for r2 in rows[i + 1:i + 2]:
                 sub = {c.col: s for c in r2.cells if c.clean and (s := _ind_slot(c.clean))}
@@ -353,6 +382,23 @@ def _strict_number(t: str) -> bool:
     return bool(_PURE_NUMBER.match(t))
 
 
+_TOTAL_WORDS = ("总分", "合计", "总计")
+
+
+def _is_total_row(r: Row) -> bool:
+    """The 总分 row, also with its label one slip off (怠分): a short label then only numbers and a grade."""
+    ne = r.nonempty()
+    if len(ne) < 2:
+        return False
+    label = ne[0].clean.rstrip(":")
+    if label in _TOTAL_WORDS:
+        return True
+    if len(label) != 2 or not V.near_word(label, _TOTAL_WORDS):
+        return False
+    rest = [c.clean for c in ne[1:]]
+    return any(_strict_number(t) for t in rest) and all(_strict_number(t) or t in V.GRADES for t in rest)
+
+
 class IndicatorReader:
     """Reads the rows of one indicator table."""
 
@@ -369,7 +415,7 @@ class IndicatorReader:
             first = next((t for t in r.texts if t), "")
             if not first:
                 continue
-            if V.INDICATOR_END.match(first) or _is_title(r):
+            if V.INDICATOR_END.match(first) or _is_title(r) or _is_total_row(r):
                 break
             if r.kind == "text":
                 break
@@ -387,6 +433,8 @@ class IndicatorReader:
             for col, slot in sorted(h.slots.items()):
                 if slot in ("l1", "l2") and col < len(r.cells) and r.cells[col].clean:
                     l1, l2 = self._category(r.cells[col].clean)
+                    if not (l1 or l2):
+                        l1, l2 = self.cat.tolerant(r.cells[col].clean)
                     if slot == "l2":
                         l1 = None if l2 else l1
                     if l1 or l2:
@@ -400,6 +448,9 @@ class IndicatorReader:
             if not t or V.SECTION_CAPTION.match(t):
                 continue
             l1, l2 = self._category(t)
+            if not (l1 or l2) and h.name_col is not None and c.col < h.name_col:
+                # left of the name column a cell is a category: read one OCR slip (社会效盆) as the word
+                l1, l2 = self.cat.tolerant(t)
             # at most one level-1 then one level-2: a category word after a level-2 is the name (服务对象满意度)
             if (l1 or l2) and not have_l2:
                 cats.append((c, l1, l2))
@@ -636,7 +687,7 @@ def _score(rows: list[Row], start: int, proj: dict) -> None:
         if not ne:
             continue
         first = ne[0].clean
-        if re.match(r"^(总分|合计|总计)[:]?$", first):
+        if re.match(r"^(总分|合计|总计)[:]?$", first) or _is_total_row(r):
             nums = [c for c in ne[1:] if _strict_number(c.clean)]
             grade = next((c for c in ne[1:] if c.clean in V.GRADES), None)
             if nums:
@@ -647,12 +698,26 @@ def _score(rows: list[Row], start: int, proj: dict) -> None:
                 proj["grade"] = span_of(grade)
             if nums or grade:
                 return
-    # 执行率 100% 得分 100分 (target-only tables)
-    for r in rows:
+    # 执行率 100% 得分 100分 (target-only tables); the value may be printed on the next line
+    for k, r in enumerate(rows):
         c, v = _kv(r, V.SCORE_LABEL)
-        if c is not None and v is not None and is_number(v.text) and any(V.RATE_LABEL.match(t) for t in r.texts if t):
+        if c is None or not any(V.RATE_LABEL.match(t) for t in r.texts if t):
+            continue
+        if v is None and k + 1 < len(rows):
+            below = _value_below(rows[k + 1], c)
+            v = span_of(below) if below is not None else None
+        if v is not None and is_number(v.text):
             proj["score"] = v
             return
+
+
+def _value_below(row: Row, label: Cell) -> Cell | None:
+    """The value of a label that ends its row, wrapped onto the next row: that row's only filled cell,
+    standing at or right of the label's column."""
+    filled = row.nonempty()
+    if len(filled) != 1 or filled[0].col < label.col:
+        return None
+    return filled[0]
 
 
 # ---- entry point ---------------------------------------------------------------------------
@@ -675,14 +740,21 @@ class TableParser:
     def parse_block(self, rows: list[Row]) -> ParsedProject | None:
         meta: dict = {}
         _meta(rows, meta)
+        if "name" not in meta and _slipped_name_row(rows, 0):
+            first = next(c for c in rows[0].cells if c.clean)
+            value = _value_after(rows[0], first.col)
+            if value is not None:
+                meta["name"] = span_of(value)
         name = meta.get("name")
         if name is None or not name.text:
             return None
         code, name = split_code(name)
         if meta.get("code") is not None:
             code = meta["code"]
+        # the table ends at its last table row: prose after it is not part of the table
+        last = next((r for r in reversed(rows) if r.kind != "text"), rows[-1])
         proj = ParsedProject(
-            source="table", start=rows[0].start, end=rows[-1].end, name=name, code=code,
+            source="table", start=rows[0].start, end=last.end, name=name, code=code,
             department=clean_org(meta.get("department")), implementer=clean_org(meta.get("implementer")),
         )
         proj.funds = _parse_funds(rows)

@@ -8,6 +8,10 @@ the parser working without it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from jixiao.pipelines.normalize import squeeze
 
@@ -86,14 +90,14 @@ class Categories:
         indicator names (工作满意度, 及时) into categories and break the row reading."""
         if self._mapper is None:
             return None
-        lookup = getattr(self._mapper, f"_l{level}_cached", None)
-        try:
-            if lookup is not None:
-                entry, _score, method = lookup(_key(text))
-                return entry.name if entry is not None and method in ("exact", "alias") else None
+        match = getattr(self._mapper, f"match_level{level}", None)
+        if match is None:
             return None
+        try:
+            found = match(_key(text))
         except Exception:  # a mapper bug must not cost the parse
             return None
+        return found.name if found.method in ("exact", "alias") else None
 
     def _level1(self, text: str) -> str | None:
         if not text:
@@ -104,6 +108,18 @@ class Categories:
         if not text:
             return None
         return fallback_level2(text) or self._mapped(text, "2")
+
+    def tolerant(self, text: str) -> tuple[str | None, str | None]:
+        """(level1, level2) of a cell known to hold a category, read with one OCR slip (社会效盆,
+        满意虔指标); a slip as near two categories (贡量: 数量 or 质量?) or a non-category heading
+        (项目决策, 绩效指标) gives nothing. Callers use it only where position says "category"."""
+        core = _key(text)
+        if len(core) < 3 or core in _CATEGORY_ANCHORS:
+            return None, None
+        word = nearest_word(core, _CATEGORY_VOCAB)
+        if word is None or word in _CATEGORY_ANCHORS:
+            return None, None
+        return self.level1(word), self.level2(word)
 
     @staticmethod
     def parent(level2: str | None) -> str | None:
@@ -173,3 +189,119 @@ VALUE_PHRASE = _rx(r"^(全部或基本|部分)?(达成|未达成)预期指标")
 OPERATORS = _rx(r"^(>=|<=|≥|≤|=|>|<|≧|≦|═|＞|＜)$")
 DEPT_WIDE = _rx(r"整体(支出)?绩效自评表|部门整体|\(单位\)整体")
 TABLE_TITLE = _rx(r"(绩效自评表|自评表)")
+
+
+# ---- tolerant recognition of printed label words ------------------------------------
+
+# Every label, column header and full category word the parser keys on, as printed in the
+# templates. A cell one OCR slip away from one of these (项目名祢, 三级指摽, 实际完戍值) is read
+# as that word. Short category forms (社会效益, 服务对象满意度) are left out on purpose: indicator
+# names sit one character away from them (社会效果, 服务对象满意率).
+LABEL_WORDS: tuple[str, ...] = tuple(dict.fromkeys("""
+项目名称 项目(政策)名称 政策名称 主管部门 主管部门及代码 主管单位 实施单位 预算单位 项目实施单位 执行单位 项目编码 项目代码
+项目编号 项目属性 项目资金 年初预算数 全年预算数 全年执行数 预算执行数 全年执行金额 调整后预算数 全年预算金额 年度预算数
+项目预算金额 预算金额 年度预算金额 目标申报数 预算编制数 资金总额 年度资金总额 项目资金总额 预算执行率 预算完成率 资金结余
+一级指标 二级指标 三级指标 指标名称 年初指标值 调整后指标值 年初目标值 调整后目标值 年度指标值 年度目标值 预期目标值 运算符号
+度量单位 计量单位 指标性质 实际完成值 全年完成值 实际完成情况 全年实际完成值 完成程度 指标分值 自评得分 定性指标情况说明
+定性值情况说明 偏差原因分析及改进措施 未完成原因分析 绩效自评总得分 自评总得分 项目自评得分 指标自评得分小计 评价等级 自评等级
+绩效等级 产出指标 效益指标 满意度指标 成本指标 数量指标 质量指标 时效指标 经济成本指标 社会成本指标 生态环境成本指标
+经济效益指标 社会效益指标 生态效益指标 可持续影响指标 服务对象满意度指标 社会公众满意度指标 项目产出 项目效益 项目成本
+""".split()))
+_LABEL_SET = frozenset(LABEL_WORDS)
+# Printed words that are near a label word but are not one (绩效指标 is one edit from 时效指标): when
+# one of these is the nearest word, the cell is left as printed.
+ANCHOR_WORDS: tuple[str, ...] = tuple(w for w in dict.fromkeys("""
+绩效指标 年度绩效指标 绩效目标 年度绩效目标 项目年度绩效目标 年度目标 总体目标 实施期目标 年度总体目标 项目决策 项目过程
+项目管理 项目概况 立项依据 资金管理 组织实施 产出情况 效益情况 项目期 项目资金来源 资金来源 偏差原因 原因分析 其他资金
+单位自筹 财政拨款 项目支出 部门整体 绩效自评 自评结果 科目名称 科目代码 科目编码 单位名称 单位代码 部门名称 部门代码
+账户名称 项目类别 项目类型 资金性质 预期目标 实际完成
+""".split()) if w not in _LABEL_SET)
+_VOCAB = LABEL_WORDS + ANCHOR_WORDS
+# A label word must be this long to be matched with one slip: shorter words (执行率/执行数,
+# 分值/得分) are one character apart from each other.
+TOLERANT_MIN_LENGTH = 4
+_LABEL_TAIL = re.compile(r"(?:[:]|\([^()]{1,10}\))+$")
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def nearest_word(text: str, words: tuple[str, ...] | list[str], max_distance: int = 1) -> str | None:
+    """The one word within ``max_distance`` edits of ``text`` (rapidfuzz Levenshtein); None when
+    there is none or when two words are equally near (a slip that could be either is not guessed)."""
+    found = process.extract(text, words, scorer=Levenshtein.distance, score_cutoff=max_distance, limit=2)
+    if not found or (len(found) > 1 and found[1][1] == found[0][1]):
+        return None
+    return found[0][0]
+
+
+@lru_cache(maxsize=65536)
+def repair_label(clean: str) -> str:
+    """A cell's whitespace-free text with an OCR-slipped label word put right; anything else unchanged.
+
+    ``项目名祢`` -> ``项目名称``, ``三级指摽`` -> ``三级指标``, ``产岀指标(50分)`` -> ``产出指标(50分)``,
+    ``项目名祢:老字号`` -> ``项目名称:老字号``. Values (numbers, names, long text) are never touched:
+    a cell is repaired only when its label part is within one edit of exactly one label word.
+    """
+    if not clean or len(clean) > 40:
+        return clean
+    head, sep, rest = clean.partition(":")
+    tail_m = _LABEL_TAIL.search(head)
+    core, tail = (head[: tail_m.start()], head[tail_m.start():]) if tail_m else (head, "")
+    if (core in _LABEL_SET or len(core) < TOLERANT_MIN_LENGTH or len(core) > 12
+            or _HAS_DIGIT.search(core)):
+        return clean
+    word = nearest_word(core, _VOCAB)
+    if word is None or word not in _LABEL_SET:
+        return clean
+    return word + tail + sep + rest
+
+
+# the column words of the funds and indicator headers, by field (for the tolerant second pass)
+FUNDS_HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "declared": ("目标申报数",), "compiled": ("预算编制数",), "initial": ("年初预算数", "年初预算", "年初预算金额"),
+    "annual": ("全年预算数", "调整后预算数", "全年预算金额", "全年预算"),
+    "executed": ("全年执行数", "预算执行数", "全年执行金额", "当年执行数", "执行数"),
+    "balance": ("资金结余", "资金结转结余"), "rate": ("执行率", "预算执行率", "预算完成率"),
+    "weight": ("分值", "权重"), "score": ("得分",), "reason": ("偏差原因", "原因", "备注"),
+}
+INDICATOR_HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "l1": ("一级指标",), "l2": ("二级指标",), "name": ("三级指标", "指标名称"),
+    "init_target": ("年初指标值", "年初目标值"), "adj_target": ("调整后指标值", "调整后目标值"),
+    "op": ("运算符号", "运算符"), "nature": ("指标性质",), "unit": ("度量单位", "计量单位"),
+    "target": ("年度指标值", "指标值", "目标值", "年度目标值", "预期目标值"),
+    "actual": ("实际完成值", "全年完成值", "完成值", "实际完成情况", "全年实际完成值", "实际值"),
+    "degree": ("完成程度",), "weight": ("分值", "权重", "指标分值"), "score": ("得分", "自评得分"),
+    "note": ("定性指标情况说明", "定性值情况说明"),
+}
+_HEADER_TAIL = re.compile(r"(?:\([^()]{1,10}\)|:)+$")
+
+
+def header_slot(text: str, words: dict[str, tuple[str, ...]], taken: set[str]) -> str | None:
+    """A header cell the exact patterns missed (执行律, 分伹), read as the one column word within one
+    edit among the columns the row has not printed yet: a header does not repeat a column, so the
+    short words that are one edit apart (执行率/执行数) are told apart by the row itself."""
+    core = _HEADER_TAIL.sub("", text)
+    if not 2 <= len(core) <= 12 or _HAS_DIGIT.search(core):
+        return None
+    pool = [(w, slot) for slot, ws in words.items() if slot not in taken for w in ws]
+    if not pool:
+        return None
+    word = nearest_word(core, [w for w, _ in pool])
+    if word is None:
+        return None
+    return next(slot for w, slot in pool if w == word)
+
+
+def near_word(text: str, words: tuple[str, ...], max_distance: int = 1) -> bool:
+    """Whether ``text`` is within ``max_distance`` edits of one of ``words`` (ties allowed)."""
+    return bool(text) and process.extractOne(text, words, scorer=Levenshtein.distance, score_cutoff=max_distance) is not None
+
+
+NAME_LABEL_WORDS = ("项目名称", "项目(政策)名称", "政策名称")
+
+
+# every printed category form, and headings in category columns that are not categories
+_CATEGORY_ANCHORS: frozenset[str] = frozenset("""
+项目决策 项目过程 项目管理 决策 过程 管理 履职效能 绩效指标 年度绩效指标 一级指标 二级指标 三级指标 产出 效益 成本
+""".split())
+_CATEGORY_VOCAB: tuple[str, ...] = tuple(dict.fromkeys(
+    [*LEVEL1, *LEVEL2_PARENT, *_L1_FORMS, *_L2_FORMS, *sorted(_CATEGORY_ANCHORS)]))

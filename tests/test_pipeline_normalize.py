@@ -36,3 +36,15 @@ def test_operators_and_units():
     assert unit_factor("项目资金（万元）".replace("（", "(").replace("）", ")")) == 10000.0
     assert unit_factor("项目资金(元)") == 1.0
     assert unit_factor("资金总额", default=10000.0) == 10000.0
+
+
+def test_printed_gives_the_original_characters_without_whitespace_or_junk():
+    original = "名称\t2024年示例（第一批）[bookmark: _x]补 贴\u200b费\n"
+    norm = normalize_text(original)
+    i = norm.text.index("2024")
+    j = norm.text.index("费") + 1
+    assert norm.printed(i, j) == "2024年示例（第一批）补贴费"  # NFKC would give (第一批)
+    # narrowing to a value the parser cut out of a longer cell (a leading code removed)
+    k = norm.text.index("2024")
+    assert norm.narrow(k, j, "(第一批)补贴费") == (norm.text.index("("), j)
+    assert norm.narrow(k, j, "不在这里") is None

@@ -136,3 +136,39 @@ def test_provenance_points_at_the_printed_value(extractor, text):
                 pv = p.provenance[field]
                 assert text[pv.start:pv.end].strip()[0].isdigit()
     assert seen >= 5
+
+
+# the 实施期/年度 "…自评表" variant: target-only, 得分 whose value wrapped onto the next line
+TARGET_ONLY = "\n".join([
+    "2024年示例代缴经费（追加）自评表",
+    "(2024年度)",
+    "",
+    "项目名称\t\t2024年示例代缴经费（追加）\t\t\t",
+    "主管部门及代码\t\t101-示例市民政局\t\t实施单位\t",
+    "项目资金（元）\t\t实施期资金总额：64,200\t\t年度资金总额：64,200\t",
+    "执行率\t\t100%\t\t得分\t",
+    "\t\t\t\t100分\t",
+    "",
+    "实施期目标\t\t\t\t年度目标\t\t\t",
+    "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t二级指标\t三级指标\t指标值",
+    "\t产出指标\t数量指标\t代办人数\t642人\t数量指标\t代办人数\t642人",
+    "\t\t质量指标\t代办率\t100%\t质量指标\t代办率\t100%",
+    "",
+])
+
+
+def test_target_only_variant_reads_a_wrapped_score(extractor):
+    p, text = _one(extractor, TARGET_ONLY)
+    assert p.name == "2024年示例代缴经费（追加）"
+    assert p.implementer is None  # the label's value cell is empty
+    assert p.funds.annual_budget == 64200.0 and p.funds.execution_rate == 100.0
+    assert p.score == 100.0
+    pv = p.provenance["score"]
+    assert text[pv.start:pv.end] == "100分"
+    assert [(i.name, i.target) for i in p.indicators] == [("代办人数", "642人"), ("代办率", "100%")]
+
+
+def test_a_label_ending_its_row_does_not_take_an_unrelated_next_row(extractor):
+    text = TARGET_ONLY.replace("\t\t\t\t100分\t", "\t100分\t\t备注\t")
+    p, _ = _one(extractor, text)
+    assert p.score is None

@@ -1,0 +1,103 @@
+"""Prose reports and prose projects between tables (invented excerpts of the printed forms)."""
+
+import pytest
+
+from jixiao.pipelines.extract import Extractor
+from jixiao.pipelines.prose import is_duplicate
+
+REPORT = "\n".join([
+    "示例市示例区民政局",
+    "",
+    "项目支出绩效自评报告",
+    "",
+    "一、绩效自评工作开展情况",
+    "本单位组织相关股室对2023年特定类项目救助系统运维专项资金开展了绩效自评，共涉及资金5.2万元。",
+    "二、绩效目标自评完成情况分析",
+    "    本单位2023年救助系统运维专项资金全年预算执行数为5.2万元，实际完成项目支出5.1万元。",
+    "2023年年初预算安排专项资金8.00万元，因系统合并年终调减预算2.8万元；该专项资金执行率为98.08%。",
+    "数量指标：实际维护了6个系统。",
+    " 一、绩效自评工作开展情况",
+    "本单位对2023年专项类项目困难群众慰问（春节）经费开展了绩效自评。",
+    "本单位2023年困难群众慰问（春节）经费全年预算数为12万元，实际完成项目支出12万元，执行率为100%。",
+    "",
+])
+
+TABLE = "\n".join([
+    "2024年示例补贴项目支出绩效自评表",
+    "项目名称\t2024年示例补贴\t\t",
+    "主管部门\t示例市民政局\t实施单位\t示例市救助中心",
+    "项目资金(万元)\t年初预算数\t全年预算数\t全年执行数\t执行率",
+    "\t年度资金总额\t10\t10\t10\t100%",
+    "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+    "\t产出指标\t数量指标\t救助人数\t≥500人\t≥510人\t50\t50",
+    "总分\t\t\t\t\t\t100\t98",
+    "",
+])
+
+MIXED = "\n".join([
+    "关于2024年度预算绩效情况说明",
+    "本部门组织对2024年度纳入部门预算的项目支出全面开展了绩效自评，共2个项目。",
+    "组织对2024年度部门整体支出开展了绩效自评，整体评价结果为优。",
+    "示例补贴项目绩效自评综述：根据年初设定的绩效目标，示例补贴项目绩效自评得分为98分。项目全年预算数为10万元，执行数为10万元。",
+    "",
+    TABLE,
+    "另外，本单位对2024年度专项类项目社区养老驿站建设资金开展了绩效自评，全年预算数为30万元，实际完成项目支出27万元，执行率为90%。",
+    "",
+])
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor.from_settings(load_tagger=False)
+
+
+def test_prose_report_name_department_and_funds(extractor):
+    rec = extractor.extract_text(REPORT, mode="parser")
+    assert [p.name for p in rec.projects] == ["救助系统运维专项资金", "困难群众慰问（春节）经费"]
+    first, second = rec.projects
+    # no 主管部门 label: the unit of the report heading, for every section; 本单位 names no implementer
+    assert first.department == second.department == "示例市示例区民政局"
+    assert first.implementer is None and second.implementer is None
+    # 全年预算执行数 is the budget figure; 实际完成项目支出 the executed amount
+    assert (first.funds.initial_budget, first.funds.annual_budget, first.funds.executed) == (80000.0, 52000.0, 51000.0)
+    assert first.funds.execution_rate == 98.08
+    assert (second.funds.annual_budget, second.funds.executed, second.funds.execution_rate) == (120000.0, 120000.0, 100.0)
+    assert second.funds.initial_budget is None
+    assert first.provenance["department"].source == "prose"
+    pv = first.provenance["department"]
+    assert REPORT[pv.start:pv.end] == "示例市示例区民政局"
+
+
+def test_prose_labels_win_over_the_heading(extractor):
+    text = REPORT.replace("本单位组织相关股室", "主管部门：示例市民政局，实施单位：示例市救助站。本单位组织相关股室")
+    first = extractor.extract_text(text, mode="parser").projects[0]
+    assert (first.department, first.implementer) == ("示例市民政局", "示例市救助站")
+
+
+def test_mixed_document_reads_prose_projects_that_are_not_tables(extractor):
+    rec = extractor.extract_text(MIXED, mode="parser")
+    # the 综述 paragraph repeats the table project; department-wide sentences are not projects
+    assert [p.name for p in rec.projects] == ["2024年示例补贴", "社区养老驿站建设资金"]
+    table, prose = rec.projects
+    assert table.provenance["name"].source == "table" and table.score == 98.0
+    assert prose.provenance["name"].source == "prose"
+    assert (prose.funds.annual_budget, prose.funds.executed, prose.funds.execution_rate) == (300000.0, 270000.0, 90.0)
+
+
+def test_a_summary_alone_is_a_project(extractor):
+    summary = MIXED.split("\n\n")[0]
+    rec = extractor.extract_text(summary, mode="parser")
+    assert [p.name for p in rec.projects] == ["示例补贴"]
+    p = rec.projects[0]
+    assert (p.funds.annual_budget, p.funds.executed, p.score) == (100000.0, 100000.0, 98.0)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("老字号", "老字号", True),
+    ("示例补贴", "2024年示例补贴", True),
+    ("数据系统维护费专项资金", "2023年数据系统维护费", True),
+    ("社区养老驿站建设资金", "2024年示例补贴", False),
+    ("就业补助资金", "城乡居民基本养老保险", False),
+])
+def test_duplicate_names(a, b, same):
+    assert is_duplicate(a, b) is same
