@@ -380,8 +380,10 @@ class Mapper:
         _, entries, _ = self._surfaces[kind]
         parents = self._surface_parents[kind]
         winner = entries[index] if index is not None else None
+        # a runner-up that shares nothing with the query (score 0) is noise, not a candidate
         cands = tuple(Candidate(entries[i].id, entries[i].name, round(s, 1), parents[i])
-                      for s, i in ranked[: RUNNERS_UP + 1] if winner is None or entries[i].id != winner.id)[:RUNNERS_UP]
+                      for s, i in ranked[: RUNNERS_UP + 1]
+                      if s > 0 and (winner is None or entries[i].id != winner.id))[:RUNNERS_UP]
         return MatchResult(query=query, kind=kind, entry=winner, score=score, method=method,
                                            candidates=cands, ambiguous=ambiguous, disagreement=None)
 

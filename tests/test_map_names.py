@@ -87,3 +87,11 @@ def test_results_are_cached_per_instance(mapper):
 def test_unknown_kind_is_a_value_error(mapper):
     with pytest.raises(ValueError):
         mapper.map("x", "budget")
+
+
+def test_no_runner_up_shares_nothing_with_the_query():
+    from jixiao.pipelines.map import Mapper
+
+    result = Mapper.from_taxonomy().map("\x00")
+    assert result.entry is None
+    assert all(c.score > 0 for c in result.candidates)
