@@ -11,8 +11,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from jixiao.config import REPO_ROOT
-from jixiao.pipelines.bench import render, run_bench
+from jixiao.pipelines.bench import default_files, render, run_bench
 
 
 def main() -> None:
@@ -22,7 +21,7 @@ def main() -> None:
     ap.add_argument("--mode", default="parser", choices=["parser", "combined", "tagger"])
     ap.add_argument("--collapsed", action="store_true", help="replace newlines and tabs by spaces first")
     args = ap.parse_args()
-    files = args.files or sorted(Path("/work/shared/seeds").glob("*.txt")) or sorted((REPO_ROOT / "examples").glob("*.txt"))
+    files = args.files or default_files()
     Console().print(render(run_bench(files, repeat=args.repeat, mode=args.mode, collapsed=args.collapsed)))
 
 

@@ -166,9 +166,10 @@ def main(
     from rich.table import Table
 
     if not files:
-        seeds_dir = Path("/work/shared/seeds")
-        files = sorted(p for p in seeds_dir.glob("00[0-3]_*.txt")) if seeds_dir.is_dir() else []
-        files += sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.txt"))
+        from jixiao.config import REPO_ROOT, SHARED_SEEDS_DIR
+
+        files = sorted(SHARED_SEEDS_DIR.glob("00[0-3]_*.txt"))
+        files += sorted((REPO_ROOT / "examples").glob("*.txt"))
     console = Console()
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("perturbing", total=len(files) * seeds * (len(KINDS) + 1))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import sys
 from enum import Enum
 from pathlib import Path
@@ -12,7 +11,8 @@ import click
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from jixiao.errors import JixiaoError
+from jixiao.cli_errors import typed_errors
+from jixiao.pipelines.cli import ModeOption as Mode
 
 DEFAULT_COMMAND = "run"
 
@@ -50,38 +50,14 @@ eval_app = typer.Typer(
 )
 
 
-class Mode(str, Enum):
-    combined = "combined"
-    parser = "parser"
-    tagger = "tagger"
-
-
 class VariantName(str, Enum):
     none = "none"
     collapsed = "collapsed"
     noised = "noised"
 
 
-def _typed_errors(fn):
-    """A typed error ends the command with its code and message, never a traceback."""
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except JixiaoError as exc:
-            typer.echo(f"error [{exc.code}]: {exc}", err=True)
-            raise typer.Exit(2) from None
-        except OSError as exc:  # --out or --json somewhere unwritable, a file vanishing mid-run
-            where = f"{exc.filename}: " if exc.filename else ""
-            typer.echo(f"error [io.error]: {where}{exc.strerror or exc}", err=True)
-            raise typer.Exit(2) from None
-
-    return wrapper
-
-
 @eval_app.command(DEFAULT_COMMAND, cls=DefaultCommand, hidden=True)
-@_typed_errors
+@typed_errors
 def run_command(
     gold_dir: Annotated[Path, typer.Argument(help="labeled set: manifest.json + NAME.gold.json (or NAME.txt beside each)")],
     pred: Annotated[Path | None, typer.Option("--pred", help="folder of predicted records NAME.json; default: run the extractor")] = None,
@@ -130,7 +106,7 @@ def run_command(
 
 
 @eval_app.command("compare")
-@_typed_errors
+@typed_errors
 def compare_command(
     run_a: Annotated[Path, typer.Argument(help="report.json of the earlier run (or its folder)")],
     run_b: Annotated[Path, typer.Argument(help="report.json of the later run (or its folder)")],

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 from pydantic import BaseModel
 
 from jixiao.eval.metrics import FactError
-from jixiao.eval.report import SPLITS, EvalReport
+from jixiao.eval.report import SPLITS, EvalReport, wide_console
 
 # (name in the table, path into a metrics dict)
 HEADLINES = (
@@ -100,10 +99,9 @@ def _fmt(x: float | None, signed: bool = False) -> str:
 
 
 def print_comparison(c: Comparison, *, console: Any = None, limit: int = 30) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    console = console or Console(width=None if sys.stdout.isatty() else 160)
+    console = console or wide_console()
     for w in c.warnings:
         console.print(f"[yellow]warning:[/yellow] {w}")
     table = Table(title="metric deltas (B − A, in points)")

@@ -178,13 +178,3 @@ def load_prediction(pred_dir: str | Path, name: str) -> DocumentRecord:
             return read_record(path, error=PredictionFormatError)
     tried = ", ".join(name + s for s in PRED_SUFFIXES)
     raise MissingPredictionError(f"no prediction for {name} (expected one of: {tried})", source=str(pred_dir))
-
-
-def build_manifest(names_splits: list[tuple[str, Split]], *, seeds_rel: str = "../shared/seeds",
-                   root: Path = REPO_ROOT) -> Manifest:
-    """A manifest for the named seed texts, hashing each one where it is found."""
-    entries = []
-    for name, split in names_splits:
-        rel = f"{seeds_rel}/{name}.txt"
-        entries.append(ManifestEntry(name=name, text=rel, sha256=sha256_file(resolve_text(rel, root=root)), split=split))
-    return Manifest(description="Hand-labeled documents; texts are referenced from the repo root, never copied.", documents=entries)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jixiao.errors import InputError, JixiaoError
+from jixiao.errors import InputError
 
 
 class DatasetError(InputError):
@@ -31,8 +31,3 @@ class ReportError(InputError):
     """A saved report or baseline cannot be read."""
 
     code = "eval.bad_report"
-
-
-class ExtractorUnavailableError(JixiaoError):
-    code = "eval.no_extractor"
-    http_status = 503

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -41,10 +40,6 @@ class EvalReport(BaseModel):
     run: RunInfo
     documents: list[DocumentResult]
     splits: dict[str, dict[str, Any]] = Field(description="metrics (and their counts) of dev, test and total")
-
-    def split_summary(self, split: str) -> Summary:
-        docs = [d for d in self.documents if split == "total" or d.split == split]
-        return pool(d.summary for d in docs)
 
 
 def split_block(summary: Summary, n_docs: int) -> dict[str, Any]:
@@ -136,12 +131,17 @@ def to_markdown(report: EvalReport) -> str:
     return "\n".join(lines) + "\n"
 
 
-def print_table(report: EvalReport, console: Any = None) -> None:
+def wide_console() -> Any:
+    """A rich console for the result tables: logs and pipes default to 80 columns, too narrow for them."""
     from rich.console import Console
+
+    return Console(width=None if sys.stdout.isatty() else 160)
+
+
+def print_table(report: EvalReport, console: Any = None) -> None:
     from rich.table import Table
 
-    # Logs and pipes default to 80 columns, too narrow for the twelve columns.
-    console = console or Console(width=None if sys.stdout.isatty() else 160)
+    console = console or wide_console()
     table = Table(title=f"jixiao eval — variant {report.run.variant}, mode {report.run.mode or '–'} (scores in %)")
     table.add_column("document")
     table.add_column("split")
@@ -153,7 +153,3 @@ def print_table(report: EvalReport, console: Any = None) -> None:
     for label, m, split in headline_rows(report)[len(report.documents):]:
         table.add_row(label, split, *headline_cells(m), style="bold")
     console.print(table)
-
-
-def dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=1)

@@ -8,7 +8,6 @@ from typing import Any
 
 from jixiao.config import REPO_ROOT, Settings
 from jixiao.eval.dataset import LabeledDocument, load_dataset, load_prediction
-from jixiao.eval.errors import ExtractorUnavailableError
 from jixiao.eval.metrics import score_document
 from jixiao.eval.report import DocumentResult, EvalReport, RunInfo, build_report
 from jixiao.eval.variants import Variant, apply_variant
@@ -16,10 +15,8 @@ from jixiao.record import DocumentRecord
 
 
 def load_extractor(settings: Settings | None = None) -> Any:
-    try:
-        from jixiao.pipelines.extract import Extractor
-    except ImportError as exc:
-        raise ExtractorUnavailableError(f"the extractor cannot be imported ({exc}); pass --pred PRED_DIR instead") from exc
+    from jixiao.pipelines.extract import Extractor
+
     return Extractor.from_settings(settings)
 
 

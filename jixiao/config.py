@@ -12,6 +12,9 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 REPO_ROOT = PACKAGE_ROOT.parent
+# The shared seed documents: the default input of the benchmarks (not of the evaluation, which
+# resolves texts through its manifest and JIXIAO_SEEDS_DIR).
+SHARED_SEEDS_DIR = Path("/work/shared/seeds")
 
 
 def _default_model_dir() -> Path:

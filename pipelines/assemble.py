@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from jixiao.pipelines.normalize import NormalizedText, parse_number, squeeze
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
+from jixiao.pipelines.vocab import GRADES
 from jixiao.record import Funds, Indicator, Project, Provenance
 
 
@@ -93,7 +94,7 @@ class Assembler:
             implementer=self._text(p.implementer),
             funds=funds,
             score=self._number(p.score),
-            grade=grade if grade in ("优", "良", "中", "差") else None,
+            grade=grade if grade in GRADES else None,
             indicators=[self.indicator(i, src) for i in p.indicators],
         )
         prov = proj.provenance

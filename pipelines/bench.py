@@ -9,6 +9,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from jixiao.config import REPO_ROOT, SHARED_SEEDS_DIR
+
 STAGES = ("ingest", "normalize", "layout", "tables", "prose", "flat", "assemble", "map", "tag", "fuse")
 
 
@@ -27,6 +29,11 @@ class BenchResult(BaseModel):
     repeat: int
     docs: list[DocBench]
     max_rss_mib: float
+
+
+def default_files() -> list[Path]:
+    """The shared seed documents, else the repository's examples."""
+    return sorted(SHARED_SEEDS_DIR.glob("*.txt")) or sorted((REPO_ROOT / "examples").glob("*.txt"))
 
 
 def run_bench(paths: list[Path], *, repeat: int = 3, mode: str = "parser", collapsed: bool = False, progress=None) -> BenchResult:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import typer
 
+from jixiao.cli_errors import typed_errors
+
 
 class ModeOption(str, Enum):
     combined = "combined"
@@ -113,6 +115,7 @@ def _report_error(err, path: Path, code: str, message: str, json_lines: bool) ->
         sys.stdout.write(json.dumps({"source": str(path), "error": {"code": code, "message": message}}, ensure_ascii=False) + "\n")
 
 
+@typed_errors
 def bench(
     files: list[Path] = typer.Argument(None, help="documents (default: shared seeds, else examples/)"),
     repeat: int = typer.Option(3, "--repeat", "-n", min=1),
@@ -124,12 +127,9 @@ def bench(
     from rich.console import Console
     from rich.progress import Progress
 
-    from jixiao.config import REPO_ROOT
-    from jixiao.pipelines.bench import render, run_bench
+    from jixiao.pipelines.bench import default_files, render, run_bench
 
-    if not files:
-        seeds = sorted(Path("/work/shared/seeds").glob("*.txt"))
-        files = seeds or sorted((REPO_ROOT / "examples").glob("*.txt"))
+    files = files or default_files()
     if not files:
         raise typer.BadParameter("no documents to benchmark")
     missing = [str(f) for f in files if not Path(f).is_file()]

@@ -19,6 +19,7 @@ from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject
 from jixiao.pipelines.segment import Segmenter
 from jixiao.pipelines.tables import (
     IndicatorReader,
+    _Carry,
     _funds_field,
     _Header,
     _ind_slot,
@@ -173,7 +174,7 @@ class FlatParser:
             k = fields.index("initial")
             fields[k:k + 1] = ["declared", "compiled"]
         header = Row(index=0, kind="tabs", start=0, end=0, cells=[
-            Cell(col=k, start=0, end=0, text=_HEADER_WORD[f]) for k, f in enumerate(fields)])
+            Cell(col=k, start=0, end=0, text=V.FUNDS_HEADER_WORDS[f][0]) for k, f in enumerate(fields)])
         values = []
         for t in toks[total_at + 1:]:
             if not (is_number(t.clean) or t.clean in ("/", "-")):
@@ -207,7 +208,7 @@ class FlatParser:
         order = [slots[k] for k in sorted(slots)]
         if "op" in order and "target" in order and order.index("op") > order.index("target"):
             sub = [x for x in order[order.index("op"):] if x in ("op", "target", "unit")]
-            main = [x for x in order[: order.index("op")]]
+            main = order[: order.index("op")]
             k = main.index("target")
             order = main[:k] + sub + main[k + 1:]
         slots = dict(enumerate(order))
@@ -218,9 +219,6 @@ class FlatParser:
         while i < len(toks) and not (self.cat.level1(toks[i].clean) or self.cat.level2(toks[i].clean)):
             i += 1
         out: list[ParsedIndicator] = []
-        carry_reader = self.reader
-        from jixiao.pipelines.tables import _Carry
-
         carry = _Carry()
         n_tail = len(header.tail_slots)
         while i < len(toks):
@@ -236,7 +234,7 @@ class FlatParser:
                 if l2 and not l1:
                     break
             if cats:
-                carry_reader._set_categories(cats, carry, None, False)
+                self.reader._set_categories(cats, carry, False)
             while i < len(toks) and V.SECTION_CAPTION.match(toks[i].clean):
                 i += 1
             if i >= len(toks) or V.INDICATOR_END.match(toks[i].clean):
@@ -265,9 +263,9 @@ class FlatParser:
                 continue
             if out and out[-1].name.text == row.cells[0].clean:
                 continue  # the 年度 group repeating the 实施期 group's row
-            got = carry_reader._sequence(row, header, 0)
+            got = self.reader._sequence(row, header, 0)
             ind = ParsedIndicator(level1=carry.l1, level2=carry.l2, name=span_of(row.cells[0]), method="flat")
-            carry_reader._fill(ind, got, header)
+            self.reader._fill(ind, got, header)
             if ind.target or ind.actual or ind.weight or ind.score:
                 out.append(ind)
         return out
@@ -278,8 +276,3 @@ _WORDS = frozenset(
     "定性指标情况说明 定性值情况说明 年初预算数 全年预算数 全年执行数 执行率 预算执行率 分值 得分 权重 年度资金总额 资金总额 "
     "偏差原因分析及改进措施 年度目标值 指标值 项目资金 项目预算金额 绩效自评总得分 指标自评得分小计".split()
 )
-
-_HEADER_WORD = {
-    "declared": "目标申报数", "compiled": "预算编制数", "initial": "年初预算数", "annual": "全年预算数",
-    "executed": "全年执行数", "balance": "资金结余", "rate": "执行率", "weight": "分值", "score": "得分", "reason": "偏差原因",
-}

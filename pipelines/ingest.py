@@ -193,7 +193,7 @@ def load_path(path: str | Path, *, settings: Settings | None = None) -> Document
     settings = settings or get_settings()
     path = Path(path)
     try:
-        if path.is_file() and path.stat().st_size > settings.max_input_bytes:
+        if path.is_file():
             # Refuse before reading: a huge file must not be pulled into memory.
             _check_size(path.stat().st_size, settings.max_input_bytes, "bytes", str(path))
         data = path.read_bytes()

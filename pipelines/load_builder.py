@@ -149,8 +149,3 @@ class DocumentBuilder:
             pages=self._pages,
             tables=self._tables,
         )
-
-
-def grid_from_rows(rows: list[list[str | None]]) -> list[GridCell]:
-    """Anchors for a plain grid without merges (OCR rows, simple tables)."""
-    return [GridCell(row=r, col=c, text=text or "") for r, row in enumerate(rows) for c, text in enumerate(row)]

@@ -52,7 +52,8 @@ _SUFFIX = "指标"
 
 
 def normalize(text: str) -> str:
-    """NFKC with every whitespace character removed (the contract's comparison form, §3)."""
+    """NFKC with every whitespace character removed: the lookup key of printed names (the contract's
+    §3 form, ``jixiao.eval.normalize.normalize_text``, also unifies operators and a trailing 。)."""
     return _WS.sub("", unicodedata.normalize("NFKC", text or ""))
 
 
@@ -208,8 +209,8 @@ class Mapper:
         self._codes = {k: taxonomy.by_code(k) for k in ("function", "economic")}
         # bounded caches that live and die with this instance (no module-level state)
         self._map_cached = lru_cache(maxsize=cache_size)(self._map_uncached)
-        self._l1_cached = lru_cache(maxsize=4096)(self._level1_uncached)
-        self._l2_cached = lru_cache(maxsize=4096)(self._level2_uncached)
+        self._l1_cached = lru_cache(maxsize=4096)(lambda text: self._level_uncached(self._l1, text))
+        self._l2_cached = lru_cache(maxsize=4096)(lambda text: self._level_uncached(self._l2, text))
 
     @classmethod
     def from_taxonomy(cls, taxonomy: Taxonomy | None = None, **kwargs) -> Mapper:
@@ -241,12 +242,9 @@ class Mapper:
     def level2_entry(self, text: str | None) -> Entry | None:
         return self._l2_cached(text or "")[0]
 
-    def _level1_uncached(self, text: str) -> tuple[Entry | None, float, Method]:
-        form, score = self._l1.lookup(heading_core(text))
-        return (form.entry, score, form.method) if form and form.entry else (None, score, "unmatched")
-
-    def _level2_uncached(self, text: str) -> tuple[Entry | None, float, Method]:
-        form, score = self._l2.lookup(heading_core(text))
+    @staticmethod
+    def _level_uncached(space: _HeadingSpace, text: str) -> tuple[Entry | None, float, Method]:
+        form, score = space.lookup(heading_core(text))
         return (form.entry, score, form.method) if form and form.entry else (None, score, "unmatched")
 
     def match_level1(self, text: str | None) -> LevelMatch:
@@ -340,8 +338,7 @@ class Mapper:
                     threshold: float) -> MatchResult:
         keys, entries, methods = self._surfaces[kind]
         if not key:
-            return MatchResult(query=query, kind=kind, entry=None, score=0.0, method="unmatched",
-                                               candidates=(), ambiguous=False, disagreement=None)
+            return MatchResult(query=query, kind=kind, entry=None, score=0.0, method="unmatched")
         scope = self._by_parent.get((kind, parent_id), frozenset()) if parent_id else frozenset()
         best: dict[str, tuple[float, int]] = {}  # entry id -> (score, surface index)
         for _, score, i in process.extract(key, keys, scorer=fuzz.ratio, limit=RUNNERS_UP + 3):
@@ -385,7 +382,7 @@ class Mapper:
                       for s, i in ranked[: RUNNERS_UP + 1]
                       if s > 0 and (winner is None or entries[i].id != winner.id))[:RUNNERS_UP]
         return MatchResult(query=query, kind=kind, entry=winner, score=score, method=method,
-                                           candidates=cands, ambiguous=ambiguous, disagreement=None)
+                           candidates=cands, ambiguous=ambiguous)
 
     def _parent_name(self, e: Entry) -> str | None:
         p = self.taxonomy.by_id.get(e.parent) if e.parent else None

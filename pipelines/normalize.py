@@ -153,10 +153,7 @@ def parse_number(s: str | None) -> float | None:
     t = t.lstrip("=≥≤><≧≦")
     if not t or not _NUM.match(t):
         return None
-    try:
-        return float(t)
-    except ValueError:
-        return None
+    return float(t)
 
 
 def is_number(s: str | None) -> bool:

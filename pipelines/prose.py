@@ -129,11 +129,12 @@ class ProseParser:
                 factors[field] = unit_factor(fm.group(2), 1.0)
         if not found:
             return None
-        # every amount carries its own unit; normalize all to one factor by rescaling the text
-        unit_set = set(factors.values())
-        funds.factor = unit_set.pop() if len(unit_set) == 1 else 1.0
+        # every amount carries its own unit; mixed units are rescaled to yuan in the span text
+        units = set(factors.values())
+        mixed = len(units) > 1
+        funds.factor = 1.0 if mixed else units.pop()
         for field, span in found.items():
-            if len(set(factors.values())) > 1:
+            if mixed:
                 value = float(span.text.replace(",", "")) * factors[field]
                 span = Span(text=repr(value), start=span.start, end=span.end)
             setattr(funds, field, span)

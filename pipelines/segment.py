@@ -12,6 +12,7 @@ import logging
 import threading
 
 from jixiao.pipelines.parsed import Span
+from jixiao.pipelines.taxonomy import jieba_dictionary
 
 # parser keywords that must stay single words whatever jieba's statistics say
 KEYWORDS = (
@@ -38,12 +39,7 @@ class Segmenter:
                     jieba.setLogLevel(logging.WARNING)
                     tok = jieba.Tokenizer()
                     lines = [f"{w} 100000 nz" for w in KEYWORDS]
-                    try:
-                        from jixiao.pipelines.taxonomy import jieba_dictionary
-
-                        lines += jieba_dictionary()
-                    except Exception:  # taxonomy absent or broken: keywords alone still segment labels
-                        pass
+                    lines += jieba_dictionary()
                     lines += [f"{w} 100000 nz" for w in (self._extra or []) if w and " " not in w]
                     tok.load_userdict(io.StringIO("\n".join(lines)))
                     self._tok = tok

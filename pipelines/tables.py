@@ -14,7 +14,7 @@ import re
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.layout import Cell, Row
-from jixiao.pipelines.normalize import content_span, is_number, parse_number, squeeze, unit_factor
+from jixiao.pipelines.normalize import content_span, is_number, squeeze, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedIndicator, ParsedProject, Span
 
 _PURE_NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
@@ -25,14 +25,6 @@ def span_of(cell: Cell, text: str | None = None) -> Span:
     """The cell's content without surrounding whitespace (``text`` = the cleaned value)."""
     a, b = content_span(cell.text)
     return Span(text=text if text is not None else squeeze(cell.text), start=cell.start + a, end=cell.start + b)
-
-
-def _sub_span(cell: Cell, sub: str) -> Span:
-    """Span of the part of a cell after a label inside the same cell ("年度资金总额：64,200")."""
-    idx = cell.text.rfind(sub)
-    if idx < 0:
-        return span_of(cell)
-    return Span(text=squeeze(sub), start=cell.start + idx, end=cell.start + idx + len(sub))
 
 
 def _is_label(text: str) -> bool:
@@ -131,12 +123,14 @@ def find_blocks(rows: list[Row]) -> list[tuple[int, int]]:
 
 _CODE = re.compile(r"^([0-9A-Z]{10,})[-—_ ]+(.+)$")
 _DEPT_CODE = re.compile(r"^(?:\[\d+\]|【\d+】|\d+[-—]|\d{3,}(?=\D))")
+# the name label with its value in the same cell (项目名称：老字号) also counts
+_NAME_WITH_VALUE = re.compile(r"^项目(\(政策\))?名称:?")
 
 
 def _meta(rows: list[Row], proj: dict) -> None:
     for r in rows:
         if "name" not in proj:
-            c, v = _kv(r, re.compile(r"^项目(\(政策\))?名称:?"))
+            c, v = _kv(r, _NAME_WITH_VALUE)
             if v is not None:
                 proj["name"] = v
         if "department" not in proj:
@@ -214,7 +208,6 @@ def _funds_header(rows: list[Row]) -> tuple[int, list[str], float] | None:
         if len({"initial", "annual", "executed", "rate", "declared"} & set(fields)) >= 2:
             fields = [f for f in _tolerant_fields(r.texts, V.FUNDS_HEADER_WORDS, _funds_field) if f]
             cols = list(fields)
-            factor = 10000.0
             unit_text = " ".join(r.texts[:3])
             for t in r.texts:
                 if "万元" in t or "元" in t:
@@ -271,6 +264,9 @@ def _align_funds(values: list[Cell], cols: list[str]) -> dict[str, Cell]:
     return out
 
 
+_FUNDS_TOTAL_AMOUNT = re.compile(r"^(年度资金总额|项目资金总额)[:]?")
+
+
 def _parse_funds(rows: list[Row]) -> ParsedFunds:
     funds = ParsedFunds()
     head = _funds_header(rows)
@@ -318,7 +314,7 @@ def _parse_funds(rows: list[Row]) -> ParsedFunds:
         c, v = _kv(r, V.RATE_LABEL)
         if c is not None and funds.rate is None and v is not None and is_number(v.text):
             funds.rate = v
-        c, v = _kv(r, re.compile(r"^(年度资金总额|项目资金总额)[:]?"))
+        c, v = _kv(r, _FUNDS_TOTAL_AMOUNT)
         if c is not None and funds.annual is None and v is not None and is_number(v.text):
             funds.annual = v
             label = " ".join(t for t in r.texts[:2])
@@ -459,7 +455,7 @@ class IndicatorReader:
             return cats, i
         return cats, None
 
-    def _set_categories(self, cats, carry: _Carry, l1_cell: Cell | None, l1_noncanon: bool) -> None:
+    def _set_categories(self, cats, carry: _Carry, l1_noncanon: bool) -> None:
         if l1_noncanon:
             carry.blocked = True
             carry.l1 = carry.l2 = None
@@ -483,7 +479,7 @@ class IndicatorReader:
         cats, name_i = self._anchor(r, h)
         if name_i is None:
             if cats:
-                self._set_categories(cats, carry, None, False)
+                self._set_categories(cats, carry, False)
             return None
         # a printed but non-canonical level-1 (项目决策, 履职效能 …) blocks its rows
         l1_cols = [c for c, s in h.slots.items() if s == "l1"]
@@ -499,7 +495,7 @@ class IndicatorReader:
         if l1_cols and not cats and name_i < (h.name_col or 0) and shift < 0:
             # name found left of the name column: the category cells were non-canonical words
             l1_noncanon = True
-        self._set_categories(cats, carry, None, l1_noncanon)
+        self._set_categories(cats, carry, l1_noncanon)
         if l1_noncanon:
             return None
         if carry.blocked:
@@ -638,7 +634,7 @@ class IndicatorReader:
             cats.append((toks[i], l1, l2))
             i += 1
         if cats:
-            self._set_categories(cats, carry, None, False)
+            self._set_categories(cats, carry, False)
         if i >= len(toks):
             return None
         if carry.blocked:
@@ -672,9 +668,12 @@ class IndicatorReader:
 
 # ---- score / grade ---------------------------------------------------------------------
 
+_TOTAL_SCORE = re.compile(r"^(绩效自评总得分|自评总得分|项目自评得分)[:]?$")
+
+
 def _score(rows: list[Row], start: int, proj: dict) -> None:
     for r in rows[start:]:
-        c, v = _kv(r, re.compile(r"^(绩效自评总得分|自评总得分|项目自评得分)[:]?$"))
+        c, v = _kv(r, _TOTAL_SCORE)
         if v is not None and is_number(v.text):
             proj["score"] = v
         c2, v2 = _kv(r, V.GRADE_LABEL)

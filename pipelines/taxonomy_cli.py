@@ -11,6 +11,8 @@ from pathlib import Path
 
 import typer
 
+from jixiao.cli_errors import typed_errors
+
 
 class MapKindOption(str, Enum):
     indicator = "indicator"
@@ -38,6 +40,7 @@ _FIELDS = ["id", "kind", "level", "code", "name", "parent", "alt_parents", "fram
            "budget", "confidence", "source"]
 
 
+@typed_errors
 def map_command(
     text: str = typer.Argument(..., help="printed name, e.g. 经费支出合规律 or '2080109 社会保险经办机构'"),
     kind: MapKindOption = typer.Option(MapKindOption.indicator, "--kind", "-k", help="what the text is"),
@@ -76,6 +79,7 @@ def map_command(
         console.print(f"[red]disagreement[/]: {result.disagreement}")
 
 
+@typed_errors
 def taxonomy_command(
     kind: TaxonomyKind = typer.Option(TaxonomyKind.indicator, "--kind", "-k", help="which entries"),
     fmt: ExportFormat = typer.Option(ExportFormat.table, "--format", "-f", help="table, csv or json"),

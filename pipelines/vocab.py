@@ -1,19 +1,23 @@
 """The printed words the table parser keys on: field labels, column headers, indicator categories.
 
-Category names go through the taxonomy's ``Mapper`` when it is installed
-(``jixiao.pipelines.map``); the small table here is the fallback that keeps
-the parser working without it.
+Category cells are read with the small table of printed forms here, then with the
+taxonomy's ``Mapper`` (``jixiao.pipelines.map``) when one is given, exact and alias
+matches only.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from jixiao.pipelines.normalize import squeeze
+
+if TYPE_CHECKING:
+    from jixiao.pipelines.map import Mapper
 
 LEVEL1 = ("产出指标", "成本指标", "效益指标", "满意度指标")
 LEVEL2_PARENT = {
@@ -68,9 +72,10 @@ def fallback_level2(text: str) -> str | None:
 
 
 class Categories:
-    """Canonical level-1/level-2 names for printed category cells (Mapper first, fallback table second)."""
+    """Canonical level-1/level-2 names for printed category cells: the table here first, then the
+    Mapper's exact and alias matches; answers are cached per instance."""
 
-    def __init__(self, mapper: object | None = None):
+    def __init__(self, mapper: Mapper | None = None):
         self._mapper = mapper
         self._l1: dict[str, str | None] = {}
         self._l2: dict[str, str | None] = {}
@@ -90,13 +95,8 @@ class Categories:
         indicator names (工作满意度, 及时) into categories and break the row reading."""
         if self._mapper is None:
             return None
-        match = getattr(self._mapper, f"match_level{level}", None)
-        if match is None:
-            return None
-        try:
-            found = match(_key(text))
-        except Exception:  # a mapper bug must not cost the parse
-            return None
+        match = self._mapper.match_level1 if level == "1" else self._mapper.match_level2
+        found = match(_key(text))
         return found.name if found.method in ("exact", "alias") else None
 
     def _level1(self, text: str) -> str | None:

@@ -99,7 +99,7 @@ _HTTP_CODES = {404: "request.not_found", 405: "request.method_not_allowed", 413:
 
 
 def problem_for(exc: JixiaoError, instance: str | None = None) -> Problem:
-    status = getattr(exc, "http_status", 400)
+    status = exc.http_status
     return Problem(
         type=PROBLEM_BASE + exc.code,
         title=HTTPStatus(status).phrase,

@@ -66,11 +66,13 @@ def search(
 ) -> TaxonomySearchResponse:
     if not q.strip():
         raise ValidationFailedError("q is blank", [{"loc": ["query", "q"], "msg": "blank", "type": "value_error"}])
-    result = _mapper(request).map(q, kind=kind)
+    mapper = _mapper(request)
+    result = mapper.map(q, kind=kind)
     hits: list[TaxonomyHit] = []
     if result.entry is not None:
         parent = result.entry.parent
-        parent_name = request.app.state.mapper.taxonomy.by_id[parent].name if parent in request.app.state.mapper.taxonomy.by_id else parent
+        by_id = mapper.taxonomy.by_id
+        parent_name = by_id[parent].name if parent in by_id else parent
         hits.append(TaxonomyHit(id=result.entry.id, name=result.entry.name, score=round(result.score, 1), kind=kind,
                                 parent=parent_name, method=result.method))
     hits += [TaxonomyHit(id=c.id, name=c.name, score=c.score, kind=kind, parent=c.parent, method="runner-up")

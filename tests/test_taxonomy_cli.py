@@ -36,3 +36,9 @@ def test_taxonomy_exports_csv_and_json(tmp_path):
     assert r.exit_code == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["version"] and any(row["name"] == "可持续影响指标" for row in data["rows"])
+
+
+def test_taxonomy_export_to_an_unwritable_path_is_a_typed_error(tmp_path):
+    r = runner.invoke(app, ["taxonomy", "--format", "csv", "--output", str(tmp_path / "missing" / "x.csv")])
+    assert r.exit_code == 2
+    assert "error [io.error]" in r.output and "Traceback" not in r.output
