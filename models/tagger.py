@@ -1,0 +1,241 @@
+"""Inference: ``CharTagger`` implements ``jixiao.pipelines.tag.Tagger``.
+
+Text is cut into overlapping windows, windows are batched through the model
+(PyTorch under ``inference_mode`` or an ONNX Runtime session, int8 when the
+quantized file is shipped), and each character's label distribution is the
+edge-weighted mean over the windows covering it. Only candidate regions are
+tagged: stretches near table vocabulary (指标, 得分, 预算 …); long prose far
+from any table word is skipped, which is where most of a 部门决算's length
+goes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+
+from jixiao.models.labels import ID2LABEL
+from jixiao.models.vocab import CharVocab
+from jixiao.pipelines.tag import EntitySpan
+
+ONNX_FP32 = "model.onnx"
+ONNX_INT8 = "model.int8.onnx"
+
+TRIGGERS = re.compile(
+    r"项目名称|主管部门|实施单位|资金总额|[一二三]级\s*指\s*标|[量效时本益意]\s*指\s*标|指标值|完成值|分\s*值|得\s*分|总\s*分|权\s*重|执行率"
+)
+
+
+def candidate_regions(text: str, block: int = 128, reach: int = 3, gap: int = 3) -> list[tuple[int, int]]:
+    """Character ranges worth tagging: blocks within ``reach`` blocks of a table word, short gaps filled."""
+    n_blocks = (len(text) + block - 1) // block
+    hot = np.zeros(n_blocks + 1, dtype=bool)
+    for m in TRIGGERS.finditer(text):
+        hot[m.start() // block] = True
+    if not hot.any():
+        return []
+    keep = np.zeros(n_blocks, dtype=bool)
+    for b in np.flatnonzero(hot[:n_blocks]):
+        keep[max(0, b - reach) : b + reach + 1] = True
+    ranges: list[tuple[int, int]] = []
+    b = 0
+    while b < n_blocks:
+        if not keep[b]:
+            b += 1
+            continue
+        e = b
+        while e < n_blocks and (keep[e] or (e + gap < n_blocks and keep[e : e + gap + 1].any())):
+            e += 1
+        ranges.append((b * block, min(len(text), e * block)))
+        b = e
+    return ranges
+
+
+class CharTagger:
+    """A character BERT token classifier loaded from a local Hugging Face directory."""
+
+    def __init__(self, model_dir: Path, backend: str = "auto", window: int = 256, stride: int = 192,
+                 batch_size: int = 32, threads: int = 2, regions: bool = True):
+        self.model_dir = Path(model_dir)
+        self.vocab = CharVocab.load(self.model_dir)
+        self.window, self.stride, self.batch_size = window, stride, batch_size
+        self.threads, self.regions = threads, regions
+        config = json.loads((self.model_dir / "config.json").read_text(encoding="utf-8"))
+        self.id2label = {int(k): v for k, v in config.get("id2label", {}).items()} or ID2LABEL
+        self.backend = self._pick_backend(backend)
+        self._session = None
+        self._model = None
+        if self.backend.startswith("onnx"):
+            import onnxruntime as ort
+
+            opts = ort.SessionOptions()
+            opts.intra_op_num_threads = threads
+            opts.inter_op_num_threads = 1
+            name = ONNX_INT8 if self.backend == "onnx-int8" else ONNX_FP32
+            self._session = ort.InferenceSession(str(self.model_dir / name), opts, providers=["CPUExecutionProvider"])
+        else:
+            import torch
+
+            from jixiao.models.modeling import load_tagger
+
+            torch.set_num_threads(threads)
+            self._model = load_tagger(self.model_dir).eval()
+
+    def _pick_backend(self, backend: str) -> str:
+        if backend == "auto":
+            if (self.model_dir / ONNX_INT8).exists():
+                return "onnx-int8"
+            return "torch"
+        if backend == "onnx":
+            return "onnx-int8" if (self.model_dir / ONNX_INT8).exists() else "onnx-fp32"
+        if backend in ("torch", "onnx-int8", "onnx-fp32"):
+            return backend
+        raise ValueError(f"unknown tagger backend {backend!r}: use auto, torch, onnx, onnx-int8 or onnx-fp32")
+
+    @classmethod
+    def from_pretrained(cls, model_dir: str | Path, **kwargs) -> CharTagger:
+        """Load from a local folder; options not given come from the typed settings (``JIXIAO_TAGGER_*``)."""
+        from jixiao.config import get_settings
+
+        settings = get_settings()
+        kwargs.setdefault("backend", settings.tagger_backend)
+        kwargs.setdefault("window", settings.tagger_window)
+        kwargs.setdefault("regions", settings.tagger_regions)
+        kwargs.setdefault("threads", settings.workers_threads)
+        return cls(Path(model_dir), **kwargs)
+
+    # ------------------------------------------------------------------ core
+
+    def _logits(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        if self._session is not None:
+            return self._session.run(["logits"], {"input_ids": ids, "attention_mask": mask})[0]
+        import torch
+
+        with torch.inference_mode():
+            out = self._model(input_ids=torch.from_numpy(ids), attention_mask=torch.from_numpy(mask))
+        return out.logits.numpy()
+
+    def _windows(self, length: int) -> list[int]:
+        if length <= self.window:
+            return [0]
+        starts = list(range(0, length - self.window, self.stride))
+        starts.append(length - self.window)
+        return starts
+
+    def probabilities(self, texts: list[str]) -> list[np.ndarray]:
+        """Per-character label probabilities for each text, windows of all texts batched together."""
+        jobs: list[tuple[int, int]] = []
+        encoded = [np.asarray(self.vocab.encode(t), dtype=np.int64) for t in texts]
+        for t, ids in enumerate(encoded):
+            jobs.extend((t, s) for s in self._windows(len(ids)))
+        n_labels = len(self.id2label)
+        sums = [np.zeros((len(ids), n_labels), dtype=np.float32) for ids in encoded]
+        weights = [np.zeros((len(ids), 1), dtype=np.float32) for ids in encoded]
+        ramp = np.minimum(np.arange(self.window) + 1, np.arange(self.window)[::-1] + 1).astype(np.float32)
+        ramp = np.minimum(ramp, self.window // 4)[:, None]
+        for b in range(0, len(jobs), self.batch_size):
+            chunk = jobs[b : b + self.batch_size]
+            width = max(min(self.window, len(encoded[t]) - s) for t, s in chunk)
+            ids = np.full((len(chunk), width), self.vocab.pad_id, dtype=np.int64)
+            mask = np.zeros((len(chunk), width), dtype=np.int64)
+            for row, (t, s) in enumerate(chunk):
+                piece = encoded[t][s : s + width]
+                ids[row, : len(piece)] = piece
+                mask[row, : len(piece)] = 1
+            logits = self._logits(ids, mask)
+            logits = logits - logits.max(-1, keepdims=True)
+            probs = np.exp(logits)
+            probs /= probs.sum(-1, keepdims=True)
+            for row, (t, s) in enumerate(chunk):
+                n = min(width, len(encoded[t]) - s)
+                sums[t][s : s + n] += probs[row, :n] * ramp[:n]
+                weights[t][s : s + n] += ramp[:n]
+        return [s / np.maximum(w, 1e-6) for s, w in zip(sums, weights)]
+
+    def _decoded_regions(self, text: str) -> list[tuple[int, np.ndarray, np.ndarray]]:
+        """(offset, label ids, confidences) for each candidate region of ``text``."""
+        ranges = candidate_regions(text) if self.regions else ([(0, len(text))] if text else [])
+        if not ranges:
+            return []
+        probs = self.probabilities([text[a:b] for a, b in ranges])
+        return [(a, *self.decode(p, text[a:b])) for (a, b), p in zip(ranges, probs)]
+
+    def tag_chars(self, text: str) -> tuple[list[str], np.ndarray]:
+        """A tag and its probability per character; characters outside candidate regions are ``O``."""
+        tags = ["O"] * len(text)
+        conf = np.ones(len(text), dtype=np.float32)
+        for a, ids, c in self._decoded_regions(text):
+            conf[a : a + len(ids)] = c
+            tags[a : a + len(ids)] = [self.id2label[int(i)] for i in ids]
+        return tags, conf
+
+    @staticmethod
+    def decode(p: np.ndarray, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Label ids from probabilities: the entity type first (B and I pooled), then spans from runs.
+
+        Per-character argmax often gets the type right but splits B from I,
+        or flips type in mid-token (``19.44`` read as ``19`` + ``.44``).
+        So: pool B and I into a type score; give every run of non-space
+        characters one type (the one with the most probability mass over
+        the run); keep a space or line break inside an entity only when both
+        sides have its type; a new entity starts where the type changes, or
+        after a space where the model clearly reads a B.
+        """
+        n = len(text)
+        begin, inside = p[:, 1::2], p[:, 2::2]
+        type_p = np.concatenate([p[:, :1], begin + inside], axis=1)
+        t = type_p.argmax(-1)
+        ws = np.fromiter((c.isspace() for c in text), dtype=bool, count=n)
+        # one type per run of non-space, non-O characters: the type with the most mass over the run
+        mask = (t > 0) & ~ws
+        if mask.any():
+            run_start = mask & ~np.concatenate([[False], mask[:-1]])
+            run_id = np.cumsum(run_start) - 1
+            votes = np.zeros((int(run_start.sum()), type_p.shape[1] - 1), dtype=np.float64)
+            np.add.at(votes, run_id[mask], type_p[mask, 1:])
+            t = np.where(mask, 1 + votes.argmax(-1)[np.maximum(run_id, 0)], t)
+        nonws = np.flatnonzero(~ws)
+        if len(nonws):
+            prev_idx = np.maximum.accumulate(np.where(~ws, np.arange(n), -1))
+            next_idx = np.minimum.accumulate(np.where(~ws, np.arange(n), n)[::-1])[::-1]
+            prev_t = np.where(prev_idx >= 0, t[np.maximum(prev_idx, 0)], 0)
+            next_t = np.where(next_idx < n, t[np.minimum(next_idx, n - 1)], 0)
+            keep_ws = ws & (t > 0) & (prev_t == next_t) & (prev_t > 0)
+            t = np.where(ws, np.where(keep_ws, prev_t, 0), t)
+        conf = type_p[np.arange(n), t]
+        k = np.maximum(t - 1, 0)
+        rows = np.arange(n)
+        prev = np.concatenate([[0], t[:-1]])
+        after_ws = np.concatenate([[True], ws[:-1]])
+        b_here = after_ws & ~ws & (begin[rows, k] > inside[rows, k])
+        starts = (t > 0) & ((prev != t) | b_here)
+        ids = np.where(t == 0, 0, np.where(starts, 1 + 2 * k, 2 + 2 * k))
+        return ids, conf
+
+    def tag(self, text: str) -> list[EntitySpan]:
+        spans: list[EntitySpan] = []
+        for a, ids, conf in self._decoded_regions(text):
+            n = len(ids)
+            typ = np.where(ids > 0, (ids - 1) // 2, -1)
+            begin = (ids > 0) & (ids % 2 == 1)
+            prev_typ = np.concatenate([[-1], typ[:-1]])
+            starts = np.flatnonzero((ids > 0) & (begin | (prev_typ != typ)))
+            # a span runs to the next start or the next O, whichever comes first
+            stops = np.flatnonzero((ids == 0) | np.isin(np.arange(n), starts))
+            csum = np.concatenate([[0.0], np.cumsum(conf, dtype=np.float64)])
+            for s0 in starts:
+                k = np.searchsorted(stops, s0, side="right")
+                e0 = int(stops[k]) if k < len(stops) else n
+                start, end = a + int(s0), a + e0
+                while start < end and text[start].isspace():
+                    start += 1
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                if end > start:
+                    label = self.id2label[int(ids[s0])][2:]
+                    score = float((csum[e0] - csum[s0]) / (e0 - s0))
+                    spans.append(EntitySpan(label=label, start=start, end=end, text=text[start:end], score=score))
+        return spans

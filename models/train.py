@@ -1,0 +1,384 @@
+"""End-to-end training: corpus -> vocabulary -> MLM pretraining -> tagging fine-tune -> checkpoint + metrics.
+
+Everything is driven by ``models/train_config.json`` and one seed, on CPU
+with a fixed thread count, so ``jixiao train`` reproduces the shipped model.
+The loop is a plain PyTorch loop (transformers' Trainer needs accelerate,
+which is not installed); the models are transformers' BERT classes.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from jixiao.models.labels import ENTITY_TYPES, IGNORE_INDEX, LABEL2ID, bio_tags
+from jixiao.models.synth import LabeledText
+
+CONFIG_PATH = Path(__file__).resolve().parent / "train_config.json"
+CHECKPOINT_DIR = Path(__file__).resolve().parent / "checkpoint"
+
+
+class StageConfig(BaseModel):
+    steps: int
+    batch_size: int = 32
+    lr: float = 5e-4
+    warmup: int = 50
+    weight_decay: float = 0.01
+    mask_prob: float = 0.15
+
+
+class DataConfig(BaseModel):
+    synth_train_docs: int = 3000
+    synth_heldout_docs: int = 150
+    seeds_dir: str = "/work/shared/seeds"
+    weak_seeds: list[str] = Field(default_factory=lambda: ["000", "001", "002", "003"])
+    weak_heldout_every: int = 5
+    weak_repeat: int = 4
+    windows_per_doc: int = 6
+
+
+class TrainConfig(BaseModel):
+    seed: int = 20241123
+    threads: int = 2
+    window: int = 256
+    model: dict[str, Any] = Field(default_factory=lambda: {"layers": 2, "hidden": 128, "heads": 2})
+    data: DataConfig = Field(default_factory=DataConfig)
+    pretrain: StageConfig = Field(default_factory=lambda: StageConfig(steps=300))
+    finetune: StageConfig = Field(default_factory=lambda: StageConfig(steps=1500, lr=3e-4))
+    quick: dict[str, Any] = Field(default_factory=dict, description="overrides applied by --quick")
+
+
+def load_config(path: Path | None = None, quick: bool = False) -> TrainConfig:
+    raw = json.loads(Path(path or CONFIG_PATH).read_text(encoding="utf-8"))
+    if quick:
+        for key, value in raw.get("quick", {}).items():
+            if isinstance(value, dict) and isinstance(raw.get(key), dict):
+                raw[key] = {**raw[key], **value}
+            else:
+                raw[key] = value
+    return TrainConfig.model_validate(raw)
+
+
+# ---------------------------------------------------------------- corpus
+
+
+def _seed_paths(cfg: DataConfig) -> list[Path]:
+    from jixiao.models.weak import TEST_SEEDS
+
+    root = Path(cfg.seeds_dir)
+    if not root.is_dir():
+        return []
+    paths = []
+    for prefix in cfg.weak_seeds:
+        if prefix in TEST_SEEDS:
+            raise ValueError(f"seed {prefix} is the test split and may not be used for training")
+        paths += sorted(root.glob(f"{prefix}_*.txt"))
+    return paths
+
+
+def _prose_pool(texts: list[str]) -> list[str]:
+    """Prose lines of the seeds (no tabs): realistic unlabelled context for synthetic documents."""
+    return [ln.strip() for t in texts for ln in t.splitlines() if "\t" not in ln and 8 <= len(ln.strip()) <= 120]
+
+
+@dataclass
+class Corpus:
+    train: list[LabeledText]
+    synth_heldout: list[LabeledText]
+    weak_heldout: list[LabeledText]
+    unlabeled: list[str]
+    notes: dict[str, Any] = field(default_factory=dict)
+
+
+def build_corpus(cfg: TrainConfig, log=print) -> Corpus:
+    from jixiao.models import synth
+
+    seed_paths = _seed_paths(cfg.data)
+    seed_texts = [p.read_text(encoding="utf-8") for p in seed_paths]
+    pool = _prose_pool(seed_texts)
+    train = synth.generate(cfg.data.synth_train_docs, cfg.seed, pool)
+    heldout = synth.generate(cfg.data.synth_heldout_docs, cfg.seed + 1, pool)
+    notes: dict[str, Any] = {"synth_train_docs": len(train), "synth_heldout_docs": len(heldout), "seeds": [p.name for p in seed_paths]}
+    weak_train: list[LabeledText] = []
+    weak_heldout: list[LabeledText] = []
+    if seed_paths:
+        try:
+            from jixiao.models.weak import weak_examples
+            from jixiao.pipelines.extract import Extractor
+            from jixiao.config import Settings
+
+            extractor = Extractor.from_settings(Settings(use_tagger=False))
+            regions = weak_examples(seed_paths, extractor)
+            for i, ex in enumerate(regions):
+                (weak_heldout if i % cfg.data.weak_heldout_every == cfg.data.weak_heldout_every - 1 else weak_train).append(ex)
+            notes["weak_regions"] = {"train": len(weak_train), "heldout": len(weak_heldout)}
+        except Exception as exc:  # the parser is another stage; training must not depend on it being finished
+            notes["weak_error"] = f"{type(exc).__name__}: {exc}"
+            log(f"weak labels skipped: {notes['weak_error']}")
+    return Corpus(
+        train=train + weak_train * cfg.data.weak_repeat,
+        synth_heldout=heldout,
+        weak_heldout=weak_heldout,
+        unlabeled=seed_texts + [d.text for d in train[: max(1, len(train) // 2)]],
+        notes=notes,
+    )
+
+
+# ---------------------------------------------------------------- tensors
+
+
+def labeled_windows(examples: list[LabeledText], vocab, window: int, per_doc: int, rng: random.Random):
+    import torch
+
+    xs, ys = [], []
+    for ex in examples:
+        ids = vocab.encode(ex.text)
+        tags = bio_tags(len(ids), ex.spans())
+        labels = [LABEL2ID[t] for t in tags]
+        n = len(ids)
+        starts = [0] if n <= window else sorted({0, n - window, *(rng.randrange(0, n - window) for _ in range(per_doc))})
+        for s in starts:
+            x = ids[s : s + window]
+            y = labels[s : s + window]
+            pad = window - len(x)
+            xs.append(x + [vocab.pad_id] * pad)
+            ys.append(y + [IGNORE_INDEX] * pad)
+    return torch.tensor(xs, dtype=torch.long), torch.tensor(ys, dtype=torch.long)
+
+
+def text_windows(texts: list[str], vocab, window: int):
+    import torch
+
+    xs = []
+    for t in texts:
+        ids = vocab.encode(t)
+        for s in range(0, max(1, len(ids)), window):
+            x = ids[s : s + window]
+            if len(x) < 16:
+                continue
+            xs.append(x + [vocab.pad_id] * (window - len(x)))
+    return torch.tensor(xs, dtype=torch.long)
+
+
+def _optimizer(model, stage: StageConfig):
+    import torch
+    from transformers import get_linear_schedule_with_warmup
+
+    opt = torch.optim.AdamW(model.parameters(), lr=stage.lr, weight_decay=stage.weight_decay)
+    return opt, get_linear_schedule_with_warmup(opt, stage.warmup, stage.steps)
+
+
+def pretrain_mlm(model, data, vocab, stage: StageConfig, gen, desc="pretrain (MLM)") -> float:
+    import torch
+    from tqdm import tqdm
+
+    opt, sched = _optimizer(model, stage)
+    model.train()
+    special = torch.tensor([vocab.pad_id], dtype=torch.long)
+    loss_value = 0.0
+    bar = tqdm(range(stage.steps), desc=desc, unit="step")
+    for _ in bar:
+        idx = torch.randint(0, len(data), (stage.batch_size,), generator=gen)
+        x = data[idx].clone()
+        attn = (x != vocab.pad_id).long()
+        chosen = (torch.rand(x.shape, generator=gen) < stage.mask_prob) & ~torch.isin(x, special)
+        labels = torch.where(chosen, x, torch.full_like(x, IGNORE_INDEX))
+        r = torch.rand(x.shape, generator=gen)
+        x[chosen & (r < 0.8)] = vocab.mask_id
+        rand_tok = torch.randint(8, len(vocab), x.shape, generator=gen)
+        swap = chosen & (r >= 0.8) & (r < 0.9)
+        x[swap] = rand_tok[swap]
+        # the vocabulary head runs on masked positions only: most of the MLM cost otherwise
+        hidden = model.bert(input_ids=x, attention_mask=attn).last_hidden_state
+        logits = model.cls(hidden[chosen])
+        loss = torch.nn.functional.cross_entropy(logits, labels[chosen])
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step(), sched.step(), opt.zero_grad()
+        loss_value = 0.9 * loss_value + 0.1 * loss.item() if loss_value else loss.item()
+        bar.set_postfix(loss=f"{loss_value:.3f}")
+    return loss_value
+
+
+def finetune(model, xs, ys, vocab, stage: StageConfig, gen, desc="fine-tune (tagging)") -> float:
+    import torch
+    from tqdm import tqdm
+
+    opt, sched = _optimizer(model, stage)
+    model.train()
+    loss_value = 0.0
+    bar = tqdm(range(stage.steps), desc=desc, unit="step")
+    for _ in bar:
+        idx = torch.randint(0, len(xs), (stage.batch_size,), generator=gen)
+        x, y = xs[idx], ys[idx]
+        loss = model(input_ids=x, attention_mask=(x != vocab.pad_id).long(), labels=y).loss
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step(), sched.step(), opt.zero_grad()
+        loss_value = 0.9 * loss_value + 0.1 * loss.item() if loss_value else loss.item()
+        bar.set_postfix(loss=f"{loss_value:.3f}")
+    return loss_value
+
+
+# ---------------------------------------------------------------- evaluation
+
+
+def span_scores(tagger, examples: list[LabeledText]) -> dict[str, Any]:
+    """seqeval (strict IOB2) per entity type on held-out examples, tagging whole texts."""
+    from jixiao.eval.spans import seqeval_scores
+
+    gold = [bio_tags(len(ex.chars), ex.spans()) for ex in examples]
+    pred = [tagger.tag_chars(ex.text)[0] for ex in examples]
+    # seqeval strict mode does not accept an I- after O; repair to IOB2 the way spans_from_tags reads them
+    from jixiao.models.labels import spans_from_tags
+
+    pred = [bio_tags(len(p), spans_from_tags(p)) for p in pred]
+    return seqeval_scores(gold, pred)
+
+
+# ---------------------------------------------------------------- main
+
+
+def train(config_path: Path | None = None, out_dir: Path | None = None, quick: bool = False,
+          base_model: Path | None = None, onnx: bool = True, log=print,
+          config: TrainConfig | None = None) -> dict[str, Any]:
+    import torch
+
+    from jixiao.models.modeling import bert_config, new_mlm, new_tagger, save_tagger
+    from jixiao.models.vocab import CharVocab
+
+    cfg = config or load_config(config_path, quick=quick)
+    out = Path(out_dir or CHECKPOINT_DIR)
+    random.seed(cfg.seed)
+    torch.manual_seed(cfg.seed)
+    torch.set_num_threads(cfg.threads)
+    gen = torch.Generator().manual_seed(cfg.seed)
+    t0 = time.perf_counter()
+
+    log("building corpus (synthetic documents + weak labels from the parser)")
+    corpus = build_corpus(cfg, log)
+    timings: dict[str, float] = {"corpus_s": time.perf_counter() - t0}
+
+    if base_model:
+        vocab = CharVocab.load(base_model)
+    else:
+        from jixiao.pipelines.taxonomy import jieba_dictionary
+
+        try:
+            extra = jieba_dictionary()
+        except Exception:  # the dictionary is a nicety for coverage, not a requirement
+            extra = []
+        vocab = CharVocab.build(corpus.unlabeled + [ex.text for ex in corpus.train], min_count=2, extra=extra)
+    log(f"vocabulary: {len(vocab)} characters")
+    rng = random.Random(cfg.seed)
+
+    if base_model:
+        from transformers import BertForTokenClassification
+
+        from jixiao.models.labels import ID2LABEL
+
+        # a local checkpoint (an MLM or another tagger) replaces pretraining; its vocab.txt is reused
+        model = BertForTokenClassification.from_pretrained(
+            str(base_model), use_safetensors=True, num_labels=len(LABEL2ID), id2label=dict(ID2LABEL),
+            label2id=dict(LABEL2ID), ignore_mismatched_sizes=True)
+        pre_loss = None
+    else:
+        config = bert_config(len(vocab), {**cfg.model, "max_position": max(cfg.window, int(cfg.model.get("max_position", cfg.window)))}, vocab.pad_id)
+        t = time.perf_counter()
+        mlm = new_mlm(config)
+        unl = text_windows(corpus.unlabeled, vocab, cfg.window)
+        pre_loss = pretrain_mlm(mlm, unl, vocab, cfg.pretrain, gen)
+        timings["pretrain_s"] = time.perf_counter() - t
+        model = new_tagger(config)
+        model.bert.load_state_dict(mlm.bert.state_dict(), strict=False)
+        del mlm
+
+    t = time.perf_counter()
+    xs, ys = labeled_windows(corpus.train, vocab, cfg.window, cfg.data.windows_per_doc, rng)
+    log(f"fine-tuning on {len(xs)} windows of {cfg.window} characters")
+    ft_loss = finetune(model, xs, ys, vocab, cfg.finetune, gen)
+    timings["finetune_s"] = time.perf_counter() - t
+
+    model.eval()
+    save_tagger(model, out)
+    vocab.save(out)
+    (out / "train_config.json").write_text(cfg.model_dump_json(indent=2), encoding="utf-8")
+
+    metrics: dict[str, Any] = {
+        "params": sum(p.numel() for p in model.parameters()),
+        "size": cfg.model,
+        "losses": {"pretrain_mlm": pre_loss, "finetune": ft_loss},
+        "corpus": corpus.notes,
+        "threads": cfg.threads,
+    }
+    timings["total_s"] = time.perf_counter() - t0
+    metrics["timings"] = timings
+    return evaluate_checkpoint(out, cfg, corpus, metrics, onnx=onnx, log=log)
+
+
+def evaluate_checkpoint(out: Path, cfg: TrainConfig, corpus: Corpus, metrics: dict[str, Any], onnx: bool = True,
+                        log=print) -> dict[str, Any]:
+    """Held-out span scores (and the ONNX stage) for a saved checkpoint; writes metrics.json."""
+    from jixiao.models.tagger import CharTagger
+
+    timings = metrics.setdefault("timings", {})
+    t = time.perf_counter()
+    tagger = CharTagger.from_pretrained(out, backend="torch", regions=False, threads=cfg.threads)
+    metrics["synthetic_heldout"] = span_scores(tagger, corpus.synth_heldout)
+    if corpus.weak_heldout:
+        metrics["weak_heldout"] = span_scores(tagger, corpus.weak_heldout)
+    timings["eval_s"] = time.perf_counter() - t
+    if onnx:
+        t = time.perf_counter()
+        metrics["onnx"] = _onnx_stage(out, cfg, corpus, metrics, log)
+        timings["onnx_s"] = time.perf_counter() - t
+    (out / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=2), encoding="utf-8")
+    return metrics
+
+
+def reevaluate(out: Path, config_path: Path | None = None, onnx: bool = True, log=print) -> dict[str, Any]:
+    """Re-score a trained checkpoint with the current inference code (same held-out data as ``train``)."""
+    cfg = load_config(config_path)
+    metrics = json.loads((Path(out) / "metrics.json").read_text(encoding="utf-8"))
+    corpus = build_corpus(cfg, log)
+    return evaluate_checkpoint(Path(out), cfg, corpus, metrics, onnx=onnx, log=log)
+
+
+def _onnx_stage(out: Path, cfg: TrainConfig, corpus: Corpus, metrics: dict[str, Any], log) -> dict[str, Any]:
+    """Export, quantize, and keep int8 only if it is faster at (near) equal held-out F1."""
+    from jixiao.models.export import compare_backends, export_onnx, quantize_int8
+    from jixiao.models.tagger import ONNX_INT8, CharTagger
+
+    log("exporting to ONNX and quantizing (int8, ONNX Runtime)")
+    export_onnx(out, cfg.window)
+    quantize_int8(out)
+    texts = [ex.text for ex in corpus.synth_heldout]
+    report = compare_backends(out, texts, threads=cfg.threads)
+    int8 = CharTagger.from_pretrained(out, backend="onnx-int8", regions=False, threads=cfg.threads)
+    f1_int8 = span_scores(int8, corpus.synth_heldout)["micro avg"]["f1-score"]
+    f1_fp32 = metrics["synthetic_heldout"]["micro avg"]["f1-score"]
+    report["synthetic_micro_f1"] = {"fp32": f1_fp32, "int8": f1_int8}
+    keep = report["onnx-int8_chars_per_s"] > report["torch_chars_per_s"] and f1_int8 >= f1_fp32 - 0.005
+    report["int8_shipped"] = keep
+    if not keep:
+        (out / ONNX_INT8).unlink(missing_ok=True)
+    log(f"int8 {'kept' if keep else 'dropped'}: {report}")
+    return report
+
+
+def summary_rows(metrics: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(entity type, synthetic F1, weak F1) rows for printing."""
+    syn = metrics.get("synthetic_heldout", {})
+    weak = metrics.get("weak_heldout", {})
+    rows = []
+    for t in (*ENTITY_TYPES, "micro avg"):
+        s = syn.get(t, {}).get("f1-score")
+        w = weak.get(t, {}).get("f1-score")
+        rows.append((t, "-" if s is None else f"{s:.3f}", "-" if w is None else f"{w:.3f}"))
+    return rows

@@ -1,0 +1,49 @@
+"""The tagger-only path on exact spans: synthetic tables with their true labels must assemble into their records."""
+
+import random
+
+import pytest
+
+from jixiao.models import synth
+from jixiao.pipelines.fuse import assemble_from_spans
+from jixiao.pipelines.tag import EntitySpan
+
+
+def _spans(doc):
+    text = doc.text
+    return text, [EntitySpan(label=t, start=s, end=e, text=text[s:e]) for s, e, t in doc.spans()]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_gold_spans_assemble_into_the_drawn_record(seed):
+    rng = random.Random(seed)
+    project = synth.draw_project(rng)
+    doc = synth.render(rng, [synth.build_table(rng, project)], [])
+    text, spans = _spans(doc)
+    [got] = assemble_from_spans(spans, text)
+    assert got.name == "".join(project.name.split())
+    wanted = [i for i in project.indicators if i.l1 in synth.L1_L2]  # rows under 项目决策 etc. are not indicators
+    assert [i.name for i in got.indicators] == ["".join(i.name.split()) for i in wanted]
+    for ind, rec in zip(got.indicators, wanted):
+        assert ind.level1 == rec.l1 and ind.level2 == rec.l2
+        assert ind.weight == float(rec.weight) and ind.score == float(rec.score)
+        assert ind.provenance["name"].source == "tagger"
+    scale = 10000 if project.wan else 1
+    if project.amounts[1] is not None:
+        assert got.funds.annual_budget == pytest.approx(project.amounts[1] * scale, abs=0.6)
+    assert got.score == pytest.approx(float(project.total))
+    assert got.grade == project.grade
+    assert set(got.confidence) >= {"name"}
+
+
+def test_two_tables_make_two_projects_even_collapsed():
+    rng = random.Random(7)
+    projects = [synth.draw_project(rng) for _ in range(2)]
+    doc = synth.collapse(synth.render(rng, [synth.build_table(rng, p) for p in projects], []), per_char=True)
+    text, spans = _spans(doc)
+    got = assemble_from_spans(spans, text)
+    assert [p.name for p in got] == ["".join(p.name.split()) for p in projects]
+
+
+def test_no_spans_no_projects():
+    assert assemble_from_spans([], "随便一段文字") == []

@@ -1,0 +1,114 @@
+"""The fusion rule: agreement, gaps and disagreements between the parser's record and the tagger's spans."""
+
+import pytest
+
+from jixiao.pipelines.fuse import AGREE, DISAGREE, PARSER_ONLY, TAGGER_WEIGHT, fuse
+from jixiao.pipelines.tag import EntitySpan
+from jixiao.record import DocumentRecord, Funds, Indicator, Project
+
+TEXT = (
+    "项目名称 老字号 主管部门 烈山区人社局 实施单位 烈山区人社局 项目资金（万元） 年初预算数 全年预算数 全年执行数 "
+    "年度资金总额 579.83 579.83 579.83 一级指标 二级指标 三级指标 产出指标 数量指标 运转保障率 ≥95% 96% 20 20 "
+    "质量指标 经费支出合规率 100% 100% 10 9 总分 99 优"
+)
+
+
+def _span(label, value, after=0):
+    start = TEXT.index(value, after)
+    return EntitySpan(label=label, start=start, end=start + len(value), text=value, score=0.99)
+
+
+def _tag_spans():
+    out = [_span("PROJECT", "老字号"), _span("DEPT", "烈山区人社局")]
+    out.append(_span("IMPL", "烈山区人社局", TEXT.index("实施单位")))
+    base = TEXT.index("年度资金总额")
+    for label in ("AMT_INIT", "AMT_ANNUAL", "AMT_EXEC"):
+        out.append(_span(label, "579.83", base))
+        base = out[-1].end
+    out += [_span("L1", "产出指标"), _span("L2", "数量指标", TEXT.index("三级指标")), _span("IND", "运转保障率"),
+            _span("TARGET", "≥95%"), _span("ACTUAL", "96%")]
+    base = out[-1].end
+    out += [_span("WEIGHT", "20", base), _span("SCORE", "20", base + 3)]
+    out += [_span("L2", "质量指标"), _span("IND", "经费支出合规率")]
+    base = out[-1].end
+    out += [_span("TARGET", "100%", base), _span("ACTUAL", "100%", base + 5), _span("WEIGHT", "10", base),
+            _span("SCORE", "9", base + 12), _span("TOTAL", "99", TEXT.index("总分")), _span("GRADE", "优")]
+    return sorted(out, key=lambda s: s.start)
+
+
+def test_tagger_fills_what_a_broken_parse_lost():
+    parsed = DocumentRecord(doc_id="d", projects=[Project(name="老字号")])  # layout lost: name only
+    record = fuse(parsed, _tag_spans(), TEXT)
+    [p] = record.projects
+    assert p.department == "烈山区人社局"
+    assert p.funds.annual_budget == 5798300.0  # 万元 header scales to yuan
+    assert [i.name for i in p.indicators] == ["运转保障率", "经费支出合规率"]
+    assert p.indicators[1].score == 9 and p.indicators[1].level2 == "质量指标" and p.indicators[1].level1 == "产出指标"
+    assert p.score == 99 and p.grade == "优"
+    assert 0 < p.confidence["department"] < 1
+
+
+def test_agreement_and_disagreement_confidence():
+    ind = Indicator(level1="产出指标", level2="数量指标", name="运转保障率", target="≥95%", actual="96%", weight=20, score=20)
+    ind2 = Indicator(level1="产出指标", level2="质量指标", name="经费支出合规率", target="100%", actual="100%", weight=10, score=10)
+    parsed = DocumentRecord(doc_id="d", projects=[Project(
+        name="老字号", department="烈山区人社局", funds=Funds(annual_budget=5798300.0), indicators=[ind, ind2])])
+    record = fuse(parsed, _tag_spans(), TEXT)
+    [p] = record.projects
+    assert p.confidence["department"] == AGREE
+    assert p.confidence["funds.annual_budget"] == AGREE
+    # the parser read its table intact: it wins the disagreement on the second row's score
+    assert p.indicators[1].score == 10
+    assert p.indicators[1].confidence["score"] == pytest.approx(PARSER_ONLY * DISAGREE, abs=1e-3)
+    # fields only the tagger saw are filled in
+    assert p.grade == "优" and p.implementer == "烈山区人社局"
+    assert record.meta["fusion"]["paired"] == 1
+
+
+def test_parser_only_projects_survive_without_spans():
+    parsed = DocumentRecord(doc_id="d", projects=[Project(name="甲项目", indicators=[Indicator(name="x", weight=1)])])
+    assert [p.name for p in fuse(parsed, [], "").projects] == ["甲项目"]
+
+
+def test_parser_wins_disagreements_and_unsure_tagger_values_fill_nothing():
+    ind = Indicator(level1="产出指标", level2="数量指标", name="运转保障率", target="≥95%", actual="96%", weight=20, score=20)
+    parsed = DocumentRecord(doc_id="d", projects=[Project(name="老字号", department="烈山区", indicators=[ind])])
+    spans = _tag_spans()
+    [p] = fuse(parsed, spans, TEXT).projects
+    assert p.department == "烈山区"
+    assert p.confidence["department"] == pytest.approx(PARSER_ONLY * DISAGREE, abs=1e-3)
+    assert p.grade == "优"  # a confident tagger value fills the parser's blank
+    unsure = [s.model_copy(update={"score": 0.5}) for s in spans]
+    [q] = fuse(parsed, unsure, TEXT).projects
+    assert q.grade is None and q.implementer is None
+
+
+def test_tagger_projects_only_when_the_parser_found_none():
+    other = DocumentRecord(doc_id="d", projects=[Project(name="别的项目", indicators=[Indicator(name="x", weight=1)])])
+    assert [p.name for p in fuse(other, _tag_spans(), TEXT).projects] == ["别的项目"]
+    empty = DocumentRecord(doc_id="d", projects=[])
+    assert [p.name for p in fuse(empty, _tag_spans(), TEXT).projects] == ["老字号"]
+
+
+def test_value_roles_follow_column_order_where_labels_disagree():
+    from jixiao.pipelines.fuse import ROW_ROLES, _monotone_roles
+
+    # the model swapped weight and score: the columns' order puts them back
+    got = _monotone_roles(["TARGET", "ACTUAL", "SCORE", "WEIGHT"], ROW_ROLES, {"WEIGHT", "SCORE"},
+                          [False, False, True, True], {"WEIGHT", "SCORE"})
+    assert got == ["TARGET", "ACTUAL", "WEIGHT", "SCORE"]
+    # a split target (operator, value, unit columns) stays one target
+    got = _monotone_roles(["TARGET", "TARGET", "TARGET", "ACTUAL", "WEIGHT", "SCORE"], ROW_ROLES,
+                          {"WEIGHT", "SCORE"}, [False, True, False, False, True, True], {"WEIGHT", "SCORE"})
+    assert got == ["TARGET", "TARGET", "TARGET", "ACTUAL", "WEIGHT", "SCORE"]
+
+
+def test_touching_pieces_of_one_value_are_merged():
+    from jixiao.pipelines.fuse import _merge_touching
+
+    text = "总额 19.44 19.44"
+    a = EntitySpan(label="AMT_ANNUAL", start=3, end=5, text="19")
+    b = EntitySpan(label="AMT_EXEC", start=5, end=8, text=".44")
+    c = EntitySpan(label="AMT_EXEC", start=9, end=14, text="19.44")
+    merged = _merge_touching([a, b, c], text)
+    assert [(m.text, m.label) for m in merged] == [("19.44", "AMT_EXEC"), ("19.44", "AMT_EXEC")]
