@@ -51,6 +51,14 @@ def _optional_mapper():
         return None
 
 
+def _gap_hooks():
+    try:
+        from jixiao.pipelines.fuse import gap_regions, tag_regions
+    except ImportError:
+        return None, None
+    return gap_regions, tag_regions
+
+
 def _optional_map_record():
     try:
         from jixiao.pipelines.map import map_record
@@ -111,7 +119,11 @@ class Extractor:
     def extract(self, doc: Document, mode: Mode = "combined") -> DocumentRecord:
         timings: dict[str, float] = {}
         notes: list[str] = []
-        record = self.parse(doc, timings, notes)
+        if mode == "tagger" and self.tagger is not None and self.assemble_from_spans is not None:
+            # tagger-only means tagger only: the parser's record would be thrown away
+            record = DocumentRecord(doc_id=doc.doc_id, source=doc.source)
+        else:
+            record = self.parse(doc, timings, notes)
         if mode in ("tagger", "combined"):
             record = self._with_tagger(record, doc, mode, timings, notes)
         if self._map_record is not None and self.mapper is not None:
@@ -178,8 +190,13 @@ class Extractor:
         if hook is None:
             notes.append(f"mode {mode}: tagger loaded but no fuse hook installed, parser record returned")
             return record
+        gap_regions, tag_regions = _gap_hooks()
         t0 = time.perf_counter()
-        spans = self.tagger.tag(doc.text)
+        if mode == "combined" and record.projects and gap_regions is not None:
+            # the tagger only fills the parser's gaps: complete projects are not tagged at all
+            spans = tag_regions(self.tagger, doc.text, gap_regions(record, len(doc.text)))
+        else:
+            spans = self.tagger.tag(doc.text)
         timings["tag"] = time.perf_counter() - t0
         t1 = time.perf_counter()
         args = (spans, doc.text) if mode == "tagger" else (record, spans, doc.text)
