@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
-from jixiao.config import REPO_ROOT, Settings, get_settings
+from jixiao.config import REPO_ROOT, SHARED_SEEDS_DIR, Settings, get_settings
 from jixiao.eval.errors import (
     DatasetError,
     GoldFormatError,
@@ -55,14 +55,14 @@ def sha256_file(path: Path) -> str:
 
 
 def resolve_text(entry_text: str, *, root: Path = REPO_ROOT, settings: Settings | None = None) -> Path:
-    """Where a manifest text lives: $JIXIAO_SEEDS_DIR/NAME, else ROOT/PATH, else ROOT/shared/seeds/NAME."""
+    """Where a manifest text lives: $JIXIAO_SEEDS_DIR/NAME, else ROOT/PATH, ROOT/shared/seeds/NAME or the machine's shared seeds."""
     settings = settings or get_settings()
     basename = Path(entry_text).name
     candidates = []
     if settings.seeds_dir is not None:
         candidates.append(Path(settings.seeds_dir) / basename)
     else:
-        candidates += [(root / entry_text).resolve(), root / FALLBACK_SEEDS / basename]
+        candidates += [(root / entry_text).resolve(), root / FALLBACK_SEEDS / basename, SHARED_SEEDS_DIR / basename]
     for path in candidates:
         if path.is_file():
             return path

@@ -20,6 +20,7 @@ class Baseline(BaseModel):
     mode: str | None = None
     created: str | None = None
     note: str | None = None
+    tolerance: float = Field(default=EPSILON, ge=0, description="how far below the baseline still passes; float noise only unless the note says why")
 
 
 class GateResult(BaseModel):
@@ -53,6 +54,7 @@ def read_baseline(path: Path) -> Baseline:
 
 
 def check(report: EvalReport, baseline: Baseline, *, epsilon: float = EPSILON) -> GateResult:
+    epsilon = max(epsilon, baseline.tolerance)
     lines, passed = [], True
     if (baseline.variant, baseline.mode) != (report.run.variant, report.run.mode):
         passed = False

@@ -161,3 +161,23 @@ def test_noised_variant_is_seeded(labeled):
         texts.append([c[1] for c in extractor.calls])
         assert report.run.seed == seed
     assert texts[0] == texts[1] and texts[0] != texts[2]
+
+
+def test_gate_tolerance_in_the_baseline_widens_the_floor_and_no_further(labeled, tmp_path):
+    good = _preds(tmp_path / "good", GOLD)
+    baseline = tmp_path / "baseline.json"
+    assert runner.invoke(app, ["eval", str(labeled), "--pred", str(good), "--out", str(tmp_path / "a"),
+                               "--write-baseline", str(baseline)]).exit_code == 0
+    worse = json.loads(json.dumps(GOLD))
+    worse["d2"]["projects"][0]["funds"]["execution_rate"] = 76.0
+    bad = _preds(tmp_path / "bad", worse)
+    assert runner.invoke(app, ["eval", str(labeled), "--pred", str(bad), "--out", str(tmp_path / "c")]).exit_code == 0
+    report = json.loads((tmp_path / "c" / "report.json").read_text())
+    drop = 1.0 - report["splits"]["test"]["metrics"]["record"]["f1"]
+    assert drop > 0
+    data = json.loads(baseline.read_text())
+    for tolerance, code in ((drop * 1.01, 0), (drop * 0.99, 1)):
+        data["tolerance"] = tolerance
+        baseline.write_text(json.dumps(data))
+        result = runner.invoke(app, ["eval", str(labeled), "--pred", str(bad), "--out", str(tmp_path / "d"), "--gate", str(baseline)])
+        assert result.exit_code == code, (tolerance, result.output)
