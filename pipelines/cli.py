@@ -26,6 +26,7 @@ def _summary(record) -> str:
     return f"{len(record.projects)} projects, {n_ind} indicators, {n_checks} checks{tail}"
 
 
+@typed_errors
 def extract(
     files: list[Path] = typer.Argument(..., help="report files: text (UTF-8, UTF-8 with BOM, UTF-16, GB18030/GBK), PDF, DOCX, XLSX"),
     output: Path | None = typer.Option(None, "-o", "--output", help="write DIR/<stem>.json per input (<stem>-2.json … when stems repeat)"),

@@ -9,68 +9,46 @@ Modes:
   collapsed-text fallback);
 - ``tagger``: the token classifier's spans assembled by ``assemble_from_spans``;
 - ``combined``: the parser record fused with the tagger's spans by ``fuse``.
-Without a tagger (or without the fuse hooks) the tagger modes fall back to the
-parser and say so in ``record.meta["notes"]``.
+Without a tagger the tagger modes fall back to the parser and say so in
+``record.meta["notes"]``.
 """
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
 from typing import Literal
 
 from jixiao.config import Settings, get_settings
+from jixiao.errors import ModelError
 from jixiao.pipelines.assemble import Assembler
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.flat import FlatParser
+from jixiao.pipelines.fuse import assemble_from_spans, fuse, gap_regions, tag_regions
 from jixiao.pipelines.layout import parse_rows
+from jixiao.pipelines.map import Mapper, map_record
 from jixiao.pipelines.normalize import normalize_text
 from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.prose import ProseParser, drop_duplicates
 from jixiao.pipelines.tables import TableParser
+from jixiao.pipelines.tag import Tagger
 from jixiao.pipelines.validate import check_project
 from jixiao.pipelines.vocab import Categories
 from jixiao.record import DocumentRecord
 
 Mode = Literal["combined", "parser", "tagger"]
-FuseHook = Callable[[DocumentRecord, list, str], DocumentRecord]
-SpansHook = Callable[[list, str], DocumentRecord]
+# Hooks take (record, spans, text) or (spans, text), and the mapper as keyword `mapper`.
+FuseHook = Callable[..., DocumentRecord]
+SpansHook = Callable[..., DocumentRecord | list]
 
 # A text whose lines average this long has lost its layout: read it as collapsed text.
 COLLAPSED_LINE_CHARS = 600
 
 
-def _optional_mapper():
-    """The taxonomy mapper when its module is installed; the parser has a fallback table otherwise."""
-    try:
-        from jixiao.pipelines.map import Mapper
-
-        return Mapper.from_taxonomy()
-    except Exception:
-        return None
-
-
-def _gap_hooks():
-    try:
-        from jixiao.pipelines.fuse import gap_regions, tag_regions
-    except ImportError:
-        return None, None
-    return gap_regions, tag_regions
-
-
-def _optional_map_record():
-    try:
-        from jixiao.pipelines.map import map_record
-    except ImportError:
-        return None
-    return map_record
-
-
 class Extractor:
     """Runs the pipeline on documents; build once with ``from_settings`` and reuse."""
 
-    def __init__(self, *, mapper=None, tagger=None, fuse: FuseHook | None = None,
+    def __init__(self, *, mapper: Mapper | None = None, tagger: Tagger | None = None, fuse: FuseHook | None = None,
                  assemble_from_spans: SpansHook | None = None, settings: Settings | None = None):
         self.settings = settings or get_settings()
         self.mapper = mapper
@@ -78,39 +56,34 @@ class Extractor:
         self.tagger = tagger
         self.fuse = fuse
         self.assemble_from_spans = assemble_from_spans
-        self._map_record = _optional_map_record() if mapper is not None else None
-        self._lock = threading.Lock()  # category caches are filled lazily
         self.tables = TableParser(self.categories)
         self.prose = ProseParser()
         self.flat = FlatParser(self.categories)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, *, load_tagger: bool | None = None) -> Extractor:
-        """Load mapper and (when enabled and present) the tagger and its fuse hooks, once."""
+        """Load the mapper and, when enabled and a checkpoint is there, the tagger with its fuse hooks, once.
+
+        A checkpoint folder that exists but cannot be loaded is an error, not a silent fallback:
+        a bulk run must not quietly lose the tagger.
+        """
         settings = settings or get_settings()
-        mapper = _optional_mapper()
-        tagger = fuse = from_spans = None
+        mapper = Mapper.from_taxonomy()
         want = settings.use_tagger if load_tagger is None else load_tagger
-        if want and settings.model_dir.exists() and any(settings.model_dir.iterdir()):
-            try:
-                from jixiao.models.tagger import CharTagger
+        if not (want and (settings.model_dir / "config.json").is_file()):
+            return cls(mapper=mapper, settings=settings)
+        from jixiao.models.tagger import CharTagger
 
-                tagger = CharTagger.from_pretrained(settings.model_dir)
-            except Exception:
-                tagger = None
-            if tagger is not None:
-                try:
-                    from jixiao.pipelines import fuse as fuse_mod
-
-                    fuse = getattr(fuse_mod, "fuse", None)
-                    from_spans = getattr(fuse_mod, "assemble_from_spans", None)
-                except ImportError:
-                    pass
-        return cls(mapper=mapper, tagger=tagger, fuse=fuse, assemble_from_spans=from_spans, settings=settings)
+        try:
+            tagger = CharTagger.from_pretrained(settings.model_dir)
+        except Exception as exc:
+            raise ModelError(f"cannot load the tagger checkpoint: {exc}", source=str(settings.model_dir)) from exc
+        return cls(mapper=mapper, tagger=tagger, fuse=fuse, assemble_from_spans=assemble_from_spans, settings=settings)
 
     @property
     def ready(self) -> bool:
-        return True
+        """Taxonomy loaded (the tagger is optional: without it the tagger modes say so in meta.notes)."""
+        return self.mapper is not None
 
     # -- entry points --
     def extract_text(self, text: str, doc_id: str = "document", source: str | None = None, mode: Mode = "combined") -> DocumentRecord:
@@ -126,13 +99,13 @@ class Extractor:
             record = self.parse(doc, timings, notes)
         if mode in ("tagger", "combined"):
             record = self._with_tagger(record, doc, mode, timings, notes)
-        if self._map_record is not None and self.mapper is not None:
+        if self.mapper is not None:
             t0 = time.perf_counter()
-            try:
-                record = self._map_record(record, self.mapper)
-            except Exception as exc:  # mapping is an enrichment; a failure must not lose the record
-                notes.append(f"mapping failed: {exc}")
+            record = map_record(record, self.mapper)
             timings["map"] = time.perf_counter() - t0
+        if not record.projects:
+            # tells "not a report" apart from a crash or an empty upload for a bulk consumer
+            notes.append("no project table or project report found")
         record.meta.update({"mode": mode, "timings_s": {k: round(v, 6) for k, v in timings.items()}})
         if doc.encoding:
             record.meta["encoding"] = doc.encoding
@@ -190,9 +163,8 @@ class Extractor:
         if hook is None:
             notes.append(f"mode {mode}: tagger loaded but no fuse hook installed, parser record returned")
             return record
-        gap_regions, tag_regions = _gap_hooks()
         t0 = time.perf_counter()
-        if mode == "combined" and record.projects and gap_regions is not None:
+        if mode == "combined" and record.projects:
             # the tagger only fills the parser's gaps: complete projects are not tagged at all
             spans = tag_regions(self.tagger, doc.text, gap_regions(record, len(doc.text)))
         else:
@@ -200,10 +172,7 @@ class Extractor:
         timings["tag"] = time.perf_counter() - t0
         t1 = time.perf_counter()
         args = (spans, doc.text) if mode == "tagger" else (record, spans, doc.text)
-        try:
-            fused = hook(*args, mapper=self.mapper)
-        except TypeError:
-            fused = hook(*args)
+        fused = hook(*args, mapper=self.mapper)
         timings["fuse"] = time.perf_counter() - t1
         if isinstance(fused, list):  # assemble_from_spans returns the projects
             fused = DocumentRecord(doc_id=record.doc_id, source=record.source, projects=fused)

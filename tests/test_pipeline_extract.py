@@ -49,7 +49,7 @@ def test_fuse_hook_is_called_when_a_tagger_is_plugged_in():
         def tag(self, text):
             return []
 
-    def fuse(record, spans, text):
+    def fuse(record, spans, text, mapper=None):
         calls["fuse"] = (len(record.projects), spans)
         return record
 
@@ -99,3 +99,28 @@ def test_cli_bench_runs(tmp_path: Path):
     assert result.exit_code == 0, result.output
     data = json.loads((tmp_path / "b.json").read_text())
     assert data["docs"][0]["projects"] == 2 and data["docs"][0]["total_ms"] > 0
+
+
+def test_a_checkpoint_that_cannot_load_is_a_typed_error(tmp_path: Path):
+    from jixiao.config import Settings
+    from jixiao.errors import ModelError
+
+    (tmp_path / "config.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "model.safetensors").write_bytes(b"junk")
+    with pytest.raises(ModelError, match="cannot load the tagger checkpoint"):
+        Extractor.from_settings(Settings(model_dir=tmp_path, tagger_backend="torch"))
+
+
+def test_without_a_checkpoint_the_extractor_is_ready_and_says_the_tagger_is_missing(tmp_path: Path):
+    from jixiao.config import Settings
+
+    ex = Extractor.from_settings(Settings(model_dir=tmp_path))
+    assert ex.ready and ex.tagger is None
+    rec = ex.extract_text(EXAMPLE.read_text(encoding="utf-8"), mode="combined")
+    assert any("no tagger loaded" in note for note in rec.meta["notes"])
+
+
+def test_a_text_that_is_not_a_report_gives_no_projects_and_says_so():
+    rec = Extractor.from_settings().extract_text("第一章 风起\n那年春天，河边的柳树发了芽。\nIt was a bright cold day in April.", mode="parser")
+    assert rec.projects == []
+    assert "no project table or project report found" in rec.meta["notes"]
