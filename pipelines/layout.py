@@ -6,7 +6,9 @@
   each line starting with a tab opens a cell and a line without one continues
   the cell above (vertical headings such as 产\\n出\\n指\\n标 stay one cell).
 
-Both come out as ``Row``s whose ``Cell`` offsets index the normalized text.
+Pipe-delimited rows (``| 项目名称 | X |``) arrive here as tab rows: normalize turns them into
+tabs (``normalize.pipe_rows``). Both come out as ``Row``s whose ``Cell`` offsets index the
+normalized text.
 A line without any tab is a ``text`` row of one cell (prose, titles).
 """
 
@@ -141,6 +143,9 @@ def _is_cell_block(text: str, lines: list[tuple[int, int]], i: int) -> bool:
 
 # a line without tabs is glued to a neighbouring broken row only when it is this short
 FRAGMENT_CHARS = 12
+# a vertical heading runs over at most this many lines of at most this many characters each
+VERTICAL_LINES = 12
+VERTICAL_CHARS = 6
 
 
 def _tabs(text: str, lines: list[tuple[int, int]], k: int) -> int | None:
@@ -152,26 +157,50 @@ def _tabs(text: str, lines: list[tuple[int, int]], k: int) -> int | None:
     return line.count("\t") if line.strip() else None
 
 
-def _broken_row_end(text: str, lines: list[tuple[int, int]], i: int) -> int:
+def _glued(text: str, lines: list[tuple[int, int]], i: int, j: int) -> bool:
+    """Lines ``i..j`` read as cells broken over lines: every line break falls inside a cell (the
+    line ends, and the next starts, with cell text rather than a tab), and the tab-less lines
+    between are short fragments (产 / 出 / 指 / 标)."""
+    for k in range(i, j):
+        a = text[lines[k][0]:lines[k][1]].rstrip(" ")
+        b = text[lines[k + 1][0]:lines[k + 1][1]].lstrip(" ")
+        if not a or a.endswith("\t") or not b or b.startswith("\t"):
+            return False
+        if k > i and "\t" not in a and len(a.strip()) > FRAGMENT_CHARS:
+            return False
+    return True
+
+
+def _broken_row_end(text: str, lines: list[tuple[int, int]], i: int, nested: bool = False) -> int:
     """Last line of the tab row starting at line ``i`` when line breaks inside cells split it (else ``i``).
 
     Rows of one table print the same number of tabs. Lines ``i..j`` are one row when each has
     fewer tabs than the neighbouring row (the one above, or the one below) and together they
     have exactly as many; a short tab-less fragment (a cell's wrapped end or start) joins the
-    row it completes when the rows around it have the same tab count.
+    row it completes when the rows around it have the same tab count. Where every line break
+    falls inside a cell (``_glued``: a vertical heading 产\\n出\\n指\\n标), the count may differ by
+    one, since rows of one table do not always print the same empty edge cells.
     """
     t0 = _tabs(text, lines, i)
     if t0 is None:
         return i
     above = _tabs(text, lines, i - 1)
+    need_glue = False
     if t0 == 0:
         # the first cell's start wrapped onto its own line: 产出\n指标\t数量指标\t…
         s, e = lines[i]
         below = _tabs(text, lines, i + 1)
         if above and above >= 2 and below == above and len(text[s:e].strip()) <= FRAGMENT_CHARS:
             return i + 1
-        return i
-    if above and above >= 2 and t0 == above:
+        short = len("".join(text[s:e].split())) <= VERTICAL_CHARS
+        if short and below and below >= 2 and below == _tabs(text, lines, i + 2) and _glued(text, lines, i, i + 1):
+            # a header cell wrapped at the table's top (项目资\n金（元）\t年初预算数…): the rows below agree
+            return i + 1
+        if not (short and above and above >= 2):
+            return i
+        # a vertical heading one character a line (产\n出\n指\n标\n(50分)\t数量指标\t…)
+        need_glue = True
+    elif above and above >= 2 and t0 == above:
         # the last cell's end wrapped onto its own line: …\t10\t1\n0
         nxt = _tabs(text, lines, i + 1)
         after = _tabs(text, lines, i + 2)
@@ -189,8 +218,15 @@ def _broken_row_end(text: str, lines: list[tuple[int, int]], i: int) -> int:
         acc += nxt
         j += 1
         if above and above >= 2:
-            # the row above fixes the count: the pieces must add up to it exactly
-            if acc == above and t0 < above and nxt < above:
+            # the row above fixes the count: the pieces must add up to it exactly, or within one
+            # tab when the pieces are glued by a cell broken over lines (a row may carry one more
+            # or one fewer empty edge cell than its neighbour: '\t产\n出…' under '\t\t\t数量指标…')
+            if (acc == above and t0 < above and nxt < above and not need_glue
+                    and (nested or _broken_row_end(text, lines, j, True) == j)):
+                # (unless the last piece opens a broken row of its own: '…\t无偏差' then '\t效\n益\n指\n标\t…')
+                return j
+            if (nxt and abs(acc - above) <= 1 and t0 < above and nxt <= above and (j > i + 1 or nxt < above)
+                    and _glued(text, lines, i, j)):
                 return j
             if acc >= above:
                 return i

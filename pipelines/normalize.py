@@ -87,7 +87,16 @@ def _fold(ch: str) -> str:
 
 
 def normalize_text(text: str) -> NormalizedText:
-    """NFKC per character, junk anchors and zero-width characters removed, ``\\r\\n`` -> ``\\n``."""
+    """NFKC per character, junk anchors and zero-width characters removed, ``\\r\\n`` -> ``\\n``,
+    markdown-style pipe rows turned into tab rows (see ``pipe_rows``)."""
+    norm = _fold_text(text)
+    if "|" not in norm.text:
+        return norm
+    out, offsets = pipe_rows(norm.text, norm.offsets)
+    return NormalizedText.model_construct(text=out, offsets=offsets, original_length=norm.original_length, original=text)
+
+
+def _fold_text(text: str) -> NormalizedText:
     n = len(text)
     # characters removed outright: junk anchors and the \r of \r\n
     removed: set[int] = set()
@@ -126,6 +135,93 @@ def normalize_text(text: str) -> NormalizedText:
             offsets.append(i)
     offsets.append(n)
     return NormalizedText.model_construct(text="".join(chars), offsets=offsets, original_length=n, original=text)
+
+
+# a pipe with the spaces around it: one cell boundary
+_PIPE = re.compile(r"[ \t]*\|[ \t]*")
+# a wrapped pipe row runs on for at most this many lines before its closing '|'
+PIPE_ROW_LINES = 12
+
+
+def _is_pipe_rule(line: str) -> bool:
+    """``|---|:---:|``: the markdown header rule, no content."""
+    s = line.strip(" \t")
+    return "|" in s and "-" in s and not s.strip("|-: \t")
+
+
+def _is_pipe_row(line: str) -> bool:
+    s = line.strip(" \t")
+    if s.count("|") >= 2 and (s.startswith("|") or s.endswith("|")):
+        return True
+    return line.count(" | ") >= 2
+
+
+def _pipe_row_end(lines: list[str], i: int) -> int:
+    """Last line of the pipe row opening at line ``i``: a row opened by '|' and not closed on its
+    line (a cell with line breaks: 产\\n出\\n指\\n标) runs to the next line ending with '|'."""
+    s = lines[i].strip(" \t")
+    if not s.startswith("|") or s.endswith("|"):
+        return i
+    for k in range(i + 1, min(len(lines), i + 1 + PIPE_ROW_LINES)):
+        t = lines[k].strip(" \t")
+        if not t or t.startswith("|"):
+            return i
+        if t.endswith("|"):
+            return k
+    return i
+
+
+def pipe_rows(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Pipe-delimited rows (``| 项目名称 | X |``) as tab rows: inner pipes become tabs, the outer
+    pipes, the spaces around pipes and ``|---|`` rule lines are dropped, and line breaks inside a
+    wrapped row become spaces so that the row is one line, as the layout stage reads tab rows.
+    Every kept character keeps its original offset; a tab takes the offset of its pipe."""
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    chars: list[str] = []
+    offs: list[int] = []
+
+    def keep(a: int, b: int) -> None:
+        chars.extend(text[a:b])
+        offs.extend(offsets[a:b])
+
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        a = starts[i]
+        if _is_pipe_rule(line):
+            i += 1  # the rule line and its line break go
+            continue
+        j = _pipe_row_end(lines, i)
+        # '| 产' opens a wrapped row with one pipe on its line: the row as a whole shows the pipes
+        if not (_is_pipe_row(line) or (j > i and sum(lines[k].count("|") for k in range(i, j + 1)) >= 3)):
+            keep(a, a + len(line) + (1 if i < n - 1 else 0))
+            i += 1
+            continue
+        b = starts[j] + len(lines[j])
+        seg = text[a:b]
+        matches = list(_PIPE.finditer(seg))
+        pos = 0
+        for k, m in enumerate(matches):
+            for q in range(pos, m.start()):
+                chars.append(" " if seg[q] == "\n" else seg[q])
+                offs.append(offsets[a + q])
+            outer = (k == 0 and not seg[: m.start()].strip()) or (k == len(matches) - 1 and not seg[m.end():].strip())
+            if not outer:
+                chars.append("\t")
+                offs.append(offsets[a + m.start() + m.group().index("|")])
+            pos = m.end()
+        for q in range(pos, len(seg)):
+            chars.append(" " if seg[q] == "\n" else seg[q])
+            offs.append(offsets[a + q])
+        if j < n - 1:
+            keep(b, b + 1)
+        i = j + 1
+    offs.append(offsets[len(text)])
+    return "".join(chars), offs
 
 
 def squeeze(s: str) -> str:

@@ -239,7 +239,8 @@ def repair_label(clean: str) -> str:
 
     ``项目名祢`` -> ``项目名称``, ``三级指摽`` -> ``三级指标``, ``产岀指标(50分)`` -> ``产出指标(50分)``,
     ``项目名祢:老字号`` -> ``项目名称:老字号``. Values (numbers, names, long text) are never touched:
-    a cell is repaired only when its label part is within one edit of exactly one label word.
+    a cell is repaired only when its label part is one substituted character away from exactly one
+    label word.
     """
     if not clean or len(clean) > 40:
         return clean
@@ -250,7 +251,8 @@ def repair_label(clean: str) -> str:
             or _HAS_DIGIT.search(core)):
         return clean
     word = nearest_word(core, _VOCAB)
-    if word is None or word not in _LABEL_SET:
+    # an OCR slip replaces a character; one more or one fewer makes another word (项目总成本 is no 项目成本)
+    if word is None or word not in _LABEL_SET or len(word) != len(core):
         return clean
     return word + tail + sep + rest
 
