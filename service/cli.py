@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import typer
 
+from jixiao.cli_errors import typed_errors
 
+
+@typed_errors
 def serve(
     host: str = typer.Option("127.0.0.1", help="interface to bind; 0.0.0.0 to accept remote clients"),
     port: int = typer.Option(8000, min=1, max=65535, help="TCP port"),
@@ -25,6 +28,11 @@ def serve(
         get_settings.cache_clear()
     level = get_settings().log_level
     configure_logging(level)
+    # Fail before binding the port, with one typed line, when the checkpoint cannot load; loading
+    # is cheap (well under a second), and a server that would die in its startup hook helps nobody.
+    from jixiao.pipelines.extract import Extractor
+
+    Extractor.from_settings(get_settings())
     uvicorn.run(
         "jixiao.service.app:serve_app",
         factory=True,

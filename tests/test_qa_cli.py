@@ -68,3 +68,18 @@ def test_bad_environment_setting_names_the_variable(monkeypatch):
     assert result.exit_code == 2
     _no_traceback(result)
     assert "config.invalid" in result.output and "JIXIAO_MAX_BATCH" in result.output
+
+
+def test_serve_with_a_broken_checkpoint_fails_with_one_typed_line_before_binding(tmp_path, monkeypatch):
+    from jixiao.config import get_settings
+
+    (tmp_path / "config.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "model.safetensors").write_bytes(b"junk")
+    monkeypatch.setenv("JIXIAO_MODEL_DIR", str(tmp_path))
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(app, ["serve", "--port", "1"])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 2
+    assert "error [model.unavailable]" in result.output and "Traceback" not in result.output
