@@ -80,6 +80,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from jixiao.pipelines.map import normalize as _squash  # NFKC, whitespace removed
 from jixiao.pipelines.tag import EntitySpan
 from jixiao.record import DocumentRecord, Funds, Indicator, Project, Provenance
 
@@ -105,10 +106,6 @@ def _default_mapper():
     from jixiao.pipelines.map import Mapper
 
     return Mapper.from_taxonomy()
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def _number(text: str) -> float | None:
