@@ -57,7 +57,7 @@ def train_cmd(
     card = write_card(out or CHECKPOINT_DIR)
     console.print(f"model card: {card}")
     table = Table(title="held-out span F1 (seqeval, strict)")
-    for col in ("type", "synthetic", "weak"):
+    for col in ("type", "synthetic", "weak", "weak collapsed"):
         table.add_column(col)
     for row in summary_rows(metrics):
         table.add_row(*row)

@@ -36,10 +36,11 @@ class StageConfig(BaseModel):
 class DataConfig(BaseModel):
     synth_train_docs: int = 3000
     synth_heldout_docs: int = 150
-    seeds_dir: str = "/work/shared/seeds"
+    seeds_dir: str | None = Field(None, description="seed texts for weak labels; default: JIXIAO_SEEDS_DIR, ../shared/seeds, /work/shared/seeds")
     weak_seeds: list[str] = Field(default_factory=lambda: ["000", "001", "002", "003"])
     weak_heldout_every: int = 5
     weak_repeat: int = 4
+    weak_collapsed: bool = Field(True, description="also train (and score) on collapsed copies of the weak regions")
     windows_per_doc: int = 6
 
 
@@ -68,11 +69,19 @@ def load_config(path: Path | None = None, quick: bool = False) -> TrainConfig:
 # ---------------------------------------------------------------- corpus
 
 
+def _seeds_root(cfg: DataConfig) -> Path | None:
+    from jixiao.config import REPO_ROOT, SHARED_SEEDS_DIR, Settings
+
+    candidates = [Path(cfg.seeds_dir)] if cfg.seeds_dir else [
+        Settings().seeds_dir, REPO_ROOT.parent / "shared" / "seeds", SHARED_SEEDS_DIR]
+    return next((c for c in candidates if c is not None and c.is_dir()), None)
+
+
 def _seed_paths(cfg: DataConfig) -> list[Path]:
     from jixiao.models.weak import TEST_SEEDS
 
-    root = Path(cfg.seeds_dir)
-    if not root.is_dir():
+    root = _seeds_root(cfg)
+    if root is None:
         return []
     paths = []
     for prefix in cfg.weak_seeds:
@@ -92,6 +101,7 @@ class Corpus:
     train: list[LabeledText]
     synth_heldout: list[LabeledText]
     weak_heldout: list[LabeledText]
+    weak_collapsed_heldout: list[LabeledText]
     unlabeled: list[str]
     notes: dict[str, Any] = field(default_factory=dict)
 
@@ -100,6 +110,9 @@ def build_corpus(cfg: TrainConfig, log=print) -> Corpus:
     from jixiao.models import synth
 
     seed_paths = _seed_paths(cfg.data)
+    if not seed_paths:
+        # not fatal (a synthetic-only model still trains), but it is not the shipped model's data
+        log("warning: no seed texts found (set data.seeds_dir or JIXIAO_SEEDS_DIR); training without weak labels")
     seed_texts = [p.read_text(encoding="utf-8") for p in seed_paths]
     pool = _prose_pool(seed_texts)
     train = synth.generate(cfg.data.synth_train_docs, cfg.seed, pool)
@@ -107,9 +120,10 @@ def build_corpus(cfg: TrainConfig, log=print) -> Corpus:
     notes: dict[str, Any] = {"synth_train_docs": len(train), "synth_heldout_docs": len(heldout), "seeds": [p.name for p in seed_paths]}
     weak_train: list[LabeledText] = []
     weak_heldout: list[LabeledText] = []
+    weak_collapsed_heldout: list[LabeledText] = []
     if seed_paths:
         try:
-            from jixiao.models.weak import weak_examples
+            from jixiao.models.weak import collapsed, weak_examples
             from jixiao.pipelines.extract import Extractor
             from jixiao.config import Settings
 
@@ -117,7 +131,11 @@ def build_corpus(cfg: TrainConfig, log=print) -> Corpus:
             regions = weak_examples(seed_paths, extractor)
             for i, ex in enumerate(regions):
                 (weak_heldout if i % cfg.data.weak_heldout_every == cfg.data.weak_heldout_every - 1 else weak_train).append(ex)
-            notes["weak_regions"] = {"train": len(weak_train), "heldout": len(weak_heldout)}
+            if cfg.data.weak_collapsed:
+                weak_collapsed_heldout = [collapsed(ex) for ex in weak_heldout]
+                weak_train = weak_train + [collapsed(ex) for ex in weak_train]
+            notes["weak_regions"] = {"train": len(weak_train), "heldout": len(weak_heldout),
+                                     "collapsed_heldout": len(weak_collapsed_heldout)}
         except Exception as exc:  # the parser is another stage; training must not depend on it being finished
             notes["weak_error"] = f"{type(exc).__name__}: {exc}"
             log(f"weak labels skipped: {notes['weak_error']}")
@@ -125,9 +143,32 @@ def build_corpus(cfg: TrainConfig, log=print) -> Corpus:
         train=train + weak_train * cfg.data.weak_repeat,
         synth_heldout=heldout,
         weak_heldout=weak_heldout,
+        weak_collapsed_heldout=weak_collapsed_heldout,
         unlabeled=seed_texts + [d.text for d in train[: max(1, len(train) // 2)]],
         notes=notes,
     )
+
+
+def corpus_fingerprint(corpus: Corpus) -> str:
+    """sha256 of every text and character label the run trains and scores on.
+
+    Stored in ``metrics.json``: a test rebuilds the corpus from the committed
+    code and compares, so a change to the generator, the weak labeller or the
+    parser that would make ``jixiao train`` build different data is caught in
+    seconds instead of after a 25-minute retraining.
+    """
+    import hashlib
+
+    h = hashlib.sha256()
+    for part, examples in (("train", corpus.train), ("synth", corpus.synth_heldout), ("weak", corpus.weak_heldout),
+                           ("weak_collapsed", corpus.weak_collapsed_heldout)):
+        h.update(f"[{part}:{len(examples)}]".encode())
+        for ex in examples:
+            h.update(ex.text.encode("utf-8"))
+            h.update(" ".join(f"{s}:{e}:{t}" for s, e, t in ex.spans()).encode())
+    for text in corpus.unlabeled:
+        h.update(text.encode("utf-8"))
+    return h.hexdigest()
 
 
 # ---------------------------------------------------------------- tensors
@@ -314,7 +355,7 @@ def train(config_path: Path | None = None, out_dir: Path | None = None, quick: b
         "params": sum(p.numel() for p in model.parameters()),
         "size": cfg.model,
         "losses": {"pretrain_mlm": pre_loss, "finetune": ft_loss},
-        "corpus": corpus.notes,
+        "corpus": {**corpus.notes, "sha256": corpus_fingerprint(corpus)},
         "threads": cfg.threads,
     }
     timings["total_s"] = time.perf_counter() - t0
@@ -333,6 +374,8 @@ def evaluate_checkpoint(out: Path, cfg: TrainConfig, corpus: Corpus, metrics: di
     metrics["synthetic_heldout"] = span_scores(tagger, corpus.synth_heldout)
     if corpus.weak_heldout:
         metrics["weak_heldout"] = span_scores(tagger, corpus.weak_heldout)
+    if corpus.weak_collapsed_heldout:
+        metrics["weak_collapsed_heldout"] = span_scores(tagger, corpus.weak_collapsed_heldout)
     timings["eval_s"] = time.perf_counter() - t
     if onnx:
         t = time.perf_counter()
@@ -372,13 +415,11 @@ def _onnx_stage(out: Path, cfg: TrainConfig, corpus: Corpus, metrics: dict[str, 
     return report
 
 
-def summary_rows(metrics: dict[str, Any]) -> list[tuple[str, str, str]]:
-    """(entity type, synthetic F1, weak F1) rows for printing."""
-    syn = metrics.get("synthetic_heldout", {})
-    weak = metrics.get("weak_heldout", {})
+def summary_rows(metrics: dict[str, Any]) -> list[tuple[str, ...]]:
+    """(entity type, synthetic F1, weak F1, weak collapsed F1) rows for printing."""
+    splits = [metrics.get(k, {}) for k in ("synthetic_heldout", "weak_heldout", "weak_collapsed_heldout")]
     rows = []
     for t in (*ENTITY_TYPES, "micro avg"):
-        s = syn.get(t, {}).get("f1-score")
-        w = weak.get(t, {}).get("f1-score")
-        rows.append((t, "-" if s is None else f"{s:.3f}", "-" if w is None else f"{w:.3f}"))
+        f1s = [split.get(t, {}).get("f1-score") for split in splits]
+        rows.append((t, *("-" if f is None else f"{f:.3f}" for f in f1s)))
     return rows

@@ -25,3 +25,15 @@ def test_provenance_becomes_spans():
     got = {(region.text[s:e], t) for s, e, t in region.spans()}
     assert {("老字号", "PROJECT"), ("烈山区人社局", "DEPT"), ("运转保障率", "IND"), ("≥95%", "TARGET"),
             ("96%", "ACTUAL"), ("项目名称", "HEADER"), ("主管部门", "HEADER")} <= got
+
+
+def test_collapsed_copy_keeps_labels_on_their_characters():
+    from jixiao.models.synth import LabeledText
+    from jixiao.models.weak import collapsed
+
+    ex = LabeledText()
+    ex.add("项目名称", "HEADER"), ex.add("\t"), ex.add("老字\n号", "PROJECT"), ex.add("\n")
+    flat = collapsed(ex)
+    assert flat.text == "项目名称 老字 号 "
+    assert [(flat.text[s:e], t) for s, e, t in flat.spans()] == [("项目名称", "HEADER"), ("老字 号", "PROJECT")]
+    assert ex.text == "项目名称\t老字\n号\n"  # the original is untouched
