@@ -28,6 +28,7 @@ def render_card(metrics: dict[str, Any], sizes: list[dict] | None = None, bench:
     corpus = metrics.get("corpus", {})
     syn = metrics.get("synthetic_heldout", {})
     weak = metrics.get("weak_heldout", {})
+    weak_c = metrics.get("weak_collapsed_heldout", {})
     lines = [
         "---",
         "language: zh",
@@ -52,8 +53,10 @@ def render_card(metrics: dict[str, Any], sizes: list[dict] | None = None, bench:
         "- decoding: B and I probabilities are pooled into a type score, each run of non-space characters takes one "
         "type, and spans are cut where the type changes (`CharTagger.decode`); 256-character windows overlap by 64 "
         "and are averaged with edge weights.",
-        "- reproduce: `jixiao train` (config `models/train_config.json`, seed fixed, 2 CPU threads); "
-        "`jixiao train --quick` for a tiny test model.",
+        f"- reproduce: `jixiao train` (config `models/train_config.json`, seed fixed, {metrics.get('threads', 1)} CPU "
+        "thread(s); two runs give byte-identical weights on one machine). The training corpus's sha256 is in "
+        "`metrics.json` (`corpus.sha256`), and a test rebuilds the corpus from the committed code and compares. "
+        "`jixiao train --quick` trains a tiny test model.",
         "",
         "## Label scheme",
         "",
@@ -70,18 +73,20 @@ def render_card(metrics: dict[str, Any], sizes: list[dict] | None = None, bench:
         "full-width digits, OCR confusions, collapsed whitespace, junk lines; exact character labels).",
         f"- weak labels: the table parser's provenance offsets on seeds {', '.join(corpus.get('seeds', [])) or '-'} "
         f"(`models/weak.py`), regions per project: {corpus.get('weak_regions', corpus.get('weak_error', '-'))}; "
-        "every 5th project region held out. Seed 004 (the dev set's test split) is refused by the code.",
+        "every 5th project region held out, and each region also as a collapsed copy (newlines and tabs turned into "
+        "spaces, labels kept; kept by the rule written down before the comparison in "
+        "`bench/results/weak_collapsed_choice.md`). Seed 004 (the dev set's test split) is refused by the code.",
         "- MLM pretraining text: seeds 000-003 and half of the synthetic documents.",
         "",
         "## Held-out span F1 (seqeval, strict IOB2)",
         "",
-        "| type | synthetic P | synthetic R | synthetic F1 | weak F1 | weak support |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| type | synthetic P | synthetic R | synthetic F1 | weak F1 | weak collapsed F1 | weak support |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for t in (*ENTITY_TYPES, "micro avg", "macro avg"):
-        s, w = syn.get(t, {}), weak.get(t, {})
+        s, w, wc = syn.get(t, {}), weak.get(t, {}), weak_c.get(t, {})
         lines.append(f"| {t} | {_f(s.get('precision'))} | {_f(s.get('recall'))} | {_f(s.get('f1-score'))} | "
-                     f"{_f(w.get('f1-score'))} | {w.get('support', '-')} |")
+                     f"{_f(w.get('f1-score'))} | {_f(wc.get('f1-score'))} | {w.get('support', '-')} |")
     timings = metrics.get("timings", {})
     lines += ["", f"Training time: {timings.get('total_s', 0) / 60:.1f} min with {metrics.get('threads', 1)} CPU thread(s) "
               "on a shared 2-core machine (other jobs were running; alone it is faster) "
