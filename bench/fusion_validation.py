@@ -8,10 +8,16 @@ CRITERION (fixed before any result was seen):
                                                       0.95 means the tagger never fills a parser blank)
     WHOLE_NUMBER_FILLS in {False, True}             (numeric fills must not start/end inside a number)
     TAGGER_ROWS        in {True, False}             (a parser project with no rows takes the tagger's rows)
+    CONSISTENCY_VETO   in {False, True}             (a fill making a row's score exceed its weight, or the
+                                                      execution rate disagree with the amounts, is undone;
+                                                      added to the grid in the second round, criterion unchanged)
+    EXCLUSIVE_SPANS    in {False, True}             (a fill whose characters the parser read as another field of
+                                                      the project is refused; second round too)
 - Score: mean over all rendered texts of (combined - parser) record F1 (``score_document``), texts
   being every held-out document in each of the generator's six layouts and each of those collapsed.
 - Winner: the highest score; scores equal when rounded to 4 decimals are a tie, broken towards the
-  most conservative rule: higher FILL_MIN, then WHOLE_NUMBER_FILLS on, then TAGGER_ROWS off.
+  most conservative rule: higher FILL_MIN, then WHOLE_NUMBER_FILLS on, then CONSISTENCY_VETO on, then
+  EXCLUSIVE_SPANS on, then TAGGER_ROWS off.
 
 Data: ``models.synth`` draws the records and renders them; training used seeds 20241123 (train) and
 20241124 (held-out), so the default seed here is neither. Gold comes from the drawn ``ProjectRec``
@@ -47,15 +53,16 @@ LAYOUTS = ("tabs", "cells", "pipes", "spaces", "flat", "wrapped")
 TRAINING_SEEDS = {20241123, 20241124}
 FILL_MINS = (0.80, 0.85, 0.89, 0.95)
 GRID = [
-    {"FILL_MIN": f, "WHOLE_NUMBER_FILLS": w, "TAGGER_ROWS": r}
-    for f, w, r in itertools.product(FILL_MINS, (False, True), (True, False))
+    {"FILL_MIN": f, "WHOLE_NUMBER_FILLS": w, "CONSISTENCY_VETO": v, "EXCLUSIVE_SPANS": x, "TAGGER_ROWS": r}
+    for f, w, v, x, r in itertools.product(FILL_MINS, (False, True), (False, True), (False, True), (True, False))
 ]
 CANONICAL_L1 = set(synth.L1_L2)
 
 
 def _conservative(rule: dict) -> tuple:
     """Larger is more conservative."""
-    return (rule["FILL_MIN"], rule["WHOLE_NUMBER_FILLS"], not rule["TAGGER_ROWS"])
+    return (rule["FILL_MIN"], rule["WHOLE_NUMBER_FILLS"], rule["CONSISTENCY_VETO"], rule["EXCLUSIVE_SPANS"],
+            not rule["TAGGER_ROWS"])
 
 
 class _ForcedLayout(random.Random):
@@ -188,12 +195,13 @@ def main(argv: list[str] | None = None) -> int:
     winner = max(results, key=lambda r: (round(r["mean_delta"], 4), _conservative(r["rule"])))
     console = Console()
     grid = Table(title=f"fill rules, {len(texts)} texts ({args.docs} docs, seed {args.seed})")
-    for col in ("FILL_MIN", "whole numbers", "tagger rows", "mean Δ F1", "helped", "hurt"):
+    for col in ("FILL_MIN", "whole numbers", "veto", "exclusive", "tagger rows", "mean Δ F1", "helped", "hurt"):
         grid.add_column(col)
     for r in results:
         v = r["rule"]
         mark = " *" if r is winner else ""
-        grid.add_row(f"{v['FILL_MIN']:.2f}", str(v["WHOLE_NUMBER_FILLS"]), str(v["TAGGER_ROWS"]),
+        grid.add_row(f"{v['FILL_MIN']:.2f}", str(v["WHOLE_NUMBER_FILLS"]), str(v["CONSISTENCY_VETO"]), str(v["EXCLUSIVE_SPANS"]),
+                     str(v["TAGGER_ROWS"]),
                      f"{r['mean_delta']:+.4f}{mark}", str(r["helped"]), str(r["hurt"]))
     console.print(grid)
     fam = Table(title=f"record F1 per layout family, winner {winner['rule']}")

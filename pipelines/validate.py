@@ -4,22 +4,36 @@ from __future__ import annotations
 
 from jixiao.pipelines.normalize import parse_number
 from jixiao.pipelines.parsed import ParsedProject
-from jixiao.record import Check, Project
+from jixiao.record import Check, Funds, Indicator, Project
 
 RATE_TOLERANCE = 0.6  # percentage points: printed rates are rounded
 SCORE_TOLERANCE = 0.51
 AMOUNT_TOLERANCE = 0.5  # yuan
 
 
+def rate_mismatch(f: Funds) -> float | None:
+    """executed/annual in percent when it disagrees with the printed execution rate beyond rounding, else None."""
+    if f.execution_rate is None or f.executed is None or not f.annual_budget:
+        return None
+    computed = f.executed / f.annual_budget * 100
+    # a rate printed as capped at 100% is not a disagreement
+    if abs(computed - f.execution_rate) > RATE_TOLERANCE and abs(min(computed, 100.0) - f.execution_rate) > RATE_TOLERANCE:
+        return computed
+    return None
+
+
+def score_above_weight(row: Indicator) -> bool:
+    return row.weight is not None and row.score is not None and row.score > row.weight + 1e-9
+
+
 def check_project(project: Project, parsed: ParsedProject | None = None) -> list[Check]:
     """Execution rate vs executed/annual, scores vs total, weights vs 100, 其中 rows vs the total row."""
     checks: list[Check] = []
     f = project.funds
-    if f.execution_rate is not None and f.executed is not None and f.annual_budget:
-        computed = f.executed / f.annual_budget * 100
-        if abs(computed - f.execution_rate) > RATE_TOLERANCE and abs(min(computed, 100.0) - f.execution_rate) > RATE_TOLERANCE:
-            checks.append(Check(code="funds.rate_mismatch", field="funds.execution_rate",
-                                message=f"执行率 {f.execution_rate:g}% but executed/annual = {computed:.2f}%"))
+    computed = rate_mismatch(f)
+    if computed is not None:
+        checks.append(Check(code="funds.rate_mismatch", field="funds.execution_rate",
+                            message=f"执行率 {f.execution_rate:g}% but executed/annual = {computed:.2f}%"))
     if f.executed is not None and f.annual_budget is not None and f.executed > f.annual_budget + AMOUNT_TOLERANCE:
         checks.append(Check(code="funds.overspent", field="funds.executed", severity="info",
                             message=f"executed {f.executed:g} exceeds annual budget {f.annual_budget:g}"))
@@ -38,7 +52,7 @@ def check_project(project: Project, parsed: ParsedProject | None = None) -> list
             checks.append(Check(code="weights.not_100", field="indicators.weight",
                                 message=f"weights{' + funds weight' if funds_weight is not None else ''} sum to {total_w:g}, not 100"))
     for i in project.indicators:
-        if i.weight is not None and i.score is not None and i.score > i.weight + 1e-9:
+        if score_above_weight(i):
             checks.append(Check(code="indicator.score_above_weight", field="indicators.score",
                                 message=f"{i.name}: score {i.score:g} above weight {i.weight:g}"))
     if parsed is not None and parsed.funds.parts:

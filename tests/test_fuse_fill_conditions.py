@@ -62,3 +62,66 @@ def test_tagger_rows_switch(lenient, monkeypatch):
     monkeypatch.setattr(fuse_module, "TAGGER_ROWS", False)
     [q] = fuse(_parsed(with_row=False), _spans(), TEXT).projects
     assert q.indicators == []
+
+
+def test_a_fill_that_breaks_score_within_weight_is_undone(lenient, monkeypatch):
+    monkeypatch.setattr(fuse_module, "WHOLE_NUMBER_FILLS", True)
+    monkeypatch.setattr(fuse_module, "CONSISTENCY_VETO", True)
+    # the tagger reads "99" (the total) as the row's score: above the row's weight of 20
+    [p] = fuse(_parsed(), _spans("99"), TEXT).projects
+    assert p.indicators[0].score is None
+    assert "score" not in p.indicators[0].provenance and "score" not in p.indicators[0].confidence
+    assert p.indicators[0].actual == "96%"  # other fills of the row stay
+    [q] = fuse(_parsed(), _spans("19.5"), TEXT).projects
+    assert q.indicators[0].score == 19.5
+    monkeypatch.setattr(fuse_module, "CONSISTENCY_VETO", False)
+    [r] = fuse(_parsed(), _spans("99"), TEXT).projects
+    assert r.indicators[0].score == 99
+
+
+FUNDS_TEXT = "项目名称 老字号 全年预算数 100 全年执行数 80 执行率 80% 90%"
+
+
+def _funds_span(label, value, after=0):
+    start = FUNDS_TEXT.index(value, after)
+    return EntitySpan(label=label, start=start, end=start + len(value), text=value, score=0.99)
+
+
+def test_a_rate_fill_that_disagrees_with_the_amounts_is_undone(lenient, monkeypatch):
+    from jixiao.record import Funds
+
+    monkeypatch.setattr(fuse_module, "CONSISTENCY_VETO", True)
+    parsed = DocumentRecord(doc_id="d", projects=[Project(name="老字号", funds=Funds(annual_budget=100, executed=80),
+                                                           indicators=[Indicator(name="运转保障率", weight=20)])])
+    wrong = [_funds_span("PROJECT", "老字号"), _funds_span("RATE", "90%")]
+    [p] = fuse(parsed, wrong, FUNDS_TEXT).projects
+    assert p.funds.execution_rate is None
+    right = [_funds_span("PROJECT", "老字号"), _funds_span("RATE", "80%")]
+    [q] = fuse(parsed, right, FUNDS_TEXT).projects
+    assert q.funds.execution_rate == 80
+
+
+def test_characters_the_parser_read_are_not_a_second_field(lenient, monkeypatch):
+    from jixiao.record import Funds
+
+    monkeypatch.setattr(fuse_module, "EXCLUSIVE_SPANS", True)
+    text = "项目名称 老字号 年初预算数 100 全年预算数 100 全年执行数 80"
+    second = text.index("100", text.index("全年预算数"))
+    parsed = DocumentRecord(doc_id="d", projects=[Project(
+        name="老字号", funds=Funds(annual_budget=100, executed=80), indicators=[Indicator(name="运转保障率", weight=20)],
+        provenance={"funds.annual_budget": Provenance(start=second, end=second + 3, source="table"),
+                    # the table's extent is not a field: it claims no characters
+                    "project": Provenance(start=0, end=len(text), source="table")})])
+
+    def spans(at):
+        return [EntitySpan(label="PROJECT", start=5, end=8, text="老字号", score=0.99),
+                EntitySpan(label="AMT_INIT", start=at, end=at + 3, text="100", score=0.99)]
+
+    # the tagger calls the 全年预算数 cell the initial budget: the parser already read it as the annual budget
+    [p] = fuse(parsed, spans(second), text).projects
+    assert p.funds.initial_budget is None
+    [q] = fuse(parsed, spans(text.index("100")), text).projects  # the 年初预算数 cell: a value of its own
+    assert q.funds.initial_budget == 100
+    monkeypatch.setattr(fuse_module, "EXCLUSIVE_SPANS", False)
+    [r] = fuse(parsed, spans(second), text).projects
+    assert r.funds.initial_budget == 100
