@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-SEEDS = Path("/work/shared/seeds")
+from jixiao.config import SHARED_SEEDS_DIR as SEEDS
 
 
 def _median_time(fn, repeat: int) -> float:
