@@ -494,7 +494,7 @@ def _claimed(p: Project) -> list[tuple[int, int]]:
     return [(v.start, v.end) for v in provs if v.source != "tagger" and v.end > v.start]
 
 
-def _overlaps(prov: Provenance | None, claimed: list[tuple[int, int]]) -> bool:
+def _overlaps(prov: Provenance | None, claimed) -> bool:
     return prov is not None and any(prov.start < end and start < prov.end for start, end in claimed)
 
 
@@ -504,7 +504,7 @@ def _may_fill(other: Any, field: str, conf: float, text: str | None, claimed: li
     if WHOLE_NUMBER_FILLS and field in NUMERIC_FIELDS and _cuts_number(other.provenance.get(field), text):
         return False
     # one stretch of text is one field: characters the parser already gave a role are not a second value
-    if EXCLUSIVE_SPANS and _overlaps(other.provenance.get(field), list(claimed)):
+    if EXCLUSIVE_SPANS and _overlaps(other.provenance.get(field), claimed):
         return False
     return True
 
@@ -570,7 +570,7 @@ RATE_FIELDS = ("funds.annual_budget", "funds.executed", "funds.execution_rate")
 
 def _fuse_project(parsed: Project, tagged: Project, text: str | None = None) -> Project:
     out = parsed.model_copy(deep=True)
-    claimed = _claimed(parsed)
+    claimed = _claimed(parsed) if EXCLUSIVE_SPANS else []
     filled = _merge_fields(out, tagged, PROJECT_FIELDS, PARSER_ONLY, 0.5, getter=_funds_get, setter=_funds_set, text=text,
                            claimed=claimed)
     funds_fills = [f for f in filled if f in RATE_FIELDS]
