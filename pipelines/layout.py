@@ -104,7 +104,9 @@ def parse_rows(norm: NormalizedText) -> list[Row]:
             while j < n:
                 s2, e2 = lines[j]
                 l2 = text[s2:e2]
-                if l2 == "":
+                if l2 == "" or (j > i and (l2.count("\t") >= 2 or ("\t" in l2 and not _opens_cell(l2)))):
+                    # a blank line ends the block, and so does a tab row (cells after a first one, or two or
+                    # more tabs): the table below is not one cell a line
                     break
                 if _opens_cell(l2):
                     tab = s2 + l2.index("\t")

@@ -26,3 +26,13 @@ def test_cell_offsets_index_the_normalized_text():
     for row in parse_rows(norm):
         for cell in row.cells:
             assert norm.text[cell.start:cell.end] == cell.text
+
+
+def test_a_one_tab_title_line_does_not_swallow_the_tab_table_below():
+    # a title printed in the first cell, then the table as tab rows, with no blank line between
+    text = "\t绩效自评表\n(2024年度)\n项目名称\t示例项目\n主管单位\t某局\t实施单位\t某中心\n\t产出指标\t数量指标\t受益人数\n"
+    rows = parse_rows(normalize_text(text))
+    assert [r.kind for r in rows] == ["cells", "tabs", "tabs", "tabs"]
+    assert rows[0].texts == ["绩效自评表(2024年度)"]  # the tab-less line still continues the cell
+    assert rows[1].texts == ["项目名称", "示例项目"]
+    assert rows[3].texts == ["", "产出指标", "数量指标", "受益人数"]
