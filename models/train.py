@@ -215,6 +215,16 @@ def _optimizer(model, stage: StageConfig):
     return opt, get_linear_schedule_with_warmup(opt, stage.warmup, stage.steps)
 
 
+def _update(model, loss, opt, sched, smoothed: float) -> float:
+    """One optimizer step (gradients clipped at 1.0); returns the running loss (EMA 0.9)."""
+    import torch
+
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    opt.step(), sched.step(), opt.zero_grad()
+    return 0.9 * smoothed + 0.1 * loss.item() if smoothed else loss.item()
+
+
 def pretrain_mlm(model, data, vocab, stage: StageConfig, gen, desc="pretrain (MLM)") -> float:
     import torch
     from tqdm import tqdm
@@ -239,10 +249,7 @@ def pretrain_mlm(model, data, vocab, stage: StageConfig, gen, desc="pretrain (ML
         hidden = model.bert(input_ids=x, attention_mask=attn).last_hidden_state
         logits = model.cls(hidden[chosen])
         loss = torch.nn.functional.cross_entropy(logits, labels[chosen])
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step(), sched.step(), opt.zero_grad()
-        loss_value = 0.9 * loss_value + 0.1 * loss.item() if loss_value else loss.item()
+        loss_value = _update(model, loss, opt, sched, loss_value)
         bar.set_postfix(loss=f"{loss_value:.3f}")
     return loss_value
 
@@ -259,10 +266,7 @@ def finetune(model, xs, ys, vocab, stage: StageConfig, gen, desc="fine-tune (tag
         idx = torch.randint(0, len(xs), (stage.batch_size,), generator=gen)
         x, y = xs[idx], ys[idx]
         loss = model(input_ids=x, attention_mask=(x != vocab.pad_id).long(), labels=y).loss
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step(), sched.step(), opt.zero_grad()
-        loss_value = 0.9 * loss_value + 0.1 * loss.item() if loss_value else loss.item()
+        loss_value = _update(model, loss, opt, sched, loss_value)
         bar.set_postfix(loss=f"{loss_value:.3f}")
     return loss_value
 
