@@ -123,7 +123,7 @@ def build_corpus(cfg: TrainConfig, log=print) -> Corpus:
     weak_collapsed_heldout: list[LabeledText] = []
     if seed_paths:
         try:
-            from jixiao.models.weak import collapsed, weak_examples
+            from jixiao.models.weak import weak_examples
             from jixiao.pipelines.extract import Extractor
             from jixiao.config import Settings
 
@@ -132,8 +132,9 @@ def build_corpus(cfg: TrainConfig, log=print) -> Corpus:
             for i, ex in enumerate(regions):
                 (weak_heldout if i % cfg.data.weak_heldout_every == cfg.data.weak_heldout_every - 1 else weak_train).append(ex)
             if cfg.data.weak_collapsed:
-                weak_collapsed_heldout = [collapsed(ex) for ex in weak_heldout]
-                weak_train = weak_train + [collapsed(ex) for ex in weak_train]
+                # each newline/tab one space, so the labels stay on their characters
+                weak_collapsed_heldout = [synth.collapse(ex, per_char=True) for ex in weak_heldout]
+                weak_train = weak_train + [synth.collapse(ex, per_char=True) for ex in weak_train]
             notes["weak_regions"] = {"train": len(weak_train), "heldout": len(weak_heldout),
                                      "collapsed_heldout": len(weak_collapsed_heldout)}
         except Exception as exc:  # the parser is another stage; training must not depend on it being finished

@@ -88,16 +88,6 @@ def label_document(text: str, record, context: int = 80) -> list[LabeledText]:
     return out
 
 
-def collapsed(example: LabeledText) -> LabeledText:
-    """The same region with every newline and tab turned into a space: rows and cells run together.
-
-    Labels stay on their characters (the text keeps its length), so a collapsed
-    copy teaches the tagger to find fields without the line structure.
-    """
-    chars = [" " if c in "\n\t\r" else c for c in example.chars]
-    return LabeledText(chars, list(example.ids), list(example.types))
-
-
 def weak_examples(seed_paths: list[Path], extractor) -> list[LabeledText]:
     """Weakly labelled regions of the seed texts; the test seed is refused."""
     from jixiao.pipelines.ingest import load_path

@@ -28,12 +28,12 @@ def test_provenance_becomes_spans():
 
 
 def test_collapsed_copy_keeps_labels_on_their_characters():
-    from jixiao.models.synth import LabeledText
-    from jixiao.models.weak import collapsed
+    """The weak regions' collapsed copies (``synth.collapse`` one space per newline/tab) keep their labels."""
+    from jixiao.models.synth import LabeledText, collapse
 
     ex = LabeledText()
     ex.add("项目名称", "HEADER"), ex.add("\t"), ex.add("老字\n号", "PROJECT"), ex.add("\n")
-    flat = collapsed(ex)
+    flat = collapse(ex, per_char=True)
     assert flat.text == "项目名称 老字 号 "
     assert [(flat.text[s:e], t) for s, e, t in flat.spans()] == [("项目名称", "HEADER"), ("老字 号", "PROJECT")]
     assert ex.text == "项目名称\t老字\n号\n"  # the original is untouched
