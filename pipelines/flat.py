@@ -5,18 +5,24 @@ tokens at whitespace (jieba segments tokens that glue a label to its value),
 tokens broken by the collapse are re-joined (产 出 指 标 -> 产出指标), and
 label words start pseudo-rows that the table parser's field readers accept.
 Indicator rows are recovered by sequence: category words, a name, value
-tokens, then the numeric 分值/得分 tail.
+tokens, then the numeric 分值/得分 tail. Where a row has more tokens than
+columns (a cell broken by its line wrap: ``计划 完成时间``, ``≧28 8.94家``),
+``split_row`` picks the grouping whose pieces look most like a name and
+values. A 偏差原因 remark left behind the previous row's scores is skipped.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from functools import lru_cache
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import NormalizedText, is_number, unit_factor
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject
 from jixiao.pipelines.segment import Segmenter
+from jixiao.pipelines.taxonomy import load_taxonomy
 from jixiao.pipelines.tables import (
     IndicatorReader,
     _Carry,
@@ -43,6 +49,27 @@ _ROW_START = re.compile(
 )
 
 
+_DIGITS = frozenset("0123456789.")
+_VALUE_START = re.compile(r"^(?:[<>=≥≤≧≦＞＜＝]|[-+]?\d)")
+_NUMBER_RUN = re.compile(r"\d+(?:\.\d+)?")
+_DATE = re.compile(r"\d{4}年\d{1,2}月")
+_MAX_SPLIT_TOKENS = 10  # beyond this a row is not a wrapped row; the combinations would also grow fast
+
+
+def _pieces(cell: Cell) -> list[Cell]:
+    return [Cell(col=cell.col, start=cell.start + m.start(), end=cell.start + m.end(), text=m.group())
+            for m in _TOKEN.finditer(cell.text)]
+
+
+@lru_cache(maxsize=1)
+def name_endings() -> frozenset[str]:
+    """Last characters shared by two or more level-3 indicator names of the taxonomy (率, 性, 度 …)."""
+    tax = load_taxonomy()
+    names = [e.name for e in tax.of_kind("indicator", "3")] + [a.printed for a in tax.aliases if a.kind == "indicator"]
+    last = [n.strip()[-1] for n in names if n.strip()]
+    return frozenset(c for c in set(last) if last.count(c) >= 2)
+
+
 class FlatParser:
     """Collapsed text -> ParsedProjects (names and funds reliably, indicators best effort)."""
 
@@ -50,6 +77,58 @@ class FlatParser:
         self.cat = categories or V.Categories()
         self.reader = IndicatorReader(self.cat)
         self.segmenter = segmenter or Segmenter()
+        self._across: dict[tuple[str, str], bool] = {}
+
+    # -- rows broken by the collapse --
+    def split_row(self, toks: list[Cell], n_values: int, text: str) -> list[Cell]:
+        """Tokens before a row's scores -> one cell for the name and one per value column.
+
+        Rows with as many tokens as columns and no spaced run in them come back as they are.
+        """
+        if len(toks) <= 1 + n_values:
+            # runs of one-character tokens were re-joined as spaced words, but one-character values (是 是, 优 良)
+            # make such runs too: take them apart again and let the grouping decide
+            toks = [piece for t in toks for piece in _pieces(t)]
+        m = len(toks)
+        if m <= 1 + n_values or m > _MAX_SPLIT_TOKENS or n_values < 1:
+            return toks
+        # ties go to the shortest name (the reading before this split existed)
+        cuts = max(itertools.combinations(range(1, m), n_values),
+                   key=lambda c: (self._plausibility(toks, c), [-k for k in c]))
+        groups = [toks[a:b] for a, b in zip((0, *cuts), (*cuts, m))]
+        return [Cell(col=k, start=g[0].start, end=g[-1].end, text=text[g[0].start:g[-1].end]) for k, g in enumerate(groups)]
+
+    def _plausibility(self, toks: list[Cell], cuts: tuple[int, ...]) -> float:
+        groups = [toks[a:b] for a, b in zip((0, *cuts), (*cuts, len(toks)))]
+        score = 0.0
+        for left, right in zip(groups, groups[1:]):
+            a, b = left[-1].clean, right[0].clean
+            if a and b and a[-1] in _DIGITS and b[0] in _DIGITS:
+                score -= 3  # a number cut in two
+            if self._word_across(a, b):
+                score -= 1  # a word cut in two (组织召开会 | 议次数)
+        name, *values = ("".join(t.clean for t in g) for g in groups)
+        if _VALUE_START.match(name) or V.VALUE_PHRASE.match(name):
+            score -= 3
+        if name and name[-1] in name_endings():
+            score += 1
+        for v in values:
+            numbers = _NUMBER_RUN.findall(v)
+            if len(numbers) > 1 and not _DATE.search(v):
+                score -= 2  # two values in one cell
+            elif numbers and not _VALUE_START.match(v) and not _DATE.search(v):
+                score -= 1  # words then a number: a name's tail glued to a value (完成时间≥95%)
+        if len(values) == 2 and values[0] == values[1]:
+            score += 2  # target and actual printed alike
+        return score
+
+    def _word_across(self, a: str, b: str) -> bool:
+        key = (a[-4:], b[:4])
+        if key not in self._across:
+            left, right = key
+            self._across[key] = bool(left and right) and any(
+                w.start < len(left) < w.end for w in self.segmenter.words(left + right))
+        return self._across[key]
 
     # -- tokens --
     def tokens(self, norm: NormalizedText) -> list[Cell]:
@@ -128,12 +207,12 @@ class FlatParser:
             if V.DEPT_WIDE.search(before.replace(" ", "")):
                 continue
             block = toks[s:e]
-            p = self._project(block)
+            p = self._project(block, norm.text)
             if p is not None:
                 out.append(p)
         return out
 
-    def _project(self, toks: list[Cell]) -> ParsedProject | None:
+    def _project(self, toks: list[Cell], text: str) -> ParsedProject | None:
         rows = self._rows(toks)
         meta: dict = {}
         _meta(rows, meta)
@@ -146,7 +225,7 @@ class FlatParser:
             department=clean_org(meta.get("department")), implementer=clean_org(meta.get("implementer")),
         )
         proj.funds = self._funds(toks, rows)
-        proj.indicators = self._indicators(toks)
+        proj.indicators = self._indicators(toks, text)
         got: dict = {}
         _score(rows, 0, got)
         proj.score, proj.score_weight, proj.grade = got.get("score"), got.get("score_weight"), got.get("grade")
@@ -186,7 +265,7 @@ class FlatParser:
             funds.factor = unit_factor(" ".join(c.clean for c in unit_row.cells[:2]), 10000.0)
         return funds
 
-    def _indicators(self, toks: list[Cell]) -> list[ParsedIndicator]:
+    def _indicators(self, toks: list[Cell], text: str) -> list[ParsedIndicator]:
         # header: 一级指标 … up to the last header word
         start = None
         for i, t in enumerate(toks):
@@ -221,9 +300,15 @@ class FlatParser:
         out: list[ParsedIndicator] = []
         carry = _Carry()
         n_tail = len(header.tail_slots)
+        value_slots = [sl for _, sl in header.value_slots if sl != "note"]
+        # only a name, a target and an actual before the scores: the columns split_row knows how to tell apart
+        simple = bool(value_slots) and set(value_slots) <= {"target", "actual"} and not header.has("degree")
+        remarks = header.has("reason")
         while i < len(toks):
-            t = toks[i].clean
-            if V.INDICATOR_END.match(t):
+            # the previous row's 偏差原因 cell (/, 无偏差) is left where this row would start
+            while remarks and i < len(toks) and V.REMARK.match(toks[i].clean):
+                i += 1
+            if i >= len(toks) or V.INDICATOR_END.match(toks[i].clean):
                 break
             # category words
             cats = []
@@ -236,6 +321,8 @@ class FlatParser:
             if cats:
                 self.reader._set_categories(cats, carry, False)
             while i < len(toks) and V.SECTION_CAPTION.match(toks[i].clean):
+                i += 1
+            while remarks and i < len(toks) and V.REMARK.match(toks[i].clean):
                 i += 1
             if i >= len(toks) or V.INDICATOR_END.match(toks[i].clean):
                 break
@@ -258,8 +345,14 @@ class FlatParser:
             # explanation text after the scores (long, sentence-like) belongs to this row
             while i < len(toks) and (len(toks[i].clean) > 20 or toks[i].clean.endswith(("。", "."))):
                 i += 1
+            trailing = 0
+            while trailing < len(cells) - 1 and _strict_number(cells[-1 - trailing].clean):
+                trailing += 1
+            if simple and n_tail and trailing >= n_tail:
+                cells = self.split_row(cells[:-n_tail], len(value_slots), text) + cells[-n_tail:]
             row = self._row(cells, 0)
-            if carry.blocked or V.PLACEHOLDER.match(toks[name_i].clean) or is_number(toks[name_i].clean) or V.VALUE_PHRASE.match(toks[name_i].clean):
+            name = row.cells[0].clean
+            if carry.blocked or V.PLACEHOLDER.match(name) or is_number(name) or V.VALUE_PHRASE.match(name):
                 continue
             if out and out[-1].name.text == row.cells[0].clean:
                 continue  # the 年度 group repeating the 实施期 group's row

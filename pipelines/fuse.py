@@ -75,7 +75,7 @@ from typing import Any
 
 from jixiao.pipelines.map import normalize as _squash  # NFKC, whitespace removed
 from jixiao.pipelines.tag import EntitySpan
-from jixiao.pipelines.validate import rate_mismatch, score_above_weight
+from jixiao.pipelines.validate import grade_mismatch, rate_mismatch, score_above_weight
 from jixiao.record import DocumentRecord, Funds, Indicator, Project, Provenance
 
 AGREE = 0.97  # both paths read the same value
@@ -85,7 +85,9 @@ FILL_MIN = 0.8  # a blank is filled from the other path only at this confidence 
 WHOLE_NUMBER_FILLS = True  # a numeric tagger fill must not start or end inside a run of digits
 TAGGER_ROWS = True  # a parser project with no rows takes the tagger's rows
 EXCLUSIVE_SPANS = False  # on: a fill whose characters the parser read as another field is refused (rejected by validation)
-CONSISTENCY_VETO = True  # a fill that makes an indicator score exceed its weight, or the rate disagree with the amounts, is undone
+# a fill that makes an indicator score exceed its weight, the rate disagree with the amounts, or the grade
+# disagree with the total score's band, is undone
+CONSISTENCY_VETO = True
 TAGGER_WEIGHT = 0.9
 PAIR_RATIO = 90.0
 
@@ -577,6 +579,9 @@ def _fuse_project(parsed: Project, tagged: Project, text: str | None = None) -> 
     funds_fills = [f for f in filled if f in RATE_FIELDS]
     if CONSISTENCY_VETO and funds_fills and rate_mismatch(out.funds) is not None and rate_mismatch(parsed.funds) is None:
         _undo(out, funds_fills, setter=_funds_set)
+    grade_fills = [f for f in filled if f in ("score", "grade")]
+    if CONSISTENCY_VETO and grade_fills and grade_mismatch(out) is not None and grade_mismatch(parsed) is None:
+        _undo(out, grade_fills, setter=_funds_set)
     out.confidence.setdefault("name", AGREE)
     # the parser's rows when it read any; the tagger's only where the parser found none
     use_parser_rows = bool(parsed.indicators) or not TAGGER_ROWS

@@ -26,8 +26,25 @@ def score_above_weight(row: Indicator) -> bool:
     return row.weight is not None and row.score is not None and row.score > row.weight + 1e-9
 
 
+# 财政部《项目支出绩效评价管理办法》(财预〔2020〕10号): 90 (inclusive) to 100 is 优, 80 to 90 良, 60 to 80 中,
+# below 60 差. Local schemes may draw the bands differently, so a mismatch is reported, never corrected.
+GRADE_BANDS = ((90.0, "优"), (80.0, "良"), (60.0, "中"), (float("-inf"), "差"))
+
+
+def grade_band(score: float) -> str:
+    return next(grade for floor, grade in GRADE_BANDS if score >= floor)
+
+
+def grade_mismatch(project: Project) -> str | None:
+    """The grade the national bands give the total score when the printed grade differs, else None."""
+    if project.grade is None or project.score is None or project.grade not in {g for _, g in GRADE_BANDS}:
+        return None
+    expected = grade_band(project.score)
+    return expected if expected != project.grade else None
+
+
 def check_project(project: Project, parsed: ParsedProject | None = None) -> list[Check]:
-    """Execution rate vs executed/annual, scores vs total, weights vs 100, 其中 rows vs the total row."""
+    """Execution rate vs executed/annual, scores vs total, grade vs score, weights vs 100, 其中 rows vs the total row."""
     checks: list[Check] = []
     f = project.funds
     computed = rate_mismatch(f)
@@ -46,6 +63,10 @@ def check_project(project: Project, parsed: ParsedProject | None = None) -> list
         if abs(total - project.score) > SCORE_TOLERANCE:
             checks.append(Check(code="score.sum_mismatch", field="score",
                                 message=f"indicator scores{' + funds score' if funds_score is not None else ''} sum to {total:g}, total printed {project.score:g}"))
+    expected = grade_mismatch(project)
+    if expected is not None:
+        checks.append(Check(code="grade.band_mismatch", field="grade", severity="info",
+                            message=f"grade {project.grade} but a total of {project.score:g} is {expected} in the national bands"))
     if weights and len(weights) == len(project.indicators):
         total_w = sum(weights) + (funds_weight or 0.0)
         if abs(total_w - 100.0) > SCORE_TOLERANCE and abs(sum(weights) - 90.0) > SCORE_TOLERANCE:

@@ -125,3 +125,28 @@ def test_characters_the_parser_read_are_not_a_second_field(lenient, monkeypatch)
     monkeypatch.setattr(fuse_module, "EXCLUSIVE_SPANS", False)
     [r] = fuse(parsed, spans(second), text).projects
     assert r.funds.initial_budget == 100
+
+
+GRADE_TEXT = "项目名称 老字号 主管部门 文旅局 总分 77.5 评价等级 中 上年 优"
+
+
+def test_a_grade_fill_outside_the_total_score_band_is_undone(lenient, monkeypatch):
+    monkeypatch.setattr(fuse_module, "CONSISTENCY_VETO", True)
+    parsed = DocumentRecord(doc_id="d", projects=[Project(name="老字号", score=77.5,
+                                                           indicators=[Indicator(name="运转保障率", weight=20)])])
+
+    def spans(grade_at):
+        at = GRADE_TEXT.index(grade_at)
+        total = GRADE_TEXT.index("77.5")
+        return [EntitySpan(label="PROJECT", start=5, end=8, text="老字号", score=0.99),
+                EntitySpan(label="DEPT", start=14, end=17, text="文旅局", score=0.99),
+                EntitySpan(label="TOTAL", start=total, end=total + 4, text="77.5", score=0.99),
+                EntitySpan(label="GRADE", start=at, end=at + 1, text=GRADE_TEXT[at], score=0.99)]
+
+    [p] = fuse(parsed, spans("优"), GRADE_TEXT).projects  # 77.5 is 中 in the national bands
+    assert p.grade is None and "grade" not in p.provenance
+    [q] = fuse(parsed, spans("中"), GRADE_TEXT).projects
+    assert q.grade == "中"
+    monkeypatch.setattr(fuse_module, "CONSISTENCY_VETO", False)
+    [r] = fuse(parsed, spans("优"), GRADE_TEXT).projects
+    assert r.grade == "优"

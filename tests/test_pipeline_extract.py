@@ -65,6 +65,15 @@ def test_validate_flags_rate_and_score_mismatches():
     assert {"funds.rate_mismatch", "score.sum_mismatch", "weights.not_100"} <= codes
 
 
+@pytest.mark.parametrize(("score", "grade", "flagged"), [
+    (90.0, "优", False), (89.99, "优", True), (89.99, "良", False), (80.0, "良", False), (79.5, "良", True),
+    (60.0, "中", False), (59.0, "中", True), (59.0, "差", False), (95.0, None, False), (95.0, "合格", False),
+])
+def test_validate_flags_a_grade_outside_the_score_band(score, grade, flagged):
+    p = Project(name="x", score=score, grade=grade)
+    assert ("grade.band_mismatch" in {c.code for c in check_project(p)}) is flagged
+
+
 def test_cli_extract_errors_do_not_stop_other_files(tmp_path: Path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")

@@ -1,0 +1,70 @@
+"""Collapsed tables (line breaks and tabs gone): rows whose cells the line wrap broke apart, and remarks."""
+
+from functools import lru_cache
+
+import pytest
+
+from jixiao.pipelines.extract import Extractor
+from jixiao.pipelines.flat import FlatParser
+from jixiao.pipelines.layout import Cell
+
+# one table as a web page copy or OCR gives it: every cell wrapped at a few characters, then joined by spaces
+COLLAPSED = (
+    "项目支出绩效自评表 项目名称 社区养老服务补助 主管部门 某区民政局 实施单位 某区养老服务中心 "
+    "一级指标 二级指标 三级指标 指标值 完成值 分值 得分 偏差原因分析及改进措施 "
+    "产出指标 数量指标 服务老人 人数 ≥500人 520人 20 20 无偏差 "
+    "组织召开会 议次数 ≥12次 12次 10 10 / "
+    "质量指标 设施验收 合格率 ≧98 .5% 99% 10 10 按计划完成 "
+    "时效指标 补助发放及时率 20 24年6月底前 2024年6月底前 10 9 "
+    "效益指标 社会效益指标 是否纳入 长效机制 是 是 20 20 "
+    "满意度指标 服务对象满意度指标 老人满意度 ≥90% 95% 20 19 总分 100 98"
+)
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> Extractor:
+    return Extractor.from_settings(load_tagger=False)
+
+
+def _row(rec, name):
+    [project] = rec.projects
+    return next(i for i in project.indicators if i.name == name)
+
+
+def test_broken_cells_are_rejoined_and_remarks_skipped():
+    rec = _extractor().extract_text(COLLAPSED, mode="parser")
+    [project] = rec.projects
+    assert [i.name for i in project.indicators] == [
+        "服务老人人数", "组织召开会议次数", "设施验收合格率", "补助发放及时率", "是否纳入长效机制", "老人满意度"]
+    assert (_row(rec, "组织召开会议次数").target, _row(rec, "组织召开会议次数").actual) == ("≥12次", "12次")
+    assert _row(rec, "设施验收合格率").target == "≧98.5%"  # a number cut in two is one value
+    assert _row(rec, "补助发放及时率").target == "2024年6月底前"
+    assert (_row(rec, "是否纳入长效机制").target, _row(rec, "是否纳入长效机制").actual) == ("是", "是")
+    assert (_row(rec, "老人满意度").weight, _row(rec, "老人满意度").score) == (20, 19)
+
+
+def _tokens(text):
+    out, at = [], 0
+    for word in text.split(" "):
+        out.append(Cell(col=len(out), start=at, end=at + len(word), text=word))
+        at += len(word) + 1
+    return out
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("运转保障率 ≥95% 96%", ["运转保障率", "≥95%", "96%"]),  # as many tokens as columns: untouched
+    ("计划 完成时间 ≤30天 28天", ["计划完成时间", "≤30天", "28天"]),
+    ("培训人次 ≧28 8.94人 288.94人", ["培训人次", "≧288.94人", "288.94人"]),
+    ("工程 质量 达标率 达标 达标", ["工程质量达标率", "达标", "达标"]),
+])
+def test_split_row_groups_tokens_into_name_and_values(text, expected):
+    parser = FlatParser()
+    cells = parser.split_row(_tokens(text), 2, text)
+    assert [c.clean for c in cells] == expected
+
+
+def test_split_row_takes_a_spaced_run_of_one_character_values_apart():
+    text = "指标 是否建档 优 良"
+    joined = [Cell(col=0, start=3, end=7, text="是否建档"), Cell(col=1, start=8, end=11, text="优 良")]
+    cells = FlatParser().split_row(joined, 2, text)
+    assert [c.clean for c in cells] == ["是否建档", "优", "良"]
