@@ -56,6 +56,11 @@ _DATE = re.compile(r"\d{4}年\d{1,2}月")
 _MAX_SPLIT_TOKENS = 10  # beyond this a row is not a wrapped row; the combinations would also grow fast
 
 
+def _ends_table(word: str) -> bool:
+    # a total-score label (绩效自评总得分) closes the rows too: in running text nothing else marks the table's end
+    return bool(V.INDICATOR_END.match(word) or V.TOTAL_SCORE_LABEL.match(word))
+
+
 def _pieces(cell: Cell) -> list[Cell]:
     return [Cell(col=cell.col, start=cell.start + m.start(), end=cell.start + m.end(), text=m.group())
             for m in _TOKEN.finditer(cell.text)]
@@ -308,7 +313,7 @@ class FlatParser:
             # the previous row's 偏差原因 cell (/, 无偏差) is left where this row would start
             while remarks and i < len(toks) and V.REMARK.match(toks[i].clean):
                 i += 1
-            if i >= len(toks) or V.INDICATOR_END.match(toks[i].clean):
+            if i >= len(toks) or _ends_table(toks[i].clean):
                 break
             # category words
             cats = []
@@ -324,7 +329,7 @@ class FlatParser:
                 i += 1
             while remarks and i < len(toks) and V.REMARK.match(toks[i].clean):
                 i += 1
-            if i >= len(toks) or V.INDICATOR_END.match(toks[i].clean):
+            if i >= len(toks) or _ends_table(toks[i].clean):
                 break
             name_i = i
             i += 1
@@ -333,7 +338,7 @@ class FlatParser:
             nums = 0
             while i < len(toks) and nums < max(1, n_tail):
                 c = toks[i]
-                if V.INDICATOR_END.match(c.clean) or (self.cat.level1(c.clean) or self.cat.level2(c.clean)):
+                if _ends_table(c.clean) or (self.cat.level1(c.clean) or self.cat.level2(c.clean)):
                     break
                 cells.append(c)
                 nums = nums + 1 if _strict_number(c.clean) and len(cells) > 2 else 0 if not _strict_number(c.clean) else nums

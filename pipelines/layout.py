@@ -19,7 +19,7 @@ from typing import Literal
 from dataclasses import dataclass, field
 
 from jixiao.pipelines.normalize import NormalizedText, squeeze
-from jixiao.pipelines.vocab import repair_label
+from jixiao.pipelines.vocab import FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS, repair_label
 
 
 @dataclass(slots=True)
@@ -118,7 +118,8 @@ def parse_rows(norm: NormalizedText) -> list[Row]:
             rows.append(Row(index=len(rows), kind="cells", start=s, end=lines[j - 1][1], cells=cells))
             i = j
             continue
-        last = _broken_row_end(text, lines, i)
+        prev = rows[-1] if rows and rows[-1].kind == "tabs" and i > 0 and rows[-1].end == lines[i - 1][1] else None
+        last = _broken_row_end(text, lines, i, above=len(prev.cells) - 1 if prev is not None else None)
         if last != i:
             # a tab row broken by line breaks inside its cells: one row, the breaks stay inside cells
             e = lines[last][1]
@@ -173,7 +174,19 @@ def _glued(text: str, lines: list[tuple[int, int]], i: int, j: int) -> bool:
     return True
 
 
-def _broken_row_end(text: str, lines: list[tuple[int, int]], i: int, nested: bool = False) -> int:
+_HEADER_WORDS = frozenset(w for words in (FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS) for ws in words.values() for w in ws)
+
+
+def _wrapped_word(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """The break after line ``i`` cuts a header word in two (一级 | 指标): the lines are one row."""
+    (s1, e1), (s2, e2) = lines[i], lines[i + 1]
+    a = squeeze(text[s1:e1].rsplit("\t", 1)[-1])
+    b = squeeze(text[s2:e2].split("\t", 1)[0])
+    return bool(a and b) and a + b in _HEADER_WORDS and b not in _HEADER_WORDS
+
+
+def _broken_row_end(text: str, lines: list[tuple[int, int]], i: int, nested: bool = False,
+                    above: int | None = None) -> int:
     """Last line of the tab row starting at line ``i`` when line breaks inside cells split it (else ``i``).
 
     Rows of one table print the same number of tabs. Lines ``i..j`` are one row when each has
@@ -186,7 +199,9 @@ def _broken_row_end(text: str, lines: list[tuple[int, int]], i: int, nested: boo
     t0 = _tabs(text, lines, i)
     if t0 is None:
         return i
-    above = _tabs(text, lines, i - 1)
+    if above is None:
+        # the tab count of the row above (given when that row was itself joined from broken lines)
+        above = _tabs(text, lines, i - 1)
     need_glue = False
     if t0 == 0:
         # the first cell's start wrapped onto its own line: 产出\n指标\t数量指标\t…
@@ -227,8 +242,8 @@ def _broken_row_end(text: str, lines: list[tuple[int, int]], i: int, nested: boo
                     and (nested or _broken_row_end(text, lines, j, True) == j)):
                 # (unless the last piece opens a broken row of its own: '…\t无偏差' then '\t效\n益\n指\n标\t…')
                 return j
-            if (nxt and abs(acc - above) <= 1 and t0 < above and nxt <= above and (j > i + 1 or nxt < above)
-                    and _glued(text, lines, i, j)):
+            if (nxt and abs(acc - above) <= 1 and t0 < above and nxt <= above
+                    and (j > i + 1 or nxt < above or _wrapped_word(text, lines, i)) and _glued(text, lines, i, j)):
                 return j
             if acc >= above:
                 return i

@@ -36,3 +36,27 @@ def test_a_one_tab_title_line_does_not_swallow_the_tab_table_below():
     assert rows[0].texts == ["绩效自评表(2024年度)"]  # the tab-less line still continues the cell
     assert rows[1].texts == ["项目名称", "示例项目"]
     assert rows[3].texts == ["", "产出指标", "数量指标", "受益人数"]
+
+
+# the header carries a caption cell (绩效指标) the rows above lack, and its 一级指标 cell wraps: the two
+# lines do not add up to the row above's tab count, so only the cut word says they are one row; the
+# vertical heading below then adds up to the joined header, not to the header's second line
+WRAPPED_HEADER = (
+    "其他资金\t\t\t\t\t\t\n"
+    "绩效指标\t一级\n指标\t二级指标\t三级指标\t指标值\t完成值\t分值\t得分\n"
+    "\t\t产\n出\n指\n标\t数量指标\t受益人数\t≥100人\t120人\t20\t20\n"
+)
+
+
+def test_a_header_word_cut_by_a_line_break_joins_its_lines():
+    rows = parse_rows(normalize_text(WRAPPED_HEADER))
+    assert [r.texts for r in rows] == [
+        ["其他资金", "", "", "", "", "", ""],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "完成值", "分值", "得分"],
+        ["", "", "产出指标", "数量指标", "受益人数", "≥100人", "120人", "20", "20"],
+    ]
+
+
+def test_a_title_line_is_not_joined_to_the_row_below():
+    rows = parse_rows(normalize_text("其他资金\t\t\t\t\t\t\n绩效指标\t说明\n指标\t二级指标\t三级指标\t指标值\t完成值\t分值\t得分\n"))
+    assert [len(r.cells) for r in rows] == [7, 2, 7]
