@@ -19,7 +19,7 @@ from typing import Literal
 from dataclasses import dataclass, field
 
 from jixiao.pipelines.normalize import NormalizedText, squeeze
-from jixiao.pipelines.vocab import FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS, repair_label
+from jixiao.pipelines.vocab import FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS, INDICATOR_HEADERS, repair_label
 
 
 @dataclass(slots=True)
@@ -97,7 +97,8 @@ def parse_rows(norm: NormalizedText) -> list[Row]:
         if not line.strip(" "):
             i += 1
             continue
-        if _opens_cell(line) and line.count("\t") == 1 and _is_cell_block(text, lines, i):
+        prev = rows[-1] if rows and rows[-1].kind == "tabs" and i > 0 and rows[-1].end == lines[i - 1][1] else None
+        if _opens_cell(line) and line.count("\t") == 1 and _is_cell_block(text, lines, i) and not (prev and len(prev.cells) > 2):
             # one cell per line: the block runs to the next empty line
             cells: list[Cell] = []
             j = i
@@ -118,7 +119,6 @@ def parse_rows(norm: NormalizedText) -> list[Row]:
             rows.append(Row(index=len(rows), kind="cells", start=s, end=lines[j - 1][1], cells=cells))
             i = j
             continue
-        prev = rows[-1] if rows and rows[-1].kind == "tabs" and i > 0 and rows[-1].end == lines[i - 1][1] else None
         last = _broken_row_end(text, lines, i, above=len(prev.cells) - 1 if prev is not None else None)
         if last != i:
             # a tab row broken by line breaks inside its cells: one row, the breaks stay inside cells
@@ -174,7 +174,8 @@ def _glued(text: str, lines: list[tuple[int, int]], i: int, j: int) -> bool:
     return True
 
 
-_HEADER_WORDS = frozenset(w for words in (FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS) for ws in words.values() for w in ws)
+_HEADER_WORDS = frozenset([*(w for words in (FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS) for ws in words.values() for w in ws),
+                           "偏差原因分析及改进措施", "未完成原因分析", "原因分析", "改进措施"])
 
 
 def _wrapped_word(text: str, lines: list[tuple[int, int]], i: int) -> bool:
@@ -182,7 +183,12 @@ def _wrapped_word(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     (s1, e1), (s2, e2) = lines[i], lines[i + 1]
     a = squeeze(text[s1:e1].rsplit("\t", 1)[-1])
     b = squeeze(text[s2:e2].split("\t", 1)[0])
-    return bool(a and b) and a + b in _HEADER_WORDS and b not in _HEADER_WORDS
+    return bool(a and b) and _header_word(a + b) and not _header_word(b)
+
+
+def _header_word(word: str) -> bool:
+    # whole words only: the 偏差原因 column's pattern finds the word anywhere, so it is left out
+    return word in _HEADER_WORDS or any(rx.match(word) for slot, rx in INDICATOR_HEADERS if slot != "reason")
 
 
 def _broken_row_end(text: str, lines: list[tuple[int, int]], i: int, nested: bool = False,
@@ -202,6 +208,13 @@ def _broken_row_end(text: str, lines: list[tuple[int, int]], i: int, nested: boo
     if above is None:
         # the tab count of the row above (given when that row was itself joined from broken lines)
         above = _tabs(text, lines, i - 1)
+    j = i
+    while _tabs(text, lines, j + 1) is not None and _wrapped_word(text, lines, j) and _glued(text, lines, j, j + 1):
+        j += 1
+    if j > i:
+        # a header word cut by the break (一级 | 指标, 偏差原因分析及改 | 进措施) is evidence enough, whatever
+        # the rows around count (a header often carries a caption cell the rows above lack)
+        return j
     need_glue = False
     if t0 == 0:
         # the first cell's start wrapped onto its own line: 产出\n指标\t数量指标\t…

@@ -16,6 +16,11 @@ from pydantic import BaseModel, ConfigDict
 
 # Word/PDF converters leave bookmark anchors in the text; they are never content.
 _JUNK = re.compile(r"\[bookmark:[^\]\n]*\]|\[image:[^\]\n]*\]")
+# A page footer line (- 3 -, 第3页, 第3页 共9页) printed where a table crosses a page: never content, and
+# left in place it splits the table's rows; the line goes with its line break.
+_PAGE_LINE = re.compile(
+    r"^[ \t\u3000]*(?:[-－—]\s*[0-9０-９]{1,4}\s*[-－—]|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*页)?"
+    r"|共\s*[0-9０-９]{1,4}\s*页)[ \t\u3000]*(?:\r?\n|$)", re.M)
 _DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\r"}
 _SPACE = {"\u00a0", "\u3000", "\u2002", "\u2003", "\u2009", "\u202f", "\x0b", "\x0c"}
 
@@ -87,7 +92,7 @@ def _fold(ch: str) -> str:
 
 
 def normalize_text(text: str) -> NormalizedText:
-    """NFKC per character, junk anchors and zero-width characters removed, ``\\r\\n`` -> ``\\n``,
+    """NFKC per character, junk anchors, page footer lines and zero-width characters removed, ``\\r\\n`` -> ``\\n``,
     markdown-style pipe rows turned into tab rows (see ``pipe_rows``)."""
     norm = _fold_text(text)
     if "|" not in norm.text:
@@ -100,8 +105,9 @@ def _fold_text(text: str) -> NormalizedText:
     n = len(text)
     # characters removed outright: junk anchors and the \r of \r\n
     removed: set[int] = set()
-    for m in _JUNK.finditer(text):
-        removed.update(range(m.start(), m.end()))
+    for rx in (_JUNK, _PAGE_LINE):
+        for m in rx.finditer(text):
+            removed.update(range(m.start(), m.end()))
     for m in re.finditer("\r\n", text):
         removed.add(m.start())
     table: dict[int, str] = {}

@@ -1,5 +1,7 @@
 """Normalize stage: offsets back to the original text, cell clean-ups, numbers."""
 
+import unicodedata
+
 from jixiao.pipelines.normalize import canonical_operator, normalize_text, parse_number, squeeze, unit_factor
 
 
@@ -48,3 +50,11 @@ def test_printed_gives_the_original_characters_without_whitespace_or_junk():
     k = norm.text.index("2024")
     assert norm.narrow(k, j, "(第一批)补贴费") == (norm.text.index("("), j)
     assert norm.narrow(k, j, "不在这里") is None
+
+
+def test_page_footer_lines_are_dropped_with_their_line_break_and_offsets_still_point_back():
+    text = "绩效指标\t一级指标\n- 3 -\n第 2 页 共 9 页\n\t产出指标\n－ ４ －\r\n金额 - 3 - 万元\n"
+    norm = normalize_text(text)
+    assert norm.text == "绩效指标\t一级指标\n\t产出指标\n金额 - 3 - 万元\n"  # a dash-number inside a line stays
+    for i, ch in enumerate(norm.text):
+        assert unicodedata.normalize("NFKC", text[norm.offsets[i]]) == ch
