@@ -60,3 +60,14 @@ def test_a_header_word_cut_by_a_line_break_joins_its_lines():
 def test_a_title_line_is_not_joined_to_the_row_below():
     rows = parse_rows(normalize_text("其他资金\t\t\t\t\t\t\n绩效指标\t说明\n指标\t二级指标\t三级指标\t指标值\t完成值\t分值\t得分\n"))
     assert [len(r.cells) for r in rows] == [7, 2, 7]
+
+
+def test_a_wrapped_last_header_cell_and_a_page_footer_do_not_break_the_table():
+    text = ("资金总额\t1\t1\t1\t10\t100%\t10\n"
+            "\t绩效指标\t一级\n指标\t二级指标\t三级指标\t指标值\t完成值\t分值\t得分\t偏差原因分析及改\n进措施\n"
+            "- 3 -\n"
+            "\t产\n出\n指\n标\n(10分)\t数量指标\t受益人数\t≥100人\t120人\t20\t20\t/\n")
+    rows = parse_rows(normalize_text(text))
+    assert [r.kind for r in rows] == ["tabs", "tabs", "tabs"]
+    assert rows[1].texts[-1] == "偏差原因分析及改进措施" and rows[1].texts[2] == "一级指标"
+    assert rows[2].texts[:3] == ["", "产出指标(10分)", "数量指标"]
