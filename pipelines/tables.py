@@ -407,13 +407,16 @@ class IndicatorReader:
     def read(self, rows: list[Row], header: _Header) -> list[ParsedIndicator]:
         carry = _Carry()
         out: list[ParsedIndicator] = []
-        for r in rows[header.row_index + 1:]:
+        below = rows[header.row_index + 1:]
+        for k, r in enumerate(below):
             first = next((t for t in r.texts if t), "")
             if not first:
                 continue
             if V.INDICATOR_END.match(first) or _is_title(r) or _is_total_row(r):
                 break
             if r.kind == "text":
+                if _data_row_follows(below[k + 1:]):
+                    continue  # a stray line inside the table (★, 填表人：, a footer), not its end
                 break
             ind = self._dual(r, carry) if header.dual else self._row(r, header, carry)
             if ind is not None:
@@ -676,6 +679,14 @@ def _score(rows: list[Row], start: int, proj: dict) -> None:
         c, v = _kv(r, _TOTAL_SCORE)
         if v is not None and is_number(v.text):
             proj["score"] = v
+            after = [x for x in r.cells if x.col > c.col and x.clean]
+            nums = [x for x in after if _strict_number(x.clean)]
+            if len(nums) >= 2:
+                # 绩效自评总得分 | 100 | 86.83 | 良: the weights' total, then the score, as on a 总分 row
+                proj["score"], proj["score_weight"] = span_of(nums[-1]), span_of(nums[-2])
+            grade = next((x for x in after if x.clean in V.GRADES), None)
+            if grade is not None:
+                proj["grade"] = span_of(grade)
         c2, v2 = _kv(r, V.GRADE_LABEL)
         if v2 is not None and v2.text in V.GRADES:
             proj["grade"] = v2
@@ -708,6 +719,16 @@ def _score(rows: list[Row], start: int, proj: dict) -> None:
         if v is not None and is_number(v.text):
             proj["score"] = v
             return
+
+
+def _data_row_follows(rows: list[Row]) -> bool:
+    """The next table row after a line of text reads as an indicator row: four or more filled cells
+    ending in the 分值/得分 numbers."""
+    nxt = next((r for r in rows if r.kind != "text" or len(r.joined) > 40), None)
+    if nxt is None or nxt.kind == "text":
+        return False
+    filled = nxt.nonempty()
+    return len(filled) >= 4 and any(_strict_number(c.clean) for c in filled[-3:])
 
 
 def _value_below(row: Row, label: Cell) -> Cell | None:

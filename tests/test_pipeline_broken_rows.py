@@ -66,3 +66,34 @@ def test_level1_cost_section_rows_are_read():
 def test_label_repair_substitutes_but_never_inserts_or_deletes():
     assert repair_label("项目名祢") == "项目名称"
     assert repair_label("项目总成本") == "项目总成本"
+
+
+STRAY_LINES = """项目支出绩效自评表
+项目名称\t社区养老服务补助
+主管部门\t某区民政局\t实施单位\t某区养老服务中心
+一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分
+产出指标\t数量指标\t服务老人人数\t≥500人\t520人\t20\t20
+★
+\t\t\t助餐次数\t≥1000次\t1200次\t20\t20
+填表人：
+\t质量指标\t服务合格率\t≥95%\t98%\t20\t20
+效益指标\t社会效益指标\t老人生活质量\t有所提高\t有所提高\t20\t18
+满意度指标\t服务对象满意度指标\t老人满意度\t≥90%\t95%\t20\t19
+绩效自评总得分\t\t\t\t\t100\t97\t优
+"""
+
+
+def test_a_stray_line_inside_the_table_does_not_end_its_rows():
+    [p] = _extractor().extract_text(STRAY_LINES, mode="parser").projects
+    assert [i.name for i in p.indicators] == ["服务老人人数", "助餐次数", "服务合格率", "老人生活质量", "老人满意度"]
+
+
+def test_a_total_score_row_gives_the_score_after_the_weights_total_and_the_grade():
+    [p] = _extractor().extract_text(STRAY_LINES, mode="parser").projects
+    assert (p.score, p.grade) == (97, "优")
+
+
+def test_prose_after_the_table_still_ends_it():
+    text = STRAY_LINES.replace("绩效自评总得分\t\t\t\t\t100\t97\t优\n", "本项目总体完成较好，下一步将继续加强管理。\n")
+    [p] = _extractor().extract_text(text, mode="parser").projects
+    assert len(p.indicators) == 5
