@@ -94,6 +94,8 @@ def test_a_total_score_row_gives_the_score_after_the_weights_total_and_the_grade
 
 
 def test_prose_after_the_table_still_ends_it():
-    text = STRAY_LINES.replace("绩效自评总得分\t\t\t\t\t100\t97\t优\n", "本项目总体完成较好，下一步将继续加强管理。\n")
+    # the line of text is followed by a row that is no indicator row: the rows after it are not read
+    text = STRAY_LINES.replace("绩效自评总得分\t\t\t\t\t100\t97\t优\n", "本项目总体完成较好，下一步将继续加强管理。\n"
+                               "附件\t说明材料\t见附件\n\t\t\t额外指标\t≥1个\t1个\t5\t5\n")
     [p] = _extractor().extract_text(text, mode="parser").projects
     assert len(p.indicators) == 5
