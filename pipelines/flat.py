@@ -42,6 +42,7 @@ _TOKEN = re.compile(r"\S+")
 _GLUED = re.compile(r"^(项目(\(政策\))?名称|主管部门|实施单位|预算单位)(?![:(])")
 _CJK1 = re.compile(r"^[\u4e00-\u9fff]$")
 # words that open a pseudo-row: field labels and the funds total
+_LABEL_IN_RUN = re.compile(r"项目名称|政策名称|主管部门|主管单位|实施单位|预算单位")
 _ROW_START = re.compile(
     r"^(项目(\(政策\))?名称|主管部门(及代码)?|实施单位|预算单位|项目资金|项目预算金额|年度预算数|全年执行数|执行率|"
     r"年度资金总额|资金总额|总额|其中|项目属性|项目年度绩效目标|年度总体目标|项目基本情况|预算执行情况|绩效指标|"
@@ -160,14 +161,23 @@ class FlatParser:
 
     def _rejoin(self, toks: list[Cell], text: str) -> list[Cell]:
         out: list[Cell] = []
+        # a spaced-out year (2 0 2 2 年) belongs to the word it opens
+        year = {k + d for k in range(len(toks) - 4) for d in range(4)
+                if all(toks[k + d].text.isdigit() and len(toks[k + d].text) == 1 for d in range(4))
+                and toks[k + 4].text == "年"}
         i = 0
         while i < len(toks):
             t = toks[i]
             j = i + 1
             # runs of single characters (vertical headings, spaced-out cells) are one word
-            if _CJK1.match(t.text):
-                while j < len(toks) and (_CJK1.match(toks[j].text) or re.match(r"^\(\d+分\)$", toks[j].text)):
+            if _CJK1.match(t.text) or i in year:
+                while j < len(toks) and (_CJK1.match(toks[j].text) or j in year or re.match(r"^\(\d+分\)$", toks[j].text)):
                     j += 1
+                # ... up to a field label inside the run (… 绩 效 自 评 表 项 目 名 称): the label opens a word
+                chars = "".join(x.text for x in toks[i:j])
+                label = _LABEL_IN_RUN.search(chars, 1)
+                if label is not None and j - i == len(chars):
+                    j = i + label.start()
             else:
                 # a label split in two (一级 指标, 可持续影 响指标) is re-joined when the join is a known word
                 for k in (3, 2):

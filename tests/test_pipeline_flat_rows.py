@@ -68,3 +68,12 @@ def test_split_row_takes_a_spaced_run_of_one_character_values_apart():
     joined = [Cell(col=0, start=3, end=7, text="是否建档"), Cell(col=1, start=8, end=11, text="优 良")]
     cells = FlatParser().split_row(joined, 2, text)
     assert [c.clean for c in cells] == ["是否建档", "优", "良"]
+
+
+def test_a_spaced_out_title_does_not_swallow_the_name_label_and_a_spaced_year_stays_in_its_word():
+    text = ("2 0 2 2 年 统 计 经 费 绩 效 自 评 表 项 目 名 称 2 0 2 2 年 统 计 调 查 工 作 经 费 "
+            "主管部门 某市统计局 实施单位 某市统计局 项目资金（万元） 年初预算数 全年预算数 全年执行数 执行率 "
+            "总额 10 10 10 100%")
+    [project] = _extractor().extract_text(text, mode="parser").projects
+    assert project.name == "2022年统计调查工作经费"
+    assert project.department == "某市统计局"
