@@ -175,9 +175,10 @@ class FlatParser:
                     j += 1
                 # ... up to a field label inside the run (… 绩 效 自 评 表 项 目 名 称): the label opens a word
                 chars = "".join(x.text for x in toks[i:j])
-                label = _LABEL_IN_RUN.search(chars, 1)
+                label = _LABEL_IN_RUN.search(chars)
                 if label is not None and j - i == len(chars):
-                    j = i + label.start()
+                    # (a label opening the run ends its word: the value after it is a word of its own)
+                    j = i + (label.start() or label.end())
             else:
                 # a label split in two (一级 指标, 可持续影 响指标) is re-joined when the join is a known word
                 for k in (3, 2):
