@@ -19,7 +19,9 @@ from typing import Literal
 from dataclasses import dataclass, field
 
 from jixiao.pipelines.normalize import NormalizedText, squeeze
-from jixiao.pipelines.vocab import FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS, INDICATOR_HEADERS, repair_label
+from jixiao.pipelines.vocab import (
+    DEPT_LABEL, FUNDS_HEADER_WORDS, IMPL_LABEL, INDICATOR_HEADER_WORDS, INDICATOR_HEADERS, NAME_LABEL, repair_label,
+)
 
 
 @dataclass(slots=True)
@@ -179,7 +181,7 @@ _HEADER_WORDS = frozenset([*(w for words in (FUNDS_HEADER_WORDS, INDICATOR_HEADE
 
 
 def _wrapped_word(text: str, lines: list[tuple[int, int]], i: int) -> bool:
-    """The break after line ``i`` cuts a header word in two (一级 | 指标): the lines are one row."""
+    """The break after line ``i`` cuts a label in two (一级 | 指标, 实施单位(盖 | 章)): the lines are one row."""
     (s1, e1), (s2, e2) = lines[i], lines[i + 1]
     a = squeeze(text[s1:e1].rsplit("\t", 1)[-1])
     b = squeeze(text[s2:e2].split("\t", 1)[0])
@@ -188,7 +190,8 @@ def _wrapped_word(text: str, lines: list[tuple[int, int]], i: int) -> bool:
 
 def _header_word(word: str) -> bool:
     # whole words only: the 偏差原因 column's pattern finds the word anywhere, so it is left out
-    return word in _HEADER_WORDS or any(rx.match(word) for slot, rx in INDICATOR_HEADERS if slot != "reason")
+    return (word in _HEADER_WORDS or any(rx.match(word) for rx in (NAME_LABEL, DEPT_LABEL, IMPL_LABEL))
+            or any(rx.match(word) for slot, rx in INDICATOR_HEADERS if slot != "reason"))
 
 
 def _broken_row_end(text: str, lines: list[tuple[int, int]], i: int, nested: bool = False,
@@ -212,7 +215,7 @@ def _broken_row_end(text: str, lines: list[tuple[int, int]], i: int, nested: boo
     while _tabs(text, lines, j + 1) is not None and _wrapped_word(text, lines, j) and _glued(text, lines, j, j + 1):
         j += 1
     if j > i:
-        # a header word cut by the break (一级 | 指标, 偏差原因分析及改 | 进措施) is evidence enough, whatever
+        # a label cut by the break (一级 | 指标, 偏差原因分析及改 | 进措施) is evidence enough, whatever
         # the rows around count (a header often carries a caption cell the rows above lack)
         return j
     need_glue = False

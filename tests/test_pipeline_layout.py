@@ -71,3 +71,9 @@ def test_a_wrapped_last_header_cell_and_a_page_footer_do_not_break_the_table():
     assert [r.kind for r in rows] == ["tabs", "tabs", "tabs"]
     assert rows[1].texts[-1] == "偏差原因分析及改进措施" and rows[1].texts[2] == "一级指标"
     assert rows[2].texts[:3] == ["", "产出指标(10分)", "数量指标"]
+
+
+def test_a_field_label_cut_by_a_line_break_joins_its_lines():
+    rows = parse_rows(normalize_text("项目\n(政策)名称\t城乡居民养老保险工作经费\n主管部门\t某区民政局\t实施单位(盖\n章)\t某区养老中心\n"))
+    assert [r.texts for r in rows] == [["项目(政策)名称", "城乡居民养老保险工作经费"],
+                                       ["主管部门", "某区民政局", "实施单位(盖章)", "某区养老中心"]]
