@@ -41,8 +41,9 @@ from jixiao.pipelines.tables import (
 _TOKEN = re.compile(r"\S+")
 _GLUED = re.compile(r"^(项目(\(政策\))?名称|主管部门|实施单位|预算单位)(?![:(])")
 _CJK1 = re.compile(r"^[\u4e00-\u9fff]$")
-# words that open a pseudo-row: field labels and the funds total
+# field labels that end a run of spaced-out characters (… 自 评 表 项 目 名 称 2 0 2 2 年 …)
 _LABEL_IN_RUN = re.compile(r"项目名称|政策名称|主管部门|主管单位|实施单位|预算单位")
+# words that open a pseudo-row: field labels and the funds total
 _ROW_START = re.compile(
     r"^(项目(\(政策\))?名称|主管部门(及代码)?|实施单位|预算单位|项目资金|项目预算金额|年度预算数|全年执行数|执行率|"
     r"年度资金总额|资金总额|总额|其中|项目属性|项目年度绩效目标|年度总体目标|项目基本情况|预算执行情况|绩效指标|"
@@ -162,9 +163,10 @@ class FlatParser:
     def _rejoin(self, toks: list[Cell], text: str) -> list[Cell]:
         out: list[Cell] = []
         # a spaced-out year (2 0 2 2 年) belongs to the word it opens
-        year = {k + d for k in range(len(toks) - 4) for d in range(4)
-                if all(toks[k + d].text.isdigit() and len(toks[k + d].text) == 1 for d in range(4))
-                and toks[k + 4].text == "年"}
+        year: set[int] = set()
+        for k in range(len(toks) - 4):
+            if toks[k + 4].text == "年" and all(len(t.text) == 1 and t.text.isdigit() for t in toks[k:k + 4]):
+                year.update(range(k, k + 4))
         i = 0
         while i < len(toks):
             t = toks[i]
