@@ -1,6 +1,7 @@
 """Fusion fill rules validated on held-out synthetic documents with exact records.
 
     python bench/fusion_validation.py [--docs 60] [--seed 777001] [--out bench/results/fusion_validation.json]
+    python bench/fusion_validation.py --round 3   # the trust check, written to fusion_validation_trust.json
 
 CRITERION (fixed before any result was seen):
 - Grid of fill rules, every combination of
@@ -18,6 +19,10 @@ CRITERION (fixed before any result was seen):
 - Winner: the highest score; scores equal when rounded to 4 decimals are a tie, broken towards the
   most conservative rule: higher FILL_MIN, then WHOLE_NUMBER_FILLS on, then CONSISTENCY_VETO on, then
   EXCLUSIVE_SPANS on, then TAGGER_ROWS off.
+- Round 3 (``--round 3``, written before its first run): the round-2 winner with TRUST_MIN in
+  {0 (off), 0.5, 0.6, 0.7, 0.8, 0.9} (the tagger fills a document's gaps, and gives rows, only where it
+  agrees with the parser on at least that share of the values both read, once 5 such values exist);
+  same score, same texts; ties go to the higher TRUST_MIN.
 
 Data: ``models.synth`` draws the records and renders them; training used seeds 20241123 (train) and
 20241124 (held-out), so the default seed here is neither. Gold comes from the drawn ``ProjectRec``
@@ -53,16 +58,19 @@ LAYOUTS = ("tabs", "cells", "pipes", "spaces", "flat", "wrapped")
 TRAINING_SEEDS = {20241123, 20241124}
 FILL_MINS = (0.80, 0.85, 0.89, 0.95)
 GRID = [
-    {"FILL_MIN": f, "WHOLE_NUMBER_FILLS": w, "CONSISTENCY_VETO": v, "EXCLUSIVE_SPANS": x, "TAGGER_ROWS": r}
+    {"FILL_MIN": f, "WHOLE_NUMBER_FILLS": w, "CONSISTENCY_VETO": v, "EXCLUSIVE_SPANS": x, "TAGGER_ROWS": r, "TRUST_MIN": 0.0}
     for f, w, v, x, r in itertools.product(FILL_MINS, (False, True), (False, True), (False, True), (True, False))
 ]
+ROUND2_WINNER = {"FILL_MIN": 0.8, "WHOLE_NUMBER_FILLS": True, "CONSISTENCY_VETO": True, "EXCLUSIVE_SPANS": False,
+                 "TAGGER_ROWS": True}
+TRUST_GRID = [dict(ROUND2_WINNER, TRUST_MIN=t) for t in (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)]
 CANONICAL_L1 = set(synth.L1_L2)
 
 
 def _conservative(rule: dict) -> tuple:
     """Larger is more conservative."""
-    return (rule["FILL_MIN"], rule["WHOLE_NUMBER_FILLS"], rule["CONSISTENCY_VETO"], rule["EXCLUSIVE_SPANS"],
-            not rule["TAGGER_ROWS"])
+    return (rule.get("TRUST_MIN", 0.0), rule["FILL_MIN"], rule["WHOLE_NUMBER_FILLS"], rule["CONSISTENCY_VETO"],
+            rule["EXCLUSIVE_SPANS"], not rule["TAGGER_ROWS"])
 
 
 class _ForcedLayout(random.Random):
@@ -163,8 +171,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=60)
     ap.add_argument("--seed", type=int, default=777001)
-    ap.add_argument("--out", type=Path, default=Path("bench/results/fusion_validation.json"))
+    ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--round", type=int, choices=(2, 3), default=2, help="2: the fill-rule grid; 3: the trust check")
     args = ap.parse_args(argv)
+    grid = GRID if args.round == 2 else TRUST_GRID
+    if args.out is None:
+        args.out = Path("bench/results/fusion_validation.json" if args.round == 2 else "bench/results/fusion_validation_trust.json")
     if args.seed in TRAINING_SEEDS:
         raise SystemExit(f"seed {args.seed} generated training data; pick another")
     base = Extractor.from_settings(load_tagger=True)
@@ -178,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         doc = Document(doc_id=t["gold"].doc_id, text=t["text"])
         parser_f1.append(_f1(t["gold"], ex.extract(doc, mode="parser"), t["text"]))
     results = []
-    for values in tqdm(GRID, desc="rules"):
+    for values in tqdm(grid, desc="rules"):
         with rule(values):
             combined = [_f1(t["gold"], ex.extract(Document(doc_id=t["gold"].doc_id, text=t["text"]), mode="combined"), t["text"])
                         for t in texts]
@@ -194,16 +206,16 @@ def main(argv: list[str] | None = None) -> int:
         })
     winner = max(results, key=lambda r: (round(r["mean_delta"], 4), _conservative(r["rule"])))
     console = Console()
-    grid = Table(title=f"fill rules, {len(texts)} texts ({args.docs} docs, seed {args.seed})")
-    for col in ("FILL_MIN", "whole numbers", "veto", "exclusive", "tagger rows", "mean Δ F1", "helped", "hurt"):
-        grid.add_column(col)
+    table = Table(title=f"fill rules, {len(texts)} texts ({args.docs} docs, seed {args.seed})")
+    for col in ("FILL_MIN", "whole numbers", "veto", "exclusive", "tagger rows", "trust", "mean Δ F1", "helped", "hurt"):
+        table.add_column(col)
     for r in results:
         v = r["rule"]
         mark = " *" if r is winner else ""
-        grid.add_row(f"{v['FILL_MIN']:.2f}", str(v["WHOLE_NUMBER_FILLS"]), str(v["CONSISTENCY_VETO"]), str(v["EXCLUSIVE_SPANS"]),
-                     str(v["TAGGER_ROWS"]),
-                     f"{r['mean_delta']:+.4f}{mark}", str(r["helped"]), str(r["hurt"]))
-    console.print(grid)
+        table.add_row(f"{v['FILL_MIN']:.2f}", str(v["WHOLE_NUMBER_FILLS"]), str(v["CONSISTENCY_VETO"]), str(v["EXCLUSIVE_SPANS"]),
+                      str(v["TAGGER_ROWS"]), f"{v.get('TRUST_MIN', 0.0):.1f}",
+                      f"{r['mean_delta']:+.4f}{mark}", str(r["helped"]), str(r["hurt"]))
+    console.print(table)
     fam = Table(title=f"record F1 per layout family, winner {winner['rule']}")
     for col in ("family", "texts", "parser", "combined", "Δ"):
         fam.add_column(col)

@@ -88,6 +88,11 @@ EXCLUSIVE_SPANS = False  # on: a fill whose characters the parser read as anothe
 # a fill that makes an indicator score exceed its weight, the rate disagree with the amounts, or the grade
 # disagree with the total score's band, is undone
 CONSISTENCY_VETO = True
+# The tagger fills a document's gaps only where it agrees with the parser on at least TRUST_MIN of the values both
+# read (judged once TRUST_EVIDENCE such values exist): on a template far from its training data it mislabels, and
+# its agreement with the parser is the one measure of that the document itself gives. 0 turns the check off.
+TRUST_MIN = 0.0
+TRUST_EVIDENCE = 5
 TAGGER_WEIGHT = 0.9
 PAIR_RATIO = 90.0
 
@@ -514,7 +519,7 @@ def _may_fill(other: Any, field: str, conf: float, text: str | None, claimed: li
 
 def _merge_fields(base: Any, other: Any, fields: list[str], base_default: float, other_default: float,
                   getter=getattr, setter=setattr, text: str | None = None,
-                  claimed: list[tuple[int, int]] = ()) -> list[str]:
+                  claimed: list[tuple[int, int]] = (), fills: bool = True) -> list[str]:
     """Fill ``base`` in place from ``other`` field by field; the more confident side wins a disagreement.
 
     Returns the fields that were blank in ``base`` and filled from ``other``.
@@ -527,7 +532,7 @@ def _merge_fields(base: Any, other: Any, fields: list[str], base_default: float,
         if bv is None and ov is None:
             continue
         if bv is None:
-            if _may_fill(other, field, o_conf, text, claimed):
+            if fills and _may_fill(other, field, o_conf, text, claimed):
                 setter(base, field, ov)
                 if field in other.provenance:
                     base.provenance[field] = other.provenance[field]
@@ -571,11 +576,38 @@ INDICATOR_FIELDS = ["level1", "level2", "target", "actual", "weight", "score"]
 RATE_FIELDS = ("funds.annual_budget", "funds.executed", "funds.execution_rate")
 
 
-def _fuse_project(parsed: Project, tagged: Project, text: str | None = None) -> Project:
+def agreement(parsed: list[Project], tagged: list[Project], pairs: list[tuple[int, int]]) -> tuple[int, int]:
+    """(agreeing, disagreeing) values over the fields both paths read: paired projects, and their rows paired by name."""
+    agree = disagree = 0
+
+    def count(a: Any, b: Any) -> None:
+        nonlocal agree, disagree
+        if a is not None and b is not None:
+            if _norm(a) == _norm(b):
+                agree += 1
+            else:
+                disagree += 1
+
+    for i, j in pairs:
+        p, t = parsed[i], tagged[j]
+        for field in PROJECT_FIELDS:
+            count(_funds_get(p, field), _funds_get(t, field))
+        for a, b in _pairs([r.name for r in p.indicators], [r.name for r in t.indicators]):
+            for field in INDICATOR_FIELDS:
+                count(getattr(p.indicators[a], field), getattr(t.indicators[b], field))
+    return agree, disagree
+
+
+def _trusted(agree: int, disagree: int) -> bool:
+    """Whether the tagger may fill this document's gaps: it agrees with the parser often enough where both read."""
+    return agree + disagree < TRUST_EVIDENCE or agree >= TRUST_MIN * (agree + disagree)
+
+
+def _fuse_project(parsed: Project, tagged: Project, text: str | None = None, fills: bool = True) -> Project:
     out = parsed.model_copy(deep=True)
     claimed = _claimed(parsed) if EXCLUSIVE_SPANS else []
     filled = _merge_fields(out, tagged, PROJECT_FIELDS, PARSER_ONLY, 0.5, getter=_funds_get, setter=_funds_set, text=text,
-                           claimed=claimed)
+                           claimed=claimed, fills=fills)
     funds_fills = [f for f in filled if f in RATE_FIELDS]
     if CONSISTENCY_VETO and funds_fills and rate_mismatch(out.funds) is not None and rate_mismatch(parsed.funds) is None:
         _undo(out, funds_fills, setter=_funds_set)
@@ -584,7 +616,7 @@ def _fuse_project(parsed: Project, tagged: Project, text: str | None = None) -> 
         _undo(out, grade_fills, setter=_funds_set)
     out.confidence.setdefault("name", AGREE)
     # the parser's rows when it read any; the tagger's only where the parser found none
-    use_parser_rows = bool(parsed.indicators) or not TAGGER_ROWS
+    use_parser_rows = bool(parsed.indicators) or not TAGGER_ROWS or not fills
     base_rows = [i.model_copy(deep=True) for i in (parsed.indicators if use_parser_rows else tagged.indicators)]
     other_rows = tagged.indicators if use_parser_rows else parsed.indicators
     base_default, other_default = (PARSER_ONLY, 0.5) if use_parser_rows else (0.5, PARSER_ONLY)
@@ -592,7 +624,7 @@ def _fuse_project(parsed: Project, tagged: Project, text: str | None = None) -> 
         row = base_rows[i]
         was_above = score_above_weight(row)
         filled = [f for f in _merge_fields(row, other_rows[j], INDICATOR_FIELDS, base_default, other_default, text=text,
-                                           claimed=claimed) if f in ("weight", "score")]
+                                           claimed=claimed, fills=fills) if f in ("weight", "score")]
         if CONSISTENCY_VETO and filled and score_above_weight(row) and not was_above:
             _undo(row, filled)
     for row in base_rows:
@@ -624,9 +656,11 @@ def fuse(parser_record: DocumentRecord, spans: list[EntitySpan], text: str, mapp
     pairs = _pairs([p.name for p in parsed], [t.name for t in tagged])
     paired_p = {i for i, _ in pairs}
     paired_t = {j for _, j in pairs}
+    agree, disagree = agreement(parsed, tagged, pairs)
+    fills = _trusted(agree, disagree)
     projects: list[Project] = []
     for i, j in pairs:
-        projects.append(_fuse_project(parsed[i], tagged[j], text))
+        projects.append(_fuse_project(parsed[i], tagged[j], text, fills=fills))
     for i, p in enumerate(parsed):
         if i not in paired_p:
             q = p.model_copy(deep=True)
@@ -641,7 +675,7 @@ def fuse(parser_record: DocumentRecord, spans: list[EntitySpan], text: str, mapp
     projects.sort(key=_position)
     meta = dict(parser_record.meta)
     meta["fusion"] = {"parser_projects": len(parsed), "tagger_projects": len(tagged), "paired": len(pairs),
-                      "tagger_only_added": added}
+                      "tagger_only_added": added, "agree": agree, "disagree": disagree, "tagger_fills": fills}
     return DocumentRecord(doc_id=parser_record.doc_id, source=parser_record.source, projects=projects,
                           checks=list(parser_record.checks), meta=meta)
 
