@@ -150,3 +150,20 @@ def test_a_grade_fill_outside_the_total_score_band_is_undone(lenient, monkeypatc
     monkeypatch.setattr(fuse_module, "CONSISTENCY_VETO", False)
     [r] = fuse(parsed, spans("优"), GRADE_TEXT).projects
     assert r.grade == "优"
+
+
+def test_a_tagger_that_disagrees_with_the_parser_where_both_read_fills_nothing(lenient, monkeypatch):
+    monkeypatch.setattr(fuse_module, "TRUST_MIN", 0.7)
+    monkeypatch.setattr(fuse_module, "TRUST_EVIDENCE", 3)
+    agreeing = fuse(_parsed(), _spans(), TEXT)  # level-1, level-2, target and weight as the parser read them
+    assert agreeing.meta["fusion"]["tagger_fills"] is True
+    assert (agreeing.projects[0].indicators[0].actual, agreeing.projects[0].indicators[0].score) == ("96%", 19.5)
+    off = [_span("PROJECT", "老字号"), _span("L1", "产出指标"), _span("L2", "数量指标"), _span("IND", "运转保障率"),
+           _span("TARGET", "96%"), _span("ACTUAL", "≥95%"), _span("WEIGHT", "99"), _span("SCORE", "19.5")]
+    disagreeing = fuse(_parsed(), off, TEXT)  # 2 of 4 shared values agree: below 0.7
+    fusion = disagreeing.meta["fusion"]
+    assert (fusion["agree"], fusion["disagree"], fusion["tagger_fills"]) == (2, 2, False)
+    row = disagreeing.projects[0].indicators[0]
+    assert (row.target, row.weight, row.actual, row.score) == ("≥95%", 20, None, None)  # the parser's values, no fills
+    monkeypatch.setattr(fuse_module, "TRUST_MIN", 0.0)
+    assert fuse(_parsed(), off, TEXT).meta["fusion"]["tagger_fills"] is True
