@@ -141,6 +141,11 @@ def render_card(metrics: dict[str, Any], sizes: list[dict] | None = None, bench:
                 extra = f" ({_f(d.get('dev'))} / {_f(d.get('test'))})" if d else ""
                 cells.append(_f(row.get(mode)) + extra)
             lines.append(f"| {variant} | " + " | ".join(cells) + " |")
+        below = [f"{v} ({_f(r.get('combined'))} vs {_f(max(r.get('parser') or 0, r.get('tagger') or 0))})"
+                 for v, r in ablation.items()
+                 if r.get("combined") is not None and r["combined"] < max(r.get("parser") or 0, r.get("tagger") or 0)]
+        if below:
+            lines += ["", "The combined path is below the best single path on: " + ", ".join(below) + "."]
         lines += ["", "Seeds 000-003 were training data for the tagger (weak labels, MLM text), so the dev-split numbers "
                   "of the tagger and combined paths are optimistic; seed 004 (test) was never trained on.", ""]
     lines += [
