@@ -194,8 +194,30 @@ def _header_word(word: str) -> bool:
             or any(rx.match(word) for slot, rx in INDICATOR_HEADERS if slot != "reason"))
 
 
+def _opens_with_label(text: str, lines: list[tuple[int, int]], k: int) -> bool:
+    """Line ``k`` opens with a field label (项目名称, 主管部门及代码 …): it starts a row of its own."""
+    s, e = lines[k]
+    first = next((squeeze(c) for c in text[s:e].split("\t") if c.strip()), "")
+    return bool(first) and any(rx.match(first) for rx in (NAME_LABEL, DEPT_LABEL, IMPL_LABEL))
+
+
 def _broken_row_end(text: str, lines: list[tuple[int, int]], i: int, nested: bool = False,
                     above: int | None = None) -> int:
+    """``_row_end``, except that a line opening with a field label is never the continuation of another,
+    and a field row whose value wrapped (主管部门\\t船山区信 | 访局\\t实施单位\\t…) is one row."""
+    if _opens_with_label(text, lines, i) and i + 1 < len(lines) and _glued(text, lines, i, i + 1):
+        s, e = lines[i + 1]
+        cells = [squeeze(c) for c in text[s:e].split("\t")]
+        if len(cells) >= 2 and 0 < len(cells[0]) <= 6 and not _header_word(cells[0]) and _header_word(cells[1]):
+            return i + 1
+    j = _row_end(text, lines, i, nested, above)
+    if any(_opens_with_label(text, lines, k) for k in range(i + 1, j + 1)):
+        return i
+    return j
+
+
+def _row_end(text: str, lines: list[tuple[int, int]], i: int, nested: bool = False,
+             above: int | None = None) -> int:
     """Last line of the tab row starting at line ``i`` when line breaks inside cells split it (else ``i``).
 
     Rows of one table print the same number of tabs. Lines ``i..j`` are one row when each has

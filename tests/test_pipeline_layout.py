@@ -77,3 +77,16 @@ def test_a_field_label_cut_by_a_line_break_joins_its_lines():
     rows = parse_rows(normalize_text("项目\n(政策)名称\t城乡居民养老保险工作经费\n主管部门\t某区民政局\t实施单位(盖\n章)\t某区养老中心\n"))
     assert [r.texts for r in rows] == [["项目(政策)名称", "城乡居民养老保险工作经费"],
                                        ["主管部门", "某区民政局", "实施单位(盖章)", "某区养老中心"]]
+
+
+def test_a_line_opening_with_a_field_label_starts_its_own_row():
+    text = "\t项目支出绩效自评表\n\t项 目 ( 政 策 ) 名 称\t重大传染病防控经费\n主管部门\t某区商务局\t预算单位\t某区商务局\n"
+    rows = parse_rows(normalize_text(text))
+    assert [r.texts for r in rows] == [["", "项目支出绩效自评表"], ["", "项目(政策)名称", "重大传染病防控经费"],
+                                       ["主管部门", "某区商务局", "预算单位", "某区商务局"]]
+
+
+def test_a_field_value_wrapped_before_the_next_label_stays_in_its_row():
+    text = "项目名称:\t残疾人两项补贴\n主管部门及代码\t船山区信\n访局\t实施单位\t船山区信访局\n"
+    rows = parse_rows(normalize_text(text))
+    assert [r.texts for r in rows] == [["项目名称:", "残疾人两项补贴"], ["主管部门及代码", "船山区信访局", "实施单位", "船山区信访局"]]
