@@ -234,7 +234,7 @@ def _row_end(text: str, lines: list[tuple[int, int]], i: int, nested: bool = Fal
         # the tab count of the row above (given when that row was itself joined from broken lines)
         above = _tabs(text, lines, i - 1)
     j = i
-    while _tabs(text, lines, j + 1) is not None and _wrapped_word(text, lines, j) and _glued(text, lines, j, j + 1):
+    while _tabs(text, lines, j + 1) is not None and _glued(text, lines, j, j + 1) and _wrapped_word(text, lines, j):
         j += 1
     if j > i:
         # a label cut by the break (一级 | 指标, 偏差原因分析及改 | 进措施) is evidence enough, whatever

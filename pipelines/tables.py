@@ -679,14 +679,8 @@ def _score(rows: list[Row], start: int, proj: dict) -> None:
         c, v = _kv(r, _TOTAL_SCORE)
         if v is not None and is_number(v.text):
             proj["score"] = v
-            after = [x for x in r.cells if x.col > c.col and x.clean]
-            nums = [x for x in after if _strict_number(x.clean)]
-            if len(nums) >= 2:
-                # 绩效自评总得分 | 100 | 86.83 | 良: the weights' total, then the score, as on a 总分 row
-                proj["score"], proj["score_weight"] = span_of(nums[-1]), span_of(nums[-2])
-            grade = next((x for x in after if x.clean in V.GRADES), None)
-            if grade is not None:
-                proj["grade"] = span_of(grade)
+            # 绩效自评总得分 | 100 | 86.83 | 良: the weights' total, then the score, as on a 总分 row
+            _total_cells([x for x in r.cells if x.col > c.col and x.clean], proj, weight_first=True)
         c2, v2 = _kv(r, V.GRADE_LABEL)
         if v2 is not None and v2.text in V.GRADES:
             proj["grade"] = v2
@@ -698,15 +692,7 @@ def _score(rows: list[Row], start: int, proj: dict) -> None:
             continue
         first = ne[0].clean
         if re.match(r"^(总分|合计|总计)[:]?$", first) or _is_total_row(r):
-            nums = [c for c in ne[1:] if _strict_number(c.clean)]
-            grade = next((c for c in ne[1:] if c.clean in V.GRADES), None)
-            if nums:
-                proj["score"] = span_of(nums[-1])
-                if len(nums) >= 2:
-                    proj["score_weight"] = span_of(nums[-2])
-            if grade is not None:
-                proj["grade"] = span_of(grade)
-            if nums or grade:
+            if _total_cells(ne[1:], proj):
                 return
     # 执行率 100% 得分 100分 (target-only tables); the value may be printed on the next line
     for k, r in enumerate(rows):
@@ -719,6 +705,23 @@ def _score(rows: list[Row], start: int, proj: dict) -> None:
         if v is not None and is_number(v.text):
             proj["score"] = v
             return
+
+
+def _total_cells(cells: list[Cell], proj: dict, weight_first: bool = False) -> bool:
+    """Score (the last number), weights' total (the one before it) and grade from a total row's cells.
+
+    ``weight_first``: the score is already read from the label's own cell unless two numbers follow.
+    Returns whether anything was read.
+    """
+    nums = [c for c in cells if _strict_number(c.clean)]
+    grade = next((c for c in cells if c.clean in V.GRADES), None)
+    if len(nums) >= (2 if weight_first else 1):
+        proj["score"] = span_of(nums[-1])
+        if len(nums) >= 2:
+            proj["score_weight"] = span_of(nums[-2])
+    if grade is not None:
+        proj["grade"] = span_of(grade)
+    return bool(nums or grade)
 
 
 def _data_row_follows(rows: list[Row]) -> bool:
