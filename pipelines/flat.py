@@ -322,10 +322,14 @@ class FlatParser:
         # only a name, a target and an actual before the scores: the columns split_row knows how to tell apart
         simple = bool(value_slots) and set(value_slots) <= {"target", "actual"} and not header.has("degree")
         remarks = header.has("reason")
-        while i < len(toks):
+        def past_remarks(k: int) -> int:
             # the previous row's 偏差原因 cell (/, 无偏差) is left where this row would start
-            while remarks and i < len(toks) and V.REMARK.match(toks[i].clean):
-                i += 1
+            while remarks and k < len(toks) and V.REMARK.match(toks[k].clean):
+                k += 1
+            return k
+
+        while i < len(toks):
+            i = past_remarks(i)
             if i >= len(toks) or _ends_table(toks[i].clean):
                 break
             # category words
@@ -340,8 +344,7 @@ class FlatParser:
                 self.reader._set_categories(cats, carry, False)
             while i < len(toks) and V.SECTION_CAPTION.match(toks[i].clean):
                 i += 1
-            while remarks and i < len(toks) and V.REMARK.match(toks[i].clean):
-                i += 1
+            i = past_remarks(i)
             if i >= len(toks) or _ends_table(toks[i].clean):
                 break
             name_i = i
@@ -372,7 +375,7 @@ class FlatParser:
             name = row.cells[0].clean
             if carry.blocked or V.PLACEHOLDER.match(name) or is_number(name) or V.VALUE_PHRASE.match(name):
                 continue
-            if out and out[-1].name.text == row.cells[0].clean:
+            if out and out[-1].name.text == name:
                 continue  # the 年度 group repeating the 实施期 group's row
             got = self.reader._sequence(row, header, 0)
             ind = ParsedIndicator(level1=carry.l1, level2=carry.l2, name=span_of(row.cells[0]), method="flat")

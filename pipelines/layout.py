@@ -188,9 +188,13 @@ def _wrapped_word(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     return bool(a and b) and _header_word(a + b) and not _header_word(b)
 
 
+def _field_label(word: str) -> bool:
+    return any(rx.match(word) for rx in (NAME_LABEL, DEPT_LABEL, IMPL_LABEL))
+
+
 def _header_word(word: str) -> bool:
     # whole words only: the 偏差原因 column's pattern finds the word anywhere, so it is left out
-    return (word in _HEADER_WORDS or any(rx.match(word) for rx in (NAME_LABEL, DEPT_LABEL, IMPL_LABEL))
+    return (word in _HEADER_WORDS or _field_label(word)
             or any(rx.match(word) for slot, rx in INDICATOR_HEADERS if slot != "reason"))
 
 
@@ -198,14 +202,14 @@ def _opens_with_label(text: str, lines: list[tuple[int, int]], k: int) -> bool:
     """Line ``k`` opens with a field label (项目名称, 主管部门及代码 …): it starts a row of its own."""
     s, e = lines[k]
     first = next((squeeze(c) for c in text[s:e].split("\t") if c.strip()), "")
-    return bool(first) and any(rx.match(first) for rx in (NAME_LABEL, DEPT_LABEL, IMPL_LABEL))
+    return bool(first) and _field_label(first)
 
 
 def _broken_row_end(text: str, lines: list[tuple[int, int]], i: int, nested: bool = False,
                     above: int | None = None) -> int:
     """``_row_end``, except that a line opening with a field label is never the continuation of another,
     and a field row whose value wrapped (主管部门\\t船山区信 | 访局\\t实施单位\\t…) is one row."""
-    if _opens_with_label(text, lines, i) and i + 1 < len(lines) and _glued(text, lines, i, i + 1):
+    if i + 1 < len(lines) and _glued(text, lines, i, i + 1) and _opens_with_label(text, lines, i):
         s, e = lines[i + 1]
         cells = [squeeze(c) for c in text[s:e].split("\t")]
         if len(cells) >= 2 and 0 < len(cells[0]) <= 6 and not _header_word(cells[0]) and _header_word(cells[1]):
