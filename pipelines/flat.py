@@ -32,6 +32,7 @@ from jixiao.pipelines.tables import (
     _meta,
     _parse_funds,
     _score,
+    _is_label,
     _strict_number,
     clean_org,
     span_of,
@@ -52,6 +53,10 @@ _ROW_START = re.compile(
 
 
 _DIGITS = frozenset("0123456789.")
+# a piece on a name's line that is not part of the name: another field (联系人:张某), a page mark, a stamp
+_NOT_NAME = re.compile(r":|^第\d+页|^共\d+页|^-\d+-$|^[★*]|盖章|签字")
+# a unit code printed before an organisation's name (885 武侯区商务局, [101] 财政局)
+_UNIT_CODE = re.compile(r"\d{3,}|\[\d+\]")
 _VALUE_START = re.compile(r"^(?:[<>=≥≤≧≦＞＜＝]|[-+]?\d)")
 _NUMBER_RUN = re.compile(r"\d+(?:\.\d+)?")
 _DATE = re.compile(r"\d{4}年\d{1,2}月")
@@ -209,6 +214,36 @@ class FlatParser:
             rows.append(self._row(cur, len(rows)))
         return rows
 
+    def _field_row(self, row: Row, text: str) -> Row:
+        """A field row (项目名称 …, 主管部门 …) whose value the collapse cut into pieces, the pieces re-joined.
+
+        A piece joins the value before it where the cut split a number (202 2年), a jieba word (防 控) or left a
+        bare unit code (885 武侯区商务局); a project name also takes every piece on its line (防控 工作经费),
+        since a name row holds nothing else. A piece never joins across a label.
+        """
+        cells = row.cells
+        if len(cells) < 3 or not (V.NAME_LABEL.match(cells[0].clean) or V.DEPT_LABEL.match(cells[0].clean)
+                                  or V.IMPL_LABEL.match(cells[0].clean)):
+            return row
+        if cells[1].clean == ":":
+            cells = [cells[0], *cells[2:]]  # 项目名称 : 老字号
+        name = bool(V.NAME_LABEL.match(cells[0].clean))
+        end = 2
+        while end < len(cells):
+            a, b = "".join(c.clean for c in cells[1:end]), cells[end].clean
+            if not b or _is_label(b) or self._known(b) or (name and _NOT_NAME.search(b)):
+                break
+            same_line = "\n" not in text[cells[end - 1].end:cells[end].start]
+            if not ((name and same_line) or (a[-1] in _DIGITS and b[0] in _DIGITS) or _UNIT_CODE.fullmatch(a)
+                    or self._word_across(a, b)):
+                break
+            end += 1
+        if end == 2:
+            return self._row(cells, row.index) if cells is not row.cells else row
+        s, e = cells[1].start, cells[end - 1].end
+        joined = Cell(col=1, start=s, end=e, text=text[s:e])
+        return self._row([cells[0], joined, *cells[end:]], row.index)
+
     @staticmethod
     def _row(cells: list[Cell], index: int) -> Row:
         cells = [Cell(col=k, start=c.start, end=c.end, text=c.text) for k, c in enumerate(cells)]
@@ -233,7 +268,7 @@ class FlatParser:
     def _project(self, toks: list[Cell], text: str) -> ParsedProject | None:
         rows = self._rows(toks)
         meta: dict = {}
-        _meta(rows, meta)
+        _meta([self._field_row(r, text) for r in rows], meta)
         name = meta.get("name")
         if name is None:
             return None

@@ -77,3 +77,29 @@ def test_a_spaced_out_title_does_not_swallow_the_name_label_and_a_spaced_year_st
     [project] = _extractor().extract_text(text, mode="parser").projects
     assert project.name == "2022年统计调查工作经费"
     assert project.department == "某市统计局"
+
+
+# the same kind of table with the field values cut by stray spaces (a scan's OCR, a PDF's kerning)
+CUT_FIELDS = (
+    "项目支出绩效自评表 项目名称 : 202 2年重大传染病防 控 工作经费 联系人:张某 主管部门 885 武侯区商 务局 "
+    "实施单位 武侯区疾病预防控制中心 一级指标 二级指标 三级指标 指标值 完成值 分值 得分 "
+    "产出指标 数量指标 检测人数 ≥500人 520人 20 20 总分 100 98"
+)
+
+
+def test_field_values_cut_by_spaces_are_rejoined():
+    rec = _extractor().extract_text(CUT_FIELDS, mode="parser")
+    [project] = rec.projects
+    # the name takes every piece of its line up to a piece that is another field; numbers and words cut in two rejoin
+    assert project.name == "2022年重大传染病防控工作经费"
+    assert project.department == "武侯区商务局"  # a bare unit code takes the name after it
+    assert project.implementer == "武侯区疾病预防控制中心"
+
+
+def test_a_department_does_not_take_a_piece_that_is_no_cut():
+    # 某区民政局 | 社区养老: no number or word is cut between them, so the second is not part of the department
+    rec = _extractor().extract_text(
+        "项目名称 社区养老服务补助 主管部门 某区民政局 社区养老 实施单位 某区养老服务中心 "
+        "一级指标 二级指标 三级指标 指标值 完成值 分值 得分 产出指标 数量指标 服务老人人数 ≥500人 520人 20 20",
+        mode="parser")
+    assert rec.projects[0].department == "某区民政局"
