@@ -29,10 +29,10 @@ from jixiao.pipelines.tables import (
     _funds_field,
     _Header,
     _ind_slot,
+    _is_label,
     _meta,
     _parse_funds,
     _score,
-    _is_label,
     _strict_number,
     clean_org,
     span_of,
@@ -231,7 +231,7 @@ class FlatParser:
         end = 2
         while end < len(cells):
             a, b = "".join(c.clean for c in cells[1:end]), cells[end].clean
-            if not b or _is_label(b) or self._known(b) or (name and _NOT_NAME.search(b)):
+            if not (a and b) or _is_label(b) or self._known(b) or (name and _NOT_NAME.search(b)):
                 break
             same_line = "\n" not in text[cells[end - 1].end:cells[end].start]
             if not ((name and same_line) or (a[-1] in _DIGITS and b[0] in _DIGITS) or _UNIT_CODE.fullmatch(a)
