@@ -223,8 +223,9 @@ def score_rules(ex: Extractor, texts: list[dict], grid: list[dict], desc: str) -
 
 def fold_seeds(model_dir: Path) -> list[str]:
     """The dev-split seeds a fold tagger never saw: those missing from its training config's weak seeds."""
-    cfg = json.loads((model_dir / "train_config.json").read_text(encoding="utf-8"))
-    seen = set(cfg["data"]["weak_seeds"])
+    from jixiao.models.train import load_config
+
+    seen = set(load_config(model_dir / "train_config.json").data.weak_seeds)
     return [s for s in DEV_SEEDS if s not in seen]
 
 

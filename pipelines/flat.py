@@ -163,7 +163,7 @@ class FlatParser:
         """A whole word the parser keys on (category, column header, field label)."""
         t2 = t.rstrip(":")
         return bool(self.cat.level1(t2) or self.cat.level2(t2) or t2 in _WORDS
-                    or V.NAME_LABEL.match(t2) or V.DEPT_LABEL.match(t2) or V.IMPL_LABEL.match(t2))
+                    or V.field_label(t2))
 
     def _rejoin(self, toks: list[Cell], text: str) -> list[Cell]:
         out: list[Cell] = []
@@ -222,8 +222,7 @@ class FlatParser:
         since a name row holds nothing else. A piece never joins across a label.
         """
         cells = row.cells
-        if len(cells) < 3 or not (V.NAME_LABEL.match(cells[0].clean) or V.DEPT_LABEL.match(cells[0].clean)
-                                  or V.IMPL_LABEL.match(cells[0].clean)):
+        if len(cells) < 3 or not V.field_label(cells[0].clean):
             return row
         if cells[1].clean == ":":
             cells = [cells[0], *cells[2:]]  # 项目名称 : 老字号

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from jixiao.pipelines.normalize import NormalizedText, squeeze
 from jixiao.pipelines.vocab import (
-    DEPT_LABEL, FUNDS_HEADER_WORDS, IMPL_LABEL, INDICATOR_HEADER_WORDS, INDICATOR_HEADERS, NAME_LABEL, repair_label,
+    FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS, INDICATOR_HEADERS, field_label, repair_label,
 )
 
 
@@ -188,13 +188,9 @@ def _wrapped_word(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     return bool(a and b) and _header_word(a + b) and not _header_word(b)
 
 
-def _field_label(word: str) -> bool:
-    return any(rx.match(word) for rx in (NAME_LABEL, DEPT_LABEL, IMPL_LABEL))
-
-
 def _header_word(word: str) -> bool:
     # whole words only: the 偏差原因 column's pattern finds the word anywhere, so it is left out
-    return (word in _HEADER_WORDS or _field_label(word)
+    return (word in _HEADER_WORDS or field_label(word)
             or any(rx.match(word) for slot, rx in INDICATOR_HEADERS if slot != "reason"))
 
 
@@ -202,7 +198,7 @@ def _opens_with_label(text: str, lines: list[tuple[int, int]], k: int) -> bool:
     """Line ``k`` opens with a field label (项目名称, 主管部门及代码 …): it starts a row of its own."""
     s, e = lines[k]
     first = next((squeeze(c) for c in text[s:e].split("\t") if c.strip()), "")
-    return bool(first) and _field_label(first)
+    return bool(first) and field_label(first)
 
 
 def _broken_row_end(text: str, lines: list[tuple[int, int]], i: int, nested: bool = False,

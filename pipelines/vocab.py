@@ -135,6 +135,13 @@ def _rx(pattern: str) -> re.Pattern[str]:
 NAME_LABEL = _rx(r"^项目(\(政策\))?名称[:]?$|^项目\(政策\)名称[:]?$|^政策名称[:]?$")
 DEPT_LABEL = _rx(r"^(主管部门|主管部门及代码|主管单位|主管部门\(单位\))[:]?$")
 IMPL_LABEL = _rx(r"^(实施单位|预算单位|实施单位\(盖章\)|项目实施单位|执行单位)[:]?$")
+
+
+def field_label(word: str) -> bool:
+    """A label of the project's field rows: 项目名称, 主管部门, 实施单位 and their variants."""
+    return any(rx.match(word) for rx in (NAME_LABEL, DEPT_LABEL, IMPL_LABEL))
+
+
 CODE_LABEL = _rx(r"^(项目编码|项目代码|项目编号)[:]?$")
 TOTAL_SCORE_LABEL = _rx(r"^(总分|合计|总计|绩效自评总得分|自评总得分|自评得分|项目自评得分)[:]?$")
 GRADE_LABEL = _rx(r"^(评价等级|自评等级|等级|绩效等级)[:]?$")
