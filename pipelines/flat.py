@@ -186,14 +186,12 @@ class FlatParser:
                 if label is not None and j - i == len(chars):
                     # (a label opening the run ends its word: the value after it is a word of its own)
                     j = i + (label.start() or label.end())
-            else:
-                # a label split in two (一级 指标, 可持续影 响指标) is re-joined when the join is a known word
-                for k in (3, 2):
-                    if i + k <= len(toks):
-                        joined = "".join(x.text for x in toks[i:i + k])
-                        if self._known(joined):
-                            j = i + k
-                            break
+            # a label split in two or three (一级 指标, 主 管部门, 可持续影 响指标) is re-joined when the join is a
+            # known word that reaches past any run above (主 | 管部门 is one word, 效 益 指 标 stays whole)
+            joined_k = next((k for k in (3, 2) if i + k <= len(toks) and i not in year
+                             and self._known("".join(x.text for x in toks[i:i + k]))), None)
+            if joined_k is not None and i + joined_k > j:
+                j = i + joined_k
             if j > i + 1:
                 s, e = toks[i].start, toks[j - 1].end
                 out.append(Cell(col=len(out), start=s, end=e, text=text[s:e]))

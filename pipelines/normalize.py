@@ -162,16 +162,34 @@ def _is_pipe_row(line: str) -> bool:
     return line.count(" | ") >= 2
 
 
-def _pipe_row_end(lines: list[str], i: int) -> int:
+def _closed(s: str) -> bool:
+    return len(s) > 1 and s.startswith("|") and s.endswith("|")
+
+
+def row_width(lines: list[str]) -> int:
+    """Pipes in the document's widest closed row (``| a | b |`` on one line): no row has more."""
+    return max((s.count("|") for s in (line.strip(" \t") for line in lines) if _closed(s)), default=0)
+
+
+def _pipe_row_end(lines: list[str], i: int, width: int = 0) -> int:
     """Last line of the pipe row opening at line ``i``: a row opened by '|' and not closed on its
-    line (a cell with line breaks: 产\\n出\\n指\\n标) runs to the next line ending with '|'."""
+    line (a cell with line breaks: 产\\n出\\n指\\n标) runs to the next line ending with '|'.
+
+    A line opening with '|' starts a row of its own, unless the row so far and that line together
+    have no more pipes than ``width`` (the widest closed row): then the row was broken just before
+    a pipe (``| 产出指标 | 数量 | 10\\n| 10 |``, or a lone ``|`` line) and runs on.
+    """
     s = lines[i].strip(" \t")
-    if not s.startswith("|") or s.endswith("|"):
+    if not s.startswith("|") or _closed(s):
         return i
+    pipes = s.count("|")
     for k in range(i + 1, min(len(lines), i + 1 + PIPE_ROW_LINES)):
         t = lines[k].strip(" \t")
-        if not t or t.startswith("|"):
+        if not t:
             return i
+        if t.startswith("|") and pipes + t.count("|") > width:
+            return i
+        pipes += t.count("|")
         if t.endswith("|"):
             return k
     return i
@@ -193,6 +211,7 @@ def pipe_rows(text: str, offsets: list[int]) -> tuple[str, list[int]]:
         chars.extend(text[a:b])
         offs.extend(offsets[a:b])
 
+    width = row_width(lines)
     i = 0
     n = len(lines)
     while i < n:
@@ -201,7 +220,7 @@ def pipe_rows(text: str, offsets: list[int]) -> tuple[str, list[int]]:
         if _is_pipe_rule(line):
             i += 1  # the rule line and its line break go
             continue
-        j = _pipe_row_end(lines, i)
+        j = _pipe_row_end(lines, i, width)
         # '| 产' opens a wrapped row with one pipe on its line: the row as a whole shows the pipes
         if not (_is_pipe_row(line) or (j > i and sum(lines[k].count("|") for k in range(i, j + 1)) >= 3)):
             keep(a, a + len(line) + (1 if i < n - 1 else 0))

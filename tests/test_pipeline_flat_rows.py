@@ -103,3 +103,15 @@ def test_a_department_does_not_take_a_piece_that_is_no_cut():
         "一级指标 二级指标 三级指标 指标值 完成值 分值 得分 产出指标 数量指标 服务老人人数 ≥500人 520人 20 20",
         mode="parser")
     assert rec.projects[0].department == "某区民政局"
+
+
+def test_a_label_cut_after_its_first_character_is_one_word():
+    # 主 | 管部门: the single character does not start a run of its own, so the name stops at the label
+    rec = _extractor().extract_text(
+        "项目支出绩效自评表 项目名称： 2022年 数据系统维护费专项资金 主 管部门 某县审计局 实 施单位 某县信息中心 "
+        "一级指标 二级指标 三级指标 指标值 完成值 分值 得分 产 出 指 标 数量指标 检测人数 ≥500人 520人 20 20",
+        mode="parser")
+    [project] = rec.projects
+    assert project.name == "2022年数据系统维护费专项资金"
+    assert (project.department, project.implementer) == ("某县审计局", "某县信息中心")
+    assert project.indicators[0].level1 == "产出指标"  # a spaced-out run (产 出 指 标) is still one word

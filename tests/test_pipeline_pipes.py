@@ -46,6 +46,17 @@ def test_pipe_row_wrapped_over_lines_is_one_row():
     assert empty_first.texts[:2] == ["", "时效指标"]
 
 
+def test_a_row_broken_just_before_a_pipe_runs_on_while_it_fits_the_table():
+    # a lone '|' and a row cut before ' | 20 |': the pieces together have no more pipes than the widest row
+    broken = PIPES.replace("|  | 时效指标 | 补助发放及时率 | 100% | 100% | 20 | 20 |",
+                           "|\n  | 时效指标 | 补助发放及时率 | 100% | 100%\n | 20 | 20 |")
+    rows = parse_rows(normalize_text(broken))
+    row = next(r for r in rows if "补助发放及时率" in r.texts)
+    assert row.texts == ["", "时效指标", "补助发放及时率", "100%", "100%", "20", "20"]
+    # a closed row after an open one is a row of its own: together they would be wider than the table
+    assert any(r.texts[:2] == ["效益指标", "社会效益指标"] for r in rows)
+
+
 def test_pipe_cells_point_into_the_original_text():
     norm = normalize_text(PIPES)
     for row in parse_rows(norm):
