@@ -14,9 +14,9 @@ A line without any tab is a ``text`` row of one cell (prose, titles).
 
 from __future__ import annotations
 
-from typing import Literal
-
+import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from jixiao.pipelines.normalize import NormalizedText, squeeze
 from jixiao.pipelines.vocab import (
@@ -146,6 +146,8 @@ def _is_cell_block(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     return True
 
 
+# a line that is no wrapped value's end: a unit note (单位:万元), a page mark, a table number, a stamp
+_NOT_VALUE_END = re.compile(r"[:：]|万元|盖章|签字|^第\d+页|^共\d+页|^-\d+-$|表\d*$|^[★*]")
 # a line without tabs is glued to a neighbouring broken row only when it is this short
 FRAGMENT_CHARS = 12
 # a vertical heading runs over at most this many lines of at most this many characters each
@@ -201,6 +203,15 @@ def _opens_with_label(text: str, lines: list[tuple[int, int]], k: int) -> bool:
     return bool(first) and field_label(first)
 
 
+def _opens_row(text: str, lines: list[tuple[int, int]], k: int) -> bool:
+    """Line ``k`` starts a row: it is the end, or opens with a tab, a field label or a header word."""
+    if k >= len(lines):
+        return True
+    s, e = lines[k]
+    line = text[s:e]
+    return _opens_cell(line) or _opens_with_label(text, lines, k) or _header_word(squeeze(line.split("\t", 1)[0]))
+
+
 def _broken_row_end(text: str, lines: list[tuple[int, int]], i: int, nested: bool = False,
                     above: int | None = None) -> int:
     """``_row_end``, except that a line opening with a field label is never the continuation of another,
@@ -209,6 +220,11 @@ def _broken_row_end(text: str, lines: list[tuple[int, int]], i: int, nested: boo
         s, e = lines[i + 1]
         cells = [squeeze(c) for c in text[s:e].split("\t")]
         if len(cells) >= 2 and 0 < len(cells[0]) <= 6 and not _header_word(cells[0]) and _header_word(cells[1]):
+            return i + 1
+        if (len(cells) == 1 and 0 < len(cells[0]) <= VERTICAL_CHARS and not _header_word(cells[0])
+                and not _NOT_VALUE_END.search(cells[0]) and _opens_row(text, lines, i + 2)):
+            # the value's end alone on its line (项目名称\t事业运 | 行经费), and a row of its own after it (not
+            # the rest of a label the break cut: 主管部 | 门\t…)
             return i + 1
     j = _row_end(text, lines, i, nested, above)
     if any(_opens_with_label(text, lines, k) for k in range(i + 1, j + 1)):

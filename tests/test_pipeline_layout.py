@@ -90,3 +90,19 @@ def test_a_field_value_wrapped_before_the_next_label_stays_in_its_row():
     text = "项目名称:\t残疾人两项补贴\n主管部门及代码\t船山区信\n访局\t实施单位\t船山区信访局\n"
     rows = parse_rows(normalize_text(text))
     assert [r.texts for r in rows] == [["项目名称:", "残疾人两项补贴"], ["主管部门及代码", "船山区信访局", "实施单位", "船山区信访局"]]
+
+
+def test_a_field_value_whose_end_wrapped_onto_a_line_of_its_own_stays_in_its_row():
+    text = ("\t项目名称:\t事业运\n行经费\n主管部门及代码\t平遥县档案馆\t实施单位\t平遥县\n档案馆\n"
+            "\t年度预算数(万元)\t年初预算\t全年执行数\n")
+    rows = parse_rows(normalize_text(text))
+    assert [r.texts for r in rows][:2] == [["", "项目名称:", "事业运行经费"],
+                                           ["主管部门及代码", "平遥县档案馆", "实施单位", "平遥县档案馆"]]
+
+
+def test_a_fragment_that_is_a_cut_label_or_a_stamp_is_not_a_field_value():
+    # 主管部 | 门: the rest of a label on the next line; (盖章) is printed beside the value, not part of it
+    text = "\t项目名称\t路灯维护专项资金\n主管部\n门\t某区城管局\t实施单位\t某区路灯所\n(盖章)\n\t年度预算数(万元)\t年初预算\n"
+    rows = parse_rows(normalize_text(text))
+    assert rows[0].texts == ["", "项目名称", "路灯维护专项资金"]
+    assert all("(盖章)" not in r.texts[-1] or r.texts == ["(盖章)"] for r in rows)
