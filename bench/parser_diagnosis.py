@@ -8,7 +8,14 @@ into a space (``eval.variants.collapse``, the ablation's variant b) and noised (
 at each noise seed, variant c). Printed: parser record F1 per variant and layout family, the most
 frequent kinds of error (kind x field), and the worst texts with their errors. The seed defaults to a
 diagnosis seed that neither training (20241123/4) nor the fusion validation (777001) uses, so fixes found
-here are judged on texts they were not found on. No dev-set document is read.
+here are judged on texts they were not found on.
+
+    python bench/parser_diagnosis.py --real [--noise-seeds 201 202 203]
+
+reads the dev split's seeds 000-003 instead (never 004, the test split): each as printed, collapsed and
+noised, scored against the parser's own record of the undamaged text, as round 4 of
+``bench/fusion_validation.py`` does. No gold file is read, and the noise seeds differ from the
+ablation's (0) and round 4's (101-105).
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from rich.table import Table
 from tqdm import tqdm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from fusion_validation import TRAINING_SEEDS, documents  # noqa: E402
+from fusion_validation import DEV_SEEDS, TRAINING_SEEDS, documents  # noqa: E402
 
 from jixiao.eval.metrics import score_document  # noqa: E402
 from jixiao.eval.variants import collapse, noise  # noqa: E402
@@ -44,6 +51,23 @@ def variants(texts: list[dict], noise_seeds: list[int]) -> list[dict]:
     return out
 
 
+def real_texts(parser: Extractor) -> list[dict]:
+    """Seeds 000-003 as printed, each with the parser's record of it as the reference."""
+    from jixiao.models.train import DataConfig, _seeds_root
+    from jixiao.pipelines.ingest import load_bytes
+
+    root = _seeds_root(DataConfig())
+    if root is None:
+        raise SystemExit("no seeds directory")
+    out = []
+    for path in sorted(p for p in root.glob("*.txt") if p.name.startswith(DEV_SEEDS)):
+        text = load_bytes(path.read_bytes(), filename=path.name, doc_id=path.stem).text
+        reference = parser.extract(Document(doc_id=path.stem, text=text), mode="parser")
+        reference.meta = {}
+        out.append({"doc": path.stem[:3], "family": path.stem[:3], "text": text, "gold": reference})
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=60)
@@ -51,11 +75,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--noise-seeds", type=int, nargs="*", default=[1, 2, 3])
     ap.add_argument("--show", type=int, default=10, help="worst texts to print with their errors")
     ap.add_argument("--family", default=None, help="only texts of this layout family")
+    ap.add_argument("--real", action="store_true", help="the dev split's seeds 000-003, not synthetic documents")
     args = ap.parse_args(argv)
     if args.seed in TRAINING_SEEDS:
         raise SystemExit(f"seed {args.seed} generated training data; pick another")
     ex = Extractor.from_settings(load_tagger=False)
-    texts = variants(documents(args.docs, args.seed), args.noise_seeds)
+    texts = variants(real_texts(ex) if args.real else documents(args.docs, args.seed), args.noise_seeds)
     if args.family:
         texts = [t for t in texts if t["family"] == args.family]
     rows = []
@@ -65,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((t, score.summary.facts.f1, score.errors))
 
     console = Console()
-    table = Table(title=f"parser record F1, {args.docs} docs, seed {args.seed}")
+    what = "seeds 000-003 against the parser's reading" if args.real else f"{args.docs} docs, seed {args.seed}"
+    table = Table(title=f"parser record F1, {what}")
     table.add_column("family")
     names = ["none", "collapsed"] + [f"noised{s}" for s in args.noise_seeds]
     for n in names:

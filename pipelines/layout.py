@@ -102,22 +102,17 @@ def parse_rows(norm: NormalizedText) -> list[Row]:
         prev = rows[-1] if rows and rows[-1].kind == "tabs" and i > 0 and rows[-1].end == lines[i - 1][1] else None
         if _opens_cell(line) and line.count("\t") == 1 and _is_cell_block(text, lines, i) and not (prev and len(prev.cells) > 2):
             # one cell per line: the block runs to the next empty line
-            cells: list[Cell] = []
-            j = i
-            while j < n:
-                s2, e2 = lines[j]
-                l2 = text[s2:e2]
-                if l2 == "" or (j > i and (l2.count("\t") >= 2 or ("\t" in l2 and not _opens_cell(l2)))):
-                    # a blank line ends the block, and so does a tab row (cells after a first one, or two or
-                    # more tabs): the table below is not one cell a line
-                    break
-                if _opens_cell(l2):
-                    tab = s2 + l2.index("\t")
-                    cells.extend(_split_tabs(text, tab + 1, e2, col0=len(cells)))
-                else:
-                    last = cells[-1]
-                    cells[-1] = Cell(col=last.col, start=last.start, end=e2, text=text[last.start:e2])
-                j += 1
+            cells, j = _cell_block(text, lines, i)
+            nxt = _block_after(text, lines, j)
+            if nxt is not None:
+                more, j2 = _cell_block(text, lines, nxt)
+                width = {len(rows[-1].cells) if rows and rows[-1].kind == "cells" else 0,
+                         len(_cell_block(text, lines, after)[0]) if (after := _block_after(text, lines, j2)) is not None else 0}
+                if len(cells) + len(more) in width and len(cells) + len(more) >= MIN_SPLIT_WIDTH:
+                    # a blank line inside a row (a scan's stray break before a line end) split it in two blocks
+                    # that together have the table's width: one row
+                    cells = cells + [Cell(col=len(cells) + k, start=c.start, end=c.end, text=c.text) for k, c in enumerate(more)]
+                    j = j2
             rows.append(Row(index=len(rows), kind="cells", start=s, end=lines[j - 1][1], cells=cells))
             i = j
             continue
@@ -136,6 +131,37 @@ def parse_rows(norm: NormalizedText) -> list[Row]:
     return rows
 
 
+def _cell_block(text: str, lines: list[tuple[int, int]], i: int) -> tuple[list[Cell], int]:
+    """The cells of the one-cell-per-line block opening at line ``i``, and the line after it."""
+    cells: list[Cell] = []
+    j = i
+    n = len(lines)
+    while j < n:
+        s2, e2 = lines[j]
+        l2 = text[s2:e2]
+        if l2 == "" or (j > i and (l2.count("\t") >= 2 or ("\t" in l2 and not _opens_cell(l2)))):
+            # a blank line ends the block, and so does a tab row (cells after a first one, or two or
+            # more tabs): the table below is not one cell a line
+            break
+        if _opens_cell(l2):
+            tab = s2 + l2.index("\t")
+            cells.extend(_split_tabs(text, tab + 1, e2, col0=len(cells)))
+        else:
+            last = cells[-1]
+            cells[-1] = Cell(col=last.col, start=last.start, end=e2, text=text[last.start:e2])
+        j += 1
+    return cells, j
+
+
+def _block_after(text: str, lines: list[tuple[int, int]], j: int) -> int | None:
+    """The first line of the one-cell-per-line block after the single blank line ``j``, if one follows."""
+    if j + 1 >= len(lines) or text[lines[j][0]:lines[j][1]] != "":
+        return None
+    s, e = lines[j + 1]
+    line = text[s:e]
+    return j + 1 if _opens_cell(line) and line.count("\t") == 1 else None
+
+
 def _is_cell_block(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     """A line '\\tX' opens a one-cell-per-line block unless it sits among multi-tab rows."""
     for k in (i - 1, i + 1):
@@ -148,6 +174,9 @@ def _is_cell_block(text: str, lines: list[tuple[int, int]], i: int) -> bool:
 
 # a line that is no wrapped value's end: a unit note (单位:万元), a page mark, a table number, a stamp
 _NOT_VALUE_END = re.compile(r"[:：]|万元|盖章|签字|^第\d+页|^共\d+页|^-\d+-$|表\d*$|^[★*]")
+# a one-cell-per-line row split by a stray blank line is re-joined only in tables at least this wide
+# (title blocks of one or two cells stand alone)
+MIN_SPLIT_WIDTH = 5
 # a line without tabs is glued to a neighbouring broken row only when it is this short
 FRAGMENT_CHARS = 12
 # a vertical heading runs over at most this many lines of at most this many characters each

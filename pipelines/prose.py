@@ -18,7 +18,9 @@ prose between the tables of a mixed document.
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -55,6 +57,11 @@ _HEADING_ORG = re.compile(
     r"^(?P<org>[\u4e00-\u9fff()（）]{3,40}?" + _ORG_END + r")"
     r"(?:(?:关于)?(?:\d{4}年度?)?[\u4e00-\u9fff]{0,12}(?:报告|说明))?$"
 )
+# the same heading run into its text (line breaks lost): a unit's name then a report title, between spaces
+_TITLE_ORG = re.compile(
+    r"(?:^|(?<=\s))(?P<org>[\u4e00-\u9fff()（）]{3,40}?" + _ORG_END + r")"
+    r"\s+(?:关于)?(?:\d{4}年度?)?[\u4e00-\u9fff]{0,12}(?:报告|说明)(?=\s|$)"
+)
 _HEADING_NOT_ORG = re.compile(r"^(第.部分|目录|附件|附表|[一二三四五六七八九十]+、|\(|（)")
 
 
@@ -77,7 +84,47 @@ def heading_units(text: str, stretches: list[tuple[int, int]]) -> list[Span]:
             if m:
                 off = start + line.index(t)
                 out.append(Span(text=m.group("org"), start=off + m.start("org"), end=off + m.end("org")))
-    return out
+        for m in _TITLE_ORG.finditer(text, s, e):
+            if not _HEADING_NOT_ORG.match(m.group("org")) and not any(u.start <= m.start("org") < u.end for u in out):
+                out.append(Span(text=m.group("org"), start=m.start("org"), end=m.end("org")))
+    return sorted(out, key=lambda u: u.start)
+
+
+# a line break after one of these ends a sentence; any other break inside a stretch of prose is a wrap
+_SENTENCE_END = frozenset("。；;：:！!？?")
+
+
+@dataclass(frozen=True)
+class _Unwrapped:
+    """The prose with spaces and wrapping line breaks taken out (``pos[i]``: offset of ``text[i]`` in the
+    normalized text): a scan or a PDF breaks sentences anywhere (本单\\n位 2023年 → 本单位2023年), and the
+    patterns below read sentences."""
+
+    text: str
+    pos: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> _Unwrapped:
+        chars: list[str] = []
+        pos: list[int] = []
+        last = ""  # the last character that is not a space
+        for i, ch in enumerate(text):
+            if ch in " \t\u3000":
+                continue
+            after = text[i + 1:i + 2]
+            if ch == "\n" and last and last not in _SENTENCE_END and last != "\n" and after.strip():
+                continue  # a wrap
+            chars.append(ch)
+            pos.append(i)
+            last = ch
+        return cls("".join(chars), pos)
+
+    def at(self, offset: int) -> int:
+        """The view index of the first kept character at or after ``offset`` of the normalized text."""
+        return bisect.bisect_left(self.pos, offset)
+
+    def span(self, m: re.Match[str], group: int | str) -> Span:
+        return Span(text=m.group(group), start=self.pos[m.start(group)], end=self.pos[m.end(group) - 1] + 1)
 
 
 def complement(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
@@ -99,23 +146,45 @@ class ProseParser:
     def parse(self, norm: NormalizedText, exclude: list[tuple[int, int]] | None = None) -> list[ParsedProject]:
         """Projects announced in the text outside ``exclude`` (the spans of table projects)."""
         text = norm.text
+        view = _Unwrapped.of(text)
         stretches = complement(exclude or [], len(text))
         units = heading_units(text, stretches)
         out: list[ParsedProject] = []
         for s, e in stretches:
-            opens = sorted(
-                (m for rx in _OPENERS for m in rx.finditer(text, s, e) if not _NOT_PROJECT.search(m.group("name"))),
-                key=lambda m: m.start(),
-            )
-            for k, m in enumerate(opens):
-                end = opens[k + 1].start() if k + 1 < len(opens) else e
-                unit = next((u for u in reversed(units) if u.end <= m.start()), None)
-                proj = self._project(text, m, (m.start(), end), unit)
+            # an announcing sentence is read unwrapped (对20 23年…专项资金开\n展了绩效自评: a scan or a PDF breaks and
+            # spaces sentences anywhere); a summary heading (…项目绩效自评综述：) is a line of its own, read as printed
+            opens = [(view.pos[m.start()], view.span(m, "name"))
+                     for m in _OPENERS[0].finditer(view.text, view.at(s), view.at(e))
+                     if not _NOT_PROJECT.search(m.group("name"))]
+            for m in _OPENERS[1].finditer(text, s, e):
+                if not _NOT_PROJECT.search(m.group("name")) and not any(a <= m.start() < n.end for a, n in opens):
+                    opens.append((m.start(), _span(m, "name")))
+            opens.sort(key=lambda o: o[0])
+            for k, (start, name) in enumerate(opens):
+                end = opens[k + 1][0] if k + 1 < len(opens) else e
+                unit = next((u for u in reversed(units) if u.end <= start), None)
+                proj = self._project(text, view, name, (start, end), unit)
                 if proj is not None:
                     out.append(proj)
         return out
 
-    def _project(self, text: str, m: re.Match[str], section: tuple[int, int], unit: Span | None) -> ParsedProject | None:
+    @staticmethod
+    def _search(rx: re.Pattern[str], text: str, view: _Unwrapped, s: int, e: int, group: int | str,
+                printed_first: bool = False) -> tuple[Span, re.Match[str]] | None:
+        """The first match in [s, e) of the unwrapped text, else of the text as printed (or the other way round)."""
+        def in_view():
+            m = rx.search(view.text, view.at(s), view.at(e))
+            return (view.span(m, group), m) if m else None
+
+        def as_printed():
+            m = rx.search(text, s, e)
+            return (_span(m, group), m) if m else None
+
+        first, second = (as_printed, in_view) if printed_first else (in_view, as_printed)
+        return first() or second()
+
+    def _project(self, text: str, view: _Unwrapped, name: Span, section: tuple[int, int],
+                 unit: Span | None) -> ParsedProject | None:
         s, e = section
         funds = ParsedFunds()
         found: dict[str, Span] = {}
@@ -123,10 +192,10 @@ class ProseParser:
         for field, rx in _FIELDS:
             if field in found:
                 continue
-            fm = rx.search(text, s, e)
-            if fm:
-                found[field] = _span(fm, 1)
-                factors[field] = unit_factor(fm.group(2), 1.0)
+            hit = self._search(rx, text, view, s, e, 1)
+            if hit:
+                found[field] = hit[0]
+                factors[field] = unit_factor(hit[1].group(2), 1.0)
         if not found:
             return None
         # every amount carries its own unit; mixed units are rescaled to yuan in the span text
@@ -138,19 +207,20 @@ class ProseParser:
                 value = float(span.text.replace(",", "")) * factors[field]
                 span = Span(text=repr(value), start=span.start, end=span.end)
             setattr(funds, field, span)
-        rm = _RATE.search(text, s, e)
-        if rm:
-            funds.rate = _span(rm, 1)
-        sm = _SCORE.search(text, s, e)
+        rate = self._search(_RATE, text, view, s, e, 1)
+        if rate:
+            funds.rate = rate[0]
+        score = self._search(_SCORE, text, view, s, e, 1)
         # labels may open the announcing sentence's line (主管部门：…，实施单位：…。本单位对…)
         line_start = text.rfind("\n", 0, s) + 1
-        dm = _DEPT.search(text, line_start, e)
-        im = _IMPL.search(text, line_start, e)
+        # (a unit's name ends at a space as printed: 主管部门：某局 实施单位：某中心)
+        dept = self._search(_DEPT, text, view, line_start, e, "v", printed_first=True)
+        impl = self._search(_IMPL, text, view, line_start, e, "v", printed_first=True)
         return ParsedProject(
-            source="prose", start=s, end=e, name=_span(m, "name"), funds=funds,
-            department=_span(dm, "v") if dm else unit,
-            implementer=_span(im, "v") if im else None,
-            score=_span(sm, 1) if sm else None,
+            source="prose", start=s, end=e, name=name, funds=funds,
+            department=dept[0] if dept else unit,
+            implementer=impl[0] if impl else None,
+            score=score[0] if score else None,
         )
 
 

@@ -106,3 +106,11 @@ def test_a_fragment_that_is_a_cut_label_or_a_stamp_is_not_a_field_value():
     rows = parse_rows(normalize_text(text))
     assert rows[0].texts == ["", "项目名称", "路灯维护专项资金"]
     assert all("(盖章)" not in r.texts[-1] or r.texts == ["(盖章)"] for r in rows)
+
+
+def test_a_one_cell_per_line_row_split_by_a_stray_blank_line_is_one_row():
+    header = "\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\t完成值\n\t分值\n\t得分\n\n"
+    row = "\t产出指标\n\t数量指标\n\t救助人数\n\t≥500人\n\n\t510人\n\t50\n\t50\n\n"  # the blank line after ≥500人
+    rows = parse_rows(normalize_text("\t项目支出绩效自评表\n\n\t(2024年度)\n\n" + header + row + row.replace("\n\n\t510", "\n\t510")))
+    assert [r.texts for r in rows][:2] == [["项目支出绩效自评表"], ["(2024年度)"]]  # title blocks stay apart
+    assert rows[3].texts == rows[4].texts == ["产出指标", "数量指标", "救助人数", "≥500人", "510人", "50", "50"]

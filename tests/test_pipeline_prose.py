@@ -101,3 +101,22 @@ def test_a_summary_alone_is_a_project(extractor):
 ])
 def test_duplicate_names(a, b, same):
     assert is_duplicate(a, b) is same
+
+
+def test_sentences_wrapped_and_spaced_by_a_scan_are_read_unwrapped(extractor):
+    # a scan breaks and spaces sentences anywhere: 对20 23年…专项资金开\n展了绩效自评, 全年预算数为5.\n2万元
+    text = (REPORT.replace("对2023年特定类项目救助系统运维专项资金开展了绩效自评", "对20 23年特定类项目救助系统运维专项资金开\n展了绩效自评")
+                  .replace("全年预算执行数为5.2万元", "全年预算执 行数为5.\n2万元")
+                  .replace("执行率为98.08%", "执行率\n为98. 08%"))
+    first = extractor.extract_text(text, mode="parser").projects[0]
+    assert first.name == "救助系统运维专项资金"
+    assert (first.funds.annual_budget, first.funds.executed, first.funds.execution_rate) == (52000.0, 51000.0, 98.08)
+    pv = first.provenance["funds.annual_budget"]  # provenance points at the printed characters
+    assert "".join(text[pv.start:pv.end].split()) == "5.2"
+
+
+def test_a_report_run_into_one_line_keeps_the_unit_of_its_title(extractor):
+    # line breaks lost: the heading 示例市示例区民政局 项目支出绩效自评报告 runs into the text
+    collapsed = " ".join(REPORT.split("\n"))
+    first = extractor.extract_text(collapsed, mode="parser").projects[0]
+    assert first.department == "示例市示例区民政局"
