@@ -177,6 +177,8 @@ _NOT_VALUE_END = re.compile(r"[:：]|万元|盖章|签字|^第\d+页|^共\d+页|
 # a one-cell-per-line row split by a stray blank line is re-joined only in tables at least this wide
 # (title blocks of one or two cells stand alone)
 MIN_SPLIT_WIDTH = 5
+# a field row (项目名称 …, 主管部门 …) whose values wrapped runs over at most this many more lines
+FIELD_ROW_LINES = 3
 # a line without tabs is glued to a neighbouring broken row only when it is this short
 FRAGMENT_CHARS = 12
 # a vertical heading runs over at most this many lines of at most this many characters each
@@ -245,16 +247,25 @@ def _broken_row_end(text: str, lines: list[tuple[int, int]], i: int, nested: boo
                     above: int | None = None) -> int:
     """``_row_end``, except that a line opening with a field label is never the continuation of another,
     and a field row whose value wrapped (主管部门\\t船山区信 | 访局\\t实施单位\\t…) is one row."""
-    if i + 1 < len(lines) and _glued(text, lines, i, i + 1) and _opens_with_label(text, lines, i):
-        s, e = lines[i + 1]
-        cells = [squeeze(c) for c in text[s:e].split("\t")]
-        if len(cells) >= 2 and 0 < len(cells[0]) <= 6 and not _header_word(cells[0]) and _header_word(cells[1]):
-            return i + 1
-        if (len(cells) == 1 and 0 < len(cells[0]) <= VERTICAL_CHARS and not _header_word(cells[0])
-                and not _NOT_VALUE_END.search(cells[0]) and _opens_row(text, lines, i + 2)):
-            # the value's end alone on its line (项目名称\t事业运 | 行经费), and a row of its own after it (not
-            # the rest of a label the break cut: 主管部 | 门\t…)
-            return i + 1
+    if _opens_with_label(text, lines, i):
+        j = i
+        while j + 1 < len(lines) and j - i < FIELD_ROW_LINES and _glued(text, lines, j, j + 1):
+            s, e = lines[j + 1]
+            cells = [squeeze(c) for c in text[s:e].split("\t")]
+            head, rest = cells[0], [c for c in cells[1:] if c]
+            if not head or _header_word(head) or _NOT_VALUE_END.search(head):
+                break
+            if len(cells) >= 2 and len(head) <= FRAGMENT_CHARS and (not rest or field_label(rest[0])):
+                # the value's end, then empty cells or the row's next label (主管部门\t船山区信 | 访局\t实施单位\t…)
+                j += 1
+                continue
+            if len(cells) == 1 and len(head) <= VERTICAL_CHARS and _opens_row(text, lines, j + 2):
+                # the value's end alone on its line (项目名称\t事业运 | 行经费), and a row of its own after it (not
+                # the rest of a label the break cut: 主管部 | 门\t…)
+                j += 1
+            break
+        if j > i:
+            return j
     j = _row_end(text, lines, i, nested, above)
     if any(_opens_with_label(text, lines, k) for k in range(i + 1, j + 1)):
         return i

@@ -114,3 +114,13 @@ def test_a_one_cell_per_line_row_split_by_a_stray_blank_line_is_one_row():
     rows = parse_rows(normalize_text("\t项目支出绩效自评表\n\n\t(2024年度)\n\n" + header + row + row.replace("\n\n\t510", "\n\t510")))
     assert [r.texts for r in rows][:2] == [["项目支出绩效自评表"], ["(2024年度)"]]  # title blocks stay apart
     assert rows[3].texts == rows[4].texts == ["产出指标", "数量指标", "救助人数", "≥500人", "510人", "50", "50"]
+
+
+def test_a_field_row_wrapped_over_several_lines_with_empty_cells_after_the_value_is_one_row():
+    text = ("项目名称\t\t2024年城乡居民基本养老保险\n代办员补助\t\t\t\t\n"
+            "主管部门及代码\t\t407-汾\n阳市人力资源和社会保障局\t\t\t预算单位\t407002-汾阳市社会保险中\n心\t\t\n"
+            "项目资金(元)\t年初预算数\t全年预算数\t全年执行数\n")
+    rows = parse_rows(normalize_text(text))
+    assert [r.joined for r in rows] == ["项目名称2024年城乡居民基本养老保险代办员补助",
+                                        "主管部门及代码407-汾阳市人力资源和社会保障局预算单位407002-汾阳市社会保险中心",
+                                        "项目资金(元)年初预算数全年预算数全年执行数"]
