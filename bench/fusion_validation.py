@@ -3,6 +3,7 @@
     python bench/fusion_validation.py [--docs 60] [--seed 777001] [--out bench/results/fusion_validation.json]
     python bench/fusion_validation.py --round 3   # the trust check, written to fusion_validation_trust.json
     python bench/fusion_validation.py --round 4 --fold DIR --fold DIR   # rules judged where the tagger is out of domain
+    python bench/fusion_validation.py --shipped   # the shipped rule only, on today's parser (no choice is made)
 
 CRITERION (fixed before any result was seen):
 - Grid of fill rules, every combination of
@@ -312,11 +313,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--round", type=int, choices=(2, 3, 4), default=2,
                     help="2: the fill-rule grid; 3: the trust check; 4: rules judged out of domain too")
+    ap.add_argument("--shipped", action="store_true",
+                    help="score the shipped rule only (fusion_validation_shipped.json): today's parser, no rule chosen")
     ap.add_argument("--fold", type=Path, action="append", default=[],
                     help="round 4: a fold tagger's checkpoint (jixiao train --config bench/configs/ood_fold_*.json)")
     args = ap.parse_args(argv)
     if args.out is None:
-        args.out = Path({2: "bench/results/fusion_validation.json", 3: "bench/results/fusion_validation_trust.json",
+        args.out = Path("bench/results/fusion_validation_shipped.json" if args.shipped else
+                        {2: "bench/results/fusion_validation.json", 3: "bench/results/fusion_validation_trust.json",
                          4: "bench/results/fusion_validation_ood.json"}[args.round])
     if args.seed in TRAINING_SEEDS:
         raise SystemExit(f"seed {args.seed} generated training data; pick another")
@@ -333,7 +337,9 @@ def main(argv: list[str] | None = None) -> int:
         args.out.write_text(json.dumps({"docs": args.docs, "seed": args.seed, **out}, indent=2, ensure_ascii=False),
                             encoding="utf-8")
         return 0
-    grid = GRID if args.round == 2 else TRUST_GRID
+    shipped = {k: getattr(fuse_module, k) for k in ("FILL_MIN", "WHOLE_NUMBER_FILLS", "CONSISTENCY_VETO", "EXCLUSIVE_SPANS",
+                                                     "TAGGER_ROWS", "TRUST_MIN")}
+    grid = [shipped] if args.shipped else GRID if args.round == 2 else TRUST_GRID
     parser_f1, results = score_rules(_cached(base, base.tagger), texts, grid, "synthetic")
     winner = max(results, key=lambda r: (round(r["mean_delta"], 4), _conservative(r["rule"])))
     table = Table(title=f"fill rules, {len(texts)} texts ({args.docs} docs, seed {args.seed})")

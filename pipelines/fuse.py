@@ -64,7 +64,10 @@ family, parser -> combined: tabs 0.858 -> 0.871, cells 0.956 -> 0.974, pipes
 0.945 -> 0.964, spaces 0.788 -> 0.804, flat 0.806 -> 0.860, wrapped 0.832 ->
 0.875; collapsed 0.771-0.806 -> 0.802-0.860; all 0.831 -> 0.865. With the
 flat reader's field-value join added after that run, the winner alone was
-rerun (not the grid): all 0.858 -> 0.8925, +0.0343, 162 texts helped, 6 hurt.
+rerun (not the grid): all 0.858 -> 0.8925, +0.0343, 162 texts helped, 6 hurt;
+after the noise repairs of the layout, flat and prose readers
+(``--shipped``, ``bench/results/fusion_validation_shipped.json``): 0.8596 ->
+0.8939, +0.0343, 162 helped, 6 hurt.
 
 Round 3 (``--round 3``, ``bench/results/fusion_validation_trust.json``):
 ``TRUST_MIN``, the tagger filling a document only where it agrees with the
