@@ -166,6 +166,16 @@ class FlatParser:
         return bool(self.cat.level1(t2) or self.cat.level2(t2) or t2 in _WORDS
                     or V.field_label(t2))
 
+    @staticmethod
+    def _header_at(toks: list[Cell], k: int, end: int) -> bool:
+        """A column header word (一级指标, 年度目标值 …) of four or more characters opens at token ``k`` of a run."""
+        chars = ""
+        for t in toks[k:end]:
+            chars += t.text
+            if len(chars) >= 4 and (chars in _WORDS or V.field_label(chars)):
+                return True
+        return False
+
     def _rejoin(self, toks: list[Cell], text: str) -> list[Cell]:
         out: list[Cell] = []
         # a spaced-out year (2 0 2 2 年) belongs to the word it opens
@@ -180,7 +190,11 @@ class FlatParser:
             # runs of single characters (vertical headings, spaced-out cells) are one word
             if _CJK1.match(t.text) or i in year:
                 while j < len(toks) and (_CJK1.match(toks[j].text) or j in year or re.match(r"^\(\d+分\)$", toks[j].text)):
+                    if "\t" in text[toks[j - 1].end:toks[j].start]:
+                        break  # a tab is a cell boundary (a pipe table's): a run never crosses it
                     j += 1
+                # ... up to a column header inside the run (达 成 预 期 指 标 一 级 指 标: a cell, then the header)
+                j = next((k for k in range(i + 1, j) if self._header_at(toks, k, j)), j)
                 # ... up to a field label inside the run (… 绩 效 自 评 表 项 目 名 称): the label opens a word
                 chars = "".join(x.text for x in toks[i:j])
                 label = _LABEL_IN_RUN.search(chars)

@@ -115,3 +115,14 @@ def test_a_label_cut_after_its_first_character_is_one_word():
     assert project.name == "2022年数据系统维护费专项资金"
     assert (project.department, project.implementer) == ("某县审计局", "某县信息中心")
     assert project.indicators[0].level1 == "产出指标"  # a spaced-out run (产 出 指 标) is still one word
+
+
+def test_a_spaced_out_cell_does_not_swallow_the_spaced_out_header_after_it():
+    # 达 成 预 期 指 标 | 一 级 指 标: the run of single characters stops where the column header opens
+    rec = _extractor().extract_text(
+        "项目名称 社区养老服务补助 主管部门 某区民政局 实施单位 某区养老服务中心 "
+        "年度总体目标 达 成 预 期 指 标 一 级 指 标 二级指标 三级指标 指标值 完成值 分值 得分 "
+        "产出指标 数量指标 服务老人人数 ≥500人 520人 20 20 效益指标 社会效益指标 老人生活质量 提高 提高 30 28",
+        mode="parser")
+    [project] = rec.projects
+    assert [(i.name, i.weight, i.score) for i in project.indicators] == [("服务老人人数", 20, 20), ("老人生活质量", 30, 28)]
