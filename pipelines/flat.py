@@ -64,6 +64,26 @@ _DATE = re.compile(r"\d{4}年\d{1,2}月")
 _MAX_SPLIT_TOKENS = 10  # beyond this a row is not a wrapped row; the combinations would also grow fast
 
 
+# what a page prints around a table and a flattening drops between its rows: a contact line, a unit note, a page
+# or table number, a date of filing, a stamp
+_MARGINALIA = re.compile(r"^(?:联系人|联系电话|填报人|填报日期|审核人|负责人|(?:金额)?单位)[:：]|^第\d+页$|^共\d+页$|^公开\d+表$|^[(（]?盖章[)）]?$")
+
+
+def _drop_marginalia(toks: list[Cell]) -> list[Cell]:
+    """Tokens without the page's marginalia (see ``_MARGINALIA``; a page number - 3 - is three tokens)."""
+    out: list[Cell] = []
+    k = 0
+    while k < len(toks):
+        if (k + 2 < len(toks) and toks[k].clean in ("-", "－", "—") and toks[k + 1].clean.isdigit()
+                and toks[k + 2].clean in ("-", "－", "—")):
+            k += 3
+            continue
+        if not _MARGINALIA.search(toks[k].clean):
+            out.append(toks[k])
+        k += 1
+    return out
+
+
 def _ends_table(word: str) -> bool:
     # a total-score label (绩效自评总得分) closes the rows too: in running text nothing else marks the table's end
     return bool(V.INDICATOR_END.match(word) or V.TOTAL_SCORE_LABEL.match(word))
@@ -331,6 +351,7 @@ class FlatParser:
         return funds
 
     def _indicators(self, toks: list[Cell], text: str) -> list[ParsedIndicator]:
+        toks = _drop_marginalia(toks)
         # header: 一级指标 … up to the last header word
         start = None
         for i, t in enumerate(toks):

@@ -126,3 +126,16 @@ def test_a_spaced_out_cell_does_not_swallow_the_spaced_out_header_after_it():
         mode="parser")
     [project] = rec.projects
     assert [(i.name, i.weight, i.score) for i in project.indicators] == [("服务老人人数", 20, 20), ("老人生活质量", 30, 28)]
+
+
+def test_marginalia_between_flattened_rows_do_not_become_indicator_names():
+    # a contact line, a unit note and a page number printed between two rows of the table
+    rec = _extractor().extract_text(
+        "项目名称 社区养老服务补助 主管部门 某区民政局 实施单位 某区养老服务中心 "
+        "一级指标 二级指标 三级指标 指标值 完成值 分值 得分 "
+        "产出指标 数量指标 服务老人人数 ≥500人 520人 20 20 联系人：张某 联系电话：0777-7777777 单位：万元 - 3 - "
+        "效益指标 社会效益指标 老人生活质量 提高 提高 30 28",
+        mode="parser")
+    [project] = rec.projects
+    assert [(i.name, i.target, i.weight, i.score) for i in project.indicators] == [
+        ("服务老人人数", "≥500人", 20, 20), ("老人生活质量", "提高", 30, 28)]
