@@ -42,6 +42,7 @@ from jixiao.pipelines.tables import (
 _TOKEN = re.compile(r"\S+")
 _GLUED = re.compile(r"^(项目(\(政策\))?名称|主管部门|实施单位|预算单位)(?![:(])")
 _CJK1 = re.compile(r"^[\u4e00-\u9fff]$")
+_ALLOTMENT = re.compile(r"^\(\d+分\)$")  # a score allotment (50分) ends a vertical heading's run
 # field labels that end a run of spaced-out characters (… 自 评 表 项 目 名 称 2 0 2 2 年 …)
 _LABEL_IN_RUN = re.compile(r"项目名称|政策名称|主管部门|主管单位|实施单位|预算单位")
 # words that open a pseudo-row: field labels and the funds total
@@ -187,6 +188,16 @@ class FlatParser:
                     or V.field_label(t2))
 
     @staticmethod
+    def _bracket_in_run(toks: list[Cell], i: int, j: int) -> bool:
+        """Token ``j`` is a bracket spaced out inside a run of characters (项 目 ( 政 策 ) 名 称): a character follows
+        it, and a closing one closes an opening one of the run."""
+        t = toks[j].text
+        if t not in "()" or j + 1 >= len(toks) or not _CJK1.match(toks[j + 1].text):
+            return False
+        opened = sum(x.text == "(" for x in toks[i:j]) - sum(x.text == ")" for x in toks[i:j])
+        return opened == 0 if t == "(" else opened == 1
+
+    @staticmethod
     def _header_at(toks: list[Cell], k: int, end: int) -> bool:
         """A column header word (一级指标, 年度目标值 …) of four or more characters opens at token ``k`` of a run."""
         chars = ""
@@ -209,7 +220,8 @@ class FlatParser:
             j = i + 1
             # runs of single characters (vertical headings, spaced-out cells) are one word
             if _CJK1.match(t.text) or i in year:
-                while j < len(toks) and (_CJK1.match(toks[j].text) or j in year or re.match(r"^\(\d+分\)$", toks[j].text)):
+                while j < len(toks) and (_CJK1.match(toks[j].text) or j in year or _ALLOTMENT.match(toks[j].text)
+                                         or self._bracket_in_run(toks, i, j)):
                     if "\t" in text[toks[j - 1].end:toks[j].start]:
                         break  # a tab is a cell boundary (a pipe table's): a run never crosses it
                     j += 1

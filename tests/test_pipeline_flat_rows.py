@@ -139,3 +139,11 @@ def test_marginalia_between_flattened_rows_do_not_become_indicator_names():
     [project] = rec.projects
     assert [(i.name, i.target, i.weight, i.score) for i in project.indicators] == [
         ("服务老人人数", "≥500人", 20, 20), ("老人生活质量", "提高", 30, 28)]
+
+
+def test_a_spaced_out_label_with_its_brackets_spaced_too_is_one_word():
+    rec = _extractor().extract_text(
+        "项目支出绩效自评表 项 目 ( 政 策 ) 名 称 其他检察 支出资金 主管部门 某区人民法院 实施单位 某区劳动保障监察大队 "
+        "一级指标 二级指标 三级指标 指标值 完成值 分值 得分 产出指标 数量指标 办案数量 ≥500件 520件 20 20",
+        mode="parser")
+    assert [p.name for p in rec.projects] == ["其他检察支出资金"]
