@@ -42,6 +42,8 @@ from jixiao.pipelines.tables import (
 _TOKEN = re.compile(r"\S+")
 _GLUED = re.compile(r"^(项目(\(政策\))?名称|主管部门|实施单位|预算单位)(?![:(])")
 _CJK1 = re.compile(r"^[\u4e00-\u9fff]$")
+# level-1 headings of a self-evaluation that are not indicator categories (the record keeps no rows under them)
+_OTHER_L1 = re.compile(r"^(?:项目决策|项目过程|项目管理|履职效能|决策|过程)(?:\(\d+(?:\.\d+)?分\))?$")
 _ALLOTMENT = re.compile(r"^\(\d+分\)$")  # a score allotment (50分) ends a vertical heading's run
 # field labels that end a run of spaced-out characters (… 自 评 表 项 目 名 称 2 0 2 2 年 …)
 _LABEL_IN_RUN = re.compile(r"项目名称|政策名称|主管部门|主管单位|实施单位|预算单位")
@@ -412,6 +414,11 @@ class FlatParser:
             i = past_remarks(i)
             if i >= len(toks) or _ends_table(toks[i].clean):
                 break
+            if _OTHER_L1.match(toks[i].clean):
+                # a printed level-1 that is no indicator category (项目决策, 履职效能(50分)): its rows are not read
+                self.reader._set_categories([], carry, True)
+                i += 1
+                continue
             # category words
             cats = []
             while i < len(toks) and not V.SECTION_CAPTION.match(toks[i].clean) and (self.cat.level1(toks[i].clean) or self.cat.level2(toks[i].clean)) and len(cats) < 2:

@@ -147,3 +147,15 @@ def test_a_spaced_out_label_with_its_brackets_spaced_too_is_one_word():
         "一级指标 二级指标 三级指标 指标值 完成值 分值 得分 产出指标 数量指标 办案数量 ≥500件 520件 20 20",
         mode="parser")
     assert [p.name for p in rec.projects] == ["其他检察支出资金"]
+
+
+def test_rows_under_a_level_one_that_is_no_indicator_category_are_not_read():
+    # 项目决策/履职效能 are level-1 headings of some forms, not categories: the record keeps no rows under them
+    rec = _extractor().extract_text(
+        "项目名称 社区养老服务补助 主管部门 某区民政局 实施单位 某区养老服务中心 "
+        "一级指标 二级指标 三级指标 指标值 完成值 分值 得分 "
+        "项目决策(10分) 项目立项 立项依据充分性 充分 充分 5 5 "
+        "产出指标 数量指标 服务老人人数 ≥500人 520人 20 20 履职效能 绩效管理 资金使用规范率 100% 100% 5 5",
+        mode="parser")
+    [project] = rec.projects
+    assert [i.name for i in project.indicators] == ["服务老人人数"]
