@@ -87,6 +87,38 @@ def _drop_marginalia(toks: list[Cell]) -> list[Cell]:
     return out
 
 
+# one character of a number spaced out (2 9 7 8 元, 1 0 . 2 5), and the measure units that may close it
+_NUMBER_CHAR = re.compile(r"^[\d.,]$")
+_UNITS = frozenset([*"户人个元天月年次台所项家件份处条套辆%", "万元", "公里", "人次", "万人", "亩", "平方米"])
+# a spaced-out number has at least this many pieces, its unit counted (8 0 %): two single digits (5 5) are a row's
+# weight and score
+SPACED_NUMBER_PIECES = 3
+
+
+def join_spaced_numbers(toks: list[Cell], text: str) -> list[Cell]:
+    """Runs of single number characters (2 9 7 8 元, 1 0 . 2 5) as one token each; shorter runs, and runs of digits
+    alone, stay apart."""
+    out: list[Cell] = []
+    k = 0
+    while k < len(toks):
+        j = k
+        while j < len(toks) and _NUMBER_CHAR.match(toks[j].clean):
+            j += 1
+        unit = j < len(toks) and toks[j].clean in _UNITS
+        # digits alone (1 0 4) may be a spaced weight and a score: only a point or a unit (%, 个, 元 …) says
+        # that the pieces are one number
+        pieces = j - k + unit
+        if (pieces >= SPACED_NUMBER_PIECES and toks[k].clean[0].isdigit()
+                and (unit or any(t.clean in ".," for t in toks[k + 1:j]))):
+            j += unit
+            out.append(Cell(col=len(out), start=toks[k].start, end=toks[j - 1].end, text=text[toks[k].start:toks[j - 1].end]))
+            k = j
+            continue
+        out.append(toks[k])
+        k += 1
+    return out
+
+
 def _ends_table(word: str) -> bool:
     # a total-score label (绩效自评总得分) closes the rows too: in running text nothing else marks the table's end
     return bool(V.INDICATOR_END.match(word) or V.TOTAL_SCORE_LABEL.match(word))
@@ -365,7 +397,7 @@ class FlatParser:
         return funds
 
     def _indicators(self, toks: list[Cell], text: str) -> list[ParsedIndicator]:
-        toks = _drop_marginalia(toks)
+        toks = join_spaced_numbers(_drop_marginalia(toks), text)
         # header: 一级指标 … up to the last header word
         start = None
         for i, t in enumerate(toks):

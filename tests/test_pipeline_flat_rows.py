@@ -5,7 +5,7 @@ from functools import lru_cache
 import pytest
 
 from jixiao.pipelines.extract import Extractor
-from jixiao.pipelines.flat import FlatParser
+from jixiao.pipelines.flat import FlatParser, join_spaced_numbers
 from jixiao.pipelines.layout import Cell
 
 # one table as a web page copy or OCR gives it: every cell wrapped at a few characters, then joined by spaces
@@ -159,3 +159,20 @@ def test_rows_under_a_level_one_that_is_no_indicator_category_are_not_read():
         mode="parser")
     [project] = rec.projects
     assert [i.name for i in project.indicators] == ["服务老人人数"]
+
+
+def test_numbers_spaced_out_character_by_character_are_one_value_when_a_point_or_unit_says_so():
+    rec = _extractor().extract_text(
+        "项目名称 社区养老服务补助 主管部门 某区民政局 实施单位 某区养老服务中心 "
+        "一级指标 二级指标 三级指标 指标值 完成值 分值 得分 "
+        "产出指标 数量指标 服务老人人数 ≥500人 5 2 0 人 20 20 质量指标 验收合格率 ≥80% 8 0 % 10 10 "
+        "成本指标 人均补助 ≤3.5万元 3 . 2 5 万元 10 10",
+        mode="parser")
+    rows = {i.name: (i.actual, i.weight, i.score) for i in rec.projects[0].indicators}
+    assert rows == {"服务老人人数": ("520人", 20, 20), "验收合格率": ("80%", 10, 10), "人均补助": ("3.25万元", 10, 10)}
+
+
+def test_digits_spaced_out_alone_stay_apart():
+    # 1 0 4 may be a spaced weight of 10 and a score of 4: no point or unit says they are one number
+    text = "达成 达成 1 0 4 5 5"
+    assert [c.clean for c in join_spaced_numbers(_tokens(text), text)] == ["达成", "达成", "1", "0", "4", "5", "5"]
