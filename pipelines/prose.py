@@ -70,24 +70,56 @@ def _span(m: re.Match[str], group: int | str) -> Span:
 
 
 def heading_units(text: str, stretches: list[tuple[int, int]]) -> list[Span]:
-    """Short stand-alone lines naming a unit (optionally followed by a report title), in order."""
+    """Short stand-alone lines naming a unit (optionally followed by a report title), in order.
+
+    Spaces inside the line are skipped (株洲市渌口区人力资 源和社会保障局), and a short line that the next one
+    completes is read with it (株洲市 | 渌口区人力资源和社会保障局): a scan spaces and wraps headings too.
+    """
     out: list[Span] = []
     for s, e in stretches:
+        lines: list[tuple[int, str]] = []
         pos = s
         for line in text[s:e].split("\n"):
-            start = pos
+            lines.append((pos, line))
             pos += len(line) + 1
-            t = line.strip()
-            if not t or len(t) > 50 or _HEADING_NOT_ORG.match(t) or re.search(r"[,，。;；:：、]", t):
-                continue
-            m = _HEADING_ORG.match(t)
-            if m:
-                off = start + line.index(t)
-                out.append(Span(text=m.group("org"), start=off + m.start("org"), end=off + m.end("org")))
+        k = 0
+        while k < len(lines):
+            found = None
+            for n in (2, 1):
+                if n == 2 and (k + 1 >= len(lines) or len("".join(lines[k][1].split())) > HEADING_WRAP_CHARS):
+                    continue
+                found = _heading_org(lines[k:k + n])
+                if found is not None:
+                    out.append(found)
+                    k += n - 1
+                    break
+            k += 1
         for m in _TITLE_ORG.finditer(text, s, e):
             if not _HEADING_NOT_ORG.match(m.group("org")) and not any(u.start <= m.start("org") < u.end for u in out):
                 out.append(Span(text=m.group("org"), start=m.start("org"), end=m.end("org")))
     return sorted(out, key=lambda u: u.start)
+
+
+# a heading's first line is read with the next one when it is this short (株洲市 | 渌口区人力资源和社会保障局)
+HEADING_WRAP_CHARS = 8
+
+
+def _heading_org(lines: list[tuple[int, str]]) -> Span | None:
+    """The unit a heading of these lines names, whitespace skipped; offsets into the text."""
+    chars: list[str] = []
+    pos: list[int] = []
+    for start, line in lines:
+        for i, ch in enumerate(line):
+            if not ch.isspace():
+                chars.append(ch)
+                pos.append(start + i)
+    t = "".join(chars)
+    if not t or len(t) > 50 or _HEADING_NOT_ORG.match(t) or re.search(r"[,，。;；:：、]", t):
+        return None
+    m = _HEADING_ORG.match(t)
+    if m is None:
+        return None
+    return Span(text=m.group("org"), start=pos[m.start("org")], end=pos[m.end("org") - 1] + 1)
 
 
 # a line break after one of these ends a sentence; any other break inside a stretch of prose is a wrap

@@ -120,3 +120,9 @@ def test_a_report_run_into_one_line_keeps_the_unit_of_its_title(extractor):
     collapsed = " ".join(REPORT.split("\n"))
     first = extractor.extract_text(collapsed, mode="parser").projects[0]
     assert first.department == "示例市示例区民政局"
+
+
+@pytest.mark.parametrize("heading", ["示例市示例区民 政局", "示例市\n示例区民政局"])
+def test_a_heading_spaced_or_wrapped_by_a_scan_still_names_the_unit(extractor, heading):
+    first = extractor.extract_text(REPORT.replace("示例市示例区民政局", heading, 1), mode="parser").projects[0]
+    assert first.department == "示例市示例区民政局"
