@@ -20,7 +20,7 @@ from typing import Literal
 
 from jixiao.pipelines.normalize import NormalizedText, squeeze
 from jixiao.pipelines.vocab import (
-    FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS, INDICATOR_HEADERS, field_label, repair_label,
+    FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS, INDICATOR_HEADERS, NAME_LABEL, field_label, repair_label,
 )
 
 
@@ -173,7 +173,9 @@ def _is_cell_block(text: str, lines: list[tuple[int, int]], i: int) -> bool:
 
 
 # a line that is no wrapped value's end: a unit note (单位:万元), a page mark, a table number, a stamp
-_NOT_VALUE_END = re.compile(r"[:：]|万元|盖章|签字|^第\d+页|^共\d+页|^-\d+-$|表\d*$|^[★*]")
+_NOT_VALUE_END = re.compile(r"[:：]|万元|盖章|签字|^第\d+页|^共\d+页|^-\d+-$|表\d*$|^[★*]|^\(\d{4}年度?\)$")
+# a project name's end wrapped onto a line of its own is at most this long (项目名称\t困 | 难群众救助专项资金)
+NAME_WRAP_CHARS = 30
 # a one-cell-per-line row split by a stray blank line is re-joined only in tables at least this wide
 # (title blocks of one or two cells stand alone)
 MIN_SPLIT_WIDTH = 5
@@ -246,29 +248,48 @@ def _opens_row(text: str, lines: list[tuple[int, int]], k: int) -> bool:
 def _broken_row_end(text: str, lines: list[tuple[int, int]], i: int, nested: bool = False,
                     above: int | None = None) -> int:
     """``_row_end``, except that a line opening with a field label is never the continuation of another,
-    and a field row whose value wrapped (主管部门\\t船山区信 | 访局\\t实施单位\\t…) is one row."""
+    and a field row whose value wrapped (主管部门\t船山区信 | 访局\t实施单位\t…) is one row."""
     if _opens_with_label(text, lines, i):
-        j = i
-        while j + 1 < len(lines) and j - i < FIELD_ROW_LINES and _glued(text, lines, j, j + 1):
-            s, e = lines[j + 1]
-            cells = [squeeze(c) for c in text[s:e].split("\t")]
-            head, rest = cells[0], [c for c in cells[1:] if c]
-            if not head or _header_word(head) or _NOT_VALUE_END.search(head):
-                break
-            if len(cells) >= 2 and len(head) <= FRAGMENT_CHARS and (not rest or field_label(rest[0])):
-                # the value's end, then empty cells or the row's next label (主管部门\t船山区信 | 访局\t实施单位\t…)
-                j += 1
-                continue
-            if len(cells) == 1 and len(head) <= VERTICAL_CHARS and _opens_row(text, lines, j + 2):
-                # the value's end alone on its line (项目名称\t事业运 | 行经费), and a row of its own after it (not
-                # the rest of a label the break cut: 主管部 | 门\t…)
-                j += 1
-            break
+        j = _field_value_end(text, lines, i, i)
         if j > i:
             return j
     j = _row_end(text, lines, i, nested, above)
     if any(_opens_with_label(text, lines, k) for k in range(i + 1, j + 1)):
         return i
+    if j > i and field_label(_first_cell(text, lines, i, j)):
+        # a label the break cut (项目 | (政策)名称\t数据系统 | 维 | 护费项目): its value may wrap too
+        return _field_value_end(text, lines, i, j)
+    return j
+
+
+def _first_cell(text: str, lines: list[tuple[int, int]], i: int, j: int) -> str:
+    """The first non-empty cell of lines ``i..j`` read as one row, whitespace removed."""
+    return next((squeeze(c) for c in text[lines[i][0]:lines[j][1]].split("\t") if c.strip()), "")
+
+
+def _field_value_end(text: str, lines: list[tuple[int, int]], i: int, j: int) -> int:
+    """Last line of the field row on lines ``i..j`` with the lines its wrapped value runs onto."""
+    name_row = bool(NAME_LABEL.match(_first_cell(text, lines, i, j)))
+    start = j
+    while j + 1 < len(lines) and j - start < FIELD_ROW_LINES and _glued(text, lines, j, j + 1):
+        s, e = lines[j + 1]
+        cells = [squeeze(c) for c in text[s:e].split("\t")]
+        head, rest = cells[0], [c for c in cells[1:] if c]
+        if not head or _header_word(head) or _NOT_VALUE_END.search(head):
+            break
+        if len(cells) >= 2 and len(head) <= FRAGMENT_CHARS and (not rest or field_label(rest[0])):
+            # the value's end, then empty cells or the row's next label (主管部门\t船山区信 | 访局\t实施单位\t…)
+            j += 1
+            continue
+        if len(cells) == 1 and len(head) <= (NAME_WRAP_CHARS if name_row else VERTICAL_CHARS):
+            # the value's end alone on its line (项目名称\t事业运 | 行经费), and a row of its own after it (not
+            # the rest of a label the break cut: 主管部 | 门\t…); a name may wrap twice (数据系统 | 维 | 护费项目)
+            if _opens_row(text, lines, j + 2):
+                j += 1
+            elif name_row and _tabs(text, lines, j + 2) == 0 and _glued(text, lines, j + 1, j + 2):
+                j += 1
+                continue
+        break
     return j
 
 

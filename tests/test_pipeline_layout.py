@@ -124,3 +124,12 @@ def test_a_field_row_wrapped_over_several_lines_with_empty_cells_after_the_value
     assert [r.joined for r in rows] == ["项目名称2024年城乡居民基本养老保险代办员补助",
                                         "主管部门及代码407-汾阳市人力资源和社会保障局预算单位407002-汾阳市社会保险中心",
                                         "项目资金(元)年初预算数全年预算数全年执行数"]
+
+
+def test_a_project_name_wrapped_onto_one_or_two_lines_of_its_own_stays_in_its_row():
+    text = ("项目名称\t困\n难群众救助专项资金\n\t主管部门\t某区统计局\t实施单位\t某区统计局\n"
+            "项目\n(政策)名称\t数据系统\n维\n护费 项目\n主管单位\t某区法院\t实施单位\t某区林业站\n"
+            "项目名称\t老字号工作经费\n(2024年度)\n主管部门\t某区商务局\n")
+    rows = parse_rows(normalize_text(text))
+    names = [r.texts[1] for r in rows if r.texts and r.texts[0] in ("项目名称", "项目(政策)名称")]
+    assert names == ["困难群众救助专项资金", "数据系统维护费项目", "老字号工作经费"]  # a year line is no name's end
