@@ -20,7 +20,7 @@ from typing import Literal
 
 from jixiao.pipelines.normalize import NormalizedText, squeeze
 from jixiao.pipelines.vocab import (
-    FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS, INDICATOR_HEADERS, NAME_LABEL, field_label, repair_label,
+    FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS, INDICATOR_HEADERS, NAME_LABEL, TABLE_TITLE, field_label, repair_label,
 )
 
 
@@ -61,6 +61,24 @@ class Row:
         return [c for c in self.cells if c.clean]
 
 
+def _without_stray_blanks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines without a single blank line beside a tab row: a stray break before a line's end (a scan, a PDF
+    export) leaves one inside a table's row (项目名称\t事业运 | | 行经费). Blank lines between one-cell-per-line
+    blocks (one tab a line) and between paragraphs (none) stay: there they end a row or a paragraph."""
+    def tabs(k: int) -> int:
+        return text[lines[k][0]:lines[k][1]].count("\t")
+
+    def blank(k: int) -> bool:
+        return not text[lines[k][0]:lines[k][1]].strip()
+
+    def title(k: int) -> bool:
+        return bool(TABLE_TITLE.search(squeeze(text[lines[k][0]:lines[k][1]])))
+
+    return [line for k, line in enumerate(lines)
+            if not (0 < k < len(lines) - 1 and blank(k) and not blank(k - 1) and not blank(k + 1)
+                    and (tabs(k - 1) >= 2 or tabs(k + 1) >= 2) and not title(k + 1))]
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
@@ -89,7 +107,7 @@ def _split_tabs(text: str, start: int, end: int, col0: int = 0) -> list[Cell]:
 def parse_rows(norm: NormalizedText) -> list[Row]:
     """Rows of the document in reading order."""
     text = norm.text
-    lines = _lines(text)
+    lines = _without_stray_blanks(text, _lines(text))
     rows: list[Row] = []
     i = 0
     n = len(lines)

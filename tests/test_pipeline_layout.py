@@ -133,3 +133,14 @@ def test_a_project_name_wrapped_onto_one_or_two_lines_of_its_own_stays_in_its_ro
     rows = parse_rows(normalize_text(text))
     names = [r.texts[1] for r in rows if r.texts and r.texts[0] in ("项目名称", "项目(政策)名称")]
     assert names == ["困难群众救助专项资金", "数据系统维护费项目", "老字号工作经费"]  # a year line is no name's end
+
+
+def test_a_stray_blank_line_inside_a_tab_table_does_not_cut_its_row():
+    text = ("\t项目名称:\t事业运\n\n行经费\n主管部门\t某县档案馆\t实施单位\t某县档案馆\n"
+            "一级指标\t二级指标\t三级指标\t指标值\t完成值\t分值\t得分\n\n产出指标\t数量指标\t归档数量\t≥500卷\t520卷\t20\t20\n"
+            "总分\t\t\t\t\t100\t95\n\n2024年某项目支出绩效自评表\n项目名称\t某项目\n")
+    rows = parse_rows(normalize_text(text))
+    assert [r.joined for r in rows] == ["项目名称:事业运行经费", "主管部门某县档案馆实施单位某县档案馆",
+                                        "一级指标二级指标三级指标指标值完成值分值得分",
+                                        "产出指标数量指标归档数量≥500卷520卷2020", "总分10095",
+                                        "2024年某项目支出绩效自评表", "项目名称某项目"]  # the blank before a title stays
