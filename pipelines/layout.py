@@ -62,7 +62,7 @@ class Row:
 
 
 def _without_stray_blanks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The lines without a single blank line beside a tab row: a stray break before a line's end (a scan, a PDF
+    """The lines without a single blank line after a tab row: a stray break before a line's end (a scan, a PDF
     export) leaves one inside a table's row (项目名称\t事业运 | | 行经费). Blank lines between one-cell-per-line
     blocks (one tab a line) and between paragraphs (none) stay: there they end a row or a paragraph."""
     def tabs(k: int) -> int:
@@ -76,7 +76,7 @@ def _without_stray_blanks(text: str, lines: list[tuple[int, int]]) -> list[tuple
 
     return [line for k, line in enumerate(lines)
             if not (0 < k < len(lines) - 1 and blank(k) and not blank(k - 1) and not blank(k + 1)
-                    and (tabs(k - 1) >= 2 or tabs(k + 1) >= 2) and not title(k + 1))]
+                    and tabs(k - 1) >= 2 and not title(k + 1))]
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
