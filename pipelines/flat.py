@@ -58,7 +58,7 @@ _ROW_START = re.compile(
 _DIGITS = frozenset("0123456789.")
 # a piece on a name's line that is not part of the name: another field (联系人:张某), a page mark, a stamp,
 # a table's number (公开05表, 附表3)
-_NOT_NAME = re.compile(r":|^第\d+页|^共\d+页|^-\d+-$|^[★*]|盖章|签字|^(?:公开|附)?表\d+$|^公开\d+表$|^附表")
+_NOT_NAME = re.compile(r":|^第\d+页|^共\d+页|^-\d+-$|^[★*]|盖章|签字|^(?:公开|附)?表\d+$|^公开\d+表$|^附表|^\(\d{4}年度?\)$")
 # a unit code printed before an organisation's name (885 武侯区商务局, [101] 财政局)
 _UNIT_CODE = re.compile(r"\d{3,}|\[\d+\]")
 _VALUE_START = re.compile(r"^(?:[<>=≥≤≧≦＞＜＝]|[-+]?\d)")
@@ -313,7 +313,7 @@ class FlatParser:
                 break
             same_line = "\n" not in text[cells[end - 1].end:cells[end].start]
             if not ((name and same_line) or (a[-1] in _DIGITS and b[0] in _DIGITS) or _UNIT_CODE.fullmatch(a)
-                    or self._word_across(a, b)):
+                    or self._word_across(a, b) or (name and self._wrapped_line(cells, end, text))):
                 break
             end += 1
         if end == 2:
@@ -321,6 +321,17 @@ class FlatParser:
         s, e = cells[1].start, cells[end - 1].end
         joined = Cell(col=1, start=s, end=e, text=text[s:e])
         return self._row([cells[0], joined, *cells[end:]], row.index)
+
+    @staticmethod
+    def _wrapped_line(cells: list[Cell], k: int, text: str) -> bool:
+        """Cells ``k`` to the row's end fill the line after the one before them, and the row ends with that line:
+        a name's end wrapped onto a line of its own (遂宁市一般行政 | 管 理事务专项资金 | 主管部门 …)."""
+        if text[cells[k - 1].end:cells[k].start].count("\n") != 1:
+            return False
+        if any("\n" in text[c.end:d.start] for c, d in zip(cells[k:], cells[k + 1:])):
+            return False
+        rest = text[cells[-1].end:]
+        return not rest.strip(" ") or rest.lstrip(" ").startswith("\n")
 
     @staticmethod
     def _row(cells: list[Cell], index: int) -> Row:

@@ -176,3 +176,13 @@ def test_digits_spaced_out_alone_stay_apart():
     # 1 0 4 may be a spaced weight of 10 and a score of 4: no point or unit says they are one number
     text = "达成 达成 1 0 4 5 5"
     assert [c.clean for c in join_spaced_numbers(_tokens(text), text)] == ["达成", "达成", "1", "0", "4", "5", "5"]
+
+
+def test_a_project_name_wrapped_onto_the_next_line_in_a_spaced_layout_is_rejoined():
+    rec = _extractor().extract_text(
+        "项目支出绩效自评表\n项目(政策)名称     遂宁市一般行政\n管 理事务专项资金\n主管部\n门及代码    386-遂宁市体育局\n"
+        "预算单位     遂宁市第一中学\n一级指标 二级指标 三级指标 指标值 完成值 分值 得分\n"
+        "产出指标 数量指标 赛事场次 ≥5场 6场 20 20",
+        mode="parser")
+    [project] = rec.projects
+    assert (project.name, project.department) == ("遂宁市一般行政管理事务专项资金", "遂宁市体育局")
