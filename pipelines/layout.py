@@ -64,7 +64,8 @@ class Row:
 def _without_stray_blanks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The lines without a single blank line after a tab row: a stray break before a line's end (a scan, a PDF
     export) leaves one inside a table's row (项目名称\t事业运 | | 行经费). Blank lines between one-cell-per-line
-    blocks (one tab a line) and between paragraphs (none) stay: there they end a row or a paragraph."""
+    blocks (one tab a line), between paragraphs (none) and before a table's title stay: there they end a row, a
+    paragraph or a table."""
     def tabs(k: int) -> int:
         return text[lines[k][0]:lines[k][1]].count("\t")
 
@@ -124,11 +125,12 @@ def parse_rows(norm: NormalizedText) -> list[Row]:
             nxt = _block_after(text, lines, j)
             if nxt is not None:
                 more, j2 = _cell_block(text, lines, nxt)
-                width = {len(rows[-1].cells) if rows and rows[-1].kind == "cells" else 0,
-                         len(_cell_block(text, lines, after)[0]) if (after := _block_after(text, lines, j2)) is not None else 0}
-                if len(cells) + len(more) in width and len(cells) + len(more) >= MIN_SPLIT_WIDTH:
+                after = _block_after(text, lines, j2)
+                widths = {len(rows[-1].cells) if rows and rows[-1].kind == "cells" else 0,
+                          len(_cell_block(text, lines, after)[0]) if after is not None else 0}
+                if len(cells) + len(more) in widths and len(cells) + len(more) >= MIN_SPLIT_WIDTH:
                     # a blank line inside a row (a scan's stray break before a line end) split it in two blocks
-                    # that together have the table's width: one row
+                    # that together have the width of the row above or below: one row
                     cells = cells + [Cell(col=len(cells) + k, start=c.start, end=c.end, text=c.text) for k, c in enumerate(more)]
                     j = j2
             rows.append(Row(index=len(rows), kind="cells", start=s, end=lines[j - 1][1], cells=cells))

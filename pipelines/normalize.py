@@ -166,7 +166,7 @@ def _closed(s: str) -> bool:
     return len(s) > 1 and s.startswith("|") and s.endswith("|")
 
 
-def row_width(lines: list[str]) -> int:
+def _widest_row(lines: list[str]) -> int:
     """Pipes in the document's widest closed row (``| a | b |`` on one line): no row has more."""
     return max((s.count("|") for s in (line.strip(" \t") for line in lines) if _closed(s)), default=0)
 
@@ -211,7 +211,7 @@ def pipe_rows(text: str, offsets: list[int]) -> tuple[str, list[int]]:
         chars.extend(text[a:b])
         offs.extend(offsets[a:b])
 
-    width = row_width(lines)
+    width = _widest_row(lines)
     i = 0
     n = len(lines)
     while i < n:
