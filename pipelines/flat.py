@@ -56,9 +56,8 @@ _ROW_START = re.compile(
 
 
 _DIGITS = frozenset("0123456789.")
-# a piece on a name's line that is not part of the name: another field (联系人:张某), a page mark, a stamp,
-# a table's number (公开05表, 附表3)
-_NOT_NAME = re.compile(r":|^第\d+页|^共\d+页|^-\d+-$|^[★*]|盖章|签字|^(?:公开|附)?表\d+$|^公开\d+表$|^附表|^\(\d{4}年度?\)$")
+# a piece on a name's line that is not part of the name: another field (联系人:张某), a margin mark
+_NOT_NAME = re.compile(r":|" + V.MARGIN_MARK)
 # a unit code printed before an organisation's name (885 武侯区商务局, [101] 财政局)
 _UNIT_CODE = re.compile(r"\d{3,}|\[\d+\]")
 _VALUE_START = re.compile(r"^(?:[<>=≥≤≧≦＞＜＝]|[-+]?\d)")

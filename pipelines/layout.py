@@ -20,7 +20,8 @@ from typing import Literal
 
 from jixiao.pipelines.normalize import NormalizedText, squeeze
 from jixiao.pipelines.vocab import (
-    FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS, INDICATOR_HEADERS, NAME_LABEL, TABLE_TITLE, field_label, repair_label,
+    FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS, INDICATOR_HEADERS, MARGIN_MARK, NAME_LABEL, TABLE_TITLE, field_label,
+    repair_label,
 )
 
 
@@ -192,8 +193,8 @@ def _is_cell_block(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     return True
 
 
-# a line that is no wrapped value's end: a unit note (单位:万元), a page mark, a table number, a stamp
-_NOT_VALUE_END = re.compile(r"[:：]|万元|盖章|签字|^第\d+页|^共\d+页|^-\d+-$|表\d*$|^[★*]|^\(\d{4}年度?\)$")
+# a line that is no wrapped value's end: another field or a unit note (单位:万元), a title's end, a margin mark
+_NOT_VALUE_END = re.compile(r":|万元|表\d*$|" + MARGIN_MARK)
 # a project name's end wrapped onto a line of its own is at most this long (项目名称\t困 | 难群众救助专项资金)
 NAME_WRAP_CHARS = 30
 # a one-cell-per-line row split by a stray blank line is re-joined only in tables at least this wide

@@ -198,6 +198,9 @@ VALUE_PHRASE = _rx(r"^(全部或基本|部分)?(达成|未达成)预期指标")
 OPERATORS = _rx(r"^(>=|<=|≥|≤|=|>|<|≧|≦|═|＞|＜)$")
 DEPT_WIDE = _rx(r"整体(支出)?绩效自评表|部门整体|\(单位\)整体")
 TABLE_TITLE = _rx(r"(绩效自评表|自评表)")
+# marks a page prints beside a table's values, never part of one: a page or table number, a stamp or signature, a
+# year line; the readers add what else ends a value where they look (another field, a unit note)
+MARGIN_MARK = r"^第\d+页|^共\d+页|^-\d+-$|^[★*]|盖章|签字|^附表|^公开\d+表$|^(?:公开|附)?表\d+$|^\(\d{4}年度?\)$"
 
 
 # ---- tolerant recognition of printed label words ------------------------------------
