@@ -252,8 +252,7 @@ def _header_word(word: str) -> bool:
 
 def _opens_with_label(text: str, lines: list[tuple[int, int]], k: int) -> bool:
     """Line ``k`` opens with a field label (项目名称, 主管部门及代码 …): it starts a row of its own."""
-    s, e = lines[k]
-    first = next((squeeze(c) for c in text[s:e].split("\t") if c.strip()), "")
+    first = _first_cell(text, lines, k, k)
     return bool(first) and field_label(first)
 
 
