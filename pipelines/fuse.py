@@ -117,6 +117,9 @@ DISAGREE = 0.7  # the winner's confidence is discounted by this when the paths d
 FILL_MIN = 0.85  # a blank is filled from the other path only at this confidence or more (round 4, rerun below)
 WHOLE_NUMBER_FILLS = True  # a numeric tagger fill must not start or end inside a run of digits
 TAGGER_ROWS = True  # a parser project with no rows takes the tagger's rows
+# on: those rows are held to the fill rule, value by value (a row whose name is below FILL_MIN is dropped, a value
+# below it, or cutting a number, is blanked); off: they are taken whole (validation round 5 decides)
+ROW_GATE = False
 EXCLUSIVE_SPANS = False  # on: a fill whose characters the parser read as another field is refused (rejected by validation)
 # a fill that makes an indicator score exceed its weight, the rate disagree with the amounts, or the grade
 # disagree with the total score's band, is undone
@@ -637,6 +640,19 @@ def _trusted(agree: int, disagree: int) -> bool:
     return agree + disagree < TRUST_EVIDENCE or agree >= TRUST_MIN * (agree + disagree)
 
 
+def _gated_rows(rows: list[Indicator], text: str | None) -> list[Indicator]:
+    """The tagger's rows kept under the fill rule: a row needs a name at FILL_MIN, each value passes ``_may_fill``."""
+    kept = []
+    for row in rows:
+        if row.confidence.get("name", 0.0) < FILL_MIN:
+            continue
+        for field in ("target", "actual", "weight", "score"):
+            if getattr(row, field) is not None and not _may_fill(row, field, row.confidence.get(field, 0.0), text):
+                _undo(row, [field])
+        kept.append(row)
+    return kept
+
+
 def _fuse_project(parsed: Project, tagged: Project, text: str | None = None, fills: bool = True) -> Project:
     out = parsed.model_copy(deep=True)
     claimed = _claimed(parsed) if EXCLUSIVE_SPANS else []
@@ -652,6 +668,8 @@ def _fuse_project(parsed: Project, tagged: Project, text: str | None = None, fil
     # the parser's rows when it read any; the tagger's only where the parser found none
     use_parser_rows = bool(parsed.indicators) or not TAGGER_ROWS or not fills
     base_rows = [i.model_copy(deep=True) for i in (parsed.indicators if use_parser_rows else tagged.indicators)]
+    if not use_parser_rows and ROW_GATE:
+        base_rows = _gated_rows(base_rows, text)
     other_rows = tagged.indicators if use_parser_rows else parsed.indicators
     base_default, other_default = (PARSER_ONLY, 0.5) if use_parser_rows else (0.5, PARSER_ONLY)
     for i, j in _pairs([r.name for r in base_rows], [r.name for r in other_rows]):

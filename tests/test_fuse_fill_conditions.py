@@ -64,6 +64,25 @@ def test_tagger_rows_switch(lenient, monkeypatch):
     assert q.indicators == []
 
 
+def test_gated_tagger_rows_are_held_to_the_fill_rule(lenient, monkeypatch):
+    def spans(low=(), score_text="19.5"):
+        out = _spans(score_text)
+        return [s.model_copy(update={"score": 0.5}) if s.label in low else s for s in out]
+
+    monkeypatch.setattr(fuse_module, "ROW_GATE", False)
+    [whole] = fuse(_parsed(with_row=False), spans(low={"ACTUAL"}), TEXT).projects
+    assert whole.indicators[0].actual == "96%"  # taken whole: the unsure value comes too
+    monkeypatch.setattr(fuse_module, "ROW_GATE", True)
+    [gated] = fuse(_parsed(with_row=False), spans(low={"ACTUAL"}), TEXT).projects
+    row = gated.indicators[0]
+    assert (row.target, row.actual, row.weight, row.score) == ("≥95%", None, 20, 19.5)
+    assert "actual" not in row.confidence and "actual" not in row.provenance
+    [cut] = fuse(_parsed(with_row=False), spans(score_text="19"), TEXT).projects
+    assert cut.indicators[0].score is None  # "19" of "19.5" cuts a number
+    [unnamed] = fuse(_parsed(with_row=False), spans(low={"IND"}), TEXT).projects
+    assert unnamed.indicators == []  # a row whose name is unsure is not a row
+
+
 def test_a_fill_that_breaks_score_within_weight_is_undone(lenient, monkeypatch):
     monkeypatch.setattr(fuse_module, "WHOLE_NUMBER_FILLS", True)
     monkeypatch.setattr(fuse_module, "CONSISTENCY_VETO", True)
