@@ -288,7 +288,7 @@ def _key(r: dict) -> str:
     return json.dumps(r, sort_keys=True)
 
 
-def round4(base: Extractor, synthetic: list[dict], folds: list[Path], console: Console, round_: int = 4) -> dict:
+def ood_round(base: Extractor, synthetic: list[dict], folds: list[Path], console: Console, round_: int = 4) -> dict:
     """Rules judged on synthetic text (shipped tagger) and on real seeds each fold tagger never saw
     (round 5: the stressed texts too, and the ROW_GATE grid)."""
     grid, stress = (STRESS_GRID, True) if round_ == 5 else (OOD_GRID, False)
@@ -373,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
     texts = documents(args.docs, args.seed)
     console = Console()
     if args.round >= 4:
-        out = round4(base, texts, args.fold, console, round_=args.round)
+        out = ood_round(base, texts, args.fold, console, round_=args.round)
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps({"docs": args.docs, "seed": args.seed, **out}, indent=2, ensure_ascii=False),
                             encoding="utf-8")

@@ -655,7 +655,7 @@ def _gated_rows(rows: list[Indicator], text: str | None) -> list[Indicator]:
     for row in rows:
         if row.confidence.get("name", 0.0) < FILL_MIN:
             continue
-        for field in ("target", "actual", "weight", "score"):
+        for field in ROW_FIELDS:
             if getattr(row, field) is not None and not _may_fill(row, field, row.confidence.get(field, 0.0), text):
                 _undo(row, [field])
         kept.append(row)
