@@ -299,13 +299,73 @@ def draw_project(rng: random.Random) -> ProjectRec:
 
 Cell = list[Seg]
 
+# Header words beyond the common national template's, used by the template variety below.
+WIDE_HEADERS = {
+    "name": ("项目名称", "预算项目名称", "专项名称", "项目（政策）名称"),
+    "dept": ("主管部门", "主管部门（单位）", "预算部门", "主管部门名称"),
+    "impl": ("实施单位", "项目实施单位", "执行单位", "实施单位名称"),
+    "init": ("年初预算数", "年初预算", "年初批复数", "年初安排数"),
+    "annual": ("全年预算数", "预算数", "本年预算数", "调整后预算", "全年预算"),
+    "exec": ("全年执行数", "执行数", "实际支出数", "全年实际支出", "实际执行数"),
+    "rate": ("执行率", "资金执行率", "执行率(%)", "预算执行率"),
+    "target": ("年度指标值", "目标值", "预期指标值", "计划指标值", "绩效目标值", "年度计划值"),
+    "actual": ("实际完成值", "实际值", "完成情况", "实际完成情况", "全年实际完成值"),
+    "weight": ("分值", "权重", "权重分", "标准分值", "指标分值", "分值（分）"),
+    "score": ("得分", "自评得分", "评分", "实际得分", "得分（分）"),
+    "total": ("总分", "自评总分", "综合得分", "总得分", "评价得分"),
+}
+INFO_ROWS = (
+    ("项目负责人", "{person}"), ("联系电话", "0{n}-{tel}"), ("项目类型", "{kind}"), ("资金来源", "{source}"),
+    ("项目属性", "{attr}"), ("项目期限", "{y}年1月-{y}年12月"),
+)
+
+
+@dataclass(frozen=True)
+class TableStyle:
+    """How far a table departs from the common national template (all off: that template, as before).
+
+    Real bureaus print the same facts under other header words, in other column orders, with a serial
+    column, labels and values in one cell, or extra information rows; these are the departures a tagger
+    trained on one template misreads in another.
+    """
+
+    kv_header: bool = False  # "项目名称：X" in one cell
+    info_rows: bool = False  # 项目负责人, 联系电话, ... rows with unlabeled values
+    wide_headers: bool = False  # header words from WIDE_HEADERS
+    weight_first: bool = False  # indicator columns: weight before the target
+    serial: bool = False  # a leading 序号 column numbering the indicator rows
+    joined_levels: bool = False  # "产出指标-数量指标" in one cell on every row
+    unit_in_cells: bool = False  # amounts printed with their unit ("12.50万元")
+    drop_blank_init: bool = False  # no 年初预算数 column when the project has none
+
+
+def draw_style(rng: random.Random) -> TableStyle:
+    """A table style: about half the tables keep the common template, the rest depart from it in one or more ways."""
+    if rng.random() < 0.45:
+        return TableStyle()
+    return TableStyle(
+        kv_header=rng.random() < 0.3, info_rows=rng.random() < 0.3, wide_headers=rng.random() < 0.6,
+        weight_first=rng.random() < 0.25, serial=rng.random() < 0.25, joined_levels=rng.random() < 0.15,
+        unit_in_cells=rng.random() < 0.15, drop_blank_init=rng.random() < 0.7,
+    )
+
 
 def _c(text: str, etype: str | None = None) -> Cell:
     return [Seg(text, etype)]
 
 
-def build_table(rng: random.Random, p: ProjectRec) -> list[list[Cell]]:
+def build_table(rng: random.Random, p: ProjectRec, style: TableStyle | None = None) -> list[list[Cell]]:
+    """The project's table as rows of cells; ``style`` None (or all off) is the common national template."""
+    style = style or TableStyle()
     h = "HEADER"
+
+    def word(key: str, usual: str) -> str:
+        return rng.choice(WIDE_HEADERS[key]) if style.wide_headers else usual
+
+    def field_row(label: str, value: Cell) -> list[Cell]:
+        if style.kv_header:  # label and value in one cell
+            return [[Seg(label.rstrip("：") + rng.choice(("：", ":", "： ")), h)] + value]
+        return [_c(label, h), value]
     rows: list[list[Cell]] = []
     title = rng.choice(("项目支出绩效自评表", "部门预算项目支出绩效自评表", "项目支出绩效自评表", "预算项目(政策)绩效自评表"))
     if rng.random() < 0.4:
@@ -318,28 +378,39 @@ def build_table(rng: random.Random, p: ProjectRec) -> list[list[Cell]]:
         name_cell.append(Seg(p.code, "CODE"))
         name_cell.append(Seg("-"))
     name_cell.append(Seg(p.name, "PROJECT"))
-    rows.append([_c(rng.choice(("项目名称", "项目名称", "项目(政策)名称", "项目名称：")), h), name_cell])
-    dept_h = rng.choice(("主管部门", "主管部门", "主管部门及代码", "主管单位"))
-    impl_h = rng.choice(("实施单位", "实施单位", "实施单位（盖章）", "预算单位"))
+    rows.append(field_row(word("name", rng.choice(("项目名称", "项目名称", "项目(政策)名称", "项目名称："))), name_cell))
+    dept_h = word("dept", rng.choice(("主管部门", "主管部门", "主管部门及代码", "主管单位")))
+    impl_h = word("impl", rng.choice(("实施单位", "实施单位", "实施单位（盖章）", "预算单位")))
     if rng.random() < 0.8:
-        rows.append([_c(dept_h, h), _c(p.department, "DEPT"), _c(impl_h, h), _c(p.implementer, "IMPL")])
+        rows.append(field_row(dept_h, _c(p.department, "DEPT")) + field_row(impl_h, _c(p.implementer, "IMPL")))
     else:
-        rows.append([_c(dept_h, h), _c(p.department, "DEPT")])
-        rows.append([_c(impl_h, h), _c(p.implementer, "IMPL")])
+        rows.append(field_row(dept_h, _c(p.department, "DEPT")))
+        rows.append(field_row(impl_h, _c(p.implementer, "IMPL")))
+    if style.info_rows:
+        for label, value in rng.sample(INFO_ROWS, rng.randint(1, 3)):
+            filled = value.format(person=rng.choice("王李张刘陈杨赵黄周吴") + rng.choice(("某", "某某", "xx")),
+                                  n=rng.randint(100, 999), tel=rng.randint(1000000, 9999999),
+                                  kind=rng.choice(("常年性项目", "延续性项目", "新增项目", "一次性项目")),
+                                  source=rng.choice(("财政拨款", "一般公共预算", "政府性基金", "上级补助")),
+                                  attr=rng.choice(("经常性项目", "专项", "一次性项目")), y=p.year)
+            rows.append([_c(label), _c(filled)])
     unit = "（万元）" if p.wan else "（元）"
     funds_h = rng.choice((f"项目资金{unit}", f"项目资金\n{unit}", f"预算执行情况{unit}", f"年度预算数{unit}"))
     two_init = rng.random() < 0.15
-    init_h = [_c("目标申报数", h), _c("预算编制数", h)] if two_init else [_c(rng.choice(("年初预算数", "年初预算")), h)]
+    init_h = [_c("目标申报数", h), _c("预算编制数", h)] if two_init else [_c(word("init", rng.choice(("年初预算数", "年初预算"))), h)]
     cols = [
         ("init", init_h),
-        ("annual", [_c(rng.choice(("全年预算数（A）", "全年预算数", "调整后预算数", "年度预算数")), h)]),
-        ("exec", [_c(rng.choice(("全年执行数（B）", "全年执行数", "预算执行数", "全年执行金额")), h)]),
-        ("weight", [_c(rng.choice(("分值", "权重")), h)]),
-        ("rate", [_c(rng.choice(("执行率（B/A)", "执行率", "预算执行率")), h)]),
-        ("score", [_c(rng.choice(("得分", "得分")), h)]),
+        ("annual", [_c(word("annual", rng.choice(("全年预算数（A）", "全年预算数", "调整后预算数", "年度预算数"))), h)]),
+        ("exec", [_c(word("exec", rng.choice(("全年执行数（B）", "全年执行数", "预算执行数", "全年执行金额"))), h)]),
+        ("weight", [_c(word("weight", rng.choice(("分值", "权重"))), h)]),
+        ("rate", [_c(word("rate", rng.choice(("执行率（B/A)", "执行率", "预算执行率"))), h)]),
+        ("score", [_c(word("score", rng.choice(("得分", "得分"))), h)]),
     ]
     if rng.random() < 0.4:  # 执行率 before 分值
         cols[3], cols[4] = cols[4], cols[3]
+    if style.drop_blank_init and p.amounts[0] is None:
+        cols = cols[1:]
+    unit_suffix = ("万元" if p.wan else "元") if style.unit_in_cells else ""
     rows.append([_c(funds_h, h)] + [c for _, cs in cols for c in cs])
     fw = rng.choice(("10", "10", "10.00"))
     fs = fw if rng.random() < 0.8 else f"{rng.uniform(5, 10):.1f}"
@@ -354,7 +425,7 @@ def build_table(rng: random.Random, p: ProjectRec) -> list[list[Cell]]:
                 etype = ("AMT_INIT", "AMT_ANNUAL", "AMT_EXEC")[idx] if labelled else None
                 if key == "init" and len(cs) == 2:
                     row.append(_c(text))
-                row.append(_c(text, etype))
+                row.append([Seg(text, etype), Seg(unit_suffix if text else "")])
             elif key == "rate":
                 row.append(_c(p.rate, "RATE" if labelled else None))
             elif key == "weight":
@@ -374,14 +445,23 @@ def build_table(rng: random.Random, p: ProjectRec) -> list[list[Cell]]:
         rows.append([_c(""), _c(rng.choice(PROSE).format(y=p.year, name=p.name, a="12.5", n=3)), _c(rng.choice(("达成预期指标", "已完成", "全部完成年度目标。")))])
     split_target = rng.random() < 0.2
     two_targets = not split_target and rng.random() < 0.1
-    head = [_c(rng.choice(("一级指标", "一级\n指标", "一级指标")), h), _c("二级指标", h), _c("三级指标", h)]
+    level_head = [_c(rng.choice(("一级指标", "一级\n指标", "一级指标")), h), _c("二级指标", h)]
+    if style.joined_levels:
+        level_head = [[Seg("一级指标", h), Seg(rng.choice(("-", "/", "—"))), Seg("二级指标", h)]]
+    head = ([_c("序号", h)] if style.serial else []) + level_head + [_c("三级指标", h)]
     if split_target:
-        head += [_c("指标性质", h), _c("指标值", h), _c("度量单位", h)]
+        target_head = [_c("指标性质", h), _c("指标值", h), _c("度量单位", h)]
     elif two_targets:
-        head += [_c("年初指标值", h), _c("调整后指标值", h)]
+        target_head = [_c("年初指标值", h), _c("调整后指标值", h)]
     else:
-        head += [_c(rng.choice(("年度指标值", "指标值", "年度目标值")), h)]
-    head += [_c(rng.choice(("实际完成值", "全年完成值", "完成值")), h), _c(rng.choice(("分值", "权重")), h), _c("得分", h)]
+        target_head = [_c(word("target", rng.choice(("年度指标值", "指标值", "年度目标值"))), h)]
+    actual_head = _c(word("actual", rng.choice(("实际完成值", "全年完成值", "完成值"))), h)
+    weight_head = _c(word("weight", rng.choice(("分值", "权重"))), h)
+    score_head = _c(word("score", "得分"), h)
+    if style.weight_first:
+        head += [weight_head] + target_head + [actual_head, score_head]
+    else:
+        head += target_head + [actual_head, weight_head, score_head]
     reason = rng.random() < 0.6
     if reason:
         head.append(_c(rng.choice(("偏差原因分析及改进措施", "未完成原因分析", "偏差原因")), h))
@@ -390,9 +470,14 @@ def build_table(rng: random.Random, p: ProjectRec) -> list[list[Cell]]:
     prev_l1 = prev_l2 = None
     repeat = rng.random() < 0.25
     vertical = rng.random() < 0.35
-    for ind in p.indicators:
+    for number, ind in enumerate(p.indicators, 1):
         row: list[Cell] = [_c("")] if lead else []
-        if ind.l1 != prev_l1 or repeat:
+        if style.serial:
+            row.append(_c(str(number)))
+        if style.joined_levels:
+            l2 = ind.l2[:-2] if rng.random() < 0.3 and ind.l2.endswith("指标") and len(ind.l2) > 4 else ind.l2
+            row.append([Seg(ind.l1, "L1"), Seg(rng.choice(("-", "/", "—"))), Seg(l2, "L2")])
+        elif ind.l1 != prev_l1 or repeat:
             l1 = ind.l1 if rng.random() < 0.8 else ind.l1.replace("产出指标", "项目产出").replace("效益指标", "项目效益")
             l1 = "\n".join(l1) if vertical else l1
             if rng.random() < 0.4:  # the allotment is part of the printed heading, as the parser reads it
@@ -400,7 +485,9 @@ def build_table(rng: random.Random, p: ProjectRec) -> list[list[Cell]]:
             row.append(_c(l1, "L1"))
         else:
             row.append(_c(""))
-        if ind.l2 != prev_l2 or repeat:
+        if style.joined_levels:
+            pass  # both levels are in the joined cell
+        elif ind.l2 != prev_l2 or repeat:
             l2 = ind.l2
             if rng.random() < 0.35 and l2.endswith("指标") and len(l2) > 4:
                 l2 = l2[:-2]
@@ -414,16 +501,20 @@ def build_table(rng: random.Random, p: ProjectRec) -> list[list[Cell]]:
         row.append(_c(ind.name, "IND"))
         op, val, unit = ind.target
         if split_target:
-            row += [_c(op or rng.choice(("定性", "定量", "")), "TARGET" if op else None), _c(val, "TARGET"), _c(unit, "TARGET" if unit else None)]
+            target = [_c(op or rng.choice(("定性", "定量", "")), "TARGET" if op else None), _c(val, "TARGET"), _c(unit, "TARGET" if unit else None)]
         elif two_targets:
-            row += [_c(op + val + unit), _c(op + val + unit, "TARGET")]
+            target = [_c(op + val + unit), _c(op + val + unit, "TARGET")]
         else:
-            row.append(_c(op + val + unit, "TARGET"))
-        row += [_c(ind.actual, "ACTUAL"), _c(ind.weight, "WEIGHT"), _c(ind.score, "SCORE")]
+            target = [_c(op + val + unit, "TARGET")]
+        weight = _c(ind.weight, "WEIGHT")
+        if style.weight_first:
+            row += [weight] + target + [_c(ind.actual, "ACTUAL"), _c(ind.score, "SCORE")]
+        else:
+            row += target + [_c(ind.actual, "ACTUAL"), weight, _c(ind.score, "SCORE")]
         if reason:
             row.append(_c(rng.choice(("", "", "无偏差", "/", "按计划完成"))))
         rows.append(row)
-    total_row = [_c(rng.choice(("总分", "总分", "合计", "绩效自评总得分")), h)]
+    total_row = [_c(word("total", rng.choice(("总分", "总分", "合计", "绩效自评总得分"))), h)]
     total_row += [_c("") for _ in range(rng.randint(0, 6))]
     total_row.append(_c("100" if rng.random() < 0.5 else ""))
     total_row.append(_c(p.total, "TOTAL"))
@@ -547,9 +638,10 @@ def collapse(lt: LabeledText, per_char: bool = False) -> LabeledText:
     return LabeledText(chars, ids, list(lt.types))
 
 
-def generate_document(rng: random.Random, prose_pool: list[str] | None = None) -> LabeledText:
+def generate_document(rng: random.Random, prose_pool: list[str] | None = None, variety: bool = False) -> LabeledText:
+    """One document; ``variety`` draws each table's style (``draw_style``), else every table keeps the common template."""
     projects = [draw_project(rng) for _ in range(rng.choice((1, 1, 2, 3)))]
-    tables = [build_table(rng, p) for p in projects]
+    tables = [build_table(rng, p, draw_style(rng) if variety else None) for p in projects]
     pool = prose_pool or []
     prose = []
     for _ in range(rng.randint(0, 4)):
@@ -561,6 +653,6 @@ def generate_document(rng: random.Random, prose_pool: list[str] | None = None) -
     return perturb(rng, render(rng, tables, prose))
 
 
-def generate(n: int, seed: int, prose_pool: list[str] | None = None) -> list[LabeledText]:
+def generate(n: int, seed: int, prose_pool: list[str] | None = None, variety: bool = False) -> list[LabeledText]:
     rng = random.Random(seed)
-    return [generate_document(rng, prose_pool) for _ in range(n)]
+    return [generate_document(rng, prose_pool, variety) for _ in range(n)]

@@ -42,6 +42,7 @@ class DataConfig(BaseModel):
     weak_repeat: int = 4
     weak_collapsed: bool = Field(True, description="also train (and score) on collapsed copies of the weak regions")
     windows_per_doc: int = 6
+    template_variety: bool = Field(False, description="tables depart from the common template (synth.draw_style)")
 
 
 class TrainConfig(BaseModel):
@@ -115,9 +116,10 @@ def build_corpus(cfg: TrainConfig, log=print) -> Corpus:
         log("warning: no seed texts found (set data.seeds_dir or JIXIAO_SEEDS_DIR); training without weak labels")
     seed_texts = [p.read_text(encoding="utf-8") for p in seed_paths]
     pool = _prose_pool(seed_texts)
-    train = synth.generate(cfg.data.synth_train_docs, cfg.seed, pool)
-    heldout = synth.generate(cfg.data.synth_heldout_docs, cfg.seed + 1, pool)
-    notes: dict[str, Any] = {"synth_train_docs": len(train), "synth_heldout_docs": len(heldout), "seeds": [p.name for p in seed_paths]}
+    train = synth.generate(cfg.data.synth_train_docs, cfg.seed, pool, cfg.data.template_variety)
+    heldout = synth.generate(cfg.data.synth_heldout_docs, cfg.seed + 1, pool, cfg.data.template_variety)
+    notes: dict[str, Any] = {"synth_train_docs": len(train), "synth_heldout_docs": len(heldout),
+                             "template_variety": cfg.data.template_variety, "seeds": [p.name for p in seed_paths]}
     weak_train: list[LabeledText] = []
     weak_heldout: list[LabeledText] = []
     weak_collapsed_heldout: list[LabeledText] = []

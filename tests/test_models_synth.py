@@ -1,5 +1,7 @@
 import random
 
+import pytest
+
 from jixiao.models import synth
 
 
@@ -11,11 +13,16 @@ def test_generation_is_seeded():
     assert [d.text for d in a] != [d.text for d in c]
 
 
-def test_labels_point_at_the_record_values():
+ALL_DEPARTURES = synth.TableStyle(**{name: True for name in synth.TableStyle.__dataclass_fields__})
+
+
+@pytest.mark.parametrize("style", [None, ALL_DEPARTURES, "drawn"])
+def test_labels_point_at_the_record_values(style):
     rng = random.Random(11)
     for _ in range(20):
         project = synth.draw_project(rng)
-        doc = synth.render(rng, [synth.build_table(rng, project)], [])
+        table_style = synth.draw_style(rng) if style == "drawn" else style
+        doc = synth.render(rng, [synth.build_table(rng, project, table_style)], [])
         text = doc.text
         got = {t: [] for t in ("PROJECT", "IND", "DEPT")}
         for start, end, etype in doc.spans():
@@ -25,6 +32,16 @@ def test_labels_point_at_the_record_values():
         assert got["PROJECT"] == ["".join(project.name.split())]
         assert got["DEPT"] == [project.department]
         assert got["IND"] == [i.name.replace(" ", "") for i in project.indicators]
+        amounts = [("".join(text[s:e].split()), t) for s, e, t in doc.spans() if t.startswith("AMT_")]
+        assert all(value.replace(",", "").replace(".", "").isdigit() for value, _ in amounts)  # units stay outside
+
+
+def test_template_variety_departs_from_the_common_template():
+    plain = synth.generate(30, seed=5)
+    varied = synth.generate(30, seed=5, variety=True)
+    assert not any("序号" in d.text for d in plain)
+    assert any("序号" in d.text for d in varied)
+    assert {t for d in varied for _, _, t in d.spans()} == {t for d in plain for _, _, t in d.spans()}
 
 
 def test_collapse_keeps_entities_and_removes_line_structure():
