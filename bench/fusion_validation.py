@@ -87,6 +87,7 @@ from rich.console import Console
 from rich.table import Table
 from tqdm import tqdm
 
+from jixiao.deadline import NO_DEADLINE
 from jixiao.models import synth
 from jixiao.pipelines import fuse as fuse_module
 from jixiao.pipelines.document import Document
@@ -186,19 +187,19 @@ class _CachedTagger:
     def __init__(self, tagger):
         self.tagger, self.cache = tagger, {}
 
-    def tag(self, text: str):
+    def tag(self, text: str, *, deadline=NO_DEADLINE):
         if text not in self.cache:
-            self.cache[text] = self.tagger.tag(text)
+            self.cache[text] = self.tagger.tag(text, deadline=deadline)
         return self.cache[text]
 
 
 class _CachedExtractor(Extractor):
     """Parses each text once: the parser record does not depend on the fill rule."""
 
-    def parse(self, doc, timings=None, notes=None):
+    def parse(self, doc, timings=None, notes=None, deadline=NO_DEADLINE):
         cache = self.__dict__.setdefault("_parsed", {})
         if doc.text not in cache:
-            cache[doc.text] = super().parse(doc, timings, notes)
+            cache[doc.text] = super().parse(doc, timings, notes, deadline)
         return cache[doc.text].model_copy(deep=True)
 
 

@@ -58,3 +58,10 @@ class ModelError(JixiaoError):
 
     code = "model.unavailable"
     http_status = 503
+
+
+class DeadlineExceeded(JixiaoError):
+    """An extraction ran past its time limit and stopped at its next safe point."""
+
+    code = "request.timeout"
+    http_status = 504

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.models.labels import ID2LABEL
 from jixiao.models.vocab import CharVocab
 from jixiao.pipelines.tag import EntitySpan
@@ -125,7 +126,7 @@ class CharTagger:
         starts.append(length - self.window)
         return starts
 
-    def probabilities(self, texts: list[str]) -> list[np.ndarray]:
+    def probabilities(self, texts: list[str], deadline: Deadline = NO_DEADLINE) -> list[np.ndarray]:
         """Per-character label probabilities for each text, windows of all texts batched together."""
         jobs: list[tuple[int, int]] = []
         encoded = [np.asarray(self.vocab.encode(t), dtype=np.int64) for t in texts]
@@ -137,6 +138,7 @@ class CharTagger:
         ramp = np.minimum(np.arange(self.window) + 1, np.arange(self.window)[::-1] + 1).astype(np.float32)
         ramp = np.minimum(ramp, self.window // 4)[:, None]
         for b in range(0, len(jobs), self.batch_size):
+            deadline.check("tagging")
             chunk = jobs[b : b + self.batch_size]
             width = max(min(self.window, len(encoded[t]) - s) for t, s in chunk)
             ids = np.full((len(chunk), width), self.vocab.pad_id, dtype=np.int64)
@@ -155,12 +157,12 @@ class CharTagger:
                 weights[t][s : s + n] += ramp[:n]
         return [s / np.maximum(w, 1e-6) for s, w in zip(sums, weights)]
 
-    def _decoded_regions(self, text: str) -> list[tuple[int, np.ndarray, np.ndarray]]:
+    def _decoded_regions(self, text: str, deadline: Deadline = NO_DEADLINE) -> list[tuple[int, np.ndarray, np.ndarray]]:
         """(offset, label ids, confidences) for each candidate region of ``text``."""
         ranges = candidate_regions(text) if self.regions else ([(0, len(text))] if text else [])
         if not ranges:
             return []
-        probs = self.probabilities([text[a:b] for a, b in ranges])
+        probs = self.probabilities([text[a:b] for a, b in ranges], deadline)
         return [(a, *self.decode(p, text[a:b])) for (a, b), p in zip(ranges, probs)]
 
     def tag_chars(self, text: str) -> tuple[list[str], np.ndarray]:
@@ -215,9 +217,9 @@ class CharTagger:
         ids = np.where(t == 0, 0, np.where(starts, 1 + 2 * k, 2 + 2 * k))
         return ids, conf
 
-    def tag(self, text: str) -> list[EntitySpan]:
+    def tag(self, text: str, *, deadline: Deadline = NO_DEADLINE) -> list[EntitySpan]:
         spans: list[EntitySpan] = []
-        for a, ids, conf in self._decoded_regions(text):
+        for a, ids, conf in self._decoded_regions(text, deadline):
             n = len(ids)
             typ = np.where(ids > 0, (ids - 1) // 2, -1)
             begin = (ids > 0) & (ids % 2 == 1)

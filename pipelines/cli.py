@@ -33,6 +33,8 @@ def extract(
     mode: ModeOption = typer.Option(ModeOption.combined, "--mode", help="parser, tagger or both combined"),
     compact: bool = typer.Option(False, "--compact", help="one-line JSON"),
     no_provenance: bool = typer.Option(False, "--no-provenance", help="leave provenance/confidence out of the JSON"),
+    timeout: float | None = typer.Option(None, "--timeout", min=0.0,
+                                         help="seconds per file: a file past it fails with request.timeout, the others go on"),
 ) -> None:
     """Extract project records from performance self-evaluation reports.
 
@@ -42,6 +44,7 @@ def extract(
     from rich.console import Console
     from rich.progress import Progress
 
+    from jixiao.deadline import Deadline
     from jixiao.errors import JixiaoError
     from jixiao.pipelines.extract import Extractor
     from jixiao.pipelines.ingest import load_path
@@ -58,9 +61,10 @@ def extract(
     with Progress(console=err, transient=True, disable=len(files) < 2) as progress:
         task = progress.add_task("extracting", total=len(files))
         for path in files:
+            deadline = Deadline.after(timeout)  # reading the file counts towards the limit
             try:
                 doc = load_path(path)
-                record = extractor.extract(doc, mode=mode.value)
+                record = extractor.extract(doc, mode=mode.value, deadline=deadline)
             except JixiaoError as exc:
                 failed += 1
                 _report_error(err, path, exc.code, exc.message, json_lines)

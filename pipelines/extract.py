@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from jixiao.config import Settings, get_settings
+from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import ModelError
 from jixiao.pipelines.assemble import Assembler
 from jixiao.pipelines.document import Document
@@ -89,17 +90,19 @@ class Extractor:
     def extract_text(self, text: str, doc_id: str = "document", source: str | None = None, mode: Mode = "combined") -> DocumentRecord:
         return self.extract(Document(doc_id=doc_id, source=source, text=text), mode=mode)
 
-    def extract(self, doc: Document, mode: Mode = "combined") -> DocumentRecord:
+    def extract(self, doc: Document, mode: Mode = "combined", deadline: Deadline = NO_DEADLINE) -> DocumentRecord:
+        """The document's record; past ``deadline`` it stops at the next stage (``DeadlineExceeded``)."""
         timings: dict[str, float] = {}
         notes: list[str] = []
         if mode == "tagger" and self.tagger is not None and self.assemble_from_spans is not None:
             # tagger-only means tagger only: the parser's record would be thrown away
             record = DocumentRecord(doc_id=doc.doc_id, source=doc.source)
         else:
-            record = self.parse(doc, timings, notes)
+            record = self.parse(doc, timings, notes, deadline)
         if mode in ("tagger", "combined"):
-            record = self._with_tagger(record, doc, mode, timings, notes)
+            record = self._with_tagger(record, doc, mode, timings, notes, deadline)
         if self.mapper is not None:
+            deadline.check("mapping")
             t0 = time.perf_counter()
             record = map_record(record, self.mapper)
             timings["map"] = time.perf_counter() - t0
@@ -115,10 +118,12 @@ class Extractor:
         return record
 
     # -- stages --
-    def parse(self, doc: Document, timings: dict[str, float] | None = None, notes: list[str] | None = None) -> DocumentRecord:
+    def parse(self, doc: Document, timings: dict[str, float] | None = None, notes: list[str] | None = None,
+              deadline: Deadline = NO_DEADLINE) -> DocumentRecord:
         """The rule-based record: tables (else the collapsed-text reading) and the prose projects around them."""
         timings = {} if timings is None else timings
         notes = [] if notes is None else notes
+        deadline.check("normalization")
         t0 = time.perf_counter()
         norm = normalize_text(doc.text)
         t1 = time.perf_counter()
@@ -127,24 +132,28 @@ class Extractor:
         collapsed = len(norm.text) / lines > COLLAPSED_LINE_CHARS
         parsed: list[ParsedProject] = []
         if not collapsed:
+            deadline.check("layout")
             rows = parse_rows(norm)
             t2 = time.perf_counter()
             timings["layout"] = t2 - t1
             parsed = self.tables.parse(rows)
             timings["tables"] = time.perf_counter() - t2
         if not parsed:
+            deadline.check("the collapsed-text reader")
             t4 = time.perf_counter()
             parsed = self.flat.parse(norm)
             timings["flat"] = time.perf_counter() - t4
             if parsed:
                 notes.append("layout lost: projects read from collapsed text")
         # prose between (or instead of) the tables: a project not already printed as a table
+        deadline.check("the prose reader")
         t3 = time.perf_counter()
         prose = drop_duplicates(self.prose.parse(norm, exclude=[(p.start, p.end) for p in parsed]), parsed)
         timings["prose"] = time.perf_counter() - t3
         if prose:
             notes.append("projects read from prose")
             parsed = sorted(parsed + prose, key=lambda p: p.start)
+        deadline.check("assembly")
         t5 = time.perf_counter()
         assembler = Assembler(norm)
         projects = []
@@ -155,7 +164,8 @@ class Extractor:
         timings["assemble"] = time.perf_counter() - t5
         return DocumentRecord(doc_id=doc.doc_id, source=doc.source, projects=projects)
 
-    def _with_tagger(self, record: DocumentRecord, doc: Document, mode: Mode, timings: dict, notes: list[str]) -> DocumentRecord:
+    def _with_tagger(self, record: DocumentRecord, doc: Document, mode: Mode, timings: dict, notes: list[str],
+                     deadline: Deadline = NO_DEADLINE) -> DocumentRecord:
         if self.tagger is None:
             notes.append(f"mode {mode}: no tagger loaded, parser record returned")
             return record
@@ -166,10 +176,11 @@ class Extractor:
         t0 = time.perf_counter()
         if mode == "combined" and record.projects:
             # the tagger only fills the parser's gaps: complete projects are not tagged at all
-            spans = tag_regions(self.tagger, doc.text, gap_regions(record, len(doc.text)))
+            spans = tag_regions(self.tagger, doc.text, gap_regions(record, len(doc.text)), deadline)
         else:
-            spans = self.tagger.tag(doc.text)
+            spans = tag_regions(self.tagger, doc.text, [(0, len(doc.text))], deadline)
         timings["tag"] = time.perf_counter() - t0
+        deadline.check("fusion" if mode == "combined" else "assembling the tagger's spans")
         t1 = time.perf_counter()
         args = (spans, doc.text) if mode == "tagger" else (record, spans, doc.text)
         fused = hook(*args, mapper=self.mapper)

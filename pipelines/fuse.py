@@ -115,6 +115,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.pipelines.map import normalize as _squash  # NFKC, whitespace removed
 from jixiao.pipelines.tag import EntitySpan
 from jixiao.pipelines.validate import grade_mismatch, rate_mismatch, score_above_weight
@@ -787,10 +788,11 @@ def gap_regions(record: DocumentRecord, length: int) -> list[tuple[int, int]]:
     return ranges
 
 
-def tag_regions(tagger: Any, text: str, ranges: list[tuple[int, int]]) -> list[EntitySpan]:
+def tag_regions(tagger: Any, text: str, ranges: list[tuple[int, int]], deadline: Deadline = NO_DEADLINE) -> list[EntitySpan]:
     """The tagger's spans of ``text[a:b]`` for each range, offsets shifted back into ``text``."""
     spans: list[EntitySpan] = []
     for a, b in ranges:
-        for s in tagger.tag(text[a:b]):
+        deadline.check("tagging")
+        for s in tagger.tag(text[a:b], deadline=deadline):
             spans.append(s.model_copy(update={"start": s.start + a, "end": s.end + a}))
     return spans

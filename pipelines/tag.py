@@ -11,6 +11,8 @@ from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel
 
+from jixiao.deadline import NO_DEADLINE, Deadline
+
 
 class EntitySpan(BaseModel):
     label: str
@@ -22,6 +24,6 @@ class EntitySpan(BaseModel):
 
 @runtime_checkable
 class Tagger(Protocol):
-    def tag(self, text: str) -> list[EntitySpan]:
-        """Entity spans over ``text``; offsets index into ``text``."""
+    def tag(self, text: str, *, deadline: Deadline = NO_DEADLINE) -> list[EntitySpan]:
+        """Entity spans over ``text``; offsets index into ``text``. Checks ``deadline`` between batches."""
         ...

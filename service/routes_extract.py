@@ -14,6 +14,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from jixiao.config import Settings
+from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import (
     BinaryInputError,
     EmptyInputError,
@@ -54,8 +55,8 @@ class Job:
     filename: str | None = None
 
 
-def run_job(job: Job, extractor, settings: Settings, metrics) -> DocumentRecord:
-    """Load and extract one document (runs in a worker thread)."""
+def run_job(job: Job, extractor, settings: Settings, metrics, deadline: Deadline = NO_DEADLINE) -> DocumentRecord:
+    """Load and extract one document (runs in a worker thread); past ``deadline`` it stops at its next stage."""
     begin = time.perf_counter()
     fmt = "text"
     try:
@@ -71,7 +72,7 @@ def run_job(job: Job, extractor, settings: Settings, metrics) -> DocumentRecord:
             if not text.strip():
                 raise EmptyInputError("the text is empty or only whitespace", source=job.source)
             document = Document(doc_id=job.doc_id or "document", source=job.source, format="text", text=text)
-        record = extractor.extract(document, mode=job.mode)
+        record = extractor.extract(document, mode=job.mode, deadline=deadline)
     except Exception:
         metrics.documents.labels(format=fmt, outcome="error").inc()
         raise

@@ -9,6 +9,7 @@ from typing import TypeVar
 import anyio
 import anyio.to_thread
 
+from jixiao.deadline import Deadline
 from jixiao.service.problems import TimeoutProblem
 
 T = TypeVar("T")
@@ -21,16 +22,20 @@ class Workers:
         self.limiter = anyio.CapacityLimiter(max(1, threads))
 
     async def run(self, func: Callable[..., T], *args, deadline: float) -> T:
-        """Run ``func(*args)`` in a worker thread, queueing for one, before the ``anyio.current_time()`` deadline.
+        """Run ``func(*args, deadline=...)`` in a worker thread, queueing for one, before the ``anyio.current_time()``
+        deadline.
 
-        On timeout the request answers 504 at once; the thread cannot be interrupted and finishes
-        its document in the background (its result is dropped).
+        On timeout the request answers 504 at once. A thread cannot be interrupted, so ``func`` gets the same
+        deadline as a ``jixiao.deadline.Deadline`` and stops at its next check (a pipeline stage, a batch of
+        tagger windows), freeing the worker; its result or error is dropped.
         """
         remaining = deadline - anyio.current_time()
         if remaining <= 0:
             raise TimeoutProblem("the per-request time limit (JIXIAO_REQUEST_TIMEOUT_S) ran out before this document started")
+        stop = Deadline.after(remaining)
         try:
             with anyio.fail_after(remaining):
-                return await anyio.to_thread.run_sync(lambda: func(*args), limiter=self.limiter, abandon_on_cancel=True)
+                return await anyio.to_thread.run_sync(lambda: func(*args, deadline=stop), limiter=self.limiter,
+                                                      abandon_on_cancel=True)
         except TimeoutError as exc:
             raise TimeoutProblem(f"extraction took longer than the per-request limit of {math.ceil(remaining)} s (JIXIAO_REQUEST_TIMEOUT_S)") from exc

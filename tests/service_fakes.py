@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+from jixiao.deadline import NO_DEADLINE
 from jixiao.errors import InputError
 from jixiao.record import DocumentRecord, Project
 
@@ -16,13 +17,22 @@ class FakeExtractor:
         self.gate = gate
         self.crash = crash
         self.started = threading.Event()
+        self.finished = threading.Event()
+        self.outcome: BaseException | None = None
         self.seen: list = []
 
-    def extract(self, doc, mode: str = "combined") -> DocumentRecord:
+    def extract(self, doc, mode: str = "combined", deadline=NO_DEADLINE) -> DocumentRecord:
         self.seen.append((doc, mode))
         self.started.set()
         if self.gate is not None:
             self.gate.wait(10)
+            try:  # as the pipeline does between stages
+                deadline.check("the next stage")
+            except BaseException as exc:
+                self.outcome = exc
+                raise
+            finally:
+                self.finished.set()
         if self.crash:
             raise RuntimeError("bug in the extractor")
         first = doc.text.strip().splitlines()[0]

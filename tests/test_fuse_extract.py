@@ -14,7 +14,7 @@ class OracleTagger:
     def __init__(self, doc):
         self.doc = doc
 
-    def tag(self, text):
+    def tag(self, text, *, deadline=None):
         assert text == self.doc.text
         return [EntitySpan(label=t, start=s, end=e, text=text[s:e]) for s, e, t in self.doc.spans()]
 

@@ -46,7 +46,7 @@ def test_fuse_hook_is_called_when_a_tagger_is_plugged_in():
     calls = {}
 
     class FakeTagger:
-        def tag(self, text):
+        def tag(self, text, *, deadline=None):
             return []
 
     def fuse(record, spans, text, mapper=None):

@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 from service_fakes import FakeExtractor
 
 from jixiao.config import Settings
+from jixiao.errors import DeadlineExceeded
 from jixiao.service.app import create_app
 
 PROBLEM = "application/problem+json"
@@ -133,6 +134,9 @@ def test_timeout_is_504_and_health_answers_while_work_runs():
         r = outcome["r"]
         assert r.status_code == 504 and _code(r) == "request.timeout"
         assert 'jixiao_errors_total{code="request.timeout"} 1.0' in c.get("/metrics").text
+        # the worker thread got the same deadline and stops at its next check instead of finishing the document
+        assert fake.finished.wait(5)
+        assert isinstance(fake.outcome, DeadlineExceeded)
 
 
 def test_batch_deadline_marks_the_documents_it_did_not_reach():
