@@ -8,6 +8,7 @@ bearer auth -> body limit -> FastAPI (problem handlers, routes).
 from __future__ import annotations
 
 import logging
+import os
 from contextlib import asynccontextmanager
 
 import anyio.to_thread
@@ -59,6 +60,7 @@ def create_app(settings: Settings | None = None, extractor=None, mapper=None) ->
         yield
         app.state.extractor = None
         app.state.mapper = None
+        app.state.metrics.process_exited(os.getpid())
 
     app = FastAPI(
         title="jixiao",

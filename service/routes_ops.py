@@ -52,7 +52,7 @@ async def readyz(request: Request):
     "/metrics",
     summary="Prometheus metrics (text exposition format)",
     description="Requests, latency histogram, documents by format and outcome, errors by problem code. "
-                "Needs the bearer token when auth is on. Each worker process keeps its own counters.",
+                "Needs the bearer token when auth is on. With several worker processes the values are summed over them.",
     response_class=Response,
     responses={200: {"content": {"text/plain": {"example": (
         "# HELP jixiao_http_requests_total HTTP requests by route template, method and status.\n"
