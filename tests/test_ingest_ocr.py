@@ -1,0 +1,65 @@
+"""Scanned tables: ruling lines separate cells, and a scan reads like the text it was printed from."""
+
+import importlib.util
+import json
+
+import numpy as np
+import pytest
+
+from jixiao.config import REPO_ROOT
+from jixiao.pipelines.load_image import OcrBox, document_from_boxes, split_at_rulings
+
+SCAN = REPO_ROOT / "tests" / "data" / "scan_example.png"  # tests/data/make_scan.py draws it from the example
+EXAMPLE = REPO_ROOT / "examples" / "self_evaluation_example.txt"
+
+
+def _ruled(width: int, height: int, xs: list[int]) -> np.ndarray:
+    mask = np.zeros((height, width), dtype=bool)
+    for x in xs:
+        mask[:, x] = True
+    return mask
+
+
+def _char_boxes(x0: float, n: int, w: float = 20.0) -> list[tuple[float, float]]:
+    return [(x0 + i * w, x0 + (i + 1) * w) for i in range(n)]
+
+
+def test_a_ruling_line_separates_close_boxes():
+    boxes = [OcrBox("分值", 10, 10, 50, 40, char_x=_char_boxes(10, 2)),
+             OcrBox("得分", 60, 10, 100, 40, char_x=_char_boxes(60, 2))]
+    unruled = document_from_boxes(boxes, doc_id="scan", source=None, mask=_ruled(200, 60, []))
+    ruled = document_from_boxes(boxes, doc_id="scan", source=None, mask=_ruled(200, 60, [55]))
+    assert unruled.text.strip() == "分值得分"  # 10 px apart: one cell without a line between
+    assert ruled.text.strip() == "分值\t得分"
+
+
+def test_a_box_drawn_across_a_ruling_line_is_cut_between_characters():
+    box = OcrBox("分值得分", 10, 10, 90, 40, char_x=_char_boxes(10, 4))
+    pieces = split_at_rulings([box], _ruled(200, 60, [50]))
+    assert [(p.text, p.x0, p.x1) for p in pieces] == [("分值", 10, 50), ("得分", 50, 90)]
+
+
+def test_character_strokes_are_not_ruling_lines():
+    mask = np.zeros((60, 200), dtype=bool)
+    mask[14:36, 30] = True  # a full-height stroke of a glyph inside a padded 10-40 box
+    box = OcrBox("川川川川", 10, 10, 90, 40, char_x=_char_boxes(10, 4))
+    assert [p.text for p in split_at_rulings([box], mask)] == ["川川川川"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(importlib.util.find_spec("rapidocr_onnxruntime") is None,
+                    reason="the ocr extra is not installed (pip install -e '.[ocr]')")
+def test_a_scanned_table_reads_like_its_text():
+    from jixiao.pipelines.extract import Extractor
+    from jixiao.pipelines.ingest import load_path
+
+    extractor = Extractor.from_settings(load_tagger=False)
+    scan = extractor.extract(load_path(SCAN), mode="parser")
+    text = extractor.extract(load_path(EXAMPLE), mode="parser")
+    assert scan.meta["format"] == "image" and len(scan.projects) == 1
+    got, want = scan.projects[0], text.projects[0]  # the scan is the example's first table
+    fields = ("name", "department", "implementer", "funds")
+    assert {f: getattr(got, f) for f in fields} == {f: getattr(want, f) for f in fields}
+    rows = lambda p: [json.dumps(i.model_dump(include={"level1", "level2", "name", "target", "actual", "weight", "score"}),
+                                 ensure_ascii=False, sort_keys=True) for i in p.indicators]  # noqa: E731
+    assert rows(got) == rows(want)
