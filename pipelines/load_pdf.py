@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from jixiao.errors import EmptyInputError, UnreadableFileError
 from jixiao.pipelines.document import Document
@@ -71,6 +73,54 @@ def _page_blocks(page):
     return blocks
 
 
+_NUMBER = re.compile(r"[≥≤<>=＝]*\s*-?[\d,.]+\s*%?")
+
+
+def join_page_split_row(above: list[GridCell], below: list[GridCell]) -> tuple[list[GridCell], list[GridCell]] | None:
+    """``above`` and ``below`` with the row a page break split joined again, or None when nothing was split.
+
+    Word and LibreOffice let a table row break across pages: what did not fit goes on at the top of the next
+    page, and the cells that fit (numbers always do) are empty there. So the next page's first table row is
+    the remainder of the previous table's last row when the two tables share their columns, its filled
+    cells all lie under filled cells of that row, and a number of that row has nothing under it. The
+    remainder's text is appended to the cells above it (provenance: the upper part's page and box).
+    """
+    if not above or not below:
+        return None
+    last = max(c.row for c in above)
+    upper = {c.col: c for c in above if c.row == last}
+    lower = {c.col: c for c in below if c.row == 0}
+    if set(upper) != set(lower) or any(upper[k].colspan != lower[k].colspan for k in upper):
+        return None
+    if any(upper[k].bbox and lower[k].bbox and abs(upper[k].bbox[0] - lower[k].bbox[0]) > _EDGE_TOLERANCE for k in upper):
+        return None
+    filled_up = {k for k, c in upper.items() if c.text.strip()}
+    filled_low = {k for k, c in lower.items() if c.text.strip()}
+    numbers_left = any(_NUMBER.fullmatch(upper[k].text.strip()) and k not in filled_low for k in filled_up)
+    if not filled_low or not filled_low <= filled_up or not numbers_left:
+        return None
+    joined = [replace(c, text=c.text + lower[c.col].text) if c.row == last and c.col in filled_low else c for c in above]
+    rest = [replace(c, row=c.row - 1) for c in below if c.row > 0]
+    return joined, rest
+
+
+def _read_pages(pdf) -> list[tuple[int, float, float, list[tuple[str, object, tuple | None]]]]:
+    """Each page's blocks in reading order: ("line", text, None) or ("table", cells, bbox)."""
+    pages = []
+    for number, page in enumerate(pdf.pages, start=1):
+        blocks = [(kind, item, None) if kind == "line" else (kind, table_cells(item), tuple(float(v) for v in item.bbox))
+                  for _, _, kind, item in _page_blocks(page)]
+        pages.append((number, float(page.width), float(page.height), blocks))
+        page.flush_cache()
+    for (_, _, _, before), (_, _, _, after) in zip(pages, pages[1:]):
+        if before and after and before[-1][0] == after[0][0] == "table":
+            joined = join_page_split_row(before[-1][1], after[0][1])
+            if joined:
+                before[-1] = ("table", joined[0], before[-1][2])
+                after[0] = ("table", joined[1], after[0][2])
+    return pages
+
+
 def load_pdf(data: bytes, *, doc_id: str, source: str | None) -> Document:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -78,14 +128,13 @@ def load_pdf(data: bytes, *, doc_id: str, source: str | None) -> Document:
     builder = DocumentBuilder(doc_id=doc_id, source=source, format="pdf")
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for number, page in enumerate(pdf.pages, start=1):
-                builder.start_page(number, width=float(page.width), height=float(page.height))
-                for _, _, kind, item in _page_blocks(page):
+            for number, width, height, blocks in _read_pages(pdf):
+                builder.start_page(number, width=width, height=height)
+                for kind, item, bbox in blocks:
                     if kind == "line":
                         builder.add_paragraph(item)
                     else:
-                        builder.add_table(table_cells(item), page=number, bbox=tuple(float(v) for v in item.bbox))
-                page.flush_cache()
+                        builder.add_table(item, page=number, bbox=bbox)
     except PDFPasswordIncorrect as exc:
         raise UnreadableFileError("the PDF is encrypted; remove the password first", source=source) from exc
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files

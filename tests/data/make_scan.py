@@ -3,9 +3,8 @@
 Run from the repo root: ``python tests/data/make_scan.py [FONT]`` (a CJK font; default Noto Sans CJK from
 Debian's ``fonts-noto-cjk``). The image is committed so the OCR test needs no font, only the ``ocr`` extra.
 
-The example is in one-cell-per-line layout: a blank line ends a row, a line opening with a tab starts a
-cell (a tab alone, an empty one), other lines continue it (a vertical label such as 产/出/指/标 is drawn on one line). Each row is drawn
-as boxed cells left to right, the way a table prints, with a little blur and grey noise of a scan.
+Each row (``example_rows``) is drawn as boxed cells left to right, the way a table prints, with a little
+blur and grey noise of a scan.
 """
 
 from __future__ import annotations
@@ -16,29 +15,13 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from example_rows import EXAMPLE, first_table_rows  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "self_evaluation_example.txt"
 OUT = Path(__file__).resolve().parent / "scan_example.png"
 FONT = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 SIZE, PAD, ROW_H = 22, 14, 40
-
-
-def first_table_rows(text: str) -> list[list[str]]:
-    lines = text.splitlines()
-    starts = [i for i, line in enumerate(lines) if line.strip() == "项目支出绩效自评表"]
-    rows, cells = [], []
-    for line in lines[starts[0] : starts[1]]:
-        if not line:
-            if any(c.strip() for c in cells):
-                rows.append([c.strip() for c in cells])
-            cells = []
-        elif line.startswith("\t") or not cells:
-            cells.append(line.strip())
-        else:
-            cells[-1] += line.strip()
-    if any(c.strip() for c in cells):
-        rows.append([c.strip() for c in cells])
-    return rows
 
 
 def main() -> None:
