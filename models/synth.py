@@ -339,9 +339,9 @@ class TableStyle:
     drop_blank_init: bool = False  # no 年初预算数 column when the project has none
 
 
-def draw_style(rng: random.Random) -> TableStyle:
-    """A table style: about half the tables keep the common template, the rest depart from it in one or more ways."""
-    if rng.random() < 0.45:
+def draw_style(rng: random.Random, share: float = 0.55) -> TableStyle:
+    """A table style: a ``share`` of the tables depart from the common template in one or more ways, the rest keep it."""
+    if rng.random() < 1.0 - share:
         return TableStyle()
     return TableStyle(
         kv_header=rng.random() < 0.3, info_rows=rng.random() < 0.3, wide_headers=rng.random() < 0.6,
@@ -638,10 +638,10 @@ def collapse(lt: LabeledText, per_char: bool = False) -> LabeledText:
     return LabeledText(chars, ids, list(lt.types))
 
 
-def generate_document(rng: random.Random, prose_pool: list[str] | None = None, variety: bool = False) -> LabeledText:
-    """One document; ``variety`` draws each table's style (``draw_style``), else every table keeps the common template."""
+def generate_document(rng: random.Random, prose_pool: list[str] | None = None, variety: float = 0.0) -> LabeledText:
+    """One document; with ``variety`` > 0 that share of its tables depart from the common template (``draw_style``)."""
     projects = [draw_project(rng) for _ in range(rng.choice((1, 1, 2, 3)))]
-    tables = [build_table(rng, p, draw_style(rng) if variety else None) for p in projects]
+    tables = [build_table(rng, p, draw_style(rng, variety) if variety else None) for p in projects]
     pool = prose_pool or []
     prose = []
     for _ in range(rng.randint(0, 4)):
@@ -653,6 +653,6 @@ def generate_document(rng: random.Random, prose_pool: list[str] | None = None, v
     return perturb(rng, render(rng, tables, prose))
 
 
-def generate(n: int, seed: int, prose_pool: list[str] | None = None, variety: bool = False) -> list[LabeledText]:
+def generate(n: int, seed: int, prose_pool: list[str] | None = None, variety: float = 0.0) -> list[LabeledText]:
     rng = random.Random(seed)
     return [generate_document(rng, prose_pool, variety) for _ in range(n)]

@@ -42,7 +42,9 @@ class DataConfig(BaseModel):
     weak_repeat: int = 4
     weak_collapsed: bool = Field(True, description="also train (and score) on collapsed copies of the weak regions")
     windows_per_doc: int = 6
-    template_variety: bool = Field(False, description="tables depart from the common template (synth.draw_style)")
+    template_variety: float = Field(0.0, ge=0.0, le=1.0,
+                                    description="share of synthetic tables that depart from the common template "
+                                                "(synth.draw_style); 0: none")
 
 
 class TrainConfig(BaseModel):
