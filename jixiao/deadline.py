@@ -26,9 +26,6 @@ class Deadline:
     def after(cls, seconds: float | None) -> Deadline:
         return cls() if seconds is None else cls(at=time.monotonic() + seconds, limit_s=seconds)
 
-    def remaining(self) -> float | None:
-        return None if self.at is None else self.at - time.monotonic()
-
     def check(self, stage: str) -> None:
         """Raise ``DeadlineExceeded`` naming ``stage`` once the deadline has passed."""
         if self.at is not None and time.monotonic() >= self.at:
