@@ -71,9 +71,10 @@ def render_card(metrics: dict[str, Any], sizes: list[dict] | None = None, bench:
         "(`models/synth.py`: records drawn from realistic distributions, rendered as tab rows, one cell per line, "
         "pipes, spaces, a single flattened line, wrapped rows; vertical category labels, spaced characters, "
         "full-width digits, OCR confusions, collapsed whitespace, junk lines; exact character labels"
-        + ("; about half the tables depart from the common national template (`synth.TableStyle`: other header "
-           "words, weight before target, a 序号 column, 一级-二级 in one cell, label and value in one cell, "
-           "information rows, units in amount cells)" if corpus.get("template_variety") else "") + ").",
+        + (f"; {corpus.get('template_variety', 0):.0%} of the tables depart from the common national template "
+           "(`synth.TableStyle`: other header words, weight before target, a 序号 column, 一级-二级 in one cell, "
+           "label and value in one cell, information rows, units in amount cells)"
+           if corpus.get("template_variety") else "") + ").",
         f"- weak labels: the table parser's provenance offsets on seeds {', '.join(corpus.get('seeds', [])) or '-'} "
         f"(`models/weak.py`), regions per project: {corpus.get('weak_regions', corpus.get('weak_error', '-'))}; "
         "every 5th project region held out, and each region also as a collapsed copy (newlines and tabs turned into "

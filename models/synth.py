@@ -314,6 +314,7 @@ WIDE_HEADERS = {
     "score": ("得分", "自评得分", "评分", "实际得分", "得分（分）"),
     "total": ("总分", "自评总分", "综合得分", "总得分", "评价得分"),
 }
+LEVEL_JOINERS = ("-", "/", "—")  # between 一级 and 二级 when one cell holds both
 INFO_ROWS = (
     ("项目负责人", "{person}"), ("联系电话", "0{n}-{tel}"), ("项目类型", "{kind}"), ("资金来源", "{source}"),
     ("项目属性", "{attr}"), ("项目期限", "{y}年1月-{y}年12月"),
@@ -348,6 +349,11 @@ def draw_style(rng: random.Random, share: float = 0.55) -> TableStyle:
         weight_first=rng.random() < 0.25, serial=rng.random() < 0.25, joined_levels=rng.random() < 0.15,
         unit_in_cells=rng.random() < 0.15, drop_blank_init=rng.random() < 0.7,
     )
+
+
+def _short_l2(rng: random.Random, l2: str, p: float) -> str:
+    """社会效益指标 printed as 社会效益 with probability ``p``."""
+    return l2[:-2] if rng.random() < p and l2.endswith("指标") and len(l2) > 4 else l2
 
 
 def _c(text: str, etype: str | None = None) -> Cell:
@@ -447,7 +453,7 @@ def build_table(rng: random.Random, p: ProjectRec, style: TableStyle | None = No
     two_targets = not split_target and rng.random() < 0.1
     level_head = [_c(rng.choice(("一级指标", "一级\n指标", "一级指标")), h), _c("二级指标", h)]
     if style.joined_levels:
-        level_head = [[Seg("一级指标", h), Seg(rng.choice(("-", "/", "—"))), Seg("二级指标", h)]]
+        level_head = [[Seg("一级指标", h), Seg(rng.choice(LEVEL_JOINERS)), Seg("二级指标", h)]]
     head = ([_c("序号", h)] if style.serial else []) + level_head + [_c("三级指标", h)]
     if split_target:
         target_head = [_c("指标性质", h), _c("指标值", h), _c("度量单位", h)]
@@ -475,8 +481,8 @@ def build_table(rng: random.Random, p: ProjectRec, style: TableStyle | None = No
         if style.serial:
             row.append(_c(str(number)))
         if style.joined_levels:
-            l2 = ind.l2[:-2] if rng.random() < 0.3 and ind.l2.endswith("指标") and len(ind.l2) > 4 else ind.l2
-            row.append([Seg(ind.l1, "L1"), Seg(rng.choice(("-", "/", "—"))), Seg(l2, "L2")])
+            l2 = _short_l2(rng, ind.l2, 0.3)
+            row.append([Seg(ind.l1, "L1"), Seg(rng.choice(LEVEL_JOINERS)), Seg(l2, "L2")])
         elif ind.l1 != prev_l1 or repeat:
             l1 = ind.l1 if rng.random() < 0.8 else ind.l1.replace("产出指标", "项目产出").replace("效益指标", "项目效益")
             l1 = "\n".join(l1) if vertical else l1
@@ -488,9 +494,7 @@ def build_table(rng: random.Random, p: ProjectRec, style: TableStyle | None = No
         if style.joined_levels:
             pass  # both levels are in the joined cell
         elif ind.l2 != prev_l2 or repeat:
-            l2 = ind.l2
-            if rng.random() < 0.35 and l2.endswith("指标") and len(l2) > 4:
-                l2 = l2[:-2]
+            l2 = _short_l2(rng, ind.l2, 0.35)
             if len(l2) > 5 and rng.random() < 0.3:
                 cut = rng.randint(2, len(l2) - 2)
                 l2 = l2[:cut] + "\n" + l2[cut:]
