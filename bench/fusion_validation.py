@@ -4,6 +4,7 @@
     python bench/fusion_validation.py --round 3   # the trust check, written to fusion_validation_trust.json
     python bench/fusion_validation.py --round 4 --fold DIR --fold DIR   # rules judged where the tagger is out of domain
     python bench/fusion_validation.py --round 5 --fold DIR --fold DIR   # the same, with stressed texts and the row gate
+    python bench/fusion_validation.py --round 6 --fold DIR --fold DIR --fold DIR   # round 5 plus a tagger that saw no real text
     python bench/fusion_validation.py --shipped   # the shipped rule only, on today's parser (no choice is made)
 
 CRITERION (fixed before any result was seen):
@@ -63,6 +64,20 @@ CRITERION (fixed before any result was seen):
       variants (none, collapsed, noised, heavy, collapsed+noised), the highest synthetic score, ties to the
       most conservative (as above; rows gated is more conservative than rows whole, rows off more still);
       if none qualifies, the highest worst-variant OOD delta.
+- Round 6 (``--round 6 --fold DIR --fold DIR --fold DIR``, written while its fold taggers trained, before any of
+  its results). Round 5 still has no power where it matters: its fold taggers saw two real seeds each, and the
+  real seeds share enough of their templates that a fold tagger reads its unseen seeds at 0.25-0.45, while the
+  shipped tagger reads seed 004 at 0.13; no rule ever trailed the parser on their texts by more than 0.0002.
+  Round 6 adds the case of a tagger that has seen no real template at all:
+    * fold S: ``bench/configs/ood_fold_s.json``, the fold config with no weak seeds, so no weak labels, no MLM
+      text and no prose context from any real seed; it is judged on all four dev-split seeds (never 004);
+    * texts, reference and grid: round 5's (five variants per seed, the parser's record of the undamaged text,
+      48 rules);
+    * OOD deltas are kept apart by fold kind: folds that saw real seeds (A and B, pooled as in round 5) and
+      fold S, so fold S's texts are not diluted by the others: ten deltas per rule (five variants x two kinds);
+    * winner: among the rules whose OOD delta is >= 0 (rounded to 4 decimals) on all ten, the highest synthetic
+      score, ties to the most conservative (as round 5); if none qualifies, the highest worst OOD delta.
+  The shipped rule changes only if the winner differs; the eval gates still apply to it.
 
 Data: ``models.synth`` draws the records and renders them; training used seeds 20241123 (train) and
 20241124 (held-out), so the default seed here is neither. Gold comes from the drawn ``ProjectRec``
@@ -249,6 +264,13 @@ def score_rules(ex: Extractor, texts: list[dict], grid: list[dict], desc: str) -
     return parser_f1, results
 
 
+def fold_kind(model_dir: Path) -> str:
+    """'' for a fold tagger that saw real seeds, 'no real text: ' for one trained on synthetic text alone."""
+    from jixiao.models.train import load_config
+
+    return "" if load_config(model_dir / "train_config.json").data.weak_seeds else "no real text: "
+
+
 def fold_seeds(model_dir: Path) -> list[str]:
     """The dev-split seeds a fold tagger never saw: those missing from its training config's weak seeds."""
     from jixiao.models.train import load_config
@@ -291,8 +313,8 @@ def _key(r: dict) -> str:
 
 def ood_round(base: Extractor, synthetic: list[dict], folds: list[Path], console: Console, round_: int = 4) -> dict:
     """Rules judged on synthetic text (shipped tagger) and on real seeds each fold tagger never saw
-    (round 5: the stressed texts too, and the ROW_GATE grid)."""
-    grid, stress = (STRESS_GRID, True) if round_ == 5 else (OOD_GRID, False)
+    (round 5: the stressed texts too, and the ROW_GATE grid; round 6: deltas kept apart by fold kind)."""
+    grid, stress = (STRESS_GRID, True) if round_ >= 5 else (OOD_GRID, False)
     from jixiao.models.cli import load_tagger
     from jixiao.models.train import DataConfig, _seeds_root
 
@@ -311,10 +333,11 @@ def ood_round(base: Extractor, synthetic: list[dict], folds: list[Path], console
         fold_info.append({"model": str(fold), "seeds": seeds, "texts": len(texts),
                           "parser": {f: statistics.fmean(p for t, p in zip(texts, parser_f1) if t["family"] == f)
                                      for f in dict.fromkeys(t["family"] for t in texts)}})
+        kind = fold_kind(fold) if round_ >= 6 else ""
         for r in results:
             per = ood.setdefault(_key(r["rule"]), {})
             for f, s in r["families"].items():
-                per.setdefault(f, []).extend([(s["parser"], s["combined"])] * s["texts"])
+                per.setdefault(kind + f, []).extend([(s["parser"], s["combined"])] * s["texts"])
     rows = []
     for r in synth_results:
         per = ood[_key(r["rule"])]
@@ -351,19 +374,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=60)
     ap.add_argument("--seed", type=int, default=777001)
     ap.add_argument("--out", type=Path, default=None)
-    ap.add_argument("--round", type=int, choices=(2, 3, 4, 5), default=2,
+    ap.add_argument("--round", type=int, choices=(2, 3, 4, 5, 6), default=2,
                     help="2: the fill-rule grid; 3: the trust check; 4: rules judged out of domain too; "
-                         "5: round 4 with stressed texts and the row gate")
+                         "5: round 4 with stressed texts and the row gate; 6: round 5 kept apart by fold kind")
     ap.add_argument("--shipped", action="store_true",
                     help="score the shipped rule only (fusion_validation_shipped.json): today's parser, no rule chosen")
     ap.add_argument("--fold", type=Path, action="append", default=[],
-                    help="rounds 4-5: a fold tagger's checkpoint (jixiao train --config bench/configs/ood_fold_*.json)")
+                    help="rounds 4-6: a fold tagger's checkpoint (jixiao train --config bench/configs/ood_fold_*.json)")
     args = ap.parse_args(argv)
     if args.out is None:
         args.out = Path("bench/results/fusion_validation_shipped.json" if args.shipped else
                         {2: "bench/results/fusion_validation.json", 3: "bench/results/fusion_validation_trust.json",
                          4: "bench/results/fusion_validation_ood.json",
-                         5: "bench/results/fusion_validation_ood_stress.json"}[args.round])
+                         5: "bench/results/fusion_validation_ood_stress.json",
+                         6: "bench/results/fusion_validation_unseen_template.json"}[args.round])
     if args.seed in TRAINING_SEEDS:
         raise SystemExit(f"seed {args.seed} generated training data; pick another")
     if args.round >= 4 and not args.fold:

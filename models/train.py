@@ -113,7 +113,7 @@ def build_corpus(cfg: TrainConfig, log=print) -> Corpus:
     from jixiao.models import synth
 
     seed_paths = _seed_paths(cfg.data)
-    if not seed_paths:
+    if not seed_paths and cfg.data.weak_seeds:
         # not fatal (a synthetic-only model still trains), but it is not the shipped model's data
         log("warning: no seed texts found (set data.seeds_dir or JIXIAO_SEEDS_DIR); training without weak labels")
     seed_texts = [p.read_text(encoding="utf-8") for p in seed_paths]
