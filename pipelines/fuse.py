@@ -14,7 +14,7 @@ lacks. Every value carries a confidence: the parser's is 0.95, above any
 tagger value (span probability x 0.9). Per paired project:
 - both paths agree (after normalisation): the value, confidence 0.97;
 - only one path has a value: that value when its confidence is >= FILL_MIN,
-  0.85 (a tagger value needs a span probability of about 0.94);
+  0.89 (a tagger value needs a span probability of about 0.99);
 - they disagree: the more confident value (so the parser's), its
   confidence x 0.7, recording that the paths disagreed.
 Indicator rows are the parser's when it read any for the project, else the
@@ -112,7 +112,16 @@ taggers rebuilt with the same share (``bench/results/fusion_validation_ood_stres
 criterion unchanged: that tagger is surer of itself out of domain, 0.85 trails the parser on noised text
 (-0.0003; 0.8: -0.0002), and the winner is FILL_MIN 0.89 (24 of 48 qualified; synthetic +0.0174, OOD
 +0.0000 on every variant, heavy +0.0162). The candidate did not ship (it passes the eval gate only inside
-the tolerance kept for CPU noise; ``bench/ood_tagger.py``), so 0.85 stays with the shipped tagger.
+the tolerance kept for CPU noise; ``bench/ood_tagger.py``), so 0.85 stayed with the shipped tagger.
+
+Round 6 (``--round 6``, ``bench/results/fusion_validation_unseen_template.json``): round 5 plus fold S, a
+tagger trained on synthetic text alone (``bench/configs/ood_fold_s.json``: no weak labels, MLM text or prose
+from any real seed), judged on all four dev-split seeds, its deltas kept apart from folds A and B. It reads
+them alone at 0.368 / 0.380 / 0.363 (as printed / collapsed / noised; folds A and B: 0.363 / 0.361 / 0.344,
+``bench/ood_tagger.py``). Under the shipped 0.85 combined trails the parser on fold S's noised texts
+(-0.0001; 0.8 too, and on folds A and B -0.0002), so 0.85 no longer qualifies. 24 of 48 rules do; the winner
+is FILL_MIN 0.89, rows whole, gate off, no trust check: synthetic +0.0173 (0.85: +0.0180), every OOD delta
+>= 0 (folds A+B heavy +0.0165; fold S heavy +0.0181, noised then collapsed +0.0030). 0.89 is shipped.
 """
 
 from __future__ import annotations
@@ -131,7 +140,7 @@ from jixiao.record import DocumentRecord, Funds, Indicator, Project, Provenance
 AGREE = 0.97  # both paths read the same value
 PARSER_ONLY = 0.95  # the table parser's values: above any tagger confidence (<= 0.9)
 DISAGREE = 0.7  # the winner's confidence is discounted by this when the paths disagree
-FILL_MIN = 0.85  # a blank is filled from the other path only at this confidence or more (round 4, rerun below)
+FILL_MIN = 0.89  # a blank is filled from the other path only at this confidence or more (round 6, below)
 WHOLE_NUMBER_FILLS = True  # a numeric tagger fill must not start or end inside a run of digits
 TAGGER_ROWS = True  # a parser project with no rows takes the tagger's rows
 # on: those rows are held to the fill rule, value by value (a row whose name is below FILL_MIN is dropped, a value
