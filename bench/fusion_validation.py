@@ -196,15 +196,17 @@ def gold_project(p: synth.ProjectRec) -> Project:
                    score=float(p.total), grade=p.grade, indicators=indicators)
 
 
-def documents(n: int, seed: int, variety: float = 0.0) -> list[dict]:
+def documents(n: int, seed: int, variety: float = 0.0, style: synth.TableStyle | None = None) -> list[dict]:
     """Each held-out document drawn once, rendered in every layout, and each rendering collapsed.
 
-    ``variety``: the share of tables departing from the common template (``synth.draw_style``)."""
+    ``variety``: the share of tables departing from the common template (``synth.draw_style``); ``style``:
+    every table in this one style instead."""
     rng = random.Random(seed)
     out = []
     for k in range(n):
         projects = [synth.draw_project(rng) for _ in range(rng.choice((1, 1, 2, 3)))]
-        tables = [synth.build_table(rng, p, synth.draw_style(rng, variety) if variety else None) for p in projects]
+        tables = [synth.build_table(rng, p, style or (synth.draw_style(rng, variety) if variety else None))
+                  for p in projects]
         prose = [rng.choice(synth.PROSE).format(y=p.year, name=p.name, a=f"{rng.uniform(1, 900):.2f}", n=rng.randint(1, 9))
                  for p in (rng.choice(projects) for _ in range(rng.randint(0, 3)))]
         gold = DocumentRecord(doc_id=f"synth{k:03d}", projects=[gold_project(p) for p in projects])

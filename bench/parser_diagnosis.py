@@ -17,6 +17,14 @@ noised, scored against the parser's own record of the undamaged text, as round 4
 ``bench/fusion_validation.py`` does. No gold file is read, and the noise seeds differ from the
 ablation's (0) and round 4's (101-105).
 
+    python bench/parser_diagnosis.py --style wide_headers [--style serial ...]
+    python bench/parser_diagnosis.py --styles [--docs 30]
+
+read tables printed in one of the template departures of ``models.synth.TableStyle`` (other header words,
+a 序号 column, label and value in one cell, both category levels in one cell, ...): ``--style`` diagnoses
+the given ones together, ``--styles`` prints parser record F1 for each departure alone (as rendered and
+collapsed, every layout) beside the common template.
+
 Held-out check of the repairs found with it (texts none of them was found on; ``_before`` files: the same
 commands with ``pipelines/`` of commit 95846f9, before the repairs):
 
@@ -28,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import dataclasses
 import json
 import statistics
 import sys
@@ -39,6 +48,8 @@ from tqdm import tqdm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fusion_validation import DEV_SEEDS, TRAINING_SEEDS, documents  # noqa: E402
+
+from jixiao.models.synth import TableStyle  # noqa: E402
 
 from jixiao.eval.metrics import score_document  # noqa: E402
 from jixiao.eval.variants import collapse, noise  # noqa: E402
@@ -75,6 +86,29 @@ def real_texts(parser: Extractor) -> list[dict]:
     return out
 
 
+STYLE_FLAGS = [f.name for f in dataclasses.fields(TableStyle)]
+
+
+def style_sweep(ex: Extractor, docs: int, seed: int, console: Console) -> dict[str, dict[str, float]]:
+    """Parser record F1 per template departure alone (and none), as rendered and collapsed."""
+    out: dict[str, dict[str, float]] = {}
+    for name in ["common template", *STYLE_FLAGS]:
+        style = TableStyle(**({} if name == "common template" else {name: True}))
+        f1: dict[str, list[float]] = {"as rendered": [], "collapsed": []}
+        for t in tqdm(documents(docs, seed, style=style), desc=name):
+            pred = ex.extract(Document(doc_id=t["gold"].doc_id, text=t["text"]), mode="parser")
+            f1["collapsed" if t["family"].endswith("collapsed") else "as rendered"].append(
+                score_document(t["gold"], pred, text=t["text"]).summary.facts.f1)
+        out[name] = {k: statistics.fmean(v) for k, v in f1.items()}
+    table = Table(title=f"parser record F1 per template departure ({docs} docs, seed {seed}, six layouts)")
+    for col in ("tables printed with", "as rendered", "collapsed"):
+        table.add_column(col)
+    for name, v in out.items():
+        table.add_row(name, f"{v['as rendered']:.3f}", f"{v['collapsed']:.3f}")
+    console.print(table)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=60)
@@ -84,11 +118,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--family", default=None, help="only texts of this layout family")
     ap.add_argument("--real", action="store_true", help="the dev split's seeds 000-003, not synthetic documents")
     ap.add_argument("--out", type=Path, default=None, help="write the table (mean record F1 per family and variant) as JSON")
+    ap.add_argument("--style", action="append", default=[], choices=STYLE_FLAGS,
+                    help="print every table with this template departure (repeatable)")
+    ap.add_argument("--styles", action="store_true", help="parser record F1 per template departure alone")
     args = ap.parse_args(argv)
     if args.seed in TRAINING_SEEDS:
         raise SystemExit(f"seed {args.seed} generated training data; pick another")
     ex = Extractor.from_settings(load_tagger=False)
-    texts = variants(real_texts(ex) if args.real else documents(args.docs, args.seed), args.noise_seeds)
+    if args.styles:
+        out = style_sweep(ex, args.docs, args.seed, Console())
+        if args.out is not None:
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text(json.dumps({"docs": args.docs, "seed": args.seed, "record_f1": out}, indent=2,
+                                           ensure_ascii=False), encoding="utf-8")
+        return 0
+    style = TableStyle(**{name: True for name in args.style}) if args.style else None
+    texts = variants(real_texts(ex) if args.real else documents(args.docs, args.seed, style=style), args.noise_seeds)
     if args.family:
         texts = [t for t in texts if t["family"] == args.family]
     rows = []

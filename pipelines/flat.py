@@ -35,6 +35,7 @@ from jixiao.pipelines.tables import (
     _score,
     _strict_number,
     clean_org,
+    joined_levels_at,
     span_of,
     split_code,
 )
@@ -212,7 +213,19 @@ class FlatParser:
                     raw.append(Cell(col=0, start=cut, end=m.end(), text=norm.text[cut:m.end()]))
                     continue
             raw.append(Cell(col=0, start=m.start(), end=m.end(), text=t))
-        return self._rejoin(raw, norm.text)
+        return self._split_levels(self._rejoin(raw, norm.text))
+
+    def _split_levels(self, toks: list[Cell]) -> list[Cell]:
+        """A "一级-二级" token (产出指标-数量指标) as two tokens, the category words the row reader expects."""
+        out = []
+        for c in toks:
+            i = joined_levels_at(c, self.cat)
+            if i is None:
+                out.append(c)
+            else:
+                out += [Cell(col=0, start=c.start, end=c.start + i, text=c.text[:i]),
+                        Cell(col=0, start=c.start + i + 1, end=c.end, text=c.text[i + 1:])]
+        return out
 
     def _known(self, t: str) -> bool:
         """A whole word the parser keys on (category, column header, field label)."""

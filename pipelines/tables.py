@@ -745,6 +745,53 @@ def _value_below(row: Row, label: Cell) -> Cell | None:
 
 # ---- entry point ---------------------------------------------------------------------------
 
+_LEVEL_JOIN = re.compile(r"^(.+?)[-/—－–](.+)$")
+_LEVEL_HEADERS = ("一级指标", "二级指标")
+
+
+def joined_levels_at(cell: Cell, categories: V.Categories) -> int | None:
+    """Where in ``cell.text`` the joiner of a "一级-二级" cell (产出指标-数量指标, 一级指标/二级指标) is, if it is one."""
+    m = _LEVEL_JOIN.match(squeeze(cell.text))
+    if m is None:
+        return None
+    left, right = m.groups()
+    if (left, right) != _LEVEL_HEADERS and not (categories.level1(left) and categories.level2(right)):
+        return None
+    seen = 0
+    for i, ch in enumerate(cell.text):  # the joiner is the first character after the level-1's letters
+        if not ch.isspace():
+            if seen == len(left):
+                return i
+            seen += 1
+    return None
+
+
+def split_joined_levels(rows: list[Row], categories: V.Categories) -> list[Row]:
+    """Rows whose category cell holds both levels (产出指标-数量指标) with that cell split in two.
+
+    Some bureaus print 一级 and 二级 in one column; the indicator reader expects a cell each, as the
+    national template prints them. Cells after the split move one column right, header and data rows alike.
+    """
+    out = []
+    for r in rows:
+        cuts = {} if r.kind == "text" else {k: joined_levels_at(c, categories) for k, c in enumerate(r.cells)}
+        cuts = {k: i for k, i in cuts.items() if i is not None}
+        if not cuts:
+            out.append(r)
+            continue
+        cells, shift = [], 0
+        for k, c in enumerate(r.cells):
+            if k not in cuts:
+                cells.append(Cell(c.col + shift, c.start, c.end, c.text))
+                continue
+            i = cuts[k]
+            cells.append(Cell(c.col + shift, c.start, c.start + i, c.text[:i]))
+            shift += 1
+            cells.append(Cell(c.col + shift, c.start + i + 1, c.end, c.text[i + 1:]))
+        out.append(Row(r.index, r.kind, r.start, r.end, cells))
+    return out
+
+
 class TableParser:
     """Rows -> ParsedProjects."""
 
@@ -754,6 +801,7 @@ class TableParser:
 
     def parse(self, rows: list[Row]) -> list[ParsedProject]:
         out = []
+        rows = split_joined_levels(rows, self.categories)
         for s, e in find_blocks(rows):
             p = self.parse_block(rows[s:e])
             if p is not None:
