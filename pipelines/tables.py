@@ -80,7 +80,7 @@ def _is_title(row: Row) -> bool:
 def _name_cell(row: Row) -> int | None:
     for i, c in enumerate(row.cells):
         t = c.clean
-        if t and (V.NAME_LABEL.match(t) or re.match(r"^项目(\(政策\))?名称:.+", t)):
+        if t and (V.NAME_LABEL.match(t) or re.match(r"^((预算)?项目(\(政策\))?|专项)名称:.+", t)):
             return i
         if t:
             return None  # the label must be the first filled cell
@@ -124,7 +124,7 @@ def find_blocks(rows: list[Row]) -> list[tuple[int, int]]:
 _CODE = re.compile(r"^([0-9A-Z]{10,})[-—_ ]+(.+)$")
 _DEPT_CODE = re.compile(r"^(?:\[\d+\]|【\d+】|\d+[-—]|\d{3,}(?=\D))")
 # the name label with its value in the same cell (项目名称：老字号) also counts
-_NAME_WITH_VALUE = re.compile(r"^项目(\(政策\))?名称:?")
+_NAME_WITH_VALUE = re.compile(r"^(预算)?项目(\(政策\))?名称:?|^专项名称:?")
 
 
 def _meta(rows: list[Row], proj: dict) -> None:
@@ -671,7 +671,7 @@ class IndicatorReader:
 
 # ---- score / grade ---------------------------------------------------------------------
 
-_TOTAL_SCORE = re.compile(r"^(绩效自评总得分|自评总得分|项目自评得分)[:]?$")
+_TOTAL_SCORE = re.compile(r"^(绩效自评总得分|自评总得分|项目自评得分|总得分|综合得分|评价得分)[:]?$")
 
 
 def _score(rows: list[Row], start: int, proj: dict) -> None:

@@ -132,9 +132,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-NAME_LABEL = _rx(r"^项目(\(政策\))?名称[:]?$|^项目\(政策\)名称[:]?$|^政策名称[:]?$")
-DEPT_LABEL = _rx(r"^(主管部门|主管部门及代码|主管单位|主管部门\(单位\))[:]?$")
-IMPL_LABEL = _rx(r"^(实施单位|预算单位|实施单位\(盖章\)|项目实施单位|执行单位)[:]?$")
+NAME_LABEL = _rx(r"^(预算)?项目(\(政策\))?名称[:]?$|^项目\(政策\)名称[:]?$|^政策名称[:]?$|^专项名称[:]?$")
+DEPT_LABEL = _rx(r"^(主管部门|主管部门及代码|主管单位|主管部门\(单位\)|主管部门名称|预算部门)[:]?$")
+IMPL_LABEL = _rx(r"^(实施单位|预算单位|实施单位\(盖章\)|项目实施单位|执行单位|实施单位名称)[:]?$")
 
 
 def field_label(word: str) -> bool:
@@ -143,7 +143,7 @@ def field_label(word: str) -> bool:
 
 
 CODE_LABEL = _rx(r"^(项目编码|项目代码|项目编号)[:]?$")
-TOTAL_SCORE_LABEL = _rx(r"^(总分|合计|总计|绩效自评总得分|自评总得分|自评得分|项目自评得分)[:]?$")
+TOTAL_SCORE_LABEL = _rx(r"^(总分|合计|总计|绩效自评总得分|自评总得分|自评得分|项目自评得分|总得分|综合得分|评价得分)[:]?$")
 GRADE_LABEL = _rx(r"^(评价等级|自评等级|等级|绩效等级)[:]?$")
 RATE_LABEL = _rx(r"^(执行率|预算执行率)(\(B/A\))?[:]?$")
 SCORE_LABEL = _rx(r"^得分[:]?$")
@@ -157,13 +157,13 @@ GRADES = ("优", "良", "中", "差")
 FUNDS_HEADERS: list[tuple[str, re.Pattern[str]]] = [
     ("declared", _rx(r"^目标申报数")),
     ("compiled", _rx(r"^预算编制数")),
-    ("initial", _rx(r"^年初预算(数|金额)?")),
-    ("annual", _rx(r"^(全年预算(数)?|调整后预算(数)?|全年预算金额)")),
-    ("executed", _rx(r"^(全年执行(数|金额)|预算执行数|当年执行数|执行数)")),
+    ("initial", _rx(r"^年初(预算(数|金额)?|批复数|安排数)")),
+    ("annual", _rx(r"^(全年预算(数)?|调整后预算(数)?|全年预算金额|本年预算数)|^预算数(\(A\))?$")),
+    ("executed", _rx(r"^(全年执行(数|金额)|预算执行数|当年执行数|执行数|实际支出数|全年实际支出|实际执行数)")),
     ("balance", _rx(r"^资金结")),
-    ("rate", _rx(r"^(执行率|预算执行率|预算完成率)")),
-    ("weight", _rx(r"^(分值|权重)$")),
-    ("score", _rx(r"^得分$")),
+    ("rate", _rx(r"^(执行率|预算执行率|预算完成率|资金执行率)")),
+    ("weight", _rx(r"^(分值|权重|权重分|标准分值|指标分值)(\(分\))?$")),
+    ("score", _rx(r"^(得分|实际得分|评分)(\(分\))?$")),
     ("reason", _rx(r"^(偏差原因|原因|备注)")),
 ]
 
@@ -177,17 +177,17 @@ INDICATOR_HEADERS: list[tuple[str, re.Pattern[str]]] = [
     ("op", _rx(r"^运算符号$|^运算符$")),
     ("nature", _rx(r"^指标性质$")),
     ("unit", _rx(r"^(度量|计量)单位$")),
-    ("target", _rx(r"^(年度)?(指标值|目标值)$|^年度目标值$|^预期目标值$|^内容$")),
-    ("actual", _rx(r"^(实际完成值|全年完成值|完成值|实际完成情况|全年实际完成值|实际值)$")),
+    ("target", _rx(r"^(年度)?(指标值|目标值)$|^年度目标值$|^(预期|计划|绩效)(指标值|目标值)$|^年度计划值$|^内容$")),
+    ("actual", _rx(r"^(实际完成值|全年完成值|完成值|实际完成情况|全年实际完成值|实际值|完成情况)$")),
     ("degree", _rx(r"^完成程度$")),
-    ("weight", _rx(r"^(分值|权重|指标分值)$")),
-    ("score", _rx(r"^(得分|自评得分)$")),
+    ("weight", _rx(r"^(分值|权重|指标分值|权重分|标准分值)(\(分\))?$")),
+    ("score", _rx(r"^(得分|自评得分|实际得分|评分)(\(分\))?$")),
     ("note", _rx(r"^定性(指标|值)?情况说明$")),
     ("reason", _rx(r"(偏差原因|原因分析|改进措施|未完成原因)")),
 ]
 
 # a row whose text starts with one of these closes the indicator table
-INDICATOR_END = _rx(r"^(总分|合计|总计|指标自评得分小计|项目绩效分析|自评结果分析|评价结论|结果应用建议|负责人|经办人|填报日期|备注)")
+INDICATOR_END = _rx(r"^(总分|总得分|综合得分|评价得分|合计|总计|指标自评得分小计|项目绩效分析|自评结果分析|评价结论|结果应用建议|负责人|经办人|填报日期|备注)")
 # leading label cells that are section captions, not indicator content
 SECTION_CAPTION = _rx(r"^(年度)?绩效指标(完成情况)?(\(\d+(\.\d+)?分\))?$|^年度绩效指标完成情况$")
 # what a 偏差原因 (deviation reason) cell says when nothing deviated: left behind a row's scores in collapsed text
