@@ -32,6 +32,7 @@ from jixiao.pipelines.tables import (
     _is_label,
     _meta,
     _parse_funds,
+    _SERIAL,
     _score,
     _strict_number,
     clean_org,
@@ -429,6 +430,8 @@ class FlatParser:
                 break
         if start is None:
             return []
+        # a 序号 column: each row opens with its number, which is neither a value nor the last row's score
+        serial = start > 0 and _ind_slot(toks[start - 1].clean) == "serial"
         slots: dict[int, str] = {}
         i = start
         while i < len(toks):
@@ -474,6 +477,8 @@ class FlatParser:
                 self.reader._set_categories([], carry, True)
                 i += 1
                 continue
+            if serial and _SERIAL.match(toks[i].clean):
+                i += 1
             # category words
             cats = []
             while i < len(toks) and not V.SECTION_CAPTION.match(toks[i].clean) and (self.cat.level1(toks[i].clean) or self.cat.level2(toks[i].clean)) and len(cats) < 2:
@@ -503,6 +508,8 @@ class FlatParser:
                 i += 1
             # the tail is the last numbers of a run: keep reading while numbers follow
             while i < len(toks) and _strict_number(toks[i].clean) and nums >= n_tail:
+                if serial and _SERIAL.match(toks[i].clean) and not (i + 1 < len(toks) and _strict_number(toks[i + 1].clean)):
+                    break  # the next row's number
                 cells.append(toks[i])
                 i += 1
             # explanation text after the scores (long, sentence-like) belongs to this row

@@ -395,6 +395,9 @@ def _is_total_row(r: Row) -> bool:
     return any(_strict_number(t) for t in rest) and all(_strict_number(t) or t in V.GRADES for t in rest)
 
 
+_SERIAL = re.compile(r"^\d{1,3}$")
+
+
 class IndicatorReader:
     """Reads the rows of one indicator table."""
 
@@ -442,10 +445,13 @@ class IndicatorReader:
             return cats, (k if k < len(r.cells) and r.cells[k].clean else None)
         cats = []
         have_l2 = False
+        serial = h.has("serial")
         for i, c in enumerate(r.cells):
             t = c.clean
             if not t or V.SECTION_CAPTION.match(t):
                 continue
+            if serial and not cats and _SERIAL.match(t):
+                continue  # the 序号 column's number, before the categories and the name
             l1, l2 = self._category(t)
             if not (l1 or l2) and h.name_col is not None and c.col < h.name_col:
                 # left of the name column a cell is a category: read one OCR slip (社会效盆) as the word

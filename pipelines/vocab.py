@@ -169,6 +169,7 @@ FUNDS_HEADERS: list[tuple[str, re.Pattern[str]]] = [
 
 # column headers of the indicator table, by slot
 INDICATOR_HEADERS: list[tuple[str, re.Pattern[str]]] = [
+    ("serial", _rx(r"^序号$")),
     ("l1", _rx(r"^一级(指标)?$")),
     ("l2", _rx(r"^二级(指标)?$")),
     ("name", _rx(r"^三级(指标)?$|^指标名称$")),
