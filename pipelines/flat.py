@@ -43,6 +43,9 @@ from jixiao.pipelines.tables import (
 
 _TOKEN = re.compile(r"\S+")
 _GLUED = re.compile(r"^(项目(\(政策\))?名称|主管部门|实施单位|预算单位)(?![:(])")
+# a field label printed with its value in one cell (项目名称：X): label and value are two tokens
+_KV_TOKEN = re.compile(r"^((?:预算)?项目(?:\(政策\))?名称|专项名称|主管部门(?:及代码|名称|\(单位\))?|主管单位|预算部门"
+                       r"|(?:项目)?实施单位(?:名称|\(盖章\))?|执行单位|预算单位):(?=\S)")
 _CJK1 = re.compile(r"^[\u4e00-\u9fff]$")
 # level-1 headings of a self-evaluation that are not indicator categories (the record keeps no rows under them)
 _OTHER_L1 = re.compile(r"^(?:项目决策|项目过程|项目管理|履职效能|决策|过程)(?:\(\d+(?:\.\d+)?分\))?$")
@@ -204,6 +207,12 @@ class FlatParser:
         raw: list[Cell] = []
         for m in _TOKEN.finditer(norm.text):
             t = m.group()
+            kv = _KV_TOKEN.match(t)
+            if kv:
+                cut = m.start() + kv.end()
+                raw.append(Cell(col=0, start=m.start(), end=cut, text=norm.text[m.start():cut]))
+                raw.append(Cell(col=0, start=cut, end=m.end(), text=norm.text[cut:m.end()]))
+                continue
             glued = _GLUED.match(t)
             if glued and len(t) > glued.end():
                 # a label run into its value: cut after the label word jieba finds

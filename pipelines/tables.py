@@ -52,10 +52,12 @@ def _kv(row: Row, rx: re.Pattern[str]) -> tuple[Cell | None, Span | None]:
         if not t:
             continue
         m = rx.match(t)
-        if not m:
+        # "主管部门：X": a label pattern that must end at the label still finds it before a colon
+        end = m.end() if m else t.index(":") if ":" in t and rx.match(t[:t.index(":")]) else None
+        if end is None:
             continue
-        rest = t[m.end():].lstrip(":")
-        if rest and m.end() < len(t):
+        rest = t[end:].lstrip(":")
+        if rest and end < len(t):
             raw = c.text
             # locate the remainder in the raw cell text (whitespace may sit inside)
             k = raw.find(":") if ":" in raw else -1
@@ -82,8 +84,8 @@ def _name_cell(row: Row) -> int | None:
         t = c.clean
         if t and (V.NAME_LABEL.match(t) or re.match(r"^((预算)?项目(\(政策\))?|专项)名称:.+", t)):
             return i
-        if t:
-            return None  # the label must be the first filled cell
+        if t and not (i == 0 and row.kind == "cells" and V.TABLE_TITLE.search(t) and ":" not in t):
+            return None  # the label must be the first filled cell (one cell per line: after the table's title)
     return None
 
 
@@ -98,10 +100,21 @@ def _slipped_name_row(rows: list[Row], i: int) -> bool:
     return any(V.DEPT_LABEL.match(t) or V.IMPL_LABEL.match(t) for r in rows[i + 1:i + 4] for t in r.texts if t)
 
 
+def _kv_name_line(rows: list[Row], i: int) -> bool:
+    """A line of its own "项目名称：X" (label and value in one cell, no tab), confirmed by a 主管部门/实施单位
+    label, alone or with its value, in a table row below (text whose rows are all lines of words is left to the
+    collapsed-text reader)."""
+    r = rows[i]
+    if r.kind != "text" or len(r.nonempty()) != 1 or not re.match(r"^((预算)?项目(\(政策\))?|专项)名称:.+", r.joined):
+        return False
+    return any(V.DEPT_LABEL.match(t.split(":")[0]) or V.IMPL_LABEL.match(t.split(":")[0])
+               for r2 in rows[i + 1:i + 4] if r2.kind != "text" for t in r2.texts if t)
+
+
 def find_blocks(rows: list[Row]) -> list[tuple[int, int]]:
     """(first, last+1) row indexes of each project table."""
     starts = [i for i, r in enumerate(rows)
-              if r.kind != "text" and (_name_cell(r) is not None or _slipped_name_row(rows, i))]
+              if (r.kind != "text" and (_name_cell(r) is not None or _slipped_name_row(rows, i))) or _kv_name_line(rows, i)]
     blocks = []
     for k, s in enumerate(starts):
         limit = starts[k + 1] if k + 1 < len(starts) else len(rows)
