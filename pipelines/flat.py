@@ -467,6 +467,9 @@ class FlatParser:
         out: list[ParsedIndicator] = []
         carry = _Carry()
         n_tail = len(header.tail_slots)
+        # 分值 printed before the values (三级指标 分值 年度指标值 ...): a row's first number after its name is its weight
+        first_value = min((c for c, sl in header.value_slots), default=None)
+        weight_first = first_value is not None and any(sl == "weight" and c < first_value for c, sl in header.tail_slots)
         value_slots = [sl for _, sl in header.value_slots if sl != "note"]
         # only a name, a target and an actual before the scores: the columns split_row knows how to tell apart
         simple = bool(value_slots) and set(value_slots) <= {"target", "actual"} and not header.has("degree")
@@ -505,10 +508,14 @@ class FlatParser:
                 break
             name_i = i
             i += 1
+            lead = None
+            if weight_first and i < len(toks) and _strict_number(toks[i].clean):
+                lead, i = toks[i], i + 1
+            need = n_tail - (lead is not None)
             # values up to the numeric tail (分值 得分)
             cells = [toks[name_i]]
             nums = 0
-            while i < len(toks) and nums < max(1, n_tail):
+            while i < len(toks) and nums < max(1, need):
                 c = toks[i]
                 if _ends_table(c.clean) or (self.cat.level1(c.clean) or self.cat.level2(c.clean)):
                     break
@@ -516,7 +523,7 @@ class FlatParser:
                 nums = nums + 1 if _strict_number(c.clean) and len(cells) > 2 else 0 if not _strict_number(c.clean) else nums
                 i += 1
             # the tail is the last numbers of a run: keep reading while numbers follow
-            while i < len(toks) and _strict_number(toks[i].clean) and nums >= n_tail:
+            while i < len(toks) and _strict_number(toks[i].clean) and nums >= need:
                 if serial and _SERIAL.match(toks[i].clean) and not (i + 1 < len(toks) and _strict_number(toks[i + 1].clean)):
                     break  # the next row's number
                 cells.append(toks[i])
@@ -527,8 +534,10 @@ class FlatParser:
             trailing = 0
             while trailing < len(cells) - 1 and _strict_number(cells[-1 - trailing].clean):
                 trailing += 1
-            if simple and n_tail and trailing >= n_tail:
-                cells = self.split_row(cells[:-n_tail], len(value_slots), text) + cells[-n_tail:]
+            if simple and need and trailing >= need:
+                cells = self.split_row(cells[:-need], len(value_slots), text) + cells[-need:]
+            if lead is not None:  # back in the order the tail is read in: the weight before the score
+                cells = cells[:len(cells) - need] + [lead] + cells[len(cells) - need:] if need else cells + [lead]
             row = self._row(cells, 0)
             name = row.cells[0].clean
             if carry.blocked or V.PLACEHOLDER.match(name) or is_number(name) or V.VALUE_PHRASE.match(name):
