@@ -23,7 +23,10 @@ ablation's (0) and round 4's (101-105).
 read tables printed in one of the template departures of ``models.synth.TableStyle`` (other header words,
 a 序号 column, label and value in one cell, both category levels in one cell, ...): ``--style`` diagnoses
 the given ones together, ``--styles`` prints parser record F1 for each departure alone (as rendered and
-collapsed, every layout) beside the common template.
+collapsed, every layout) beside the common template. The repairs for them were found at the default seed
+and checked at 777001 (``bench/results/parser_template_departures{_before,}.json``: before them, and after):
+
+    python bench/parser_diagnosis.py --styles --docs 20 --seed 777001 --out bench/results/parser_template_departures.json
 
 Held-out check of the repairs found with it (texts none of them was found on; ``_before`` files: the same
 commands with ``pipelines/`` of commit 95846f9, before the repairs):
