@@ -43,9 +43,6 @@ from jixiao.pipelines.tables import (
 
 _TOKEN = re.compile(r"\S+")
 _GLUED = re.compile(r"^(项目(\(政策\))?名称|主管部门|实施单位|预算单位)(?![:(])")
-# a field label printed with its value in one cell (项目名称：X): label and value are two tokens
-_KV_TOKEN = re.compile(r"^((?:预算)?项目(?:\(政策\))?名称|专项名称|主管部门(?:及代码|名称|\(单位\))?|主管单位|预算部门"
-                       r"|(?:项目)?实施单位(?:名称|\(盖章\))?|执行单位|预算单位):(?=\S)")
 _CJK1 = re.compile(r"^[\u4e00-\u9fff]$")
 # level-1 headings of a self-evaluation that are not indicator categories (the record keeps no rows under them)
 _OTHER_L1 = re.compile(r"^(?:项目决策|项目过程|项目管理|履职效能|决策|过程)(?:\(\d+(?:\.\d+)?分\))?$")
@@ -207,9 +204,10 @@ class FlatParser:
         raw: list[Cell] = []
         for m in _TOKEN.finditer(norm.text):
             t = m.group()
-            kv = _KV_TOKEN.match(t)
-            if kv:
-                cut = m.start() + kv.end()
+            colon = t.find(":")
+            if 0 < colon < len(t) - 1 and V.field_label(t[:colon]):
+                # a field label printed with its value in one cell (项目名称：X): label and value are two tokens
+                cut = m.start() + colon + 1
                 raw.append(Cell(col=0, start=m.start(), end=cut, text=norm.text[m.start():cut]))
                 raw.append(Cell(col=0, start=cut, end=m.end(), text=norm.text[cut:m.end()]))
                 continue
@@ -537,7 +535,8 @@ class FlatParser:
             if simple and need and trailing >= need:
                 cells = self.split_row(cells[:-need], len(value_slots), text) + cells[-need:]
             if lead is not None:  # back in the order the tail is read in: the weight before the score
-                cells = cells[:len(cells) - need] + [lead] + cells[len(cells) - need:] if need else cells + [lead]
+                k = len(cells) - need
+                cells = cells[:k] + [lead] + cells[k:]
             row = self._row(cells, 0)
             name = row.cells[0].clean
             if carry.blocked or V.PLACEHOLDER.match(name) or is_number(name) or V.VALUE_PHRASE.match(name):

@@ -79,10 +79,13 @@ def _is_title(row: Row) -> bool:
     return bool(t) and len(t) <= 80 and len(row.nonempty()) <= 2 and bool(V.TABLE_TITLE.search(t)) and not t.startswith(("附表", "附件"))
 
 
+_NAME_AND_VALUE = re.compile(r"^((预算)?项目(\(政策\))?|专项)名称:.+")  # 项目名称：X, label and value in one cell
+
+
 def _name_cell(row: Row) -> int | None:
     for i, c in enumerate(row.cells):
         t = c.clean
-        if t and (V.NAME_LABEL.match(t) or re.match(r"^((预算)?项目(\(政策\))?|专项)名称:.+", t)):
+        if t and (V.NAME_LABEL.match(t) or _NAME_AND_VALUE.match(t)):
             return i
         if t and not (i == 0 and row.kind == "cells" and V.TABLE_TITLE.search(t) and ":" not in t):
             return None  # the label must be the first filled cell (one cell per line: after the table's title)
@@ -105,7 +108,7 @@ def _kv_name_line(rows: list[Row], i: int) -> bool:
     label, alone or with its value, in a table row below (text whose rows are all lines of words is left to the
     collapsed-text reader)."""
     r = rows[i]
-    if r.kind != "text" or len(r.nonempty()) != 1 or not re.match(r"^((预算)?项目(\(政策\))?|专项)名称:.+", r.joined):
+    if r.kind != "text" or len(r.nonempty()) != 1 or not _NAME_AND_VALUE.match(r.joined):
         return False
     return any(V.DEPT_LABEL.match(t.split(":")[0]) or V.IMPL_LABEL.match(t.split(":")[0])
                for r2 in rows[i + 1:i + 4] if r2.kind != "text" for t in r2.texts if t)
