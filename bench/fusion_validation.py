@@ -331,6 +331,15 @@ def _key(r: dict) -> str:
     return json.dumps(r, sort_keys=True)
 
 
+def pick_winner(rows: list[dict], deltas: str) -> tuple[dict, list[dict]]:
+    """Rounds 4-7's choice: among rules whose ``rows[k][deltas]`` are all >= 0 (4 decimals) the best synthetic
+    score, ties to the most conservative; if none qualifies, the best worst delta. Returns (winner, qualified)."""
+    qualified = [r for r in rows if all(round(d, 4) >= 0 for d in r[deltas].values())]
+    if qualified:
+        return max(qualified, key=lambda r: (round(r["synthetic_delta"], 4), _conservative(r["rule"]))), qualified
+    return max(rows, key=lambda r: (round(min(r[deltas].values()), 4), _conservative(r["rule"]))), qualified
+
+
 def ood_round(base: Extractor, synthetic: list[dict], folds: list[Path], console: Console, round_: int = 4) -> dict:
     """Rules judged on synthetic text (shipped tagger) and on real seeds each fold tagger never saw
     (round 5: the stressed texts too, and the ROW_GATE grid; round 6: deltas kept apart by fold kind)."""
@@ -365,11 +374,7 @@ def ood_round(base: Extractor, synthetic: list[dict], folds: list[Path], console
         rows.append({"rule": r["rule"], "synthetic_delta": r["mean_delta"], "synthetic_helped": r["helped"],
                      "synthetic_hurt": r["hurt"], "ood_delta": deltas,
                      "ood_combined": {f: statistics.fmean(c for _, c in v) for f, v in per.items()}})
-    qualified = [r for r in rows if all(round(d, 4) >= 0 for d in r["ood_delta"].values())]
-    if qualified:
-        winner = max(qualified, key=lambda r: (round(r["synthetic_delta"], 4), _conservative(r["rule"])))
-    else:
-        winner = max(rows, key=lambda r: (round(min(r["ood_delta"].values()), 4), _conservative(r["rule"])))
+    winner, qualified = pick_winner(rows, "ood_delta")
     variants = list(rows[0]["ood_delta"]) if rows else []
     table = Table(title=f"round {round_}: fill rules on synthetic text ({len(synthetic)} texts) "
                         "and out-of-domain real text")
@@ -401,11 +406,7 @@ def unseen_template_round(base: Extractor, args, console: Console) -> dict:
         deltas = {**prev["ood_delta"], "unseen template": r["mean_delta"]}
         rows.append({"rule": r["rule"], "synthetic_delta": prev["synthetic_delta"], "deltas": deltas,
                      "unseen_template": {k: r[k] for k in ("mean_delta", "helped", "hurt", "families")}})
-    qualified = [r for r in rows if all(round(d, 4) >= 0 for d in r["deltas"].values())]
-    if qualified:
-        winner = max(qualified, key=lambda r: (round(r["synthetic_delta"], 4), _conservative(r["rule"])))
-    else:
-        winner = max(rows, key=lambda r: (round(min(r["deltas"].values()), 4), _conservative(r["rule"])))
+    winner, qualified = pick_winner(rows, "deltas")
     table = Table(title=f"round 7: fill rules on {len(texts)} synthetic texts in unseen templates "
                         f"({args.docs} docs, seed {args.seed + 2})")
     for col in ("FILL_MIN", "rows", "gate", "trust", "synthetic Δ", "worst OOD Δ (round 6)", "unseen template Δ",

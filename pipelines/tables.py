@@ -79,7 +79,12 @@ def _is_title(row: Row) -> bool:
     return bool(t) and len(t) <= 80 and len(row.nonempty()) <= 2 and bool(V.TABLE_TITLE.search(t)) and not t.startswith(("附表", "附件"))
 
 
-_NAME_AND_VALUE = re.compile(r"^((预算)?项目(\(政策\))?|专项)名称:.+")  # 项目名称：X, label and value in one cell
+
+
+_NAME_WORD = r"((预算)?项目(\(政策\))?|专项)名称"
+# the name label with its value in the same cell (项目名称：老字号) also counts
+_NAME_WITH_VALUE = re.compile(rf"^{_NAME_WORD}:?")
+_NAME_AND_VALUE = re.compile(rf"^{_NAME_WORD}:.+")  # 项目名称：X, label and value in one cell
 
 
 def _name_cell(row: Row) -> int | None:
@@ -139,8 +144,6 @@ def find_blocks(rows: list[Row]) -> list[tuple[int, int]]:
 
 _CODE = re.compile(r"^([0-9A-Z]{10,})[-—_ ]+(.+)$")
 _DEPT_CODE = re.compile(r"^(?:\[\d+\]|【\d+】|\d+[-—]|\d{3,}(?=\D))")
-# the name label with its value in the same cell (项目名称：老字号) also counts
-_NAME_WITH_VALUE = re.compile(r"^(预算)?项目(\(政策\))?名称:?|^专项名称:?")
 
 
 def _meta(rows: list[Row], proj: dict) -> None:
