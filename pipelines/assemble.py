@@ -7,7 +7,7 @@ the NFKC-folded text the parsers read, so ``（``, full-width digits and OCR sli
 
 from __future__ import annotations
 
-from jixiao.pipelines.normalize import NormalizedText, parse_number, squeeze
+from jixiao.pipelines.normalize import NormalizedText, parse_amount, parse_number, squeeze
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.vocab import GRADES
 from jixiao.record import Funds, Indicator, Project, Provenance
@@ -47,6 +47,10 @@ class Assembler:
         v = parse_number(span.text) if span is not None else None
         return None if v is None else round(v * factor, 6)
 
+    def _amount(self, span: Span | None, factor: float) -> float | None:
+        v = parse_amount(span.text) if span is not None else None
+        return None if v is None else round(v * factor, 6)
+
     def indicator(self, p: ParsedIndicator, source: str) -> Indicator:
         parts = [self.exact(s) for s in p.target]
         target = "".join(self._text(s) or "" for s in p.target) or None
@@ -81,9 +85,9 @@ class Assembler:
         src = p.source
         f = p.funds
         funds = Funds(
-            initial_budget=self._number(f.initial, f.factor),
-            annual_budget=self._number(f.annual, f.factor),
-            executed=self._number(f.executed, f.factor),
+            initial_budget=self._amount(f.initial, f.factor),
+            annual_budget=self._amount(f.annual, f.factor),
+            executed=self._amount(f.executed, f.factor),
             execution_rate=self._number(f.rate),
         )
         grade = self._text(p.grade)

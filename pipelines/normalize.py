@@ -97,7 +97,8 @@ def normalize_text(text: str) -> NormalizedText:
     norm = _fold_text(text)
     if "|" not in norm.text:
         return norm
-    out, offsets = pipe_rows(norm.text, norm.offsets)
+    out, offsets = pipe_cell_lines(norm.text, norm.offsets)
+    out, offsets = pipe_rows(out, offsets)
     return NormalizedText.model_construct(text=out, offsets=offsets, original_length=norm.original_length, original=text)
 
 
@@ -195,6 +196,51 @@ def _pipe_row_end(lines: list[str], i: int, width: int = 0) -> int:
     return i
 
 
+# One cell per line closed by a pipe (``政务服务中心运维经费 |``), rows ended by pipe-only filler lines
+# (``|||||||``): a web table exported cell by cell. Read as one-cell-per-line blocks when such lines are
+# at least this many and this share of the lines that hold a pipe (pipe-row documents have a few too).
+PIPE_CELL_LINES = 10
+PIPE_CELL_SHARE = 0.5
+_PIPE_CELL = re.compile(r"^[ \t]*([^|]*?)[ \t]*\|[ \t]*$")
+_PIPE_FILLER = re.compile(r"^[ \t]*\|{2,}[ \t]*$")
+
+
+def pipe_cell_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Cell-per-line pipe tables as the layout stage's one-cell-per-line blocks: ``X |`` -> ``\\tX``
+    (a lone ``|``: an empty cell), a filler line -> a blank line (the row's end). Offsets stay true:
+    the tab takes its pipe's offset."""
+    lines = text.split("\n")
+    cell = [bool(_PIPE_CELL.match(line)) for line in lines]
+    filler = [bool(_PIPE_FILLER.match(line)) for line in lines]
+    piped = sum("|" in line for line in lines)
+    n_cell = sum(cell)
+    if n_cell < PIPE_CELL_LINES or n_cell + sum(filler) < PIPE_CELL_SHARE * piped:
+        return text, offsets
+    chars: list[str] = []
+    offs: list[int] = []
+    pos = 0
+    for k, line in enumerate(lines):
+        end = pos + len(line)
+        if filler[k]:
+            pass
+        elif cell[k]:
+            m = _PIPE_CELL.match(line)
+            bar = pos + line.rindex("|")
+            chars.append("\t")
+            offs.append(offsets[bar])
+            chars.extend(text[pos + m.start(1):pos + m.end(1)])
+            offs.extend(offsets[pos + m.start(1):pos + m.end(1)])
+        else:
+            chars.extend(text[pos:end])
+            offs.extend(offsets[pos:end])
+        if k < len(lines) - 1:
+            chars.append("\n")
+            offs.append(offsets[end])
+        pos = end + 1
+    offs.append(offsets[len(text)])
+    return "".join(chars), offs
+
+
 def pipe_rows(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Pipe-delimited rows (``| 项目名称 | X |``) as tab rows: inner pipes become tabs, the outer
     pipes, the spaces around pipes and ``|---|`` rule lines are dropped, and line breaks inside a
@@ -279,6 +325,21 @@ def parse_number(s: str | None) -> float | None:
 
 def is_number(s: str | None) -> bool:
     return parse_number(s) is not None
+
+
+# an amount cell that repeats its column's unit (180万, 180万元): the number is in the column's unit
+_AMOUNT_UNIT = re.compile(r"(万元|万|元)$")
+
+
+def parse_amount(s: str | None) -> float | None:
+    """An amount cell as a float in its column's unit: a number, or one followed by the unit (``180万``)."""
+    if s is None:
+        return None
+    return parse_number(_AMOUNT_UNIT.sub("", squeeze(s)))
+
+
+def is_amount(s: str | None) -> bool:
+    return parse_amount(s) is not None
 
 
 _OPS = {">=": "≥", "≧": "≥", "<=": "≤", "≦": "≤", "═": "="}

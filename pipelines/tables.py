@@ -14,7 +14,7 @@ import re
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.layout import Cell, Row
-from jixiao.pipelines.normalize import content_span, is_number, squeeze, unit_factor
+from jixiao.pipelines.normalize import content_span, is_amount, is_number, squeeze, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedIndicator, ParsedProject, Span
 
 _PURE_NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
@@ -245,7 +245,7 @@ def _funds_header(rows: list[Row]) -> tuple[int, list[str], float] | None:
 
 
 def _amount_cells(row: Row, after: int) -> list[Cell]:
-    return [c for c in row.cells[after + 1:] if c.clean and (is_number(c.clean) or c.clean in ("/", "-", "—"))]
+    return [c for c in row.cells[after + 1:] if c.clean and (is_amount(c.clean) or c.clean in ("/", "-", "—"))]
 
 
 def _align_funds(values: list[Cell], cols: list[str]) -> dict[str, Cell]:
@@ -351,9 +351,10 @@ def _ind_slot(text: str) -> str | None:
 
 
 class _Header:
-    def __init__(self, row_index: int, slots: dict[int, str]):
+    def __init__(self, row_index: int, slots: dict[int, str], width: int = 0):
         self.row_index = row_index
         self.slots = slots
+        self.width = width  # cells in the header row
         names = [c for c, s in slots.items() if s == "name"]
         self.dual = len(names) >= 2
         self.name_col = names[0] if names else None
@@ -379,8 +380,8 @@ def _indicator_header(rows: list[Row], start: int) -> _Header | None:
                     for c, s in sub.items():
                         if s in ("op", "target", "unit"):
                             slots[c] = s
-                    return _Header(i + 1, slots)
-            return _Header(i, slots)
+                    return _Header(i + 1, slots, len(r.cells))
+            return _Header(i, slots, len(r.cells))
     return None
 
 
@@ -448,8 +449,9 @@ class IndicatorReader:
     # -- one row --
     def _anchor(self, r: Row, h: _Header) -> tuple[list[tuple[Cell, str | None, str | None]], int | None]:
         """Category cells before the name, and the name's cell index."""
-        if r.kind == "cells" and h.name_col is not None:
-            # one cell per line keeps every column: read the header's positions
+        if r.kind == "cells" and h.name_col is not None and len(r.cells) > max(h.slots):
+            # one cell per line keeps every column: read the header's positions (a row narrower than the
+            # header lost its merged cells, and is read by content below)
             cats = []
             for col, slot in sorted(h.slots.items()):
                 if slot in ("l1", "l2") and col < len(r.cells) and r.cells[col].clean:
@@ -520,8 +522,10 @@ class IndicatorReader:
                 t = r.cells[c1].clean
                 if t and not V.SECTION_CAPTION.match(t):
                     l1_noncanon = True
-        if l1_cols and not cats and name_i < (h.name_col or 0) and shift < 0:
-            # name found left of the name column: the category cells were non-canonical words
+        merged = r.kind == "cells" and len(r.cells) - shift <= h.width
+        if l1_cols and not cats and name_i < (h.name_col or 0) and shift < 0 and not merged:
+            # name found left of the name column: the category cells were non-canonical words (unless the
+            # row is narrower than the header by as many cells: a cell-per-line export drops merged cells)
             l1_noncanon = True
         self._set_categories(cats, carry, l1_noncanon)
         if l1_noncanon:
