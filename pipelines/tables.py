@@ -201,9 +201,10 @@ def clean_org(span: Span | None) -> Span | None:
 # ---- funds --------------------------------------------------------------------------
 
 def _funds_field(text: str) -> str | None:
-    for field, rx in V.FUNDS_HEADERS:
-        if rx.match(text):
-            return field
+    for t in dict.fromkeys((text, V.header_core(text))):
+        for field, rx in V.FUNDS_HEADERS:
+            if rx.match(t):
+                return field
     return None
 
 
@@ -344,9 +345,10 @@ def _parse_funds(rows: list[Row]) -> ParsedFunds:
 # ---- indicators ----------------------------------------------------------------------
 
 def _ind_slot(text: str) -> str | None:
-    for slot, rx in V.INDICATOR_HEADERS:
-        if rx.search(text) if slot == "reason" else rx.match(text):
-            return slot
+    for t in dict.fromkeys((text, V.header_core(text))):
+        for slot, rx in V.INDICATOR_HEADERS:
+            if rx.search(t) if slot == "reason" else rx.match(t):
+                return slot
     return None
 
 
@@ -355,6 +357,10 @@ class _Header:
         self.row_index = row_index
         self.slots = slots
         self.width = width  # cells in the header row
+        if "init_target" in slots.values() and not {"target", "adj_target"} & set(slots.values()):
+            # 年初目标值 is the only target column: it is the target
+            slots = {c: "target" if s == "init_target" else s for c, s in slots.items()}
+            self.slots = slots
         names = [c for c, s in slots.items() if s == "name"]
         self.dual = len(names) >= 2
         self.name_col = names[0] if names else None
@@ -742,7 +748,7 @@ def _total_cells(cells: list[Cell], proj: dict, weight_first: bool = False) -> b
     ``weight_first``: the score is already read from the label's own cell unless two numbers follow.
     Returns whether anything was read.
     """
-    nums = [c for c in cells if _strict_number(c.clean)]
+    nums = [c for c in cells if _strict_number(c.clean.removesuffix("分"))]
     grade = next((c for c in cells if c.clean in V.GRADES), None)
     if len(nums) >= (2 if weight_first else 1):
         proj["score"] = span_of(nums[-1])

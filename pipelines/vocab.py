@@ -137,6 +137,15 @@ DEPT_LABEL = _rx(r"^(主管部门|主管部门及代码|主管单位|主管部�
 IMPL_LABEL = _rx(r"^(实施单位|预算单位|实施单位\(盖章\)|项目实施单位|执行单位|实施单位名称)[:]?$")
 
 
+# a header's annotation after its word: 预算数(A), 执行率(B/A), 得分(20分*执行率), 实际完成值(B)
+HEADER_NOTE = _rx(r"[(（][^()（）]{1,12}[)）]$")
+
+
+def header_core(text: str) -> str:
+    """A header cell without its trailing annotation; the cell itself when nothing is left."""
+    return HEADER_NOTE.sub("", text) or text
+
+
 def field_label(word: str) -> bool:
     """A label of the project's field rows: 项目名称, 主管部门, 实施单位 and their variants."""
     return any(rx.match(word) for rx in (NAME_LABEL, DEPT_LABEL, IMPL_LABEL))
@@ -147,7 +156,7 @@ TOTAL_SCORE_LABEL = _rx(r"^(总分|合计|总计|绩效自评总得分|自评总
 GRADE_LABEL = _rx(r"^(评价等级|自评等级|等级|绩效等级)[:]?$")
 RATE_LABEL = _rx(r"^(执行率|预算执行率)(\(B/A\))?[:]?$")
 SCORE_LABEL = _rx(r"^得分[:]?$")
-FUNDS_TOTAL_LABEL = _rx(r"^(年度资金总额|资金总额|总额|合计|项目资金总额)[:]?")
+FUNDS_TOTAL_LABEL = _rx(r"^((年度|项目|全年|本年)?(财政|预算)?资金总额|总额|合计)[:]?")
 LONE_BUDGET_LABEL = _rx(r"^(项目预算金额|年度预算数|年度预算金额|预算金额)(\((万元|元)\))?[:]?$")
 EXECUTED_LABEL = _rx(r"^(全年执行数|预算执行数|全年执行金额|执行数)(\((万元|元)\))?[:]?$")
 
