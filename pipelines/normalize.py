@@ -98,6 +98,7 @@ def normalize_text(text: str) -> NormalizedText:
     if "|" not in norm.text:
         return norm
     out, offsets = pipe_cell_lines(norm.text, norm.offsets)
+    out = padded_pipe_rows(out)
     out, offsets = pipe_rows(out, offsets)
     return NormalizedText.model_construct(text=out, offsets=offsets, original_length=norm.original_length, original=text)
 
@@ -239,6 +240,36 @@ def pipe_cell_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]:
         pos = end + 1
     offs.append(offsets[len(text)])
     return "".join(chars), offs
+
+
+# Web exports that pad every row to the table's width end a complete row with a run of empty cells
+# (``| 10 | 100% | 10 | |||||``); there a line ending in one pipe (``绩效指标 | 一级 指标 |``, a row-spanning
+# ``产 出 指 标 (50分) |``) or ending with none before a line opening with one (``成本指标`` / ``| 规划...``)
+# was broken inside its row. Such documents have at least this many padded lines and this share of pipe lines.
+PADDED_ROW_LINES = 5
+PADDED_ROW_SHARE = 0.3
+_PADDED_END = re.compile(r"\|[ \t]*\|[ \t]*$")
+_ONE_PIPE_END = re.compile(r"(?<![|\s])[ \t]*\|[ \t]*$")
+
+
+def padded_pipe_rows(text: str) -> str:
+    """Line breaks inside a padded pipe row become spaces, so that the row is one line (offsets are
+    unchanged: one character for one)."""
+    lines = text.split("\n")
+    piped = [k for k, line in enumerate(lines) if "|" in line]
+    padded = sum(bool(_PADDED_END.search(lines[k])) for k in piped)
+    if padded < PADDED_ROW_LINES or padded < PADDED_ROW_SHARE * len(piped):
+        return text
+    out = list(text)
+    pos = 0
+    for k, line in enumerate(lines[:-1]):
+        pos += len(line)
+        nxt = lines[k + 1].strip(" \t")
+        if nxt and line.strip() and ((_ONE_PIPE_END.search(line) and not _PADDED_END.search(line))
+                                     or ("|" not in line and nxt.startswith("|") and k > 0 and "|" in lines[k - 1])):
+            out[pos] = " "
+        pos += 1
+    return "".join(out)
 
 
 def pipe_rows(text: str, offsets: list[int]) -> tuple[str, list[int]]:

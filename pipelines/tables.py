@@ -528,7 +528,8 @@ class IndicatorReader:
                 t = r.cells[c1].clean
                 if t and not V.SECTION_CAPTION.match(t):
                     l1_noncanon = True
-        merged = r.kind == "cells" and len(r.cells) - shift <= h.width
+        last = max(c.col for c in r.cells if c.clean)
+        merged = last - shift < h.width
         if l1_cols and not cats and name_i < (h.name_col or 0) and shift < 0 and not merged:
             # name found left of the name column: the category cells were non-canonical words (unless the
             # row is narrower than the header by as many cells: a cell-per-line export drops merged cells)
