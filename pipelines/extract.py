@@ -26,7 +26,7 @@ from jixiao.pipelines.assemble import Assembler
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.flat import FlatParser
 from jixiao.pipelines.fuse import assemble_from_spans, fuse, gap_regions, tag_regions
-from jixiao.pipelines.layout import parse_rows
+from jixiao.pipelines.layout import parse_rows, space_rows
 from jixiao.pipelines.map import Mapper, map_record
 from jixiao.pipelines.normalize import normalize_text
 from jixiao.pipelines.parsed import ParsedProject
@@ -137,6 +137,9 @@ class Extractor:
             t2 = time.perf_counter()
             timings["layout"] = t2 - t1
             parsed = self.tables.parse(rows)
+            if not parsed and "\t" not in norm.text:
+                # no tab or pipe anywhere: cells may be separated by spaces, one table row per line
+                parsed = self.tables.parse(parse_rows(space_rows(norm), one_row_per_line=True))
             timings["tables"] = time.perf_counter() - t2
         if not parsed:
             deadline.check("the collapsed-text reader")

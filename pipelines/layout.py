@@ -20,7 +20,7 @@ from typing import Literal
 
 from jixiao.pipelines.normalize import NormalizedText, squeeze
 from jixiao.pipelines.vocab import (
-    FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS, INDICATOR_HEADERS, MARGIN_MARK, NAME_LABEL, TABLE_TITLE, field_label,
+    FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS, INDICATOR_HEADERS, MARGIN_MARK, NAME_LABEL, TABLE_TITLE, any_label, field_label,
     repair_label,
 )
 
@@ -106,9 +106,38 @@ def _split_tabs(text: str, start: int, end: int, col0: int = 0) -> list[Cell]:
     return cells
 
 
-def parse_rows(norm: NormalizedText) -> list[Row]:
-    """Rows of the document in reading order."""
+# Web text of a table whose cells are separated by spaces, one table row per line: a space run between
+# two cells becomes a tab, except between single characters (a spaced-out word: 产 出 指 标, 全 部 或 基 本)
+# and, on a field row (项目名称 X Y 主管部门 ...), inside a value: there only a label opens a cell.
+_WORD = re.compile(r"[^ \u3000]+")
+
+
+def space_rows(norm: NormalizedText) -> NormalizedText:
+    """The text with each line's space runs read as cell boundaries (one character for one: offsets stay)."""
+    out = list(norm.text)
+    pos = 0
+    for line in norm.text.split("\n"):
+        toks = [(m.start(), m.end()) for m in _WORD.finditer(line)] if "\t" not in line else []
+        labels = [any_label(line[a:b]) for a, b in toks]
+        field_row = bool(labels) and labels[0]
+        for k, ((a0, a1), (b0, b1)) in enumerate(zip(toks, toks[1:])):
+            if a1 - a0 == 1 and b1 - b0 == 1:
+                continue  # a spaced-out word stays one cell
+            if field_row and not (labels[k] or labels[k + 1]):
+                continue  # a value with a space in it (伊州财行(2022)26号 农产品…)
+            out[pos + a1] = "\t"
+        pos += len(line) + 1
+    return NormalizedText.model_construct(text="".join(out), offsets=norm.offsets, original_length=norm.original_length,
+                                          original=norm.original)
+
+
+def parse_rows(norm: NormalizedText, one_row_per_line: bool = False) -> list[Row]:
+    """Rows of the document in reading order; ``one_row_per_line``: every line is a row of its own (cells
+    separated by spaces, where nothing tells a broken row from two rows)."""
     text = norm.text
+    if one_row_per_line:
+        return [Row(index=k, kind="tabs" if "\t" in text[s:e] else "text", start=s, end=e, cells=_split_tabs(text, s, e))
+                for k, (s, e) in enumerate(span for span in _lines(text) if text[span[0]:span[1]].strip())]
     lines = _without_stray_blanks(text, _lines(text))
     rows: list[Row] = []
     i = 0

@@ -151,6 +151,15 @@ def field_label(word: str) -> bool:
     return any(rx.match(word) for rx in (NAME_LABEL, DEPT_LABEL, IMPL_LABEL))
 
 
+# labels printed on a project's field rows that are not fields of the record: they end the value before them
+OTHER_LABEL = _rx(r"^(项目负责人(及(联系)?电话)?|负责人|联系人|联系电话|填报人|项目类别|项目属性|项目类型)[:]?$")
+
+
+def any_label(word: str) -> bool:
+    """A field row's label: one of the record's fields or another label printed beside them."""
+    return field_label(word) or bool(OTHER_LABEL.match(word))
+
+
 CODE_LABEL = _rx(r"^(项目编码|项目代码|项目编号)[:]?$")
 TOTAL_SCORE_LABEL = _rx(r"^(总分|合计|总计|绩效自评总得分|自评总得分|自评得分|项目自评得分|总得分|综合得分|评价得分)[:]?$")
 GRADE_LABEL = _rx(r"^(评价等级|自评等级|等级|绩效等级)[:]?$")
@@ -171,7 +180,7 @@ FUNDS_HEADERS: list[tuple[str, re.Pattern[str]]] = [
     ("executed", _rx(r"^(全年执行(数|金额)|预算执行数|当年执行数|执行数|实际支出数|全年实际支出|实际执行数)")),
     ("balance", _rx(r"^资金结")),
     ("rate", _rx(r"^(执行率|预算执行率|预算完成率|资金执行率)")),
-    ("weight", _rx(r"^(分值|权重|权重分|标准分值|指标分值)(\(分\))?$")),
+    ("weight", _rx(r"^(指标)?(标准)?(分值|权重)(权重|分)?(\(分\))?$")),
     ("score", _rx(r"^(得分|实际得分|评分)(\(分\))?$")),
     ("reason", _rx(r"^(偏差原因|原因|备注)")),
 ]
@@ -190,7 +199,7 @@ INDICATOR_HEADERS: list[tuple[str, re.Pattern[str]]] = [
     ("target", _rx(r"^(年度)?(指标值|目标值)$|^年度目标值$|^(预期|计划|绩效)(指标值|目标值)$|^年度计划值$|^内容$")),
     ("actual", _rx(r"^(全年|年度)?(实际完成|实际|完成)(值|情况|数)?$")),
     ("degree", _rx(r"^完成程度$")),
-    ("weight", _rx(r"^(分值|权重|指标分值|权重分|标准分值)(\(分\))?$")),
+    ("weight", _rx(r"^(指标)?(标准)?(分值|权重)(权重|分)?(\(分\))?$")),
     ("score", _rx(r"^(得分|自评得分|实际得分|评分)(\(分\))?$")),
     ("note", _rx(r"^定性(指标|值)?情况说明$")),
     ("reason", _rx(r"(偏差原因|原因分析|改进措施|未完成原因)")),
