@@ -44,6 +44,21 @@ SpansHook = Callable[..., DocumentRecord | list]
 
 # A text whose lines average this long has lost its layout: read it as collapsed text.
 COLLAPSED_LINE_CHARS = 600
+# Space-separated rows are one table row per line: a text of fewer lines is collapsed text, not such a table.
+SPACE_ROWS_MIN_LINES = 3
+
+
+def _lines(text: str) -> int:
+    return sum(1 for line in text.split("\n") if line.strip())
+
+
+def _facts(parsed: list[ParsedProject]) -> int:
+    """Values a reading found: fields, funds and indicator cells."""
+    n = 0
+    for p in parsed:
+        n += sum(x is not None for x in (p.department, p.implementer, p.score, p.funds.annual, p.funds.executed))
+        n += sum(1 + len(i.target) + sum(x is not None for x in (i.actual, i.weight, i.score)) for i in p.indicators)
+    return n
 
 
 class Extractor:
@@ -137,16 +152,24 @@ class Extractor:
             t2 = time.perf_counter()
             timings["layout"] = t2 - t1
             parsed = self.tables.parse(rows)
-            if not parsed and "\t" not in norm.text:
-                # no tab or pipe anywhere: cells may be separated by spaces, one table row per line
-                parsed = self.tables.parse(parse_rows(space_rows(norm), one_row_per_line=True))
             timings["tables"] = time.perf_counter() - t2
+        spaced: list[ParsedProject] = []
+        if not parsed and not collapsed and "\t" not in norm.text and _lines(norm.text) >= SPACE_ROWS_MIN_LINES:
+            # no tab or pipe anywhere: cells may be separated by spaces, one table row per line
+            deadline.check("the space-separated rows reader")
+            t2 = time.perf_counter()
+            spaced = self.tables.parse(parse_rows(space_rows(norm), one_row_per_line=True))
+            timings["space_rows"] = time.perf_counter() - t2
         if not parsed:
             deadline.check("the collapsed-text reader")
             t4 = time.perf_counter()
             parsed = self.flat.parse(norm)
             timings["flat"] = time.perf_counter() - t4
-            if parsed:
+            if spaced and _facts(spaced) >= _facts(parsed):
+                # both readings are linear; the one that reads more of the table is the layout it was printed in
+                parsed = spaced
+                notes.append("table read from space-separated rows")
+            elif parsed:
                 notes.append("layout lost: projects read from collapsed text")
         # prose between (or instead of) the tables: a project not already printed as a table
         deadline.check("the prose reader")

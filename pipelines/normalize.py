@@ -208,7 +208,7 @@ _PIPE_FILLER = re.compile(r"^[ \t]*\|{2,}[ \t]*$")
 
 def pipe_cell_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Cell-per-line pipe tables as the layout stage's one-cell-per-line blocks: ``X |`` -> ``\\tX``
-    (a lone ``|``: an empty cell), a filler line -> a blank line (the row's end). Offsets stay true:
+    (a lone ``|``: an empty cell), a filler line -> two blank lines (the row's end). Offsets stay true:
     the tab takes its pipe's offset."""
     lines = text.split("\n")
     cell = [bool(_PIPE_CELL.match(line)) for line in lines]
@@ -223,7 +223,9 @@ def pipe_cell_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     for k, line in enumerate(lines):
         end = pos + len(line)
         if filler[k]:
-            pass
+            # two blank lines: a row's end that the layout stage never takes for a stray break inside a row
+            chars.append("\n")
+            offs.append(offsets[pos])
         elif cell[k]:
             m = _PIPE_CELL.match(line)
             bar = pos + line.rindex("|")

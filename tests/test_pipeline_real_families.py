@@ -1,0 +1,125 @@
+"""Layout families of tables other bureaus publish (see shared/real-layouts), each in an invented example.
+
+Each test prints one small table the way a family prints it and checks the record the parser reads, so that a
+change that breaks a family fails here, not only in the real-layouts score.
+"""
+
+import pytest
+
+from jixiao.pipelines.extract import Extractor
+from jixiao.pipelines.layout import parse_rows, space_rows
+from jixiao.pipelines.normalize import normalize_text, parse_amount
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor.from_settings(load_tagger=False)
+
+
+def _project(extractor, text):
+    record = extractor.extract_text(text, doc_id="t", mode="parser")
+    assert len(record.projects) == 1
+    return record.projects[0]
+
+
+def _rows(p):
+    return [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators]
+
+
+# one cell per line closed by a pipe, rows ended by pipe-only filler lines; merged cells dropped
+PIPE_CELLS = "\n".join([
+    "项目支出绩效自评表 |", "||||||||",
+    "项目名称 |", "河湖巡查保洁经费 |", "||||||||",
+    "主管部门 |", "示例县水利局 |", "实施单位 |", "示例县河道站 |", "||||||||",
+    "项目资金 (万元) |", "|", "年初预算数 |", "全年预算数 |", "全年执行数 |", "分值 |", "执行率 |", "得分 |", "||||||",
+    "年度资金总额 |", "40万 |", "40万 |", "36万 |", "10 |", "90% |", "9 |", "||||||",
+    "绩 效 指 标 |", "一级指标 |", "二级指标 |", "三级指标 |", "年度 指标值 |", "实际 完成值 |", "分值 |", "得分 |",
+    "偏差原因 |", "||||||",
+    "产出指标 |", "数量指标 |", "巡查河道长度 |", "≥120公里 |", "126公里 |", "20 |", "20 |", "|", "||||||",
+    "保洁频次 |", "每周2次 |", "每周2次 |", "10 |", "10 |", "|", "||||||",
+    "总分 |", "90 |", "||||||",
+])
+
+
+def test_pipe_terminated_cells_are_rows(extractor):
+    p = _project(extractor, PIPE_CELLS)
+    assert (p.name, p.department, p.implementer) == ("河湖巡查保洁经费", "示例县水利局", "示例县河道站")
+    assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed) == (400000, 400000, 360000)
+    assert _rows(p) == [
+        ("产出指标", "数量指标", "巡查河道长度", "≥120公里", "126公里", 20, 20),
+        ("产出指标", "数量指标", "保洁频次", "每周2次", "每周2次", 10, 10),  # merged categories carried
+    ]
+
+
+def test_pipe_cells_keep_offsets():
+    norm = normalize_text(PIPE_CELLS)
+    cell = next(c for r in parse_rows(norm) for c in r.cells if c.clean == "河湖巡查保洁经费")
+    start, end = norm.span(cell.start, cell.end)
+    assert PIPE_CELLS[start:end].strip() == "河湖巡查保洁经费"
+
+
+# pipe rows padded with runs of empty cells, broken inside a row (header after a pipe, a row-spanning level-1)
+PADDED = "\n".join([
+    "项目名称 | 示例社区公园提升工程 | ||||||||",
+    "主管部门 | 示例区住建局 | 实施单位 | 示例街道办事处 | |||||||",
+    "全年预算数(A) | 全年执行数(B) | 分值 | 执行率(B/A) | 得分 | |||||",
+    "年度资金总额: | 35.6 | 35.6 | 10 | 100% | 10 | |||||",
+    "绩效指标 | 一级 指标 |",
+    "二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 | 偏差原因 | ||",
+    "产 出 指 标 (50分) |",
+    "数量指标 | ★新建健身步道长度 | 20 | 1.2公里 | 1.2公里 | 20 | ||||",
+    "其中塑胶步道 | 0.8公里 | 0.8公里 | |||||||",
+    "质量指标 | ||||||||||",
+    "工程验收合格率 | 10 | 100% | 100% | 10 | ||||||",
+    "总分 | 98分 | ||||||||",
+])
+
+
+def test_padded_pipe_rows_broken_inside_a_row(extractor):
+    p = _project(extractor, PADDED)
+    assert (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (356000, 356000, 100)
+    assert p.score == 98
+    assert _rows(p) == [
+        ("产出指标", "数量指标", "★新建健身步道长度", "1.2公里", "1.2公里", 20, 20),
+        ("产出指标", "数量指标", "其中塑胶步道", "0.8公里", "0.8公里", None, None),
+        ("产出指标", "质量指标", "工程验收合格率", "100%", "100%", 10, 10),
+    ]
+
+
+# cells separated by spaces, one table row per line, after a page's metadata lines
+SPACES = "\n".join([
+    "发布机构: 示例镇人民政府 文  号:",
+    "项目名称 示例财发(2023)8号 乡村道路养护经费 项目负责人及电话 王某0550-1234567",
+    "主管部门 示例县交通局 实施单位 示例镇人民政府",
+    "资金来源 年初预算数 全年预算数 全年执行数 分值权重 执行率 得分",
+    "年度资金总额 48 48 46.2 10 96.25% 9.63",
+    "绩效指标 一级",
+    "指标",
+    "二级指标 三级指标 分值 年度指标值 全年实际值 得分",
+    "产出指标(50分) 数量指标 养护农村公路里程 10 ≥120公里 126公里 10",
+    "        其中砂石路面 20公里 22公里",
+    "质量指标 路面完好率 10 ≥90% 93% 10",
+])
+
+
+def test_space_separated_rows(extractor):
+    p = _project(extractor, SPACES)
+    assert p.name == "示例财发(2023)8号乡村道路养护经费"  # the value's space is not a cell boundary
+    assert (p.department, p.implementer) == ("示例县交通局", "示例镇人民政府")
+    assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed) == (480000, 480000, 462000)
+    assert _rows(p) == [
+        ("产出指标", "数量指标", "养护农村公路里程", "≥120公里", "126公里", 10, 10),
+        ("产出指标", "数量指标", "其中砂石路面", "20公里", "22公里", None, None),
+        ("产出指标", "质量指标", "路面完好率", "≥90%", "93%", 10, 10),
+    ]
+
+
+def test_spaced_out_words_stay_one_cell():
+    norm = normalize_text("产 出 指 标 数量指标 养护里程 10")
+    row = parse_rows(space_rows(norm), one_row_per_line=True)[0]
+    assert [c.clean for c in row.cells] == ["产出指标", "数量指标", "养护里程", "10"]
+
+
+@pytest.mark.parametrize("cell,value", [("180万", 180.0), ("180万元", 180.0), ("1,068", 1068.0), ("万元", None)])
+def test_amount_cells_may_repeat_their_unit(cell, value):
+    assert parse_amount(cell) == value
