@@ -128,7 +128,7 @@ def space_rows(norm: NormalizedText) -> NormalizedText:
             out[pos + a1] = "\t"
         pos += len(line) + 1
     return NormalizedText.model_construct(text="".join(out), offsets=norm.offsets, original_length=norm.original_length,
-                                          original=norm.original)
+                                          original=norm.original, in_print=norm.in_print)
 
 
 def parse_rows(norm: NormalizedText, one_row_per_line: bool = False) -> list[Row]:

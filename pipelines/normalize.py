@@ -34,6 +34,8 @@ class NormalizedText(BaseModel):
     offsets: list[int]
     original_length: int
     original: str = ""
+    # original offsets left out of the text that still belong to a printed value (inline pinyin: 績效目標(biāo))
+    in_print: frozenset[int] = frozenset()
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the normalized span [start, end)."""
@@ -75,6 +77,8 @@ class NormalizedText(BaseModel):
             if self.text[i].isspace():
                 continue
             o = self.offsets[i]
+            if seen and self.in_print and o > seen[-1] + 1:
+                seen.extend(k for k in range(seen[-1] + 1, o) if k in self.in_print)
             if not seen or seen[-1] != o:
                 seen.append(o)
         return "".join(ch for ch in (self.original[o] for o in seen) if not ch.isspace())
@@ -91,16 +95,38 @@ def _fold(ch: str) -> str:
     return folded
 
 
+# Inline pinyin a mirror site prints after characters (績效目標(biāo), 預(yù)算): a syllable in brackets right
+# after a CJK character. Dropped from the text the parsers read, kept in printed values.
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*"
+                     r"|(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouü][a-z]{0,4})[)）]")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Traditional characters as simplified ones (OpenCC t2s), one for one; the text itself when OpenCC
+    would change its length (then offsets could not stay true)."""
+    out = _t2s().convert(text)
+    return out if len(out) == len(text) else text
+
+
 def normalize_text(text: str) -> NormalizedText:
-    """NFKC per character, junk anchors, page footer lines and zero-width characters removed, ``\\r\\n`` -> ``\\n``,
-    markdown-style pipe rows turned into tab rows (see ``pipe_rows``)."""
+    """NFKC per character, junk anchors, page footer lines, inline pinyin and zero-width characters removed,
+    traditional characters simplified, ``\\r\\n`` -> ``\\n``, markdown-style pipe rows turned into tab rows
+    (see ``pipe_rows``)."""
     norm = _fold_text(text)
     if "|" not in norm.text:
         return norm
     out, offsets = pipe_cell_lines(norm.text, norm.offsets)
     out = padded_pipe_rows(out)
     out, offsets = pipe_rows(out, offsets)
-    return NormalizedText.model_construct(text=out, offsets=offsets, original_length=norm.original_length, original=text)
+    return NormalizedText.model_construct(text=out, offsets=offsets, original_length=norm.original_length, original=text,
+                                          in_print=norm.in_print)
 
 
 def _fold_text(text: str) -> NormalizedText:
@@ -110,6 +136,8 @@ def _fold_text(text: str) -> NormalizedText:
     for rx in (_JUNK, _PAGE_LINE):
         for m in rx.finditer(text):
             removed.update(range(m.start(), m.end()))
+    pinyin = frozenset(k for m in _PINYIN.finditer(text) for k in range(m.start(), m.end()))
+    removed |= pinyin
     for m in re.finditer("\r\n", text):
         removed.add(m.start())
     table: dict[int, str] = {}
@@ -130,9 +158,10 @@ def _fold_text(text: str) -> NormalizedText:
         else:
             kept = text
             positions = [i for i, c in enumerate(text) if c not in drop] if drop else list(range(n))
-        out = kept.translate(table)
+        out = simplified(kept.translate(table))
         positions.append(n)
-        return NormalizedText.model_construct(text=out, offsets=positions, original_length=n, original=text)
+        return NormalizedText.model_construct(text=out, offsets=positions, original_length=n, original=text,
+                                              in_print=pinyin)
     chars: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
@@ -142,7 +171,8 @@ def _fold_text(text: str) -> NormalizedText:
             chars.append(f)
             offsets.append(i)
     offsets.append(n)
-    return NormalizedText.model_construct(text="".join(chars), offsets=offsets, original_length=n, original=text)
+    return NormalizedText.model_construct(text=simplified("".join(chars)), offsets=offsets, original_length=n,
+                                          original=text, in_print=pinyin)
 
 
 # a pipe with the spaces around it: one cell boundary

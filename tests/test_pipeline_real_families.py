@@ -123,3 +123,27 @@ def test_spaced_out_words_stay_one_cell():
 @pytest.mark.parametrize("cell,value", [("180万", 180.0), ("180万元", 180.0), ("1,068", 1068.0), ("万元", None)])
 def test_amount_cells_may_repeat_their_unit(cell, value):
     assert parse_amount(cell) == value
+
+
+# a traditional-Chinese mirror page with inline pinyin, space-separated rows
+MIRROR = "\n".join([
+    "項目名稱 鄉村道路養護(hù)經費",
+    "主管部門 示例縣交通局 實施單位 示例鎮人民政府",
+    "年初預算數 全年預算數 全年執行(xíng)數 分值 執行率 得分",
+    "年度資金總額 48 48 46.2 10 96.25% 9.63",
+    "一級指標(biāo) 二級指標(biāo) 三級指標(biāo) 年度指標值 實際完成值 分值 得分",
+    "產(chǎn)出指標(biāo) 數(shù)量指標(biāo) 養護(hù)農村公路里程 ≥120公里 126公里 10 10",
+])
+
+
+def test_mirror_pages_are_read_and_printed_as_printed(extractor):
+    p = _project(extractor, MIRROR)
+    assert p.name == "鄉村道路養護(hù)經費"  # the value as printed, pinyin included
+    assert (p.department, p.funds.executed) == ("示例縣交通局", 462000)
+    assert _rows(p) == [("产出指标", "数量指标", "養護(hù)農村公路里程", "≥120公里", "126公里", 10, 10)]
+
+
+def test_pinyin_is_dropped_from_the_text_the_parsers_read():
+    norm = normalize_text("績效目標(biāo)(A) 預(yù)算")
+    assert norm.text == "绩效目标(A) 预算"  # (A) is no pinyin
+    assert norm.printed(0, len(norm.text)) == "績效目標(biāo)(A)預(yù)算"
