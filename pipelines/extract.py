@@ -163,7 +163,8 @@ class Extractor:
         if not parsed:
             deadline.check("the collapsed-text reader")
             t4 = time.perf_counter()
-            parsed = self.flat.parse(norm)
+            # a reading with neither funds nor indicators found no table: the text may be a prose report
+            parsed = [p for p in self.flat.parse(norm) if p.indicators or p.funds.annual or p.funds.executed]
             timings["flat"] = time.perf_counter() - t4
             if spaced and _facts(spaced) >= _facts(parsed):
                 # both readings are linear; the one that reads more of the table is the layout it was printed in

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from jixiao.pipelines.normalize import NormalizedText, unit_factor
-from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
+from jixiao.pipelines.parsed import ParsedFunds, ParsedIndicator, ParsedProject, Span
 
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
 # 2023年 / 2023年度, then a category label 特定类项目 / 专项类项目 / 项目
@@ -37,6 +37,11 @@ _OPENERS = (
     # a one-project summary paragraph: 老字号项目绩效自评综述：…
     re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*(?P<name>[^,，。;；:：“”\"\n\t ]{2,40}?)项目(?:支出)?绩效自评综述[:：]", re.M),
 )
+# a report's title line: [unit or place][year]NAME[项目][支出]绩效自评报告 (the name is what follows the year, or what
+# precedes it when nothing does: 退役士兵安置补助经费转移支付2023年度绩效自评报告)
+_TITLE = re.compile(r"^[ \t]*(?P<title>[^\n。，,;；:：]{2,80}?)(?:项目)?(?:支出)?绩效(?:自评|评价)(?:工作)?报告[ \t]*$", re.M)
+_TITLE_YEAR = re.compile(r"\d{4}年度?")
+_NAME_FIELD = re.compile(r"项目名称[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=[。;；\n]|$)")
 _NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目|全部项目|一般公共预算|^本?(部门|单位)|个项目")
 _FIELDS: list[tuple[str, re.Pattern[str]]] = [
     ("annual", re.compile(r"全年预算(?:执行)?数(?:为|是)?" + _AMOUNT)),
@@ -47,7 +52,15 @@ _FIELDS: list[tuple[str, re.Pattern[str]]] = [
     ("initial", re.compile(r"年初预算(?:安排)?(?:专项资金|资金)?(?:为|是)?" + _AMOUNT)),
 ]
 _RATE = re.compile(r"执行率(?:为|是|达到)?\s*(\d+(?:\.\d+)?)\s*%")
-_SCORE = re.compile(r"自评(?:总)?得分(?:为|是)?\s*(\d+(?:\.\d+)?)\s*分")
+_SCORE = re.compile(r"(?:自评|评价)(?:总)?得?分(?:数)?(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
+# 自评等级为优秀 -> 优: the contract's grade words are the first character of the printed one
+_GRADE = re.compile(r"(?:自评|评价|绩效)等级(?:为|是|[:：])?\s*(优|良|中|差)(?:秀|好|等)?")
+# one indicator per sentence: [N.]名称，年初目标值X，实际完成值Y[，自评得分Z分]
+_IND_SENTENCE = re.compile(
+    r"(?:^|(?<=[\n;；。]))[ \t]*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])?[ \t]*(?P<name>[^,，;；。:：\n]{2,40}?)[,，:：]?\s*"
+    r"(?:年初|初|年度|计划|预期)?(?:目标值|指标值)(?:为|是|[:：])?\s*(?P<target>[^,，;；。\n]{1,30}?)[,，;；]\s*"
+    r"(?:实际)?(?:完成值|完成情况|实际值)(?:为|是|[:：])?\s*(?P<actual>[^,，;；。\n]{1,30}?)"
+    r"(?:[,，]\s*(?:自评)?得分(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分)?\s*(?=[,，;；。\n]|$)", re.M)
 _DEPT = re.compile(r"(?:主管部门|主管单位)(?:及代码)?[:：]\s*(?P<v>[^\s,，。;；]{2,40})")
 _IMPL = re.compile(r"(?:实施单位|预算单位)[:：]\s*(?P<v>[^\s,，。;；]{2,40})")
 
@@ -191,11 +204,20 @@ class ProseParser:
             for m in _OPENERS[1].finditer(text, s, e):
                 if not _NOT_PROJECT.search(m.group("name")) and not any(a <= m.start() < n.end for a, n in opens):
                     opens.append((m.start(), _span(m, "name")))
+            titled: set[int] = set()
+            if not exclude and not opens:
+                # a report with no table: its title line announces the project
+                for m in _TITLE.finditer(text, s, e):
+                    name = _title_name(m)
+                    if name is not None:
+                        opens.append((m.start(), name))
+                        titled.add(m.start())
+                        break
             opens.sort(key=lambda o: o[0])
             for k, (start, name) in enumerate(opens):
                 end = opens[k + 1][0] if k + 1 < len(opens) else e
                 unit = next((u for u in reversed(units) if u.end <= start), None)
-                proj = self._project(text, view, name, (start, end), unit)
+                proj = self._project(text, view, name, (start, end), unit, announced=start in titled)
                 if proj is not None:
                     out.append(proj)
         return out
@@ -216,7 +238,8 @@ class ProseParser:
         return first() or second()
 
     def _project(self, text: str, view: _Unwrapped, name: Span, section: tuple[int, int],
-                 unit: Span | None) -> ParsedProject | None:
+                 unit: Span | None, announced: bool = False) -> ParsedProject | None:
+        """The section's project; ``announced``: its title names it, so it is one even without funds."""
         s, e = section
         funds = ParsedFunds()
         found: dict[str, Span] = {}
@@ -228,12 +251,17 @@ class ProseParser:
             if hit:
                 found[field] = hit[0]
                 factors[field] = unit_factor(hit[1].group(2), 1.0)
-        if not found:
+        indicators = _indicator_sentences(text, s, e) if announced else []
+        if not found and not announced:
             return None
+        if announced:
+            field = _NAME_FIELD.search(text, s, e)
+            if field is not None:
+                name = _span(field, "v")
         # every amount carries its own unit; mixed units are rescaled to yuan in the span text
         units = set(factors.values())
         mixed = len(units) > 1
-        funds.factor = 1.0 if mixed else units.pop()
+        funds.factor = 1.0 if mixed or not units else units.pop()
         for field, span in found.items():
             if mixed:
                 value = float(span.text.replace(",", "")) * factors[field]
@@ -242,7 +270,13 @@ class ProseParser:
         rate = self._search(_RATE, text, view, s, e, 1)
         if rate:
             funds.rate = rate[0]
-        score = self._search(_SCORE, text, view, s, e, 1)
+        # the project's score, not an indicator sentence's 自评得分
+        sentences = [(i.name.start, (i.score or i.actual or i.name).end) for i in indicators]
+        score = next(((_span(m, 1), m) for m in _SCORE.finditer(text, s, e)
+                      if not any(a <= m.start() < b for a, b in sentences)), None)
+        if score is None and not sentences:
+            score = self._search(_SCORE, text, view, s, e, 1)
+        grade = _GRADE.search(text, s, e)
         # labels may open the announcing sentence's line (主管部门：…，实施单位：…。本单位对…)
         line_start = text.rfind("\n", 0, s) + 1
         # (a unit's name ends at a space as printed: 主管部门：某局 实施单位：某中心)
@@ -253,7 +287,35 @@ class ProseParser:
             department=dept[0] if dept else unit,
             implementer=impl[0] if impl else None,
             score=score[0] if score else None,
+            grade=_span(grade, 1) if grade else None,
+            indicators=indicators,
         )
+
+
+def _title_name(m: re.Match[str]) -> Span | None:
+    """The project a report's title names: the text after the year, else before it; not a unit's name."""
+    t, start = m.group("title"), m.start("title")
+    year = _TITLE_YEAR.search(t)
+    a, b = 0, len(t)
+    if year is not None:
+        a, b = (year.end(), len(t)) if len(t) - year.end() >= 2 else (0, year.start())
+    while a < b and t[a] in " \t\u3000":
+        a += 1
+    name = t[a:b].strip()
+    if len(name) < 2 or _NOT_PROJECT.search(name) or re.search(_ORG_END + "$", name):
+        return None
+    return Span(text=t[a:b], start=start + a, end=start + a + len(t[a:b].rstrip()))
+
+
+def _indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
+    """Indicators stated one a sentence: 名称，年初目标值X，实际完成值Y，自评得分Z分."""
+    out = []
+    for m in _IND_SENTENCE.finditer(text, s, e):
+        out.append(ParsedIndicator(
+            name=_span(m, "name"), target=[_span(m, "target")], actual=_span(m, "actual"),
+            score=_span(m, "score") if m.group("score") else None, method="sentence",
+        ))
+    return out
 
 
 # a prose project repeating a table project (its summary paragraph) matches its name at least this well

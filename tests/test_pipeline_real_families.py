@@ -147,3 +147,35 @@ def test_pinyin_is_dropped_from_the_text_the_parsers_read():
     norm = normalize_text("績效目標(biāo)(A) 預(yù)算")
     assert norm.text == "绩效目标(A) 预算"  # (A) is no pinyin
     assert norm.printed(0, len(norm.text)) == "績效目標(biāo)(A)預(yù)算"
+
+
+# a prose report: title line, printed fields in sentences, one indicator a numbered sentence
+PROSE = "\n".join([
+    "示例县2023年度乡村道路养护经费项目支出绩效自评报告",
+    "一、自评结论",
+    "通过项目的实施,农村公路列养率保持100%。因此评价分96分,自评等级为优秀。",
+    "1.农村公路养护里程,年初目标值≥120公里,实际完成值126公里,自评得分20分;",
+    "2.路面完好率,目标值≥90%,实际完成值93%,自评得分18分;",
+    "二、项目基本情况",
+    "项目主管部门:示例县交通运输局。",
+])
+
+
+def test_prose_report_named_by_its_title(extractor):
+    p = _project(extractor, PROSE)
+    assert (p.name, p.department) == ("乡村道路养护经费", "示例县交通运输局")
+    assert (p.score, p.grade) == (96, "优")  # not an indicator sentence's 自评得分
+    assert [(i.name, i.target, i.actual, i.score) for i in p.indicators] == [
+        ("农村公路养护里程", "≥120公里", "126公里", 20),
+        ("路面完好率", "≥90%", "93%", 18),
+    ]
+
+
+def test_a_name_field_overrides_the_title(extractor):
+    p = _project(extractor, PROSE + "\n项目名称:2023年示例县乡村道路养护经费项目。")
+    assert p.name == "2023年示例县乡村道路养护经费项目"
+
+
+def test_a_title_naming_only_a_unit_is_no_project(extractor):
+    record = extractor.extract_text("示例县交通运输局2023年度项目支出绩效自评报告\n一、基本情况\n本单位...", mode="parser")
+    assert record.projects == []
