@@ -33,7 +33,6 @@ class Settings(BaseSettings):
     model_dir: Path = Field(default_factory=_default_model_dir)
     use_tagger: bool = Field(default=True, description="run the token classifier when its checkpoint is present")
     tagger_backend: str = Field(default="auto", description="auto | torch | onnx")
-    tagger_window: int = Field(default=256, description="characters per tagger window")
     tagger_regions: bool = Field(default=True, description="tag only stretches near table vocabulary (faster on long prose)")
     # service
     max_batch: int = 32

@@ -76,7 +76,7 @@ class Extractor:
         from jixiao.models.tagger import CharTagger
 
         try:
-            tagger = CharTagger.from_pretrained(settings.model_dir)
+            tagger = CharTagger.from_settings(settings)
         except Exception as exc:
             raise ModelError(f"cannot load the tagger checkpoint: {exc}", source=str(settings.model_dir)) from exc
         return cls(mapper=mapper, tagger=tagger, fuse=fuse, assemble_from_spans=assemble_from_spans, settings=settings)
