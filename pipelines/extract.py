@@ -25,7 +25,10 @@ from jixiao.errors import ModelError
 from jixiao.pipelines.assemble import Assembler
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.flat import FlatParser
-from jixiao.pipelines.fuse import assemble_from_spans, fuse, gap_regions, tag_regions
+from jixiao.pipelines.assemble_spans import assemble_from_spans
+from jixiao.pipelines.fuse import fuse
+from jixiao.pipelines.fusion_rules import FUSION_RULES, FusionRules
+from jixiao.pipelines.gap_regions import gap_regions, tag_regions
 from jixiao.pipelines.layout import parse_rows
 from jixiao.pipelines.map import Mapper, map_record
 from jixiao.pipelines.normalize import normalize_text
@@ -38,7 +41,8 @@ from jixiao.pipelines.vocab import Categories
 from jixiao.record import DocumentRecord
 
 Mode = Literal["combined", "parser", "tagger"]
-# Hooks take (record, spans, text) or (spans, text), and the mapper as keyword `mapper`.
+# Hooks take (record, spans, text) or (spans, text), and the mapper as keyword `mapper`; the fuse hook also
+# takes the fusion rules as keyword `rules`.
 FuseHook = Callable[..., DocumentRecord]
 SpansHook = Callable[..., DocumentRecord | list]
 
@@ -50,8 +54,10 @@ class Extractor:
     """Runs the pipeline on documents; build once with ``from_settings`` and reuse."""
 
     def __init__(self, *, mapper: Mapper | None = None, tagger: Tagger | None = None, fuse: FuseHook | None = None,
-                 assemble_from_spans: SpansHook | None = None, settings: Settings | None = None):
+                 assemble_from_spans: SpansHook | None = None, settings: Settings | None = None,
+                 fusion_rules: FusionRules = FUSION_RULES):
         self.settings = settings or get_settings()
+        self.fusion_rules = fusion_rules
         self.mapper = mapper
         self.categories = Categories(mapper)
         self.tagger = tagger
@@ -182,8 +188,10 @@ class Extractor:
         timings["tag"] = time.perf_counter() - t0
         deadline.check("fusion" if mode == "combined" else "assembling the tagger's spans")
         t1 = time.perf_counter()
-        args = (spans, doc.text) if mode == "tagger" else (record, spans, doc.text)
-        fused = hook(*args, mapper=self.mapper)
+        if mode == "tagger":
+            fused = hook(spans, doc.text, mapper=self.mapper)
+        else:
+            fused = hook(record, spans, doc.text, mapper=self.mapper, rules=self.fusion_rules)
         timings["fuse"] = time.perf_counter() - t1
         if isinstance(fused, list):  # assemble_from_spans returns the projects
             fused = DocumentRecord(doc_id=record.doc_id, source=record.source, projects=fused)

@@ -4,7 +4,8 @@ import random
 
 from jixiao.models import synth
 from jixiao.pipelines.extract import Extractor
-from jixiao.pipelines.fuse import _default_mapper, assemble_from_spans, fuse
+from jixiao.pipelines.assemble_spans import assemble_from_spans, default_mapper
+from jixiao.pipelines.fuse import fuse
 from jixiao.pipelines.tag import EntitySpan, Tagger
 
 
@@ -22,7 +23,7 @@ class OracleTagger:
 def _extractor(doc):
     tagger = OracleTagger(doc)
     assert isinstance(tagger, Tagger)
-    return Extractor(mapper=_default_mapper(), tagger=tagger, fuse=fuse, assemble_from_spans=assemble_from_spans)
+    return Extractor(mapper=default_mapper(), tagger=tagger, fuse=fuse, assemble_from_spans=assemble_from_spans)
 
 
 def test_tagger_mode_reads_a_collapsed_table():
