@@ -36,7 +36,7 @@ from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.prose import ProseParser, drop_duplicates
 from jixiao.pipelines.tables import TableParser
 from jixiao.pipelines.tag import Tagger
-from jixiao.pipelines.validate import check_project
+from jixiao.pipelines.validate import check_record, parsed_extent
 from jixiao.pipelines.vocab import Categories
 from jixiao.record import DocumentRecord
 
@@ -102,9 +102,9 @@ class Extractor:
         notes: list[str] = []
         if mode == "tagger" and self.tagger is not None and self.assemble_from_spans is not None:
             # tagger-only means tagger only: the parser's record would be thrown away
-            record = DocumentRecord(doc_id=doc.doc_id, source=doc.source)
+            record, parsed = DocumentRecord(doc_id=doc.doc_id, source=doc.source), {}
         else:
-            record = self.parse(doc, timings, notes, deadline)
+            record, parsed = self._read(doc, timings, notes, deadline)
         if mode in ("tagger", "combined"):
             record = self._with_tagger(record, doc, mode, timings, notes, deadline)
         if self.mapper is not None:
@@ -112,6 +112,8 @@ class Extractor:
             t0 = time.perf_counter()
             record = map_record(record, self.mapper)
             timings["map"] = time.perf_counter() - t0
+        # checks run last, on the final record: a fused project is checked with the rows the tagger gave it
+        record = check_record(record, parsed)
         if not record.projects:
             # tells "not a report" apart from a crash or an empty upload for a bulk consumer
             notes.append("no project table or project report found")
@@ -126,7 +128,13 @@ class Extractor:
     # -- stages --
     def parse(self, doc: Document, timings: dict[str, float] | None = None, notes: list[str] | None = None,
               deadline: Deadline = NO_DEADLINE) -> DocumentRecord:
-        """The rule-based record: tables (else the collapsed-text reading) and the prose projects around them."""
+        """The rule-based record, checked: tables (else the collapsed-text reading) and the prose projects around them."""
+        record, parsed = self._read(doc, timings, notes, deadline)
+        return check_record(record, parsed)
+
+    def _read(self, doc: Document, timings: dict[str, float] | None = None, notes: list[str] | None = None,
+              deadline: Deadline = NO_DEADLINE) -> tuple[DocumentRecord, dict[tuple[int, int], ParsedProject]]:
+        """The rule-based record, unchecked, and the parser's reading of each project by ``parsed_extent``."""
         timings = {} if timings is None else timings
         notes = [] if notes is None else notes
         deadline.check("normalization")
@@ -162,13 +170,10 @@ class Extractor:
         deadline.check("assembly")
         t5 = time.perf_counter()
         assembler = Assembler(norm)
-        projects = []
-        for p in parsed:
-            proj = assembler.project(p)
-            proj.checks = check_project(proj, p)
-            projects.append(proj)
+        projects = [assembler.project(p) for p in parsed]
         timings["assemble"] = time.perf_counter() - t5
-        return DocumentRecord(doc_id=doc.doc_id, source=doc.source, projects=projects)
+        readings = {parsed_extent(proj): p for proj, p in zip(projects, parsed)}
+        return DocumentRecord(doc_id=doc.doc_id, source=doc.source, projects=projects), readings
 
     def _with_tagger(self, record: DocumentRecord, doc: Document, mode: Mode, timings: dict, notes: list[str],
                      deadline: Deadline = NO_DEADLINE) -> DocumentRecord:
