@@ -15,6 +15,8 @@ REPO_ROOT = PACKAGE_ROOT.parent
 # The shared seed documents: the default input of the benchmarks (not of the evaluation, which
 # resolves texts through its manifest and JIXIAO_SEEDS_DIR).
 SHARED_SEEDS_DIR = Path("/work/shared/seeds")
+# The machine's shared folder (seeds/, real-layouts/, spec/): the last place a manifest's texts are looked for.
+SHARED_DIR = SHARED_SEEDS_DIR.parent
 
 
 def _default_model_dir() -> Path:
@@ -45,6 +47,9 @@ class Settings(BaseSettings):
     log_level: str = Field(default="info", description="service log level (JSON lines on stderr)")
     # evaluation
     seeds_dir: Path | None = Field(default=None, description="where the labeled documents' texts live; overrides the manifest's relative paths")
+    real_layouts_dir: Path | None = Field(
+        default=None, description="where the real-layouts texts and gold live (data/real-layouts/manifest.json); overrides its relative paths"
+    )
 
     @field_validator("auth_tokens", mode="before")
     @classmethod
