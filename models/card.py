@@ -79,7 +79,7 @@ def render_card(metrics: dict[str, Any], sizes: list[dict] | None = None, bench:
         f"(`models/weak.py`), regions per project: {corpus.get('weak_regions', corpus.get('weak_error', '-'))}; "
         "every 5th project region held out, and each region also as a collapsed copy (newlines and tabs turned into "
         "spaces, labels kept; kept by the rule written down before the comparison in "
-        "`bench/results/weak_collapsed_choice.md`). Seed 004 (the dev set's test split) is refused by the code.",
+        "`docs/decisions/weak_collapsed_choice.md`). Seed 004 (the dev set's test split) is refused by the code.",
         "- MLM pretraining text: seeds 000-003 and half of the synthetic documents.",
         "",
         "## Held-out span F1 (seqeval, strict IOB2)",
@@ -97,7 +97,7 @@ def render_card(metrics: dict[str, Any], sizes: list[dict] | None = None, bench:
               f"(pretraining {timings.get('pretrain_s', 0) / 60:.1f} min, fine-tuning {timings.get('finetune_s', 0) / 60:.1f} min).", ""]
     if sizes:
         lines += ["## Size choice (accuracy per millisecond)", "",
-                  "Same data, seed and reduced budget for each size (`bench/sweep_sizes.py`; F1 there is from "
+                  "Same data, seed and reduced budget for each size (`docs/research/sweep_sizes.py`; F1 there is from "
                   "per-character argmax decoding, lower than the shipped decoder's, but equal across sizes).", "",
                   "| layers/hidden | params | synthetic F1 | weak F1 | chars/s | ms per 1k chars | F1 per ms |",
                   "| --- | --- | --- | --- | --- | --- | --- |"]

@@ -29,7 +29,7 @@ from jixiao.record import Canonical, Check, DocumentRecord
 MapKind = Literal["indicator", "function", "economic", "level1", "level2"]
 Method = Literal["exact", "alias", "fuzzy", "code", "unmatched"]
 
-# Both calibrated on the calibration split of tests/data/mapping_variants.csv (bench/calibrate_mapper.py,
+# Both calibrated on the calibration split of tests/data/mapping_variants.csv (docs/research/calibrate_mapper.py,
 # best accuracy, ties to the stricter value). Level-3 names below this score are "unmatched".
 INDICATOR_THRESHOLD = 72.0
 # Budget-line names (function/economic) without a usable code.
