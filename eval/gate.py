@@ -21,6 +21,7 @@ class Baseline(BaseModel):
     created: str | None = None
     note: str | None = None
     tolerance: float = Field(default=EPSILON, ge=0, description="how far below the baseline still passes; float noise only unless the note says why")
+    selected_splits: list[str] | None = Field(default=None, description="--split of the run it was taken from; a gated run must select the same")
 
 
 class GateResult(BaseModel):
@@ -34,11 +35,20 @@ def baseline_from(report: EvalReport) -> Baseline:
         variant=report.run.variant,
         mode=report.run.mode,
         created=report.run.created,
+        selected_splits=report.run.selected_splits,
     )
 
 
 def write_baseline(report: EvalReport, path: Path) -> Baseline:
+    """This run's record F1 as the baseline at PATH; a baseline already there keeps its note and tolerance."""
     baseline = baseline_from(report)
+    if Path(path).is_file():
+        try:
+            old = read_baseline(path)
+        except ReportError:
+            old = None
+        if old is not None:
+            baseline.note, baseline.tolerance = old.note, old.tolerance
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(baseline.model_dump_json(indent=2) + "\n", encoding="utf-8")
     return baseline
@@ -60,6 +70,10 @@ def check(report: EvalReport, baseline: Baseline, *, epsilon: float = EPSILON) -
         passed = False
         lines.append(f"FAIL baseline was taken with variant={baseline.variant} mode={baseline.mode}, "
                      f"this run has variant={report.run.variant} mode={report.run.mode}")
+    if baseline.selected_splits != report.run.selected_splits:
+        passed = False
+        lines.append(f"FAIL baseline was taken with --split {' '.join(baseline.selected_splits or ['(all)'])}, "
+                     f"this run has --split {' '.join(report.run.selected_splits or ['(all)'])}")
     for split, floor in baseline.record_f1.items():
         if split not in report.splits or not report.splits[split]["documents"]:
             passed = False

@@ -222,3 +222,13 @@ def test_family_rows_follow_the_manifest_order(repo, tmp_path):
     _write(path, manifest)
     report = evaluate(path.parent, pred_dir=_preds(tmp_path / "pred"), root=repo, settings=Settings(), show_progress=False)
     assert list(report.families) == ["runs", "pipes"]
+
+
+def test_committed_real_layouts_baselines_gate_the_development_split():
+    from jixiao.eval.gate import read_baseline
+
+    combined, parser = (read_baseline(REAL / f"baseline.rla{suffix}.json") for suffix in ("", ".parser"))
+    for baseline, mode in ((combined, "combined"), (parser, "parser")):
+        assert (baseline.mode, baseline.variant, baseline.selected_splits) == (mode, "none", ["rla"])
+        assert set(baseline.record_f1) == {"rla", "total"}  # never rlb, the held-out split
+    assert parser.tolerance <= 1e-9 and combined.tolerance <= 0.005

@@ -119,6 +119,10 @@ def test_cli_split_option_and_gate_on_one_prefix(folder, tmp_path):
     result = runner.invoke(app, ["eval", str(folder), "--split", "xb", "--pred", str(good), "--out", str(tmp_path / "c"),
                                  "--gate", str(baseline)])
     assert result.exit_code == 1 and "FAIL xa: no documents in this run" in result.output
+    assert "FAIL baseline was taken with --split xa, this run has --split xb" in result.output
+    # nor does a run of every split pass on a baseline of one: its total is another number
+    result = runner.invoke(app, ["eval", str(folder), "--pred", str(good), "--out", str(tmp_path / "d"), "--gate", str(baseline)])
+    assert result.exit_code == 1 and "this run has --split (all)" in result.output
 
 
 def test_gate_keys_follow_the_report_splits(folder, tmp_path):
@@ -126,3 +130,17 @@ def test_gate_keys_follow_the_report_splits(folder, tmp_path):
     baseline = baseline_from(report)
     assert set(baseline.record_f1) == {"dev", "xa", "xb", "total"}
     assert check(report, baseline).passed
+
+
+def test_rewritten_baseline_keeps_its_note_and_tolerance(folder, tmp_path):
+    from jixiao.eval.gate import read_baseline, write_baseline
+
+    path = tmp_path / "baseline.json"
+    report = evaluate(folder, pred_dir=_preds(tmp_path / "pred", wrong={"xa01"}), splits=["xa"], show_progress=False)
+    first = write_baseline(report, path)
+    assert first.note is None and first.record_f1["xa"] < 1.0
+    path.write_text(first.model_copy(update={"note": "why", "tolerance": 0.002}).model_dump_json(), encoding="utf-8")
+    report = evaluate(folder, pred_dir=_preds(tmp_path / "pred2"), splits=["xa"], show_progress=False)
+    write_baseline(report, path)
+    again = read_baseline(path)
+    assert (again.note, again.tolerance, again.record_f1["xa"], again.selected_splits) == ("why", 0.002, 1.0, ["xa"])
