@@ -36,7 +36,7 @@ class StageConfig(BaseModel):
 class DataConfig(BaseModel):
     synth_train_docs: int = 3000
     synth_heldout_docs: int = 150
-    seeds_dir: str | None = Field(None, description="seed texts for weak labels; default: JIXIAO_SEEDS_DIR, ../shared/seeds, /work/shared/seeds")
+    seeds_dir: str | None = Field(None, description="seed texts for weak labels; default: JIXIAO_SEEDS_DIR, else ../shared/seeds beside the checkout")
     weak_seeds: list[str] = Field(default_factory=lambda: ["000", "001", "002", "003"])
     weak_heldout_every: int = 5
     weak_repeat: int = 4
@@ -73,11 +73,10 @@ def load_config(path: Path | None = None, quick: bool = False) -> TrainConfig:
 
 
 def _seeds_root(cfg: DataConfig) -> Path | None:
-    from jixiao.config import REPO_ROOT, SHARED_SEEDS_DIR, Settings
+    from jixiao.config import Settings
 
-    candidates = [Path(cfg.seeds_dir)] if cfg.seeds_dir else [
-        Settings().seeds_dir, REPO_ROOT.parent / "shared" / "seeds", SHARED_SEEDS_DIR]
-    return next((c for c in candidates if c is not None and c.is_dir()), None)
+    root = Path(cfg.seeds_dir) if cfg.seeds_dir else Settings().seeds_root
+    return root if root.is_dir() else None
 
 
 def _seed_paths(cfg: DataConfig) -> list[Path]:

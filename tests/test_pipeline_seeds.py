@@ -5,10 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from jixiao.config import Settings
 from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.ingest import load_path
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Settings().seeds_root  # JIXIAO_SEEDS_DIR, else ../shared/seeds beside the checkout
 EXPECTED_PROJECTS = {"000": 2, "001": 3, "002": 17, "003": 2, "004": 37}
 
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not present")
