@@ -12,7 +12,6 @@ goes.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.models.labels import ID2LABEL
 from jixiao.models.vocab import CharVocab
 from jixiao.pipelines.tag import EntitySpan
+from jixiao.pipelines.vocab import TABLE_TRIGGERS
 
 if TYPE_CHECKING:
     from jixiao.config import Settings
@@ -33,9 +33,8 @@ ONNX_INT8 = "model.int8.onnx"
 # edges, where the edge-weighted mean in ``probabilities`` trusts the window fully.
 STRIDE_SHARE = (3, 4)
 
-TRIGGERS = re.compile(
-    r"项目名称|主管部门|实施单位|资金总额|[一二三]级\s*指\s*标|[量效时本益意]\s*指\s*标|指标值|完成值|分\s*值|得\s*分|总\s*分|权\s*重|执行率"
-)
+# table vocabulary in raw text: only regions near one of these words are tagged
+TRIGGERS = TABLE_TRIGGERS
 
 
 def candidate_regions(text: str, block: int = 128, reach: int = 3, gap: int = 3) -> list[tuple[int, int]]:
