@@ -87,3 +87,11 @@ def test_settings_cannot_give_a_window_the_checkpoint_was_not_trained_with(tmp_p
     ckpt = _copy_checkpoint(tmp_path, 128)
     tagger = Extractor.from_settings(Settings(model_dir=ckpt, tagger_backend="onnx-fp32")).tagger
     assert tagger.window == 128
+
+
+def test_the_model_card_states_the_checkpoints_window():
+    from jixiao.models.card import render_card
+
+    card = render_card({}, windows=(128, 96))
+    assert "window 128 characters" in card and "128-character windows overlap by 32" in card
+    assert "256-character" not in card and "window 256" not in card
