@@ -22,7 +22,7 @@ _PUBLIC = {
     "Settings": "jixiao.config",
 }
 
-__all__ = ["__version__", *_PUBLIC]
+__all__ = ["__version__", "Extractor", "DocumentRecord", "Settings"]  # _PUBLIC's names, spelled out for linters
 
 if TYPE_CHECKING:
     from jixiao.config import Settings

@@ -75,6 +75,11 @@ def tag_cmd(
     """Tag the entities of one document with the token classifier."""
     from jixiao.pipelines.ingest import load_path
 
+    if html is not None:  # say so before tagging, not after: the displaCy view needs spaCy
+        from jixiao.extras import require
+
+        require("spacy", extra="viz", purpose="The displaCy view (jixiao tag --html)")
+
     doc = load_path(file)
     tagger = load_tagger(model_dir, backend)
     spans = tagger.tag(doc.text)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from jixiao.deadline import NO_DEADLINE, Deadline
+from jixiao.extras import require
 from jixiao.models.labels import ID2LABEL
 from jixiao.models.vocab import CharVocab
 from jixiao.pipelines.tag import EntitySpan
@@ -106,8 +107,8 @@ class CharTagger:
             name = ONNX_INT8 if self.backend == "onnx-int8" else ONNX_FP32
             self._session = ort.InferenceSession(str(self.model_dir / name), opts, providers=["CPUExecutionProvider"])
         else:
-            import torch
-
+            torch = require("torch", extra="train", purpose="The tagger's torch backend")
+            require("transformers", extra="train", purpose="The tagger's torch backend")
             from jixiao.models.modeling import load_tagger
 
             torch.set_num_threads(threads)

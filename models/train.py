@@ -297,8 +297,11 @@ def span_scores(tagger, examples: list[LabeledText]) -> dict[str, Any]:
 def train(config_path: Path | None = None, out_dir: Path | None = None, quick: bool = False,
           base_model: Path | None = None, onnx: bool = True, log=print,
           config: TrainConfig | None = None) -> dict[str, Any]:
-    import torch
+    from jixiao.extras import require
 
+    torch = require("torch", extra="train", purpose="Training")
+    for module in ("transformers", "seqeval"):
+        require(module, extra="train", purpose="Training")
     from jixiao.models.modeling import bert_config, new_mlm, new_tagger, save_tagger
     from jixiao.models.vocab import CharVocab
 

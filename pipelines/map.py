@@ -298,11 +298,17 @@ class Mapper:
         pool = [e for e in tax.of_kind(kind) if kind != "indicator" or e.level == "3"]
         # order decides equal scores: canonical names, then aliases, then other frameworks' names
         for e in (e for e in pool if e.canonical):
-            keys.append(keyf(e.name)); entries.append(e); methods.append("exact")
+            keys.append(keyf(e.name))
+            entries.append(e)
+            methods.append("exact")
         for a in tax.aliases_of(kind):
-            keys.append(keyf(a.printed)); entries.append(tax.by_id[a.target]); methods.append("alias")
+            keys.append(keyf(a.printed))
+            entries.append(tax.by_id[a.target])
+            methods.append("alias")
         for e in (e for e in pool if not e.canonical):
-            keys.append(keyf(e.name)); entries.append(e); methods.append("exact")
+            keys.append(keyf(e.name))
+            entries.append(e)
+            methods.append("exact")
         return keys, entries, methods
 
     def _parent_tables(self) -> dict[tuple[str, str], frozenset[int]]:

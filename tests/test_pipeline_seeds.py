@@ -121,7 +121,7 @@ def test_strings_are_output_as_printed_not_folded(records):
 
 
 def test_collapsed_text_keeps_projects_names_and_funds(extractor, records):
-    for prefix, count in EXPECTED_PROJECTS.items():
+    for prefix in EXPECTED_PROJECTS:
         text = load_path(_seed(prefix)).text
         flat = extractor.extract_text(re.sub(r"[\n\t]", " ", text), mode="parser")
         names = {p.name for p in flat.projects}
