@@ -78,7 +78,7 @@ def perturb(text: str, kinds: tuple[str, ...], seed: int, *, protected: set[int]
         pos = line_start
         parts = line.split("\t")
         new_parts = []
-        for k, cell in enumerate(parts):
+        for cell in parts:
             start = pos
             pos += len(cell) + 1
             stripped = cell.strip()

@@ -43,7 +43,7 @@ class DefaultCommand(TyperCommand):
 eval_app = typer.Typer(
     cls=EvalGroup,
     help="Score extracted records against the hand-labeled set (contract sections 3-4), or compare two runs.\n\n"
-    "  jixiao eval GOLD_DIR [--pred PRED_DIR] [--mode ...] [--variant ...] [--gate BASELINE]\n\n"
+    "  jixiao eval GOLD_DIR [--pred PRED_DIR] [--mode ...] [--variant ...] [--split S] [--gate BASELINE]\n\n"
     "  jixiao eval compare RUN_A.json RUN_B.json",
     no_args_is_help=True,
     add_completion=False,
@@ -59,11 +59,13 @@ class VariantName(str, Enum):
 @eval_app.command(DEFAULT_COMMAND, cls=DefaultCommand, hidden=True)
 @typed_errors
 def run_command(
-    gold_dir: Annotated[Path, typer.Argument(help="labeled set: manifest.json + NAME.gold.json (or NAME.txt beside each)")],
+    gold_dir: Annotated[Path, typer.Argument(help="labeled set: manifest.json (+ NAME.gold.json), or any folder of NAME.txt beside NAME.gold.json")],
     pred: Annotated[Path | None, typer.Option("--pred", help="folder of predicted records NAME.json; default: run the extractor")] = None,
     mode: Annotated[Mode | None, typer.Option(help="extractor mode (default combined)")] = None,
     variant: Annotated[VariantName, typer.Option(help="collapsed: newlines/tabs -> spaces; noised: seeded layout/OCR noise")] = VariantName.none,
     seed: Annotated[int, typer.Option(help="seed of the noised variant")] = 0,
+    split: Annotated[list[str] | None, typer.Option(
+        "--split", help="only this split (manifest split, or name prefix: rla, rlb); repeatable; default: all, each reported apart")] = None,
     out: Annotated[Path, typer.Option(help="folder for report.json, summary.md, report.html (and predictions/)")] = Path("runs/eval"),
     gate: Annotated[Path | None, typer.Option(help="baseline JSON: exit 1 when record F1 (total or a split) falls below it")] = None,
     write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help="write this run's record F1 as the baseline")] = None,
@@ -80,7 +82,7 @@ def run_command(
     report = evaluate(
         gold_dir, pred_dir=pred, mode=mode.value if mode else None, variant=variant.value, seed=seed,
         save_predictions=out / "predictions" if pred is None else None,
-        show_progress=sys.stderr.isatty(),
+        show_progress=sys.stderr.isatty(), splits=split or None,
     )
     print_table(report)
     write_json(report, out / "report.json")

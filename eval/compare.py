@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from jixiao.eval.metrics import FactError
-from jixiao.eval.report import SPLITS, EvalReport, wide_console
+from jixiao.eval.report import EvalReport, wide_console
 
 # (name in the table, path into a metrics dict)
 HEADLINES = (
@@ -64,10 +64,12 @@ def compare(a: EvalReport, b: EvalReport) -> Comparison:
     warnings = []
     if (a.run.variant, a.run.mode) != (b.run.variant, b.run.mode):
         warnings.append(f"runs differ in variant/mode: A {a.run.variant}/{a.run.mode}, B {b.run.variant}/{b.run.mode}")
+    empty: dict[str, Any] = {"documents": 0, "metrics": None}
+    blocks_a, blocks_b = ({s: r.splits.get(s, empty) for s in [*a.splits, *b.splits]} for r in (a, b))
     metrics = [
-        MetricDelta(split=s, metric=label, a=_get(a.splits[s]["metrics"] or {}, path), b=_get(b.splits[s]["metrics"] or {}, path))
-        for s in SPLITS for label, path in HEADLINES
-        if a.splits[s]["documents"] or b.splits[s]["documents"]
+        MetricDelta(split=s, metric=label, a=_get(blocks_a[s]["metrics"] or {}, path), b=_get(blocks_b[s]["metrics"] or {}, path))
+        for s in blocks_a for label, path in HEADLINES
+        if blocks_a[s]["documents"] or blocks_b[s]["documents"]
     ]
     docs_a, docs_b = {d.name: d for d in a.documents}, {d.name: d for d in b.documents}
     for name in sorted(docs_a.keys() ^ docs_b.keys()):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, model_validator
 
-from jixiao.config import REPO_ROOT, SHARED_SEEDS_DIR, Settings, get_settings
+from jixiao.config import REPO_ROOT, SHARED_DIR, Settings, get_settings
 from jixiao.eval.errors import (
     DatasetError,
     GoldFormatError,
@@ -20,13 +21,17 @@ from jixiao.eval.errors import (
 from jixiao.eval.normalize import parse_number
 from jixiao.record import DocumentRecord
 
-Split = Literal["dev", "test"]
+# A split is a name: dev / test in data/dev, rla / rlb in data/real-layouts, or a file-name prefix.
+Split = str
+DEFAULT_SPLIT = "dev"
 MANIFEST = "manifest.json"
 GOLD_SUFFIX = ".gold.json"
 # Tried in order for NAME in a prediction folder.
 PRED_SUFFIXES = (".json", ".pred.json", ".record.json")
-# Inside a clean clone the texts may sit here instead of beside the repo.
-FALLBACK_SEEDS = Path("shared") / "seeds"
+# Inside a clean clone the texts may sit here (shared/seeds/, shared/real-layouts/) instead of beside the repo.
+FALLBACK_SHARED = Path("shared")
+# A folder without a manifest: the split of NAME is its leading letters when digits follow (rla01 -> rla).
+_PREFIX = re.compile(r"([A-Za-z]+)[0-9]")
 
 
 class ManifestEntry(BaseModel):
@@ -34,11 +39,29 @@ class ManifestEntry(BaseModel):
     text: str = Field(description="path of the text, relative to the repo root (../shared/seeds/NAME.txt)")
     sha256: str
     split: Split
+    family: str | None = Field(default=None, description="layout family id (one of the manifest's families)")
+    layout: str | None = Field(default=None, description="the catalog's words for this document's layout")
+    gold: str | None = Field(default=None, description="path of NAME.gold.json relative to the repo root, when it is "
+                                                       "referenced rather than kept beside the manifest")
+    gold_sha256: str | None = Field(default=None, description="sha256 of the referenced gold file")
 
 
 class Manifest(BaseModel):
     description: str | None = None
+    texts_setting: str = Field(default="seeds_dir", description="the Settings field (JIXIAO_<NAME>) that overrides "
+                                                                "where the texts (and referenced gold files) live")
+    families: dict[str, str] = Field(default_factory=dict, description="layout family id -> what it looks like")
     documents: list[ManifestEntry]
+
+    @model_validator(mode="after")
+    def _known_families(self) -> "Manifest":
+        if self.texts_setting not in Settings.model_fields:
+            raise ValueError(f"texts_setting {self.texts_setting!r} is not a setting")
+        if self.families:
+            unknown = sorted({d.family for d in self.documents if d.family and d.family not in self.families})
+            if unknown:
+                raise ValueError(f"documents name families not listed in families: {', '.join(unknown)}")
+        return self
 
 
 class LabeledDocument(BaseModel):
@@ -48,26 +71,46 @@ class LabeledDocument(BaseModel):
     text: str
     gold: DocumentRecord
     gold_sha256: str
+    family: str | None = None
 
 
 def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def resolve_text(entry_text: str, *, root: Path = REPO_ROOT, settings: Settings | None = None) -> Path:
-    """Where a manifest text lives: $JIXIAO_SEEDS_DIR/NAME, else ROOT/PATH, ROOT/shared/seeds/NAME or the machine's shared seeds."""
+def resolve_text(entry_text: str, *, root: Path = REPO_ROOT, settings: Settings | None = None,
+                 setting: str = "seeds_dir", what: str = "text") -> Path:
+    """Where a manifest file lives: $JIXIAO_<SETTING>/NAME, else ROOT/PATH, ROOT/shared/FOLDER/NAME or the machine's shared/FOLDER/NAME.
+
+    FOLDER is the folder the manifest names (seeds for ../shared/seeds/NAME.txt, real-layouts for
+    ../shared/real-layouts/NAME.txt); SETTING is the manifest's texts_setting (seeds_dir by default).
+    """
     settings = settings or get_settings()
-    basename = Path(entry_text).name
+    basename, folder = Path(entry_text).name, Path(entry_text).parent.name
+    override = getattr(settings, setting)
     candidates = []
-    if settings.seeds_dir is not None:
-        candidates.append(Path(settings.seeds_dir) / basename)
+    if override is not None:
+        candidates.append(Path(override) / basename)
     else:
-        candidates += [(root / entry_text).resolve(), root / FALLBACK_SEEDS / basename, SHARED_SEEDS_DIR / basename]
+        candidates.append((root / entry_text).resolve())
+        if folder:
+            candidates += [root / FALLBACK_SHARED / folder / basename, SHARED_DIR / folder / basename]
     for path in candidates:
         if path.is_file():
             return path
     where = ", ".join(str(c) for c in candidates)
-    raise MissingTextError(f"text {entry_text!r} not found (looked in {where}); set JIXIAO_SEEDS_DIR to the folder holding it")
+    raise MissingTextError(f"{what} {entry_text!r} not found (looked in {where}); set JIXIAO_{setting.upper()} to the folder holding it")
+
+
+def split_of(name: str) -> Split:
+    """The split of NAME in a folder without a manifest: its leading letters before a digit (rlb07 -> rlb), else dev."""
+    m = _PREFIX.match(name)
+    return m.group(1) if m else DEFAULT_SPLIT
+
+
+def in_splits(name: str, split: Split, splits: Sequence[str] | None) -> bool:
+    """Whether a document belongs to SPLITS (all do when none are named): its split is one of them or its name starts with one."""
+    return not splits or any(split == s or name.startswith(s) for s in splits)
 
 
 def _coerce_numbers(raw: object) -> object:
@@ -122,37 +165,60 @@ def load_manifest(gold_dir: Path) -> Manifest | None:
 
 
 def load_dataset(gold_dir: str | Path, *, root: Path = REPO_ROOT, settings: Settings | None = None,
-                 check_sha: bool = True) -> list[LabeledDocument]:
-    """Every labeled document of GOLD_DIR, from its manifest or, lacking one, NAME.txt beside NAME.gold.json."""
+                 check_sha: bool = True, splits: Sequence[str] | None = None) -> list[LabeledDocument]:
+    """The labeled documents of GOLD_DIR, from its manifest or, lacking one, every NAME.txt beside a NAME.gold.json.
+
+    With a manifest, each document's split (and layout family) is the manifest's; without one, the
+    split is the name's prefix (`split_of`). SPLITS keeps only the documents `in_splits` picks.
+    """
     gold_dir = Path(gold_dir)
     if not gold_dir.is_dir():
         raise DatasetError("no such folder", source=str(gold_dir))
     manifest = load_manifest(gold_dir)
-    docs: list[LabeledDocument] = []
     if manifest is not None:
-        for entry in manifest.documents:
-            gold_path = gold_dir / f"{entry.name}{GOLD_SUFFIX}"
-            if not gold_path.is_file():
-                raise DatasetError(f"manifest lists {entry.name} but {gold_path.name} is missing", source=str(gold_dir))
-            text_path = resolve_text(entry.text, root=root, settings=settings)
-            if check_sha and sha256_file(text_path) != entry.sha256:
-                raise DatasetError(
-                    f"text of {entry.name} changed since it was labeled (sha256 differs from the manifest)", source=str(text_path)
-                )
-            docs.append(_labeled(entry.name, entry.split, text_path, gold_path))
+        entries = [e for e in manifest.documents if in_splits(e.name, e.split, splits)]
+        docs = [_from_manifest(entry, manifest, gold_dir, root=root, settings=settings, check_sha=check_sha) for entry in entries]
+        known = sorted({e.split for e in manifest.documents})
     else:
+        docs = []
         for gold_path in sorted(gold_dir.glob(f"*{GOLD_SUFFIX}")):
             name = gold_path.name.removesuffix(GOLD_SUFFIX)
+            if not in_splits(name, split_of(name), splits):
+                continue
             text_path = gold_dir / f"{name}.txt"
             if not text_path.is_file():
                 raise MissingTextError(f"{name}.gold.json has no {name}.txt beside it and there is no {MANIFEST}", source=str(gold_dir))
-            docs.append(_labeled(name, "dev", text_path, gold_path))
+            docs.append(_labeled(name, split_of(name), text_path, gold_path))
+        known = sorted({split_of(p.name.removesuffix(GOLD_SUFFIX)) for p in gold_dir.glob(f"*{GOLD_SUFFIX}")})
+    if not docs and splits:
+        raise DatasetError(f"no labeled document in split {', '.join(splits)} (splits here: {', '.join(known) or 'none'})",
+                           source=str(gold_dir))
     if not docs:
         raise DatasetError(f"no labeled documents (no {MANIFEST} and no *{GOLD_SUFFIX})", source=str(gold_dir))
     return docs
 
 
-def _labeled(name: str, split: Split, text_path: Path, gold_path: Path) -> LabeledDocument:
+def _from_manifest(entry: ManifestEntry, manifest: Manifest, gold_dir: Path, *, root: Path, settings: Settings | None,
+                   check_sha: bool) -> LabeledDocument:
+    setting = manifest.texts_setting
+    if entry.gold is not None:
+        gold_path = resolve_text(entry.gold, root=root, settings=settings, setting=setting, what="gold")
+        if check_sha and entry.gold_sha256 is not None and sha256_file(gold_path) != entry.gold_sha256:
+            raise DatasetError(f"gold of {entry.name} changed since the manifest was written (sha256 differs); "
+                               "rewrite the manifest and the baselines that rest on it", source=str(gold_path))
+    else:
+        gold_path = gold_dir / f"{entry.name}{GOLD_SUFFIX}"
+        if not gold_path.is_file():
+            raise DatasetError(f"manifest lists {entry.name} but {gold_path.name} is missing", source=str(gold_dir))
+    text_path = resolve_text(entry.text, root=root, settings=settings, setting=setting)
+    if check_sha and sha256_file(text_path) != entry.sha256:
+        raise DatasetError(
+            f"text of {entry.name} changed since it was labeled (sha256 differs from the manifest)", source=str(text_path)
+        )
+    return _labeled(entry.name, entry.split, text_path, gold_path, family=entry.family)
+
+
+def _labeled(name: str, split: Split, text_path: Path, gold_path: Path, *, family: str | None = None) -> LabeledDocument:
     from jixiao.errors import JixiaoError
     from jixiao.pipelines.ingest import decode_text
 
@@ -164,7 +230,7 @@ def _labeled(name: str, split: Split, text_path: Path, gold_path: Path) -> Label
     except JixiaoError as exc:
         raise MissingTextError(f"cannot decode text: {exc.message}", source=str(text_path)) from exc
     return LabeledDocument(name=name, split=split, text_path=text_path, text=text, gold=read_record(gold_path),
-                           gold_sha256=sha256_file(gold_path))
+                           gold_sha256=sha256_file(gold_path), family=family)
 
 
 def load_prediction(pred_dir: str | Path, name: str) -> DocumentRecord:

@@ -8,19 +8,20 @@ from pathlib import Path
 from pydantic import BaseModel, Field, ValidationError
 
 from jixiao.eval.errors import ReportError
-from jixiao.eval.report import SPLITS, EvalReport
+from jixiao.eval.report import EvalReport, shown_splits
 
 # Room for float noise only: any real loss of a fact moves F1 by far more.
 EPSILON = 1e-9
 
 
 class Baseline(BaseModel):
-    record_f1: dict[str, float] = Field(description="split -> record F1 (dev, test, total)")
+    record_f1: dict[str, float] = Field(description="split -> record F1 (dev, test, total; rla, total ...)")
     variant: str = "none"
     mode: str | None = None
     created: str | None = None
     note: str | None = None
     tolerance: float = Field(default=EPSILON, ge=0, description="how far below the baseline still passes; float noise only unless the note says why")
+    selected_splits: list[str] | None = Field(default=None, description="--split of the run it was taken from; a gated run must select the same")
 
 
 class GateResult(BaseModel):
@@ -30,15 +31,24 @@ class GateResult(BaseModel):
 
 def baseline_from(report: EvalReport) -> Baseline:
     return Baseline(
-        record_f1={s: report.splits[s]["metrics"]["record"]["f1"] for s in SPLITS if report.splits[s]["documents"]},
+        record_f1={s: report.splits[s]["metrics"]["record"]["f1"] for s in shown_splits(report)},
         variant=report.run.variant,
         mode=report.run.mode,
         created=report.run.created,
+        selected_splits=report.run.selected_splits,
     )
 
 
 def write_baseline(report: EvalReport, path: Path) -> Baseline:
+    """This run's record F1 as the baseline at PATH; a baseline already there keeps its note and tolerance."""
     baseline = baseline_from(report)
+    if Path(path).is_file():
+        try:
+            old = read_baseline(path)
+        except ReportError:
+            old = None
+        if old is not None:
+            baseline.note, baseline.tolerance = old.note, old.tolerance
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(baseline.model_dump_json(indent=2) + "\n", encoding="utf-8")
     return baseline
@@ -60,6 +70,10 @@ def check(report: EvalReport, baseline: Baseline, *, epsilon: float = EPSILON) -
         passed = False
         lines.append(f"FAIL baseline was taken with variant={baseline.variant} mode={baseline.mode}, "
                      f"this run has variant={report.run.variant} mode={report.run.mode}")
+    if baseline.selected_splits != report.run.selected_splits:
+        passed = False
+        lines.append(f"FAIL baseline was taken with --split {' '.join(baseline.selected_splits or ['(all)'])}, "
+                     f"this run has --split {' '.join(report.run.selected_splits or ['(all)'])}")
     for split, floor in baseline.record_f1.items():
         if split not in report.splits or not report.splits[split]["documents"]:
             passed = False

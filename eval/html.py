@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from jixiao.eval.metrics import ALL_FIELDS
-from jixiao.eval.report import HEADLINE_COLUMNS, SPLITS, EvalReport, headline_cells, headline_rows
+from jixiao.eval.report import HEADLINE_COLUMNS, EvalReport, family_rows, headline_cells, headline_rows, shown_splits
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -28,7 +28,7 @@ def field_accuracy_chart(report: EvalReport) -> str:
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(9, 4.5))
-    shown = [s for s in SPLITS if report.splits[s]["documents"]]
+    shown = shown_splits(report)
     width = 0.8 / len(shown)
     for k, split in enumerate(shown):
         accs = report.splits[split]["metrics"]["fields"]
@@ -55,13 +55,16 @@ def document_f1_chart(report: EvalReport) -> str:
 
     docs = report.documents
     fig, ax = plt.subplots(figsize=(9, 0.45 * len(docs) + 1.5))
-    colors = ["tab:orange" if d.split == "test" else "tab:blue" for d in docs]
+    palette = ["tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown"]
+    splits = list(dict.fromkeys(d.split for d in docs))
+    colors = [palette[splits.index(d.split) % len(palette)] for d in docs]
     ax.barh([d.name for d in docs], [100 * d.metrics["record"]["f1"] for d in docs], color=colors)
     for i, d in enumerate(docs):
         ax.text(100 * d.metrics["record"]["f1"] + 1, i, f"{100 * d.metrics['record']['f1']:.1f}", va="center")
     ax.invert_yaxis()
     ax.set_xlim(0, 110)
-    ax.set_xlabel("record F1 % (blue: dev, orange: test)")
+    names = ["blue", "orange", "green", "red", "purple", "brown"]
+    ax.set_xlabel("record F1 % (" + ", ".join(f"{names[i % len(names)]}: {s}" for i, s in enumerate(splits)) + ")")
     ax.set_title("Record F1 per document")
     return _png(fig)
 
@@ -79,7 +82,8 @@ def render_html(report: EvalReport) -> str:
         rows=rows,
         n_docs=len(report.documents),
         fields=ALL_FIELDS,
-        splits=[s for s in SPLITS if report.splits[s]["documents"]],
+        splits=shown_splits(report),
+        family_table=family_rows(report) if report.families else None,
         field_chart=field_accuracy_chart(report),
         doc_chart=document_f1_chart(report),
     )

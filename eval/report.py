@@ -1,8 +1,10 @@
-"""The evaluation report: per document and per split (dev, test, total), as JSON, Markdown and a rich table."""
+"""The evaluation report: per document, per split (dev, test or rla, rlb ..., and total) and per layout family,
+as JSON, Markdown and a rich table."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,10 @@ from jixiao.eval.errors import ReportError
 from jixiao.eval.metrics import ALL_FIELDS, FactError, Summary, pool
 
 REPORT_VERSION = 1
+# The seeds' splits: always in a report of data/dev (empty ones included), and first in any report.
 SPLITS = ("dev", "test", "total")
+TOTAL = "total"
+NO_FAMILY = "–"
 
 
 class RunInfo(BaseModel):
@@ -24,12 +29,14 @@ class RunInfo(BaseModel):
     seed: int | None = None
     created: str = Field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
     extractor_seconds: float | None = None
+    selected_splits: list[str] | None = Field(default=None, description="--split: the splits (or name prefixes) kept")
 
 
 class DocumentResult(BaseModel):
     name: str
     split: str
     gold_sha256: str
+    family: str | None = Field(default=None, description="layout family from the manifest")
     summary: Summary
     metrics: dict[str, Any]
     errors: list[FactError]
@@ -39,7 +46,9 @@ class EvalReport(BaseModel):
     version: int = REPORT_VERSION
     run: RunInfo
     documents: list[DocumentResult]
-    splits: dict[str, dict[str, Any]] = Field(description="metrics (and their counts) of dev, test and total")
+    splits: dict[str, dict[str, Any]] = Field(description="metrics (and their counts) of each split and the total")
+    families: dict[str, dict[str, dict[str, Any]]] = Field(
+        default_factory=dict, description="layout family -> split (and total) -> metrics; empty when no document has a family")
 
 
 def split_block(summary: Summary, n_docs: int) -> dict[str, Any]:
@@ -47,12 +56,34 @@ def split_block(summary: Summary, n_docs: int) -> dict[str, Any]:
     return {"documents": n_docs, "metrics": summary.metrics() if n_docs else None, "counts": summary.model_dump()}
 
 
-def build_report(run: RunInfo, documents: list[DocumentResult]) -> EvalReport:
-    splits = {}
-    for split in SPLITS:
-        docs = [d for d in documents if split == "total" or d.split == split]
-        splits[split] = split_block(pool(d.summary for d in docs), len(docs))
-    return EvalReport(run=run, documents=documents, splits=splits)
+def split_names(documents: list[DocumentResult]) -> list[str]:
+    """dev and test (always, as the seeds' reports have them), then the documents' other splits in order, then total."""
+    seen = dict.fromkeys(SPLITS[:-1])
+    seen.update(dict.fromkeys(d.split for d in documents))
+    return [*seen, TOTAL]
+
+
+def build_report(run: RunInfo, documents: list[DocumentResult], family_order: Sequence[str] = ()) -> EvalReport:
+    """Blocks per split and total, and per layout family (in FAMILY_ORDER, the manifest's, then as they come) and split."""
+    def blocks(docs: list[DocumentResult], names: list[str]) -> dict[str, dict[str, Any]]:
+        picked = {s: [d for d in docs if s == TOTAL or d.split == s] for s in names}
+        return {s: split_block(pool(d.summary for d in ds), len(ds)) for s, ds in picked.items()}
+
+    names = split_names(documents)
+    if any(s not in SPLITS for s in names):  # a folder of rla/rlb documents: no empty dev/test blocks
+        names = [s for s in names if s not in SPLITS[:-1] or any(d.split == s for d in documents)]
+    families: dict[str, dict[str, dict[str, Any]]] = {}
+    if any(d.family for d in documents):
+        present = {d.family or NO_FAMILY for d in documents}
+        for family in dict.fromkeys([*(f for f in family_order if f in present), *(d.family or NO_FAMILY for d in documents)]):
+            docs = [d for d in documents if (d.family or NO_FAMILY) == family]
+            families[family] = blocks(docs, names)
+    return EvalReport(run=run, documents=documents, splits=blocks(documents, names), families=families)
+
+
+def shown_splits(report: EvalReport) -> list[str]:
+    """The report's splits that hold documents, total last."""
+    return [s for s, block in report.splits.items() if block["documents"]]
 
 
 def load_report(path: str | Path) -> EvalReport:
@@ -80,8 +111,23 @@ def _pct(x: float | None) -> str:
 def headline_rows(report: EvalReport) -> list[tuple[str, dict[str, Any], str]]:
     """(label, metrics, split) for every document, then the three split totals."""
     rows = [(d.name, d.metrics, d.split) for d in report.documents]
-    rows += [(TOTAL_LABEL, report.splits[s]["metrics"], s) for s in SPLITS if report.splits[s]["documents"]]
+    rows += [(TOTAL_LABEL, report.splits[s]["metrics"], s) for s in shown_splits(report)]
     return rows
+
+
+def family_rows(report: EvalReport) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """Record F1 per layout family (rows) and split (columns): `F1 (n)` with n the family's documents there."""
+    columns = shown_splits(report)
+    rows = []
+    for family, blocks in report.families.items():
+        cells = []
+        for split in columns:
+            block = blocks.get(split)
+            cells.append(f"{_pct(block['metrics']['record']['f1'])} ({block['documents']})" if block and block["documents"] else "")
+        rows.append((family, cells))
+    rows.append((TOTAL_LABEL, [f"{_pct(report.splits[s]['metrics']['record']['f1'])} ({report.splits[s]['documents']})"
+                               for s in columns]))
+    return columns, rows
 
 
 TOTAL_LABEL = "ALL"
@@ -115,7 +161,15 @@ def to_markdown(report: EvalReport) -> str:
         if bold:
             cells = [f"**{c}**" for c in cells]
         lines.append(f"| {label} | {split} | " + " | ".join(cells) + " |")
-    shown = [s for s in SPLITS if report.splits[s]["documents"]]
+    if report.families:
+        columns, rows = family_rows(report)
+        lines += ["", "## Record F1 per layout family (documents in brackets)", "",
+                  "| family | " + " | ".join(columns) + " |", "| --- |" + " ---: |" * len(columns)]
+        for family, cells in rows:
+            if family == TOTAL_LABEL:
+                cells = [f"**{c}**" for c in cells]
+            lines.append(f"| {family} | " + " | ".join(cells) + " |")
+    shown = shown_splits(report)
     lines += ["", "## Field accuracy (correct / counted)", "", "| field | " + " | ".join(shown) + " |",
               "| --- |" + " ---: |" * len(shown)]
     for field in ALL_FIELDS:
@@ -152,4 +206,22 @@ def print_table(report: EvalReport, console: Any = None) -> None:
     table.add_section()
     for label, m, split in headline_rows(report)[len(report.documents):]:
         table.add_row(label, split, *headline_cells(m), style="bold")
+    console.print(table)
+    if report.families:
+        print_family_table(report, console)
+
+
+def print_family_table(report: EvalReport, console: Any = None) -> None:
+    from rich.table import Table
+
+    console = console or wide_console()
+    columns, rows = family_rows(report)
+    table = Table(title="record F1 per layout family (%, documents in brackets)")
+    table.add_column("family")
+    for col in columns:
+        table.add_column(col, justify="right")
+    for family, cells in rows[:-1]:
+        table.add_row(family, *cells)
+    table.add_section()
+    table.add_row(rows[-1][0], *rows[-1][1], style="bold")
     console.print(table)

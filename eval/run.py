@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from jixiao.config import REPO_ROOT, Settings
-from jixiao.eval.dataset import LabeledDocument, load_dataset, load_prediction
+from jixiao.eval.dataset import LabeledDocument, load_dataset, load_manifest, load_prediction
 from jixiao.eval.metrics import score_document
 from jixiao.eval.report import DocumentResult, EvalReport, RunInfo, build_report
 from jixiao.eval.variants import Variant, apply_variant
@@ -38,9 +39,10 @@ def evaluate(
     root: Path = REPO_ROOT,
     settings: Settings | None = None,
     show_progress: bool = True,
+    splits: Sequence[str] | None = None,
 ) -> EvalReport:
-    """Score GOLD_DIR against PRED_DIR, or against the extractor's output on (variant) texts."""
-    docs = load_dataset(gold_dir, root=root, settings=settings)
+    """Score GOLD_DIR (only SPLITS, when named) against PRED_DIR, or against the extractor's output on (variant) texts."""
+    docs = load_dataset(gold_dir, root=root, settings=settings, splits=splits)
     if pred_dir is None and extractor is None:
         extractor = load_extractor(settings)
     if pred_dir is None:
@@ -77,8 +79,10 @@ def evaluate(
         gold_dir=str(gold_dir), predictions=str(pred_dir) if pred_dir is not None else "extractor", mode=mode,
         variant=variant, seed=seed if variant == "noised" else None,
         extractor_seconds=round(extract_seconds, 3) if pred_dir is None else None,
+        selected_splits=list(splits) if splits else None,
     )
-    return build_report(run, results)
+    manifest = load_manifest(Path(gold_dir))
+    return build_report(run, results, family_order=list(manifest.families) if manifest else ())
 
 
 def _extract(extractor: Any, doc: LabeledDocument, text: str, mode: str) -> DocumentRecord:
@@ -91,6 +95,6 @@ def _extract(extractor: Any, doc: LabeledDocument, text: str, mode: str) -> Docu
 def _result(doc: LabeledDocument, pred: DocumentRecord, text: str) -> DocumentResult:
     scored = score_document(doc.gold, pred, text=text)
     return DocumentResult(
-        name=doc.name, split=doc.split, gold_sha256=doc.gold_sha256,
+        name=doc.name, split=doc.split, gold_sha256=doc.gold_sha256, family=doc.family,
         summary=scored.summary, metrics=scored.summary.metrics(), errors=scored.errors,
     )

@@ -14,6 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from jixiao.extras import require
+
 Tags = Sequence[str]
 
 
@@ -63,9 +65,8 @@ def _as_spans(item: Any) -> Span:
 
 def tags_to_spans(tags: Tags) -> list[Span]:
     """Entities of one IOB2 sequence under seqeval's strict reading (an I- without its B- is no entity)."""
-    from seqeval.scheme import IOB2, Entities
-
-    entities = Entities([list(tags)], IOB2, suffix=False).entities[0]
+    scheme = require("seqeval.scheme", extra="train", purpose="Span scores (seqeval)")
+    entities = scheme.Entities([list(tags)], scheme.IOB2, suffix=False).entities[0]
     return [Span(label=e.tag, start=e.start, end=e.end) for e in entities]
 
 
@@ -132,11 +133,10 @@ def overlap_scores(gold: Sequence[Sequence[Any]], pred: Sequence[Sequence[Any]])
 
 def seqeval_scores(gold_tags: Sequence[Tags], pred_tags: Sequence[Tags]) -> dict[str, Any]:
     """seqeval's classification report in strict IOB2 mode, as plain floats."""
-    from seqeval.metrics import classification_report
-    from seqeval.scheme import IOB2
-
-    report = classification_report(
-        [list(t) for t in gold_tags], [list(t) for t in pred_tags], mode="strict", scheme=IOB2,
+    metrics = require("seqeval.metrics", extra="train", purpose="Span scores (seqeval)")
+    scheme = require("seqeval.scheme", extra="train", purpose="Span scores (seqeval)")
+    report = metrics.classification_report(
+        [list(t) for t in gold_tags], [list(t) for t in pred_tags], mode="strict", scheme=scheme.IOB2,
         output_dict=True, zero_division=0,
     )
     return {label: {k: float(v) if k != "support" else int(v) for k, v in row.items()} for label, row in report.items()}

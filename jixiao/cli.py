@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
+
+from jixiao.cli_errors import typed_errors
 
 app = typer.Typer(
     name="jixiao",
@@ -28,6 +32,32 @@ def _check_settings() -> None:
         )
         typer.echo(f"error config.invalid: {problems}", err=True)
         raise typer.Exit(code=2) from None
+
+
+# JSON Schema dialect of pydantic's model_json_schema
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def record_schema() -> dict:
+    """The JSON Schema of the record ``jixiao extract`` and the HTTP API write, from the pydantic models."""
+    from jixiao.record import DocumentRecord
+
+    return {"$schema": SCHEMA_DIALECT, **DocumentRecord.model_json_schema(mode="serialization")}
+
+
+@app.command("schema")
+@typed_errors
+def schema(
+    output: Path | None = typer.Option(None, "-o", "--output", help="write the schema to this file instead of stdout"),
+) -> None:
+    """Print the JSON Schema of the extracted record (fields explained in docs/record.md)."""
+    import json
+
+    text = json.dumps(record_schema(), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
 
 
 def _register() -> None:

@@ -12,9 +12,13 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 REPO_ROOT = PACKAGE_ROOT.parent
-# The shared seed documents: the default input of the benchmarks (not of the evaluation, which
-# resolves texts through its manifest and JIXIAO_SEEDS_DIR).
-SHARED_SEEDS_DIR = Path("/work/shared/seeds")
+# The shared folder beside the checkout (seeds/, real-layouts/, spec/): ../shared from the repository
+# root; the last place a manifest's texts are looked for.
+SHARED_DIR = REPO_ROOT.parent / "shared"
+# The shared seed documents by default: the input of the benchmarks and of the tagger's weak labels
+# (the evaluation resolves texts through its manifest). JIXIAO_SEEDS_DIR overrides it: use
+# ``Settings.seeds_root``, which applies the override, rather than this constant.
+SHARED_SEEDS_DIR = SHARED_DIR / "seeds"
 
 
 def _default_model_dir() -> Path:
@@ -33,7 +37,6 @@ class Settings(BaseSettings):
     model_dir: Path = Field(default_factory=_default_model_dir)
     use_tagger: bool = Field(default=True, description="run the token classifier when its checkpoint is present")
     tagger_backend: str = Field(default="auto", description="auto | torch | onnx")
-    tagger_window: int = Field(default=256, description="characters per tagger window")
     tagger_regions: bool = Field(default=True, description="tag only stretches near table vocabulary (faster on long prose)")
     # service
     max_batch: int = 32
@@ -46,6 +49,14 @@ class Settings(BaseSettings):
     log_level: str = Field(default="info", description="service log level (JSON lines on stderr)")
     # evaluation
     seeds_dir: Path | None = Field(default=None, description="where the labeled documents' texts live; overrides the manifest's relative paths")
+    real_layouts_dir: Path | None = Field(
+        default=None, description="where the real-layouts texts and gold live (data/real-layouts/manifest.json); overrides its relative paths"
+    )
+
+    @property
+    def seeds_root(self) -> Path:
+        """Where the seed documents are: ``JIXIAO_SEEDS_DIR`` when set, else ``SHARED_SEEDS_DIR``."""
+        return self.seeds_dir if self.seeds_dir is not None else SHARED_SEEDS_DIR
 
     @field_validator("auth_tokens", mode="before")
     @classmethod

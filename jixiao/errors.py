@@ -65,3 +65,10 @@ class DeadlineExceeded(JixiaoError):
 
     code = "request.timeout"
     http_status = 504
+
+
+class MissingExtraError(JixiaoError):
+    """An optional part (training, the torch backend, the displaCy view) was asked for without its extra installed."""
+
+    code = "install.missing_extra"
+    http_status = 501

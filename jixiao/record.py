@@ -19,8 +19,8 @@ class Provenance(BaseModel):
     end: int = Field(ge=0, description="offset one past the last character")
     page: int | None = Field(default=None, description="1-based page, for paged sources")
     table: int | None = Field(default=None, description="index of the table in the document")
-    row: int | None = None
-    col: int | None = None
+    row: int | None = Field(default=None, description="row index in the table, when the loader knows it")
+    col: int | None = Field(default=None, description="column index in the table, when the loader knows it")
     bbox: tuple[float, float, float, float] | None = Field(default=None, description="x0, y0, x1, y1 in page points")
     source: str | None = Field(default=None, description="which stage produced the value: table, tagger, prose …")
 
@@ -28,9 +28,9 @@ class Provenance(BaseModel):
 class Canonical(BaseModel):
     """The taxonomy entry a printed name was mapped to."""
 
-    id: str
-    name: str
-    score: float
+    id: str = Field(description="taxonomy id; empty when unmatched")
+    name: str = Field(description="canonical name; empty when unmatched")
+    score: float = Field(description="match score, 0-100 (rapidfuzz); kept when unmatched, so the best candidate's closeness shows")
     method: str = Field(description="exact | alias | fuzzy | code | unmatched")
 
 
@@ -38,53 +38,59 @@ class Check(BaseModel):
     """A consistency finding: numbers that disagree, a code/name mismatch …"""
 
     code: str = Field(description="stable identifier, e.g. funds.rate_mismatch")
-    message: str
-    severity: str = "warning"
-    field: str | None = None
+    message: str = Field(description="what disagrees, with the numbers")
+    severity: str = Field(default="warning", description="warning (a value is probably misread or misprinted) | info")
+    field: str | None = Field(default=None, description="the field concerned, e.g. funds.execution_rate or indicators[3].level1")
 
 
 class Indicator(BaseModel):
-    level1: str | None = None
-    level2: str | None = None
-    name: str
-    target: str | None = None
-    actual: str | None = None
-    weight: float | None = None
-    score: float | None = None
+    """One row of the indicator table (三级指标)."""
+
+    level1: str | None = Field(default=None, description="一级指标, one of the four canonical categories, or null")
+    level2: str | None = Field(default=None, description="二级指标, one of the canonical categories, or null")
+    name: str = Field(description="三级指标 as printed, whitespace removed")
+    target: str | None = Field(default=None, description="年度指标值 as printed (operator and unit included), whitespace removed")
+    actual: str | None = Field(default=None, description="实际完成值 as printed, whitespace removed")
+    weight: float | None = Field(default=None, description="分值 of this row; never derived from a category's allotment")
+    score: float | None = Field(default=None, description="得分 of this row")
     # extras
-    canonical: Canonical | None = None
-    provenance: dict[str, Provenance] = Field(default_factory=dict)
-    confidence: dict[str, float] = Field(default_factory=dict)
+    canonical: Canonical | None = Field(default=None, description="the taxonomy's level-3 indicator the name maps to")
+    provenance: dict[str, Provenance] = Field(default_factory=dict, description="field name -> where its value was read")
+    confidence: dict[str, float] = Field(default_factory=dict, description="field name -> confidence in [0, 1] (tagger and combined modes)")
 
 
 class Funds(BaseModel):
-    initial_budget: float | None = None
-    annual_budget: float | None = None
-    executed: float | None = None
-    execution_rate: float | None = None
+    """The funds total row; amounts in yuan (元) whatever unit the table prints."""
+
+    initial_budget: float | None = Field(default=None, description="年初预算数, yuan")
+    annual_budget: float | None = Field(default=None, description="全年预算数 (调整后预算数), yuan")
+    executed: float | None = Field(default=None, description="全年执行数, yuan")
+    execution_rate: float | None = Field(default=None, description="执行率 in percent (100% -> 100.0)")
 
 
 class Project(BaseModel):
-    name: str
-    code: str | None = None
-    department: str | None = None
-    implementer: str | None = None
+    """One project's self-evaluation (项目支出绩效自评表, or a prose 自评报告)."""
+
+    name: str = Field(description="项目名称 as printed, whitespace and a leading code removed")
+    code: str | None = Field(default=None, description="项目编码 printed before the name")
+    department: str | None = Field(default=None, description="主管部门, whitespace and a leading code removed")
+    implementer: str | None = Field(default=None, description="实施单位 / 预算单位, same rule as department")
     funds: Funds = Field(default_factory=Funds)
-    score: float | None = None
-    grade: str | None = None
+    score: float | None = Field(default=None, description="the project's total self-evaluation score (总分)")
+    grade: str | None = Field(default=None, description="优 / 良 / 中 / 差 when printed")
     indicators: list[Indicator] = Field(default_factory=list)
     # extras
-    provenance: dict[str, Provenance] = Field(default_factory=dict)
-    confidence: dict[str, float] = Field(default_factory=dict)
-    checks: list[Check] = Field(default_factory=list)
+    provenance: dict[str, Provenance] = Field(default_factory=dict, description="field name (funds.executed …) -> where its value was read")
+    confidence: dict[str, float] = Field(default_factory=dict, description="field name -> confidence in [0, 1] (tagger and combined modes)")
+    checks: list[Check] = Field(default_factory=list, description="consistency findings on this project's values")
 
 
 class DocumentRecord(BaseModel):
     """One document's record: section 1 of the contract."""
 
-    doc_id: str
-    source: str | None = None
-    projects: list[Project] = Field(default_factory=list)
+    doc_id: str = Field(description="the document's name (the file stem, or the id given)")
+    source: str | None = Field(default=None, description="file name, path or URL the text came from")
+    projects: list[Project] = Field(default_factory=list, description="one per project table or project report")
     # extras
-    checks: list[Check] = Field(default_factory=list)
+    checks: list[Check] = Field(default_factory=list, description="consistency findings on the document as a whole")
     meta: dict[str, object] = Field(default_factory=dict, description="encoding, format, timings …")

@@ -23,7 +23,9 @@ def _f(x: Any, digits: int = 3) -> str:
 
 def render_card(metrics: dict[str, Any], sizes: list[dict] | None = None, bench: dict | None = None,
                 ablation: dict | None = None, sizes_full: list[dict] | None = None,
-                ablation_detail: dict | None = None) -> str:
+                ablation_detail: dict | None = None, windows: tuple[int, int] = (256, 192)) -> str:
+    """The card's text; ``windows`` is the checkpoint's (window, stride) in characters (``checkpoint_windows``)."""
+    window, stride = windows
     size = metrics.get("size", {})
     corpus = metrics.get("corpus", {})
     syn = metrics.get("synthetic_heldout", {})
@@ -44,15 +46,15 @@ def render_card(metrics: dict[str, Any], sizes: list[dict] | None = None, bench:
         "(no pretrained Chinese weights): masked-language-model pretraining on unlabeled text, then tagging.",
         "",
         f"- size: {size.get('layers')} layers, hidden {size.get('hidden')}, {size.get('heads')} heads, "
-        f"{metrics.get('params', 0):,} parameters; window 256 characters, one position per character",
+        f"{metrics.get('params', 0):,} parameters; window {window} characters, one position per character",
         "- weights: `model.safetensors` (load with safetensors only); ONNX export `model.onnx`"
         + ("; int8 `model.int8.onnx` (ONNX Runtime dynamic quantization)" if metrics.get("onnx", {}).get("int8_shipped") else ""),
         "- tokenizer: `vocab.txt` (one character per line; `[TAB]`, `[NL]`, `[SP]` stand for tab, line break, space; "
         "lookup after NFKC) + `tokenizer.json` for Hugging Face tools. Use `jixiao.models.vocab.CharVocab` to encode: "
         "it keeps exactly one position per character.",
         "- decoding: B and I probabilities are pooled into a type score, each run of non-space characters takes one "
-        "type, and spans are cut where the type changes (`CharTagger.decode`); 256-character windows overlap by 64 "
-        "and are averaged with edge weights.",
+        f"type, and spans are cut where the type changes (`CharTagger.decode`); {window}-character windows overlap by "
+        f"{window - stride} and are averaged with edge weights.",
         f"- reproduce: `jixiao train` (config `models/train_config.json`, seed fixed, {metrics.get('threads', 1)} CPU "
         "thread(s); two runs give byte-identical weights on one machine). The training corpus's sha256 is in "
         "`metrics.json` (`corpus.sha256`), and a test rebuilds the corpus from the committed code and compares. "
@@ -79,7 +81,7 @@ def render_card(metrics: dict[str, Any], sizes: list[dict] | None = None, bench:
         f"(`models/weak.py`), regions per project: {corpus.get('weak_regions', corpus.get('weak_error', '-'))}; "
         "every 5th project region held out, and each region also as a collapsed copy (newlines and tabs turned into "
         "spaces, labels kept; kept by the rule written down before the comparison in "
-        "`bench/results/weak_collapsed_choice.md`). Seed 004 (the dev set's test split) is refused by the code.",
+        "`docs/decisions/weak_collapsed_choice.md`). Seed 004 (the dev set's test split) is refused by the code.",
         "- MLM pretraining text: seeds 000-003 and half of the synthetic documents.",
         "",
         "## Held-out span F1 (seqeval, strict IOB2)",
@@ -97,7 +99,7 @@ def render_card(metrics: dict[str, Any], sizes: list[dict] | None = None, bench:
               f"(pretraining {timings.get('pretrain_s', 0) / 60:.1f} min, fine-tuning {timings.get('finetune_s', 0) / 60:.1f} min).", ""]
     if sizes:
         lines += ["## Size choice (accuracy per millisecond)", "",
-                  "Same data, seed and reduced budget for each size (`bench/sweep_sizes.py`; F1 there is from "
+                  "Same data, seed and reduced budget for each size (`docs/research/sweep_sizes.py`; F1 there is from "
                   "per-character argmax decoding, lower than the shipped decoder's, but equal across sizes).", "",
                   "| layers/hidden | params | synthetic F1 | weak F1 | chars/s | ms per 1k chars | F1 per ms |",
                   "| --- | --- | --- | --- | --- | --- | --- |"]
@@ -158,7 +160,7 @@ def render_card(metrics: dict[str, Any], sizes: list[dict] | None = None, bench:
         "- Trained on synthetic tables plus weak labels from four real documents: layouts or vocabularies far from "
         "these (other provinces' templates, 部门整体 tables, prose reports) are tagged less reliably.",
         "- Weak labels inherit the parser's mistakes; a field the parser missed is taught as `O`.",
-        "- The tagger reads 256-character windows: a field whose meaning depends on a header far away (which column "
+        f"- The tagger reads {window}-character windows: a field whose meaning depends on a header far away (which column "
         "an amount is under, in a long flattened row) can be confused (AMT_INIT vs AMT_ANNUAL).",
         "- Only candidate regions near table vocabulary are tagged by default (`JIXIAO_TAGGER_REGIONS=false` tags "
         "everything); a table with none of that vocabulary would be skipped.",
@@ -169,10 +171,13 @@ def render_card(metrics: dict[str, Any], sizes: list[dict] | None = None, bench:
 
 
 def write_card(model_dir: Path, results_dir: Path = Path("bench/results")) -> Path:
+    from jixiao.models.tagger import checkpoint_windows
+
     metrics = _load(Path(model_dir) / "metrics.json") or {}
+    windows = checkpoint_windows(Path(model_dir), _load(Path(model_dir) / "config.json") or {})
     text = render_card(metrics, _load(results_dir / "sizes.json"), _load(results_dir / "tagger.json"),
                        _load(results_dir / "ablation.json"), _load(results_dir / "sizes_full.json"),
-                       _load(results_dir / "ablation_detail.json"))
+                       _load(results_dir / "ablation_detail.json"), windows=windows)
     out = Path(model_dir) / "README.md"
     out.write_text(text, encoding="utf-8")
     return out

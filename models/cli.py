@@ -22,10 +22,9 @@ def load_tagger(model_dir: Path | None = None, backend: str | None = None):
         raise ModelError(f"no tagger checkpoint in {directory} (config.json and vocab.txt expected)")
     from jixiao.models.tagger import CharTagger
 
+    settings = settings.model_copy(update={"model_dir": directory, "tagger_backend": backend or settings.tagger_backend})
     try:
-        return CharTagger.from_pretrained(directory, backend=backend or settings.tagger_backend,
-                                          window=settings.tagger_window, threads=settings.workers_threads,
-                                          regions=settings.tagger_regions)
+        return CharTagger.from_settings(settings)
     except (OSError, ValueError) as exc:
         raise ModelError(f"cannot load the tagger from {directory}: {exc}") from None
 
@@ -75,6 +74,11 @@ def tag_cmd(
 ) -> None:
     """Tag the entities of one document with the token classifier."""
     from jixiao.pipelines.ingest import load_path
+
+    if html is not None:  # say so before tagging, not after: the displaCy view needs spaCy
+        from jixiao.extras import require
+
+        require("spacy", extra="viz", purpose="The displaCy view (jixiao tag --html)")
 
     doc = load_path(file)
     tagger = load_tagger(model_dir, backend)

@@ -15,8 +15,10 @@ from jixiao.models.tagger import ONNX_FP32, ONNX_INT8
 
 
 def export_onnx(model_dir: Path, window: int = 256) -> Path:
-    import torch
+    from jixiao.extras import require
 
+    torch = require("torch", extra="train", purpose="ONNX export")
+    require("onnx", extra="train", purpose="ONNX export")
     from jixiao.models.modeling import load_tagger
 
     model = load_tagger(model_dir).eval()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from jixiao.extras import require
 from jixiao.pipelines.tag import EntitySpan
 
 COLORS = {
@@ -18,8 +19,8 @@ COLORS = {
 def chinese_nlp():
     """A blank ``zh`` pipeline segmenting with jieba, with the taxonomy's words added to jieba's dictionary."""
     import jieba
-    import spacy
 
+    spacy = require("spacy", extra="viz", purpose="The displaCy view (jixiao tag --html)")
     jieba.setLogLevel(60)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     try:
@@ -37,8 +38,7 @@ def chinese_nlp():
 
 def to_doc(text: str, spans: list[EntitySpan], nlp=None):
     """A spaCy Doc of ``text`` whose ``ents`` are the spans (expanded to token boundaries, overlaps dropped)."""
-    from spacy.util import filter_spans
-
+    filter_spans = require("spacy.util", extra="viz", purpose="The displaCy view (jixiao tag --html)").filter_spans
     nlp = nlp or chinese_nlp()
     doc = nlp.make_doc(text)
     ents = []
@@ -52,8 +52,7 @@ def to_doc(text: str, spans: list[EntitySpan], nlp=None):
 
 def render_html(doc, title: str | None = None) -> str:
     """A standalone displaCy entity page."""
-    from spacy import displacy
-
+    displacy = require("spacy.displacy", extra="viz", purpose="The displaCy view (jixiao tag --html)")
     labels = sorted({e.label_ for e in doc.ents})
     return displacy.render(doc, style="ent", page=True, minify=True,
                            options={"ents": labels, "colors": {k: COLORS.get(k, "#ddd") for k in labels}})

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from jixiao.config import PACKAGE_ROOT
+from jixiao.pipelines import vocab as V
 
 TAXONOMY_DIR = PACKAGE_ROOT / "data" / "taxonomy"
 
@@ -63,12 +64,7 @@ TOPICS = (
 
 SUFFIXES = ("", "", "", "项目", "经费", "专项资金", "补助", "(采购)", "资金", "工作经费")
 
-L1_L2 = {
-    "产出指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
-    "成本指标": ("经济成本指标", "社会成本指标", "生态环境成本指标"),
-    "效益指标": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
-    "满意度指标": ("服务对象满意度指标", "社会公众满意度指标"),
-}
+L1_L2 = V.LEVEL1_CHILDREN
 NONCANON_L1 = {"项目决策": ("项目立项", "绩效目标"), "项目管理": ("资金管理", "组织实施"), "履职效能": ("重点工作履行情况",)}
 
 SUBJECTS = (
@@ -217,7 +213,7 @@ def _indicator_name(rng: random.Random, l2: str) -> str:
 
 def _value(rng: random.Random, l2: str, year: int) -> tuple[str, str, str]:
     """(operator, number-or-text, unit) of a target; actuals are derived from it."""
-    if l2 in ("服务对象满意度指标", "社会公众满意度指标") or "率" in l2:
+    if l2 in L1_L2["满意度指标"] or "率" in l2:
         return rng.choice(("≥", "≥", "=", "≧", "")), str(rng.choice((80, 85, 90, 95, 98, 100))), "%"
     if rng.random() < 0.3:
         return "", rng.choice(QUALITATIVE), ""
@@ -270,7 +266,7 @@ def draw_project(rng: random.Random) -> ProjectRec:
     pct = 100.0 * executed / annual if annual else 0.0
     rate = rng.choice((f"{pct:.0f}%", f"{pct:.2f}%", f"{pct:.2f}", f"{pct:.1f}%"))
     indicators: list[IndicatorRec] = []
-    l1s = list(L1_L2) if rng.random() < 0.4 else ["产出指标", "效益指标", "满意度指标"]
+    l1s = list(L1_L2) if rng.random() < 0.4 else [l1 for l1 in L1_L2 if l1 != "成本指标"]
     if rng.random() < 0.12:
         l1s.insert(rng.randint(0, len(l1s)), rng.choice(list(NONCANON_L1)))
     for l1 in l1s:
@@ -299,21 +295,9 @@ def draw_project(rng: random.Random) -> ProjectRec:
 
 Cell = list[Seg]
 
-# Header words beyond the common national template's, used by the template variety below.
-WIDE_HEADERS = {
-    "name": ("项目名称", "预算项目名称", "专项名称", "项目（政策）名称"),
-    "dept": ("主管部门", "主管部门（单位）", "预算部门", "主管部门名称"),
-    "impl": ("实施单位", "项目实施单位", "执行单位", "实施单位名称"),
-    "init": ("年初预算数", "年初预算", "年初批复数", "年初安排数"),
-    "annual": ("全年预算数", "预算数", "本年预算数", "调整后预算", "全年预算"),
-    "exec": ("全年执行数", "执行数", "实际支出数", "全年实际支出", "实际执行数"),
-    "rate": ("执行率", "资金执行率", "执行率(%)", "预算执行率"),
-    "target": ("年度指标值", "目标值", "预期指标值", "计划指标值", "绩效目标值", "年度计划值"),
-    "actual": ("实际完成值", "实际值", "完成情况", "实际完成情况", "全年实际完成值"),
-    "weight": ("分值", "权重", "权重分", "标准分值", "指标分值", "分值（分）"),
-    "score": ("得分", "自评得分", "评分", "实际得分", "得分（分）"),
-    "total": ("总分", "自评总分", "综合得分", "总得分", "评价得分"),
-}
+# Header words: the common national template's and (template variety below) other bureaus'.
+TEMPLATE_HEADERS = V.TEMPLATE_HEADERS
+WIDE_HEADERS = V.WIDE_HEADERS
 LEVEL_JOINERS = ("-", "/", "—")  # between 一级 and 二级 when one cell holds both
 INFO_ROWS = (
     ("项目负责人", "{person}"), ("联系电话", "0{n}-{tel}"), ("项目类型", "{kind}"), ("资金来源", "{source}"),
@@ -384,9 +368,9 @@ def build_table(rng: random.Random, p: ProjectRec, style: TableStyle | None = No
         name_cell.append(Seg(p.code, "CODE"))
         name_cell.append(Seg("-"))
     name_cell.append(Seg(p.name, "PROJECT"))
-    rows.append(field_row(word("name", rng.choice(("项目名称", "项目名称", "项目(政策)名称", "项目名称："))), name_cell))
-    dept_h = word("dept", rng.choice(("主管部门", "主管部门", "主管部门及代码", "主管单位")))
-    impl_h = word("impl", rng.choice(("实施单位", "实施单位", "实施单位（盖章）", "预算单位")))
+    rows.append(field_row(word("name", rng.choice(TEMPLATE_HEADERS["name"])), name_cell))
+    dept_h = word("dept", rng.choice(TEMPLATE_HEADERS["dept"]))
+    impl_h = word("impl", rng.choice(TEMPLATE_HEADERS["impl"]))
     if rng.random() < 0.8:
         rows.append(field_row(dept_h, _c(p.department, "DEPT")) + field_row(impl_h, _c(p.implementer, "IMPL")))
     else:
@@ -401,16 +385,16 @@ def build_table(rng: random.Random, p: ProjectRec, style: TableStyle | None = No
                                   attr=rng.choice(("经常性项目", "专项", "一次性项目")), y=p.year)
             rows.append([_c(label), _c(filled)])
     unit = "（万元）" if p.wan else "（元）"
-    funds_h = rng.choice((f"项目资金{unit}", f"项目资金\n{unit}", f"预算执行情况{unit}", f"年度预算数{unit}"))
+    funds_h = rng.choice(TEMPLATE_HEADERS["funds"]).format(unit=unit)
     two_init = rng.random() < 0.15
-    init_h = [_c("目标申报数", h), _c("预算编制数", h)] if two_init else [_c(word("init", rng.choice(("年初预算数", "年初预算"))), h)]
+    init_h = [_c(w, h) for w in TEMPLATE_HEADERS["init_split"]] if two_init else [_c(word("init", rng.choice(TEMPLATE_HEADERS["init"])), h)]
     cols = [
         ("init", init_h),
-        ("annual", [_c(word("annual", rng.choice(("全年预算数（A）", "全年预算数", "调整后预算数", "年度预算数"))), h)]),
-        ("exec", [_c(word("exec", rng.choice(("全年执行数（B）", "全年执行数", "预算执行数", "全年执行金额"))), h)]),
-        ("weight", [_c(word("weight", rng.choice(("分值", "权重"))), h)]),
-        ("rate", [_c(word("rate", rng.choice(("执行率（B/A)", "执行率", "预算执行率"))), h)]),
-        ("score", [_c(word("score", rng.choice(("得分", "得分"))), h)]),
+        ("annual", [_c(word("annual", rng.choice(TEMPLATE_HEADERS["annual"])), h)]),
+        ("exec", [_c(word("exec", rng.choice(TEMPLATE_HEADERS["exec"])), h)]),
+        ("weight", [_c(word("weight", rng.choice(TEMPLATE_HEADERS["weight"])), h)]),
+        ("rate", [_c(word("rate", rng.choice(TEMPLATE_HEADERS["rate"])), h)]),
+        ("score", [_c(word("score", rng.choice(TEMPLATE_HEADERS["score"])), h)]),
     ]
     if rng.random() < 0.4:  # 执行率 before 分值
         cols[3], cols[4] = cols[4], cols[3]
@@ -440,7 +424,7 @@ def build_table(rng: random.Random, p: ProjectRec, style: TableStyle | None = No
                 row.append(_c(fs if labelled else rng.choice(("", "/"))))
         return row
 
-    rows.append(funds_row(rng.choice(("年度资金总额：", "年度资金总额", "资金总额", "总额")), True))
+    rows.append(funds_row(rng.choice(TEMPLATE_HEADERS["funds_total"]), True))
     for label in rng.sample(("其中：本年财政拨款", "上年结转资金", "其他资金", "其中：财政资金", "单位资金"), rng.randint(0, 3)):
         if rng.random() < 0.5:
             rows.append([_c(label)] + [_c("") for _ in range(sum(len(cs) for _, cs in cols))])
@@ -451,18 +435,19 @@ def build_table(rng: random.Random, p: ProjectRec, style: TableStyle | None = No
         rows.append([_c(""), _c(rng.choice(PROSE).format(y=p.year, name=p.name, a="12.5", n=3)), _c(rng.choice(("达成预期指标", "已完成", "全部完成年度目标。")))])
     split_target = rng.random() < 0.2
     two_targets = not split_target and rng.random() < 0.1
-    level_head = [_c(rng.choice(("一级指标", "一级\n指标", "一级指标")), h), _c("二级指标", h)]
+    l1_head, l2_head = V.LEVEL_HEADERS
+    level_head = [_c(rng.choice(TEMPLATE_HEADERS["l1"]), h), _c(l2_head, h)]
     if style.joined_levels:
-        level_head = [[Seg("一级指标", h), Seg(rng.choice(LEVEL_JOINERS)), Seg("二级指标", h)]]
+        level_head = [[Seg(l1_head, h), Seg(rng.choice(LEVEL_JOINERS)), Seg(l2_head, h)]]
     head = ([_c("序号", h)] if style.serial else []) + level_head + [_c("三级指标", h)]
     if split_target:
-        target_head = [_c("指标性质", h), _c("指标值", h), _c("度量单位", h)]
+        target_head = [_c(w, h) for w in TEMPLATE_HEADERS["target_split"]]
     elif two_targets:
-        target_head = [_c("年初指标值", h), _c("调整后指标值", h)]
+        target_head = [_c(w, h) for w in TEMPLATE_HEADERS["target_two"]]
     else:
-        target_head = [_c(word("target", rng.choice(("年度指标值", "指标值", "年度目标值"))), h)]
-    actual_head = _c(word("actual", rng.choice(("实际完成值", "全年完成值", "完成值"))), h)
-    weight_head = _c(word("weight", rng.choice(("分值", "权重"))), h)
+        target_head = [_c(word("target", rng.choice(TEMPLATE_HEADERS["target"])), h)]
+    actual_head = _c(word("actual", rng.choice(TEMPLATE_HEADERS["actual"])), h)
+    weight_head = _c(word("weight", rng.choice(TEMPLATE_HEADERS["weight"])), h)
     score_head = _c(word("score", "得分"), h)
     if style.weight_first:
         head += [weight_head] + target_head + [actual_head, score_head]
@@ -470,7 +455,7 @@ def build_table(rng: random.Random, p: ProjectRec, style: TableStyle | None = No
         head += target_head + [actual_head, weight_head, score_head]
     reason = rng.random() < 0.6
     if reason:
-        head.append(_c(rng.choice(("偏差原因分析及改进措施", "未完成原因分析", "偏差原因")), h))
+        head.append(_c(rng.choice(TEMPLATE_HEADERS["reason"]), h))
     lead = rng.choice(("年度绩效指标完成情况", "绩效指标", "绩效指标（90分）", ""))
     rows.append(([_c(lead)] if lead else []) + head)
     prev_l1 = prev_l2 = None
@@ -518,7 +503,7 @@ def build_table(rng: random.Random, p: ProjectRec, style: TableStyle | None = No
         if reason:
             row.append(_c(rng.choice(("", "", "无偏差", "/", "按计划完成"))))
         rows.append(row)
-    total_row = [_c(word("total", rng.choice(("总分", "总分", "合计", "绩效自评总得分"))), h)]
+    total_row = [_c(word("total", rng.choice(TEMPLATE_HEADERS["total"])), h)]
     total_row += [_c("") for _ in range(rng.randint(0, 6))]
     total_row.append(_c("100" if rng.random() < 0.5 else ""))
     total_row.append(_c(p.total, "TOTAL"))
@@ -548,7 +533,7 @@ def render(rng: random.Random, tables: list[list[list[Cell]]], prose: list[str])
     spaced = rng.choice((0.0, 0.0, 0.0, 0.05, 0.3))
     breaks = rng.choice((0.0, 0.0, 0.05, 0.15))
     junk = rng.choice((0.0, 0.03, 0.1))
-    for i, line in enumerate(prose):
+    for line in prose:
         out.add(line + "\n")
     for table in tables:
         for row in table:

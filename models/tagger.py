@@ -12,22 +12,30 @@ goes.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from jixiao.deadline import NO_DEADLINE, Deadline
+from jixiao.extras import require
 from jixiao.models.labels import ID2LABEL
 from jixiao.models.vocab import CharVocab
 from jixiao.pipelines.tag import EntitySpan
+from jixiao.pipelines.vocab import TABLE_TRIGGERS
+
+if TYPE_CHECKING:
+    from jixiao.config import Settings
 
 ONNX_FP32 = "model.onnx"
 ONNX_INT8 = "model.int8.onnx"
+# Windows advance by three quarters of their width (256 -> 192) unless the checkpoint names a stride:
+# every character then lies in some window at least an eighth of the width away from that window's
+# edges, where the edge-weighted mean in ``probabilities`` trusts the window fully.
+STRIDE_SHARE = (3, 4)
 
-TRIGGERS = re.compile(
-    r"项目名称|主管部门|实施单位|资金总额|[一二三]级\s*指\s*标|[量效时本益意]\s*指\s*标|指标值|完成值|分\s*值|得\s*分|总\s*分|权\s*重|执行率"
-)
+# table vocabulary in raw text: only regions near one of these words are tagged
+TRIGGERS = TABLE_TRIGGERS
 
 
 def candidate_regions(text: str, block: int = 128, reach: int = 3, gap: int = 3) -> list[tuple[int, int]]:
@@ -55,16 +63,37 @@ def candidate_regions(text: str, block: int = 128, reach: int = 3, gap: int = 3)
     return ranges
 
 
+def checkpoint_windows(model_dir: Path, config: dict) -> tuple[int, int]:
+    """(window, stride) in characters for the checkpoint in ``model_dir``: the window it was trained on
+    (``train_config.json``), else its position limit (``config.json``'s ``max_position_embeddings``); the
+    stride its ``train_config.json`` names, else ``STRIDE_SHARE`` of the window."""
+    path = Path(model_dir) / "train_config.json"
+    trained = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    limit = config.get("max_position_embeddings")
+    window = trained.get("window") or limit
+    if not window:
+        raise ValueError(f"{model_dir}: neither train_config.json nor config.json gives the tagger's window")
+    if limit and window > limit:
+        raise ValueError(f"{model_dir}: window {window} exceeds the model's {limit} positions")
+    stride = trained.get("stride") or max(1, window * STRIDE_SHARE[0] // STRIDE_SHARE[1])
+    return int(window), int(stride)
+
+
 class CharTagger:
     """A character BERT token classifier loaded from a local Hugging Face directory."""
 
-    def __init__(self, model_dir: Path, backend: str = "auto", window: int = 256, stride: int = 192,
+    def __init__(self, model_dir: Path, backend: str = "auto", window: int | None = None, stride: int | None = None,
                  batch_size: int = 32, threads: int = 2, regions: bool = True):
+        """``window`` and ``stride`` default to the checkpoint's (``checkpoint_windows``); give them only to study
+        other values."""
         self.model_dir = Path(model_dir)
         self.vocab = CharVocab.load(self.model_dir)
-        self.window, self.stride, self.batch_size = window, stride, batch_size
-        self.threads, self.regions = threads, regions
         config = json.loads((self.model_dir / "config.json").read_text(encoding="utf-8"))
+        trained_window, trained_stride = checkpoint_windows(self.model_dir, config)
+        self.window = window or trained_window
+        self.stride = stride or (trained_stride if window is None else max(1, self.window * STRIDE_SHARE[0] // STRIDE_SHARE[1]))
+        self.batch_size = batch_size
+        self.threads, self.regions = threads, regions
         self.id2label = {int(k): v for k, v in config.get("id2label", {}).items()} or ID2LABEL
         self.backend = self._pick_backend(backend)
         self._session = None
@@ -78,8 +107,8 @@ class CharTagger:
             name = ONNX_INT8 if self.backend == "onnx-int8" else ONNX_FP32
             self._session = ort.InferenceSession(str(self.model_dir / name), opts, providers=["CPUExecutionProvider"])
         else:
-            import torch
-
+            torch = require("torch", extra="train", purpose="The tagger's torch backend")
+            require("transformers", extra="train", purpose="The tagger's torch backend")
             from jixiao.models.modeling import load_tagger
 
             torch.set_num_threads(threads)
@@ -98,15 +127,14 @@ class CharTagger:
 
     @classmethod
     def from_pretrained(cls, model_dir: str | Path, **kwargs) -> CharTagger:
-        """Load from a local folder; options not given come from the typed settings (``JIXIAO_TAGGER_*``)."""
-        from jixiao.config import get_settings
-
-        settings = get_settings()
-        kwargs.setdefault("backend", settings.tagger_backend)
-        kwargs.setdefault("window", settings.tagger_window)
-        kwargs.setdefault("regions", settings.tagger_regions)
-        kwargs.setdefault("threads", settings.workers_threads)
+        """Load from a local folder; options not given take the constructor's defaults (no settings are read)."""
         return cls(Path(model_dir), **kwargs)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> CharTagger:
+        """The tagger ``settings`` ask for (``model_dir``, ``tagger_backend``, ``tagger_regions``, ``workers_threads``)."""
+        return cls.from_pretrained(settings.model_dir, backend=settings.tagger_backend, regions=settings.tagger_regions,
+                                   threads=settings.workers_threads)
 
     # ------------------------------------------------------------------ core
 

@@ -36,7 +36,7 @@ class StageConfig(BaseModel):
 class DataConfig(BaseModel):
     synth_train_docs: int = 3000
     synth_heldout_docs: int = 150
-    seeds_dir: str | None = Field(None, description="seed texts for weak labels; default: JIXIAO_SEEDS_DIR, ../shared/seeds, /work/shared/seeds")
+    seeds_dir: str | None = Field(None, description="seed texts for weak labels; default: JIXIAO_SEEDS_DIR, else ../shared/seeds beside the checkout")
     weak_seeds: list[str] = Field(default_factory=lambda: ["000", "001", "002", "003"])
     weak_heldout_every: int = 5
     weak_repeat: int = 4
@@ -73,11 +73,10 @@ def load_config(path: Path | None = None, quick: bool = False) -> TrainConfig:
 
 
 def _seeds_root(cfg: DataConfig) -> Path | None:
-    from jixiao.config import REPO_ROOT, SHARED_SEEDS_DIR, Settings
+    from jixiao.config import Settings
 
-    candidates = [Path(cfg.seeds_dir)] if cfg.seeds_dir else [
-        Settings().seeds_dir, REPO_ROOT.parent / "shared" / "seeds", SHARED_SEEDS_DIR]
-    return next((c for c in candidates if c is not None and c.is_dir()), None)
+    root = Path(cfg.seeds_dir) if cfg.seeds_dir else Settings().seeds_root
+    return root if root.is_dir() else None
 
 
 def _seed_paths(cfg: DataConfig) -> list[Path]:
@@ -298,8 +297,11 @@ def span_scores(tagger, examples: list[LabeledText]) -> dict[str, Any]:
 def train(config_path: Path | None = None, out_dir: Path | None = None, quick: bool = False,
           base_model: Path | None = None, onnx: bool = True, log=print,
           config: TrainConfig | None = None) -> dict[str, Any]:
-    import torch
+    from jixiao.extras import require
 
+    torch = require("torch", extra="train", purpose="Training")
+    for module in ("transformers", "seqeval"):
+        require(module, extra="train", purpose="Training")
     from jixiao.models.modeling import bert_config, new_mlm, new_tagger, save_tagger
     from jixiao.models.vocab import CharVocab
 

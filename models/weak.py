@@ -10,10 +10,10 @@ project. Seed 004 is the test split: ``TEST_SEEDS`` are refused.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from jixiao.models.synth import LabeledText
+from jixiao.pipelines.vocab import PRINTED_HEADER_WORDS
 
 TEST_SEEDS = ("004",)
 
@@ -38,12 +38,8 @@ INDICATOR_FIELDS = {
     "weight": "WEIGHT",
     "score": "SCORE",
 }
-HEADER_WORDS = re.compile(
-    "项目(?:\\(政策\\)|（政策）)?名称|主管部门(?:及代码)?|实施单位(?:（盖章）|\\(盖章\\))?|预算单位|项目资金|年初预算数?|目标申报数|预算编制数|"
-    "全年预算数(?:（A）|\\(A\\))?|调整后预算数|全年执行数(?:（B）|\\(B\\))?|预算执行数|全年执行金额|预算执行率|执行率(?:（B/A\\)|\\(B/A\\))?|"
-    "年度资金总额[：:]?|资金总额|一级\\s*指标|二级\\s*指标|三级\\s*指标|年度指标值|年初指标值|调整后指标值|指标值|度量单位|指标性质|"
-    "实际完成值|全年完成值|完成值|分值|权重|得分|总分|偏差原因分析及改进措施|未完成原因分析|评价等级"
-)
+# header words as printed, marked HEADER where no field's value covers them
+HEADER_WORDS = PRINTED_HEADER_WORDS
 
 
 def _field_key(key: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from jixiao.config import REPO_ROOT, SHARED_SEEDS_DIR
+from jixiao.config import REPO_ROOT
 
 STAGES = ("ingest", "normalize", "layout", "tables", "prose", "flat", "assemble", "map", "tag", "fuse")
 
@@ -31,9 +31,9 @@ class BenchResult(BaseModel):
     max_rss_mib: float
 
 
-def default_files() -> list[Path]:
-    """The shared seed documents, else the repository's examples."""
-    return sorted(SHARED_SEEDS_DIR.glob("*.txt")) or sorted((REPO_ROOT / "examples").glob("*.txt"))
+def default_files(seeds_dir: Path) -> list[Path]:
+    """The seed documents in ``seeds_dir`` (``Settings.seeds_root``), else the repository's examples."""
+    return sorted(seeds_dir.glob("*.txt")) or sorted((REPO_ROOT / "examples").glob("*.txt"))
 
 
 def run_bench(paths: list[Path], *, repeat: int = 3, mode: str = "parser", collapsed: bool = False, progress=None) -> BenchResult:

@@ -122,7 +122,7 @@ def _report_error(err, path: Path, code: str, message: str, json_lines: bool) ->
 
 @typed_errors
 def bench(
-    files: list[Path] = typer.Argument(None, help="documents (default: shared seeds, else examples/)"),
+    files: list[Path] = typer.Argument(None, help="documents (default: the seeds in JIXIAO_SEEDS_DIR or ../shared/seeds, else examples/)"),
     repeat: int = typer.Option(3, "--repeat", "-n", min=1),
     mode: ModeOption = typer.Option(ModeOption.parser, "--mode"),
     collapsed: bool = typer.Option(False, "--collapsed", help="replace newlines and tabs by spaces first"),
@@ -132,9 +132,10 @@ def bench(
     from rich.console import Console
     from rich.progress import Progress
 
+    from jixiao.config import get_settings
     from jixiao.pipelines.bench import default_files, render, run_bench
 
-    files = files or default_files()
+    files = files or default_files(get_settings().seeds_root)
     if not files:
         raise typer.BadParameter("no documents to benchmark")
     missing = [str(f) for f in files if not Path(f).is_file()]

@@ -25,7 +25,10 @@ from jixiao.errors import ModelError
 from jixiao.pipelines.assemble import Assembler
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.flat import FlatParser
-from jixiao.pipelines.fuse import assemble_from_spans, fuse, gap_regions, tag_regions
+from jixiao.pipelines.assemble_spans import assemble_from_spans
+from jixiao.pipelines.fuse import fuse
+from jixiao.pipelines.fusion_rules import FUSION_RULES, FusionRules
+from jixiao.pipelines.gap_regions import gap_regions, tag_regions
 from jixiao.pipelines.layout import parse_rows, space_rows
 from jixiao.pipelines.map import Mapper, map_record
 from jixiao.pipelines.normalize import normalize_text
@@ -33,12 +36,13 @@ from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.prose import ProseParser, drop_duplicates
 from jixiao.pipelines.tables import TableParser
 from jixiao.pipelines.tag import Tagger
-from jixiao.pipelines.validate import check_project
+from jixiao.pipelines.validate import check_record, parsed_extent
 from jixiao.pipelines.vocab import Categories
 from jixiao.record import DocumentRecord
 
 Mode = Literal["combined", "parser", "tagger"]
-# Hooks take (record, spans, text) or (spans, text), and the mapper as keyword `mapper`.
+# Hooks take (record, spans, text) or (spans, text), and the mapper as keyword `mapper`; the fuse hook also
+# takes the fusion rules as keyword `rules`.
 FuseHook = Callable[..., DocumentRecord]
 SpansHook = Callable[..., DocumentRecord | list]
 
@@ -65,8 +69,10 @@ class Extractor:
     """Runs the pipeline on documents; build once with ``from_settings`` and reuse."""
 
     def __init__(self, *, mapper: Mapper | None = None, tagger: Tagger | None = None, fuse: FuseHook | None = None,
-                 assemble_from_spans: SpansHook | None = None, settings: Settings | None = None):
+                 assemble_from_spans: SpansHook | None = None, settings: Settings | None = None,
+                 fusion_rules: FusionRules = FUSION_RULES):
         self.settings = settings or get_settings()
+        self.fusion_rules = fusion_rules
         self.mapper = mapper
         self.categories = Categories(mapper)
         self.tagger = tagger
@@ -91,7 +97,7 @@ class Extractor:
         from jixiao.models.tagger import CharTagger
 
         try:
-            tagger = CharTagger.from_pretrained(settings.model_dir)
+            tagger = CharTagger.from_settings(settings)
         except Exception as exc:
             raise ModelError(f"cannot load the tagger checkpoint: {exc}", source=str(settings.model_dir)) from exc
         return cls(mapper=mapper, tagger=tagger, fuse=fuse, assemble_from_spans=assemble_from_spans, settings=settings)
@@ -111,9 +117,9 @@ class Extractor:
         notes: list[str] = []
         if mode == "tagger" and self.tagger is not None and self.assemble_from_spans is not None:
             # tagger-only means tagger only: the parser's record would be thrown away
-            record = DocumentRecord(doc_id=doc.doc_id, source=doc.source)
+            record, parsed = DocumentRecord(doc_id=doc.doc_id, source=doc.source), {}
         else:
-            record = self.parse(doc, timings, notes, deadline)
+            record, parsed = self._read(doc, timings, notes, deadline)
         if mode in ("tagger", "combined"):
             record = self._with_tagger(record, doc, mode, timings, notes, deadline)
         if self.mapper is not None:
@@ -121,6 +127,8 @@ class Extractor:
             t0 = time.perf_counter()
             record = map_record(record, self.mapper)
             timings["map"] = time.perf_counter() - t0
+        # checks run last, on the final record: a fused project is checked with the rows the tagger gave it
+        record = check_record(record, parsed)
         if not record.projects:
             # tells "not a report" apart from a crash or an empty upload for a bulk consumer
             notes.append("no project table or project report found")
@@ -135,7 +143,13 @@ class Extractor:
     # -- stages --
     def parse(self, doc: Document, timings: dict[str, float] | None = None, notes: list[str] | None = None,
               deadline: Deadline = NO_DEADLINE) -> DocumentRecord:
-        """The rule-based record: tables (else the collapsed-text reading) and the prose projects around them."""
+        """The rule-based record, checked: tables (else the collapsed-text reading) and the prose projects around them."""
+        record, parsed = self._read(doc, timings, notes, deadline)
+        return check_record(record, parsed)
+
+    def _read(self, doc: Document, timings: dict[str, float] | None = None, notes: list[str] | None = None,
+              deadline: Deadline = NO_DEADLINE) -> tuple[DocumentRecord, dict[tuple[int, int], ParsedProject]]:
+        """The rule-based record, unchecked, and the parser's reading of each project by ``parsed_extent``."""
         timings = {} if timings is None else timings
         notes = [] if notes is None else notes
         deadline.check("normalization")
@@ -183,13 +197,10 @@ class Extractor:
         deadline.check("assembly")
         t5 = time.perf_counter()
         assembler = Assembler(norm)
-        projects = []
-        for p in parsed:
-            proj = assembler.project(p)
-            proj.checks = check_project(proj, p)
-            projects.append(proj)
+        projects = [assembler.project(p) for p in parsed]
         timings["assemble"] = time.perf_counter() - t5
-        return DocumentRecord(doc_id=doc.doc_id, source=doc.source, projects=projects)
+        readings = {parsed_extent(proj): p for proj, p in zip(projects, parsed)}
+        return DocumentRecord(doc_id=doc.doc_id, source=doc.source, projects=projects), readings
 
     def _with_tagger(self, record: DocumentRecord, doc: Document, mode: Mode, timings: dict, notes: list[str],
                      deadline: Deadline = NO_DEADLINE) -> DocumentRecord:
@@ -209,8 +220,10 @@ class Extractor:
         timings["tag"] = time.perf_counter() - t0
         deadline.check("fusion" if mode == "combined" else "assembling the tagger's spans")
         t1 = time.perf_counter()
-        args = (spans, doc.text) if mode == "tagger" else (record, spans, doc.text)
-        fused = hook(*args, mapper=self.mapper)
+        if mode == "tagger":
+            fused = hook(spans, doc.text, mapper=self.mapper)
+        else:
+            fused = hook(record, spans, doc.text, mapper=self.mapper, rules=self.fusion_rules)
         timings["fuse"] = time.perf_counter() - t1
         if isinstance(fused, list):  # assemble_from_spans returns the projects
             fused = DocumentRecord(doc_id=record.doc_id, source=record.source, projects=fused)

@@ -40,22 +40,18 @@ from jixiao.pipelines.tables import (
     span_of,
     split_code,
 )
+from jixiao.pipelines.vocab import GLUED_LABEL as _GLUED, KNOWN_WORDS as _WORDS, LABEL_IN_RUN as _LABEL_IN_RUN
+from jixiao.pipelines.vocab import MEASURE_UNITS as _UNITS, OTHER_LEVEL1_HEADING as _OTHER_L1, ROW_START as _ROW_START
 
 _TOKEN = re.compile(r"\S+")
-_GLUED = re.compile(r"^(项目(\(政策\))?名称|主管部门|实施单位|预算单位)(?![:(])")
 _CJK1 = re.compile(r"^[\u4e00-\u9fff]$")
-# level-1 headings of a self-evaluation that are not indicator categories (the record keeps no rows under them)
-_OTHER_L1 = re.compile(r"^(?:项目决策|项目过程|项目管理|履职效能|决策|过程)(?:\(\d+(?:\.\d+)?分\))?$")
 _ALLOTMENT = re.compile(r"^\(\d+分\)$")  # a score allotment (50分) ends a vertical heading's run
-# field labels that end a run of spaced-out characters (… 自 评 表 项 目 名 称 2 0 2 2 年 …)
-_LABEL_IN_RUN = re.compile(r"项目名称|政策名称|主管部门|主管单位|实施单位|预算单位")
-# words that open a pseudo-row: field labels and the funds total
-_ROW_START = re.compile(
-    r"^(项目(\(政策\))?名称|主管部门(及代码)?|实施单位|预算单位|项目资金|项目预算金额|年度预算数|全年执行数|执行率|"
-    r"年度资金总额|资金总额|总额|其中|项目属性|项目年度绩效目标|年度总体目标|项目基本情况|预算执行情况|绩效指标|"
-    r"总分|合计|指标自评得分小计|预算执行率得分|减分项|绩效自评总得分|项目绩效分析|评价结论|得分)"
-)
 
+
+# Token-pair answers kept by each FlatParser (the service's lives for the whole process, so the cache
+# must not grow with it): pairs repeat within one collapsed document, rarely across documents, and the
+# 37 seed and real-layout documents read collapsed bring 25 in all.
+WORD_ACROSS_CACHE_SIZE = 4096
 
 _DIGITS = frozenset("0123456789.")
 # a piece on a name's line that is not part of the name: another field (联系人:张某), a margin mark
@@ -90,7 +86,6 @@ def _drop_marginalia(toks: list[Cell]) -> list[Cell]:
 
 # one character of a number spaced out (2 9 7 8 元, 1 0 . 2 5), and the measure units that may close it
 _NUMBER_CHAR = re.compile(r"^[\d.,]$")
-_UNITS = frozenset([*"户人个元天月年次台所项家件份处条套辆%", "万元", "公里", "人次", "万人", "亩", "平方米"])
 # a spaced-out number has at least this many pieces, its unit counted (8 0 %): two single digits (5 5) are a row's
 # weight and score
 SPACED_NUMBER_PIECES = 3
@@ -146,7 +141,7 @@ class FlatParser:
         self.cat = categories or V.Categories()
         self.reader = IndicatorReader(self.cat)
         self.segmenter = segmenter or Segmenter()
-        self._across: dict[tuple[str, str], bool] = {}
+        self._across = lru_cache(maxsize=WORD_ACROSS_CACHE_SIZE)(self._segmented_across)
 
     # -- rows broken by the collapse --
     def split_row(self, toks: list[Cell], n_values: int, text: str) -> list[Cell]:
@@ -192,12 +187,10 @@ class FlatParser:
         return score
 
     def _word_across(self, a: str, b: str) -> bool:
-        key = (a[-4:], b[:4])
-        if key not in self._across:
-            left, right = key
-            self._across[key] = bool(left and right) and any(
-                w.start < len(left) < w.end for w in self.segmenter.words(left + right))
-        return self._across[key]
+        return self._across(a[-4:], b[:4])
+
+    def _segmented_across(self, left: str, right: str) -> bool:
+        return bool(left and right) and any(w.start < len(left) < w.end for w in self.segmenter.words(left + right))
 
     # -- tokens --
     def tokens(self, norm: NormalizedText) -> list[Cell]:
@@ -549,10 +542,3 @@ class FlatParser:
             if ind.target or ind.actual or ind.weight or ind.score:
                 out.append(ind)
         return out
-
-
-_WORDS = frozenset(
-    "一级指标 二级指标 三级指标 年度指标值 实际完成值 年初指标值 调整后指标值 运算符号 度量单位 全年完成值 完成程度 "
-    "定性指标情况说明 定性值情况说明 年初预算数 全年预算数 全年执行数 执行率 预算执行率 分值 得分 权重 年度资金总额 资金总额 "
-    "偏差原因分析及改进措施 年度目标值 指标值 项目资金 项目预算金额 绩效自评总得分 指标自评得分小计".split()
-)

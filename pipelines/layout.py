@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from jixiao.pipelines.normalize import NormalizedText, squeeze
+from jixiao.pipelines.vocab import HEADER_WORDS as _HEADER_WORDS
 from jixiao.pipelines.vocab import (
-    FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS, INDICATOR_HEADERS, MARGIN_MARK, NAME_LABEL, TABLE_TITLE, any_label, field_label,
-    repair_label,
+    INDICATOR_HEADERS, MARGIN_MARK, NAME_LABEL, TABLE_TITLE, any_label, field_label, repair_label,
 )
 
 
@@ -259,10 +259,6 @@ def _glued(text: str, lines: list[tuple[int, int]], i: int, j: int) -> bool:
         if k > i and "\t" not in a and len(a.strip()) > FRAGMENT_CHARS:
             return False
     return True
-
-
-_HEADER_WORDS = frozenset([*(w for words in (FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS) for ws in words.values() for w in ws),
-                           "偏差原因分析及改进措施", "未完成原因分析", "原因分析", "改进措施"])
 
 
 def _wrapped_word(text: str, lines: list[tuple[int, int]], i: int) -> bool:

@@ -29,7 +29,7 @@ from jixiao.record import Canonical, Check, DocumentRecord
 MapKind = Literal["indicator", "function", "economic", "level1", "level2"]
 Method = Literal["exact", "alias", "fuzzy", "code", "unmatched"]
 
-# Both calibrated on the calibration split of tests/data/mapping_variants.csv (bench/calibrate_mapper.py,
+# Both calibrated on the calibration split of tests/data/mapping_variants.csv (docs/research/calibrate_mapper.py,
 # best accuracy, ties to the stricter value). Level-3 names below this score are "unmatched".
 INDICATOR_THRESHOLD = 72.0
 # Budget-line names (function/economic) without a usable code.
@@ -298,11 +298,17 @@ class Mapper:
         pool = [e for e in tax.of_kind(kind) if kind != "indicator" or e.level == "3"]
         # order decides equal scores: canonical names, then aliases, then other frameworks' names
         for e in (e for e in pool if e.canonical):
-            keys.append(keyf(e.name)); entries.append(e); methods.append("exact")
+            keys.append(keyf(e.name))
+            entries.append(e)
+            methods.append("exact")
         for a in tax.aliases_of(kind):
-            keys.append(keyf(a.printed)); entries.append(tax.by_id[a.target]); methods.append("alias")
+            keys.append(keyf(a.printed))
+            entries.append(tax.by_id[a.target])
+            methods.append("alias")
         for e in (e for e in pool if not e.canonical):
-            keys.append(keyf(e.name)); entries.append(e); methods.append("exact")
+            keys.append(keyf(e.name))
+            entries.append(e)
+            methods.append("exact")
         return keys, entries, methods
 
     def _parent_tables(self) -> dict[tuple[str, str], frozenset[int]]:

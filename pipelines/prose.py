@@ -26,6 +26,9 @@ from rapidfuzz import fuzz
 
 from jixiao.pipelines.normalize import NormalizedText, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedIndicator, ParsedProject, Span
+from jixiao.pipelines.vocab import (
+    PROSE_ACTUAL_CUE, PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_SCORE_CUE, PROSE_TARGET_CUE,
+)
 
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
 # 2023年 / 2023年度, then a category label 特定类项目 / 专项类项目 / 项目
@@ -43,14 +46,7 @@ _TITLE = re.compile(r"^[ \t]*(?P<title>[^\n。，,;；:：]{2,80}?)(?:项目)?(?
 _TITLE_YEAR = re.compile(r"\d{4}年度?")
 _NAME_FIELD = re.compile(r"项目名称[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=[。;；\n]|$)")
 _NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目|全部项目|一般公共预算|^本?(部门|单位)|个项目")
-_FIELDS: list[tuple[str, re.Pattern[str]]] = [
-    ("annual", re.compile(r"全年预算(?:执行)?数(?:为|是)?" + _AMOUNT)),
-    ("annual", re.compile(r"(?:调整后预算数|全年预算金额)(?:为|是)?" + _AMOUNT)),
-    ("executed", re.compile(r"实际完成(?:项目)?支出" + _AMOUNT)),
-    # 全年预算执行数 is the budget figure in these reports (see above), not the executed amount
-    ("executed", re.compile(r"(?:全年执行数|(?<!全年)预算执行数|实际支出|(?<!预算)执行数)(?:为|是)?" + _AMOUNT)),
-    ("initial", re.compile(r"年初预算(?:安排)?(?:专项资金|资金)?(?:为|是)?" + _AMOUNT)),
-]
+_FIELDS: list[tuple[str, re.Pattern[str]]] = [(field, re.compile(label + _AMOUNT)) for field, label in PROSE_AMOUNT_LABELS]
 _RATE = re.compile(r"执行率(?:为|是|达到)?\s*(\d+(?:\.\d+)?)\s*%")
 _SCORE = re.compile(r"(?:自评|评价)(?:总)?得?分(?:数)?(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
 # 自评等级为优秀 -> 优: the contract's grade words are the first character of the printed one
@@ -58,11 +54,11 @@ _GRADE = re.compile(r"(?:自评|评价|绩效)等级(?:为|是|[:：])?\s*(优|�
 # one indicator per sentence: [N.]名称，年初目标值X，实际完成值Y[，自评得分Z分]
 _IND_SENTENCE = re.compile(
     r"(?:^|(?<=[\n;；。]))[ \t]*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])?[ \t]*(?P<name>[^,，;；。:：\n]{2,40}?)[,，:：]?\s*"
-    r"(?:年初|初|年度|计划|预期)?(?:目标值|指标值)(?:为|是|[:：])?\s*(?P<target>[^,，;；。\n]{1,30}?)[,，;；]\s*"
-    r"(?:实际)?(?:完成值|完成情况|实际值)(?:为|是|[:：])?\s*(?P<actual>[^,，;；。\n]{1,30}?)"
-    r"(?:[,，]\s*(?:自评)?得分(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分)?\s*(?=[,，;；。\n]|$)", re.M)
-_DEPT = re.compile(r"(?:主管部门|主管单位)(?:及代码)?[:：]\s*(?P<v>[^\s,，。;；]{2,40})")
-_IMPL = re.compile(r"(?:实施单位|预算单位)[:：]\s*(?P<v>[^\s,，。;；]{2,40})")
+    + PROSE_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<target>[^,，;；。\n]{1,30}?)[,，;；]\s*"
+    + PROSE_ACTUAL_CUE + r"(?:为|是|[:：])?\s*(?P<actual>[^,，;；。\n]{1,30}?)"
+    r"(?:[,，]\s*" + PROSE_SCORE_CUE + r"(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分)?\s*(?=[,，;；。\n]|$)", re.M)
+_DEPT = re.compile(PROSE_DEPT_LABEL + r"[:：]\s*(?P<v>[^\s,，。;；]{2,40})")
+_IMPL = re.compile(PROSE_IMPL_LABEL + r"[:：]\s*(?P<v>[^\s,，。;；]{2,40})")
 
 # a unit's name: the heading line of a report (株洲市渌口区人力资源和社会保障局)
 _ORG_END = r"(?:局|厅|委员会|委|办公室|办|中心|院|所|站|队|馆|部|处|室|会|政府|公司|学校|医院|街道|社区|协会|管委会)"

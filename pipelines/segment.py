@@ -13,13 +13,10 @@ import threading
 
 from jixiao.pipelines.parsed import Span
 from jixiao.pipelines.taxonomy import jieba_dictionary
+from jixiao.pipelines.vocab import SEGMENT_WORDS
 
 # parser keywords that must stay single words whatever jieba's statistics say
-KEYWORDS = (
-    "项目名称 主管部门 实施单位 预算单位 年初预算数 全年预算数 全年执行数 执行率 资金总额 年度资金总额 项目预算金额 "
-    "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 总分 绩效自评总得分 产出指标 效益指标 满意度指标 成本指标 "
-    "数量指标 质量指标 时效指标 经济效益指标 社会效益指标 生态效益指标 可持续影响指标 服务对象满意度指标 社会公众满意度指标"
-).split()
+KEYWORDS = list(SEGMENT_WORDS)
 
 
 class Segmenter:

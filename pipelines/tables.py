@@ -16,6 +16,8 @@ from jixiao.pipelines import vocab as V
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import content_span, is_amount, is_number, squeeze, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedIndicator, ParsedProject, Span
+from jixiao.pipelines.vocab import FUNDS_TOTAL_AMOUNT_LABEL as _FUNDS_TOTAL_AMOUNT, LEVEL_HEADERS as _LEVEL_HEADERS
+from jixiao.pipelines.vocab import TOTAL_SCORE_ONLY_LABEL as _TOTAL_SCORE, TOTAL_WORDS as _TOTAL_WORDS
 
 _PURE_NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
 _VALUE_SLOTS = ("init_target", "adj_target", "op", "nature", "target", "unit", "actual")
@@ -32,7 +34,7 @@ def _is_label(text: str) -> bool:
         rx.match(text)
         for rx in (V.NAME_LABEL, V.DEPT_LABEL, V.IMPL_LABEL, V.CODE_LABEL, V.RATE_LABEL, V.SCORE_LABEL,
                    V.LONE_BUDGET_LABEL, V.EXECUTED_LABEL, V.GRADE_LABEL)
-    ) or text in ("项目属性", "项目期", "项目资金(元)", "项目资金(万元)")
+    ) or text in V.INFO_LABELS
 
 
 def _value_after(row: Row, idx: int) -> Cell | None:
@@ -284,9 +286,6 @@ def _align_funds(values: list[Cell], cols: list[str]) -> dict[str, Cell]:
     return out
 
 
-_FUNDS_TOTAL_AMOUNT = re.compile(r"^(年度资金总额|项目资金总额)[:]?")
-
-
 def _parse_funds(rows: list[Row]) -> ParsedFunds:
     funds = ParsedFunds()
     head = _funds_header(rows)
@@ -402,9 +401,6 @@ class _Carry:
 
 def _strict_number(t: str) -> bool:
     return bool(_PURE_NUMBER.match(t))
-
-
-_TOTAL_WORDS = ("总分", "合计", "总计")
 
 
 def _is_total_row(r: Row) -> bool:
@@ -707,7 +703,6 @@ class IndicatorReader:
 
 # ---- score / grade ---------------------------------------------------------------------
 
-_TOTAL_SCORE = re.compile(r"^(绩效自评总得分|自评总得分|项目自评得分|总得分|综合得分|评价得分)[:]?$")
 
 
 def _score(rows: list[Row], start: int, proj: dict) -> None:
@@ -727,7 +722,7 @@ def _score(rows: list[Row], start: int, proj: dict) -> None:
         if not ne:
             continue
         first = ne[0].clean
-        if re.match(r"^(总分|合计|总计)[:]?$", first) or _is_total_row(r):
+        if V.TOTAL_LABEL.match(first) or _is_total_row(r):
             if _total_cells(ne[1:], proj):
                 return
     # 执行率 100% 得分 100分 (target-only tables); the value may be printed on the next line
@@ -782,7 +777,6 @@ def _value_below(row: Row, label: Cell) -> Cell | None:
 # ---- entry point ---------------------------------------------------------------------------
 
 _LEVEL_JOIN = re.compile(r"^(.+?)[-/—－–](.+)$")
-_LEVEL_HEADERS = ("一级指标", "二级指标")
 
 
 def joined_levels_at(cell: Cell, categories: V.Categories) -> int | None:

@@ -1,10 +1,13 @@
-"""Validate stage: consistency checks on an assembled project, reported as ``Check``s (never edits values)."""
+"""Validate stage: consistency checks on a project, reported as ``Check``s (never edits values).
+
+It runs last, on the final record (after fusion and mapping): ``check_record``.
+"""
 
 from __future__ import annotations
 
 from jixiao.pipelines.normalize import parse_number
 from jixiao.pipelines.parsed import ParsedProject
-from jixiao.record import Check, Funds, Indicator, Project
+from jixiao.record import Check, DocumentRecord, Funds, Indicator, Project
 
 RATE_TOLERANCE = 0.6  # percentage points: printed rates are rounded
 SCORE_TOLERANCE = 0.51
@@ -90,3 +93,22 @@ def check_project(project: Project, parsed: ParsedProject | None = None) -> list
     if not project.indicators:
         checks.append(Check(code="indicators.none", severity="info", message="no indicator rows found"))
     return checks
+
+
+def parsed_extent(project: Project) -> tuple[int, int] | None:
+    """The key of a parser project's ``ParsedProject``: the text it was read from (its ``project`` provenance)."""
+    prov = project.provenance.get("project")
+    return None if prov is None else (prov.start, prov.end)
+
+
+def check_record(record: DocumentRecord, parsed: dict[tuple[int, int], ParsedProject] | None = None) -> DocumentRecord:
+    """Every project of the final record checked; the checks go before those earlier stages reported (mapping's).
+
+    ``parsed``: the parser's reading of each project by ``parsed_extent`` (its funds row and 其中 rows, which
+    the record does not keep); a project the tagger alone found has none.
+    """
+    parsed = parsed or {}
+    for project in record.projects:
+        extent = parsed_extent(project)
+        project.checks = check_project(project, parsed.get(extent) if extent else None) + project.checks
+    return record

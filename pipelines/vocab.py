@@ -71,24 +71,21 @@ def fallback_level2(text: str) -> str | None:
     return _L2_FORMS.get(k)
 
 
+# Answers kept per level by each Categories. The service's extractor lives for the whole process and
+# sees every cell of every document, so an unbounded cache grows without end (18,000 entries per level
+# over the 37 seed and real-layout documents); a long 部门决算 brings about 8,000 distinct cells, and
+# 4,096 keeps the repeats within a document (the same category words row after row) at under 2 MB.
+CATEGORY_CACHE_SIZE = 4096
+
+
 class Categories:
     """Canonical level-1/level-2 names for printed category cells: the table here first, then the
-    Mapper's exact and alias matches; answers are cached per instance."""
+    Mapper's exact and alias matches; answers are cached per instance, at most ``CATEGORY_CACHE_SIZE`` per level."""
 
     def __init__(self, mapper: Mapper | None = None):
         self._mapper = mapper
-        self._l1: dict[str, str | None] = {}
-        self._l2: dict[str, str | None] = {}
-
-    def level1(self, text: str) -> str | None:
-        if text not in self._l1:
-            self._l1[text] = self._level1(text)
-        return self._l1[text]
-
-    def level2(self, text: str) -> str | None:
-        if text not in self._l2:
-            self._l2[text] = self._level2(text)
-        return self._l2[text]
+        self.level1 = lru_cache(maxsize=CATEGORY_CACHE_SIZE)(self._level1)
+        self.level2 = lru_cache(maxsize=CATEGORY_CACHE_SIZE)(self._level2)
 
     def _mapped(self, text: str, level: str) -> str | None:
         """The mapper's answer when it is an exact or alias match: fuzzy heading matches would turn
@@ -163,7 +160,7 @@ def any_label(word: str) -> bool:
 
 
 CODE_LABEL = _rx(r"^(项目编码|项目代码|项目编号)[:]?$")
-TOTAL_SCORE_LABEL = _rx(r"^(总分|合计|总计|绩效自评总得分|自评总得分|自评得分|项目自评得分|总得分|综合得分|评价得分)[:]?$")
+TOTAL_SCORE_LABEL = _rx(r"^(总分|合计|总计|绩效自评总得分|自评总得分|自评总分|自评得分|项目自评得分|总得分|综合得分|评价得分)[:]?$")
 GRADE_LABEL = _rx(r"^(评价等级|自评等级|等级|绩效等级)[:]?$")
 RATE_LABEL = _rx(r"^(执行率|预算执行率)(\(B/A\))?[:]?$")
 SCORE_LABEL = _rx(r"^得分[:]?$")
@@ -172,6 +169,16 @@ LONE_BUDGET_LABEL = _rx(r"^(项目预算金额|年度预算数|年度预算金�
 EXECUTED_LABEL = _rx(r"^(全年执行数|预算执行数|全年执行金额|执行数)(\((万元|元)\))?[:]?$")
 
 GRADES = ("优", "良", "中", "差")
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    """A regex alternation of ``words``, each matched literally."""
+    return "|".join(map(re.escape, words))
+
+
+# the words of the weight (分值) and score (得分) columns, in the funds and the indicator table alike
+WEIGHT_WORDS = ("分值", "权重", "指标分值", "权重分", "标准分值", "分值权重", "指标分值权重")
+SCORE_WORDS = ("得分", "自评得分", "实际得分", "评分")
 
 # column headers of the funds table, by field
 FUNDS_HEADERS: list[tuple[str, re.Pattern[str]]] = [
@@ -183,8 +190,8 @@ FUNDS_HEADERS: list[tuple[str, re.Pattern[str]]] = [
     ("executed", _rx(r"^(全年执行(数|金额)|预算执行数|当年执行数|执行数|实际支出(数|资金)?|全年实际支出|实际执行数)")),
     ("balance", _rx(r"^资金结")),
     ("rate", _rx(r"^(执行率|预算执行率|预算完成率|资金执行率)")),
-    ("weight", _rx(r"^(指标)?(标准)?(分值|权重)(权重|分)?(\(分\))?$")),
-    ("score", _rx(r"^(得分|实际得分|评分)(\(分\))?$")),
+    ("weight", _rx(rf"^({_alt(WEIGHT_WORDS)})(\(分\))?$")),
+    ("score", _rx(rf"^({_alt(SCORE_WORDS)})(\(分\))?$")),
     ("reason", _rx(r"^(偏差原因|原因|备注)")),
 ]
 
@@ -202,8 +209,8 @@ INDICATOR_HEADERS: list[tuple[str, re.Pattern[str]]] = [
     ("target", _rx(r"^(年度)?(指标值|目标值)$|^年度目标值$|^(预期|计划|绩效)(指标值|目标值)$|^年度计划值$|^内容$")),
     ("actual", _rx(r"^(全年|年度)?(实际完成|实际|完成)(值|情况|数)?$")),
     ("degree", _rx(r"^完成程度$")),
-    ("weight", _rx(r"^(指标)?(标准)?(分值|权重)(权重|分)?(\(分\))?$")),
-    ("score", _rx(r"^(得分|自评得分|实际得分|评分)(\(分\))?$")),
+    ("weight", _rx(rf"^({_alt(WEIGHT_WORDS)})(\(分\))?$")),
+    ("score", _rx(rf"^({_alt(SCORE_WORDS)})(\(分\))?$")),
     ("note", _rx(r"^定性(指标|值)?情况说明$")),
     ("reason", _rx(r"(偏差原因|原因分析|改进措施|未完成原因)")),
 ]
@@ -297,7 +304,7 @@ FUNDS_HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "annual": ("全年预算数", "调整后预算数", "全年预算金额", "全年预算"),
     "executed": ("全年执行数", "预算执行数", "全年执行金额", "当年执行数", "执行数"),
     "balance": ("资金结余", "资金结转结余"), "rate": ("执行率", "预算执行率", "预算完成率"),
-    "weight": ("分值", "权重"), "score": ("得分",), "reason": ("偏差原因", "原因", "备注"),
+    "weight": WEIGHT_WORDS, "score": SCORE_WORDS, "reason": ("偏差原因", "原因", "备注"),
 }
 INDICATOR_HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "l1": ("一级指标",), "l2": ("二级指标",), "name": ("三级指标", "指标名称"),
@@ -305,7 +312,7 @@ INDICATOR_HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "op": ("运算符号", "运算符"), "nature": ("指标性质",), "unit": ("度量单位", "计量单位"),
     "target": ("年度指标值", "指标值", "目标值", "年度目标值", "预期目标值"),
     "actual": ("实际完成值", "全年完成值", "完成值", "实际完成情况", "全年实际完成值", "实际值"),
-    "degree": ("完成程度",), "weight": ("分值", "权重", "指标分值"), "score": ("得分", "自评得分"),
+    "degree": ("完成程度",), "weight": WEIGHT_WORDS, "score": SCORE_WORDS,
     "note": ("定性指标情况说明", "定性值情况说明"),
 }
 _HEADER_TAIL = re.compile(r"(?:\([^()]{1,10}\)|:)+$")
@@ -341,3 +348,123 @@ _CATEGORY_ANCHORS: frozenset[str] = frozenset("""
 """.split())
 _CATEGORY_VOCAB: tuple[str, ...] = tuple(dict.fromkeys(
     [*LEVEL1, *LEVEL2_PARENT, *_L1_FORMS, *_L2_FORMS, *sorted(_CATEGORY_ANCHORS)]))
+
+
+# ---- the lists the other stages derive ------------------------------------------------
+# One home: the segmenter, the collapsed-text and table readers, the generator, the weak
+# labeller and the tagger take their words from here (tests/test_vocabulary_home.py fails on
+# a second list elsewhere). A new bureau's word goes into the lists above; the lists below
+# that are derived pick it up.
+
+# the two level columns' header words (一级指标, 二级指标)
+LEVEL_HEADERS: tuple[str, str] = (INDICATOR_HEADER_WORDS["l1"][0], INDICATOR_HEADER_WORDS["l2"][0])
+# the reason column's long header words, not matched by their slot's search pattern as whole words
+REASON_HEADER_WORDS = ("偏差原因分析及改进措施", "未完成原因分析", "原因分析", "改进措施")
+# a total row's label (总分 行)
+TOTAL_WORDS = ("总分", "合计", "总计")
+TOTAL_LABEL = _rx(rf"^({_alt(TOTAL_WORDS)})[:]?$")
+# a total score's own label, the total row's words aside
+TOTAL_SCORE_WORDS = ("绩效自评总得分", "自评总得分", "项目自评得分", "总得分", "综合得分", "评价得分")
+TOTAL_SCORE_ONLY_LABEL = _rx(rf"^({_alt(TOTAL_SCORE_WORDS)})[:]?$")
+# the funds total's label that carries the amount in label/value layouts (年度资金总额: 255,600)
+FUNDS_TOTAL_AMOUNT_LABEL = _rx(r"^(年度资金总额|项目资金总额)[:]?")
+# label cells of information rows, read as labels so that they are never a value
+INFO_LABELS = ("项目属性", "项目期", "项目资金(元)", "项目资金(万元)")
+# level-1 headings of a self-evaluation that are not indicator categories (no rows are kept under them)
+OTHER_LEVEL1 = ("项目决策", "项目过程", "项目管理", "履职效能")
+
+# every whole header word of the funds and indicator tables (tolerant words and the reason column's)
+HEADER_WORDS: frozenset[str] = frozenset([
+    *(w for words in (FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS) for ws in words.values() for w in ws),
+    *REASON_HEADER_WORDS])
+
+# the words jieba keeps whole (segment stage): labels, column headers and categories as printed
+SEGMENT_WORDS: tuple[str, ...] = tuple(dict.fromkeys([*LABEL_WORDS, *sorted(HEADER_WORDS), *TOTAL_WORDS]))
+
+# ---- the collapsed-text reader (flat.py): words that start, split or end its pseudo-rows
+# a field label glued to its value (项目名称老字号)
+GLUED_LABEL = _rx(r"^(项目(\(政策\))?名称|主管部门|实施单位|预算单位)(?![:(])")
+# field labels that end a run of spaced-out characters (… 自 评 表 项 目 名 称 2 0 2 2 年 …)
+LABEL_IN_RUN = _rx(r"项目名称|政策名称|主管部门|主管单位|实施单位|预算单位")
+# words that open a pseudo-row: field labels and the funds total
+ROW_START = _rx(
+    r"^(项目(\(政策\))?名称|主管部门(及代码)?|实施单位|预算单位|项目资金|项目预算金额|年度预算数|全年执行数|执行率|"
+    r"年度资金总额|资金总额|总额|其中|项目属性|项目年度绩效目标|年度总体目标|项目基本情况|预算执行情况|绩效指标|"
+    r"总分|合计|指标自评得分小计|预算执行率得分|减分项|绩效自评总得分|项目绩效分析|评价结论|得分)"
+)
+OTHER_LEVEL1_HEADING = _rx(rf"^(?:{_alt(OTHER_LEVEL1)}|决策|过程)(?:\(\d+(?:\.\d+)?分\))?$")
+# measure units that may close a spaced-out number (2 9 7 8 元)
+MEASURE_UNITS = frozenset([*"户人个元天月年次台所项家件份处条套辆%", "万元", "公里", "人次", "万人", "亩", "平方米"])
+
+# ---- raw text, before any layout: where a table is (tagger) and its header words (weak labels)
+# table vocabulary, spaces allowed inside (得 分): text near one of these is tagged
+TABLE_TRIGGERS = _rx(
+    r"项目名称|主管部门|实施单位|资金总额|[一二三]级\s*指\s*标|[量效时本益意]\s*指\s*标|指标值|完成值|分\s*值|得\s*分|总\s*分|权\s*重|执行率"
+)
+# header words as printed in raw text (full- or half-width brackets), marked HEADER by the weak labeller
+PRINTED_HEADER_WORDS = re.compile(
+    "项目(?:\\(政策\\)|（政策）)?名称|主管部门(?:及代码)?|实施单位(?:（盖章）|\\(盖章\\))?|预算单位|项目资金|年初预算数?|目标申报数|预算编制数|"
+    "全年预算数(?:（A）|\\(A\\))?|调整后预算数|全年执行数(?:（B）|\\(B\\))?|预算执行数|全年执行金额|预算执行率|执行率(?:（B/A\\)|\\(B/A\\))?|"
+    "年度资金总额[：:]?|资金总额|一级\\s*指标|二级\\s*指标|三级\\s*指标|年度指标值|年初指标值|调整后指标值|指标值|度量单位|指标性质|"
+    "实际完成值|全年完成值|完成值|分值|权重|得分|总分|偏差原因分析及改进措施|未完成原因分析|评价等级"
+)
+
+# ---- the generator's printed forms (models/synth.py), repeats are draw weights: the common national
+# template's words, and (WIDE_HEADERS) the words of bureaus that depart from it. tests/test_vocabulary_home.py
+# checks that the parser reads every one.
+TEMPLATE_HEADERS: dict[str, tuple[str, ...]] = {
+    "name": ("项目名称", "项目名称", "项目(政策)名称", "项目名称："),
+    "dept": ("主管部门", "主管部门", "主管部门及代码", "主管单位"),
+    "impl": ("实施单位", "实施单位", "实施单位（盖章）", "预算单位"),
+    "funds": ("项目资金{unit}", "项目资金\n{unit}", "预算执行情况{unit}", "年度预算数{unit}"),
+    "init": ("年初预算数", "年初预算"),
+    "init_split": ("目标申报数", "预算编制数"),
+    "annual": ("全年预算数（A）", "全年预算数", "调整后预算数", "年度预算数"),
+    "exec": ("全年执行数（B）", "全年执行数", "预算执行数", "全年执行金额"),
+    "weight": ("分值", "权重"),
+    "rate": ("执行率（B/A)", "执行率", "预算执行率"),
+    "score": ("得分", "得分"),
+    "funds_total": ("年度资金总额：", "年度资金总额", "资金总额", "总额"),
+    "l1": ("一级指标", "一级\n指标", "一级指标"),
+    "target_split": ("指标性质", "指标值", "度量单位"),
+    "target_two": ("年初指标值", "调整后指标值"),
+    "target": ("年度指标值", "指标值", "年度目标值"),
+    "actual": ("实际完成值", "全年完成值", "完成值"),
+    "reason": ("偏差原因分析及改进措施", "未完成原因分析", "偏差原因"),
+    "total": ("总分", "总分", "合计", "绩效自评总得分"),
+}
+WIDE_HEADERS: dict[str, tuple[str, ...]] = {
+    "name": ("项目名称", "预算项目名称", "专项名称", "项目（政策）名称"),
+    "dept": ("主管部门", "主管部门（单位）", "预算部门", "主管部门名称"),
+    "impl": ("实施单位", "项目实施单位", "执行单位", "实施单位名称"),
+    "init": ("年初预算数", "年初预算", "年初批复数", "年初安排数"),
+    "annual": ("全年预算数", "预算数", "本年预算数", "调整后预算", "全年预算"),
+    "exec": ("全年执行数", "执行数", "实际支出数", "全年实际支出", "实际执行数"),
+    "rate": ("执行率", "资金执行率", "执行率(%)", "预算执行率"),
+    "target": ("年度指标值", "目标值", "预期指标值", "计划指标值", "绩效目标值", "年度计划值"),
+    "actual": ("实际完成值", "实际值", "完成情况", "实际完成情况", "全年实际完成值"),
+    "weight": ("分值", "权重", "权重分", "标准分值", "指标分值", "分值（分）"),
+    "score": ("得分", "自评得分", "评分", "实际得分", "得分（分）"),
+    "total": ("总分", "自评总分", "综合得分", "总得分", "评价得分"),
+}
+# level-2 categories under each level-1, in the framework's order
+LEVEL1_CHILDREN: dict[str, tuple[str, ...]] = {
+    l1: tuple(l2 for l2, parent in LEVEL2_PARENT.items() if parent == l1) for l1 in LEVEL1}
+# every whole word the parser keys on: labels, column headers, categories
+KNOWN_WORDS: frozenset[str] = HEADER_WORDS | frozenset(LABEL_WORDS)
+
+# ---- prose reports (prose.py): the words a sentence names a field with, before its value
+# (field, the words and their particles up to the amount); 全年预算执行数 is the budget figure in these reports
+PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
+    ("annual", r"全年预算(?:执行)?数(?:为|是)?"),
+    ("annual", r"(?:调整后预算数|全年预算金额)(?:为|是)?"),
+    ("executed", r"实际完成(?:项目)?支出"),
+    ("executed", r"(?:全年执行数|(?<!全年)预算执行数|实际支出|(?<!预算)执行数)(?:为|是)?"),
+    ("initial", r"年初预算(?:安排)?(?:专项资金|资金)?(?:为|是)?"),
+)
+PROSE_DEPT_LABEL = r"(?:主管部门|主管单位)(?:及代码)?"
+# an indicator stated in a sentence: 年初目标值X，实际完成值Y，自评得分Z分 (初目标值: a slip seen in print)
+PROSE_TARGET_CUE = r"(?:年初|初|年度|计划|预期)?(?:目标值|指标值)"
+PROSE_ACTUAL_CUE = r"(?:实际)?(?:完成值|完成情况|实际值)"
+PROSE_SCORE_CUE = r"(?:自评)?得分"
+PROSE_IMPL_LABEL = r"(?:实施单位|预算单位)"

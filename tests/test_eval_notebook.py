@@ -1,8 +1,5 @@
 """notebooks/error_analysis.ipynb runs end to end on a report made here."""
 
-import json
-from pathlib import Path
-
 import pytest
 
 from jixiao.config import REPO_ROOT

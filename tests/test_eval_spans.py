@@ -7,10 +7,12 @@ from jixiao.pipelines.tag import EntitySpan
 
 
 def test_strict_iob2_drops_an_i_without_b():
+    pytest.importorskip("seqeval")  # the train extra
     assert [(s.label, s.start, s.end) for s in tags_to_spans(["I-NAME", "I-NAME", "O", "B-AMT", "I-AMT"])] == [("AMT", 3, 5)]
 
 
 def test_seqeval_strict_per_type():
+    pytest.importorskip("seqeval")
     gold = [["B-NAME", "I-NAME", "O", "B-AMT", "I-AMT", "O"]]
     pred = [["B-NAME", "I-NAME", "O", "B-AMT", "O", "O"]]  # AMT cut short: wrong under strict matching
     report = span_report(gold, pred)["seqeval"]
@@ -41,6 +43,7 @@ def test_semeval_schemas_on_each_case():
 
 
 def test_spans_and_tags_give_the_same_report():
+    pytest.importorskip("seqeval")
     spans_gold = [[EntitySpan(label="NAME", start=0, end=3, text="abc"), ("AMT", 5, 7)]]
     spans_pred = [[{"label": "NAME", "start": 0, "end": 3}, ("AMT", 5, 6)]]
     by_spans = span_report(spans_gold, spans_pred, lengths=[8])

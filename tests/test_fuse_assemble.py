@@ -5,7 +5,7 @@ import random
 import pytest
 
 from jixiao.models import synth
-from jixiao.pipelines.fuse import assemble_from_spans
+from jixiao.pipelines.assemble_spans import assemble_from_spans
 from jixiao.pipelines.tag import EntitySpan
 
 

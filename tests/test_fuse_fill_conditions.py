@@ -1,9 +1,11 @@
-"""Fill conditions of the fusion: a numeric fill must be a whole number of the text; tagger rows may be switched off."""
+"""Fill conditions of the fusion: a numeric fill must be a whole number of the text; a fill that breaks a check is undone."""
+
+from dataclasses import FrozenInstanceError, replace
 
 import pytest
 
-from jixiao.pipelines import fuse as fuse_module
 from jixiao.pipelines.fuse import _cuts_number, fuse
+from jixiao.pipelines.fusion_rules import FUSION_RULES, FusionRules
 from jixiao.pipelines.tag import EntitySpan
 from jixiao.record import DocumentRecord, Indicator, Project, Provenance
 
@@ -27,12 +29,6 @@ def _parsed(with_row=True):
     return DocumentRecord(doc_id="d", projects=[Project(name="老字号", indicators=rows)])
 
 
-@pytest.fixture
-def lenient(monkeypatch):
-    monkeypatch.setattr(fuse_module, "FILL_MIN", 0.8)
-    monkeypatch.setattr(fuse_module, "TAGGER_ROWS", True)
-
-
 @pytest.mark.parametrize(("start", "end", "cut"), [
     (3, 5, True), (3, 8, False), (5, 8, True), (6, 8, True), (11, 12, True), (11, 16, False), (17, 20, False),
 ])
@@ -41,8 +37,7 @@ def test_cuts_number(start, end, cut):
     assert _cuts_number(Provenance(start=start, end=end, source="tagger"), text) is cut
 
 
-def test_a_numeric_span_cutting_a_number_is_not_filled(lenient, monkeypatch):
-    monkeypatch.setattr(fuse_module, "WHOLE_NUMBER_FILLS", True)
+def test_a_numeric_span_cutting_a_number_is_not_filled():
     [p] = fuse(_parsed(), _spans("19"), TEXT).projects
     assert p.indicators[0].score is None  # "19" of "19.5" is not a value
     assert p.indicators[0].actual == "96%"  # string fields are not held to the rule
@@ -50,42 +45,30 @@ def test_a_numeric_span_cutting_a_number_is_not_filled(lenient, monkeypatch):
     assert q.indicators[0].score == 19.5
 
 
-def test_without_the_rule_a_cut_number_fills(lenient, monkeypatch):
-    monkeypatch.setattr(fuse_module, "WHOLE_NUMBER_FILLS", False)
-    [p] = fuse(_parsed(), _spans("19"), TEXT).projects
-    assert p.indicators[0].score == 19
+def test_a_parser_project_without_rows_takes_the_tagger_rows_whole():
+    unsure_actual = [s.model_copy(update={"score": 0.5}) if s.label == "ACTUAL" else s for s in _spans()]
+    [p] = fuse(_parsed(with_row=False), unsure_actual, TEXT).projects
+    [row] = p.indicators
+    assert row.name == "运转保障率"
+    assert row.actual == "96%"  # taken whole: the unsure value comes too
 
 
-def test_tagger_rows_switch(lenient, monkeypatch):
-    [p] = fuse(_parsed(with_row=False), _spans(), TEXT).projects
-    assert [i.name for i in p.indicators] == ["运转保障率"]
-    monkeypatch.setattr(fuse_module, "TAGGER_ROWS", False)
-    [q] = fuse(_parsed(with_row=False), _spans(), TEXT).projects
-    assert q.indicators == []
+def test_the_fill_threshold_is_the_rules_one():
+    # a tagger value's confidence here is 0.99 x 0.9 = 0.891: enough at the shipped 0.89, not at 0.9
+    [p] = fuse(_parsed(), _spans(), TEXT).projects
+    assert p.indicators[0].score == 19.5
+    [q] = fuse(_parsed(), _spans(), TEXT, rules=replace(FUSION_RULES, fill_min=0.9)).projects
+    assert q.indicators[0].score is None
 
 
-def test_gated_tagger_rows_are_held_to_the_fill_rule(lenient, monkeypatch):
-    def spans(low=(), score_text="19.5"):
-        out = _spans(score_text)
-        return [s.model_copy(update={"score": 0.5}) if s.label in low else s for s in out]
-
-    monkeypatch.setattr(fuse_module, "ROW_GATE", False)
-    [whole] = fuse(_parsed(with_row=False), spans(low={"ACTUAL"}), TEXT).projects
-    assert whole.indicators[0].actual == "96%"  # taken whole: the unsure value comes too
-    monkeypatch.setattr(fuse_module, "ROW_GATE", True)
-    [gated] = fuse(_parsed(with_row=False), spans(low={"ACTUAL"}), TEXT).projects
-    row = gated.indicators[0]
-    assert (row.target, row.actual, row.weight, row.score) == ("≥95%", None, 20, 19.5)
-    assert "actual" not in row.confidence and "actual" not in row.provenance
-    [cut] = fuse(_parsed(with_row=False), spans(score_text="19"), TEXT).projects
-    assert cut.indicators[0].score is None  # "19" of "19.5" cuts a number
-    [unnamed] = fuse(_parsed(with_row=False), spans(low={"IND"}), TEXT).projects
-    assert unnamed.indicators == []  # a row whose name is unsure is not a row
+def test_the_rules_are_frozen_and_checked():
+    with pytest.raises(FrozenInstanceError):
+        FUSION_RULES.fill_min = 0.5
+    with pytest.raises(ValueError):
+        FusionRules(fill_min=1.5)
 
 
-def test_a_fill_that_breaks_score_within_weight_is_undone(lenient, monkeypatch):
-    monkeypatch.setattr(fuse_module, "WHOLE_NUMBER_FILLS", True)
-    monkeypatch.setattr(fuse_module, "CONSISTENCY_VETO", True)
+def test_a_fill_that_breaks_score_within_weight_is_undone():
     # the tagger reads "99" (the total) as the row's score: above the row's weight of 20
     [p] = fuse(_parsed(), _spans("99"), TEXT).projects
     assert p.indicators[0].score is None
@@ -93,9 +76,6 @@ def test_a_fill_that_breaks_score_within_weight_is_undone(lenient, monkeypatch):
     assert p.indicators[0].actual == "96%"  # other fills of the row stay
     [q] = fuse(_parsed(), _spans("19.5"), TEXT).projects
     assert q.indicators[0].score == 19.5
-    monkeypatch.setattr(fuse_module, "CONSISTENCY_VETO", False)
-    [r] = fuse(_parsed(), _spans("99"), TEXT).projects
-    assert r.indicators[0].score == 99
 
 
 FUNDS_TEXT = "项目名称 老字号 全年预算数 100 全年执行数 80 执行率 80% 90%"
@@ -106,10 +86,9 @@ def _funds_span(label, value, after=0):
     return EntitySpan(label=label, start=start, end=start + len(value), text=value, score=0.99)
 
 
-def test_a_rate_fill_that_disagrees_with_the_amounts_is_undone(lenient, monkeypatch):
+def test_a_rate_fill_that_disagrees_with_the_amounts_is_undone():
     from jixiao.record import Funds
 
-    monkeypatch.setattr(fuse_module, "CONSISTENCY_VETO", True)
     parsed = DocumentRecord(doc_id="d", projects=[Project(name="老字号", funds=Funds(annual_budget=100, executed=80),
                                                            indicators=[Indicator(name="运转保障率", weight=20)])])
     wrong = [_funds_span("PROJECT", "老字号"), _funds_span("RATE", "90%")]
@@ -120,37 +99,10 @@ def test_a_rate_fill_that_disagrees_with_the_amounts_is_undone(lenient, monkeypa
     assert q.funds.execution_rate == 80
 
 
-def test_characters_the_parser_read_are_not_a_second_field(lenient, monkeypatch):
-    from jixiao.record import Funds
-
-    monkeypatch.setattr(fuse_module, "EXCLUSIVE_SPANS", True)
-    text = "项目名称 老字号 年初预算数 100 全年预算数 100 全年执行数 80"
-    second = text.index("100", text.index("全年预算数"))
-    parsed = DocumentRecord(doc_id="d", projects=[Project(
-        name="老字号", funds=Funds(annual_budget=100, executed=80), indicators=[Indicator(name="运转保障率", weight=20)],
-        provenance={"funds.annual_budget": Provenance(start=second, end=second + 3, source="table"),
-                    # the table's extent is not a field: it claims no characters
-                    "project": Provenance(start=0, end=len(text), source="table")})])
-
-    def spans(at):
-        return [EntitySpan(label="PROJECT", start=5, end=8, text="老字号", score=0.99),
-                EntitySpan(label="AMT_INIT", start=at, end=at + 3, text="100", score=0.99)]
-
-    # the tagger calls the 全年预算数 cell the initial budget: the parser already read it as the annual budget
-    [p] = fuse(parsed, spans(second), text).projects
-    assert p.funds.initial_budget is None
-    [q] = fuse(parsed, spans(text.index("100")), text).projects  # the 年初预算数 cell: a value of its own
-    assert q.funds.initial_budget == 100
-    monkeypatch.setattr(fuse_module, "EXCLUSIVE_SPANS", False)
-    [r] = fuse(parsed, spans(second), text).projects
-    assert r.funds.initial_budget == 100
-
-
 GRADE_TEXT = "项目名称 老字号 主管部门 文旅局 总分 77.5 评价等级 中 上年 优"
 
 
-def test_a_grade_fill_outside_the_total_score_band_is_undone(lenient, monkeypatch):
-    monkeypatch.setattr(fuse_module, "CONSISTENCY_VETO", True)
+def test_a_grade_fill_outside_the_total_score_band_is_undone():
     parsed = DocumentRecord(doc_id="d", projects=[Project(name="老字号", score=77.5,
                                                            indicators=[Indicator(name="运转保障率", weight=20)])])
 
@@ -166,23 +118,3 @@ def test_a_grade_fill_outside_the_total_score_band_is_undone(lenient, monkeypatc
     assert p.grade is None and "grade" not in p.provenance
     [q] = fuse(parsed, spans("中"), GRADE_TEXT).projects
     assert q.grade == "中"
-    monkeypatch.setattr(fuse_module, "CONSISTENCY_VETO", False)
-    [r] = fuse(parsed, spans("优"), GRADE_TEXT).projects
-    assert r.grade == "优"
-
-
-def test_a_tagger_that_disagrees_with_the_parser_where_both_read_fills_nothing(lenient, monkeypatch):
-    monkeypatch.setattr(fuse_module, "TRUST_MIN", 0.7)
-    monkeypatch.setattr(fuse_module, "TRUST_EVIDENCE", 3)
-    agreeing = fuse(_parsed(), _spans(), TEXT)  # level-1, level-2, target and weight as the parser read them
-    assert agreeing.meta["fusion"]["tagger_fills"] is True
-    assert (agreeing.projects[0].indicators[0].actual, agreeing.projects[0].indicators[0].score) == ("96%", 19.5)
-    off = [_span("PROJECT", "老字号"), _span("L1", "产出指标"), _span("L2", "数量指标"), _span("IND", "运转保障率"),
-           _span("TARGET", "96%"), _span("ACTUAL", "≥95%"), _span("WEIGHT", "99"), _span("SCORE", "19.5")]
-    disagreeing = fuse(_parsed(), off, TEXT)  # 2 of 4 shared values agree: below 0.7
-    fusion = disagreeing.meta["fusion"]
-    assert (fusion["agree"], fusion["disagree"], fusion["tagger_fills"]) == (2, 2, False)
-    row = disagreeing.projects[0].indicators[0]
-    assert (row.target, row.weight, row.actual, row.score) == ("≥95%", 20, None, None)  # the parser's values, no fills
-    monkeypatch.setattr(fuse_module, "TRUST_MIN", 0.0)
-    assert fuse(_parsed(), off, TEXT).meta["fusion"]["tagger_fills"] is True

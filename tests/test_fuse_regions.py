@@ -1,8 +1,9 @@
 """Where the tagger runs in combined mode: only over projects the parser left gaps in; tagger mode skips the parser."""
 
+from jixiao.pipelines.assemble_spans import assemble_from_spans, default_mapper
 from jixiao.pipelines.extract import Extractor
-from jixiao.pipelines.fuse import (REGION_AFTER, REGION_BEFORE, _default_mapper, assemble_from_spans, fuse,
-                                   gap_regions, has_gaps, tag_regions)
+from jixiao.pipelines.fuse import fuse
+from jixiao.pipelines.gap_regions import REGION_AFTER, REGION_BEFORE, gap_regions, has_gaps, tag_regions
 from jixiao.pipelines.tag import EntitySpan
 from jixiao.record import DocumentRecord, Funds, Indicator, Project, Provenance
 
@@ -70,7 +71,7 @@ def test_region_spans_point_into_the_whole_text():
 
 def test_tagger_mode_does_not_run_the_parser():
     tagger = _Recorder()
-    ex = Extractor(mapper=_default_mapper(), tagger=tagger, fuse=fuse, assemble_from_spans=assemble_from_spans)
+    ex = Extractor(mapper=default_mapper(), tagger=tagger, fuse=fuse, assemble_from_spans=assemble_from_spans)
 
     def no_parse(*args, **kwargs):
         raise AssertionError("the parser ran in tagger mode")

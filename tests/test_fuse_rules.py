@@ -2,7 +2,8 @@
 
 import pytest
 
-from jixiao.pipelines.fuse import AGREE, DISAGREE, PARSER_ONLY, TAGGER_WEIGHT, fuse
+from jixiao.pipelines.fuse import fuse
+from jixiao.pipelines.fusion_rules import FUSION_RULES
 from jixiao.pipelines.tag import EntitySpan
 from jixiao.record import DocumentRecord, Funds, Indicator, Project
 
@@ -55,11 +56,11 @@ def test_agreement_and_disagreement_confidence():
         name="老字号", department="烈山区人社局", funds=Funds(annual_budget=5798300.0), indicators=[ind, ind2])])
     record = fuse(parsed, _tag_spans(), TEXT)
     [p] = record.projects
-    assert p.confidence["department"] == AGREE
-    assert p.confidence["funds.annual_budget"] == AGREE
+    assert p.confidence["department"] == FUSION_RULES.agree
+    assert p.confidence["funds.annual_budget"] == FUSION_RULES.agree
     # the parser read its table intact: it wins the disagreement on the second row's score
     assert p.indicators[1].score == 10
-    assert p.indicators[1].confidence["score"] == pytest.approx(PARSER_ONLY * DISAGREE, abs=1e-3)
+    assert p.indicators[1].confidence["score"] == pytest.approx(FUSION_RULES.parser_only * FUSION_RULES.disagree, abs=1e-3)
     # fields only the tagger saw are filled in
     assert p.grade == "优" and p.implementer == "烈山区人社局"
     assert record.meta["fusion"]["paired"] == 1
@@ -76,7 +77,7 @@ def test_parser_wins_disagreements_and_unsure_tagger_values_fill_nothing():
     spans = _tag_spans()
     [p] = fuse(parsed, spans, TEXT).projects
     assert p.department == "烈山区"
-    assert p.confidence["department"] == pytest.approx(PARSER_ONLY * DISAGREE, abs=1e-3)
+    assert p.confidence["department"] == pytest.approx(FUSION_RULES.parser_only * FUSION_RULES.disagree, abs=1e-3)
     assert p.grade == "优"  # a confident tagger value fills the parser's blank
     unsure = [s.model_copy(update={"score": 0.5}) for s in spans]
     [q] = fuse(parsed, unsure, TEXT).projects
@@ -91,7 +92,7 @@ def test_tagger_projects_only_when_the_parser_found_none():
 
 
 def test_value_roles_follow_column_order_where_labels_disagree():
-    from jixiao.pipelines.fuse import ROW_ROLES, _monotone_roles
+    from jixiao.pipelines.assemble_spans import ROW_ROLES, _monotone_roles
 
     # the model swapped weight and score: the columns' order puts them back
     got = _monotone_roles(["TARGET", "ACTUAL", "SCORE", "WEIGHT"], ROW_ROLES, {"WEIGHT", "SCORE"},
@@ -104,7 +105,7 @@ def test_value_roles_follow_column_order_where_labels_disagree():
 
 
 def test_touching_pieces_of_one_value_are_merged():
-    from jixiao.pipelines.fuse import _merge_touching
+    from jixiao.pipelines.assemble_spans import _merge_touching
 
     text = "总额 19.44 19.44"
     a = EntitySpan(label="AMT_ANNUAL", start=3, end=5, text="19")

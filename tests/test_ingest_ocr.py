@@ -60,6 +60,9 @@ def test_a_scanned_table_reads_like_its_text():
     got, want = scan.projects[0], text.projects[0]  # the scan is the example's first table
     fields = ("name", "department", "implementer", "funds")
     assert {f: getattr(got, f) for f in fields} == {f: getattr(want, f) for f in fields}
-    rows = lambda p: [json.dumps(i.model_dump(include={"level1", "level2", "name", "target", "actual", "weight", "score"}),
-                                 ensure_ascii=False, sort_keys=True) for i in p.indicators]  # noqa: E731
+
+    def rows(p):
+        return [json.dumps(i.model_dump(include={"level1", "level2", "name", "target", "actual", "weight", "score"}),
+                           ensure_ascii=False, sort_keys=True) for i in p.indicators]
+
     assert rows(got) == rows(want)

@@ -27,6 +27,7 @@ def test_candidate_regions_skip_prose_and_keep_tables():
 
 @pytest.fixture(scope="module")
 def tagger():
+    pytest.importorskip("torch")  # the torch backend: the train extra
     from jixiao.models.tagger import CharTagger
 
     return CharTagger.from_pretrained(CHECKPOINT, backend="torch", regions=False)
@@ -35,6 +36,7 @@ def tagger():
 @pytest.mark.slow
 @needs_checkpoint
 def test_shipped_model_tags_held_out_style_tables(tagger):
+    pytest.importorskip("seqeval")
     from jixiao.eval.spans import seqeval_scores
     from jixiao.models.labels import bio_tags, spans_from_tags
 
@@ -49,6 +51,7 @@ def test_shipped_model_tags_held_out_style_tables(tagger):
 @pytest.mark.slow
 @needs_checkpoint
 def test_spans_become_spacy_entities(tagger):
+    pytest.importorskip("spacy")  # the viz extra
     from jixiao.models.spacy_doc import to_doc
 
     rng = random.Random(5)
@@ -65,6 +68,7 @@ def test_spans_become_spacy_entities(tagger):
 @pytest.mark.slow
 @needs_checkpoint
 def test_tag_command_writes_displacy_html(tmp_path):
+    pytest.importorskip("spacy")
     rng = random.Random(8)
     path = tmp_path / "doc.txt"
     path.write_text(synth.render(rng, [synth.build_table(rng, synth.draw_project(rng))], []).text, encoding="utf-8")

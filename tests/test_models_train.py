@@ -8,6 +8,9 @@ from typer.testing import CliRunner
 
 from jixiao.cli import app
 
+pytest.importorskip("torch")  # training needs the train extra
+pytest.importorskip("transformers")
+
 
 @pytest.mark.slow
 def test_quick_training_produces_a_loadable_checkpoint(tmp_path):

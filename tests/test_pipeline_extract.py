@@ -49,7 +49,7 @@ def test_fuse_hook_is_called_when_a_tagger_is_plugged_in():
         def tag(self, text, *, deadline=None):
             return []
 
-    def fuse(record, spans, text, mapper=None):
+    def fuse(record, spans, text, mapper=None, rules=None):
         calls["fuse"] = (len(record.projects), spans)
         return record
 

@@ -26,8 +26,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+from jixiao.config import Settings  # noqa: E402  (after the path insert, like the imports below)
 OUT = Path(__file__).resolve().parent / "mapping_variants.csv"
-SEEDS = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/work/shared/seeds")
+SEEDS = Path(sys.argv[1]) if len(sys.argv) > 1 else Settings().seeds_root  # JIXIAO_SEEDS_DIR, else ../shared/seeds
 
 # ---- hand labels: level-1 / level-2 headings as printed (kind|printed|expected or empty|seed) ----
 HEADINGS = r"""

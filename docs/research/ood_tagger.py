@@ -1,9 +1,9 @@
 """Out-of-domain reading of fold taggers: how well a tagger reads real seeds it never saw.
 
-    python bench/ood_tagger.py --model old=DIR --model old=DIR --model new=DIR --model new=DIR
-                               [--shipped models/checkpoint --candidate DIR] [--out bench/results/ood_tagger.json]
+    python docs/research/ood_tagger.py --model old=DIR --model old=DIR --model new=DIR --model new=DIR
+                               [--shipped models/checkpoint --candidate DIR] [--out docs/research/results/ood_tagger.json]
 
-Each ``DIR`` is a fold tagger (``jixiao train --config bench/configs/ood_fold_*.json``); it is judged on
+Each ``DIR`` is a fold tagger (``jixiao train --config docs/research/configs/ood_fold_*.json``); it is judged on
 the dev-split seeds missing from its training config (never 004), each as printed, collapsed and noised
 (``eval.variants``, noise seeds 101-105), against the parser's record of the undamaged text (no gold file
 is read). Reported per model name (folds averaged over their texts): tagger-only record F1 and
@@ -29,8 +29,8 @@ trained): share 0.3, the same criterion, the same "old" folds. It met the criter
 +0.030 / +0.025; weak +0.001 and -0.011), and round 5 rerun for it picks FILL_MIN 0.89; but with it the
 combined gate's test split falls from 0.9659 to 0.9649, inside the 0.001 tolerance by 0.000025. That
 tolerance is kept for int8 kernels that differ between CPUs, not for a 3-fact regression, so the gate is
-read as failed and the candidate does not ship (``bench/results/ood_tagger_variety030.json``,
-``ablation_variety030.json``: as printed 0.9782 -> 0.9775 combined, collapsed 0.9392, noised 0.9171 =
+read as failed and the candidate does not ship (its results, ``ood_tagger_variety030.json`` and
+``ablation_variety030.json``, were deleted with it in issue 16; as printed 0.9782 -> 0.9775 combined, collapsed 0.9392, noised 0.9171 =
 the parser; tagger alone 0.364 -> 0.425, 0.393 -> 0.434, 0.304 -> 0.347).
 """
 
@@ -50,7 +50,8 @@ from fusion_validation import _f1, fold_seeds, ood_texts  # noqa: E402
 
 from jixiao.pipelines.document import Document  # noqa: E402
 from jixiao.pipelines.extract import Extractor  # noqa: E402
-from jixiao.pipelines.fuse import assemble_from_spans, fuse  # noqa: E402
+from jixiao.pipelines.assemble_spans import assemble_from_spans  # noqa: E402
+from jixiao.pipelines.fuse import fuse  # noqa: E402
 
 
 def score_model(parser: Extractor, model_dir: Path, root: Path) -> dict[str, list[tuple[float, float, float]]]:
@@ -74,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", action="append", default=[], metavar="NAME=DIR", help="a fold tagger, under a name")
     ap.add_argument("--shipped", type=Path, help="the shipped tagger (its metrics.json), for the decision")
     ap.add_argument("--candidate", type=Path, help="the retrained tagger (its metrics.json), for the decision")
-    ap.add_argument("--out", type=Path, default=Path("bench/results/ood_tagger.json"))
+    ap.add_argument("--out", type=Path, default=Path("docs/research/results/ood_tagger.json"))
     args = ap.parse_args(argv)
     from jixiao.models.train import DataConfig, _seeds_root
 

@@ -1,8 +1,8 @@
 """Where the table parser loses facts on damaged text: held-out synthetic documents with exact records.
 
-    python bench/parser_diagnosis.py [--docs 60] [--seed 555001] [--noise-seeds 1 2 3] [--show 10]
+    python docs/research/parser_diagnosis.py [--docs 60] [--seed 555001] [--noise-seeds 1 2 3] [--show 10]
 
-Each document of ``bench/fusion_validation.documents`` (every generator layout, and each of those
+Each document of ``docs/research/fusion_validation.documents`` (every generator layout, and each of those
 collapsed the generator's way) is read by the parser as rendered, with every newline and tab collapsed
 into a space (``eval.variants.collapse``, the ablation's variant b) and noised (``eval.variants.noise``
 at each noise seed, variant c). Printed: parser record F1 per variant and layout family, the most
@@ -10,29 +10,29 @@ frequent kinds of error (kind x field), and the worst texts with their errors. T
 diagnosis seed that neither training (20241123/4) nor the fusion validation (777001) uses, so fixes found
 here are judged on texts they were not found on.
 
-    python bench/parser_diagnosis.py --real [--noise-seeds 201 202 203]
+    python docs/research/parser_diagnosis.py --real [--noise-seeds 201 202 203]
 
 reads the dev split's seeds 000-003 instead (never 004, the test split): each as printed, collapsed and
 noised, scored against the parser's own record of the undamaged text, as round 4 of
-``bench/fusion_validation.py`` does. No gold file is read, and the noise seeds differ from the
+``docs/research/fusion_validation.py`` does. No gold file is read, and the noise seeds differ from the
 ablation's (0) and round 4's (101-105).
 
-    python bench/parser_diagnosis.py --style wide_headers [--style serial ...]
-    python bench/parser_diagnosis.py --styles [--docs 30]
+    python docs/research/parser_diagnosis.py --style wide_headers [--style serial ...]
+    python docs/research/parser_diagnosis.py --styles [--docs 30]
 
 read tables printed in one of the template departures of ``models.synth.TableStyle`` (other header words,
 a 序号 column, label and value in one cell, both category levels in one cell, ...): ``--style`` diagnoses
 the given ones together, ``--styles`` prints parser record F1 for each departure alone (as rendered and
 collapsed, every layout) beside the common template. The repairs for them were found at the default seed
-and checked at 777001 (``bench/results/parser_template_departures{_before,}.json``: before them, and after):
+and checked at 777001 (``docs/research/results/parser_template_departures{_before,}.json``: before them, and after):
 
-    python bench/parser_diagnosis.py --styles --docs 20 --seed 777001 --out bench/results/parser_template_departures.json
+    python docs/research/parser_diagnosis.py --styles --docs 20 --seed 777001 --out docs/research/results/parser_template_departures.json
 
 Held-out check of the repairs found with it (texts none of them was found on; ``_before`` files: the same
 commands with ``pipelines/`` of commit 95846f9, before the repairs):
 
-    python bench/parser_diagnosis.py --seed 777001 --noise-seeds 11 12 13 --out bench/results/parser_robustness_synthetic.json
-    python bench/parser_diagnosis.py --real --noise-seeds 301 302 303 304 305 --out bench/results/parser_robustness_real.json
+    python docs/research/parser_diagnosis.py --seed 777001 --noise-seeds 11 12 13 --out docs/research/results/parser_robustness_synthetic.json
+    python docs/research/parser_diagnosis.py --real --noise-seeds 301 302 303 304 305 --out docs/research/results/parser_robustness_real.json
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Calibrate the mapper's thresholds on the calibration split of tests/data/mapping_variants.csv and
 report accuracy on the held-out split, the noised part and level-1/level-2.
 
-    python bench/calibrate_mapper.py [--json OUT.json]
+    python docs/research/calibrate_mapper.py [--json OUT.json]
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Model-size sweep: held-out span F1 against inference cost, on an equal (reduced) training budget.
 
-    python bench/sweep_sizes.py [--out bench/results/sizes.json]
+    python docs/research/sweep_sizes.py [--out bench/results/sizes.json]
 
 Each size is trained with the same data, steps and seed (a shortened version
 of models/train_config.json), then timed on the same held-out texts; the

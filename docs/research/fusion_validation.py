@@ -1,12 +1,16 @@
-"""Fusion fill rules validated on held-out synthetic documents with exact records.
+"""Fusion fill rules validated on held-out synthetic documents with exact records (research, not a benchmark).
 
-    python bench/fusion_validation.py [--docs 60] [--seed 777001] [--out bench/results/fusion_validation.json]
-    python bench/fusion_validation.py --round 3   # the trust check, written to fusion_validation_trust.json
-    python bench/fusion_validation.py --round 4 --fold DIR --fold DIR   # rules judged where the tagger is out of domain
-    python bench/fusion_validation.py --round 5 --fold DIR --fold DIR   # the same, with stressed texts and the row gate
-    python bench/fusion_validation.py --round 6 --fold DIR --fold DIR --fold DIR   # round 5 plus a tagger that saw no real text
-    python bench/fusion_validation.py --round 7   # round 6's rules also on synthetic tables in templates the tagger never saw
-    python bench/fusion_validation.py --shipped   # the shipped rule only, on today's parser (no choice is made)
+The rounds below chose the shipped ``FusionRules`` (``docs/decisions/fusion.md``). Issue 16 deleted the
+switches they varied, keeping the winners, so today ``--shipped`` and grids that vary only FILL_MIN run;
+the rest stop and name the commit to run them at (dd45a7f).
+
+    python docs/research/fusion_validation.py [--docs 60] [--seed 777001] [--out docs/research/results/fusion_validation.json]
+    python docs/research/fusion_validation.py --round 3   # the trust check, written to fusion_validation_trust.json
+    python docs/research/fusion_validation.py --round 4 --fold DIR --fold DIR   # rules judged where the tagger is out of domain
+    python docs/research/fusion_validation.py --round 5 --fold DIR --fold DIR   # the same, with stressed texts and the row gate
+    python docs/research/fusion_validation.py --round 6 --fold DIR --fold DIR --fold DIR   # round 5 plus a tagger that saw no real text
+    python docs/research/fusion_validation.py --round 7   # round 6's rules also on synthetic tables in templates the tagger never saw
+    python docs/research/fusion_validation.py --shipped   # the shipped rule only, on today's parser (no choice is made)
 
 CRITERION (fixed before any result was seen):
 - Grid of fill rules, every combination of
@@ -32,7 +36,7 @@ CRITERION (fixed before any result was seen):
   rules on synthetic text only, where the shipped tagger is in its training distribution; on the one real
   document it never saw (seed 004) it reads at record F1 0.13 alone. So the rules are also judged where the
   tagger is out of domain, on real text, without the dev set's gold:
-    * fold taggers: ``jixiao train --config bench/configs/ood_fold_a.json`` (weak labels and MLM text from
+    * fold taggers: ``jixiao train --config docs/research/configs/ood_fold_a.json`` (weak labels and MLM text from
       seeds 002-003 only) and ``ood_fold_b.json`` (000-001 only), everything else as the shipped config;
       each fold is judged on the real seeds it never saw (000-001 resp. 002-003; never 004);
     * texts: each such seed as printed, collapsed (``eval.variants.collapse``) and noised
@@ -70,7 +74,7 @@ CRITERION (fixed before any result was seen):
   real seeds share enough of their templates that a fold tagger reads its unseen seeds at 0.25-0.45, while the
   shipped tagger reads seed 004 at 0.13; no rule ever trailed the parser on their texts by more than 0.0002.
   Round 6 adds the case of a tagger that has seen no real template at all:
-    * fold S: ``bench/configs/ood_fold_s.json``, the fold config with no weak seeds, so no weak labels, no MLM
+    * fold S: ``docs/research/configs/ood_fold_s.json``, the fold config with no weak seeds, so no weak labels, no MLM
       text and no prose context from any real seed; it is judged on all four dev-split seeds (never 004);
     * texts, reference and grid: round 5's (five variants per seed, the parser's record of the undamaged text,
       48 rules);
@@ -112,6 +116,7 @@ import random
 import re
 import statistics
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
@@ -120,7 +125,7 @@ from tqdm import tqdm
 
 from jixiao.deadline import NO_DEADLINE
 from jixiao.models import synth
-from jixiao.pipelines import fuse as fuse_module
+from jixiao.pipelines.fusion_rules import FUSION_RULES
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.extract import Extractor
 from jixiao.eval.metrics import score_document
@@ -231,23 +236,32 @@ class _CachedTagger:
 class _CachedExtractor(Extractor):
     """Parses each text once: the parser record does not depend on the fill rule."""
 
-    def parse(self, doc, timings=None, notes=None, deadline=NO_DEADLINE):
+    def _read(self, doc, timings=None, notes=None, deadline=NO_DEADLINE):
         cache = self.__dict__.setdefault("_parsed", {})
         if doc.text not in cache:
-            cache[doc.text] = super().parse(doc, timings, notes, deadline)
-        return cache[doc.text].model_copy(deep=True)
+            cache[doc.text] = super()._read(doc, timings, notes, deadline)
+        record, readings = cache[doc.text]
+        return record.model_copy(deep=True), readings
+
+
+# The switches the rounds varied were module globals of the fusion until issue 16, which kept the winners
+# (these values) and deleted the rest. A rule that differs from them here only in FILL_MIN still runs.
+SWITCHES_KEPT = {"WHOLE_NUMBER_FILLS": True, "CONSISTENCY_VETO": True, "EXCLUSIVE_SPANS": False, "TAGGER_ROWS": True,
+                 "ROW_GATE": False, "TRUST_MIN": 0.0}
 
 
 @contextmanager
-def rule(values: dict):
-    old = {k: getattr(fuse_module, k) for k in values}
-    for k, v in values.items():
-        setattr(fuse_module, k, v)
+def rule(values: dict, ex: Extractor):
+    """``ex`` with the rule's fill threshold; a rule needing a deleted switch stops with where to run it."""
+    off = {k: v for k, v in values.items() if k in SWITCHES_KEPT and v != SWITCHES_KEPT[k]}
+    if off:
+        raise SystemExit(f"{off}: deleted from the fusion in issue 16; run this round at commit dd45a7f")
+    old = ex.fusion_rules
+    ex.fusion_rules = replace(FUSION_RULES, fill_min=values["FILL_MIN"])
     try:
         yield
     finally:
-        for k, v in old.items():
-            setattr(fuse_module, k, v)
+        ex.fusion_rules = old
 
 
 def _f1(gold: DocumentRecord, pred: DocumentRecord, text: str) -> float:
@@ -267,7 +281,7 @@ def score_rules(ex: Extractor, texts: list[dict], grid: list[dict], desc: str) -
         parser_f1.append(_f1(t["gold"], ex.extract(doc, mode="parser"), t["text"]))
     results = []
     for values in tqdm(grid, desc=f"{desc}: rules"):
-        with rule(values):
+        with rule(values, ex):
             combined = [_f1(t["gold"], ex.extract(Document(doc_id=t["gold"].doc_id, text=t["text"]), mode="combined"), t["text"])
                         for t in texts]
         deltas = [c - p for c, p in zip(combined, parser_f1)]
@@ -433,20 +447,20 @@ def main(argv: list[str] | None = None) -> int:
                     help="2: the fill-rule grid; 3: the trust check; 4: rules judged out of domain too; "
                          "5: round 4 with stressed texts and the row gate; 6: round 5 kept apart by fold kind; "
                          "7: round 6's rules on synthetic tables in unseen templates")
-    ap.add_argument("--previous", type=Path, default=Path("bench/results/fusion_validation_unseen_template.json"),
+    ap.add_argument("--previous", type=Path, default=Path("docs/research/results/fusion_validation_unseen_template.json"),
                     help="round 7: round 6's results")
     ap.add_argument("--shipped", action="store_true",
                     help="score the shipped rule only (fusion_validation_shipped.json): today's parser, no rule chosen")
     ap.add_argument("--fold", type=Path, action="append", default=[],
-                    help="rounds 4-6: a fold tagger's checkpoint (jixiao train --config bench/configs/ood_fold_*.json)")
+                    help="rounds 4-6: a fold tagger's checkpoint (jixiao train --config docs/research/configs/ood_fold_*.json)")
     args = ap.parse_args(argv)
     if args.out is None:
-        args.out = Path("bench/results/fusion_validation_shipped.json" if args.shipped else
-                        {2: "bench/results/fusion_validation.json", 3: "bench/results/fusion_validation_trust.json",
-                         4: "bench/results/fusion_validation_ood.json",
-                         5: "bench/results/fusion_validation_ood_stress.json",
-                         6: "bench/results/fusion_validation_unseen_template.json",
-                         7: "bench/results/fusion_validation_unseen_styles.json"}[args.round])
+        args.out = Path("docs/research/results/fusion_validation_shipped.json" if args.shipped else
+                        {2: "docs/research/results/fusion_validation.json", 3: "docs/research/results/fusion_validation_trust.json",
+                         4: "docs/research/results/fusion_validation_ood.json",
+                         5: "docs/research/results/fusion_validation_ood_stress.json",
+                         6: "docs/research/results/fusion_validation_unseen_template.json",
+                         7: "docs/research/results/fusion_validation_unseen_styles.json"}[args.round])
     if args.seed in TRAINING_SEEDS:
         raise SystemExit(f"seed {args.seed} generated training data; pick another")
     if 4 <= args.round <= 6 and not args.fold:
@@ -467,8 +481,7 @@ def main(argv: list[str] | None = None) -> int:
         args.out.write_text(json.dumps({"docs": args.docs, "seed": args.seed, **out}, indent=2, ensure_ascii=False),
                             encoding="utf-8")
         return 0
-    shipped = {k: getattr(fuse_module, k) for k in ("FILL_MIN", "WHOLE_NUMBER_FILLS", "CONSISTENCY_VETO", "EXCLUSIVE_SPANS",
-                                                     "TAGGER_ROWS", "ROW_GATE", "TRUST_MIN")}
+    shipped = {"FILL_MIN": FUSION_RULES.fill_min, **SWITCHES_KEPT}
     grid = [shipped] if args.shipped else GRID if args.round == 2 else TRUST_GRID
     parser_f1, results = score_rules(_cached(base, base.tagger), texts, grid, "synthetic")
     winner = max(results, key=lambda r: (round(r["mean_delta"], 4), _conservative(r["rule"])))

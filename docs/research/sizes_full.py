@@ -1,6 +1,6 @@
 """Compare fully trained checkpoints of different sizes: held-out F1 (from their metrics.json) per millisecond.
 
-    python bench/sizes_full.py CKPT_DIR [CKPT_DIR ...] [--out bench/results/sizes_full.json]
+    python docs/research/sizes_full.py CKPT_DIR [CKPT_DIR ...] [--out bench/results/sizes_full.json]
 
 Throughput is measured here on the same whole texts (seeds 000-003), torch
 fp32, so the sizes compare on equal footing.
