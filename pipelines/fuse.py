@@ -208,7 +208,9 @@ def _fuse_rows(parsed: Project, tagged: Project, text: str | None, rules: Fusion
     return base_rows
 
 
-def _looks_real(p: Project) -> bool:
+def _looks_real(p: Project, rules: FusionRules) -> bool:
+    if sum("\u4e00" <= ch <= "\u9fff" for ch in p.name) < rules.min_name_han:
+        return False
     return bool(p.indicators) or (p.department is not None and any(v is not None for v in p.funds.model_dump().values()))
 
 
@@ -237,7 +239,7 @@ def fuse(parser_record: DocumentRecord, spans: list[EntitySpan], text: str, mapp
             q.confidence.setdefault("name", rules.parser_only if p.indicators else rules.unrated)
             projects.append(q)
     # the tagger's own projects stand in only where the parser found none at all
-    added = [t for j, t in enumerate(tagged) if not parsed and j not in paired_t and _looks_real(t)]
+    added = [t for j, t in enumerate(tagged) if not parsed and j not in paired_t and _looks_real(t, rules)]
     projects.extend(added)
     projects.sort(key=_text_position)
     meta = dict(parser_record.meta)

@@ -26,6 +26,9 @@ class FusionRules:
     unrated: float = 0.5
     # rapidfuzz ratio at or above which two names (projects, indicator rows) are paired
     pair_ratio: float = 90.0
+    # a project only the tagger found needs a name of at least this many Han characters: on layouts it never
+    # saw it tags fragments ('改', '000') as names (real layouts rla10, rla12)
+    min_name_han: int = 2
 
     def __post_init__(self) -> None:
         for name in ("fill_min", "agree", "parser_only", "disagree", "unrated"):

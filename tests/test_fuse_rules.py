@@ -113,3 +113,14 @@ def test_touching_pieces_of_one_value_are_merged():
     c = EntitySpan(label="AMT_EXEC", start=9, end=14, text="19.44")
     merged = _merge_touching([a, b, c], text)
     assert [(m.text, m.label) for m in merged] == [("19.44", "AMT_EXEC"), ("19.44", "AMT_EXEC")]
+
+
+@pytest.mark.parametrize("name,kept", [("改", False), ("000", False), ("老字号", True)])
+def test_a_tagger_only_project_needs_a_name(name, kept):
+    """Where the parser found nothing, a project only the tagger found stands in only with a name of Han words."""
+    text = f"项目名称 {name} 主管部门 某局 年度资金总额 12"
+    spans = [EntitySpan(label="PROJECT", start=5, end=5 + len(name), text=name, score=0.99),
+             EntitySpan(label="DEPT", start=text.index("某局"), end=text.index("某局") + 2, text="某局", score=0.99),
+             EntitySpan(label="AMT_ANNUAL", start=len(text) - 2, end=len(text), text="12", score=0.99)]
+    fused = fuse(DocumentRecord(doc_id="t"), spans, text)
+    assert [p.name for p in fused.projects] == ([name] if kept else [])
