@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 from jixiao.pipelines.normalize import NormalizedText, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.vocab import (
+    LEVEL2_PARENT, MEASURE_UNITS, PROSE_RUN_ACTUAL_CUE, PROSE_RUN_TARGET_CUE, fallback_level1, fallback_level2,
     PROSE_ACTUAL_CUE, PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_SCORE_CUE, PROSE_TARGET_CUE,
 )
 
@@ -40,9 +41,10 @@ _OPENERS = (
     # a one-project summary paragraph: 老字号项目绩效自评综述：…
     re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*(?P<name>[^,，。;；:：“”\"\n\t ]{2,40}?)项目(?:支出)?绩效自评综述[:：]", re.M),
 )
-# a report's title line: [unit or place][year]NAME[项目][支出]绩效自评报告 (the name is what follows the year, or what
+# a report's title line: [关于][unit or place][year]NAME[支出]绩效自评报告 (the name is what follows the year, or what
 # precedes it when nothing does: 退役士兵安置补助经费转移支付2023年度绩效自评报告)
-_TITLE = re.compile(r"^[ \t]*(?P<title>[^\n。，,;；:：]{2,80}?)(?:项目)?(?:支出)?绩效(?:自评|评价)(?:工作)?报告[ \t]*$", re.M)
+_TITLE = re.compile(r"^[ \t]*(?:关于)?(?P<title>[^\n。，,;；:：]{2,80}?)(?:支出)?(?:的)?绩效(?:自评|评价)(?:工作)?(?:情况)?(?:的)?"
+                    r"(?:自评)?报告[ \t]*$", re.M)
 _TITLE_YEAR = re.compile(r"\d{4}年度?")
 _NAME_FIELD = re.compile(r"项目名称[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=[。;；\n]|$)")
 _NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目|全部项目|一般公共预算|^本?(部门|单位)|个项目")
@@ -57,6 +59,14 @@ _IND_SENTENCE = re.compile(
     + PROSE_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<target>[^,，;；。\n]{1,30}?)[,，;；]\s*"
     + PROSE_ACTUAL_CUE + r"(?:为|是|[:：])?\s*(?P<actual>[^,，;；。\n]{1,30}?)"
     r"(?:[,，]\s*" + PROSE_SCORE_CUE + r"(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分)?\s*(?=[,，;；。\n]|$)", re.M)
+_VALUE = r"[≥≤><=＞＜]?\d+(?:\.\d+)?(?:" + "|".join(sorted(MEASURE_UNITS, key=len, reverse=True)) + r")?"
+_IND_RUN = re.compile(r"(?P<name>[\u4e00-\u9fff0-9、()（）]{4,40}?)" + PROSE_RUN_TARGET_CUE + r"(?P<target>" + _VALUE + r")"
+                      + PROSE_RUN_ACTUAL_CUE + r"(?P<actual>" + _VALUE + r")")
+# a heading naming the indicators' category: 3.时效指标。 / (二)效益指标
+_CATEGORY_HEADING = re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?[ \t]*"
+                               r"(?P<cat>[\u4e00-\u9fff]{2,10}?指标)", re.M)
+# an indicator's category comes from a heading at most this far before it (the same paragraph or the one above)
+CATEGORY_REACH = 300
 _DEPT = re.compile(PROSE_DEPT_LABEL + r"[:：]\s*(?P<v>[^\s,，。;；]{2,40})")
 _IMPL = re.compile(PROSE_IMPL_LABEL + r"[:：]\s*(?P<v>[^\s,，。;；]{2,40})")
 
@@ -298,20 +308,40 @@ def _title_name(m: re.Match[str]) -> Span | None:
     while a < b and t[a] in " \t\u3000":
         a += 1
     name = t[a:b].strip()
-    if len(name) < 2 or _NOT_PROJECT.search(name) or re.search(_ORG_END + "$", name):
+    if len(name.removesuffix("项目")) < 2 or _NOT_PROJECT.search(name) or re.search(_ORG_END + "$", name):
         return None
     return Span(text=t[a:b], start=start + a, end=start + a + len(t[a:b].rstrip()))
 
 
 def _indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
-    """Indicators stated one a sentence: 名称，年初目标值X，实际完成值Y，自评得分Z分."""
+    """Indicators stated one a sentence (名称，年初目标值X，实际完成值Y，自评得分Z分) or run together
+    (名称指标为X实际完成值为Y…), under the category heading before them when one is near."""
     out = []
+    taken: list[tuple[int, int]] = []
     for m in _IND_SENTENCE.finditer(text, s, e):
         out.append(ParsedIndicator(
             name=_span(m, "name"), target=[_span(m, "target")], actual=_span(m, "actual"),
             score=_span(m, "score") if m.group("score") else None, method="sentence",
         ))
-    return out
+        taken.append((m.start(), m.end()))
+    for m in _IND_RUN.finditer(text, s, e):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            out.append(ParsedIndicator(name=_span(m, "name"), target=[_span(m, "target")], actual=_span(m, "actual"),
+                                       method="sentence"))
+    headings = [(h.start("cat"), h.end("cat"), fallback_level1(h.group("cat")), fallback_level2(h.group("cat")))
+                for h in _CATEGORY_HEADING.finditer(text, s, e)]
+    headings = [h for h in headings if h[2] or h[3]]
+    for ind in out:
+        before = [h for h in headings if h[0] <= ind.name.start and ind.name.start - h[1] <= CATEGORY_REACH]
+        if before:
+            a, b, l1, l2 = before[-1]
+            ind.level2, ind.level2_span = l2, Span(text=text[a:b], start=a, end=b) if l2 else None
+            ind.level1 = LEVEL2_PARENT.get(l2) if l2 else l1  # 成本指标 is a level-2 under 产出指标 here
+            if a == ind.name.start:  # 成本指标按自治区核定标准核发: the heading opens the name
+                rest = ind.name.text[b - a:]
+                ind.name = Span(text=rest, start=b, end=ind.name.end)
+    out.sort(key=lambda i: i.name.start)
+    return [i for i in out if len(i.name.text) >= 2]
 
 
 # a prose project repeating a table project (its summary paragraph) matches its name at least this well

@@ -163,7 +163,7 @@ PROSE = "\n".join([
 
 def test_prose_report_named_by_its_title(extractor):
     p = _project(extractor, PROSE)
-    assert (p.name, p.department) == ("乡村道路养护经费", "示例县交通运输局")
+    assert (p.name, p.department) == ("乡村道路养护经费项目", "示例县交通运输局")
     assert (p.score, p.grade) == (96, "优")  # not an indicator sentence's 自评得分
     assert [(i.name, i.target, i.actual, i.score) for i in p.indicators] == [
         ("农村公路养护里程", "≥120公里", "126公里", 20),
@@ -179,3 +179,19 @@ def test_a_name_field_overrides_the_title(extractor):
 def test_a_title_naming_only_a_unit_is_no_project(extractor):
     record = extractor.extract_text("示例县交通运输局2023年度项目支出绩效自评报告\n一、基本情况\n本单位...", mode="parser")
     assert record.projects == []
+
+
+def test_prose_indicators_run_together_under_their_category(extractor):
+    text = "\n".join([
+        "示例补助资金转移支付2023年度绩效自评报告",
+        "(四)绩效指标完成情况分析",
+        "1.时效指标。补助资金每季度末发放指标为100%实际完成值为100%补助资金年底前清算指标为100%实际完成值为96%",
+        "2.成本指标按核定标准核发指标为100%实际完成值为100%",
+    ])
+    p = _project(extractor, text)
+    assert p.name == "示例补助资金转移支付"
+    assert [(i.level1, i.level2, i.name, i.target, i.actual) for i in p.indicators] == [
+        ("产出指标", "时效指标", "补助资金每季度末发放", "100%", "100%"),
+        ("产出指标", "时效指标", "补助资金年底前清算", "100%", "96%"),
+        ("产出指标", "成本指标", "按核定标准核发", "100%", "100%"),  # the heading opens the name
+    ]
