@@ -152,3 +152,14 @@ def test_the_wan_factor_is_one_named_constant():
                 if isinstance(node, ast.Constant) and isinstance(node.value, float) and node.value in factors:
                     found.append(f"{path.relative_to(REPO_ROOT)}:{node.lineno}")
     assert not found, found
+
+
+def test_the_tolerant_column_words_are_the_exact_patterns_words():
+    """Each column word of the tolerant second pass is read by its own column's exact pattern, so the two
+    readings of a header cannot put a word in different columns (the weight and score columns' words are
+    one list for both, WEIGHT_WORDS and SCORE_WORDS)."""
+    from jixiao.pipelines.tables import _funds_field, _ind_slot
+
+    wrong = [(slot, w, _funds_field(w)) for slot, ws in V.FUNDS_HEADER_WORDS.items() for w in ws if _funds_field(w) != slot]
+    wrong += [(slot, w, _ind_slot(w)) for slot, ws in V.INDICATOR_HEADER_WORDS.items() for w in ws if _ind_slot(w) != slot]
+    assert not wrong, wrong
