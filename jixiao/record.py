@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# Amounts in a record are yuan (元): a table printing 万元 (or 亿元) has its amounts multiplied by these.
+YUAN_PER_WAN = 10_000.0
+YUAN_PER_YI = 100_000_000.0
+
 
 class Provenance(BaseModel):
     """Where a value came from: character offsets into the ingested text, plus layout when known."""

@@ -13,7 +13,8 @@ from typing import Any
 
 from jixiao.pipelines.map import normalize as _squash  # NFKC, whitespace removed
 from jixiao.pipelines.tag import EntitySpan
-from jixiao.record import Funds, Indicator, Project, Provenance
+from jixiao.pipelines.vocab import GRADES
+from jixiao.record import YUAN_PER_WAN, Funds, Indicator, Project, Provenance
 
 # a tagger value's confidence is its span probability times this: below any parser value (0.95)
 TAGGER_WEIGHT = 0.9
@@ -22,7 +23,6 @@ _WAN = re.compile(r"万\s*元")
 _YUAN = re.compile(r"[（(]\s*元\s*[)）]|单位[:：]\s*元|金额单位[:：]\s*元")
 _CODE_NAME = re.compile(r"^([0-9A-Za-z]{8,})[-－—_]+(.+)$")
 _ORG_CODE = re.compile(r"^(?:\[\d+\]|【\d+】|\d{2,}[-－—]?)\s*")
-_GRADES = "优良中差"
 
 
 @lru_cache(maxsize=1)
@@ -360,14 +360,14 @@ def _assign_fund_roles(p: _OpenProject) -> None:
 
 
 def _amount_scale(p: _OpenProject, text: str) -> float:
-    """10000 when the last unit printed before the project's amounts is 万元, else 1 (yuan)."""
+    """``YUAN_PER_WAN`` when the last unit printed before the project's amounts is 万元, else 1 (yuan)."""
     amounts = [s for k, s in p.fields.items() if k.startswith("AMT_")]
     if not amounts:
         return 1.0
     before = text[max(p.start - 50, 0) : min(s.start for s in amounts)]
     wan = [m.end() for m in _WAN.finditer(before)]
     yuan = [m.end() for m in _YUAN.finditer(before)]
-    return 10000.0 if wan and (not yuan or wan[-1] > yuan[-1]) else 1.0
+    return YUAN_PER_WAN if wan and (not yuan or wan[-1] > yuan[-1]) else 1.0
 
 
 def _field_value(kind: str, span: EntitySpan, scale: float) -> Any:
@@ -376,7 +376,7 @@ def _field_value(kind: str, span: EntitySpan, scale: float) -> Any:
         return _org_name(span.text) or None
     if kind == "grade":
         g = _squash(span.text)
-        return g[0] if g and g[0] in _GRADES else None
+        return g[0] if g and g[0] in GRADES else None
     value = _span_number(span.text)
     if value is not None and kind == "amount":
         value = round(value * scale, 2)

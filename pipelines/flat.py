@@ -42,6 +42,7 @@ from jixiao.pipelines.tables import (
 )
 from jixiao.pipelines.vocab import GLUED_LABEL as _GLUED, KNOWN_WORDS as _WORDS, LABEL_IN_RUN as _LABEL_IN_RUN
 from jixiao.pipelines.vocab import MEASURE_UNITS as _UNITS, OTHER_LEVEL1_HEADING as _OTHER_L1, ROW_START as _ROW_START
+from jixiao.record import YUAN_PER_WAN
 
 _TOKEN = re.compile(r"\S+")
 _CJK1 = re.compile(r"^[\u4e00-\u9fff]$")
@@ -401,7 +402,7 @@ class FlatParser:
         if total_at is None:
             funds = _parse_funds(rows)
             if unit_row is not None:
-                funds.factor = unit_factor(" ".join(c.clean for c in unit_row.cells[:2]), 10000.0)
+                funds.factor = unit_factor(" ".join(c.clean for c in unit_row.cells[:2]), YUAN_PER_WAN)
             return funds
         if "declared" in fields and "compiled" in fields and "initial" in fields:
             fields = [f for f in fields if f not in ("declared", "compiled")]
@@ -417,7 +418,7 @@ class FlatParser:
         total = self._row([toks[total_at], *values], 1)
         funds = _parse_funds([header, total])
         if unit_row is not None:
-            funds.factor = unit_factor(" ".join(c.clean for c in unit_row.cells[:2]), 10000.0)
+            funds.factor = unit_factor(" ".join(c.clean for c in unit_row.cells[:2]), YUAN_PER_WAN)
         return funds
 
     def _indicators(self, toks: list[Cell], text: str) -> list[ParsedIndicator]:

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
+from jixiao.record import YUAN_PER_WAN, YUAN_PER_YI
+
 # Word/PDF converters leave bookmark anchors in the text; they are never content.
 _JUNK = re.compile(r"\[bookmark:[^\]\n]*\]|\[image:[^\]\n]*\]")
 # A page footer line (- 3 -, 第3页, 第3页 共9页) printed where a table crosses a page: never content, and
@@ -425,9 +427,9 @@ def unit_factor(label: str | None, default: float = 1.0) -> float:
         return default
     t = squeeze(label)
     if "亿元" in t:
-        return 1e8
+        return YUAN_PER_YI
     if "万元" in t or re.search(r"万\)?元?$", t) or "(万" in t:
-        return 10000.0
+        return YUAN_PER_WAN
     if "元" in t:
         return 1.0
     return default

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from jixiao.record import YUAN_PER_WAN
+
 
 class Span(BaseModel):
     text: str
@@ -31,7 +33,7 @@ class ParsedIndicator(BaseModel):
 
 
 class ParsedFunds(BaseModel):
-    factor: float = Field(default=10000.0, description="multiplier to yuan")
+    factor: float = Field(default=YUAN_PER_WAN, description="multiplier to yuan")
     initial: Span | None = None
     annual: Span | None = None
     executed: Span | None = None

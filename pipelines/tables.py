@@ -18,6 +18,7 @@ from jixiao.pipelines.normalize import content_span, is_amount, is_number, squee
 from jixiao.pipelines.parsed import ParsedFunds, ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.vocab import FUNDS_TOTAL_AMOUNT_LABEL as _FUNDS_TOTAL_AMOUNT, LEVEL_HEADERS as _LEVEL_HEADERS
 from jixiao.pipelines.vocab import TOTAL_SCORE_ONLY_LABEL as _TOTAL_SCORE, TOTAL_WORDS as _TOTAL_WORDS
+from jixiao.record import YUAN_PER_WAN
 
 _PURE_NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
 _VALUE_SLOTS = ("init_target", "adj_target", "op", "nature", "target", "unit", "actual")
@@ -235,7 +236,7 @@ def _funds_header(rows: list[Row]) -> tuple[int, list[str], float] | None:
                 if "万元" in t or "元" in t:
                     unit_text = t
                     break
-            factor = unit_factor(unit_text, 10000.0)
+            factor = unit_factor(unit_text, YUAN_PER_WAN)
             # 目标申报数 / 预算编制数 under 年初预算数, printed on the next row(s)
             for r2 in rows[i + 1:i + 3]:
                 sub = [f for f in (_funds_field(t) for t in r2.texts if t) if f]
@@ -326,7 +327,7 @@ def _parse_funds(rows: list[Row]) -> ParsedFunds:
         c, v = _kv(r, V.LONE_BUDGET_LABEL)
         if c is not None and funds.annual is None and v is not None and is_number(v.text):
             funds.annual = v
-            funds.factor = unit_factor(c.clean, 10000.0)
+            funds.factor = unit_factor(c.clean, YUAN_PER_WAN)
         c, v = _kv(r, V.EXECUTED_LABEL)
         if c is not None and funds.executed is None and v is not None and is_number(v.text):
             funds.executed = v
@@ -337,7 +338,7 @@ def _parse_funds(rows: list[Row]) -> ParsedFunds:
         if c is not None and funds.annual is None and v is not None and is_number(v.text):
             funds.annual = v
             label = " ".join(t for t in r.texts[:2])
-            funds.factor = unit_factor(label, 10000.0)
+            funds.factor = unit_factor(label, YUAN_PER_WAN)
     return funds
 
 

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from jixiao.pipelines.map import Mapper
 
 LEVEL1 = ("产出指标", "成本指标", "效益指标", "满意度指标")
+# level-1 headings of a self-evaluation that are not indicator categories (no rows are kept under them)
+OTHER_LEVEL1 = ("项目决策", "项目过程", "项目管理", "履职效能")
 LEVEL2_PARENT = {
     "数量指标": "产出指标",
     "质量指标": "产出指标",
@@ -245,9 +247,8 @@ LABEL_WORDS: tuple[str, ...] = tuple(dict.fromkeys("""
 一级指标 二级指标 三级指标 指标名称 年初指标值 调整后指标值 年初目标值 调整后目标值 年度指标值 年度目标值 预期目标值 运算符号
 度量单位 计量单位 指标性质 实际完成值 全年完成值 实际完成情况 全年实际完成值 完成程度 指标分值 自评得分 定性指标情况说明
 定性值情况说明 偏差原因分析及改进措施 未完成原因分析 绩效自评总得分 自评总得分 项目自评得分 指标自评得分小计 评价等级 自评等级
-绩效等级 产出指标 效益指标 满意度指标 成本指标 数量指标 质量指标 时效指标 经济成本指标 社会成本指标 生态环境成本指标
-经济效益指标 社会效益指标 生态效益指标 可持续影响指标 服务对象满意度指标 社会公众满意度指标 项目产出 项目效益 项目成本
-""".split()))
+绩效等级 项目产出 项目效益 项目成本
+""".split() + [*LEVEL1, *LEVEL2_PARENT]))
 _LABEL_SET = frozenset(LABEL_WORDS)
 # Printed words that are near a label word but are not one (绩效指标 is one edit from 时效指标): when
 # one of these is the nearest word, the cell is left as printed.
@@ -343,9 +344,9 @@ NAME_LABEL_WORDS = ("项目名称", "项目(政策)名称", "政策名称")
 
 
 # every printed category form, and headings in category columns that are not categories
-_CATEGORY_ANCHORS: frozenset[str] = frozenset("""
-项目决策 项目过程 项目管理 决策 过程 管理 履职效能 绩效指标 年度绩效指标 一级指标 二级指标 三级指标 产出 效益 成本
-""".split())
+_CATEGORY_ANCHORS: frozenset[str] = frozenset([*OTHER_LEVEL1, *"""
+决策 过程 管理 绩效指标 年度绩效指标 一级指标 二级指标 三级指标 产出 效益 成本
+""".split()])
 _CATEGORY_VOCAB: tuple[str, ...] = tuple(dict.fromkeys(
     [*LEVEL1, *LEVEL2_PARENT, *_L1_FORMS, *_L2_FORMS, *sorted(_CATEGORY_ANCHORS)]))
 
@@ -370,8 +371,6 @@ TOTAL_SCORE_ONLY_LABEL = _rx(rf"^({_alt(TOTAL_SCORE_WORDS)})[:]?$")
 FUNDS_TOTAL_AMOUNT_LABEL = _rx(r"^(年度资金总额|项目资金总额)[:]?")
 # label cells of information rows, read as labels so that they are never a value
 INFO_LABELS = ("项目属性", "项目期", "项目资金(元)", "项目资金(万元)")
-# level-1 headings of a self-evaluation that are not indicator categories (no rows are kept under them)
-OTHER_LEVEL1 = ("项目决策", "项目过程", "项目管理", "履职效能")
 
 # every whole header word of the funds and indicator tables (tolerant words and the reason column's)
 HEADER_WORDS: frozenset[str] = frozenset([

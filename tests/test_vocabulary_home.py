@@ -138,3 +138,28 @@ def test_the_generator_prints_only_words_the_parser_reads():
                         or V.FUNDS_TOTAL_LABEL.match(t) or V.field_label(t)):
                     unread.append((field, word))
     assert not unread, unread
+
+
+def test_the_wan_factor_is_one_named_constant():
+    """万元 -> 元 is ``jixiao.record.YUAN_PER_WAN`` (亿元: ``YUAN_PER_YI``): no stage writes the number again."""
+    from jixiao.record import YUAN_PER_WAN, YUAN_PER_YI
+
+    factors = {YUAN_PER_WAN, YUAN_PER_YI}
+    found = []
+    for folder in SCANNED:
+        for path in sorted((REPO_ROOT / folder).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Constant) and isinstance(node.value, float) and node.value in factors:
+                    found.append(f"{path.relative_to(REPO_ROOT)}:{node.lineno}")
+    assert not found, found
+
+
+def test_the_tolerant_column_words_are_the_exact_patterns_words():
+    """Each column word of the tolerant second pass is read by its own column's exact pattern, so the two
+    readings of a header cannot put a word in different columns (the weight and score columns' words are
+    one list for both, WEIGHT_WORDS and SCORE_WORDS)."""
+    from jixiao.pipelines.tables import _funds_field, _ind_slot
+
+    wrong = [(slot, w, _funds_field(w)) for slot, ws in V.FUNDS_HEADER_WORDS.items() for w in ws if _funds_field(w) != slot]
+    wrong += [(slot, w, _ind_slot(w)) for slot, ws in V.INDICATOR_HEADER_WORDS.items() for w in ws if _ind_slot(w) != slot]
+    assert not wrong, wrong
