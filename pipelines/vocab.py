@@ -226,7 +226,9 @@ REMARK = _rx(r"^(/|／|—+|-+|无|无偏差|未发生偏差|无明显偏差|按
 PLACEHOLDER = _rx(r"^(指标\d*[:]?|…+|\.+|—+|-+|/|无)$|^[^\u4e00-\u9fffA-Za-z]*$")
 # completion phrases printed in value columns; a "name" like this is a value whose name cell was blank
 VALUE_PHRASE = _rx(r"^(全部或基本|部分)?(达成|未达成)预期指标")
-OPERATORS = _rx(r"^(>=|<=|≥|≤|=|>|<|≧|≦|═|＞|＜)$")
+# an operator cell: a glyph, or the words some bureaus print in the 运算符号/指标性质 column (大于等于)
+OPERATOR_WORDS = ("大于等于", "小于等于", "大于", "小于", "等于", "不低于", "不少于", "不高于", "不超过", "不大于", "不小于")
+OPERATORS = _rx(r"^(>=|<=|≥|≤|=|>|<|≧|≦|═|＞|＜|" + "|".join(OPERATOR_WORDS) + ")$")
 DEPT_WIDE = _rx(r"整体(支出)?绩效自评表|部门整体|\(单位\)整体")
 TABLE_TITLE = _rx(r"(绩效自评表|自评表)")
 # marks a page prints beside a table's values, never part of one: a page or table number, a stamp or signature, a
