@@ -87,7 +87,7 @@ METRICS = {
     "社会公众满意度指标": ("社会公众满意度", "群众满意度"),
 }
 QUALITATIVE = ("较高", "明显提升", "有效保障", "达成预期指标", "达到预期", "持续发挥", "长期", "良好", "是", "提高", "有效改善", "优", "逐步提高")
-UNITS_OF_MEASURE = ("人", "个", "次", "%", "万元", "元", "户", "天", "年", "月", "公里", "项", "人次", "元/人", "家", "台", "所")
+UNITS_OF_MEASURE = V.UNITS_OF_MEASURE
 OPERATORS = ("≥", "≤", "=", ">", "<", "", "", "≧", ">=", "＝")
 OCR_CONFUSIONS = {
     "0": "O", "1": "l", "5": "S", "8": "B", "：": ":", "。": ".", "人": "入", "已": "己", "己": "已", "日": "曰",
@@ -286,7 +286,7 @@ def draw_project(rng: random.Random) -> ProjectRec:
                 )
     total = rng.choice((f"{rng.randint(70, 100)}", f"{rng.uniform(70, 100):.1f}", f"{rng.uniform(70, 100):.2f}"))
     t = float(total)
-    grade = ("优" if t >= 90 else "良" if t >= 80 else "中" if t >= 60 else "差") if rng.random() < 0.6 else None
+    grade = next(g for floor, g in V.GRADE_BANDS if t >= floor) if rng.random() < 0.6 else None
     code = f"5109{rng.randint(10**15, 10**16 - 1)}"[:21] if rng.random() < 0.12 else None
     return ProjectRec(year, _project_name(rng, year, region), code, dept, impl, wan, tuple(amounts), rate, total, grade, indicators)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from jixiao.pipelines.normalize import parse_number
 from jixiao.pipelines.parsed import ParsedProject
+from jixiao.pipelines.vocab import GRADE_BANDS
 from jixiao.record import Check, DocumentRecord, Funds, Indicator, Project
 
 RATE_TOLERANCE = 0.6  # percentage points: printed rates are rounded
@@ -27,11 +28,6 @@ def rate_mismatch(f: Funds) -> float | None:
 
 def score_above_weight(row: Indicator) -> bool:
     return row.weight is not None and row.score is not None and row.score > row.weight + 1e-9
-
-
-# 财政部《项目支出绩效评价管理办法》(财预〔2020〕10号): 90 (inclusive) to 100 is 优, 80 to 90 良, 60 to 80 中,
-# below 60 差. Local schemes may draw the bands differently, so a mismatch is reported, never corrected.
-GRADE_BANDS = ((90.0, "优"), (80.0, "良"), (60.0, "中"), (float("-inf"), "差"))
 
 
 def grade_band(score: float) -> str:

@@ -170,7 +170,10 @@ FUNDS_TOTAL_LABEL = _rx(r"^((年度|项目|全年|本年)?(财政|预算)?资金
 LONE_BUDGET_LABEL = _rx(r"^(项目预算金额|年度预算数|年度预算金额|预算金额)(\((万元|元)\))?[:]?$")
 EXECUTED_LABEL = _rx(r"^(全年执行数|预算执行数|全年执行金额|执行数)(\((万元|元)\))?[:]?$")
 
-GRADES = ("优", "良", "中", "差")
+# 财政部《项目支出绩效评价管理办法》(财预〔2020〕10号): 90 (inclusive) to 100 is 优, 80 to 90 良, 60 to 80 中,
+# below 60 差. Local schemes may draw the bands differently, so a mismatch is reported, never corrected.
+GRADE_BANDS = ((90.0, "优"), (80.0, "良"), (60.0, "中"), (float("-inf"), "差"))
+GRADES = tuple(grade for _, grade in GRADE_BANDS)
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -394,8 +397,10 @@ ROW_START = _rx(
     r"总分|合计|指标自评得分小计|预算执行率得分|减分项|绩效自评总得分|项目绩效分析|评价结论|得分)"
 )
 OTHER_LEVEL1_HEADING = _rx(rf"^(?:{_alt(OTHER_LEVEL1)}|决策|过程)(?:\(\d+(?:\.\d+)?分\))?$")
-# measure units that may close a spaced-out number (2 9 7 8 元)
-MEASURE_UNITS = frozenset([*"户人个元天月年次台所项家件份处条套辆%", "万元", "公里", "人次", "万人", "亩", "平方米"])
+# measure units: the generator draws these (repeats and blanks are draw weights) ...
+UNITS_OF_MEASURE = ("人", "个", "次", "%", "万元", "元", "户", "天", "年", "月", "公里", "项", "人次", "元/人", "家", "台", "所")
+# ... and the collapsed-text reader reads these, and more, as closing a spaced-out number (2 9 7 8 元)
+MEASURE_UNITS = frozenset([*UNITS_OF_MEASURE, *"件份处条套辆", "万人", "亩", "平方米"])
 
 # ---- raw text, before any layout: where a table is (tagger) and its header words (weak labels)
 # table vocabulary, spaces allowed inside (得 分): text near one of these is tagged
