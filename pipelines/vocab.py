@@ -467,6 +467,10 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("executed", r"实际完成(?:项目)?支出"),
     ("executed", r"(?:全年执行数|(?<!全年)预算执行数|实际支出|(?<!预算)执行数)(?:为|是)?"),
     ("initial", r"年初预算(?:安排)?(?:专项资金|资金)?(?:为|是)?"),
+    # transfer-payment and county reports state the totals in other words
+    ("annual", r"(?:预算资金合计|指标金额(?:是|为)?|收到财政资金共|调整后全年预算资金)"),
+    ("executed", r"(?:预算执行数合计|实际拨付金额(?:是|为)?|(?<=年)支出|已拨付(?:[\u4e00-\u9fff]{0,20}?资金)?)"),
+    ("initial", r"年初预算合计"),
 )
 PROSE_DEPT_LABEL = r"(?:主管部门|主管单位)(?:及代码)?"
 # an indicator stated in a sentence: 年初目标值X，实际完成值Y，自评得分Z分 (初目标值: a slip seen in print)

@@ -260,3 +260,10 @@ def test_operators_in_words_stay_in_their_column(extractor):
         ("产出指标", "数量指标", "巡护面积", "大于等于5000亩", "5200", 20, 20),
         ("产出指标", "质量指标", "火灾受害率", "小于0.9‰", "0.5", 20, 18),
     ]
+
+
+def test_prose_totals_in_other_words(extractor):
+    text = ("示例县2020年度基层调解经费绩效自评报告\n一、基本情况\n"
+            "2020年度县财政划给县司法局基层调解经费,指标金额是86万元,实际拨付金额是84.5万元。\n")
+    p = _project(extractor, text)
+    assert (p.name, p.funds.annual_budget, p.funds.executed) == ("基层调解经费", 860000, 845000)
