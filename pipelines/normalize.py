@@ -124,7 +124,7 @@ def normalize_text(text: str) -> NormalizedText:
     norm = _fold_text(text)
     if "|" not in norm.text:
         return norm
-    out, offsets = pipe_cell_lines(norm.text, norm.offsets)
+    out, offsets = pipe_cell_lines(unfold_pipe_runs(norm.text), norm.offsets)
     out = padded_pipe_rows(out)
     out, offsets = pipe_rows(out, offsets)
     return NormalizedText.model_construct(text=out, offsets=offsets, original_length=norm.original_length, original=text,
@@ -274,6 +274,32 @@ def pipe_cell_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]:
         pos = end + 1
     offs.append(offsets[len(text)])
     return "".join(chars), offs
+
+
+# A pipe table whose line breaks were lost (copied as one line) still shows where its rows ended: a run of
+# empty cells (``| 10 | |||||``) pads a row to the table's width, and a pipe-only filler line separated rows.
+# A line this long with this many pipes is such a table; after a run of at least PIPE_RUN_EMPTY empty cells
+# the space before the next cell was a line break.
+UNFOLD_LINE_CHARS = 300
+UNFOLD_LINE_PIPES = 30
+PIPE_RUN_EMPTY = 2
+_EMPTY_RUN = re.compile(r"\|(?:[ \t]*\|){%d,}[ \t]*?([ \t])(?=[^|\s])" % PIPE_RUN_EMPTY)
+
+
+def unfold_pipe_runs(text: str) -> str:
+    """Line breaks put back after the empty-cell runs of a pipe table run into one line (one character
+    for one: the space before the next row becomes a newline)."""
+    if "\n" in text and not any(len(line) >= UNFOLD_LINE_CHARS and line.count("|") >= UNFOLD_LINE_PIPES
+                                 for line in text.split("\n")):
+        return text
+    out = list(text)
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) >= UNFOLD_LINE_CHARS and line.count("|") >= UNFOLD_LINE_PIPES:
+            for m in _EMPTY_RUN.finditer(line):
+                out[pos + m.start(1)] = "\n"
+        pos += len(line) + 1
+    return "".join(out)
 
 
 # Web exports that pad every row to the table's width end a complete row with a run of empty cells

@@ -267,3 +267,17 @@ def test_prose_totals_in_other_words(extractor):
             "2020年度县财政划给县司法局基层调解经费,指标金额是86万元,实际拨付金额是84.5万元。\n")
     p = _project(extractor, text)
     assert (p.name, p.funds.annual_budget, p.funds.executed) == ("基层调解经费", 860000, 845000)
+
+
+@pytest.mark.parametrize("table", [PIPE_CELLS, PADDED], ids=["pipe-terminated cells", "padded pipe rows"])
+def test_pipe_tables_run_into_one_line_are_read(extractor, table):
+    """Line breaks lost (newlines and tabs collapsed to spaces): the empty-cell runs still end the rows."""
+    as_printed = _project(extractor, table)
+    collapsed = _project(extractor, " ".join(table.split()))
+    assert collapsed.model_dump(exclude={"provenance", "confidence", "checks"}) == \
+        as_printed.model_dump(exclude={"provenance", "confidence", "checks"})
+
+
+def test_a_prose_title_is_found_in_collapsed_text(extractor):
+    p = _project(extractor, " ".join(PROSE.split()))
+    assert (p.name, p.score) == ("乡村道路养护经费项目", 96)
