@@ -29,6 +29,7 @@ from jixiao.pipelines.assemble_spans import assemble_from_spans
 from jixiao.pipelines.fuse import fuse
 from jixiao.pipelines.fusion_rules import FUSION_RULES, FusionRules
 from jixiao.pipelines.gap_regions import gap_regions, tag_regions
+from jixiao.pipelines.cell_stream import cell_stream_rows
 from jixiao.pipelines.layout import parse_rows, space_rows
 from jixiao.pipelines.map import Mapper, map_record
 from jixiao.pipelines.normalize import normalize_text
@@ -180,12 +181,18 @@ class Extractor:
             # a reading with neither funds nor indicators found no table: the text may be a prose report
             parsed = [p for p in self.flat.parse(norm) if p.indicators or p.funds.annual or p.funds.executed]
             timings["flat"] = time.perf_counter() - t4
-            if spaced and _facts(spaced) >= _facts(parsed):
-                # both readings are linear; the one that reads more of the table is the layout it was printed in
+            stream = cell_stream_rows(norm) if not collapsed else None
+            streamed = self.tables.parse(parse_rows(stream, one_row_per_line=True)) if stream is not None else []
+            # the readings are linear; the one that reads most of the table is the layout it was printed in
+            best = max((_facts(spaced), 2, "table read from space-separated rows"),
+                       (_facts(streamed), 1, "table read from one cell per line"),
+                       (_facts(parsed), 0, "layout lost: projects read from collapsed text"))
+            if best[0] and best[1] == 2:
                 parsed = spaced
-                notes.append("table read from space-separated rows")
-            elif parsed:
-                notes.append("layout lost: projects read from collapsed text")
+            elif best[0] and best[1] == 1:
+                parsed, norm = streamed, stream  # offsets of the stream's text; it maps back like the text
+            if parsed:
+                notes.append(best[2])
         # prose between (or instead of) the tables: a project not already printed as a table
         deadline.check("the prose reader")
         t3 = time.perf_counter()

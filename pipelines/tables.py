@@ -84,7 +84,7 @@ def _is_title(row: Row) -> bool:
 
 
 
-_NAME_WORD = r"((预算)?项目(\(政策\))?|专项)名称"
+_NAME_WORD = r"((预算)?项目(\(政策\))?|专项|政策|转移支付(区域)?(\(项目\)|项目)?)名称"
 # the name label with its value in the same cell (项目名称：老字号) also counts
 _NAME_WITH_VALUE = re.compile(rf"^{_NAME_WORD}:?")
 _NAME_AND_VALUE = re.compile(rf"^{_NAME_WORD}:.+")  # 项目名称：X, label and value in one cell

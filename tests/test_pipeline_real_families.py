@@ -281,3 +281,28 @@ def test_pipe_tables_run_into_one_line_are_read(extractor, table):
 def test_a_prose_title_is_found_in_collapsed_text(extractor):
     p = _project(extractor, " ".join(PROSE.split()))
     assert (p.name, p.score) == ("乡村道路养护经费项目", 96)
+
+
+# one cell per line, a blank line between cells, nothing between rows (a Word table in a preview)
+BLANK_CELLS = "\n\n".join([
+    "转移支付(项目)名称", "示例县农村供水保障资金", "负责人及电话", "王某13800000000",
+    "地方主管部门", "示例县水利局", "实施单位", "示例县供水站",
+    "项目资金(万元)", "全年预算数(A)", "全年执行数(B)", "执行率(B/A)",
+    "年度资金总额:", "120", "108", "90%",
+    "其中:中央资金", "100", "90", "90%",
+    "一级指标", "二级指标", "三级指标", "年度指标值", "全年完成值", "未完成原因和改进措施",
+    "产出指标", "数量指标", "新建供水点数量", "≥12个", "12个", "无",
+    "质量指标", "水质达标率", "≥95%", "97%",
+    "效益指标", "社会效益指标", "受益人口数量", "≥3000人", "3200人",
+])
+
+
+def test_one_cell_per_line_with_nothing_between_rows(extractor):
+    p = _project(extractor, BLANK_CELLS)
+    assert (p.name, p.department, p.implementer) == ("示例县农村供水保障资金", "示例县水利局", "示例县供水站")
+    assert (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (1200000, 1080000, 90)
+    assert [(i.level1, i.level2, i.name, i.target, i.actual) for i in p.indicators] == [
+        ("产出指标", "数量指标", "新建供水点数量", "≥12个", "12个"),
+        ("产出指标", "质量指标", "水质达标率", "≥95%", "97%"),
+        ("效益指标", "社会效益指标", "受益人口数量", "≥3000人", "3200人"),
+    ]

@@ -1,0 +1,171 @@
+"""Rows for a table printed one cell per line with nothing between rows (a Word table in a document preview,
+a web table copied cell by cell, blank lines between cells or none).
+
+The printed words say where rows start: a field label opens a field row (label, value); a run of funds or
+indicator header words is a header row; under a funds header a label opens a row of amounts; under an
+indicator header a category word opens a row, and a row without one (its merged category cells dropped)
+ends once its name has as many values after it as the header has value columns. The rows come back as tab
+rows of a new ``NormalizedText`` (offsets stay true) for the table reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jixiao.pipelines import vocab as V
+from jixiao.pipelines.normalize import NormalizedText, is_amount, squeeze
+
+# A text is read this way when at least this many lines are single cells and they are this share of its
+# non-blank lines (a table printed with tabs or pipes, or prose paragraphs, is not).
+MIN_CELL_LINES = 20
+CELL_LINE_SHARE = 0.8
+# a cell is one line of at most this many characters: longer lines are paragraphs
+CELL_CHARS = 60
+_NUMBERISH = frozenset("-—/")
+_REASON = dict(V.INDICATOR_HEADERS)["reason"]
+
+
+@dataclass(slots=True)
+class _Cell:
+    start: int
+    end: int
+    clean: str
+    line: bool = False  # a whole line that is no cell (a paragraph, a tab row)
+
+
+def _kind(clean: str) -> str:
+    """label | fh (funds header) | ih (indicator header) | cat | num | text"""
+    core = V.header_core(clean)
+    if V.any_label(clean.rstrip(":")):
+        return "label"
+    if any(rx.match(t) for t in (clean, core) for _, rx in V.INDICATOR_HEADERS[:-1]):  # not the reason column
+        return "ih"
+    if any(rx.match(t) for t in (clean, core) for _, rx in V.FUNDS_HEADERS if _ != "reason"):
+        return "fh"
+    if V.fallback_level1(clean) or V.fallback_level2(clean):
+        return "cat"
+    if is_amount(clean.rstrip("%")) or clean in _NUMBERISH:
+        return "num"
+    return "text"
+
+
+def _cells(norm: NormalizedText) -> list[_Cell] | None:
+    """Every non-blank line; a paragraph or a tab row is a cell of kind ``line`` (a row of its own)."""
+    text = norm.text
+    cells: list[_Cell] = []
+    other = 0
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            a = pos + line.index(stripped[0])
+            whole = "\t" in stripped or len(stripped) > CELL_CHARS
+            other += whole
+            cells.append(_Cell(a, a + len(stripped), squeeze(stripped), whole))
+        pos += len(line) + 1
+    single = len(cells) - other
+    if single < MIN_CELL_LINES or single < CELL_LINE_SHARE * len(cells):
+        return None
+    return cells
+
+
+def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
+    rows: list[list[_Cell]] = []
+    cur: list[_Cell] = []
+    state = "text"
+    values = 0  # value columns of the indicator header
+    since_name = -1  # cells after the current row's name
+
+    def flush() -> None:
+        nonlocal cur, since_name
+        if cur:
+            rows.append(cur)
+        cur, since_name = [], -1
+
+    for c in cells:
+        kind = _kind(c.clean)
+        if c.line:
+            flush()
+            rows.append([c])
+            state = "text"
+        elif kind == "label":
+            if not (cur and state == "field" and len(cur) == 1):
+                flush()
+            cur.append(c)
+            state = "field"
+        elif kind in ("fh", "ih") and (state != f"{kind}_body" or _structural(c.clean)):
+            if state != kind:
+                # a caption cell just before the header (项目资金(万元)) is the header row's first cell
+                keep = cur if (len(cur) == 1 and state == "text") else []
+                if not keep:
+                    flush()
+                cur = keep
+                values = 0
+            cur.append(c)
+            values += kind == "ih" and _is_value_slot(c.clean)
+            state = kind
+        elif state == "field":
+            if len(cur) == 1:
+                cur.append(c)  # the label's value
+            else:
+                flush()
+                cur, state = [c], "text"
+        elif state in ("fh", "fh_body"):
+            if kind == "num" and state == "fh_body":
+                cur.append(c)
+            else:
+                flush()
+                cur, state = [c], "fh_body"
+        elif state == "ih" and _REASON.search(c.clean):
+            cur.append(c)  # the header's last column (偏差原因分析及改进措施)
+        elif state in ("ih", "ih_body"):
+            if state == "ih" or (kind == "cat" and since_name >= 0) or (values and since_name >= values):
+                flush()
+            state = "ih_body"
+            cur.append(c)
+            if since_name >= 0:
+                since_name += 1
+            elif kind != "cat":
+                since_name = 0  # the row's name
+        else:
+            flush()
+            cur = [c]
+    flush()
+    return rows
+
+
+def _structural(clean: str) -> bool:
+    """一级指标 / 二级指标 / 三级指标 / 指标名称 / 序号: a word only an indicator header prints, never a value."""
+    core = V.header_core(clean)
+    return any(rx.match(clean) or rx.match(core) for slot, rx in V.INDICATOR_HEADERS if slot in ("serial", "l1", "l2", "name"))
+
+
+def _is_value_slot(clean: str) -> bool:
+    core = V.header_core(clean)
+    for slot, rx in V.INDICATOR_HEADERS:
+        if slot in ("serial", "l1", "l2", "name", "reason"):
+            continue
+        if rx.match(clean) or rx.match(core):
+            return True
+    return False
+
+
+def cell_stream_rows(norm: NormalizedText) -> NormalizedText | None:
+    """The text with its one-cell lines grouped into tab rows, or None when it is not printed that way."""
+    cells = _cells(norm)
+    if cells is None:
+        return None
+    chars: list[str] = []
+    offs: list[int] = []
+    for row in _rows(cells):
+        for k, c in enumerate(row):
+            if k:
+                chars.append("\t")
+                offs.append(norm.offsets[c.start])
+            chars.extend(norm.text[c.start:c.end])
+            offs.extend(norm.offsets[c.start:c.end])
+        chars.append("\n")
+        offs.append(norm.offsets[row[-1].end])
+    offs.append(norm.offsets[len(norm.text)])
+    return NormalizedText.model_construct(text="".join(chars), offsets=offs, original_length=norm.original_length,
+                                          original=norm.original, in_print=norm.in_print)
