@@ -23,23 +23,11 @@ from jixiao.pipelines.normalize import NormalizedText, is_number, unit_factor
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject
 from jixiao.pipelines.segment import Segmenter
 from jixiao.pipelines.taxonomy import load_taxonomy
-from jixiao.pipelines.tables import (
-    IndicatorReader,
-    _Carry,
-    _funds_field,
-    _Header,
-    _ind_slot,
-    _is_label,
-    _meta,
-    _parse_funds,
-    _SERIAL,
-    _score,
-    _strict_number,
-    clean_org,
-    joined_levels_at,
-    span_of,
-    split_code,
-)
+from jixiao.pipelines.cells import SERIAL_NUMBER, is_label, is_plain_number, span_of
+from jixiao.pipelines.funds_table import funds_column, funds_from_total_row, read_funds
+from jixiao.pipelines.indicator_table import CategoryCarry, IndicatorHeader, IndicatorReader, indicator_column, joined_levels_at
+from jixiao.pipelines.project_fields import clean_org, read_project_fields, split_code
+from jixiao.pipelines.scores import read_score
 from jixiao.pipelines.vocab import GLUED_LABEL as _GLUED, KNOWN_WORDS as _WORDS, LABEL_IN_RUN as _LABEL_IN_RUN
 from jixiao.pipelines.vocab import MEASURE_UNITS as _UNITS, OTHER_LEVEL1_HEADING as _OTHER_L1, ROW_START as _ROW_START
 from jixiao.record import YUAN_PER_WAN
@@ -323,7 +311,7 @@ class FlatParser:
         end = 2
         while end < len(cells):
             a, b = "".join(c.clean for c in cells[1:end]), cells[end].clean
-            if not (a and b) or _is_label(b) or self._known(b) or (name and _NOT_NAME.search(b)):
+            if not (a and b) or is_label(b) or self._known(b) or (name and _NOT_NAME.search(b)):
                 break
             same_line = "\n" not in text[cells[end - 1].end:cells[end].start]
             if not ((name and same_line) or (a[-1] in _DIGITS and b[0] in _DIGITS) or _UNIT_CODE.fullmatch(a)
@@ -370,8 +358,7 @@ class FlatParser:
 
     def _project(self, toks: list[Cell], text: str) -> ParsedProject | None:
         rows = self._rows(toks)
-        meta: dict = {}
-        _meta([self._field_row(r, text) for r in rows], meta)
+        meta = read_project_fields([self._field_row(r, text) for r in rows])
         name = meta.get("name")
         if name is None:
             return None
@@ -382,8 +369,7 @@ class FlatParser:
         )
         proj.funds = self._funds(toks, rows)
         proj.indicators = self._indicators(toks, text)
-        got: dict = {}
-        _score(rows, 0, got)
+        got = read_score(rows)
         proj.score, proj.score_weight, proj.grade = got.get("score"), got.get("score_weight"), got.get("grade")
         return proj
 
@@ -392,7 +378,7 @@ class FlatParser:
         fields: list[str] = []
         total_at = None
         for i, t in enumerate(toks):
-            f = _funds_field(t.clean)
+            f = funds_column(t.clean)
             if f and f not in fields:
                 fields.append(f)
             if V.FUNDS_TOTAL_LABEL.match(t.clean) and fields and total_at is None and len(set(fields) & {"annual", "executed", "rate", "initial"}) >= 2:
@@ -400,7 +386,7 @@ class FlatParser:
                 break
         unit_row = next((r for r in rows if any("万元" in c.clean or "元)" in c.clean for c in r.cells[:2])), None)
         if total_at is None:
-            funds = _parse_funds(rows)
+            funds = read_funds(rows)
             if unit_row is not None:
                 funds.factor = unit_factor(" ".join(c.clean for c in unit_row.cells[:2]), YUAN_PER_WAN)
             return funds
@@ -408,15 +394,13 @@ class FlatParser:
             fields = [f for f in fields if f not in ("declared", "compiled")]
             k = fields.index("initial")
             fields[k:k + 1] = ["declared", "compiled"]
-        header = Row(index=0, kind="tabs", start=0, end=0, cells=[
-            Cell(col=k, start=0, end=0, text=V.FUNDS_HEADER_WORDS[f][0]) for k, f in enumerate(fields)])
         values = []
         for t in toks[total_at + 1:]:
             if not (is_number(t.clean) or t.clean in ("/", "-")):
                 break
             values.append(t)
-        total = self._row([toks[total_at], *values], 1)
-        funds = _parse_funds([header, total])
+        # the header prints no unit (万元 unless a unit row says otherwise)
+        funds = funds_from_total_row(self._row([toks[total_at], *values], 1), 0, fields, YUAN_PER_WAN)
         if unit_row is not None:
             funds.factor = unit_factor(" ".join(c.clean for c in unit_row.cells[:2]), YUAN_PER_WAN)
         return funds
@@ -426,17 +410,17 @@ class FlatParser:
         # header: 一级指标 … up to the last header word
         start = None
         for i, t in enumerate(toks):
-            if _ind_slot(t.clean) == "l1":
+            if indicator_column(t.clean) == "l1":
                 start = i
                 break
         if start is None:
             return []
         # a 序号 column: each row opens with its number, which is neither a value nor the last row's score
-        serial = start > 0 and _ind_slot(toks[start - 1].clean) == "serial"
+        serial = start > 0 and indicator_column(toks[start - 1].clean) == "serial"
         slots: dict[int, str] = {}
         i = start
         while i < len(toks):
-            s = _ind_slot(toks[i].clean)
+            s = indicator_column(toks[i].clean)
             if s is None and not V.SECTION_CAPTION.match(toks[i].clean):
                 break
             if s is not None:
@@ -450,14 +434,14 @@ class FlatParser:
             k = main.index("target")
             order = main[:k] + sub + main[k + 1:]
         slots = dict(enumerate(order))
-        header = _Header(0, slots)
+        header = IndicatorHeader(0, slots)
         if header.name_col is None:
             return []
         # further header words (经费保障 …) run up to the first category word
         while i < len(toks) and not (self.cat.level1(toks[i].clean) or self.cat.level2(toks[i].clean)):
             i += 1
         out: list[ParsedIndicator] = []
-        carry = _Carry()
+        carry = CategoryCarry()
         n_tail = len(header.tail_slots)
         # 分值 printed before the values (三级指标 分值 年度指标值 ...): a row's first number after its name is its weight
         first_value = min((c for c, sl in header.value_slots), default=None)
@@ -478,10 +462,10 @@ class FlatParser:
                 break
             if _OTHER_L1.match(toks[i].clean):
                 # a printed level-1 that is no indicator category (项目决策, 履职效能(50分)): its rows are not read
-                self.reader._set_categories([], carry, True)
+                self.reader.set_categories([], carry, True)
                 i += 1
                 continue
-            if serial and _SERIAL.match(toks[i].clean):
+            if serial and SERIAL_NUMBER.match(toks[i].clean):
                 i += 1
             # category words
             cats = []
@@ -492,7 +476,7 @@ class FlatParser:
                 if l2 and not l1:
                     break
             if cats:
-                self.reader._set_categories(cats, carry, False)
+                self.reader.set_categories(cats, carry, False)
             while i < len(toks) and V.SECTION_CAPTION.match(toks[i].clean):
                 i += 1
             i = past_remarks(i)
@@ -501,7 +485,7 @@ class FlatParser:
             name_i = i
             i += 1
             lead = None
-            if weight_first and i < len(toks) and _strict_number(toks[i].clean):
+            if weight_first and i < len(toks) and is_plain_number(toks[i].clean):
                 lead, i = toks[i], i + 1
             need = n_tail - (lead is not None)
             # values up to the numeric tail (分值 得分)
@@ -512,11 +496,11 @@ class FlatParser:
                 if _ends_table(c.clean) or (self.cat.level1(c.clean) or self.cat.level2(c.clean)):
                     break
                 cells.append(c)
-                nums = nums + 1 if _strict_number(c.clean) and len(cells) > 2 else 0 if not _strict_number(c.clean) else nums
+                nums = nums + 1 if is_plain_number(c.clean) and len(cells) > 2 else 0 if not is_plain_number(c.clean) else nums
                 i += 1
             # the tail is the last numbers of a run: keep reading while numbers follow
-            while i < len(toks) and _strict_number(toks[i].clean) and nums >= need:
-                if serial and _SERIAL.match(toks[i].clean) and not (i + 1 < len(toks) and _strict_number(toks[i + 1].clean)):
+            while i < len(toks) and is_plain_number(toks[i].clean) and nums >= need:
+                if serial and SERIAL_NUMBER.match(toks[i].clean) and not (i + 1 < len(toks) and is_plain_number(toks[i + 1].clean)):
                     break  # the next row's number
                 cells.append(toks[i])
                 i += 1
@@ -524,7 +508,7 @@ class FlatParser:
             while i < len(toks) and (len(toks[i].clean) > 20 or toks[i].clean.endswith(("。", "."))):
                 i += 1
             trailing = 0
-            while trailing < len(cells) - 1 and _strict_number(cells[-1 - trailing].clean):
+            while trailing < len(cells) - 1 and is_plain_number(cells[-1 - trailing].clean):
                 trailing += 1
             if simple and need and trailing >= need:
                 cells = self.split_row(cells[:-need], len(value_slots), text) + cells[-need:]
@@ -537,9 +521,9 @@ class FlatParser:
                 continue
             if out and out[-1].name.text == name:
                 continue  # the 年度 group repeating the 实施期 group's row
-            got = self.reader._sequence(row, header, 0)
+            got = self.reader.values_by_sequence(row, header, 0)
             ind = ParsedIndicator(level1=carry.l1, level2=carry.l2, name=span_of(row.cells[0]), method="flat")
-            self.reader._fill(ind, got, header)
+            self.reader.fill_values(ind, got, header)
             if ind.target or ind.actual or ind.weight or ind.score:
                 out.append(ind)
         return out
