@@ -120,16 +120,16 @@ def _span_f1_rows(metrics: dict[str, Any]) -> list[str]:
 def _training_time(metrics: dict[str, Any]) -> list[str]:
     timings = metrics.get("timings", {})
     return ["", f"Training time: {timings.get('total_s', 0) / 60:.1f} min with {metrics.get('threads', 1)} CPU thread(s) "
-              "on a shared 2-core machine (other jobs were running; alone it is faster) "
-              f"(pretraining {timings.get('pretrain_s', 0) / 60:.1f} min, fine-tuning {timings.get('finetune_s', 0) / 60:.1f} min).", ""]
+            "on a shared 2-core machine (other jobs were running; alone it is faster) "
+            f"(pretraining {timings.get('pretrain_s', 0) / 60:.1f} min, fine-tuning {timings.get('finetune_s', 0) / 60:.1f} min).", ""]
 
 
 def _size_choice(sizes: list[dict]) -> list[str]:
     lines = ["## Size choice (accuracy per millisecond)", "",
-              "Same data, seed and reduced budget for each size (`docs/research/sweep_sizes.py`; F1 there is from "
-              "per-character argmax decoding, lower than the shipped decoder's, but equal across sizes).", "",
-              "| layers/hidden | params | synthetic F1 | weak F1 | chars/s | ms per 1k chars | F1 per ms |",
-              "| --- | --- | --- | --- | --- | --- | --- |"]
+             "Same data, seed and reduced budget for each size (`docs/research/sweep_sizes.py`; F1 there is from "
+             "per-character argmax decoding, lower than the shipped decoder's, but equal across sizes).", "",
+             "| layers/hidden | params | synthetic F1 | weak F1 | chars/s | ms per 1k chars | F1 per ms |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
     for r in sizes:
         lines.append(f"| {r['size']['layers']}/{r['size']['hidden']} | {r['params']:,} | {_f(r['synthetic_f1'])} | "
                      f"{_f(r.get('weak_f1'))} | {r['chars_per_s']:,} | {r['ms_per_1k_chars']:.1f} | {r['f1_per_ms']:.3f} |")
@@ -139,8 +139,8 @@ def _size_choice(sizes: list[dict]) -> list[str]:
 
 def _size_choice_full(sizes_full: list[dict]) -> list[str]:
     lines = ["Full training budget (`jixiao train` with only the model size changed), decoded as shipped:", "",
-              "| layers/hidden | params | synthetic F1 | weak F1 | chars/s (torch, 2 threads) | ms per 1k chars | "
-              "synthetic F1 per ms |", "| --- | --- | --- | --- | --- | --- | --- |"]
+             "| layers/hidden | params | synthetic F1 | weak F1 | chars/s (torch, 2 threads) | ms per 1k chars | "
+             "synthetic F1 per ms |", "| --- | --- | --- | --- | --- | --- | --- |"]
     for r in sizes_full:
         lines.append(f"| {r['size']['layers']}/{r['size']['hidden']} | {r['params']:,} | {_f(r['synthetic_f1'])} | "
                      f"{_f(r.get('weak_f1'))} | {r['chars_per_s']:,} | {r['ms_per_1k_chars']:.1f} | "
@@ -170,10 +170,10 @@ def _speed(onnx: dict | None, bench: dict | None) -> list[str]:
 
 def _ablation(ablation: dict, ablation_detail: dict | None) -> list[str]:
     lines = ["## Ablation: record F1 (`jixiao eval data/dev --mode M --variant V`, `python bench/ablation.py`)", "",
-              "Variants: none = the dev set as is; collapsed = every newline and tab replaced by a space; "
-              "noised = the harness's seeded layout/OCR noise. Columns: all five documents; in brackets the dev "
-              "split (seeds 000-003) / the test split (seed 004).", "",
-              "| variant | parser | tagger | combined (default) |", "| --- | --- | --- | --- |"]
+             "Variants: none = the dev set as is; collapsed = every newline and tab replaced by a space; "
+             "noised = the harness's seeded layout/OCR noise. Columns: all five documents; in brackets the dev "
+             "split (seeds 000-003) / the test split (seed 004).", "",
+             "| variant | parser | tagger | combined (default) |", "| --- | --- | --- | --- |"]
     detail = ablation_detail or {}
     for variant, row in ablation.items():
         cells = []
