@@ -26,11 +26,24 @@ def render_card(metrics: dict[str, Any], sizes: list[dict] | None = None, bench:
                 ablation_detail: dict | None = None, windows: tuple[int, int] = (256, 192)) -> str:
     """The card's text; ``windows`` is the checkpoint's (window, stride) in characters (``checkpoint_windows``)."""
     window, stride = windows
+    lines = _front(metrics, window, stride) + _span_f1_rows(metrics) + _training_time(metrics)
+    if sizes:
+        lines += _size_choice(sizes)
+    if sizes_full:
+        lines += _size_choice_full(sizes_full)
+    onnx = metrics.get("onnx")
+    if onnx or bench:
+        lines += _speed(onnx, bench)
+    if ablation:
+        lines += _ablation(ablation, ablation_detail)
+    lines += _limits(window)
+    return "\n".join(lines)
+
+
+def _front(metrics: dict[str, Any], window: int, stride: int) -> list[str]:
+    """Front matter, the model, the label scheme, the training data and the head of the span F1 table."""
     size = metrics.get("size", {})
     corpus = metrics.get("corpus", {})
-    syn = metrics.get("synthetic_heldout", {})
-    weak = metrics.get("weak_heldout", {})
-    weak_c = metrics.get("weak_collapsed_heldout", {})
     lines = [
         "---",
         "language: zh",
@@ -89,72 +102,98 @@ def render_card(metrics: dict[str, Any], sizes: list[dict] | None = None, bench:
         "| type | synthetic P | synthetic R | synthetic F1 | weak F1 | weak collapsed F1 | weak support |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
+    return lines
+
+
+def _span_f1_rows(metrics: dict[str, Any]) -> list[str]:
+    syn = metrics.get("synthetic_heldout", {})
+    weak = metrics.get("weak_heldout", {})
+    weak_c = metrics.get("weak_collapsed_heldout", {})
+    lines: list[str] = []
     for t in (*ENTITY_TYPES, "micro avg", "macro avg"):
         s, w, wc = syn.get(t, {}), weak.get(t, {}), weak_c.get(t, {})
         lines.append(f"| {t} | {_f(s.get('precision'))} | {_f(s.get('recall'))} | {_f(s.get('f1-score'))} | "
                      f"{_f(w.get('f1-score'))} | {_f(wc.get('f1-score'))} | {w.get('support', '-')} |")
+    return lines
+
+
+def _training_time(metrics: dict[str, Any]) -> list[str]:
     timings = metrics.get("timings", {})
-    lines += ["", f"Training time: {timings.get('total_s', 0) / 60:.1f} min with {metrics.get('threads', 1)} CPU thread(s) "
-              "on a shared 2-core machine (other jobs were running; alone it is faster) "
-              f"(pretraining {timings.get('pretrain_s', 0) / 60:.1f} min, fine-tuning {timings.get('finetune_s', 0) / 60:.1f} min).", ""]
-    if sizes:
-        lines += ["## Size choice (accuracy per millisecond)", "",
-                  "Same data, seed and reduced budget for each size (`docs/research/sweep_sizes.py`; F1 there is from "
-                  "per-character argmax decoding, lower than the shipped decoder's, but equal across sizes).", "",
-                  "| layers/hidden | params | synthetic F1 | weak F1 | chars/s | ms per 1k chars | F1 per ms |",
-                  "| --- | --- | --- | --- | --- | --- | --- |"]
-        for r in sizes:
-            lines.append(f"| {r['size']['layers']}/{r['size']['hidden']} | {r['params']:,} | {_f(r['synthetic_f1'])} | "
-                         f"{_f(r.get('weak_f1'))} | {r['chars_per_s']:,} | {r['ms_per_1k_chars']:.1f} | {r['f1_per_ms']:.3f} |")
-        lines.append("")
-    if sizes_full:
-        lines += ["Full training budget (`jixiao train` with only the model size changed), decoded as shipped:", "",
-                  "| layers/hidden | params | synthetic F1 | weak F1 | chars/s (torch, 2 threads) | ms per 1k chars | "
-                  "synthetic F1 per ms |", "| --- | --- | --- | --- | --- | --- | --- |"]
-        for r in sizes_full:
-            lines.append(f"| {r['size']['layers']}/{r['size']['hidden']} | {r['params']:,} | {_f(r['synthetic_f1'])} | "
-                         f"{_f(r.get('weak_f1'))} | {r['chars_per_s']:,} | {r['ms_per_1k_chars']:.1f} | "
-                         f"{r['f1_per_ms']:.3f} |")
-        lines += ["", sizes_full[0].get("choice", ""), ""]
-    onnx = metrics.get("onnx")
-    if onnx or bench:
-        lines += ["## Speed", ""]
-        if onnx:
-            lines += [f"- held-out synthetic texts, 1 thread (measured by `jixiao train`): torch fp32 {onnx['torch_chars_per_s']:,} chars/s, ONNX fp32 "
-                      f"{onnx['onnx-fp32_chars_per_s']:,}, ONNX int8 {onnx['onnx-int8_chars_per_s']:,}; int8 agrees with "
-                      f"fp32 on {100 * onnx['int8_tag_agreement']:.1f}% of character tags; micro F1 fp32 "
-                      f"{_f(onnx['synthetic_micro_f1']['fp32'])} vs int8 {_f(onnx['synthetic_micro_f1']['int8'])}; "
-                      f"int8 {'shipped (faster at equal accuracy)' if onnx['int8_shipped'] else 'not shipped (not faster at equal accuracy)'}."]
-        if bench:
-            rates = ", ".join(f"{k.removesuffix('_chars_per_s')} {v:,}" for k, v in bench.items() if k.endswith("_chars_per_s"))
-            lines += [f"- seeds 000-003 whole texts ({bench.get('throughput_chars', 0):,} chars), {bench.get('threads')} threads "
-                      f"(`python bench/bench_tagger.py`): {rates} chars/s.",
-                      f"- {bench.get('doc')} ({bench.get('doc_chars', 0):,} chars) extracted end to end in combined mode: "
-                      f"{bench.get('e2e_regions_s')} s (tagging candidate regions only), {bench.get('e2e_whole_text_s')} s "
-                      f"(tagging all text); parser alone {bench.get('e2e_parser_only_s')} s. `python bench/bench_tagger.py`."]
-        lines.append("")
-    if ablation:
-        lines += ["## Ablation: record F1 (`jixiao eval data/dev --mode M --variant V`, `python bench/ablation.py`)", "",
-                  "Variants: none = the dev set as is; collapsed = every newline and tab replaced by a space; "
-                  "noised = the harness's seeded layout/OCR noise. Columns: all five documents; in brackets the dev "
-                  "split (seeds 000-003) / the test split (seed 004).", "",
-                  "| variant | parser | tagger | combined (default) |", "| --- | --- | --- | --- |"]
-        detail = ablation_detail or {}
-        for variant, row in ablation.items():
-            cells = []
-            for mode in ("parser", "tagger", "combined"):
-                d = detail.get(variant, {}).get(mode, {})
-                extra = f" ({_f(d.get('dev'))} / {_f(d.get('test'))})" if d else ""
-                cells.append(_f(row.get(mode)) + extra)
-            lines.append(f"| {variant} | " + " | ".join(cells) + " |")
-        below = [f"{v} ({_f(r.get('combined'))} vs {_f(max(r.get('parser') or 0, r.get('tagger') or 0))})"
-                 for v, r in ablation.items()
-                 if r.get("combined") is not None and r["combined"] < max(r.get("parser") or 0, r.get("tagger") or 0)]
-        if below:
-            lines += ["", "The combined path is below the best single path on: " + ", ".join(below) + "."]
-        lines += ["", "Seeds 000-003 were training data for the tagger (weak labels, MLM text), so the dev-split numbers "
-                  "of the tagger and combined paths are optimistic; seed 004 (test) was never trained on.", ""]
-    lines += [
+    return ["", f"Training time: {timings.get('total_s', 0) / 60:.1f} min with {metrics.get('threads', 1)} CPU thread(s) "
+            "on a shared 2-core machine (other jobs were running; alone it is faster) "
+            f"(pretraining {timings.get('pretrain_s', 0) / 60:.1f} min, fine-tuning {timings.get('finetune_s', 0) / 60:.1f} min).", ""]
+
+
+def _size_choice(sizes: list[dict]) -> list[str]:
+    lines = ["## Size choice (accuracy per millisecond)", "",
+             "Same data, seed and reduced budget for each size (`docs/research/sweep_sizes.py`; F1 there is from "
+             "per-character argmax decoding, lower than the shipped decoder's, but equal across sizes).", "",
+             "| layers/hidden | params | synthetic F1 | weak F1 | chars/s | ms per 1k chars | F1 per ms |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
+    for r in sizes:
+        lines.append(f"| {r['size']['layers']}/{r['size']['hidden']} | {r['params']:,} | {_f(r['synthetic_f1'])} | "
+                     f"{_f(r.get('weak_f1'))} | {r['chars_per_s']:,} | {r['ms_per_1k_chars']:.1f} | {r['f1_per_ms']:.3f} |")
+    lines.append("")
+    return lines
+
+
+def _size_choice_full(sizes_full: list[dict]) -> list[str]:
+    lines = ["Full training budget (`jixiao train` with only the model size changed), decoded as shipped:", "",
+             "| layers/hidden | params | synthetic F1 | weak F1 | chars/s (torch, 2 threads) | ms per 1k chars | "
+             "synthetic F1 per ms |", "| --- | --- | --- | --- | --- | --- | --- |"]
+    for r in sizes_full:
+        lines.append(f"| {r['size']['layers']}/{r['size']['hidden']} | {r['params']:,} | {_f(r['synthetic_f1'])} | "
+                     f"{_f(r.get('weak_f1'))} | {r['chars_per_s']:,} | {r['ms_per_1k_chars']:.1f} | "
+                     f"{r['f1_per_ms']:.3f} |")
+    lines += ["", sizes_full[0].get("choice", ""), ""]
+    return lines
+
+
+def _speed(onnx: dict | None, bench: dict | None) -> list[str]:
+    lines = ["## Speed", ""]
+    if onnx:
+        lines += [f"- held-out synthetic texts, 1 thread (measured by `jixiao train`): torch fp32 {onnx['torch_chars_per_s']:,} chars/s, ONNX fp32 "
+                  f"{onnx['onnx-fp32_chars_per_s']:,}, ONNX int8 {onnx['onnx-int8_chars_per_s']:,}; int8 agrees with "
+                  f"fp32 on {100 * onnx['int8_tag_agreement']:.1f}% of character tags; micro F1 fp32 "
+                  f"{_f(onnx['synthetic_micro_f1']['fp32'])} vs int8 {_f(onnx['synthetic_micro_f1']['int8'])}; "
+                  f"int8 {'shipped (faster at equal accuracy)' if onnx['int8_shipped'] else 'not shipped (not faster at equal accuracy)'}."]
+    if bench:
+        rates = ", ".join(f"{k.removesuffix('_chars_per_s')} {v:,}" for k, v in bench.items() if k.endswith("_chars_per_s"))
+        lines += [f"- seeds 000-003 whole texts ({bench.get('throughput_chars', 0):,} chars), {bench.get('threads')} threads "
+                  f"(`python bench/bench_tagger.py`): {rates} chars/s.",
+                  f"- {bench.get('doc')} ({bench.get('doc_chars', 0):,} chars) extracted end to end in combined mode: "
+                  f"{bench.get('e2e_regions_s')} s (tagging candidate regions only), {bench.get('e2e_whole_text_s')} s "
+                  f"(tagging all text); parser alone {bench.get('e2e_parser_only_s')} s. `python bench/bench_tagger.py`."]
+    lines.append("")
+    return lines
+
+
+def _ablation(ablation: dict, ablation_detail: dict | None) -> list[str]:
+    lines = ["## Ablation: record F1 (`jixiao eval data/dev --mode M --variant V`, `python bench/ablation.py`)", "",
+             "Variants: none = the dev set as is; collapsed = every newline and tab replaced by a space; "
+             "noised = the harness's seeded layout/OCR noise. Columns: all five documents; in brackets the dev "
+             "split (seeds 000-003) / the test split (seed 004).", "",
+             "| variant | parser | tagger | combined (default) |", "| --- | --- | --- | --- |"]
+    detail = ablation_detail or {}
+    for variant, row in ablation.items():
+        cells = []
+        for mode in ("parser", "tagger", "combined"):
+            d = detail.get(variant, {}).get(mode, {})
+            extra = f" ({_f(d.get('dev'))} / {_f(d.get('test'))})" if d else ""
+            cells.append(_f(row.get(mode)) + extra)
+        lines.append(f"| {variant} | " + " | ".join(cells) + " |")
+    below = [f"{v} ({_f(r.get('combined'))} vs {_f(max(r.get('parser') or 0, r.get('tagger') or 0))})"
+             for v, r in ablation.items()
+             if r.get("combined") is not None and r["combined"] < max(r.get("parser") or 0, r.get("tagger") or 0)]
+    if below:
+        lines += ["", "The combined path is below the best single path on: " + ", ".join(below) + "."]
+    lines += ["", "Seeds 000-003 were training data for the tagger (weak labels, MLM text), so the dev-split numbers "
+              "of the tagger and combined paths are optimistic; seed 004 (test) was never trained on.", ""]
+    return lines
+
+
+def _limits(window: int) -> list[str]:
+    return [
         "## Limits",
         "",
         "- Trained on synthetic tables plus weak labels from four real documents: layouts or vocabularies far from "
@@ -167,7 +206,6 @@ def render_card(metrics: dict[str, Any], sizes: list[dict] | None = None, bench:
         "- Not for prose 绩效自评报告 without tables; the tagger marks table fields, not facts stated in sentences.",
         "",
     ]
-    return "\n".join(lines)
 
 
 def write_card(model_dir: Path, results_dir: Path = Path("bench/results")) -> Path:

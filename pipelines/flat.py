@@ -1,9 +1,8 @@
 """Collapsed-text fallback: tables whose line breaks and tabs were lost (copied from a web page, OCR).
 
 Layout is gone but the words remain in reading order. The text is split into
-tokens at whitespace (jieba segments tokens that glue a label to its value),
-tokens broken by the collapse are re-joined (产 出 指 标 -> 产出指标), and
-label words start pseudo-rows that the table parser's field readers accept.
+tokens (``collapsed_tokens``: tokens broken by the collapse are re-joined,
+产 出 指 标 -> 产出指标), and label words start pseudo-rows that the table parser's field readers accept.
 Indicator rows are recovered by sequence: category words, a name, value
 tokens, then the numeric 分值/得分 tail. Where a row has more tokens than
 columns (a cell broken by its line wrap: ``计划 完成时间``, ``≧28 8.94家``),
@@ -15,38 +14,23 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from jixiao.pipelines import vocab as V
+from jixiao.pipelines.cells import SERIAL_NUMBER, is_label, is_plain_number, span_of
+from jixiao.pipelines.collapsed_tokens import Tokenizer, drop_marginalia, join_spaced_numbers, pieces
+from jixiao.pipelines.funds_table import funds_column, funds_from_total_row, read_funds
+from jixiao.pipelines.indicator_table import CategoryCarry, IndicatorHeader, IndicatorReader, indicator_column
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import NormalizedText, is_number, unit_factor
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject
+from jixiao.pipelines.project_fields import clean_org, read_project_fields, split_code
+from jixiao.pipelines.scores import read_score
 from jixiao.pipelines.segment import Segmenter
 from jixiao.pipelines.taxonomy import load_taxonomy
-from jixiao.pipelines.tables import (
-    IndicatorReader,
-    _Carry,
-    _funds_field,
-    _Header,
-    _ind_slot,
-    _is_label,
-    _meta,
-    _parse_funds,
-    _SERIAL,
-    _score,
-    _strict_number,
-    clean_org,
-    joined_levels_at,
-    span_of,
-    split_code,
-)
-from jixiao.pipelines.vocab import GLUED_LABEL as _GLUED, KNOWN_WORDS as _WORDS, LABEL_IN_RUN as _LABEL_IN_RUN
-from jixiao.pipelines.vocab import MEASURE_UNITS as _UNITS, OTHER_LEVEL1_HEADING as _OTHER_L1, ROW_START as _ROW_START
+from jixiao.pipelines.vocab import OTHER_LEVEL1_HEADING as _OTHER_L1, ROW_START as _ROW_START
 from jixiao.record import YUAN_PER_WAN
-
-_TOKEN = re.compile(r"\S+")
-_CJK1 = re.compile(r"^[\u4e00-\u9fff]$")
-_ALLOTMENT = re.compile(r"^\(\d+分\)$")  # a score allotment (50分) ends a vertical heading's run
 
 
 # Token-pair answers kept by each FlatParser (the service's lives for the whole process, so the cache
@@ -65,65 +49,9 @@ _DATE = re.compile(r"\d{4}年\d{1,2}月")
 _MAX_SPLIT_TOKENS = 10  # beyond this a row is not a wrapped row; the combinations would also grow fast
 
 
-# what a page prints around a table and a flattening drops between its rows: a contact line, a unit note, a page
-# or table number, a date of filing, a stamp
-_MARGINALIA = re.compile(r"^(?:联系人|联系电话|填报人|填报日期|审核人|负责人|(?:金额)?单位)[:：]|^第\d+页$|^共\d+页$|^公开\d+表$|^[(（]?盖章[)）]?$")
-
-
-def _drop_marginalia(toks: list[Cell]) -> list[Cell]:
-    """Tokens without the page's marginalia (see ``_MARGINALIA``; a page number - 3 - is three tokens)."""
-    out: list[Cell] = []
-    k = 0
-    while k < len(toks):
-        if (k + 2 < len(toks) and toks[k].clean in ("-", "－", "—") and toks[k + 1].clean.isdigit()
-                and toks[k + 2].clean in ("-", "－", "—")):
-            k += 3
-            continue
-        if not _MARGINALIA.search(toks[k].clean):
-            out.append(toks[k])
-        k += 1
-    return out
-
-
-# one character of a number spaced out (2 9 7 8 元, 1 0 . 2 5), and the measure units that may close it
-_NUMBER_CHAR = re.compile(r"^[\d.,]$")
-# a spaced-out number has at least this many pieces, its unit counted (8 0 %): two single digits (5 5) are a row's
-# weight and score
-SPACED_NUMBER_PIECES = 3
-
-
-def join_spaced_numbers(toks: list[Cell], text: str) -> list[Cell]:
-    """Runs of single number characters (2 9 7 8 元, 1 0 . 2 5) as one token each; shorter runs, and runs of digits
-    alone, stay apart."""
-    out: list[Cell] = []
-    k = 0
-    while k < len(toks):
-        j = k
-        while j < len(toks) and _NUMBER_CHAR.match(toks[j].clean):
-            j += 1
-        unit = j < len(toks) and toks[j].clean in _UNITS
-        # digits alone (1 0 4) may be a spaced weight and a score: only a point or a unit (%, 个, 元 …) says
-        # that the pieces are one number
-        pieces = j - k + unit
-        if (pieces >= SPACED_NUMBER_PIECES and toks[k].clean[0].isdigit()
-                and (unit or any(t.clean in ".," for t in toks[k + 1:j]))):
-            j += unit
-            out.append(Cell(col=len(out), start=toks[k].start, end=toks[j - 1].end, text=text[toks[k].start:toks[j - 1].end]))
-            k = j
-            continue
-        out.append(toks[k])
-        k += 1
-    return out
-
-
 def _ends_table(word: str) -> bool:
     # a total-score label (绩效自评总得分) closes the rows too: in running text nothing else marks the table's end
     return bool(V.INDICATOR_END.match(word) or V.TOTAL_SCORE_LABEL.match(word))
-
-
-def _pieces(cell: Cell) -> list[Cell]:
-    return [Cell(col=cell.col, start=cell.start + m.start(), end=cell.start + m.end(), text=m.group())
-            for m in _TOKEN.finditer(cell.text)]
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +70,7 @@ class FlatParser:
         self.cat = categories or V.Categories()
         self.reader = IndicatorReader(self.cat)
         self.segmenter = segmenter or Segmenter()
+        self.tokenizer = Tokenizer(self.cat, self.segmenter)
         self._across = lru_cache(maxsize=WORD_ACROSS_CACHE_SIZE)(self._segmented_across)
 
     # -- rows broken by the collapse --
@@ -153,7 +82,7 @@ class FlatParser:
         if len(toks) <= 1 + n_values:
             # runs of one-character tokens were re-joined as spaced words, but one-character values (是 是, 优 良)
             # make such runs too: take them apart again and let the grouping decide
-            toks = [piece for t in toks for piece in _pieces(t)]
+            toks = [piece for t in toks for piece in pieces(t)]
         m = len(toks)
         if m <= 1 + n_values or m > _MAX_SPLIT_TOKENS or n_values < 1:
             return toks
@@ -193,107 +122,6 @@ class FlatParser:
     def _segmented_across(self, left: str, right: str) -> bool:
         return bool(left and right) and any(w.start < len(left) < w.end for w in self.segmenter.words(left + right))
 
-    # -- tokens --
-    def tokens(self, norm: NormalizedText) -> list[Cell]:
-        raw: list[Cell] = []
-        for m in _TOKEN.finditer(norm.text):
-            t = m.group()
-            colon = t.find(":")
-            if 0 < colon < len(t) - 1 and V.field_label(t[:colon]):
-                # a field label printed with its value in one cell (项目名称：X): label and value are two tokens
-                cut = m.start() + colon + 1
-                raw.append(Cell(col=0, start=m.start(), end=cut, text=norm.text[m.start():cut]))
-                raw.append(Cell(col=0, start=cut, end=m.end(), text=norm.text[cut:m.end()]))
-                continue
-            glued = _GLUED.match(t)
-            if glued and len(t) > glued.end():
-                # a label run into its value: cut after the label word jieba finds
-                words = self.segmenter.words(t, m.start())
-                cut = next((w.end for w in words if w.end - m.start() >= glued.end()), None)
-                if cut is not None and cut < m.end():
-                    raw.append(Cell(col=0, start=m.start(), end=cut, text=norm.text[m.start():cut]))
-                    raw.append(Cell(col=0, start=cut, end=m.end(), text=norm.text[cut:m.end()]))
-                    continue
-            raw.append(Cell(col=0, start=m.start(), end=m.end(), text=t))
-        return self._split_levels(self._rejoin(raw, norm.text))
-
-    def _split_levels(self, toks: list[Cell]) -> list[Cell]:
-        """A "一级-二级" token (产出指标-数量指标) as two tokens, the category words the row reader expects."""
-        out = []
-        for c in toks:
-            i = joined_levels_at(c, self.cat)
-            if i is None:
-                out.append(c)
-            else:
-                out += [Cell(col=0, start=c.start, end=c.start + i, text=c.text[:i]),
-                        Cell(col=0, start=c.start + i + 1, end=c.end, text=c.text[i + 1:])]
-        return out
-
-    def _known(self, t: str) -> bool:
-        """A whole word the parser keys on (category, column header, field label)."""
-        t2 = t.rstrip(":")
-        return bool(self.cat.level1(t2) or self.cat.level2(t2) or t2 in _WORDS
-                    or V.field_label(t2))
-
-    @staticmethod
-    def _bracket_in_run(toks: list[Cell], i: int, j: int) -> bool:
-        """Token ``j`` is a bracket spaced out inside a run of characters (项 目 ( 政 策 ) 名 称): a character follows
-        it, and a closing one closes an opening one of the run."""
-        t = toks[j].text
-        if t not in "()" or j + 1 >= len(toks) or not _CJK1.match(toks[j + 1].text):
-            return False
-        opened = sum(x.text == "(" for x in toks[i:j]) - sum(x.text == ")" for x in toks[i:j])
-        return opened == 0 if t == "(" else opened == 1
-
-    @staticmethod
-    def _header_at(toks: list[Cell], k: int, end: int) -> bool:
-        """A column header word (一级指标, 年度目标值 …) of four or more characters opens at token ``k`` of a run."""
-        chars = ""
-        for t in toks[k:end]:
-            chars += t.text
-            if len(chars) >= 4 and (chars in _WORDS or V.field_label(chars)):
-                return True
-        return False
-
-    def _rejoin(self, toks: list[Cell], text: str) -> list[Cell]:
-        out: list[Cell] = []
-        # a spaced-out year (2 0 2 2 年) belongs to the word it opens
-        year: set[int] = set()
-        for k in range(len(toks) - 4):
-            if toks[k + 4].text == "年" and all(len(t.text) == 1 and t.text.isdigit() for t in toks[k:k + 4]):
-                year.update(range(k, k + 4))
-        i = 0
-        while i < len(toks):
-            t = toks[i]
-            j = i + 1
-            # runs of single characters (vertical headings, spaced-out cells) are one word
-            if _CJK1.match(t.text) or i in year:
-                while j < len(toks) and (_CJK1.match(toks[j].text) or j in year or _ALLOTMENT.match(toks[j].text)
-                                         or self._bracket_in_run(toks, i, j)):
-                    if "\t" in text[toks[j - 1].end:toks[j].start]:
-                        break  # a tab is a cell boundary (a pipe table's): a run never crosses it
-                    j += 1
-                # ... up to a column header inside the run (达 成 预 期 指 标 一 级 指 标: a cell, then the header)
-                j = next((k for k in range(i + 1, j) if self._header_at(toks, k, j)), j)
-                # ... up to a field label inside the run (… 绩 效 自 评 表 项 目 名 称): the label opens a word
-                chars = "".join(x.text for x in toks[i:j])
-                label = _LABEL_IN_RUN.search(chars)
-                if label is not None and j - i == len(chars):
-                    # (a label opening the run ends its word: the value after it is a word of its own)
-                    j = i + (label.start() or label.end())
-            # a label split in two or three (一级 指标, 主 管部门, 可持续影 响指标) is re-joined when the join is a
-            # known word that reaches past any run above (主 | 管部门 is one word, 效 益 指 标 stays whole)
-            joined_k = next((k for k in (3, 2) if i + k <= len(toks) and i not in year
-                             and self._known("".join(x.text for x in toks[i:i + k]))), None)
-            if joined_k is not None and i + joined_k > j:
-                j = i + joined_k
-            if j > i + 1:
-                s, e = toks[i].start, toks[j - 1].end
-                out.append(Cell(col=len(out), start=s, end=e, text=text[s:e]))
-            else:
-                out.append(Cell(col=len(out), start=t.start, end=t.end, text=t.text))
-            i = j
-        return out
 
     def _rows(self, toks: list[Cell]) -> list[Row]:
         rows: list[Row] = []
@@ -323,7 +151,7 @@ class FlatParser:
         end = 2
         while end < len(cells):
             a, b = "".join(c.clean for c in cells[1:end]), cells[end].clean
-            if not (a and b) or _is_label(b) or self._known(b) or (name and _NOT_NAME.search(b)):
+            if not (a and b) or is_label(b) or self.tokenizer.known(b) or (name and _NOT_NAME.search(b)):
                 break
             same_line = "\n" not in text[cells[end - 1].end:cells[end].start]
             if not ((name and same_line) or (a[-1] in _DIGITS and b[0] in _DIGITS) or _UNIT_CODE.fullmatch(a)
@@ -354,7 +182,7 @@ class FlatParser:
 
     # -- projects --
     def parse(self, norm: NormalizedText) -> list[ParsedProject]:
-        toks = self.tokens(norm)
+        toks = self.tokenizer.tokens(norm)
         starts = [i for i, t in enumerate(toks) if V.NAME_LABEL.match(t.clean)]
         out = []
         for k, s in enumerate(starts):
@@ -370,8 +198,7 @@ class FlatParser:
 
     def _project(self, toks: list[Cell], text: str) -> ParsedProject | None:
         rows = self._rows(toks)
-        meta: dict = {}
-        _meta([self._field_row(r, text) for r in rows], meta)
+        meta = read_project_fields([self._field_row(r, text) for r in rows])
         name = meta.get("name")
         if name is None:
             return None
@@ -382,8 +209,7 @@ class FlatParser:
         )
         proj.funds = self._funds(toks, rows)
         proj.indicators = self._indicators(toks, text)
-        got: dict = {}
-        _score(rows, 0, got)
+        got = read_score(rows)
         proj.score, proj.score_weight, proj.grade = got.get("score"), got.get("score_weight"), got.get("grade")
         return proj
 
@@ -392,7 +218,7 @@ class FlatParser:
         fields: list[str] = []
         total_at = None
         for i, t in enumerate(toks):
-            f = _funds_field(t.clean)
+            f = funds_column(t.clean)
             if f and f not in fields:
                 fields.append(f)
             if V.FUNDS_TOTAL_LABEL.match(t.clean) and fields and total_at is None and len(set(fields) & {"annual", "executed", "rate", "initial"}) >= 2:
@@ -400,7 +226,7 @@ class FlatParser:
                 break
         unit_row = next((r for r in rows if any("万元" in c.clean or "元)" in c.clean for c in r.cells[:2])), None)
         if total_at is None:
-            funds = _parse_funds(rows)
+            funds = read_funds(rows)
             if unit_row is not None:
                 funds.factor = unit_factor(" ".join(c.clean for c in unit_row.cells[:2]), YUAN_PER_WAN)
             return funds
@@ -408,138 +234,173 @@ class FlatParser:
             fields = [f for f in fields if f not in ("declared", "compiled")]
             k = fields.index("initial")
             fields[k:k + 1] = ["declared", "compiled"]
-        header = Row(index=0, kind="tabs", start=0, end=0, cells=[
-            Cell(col=k, start=0, end=0, text=V.FUNDS_HEADER_WORDS[f][0]) for k, f in enumerate(fields)])
         values = []
         for t in toks[total_at + 1:]:
             if not (is_number(t.clean) or t.clean in ("/", "-")):
                 break
             values.append(t)
-        total = self._row([toks[total_at], *values], 1)
-        funds = _parse_funds([header, total])
+        # the header prints no unit (万元 unless a unit row says otherwise)
+        funds = funds_from_total_row(self._row([toks[total_at], *values], 1), 0, fields, YUAN_PER_WAN)
         if unit_row is not None:
             funds.factor = unit_factor(" ".join(c.clean for c in unit_row.cells[:2]), YUAN_PER_WAN)
         return funds
 
     def _indicators(self, toks: list[Cell], text: str) -> list[ParsedIndicator]:
-        toks = join_spaced_numbers(_drop_marginalia(toks), text)
-        # header: 一级指标 … up to the last header word
-        start = None
-        for i, t in enumerate(toks):
-            if _ind_slot(t.clean) == "l1":
-                start = i
-                break
-        if start is None:
+        toks = join_spaced_numbers(drop_marginalia(toks), text)
+        found = _indicator_header(toks)
+        if found is None:
             return []
-        # a 序号 column: each row opens with its number, which is neither a value nor the last row's score
-        serial = start > 0 and _ind_slot(toks[start - 1].clean) == "serial"
-        slots: dict[int, str] = {}
-        i = start
-        while i < len(toks):
-            s = _ind_slot(toks[i].clean)
-            if s is None and not V.SECTION_CAPTION.match(toks[i].clean):
-                break
-            if s is not None:
-                slots[len(slots)] = s
-            i += 1
-        # a sub-header (运算符号 / 内容 / 度量单位) read after the main header replaces the spanning 年度目标值
-        order = [slots[k] for k in sorted(slots)]
-        if "op" in order and "target" in order and order.index("op") > order.index("target"):
-            sub = [x for x in order[order.index("op"):] if x in ("op", "target", "unit")]
-            main = order[: order.index("op")]
-            k = main.index("target")
-            order = main[:k] + sub + main[k + 1:]
-        slots = dict(enumerate(order))
-        header = _Header(0, slots)
-        if header.name_col is None:
-            return []
+        header, i, serial = found
         # further header words (经费保障 …) run up to the first category word
-        while i < len(toks) and not (self.cat.level1(toks[i].clean) or self.cat.level2(toks[i].clean)):
+        while i < len(toks) and not self._is_category(toks[i].clean):
             i += 1
+        shape = _RowShape.of(header, serial)
         out: list[ParsedIndicator] = []
-        carry = _Carry()
-        n_tail = len(header.tail_slots)
-        # 分值 printed before the values (三级指标 分值 年度指标值 ...): a row's first number after its name is its weight
-        first_value = min((c for c, sl in header.value_slots), default=None)
-        weight_first = first_value is not None and any(sl == "weight" and c < first_value for c, sl in header.tail_slots)
-        value_slots = [sl for _, sl in header.value_slots if sl != "note"]
-        # only a name, a target and an actual before the scores: the columns split_row knows how to tell apart
-        simple = bool(value_slots) and set(value_slots) <= {"target", "actual"} and not header.has("degree")
-        remarks = header.has("reason")
-        def past_remarks(k: int) -> int:
-            # the previous row's 偏差原因 cell (/, 无偏差) is left where this row would start
-            while remarks and k < len(toks) and V.REMARK.match(toks[k].clean):
-                k += 1
-            return k
-
+        carry = CategoryCarry()
         while i < len(toks):
-            i = past_remarks(i)
+            i = shape.past_remarks(toks, i)
             if i >= len(toks) or _ends_table(toks[i].clean):
                 break
             if _OTHER_L1.match(toks[i].clean):
                 # a printed level-1 that is no indicator category (项目决策, 履职效能(50分)): its rows are not read
-                self.reader._set_categories([], carry, True)
+                self.reader.set_categories([], carry, True)
                 i += 1
                 continue
-            if serial and _SERIAL.match(toks[i].clean):
+            if serial and SERIAL_NUMBER.match(toks[i].clean):
                 i += 1
-            # category words
-            cats = []
-            while i < len(toks) and not V.SECTION_CAPTION.match(toks[i].clean) and (self.cat.level1(toks[i].clean) or self.cat.level2(toks[i].clean)) and len(cats) < 2:
-                l1, l2 = self.cat.level1(toks[i].clean), self.cat.level2(toks[i].clean)
-                cats.append((toks[i], l1, l2))
-                i += 1
-                if l2 and not l1:
-                    break
-            if cats:
-                self.reader._set_categories(cats, carry, False)
-            while i < len(toks) and V.SECTION_CAPTION.match(toks[i].clean):
-                i += 1
-            i = past_remarks(i)
+            i = self._categories(toks, i, carry)
+            i = shape.past_remarks(toks, i)
             if i >= len(toks) or _ends_table(toks[i].clean):
                 break
-            name_i = i
-            i += 1
-            lead = None
-            if weight_first and i < len(toks) and _strict_number(toks[i].clean):
-                lead, i = toks[i], i + 1
-            need = n_tail - (lead is not None)
-            # values up to the numeric tail (分值 得分)
-            cells = [toks[name_i]]
-            nums = 0
-            while i < len(toks) and nums < max(1, need):
-                c = toks[i]
-                if _ends_table(c.clean) or (self.cat.level1(c.clean) or self.cat.level2(c.clean)):
-                    break
-                cells.append(c)
-                nums = nums + 1 if _strict_number(c.clean) and len(cells) > 2 else 0 if not _strict_number(c.clean) else nums
-                i += 1
-            # the tail is the last numbers of a run: keep reading while numbers follow
-            while i < len(toks) and _strict_number(toks[i].clean) and nums >= need:
-                if serial and _SERIAL.match(toks[i].clean) and not (i + 1 < len(toks) and _strict_number(toks[i + 1].clean)):
-                    break  # the next row's number
-                cells.append(toks[i])
-                i += 1
-            # explanation text after the scores (long, sentence-like) belongs to this row
-            while i < len(toks) and (len(toks[i].clean) > 20 or toks[i].clean.endswith(("。", "."))):
-                i += 1
-            trailing = 0
-            while trailing < len(cells) - 1 and _strict_number(cells[-1 - trailing].clean):
-                trailing += 1
-            if simple and need and trailing >= need:
-                cells = self.split_row(cells[:-need], len(value_slots), text) + cells[-need:]
-            if lead is not None:  # back in the order the tail is read in: the weight before the score
-                k = len(cells) - need
-                cells = cells[:k] + [lead] + cells[k:]
-            row = self._row(cells, 0)
-            name = row.cells[0].clean
-            if carry.blocked or V.PLACEHOLDER.match(name) or is_number(name) or V.VALUE_PHRASE.match(name):
-                continue
-            if out and out[-1].name.text == name:
-                continue  # the 年度 group repeating the 实施期 group's row
-            got = self.reader._sequence(row, header, 0)
-            ind = ParsedIndicator(level1=carry.l1, level2=carry.l2, name=span_of(row.cells[0]), method="flat")
-            self.reader._fill(ind, got, header)
-            if ind.target or ind.actual or ind.weight or ind.score:
+            cells, i = self._row_cells(toks, i, shape, text)
+            ind = self._indicator(self._row(cells, 0), header, carry, out)
+            if ind is not None:
                 out.append(ind)
         return out
+
+    def _is_category(self, t: str) -> bool:
+        return bool(self.cat.level1(t) or self.cat.level2(t))
+
+    def _categories(self, toks: list[Cell], i: int, carry: CategoryCarry) -> int:
+        """Read the category words at token ``i`` (a level-1, a level-2, or both) into ``carry``; the index after them
+        and any section captions."""
+        cats = []
+        while i < len(toks) and not V.SECTION_CAPTION.match(toks[i].clean) and self._is_category(toks[i].clean) and len(cats) < 2:
+            l1, l2 = self.cat.level1(toks[i].clean), self.cat.level2(toks[i].clean)
+            cats.append((toks[i], l1, l2))
+            i += 1
+            if l2 and not l1:
+                break
+        if cats:
+            self.reader.set_categories(cats, carry, False)
+        while i < len(toks) and V.SECTION_CAPTION.match(toks[i].clean):
+            i += 1
+        return i
+
+    def _row_cells(self, toks: list[Cell], i: int, shape: _RowShape, text: str) -> tuple[list[Cell], int]:
+        """One indicator row's cells from its name at token ``i``: the name, a cell per value column and the numeric
+        tail (分值 得分), in the order the row reader reads them; and the index after the row."""
+        name_i = i
+        i += 1
+        lead = None
+        if shape.weight_first and i < len(toks) and is_plain_number(toks[i].clean):
+            lead, i = toks[i], i + 1
+        need = shape.n_tail - (lead is not None)
+        # values up to the numeric tail (分值 得分)
+        cells = [toks[name_i]]
+        nums = 0
+        while i < len(toks) and nums < max(1, need):
+            c = toks[i]
+            if _ends_table(c.clean) or self._is_category(c.clean):
+                break
+            cells.append(c)
+            nums = nums + 1 if is_plain_number(c.clean) and len(cells) > 2 else 0 if not is_plain_number(c.clean) else nums
+            i += 1
+        # the tail is the last numbers of a run: keep reading while numbers follow
+        while i < len(toks) and is_plain_number(toks[i].clean) and nums >= need:
+            if shape.serial and SERIAL_NUMBER.match(toks[i].clean) and not (i + 1 < len(toks) and is_plain_number(toks[i + 1].clean)):
+                break  # the next row's number
+            cells.append(toks[i])
+            i += 1
+        # explanation text after the scores (long, sentence-like) belongs to this row
+        while i < len(toks) and (len(toks[i].clean) > 20 or toks[i].clean.endswith(("。", "."))):
+            i += 1
+        trailing = 0
+        while trailing < len(cells) - 1 and is_plain_number(cells[-1 - trailing].clean):
+            trailing += 1
+        if shape.simple and need and trailing >= need:
+            cells = self.split_row(cells[:-need], len(shape.value_slots), text) + cells[-need:]
+        if lead is not None:  # back in the order the tail is read in: the weight before the score
+            k = len(cells) - need
+            cells = cells[:k] + [lead] + cells[k:]
+        return cells, i
+
+    def _indicator(self, row: Row, header: IndicatorHeader, carry: CategoryCarry,
+                   read: list[ParsedIndicator]) -> ParsedIndicator | None:
+        """The indicator a row of tokens prints, unless it is blocked, no name, or repeats the row before."""
+        name = row.cells[0].clean
+        if carry.blocked or V.PLACEHOLDER.match(name) or is_number(name) or V.VALUE_PHRASE.match(name):
+            return None
+        if read and read[-1].name.text == name:
+            return None  # the 年度 group repeating the 实施期 group's row
+        got = self.reader.values_by_sequence(row, header, 0)
+        ind = ParsedIndicator(level1=carry.l1, level2=carry.l2, name=span_of(row.cells[0]), method="flat")
+        self.reader.fill_values(ind, got, header)
+        if ind.target or ind.actual or ind.weight or ind.score:
+            return ind
+        return None
+
+
+def _indicator_header(toks: list[Cell]) -> tuple[IndicatorHeader, int, bool] | None:
+    """The indicator table's header from its words (一级指标 … up to the last header word): the header, the index
+    after it, and whether rows open with a 序号 number."""
+    start = next((i for i, t in enumerate(toks) if indicator_column(t.clean) == "l1"), None)
+    if start is None:
+        return None
+    # a 序号 column: each row opens with its number, which is neither a value nor the last row's score
+    serial = start > 0 and indicator_column(toks[start - 1].clean) == "serial"
+    order: list[str] = []
+    i = start
+    while i < len(toks):
+        s = indicator_column(toks[i].clean)
+        if s is None and not V.SECTION_CAPTION.match(toks[i].clean):
+            break
+        if s is not None:
+            order.append(s)
+        i += 1
+    # a sub-header (运算符号 / 内容 / 度量单位) read after the main header replaces the spanning 年度目标值
+    if "op" in order and "target" in order and order.index("op") > order.index("target"):
+        sub = [x for x in order[order.index("op"):] if x in ("op", "target", "unit")]
+        main = order[: order.index("op")]
+        k = main.index("target")
+        order = main[:k] + sub + main[k + 1:]
+    header = IndicatorHeader(0, dict(enumerate(order)))
+    if header.name_col is None:
+        return None
+    return header, i, serial
+
+
+@dataclass(frozen=True)
+class _RowShape:
+    """What a row of the table holds, from its header: how to find where a row's cells end."""
+
+    serial: bool  # rows open with a 序号 number
+    n_tail: int  # the numeric tail's columns (分值, 得分)
+    weight_first: bool  # 分值 printed before the values (三级指标 分值 年度指标值 ...): a row's first number is its weight
+    value_slots: list[str]
+    simple: bool  # only a name, a target and an actual before the scores: the columns split_row tells apart
+    remarks: bool  # a 偏差原因 column
+
+    @classmethod
+    def of(cls, header: IndicatorHeader, serial: bool) -> _RowShape:
+        first_value = min((c for c, sl in header.value_slots), default=None)
+        weight_first = first_value is not None and any(sl == "weight" and c < first_value for c, sl in header.tail_slots)
+        value_slots = [sl for _, sl in header.value_slots if sl != "note"]
+        simple = bool(value_slots) and set(value_slots) <= {"target", "actual"} and not header.has("degree")
+        return cls(serial, len(header.tail_slots), weight_first, value_slots, simple, header.has("reason"))
+
+    def past_remarks(self, toks: list[Cell], k: int) -> int:
+        """Past the previous row's 偏差原因 cell (/, 无偏差) left where this row would start."""
+        while self.remarks and k < len(toks) and V.REMARK.match(toks[k].clean):
+            k += 1
+        return k

@@ -5,7 +5,8 @@ from functools import lru_cache
 import pytest
 
 from jixiao.pipelines.extract import Extractor
-from jixiao.pipelines.flat import FlatParser, join_spaced_numbers
+from jixiao.pipelines.collapsed_tokens import join_spaced_numbers
+from jixiao.pipelines.flat import FlatParser
 from jixiao.pipelines.layout import Cell
 
 # one table as a web page copy or OCR gives it: every cell wrapped at a few characters, then joined by spaces

@@ -11,7 +11,7 @@ from jixiao.eval.variants import collapse
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.layout import Cell, Row
-from jixiao.pipelines.tables import joined_levels_at, split_joined_levels
+from jixiao.pipelines.indicator_table import joined_levels_at, split_joined_levels
 
 VARIANTS = ["as printed", "collapsed"]
 

@@ -125,7 +125,9 @@ def test_the_generator_prints_only_words_the_parser_reads():
     a word the tagger is taught to see is a word the parser keys on."""
     from jixiao.pipelines.layout import Cell
     from jixiao.pipelines.normalize import normalize_text
-    from jixiao.pipelines.tables import _funds_field, _ind_slot, _is_label
+    from jixiao.pipelines.cells import is_label
+    from jixiao.pipelines.funds_table import funds_column
+    from jixiao.pipelines.indicator_table import indicator_column
 
     unread = []
     for forms in (V.TEMPLATE_HEADERS, V.WIDE_HEADERS):
@@ -134,7 +136,7 @@ def test_the_generator_prints_only_words_the_parser_reads():
                 continue  # the funds header row's caption (项目资金(万元)), no column of its own
             for word in words:
                 t = Cell(col=0, start=0, end=0, text=normalize_text(word).text).clean.rstrip(":")
-                if not (_is_label(t) or _funds_field(t) or _ind_slot(t) or V.TOTAL_SCORE_LABEL.match(t)
+                if not (is_label(t) or funds_column(t) or indicator_column(t) or V.TOTAL_SCORE_LABEL.match(t)
                         or V.FUNDS_TOTAL_LABEL.match(t) or V.field_label(t)):
                     unread.append((field, word))
     assert not unread, unread
@@ -158,8 +160,9 @@ def test_the_tolerant_column_words_are_the_exact_patterns_words():
     """Each column word of the tolerant second pass is read by its own column's exact pattern, so the two
     readings of a header cannot put a word in different columns (the weight and score columns' words are
     one list for both, WEIGHT_WORDS and SCORE_WORDS)."""
-    from jixiao.pipelines.tables import _funds_field, _ind_slot
+    from jixiao.pipelines.funds_table import funds_column
+    from jixiao.pipelines.indicator_table import indicator_column
 
-    wrong = [(slot, w, _funds_field(w)) for slot, ws in V.FUNDS_HEADER_WORDS.items() for w in ws if _funds_field(w) != slot]
-    wrong += [(slot, w, _ind_slot(w)) for slot, ws in V.INDICATOR_HEADER_WORDS.items() for w in ws if _ind_slot(w) != slot]
+    wrong = [(slot, w, funds_column(w)) for slot, ws in V.FUNDS_HEADER_WORDS.items() for w in ws if funds_column(w) != slot]
+    wrong += [(slot, w, indicator_column(w)) for slot, ws in V.INDICATOR_HEADER_WORDS.items() for w in ws if indicator_column(w) != slot]
     assert not wrong, wrong

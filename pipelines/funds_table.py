@@ -1,0 +1,154 @@
+"""The funds block reader: a project's 项目资金 block, as a header row and a total row (with its 其中 rows)
+or as label/value pairs."""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.pipelines import vocab as V
+from jixiao.pipelines.cells import header_fields, label_value, span_of
+from jixiao.pipelines.layout import Cell, Row
+from jixiao.pipelines.normalize import is_amount, is_number, unit_factor
+from jixiao.pipelines.parsed import ParsedFunds
+from jixiao.pipelines.vocab import FUNDS_TOTAL_AMOUNT_LABEL as _FUNDS_TOTAL_AMOUNT
+from jixiao.record import YUAN_PER_WAN
+
+def funds_column(text: str) -> str | None:
+    """The funds column a header word names (``declared``, ``initial``, ``annual``, ``executed``, ``rate`` ...)."""
+    for t in dict.fromkeys((text, V.header_core(text))):
+        for field, rx in V.FUNDS_HEADERS:
+            if rx.match(t):
+                return field
+    return None
+
+
+def _funds_header(rows: list[Row]) -> tuple[int, list[str], float] | None:
+    for i, r in enumerate(rows):
+        fields = [f for f in (funds_column(t) for t in r.texts if t) if f]
+        if len({"initial", "annual", "executed", "rate", "declared"} & set(fields)) >= 2:
+            fields = [f for f in header_fields(r.texts, V.FUNDS_HEADER_WORDS, funds_column) if f]
+            cols = list(fields)
+            unit_text = " ".join(r.texts[:3])
+            for t in r.texts:
+                if "万元" in t or "元" in t:
+                    unit_text = t
+                    break
+            factor = unit_factor(unit_text, YUAN_PER_WAN)
+            # 目标申报数 / 预算编制数 under 年初预算数, printed on the next row(s)
+            for r2 in rows[i + 1:i + 3]:
+                sub = [f for f in (funds_column(t) for t in r2.texts if t) if f]
+                if "declared" in sub and "compiled" in sub and "initial" in cols:
+                    k = cols.index("initial")
+                    cols[k:k + 1] = ["declared", "compiled"]
+                    break
+            return i, cols, factor
+    return None
+
+
+def _amount_cells(row: Row, after: int) -> list[Cell]:
+    return [c for c in row.cells[after + 1:] if c.clean and (is_amount(c.clean) or c.clean in ("/", "-", "—"))]
+
+
+def _align_funds(values: list[Cell], cols: list[str]) -> dict[str, Cell]:
+    """Assign a total row's printed numbers to the header's columns.
+
+    Equal counts map one to one. Extra numbers (a column printed twice) keep the
+    budget columns from the left and the rest from the right. Fewer numbers are
+    aligned from 全年执行数 leftwards with the trailing rate/score columns kept.
+    """
+    cols = [c for c in cols if c != "reason"]
+    n, m = len(values), len(cols)
+    out: dict[str, Cell] = {}
+    if n == m:
+        pairs = list(zip(cols, values))
+    elif n > m:
+        left = [c for c in cols if c in ("declared", "compiled", "initial")]
+        k = len(left)
+        pairs = list(zip(cols[:k], values[:k])) + list(zip(cols[k:], values[n - (m - k):]))
+    else:
+        tail_cols = cols[cols.index("executed") + 1:] if "executed" in cols else []
+        rate_pos = next((i for i, v in enumerate(values) if v.clean.endswith("%")), None)
+        head_cols = cols[: len(cols) - len(tail_cols)]
+        if rate_pos is not None and "rate" in tail_cols:
+            r = tail_cols.index("rate")
+            head_vals = values[: rate_pos - r] if rate_pos - r >= 0 else []
+            tail_vals = values[max(0, rate_pos - r):]
+        else:
+            k = max(0, n - len(tail_cols))
+            head_vals, tail_vals = values[:k], values[k:]
+        pairs = list(zip(head_cols[::-1], head_vals[::-1])) + list(zip(tail_cols, tail_vals))
+    for col, cell in pairs:
+        if cell.clean in ("/", "-", "—"):
+            continue
+        out.setdefault(col, cell)
+    return out
+
+
+def read_funds(rows: list[Row]) -> ParsedFunds:
+    """The funds block of a project table's rows: a header row and its total row, else label/value pairs."""
+    funds = ParsedFunds()
+    head = _funds_header(rows)
+    if head is not None:
+        hi, cols, factor = head
+        funds.factor = factor
+        total = _total_cell(rows, hi)
+        if total is not None:
+            j, ci = total
+            return funds_from_total_row(rows[j], ci, cols, factor, rows[j + 1:j + 8])
+    _read_label_values(rows, funds)
+    return funds
+
+
+def _total_cell(rows: list[Row], header_index: int) -> tuple[int, int] | None:
+    """(row, cell) of the total label (合计, 资金总额) in the rows below the funds header."""
+    for j in range(header_index + 1, min(len(rows), header_index + 6)):
+        for ci, c in enumerate(rows[j].cells):
+            t = c.clean
+            if t and V.FUNDS_TOTAL_LABEL.match(t) and not t.startswith("其中"):
+                return j, ci
+    return None
+
+
+def funds_from_total_row(total: Row, label_index: int, columns: list[str], factor: float,
+                         part_rows: list[Row] | tuple[Row, ...] = ()) -> ParsedFunds:
+    """The funds a total row prints: the amounts after its label (cell ``label_index``) aligned with the header's
+    ``columns`` (``funds_column`` names in printed order), in units of ``factor`` yuan; ``part_rows`` (the rows
+    below the total) give the 其中 rows, the sources of the total, for the consistency check."""
+    funds = ParsedFunds()
+    funds.factor = factor
+    got = _align_funds(_amount_cells(total, label_index), columns)
+    initial = got.get("compiled") or got.get("initial") or got.get("declared")
+    funds.initial = span_of(initial) if initial else None
+    for key in ("annual", "executed", "rate", "weight", "score"):
+        if key in got:
+            setattr(funds, key, span_of(got[key]))
+    for r in part_rows:
+        label_i = next((k for k, c in enumerate(r.cells) if c.clean), None)
+        if label_i is None:
+            continue
+        label = r.cells[label_i].clean
+        if is_number(label) or not re.search(r"资金|拨款|财政|自筹|结转|其中", label):
+            break
+        part = _align_funds(_amount_cells(r, label_i), columns)
+        funds.parts.append({k: span_of(v) for k, v in part.items() if k in ("annual", "executed", "initial", "compiled")})
+    return funds
+
+
+def _read_label_values(rows: list[Row], funds: ParsedFunds) -> None:
+    """Label/value style: 项目预算金额(万元) 155.21 全年执行数 0 执行率 0.0%; 年度资金总额: 255,600."""
+    for r in rows:
+        c, v = label_value(r, V.LONE_BUDGET_LABEL)
+        if c is not None and funds.annual is None and v is not None and is_number(v.text):
+            funds.annual = v
+            funds.factor = unit_factor(c.clean, YUAN_PER_WAN)
+        c, v = label_value(r, V.EXECUTED_LABEL)
+        if c is not None and funds.executed is None and v is not None and is_number(v.text):
+            funds.executed = v
+        c, v = label_value(r, V.RATE_LABEL)
+        if c is not None and funds.rate is None and v is not None and is_number(v.text):
+            funds.rate = v
+        c, v = label_value(r, _FUNDS_TOTAL_AMOUNT)
+        if c is not None and funds.annual is None and v is not None and is_number(v.text):
+            funds.annual = v
+            label = " ".join(t for t in r.texts[:2])
+            funds.factor = unit_factor(label, YUAN_PER_WAN)

@@ -1,0 +1,424 @@
+"""The indicator table reader: the header row's columns, then each row's categories, name and values.
+
+Printed layouts shift and merge columns, so indicator rows are read positionally against the header when
+that is plausible and by content (category cells, name, numeric tail) otherwise. Cells printing both
+category levels (产出指标-数量指标) are split first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.pipelines import vocab as V
+from jixiao.pipelines.cells import SERIAL_NUMBER, header_fields, is_plain_number, is_title_row, span_of
+from jixiao.pipelines.layout import Cell, Row
+from jixiao.pipelines.normalize import is_number, squeeze
+from jixiao.pipelines.parsed import ParsedIndicator, Span
+from jixiao.pipelines.scores import is_total_row
+from jixiao.pipelines.vocab import LEVEL_HEADERS as _LEVEL_HEADERS
+
+_VALUE_SLOTS = ("init_target", "adj_target", "op", "nature", "target", "unit", "actual")
+
+
+def indicator_column(text: str) -> str | None:
+    """The indicator table column a header word names (``l1``, ``l2``, ``name``, ``target``, ``weight`` ...)."""
+    for t in dict.fromkeys((text, V.header_core(text))):
+        for slot, rx in V.INDICATOR_HEADERS:
+            if rx.search(t) if slot == "reason" else rx.match(t):
+                return slot
+    return None
+
+
+class IndicatorHeader:
+    """The indicator table's columns: ``slots`` maps a column to its ``indicator_column`` name; ``row_index`` is the
+    header's last row (the rows after it are the table's)."""
+
+    def __init__(self, row_index: int, slots: dict[int, str], width: int = 0):
+        self.row_index = row_index
+        self.slots = slots
+        self.width = width  # cells in the header row
+        if "init_target" in slots.values() and not {"target", "adj_target"} & set(slots.values()):
+            # 年初目标值 is the only target column: it is the target
+            slots = {c: "target" if s == "init_target" else s for c, s in slots.items()}
+            self.slots = slots
+        names = [c for c, s in slots.items() if s == "name"]
+        self.dual = len(names) >= 2
+        self.name_col = names[0] if names else None
+        self.value_slots = [(c, s) for c, s in sorted(slots.items()) if s in _VALUE_SLOTS]
+        self.tail_slots = [(c, s) for c, s in sorted(slots.items()) if s in ("weight", "score")]
+
+    def has(self, slot: str) -> bool:
+        return slot in self.slots.values()
+
+
+def find_indicator_header(rows: list[Row], start: int) -> IndicatorHeader | None:
+    for i in range(start, len(rows)):
+        r = rows[i]
+        slots = {c.col: s for c in r.cells if c.clean and (s := indicator_column(c.clean))}
+        vals = set(slots.values())
+        if "name" in vals and ({"l1", "l2"} & vals) and len(vals) >= 4:
+            found = header_fields(r.texts, V.INDICATOR_HEADER_WORDS, indicator_column)
+            slots = {c.col: f for c, f in zip(r.cells, found) if f}
+            # sub-header (运算符号 / 内容 / 度量单位) refines the spanning 年度目标值 column
+            for r2 in rows[i + 1:i + 2]:
+                sub = {c.col: s for c in r2.cells if c.clean and (s := indicator_column(c.clean))}
+                if sub and set(sub.values()) & {"op", "unit"}:
+                    for c, s in sub.items():
+                        if s in ("op", "target", "unit"):
+                            slots[c] = s
+                    return IndicatorHeader(i + 1, slots, len(r.cells))
+            return IndicatorHeader(i, slots, len(r.cells))
+    return None
+
+
+class CategoryCarry:
+    """The category levels in force while reading down an indicator table (a merged category cell prints once)."""
+
+    def __init__(self) -> None:
+        self.l1: str | None = None
+        self.l1_span: Span | None = None
+        self.l2: str | None = None
+        self.l2_span: Span | None = None
+        self.blocked = False  # under a non-canonical level-1 heading
+
+
+def _data_row_follows(rows: list[Row]) -> bool:
+    """The next table row after a line of text reads as an indicator row: four or more filled cells
+    ending in the 分值/得分 numbers."""
+    nxt = next((r for r in rows if r.kind != "text" or len(r.joined) > 40), None)
+    if nxt is None or nxt.kind == "text":
+        return False
+    filled = nxt.nonempty()
+    return len(filled) >= 4 and any(is_plain_number(c.clean) for c in filled[-3:])
+
+
+class IndicatorReader:
+    """Reads the rows of one indicator table."""
+
+    def __init__(self, categories: V.Categories):
+        self.cat = categories
+
+    def _category(self, text: str) -> tuple[str | None, str | None]:
+        return self.cat.level1(text), self.cat.level2(text)
+
+    def read(self, rows: list[Row], header: IndicatorHeader) -> list[ParsedIndicator]:
+        carry = CategoryCarry()
+        out: list[ParsedIndicator] = []
+        below = rows[header.row_index + 1:]
+        for k, r in enumerate(below):
+            first = next((t for t in r.texts if t), "")
+            if not first:
+                continue
+            if V.INDICATOR_END.match(first) or is_title_row(r) or is_total_row(r):
+                break
+            if r.kind == "text":
+                if _data_row_follows(below[k + 1:]):
+                    continue  # a stray line inside the table (★, 填表人：, a footer), not its end
+                break
+            ind = self._dual(r, carry) if header.dual else self._row(r, header, carry)
+            if ind is not None:
+                out.append(ind)
+        return out
+
+    # -- one row --
+    def _anchor(self, r: Row, h: IndicatorHeader) -> tuple[list[tuple[Cell, str | None, str | None]], int | None]:
+        """Category cells before the name, and the name's cell index."""
+        if r.kind == "cells" and h.name_col is not None and len(r.cells) > max(h.slots):
+            # one cell per line keeps every column: read the header's positions (a row narrower than the
+            # header lost its merged cells, and is read by content below)
+            cats = []
+            for col, slot in sorted(h.slots.items()):
+                if slot in ("l1", "l2") and col < len(r.cells) and r.cells[col].clean:
+                    l1, l2 = self._category(r.cells[col].clean)
+                    if not (l1 or l2):
+                        l1, l2 = self.cat.tolerant(r.cells[col].clean)
+                    if slot == "l2":
+                        l1 = None if l2 else l1
+                    if l1 or l2:
+                        cats.append((r.cells[col], l1, l2))
+            k = h.name_col
+            return cats, (k if k < len(r.cells) and r.cells[k].clean else None)
+        cats = []
+        have_l2 = False
+        serial = h.has("serial")
+        for i, c in enumerate(r.cells):
+            t = c.clean
+            if not t or V.SECTION_CAPTION.match(t):
+                continue
+            if serial and not cats and SERIAL_NUMBER.match(t):
+                continue  # the 序号 column's number, before the categories and the name
+            l1, l2 = self._category(t)
+            if not (l1 or l2) and h.name_col is not None and c.col < h.name_col:
+                # left of the name column a cell is a category: read one OCR slip (社会效盆) as the word
+                l1, l2 = self.cat.tolerant(t)
+            # at most one level-1 then one level-2: a category word after a level-2 is the name (服务对象满意度)
+            if (l1 or l2) and not have_l2:
+                cats.append((c, l1, l2))
+                have_l2 = bool(l2) and (not l1 or len(cats) >= 2)
+                continue
+            return cats, i
+        return cats, None
+
+    def set_categories(self, cats, carry: CategoryCarry, l1_noncanon: bool) -> None:
+        """Update ``carry`` with a row's category cells ``cats`` ((cell, level-1, level-2) each); ``l1_noncanon``: the
+        row prints a level-1 that is no indicator category, which blocks the rows under it."""
+        if l1_noncanon:
+            carry.blocked = True
+            carry.l1 = carry.l2 = None
+            carry.l1_span = carry.l2_span = None
+        for k, (c, l1, l2) in enumerate(cats):
+            nxt_is_l2 = k + 1 < len(cats) and cats[k + 1][2] is not None
+            if l1 and (not l2 or nxt_is_l2):
+                carry.l1, carry.l1_span, carry.blocked = l1, span_of(c, l1), False
+                carry.l2, carry.l2_span = None, None
+            elif l2:
+                carry.l2, carry.l2_span = l2, span_of(c, l2)
+                parent = self.cat.parent(l2)
+                if l2 != "成本指标" and parent:
+                    if carry.l1 != parent:
+                        carry.l1, carry.l1_span = parent, None
+                    carry.blocked = False
+                elif carry.l1 is None and not carry.blocked:
+                    carry.l1 = parent
+
+    def _row(self, r: Row, h: IndicatorHeader, carry: CategoryCarry) -> ParsedIndicator | None:
+        cats, name_i = self._anchor(r, h)
+        if name_i is None:
+            if cats:
+                self.set_categories(cats, carry, False)
+            return None
+        # a printed but non-canonical level-1 (项目决策, 履职效能 …) blocks its rows
+        l1_cols = [c for c, s in h.slots.items() if s == "l1"]
+        l1_noncanon = False
+        name_cell = r.cells[name_i]
+        shift = name_cell.col - (h.name_col if h.name_col is not None else name_cell.col)
+        if l1_cols and shift == 0 and not cats:
+            c1 = l1_cols[0]
+            if c1 < len(r.cells) and c1 != name_i:
+                t = r.cells[c1].clean
+                if t and not V.SECTION_CAPTION.match(t):
+                    l1_noncanon = True
+        last = max(c.col for c in r.cells if c.clean)
+        merged = last - shift < h.width
+        if l1_cols and not cats and name_i < (h.name_col or 0) and shift < 0 and not merged:
+            # name found left of the name column: the category cells were non-canonical words (unless the
+            # row is narrower than the header by as many cells: a cell-per-line export drops merged cells)
+            l1_noncanon = True
+        self.set_categories(cats, carry, l1_noncanon)
+        if l1_noncanon:
+            return None
+        if carry.blocked:
+            return None
+        name_text = name_cell.clean
+        if not name_text or V.PLACEHOLDER.match(name_text) or V.OPERATORS.match(name_text) or is_number(name_text) or V.VALUE_PHRASE.match(name_text):
+            return None
+        assign, method = self._assign(r, h, name_i, shift)
+        if assign is None:
+            return None
+        ind = ParsedIndicator(
+            level1=carry.l1, level2=carry.l2, level1_span=carry.l1_span, level2_span=carry.l2_span,
+            name=span_of(name_cell), method=method,
+        )
+        self.fill_values(ind, assign, h)
+        if not (ind.target or ind.actual or ind.weight or ind.score):
+            return None
+        return ind
+
+    def _positional(self, r: Row, h: IndicatorHeader, shift: int) -> dict[str, Cell]:
+        got: dict[str, Cell] = {}
+        for col, slot in h.slots.items():
+            if slot in ("l1", "l2", "name", "reason", "degree"):
+                continue
+            k = col + shift
+            if 0 <= k < len(r.cells) and r.cells[k].clean:
+                got[slot] = r.cells[k]
+        return got
+
+    def _plausible(self, r: Row, h: IndicatorHeader, got: dict[str, Cell], shift: int, name_i: int) -> bool:
+        for slot in ("weight", "score"):
+            if slot in got and not is_plain_number(got[slot].clean):
+                return False
+        if "op" in got and not V.OPERATORS.match(got["op"].clean):
+            return False
+        for slot in _VALUE_SLOTS:
+            if slot in got and got[slot].col <= name_i:
+                return False
+        tail_cols = [c for c, s in h.tail_slots]
+        if tail_cols:
+            last = max(tail_cols) + shift
+            # a bare number right of the score column means the row is shifted
+            for c in r.cells[last + 1:]:
+                if is_plain_number(c.clean):
+                    return False
+            if h.has("score") and "score" not in got and any(is_plain_number(c.clean) for c in r.cells[name_i + 1:]):
+                return False
+        return True
+
+    def values_by_sequence(self, r: Row, h: IndicatorHeader, name_i: int) -> dict[str, Cell]:
+        """Value cells by column, read by content after the name (cell ``name_i``): the numeric tail is the
+        weight and score, the cells before it the header's value columns in order."""
+        cells = [c for c in r.cells[name_i + 1:] if c.clean]
+        tail_slots = [s for _, s in h.tail_slots]
+        # drop trailing reason/explanation text
+        while cells and not is_plain_number(cells[-1].clean) and len(cells) > 1 and any(is_plain_number(c.clean) for c in cells):
+            cells.pop()
+        tail: list[Cell] = []
+        while cells and len(tail) < len(tail_slots) and is_plain_number(cells[-1].clean):
+            tail.insert(0, cells.pop())
+        got: dict[str, Cell] = {}
+        if len(tail) == len(tail_slots):
+            got.update(zip(tail_slots, tail))
+        elif tail:
+            got["score" if "score" in tail_slots else tail_slots[-1]] = tail[-1]
+        slots = [s for _, s in h.value_slots if s not in ("note",)]
+        if {"init_target", "adj_target"} <= set(slots):
+            # 年初 / 调整后 / 实际: a blank 年初 cell drops out, so align from the right
+            for s_, c in zip(slots[::-1], cells[::-1]):
+                got[s_] = c
+            return got
+        if h.has("degree") and len(cells) >= 2 and cells[-1].clean.endswith("%"):
+            cells = cells[:-1]  # 完成程度 after the actual value
+        k = 0
+        for s_ in slots:
+            if k >= len(cells):
+                break
+            t = cells[k].clean
+            if s_ in ("op", "nature"):
+                if V.OPERATORS.match(t) or (s_ == "nature" and t in ("定性", "定量", "正向", "反向")):
+                    got[s_] = cells[k]
+                    k += 1
+                continue
+            if s_ == "unit":
+                if len(t) <= 4 and not re.search(r"\d", t) and k + 1 < len(cells):
+                    got[s_] = cells[k]
+                    k += 1
+                continue
+            got[s_] = cells[k]
+            k += 1
+        return got
+
+    def _assign(self, r: Row, h: IndicatorHeader, name_i: int, shift: int) -> tuple[dict[str, Cell] | None, str]:
+        got = self._positional(r, h, 0)
+        if shift == 0 and self._plausible(r, h, got, 0, name_i):
+            return got, "positional"
+        got = self._positional(r, h, shift)
+        if self._plausible(r, h, got, shift, name_i):
+            return got, "anchored"
+        return self.values_by_sequence(r, h, name_i), "sequence"
+
+    def fill_values(self, ind: ParsedIndicator, got: dict[str, Cell], h: IndicatorHeader) -> None:
+        """Set ``ind``'s target, actual, weight and score from the value cells ``got`` (by column)."""
+        if h.has("adj_target"):
+            main = got.get("adj_target")
+            if "init_target" in got:
+                ind.initial_target = span_of(got["init_target"])
+        else:
+            main = got.get("target")
+        parts: list[Span] = []
+        op = got.get("op") or (got.get("nature") if "nature" in got and V.OPERATORS.match(got["nature"].clean) else None)
+        if main is not None or (h.has("op") and (op or "unit" in got)):
+            if op is not None:
+                parts.append(span_of(op))
+            if main is not None:
+                parts.append(span_of(main))
+            if "unit" in got and (main is not None):
+                parts.append(span_of(got["unit"]))
+        ind.target = parts
+        if "actual" in got:
+            ind.actual = span_of(got["actual"])
+        elif "note" in got:
+            # qualitative rows print their completion in 定性指标情况说明
+            ind.actual = span_of(got["note"])
+        if "weight" in got and is_number(got["weight"].clean):
+            ind.weight = span_of(got["weight"])
+        if "score" in got and is_number(got["score"].clean):
+            ind.score = span_of(got["score"])
+
+    def _dual(self, r: Row, carry: CategoryCarry) -> ParsedIndicator | None:
+        """Target-only tables printing 实施期 and 年度 groups side by side: read by content."""
+        toks = [c for c in r.cells if c.clean and not V.SECTION_CAPTION.match(c.clean)]
+        i = 0
+        cats = []
+        while i < len(toks):
+            l1, l2 = self._category(toks[i].clean)
+            if not (l1 or l2) or len(cats) >= 2:
+                break
+            cats.append((toks[i], l1, l2))
+            i += 1
+        if cats:
+            self.set_categories(cats, carry, False)
+        if i >= len(toks):
+            return None
+        if carry.blocked:
+            return None
+        name = toks[i]
+        value = toks[i + 1] if i + 1 < len(toks) and not any(self._category(toks[i + 1].clean)) else None
+        rest = toks[i + (2 if value is not None else 1):]
+        l2b = None
+        if rest and self._category(rest[0].clean)[1]:
+            l2b = rest.pop(0)
+        value2 = None
+        if rest and rest[0].clean == name.clean:
+            rest.pop(0)
+            value2 = rest[0] if rest else None
+        if l2b is not None and not cats:
+            l2 = self._category(l2b.clean)[1]
+            carry.l2, carry.l2_span = l2, span_of(l2b, l2)
+            parent = self.cat.parent(l2)
+            if l2 != "成本指标" and parent:
+                carry.l1 = parent
+        if V.PLACEHOLDER.match(name.clean):
+            return None
+        target = value2 or value
+        if target is None or target.clean == name.clean:
+            return None
+        return ParsedIndicator(
+            level1=carry.l1, level2=carry.l2, level1_span=carry.l1_span, level2_span=carry.l2_span,
+            name=span_of(name), target=[span_of(target)], method="dual",
+        )
+
+
+_LEVEL_JOIN = re.compile(r"^(.+?)[-/—－–](.+)$")
+
+
+def joined_levels_at(cell: Cell, categories: V.Categories) -> int | None:
+    """Where in ``cell.text`` the joiner of a "一级-二级" cell (产出指标-数量指标, 一级指标/二级指标) is, if it is one."""
+    m = _LEVEL_JOIN.match(squeeze(cell.text))
+    if m is None:
+        return None
+    left, right = m.groups()
+    if (left, right) != _LEVEL_HEADERS and not (categories.level1(left) and categories.level2(right)):
+        return None
+    seen = 0
+    for i, ch in enumerate(cell.text):  # the joiner is the first character after the level-1's letters
+        if not ch.isspace():
+            if seen == len(left):
+                return i
+            seen += 1
+    return None
+
+
+def split_joined_levels(rows: list[Row], categories: V.Categories) -> list[Row]:
+    """Rows whose category cell holds both levels (产出指标-数量指标) with that cell split in two.
+
+    Some bureaus print 一级 and 二级 in one column; the indicator reader expects a cell each, as the
+    national template prints them. Cells after the split move one column right, header and data rows alike.
+    """
+    out = []
+    for r in rows:
+        cuts = {} if r.kind == "text" else {k: joined_levels_at(c, categories) for k, c in enumerate(r.cells)}
+        cuts = {k: i for k, i in cuts.items() if i is not None}
+        if not cuts:
+            out.append(r)
+            continue
+        cells, shift = [], 0
+        for k, c in enumerate(r.cells):
+            if k not in cuts:
+                cells.append(Cell(c.col + shift, c.start, c.end, c.text))
+                continue
+            i = cuts[k]
+            cells.append(Cell(c.col + shift, c.start, c.start + i, c.text[:i]))
+            shift += 1
+            cells.append(Cell(c.col + shift, c.start + i + 1, c.end, c.text[i + 1:]))
+        out.append(Row(r.index, r.kind, r.start, r.end, cells))
+    return out

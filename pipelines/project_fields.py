@@ -1,0 +1,73 @@
+"""The project-fields reader: a project table's name, departments and code, from label/value cells."""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.pipelines import vocab as V
+from jixiao.pipelines.cells import label_value
+from jixiao.pipelines.layout import Row
+from jixiao.pipelines.parsed import Span
+
+_NAME_WORD = r"((预算)?项目(\(政策\))?|专项|政策|转移支付(区域)?(\(项目\)|项目)?)名称"
+# the name label with its value in the same cell (项目名称：老字号) also counts
+_NAME_WITH_VALUE = re.compile(rf"^{_NAME_WORD}:?")
+NAME_AND_VALUE = re.compile(rf"^{_NAME_WORD}:.+")  # 项目名称：X, label and value in one cell
+_CODE = re.compile(r"^([0-9A-Z]{10,})[-—_ ]+(.+)$")
+_DEPT_CODE = re.compile(r"^(?:\[\d+\]|【\d+】|\d+[-—]|\d{3,}(?=\D))")
+
+
+def read_project_fields(rows: list[Row]) -> dict[str, Span | None]:
+    """``name``, ``department``, ``implementer`` and ``code`` from the first row printing each label (a label
+    printed without a value gives None; the name and code labels count only with a value)."""
+    proj: dict[str, Span | None] = {}
+    for r in rows:
+        if "name" not in proj:
+            c, v = label_value(r, _NAME_WITH_VALUE)
+            if v is not None:
+                proj["name"] = v
+        if "department" not in proj:
+            c, v = label_value(r, V.DEPT_LABEL)
+            if c is not None:
+                proj["department"] = v
+        if "implementer" not in proj:
+            c, v = label_value(r, V.IMPL_LABEL)
+            if c is not None:
+                proj["implementer"] = v
+        if "code" not in proj:
+            c, v = label_value(r, V.CODE_LABEL)
+            if v is not None:
+                proj["code"] = v
+    return proj
+
+
+def split_code(name: Span) -> tuple[Span | None, Span]:
+    """A leading project code (``51090422T000000280419-``) goes to ``code``."""
+    m = _CODE.match(name.text)
+    if not m:
+        return None, name
+    # offsets: the code is a prefix of the printed name; whitespace was squeezed only inside
+    code_len = len(m.group(1))
+    code = Span(text=m.group(1), start=name.start, end=name.start + code_len)
+    rest_start = name.end - len(m.group(2)) if name.end - name.start == len(name.text) else name.start + (len(name.text) - len(m.group(2)))
+    return code, Span(text=m.group(2), start=rest_start, end=name.end)
+
+
+def clean_org(span: Span | None) -> Span | None:
+    """Department/implementer: leading code and trailing '-' removed."""
+    if span is None:
+        return None
+    t = span.text
+    start, end = span.start, span.end
+    m = _DEPT_CODE.match(t)
+    if m:
+        t = t[m.end():].lstrip("-— ")
+        start = span.end - len(t) if span.end - span.start == len(span.text) else start
+    m2 = re.search(r"[-—]+(\d{6,})?$", t)
+    if m2:
+        cut = len(t) - m2.start()
+        t = t[: m2.start()]
+        end = max(start, end - cut)
+    if not t:
+        return None
+    return Span(text=t, start=start, end=end)

@@ -1,0 +1,85 @@
+"""The score reader: a project's total score, the weights' total and the grade (总分 rows, 自评总得分 labels)."""
+
+from __future__ import annotations
+
+from jixiao.pipelines import vocab as V
+from jixiao.pipelines.cells import is_plain_number, label_value, span_of
+from jixiao.pipelines.layout import Cell, Row
+from jixiao.pipelines.normalize import is_number
+from jixiao.pipelines.parsed import Span
+from jixiao.pipelines.vocab import TOTAL_SCORE_ONLY_LABEL as _TOTAL_SCORE, TOTAL_WORDS as _TOTAL_WORDS
+
+def is_total_row(r: Row) -> bool:
+    """The 总分 row, also with its label one slip off (怠分): a short label then only numbers and a grade."""
+    ne = r.nonempty()
+    if len(ne) < 2:
+        return False
+    label = ne[0].clean.rstrip(":")
+    if label in _TOTAL_WORDS:
+        return True
+    if len(label) != 2 or not V.near_word(label, _TOTAL_WORDS):
+        return False
+    rest = [c.clean for c in ne[1:]]
+    return any(is_plain_number(t) for t in rest) and all(is_plain_number(t) or t in V.GRADES for t in rest)
+
+
+def read_score(rows: list[Row], start: int = 0) -> dict[str, Span]:
+    """``score``, ``score_weight`` and ``grade`` of a project table (rows from ``start`` on), those printed."""
+    proj: dict[str, Span] = {}
+    for r in rows[start:]:
+        c, v = label_value(r, _TOTAL_SCORE)
+        if v is not None and is_number(v.text):
+            proj["score"] = v
+            # 绩效自评总得分 | 100 | 86.83 | 良: the weights' total, then the score, as on a 总分 row
+            _total_cells([x for x in r.cells if x.col > c.col and x.clean], proj, weight_first=True)
+        c2, v2 = label_value(r, V.GRADE_LABEL)
+        if v2 is not None and v2.text in V.GRADES:
+            proj["grade"] = v2
+    if "score" in proj:
+        return proj
+    for r in rows[start:]:
+        ne = r.nonempty()
+        if not ne:
+            continue
+        first = ne[0].clean
+        if V.TOTAL_LABEL.match(first) or is_total_row(r):
+            if _total_cells(ne[1:], proj):
+                return proj
+    # 执行率 100% 得分 100分 (target-only tables); the value may be printed on the next line
+    for k, r in enumerate(rows):
+        c, v = label_value(r, V.SCORE_LABEL)
+        if c is None or not any(V.RATE_LABEL.match(t) for t in r.texts if t):
+            continue
+        if v is None and k + 1 < len(rows):
+            below = _value_below(rows[k + 1], c)
+            v = span_of(below) if below is not None else None
+        if v is not None and is_number(v.text):
+            proj["score"] = v
+            return proj
+    return proj
+
+
+def _total_cells(cells: list[Cell], proj: dict, weight_first: bool = False) -> bool:
+    """Score (the last number), weights' total (the one before it) and grade from a total row's cells.
+
+    ``weight_first``: the score is already read from the label's own cell unless two numbers follow.
+    Returns whether anything was read.
+    """
+    nums = [c for c in cells if is_plain_number(c.clean.removesuffix("分"))]
+    grade = next((c for c in cells if c.clean in V.GRADES), None)
+    if len(nums) >= (2 if weight_first else 1):
+        proj["score"] = span_of(nums[-1])
+        if len(nums) >= 2:
+            proj["score_weight"] = span_of(nums[-2])
+    if grade is not None:
+        proj["grade"] = span_of(grade)
+    return bool(nums or grade)
+
+
+def _value_below(row: Row, label: Cell) -> Cell | None:
+    """The value of a label that ends its row, wrapped onto the next row: that row's only filled cell,
+    standing at or right of the label's column."""
+    filled = row.nonempty()
+    if len(filled) != 1 or filled[0].col < label.col:
+        return None
+    return filled[0]
