@@ -15,17 +15,18 @@ YUAN_PER_YI = 100_000_000.0
 
 
 class Provenance(BaseModel):
-    """Where a value came from: character offsets into the ingested text, plus layout when known."""
+    """Where a value came from: character offsets into the ingested text, plus page and cell when the loader knew them."""
 
     model_config = ConfigDict(extra="forbid")
 
     start: int = Field(ge=0, description="offset of the first character in Document.text")
     end: int = Field(ge=0, description="offset one past the last character")
-    page: int | None = Field(default=None, description="1-based page, for paged sources")
-    table: int | None = Field(default=None, description="index of the table in the document")
-    row: int | None = Field(default=None, description="row index in the table, when the loader knows it")
-    col: int | None = Field(default=None, description="column index in the table, when the loader knows it")
-    bbox: tuple[float, float, float, float] | None = Field(default=None, description="x0, y0, x1, y1 in page points")
+    page: int | None = Field(default=None, description="1-based page (PDF page, XLSX sheet, the scan), for paged sources")
+    table: int | None = Field(default=None, description="0-based index of the table in the document, when the value starts in a table cell")
+    row: int | None = Field(default=None, description="0-based row in that table of the cell the value starts in (a merged cell's top row)")
+    col: int | None = Field(default=None, description="0-based column in that table of the cell the value starts in (a merged cell's left column)")
+    bbox: tuple[float, float, float, float] | None = Field(
+        default=None, description="x0, top, x1, bottom of the cell(s) the value covers: PDF points or image pixels from the top left")
     source: str | None = Field(default=None, description="which stage produced the value: table, tagger, prose …")
 
 

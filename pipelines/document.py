@@ -6,15 +6,22 @@ it. Structured loaders (PDF, DOCX, XLSX, OCR) also fill ``pages`` and
 ``tables``; cell offsets point at the cell's text inside ``text``, which a
 loader renders one table row per line with cells separated by tabs, so the
 text parser reads every source the same way.
+
+``cells`` is the map back from the text to the source: the rendered cells as
+sorted, disjoint offset ranges, each with its page, table, row, column and
+box, so that ``cells.at(offset)`` answers in O(log n) where a value was
+printed. Plain text has no cells and no pages.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SourceFormat = Literal["text", "pdf", "docx", "xlsx", "image"]
+BBox = tuple[float, float, float, float]
 
 
 class Cell(BaseModel):
@@ -25,7 +32,7 @@ class Cell(BaseModel):
     text: str
     start: int = Field(description="offset of the cell text in Document.text")
     end: int
-    bbox: tuple[float, float, float, float] | None = None
+    bbox: BBox | None = Field(default=None, description="x0, top, x1, bottom in page coordinates (PDF points, image pixels)")
 
 
 class Table(BaseModel):
@@ -33,7 +40,7 @@ class Table(BaseModel):
     cells: list[Cell] = Field(default_factory=list)
     start: int = 0
     end: int = 0
-    bbox: tuple[float, float, float, float] | None = None
+    bbox: BBox | None = None
 
 
 class Page(BaseModel):
@@ -44,6 +51,57 @@ class Page(BaseModel):
     height: float | None = None
 
 
+class CellPlace(BaseModel):
+    """Where one rendered cell came from: its page, table (index in ``Document.tables``), top-left row and
+    column (merged cells are anchored there), and box on the page when the source has one."""
+
+    model_config = ConfigDict(frozen=True)
+
+    page: int | None = None
+    table: int
+    row: int
+    col: int
+    bbox: BBox | None = None
+
+
+class CellMap(BaseModel):
+    """Text offsets -> cells: ``starts``/``ends`` are sorted, disjoint ranges ``[start, end)`` of rendered cell
+    text (empty cells left out), ``places[i]`` where range ``i`` came from."""
+
+    starts: list[int] = Field(default_factory=list)
+    ends: list[int] = Field(default_factory=list)
+    places: list[CellPlace] = Field(default_factory=list)
+
+    @classmethod
+    def from_tables(cls, tables: list[Table]) -> CellMap:
+        ranges = sorted(
+            ((cell.start, cell.end, CellPlace(page=table.page, table=t, row=cell.row, col=cell.col, bbox=cell.bbox))
+             for t, table in enumerate(tables)
+             for cell in table.cells
+             if cell.end > cell.start),
+            key=lambda r: r[0],
+        )
+        return cls(starts=[r[0] for r in ranges], ends=[r[1] for r in ranges], places=[r[2] for r in ranges])
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def index(self, offset: int) -> int | None:
+        """The range holding ``offset``, or None when it falls outside every cell."""
+        i = bisect_right(self.starts, offset) - 1
+        return i if i >= 0 and offset < self.ends[i] else None
+
+    def at(self, offset: int) -> CellPlace | None:
+        i = self.index(offset)
+        return None if i is None else self.places[i]
+
+    def covering(self, start: int, end: int) -> list[CellPlace]:
+        """The cells that ``[start, end)`` overlaps, in text order."""
+        lo = bisect_right(self.ends, start)
+        hi = bisect_right(self.starts, max(start, end - 1))
+        return self.places[lo:hi]
+
+
 class Document(BaseModel):
     doc_id: str
     source: str | None = None
@@ -52,9 +110,16 @@ class Document(BaseModel):
     text: str
     pages: list[Page] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
+    cells: CellMap = Field(default_factory=CellMap, description="offsets -> source cells; built from tables when not given")
+
+    @model_validator(mode="after")
+    def _map_cells(self) -> Document:
+        if self.tables and not self.cells.starts:
+            self.cells = CellMap.from_tables(self.tables)
+        return self
 
     def page_at(self, offset: int) -> int | None:
-        for page in self.pages:
-            if page.start <= offset < page.end:
-                return page.number
+        i = bisect_right(self.pages, offset, key=lambda p: p.start) - 1
+        if i >= 0 and offset < self.pages[i].end:
+            return self.pages[i].number
         return None

@@ -1,4 +1,4 @@
-"""The orchestrator: Document -> DocumentRecord through normalize, layout, parse, (tag, fuse), assemble, map, validate.
+"""The orchestrator: Document -> DocumentRecord through normalize, layout, parse, (tag, fuse), assemble, place, map, validate.
 
 ``Extractor`` loads its resources once (categories/mapper, and the tagger when
 a checkpoint is present) and is safe to share between threads: ``extract``
@@ -34,6 +34,7 @@ from jixiao.pipelines.layout import parse_rows, space_rows
 from jixiao.pipelines.map import Mapper, map_record
 from jixiao.pipelines.normalize import normalize_text
 from jixiao.pipelines.parsed import ParsedProject
+from jixiao.pipelines.place import place
 from jixiao.pipelines.prose import ProseParser, drop_duplicates
 from jixiao.pipelines.tables import TableParser
 from jixiao.pipelines.tag import Tagger
@@ -123,6 +124,8 @@ class Extractor:
             record, parsed = self._read(doc, timings, notes, deadline)
         if mode in ("tagger", "combined"):
             record = self._with_tagger(record, doc, mode, timings, notes, deadline)
+        # page/table/row/col/bbox of every value, parser's or tagger's, from the loader's cells
+        record = place(record, doc)
         if self.mapper is not None:
             deadline.check("mapping")
             t0 = time.perf_counter()
@@ -146,7 +149,7 @@ class Extractor:
               deadline: Deadline = NO_DEADLINE) -> DocumentRecord:
         """The rule-based record, checked: tables (else the collapsed-text reading) and the prose projects around them."""
         record, parsed = self._read(doc, timings, notes, deadline)
-        return check_record(record, parsed)
+        return check_record(place(record, doc), parsed)
 
     def _read(self, doc: Document, timings: dict[str, float] | None = None, notes: list[str] | None = None,
               deadline: Deadline = NO_DEADLINE) -> tuple[DocumentRecord, dict[tuple[int, int], ParsedProject]]:

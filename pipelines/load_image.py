@@ -157,7 +157,8 @@ def document_from_boxes(boxes: list[OcrBox], *, doc_id: str, source: str | None,
     """Single-cell lines are paragraphs; runs of multi-cell lines are one table. ``mask``: the ink mask
     (``ink``), whose ruling lines separate cells."""
     builder = DocumentBuilder(doc_id=doc_id, source=source, format="image")
-    builder.start_page(1)
+    size = {} if mask is None else {"width": float(mask.shape[1]), "height": float(mask.shape[0])}
+    builder.start_page(1, **size)  # a cell's bbox is in the image's pixels
     run: list[list[list[OcrBox]]] = []
 
     def flush():

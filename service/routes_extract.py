@@ -199,7 +199,8 @@ EXAMPLE_RECORD = {
             "level1": "产出指标", "level2": "数量指标", "name": "村数", "target": "=308人", "actual": "=308人",
             "weight": 20.0, "score": 20.0,
             "canonical": {"id": "", "name": "", "score": 50.0, "method": "unmatched"},
-            "provenance": {"name": {"start": 131, "end": 133, "source": "table", "row": 4, "col": 2}},
+            "provenance": {"name": {"start": 131, "end": 133, "page": 1, "table": 0, "row": 4, "col": 2,
+                                    "bbox": [212.4, 301.5, 268.8, 322.0], "source": "table"}},
         }],
     }],
 }
@@ -223,7 +224,8 @@ _EXTRACT_ERRORS = problem_examples(
     description=(
         "Send the document either as JSON `{text, doc_id?, source?, mode?}` or as a multipart upload in field "
         "`file` (text in UTF-8/GB18030, PDF, DOCX, XLSX; images when the OCR extra is installed). "
-        "The answer is the record of `records.md` with provenance (offsets into the ingested text) and canonical mappings."
+        "The answer is the record of `records.md` with provenance (offsets into the ingested text; page, table, row, "
+        "column and box of the cell for PDF, DOCX, XLSX and images) and canonical mappings."
     ),
     responses={200: {"content": {"application/json": {"example": EXAMPLE_RECORD}}}, **_EXTRACT_ERRORS},
     openapi_extra=_request_body("ExtractRequest", "file", "the document file"),
