@@ -80,6 +80,11 @@ def pieces(cell: Cell) -> list[Cell]:
             for m in _TOKEN.finditer(cell.text)]
 
 
+# A header word or field label spans at most this many tokens of a run of single characters (the longest
+# printed label, 转移支付区域(项目)名称, is 13); scans for one stop there, so a long run reads in linear time.
+HEADER_WORD_TOKENS = 24
+
+
 class Tokenizer:
     """Collapsed text -> tokens (cells of column 0 with their offsets), category words and labels whole."""
 
@@ -135,14 +140,15 @@ class Tokenizer:
         t = toks[j].text
         if t not in "()" or j + 1 >= len(toks) or not _CJK1.match(toks[j + 1].text):
             return False
-        opened = sum(x.text == "(" for x in toks[i:j]) - sum(x.text == ")" for x in toks[i:j])
+        near = toks[max(i, j - HEADER_WORD_TOKENS):j]  # a label's brackets are near: the scan stays linear
+        opened = sum(x.text == "(" for x in near) - sum(x.text == ")" for x in near)
         return opened == 0 if t == "(" else opened == 1
 
     @staticmethod
     def _header_at(toks: list[Cell], k: int, end: int) -> bool:
         """A column header word (一级指标, 年度目标值 …) of four or more characters opens at token ``k`` of a run."""
         chars = ""
-        for t in toks[k:end]:
+        for t in toks[k:min(end, k + HEADER_WORD_TOKENS)]:
             chars += t.text
             if len(chars) >= 4 and (chars in _WORDS or V.field_label(chars)):
                 return True

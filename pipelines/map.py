@@ -44,7 +44,9 @@ OTHER_PARENT_PENALTY = 8.0
 RUNNERS_UP = 5
 
 _WS = re.compile(r"\s+")
-_SCORE_NOTE = re.compile(r"[(\[]?\d+(?:\.\d+)?分[)\]]?$")
+# the note opens where a number opens (not inside a run of digits: each position of a long run would be
+# retried to its end, quadratic time on a hostile cell)
+_SCORE_NOTE = re.compile(r"(?<![\d.])[(\[]?\d+(?:\.\d+)?分[)\]]?$")
 _ENUM = re.compile(r"^(?:\d+[.、)]|[(（]?[一二三四五六七八九十]+[)）、.]|[(]\d+[)])")
 _LEADING_CODE = re.compile(r"^\[?(\d{3,7})\]?[-\s:：]*")
 _TRAILING_PUNCT = re.compile(r"[:：;；,，。.、]+$")

@@ -283,7 +283,32 @@ def pipe_cell_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 UNFOLD_LINE_CHARS = 300
 UNFOLD_LINE_PIPES = 30
 PIPE_RUN_EMPTY = 2
-_EMPTY_RUN = re.compile(r"\|(?:[ \t]*\|){%d,}[ \t]*?([ \t])(?=[^|\s])" % PIPE_RUN_EMPTY)
+def _row_breaks(line: str) -> list[int]:
+    """Positions in ``line`` of the space after each run of PIPE_RUN_EMPTY or more empty cells that a cell
+    follows (one pass: a regex here would retry every pipe of a long run)."""
+    out = []
+    i, n = 0, len(line)
+    while i < n:
+        if line[i] != "|":
+            i += 1
+            continue
+        pipes, j = 1, i + 1
+        while j < n:
+            k = j
+            while k < n and line[k] in " \t":
+                k += 1
+            if k < n and line[k] == "|":
+                pipes, j = pipes + 1, k + 1
+            else:
+                break
+        if pipes > PIPE_RUN_EMPTY and j < n and line[j] in " \t":
+            k = j
+            while k < n and line[k] in " \t":
+                k += 1
+            if k < n:
+                out.append(j)
+        i = j
+    return out
 
 
 def unfold_pipe_runs(text: str) -> str:
@@ -296,8 +321,8 @@ def unfold_pipe_runs(text: str) -> str:
     pos = 0
     for line in text.split("\n"):
         if len(line) >= UNFOLD_LINE_CHARS and line.count("|") >= UNFOLD_LINE_PIPES:
-            for m in _EMPTY_RUN.finditer(line):
-                out[pos + m.start(1)] = "\n"
+            for k in _row_breaks(line):
+                out[pos + k] = "\n"
         pos += len(line) + 1
     return "".join(out)
 
@@ -308,8 +333,18 @@ def unfold_pipe_runs(text: str) -> str:
 # was broken inside its row. Such documents have at least this many padded lines and this share of pipe lines.
 PADDED_ROW_LINES = 5
 PADDED_ROW_SHARE = 0.3
-_PADDED_END = re.compile(r"\|[ \t]*\|[ \t]*$")
-_ONE_PIPE_END = re.compile(r"(?<![|\s])[ \t]*\|[ \t]*$")
+
+
+def _padded_end(line: str) -> bool:
+    """The line ends with two pipes (spaces between allowed): a row padded with empty cells."""
+    t = line.rstrip(" \t")
+    return t.endswith("|") and t[:-1].rstrip(" \t").endswith("|")
+
+
+def _one_pipe_end(line: str) -> bool:
+    """The line ends with one pipe after content: ``绩效指标 | 一级 指标 |``."""
+    t = line.rstrip(" \t")
+    return t.endswith("|") and bool(t[:-1].strip()) and not t[:-1].rstrip(" \t").endswith("|")
 
 
 def padded_pipe_rows(text: str) -> str:
@@ -317,7 +352,7 @@ def padded_pipe_rows(text: str) -> str:
     unchanged: one character for one)."""
     lines = text.split("\n")
     piped = [k for k, line in enumerate(lines) if "|" in line]
-    padded = sum(bool(_PADDED_END.search(lines[k])) for k in piped)
+    padded = sum(_padded_end(lines[k]) for k in piped)
     if padded < PADDED_ROW_LINES or padded < PADDED_ROW_SHARE * len(piped):
         return text
     out = list(text)
@@ -325,7 +360,7 @@ def padded_pipe_rows(text: str) -> str:
     for k, line in enumerate(lines[:-1]):
         pos += len(line)
         nxt = lines[k + 1].strip(" \t")
-        if nxt and line.strip() and ((_ONE_PIPE_END.search(line) and not _PADDED_END.search(line))
+        if nxt and line.strip() and (_one_pipe_end(line)
                                      or ("|" not in line and nxt.startswith("|") and k > 0 and "|" in lines[k - 1])):
             out[pos] = " "
         pos += 1
