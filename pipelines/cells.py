@@ -30,7 +30,7 @@ def is_label(text: str) -> bool:
     return any(
         rx.match(text)
         for rx in (V.NAME_LABEL, V.DEPT_LABEL, V.IMPL_LABEL, V.CODE_LABEL, V.RATE_LABEL, V.SCORE_LABEL,
-                   V.LONE_BUDGET_LABEL, V.EXECUTED_LABEL, V.GRADE_LABEL)
+                   V.LONE_BUDGET_LABEL, V.EXECUTED_LABEL, V.GRADE_LABEL, V.OTHER_LABEL)
     ) or text in V.INFO_LABELS
 
 
