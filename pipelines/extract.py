@@ -35,7 +35,7 @@ from jixiao.pipelines.map import Mapper, map_record
 from jixiao.pipelines.normalize import normalize_text
 from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.place import place
-from jixiao.pipelines.prose import ProseParser, drop_duplicates
+from jixiao.pipelines.prose import ProseParser, drop_duplicates, fill_from_summaries
 from jixiao.pipelines.tables import TableParser
 from jixiao.pipelines.tag import Tagger
 from jixiao.pipelines.validate import check_record, parsed_extent
@@ -199,7 +199,9 @@ class Extractor:
         # prose between (or instead of) the tables: a project not already printed as a table
         deadline.check("the prose reader")
         t3 = time.perf_counter()
-        prose = drop_duplicates(self.prose.parse(norm, exclude=[(p.start, p.end) for p in parsed]), parsed)
+        prose = self.prose.parse(norm, exclude=[(p.start, p.end) for p in parsed])
+        fill_from_summaries(prose, parsed)
+        prose = drop_duplicates(prose, parsed)
         timings["prose"] = time.perf_counter() - t3
         if prose:
             notes.append("projects read from prose")

@@ -258,8 +258,8 @@ class ProseParser:
                 found[field] = hit[0]
                 factors[field] = unit_factor(hit[1].group(2), 1.0)
         indicators = _indicator_sentences(text, s, e) if announced else []
-        if not found and not announced:
-            return None
+        if not found and not announced and not _SCORE.search(text, s, e):
+            return None  # a section with neither funds nor a score announces no project
         if announced:
             field = _NAME_FIELD.search(text, s, e)
             if field is not None:
@@ -362,6 +362,19 @@ def is_duplicate(prose_name: str, table_name: str) -> bool:
         return True
     short, long_ = sorted((a, b), key=len)
     return len(short) >= 3 and fuzz.partial_ratio(short, long_) >= DUPLICATE_RATIO
+
+
+def fill_from_summaries(prose: list[ParsedProject], tables: list[ParsedProject]) -> None:
+    """A table project's summary paragraph (…项目绩效自评综述：…自评得分为97分) gives what its table did not
+    print or the excerpt cut off: the score and grade, and the funds when the table has none."""
+    for p in prose:
+        table = next((q for q in tables if is_duplicate(p.name.text, q.name.text)), None)
+        if table is None:
+            continue
+        table.score = table.score or p.score
+        table.grade = table.grade or p.grade
+        if not any((table.funds.initial, table.funds.annual, table.funds.executed, table.funds.rate)):
+            table.funds = p.funds
 
 
 def drop_duplicates(prose: list[ParsedProject], tables: list[ParsedProject]) -> list[ParsedProject]:

@@ -306,3 +306,14 @@ def test_one_cell_per_line_with_nothing_between_rows(extractor):
         ("产出指标", "质量指标", "水质达标率", "≥95%", "97%"),
         ("效益指标", "社会效益指标", "受益人口数量", "≥3000人", "3200人"),
     ]
+
+
+def test_a_summary_paragraph_gives_what_its_table_lacks(extractor):
+    summary = "示例县河湖巡查保洁经费项目绩效自评综述:根据年初设定的绩效目标,项目绩效自评得分为92分。\n"
+    p = _project(extractor, summary + PIPE_CELLS.replace("总分 |\n90 |\n", ""))
+    assert p.name == "河湖巡查保洁经费" and p.score == 92
+
+
+def test_a_project_department_label(extractor):
+    text = PADDED.replace("主管部门 | 示例区住建局", "项目主管部门 | 示例区住建局")
+    assert _project(extractor, text).department == "示例区住建局"
