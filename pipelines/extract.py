@@ -30,9 +30,10 @@ from jixiao.pipelines.fuse import fuse
 from jixiao.pipelines.fusion_rules import FUSION_RULES, FusionRules
 from jixiao.pipelines.gap_regions import gap_regions, tag_regions
 from jixiao.pipelines.cell_stream import cell_stream_rows
+from jixiao.pipelines.run_together import run_together_cells
 from jixiao.pipelines.layout import parse_rows, space_rows
 from jixiao.pipelines.map import Mapper, map_record
-from jixiao.pipelines.normalize import normalize_text
+from jixiao.pipelines.normalize import NormalizedText, normalize_text
 from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.place import place
 from jixiao.pipelines.prose import ProseParser, drop_duplicates, fill_from_summaries
@@ -52,10 +53,23 @@ SpansHook = Callable[..., DocumentRecord | list]
 COLLAPSED_LINE_CHARS = 600
 # Space-separated rows are one table row per line: a text of fewer lines is collapsed text, not such a table.
 SPACE_ROWS_MIN_LINES = 3
+# A reading of cells run together (the last resort) stands only with this many indicator rows that have a
+# target and an actual: cutting at known words also "finds" fields in text that is no table.
+RUN_TOGETHER_MIN_ROWS = 2
 
 
 def _lines(text: str) -> int:
     return sum(1 for line in text.split("\n") if line.strip())
+
+
+def _a_table(parsed: list[ParsedProject]) -> list[ParsedProject]:
+    """The projects of a reading that found a table: with funds or indicators (else the text may be prose)."""
+    return [p for p in parsed if p.indicators or p.funds.annual or p.funds.executed]
+
+
+def _run_together(norm: NormalizedText) -> NormalizedText | None:
+    cells = run_together_cells(norm)
+    return cell_stream_rows(cells) if cells is not None else None
 
 
 def _facts(parsed: list[ParsedProject]) -> int:
@@ -171,31 +185,10 @@ class Extractor:
             timings["layout"] = t2 - t1
             parsed = self.tables.parse(rows)
             timings["tables"] = time.perf_counter() - t2
-        spaced: list[ParsedProject] = []
-        if not parsed and not collapsed and "\t" not in norm.text and _lines(norm.text) >= SPACE_ROWS_MIN_LINES:
-            # no tab or pipe anywhere: cells may be separated by spaces, one table row per line
-            deadline.check("the space-separated rows reader")
-            t2 = time.perf_counter()
-            spaced = self.tables.parse(parse_rows(space_rows(norm), one_row_per_line=True))
-            timings["space_rows"] = time.perf_counter() - t2
         if not parsed:
-            deadline.check("the collapsed-text reader")
-            t4 = time.perf_counter()
-            # a reading with neither funds nor indicators found no table: the text may be a prose report
-            parsed = [p for p in self.flat.parse(norm) if p.indicators or p.funds.annual or p.funds.executed]
-            timings["flat"] = time.perf_counter() - t4
-            stream = cell_stream_rows(norm) if not collapsed else None
-            streamed = self.tables.parse(parse_rows(stream, one_row_per_line=True)) if stream is not None else []
-            # the readings are linear; the one that reads most of the table is the layout it was printed in
-            best = max((_facts(spaced), 2, "table read from space-separated rows"),
-                       (_facts(streamed), 1, "table read from one cell per line"),
-                       (_facts(parsed), 0, "layout lost: projects read from collapsed text"))
-            if best[0] and best[1] == 2:
-                parsed = spaced
-            elif best[0] and best[1] == 1:
-                parsed, norm = streamed, stream  # offsets of the stream's text; it maps back like the text
+            parsed, norm, note = self._other_layouts(norm, collapsed, timings, deadline)
             if parsed:
-                notes.append(best[2])
+                notes.append(note)
         # prose between (or instead of) the tables: a project not already printed as a table
         deadline.check("the prose reader")
         t3 = time.perf_counter()
@@ -213,6 +206,42 @@ class Extractor:
         timings["assemble"] = time.perf_counter() - t5
         readings = {parsed_extent(proj): p for proj, p in zip(projects, parsed)}
         return DocumentRecord(doc_id=doc.doc_id, source=doc.source, projects=projects), readings
+
+    def _other_layouts(self, norm: NormalizedText, collapsed: bool, timings: dict[str, float],
+                       deadline: Deadline) -> tuple[list[ParsedProject], NormalizedText, str]:
+        """The text read in each layout a table without tab rows may have been printed in; the reading that
+        finds most of a table wins (each reader is linear). Returns its projects, the text their offsets index
+        (a reading that regroups the cells builds its own, which maps back to the document like the text) and
+        a note for ``meta.notes``."""
+        readings: list[tuple[list[ParsedProject], NormalizedText, str]] = []
+        t0 = time.perf_counter()
+        if not collapsed and "\t" not in norm.text and _lines(norm.text) >= SPACE_ROWS_MIN_LINES:
+            deadline.check("the space-separated rows reader")
+            readings.append((self.tables.parse(parse_rows(space_rows(norm), one_row_per_line=True)), norm,
+                             "table read from space-separated rows"))
+        stream = cell_stream_rows(norm) if not collapsed else None
+        if stream is not None:
+            deadline.check("the one-cell-per-line reader")
+            readings.append((self.tables.parse(parse_rows(stream, one_row_per_line=True)), stream,
+                             "table read from one cell per line"))
+        timings["other_layouts"] = time.perf_counter() - t0
+        deadline.check("the collapsed-text reader")
+        t1 = time.perf_counter()
+        flat = _a_table(self.flat.parse(norm))
+        timings["flat"] = time.perf_counter() - t1
+        best = (flat, norm, "layout lost: projects read from collapsed text")
+        for reading in readings:
+            if reading[0] and _facts(reading[0]) >= _facts(best[0]):
+                best = reading
+        if not best[0] and not collapsed and not self.prose.parse(norm) and (cells := _run_together(norm)) is not None:
+            # the last resort: cut runs of cells at the words the readers know (it would cut a prose report
+            # too, so only where no other reading, prose included, found anything)
+            deadline.check("the run-together reader")
+            found = self.tables.parse(parse_rows(cells, one_row_per_line=True))
+            # the cut is a guess: it stands only where it gives whole indicator rows, not a lone field or two
+            if sum(1 for p in found for i in p.indicators if i.target and i.actual) >= RUN_TOGETHER_MIN_ROWS:
+                best = (found, cells, "table read from cells run together")
+        return best
 
     def _with_tagger(self, record: DocumentRecord, doc: Document, mode: Mode, timings: dict, notes: list[str],
                      deadline: Deadline = NO_DEADLINE) -> DocumentRecord:

@@ -385,6 +385,14 @@ HEADER_WORDS: frozenset[str] = frozenset([
 # the words jieba keeps whole (segment stage): labels, column headers and categories as printed
 SEGMENT_WORDS: tuple[str, ...] = tuple(dict.fromkeys([*LABEL_WORDS, *sorted(HEADER_WORDS), *TOTAL_WORDS]))
 
+# words that cut a row whose cells run together (run_together.py), beside SEGMENT_WORDS: the labels of
+# transfer-payment tables and the captions around their blocks
+RUN_TOGETHER_WORDS: tuple[str, ...] = tuple("""
+转移支付(项目)名称 转移支付项目名称 中央主管部门 地方主管部门 资金使用单位 项目负责人及电话 负责人及电话 项目负责人 联系电话
+其中: 总体目标完成情况 总体目标 全年实际完成情况 年度总体目标
+指标值 全年实际完成值 未完成原因和改进措施 预算执行率 绩效指标
+""".split())
+
 # ---- the collapsed-text reader (flat.py): words that start, split or end its pseudo-rows
 # a field label glued to its value (项目名称老字号)
 GLUED_LABEL = _rx(r"^(项目(\(政策\))?名称|主管部门|实施单位|预算单位)(?![:(])")

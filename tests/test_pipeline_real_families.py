@@ -317,3 +317,40 @@ def test_a_summary_paragraph_gives_what_its_table_lacks(extractor):
 def test_a_project_department_label(extractor):
     text = PADDED.replace("主管部门 | 示例区住建局", "项目主管部门 | 示例区住建局")
     assert _project(extractor, text).department == "示例区住建局"
+
+
+# each row's cells run together with no separator, one row a line
+RUN_TOGETHER = "\n".join([
+    "转移支付(项目)名称示例县农村公路养护补助资金",
+    "中央主管部门财政部",
+    "地方主管部门示例县交通运输局资金使用单位示例县公路养护站",
+    "全年预算数(A)全年执行数(B)预算执行率(B/A)",
+    "年度资金总额:12001200100%",
+    "一级指标二级指标三级指标指标值全年实际完成值",
+    "产出指标数量指标养护农村公路里程3030",
+    "质量指标路面优良率达标2020",
+    "效益指标社会效益指标群众出行条件改善1010",
+])
+
+
+def test_cells_run_together(extractor):
+    p = _project(extractor, RUN_TOGETHER)
+    assert (p.name, p.department, p.implementer) == ("示例县农村公路养护补助资金", "示例县交通运输局", "示例县公路养护站")
+    assert (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (12000000, 12000000, 100)
+    assert [(i.level1, i.level2, i.name, i.target, i.actual) for i in p.indicators] == [
+        ("产出指标", "数量指标", "养护农村公路里程", "30", "30"),
+        ("产出指标", "质量指标", "路面优良率达标", "20", "20"),
+        ("效益指标", "社会效益指标", "群众出行条件改善", "10", "10"),
+    ]
+
+
+@pytest.mark.parametrize("run,parts", [
+    ("26502650100%", ["2650", "2650", "100%"]),
+    ("12001200100%", ["1200", "1200", "100%"]),
+    ("1009090%", ["100", "90", "90%"]),
+    ("000%", None),  # a zero rate fits any split: none is certain
+])
+def test_amounts_run_together_split_only_by_their_rate(run, parts):
+    from jixiao.pipelines.run_together import split_rate_run
+
+    assert split_rate_run(run) == parts
