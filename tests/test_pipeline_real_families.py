@@ -354,3 +354,17 @@ def test_amounts_run_together_split_only_by_their_rate(run, parts):
     from jixiao.pipelines.run_together import split_rate_run
 
     assert split_rate_run(run) == parts
+
+
+WRAPPED_HEADER = open(__file__.replace("test_pipeline_real_families.py", "data/real_families/wrapped_header.txt"),
+                      encoding="utf-8").read()
+
+
+def test_a_header_wrapped_over_two_lines(extractor):
+    """年度 / 实际 on the header row, 指标值 / 完成值 below: the columns are 年度指标值 and 实际完成值; spaced
+    digits (8 8) in space rows are two cells."""
+    p = _project(extractor, WRAPPED_HEADER)
+    assert _rows(p) == [
+        ("产出指标", "数量指标", "巡查点位数量", "40个", "42个", 8, 8),
+        ("产出指标", "质量指标", "巡查合格率", "≥95%", "97%", 8, 7),
+    ]
