@@ -28,7 +28,7 @@ from jixiao.pipelines.normalize import NormalizedText, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.vocab import (
     LEVEL2_PARENT, MEASURE_UNITS, PROSE_RUN_ACTUAL_CUE, PROSE_RUN_TARGET_CUE, fallback_level1, fallback_level2,
-    PROSE_ACTUAL_CUE, PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_SCORE_CUE, PROSE_TARGET_CUE,
+    PROSE_ACTUAL_CUE, PROSE_AMOUNT_LABELS, PROSE_WEIGHT_CUE, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_SCORE_CUE, PROSE_TARGET_CUE,
 )
 
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
@@ -55,10 +55,11 @@ _SCORE = re.compile(r"(?:自评|评价)(?:总)?得?分(?:数)?(?:为|是|[:：])
 _GRADE = re.compile(r"(?:自评|评价|绩效)等级(?:为|是|[:：])?\s*(优|良|中|差)(?:秀|好|等)?")
 # one indicator per sentence: [N.]名称，年初目标值X，实际完成值Y[，自评得分Z分]
 _IND_SENTENCE = re.compile(
-    r"(?:^|(?<=[\n;；。]))[ \t]*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])?[ \t]*(?P<name>[^,，;；。:：\n]{2,40}?)[,，:：]?\s*"
+    r"(?:^|(?<=[\n;；。]))[ \t]*(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）])?[ \t]*(?P<name>[^,，;；。:：\n]{2,40}?)[,，:：]?\s*"
     + PROSE_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<target>[^,，;；。\n]{1,30}?)[,，;；]\s*"
     + PROSE_ACTUAL_CUE + r"(?:为|是|[:：])?\s*(?P<actual>[^,，;；。\n]{1,30}?)"
-    r"(?:[,，]\s*" + PROSE_SCORE_CUE + r"(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分)?\s*(?=[,，;；。\n]|$)", re.M)
+    r"(?:[,，]\s*" + PROSE_WEIGHT_CUE + r"(?:为)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
+    r"(?:[,，]\s*" + PROSE_SCORE_CUE + r"(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分?)?\s*(?=[,，;；。\n]|$)", re.M)
 _VALUE = r"[≥≤><=＞＜]?\d+(?:\.\d+)?(?:" + "|".join(sorted(MEASURE_UNITS, key=len, reverse=True)) + r")?"
 _IND_RUN = re.compile(r"(?P<name>[\u4e00-\u9fff0-9、()（）]{4,40}?)" + PROSE_RUN_TARGET_CUE + r"(?P<target>" + _VALUE + r")"
                       + PROSE_RUN_ACTUAL_CUE + r"(?P<actual>" + _VALUE + r")")
@@ -321,6 +322,7 @@ def _indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     for m in _IND_SENTENCE.finditer(text, s, e):
         out.append(ParsedIndicator(
             name=_span(m, "name"), target=[_span(m, "target")], actual=_span(m, "actual"),
+            weight=_span(m, "weight") if m.group("weight") else None,
             score=_span(m, "score") if m.group("score") else None, method="sentence",
         ))
         taken.append((m.start(), m.end()))

@@ -368,3 +368,23 @@ def test_a_header_wrapped_over_two_lines(extractor):
         ("产出指标", "数量指标", "巡查点位数量", "40个", "42个", 8, 8),
         ("产出指标", "质量指标", "巡查合格率", "≥95%", "97%", 8, 7),
     ]
+
+
+def test_a_rate_printed_as_a_fraction(extractor):
+    text = SPACES.replace("年度资金总额 48 48 46.2 10 96.25% 9.63", "年度资金总额 48 48 46 10 0.958 9.58")
+    assert _project(extractor, text).funds.execution_rate == 95.8
+
+
+def test_prose_sentences_with_weight_and_score(extractor):
+    text = "\n".join([
+        "示例市计量所2023年度计量标准建设项目绩效自评报告",
+        "1、数量指标",
+        "1)新建计量标准数量(项),目标值3,完成值3,分值6,得分6。",
+        "2、进度指标",
+        "1)按期完成建标考核,目标值100%,完成值100%,分值5,得分5。",
+    ])
+    p = _project(extractor, text)
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("数量指标", "新建计量标准数量(项)", "3", "3", 6, 6),
+        ("时效指标", "按期完成建标考核", "100%", "100%", 5, 5),  # 进度指标 is the older name of 时效指标
+    ]
