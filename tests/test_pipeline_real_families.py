@@ -26,6 +26,13 @@ def _rows(p):
     return [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators]
 
 
+def _reading(p):
+    """Fields, the funds total (budget, executed, rate) and the rows' categories, names, targets and actuals."""
+    return ((p.name, p.department, p.implementer),
+            (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate),
+            [(i.level1, i.level2, i.name, i.target, i.actual) for i in p.indicators])
+
+
 # one cell per line closed by a pipe, rows ended by pipe-only filler lines; merged cells dropped
 PIPE_CELLS = "\n".join([
     "项目支出绩效自评表 |", "||||||||",
@@ -298,14 +305,12 @@ BLANK_CELLS = "\n\n".join([
 
 
 def test_one_cell_per_line_with_nothing_between_rows(extractor):
-    p = _project(extractor, BLANK_CELLS)
-    assert (p.name, p.department, p.implementer) == ("示例县农村供水保障资金", "示例县水利局", "示例县供水站")
-    assert (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (1200000, 1080000, 90)
-    assert [(i.level1, i.level2, i.name, i.target, i.actual) for i in p.indicators] == [
-        ("产出指标", "数量指标", "新建供水点数量", "≥12个", "12个"),
-        ("产出指标", "质量指标", "水质达标率", "≥95%", "97%"),
-        ("效益指标", "社会效益指标", "受益人口数量", "≥3000人", "3200人"),
-    ]
+    assert _reading(_project(extractor, BLANK_CELLS)) == (
+        ("示例县农村供水保障资金", "示例县水利局", "示例县供水站"), (1200000, 1080000, 90), [
+            ("产出指标", "数量指标", "新建供水点数量", "≥12个", "12个"),
+            ("产出指标", "质量指标", "水质达标率", "≥95%", "97%"),
+            ("效益指标", "社会效益指标", "受益人口数量", "≥3000人", "3200人"),
+        ])
 
 
 def test_a_summary_paragraph_gives_what_its_table_lacks(extractor):
@@ -334,14 +339,12 @@ RUN_TOGETHER = "\n".join([
 
 
 def test_cells_run_together(extractor):
-    p = _project(extractor, RUN_TOGETHER)
-    assert (p.name, p.department, p.implementer) == ("示例县农村公路养护补助资金", "示例县交通运输局", "示例县公路养护站")
-    assert (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (12000000, 12000000, 100)
-    assert [(i.level1, i.level2, i.name, i.target, i.actual) for i in p.indicators] == [
-        ("产出指标", "数量指标", "养护农村公路里程", "30", "30"),
-        ("产出指标", "质量指标", "路面优良率达标", "20", "20"),
-        ("效益指标", "社会效益指标", "群众出行条件改善", "10", "10"),
-    ]
+    assert _reading(_project(extractor, RUN_TOGETHER)) == (
+        ("示例县农村公路养护补助资金", "示例县交通运输局", "示例县公路养护站"), (12000000, 12000000, 100), [
+            ("产出指标", "数量指标", "养护农村公路里程", "30", "30"),
+            ("产出指标", "质量指标", "路面优良率达标", "20", "20"),
+            ("效益指标", "社会效益指标", "群众出行条件改善", "10", "10"),
+        ])
 
 
 @pytest.mark.parametrize("run,parts", [
