@@ -24,6 +24,8 @@ MIN_WORDS = 1
 MIN_ROW_LINES = 5
 # a rate read from a run of amounts agrees with them within this many percentage points
 RATE_TOLERANCE = 0.05
+# two amounts and a rate run together are at most this long (15 digits each); a longer run is not split
+RATE_RUN_MAX_CHARS = 40
 _TRAILING_RUN = re.compile(r"^(?P<head>.*?[^\d.])(?P<run>\d+)$")
 _RATE_RUN = re.compile(r"^\d[\d.]*%$")
 _RATE = re.compile(r"^(?:0|[1-9]\d{0,2})(?:\.\d+)?$")  # a rate as printed: 0 to 999, no leading zero
@@ -40,6 +42,8 @@ def _known() -> re.Pattern[str]:
 def split_rate_run(run: str) -> list[str] | None:
     """``26502650100%`` -> [2650, 2650, 100%] when exactly one split into A, B and a rate B/A agrees."""
     digits = run[:-1]
+    if len(digits) > RATE_RUN_MAX_CHARS:
+        return None
     found = []
     for r in range(1, min(7, len(digits) - 1)):
         rate_text = digits[-r:]
