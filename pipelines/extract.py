@@ -24,20 +24,17 @@ from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import ModelError
 from jixiao.pipelines.assemble import Assembler
 from jixiao.pipelines.document import Document
-from jixiao.pipelines.flat import FlatParser
 from jixiao.pipelines.assemble_spans import assemble_from_spans
 from jixiao.pipelines.fuse import fuse
-from jixiao.pipelines.fusion_rules import FUSION_RULES, FusionRules
+from jixiao.pipelines.fusion_rules import FusionRules
 from jixiao.pipelines.gap_regions import gap_regions, tag_regions
-from jixiao.pipelines.cell_stream import cell_stream_rows
-from jixiao.pipelines.run_together import run_together_cells
-from jixiao.pipelines.layout import parse_rows, space_rows
 from jixiao.pipelines.map import Mapper, map_record
-from jixiao.pipelines.normalize import NormalizedText, normalize_text
+from jixiao.pipelines.normalize import normalize_text
 from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.place import place
+from jixiao.pipelines.pipeline import PIPELINE, PipelineConfig
 from jixiao.pipelines.prose import ProseParser, drop_duplicates, fill_from_summaries
-from jixiao.pipelines.tables import TableParser
+from jixiao.pipelines.readers import LayoutReaders
 from jixiao.pipelines.tag import Tagger
 from jixiao.pipelines.validate import check_record, parsed_extent
 from jixiao.pipelines.vocab import Categories
@@ -49,54 +46,23 @@ Mode = Literal["combined", "parser", "tagger"]
 FuseHook = Callable[..., DocumentRecord]
 SpansHook = Callable[..., DocumentRecord | list]
 
-# A text whose lines average this long has lost its layout: read it as collapsed text.
-COLLAPSED_LINE_CHARS = 600
-# Space-separated rows are one table row per line: a text of fewer lines is collapsed text, not such a table.
-SPACE_ROWS_MIN_LINES = 3
-# A reading of cells run together (the last resort) stands only with this many indicator rows that have a
-# target and an actual: cutting at known words also "finds" fields in text that is no table.
-RUN_TOGETHER_MIN_ROWS = 2
-
-
-def _lines(text: str) -> int:
-    return sum(1 for line in text.split("\n") if line.strip())
-
-
-def _a_table(parsed: list[ParsedProject]) -> list[ParsedProject]:
-    """The projects of a reading that found a table: with funds or indicators (else the text may be prose)."""
-    return [p for p in parsed if p.indicators or p.funds.annual or p.funds.executed]
-
-
-def _run_together(norm: NormalizedText) -> NormalizedText | None:
-    cells = run_together_cells(norm)
-    return cell_stream_rows(cells) if cells is not None else None
-
-
-def _facts(parsed: list[ParsedProject]) -> int:
-    """Values a reading found: fields, funds and indicator cells."""
-    n = 0
-    for p in parsed:
-        n += sum(x is not None for x in (p.department, p.implementer, p.score, p.funds.annual, p.funds.executed))
-        n += sum(1 + len(i.target) + sum(x is not None for x in (i.actual, i.weight, i.score)) for i in p.indicators)
-    return n
-
-
 class Extractor:
     """Runs the pipeline on documents; build once with ``from_settings`` and reuse."""
 
     def __init__(self, *, mapper: Mapper | None = None, tagger: Tagger | None = None, fuse: FuseHook | None = None,
                  assemble_from_spans: SpansHook | None = None, settings: Settings | None = None,
-                 fusion_rules: FusionRules = FUSION_RULES):
+                 fusion_rules: FusionRules | None = None, pipeline: PipelineConfig = PIPELINE):
         self.settings = settings or get_settings()
-        self.fusion_rules = fusion_rules
+        self.fusion_rules = fusion_rules or pipeline.fusion
         self.mapper = mapper
         self.categories = Categories(mapper)
         self.tagger = tagger
         self.fuse = fuse
         self.assemble_from_spans = assemble_from_spans
-        self.tables = TableParser(self.categories)
+        self.pipeline = pipeline
+        self.readers = LayoutReaders.build(self.categories, pipeline.first_reader, pipeline.alternative_readers,
+                                           pipeline.last_resort_readers)
         self.prose = ProseParser()
-        self.flat = FlatParser(self.categories)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, *, load_tagger: bool | None = None) -> Extractor:
@@ -139,14 +105,18 @@ class Extractor:
         if mode in ("tagger", "combined"):
             record = self._with_tagger(record, doc, mode, timings, notes, deadline)
         # page/table/row/col/bbox of every value, parser's or tagger's, from the loader's cells
+        t0 = time.perf_counter()
         record = place(record, doc)
+        timings["place"] = time.perf_counter() - t0
         if self.mapper is not None:
             deadline.check("mapping")
             t0 = time.perf_counter()
             record = map_record(record, self.mapper)
             timings["map"] = time.perf_counter() - t0
         # checks run last, on the final record: a fused project is checked with the rows the tagger gave it
+        t0 = time.perf_counter()
         record = check_record(record, parsed)
+        timings["check"] = time.perf_counter() - t0
         if not record.projects:
             # tells "not a report" apart from a crash or an empty upload for a bulk consumer
             notes.append("no project table or project report found")
@@ -175,20 +145,11 @@ class Extractor:
         norm = normalize_text(doc.text)
         t1 = time.perf_counter()
         timings["normalize"] = t1 - t0
-        lines = norm.text.count("\n") + 1
-        collapsed = len(norm.text) / lines > COLLAPSED_LINE_CHARS
-        parsed: list[ParsedProject] = []
-        if not collapsed:
-            deadline.check("layout")
-            rows = parse_rows(norm)
-            t2 = time.perf_counter()
-            timings["layout"] = t2 - t1
-            parsed = self.tables.parse(rows)
-            timings["tables"] = time.perf_counter() - t2
-        if not parsed:
-            parsed, norm, note = self._other_layouts(norm, collapsed, timings, deadline)
-            if parsed:
-                notes.append(note)
+        reading = self.readers.read(norm, lambda stage: deadline.check(f"the {stage} reader"))
+        timings["read"] = time.perf_counter() - t1
+        parsed, norm = reading.projects, reading.text
+        if parsed and reading.note:
+            notes.append(reading.note)
         # prose between (or instead of) the tables: a project not already printed as a table
         deadline.check("the prose reader")
         t3 = time.perf_counter()
@@ -206,42 +167,6 @@ class Extractor:
         timings["assemble"] = time.perf_counter() - t5
         readings = {parsed_extent(proj): p for proj, p in zip(projects, parsed)}
         return DocumentRecord(doc_id=doc.doc_id, source=doc.source, projects=projects), readings
-
-    def _other_layouts(self, norm: NormalizedText, collapsed: bool, timings: dict[str, float],
-                       deadline: Deadline) -> tuple[list[ParsedProject], NormalizedText, str]:
-        """The text read in each layout a table without tab rows may have been printed in; the reading that
-        finds most of a table wins (each reader is linear). Returns its projects, the text their offsets index
-        (a reading that regroups the cells builds its own, which maps back to the document like the text) and
-        a note for ``meta.notes``."""
-        readings: list[tuple[list[ParsedProject], NormalizedText, str]] = []
-        t0 = time.perf_counter()
-        if not collapsed and "\t" not in norm.text and _lines(norm.text) >= SPACE_ROWS_MIN_LINES:
-            deadline.check("the space-separated rows reader")
-            readings.append((self.tables.parse(parse_rows(space_rows(norm), one_row_per_line=True)), norm,
-                             "table read from space-separated rows"))
-        stream = cell_stream_rows(norm) if not collapsed else None
-        if stream is not None:
-            deadline.check("the one-cell-per-line reader")
-            readings.append((self.tables.parse(parse_rows(stream, one_row_per_line=True)), stream,
-                             "table read from one cell per line"))
-        timings["other_layouts"] = time.perf_counter() - t0
-        deadline.check("the collapsed-text reader")
-        t1 = time.perf_counter()
-        flat = _a_table(self.flat.parse(norm))
-        timings["flat"] = time.perf_counter() - t1
-        best = (flat, norm, "layout lost: projects read from collapsed text")
-        for reading in readings:
-            if reading[0] and _facts(reading[0]) >= _facts(best[0]):
-                best = reading
-        if not best[0] and not collapsed and not self.prose.parse(norm) and (cells := _run_together(norm)) is not None:
-            # the last resort: cut runs of cells at the words the readers know (it would cut a prose report
-            # too, so only where no other reading, prose included, found anything)
-            deadline.check("the run-together reader")
-            found = self.tables.parse(parse_rows(cells, one_row_per_line=True))
-            # the cut is a guess: it stands only where it gives whole indicator rows, not a lone field or two
-            if sum(1 for p in found for i in p.indicators if i.target and i.actual) >= RUN_TOGETHER_MIN_ROWS:
-                best = (found, cells, "table read from cells run together")
-        return best
 
     def _with_tagger(self, record: DocumentRecord, doc: Document, mode: Mode, timings: dict, notes: list[str],
                      deadline: Deadline = NO_DEADLINE) -> DocumentRecord:

@@ -391,3 +391,23 @@ def test_prose_sentences_with_weight_and_score(extractor):
         ("数量指标", "新建计量标准数量(项)", "3", "3", 6, 6),
         ("时效指标", "按期完成建标考核", "100%", "100%", 5, 5),  # 进度指标 is the older name of 时效指标
     ]
+
+
+def test_the_pipeline_config_names_the_readers():
+    from jixiao.pipelines.pipeline import PIPELINE, PipelineConfig
+    from jixiao.pipelines.readers import READERS
+
+    assert {PIPELINE.first_reader, *PIPELINE.alternative_readers, *PIPELINE.last_resort_readers} == set(READERS)
+    with pytest.raises(ValueError, match="unknown reader"):
+        PipelineConfig(alternative_readers=("space_rows", "no_such_reader"))
+
+
+def test_a_pipeline_without_a_reader_does_not_read_its_layout():
+    from jixiao.pipelines.pipeline import PipelineConfig
+
+    without = Extractor.from_settings(load_tagger=False)
+    without = Extractor(mapper=without.mapper, settings=without.settings,
+                        pipeline=PipelineConfig(alternative_readers=("collapsed", "cell_stream")))
+    with_all = Extractor(mapper=without.mapper, settings=without.settings)
+    assert with_all.extract_text(SPACES, mode="parser").projects[0].name == "示例财发(2023)8号乡村道路养护经费"
+    assert "table read from space-separated rows" not in (without.extract_text(SPACES, mode="parser").meta.get("notes") or [])
