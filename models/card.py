@@ -94,8 +94,13 @@ def _front(metrics: dict[str, Any], window: int, stride: int) -> list[str]:
         f"(`models/weak.py`), regions per project: {corpus.get('weak_regions', corpus.get('weak_error', '-'))}; "
         "every 5th project region held out, and each region also as a collapsed copy (newlines and tabs turned into "
         "spaces, labels kept; kept by the rule written down before the comparison in "
-        "`docs/decisions/weak_collapsed_choice.md`). Seed 004 (the dev set's test split) is refused by the code.",
-        "- MLM pretraining text: seeds 000-003 and half of the synthetic documents.",
+        "`docs/decisions/weak_collapsed_choice.md`). Seed 004 (the dev set's test split) is refused by the code."
+        + (f" The same labelling on the real layouts' development documents {_names(corpus['real_layouts'])} "
+           f"({corpus.get('weak_real_layout_regions', 0)} of the regions; a document the parser reads nothing in gives "
+           "none); the held-out split (rlb) is refused by the code." if corpus.get("real_layouts") else ""),
+        "- MLM pretraining text: seeds 000-003"
+        + (", the real layouts' development documents" if corpus.get("real_layouts") else "")
+        + " and half of the synthetic documents.",
         "",
         "## Held-out span F1 (seqeval, strict IOB2)",
         "",
@@ -206,6 +211,11 @@ def _limits(window: int) -> list[str]:
         "- Not for prose 绩效自评报告 without tables; the tagger marks table fields, not facts stated in sentences.",
         "",
     ]
+
+
+def _names(files: list[str]) -> str:
+    stems = [f.removesuffix(".txt") for f in files]
+    return f"{stems[0]}-{stems[-1]}" if len(stems) > 2 else ", ".join(stems)
 
 
 def write_card(model_dir: Path, results_dir: Path = Path("bench/results")) -> Path:
