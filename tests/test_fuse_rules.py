@@ -115,12 +115,27 @@ def test_touching_pieces_of_one_value_are_merged():
     assert [(m.text, m.label) for m in merged] == [("19.44", "AMT_EXEC"), ("19.44", "AMT_EXEC")]
 
 
+def _tagger_only(name: str, rows: bool) -> list[str]:
+    text = f"项目名称 {name} 主管部门 某局 年度资金总额 12 产出指标 数量指标 培训人数 500人 520人"
+
+    def span(label, value):
+        start = text.index(value, 5 if label != "PROJECT" else 0)
+        return EntitySpan(label=label, start=start, end=start + len(value), text=value, score=0.99)
+
+    spans = [span("PROJECT", name), span("DEPT", "某局"), span("AMT_ANNUAL", "12")]
+    if rows:
+        spans += [span("L1", "产出指标"), span("L2", "数量指标"), span("IND", "培训人数"), span("TARGET", "500人"),
+                  span("ACTUAL", "520人")]
+    return [p.name for p in fuse(DocumentRecord(doc_id="t"), spans, text).projects]
+
+
 @pytest.mark.parametrize("name,kept", [("改", False), ("000", False), ("老字号", True)])
 def test_a_tagger_only_project_needs_a_name(name, kept):
     """Where the parser found nothing, a project only the tagger found stands in only with a name of Han words."""
-    text = f"项目名称 {name} 主管部门 某局 年度资金总额 12"
-    spans = [EntitySpan(label="PROJECT", start=5, end=5 + len(name), text=name, score=0.99),
-             EntitySpan(label="DEPT", start=text.index("某局"), end=text.index("某局") + 2, text="某局", score=0.99),
-             EntitySpan(label="AMT_ANNUAL", start=len(text) - 2, end=len(text), text="12", score=0.99)]
-    fused = fuse(DocumentRecord(doc_id="t"), spans, text)
-    assert [p.name for p in fused.projects] == ([name] if kept else [])
+    assert _tagger_only(name, rows=True) == ([name] if kept else [])
+
+
+def test_a_tagger_only_project_needs_indicator_rows():
+    """A name with fields and funds alone does not stand in (on real layouts the tagger never saw, every such
+    project measured was wrong: rla08, rla10, rla12)."""
+    assert _tagger_only("老字号", rows=False) == []
