@@ -41,9 +41,10 @@ _OPENERS = (
     # a one-project summary paragraph: 老字号项目绩效自评综述：…
     re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*(?P<name>[^,，。;；:：“”\"\n\t ]{2,40}?)项目(?:支出)?绩效自评综述[:：]", re.M),
 )
+# (spaces, not tabs, before the title: at every tab of a long run ``[ \t]*`` would rescan the rest of it)
 # a report's title line: [关于][unit or place][year]NAME[支出]绩效自评报告 (the name is what follows the year, or what
 # precedes it when nothing does: 退役士兵安置补助经费转移支付2023年度绩效自评报告)
-_TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \t]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{2,80}?)(?:支出)?(?:的)?绩效(?:自评|评价)"
+_TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{2,80}?)(?:支出)?(?:的)?绩效(?:自评|评价)"
                     r"(?:工作)?(?:情况)?(?:的)?(?:自评)?报告(?=[ \t]*$|\s)", re.M)  # a line, or a run of collapsed text
 _TITLE_YEAR = re.compile(r"\d{4}年度?")
 _NAME_FIELD = re.compile(r"项目名称[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=[。;；\n]|$)")
