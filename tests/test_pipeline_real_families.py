@@ -411,3 +411,11 @@ def test_a_pipeline_without_a_reader_does_not_read_its_layout():
     with_all = Extractor(mapper=without.mapper, settings=without.settings)
     assert with_all.extract_text(SPACES, mode="parser").projects[0].name == "示例财发(2023)8号乡村道路养护经费"
     assert "table read from space-separated rows" not in (without.extract_text(SPACES, mode="parser").meta.get("notes") or [])
+
+
+def test_pipe_tables_with_a_cell_broken_over_two_lines(extractor):
+    """A line break inside a cell (a scan or a copy): the padded row and the pipe-closed cell are one again."""
+    padded = PADDED.replace("★新建健身步道长度", "★新建健身\n步道长度")
+    cells = PIPE_CELLS.replace("河湖巡查保洁经费 |", "河湖巡查\n保洁经费 |")
+    assert _rows(_project(extractor, padded)) == _rows(_project(extractor, PADDED))
+    assert _project(extractor, cells).name == "河湖巡查保洁经费"
