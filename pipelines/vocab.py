@@ -208,7 +208,7 @@ INDICATOR_HEADERS: list[tuple[str, re.Pattern[str]]] = [
     ("name", _rx(r"^三级(指标)?$|^指标名称$")),
     ("init_target", _rx(r"^年初(指标值|目标值)")),
     ("adj_target", _rx(r"^调整后(指标值|目标值)")),
-    ("op", _rx(r"^运算符号$|^运算符$")),
+    ("op", _rx(r"^运算符号$|^运算符$|^指标方向$")),  # 指标方向: 大于等于 / 小于等于 / 等于 in words
     ("nature", _rx(r"^指标性质$")),
     ("unit", _rx(r"^(度量|计量)单位$")),
     ("target", _rx(r"^(年度)?(指标值|目标值)$|^年度目标值$|^(预期|计划|绩效)(指标值|目标值)$|^年度计划值$|^内容$")),
@@ -315,7 +315,7 @@ FUNDS_HEADER_WORDS: dict[str, tuple[str, ...]] = {
 INDICATOR_HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "l1": ("一级指标",), "l2": ("二级指标",), "name": ("三级指标", "指标名称"),
     "init_target": ("年初指标值", "年初目标值"), "adj_target": ("调整后指标值", "调整后目标值"),
-    "op": ("运算符号", "运算符"), "nature": ("指标性质",), "unit": ("度量单位", "计量单位"),
+    "op": ("运算符号", "运算符", "指标方向"), "nature": ("指标性质",), "unit": ("度量单位", "计量单位"),
     "target": ("年度指标值", "指标值", "目标值", "年度目标值", "预期目标值"),
     "actual": ("实际完成值", "全年完成值", "完成值", "实际完成情况", "全年实际完成值", "实际值"),
     "degree": ("完成程度",), "weight": WEIGHT_WORDS, "score": SCORE_WORDS,

@@ -261,8 +261,9 @@ OPERATOR_WORDS = """项目名称 |
 """
 
 
-def test_operators_in_words_stay_in_their_column(extractor):
-    p = _project(extractor, OPERATOR_WORDS)
+@pytest.mark.parametrize("header", ["指标性质", "指标方向"])
+def test_operators_in_words_stay_in_their_column(extractor, header):
+    p = _project(extractor, OPERATOR_WORDS.replace("指标性质 |", f"{header} |"))
     assert _rows(p) == [
         ("产出指标", "数量指标", "巡护面积", "大于等于5000亩", "5200", 20, 20),
         ("产出指标", "质量指标", "火灾受害率", "小于0.9‰", "0.5", 20, 18),
