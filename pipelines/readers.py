@@ -9,6 +9,7 @@ most of a table is kept; a last-resort reader runs only where nothing, prose inc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
@@ -112,6 +113,42 @@ class CellStream:
                        "table read from one cell per line")
 
 
+# Collapsing turns the blank line between two cells into two spaces and a line break inside a cell into one:
+# in collapsed text with at least this many runs of two or more spaces, those runs are the cell breaks.
+DOUBLE_SPACE_RUNS = 20
+_DOUBLE_SPACE = re.compile(r" {2,}")
+
+
+def double_spaces_as_breaks(norm: NormalizedText) -> NormalizedText | None:
+    """The text with each run of two or more spaces as line breaks (one character for one), or None when it
+    has too few such runs to be cells separated by blank lines."""
+    runs = list(_DOUBLE_SPACE.finditer(norm.text))
+    if len(runs) < DOUBLE_SPACE_RUNS:
+        return None
+    out = list(norm.text)
+    for m in runs:
+        out[m.start():m.end()] = "\n" * (m.end() - m.start())
+    return NormalizedText.model_construct(text="".join(out), offsets=norm.offsets, original_length=norm.original_length,
+                                          original=norm.original, in_print=norm.in_print)
+
+
+class CollapsedCells:
+    """One cell per line with blank lines between, collapsed: the double spaces are the breaks."""
+
+    name = "collapsed_cells"
+
+    def __init__(self, categories: Categories):
+        self.tables = TableParser(categories)
+
+    def read(self, norm: NormalizedText) -> Reading | None:
+        broken = double_spaces_as_breaks(norm) if is_collapsed(norm) else None
+        stream = cell_stream_rows(broken) if broken is not None else None
+        if stream is None:
+            return None
+        return Reading(self.tables.parse(parse_rows(stream, one_row_per_line=True)), stream,
+                       "table read from one cell per line (collapsed)")
+
+
 class Collapsed:
     """Text whose layout is gone: tokens, header words and row patterns (``flat``)."""
 
@@ -145,7 +182,7 @@ class RunTogether:
 
 
 READERS: dict[str, Callable[[Categories], Reader]] = {
-    cls.name: cls for cls in (TabRows, SpaceRows, CellStream, Collapsed, RunTogether)
+    cls.name: cls for cls in (TabRows, SpaceRows, CellStream, CollapsedCells, Collapsed, RunTogether)
 }
 
 

@@ -420,3 +420,9 @@ def test_pipe_tables_with_a_cell_broken_over_two_lines(extractor):
     cells = PIPE_CELLS.replace("河湖巡查保洁经费 |", "河湖巡查\n保洁经费 |")
     assert _rows(_project(extractor, padded)) == _rows(_project(extractor, PADDED))
     assert _project(extractor, cells).name == "河湖巡查保洁经费"
+
+
+def test_one_cell_per_line_collapsed(extractor):
+    """Collapsed, the blank line between two cells is two spaces: those are the cell breaks again."""
+    collapsed = BLANK_CELLS.replace("\n", " ")
+    assert _reading(_project(extractor, collapsed)) == _reading(_project(extractor, BLANK_CELLS))
