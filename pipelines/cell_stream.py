@@ -81,6 +81,7 @@ class _RowGrouper:
         self.state = "text"
         self.values = 0  # value columns of the indicator header
         self.since_name = -1  # cells after the open indicator row's name
+        self.reason = False  # the indicator header ends with a reason column
 
     def flush(self) -> None:
         if self.cur:
@@ -93,6 +94,8 @@ class _RowGrouper:
 
     def add(self, c: _Cell) -> None:
         kind = _kind(c.clean)
+        if kind == "ih" and self.state == "fh" and _is_funds_header(c.clean):
+            kind = "fh"  # 分值, 得分: columns of both headers, here the funds header's
         if c.line:
             self.flush()
             self.rows.append([c])
@@ -116,6 +119,7 @@ class _RowGrouper:
                 self.start(c, "fh_body")
         elif self.state == "ih" and _REASON.search(c.clean):
             self.cur.append(c)  # the header's last column (偏差原因分析及改进措施)
+            self.reason = True
         elif self.state in ("ih", "ih_body"):
             self.indicator_cell(c, kind)
         else:
@@ -129,13 +133,18 @@ class _RowGrouper:
                 self.flush()
             self.cur = keep
             self.values = 0
+            self.reason = False
         self.cur.append(c)
         self.values += kind == "ih" and _is_value_slot(c.clean)
         self.state = kind
 
     def indicator_cell(self, c: _Cell, kind: str) -> None:
-        if self.state == "ih" or (kind == "cat" and self.since_name >= 0) or \
-                (self.values and self.since_name >= self.values):
+        full = self.values and self.since_name >= self.values
+        if full and self.reason and self.since_name == self.values and V.REMARK.match(c.clean):
+            self.cur.append(c)  # the reason column's remark (无, 已完成) closes the row
+            self.since_name += 1
+            return
+        if self.state == "ih" or (kind == "cat" and self.since_name >= 0) or full:
             self.flush()
         self.state = "ih_body"
         self.cur.append(c)
@@ -151,6 +160,11 @@ def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
         grouper.add(c)
     grouper.flush()
     return grouper.rows
+
+
+def _is_funds_header(clean: str) -> bool:
+    core = V.header_core(clean)
+    return any(rx.match(t) for t in (clean, core) for name, rx in V.FUNDS_HEADERS if name != "reason")
 
 
 def _structural(clean: str) -> bool:

@@ -113,17 +113,27 @@ class CellStream:
                        "table read from one cell per line")
 
 
-# Collapsing turns the blank line between two cells into two spaces and a line break inside a cell into one:
-# in collapsed text with at least this many runs of two or more spaces, those runs are the cell breaks.
+# Collapsing turns the blank line between two cells into two spaces and a line break inside a cell into one.
+# Collapsed text whose gaps are mostly runs of two or more spaces (at least this many and this share) was
+# printed one cell per line with blank lines between: those runs are the cell breaks. (A collapsed tab-row
+# table has mostly single spaces: one tab between two cells.)
 DOUBLE_SPACE_RUNS = 20
-_DOUBLE_SPACE = re.compile(r" {2,}")
+DOUBLE_SPACE_SHARE = 0.6
+COLLAPSED_MAX_LINES = 3  # collapsed text is a line or two (a heading kept apart)
+# A table printed one cell per line in blocks (a tab opens each cell, a blank line ends a row: the seeds'
+# layout) collapses to three spaces or more at each row's end; cells separated by blank lines give two. Above
+# this share of longer runs the text is the former, which the collapsed-text reader reads.
+LONGER_RUN_SHARE = 0.15
+_SPACES = re.compile(r" +")
 
 
 def double_spaces_as_breaks(norm: NormalizedText) -> NormalizedText | None:
-    """The text with each run of two or more spaces as line breaks (one character for one), or None when it
-    has too few such runs to be cells separated by blank lines."""
-    runs = list(_DOUBLE_SPACE.finditer(norm.text))
-    if len(runs) < DOUBLE_SPACE_RUNS:
+    """The text with each run of two or more spaces as line breaks (one character for one), or None when its
+    gaps are not those of cells separated by blank lines."""
+    gaps = list(_SPACES.finditer(norm.text))
+    runs = [m for m in gaps if m.end() - m.start() >= 2]
+    longer = sum(m.end() - m.start() >= 3 for m in runs)
+    if len(runs) < DOUBLE_SPACE_RUNS or len(runs) < DOUBLE_SPACE_SHARE * len(gaps) or longer > LONGER_RUN_SHARE * len(runs):
         return None
     out = list(norm.text)
     for m in runs:
@@ -141,7 +151,7 @@ class CollapsedCells:
         self.tables = TableParser(categories)
 
     def read(self, norm: NormalizedText) -> Reading | None:
-        broken = double_spaces_as_breaks(norm) if is_collapsed(norm) else None
+        broken = double_spaces_as_breaks(norm) if norm.text.count("\n") < COLLAPSED_MAX_LINES else None
         stream = cell_stream_rows(broken) if broken is not None else None
         if stream is None:
             return None
