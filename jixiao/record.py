@@ -36,7 +36,7 @@ class Canonical(BaseModel):
     id: str = Field(description="taxonomy id; empty when unmatched")
     name: str = Field(description="canonical name; empty when unmatched")
     score: float = Field(description="match score, 0-100 (rapidfuzz); kept when unmatched, so the best candidate's closeness shows")
-    method: str = Field(description="exact | alias | fuzzy | code | unmatched")
+    method: str = Field(description="exact | alias | head | fuzzy | code | unmatched")
 
 
 class Check(BaseModel):

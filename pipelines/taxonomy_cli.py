@@ -15,11 +15,17 @@ from jixiao.cli_errors import typed_errors
 
 
 class MapKindOption(str, Enum):
+    auto = "auto"
     indicator = "indicator"
     level1 = "level1"
     level2 = "level2"
     function = "function"
     economic = "economic"
+
+
+class TableOption(str, Enum):
+    project = "project"
+    dept = "dept"
 
 
 class ExportFormat(str, Enum):
@@ -43,7 +49,13 @@ _FIELDS = ["id", "kind", "level", "code", "name", "parent", "alt_parents", "fram
 @typed_errors
 def map_command(
     text: str = typer.Argument(..., help="printed name, e.g. 经费支出合规律 or '2080109 社会保险经办机构'"),
-    kind: MapKindOption = typer.Option(MapKindOption.indicator, "--kind", "-k", help="what the text is"),
+    kind: MapKindOption = typer.Option(
+        MapKindOption.auto, "--kind", "-k",
+        help="what the text is; auto: a level-1 or level-2 heading when printed as one, else a level-3 name"),
+    table: TableOption = typer.Option(
+        TableOption.project, "--table",
+        help="the table the name is printed in: project (项目支出绩效自评表, the project framework) or dept "
+             "(部门整体支出绩效自评表, the department-wide frameworks)"),
     level2: str | None = typer.Option(None, "--level2", help="known level-2 parent of a level-3 name"),
     code: str | None = typer.Option(None, "--code", help="printed budget code of the line"),
     as_json: bool = typer.Option(False, "--json", help="print the match result as JSON"),
@@ -55,12 +67,19 @@ def map_command(
     from jixiao.pipelines.map import Mapper
 
     mapper = Mapper.from_taxonomy()
-    result = mapper.map(text, kind.value, level2=level2, code=code)
+    if kind in (MapKindOption.function, MapKindOption.economic):
+        result = mapper.map(text, kind.value, code=code)
+    else:
+        level = {MapKindOption.level1: "1", MapKindOption.level2: "2", MapKindOption.indicator: "3"}.get(kind)
+        result = mapper.resolve(text, table=table.value, level=level, level2=level2)
     if as_json:
         sys.stdout.write(result.to_json(indent=2) + "\n")
         return
     console = Console()
-    title = f"{text!r} ({kind.value}) -> {result.method}"
+    used = ""
+    if result.level or result.framework:
+        used = f" (level {result.level or '?'}, framework {result.framework or '?'}, {table.value} table)"
+    title = f"{text!r} ({kind.value}) -> {result.method}{used}"
     table = Table(title=title)
     for col in ("rank", "id", "name", "parent", "score", "method"):
         table.add_column(col)

@@ -565,3 +565,34 @@ DEADLINE_WORDS: tuple[str, ...] = ("之前", "以前", "前", "内", "止", "为
 LOWER_IS_BETTER: tuple[str, ...] = ("成本", "费用", "投诉", "事故", "差错", "失误", "违规", "违纪", "超支", "超标",
                                     "误差", "偏差", "损失", "发生率", "死亡", "逾期", "周期", "时长", "用时",
                                     "时间", "控制", "单价")
+
+# ---- what an indicator measures (map.py, taxonomy entries): the end of its name says it -------------
+# measure type -> name endings, tried in this order (满意率 is a satisfaction, not a rate; 补助标准 an amount)
+MEASURE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("satisfaction", ("满意度", "满意率", "满意程度", "满意度调查", "满意")),
+    ("rate", ("率", "比例", "比率", "占比", "比重", "百分比", "达标率")),
+    ("duration", ("时间", "时限", "天数", "年限", "时长", "周期", "期限", "工期", "日期")),
+    ("amount", ("金额", "成本", "费用", "经费", "资金", "补助", "补贴", "工资", "总额", "标准", "收入", "租金",
+                "费", "价格", "单价", "支出", "投入", "资金额", "取暖费", "奖金")),
+    ("count", ("人数", "人次", "次数", "数量", "个数", "户数", "面积", "长度", "里程", "件数", "台数", "期数",
+               "村数", "项目数", "完成数", "办理数", "案卷数", "家数", "数")),
+    ("qualitative", ("性", "情况", "水平", "效果", "作用", "影响", "机制", "程度", "能力", "质量", "效益", "成效",
+                     "运行", "运转", "稳定", "提升", "提高", "改善", "增收", "建设", "保障", "负担")),
+)
+# a per-unit amount (人均培训成本, 单位购置成本, 补助标准) is not the total (培训成本): these mark it
+PER_UNIT_MARKS: tuple[str, ...] = ("人均", "户均", "单位", "平均", "每人", "每户", "标准", "单价", "单项")
+# measure type -> the units of a target that say it, when the name does not
+MEASURE_TYPE_UNITS: dict[str, tuple[str, ...]] = {
+    "rate": ("%", "‰", "个百分点"),
+    "amount": ("元", "万元", "亿元", "千元"),
+    "duration": ("天", "工作日", "月", "年", "小时", "周"),
+}
+# the level-3 category (数量 / 质量 / 时效 / 成本 / 效益 / 满意度) of each canonical level-2
+LEVEL2_CATEGORY: dict[str, str] = {
+    "数量指标": "数量", "质量指标": "质量", "时效指标": "时效", "成本指标": "成本", "经济成本指标": "成本",
+    "社会成本指标": "成本", "生态环境成本指标": "成本", "经济效益指标": "效益", "社会效益指标": "效益",
+    "生态效益指标": "效益", "可持续影响指标": "效益", "服务对象满意度指标": "满意度", "社会公众满意度指标": "满意度",
+}
+# the last characters of level-3 names that end a name in collapsed rows (flat.py): those shared by two or more
+# level-3 names of taxonomy 2024.1, before issue 19 grew it (a longer list cuts rows in other places)
+NAME_ENDINGS: frozenset[str] = frozenset("况准力度性数本率益续量间")
