@@ -148,6 +148,46 @@ def taxonomy_command(
         typer.echo(f"wrote {len(rows)} rows to {output}", err=True)
 
 
+@typed_errors
+def eval_map_command(
+    labels: Path | None = typer.Option(None, "--labels", help="labelled names (default: tests/data/mapping_labels.csv)"),
+    split: str | None = typer.Option(None, "--split", help="only this split (dev, heldout)"),
+    plot: Path | None = typer.Option(None, "--plot", help="write the precision-coverage curve as a PNG"),
+    as_json: bool = typer.Option(False, "--json", help="print the whole report (errors and curve included) as JSON"),
+) -> None:
+    """How often the level-3 mapping is right: precision, coverage and recall per split, per category and per origin
+    (printed, ocr, spaced, reworded), the precision-coverage curve, and any count<->rate or amount<->rate confusion."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from jixiao.config import REPO_ROOT
+    from jixiao.pipelines.map import Mapper
+    from jixiao.pipelines.map_eval import LABELS_FILE, evaluate_labels, plot_curve, read_labels
+
+    rows = read_labels(labels or REPO_ROOT / "tests" / "data" / LABELS_FILE)
+    if split:
+        rows = [r for r in rows if r.split == split]
+    report = evaluate_labels(Mapper.from_taxonomy(), rows)
+    if plot is not None:
+        plot_curve(report, plot)
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+        return
+    console = Console()
+    for name, part in report.items():
+        table = Table(title=f"{name}: {part['all']['n']} names")
+        for col in ("group", "n", "precision", "coverage", "recall"):
+            table.add_column(col)
+        for group, sc in [("all", part["all"]), *part["groups"].items()]:
+            table.add_row(group, str(sc["n"]), f"{sc['precision']:.3f}", f"{sc['coverage_labelled']:.3f}",
+                          f"{sc['recall']:.3f}", style="bold" if group == "all" else None)
+        console.print(table)
+        console.print(f"count<->rate / amount<->rate confusions: {len(part['confusions'])}")
+    if plot is not None:
+        console.print(f"curve written to {plot}")
+
+
 def register(app: typer.Typer) -> None:
     app.command("map")(map_command)
+    app.command("eval-map")(eval_map_command)
     app.command("taxonomy")(taxonomy_command)
