@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 
 from jixiao.pipelines.targets import read_value
 from jixiao.pipelines.taxonomy import Entry, Taxonomy, load_taxonomy
-from jixiao.pipelines.vocab import MEASURE_ENDINGS, MEASURE_TYPE_UNITS, PER_UNIT_MARKS
+from jixiao.pipelines.vocab import MEASURE_ENDINGS, MEASURE_TYPE_UNITS, NAME_FOLDS, PER_UNIT_MARKS
 from jixiao.record import Canonical, Check, DocumentRecord
 
 MapKind = Literal["indicator", "function", "economic", "level1", "level2"]
@@ -72,8 +72,15 @@ def heading_core(text: str) -> str:
     return t
 
 
+_UNIT_NOTE = re.compile(r"[(（][^()（）]{1,8}[)）]$")
+
+
 def _l3_key(text: str) -> str:
     t = _TRAILING_PUNCT.sub("", _ENUM.sub("", normalize(text)))
+    # a unit or note after the name (维持中心工作费用(万元), 带动农户增收(总收入)) is not part of it
+    t = _UNIT_NOTE.sub("", t) or t
+    for old, new in NAME_FOLDS:
+        t = t.replace(old, new)
     # an added 指标 is printing noise on a level-3 name
     return t[:-2] if t.endswith(_SUFFIX) and len(t) > 3 else t
 
@@ -110,6 +117,8 @@ def per_unit(name: str | None) -> bool:
 
 # a 合规性/及时性 indicator is often scored as a percentage (经费支出合规率 = 经费支出合规性): the two meet
 _NEAR_MEASURES = ({"qualitative", "rate"},)
+# a head reached through one slipped character is at least this long (成活卒 -> 成活率)
+SLIPPED_HEAD_MIN_LENGTH = 3
 # a free name is a level-1/level-2 heading when printed so or at most a slip away (成本节约率 is 72 from 成本指标)
 AUTO_HEADING_SCORE = 80.0
 # a spelling this close to a name wins over the name's head (赍金到位率 is 资金到位率, not 到位率)
@@ -261,6 +270,14 @@ class Mapper:
                 table[k].append(i)
             self._exact[kind] = dict(table)
         self._codes = {k: taxonomy.by_code(k) for k in ("function", "economic")}
+        # canonical level-3 surfaces with one character masked: the heads an OCR slip can still reach
+        one_off: dict[str, list[int]] = defaultdict(list)
+        keys3, entries3, methods3 = self._surfaces["indicator"]
+        for i, k in enumerate(keys3):
+            if len(k) >= SLIPPED_HEAD_MIN_LENGTH and (entries3[i].canonical or methods3[i] == "alias"):
+                for pos in range(len(k)):
+                    one_off[k[:pos] + "\0" + k[pos + 1:]].append(i)
+        self._one_off = dict(one_off)
         # bounded caches that live and die with this instance (no module-level state)
         self._map_cached = lru_cache(maxsize=cache_size)(self._map_uncached)
         self._l1_cached = lru_cache(maxsize=4096)(lambda text: self._level_uncached(self._l1, text))
@@ -439,6 +456,20 @@ class Mapper:
         tie = len(ranked) > 1 and ranked[1][0] == best_score
         return self._result(query, kind, best_i, best_score, "fuzzy", ranked, tie)
 
+    def _slipped_head(self, key: str, scope: frozenset[int], ok, query: str) -> MatchResult | None:
+        entries = self._surfaces["indicator"][1]
+        for start in range(0, len(key) - SLIPPED_HEAD_MIN_LENGTH + 1):
+            tail = key[start:]
+            hits = [i for pos in range(len(tail)) for i in self._one_off.get(tail[:pos] + "\0" + tail[pos + 1:], ())]
+            hits = [i for i in dict.fromkeys(hits) if ok(query, entries[i].measure, entries[i])]
+            if len({entries[i].id for i in hits}) > 1 and any(i in scope for i in hits):
+                hits = [i for i in hits if i in scope]  # 满意度 under this level-2 rather than another's
+            if len({entries[i].id for i in hits}) == 1 or (hits and len({entries[i].name for i in hits}) == 1):
+                i = next((i for i in hits if i in scope), hits[0])
+                score = round(65.0 + 30.0 * len(tail) / len(key), 1)
+                return self._result(query, "indicator", i, score, "head", [(score, i)], False)
+        return None
+
     def _other_family(self, level2: str) -> tuple[str, str] | None:
         """(family, id) of a printed level-2 heading of another framework (部门整体, evaluation), else None."""
         core = heading_core(level2)
@@ -474,6 +505,12 @@ class Mapper:
                 # confidence: 70 for a head of a long name, up to 100 for a head that is nearly all of it
                 ranked = [(round(70.0 + 30.0 * (len(key) - start) / len(key), 1), i)]
                 return self._result(query, "indicator", i, ranked[0][0], "head", ranked, False)
+        if measure is None:
+            # the name's ending says nothing: perhaps it is where an OCR slip fell (成活卒, 满意庋); its head
+            # is then a taxonomy name with one character changed
+            slipped = self._slipped_head(key, scope, ok, query)
+            if slipped is not None:
+                return slipped
         if result.entry is not None and result.method == "fuzzy" and ok(query, measure, result.entry):
             return result
         # the nearest spelling measures something else (培训成本 -> 人均培训成本): the next one that does not

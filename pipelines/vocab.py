@@ -596,3 +596,6 @@ LEVEL2_CATEGORY: dict[str, str] = {
 # the last characters of level-3 names that end a name in collapsed rows (flat.py): those shared by two or more
 # level-3 names of taxonomy 2024.1, before issue 19 grew it (a longer list cuts rows in other places)
 NAME_ENDINGS: frozenset[str] = frozenset("况准力度性数本率益续量间")
+# spellings of one word in level-3 names, folded before names are compared (取暖费发放比例 = 取暖费发放率,
+# 到帐率 = 到账率, 代办员的满意度 = 代办员满意度)
+NAME_FOLDS: tuple[tuple[str, str], ...] = (("比例", "率"), ("比率", "率"), ("帐", "账"), ("的", ""))

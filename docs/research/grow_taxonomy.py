@@ -77,6 +77,9 @@ ALIASES = [
     ("满意率", "服务对象满意度", "rla07 (种植户对防控服务满意率)"),
     ("满意程度", "服务对象满意度", "rla01 (基地服务农户满意程度)"),
     ("满意度", "群众满意度", "generic under 社会公众满意度指标"),
+    ("补助", "补助金额", "seed 002 (遗属补助, 新中国成立前老工人生活困难补助: an amount under 成本指标)"),
+    ("补贴", "补助金额", "seed 002 (补贴 and 补助 name the same payment)"),
+    ("市民满意度", "群众满意度", "rla05"),
 ]
 # aliases whose meaning differs from their target (a count is never a rate, a per-unit cost never a total)
 DROP_ALIASES = {"城镇新增就业人数", "人均会议成本", "政府采购节支率", "成果应用率", "单位成本"}
