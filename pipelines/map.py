@@ -278,6 +278,10 @@ class Mapper:
                 for pos in range(len(k)):
                     one_off[k[:pos] + "\0" + k[pos + 1:]].append(i)
         self._one_off = dict(one_off)
+        self._longest3 = max((len(k) for k in keys3), default=0)
+        self._first_surface = {}
+        for i, e in enumerate(entries3):
+            self._first_surface.setdefault(e.id, i)
         # bounded caches that live and die with this instance (no module-level state)
         self._map_cached = lru_cache(maxsize=cache_size)(self._map_uncached)
         self._l1_cached = lru_cache(maxsize=4096)(lambda text: self._level_uncached(self._l1, text))
@@ -458,9 +462,11 @@ class Mapper:
 
     def _slipped_head(self, key: str, scope: frozenset[int], ok, query: str) -> MatchResult | None:
         entries = self._surfaces["indicator"][1]
-        for start in range(0, len(key) - SLIPPED_HEAD_MIN_LENGTH + 1):
+        for start in range(max(0, len(key) - self._longest3), len(key) - SLIPPED_HEAD_MIN_LENGTH + 1):
             tail = key[start:]
-            hits = [i for pos in range(len(tail)) for i in self._one_off.get(tail[:pos] + "\0" + tail[pos + 1:], ())]
+            # the slip is in the ending (where the measure word is, or the ending would have said it)
+            hits = [i for pos in range(len(tail) - 2, len(tail))
+                    for i in self._one_off.get(tail[:pos] + "\0" + tail[pos + 1:], ())]
             hits = [i for i in dict.fromkeys(hits) if ok(query, entries[i].measure, entries[i])]
             if len({entries[i].id for i in hits}) > 1 and any(i in scope for i in hits):
                 hits = [i for i in hits if i in scope]  # 满意度 under this level-2 rather than another's
@@ -496,7 +502,7 @@ class Mapper:
                 result.score >= 100.0 or (result.method == "fuzzy" and result.score >= FUZZY_BEFORE_HEAD)):
             return result
         scope = self._by_parent.get(("indicator", parent_id), frozenset()) if parent_id else frozenset()
-        for start in range(1, len(key) - HEAD_MIN_LENGTH + 1):
+        for start in range(max(1, len(key) - self._longest3), len(key) - HEAD_MIN_LENGTH + 1):
             hits = [i for i in self._exact["indicator"].get(key[start:], ()) if entries[i].canonical or
                     methods[i] == "alias"]
             hits = [i for i in hits if ok(query, measure, entries[i])]
@@ -517,7 +523,7 @@ class Mapper:
         for c in result.candidates if result.entry is None or result.method == "fuzzy" else ():
             e = self.taxonomy.by_id[c.id]
             if c.score >= self.threshold and ok(query, measure, e):
-                i = next(j for j, x in enumerate(entries) if x.id == e.id)
+                i = self._first_surface[e.id]
                 return self._result(query, "indicator", i, c.score, "fuzzy", [(c.score, i)], False)
         best = max([result.score, *(c.score for c in result.candidates)]) if result.entry is None else result.score
         return MatchResult(query=query, kind="indicator", entry=None, score=best, method="unmatched",
