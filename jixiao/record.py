@@ -36,7 +36,7 @@ class Canonical(BaseModel):
     id: str = Field(description="taxonomy id; empty when unmatched")
     name: str = Field(description="canonical name; empty when unmatched")
     score: float = Field(description="match score, 0-100 (rapidfuzz); kept when unmatched, so the best candidate's closeness shows")
-    method: str = Field(description="exact | alias | fuzzy | code | unmatched")
+    method: str = Field(description="exact | alias | head | fuzzy | code | unmatched")
 
 
 class Check(BaseModel):
@@ -46,6 +46,24 @@ class Check(BaseModel):
     message: str = Field(description="what disagrees, with the numbers")
     severity: str = Field(default="warning", description="warning (a value is probably misread or misprinted) | info")
     field: str | None = Field(default=None, description="the field concerned, e.g. funds.execution_rate or indicators[3].level1")
+
+
+class Reading(BaseModel):
+    """What a printed target or actual says, read into a type (the printed string stays as it is).
+
+    ``number``: op, value, unit; ``range``: value to high; ``qualitative``: a phrase with a polarity;
+    ``date``: a deadline (partial ISO: 2024-12-31, --06-25, ---15 for a day of every month);
+    ``reference``: an operator against something named, not a number (≤核定单位数量).
+    """
+
+    type: str = Field(description="number | range | qualitative | date | reference")
+    op: str | None = Field(default=None, description="≥ ≤ = > < ≠ as printed (glyph or words), null when none")
+    value: float | None = Field(default=None, description="the number in `unit` (万元 -> 元, 万人 -> 人); a range's low end")
+    high: float | None = Field(default=None, description="a range's high end")
+    unit: str | None = Field(default=None, description="normalized unit: % 元 人 人次 个 天 月 …; null when none printed")
+    polarity: str | None = Field(default=None, description="qualitative: positive | partial | negative")
+    date: str | None = Field(default=None, description="date: the deadline, partial ISO 8601")
+    text: str | None = Field(default=None, description="qualitative/reference: the phrase read")
 
 
 class Indicator(BaseModel):
@@ -60,6 +78,9 @@ class Indicator(BaseModel):
     score: float | None = Field(default=None, description="得分 of this row")
     # extras
     canonical: Canonical | None = Field(default=None, description="the taxonomy's level-3 indicator the name maps to")
+    target_reading: Reading | None = Field(default=None, description="the target read into a type; null when blank or unread")
+    actual_reading: Reading | None = Field(default=None, description="the actual read into a type; null when blank or unread")
+    attainment: str | None = Field(default=None, description="met | partly | not_met | unknown, from the two readings")
     provenance: dict[str, Provenance] = Field(default_factory=dict, description="field name -> where its value was read")
     confidence: dict[str, float] = Field(default_factory=dict, description="field name -> confidence in [0, 1] (tagger and combined modes)")
 
