@@ -26,6 +26,7 @@ from jixiao.pipelines.assemble import Assembler
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.flat import FlatParser
 from jixiao.pipelines.assemble_spans import assemble_from_spans
+from jixiao.pipelines.final_accounts import FinalAccountsReader
 from jixiao.pipelines.fuse import fuse
 from jixiao.pipelines.fusion_rules import FUSION_RULES, FusionRules
 from jixiao.pipelines.gap_regions import gap_regions, tag_regions
@@ -97,6 +98,7 @@ class Extractor:
         self.tables = TableParser(self.categories)
         self.prose = ProseParser()
         self.flat = FlatParser(self.categories)
+        self.accounts = FinalAccountsReader()
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, *, load_tagger: bool | None = None) -> Extractor:
@@ -134,10 +136,13 @@ class Extractor:
         if mode == "tagger" and self.tagger is not None and self.assemble_from_spans is not None:
             # tagger-only means tagger only: the parser's record would be thrown away
             record, parsed = DocumentRecord(doc_id=doc.doc_id, source=doc.source), {}
+            record.final_accounts = self._final_accounts(normalize_text(doc.text), timings, deadline)
         else:
             record, parsed = self._read(doc, timings, notes, deadline)
         if mode in ("tagger", "combined"):
+            accounts = record.final_accounts
             record = self._with_tagger(record, doc, mode, timings, notes, deadline)
+            record.final_accounts = accounts  # the tagger reads projects only
         # page/table/row/col/bbox of every value, parser's or tagger's, from the loader's cells
         record = place(record, doc)
         if self.mapper is not None:
@@ -172,7 +177,7 @@ class Extractor:
         notes = [] if notes is None else notes
         deadline.check("normalization")
         t0 = time.perf_counter()
-        norm = normalize_text(doc.text)
+        norm = source = normalize_text(doc.text)
         t1 = time.perf_counter()
         timings["normalize"] = t1 - t0
         lines = norm.text.count("\n") + 1
@@ -205,7 +210,16 @@ class Extractor:
         projects = [assembler.project(p) for p in parsed]
         timings["assemble"] = time.perf_counter() - t5
         readings = {parsed_extent(proj): p for proj, p in zip(projects, parsed)}
-        return DocumentRecord(doc_id=doc.doc_id, source=doc.source, projects=projects), readings
+        accounts = self._final_accounts(source, timings, deadline)
+        return DocumentRecord(doc_id=doc.doc_id, source=doc.source, projects=projects, final_accounts=accounts), readings
+
+    def _final_accounts(self, norm: NormalizedText, timings: dict[str, float], deadline: Deadline) -> list:
+        """The 部门决算 standard tables (contract section 6), read on the text as normalized (offsets true)."""
+        deadline.check("the final-accounts reader")
+        t0 = time.perf_counter()
+        tables = self.accounts.read(norm)
+        timings["final_accounts"] = time.perf_counter() - t0
+        return tables
 
     def _other_layouts(self, norm: NormalizedText, collapsed: bool, timings: dict[str, float],
                        deadline: Deadline) -> tuple[list[ParsedProject], NormalizedText, str]:

@@ -15,6 +15,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from jixiao.pipelines.normalize import squeeze
+from jixiao.record import YUAN_PER_QIAN, YUAN_PER_WAN
 
 if TYPE_CHECKING:
     from jixiao.pipelines.map import Mapper
@@ -489,3 +490,63 @@ PROSE_RUN_TARGET_CUE = r"(?:指标值?|目标值?)(?:为|是|[:：])"
 PROSE_RUN_ACTUAL_CUE = r"[,，]?实际完成值?(?:为|是|[:：])?"
 PROSE_SCORE_CUE = r"(?:自评)?得分"
 PROSE_IMPL_LABEL = r"(?:实施单位|预算单位)"
+
+# ---- final-accounts tables (部门决算表, contract section 6: final_accounts.py, account_grid.py, account_checks.py)
+# The standard tables, most specific first: (kind, words every one of which the title holds). A title is a
+# short line ending in 表 that holds 决算 or 统计表 and one of these; the kind names the table in checks.
+ACCOUNT_TABLE_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("government_funds", ("政府性基金",)),
+    ("state_capital", ("国有资本经营",)),
+    ("three_public", ("三公",)),
+    ("basic_expenditure", ("基本支出",)),
+    ("general_budget_expenditure", ("一般公共预算", "支出决算")),
+    ("fiscal_summary", ("财政拨款收入支出决算总表",)),
+    ("summary", ("收入支出决算总表",)),
+    ("income", ("收入决算表",)),
+    ("expenditure", ("支出决算表",)),
+    ("information", ("统计表",)),
+)
+# a title line: ends in 表 (决算表, 决算总表, 决算明细表, 统计表), a continuation mark allowed after it
+ACCOUNT_TITLE = re.compile(r"^(?:\d{4}年度?)?[^\t]{0,40}?(?:决算(?:总|明细)?表|相关信息统计表)(?:[(（]?续(?:表)?[)）]?)?$")
+ACCOUNT_CONTINUED = re.compile(r"[(（]?续(?:表)?[)）]?$")
+# a leading ordinal (五、, (五), 5.) or 表1 before a title; a part heading (第二部分) is no title
+ACCOUNT_TITLE_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|表\s*\d{1,2}[、.．:：]?)")
+ACCOUNT_PART_HEADING = re.compile(r"^第[一二三四五六七八九十\d]+部分")
+# 表号: 公开05表, 02表, 公开10-1表; printed beside the title or on the lines under it
+ACCOUNT_NUMBER = re.compile(r"(?:公开|部门|单位)?\d{1,2}(?:-\d{1,2})?表")
+ACCOUNT_ENTITY = re.compile(
+    r"(?:部门名称|单位名称|编制部门|编制单位|填报单位)[:：]?(.+?)(?=\d{4}年|(?:金额)?单位[:：]|(?:公开)?\d{1,2}表|$)")
+ACCOUNT_YEAR = re.compile(r"(20\d{2}|19\d{2})年度?")
+ACCOUNT_UNIT = re.compile(r"单位[:：]?(万元|千元|元)")
+# the unit -> yuan
+ACCOUNT_UNIT_FACTOR: dict[str, float] = {"万元": YUAN_PER_WAN, "千元": YUAN_PER_QIAN, "元": 1.0}
+# a row whose label names a count unit keeps its number as printed: 车辆数合计(辆), 机构数(个)
+ACCOUNT_COUNT_UNIT = re.compile(r"[(（](?:辆|个|人|台|套|处|次|户|家|项|座|名|平方米|㎡|人次)[)）]")
+ACCOUNT_NO_DATA = re.compile(r"本表无数据|本表为空表?|本(?:部门|单位)(?:本年度)?无(?:此类|相关)?(?:收支|数据|支出)")
+# a note or a part heading ends a table
+ACCOUNT_TABLE_END = re.compile(r"^(?:注|备注|说明|填报说明)\s*[:：\d]|^第[一二三四五六七八九十\d]+部分")
+# column header cells: the code column (or its 类/款/项 parts), the label column, 行次, and the 栏次 row
+ACCOUNT_CODE_HEADER = re.compile(r"^(?:(?:功能|经济)?分类)?(?:科目)?(?:代码|编码)(?:[(（].*[)）])?$")
+ACCOUNT_CODE_PARTS: tuple[str, ...] = ("类", "款", "项")
+ACCOUNT_LABEL_HEADER = re.compile(r"^(?:(?:功能|经济)?分类)?(?:科目|项目)(?:名称)?(?:[(（].*[)）])?$|^收入项目$|^支出项目$")
+ACCOUNT_LINE_HEADER = "行次"
+ACCOUNT_STUB_ROW = "栏次"
+# total rows: 合计, 本年收入合计, 总计, 小计, 人员经费合计
+ACCOUNT_TOTAL = re.compile(r"(?:合计|总计|小计)$")
+# a cell holding no amount: a dash of any length
+ACCOUNT_BLANK = re.compile(r"^[-—－–_/\\]*$")
+# a leading ordinal on a row label: 一、 (一) 1. and a bare numeral whose 、 was lost (kept apart: 一般 starts
+# with one); the bare form is dropped only where the rows beside it print the full one
+ACCOUNT_ROW_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d))")
+ACCOUNT_BARE_ORDINAL = re.compile(r"^[一二三四五六七八九十]{1,3}")
+# a label that carries its code: 208 社会保障和就业支出, [30101]基本工资
+ACCOUNT_LABEL_CODE = re.compile(r"^[\[【]?(\d{3}(?:\d{2}){0,2})[\]】]?(?=[^\d.])")
+# 基本支出 by economic class: 人员经费 is 工资福利支出 (301) and 对个人和家庭的补助 (303), 公用经费 the other classes
+ACCOUNT_PERSONNEL_CLASSES: tuple[str, ...] = ("301", "303")
+ACCOUNT_PERSONNEL_TOTAL = re.compile(r"^人员经费(?:合计)?$")
+ACCOUNT_PUBLIC_TOTAL = re.compile(r"^公用经费(?:合计)?$")
+# the rows of a 总表 the identities name: 本年收入合计 / 本年支出合计 and 总计
+ACCOUNT_YEAR_INCOME_TOTAL = re.compile(r"^本年收入合计$")
+ACCOUNT_YEAR_EXPENSE_TOTAL = re.compile(r"^本年支出合计$")
+ACCOUNT_GRAND_TOTAL = re.compile(r"^总计$")
+ACCOUNT_TABLE_TOTAL = re.compile(r"^(?:合计|总计)$")
