@@ -550,3 +550,16 @@ ACCOUNT_YEAR_INCOME_TOTAL = re.compile(r"^本年收入合计$")
 ACCOUNT_YEAR_EXPENSE_TOTAL = re.compile(r"^本年支出合计$")
 ACCOUNT_GRAND_TOTAL = re.compile(r"^总计$")
 ACCOUNT_TABLE_TOTAL = re.compile(r"^(?:合计|总计)$")
+# the standard tables in the order a 部门决算 prints them (公开01表 … 公开10表), with their standard titles
+ACCOUNT_TABLE_KINDS_PRINTED: tuple[tuple[str, str], ...] = (
+    ("summary", "收入支出决算总表"),
+    ("income", "收入决算表"),
+    ("expenditure", "支出决算表"),
+    ("fiscal_summary", "财政拨款收入支出决算总表"),
+    ("general_budget_expenditure", "一般公共预算财政拨款支出决算表"),
+    ("basic_expenditure", "一般公共预算财政拨款基本支出决算表"),
+    ("government_funds", "政府性基金预算财政拨款收入支出决算表"),
+    ("state_capital", "国有资本经营预算财政拨款支出决算表"),
+    ("three_public", "财政拨款“三公”经费支出决算表"),
+    ("information", "部门决算公开相关信息统计表"),
+)
