@@ -116,6 +116,8 @@ class FinalAccountsTable(BaseModel):
     # extras
     kind: str | None = Field(default=None, description="which standard table: summary, income, expenditure, fiscal_summary …")
     no_data: bool = Field(default=False, description="the table says 本表无数据")
+    headless: bool = Field(default=False, description="the table's first page (title, header) is lost: its rows were read "
+                                                      "under the standard header of the table the printed order puts there")
     provenance: dict[str, Provenance] = Field(default_factory=dict, description="title, number … -> where it was read")
     checks: list[Check] = Field(default_factory=list, description="identities that do not hold on the printed numbers")
 

@@ -44,7 +44,7 @@ def _check(table: FinalAccountsTable, ident: Identity) -> Check | None:
     if abs(diff) <= YUAN_NOISE:
         return None
     factor = V.ACCOUNT_UNIT_FACTOR.get(table.unit or "", 1.0)
-    rounding = ident.addends * PRINTED_PLACE * factor / 2
+    rounding = (ident.addends + 1) * PRINTED_PLACE * factor / 2  # each printed figure, the total too
     row = f"row {_name(table.rows[ident.row])}" if ident.row is not None else "table"
     return Check(
         code=ident.code, severity="info" if abs(diff) <= rounding else "warning",
@@ -142,7 +142,9 @@ def _first(row: AccountRow) -> float:
 
 
 def table_identities(table: FinalAccountsTable, sums: list[tuple[str, list[str]]]) -> list[Identity]:
-    return [*column_identities(table, sums), *code_identities(table), *total_identities(table), *side_identities(table)]
+    """Every identity the table prints; a table whose first page is lost has no lines above its totals."""
+    whole = [] if table.headless else [*total_identities(table), *side_identities(table)]
+    return [*column_identities(table, sums), *code_identities(table), *whole]
 
 
 def check_table(table: FinalAccountsTable, sums: list[tuple[str, list[str]]]) -> list[Check]:

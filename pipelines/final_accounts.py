@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.account_checks import check_document, check_table
+from jixiao.pipelines.account_fragments import TITLES, fragment_kind, header_rows, width_of
 from jixiao.pipelines.account_grid import (
     GridRow,
     Panel,
@@ -106,6 +107,9 @@ def clean_labels(raw: list[str]) -> list[str]:
     where a neighbouring label prints the ordinal before or after it in full."""
     out = []
     for i, label in enumerate(raw):
+        if (m := V.ACCOUNT_OF_WHICH.match(label)) and V.ACCOUNT_ROW_ORDINAL.match(label[m.end():]):
+            out.append(label[:m.end()] + V.ACCOUNT_ROW_ORDINAL.sub("", label[m.end():]))  # 其中：（1）… keeps 其中：
+            continue
         if V.ACCOUNT_ROW_ORDINAL.match(label):
             out.append(V.ACCOUNT_ROW_ORDINAL.sub("", label))
             continue
@@ -132,19 +136,27 @@ class FinalAccountsReader:
                 text, number, continued = found
                 titles.append(_Title(i, text, table_kind(squeeze(norm.text[s:e])) or "", continued, number))
         doc_year = _doc_year(norm, lines[titles[0].line][0] if titles else len(norm.text))
-        tables: list[FinalAccountsTable] = []
-        sums: list[list[tuple[str, list[str]]]] = []
+        found: list[tuple[int, FinalAccountsTable, list[tuple[str, list[str]]], int]] = []
         for k, t in enumerate(titles):
             stop = titles[k + 1].line if k + 1 < len(titles) else len(lines)
-            found = self._table(norm, lines, t, stop, doc_year, tables[-1] if tables else None)
-            if found is None:
-                continue
-            table, table_sums = found
-            if tables and _continues(tables[-1], table, t):
+            read = self._table(norm, lines, t, stop, doc_year, found[-1][1] if found else None)
+            if read is not None:  # a contents line names a table too, with none under it
+                found.append((k, *read))
+        printed = {table.kind or "" for _, table, _, _ in found}
+        tables: list[FinalAccountsTable] = []
+        sums: list[list[tuple[str, list[str]]]] = []
+        for n, (k, table, table_sums, end) in enumerate(found):
+            if tables and _continues(tables[-1], table, titles[k]):
                 tables[-1].rows.extend(table.rows)
-                continue
-            tables.append(table)
-            sums.append(table_sums)
+            else:
+                tables.append(table)
+                sums.append(table_sums)
+            if n + 1 < len(found):  # rows between two tables: a table whose first page is lost
+                k2, after = found[n + 1][0], found[n + 1][1]
+                for frag, frag_sums in _fragments(norm, lines, end, titles[k2].line, tables, after.kind or "",
+                                                  printed, doc_year):
+                    tables.append(frag)
+                    sums.append(frag_sums)
         for table, table_sums in zip(tables, sums):
             table.checks = check_table(table, table_sums)
         check_document(tables)
@@ -152,7 +164,7 @@ class FinalAccountsReader:
 
     def _table(self, norm: NormalizedText, lines: list[tuple[int, int]], t: _Title, stop: int,
                doc_year: int | None, prev: FinalAccountsTable | None
-               ) -> tuple[FinalAccountsTable, list[tuple[str, list[str]]]] | None:
+               ) -> tuple[FinalAccountsTable, list[tuple[str, list[str]]], int] | None:
         first_row = t.line + 1
         while first_row < stop and ("\t" not in norm.text[slice(*lines[first_row])]
                                     or _meta_line(norm.text[slice(*lines[first_row])])):
@@ -173,10 +185,52 @@ class FinalAccountsReader:
         table = FinalAccountsTable(
             title=t.title, number=number, entity=entity or None, year=int(year) if year else doc_year, unit=unit,
             kind=t.kind, no_data=no_data, provenance={"title": _prov(norm, s, e)})
-        sums: list[tuple[str, list[str]]] = []
-        if not no_data:
-            table.rows, sums = read_rows(norm, rows, V.ACCOUNT_UNIT_FACTOR.get(unit or "", 1.0))
-        return table, sums
+        table.rows, sums = read_rows(norm, rows, V.ACCOUNT_UNIT_FACTOR.get(unit or "", 1.0))
+        table.no_data = no_data and not table.rows
+        return table, sums, end
+
+
+def _blocks(norm: NormalizedText, lines: list[tuple[int, int]], start: int, stop: int
+            ) -> list[tuple[list[GridRow], str | None]]:
+    """Runs of tab rows in lines [start, stop) (blank lines inside a run keep it going: a page break), each
+    with the unit the notes under it name (or None)."""
+    out: list[list] = []
+    current: list | None = None
+    for i in range(start, stop):
+        s, e = lines[i]
+        line = norm.text[s:e]
+        if "\t" in line:
+            if current is None:
+                current = [[], None]
+                out.append(current)
+            current[0].append(tab_row(norm, s, e))
+            continue
+        text = squeeze(line)
+        if V.ACCOUNT_PART_HEADING.match(text):
+            break
+        if text:
+            if out:
+                out[-1][1] = out[-1][1] or _search(V.ACCOUNT_NOTE_UNIT, text, 1)
+            current = None
+    return [(rows, unit) for rows, unit in out]
+
+
+def _fragments(norm: NormalizedText, lines: list[tuple[int, int]], start: int, stop: int,
+               tables: list[FinalAccountsTable], before: str, printed: set[str], doc_year: int | None
+               ) -> list[tuple[FinalAccountsTable, list[tuple[str, list[str]]]]]:
+    out = []
+    for rows, unit in _blocks(norm, lines, start, stop):
+        after = tables[-1].kind if tables and not out else (out[-1][0].kind if out else None)
+        kind = fragment_kind(rows, after, before, printed | {t.kind for t, _ in out})
+        if kind is None:
+            continue
+        unit = unit or (tables[-1].unit if tables else None)
+        table = FinalAccountsTable(title=TITLES[kind], year=doc_year, unit=unit, kind=kind, headless=True,
+                                   provenance={"title": _prov(norm, rows[0].start, rows[0].end)})
+        header = header_rows(kind, width_of(rows))
+        table.rows, sums = read_rows(norm, rows, V.ACCOUNT_UNIT_FACTOR.get(unit or "", 1.0), header=header)
+        out.append((table, sums))
+    return out
 
 
 def _meta_line(line: str) -> bool:
@@ -238,14 +292,17 @@ def _tab_rows(norm: NormalizedText, lines: list[tuple[int, int]], first: int, st
     return rows, i
 
 
-def read_rows(norm: NormalizedText, rows: list[GridRow], factor: float) -> tuple[list[AccountRow], list[tuple[str, list[str]]]]:
-    """The line items of the tab rows: the header rows (up to the 栏次 row or the first row with a number)
-    give the columns, each panel of each later row gives a row."""
-    header: list[GridRow] = []
+def read_rows(norm: NormalizedText, rows: list[GridRow], factor: float, header: list[GridRow] | None = None
+              ) -> tuple[list[AccountRow], list[tuple[str, list[str]]]]:
+    """The line items of the tab rows: the header rows (up to the 栏次 row or the first row with a number;
+    or the standard ``header`` of a table that lost its own) give the columns, each panel of each later row
+    gives a row."""
     k = 0
-    while k < len(rows) and not has_amount(rows[k]) and not is_stub_row(rows[k]):
-        header.append(rows[k])
-        k += 1
+    if header is None:
+        header = []
+        while k < len(rows) and not has_amount(rows[k]) and not is_stub_row(rows[k]):
+            header.append(rows[k])
+            k += 1
     if k < len(rows) and is_stub_row(rows[k]):
         k += 1
     panels = columns(header)

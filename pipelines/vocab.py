@@ -515,14 +515,15 @@ ACCOUNT_PART_HEADING = re.compile(r"^第[一二三四五六七八九十\d]+部�
 # 表号: 公开05表, 02表, 公开10-1表; printed beside the title or on the lines under it
 ACCOUNT_NUMBER = re.compile(r"(?:公开|部门|单位)?\d{1,2}(?:-\d{1,2})?表")
 ACCOUNT_ENTITY = re.compile(
-    r"(?:部门名称|单位名称|编制部门|编制单位|填报单位)[:：]?(.+?)(?=\d{4}年|(?:金额)?单位[:：]|(?:公开)?\d{1,2}表|$)")
+    r"(?:部门名称|单位名称|编制部门|编制单位|填报单位|部门(?=[:：]))[:：]?(.+?)(?=\d{4}年|(?:金额)?单位[:：]|(?:公开)?\d{1,2}表|$)")
 ACCOUNT_YEAR = re.compile(r"(20\d{2}|19\d{2})年度?")
 ACCOUNT_UNIT = re.compile(r"单位[:：]?(万元|千元|元)")
 # the unit -> yuan
 ACCOUNT_UNIT_FACTOR: dict[str, float] = {"万元": YUAN_PER_WAN, "千元": YUAN_PER_QIAN, "元": 1.0}
 # a row whose label names a count unit keeps its number as printed: 车辆数合计(辆), 机构数(个)
 ACCOUNT_COUNT_UNIT = re.compile(r"[(（](?:辆|个|人|台|套|处|次|户|家|项|座|名|平方米|㎡|人次)[)）]")
-ACCOUNT_NO_DATA = re.compile(r"本表无数据|本表为空表?|本(?:部门|单位)(?:本年度)?无(?:此类|相关)?(?:收支|数据|支出)")
+# (如本表为空，则… is a condition, not the statement; a table that prints numbers has data whatever its notes say)
+ACCOUNT_NO_DATA = re.compile(r"(?<![如若])本表(?:无数据|为空表?)(?![,，]?则)")
 # a note or a part heading ends a table
 ACCOUNT_TABLE_END = re.compile(r"^(?:注|备注|说明|填报说明)\s*[:：\d]|^第[一二三四五六七八九十\d]+部分")
 # column header cells: the code column (or its 类/款/项 parts), the label column, 行次, and the 栏次 row
@@ -538,6 +539,7 @@ ACCOUNT_BLANK = re.compile(r"^[-—－–_/\\]*$")
 # a leading ordinal on a row label: 一、 (一) 1. and a bare numeral whose 、 was lost (kept apart: 一般 starts
 # with one); the bare form is dropped only where the rows beside it print the full one
 ACCOUNT_ROW_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d))")
+ACCOUNT_OF_WHICH = re.compile(r"^其中[:：]?")
 ACCOUNT_BARE_ORDINAL = re.compile(r"^[一二三四五六七八九十]{1,3}")
 # a label that carries its code: 208 社会保障和就业支出, [30101]基本工资
 ACCOUNT_LABEL_CODE = re.compile(r"^[\[【]?(\d{3}(?:\d{2}){0,2})[\]】]?(?=[^\d.])")
@@ -563,3 +565,23 @@ ACCOUNT_TABLE_KINDS_PRINTED: tuple[tuple[str, str], ...] = (
     ("three_public", "财政拨款“三公”经费支出决算表"),
     ("information", "部门决算公开相关信息统计表"),
 )
+# The standard header of each table (the national template), for a table whose first page, title and header
+# are lost and whose rows survive after the table before it: kind -> header rows. The 基本支出 table's
+# panel (科目代码 | 科目名称 | 决算数) repeats as often as the rows have room for.
+_ACCOUNT_CODED = ("科目代码", "科目名称")
+ACCOUNT_STANDARD_HEADERS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "summary": (("收入", "", "", "支出", "", ""), ("项目", "行次", "金额", "项目", "行次", "金额")),
+    "income": ((*_ACCOUNT_CODED, "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入",
+                "附属单位上缴收入", "其他收入"),),
+    "expenditure": ((*_ACCOUNT_CODED, "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"),),
+    "fiscal_summary": (("收入", "", "", "支出", "", "", "", "", ""),
+                       ("项目", "行次", "金额", "项目", "行次", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款",
+                        "国有资本经营预算财政拨款")),
+    "general_budget_expenditure": (("项目", "", "本年支出", "", ""), (*_ACCOUNT_CODED, "小计", "基本支出", "项目支出")),
+    "government_funds": (("项目", "", "年初结转和结余", "本年收入", "本年支出", "", "", "年末结转和结余"),
+                         (*_ACCOUNT_CODED, "", "", "小计", "基本支出", "项目支出", "")),
+    "state_capital": (("项目", "", "本年支出", "", ""), (*_ACCOUNT_CODED, "合计", "基本支出", "项目支出")),
+    "basic_expenditure": (("人员经费", "", "", "公用经费"), (*_ACCOUNT_CODED, "决算数")),
+}
+# the unit a lost first page printed, as the notes under the rows say it: 本表金额转换成万元时…
+ACCOUNT_NOTE_UNIT = re.compile(r"(?:转换成|单位[:：]?|单位为)(万元|千元)")

@@ -167,3 +167,47 @@ def test_contents_lines_and_prose_are_no_tables():
     text = "\n".join(["目录", "一、收入支出决算总表.....\t2", "第二部分 2024年部门决算表",
                       "本部门2024年度支出决算表反映了各项支出。"])
     assert read(text) == []
+
+
+def test_a_condition_about_an_empty_table_is_no_no_data_note_and_部门_names_the_entity():
+    text = "\n".join(["一般公共预算财政拨款支出决算表", "部门：某市统计局", "2023 年度", "金额单位：万元",
+                      "项目\t\t本年支出\t\t", "科目代码\t科目名称\t小计\t基本支出\t项目支出", "合计\t\t1.00\t1.00\t",
+                      "注：本表反映一般公共预算财政拨款支出情况。", "如本表为空，则我部门本年度无此类资金收支余。"])
+    [t] = read(text)
+    assert not t.no_data and t.entity == "某市统计局" and t.rows[0].values == {"小计": 10000.0, "基本支出": 10000.0}
+
+
+def test_其中_keeps_its_prefix_and_loses_the_ordinal_after_it():
+    assert clean_labels(["其中：（1）公务用车运行维护费", "其中:办公费"]) == ["其中：公务用车运行维护费", "其中:办公费"]
+
+
+def test_tables_whose_first_page_is_lost_take_the_standard_title_and_header_the_order_and_shape_give():
+    text = "\n".join([
+        *TWO_SIDED_WAN.split("\n"),
+        "注：本表反映部门本年度的总收支。",
+        "201\t一般公共服务支出\t5.00\t5.00\t\t\t\t\t",
+        "20101\t人大事务\t5.00\t5.00\t\t\t\t\t",
+        "注：本表反映部门本年度取得的各项收入情况。",
+        "本表金额转换成万元时，因四舍五入可能存在尾差。",
+        "201\t一般公共服务支出\t5.00\t4.00\t1.00\t\t\t",
+        "20101\t人大事务\t5.00\t4.00\t1.00\t\t\t",
+        "注：本表反映部门本年度各项支出情况。",
+        "一般公共预算财政拨款支出决算表",
+        "单位：万元",
+        "项目\t\t本年支出\t\t", "科目代码\t科目名称\t小计\t基本支出\t项目支出", "合计\t\t5\t4\t1",
+    ])
+    tables = read(text)
+    assert [(t.title, t.number, t.unit, len(t.rows)) for t in tables] == [
+        ("收入支出决算总表", None, "万元", 6), ("收入决算表", None, "万元", 2), ("支出决算表", None, "万元", 2),
+        ("一般公共预算财政拨款支出决算表", None, "万元", 1)]
+    assert tables[1].rows[0].values == {"本年收入合计": 50000.0, "财政拨款收入": 50000.0}
+    assert tables[2].rows[1].values == {"本年支出合计": 50000.0, "基本支出": 40000.0, "项目支出": 10000.0}
+
+
+def test_a_contents_list_without_dots_does_not_hide_a_table_whose_first_page_is_lost():
+    contents = ["目录", "一、收入支出决算总表", "二、收入决算表", "三、支出决算表", "第二部分 决算表"]
+    text = "\n".join([*contents, *TWO_SIDED_WAN.split("\n"), "注：本表反映总收支。",
+                      "201\t一般公共服务支出\t5.00\t5.00\t\t\t\t\t", "20101\t人大事务\t5.00\t5.00\t\t\t\t\t",
+                      "注：本表反映收入。", "三、支出决算表", "单位：万元", "项目\t\t本年支出合计\t基本支出",
+                      "科目代码\t科目名称\t\t", "201\t一般公共服务支出\t5.00\t5.00"])
+    assert [t.title for t in read(text)] == ["收入支出决算总表", "收入决算表", "支出决算表"]
