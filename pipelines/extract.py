@@ -218,6 +218,8 @@ class Extractor:
         deadline.check("the final-accounts reader")
         t0 = time.perf_counter()
         tables = self.accounts.read(norm)
+        if not tables and len(norm.text) / (norm.text.count("\n") + 1) > COLLAPSED_LINE_CHARS:
+            tables = self.accounts.read_collapsed(norm)  # the layout is lost: rows found again at their anchors
         timings["final_accounts"] = time.perf_counter() - t0
         return tables
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.account_checks import check_document, check_table
+from jixiao.pipelines.account_collapsed import read_all as collapsed_tables
 from jixiao.pipelines.account_fragments import TITLES, fragment_kind, header_rows, width_of
 from jixiao.pipelines.account_grid import (
     GridRow,
@@ -127,6 +128,15 @@ def clean_labels(raw: list[str]) -> list[str]:
 class FinalAccountsReader:
     """Reads every standard final-accounts table of a normalized text; stateless, safe to share."""
 
+    def read_collapsed(self, norm: NormalizedText) -> list[FinalAccountsTable]:
+        """The tables of text whose newlines and tabs ran together into spaces (``account_collapsed``)."""
+        doc_year = _doc_year(norm, len(norm.text))
+        tables = collapsed_tables(norm, table_kind, lambda meta: _meta(meta, doc_year), read_rows)
+        for table in tables:
+            table.checks = check_table(table, [])
+        check_document(tables)
+        return tables
+
     def read(self, norm: NormalizedText) -> list[FinalAccountsTable]:
         lines = _lines(norm.text)
         titles = []
@@ -231,6 +241,13 @@ def _fragments(norm: NormalizedText, lines: list[tuple[int, int]], start: int, s
         table.rows, sums = read_rows(norm, rows, V.ACCOUNT_UNIT_FACTOR.get(unit or "", 1.0), header=header)
         out.append((table, sums))
     return out
+
+
+def _meta(meta: str, doc_year: int | None) -> tuple[str | None, str | None, int | None, str | None]:
+    """(表号, entity, year, unit) printed above a table (squeezed text)."""
+    year = _search(V.ACCOUNT_YEAR, meta, 1)
+    return (_search(V.ACCOUNT_NUMBER, meta, 0), _search(V.ACCOUNT_ENTITY, meta, 1) or None,
+            int(year) if year else doc_year, _search(V.ACCOUNT_UNIT, meta, 1))
 
 
 def _meta_line(line: str) -> bool:

@@ -585,3 +585,16 @@ ACCOUNT_STANDARD_HEADERS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 # the unit a lost first page printed, as the notes under the rows say it: 本表金额转换成万元时…
 ACCOUNT_NOTE_UNIT = re.compile(r"(?:转换成|单位[:：]?|单位为)(万元|千元)")
+# text whose newlines and tabs became spaces (account_collapsed.py): a title is a whole token; the header
+# begins at its first header word; the rows end at the note under them
+ACCOUNT_TITLE_INLINE = re.compile(r"(?:(?<=\s)|^)((?:[一二三四五六七八九十]+、)?\S{0,40}?(?:决算(?:总|明细)?表|相关信息统计表))(?=\s|$)")
+ACCOUNT_HEADER_START = re.compile(r"(?:^|\s)(?:项\s?目|科目代码|科目编码|功能分类|收入|人员经费|预算数|一、政府采购情况)(?=\s)")
+ACCOUNT_NOTE_INLINE = re.compile(r"(?:^|\s)(?:注|备注)\s*[:：]")
+# header words a collapsed row never joins to the words beside it
+ACCOUNT_HEADER_CELLS: frozenset[str] = frozenset(("项目", "行次", "统计数", "金额", "栏次", "科目代码", "科目名称", "科目编码",
+                                                  "决算数", "预算数"))
+# a bare ordinal token (8. or (一)) belongs to the words after it
+ACCOUNT_ORDINAL_TOKEN = re.compile(r"^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)$")
+ACCOUNT_PART_INLINE = re.compile(r"(?:^|\s)第[一二三四五六七八九十\d]+部分")
+# a 三公 table printed one item a row: 项目 | 预算数 | 决算数
+ACCOUNT_THREE_PUBLIC_VERTICAL = ("项目", "预算数", "决算数")

@@ -211,3 +211,35 @@ def test_a_contents_list_without_dots_does_not_hide_a_table_whose_first_page_is_
                       "注：本表反映收入。", "三、支出决算表", "单位：万元", "项目\t\t本年支出合计\t基本支出",
                       "科目代码\t科目名称\t\t", "201\t一般公共服务支出\t5.00\t5.00"])
     assert [t.title for t in read(text)] == ["收入支出决算总表", "收入决算表", "支出决算表"]
+
+
+def collapsed(text: str):
+    import re
+
+    return FinalAccountsReader().read_collapsed(normalize_text(re.sub(r"[\n\t]", " ", text)))
+
+
+def test_collapsed_text_rows_found_again_at_codes_and_行次():
+    [t] = collapsed(EXPENDITURE_YUAN)
+    assert (t.title, t.number, t.unit) == ("2023年度支出决算表", "公开03表", "元")
+    assert [(r.code, r.label, r.values) for r in t.rows][:2] == [
+        (None, "合计", {"本年支出合计": 1500.0, "基本支出": 1000.0, "项目支出": 500.0}),
+        ("213", "农林水支出", {"本年支出合计": 1500.0, "基本支出": 1000.0, "项目支出": 500.0})]
+    assert t.rows[-1].values == {"本年支出合计": 500.0, "项目支出": 500.0}
+    [s] = collapsed(TWO_SIDED_WAN)
+    assert [(r.label, r.line, r.values) for r in s.rows] == [(a, b, c) for _, a, b, c in rows(read(TWO_SIDED_WAN)[0])]
+
+
+def test_collapsed_three_public_one_item_a_row_and_a_lost_first_page():
+    text = "\n".join(["财政拨款“三公”经费支出决算表", "公开07表", "金额单位：万元", "项 目\t预算数\t决算数",
+                      "合 计\t2.00\t1.50", "1、因公出国（境）费\t\t", "2、公务接待费\t2.00\t1.50", "注：本表反映三公经费。"])
+    [t] = collapsed(text)
+    assert [(r.label, r.values) for r in t.rows] == [("合计", {"预算数": 20000.0, "决算数": 15000.0}),
+                                                     ("公务接待费", {"预算数": 20000.0, "决算数": 15000.0})]
+    lost = "\n".join([*TWO_SIDED_WAN.split("\n"), "注：本表反映部门本年度的总收支。",
+                      "201\t一般公共服务支出\t5.00\t5.00\t\t\t\t\t", "20101\t人大事务\t5.00\t5.00\t\t\t\t\t",
+                      "注：本表反映收入。", "一般公共预算财政拨款支出决算表", "单位：万元", "项目\t\t本年支出\t\t",
+                      "科目代码\t科目名称\t小计\t基本支出\t项目支出", "合计\t\t5\t4\t1"])
+    tables = collapsed(lost)
+    assert [(t.title, t.headless, len(t.rows)) for t in tables] == [
+        ("收入支出决算总表", False, 6), ("收入决算表", True, 2), ("一般公共预算财政拨款支出决算表", False, 1)]
