@@ -48,15 +48,23 @@ def _shape_fits(kind: str, rows: list[GridRow]) -> bool:
     return coded and not two_sided
 
 
+def standard_width(kind: str) -> int:
+    rows = V.ACCOUNT_STANDARD_HEADERS.get(kind)
+    return len(rows[-1]) if rows else 0
+
+
 def fragment_kind(rows: list[GridRow], after: str | None, before: str | None, printed: set[str]) -> str | None:
     """The standard table a headless block of rows is: the first kind after ``after`` (and before ``before``)
-    in the printed order, not printed elsewhere, whose standard header fits the block."""
+    in the printed order, not printed elsewhere, whose standard header fits the block: as wide, else (a
+    spreadsheet drops trailing blank columns) no wider."""
     if sum(1 for r in rows if has_amount(r)) < MIN_ROWS:
         return None
     lo = ORDER.index(after) + 1 if after in ORDER else 0
     hi = ORDER.index(before) if before in ORDER else len(ORDER)
     width = width_of(rows)
-    for kind in ORDER[lo:hi]:
-        if kind not in printed and header_rows(kind, width) is not None and _shape_fits(kind, rows):
-            return kind
-    return None
+    kinds = [k for k in ORDER[lo:hi] if k not in printed and _shape_fits(k, rows)]
+    exact = [k for k in kinds if header_rows(k, width) is not None]
+    if exact:
+        return exact[0]
+    narrower = [k for k in kinds if k != "basic_expenditure" and 3 <= width <= standard_width(k)]
+    return narrower[0] if narrower else None

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from jixiao.config import REPO_ROOT
 
-STAGES = ("ingest", "normalize", "layout", "tables", "prose", "flat", "assemble", "map", "tag", "fuse")
+STAGES = ("ingest", "normalize", "layout", "tables", "prose", "flat", "assemble", "final_accounts", "map", "tag", "fuse")
 
 
 class DocBench(BaseModel):

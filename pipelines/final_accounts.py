@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.account_checks import check_document, check_table
 from jixiao.pipelines.account_collapsed import read_all as collapsed_tables
-from jixiao.pipelines.account_fragments import TITLES, fragment_kind, header_rows, width_of
+from jixiao.pipelines.account_fragments import TITLES, fragment_kind, header_rows, standard_width, width_of
 from jixiao.pipelines.account_grid import (
     GridRow,
     Panel,
@@ -237,7 +237,7 @@ def _fragments(norm: NormalizedText, lines: list[tuple[int, int]], start: int, s
         unit = unit or (tables[-1].unit if tables else None)
         table = FinalAccountsTable(title=TITLES[kind], year=doc_year, unit=unit, kind=kind, headless=True,
                                    provenance={"title": _prov(norm, rows[0].start, rows[0].end)})
-        header = header_rows(kind, width_of(rows))
+        header = header_rows(kind, width_of(rows)) or header_rows(kind, standard_width(kind))
         table.rows, sums = read_rows(norm, rows, V.ACCOUNT_UNIT_FACTOR.get(unit or "", 1.0), header=header)
         out.append((table, sums))
     return out
@@ -400,9 +400,10 @@ def _panel_row(norm: NormalizedText, row: GridRow, panel: Panel, label: str, fac
     for c in panel.role("line"):
         if c.index < len(cells) and cells[c.index].text.isdigit():
             item.line = int(cells[c.index].text)
-    if item.label is not None:
-        col = (panel.role("label") or panel.role("code"))[0].index
-        if col < len(cells):
+    if item.label is not None:  # the label's own cell, or the code column's (合计 printed there)
+        col = next((c.index for c in [*panel.role("label"), *panel.role("code")]
+                    if c.index < len(cells) and cells[c.index].text), None)
+        if col is not None:
             item.provenance["label"] = _prov(norm, cells[col].start, cells[col].end)
     for c in panel.role("value"):
         if c.index >= len(cells) or not c.key:
