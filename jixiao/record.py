@@ -101,6 +101,8 @@ class AccountRow(BaseModel):
                                                                        "(a count row such as 车辆数(辆) as printed)")
     # extras
     panel: int = Field(default=0, description="which side of a table printed side by side (收入 0, 支出 1; the 基本支出 panels 0-3)")
+    canonical: Canonical | None = Field(default=None, description="the 政府收支分类 entry its code is (function, or economic "
+                                                                  "in the 基本支出 table); null when the taxonomy lacks the code")
     provenance: dict[str, Provenance] = Field(default_factory=dict, description="label, code, line or a column key -> where it was read")
 
 

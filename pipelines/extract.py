@@ -22,6 +22,7 @@ from typing import Literal
 from jixiao.config import Settings, get_settings
 from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import ModelError
+from jixiao.pipelines.account_codes import map_codes
 from jixiao.pipelines.assemble import Assembler
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.flat import FlatParser
@@ -220,6 +221,8 @@ class Extractor:
         tables = self.accounts.read(norm)
         if not tables and len(norm.text) / (norm.text.count("\n") + 1) > COLLAPSED_LINE_CHARS:
             tables = self.accounts.read_collapsed(norm)  # the layout is lost: rows found again at their anchors
+        if self.mapper is not None:
+            map_codes(tables, self.mapper.taxonomy)
         timings["final_accounts"] = time.perf_counter() - t0
         return tables
 

@@ -598,3 +598,5 @@ ACCOUNT_ORDINAL_TOKEN = re.compile(r"^(?:\d{1,2}[.、．]|[(（][一二三四五
 ACCOUNT_PART_INLINE = re.compile(r"(?:^|\s)第[一二三四五六七八九十\d]+部分")
 # a 三公 table printed one item a row: 项目 | 预算数 | 决算数
 ACCOUNT_THREE_PUBLIC_VERTICAL = ("项目", "预算数", "决算数")
+# the table whose codes are economic classification codes (the others print function codes)
+ACCOUNT_ECONOMIC_KIND = "basic_expenditure"

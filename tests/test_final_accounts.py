@@ -243,3 +243,16 @@ def test_collapsed_three_public_one_item_a_row_and_a_lost_first_page():
     tables = collapsed(lost)
     assert [(t.title, t.headless, len(t.rows)) for t in tables] == [
         ("收入支出决算总表", False, 6), ("收入决算表", True, 2), ("一般公共预算财政拨款支出决算表", False, 1)]
+
+
+def test_codes_map_onto_the_taxonomy_and_a_name_that_disagrees_is_a_check():
+    from jixiao.pipelines.account_codes import map_codes
+    from jixiao.pipelines.taxonomy import load_taxonomy
+
+    text = "\n".join(["支出决算表", "单位：元", "项目\t\t本年支出合计", "科目代码\t科目名称\t",
+                      "208\t教育支出\t5", "2080109\t社会保险经办\t5", "301\t工资福利支出\t5"])
+    [t] = read(text)
+    map_codes([t], load_taxonomy())
+    assert t.rows[1].canonical.name == "社会保险经办机构" and t.rows[1].canonical.method == "code"
+    [check] = [c for c in t.checks if c.code == "accounts.code_name"]
+    assert "208 教育支出" in check.message and "社会保障和就业支出" in check.message
