@@ -197,6 +197,8 @@ class FinalAccountsReader:
             kind=t.kind, no_data=no_data, provenance={"title": _prov(norm, s, e)})
         table.rows, sums = read_rows(norm, rows, V.ACCOUNT_UNIT_FACTOR.get(unit or "", 1.0))
         table.no_data = no_data and not table.rows
+        if not table.rows and not no_data and number is None:
+            return None  # a heading over something that is no table (chart data)
         return table, sums, end
 
 
@@ -322,6 +324,8 @@ def read_rows(norm: NormalizedText, rows: list[GridRow], factor: float, header: 
             k += 1
     if k < len(rows) and is_stub_row(rows[k]):
         k += 1
+    if not any(V.ACCOUNT_HEADER_WORD.search(c.text) for r in header for c in r.cells):
+        return [], []  # no column header: no table (chart data under a heading)
     panels = columns(header)
     sums = sum_groups(header, panels)
     body = [r for r in rows[k:] if not is_stub_row(r)]

@@ -600,3 +600,5 @@ ACCOUNT_PART_INLINE = re.compile(r"(?:^|\s)第[一二三四五六七八九十\d]
 ACCOUNT_THREE_PUBLIC_VERTICAL = ("项目", "预算数", "决算数")
 # the table whose codes are economic classification codes (the others print function codes)
 ACCOUNT_ECONOMIC_KIND = "basic_expenditure"
+# a final-accounts header names at least one of these (chart data under a title heads with a year, not a column)
+ACCOUNT_HEADER_WORD = re.compile(r"项目|科目|行次|金额|合计|小计|预算数|决算数|统计数|支出|收入|经费|结转|结余")

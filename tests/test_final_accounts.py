@@ -256,3 +256,9 @@ def test_codes_map_onto_the_taxonomy_and_a_name_that_disagrees_is_a_check():
     assert t.rows[1].canonical.name == "社会保险经办机构" and t.rows[1].canonical.method == "code"
     [check] = [c for c in t.checks if c.code == "accounts.code_name"]
     assert "208 教育支出" in check.message and "社会保障和就业支出" in check.message
+
+
+def test_chart_data_under_a_table_heading_is_no_table():
+    text = "\n".join(["13、财政拨款“三公”经费支出决算表", "", "\t", "2024年\t", "收入\t支出\t253.87\t253.87\t2023年\t",
+                      "列1\t", "一般公共预算财政拨款收入\t1\t"])
+    assert read(text) == []
