@@ -23,6 +23,7 @@ from jixiao.config import Settings, get_settings
 from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import ModelError
 from jixiao.pipelines.account_codes import map_codes
+from jixiao.pipelines.account_spaced import spaced_rows
 from jixiao.pipelines.assemble import Assembler
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.flat import FlatParser
@@ -221,6 +222,8 @@ class Extractor:
         tables = self.accounts.read(norm)
         if not tables and len(norm.text) / (norm.text.count("\n") + 1) > COLLAPSED_LINE_CHARS:
             tables = self.accounts.read_collapsed(norm)  # the layout is lost: rows found again at their anchors
+        elif not tables and "\t" not in norm.text and (laid := spaced_rows(norm)) is not None:
+            tables = self.accounts.read(laid)  # cells laid out with spaces: columns found again by position
         if self.mapper is not None:
             map_codes(tables, self.mapper.taxonomy)
         timings["final_accounts"] = time.perf_counter() - t0

@@ -262,3 +262,22 @@ def test_chart_data_under_a_table_heading_is_no_table():
     text = "\n".join(["13、财政拨款“三公”经费支出决算表", "", "\t", "2024年\t", "收入\t支出\t253.87\t253.87\t2023年\t",
                       "列1\t", "一般公共预算财政拨款收入\t1\t"])
     assert read(text) == []
+
+
+def test_a_table_laid_out_with_spaces_reads_by_column_position():
+    from jixiao.pipelines.account_spaced import spaced_rows
+
+    text = "\n".join([
+        "一般公共预算财政拨款支出决算表",
+        "金额单位：万元",
+        "科目代码  科目名称                  小计    基本支出    项目支出",
+        "合计                               12.00       10.00        2.00",
+        "205       教育支出                 12.00       10.00        2.00",
+        "2050201   学前教育（幼儿园）       10.00       10.00",
+        "2050202   小学教育                  2.00                    2.00",
+    ])
+    [t] = FinalAccountsReader().read(spaced_rows(normalize_text(text)))
+    assert [(r.code, r.label, r.values) for r in t.rows][2:] == [
+        ("2050201", "学前教育（幼儿园）", {"小计": 100000.0, "基本支出": 100000.0}),
+        ("2050202", "小学教育", {"小计": 20000.0, "项目支出": 20000.0})]
+    assert t.rows[0].values == {"小计": 120000.0, "基本支出": 100000.0, "项目支出": 20000.0}
