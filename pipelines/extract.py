@@ -22,19 +22,22 @@ from typing import Literal
 from jixiao.config import Settings, get_settings
 from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import ModelError
+from jixiao.pipelines.account_codes import map_codes
+from jixiao.pipelines.account_spaced import spaced_rows
 from jixiao.pipelines.assemble import Assembler
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.assemble_spans import assemble_from_spans
+from jixiao.pipelines.final_accounts import FinalAccountsReader
 from jixiao.pipelines.fuse import fuse
 from jixiao.pipelines.fusion_rules import FusionRules
 from jixiao.pipelines.gap_regions import gap_regions, tag_regions
 from jixiao.pipelines.map import Mapper, map_record
-from jixiao.pipelines.normalize import normalize_text
+from jixiao.pipelines.normalize import NormalizedText, normalize_text
 from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.place import place
 from jixiao.pipelines.pipeline import PIPELINE, PipelineConfig
 from jixiao.pipelines.prose import ProseParser, drop_duplicates, fill_from_summaries
-from jixiao.pipelines.readers import LayoutReaders
+from jixiao.pipelines.readers import LayoutReaders, is_collapsed
 from jixiao.pipelines.tag import Tagger
 from jixiao.pipelines.validate import check_record, parsed_extent
 from jixiao.pipelines.vocab import Categories
@@ -63,6 +66,7 @@ class Extractor:
         self.readers = LayoutReaders.build(self.categories, pipeline.first_reader, pipeline.alternative_readers,
                                            pipeline.last_resort_readers)
         self.prose = ProseParser()
+        self.accounts = FinalAccountsReader()
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, *, load_tagger: bool | None = None) -> Extractor:
@@ -100,10 +104,13 @@ class Extractor:
         if mode == "tagger" and self.tagger is not None and self.assemble_from_spans is not None:
             # tagger-only means tagger only: the parser's record would be thrown away
             record, parsed = DocumentRecord(doc_id=doc.doc_id, source=doc.source), {}
+            record.final_accounts = self._final_accounts(normalize_text(doc.text), timings, deadline)
         else:
             record, parsed = self._read(doc, timings, notes, deadline)
         if mode in ("tagger", "combined"):
+            accounts = record.final_accounts
             record = self._with_tagger(record, doc, mode, timings, notes, deadline)
+            record.final_accounts = accounts  # the tagger reads projects only
         # page/table/row/col/bbox of every value, parser's or tagger's, from the loader's cells
         t0 = time.perf_counter()
         record = place(record, doc)
@@ -142,7 +149,7 @@ class Extractor:
         notes = [] if notes is None else notes
         deadline.check("normalization")
         t0 = time.perf_counter()
-        norm = normalize_text(doc.text)
+        norm = source = normalize_text(doc.text)
         t1 = time.perf_counter()
         timings["normalize"] = t1 - t0
         reading = self.readers.read(norm, lambda stage: deadline.check(f"the {stage} reader"))
@@ -166,7 +173,22 @@ class Extractor:
         projects = [assembler.project(p) for p in parsed]
         timings["assemble"] = time.perf_counter() - t5
         readings = {parsed_extent(proj): p for proj, p in zip(projects, parsed)}
-        return DocumentRecord(doc_id=doc.doc_id, source=doc.source, projects=projects), readings
+        accounts = self._final_accounts(source, timings, deadline)
+        return DocumentRecord(doc_id=doc.doc_id, source=doc.source, projects=projects, final_accounts=accounts), readings
+
+    def _final_accounts(self, norm: NormalizedText, timings: dict[str, float], deadline: Deadline) -> list:
+        """The 部门决算 standard tables (contract section 6), read on the text as normalized (offsets true)."""
+        deadline.check("the final-accounts reader")
+        t0 = time.perf_counter()
+        tables = self.accounts.read(norm)
+        if not tables and is_collapsed(norm):
+            tables = self.accounts.read_collapsed(norm)  # the layout is lost: rows found again at their anchors
+        elif not tables and "\t" not in norm.text and (laid := spaced_rows(norm)) is not None:
+            tables = self.accounts.read(laid)  # cells laid out with spaces: columns found again by position
+        if self.mapper is not None:
+            map_codes(tables, self.mapper.taxonomy)
+        timings["final_accounts"] = time.perf_counter() - t0
+        return tables
 
     def _with_tagger(self, record: DocumentRecord, doc: Document, mode: Mode, timings: dict, notes: list[str],
                      deadline: Deadline = NO_DEADLINE) -> DocumentRecord:
