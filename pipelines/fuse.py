@@ -212,7 +212,7 @@ def _looks_real(p: Project, rules: FusionRules) -> bool:
     """A project only the tagger found stands in with a name of Han words and indicator rows (a name with fields
     and funds alone, on layouts the tagger never saw, was wrong in every case measured: real layouts rla08, rla10,
     rla12)."""
-    if sum("\u4e00" <= ch <= "\u9fff" for ch in p.name) < rules.min_name_han:
+    if not rules.tagger_projects or sum("\u4e00" <= ch <= "\u9fff" for ch in p.name) < rules.min_name_han:
         return False
     return bool(p.indicators)
 
