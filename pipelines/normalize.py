@@ -234,7 +234,8 @@ def _pipe_row_end(lines: list[str], i: int, width: int = 0) -> int:
 # at least this many and this share of the lines that hold a pipe (pipe-row documents have a few too).
 PIPE_CELL_LINES = 10
 PIPE_CELL_SHARE = 0.5
-_PIPE_CELL = re.compile(r"^[ \t]*([^|]*?)[ \t]*\|[ \t]*$")
+# (possessive runs: a long line of spaces would otherwise be split every way between the three runs)
+_PIPE_CELL = re.compile(r"^[ \t]*+([^|]*?)[ \t]*+\|[ \t]*+$")
 _PIPE_FILLER = re.compile(r"^[ \t]*\|{2,}[ \t]*$")
 
 
