@@ -63,7 +63,7 @@ def extract(
         for path in files:
             deadline = Deadline.after(timeout)  # reading the file counts towards the limit
             try:
-                doc = load_path(path)
+                doc = load_path(path, deadline=deadline)
                 record = extractor.extract(doc, mode=mode.value, deadline=deadline)
             except JixiaoError as exc:
                 failed += 1

@@ -186,7 +186,8 @@ def document_from_boxes(boxes: list[OcrBox], *, doc_id: str, source: str | None,
     return builder.build()
 
 
-def load_image(data: bytes, *, doc_id: str, source: str | None) -> Document:
+def load_image(data: bytes, *, doc_id: str, source: str | None, settings=None, deadline=None) -> Document:
+    """OCR one image; the pixel limit was checked on its header (``ingest.check_image``) before this runs."""
     if not ocr_available():
         raise UnsupportedFormatError(f"image input needs the optional OCR engine, which is not installed: {INSTALL_HINT}", source=source)
     try:
