@@ -146,3 +146,24 @@ def test_batch_deadline_marks_the_documents_it_did_not_reach():
         gate.set()
     assert r.status_code == 200
     assert [x["error"]["code"] for x in r.json()["results"]] == ["request.timeout", "request.timeout"]
+
+
+def test_metric_labels_come_from_fixed_sets_whatever_the_method_or_path():
+    """Random methods and paths, unauthenticated: /metrics gains no series per method or path (issue 21)."""
+    import random
+
+    with TestClient(create_app(Settings(auth_tokens=["s3cret"]), extractor=FakeExtractor())) as c:
+        auth = {"Authorization": "Bearer s3cret"}
+        rng = random.Random(21)
+        for i in range(300):
+            method = "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(rng.randint(3, 12)))
+            c.request(method, f"/x{i}/{method}")
+            c.request(method, "/v1/extract", headers=auth)
+        c.get("/v1/extract/batch")
+        text = c.get("/metrics", headers=auth).text
+    lines = [line for line in text.splitlines() if line.startswith("jixiao_http_requests_total{")]
+    methods = {line.split('method="')[1].split('"')[0] for line in lines}
+    routes = {line.split('route="')[1].split('"')[0] for line in lines}
+    assert methods <= {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "other"} and "other" in methods
+    assert routes <= {"unauthenticated", "unmatched", "/v1/extract", "/metrics"} and "unauthenticated" in routes
+    assert len(lines) < 10 and len(text) < 20_000
