@@ -22,6 +22,7 @@ CASES = {
     "pinyin": lambda n: "績(biāo)" * (n // 7),
     "digits after headers": lambda n: "项目名称 一级指标 " + "9" * n,
     "empty pipe runs": lambda n: ("| " * 40 + "x ") * (n // 80),
+    "a tab run (fuzz, issue 21)": lambda n: "x" + "\t" * n,
 }
 
 
