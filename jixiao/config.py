@@ -58,7 +58,11 @@ class Settings(BaseSettings):
     auth_tokens: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="bearer tokens, comma-separated in the environment; empty disables auth"
     )
-    workers_threads: int = 2
+    workers_threads: int = Field(default=2, description="documents extracted at once: worker processes (or threads)")
+    worker_isolation: str = Field(
+        default="process", description="process: each extraction in a worker process, killed at its deadline | thread"
+    )
+    worker_memory_mb: int = Field(default=1536, description="address-space limit of a worker process (RLIMIT_AS); 0: none")
     max_body_bytes: int = Field(default=64 * 1024 * 1024, description="largest HTTP request body (JSON or multipart) accepted")
     log_level: str = Field(default="info", description="service log level (JSON lines on stderr)")
     # evaluation

@@ -76,6 +76,8 @@ def load_docx(data: bytes, *, doc_id: str, source: str | None, settings: Setting
     try:
         document = docx.Document(io.BytesIO(data))
         blocks = list(document.iter_inner_content())
+    except MemoryError:  # the worker's memory limit: the caller answers input.memory_limit
+        raise
     except Exception as exc:  # python-docx/lxml raise KeyError, ValueError, XMLSyntaxError … on damaged files
         raise UnreadableFileError(f"not a readable DOCX ({type(exc).__name__}: {exc})", source=source) from exc
     settings = settings or get_settings()

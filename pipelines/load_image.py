@@ -192,6 +192,8 @@ def load_image(data: bytes, *, doc_id: str, source: str | None, settings=None, d
         raise UnsupportedFormatError(f"image input needs the optional OCR engine, which is not installed: {INSTALL_HINT}", source=source)
     try:
         boxes = run_ocr(data)
+    except MemoryError:  # the worker's memory limit: the caller answers input.memory_limit
+        raise
     except Exception as exc:  # decoder and runtime errors of a damaged image
         raise UnreadableFileError(f"cannot OCR the image ({type(exc).__name__}: {exc})", source=source) from exc
     document = document_from_boxes(boxes, doc_id=doc_id, source=source, mask=ink(data))

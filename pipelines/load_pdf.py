@@ -176,6 +176,8 @@ def load_pdf(data: bytes, *, doc_id: str, source: str | None, settings: Settings
                         builder.add_table(item, page=number, bbox=bbox)
     except JixiaoError:
         raise
+    except MemoryError:  # the worker's memory limit: the caller answers input.memory_limit
+        raise
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
         if _encrypted(exc):
             raise EncryptedInputError("the PDF is password-protected; remove the password and retry", source=source) from exc

@@ -206,6 +206,8 @@ def load_xlsx(data: bytes, *, doc_id: str, source: str | None, settings: Setting
 
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except MemoryError:  # the worker's memory limit: the caller answers input.memory_limit
+        raise
     except Exception as exc:  # openpyxl raises InvalidFileException, KeyError, BadZipFile … on damaged files
         raise UnreadableFileError(f"not a readable XLSX ({type(exc).__name__}: {exc})", source=source) from exc
     builder = DocumentBuilder(doc_id=doc_id, source=source, format="xlsx", max_chars=settings.max_text_chars, deadline=deadline)

@@ -39,3 +39,58 @@ class Workers:
                                                       abandon_on_cancel=True)
         except TimeoutError as exc:
             raise TimeoutProblem(f"extraction took longer than the per-request limit of {math.ceil(remaining)} s (JIXIAO_REQUEST_TIMEOUT_S)") from exc
+
+
+class ProcessWorkers:
+    """Extraction in a pool of worker processes (``jixiao.pipelines.isolate``), one job each at a time.
+
+    The limiter counts running work: a slot is held until its process has answered or, at the deadline, was
+    killed (and a fresh one started), so a request past its limit never leaves work running behind a freed
+    slot. The event loop only waits on pipes, in threads: ``/healthz`` answers whatever the documents do.
+    """
+
+    def __init__(self, settings, size: int, *, load_tagger: bool = True):
+        from jixiao.pipelines.isolate import WorkerProcess
+
+        size = max(1, size)
+        memory = settings.worker_memory_mb or None
+        self.idle = [WorkerProcess(settings, load_tagger=load_tagger, memory_mb=memory) for _ in range(size)]
+        self.all = list(self.idle)
+        self.limiter = anyio.CapacityLimiter(size)
+
+    @property
+    def pids(self) -> list[int]:
+        return [w.pid for w in self.all if w.pid is not None]
+
+    async def run(self, func, job, extractor, settings, metrics, *, deadline: float):
+        """Same call as ``Workers.run(run_job, job, extractor, settings, metrics, deadline=...)``: ``func`` and
+        ``extractor`` stay in this process unused; the job goes to a worker process."""
+        import dataclasses
+
+        from jixiao.errors import DeadlineExceeded
+        from jixiao.pipelines.isolate import Job
+
+        async with self.limiter:
+            remaining = deadline - anyio.current_time()
+            if remaining <= 0:
+                raise TimeoutProblem("the per-request time limit (JIXIAO_REQUEST_TIMEOUT_S) ran out before this document started")
+            worker = self.idle.pop()
+            fmt = "text" if job.data is None else "upload"
+            try:
+                outcome = await anyio.to_thread.run_sync(worker.run, Job(**dataclasses.asdict(job)), remaining)
+            except DeadlineExceeded as exc:
+                metrics.documents.labels(format=fmt, outcome="error").inc()
+                raise TimeoutProblem(f"extraction took longer than the per-request limit of {math.ceil(remaining)} s "
+                                     "(JIXIAO_REQUEST_TIMEOUT_S); it was stopped") from exc
+            except Exception:
+                metrics.documents.labels(format=fmt, outcome="error").inc()
+                raise
+            finally:
+                self.idle.append(worker)
+        metrics.documents.labels(format=outcome.format, outcome="ok").inc()
+        metrics.extract_seconds.observe(outcome.seconds)
+        return outcome.record
+
+    def close(self) -> None:
+        for worker in self.all:
+            worker.kill()
