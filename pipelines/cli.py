@@ -55,7 +55,17 @@ def extract(
     err = Console(stderr=True)
     if output is not None:
         _prepare_output(output, err)
-    extractor = Extractor.from_settings(load_tagger=(mode != ModeOption.parser))
+    # With --timeout each file is extracted in a worker process, killed at the limit (a thread cannot be stopped)
+    worker = None
+    if timeout is not None:
+        from jixiao.config import get_settings
+        from jixiao.pipelines.isolate import Job, WorkerProcess
+
+        settings = get_settings()
+        worker = WorkerProcess(settings, load_tagger=(mode != ModeOption.parser), memory_mb=settings.worker_memory_mb or None)
+        worker.wait_ready(120)
+    else:
+        extractor = Extractor.from_settings(load_tagger=(mode != ModeOption.parser))
     exclude = {"projects": {"__all__": {"provenance": True, "confidence": True,
                                         "indicators": {"__all__": {"provenance": True, "confidence": True}}}}} if no_provenance else None
     json_lines = output is None and len(files) > 1
@@ -69,8 +79,11 @@ def extract(
             name = source_name(path)
             deadline = Deadline.after(timeout)  # reading the file counts towards the limit
             try:
-                doc = load_path(path, deadline=deadline)
-                record = extractor.extract(doc, mode=mode.value, deadline=deadline)
+                if worker is not None:
+                    record = worker.run(Job(mode=mode.value, path=os.fsdecode(path)), timeout).record
+                else:
+                    doc = load_path(path, deadline=deadline)
+                    record = extractor.extract(doc, mode=mode.value, deadline=deadline)
                 payload = record.model_dump_json(indent=None if compact else 2, exclude=exclude)
             except JixiaoError as exc:
                 failed += 1
@@ -97,6 +110,8 @@ def extract(
             else:
                 sys.stdout.write(record.model_dump_json(exclude=exclude) + "\n")  # JSON lines
             progress.advance(task)
+    if worker is not None:
+        worker.kill()
     if failed:
         raise typer.Exit(code=1)
 

@@ -23,6 +23,7 @@ class Job:
     """One document: ``data`` (file bytes) or ``text``; ``mode`` combined | parser | tagger."""
 
     mode: str = "combined"
+    path: str | None = None  # a file to read in the worker (the CLI)
     doc_id: str | None = None
     text: str | None = None
     source: str | None = None
@@ -33,8 +34,8 @@ class Job:
 class RemoteError(JixiaoError):
     """A typed error raised in a worker process, carried back with its code, status and message."""
 
-    def __init__(self, code: str, http_status: int, message: str, kind: str):
-        super().__init__(message)
+    def __init__(self, code: str, http_status: int, message: str, kind: str, source: str | None = None):
+        super().__init__(message, source=source)
         self.code = code
         self.http_status = http_status
         self.kind = kind  # the class name in the worker (InputTooLargeError …)
@@ -63,9 +64,11 @@ def extract_job(job: Job, extractor, settings: Settings, deadline) -> tuple[Docu
     """Load and extract one job in this process: (record, source format)."""
     from jixiao.errors import EmptyInputError, InputTooLargeError
     from jixiao.pipelines.document import Document
-    from jixiao.pipelines.ingest import load_bytes
+    from jixiao.pipelines.ingest import load_bytes, load_path
 
-    if job.data is not None:
+    if job.path is not None:
+        document = load_path(job.path, settings=settings, deadline=deadline)
+    elif job.data is not None:
         document = load_bytes(job.data, filename=job.filename, doc_id=job.doc_id, settings=settings, deadline=deadline)
     else:
         text = job.text or ""
@@ -100,10 +103,10 @@ def _serve(conn, settings_json: str, load_tagger: bool, memory_mb: int | None) -
         except MemoryError:
             conn.send(("error", "MemoryLimitError", MemoryLimitError.code, MemoryLimitError.http_status,
                        f"extracting it needs more than the worker's memory limit of {memory_mb} MB "
-                       "(limit worker_memory_mb, JIXIAO_WORKER_MEMORY_MB)", True))
+                       "(limit worker_memory_mb, JIXIAO_WORKER_MEMORY_MB)", job.get("source") or job.get("filename") or job.get("path"), True))
             return  # a process that ran out of memory is not trusted with the next job
         except JixiaoError as exc:
-            conn.send(("error", type(exc).__name__, exc.code, exc.http_status, str(exc), False))
+            conn.send(("error", type(exc).__name__, exc.code, exc.http_status, exc.message, exc.source, False))
         except Exception as exc:  # a parser bug: the caller answers an internal error
             conn.send(("crash", f"{type(exc).__name__}: {exc}"))
 
@@ -147,6 +150,13 @@ class WorkerProcess:
         self.kill()
         self.start()
 
+    def wait_ready(self, timeout: float | None = None) -> bool:
+        """Block until the worker has loaded the extractor (so that a job's limit does not pay for it)."""
+        if not self._ready:
+            message = self._recv(None if timeout is None else time.monotonic() + timeout)
+            self._ready = message is not None
+        return self._ready
+
     def _recv(self, until: float | None):
         wait = None if until is None else max(0.0, until - time.monotonic())
         if not self._conn.poll(wait):
@@ -173,17 +183,17 @@ class WorkerProcess:
             code = self._proc.exitcode if self._proc is not None else None
             self.restart()
             raise MemoryLimitError(f"the worker process died (exit code {code}), most likely over its memory limit of "
-                                   f"{self.memory_mb} MB", limit="worker_memory_mb", source=job.source or job.filename) from None
+                                   f"{self.memory_mb} MB", limit="worker_memory_mb", source=job.source or job.filename or job.path) from None
         if message is None:
             self.restart()  # the only way to stop a running extraction
             raise DeadlineExceeded(f"the time limit of {timeout:g} s ran out; the extraction was stopped",
-                                   source=job.source or job.filename)
+                                   source=job.source or job.filename or job.path)
         if message[0] == "ok":
             _, payload, fmt, seconds = message
             return Outcome(record=DocumentRecord.model_validate_json(payload), format=fmt, seconds=seconds)
         if message[0] == "crash":
             raise RuntimeError(message[1])
-        _, kind, code, status, text, dead = message
+        _, kind, code, status, text, source, dead = message
         if dead:
             self.restart()
-        raise RemoteError(code, status, text, kind)
+        raise RemoteError(code, status, text, kind, source)

@@ -56,6 +56,8 @@ class ProcessWorkers:
         memory = settings.worker_memory_mb or None
         self.idle = [WorkerProcess(settings, load_tagger=load_tagger, memory_mb=memory) for _ in range(size)]
         self.all = list(self.idle)
+        for worker in self.all:  # loaded before the first request (a replacement after a kill loads on its next job)
+            worker.wait_ready(300)
         self.limiter = anyio.CapacityLimiter(size)
 
     @property

@@ -76,3 +76,14 @@ def test_safe_stems_and_one_line():
     assert safe_stem(Path("..json")) == "document"
     assert safe_stem(Path("项" * 200 + ".txt")) == "项" * 66
     assert one_line("a\nb\tc\u2028") == "a\\x0ab\\x09c\\u2028"
+
+
+def test_cli_timeout_kills_a_runaway_file_and_goes_on(tmp_path: Path):
+    runaway = tmp_path / "runaway.txt"
+    runaway.write_text("x" + "\t" * 60_000, encoding="utf-8")  # tens of seconds in the prose reader today
+    good = tmp_path / "good.txt"
+    good.write_bytes(EXAMPLE.read_bytes())
+    result = _run("extract", runaway, good, "--mode", "parser", "--timeout", "1.5", "--compact")
+    lines = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    assert [line.get("error", {}).get("code") for line in lines] == ["request.timeout", None]
+    assert len(lines[1]["projects"]) == 2
