@@ -6,6 +6,7 @@ attacker would use text that compresses less).
 
     python bench/bombs.py            # a table: case, size, outcome, peak RSS (MB), seconds
     python bench/bombs.py --json out.json
+    python bench/bombs.py --api      # each uploaded to jixiao serve on 127.0.0.1: status, server and worker peak RSS
 """
 
 from __future__ import annotations
@@ -80,11 +81,74 @@ def run_case(name: str, build, env: dict, tmp: Path) -> dict:
     return {"case": name, "bytes": path.stat().st_size, **json.loads(proc.stdout.strip().splitlines()[-1])}
 
 
+def _hwm_mb(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def run_api(names: list[str]) -> list[dict]:
+    """Each bomb uploaded to ``jixiao serve`` on 127.0.0.1 (one worker process, fresh server per case): the
+    answer, and the peak RSS (VmHWM) of the server process and of its worker."""
+    import socket
+
+    import httpx
+    import psutil
+
+    rows = []
+    for name, (build, env) in CASES.items():
+        if names and not any(c in name for c in names):
+            continue
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        server_env = {**os.environ, **env, "JIXIAO_USE_TAGGER": "false", "JIXIAO_LOG_LEVEL": "error", "JIXIAO_WORKERS_THREADS": "1"}
+        server = subprocess.Popen([sys.executable, "-c", "from jixiao.cli import app; app()", "serve", "--port", str(port)],
+                                  env=server_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            with httpx.Client(timeout=120) as c:
+                for _ in range(600):
+                    try:
+                        if c.get(url + "/readyz").status_code == 200:
+                            break
+                    except httpx.HTTPError:
+                        time.sleep(0.1)
+                data = build()
+                suffix = ".pdf" if data.startswith(b"%PDF") else ".png" if data.startswith(b"\x89PNG") else ".docx"
+                begin = time.perf_counter()
+                r = c.post(url + "/v1/extract", files={"file": (f"bomb{suffix}", data)}, data={"mode": "parser"})
+                seconds = time.perf_counter() - begin
+                code = r.json().get("code", "ok") if r.status_code != 200 else "ok"
+                proc = psutil.Process(server.pid)
+                workers = [p.pid for p in proc.children(recursive=True)]
+                row = {"case": name, "bytes": len(data), "status": r.status_code, "outcome": code, "seconds": round(seconds, 2),
+                       "server_peak_rss_mb": _hwm_mb(server.pid),
+                       "worker_peak_rss_mb": max((m for m in map(_hwm_mb, workers) if m), default=None)}
+        finally:
+            server.terminate()
+            server.wait(30)
+        rows.append(row)
+        print(f"{name:40} {row['status']} {row['outcome']:24} server {row['server_peak_rss_mb']:.0f} MB, worker "
+              f"{row['worker_peak_rss_mb'] or 0:.0f} MB, {row['seconds']} s", flush=True)
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--api", action="store_true", help="upload each bomb to a jixiao serve on 127.0.0.1 instead")
     parser.add_argument("cases", nargs="*", help="substrings of case names (default: all)")
     args = parser.parse_args()
+    if args.api:
+        rows = run_api(args.cases)
+        if args.json:
+            args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=2), encoding="utf-8")
+        return
     import tempfile
 
     rows = []
