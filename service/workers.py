@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import anyio
+import anyio.from_thread
 import anyio.to_thread
 
 from jixiao.deadline import Deadline
@@ -16,7 +17,12 @@ T = TypeVar("T")
 
 
 class Workers:
-    """Created inside the running event loop (FastAPI lifespan): anyio limiters belong to a loop."""
+    """Created inside the running event loop (FastAPI lifespan): anyio limiters belong to a loop.
+
+    The limiter counts running work: a request that timed out answers 504 at once, but its slot is held until
+    its thread has actually stopped (at its next deadline check), so abandoned threads never pile up beyond
+    ``threads``.
+    """
 
     def __init__(self, threads: int):
         self.limiter = anyio.CapacityLimiter(max(1, threads))
@@ -27,16 +33,34 @@ class Workers:
 
         On timeout the request answers 504 at once. A thread cannot be interrupted, so ``func`` gets the same
         deadline as a ``jixiao.deadline.Deadline`` and stops at its next check (a pipeline stage, a batch of
-        tagger windows), freeing the worker; its result or error is dropped.
+        tagger windows), which frees the slot; its result or error is dropped.
         """
         remaining = deadline - anyio.current_time()
         if remaining <= 0:
             raise TimeoutProblem("the per-request time limit (JIXIAO_REQUEST_TIMEOUT_S) ran out before this document started")
-        stop = Deadline.after(remaining)
+        token = object()
         try:
             with anyio.fail_after(remaining):
-                return await anyio.to_thread.run_sync(lambda: func(*args, deadline=stop), limiter=self.limiter,
-                                                      abandon_on_cancel=True)
+                await self.limiter.acquire_on_behalf_of(token)
+        except TimeoutError as exc:
+            raise TimeoutProblem(f"no worker was free within the per-request limit of {math.ceil(remaining)} s "
+                                 "(JIXIAO_REQUEST_TIMEOUT_S)") from exc
+        remaining = deadline - anyio.current_time()
+        stop = Deadline.after(max(0.0, remaining))
+        limiter = self.limiter
+
+        def work():
+            try:
+                return func(*args, deadline=stop)
+            finally:
+                try:  # back on the event loop: the slot is free once the work has stopped, not when its request gave up
+                    anyio.from_thread.run_sync(limiter.release_on_behalf_of, token)
+                except RuntimeError:  # the loop is gone (shutdown)
+                    pass
+
+        try:
+            with anyio.fail_after(max(0.0, remaining)):
+                return await anyio.to_thread.run_sync(work, abandon_on_cancel=True)
         except TimeoutError as exc:
             raise TimeoutProblem(f"extraction took longer than the per-request limit of {math.ceil(remaining)} s (JIXIAO_REQUEST_TIMEOUT_S)") from exc
 

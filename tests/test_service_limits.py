@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 from fastapi.testclient import TestClient
 from service_fakes import FakeExtractor
@@ -167,3 +168,21 @@ def test_metric_labels_come_from_fixed_sets_whatever_the_method_or_path():
     assert methods <= {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "other"} and "other" in methods
     assert routes <= {"unauthenticated", "unmatched", "/v1/extract", "/metrics"} and "unauthenticated" in routes
     assert len(lines) < 10 and len(text) < 20_000
+
+
+def test_the_thread_limiter_counts_running_work_not_waiting_requests():
+    """Workers(1): after a 504 its thread still runs, so the next request waits for the slot (and times out)
+    instead of starting a second thread beside it (issue 21, item 3)."""
+    gate = threading.Event()
+    fake = FakeExtractor(gate=gate)
+    with TestClient(create_app(Settings(request_timeout_s=0.5, workers_threads=1), extractor=fake)) as c:
+        first = c.post("/v1/extract", json={"text": "slow"})
+        second = c.post("/v1/extract", json={"text": "slow"})
+        assert first.status_code == 504 and second.status_code == 504
+        assert "no worker was free" in second.json()["detail"]
+        assert len(fake.seen) == 1  # one extraction ran, not two
+        gate.set()
+        assert fake.finished.wait(5)
+        time.sleep(0.2)  # the finished thread hands its slot back on the event loop
+        fake.gate = None
+        assert c.post("/v1/extract", json={"text": "fast"}).status_code == 200
