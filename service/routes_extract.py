@@ -154,9 +154,25 @@ async def _upload_jobs(request: Request, field: str, max_files: int) -> list[Job
     jobs = []
     for upload in uploads:
         data = await upload.read()
-        jobs.append(Job(doc_id=doc_id if len(uploads) == 1 else None, mode=mode, data=data, filename=upload.filename or None))
+        jobs.append(Job(doc_id=doc_id if len(uploads) == 1 else None, mode=mode, data=data, filename=upload_name(upload.filename)))
         await upload.close()
     return jobs
+
+
+def upload_name(name: str | None) -> str | None:
+    """A multipart file name as the CLI carries one: Starlette decodes it as UTF-8, falling back to Latin-1 for
+    other bytes (a GBK name reads as ÏîÄ¿…); those bytes become ``\\xNN`` escapes instead."""
+    if not name:
+        return None
+    try:
+        raw = name.encode("latin-1")
+    except UnicodeEncodeError:
+        return name  # decoded as UTF-8 already
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "backslashreplace")
+    return name
 
 
 def _json_job(item: ExtractRequest) -> Job:
