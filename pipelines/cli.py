@@ -77,6 +77,8 @@ def extract(
             # Any bytes in a name: messages, JSON and the record carry it escaped (\\xNN for bytes that are not
             # UTF-8), one line always; one bad input is one error line, never the end of the batch.
             name = source_name(path)
+            if worker is not None:
+                worker.wait_ready(120)  # a worker replaced after the last file's timeout loads outside this file's limit
             deadline = Deadline.after(timeout)  # reading the file counts towards the limit
             try:
                 if worker is not None:

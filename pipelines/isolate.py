@@ -81,14 +81,21 @@ def extract_job(job: Job, extractor, settings: Settings, deadline) -> tuple[Docu
     return extractor.extract(document, mode=job.mode, deadline=deadline), document.format
 
 
-def _serve(conn, settings_json: str, load_tagger: bool, memory_mb: int | None) -> None:
+def _serve(conn, settings_json: str, load_tagger: bool, memory_mb: int | None, factory: str | None = None) -> None:
     """The worker's loop: ready once the extractor is loaded, then one answer per job until the pipe closes."""
     from jixiao.deadline import Deadline
-    from jixiao.pipelines.extract import Extractor
 
     _set_memory_limit(memory_mb)
     settings = Settings.model_validate_json(settings_json)
-    extractor = Extractor.from_settings(settings, load_tagger=load_tagger)
+    if factory:  # "module:callable", called with the settings (tests: an extractor that never finishes)
+        from importlib import import_module
+
+        module, _, name = factory.partition(":")
+        extractor = getattr(import_module(module), name)(settings)
+    else:
+        from jixiao.pipelines.extract import Extractor
+
+        extractor = Extractor.from_settings(settings, load_tagger=load_tagger)
     conn.send(("ready",))
     while True:
         try:
@@ -114,8 +121,10 @@ def _serve(conn, settings_json: str, load_tagger: bool, memory_mb: int | None) -
 class WorkerProcess:
     """One extraction process; ``run`` is blocking (call it from a thread in async code)."""
 
-    def __init__(self, settings: Settings, *, load_tagger: bool = True, memory_mb: int | None = None):
+    def __init__(self, settings: Settings, *, load_tagger: bool = True, memory_mb: int | None = None,
+                 factory: str | None = None):
         self.settings = settings
+        self.factory = factory
         self.load_tagger = load_tagger
         self.memory_mb = memory_mb
         self._proc = None
@@ -126,7 +135,7 @@ class WorkerProcess:
     def start(self) -> None:
         ctx = mp.get_context("spawn")  # no fork of a server with threads and an event loop
         parent, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_serve, args=(child, self.settings.model_dump_json(), self.load_tagger, self.memory_mb),
+        self._proc = ctx.Process(target=_serve, args=(child, self.settings.model_dump_json(), self.load_tagger, self.memory_mb, self.factory),
                                  daemon=True, name="jixiao-extract")
         self._proc.start()
         child.close()

@@ -44,7 +44,8 @@ def _load_mapper(extractor):
     return Mapper.from_taxonomy()
 
 
-def create_app(settings: Settings | None = None, extractor=None, mapper=None) -> FastAPI:
+def create_app(settings: Settings | None = None, extractor=None, mapper=None, *, worker_factory: str | None = None) -> FastAPI:
+    """``worker_factory``: "module:callable" that builds the extractor inside each worker process (tests)."""
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -53,8 +54,8 @@ def create_app(settings: Settings | None = None, extractor=None, mapper=None) ->
         # runs in worker processes, killed at their deadline, unless JIXIAO_WORKER_ISOLATION=thread.
         isolated = extractor is None and settings.worker_isolation == "process"
         if isolated:
-            app.state.workers = await anyio.to_thread.run_sync(lambda: ProcessWorkers(settings, settings.workers_threads,
-                                                                                      load_tagger=settings.use_tagger))
+            app.state.workers = await anyio.to_thread.run_sync(lambda: ProcessWorkers(
+                settings, settings.workers_threads, load_tagger=settings.use_tagger, factory=worker_factory))
         else:
             app.state.workers = Workers(settings.workers_threads)
         loaded = extractor

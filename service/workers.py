@@ -73,12 +73,12 @@ class ProcessWorkers:
     slot. The event loop only waits on pipes, in threads: ``/healthz`` answers whatever the documents do.
     """
 
-    def __init__(self, settings, size: int, *, load_tagger: bool = True):
+    def __init__(self, settings, size: int, *, load_tagger: bool = True, factory: str | None = None):
         from jixiao.pipelines.isolate import WorkerProcess
 
         size = max(1, size)
         memory = settings.worker_memory_mb or None
-        self.idle = [WorkerProcess(settings, load_tagger=load_tagger, memory_mb=memory) for _ in range(size)]
+        self.idle = [WorkerProcess(settings, load_tagger=load_tagger, memory_mb=memory, factory=factory) for _ in range(size)]
         self.all = list(self.idle)
         for worker in self.all:  # loaded before the first request (a replacement after a kill loads on its next job)
             worker.wait_ready(300)

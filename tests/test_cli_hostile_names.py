@@ -79,11 +79,11 @@ def test_safe_stems_and_one_line():
 
 
 def test_cli_timeout_kills_a_runaway_file_and_goes_on(tmp_path: Path):
-    runaway = tmp_path / "runaway.txt"
-    runaway.write_text("x" + "\t" * 60_000, encoding="utf-8")  # tens of seconds in the prose reader today
+    runaway = tmp_path / "long.txt"
+    runaway.write_text(EXAMPLE.read_text(encoding="utf-8") * 400, encoding="utf-8")  # ~1.5 M characters: seconds
     good = tmp_path / "good.txt"
     good.write_bytes(EXAMPLE.read_bytes())
-    result = _run("extract", runaway, good, "--mode", "parser", "--timeout", "1.5", "--compact")
+    result = _run("extract", runaway, good, "--mode", "parser", "--timeout", "0.3", "--compact")
     lines = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
     assert [line.get("error", {}).get("code") for line in lines] == ["request.timeout", None]
     assert len(lines[1]["projects"]) == 2
