@@ -1,6 +1,7 @@
 """Ablation: record F1 of parser-only, tagger-only and combined on the dev set and its damaged variants.
 
     python bench/ablation.py [--gold data/dev] [--out bench/results/ablation.json]
+    python bench/ablation.py --gold data/real-layouts --out bench/results/ablation_real_layouts.json
 
 Runs ``jixiao eval GOLD --mode M --variant V`` for every pair and collects
 the headline record F1 (total, and per split when the report has them).
@@ -54,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  record F1 {table[variant][mode]}", flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(table, indent=2), encoding="utf-8")
-    args.out.with_name("ablation_detail.json").write_text(json.dumps(detail, indent=2), encoding="utf-8")
+    # per split (dev/test, rla/rlb): ablation.json -> ablation_detail.json, the model card reads both
+    args.out.with_name(f"{args.out.stem}_detail.json").write_text(json.dumps(detail, indent=2), encoding="utf-8")
     print(json.dumps(table, indent=2))
     return 0
 

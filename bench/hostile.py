@@ -22,6 +22,8 @@ CASES = {
     "pinyin": lambda n: "績(biāo)" * (n // 7),
     "digits after headers": lambda n: "项目名称 一级指标 " + "9" * n,
     "empty pipe runs": lambda n: ("| " * 40 + "x ") * (n // 80),
+    "run-together rows": lambda n: "\n".join(["年度资金总额:" + "1" * (n // 10) + "%"] * 10),
+    "run-together words": lambda n: "\n".join(["数量指标一级指标二级指标" * (n // 120)] * 10),
     "a tab run (fuzz, issue 21)": lambda n: "x" + "\t" * n,
 }
 

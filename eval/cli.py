@@ -102,7 +102,7 @@ def run_command(
         for line in result.lines:
             typer.echo(f"gate: {line}")
         if not result.passed:
-            typer.echo("gate: FAILED — record F1 fell below the committed baseline", err=True)
+            typer.echo("gate: FAILED — record F1 (or final-accounts fact F1) fell below the committed baseline", err=True)
             raise typer.Exit(1)
         typer.echo("gate: passed")
 

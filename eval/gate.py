@@ -16,6 +16,8 @@ EPSILON = 1e-9
 
 class Baseline(BaseModel):
     record_f1: dict[str, float] = Field(description="split -> record F1 (dev, test, total; rla, total ...)")
+    accounts_fact_f1: dict[str, float] = Field(default_factory=dict, description="split -> fact F1 of the final-accounts "
+                                                                                  "tables (section 6); empty: not gated")
     variant: str = "none"
     mode: str | None = None
     created: str | None = None
@@ -32,6 +34,7 @@ class GateResult(BaseModel):
 def baseline_from(report: EvalReport) -> Baseline:
     return Baseline(
         record_f1={s: report.splits[s]["metrics"]["record"]["f1"] for s in shown_splits(report)},
+        accounts_fact_f1={s: b["metrics"]["fact"]["f1"] for s, b in report.accounts.items() if b["documents"]},
         variant=report.run.variant,
         mode=report.run.mode,
         created=report.run.created,
@@ -83,4 +86,15 @@ def check(report: EvalReport, baseline: Baseline, *, epsilon: float = EPSILON) -
         ok = now >= floor - epsilon
         passed &= ok
         lines.append(f"{'ok  ' if ok else 'FAIL'} {split}: record F1 {100 * now:.2f} (baseline {100 * floor:.2f}, {100 * (now - floor):+.2f})")
+    for split, floor in baseline.accounts_fact_f1.items():
+        block = report.accounts.get(split)
+        if not block or not block["documents"]:
+            passed = False
+            lines.append(f"FAIL {split}: no document labels the final-accounts tables (baseline {100 * floor:.2f})")
+            continue
+        now = block["metrics"]["fact"]["f1"]
+        ok = now >= floor - epsilon
+        passed &= ok
+        lines.append(f"{'ok  ' if ok else 'FAIL'} {split}: final-accounts fact F1 {100 * now:.2f} (baseline {100 * floor:.2f}, "
+                     f"{100 * (now - floor):+.2f})")
     return GateResult(passed=passed, lines=lines)

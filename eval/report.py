@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
 
+from jixiao.eval.accounts import AccountsSummary
 from jixiao.eval.errors import ReportError
 from jixiao.eval.metrics import ALL_FIELDS, FactError, Summary, pool
 
@@ -40,6 +41,8 @@ class DocumentResult(BaseModel):
     summary: Summary
     metrics: dict[str, Any]
     errors: list[FactError]
+    accounts: AccountsSummary | None = Field(default=None, description="section 6 counts; None where the gold does not "
+                                                                         "label the final-accounts tables")
 
 
 class EvalReport(BaseModel):
@@ -49,6 +52,9 @@ class EvalReport(BaseModel):
     splits: dict[str, dict[str, Any]] = Field(description="metrics (and their counts) of each split and the total")
     families: dict[str, dict[str, dict[str, Any]]] = Field(
         default_factory=dict, description="layout family -> split (and total) -> metrics; empty when no document has a family")
+    accounts: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="section 6 (final-accounts tables): split (and total) -> table/row/fact "
+                                          "metrics of the documents labeling it, and per table kind; apart from the project metrics")
 
 
 def split_block(summary: Summary, n_docs: int) -> dict[str, Any]:
@@ -78,7 +84,21 @@ def build_report(run: RunInfo, documents: list[DocumentResult], family_order: Se
         for family in dict.fromkeys([*(f for f in family_order if f in present), *(d.family or NO_FAMILY for d in documents)]):
             docs = [d for d in documents if (d.family or NO_FAMILY) == family]
             families[family] = blocks(docs, names)
-    return EvalReport(run=run, documents=documents, splits=blocks(documents, names), families=families)
+    return EvalReport(run=run, documents=documents, splits=blocks(documents, names), families=families,
+                      accounts=accounts_blocks(documents, names))
+
+
+def accounts_blocks(documents: list[DocumentResult], names: list[str]) -> dict[str, dict[str, Any]]:
+    """Section 6 per split and total, over the documents whose gold labels it; {} when none does."""
+    labeled = [d for d in documents if d.accounts is not None]
+    if not labeled:
+        return {}
+    out = {}
+    for s in names:
+        docs = [d for d in labeled if s == TOTAL or d.split == s]
+        pooled = sum((d.accounts for d in docs), AccountsSummary())  # type: ignore[misc]
+        out[s] = {"documents": len(docs), "metrics": pooled.metrics() if docs else None, "counts": pooled.model_dump()}
+    return out
 
 
 def shown_splits(report: EvalReport) -> list[str]:
@@ -178,6 +198,11 @@ def to_markdown(report: EvalReport) -> str:
             t = report.splits[split]["counts"]["fields"][field]
             cells.append(f"{_pct(t['correct'] / t['total'] if t['total'] else None)} ({t['correct']}/{t['total']})")
         lines.append(f"| {field} | " + " | ".join(cells) + " |")
+    if report.accounts:
+        lines += ["", "## Final-accounts tables (section 6)", "",
+                  "| document / kind | split | " + " | ".join(ACCOUNTS_COLUMNS) + " |",
+                  "| --- | --- |" + " ---: |" * len(ACCOUNTS_COLUMNS)]
+        lines += [f"| {label} | {split} | " + " | ".join(accounts_cells(m)) + " |" for label, split, m in accounts_rows(report)]
     lines += ["", "## Errors per document", "", "| document | missed | spurious | wrong |", "| --- | ---: | ---: | ---: |"]
     for d in report.documents:
         kinds = [sum(e.kind == k for e in d.errors) for k in ("missed", "spurious", "wrong")]
@@ -209,6 +234,39 @@ def print_table(report: EvalReport, console: Any = None) -> None:
     console.print(table)
     if report.families:
         print_family_table(report, console)
+    if report.accounts:
+        print_accounts_table(report, console)
+
+
+ACCOUNTS_COLUMNS = ("table P", "table R", "table F1", "row P", "row R", "row F1", "fact P", "fact R", "fact F1")
+
+
+def accounts_cells(m: dict[str, Any]) -> list[str]:
+    return [_pct(m[level][k]) for level in ("table", "row", "fact") for k in ("precision", "recall", "f1")]
+
+
+def accounts_rows(report: EvalReport) -> list[tuple[str, str, dict[str, Any]]]:
+    """(label, split, metrics): each labeled document, each split's total, then each table kind in the total."""
+    rows = [(d.name, d.split, d.accounts.metrics()) for d in report.documents if d.accounts is not None]
+    rows += [(TOTAL_LABEL, s, b["metrics"]) for s, b in report.accounts.items() if b["documents"]]
+    total = report.accounts.get(TOTAL)
+    if total and total["metrics"]:
+        rows += [(f"kind: {k}", TOTAL, m) for k, m in total["metrics"]["kinds"].items()]
+    return rows
+
+
+def print_accounts_table(report: EvalReport, console: Any = None) -> None:
+    from rich.table import Table
+
+    console = console or wide_console()
+    table = Table(title="final-accounts tables (contract section 6; scores in %)")
+    table.add_column("document / kind")
+    table.add_column("split")
+    for col in ACCOUNTS_COLUMNS:
+        table.add_column(col, justify="right", style="bold" if col == "fact F1" else None)
+    for label, split, m in accounts_rows(report):
+        table.add_row(label, split, *accounts_cells(m))
+    console.print(table)
 
 
 def print_family_table(report: EvalReport, console: Any = None) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.config import REPO_ROOT, Settings
+from jixiao.eval.accounts import labeled, score_accounts
 from jixiao.eval.dataset import LabeledDocument, load_dataset, load_manifest, load_prediction
 from jixiao.eval.metrics import score_document
 from jixiao.eval.report import DocumentResult, EvalReport, RunInfo, build_report
@@ -97,4 +98,5 @@ def _result(doc: LabeledDocument, pred: DocumentRecord, text: str) -> DocumentRe
     return DocumentResult(
         name=doc.name, split=doc.split, gold_sha256=doc.gold_sha256, family=doc.family,
         summary=scored.summary, metrics=scored.summary.metrics(), errors=scored.errors,
+        accounts=score_accounts(doc.gold, pred) if labeled(doc.gold) else None,
     )

@@ -60,6 +60,19 @@ def schema(
         output.write_text(text, encoding="utf-8")
 
 
+@app.command("pipeline")
+def pipeline() -> None:
+    """Print the pipeline the extractor runs: its stages in order, the readers and the fusion rules."""
+    import dataclasses
+    import json
+
+    from jixiao.pipelines.pipeline import PIPELINE, STAGES
+
+    config = {"stages": list(STAGES), **PIPELINE.model_dump(exclude={"fusion"}),
+              "fusion": dataclasses.asdict(PIPELINE.fusion)}
+    typer.echo(json.dumps(config, ensure_ascii=False, indent=2))
+
+
 def _register() -> None:
     from jixiao.eval import cli as eval_cli
     from jixiao.models import cli as models_cli

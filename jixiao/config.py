@@ -19,6 +19,9 @@ SHARED_DIR = REPO_ROOT.parent / "shared"
 # (the evaluation resolves texts through its manifest). JIXIAO_SEEDS_DIR overrides it: use
 # ``Settings.seeds_root``, which applies the override, rather than this constant.
 SHARED_SEEDS_DIR = SHARED_DIR / "seeds"
+# The shared real-layouts documents (rla: development split, rlb: held out); JIXIAO_REAL_LAYOUTS_DIR
+# overrides it (``Settings.real_layouts_root``).
+SHARED_REAL_LAYOUTS_DIR = SHARED_DIR / "real-layouts"
 
 
 def _default_model_dir() -> Path:
@@ -75,6 +78,11 @@ class Settings(BaseSettings):
     def seeds_root(self) -> Path:
         """Where the seed documents are: ``JIXIAO_SEEDS_DIR`` when set, else ``SHARED_SEEDS_DIR``."""
         return self.seeds_dir if self.seeds_dir is not None else SHARED_SEEDS_DIR
+
+    @property
+    def real_layouts_root(self) -> Path:
+        """Where the real-layouts documents are: ``JIXIAO_REAL_LAYOUTS_DIR`` when set, else ``SHARED_REAL_LAYOUTS_DIR``."""
+        return self.real_layouts_dir if self.real_layouts_dir is not None else SHARED_REAL_LAYOUTS_DIR
 
     @field_validator("auth_tokens", mode="before")
     @classmethod

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from jixiao.models.labels import ENTITY_TYPES, IGNORE_INDEX, LABEL2ID, bio_tags
 from jixiao.models.synth import LabeledText
@@ -38,6 +38,12 @@ class DataConfig(BaseModel):
     synth_heldout_docs: int = 150
     seeds_dir: str | None = Field(None, description="seed texts for weak labels; default: JIXIAO_SEEDS_DIR, else ../shared/seeds beside the checkout")
     weak_seeds: list[str] = Field(default_factory=lambda: ["000", "001", "002", "003"])
+    real_layouts_dir: str | None = Field(None, description="real-layouts texts; default: JIXIAO_REAL_LAYOUTS_DIR, else "
+                                                          "../shared/real-layouts beside the checkout")
+    weak_real_layouts: list[str] = Field(
+        default_factory=list,
+        description="real-layouts documents (names or globs, e.g. 'rla*') weakly labelled like the seeds; "
+                    "only the development split (rla): held-out (rlb) names are refused")
     weak_heldout_every: int = 5
     weak_repeat: int = 4
     weak_collapsed: bool = Field(True, description="also train (and score) on collapsed copies of the weak regions")
@@ -45,6 +51,15 @@ class DataConfig(BaseModel):
     template_variety: float = Field(0.0, ge=0.0, le=1.0,
                                     description="share of synthetic tables that depart from the common template "
                                                 "(synth.draw_style); 0: none")
+
+    @field_validator("weak_real_layouts")
+    @classmethod
+    def _development_split_only(cls, patterns: list[str]) -> list[str]:
+        # a glob that could reach the held-out split (rlb*, rl*, *) is refused before anything is read
+        for pattern in patterns:
+            if not pattern.startswith("rla"):
+                raise ValueError(f"{pattern!r} must name development documents (rla...)")
+        return patterns
 
 
 class TrainConfig(BaseModel):
@@ -93,6 +108,23 @@ def _seed_paths(cfg: DataConfig) -> list[Path]:
     return paths
 
 
+def _real_layout_paths(cfg: DataConfig) -> list[Path]:
+    """The development real-layouts texts named by ``weak_real_layouts``, in name order, each once."""
+    from jixiao.config import Settings
+    from jixiao.models.weak import HELD_OUT
+
+    if not cfg.weak_real_layouts:
+        return []
+    root = Path(cfg.real_layouts_dir) if cfg.real_layouts_dir else Settings().real_layouts_root
+    if not root.is_dir():
+        return []
+    paths = sorted({p for pattern in cfg.weak_real_layouts for p in root.glob(f"{pattern}.txt")})
+    held = [p.name for p in paths if p.name.startswith(HELD_OUT)]
+    if held:
+        raise ValueError(f"held-out documents may not be used for training: {held}")
+    return paths
+
+
 def _prose_pool(texts: list[str]) -> list[str]:
     """Prose lines of the seeds (no tabs): realistic unlabelled context for synthetic documents."""
     return [ln.strip() for t in texts for ln in t.splitlines() if "\t" not in ln and 8 <= len(ln.strip()) <= 120]
@@ -121,17 +153,28 @@ def build_corpus(cfg: TrainConfig, log=print) -> Corpus:
     heldout = synth.generate(cfg.data.synth_heldout_docs, cfg.seed + 1, pool, cfg.data.template_variety)
     notes: dict[str, Any] = {"synth_train_docs": len(train), "synth_heldout_docs": len(heldout),
                              "template_variety": cfg.data.template_variety, "seeds": [p.name for p in seed_paths]}
+    real_paths = _real_layout_paths(cfg.data)
+    if cfg.data.weak_real_layouts:
+        if not real_paths:
+            log("warning: no real-layouts texts found (set data.real_layouts_dir or JIXIAO_REAL_LAYOUTS_DIR)")
+        notes["real_layouts"] = [p.name for p in real_paths]
+    real_texts = [p.read_text(encoding="utf-8") for p in real_paths]
     weak_train: list[LabeledText] = []
     weak_heldout: list[LabeledText] = []
     weak_collapsed_heldout: list[LabeledText] = []
-    if seed_paths:
+    if seed_paths or real_paths:
         try:
             from jixiao.models.weak import weak_examples
             from jixiao.pipelines.extract import Extractor
             from jixiao.config import Settings
 
             extractor = Extractor.from_settings(Settings(use_tagger=False))
+            # seeds first, so the seeds' held-out regions do not depend on the real layouts
             regions = weak_examples(seed_paths, extractor)
+            if real_paths:
+                real_regions = weak_examples(real_paths, extractor)
+                notes["weak_real_layout_regions"] = len(real_regions)
+                regions += real_regions
             for i, ex in enumerate(regions):
                 (weak_heldout if i % cfg.data.weak_heldout_every == cfg.data.weak_heldout_every - 1 else weak_train).append(ex)
             if cfg.data.weak_collapsed:
@@ -148,7 +191,7 @@ def build_corpus(cfg: TrainConfig, log=print) -> Corpus:
         synth_heldout=heldout,
         weak_heldout=weak_heldout,
         weak_collapsed_heldout=weak_collapsed_heldout,
-        unlabeled=seed_texts + [d.text for d in train[: max(1, len(train) // 2)]],
+        unlabeled=seed_texts + real_texts + [d.text for d in train[: max(1, len(train) // 2)]],
         notes=notes,
     )
 

@@ -5,7 +5,9 @@ of the value (``Provenance``). Those offsets become spans of the matching
 entity type; header words of the same tables are marked from a fixed
 lexicon. One example per project region (from the project's first to its
 last labelled character, plus some context), so held-out splits are by
-project. Seed 004 is the test split: ``TEST_SEEDS`` are refused.
+project. Seed 004 is the test split and the real layouts' rlb documents the
+held-out split: ``HELD_OUT`` names are refused. The same labelling serves the
+seeds and the real layouts' development documents (rla).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from jixiao.models.synth import LabeledText
 from jixiao.pipelines.vocab import PRINTED_HEADER_WORDS
 
 TEST_SEEDS = ("004",)
+# file-name prefixes no training data may come from: the seeds' test split, the real layouts' held-out split
+HELD_OUT = (*TEST_SEEDS, "rlb")
 
 PROJECT_FIELDS = {
     "name": "PROJECT",
@@ -84,14 +88,14 @@ def label_document(text: str, record, context: int = 80) -> list[LabeledText]:
     return out
 
 
-def weak_examples(seed_paths: list[Path], extractor) -> list[LabeledText]:
-    """Weakly labelled regions of the seed texts; the test seed is refused."""
+def weak_examples(paths: list[Path], extractor) -> list[LabeledText]:
+    """Weakly labelled regions of the texts (seeds, real layouts); a held-out document is refused."""
     from jixiao.pipelines.ingest import load_path
 
     examples: list[LabeledText] = []
-    for path in seed_paths:
-        if any(Path(path).name.startswith(t) for t in TEST_SEEDS):
-            raise ValueError(f"{path} is the test split; no training data may come from it")
+    for path in paths:
+        if any(Path(path).name.startswith(t) for t in HELD_OUT):
+            raise ValueError(f"{path} is held out (a test split); no training data may come from it")
         doc = load_path(path)
         record = extractor.extract(doc, mode="parser")
         examples.extend(label_document(doc.text, record))

@@ -13,6 +13,10 @@ from jixiao.pipelines.vocab import GRADES
 from jixiao.record import Funds, Indicator, Project, Provenance
 
 
+# a rate without % at most 1 is read as a fraction when executed / budget agrees with it this closely
+RATE_FRACTION_TOLERANCE = 0.0005
+
+
 class Assembler:
     """Turns ``ParsedProject``s into ``Project``s for one normalized document."""
 
@@ -90,6 +94,13 @@ class Assembler:
             executed=self._amount(f.executed, f.factor),
             execution_rate=self._number(f.rate),
         )
+        fraction = f.rate is not None and "%" not in f.rate.text
+        if fraction and funds.execution_rate is not None and funds.execution_rate <= 1 and funds.annual_budget \
+                and funds.executed:
+            # a rate printed as a fraction (0.958): it is the executed share of the budget, in percent
+            share = funds.executed / funds.annual_budget
+            if abs(share - funds.execution_rate) <= RATE_FRACTION_TOLERANCE:
+                funds.execution_rate = round(funds.execution_rate * 100, 6)
         grade = self._text(p.grade)
         proj = Project(
             name=self._text(p.name) or squeeze(p.name.text),

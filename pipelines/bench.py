@@ -10,8 +10,8 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from jixiao.config import REPO_ROOT
+from jixiao.pipelines.pipeline import STAGES
 
-STAGES = ("ingest", "normalize", "layout", "tables", "prose", "flat", "assemble", "map", "tag", "fuse")
 
 
 class DocBench(BaseModel):

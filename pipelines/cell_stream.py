@@ -69,69 +69,102 @@ def _cells(norm: NormalizedText) -> list[_Cell] | None:
     return cells
 
 
-def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
-    rows: list[list[_Cell]] = []
-    cur: list[_Cell] = []
-    state = "text"
-    values = 0  # value columns of the indicator header
-    since_name = -1  # cells after the current row's name
+class _RowGrouper:
+    """Reads the cells in order and closes a row where the printed words say one ends (see the module doc).
 
-    def flush() -> None:
-        nonlocal cur, since_name
-        if cur:
-            rows.append(cur)
-        cur, since_name = [], -1
+    ``state`` is what the open row is: text, field (label, value), fh / ih (a funds / indicator header run),
+    fh_body / ih_body (rows under that header)."""
 
-    for c in cells:
+    def __init__(self) -> None:
+        self.rows: list[list[_Cell]] = []
+        self.cur: list[_Cell] = []
+        self.state = "text"
+        self.values = 0  # value columns of the indicator header
+        self.since_name = -1  # cells after the open indicator row's name
+        self.reason = False  # the indicator header ends with a reason column
+
+    def flush(self) -> None:
+        if self.cur:
+            self.rows.append(self.cur)
+        self.cur, self.since_name = [], -1
+
+    def start(self, c: _Cell, state: str) -> None:
+        self.flush()
+        self.cur, self.state = [c], state
+
+    def add(self, c: _Cell) -> None:
         kind = _kind(c.clean)
+        if kind == "ih" and self.state == "fh" and _is_funds_header(c.clean):
+            kind = "fh"  # 分值, 得分: columns of both headers, here the funds header's
         if c.line:
-            flush()
-            rows.append([c])
-            state = "text"
+            self.flush()
+            self.rows.append([c])
+            self.state = "text"
         elif kind == "label":
-            if not (cur and state == "field" and len(cur) == 1):
-                flush()
-            cur.append(c)
-            state = "field"
-        elif kind in ("fh", "ih") and (state != f"{kind}_body" or _structural(c.clean)):
-            if state != kind:
-                # a caption cell just before the header (项目资金(万元)) is the header row's first cell
-                keep = cur if (len(cur) == 1 and state == "text") else []
-                if not keep:
-                    flush()
-                cur = keep
-                values = 0
-            cur.append(c)
-            values += kind == "ih" and _is_value_slot(c.clean)
-            state = kind
-        elif state == "field":
-            if len(cur) == 1:
-                cur.append(c)  # the label's value
+            if not (self.cur and self.state == "field" and len(self.cur) == 1):
+                self.flush()
+            self.cur.append(c)
+            self.state = "field"
+        elif kind in ("fh", "ih") and (self.state != f"{kind}_body" or _structural(c.clean)):
+            self.header(c, kind)
+        elif self.state == "field":
+            if len(self.cur) == 1:
+                self.cur.append(c)  # the label's value
             else:
-                flush()
-                cur, state = [c], "text"
-        elif state in ("fh", "fh_body"):
-            if kind == "num" and state == "fh_body":
-                cur.append(c)
+                self.start(c, "text")
+        elif self.state in ("fh", "fh_body"):
+            if kind == "num" and self.state == "fh_body":
+                self.cur.append(c)
             else:
-                flush()
-                cur, state = [c], "fh_body"
-        elif state == "ih" and _REASON.search(c.clean):
-            cur.append(c)  # the header's last column (偏差原因分析及改进措施)
-        elif state in ("ih", "ih_body"):
-            if state == "ih" or (kind == "cat" and since_name >= 0) or (values and since_name >= values):
-                flush()
-            state = "ih_body"
-            cur.append(c)
-            if since_name >= 0:
-                since_name += 1
-            elif kind != "cat":
-                since_name = 0  # the row's name
+                self.start(c, "fh_body")
+        elif self.state == "ih" and _REASON.search(c.clean):
+            self.cur.append(c)  # the header's last column (偏差原因分析及改进措施)
+            self.reason = True
+        elif self.state in ("ih", "ih_body"):
+            self.indicator_cell(c, kind)
         else:
-            flush()
-            cur = [c]
-    flush()
-    return rows
+            self.start(c, "text")
+
+    def header(self, c: _Cell, kind: str) -> None:
+        if self.state != kind:
+            # a caption cell just before the header (项目资金(万元)) is the header row's first cell
+            keep = self.cur if (len(self.cur) == 1 and self.state == "text") else []
+            if not keep:
+                self.flush()
+            self.cur = keep
+            self.values = 0
+            self.reason = False
+        self.cur.append(c)
+        self.values += kind == "ih" and _is_value_slot(c.clean)
+        self.state = kind
+
+    def indicator_cell(self, c: _Cell, kind: str) -> None:
+        full = self.values and self.since_name >= self.values
+        if full and self.reason and self.since_name == self.values and V.REMARK.match(c.clean):
+            self.cur.append(c)  # the reason column's remark (无, 已完成) closes the row
+            self.since_name += 1
+            return
+        if self.state == "ih" or (kind == "cat" and self.since_name >= 0) or full:
+            self.flush()
+        self.state = "ih_body"
+        self.cur.append(c)
+        if self.since_name >= 0:
+            self.since_name += 1
+        elif kind != "cat":
+            self.since_name = 0  # the row's name
+
+
+def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
+    grouper = _RowGrouper()
+    for c in cells:
+        grouper.add(c)
+    grouper.flush()
+    return grouper.rows
+
+
+def _is_funds_header(clean: str) -> bool:
+    core = V.header_core(clean)
+    return any(rx.match(t) for t in (clean, core) for name, rx in V.FUNDS_HEADERS if name != "reason")
 
 
 def _structural(clean: str) -> bool:

@@ -22,21 +22,22 @@ from typing import Literal
 from jixiao.config import Settings, get_settings
 from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import ModelError
+from jixiao.pipelines.account_codes import map_codes
+from jixiao.pipelines.account_spaced import spaced_rows
 from jixiao.pipelines.assemble import Assembler
 from jixiao.pipelines.document import Document
-from jixiao.pipelines.flat import FlatParser
 from jixiao.pipelines.assemble_spans import assemble_from_spans
+from jixiao.pipelines.final_accounts import FinalAccountsReader
 from jixiao.pipelines.fuse import fuse
-from jixiao.pipelines.fusion_rules import FUSION_RULES, FusionRules
+from jixiao.pipelines.fusion_rules import FusionRules
 from jixiao.pipelines.gap_regions import gap_regions, tag_regions
-from jixiao.pipelines.cell_stream import cell_stream_rows
-from jixiao.pipelines.layout import parse_rows, space_rows
 from jixiao.pipelines.map import Mapper, map_record
-from jixiao.pipelines.normalize import normalize_text
+from jixiao.pipelines.normalize import NormalizedText, normalize_text
 from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.place import place
-from jixiao.pipelines.prose import ProseParser, drop_duplicates
-from jixiao.pipelines.tables import TableParser
+from jixiao.pipelines.pipeline import PIPELINE, PipelineConfig
+from jixiao.pipelines.prose import ProseParser, drop_duplicates, fill_from_summaries
+from jixiao.pipelines.readers import LayoutReaders, is_collapsed
 from jixiao.pipelines.tag import Tagger
 from jixiao.pipelines.validate import check_record, parsed_extent
 from jixiao.pipelines.vocab import Categories
@@ -48,41 +49,24 @@ Mode = Literal["combined", "parser", "tagger"]
 FuseHook = Callable[..., DocumentRecord]
 SpansHook = Callable[..., DocumentRecord | list]
 
-# A text whose lines average this long has lost its layout: read it as collapsed text.
-COLLAPSED_LINE_CHARS = 600
-# Space-separated rows are one table row per line: a text of fewer lines is collapsed text, not such a table.
-SPACE_ROWS_MIN_LINES = 3
-
-
-def _lines(text: str) -> int:
-    return sum(1 for line in text.split("\n") if line.strip())
-
-
-def _facts(parsed: list[ParsedProject]) -> int:
-    """Values a reading found: fields, funds and indicator cells."""
-    n = 0
-    for p in parsed:
-        n += sum(x is not None for x in (p.department, p.implementer, p.score, p.funds.annual, p.funds.executed))
-        n += sum(1 + len(i.target) + sum(x is not None for x in (i.actual, i.weight, i.score)) for i in p.indicators)
-    return n
-
-
 class Extractor:
     """Runs the pipeline on documents; build once with ``from_settings`` and reuse."""
 
     def __init__(self, *, mapper: Mapper | None = None, tagger: Tagger | None = None, fuse: FuseHook | None = None,
                  assemble_from_spans: SpansHook | None = None, settings: Settings | None = None,
-                 fusion_rules: FusionRules = FUSION_RULES):
+                 fusion_rules: FusionRules | None = None, pipeline: PipelineConfig = PIPELINE):
         self.settings = settings or get_settings()
-        self.fusion_rules = fusion_rules
+        self.fusion_rules = fusion_rules or pipeline.fusion
         self.mapper = mapper
         self.categories = Categories(mapper)
         self.tagger = tagger
         self.fuse = fuse
         self.assemble_from_spans = assemble_from_spans
-        self.tables = TableParser(self.categories)
+        self.pipeline = pipeline
+        self.readers = LayoutReaders.build(self.categories, pipeline.first_reader, pipeline.alternative_readers,
+                                           pipeline.last_resort_readers)
         self.prose = ProseParser()
-        self.flat = FlatParser(self.categories)
+        self.accounts = FinalAccountsReader()
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, *, load_tagger: bool | None = None) -> Extractor:
@@ -120,19 +104,26 @@ class Extractor:
         if mode == "tagger" and self.tagger is not None and self.assemble_from_spans is not None:
             # tagger-only means tagger only: the parser's record would be thrown away
             record, parsed = DocumentRecord(doc_id=doc.doc_id, source=doc.source), {}
+            record.final_accounts = self._final_accounts(normalize_text(doc.text), timings, deadline)
         else:
             record, parsed = self._read(doc, timings, notes, deadline)
         if mode in ("tagger", "combined"):
+            accounts = record.final_accounts
             record = self._with_tagger(record, doc, mode, timings, notes, deadline)
+            record.final_accounts = accounts  # the tagger reads projects only
         # page/table/row/col/bbox of every value, parser's or tagger's, from the loader's cells
+        t0 = time.perf_counter()
         record = place(record, doc)
+        timings["place"] = time.perf_counter() - t0
         if self.mapper is not None:
             deadline.check("mapping")
             t0 = time.perf_counter()
             record = map_record(record, self.mapper)
             timings["map"] = time.perf_counter() - t0
         # checks run last, on the final record: a fused project is checked with the rows the tagger gave it
+        t0 = time.perf_counter()
         record = check_record(record, parsed)
+        timings["check"] = time.perf_counter() - t0
         if not record.projects:
             # tells "not a report" apart from a crash or an empty upload for a bulk consumer
             notes.append("no project table or project report found")
@@ -158,48 +149,20 @@ class Extractor:
         notes = [] if notes is None else notes
         deadline.check("normalization")
         t0 = time.perf_counter()
-        norm = normalize_text(doc.text)
+        norm = source = normalize_text(doc.text)
         t1 = time.perf_counter()
         timings["normalize"] = t1 - t0
-        lines = norm.text.count("\n") + 1
-        collapsed = len(norm.text) / lines > COLLAPSED_LINE_CHARS
-        parsed: list[ParsedProject] = []
-        if not collapsed:
-            deadline.check("layout")
-            rows = parse_rows(norm)
-            t2 = time.perf_counter()
-            timings["layout"] = t2 - t1
-            parsed = self.tables.parse(rows)
-            timings["tables"] = time.perf_counter() - t2
-        spaced: list[ParsedProject] = []
-        if not parsed and not collapsed and "\t" not in norm.text and _lines(norm.text) >= SPACE_ROWS_MIN_LINES:
-            # no tab or pipe anywhere: cells may be separated by spaces, one table row per line
-            deadline.check("the space-separated rows reader")
-            t2 = time.perf_counter()
-            spaced = self.tables.parse(parse_rows(space_rows(norm), one_row_per_line=True))
-            timings["space_rows"] = time.perf_counter() - t2
-        if not parsed:
-            deadline.check("the collapsed-text reader")
-            t4 = time.perf_counter()
-            # a reading with neither funds nor indicators found no table: the text may be a prose report
-            parsed = [p for p in self.flat.parse(norm) if p.indicators or p.funds.annual or p.funds.executed]
-            timings["flat"] = time.perf_counter() - t4
-            stream = cell_stream_rows(norm) if not collapsed else None
-            streamed = self.tables.parse(parse_rows(stream, one_row_per_line=True)) if stream is not None else []
-            # the readings are linear; the one that reads most of the table is the layout it was printed in
-            best = max((_facts(spaced), 2, "table read from space-separated rows"),
-                       (_facts(streamed), 1, "table read from one cell per line"),
-                       (_facts(parsed), 0, "layout lost: projects read from collapsed text"))
-            if best[0] and best[1] == 2:
-                parsed = spaced
-            elif best[0] and best[1] == 1:
-                parsed, norm = streamed, stream  # offsets of the stream's text; it maps back like the text
-            if parsed:
-                notes.append(best[2])
+        reading = self.readers.read(norm, lambda stage: deadline.check(f"the {stage} reader"))
+        timings["read"] = time.perf_counter() - t1
+        parsed, norm = reading.projects, reading.text
+        if parsed and reading.note:
+            notes.append(reading.note)
         # prose between (or instead of) the tables: a project not already printed as a table
         deadline.check("the prose reader")
         t3 = time.perf_counter()
-        prose = drop_duplicates(self.prose.parse(norm, exclude=[(p.start, p.end) for p in parsed]), parsed)
+        prose = self.prose.parse(norm, exclude=[(p.start, p.end) for p in parsed])
+        fill_from_summaries(prose, parsed)
+        prose = drop_duplicates(prose, parsed)
         timings["prose"] = time.perf_counter() - t3
         if prose:
             notes.append("projects read from prose")
@@ -210,7 +173,22 @@ class Extractor:
         projects = [assembler.project(p) for p in parsed]
         timings["assemble"] = time.perf_counter() - t5
         readings = {parsed_extent(proj): p for proj, p in zip(projects, parsed)}
-        return DocumentRecord(doc_id=doc.doc_id, source=doc.source, projects=projects), readings
+        accounts = self._final_accounts(source, timings, deadline)
+        return DocumentRecord(doc_id=doc.doc_id, source=doc.source, projects=projects, final_accounts=accounts), readings
+
+    def _final_accounts(self, norm: NormalizedText, timings: dict[str, float], deadline: Deadline) -> list:
+        """The 部门决算 standard tables (contract section 6), read on the text as normalized (offsets true)."""
+        deadline.check("the final-accounts reader")
+        t0 = time.perf_counter()
+        tables = self.accounts.read(norm)
+        if not tables and is_collapsed(norm):
+            tables = self.accounts.read_collapsed(norm)  # the layout is lost: rows found again at their anchors
+        elif not tables and "\t" not in norm.text and (laid := spaced_rows(norm)) is not None:
+            tables = self.accounts.read(laid)  # cells laid out with spaces: columns found again by position
+        if self.mapper is not None:
+            map_codes(tables, self.mapper.taxonomy)
+        timings["final_accounts"] = time.perf_counter() - t0
+        return tables
 
     def _with_tagger(self, record: DocumentRecord, doc: Document, mode: Mode, timings: dict, notes: list[str],
                      deadline: Deadline = NO_DEADLINE) -> DocumentRecord:

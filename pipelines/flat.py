@@ -28,7 +28,6 @@ from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject
 from jixiao.pipelines.project_fields import clean_org, read_project_fields, split_code
 from jixiao.pipelines.scores import read_score
 from jixiao.pipelines.segment import Segmenter
-from jixiao.pipelines.taxonomy import load_taxonomy
 from jixiao.pipelines.vocab import OTHER_LEVEL1_HEADING as _OTHER_L1, ROW_START as _ROW_START
 from jixiao.record import YUAN_PER_WAN
 
@@ -54,13 +53,10 @@ def _ends_table(word: str) -> bool:
     return bool(V.INDICATOR_END.match(word) or V.TOTAL_SCORE_LABEL.match(word))
 
 
-@lru_cache(maxsize=1)
 def name_endings() -> frozenset[str]:
-    """Last characters shared by two or more level-3 indicator names of the taxonomy (率, 性, 度 …)."""
-    tax = load_taxonomy()
-    names = [e.name for e in tax.of_kind("indicator", "3")] + [a.printed for a in tax.aliases if a.kind == "indicator"]
-    last = [n.strip()[-1] for n in names if n.strip()]
-    return frozenset(c for c in set(last) if last.count(c) >= 2)
+    """Last characters shared by two or more level-3 indicator names (率, 性, 度 …): ``vocab.NAME_ENDINGS``, fixed
+    so that a taxonomy grown with new level-3 entries does not move where collapsed rows are cut."""
+    return V.NAME_ENDINGS
 
 
 class FlatParser:

@@ -59,6 +59,9 @@ def find_indicator_header(rows: list[Row], start: int) -> IndicatorHeader | None
         if "name" in vals and ({"l1", "l2"} & vals) and len(vals) >= 4:
             found = header_fields(r.texts, V.INDICATOR_HEADER_WORDS, indicator_column)
             slots = {c.col: f for c, f in zip(r.cells, found) if f}
+            wrapped = _wrapped_header(r, rows[i + 1] if i + 1 < len(rows) else None, slots)
+            if wrapped is not None:
+                return IndicatorHeader(i + 1, wrapped, len(r.cells))
             # sub-header (运算符号 / 内容 / 度量单位) refines the spanning 年度目标值 column
             for r2 in rows[i + 1:i + 2]:
                 sub = {c.col: s for c in r2.cells if c.clean and (s := indicator_column(c.clean))}
@@ -69,6 +72,32 @@ def find_indicator_header(rows: list[Row], start: int) -> IndicatorHeader | None
                     return IndicatorHeader(i + 1, slots, len(r.cells))
             return IndicatorHeader(i, slots, len(r.cells))
     return None
+
+
+# a header cell wrapped over two lines leaves a short head on the header row (年度, 实际) and its tail
+# (指标值, 完成值) on the next, one tail per wrapped cell, in column order
+WRAPPED_HEAD_CHARS = 2
+_VALUE_COLUMNS = ("target", "actual", "init_target", "adj_target")
+
+
+def _wrapped_header(header: Row, below: Row | None, slots: dict[int, str]) -> dict[int, str] | None:
+    """The header's slots with its wrapped cells completed from the row below, or None when it has none."""
+    if below is None:
+        return None
+    tails = [c.clean for c in below.cells if c.clean]
+    name_col = next((c for c, s in slots.items() if s == "name"), -1)
+    heads = [c for c in header.cells if c.col > name_col and c.clean and len(c.clean) <= WRAPPED_HEAD_CHARS
+             and slots.get(c.col) in (None, *_VALUE_COLUMNS)]
+    if not tails or len(tails) != len(heads) or any(indicator_column(t) is not None and len(t) <= WRAPPED_HEAD_CHARS
+                                                    for t in tails):
+        return None
+    joined = [indicator_column(h.clean + t) for h, t in zip(heads, tails)]
+    if any(j not in _VALUE_COLUMNS for j in joined):
+        return None
+    out = dict(slots)
+    for h, j in zip(heads, joined):
+        out[h.col] = j
+    return out
 
 
 class CategoryCarry:

@@ -110,6 +110,7 @@ def _split_tabs(text: str, start: int, end: int, col0: int = 0) -> list[Cell]:
 # two cells becomes a tab, except between single characters (a spaced-out word: 产 出 指 标, 全 部 或 基 本)
 # and, on a field row (项目名称 X Y 主管部门 ...), inside a value: there only a label opens a cell.
 _WORD = re.compile(r"[^ \u3000]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def space_rows(norm: NormalizedText) -> NormalizedText:
@@ -121,8 +122,8 @@ def space_rows(norm: NormalizedText) -> NormalizedText:
         labels = [any_label(line[a:b]) for a, b in toks]
         field_row = bool(labels) and labels[0]
         for k, ((a0, a1), (b0, b1)) in enumerate(zip(toks, toks[1:])):
-            if a1 - a0 == 1 and b1 - b0 == 1:
-                continue  # a spaced-out word stays one cell
+            if a1 - a0 == 1 and b1 - b0 == 1 and _HAN.match(line[a0]) and _HAN.match(line[b0]):
+                continue  # a spaced-out word stays one cell (not digits: 8 8 is a weight and a score)
             if field_row and not (labels[k] or labels[k + 1]):
                 continue  # a value with a space in it (伊州财行(2022)26号 农产品…)
             out[pos + a1] = "\t"

@@ -23,11 +23,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 from rapidfuzz import fuzz, process
 
+from jixiao.pipelines.targets import read_value
 from jixiao.pipelines.taxonomy import Entry, Taxonomy, load_taxonomy
+from jixiao.pipelines.vocab import MEASURE_ENDINGS, MEASURE_TYPE_UNITS, NAME_FOLDS, PER_UNIT_MARKS
 from jixiao.record import Canonical, Check, DocumentRecord
 
 MapKind = Literal["indicator", "function", "economic", "level1", "level2"]
-Method = Literal["exact", "alias", "fuzzy", "code", "unmatched"]
+Method = Literal["exact", "alias", "head", "fuzzy", "code", "unmatched"]
 
 # Both calibrated on the calibration split of tests/data/mapping_variants.csv (docs/research/calibrate_mapper.py,
 # best accuracy, ties to the stricter value). Level-3 names below this score are "unmatched".
@@ -70,10 +72,67 @@ def heading_core(text: str) -> str:
     return t
 
 
+_UNIT_NOTE = re.compile(r"[(（][^()（）]{1,8}[)）]$")
+
+
 def _l3_key(text: str) -> str:
     t = _TRAILING_PUNCT.sub("", _ENUM.sub("", normalize(text)))
+    # a unit or note after the name (维持中心工作费用(万元), 带动农户增收(总收入)) is not part of it
+    t = _UNIT_NOTE.sub("", t) or t
+    for old, new in NAME_FOLDS:
+        t = t.replace(old, new)
     # an added 指标 is printing noise on a level-3 name
     return t[:-2] if t.endswith(_SUFFIX) and len(t) > 3 else t
+
+
+_PAREN_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+_MEASURE_BY_UNIT = {u: m for m, units in MEASURE_TYPE_UNITS.items() for u in units}
+# the head of a level-3 name (its end, where a Chinese compound puts what it is) is at least this long
+HEAD_MIN_LENGTH = 2
+
+
+def measure_of(name: str | None, unit: str | None = None) -> str | None:
+    """What a level-3 name measures, from its ending (…人数: count, …率: rate, …金额: amount, …满意度:
+    satisfaction, …时间: duration, …性/情况: qualitative); else from its target's unit (% rate, 元 amount);
+    else None."""
+    key = _PAREN_NOTE.sub("", _l3_key(name or ""))
+    for measure, endings in MEASURE_ENDINGS:
+        if key.endswith(endings):
+            return measure
+    if unit:
+        head = unit.split("/")[0]
+        if "/" in unit:
+            return "amount" if head in MEASURE_TYPE_UNITS["amount"] else None
+        if head in _MEASURE_BY_UNIT:
+            return _MEASURE_BY_UNIT[head]
+        return "count"
+    return None
+
+
+def per_unit(name: str | None) -> bool:
+    """A per-unit amount (人均培训成本, 补助标准), not a total."""
+    key = normalize(name or "")
+    return any(m in key for m in PER_UNIT_MARKS)
+
+
+# a 合规性/及时性 indicator is often scored as a percentage (经费支出合规率 = 经费支出合规性): the two meet
+_NEAR_MEASURES = ({"qualitative", "rate"},)
+# a head reached through one slipped character is at least this long (成活卒 -> 成活率)
+SLIPPED_HEAD_MIN_LENGTH = 3
+# a free name is a level-1/level-2 heading when printed so or at most a slip away (成本节约率 is 72 from 成本指标)
+AUTO_HEADING_SCORE = 80.0
+# a spelling this close to a name wins over the name's head (赍金到位率 is 资金到位率, not 到位率)
+FUZZY_BEFORE_HEAD = 80.0
+
+
+def same_meaning_kind(query: str, measure: str | None, entry: Entry) -> bool:
+    """False when the name and the entry measure different things: a count never maps to a rate, an amount
+    never to a rate, a per-unit amount never to a total."""
+    if measure and entry.measure and measure != entry.measure and {measure, entry.measure} not in _NEAR_MEASURES:
+        return False
+    if measure == "amount" and entry.measure == "amount" and per_unit(query) != per_unit(entry.name):
+        return False
+    return True
 
 
 def split_code(text: str) -> tuple[str | None, str]:
@@ -110,6 +169,8 @@ class MatchResult:
     candidates: tuple[Candidate, ...] = ()
     ambiguous: bool = False
     disagreement: str | None = None
+    level: str | None = None  # resolve(): the level the text was read at (1, 2, 3)
+    framework: str | None = None  # resolve(): the framework of the answer (target = the project tables' one)
 
     @property
     def matched(self) -> bool:
@@ -209,6 +270,18 @@ class Mapper:
                 table[k].append(i)
             self._exact[kind] = dict(table)
         self._codes = {k: taxonomy.by_code(k) for k in ("function", "economic")}
+        # canonical level-3 surfaces with one character masked: the heads an OCR slip can still reach
+        one_off: dict[str, list[int]] = defaultdict(list)
+        keys3, entries3, methods3 = self._surfaces["indicator"]
+        for i, k in enumerate(keys3):
+            if len(k) >= SLIPPED_HEAD_MIN_LENGTH and (entries3[i].canonical or methods3[i] == "alias"):
+                for pos in range(len(k)):
+                    one_off[k[:pos] + "\0" + k[pos + 1:]].append(i)
+        self._one_off = dict(one_off)
+        self._longest3 = max((len(k) for k in keys3), default=0)
+        self._first_surface = {}
+        for i, e in enumerate(entries3):
+            self._first_surface.setdefault(e.id, i)
         # bounded caches that live and die with this instance (no module-level state)
         self._map_cached = lru_cache(maxsize=cache_size)(self._map_uncached)
         self._l1_cached = lru_cache(maxsize=4096)(lambda text: self._level_uncached(self._l1, text))
@@ -327,17 +400,25 @@ class Mapper:
         return {k: frozenset(v) for k, v in out.items()}
 
     def map(self, name: str, kind: MapKind = "indicator", level2: str | None = None,
-            code: str | None = None) -> MatchResult:
-        """Map one printed name (and, for budget lines, its printed code) onto the taxonomy."""
-        return self._map_cached(name or "", kind, level2, code)
+            code: str | None = None, unit: str | None = None) -> MatchResult:
+        """Map one printed name (and, for budget lines, its printed code) onto the taxonomy.
 
-    def _map_uncached(self, name: str, kind: str, level2: str | None, code: str | None) -> MatchResult:
+        ``unit``: a level-3 name's target unit, which says what it measures where the name does not."""
+        return self._map_cached(name or "", kind, level2, code, unit)
+
+    def _map_uncached(self, name: str, kind: str, level2: str | None, code: str | None,
+                      unit: str | None = None) -> MatchResult:
         if kind in ("level1", "level2"):
             entry, score, method = (self._l1_cached if kind == "level1" else self._l2_cached)(name)
             return MatchResult(query=name, kind=kind, entry=entry, score=score, method=method)
         if kind == "indicator":
             parent = self.level2_entry(level2) if level2 else None
-            return self._match_name(name, kind, _l3_key(name), parent.id if parent else None, self.threshold)
+            if level2 and parent is None and heading_core(level2):
+                # a level-2 heading outside the project framework (部门整体 重点工作履行情况): the name is read in
+                # the frameworks that heading belongs to, within its own level-2 where the taxonomy has it
+                family = self._other_family(level2)
+                return self._match_name(name, kind, _l3_key(name), family[1] if family else None, self.threshold)
+            return self._match_indicator(name, parent.id if parent else None, measure_of(name, unit))
         if kind not in ("function", "economic"):
             raise ValueError(f"unknown mapping kind {kind!r}")
         return self._match_budget_line(name, kind, code)
@@ -378,6 +459,119 @@ class Mapper:
             return self._result(query, kind, None, best_score, "unmatched", ranked, False)
         tie = len(ranked) > 1 and ranked[1][0] == best_score
         return self._result(query, kind, best_i, best_score, "fuzzy", ranked, tie)
+
+    def _slipped_head(self, key: str, scope: frozenset[int], ok, query: str) -> MatchResult | None:
+        entries = self._surfaces["indicator"][1]
+        for start in range(max(0, len(key) - self._longest3), len(key) - SLIPPED_HEAD_MIN_LENGTH + 1):
+            tail = key[start:]
+            # the slip is in the ending (where the measure word is, or the ending would have said it)
+            hits = [i for pos in range(len(tail) - 2, len(tail))
+                    for i in self._one_off.get(tail[:pos] + "\0" + tail[pos + 1:], ())]
+            hits = [i for i in dict.fromkeys(hits) if ok(query, entries[i].measure, entries[i])]
+            if len({entries[i].id for i in hits}) > 1 and any(i in scope for i in hits):
+                hits = [i for i in hits if i in scope]  # 满意度 under this level-2 rather than another's
+            if len({entries[i].id for i in hits}) == 1 or (hits and len({entries[i].name for i in hits}) == 1):
+                i = next((i for i in hits if i in scope), hits[0])
+                score = round(65.0 + 30.0 * len(tail) / len(key), 1)
+                return self._result(query, "indicator", i, score, "head", [(score, i)], False)
+        return None
+
+    def _other_family(self, level2: str) -> tuple[str, str] | None:
+        """(family, id) of a printed level-2 heading of another framework (部门整体, evaluation), else None."""
+        core = heading_core(level2)
+        if not core:
+            return None
+        for e in self.taxonomy.entries:
+            if e.kind == "indicator" and e.level in ("1", "2") and e.family != "A" and heading_core(e.name) == core:
+                return e.family or "", e.id
+        return None
+
+    def _match_indicator(self, query: str, parent_id: str | None, measure: str | None) -> MatchResult:
+        """A level-3 name: its exact form or alias, else its head (the longest canonical name or alias it ends
+        with: 社会保险补贴发放准确率 -> 发放准确率), else the closest spelling; each only where the entry
+        measures what the name does (``same_meaning_kind``), else unmatched."""
+        key = _l3_key(query)
+        keys, entries, methods = self._surfaces["indicator"]
+
+        def ok(q: str, m: str | None, e: Entry) -> bool:
+            # a project table's name is answered in the project framework only: a name of another framework
+            # (部门整体 社会效益, evaluation 满意度) is recognised, never given as its meaning
+            return e.canonical and self._measure_ok(q, m, e)
+        result = self._match_name(query, "indicator", key, parent_id, self.threshold)
+        if result.entry is not None and ok(query, measure, result.entry) and (
+                result.score >= 100.0 or (result.method == "fuzzy" and result.score >= FUZZY_BEFORE_HEAD)):
+            return result
+        scope = self._by_parent.get(("indicator", parent_id), frozenset()) if parent_id else frozenset()
+        for start in range(max(1, len(key) - self._longest3), len(key) - HEAD_MIN_LENGTH + 1):
+            hits = [i for i in self._exact["indicator"].get(key[start:], ()) if entries[i].canonical or
+                    methods[i] == "alias"]
+            hits = [i for i in hits if ok(query, measure, entries[i])]
+            if hits:
+                i = next((i for i in hits if i in scope), hits[0])
+                # confidence: 70 for a head of a long name, up to 100 for a head that is nearly all of it
+                ranked = [(round(70.0 + 30.0 * (len(key) - start) / len(key), 1), i)]
+                return self._result(query, "indicator", i, ranked[0][0], "head", ranked, False)
+        if measure is None:
+            # the name's ending says nothing: perhaps it is where an OCR slip fell (成活卒, 满意庋); its head
+            # is then a taxonomy name with one character changed
+            slipped = self._slipped_head(key, scope, ok, query)
+            if slipped is not None:
+                return slipped
+        if result.entry is not None and result.method == "fuzzy" and ok(query, measure, result.entry):
+            return result
+        # the nearest spelling measures something else (培训成本 -> 人均培训成本): the next one that does not
+        for c in result.candidates if result.entry is None or result.method == "fuzzy" else ():
+            e = self.taxonomy.by_id[c.id]
+            if c.score >= self.threshold and ok(query, measure, e):
+                i = self._first_surface[e.id]
+                return self._result(query, "indicator", i, c.score, "fuzzy", [(c.score, i)], False)
+        best = max([result.score, *(c.score for c in result.candidates)]) if result.entry is None else result.score
+        return MatchResult(query=query, kind="indicator", entry=None, score=best, method="unmatched",
+                           candidates=result.candidates if result.entry is None else
+                           (Candidate(result.entry.id, result.entry.name, round(result.score, 1),
+                                      self._parent_name(result.entry)), *result.candidates)[:RUNNERS_UP])
+
+    def resolve(self, text: str, table: str = "project", level: str | None = None,
+                level2: str | None = None, unit: str | None = None) -> MatchResult:
+        """A name whose level is not given: the framework and level follow from the context.
+
+        ``table="project"`` (a project table, or a free name): the project framework (family A), tried as a
+        level-1 heading, then a level-2 heading (each only when printed so, or one slip away), then a level-3
+        name. ``table="dept"``: the 部门整体 frameworks (family C), any level. ``level`` ("1", "2", "3"), where the
+        column is known, fixes it. The answer says the level and the framework it used."""
+        if table == "dept":
+            return self._match_family(text, "C", level)
+        for lv in (level,) if level else ("1", "2", "3"):
+            if lv in ("1", "2"):
+                r = self.map(text, "level1" if lv == "1" else "level2")
+                if r.entry is not None and (level or r.method != "fuzzy" or r.score >= AUTO_HEADING_SCORE):
+                    return replace(r, level=lv, framework=r.entry.framework)
+            else:
+                r = self.map(text, "indicator", level2=level2, unit=unit)
+                return replace(r, level="3", framework=r.entry.framework if r.entry else "target")
+        return replace(r, entry=None, method="unmatched", level=level, framework="target")
+
+    def _match_family(self, text: str, family: str, level: str | None) -> MatchResult:
+        pool = [e for e in self.taxonomy.entries if e.kind == "indicator" and e.family == family
+                and (level is None or e.level == level)]
+        keys = [heading_core(e.name) for e in pool]
+        core = heading_core(text)
+        if core in keys:
+            e = pool[keys.index(core)]
+            return MatchResult(query=text, kind="indicator", entry=e, score=100.0, method="exact", level=e.level,
+                               framework=e.framework)
+        top = process.extract(core, keys, scorer=fuzz.ratio, limit=RUNNERS_UP + 1) if core else []
+        cands = tuple(Candidate(pool[i].id, pool[i].name, round(sc, 1), self._parent_name(pool[i])) for _, sc, i in top)
+        if top and top[0][1] >= self.threshold:
+            e = pool[top[0][2]]
+            return MatchResult(query=text, kind="indicator", entry=e, score=top[0][1], method="fuzzy",
+                               candidates=cands[1:], level=e.level, framework=e.framework)
+        return MatchResult(query=text, kind="indicator", entry=None, score=top[0][1] if top else 0.0,
+                           method="unmatched", candidates=cands, level=level, framework=None)
+
+    @staticmethod
+    def _measure_ok(query: str, measure: str | None, entry: Entry) -> bool:
+        return same_meaning_kind(query, measure, entry)
 
     def _result(self, query: str, kind: str, index: int | None, score: float, method: str,
                 ranked: list[tuple[float, int]], ambiguous: bool) -> MatchResult:
@@ -472,7 +666,9 @@ def map_record(record: DocumentRecord, mapper: Mapper) -> DocumentRecord:
                     l1 = allowed[0] if allowed else l1
             ind.level1, ind.level2 = l1, l2
             if ind.name:
-                ind.canonical = mapper.map(ind.name, "indicator", level2=l2).canonical()
+                reading = ind.target_reading or read_value(ind.target)
+                unit = reading.unit if reading is not None else None
+                ind.canonical = mapper.map(ind.name, "indicator", level2=l2, unit=unit).canonical()
     return out
 
 

@@ -252,24 +252,30 @@ def pipe_cell_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     chars: list[str] = []
     offs: list[int] = []
     pos = 0
+    wrapped = False  # the line before was the start of this line's cell (a break inside the cell)
     for k, line in enumerate(lines):
         end = pos + len(line)
+        # a line with no pipe between cells, before a cell line: the cell's text broken over two lines
+        fragment = (not cell[k] and not filler[k] and "|" not in line and line.strip() and k + 1 < len(lines)
+                    and cell[k + 1] and k > 0 and (cell[k - 1] or filler[k - 1]))
         if filler[k]:
             # two blank lines: a row's end that the layout stage never takes for a stray break inside a row
             chars.append("\n")
             offs.append(offsets[pos])
-        elif cell[k]:
+        elif cell[k] or fragment:
             m = _PIPE_CELL.match(line)
-            bar = pos + line.rindex("|")
-            chars.append("\t")
-            offs.append(offsets[bar])
-            chars.extend(text[pos + m.start(1):pos + m.end(1)])
-            offs.extend(offsets[pos + m.start(1):pos + m.end(1)])
+            a, b = (pos + m.start(1), pos + m.end(1)) if m else (pos, end)
+            if not wrapped:
+                chars.append("\t")
+                offs.append(offsets[pos + line.rindex("|")] if m else offsets[a])
+            chars.extend(text[a:b])
+            offs.extend(offsets[a:b])
         else:
             chars.extend(text[pos:end])
             offs.extend(offsets[pos:end])
+        wrapped = bool(fragment)
         if k < len(lines) - 1:
-            chars.append("\n")
+            chars.append(" " if wrapped else "\n")
             offs.append(offsets[end])
         pos = end + 1
     offs.append(offsets[len(text)])
@@ -283,6 +289,8 @@ def pipe_cell_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 UNFOLD_LINE_CHARS = 300
 UNFOLD_LINE_PIPES = 30
 PIPE_RUN_EMPTY = 2
+
+
 def _row_breaks(line: str) -> list[int]:
     """Positions in ``line`` of the space after each run of PIPE_RUN_EMPTY or more empty cells that a cell
     follows (one pass: a regex here would retry every pipe of a long run)."""
@@ -360,7 +368,8 @@ def padded_pipe_rows(text: str) -> str:
     for k, line in enumerate(lines[:-1]):
         pos += len(line)
         nxt = lines[k + 1].strip(" \t")
-        if nxt and line.strip() and (_one_pipe_end(line)
+        broken = "|" in line and not line.rstrip(" \t").endswith("|")  # a complete row ends with its pipes
+        if nxt and line.strip() and (_one_pipe_end(line) or broken
                                      or ("|" not in line and nxt.startswith("|") and k > 0 and "|" in lines[k - 1])):
             out[pos] = " "
         pos += 1

@@ -45,4 +45,7 @@ def place(record: DocumentRecord, doc: Document) -> DocumentRecord:
         for indicator in project.indicators:
             for prov in indicator.provenance.values():
                 locate(doc, prov)
+    for table in record.final_accounts:
+        for prov in [*table.provenance.values(), *(p for row in table.rows for p in row.provenance.values())]:
+            locate(doc, prov)
     return record

@@ -28,7 +28,7 @@ from jixiao.pipelines.normalize import NormalizedText, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.vocab import (
     LEVEL2_PARENT, MEASURE_UNITS, PROSE_RUN_ACTUAL_CUE, PROSE_RUN_TARGET_CUE, fallback_level1, fallback_level2,
-    PROSE_ACTUAL_CUE, PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_SCORE_CUE, PROSE_TARGET_CUE,
+    PROSE_ACTUAL_CUE, PROSE_AMOUNT_LABELS, PROSE_WEIGHT_CUE, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_SCORE_CUE, PROSE_TARGET_CUE,
 )
 
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
@@ -41,9 +41,10 @@ _OPENERS = (
     # a one-project summary paragraph: 老字号项目绩效自评综述：…
     re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*(?P<name>[^,，。;；:：“”\"\n\t ]{2,40}?)项目(?:支出)?绩效自评综述[:：]", re.M),
 )
+# (spaces, not tabs, before the title: at every tab of a long run ``[ \t]*`` would rescan the rest of it)
 # a report's title line: [关于][unit or place][year]NAME[支出]绩效自评报告 (the name is what follows the year, or what
 # precedes it when nothing does: 退役士兵安置补助经费转移支付2023年度绩效自评报告)
-_TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \t]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{2,80}?)(?:支出)?(?:的)?绩效(?:自评|评价)"
+_TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{2,80}?)(?:支出)?(?:的)?绩效(?:自评|评价)"
                     r"(?:工作)?(?:情况)?(?:的)?(?:自评)?报告(?=[ \t]*$|\s)", re.M)  # a line, or a run of collapsed text
 _TITLE_YEAR = re.compile(r"\d{4}年度?")
 _NAME_FIELD = re.compile(r"项目名称[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=[。;；\n]|$)")
@@ -55,10 +56,11 @@ _SCORE = re.compile(r"(?:自评|评价)(?:总)?得?分(?:数)?(?:为|是|[:：])
 _GRADE = re.compile(r"(?:自评|评价|绩效)等级(?:为|是|[:：])?\s*(优|良|中|差)(?:秀|好|等)?")
 # one indicator per sentence: [N.]名称，年初目标值X，实际完成值Y[，自评得分Z分]
 _IND_SENTENCE = re.compile(
-    r"(?:^|(?<=[\n;；。]))[ \t]*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])?[ \t]*(?P<name>[^,，;；。:：\n]{2,40}?)[,，:：]?\s*"
+    r"(?:^|(?<=[\n;；。]))[ \t]*(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）])?[ \t]*(?P<name>[^,，;；。:：\n]{2,40}?)[,，:：]?\s*"
     + PROSE_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<target>[^,，;；。\n]{1,30}?)[,，;；]\s*"
     + PROSE_ACTUAL_CUE + r"(?:为|是|[:：])?\s*(?P<actual>[^,，;；。\n]{1,30}?)"
-    r"(?:[,，]\s*" + PROSE_SCORE_CUE + r"(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分)?\s*(?=[,，;；。\n]|$)", re.M)
+    r"(?:[,，]\s*" + PROSE_WEIGHT_CUE + r"(?:为)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
+    r"(?:[,，]\s*" + PROSE_SCORE_CUE + r"(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分?)?\s*(?=[,，;；。\n]|$)", re.M)
 _VALUE = r"[≥≤><=＞＜]?\d+(?:\.\d+)?(?:" + "|".join(sorted(MEASURE_UNITS, key=len, reverse=True)) + r")?"
 _IND_RUN = re.compile(r"(?P<name>[\u4e00-\u9fff0-9、()（）]{4,40}?)" + PROSE_RUN_TARGET_CUE + r"(?P<target>" + _VALUE + r")"
                       + PROSE_RUN_ACTUAL_CUE + r"(?P<actual>" + _VALUE + r")")
@@ -258,8 +260,8 @@ class ProseParser:
                 found[field] = hit[0]
                 factors[field] = unit_factor(hit[1].group(2), 1.0)
         indicators = _indicator_sentences(text, s, e) if announced else []
-        if not found and not announced:
-            return None
+        if not found and not announced and not _SCORE.search(text, s, e):
+            return None  # a section with neither funds nor a score announces no project
         if announced:
             field = _NAME_FIELD.search(text, s, e)
             if field is not None:
@@ -321,6 +323,7 @@ def _indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     for m in _IND_SENTENCE.finditer(text, s, e):
         out.append(ParsedIndicator(
             name=_span(m, "name"), target=[_span(m, "target")], actual=_span(m, "actual"),
+            weight=_span(m, "weight") if m.group("weight") else None,
             score=_span(m, "score") if m.group("score") else None, method="sentence",
         ))
         taken.append((m.start(), m.end()))
@@ -362,6 +365,19 @@ def is_duplicate(prose_name: str, table_name: str) -> bool:
         return True
     short, long_ = sorted((a, b), key=len)
     return len(short) >= 3 and fuzz.partial_ratio(short, long_) >= DUPLICATE_RATIO
+
+
+def fill_from_summaries(prose: list[ParsedProject], tables: list[ParsedProject]) -> None:
+    """A table project's summary paragraph (…项目绩效自评综述：…自评得分为97分) gives what its table did not
+    print or the excerpt cut off: the score and grade, and the funds when the table has none."""
+    for p in prose:
+        table = next((q for q in tables if is_duplicate(p.name.text, q.name.text)), None)
+        if table is None:
+            continue
+        table.score = table.score or p.score
+        table.grade = table.grade or p.grade
+        if not any((table.funds.initial, table.funds.annual, table.funds.executed, table.funds.rate)):
+            table.funds = p.funds
 
 
 def drop_duplicates(prose: list[ParsedProject], tables: list[ParsedProject]) -> list[ParsedProject]:

@@ -54,6 +54,9 @@ class Entry(BaseModel):
     source: str
     confidence: str
     evidence: str | None = None
+    category: str | None = Field(default=None, description="level-3 indicators: 数量 / 质量 / 时效 / 成本 / 效益 / 满意度")
+    measure: str | None = Field(default=None, description="level-3 indicators: count / rate / amount / duration / "
+                                                           "satisfaction / qualitative")
 
     @property
     def canonical(self) -> bool:
@@ -159,7 +162,8 @@ def _read_validated(directory: Path) -> Taxonomy:
             id=r["id"], kind="indicator", level=r["level"], name=r["name"], parent=_none(r["parent"]),
             alt_parents=tuple(p for p in r["alt_parents"].split(";") if p),
             framework=_none(r["framework"]), family=_none(r["family"]),
-            source=r["source"], confidence=r["confidence"]))
+            source=r["source"], confidence=r["confidence"],
+            category=_none(r.get("category")), measure=_none(r.get("measure"))))
     for kind, fname, prefix in (("function", "function_classification.csv", "fn:"),
                                 ("economic", "economic_classification.csv", "ec:")):
         for r in _read_csv(directory / fname):

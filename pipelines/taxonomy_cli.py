@@ -15,11 +15,17 @@ from jixiao.cli_errors import typed_errors
 
 
 class MapKindOption(str, Enum):
+    auto = "auto"
     indicator = "indicator"
     level1 = "level1"
     level2 = "level2"
     function = "function"
     economic = "economic"
+
+
+class TableOption(str, Enum):
+    project = "project"
+    dept = "dept"
 
 
 class ExportFormat(str, Enum):
@@ -43,7 +49,13 @@ _FIELDS = ["id", "kind", "level", "code", "name", "parent", "alt_parents", "fram
 @typed_errors
 def map_command(
     text: str = typer.Argument(..., help="printed name, e.g. 经费支出合规律 or '2080109 社会保险经办机构'"),
-    kind: MapKindOption = typer.Option(MapKindOption.indicator, "--kind", "-k", help="what the text is"),
+    kind: MapKindOption = typer.Option(
+        MapKindOption.auto, "--kind", "-k",
+        help="what the text is; auto: a level-1 or level-2 heading when printed as one, else a level-3 name"),
+    table: TableOption = typer.Option(
+        TableOption.project, "--table",
+        help="the table the name is printed in: project (项目支出绩效自评表, the project framework) or dept "
+             "(部门整体支出绩效自评表, the department-wide frameworks)"),
     level2: str | None = typer.Option(None, "--level2", help="known level-2 parent of a level-3 name"),
     code: str | None = typer.Option(None, "--code", help="printed budget code of the line"),
     as_json: bool = typer.Option(False, "--json", help="print the match result as JSON"),
@@ -55,12 +67,19 @@ def map_command(
     from jixiao.pipelines.map import Mapper
 
     mapper = Mapper.from_taxonomy()
-    result = mapper.map(text, kind.value, level2=level2, code=code)
+    if kind in (MapKindOption.function, MapKindOption.economic):
+        result = mapper.map(text, kind.value, code=code)
+    else:
+        level = {MapKindOption.level1: "1", MapKindOption.level2: "2", MapKindOption.indicator: "3"}.get(kind)
+        result = mapper.resolve(text, table=table.value, level=level, level2=level2)
     if as_json:
         sys.stdout.write(result.to_json(indent=2) + "\n")
         return
     console = Console()
-    title = f"{text!r} ({kind.value}) -> {result.method}"
+    used = ""
+    if result.level or result.framework:
+        used = f" (level {result.level or '?'}, framework {result.framework or '?'}, {table.value} table)"
+    title = f"{text!r} ({kind.value}) -> {result.method}{used}"
     table = Table(title=title)
     for col in ("rank", "id", "name", "parent", "score", "method"):
         table.add_column(col)
@@ -129,6 +148,46 @@ def taxonomy_command(
         typer.echo(f"wrote {len(rows)} rows to {output}", err=True)
 
 
+@typed_errors
+def eval_map_command(
+    labels: Path | None = typer.Option(None, "--labels", help="labelled names (default: tests/data/mapping_labels.csv)"),
+    split: str | None = typer.Option(None, "--split", help="only this split (dev, heldout)"),
+    plot: Path | None = typer.Option(None, "--plot", help="write the precision-coverage curve as a PNG"),
+    as_json: bool = typer.Option(False, "--json", help="print the whole report (errors and curve included) as JSON"),
+) -> None:
+    """How often the level-3 mapping is right: precision, coverage and recall per split, per category and per origin
+    (printed, ocr, spaced, reworded), the precision-coverage curve, and any count<->rate or amount<->rate confusion."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from jixiao.config import REPO_ROOT
+    from jixiao.pipelines.map import Mapper
+    from jixiao.pipelines.map_eval import LABELS_FILE, evaluate_labels, plot_curve, read_labels
+
+    rows = read_labels(labels or REPO_ROOT / "tests" / "data" / LABELS_FILE)
+    if split:
+        rows = [r for r in rows if r.split == split]
+    report = evaluate_labels(Mapper.from_taxonomy(), rows)
+    if plot is not None:
+        plot_curve(report, plot)
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+        return
+    console = Console()
+    for name, part in report.items():
+        table = Table(title=f"{name}: {part['all']['n']} names")
+        for col in ("group", "n", "precision", "coverage", "recall"):
+            table.add_column(col)
+        for group, sc in [("all", part["all"]), *part["groups"].items()]:
+            table.add_row(group, str(sc["n"]), f"{sc['precision']:.3f}", f"{sc['coverage_labelled']:.3f}",
+                          f"{sc['recall']:.3f}", style="bold" if group == "all" else None)
+        console.print(table)
+        console.print(f"count<->rate / amount<->rate confusions: {len(part['confusions'])}")
+    if plot is not None:
+        console.print(f"curve written to {plot}")
+
+
 def register(app: typer.Typer) -> None:
     app.command("map")(map_command)
+    app.command("eval-map")(eval_map_command)
     app.command("taxonomy")(taxonomy_command)

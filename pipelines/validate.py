@@ -9,6 +9,7 @@ import math
 
 from jixiao.pipelines.normalize import parse_number
 from jixiao.pipelines.parsed import ParsedProject
+from jixiao.pipelines.targets import MET, NOT_MET, PARTLY, attainment, read_value
 from jixiao.pipelines.vocab import GRADE_BANDS
 from jixiao.record import Check, DocumentRecord, Funds, Indicator, Project
 
@@ -116,6 +117,7 @@ def check_project(project: Project, parsed: ParsedProject | None = None) -> list
         if score_above_weight(i):
             checks.append(Check(code="indicator.score_above_weight", field="indicators.score",
                                 message=f"{i.name}: score {i.score:g} above weight {i.weight:g}"))
+    checks += attainment_checks(project)
     if parsed is not None and parsed.funds.parts:
         factor = parsed.funds.factor
         for key, total in (("annual", f.annual_budget), ("executed", f.executed)):
@@ -129,6 +131,31 @@ def check_project(project: Project, parsed: ParsedProject | None = None) -> list
                                     message=f"其中 rows sum to {parts_sum:g}, total row prints {total:g}"))
     if not project.indicators:
         checks.append(Check(code="indicators.none", severity="info", message="no indicator rows found"))
+    return checks
+
+
+def read_indicators(project: Project) -> None:
+    """Each indicator's typed target and actual (``targets.read_value``) and its attainment, set in place."""
+    for i in project.indicators:
+        i.target_reading = read_value(i.target)
+        i.actual_reading = read_value(i.actual)
+        i.attainment = attainment(i.target_reading, i.actual_reading, i.name, i.level2)
+
+
+def attainment_checks(project: Project) -> list[Check]:
+    """A met indicator scored below its weight, and an indicator not met (or partly) scored in full."""
+    checks: list[Check] = []
+    for k, i in enumerate(project.indicators):
+        if i.weight is None or i.score is None or i.weight <= 0:
+            continue
+        full = abs(i.score - i.weight) <= 1e-6
+        if i.attainment == MET and i.score < i.weight - SCORE_TOLERANCE:
+            checks.append(Check(code="attainment.met_not_full", field=f"indicators[{k}].score", severity="info",
+                                message=f"{i.name}: met ({i.target} / {i.actual}) but scored {i.score:g} of {i.weight:g}"))
+        elif i.attainment in (NOT_MET, PARTLY) and full:
+            word = "not met" if i.attainment == NOT_MET else "partly met"
+            checks.append(Check(code="attainment.unmet_full_score", field=f"indicators[{k}].score",
+                                message=f"{i.name}: {word} ({i.target} / {i.actual}) but scored the full {i.weight:g}"))
     return checks
 
 
@@ -146,6 +173,7 @@ def check_record(record: DocumentRecord, parsed: dict[tuple[int, int], ParsedPro
     """
     parsed = parsed or {}
     for project in record.projects:
+        read_indicators(project)
         extent = parsed_extent(project)
         project.checks = check_project(project, parsed.get(extent) if extent else None) + project.checks
     return record

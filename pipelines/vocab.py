@@ -15,6 +15,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from jixiao.pipelines.normalize import squeeze
+from jixiao.record import YUAN_PER_QIAN, YUAN_PER_WAN, YUAN_PER_YI
 
 if TYPE_CHECKING:
     from jixiao.pipelines.map import Mapper
@@ -47,7 +48,7 @@ _L1_FORMS = {
     "成本指标": "成本指标", "项目成本": "成本指标", "成本类指标": "成本指标",
 }
 _L2_FORMS = {
-    "数量": "数量指标", "质量": "质量指标", "时效": "时效指标", "成本": "成本指标",
+    "数量": "数量指标", "质量": "质量指标", "时效": "时效指标", "成本": "成本指标", "进度": "时效指标",
     "经济成本": "经济成本指标", "社会成本": "社会成本指标", "生态环境成本": "生态环境成本指标",
     "经济效益": "经济效益指标", "社会效益": "社会效益指标", "生态效益": "生态效益指标",
     "可持续影响": "可持续影响指标", "服务对象满意度": "服务对象满意度指标",
@@ -134,7 +135,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 NAME_LABEL = _rx(r"^(预算)?项目(\(政策\))?名称[:]?$|^项目\(政策\)名称[:]?$|^政策名称[:]?$|^专项名称[:]?$"
                  r"|^转移支付(区域)?(\(项目\)|项目)?名称[:]?$")
 # a transfer payment's table prints 中央主管部门 and 地方主管部门: the department is the local one
-DEPT_LABEL = _rx(r"^(地方)?(主管部门|主管部门及代码|主管单位|主管部门\(单位\)|主管部门名称|预算部门)[:]?$")
+DEPT_LABEL = _rx(r"^(地方|项目)?(主管部门|主管部门及代码|主管单位|主管部门\(单位\)|主管部门名称|预算部门)[:]?$")
 IMPL_LABEL = _rx(r"^(实施单位|预算单位|实施单位\(盖章\)|项目实施单位|执行单位|实施单位名称|项目单位|资金使用单位)[:]?$")
 
 
@@ -208,7 +209,7 @@ INDICATOR_HEADERS: list[tuple[str, re.Pattern[str]]] = [
     ("name", _rx(r"^三级(指标)?$|^指标名称$")),
     ("init_target", _rx(r"^年初(指标值|目标值)")),
     ("adj_target", _rx(r"^调整后(指标值|目标值)")),
-    ("op", _rx(r"^运算符号$|^运算符$")),
+    ("op", _rx(r"^运算符号$|^运算符$|^指标方向$")),  # 指标方向: 大于等于 / 小于等于 / 等于 in words
     ("nature", _rx(r"^指标性质$")),
     ("unit", _rx(r"^(度量|计量)单位$")),
     ("target", _rx(r"^(年度)?(指标值|目标值)$|^年度目标值$|^(预期|计划|绩效)(指标值|目标值)$|^年度计划值$|^内容$")),
@@ -315,7 +316,7 @@ FUNDS_HEADER_WORDS: dict[str, tuple[str, ...]] = {
 INDICATOR_HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "l1": ("一级指标",), "l2": ("二级指标",), "name": ("三级指标", "指标名称"),
     "init_target": ("年初指标值", "年初目标值"), "adj_target": ("调整后指标值", "调整后目标值"),
-    "op": ("运算符号", "运算符"), "nature": ("指标性质",), "unit": ("度量单位", "计量单位"),
+    "op": ("运算符号", "运算符", "指标方向"), "nature": ("指标性质",), "unit": ("度量单位", "计量单位"),
     "target": ("年度指标值", "指标值", "目标值", "年度目标值", "预期目标值"),
     "actual": ("实际完成值", "全年完成值", "完成值", "实际完成情况", "全年实际完成值", "实际值"),
     "degree": ("完成程度",), "weight": WEIGHT_WORDS, "score": SCORE_WORDS,
@@ -384,6 +385,14 @@ HEADER_WORDS: frozenset[str] = frozenset([
 
 # the words jieba keeps whole (segment stage): labels, column headers and categories as printed
 SEGMENT_WORDS: tuple[str, ...] = tuple(dict.fromkeys([*LABEL_WORDS, *sorted(HEADER_WORDS), *TOTAL_WORDS]))
+
+# words that cut a row whose cells run together (run_together.py), beside SEGMENT_WORDS: the labels of
+# transfer-payment tables and the captions around their blocks
+RUN_TOGETHER_WORDS: tuple[str, ...] = tuple("""
+转移支付(项目)名称 转移支付项目名称 中央主管部门 地方主管部门 资金使用单位 项目负责人及电话 负责人及电话 项目负责人 联系电话
+其中: 总体目标完成情况 总体目标 全年实际完成情况 年度总体目标
+指标值 全年实际完成值 未完成原因和改进措施 预算执行率 绩效指标
+""".split())
 
 # ---- the collapsed-text reader (flat.py): words that start, split or end its pseudo-rows
 # a field label glued to its value (项目名称老字号)
@@ -480,4 +489,225 @@ PROSE_ACTUAL_CUE = r"(?:实际)?(?:完成值|完成情况|实际值|完成)"
 PROSE_RUN_TARGET_CUE = r"(?:指标值?|目标值?)(?:为|是|[:：])"
 PROSE_RUN_ACTUAL_CUE = r"[,，]?实际完成值?(?:为|是|[:：])?"
 PROSE_SCORE_CUE = r"(?:自评)?得分"
+PROSE_WEIGHT_CUE = r"(?:分值|权重)"
 PROSE_IMPL_LABEL = r"(?:实施单位|预算单位)"
+
+# ---- what a target or an actual says (targets.py): operators, units, qualitative phrases -------------
+# Operator words and glyphs printed before a value, by the canonical operator; longest first when matched.
+# 达到/控制在 name the direction only with the indicator (达到 95% is "at least", 控制在 5% "at most").
+VALUE_OPERATOR_PREFIXES: dict[str, tuple[str, ...]] = {
+    "≥": (">=", "≥", "≧", "⩾", "大于等于", "大于或等于", "不少于", "不低于", "不小于", "至少", "达到", "达", "超过或等于"),
+    "≤": ("<=", "≤", "≦", "⩽", "小于等于", "小于或等于", "不超过", "不高于", "不大于", "不多于", "控制在", "至多", "低于或等于"),
+    "≠": ("!=", "≠", "不等于"),
+    ">": (">", "＞", "大于", "高于", "超过", "多于"),
+    "<": ("<", "＜", "小于", "低于", "少于"),
+    "=": ("==", "=", "═", "＝", "等于", "为"),
+}
+# words printed after a value: 95%以上, 5天以内
+VALUE_OPERATOR_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "≥": ("及以上", "以上", "或以上", "之上"),
+    "≤": ("及以下", "以下", "以内", "之内", "或以下", "内"),
+}
+# printed unit -> its normalized spelling (日 -> 天, 千米 -> 公里, 名 -> 人); scaled units stay scaled (万元, 万人)
+VALUE_UNITS: dict[str, str] = {
+    "%": "%", "％": "%", "‰": "‰", "个百分点": "个百分点", "百分点": "个百分点",
+    "元": "元", "万元": "万元", "亿元": "亿元", "千元": "千元", "万": "万",
+    "人": "人", "万人": "万人", "名": "人", "人次": "人次", "万人次": "万人次",
+    "户": "户", "万户": "万户", "家": "家", "所": "所", "村": "村",
+    "个": "个", "项": "项", "件": "件", "次": "次", "场": "场", "场次": "场次",
+    "期": "期", "批": "批", "台": "台", "套": "套", "张": "张", "份": "份",
+    "册": "册", "本": "本", "卷": "卷", "万卷": "万卷", "部": "部", "辆": "辆",
+    "只": "只", "头": "头", "株": "株", "棵": "棵", "座": "座", "处": "处",
+    "起": "起", "课时": "课时", "学时": "学时", "篇": "篇", "条": "条",
+    "公里": "公里", "千米": "公里", "km": "公里", "米": "米", "m": "米",
+    "亩": "亩", "万亩": "万亩", "公顷": "公顷", "平方米": "平方米", "㎡": "平方米", "平米": "平方米",
+    "吨": "吨", "万吨": "万吨", "公斤": "公斤", "千克": "公斤",
+    "天": "天", "日": "天", "个工作日": "工作日", "工作日": "工作日", "小时": "小时",
+    "月": "月", "个月": "月", "年": "年", "周": "周", "分": "分",
+}
+# scaled units -> (base unit, factor): 万 and 亿 are the record's factors, whatever they count
+_WAN, _YI = YUAN_PER_WAN, YUAN_PER_YI  # compared in the base unit (万元 with 元, 万人 with 人)
+UNIT_SCALE: dict[str, tuple[str, float]] = {
+    "万元": ("元", _WAN), "亿元": ("元", _YI), "千元": ("元", 1e3), "万人": ("人", _WAN), "万人次": ("人次", _WAN),
+    "万户": ("户", _WAN), "万卷": ("卷", _WAN), "万亩": ("亩", _WAN), "万吨": ("吨", _WAN), "万": ("", _WAN),
+    "‰": ("%", 0.1),
+}
+# ranges: 90%-95%, 80%至100%
+VALUE_RANGE_SEPARATORS = ("-", "—", "–", "~", "～", "至", "到")
+# the completion bands of the national template, printed as values (全部或基本达成预期指标100%-80%(含)):
+# phrase -> polarity; the longest phrase that a value opens with wins
+QUALITATIVE_BANDS: dict[str, str] = {
+    "全部或基本达成预期指标": "positive", "全部达成预期指标": "positive", "基本达成预期指标": "positive",
+    "达成预期指标": "positive", "达成年度指标": "positive", "达到预期": "positive", "达成预期": "positive",
+    "部分达成预期指标": "partial", "部分达成": "partial", "基本达成": "positive", "基本完成": "positive",
+    "未达成预期指标": "negative", "未达成": "negative", "未达到预期": "negative",
+}
+# stems of qualitative values that say the thing happened, was good or got better
+QUALITATIVE_POSITIVE: tuple[str, ...] = (
+    "达成", "达到", "完成", "实现", "有效", "提升", "提高", "改善", "增强", "增加", "增收", "减轻", "缓解", "降低",
+    "满意", "及时", "按时", "按期", "按月", "按季", "按要求", "按照", "按规定", "正常", "稳定", "稳步", "平稳", "规范",
+    "合规", "合格", "通过", "保障", "促进", "推动", "推进", "显著", "明显", "健全", "完善", "到位", "足额", "良好",
+    "较高", "积极", "生效", "落地", "落实", "开展", "运行", "长效", "长期", "持续", "逐年", "逐步", "不断", "扩大",
+    "优化", "加强", "强化", "覆盖", "节能", "节约", "安全", "准确", "便捷", "高效", "是", "好", "高", "优",
+    "已", "无", "零", "符合", "执行", "支持", "发放", "交货", "验收", "建成", "作用", "效果", "影响", "受益",
+    "稳固", "巩固", "维护", "服务", "指导", "统筹", "储备", "新建", "推广", "宣传", "满足", "支付", "拨付",
+    "达标", "按预算", "有利于",
+)
+# a value ending in these names an upper bound by reference (以…公布批准水平为限)
+REFERENCE_BOUND_SUFFIXES: tuple[str, ...] = ("为限", "为上限")
+# markers that turn a qualitative value negative (未完成, 不满意, 效果较差) or partial (部分完成)
+QUALITATIVE_NEGATIVE: tuple[str, ...] = ("未", "没有", "不满意", "不合格", "不达标", "较差", "很差", "否",
+                                         "滞后", "延迟", "延期", "无效", "不及时", "不到位", "未能")
+QUALITATIVE_PARTIAL: tuple[str, ...] = ("部分", "一般", "尚可", "有待", "初步")
+# a deadline: 2024年12月底前, 6月25日前, 每月15日前, 12月份完成
+DEADLINE_WORDS: tuple[str, ...] = ("之前", "以前", "前", "内", "止", "为止", "完成")
+# indicator names whose value should stay low: a printed "=" or bare target on these is an upper bound
+LOWER_IS_BETTER: tuple[str, ...] = ("成本", "费用", "投诉", "事故", "差错", "失误", "违规", "违纪", "超支", "超标",
+                                    "误差", "偏差", "损失", "发生率", "死亡", "逾期", "周期", "时长", "用时",
+                                    "时间", "控制", "单价")
+
+# ---- what an indicator measures (map.py, taxonomy entries): the end of its name says it -------------
+# measure type -> name endings, tried in this order (满意率 is a satisfaction, not a rate; 补助标准 an amount)
+MEASURE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("satisfaction", ("满意度", "满意率", "满意程度", "满意度调查", "满意")),
+    ("rate", ("率", "比例", "比率", "占比", "比重", "百分比", "达标率")),
+    ("duration", ("时间", "时限", "天数", "年限", "时长", "周期", "期限", "工期", "日期")),
+    ("amount", ("金额", "成本", "费用", "经费", "资金", "补助", "补贴", "工资", "总额", "标准", "收入", "租金",
+                "费", "价格", "单价", "支出", "投入", "资金额", "取暖费", "奖金")),
+    ("count", ("人数", "人次", "次数", "数量", "个数", "户数", "面积", "长度", "里程", "件数", "台数", "期数",
+               "村数", "项目数", "完成数", "办理数", "案卷数", "家数", "数")),
+    ("qualitative", ("性", "情况", "水平", "效果", "作用", "影响", "机制", "程度", "能力", "质量", "效益", "成效",
+                     "运行", "运转", "稳定", "提升", "提高", "改善", "增收", "建设", "保障", "负担")),
+)
+# a per-unit amount (人均培训成本, 单位购置成本, 补助标准) is not the total (培训成本): these mark it
+PER_UNIT_MARKS: tuple[str, ...] = ("人均", "户均", "单位", "平均", "每人", "每户", "标准", "单价", "单项")
+# measure type -> the units of a target that say it, when the name does not
+MEASURE_TYPE_UNITS: dict[str, tuple[str, ...]] = {
+    "rate": ("%", "‰", "个百分点"),
+    "amount": ("元", "万元", "亿元", "千元"),
+    "duration": ("天", "工作日", "月", "年", "小时", "周"),
+}
+# the level-3 category (数量 / 质量 / 时效 / 成本 / 效益 / 满意度) of each canonical level-2
+LEVEL2_CATEGORY: dict[str, str] = {
+    "数量指标": "数量", "质量指标": "质量", "时效指标": "时效", "成本指标": "成本", "经济成本指标": "成本",
+    "社会成本指标": "成本", "生态环境成本指标": "成本", "经济效益指标": "效益", "社会效益指标": "效益",
+    "生态效益指标": "效益", "可持续影响指标": "效益", "服务对象满意度指标": "满意度", "社会公众满意度指标": "满意度",
+}
+# the last characters of level-3 names that end a name in collapsed rows (flat.py): those shared by two or more
+# level-3 names of taxonomy 2024.1, before issue 19 grew it (a longer list cuts rows in other places)
+NAME_ENDINGS: frozenset[str] = frozenset("况准力度性数本率益续量间")
+# spellings of one word in level-3 names, folded before names are compared (取暖费发放比例 = 取暖费发放率,
+# 到帐率 = 到账率, 代办员的满意度 = 代办员满意度)
+NAME_FOLDS: tuple[tuple[str, str], ...] = (("比例", "率"), ("比率", "率"), ("帐", "账"), ("的", ""))
+
+# ---- final-accounts tables (部门决算表, contract section 6: final_accounts.py, account_grid.py, account_checks.py)
+# The standard tables, most specific first: (kind, words every one of which the title holds). A title is a
+# short line ending in 表 that holds 决算 or 统计表 and one of these; the kind names the table in checks.
+ACCOUNT_TABLE_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("government_funds", ("政府性基金",)),
+    ("state_capital", ("国有资本经营",)),
+    ("three_public", ("三公",)),
+    ("basic_expenditure", ("基本支出",)),
+    ("general_budget_expenditure", ("一般公共预算", "支出决算")),
+    ("fiscal_summary", ("财政拨款收入支出决算总表",)),
+    ("summary", ("收入支出决算总表",)),
+    ("income", ("收入决算表",)),
+    ("expenditure", ("支出决算表",)),
+    ("information", ("统计表",)),
+)
+# a title line: ends in 表 (决算表, 决算总表, 决算明细表, 统计表), a continuation mark allowed after it
+ACCOUNT_TITLE = re.compile(r"^(?:\d{4}年度?)?[^\t]{0,40}?(?:决算(?:总|明细)?表|相关信息统计表)(?:[(（]?续(?:表)?[)）]?)?$")
+ACCOUNT_CONTINUED = re.compile(r"[(（]?续(?:表)?[)）]?$")
+# a leading ordinal (五、, (五), 5.) or 表1 before a title; a part heading (第二部分) is no title
+ACCOUNT_TITLE_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|表\s*\d{1,2}[、.．:：]?)")
+ACCOUNT_PART_HEADING = re.compile(r"^第[一二三四五六七八九十\d]+部分")
+# 表号: 公开05表, 02表, 公开10-1表; printed beside the title or on the lines under it
+ACCOUNT_NUMBER = re.compile(r"(?:公开|部门|单位)?\d{1,2}(?:-\d{1,2})?表")
+ACCOUNT_ENTITY = re.compile(
+    r"(?:部门名称|单位名称|编制部门|编制单位|填报单位|部门(?=[:：]))[:：]?(.+?)(?=\d{4}年|(?:金额)?单位[:：]|(?:公开)?\d{1,2}表|$)")
+ACCOUNT_YEAR = re.compile(r"(20\d{2}|19\d{2})年度?")
+ACCOUNT_UNIT = re.compile(r"单位[:：]?(万元|千元|元)")
+# the unit -> yuan
+ACCOUNT_UNIT_FACTOR: dict[str, float] = {"万元": YUAN_PER_WAN, "千元": YUAN_PER_QIAN, "元": 1.0}
+# a row whose label names a count unit keeps its number as printed: 车辆数合计(辆), 机构数(个)
+ACCOUNT_COUNT_UNIT = re.compile(r"[(（](?:辆|个|人|台|套|处|次|户|家|项|座|名|平方米|㎡|人次)[)）]")
+# (如本表为空，则… is a condition, not the statement; a table that prints numbers has data whatever its notes say)
+ACCOUNT_NO_DATA = re.compile(r"(?<![如若])本表(?:无数据|为空表?)(?![,，]?则)")
+# a note or a part heading ends a table
+ACCOUNT_TABLE_END = re.compile(r"^(?:注|备注|说明|填报说明)\s*[:：\d]|^第[一二三四五六七八九十\d]+部分")
+# column header cells: the code column (or its 类/款/项 parts), the label column, 行次, and the 栏次 row
+ACCOUNT_CODE_HEADER = re.compile(r"^(?:(?:功能|经济)?分类)?(?:科目)?(?:代码|编码)(?:[(（].*[)）])?$")
+ACCOUNT_CODE_PARTS: tuple[str, ...] = ("类", "款", "项")
+ACCOUNT_LABEL_HEADER = re.compile(r"^(?:(?:功能|经济)?分类)?(?:科目|项目)(?:名称)?(?:[(（].*[)）])?$|^收入项目$|^支出项目$")
+ACCOUNT_LINE_HEADER = "行次"
+ACCOUNT_STUB_ROW = "栏次"
+# total rows: 合计, 本年收入合计, 总计, 小计, 人员经费合计
+ACCOUNT_TOTAL = re.compile(r"(?:合计|总计|小计)$")
+# a cell holding no amount: a dash of any length
+ACCOUNT_BLANK = re.compile(r"^[-—－–_/\\]*$")
+# a leading ordinal on a row label: 一、 (一) 1. and a bare numeral whose 、 was lost (kept apart: 一般 starts
+# with one); the bare form is dropped only where the rows beside it print the full one
+ACCOUNT_ROW_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d))")
+ACCOUNT_OF_WHICH = re.compile(r"^其中[:：]?")
+ACCOUNT_BARE_ORDINAL = re.compile(r"^[一二三四五六七八九十]{1,3}")
+# a label that carries its code: 208 社会保障和就业支出, [30101]基本工资
+ACCOUNT_LABEL_CODE = re.compile(r"^[\[【]?(\d{3}(?:\d{2}){0,2})[\]】]?(?=[^\d.])")
+# 基本支出 by economic class: 人员经费 is 工资福利支出 (301) and 对个人和家庭的补助 (303), 公用经费 the other classes
+ACCOUNT_PERSONNEL_CLASSES: tuple[str, ...] = ("301", "303")
+ACCOUNT_PERSONNEL_TOTAL = re.compile(r"^人员经费(?:合计)?$")
+ACCOUNT_PUBLIC_TOTAL = re.compile(r"^公用经费(?:合计)?$")
+# the rows of a 总表 the identities name: 本年收入合计 / 本年支出合计 and 总计
+ACCOUNT_YEAR_INCOME_TOTAL = re.compile(r"^本年收入合计$")
+ACCOUNT_YEAR_EXPENSE_TOTAL = re.compile(r"^本年支出合计$")
+ACCOUNT_GRAND_TOTAL = re.compile(r"^总计$")
+ACCOUNT_TABLE_TOTAL = re.compile(r"^(?:合计|总计)$")
+# the standard tables in the order a 部门决算 prints them (公开01表 … 公开10表), with their standard titles
+ACCOUNT_TABLE_KINDS_PRINTED: tuple[tuple[str, str], ...] = (
+    ("summary", "收入支出决算总表"),
+    ("income", "收入决算表"),
+    ("expenditure", "支出决算表"),
+    ("fiscal_summary", "财政拨款收入支出决算总表"),
+    ("general_budget_expenditure", "一般公共预算财政拨款支出决算表"),
+    ("basic_expenditure", "一般公共预算财政拨款基本支出决算表"),
+    ("government_funds", "政府性基金预算财政拨款收入支出决算表"),
+    ("state_capital", "国有资本经营预算财政拨款支出决算表"),
+    ("three_public", "财政拨款“三公”经费支出决算表"),
+    ("information", "部门决算公开相关信息统计表"),
+)
+# The standard header of each table (the national template), for a table whose first page, title and header
+# are lost and whose rows survive after the table before it: kind -> header rows. The 基本支出 table's
+# panel (科目代码 | 科目名称 | 决算数) repeats as often as the rows have room for.
+_ACCOUNT_CODED = ("科目代码", "科目名称")
+ACCOUNT_STANDARD_HEADERS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "summary": (("收入", "", "", "支出", "", ""), ("项目", "行次", "金额", "项目", "行次", "金额")),
+    "income": ((*_ACCOUNT_CODED, "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入",
+                "附属单位上缴收入", "其他收入"),),
+    "expenditure": ((*_ACCOUNT_CODED, "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"),),
+    "fiscal_summary": (("收入", "", "", "支出", "", "", "", "", ""),
+                       ("项目", "行次", "金额", "项目", "行次", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款",
+                        "国有资本经营预算财政拨款")),
+    "general_budget_expenditure": (("项目", "", "本年支出", "", ""), (*_ACCOUNT_CODED, "小计", "基本支出", "项目支出")),
+    "government_funds": (("项目", "", "年初结转和结余", "本年收入", "本年支出", "", "", "年末结转和结余"),
+                         (*_ACCOUNT_CODED, "", "", "小计", "基本支出", "项目支出", "")),
+    "state_capital": (("项目", "", "本年支出", "", ""), (*_ACCOUNT_CODED, "合计", "基本支出", "项目支出")),
+    "basic_expenditure": (("人员经费", "", "", "公用经费"), (*_ACCOUNT_CODED, "决算数")),
+}
+# the unit a lost first page printed, as the notes under the rows say it: 本表金额转换成万元时…
+ACCOUNT_NOTE_UNIT = re.compile(r"(?:转换成|单位[:：]?|单位为)(万元|千元)")
+# text whose newlines and tabs became spaces (account_collapsed.py): a title is a whole token; the header
+# begins at its first header word; the rows end at the note under them
+ACCOUNT_TITLE_INLINE = re.compile(r"(?:(?<=\s)|^)((?:[一二三四五六七八九十]+、)?\S{0,40}?(?:决算(?:总|明细)?表|相关信息统计表))(?=\s|$)")
+ACCOUNT_HEADER_START = re.compile(r"(?:^|\s)(?:项\s?目|科目代码|科目编码|功能分类|收入|人员经费|预算数|一、政府采购情况)(?=\s)")
+ACCOUNT_NOTE_INLINE = re.compile(r"(?:^|\s)(?:注|备注)\s*[:：]")
+# header words a collapsed row never joins to the words beside it
+ACCOUNT_HEADER_CELLS: frozenset[str] = frozenset(("项目", "行次", "统计数", "金额", "栏次", "科目代码", "科目名称", "科目编码",
+                                                  "决算数", "预算数"))
+# a bare ordinal token (8. or (一)) belongs to the words after it
+ACCOUNT_ORDINAL_TOKEN = re.compile(r"^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)$")
+ACCOUNT_PART_INLINE = re.compile(r"(?:^|\s)第[一二三四五六七八九十\d]+部分")
+# a 三公 table printed one item a row: 项目 | 预算数 | 决算数
+ACCOUNT_THREE_PUBLIC_VERTICAL = ("项目", "预算数", "决算数")
+# the table whose codes are economic classification codes (the others print function codes)
+ACCOUNT_ECONOMIC_KIND = "basic_expenditure"
+# a final-accounts header names at least one of these (chart data under a title heads with a year, not a column)
+ACCOUNT_HEADER_WORD = re.compile(r"项目|科目|行次|金额|合计|小计|预算数|决算数|统计数|支出|收入|经费|结转|结余")

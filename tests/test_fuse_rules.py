@@ -1,5 +1,7 @@
 """The fusion rule: agreement, gaps and disagreements between the parser's record and the tagger's spans."""
 
+import dataclasses
+
 import pytest
 
 from jixiao.pipelines.fuse import fuse
@@ -88,7 +90,8 @@ def test_tagger_projects_only_when_the_parser_found_none():
     other = DocumentRecord(doc_id="d", projects=[Project(name="别的项目", indicators=[Indicator(name="x", weight=1)])])
     assert [p.name for p in fuse(other, _tag_spans(), TEXT).projects] == ["别的项目"]
     empty = DocumentRecord(doc_id="d", projects=[])
-    assert [p.name for p in fuse(empty, _tag_spans(), TEXT).projects] == ["老字号"]
+    on = dataclasses.replace(FUSION_RULES, tagger_projects=True)
+    assert [p.name for p in fuse(empty, _tag_spans(), TEXT, rules=on).projects] == ["老字号"]
 
 
 def test_value_roles_follow_column_order_where_labels_disagree():
@@ -115,12 +118,35 @@ def test_touching_pieces_of_one_value_are_merged():
     assert [(m.text, m.label) for m in merged] == [("19.44", "AMT_EXEC"), ("19.44", "AMT_EXEC")]
 
 
+def _tagger_only(name: str, rows: bool) -> list[str]:
+    text = f"项目名称 {name} 主管部门 某局 年度资金总额 12 产出指标 数量指标 培训人数 500人 520人"
+
+    def span(label, value):
+        start = text.index(value, 5 if label != "PROJECT" else 0)
+        return EntitySpan(label=label, start=start, end=start + len(value), text=value, score=0.99)
+
+    spans = [span("PROJECT", name), span("DEPT", "某局"), span("AMT_ANNUAL", "12")]
+    if rows:
+        spans += [span("L1", "产出指标"), span("L2", "数量指标"), span("IND", "培训人数"), span("TARGET", "500人"),
+                  span("ACTUAL", "520人")]
+    rules = dataclasses.replace(FUSION_RULES, tagger_projects=True)
+    return [p.name for p in fuse(DocumentRecord(doc_id="t"), spans, text, rules=rules).projects]
+
+
 @pytest.mark.parametrize("name,kept", [("改", False), ("000", False), ("老字号", True)])
 def test_a_tagger_only_project_needs_a_name(name, kept):
     """Where the parser found nothing, a project only the tagger found stands in only with a name of Han words."""
-    text = f"项目名称 {name} 主管部门 某局 年度资金总额 12"
-    spans = [EntitySpan(label="PROJECT", start=5, end=5 + len(name), text=name, score=0.99),
-             EntitySpan(label="DEPT", start=text.index("某局"), end=text.index("某局") + 2, text="某局", score=0.99),
-             EntitySpan(label="AMT_ANNUAL", start=len(text) - 2, end=len(text), text="12", score=0.99)]
-    fused = fuse(DocumentRecord(doc_id="t"), spans, text)
-    assert [p.name for p in fused.projects] == ([name] if kept else [])
+    assert _tagger_only(name, rows=True) == ([name] if kept else [])
+
+
+def test_a_tagger_only_project_needs_indicator_rows():
+    """A name with fields and funds alone does not stand in (on real layouts the tagger never saw, every such
+    project measured was wrong: rla08, rla10, rla12)."""
+    assert _tagger_only("老字号", rows=False) == []
+
+
+def test_tagger_only_projects_are_off_in_the_shipped_rules():
+    text = "项目名称 老字号 产出指标 数量指标 培训人数 500人 520人"
+    spans = [EntitySpan(label=label, start=text.index(v), end=text.index(v) + len(v), text=v, score=0.99)
+             for label, v in (("PROJECT", "老字号"), ("IND", "培训人数"), ("TARGET", "500人"), ("ACTUAL", "520人"))]
+    assert fuse(DocumentRecord(doc_id="t"), spans, text).projects == []

@@ -20,7 +20,9 @@ def test_exact_alias_fuzzy_unmatched(mapper):
     r = mapper.map("经费支出合规律")  # 率 read as 律
     assert r.method == "fuzzy" and r.entry.name == "经费支出合规性"
     assert r.candidates and all(c.id != r.entry.id for c in r.candidates)
-    r = mapper.map("新中国成立前老工人生活困难补助")
+    r = mapper.map("新中国成立前老工人生活困难补助")  # its head 补助: a subsidy amount (issue 19)
+    assert r.method == "head" and r.entry.name == "补助金额"
+    r = mapper.map("参保人数1000人—2000人村")
     assert r.method == "unmatched" and r.entry is None and r.score < mapper.threshold
     assert r.candidates, "runners-up are still listed"
 

@@ -37,3 +37,68 @@ def test_collapsed_copy_keeps_labels_on_their_characters():
     assert flat.text == "项目名称 老字 号 "
     assert [(flat.text[s:e], t) for s, e, t in flat.spans()] == [("项目名称", "HEADER"), ("老字 号", "PROJECT")]
     assert ex.text == "项目名称\t老字\n号\n"  # the original is untouched
+
+
+# an invented table in a real-layouts family (one cell per line closed by ' |', pipe-only filler lines)
+REAL_LAYOUT_STYLE = "\n".join([
+    "项目支出绩效自评表 |", "||||||||",
+    "项目名称 |", "乡村道路养护补助 |", "||||||||",
+    "主管部门 |", "示例县交通局 |", "实施单位 |", "示例县公路站 |", "||||||||",
+    "项目资金 (万元) |", "|", "年初预算数 |", "全年预算数 |", "全年执行数 |", "分值 |", "执行率 |", "得分 |", "||||||",
+    "年度资金总额 |", "50万 |", "50万 |", "45万 |", "10 |", "90% |", "9 |", "||||||",
+    "绩 效 指 标 |", "一级指标 |", "二级指标 |", "三级指标 |", "年度 指标值 |", "实际 完成值 |", "分值 |", "得分 |",
+    "偏差原因 |", "||||||",
+    "产出指标 |", "数量指标 |", "养护道路里程 |", "≥80公里 |", "85公里 |", "20 |", "20 |", "|", "||||||",
+    "总分 |", "92 |", "||||||",
+])
+
+
+def test_real_layout_text_is_labelled_like_a_seed(tmp_path):
+    """A development real-layouts text goes through the same parser -> provenance -> spans path as the seeds."""
+    from jixiao.pipelines.extract import Extractor
+
+    path = tmp_path / "rla99.txt"
+    path.write_text(REAL_LAYOUT_STYLE, encoding="utf-8")
+    [region] = weak_examples([path], Extractor.from_settings(load_tagger=False))
+    got = {(region.text[s:e].strip(" |"), t) for s, e, t in region.spans()}
+    assert {("乡村道路养护补助", "PROJECT"), ("示例县交通局", "DEPT"), ("示例县公路站", "IMPL"),
+            ("养护道路里程", "IND"), ("≥80公里", "TARGET"), ("85公里", "ACTUAL"), ("项目名称", "HEADER")} <= got
+
+
+def test_text_the_parser_cannot_read_gives_no_labels(tmp_path):
+    from jixiao.pipelines.extract import Extractor
+
+    path = tmp_path / "rla98.txt"
+    path.write_text("本页为目录，无表格内容。\n第一章 总则\n", encoding="utf-8")
+    assert weak_examples([path], Extractor.from_settings(load_tagger=False)) == []
+
+
+def test_held_out_real_layouts_are_refused():
+    with pytest.raises(ValueError, match="held out"):
+        weak_examples([Path("/nonexistent/rlb01.txt")], extractor=None)
+
+
+def test_weak_real_layouts_config_entry(tmp_path):
+    """``data.weak_real_layouts`` names development documents (or globs) under the real-layouts folder; never rlb."""
+    from pydantic import ValidationError
+
+    from jixiao.models.train import DataConfig, _real_layout_paths
+
+    assert DataConfig().weak_real_layouts == []  # off unless the config names documents
+    for name in ("rla01", "rlb01", "rlc01", "rl*", "*"):
+        (tmp_path / f"{name.replace('*', 'x')}.txt").write_text("x", encoding="utf-8")
+    for bad in (["rlb*"], ["rla01", "rlb01"], ["rl*"], ["*"]):
+        with pytest.raises(ValidationError, match="development"):
+            DataConfig(weak_real_layouts=bad)
+    cfg = DataConfig(weak_real_layouts=["rla*", "rla01"], real_layouts_dir=str(tmp_path))
+    assert [p.name for p in _real_layout_paths(cfg)] == ["rla01.txt"]
+    assert _real_layout_paths(DataConfig(weak_real_layouts=["rla*"], real_layouts_dir=str(tmp_path / "missing"))) == []
+    assert _real_layout_paths(DataConfig(real_layouts_dir=str(tmp_path))) == []
+
+
+def test_weak_real_layouts_default_to_the_shared_folder(monkeypatch, tmp_path):
+    from jixiao.models.train import DataConfig, _real_layout_paths
+
+    (tmp_path / "rla02.txt").write_text("x", encoding="utf-8")
+    monkeypatch.setenv("JIXIAO_REAL_LAYOUTS_DIR", str(tmp_path))
+    assert [p.name for p in _real_layout_paths(DataConfig(weak_real_layouts=["rla02"]))] == ["rla02.txt"]

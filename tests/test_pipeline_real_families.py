@@ -26,6 +26,13 @@ def _rows(p):
     return [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators]
 
 
+def _reading(p):
+    """Fields, the funds total (budget, executed, rate) and the rows' categories, names, targets and actuals."""
+    return ((p.name, p.department, p.implementer),
+            (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate),
+            [(i.level1, i.level2, i.name, i.target, i.actual) for i in p.indicators])
+
+
 # one cell per line closed by a pipe, rows ended by pipe-only filler lines; merged cells dropped
 PIPE_CELLS = "\n".join([
     "项目支出绩效自评表 |", "||||||||",
@@ -254,8 +261,9 @@ OPERATOR_WORDS = """项目名称 |
 """
 
 
-def test_operators_in_words_stay_in_their_column(extractor):
-    p = _project(extractor, OPERATOR_WORDS)
+@pytest.mark.parametrize("header", ["指标性质", "指标方向"])
+def test_operators_in_words_stay_in_their_column(extractor, header):
+    p = _project(extractor, OPERATOR_WORDS.replace("指标性质 |", f"{header} |"))
     assert _rows(p) == [
         ("产出指标", "数量指标", "巡护面积", "大于等于5000亩", "5200", 20, 20),
         ("产出指标", "质量指标", "火灾受害率", "小于0.9‰", "0.5", 20, 18),
@@ -298,11 +306,123 @@ BLANK_CELLS = "\n\n".join([
 
 
 def test_one_cell_per_line_with_nothing_between_rows(extractor):
-    p = _project(extractor, BLANK_CELLS)
-    assert (p.name, p.department, p.implementer) == ("示例县农村供水保障资金", "示例县水利局", "示例县供水站")
-    assert (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (1200000, 1080000, 90)
-    assert [(i.level1, i.level2, i.name, i.target, i.actual) for i in p.indicators] == [
-        ("产出指标", "数量指标", "新建供水点数量", "≥12个", "12个"),
-        ("产出指标", "质量指标", "水质达标率", "≥95%", "97%"),
-        ("效益指标", "社会效益指标", "受益人口数量", "≥3000人", "3200人"),
+    assert _reading(_project(extractor, BLANK_CELLS)) == (
+        ("示例县农村供水保障资金", "示例县水利局", "示例县供水站"), (1200000, 1080000, 90), [
+            ("产出指标", "数量指标", "新建供水点数量", "≥12个", "12个"),
+            ("产出指标", "质量指标", "水质达标率", "≥95%", "97%"),
+            ("效益指标", "社会效益指标", "受益人口数量", "≥3000人", "3200人"),
+        ])
+
+
+def test_a_summary_paragraph_gives_what_its_table_lacks(extractor):
+    summary = "示例县河湖巡查保洁经费项目绩效自评综述:根据年初设定的绩效目标,项目绩效自评得分为92分。\n"
+    p = _project(extractor, summary + PIPE_CELLS.replace("总分 |\n90 |\n", ""))
+    assert p.name == "河湖巡查保洁经费" and p.score == 92
+
+
+def test_a_project_department_label(extractor):
+    text = PADDED.replace("主管部门 | 示例区住建局", "项目主管部门 | 示例区住建局")
+    assert _project(extractor, text).department == "示例区住建局"
+
+
+# each row's cells run together with no separator, one row a line
+RUN_TOGETHER = "\n".join([
+    "转移支付(项目)名称示例县农村公路养护补助资金",
+    "中央主管部门财政部",
+    "地方主管部门示例县交通运输局资金使用单位示例县公路养护站",
+    "全年预算数(A)全年执行数(B)预算执行率(B/A)",
+    "年度资金总额:12001200100%",
+    "一级指标二级指标三级指标指标值全年实际完成值",
+    "产出指标数量指标养护农村公路里程3030",
+    "质量指标路面优良率达标2020",
+    "效益指标社会效益指标群众出行条件改善1010",
+])
+
+
+def test_cells_run_together(extractor):
+    assert _reading(_project(extractor, RUN_TOGETHER)) == (
+        ("示例县农村公路养护补助资金", "示例县交通运输局", "示例县公路养护站"), (12000000, 12000000, 100), [
+            ("产出指标", "数量指标", "养护农村公路里程", "30", "30"),
+            ("产出指标", "质量指标", "路面优良率达标", "20", "20"),
+            ("效益指标", "社会效益指标", "群众出行条件改善", "10", "10"),
+        ])
+
+
+@pytest.mark.parametrize("run,parts", [
+    ("26502650100%", ["2650", "2650", "100%"]),
+    ("12001200100%", ["1200", "1200", "100%"]),
+    ("1009090%", ["100", "90", "90%"]),
+    ("000%", None),  # a zero rate fits any split: none is certain
+])
+def test_amounts_run_together_split_only_by_their_rate(run, parts):
+    from jixiao.pipelines.run_together import split_rate_run
+
+    assert split_rate_run(run) == parts
+
+
+WRAPPED_HEADER = open(__file__.replace("test_pipeline_real_families.py", "data/real_families/wrapped_header.txt"),
+                      encoding="utf-8").read()
+
+
+def test_a_header_wrapped_over_two_lines(extractor):
+    """年度 / 实际 on the header row, 指标值 / 完成值 below: the columns are 年度指标值 and 实际完成值; spaced
+    digits (8 8) in space rows are two cells."""
+    p = _project(extractor, WRAPPED_HEADER)
+    assert _rows(p) == [
+        ("产出指标", "数量指标", "巡查点位数量", "40个", "42个", 8, 8),
+        ("产出指标", "质量指标", "巡查合格率", "≥95%", "97%", 8, 7),
     ]
+
+
+def test_a_rate_printed_as_a_fraction(extractor):
+    text = SPACES.replace("年度资金总额 48 48 46.2 10 96.25% 9.63", "年度资金总额 48 48 46 10 0.958 9.58")
+    assert _project(extractor, text).funds.execution_rate == 95.8
+
+
+def test_prose_sentences_with_weight_and_score(extractor):
+    text = "\n".join([
+        "示例市计量所2023年度计量标准建设项目绩效自评报告",
+        "1、数量指标",
+        "1)新建计量标准数量(项),目标值3,完成值3,分值6,得分6。",
+        "2、进度指标",
+        "1)按期完成建标考核,目标值100%,完成值100%,分值5,得分5。",
+    ])
+    p = _project(extractor, text)
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("数量指标", "新建计量标准数量(项)", "3", "3", 6, 6),
+        ("时效指标", "按期完成建标考核", "100%", "100%", 5, 5),  # 进度指标 is the older name of 时效指标
+    ]
+
+
+def test_the_pipeline_config_names_the_readers():
+    from jixiao.pipelines.pipeline import PIPELINE, PipelineConfig
+    from jixiao.pipelines.readers import READERS
+
+    assert {PIPELINE.first_reader, *PIPELINE.alternative_readers, *PIPELINE.last_resort_readers} == set(READERS)
+    with pytest.raises(ValueError, match="unknown reader"):
+        PipelineConfig(alternative_readers=("space_rows", "no_such_reader"))
+
+
+def test_a_pipeline_without_a_reader_does_not_read_its_layout():
+    from jixiao.pipelines.pipeline import PipelineConfig
+
+    without = Extractor.from_settings(load_tagger=False)
+    without = Extractor(mapper=without.mapper, settings=without.settings,
+                        pipeline=PipelineConfig(alternative_readers=("collapsed", "cell_stream")))
+    with_all = Extractor(mapper=without.mapper, settings=without.settings)
+    assert with_all.extract_text(SPACES, mode="parser").projects[0].name == "示例财发(2023)8号乡村道路养护经费"
+    assert "table read from space-separated rows" not in (without.extract_text(SPACES, mode="parser").meta.get("notes") or [])
+
+
+def test_pipe_tables_with_a_cell_broken_over_two_lines(extractor):
+    """A line break inside a cell (a scan or a copy): the padded row and the pipe-closed cell are one again."""
+    padded = PADDED.replace("★新建健身步道长度", "★新建健身\n步道长度")
+    cells = PIPE_CELLS.replace("河湖巡查保洁经费 |", "河湖巡查\n保洁经费 |")
+    assert _rows(_project(extractor, padded)) == _rows(_project(extractor, PADDED))
+    assert _project(extractor, cells).name == "河湖巡查保洁经费"
+
+
+def test_one_cell_per_line_collapsed(extractor):
+    """Collapsed, the blank line between two cells is two spaces: those are the cell breaks again."""
+    collapsed = BLANK_CELLS.replace("\n", " ")
+    assert _reading(_project(extractor, collapsed)) == _reading(_project(extractor, BLANK_CELLS))

@@ -1,0 +1,221 @@
+"""The identities of the final-accounts tables, as checks: each names the table, the row, the column and
+the difference.
+
+Within a table: a total column is the sum of the columns its header groups with it (小计 = 基本支出 +
+项目支出; 三公 合计 = its parts); a 类 row is the sum of its 款 rows, a 款 the sum of its 项 (function and
+economic codes alike); the 合计 row is the sum of the 类 rows (人员经费合计 / 公用经费合计 of the economic
+classes); in a two-sided 总表 本年收入合计 and 本年支出合计 are the sums of the lines above them and the two
+总计 agree. Across tables: the same figure printed twice (收入决算表 合计 = 总表 本年收入合计, 支出决算表
+合计 = 总表 本年支出合计, a 总表 支出 line = the 支出决算表 类 row of that name, 一般公共预算财政拨款支出决算表
+基本支出 = the 基本支出决算表's 人员经费 + 公用经费 …). A difference within the printing's rounding (half a
+unit of the last printed place per addend) is ``info``; a larger one a ``warning``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jixiao.pipelines import vocab as V
+from jixiao.record import AccountRow, Check, FinalAccountsTable
+
+# amounts print to 0.01 of the table's unit
+PRINTED_PLACE = 0.01
+# differences up to this many yuan are float noise
+YUAN_NOISE = 0.5
+
+
+@dataclass
+class Identity:
+    code: str
+    row: int | None  # the row of the printed total in its table
+    key: str
+    printed: float
+    expected: float
+    addends: int
+    what: str  # what the expected figure is the sum of, in words
+
+
+def _name(row: AccountRow) -> str:
+    return " ".join(x for x in (row.code, row.label) if x) or (f"行{row.line}" if row.line else "?")
+
+
+def _check(table: FinalAccountsTable, ident: Identity) -> Check | None:
+    diff = ident.printed - ident.expected
+    if abs(diff) <= YUAN_NOISE:
+        return None
+    factor = V.ACCOUNT_UNIT_FACTOR.get(table.unit or "", 1.0)
+    rounding = (ident.addends + 1) * PRINTED_PLACE * factor / 2  # each printed figure, the total too
+    row = f"row {_name(table.rows[ident.row])}" if ident.row is not None else "table"
+    return Check(
+        code=ident.code, severity="info" if abs(diff) <= rounding else "warning",
+        message=f"{table.title} {row} column {ident.key}: printed {ident.printed:.2f}, {ident.what} "
+                f"{ident.expected:.2f}, difference {diff:+.2f} yuan",
+        field=f"rows[{ident.row}].values.{ident.key}" if ident.row is not None else None)
+
+
+def _sum(rows: list[AccountRow], key: str) -> float:
+    return round(sum(r.values.get(key, 0.0) for r in rows), 2)
+
+
+def column_identities(table: FinalAccountsTable, sums: list[tuple[str, list[str]]]) -> list[Identity]:
+    out = []
+    for i, row in enumerate(table.rows):
+        for total, parts in sums:
+            if total in row.values or any(p in row.values for p in parts):
+                value = round(sum(row.values.get(p, 0.0) for p in parts), 2)
+                out.append(Identity("accounts.column_sum", i, total, row.values.get(total, 0.0), value, len(parts),
+                                    "sum of " + " + ".join(parts)))
+    return out
+
+
+def code_identities(table: FinalAccountsTable) -> list[Identity]:
+    """类 = Σ款, 款 = Σ项 (a code's children are the codes two digits longer that start with it)."""
+    out = []
+    coded = [(i, r) for i, r in enumerate(table.rows) if r.code]
+    for i, row in coded:
+        kids = [r for _, r in coded if len(r.code) == len(row.code) + 2 and r.code.startswith(row.code)]
+        if not kids:
+            continue
+        for key in dict.fromkeys([*row.values, *(k for r in kids for k in r.values)]):
+            out.append(Identity("accounts.code_sum", i, key, row.values.get(key, 0.0), _sum(kids, key), len(kids),
+                                f"sum of the {len(kids)} rows under {row.code}"))
+    return out
+
+
+def total_identities(table: FinalAccountsTable) -> list[Identity]:
+    """The 合计 row = Σ 类 rows; 人员经费合计 / 公用经费合计 = Σ of their economic classes."""
+    coded = [r for r in table.rows if r.code]
+    if not coded:
+        return []
+    top = min(len(r.code) for r in coded)
+    classes = [r for r in coded if len(r.code) == top]
+    out = []
+    for i, row in enumerate(table.rows):
+        if row.code or not row.label:
+            continue
+        if V.ACCOUNT_TABLE_TOTAL.match(row.label):
+            parts, what = classes, "sum of the 类 rows"
+        elif V.ACCOUNT_PERSONNEL_TOTAL.match(row.label):
+            parts, what = [r for r in classes if r.code in V.ACCOUNT_PERSONNEL_CLASSES], "sum of 301 and 303"
+        elif V.ACCOUNT_PUBLIC_TOTAL.match(row.label):
+            parts, what = [r for r in classes if r.code not in V.ACCOUNT_PERSONNEL_CLASSES], "sum of the other classes"
+        else:
+            continue
+        for key in row.values:
+            out.append(Identity("accounts.total_row", i, key, row.values[key], _sum(parts, key), len(parts), what))
+    return out
+
+
+def _find(rows: list[tuple[int, AccountRow]], rx) -> tuple[int, AccountRow] | None:
+    return next(((i, r) for i, r in rows if r.label and rx.match(r.label)), None)
+
+
+def side_identities(table: FinalAccountsTable) -> list[Identity]:
+    """A two-sided 总表: each side's 本年…合计 = the lines above it; the two 总计 agree."""
+    sides = [[(i, r) for i, r in enumerate(table.rows) if r.panel == p] for p in (0, 1)]
+    if not sides[1]:
+        return []
+    out = []
+    for side, rx in zip(sides, (V.ACCOUNT_YEAR_INCOME_TOTAL, V.ACCOUNT_YEAR_EXPENSE_TOTAL)):
+        found = _find(side, rx)
+        if found is None:
+            continue
+        i, total = found
+        above = [r for k, r in side if k < i and not (r.label and V.ACCOUNT_TOTAL.search(r.label))]
+        for key in total.values:
+            out.append(Identity("accounts.side_sum", i, key, total.values[key], _sum(above, key), len(above),
+                                "sum of the lines above it"))
+    grand = [_find(side, V.ACCOUNT_GRAND_TOTAL) for side in sides]
+    if grand[0] and grand[1]:
+        (i, left), (_, right) = grand
+        out.append(Identity("accounts.grand_totals", i, _first_key(left), _first(left), _first(right), 1,
+                            "the 支出 side's 总计"))
+    return out
+
+
+def _first_key(row: AccountRow) -> str:
+    return next(iter(row.values))
+
+
+def _first(row: AccountRow) -> float:
+    return next(iter(row.values.values()))
+
+
+def table_identities(table: FinalAccountsTable, sums: list[tuple[str, list[str]]]) -> list[Identity]:
+    """Every identity the table prints; a table whose first page is lost has no lines above its totals."""
+    whole = [] if table.headless else [*total_identities(table), *side_identities(table)]
+    return [*column_identities(table, sums), *code_identities(table), *whole]
+
+
+def check_table(table: FinalAccountsTable, sums: list[tuple[str, list[str]]]) -> list[Check]:
+    return [c for ident in table_identities(table, sums) if (c := _check(table, ident)) is not None]
+
+
+def cross_identities(tables: list[FinalAccountsTable]) -> list[tuple[int, Identity]]:
+    """(table index, identity) for the figures two tables print alike."""
+    by_kind = {}
+    for n, t in enumerate(tables):
+        by_kind.setdefault(t.kind, n)
+    out: list[tuple[int, Identity]] = []
+
+    def total(kind: str, rx=V.ACCOUNT_TABLE_TOTAL) -> tuple[int, int, AccountRow] | None:
+        n = by_kind.get(kind)
+        if n is None:
+            return None
+        found = _find(list(enumerate(tables[n].rows)), rx)
+        return (n, found[0], found[1]) if found and found[1].values else None
+
+    def same(a, b, what: str, key_a: str | None = None, key_b: str | None = None) -> None:
+        if a is None or b is None:
+            return
+        (n, i, ra), (_, _, rb) = a, b
+        ka = key_a if key_a in ra.values else _first_key(ra)
+        kb = key_b if key_b in rb.values else _first_key(rb)
+        out.append((n, Identity("accounts.cross_table", i, ka, ra.values[ka], rb.values[kb], 1, what)))
+
+    same(total("income"), total("summary", V.ACCOUNT_YEAR_INCOME_TOTAL), "收入支出决算总表 本年收入合计")
+    same(total("expenditure"), total("summary", V.ACCOUNT_YEAR_EXPENSE_TOTAL), "收入支出决算总表 本年支出合计")
+    fiscal = total("fiscal_summary", V.ACCOUNT_YEAR_EXPENSE_TOTAL)
+    if fiscal is not None:
+        gpb = next((k for k in fiscal[2].values if "一般公共预算" in k), None)
+        same(total("general_budget_expenditure"), fiscal, "财政拨款收入支出决算总表 本年支出合计", key_b=gpb)
+    _basic(tables, by_kind, out)
+    _class_lines(tables, by_kind, out)
+    return out
+
+
+def _basic(tables: list[FinalAccountsTable], by_kind: dict, out: list) -> None:
+    """一般公共预算财政拨款支出决算表 合计 基本支出 = the 基本支出决算表's 人员经费合计 + 公用经费合计."""
+    g, b = by_kind.get("general_budget_expenditure"), by_kind.get("basic_expenditure")
+    if g is None or b is None:
+        return
+    found = _find(list(enumerate(tables[g].rows)), V.ACCOUNT_TABLE_TOTAL)
+    key = next((k for k in (found[1].values if found else {}) if "基本支出" in k), None)
+    parts = [r for r in tables[b].rows if r.label and not r.code
+             and (V.ACCOUNT_PERSONNEL_TOTAL.match(r.label) or V.ACCOUNT_PUBLIC_TOTAL.match(r.label))]
+    if found is None or key is None or not parts:
+        return
+    value = round(sum(_first(r) for r in parts), 2)
+    out.append((g, Identity("accounts.cross_table", found[0], key, found[1].values[key], value, len(parts),
+                            f"{tables[b].title} 人员经费合计 + 公用经费合计")))
+
+
+def _class_lines(tables: list[FinalAccountsTable], by_kind: dict, out: list) -> None:
+    """A 总表's 支出 line = the 类 row of the same name in the 支出决算表."""
+    s, e = by_kind.get("summary"), by_kind.get("expenditure")
+    if s is None or e is None:
+        return
+    classes = {r.label: r for r in tables[e].rows if r.code and len(r.code) == 3 and r.label}
+    for i, row in enumerate(tables[s].rows):
+        other = classes.get(row.label or "")
+        if row.panel == 1 and other is not None and row.values and other.values:
+            out.append((s, Identity("accounts.cross_table", i, _first_key(row), _first(row), _first(other), 1,
+                                    f"{tables[e].title} {other.code} {other.label}")))
+
+
+def check_document(tables: list[FinalAccountsTable]) -> None:
+    """Adds the cross-table checks to the table that prints the first of the two figures."""
+    for n, ident in cross_identities(tables):
+        check = _check(tables[n], ident)
+        if check is not None:
+            tables[n].checks.append(check)

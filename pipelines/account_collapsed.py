@@ -1,0 +1,250 @@
+"""The final-accounts tables in text whose line breaks and tabs ran together into spaces.
+
+Where every newline and tab became one space, a run of k spaces between two cells still says how many cells
+it crossed (k - 1 of them blank); a single space between two words of text is one cell's own (社会保障和就
+业支出 wrapped). So the text is cut into cells, and rows are found again at their anchors: a row of a coded
+table starts at its code (or at 合计) and runs to the next; a 总表's row is found by its two 行次 (1 and 32, 2
+and 33 …); a 相关信息统计表 row by its 行次. Each table is read under the standard header of its kind
+(vocab's ``ACCOUNT_STANDARD_HEADERS``), the tab reader's ``read_rows`` doing the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.pipelines import vocab as V
+from jixiao.pipelines.account_fragments import ORDER, TITLES, header_rows, width_of
+from jixiao.pipelines.account_grid import GridCell, GridRow, code_of, is_amount_cell
+from jixiao.pipelines.normalize import NormalizedText, squeeze
+from jixiao.record import FinalAccountsTable
+
+_TOKEN = re.compile(r"\S+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CODE = re.compile(r"\d{3,7}")
+TWO_SIDED = ("summary", "fiscal_summary")
+CODED = ("income", "expenditure", "general_budget_expenditure", "government_funds", "state_capital")
+
+
+def cells_of(norm: NormalizedText, start: int, end: int) -> list[GridCell]:
+    """Cells of [start, end): a run of k spaces ends a cell and crosses k - 1 blank ones; two words of text
+    one space apart are one cell."""
+    cells: list[GridCell] = []
+    prev_end = None
+    for m in _TOKEN.finditer(norm.text, start, end):
+        tok = m.group(0)
+        gap = m.start() - prev_end if prev_end is not None else 1
+        last = cells[-1] if cells else None
+        words = (last is not None and _CJK.search(tok) and _CJK.search(last.text) and not V.ACCOUNT_ROW_ORDINAL.match(tok)
+                 and not V.ACCOUNT_TOTAL.search(last.text)
+                 and tok not in V.ACCOUNT_HEADER_CELLS and last.text not in V.ACCOUNT_HEADER_CELLS)
+        if last is not None and gap == 1 and (words or V.ACCOUNT_ORDINAL_TOKEN.match(last.text)):
+            cells[-1] = GridCell(last.text + tok, norm.printed(last.start, m.end()), last.start, m.end())
+        else:
+            cells += [GridCell("", "", m.start(), m.start())] * (gap - 1 if cells else 0)
+            cells.append(GridCell(tok, norm.printed(m.start(), m.end()), m.start(), m.end()))
+        prev_end = m.end()
+    return cells
+
+
+def _row(cells: list[GridCell], width: int) -> GridRow:
+    """A row of exactly ``width`` cells; numbers past the last column (a label merged over the panels to its
+    right) fold into the last one when it is blank."""
+    row = list(cells[:width]) + [GridCell("", "", 0, 0)] * max(0, width - len(cells))
+    extra = [c for c in cells[width:] if is_amount_cell(c.text)]
+    if extra and not row[-1].text:
+        row[-1] = extra[-1]
+    return GridRow(row, row[0].start, row[-1].end)
+
+
+def _after_stub(cells: list[GridCell]) -> int:
+    """The first cell after the 栏次 run (栏次 1 2 3 …), or 0."""
+    stub = next((i for i, c in enumerate(cells) if c.text == V.ACCOUNT_STUB_ROW), None)
+    if stub is None:
+        return 0
+    i = stub + 1
+    while i < len(cells) and (not cells[i].text or cells[i].text.isdigit()) and cells[i].text != str(len(cells)):
+        if cells[i].text and i + 1 < len(cells) and cells[i + 1].text and not cells[i + 1].text.isdigit():
+            return i + 1
+        i += 1
+    return i
+
+
+def coded_rows(cells: list[GridCell], width: int) -> list[GridRow]:
+    return [_row(r, width) for r in coded_cells(cells)]
+
+
+def coded_cells(cells: list[GridCell]) -> list[list[GridCell]]:
+    """Rows that start at a code followed by its name, or at a total word (合计) with a number after it."""
+    skip = _after_stub(cells)
+
+    def total(i: int) -> bool:
+        """合计 with a number after it before the next words (a header cell 本年收入合计 has words next)."""
+        if not (V.ACCOUNT_TOTAL.search(cells[i].text) and _CJK.search(cells[i].text)):
+            return False
+        for c in cells[i + 1:]:
+            if _CJK.search(c.text):
+                return False
+            if is_amount_cell(c.text):
+                return True
+        return False
+
+    starts = [i for i in range(skip, len(cells))
+              if (_CODE.fullmatch(cells[i].text) and code_of(cells[i].text) and i + 1 < len(cells)
+                  and _CJK.search(cells[i + 1].text) and not V.ACCOUNT_TOTAL.search(cells[i + 1].text))
+              or total(i)]
+    return [cells[a:b] for a, b in zip(starts, [*starts[1:], len(cells)])]
+
+
+def sided_rows(cells: list[GridCell], width: int) -> list[GridRow]:
+    """A 总表's rows: the 收入 行次 n at cell j, the 支出 行次 n + k three cells on; the label before them."""
+    texts = [c.text for c in cells]
+    stub = max((i for i, t in enumerate(texts) if t == V.ACCOUNT_STUB_ROW), default=-1)
+    # the first row: 行次 1 (or, on a table's later page, any n) with the 支出 side's 行次 three cells on
+    first = next((i for i in range(max(stub + 1, 1), len(texts) - 3) if texts[i].isdigit() and texts[i + 3].isdigit()
+                  and int(texts[i + 3]) > int(texts[i]) and (texts[i] == "1" or stub < 0)), None)
+    if first is None:
+        return []
+    line = int(texts[first])
+    offset, rows, j = int(texts[first + 3]) - line, [], first
+    while j is not None:
+        rows.append(_row(cells[j - 1:j - 1 + width], width))
+        line += 1
+        j = next((i for i in range(j + 1, len(texts) - 3)
+                  if texts[i] == str(line) and texts[i + 3] == str(line + offset)), None)
+    return rows
+
+
+def lined_rows(cells: list[GridCell], width: int) -> list[GridRow]:
+    """Rows found by their 行次 (1, 2, 3 …), the label before it."""
+    texts = [c.text for c in cells]
+    rows, line, j = [], 1, 0
+    while True:
+        j = next((i for i in range(max(j, 1), len(texts)) if texts[i] == str(line) and _CJK.search(texts[i - 1])), None)
+        if j is None:
+            return rows
+        rows.append(_row(cells[j - 1:j - 1 + width], width))
+        line, j = line + 1, j + 1
+
+
+INFORMATION_HEADER = (("项目", "行次", "统计数"),)
+
+
+def _vertical(cells: list[GridCell]) -> bool:
+    texts = [c.text for c in cells]
+    return any(texts[i:i + 2] == list(V.ACCOUNT_THREE_PUBLIC_VERTICAL[1:]) for i in range(len(texts) - 1))
+
+
+def item_rows(cells: list[GridCell], width: int) -> list[GridRow]:
+    """A table of one item a row (项目 | 预算数 | 决算数): each cell of words after the header starts a row."""
+    texts = [c.text for c in cells]
+    head = next(i for i in range(len(texts) - 1) if texts[i:i + 2] == list(V.ACCOUNT_THREE_PUBLIC_VERTICAL[1:])) + 2
+    starts = [i for i in range(head, len(cells)) if _CJK.search(texts[i])]
+    return [_row(cells[a:b], width) for a, b in zip(starts, [*starts[1:], len(cells)])]
+
+
+def read_collapsed(norm: NormalizedText, start: int, end: int, kind: str, factor: float, read_rows):
+    """The rows of one table's span [start, end) of collapsed text (``read_rows`` is the tab reader's)."""
+    cells = cells_of(norm, start, end)
+    if kind in TWO_SIDED:
+        width = len(V.ACCOUNT_STANDARD_HEADERS[kind][-1])
+        rows = sided_rows(cells, width)
+    elif kind in CODED:
+        width = len(V.ACCOUNT_STANDARD_HEADERS[kind][-1])
+        rows = coded_rows(cells, width)
+    elif kind == "basic_expenditure":
+        width = 3
+        rows = coded_rows(cells, width)
+    elif kind == "information":
+        width = 3
+        rows = lined_rows(cells, width)
+    elif kind == "three_public" and _vertical(cells):
+        width = 3
+        rows = item_rows(cells, width)
+    else:
+        return [], []
+    header = header_rows(kind, width) if kind not in ("information", "basic_expenditure", "three_public") else [
+        GridRow([GridCell(t, t, 0, 0) for t in r], 0, 0)
+        for r in ((V.ACCOUNT_THREE_PUBLIC_VERTICAL,) if kind == "three_public" else
+                  INFORMATION_HEADER if kind == "information" else (V.ACCOUNT_STANDARD_HEADERS[kind][-1],))]
+    return read_rows(norm, rows, factor, header=header)
+
+
+def title_spans(norm: NormalizedText, table_kind) -> list[tuple[int, int, str, str]]:
+    """(start, end, title as printed, kind) of each title in collapsed text: a whole token ending in 决算表 /
+    统计表 that names a standard table, not a contents entry (dots after it)."""
+    out = []
+    for m in V.ACCOUNT_TITLE_INLINE.finditer(norm.text):
+        title = V.ACCOUNT_TITLE_ORDINAL.sub("", m.group(1))
+        kind = table_kind(title)
+        after = norm.text[m.end():m.end() + 8]
+        if kind is None or V.ACCOUNT_PART_HEADING.match(title) or "..." in after or "…" in after:
+            continue
+        out.append((m.start(1), m.end(1), V.ACCOUNT_TITLE_ORDINAL.sub("", norm.printed(m.start(1), m.end(1))), kind))
+    return out
+
+
+def read_all(norm: NormalizedText, table_kind, meta_of, read_rows) -> list[FinalAccountsTable]:
+    """Every standard table of collapsed text; ``meta_of(text)`` gives (number, entity, year, unit)."""
+    spans = title_spans(norm, table_kind)
+    found: list[tuple[FinalAccountsTable, int, int]] = []  # the table, its title's start, where its rows end
+    for n, (s, e, title, kind) in enumerate(spans):
+        stop = spans[n + 1][0] if n + 1 < len(spans) else len(norm.text)
+        head = V.ACCOUNT_HEADER_START.search(norm.text, e, stop)
+        meta = squeeze(norm.text[e:head.start() if head else min(stop, e + 200)])
+        number, entity, year, unit = meta_of(meta)
+        body_end = _body_end(norm, e, stop)
+        no_data = bool(V.ACCOUNT_NO_DATA.search(squeeze(norm.text[e:stop])))
+        table = FinalAccountsTable(title=title or TITLES[kind], number=number, entity=entity, year=year, unit=unit,
+                                   kind=kind)
+        table.rows, _ = read_collapsed(norm, e, body_end, kind, V.ACCOUNT_UNIT_FACTOR.get(unit or "", 1.0), read_rows)
+        table.no_data = no_data and not table.rows
+        if table.rows or no_data or number:  # a contents entry names a table too, with none under it
+            found.append((table, s, body_end))
+    printed = {t.kind or "" for t, _, _ in found}
+    tables: list[FinalAccountsTable] = []
+    for n, (table, _, body_end) in enumerate(found):
+        tables.append(table)
+        if n + 1 < len(found):
+            nxt, stop, _ = found[n + 1]
+            if not V.ACCOUNT_PART_INLINE.search(norm.text, body_end, stop):
+                tables += fragments(norm, body_end, stop, table.kind or "", nxt.kind, printed, table.unit,
+                                    table.year, read_rows)
+    return tables
+
+
+def fragments(norm: NormalizedText, start: int, stop: int, after: str, before: str | None, printed: set[str],
+              unit: str | None, year: int | None, read_rows) -> list[FinalAccountsTable]:
+    """Tables whose first page is lost (rows with no title or header after a table's notes): the next kind
+    in the printed order, not printed elsewhere, whose standard width the rows have (``account_fragments``)."""
+    out: list[FinalAccountsTable] = []
+    cuts = [m.start() for m in V.ACCOUNT_NOTE_INLINE.finditer(norm.text, start, stop)]
+    lo = ORDER.index(after) + 1 if after in ORDER else 0
+    hi = ORDER.index(before) if before in ORDER else len(ORDER)
+    for a, b in zip([start, *cuts], [*cuts, stop]):
+        cells = cells_of(norm, a, b)
+        if not any(is_amount_cell(c.text) for c in cells):
+            continue
+        raw = coded_cells(cells)
+        for kind in [k for k in ORDER[lo:hi] if k not in printed]:
+            width = len(V.ACCOUNT_STANDARD_HEADERS.get(kind, ((),))[-1])
+            if kind in TWO_SIDED:
+                rows = sided_rows(cells, width)
+            elif kind in CODED and len(raw) >= 2 and width_of([GridRow(r, 0, 0) for r in raw]) == width:
+                rows = [_row(r, width) for r in raw]
+            else:
+                continue
+            if len(rows) < 2:
+                continue
+            table = FinalAccountsTable(title=TITLES[kind], year=year, unit=unit, kind=kind, headless=True)
+            table.rows, _ = read_rows(norm, rows, V.ACCOUNT_UNIT_FACTOR.get(unit or "", 1.0), header=header_rows(kind, width))
+            out.append(table)
+            printed = printed | {kind}
+            lo = ORDER.index(kind) + 1
+            break
+    return out
+
+
+def _body_end(norm: NormalizedText, start: int, stop: int) -> int:
+    """Where a table's rows end: its note (注：…) or a part heading (第三部分), else the next title."""
+    ends = [m.start() for rx in (V.ACCOUNT_NOTE_INLINE, V.ACCOUNT_PART_INLINE) if (m := rx.search(norm.text, start, stop))]
+    return min(ends, default=stop)

@@ -1,0 +1,206 @@
+"""The grid of a final-accounts table: its lines cut into cells, its header rows turned into columns.
+
+A final-accounts table (contract section 6) prints one or more header rows whose cells span the columns
+below them (a group such as 本年支出 over 小计 / 基本支出 / 项目支出, 预算数 over 合计 / 因公出国(境)费 …),
+then the rows. Each column gets a role (code, its 类/款/项 part, label, 行次 or value) and, for a value
+column, its key: the leaf header cell, or ``group/leaf`` where two leaves of one panel share a name.
+A table printed side by side (收入 left, 支出 right; the four panels of 基本支出决算明细表) is cut into
+panels, each with its own code/label/行次 columns; each panel's rows are rows of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jixiao.pipelines import vocab as V
+from jixiao.pipelines.normalize import NormalizedText, parse_number, squeeze
+
+
+@dataclass(frozen=True)
+class GridCell:
+    text: str  # normalized, whitespace removed: what the rules read
+    printed: str  # as printed, whitespace removed: what the record holds
+    start: int  # offsets in the normalized text
+    end: int
+
+
+@dataclass
+class GridRow:
+    cells: list[GridCell]
+    start: int
+    end: int
+
+    def text(self, col: int) -> str:
+        return self.cells[col].text if col < len(self.cells) else ""
+
+
+@dataclass
+class Column:
+    index: int
+    role: str  # code | code_part | label | line | value
+    key: str = ""  # a value column's key
+
+
+@dataclass
+class Panel:
+    columns: list[Column] = field(default_factory=list)
+
+    def role(self, role: str) -> list[Column]:
+        return [c for c in self.columns if c.role == role]
+
+
+def tab_row(norm: NormalizedText, start: int, end: int) -> GridRow:
+    """The line [start, end) of the normalized text cut at tabs; each cell's text without whitespace."""
+    cells, pos = [], start
+    for part in norm.text[start:end].split("\t"):
+        text = squeeze(part)
+        cells.append(GridCell(text, norm.printed(pos, pos + len(part)) if text else "", pos, pos + len(part)))
+        pos += len(part) + 1
+    return GridRow(cells, start, end)
+
+
+def is_amount_cell(text: str) -> bool:
+    return parse_number(text) is not None and not text.endswith(("%", "％", "分"))
+
+
+def is_stub_row(row: GridRow) -> bool:
+    """The 栏次 row under the header (栏次, 1, 2, 3 … or the bare run 1 2 3 …): no line item."""
+    texts = [c.text for c in row.cells if c.text]
+    if not texts:
+        return False
+    if V.ACCOUNT_STUB_ROW in texts:
+        return True
+    if len(texts) >= 3 and all(t.isdigit() for t in texts):
+        nums = [int(t) for t in texts]
+        return all(b == a + 1 for a, b in zip(nums, nums[1:]))
+    return False
+
+
+def has_amount(row: GridRow) -> bool:
+    return any(is_amount_cell(c.text) for c in row.cells)
+
+
+def _role(text: str) -> str:
+    if V.ACCOUNT_CODE_HEADER.match(text):
+        return "code"
+    if text in V.ACCOUNT_CODE_PARTS:
+        return "code_part"
+    if V.ACCOUNT_LABEL_HEADER.match(text):
+        return "label"
+    if text == V.ACCOUNT_LINE_HEADER:
+        return "line"
+    return "value"
+
+
+def _spanning(header: list[list[str]], r: int, c: int) -> str:
+    """The header cell of row ``r`` over column ``c``: the cell itself, else the nearest one to its left
+    (a merged cell prints in its first column and leaves the ones it covers blank)."""
+    row = header[r]
+    for k in range(min(c, len(row) - 1), -1, -1):
+        if row[k]:
+            return row[k]
+    return ""
+
+
+def _leaf(header: list[list[str]], c: int) -> tuple[int, str]:
+    """(row, text) of the lowest header cell printed in column ``c``; (-1, "") when none."""
+    for r in range(len(header) - 1, -1, -1):
+        if c < len(header[r]) and header[r][c]:
+            return r, header[r][c]
+    return -1, ""
+
+
+def columns(header_rows: list[GridRow]) -> list[Panel]:
+    """The table's panels, each with its columns' roles and keys, from its header rows."""
+    header = [[c.text for c in row.cells] for row in header_rows]
+    printed = [[c.printed for c in row.cells] for row in header_rows]
+    width = max((len(r) for r in header), default=0)
+    while width and not any(c < len(r) and r[c] for r in header for c in [width - 1]):
+        width -= 1
+    panels: list[Panel] = [Panel()]
+    leaves: dict[int, tuple[int, str]] = {}
+    for c in range(width):
+        r, text = _leaf(header, c)
+        role = _role(text) if text else "value"
+        seen_value = any(col.role == "value" for col in panels[-1].columns)
+        if role in ("code", "label") and seen_value:
+            panels.append(Panel())
+        panels[-1].columns.append(Column(c, role, printed[r][c] if text else ""))
+        leaves[c] = (r, text)
+    for panel in panels:
+        _keys(panel, printed, leaves)
+    return [p for p in panels if p.columns]
+
+
+def _keys(panel: Panel, header: list[list[str]], leaves: dict[int, tuple[int, str]]) -> None:
+    """``group/leaf`` for the value columns of a panel whose leaves repeat, with the nearest header row
+    above the leaves at which their groups differ."""
+    by_leaf: dict[str, list[Column]] = {}
+    for col in panel.role("value"):
+        by_leaf.setdefault(col.key, []).append(col)
+    for leaf, cols in by_leaf.items():
+        if len(cols) < 2 or not leaf:
+            continue
+        top = min(leaves[c.index][0] for c in cols)
+        for r in range(top - 1, -1, -1):
+            groups = [_spanning(header, r, c.index) for c in cols]
+            if len(set(groups)) > 1:
+                for col, group in zip(cols, groups):
+                    col.key = f"{group}/{leaf}" if group else leaf
+                break
+
+
+_CODE = re.compile(r"[\[【(（]?(\d{3,})[\]】)）]?")
+_PART = re.compile(r"\d{2}")
+
+
+def code_of(text: str) -> str | None:
+    """A code cell as digits (208, 2080109, [30101]; a 款/项 part 01), or None when it holds no code
+    (合计 printed in the code column, an amount)."""
+    m = _CODE.fullmatch(text) or _PART.fullmatch(text)
+    return (m.group(1) if m.groups() else m.group(0)) if m else None
+
+
+def _span(row: list[str], c: int, lo: int, hi: int) -> tuple[int, int]:
+    """[first, last] columns of the header cell of ``row`` covering column ``c`` within [lo, hi]."""
+    a = c
+    while a > lo and not (a < len(row) and row[a]):
+        a -= 1
+    b = a + 1
+    while b <= hi and not (b < len(row) and row[b]):
+        b += 1
+    return a, b - 1
+
+
+def sum_groups(header_rows: list[GridRow], panels: list[Panel]) -> list[tuple[str, list[str]]]:
+    """The column identities the header prints: a total leaf (合计, 小计, 本年支出合计) equals the sum of the
+    columns beside it under the same group (小计 = 基本支出 + 项目支出 under 本年支出; 合计 = 因公出国(境)费 +
+    公务用车购置及运行维护费 + 公务接待费 under 预算数, the middle one by its own 小计). (total key, addend keys)."""
+    header = [[c.text for c in row.cells] for row in header_rows]
+    out = []
+    for panel in panels:
+        values = [c for c in panel.role("value") if c.key]
+        if len(values) < 2:
+            continue
+        key_at = {c.index: c.key for c in values}
+        lo, hi = values[0].index, values[-1].index
+        for col in values:
+            r, text = _leaf(header, col.index)
+            if not V.ACCOUNT_TOTAL.search(text):
+                continue
+            a, b = (lo, hi) if r == 0 else _span(header[r - 1], col.index, lo, hi)
+            a, b = max(a, lo), min(b, hi)
+            addends: list[str] = []
+            x = a
+            while x <= b:
+                x0, x1 = _span(header[r], x, x, b)
+                if x0 != col.index:
+                    sub = [k for k in range(x0, x1 + 1) if k in key_at]
+                    first = _leaf(header, x0)[1] if x0 in key_at else ""
+                    addends += [key_at[x0]] if x1 > x0 and V.ACCOUNT_TOTAL.search(first) else \
+                        [key_at[k] for k in sub]
+                x = x1 + 1
+            if addends and col.key not in addends:
+                out.append((col.key, addends))
+    return out

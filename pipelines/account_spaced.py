@@ -1,0 +1,151 @@
+"""Final-accounts tables printed with spaces for cell boundaries (a PDF's text laid out by position).
+
+Where a table's cells are separated by runs of spaces, a blank cell is only a wider gap. The columns are
+found again by position: in each block of such lines, the line with the most cells (the 栏次 row, the
+header row) gives the columns' centres, in display width (a CJK character is two columns wide); every
+cell of the other lines goes to the nearest column to its right of the one before. The lines are written
+back as tab rows (offsets kept: an inserted tab points at the character after it) for the tab reader.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from jixiao.pipelines.normalize import NormalizedText
+
+# a cell boundary: two or more spaces (one space is a cell's own: 社会保障和就 业支出)
+_GAP = re.compile(r" {2,}")
+# a block of lines laid out so: at least this many cells a line
+MIN_CELLS = 3
+# a position inside a column: a cell there in this many rows
+COMMON = 2
+
+
+def _char_width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def _line_widths(norm: NormalizedText, start: int, line: str) -> list[int]:
+    """Display width of each character of a line, as printed (a full-width bracket NFKC made narrow is wide)."""
+    if not norm.original:
+        return [_char_width(ch) for ch in line]
+    return [_char_width(norm.original[norm.offsets[start + k]]) if norm.offsets[start + k] < len(norm.original)
+            else _char_width(ch) for k, ch in enumerate(line)]
+
+
+def _cells(line: str, widths: list[int] | None = None) -> list[tuple[int, int, int, int]]:
+    """(start, end, visual left, visual right) of each cell of a line."""
+    widths = widths or [_char_width(ch) for ch in line]
+    prefix = [0]
+    for w in widths:
+        prefix.append(prefix[-1] + w)
+    out, pos = [], 0
+    for part in _GAP.split(line):
+        start = line.index(part, pos) if part else pos
+        end = start + len(part)
+        if part.strip():
+            a = start + len(part) - len(part.lstrip())
+            b = end - (len(part) - len(part.rstrip()))
+            out.append((a, b, prefix[a], prefix[b]))
+        pos = end
+    return out
+
+
+def _runs(covered: list[bool]) -> list[tuple[int, int]]:
+    out, start = [], None
+    for x, on in enumerate([*covered, False]):
+        if on and start is None:
+            start = x
+        elif not on and start is not None:
+            out.append((start, x))
+            start = None
+    return out
+
+
+def _columns(rows: list[list[tuple[int, int, int, int]]]) -> list[tuple[int, int]]:
+    """The columns of a block, from its rows that print a number: where two or more rows have a cell (a
+    cell spanning columns, a total row's label, is one row), then where a lone cell stands clear of them."""
+    width = max((x1 for cells in rows for *_, x1 in cells), default=0)
+    count = [0] * width
+    for cells in rows:
+        for _, _, x0, x1 in cells:
+            for x in range(x0, x1):
+                count[x] += 1
+    columns = _runs([c >= COMMON for c in count])
+    for cells in rows:
+        for _, _, x0, x1 in cells:
+            if not any(x0 < b and a < x1 for a, b in columns):
+                columns.append((x0, x1))
+    return sorted(columns)
+
+
+def _assign(cells: list[tuple[int, int, int, int]], columns: list[tuple[int, int]]) -> list[int]:
+    """Each cell's column: the first it overlaps (a merged header cell prints in its first column), else the
+    nearest; never the column of the cell before it."""
+    cols, last = [], -1
+    for _, _, x0, x1 in cells:
+        over = [k for k, (a, b) in enumerate(columns) if x0 < b and a < x1]
+        col = over[0] if over else min(range(len(columns)), key=lambda k: abs((columns[k][0] + columns[k][1]) / 2 - (x0 + x1) / 2))
+        col = max(col, last + 1)
+        cols.append(col)
+        last = col
+    return cols
+
+
+_NUMBER = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
+
+
+def _numeric(line: str, cells) -> bool:
+    return any(_NUMBER.match(line[a:b]) for a, b, _, _ in cells)
+
+
+def spaced_rows(norm: NormalizedText) -> NormalizedText | None:
+    """The text with its space-laid table blocks written as tab rows; None when it has none."""
+    lines = norm.text.split("\n")
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    parsed = [_cells(line, _line_widths(norm, start, line)) if "\t" not in line and line.strip() else []
+              for line, start in zip(lines, starts)]
+    chars: list[str] = []
+    offsets: list[int] = []
+    i, changed = 0, False
+    while i < len(lines):
+        j = i
+        while j < len(lines) and len(parsed[j]) >= 2:  # a blank line ends a block: a new page lays out anew
+            j += 1
+        data = [parsed[k] for k in range(i, j) if len(parsed[k]) >= MIN_CELLS and _numeric(lines[k], parsed[k])]
+        if len(data) >= 2:  # a block of laid-out lines, two of them rows with numbers
+            columns = _columns(data)
+            for k in range(i, j):
+                _emit_row(norm, lines[k], starts[k], parsed[k], _assign(parsed[k], columns), chars, offsets)
+            changed = True
+            i = j
+            continue
+        _emit(norm, starts[i], starts[i] + len(lines[i]) + (1 if i + 1 < len(lines) else 0), chars, offsets)
+        i += 1
+    if not changed:
+        return None
+    offsets.append(norm.offsets[-1])
+    return NormalizedText.model_construct(text="".join(chars), offsets=offsets,
+                                          original_length=norm.original_length, original=norm.original,
+                                          in_print=norm.in_print)
+
+
+def _emit(norm: NormalizedText, a: int, b: int, chars: list[str], offsets: list[int]) -> None:
+    chars.extend(norm.text[a:b])
+    offsets.extend(norm.offsets[a:b])
+
+
+def _emit_row(norm: NormalizedText, line: str, start: int, cells, cols, chars, offsets) -> None:
+    col = 0
+    for (a, b, _, _), c in zip(cells, cols):
+        for _ in range(c - col):
+            chars.append("\t")
+            offsets.append(norm.offsets[start + a])
+        col = c
+        _emit(norm, start + a, start + b, chars, offsets)
+    chars.append("\n")
+    offsets.append(norm.offsets[min(start + len(line), len(norm.offsets) - 1)])

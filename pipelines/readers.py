@@ -1,0 +1,245 @@
+"""The readers of a table's layout, one a class, in a registry; ``read_layout`` runs the ones a pipeline names.
+
+Each reader takes the normalized text and returns a ``Reading``: the projects it parsed, the text their
+offsets index (a reader that regroups cells builds its own text, which maps back to the document like the
+normalized one) and the note ``meta.notes`` gets. The first reader (tab rows) reads the layouts that keep
+their rows; when it finds no table, the alternatives each read the text their way and the reading that finds
+most of a table is kept; a last-resort reader runs only where nothing, prose included, was found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from jixiao.pipelines.cell_stream import cell_stream_rows
+from jixiao.pipelines.flat import FlatParser
+from jixiao.pipelines.layout import parse_rows, space_rows
+from jixiao.pipelines.normalize import NormalizedText
+from jixiao.pipelines.parsed import ParsedProject
+from jixiao.pipelines.prose import ProseParser
+from jixiao.pipelines.run_together import run_together_cells
+from jixiao.pipelines.tables import TableParser
+from jixiao.pipelines.vocab import Categories
+
+# A text whose lines average this long has lost its layout: only the readers of collapsed text read it.
+COLLAPSED_LINE_CHARS = 600
+# Space-separated rows are one table row per line: a text of fewer lines is collapsed text, not such a table.
+SPACE_ROWS_MIN_LINES = 3
+# A reading of cells run together (the last resort) stands only with this many indicator rows that have a
+# target and an actual: cutting at known words also "finds" fields in text that is no table.
+RUN_TOGETHER_MIN_ROWS = 2
+
+
+@dataclass(frozen=True)
+class Reading:
+    projects: list[ParsedProject]
+    text: NormalizedText
+    note: str | None = None
+
+
+class Reader(Protocol):
+    """One way a table may have been printed; ``read`` returns None where the text is not printed that way."""
+
+    name: str
+
+    def read(self, norm: NormalizedText) -> Reading | None: ...
+
+
+def is_collapsed(norm: NormalizedText) -> bool:
+    return len(norm.text) / (norm.text.count("\n") + 1) > COLLAPSED_LINE_CHARS
+
+
+def _lines(text: str) -> int:
+    return sum(1 for line in text.split("\n") if line.strip())
+
+
+def a_table(parsed: list[ParsedProject]) -> list[ParsedProject]:
+    """The projects of a reading that found a table: with funds or indicators (else the text may be prose)."""
+    return [p for p in parsed if p.indicators or p.funds.annual or p.funds.executed]
+
+
+def facts(parsed: list[ParsedProject]) -> int:
+    """Values a reading found: fields, funds and indicator cells."""
+    n = 0
+    for p in parsed:
+        n += sum(x is not None for x in (p.department, p.implementer, p.score, p.funds.annual, p.funds.executed))
+        n += sum(1 + len(i.target) + sum(x is not None for x in (i.actual, i.weight, i.score)) for i in p.indicators)
+    return n
+
+
+class TabRows:
+    """Tab rows and one cell per line in blocks (what loaders and most exports print; pipes become tabs)."""
+
+    name = "tab_rows"
+
+    def __init__(self, categories: Categories):
+        self.tables = TableParser(categories)
+
+    def read(self, norm: NormalizedText) -> Reading | None:
+        return None if is_collapsed(norm) else Reading(self.tables.parse(parse_rows(norm)), norm)
+
+
+class SpaceRows:
+    """Cells separated by spaces, one table row per line (web text of a table)."""
+
+    name = "space_rows"
+
+    def __init__(self, categories: Categories):
+        self.tables = TableParser(categories)
+
+    def read(self, norm: NormalizedText) -> Reading | None:
+        if is_collapsed(norm) or "\t" in norm.text or _lines(norm.text) < SPACE_ROWS_MIN_LINES:
+            return None
+        return Reading(self.tables.parse(parse_rows(space_rows(norm), one_row_per_line=True)), norm,
+                       "table read from space-separated rows")
+
+
+class CellStream:
+    """One cell per line with nothing between rows (``cell_stream``)."""
+
+    name = "cell_stream"
+
+    def __init__(self, categories: Categories):
+        self.tables = TableParser(categories)
+
+    def read(self, norm: NormalizedText) -> Reading | None:
+        stream = None if is_collapsed(norm) else cell_stream_rows(norm)
+        if stream is None:
+            return None
+        return Reading(self.tables.parse(parse_rows(stream, one_row_per_line=True)), stream,
+                       "table read from one cell per line")
+
+
+# Collapsing turns the blank line between two cells into two spaces and a line break inside a cell into one.
+# Collapsed text whose gaps are mostly runs of two or more spaces (at least this many and this share) was
+# printed one cell per line with blank lines between: those runs are the cell breaks. (A collapsed tab-row
+# table has mostly single spaces: one tab between two cells.)
+DOUBLE_SPACE_RUNS = 20
+DOUBLE_SPACE_SHARE = 0.6
+COLLAPSED_MAX_LINES = 3  # collapsed text is a line or two (a heading kept apart)
+# A table printed one cell per line in blocks (a tab opens each cell, a blank line ends a row: the seeds'
+# layout) collapses to three spaces or more at each row's end; cells separated by blank lines give two. Above
+# this share of longer runs the text is the former, which the collapsed-text reader reads.
+LONGER_RUN_SHARE = 0.15
+_SPACES = re.compile(r" +")
+
+
+def double_spaces_as_breaks(norm: NormalizedText) -> NormalizedText | None:
+    """The text with each run of two or more spaces as line breaks (one character for one), or None when its
+    gaps are not those of cells separated by blank lines."""
+    gaps = list(_SPACES.finditer(norm.text))
+    runs = [m for m in gaps if m.end() - m.start() >= 2]
+    longer = sum(m.end() - m.start() >= 3 for m in runs)
+    if len(runs) < DOUBLE_SPACE_RUNS or len(runs) < DOUBLE_SPACE_SHARE * len(gaps) or longer > LONGER_RUN_SHARE * len(runs):
+        return None
+    out = list(norm.text)
+    for m in runs:
+        out[m.start():m.end()] = "\n" * (m.end() - m.start())
+    return NormalizedText.model_construct(text="".join(out), offsets=norm.offsets, original_length=norm.original_length,
+                                          original=norm.original, in_print=norm.in_print)
+
+
+class CollapsedCells:
+    """One cell per line with blank lines between, collapsed: the double spaces are the breaks."""
+
+    name = "collapsed_cells"
+
+    def __init__(self, categories: Categories):
+        self.tables = TableParser(categories)
+
+    def read(self, norm: NormalizedText) -> Reading | None:
+        broken = double_spaces_as_breaks(norm) if norm.text.count("\n") < COLLAPSED_MAX_LINES else None
+        stream = cell_stream_rows(broken) if broken is not None else None
+        if stream is None:
+            return None
+        return Reading(self.tables.parse(parse_rows(stream, one_row_per_line=True)), stream,
+                       "table read from one cell per line (collapsed)")
+
+
+class Collapsed:
+    """Text whose layout is gone: tokens, header words and row patterns (``flat``)."""
+
+    name = "collapsed"
+
+    def __init__(self, categories: Categories):
+        self.flat = FlatParser(categories)
+
+    def read(self, norm: NormalizedText) -> Reading | None:
+        return Reading(a_table(self.flat.parse(norm)), norm, "layout lost: projects read from collapsed text")
+
+
+class RunTogether:
+    """Rows whose cells run together with no separator (``run_together``), grouped like one cell per line."""
+
+    name = "run_together"
+
+    def __init__(self, categories: Categories):
+        self.tables = TableParser(categories)
+
+    def read(self, norm: NormalizedText) -> Reading | None:
+        cells = None if is_collapsed(norm) else run_together_cells(norm)
+        text = cell_stream_rows(cells) if cells is not None else None
+        if text is None:
+            return None
+        found = self.tables.parse(parse_rows(text, one_row_per_line=True))
+        # the cut is a guess: it stands only where it gives whole indicator rows, not a lone field or two
+        if sum(1 for p in found for i in p.indicators if i.target and i.actual) < RUN_TOGETHER_MIN_ROWS:
+            return None
+        return Reading(found, text, "table read from cells run together")
+
+
+READERS: dict[str, Callable[[Categories], Reader]] = {
+    cls.name: cls for cls in (TabRows, SpaceRows, CellStream, CollapsedCells, Collapsed, RunTogether)
+}
+
+
+def best_reading(readings: list[Reading | None], fallback: Reading) -> Reading:
+    """The reading that finds most of a table, on a tie the later in the list; ``fallback`` when none finds one."""
+    best = fallback
+    for reading in readings:
+        if reading is not None and reading.projects and facts(reading.projects) >= facts(best.projects):
+            best = reading
+    return best
+
+
+@dataclass
+class LayoutReaders:
+    """The readers a pipeline names, built once (they hold per-instance caches, bounded)."""
+
+    first: Reader
+    alternatives: list[Reader]
+    last_resort: list[Reader]
+    prose: ProseParser
+
+    @classmethod
+    def build(cls, categories: Categories, first: str, alternatives: tuple[str, ...],
+              last_resort: tuple[str, ...]) -> LayoutReaders:
+        def make(name: str) -> Reader:
+            return READERS[name](categories)
+
+        return cls(make(first), [make(n) for n in alternatives], [make(n) for n in last_resort], ProseParser())
+
+    def read(self, norm: NormalizedText, check: Callable[[str], None] = lambda stage: None) -> Reading:
+        """The table reading of the text (``check`` is called before each reader: the deadline's)."""
+        check(self.first.name)
+        first = self.first.read(norm)
+        if first is not None and first.projects:
+            return first
+        fallback = Reading([], norm)
+        readings = []
+        for reader in self.alternatives:
+            check(reader.name)
+            readings.append(reader.read(norm))
+        best = best_reading(readings, fallback)
+        if best.projects or not self.last_resort or self.prose.parse(norm):
+            # a prose report is read by the prose reader; a last-resort cut would misread it
+            return best
+        for reader in self.last_resort:
+            check(reader.name)
+            reading = reader.read(norm)
+            if reading is not None and reading.projects:
+                return reading
+        return best

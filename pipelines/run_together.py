@@ -1,0 +1,125 @@
+"""Cells for a table whose cells were run together with no separator (a Word table or a spreadsheet printed to
+text: ``地方主管部门岚江市交通运输局资金使用单位岚江市交通运输局``, ``年度资金总额:26502650100%``).
+
+The printed words the readers key on (labels, column headers, categories) cut a run into cells: each known
+word is a cell and the text between two of them is a value. Numbers run together are split only where one
+split is certain: amounts before a rate where exactly one split gives that rate (``2650`` ``2650``
+``100%``), and a trailing run of two equal halves under two value columns (``2020``: ``20`` ``20``). The
+cells come back one a line, for ``cell_stream`` to group into rows; offsets stay true.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from jixiao.pipelines import vocab as V
+from jixiao.pipelines.normalize import NormalizedText
+
+# a line is cut when it holds at least this many known words
+MIN_WORDS = 1
+# The text is read this way only when it prints one row a line: at least this many lines hold two known words
+# or more. A whole table run into one line (a document preview) has no row breaks left to trust, and cutting
+# it at known words misreads names broken by the preview's chunk markers (real layouts rla11).
+MIN_ROW_LINES = 5
+# a rate read from a run of amounts agrees with them within this many percentage points
+RATE_TOLERANCE = 0.05
+# two amounts and a rate run together are at most this long (15 digits each); a longer run is not split
+RATE_RUN_MAX_CHARS = 40
+_TRAILING_RUN = re.compile(r"^(?P<head>.*?[^\d.])(?P<run>\d+)$")
+_RATE_RUN = re.compile(r"^\d[\d.]*%$")
+_RATE = re.compile(r"^(?:0|[1-9]\d{0,2})(?:\.\d+)?$")  # a rate as printed: 0 to 999, no leading zero
+_LABELLED_RATE_RUN = re.compile(r"^(?P<head>.*?[^\d.])(?P<run>\d[\d.]*%)$")
+
+
+@lru_cache(maxsize=1)
+def _known() -> re.Pattern[str]:
+    words = sorted({*V.SEGMENT_WORDS, *V.RUN_TOGETHER_WORDS}, key=len, reverse=True)
+    # a header's annotation and a label's colon stay with the word: 全年预算数(A), 年度资金总额:
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")(?:\([^()\n]{1,10}\))?:?")
+
+
+def split_rate_run(run: str) -> list[str] | None:
+    """``26502650100%`` -> [2650, 2650, 100%] when exactly one split into A, B and a rate B/A agrees."""
+    digits = run[:-1]
+    if len(digits) > RATE_RUN_MAX_CHARS:
+        return None
+    found = []
+    for r in range(1, min(7, len(digits) - 1)):
+        rate_text = digits[-r:]
+        if not _RATE.match(rate_text):
+            continue
+        head = digits[:-r]
+        for k in range(1, len(head)):
+            a, b = head[:k], head[k:]
+            if any(x.startswith(".") or x.endswith(".") or (x[0] == "0" and len(x) > 1 and x[1] != ".") for x in (a, b)):
+                continue
+            try:
+                av, bv, rv = float(a), float(b), float(rate_text)
+            except ValueError:
+                continue
+            # a zero rate agrees with any amount over a zero: no split is certain there
+            if av > 0 and rv > 0 and abs(bv / av * 100 - rv) <= RATE_TOLERANCE:
+                found.append([a, b, rate_text + "%"])
+    return found[0] if len(found) == 1 else None
+
+
+def _pieces(value: str) -> list[tuple[int, int]]:
+    """(start, end) of the cells inside a value cut from the run: the value, or it and its number run split."""
+    if _RATE_RUN.match(value) and (parts := split_rate_run(value)):
+        out, pos = [], 0
+        for p in parts:
+            out.append((pos, pos + len(p)))
+            pos += len(p)
+        return out
+    m = _LABELLED_RATE_RUN.match(value)
+    if m and (parts := split_rate_run(m["run"])):
+        out, pos = [(0, len(m["head"]))], len(m["head"])
+        for p in parts:
+            out.append((pos, pos + len(p)))
+            pos += len(p)
+        return out
+    m = _TRAILING_RUN.match(value)
+    if m and len(m["run"]) % 2 == 0 and len(m["run"]) >= 2:
+        half = len(m["run"]) // 2
+        if m["run"][:half] == m["run"][half:]:
+            h = len(m["head"])
+            return [(0, h), (h, h + half), (h + half, len(value))]
+    return [(0, len(value))]
+
+
+def run_together_cells(norm: NormalizedText) -> NormalizedText | None:
+    """The text with each run-together line cut into cells, one a line; None when no line is such a run."""
+    text = norm.text
+    if sum(len(_known().findall(line)) >= 2 for line in text.split("\n") if "\t" not in line) < MIN_ROW_LINES:
+        return None
+    chars: list[str] = []
+    offs: list[int] = []
+    cut = False
+    pos = 0
+    for line in text.split("\n"):
+        spans = [(m.start(), m.end()) for m in _known().finditer(line)] if "\t" not in line else []
+        cells: list[tuple[int, int]] = []
+        if len(spans) >= MIN_WORDS:
+            cut = True
+            last = 0
+            for a, b in spans:
+                if line[last:a].strip():
+                    cells += [(last + x, last + y) for x, y in _pieces(line[last:a])]
+                cells.append((a, b))
+                last = b
+            if line[last:].strip():
+                cells += [(last + x, last + y) for x, y in _pieces(line[last:])]
+        else:
+            cells = [(0, len(line))]
+        for a, b in cells:
+            chars.extend(line[a:b])
+            offs.extend(norm.offsets[pos + a:pos + b])
+            chars.append("\n")
+            offs.append(norm.offsets[pos + b])
+        pos += len(line) + 1
+    if not cut:
+        return None
+    offs.append(norm.offsets[len(text)])
+    return NormalizedText.model_construct(text="".join(chars), offsets=offs, original_length=norm.original_length,
+                                          original=norm.original, in_print=norm.in_print)

@@ -1,0 +1,59 @@
+"""The labelled mapping set (tests/data/mapping_labels.csv) and ``jixiao eval-map``."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from jixiao.cli import app
+from jixiao.pipelines.map import Mapper
+from jixiao.pipelines.map_eval import evaluate_labels, read_labels
+from jixiao.pipelines.taxonomy import load_taxonomy
+
+LABELS = Path(__file__).parent / "data" / "mapping_labels.csv"
+
+
+@pytest.fixture(scope="module")
+def labels():
+    return read_labels(LABELS)
+
+
+@pytest.fixture(scope="module")
+def report(labels):
+    return evaluate_labels(Mapper.from_taxonomy(), labels)
+
+
+def test_the_set_covers_every_printed_name_and_is_split_by_document(labels):
+    printed = [lb for lb in labels if lb.origin == "printed"]
+    assert len(printed) >= 350 and len({lb.printed for lb in printed}) == len(printed)
+    assert {lb.origin for lb in labels} >= {"printed", "ocr", "spaced", "reworded"}
+    docs = {}
+    for lb in labels:
+        docs.setdefault(lb.doc, set()).add(lb.split)
+    assert all(len(s) == 1 for s in docs.values()), "a document's names are all in one split"
+    assert docs["004"] == {"heldout"}
+    tax = load_taxonomy()
+    for lb in labels:
+        if lb.expected:
+            e = tax.by_id[lb.expected]
+            assert e.family == "A" and e.level == "3" and e.name == lb.expected_name
+
+
+def test_no_count_rate_or_amount_rate_confusion(report):
+    assert all(not part["confusions"] for part in report.values())
+
+
+def test_precision_on_both_splits(report):
+    # measured, not a target: the held-out bar of issue 19 is 0.95 at coverage 0.80 (see the report)
+    assert report["dev"]["all"]["precision"] >= 0.95
+    assert report["heldout"]["all"]["precision"] >= 0.90
+
+
+def test_eval_map_command(tmp_path):
+    png = tmp_path / "curve.png"
+    out = CliRunner().invoke(app, ["eval-map", "--plot", str(png), "--json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert set(data) == {"dev", "heldout"} and data["heldout"]["curve"]
+    assert png.stat().st_size > 1000

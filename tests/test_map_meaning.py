@@ -1,0 +1,81 @@
+"""Mapping by meaning (issue 19): measure types, heads, abstaining, and the level and framework of a free name."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from jixiao.cli import app
+from jixiao.pipelines.map import Mapper, measure_of, same_meaning_kind
+from jixiao.pipelines.taxonomy import load_taxonomy
+
+
+@pytest.fixture(scope="module")
+def mapper():
+    return Mapper.from_taxonomy()
+
+
+@pytest.mark.parametrize("name, unit, measure", [
+    ("城镇新增就业人数", None, "count"), ("就业率", None, "rate"), ("培训成本", None, "amount"),
+    ("服务对象满意率", None, "satisfaction"), ("发放时间", None, "duration"), ("经费支出合规性", None, "qualitative"),
+    ("参保人数1000人—2000人村", None, None), ("经费足额拨付", "%", "rate"), ("补贴", "元/人", "amount"),
+])
+def test_measure_of_a_name(name, unit, measure):
+    assert measure_of(name, unit) == measure
+
+
+def test_every_level3_entry_of_the_project_framework_has_a_category_and_a_measure():
+    entries = [e for e in load_taxonomy().of_kind("indicator", "3") if e.family == "A"]
+    assert len(entries) >= 110
+    assert all(e.category in {"数量", "质量", "时效", "成本", "效益", "满意度"} for e in entries)
+    assert all(e.measure in {"count", "rate", "amount", "duration", "satisfaction", "qualitative"} for e in entries)
+
+
+def test_no_alias_joins_a_count_and_a_rate_or_an_amount_and_a_rate():
+    tax = load_taxonomy()
+    bad = [(a.printed, tax.by_id[a.target].name) for a in tax.aliases_of("indicator")
+           if not same_meaning_kind(a.printed, measure_of(a.printed), tax.by_id[a.target])]
+    assert not bad
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("城镇新增就业人数", None),            # a count, never 就业率
+    ("培训成本", None),                    # a total, never 人均培训成本
+    ("社会保险补贴发放准确率", "发放准确率"),  # the head of the name
+    ("代办员的满意度", "服务对象满意度"),
+    ("赍金到位率", "资金到位率"),            # an OCR slip: the close spelling wins over the head 到位率
+    ("立项依据充分性", None),              # the evaluation framework's name, not a project table's
+])
+def test_mapping_by_meaning(mapper, name, expected):
+    r = mapper.map(name, "indicator")
+    assert (r.entry.name if r.entry else None) == expected
+
+
+def test_a_target_unit_tells_a_name_without_a_measure(mapper):
+    # 经费足额拨付 says nothing by its ending; with a % target it is a rate
+    assert measure_of("经费足额拨付") is None and measure_of("经费足额拨付", "%") == "rate"
+
+
+@pytest.mark.parametrize("text, level, name", [
+    ("社会效益", "2", "社会效益指标"),                 # the project framework's, not 部门整体's 社会效益
+    ("产\n出\n指\n标\n(50分)", "1", "产出指标"),
+    ("服务对象满意度指标", "2", "服务对象满意度指标"),  # a level-2, not a level-3 entry
+    ("成本节约率", "3", "成本节约率"),                 # 72 from 成本指标: not a heading slip
+])
+def test_resolve_a_free_name(mapper, text, level, name):
+    r = mapper.resolve(text)
+    assert (r.level, r.entry.name, r.framework) == (level, name, "target")
+
+
+def test_resolve_in_a_department_wide_table(mapper):
+    r = mapper.resolve("社会效益", table="dept")
+    assert r.entry is not None and r.entry.family == "C" and r.framework == r.entry.framework
+
+
+def test_map_command_says_level_and_framework():
+    out = CliRunner().invoke(app, ["map", "社会效益", "--json"])
+    assert out.exit_code == 0, out.output
+    d = json.loads(out.stdout)
+    assert (d["level"], d["framework"], d["entry"]["name"]) == ("2", "target", "社会效益指标")
+    text = CliRunner().invoke(app, ["map", "社会效益"]).stdout
+    assert "level 2, framework target, project table" in text.replace("\n", " ") or "level 2" in text
