@@ -24,6 +24,7 @@ CASES = {
     "empty pipe runs": lambda n: ("| " * 40 + "x ") * (n // 80),
     "run-together rows": lambda n: "\n".join(["年度资金总额:" + "1" * (n // 10) + "%"] * 10),
     "run-together words": lambda n: "\n".join(["数量指标一级指标二级指标" * (n // 120)] * 10),
+    "a tab run (fuzz, issue 21)": lambda n: "x" + "\t" * n,
 }
 
 

@@ -36,6 +36,20 @@ class Settings(BaseSettings):
     # inputs
     max_input_bytes: int = Field(default=20 * 1024 * 1024, description="largest file or body accepted")
     max_text_chars: int = Field(default=2_000_000, description="longest decoded text accepted")
+    # decompression bombs: checked on the container before any parser sees it
+    max_zip_members: int = Field(default=2_000, description="most members a DOCX/XLSX (ZIP) may hold")
+    max_zip_bytes: int = Field(default=200 * 1024 * 1024, description="largest total uncompressed size of a DOCX/XLSX")
+    max_zip_xml_bytes: int = Field(
+        default=16 * 1024 * 1024, description="largest total uncompressed size of the XML parts a DOCX/XLSX loader parses"
+    )
+    max_zip_ratio: float = Field(
+        default=200.0, description="largest compression ratio of a DOCX/XLSX member over 1 MiB uncompressed"
+    )
+    max_xlsx_cells: int = Field(default=100_000, description="most cells an XLSX may store, all sheets (openpyxl holds ~2 kB each)")
+    max_pdf_pages: int = Field(default=300, description="most pages a PDF may have")
+    max_image_pixels: int = Field(
+        default=40_000_000, description="most pixels an image may have (below Pillow's 89.5 M default; A4 at 600 dpi is 35 M)"
+    )
     # model
     model_dir: Path = Field(default_factory=_default_model_dir)
     use_tagger: bool = Field(default=True, description="run the token classifier when its checkpoint is present")
@@ -47,7 +61,11 @@ class Settings(BaseSettings):
     auth_tokens: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="bearer tokens, comma-separated in the environment; empty disables auth"
     )
-    workers_threads: int = 2
+    workers_threads: int = Field(default=2, description="documents extracted at once: worker processes (or threads)")
+    worker_isolation: str = Field(
+        default="process", description="process: each extraction in a worker process, killed at its deadline | thread"
+    )
+    worker_memory_mb: int = Field(default=1536, description="address-space limit of a worker process (RLIMIT_AS); 0: none")
     max_body_bytes: int = Field(default=64 * 1024 * 1024, description="largest HTTP request body (JSON or multipart) accepted")
     log_level: str = Field(default="info", description="service log level (JSON lines on stderr)")
     # evaluation

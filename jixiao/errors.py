@@ -53,6 +53,46 @@ class UnreadableFileError(InputError):
     code = "input.unreadable"
 
 
+class EncryptedInputError(UnreadableFileError):
+    """A password-protected document: it cannot be read without the password."""
+
+    code = "input.encrypted"
+    http_status = 422
+
+
+class InputLimitError(InputTooLargeError):
+    """A bomb limit refused the input before its parser ran; ``limit`` names the setting (``max_pdf_pages`` …),
+    configurable as ``JIXIAO_<LIMIT>``."""
+
+    code = "input.limit"
+    http_status = 413
+
+    def __init__(self, message: str, *, limit: str, source: str | None = None):
+        super().__init__(f"{message} (limit {limit}, JIXIAO_{limit.upper()})", source=source)
+        self.limit = limit
+
+
+class ZipBombError(InputLimitError):
+    """A DOCX/XLSX whose ZIP container holds too many members, too many uncompressed bytes or a member
+    compressed beyond the ratio limit."""
+
+    code = "input.zip_bomb"
+
+
+class TooManyPagesError(InputLimitError):
+    code = "input.too_many_pages"
+
+
+class ImageTooLargeError(InputLimitError):
+    code = "input.image_too_large"
+
+
+class MemoryLimitError(InputLimitError):
+    """Extracting the document needed more memory than a worker may use."""
+
+    code = "input.memory_limit"
+
+
 class ModelError(JixiaoError):
     """The shipped or configured model cannot be loaded."""
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import sys
+import tempfile
 from enum import Enum
 from pathlib import Path
 
@@ -47,12 +50,22 @@ def extract(
     from jixiao.deadline import Deadline
     from jixiao.errors import JixiaoError
     from jixiao.pipelines.extract import Extractor
-    from jixiao.pipelines.ingest import load_path
+    from jixiao.pipelines.ingest import load_path, source_name
 
     err = Console(stderr=True)
     if output is not None:
         _prepare_output(output, err)
-    extractor = Extractor.from_settings(load_tagger=(mode != ModeOption.parser))
+    # With --timeout each file is extracted in a worker process, killed at the limit (a thread cannot be stopped)
+    worker = None
+    if timeout is not None:
+        from jixiao.config import get_settings
+        from jixiao.pipelines.isolate import Job, WorkerProcess
+
+        settings = get_settings()
+        worker = WorkerProcess(settings, load_tagger=(mode != ModeOption.parser), memory_mb=settings.worker_memory_mb or None)
+        worker.wait_ready(120)
+    else:
+        extractor = Extractor.from_settings(load_tagger=(mode != ModeOption.parser))
     exclude = {"projects": {"__all__": {"provenance": True, "confidence": True,
                                         "indicators": {"__all__": {"provenance": True, "confidence": True}}}}} if no_provenance else None
     json_lines = output is None and len(files) > 1
@@ -61,34 +74,46 @@ def extract(
     with Progress(console=err, transient=True, disable=len(files) < 2) as progress:
         task = progress.add_task("extracting", total=len(files))
         for path in files:
+            # Any bytes in a name: messages, JSON and the record carry it escaped (\\xNN for bytes that are not
+            # UTF-8), one line always; one bad input is one error line, never the end of the batch.
+            name = source_name(path)
+            if worker is not None:
+                worker.wait_ready(120)  # a worker replaced after the last file's timeout loads outside this file's limit
             deadline = Deadline.after(timeout)  # reading the file counts towards the limit
             try:
-                doc = load_path(path)
-                record = extractor.extract(doc, mode=mode.value, deadline=deadline)
+                if worker is not None:
+                    record = worker.run(Job(mode=mode.value, path=os.fsdecode(path)), timeout).record
+                else:
+                    doc = load_path(path, deadline=deadline)
+                    record = extractor.extract(doc, mode=mode.value, deadline=deadline)
+                payload = record.model_dump_json(indent=None if compact else 2, exclude=exclude)
             except JixiaoError as exc:
                 failed += 1
-                _report_error(err, path, exc.code, exc.message, json_lines)
+                _report_error(err, name, exc.code, exc.message, json_lines)
                 progress.advance(task)
                 continue
             except Exception as exc:  # a parser bug on one file must not stop the others
                 failed += 1
-                _report_error(err, path, "internal", f"{type(exc).__name__}: {exc}", json_lines)
+                _report_error(err, name, "internal", f"{type(exc).__name__}: {exc}", json_lines)
                 progress.advance(task)
                 continue
-            payload = record.model_dump_json(indent=None if compact else 2, exclude=exclude)
             if output is not None:
                 out = output / _output_name(path, used_names)
                 try:
-                    out.write_text(payload + "\n", encoding="utf-8")
+                    write_replacing(out, payload + "\n")
                 except OSError as exc:
-                    err.print(f"{out}: error output.unwritable: {exc.strerror or exc}", markup=False, highlight=False, soft_wrap=True)
-                    raise typer.Exit(code=2) from None
-                typer.echo(f"{path}: {_summary(record)} -> {out}")
+                    failed += 1
+                    _report_error(err, name, "output.unwritable", f"{source_name(out)}: {exc.strerror or exc}", False)
+                    progress.advance(task)
+                    continue
+                typer.echo(f"{one_line(name)}: {_summary(record)} -> {one_line(source_name(out))}")
             elif len(files) == 1:
                 sys.stdout.write(payload + "\n")
             else:
                 sys.stdout.write(record.model_dump_json(exclude=exclude) + "\n")  # JSON lines
             progress.advance(task)
+    if worker is not None:
+        worker.kill()
     if failed:
         raise typer.Exit(code=1)
 
@@ -103,21 +128,62 @@ def _prepare_output(output: Path, err) -> None:
         raise typer.Exit(code=2) from None
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_UNSAFE_STEM = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029/\\:*?\"<>|]")
+_STEM_BYTES = 200  # file systems allow 255 bytes a name: room for -N.json and a temporary prefix
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: control characters (a newline in a file name) as ``\\xNN`` escapes."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
+
+
+def safe_stem(path: Path) -> str:
+    """An output stem any file system takes: the input's stem as text (bytes that are not UTF-8 as ``xNN``), without
+    control characters, separators or characters Windows refuses, no leading dot, at most 200 bytes."""
+    from jixiao.pipelines.ingest import source_name
+
+    stem = _UNSAFE_STEM.sub("_", source_name(path.stem).replace("\\x", "x")).lstrip(".").strip()
+    while len(stem.encode("utf-8")) > _STEM_BYTES:
+        stem = stem[:-1]
+    return stem or "document"
+
+
 def _output_name(path: Path, used: set[str]) -> str:
     """<stem>.json, or <stem>-2.json … when another input of this run had the same stem (a/r.txt, b/r.txt)."""
-    name, n = f"{path.stem}.json", 1
+    stem = safe_stem(path)
+    name, n = f"{stem}.json", 1
     while name in used:
         n += 1
-        name = f"{path.stem}-{n}.json"
+        name = f"{stem}-{n}.json"
     used.add(name)
     return name
 
 
-def _report_error(err, path: Path, code: str, message: str, json_lines: bool) -> None:
-    """Stderr always; in JSON-lines mode also an error line on stdout, so line i answers input i."""
-    err.print(f"{path}: error {code}: {message}", markup=False, highlight=False, soft_wrap=True)
+def write_replacing(out: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``out``, then rename it over ``out``: a symlink (or anything else)
+    already at ``out`` is replaced, never followed, and a reader never sees half a file."""
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".jixiao-", suffix=".tmp")
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)  # mkstemp's 0600 would make outputs private
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, out)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _report_error(err, name: str, code: str, message: str, json_lines: bool) -> None:
+    """Stderr always (one line); in JSON-lines mode also an error line on stdout, so line i answers input i."""
+    err.print(f"{one_line(name)}: error {code}: {one_line(message)}", markup=False, highlight=False, soft_wrap=True)
     if json_lines:
-        sys.stdout.write(json.dumps({"source": str(path), "error": {"code": code, "message": message}}, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps({"source": name, "error": {"code": code, "message": message}}, ensure_ascii=False) + "\n")
 
 
 @typed_errors

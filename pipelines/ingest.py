@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from pathlib import Path
 
 from jixiao.config import Settings, get_settings
+from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import (
     BinaryInputError,
     DecodingError,
     EmptyInputError,
+    ImageTooLargeError,
     InputTooLargeError,
     UnreadableFileError,
     UnsupportedFormatError,
+    ZipBombError,
 )
 from jixiao.pipelines.document import Document
 
@@ -110,28 +114,93 @@ _LEGACY_SUFFIXES = {".doc": "DOCX", ".xls": "XLSX", ".wps": "DOCX", ".et": "XLSX
 SUPPORTED = "text (UTF-8/GB18030), PDF, DOCX, XLSX, PNG/JPEG images"
 
 
-def _zip_format(data: bytes, source: str | None) -> str:
+# ZIP members a DOCX/XLSX loader parses (python-docx, openpyxl): their uncompressed size is what memory grows with
+_ZIP_PARSED = (".xml", ".rels", ".vml")
+_ZIP_RATIO_FLOOR = 1024 * 1024  # a member smaller than this uncompressed is never a bomb, whatever its ratio
+_ZIP_CENTRAL_ENTRY = b"PK\x01\x02"
+
+
+def check_zip(archive, settings: Settings, source: str | None) -> None:
+    """Refuse a decompression bomb from the ZIP directory alone, before any member is inflated.
+
+    The sizes are the directory's own: ``zipfile`` stops inflating a member at its declared size (and fails its
+    CRC when more was there), so what a parser is given is bounded by them.
+    """
+    infos = archive.infolist()
+    if len(infos) > settings.max_zip_members:
+        raise ZipBombError(f"the ZIP container holds {len(infos)} members, over the limit of {settings.max_zip_members}",
+                           limit="max_zip_members", source=source)
+    total = sum(info.file_size for info in infos)
+    if total > settings.max_zip_bytes:
+        raise ZipBombError(f"the ZIP container inflates to {total} bytes, over the limit of {settings.max_zip_bytes}",
+                           limit="max_zip_bytes", source=source)
+    parsed = sum(info.file_size for info in infos if info.filename.lower().endswith(_ZIP_PARSED))
+    if parsed > settings.max_zip_xml_bytes:
+        raise ZipBombError(f"the XML parts inflate to {parsed} bytes, over the limit of {settings.max_zip_xml_bytes}",
+                           limit="max_zip_xml_bytes", source=source)
+    for info in infos:
+        ratio = info.file_size / max(1, info.compress_size)
+        if info.file_size > _ZIP_RATIO_FLOOR and ratio > settings.max_zip_ratio:
+            raise ZipBombError(f"member {info.filename!r} is compressed {ratio:.0f}:1, over the limit of {settings.max_zip_ratio:g}:1",
+                               limit="max_zip_ratio", source=source)
+
+
+def _zip_format(data: bytes, source: str | None, settings: Settings | None = None) -> str:
     import io
     import zipfile
 
+    settings = settings or get_settings()
+    # Every directory entry starts with this signature: its count bounds the member count before zipfile builds
+    # one object per entry (hundreds of thousands of them in a 20 MB file).
+    entries = data.count(_ZIP_CENTRAL_ENTRY)
+    if entries > settings.max_zip_members:
+        raise ZipBombError(f"the ZIP container holds up to {entries} members, over the limit of {settings.max_zip_members}",
+                           limit="max_zip_members", source=source)
     try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise UnreadableFileError(f"damaged ZIP container (DOCX/XLSX): {exc}", source=source) from exc
     if "word/document.xml" in names:
-        return "docx"
-    if "xl/workbook.xml" in names:
-        return "xlsx"
-    raise UnsupportedFormatError(f"a ZIP archive that is neither DOCX nor XLSX; supported: {SUPPORTED}", source=source)
+        fmt = "docx"
+    elif "xl/workbook.xml" in names:
+        fmt = "xlsx"
+    else:
+        raise UnsupportedFormatError(f"a ZIP archive that is neither DOCX nor XLSX; supported: {SUPPORTED}", source=source)
+    check_zip(archive, settings, source)
+    return fmt
 
 
-def sniff_format(data: bytes, filename: str | None = None) -> str:
-    """The loader to use: magic bytes first, the file name's extension second."""
+def check_image(data: bytes, settings: Settings, source: str | None) -> None:
+    """Refuse an image over ``max_image_pixels`` from its header, before a single pixel is decoded."""
+    import io
+    import warnings
+
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                width, height = image.size
+    except Image.DecompressionBombError as exc:
+        raise ImageTooLargeError(f"image too large to open ({exc})", limit="max_image_pixels", source=source) from exc
+    except Exception as exc:  # a damaged header: the OCR loader reports it
+        del exc
+        return
+    if width * height > settings.max_image_pixels:
+        raise ImageTooLargeError(f"the image is {width}x{height} = {width * height} pixels, over the limit of {settings.max_image_pixels}",
+                                 limit="max_image_pixels", source=source)
+
+
+def sniff_format(data: bytes, filename: str | None = None, settings: Settings | None = None) -> str:
+    """The loader to use: magic bytes first, the file name's extension second. A DOCX/XLSX is checked against the
+    ZIP bomb limits here, from its directory (``ZipBombError``)."""
     source = filename
     if b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
-        return _zip_format(data, source)
+        return _zip_format(data, source, settings)
     if data.startswith((_PNG, _JPEG)):
         return "image"
     suffix = Path(filename).suffix.lower() if filename else ""
@@ -149,23 +218,32 @@ def _check_size(n: int, limit: int, unit: str, source: str | None) -> None:
         raise InputTooLargeError(f"{n} {unit} exceeds the limit of {limit}", source=source)
 
 
-def load_bytes(data: bytes, *, filename: str | None = None, doc_id: str | None = None, settings: Settings | None = None) -> Document:
-    """Turn raw bytes into a Document, choosing the loader by content and file name."""
+def load_bytes(data: bytes, *, filename: str | None = None, doc_id: str | None = None, settings: Settings | None = None,
+               deadline: Deadline = NO_DEADLINE, source: str | None = None) -> Document:
+    """Turn raw bytes into a Document, choosing the loader by content and file name.
+
+    The bomb limits (ZIP members and sizes, PDF pages, image pixels) refuse an input before its parser runs; a
+    loader stops at ``max_text_chars`` as soon as its text grows past it, and checks ``deadline`` per page, sheet
+    or batch of paragraphs. ``source`` (default: ``filename``) is the name errors and the record carry.
+    """
     settings = settings or get_settings()
-    source = filename
+    source = source if source is not None else filename
     _check_size(len(data), settings.max_input_bytes, "bytes", source)
     if not data.strip():
         raise EmptyInputError("empty input", source=source)
     doc_id = doc_id or (Path(filename).stem if filename else "document")
-    fmt = sniff_format(data, filename)
+    fmt = sniff_format(data, filename, settings)
     if fmt == "text":
         text, encoding = decode_text(data, source=source)
         if not text.strip():
             raise EmptyInputError("no text after decoding", source=source)
         _check_size(len(text), settings.max_text_chars, "characters", source)
         return Document(doc_id=doc_id, source=source, format="text", encoding=encoding, text=text)
+    if fmt == "image":
+        check_image(data, settings, source)
+    deadline.check("loading the document")
     loader = _loader(fmt)
-    document = loader(data, doc_id=doc_id, source=source)
+    document = loader(data, doc_id=doc_id, source=source, settings=settings, deadline=deadline)
     _check_size(len(document.text), settings.max_text_chars, "characters", source)
     return document
 
@@ -189,20 +267,27 @@ def _loader(fmt: str):
     return load_image
 
 
-def load_path(path: str | Path, *, settings: Settings | None = None) -> Document:
+def source_name(path: str | Path) -> str:
+    """A path as text any output can carry (JSON, a terminal, a log line): bytes of the name that are not UTF-8
+    (a GBK name from a Windows zip, which Python holds as lone surrogates) become ``\\xNN`` escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def load_path(path: str | Path, *, settings: Settings | None = None, deadline: Deadline = NO_DEADLINE) -> Document:
     settings = settings or get_settings()
     path = Path(path)
+    source = source_name(path)
     try:
         if path.is_file():
             # Refuse before reading: a huge file must not be pulled into memory.
-            _check_size(path.stat().st_size, settings.max_input_bytes, "bytes", str(path))
+            _check_size(path.stat().st_size, settings.max_input_bytes, "bytes", source)
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise UnreadableFileError("no such file", source=str(path)) from exc
+        raise UnreadableFileError("no such file", source=source) from exc
     except IsADirectoryError as exc:
-        raise UnreadableFileError("is a directory, not a file", source=str(path)) from exc
+        raise UnreadableFileError("is a directory, not a file", source=source) from exc
     except PermissionError as exc:
-        raise UnreadableFileError("permission denied", source=str(path)) from exc
+        raise UnreadableFileError("permission denied", source=source) from exc
     except OSError as exc:
-        raise UnreadableFileError(f"cannot read: {exc.strerror or exc}", source=str(path)) from exc
-    return load_bytes(data, filename=str(path), doc_id=path.stem, settings=settings)
+        raise UnreadableFileError(f"cannot read: {exc.strerror or exc}", source=source) from exc
+    return load_bytes(data, filename=source, doc_id=source_name(path.stem), settings=settings, deadline=deadline)

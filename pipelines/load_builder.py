@@ -13,7 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from jixiao.deadline import NO_DEADLINE, Deadline
+from jixiao.errors import InputTooLargeError
 from jixiao.pipelines.document import Cell, Document, Page, SourceFormat, Table
+
+# blocks (paragraphs, tables) between two looks at the deadline
+DEADLINE_BATCH = 256
 
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
 # A line break between two CJK characters is a wrap inside a cell (可持续影\n响指标):
@@ -52,9 +57,18 @@ class GridCell:
 
 
 class DocumentBuilder:
-    """Collects pages, paragraphs and tables; ``build()`` returns the Document."""
+    """Collects pages, paragraphs and tables; ``build()`` returns the Document.
 
-    def __init__(self, *, doc_id: str, source: str | None, format: SourceFormat):
+    ``max_chars``: the text may not grow past it (``InputTooLargeError`` as soon as it does, so a bomb of text
+    stops at the limit, not after the whole file was rendered); ``deadline`` is checked at every page and every
+    ``DEADLINE_BATCH`` blocks.
+    """
+
+    def __init__(self, *, doc_id: str, source: str | None, format: SourceFormat, max_chars: int | None = None,
+                 deadline: Deadline = NO_DEADLINE):
+        self._max_chars = max_chars
+        self._deadline = deadline
+        self._blocks = 0
         self._doc_id = doc_id
         self._source = source
         self._format = format
@@ -71,6 +85,9 @@ class DocumentBuilder:
         if piece:
             self._parts.append(piece)
             self._length += len(piece)
+            if self._max_chars is not None and self._length > self._max_chars:
+                raise InputTooLargeError(f"the text grows past the limit of {self._max_chars} characters (JIXIAO_MAX_TEXT_CHARS)",
+                                         source=self._source)
             self._tail = (self._tail + piece)[-2:]
         return start
 
@@ -82,7 +99,20 @@ class DocumentBuilder:
             self._append("\n")
 
     # -- pages -----------------------------------------------------------
+    @property
+    def source(self) -> str | None:
+        return self._source
+
+    def check_deadline(self, where: str = "reading the document") -> None:
+        self._deadline.check(where)
+
+    def _block(self) -> None:
+        self._blocks += 1
+        if self._blocks % DEADLINE_BATCH == 0:
+            self._deadline.check(f"reading block {self._blocks} of the document")
+
     def start_page(self, number: int, *, width: float | None = None, height: float | None = None) -> None:
+        self._deadline.check(f"reading page {number} of the document")
         self.end_page()
         if self._parts:
             self._blank_line()
@@ -95,6 +125,7 @@ class DocumentBuilder:
 
     # -- blocks ----------------------------------------------------------
     def add_paragraph(self, text: str | None) -> None:
+        self._block()
         line = flatten_line(text)
         if not line:
             return
@@ -104,6 +135,7 @@ class DocumentBuilder:
 
     def add_table(self, cells: list[GridCell], *, page: int | None = None, bbox: tuple[float, float, float, float] | None = None) -> Table | None:
         """Render a table; ``cells`` are the anchors (top-left) of every cell, merged or not."""
+        self._block()
         if not cells:
             return None
         n_rows = max(c.row + c.rowspan for c in cells)

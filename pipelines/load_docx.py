@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 
+from jixiao.config import Settings, get_settings
+from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import EmptyInputError, UnreadableFileError
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.load_builder import DocumentBuilder, GridCell
@@ -66,16 +68,20 @@ def table_cells(tbl) -> list[GridCell]:
     return cells
 
 
-def load_docx(data: bytes, *, doc_id: str, source: str | None) -> Document:
+def load_docx(data: bytes, *, doc_id: str, source: str | None, settings: Settings | None = None,
+              deadline: Deadline = NO_DEADLINE) -> Document:
     import docx
     from docx.table import Table as DocxTable
 
     try:
         document = docx.Document(io.BytesIO(data))
         blocks = list(document.iter_inner_content())
+    except MemoryError:  # the worker's memory limit: the caller answers input.memory_limit
+        raise
     except Exception as exc:  # python-docx/lxml raise KeyError, ValueError, XMLSyntaxError … on damaged files
         raise UnreadableFileError(f"not a readable DOCX ({type(exc).__name__}: {exc})", source=source) from exc
-    builder = DocumentBuilder(doc_id=doc_id, source=source, format="docx")
+    settings = settings or get_settings()
+    builder = DocumentBuilder(doc_id=doc_id, source=source, format="docx", max_chars=settings.max_text_chars, deadline=deadline)
     for block in blocks:
         if isinstance(block, DocxTable):
             builder.add_table(table_cells(block._tbl))

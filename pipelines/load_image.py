@@ -186,11 +186,14 @@ def document_from_boxes(boxes: list[OcrBox], *, doc_id: str, source: str | None,
     return builder.build()
 
 
-def load_image(data: bytes, *, doc_id: str, source: str | None) -> Document:
+def load_image(data: bytes, *, doc_id: str, source: str | None, settings=None, deadline=None) -> Document:
+    """OCR one image; the pixel limit was checked on its header (``ingest.check_image``) before this runs."""
     if not ocr_available():
         raise UnsupportedFormatError(f"image input needs the optional OCR engine, which is not installed: {INSTALL_HINT}", source=source)
     try:
         boxes = run_ocr(data)
+    except MemoryError:  # the worker's memory limit: the caller answers input.memory_limit
+        raise
     except Exception as exc:  # decoder and runtime errors of a damaged image
         raise UnreadableFileError(f"cannot OCR the image ({type(exc).__name__}: {exc})", source=source) from exc
     document = document_from_boxes(boxes, doc_id=doc_id, source=source, mask=ink(data))

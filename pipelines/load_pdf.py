@@ -7,7 +7,9 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
-from jixiao.errors import EmptyInputError, UnreadableFileError
+from jixiao.config import Settings, get_settings
+from jixiao.deadline import NO_DEADLINE, Deadline
+from jixiao.errors import EmptyInputError, EncryptedInputError, JixiaoError, TooManyPagesError, UnreadableFileError
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.load_builder import DocumentBuilder, GridCell
 
@@ -104,10 +106,24 @@ def join_page_split_row(above: list[GridCell], below: list[GridCell]) -> tuple[l
     return joined, rest
 
 
-def _read_pages(pdf) -> list[tuple[int, float, float, list[tuple[str, object, tuple | None]]]]:
+def page_count(pdf) -> int:
+    """The page count the PDF's page tree declares (no page is parsed), else the pages pdfplumber finds."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+        if isinstance(count, int) and count >= 0:
+            return count
+    except Exception:  # a damaged page tree: count the pages themselves
+        pass
+    return len(pdf.pages)
+
+
+def _read_pages(pdf, deadline: Deadline = NO_DEADLINE) -> list[tuple[int, float, float, list[tuple[str, object, tuple | None]]]]:
     """Each page's blocks in reading order: ("line", text, None) or ("table", cells, bbox)."""
     pages = []
     for number, page in enumerate(pdf.pages, start=1):
+        deadline.check(f"reading page {number} of the PDF")
         blocks = [(kind, item, None) if kind == "line" else (kind, table_cells(item), tuple(float(v) for v in item.bbox))
                   for _, _, kind, item in _page_blocks(page)]
         pages.append((number, float(page.width), float(page.height), blocks))
@@ -121,23 +137,50 @@ def _read_pages(pdf) -> list[tuple[int, float, float, list[tuple[str, object, tu
     return pages
 
 
-def load_pdf(data: bytes, *, doc_id: str, source: str | None) -> Document:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
+def _encrypted(exc: BaseException) -> bool:
+    """pdfplumber wraps pdfminer's errors (``PdfminerException(PDFPasswordIncorrect())``): look inside."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-    builder = DocumentBuilder(doc_id=doc_id, source=source, format="pdf")
+    seen: set[int] = set()
+    stack: list[BaseException] = [exc]
+    while stack:
+        e = stack.pop()
+        if id(e) in seen:
+            continue
+        seen.add(id(e))
+        if isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)):
+            return True
+        stack += [a for a in e.args if isinstance(a, BaseException)]
+        stack += [c for c in (e.__cause__, e.__context__) if c is not None]
+    return False
+
+
+def load_pdf(data: bytes, *, doc_id: str, source: str | None, settings: Settings | None = None,
+             deadline: Deadline = NO_DEADLINE) -> Document:
+    import pdfplumber
+
+    settings = settings or get_settings()
+    builder = DocumentBuilder(doc_id=doc_id, source=source, format="pdf", max_chars=settings.max_text_chars, deadline=deadline)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for number, width, height, blocks in _read_pages(pdf):
+            pages = page_count(pdf)
+            if pages > settings.max_pdf_pages:
+                raise TooManyPagesError(f"the PDF has {pages} pages, over the limit of {settings.max_pdf_pages}",
+                                        limit="max_pdf_pages", source=source)
+            for number, width, height, blocks in _read_pages(pdf, deadline):
                 builder.start_page(number, width=width, height=height)
                 for kind, item, bbox in blocks:
                     if kind == "line":
                         builder.add_paragraph(item)
                     else:
                         builder.add_table(item, page=number, bbox=bbox)
-    except PDFPasswordIncorrect as exc:
-        raise UnreadableFileError("the PDF is encrypted; remove the password first", source=source) from exc
+    except JixiaoError:
+        raise
+    except MemoryError:  # the worker's memory limit: the caller answers input.memory_limit
+        raise
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
+        if _encrypted(exc):
+            raise EncryptedInputError("the PDF is password-protected; remove the password and retry", source=source) from exc
         raise UnreadableFileError(f"not a readable PDF ({type(exc).__name__}: {exc})", source=source) from exc
     document = builder.build()
     if not document.text.strip():

@@ -11,7 +11,9 @@ import datetime as dt
 import io
 import re
 
-from jixiao.errors import EmptyInputError, UnreadableFileError
+from jixiao.config import Settings, get_settings
+from jixiao.deadline import NO_DEADLINE, Deadline
+from jixiao.errors import EmptyInputError, InputLimitError, InputTooLargeError, UnreadableFileError
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.load_builder import DocumentBuilder, GridCell
 
@@ -41,16 +43,32 @@ def format_value(value, number_format: str | None = None) -> str:
     return str(value)
 
 
-def _sheet_grid(ws):
-    """Cell texts and merge anchors of a sheet, 0-based, over its used range."""
+# cells between two looks at the deadline
+_DEADLINE_CELLS = 65536
+
+
+def _sheet_grid(ws, max_cells: int | None = None, deadline: Deadline = NO_DEADLINE, source: str | None = None):
+    """Cell texts and merge anchors of a sheet, 0-based, over the cells it stores.
+
+    The stored cells, not ``iter_rows()``: that walks the whole used range, and two cells at A1 and XFD1048576
+    make it 17 billion. Merged ranges may cover at most ``max_cells`` positions in all (each costs a character
+    of the rendered text at least).
+    """
     texts: dict[tuple[int, int], str] = {}
-    for row in ws.iter_rows():
-        for cell in row:
-            text = format_value(cell.value, cell.number_format).strip()
-            if text:
-                texts[(cell.row - 1, cell.column - 1)] = text
+    stored = getattr(ws, "_cells", None)
+    cells = stored.values() if isinstance(stored, dict) else (cell for row in ws.iter_rows() for cell in row)
+    for n, cell in enumerate(cells, start=1):
+        if n % _DEADLINE_CELLS == 0:
+            deadline.check(f"reading cell {n} of sheet {ws.title!r}")
+        text = format_value(cell.value, cell.number_format).strip()
+        if text:
+            texts[(cell.row - 1, cell.column - 1)] = text
     merges: dict[tuple[int, int], tuple[int, int]] = {}
     covered: set[tuple[int, int]] = set()
+    area = sum((rng.max_row - rng.min_row + 1) * (rng.max_col - rng.min_col + 1) for rng in ws.merged_cells.ranges)
+    if max_cells is not None and area > max_cells:
+        raise InputTooLargeError(f"merged cells of sheet {ws.title!r} cover {area} positions, over the limit of {max_cells} "
+                                 "(JIXIAO_MAX_TEXT_CHARS)", source=source)
     for rng in ws.merged_cells.ranges:
         r0, c0 = rng.min_row - 1, rng.min_col - 1
         merges[(r0, c0)] = (rng.max_row - rng.min_row + 1, rng.max_col - rng.min_col + 1)
@@ -72,10 +90,18 @@ def _row_blocks(texts, merges) -> list[list[int]]:
     return blocks
 
 
-def _add_block(builder: DocumentBuilder, rows: list[int], texts, merges, covered, page: int) -> None:
+def _by_row(texts) -> dict[int, list[tuple[int, str]]]:
     by_row: dict[int, list[tuple[int, str]]] = {}
     for (r, c), t in sorted(texts.items()):
         by_row.setdefault(r, []).append((c, t))
+    return by_row
+
+
+def _add_block(builder: DocumentBuilder, rows: list[int], texts, merges, covered, page: int,
+               by_row: dict[int, list[tuple[int, str]]] | None = None, max_cells: int | None = None) -> None:
+    """``by_row``: ``_by_row(texts)``, computed once per sheet (computed here when not given)."""
+    if by_row is None:
+        by_row = _by_row(texts)
 
     def anchors(r):
         return by_row.get(r, [])
@@ -97,6 +123,10 @@ def _add_block(builder: DocumentBuilder, rows: list[int], texts, merges, covered
         cols = [c for r in rows for c, _ in anchors(r)]
         cols += [c + span[1] - 1 for (r, c), span in merges.items() if first <= r <= last]
         c_min, c_max = min(cols), max(cols)
+        positions = len(rows) * (c_max - c_min + 1)
+        if max_cells is not None and positions > max_cells:  # every grid position renders a tab or a newline at least
+            raise InputTooLargeError(f"a table of {len(rows)} rows x {c_max - c_min + 1} columns renders past the limit of "
+                                     f"{max_cells} characters (JIXIAO_MAX_TEXT_CHARS)", source=builder.source)
         cells = []
         for r in rows:
             for c in range(c_min, c_max + 1):
@@ -117,20 +147,77 @@ def _add_block(builder: DocumentBuilder, rows: list[int], texts, merges, covered
         builder.add_paragraph(anchors(r)[0][1])
 
 
-def load_xlsx(data: bytes, *, doc_id: str, source: str | None) -> Document:
+_MERGE_REF = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=[\"']([A-Za-z]{1,3})(\d{1,7}):([A-Za-z]{1,3})(\d{1,7})[\"']")
+_CHUNK = 1 << 20
+
+
+def _column(letters: bytes) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ch - 64
+    return n
+
+
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
+
+
+def scan_sheets(data: bytes) -> tuple[int, int]:
+    """(stored cells, positions covered by merged ranges) over every sheet, read from the XML in one streaming
+    pass before openpyxl loads it: openpyxl holds about 2 kB per cell and makes one object per covered
+    position, so ``A1:XFD1048576`` (17 billion) would never load."""
+    import zipfile
+
+    cells = area = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                continue
+            tail = b""
+            with archive.open(name) as f:
+                while chunk := f.read(_CHUNK):
+                    buf = tail + chunk
+                    keep = len(buf) - 256  # a tag cut by the chunk boundary is read whole with the next chunk
+                    cells += len(_CELL_TAG.findall(buf, 0, keep)) if keep > 0 else 0
+                    last = 0
+                    for m in _MERGE_REF.finditer(buf):
+                        c0, r0, c1, r1 = _column(m[1]), int(m[2]), _column(m[3]), int(m[4])
+                        area += (abs(r1 - r0) + 1) * (abs(c1 - c0) + 1)
+                        last = m.end()
+                    tail = buf[max(last, keep, 0):]
+                cells += len(_CELL_TAG.findall(tail))
+    return cells, area
+
+
+def load_xlsx(data: bytes, *, doc_id: str, source: str | None, settings: Settings | None = None,
+              deadline: Deadline = NO_DEADLINE) -> Document:
     import openpyxl
+
+    settings = settings or get_settings()
+    try:
+        cells, area = scan_sheets(data)
+    except Exception:  # a damaged container: openpyxl says how below
+        cells = area = 0
+    if cells > settings.max_xlsx_cells:
+        raise InputLimitError(f"the workbook stores {cells} cells, over the limit of {settings.max_xlsx_cells}",
+                              limit="max_xlsx_cells", source=source)
+    if area > settings.max_text_chars:  # each covered position renders a tab at least
+        raise InputTooLargeError(f"merged cells cover {area} positions, over the limit of {settings.max_text_chars} "
+                                 "(JIXIAO_MAX_TEXT_CHARS)", source=source)
 
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except MemoryError:  # the worker's memory limit: the caller answers input.memory_limit
+        raise
     except Exception as exc:  # openpyxl raises InvalidFileException, KeyError, BadZipFile … on damaged files
         raise UnreadableFileError(f"not a readable XLSX ({type(exc).__name__}: {exc})", source=source) from exc
-    builder = DocumentBuilder(doc_id=doc_id, source=source, format="xlsx")
+    builder = DocumentBuilder(doc_id=doc_id, source=source, format="xlsx", max_chars=settings.max_text_chars, deadline=deadline)
     try:
         for number, ws in enumerate(workbook.worksheets, start=1):
             builder.start_page(number)
-            texts, merges, covered = _sheet_grid(ws)
+            texts, merges, covered = _sheet_grid(ws, settings.max_text_chars, deadline, source)
+            by_row = _by_row(texts)
             for rows in _row_blocks(texts, merges):
-                _add_block(builder, rows, texts, merges, covered, number)
+                _add_block(builder, rows, texts, merges, covered, number, by_row, settings.max_text_chars)
     finally:
         workbook.close()
     result = builder.build()

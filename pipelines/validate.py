@@ -5,6 +5,8 @@ It runs last, on the final record (after fusion and mapping): ``check_record``.
 
 from __future__ import annotations
 
+import math
+
 from jixiao.pipelines.normalize import parse_number
 from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.targets import MET, NOT_MET, PARTLY, attainment, read_value
@@ -43,9 +45,48 @@ def grade_mismatch(project: Project) -> str | None:
     return expected if expected != project.grade else None
 
 
+def _numbers(project: Project):
+    """(field, value) of every number of the project, as the record names them."""
+    f = project.funds
+    yield from (("funds.initial_budget", f.initial_budget), ("funds.annual_budget", f.annual_budget),
+                ("funds.executed", f.executed), ("funds.execution_rate", f.execution_rate), ("score", project.score))
+    for i, row in enumerate(project.indicators):
+        yield f"indicators[{i}].weight", row.weight
+        yield f"indicators[{i}].score", row.score
+
+
+def out_of_range(project: Project) -> list[Check]:
+    """A printed number too large for a float (400 digits) reads as infinity, which JSON writes as null: a check
+    says so, where the value would otherwise vanish in silence."""
+    return [Check(code="number.out_of_range", field=field,
+                  message="the printed number is too large to represent (beyond 1.8e308); it is written as null")
+            for field, value in _numbers(project) if value is not None and not math.isfinite(value)]
+
+
+def _finite(project: Project) -> Project:
+    """A copy of ``project`` whose out-of-range numbers are None, so that the other checks compare only numbers."""
+    project = project.model_copy(deep=True)
+    f = project.funds
+    for name in ("initial_budget", "annual_budget", "executed", "execution_rate"):
+        value = getattr(f, name)
+        if value is not None and not math.isfinite(value):
+            setattr(f, name, None)
+    if project.score is not None and not math.isfinite(project.score):
+        project.score = None
+    for row in project.indicators:
+        if row.weight is not None and not math.isfinite(row.weight):
+            row.weight = None
+        if row.score is not None and not math.isfinite(row.score):
+            row.score = None
+    return project
+
+
 def check_project(project: Project, parsed: ParsedProject | None = None) -> list[Check]:
-    """Execution rate vs executed/annual, scores vs total, grade vs score, weights vs 100, 其中 rows vs the total row."""
-    checks: list[Check] = []
+    """Numbers out of range, execution rate vs executed/annual, scores vs total, grade vs score, weights vs 100,
+    其中 rows vs the total row."""
+    checks: list[Check] = out_of_range(project)
+    if checks:
+        project = _finite(project)
     f = project.funds
     computed = rate_mismatch(f)
     if computed is not None:

@@ -20,7 +20,7 @@ from jixiao.config import Settings, get_settings
 from jixiao.service.metrics import Metrics
 from jixiao.service.middleware import BearerAuthMiddleware, BodyLimitMiddleware, PUBLIC_PATHS, RequestContextMiddleware
 from jixiao.service.problems import Problem, install_handlers
-from jixiao.service.workers import Workers
+from jixiao.service.workers import ProcessWorkers, Workers
 
 log = logging.getLogger("jixiao.service")
 
@@ -44,20 +44,33 @@ def _load_mapper(extractor):
     return Mapper.from_taxonomy()
 
 
-def create_app(settings: Settings | None = None, extractor=None, mapper=None) -> FastAPI:
+def create_app(settings: Settings | None = None, extractor=None, mapper=None, *, worker_factory: str | None = None) -> FastAPI:
+    """``worker_factory``: "module:callable" that builds the extractor inside each worker process (tests)."""
     settings = settings or get_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        app.state.workers = Workers(settings.workers_threads)
+        # An injected extractor (tests, embedding) runs in threads of this process; one loaded from the settings
+        # runs in worker processes, killed at their deadline, unless JIXIAO_WORKER_ISOLATION=thread.
+        isolated = extractor is None and settings.worker_isolation == "process"
+        if isolated:
+            app.state.workers = await anyio.to_thread.run_sync(lambda: ProcessWorkers(
+                settings, settings.workers_threads, load_tagger=settings.use_tagger, factory=worker_factory))
+        else:
+            app.state.workers = Workers(settings.workers_threads)
         loaded = extractor
         if loaded is None:
             log.info("loading extractor")
             loaded = await anyio.to_thread.run_sync(_load_extractor, settings)
         app.state.mapper = mapper if mapper is not None else await anyio.to_thread.run_sync(_load_mapper, loaded)
         app.state.extractor = loaded
-        log.info("ready", extra={"extractor": type(loaded).__name__, "worker_threads": settings.workers_threads})
-        yield
+        log.info("ready", extra={"extractor": type(loaded).__name__, "workers": settings.workers_threads,
+                                 "isolation": "process" if isolated else "thread"})
+        try:
+            yield
+        finally:
+            if isolated:
+                app.state.workers.close()
         app.state.extractor = None
         app.state.mapper = None
         app.state.metrics.process_exited(os.getpid())

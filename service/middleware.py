@@ -32,7 +32,21 @@ _CLIENT_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
 PUBLIC_PATHS = frozenset({"/healthz", "/readyz"})
 
 
+# Metric labels come from fixed sets, whatever a client sends: a label per raw method or path would let
+# anyone (authenticated or not) create series until /metrics is megabytes (issue 21).
+METHOD_LABELS = frozenset({"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"})
+UNAUTHENTICATED_ROUTE = "unauthenticated"
+
+
+def method_label(method: str) -> str:
+    return method if method in METHOD_LABELS else "other"
+
+
 def _route_label(scope: Scope) -> str:
+    """The route template (one per route the app defines), ``unauthenticated`` for a request the bearer check
+    refused before routing, else ``unmatched``."""
+    if scope.get(PROBLEM_SCOPE_KEY) == UnauthorizedError.code and scope.get("route") is None:
+        return UNAUTHENTICATED_ROUTE
     route = scope.get("route")
     return getattr(route, "path", None) or "unmatched"
 
@@ -76,7 +90,7 @@ class RequestContextMiddleware:
         finally:
             elapsed = time.perf_counter() - begin
             route = _route_label(scope)
-            method = scope.get("method", "")
+            method = method_label(scope.get("method", ""))
             self.metrics.in_flight.dec()
             if scope.get(PROBLEM_SCOPE_KEY):
                 self.metrics.errors.labels(code=scope[PROBLEM_SCOPE_KEY]).inc()
@@ -84,7 +98,7 @@ class RequestContextMiddleware:
             self.metrics.latency.labels(method=method, route=route).observe(elapsed)
             log.info(
                 "request",
-                extra={"method": method, "path": scope.get("path"), "route": route, "status": status,
+                extra={"method": scope.get("method", "")[:32], "path": scope.get("path"), "route": route, "status": status,
                        "duration_ms": round(elapsed * 1000, 2)},
             )
             request_id_var.reset(token)

@@ -18,10 +18,13 @@ from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import (
     BinaryInputError,
     EmptyInputError,
+    EncryptedInputError,
+    ImageTooLargeError,
     InputTooLargeError,
     JixiaoError,
     UnreadableFileError,
     UnsupportedFormatError,
+    ZipBombError,
 )
 from jixiao.pipelines.document import Document
 from jixiao.record import DocumentRecord
@@ -63,7 +66,7 @@ def run_job(job: Job, extractor, settings: Settings, metrics, deadline: Deadline
         if job.data is not None:
             from jixiao.pipelines.ingest import load_bytes
 
-            document = load_bytes(job.data, filename=job.filename, doc_id=job.doc_id, settings=settings)
+            document = load_bytes(job.data, filename=job.filename, doc_id=job.doc_id, settings=settings, deadline=deadline)
             fmt = document.format
         else:
             text = job.text or ""
@@ -151,9 +154,25 @@ async def _upload_jobs(request: Request, field: str, max_files: int) -> list[Job
     jobs = []
     for upload in uploads:
         data = await upload.read()
-        jobs.append(Job(doc_id=doc_id if len(uploads) == 1 else None, mode=mode, data=data, filename=upload.filename or None))
+        jobs.append(Job(doc_id=doc_id if len(uploads) == 1 else None, mode=mode, data=data, filename=upload_name(upload.filename)))
         await upload.close()
     return jobs
+
+
+def upload_name(name: str | None) -> str | None:
+    """A multipart file name as the CLI carries one: Starlette decodes it as UTF-8, falling back to Latin-1 for
+    other bytes (a GBK name reads as ÏîÄ¿…); those bytes become ``\\xNN`` escapes instead."""
+    if not name:
+        return None
+    try:
+        raw = name.encode("latin-1")
+    except UnicodeEncodeError:
+        return name  # decoded as UTF-8 already
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "backslashreplace")
+    return name
 
 
 def _json_job(item: ExtractRequest) -> Job:
@@ -209,6 +228,9 @@ _EXTRACT_ERRORS = problem_examples(
     BadJsonError("the body is not valid JSON: Invalid JSON: EOF while parsing an object at line 1 column 9"),
     ValidationFailedError("the request does not match the schema: text: Field required"),
     InputTooLargeError("21474836 bytes exceeds the limit of 20971520"),
+    ZipBombError("the XML parts inflate to 57000877 bytes, over the limit of 16777216", limit="max_zip_xml_bytes", source="a.docx"),
+    ImageTooLargeError("the image is 13000x13000 = 169000000 pixels, over the limit of 40000000", limit="max_image_pixels", source="scan.png"),
+    EncryptedInputError("the PDF is password-protected; remove the password and retry", source="locked.pdf"),
     UnsupportedFormatError("a ZIP archive that is neither DOCX nor XLSX; supported: text (UTF-8/GB18030), PDF, DOCX, XLSX, PNG/JPEG images", source="a.zip"),
     BinaryInputError("binary data, not text (NUL or control bytes); supported: text, PDF, DOCX, XLSX, images", source="a.bin"),
     UnreadableFileError("not a readable PDF (PSEOF: Unexpected EOF)", source="broken.pdf"),

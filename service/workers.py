@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import anyio
+import anyio.from_thread
 import anyio.to_thread
 
 from jixiao.deadline import Deadline
@@ -16,7 +17,12 @@ T = TypeVar("T")
 
 
 class Workers:
-    """Created inside the running event loop (FastAPI lifespan): anyio limiters belong to a loop."""
+    """Created inside the running event loop (FastAPI lifespan): anyio limiters belong to a loop.
+
+    The limiter counts running work: a request that timed out answers 504 at once, but its slot is held until
+    its thread has actually stopped (at its next deadline check), so abandoned threads never pile up beyond
+    ``threads``.
+    """
 
     def __init__(self, threads: int):
         self.limiter = anyio.CapacityLimiter(max(1, threads))
@@ -27,15 +33,90 @@ class Workers:
 
         On timeout the request answers 504 at once. A thread cannot be interrupted, so ``func`` gets the same
         deadline as a ``jixiao.deadline.Deadline`` and stops at its next check (a pipeline stage, a batch of
-        tagger windows), freeing the worker; its result or error is dropped.
+        tagger windows), which frees the slot; its result or error is dropped.
         """
         remaining = deadline - anyio.current_time()
         if remaining <= 0:
             raise TimeoutProblem("the per-request time limit (JIXIAO_REQUEST_TIMEOUT_S) ran out before this document started")
-        stop = Deadline.after(remaining)
+        token = object()
         try:
             with anyio.fail_after(remaining):
-                return await anyio.to_thread.run_sync(lambda: func(*args, deadline=stop), limiter=self.limiter,
-                                                      abandon_on_cancel=True)
+                await self.limiter.acquire_on_behalf_of(token)
+        except TimeoutError as exc:
+            raise TimeoutProblem(f"no worker was free within the per-request limit of {math.ceil(remaining)} s "
+                                 "(JIXIAO_REQUEST_TIMEOUT_S)") from exc
+        remaining = deadline - anyio.current_time()
+        stop = Deadline.after(max(0.0, remaining))
+        limiter = self.limiter
+
+        def work():
+            try:
+                return func(*args, deadline=stop)
+            finally:
+                try:  # back on the event loop: the slot is free once the work has stopped, not when its request gave up
+                    anyio.from_thread.run_sync(limiter.release_on_behalf_of, token)
+                except RuntimeError:  # the loop is gone (shutdown)
+                    pass
+
+        try:
+            with anyio.fail_after(max(0.0, remaining)):
+                return await anyio.to_thread.run_sync(work, abandon_on_cancel=True)
         except TimeoutError as exc:
             raise TimeoutProblem(f"extraction took longer than the per-request limit of {math.ceil(remaining)} s (JIXIAO_REQUEST_TIMEOUT_S)") from exc
+
+
+class ProcessWorkers:
+    """Extraction in a pool of worker processes (``jixiao.pipelines.isolate``), one job each at a time.
+
+    The limiter counts running work: a slot is held until its process has answered or, at the deadline, was
+    killed (and a fresh one started), so a request past its limit never leaves work running behind a freed
+    slot. The event loop only waits on pipes, in threads: ``/healthz`` answers whatever the documents do.
+    """
+
+    def __init__(self, settings, size: int, *, load_tagger: bool = True, factory: str | None = None):
+        from jixiao.pipelines.isolate import WorkerProcess
+
+        size = max(1, size)
+        memory = settings.worker_memory_mb or None
+        self.idle = [WorkerProcess(settings, load_tagger=load_tagger, memory_mb=memory, factory=factory) for _ in range(size)]
+        self.all = list(self.idle)
+        for worker in self.all:  # loaded before the first request (a replacement after a kill loads on its next job)
+            worker.wait_ready(300)
+        self.limiter = anyio.CapacityLimiter(size)
+
+    @property
+    def pids(self) -> list[int]:
+        return [w.pid for w in self.all if w.pid is not None]
+
+    async def run(self, func, job, extractor, settings, metrics, *, deadline: float):
+        """Same call as ``Workers.run(run_job, job, extractor, settings, metrics, deadline=...)``: ``func`` and
+        ``extractor`` stay in this process unused; the job goes to a worker process."""
+        import dataclasses
+
+        from jixiao.errors import DeadlineExceeded
+        from jixiao.pipelines.isolate import Job
+
+        async with self.limiter:
+            remaining = deadline - anyio.current_time()
+            if remaining <= 0:
+                raise TimeoutProblem("the per-request time limit (JIXIAO_REQUEST_TIMEOUT_S) ran out before this document started")
+            worker = self.idle.pop()
+            fmt = "text" if job.data is None else "upload"
+            try:
+                outcome = await anyio.to_thread.run_sync(worker.run, Job(**dataclasses.asdict(job)), remaining)
+            except DeadlineExceeded as exc:
+                metrics.documents.labels(format=fmt, outcome="error").inc()
+                raise TimeoutProblem(f"extraction took longer than the per-request limit of {math.ceil(remaining)} s "
+                                     "(JIXIAO_REQUEST_TIMEOUT_S); it was stopped") from exc
+            except Exception:
+                metrics.documents.labels(format=fmt, outcome="error").inc()
+                raise
+            finally:
+                self.idle.append(worker)
+        metrics.documents.labels(format=outcome.format, outcome="ok").inc()
+        metrics.extract_seconds.observe(outcome.seconds)
+        return outcome.record
+
+    def close(self) -> None:
+        for worker in self.all:
+            worker.kill()

@@ -42,3 +42,22 @@ class FakeExtractor:
             doc_id=doc.doc_id, source=doc.source, projects=[Project(name=first.split("\t")[0])],
             meta={"format": doc.format, "chars": len(doc.text), "tables": len(doc.tables), "mode": mode},
         )
+
+
+class RunawayExtractor:
+    """Never finishes and never looks at its deadline: a document only a killed process stops."""
+
+    ready = True
+
+    def extract(self, doc, mode: str = "combined", deadline=NO_DEADLINE):
+        import time
+
+        if doc.text.startswith("RUNAWAY"):
+            while True:
+                time.sleep(0.05)
+        return FakeExtractor().extract(doc, mode)
+
+
+def runaway_extractor(settings) -> RunawayExtractor:
+    """``worker_factory`` for ``create_app``: built inside each worker process."""
+    return RunawayExtractor()

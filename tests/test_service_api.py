@@ -236,3 +236,13 @@ def test_openapi_documents_every_route_with_examples(client):
     schemas = spec["components"]["schemas"]
     assert {"ExtractRequest", "BatchRequest", "DocumentRecord", "Problem"} <= set(schemas)
     assert schemas["ExtractRequest"]["examples"]
+
+
+def test_a_gbk_file_name_is_carried_escaped_like_the_cli_does(client):
+    name = "项目自评".encode("gbk") + b".txt"
+    body = (b'--XX\r\nContent-Disposition: form-data; name="file"; filename="' + name + b'"\r\n'
+            b"Content-Type: text/plain\r\n\r\n" + TEXT.encode() + b"\r\n--XX--\r\n")
+    r = client.post("/v1/extract", content=body, headers={"content-type": "multipart/form-data; boundary=XX"})
+    assert r.status_code == 200, r.text
+    assert r.json()["source"] == name.decode("utf-8", "backslashreplace")
+    assert client.post("/v1/extract", files={"file": ("项目.txt", TEXT.encode())}).json()["source"] == "项目.txt"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 from fastapi.testclient import TestClient
 from service_fakes import FakeExtractor
@@ -146,3 +147,42 @@ def test_batch_deadline_marks_the_documents_it_did_not_reach():
         gate.set()
     assert r.status_code == 200
     assert [x["error"]["code"] for x in r.json()["results"]] == ["request.timeout", "request.timeout"]
+
+
+def test_metric_labels_come_from_fixed_sets_whatever_the_method_or_path():
+    """Random methods and paths, unauthenticated: /metrics gains no series per method or path (issue 21)."""
+    import random
+
+    with TestClient(create_app(Settings(auth_tokens=["s3cret"]), extractor=FakeExtractor())) as c:
+        auth = {"Authorization": "Bearer s3cret"}
+        rng = random.Random(21)
+        for i in range(300):
+            method = "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(rng.randint(3, 12)))
+            c.request(method, f"/x{i}/{method}")
+            c.request(method, "/v1/extract", headers=auth)
+        c.get("/v1/extract/batch")
+        text = c.get("/metrics", headers=auth).text
+    lines = [line for line in text.splitlines() if line.startswith("jixiao_http_requests_total{")]
+    methods = {line.split('method="')[1].split('"')[0] for line in lines}
+    routes = {line.split('route="')[1].split('"')[0] for line in lines}
+    assert methods <= {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "other"} and "other" in methods
+    assert routes <= {"unauthenticated", "unmatched", "/v1/extract", "/metrics"} and "unauthenticated" in routes
+    assert len(lines) < 10 and len(text) < 20_000
+
+
+def test_the_thread_limiter_counts_running_work_not_waiting_requests():
+    """Workers(1): after a 504 its thread still runs, so the next request waits for the slot (and times out)
+    instead of starting a second thread beside it (issue 21, item 3)."""
+    gate = threading.Event()
+    fake = FakeExtractor(gate=gate)
+    with TestClient(create_app(Settings(request_timeout_s=0.5, workers_threads=1), extractor=fake)) as c:
+        first = c.post("/v1/extract", json={"text": "slow"})
+        second = c.post("/v1/extract", json={"text": "slow"})
+        assert first.status_code == 504 and second.status_code == 504
+        assert "no worker was free" in second.json()["detail"]
+        assert len(fake.seen) == 1  # one extraction ran, not two
+        gate.set()
+        assert fake.finished.wait(5)
+        time.sleep(0.2)  # the finished thread hands its slot back on the event loop
+        fake.gate = None
+        assert c.post("/v1/extract", json={"text": "fast"}).status_code == 200

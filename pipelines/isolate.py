@@ -1,0 +1,208 @@
+"""Extraction in worker processes: a document that runs past its time limit is killed, one that needs more memory
+than a worker may use is a typed error, and neither takes the caller (the server, a CLI batch) with it.
+
+A ``WorkerProcess`` loads the extractor once, under an address-space limit (``RLIMIT_AS``), and extracts one job
+at a time: bytes or text in, the record's JSON out, or the typed error as (class name, code, status, message).
+``run`` waits at most the job's time limit, then kills the process (``DeadlineExceeded``) and starts a fresh one,
+so no extraction outlives its request. A Python thread cannot be stopped; a process can.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import time
+from dataclasses import asdict, dataclass
+
+from jixiao.config import Settings
+from jixiao.errors import DeadlineExceeded, JixiaoError, MemoryLimitError
+from jixiao.record import DocumentRecord
+
+
+@dataclass
+class Job:
+    """One document: ``data`` (file bytes) or ``text``; ``mode`` combined | parser | tagger."""
+
+    mode: str = "combined"
+    path: str | None = None  # a file to read in the worker (the CLI)
+    doc_id: str | None = None
+    text: str | None = None
+    source: str | None = None
+    data: bytes | None = None
+    filename: str | None = None
+
+
+class RemoteError(JixiaoError):
+    """A typed error raised in a worker process, carried back with its code, status and message."""
+
+    def __init__(self, code: str, http_status: int, message: str, kind: str, source: str | None = None):
+        super().__init__(message, source=source)
+        self.code = code
+        self.http_status = http_status
+        self.kind = kind  # the class name in the worker (InputTooLargeError …)
+
+
+@dataclass
+class Outcome:
+    record: DocumentRecord | None
+    format: str  # the document's source format, "unknown" when it failed before loading
+    seconds: float
+
+
+def _set_memory_limit(limit_mb: int | None) -> None:
+    if not limit_mb:
+        return
+    import resource
+
+    limit = limit_mb * 1024 * 1024
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def extract_job(job: Job, extractor, settings: Settings, deadline) -> tuple[DocumentRecord, str]:
+    """Load and extract one job in this process: (record, source format)."""
+    from jixiao.errors import EmptyInputError, InputTooLargeError
+    from jixiao.pipelines.document import Document
+    from jixiao.pipelines.ingest import load_bytes, load_path
+
+    if job.path is not None:
+        document = load_path(job.path, settings=settings, deadline=deadline)
+    elif job.data is not None:
+        document = load_bytes(job.data, filename=job.filename, doc_id=job.doc_id, settings=settings, deadline=deadline)
+    else:
+        text = job.text or ""
+        if len(text) > settings.max_text_chars:
+            raise InputTooLargeError(f"{len(text)} characters exceeds the limit of {settings.max_text_chars} (JIXIAO_MAX_TEXT_CHARS)",
+                                     source=job.source)
+        if not text.strip():
+            raise EmptyInputError("the text is empty or only whitespace", source=job.source)
+        document = Document(doc_id=job.doc_id or "document", source=job.source, format="text", text=text)
+    return extractor.extract(document, mode=job.mode, deadline=deadline), document.format
+
+
+def _serve(conn, settings_json: str, load_tagger: bool, memory_mb: int | None, factory: str | None = None) -> None:
+    """The worker's loop: ready once the extractor is loaded, then one answer per job until the pipe closes."""
+    from jixiao.deadline import Deadline
+
+    _set_memory_limit(memory_mb)
+    settings = Settings.model_validate_json(settings_json)
+    if factory:  # "module:callable", called with the settings (tests: an extractor that never finishes)
+        from importlib import import_module
+
+        module, _, name = factory.partition(":")
+        extractor = getattr(import_module(module), name)(settings)
+    else:
+        from jixiao.pipelines.extract import Extractor
+
+        extractor = Extractor.from_settings(settings, load_tagger=load_tagger)
+    conn.send(("ready",))
+    while True:
+        try:
+            message = conn.recv()
+        except EOFError:
+            return
+        job, timeout = message
+        begin = time.perf_counter()
+        try:
+            record, fmt = extract_job(Job(**job), extractor, settings, Deadline.after(timeout))
+            conn.send(("ok", record.model_dump_json(), fmt, time.perf_counter() - begin))
+        except MemoryError:
+            conn.send(("error", "MemoryLimitError", MemoryLimitError.code, MemoryLimitError.http_status,
+                       f"extracting it needs more than the worker's memory limit of {memory_mb} MB "
+                       "(limit worker_memory_mb, JIXIAO_WORKER_MEMORY_MB)", job.get("source") or job.get("filename") or job.get("path"), True))
+            return  # a process that ran out of memory is not trusted with the next job
+        except JixiaoError as exc:
+            conn.send(("error", type(exc).__name__, exc.code, exc.http_status, exc.message, exc.source, False))
+        except Exception as exc:  # a parser bug: the caller answers an internal error
+            conn.send(("crash", f"{type(exc).__name__}: {exc}"))
+
+
+class WorkerProcess:
+    """One extraction process; ``run`` is blocking (call it from a thread in async code)."""
+
+    def __init__(self, settings: Settings, *, load_tagger: bool = True, memory_mb: int | None = None,
+                 factory: str | None = None):
+        self.settings = settings
+        self.factory = factory
+        self.load_tagger = load_tagger
+        self.memory_mb = memory_mb
+        self._proc = None
+        self._conn = None
+        self._ready = False
+        self.start()
+
+    def start(self) -> None:
+        ctx = mp.get_context("spawn")  # no fork of a server with threads and an event loop
+        parent, child = ctx.Pipe()
+        self._proc = ctx.Process(target=_serve, args=(child, self.settings.model_dump_json(), self.load_tagger, self.memory_mb, self.factory),
+                                 daemon=True, name="jixiao-extract")
+        self._proc.start()
+        child.close()
+        self._conn, self._ready = parent, False
+
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc is not None else None
+
+    def alive(self) -> bool:
+        return self._proc is not None and self._proc.is_alive()
+
+    def kill(self) -> None:
+        if self._proc is not None:
+            self._proc.kill()
+            self._proc.join(5)
+            self._conn.close()
+        self._proc = self._conn = None
+
+    def restart(self) -> None:
+        self.kill()
+        self.start()
+
+    def wait_ready(self, timeout: float | None = None) -> bool:
+        """Block until the worker has loaded the extractor (so that a job's limit does not pay for it)."""
+        if not self._ready:
+            message = self._recv(None if timeout is None else time.monotonic() + timeout)
+            self._ready = message is not None
+        return self._ready
+
+    def _recv(self, until: float | None):
+        wait = None if until is None else max(0.0, until - time.monotonic())
+        if not self._conn.poll(wait):
+            return None
+        return self._conn.recv()
+
+    def run(self, job: Job, timeout: float | None) -> Outcome:
+        """The job's record; past ``timeout`` seconds (loading the worker included) the process is killed and
+        restarted and ``DeadlineExceeded`` raised. Typed errors come back as ``RemoteError``."""
+        begin = time.monotonic()
+        until = None if timeout is None else begin + timeout
+        if self._proc is None or not self._proc.is_alive():
+            self.start()
+        try:
+            if not self._ready:
+                message = self._recv(until)
+                if message is None:
+                    self.restart()
+                    raise DeadlineExceeded(f"the time limit of {timeout:g} s ran out while the worker process started")
+                self._ready = True
+            self._conn.send((asdict(job), timeout))
+            message = self._recv(until)
+        except (EOFError, OSError, BrokenPipeError):
+            code = self._proc.exitcode if self._proc is not None else None
+            self.restart()
+            raise MemoryLimitError(f"the worker process died (exit code {code}), most likely over its memory limit of "
+                                   f"{self.memory_mb} MB", limit="worker_memory_mb", source=job.source or job.filename or job.path) from None
+        if message is None:
+            self.restart()  # the only way to stop a running extraction
+            raise DeadlineExceeded(f"the time limit of {timeout:g} s ran out; the extraction was stopped",
+                                   source=job.source or job.filename or job.path)
+        if message[0] == "ok":
+            _, payload, fmt, seconds = message
+            return Outcome(record=DocumentRecord.model_validate_json(payload), format=fmt, seconds=seconds)
+        if message[0] == "crash":
+            raise RuntimeError(message[1])
+        _, kind, code, status, text, source, dead = message
+        if dead:
+            self.restart()
+        raise RemoteError(code, status, text, kind, source)
