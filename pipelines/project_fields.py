@@ -53,6 +53,11 @@ def split_code(name: Span) -> tuple[Span | None, Span]:
     return code, Span(text=m.group(2), start=rest_start, end=name.end)
 
 
+# a trailing dash and code (部门-123456); the run opens at its first dash, so a long run of dashes elsewhere
+# is scanned once, not once per dash
+_TRAILING_DASH = re.compile(r"(?<![-—])[-—]+(\d{6,})?$")
+
+
 def clean_org(span: Span | None) -> Span | None:
     """Department/implementer: leading code and trailing '-' removed."""
     if span is None:
@@ -63,7 +68,7 @@ def clean_org(span: Span | None) -> Span | None:
     if m:
         t = t[m.end():].lstrip("-— ")
         start = span.end - len(t) if span.end - span.start == len(span.text) else start
-    m2 = re.search(r"[-—]+(\d{6,})?$", t)
+    m2 = _TRAILING_DASH.search(t)
     if m2:
         cut = len(t) - m2.start()
         t = t[: m2.start()]

@@ -66,8 +66,8 @@ _VALUE = r"[≥≤><=＞＜]?\d+(?:\.\d+)?(?:" + "|".join(sorted(MEASURE_UNITS, 
 _IND_RUN = re.compile(r"(?P<name>[\u4e00-\u9fff0-9、()（）]{4,40}?)" + PROSE_RUN_TARGET_CUE + r"(?P<target>" + _VALUE + r")"
                       + PROSE_RUN_ACTUAL_CUE + r"(?P<actual>" + _VALUE + r")")
 # a heading naming the indicators' category: 3.时效指标。 / (二)效益指标
-_CATEGORY_HEADING = re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?[ \t]*"
-                               r"(?P<cat>[\u4e00-\u9fff]{2,10}?指标)", re.M)
+_CATEGORY_HEADING = re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*+(?:(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])"
+                               r"[ \t]*+)?(?P<cat>[\u4e00-\u9fff]{2,10}?指标)", re.M)
 # an indicator's category comes from a heading at most this far before it (the same paragraph or the one above)
 CATEGORY_REACH = 300
 _DEPT = re.compile(PROSE_DEPT_LABEL + r"[:：]\s*(?P<v>[^\s,，。;；]{2,40})")
@@ -316,12 +316,26 @@ def _title_name(m: re.Match[str]) -> Span | None:
     return Span(text=t[a:b], start=start + a, end=start + a + len(t[a:b].rstrip()))
 
 
+_TARGET_CUE = re.compile(PROSE_TARGET_CUE)
+_ACTUAL_CUE = re.compile(PROSE_ACTUAL_CUE)
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def _sentence_matches(text: str, s: int, e: int):
+    """``_IND_SENTENCE`` on the lines of [s, e) that hold a target cue and an actual cue (the pattern's bounded
+    but nested runs are costly: a hostile text of many lines would retry them at every line)."""
+    for line in _PARAGRAPH.finditer(text, s, e):
+        a, b = line.span()
+        if _TARGET_CUE.search(text, a, b) and _ACTUAL_CUE.search(text, a, b):
+            yield from _IND_SENTENCE.finditer(text, a, min(b + 1, e))
+
+
 def _indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     """Indicators stated one a sentence (名称，年初目标值X，实际完成值Y，自评得分Z分) or run together
     (名称指标为X实际完成值为Y…), under the category heading before them when one is near."""
     out = []
     taken: list[tuple[int, int]] = []
-    for m in _IND_SENTENCE.finditer(text, s, e):
+    for m in _sentence_matches(text, s, e):
         out.append(ParsedIndicator(
             name=_span(m, "name"), target=[_span(m, "target")], actual=_span(m, "actual"),
             weight=_span(m, "weight") if m.group("weight") else None,
@@ -335,10 +349,11 @@ def _indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     headings = [(h.start("cat"), h.end("cat"), fallback_level1(h.group("cat")), fallback_level2(h.group("cat")))
                 for h in _CATEGORY_HEADING.finditer(text, s, e)]
     headings = [h for h in headings if h[2] or h[3]]
+    starts = [h[0] for h in headings]
     for ind in out:
-        before = [h for h in headings if h[0] <= ind.name.start and ind.name.start - h[1] <= CATEGORY_REACH]
-        if before:
-            a, b, l1, l2 = before[-1]
+        k = bisect.bisect_right(starts, ind.name.start) - 1  # the last heading at or before the name
+        if k >= 0 and ind.name.start - headings[k][1] <= CATEGORY_REACH:
+            a, b, l1, l2 = headings[k]
             ind.level2, ind.level2_span = l2, Span(text=text[a:b], start=a, end=b) if l2 else None
             ind.level1 = LEVEL2_PARENT.get(l2) if l2 else l1  # 成本指标 is a level-2 under 产出指标 here
             if a == ind.name.start:  # 成本指标按自治区核定标准核发: the heading opens the name
