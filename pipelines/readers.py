@@ -70,25 +70,28 @@ def facts(parsed: list[ParsedProject]) -> int:
     return n
 
 
-class TabRows:
-    """Tab rows and one cell per line in blocks (what loaders and most exports print; pipes become tabs)."""
+class _TableReader:
+    """A reader that hands rows of cells to the table reader (every reader but the collapsed-text one)."""
 
-    name = "tab_rows"
+    name = ""
 
     def __init__(self, categories: Categories):
         self.tables = TableParser(categories)
+
+
+class TabRows(_TableReader):
+    """Tab rows and one cell per line in blocks (what loaders and most exports print; pipes become tabs)."""
+
+    name = "tab_rows"
 
     def read(self, norm: NormalizedText) -> Reading | None:
         return None if is_collapsed(norm) else Reading(self.tables.parse(parse_rows(norm)), norm)
 
 
-class SpaceRows:
+class SpaceRows(_TableReader):
     """Cells separated by spaces, one table row per line (web text of a table)."""
 
     name = "space_rows"
-
-    def __init__(self, categories: Categories):
-        self.tables = TableParser(categories)
 
     def read(self, norm: NormalizedText) -> Reading | None:
         if is_collapsed(norm) or "\t" in norm.text or _lines(norm.text) < SPACE_ROWS_MIN_LINES:
@@ -97,13 +100,10 @@ class SpaceRows:
                        "table read from space-separated rows")
 
 
-class CellStream:
+class CellStream(_TableReader):
     """One cell per line with nothing between rows (``cell_stream``)."""
 
     name = "cell_stream"
-
-    def __init__(self, categories: Categories):
-        self.tables = TableParser(categories)
 
     def read(self, norm: NormalizedText) -> Reading | None:
         stream = None if is_collapsed(norm) else cell_stream_rows(norm)
@@ -142,13 +142,10 @@ def double_spaces_as_breaks(norm: NormalizedText) -> NormalizedText | None:
                                           original=norm.original, in_print=norm.in_print)
 
 
-class CollapsedCells:
+class CollapsedCells(_TableReader):
     """One cell per line with blank lines between, collapsed: the double spaces are the breaks."""
 
     name = "collapsed_cells"
-
-    def __init__(self, categories: Categories):
-        self.tables = TableParser(categories)
 
     def read(self, norm: NormalizedText) -> Reading | None:
         broken = double_spaces_as_breaks(norm) if norm.text.count("\n") < COLLAPSED_MAX_LINES else None
@@ -171,13 +168,10 @@ class Collapsed:
         return Reading(a_table(self.flat.parse(norm)), norm, "layout lost: projects read from collapsed text")
 
 
-class RunTogether:
+class RunTogether(_TableReader):
     """Rows whose cells run together with no separator (``run_together``), grouped like one cell per line."""
 
     name = "run_together"
-
-    def __init__(self, categories: Categories):
-        self.tables = TableParser(categories)
 
     def read(self, norm: NormalizedText) -> Reading | None:
         cells = None if is_collapsed(norm) else run_together_cells(norm)
