@@ -17,27 +17,21 @@ _CODE = re.compile(r"^([0-9A-Z]{10,})[-—_ ]+(.+)$")
 _DEPT_CODE = re.compile(r"^(?:\[\d+\]|【\d+】|\d+[-—]|\d{3,}(?=\D))")
 
 
+# (field, label, whether the label printed without a value still fills the field, with None)
+_FIELD_LABELS = (("name", _NAME_WITH_VALUE, False), ("department", V.DEPT_LABEL, True),
+                 ("implementer", V.IMPL_LABEL, True), ("code", V.CODE_LABEL, False))
+
+
 def read_project_fields(rows: list[Row]) -> dict[str, Span | None]:
     """``name``, ``department``, ``implementer`` and ``code`` from the first row printing each label (a label
     printed without a value gives None; the name and code labels count only with a value)."""
     proj: dict[str, Span | None] = {}
     for r in rows:
-        if "name" not in proj:
-            c, v = label_value(r, _NAME_WITH_VALUE)
-            if v is not None:
-                proj["name"] = v
-        if "department" not in proj:
-            c, v = label_value(r, V.DEPT_LABEL)
-            if c is not None:
-                proj["department"] = v
-        if "implementer" not in proj:
-            c, v = label_value(r, V.IMPL_LABEL)
-            if c is not None:
-                proj["implementer"] = v
-        if "code" not in proj:
-            c, v = label_value(r, V.CODE_LABEL)
-            if v is not None:
-                proj["code"] = v
+        for key, rx, label_alone in _FIELD_LABELS:
+            if key not in proj:
+                c, v = label_value(r, rx)
+                if v is not None or (label_alone and c is not None):
+                    proj[key] = v
     return proj
 
 
