@@ -100,6 +100,8 @@ class _RowGrouper:
             self.flush()
             self.rows.append([c])
             self.state = "text"
+        elif self.state == "ih_body" and V.INDICATOR_END.match(c.clean):
+            self.start(c, "text")  # a total row, a note (说明, 注:) or a signature closes the indicator rows
         elif kind == "label":
             if not (self.cur and self.state == "field" and len(self.cur) == 1):
                 self.flush()

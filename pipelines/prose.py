@@ -222,6 +222,11 @@ class ProseParser:
                         opens.append((m.start(), name))
                         titled.add(m.start())
                         break
+            if not exclude and not opens and not titled:
+                # an excerpt that starts after its title: the project phrase the text keeps repeating names it
+                name = repeated_project_name(text, s, e)
+                if name is not None:
+                    opens.append((name.start, name))
             opens.sort(key=lambda o: o[0])
             for k, (start, name) in enumerate(opens):
                 end = opens[k + 1][0] if k + 1 < len(opens) else e
@@ -246,20 +251,30 @@ class ProseParser:
         first, second = (as_printed, in_view) if printed_first else (in_view, as_printed)
         return first() or second()
 
+    def _amounts(self, text: str, view: _Unwrapped, s: int, e: int) -> tuple[dict[str, Span], dict[str, float]]:
+        """Each fund field's statement and its unit factor: the first by label order, unless it is printed in
+        another unit than most statements of the section and a statement in that unit exists (全年预算数647.59元
+        among 万元 figures drops the 万)."""
+        hits: dict[str, list[tuple[Span, float]]] = {}
+        for field, rx in _FIELDS:
+            hit = self._search(rx, text, view, s, e, 1)
+            if hit:
+                hits.setdefault(field, []).append((hit[0], unit_factor(hit[1].group(2), 1.0)))
+        all_factors = [f for field_hits in hits.values() for _, f in field_hits]
+        usual = max(set(all_factors), key=all_factors.count) if all_factors else 1.0
+        found: dict[str, Span] = {}
+        factors: dict[str, float] = {}
+        for field, field_hits in hits.items():
+            span, factor = next(((sp, f) for sp, f in field_hits if f == usual), field_hits[0])
+            found[field], factors[field] = span, factor
+        return found, factors
+
     def _project(self, text: str, view: _Unwrapped, name: Span, section: tuple[int, int],
                  unit: Span | None, announced: bool = False) -> ParsedProject | None:
         """The section's project; ``announced``: its title names it, so it is one even without funds."""
         s, e = section
         funds = ParsedFunds()
-        found: dict[str, Span] = {}
-        factors: dict[str, float] = {}
-        for field, rx in _FIELDS:
-            if field in found:
-                continue
-            hit = self._search(rx, text, view, s, e, 1)
-            if hit:
-                found[field] = hit[0]
-                factors[field] = unit_factor(hit[1].group(2), 1.0)
+        found, factors = self._amounts(text, view, s, e)
         indicators = _indicator_sentences(text, s, e) if announced else []
         if not found and not announced and not _SCORE.search(text, s, e):
             return None  # a section with neither funds nor a score announces no project
@@ -314,6 +329,36 @@ def _title_name(m: re.Match[str]) -> Span | None:
     if len(name.removesuffix("项目")) < 2 or _NOT_PROJECT.search(name) or re.search(_ORG_END + "$", name):
         return None
     return Span(text=t[a:b], start=start + a, end=start + a + len(t[a:b].rstrip()))
+
+
+# the Han run before a 项目 (stops at digits and punctuation: 2024年农机深松整地作业补贴项目 -> 年农机…)
+_BEFORE_PROJECT = re.compile(r"[\u4e00-\u9fff]{2,30}(?=项目)")
+_YEAR_TAIL = re.compile(r"^年度?")
+# a phrase named this often is the report's project; shorter common tails (补贴, 资金) name nothing
+REPEATED_NAME_MIN_COUNT = 2
+REPEATED_NAME_MIN_CHARS = 4
+
+
+def repeated_project_name(text: str, s: int, e: int) -> Span | None:
+    """The longest tail shared by the most 〈…〉项目 phrases of [s, e), at its first appearance, with 项目.
+
+    Each phrase is the Han run before a 项目; what precedes the name in a sentence (下达, 通过实施, a year)
+    differs between its mentions, so the tail they share is the name.
+    """
+    runs = [(m.start(), _YEAR_TAIL.sub("", m.group()) if text[m.start() - 1:m.start()].isdigit() else m.group())
+            for m in _BEFORE_PROJECT.finditer(text, s, e)]
+    counts: dict[str, int] = {}
+    for _, run in runs:
+        for k in range(len(run) - REPEATED_NAME_MIN_CHARS + 1):
+            counts[run[k:]] = counts.get(run[k:], 0) + 1
+    best = max(((n, len(tail), tail) for tail, n in counts.items()
+                if n >= REPEATED_NAME_MIN_COUNT and not _NOT_PROJECT.search(tail + "项目")), default=None)
+    if best is None:
+        return None
+    tail = best[2]
+    first = next(a for a, r in runs if r.endswith(tail))
+    a = text.find(tail + "项目", first, e)
+    return Span(text=tail + "项目", start=a, end=a + len(tail) + 2)
 
 
 _TARGET_CUE = re.compile(PROSE_TARGET_CUE)

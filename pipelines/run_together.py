@@ -88,8 +88,42 @@ def _pieces(value: str) -> list[tuple[int, int]]:
     return [(0, len(value))]
 
 
+@lru_cache(maxsize=1)
+def _category_splits() -> dict[str, frozenset[str]]:
+    """Each head of a category word (经济效益 of 经济效益指标) -> the tails that complete it."""
+    out: dict[str, set[str]] = {}
+    for word in {*V.LEVEL1, *V.LEVEL2_PARENT}:
+        for k in range(2, len(word) - 1):
+            out.setdefault(word[:k], set()).add(word[k:])
+    return {head: frozenset(tails) for head, tails in out.items()}
+
+
+def join_wrapped_categories(norm: NormalizedText) -> NormalizedText:
+    """The text with a line break taken out where it splits a category word (``经济效益`` / ``指标``,
+    ``满意度指标服务对象`` / ``满意度指标``): a narrow category cell wraps, and each piece alone is no word."""
+    text = norm.text
+    lines = text.split("\n")
+    drop: list[int] = []  # offsets in the text of the breaks to take out
+    pos = 0
+    splits = _category_splits()
+    for i, line in enumerate(lines[:-1]):
+        pos += len(line)
+        head = next((line[-k:] for k in range(min(len(line), 8), 1, -1) if line[-k:] in splits), None)
+        if head is not None and any(lines[i + 1].startswith(t) for t in splits[head]):
+            drop.append(pos)
+        pos += 1
+    if not drop:
+        return norm
+    dropped = set(drop)
+    keep = [i for i in range(len(text)) if i not in dropped]
+    return NormalizedText.model_construct(
+        text="".join(text[i] for i in keep), offsets=[norm.offsets[i] for i in keep] + [norm.offsets[len(text)]],
+        original_length=norm.original_length, original=norm.original, in_print=norm.in_print)
+
+
 def run_together_cells(norm: NormalizedText) -> NormalizedText | None:
     """The text with each run-together line cut into cells, one a line; None when no line is such a run."""
+    norm = join_wrapped_categories(norm)
     text = norm.text
     if sum(len(_known().findall(line)) >= 2 for line in text.split("\n") if "\t" not in line) < MIN_ROW_LINES:
         return None
@@ -110,6 +144,9 @@ def run_together_cells(norm: NormalizedText) -> NormalizedText | None:
                 last = b
             if line[last:].strip():
                 cells += [(last + x, last + y) for x, y in _pieces(line[last:])]
+        elif "\t" not in line:
+            # a row whose cells hold no known word (its category cell is on the line above): its number run
+            cells = _pieces(line)
         else:
             cells = [(0, len(line))]
         for a, b in cells:

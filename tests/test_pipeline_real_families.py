@@ -348,6 +348,29 @@ def test_cells_run_together(extractor):
         ])
 
 
+# the same, with narrow category cells wrapped onto the line above their row, and a note under the table
+RUN_TOGETHER_WRAPPED = "\n".join([
+    *RUN_TOGETHER.split("\n")[:-1],
+    "效益指标经济效益",
+    "指标",
+    "带动沿线农产品销售1515",
+    "满意度指标服务对象",
+    "满意度指标",
+    "沿线群众满意度9090",
+    "说明",
+    "注:1.资金使用单位按项目填报,主管部门汇总时按区域填报。",
+])
+
+
+def test_cells_run_together_with_wrapped_category_cells(extractor):
+    rows = _reading(_project(extractor, RUN_TOGETHER_WRAPPED))[2]
+    assert rows[-2:] == [
+        ("效益指标", "经济效益指标", "带动沿线农产品销售", "15", "15"),
+        ("满意度指标", "服务对象满意度指标", "沿线群众满意度", "90", "90"),
+    ]  # and the note's labels (资金使用单位, 主管部门) are no indicators
+    assert len(rows) == 4
+
+
 @pytest.mark.parametrize("run,parts", [
     ("26502650100%", ["2650", "2650", "100%"]),
     ("12001200100%", ["1200", "1200", "100%"]),
@@ -426,3 +449,25 @@ def test_one_cell_per_line_collapsed(extractor):
     """Collapsed, the blank line between two cells is two spaces: those are the cell breaks again."""
     collapsed = BLANK_CELLS.replace("\n", " ")
     assert _reading(_project(extractor, collapsed)) == _reading(_project(extractor, BLANK_CELLS))
+
+
+# a prose report whose excerpt starts after its title: the phrase it keeps repeating names the project
+UNTITLED_PROSE = "\n".join([
+    "一、绩效目标分解下达情况",
+    "(一)下达示例镇农田水利设施维修项目预算和绩效目标情况。2024年示例镇农田水利设施维修项目预算资金合计120.5万元。",
+    "(二)资金安排情况。年初预算合计130万元,全年预算执行数合计120.5万元。通过实施示例镇农田水利设施维修项目,"
+    "改善了灌溉条件。",
+    "1.项目资金到位情况分析。示例镇农田水利设施维修项目资金全年预算数120.5元。",
+])
+
+
+def test_an_untitled_prose_report_is_named_by_its_repeated_project_phrase(extractor):
+    p = _project(extractor, UNTITLED_PROSE)
+    assert p.name == "示例镇农田水利设施维修项目"
+    # the one statement without 万 among 万元 statements is not the budget
+    assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed) == (1300000, 1205000, 1205000)
+
+
+def test_prose_that_repeats_no_project_phrase_announces_none(extractor):
+    text = "一、基本情况\n本年度完成了示例工作。\n二、资金情况\n全年预算执行数合计10万元。"
+    assert extractor.extract_text(text, doc_id="t", mode="parser").projects == []
