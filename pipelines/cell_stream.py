@@ -82,6 +82,8 @@ class _RowGrouper:
         self.values = 0  # value columns of the indicator header
         self.since_name = -1  # cells after the open indicator row's name
         self.reason = False  # the indicator header ends with a reason column
+        self.header_slots: list[str | None] = []  # the indicator header's columns, in order
+        self.header_width = 0  # cells of the indicator header row
 
     def flush(self) -> None:
         if self.cur:
@@ -136,11 +138,38 @@ class _RowGrouper:
             self.cur = keep
             self.values = 0
             self.reason = False
+            self.header_slots = []
         self.cur.append(c)
         self.values += kind == "ih" and _is_value_slot(c.clean)
+        if kind == "ih":
+            self.header_slots.append(V.indicator_column(c.clean))
         self.state = kind
 
+    @property
+    def tiers(self) -> bool:
+        """The header gives 一级 and 二级 their own 分值 column (一级指标 分值 二级指标 分值 三级指标 分值 得分): merged
+        level cells make the rows' lengths vary, and each row ends with its name, 分值 and 得分."""
+        return any(a in ("l1", "l2") and b == "weight" for a, b in zip(self.header_slots, self.header_slots[1:]))
+
+    def tier_cell(self, c: _Cell, kind: str) -> None:
+        """A row under a tiered header closes on (name, 分值, 得分); it is padded on the left to the header's width,
+        the cells of the levels it shares with the rows above being merged away."""
+        if self.state == "ih":
+            self.header_width = len(self.cur)  # a caption cell may open the header row
+            self.flush()
+        self.state = "ih_body"
+        self.cur.append(c)
+        kinds = [_kind(x.clean) for x in self.cur[-3:]]
+        if len(kinds) == 3 and kinds[1] == kinds[2] == "num" and kinds[0] != "num":
+            width = self.header_width
+            pad = [_Cell(self.cur[0].start, self.cur[0].start, "") for _ in range(width - len(self.cur))]
+            self.cur = pad + self.cur
+            self.flush()
+
     def indicator_cell(self, c: _Cell, kind: str) -> None:
+        if self.tiers:
+            self.tier_cell(c, kind)
+            return
         full = self.values and self.since_name >= self.values
         if full and self.reason and self.since_name == self.values and V.REMARK.match(c.clean):
             self.cur.append(c)  # the reason column's remark (无, 已完成) closes the row

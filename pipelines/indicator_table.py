@@ -20,13 +20,7 @@ from jixiao.pipelines.vocab import LEVEL_HEADERS as _LEVEL_HEADERS
 _VALUE_SLOTS = ("init_target", "adj_target", "op", "nature", "target", "unit", "actual")
 
 
-def indicator_column(text: str) -> str | None:
-    """The indicator table column a header word names (``l1``, ``l2``, ``name``, ``target``, ``weight`` ...)."""
-    for t in dict.fromkeys((text, V.header_core(text))):
-        for slot, rx in V.INDICATOR_HEADERS:
-            if rx.search(t) if slot == "reason" else rx.match(t):
-                return slot
-    return None
+indicator_column = V.indicator_column  # where the readers have always found it
 
 
 class IndicatorHeader:
@@ -37,6 +31,12 @@ class IndicatorHeader:
         self.row_index = row_index
         self.slots = slots
         self.width = width  # cells in the header row
+        # a 分值 right of 一级指标 or 二级指标 is that level's allotment (项目决策 20), not an indicator's weight
+        slots = {c: f"{slots[c - 1]}_weight" if s == "weight" and slots.get(c - 1) in ("l1", "l2") else s
+                 for c, s in slots.items()}
+        self.slots = slots
+        # rows under such a header print every column, merged level cells left blank (cell_stream pads them)
+        self.tiered = any(s.endswith("_weight") for s in slots.values())
         if "init_target" in slots.values() and not {"target", "adj_target"} & set(slots.values()):
             # 年初目标值 is the only target column: it is the target
             slots = {c: "target" if s == "init_target" else s for c, s in slots.items()}
@@ -152,7 +152,7 @@ class IndicatorReader:
     # -- one row --
     def _anchor(self, r: Row, h: IndicatorHeader) -> tuple[list[tuple[Cell, str | None, str | None]], int | None]:
         """Category cells before the name, and the name's cell index."""
-        if r.kind == "cells" and h.name_col is not None and len(r.cells) > max(h.slots):
+        if (r.kind == "cells" or h.tiered) and h.name_col is not None and len(r.cells) > max(h.slots):
             # one cell per line keeps every column: read the header's positions (a row narrower than the
             # header lost its merged cells, and is read by content below)
             cats = []

@@ -12,7 +12,7 @@ from jixiao.pipelines.cells import is_title_row, span_of, value_after
 from jixiao.pipelines.funds_table import read_funds
 from jixiao.pipelines.indicator_table import IndicatorReader, find_indicator_header, split_joined_levels
 from jixiao.pipelines.layout import Row
-from jixiao.pipelines.parsed import ParsedProject
+from jixiao.pipelines.parsed import ParsedProject, Span
 from jixiao.pipelines.project_fields import NAME_AND_VALUE, clean_org, read_project_fields, split_code
 from jixiao.pipelines.scores import read_score
 
@@ -70,6 +70,27 @@ def find_blocks(rows: list[Row]) -> list[tuple[int, int]]:
     return blocks
 
 
+# the title row naming a table without a 项目名称 row is at most this many rows above its first field label
+TITLE_REACH = 6
+
+
+def titled_block(rows: list[Row]) -> tuple[int, Span] | None:
+    """A table with no 项目名称 row whose title names the project (外贸发展项目绩效自评表 above 项目实施单位 …):
+    the title row and the name, the title without its year and form words."""
+    first_label = next((i for i, r in enumerate(rows) if r.kind != "text" and any(
+        V.DEPT_LABEL.match(t) or V.IMPL_LABEL.match(t) for t in r.texts if t)), None)
+    if first_label is None:
+        return None
+    for i in range(first_label - 1, max(-1, first_label - 1 - TITLE_REACH), -1):
+        cell = next((c for c in rows[i].cells if c.clean), None)
+        m = V.TITLE_PROJECT_NAME.match(cell.clean) if cell is not None and is_title_row(rows[i]) else None
+        if m is not None:
+            a = cell.text.index(m["name"][0])
+            name = Span(text=m["name"], start=cell.start + a, end=cell.start + a + len(m["name"]))
+            return (i, name) if cell.text[a:a + len(m["name"])] == m["name"] else None
+    return None
+
+
 class TableParser:
     """Rows -> ParsedProjects."""
 
@@ -84,10 +105,16 @@ class TableParser:
             p = self.parse_block(rows[s:e])
             if p is not None:
                 out.append(p)
+        if not out and (titled := titled_block(rows)) is not None:
+            p = self.parse_block(rows[titled[0]:], title_name=titled[1])
+            if p is not None:
+                out.append(p)
         return out
 
-    def parse_block(self, rows: list[Row]) -> ParsedProject | None:
+    def parse_block(self, rows: list[Row], title_name: Span | None = None) -> ParsedProject | None:
         meta = read_project_fields(rows)
+        if title_name is not None:
+            meta.setdefault("name", title_name)
         if "name" not in meta and _slipped_name_row(rows, 0):
             first = next(c for c in rows[0].cells if c.clean)
             value = value_after(rows[0], first.col)

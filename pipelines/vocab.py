@@ -235,6 +235,8 @@ OPERATOR_WORDS = ("大于等于", "小于等于", "大于", "小于", "等于", 
 OPERATORS = _rx(r"^(>=|<=|≥|≤|=|>|<|≧|≦|═|＞|＜|" + "|".join(OPERATOR_WORDS) + ")$")
 DEPT_WIDE = _rx(r"整体(支出)?绩效自评表|部门整体|\(单位\)整体")
 TABLE_TITLE = _rx(r"(绩效自评表|自评表)")
+# a title naming its project: [year]NAME项目[支出][绩效]自评表 (外贸发展项目绩效自评表 -> 外贸发展项目)
+TITLE_PROJECT_NAME = _rx(r"^(?:\d{4}年度?)?(?P<name>.{2,40}?项目)(?:支出)?(?:绩效)?自评表$")
 # marks a page prints beside a table's values, never part of one: a page or table number, a stamp or signature, a
 # year line; the readers add what else ends a value where they look (another field, a unit note)
 MARGIN_MARK = r"^第\d+页|^共\d+页|^-\d+-$|^[★*]|盖章|签字|^附表|^公开\d+表$|^(?:公开|附)?表\d+$|^\(\d{4}年度?\)$"
@@ -711,3 +713,12 @@ ACCOUNT_THREE_PUBLIC_VERTICAL = ("项目", "预算数", "决算数")
 ACCOUNT_ECONOMIC_KIND = "basic_expenditure"
 # a final-accounts header names at least one of these (chart data under a title heads with a year, not a column)
 ACCOUNT_HEADER_WORD = re.compile(r"项目|科目|行次|金额|合计|小计|预算数|决算数|统计数|支出|收入|经费|结转|结余")
+
+
+def indicator_column(text: str) -> str | None:
+    """The indicator table column a header word names (``l1``, ``l2``, ``name``, ``target``, ``weight`` ...)."""
+    for t in dict.fromkeys((text, header_core(text))):
+        for slot, rx in INDICATOR_HEADERS:
+            if rx.search(t) if slot == "reason" else rx.match(t):
+                return slot
+    return None

@@ -471,3 +471,26 @@ def test_an_untitled_prose_report_is_named_by_its_repeated_project_phrase(extrac
 def test_prose_that_repeats_no_project_phrase_announces_none(extractor):
     text = "一、基本情况\n本年度完成了示例工作。\n二、资金情况\n全年预算执行数合计10万元。"
     assert extractor.extract_text(text, doc_id="t", mode="parser").projects == []
+
+
+# a scoring template whose 一级 and 二级 columns carry their own 分值, one cell per line with blank lines between
+# cells, no 项目名称 row (the title names the project); rows under 项目决策 / 项目管理 are no indicators
+TIERED = "\n\n".join([
+    "示例水库维修项目绩效自评表",
+    "项目实施单位", "示例县水库管理站", "主管部门", "示例县水利局",
+    "二、绩效评价指标评分",
+    "一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分",
+    "项目决策", "20", "项目目标", "8", "目标内容", "8", "8",
+    "资金分配", "12", "分配办法", "12", "10",
+    "项目绩效", "80", "项目产出", "50", "维修完成数量", "30", "30",
+    "维修质量", "20", "18",
+])
+
+
+def test_a_tiered_scoring_template_one_cell_per_line(extractor):
+    p = _project(extractor, TIERED)
+    assert (p.name, p.department, p.implementer) == ("示例水库维修项目", "示例县水利局", "示例县水库管理站")
+    assert _rows(p) == [
+        ("产出指标", None, "维修完成数量", None, None, 30.0, 30.0),
+        ("产出指标", None, "维修质量", None, None, 20.0, 18.0),
+    ]
