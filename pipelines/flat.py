@@ -302,13 +302,21 @@ class FlatParser:
         if shape.weight_first and i < len(toks) and is_plain_number(toks[i].clean):
             lead, i = toks[i], i + 1
         need = shape.n_tail - (lead is not None)
+        if lead is not None and need == 1 and i < len(toks) and is_plain_number(toks[i].clean):
+            # 分值 and 得分 right after the name: a parent row whose values its detail rows print
+            return [toks[name_i], lead, toks[i]], i + 1
         # values up to the numeric tail (分值 得分)
         cells = [toks[name_i]]
         nums = 0
+        values = 0
         while i < len(toks) and nums < max(1, need):
             c = toks[i]
             if _ends_table(c.clean) or self._is_category(c.clean):
                 break
+            if (lead is None and shape.simple and values >= len(shape.value_slots) and not _VALUE_START.match(c.clean)
+                    and not V.REMARK.match(c.clean)):
+                break  # a detail row with its values and no scores: a name opens the next row
+            values += not is_plain_number(c.clean)
             cells.append(c)
             nums = nums + 1 if is_plain_number(c.clean) and len(cells) > 2 else 0 if not is_plain_number(c.clean) else nums
             i += 1

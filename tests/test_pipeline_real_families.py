@@ -494,3 +494,30 @@ def test_a_tiered_scoring_template_one_cell_per_line(extractor):
         ("产出指标", None, "维修完成数量", None, None, 30.0, 30.0),
         ("产出指标", None, "维修质量", None, None, 20.0, 18.0),
     ]
+
+
+# space rows with detail sub-rows (a parent row prints 分值 and 得分, its detail rows the target and actual), with
+# newlines collapsed to spaces: the rows are told apart by their cells, not their line breaks
+DETAIL_ROWS = "\n".join([
+    "项目名称 示例镇特色种植奖补项目",
+    "主管部门 示例县农业农村局 实施单位 示例镇人民政府",
+    "全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分",
+    "年度资金总额: 20 20 10 100.00% 10",
+    "一级指标 二级指标 三级指标 分值 年度指标值 全年实际值 得分 未完成原因及拟采取的改进措施",
+    "产出指标 数量指标 ★补助特色作物种植面积 20 20",
+    "    花生种植面积 7.5亩 7.5亩",
+    "    西瓜种植面积 5亩 5亩",
+    "★补助养殖数量 20 18",
+    "    肉兔养殖数量 120只 100只",
+])
+
+
+def test_detail_sub_rows_collapsed(extractor):
+    p = _project(extractor, " ".join(DETAIL_ROWS.split()))
+    assert _rows(p) == [
+        ("产出指标", "数量指标", "★补助特色作物种植面积", None, None, 20.0, 20.0),
+        ("产出指标", "数量指标", "花生种植面积", "7.5亩", "7.5亩", None, None),
+        ("产出指标", "数量指标", "西瓜种植面积", "5亩", "5亩", None, None),
+        ("产出指标", "数量指标", "★补助养殖数量", None, None, 20.0, 18.0),
+        ("产出指标", "数量指标", "肉兔养殖数量", "120只", "100只", None, None),
+    ]
