@@ -661,6 +661,14 @@ ACCOUNT_YEAR_INCOME_TOTAL = re.compile(r"^本年收入合计$")
 ACCOUNT_YEAR_EXPENSE_TOTAL = re.compile(r"^本年支出合计$")
 ACCOUNT_GRAND_TOTAL = re.compile(r"^总计$")
 ACCOUNT_TABLE_TOTAL = re.compile(r"^(?:合计|总计)$")
+# a 总表's carry lines between its 本年…合计 and its 总计: 使用非财政拨款结余, 年初结转和结余 (收入 side), 结余分配,
+# 年末结转和结余 (支出 side); a breakdown line under one (一般公共预算财政拨款) names neither and is no addend
+ACCOUNT_CARRY_LINE = re.compile(r"结转|结余")
+# a 三公 table printed one item a row: its 合计 is the sum of the three items, the vehicle item the sum of its parts
+ACCOUNT_THREE_PUBLIC_ITEMS: tuple[re.Pattern, ...] = (
+    re.compile(r"^因公出国[(（]境[)）]费(?:用)?$"), re.compile(r"^公务用车购置及运行(?:维护)?费$"), re.compile(r"^公务接待费$"))
+ACCOUNT_VEHICLE_ITEM = ACCOUNT_THREE_PUBLIC_ITEMS[1]
+ACCOUNT_VEHICLE_PARTS = re.compile(r"^(?:其中[:：]?)?公务用车(?:购置费|运行(?:维护)?费)$")
 # the standard tables in the order a 部门决算 prints them (公开01表 … 公开10表), with their standard titles
 ACCOUNT_TABLE_KINDS_PRINTED: tuple[tuple[str, str], ...] = (
     ("summary", "收入支出决算总表"),
