@@ -85,6 +85,16 @@ def _title(norm: NormalizedText, start: int, end: int) -> tuple[str, str | None,
     return printed, number, continued
 
 
+def is_title_line(norm: NormalizedText, start: int, end: int) -> bool:
+    return _title(norm, start, end) is not None
+
+
+def facts(tables: list[FinalAccountsTable]) -> int:
+    """The values a reading found on rows it named (a code or a label: a row of bare numbers may be a
+    misreading, such as a table printed one cell a line read as tab rows)."""
+    return sum(len(r.values) for t in tables for r in t.rows if r.code or r.label)
+
+
 def _cn_int(s: str) -> int | None:
     """一 .. 九十九 as a number."""
     if not s or any(c not in _CN and c != "十" for c in s):

@@ -713,6 +713,10 @@ ACCOUNT_HEADER_CELLS: frozenset[str] = frozenset(("项目", "行次", "统计数
 # a bare ordinal token (8. or (一)) belongs to the words after it
 ACCOUNT_ORDINAL_TOKEN = re.compile(r"^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)$")
 ACCOUNT_PART_INLINE = re.compile(r"(?:^|\s)第[一二三四五六七八九十\d]+部分")
+# header cells that head other header cells (本年支出 over 小计 / 基本支出 / 项目支出, 预算数 over the 三公 items, 收入 /
+# 支出 over a 总表's sides): a header printed one cell per line puts its leaves under them (account_cells.py)
+ACCOUNT_HEADER_GROUPS: frozenset[str] = frozenset(("收入", "支出", "本年支出", "本年收入", "预算数", "决算数", "人员经费",
+                                                   "公用经费", "财政拨款", "结转和结余"))
 # a 三公 table printed one item a row: 项目 | 预算数 | 决算数
 ACCOUNT_THREE_PUBLIC_VERTICAL = ("项目", "预算数", "决算数")
 # the table whose codes are economic classification codes (the others print function codes)
