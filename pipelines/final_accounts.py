@@ -383,7 +383,7 @@ def _cell(row: GridRow, panel: Panel, role: str) -> str:
     cols = panel.role(role)
     text = row.cells[cols[0].index].printed if cols and cols[0].index < len(row.cells) else ""
     if role == "label" and not text:
-        code = panel.role("code")
+        code = panel.role("code") or panel.role("code_part")
         if code and code[0].index < len(row.cells):
             cell = row.cells[code[0].index]
             if cell.text and code_of(cell.text) is None and not is_amount_cell(cell.text):
