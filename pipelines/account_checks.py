@@ -4,8 +4,9 @@ the difference.
 Within a table: a total column is the sum of the columns its header groups with it (小计 = 基本支出 +
 项目支出; 三公 合计 = its parts); a 类 row is the sum of its 款 rows, a 款 the sum of its 项 (function and
 economic codes alike); the 合计 row is the sum of the 类 rows (人员经费合计 / 公用经费合计 of the economic
-classes); in a two-sided 总表 本年收入合计 and 本年支出合计 are the sums of the lines above them and the two
-总计 agree. Across tables: the same figure printed twice (收入决算表 合计 = 总表 本年收入合计, 支出决算表
+classes); in a two-sided 总表 本年收入合计 and 本年支出合计 are the sums of the lines above them, each side's 总计
+is its 本年…合计 plus its carry lines (年初 / 年末结转和结余 …), 本年收入合计 balances 本年支出合计 with them, and
+the two 总计 agree; a 三公 table printed one item a row adds its items up to its 合计. Across tables: the same figure printed twice (收入决算表 合计 = 总表 本年收入合计, 支出决算表
 合计 = 总表 本年支出合计, a 总表 支出 line = the 支出决算表 类 row of that name, 一般公共预算财政拨款支出决算表
 基本支出 = the 基本支出决算表's 人员经费 + 公用经费 …). A difference within the printing's rounding (half a
 unit of the last printed place per addend) is ``info``; a larger one a ``warning``.
@@ -133,6 +134,57 @@ def side_identities(table: FinalAccountsTable) -> list[Identity]:
     return out
 
 
+def balance_identities(table: FinalAccountsTable) -> list[Identity]:
+    """A two-sided 总表: each side's 总计 = its 本年…合计 + its carry lines (年初结转和结余 …, 年末结转和结余 …);
+    本年收入合计 + the 收入 side's carry lines = 本年支出合计 + the 支出 side's (本年收入合计 = 本年支出合计 where no
+    carry line prints). Only lines from the 本年…合计 down: a table whose first page is lost still has them."""
+    sides = [[(i, r) for i, r in enumerate(table.rows) if r.panel == p] for p in (0, 1)]
+    if not sides[1]:
+        return []
+    out, years, carries = [], [], []
+    for side, rx in zip(sides, (V.ACCOUNT_YEAR_INCOME_TOTAL, V.ACCOUNT_YEAR_EXPENSE_TOTAL)):
+        year, grand = _find(side, rx), _find(side, V.ACCOUNT_GRAND_TOTAL)
+        carry = [r for k, r in side if year is not None and k > year[0] and (grand is None or k < grand[0])
+                 and r.label and V.ACCOUNT_CARRY_LINE.search(r.label) and r.values]
+        years.append(year if year is not None and year[1].values else None)
+        carries.append(carry)
+        if years[-1] is not None and grand is not None:
+            names = " + ".join([years[-1][1].label or "", *(r.label or "" for r in carry)])
+            for key in grand[1].values:
+                expected = years[-1][1].values.get(key, 0.0) + _sum(carry, key)
+                out.append(Identity("accounts.side_total", grand[0], key, grand[1].values[key], round(expected, 2),
+                                    len(carry) + 1, names))
+    (income, carry_in), (expense, carry_out) = zip(years, carries)
+    if income is not None and expense is not None:
+        ki, ke = _first_key(income[1]), _first_key(expense[1])
+        expected = expense[1].values[ke] + _sum(carry_out, ke) - _sum(carry_in, ki)
+        what = "".join([expense[1].label or "", *(f" + {r.label}" for r in carry_out), *(f" - {r.label}" for r in carry_in)])
+        out.append(Identity("accounts.year_balance", income[0], ki, income[1].values[ki], round(expected, 2),
+                            1 + len(carry_in) + len(carry_out), what))
+    return out
+
+
+def three_public_identities(table: FinalAccountsTable) -> list[Identity]:
+    """A 三公 table printed one item a row: 合计 = 因公出国(境)费 + 公务用车购置及运行费 + 公务接待费; the vehicle
+    item = 公务用车购置费 + 公务用车运行维护费 (a 三公 table printed one column an item sums by its header)."""
+    if table.kind != "three_public":
+        return []
+    rows = list(enumerate(table.rows))
+    items = [(i, r) for i, r in rows if r.label and any(rx.match(V.ACCOUNT_OF_WHICH.sub("", r.label))
+                                                       for rx in V.ACCOUNT_THREE_PUBLIC_ITEMS)]
+    sums = [(_find(rows, V.ACCOUNT_TABLE_TOTAL), [r for _, r in items], "sum of the three items"),
+            (_find(items, V.ACCOUNT_VEHICLE_ITEM), [r for _, r in rows if r.label and V.ACCOUNT_VEHICLE_PARTS.match(r.label)],
+             "sum of 公务用车购置费 and 公务用车运行维护费")]
+    out = []
+    for total, parts, what in sums:
+        if total is None or not parts:
+            continue
+        i, row = total
+        for key in dict.fromkeys([*row.values, *(k for r in parts for k in r.values)]):
+            out.append(Identity("accounts.three_public", i, key, row.values.get(key, 0.0), _sum(parts, key), len(parts), what))
+    return out
+
+
 def _first_key(row: AccountRow) -> str:
     return next(iter(row.values))
 
@@ -144,7 +196,8 @@ def _first(row: AccountRow) -> float:
 def table_identities(table: FinalAccountsTable, sums: list[tuple[str, list[str]]]) -> list[Identity]:
     """Every identity the table prints; a table whose first page is lost has no lines above its totals."""
     whole = [] if table.headless else [*total_identities(table), *side_identities(table)]
-    return [*column_identities(table, sums), *code_identities(table), *whole]
+    return [*column_identities(table, sums), *code_identities(table), *whole, *balance_identities(table),
+            *three_public_identities(table)]
 
 
 def check_table(table: FinalAccountsTable, sums: list[tuple[str, list[str]]]) -> list[Check]:

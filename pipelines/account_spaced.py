@@ -80,6 +80,17 @@ def _columns(rows: list[list[tuple[int, int, int, int]]]) -> list[tuple[int, int
     return sorted(columns)
 
 
+def _clear_headers(columns: list[tuple[int, int]], others: list[list[tuple[int, int, int, int]]]) -> list[tuple[int, int]]:
+    """The columns with a column for each header cell that stands clear of them all (a column no row prints a
+    number in: 事业收入 over blanks), so the header cells right of it keep their own columns."""
+    out = list(columns)
+    for cells in others:
+        for _, _, x0, x1 in cells:
+            if not any(x0 < b and a < x1 for a, b in out):
+                out.append((x0, x1))
+    return sorted(out)
+
+
 def _assign(cells: list[tuple[int, int, int, int]], columns: list[tuple[int, int]]) -> list[int]:
     """Each cell's column: the first it overlaps (a merged header cell prints in its first column), else the
     nearest; never the column of the cell before it."""
@@ -118,7 +129,7 @@ def spaced_rows(norm: NormalizedText) -> NormalizedText | None:
             j += 1
         data = [parsed[k] for k in range(i, j) if len(parsed[k]) >= MIN_CELLS and _numeric(lines[k], parsed[k])]
         if len(data) >= 2:  # a block of laid-out lines, two of them rows with numbers
-            columns = _columns(data)
+            columns = _clear_headers(_columns(data), [parsed[k] for k in range(i, j) if parsed[k] not in data])
             for k in range(i, j):
                 _emit_row(norm, lines[k], starts[k], parsed[k], _assign(parsed[k], columns), chars, offsets)
             changed = True

@@ -22,12 +22,13 @@ from typing import Literal
 from jixiao.config import Settings, get_settings
 from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import ModelError
+from jixiao.pipelines.account_cells import cell_tables
 from jixiao.pipelines.account_codes import map_codes
 from jixiao.pipelines.account_spaced import spaced_rows
 from jixiao.pipelines.assemble import Assembler
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.assemble_spans import assemble_from_spans
-from jixiao.pipelines.final_accounts import FinalAccountsReader
+from jixiao.pipelines.final_accounts import FinalAccountsReader, facts, is_title_line
 from jixiao.pipelines.fuse import fuse
 from jixiao.pipelines.fusion_rules import FusionRules
 from jixiao.pipelines.gap_regions import gap_regions, tag_regions
@@ -181,10 +182,17 @@ class Extractor:
         deadline.check("the final-accounts reader")
         t0 = time.perf_counter()
         tables = self.accounts.read(norm)
-        if not tables and is_collapsed(norm):
-            tables = self.accounts.read_collapsed(norm)  # the layout is lost: rows found again at their anchors
-        elif not tables and "\t" not in norm.text and (laid := spaced_rows(norm)) is not None:
-            tables = self.accounts.read(laid)  # cells laid out with spaces: columns found again by position
+        if not facts(tables):  # titles with no rows read under them (or none): the layout is another
+            if is_collapsed(norm):
+                other = self.accounts.read_collapsed(norm)  # the layout is lost: rows found again at their anchors
+            elif "\t" not in norm.text and (laid := spaced_rows(norm)) is not None:
+                other = self.accounts.read(laid)  # cells laid out with spaces: columns found again by position
+            else:
+                other = []
+            tables = other if facts(other) > facts(tables) or not tables else tables
+        if (cells := cell_tables(norm, is_title_line)) is not None:  # one cell a line: the header gives the grid
+            by_cell = self.accounts.read(cells)
+            tables = by_cell if facts(by_cell) > facts(tables) else tables
         if self.mapper is not None:
             map_codes(tables, self.mapper.taxonomy)
         timings["final_accounts"] = time.perf_counter() - t0

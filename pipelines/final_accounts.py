@@ -85,6 +85,16 @@ def _title(norm: NormalizedText, start: int, end: int) -> tuple[str, str | None,
     return printed, number, continued
 
 
+def is_title_line(norm: NormalizedText, start: int, end: int) -> bool:
+    return _title(norm, start, end) is not None
+
+
+def facts(tables: list[FinalAccountsTable]) -> int:
+    """The values a reading found on rows it named (a code or a label: a row of bare numbers may be a
+    misreading, such as a table printed one cell a line read as tab rows)."""
+    return sum(len(r.values) for t in tables for r in t.rows if r.code or r.label)
+
+
 def _cn_int(s: str) -> int | None:
     """一 .. 九十九 as a number."""
     if not s or any(c not in _CN and c != "十" for c in s):
@@ -373,7 +383,7 @@ def _cell(row: GridRow, panel: Panel, role: str) -> str:
     cols = panel.role(role)
     text = row.cells[cols[0].index].printed if cols and cols[0].index < len(row.cells) else ""
     if role == "label" and not text:
-        code = panel.role("code")
+        code = panel.role("code") or panel.role("code_part")
         if code and code[0].index < len(row.cells):
             cell = row.cells[code[0].index]
             if cell.text and code_of(cell.text) is None and not is_amount_cell(cell.text):

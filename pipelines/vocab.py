@@ -663,6 +663,14 @@ ACCOUNT_YEAR_INCOME_TOTAL = re.compile(r"^本年收入合计$")
 ACCOUNT_YEAR_EXPENSE_TOTAL = re.compile(r"^本年支出合计$")
 ACCOUNT_GRAND_TOTAL = re.compile(r"^总计$")
 ACCOUNT_TABLE_TOTAL = re.compile(r"^(?:合计|总计)$")
+# a 总表's carry lines between its 本年…合计 and its 总计: 使用非财政拨款结余, 年初结转和结余 (收入 side), 结余分配,
+# 年末结转和结余 (支出 side); a breakdown line under one (一般公共预算财政拨款) names neither and is no addend
+ACCOUNT_CARRY_LINE = re.compile(r"结转|结余")
+# a 三公 table printed one item a row: its 合计 is the sum of the three items, the vehicle item the sum of its parts
+ACCOUNT_THREE_PUBLIC_ITEMS: tuple[re.Pattern, ...] = (
+    re.compile(r"^因公出国[(（]境[)）]费(?:用)?$"), re.compile(r"^公务用车购置及运行(?:维护)?费$"), re.compile(r"^公务接待费$"))
+ACCOUNT_VEHICLE_ITEM = ACCOUNT_THREE_PUBLIC_ITEMS[1]
+ACCOUNT_VEHICLE_PARTS = re.compile(r"^(?:其中[:：]?)?公务用车(?:购置费|运行(?:维护)?费)$")
 # the standard tables in the order a 部门决算 prints them (公开01表 … 公开10表), with their standard titles
 ACCOUNT_TABLE_KINDS_PRINTED: tuple[tuple[str, str], ...] = (
     ("summary", "收入支出决算总表"),
@@ -707,6 +715,10 @@ ACCOUNT_HEADER_CELLS: frozenset[str] = frozenset(("项目", "行次", "统计数
 # a bare ordinal token (8. or (一)) belongs to the words after it
 ACCOUNT_ORDINAL_TOKEN = re.compile(r"^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)$")
 ACCOUNT_PART_INLINE = re.compile(r"(?:^|\s)第[一二三四五六七八九十\d]+部分")
+# header cells that head other header cells (本年支出 over 小计 / 基本支出 / 项目支出, 预算数 over the 三公 items, 收入 /
+# 支出 over a 总表's sides): a header printed one cell per line puts its leaves under them (account_cells.py)
+ACCOUNT_HEADER_GROUPS: frozenset[str] = frozenset(("收入", "支出", "本年支出", "本年收入", "预算数", "决算数", "人员经费",
+                                                   "公用经费", "财政拨款", "结转和结余"))
 # a 三公 table printed one item a row: 项目 | 预算数 | 决算数
 ACCOUNT_THREE_PUBLIC_VERTICAL = ("项目", "预算数", "决算数")
 # the table whose codes are economic classification codes (the others print function codes)

@@ -11,7 +11,14 @@ from jixiao.eval.gate import Baseline, check
 from jixiao.eval.report import RunInfo, build_report, DocumentResult
 from jixiao.eval.metrics import Summary
 from jixiao.pipelines.final_accounts import table_kind
-from jixiao.pipelines.account_checks import code_identities, cross_identities, side_identities, total_identities
+from jixiao.pipelines.account_checks import (
+    balance_identities,
+    code_identities,
+    cross_identities,
+    side_identities,
+    three_public_identities,
+    total_identities,
+)
 from jixiao.record import AccountRow, DocumentRecord, FinalAccountsTable
 
 
@@ -86,7 +93,11 @@ def test_the_labels_add_up():
             t.kind = table_kind(t.title)
         # a table whose first page is lost (no 表号, no header: 004's 02-04 tables) has no lines above its totals
         idents = [(t, i) for t in gold.final_accounts
-                  for i in (*code_identities(t), *total_identities(t), *(side_identities(t) if t.number else ()))]
+                  for i in (*code_identities(t), *total_identities(t), *(side_identities(t) if t.number else ()),
+                            *balance_identities(t), *three_public_identities(t))]
+        codes = {i.code for _, i in idents}
+        assert {"accounts.side_total", "accounts.year_balance"} <= codes
+        assert name.startswith("002") or "accounts.three_public" in codes  # 004 prints its 三公 one item a row
         idents += [(gold.final_accounts[n], i) for n, i in cross_identities(gold.final_accounts)]
         assert len(idents) > 20
         for t, i in idents:

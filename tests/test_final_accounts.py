@@ -77,7 +77,8 @@ def test_two_sided_summary_each_side_its_own_rows():
         (None, "总计", 34, {"金额": 1005000.0}),
     ]
     assert [r.panel for r in t.rows] == [0, 1, 0, 1, 0, 1]
-    assert {i.code for i in table_identities(t, [])} == {"accounts.side_sum", "accounts.grand_totals"}
+    assert {i.code for i in table_identities(t, [])} == {"accounts.side_sum", "accounts.grand_totals",
+                                                         "accounts.side_total", "accounts.year_balance"}
     assert not t.checks
 
 
@@ -281,3 +282,61 @@ def test_a_table_laid_out_with_spaces_reads_by_column_position():
         ("2050201", "学前教育（幼儿园）", {"小计": 100000.0, "基本支出": 100000.0}),
         ("2050202", "小学教育", {"小计": 20000.0, "项目支出": 20000.0})]
     assert t.rows[0].values == {"小计": 120000.0, "基本支出": 100000.0, "项目支出": 20000.0}
+
+
+FISCAL_SUMMARY_YUAN = "\n".join([
+    "财政拨款收入支出决算总表", "公开04表", "编制单位：某县林业局", "单位：元",
+    "收入\t\t\t支出\t\t\t\t",
+    "项目\t行次\t金额\t项目\t行次\t合计\t一般公共预算财政拨款\t政府性基金预算财政拨款",
+    "一、一般公共预算财政拨款\t1\t800.00\t一、农林水支出\t7\t980.00\t780.00\t200.00",
+    "二、政府性基金预算财政拨款\t2\t200.00\t\t8\t\t\t",
+    "本年收入合计\t3\t1,000.00\t本年支出合计\t9\t980.00\t780.00\t200.00",
+    "年初财政拨款结转和结余\t4\t50.00\t年末财政拨款结转和结余\t10\t70.00\t70.00\t",
+    "一般公共预算财政拨款\t5\t50.00\t\t11\t\t\t",
+    "总计\t6\t1,050.00\t总计\t12\t1,050.00\t850.00\t200.00",
+])
+
+
+def test_a_summary_balances_the_year_totals_and_each_side_adds_its_carry_lines_up_to_its_总计():
+    """本年收入合计 + 年初结转和结余 = 本年支出合计 + 年末结转和结余 (本年收入合计 = 本年支出合计 where no carry
+    line prints), and each side's 总计 = its 本年…合计 + its carry lines (a breakdown line under one is no addend)."""
+    [t] = read(FISCAL_SUMMARY_YUAN)
+    codes = {i.code for i in table_identities(t, [])}
+    assert {"accounts.year_balance", "accounts.side_total"} <= codes
+    assert not t.checks
+    [t] = read(FISCAL_SUMMARY_YUAN.replace("年末财政拨款结转和结余\t10\t70.00\t70.00", "年末财政拨款结转和结余\t10\t60.00\t60.00"))
+    warnings = [(c.code, c.message) for c in t.checks if c.severity == "warning"]
+    assert any(code == "accounts.year_balance" and "row 本年收入合计" in m and "+10.00" in m for code, m in warnings)
+    assert any(code == "accounts.side_total" and "row 总计 column 合计" in m and "+10.00" in m for code, m in warnings)
+    assert {code for code, _ in warnings} == {"accounts.year_balance", "accounts.side_total"}
+    no_carry = [line for line in FISCAL_SUMMARY_YUAN.split("\n") if "结转" not in line and not line.startswith(("一般公共预算财政拨款\t5", "总计"))]
+    [t] = read("\n".join(no_carry).replace("本年支出合计\t9\t980.00", "本年支出合计\t9\t990.00"))
+    [balance] = [c for c in t.checks if c.code == "accounts.year_balance"]
+    assert balance.severity == "warning" and "本年支出合计 990.00" in balance.message and "+10.00" in balance.message
+
+
+THREE_PUBLIC_ROWS = "\n".join([
+    "2023年度财政拨款“三公”经费支出决算表", "编制单位：某市审计局", "单位：万元",
+    "项目\t预算数\t决算数",
+    "合计\t20.00\t18.50",
+    "1、因公出国（境）费\t2.00\t1.50",
+    "2、公务用车购置及运行维护费\t15.00\t14.00",
+    "其中：（1）公务用车购置费\t10.00\t10.00",
+    "（2）公务用车运行维护费\t5.00\t4.00",
+    "3、公务接待费\t3.00\t3.00",
+])
+
+
+def test_a_three_public_table_one_item_a_row_adds_its_items_up_to_its_total():
+    [t] = read(THREE_PUBLIC_ROWS)
+    assert [r.label for r in t.rows] == ["合计", "因公出国（境）费", "公务用车购置及运行维护费", "其中：公务用车购置费",
+                                         "公务用车运行维护费", "公务接待费"]
+    assert [i.code for i in table_identities(t, [])].count("accounts.three_public") == 4  # 2 sums x 2 columns
+    assert not t.checks
+    [t] = read(THREE_PUBLIC_ROWS.replace("（2）公务用车运行维护费\t5.00\t4.00", "（2）公务用车运行维护费\t5.00\t4.50"))
+    [warning] = [c for c in t.checks if c.severity == "warning"]
+    assert warning.code == "accounts.three_public" and "公务用车购置及运行维护费" in warning.message
+    assert "column 决算数" in warning.message and "-5000.00" in warning.message
+    [t] = read(THREE_PUBLIC_ROWS.replace("合计\t20.00\t18.50", "合计\t21.00\t18.50"))
+    [warning] = [c for c in t.checks if c.severity == "warning"]
+    assert "row 合计 column 预算数" in warning.message and "+10000.00" in warning.message

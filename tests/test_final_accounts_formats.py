@@ -1,4 +1,5 @@
-"""The same final-accounts tables from an XLSX give the same facts as from text, with sheet and cell provenance."""
+"""The same final-accounts tables from an XLSX or a PDF give the same facts as from text, with page and cell
+provenance."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import re
 
 import pytest
 
+from jixiao.config import REPO_ROOT, Settings
+from jixiao.eval.accounts import score_accounts
+from jixiao.eval.dataset import read_record
 from jixiao.pipelines.ingest import load_bytes
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -56,3 +60,45 @@ def test_xlsx_gives_the_text_facts_with_cell_provenance(text):
     row = from_xlsx.final_accounts[0].rows[0]
     key = next(iter(row.values))
     assert row.provenance[key].page == 1 and row.provenance[key].table is not None and row.provenance[key].col is not None
+
+
+SEEDS = Settings().seeds_root  # JIXIAO_SEEDS_DIR, else ../shared/seeds beside the checkout
+ACCOUNT_SEEDS = ("002_df651f07c846b8e4", "004_8a0d0dcb57c81ddb")
+
+
+def _table_region(text: str, record) -> str:
+    """The lines of the text from the first table's title to a few lines past its last number (the notes)."""
+    first = min(t.provenance["title"].start for t in record.final_accounts)
+    last = max(p.end for t in record.final_accounts for r in t.rows for p in r.provenance.values())
+    start = text.rfind("\n", 0, first) + 1
+    end = last
+    for _ in range(8):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            end = len(text)
+            break
+    return text[start:end]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not present")
+@pytest.mark.parametrize("name", ACCOUNT_SEEDS)
+def test_a_pdf_of_the_seed_tables_gives_the_gold_facts_with_page_provenance(name):
+    """The seed's final-accounts pages printed as a PDF (ruled tables, the CJK text in reportlab's built-in
+    CID font) read through the PDF loader: the same facts as the gold and as the text, each value on a page."""
+    pytest.importorskip("reportlab")
+    from jixiao.pipelines.extract import Extractor
+    from tests.account_pdf import text_pdf
+
+    extractor = Extractor(settings=None)
+    text = (SEEDS / f"{name}.txt").read_text(encoding="utf-8")
+    from_text = extractor.extract(load_bytes(text.encode("utf-8"), filename="t.txt", doc_id=name), mode="parser")
+    pdf = text_pdf(_table_region(text, from_text))
+    from_pdf = extractor.extract(load_bytes(pdf, filename="t.pdf", doc_id=name), mode="parser")
+    gold = read_record(REPO_ROOT / "data" / "dev" / f"{name}.gold.json")
+    assert from_pdf.meta["format"] == "pdf"
+    assert score_accounts(gold, from_pdf).metrics()["fact"]["f1"] == 1.0
+    assert _facts(from_pdf) == _facts(from_text)
+    pages = {p.page for t in from_pdf.final_accounts for r in t.rows for p in r.provenance.values()}
+    assert None not in pages and len(pages) > 1  # tables run over several pages, each value on its own
+    row = from_pdf.final_accounts[0].rows[0]
+    assert row.provenance[next(iter(row.values))].bbox is not None

@@ -93,3 +93,26 @@ def test_xlsx(client):
     assert r.status_code == 200, r.text
     assert r.json()["meta"]["format"] == "xlsx"
     _check(r.json())
+
+
+ACCOUNTS = "\n".join([
+    "一般公共预算财政拨款支出决算表", "公开05表", "编制单位：某县文化和旅游局", "单位：万元",
+    "项目\t\t本年支出\t\t", "科目代码\t科目名称\t小计\t基本支出\t项目支出", "栏次\t\t1\t2\t3",
+    "合计\t\t12.50\t10.00\t2.50", "207\t文化旅游体育与传媒支出\t12.50\t10.00\t2.50",
+    "20701\t文化和旅游\t12.50\t10.00\t2.50", "2070101\t行政运行\t12.50\t10.00\t2.50",
+])
+
+
+def test_final_accounts_in_the_response_and_in_the_openapi_schema(client):
+    r = client.post("/v1/extract", json={"text": ACCOUNTS, "doc_id": "a", "mode": "parser"})
+    assert r.status_code == 200, r.text
+    [table] = r.json()["final_accounts"]
+    assert (table["title"], table["number"], table["unit"]) == ("一般公共预算财政拨款支出决算表", "公开05表", "万元")
+    assert table["rows"][1] | {"provenance": None, "canonical": None} == {
+        "code": "207", "label": "文化旅游体育与传媒支出", "line": None, "panel": 0, "provenance": None,
+        "canonical": None, "values": {"小计": 125000.0, "基本支出": 100000.0, "项目支出": 25000.0}}
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    record = schemas["DocumentRecord"]["properties"]["final_accounts"]
+    assert record["items"] == {"$ref": "#/components/schemas/FinalAccountsTable"}
+    assert {"title", "number", "entity", "year", "unit", "rows", "checks"} <= set(schemas["FinalAccountsTable"]["properties"])
+    assert {"code", "label", "line", "values"} <= set(schemas["AccountRow"]["properties"])

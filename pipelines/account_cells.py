@@ -1,0 +1,302 @@
+"""Final-accounts tables printed one cell per line (a PDF's or a web page's text export), as tab rows.
+
+Under a table's title each cell stands on a line of its own (``X``, ``X |`` or ``| X |``), with or without
+blank lines between cells. The printed column header tells the grid: its cells come row by row, a group
+(本年支出 over 小计 / 基本支出 / 项目支出, 项目 over 科目代码 / 科目名称, 收入 / 支出 over a 总表's sides) first and
+its leaves on the next header row, so the leaves are the columns. The body's cells are then cut into rows:
+N cells a row where the blank cells show (an empty ``|`` cell, a longer run of blank lines, a dash), else a
+row at each code (or label) with its amounts in the columns from the first value column on. The rows are
+written back as tab rows (offsets kept) for the tab reader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from jixiao.pipelines import vocab as V
+from jixiao.pipelines.account_grid import code_of, is_amount_cell
+from jixiao.pipelines.normalize import NormalizedText, squeeze
+
+# a table's cells, one a line: at least this many in a run
+MIN_CELLS = 6
+_PIPES = re.compile(r"^[|｜\s]*$")
+_CODE = re.compile(r"^\d{3,7}$")
+_PART = re.compile(r"^\d{2}$")
+
+
+@dataclass
+class Cell:
+    text: str  # squeezed
+    start: int  # offsets in the normalized text ([start, end) = the printed cell; equal for a blank cell)
+    end: int
+    gap: int = 0  # blank lines before it
+
+
+def _role(text: str) -> str:
+    if V.ACCOUNT_CODE_HEADER.match(text) or text in V.ACCOUNT_CODE_PARTS:
+        return "code"
+    if V.ACCOUNT_LABEL_HEADER.match(text):
+        return "label"
+    if text == V.ACCOUNT_LINE_HEADER:
+        return "line"
+    return "value"
+
+
+def _blank(text: str) -> bool:
+    return not text or bool(V.ACCOUNT_BLANK.match(text))
+
+
+def _cells(norm: NormalizedText, lines: list[tuple[int, int]]) -> list[Cell] | None:
+    """The cells of lines, one a line (a pipe-only line a blank cell); None when a line holds several."""
+    out: list[Cell] = []
+    gap = 0
+    for s, e in lines:
+        raw = norm.text[s:e]
+        if not raw.strip():
+            if raw and "\t" in raw:  # ``X |`` cells: an empty one is a lone tab once normalized
+                out.append(Cell("", s, s, gap))
+                gap = 0
+            else:
+                gap += 1
+            continue
+        if "\t" in raw.strip("\t"):
+            return None  # a tab row: the tab reader's
+        if _PIPES.match(raw):
+            out.append(Cell("", s, s, gap))
+            gap = 0
+            continue
+        a = s + len(raw) - len(raw.lstrip("\t |｜"))
+        b = e - (len(raw) - len(raw.rstrip("\t |｜")))
+        out.append(Cell(squeeze(norm.text[a:b]), a, b, gap))
+        gap = 0
+    return out
+
+
+def _header_end(cells: list[Cell], start: int) -> tuple[int, int]:
+    """(end of the header cells, first body cell): the 栏次 run ends the header, else the first row anchor."""
+    for i in range(start, len(cells)):
+        t = cells[i].text
+        if t == V.ACCOUNT_STUB_ROW:
+            j = i + 1
+            while j < len(cells) and (not cells[j].text or cells[j].text.isdigit()) and not _anchor(cells, j):
+                j += 1
+            return i, j
+        if _anchor(cells, i):
+            return i, i
+    return len(cells), len(cells)
+
+
+def _anchor(cells: list[Cell], i: int) -> bool:
+    """A row starts here: a code with a name after it (past its 款/项 parts), or a total word or an ordinal
+    label with an amount after it."""
+    t = cells[i].text
+    rest = [c.text for c in cells[i + 1:i + 6] if c.text]
+    while rest and _PART.match(rest[0]):
+        rest = rest[1:]
+    nxt = rest[0] if rest else ""
+    if _CODE.match(t) and nxt and not is_amount_cell(nxt) and not _CODE.match(nxt):
+        return True
+    return bool(V.ACCOUNT_TABLE_TOTAL.match(t) or V.ACCOUNT_ROW_ORDINAL.match(t)) and is_amount_cell(nxt)
+
+
+def leaves(header: list[str]) -> tuple[list[int], list[int]]:
+    """(group row, leaf row) of a header printed cell by cell, row by row, as indices into it (-1: blank).
+    The second row starts at its first code or label header after a value header; the first code or label
+    header of the first row (项目, 科目编码) heads the code and label headers that open the second; each group
+    the vocabulary knows (本年支出, 预算数, 收入 …) an equal share of the value leaves left (the last one the
+    rest); a first-row header with nothing under it is a leaf of its own."""
+    roles = [_role(t) for t in header]
+    second = next((k for k in range(1, len(header)) if roles[k] in ("code", "label")
+                   and any(r == "value" for r in roles[:k])), None)
+    if second is None:
+        return [-1] * len(header), list(range(len(header)))
+    top, low = list(range(second)), list(range(second, len(header)))
+    lead = 0
+    while lead < len(low) and roles[low[lead]] in ("code", "label"):
+        lead += 1
+    owner = next((k for k in top if roles[k] in ("code", "label")), None) if lead else None
+    if owner is None:
+        lead = 0
+    value_groups = [k for k in top if header[k] in V.ACCOUNT_HEADER_GROUPS]
+    rest = low[lead:]
+    share = len(rest) // len(value_groups) if value_groups and len(rest) % len(value_groups) == 0 else 0
+    g_row: list[int] = []
+    l_row: list[int] = []
+    pos = 0
+    for k in top:
+        if k == owner:
+            kids = low[:lead]
+        elif k in value_groups and share:
+            kids = rest[pos:pos + share]
+            pos += share
+        elif k in value_groups and k == value_groups[-1]:
+            kids = rest[pos:]
+            pos = len(rest)
+        else:
+            g_row.append(k)
+            l_row.append(-1)
+            continue
+        g_row += [k] + [-1] * (len(kids) - 1)
+        l_row += kids
+    if pos < len(rest) and not share and not value_groups:  # a second row under no group known: leaves at the end
+        g_row += [-1] * len(rest)
+        l_row += rest
+    return g_row, l_row
+
+
+def _fits(row: list[Cell], roles: list[str]) -> bool:
+    for cell, role in zip(row, roles):
+        t = cell.text
+        if _blank(t):
+            continue
+        if role == "value" and not is_amount_cell(t):
+            return False
+        if role == "code" and code_of(t) is None and (is_amount_cell(t) or not V.ACCOUNT_TOTAL.search(t)):
+            return False
+        if role == "label" and is_amount_cell(t) and not _CODE.match(t):
+            return False
+        if role == "line" and not t.isdigit():
+            return False
+    return True
+
+
+def _blank_cells(body: list[Cell]) -> list[Cell]:
+    """The body with a blank cell for each blank line beyond the usual gap between two cells."""
+    usual = Counter(c.gap for c in body[1:]).most_common(1)[0][0] if len(body) > 1 else 0
+    out: list[Cell] = []
+    for n, c in enumerate(body):
+        extra = (c.gap - usual) // (usual + 1) if n and c.gap > usual else 0
+        out += [Cell("", c.start, c.start)] * extra
+        out.append(c)
+    return out
+
+
+def body_rows(body: list[Cell], roles: list[str]) -> list[list[Cell]]:
+    """The body cut into rows of the header's width: N a row where that fits every row (the blank cells
+    shown), else a row at each anchor with its amounts from the first value column on."""
+    n = len(roles)
+    for cells in (_blank_cells(body), body):
+        if cells and len(cells) % n == 0:
+            rows = [cells[k:k + n] for k in range(0, len(cells), n)]
+            if all(_fits(r, roles) for r in rows):
+                return rows
+    cells = [c for c in body if c.text]
+    starts = [i for i in range(len(cells)) if _anchor(cells, i) or (i and not is_amount_cell(cells[i].text)
+                                                                       and not _CODE.match(cells[i - 1].text)
+                                                                       and not _PART.match(cells[i - 1].text))]
+    return [_anchored(cells[a:b], roles) for a, b in zip(starts, [*starts[1:], len(cells)])]
+
+
+def _anchored(part: list[Cell], roles: list[str]) -> list[Cell]:
+    """One row found at its anchor, blank cells not shown: its code (and 款/项 parts) in the code columns, its
+    words in the label column, its amounts in the value columns from the first one on."""
+    def blank() -> Cell:
+        return Cell("", part[0].start, part[0].start)
+
+    row: list[Cell] = []
+    k = 0
+    for role in roles:
+        if role == "value":
+            break
+        cell = part[k] if k < len(part) else None
+        if cell is not None and role == "code" and (_CODE.match(cell.text) or _PART.match(cell.text)):
+            row.append(cell)
+            k += 1
+        elif cell is not None and role == "label" and not is_amount_cell(cell.text):
+            row.append(cell)
+            k += 1
+        elif cell is not None and role == "line" and cell.text.isdigit():
+            row.append(cell)
+            k += 1
+        else:
+            row.append(blank())
+    words = [c for c in part[k:] if not is_amount_cell(c.text)]
+    if words and "label" in roles:  # a label cell printed across two lines
+        at = roles.index("label")
+        first = row[at] if row[at].text else words[0]
+        row[at] = Cell(first.text + "".join(c.text for c in words if c is not first), first.start, words[-1].end)
+    amounts = [c for c in part[k:] if is_amount_cell(c.text)]
+    return (row + amounts + [blank()] * len(roles))[:len(roles)]
+
+
+def _meta(text: str) -> bool:
+    """A cell above the header that carries the table's entity, unit, year or 表号."""
+    return bool(V.ACCOUNT_ENTITY.search(text) or V.ACCOUNT_UNIT.search(text) or V.ACCOUNT_NUMBER.fullmatch(text)
+                or V.ACCOUNT_YEAR.fullmatch(text))
+
+
+def _grid(cells: list[Cell]) -> tuple[int, list[list[Cell]], list[list[Cell]], int] | None:
+    """(first header cell, header rows, body rows, first cell after the body) of one table's cells."""
+    start = next((i for i, c in enumerate(cells) if c.text and not _meta(c.text)
+                  and V.ACCOUNT_HEADER_WORD.search(c.text)), None)
+    if start is None:
+        return None
+    end_header, body_start = _header_end(cells, start)
+    header = [c for c in cells[start:end_header] if c.text]
+    body_end = next((i for i in range(body_start, len(cells))
+                     if V.ACCOUNT_TABLE_END.match(cells[i].text) or V.ACCOUNT_NO_DATA.search(cells[i].text)), len(cells))
+    if not header or len(cells) - start < MIN_CELLS:
+        return None
+    group, leaf = leaves([c.text for c in header])
+    roles = [_role(header[leaf[k] if leaf[k] >= 0 else group[k]].text) for k in range(len(leaf))]
+    at = header[0].start
+
+    def row(indices: list[int]) -> list[Cell]:
+        return [header[k] if k >= 0 else Cell("", at, at) for k in indices]
+
+    rows = body_rows(cells[body_start:body_end], roles) if body_start < body_end else []
+    return start, [row(group), row(leaf)] if any(k >= 0 for k in group) else [row(leaf)], rows, body_end
+
+
+def cell_tables(norm: NormalizedText, is_title) -> NormalizedText | None:
+    """The text with each final-accounts table printed one cell per line written as tab rows (None when it
+    has none); ``is_title(norm, start, end)`` says whether a line is a table's title."""
+    lines, pos = [], 0
+    for line in norm.text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    titles = [i for i, (s, e) in enumerate(lines) if is_title(norm, s, e)]
+    chars: list[str] = []
+    offsets: list[int] = []
+    done, changed = 0, False
+    for n, t in enumerate(titles):
+        stop = titles[n + 1] if n + 1 < len(titles) else len(lines)
+        cells = _cells(norm, lines[t + 1:stop])
+        found = _grid(cells) if cells else None
+        if found is None:
+            continue
+        start, header, rows, body_end = found
+        _emit(norm, lines[done][0], lines[t][1] + 1, chars, offsets)  # the text up to the title's line
+        for cell in cells[:start]:
+            if cell.text:
+                _emit(norm, cell.start, cell.end, chars, offsets)
+                _put(norm, "\n", cell.end, chars, offsets)
+        for row in [*header, *rows]:
+            for k, cell in enumerate(row):
+                if k:
+                    _put(norm, "\t", cell.start, chars, offsets)
+                _emit(norm, cell.start, cell.end, chars, offsets)
+            _put(norm, "\n", row[-1].end, chars, offsets)
+        after = cells[body_end].start if body_end < len(cells) else lines[stop - 1][1]
+        done = next((i for i in range(t + 1, stop) if lines[i][1] >= after), stop - 1)
+        _put(norm, "\n", after, chars, offsets)
+        changed = True
+    if not changed:
+        return None
+    _emit(norm, lines[done][0], len(norm.text), chars, offsets)
+    offsets.append(norm.offsets[-1])
+    return NormalizedText.model_construct(text="".join(chars), offsets=offsets, original_length=norm.original_length,
+                                          original=norm.original, in_print=norm.in_print)
+
+
+def _emit(norm: NormalizedText, a: int, b: int, chars: list[str], offsets: list[int]) -> None:
+    chars.extend(norm.text[a:b])
+    offsets.extend(norm.offsets[a:b])
+
+
+def _put(norm: NormalizedText, ch: str, at: int, chars: list[str], offsets: list[int]) -> None:
+    """A tab or newline the layout lost, pointing at the character at ``at``."""
+    chars.append(ch)
+    offsets.append(norm.offsets[min(at, len(norm.offsets) - 1)])
