@@ -43,6 +43,7 @@ _NOT_NAME = re.compile(r":|" + V.MARGIN_MARK)
 # a unit code printed before an organisation's name (885 武侯区商务局, [101] 财政局)
 _UNIT_CODE = re.compile(r"\d{3,}|\[\d+\]")
 _VALUE_START = re.compile(r"^(?:[<>=≥≤≧≦＞＜＝]|[-+]?\d)")
+_NAME_START = re.compile(r"^[★☆\u4e00-\u9fff]")
 _NUMBER_RUN = re.compile(r"\d+(?:\.\d+)?")
 _DATE = re.compile(r"\d{4}年\d{1,2}月")
 _MAX_SPLIT_TOKENS = 10  # beyond this a row is not a wrapped row; the combinations would also grow fast
@@ -313,10 +314,10 @@ class FlatParser:
             c = toks[i]
             if _ends_table(c.clean) or self._is_category(c.clean):
                 break
-            if (lead is None and shape.simple and values >= len(shape.value_slots) and not _VALUE_START.match(c.clean)
+            if (lead is None and shape.simple and values >= len(shape.value_slots) and _NAME_START.match(c.clean)
                     and not V.REMARK.match(c.clean)):
                 break  # a detail row with its values and no scores: a name opens the next row
-            values += not is_plain_number(c.clean)
+            values += bool(_VALUE_START.match(c.clean)) and not is_plain_number(c.clean)
             cells.append(c)
             nums = nums + 1 if is_plain_number(c.clean) and len(cells) > 2 else 0 if not is_plain_number(c.clean) else nums
             i += 1
