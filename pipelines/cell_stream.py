@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.normalize import NormalizedText, is_amount, squeeze
+from jixiao.pipelines.normalize import SERIAL_NUMBER, NormalizedText, is_amount, squeeze
 
 # A text is read this way when at least this many lines are single cells and they are this share of its
 # non-blank lines (a table printed with tabs or pipes, or prose paragraphs, is not).
@@ -151,6 +151,15 @@ class _RowGrouper:
         level cells make the rows' lengths vary, and each row ends with its name, 分值 and 得分."""
         return any(a in ("l1", "l2") and b == "weight" for a, b in zip(self.header_slots, self.header_slots[1:]))
 
+    def opens_serial_row(self, c: _Cell, nxt: _Cell | None) -> bool:
+        """Under a header with a 序号 column, a serial number followed by a category word or a name opens a row,
+        wherever the row before stopped (its blank cells dropped, it printed fewer cells than the header)."""
+        if self.state != "ih_body" or "serial" not in self.header_slots or self.since_name < 1 or nxt is None:
+            return False
+        if not SERIAL_NUMBER.match(c.clean):
+            return False
+        return _kind(nxt.clean) in ("cat", "text") and not V.REMARK.match(nxt.clean)
+
     def tier_cell(self, c: _Cell, kind: str) -> None:
         """A row under a tiered header closes on (name, 分值, 得分); it is padded on the left to the header's width,
         the cells of the levels it shares with the rows above being merged away."""
@@ -187,7 +196,10 @@ class _RowGrouper:
 
 def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
     grouper = _RowGrouper()
-    for c in cells:
+    for k, c in enumerate(cells):
+        if grouper.opens_serial_row(c, cells[k + 1] if k + 1 < len(cells) else None):
+            grouper.flush()
+            grouper.state = "ih_body"
         grouper.add(c)
     grouper.flush()
     return grouper.rows

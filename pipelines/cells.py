@@ -11,12 +11,11 @@ import re
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.layout import Cell, Row
-from jixiao.pipelines.normalize import content_span, squeeze
+from jixiao.pipelines.normalize import SERIAL_NUMBER as SERIAL_NUMBER, content_span, squeeze  # re-exported for the readers
 from jixiao.pipelines.parsed import Span
 
 _PLAIN_NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
 # the 序号 column's number
-SERIAL_NUMBER = re.compile(r"^\d{1,3}$")
 
 
 def span_of(cell: Cell, text: str | None = None) -> Span:

@@ -314,6 +314,8 @@ class FlatParser:
             c = toks[i]
             if _ends_table(c.clean) or self._is_category(c.clean):
                 break
+            if shape.serial and nums and self._next_serial(toks, i):
+                break  # the next row's 序号 (its category or name follows): this row printed fewer numbers
             if (lead is None and shape.simple and values >= len(shape.value_slots) and _NAME_START.match(c.clean)
                     and not V.REMARK.match(c.clean)):
                 break  # a detail row with its values and no scores: a name opens the next row
@@ -339,6 +341,13 @@ class FlatParser:
             k = len(cells) - need
             cells = cells[:k] + [lead] + cells[k:]
         return cells, i
+
+    def _next_serial(self, toks: list[Cell], i: int) -> bool:
+        """Token ``i`` is a row's 序号: a serial number with a category word or a name after it."""
+        if not SERIAL_NUMBER.match(toks[i].clean) or i + 1 >= len(toks):
+            return False
+        nxt = toks[i + 1].clean
+        return self._is_category(nxt) or (bool(_NAME_START.match(nxt)) and not V.REMARK.match(nxt))
 
     def _indicator(self, row: Row, header: IndicatorHeader, carry: CategoryCarry,
                    read: list[ParsedIndicator]) -> ParsedIndicator | None:

@@ -13,6 +13,7 @@ from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import SERIAL_NUMBER, header_fields, is_plain_number, is_title_row, span_of
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import is_number, squeeze
+from jixiao.pipelines.value_align import align
 from jixiao.pipelines.parsed import ParsedIndicator, Span
 from jixiao.pipelines.scores import is_total_row
 from jixiao.pipelines.vocab import LEVEL_HEADERS as _LEVEL_HEADERS
@@ -291,6 +292,13 @@ class IndicatorReader:
         # drop trailing reason/explanation text
         while cells and not is_plain_number(cells[-1].clean) and len(cells) > 1 and any(is_plain_number(c.clean) for c in cells):
             cells.pop()
+        columns = [s for _, s in sorted(h.slots.items()) if s not in ("serial", "l1", "l2", "name", "l1_weight", "l2_weight")]
+        first_tail = min((columns.index(s) for s in tail_slots), default=len(columns))
+        if any(s in _VALUE_SLOTS for s in columns[first_tail:]):
+            # 分值 or 权重 printed before a value column (权重 完成值 得分): no numeric tail to read from the right
+            aligned = align(cells, columns)
+            if aligned is not None:
+                return aligned
         tail: list[Cell] = []
         while cells and len(tail) < len(tail_slots) and is_plain_number(cells[-1].clean):
             tail.insert(0, cells.pop())

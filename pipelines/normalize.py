@@ -250,6 +250,9 @@ def pipe_cell_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     n_cell = sum(cell)
     if n_cell < PIPE_CELL_LINES or n_cell + sum(filler) < PIPE_CELL_SHARE * piped:
         return text, offsets
+    # without filler lines nothing marks a row's end: the cells are left one a line, bare, for the readers that
+    # tell rows by their words (cell_stream)
+    bare = not any(filler)
     chars: list[str] = []
     offs: list[int] = []
     pos = 0
@@ -266,7 +269,7 @@ def pipe_cell_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]:
         elif cell[k] or fragment:
             m = _PIPE_CELL.match(line)
             a, b = (pos + m.start(1), pos + m.end(1)) if m else (pos, end)
-            if not wrapped:
+            if not wrapped and not bare:
                 chars.append("\t")
                 offs.append(offsets[pos + line.rindex("|")] if m else offsets[a])
             chars.extend(text[a:b])
@@ -445,6 +448,10 @@ def content_span(s: str) -> tuple[int, int]:
 
 # Numbers as printed: "1,068", "184. 1", "100.00%", "100分", "≥12" (operator stripped for numeric fields).
 _NUM = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+
+
+# a row's 序号 (1, 12, 103): readers at every layer tell a row's start by it
+SERIAL_NUMBER = re.compile(r"^\d{1,3}$")
 
 
 def parse_number(s: str | None) -> float | None:

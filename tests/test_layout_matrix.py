@@ -1,0 +1,124 @@
+"""One invented table printed in every layout family a text export gives (tabs, spaces, pipes, one cell per
+line with or without pipes and blank lines, everything collapsed onto one line): each must read the same.
+
+A family that loses blank cells (one cell per line, spaces, collapsed) must still put each value under its
+column, and a 序号 column must still open each row.
+"""
+
+import pytest
+
+from jixiao.pipelines.extract import Extractor
+
+# 序号, an operator column, a unit column and 权重 before 完成值: a qualitative row leaves three cells blank
+SERIAL_TEMPLATE = [
+    ["项目名称", "示例河道整治项目"],
+    ["主管部门", "示例县水利局", "实施单位", "示例县河道站"],
+    ["项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["年度资金总额", "100", "100", "95", "10", "95%", "9.5"],
+    ["序号", "一级指标", "二级指标", "三级指标", "指标性质", "运算符号", "指标值", "度量单位", "权重", "完成值", "得分"],
+    ["1", "产出指标", "数量指标", "整治河道长度", "定量", "≧", "12", "公里", "20", "12.5公里", "20"],
+    ["2", "产出指标", "质量指标", "验收合格率", "定量", "═", "100", "%", "20", "100%", "20"],
+    ["3", "效益指标", "社会效益指标", "防洪能力提升", "定性", "", "明显提升", "", "30", "明显提升", "28"],
+    ["4", "满意度指标", "服务对象满意度指标", "群众满意度", "定量", "大于等于", "90", "%", "20", "95%", "19"],
+]
+SERIAL_READING = (
+    ("示例河道整治项目", "示例县水利局", "示例县河道站", 1000000.0, 950000.0),
+    [
+        ("产出指标", "数量指标", "整治河道长度", "≧12公里", "12.5公里", 20.0, 20.0),
+        ("产出指标", "质量指标", "验收合格率", "═100%", "100%", 20.0, 20.0),
+        ("效益指标", "社会效益指标", "防洪能力提升", "明显提升", "明显提升", 30.0, 28.0),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "大于等于90%", "95%", 20.0, 19.0),
+    ],
+)
+
+
+def _families(rows: list[list[str]]) -> dict[str, str]:
+    cells = [c for r in rows for c in r if c]
+    return {
+        "tabs": "\n".join("\t".join(r) for r in rows),
+        "spaces": "\n".join(" ".join(c for c in r if c) for r in rows),
+        "pipes": "\n".join("| " + " | ".join(r) + " |" for r in rows),
+        "cell_per_line_pipe": "\n".join(c + " |" for c in cells),
+        "cell_per_line_blank": "\n\n".join(cells),
+        "cell_per_line_bare": "\n".join(cells),
+        "collapsed": " ".join(cells),
+    }
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor.from_settings(load_tagger=False)
+
+
+def _reading(record):
+    [p] = record.projects
+    return ((p.name, p.department, p.implementer, p.funds.annual_budget, p.funds.executed),
+            [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators])
+
+
+@pytest.mark.parametrize("family", list(_families(SERIAL_TEMPLATE)))
+def test_every_family_reads_the_same_table(extractor, family):
+    text = _families(SERIAL_TEMPLATE)[family]
+    assert _reading(extractor.extract_text(text, doc_id="t", mode="parser")) == SERIAL_READING
+
+
+# the common template: targets and actuals, then 分值 得分 and a reason column mostly blank
+PLAIN_TEMPLATE = [
+    ["项目名称", "示例乡村道路养护经费"],
+    ["主管部门", "示例县交通运输局", "实施单位", "示例县公路站"],
+    ["项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["年度资金总额", "48", "48", "46.2", "10", "96.25%", "9.63"],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["产出指标", "数量指标", "养护农村公路里程", "≥120公里", "126公里", "20", "20", ""],
+    ["", "质量指标", "路面优良率", "≥85%", "83%", "20", "18", "部分路段雨季损毁"],
+    ["", "时效指标", "养护任务完成时间", "2024年12月底前", "2024年11月", "10", "10", ""],
+    ["效益指标", "社会效益指标", "群众出行条件", "明显改善", "明显改善", "20", "20", ""],
+    ["满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "93%", "20", "19", ""],
+]
+PLAIN_READING = (
+    ("示例乡村道路养护经费", "示例县交通运输局", "示例县公路站", 480000.0, 462000.0),
+    [
+        ("产出指标", "数量指标", "养护农村公路里程", "≥120公里", "126公里", 20.0, 20.0),
+        ("产出指标", "质量指标", "路面优良率", "≥85%", "83%", 20.0, 18.0),
+        ("产出指标", "时效指标", "养护任务完成时间", "2024年12月底前", "2024年11月", 10.0, 10.0),
+        ("效益指标", "社会效益指标", "群众出行条件", "明显改善", "明显改善", 20.0, 20.0),
+        ("满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "93%", 20.0, 19.0),
+    ],
+)
+
+
+@pytest.mark.parametrize("family", list(_families(PLAIN_TEMPLATE)))
+def test_every_family_reads_the_common_template(extractor, family):
+    text = _families(PLAIN_TEMPLATE)[family]
+    assert _reading(extractor.extract_text(text, doc_id="t", mode="parser")) == PLAIN_READING
+
+
+# the central transfer-payment template: no 分值 or 得分, the actual's reason column, 其中 rows under the total
+TRANSFER_TEMPLATE = [
+    ["转移支付(项目)名称", "示例县农村环境整治资金"],
+    ["中央主管部门", "财政部", "地方主管部门", "示例县生态环境分局"],
+    ["资金使用单位", "示例县农村环境整治中心"],
+    ["项目资金(万元)", "全年预算数(A)", "全年执行数(B)", "预算执行率(B/A)"],
+    ["年度资金总额:", "620", "465", "75%"],
+    ["其中:中央补助", "620", "465", "75%"],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "全年完成值", "未完成原因和改进措施"],
+    ["产出指标", "数量指标", "新建污水收集管网长度", "≥11公里", "11公里", ""],
+    ["", "质量指标", "出水水质达标率", "100%", "98%", "调试期个别月份超标"],
+    ["效益指标", "生态效益指标", "农村生活污水治理率", "≥60%", "62%", ""],
+    ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "95%", ""],
+]
+TRANSFER_READING = (
+    ("示例县农村环境整治资金", "示例县生态环境分局", "示例县农村环境整治中心", 6200000.0, 4650000.0),
+    [
+        ("产出指标", "数量指标", "新建污水收集管网长度", "≥11公里", "11公里", None, None),
+        ("产出指标", "质量指标", "出水水质达标率", "100%", "98%", None, None),
+        ("效益指标", "生态效益指标", "农村生活污水治理率", "≥60%", "62%", None, None),
+        ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "95%", None, None),
+    ],
+)
+
+
+@pytest.mark.parametrize("family", list(_families(TRANSFER_TEMPLATE)))
+def test_every_family_reads_the_transfer_payment_template(extractor, family):
+    text = _families(TRANSFER_TEMPLATE)[family]
+    assert _reading(extractor.extract_text(text, doc_id="t", mode="parser")) == TRANSFER_READING
