@@ -158,7 +158,8 @@ class _RowGrouper:
             return False
         if not SERIAL_NUMBER.match(c.clean):
             return False
-        return _kind(nxt.clean) in ("cat", "text") and not V.REMARK.match(nxt.clean)
+        return (_kind(nxt.clean) in ("cat", "text") and not V.REMARK.match(nxt.clean)
+                and not V.INDICATOR_END.match(nxt.clean) and not V.TOTAL_SCORE_LABEL.match(nxt.clean))
 
     def tier_cell(self, c: _Cell, kind: str) -> None:
         """A row under a tiered header closes on (name, 分值, 得分); it is padded on the left to the header's width,

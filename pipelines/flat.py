@@ -347,7 +347,9 @@ class FlatParser:
         if not SERIAL_NUMBER.match(toks[i].clean) or i + 1 >= len(toks):
             return False
         nxt = toks[i + 1].clean
-        return self._is_category(nxt) or (bool(_NAME_START.match(nxt)) and not V.REMARK.match(nxt))
+        if _ends_table(nxt) or is_label(nxt) or V.REMARK.match(nxt):
+            return False  # 10 总分 97.5: the last row's score before the total
+        return self._is_category(nxt) or bool(_NAME_START.match(nxt))
 
     def _indicator(self, row: Row, header: IndicatorHeader, carry: CategoryCarry,
                    read: list[ParsedIndicator]) -> ParsedIndicator | None:
