@@ -122,3 +122,40 @@ TRANSFER_READING = (
 def test_every_family_reads_the_transfer_payment_template(extractor, family):
     text = _families(TRANSFER_TEMPLATE)[family]
     assert _reading(extractor.extract_text(text, doc_id="t", mode="parser")) == TRANSFER_READING
+
+
+def _with_page_chrome(text: str) -> str:
+    """The table on a web page: a breadcrumb and a metadata line above, a page marker inside, links below."""
+    lines = text.split("\n")
+    k = len(lines) // 2
+    return "\n".join(["首页 > 信息公开 > 财政资金", "发布日期:2024-03-01 浏览次数:120", "", *lines[:k], "第1页 共2页",
+                      *lines[k:], "附件下载:", "打印本页 关闭窗口"])
+
+
+TEMPLATES = {"serial": (SERIAL_TEMPLATE, SERIAL_READING), "plain": (PLAIN_TEMPLATE, PLAIN_READING),
+             "transfer": (TRANSFER_TEMPLATE, TRANSFER_READING)}
+
+
+@pytest.mark.parametrize("template", list(TEMPLATES))
+@pytest.mark.parametrize("family", list(_families(PLAIN_TEMPLATE)))
+def test_page_chrome_around_and_inside_the_table_is_no_content(extractor, template, family):
+    rows, reading = TEMPLATES[template]
+    text = _with_page_chrome(_families(rows)[family])
+    assert _reading(extractor.extract_text(text, doc_id="t", mode="parser")) == reading
+
+
+@pytest.mark.parametrize("template", list(TEMPLATES))
+@pytest.mark.parametrize("family", list(_families(PLAIN_TEMPLATE)))
+def test_traditional_script_mirrors_read_the_same(extractor, template, family):
+    import opencc
+
+    from jixiao.pipelines.normalize import simplified
+
+    rows, reading = TEMPLATES[template]
+    text = opencc.OpenCC("s2t").convert(_families(rows)[family])
+    fields, indicators = _reading(extractor.extract_text(text, doc_id="t", mode="parser"))
+
+    def s(x):  # the record keeps the printed (traditional) strings; compare them simplified
+        return simplified(x) if isinstance(x, str) else x
+
+    assert (tuple(map(s, fields)), [tuple(map(s, row)) for row in indicators]) == reading
