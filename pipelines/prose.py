@@ -53,10 +53,11 @@ _FIELDS: list[tuple[str, re.Pattern[str]]] = [(field, re.compile(label + _AMOUNT
 _RATE = re.compile(r"执行率(?:为|是|达到)?\s*(\d+(?:\.\d+)?)\s*%")
 _SCORE = re.compile(r"(?:自评|评价)(?:总)?得?分(?:数)?(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
 # 自评等级为优秀 -> 优: the contract's grade words are the first character of the printed one
-_GRADE = re.compile(r"(?:自评|评价|绩效)等级(?:为|是|[:：])?\s*(优|良|中|差)(?:秀|好|等)?")
+_GRADE = re.compile(r"(?:(?:自评|评价|绩效)等级|(?<![\u4e00-\u9fff])等级)(?:为|是|[:：])?\s*(优|良|中|差)(?:秀|好|等)?")
 # one indicator per sentence: [N.]名称，年初目标值X，实际完成值Y[，自评得分Z分]
 _IND_SENTENCE = re.compile(
-    r"(?:^|(?<=[\n;；。]))[ \t]*+(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）])[ \t]*+)?(?P<name>[^\s,，;；。:：][^,，;；。:：\n]{1,39}?)"
+    r"(?:^|(?<=[\n;；。]))[ \t]*+(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）])[ \t]*+)?"
+    r"(?:[\u4e00-\u9fff]{2,8}指标[:：])?(?P<name>[^\s,，;；。:：][^,，;；。:：\n]{1,39}?)"
     r"[,，:：]?\s*+"
     + PROSE_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<target>[^,，;；。\n]{1,30}?)[,，;；]\s*"
     + PROSE_ACTUAL_CUE + r"(?:为|是|[:：])?\s*(?P<actual>[^,，;；。\n]{1,30}?)"

@@ -477,10 +477,10 @@ KNOWN_WORDS: frozenset[str] = HEADER_WORDS | frozenset(LABEL_WORDS)
 # (field, the words and their particles up to the amount); 全年预算执行数 is the budget figure in these reports
 PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("annual", r"全年预算(?:执行)?数(?:为|是)?"),
-    ("annual", r"(?:调整后预算数|全年预算金额)(?:为|是)?"),
+    ("annual", r"(?:调整后预算数|全年预算金额|全年预算资金)(?:为|是)?"),
     ("executed", r"实际完成(?:项目)?支出"),
     ("executed", r"(?:全年执行数|(?<!全年)预算执行数|实际支出|(?<!预算)执行数)(?:为|是)?"),
-    ("initial", r"年初预算(?:安排)?(?:专项资金|资金)?(?:为|是)?"),
+    ("initial", r"年初预算(?:安排)?(?:专项资金|资金|数)?(?:为|是)?"),
     # transfer-payment and county reports state the totals in other words
     ("annual", r"(?:预算资金合计|指标金额(?:是|为)?|收到财政资金共|调整后全年预算资金)"),
     ("executed", r"(?:预算执行数合计|实际拨付金额(?:是|为)?|(?<=年)支出|已拨付(?:[\u4e00-\u9fff]{0,20}?资金)?)"),

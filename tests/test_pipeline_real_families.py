@@ -521,3 +521,28 @@ def test_detail_sub_rows_collapsed(extractor):
         ("产出指标", "数量指标", "★补助养殖数量", None, None, 20.0, 18.0),
         ("产出指标", "数量指标", "肉兔养殖数量", "120只", "100只", None, None),
     ]
+
+
+# a prose report whose indicator sentences open with their category (1.数量指标：…) and whose totals and grade are
+# stated in other common words (年初预算数为, 全年预算资金, 等级为优)
+PROSE_CATEGORY_SENTENCES = "\n".join([
+    "示例县农业农村局2023年度农机购置补贴项目支出绩效自评报告",
+    "一、项目基本情况",
+    "2023年该项目年初预算数为120万元，全年预算资金150万元，全年执行数为142.5万元，预算执行率为95%。",
+    "二、绩效目标完成情况",
+    "（一）产出指标",
+    "1.数量指标：补贴机具数量，目标值≥300台，实际完成320台。",
+    "2.质量指标：补贴机具合格率，目标值100%，实际完成100%。",
+    "三、自评结论",
+    "经自评，该项目自评得分为96分，等级为优。",
+])
+
+
+def test_prose_indicator_sentences_opening_with_their_category(extractor):
+    p = _project(extractor, PROSE_CATEGORY_SENTENCES)
+    assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed) == (1200000, 1500000, 1425000)
+    assert (p.score, p.grade) == (96, "优")
+    assert _reading(p)[2] == [
+        ("产出指标", "数量指标", "补贴机具数量", "≥300台", "320台"),
+        ("产出指标", "质量指标", "补贴机具合格率", "100%", "100%"),
+    ]
