@@ -23,9 +23,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 from rapidfuzz import fuzz, process
 
+from jixiao.pipelines.indicator_names import (SUFFIX, heading_core, level3_key, measure_of, normalize,
+                                              same_meaning_kind)
 from jixiao.pipelines.targets import read_value
 from jixiao.pipelines.taxonomy import Entry, Taxonomy, load_taxonomy
-from jixiao.pipelines.vocab import MEASURE_ENDINGS, MEASURE_TYPE_UNITS, NAME_FOLDS, PER_UNIT_MARKS
 from jixiao.record import Canonical, Check, DocumentRecord
 
 MapKind = Literal["indicator", "function", "economic", "level1", "level2"]
@@ -45,94 +46,16 @@ HEADING_THRESHOLD = 70.0
 OTHER_PARENT_PENALTY = 8.0
 RUNNERS_UP = 5
 
-_WS = re.compile(r"\s+")
-# the note opens where a number opens (not inside a run of digits: each position of a long run would be
-# retried to its end, quadratic time on a hostile cell)
-_SCORE_NOTE = re.compile(r"(?<![\d.])[(\[]?\d+(?:\.\d+)?分[)\]]?$")
-_ENUM = re.compile(r"^(?:\d+[.、)]|[(（]?[一二三四五六七八九十]+[)）、.]|[(]\d+[)])")
 _LEADING_CODE = re.compile(r"^\[?(\d{3,7})\]?[-\s:：]*")
-_TRAILING_PUNCT = re.compile(r"[:：;；,，。.、]+$")
-_SUFFIX = "指标"
-
-
-def normalize(text: str) -> str:
-    """NFKC with every whitespace character removed: the lookup key of printed names (the contract's
-    §3 form, ``jixiao.eval.normalize.normalize_text``, also unifies operators and a trailing 。)."""
-    return _WS.sub("", unicodedata.normalize("NFKC", text or ""))
-
-
-def heading_core(text: str) -> str:
-    """A level-1/level-2 heading reduced to its core: no score note, no numbering, no suffix 指标."""
-    t = normalize(text)
-    t = _SCORE_NOTE.sub("", t)
-    t = _ENUM.sub("", t)
-    t = _TRAILING_PUNCT.sub("", t)
-    if t.endswith(_SUFFIX) and len(t) > len(_SUFFIX):
-        t = t[: -len(_SUFFIX)]
-    return t
-
-
-_UNIT_NOTE = re.compile(r"[(（][^()（）]{1,8}[)）]$")
-
-
-def _l3_key(text: str) -> str:
-    t = _TRAILING_PUNCT.sub("", _ENUM.sub("", normalize(text)))
-    # a unit or note after the name (维持中心工作费用(万元), 带动农户增收(总收入)) is not part of it
-    t = _UNIT_NOTE.sub("", t) or t
-    for old, new in NAME_FOLDS:
-        t = t.replace(old, new)
-    # an added 指标 is printing noise on a level-3 name
-    return t[:-2] if t.endswith(_SUFFIX) and len(t) > 3 else t
-
-
-_PAREN_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
-_MEASURE_BY_UNIT = {u: m for m, units in MEASURE_TYPE_UNITS.items() for u in units}
+_SUFFIX = SUFFIX
 # the head of a level-3 name (its end, where a Chinese compound puts what it is) is at least this long
 HEAD_MIN_LENGTH = 2
-
-
-def measure_of(name: str | None, unit: str | None = None) -> str | None:
-    """What a level-3 name measures, from its ending (…人数: count, …率: rate, …金额: amount, …满意度:
-    satisfaction, …时间: duration, …性/情况: qualitative); else from its target's unit (% rate, 元 amount);
-    else None."""
-    key = _PAREN_NOTE.sub("", _l3_key(name or ""))
-    for measure, endings in MEASURE_ENDINGS:
-        if key.endswith(endings):
-            return measure
-    if unit:
-        head = unit.split("/")[0]
-        if "/" in unit:
-            return "amount" if head in MEASURE_TYPE_UNITS["amount"] else None
-        if head in _MEASURE_BY_UNIT:
-            return _MEASURE_BY_UNIT[head]
-        return "count"
-    return None
-
-
-def per_unit(name: str | None) -> bool:
-    """A per-unit amount (人均培训成本, 补助标准), not a total."""
-    key = normalize(name or "")
-    return any(m in key for m in PER_UNIT_MARKS)
-
-
-# a 合规性/及时性 indicator is often scored as a percentage (经费支出合规率 = 经费支出合规性): the two meet
-_NEAR_MEASURES = ({"qualitative", "rate"},)
 # a head reached through one slipped character is at least this long (成活卒 -> 成活率)
 SLIPPED_HEAD_MIN_LENGTH = 3
 # a free name is a level-1/level-2 heading when printed so or at most a slip away (成本节约率 is 72 from 成本指标)
 AUTO_HEADING_SCORE = 80.0
 # a spelling this close to a name wins over the name's head (赍金到位率 is 资金到位率, not 到位率)
 FUZZY_BEFORE_HEAD = 80.0
-
-
-def same_meaning_kind(query: str, measure: str | None, entry: Entry) -> bool:
-    """False when the name and the entry measure different things: a count never maps to a rate, an amount
-    never to a rate, a per-unit amount never to a total."""
-    if measure and entry.measure and measure != entry.measure and {measure, entry.measure} not in _NEAR_MEASURES:
-        return False
-    if measure == "amount" and entry.measure == "amount" and per_unit(query) != per_unit(entry.name):
-        return False
-    return True
 
 
 def split_code(text: str) -> tuple[str | None, str]:
@@ -369,7 +292,7 @@ class Mapper:
         keys: list[str] = []
         entries: list[Entry] = []
         methods: list[str] = []
-        keyf = _l3_key if kind == "indicator" else normalize
+        keyf = level3_key if kind == "indicator" else normalize
         pool = [e for e in tax.of_kind(kind) if kind != "indicator" or e.level == "3"]
         # order decides equal scores: canonical names, then aliases, then other frameworks' names
         for e in (e for e in pool if e.canonical):
@@ -417,7 +340,7 @@ class Mapper:
                 # a level-2 heading outside the project framework (部门整体 重点工作履行情况): the name is read in
                 # the frameworks that heading belongs to, within its own level-2 where the taxonomy has it
                 family = self._other_family(level2)
-                return self._match_name(name, kind, _l3_key(name), family[1] if family else None, self.threshold)
+                return self._match_name(name, kind, level3_key(name), family[1] if family else None, self.threshold)
             return self._match_indicator(name, parent.id if parent else None, measure_of(name, unit))
         if kind not in ("function", "economic"):
             raise ValueError(f"unknown mapping kind {kind!r}")
@@ -490,7 +413,7 @@ class Mapper:
         """A level-3 name: its exact form or alias, else its head (the longest canonical name or alias it ends
         with: 社会保险补贴发放准确率 -> 发放准确率), else the closest spelling; each only where the entry
         measures what the name does (``same_meaning_kind``), else unmatched."""
-        key = _l3_key(query)
+        key = level3_key(query)
         keys, entries, methods = self._surfaces["indicator"]
 
         def ok(q: str, m: str | None, e: Entry) -> bool:
