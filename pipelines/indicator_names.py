@@ -2,7 +2,7 @@
 
 A printed name reaches its key through: traditional characters simplified (OpenCC, as the document
 text is), NFKC, whitespace removed, list marks (★, ①, 1.1, (一)) and trailing punctuation dropped, a
-unit note after the name dropped, the spelling folds of ``vocab.NAME_FOLDS``. ``measure_of`` reads the
+unit note after the name dropped, the spelling folds of ``vocab.NAME_FOLDS`` (and 采购台数 -> 采购数量). ``measure_of`` reads the
 key's ending (…人数 a count, …率 a rate) or the target's unit; ``same_meaning_kind`` is the guard that
 keeps a count off a rate and an amount off a rate.
 """
@@ -14,7 +14,7 @@ import unicodedata
 
 from jixiao.pipelines.normalize import simplified
 from jixiao.pipelines.taxonomy import Entry
-from jixiao.pipelines.vocab import MEASURE_ENDINGS, MEASURE_TYPE_UNITS, NAME_FOLDS, PER_UNIT_MARKS
+from jixiao.pipelines.vocab import COUNT_WORD_ENDINGS, MEASURE_ENDINGS, MEASURE_TYPE_UNITS, NAME_FOLDS, PER_UNIT_MARKS
 
 _WS = re.compile(r"\s+")
 # the note opens where a number opens (not inside a run of digits: each position of a long run would be
@@ -68,6 +68,8 @@ def level3_key(text: str) -> str:
     t = _UNIT_NOTE.sub("", t) or t
     for old, new in NAME_FOLDS:
         t = t.replace(old, new)
+    if t.endswith(COUNT_WORD_ENDINGS) and len(t) > 2:
+        t = t[:-2] + "数量"
     # an added 指标 is printing noise on a level-3 name
     return t[:-2] if t.endswith(SUFFIX) and len(t) > 3 else t
 
@@ -103,4 +105,33 @@ def same_meaning_kind(query: str, measure: str | None, entry: Entry) -> bool:
         return False
     if measure == "amount" and entry.measure == "amount" and per_unit(query) != per_unit(entry.name):
         return False
+    return True
+
+
+# a name spread over a longer one is read in pieces of at least this many characters (享受…待遇…人数)
+SPREAD_PIECE = 2
+# and is at least this long (shorter names are heads, matched whole)
+SPREAD_MIN_LENGTH = 4
+
+
+def spread_in(name: str, key: str) -> bool:
+    """True when ``name`` is printed inside ``key`` with qualifiers put between its words: its end is the key's
+    end, and the rest is found, right to left, in pieces of ``SPREAD_PIECE`` characters or more
+    (享受待遇人数 in 享受城乡居民基本养老保险待遇城乡居民人数; 减轻缴费负担 in 有效减轻贫困人口缴费负担)."""
+    if len(name) < SPREAD_MIN_LENGTH or len(name) >= len(key) or not key.endswith(name[-SPREAD_PIECE:]):
+        return False
+    # the longest end of the name that ends the key
+    j = len(name)
+    while j > 0 and key.endswith(name[j - 1:]):
+        j -= 1
+    end = len(key) - (len(name) - j)
+    while j > 0:
+        # the longest piece ending at name[j] found in key before ``end``
+        for size in range(j, SPREAD_PIECE - 1, -1):
+            at = key.rfind(name[j - size:j], 0, end)
+            if at >= 0:
+                j, end = j - size, at
+                break
+        else:
+            return False
     return True
