@@ -22,6 +22,8 @@ _WS = re.compile(r"\s+")
 _SCORE_NOTE = re.compile(r"(?<![\d.])[(\[]?\d+(?:\.\d+)?分[)\]]?$")
 # list numbering before a name: 1. / 1、 / 1) / 1.1 / 1.1. / (1) / (一) / 一、 (after NFKC: ⑴ -> (1), ⒈ -> 1.)
 _ENUM = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+[.、)]?|\d{1,2}[.、)]|[(（]?[一二三四五六七八九十]+[)）、.]|[(]\d{1,2}[)])")
+# the numbering a level-1/level-2 heading loses (the readers' category cells: kept as it was)
+_HEADING_ENUM = re.compile(r"^(?:\d+[.、)]|[(（]?[一二三四五六七八九十]+[)）、.]|[(]\d+[)])")
 # circled and dingbat numbers (①, ❶, ➀) before NFKC, which would turn ① into a bare 1 run into the name
 _CIRCLED = re.compile(r"^[\u2460-\u2473\u24eb-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
 # marks a table puts before or after a name: a key indicator's ★, a bullet, a dash
@@ -51,10 +53,13 @@ def _unmarked(text: str) -> str:
 
 
 def heading_core(text: str) -> str:
-    """A level-1/level-2 heading reduced to its core: no score note, no numbering, no suffix 指标."""
-    t = _unmarked(text)
+    """A level-1/level-2 heading reduced to its core: no score note, no numbering, no suffix 指标.
+
+    Marks (★, -) stay: the readers ask this of every cell to find category cells, and a marked cell read as
+    a category moves rows (a real layout's reading changed when they were dropped here)."""
+    t = normalize(text)
     t = _SCORE_NOTE.sub("", t)
-    t = _ENUM.sub("", t)
+    t = _HEADING_ENUM.sub("", t)
     t = _TRAILING_PUNCT.sub("", t)
     if t.endswith(SUFFIX) and len(t) > len(SUFFIX):
         t = t[: -len(SUFFIX)]
