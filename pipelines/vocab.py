@@ -604,6 +604,8 @@ NAME_ENDINGS: frozenset[str] = frozenset("况准力度性数本率益续量间")
 # spellings of one word in level-3 names, folded before names are compared (取暖费发放比例 = 取暖费发放率,
 # 到帐率 = 到账率, 代办员的满意度 = 代办员满意度)
 NAME_FOLDS: tuple[tuple[str, str], ...] = (("比例", "率"), ("比率", "率"), ("帐", "账"), ("的", ""))
+# a count named by its measure word (采购台数, 建成个数) is the count of the things: …数量, folded at the end only
+COUNT_WORD_ENDINGS: tuple[str, ...] = ("台数", "个数", "件数", "套数", "辆数", "册数", "处数", "座数")
 
 # ---- final-accounts tables (部门决算表, contract section 6: final_accounts.py, account_grid.py, account_checks.py)
 # The standard tables, most specific first: (kind, words every one of which the title holds). A title is a

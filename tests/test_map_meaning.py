@@ -79,3 +79,38 @@ def test_map_command_says_level_and_framework():
     assert (d["level"], d["framework"], d["entry"]["name"]) == ("2", "target", "社会效益指标")
     text = CliRunner().invoke(app, ["map", "社会效益"]).stdout
     assert "level 2, framework target, project table" in text.replace("\n", " ") or "level 2" in text
+
+
+@pytest.mark.parametrize("printed", ["★资金到位率", "①资金到位率", "1.1资金到位率", "（一）资金到位率", "资 金 到 位 率",
+                                     "資金到位率", "资金到位率*", "·资金到位率"])
+def test_marks_numbering_spaces_and_traditional_script_do_not_change_a_name(mapper, printed):
+    r = mapper.map(printed, "indicator")
+    assert (r.entry.name, r.method) == ("资金到位率", "exact")
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("享受城乡居民基本养老保险待遇的城乡居民人数", "享受待遇人数"),   # qualifiers put between a name's words
+    ("有效减轻贫困人口缴费负担", "减轻缴费负担"),
+    ("维持中心工作正常开展费用", "工作经费"),                       # through the alias 工作费用
+    ("台式电脑采购台数", "采购数量"),                               # a count by its measure word is …数量
+    ("享受城乡居民基本养老保险待遇比率", None),                      # a rate: never the count 享受待遇人数
+])
+def test_a_name_spread_over_a_longer_one(mapper, name, expected):
+    r = mapper.map(name, "indicator")
+    assert (r.entry.name if r.entry else None) == expected
+
+
+def test_spread_in_needs_the_end_and_pieces_of_two():
+    from jixiao.pipelines.indicator_names import spread_in
+
+    assert spread_in("享受待遇人数", "享受城乡居民待遇城乡居民人数")
+    assert not spread_in("享受待遇人数", "享受城乡居民待遇人员")   # the end differs
+    assert not spread_in("发放人数", "发城乡居民放人数")            # 发 alone is no piece
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("成果应用率", "成果应用率"), ("研究性成果被引用次数", "研究性成果被引用次数"),  # the rate and the count apart
+    ("政府采购节支率", "政府采购节支率"), ("人均会议成本", "人均会议成本"), ("会议次数", "组织召开会议次数"),
+])
+def test_entries_split_from_the_framework_sources_alternates(mapper, name, expected):
+    assert mapper.map(name, "indicator").entry.name == expected

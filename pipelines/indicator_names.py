@@ -1,0 +1,142 @@
+"""The lookup keys of printed indicator names and what a level-3 name measures.
+
+A printed name reaches its key through: traditional characters simplified (OpenCC, as the document
+text is), NFKC, whitespace removed, list marks (★, ①, 1.1, (一)) and trailing punctuation dropped, a
+unit note after the name dropped, the spelling folds of ``vocab.NAME_FOLDS`` (and 采购台数 -> 采购数量). ``measure_of`` reads the
+key's ending (…人数 a count, …率 a rate) or the target's unit; ``same_meaning_kind`` is the guard that
+keeps a count off a rate and an amount off a rate.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from jixiao.pipelines.normalize import simplified
+from jixiao.pipelines.taxonomy import Entry
+from jixiao.pipelines.vocab import COUNT_WORD_ENDINGS, MEASURE_ENDINGS, MEASURE_TYPE_UNITS, NAME_FOLDS, PER_UNIT_MARKS
+
+_WS = re.compile(r"\s+")
+# the note opens where a number opens (not inside a run of digits: each position of a long run would be
+# retried to its end, quadratic time on a hostile cell)
+_SCORE_NOTE = re.compile(r"(?<![\d.])[(\[]?\d+(?:\.\d+)?分[)\]]?$")
+# list numbering before a name: 1. / 1、 / 1) / 1.1 / 1.1. / (1) / (一) / 一、 (after NFKC: ⑴ -> (1), ⒈ -> 1.)
+_ENUM = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+[.、)]?|\d{1,2}[.、)]|[(（]?[一二三四五六七八九十]+[)）、.]|[(]\d{1,2}[)])")
+# the numbering a level-1/level-2 heading loses (the readers' category cells: kept as it was)
+_HEADING_ENUM = re.compile(r"^(?:\d+[.、)]|[(（]?[一二三四五六七八九十]+[)）、.]|[(]\d+[)])")
+# circled and dingbat numbers (①, ❶, ➀) before NFKC, which would turn ① into a bare 1 run into the name
+_CIRCLED = re.compile(r"^[\u2460-\u2473\u24eb-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
+# marks a table puts before or after a name: a key indicator's ★, a bullet, a dash
+_LEAD_MARKS = re.compile(r"^[★☆*※●○◆◇■□▲△▼▽►•·√✓✔#\-—_~]+")
+_TRAIL_MARKS = re.compile(r"[★☆*※#]+$")
+_TRAILING_PUNCT = re.compile(r"[:：;；,，。.、]+$")
+_UNIT_NOTE = re.compile(r"[(（][^()（）]{1,8}[)）]$")
+_PAREN_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+SUFFIX = "指标"
+_MEASURE_BY_UNIT = {u: m for m, units in MEASURE_TYPE_UNITS.items() for u in units}
+# a 合规性/及时性 indicator is often scored as a percentage (经费支出合规率 = 经费支出合规性): the two meet
+_NEAR_MEASURES = ({"qualitative", "rate"},)
+
+
+def normalize(text: str) -> str:
+    """NFKC with every whitespace character removed: the lookup key of printed names (the contract's
+    §3 form, ``jixiao.eval.normalize.normalize_text``, also unifies operators and a trailing 。)."""
+    return _WS.sub("", unicodedata.normalize("NFKC", text or ""))
+
+
+def _unmarked(text: str) -> str:
+    """Simplified, NFKC, no whitespace, no list number or mark before the name or mark after it."""
+    t = _CIRCLED.sub("", _WS.sub("", text or ""))
+    t = normalize(simplified(t))
+    t = _ENUM.sub("", _LEAD_MARKS.sub("", t))
+    return _TRAIL_MARKS.sub("", t)
+
+
+def heading_core(text: str) -> str:
+    """A level-1/level-2 heading reduced to its core: no score note, no numbering, no suffix 指标.
+
+    Marks (★, -) stay: the readers ask this of every cell to find category cells, and a marked cell read as
+    a category moves rows (a real layout's reading changed when they were dropped here)."""
+    t = normalize(text)
+    t = _SCORE_NOTE.sub("", t)
+    t = _HEADING_ENUM.sub("", t)
+    t = _TRAILING_PUNCT.sub("", t)
+    if t.endswith(SUFFIX) and len(t) > len(SUFFIX):
+        t = t[: -len(SUFFIX)]
+    return t
+
+
+def level3_key(text: str) -> str:
+    """The key a level-3 name is compared by (taxonomy names get the same treatment)."""
+    t = _TRAILING_PUNCT.sub("", _unmarked(text))
+    # a unit or note after the name (维持中心工作费用(万元), 带动农户增收(总收入)) is not part of it
+    t = _UNIT_NOTE.sub("", t) or t
+    for old, new in NAME_FOLDS:
+        t = t.replace(old, new)
+    if t.endswith(COUNT_WORD_ENDINGS) and len(t) > 2:
+        t = t[:-2] + "数量"
+    # an added 指标 is printing noise on a level-3 name
+    return t[:-2] if t.endswith(SUFFIX) and len(t) > 3 else t
+
+
+def measure_of(name: str | None, unit: str | None = None) -> str | None:
+    """What a level-3 name measures, from its ending (…人数: count, …率: rate, …金额: amount, …满意度:
+    satisfaction, …时间: duration, …性/情况: qualitative); else from its target's unit (% rate, 元 amount);
+    else None."""
+    key = _PAREN_NOTE.sub("", level3_key(name or ""))
+    for measure, endings in MEASURE_ENDINGS:
+        if key.endswith(endings):
+            return measure
+    if unit:
+        head = unit.split("/")[0]
+        if "/" in unit:
+            return "amount" if head in MEASURE_TYPE_UNITS["amount"] else None
+        if head in _MEASURE_BY_UNIT:
+            return _MEASURE_BY_UNIT[head]
+        return "count"
+    return None
+
+
+def per_unit(name: str | None) -> bool:
+    """A per-unit amount (人均培训成本, 补助标准), not a total."""
+    key = normalize(name or "")
+    return any(m in key for m in PER_UNIT_MARKS)
+
+
+def same_meaning_kind(query: str, measure: str | None, entry: Entry) -> bool:
+    """False when the name and the entry measure different things: a count never maps to a rate, an amount
+    never to a rate, a per-unit amount never to a total."""
+    if measure and entry.measure and measure != entry.measure and {measure, entry.measure} not in _NEAR_MEASURES:
+        return False
+    if measure == "amount" and entry.measure == "amount" and per_unit(query) != per_unit(entry.name):
+        return False
+    return True
+
+
+# a name spread over a longer one is read in pieces of at least this many characters (享受…待遇…人数)
+SPREAD_PIECE = 2
+# and is at least this long (shorter names are heads, matched whole)
+SPREAD_MIN_LENGTH = 4
+
+
+def spread_in(name: str, key: str) -> bool:
+    """True when ``name`` is printed inside ``key`` with qualifiers put between its words: its end is the key's
+    end, and the rest is found, right to left, in pieces of ``SPREAD_PIECE`` characters or more
+    (享受待遇人数 in 享受城乡居民基本养老保险待遇城乡居民人数; 减轻缴费负担 in 有效减轻贫困人口缴费负担)."""
+    if len(name) < SPREAD_MIN_LENGTH or len(name) >= len(key) or not key.endswith(name[-SPREAD_PIECE:]):
+        return False
+    # the longest end of the name that ends the key
+    j = len(name)
+    while j > 0 and key.endswith(name[j - 1:]):
+        j -= 1
+    end = len(key) - (len(name) - j)
+    while j > 0:
+        # the longest piece ending at name[j] found in key before ``end``
+        for size in range(j, SPREAD_PIECE - 1, -1):
+            at = key.rfind(name[j - size:j], 0, end)
+            if at >= 0:
+                j, end = j - size, at
+                break
+        else:
+            return False
+    return True
