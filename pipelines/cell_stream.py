@@ -10,6 +10,7 @@ rows of a new ``NormalizedText`` (offsets stay true) for the table reader.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from jixiao.pipelines import vocab as V
@@ -50,11 +51,14 @@ def _kind(clean: str) -> str:
 
 
 def _cells(norm: NormalizedText) -> list[_Cell] | None:
-    """Every non-blank line; a paragraph or a tab row is a cell of kind ``line`` (a row of its own)."""
+    """Every non-blank line; a paragraph or a tab row is a cell of kind ``line`` (a row of its own). Where blank
+    lines separate the cells, the lines between two blank lines are one cell wrapped (新建污水收集 / 管网长度)."""
     text = norm.text
     cells: list[_Cell] = []
+    after_blank: list[bool] = []  # a blank line stands before the cell
     other = 0
     pos = 0
+    blank = True
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
@@ -62,11 +66,56 @@ def _cells(norm: NormalizedText) -> list[_Cell] | None:
             whole = "\t" in stripped or len(stripped) > CELL_CHARS
             other += whole
             cells.append(_Cell(a, a + len(stripped), squeeze(stripped), whole))
+            after_blank.append(blank)
+        blank = not stripped
         pos += len(line) + 1
     single = len(cells) - other
     if single < MIN_CELL_LINES or single < CELL_LINE_SHARE * len(cells):
         return None
+    if _mostly(after_blank):
+        cells = _join_wrapped(cells, after_blank)
     return cells
+
+
+def _mostly(after_blank: list[bool]) -> bool:
+    return sum(after_blank[1:]) >= BLANK_SEPARATED_SHARE * (len(after_blank) - 1)
+
+
+def blank_separated(norm: NormalizedText) -> bool:
+    """Whether the text prints its cells one a line with blank lines between (so a cell's lines are one cell)."""
+    after_blank: list[bool] = []
+    blank = True
+    for line in norm.text.split("\n"):
+        if line.strip():
+            after_blank.append(blank)
+        blank = not line.strip()
+    return len(after_blank) >= MIN_CELL_LINES and _mostly(after_blank)
+
+
+# Cells are separated by blank lines when at least this share of them follow one; then consecutive lines are one
+# cell broken by its column's width (a PDF or Word export wraps long cells)
+BLANK_SEPARATED_SHARE = 0.6
+
+
+_MARGIN = re.compile(V.MARGIN_MARK)
+
+
+def _whole(clean: str) -> bool:
+    """A line that is a cell of its own even without a blank line before or after it: a field label, a page
+    marker or the page's chrome (a wrapped cell's pieces are no such thing)."""
+    return bool(_MARGIN.search(clean)) or bool(V.PAGE_CHROME.match(clean)) or V.any_label(clean.rstrip(":"))
+
+
+def _join_wrapped(cells: list[_Cell], after_blank: list[bool]) -> list[_Cell]:
+    out: list[_Cell] = []
+    for c, fresh in zip(cells, after_blank):
+        prev = out[-1] if out else None
+        if (not fresh and prev is not None and not prev.line and not c.line
+                and len(prev.clean) + len(c.clean) <= CELL_CHARS and not _whole(prev.clean) and not _whole(c.clean)):
+            out[-1] = _Cell(prev.start, c.end, prev.clean + c.clean)
+        else:
+            out.append(c)
+    return out
 
 
 class _RowGrouper:
@@ -84,6 +133,8 @@ class _RowGrouper:
         self.reason = False  # the indicator header ends with a reason column
         self.header_slots: list[str | None] = []  # the indicator header's columns, in order
         self.header_width = 0  # cells of the indicator header row
+        self.next_is_value = False  # the cell after the one being added holds a value (a number, an operator)
+        self.last_serial = 0  # the 序号 of the open indicator row
 
     def flush(self) -> None:
         if self.cur:
@@ -156,8 +207,8 @@ class _RowGrouper:
         wherever the row before stopped (its blank cells dropped, it printed fewer cells than the header)."""
         if self.state != "ih_body" or "serial" not in self.header_slots or self.since_name < 1 or nxt is None:
             return False
-        if not SERIAL_NUMBER.match(c.clean):
-            return False
+        if not SERIAL_NUMBER.match(c.clean) or int(c.clean) != self.last_serial + 1:
+            return False  # 序号 count up by one: another number is a value (12 公里)
         return (_kind(nxt.clean) in ("cat", "text") and not V.REMARK.match(nxt.clean)
                 and not V.INDICATOR_END.match(nxt.clean) and not V.TOTAL_SCORE_LABEL.match(nxt.clean))
 
@@ -181,24 +232,39 @@ class _RowGrouper:
             self.tier_cell(c, kind)
             return
         full = self.values and self.since_name >= self.values
-        if full and self.reason and self.since_name == self.values and V.REMARK.match(c.clean):
-            self.cur.append(c)  # the reason column's remark (无, 已完成) closes the row
+        reason = V.REMARK.match(c.clean) or (kind == "text" and not self.next_is_value)
+        if full and self.reason and self.since_name == self.values and reason:
+            # the reason column's remark (无, 已完成, 部分路段损毁) closes the row; a name would have values after it
+            self.cur.append(c)
             self.since_name += 1
             return
         if self.state == "ih" or (kind == "cat" and self.since_name >= 0) or full:
             self.flush()
         self.state = "ih_body"
         self.cur.append(c)
+        if "serial" in self.header_slots and len(self.cur) == 1 and SERIAL_NUMBER.match(c.clean):
+            self.last_serial = int(c.clean)
+            return  # the row's 序号, before its categories and name
         if self.since_name >= 0:
             self.since_name += 1
         elif kind != "cat":
             self.since_name = 0  # the row's name
 
 
+_VALUE_START = re.compile(r"^(?:[<>=≥≤≧≦＞＜＝═]|[-+]?\d)")
+
+
+def _valueish(clean: str) -> bool:
+    """A target, actual, weight or score as printed: a number or an operator first (≥120公里, 96%, 20)."""
+    return bool(_VALUE_START.match(clean)) or bool(V.OPERATORS.match(clean))
+
+
 def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
     grouper = _RowGrouper()
     for k, c in enumerate(cells):
-        if grouper.opens_serial_row(c, cells[k + 1] if k + 1 < len(cells) else None):
+        nxt = cells[k + 1] if k + 1 < len(cells) else None
+        grouper.next_is_value = nxt is not None and _valueish(nxt.clean)
+        if grouper.opens_serial_row(c, nxt):
             grouper.flush()
             grouper.state = "ih_body"
         grouper.add(c)
@@ -239,8 +305,10 @@ def cell_stream_rows(norm: NormalizedText) -> NormalizedText | None:
             if k:
                 chars.append("\t")
                 offs.append(norm.offsets[c.start])
-            chars.extend(norm.text[c.start:c.end])
-            offs.extend(norm.offsets[c.start:c.end])
+            for i in range(c.start, c.end):  # a wrapped cell's line breaks are dropped: the row stays one line
+                if norm.text[i] != "\n":
+                    chars.append(norm.text[i])
+                    offs.append(norm.offsets[i])
         chars.append("\n")
         offs.append(norm.offsets[row[-1].end])
     offs.append(norm.offsets[len(norm.text)])

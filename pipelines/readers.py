@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from jixiao.pipelines.cell_stream import cell_stream_rows
+from jixiao.pipelines.cell_stream import blank_separated, cell_stream_rows
 from jixiao.pipelines.flat import FlatParser
 from jixiao.pipelines.layout import parse_rows, space_rows
 from jixiao.pipelines.normalize import NormalizedText
@@ -38,12 +38,18 @@ class Reading:
     projects: list[ParsedProject]
     text: NormalizedText
     note: str | None = None
+    # the text is printed in this reader's layout beyond doubt (cells between blank lines): its reading competes
+    # with the first reader's and is not second-guessed by the generic ones
+    claimed: bool = False
 
 
 class Reader(Protocol):
     """One way a table may have been printed; ``read`` returns None where the text is not printed that way."""
 
     name: str
+    # a reader whose layout the first reader also reads, less well where cells wrap or blanks drop out: it reads
+    # before the alternatives, and its reading competes with the first reader's where it claims the text
+    rivals_first: bool
 
     def read(self, norm: NormalizedText) -> Reading | None: ...
 
@@ -74,6 +80,7 @@ class _TableReader:
     """A reader that hands rows of cells to the table reader (every reader but the collapsed-text one)."""
 
     name = ""
+    rivals_first = False
 
     def __init__(self, categories: Categories):
         self.tables = TableParser(categories)
@@ -104,13 +111,14 @@ class CellStream(_TableReader):
     """One cell per line with nothing between rows (``cell_stream``)."""
 
     name = "cell_stream"
+    rivals_first = True
 
     def read(self, norm: NormalizedText) -> Reading | None:
         stream = None if is_collapsed(norm) else cell_stream_rows(norm)
         if stream is None:
             return None
         return Reading(self.tables.parse(parse_rows(stream, one_row_per_line=True)), stream,
-                       "table read from one cell per line")
+                       "table read from one cell per line", claimed=blank_separated(norm))
 
 
 # Collapsing turns the blank line between two cells into two spaces and a line break inside a cell into one.
@@ -160,6 +168,7 @@ class Collapsed:
     """Text whose layout is gone: tokens, header words and row patterns (``flat``)."""
 
     name = "collapsed"
+    rivals_first = False
 
     def __init__(self, categories: Categories):
         self.flat = FlatParser(categories)
@@ -220,8 +229,19 @@ class LayoutReaders:
         """The table reading of the text (``check`` is called before each reader: the deadline's)."""
         check(self.first.name)
         first = self.first.read(norm)
+        claimed = []  # readings of readers that claim the text's layout (cells between blank lines)
+        for reader in self.alternatives:
+            if reader.rivals_first:
+                check(reader.name)
+                rival = reader.read(norm)
+                if rival is not None and rival.projects and rival.claimed:
+                    claimed.append(rival)
         if first is not None and first.projects:
-            return first
+            # the first reader keeps a tie: it reads most layouts as printed
+            return max([first, *claimed], key=lambda r: facts(r.projects) + (r is first) * 0.5)
+        if claimed:
+            # the generic readers (collapsed text) would read the same cells without their line structure
+            return max(claimed, key=lambda r: facts(r.projects))
         fallback = Reading([], norm)
         readings = []
         for reader in self.alternatives:

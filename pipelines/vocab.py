@@ -222,9 +222,11 @@ INDICATOR_HEADERS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 # a row whose text starts with one of these closes the indicator table
+# a web page's chrome around a table: links and buttons, never a cell
+_PAGE_CHROME = r"附件(下载)?:|【?(打印|关闭)(本页|窗口)?】?$|打印本页|关闭窗口|上一篇|下一篇|分享到|返回顶部|扫一扫"
+PAGE_CHROME = _rx(rf"^({_PAGE_CHROME})")
 INDICATOR_END = _rx(r"^(总分|总得分|综合得分|评价得分|合计|总计|指标自评得分小计|项目绩效分析|自评结果分析|评价结论|结果应用建议|负责人|经办人|填报日期|备注|说明$|填表说明|注:"
-                    # a web page's chrome after the table
-                    r"|附件(下载)?:|【?(打印|关闭)(本页|窗口)?】?$|打印本页|关闭窗口|上一篇|下一篇|分享到|返回顶部|扫一扫)")
+                    rf"|{_PAGE_CHROME})")
 # leading label cells that are section captions, not indicator content
 SECTION_CAPTION = _rx(r"^(年度)?绩效指标(完成情况)?(\(\d+(\.\d+)?分\))?$|^年度绩效指标完成情况$")
 # what a 偏差原因 (deviation reason) cell says when nothing deviated: left behind a row's scores in collapsed text

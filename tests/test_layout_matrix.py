@@ -203,3 +203,16 @@ def test_traditional_script_mirrors_read_the_same(extractor, template, family):
         return simplified(x) if isinstance(x, str) else x
 
     assert (tuple(map(s, fields)), [tuple(map(s, row)) for row in indicators]) == reading
+
+
+def _wrapped_cells(rows: list[list[str]], width: int = 6) -> str:
+    """One cell per line with blank lines between, each cell wrapped at ``width`` characters (a PDF's narrow
+    columns): the lines between two blank lines are one cell."""
+    cells = [c for r in rows for c in r if c]
+    return "\n\n".join("\n".join(c[i:i + width] for i in range(0, len(c), width)) for c in cells)
+
+
+@pytest.mark.parametrize("template", list(TEMPLATES))
+def test_wrapped_cells_between_blank_lines_are_whole_cells(extractor, template):
+    rows, reading = TEMPLATES[template]
+    assert _reading(extractor.extract_text(_wrapped_cells(rows), doc_id="t", mode="parser")) == reading
