@@ -56,7 +56,9 @@ _SCORE = re.compile(r"(?:自评|评价)(?:总)?得?分(?:数)?(?:为|是|[:：])
 _GRADE = re.compile(r"(?:(?:自评|评价|绩效)等级|(?<![\u4e00-\u9fff])等级)(?:为|是|[:：])?\s*(优|良|中|差)(?:秀|好|等)?")
 # one indicator per sentence: [N.]名称，年初目标值X，实际完成值Y[，自评得分Z分]
 _IND_SENTENCE = re.compile(
-    r"(?:^|(?<=[\n;；。]))[ \t]*+(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）])[ \t]*+)?"
+    # a sentence opens a line, follows a full stop, or (line breaks collapsed) is a numbered item after a space
+    r"(?:^|(?<=[\n;；。])|(?<=[ \t])(?=\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]))"
+    r"[ \t]*+(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）])[ \t]*+)?"
     r"(?:[\u4e00-\u9fff]{2,8}指标[:：])?(?P<name>[^\s,，;；。:：][^,，;；。:：\n]{1,39}?)"
     r"[,，:：]?\s*+"
     + PROSE_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<target>[^,，;；。\n]{1,30}?)[,，;；]\s*"
@@ -69,6 +71,7 @@ _IND_RUN = re.compile(r"(?P<name>[\u4e00-\u9fff0-9、()（）]{4,40}?)" + PROSE_
 # a heading naming the indicators' category: 3.时效指标。 / (二)效益指标
 _CATEGORY_HEADING = re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*+(?:(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])"
                                r"[ \t]*+)?(?P<cat>[\u4e00-\u9fff]{2,10}?指标)", re.M)
+_CATEGORY_LEAD = re.compile(r"^(?P<cat>[\u4e00-\u9fff]{2,8}?指标)(?=[\u4e00-\u9fff])")
 # an indicator's category comes from a heading at most this far before it (the same paragraph or the one above)
 CATEGORY_REACH = 300
 _DEPT = re.compile(PROSE_DEPT_LABEL + r"[:：]\s*(?P<v>[^\s,，。;；]{2,40})")
@@ -383,7 +386,7 @@ def _indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     taken: list[tuple[int, int]] = []
     for m in _sentence_matches(text, s, e):
         out.append(ParsedIndicator(
-            name=_span(m, "name"), target=[_span(m, "target")], actual=_span(m, "actual"),
+            name=_last_item(_span(m, "name")), target=[_span(m, "target")], actual=_span(m, "actual"),
             weight=_span(m, "weight") if m.group("weight") else None,
             score=_span(m, "score") if m.group("score") else None, method="sentence",
         ))
@@ -398,15 +401,36 @@ def _indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     starts = [h[0] for h in headings]
     for ind in out:
         k = bisect.bisect_right(starts, ind.name.start) - 1  # the last heading at or before the name
-        if k >= 0 and ind.name.start - headings[k][1] <= CATEGORY_REACH:
-            a, b, l1, l2 = headings[k]
-            ind.level2, ind.level2_span = l2, Span(text=text[a:b], start=a, end=b) if l2 else None
-            ind.level1 = LEVEL2_PARENT.get(l2) if l2 else l1  # 成本指标 is a level-2 under 产出指标 here
-            if a == ind.name.start:  # 成本指标按自治区核定标准核发: the heading opens the name
-                rest = ind.name.text[b - a:]
-                ind.name = Span(text=rest, start=b, end=ind.name.end)
+        lead = _CATEGORY_LEAD.match(ind.name.text)
+        if lead and (fallback_level1(lead["cat"]) or fallback_level2(lead["cat"])):
+            # the category opens the sentence (成本指标按自治区核定标准核发): a heading run into the name
+            a, b = ind.name.start, ind.name.start + lead.end()
+            _set_category(ind, text, a, b, fallback_level1(lead["cat"]), fallback_level2(lead["cat"]))
+            ind.name = Span(text=ind.name.text[lead.end():], start=b, end=ind.name.end)
+        elif k >= 0 and ind.name.start - headings[k][1] <= CATEGORY_REACH:
+            _set_category(ind, text, *headings[k])
     out.sort(key=lambda i: i.name.start)
     return [i for i in out if len(i.name.text) >= 2]
+
+
+# a numbered item or a section heading after a space: where line breaks collapsed, the sentence opens there
+_ITEM_AFTER_SPACE = re.compile(r"\s+(?:\d{1,2}[.、．)）]|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*")
+
+
+def _last_item(name: Span) -> Span:
+    """The name from its last numbered item on (二、绩效目标完成情况 （一）产出指标 1.数量指标X -> 数量指标X)."""
+    last = None
+    for last in _ITEM_AFTER_SPACE.finditer(name.text):
+        pass
+    if last is None or last.end() >= len(name.text):
+        return name
+    return Span(text=name.text[last.end():], start=name.start + last.end(), end=name.end)
+
+
+def _set_category(ind: ParsedIndicator, text: str, a: int, b: int, l1: str | None, l2: str | None) -> None:
+    """The indicator's levels from the category word at [a, b) (成本指标 is a level-2 under 产出指标 here)."""
+    ind.level2, ind.level2_span = l2, Span(text=text[a:b], start=a, end=b) if l2 else None
+    ind.level1 = LEVEL2_PARENT.get(l2) if l2 else l1
 
 
 # a prose project repeating a table project (its summary paragraph) matches its name at least this well

@@ -546,3 +546,14 @@ def test_prose_indicator_sentences_opening_with_their_category(extractor):
         ("产出指标", "数量指标", "补贴机具数量", "≥300台", "320台"),
         ("产出指标", "质量指标", "补贴机具合格率", "100%", "100%"),
     ]
+
+
+def test_prose_indicator_sentences_collapsed(extractor):
+    """Line breaks collapsed: a numbered sentence after a space still opens, and a category heading run into
+    its sentence (（一）产出指标 1.数量指标：…, 成本指标按标准核发) gives the category, not the name."""
+    text = " ".join(PROSE_CATEGORY_SENTENCES.split("\n")).replace("1.数量指标：", "1.数量指标")
+    rows = _reading(_project(extractor, text))[2]
+    assert rows == [
+        ("产出指标", "数量指标", "补贴机具数量", "≥300台", "320台"),
+        ("产出指标", "质量指标", "补贴机具合格率", "100%", "100%"),
+    ]
