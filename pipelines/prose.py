@@ -419,9 +419,7 @@ _ITEM_AFTER_SPACE = re.compile(r"\s+(?:\d{1,2}[.、．)）]|[(（][一二三四�
 
 def _last_item(name: Span) -> Span:
     """The name from its last numbered item on (二、绩效目标完成情况 （一）产出指标 1.数量指标X -> 数量指标X)."""
-    last = None
-    for last in _ITEM_AFTER_SPACE.finditer(name.text):
-        pass
+    last = next(reversed(list(_ITEM_AFTER_SPACE.finditer(name.text))), None)
     if last is None or last.end() >= len(name.text):
         return name
     return Span(text=name.text[last.end():], start=name.start + last.end(), end=name.end)
