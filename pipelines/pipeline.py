@@ -42,7 +42,7 @@ class PipelineConfig(BaseModel):
 
     first_reader: str = Field(default="tab_rows", description="reads the layouts that keep their rows")
     alternative_readers: tuple[str, ...] = Field(
-        default=("collapsed", "space_rows", "cell_stream", "collapsed_cells"),
+        default=("collapsed", "space_rows", "cell_stream", "collapsed_cells", "tab_run"),
         description="each reads the text when the first finds no table; the reading that finds most is kept, on "
                     "a tie the later one (the readers that keep more of the printed structure are listed later)")
     last_resort_readers: tuple[str, ...] = Field(

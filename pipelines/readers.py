@@ -164,6 +164,39 @@ class CollapsedCells(_TableReader):
                        "table read from one cell per line (collapsed)")
 
 
+# a text of at least this many tabs, this many a line on average (pipes become tabs when normalized; a row
+# printed as a line holds a few), is a table run into a line or a few
+TAB_RUN_TABS = 30
+TAB_RUN_TABS_PER_LINE = 12
+
+
+def tabs_as_breaks(norm: NormalizedText) -> NormalizedText | None:
+    """A table run into a line or two of tab-separated cells (a pipe table copied as one line) with each tab as a
+    line break (one character for one), or None when the text is not one: its cells one a line, empty ones
+    dropped, for ``cell_stream`` to group by their words."""
+    tabs = norm.text.count("\t")
+    if tabs < TAB_RUN_TABS or tabs < TAB_RUN_TABS_PER_LINE * (_lines(norm.text) or 1):
+        return None
+    return NormalizedText.model_construct(text=norm.text.replace("\t", "\n"), offsets=norm.offsets,
+                                          original_length=norm.original_length, original=norm.original,
+                                          in_print=norm.in_print)
+
+
+class TabRun(_TableReader):
+    """A table whose line breaks were lost but whose cells are still cut (``| a | b | | c |`` on one line)."""
+
+    name = "tab_run"
+    rivals_first = True
+
+    def read(self, norm: NormalizedText) -> Reading | None:
+        broken = tabs_as_breaks(norm)
+        stream = cell_stream_rows(broken) if broken is not None else None
+        if stream is None:
+            return None
+        return Reading(self.tables.parse(parse_rows(stream, one_row_per_line=True)), stream,
+                       "table read from a table run into one line", claimed=True)
+
+
 class Collapsed:
     """Text whose layout is gone: tokens, header words and row patterns (``flat``)."""
 
@@ -195,7 +228,7 @@ class RunTogether(_TableReader):
 
 
 READERS: dict[str, Callable[[Categories], Reader]] = {
-    cls.name: cls for cls in (TabRows, SpaceRows, CellStream, CollapsedCells, Collapsed, RunTogether)
+    cls.name: cls for cls in (TabRows, SpaceRows, CellStream, CollapsedCells, TabRun, Collapsed, RunTogether)
 }
 
 

@@ -216,3 +216,12 @@ def _wrapped_cells(rows: list[list[str]], width: int = 6) -> str:
 def test_wrapped_cells_between_blank_lines_are_whole_cells(extractor, template):
     rows, reading = TEMPLATES[template]
     assert _reading(extractor.extract_text(_wrapped_cells(rows), doc_id="t", mode="parser")) == reading
+
+
+@pytest.mark.parametrize("template", list(TEMPLATES))
+@pytest.mark.parametrize("family", list(_families(PLAIN_TEMPLATE)))
+def test_every_family_with_line_breaks_and_tabs_collapsed(extractor, template, family):
+    """The eval's collapsed variant: newlines and tabs become spaces (a pipe table becomes one line of cells)."""
+    rows, reading = TEMPLATES[template]
+    text = _families(rows)[family].replace("\n", " ").replace("\t", " ")
+    assert _reading(extractor.extract_text(text, doc_id="t", mode="parser")) == reading
