@@ -14,6 +14,12 @@ from jixiao.cli_errors import typed_errors
 from jixiao.pipelines.outputs import one_line, safe_stem, write_replacing  # noqa: F401  (their old home)
 
 
+class FormatOption(str, Enum):
+    json = "json"
+    csv = "csv"
+    parquet = "parquet"
+
+
 class ModeOption(str, Enum):
     combined = "combined"
     parser = "parser"
@@ -49,6 +55,9 @@ def extract(
                                                                    "(ok | error | skipped), error code, sha256, timing"),
     force: bool = typer.Option(False, "--force", help="with -o: redo inputs whose output is current (same sha256 and "
                                                        "extractor version); by default a rerun skips them"),
+    fmt: FormatOption = typer.Option(FormatOption.json, "--format", help="with -o, csv or parquet also write flat "
+                                     "tables: DIR/projects, indicators, final_accounts (one row per value), errors "
+                                     "(docs/flat-rows.md)"),
 ) -> None:
     """Extract project records from performance self-evaluation reports.
 
@@ -63,19 +72,30 @@ def extract(
     from jixiao.pipelines.outputs import remove_leftovers
 
     err = Console(stderr=True)
+    if fmt != FormatOption.json and output is None:
+        raise typer.BadParameter("needs -o DIR (the tables are files in it)", param_hint="--format")
     if output is not None:
         _prepare_output(output, err)
         remove_leftovers(output)  # a killed run's temporary files: never a finished output
     json_lines = output is None and len(files) > 1
     options = BatchOptions(mode=mode.value, workers=workers or _all_cores(), timeout=timeout, output=output,
-                           force=force, compact=compact or json_lines, no_provenance=no_provenance)
+                           force=force, compact=compact or json_lines, no_provenance=no_provenance,
+                           keep_records=fmt != FormatOption.json)
     batch = Batch(files, options, get_settings())
-    failed = _run_batch(batch, err, manifest, json_lines=json_lines)
+    flat = None
+    if fmt != FormatOption.json:
+        from jixiao.pipelines.flat_rows import FlatWriter
+
+        flat = FlatWriter(output, fmt.value)
+    failed = _run_batch(batch, err, manifest, json_lines=json_lines, flat=flat)
+    if flat is not None:
+        for path in flat.close():
+            typer.echo(f"rows -> {one_line(str(path))}")
     if failed:
         raise typer.Exit(code=1)
 
 
-def _run_batch(batch, err, manifest: Path | None, *, json_lines: bool) -> int:
+def _run_batch(batch, err, manifest: Path | None, *, json_lines: bool, flat=None) -> int:
     """Run the batch under a progress bar, writing the manifest as results come and stdout in input order;
     the number of inputs that failed."""
     from jixiao.pipelines.batch import manifest_entry
@@ -93,7 +113,13 @@ def _run_batch(batch, err, manifest: Path | None, *, json_lines: bool) -> int:
                 bar.done(result)
                 pending[result.index] = result
                 while next_index in pending:  # stdout keeps the order of the inputs
-                    _emit(pending.pop(next_index), err, json_lines)
+                    result = pending.pop(next_index)
+                    _emit(result, err, json_lines)
+                    if flat is not None:  # the tables keep the order of the inputs too
+                        if result.record is not None:
+                            flat.add(result.record)
+                        elif result.code is not None:
+                            flat.add_error(result.name, result.code, result.message)
                     next_index += 1
     finally:
         if log is not None:
