@@ -147,12 +147,12 @@ class _Isolated:
 class Batch:
     """Runs ``paths`` with ``options``; iterate ``run()`` for the results in the order they finish."""
 
-    def __init__(self, paths: list[Path], options: BatchOptions, settings: Settings):
+    def __init__(self, paths: list[Path], options: BatchOptions, settings: Settings, *, version: str | None = None):
         self.paths = list(paths)
         self.options = options
         self.settings = settings
         self.stems = output_stems(self.paths)
-        self.version = extractor_version(options.mode, settings)
+        self.version = version or extractor_version(options.mode, settings)
         self.workers = max(1, min(options.workers, len(self.paths)))
 
     def _runner(self):

@@ -58,6 +58,9 @@ def extract(
     fmt: FormatOption = typer.Option(FormatOption.json, "--format", help="with -o, csv or parquet also write flat "
                                      "tables: DIR/projects, indicators, final_accounts (one row per value), errors "
                                      "(docs/flat-rows.md)"),
+    ray: str | None = typer.Option(None, "--ray", metavar="ADDRESS", help="run on Ray Data with --workers actors: "
+                                   "local (start Ray here), auto (this machine's cluster) or ray://HOST:PORT "
+                                   "(needs the ray extra)"),
 ) -> None:
     """Extract project records from performance self-evaluation reports.
 
@@ -87,7 +90,13 @@ def extract(
         from jixiao.pipelines.flat_rows import FlatWriter
 
         flat = FlatWriter(output, fmt.value)
-    failed = _run_batch(batch, err, manifest, json_lines=json_lines, flat=flat)
+    if ray is not None:
+        from jixiao.pipelines.ray_batch import run_on_ray
+
+        results = run_on_ray(batch, ray)
+    else:
+        results = batch.run()
+    failed = _run_batch(batch, results, err, manifest, json_lines=json_lines, flat=flat)
     if flat is not None:
         for path in flat.close():
             typer.echo(f"rows -> {one_line(str(path))}")
@@ -95,7 +104,7 @@ def extract(
         raise typer.Exit(code=1)
 
 
-def _run_batch(batch, err, manifest: Path | None, *, json_lines: bool, flat=None) -> int:
+def _run_batch(batch, results, err, manifest: Path | None, *, json_lines: bool, flat=None) -> int:
     """Run the batch under a progress bar, writing the manifest as results come and stdout in input order;
     the number of inputs that failed."""
     from jixiao.pipelines.batch import manifest_entry
@@ -106,7 +115,7 @@ def _run_batch(batch, err, manifest: Path | None, *, json_lines: bool, flat=None
     log = open(manifest, "w", encoding="utf-8", buffering=1) if manifest is not None else None  # noqa: SIM115
     try:
         with batch_progress(err, len(batch.paths)) as bar:
-            for result in batch.run():
+            for result in results:
                 if log is not None:
                     log.write(json.dumps(manifest_entry(result, batch.version), ensure_ascii=False) + "\n")
                 failed += result.status == "error"
