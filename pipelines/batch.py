@@ -66,6 +66,13 @@ class ItemResult:
     notes: tuple[str, ...] = ()
 
 
+def all_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def file_sha256(path: Path) -> str | None:
     """The file's sha256, or None when it is not a regular readable file (its extraction then fails, typed)."""
     try:
@@ -150,10 +157,17 @@ class Batch:
     def __init__(self, paths: list[Path], options: BatchOptions, settings: Settings, *, version: str | None = None):
         self.paths = list(paths)
         self.options = options
-        self.settings = settings
         self.stems = output_stems(self.paths)
         self.version = version or extractor_version(options.mode, settings)
         self.workers = max(1, min(options.workers, len(self.paths)))
+        if self.workers > 1:  # the processes are the parallelism: the tagger's own threads would oversubscribe the cores
+            settings = settings.model_copy(update={"workers_threads": max(1, all_cores() // self.workers)})
+        self.settings = settings
+        self.runners: list = []  # the started runners, for a benchmark's memory readings
+
+    def worker_pids(self) -> list[int]:
+        """The worker processes' ids (none when the batch runs in this process)."""
+        return [r.worker.pid for r in self.runners if isinstance(r, _Isolated) and r.worker.pid is not None]
 
     def _runner(self):
         if self.workers == 1 and self.options.timeout is None:
@@ -173,6 +187,7 @@ class Batch:
             def runner():
                 if not runners:
                     runners.append(self._runner())
+                    self.runners.append(runners[0])
                 return runners[0]
 
             try:

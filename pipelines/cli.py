@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -29,13 +28,6 @@ class ModeOption(str, Enum):
 def _summary(result) -> str:
     tail = f" ({'; '.join(result.notes)})" if result.notes else ""
     return f"{result.projects} projects, {result.indicators} indicators, {result.checks} checks{tail}"
-
-
-def _all_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 @typed_errors
@@ -71,7 +63,7 @@ def extract(
     from rich.console import Console
 
     from jixiao.config import get_settings
-    from jixiao.pipelines.batch import Batch, BatchOptions
+    from jixiao.pipelines.batch import Batch, BatchOptions, all_cores
     from jixiao.pipelines.outputs import remove_leftovers
 
     err = Console(stderr=True)
@@ -81,7 +73,7 @@ def extract(
         _prepare_output(output, err)
         remove_leftovers(output)  # a killed run's temporary files: never a finished output
     json_lines = output is None and len(files) > 1
-    options = BatchOptions(mode=mode.value, workers=workers or _all_cores(), timeout=timeout, output=output,
+    options = BatchOptions(mode=mode.value, workers=workers or all_cores(), timeout=timeout, output=output,
                            force=force, compact=compact or json_lines, no_provenance=no_provenance,
                            keep_records=fmt != FormatOption.json)
     batch = Batch(files, options, get_settings())
@@ -174,8 +166,18 @@ def bench(
     mode: ModeOption = typer.Option(ModeOption.parser, "--mode"),
     collapsed: bool = typer.Option(False, "--collapsed", help="replace newlines and tabs by spaces first"),
     json_out: Path | None = typer.Option(None, "--json", help="also write the numbers as JSON"),
+    batch: bool = typer.Option(False, "--batch", help="batch throughput instead: files/s with --workers 1 and 2 (and "
+                               "Ray), worker memory over a long run, CPU time against jieba.lcut (bench/results/)"),
+    batch_files: int = typer.Option(200, "--batch-files", min=1, help="--batch: documents in the timed batch"),
+    memory_files: int = typer.Option(2000, "--memory-files", min=0, help="--batch: documents in the memory run (0: none)"),
+    ray: bool = typer.Option(True, "--ray/--no-ray", help="--batch: also time Ray with 2 actors (needs the ray extra)"),
 ) -> None:
     """Throughput per stage (KB/s, ms per document) and peak memory of the extraction pipeline."""
+    if batch:
+        from jixiao.pipelines.bench_batch import bench_batch
+
+        bench_batch(files, batch_files=batch_files, memory_files=memory_files, ray=ray, json_out=json_out)
+        return
     from rich.console import Console
     from rich.progress import Progress
 
