@@ -25,14 +25,12 @@ from pydantic import BaseModel
 
 from jixiao.config import Settings
 from jixiao.errors import JixiaoError
-from jixiao.pipelines.isolate import Job
+from jixiao.pipelines.isolate import Job, Outcome, record_json, summarize, write_output
 from jixiao.pipelines.outputs import output_stems, remove_quietly, write_replacing
 from jixiao.record import DocumentRecord
 
 # errors worth another try on a rerun: the limit or the machine, not the input, may be what failed
 RETRY_CODES = frozenset({"request.timeout", "input.memory_limit", "output.unwritable"})
-_NO_PROVENANCE = {"projects": {"__all__": {"provenance": True, "confidence": True,
-                                           "indicators": {"__all__": {"provenance": True, "confidence": True}}}}}
 
 
 class BatchOptions(BaseModel):
@@ -125,27 +123,35 @@ class _InProcess:
         self.settings = settings
         self.extractor = Extractor.from_settings(settings, load_tagger=(mode != "parser"))
 
-    def run(self, job: Job, timeout: float | None) -> DocumentRecord:
+    def run(self, job: Job, timeout: float | None) -> Outcome:
         from jixiao.deadline import Deadline
         from jixiao.pipelines.isolate import extract_job
 
-        return extract_job(job, self.extractor, self.settings, Deadline.after(timeout))[0]
+        begin = time.perf_counter()
+        record, fmt = extract_job(job, self.extractor, self.settings, Deadline.after(timeout))
+        if job.output is not None:
+            write_output(record, job)
+        return Outcome(record=record, format=fmt, seconds=time.perf_counter() - begin, summary=summarize(record))
 
     def close(self) -> None:
         pass
 
 
 class _Isolated:
-    """One worker process: killed and replaced at the deadline or when it runs out of memory."""
+    """One worker process: killed and replaced at the deadline or when it runs out of memory; it writes the
+    record itself, so the parent handles a summary, not the record."""
 
     def __init__(self, settings: Settings, mode: str):
         from jixiao.pipelines.isolate import WorkerProcess
 
         self.worker = WorkerProcess(settings, load_tagger=(mode != "parser"), memory_mb=settings.worker_memory_mb or None)
 
-    def run(self, job: Job, timeout: float | None) -> DocumentRecord:
+    def run(self, job: Job, timeout: float | None) -> Outcome:
         self.worker.wait_ready(300)  # a worker replaced after a kill loads outside the next file's limit
-        return self.worker.run(job, timeout).record
+        outcome = self.worker.run(job, timeout)
+        if outcome.summary is None and outcome.record is not None:
+            outcome.summary = summarize(outcome.record)
+        return outcome
 
     def close(self) -> None:
         self.worker.kill()
@@ -233,31 +239,26 @@ class Batch:
             if skipped is not None:
                 return skipped
         extractor = runner()  # outside the try: a model that cannot load ends the batch, it is not one file's error
+        job = Job(mode=opts.mode, path=os.fsdecode(path), no_provenance=opts.no_provenance,
+                  indent=None if opts.compact else 2, return_record=ok_path is None or opts.keep_records)
+        if ok_path is not None:
+            job.output, job.meta = str(ok_path), {"input_sha256": sha, "extractor_version": self.version}
         try:
-            record = extractor.run(Job(mode=opts.mode, path=os.fsdecode(path)), opts.timeout)
+            outcome = extractor.run(job, opts.timeout)
         except JixiaoError as exc:
             return self._failed(index, name, sha, exc.code, exc.message, begin)
         except Exception as exc:  # a parser bug on one file must not stop the others
             return self._failed(index, name, sha, "internal", f"{type(exc).__name__}: {exc}", begin)
-        seconds = time.perf_counter() - begin
-        result = ItemResult(index=index, name=name, status="ok", sha256=sha, seconds=seconds,
-                            projects=len(record.projects), indicators=sum(len(p.indicators) for p in record.projects),
-                            checks=sum(len(p.checks) for p in record.projects) + len(record.checks),
-                            notes=tuple(record.meta.get("notes") or ()))
-        exclude = _NO_PROVENANCE if opts.no_provenance else None
+        summary = outcome.summary or {}
+        result = ItemResult(index=index, name=name, status="ok", sha256=sha, seconds=time.perf_counter() - begin,
+                            projects=summary.get("projects", 0), indicators=summary.get("indicators", 0),
+                            checks=summary.get("checks", 0), notes=tuple(summary.get("notes") or ()),
+                            record=outcome.record if opts.keep_records else None)
         if ok_path is None:
-            result.payload = record.model_dump_json(indent=None if opts.compact else 2, exclude=exclude)
-            result.record = record if opts.keep_records else None
-            return result
-        record.meta["input_sha256"], record.meta["extractor_version"] = sha, self.version
-        try:
-            write_replacing(ok_path, record.model_dump_json(indent=None if opts.compact else 2, exclude=exclude) + "\n")
-        except OSError as exc:
-            from jixiao.pipelines.ingest import source_name as text_of
-
-            return self._failed(index, name, sha, "output.unwritable", f"{text_of(ok_path)}: {exc.strerror or exc}", begin)
-        remove_quietly(error_path)  # an earlier run's error for this input is stale now
-        result.output, result.record = ok_path, record if opts.keep_records else None
+            result.payload = record_json(outcome.record, job, job.indent)
+        else:
+            remove_quietly(error_path)  # an earlier run's error for this input is stale now
+            result.output = ok_path
         return result
 
     def _skipped(self, index: int, name: str, sha: str, ok_path: Path, error_path: Path) -> ItemResult | None:

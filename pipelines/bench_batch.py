@@ -101,7 +101,7 @@ def run_batch(paths: list[Path], workers: int, settings: Settings, *, mode: str 
             pids = batch.worker_pids()
             for pid in pids:
                 peaks[pid] = max(peaks.get(pid, 0.0), _rss_mib(pid, "VmHWM"))
-            if sample_every and done % sample_every == 0:
+            if sample_every and done % sample_every == 0 and pids:
                 samples.append([done, *[round(_rss_mib(pid), 1) for pid in pids]])
         seconds = time.perf_counter() - begin
     return RunResult(label=label or f"--workers {workers}", files=len(paths), chars=chars, seconds=round(seconds, 2),
@@ -156,7 +156,7 @@ def render(result: BatchBench):
 
 
 def bench_batch(files: list[Path] | None, *, batch_files: int, memory_files: int, ray: bool,
-                json_out: Path | None) -> BatchBench:
+                json_out: Path | None, repeat: int = 2) -> BatchBench:
     """The whole ``--batch`` benchmark; prints its table and writes JSON and a Markdown table."""
     from rich.console import Console
 
@@ -170,14 +170,18 @@ def bench_batch(files: list[Path] | None, *, batch_files: int, memory_files: int
                                                   "(seeds and rla*), each copy with its own numbered last line", runs=[])
     with tempfile.TemporaryDirectory(prefix="jixiao-bench-inputs-") as tmp:
         paths = build_batch(sources, batch_files, Path(tmp))
-        for workers in (1, 2):
-            console.print(f"timing --workers {workers} on {len(paths)} documents …")
-            result.runs.append(run_batch(paths, workers, settings))
+        for rep in range(repeat):  # alternated, so that a change of the machine's load hits both
+            for workers in (1, 2):
+                console.print(f"timing --workers {workers} on {len(paths)} documents ({rep + 1}/{repeat}) …")
+                result.runs.append(run_batch(paths, workers, settings, label=f"--workers {workers} ({rep + 1})"))
         if ray:
             console.print("timing Ray, 2 actors …")
             result.runs.append(run_batch(paths, 2, settings, ray="local", label="Ray, 2 actors (local)"))
-    one, two = result.runs[0], result.runs[1]
-    result.speedup_2_over_1 = round(two.files_per_s / one.files_per_s, 2)
+    pairs = [(result.runs[2 * k], result.runs[2 * k + 1]) for k in range(repeat)]
+    result.speedup_2_over_1 = round(statistics.mean(b.files_per_s for _, b in pairs)
+                                    / statistics.mean(a.files_per_s for a, _ in pairs), 2)
+    result.notes.append("--workers 2 / --workers 1 per alternated pair: "
+                        + ", ".join(f"{b.files_per_s / a.files_per_s:.2f}" for a, b in pairs))
     if memory_files:
         with tempfile.TemporaryDirectory(prefix="jixiao-bench-inputs-") as tmp:
             paths = build_batch(sources, memory_files, Path(tmp))
@@ -209,7 +213,7 @@ def markdown(result: BatchBench) -> str:
         peaks = ", ".join(f"{v:.0f}" for v in r.peak_rss_mib_per_worker) or "-"
         lines.append(f"| {r.label} | {r.files} | {r.seconds:.1f} | {r.files_per_s:.2f} | {r.first_result_s:.1f} | "
                      f"{r.errors} | {r.load_before:.2f} | {peaks} |")
-    lines += ["", f"--workers 2 / --workers 1: {result.speedup_2_over_1}x files/s."]
+    lines += ["", f"--workers 2 / --workers 1 (mean files/s of the alternated runs): {result.speedup_2_over_1}x."]
     memory = [r for r in result.runs if r.rss_mib_samples]
     for r in memory:
         lines += ["", f"RSS of each worker (MiB) over the {r.label}: " +
