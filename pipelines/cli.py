@@ -104,7 +104,12 @@ def _run_batch(batch, results, err, manifest: Path | None, *, json_lines: bool, 
 
     pending: dict = {}
     next_index, failed = 0, 0
-    log = open(manifest, "w", encoding="utf-8", buffering=1) if manifest is not None else None  # noqa: SIM115
+    try:
+        log = open(manifest, "w", encoding="utf-8", buffering=1) if manifest is not None else None  # noqa: SIM115
+    except OSError as exc:
+        err.print(f"{one_line(str(manifest))}: error output.unwritable: {exc.strerror or exc}", markup=False,
+                  highlight=False, soft_wrap=True)
+        raise typer.Exit(code=2) from None
     try:
         with batch_progress(err, len(batch.paths)) as bar:
             for result in results:

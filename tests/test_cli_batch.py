@@ -118,3 +118,10 @@ def test_kill_9_half_way_then_rerun_accounts_for_every_input_once(tmp_path: Path
     assert all(e["status"] == "ok" for e in entries if e["status"] != "skipped")  # … and the rest are
     assert {p.name: p.stat().st_ino for p in out.glob("*.json") if p.name in finished} == finished
     assert sorted(p.name for p in out.iterdir()) == sorted(p.stem + ".json" for p in paths)  # no temporary left
+
+
+def test_a_manifest_that_cannot_be_written_stops_before_any_work(tmp_path: Path):
+    result = _cli("extract", EXAMPLE, "-o", tmp_path / "out", "--mode", "parser",
+                  "--manifest", tmp_path / "no" / "such" / "m.jsonl")
+    assert result.returncode == 2 and "output.unwritable" in result.stderr and "Traceback" not in result.stderr
+    assert not list((tmp_path / "out").glob("*.json"))
