@@ -51,6 +51,8 @@ class BatchBench(BaseModel):
     runs: list[RunResult]
     speedup_2_over_1: float | None = None
     cpu_ratio: CpuRatio | None = None
+    cpu_ratio_one_thread: CpuRatio | None = Field(default=None, description="the same with the tagger on one thread "
+                                                                            "(JIXIAO_WORKERS_THREADS=1, as in a pool)")
     notes: list[str] = Field(default_factory=list)
 
 
@@ -208,14 +210,15 @@ def bench_batch(files: list[Path] | None, *, batch_files: int, memory_files: int
     seed_004 = sorted(settings.seeds_root.glob("004_*.txt"))
     if seed_004:
         result.cpu_ratio = cpu_ratio(seed_004[0], settings)
+        result.cpu_ratio_one_thread = cpu_ratio(seed_004[0], settings.model_copy(update={"workers_threads": 1}))
     if max(r.load_before for r in result.runs) > 1.0:
         result.notes.append("the machine was shared: load average above 1 before at least one run; the files/s and "
                             "the speedup are contended")
     console.print(render(result))
-    if result.cpu_ratio is not None:
-        c = result.cpu_ratio
-        console.print(f"CPU time, default mode vs jieba.lcut on {c.document} ({c.chars} characters): "
-                      f"{c.extract_cpu_s:.3f} s vs {c.jieba_cpu_s:.3f} s = {c.ratio:.2f}x (load {c.load_before:.2f})")
+    for what, c in (("", result.cpu_ratio), (", tagger on one thread", result.cpu_ratio_one_thread)):
+        if c is not None:
+            console.print(f"CPU time, default mode{what} vs jieba.lcut on {c.document} ({c.chars} characters): "
+                          f"{c.extract_cpu_s:.3f} s vs {c.jieba_cpu_s:.3f} s = {c.ratio:.2f}x (load {c.load_before:.2f})")
     json_out = json_out or REPO_ROOT / "bench" / "results" / "batch.json"
     json_out.write_text(result.model_dump_json(indent=2) + "\n", encoding="utf-8")
     json_out.with_suffix(".md").write_text(markdown(result), encoding="utf-8")
@@ -236,10 +239,10 @@ def markdown(result: BatchBench) -> str:
     for r in memory:
         lines += ["", f"RSS of each worker (MiB) over the {r.label}: " +
                   "; ".join(f"{int(s[0])}: {', '.join(f'{v:.0f}' for v in s[1:])}" for s in r.rss_mib_samples)]
-    if result.cpu_ratio is not None:
-        c = result.cpu_ratio
-        lines += ["", f"CPU time on {c.document} ({c.chars} characters), median of {c.repeat} warm runs: default mode "
-                      f"{c.extract_cpu_s:.3f} s, jieba.lcut {c.jieba_cpu_s:.3f} s, ratio {c.ratio:.2f} (load "
-                      f"{c.load_before:.2f})."]
+    for what, c in (("", result.cpu_ratio), (" with the tagger on one thread", result.cpu_ratio_one_thread)):
+        if c is not None:
+            lines += ["", f"CPU time on {c.document} ({c.chars} characters), median of {c.repeat} warm runs: default "
+                          f"mode{what} {c.extract_cpu_s:.3f} s, jieba.lcut {c.jieba_cpu_s:.3f} s, ratio {c.ratio:.2f} "
+                          f"(load {c.load_before:.2f})."]
     lines += ["", *[f"Note: {n}" for n in result.notes]]
     return "\n".join(lines) + "\n"
