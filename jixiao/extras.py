@@ -16,6 +16,8 @@ from jixiao.errors import MissingExtraError
 INSTALL = {
     "train": "pip install torch==2.13.0 && pip install 'jixiao[train]'",
     "viz": "pip install 'jixiao[viz]'",
+    "parquet": "pip install 'jixiao[parquet]'",
+    "ray": "pip install 'jixiao[ray]'",
 }
 
 

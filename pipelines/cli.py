@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
-import re
 import sys
-import tempfile
 from enum import Enum
 from pathlib import Path
 
 import typer
 
 from jixiao.cli_errors import typed_errors
+from jixiao.pipelines.outputs import one_line, safe_stem, write_replacing  # noqa: F401  (their old home)
+
+
+class FormatOption(str, Enum):
+    json = "json"
+    csv = "csv"
+    parquet = "parquet"
 
 
 class ModeOption(str, Enum):
@@ -21,101 +25,126 @@ class ModeOption(str, Enum):
     tagger = "tagger"
 
 
-def _summary(record) -> str:
-    n_ind = sum(len(p.indicators) for p in record.projects)
-    n_checks = sum(len(p.checks) for p in record.projects) + len(record.checks)
-    notes = record.meta.get("notes") or []
-    tail = f" ({'; '.join(notes)})" if notes else ""
-    return f"{len(record.projects)} projects, {n_ind} indicators, {n_checks} checks{tail}"
+def _summary(result) -> str:
+    tail = f" ({'; '.join(result.notes)})" if result.notes else ""
+    return f"{result.projects} projects, {result.indicators} indicators, {result.checks} checks{tail}"
 
 
 @typed_errors
 def extract(
     files: list[Path] = typer.Argument(..., help="report files: text (UTF-8, UTF-8 with BOM, UTF-16, GB18030/GBK), PDF, DOCX, XLSX"),
-    output: Path | None = typer.Option(None, "-o", "--output", help="write DIR/<stem>.json per input (<stem>-2.json … when stems repeat)"),
+    output: Path | None = typer.Option(None, "-o", "--output", help="write DIR/<stem>.json per input (<stem>-2.json … when stems "
+                                                                     "repeat), DIR/<stem>.error.json for an input that failed"),
     mode: ModeOption = typer.Option(ModeOption.combined, "--mode", help="parser, tagger or both combined"),
     compact: bool = typer.Option(False, "--compact", help="one-line JSON"),
     no_provenance: bool = typer.Option(False, "--no-provenance", help="leave provenance/confidence out of the JSON"),
     timeout: float | None = typer.Option(None, "--timeout", min=0.0,
                                          help="seconds per file: a file past it fails with request.timeout, the others go on"),
+    workers: int = typer.Option(0, "--workers", "-j", min=0,
+                                help="worker processes, each loading the model once (0: all cores; 1 without --timeout: "
+                                     "in this process)"),
+    manifest: Path | None = typer.Option(None, "--manifest", help="JSON lines, one per input as it finishes: status "
+                                                                   "(ok | error | skipped), error code, sha256, timing"),
+    force: bool = typer.Option(False, "--force", help="with -o: redo inputs whose output is current (same sha256 and "
+                                                       "extractor version); by default a rerun skips them"),
+    fmt: FormatOption = typer.Option(FormatOption.json, "--format", help="with -o, csv or parquet also write flat "
+                                     "tables: DIR/projects, indicators, final_accounts (one row per value), errors "
+                                     "(docs/flat-rows.md)"),
+    ray: str | None = typer.Option(None, "--ray", metavar="ADDRESS", help="run on Ray Data with --workers actors: "
+                                   "local (start Ray here), auto (this machine's cluster) or ray://HOST:PORT "
+                                   "(needs the ray extra)"),
 ) -> None:
     """Extract project records from performance self-evaluation reports.
 
     One file: its record as JSON. Several files: JSON lines, one per input in order (a record, or
     {"source", "error": {"code", "message"}} for a file that failed). Exit code 1 when any file failed.
+    With -o a rerun of the same command skips the inputs already done (resumable after a kill).
     """
     from rich.console import Console
-    from rich.progress import Progress
 
-    from jixiao.deadline import Deadline
-    from jixiao.errors import JixiaoError
-    from jixiao.pipelines.extract import Extractor
-    from jixiao.pipelines.ingest import load_path, source_name
+    from jixiao.config import get_settings
+    from jixiao.pipelines.batch import Batch, BatchOptions, all_cores
+    from jixiao.pipelines.outputs import remove_leftovers
 
     err = Console(stderr=True)
+    if fmt != FormatOption.json and output is None:
+        raise typer.BadParameter("needs -o DIR (the tables are files in it)", param_hint="--format")
     if output is not None:
         _prepare_output(output, err)
-    # With --timeout each file is extracted in a worker process, killed at the limit (a thread cannot be stopped)
-    worker = None
-    if timeout is not None:
-        from jixiao.config import get_settings
-        from jixiao.pipelines.isolate import Job, WorkerProcess
-
-        settings = get_settings()
-        worker = WorkerProcess(settings, load_tagger=(mode != ModeOption.parser), memory_mb=settings.worker_memory_mb or None)
-        worker.wait_ready(120)
-    else:
-        extractor = Extractor.from_settings(load_tagger=(mode != ModeOption.parser))
-    exclude = {"projects": {"__all__": {"provenance": True, "confidence": True,
-                                        "indicators": {"__all__": {"provenance": True, "confidence": True}}}}} if no_provenance else None
+        remove_leftovers(output)  # a killed run's temporary files: never a finished output
     json_lines = output is None and len(files) > 1
-    used_names: set[str] = set()
-    failed = 0
-    with Progress(console=err, transient=True, disable=len(files) < 2) as progress:
-        task = progress.add_task("extracting", total=len(files))
-        for path in files:
-            # Any bytes in a name: messages, JSON and the record carry it escaped (\\xNN for bytes that are not
-            # UTF-8), one line always; one bad input is one error line, never the end of the batch.
-            name = source_name(path)
-            if worker is not None:
-                worker.wait_ready(120)  # a worker replaced after the last file's timeout loads outside this file's limit
-            deadline = Deadline.after(timeout)  # reading the file counts towards the limit
-            try:
-                if worker is not None:
-                    record = worker.run(Job(mode=mode.value, path=os.fsdecode(path)), timeout).record
-                else:
-                    doc = load_path(path, deadline=deadline)
-                    record = extractor.extract(doc, mode=mode.value, deadline=deadline)
-                payload = record.model_dump_json(indent=None if compact else 2, exclude=exclude)
-            except JixiaoError as exc:
-                failed += 1
-                _report_error(err, name, exc.code, exc.message, json_lines)
-                progress.advance(task)
-                continue
-            except Exception as exc:  # a parser bug on one file must not stop the others
-                failed += 1
-                _report_error(err, name, "internal", f"{type(exc).__name__}: {exc}", json_lines)
-                progress.advance(task)
-                continue
-            if output is not None:
-                out = output / _output_name(path, used_names)
-                try:
-                    write_replacing(out, payload + "\n")
-                except OSError as exc:
-                    failed += 1
-                    _report_error(err, name, "output.unwritable", f"{source_name(out)}: {exc.strerror or exc}", False)
-                    progress.advance(task)
-                    continue
-                typer.echo(f"{one_line(name)}: {_summary(record)} -> {one_line(source_name(out))}")
-            elif len(files) == 1:
-                sys.stdout.write(payload + "\n")
-            else:
-                sys.stdout.write(record.model_dump_json(exclude=exclude) + "\n")  # JSON lines
-            progress.advance(task)
-    if worker is not None:
-        worker.kill()
+    options = BatchOptions(mode=mode.value, workers=workers or all_cores(), timeout=timeout, output=output,
+                           force=force, compact=compact or json_lines, no_provenance=no_provenance,
+                           keep_records=fmt != FormatOption.json)
+    batch = Batch(files, options, get_settings())
+    flat = None
+    if fmt != FormatOption.json:
+        from jixiao.pipelines.flat_rows import FlatWriter
+
+        flat = FlatWriter(output, fmt.value)
+    if ray is not None:
+        from jixiao.pipelines.ray_batch import run_on_ray
+
+        results = run_on_ray(batch, ray)
+    else:
+        results = batch.run()
+    failed = _run_batch(batch, results, err, manifest, json_lines=json_lines, flat=flat)
+    if flat is not None:
+        for path in flat.close():
+            typer.echo(f"rows -> {one_line(str(path))}")
     if failed:
         raise typer.Exit(code=1)
+
+
+def _run_batch(batch, results, err, manifest: Path | None, *, json_lines: bool, flat=None) -> int:
+    """Run the batch under a progress bar, writing the manifest as results come and stdout in input order;
+    the number of inputs that failed."""
+    from jixiao.pipelines.batch import manifest_entry
+    from jixiao.pipelines.progress import batch_progress
+
+    pending: dict = {}
+    next_index, failed = 0, 0
+    try:
+        log = open(manifest, "w", encoding="utf-8", buffering=1) if manifest is not None else None  # noqa: SIM115
+    except OSError as exc:
+        err.print(f"{one_line(str(manifest))}: error output.unwritable: {exc.strerror or exc}", markup=False,
+                  highlight=False, soft_wrap=True)
+        raise typer.Exit(code=2) from None
+    try:
+        with batch_progress(err, len(batch.paths)) as bar:
+            for result in results:
+                if log is not None:
+                    log.write(json.dumps(manifest_entry(result, batch.version), ensure_ascii=False) + "\n")
+                failed += result.status == "error"
+                bar.done(result)
+                pending[result.index] = result
+                while next_index in pending:  # stdout keeps the order of the inputs
+                    result = pending.pop(next_index)
+                    _emit(result, err, json_lines)
+                    if flat is not None:  # the tables keep the order of the inputs too
+                        if result.record is not None:
+                            flat.add(result.record)
+                        elif result.code is not None:
+                            flat.add_error(result.name, result.code, result.message)
+                    next_index += 1
+    finally:
+        if log is not None:
+            log.close()
+    return failed
+
+
+def _emit(result, err, json_lines: bool) -> None:
+    if result.status == "error":
+        _report_error(err, result.name, result.code, result.message, json_lines)
+    elif result.output is not None:
+        from jixiao.pipelines.ingest import source_name
+
+        verb = "skipped, current" if result.status == "skipped" else _summary(result)
+        if result.status == "skipped" and result.code:
+            verb = f"skipped, failed before with {result.code}"
+        typer.echo(f"{one_line(result.name)}: {verb} -> {one_line(source_name(result.output))}")
+    else:
+        sys.stdout.write(result.payload + "\n")  # the record; with several inputs a JSON line
 
 
 def _prepare_output(output: Path, err) -> None:
@@ -126,57 +155,6 @@ def _prepare_output(output: Path, err) -> None:
         reason = "exists and is not a folder" if output.exists() and not output.is_dir() else (exc.strerror or str(exc))
         err.print(f"{output}: error output.unwritable: {reason}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(code=2) from None
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_UNSAFE_STEM = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029/\\:*?\"<>|]")
-_STEM_BYTES = 200  # file systems allow 255 bytes a name: room for -N.json and a temporary prefix
-
-
-def one_line(text: str) -> str:
-    """``text`` on one line: control characters (a newline in a file name) as ``\\xNN`` escapes."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
-
-
-def safe_stem(path: Path) -> str:
-    """An output stem any file system takes: the input's stem as text (bytes that are not UTF-8 as ``xNN``), without
-    control characters, separators or characters Windows refuses, no leading dot, at most 200 bytes."""
-    from jixiao.pipelines.ingest import source_name
-
-    stem = _UNSAFE_STEM.sub("_", source_name(path.stem).replace("\\x", "x")).lstrip(".").strip()
-    while len(stem.encode("utf-8")) > _STEM_BYTES:
-        stem = stem[:-1]
-    return stem or "document"
-
-
-def _output_name(path: Path, used: set[str]) -> str:
-    """<stem>.json, or <stem>-2.json … when another input of this run had the same stem (a/r.txt, b/r.txt)."""
-    stem = safe_stem(path)
-    name, n = f"{stem}.json", 1
-    while name in used:
-        n += 1
-        name = f"{stem}-{n}.json"
-    used.add(name)
-    return name
-
-
-def write_replacing(out: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``out``, then rename it over ``out``: a symlink (or anything else)
-    already at ``out`` is replaced, never followed, and a reader never sees half a file."""
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".jixiao-", suffix=".tmp")
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)  # mkstemp's 0600 would make outputs private
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, out)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def _report_error(err, name: str, code: str, message: str, json_lines: bool) -> None:
@@ -193,8 +171,18 @@ def bench(
     mode: ModeOption = typer.Option(ModeOption.parser, "--mode"),
     collapsed: bool = typer.Option(False, "--collapsed", help="replace newlines and tabs by spaces first"),
     json_out: Path | None = typer.Option(None, "--json", help="also write the numbers as JSON"),
+    batch: bool = typer.Option(False, "--batch", help="batch throughput instead: files/s with --workers 1 and 2 (and "
+                               "Ray), worker memory over a long run, CPU time against jieba.lcut (bench/results/)"),
+    batch_files: int = typer.Option(200, "--batch-files", min=1, help="--batch: documents in the timed batch"),
+    memory_files: int = typer.Option(2000, "--memory-files", min=0, help="--batch: documents in the memory run (0: none)"),
+    ray: bool = typer.Option(True, "--ray/--no-ray", help="--batch: also time Ray with 2 actors (needs the ray extra)"),
 ) -> None:
     """Throughput per stage (KB/s, ms per document) and peak memory of the extraction pipeline."""
+    if batch:
+        from jixiao.pipelines.bench_batch import bench_batch
+
+        bench_batch(files, batch_files=batch_files, memory_files=memory_files, ray=ray, json_out=json_out)
+        return
     from rich.console import Console
     from rich.progress import Progress
 

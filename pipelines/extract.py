@@ -119,7 +119,7 @@ class Extractor:
         if self.mapper is not None:
             deadline.check("mapping")
             t0 = time.perf_counter()
-            record = map_record(record, self.mapper)
+            record = map_record(record, self.mapper, copy=False)  # the record is this call's own
             timings["map"] = time.perf_counter() - t0
         # checks run last, on the final record: a fused project is checked with the rows the tagger gave it
         t0 = time.perf_counter()

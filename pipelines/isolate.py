@@ -29,6 +29,13 @@ class Job:
     source: str | None = None
     data: bytes | None = None
     filename: str | None = None
+    # a batch: the worker writes the record to ``output`` itself (``meta`` added, ``indent``, provenance left out
+    # when ``no_provenance``) and answers a summary, the record too only when ``return_record``
+    output: str | None = None
+    meta: dict | None = None
+    indent: int | None = None
+    no_provenance: bool = False
+    return_record: bool = True
 
 
 class RemoteError(JixiaoError):
@@ -46,6 +53,42 @@ class Outcome:
     record: DocumentRecord | None
     format: str  # the document's source format, "unknown" when it failed before loading
     seconds: float
+    summary: dict | None = None  # ``summarize``'s counts, when the job had an output
+
+
+class OutputError(JixiaoError):
+    """The record could not be written where the batch asked (a full disk, a folder gone)."""
+
+    code = "output.unwritable"
+    http_status = 500
+
+
+_NO_PROVENANCE = {"projects": {"__all__": {"provenance": True, "confidence": True,
+                                           "indicators": {"__all__": {"provenance": True, "confidence": True}}}}}
+
+
+def summarize(record: DocumentRecord) -> dict:
+    """What a batch reports of a record: projects, indicators, checks, notes."""
+    return {"projects": len(record.projects), "indicators": sum(len(p.indicators) for p in record.projects),
+            "checks": sum(len(p.checks) for p in record.projects) + len(record.checks),
+            "notes": list(record.meta.get("notes") or [])}
+
+
+def record_json(record: DocumentRecord, job: Job, indent: int | None) -> str:
+    return record.model_dump_json(indent=indent, exclude=_NO_PROVENANCE if job.no_provenance else None)
+
+
+def write_output(record: DocumentRecord, job: Job) -> None:
+    """The job's record, with its ``meta``, written to ``job.output`` by temporary name and rename."""
+    from pathlib import Path
+
+    from jixiao.pipelines.outputs import write_replacing
+
+    record.meta.update(job.meta or {})
+    try:
+        write_replacing(Path(job.output), record_json(record, job, job.indent) + "\n")
+    except OSError as exc:
+        raise OutputError(f"{job.output}: {exc.strerror or exc}", source=job.output) from None
 
 
 def _set_memory_limit(limit_mb: int | None) -> None:
@@ -105,8 +148,14 @@ def _serve(conn, settings_json: str, load_tagger: bool, memory_mb: int | None, f
         job, timeout = message
         begin = time.perf_counter()
         try:
-            record, fmt = extract_job(Job(**job), extractor, settings, Deadline.after(timeout))
-            conn.send(("ok", record.model_dump_json(), fmt, time.perf_counter() - begin))
+            job_ = Job(**job)
+            record, fmt = extract_job(job_, extractor, settings, Deadline.after(timeout))
+            summary = None
+            if job_.output is not None:  # a batch: written here, so the parent never parses the record
+                write_output(record, job_)
+                summary = summarize(record)
+            payload = record.model_dump_json() if job_.return_record else None
+            conn.send(("ok", payload, fmt, time.perf_counter() - begin, summary))
         except MemoryError:
             conn.send(("error", "MemoryLimitError", MemoryLimitError.code, MemoryLimitError.http_status,
                        f"extracting it needs more than the worker's memory limit of {memory_mb} MB "
@@ -198,8 +247,9 @@ class WorkerProcess:
             raise DeadlineExceeded(f"the time limit of {timeout:g} s ran out; the extraction was stopped",
                                    source=job.source or job.filename or job.path)
         if message[0] == "ok":
-            _, payload, fmt, seconds = message
-            return Outcome(record=DocumentRecord.model_validate_json(payload), format=fmt, seconds=seconds)
+            _, payload, fmt, seconds, summary = message
+            record = DocumentRecord.model_validate_json(payload) if payload is not None else None
+            return Outcome(record=record, format=fmt, seconds=seconds, summary=summary)
         if message[0] == "crash":
             raise RuntimeError(message[1])
         _, kind, code, status, text, source, dead = message

@@ -52,7 +52,9 @@ def test_a_batch_of_hostile_inputs_answers_every_one(tmp_path: Path):
     assert victim.read_text() == "keep me" and not (out / "good.json").is_symlink()
     name = "项目自评".encode("gbk").decode("utf-8", "backslashreplace")  # \xcf\xee, then c4 bf is UTF-8 (Ŀ) …
     stem = name.replace("\\x", "x")
-    assert sorted(p.name for p in out.iterdir()) == sorted(["good.json", "two_lines.json", f"{stem}.json"])
+    assert sorted(p.name for p in out.iterdir()) == sorted(["good.json", "two_lines.json", f"{stem}.json", "bomb.error.json"])
+    bomb_error = json.loads((out / "bomb.error.json").read_text(encoding="utf-8"))  # a failed input leaves its error
+    assert bomb_error["error"]["code"] == "input.zip_bomb" and bomb_error["source"] == str(bomb)
     gbk_record = json.loads((out / f"{stem}.json").read_text(encoding="utf-8"))
     assert gbk_record["source"] == str(tmp_path / name) + ".txt" and gbk_record["doc_id"] == name
     assert len(gbk_record["projects"]) == 2

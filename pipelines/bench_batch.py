@@ -1,0 +1,248 @@
+"""``jixiao bench --batch``: files/s of the batch with 1 and 2 worker processes and on Ray, worker memory over a
+long run, and the default mode's CPU time on one document against ``jieba.lcut`` of the same text.
+
+The batch is built, not sampled: the source texts (seeds and the dev real layouts) are cycled until ``n``
+documents, each copy ending with its own numbered line so that every input has its own sha256 (the resume check
+never skips a copy). Timings are wall clock on a shared machine: the load average before each run is recorded
+beside its numbers, and a result taken under load says so.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from jixiao.config import Settings
+
+
+class RunResult(BaseModel):
+    label: str
+    files: int
+    chars: int
+    seconds: float = Field(description="wall clock, worker start-up included")
+    files_per_s: float
+    first_result_s: float = Field(description="until the first file was done (start-up and model load)")
+    errors: int
+    load_before: float = Field(description="1-minute load average when the run started")
+    peak_rss_mib_per_worker: list[float] = Field(default_factory=list, description="VmHWM of each worker process")
+    rss_mib_samples: list[list[float]] = Field(default_factory=list, description="[files done, RSS MiB of each worker]")
+    cpu_s_per_file: float | None = Field(default=None, description="CPU seconds of the parent and its worker processes "
+                                                                   "per file: what the run costs whatever the load")
+
+
+class CpuRatio(BaseModel):
+    document: str
+    chars: int
+    extract_cpu_s: float = Field(description="median CPU time (all threads) of one default-mode extraction, warm")
+    jieba_cpu_s: float = Field(description="median CPU time of jieba.lcut on the same text, warm")
+    ratio: float
+    repeat: int
+    load_before: float
+
+
+class BatchBench(BaseModel):
+    machine: str
+    batch: str
+    runs: list[RunResult]
+    speedup_2_over_1: float | None = None
+    cpu_ratio: CpuRatio | None = None
+    cpu_ratio_one_thread: CpuRatio | None = Field(default=None, description="the same with the tagger on one thread "
+                                                                            "(JIXIAO_WORKERS_THREADS=1, as in a pool)")
+    notes: list[str] = Field(default_factory=list)
+
+
+def build_batch(sources: list[Path], n: int, folder: Path) -> list[Path]:
+    """``n`` input files in ``folder``: the sources cycled, copy k ending with a line ``附注 k``."""
+    texts = [(p.stem, p.read_text(encoding="utf-8")) for p in sources]
+    paths = []
+    for k in range(n):
+        stem, text = texts[k % len(texts)]
+        path = folder / f"{k:05d}_{stem}.txt"
+        path.write_text(f"{text}\n附注 {k}\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _rss_mib(pid: int, field: str = "VmRSS") -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _cpu_s(pid: int) -> float:
+    """utime + stime of a process, in seconds (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def run_batch(paths: list[Path], workers: int, settings: Settings, *, mode: str = "combined", ray: str | None = None,
+              sample_every: int = 0, label: str = "") -> RunResult:
+    """Extract ``paths`` into a fresh folder with ``workers`` processes (or Ray actors) and time it."""
+    from jixiao.pipelines.batch import Batch, BatchOptions
+
+    load = os.getloadavg()[0]
+    chars = sum(p.stat().st_size for p in paths) // 3  # UTF-8 CJK text: ~3 bytes a character
+    with tempfile.TemporaryDirectory(prefix="jixiao-bench-batch-") as out:
+        # a deadline makes even one worker a process: both runs pay the same start-up and pipe costs
+        options = BatchOptions(mode=mode, workers=workers, output=Path(out), timeout=None if ray else 600.0)
+        batch = Batch(paths, options, settings)
+        begin, first, errors, done = time.perf_counter(), None, 0, 0
+        samples: list[list[float]] = []
+        peaks: dict[int, float] = {}
+        cpu: dict[int, float] = {}
+        cpu_begin = time.process_time()
+        if ray is not None:
+            from jixiao.pipelines.ray_batch import run_on_ray
+
+            results = run_on_ray(batch, ray)
+        else:
+            results = batch.run()
+        for result in results:
+            done += 1
+            first = first if first is not None else time.perf_counter() - begin
+            errors += result.status == "error"
+            pids = batch.worker_pids()
+            for pid in pids:
+                peaks[pid] = max(peaks.get(pid, 0.0), _rss_mib(pid, "VmHWM"))
+                cpu[pid] = max(cpu.get(pid, 0.0), _cpu_s(pid))  # read as results come: the workers end with the batch
+            if sample_every and done % sample_every == 0 and pids:
+                samples.append([done, *[round(_rss_mib(pid), 1) for pid in pids]])
+        seconds = time.perf_counter() - begin
+        cpu_total = time.process_time() - cpu_begin + sum(cpu.values())
+    return RunResult(label=label or f"--workers {workers}", files=len(paths), chars=chars, seconds=round(seconds, 2),
+                     files_per_s=round(len(paths) / seconds, 2), first_result_s=round(first or 0.0, 2), errors=errors,
+                     load_before=round(load, 2), peak_rss_mib_per_worker=[round(v, 1) for v in peaks.values()],
+                     rss_mib_samples=samples, cpu_s_per_file=None if ray else round(cpu_total / len(paths), 4))
+
+
+def cpu_ratio(path: Path, settings: Settings, repeat: int = 5) -> CpuRatio:
+    """Median CPU seconds of one default-mode extraction of ``path`` and of ``jieba.lcut`` on its text, both warm."""
+    import jieba
+
+    from jixiao.pipelines.extract import Extractor
+
+    load = os.getloadavg()[0]
+    text = path.read_text(encoding="utf-8")
+    extractor = Extractor.from_settings(settings)
+    extractor.extract_text(text, doc_id=path.stem)  # warm: caches, the ONNX session's first run
+    jieba.lcut(text)  # warm: jieba loads its dictionary on the first call
+
+    def cpu(fn) -> float:
+        times = []
+        for _ in range(repeat):
+            t0 = time.process_time()
+            fn()
+            times.append(time.process_time() - t0)
+        return statistics.median(times)
+
+    ours = cpu(lambda: extractor.extract_text(text, doc_id=path.stem))
+    theirs = cpu(lambda: jieba.lcut(text))
+    return CpuRatio(document=path.name, chars=len(text), extract_cpu_s=round(ours, 4), jieba_cpu_s=round(theirs, 4),
+                    ratio=round(ours / theirs, 2), repeat=repeat, load_before=round(load, 2))
+
+
+def machine() -> str:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return f"{cores} cores, load {' '.join(f'{x:.2f}' for x in os.getloadavg())} at start"
+
+
+def render(result: BatchBench):
+    from rich.table import Table
+
+    table = Table(title=f"jixiao bench --batch ({result.machine}; {result.batch})")
+    for col in ("run", "files", "s", "files/s", "CPU s/file", "first file s", "errors", "load before",
+                "peak RSS MiB/worker"):
+        table.add_column(col, justify="left" if col == "run" else "right")
+    for r in result.runs:
+        table.add_row(r.label, str(r.files), f"{r.seconds:.1f}", f"{r.files_per_s:.2f}",
+                      "-" if r.cpu_s_per_file is None else f"{r.cpu_s_per_file:.3f}", f"{r.first_result_s:.1f}",
+                      str(r.errors), f"{r.load_before:.2f}", ", ".join(f"{v:.0f}" for v in r.peak_rss_mib_per_worker) or "-")
+    return table
+
+
+
+
+def bench_batch(files: list[Path] | None, *, batch_files: int, memory_files: int, ray: bool,
+                json_out: Path | None, repeat: int = 2) -> BatchBench:
+    """The whole ``--batch`` benchmark; prints its table and writes JSON and a Markdown table."""
+    from rich.console import Console
+
+    from jixiao.config import REPO_ROOT, get_settings
+
+    settings = get_settings()
+    console = Console()
+    sources = list(files or []) or (sorted(settings.seeds_root.glob("*.txt"))
+                                    + sorted(settings.real_layouts_root.glob("rla*.txt")))
+    result = BatchBench(machine=machine(), batch=f"{batch_files} documents cycled from {len(sources)} texts "
+                                                  "(seeds and rla*), each copy with its own numbered last line", runs=[])
+    with tempfile.TemporaryDirectory(prefix="jixiao-bench-inputs-") as tmp:
+        paths = build_batch(sources, batch_files, Path(tmp))
+        for rep in range(repeat):  # alternated, so that a change of the machine's load hits both
+            for workers in (1, 2):
+                console.print(f"timing --workers {workers} on {len(paths)} documents ({rep + 1}/{repeat}) …")
+                result.runs.append(run_batch(paths, workers, settings, label=f"--workers {workers} ({rep + 1})"))
+        if ray:
+            console.print("timing Ray, 2 actors …")
+            result.runs.append(run_batch(paths, 2, settings, ray="local", label="Ray, 2 actors (local)"))
+    pairs = [(result.runs[2 * k], result.runs[2 * k + 1]) for k in range(repeat)]
+    result.speedup_2_over_1 = round(statistics.mean(b.files_per_s for _, b in pairs)
+                                    / statistics.mean(a.files_per_s for a, _ in pairs), 2)
+    result.notes.append("--workers 2 / --workers 1 per alternated pair: "
+                        + ", ".join(f"{b.files_per_s / a.files_per_s:.2f}" for a, b in pairs))
+    if memory_files:
+        with tempfile.TemporaryDirectory(prefix="jixiao-bench-inputs-") as tmp:
+            paths = build_batch(sources, memory_files, Path(tmp))
+            console.print(f"memory run: --workers 2 on {len(paths)} documents …")
+            result.runs.append(run_batch(paths, 2, settings, sample_every=max(1, memory_files // 20),
+                                         label=f"--workers 2, memory run ({memory_files})"))
+    seed_004 = sorted(settings.seeds_root.glob("004_*.txt"))
+    if seed_004:
+        result.cpu_ratio = cpu_ratio(seed_004[0], settings)
+        result.cpu_ratio_one_thread = cpu_ratio(seed_004[0], settings.model_copy(update={"workers_threads": 1}))
+    if max(r.load_before for r in result.runs) > 1.0:
+        result.notes.append("the machine was shared: load average above 1 before at least one run; the files/s and "
+                            "the speedup are contended")
+    console.print(render(result))
+    for what, c in (("", result.cpu_ratio), (", tagger on one thread", result.cpu_ratio_one_thread)):
+        if c is not None:
+            console.print(f"CPU time, default mode{what} vs jieba.lcut on {c.document} ({c.chars} characters): "
+                          f"{c.extract_cpu_s:.3f} s vs {c.jieba_cpu_s:.3f} s = {c.ratio:.2f}x (load {c.load_before:.2f})")
+    json_out = json_out or REPO_ROOT / "bench" / "results" / "batch.json"
+    json_out.write_text(result.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    json_out.with_suffix(".md").write_text(markdown(result), encoding="utf-8")
+    return result
+
+
+def markdown(result: BatchBench) -> str:
+    lines = ["# jixiao bench --batch", "", f"Machine: {result.machine}. Batch: {result.batch}.", "",
+             "| run | files | s | files/s | CPU s per file | first file s | errors | load before | peak RSS MiB per worker |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for r in result.runs:
+        peaks = ", ".join(f"{v:.0f}" for v in r.peak_rss_mib_per_worker) or "-"
+        cpu = "-" if r.cpu_s_per_file is None else f"{r.cpu_s_per_file:.3f}"
+        lines.append(f"| {r.label} | {r.files} | {r.seconds:.1f} | {r.files_per_s:.2f} | {cpu} | {r.first_result_s:.1f} | "
+                     f"{r.errors} | {r.load_before:.2f} | {peaks} |")
+    lines += ["", f"--workers 2 / --workers 1 (mean files/s of the alternated runs): {result.speedup_2_over_1}x."]
+    memory = [r for r in result.runs if r.rss_mib_samples]
+    for r in memory:
+        lines += ["", f"RSS of each worker (MiB) over the {r.label}: " +
+                  "; ".join(f"{int(s[0])}: {', '.join(f'{v:.0f}' for v in s[1:])}" for s in r.rss_mib_samples)]
+    for what, c in (("", result.cpu_ratio), (" with the tagger on one thread", result.cpu_ratio_one_thread)):
+        if c is not None:
+            lines += ["", f"CPU time on {c.document} ({c.chars} characters), median of {c.repeat} warm runs: default "
+                          f"mode{what} {c.extract_cpu_s:.3f} s, jieba.lcut {c.jieba_cpu_s:.3f} s, ratio {c.ratio:.2f} "
+                          f"(load {c.load_before:.2f})."]
+    lines += ["", *[f"Note: {n}" for n in result.notes]]
+    return "\n".join(lines) + "\n"
