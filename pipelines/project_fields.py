@@ -9,7 +9,7 @@ from jixiao.pipelines.cells import label_value
 from jixiao.pipelines.layout import Row
 from jixiao.pipelines.parsed import Span
 
-_NAME_WORD = r"((预算)?项目(\(政策\))?|专项|政策|转移支付(区域)?(\(项目\)|项目)?)名称"
+_NAME_WORD = V.NAME_WORD
 # the name label with its value in the same cell (项目名称：老字号) also counts
 _NAME_WITH_VALUE = re.compile(rf"^{_NAME_WORD}:?")
 NAME_AND_VALUE = re.compile(rf"^{_NAME_WORD}:.+")  # 项目名称：X, label and value in one cell

@@ -225,3 +225,17 @@ def test_every_family_with_line_breaks_and_tabs_collapsed(extractor, template, f
     rows, reading = TEMPLATES[template]
     text = _families(rows)[family].replace("\n", " ").replace("\t", " ")
     assert _reading(extractor.extract_text(text, doc_id="t", mode="parser")) == reading
+
+
+@pytest.mark.parametrize("field,at,label", [
+    *[("name", (0, 0), w) for w in ("资金名称", "专项资金名称", "政策(项目)名称", "专项(项目)名称", "二级项目名称", "项目全称")],
+    *[("department", (1, 0), w) for w in ("业务主管部门", "归口管理部门", "项目主管部门", "主管部门(单位)")],
+    *[("implementer", (1, 2), w) for w in ("承担单位", "项目承担单位", "资金使用单位", "执行单位")],
+])
+@pytest.mark.parametrize("family", ["tabs", "cell_per_line_bare", "collapsed"])
+def test_label_variants_bureaus_print(extractor, field, at, label, family):
+    rows = [list(r) for r in PLAIN_TEMPLATE]
+    rows[at[0]][at[1]] = label
+    [p] = extractor.extract_text(_families(rows)[family], doc_id="t", mode="parser").projects
+    expected = dict(zip(("name", "department", "implementer"), PLAIN_READING[0]))[field]
+    assert getattr(p, field) == expected
