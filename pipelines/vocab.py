@@ -187,7 +187,7 @@ def _alt(words: tuple[str, ...]) -> str:
 
 
 # the words of the weight (分值) and score (得分) columns, in the funds and the indicator table alike
-WEIGHT_WORDS = ("分值", "权重", "指标分值", "权重分", "标准分值", "分值权重", "指标分值权重")
+WEIGHT_WORDS = ("分值", "权重", "指标分值", "权重分", "标准分值", "分值权重", "指标分值权重", "满分")
 SCORE_WORDS = ("得分", "自评得分", "实际得分", "评分")
 
 # column headers of the funds table, by field
@@ -195,9 +195,9 @@ FUNDS_HEADERS: list[tuple[str, re.Pattern[str]]] = [
     ("declared", _rx(r"^目标申报数")),
     ("compiled", _rx(r"^预算编制数")),
     ("initial", _rx(r"^年初(预算(数|金额)?|批复数|安排数)")),
-    ("annual", _rx(r"^(全年预算(数)?|调整后预算(数)?|全年预算金额|本年预算数|计划安排(资金|数)?)|^预算数(\(A\))?$")),
+    ("annual", _rx(r"^(全年预算(数)?|调整后?预算(数)?|全年预算金额|本年预算数|计划安排(资金|数)?)|^预算数(\(A\))?$")),
     ("received", _rx(r"^实际到位(资金|数)?")),  # money received: printed between budget and spending, not a field
-    ("executed", _rx(r"^(全年执行(数|金额)|预算执行数|当年执行数|执行数|实际支出(数|资金)?|全年实际支出|实际执行数)")),
+    ("executed", _rx(r"^(全年执行(数|金额)|预算执行数|当年执行数|执行数|实际支出(数|资金)?|全年实际支出|实际执行数|支出数)")),
     ("balance", _rx(r"^资金结")),
     ("rate", _rx(r"^(执行率|预算执行率|预算完成率|资金执行率)")),
     ("weight", _rx(rf"^({_alt(WEIGHT_WORDS)})(\(分\))?$")),
@@ -210,13 +210,13 @@ INDICATOR_HEADERS: list[tuple[str, re.Pattern[str]]] = [
     ("serial", _rx(r"^序号$")),
     ("l1", _rx(r"^一级(指标)?$")),
     ("l2", _rx(r"^二级(指标)?$")),
-    ("name", _rx(r"^三级(指标)?$|^指标名称$")),
+    ("name", _rx(r"^三级(指标)?(名称)?$|^(绩效)?指标名称$|^具体指标$")),
     ("init_target", _rx(r"^年初(指标值|目标值)")),
     ("adj_target", _rx(r"^调整后(指标值|目标值)")),
     ("op", _rx(r"^运算符号$|^运算符$|^指标方向$")),  # 指标方向: 大于等于 / 小于等于 / 等于 in words
     ("nature", _rx(r"^指标性质$")),
     ("unit", _rx(r"^(度量|计量)单位$")),
-    ("target", _rx(r"^(年度)?(指标值|目标值)$|^年度目标值$|^(预期|计划|绩效)(指标值|目标值)$|^年度计划值$|^内容$")),
+    ("target", _rx(r"^(年度)?(指标值|目标值)$|^年度目标值$|^(预期|计划|绩效)(指标值|目标值)$|^(年度)?计划值$|^内容$|^年度预期目标$")),
     ("actual", _rx(r"^(全年|年度)?(实际完成|实际|完成)(值|情况|数)?$")),
     ("degree", _rx(r"^完成程度$")),
     ("weight", _rx(rf"^({_alt(WEIGHT_WORDS)})(\(分\))?$")),
@@ -319,16 +319,16 @@ def repair_label(clean: str) -> str:
 # the column words of the funds and indicator headers, by field (for the tolerant second pass)
 FUNDS_HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "declared": ("目标申报数",), "compiled": ("预算编制数",), "initial": ("年初预算数", "年初预算", "年初预算金额"),
-    "annual": ("全年预算数", "调整后预算数", "全年预算金额", "全年预算"),
-    "executed": ("全年执行数", "预算执行数", "全年执行金额", "当年执行数", "执行数"),
+    "annual": ("全年预算数", "调整后预算数", "全年预算金额", "全年预算", "调整预算数"),
+    "executed": ("全年执行数", "预算执行数", "全年执行金额", "当年执行数", "执行数", "支出数"),
     "balance": ("资金结余", "资金结转结余"), "rate": ("执行率", "预算执行率", "预算完成率"),
     "weight": WEIGHT_WORDS, "score": SCORE_WORDS, "reason": ("偏差原因", "原因", "备注"),
 }
 INDICATOR_HEADER_WORDS: dict[str, tuple[str, ...]] = {
-    "l1": ("一级指标",), "l2": ("二级指标",), "name": ("三级指标", "指标名称"),
+    "l1": ("一级指标",), "l2": ("二级指标",), "name": ("三级指标", "指标名称", "三级指标名称", "绩效指标名称", "具体指标"),
     "init_target": ("年初指标值", "年初目标值"), "adj_target": ("调整后指标值", "调整后目标值"),
     "op": ("运算符号", "运算符", "指标方向"), "nature": ("指标性质",), "unit": ("度量单位", "计量单位"),
-    "target": ("年度指标值", "指标值", "目标值", "年度目标值", "预期目标值"),
+    "target": ("年度指标值", "指标值", "目标值", "年度目标值", "预期目标值", "计划值", "年度预期目标"),
     "actual": ("实际完成值", "全年完成值", "完成值", "实际完成情况", "全年实际完成值", "实际值"),
     "degree": ("完成程度",), "weight": WEIGHT_WORDS, "score": SCORE_WORDS,
     "note": ("定性指标情况说明", "定性值情况说明"),

@@ -239,3 +239,19 @@ def test_label_variants_bureaus_print(extractor, field, at, label, family):
     [p] = extractor.extract_text(_families(rows)[family], doc_id="t", mode="parser").projects
     expected = dict(zip(("name", "department", "implementer"), PLAIN_READING[0]))[field]
     assert getattr(p, field) == expected
+
+
+@pytest.mark.parametrize("at,header", [
+    *[((4, 2), w) for w in ("指标名称", "三级指标名称", "绩效指标名称")],
+    *[((4, 3), w) for w in ("目标值", "预期指标值", "计划值", "年度预期目标", "年初目标值")],
+    *[((4, 4), w) for w in ("实际值", "全年完成值", "实际完成情况", "全年实际值")],
+    *[((4, 5), w) for w in ("权重", "指标分值", "满分")],
+    *[((4, 6), w) for w in ("自评得分", "评分")],
+    *[((2, 2), w) for w in ("调整后预算数", "调整预算数", "全年预算金额")],
+    *[((2, 3), w) for w in ("实际支出", "全年实际支出", "支出数")],
+])
+@pytest.mark.parametrize("family", ["tabs", "cell_per_line_bare", "collapsed"])
+def test_header_variants_bureaus_print(extractor, at, header, family):
+    rows = [list(r) for r in PLAIN_TEMPLATE]
+    rows[at[0]][at[1]] = header
+    assert _reading(extractor.extract_text(_families(rows)[family], doc_id="t", mode="parser")) == PLAIN_READING
