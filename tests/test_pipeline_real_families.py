@@ -557,3 +557,19 @@ def test_prose_indicator_sentences_collapsed(extractor):
         ("产出指标", "数量指标", "补贴机具数量", "≥300台", "320台"),
         ("产出指标", "质量指标", "补贴机具合格率", "100%", "100%"),
     ]
+
+
+@pytest.mark.parametrize("title", [
+    "示例县财政局关于2023年度农村公路养护项目绩效自评的报告",
+    "农村公路养护项目自评报告",
+    "农村公路养护项目绩效自评情况说明",
+    "关于农村公路养护项目支出绩效自评结果的报告",
+    "2023年农村公路养护项目绩效自评报告（示例县交通运输局）",
+    "农村公路养护项目2023年度绩效自评报告",
+])
+def test_prose_report_title_variants(extractor, title):
+    body = "\n".join(["一、项目基本情况", "该项目全年预算数为80万元，全年执行数为76万元，执行率为95%。",
+                      "二、自评结论", "自评得分为92分，评价等级为优。"])
+    p = _project(extractor, title + "\n" + body)
+    assert (p.name, p.funds.annual_budget, p.funds.executed, p.score, p.grade) == (
+        "农村公路养护项目", 800000, 760000, 92, "优")
