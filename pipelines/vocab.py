@@ -493,6 +493,9 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("annual", r"(?:预算资金合计|指标金额(?:是|为)?|收到财政资金共|调整后全年预算资金)"),
     ("executed", r"(?:预算执行数合计|实际拨付金额(?:是|为)?|(?<=年)支出|已拨付(?:[\u4e00-\u9fff]{0,20}?资金)?)"),
     ("initial", r"年初预算合计"),
+    # plainer words for the same totals (预算资金80万元, 调整后预算85万元, 实际执行76万元, 执行金额76万元)
+    ("annual", r"(?:(?<!初)预算资金|调整后预算|全年预算|总预算|(?<!初)预算金额)(?:为|是)?"),
+    ("executed", r"(?:实际执行(?:数|金额)?|(?<!预算)执行金额)(?:为|是)?"),
 )
 PROSE_DEPT_LABEL = r"(?:主管部门|主管单位)(?:及代码)?"
 # an indicator stated in a sentence: 年初目标值X，实际完成值Y，自评得分Z分 (初目标值: a slip seen in print)

@@ -573,3 +573,15 @@ def test_prose_report_title_variants(extractor, title):
     p = _project(extractor, title + "\n" + body)
     assert (p.name, p.funds.annual_budget, p.funds.executed, p.score, p.grade) == (
         "农村公路养护项目", 800000, 760000, 92, "优")
+
+
+@pytest.mark.parametrize("sentence,funds", [
+    ("该项目预算资金80万元，实际支出76万元，预算执行率95%。", (None, 800000, 760000, 95)),
+    ("年初预算80万元，调整后预算85万元，实际执行76万元。", (800000, 850000, 760000, None)),
+    ("项目总预算80万元，全年实际支出76万元，预算执行率为95.00%。", (None, 800000, 760000, 95)),
+    ("本年度预算金额80万元，执行金额76万元，执行率95%。", (None, 800000, 760000, 95)),
+    ("年初预算资金80万元，全年预算数85万元。", (800000, 850000, None, None)),
+])
+def test_prose_fund_sentences_in_plainer_words(extractor, sentence, funds):
+    p = _project(extractor, "农村公路养护项目绩效自评报告\n一、基本情况\n" + sentence + "\n自评得分92分。")
+    assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == funds
