@@ -559,22 +559,6 @@ def test_prose_indicator_sentences_collapsed(extractor):
     ]
 
 
-@pytest.mark.parametrize("title", [
-    "示例县财政局关于2023年度农村公路养护项目绩效自评的报告",
-    "农村公路养护项目自评报告",
-    "农村公路养护项目绩效自评情况说明",
-    "关于农村公路养护项目支出绩效自评结果的报告",
-    "2023年农村公路养护项目绩效自评报告（示例县交通运输局）",
-    "农村公路养护项目2023年度绩效自评报告",
-])
-def test_prose_report_title_variants(extractor, title):
-    body = "\n".join(["一、项目基本情况", "该项目全年预算数为80万元，全年执行数为76万元，执行率为95%。",
-                      "二、自评结论", "自评得分为92分，评价等级为优。"])
-    p = _project(extractor, title + "\n" + body)
-    assert (p.name, p.funds.annual_budget, p.funds.executed, p.score, p.grade) == (
-        "农村公路养护项目", 800000, 760000, 92, "优")
-
-
 @pytest.mark.parametrize("sentence,funds", [
     ("该项目预算资金80万元，实际支出76万元，预算执行率95%。", (None, 800000, 760000, 95)),
     ("年初预算80万元，调整后预算85万元，实际执行76万元。", (800000, 850000, 760000, None)),
