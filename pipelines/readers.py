@@ -164,8 +164,10 @@ class CollapsedCells(_TableReader):
                        "table read from one cell per line (collapsed)")
 
 
-# a text of at least this many tabs, this many a line on average (pipes become tabs when normalized; a row
-# printed as a line holds a few), is a table run into a line or a few
+# a text of at most this many lines, with at least this many tabs and this many a line on average (pipes become
+# tabs when normalized; a row printed as a line holds a few, a final-accounts page up to a dozen over thousands of
+# lines), is a table run into a line or a few
+TAB_RUN_MAX_LINES = 10
 TAB_RUN_TABS = 30
 TAB_RUN_TABS_PER_LINE = 12
 
@@ -175,7 +177,10 @@ def tabs_as_breaks(norm: NormalizedText) -> NormalizedText | None:
     line break (one character for one), or None when the text is not one: its cells one a line, empty ones
     dropped, for ``cell_stream`` to group by their words."""
     tabs = norm.text.count("\t")
-    if tabs < TAB_RUN_TABS or tabs < TAB_RUN_TABS_PER_LINE * (_lines(norm.text) or 1):
+    if tabs < TAB_RUN_TABS or norm.text.count("\n") > 4 * TAB_RUN_MAX_LINES:
+        return None  # (a cheap test first: this runs on every text)
+    lines = _lines(norm.text)
+    if lines > TAB_RUN_MAX_LINES or tabs < TAB_RUN_TABS_PER_LINE * (lines or 1):
         return None
     return NormalizedText.model_construct(text=norm.text.replace("\t", "\n"), offsets=norm.offsets,
                                           original_length=norm.original_length, original=norm.original,
