@@ -122,6 +122,25 @@ def _data_row_follows(rows: list[Row]) -> bool:
     return len(filled) >= 4 and any(is_plain_number(c.clean) for c in filled[-3:])
 
 
+# a text ending in one of these stops mid-sentence: the excerpt was cut there
+_CUT_MARKS = frozenset(":：,，、(（")
+
+
+# the cut row's cells the reader left behind it (its remark broken over lines): at most this many rows
+CUT_TAIL_ROWS = 3
+
+
+def _cut_off(rows: list[Row]) -> bool:
+    """Whether the text ends mid-sentence in the last indicator row (``rows[0]``) or the few rows of its cells
+    after it (contract: a row cut off by the end of the text is no indicator); a field label left empty at the
+    end (填报人：) is no cut."""
+    filled = [r for r in rows if r.joined]
+    if len(filled) > 1 + CUT_TAIL_ROWS:
+        return False
+    last = next((c.clean for r in reversed(filled) for c in reversed(r.cells) if c.clean), "")
+    return bool(last) and last[-1] in _CUT_MARKS and not V.any_label(last.rstrip(":："))
+
+
 class IndicatorReader:
     """Reads the rows of one indicator table."""
 
@@ -135,11 +154,14 @@ class IndicatorReader:
         carry = CategoryCarry()
         out: list[ParsedIndicator] = []
         below = rows[header.row_index + 1:]
+        closed = False  # a total, a note or a title closes the table: the text goes on past its rows
+        last_row = 0  # the row of the last indicator read
         for k, r in enumerate(below):
             first = next((t for t in r.texts if t), "")
             if not first:
                 continue
             if V.INDICATOR_END.match(first) or is_title_row(r) or is_total_row(r):
+                closed = True
                 break
             if r.kind == "text":
                 if _data_row_follows(below[k + 1:]):
@@ -148,6 +170,9 @@ class IndicatorReader:
             ind = self._dual(r, carry) if header.dual else self._row(r, header, carry)
             if ind is not None:
                 out.append(ind)
+                last_row = k
+        if out and not closed and _cut_off(below[last_row:]):
+            out.pop()  # the text stops mid-sentence in the last row's cells: the excerpt was cut inside it
         return out
 
     # -- one row --

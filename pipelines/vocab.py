@@ -158,7 +158,7 @@ def field_label(word: str) -> bool:
 
 
 # labels printed on a project's field rows that are not fields of the record: they end the value before them
-OTHER_LABEL = _rx(r"^(项目负责人(及(联系)?电话)?|负责人|联系人|联系电话|填报人|项目类别|项目属性|项目类型)[:]?$")
+OTHER_LABEL = _rx(r"^(项目负责人(及(联系)?电话)?|负责人|联系人|联系电话|填报人|填表人|审核人|项目类别|项目属性|项目类型)[:]?$")
 
 
 def any_label(word: str) -> bool:

@@ -569,3 +569,24 @@ def test_prose_indicator_sentences_collapsed(extractor):
 def test_prose_fund_sentences_in_plainer_words(extractor, sentence, funds):
     p = _project(extractor, "农村公路养护项目绩效自评报告\n一、基本情况\n" + sentence + "\n自评得分92分。")
     assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == funds
+
+
+def test_a_row_cut_off_by_the_end_of_the_text_is_no_indicator(extractor):
+    """Contract: a row cut off by the end of the text is not an indicator (its remark stops at 改进措施:)."""
+    head = PLAIN_ROWS_TEXT.split("\n")
+    cut = "\n".join([*head, "满意度指标\t服务对象满意度指标\t沿线群众满意度\t≥90%\t93%\t20\t19\t部分群众反映", "改进措施:"])
+    names = [i.name for i in _project(extractor, cut).indicators]
+    assert "沿线群众满意度" not in names and names[-1] == "路面优良率"
+    signed = "\n".join([*head, "填报人:"])  # an empty signature field at the end is no cut
+    assert [i.name for i in _project(extractor, signed).indicators][-1] == "路面优良率"
+
+
+PLAIN_ROWS_TEXT = "\n".join([
+    "项目名称\t示例乡村道路养护经费",
+    "主管部门\t示例县交通运输局\t实施单位\t示例县公路站",
+    "项目资金(万元)\t全年预算数\t全年执行数\t执行率",
+    "年度资金总额\t48\t46.2\t96.25%",
+    "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+    "产出指标\t数量指标\t养护农村公路里程\t≥120公里\t126公里\t20\t20\t",
+    "\t质量指标\t路面优良率\t≥85%\t83%\t20\t18\t",
+])
