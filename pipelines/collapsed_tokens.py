@@ -19,6 +19,8 @@ from jixiao.pipelines.vocab import GLUED_LABEL as _GLUED, KNOWN_WORDS as _WORDS,
 from jixiao.pipelines.vocab import MEASURE_UNITS as _UNITS
 
 _TOKEN = re.compile(r"\S+")
+# a label run into its value is segmented in the token's first this many characters (labels are <= 9)
+GLUED_SEGMENT_CHARS = 256
 _CJK1 = re.compile(r"^[\u4e00-\u9fff]$")
 _ALLOTMENT = re.compile(r"^\(\d+分\)$")  # a score allotment (50分) ends a vertical heading's run
 
@@ -105,8 +107,9 @@ class Tokenizer:
                 continue
             glued = _GLUED.match(t)
             if glued and len(t) > glued.end():
-                # a label run into its value: cut after the label word jieba finds
-                words = self.segmenter.words(t, m.start())
+                # a label run into its value: cut after the label word jieba finds (in the token's head: a
+                # hostile token of 25k characters took jieba's HMM 2.5 s, and the cut is next to the label)
+                words = self.segmenter.words(t[:GLUED_SEGMENT_CHARS], m.start())
                 cut = next((w.end for w in words if w.end - m.start() >= glued.end()), None)
                 if cut is not None and cut < m.end():
                     raw.append(Cell(col=0, start=m.start(), end=cut, text=norm.text[m.start():cut]))

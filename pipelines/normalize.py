@@ -177,8 +177,9 @@ def _fold_text(text: str) -> NormalizedText:
                                           original=text, in_print=pinyin)
 
 
-# a pipe with the spaces around it: one cell boundary
-_PIPE = re.compile(r"[ \t]*\|[ \t]*")
+# a pipe with the spaces around it: one cell boundary (the blanks before it taken only from where their run
+# opens: a match tried inside a long run of tabs would rescan the run to its end at every tab, quadratic)
+_PIPE = re.compile(r"(?:(?<![ \t])[ \t]*+)?\|[ \t]*")
 # a wrapped pipe row runs on for at most this many lines before its closing '|'
 PIPE_ROW_LINES = 12
 
@@ -234,9 +235,19 @@ def _pipe_row_end(lines: list[str], i: int, width: int = 0) -> int:
 # at least this many and this share of the lines that hold a pipe (pipe-row documents have a few too).
 PIPE_CELL_LINES = 10
 PIPE_CELL_SHARE = 0.5
-# (possessive runs: a long line of spaces would otherwise be split every way between the three runs)
-_PIPE_CELL = re.compile(r"^[ \t]*+([^|]*?)[ \t]*+\|[ \t]*+$")
 _PIPE_FILLER = re.compile(r"^[ \t]*\|{2,}[ \t]*$")
+
+
+def _pipe_cell(line: str) -> tuple[int, int] | None:
+    """Where the cell of a cell line (``  X  |  ``: one pipe, nothing but blanks after it) lies in the line;
+    None for any other line. (Found by hand, not by a pattern: a lazy cell before a run of blanks is retried
+    at every character of a long line, quadratic.)"""
+    k = line.find("|")
+    if k < 0 or line[k + 1:].strip(" \t"):
+        return None
+    head = line[:k]
+    a = k - len(head.lstrip(" \t"))
+    return a, max(a, len(head.rstrip(" \t")))
 
 
 def pipe_cell_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]:
@@ -244,7 +255,7 @@ def pipe_cell_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     (a lone ``|``: an empty cell), a filler line -> two blank lines (the row's end). Offsets stay true:
     the tab takes its pipe's offset."""
     lines = text.split("\n")
-    cell = [bool(_PIPE_CELL.match(line)) for line in lines]
+    cell = [_pipe_cell(line) is not None for line in lines]
     filler = [bool(_PIPE_FILLER.match(line)) for line in lines]
     piped = sum("|" in line for line in lines)
     n_cell = sum(cell)
@@ -264,8 +275,8 @@ def pipe_cell_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]:
             chars.append("\n")
             offs.append(offsets[pos])
         elif cell[k] or fragment:
-            m = _PIPE_CELL.match(line)
-            a, b = (pos + m.start(1), pos + m.end(1)) if m else (pos, end)
+            m = _pipe_cell(line)
+            a, b = (pos + m[0], pos + m[1]) if m else (pos, end)
             if not wrapped:
                 chars.append("\t")
                 offs.append(offsets[pos + line.rindex("|")] if m else offsets[a])
