@@ -4,9 +4,10 @@ in bench/hostile.py, never here: a regression shows as a test that does not fini
 
 from __future__ import annotations
 
-from jixiao.pipelines import normalize
+from jixiao.pipelines import pipe_tables
 from jixiao.pipelines.collapsed_tokens import Tokenizer
-from jixiao.pipelines.normalize import normalize_text, pipe_cell_lines, pipe_rows
+from jixiao.pipelines.normalize import normalize_text
+from jixiao.pipelines.pipe_tables import pipe_cell_lines, pipe_rows
 from jixiao.pipelines.prose import _indicator_sentences
 from jixiao.pipelines.segment import Segmenter
 from jixiao.pipelines.vocab import Categories
@@ -27,9 +28,9 @@ def test_a_run_of_blanks_after_the_cues_is_no_indicator():
 
 
 def test_a_cell_line_is_found_by_its_one_closing_pipe():
-    assert normalize._pipe_cell("  政务服务中心运维经费  | \t") == (2, 12)
-    assert normalize._pipe_cell("   |") == (3, 3)
-    assert normalize._pipe_cell("a | b") is None and normalize._pipe_cell("a b") is None
+    assert pipe_tables._pipe_cell("  政务服务中心运维经费  | \t") == (2, 12)
+    assert pipe_tables._pipe_cell("   |") == (3, 3)
+    assert pipe_tables._pipe_cell("a | b") is None and pipe_tables._pipe_cell("a b") is None
 
 
 def test_cell_lines_with_a_long_run_of_tabs_inside_a_line():
