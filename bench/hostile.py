@@ -35,6 +35,7 @@ CASES = {
     "tabs inside a line (fuzz)": lambda n: "窗口事项" + "\t" * n + "结率 |\n" + "a |\n" * 20,
     "tabs inside a pipe row (fuzz)": lambda n: "| a x" + "\t" * n + "b |\n" + "| c | d |\n" * 5,
     "a label glued to a run (fuzz)": lambda n: "项目名称" + "绩" * n,
+    "one character a line (fuzz)": lambda n: "\n".join("资金" * (n // 4)),
 }
 
 

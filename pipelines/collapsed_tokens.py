@@ -9,6 +9,7 @@ The text is split at whitespace; a field label glued to its value (项目名称�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.indicator_table import joined_levels_at
@@ -87,6 +88,12 @@ def pieces(cell: Cell) -> list[Cell]:
 HEADER_WORD_TOKENS = 24
 
 
+@lru_cache(maxsize=4096)
+def _header_word(chars: str) -> bool:
+    """A header word or field label (remembered: a run of one repeated character asks the same ~20 each token)."""
+    return chars in _WORDS or V.field_label(chars)
+
+
 class Tokenizer:
     """Collapsed text -> tokens (cells of column 0 with their offsets), category words and labels whole."""
 
@@ -153,7 +160,7 @@ class Tokenizer:
         chars = ""
         for t in toks[k:min(end, k + HEADER_WORD_TOKENS)]:
             chars += t.text
-            if len(chars) >= 4 and (chars in _WORDS or V.field_label(chars)):
+            if len(chars) >= 4 and _header_word(chars):
                 return True
         return False
 
