@@ -12,6 +12,7 @@ A crash is any exception that is not a ``JixiaoError``; a slow input is one over
 
     python bench/fuzz.py --count 100000 --workers 2          # the long run; findings in bench/results/fuzz/
     python bench/fuzz.py --repro 4711                        # one input again, in this process
+    python bench/fuzz.py --retime bench/results/fuzz/fuzz-21-0-100000.json   # its slow inputs again, alone
 """
 
 from __future__ import annotations
@@ -214,6 +215,25 @@ def _write(out, seed, start, count, mode, begin, done, outcomes, crashes, slows,
     return report
 
 
+def retime(path: Path, slow: float) -> None:
+    """The slow inputs of a report timed again in this process alone (the run's workers shared the cores with
+    other work): each slow row gains ``alone_s``, and the report ``slow_alone`` (those still over ``slow``)."""
+    from jixiao.pipelines.extract import Extractor
+
+    report = json.loads(path.read_text(encoding="utf-8"))
+    extractor = Extractor.from_settings(load_tagger=(report["mode"] != "parser"))
+    run_one(extractor, "项目名称老字号", report["mode"])  # jieba's dictionary, as in the workers
+    corpus = load_corpus()
+    for row in report["slow"]:
+        item = make_input(report["seed"], row["index"], corpus)
+        begin = time.perf_counter()
+        run_one(extractor, item, report["mode"])
+        row["alone_s"] = round(time.perf_counter() - begin, 2)
+        print(f"input {row['index']}: {row['size']} long, {row['seconds']} s in the run, {row['alone_s']} s alone")
+    report["slow_alone"] = [r["index"] for r in report["slow"] if r["alone_s"] > slow]
+    path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=2000)
@@ -225,7 +245,11 @@ def main() -> None:
     parser.add_argument("--hard", type=float, default=60.0, help="seconds after which a worker is killed (a hang)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "fuzz")
     parser.add_argument("--repro", type=int, help="run input REPRO of --seed in this process and print it")
+    parser.add_argument("--retime", type=Path, help="time a report's slow inputs again, one at a time, into the report")
     args = parser.parse_args()
+    if args.retime is not None:
+        retime(args.retime, args.slow)
+        return
     if args.repro is not None:
         from jixiao.pipelines.extract import Extractor
 
