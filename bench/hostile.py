@@ -30,11 +30,18 @@ CASES = {
     "a tab run (fuzz, issue 21)": lambda n: "x" + "\t" * n,
     "a line of spaces (fuzz)": lambda n: " " * n + "\n" + "a |\n" * 20,
     "blank runs (fuzz)": lambda n: ("\u3000 \t" * (n // 30) + "目标值\n") * 10,
+    # the 100k run of seed 21, inputs still over 2 s after the hangs were fixed (8273, 61030, 13307, 92311)
+    "blanks after cues (fuzz)": lambda n: "防控物资补助项目绩效自评报告\n1.发放率,年初目标值=100%,实际完成" + " " * n + "绩" * 40 + "\n",
+    "tabs inside a line (fuzz)": lambda n: "窗口事项" + "\t" * n + "结率 |\n" + "a |\n" * 20,
+    "tabs inside a pipe row (fuzz)": lambda n: "| a x" + "\t" * n + "b |\n" + "| c | d |\n" * 5,
+    "a label glued to a run (fuzz)": lambda n: "项目名称" + "绩" * n,
+    "one character a line (fuzz)": lambda n: "\n".join("资金" * (n // 4)),
 }
 
 
 def main(sizes: list[int]) -> None:
     extractor = Extractor.from_settings(load_tagger=False)
+    extractor.extract_text("项目名称老字号", mode="parser")  # jieba's dictionary loads on first use, not in a case
     print(f"{'case':28}" + "".join(f"{n:>9}" for n in sizes) + f"{'ratio':>8}")
     for name, make in CASES.items():
         times = []

@@ -2,16 +2,20 @@
 
 Spans are read in text order and grouped by what they are: a PROJECT span opens a project, an IND span
 opens an indicator row, L1/L2 spans set the category for the rows that follow, and values attach to the
-open row. A value's confidence is its span probability x ``TAGGER_WEIGHT``.
+open row. A value's confidence is its span probability x ``TAGGER_WEIGHT``. Strings are kept as printed (original characters,
+whitespace removed), as the parser's are, so that a value's provenance slices to it; only the words looked up
+(categories, header words, grades) and the numbers are read NFKC-folded.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
 from jixiao.pipelines.map import normalize as _squash  # NFKC, whitespace removed
+from jixiao.pipelines.normalize import squeeze  # as printed, whitespace removed
 from jixiao.pipelines.tag import EntitySpan
 from jixiao.pipelines.vocab import GRADES
 from jixiao.record import YUAN_PER_WAN, Funds, Indicator, Project, Provenance
@@ -51,6 +55,22 @@ def _org_name(text: str) -> str:
 
 def _tagger_provenance(span: EntitySpan) -> Provenance:
     return Provenance(start=span.start, end=span.end, source="tagger")
+
+
+def _folded_each(s: str) -> str:
+    """``s`` with each character NFKC-folded where it folds to one character: as long as ``s``, so a match on it
+    slices ``s`` (a code printed in full-width digits is still a code)."""
+    return "".join(f if len(f := unicodedata.normalize("NFKC", c)) == 1 else c for c in s)
+
+
+def _nth_printed(text: str, start: int, end: int, k: int) -> int:
+    """Offset of the ``k``-th character of ``text[start:end]`` that is not whitespace (``end`` if none)."""
+    for i in range(start, end):
+        if not text[i].isspace():
+            if k == 0:
+                return i
+            k -= 1
+    return end
 
 
 class _OpenRow:
@@ -303,15 +323,19 @@ def _build_project(p: _OpenProject, text: str) -> Project | None:
     """The record of an open project (None without a name): values parsed, amounts in yuan, rows built."""
     if not p.name:
         return None
-    raw = "".join(_squash(s.text) for s in p.name)
-    code = _squash(p.code.text) if p.code else None
-    m = _CODE_NAME.match(raw)
+    raw = "".join(squeeze(s.text) for s in p.name)
+    code = squeeze(p.code.text) if p.code else None
+    first, last = p.name[0], p.name[-1]
+    name_start, code_end = first.start, None
+    m = _CODE_NAME.match(_folded_each(raw))
     if m and code is None:
-        code, raw = m.group(1), m.group(2)
+        # a code printed before the name in its cell: both as printed, each with the offsets of its own characters
+        code, raw = raw[: m.end(1)], raw[m.start(2) :]
+        code_end = _nth_printed(text, first.start, last.end, m.end(1) - 1) + 1
+        name_start = _nth_printed(text, first.start, last.end, m.start(2))
     if not raw:
         return None
-    first, last = p.name[0], p.name[-1]
-    name_span = EntitySpan(label="PROJECT", start=first.start, end=last.end, text=text[first.start : last.end],
+    name_span = EntitySpan(label="PROJECT", start=name_start, end=last.end, text=text[name_start : last.end],
                            score=min(s.score for s in p.name))
     proj = Project(name=raw, code=code)
     proj.provenance["name"] = _tagger_provenance(name_span)
@@ -319,6 +343,8 @@ def _build_project(p: _OpenProject, text: str) -> Project | None:
     if p.code:
         proj.provenance["code"] = _tagger_provenance(p.code)
         proj.confidence["code"] = round(p.code.score * TAGGER_WEIGHT, 3)
+    elif code_end is not None:
+        proj.provenance["code"] = Provenance(start=first.start, end=code_end, source="tagger")
     _assign_fund_roles(p)
     scale = _amount_scale(p, text)
     funds: dict[str, float | None] = {}
@@ -387,8 +413,8 @@ def _build_indicator(row: _OpenRow, text: str) -> Indicator | None:
     """The record of an open row (None for a dropped row, one with no values, or a placeholder name)."""
     if row.level1 == "__drop__" or not row.has_values:
         return None
-    name = _squash(row.name.text)
-    if not name or re.fullmatch(r"(指标\d*[:：]?|…+|\.+)", name):
+    name = squeeze(row.name.text)
+    if not name or re.fullmatch(r"(指标\d*[:：]?|…+|\.+)", _squash(name)):
         return None
     ind = Indicator(name=name, level1=row.level1, level2=row.level2)
     ind.provenance["name"] = _tagger_provenance(row.name)
@@ -399,13 +425,17 @@ def _build_indicator(row: _OpenRow, text: str) -> Indicator | None:
         if not spans:
             continue
         if field in ("target", "actual"):
-            value: Any = "".join(_squash(s.text) for s in spans) or None
+            value: Any = "".join(squeeze(s.text) for s in spans) or None
         else:
             value = _span_number(spans[0].text)
         if value is None:
             continue
         setattr(ind, field, value)
         ind.provenance[field] = Provenance(start=spans[0].start, end=spans[-1].end, source="tagger")
+        if field in ("target", "actual") and len(spans) > 1:
+            # pieces apart (text between them is not the value): each piece, as the parser gives a target's parts
+            for k, piece in enumerate(spans):
+                ind.provenance[f"{field}.part{k}"] = _tagger_provenance(piece)
         ind.confidence[field] = round(min(s.score for s in spans) * TAGGER_WEIGHT, 3)
     return ind
 

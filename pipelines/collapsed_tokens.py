@@ -9,6 +9,7 @@ The text is split at whitespace; a field label glued to its value (项目名称�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.indicator_table import joined_levels_at
@@ -19,6 +20,8 @@ from jixiao.pipelines.vocab import GLUED_LABEL as _GLUED, KNOWN_WORDS as _WORDS,
 from jixiao.pipelines.vocab import MEASURE_UNITS as _UNITS
 
 _TOKEN = re.compile(r"\S+")
+# a label run into its value is segmented in the token's first this many characters (labels are <= 9)
+GLUED_SEGMENT_CHARS = 256
 _CJK1 = re.compile(r"^[\u4e00-\u9fff]$")
 _ALLOTMENT = re.compile(r"^\(\d+分\)$")  # a score allotment (50分) ends a vertical heading's run
 
@@ -85,6 +88,12 @@ def pieces(cell: Cell) -> list[Cell]:
 HEADER_WORD_TOKENS = 24
 
 
+@lru_cache(maxsize=4096)
+def _header_word(chars: str) -> bool:
+    """A header word or field label (remembered: a run of one repeated character asks the same ~20 each token)."""
+    return chars in _WORDS or V.field_label(chars)
+
+
 class Tokenizer:
     """Collapsed text -> tokens (cells of column 0 with their offsets), category words and labels whole."""
 
@@ -105,8 +114,9 @@ class Tokenizer:
                 continue
             glued = _GLUED.match(t)
             if glued and len(t) > glued.end():
-                # a label run into its value: cut after the label word jieba finds
-                words = self.segmenter.words(t, m.start())
+                # a label run into its value: cut after the label word jieba finds (in the token's head: a
+                # hostile token of 25k characters took jieba's HMM 2.5 s, and the cut is next to the label)
+                words = self.segmenter.words(t[:GLUED_SEGMENT_CHARS], m.start())
                 cut = next((w.end for w in words if w.end - m.start() >= glued.end()), None)
                 if cut is not None and cut < m.end():
                     raw.append(Cell(col=0, start=m.start(), end=cut, text=norm.text[m.start():cut]))
@@ -150,7 +160,7 @@ class Tokenizer:
         chars = ""
         for t in toks[k:min(end, k + HEADER_WORD_TOKENS)]:
             chars += t.text
-            if len(chars) >= 4 and (chars in _WORDS or V.field_label(chars)):
+            if len(chars) >= 4 and _header_word(chars):
                 return True
         return False
 

@@ -104,8 +104,12 @@ def _may_fill(other: Any, field: str, conf: float, text: str | None, rules: Fusi
 
 def _take(base: Any, other: Any, field: str, value: Any, confidence: float, setter) -> None:
     setter(base, field, value)
-    if field in other.provenance:
-        base.provenance[field] = other.provenance[field]
+    parts = f"{field}.part"  # a value read in pieces: each piece's provenance goes with the value
+    for key in [k for k in base.provenance if k.startswith(parts)]:
+        del base.provenance[key]
+    for key, prov in other.provenance.items():
+        if key == field or key.startswith(parts):
+            base.provenance[key] = prov
     base.confidence[field] = round(confidence, 3)
 
 
@@ -142,7 +146,8 @@ def _blank(obj: Any, fields: list[str], setter=setattr) -> None:
     """Undo fills: the fields blank again, with no provenance or confidence."""
     for field in fields:
         setter(obj, field, None)
-        obj.provenance.pop(field, None)
+        for key in [k for k in obj.provenance if k == field or k.startswith(f"{field}.part")]:
+            del obj.provenance[key]
         obj.confidence.pop(field, None)
 
 

@@ -7,7 +7,7 @@
   the cell above (vertical headings such as 产\\n出\\n指\\n标 stay one cell).
 
 Pipe-delimited rows (``| 项目名称 | X |``) arrive here as tab rows: normalize turns them into
-tabs (``normalize.pipe_rows``). Both come out as ``Row``s whose ``Cell`` offsets index the
+tabs (``pipe_tables.pipe_rows``). Both come out as ``Row``s whose ``Cell`` offsets index the
 normalized text.
 A line without any tab is a ``text`` row of one cell (prose, titles).
 """

@@ -62,9 +62,9 @@ _IND_SENTENCE = re.compile(
     r"(?:[\u4e00-\u9fff]{2,8}指标[:：])?(?P<name>[^\s,，;；。:：][^,，;；。:：\n]{1,39}?)"
     r"[,，:：]?\s*+"
     + PROSE_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<target>[^,，;；。\n]{1,30}?)[,，;；]\s*"
-    + PROSE_ACTUAL_CUE + r"(?:为|是|[:：])?\s*(?P<actual>[^,，;；。\n]{1,30}?)"
+    + PROSE_ACTUAL_CUE + r"(?:为|是|[:：])?\s*+(?P<actual>[^,，;；。\n]{1,30}?)"
     r"(?:[,，]\s*" + PROSE_WEIGHT_CUE + r"(?:为)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
-    r"(?:[,，]\s*" + PROSE_SCORE_CUE + r"(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分?)?\s*(?=[,，;；。\n]|$)", re.M)
+    r"(?:[,，]\s*" + PROSE_SCORE_CUE + r"(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分?)?\s*+(?=[,，;；。\n]|$)", re.M)
 _VALUE = r"[≥≤><=＞＜]?\d+(?:\.\d+)?(?:" + "|".join(sorted(MEASURE_UNITS, key=len, reverse=True)) + r")?"
 _IND_RUN = re.compile(r"(?P<name>[\u4e00-\u9fff0-9、()（）]{4,40}?)" + PROSE_RUN_TARGET_CUE + r"(?P<target>" + _VALUE + r")"
                       + PROSE_RUN_ACTUAL_CUE + r"(?P<actual>" + _VALUE + r")")
@@ -108,11 +108,16 @@ def heading_units(text: str, stretches: list[tuple[int, int]]) -> list[Span]:
         for line in text[s:e].split("\n"):
             lines.append((pos, line))
             pos += len(line) + 1
+        # characters that are not spaces, per line: a heading of lines holding fewer than 4 (the shortest unit's
+        # name) or more than 50 is none, and a hostile text of 90,000 one-character lines is read line by line
+        sizes = [len("".join(line.split())) for _, line in lines]
         k = 0
         while k < len(lines):
             found = None
             for n in (2, 1):
-                if n == 2 and (k + 1 >= len(lines) or len("".join(lines[k][1].split())) > HEADING_WRAP_CHARS):
+                if n == 2 and (k + 1 >= len(lines) or sizes[k] > HEADING_WRAP_CHARS):
+                    continue
+                if not HEADING_CHARS[0] <= sum(sizes[k:k + n]) <= HEADING_CHARS[1]:
                     continue
                 found = _heading_org(lines[k:k + n])
                 if found is not None:
@@ -128,6 +133,8 @@ def heading_units(text: str, stretches: list[tuple[int, int]]) -> list[Span]:
 
 # a heading's first line is read with the next one when it is this short (株洲市 | 渌口区人力资源和社会保障局)
 HEADING_WRAP_CHARS = 8
+# a heading holds at least a unit's name (three characters and its ending, 某某局) and at most this many characters
+HEADING_CHARS = (4, 50)
 
 
 def _heading_org(lines: list[tuple[int, str]]) -> Span | None:
@@ -140,7 +147,7 @@ def _heading_org(lines: list[tuple[int, str]]) -> Span | None:
                 chars.append(ch)
                 pos.append(start + i)
     t = "".join(chars)
-    if not t or len(t) > 50 or _HEADING_NOT_ORG.match(t) or re.search(r"[,，。;；:：、]", t):
+    if not HEADING_CHARS[0] <= len(t) <= HEADING_CHARS[1] or _HEADING_NOT_ORG.match(t) or re.search(r"[,，。;；:：、]", t):
         return None
     m = _HEADING_ORG.match(t)
     if m is None:

@@ -47,3 +47,29 @@ def test_two_tables_make_two_projects_even_collapsed():
 
 def test_no_spans_no_projects():
     assert assemble_from_spans([], "随便一段文字") == []
+
+
+def _span(text: str, label: str, piece: str, after: int = 0) -> EntitySpan:
+    start = text.index(piece, after)
+    return EntitySpan(label=label, start=start, end=start + len(piece), text=piece)
+
+
+def _printed(text: str, pv) -> str:
+    return "".join(text[pv.start:pv.end].split())
+
+
+def test_tagger_strings_are_kept_as_printed_and_their_provenance_slices_to_them():
+    # full-width brackets, digits and ＝ as a scan prints them: NFKC would give (第三批), 2024 and =
+    text = ("项目名称\t５１０９０４２２Ｔ０００－２０２４年养老补贴（第 三批）\n"
+            "产出指标\t数量指标\t采购数量\t＝１ 台\t＞ 否\t1\t10\t10\n")
+    spans = [_span(text, "PROJECT", "５１０９０４２２Ｔ０００－２０２４年养老补贴（第 三批）"), _span(text, "L1", "产出指标"),
+             _span(text, "L2", "数量指标"), _span(text, "IND", "采购数量"), _span(text, "TARGET", "＝１"),
+             _span(text, "TARGET", "台"), _span(text, "ACTUAL", "1"), _span(text, "WEIGHT", "10"),
+             _span(text, "SCORE", "10", text.index("10") + 2)]
+    [got] = assemble_from_spans(spans, text)
+    assert (got.code, got.name) == ("５１０９０４２２Ｔ０００", "２０２４年养老补贴（第三批）")
+    assert _printed(text, got.provenance["name"]) == got.name and _printed(text, got.provenance["code"]) == got.code
+    [ind] = got.indicators
+    assert (ind.name, ind.target, ind.actual) == ("采购数量", "＝１台", "1")
+    parts = [pv for k, pv in ind.provenance.items() if k.startswith("target.part")]
+    assert "".join(_printed(text, pv) for pv in parts) == ind.target  # the pieces, not the text between them

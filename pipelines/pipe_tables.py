@@ -1,0 +1,274 @@
+"""Pipe tables (``| 项目名称 | X |``, one cell per line closed by ``|``, rows run into one line) as the tab rows the
+layout stage reads; every kept character keeps its offset into the text before (the normalize stage's map).
+The scans here are linear in the text: a hostile run of blanks or tabs is read once (issue 21)."""
+
+from __future__ import annotations
+
+import re
+
+# a pipe with the spaces around it: one cell boundary (the blanks before it taken only from where their run
+# opens: a match tried inside a long run of tabs would rescan the run to its end at every tab, quadratic)
+_PIPE = re.compile(r"(?:(?<![ \t])[ \t]*+)?\|[ \t]*")
+# a wrapped pipe row runs on for at most this many lines before its closing '|'
+PIPE_ROW_LINES = 12
+
+
+def _is_pipe_rule(line: str) -> bool:
+    """``|---|:---:|``: the markdown header rule, no content."""
+    s = line.strip(" \t")
+    return "|" in s and "-" in s and not s.strip("|-: \t")
+
+
+def _is_pipe_row(line: str) -> bool:
+    s = line.strip(" \t")
+    if s.count("|") >= 2 and (s.startswith("|") or s.endswith("|")):
+        return True
+    return line.count(" | ") >= 2
+
+
+def _closed(s: str) -> bool:
+    return len(s) > 1 and s.startswith("|") and s.endswith("|")
+
+
+def _widest_row(lines: list[str]) -> int:
+    """Pipes in the document's widest closed row (``| a | b |`` on one line): no row has more."""
+    return max((s.count("|") for s in (line.strip(" \t") for line in lines) if _closed(s)), default=0)
+
+
+def _pipe_row_end(lines: list[str], i: int, width: int = 0) -> int:
+    """Last line of the pipe row opening at line ``i``: a row opened by '|' and not closed on its
+    line (a cell with line breaks: 产\\n出\\n指\\n标) runs to the next line ending with '|'.
+
+    A line opening with '|' starts a row of its own, unless the row so far and that line together
+    have no more pipes than ``width`` (the widest closed row): then the row was broken just before
+    a pipe (``| 产出指标 | 数量 | 10\\n| 10 |``, or a lone ``|`` line) and runs on.
+    """
+    s = lines[i].strip(" \t")
+    if not s.startswith("|") or _closed(s):
+        return i
+    pipes = s.count("|")
+    for k in range(i + 1, min(len(lines), i + 1 + PIPE_ROW_LINES)):
+        t = lines[k].strip(" \t")
+        if not t:
+            return i
+        if t.startswith("|") and pipes + t.count("|") > width:
+            return i
+        pipes += t.count("|")
+        if t.endswith("|"):
+            return k
+    return i
+
+
+# One cell per line closed by a pipe (``政务服务中心运维经费 |``), rows ended by pipe-only filler lines
+# (``|||||||``): a web table exported cell by cell. Read as one-cell-per-line blocks when such lines are
+# at least this many and this share of the lines that hold a pipe (pipe-row documents have a few too).
+PIPE_CELL_LINES = 10
+PIPE_CELL_SHARE = 0.5
+_PIPE_FILLER = re.compile(r"^[ \t]*\|{2,}[ \t]*$")
+
+
+def _pipe_cell(line: str) -> tuple[int, int] | None:
+    """Where the cell of a cell line (``  X  |  ``: one pipe, nothing but blanks after it) lies in the line;
+    None for any other line. (Found by hand, not by a pattern: a lazy cell before a run of blanks is retried
+    at every character of a long line, quadratic.)"""
+    k = line.find("|")
+    if k < 0 or line[k + 1:].strip(" \t"):
+        return None
+    head = line[:k]
+    a = k - len(head.lstrip(" \t"))
+    return a, max(a, len(head.rstrip(" \t")))
+
+
+def pipe_cell_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Cell-per-line pipe tables as the layout stage's one-cell-per-line blocks: ``X |`` -> ``\\tX``
+    (a lone ``|``: an empty cell), a filler line -> two blank lines (the row's end). Offsets stay true:
+    the tab takes its pipe's offset."""
+    lines = text.split("\n")
+    cell = [_pipe_cell(line) is not None for line in lines]
+    filler = [bool(_PIPE_FILLER.match(line)) for line in lines]
+    piped = sum("|" in line for line in lines)
+    n_cell = sum(cell)
+    if n_cell < PIPE_CELL_LINES or n_cell + sum(filler) < PIPE_CELL_SHARE * piped:
+        return text, offsets
+    # without filler lines nothing marks a row's end: the cells are left one a line, bare, for the readers that
+    # tell rows by their words (cell_stream)
+    bare = not any(filler)
+    chars: list[str] = []
+    offs: list[int] = []
+    pos = 0
+    wrapped = False  # the line before was the start of this line's cell (a break inside the cell)
+    for k, line in enumerate(lines):
+        end = pos + len(line)
+        # a line with no pipe between cells, before a cell line: the cell's text broken over two lines
+        fragment = (not cell[k] and not filler[k] and "|" not in line and line.strip() and k + 1 < len(lines)
+                    and cell[k + 1] and k > 0 and (cell[k - 1] or filler[k - 1]))
+        if filler[k]:
+            # two blank lines: a row's end that the layout stage never takes for a stray break inside a row
+            chars.append("\n")
+            offs.append(offsets[pos])
+        elif cell[k] or fragment:
+            m = _pipe_cell(line)
+            a, b = (pos + m[0], pos + m[1]) if m else (pos, end)
+            if not wrapped and not bare:
+                chars.append("\t")
+                offs.append(offsets[pos + line.rindex("|")] if m else offsets[a])
+            chars.extend(text[a:b])
+            offs.extend(offsets[a:b])
+        else:
+            chars.extend(text[pos:end])
+            offs.extend(offsets[pos:end])
+        wrapped = bool(fragment)
+        if k < len(lines) - 1:
+            chars.append(" " if wrapped else "\n")
+            offs.append(offsets[end])
+        pos = end + 1
+    offs.append(offsets[len(text)])
+    return "".join(chars), offs
+
+
+# A pipe table whose line breaks were lost (copied as one line) still shows where its rows ended: a run of
+# empty cells (``| 10 | |||||``) pads a row to the table's width, and a pipe-only filler line separated rows.
+# A line this long with this many pipes is such a table; after a run of at least PIPE_RUN_EMPTY empty cells
+# the space before the next cell was a line break.
+UNFOLD_LINE_CHARS = 300
+UNFOLD_LINE_PIPES = 30
+PIPE_RUN_EMPTY = 2
+
+
+def _row_breaks(line: str) -> list[int]:
+    """Positions in ``line`` of the space after each run of PIPE_RUN_EMPTY or more empty cells that a cell
+    follows (one pass: a regex here would retry every pipe of a long run)."""
+    out = []
+    i, n = 0, len(line)
+    while i < n:
+        if line[i] != "|":
+            i += 1
+            continue
+        pipes, j = 1, i + 1
+        while j < n:
+            k = j
+            while k < n and line[k] in " \t":
+                k += 1
+            if k < n and line[k] == "|":
+                pipes, j = pipes + 1, k + 1
+            else:
+                break
+        if pipes > PIPE_RUN_EMPTY and j < n and line[j] in " \t":
+            k = j
+            while k < n and line[k] in " \t":
+                k += 1
+            if k < n:
+                out.append(j)
+        i = j
+    return out
+
+
+def unfold_pipe_runs(text: str) -> str:
+    """Line breaks put back after the empty-cell runs of a pipe table run into one line (one character
+    for one: the space before the next row becomes a newline)."""
+    if "\n" in text and not any(len(line) >= UNFOLD_LINE_CHARS and line.count("|") >= UNFOLD_LINE_PIPES
+                                 for line in text.split("\n")):
+        return text
+    out = list(text)
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) >= UNFOLD_LINE_CHARS and line.count("|") >= UNFOLD_LINE_PIPES:
+            for k in _row_breaks(line):
+                out[pos + k] = "\n"
+        pos += len(line) + 1
+    return "".join(out)
+
+
+# Web exports that pad every row to the table's width end a complete row with a run of empty cells
+# (``| 10 | 100% | 10 | |||||``); there a line ending in one pipe (``绩效指标 | 一级 指标 |``, a row-spanning
+# ``产 出 指 标 (50分) |``) or ending with none before a line opening with one (``成本指标`` / ``| 规划...``)
+# was broken inside its row. Such documents have at least this many padded lines and this share of pipe lines.
+PADDED_ROW_LINES = 5
+PADDED_ROW_SHARE = 0.3
+
+
+def _padded_end(line: str) -> bool:
+    """The line ends with two pipes (spaces between allowed): a row padded with empty cells."""
+    t = line.rstrip(" \t")
+    return t.endswith("|") and t[:-1].rstrip(" \t").endswith("|")
+
+
+def _one_pipe_end(line: str) -> bool:
+    """The line ends with one pipe after content: ``绩效指标 | 一级 指标 |``."""
+    t = line.rstrip(" \t")
+    return t.endswith("|") and bool(t[:-1].strip()) and not t[:-1].rstrip(" \t").endswith("|")
+
+
+def padded_pipe_rows(text: str) -> str:
+    """Line breaks inside a padded pipe row become spaces, so that the row is one line (offsets are
+    unchanged: one character for one)."""
+    lines = text.split("\n")
+    piped = [k for k, line in enumerate(lines) if "|" in line]
+    padded = sum(_padded_end(lines[k]) for k in piped)
+    if padded < PADDED_ROW_LINES or padded < PADDED_ROW_SHARE * len(piped):
+        return text
+    out = list(text)
+    pos = 0
+    for k, line in enumerate(lines[:-1]):
+        pos += len(line)
+        nxt = lines[k + 1].strip(" \t")
+        broken = "|" in line and not line.rstrip(" \t").endswith("|")  # a complete row ends with its pipes
+        if nxt and line.strip() and (_one_pipe_end(line) or broken
+                                     or ("|" not in line and nxt.startswith("|") and k > 0 and "|" in lines[k - 1])):
+            out[pos] = " "
+        pos += 1
+    return "".join(out)
+
+
+def pipe_rows(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Pipe-delimited rows (``| 项目名称 | X |``) as tab rows: inner pipes become tabs, the outer
+    pipes, the spaces around pipes and ``|---|`` rule lines are dropped, and line breaks inside a
+    wrapped row become spaces so that the row is one line, as the layout stage reads tab rows.
+    Every kept character keeps its original offset; a tab takes the offset of its pipe."""
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    chars: list[str] = []
+    offs: list[int] = []
+
+    def keep(a: int, b: int) -> None:
+        chars.extend(text[a:b])
+        offs.extend(offsets[a:b])
+
+    width = _widest_row(lines)
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        a = starts[i]
+        if _is_pipe_rule(line):
+            i += 1  # the rule line and its line break go
+            continue
+        j = _pipe_row_end(lines, i, width)
+        # '| 产' opens a wrapped row with one pipe on its line: the row as a whole shows the pipes
+        if not (_is_pipe_row(line) or (j > i and sum(lines[k].count("|") for k in range(i, j + 1)) >= 3)):
+            keep(a, a + len(line) + (1 if i < n - 1 else 0))
+            i += 1
+            continue
+        b = starts[j] + len(lines[j])
+        seg = text[a:b]
+        matches = list(_PIPE.finditer(seg))
+        pos = 0
+        for k, m in enumerate(matches):
+            for q in range(pos, m.start()):
+                chars.append(" " if seg[q] == "\n" else seg[q])
+                offs.append(offsets[a + q])
+            outer = (k == 0 and not seg[: m.start()].strip()) or (k == len(matches) - 1 and not seg[m.end():].strip())
+            if not outer:
+                chars.append("\t")
+                offs.append(offsets[a + m.start() + m.group().index("|")])
+            pos = m.end()
+        for q in range(pos, len(seg)):
+            chars.append(" " if seg[q] == "\n" else seg[q])
+            offs.append(offsets[a + q])
+        if j < n - 1:
+            keep(b, b + 1)
+        i = j + 1
+    offs.append(offsets[len(text)])
+    return "".join(chars), offs
