@@ -35,11 +35,14 @@ def test_a_cell_line_is_found_by_its_one_closing_pipe():
 
 def test_cell_lines_with_a_long_run_of_tabs_inside_a_line():
     long_line = "窗口事项" + "\t" * 60_000 + "结率 |"
-    text = "\n".join([long_line] + [f"单元{k} |" for k in range(12)])
+    text = "\n".join([long_line] + [f"单元{k} |" for k in range(12)] + ["||||||"])
     out, offs = pipe_cell_lines(text, list(range(len(text) + 1)))
     lines = out.split("\n")
     assert lines[0] == "\t" + long_line[:-2] and lines[1] == "\t单元0"  # the cell kept whole, its pipe a tab
     assert len(offs) == len(out) + 1
+    bare = text.rsplit("\n", 1)[0]  # without a filler line the cells stay one a line, bare
+    out, offs = pipe_cell_lines(bare, list(range(len(bare) + 1)))
+    assert out.split("\n")[:2] == [long_line[:-2], "单元0"] and len(offs) == len(out) + 1
 
 
 def test_a_pipe_row_with_a_long_run_of_tabs_inside_a_cell():
