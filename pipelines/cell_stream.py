@@ -22,6 +22,9 @@ MIN_CELL_LINES = 20
 CELL_LINE_SHARE = 0.8
 # a cell is one line of at most this many characters: longer lines are paragraphs
 CELL_CHARS = 60
+# Cells are separated by blank lines when at least this share of them follow one; then consecutive lines are one
+# cell broken by its column's width (a PDF or Word export wraps long cells)
+BLANK_SEPARATED_SHARE = 0.6
 _NUMBERISH = frozenset("-—/")
 _REASON = dict(V.INDICATOR_HEADERS)["reason"]
 
@@ -78,6 +81,7 @@ def _cells(norm: NormalizedText) -> list[_Cell] | None:
 
 
 def _mostly(after_blank: list[bool]) -> bool:
+    """Whether most cells (``BLANK_SEPARATED_SHARE``) follow a blank line."""
     return sum(after_blank[1:]) >= BLANK_SEPARATED_SHARE * (len(after_blank) - 1)
 
 
@@ -90,11 +94,6 @@ def blank_separated(norm: NormalizedText) -> bool:
             after_blank.append(blank)
         blank = not line.strip()
     return len(after_blank) >= MIN_CELL_LINES and _mostly(after_blank)
-
-
-# Cells are separated by blank lines when at least this share of them follow one; then consecutive lines are one
-# cell broken by its column's width (a PDF or Word export wraps long cells)
-BLANK_SEPARATED_SHARE = 0.6
 
 
 _MARGIN = re.compile(V.MARGIN_MARK)
@@ -251,12 +250,9 @@ class _RowGrouper:
             self.since_name = 0  # the row's name
 
 
-_VALUE_START = re.compile(r"^(?:[<>=≥≤≧≦＞＜＝═]|[-+]?\d)")
-
-
 def _valueish(clean: str) -> bool:
     """A target, actual, weight or score as printed: a number or an operator first (≥120公里, 96%, 20)."""
-    return bool(_VALUE_START.match(clean)) or bool(V.OPERATORS.match(clean))
+    return bool(V.VALUE_START.match(clean)) or bool(V.OPERATORS.match(clean))
 
 
 def _rows(cells: list[_Cell]) -> list[list[_Cell]]:

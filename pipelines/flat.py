@@ -42,7 +42,6 @@ _DIGITS = frozenset("0123456789.")
 _NOT_NAME = re.compile(r":|" + V.MARGIN_MARK)
 # a unit code printed before an organisation's name (885 武侯区商务局, [101] 财政局)
 _UNIT_CODE = re.compile(r"\d{3,}|\[\d+\]")
-_VALUE_START = re.compile(r"^(?:[<>=≥≤≧≦＞＜＝]|[-+]?\d)")
 _NAME_START = re.compile(r"^[★☆\u4e00-\u9fff]")
 _NUMBER_RUN = re.compile(r"\d+(?:\.\d+)?")
 _DATE = re.compile(r"\d{4}年\d{1,2}月")
@@ -99,7 +98,7 @@ class FlatParser:
             if self._word_across(a, b):
                 score -= 1  # a word cut in two (组织召开会 | 议次数)
         name, *values = ("".join(t.clean for t in g) for g in groups)
-        if _VALUE_START.match(name) or V.VALUE_PHRASE.match(name):
+        if V.VALUE_START.match(name) or V.VALUE_PHRASE.match(name):
             score -= 3
         if name and name[-1] in name_endings():
             score += 1
@@ -107,7 +106,7 @@ class FlatParser:
             numbers = _NUMBER_RUN.findall(v)
             if len(numbers) > 1 and not _DATE.search(v):
                 score -= 2  # two values in one cell
-            elif numbers and not _VALUE_START.match(v) and not _DATE.search(v):
+            elif numbers and not V.VALUE_START.match(v) and not _DATE.search(v):
                 score -= 1  # words then a number: a name's tail glued to a value (完成时间≥95%)
         if len(values) == 2 and values[0] == values[1]:
             score += 2  # target and actual printed alike
@@ -319,7 +318,7 @@ class FlatParser:
             if (lead is None and shape.simple and values >= len(shape.value_slots) and _NAME_START.match(c.clean)
                     and not V.REMARK.match(c.clean)):
                 break  # a detail row with its values and no scores: a name opens the next row
-            values += bool(_VALUE_START.match(c.clean)) and not is_plain_number(c.clean)
+            values += bool(V.VALUE_START.match(c.clean)) and not is_plain_number(c.clean)
             cells.append(c)
             nums = nums + 1 if is_plain_number(c.clean) and len(cells) > 2 else 0 if not is_plain_number(c.clean) else nums
             i += 1

@@ -9,14 +9,12 @@ a value under 指标值 or 完成值). Ties go to the earlier column, as a row r
 
 from __future__ import annotations
 
-import re
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import is_plain_number
 from jixiao.pipelines.layout import Cell
 
 _NATURE = frozenset(("定性", "定量", "正向", "反向", "正向指标", "反向指标"))
-_VALUE_START = re.compile(r"^(?:[<>=≥≤≧≦＞＜＝═]|[-+]?\d)")
 _VALUE_COLUMNS = frozenset(("init_target", "adj_target", "target", "actual"))
 # fit of a cell to a column; None: the cell cannot stand there
 _EARLIER = 1e-3  # the tie-break: per column index, an earlier column wins an equal fit
@@ -39,7 +37,7 @@ def fit(text: str, slot: str) -> float | None:
             return None
         if is_plain_number(text):
             return 1.0
-        return 2.0 if _VALUE_START.match(text) else 1.5
+        return 2.0 if V.VALUE_START.match(text) else 1.5
     if slot == "note":
         return 1.0 if not is_plain_number(text) else None
     if slot == "reason":
