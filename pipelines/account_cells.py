@@ -220,7 +220,7 @@ def _anchored(part: list[Cell], roles: list[str]) -> list[Cell]:
         else:
             row.append(blank())
     words = [c for c in part[k:] if not is_amount_cell(c.text)]
-    if words and "label" in roles:  # a label cell printed across two lines
+    if words and "label" in roles[:len(row)]:  # a label cell printed across two lines (a two-sided table: the first side)
         at = roles.index("label")
         first = row[at] if row[at].text else words[0]
         row[at] = Cell(first.text + "".join(c.text for c in words if c is not first), first.start, words[-1].end)
@@ -235,7 +235,7 @@ def _meta(text: str) -> bool:
 
 
 def _grid(cells: list[Cell]) -> _Grid | None:
-    """One table's cells cut into its header rows and body rows.""" 
+    """One table's cells cut into its header rows and body rows."""
     start = next((i for i, c in enumerate(cells) if c.text and not _meta(c.text)
                   and V.ACCOUNT_HEADER_WORD.search(c.text)), None)
     if start is None:

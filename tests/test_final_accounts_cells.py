@@ -99,3 +99,15 @@ def test_the_header_printed_cell_by_cell_gives_its_leaves():
     assert names(["项目", "年初结转和结余", "本年收入", "本年支出", "年末结转和结余", "科目代码", "科目名称", "小计",
                   "基本支出", "项目支出"])[1] == ["科目代码", "科目名称", "", "", "小计", "基本支出", "项目支出", ""]
     assert names(["项目", "预算数", "决算数"]) == (["", "", ""], ["项目", "预算数", "决算数"])
+
+
+
+def test_rows_at_anchors_under_a_header_read_value_first_are_no_crash():
+    """A header whose leaves come out value columns first, its label column later (a side read wrongly):
+    a row's words past the first side are left to the tab reader, not an IndexError."""
+    from jixiao.pipelines.account_cells import Cell, body_rows
+
+    texts = ["221", "住房保障支出", "36.21", "36.21", "22102", "住房改革支出", "36.21", "36.21"]
+    cells = [Cell(t, 10 * n, 10 * n + len(t)) for n, t in enumerate(texts)]
+    rows, _ = body_rows(cells, ["value", "value", "label", "value", "code", "label"])
+    assert len(rows) == 2 and all(len(r) == 6 for r in rows)
