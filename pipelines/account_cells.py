@@ -16,8 +16,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.account_grid import code_of, is_amount_cell
-from jixiao.pipelines.normalize import NormalizedText, squeeze
+from jixiao.pipelines.account_grid import GridCell, GridRow, code_of, columns, is_amount_cell, sum_groups
+from jixiao.pipelines.account_placement import ambiguity, place
+from jixiao.pipelines.normalize import NormalizedText, parse_number, squeeze
+from jixiao.record import AccountRow, Check, FinalAccountsTable
 
 # a table's cells, one a line: at least this many in a run
 MIN_CELLS = 6
@@ -173,20 +175,25 @@ def _blank_cells(body: list[Cell]) -> list[Cell]:
     return out
 
 
-def body_rows(body: list[Cell], roles: list[str]) -> list[list[Cell]]:
+def body_rows(body: list[Cell], roles: list[str]) -> tuple[list[list[Cell]], list[int]]:
     """The body cut into rows of the header's width: N a row where that fits every row (the blank cells
-    shown), else a row at each anchor with its amounts from the first value column on."""
+    shown), else a row at each anchor with its amounts from the first value column on; and the rows whose
+    amounts were so shifted (fewer than the value columns: where they belong is the identities' to say)."""
     n = len(roles)
     for cells in (_blank_cells(body), body):
         if cells and len(cells) % n == 0:
             rows = [cells[k:k + n] for k in range(0, len(cells), n)]
             if all(_fits(r, roles) for r in rows):
-                return rows
+                return rows, []
     cells = [c for c in body if c.text]
     starts = [i for i in range(len(cells)) if _anchor(cells, i) or (i and not is_amount_cell(cells[i].text)
                                                                        and not _CODE.match(cells[i - 1].text)
                                                                        and not _PART.match(cells[i - 1].text))]
-    return [_anchored(cells[a:b], roles) for a, b in zip(starts, [*starts[1:], len(cells)])]
+    rows = [_anchored(cells[a:b], roles) for a, b in zip(starts, [*starts[1:], len(cells)])]
+    width = roles.count("value")
+    shifted = [j for j, r in enumerate(rows)
+               if 0 < sum(bool(c.text) for c, role in zip(r, roles) if role == "value") < width]
+    return rows, shifted
 
 
 def _anchored(part: list[Cell], roles: list[str]) -> list[Cell]:
@@ -213,7 +220,7 @@ def _anchored(part: list[Cell], roles: list[str]) -> list[Cell]:
         else:
             row.append(blank())
     words = [c for c in part[k:] if not is_amount_cell(c.text)]
-    if words and "label" in roles:  # a label cell printed across two lines
+    if words and "label" in roles[:len(row)]:  # a label cell printed across two lines (a two-sided table: the first side)
         at = roles.index("label")
         first = row[at] if row[at].text else words[0]
         row[at] = Cell(first.text + "".join(c.text for c in words if c is not first), first.start, words[-1].end)
@@ -227,8 +234,8 @@ def _meta(text: str) -> bool:
                 or V.ACCOUNT_YEAR.fullmatch(text))
 
 
-def _grid(cells: list[Cell]) -> tuple[int, list[list[Cell]], list[list[Cell]], int] | None:
-    """(first header cell, header rows, body rows, first cell after the body) of one table's cells."""
+def _grid(cells: list[Cell]) -> _Grid | None:
+    """One table's cells cut into its header rows and body rows."""
     start = next((i for i, c in enumerate(cells) if c.text and not _meta(c.text)
                   and V.ACCOUNT_HEADER_WORD.search(c.text)), None)
     if start is None:
@@ -246,13 +253,76 @@ def _grid(cells: list[Cell]) -> tuple[int, list[list[Cell]], list[list[Cell]], i
     def row(indices: list[int]) -> list[Cell]:
         return [header[k] if k >= 0 else Cell("", at, at) for k in indices]
 
-    rows = body_rows(cells[body_start:body_end], roles) if body_start < body_end else []
-    return start, [row(group), row(leaf)] if any(k >= 0 for k in group) else [row(leaf)], rows, body_end
+    rows, shifted = body_rows(cells[body_start:body_end], roles) if body_start < body_end else ([], [])
+    header_rows = [row(group), row(leaf)] if any(k >= 0 for k in group) else [row(leaf)]
+    return _Grid(start, header_rows, rows, body_end, roles, shifted)
 
 
-def cell_tables(norm: NormalizedText, is_title) -> NormalizedText | None:
+@dataclass
+class _Grid:
+    start: int  # the first header cell
+    header: list[list[Cell]]
+    rows: list[list[Cell]]
+    end: int  # the first cell after the body
+    roles: list[str]
+    shifted: list[int]  # rows whose amounts went into the value columns from the first on
+
+
+@dataclass
+class CellText:
+    """The text with its one-cell-a-line tables written as tab rows, and the checks their reading raised
+    ((original offset of the row, check): a row whose amounts fit several placements alike)."""
+
+    norm: NormalizedText
+    notes: list[tuple[int, Check]]
+
+
+def _account_row(row: list[Cell], roles: list[str], keys: dict[int, str], factor: float) -> AccountRow:
+    """The cells of a row as a line item (amounts in yuan), for the identities to weigh its placement."""
+    code = "".join(code_of(c.text) or "" for c, role in zip(row, roles) if role == "code") or None
+    label = next((c.text for c, role in zip(row, roles) if role == "label" and c.text), None)
+    if label is None:  # 合计 printed in the code column
+        label = next((c.text for c, role in zip(row, roles) if role == "code" and c.text and code_of(c.text) is None
+                      and not is_amount_cell(c.text)), None)
+    values = {keys[k]: round(parse_number(row[k].text) * factor, 2) for k in keys if is_amount_cell(row[k].text)}
+    return AccountRow(code=code, label=label, values=values)
+
+
+def _placed(grid: _Grid, norm: NormalizedText, title: str, unit: str | None) -> list[tuple[int, Check]]:
+    """Moves each shifted row's amounts to the columns the identities choose (``account_placement``); the
+    notes for the rows that fit several placements alike. Tables of one panel only (code / label / 行次, then
+    the value columns)."""
+    front = grid.roles.index("value") if "value" in grid.roles else len(grid.roles)
+    if not grid.shifted or any(r != "value" for r in grid.roles[front:]):
+        return []
+    header = [GridRow([GridCell(c.text, c.text, c.start, c.end) for c in r], 0, 0) for r in grid.header]
+    panels = columns(header)
+    values = panels[0].role("value") if len(panels) == 1 else []
+    if [c.index for c in values] != list(range(front, len(grid.roles))) or not all(c.key for c in values):
+        return []
+    keys = {c.index: c.key for c in values}
+    factor = V.ACCOUNT_UNIT_FACTOR.get(unit or "", 1.0)
+    table = FinalAccountsTable(title=title, unit=unit,
+                               rows=[_account_row(r, grid.roles, keys, factor) for r in grid.rows])
+    order = list(keys.values())
+    notes = []
+    for p in place(table, order, grid.shifted, sum_groups(header, panels)):
+        row = grid.rows[p.row]
+        amounts = [c for c in row[front:] if c.text]
+        blank = Cell("", amounts[0].start, amounts[0].start)
+        cells = [blank] * len(order)
+        for at, cell in zip(p.columns, amounts):
+            cells[at] = cell
+        grid.rows[p.row] = row[:front] + cells
+        if (check := ambiguity(table, order, p)) is not None:
+            notes.append((norm.span(row[0].start, row[0].start)[0], check))
+    return notes
+
+
+def cell_tables(norm: NormalizedText, is_title) -> CellText | None:
     """The text with each final-accounts table printed one cell per line written as tab rows (None when it
-    has none); ``is_title(norm, start, end)`` says whether a line is a table's title."""
+    has none), a row's amounts placed by the identities where its blank cells are lost; ``is_title(norm,
+    start, end)`` says whether a line is a table's title."""
     lines, pos = [], 0
     for line in norm.text.split("\n"):
         lines.append((pos, pos + len(line)))
@@ -261,13 +331,16 @@ def cell_tables(norm: NormalizedText, is_title) -> NormalizedText | None:
     chars: list[str] = []
     offsets: list[int] = []
     done, changed = 0, False
+    notes: list[tuple[int, Check]] = []
     for n, t in enumerate(titles):
         stop = titles[n + 1] if n + 1 < len(titles) else len(lines)
         cells = _cells(norm, lines[t + 1:stop])
         found = _grid(cells) if cells else None
         if found is None:
             continue
-        start, header, rows, body_end = found
+        start, header, rows, body_end = found.start, found.header, found.rows, found.end
+        unit = V.ACCOUNT_UNIT.search("".join(c.text for c in cells[:start]))
+        notes += _placed(found, norm, squeeze(norm.text[slice(*lines[t])]), unit.group(1) if unit else None)
         _emit(norm, lines[done][0], lines[t][1] + 1, chars, offsets)  # the text up to the title's line
         for cell in cells[:start]:
             if cell.text:
@@ -287,8 +360,9 @@ def cell_tables(norm: NormalizedText, is_title) -> NormalizedText | None:
         return None
     _emit(norm, lines[done][0], len(norm.text), chars, offsets)
     offsets.append(norm.offsets[-1])
-    return NormalizedText.model_construct(text="".join(chars), offsets=offsets, original_length=norm.original_length,
-                                          original=norm.original, in_print=norm.in_print)
+    return CellText(NormalizedText.model_construct(text="".join(chars), offsets=offsets,
+                                                   original_length=norm.original_length, original=norm.original,
+                                                   in_print=norm.in_print), notes)
 
 
 def _emit(norm: NormalizedText, a: int, b: int, chars: list[str], offsets: list[int]) -> None:

@@ -40,15 +40,24 @@ def _name(row: AccountRow) -> str:
     return " ".join(x for x in (row.code, row.label) if x) or (f"行{row.line}" if row.line else "?")
 
 
+def rounding(table: FinalAccountsTable, ident: Identity) -> float:
+    """The most an identity can be off by the printing's rounding: half the last printed place per figure."""
+    factor = V.ACCOUNT_UNIT_FACTOR.get(table.unit or "", 1.0)
+    return (ident.addends + 1) * PRINTED_PLACE * factor / 2  # each printed figure, the total too
+
+
+def holds(table: FinalAccountsTable, ident: Identity) -> bool:
+    """The identity holds up to float noise or the printing's rounding (at most an ``info`` check)."""
+    return abs(ident.printed - ident.expected) <= max(YUAN_NOISE, rounding(table, ident))
+
+
 def _check(table: FinalAccountsTable, ident: Identity) -> Check | None:
     diff = ident.printed - ident.expected
     if abs(diff) <= YUAN_NOISE:
         return None
-    factor = V.ACCOUNT_UNIT_FACTOR.get(table.unit or "", 1.0)
-    rounding = (ident.addends + 1) * PRINTED_PLACE * factor / 2  # each printed figure, the total too
     row = f"row {_name(table.rows[ident.row])}" if ident.row is not None else "table"
     return Check(
-        code=ident.code, severity="info" if abs(diff) <= rounding else "warning",
+        code=ident.code, severity="info" if abs(diff) <= rounding(table, ident) else "warning",
         message=f"{table.title} {row} column {ident.key}: printed {ident.printed:.2f}, {ident.what} "
                 f"{ident.expected:.2f}, difference {diff:+.2f} yuan",
         field=f"rows[{ident.row}].values.{ident.key}" if ident.row is not None else None)
@@ -69,14 +78,42 @@ def column_identities(table: FinalAccountsTable, sums: list[tuple[str, list[str]
     return out
 
 
+def families(rows: list[AccountRow]) -> list[tuple[int, list[int]]]:
+    """(row, its children) for each coded row with children: the codes two digits longer that start with it."""
+    kids: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        if r.code:
+            kids.setdefault(r.code[:-2], []).append(i)
+    return [(i, kids[r.code]) for i, r in enumerate(rows) if r.code and kids.get(r.code)]
+
+
+def total_parts(rows: list[AccountRow]) -> list[tuple[int, list[int], str]]:
+    """(total row, the rows it adds up, in words): 合计 = Σ 类 rows; 人员经费合计 / 公用经费合计 = Σ of their
+    economic classes."""
+    coded = [i for i, r in enumerate(rows) if r.code]
+    if not coded:
+        return []
+    top = min(len(rows[i].code) for i in coded)
+    classes = [i for i in coded if len(rows[i].code) == top]
+    out = []
+    for i, row in enumerate(rows):
+        if row.code or not row.label:
+            continue
+        if V.ACCOUNT_TABLE_TOTAL.match(row.label):
+            out.append((i, classes, "sum of the 类 rows"))
+        elif V.ACCOUNT_PERSONNEL_TOTAL.match(row.label):
+            out.append((i, [k for k in classes if rows[k].code in V.ACCOUNT_PERSONNEL_CLASSES], "sum of 301 and 303"))
+        elif V.ACCOUNT_PUBLIC_TOTAL.match(row.label):
+            out.append((i, [k for k in classes if rows[k].code not in V.ACCOUNT_PERSONNEL_CLASSES],
+                        "sum of the other classes"))
+    return out
+
+
 def code_identities(table: FinalAccountsTable) -> list[Identity]:
     """类 = Σ款, 款 = Σ项 (a code's children are the codes two digits longer that start with it)."""
     out = []
-    coded = [(i, r) for i, r in enumerate(table.rows) if r.code]
-    for i, row in coded:
-        kids = [r for _, r in coded if len(r.code) == len(row.code) + 2 and r.code.startswith(row.code)]
-        if not kids:
-            continue
+    for i, kid_rows in families(table.rows):
+        row, kids = table.rows[i], [table.rows[k] for k in kid_rows]
         for key in dict.fromkeys([*row.values, *(k for r in kids for k in r.values)]):
             out.append(Identity("accounts.code_sum", i, key, row.values.get(key, 0.0), _sum(kids, key), len(kids),
                                 f"sum of the {len(kids)} rows under {row.code}"))
@@ -85,25 +122,11 @@ def code_identities(table: FinalAccountsTable) -> list[Identity]:
 
 def total_identities(table: FinalAccountsTable) -> list[Identity]:
     """The 合计 row = Σ 类 rows; 人员经费合计 / 公用经费合计 = Σ of their economic classes."""
-    coded = [r for r in table.rows if r.code]
-    if not coded:
-        return []
-    top = min(len(r.code) for r in coded)
-    classes = [r for r in coded if len(r.code) == top]
     out = []
-    for i, row in enumerate(table.rows):
-        if row.code or not row.label:
-            continue
-        if V.ACCOUNT_TABLE_TOTAL.match(row.label):
-            parts, what = classes, "sum of the 类 rows"
-        elif V.ACCOUNT_PERSONNEL_TOTAL.match(row.label):
-            parts, what = [r for r in classes if r.code in V.ACCOUNT_PERSONNEL_CLASSES], "sum of 301 and 303"
-        elif V.ACCOUNT_PUBLIC_TOTAL.match(row.label):
-            parts, what = [r for r in classes if r.code not in V.ACCOUNT_PERSONNEL_CLASSES], "sum of the other classes"
-        else:
-            continue
+    for i, parts, what in total_parts(table.rows):
+        row, addends = table.rows[i], [table.rows[k] for k in parts]
         for key in row.values:
-            out.append(Identity("accounts.total_row", i, key, row.values[key], _sum(parts, key), len(parts), what))
+            out.append(Identity("accounts.total_row", i, key, row.values[key], _sum(addends, key), len(addends), what))
     return out
 
 

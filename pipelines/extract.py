@@ -23,6 +23,7 @@ from jixiao.config import Settings, get_settings
 from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import ModelError
 from jixiao.pipelines.account_cells import cell_tables
+from jixiao.pipelines.account_placement import attach
 from jixiao.pipelines.account_codes import map_codes
 from jixiao.pipelines.account_spaced import spaced_rows
 from jixiao.pipelines.assemble import Assembler
@@ -191,7 +192,8 @@ class Extractor:
                 other = []
             tables = other if facts(other) > facts(tables) or not tables else tables
         if (cells := cell_tables(norm, is_title_line)) is not None:  # one cell a line: the header gives the grid
-            by_cell = self.accounts.read(cells)
+            by_cell = self.accounts.read(cells.norm)
+            attach(by_cell, cells.notes)  # rows whose lost blank cells leave their placement open
             tables = by_cell if facts(by_cell) > facts(tables) else tables
         if self.mapper is not None:
             map_codes(tables, self.mapper.taxonomy)
