@@ -68,7 +68,8 @@ def _cells(norm: NormalizedText) -> list[_Cell] | None:
             a = pos + line.index(stripped[0])
             whole = "\t" in stripped or len(stripped) > CELL_CHARS
             other += whole
-            cells.append(_Cell(a, a + len(stripped), squeeze(stripped), whole))
+            # an OCR-slipped label or header word (三级指摽) is read as the word, as the table reader reads it
+            cells.append(_Cell(a, a + len(stripped), V.repair_label(squeeze(stripped)), whole))
             after_blank.append(blank)
         blank = not stripped
         pos += len(line) + 1
@@ -111,7 +112,7 @@ def _join_wrapped(cells: list[_Cell], after_blank: list[bool]) -> list[_Cell]:
         prev = out[-1] if out else None
         if (not fresh and prev is not None and not prev.line and not c.line
                 and len(prev.clean) + len(c.clean) <= CELL_CHARS and not _whole(prev.clean) and not _whole(c.clean)):
-            out[-1] = _Cell(prev.start, c.end, prev.clean + c.clean)
+            out[-1] = _Cell(prev.start, c.end, V.repair_label(prev.clean + c.clean))
         else:
             out.append(c)
     return out

@@ -255,3 +255,15 @@ def test_header_variants_bureaus_print(extractor, at, header, family):
     rows = [list(r) for r in PLAIN_TEMPLATE]
     rows[at[0]][at[1]] = header
     assert _reading(extractor.extract_text(_families(rows)[family], doc_id="t", mode="parser")) == PLAIN_READING
+
+
+@pytest.mark.parametrize("at,slipped", [
+    ((1, 0), "主管部闩"), ((1, 2), "实施单住"), ((4, 2), "三级指摽"), ((4, 3), "年度指标伹"), ((4, 4), "实际完戍值"),
+    ((2, 3), "全年执行教"), ((5, 1), "数量指摽"), ((6, 1), "质量措标"), ((8, 0), "效益揩标"),
+])
+@pytest.mark.parametrize("family", ["tabs", "spaces", "cell_per_line_bare", "cell_per_line_blank", "collapsed"])
+def test_ocr_slipped_label_and_header_words(extractor, at, slipped, family):
+    """A label, header or category word one OCR slip away from the word is read as the word in every family."""
+    rows = [list(r) for r in PLAIN_TEMPLATE]
+    rows[at[0]][at[1]] = slipped
+    assert _reading(extractor.extract_text(_families(rows)[family], doc_id="t", mode="parser")) == PLAIN_READING
