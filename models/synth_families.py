@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from jixiao.models.synth_table import Cell, Seg
+from jixiao.models.synth_table import Cell
 from jixiao.pipelines import vocab as V
 
 Table = list[list[Cell]]
@@ -214,8 +214,9 @@ def _cut_prose(rng: random.Random, lt):
     return LabeledText(lt.chars[:at], lt.ids[:at], list(lt.types))
 
 
-def family_document(rng: random.Random, family: str, pool: list[str]):
-    """One document in ``family`` (a table family, 'prose', or 'mirror': a traditional-Chinese mirror page)."""
+def family_document(rng: random.Random, family: str, pool: list[str], projects: list | None = None):
+    """One document in ``family`` (a table family, 'prose', or 'mirror': a traditional-Chinese mirror page), of
+    ``projects`` (drawn when not given)."""
     from dataclasses import replace
 
     from jixiao.models.synth import LabeledText
@@ -224,7 +225,7 @@ def family_document(rng: random.Random, family: str, pool: list[str]):
     from jixiao.models.synth_records import draw_project
     from jixiao.models.synth_table import build_table, draw_style
 
-    projects = [draw_project(rng) for _ in range(rng.choice((1, 1, 1, 2)))]
+    projects = projects or [draw_project(rng) for _ in range(rng.choice((1, 1, 1, 2)))]
     base = rng.choice(("prose", "prose", "spaces", "cell_lines")) if family == "mirror" else family
     lt = LabeledText()
     if base == "prose":
