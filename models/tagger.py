@@ -22,7 +22,8 @@ from jixiao.extras import require
 from jixiao.models.labels import ID2LABEL
 from jixiao.models.vocab import CharVocab
 from jixiao.pipelines.tag import EntitySpan
-from jixiao.pipelines.vocab import TABLE_TRIGGERS
+from jixiao.pipelines.normalize import simplified
+from jixiao.pipelines.vocab import REPORT_TRIGGERS, TABLE_TRIGGERS
 
 if TYPE_CHECKING:
     from jixiao.config import Settings
@@ -44,6 +45,9 @@ def candidate_regions(text: str, block: int = 128, reach: int = 3, gap: int = 3)
     hot = np.zeros(n_blocks + 1, dtype=bool)
     for m in TRIGGERS.finditer(text):
         hot[m.start() // block] = True
+    if not hot.any():  # no table word: a prose report's or a mirror page's words mark it (simplified one for one)
+        for m in REPORT_TRIGGERS.finditer(simplified(text)):
+            hot[m.start() // block] = True
     if not hot.any():
         return []
     keep = np.zeros(n_blocks, dtype=bool)

@@ -416,6 +416,9 @@ MEASURE_UNITS = frozenset([*UNITS_OF_MEASURE, *"件份处条套辆", "万人", "
 TABLE_TRIGGERS = _rx(
     r"项目名称|主管部门|实施单位|资金总额|[一二三]级\s*指\s*标|[量效时本益意]\s*指\s*标|指标值|完成值|分\s*值|得\s*分|总\s*分|权\s*重|执行率"
 )
+# a prose report or a mirror page prints no table word; these words (in simplified characters) mark where it
+# states its facts
+REPORT_TRIGGERS = _rx(r"绩效|自评|预算|执行数")
 # header words as printed in raw text (full- or half-width brackets), marked HEADER by the weak labeller
 PRINTED_HEADER_WORDS = re.compile(
     "项目(?:\\(政策\\)|（政策）)?名称|主管部门(?:及代码)?|实施单位(?:（盖章）|\\(盖章\\))?|预算单位|项目资金|年初预算数?|目标申报数|预算编制数|"

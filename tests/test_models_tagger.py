@@ -25,6 +25,13 @@ def test_candidate_regions_skip_prose_and_keep_tables():
     assert candidate_regions("没有表格的一段话。") == []
 
 
+def test_candidate_regions_find_prose_reports_and_mirror_pages_by_their_report_words():
+    filler = "本单位认真贯彻落实各项工作部署，持续推进各项改革。" * 40
+    report = "二、績(jì)效目標完成情況。全年預算執行數合計647.59萬元。"
+    ranges = candidate_regions(filler + report + filler)
+    assert any(a <= len(filler) and len(filler) + len(report) <= b for a, b in ranges)
+
+
 @pytest.fixture(scope="module")
 def tagger():
     pytest.importorskip("torch")  # the torch backend: the train extra
