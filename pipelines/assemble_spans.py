@@ -19,7 +19,9 @@ from jixiao.record import YUAN_PER_WAN, Funds, Indicator, Project, Provenance
 # a tagger value's confidence is its span probability times this: below any parser value (0.95)
 TAGGER_WEIGHT = 0.9
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
-_WAN = re.compile(r"万\s*元")
+_WAN = re.compile(r"[万萬]\s*元")
+# the unit printed right after an amount, as a sentence states it (年初预算9.73万元, 預算資金合計647.59萬元)
+_UNIT_AFTER = re.compile(r"[ \u3000]*(?:(?P<wan>[万萬])|(?P<yuan>元))")
 _YUAN = re.compile(r"[（(]\s*元\s*[)）]|单位[:：]\s*元|金额单位[:：]\s*元")
 _CODE_NAME = re.compile(r"^([0-9A-Za-z]{8,})[-－—_]+(.+)$")
 _ORG_CODE = re.compile(r"^(?:\[\d+\]|【\d+】|\d{2,}[-－—]?)\s*")
@@ -360,10 +362,15 @@ def _assign_fund_roles(p: _OpenProject) -> None:
 
 
 def _amount_scale(p: _OpenProject, text: str) -> float:
-    """``YUAN_PER_WAN`` when the last unit printed before the project's amounts is 万元, else 1 (yuan)."""
+    """``YUAN_PER_WAN`` when the unit printed right after the first amount is 万 (a sentence, a '180万' cell), or
+    else when the last unit printed before the project's amounts is 万元; else 1 (yuan)."""
     amounts = [s for k, s in p.fields.items() if k.startswith("AMT_")]
     if not amounts:
         return 1.0
+    first = min(amounts, key=lambda s: s.start)
+    after = _UNIT_AFTER.match(text, first.end)
+    if after:
+        return YUAN_PER_WAN if after.group("wan") else 1.0
     before = text[max(p.start - 50, 0) : min(s.start for s in amounts)]
     wan = [m.end() for m in _WAN.finditer(before)]
     yuan = [m.end() for m in _YUAN.finditer(before)]
