@@ -220,12 +220,13 @@ def family_document(rng: random.Random, family: str, pool: list[str], projects: 
     from dataclasses import replace
 
     from jixiao.models.synth import LabeledText
+    from jixiao.models.synth_lexicon import diversify
     from jixiao.models.synth_mirror import mirror
     from jixiao.models.synth_prose import render_prose
     from jixiao.models.synth_records import draw_project
     from jixiao.models.synth_table import build_table, draw_style
 
-    projects = projects or [draw_project(rng) for _ in range(rng.choice((1, 1, 1, 2)))]
+    projects = projects or [diversify(rng, draw_project(rng)) for _ in range(rng.choice((1, 1, 1, 2)))]
     base = rng.choice(("prose", "prose", "spaces", "cell_lines")) if family == "mirror" else family
     lt = LabeledText()
     if base == "prose":

@@ -110,14 +110,28 @@ ROW_ROLES = ("TARGET", "ACTUAL", "WEIGHT", "SCORE")
 FUND_ROLES = ("AMT_INIT", "AMT_ANNUAL", "AMT_EXEC")
 
 
+# names the model breaks at one character it reads as outside them (年度|资|金支付率): one name across that character
+NAME_LABELS = ("PROJECT", "IND", "DEPT", "IMPL")
+_NAME_GAP = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _bridges(last: EntitySpan, span: EntitySpan, text: str) -> bool:
+    """Whether ``span`` continues ``last``: touching, or (names) one Han character apart on the same line."""
+    if span.start == last.end:
+        return True
+    return last.label == span.label and last.label in NAME_LABELS and span.start - last.end == 1 \
+        and bool(_NAME_GAP.fullmatch(text[last.end]))
+
+
 def _merge_touching(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
-    """Spans of one group that touch (no character between) are one value the model split, e.g. 19.44 -> 19 | .44."""
+    """Spans of one group that touch (no character between) are one value the model split, e.g. 19.44 -> 19 | .44;
+    a name split by one Han character the model left out is one name."""
     out: list[EntitySpan] = []
     for span in sorted(spans, key=lambda s: s.start):
         last = out[-1] if out else None
         same = last is not None and (last.label == span.label or
                                      (GROUPS.get(last.label) is not None and GROUPS.get(last.label) == GROUPS.get(span.label)))
-        if last is not None and same and span.start == last.end:
+        if last is not None and same and _bridges(last, span, text):
             label = last.label if (last.end - last.start) >= (span.end - span.start) else span.label
             out[-1] = EntitySpan(label=label, start=last.start, end=span.end, text=text[last.start : span.end],
                                  score=min(last.score, span.score))
@@ -248,6 +262,8 @@ class _SpanGrouper:
 
     def _add_name(self, span: EntitySpan) -> None:
         cur = self.cur
+        if len(_squash(span.text)) < 2 and not self._follows_blank(span, "PROJECT"):
+            return  # a one-character fragment is no project name (and must not open a project)
         if cur is not None and self._follows_blank(span, "PROJECT"):
             cur.name.append(span)  # a name broken across lines
         elif cur is not None and cur.name and not (cur.rows or cur.fields or cur.amounts):
