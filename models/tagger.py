@@ -23,7 +23,7 @@ from jixiao.models.labels import ID2LABEL
 from jixiao.models.vocab import CharVocab
 from jixiao.pipelines.tag import EntitySpan
 from jixiao.pipelines.normalize import simplified
-from jixiao.pipelines.vocab import REPORT_TRIGGERS, TABLE_TRIGGERS
+from jixiao.pipelines.vocab import REPORT_TRIGGERS, TABLE_TRIGGERS, TITLE_TRIGGERS
 
 if TYPE_CHECKING:
     from jixiao.config import Settings
@@ -44,6 +44,8 @@ def candidate_regions(text: str, block: int = 128, reach: int = 3, gap: int = 3)
     n_blocks = (len(text) + block - 1) // block
     hot = np.zeros(n_blocks + 1, dtype=bool)
     for m in TRIGGERS.finditer(text):
+        hot[m.start() // block] = True
+    for m in TITLE_TRIGGERS.finditer(text):
         hot[m.start() // block] = True
     if not hot.any():  # no table word: a prose report's or a mirror page's words mark it (simplified one for one)
         for m in REPORT_TRIGGERS.finditer(simplified(text)):

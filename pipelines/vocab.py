@@ -419,6 +419,8 @@ TABLE_TRIGGERS = _rx(
 # a prose report or a mirror page prints no table word; these words (in simplified characters) mark where it
 # states its facts
 REPORT_TRIGGERS = _rx(r"绩效|自评|预算|执行数")
+# a report's or a table's title names the project before any table word: always a place to tag
+TITLE_TRIGGERS = _rx(r"自评报告|自评表|绩效目标自评|评价报告")
 # header words as printed in raw text (full- or half-width brackets), marked HEADER by the weak labeller
 PRINTED_HEADER_WORDS = re.compile(
     "项目(?:\\(政策\\)|（政策）)?名称|主管部门(?:及代码)?|实施单位(?:（盖章）|\\(盖章\\))?|预算单位|项目资金|年初预算数?|目标申报数|预算编制数|"
