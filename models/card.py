@@ -234,8 +234,8 @@ def _real_layouts(detail: dict) -> list[str]:
         cells = [f"{_f(modes.get(m, {}).get('rla'))} / {_f(modes.get(m, {}).get('rlb'))}"
                  for m in ("parser", "tagger", "combined")]
         lines.append(f"| {variant} | " + " | ".join(cells) + " |")
-    lines += ["", "The tagger was trained on one template (the seeds' and the generator's): it reads these layouts "
-              "poorly and the combined path is the parser's reading with the tagger's fills.", ""]
+    lines += ["", "The combined path is the parser's reading with the tagger's fills of its gaps; the tagger alone reads "
+              "these layouts far below the parser (what limits it: `docs/research/results/tagger_families.md`).", ""]
     return lines
 
 
