@@ -27,7 +27,7 @@ def render_card(metrics: dict[str, Any], sizes: list[dict] | None = None, bench:
                 real_layouts: dict | None = None) -> str:
     """The card's text; ``windows`` is the checkpoint's (window, stride) in characters (``checkpoint_windows``)."""
     window, stride = windows
-    lines = _front(metrics, window, stride) + _span_f1_rows(metrics) + _training_time(metrics)
+    lines = _front(metrics, window, stride) + _span_f1_rows(metrics) + _family_rows(metrics) + _training_time(metrics)
     if sizes:
         lines += _size_choice(sizes)
     if sizes_full:
@@ -92,7 +92,13 @@ def _front(metrics: dict[str, Any], window: int, stride: int) -> list[str]:
         + (f"; {corpus.get('template_variety', 0):.0%} of the tables depart from the common national template "
            "(`synth.TableStyle`: other header words, weight before target, a 序号 column, 一级-二级 in one cell, "
            "label and value in one cell, information rows, units in amount cells)"
-           if corpus.get("template_variety") else "") + ").",
+           if corpus.get("template_variety") else "") + ")"
+        + (f"; printed in the real layouts' families by the weights {_mix(corpus['family_mix'])} "
+           "(`models/synth_families.py`: space-separated rows, pipe rows with runs of empty cells, one cell per line "
+           "ending ' |' with pipe-only filler rows, one cell per line with blank lines between cells, bare one cell "
+           "per line, the whole table run together, each row's cells run together, metadata blocks and cut points; "
+           "`synth_prose.py`: prose reports; `synth_mirror.py`: traditional-Chinese mirror pages with inline pinyin)"
+           if corpus.get("family_mix") else "") + ".",
         f"- weak labels: the table parser's provenance offsets on seeds {', '.join(corpus.get('seeds', [])) or '-'} "
         f"(`models/weak.py`), regions per project: {corpus.get('weak_regions', corpus.get('weak_error', '-'))}; "
         "every 5th project region held out, and each region also as a collapsed copy (newlines and tabs turned into "
@@ -110,6 +116,24 @@ def _front(metrics: dict[str, Any], window: int, stride: int) -> list[str]:
         "| type | synthetic P | synthetic R | synthetic F1 | weak F1 | weak collapsed F1 | weak support |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
+    return lines
+
+
+def _mix(mix: dict[str, float]) -> str:
+    total = sum(mix.values()) or 1.0
+    return ", ".join(f"{k} {v / total:.0%}" for k, v in sorted(mix.items(), key=lambda kv: -kv[1]))
+
+
+def _family_rows(metrics: dict[str, Any]) -> list[str]:
+    """Held-out span F1 per layout family (``metrics.synthetic_by_family``)."""
+    by_family = metrics.get("synthetic_by_family")
+    if not by_family:
+        return []
+    types = ("PROJECT", "DEPT", "AMT_ANNUAL", "AMT_EXEC", "IND", "TARGET", "ACTUAL", "SCORE")
+    lines = ["", "## Held-out span F1 by layout family (synthetic, documents of each family drawn apart)", "",
+             "| family | micro F1 | " + " | ".join(types) + " |", "| --- | --- | " + " | ".join("---" for _ in types) + " |"]
+    for family, scores in by_family.items():
+        lines.append(f"| {family} | {_f(scores.get('micro avg'))} | " + " | ".join(_f(scores.get(t)) for t in types) + " |")
     return lines
 
 
@@ -210,8 +234,8 @@ def _real_layouts(detail: dict) -> list[str]:
         cells = [f"{_f(modes.get(m, {}).get('rla'))} / {_f(modes.get(m, {}).get('rlb'))}"
                  for m in ("parser", "tagger", "combined")]
         lines.append(f"| {variant} | " + " | ".join(cells) + " |")
-    lines += ["", "The tagger was trained on one template (the seeds' and the generator's): it reads these layouts "
-              "poorly and the combined path is the parser's reading with the tagger's fills.", ""]
+    lines += ["", "The combined path is the parser's reading with the tagger's fills of its gaps; the tagger alone reads "
+              "these layouts far below the parser (what limits it: `docs/research/results/tagger_families.md`).", ""]
     return lines
 
 
@@ -219,14 +243,13 @@ def _limits(window: int) -> list[str]:
     return [
         "## Limits",
         "",
-        "- Trained on synthetic tables plus weak labels from four real documents: layouts or vocabularies far from "
-        "these (other provinces' templates, 部门整体 tables, prose reports) are tagged less reliably.",
+        "- Trained on synthetic documents plus weak labels from four real documents: the families are the catalog's "
+        "(real contents differ: names, indicators and wordings of other bureaus); 部门整体 tables are not in them.",
         "- Weak labels inherit the parser's mistakes; a field the parser missed is taught as `O`.",
         f"- The tagger reads {window}-character windows: a field whose meaning depends on a header far away (which column "
         "an amount is under, in a long flattened row) can be confused (AMT_INIT vs AMT_ANNUAL).",
         "- Only candidate regions near table vocabulary are tagged by default (`JIXIAO_TAGGER_REGIONS=false` tags "
-        "everything); a table with none of that vocabulary would be skipped.",
-        "- Not for prose 绩效自评报告 without tables; the tagger marks table fields, not facts stated in sentences.",
+        "everything); a text with none of it is tagged near its report words (绩效, 自评, 预算, 执行数).",
         "",
     ]
 

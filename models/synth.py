@@ -192,8 +192,16 @@ def collapse(lt: LabeledText, per_char: bool = False) -> LabeledText:
     return LabeledText(chars, ids, list(lt.types))
 
 
-def generate_document(rng: random.Random, prose_pool: list[str] | None = None, variety: float = 0.0) -> LabeledText:
-    """One document; with ``variety`` > 0 that share of its tables depart from the common template (``draw_style``)."""
+def generate_document(rng: random.Random, prose_pool: list[str] | None = None, variety: float = 0.0,
+                      families: dict[str, float] | None = None) -> LabeledText:
+    """One document; with ``variety`` > 0 that share of its tables depart from the common template (``draw_style``);
+    with ``families`` (weights by family, ``synth_families.FAMILIES``) it is printed in a family drawn by them."""
+    if families:
+        from jixiao.models.synth_families import draw_family, family_document
+
+        family = draw_family(rng, families)
+        if family != "template":
+            return perturb(rng, family_document(rng, family, prose_pool or []))
     projects = [draw_project(rng) for _ in range(rng.choice((1, 1, 2, 3)))]
     tables = [build_table(rng, p, draw_style(rng, variety) if variety else None) for p in projects]
     pool = prose_pool or []
@@ -207,6 +215,7 @@ def generate_document(rng: random.Random, prose_pool: list[str] | None = None, v
     return perturb(rng, render(rng, tables, prose))
 
 
-def generate(n: int, seed: int, prose_pool: list[str] | None = None, variety: float = 0.0) -> list[LabeledText]:
+def generate(n: int, seed: int, prose_pool: list[str] | None = None, variety: float = 0.0,
+             families: dict[str, float] | None = None) -> list[LabeledText]:
     rng = random.Random(seed)
-    return [generate_document(rng, prose_pool, variety) for _ in range(n)]
+    return [generate_document(rng, prose_pool, variety, families) for _ in range(n)]

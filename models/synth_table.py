@@ -25,13 +25,18 @@ Cell = list[Seg]
 # Header words: the common national template's and (template variety below) other bureaus'.
 TEMPLATE_HEADERS = V.TEMPLATE_HEADERS
 WIDE_HEADERS = V.WIDE_HEADERS
+FAMILY_HEADERS = V.FAMILY_HEADERS
 LEVEL_JOINERS = ("-", "/", "—")  # between 一级 and 二级 when one cell holds both
+CENTRAL_MINISTRIES = ("财政部", "农业农村部", "交通运输部", "生态环境部", "水利部", "民政部", "退役军人事务部", "科技部")
 INFO_ROWS = (
     ("项目负责人", "{person}"), ("联系电话", "0{n}-{tel}"), ("项目类型", "{kind}"), ("资金来源", "{source}"),
     ("项目属性", "{attr}"), ("项目期限", "{y}年1月-{y}年12月"),
 )
 # the entity type of header words
 HEADER = "HEADER"
+# operator glyphs as some bureaus print them in words (the canonical prefix lists of the vocabulary)
+OPERATOR_WORDS = {"≥": V.VALUE_OPERATOR_PREFIXES["≥"][4:7], "≧": V.VALUE_OPERATOR_PREFIXES["≥"][4:7],
+                  "≤": V.VALUE_OPERATOR_PREFIXES["≤"][4:7]}
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,9 @@ class TableStyle:
     joined_levels: bool = False  # "产出指标-数量指标" in one cell on every row
     unit_in_cells: bool = False  # amounts printed with their unit ("12.50万元")
     drop_blank_init: bool = False  # no 年初预算数 column when the project has none
+    family_words: bool = False  # label and header words of the real layouts' other families (FAMILY_HEADERS)
+    transfer: bool = False  # a transfer-payment table: 中央主管部门 row, 地方主管部门, 资金使用单位
+    operator_words: bool = False  # split targets print their operator in words (大于等于)
 
 
 def draw_style(rng: random.Random, share: float = 0.55) -> TableStyle:
@@ -95,7 +103,9 @@ class _TableBuilder:
         return self.rows
 
     def word(self, key: str, usual: str) -> str:
-        return self.rng.choice(WIDE_HEADERS[key]) if self.style.wide_headers else usual
+        if self.style.family_words and key in FAMILY_HEADERS:
+            return self.rng.choice(FAMILY_HEADERS[key])
+        return self.rng.choice(WIDE_HEADERS[key]) if self.style.wide_headers and key in WIDE_HEADERS else usual
 
     def field_row(self, label: str, value: Cell) -> list[Cell]:
         if self.style.kv_header:  # label and value in one cell
@@ -119,6 +129,9 @@ class _TableBuilder:
         rows.append(self.field_row(word("name", rng.choice(TEMPLATE_HEADERS["name"])), name_cell))
         dept_h = word("dept", rng.choice(TEMPLATE_HEADERS["dept"]))
         impl_h = word("impl", rng.choice(TEMPLATE_HEADERS["impl"]))
+        if style.transfer:  # the central ministry is printed but is not the record's department
+            dept_h, impl_h = FAMILY_HEADERS["dept"][0], FAMILY_HEADERS["impl"][0]
+            rows.append([_c(FAMILY_HEADERS["central_dept"][0], HEADER), _c(rng.choice(CENTRAL_MINISTRIES))])
         if rng.random() < 0.8:
             rows.append(self.field_row(dept_h, _c(p.department, "DEPT")) + self.field_row(impl_h, _c(p.implementer, "IMPL")))
         else:
@@ -138,6 +151,8 @@ class _TableBuilder:
         rng, p, style, word, h = self.rng, self.p, self.style, self.word, HEADER
         unit = "（万元）" if p.wan else "（元）"
         funds_h = rng.choice(TEMPLATE_HEADERS["funds"]).format(unit=unit)
+        if style.family_words:
+            funds_h = rng.choice(FAMILY_HEADERS["funds"]).format(unit=rng.choice((unit, "(万元)" if p.wan else "(元)")))
         two_init = rng.random() < 0.15
         init_h = [_c(w, h) for w in TEMPLATE_HEADERS["init_split"]] if two_init else [_c(word("init", rng.choice(TEMPLATE_HEADERS["init"])), h)]
         cols = [
@@ -156,8 +171,10 @@ class _TableBuilder:
         self.rows.append([_c(funds_h, h)] + [c for _, cs in cols for c in cs])
         fw = rng.choice(("10", "10", "10.00"))
         fs = fw if rng.random() < 0.8 else f"{rng.uniform(5, 10):.1f}"
-        self.rows.append(self.funds_row(rng.choice(TEMPLATE_HEADERS["funds_total"]), True, cols, unit_suffix, fw, fs))
-        for label in rng.sample(("其中：本年财政拨款", "上年结转资金", "其他资金", "其中：财政资金", "单位资金"), rng.randint(0, 3)):
+        self.rows.append(self.funds_row(word("funds_total", rng.choice(TEMPLATE_HEADERS["funds_total"])), True, cols,
+                                        unit_suffix, fw, fs))
+        subs = FAMILY_HEADERS["funds_sub"] if style.family_words else ("其中：本年财政拨款", "上年结转资金", "其他资金", "其中：财政资金", "单位资金")
+        for label in rng.sample(subs, rng.randint(0, 3)):
             if rng.random() < 0.5:
                 self.rows.append([_c(label)] + [_c("") for _ in range(sum(len(cs) for _, cs in cols))])
             else:
@@ -239,6 +256,8 @@ class _TableBuilder:
         row.append(_c(ind.name, "IND"))
         op, val, unit = ind.target
         if self.split_target:
+            if style.operator_words and op in OPERATOR_WORDS:
+                op = rng.choice(OPERATOR_WORDS[op])
             target = [_c(op or rng.choice(("定性", "定量", "")), "TARGET" if op else None), _c(val, "TARGET"), _c(unit, "TARGET" if unit else None)]
         elif self.two_targets:
             target = [_c(op + val + unit), _c(op + val + unit, "TARGET")]

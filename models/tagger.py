@@ -22,7 +22,8 @@ from jixiao.extras import require
 from jixiao.models.labels import ID2LABEL
 from jixiao.models.vocab import CharVocab
 from jixiao.pipelines.tag import EntitySpan
-from jixiao.pipelines.vocab import TABLE_TRIGGERS
+from jixiao.pipelines.normalize import simplified
+from jixiao.pipelines.vocab import REPORT_TRIGGERS, TABLE_TRIGGERS, TITLE_TRIGGERS
 
 if TYPE_CHECKING:
     from jixiao.config import Settings
@@ -44,6 +45,11 @@ def candidate_regions(text: str, block: int = 128, reach: int = 3, gap: int = 3)
     hot = np.zeros(n_blocks + 1, dtype=bool)
     for m in TRIGGERS.finditer(text):
         hot[m.start() // block] = True
+    for m in TITLE_TRIGGERS.finditer(text):
+        hot[m.start() // block] = True
+    if not hot.any():  # no table word: a prose report's or a mirror page's words mark it (simplified one for one)
+        for m in REPORT_TRIGGERS.finditer(simplified(text)):
+            hot[m.start() // block] = True
     if not hot.any():
         return []
     keep = np.zeros(n_blocks, dtype=bool)
@@ -83,7 +89,7 @@ class CharTagger:
     """A character BERT token classifier loaded from a local Hugging Face directory."""
 
     def __init__(self, model_dir: Path, backend: str = "auto", window: int | None = None, stride: int | None = None,
-                 batch_size: int = 32, threads: int = 2, regions: bool = True):
+                 batch_size: int = 32, threads: int = 2, regions: bool = True, split_runs: bool = True):
         """``window`` and ``stride`` default to the checkpoint's (``checkpoint_windows``); give them only to study
         other values."""
         self.model_dir = Path(model_dir)
@@ -93,7 +99,7 @@ class CharTagger:
         self.window = window or trained_window
         self.stride = stride or (trained_stride if window is None else max(1, self.window * STRIDE_SHARE[0] // STRIDE_SHARE[1]))
         self.batch_size = batch_size
-        self.threads, self.regions = threads, regions
+        self.threads, self.regions, self.split_runs = threads, regions, split_runs
         self.id2label = {int(k): v for k, v in config.get("id2label", {}).items()} or ID2LABEL
         self.backend = self._pick_backend(backend)
         self._session = None
@@ -191,7 +197,7 @@ class CharTagger:
         if not ranges:
             return []
         probs = self.probabilities([text[a:b] for a, b in ranges], deadline)
-        return [(a, *self.decode(p, text[a:b])) for (a, b), p in zip(ranges, probs)]
+        return [(a, *self.decode(p, text[a:b], self.split_runs)) for (a, b), p in zip(ranges, probs)]
 
     def tag_chars(self, text: str) -> tuple[list[str], np.ndarray]:
         """A tag and its probability per character; characters outside candidate regions are ``O``."""
@@ -203,26 +209,37 @@ class CharTagger:
         return tags, conf
 
     @staticmethod
-    def decode(p: np.ndarray, text: str) -> tuple[np.ndarray, np.ndarray]:
+    def decode(p: np.ndarray, text: str, split_runs: bool = True) -> tuple[np.ndarray, np.ndarray]:
         """Label ids from probabilities: the entity type first (B and I pooled), then spans from runs.
 
         Per-character argmax often gets the type right but splits B from I,
         or flips type in mid-token (``19.44`` read as ``19`` + ``.44``).
         So: pool B and I into a type score; give every run of non-space
         characters one type (the one with the most probability mass over
-        the run); keep a space or line break inside an entity only when both
-        sides have its type; a new entity starts where the type changes, or
-        after a space where the model clearly reads a B.
+        the run; a run also ends where the type changes and the model reads a
+        B, as where cells run together); keep a space or line break inside an
+        entity only when both sides have its type; a new entity starts where
+        the type changes, or after a space where the model clearly reads a B.
+        ``split_runs=False``: runs end at spaces and O only (as before).
         """
         n = len(text)
         begin, inside = p[:, 1::2], p[:, 2::2]
         type_p = np.concatenate([p[:, :1], begin + inside], axis=1)
         t = type_p.argmax(-1)
         ws = np.fromiter((c.isspace() for c in text), dtype=bool, count=n)
-        # one type per run of non-space, non-O characters: the type with the most mass over the run
+        # one type per run of non-space, non-O characters: the type with the most mass over the run; a run also
+        # ends where the type changes and the model reads a B there (cells run together without a separator)
         mask = (t > 0) & ~ws
         if mask.any():
             run_start = mask & ~np.concatenate([[False], mask[:-1]])
+            if split_runs:
+                rows_ = np.arange(n)
+                kk = np.maximum(t - 1, 0)
+                changed = np.concatenate([[False], t[1:] != t[:-1]])
+                # never inside a number (19.44 read as 19 + .44 is one value)
+                numeric = np.fromiter((c.isdigit() or c in ".,%" for c in text), dtype=bool, count=n)
+                within_number = numeric & np.concatenate([[False], numeric[:-1]])
+                run_start |= mask & changed & ~within_number & (begin[rows_, kk] > inside[rows_, kk])
             run_id = np.cumsum(run_start) - 1
             votes = np.zeros((int(run_start.sum()), type_p.shape[1] - 1), dtype=np.float64)
             np.add.at(votes, run_id[mask], type_p[mask, 1:])

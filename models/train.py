@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, field_validator
 
+from jixiao.models.heldout import family_scores, span_scores
 from jixiao.models.labels import ENTITY_TYPES, IGNORE_INDEX, LABEL2ID, bio_tags
 from jixiao.models.synth import LabeledText
 
@@ -51,6 +52,21 @@ class DataConfig(BaseModel):
     template_variety: float = Field(0.0, ge=0.0, le=1.0,
                                     description="share of synthetic tables that depart from the common template "
                                                 "(synth.draw_style); 0: none")
+    family_mix: dict[str, float] = Field(default_factory=dict,
+                                         description="weights of the layout families synthetic documents are printed in "
+                                                     "(synth_families.FAMILIES; 'template': the generator's own layouts); "
+                                                     "empty: the generator's own layouts only")
+    family_heldout_docs: int = Field(40, description="held-out synthetic documents per family, scored apart")
+
+    @field_validator("family_mix")
+    @classmethod
+    def _known_families(cls, mix: dict[str, float]) -> dict[str, float]:
+        from jixiao.models.synth_families import FAMILIES
+
+        unknown = sorted(set(mix) - set(FAMILIES))
+        if unknown or any(w < 0 for w in mix.values()):
+            raise ValueError(f"family_mix: unknown families {unknown} or negative weights (known: {FAMILIES})")
+        return mix
 
     @field_validator("weak_real_layouts")
     @classmethod
@@ -149,10 +165,13 @@ def build_corpus(cfg: TrainConfig, log=print) -> Corpus:
         log("warning: no seed texts found (set data.seeds_dir or JIXIAO_SEEDS_DIR); training without weak labels")
     seed_texts = [p.read_text(encoding="utf-8") for p in seed_paths]
     pool = _prose_pool(seed_texts)
-    train = synth.generate(cfg.data.synth_train_docs, cfg.seed, pool, cfg.data.template_variety)
-    heldout = synth.generate(cfg.data.synth_heldout_docs, cfg.seed + 1, pool, cfg.data.template_variety)
+    mix = cfg.data.family_mix or None
+    train = synth.generate(cfg.data.synth_train_docs, cfg.seed, pool, cfg.data.template_variety, mix)
+    heldout = synth.generate(cfg.data.synth_heldout_docs, cfg.seed + 1, pool, cfg.data.template_variety, mix)
     notes: dict[str, Any] = {"synth_train_docs": len(train), "synth_heldout_docs": len(heldout),
                              "template_variety": cfg.data.template_variety, "seeds": [p.name for p in seed_paths]}
+    if mix:
+        notes["family_mix"] = mix
     real_paths = _real_layout_paths(cfg.data)
     if cfg.data.weak_real_layouts:
         if not real_paths:
@@ -321,19 +340,6 @@ def finetune(model, xs, ys, vocab, stage: StageConfig, gen, desc="fine-tune (tag
 # ---------------------------------------------------------------- evaluation
 
 
-def span_scores(tagger, examples: list[LabeledText]) -> dict[str, Any]:
-    """seqeval (strict IOB2) per entity type on held-out examples, tagging whole texts."""
-    from jixiao.eval.spans import seqeval_scores
-
-    gold = [bio_tags(len(ex.chars), ex.spans()) for ex in examples]
-    pred = [tagger.tag_chars(ex.text)[0] for ex in examples]
-    # seqeval strict mode does not accept an I- after O; repair to IOB2 the way spans_from_tags reads them
-    from jixiao.models.labels import spans_from_tags
-
-    pred = [bio_tags(len(p), spans_from_tags(p)) for p in pred]
-    return seqeval_scores(gold, pred)
-
-
 # ---------------------------------------------------------------- main
 
 
@@ -426,6 +432,8 @@ def evaluate_checkpoint(out: Path, cfg: TrainConfig, corpus: Corpus, metrics: di
     t = time.perf_counter()
     tagger = CharTagger.from_pretrained(out, backend="torch", regions=False, threads=cfg.threads)
     metrics["synthetic_heldout"] = span_scores(tagger, corpus.synth_heldout)
+    if cfg.data.family_mix:
+        metrics["synthetic_by_family"] = family_scores(tagger, cfg)
     if corpus.weak_heldout:
         metrics["weak_heldout"] = span_scores(tagger, corpus.weak_heldout)
     if corpus.weak_collapsed_heldout:

@@ -23,7 +23,9 @@ from jixiao.record import YUAN_PER_WAN, Funds, Indicator, Project, Provenance
 # a tagger value's confidence is its span probability times this: below any parser value (0.95)
 TAGGER_WEIGHT = 0.9
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
-_WAN = re.compile(r"万\s*元")
+_WAN = re.compile(r"[万萬]\s*元")
+# the unit printed right after an amount, as a sentence states it (年初预算9.73万元, 預算資金合計647.59萬元)
+_UNIT_AFTER = re.compile(r"[ \u3000]*(?:(?P<wan>[万萬])|(?P<yuan>元))")
 _YUAN = re.compile(r"[（(]\s*元\s*[)）]|单位[:：]\s*元|金额单位[:：]\s*元")
 _CODE_NAME = re.compile(r"^([0-9A-Za-z]{8,})[-－—_]+(.+)$")
 _ORG_CODE = re.compile(r"^(?:\[\d+\]|【\d+】|\d{2,}[-－—]?)\s*")
@@ -128,14 +130,28 @@ ROW_ROLES = ("TARGET", "ACTUAL", "WEIGHT", "SCORE")
 FUND_ROLES = ("AMT_INIT", "AMT_ANNUAL", "AMT_EXEC")
 
 
+# names the model breaks at one character it reads as outside them (年度|资|金支付率): one name across that character
+NAME_LABELS = ("PROJECT", "IND", "DEPT", "IMPL")
+_NAME_GAP = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _bridges(last: EntitySpan, span: EntitySpan, text: str) -> bool:
+    """Whether ``span`` continues ``last``: touching, or (names) one Han character apart on the same line."""
+    if span.start == last.end:
+        return True
+    return last.label == span.label and last.label in NAME_LABELS and span.start - last.end == 1 \
+        and bool(_NAME_GAP.fullmatch(text[last.end]))
+
+
 def _merge_touching(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
-    """Spans of one group that touch (no character between) are one value the model split, e.g. 19.44 -> 19 | .44."""
+    """Spans of one group that touch (no character between) are one value the model split, e.g. 19.44 -> 19 | .44;
+    a name split by one Han character the model left out is one name."""
     out: list[EntitySpan] = []
     for span in sorted(spans, key=lambda s: s.start):
         last = out[-1] if out else None
         same = last is not None and (last.label == span.label or
                                      (GROUPS.get(last.label) is not None and GROUPS.get(last.label) == GROUPS.get(span.label)))
-        if last is not None and same and span.start == last.end:
+        if last is not None and same and _bridges(last, span, text):
             label = last.label if (last.end - last.start) >= (span.end - span.start) else span.label
             out[-1] = EntitySpan(label=label, start=last.start, end=span.end, text=text[last.start : span.end],
                                  score=min(last.score, span.score))
@@ -266,6 +282,8 @@ class _SpanGrouper:
 
     def _add_name(self, span: EntitySpan) -> None:
         cur = self.cur
+        if len(_squash(span.text)) < 2 and not self._follows_blank(span, "PROJECT"):
+            return  # a one-character fragment is no project name (and must not open a project)
         if cur is not None and self._follows_blank(span, "PROJECT"):
             cur.name.append(span)  # a name broken across lines
         elif cur is not None and cur.name and not (cur.rows or cur.fields or cur.amounts):
@@ -386,10 +404,15 @@ def _assign_fund_roles(p: _OpenProject) -> None:
 
 
 def _amount_scale(p: _OpenProject, text: str) -> float:
-    """``YUAN_PER_WAN`` when the last unit printed before the project's amounts is 万元, else 1 (yuan)."""
+    """``YUAN_PER_WAN`` when the unit printed right after the first amount is 万 (a sentence, a '180万' cell), or
+    else when the last unit printed before the project's amounts is 万元; else 1 (yuan)."""
     amounts = [s for k, s in p.fields.items() if k.startswith("AMT_")]
     if not amounts:
         return 1.0
+    first = min(amounts, key=lambda s: s.start)
+    after = _UNIT_AFTER.match(text, first.end)
+    if after:
+        return YUAN_PER_WAN if after.group("wan") else 1.0
     before = text[max(p.start - 50, 0) : min(s.start for s in amounts)]
     wan = [m.end() for m in _WAN.finditer(before)]
     yuan = [m.end() for m in _YUAN.finditer(before)]

@@ -431,6 +431,11 @@ MEASURE_UNITS = frozenset([*UNITS_OF_MEASURE, *"件份处条套辆", "万人", "
 TABLE_TRIGGERS = _rx(
     r"项目名称|主管部门|实施单位|资金总额|[一二三]级\s*指\s*标|[量效时本益意]\s*指\s*标|指标值|完成值|分\s*值|得\s*分|总\s*分|权\s*重|执行率"
 )
+# a prose report or a mirror page prints no table word; these words (in simplified characters) mark where it
+# states its facts
+REPORT_TRIGGERS = _rx(r"绩效|自评|预算|执行数")
+# a report's or a table's title names the project before any table word: always a place to tag
+TITLE_TRIGGERS = _rx(r"自评报告|自评表|绩效目标自评|评价报告")
 # header words as printed in raw text (full- or half-width brackets), marked HEADER by the weak labeller
 PRINTED_HEADER_WORDS = re.compile(
     "项目(?:\\(政策\\)|（政策）)?名称|主管部门(?:及代码)?|实施单位(?:（盖章）|\\(盖章\\))?|预算单位|项目资金|年初预算数?|目标申报数|预算编制数|"
@@ -477,6 +482,30 @@ WIDE_HEADERS: dict[str, tuple[str, ...]] = {
     "score": ("得分", "自评得分", "评分", "实际得分", "得分（分）"),
     "total": ("总分", "自评总分", "综合得分", "总得分", "评价得分"),
 }
+# the words of the real layouts' other families (models/synth_families.py): transfer-payment tables, other
+# bureaus' labels, the 其中 rows of the funds block, and the metadata a 信息公开 page prints above a table
+FAMILY_HEADERS: dict[str, tuple[str, ...]] = {
+    "name": ("转移支付(项目)名称", "转移支付（项目）名称", "项目(政策)名称", "项目名称", "专项名称", "政策名称"),
+    "central_dept": ("中央主管部门",),
+    "dept": ("地方主管部门", "主管部门及代码", "主管部门", "主管单位", "项目主管部门"),
+    "impl": ("资金使用单位", "项目单位", "实施单位", "项目实施单位", "预算单位"),
+    "funds": ("项目资金{unit}", "项目资金\n{unit}", "资金情况 {unit}", "资金情况{unit}", "项目资金 {unit}"),
+    "init": ("年初预算数", "年初预算数(A)"),
+    "annual": ("全年预算数(A)", "全年预算数", "计划安排资金", "计划投资额", "调整后预算数"),
+    "received": ("实际到位资金",),
+    "exec": ("全年执行数(B)", "全年执行数", "实际支出", "实际使用情况", "实际支出数"),
+    "rate": ("预算执行率(B/A)", "执行率(B/A)", "执行率", "预算执行率"),
+    "funds_total": ("年度资金总额:", "年度资金总额", "资金总额", "年度资金总额："),
+    "funds_sub": ("其中:中央补助", "其中:本年财政拨款", "其中:当年财政拨款", "地方资金", "其他资金", "上年结转资金",
+                  "中央财政", "省财政", "市县财政", "其中:中央补助地方资金"),
+    "l1": ("一级指标", "一级 指标", "一级\n指标"),
+    "target": ("年度指标值", "指标值", "年度目标值", "全年指标值", "年度 指标值"),
+    "actual": ("实际完成值", "全年实际值", "全年实际完成值", "实际 完成值", "完成值"),
+    "reason": ("未完成原因及拟采取的改进措施", "偏差原因分析及改进措施", "未完成原因和改进措施"),
+    "total": ("总分", "合计", "自评总得分", "总得分"),
+    "metadata": ("索引号", "索 引 号:", "发文字号:", "发文日期:", "发文单位:", "发布日期:", "主题分类:", "主题分类",
+                 "发布机构", "成文日期", "效力状态:", "公开目录", "文号", "浏览量", "来源:"),
+}
 # level-2 categories under each level-1, in the framework's order
 LEVEL1_CHILDREN: dict[str, tuple[str, ...]] = {
     l1: tuple(l2 for l2, parent in LEVEL2_PARENT.items() if parent == l1) for l1 in LEVEL1}
@@ -499,6 +528,26 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("annual", r"(?:(?<!初)预算资金|调整后预算|全年预算|总预算|(?<!初)预算金额)(?:为|是)?"),
     ("executed", r"(?:实际执行(?:数|金额)?|(?<!预算)执行金额)(?:为|是)?"),
 )
+# the same words as the generator prints them in its prose reports (models/synth_prose.py), by field
+PROSE_PRINTED: dict[str, tuple[str, ...]] = {
+    "initial": ("年初预算", "年初预算数为", "年初预算合计", "年初预算安排资金"),
+    "annual": ("全年预算数为", "调整后预算数为", "预算资金合计", "全年预算金额为", "调整后全年预算资金", "全年预算数"),
+    "executed": ("全年执行数为", "实际支出", "全年预算执行数合计", "执行数为", "实际拨付金额为", "预算执行数"),
+    "rate": ("执行率为", "预算执行率为", "执行率", "完成预算的"),
+    "dept": ("项目主管部门:", "主管部门:", "主管部门：", "主管单位:"),
+    "impl": ("项目实施单位:", "实施单位:", "实施单位：", "预算单位:"),
+    "name": ("项目名称:", "项目名称：", "转移支付(项目)名称:"),
+    "target": ("年初目标值", "目标值", "指标值为", "年度指标值", "计划"),
+    "actual": ("实际完成值", "实际完成值为", "完成值", "实际完成"),
+    "score": ("自评得分", "得分", "得"),
+    "weight": ("分值", "权重"),
+    "total": ("项目自评分:{t}分", "自评得分{t}分", "综合评分为{t}分", "因此评价分{t}分", "自评得分:{t}分", "总得分{t}分"),
+    "grade": ("自评等级为{g}", "评价等级为{g}", "等级为{g}"),
+    "title": ("{name}项目支出绩效自评报告", "{name}绩效自评报告", "关于{name}的绩效自评报告", "{name}绩效自评报告",
+              "{name}项目绩效自评情况"),
+    "heading": ("一、项目基本情况", "(一)项目概况", "二、绩效目标完成情况", "(四)绩效指标完成情况分析", "三、自评结论",
+                "一、自评结论", "(二)绩效目标完成情况", "四、存在的问题", "五、下一步改进措施", "(三)资金使用情况"),
+}
 PROSE_DEPT_LABEL = r"(?:主管部门|主管单位)(?:及代码)?"
 # an indicator stated in a sentence: 年初目标值X，实际完成值Y，自评得分Z分 (初目标值: a slip seen in print)
 PROSE_TARGET_CUE = r"(?:年初|初|年度|计划|预期)?(?:目标值|指标值|目标)"

@@ -73,3 +73,17 @@ def test_tagger_strings_are_kept_as_printed_and_their_provenance_slices_to_them(
     assert (ind.name, ind.target, ind.actual) == ("采购数量", "＝１台", "1")
     parts = [pv for k, pv in ind.provenance.items() if k.startswith("target.part")]
     assert "".join(_printed(text, pv) for pv in parts) == ind.target  # the pieces, not the text between them
+
+
+def test_an_amount_takes_the_unit_printed_right_after_it():
+    from jixiao.pipelines.tag import EntitySpan
+
+    text = "农机补贴项目绩效自评报告\n年初预算740.59萬元，全年预算数为647.59万元，全年执行数为600元。"
+
+    def span(label, value):
+        start = text.index(value)
+        return EntitySpan(label=label, start=start, end=start + len(value), text=value, score=0.9)
+
+    [got] = assemble_from_spans([span("PROJECT", "农机补贴"), span("AMT_INIT", "740.59"), span("AMT_ANNUAL", "647.59"),
+                                 span("AMT_EXEC", "600")], text)
+    assert got.funds.initial_budget == 7405900.0 and got.funds.annual_budget == 6475900.0

@@ -25,6 +25,13 @@ def test_candidate_regions_skip_prose_and_keep_tables():
     assert candidate_regions("没有表格的一段话。") == []
 
 
+def test_candidate_regions_find_prose_reports_and_mirror_pages_by_their_report_words():
+    filler = "本单位认真贯彻落实各项工作部署，持续推进各项改革。" * 40
+    report = "二、績(jì)效目標完成情況。全年預算執行數合計647.59萬元。"
+    ranges = candidate_regions(filler + report + filler)
+    assert any(a <= len(filler) and len(filler) + len(report) <= b for a, b in ranges)
+
+
 @pytest.fixture(scope="module")
 def tagger():
     pytest.importorskip("torch")  # the torch backend: the train extra
@@ -82,3 +89,39 @@ def test_tag_command_names_a_missing_file(tmp_path):
     result = CliRunner().invoke(app, ["tag", str(tmp_path / "nope.txt")])
     assert result.exit_code == 2
     assert "error [" in result.output
+
+
+def _probs(text: str, plan: list[str]):
+    """Probabilities that put all mass on ``plan``'s label per character (labels from models.labels)."""
+    import numpy as np
+
+    from jixiao.models.labels import LABEL2ID
+
+    p = np.zeros((len(text), len(LABEL2ID)), dtype=np.float32)
+    for i, label in enumerate(plan):
+        p[i, LABEL2ID[label]] = 1.0
+    return p
+
+
+def test_decoding_splits_cells_run_together_where_a_new_entity_begins():
+    from jixiao.models.labels import ID2LABEL
+    from jixiao.models.tagger import CharTagger
+
+    text = "数量指标改造路面46.8公里"
+    plan = ["B-L2"] + ["I-L2"] * 3 + ["B-IND"] + ["I-IND"] * 3 + ["B-TARGET"] + ["I-TARGET"] * 5
+    ids, _ = CharTagger.decode(_probs(text, plan), text)
+    tags = [ID2LABEL[int(i)] for i in ids]
+    assert tags == plan
+    # as before: one type for the whole run when asked
+    ids, _ = CharTagger.decode(_probs(text, plan), text, split_runs=False)
+    assert len({ID2LABEL[int(i)][2:] for i in ids}) == 1
+
+
+def test_decoding_never_splits_a_number():
+    from jixiao.models.labels import ID2LABEL
+    from jixiao.models.tagger import CharTagger
+
+    text = "19.44"
+    plan = ["B-AMT_ANNUAL", "I-AMT_ANNUAL", "B-AMT_EXEC", "I-AMT_EXEC", "I-AMT_EXEC"]
+    ids, _ = CharTagger.decode(_probs(text, plan), text)
+    assert len({ID2LABEL[int(i)][2:] for i in ids}) == 1 and ID2LABEL[int(ids[0])].startswith("B-")
