@@ -192,7 +192,8 @@ def _fuse_project_fields(parsed: Project, tagged: Project, text: str | None, rul
 def _fuse_rows(parsed: Project, tagged: Project, text: str | None, rules: FusionRules) -> list[Indicator]:
     """The parser's rows when it read any, else the tagger's (whole); the other side fills rows paired by name."""
     use_parser_rows = bool(parsed.indicators)
-    base_rows = [i.model_copy(deep=True) for i in (parsed.indicators if use_parser_rows else tagged.indicators)]
+    rows = parsed.indicators if use_parser_rows else [r for r in tagged.indicators if _row_looks_real(r, rules)]
+    base_rows = [i.model_copy(deep=True) for i in rows]
     other_rows = tagged.indicators if use_parser_rows else parsed.indicators
     if use_parser_rows:
         defaults = (rules.parser_only, rules.unrated)
@@ -211,6 +212,16 @@ def _fuse_rows(parsed: Project, tagged: Project, text: str | None, rules: Fusion
             if getattr(row, field) is not None:
                 row.confidence.setdefault(field, defaults[0])
     return base_rows
+
+
+def _row_looks_real(row: Indicator, rules: FusionRules) -> bool:
+    """A row only the tagger read stands in where the parser read none with a name of Han words and a value
+    that is more than one stray character (the tagger tags fragments of prose and cut rows as rows: '调' with
+    actual '期', a sentence with target '有' on seed 004 and rla09)."""
+    if sum("\u4e00" <= ch <= "\u9fff" for ch in row.name) < rules.min_name_han:
+        return False
+    values = [v for v in (row.target, row.actual) if v]
+    return row.weight is not None or row.score is not None or any(len(v) >= 2 or v[0].isdigit() for v in values)
 
 
 def _looks_real(p: Project, rules: FusionRules) -> bool:

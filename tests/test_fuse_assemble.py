@@ -87,3 +87,21 @@ def test_an_amount_takes_the_unit_printed_right_after_it():
     [got] = assemble_from_spans([span("PROJECT", "农机补贴"), span("AMT_INIT", "740.59"), span("AMT_ANNUAL", "647.59"),
                                  span("AMT_EXEC", "600")], text)
     assert got.funds.initial_budget == 7405900.0 and got.funds.annual_budget == 6475900.0
+
+
+def test_tagger_rows_stand_in_only_where_they_look_like_rows():
+    """Where the parser read a project but no rows, the tagger's rows stand in only with a name of Han words and a
+    value that is more than one stray character (fragments of prose and cut rows are no indicators)."""
+    from jixiao.pipelines.fuse import _fuse_rows
+    from jixiao.pipelines.fusion_rules import FUSION_RULES
+    from jixiao.record import Indicator, Project
+
+    parsed = Project(name="示例项目", indicators=[])
+    tagged = Project(name="示例项目", indicators=[
+        Indicator(name="调", actual="期"),
+        Indicator(name="费保障制度保障人员保障硬件", target="障"),
+        Indicator(name="培训人数", target="≥500人", actual="540人"),
+        Indicator(name="群众满意度", target="9", actual="9"),
+    ])
+    rows = _fuse_rows(parsed, tagged, None, FUSION_RULES)
+    assert [r.name for r in rows] == ["培训人数", "群众满意度"]
