@@ -267,13 +267,13 @@ class LayoutReaders:
         """The table reading of the text (``check`` is called before each reader: the deadline's)."""
         check(self.first.name)
         first = self.first.read(norm)
-        claimed = []  # readings of readers that claim the text's layout (cells between blank lines)
+        rivals: dict[str, Reading | None] = {}  # read once, used below too
         for reader in self.alternatives:
             if reader.rivals_first:
                 check(reader.name)
-                rival = reader.read(norm)
-                if rival is not None and rival.projects and rival.claimed:
-                    claimed.append(rival)
+                rivals[reader.name] = reader.read(norm)
+        # readings of readers that claim the text's layout (cells between blank lines, a table run into a line)
+        claimed = [r for r in rivals.values() if r is not None and r.projects and r.claimed]
         if first is not None and first.projects:
             # the first reader keeps a tie: it reads most layouts as printed
             return max([first, *claimed], key=lambda r: facts(r.projects) + (r is first) * 0.5)
@@ -284,7 +284,7 @@ class LayoutReaders:
         readings = []
         for reader in self.alternatives:
             check(reader.name)
-            readings.append(reader.read(norm))
+            readings.append(rivals[reader.name] if reader.name in rivals else reader.read(norm))
         best = best_reading(readings, fallback)
         if best.projects or not self.last_resort or self.prose.parse(norm):
             # a prose report is read by the prose reader; a last-resort cut would misread it
