@@ -53,9 +53,10 @@ def _kind(clean: str) -> str:
     return "text"
 
 
-def _cells(norm: NormalizedText) -> list[_Cell] | None:
+def _cells(norm: NormalizedText) -> tuple[list[_Cell], bool] | None:
     """Every non-blank line; a paragraph or a tab row is a cell of kind ``line`` (a row of its own). Where blank
-    lines separate the cells, the lines between two blank lines are one cell wrapped (新建污水收集 / 管网长度)."""
+    lines separate the cells (the second of the pair says so), the lines between two blank lines are one cell
+    wrapped (新建污水收集 / 管网长度)."""
     text = norm.text
     cells: list[_Cell] = []
     after_blank: list[bool] = []  # a blank line stands before the cell
@@ -76,25 +77,8 @@ def _cells(norm: NormalizedText) -> list[_Cell] | None:
     single = len(cells) - other
     if single < MIN_CELL_LINES or single < CELL_LINE_SHARE * len(cells):
         return None
-    if _mostly(after_blank):
-        cells = _join_wrapped(cells, after_blank)
-    return cells
-
-
-def _mostly(after_blank: list[bool]) -> bool:
-    """Whether most cells (``BLANK_SEPARATED_SHARE``) follow a blank line."""
-    return sum(after_blank[1:]) >= BLANK_SEPARATED_SHARE * (len(after_blank) - 1)
-
-
-def blank_separated(norm: NormalizedText) -> bool:
-    """Whether the text prints its cells one a line with blank lines between (so a cell's lines are one cell)."""
-    after_blank: list[bool] = []
-    blank = True
-    for line in norm.text.split("\n"):
-        if line.strip():
-            after_blank.append(blank)
-        blank = not line.strip()
-    return len(after_blank) >= MIN_CELL_LINES and _mostly(after_blank)
+    blank_separated = sum(after_blank[1:]) >= BLANK_SEPARATED_SHARE * (len(after_blank) - 1)
+    return (_join_wrapped(cells, after_blank) if blank_separated else cells), blank_separated
 
 
 _MARGIN = re.compile(V.MARGIN_MARK)
@@ -292,9 +276,16 @@ def _is_value_slot(clean: str) -> bool:
 
 def cell_stream_rows(norm: NormalizedText) -> NormalizedText | None:
     """The text with its one-cell lines grouped into tab rows, or None when it is not printed that way."""
-    cells = _cells(norm)
-    if cells is None:
+    found = cell_stream(norm)
+    return found[0] if found is not None else None
+
+
+def cell_stream(norm: NormalizedText) -> tuple[NormalizedText, bool] | None:
+    """``cell_stream_rows``, and whether blank lines separate the cells (the layout is then beyond doubt)."""
+    found = _cells(norm)
+    if found is None:
         return None
+    cells, blank_separated = found
     chars: list[str] = []
     offs: list[int] = []
     for row in _rows(cells):
@@ -310,4 +301,4 @@ def cell_stream_rows(norm: NormalizedText) -> NormalizedText | None:
         offs.append(norm.offsets[row[-1].end])
     offs.append(norm.offsets[len(norm.text)])
     return NormalizedText.model_construct(text="".join(chars), offsets=offs, original_length=norm.original_length,
-                                          original=norm.original, in_print=norm.in_print)
+                                          original=norm.original, in_print=norm.in_print), blank_separated

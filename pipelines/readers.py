@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from jixiao.pipelines.cell_stream import blank_separated, cell_stream_rows
+from jixiao.pipelines.cell_stream import cell_stream, cell_stream_rows
 from jixiao.pipelines.flat import FlatParser
 from jixiao.pipelines.layout import parse_rows, space_rows
 from jixiao.pipelines.normalize import NormalizedText
@@ -85,6 +85,14 @@ class _TableReader:
     def __init__(self, categories: Categories):
         self.tables = TableParser(categories)
 
+    def _grouped(self, cells: NormalizedText | None, note: str, claimed: bool = False) -> Reading | None:
+        """The reading of a text printed one cell a line (``cells``; None: not so printed), its rows grouped by
+        ``cell_stream``."""
+        stream = cell_stream_rows(cells) if cells is not None else None
+        if stream is None:
+            return None
+        return Reading(self.tables.parse(parse_rows(stream, one_row_per_line=True)), stream, note, claimed)
+
 
 class TabRows(_TableReader):
     """Tab rows and one cell per line in blocks (what loaders and most exports print; pipes become tabs)."""
@@ -114,11 +122,12 @@ class CellStream(_TableReader):
     rivals_first = True
 
     def read(self, norm: NormalizedText) -> Reading | None:
-        stream = None if is_collapsed(norm) else cell_stream_rows(norm)
-        if stream is None:
+        found = None if is_collapsed(norm) else cell_stream(norm)
+        if found is None:
             return None
+        stream, blank_separated = found
         return Reading(self.tables.parse(parse_rows(stream, one_row_per_line=True)), stream,
-                       "table read from one cell per line", claimed=blank_separated(norm))
+                       "table read from one cell per line", claimed=blank_separated)
 
 
 # Collapsing turns the blank line between two cells into two spaces and a line break inside a cell into one.
@@ -157,11 +166,7 @@ class CollapsedCells(_TableReader):
 
     def read(self, norm: NormalizedText) -> Reading | None:
         broken = double_spaces_as_breaks(norm) if norm.text.count("\n") < COLLAPSED_MAX_LINES else None
-        stream = cell_stream_rows(broken) if broken is not None else None
-        if stream is None:
-            return None
-        return Reading(self.tables.parse(parse_rows(stream, one_row_per_line=True)), stream,
-                       "table read from one cell per line (collapsed)")
+        return self._grouped(broken, "table read from one cell per line (collapsed)")
 
 
 # a text of at most this many lines, with at least this many tabs and this many a line on average (pipes become
@@ -194,12 +199,7 @@ class TabRun(_TableReader):
     rivals_first = True
 
     def read(self, norm: NormalizedText) -> Reading | None:
-        broken = tabs_as_breaks(norm)
-        stream = cell_stream_rows(broken) if broken is not None else None
-        if stream is None:
-            return None
-        return Reading(self.tables.parse(parse_rows(stream, one_row_per_line=True)), stream,
-                       "table read from a table run into one line", claimed=True)
+        return self._grouped(tabs_as_breaks(norm), "table read from a table run into one line", claimed=True)
 
 
 class Collapsed:
