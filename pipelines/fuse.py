@@ -214,11 +214,16 @@ def _fuse_rows(parsed: Project, tagged: Project, text: str | None, rules: Fusion
     return base_rows
 
 
+def _han_name(name: str, rules: FusionRules) -> bool:
+    """A name of at least ``rules.min_name_han`` Han characters (the tagger also tags fragments as names)."""
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in name) >= rules.min_name_han
+
+
 def _row_looks_real(row: Indicator, rules: FusionRules) -> bool:
     """A row only the tagger read stands in where the parser read none with a name of Han words and a value
     that is more than one stray character (the tagger tags fragments of prose and cut rows as rows: '调' with
     actual '期', a sentence with target '有' on seed 004 and rla09)."""
-    if sum("\u4e00" <= ch <= "\u9fff" for ch in row.name) < rules.min_name_han:
+    if not _han_name(row.name, rules):
         return False
     values = [v for v in (row.target, row.actual) if v]
     return row.weight is not None or row.score is not None or any(len(v) >= 2 or v[0].isdigit() for v in values)
@@ -228,7 +233,7 @@ def _looks_real(p: Project, rules: FusionRules) -> bool:
     """A project only the tagger found stands in with a name of Han words and indicator rows (a name with fields
     and funds alone, on layouts the tagger never saw, was wrong in every case measured: real layouts rla08, rla10,
     rla12)."""
-    if not rules.tagger_projects or sum("\u4e00" <= ch <= "\u9fff" for ch in p.name) < rules.min_name_han:
+    if not rules.tagger_projects or not _han_name(p.name, rules):
         return False
     return bool(p.indicators)
 
