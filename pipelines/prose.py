@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from jixiao.pipelines.normalize import NormalizedText, unit_factor
-from jixiao.pipelines.parsed import ParsedFunds, ParsedIndicator, ParsedProject, Span
+from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
+from jixiao.pipelines.prose_indicators import indicator_sentences
 from jixiao.pipelines.vocab import (
-    LEVEL2_PARENT, MEASURE_UNITS, PROSE_RUN_ACTUAL_CUE, PROSE_RUN_TARGET_CUE, fallback_level1, fallback_level2,
-    PROSE_ACTUAL_CUE, PROSE_AMOUNT_LABELS, PROSE_WEIGHT_CUE, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_SCORE_CUE, PROSE_TARGET_CUE,
+    PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL,
 )
 
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
@@ -54,26 +54,6 @@ _RATE = re.compile(r"执行率(?:为|是|达到)?\s*(\d+(?:\.\d+)?)\s*%")
 _SCORE = re.compile(r"(?:自评|评价)(?:总)?得?分(?:数)?(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
 # 自评等级为优秀 -> 优: the contract's grade words are the first character of the printed one
 _GRADE = re.compile(r"(?:(?:自评|评价|绩效)等级|(?<![\u4e00-\u9fff])等级)(?:为|是|[:：])?\s*(优|良|中|差)(?:秀|好|等)?")
-# one indicator per sentence: [N.]名称，年初目标值X，实际完成值Y[，自评得分Z分]
-_IND_SENTENCE = re.compile(
-    # a sentence opens a line, follows a full stop, or (line breaks collapsed) is a numbered item after a space
-    r"(?:^|(?<=[\n;；。])|(?<=[ \t])(?=\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]))"
-    r"[ \t]*+(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）])[ \t]*+)?"
-    r"(?:[\u4e00-\u9fff]{2,8}指标[:：])?(?P<name>[^\s,，;；。:：][^,，;；。:：\n]{1,39}?)"
-    r"[,，:：]?\s*+"
-    + PROSE_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<target>[^,，;；。\n]{1,30}?)[,，;；]\s*"
-    + PROSE_ACTUAL_CUE + r"(?:为|是|[:：])?\s*+(?P<actual>[^,，;；。\n]{1,30}?)"
-    r"(?:[,，]\s*" + PROSE_WEIGHT_CUE + r"(?:为)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
-    r"(?:[,，]\s*" + PROSE_SCORE_CUE + r"(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分?)?\s*+(?=[,，;；。\n]|$)", re.M)
-_VALUE = r"[≥≤><=＞＜]?\d+(?:\.\d+)?(?:" + "|".join(sorted(MEASURE_UNITS, key=len, reverse=True)) + r")?"
-_IND_RUN = re.compile(r"(?P<name>[\u4e00-\u9fff0-9、()（）]{4,40}?)" + PROSE_RUN_TARGET_CUE + r"(?P<target>" + _VALUE + r")"
-                      + PROSE_RUN_ACTUAL_CUE + r"(?P<actual>" + _VALUE + r")")
-# a heading naming the indicators' category: 3.时效指标。 / (二)效益指标
-_CATEGORY_HEADING = re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*+(?:(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])"
-                               r"[ \t]*+)?(?P<cat>[\u4e00-\u9fff]{2,10}?指标)", re.M)
-_CATEGORY_LEAD = re.compile(r"^(?P<cat>[\u4e00-\u9fff]{2,8}?指标)(?=[\u4e00-\u9fff])")
-# an indicator's category comes from a heading at most this far before it (the same paragraph or the one above)
-CATEGORY_REACH = 300
 _DEPT = re.compile(PROSE_DEPT_LABEL + r"[:：]\s*(?P<v>[^\s,，。;；]{2,40})")
 _IMPL = re.compile(PROSE_IMPL_LABEL + r"[:：]\s*(?P<v>[^\s,，。;；]{2,40})")
 
@@ -286,7 +266,7 @@ class ProseParser:
         s, e = section
         funds = ParsedFunds()
         found, factors = self._amounts(text, view, s, e)
-        indicators = _indicator_sentences(text, s, e) if announced else []
+        indicators = indicator_sentences(text, s, e) if announced else []
         if not found and not announced and not _SCORE.search(text, s, e):
             return None  # a section with neither funds nor a score announces no project
         if announced:
@@ -370,72 +350,6 @@ def repeated_project_name(text: str, s: int, e: int) -> Span | None:
     first = next(a for a, r in runs if r.endswith(tail))
     a = text.find(tail + "项目", first, e)
     return Span(text=tail + "项目", start=a, end=a + len(tail) + 2)
-
-
-_TARGET_CUE = re.compile(PROSE_TARGET_CUE)
-_ACTUAL_CUE = re.compile(PROSE_ACTUAL_CUE)
-_PARAGRAPH = re.compile(r"[^\n]+")
-
-
-def _sentence_matches(text: str, s: int, e: int):
-    """``_IND_SENTENCE`` on the lines of [s, e) that hold a target cue and an actual cue (the pattern's bounded
-    but nested runs are costly: a hostile text of many lines would retry them at every line)."""
-    for line in _PARAGRAPH.finditer(text, s, e):
-        a, b = line.span()
-        if _TARGET_CUE.search(text, a, b) and _ACTUAL_CUE.search(text, a, b):
-            yield from _IND_SENTENCE.finditer(text, a, min(b + 1, e))
-
-
-def _indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
-    """Indicators stated one a sentence (名称，年初目标值X，实际完成值Y，自评得分Z分) or run together
-    (名称指标为X实际完成值为Y…), under the category heading before them when one is near."""
-    out = []
-    taken: list[tuple[int, int]] = []
-    for m in _sentence_matches(text, s, e):
-        out.append(ParsedIndicator(
-            name=_last_item(_span(m, "name")), target=[_span(m, "target")], actual=_span(m, "actual"),
-            weight=_span(m, "weight") if m.group("weight") else None,
-            score=_span(m, "score") if m.group("score") else None, method="sentence",
-        ))
-        taken.append((m.start(), m.end()))
-    for m in _IND_RUN.finditer(text, s, e):
-        if not any(a < m.end() and m.start() < b for a, b in taken):
-            out.append(ParsedIndicator(name=_span(m, "name"), target=[_span(m, "target")], actual=_span(m, "actual"),
-                                       method="sentence"))
-    headings = [(h.start("cat"), h.end("cat"), fallback_level1(h.group("cat")), fallback_level2(h.group("cat")))
-                for h in _CATEGORY_HEADING.finditer(text, s, e)]
-    headings = [h for h in headings if h[2] or h[3]]
-    starts = [h[0] for h in headings]
-    for ind in out:
-        k = bisect.bisect_right(starts, ind.name.start) - 1  # the last heading at or before the name
-        lead = _CATEGORY_LEAD.match(ind.name.text)
-        if lead and (fallback_level1(lead["cat"]) or fallback_level2(lead["cat"])):
-            # the category opens the sentence (成本指标按自治区核定标准核发): a heading run into the name
-            a, b = ind.name.start, ind.name.start + lead.end()
-            _set_category(ind, text, a, b, fallback_level1(lead["cat"]), fallback_level2(lead["cat"]))
-            ind.name = Span(text=ind.name.text[lead.end():], start=b, end=ind.name.end)
-        elif k >= 0 and ind.name.start - headings[k][1] <= CATEGORY_REACH:
-            _set_category(ind, text, *headings[k])
-    out.sort(key=lambda i: i.name.start)
-    return [i for i in out if len(i.name.text) >= 2]
-
-
-# a numbered item or a section heading after a space: where line breaks collapsed, the sentence opens there
-_ITEM_AFTER_SPACE = re.compile(r"\s+(?:\d{1,2}[.、．)）]|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*")
-
-
-def _last_item(name: Span) -> Span:
-    """The name from its last numbered item on (二、绩效目标完成情况 （一）产出指标 1.数量指标X -> 数量指标X)."""
-    last = next(reversed(list(_ITEM_AFTER_SPACE.finditer(name.text))), None)
-    if last is None or last.end() >= len(name.text):
-        return name
-    return Span(text=name.text[last.end():], start=name.start + last.end(), end=name.end)
-
-
-def _set_category(ind: ParsedIndicator, text: str, a: int, b: int, l1: str | None, l2: str | None) -> None:
-    """The indicator's levels from the category word at [a, b) (成本指标 is a level-2 under 产出指标 here)."""
-    ind.level2, ind.level2_span = l2, Span(text=text[a:b], start=a, end=b) if l2 else None
-    ind.level1 = LEVEL2_PARENT.get(l2) if l2 else l1
 
 
 # a prose project repeating a table project (its summary paragraph) matches its name at least this well

@@ -8,7 +8,7 @@ from jixiao.pipelines import pipe_tables
 from jixiao.pipelines.collapsed_tokens import Tokenizer
 from jixiao.pipelines.normalize import normalize_text
 from jixiao.pipelines.pipe_tables import pipe_cell_lines, pipe_rows
-from jixiao.pipelines.prose import _indicator_sentences
+from jixiao.pipelines.prose_indicators import indicator_sentences
 from jixiao.pipelines.segment import Segmenter
 from jixiao.pipelines.vocab import Categories
 
@@ -16,7 +16,7 @@ CUES = "1.发放到位率,年初目标值=100%,实际完成"
 
 
 def test_an_indicator_sentence_with_blanks_before_its_value_reads_it():
-    (ind,) = _indicator_sentences(CUES + "   98%\n", 0, len(CUES) + 7)
+    (ind,) = indicator_sentences(CUES + "   98%\n", 0, len(CUES) + 7)
     assert (ind.name.text, ind.target[0].text, ind.actual.text) == ("发放到位率", "=100%", "98%")
 
 
@@ -24,7 +24,7 @@ def test_a_run_of_blanks_after_the_cues_is_no_indicator():
     # 4,000 blanks then more than an actual value's 30 characters: the old pattern split the blanks every way
     # between the value and the blanks around it (4,000: 20 s; 8273 of the fuzz run: 11 s)
     text = CUES + " " * 4000 + "绩" * 40 + "\n"
-    assert _indicator_sentences(text, 0, len(text)) == []
+    assert indicator_sentences(text, 0, len(text)) == []
 
 
 def test_a_cell_line_is_found_by_its_one_closing_pipe():

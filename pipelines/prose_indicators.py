@@ -1,0 +1,112 @@
+"""Indicators a prose report states in sentences, under the category heading before them.
+
+Two forms: one sentence an indicator (``名称，年初目标值X，实际完成值Y，自评得分Z分``), and several run
+together without punctuation (``…发放指标为100%实际完成值为96%``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from jixiao.pipelines.parsed import ParsedIndicator, Span
+from jixiao.pipelines.vocab import (
+    LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_RUN_ACTUAL_CUE, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE,
+    PROSE_TARGET_CUE, PROSE_WEIGHT_CUE, fallback_level1, fallback_level2,
+)
+
+
+def _span(m: re.Match[str], group: int | str) -> Span:
+    return Span(text=m.group(group), start=m.start(group), end=m.end(group))
+
+
+# one indicator per sentence: [N.]名称，年初目标值X，实际完成值Y[，自评得分Z分]
+_IND_SENTENCE = re.compile(
+    # a sentence opens a line, follows a full stop, or (line breaks collapsed) is a numbered item after a space
+    r"(?:^|(?<=[\n;；。])|(?<=[ \t])(?=\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]))"
+    r"[ \t]*+(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）])[ \t]*+)?"
+    r"(?:[\u4e00-\u9fff]{2,8}指标[:：])?(?P<name>[^\s,，;；。:：][^,，;；。:：\n]{1,39}?)"
+    r"[,，:：]?\s*+"
+    + PROSE_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<target>[^,，;；。\n]{1,30}?)[,，;；]\s*"
+    + PROSE_ACTUAL_CUE + r"(?:为|是|[:：])?\s*+(?P<actual>[^,，;；。\n]{1,30}?)"
+    r"(?:[,，]\s*" + PROSE_WEIGHT_CUE + r"(?:为)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
+    r"(?:[,，]\s*" + PROSE_SCORE_CUE + r"(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分?)?\s*+(?=[,，;；。\n]|$)", re.M)
+_VALUE = r"[≥≤><=＞＜]?\d+(?:\.\d+)?(?:" + "|".join(sorted(MEASURE_UNITS, key=len, reverse=True)) + r")?"
+_IND_RUN = re.compile(r"(?P<name>[\u4e00-\u9fff0-9、()（）]{4,40}?)" + PROSE_RUN_TARGET_CUE + r"(?P<target>" + _VALUE + r")"
+                      + PROSE_RUN_ACTUAL_CUE + r"(?P<actual>" + _VALUE + r")")
+# a heading naming the indicators' category: 3.时效指标。 / (二)效益指标
+_CATEGORY_HEADING = re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*+(?:(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])"
+                               r"[ \t]*+)?(?P<cat>[\u4e00-\u9fff]{2,10}?指标)", re.M)
+_CATEGORY_LEAD = re.compile(r"^(?P<cat>[\u4e00-\u9fff]{2,8}?指标)(?=[\u4e00-\u9fff])")
+# an indicator's category comes from a heading at most this far before it (the same paragraph or the one above)
+CATEGORY_REACH = 300
+
+
+_TARGET_CUE = re.compile(PROSE_TARGET_CUE)
+_ACTUAL_CUE = re.compile(PROSE_ACTUAL_CUE)
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def _sentence_matches(text: str, s: int, e: int):
+    """``_IND_SENTENCE`` on the lines of [s, e) that hold a target cue and an actual cue (the pattern's bounded
+    but nested runs are costly: a hostile text of many lines would retry them at every line)."""
+    for line in _PARAGRAPH.finditer(text, s, e):
+        a, b = line.span()
+        if _TARGET_CUE.search(text, a, b) and _ACTUAL_CUE.search(text, a, b):
+            yield from _IND_SENTENCE.finditer(text, a, min(b + 1, e))
+
+
+def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
+    """Indicators stated one a sentence (名称，年初目标值X，实际完成值Y，自评得分Z分) or run together
+    (名称指标为X实际完成值为Y…), under the category heading before them when one is near."""
+    out = []
+    taken: list[tuple[int, int]] = []
+    for m in _sentence_matches(text, s, e):
+        out.append(ParsedIndicator(
+            name=_last_item(_span(m, "name")), target=[_span(m, "target")], actual=_span(m, "actual"),
+            weight=_span(m, "weight") if m.group("weight") else None,
+            score=_span(m, "score") if m.group("score") else None, method="sentence",
+        ))
+        taken.append((m.start(), m.end()))
+    for m in _IND_RUN.finditer(text, s, e):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            out.append(ParsedIndicator(name=_span(m, "name"), target=[_span(m, "target")], actual=_span(m, "actual"),
+                                       method="sentence"))
+            taken.append((m.start(), m.end()))
+    headings = [(h.start("cat"), h.end("cat"), fallback_level1(h.group("cat")), fallback_level2(h.group("cat")))
+                for h in _CATEGORY_HEADING.finditer(text, s, e)]
+    headings = [h for h in headings if h[2] or h[3]]
+    starts = [h[0] for h in headings]
+    for ind in out:
+        k = bisect.bisect_right(starts, ind.name.start) - 1  # the last heading at or before the name
+        lead = _CATEGORY_LEAD.match(ind.name.text)
+        if lead and (fallback_level1(lead["cat"]) or fallback_level2(lead["cat"])):
+            # the category opens the sentence (成本指标按自治区核定标准核发): a heading run into the name
+            a, b = ind.name.start, ind.name.start + lead.end()
+            _set_category(ind, text, a, b, fallback_level1(lead["cat"]), fallback_level2(lead["cat"]))
+            ind.name = Span(text=ind.name.text[lead.end():], start=b, end=ind.name.end)
+        elif k >= 0 and ind.name.start - headings[k][1] <= CATEGORY_REACH:
+            _set_category(ind, text, *headings[k])
+    out.sort(key=lambda i: i.name.start)
+    return [i for i in out if len(i.name.text) >= 2]
+
+
+# a numbered item or a section heading after a space: where line breaks collapsed, the sentence opens there
+_ITEM_AFTER_SPACE = re.compile(r"\s+(?:\d{1,2}[.、．)）]|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*")
+
+
+def _last_item(name: Span) -> Span:
+    """The name from its last numbered item on (二、绩效目标完成情况 （一）产出指标 1.数量指标X -> 数量指标X)."""
+    last = next(reversed(list(_ITEM_AFTER_SPACE.finditer(name.text))), None)
+    if last is None or last.end() >= len(name.text):
+        return name
+    return Span(text=name.text[last.end():], start=name.start + last.end(), end=name.end)
+
+
+def _set_category(ind: ParsedIndicator, text: str, a: int, b: int, l1: str | None, l2: str | None) -> None:
+    """The indicator's levels from the category word at [a, b) (成本指标 is a level-2 under 产出指标 here)."""
+    ind.level2, ind.level2_span = l2, Span(text=text[a:b], start=a, end=b) if l2 else None
+    ind.level1 = LEVEL2_PARENT.get(l2) if l2 else l1
+
+
+
