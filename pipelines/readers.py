@@ -16,6 +16,7 @@ from typing import Protocol
 
 from jixiao.pipelines.cell_stream import cell_stream, cell_stream_rows
 from jixiao.pipelines.flat import FlatParser
+from jixiao.pipelines.flat_run import flat_run_cells
 from jixiao.pipelines.layout import parse_rows, space_rows
 from jixiao.pipelines.normalize import NormalizedText
 from jixiao.pipelines.parsed import ParsedProject
@@ -232,8 +233,17 @@ class RunTogether(_TableReader):
         return Reading(found, text, "table read from cells run together")
 
 
+class FlatRun(_TableReader):
+    """A whole table run into a line with no separator (a document site's preview, ``flat_run``)."""
+
+    name = "flat_run"
+
+    def read(self, norm: NormalizedText) -> Reading | None:
+        return self._grouped(flat_run_cells(norm), "table read from a table run into one line without separators")
+
+
 READERS: dict[str, Callable[[Categories], Reader]] = {
-    cls.name: cls for cls in (TabRows, SpaceRows, CellStream, CollapsedCells, TabRun, Collapsed, RunTogether)
+    cls.name: cls for cls in (TabRows, SpaceRows, CellStream, CollapsedCells, TabRun, Collapsed, RunTogether, FlatRun)
 }
 
 

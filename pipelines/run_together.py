@@ -33,14 +33,30 @@ _LABELLED_RATE_RUN = re.compile(r"^(?P<head>.*?[^\d.])(?P<run>\d[\d.]*%)$")
 
 
 @lru_cache(maxsize=1)
-def _known() -> re.Pattern[str]:
+def known_words() -> re.Pattern[str]:
     words = sorted({*V.SEGMENT_WORDS, *V.RUN_TOGETHER_WORDS}, key=len, reverse=True)
     # a header's annotation and a label's colon stay with the word: 全年预算数(A), 年度资金总额:
     return re.compile("(?:" + "|".join(map(re.escape, words)) + r")(?:\([^()\n]{1,10}\))?:?")
 
 
-def split_rate_run(run: str) -> list[str] | None:
-    """``26502650100%`` -> [2650, 2650, 100%] when exactly one split into A, B and a rate B/A agrees."""
+def _amount_splits(head: str, n: int):
+    """Every split of ``head`` into ``n`` amounts as printed (no leading zero, no dot at either end)."""
+    if n == 1:
+        if head and not (head.startswith(".") or head.endswith(".") or (head[0] == "0" and len(head) > 1
+                                                                          and head[1] != ".")):
+            yield [head]
+        return
+    for k in range(1, len(head) - n + 2):
+        first = head[:k]
+        if first.startswith(".") or first.endswith(".") or (first[0] == "0" and len(first) > 1 and first[1] != "."):
+            continue
+        for rest in _amount_splits(head[k:], n - 1):
+            yield [first, *rest]
+
+
+def split_rate_run(run: str, amounts: tuple[int, ...] = (2,)) -> list[str] | None:
+    """``26502650100%`` -> [2650, 2650, 100%] when exactly one split into amounts (as many as one of
+    ``amounts``) and a rate (the last amount over the one before it) agrees."""
     digits = run[:-1]
     if len(digits) > RATE_RUN_MAX_CHARS:
         return None
@@ -49,31 +65,29 @@ def split_rate_run(run: str) -> list[str] | None:
         rate_text = digits[-r:]
         if not _RATE.match(rate_text):
             continue
-        head = digits[:-r]
-        for k in range(1, len(head)):
-            a, b = head[:k], head[k:]
-            if any(x.startswith(".") or x.endswith(".") or (x[0] == "0" and len(x) > 1 and x[1] != ".") for x in (a, b)):
-                continue
-            try:
-                av, bv, rv = float(a), float(b), float(rate_text)
-            except ValueError:
-                continue
-            # a zero rate agrees with any amount over a zero: no split is certain there
-            if av > 0 and rv > 0 and abs(bv / av * 100 - rv) <= RATE_TOLERANCE:
-                found.append([a, b, rate_text + "%"])
+        for n in amounts:
+            for parts in _amount_splits(digits[:-r], n):
+                try:
+                    av, bv, rv = float(parts[-2]), float(parts[-1]), float(rate_text)
+                except ValueError:
+                    continue
+                # a zero rate agrees with any amount over a zero: no split is certain there
+                if av > 0 and rv > 0 and abs(bv / av * 100 - rv) <= RATE_TOLERANCE:
+                    found.append([*parts, rate_text + "%"])
     return found[0] if len(found) == 1 else None
 
 
-def _pieces(value: str) -> list[tuple[int, int]]:
-    """(start, end) of the cells inside a value cut from the run: the value, or it and its number run split."""
-    if _RATE_RUN.match(value) and (parts := split_rate_run(value)):
+def value_pieces(value: str, amounts: tuple[int, ...] = (2,)) -> list[tuple[int, int]]:
+    """(start, end) of the cells inside a value cut from the run: the value, or it and its number run split
+    (``amounts``: how many amounts may precede a rate)."""
+    if _RATE_RUN.match(value) and (parts := split_rate_run(value, amounts)):
         out, pos = [], 0
         for p in parts:
             out.append((pos, pos + len(p)))
             pos += len(p)
         return out
     m = _LABELLED_RATE_RUN.match(value)
-    if m and (parts := split_rate_run(m["run"])):
+    if m and (parts := split_rate_run(m["run"], amounts)):
         out, pos = [(0, len(m["head"]))], len(m["head"])
         for p in parts:
             out.append((pos, pos + len(p)))
@@ -125,28 +139,28 @@ def run_together_cells(norm: NormalizedText) -> NormalizedText | None:
     """The text with each run-together line cut into cells, one a line; None when no line is such a run."""
     norm = join_wrapped_categories(norm)
     text = norm.text
-    if sum(len(_known().findall(line)) >= 2 for line in text.split("\n") if "\t" not in line) < MIN_ROW_LINES:
+    if sum(len(known_words().findall(line)) >= 2 for line in text.split("\n") if "\t" not in line) < MIN_ROW_LINES:
         return None
     chars: list[str] = []
     offs: list[int] = []
     cut = False
     pos = 0
     for line in text.split("\n"):
-        spans = [(m.start(), m.end()) for m in _known().finditer(line)] if "\t" not in line else []
+        spans = [(m.start(), m.end()) for m in known_words().finditer(line)] if "\t" not in line else []
         cells: list[tuple[int, int]] = []
         if len(spans) >= MIN_WORDS:
             cut = True
             last = 0
             for a, b in spans:
                 if line[last:a].strip():
-                    cells += [(last + x, last + y) for x, y in _pieces(line[last:a])]
+                    cells += [(last + x, last + y) for x, y in value_pieces(line[last:a])]
                 cells.append((a, b))
                 last = b
             if line[last:].strip():
-                cells += [(last + x, last + y) for x, y in _pieces(line[last:])]
+                cells += [(last + x, last + y) for x, y in value_pieces(line[last:])]
         elif "\t" not in line:
             # a row whose cells hold no known word (its category cell is on the line above): its number run
-            cells = _pieces(line)
+            cells = value_pieces(line)
         else:
             cells = [(0, len(line))]
         for a, b in cells:
