@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.normalize import NormalizedText
-from jixiao.pipelines.run_together import known_words, value_pieces
+from jixiao.pipelines.run_together import value_pieces
 
 # a line is a table run together when it holds at least this many known words (a row holds a few; a run of a
 # whole form dozens)
@@ -32,6 +32,14 @@ MIN_ROW_VALUES = 2
 MAX_PIECE_CHARS = 200
 # a preview chunk's marker at the start of a line: 2、
 _CHUNK = re.compile(r"\n\s*\d{1,2}、")
+
+
+@lru_cache(maxsize=1)
+def spaced_known_words() -> re.Pattern[str]:
+    """``known_words`` where a single space may stand between two characters (collapsed text keeps a wrapped
+    cell's break as a space: 经济效益 指标, 一级 指标)."""
+    words = sorted({*V.SEGMENT_WORDS, *V.RUN_TOGETHER_WORDS}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(" ?".join(map(re.escape, w)) for w in words) + r")(?:\([^()\n]{1,10}\))?:?")
 
 
 def _alt(words) -> str:
@@ -67,11 +75,26 @@ def values_to_end(text: str) -> list[tuple[int, int]] | None:
     return out or None
 
 
+_PART = re.compile(r"\S+(?: \S+)*")  # a piece's parts: text between runs of two spaces or more
+
+
 def row_cells(text: str) -> list[tuple[int, int]]:
     """A piece of the indicator block cut into a name and values, repeated (``巡护里程≥5000公里5230公里`` ->
-    name, ≥5000公里, 5230公里); the whole piece where no cut reads."""
+    name, ≥5000公里, 5230公里); the whole piece where no cut reads. Runs of spaces (collapsed text) are cell
+    breaks."""
     if len(text) > MAX_PIECE_CHARS:
         return [(0, len(text))]
+    out = []
+    for part in _PART.finditer(text):
+        out += [(part.start() + a, part.start() + b) for a, b in _part_cells(part.group())]
+    return out
+
+
+def _part_cells(text: str) -> list[tuple[int, int]]:
+    # a row ending in a run of two equal halves (名称2020: 20 and 20) is split as ``run_together`` splits it
+    halves = value_pieces(text)
+    if len(halves) > 1:
+        return halves
     cells: list[tuple[int, int]] = []
     pos = 0
     while pos < len(text):
@@ -119,7 +142,7 @@ def _joined_chunks(norm: NormalizedText) -> tuple[str, list[int]]:
     keep = [True] * len(text)
     for m in _CHUNK.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if len(known_words().findall(text, line_start, m.start())) >= MIN_WORDS:
+        if len(spaced_known_words().findall(text, line_start, m.start())) >= MIN_WORDS:
             for i in range(m.start(), m.end()):
                 keep[i] = False
     idx = [i for i, k in enumerate(keep) if k]
@@ -139,7 +162,7 @@ def flat_run_cells(norm: NormalizedText) -> NormalizedText | None:
     found = False
     pos = 0
     for line in text.split("\n"):
-        words = [(m.start(), m.end()) for m in known_words().finditer(line)]
+        words = [(m.start(), m.end()) for m in spaced_known_words().finditer(line)]
         if len(words) >= MIN_WORDS:
             found = True
             cells = _cut(line, words)
@@ -172,10 +195,11 @@ def _cut(line: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
             if in_rows:
                 inner = row_cells(piece)
             else:
-                inner = value_pieces(piece, amounts=(2, 3))
+                inner = [(p.start() + a, p.start() + b) for p in _PART.finditer(piece)
+                         for a, b in value_pieces(p.group(), amounts=(2, 3))]
             cells += [(last + x, last + y) for x, y in inner]
         if a < b:
             cells.append((a, b))
-            in_rows = in_rows or line[a:b].rstrip(":：").startswith(V.INDICATOR_HEADER_WORDS["name"])
+            in_rows = in_rows or line[a:b].replace(" ", "").rstrip(":：").startswith(V.INDICATOR_HEADER_WORDS["name"])
         last = b
     return cells

@@ -42,11 +42,11 @@ class PipelineConfig(BaseModel):
 
     first_reader: str = Field(default="tab_rows", description="reads the layouts that keep their rows")
     alternative_readers: tuple[str, ...] = Field(
-        default=("collapsed", "space_rows", "cell_stream", "collapsed_cells", "tab_run"),
+        default=("collapsed", "flat_run", "space_rows", "cell_stream", "collapsed_cells", "tab_run"),
         description="each reads the text when the first finds no table; the reading that finds most is kept, on "
                     "a tie the later one (the readers that keep more of the printed structure are listed later)")
     last_resort_readers: tuple[str, ...] = Field(
-        default=("run_together", "flat_run"), description="read only where no reader, prose included, found anything")
+        default=("run_together",), description="read only where no reader, prose included, found anything")
     fusion: FusionRules = Field(default=FUSION_RULES, description="how the parser's and the tagger's values combine")
 
     @field_validator("first_reader")

@@ -96,3 +96,16 @@ def test_a_text_with_few_known_words_is_not_cut(extractor):
     from jixiao.pipelines.normalize import normalize_text
 
     assert flat_run_cells(normalize_text("项目名称森林防火巡护经费主管部门青山区应急管理局\n")) is None
+
+
+def test_a_collapsed_run_keeps_its_space_runs_as_cell_breaks(extractor):
+    # cells run together a row, the rows' breaks collapsed into runs of spaces, a wrapped category word
+    text = ("转移支付(项目)名称乡村道路养护补助资金 地方主管部门青河县交通运输局资金使用单位青河县公路所 项目资金 (万元)  "
+            "全年预算数(A)全年执行数(B)预算执行率(B/A) 年度资金总额:480480100%   绩效指标一级 指标 二级指标三级指标指标值"
+            "全年实际完成值   数量指标养护农村公路里程2020         质量指标路面完好率达标1010         社会效益 指标 "
+            "群众出行便利度3030   ")
+    p = _read(extractor, text)
+    assert (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (4800000.0, 4800000.0, 100.0)
+    assert [(i.level2, i.name, i.target, i.actual) for i in p.indicators] == [
+        ("数量指标", "养护农村公路里程", "20", "20"), ("质量指标", "路面完好率达标", "10", "10"),
+        ("社会效益指标", "群众出行便利度", "30", "30")]
