@@ -14,7 +14,8 @@ import unicodedata
 
 from jixiao.pipelines.normalize import simplified
 from jixiao.pipelines.taxonomy import Entry
-from jixiao.pipelines.vocab import COUNT_WORD_ENDINGS, MEASURE_ENDINGS, MEASURE_TYPE_UNITS, NAME_FOLDS, PER_UNIT_MARKS
+from jixiao.pipelines.vocab import (BARE_MULTIPLIER_UNITS, COUNT_WORD_ENDINGS, MEASURE_ENDINGS, MEASURE_TYPE_UNITS, MEANING_QUALIFIERS, NAME_FOLDS,
+                                   PER_UNIT_MARKS)
 
 _WS = re.compile(r"\s+")
 # the note opens where a number opens (not inside a run of digits: each position of a long run would be
@@ -36,6 +37,8 @@ SUFFIX = "指标"
 _MEASURE_BY_UNIT = {u: m for m, units in MEASURE_TYPE_UNITS.items() for u in units}
 # a 合规性/及时性 indicator is often scored as a percentage (经费支出合规率 = 经费支出合规性): the two meet
 _NEAR_MEASURES = ({"qualitative", "rate"},)
+# the measure types a target's unit rules out for each other (% against 人/个/次 against 元)
+_UNIT_CONFLICTS = ({"count", "rate"}, {"amount", "rate"}, {"count", "amount"})
 
 
 def normalize(text: str) -> str:
@@ -87,14 +90,18 @@ def measure_of(name: str | None, unit: str | None = None) -> str | None:
     for measure, endings in MEASURE_ENDINGS:
         if key.endswith(endings):
             return measure
-    if unit:
-        head = unit.split("/")[0]
-        if "/" in unit:
-            return "amount" if head in MEASURE_TYPE_UNITS["amount"] else None
-        if head in _MEASURE_BY_UNIT:
-            return _MEASURE_BY_UNIT[head]
-        return "count"
-    return None
+    return unit_measure(unit)
+
+
+def unit_measure(unit: str | None) -> str | None:
+    """What a target's unit says is measured: % rate, 元 amount, 天 duration, any other unit a count; None without
+    a unit, with a bare 万, or with a per-unit one that is not money."""
+    if not unit or unit in BARE_MULTIPLIER_UNITS:
+        return None
+    head = unit.split("/")[0]
+    if "/" in unit:
+        return "amount" if head in MEASURE_TYPE_UNITS["amount"] else None
+    return _MEASURE_BY_UNIT.get(head, "count")
 
 
 def per_unit(name: str | None) -> bool:
@@ -103,9 +110,16 @@ def per_unit(name: str | None) -> bool:
     return any(m in key for m in PER_UNIT_MARKS)
 
 
-def same_meaning_kind(query: str, measure: str | None, entry: Entry) -> bool:
+def same_meaning_kind(query: str, measure: str | None, entry: Entry, unit: str | None = None) -> bool:
     """False when the name and the entry measure different things: a count never maps to a rate, an amount
-    never to a rate, a per-unit amount never to a total."""
+    never to a rate, a per-unit amount never to a total. ``unit`` (the target's, for an answer that is not the
+    name's exact form) must agree too: a rate's %, a count's 人 or an amount's 元 rule out the other two; a
+    percentage also scores a satisfaction (参保职工满意庋, ≥95%)."""
+    by_unit = unit_measure(unit)
+    if by_unit and entry.measure and {by_unit, entry.measure} in _UNIT_CONFLICTS:
+        return False
+    if measure == by_unit and {measure, entry.measure} == {"rate", "satisfaction"}:
+        return True
     if measure and entry.measure and measure != entry.measure and {measure, entry.measure} not in _NEAR_MEASURES:
         return False
     if measure == "amount" and entry.measure == "amount" and per_unit(query) != per_unit(entry.name):
@@ -138,5 +152,16 @@ def spread_in(name: str, key: str) -> bool:
                 j, end = j - size, at
                 break
         else:
+            return False
+    return True
+
+
+def qualifiers_agree(key: str, surface: str, measure: str | None) -> bool:
+    """True when the name's key and the taxonomy form it is answered with hold the same meaning-changing
+    qualifiers (``vocab.MEANING_QUALIFIERS``: 人均, 新增, 覆盖, 未 …); ``measure`` is the entry's."""
+    for marks, measures in MEANING_QUALIFIERS:
+        if measures and measure not in measures:
+            continue
+        if any(m in key for m in marks) != any(m in surface for m in marks):
             return False
     return True
