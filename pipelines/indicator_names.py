@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from rapidfuzz.distance import Levenshtein
+
 from jixiao.pipelines.normalize import simplified
 from jixiao.pipelines.taxonomy import Entry
 from jixiao.pipelines.vocab import (BARE_MULTIPLIER_UNITS, COUNT_WORD_ENDINGS, MEASURE_ENDINGS, MEASURE_TYPE_UNITS, MEANING_QUALIFIERS, NAME_FOLDS,
@@ -37,8 +39,6 @@ SUFFIX = "指标"
 _MEASURE_BY_UNIT = {u: m for m, units in MEASURE_TYPE_UNITS.items() for u in units}
 # a 合规性/及时性 indicator is often scored as a percentage (经费支出合规率 = 经费支出合规性): the two meet
 _NEAR_MEASURES = ({"qualitative", "rate"},)
-# the measure types a target's unit rules out for each other (% against 人/个/次 against 元)
-_UNIT_CONFLICTS = ({"count", "rate"}, {"amount", "rate"}, {"count", "amount"})
 
 
 def normalize(text: str) -> str:
@@ -110,15 +110,11 @@ def per_unit(name: str | None) -> bool:
     return any(m in key for m in PER_UNIT_MARKS)
 
 
-def same_meaning_kind(query: str, measure: str | None, entry: Entry, unit: str | None = None) -> bool:
+def same_meaning_kind(query: str, measure: str | None, entry: Entry, by_unit: bool = False) -> bool:
     """False when the name and the entry measure different things: a count never maps to a rate, an amount
-    never to a rate, a per-unit amount never to a total. ``unit`` (the target's, for an answer that is not the
-    name's exact form) must agree too: a rate's %, a count's 人 or an amount's 元 rule out the other two; a
-    percentage also scores a satisfaction (参保职工满意庋, ≥95%)."""
-    by_unit = unit_measure(unit)
-    if by_unit and entry.measure and {by_unit, entry.measure} in _UNIT_CONFLICTS:
-        return False
-    if measure == by_unit and {measure, entry.measure} == {"rate", "satisfaction"}:
+    never to a rate, a per-unit amount never to a total. ``by_unit``: ``measure`` was read from the target's unit
+    (the name's ending says nothing), where a percentage also scores a satisfaction (参保职工满意庋, ≥95%)."""
+    if by_unit and {measure, entry.measure} == {"rate", "satisfaction"}:
         return True
     if measure and entry.measure and measure != entry.measure and {measure, entry.measure} not in _NEAR_MEASURES:
         return False
@@ -156,12 +152,36 @@ def spread_in(name: str, key: str) -> bool:
     return True
 
 
-def qualifiers_agree(key: str, surface: str, measure: str | None) -> bool:
+def qualifiers_agree(key: str, surface: str, measure: str | None, head: bool = False) -> bool:
     """True when the name's key and the taxonomy form it is answered with hold the same meaning-changing
-    qualifiers (``vocab.MEANING_QUALIFIERS``: 人均, 新增, 覆盖, 未 …); ``measure`` is the entry's."""
-    for marks, measures in MEANING_QUALIFIERS:
+    qualifiers (``vocab.MEANING_QUALIFIERS``: 人均, 新增, 覆盖, 未 …); ``measure`` is the entry's. ``head``: the form
+    stands for the key's ending, and a qualifier of the words before it counts where its group says (next to the
+    form, or anywhere). A qualifier of the form that the name prints with one character misread (复盖率 for 覆盖率)
+    is held; one it leaves out is not (培训成本 is not 人均培训成本)."""
+    p = len(key) - len(surface)
+    for marks, measures, anywhere in MEANING_QUALIFIERS:
         if measures and measure not in measures:
             continue
-        if any(m in key for m in marks) != any(m in surface for m in marks):
+        in_surface = [m for m in marks if m in surface]
+        if head:
+            # before the form, or next to it (one character between) and perhaps reaching into it (不合格率)
+            in_key = bool(in_surface) or any(
+                m in (key[:p] if anywhere else key[max(0, p - len(m) - 1): p + len(m) - 1]) for m in marks)
+        else:
+            in_key = any(m in key for m in marks)
+        if in_key and not in_surface:
+            return False
+        if in_surface and not in_key and not any(_misread(m, key, surface) for m in in_surface):
             return False
     return True
+
+
+def _misread(mark: str, key: str, surface: str) -> bool:
+    """True when ``key`` prints ``mark`` of ``surface`` with at most one of its two or more characters changed
+    (none of them left out)."""
+    if len(mark) < 2:
+        return False
+    at = surface.index(mark)
+    span = range(at, at + len(mark))
+    ops = [op for op in Levenshtein.editops(surface, key) if op.src_pos in span and op.tag != "insert"]
+    return len(ops) <= 1 and all(op.tag == "replace" for op in ops)

@@ -403,7 +403,7 @@ class Mapper:
             # the slip is in the ending (where the measure word is, or the ending would have said it)
             hits = [i for pos in range(len(tail) - 2, len(tail))
                     for i in self._one_off.get(tail[:pos] + "\0" + tail[pos + 1:], ())]
-            hits = [i for i in dict.fromkeys(hits) if ok(entries[i], self._surfaces["indicator"][0][i])]
+            hits = [i for i in dict.fromkeys(hits) if ok(entries[i], self._surfaces["indicator"][0][i], head=True)]
             if len({entries[i].id for i in hits}) > 1 and any(i in scope for i in hits):
                 hits = [i for i in hits if i in scope]  # 满意度 under this level-2 rather than another's
             if len({entries[i].id for i in hits}) == 1 or (hits and len({entries[i].name for i in hits}) == 1):
@@ -447,14 +447,16 @@ class Mapper:
         else unmatched."""
         key = level3_key(query)
         keys, entries, methods = self._surfaces["indicator"]
-        measure = measure_of(query, unit)
+        own = measure_of(query)
+        measure = own or measure_of(query, unit)
 
-        def ok(e: Entry, surface: str | None = None) -> bool:
+        def ok(e: Entry, surface: str | None = None, head: bool = False) -> bool:
             # a project table's name is answered in the project framework only: a name of another framework
             # (部门整体 社会效益, evaluation 满意度) is recognised, never given as its meaning. An answer that is not
-            # the name's exact form also agrees with the target's unit and the name's qualifiers (新增, 人均, 未 …)
-            return e.canonical and same_meaning_kind(query, measure, e, unit) and any(
-                qualifiers_agree(key, s, e.measure) for s in ((surface,) if surface else self._keys_of[e.id]))
+            # the name's exact form also holds the name's qualifiers (新增, 人均, 未 …)
+            return e.canonical and same_meaning_kind(query, measure, e, by_unit=own is None) and any(
+                qualifiers_agree(key, s, e.measure, head)
+                for s in ((surface,) if surface else self._keys_of[e.id]))
         result = self._match_name(query, "indicator", key, parent_id, self.threshold)
         if result.entry is not None and (
                 (result.score >= 100.0 and result.entry.canonical and same_meaning_kind(query, measure, result.entry))
@@ -464,13 +466,13 @@ class Mapper:
         for start in range(max(1, len(key) - self._longest3), len(key) - HEAD_MIN_LENGTH + 1):
             hits = [i for i in self._exact["indicator"].get(key[start:], ()) if entries[i].canonical or
                     methods[i] == "alias"]
-            hits = [i for i in hits if ok(entries[i], keys[i])]
+            hits = [i for i in hits if ok(entries[i], keys[i], head=True)]
             if hits:
                 i = next((i for i in hits if i in scope), hits[0])
                 # confidence: 70 for a head of a long name, up to 100 for a head that is nearly all of it
                 ranked = [(round(70.0 + 30.0 * (len(key) - start) / len(key), 1), i)]
                 return self._result(query, "indicator", i, ranked[0][0], "head", ranked, False)
-        if measure_of(query) is None:
+        if own is None:
             # the name's ending says nothing: perhaps it is where an OCR slip fell (成活卒, 满意庋); its head
             # is then a taxonomy name with one character changed
             slipped = self._slipped_head(key, scope, ok, query)
