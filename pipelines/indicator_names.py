@@ -185,3 +185,20 @@ def _misread(mark: str, key: str, surface: str) -> bool:
     span = range(at, at + len(mark))
     ops = [op for op in Levenshtein.editops(surface, key) if op.src_pos in span and op.tag != "insert"]
     return len(ops) <= 1 and all(op.tag == "replace" for op in ops)
+
+
+# a name this short (a subject of one or two characters and its measure word: 存栏率, 参保率) is a spelling of a
+# taxonomy form only one slip away where the slip cannot make it another word
+SHORT_NAME = 3
+
+
+def short_slip_ok(key: str, surface: str) -> bool:
+    """False when a short name (``SHORT_NAME`` characters or fewer) differs from the form by more than one
+    character left out or added, or by a character changed outside its ending: 出栏率 is not 存栏率 and 代办率 is
+    not 办结率, where 参堡率 (a slip in the ending's first character) is 参保率."""
+    if len(key) > SHORT_NAME:
+        return True
+    ops = Levenshtein.editops(surface, key)
+    if len(ops) != 1:
+        return False
+    return ops[0].tag != "replace" or ops[0].src_pos >= len(surface) - 2

@@ -24,7 +24,8 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter
 from rapidfuzz import fuzz, process
 
 from jixiao.pipelines.indicator_names import (SPREAD_MIN_LENGTH, SPREAD_PIECE, SUFFIX, heading_core, level3_key,
-                                              measure_of, normalize, qualifiers_agree, same_meaning_kind, spread_in)
+                                              measure_of, normalize, qualifiers_agree, same_meaning_kind, short_slip_ok,
+                                              spread_in)
 from jixiao.pipelines.targets import read_value
 from jixiao.pipelines.taxonomy import Entry, Taxonomy, load_taxonomy
 from jixiao.record import Canonical, Check, DocumentRecord
@@ -349,11 +350,14 @@ class Mapper:
             return MatchResult(query=name, kind=kind, entry=entry, score=score, method=method)
         if kind == "indicator":
             parent = self.level2_entry(level2) if level2 else None
-            if level2 and parent is None and heading_core(level2):
-                # a level-2 heading outside the project framework (部门整体 重点工作履行情况): the name is read in
-                # the frameworks that heading belongs to, within its own level-2 where the taxonomy has it
-                family = self._other_family(level2)
-                return self._match_name(name, kind, level3_key(name), family[1] if family else None, self.threshold)
+            # a level-2 heading outside the project framework (部门整体 重点工作履行情况): the name is read in the
+            # frameworks that heading belongs to, within its own level-2 where the taxonomy has it. A project
+            # framework's level-1 printed in the level-2 column (效益指标), or a heading no framework has, says
+            # nothing: the name is read as a project table's name without a level-2
+            family = self._other_family(level2) if level2 and parent is None and self.level1_entry(level2) is None \
+                else None
+            if family is not None:
+                return self._match_name(name, kind, level3_key(name), family[1], self.threshold)
             return self._match_indicator(name, parent.id if parent else None, unit)
         if kind not in ("function", "economic"):
             raise ValueError(f"unknown mapping kind {kind!r}")
@@ -454,9 +458,9 @@ class Mapper:
             # a project table's name is answered in the project framework only: a name of another framework
             # (部门整体 社会效益, evaluation 满意度) is recognised, never given as its meaning. An answer that is not
             # the name's exact form also holds the name's qualifiers (新增, 人均, 未 …)
-            return e.canonical and same_meaning_kind(query, measure, e, by_unit=own is None) and any(
-                qualifiers_agree(key, s, e.measure, head)
-                for s in ((surface,) if surface else self._keys_of[e.id]))
+            return e.canonical and same_meaning_kind(query, measure, e, by_unit=own is None) and (
+                qualifiers_agree(key, surface, e.measure, head) if surface else
+                any(qualifiers_agree(key, s, e.measure) and short_slip_ok(key, s) for s in self._keys_of[e.id]))
         result = self._match_name(query, "indicator", key, parent_id, self.threshold)
         if result.entry is not None and (
                 (result.score >= 100.0 and result.entry.canonical and same_meaning_kind(query, measure, result.entry))
