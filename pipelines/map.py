@@ -352,12 +352,11 @@ class Mapper:
             parent = self.level2_entry(level2) if level2 else None
             # a level-2 heading outside the project framework (部门整体 重点工作履行情况): the name is read in the
             # frameworks that heading belongs to, within its own level-2 where the taxonomy has it. A project
-            # framework's level-1 printed in the level-2 column (效益指标), or a heading no framework has, says
-            # nothing: the name is read as a project table's name without a level-2
-            family = self._other_family(level2) if level2 and parent is None and self.level1_entry(level2) is None \
-                else None
-            if family is not None:
-                return self._match_name(name, kind, level3_key(name), family[1], self.threshold)
+            # framework's level-1 printed in the level-2 column (效益指标) is not such a heading: the name is read
+            # as a project table's name without a level-2
+            if level2 and parent is None and heading_core(level2) and self.level1_entry(level2) is None:
+                family = self._other_family(level2)
+                return self._match_name(name, kind, level3_key(name), family[1] if family else None, self.threshold)
             return self._match_indicator(name, parent.id if parent else None, unit)
         if kind not in ("function", "economic"):
             raise ValueError(f"unknown mapping kind {kind!r}")
