@@ -39,6 +39,8 @@ SUFFIX = "指标"
 _MEASURE_BY_UNIT = {u: m for m, units in MEASURE_TYPE_UNITS.items() for u in units}
 # a 合规性/及时性 indicator is often scored as a percentage (经费支出合规率 = 经费支出合规性): the two meet
 _NEAR_MEASURES = ({"qualitative", "rate"},)
+# the measure types that a target's unit and an entry cannot both have (% against 人/个/次 against 元)
+_UNIT_CONFLICTS = ({"count", "rate"}, {"amount", "rate"}, {"count", "amount"})
 
 
 def normalize(text: str) -> str:
@@ -110,10 +112,16 @@ def per_unit(name: str | None) -> bool:
     return any(m in key for m in PER_UNIT_MARKS)
 
 
-def same_meaning_kind(query: str, measure: str | None, entry: Entry, by_unit: bool = False) -> bool:
+def same_meaning_kind(query: str, measure: str | None, entry: Entry, by_unit: bool = False,
+                      unit: str | None = None) -> bool:
     """False when the name and the entry measure different things: a count never maps to a rate, an amount
     never to a rate, a per-unit amount never to a total. ``by_unit``: ``measure`` was read from the target's unit
-    (the name's ending says nothing), where a percentage also scores a satisfaction (参保职工满意庋, ≥95%)."""
+    (the name's ending says nothing), where a percentage also scores a satisfaction (参保职工满意庋, ≥95%).
+    ``unit`` (given for an answer that is not the name's exact form) must not rule the entry out either: 人/个/次,
+    % and 元 rule out each other's measure types (代办员补贴 ≥100人 counts people, it is no 补助金额)."""
+    by = unit_measure(unit)
+    if by and entry.measure and {by, entry.measure} in _UNIT_CONFLICTS:
+        return False
     if by_unit and {measure, entry.measure} == {"rate", "satisfaction"}:
         return True
     if measure and entry.measure and measure != entry.measure and {measure, entry.measure} not in _NEAR_MEASURES:

@@ -456,8 +456,8 @@ class Mapper:
         def ok(e: Entry, surface: str | None = None, head: bool = False) -> bool:
             # a project table's name is answered in the project framework only: a name of another framework
             # (部门整体 社会效益, evaluation 满意度) is recognised, never given as its meaning. An answer that is not
-            # the name's exact form also holds the name's qualifiers (新增, 人均, 未 …)
-            return e.canonical and same_meaning_kind(query, measure, e, by_unit=own is None) and (
+            # the name's exact form also agrees with the target's unit and holds the name's qualifiers (新增, 未 …)
+            return e.canonical and same_meaning_kind(query, measure, e, by_unit=own is None, unit=unit) and (
                 qualifiers_agree(key, surface, e.measure, head) if surface else
                 any(qualifiers_agree(key, s, e.measure) and short_slip_ok(key, s) for s in self._keys_of[e.id]))
         result = self._match_name(query, "indicator", key, parent_id, self.threshold)
