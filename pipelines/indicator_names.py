@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from rapidfuzz.distance import Levenshtein
+
 from jixiao.pipelines.normalize import simplified
 from jixiao.pipelines.taxonomy import Entry
-from jixiao.pipelines.vocab import COUNT_WORD_ENDINGS, MEASURE_ENDINGS, MEASURE_TYPE_UNITS, NAME_FOLDS, PER_UNIT_MARKS
+from jixiao.pipelines.vocab import (BARE_MULTIPLIER_UNITS, COUNT_WORD_ENDINGS, MEASURE_ENDINGS, MEASURE_TYPE_UNITS, MEANING_QUALIFIERS, NAME_FOLDS,
+                                   PER_UNIT_MARKS)
 
 _WS = re.compile(r"\s+")
 # the note opens where a number opens (not inside a run of digits: each position of a long run would be
@@ -36,6 +39,8 @@ SUFFIX = "指标"
 _MEASURE_BY_UNIT = {u: m for m, units in MEASURE_TYPE_UNITS.items() for u in units}
 # a 合规性/及时性 indicator is often scored as a percentage (经费支出合规率 = 经费支出合规性): the two meet
 _NEAR_MEASURES = ({"qualitative", "rate"},)
+# the measure types that a target's unit and an entry cannot both have (% against 人/个/次 against 元)
+_UNIT_CONFLICTS = ({"count", "rate"}, {"amount", "rate"}, {"count", "amount"})
 
 
 def normalize(text: str) -> str:
@@ -87,14 +92,18 @@ def measure_of(name: str | None, unit: str | None = None) -> str | None:
     for measure, endings in MEASURE_ENDINGS:
         if key.endswith(endings):
             return measure
-    if unit:
-        head = unit.split("/")[0]
-        if "/" in unit:
-            return "amount" if head in MEASURE_TYPE_UNITS["amount"] else None
-        if head in _MEASURE_BY_UNIT:
-            return _MEASURE_BY_UNIT[head]
-        return "count"
-    return None
+    return unit_measure(unit)
+
+
+def unit_measure(unit: str | None) -> str | None:
+    """What a target's unit says is measured: % rate, 元 amount, 天 duration, any other unit a count; None without
+    a unit, with a bare 万, or with a per-unit one that is not money."""
+    if not unit or unit in BARE_MULTIPLIER_UNITS:
+        return None
+    head = unit.split("/")[0]
+    if "/" in unit:
+        return "amount" if head in MEASURE_TYPE_UNITS["amount"] else None
+    return _MEASURE_BY_UNIT.get(head, "count")
 
 
 def per_unit(name: str | None) -> bool:
@@ -103,9 +112,18 @@ def per_unit(name: str | None) -> bool:
     return any(m in key for m in PER_UNIT_MARKS)
 
 
-def same_meaning_kind(query: str, measure: str | None, entry: Entry) -> bool:
+def same_meaning_kind(query: str, measure: str | None, entry: Entry, by_unit: bool = False,
+                      unit: str | None = None) -> bool:
     """False when the name and the entry measure different things: a count never maps to a rate, an amount
-    never to a rate, a per-unit amount never to a total."""
+    never to a rate, a per-unit amount never to a total. ``by_unit``: ``measure`` was read from the target's unit
+    (the name's ending says nothing), where a percentage also scores a satisfaction (参保职工满意庋, ≥95%).
+    ``unit`` (given for an answer that is not the name's exact form) must not rule the entry out either: 人/个/次,
+    % and 元 rule out each other's measure types (代办员补贴 ≥100人 counts people, it is no 补助金额)."""
+    by = unit_measure(unit)
+    if by and entry.measure and {by, entry.measure} in _UNIT_CONFLICTS:
+        return False
+    if by_unit and {measure, entry.measure} == {"rate", "satisfaction"}:
+        return True
     if measure and entry.measure and measure != entry.measure and {measure, entry.measure} not in _NEAR_MEASURES:
         return False
     if measure == "amount" and entry.measure == "amount" and per_unit(query) != per_unit(entry.name):
@@ -140,3 +158,55 @@ def spread_in(name: str, key: str) -> bool:
         else:
             return False
     return True
+
+
+def qualifiers_agree(key: str, surface: str, measure: str | None, head: bool = False) -> bool:
+    """True when the name's key and the taxonomy form it is answered with hold the same meaning-changing
+    qualifiers (``vocab.MEANING_QUALIFIERS``: 人均, 新增, 覆盖, 未 …); ``measure`` is the entry's. ``head``: the form
+    stands for the key's ending, and a qualifier of the words before it counts where its group says (next to the
+    form, or anywhere). A qualifier of the form that the name prints with one character misread (复盖率 for 覆盖率)
+    is held; one it leaves out is not (培训成本 is not 人均培训成本)."""
+    p = len(key) - len(surface)
+    for marks, measures, anywhere in MEANING_QUALIFIERS:
+        if measures and measure not in measures:
+            continue
+        in_surface = [m for m in marks if m in surface]
+        if head:
+            # before the form, or next to it (one character between) and perhaps reaching into it (不合格率)
+            in_key = bool(in_surface) or any(
+                m in (key[:p] if anywhere else key[max(0, p - len(m) - 1): p + len(m) - 1]) for m in marks)
+        else:
+            in_key = any(m in key for m in marks)
+        if in_key and not in_surface:
+            return False
+        if in_surface and not in_key and not any(_misread(m, key, surface) for m in in_surface):
+            return False
+    return True
+
+
+def _misread(mark: str, key: str, surface: str) -> bool:
+    """True when ``key`` prints ``mark`` of ``surface`` with at most one of its two or more characters changed
+    (none of them left out)."""
+    if len(mark) < 2:
+        return False
+    at = surface.index(mark)
+    span = range(at, at + len(mark))
+    ops = [op for op in Levenshtein.editops(surface, key) if op.src_pos in span and op.tag != "insert"]
+    return len(ops) <= 1 and all(op.tag == "replace" for op in ops)
+
+
+# a name this short (a subject of one or two characters and its measure word: 存栏率, 参保率) is a spelling of a
+# taxonomy form only one slip away where the slip cannot make it another word
+SHORT_NAME = 3
+
+
+def short_slip_ok(key: str, surface: str) -> bool:
+    """False when a short name (``SHORT_NAME`` characters or fewer) differs from the form by more than one
+    character left out or added, or by a character changed outside its ending: 出栏率 is not 存栏率 and 代办率 is
+    not 办结率, where 参堡率 (a slip in the ending's first character) is 参保率."""
+    if len(key) > SHORT_NAME:
+        return True
+    ops = Levenshtein.editops(surface, key)
+    if len(ops) != 1:
+        return False
+    return ops[0].tag != "replace" or ops[0].src_pos >= len(surface) - 2

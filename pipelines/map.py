@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Literal
 
@@ -24,7 +24,8 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter
 from rapidfuzz import fuzz, process
 
 from jixiao.pipelines.indicator_names import (SPREAD_MIN_LENGTH, SPREAD_PIECE, SUFFIX, heading_core, level3_key,
-                                              measure_of, normalize, same_meaning_kind, spread_in)
+                                              measure_of, normalize, qualifiers_agree, same_meaning_kind, short_slip_ok,
+                                              spread_in)
 from jixiao.pipelines.targets import read_value
 from jixiao.pipelines.taxonomy import Entry, Taxonomy, load_taxonomy
 from jixiao.record import Canonical, Check, DocumentRecord
@@ -213,8 +214,11 @@ class Mapper:
         self._by_ending = dict(by_ending)
         self._longest3 = max((len(k) for k in keys3), default=0)
         self._first_surface = {}
+        keys_of: dict[str, list[str]] = defaultdict(list)
         for i, e in enumerate(entries3):
             self._first_surface.setdefault(e.id, i)
+            keys_of[e.id].append(keys3[i])
+        self._keys_of = {k: tuple(v) for k, v in keys_of.items()}
         # bounded caches that live and die with this instance (no module-level state)
         self._map_cached = lru_cache(maxsize=cache_size)(self._map_uncached)
         self._l1_cached = lru_cache(maxsize=4096)(lambda text: self._level_uncached(self._l1, text))
@@ -346,12 +350,14 @@ class Mapper:
             return MatchResult(query=name, kind=kind, entry=entry, score=score, method=method)
         if kind == "indicator":
             parent = self.level2_entry(level2) if level2 else None
-            if level2 and parent is None and heading_core(level2):
-                # a level-2 heading outside the project framework (部门整体 重点工作履行情况): the name is read in
-                # the frameworks that heading belongs to, within its own level-2 where the taxonomy has it
+            # a level-2 heading outside the project framework (部门整体 重点工作履行情况): the name is read in the
+            # frameworks that heading belongs to, within its own level-2 where the taxonomy has it. A project
+            # framework's level-1 printed in the level-2 column (效益指标) is not such a heading: the name is read
+            # as a project table's name without a level-2
+            if level2 and parent is None and heading_core(level2) and self.level1_entry(level2) is None:
                 family = self._other_family(level2)
                 return self._match_name(name, kind, level3_key(name), family[1] if family else None, self.threshold)
-            return self._match_indicator(name, parent.id if parent else None, measure_of(name, unit))
+            return self._match_indicator(name, parent.id if parent else None, unit)
         if kind not in ("function", "economic"):
             raise ValueError(f"unknown mapping kind {kind!r}")
         return self._match_budget_line(name, kind, code)
@@ -393,14 +399,14 @@ class Mapper:
         tie = len(ranked) > 1 and ranked[1][0] == best_score
         return self._result(query, kind, best_i, best_score, "fuzzy", ranked, tie)
 
-    def _slipped_head(self, key: str, scope: frozenset[int], ok, query: str) -> MatchResult | None:
+    def _slipped_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str) -> MatchResult | None:
         entries = self._surfaces["indicator"][1]
         for start in range(max(0, len(key) - self._longest3), len(key) - SLIPPED_HEAD_MIN_LENGTH + 1):
             tail = key[start:]
             # the slip is in the ending (where the measure word is, or the ending would have said it)
             hits = [i for pos in range(len(tail) - 2, len(tail))
                     for i in self._one_off.get(tail[:pos] + "\0" + tail[pos + 1:], ())]
-            hits = [i for i in dict.fromkeys(hits) if ok(query, entries[i].measure, entries[i])]
+            hits = [i for i in dict.fromkeys(hits) if ok(entries[i], self._surfaces["indicator"][0][i], head=True)]
             if len({entries[i].id for i in hits}) > 1 and any(i in scope for i in hits):
                 hits = [i for i in hits if i in scope]  # 满意度 under this level-2 rather than another's
             if len({entries[i].id for i in hits}) == 1 or (hits and len({entries[i].name for i in hits}) == 1):
@@ -409,12 +415,12 @@ class Mapper:
                 return self._result(query, "indicator", i, score, "head", [(score, i)], False)
         return None
 
-    def _spread_head(self, key: str, scope: frozenset[int], ok, query: str) -> MatchResult | None:
+    def _spread_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str) -> MatchResult | None:
         """The longest taxonomy name printed with qualifiers between its words (``spread_in``); None when two
         different entries of that length fit and the level-2 does not choose."""
         keys, entries, _ = self._surfaces["indicator"]
         hits = [i for i in self._by_ending.get(key[-SPREAD_PIECE:], ()) if spread_in(keys[i], key)
-                and ok(query, entries[i].measure, entries[i])]
+                and ok(entries[i], keys[i])]
         if not hits:
             return None
         longest = max(len(keys[i]) for i in hits)
@@ -437,32 +443,39 @@ class Mapper:
                 return e.family or "", e.id
         return None
 
-    def _match_indicator(self, query: str, parent_id: str | None, measure: str | None) -> MatchResult:
+    def _match_indicator(self, query: str, parent_id: str | None, unit: str | None) -> MatchResult:
         """A level-3 name: its exact form or alias, else its head (the longest canonical name or alias it ends
         with: 社会保险补贴发放准确率 -> 发放准确率), else the closest spelling; each only where the entry
-        measures what the name does (``same_meaning_kind``), else unmatched."""
+        measures what the name does (``same_meaning_kind``) and holds the same qualifiers (``qualifiers_agree``),
+        else unmatched."""
         key = level3_key(query)
         keys, entries, methods = self._surfaces["indicator"]
+        own = measure_of(query)
+        measure = own or measure_of(query, unit)
 
-        def ok(q: str, m: str | None, e: Entry) -> bool:
+        def ok(e: Entry, surface: str | None = None, head: bool = False) -> bool:
             # a project table's name is answered in the project framework only: a name of another framework
-            # (部门整体 社会效益, evaluation 满意度) is recognised, never given as its meaning
-            return e.canonical and self._measure_ok(q, m, e)
+            # (部门整体 社会效益, evaluation 满意度) is recognised, never given as its meaning. An answer that is not
+            # the name's exact form also agrees with the target's unit and holds the name's qualifiers (新增, 未 …)
+            return e.canonical and same_meaning_kind(query, measure, e, by_unit=own is None, unit=unit) and (
+                qualifiers_agree(key, surface, e.measure, head) if surface else
+                any(qualifiers_agree(key, s, e.measure) and short_slip_ok(key, s) for s in self._keys_of[e.id]))
         result = self._match_name(query, "indicator", key, parent_id, self.threshold)
-        if result.entry is not None and ok(query, measure, result.entry) and (
-                result.score >= 100.0 or (result.method == "fuzzy" and result.score >= FUZZY_BEFORE_HEAD)):
+        if result.entry is not None and (
+                (result.score >= 100.0 and result.entry.canonical and same_meaning_kind(query, measure, result.entry))
+                or (result.method == "fuzzy" and result.score >= FUZZY_BEFORE_HEAD and ok(result.entry))):
             return result
         scope = self._by_parent.get(("indicator", parent_id), frozenset()) if parent_id else frozenset()
         for start in range(max(1, len(key) - self._longest3), len(key) - HEAD_MIN_LENGTH + 1):
             hits = [i for i in self._exact["indicator"].get(key[start:], ()) if entries[i].canonical or
                     methods[i] == "alias"]
-            hits = [i for i in hits if ok(query, measure, entries[i])]
+            hits = [i for i in hits if ok(entries[i], keys[i], head=True)]
             if hits:
                 i = next((i for i in hits if i in scope), hits[0])
                 # confidence: 70 for a head of a long name, up to 100 for a head that is nearly all of it
                 ranked = [(round(70.0 + 30.0 * (len(key) - start) / len(key), 1), i)]
                 return self._result(query, "indicator", i, ranked[0][0], "head", ranked, False)
-        if measure is None:
+        if own is None:
             # the name's ending says nothing: perhaps it is where an OCR slip fell (成活卒, 满意庋); its head
             # is then a taxonomy name with one character changed
             slipped = self._slipped_head(key, scope, ok, query)
@@ -471,12 +484,12 @@ class Mapper:
         spread = self._spread_head(key, scope, ok, query)
         if spread is not None:
             return spread
-        if result.entry is not None and result.method == "fuzzy" and ok(query, measure, result.entry):
+        if result.entry is not None and result.method == "fuzzy" and ok(result.entry):
             return result
         # the nearest spelling measures something else (培训成本 -> 人均培训成本): the next one that does not
         for c in result.candidates if result.entry is None or result.method == "fuzzy" else ():
             e = self.taxonomy.by_id[c.id]
-            if c.score >= self.threshold and ok(query, measure, e):
+            if c.score >= self.threshold and ok(e):
                 i = self._first_surface[e.id]
                 return self._result(query, "indicator", i, c.score, "fuzzy", [(c.score, i)], False)
         best = max([result.score, *(c.score for c in result.candidates)]) if result.entry is None else result.score
@@ -522,10 +535,6 @@ class Mapper:
                                candidates=cands[1:], level=e.level, framework=e.framework)
         return MatchResult(query=text, kind="indicator", entry=None, score=top[0][1] if top else 0.0,
                            method="unmatched", candidates=cands, level=level, framework=None)
-
-    @staticmethod
-    def _measure_ok(query: str, measure: str | None, entry: Entry) -> bool:
-        return same_meaning_kind(query, measure, entry)
 
     def _result(self, query: str, kind: str, index: int | None, score: float, method: str,
                 ranked: list[tuple[float, int]], ambiguous: bool) -> MatchResult:

@@ -23,6 +23,7 @@ class Variant(BaseModel):
     code: str = ""
     expected: str = ""
     origin: str
+    note: str = ""  # why the label is what it is, where that needs saying (invented probes, relabels)
     split: str
 
     @property
@@ -134,6 +135,7 @@ class Label(BaseModel):
     expected: str = ""  # entry id ("" = none)
     expected_name: str = ""
     origin: str
+    note: str = ""  # why the label is what it is, where that needs saying (invented probes, relabels)
 
 
 class Answer(BaseModel):

@@ -648,12 +648,26 @@ MEASURE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 # a per-unit amount (人均培训成本, 单位购置成本, 补助标准) is not the total (培训成本): these mark it
 PER_UNIT_MARKS: tuple[str, ...] = ("人均", "户均", "单位", "平均", "每人", "每户", "标准", "单价", "单项")
+# qualifiers that change what a level-3 name counts (issue 19, round 3): a name and the taxonomy form it is answered
+# with either both hold one of a group's marks or neither does (新增参保人数 is not 参保人数, 未办结率 is not 办结率).
+# (marks, the measure types of the entry the group applies to (() = all), whether a mark anywhere before a head counts).
+# Averaging changes a count (人均种植面积) wherever it is printed, not a rate or a satisfaction; amounts are compared by
+# the wider PER_UNIT_MARKS (a 补贴人均标准 is a 补贴标准: 标准 is per person already). The others change the head only when printed next to it: further left they
+# belong to the subject (失业保险金发放及时率 is a 发放及时率; 苗木未成活率 is not a 成活率).
+MEANING_QUALIFIERS: tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...] = (
+    (("人均", "户均", "平均", "每人", "每户", "亩均"), ("count",), True),
+    (("新增", "新建", "累计"), (), False),
+    (("覆盖",), (), False),
+    (("未", "不合格", "不达标", "不满意", "违", "逾期", "超期", "差错", "投诉", "失"), (), False),
+)
 # measure type -> the units of a target that say it, when the name does not
 MEASURE_TYPE_UNITS: dict[str, tuple[str, ...]] = {
     "rate": ("%", "‰", "个百分点"),
     "amount": ("元", "万元", "亿元", "千元"),
     "duration": ("天", "工作日", "月", "年", "小时", "周"),
 }
+# a multiplier printed as the whole unit (万, 亿) says a size, not what is counted (万元 or 万人?)
+BARE_MULTIPLIER_UNITS: tuple[str, ...] = ("万", "亿", "千", "百")
 # the level-3 category (数量 / 质量 / 时效 / 成本 / 效益 / 满意度) of each canonical level-2
 LEVEL2_CATEGORY: dict[str, str] = {
     "数量指标": "数量", "质量指标": "质量", "时效指标": "时效", "成本指标": "成本", "经济成本指标": "成本",
