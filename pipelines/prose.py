@@ -209,6 +209,9 @@ class ProseParser:
                 # a report with no table: its title line announces the project
                 for m in _TITLE.finditer(text, s, e):
                     name = _title_name(m)
+                    if name is None and (field := _NAME_FIELD.search(text, m.end(), e)) is not None:
+                        # a title naming no project (2023年度项目支出绩效自评报告) over a 项目名称 line
+                        name = _span(field, "v")
                     if name is not None:
                         opens.append((m.start(), name))
                         titled.add(m.start())

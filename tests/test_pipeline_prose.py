@@ -126,3 +126,14 @@ def test_a_report_run_into_one_line_keeps_the_unit_of_its_title(extractor):
 def test_a_heading_spaced_or_wrapped_by_a_scan_still_names_the_unit(extractor, heading):
     first = extractor.extract_text(REPORT.replace("示例市示例区民政局", heading, 1), mode="parser").projects[0]
     assert first.department == "示例市示例区民政局"
+
+
+def test_a_generic_title_over_a_name_line_names_the_project():
+    text = "\n".join([
+        "示例市市场监督管理局", "2023年度项目支出绩效自评报告", "项目名称：计量检定能力提升", "",
+        "一、基本情况", "本项目年初预算资金50万元，全年执行48万元，执行率96%。",
+        "二、绩效指标完成情况", "1.数量指标", "(1)检定计量器具数量(台件)，目标值2000，完成值2150，分值10，得分10。",
+        "三、自评结论", "自评得分95分，评价等级为优。", ""])
+    record = Extractor.from_settings(load_tagger=False).extract_text(text, mode="parser")
+    assert [(p.name, p.department, p.score, len(p.indicators)) for p in record.projects] == [
+        ("计量检定能力提升", "示例市市场监督管理局", 95.0, 1)]
