@@ -26,11 +26,12 @@ _IND_SENTENCE = re.compile(
     r"(?:^|(?<=[\n;；。])|(?<=[ \t])(?=\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]))"
     r"[ \t]*+(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）])[ \t]*+)?"
     r"(?:[\u4e00-\u9fff]{2,8}指标[:：])?(?P<name>[^\s,，;；。:：][^,，;；。:：\n]{1,39}?)"
-    r"[,，:：]?\s*+"
+    # (a full stop may end the name's own sentence: （1）检定器具数量。年度目标值：…)
+    r"[,，:：。]?\s*+"
     + PROSE_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<target>[^,，;；。\n]{1,30}?)[,，;；]\s*"
     + PROSE_ACTUAL_CUE + r"(?:为|是|[:：])?\s*+(?P<actual>[^,，;；。\n]{1,30}?)"
-    r"(?:[,，]\s*" + PROSE_WEIGHT_CUE + r"(?:为)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
-    r"(?:[,，]\s*" + PROSE_SCORE_CUE + r"(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分?)?\s*+(?=[,，;；。\n]|$)", re.M)
+    r"(?:[,，;；]\s*" + PROSE_WEIGHT_CUE + r"(?:为)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
+    r"(?:[,，;；]\s*" + PROSE_SCORE_CUE + r"(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分?)?\s*+(?=[,，;；。\n]|$)", re.M)
 _VALUE = r"[≥≤><=＞＜]?\d+(?:\.\d+)?(?:" + "|".join(sorted(MEASURE_UNITS, key=len, reverse=True)) + r")?"
 _IND_RUN = re.compile(r"(?P<name>[\u4e00-\u9fff0-9、()（）]{4,40}?)" + PROSE_RUN_TARGET_CUE + r"(?P<target>" + _VALUE + r")"
                       + PROSE_RUN_ACTUAL_CUE + r"(?P<actual>" + _VALUE + r")")

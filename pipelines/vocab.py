@@ -550,7 +550,7 @@ PROSE_PRINTED: dict[str, tuple[str, ...]] = {
 }
 PROSE_DEPT_LABEL = r"(?:主管部门|主管单位)(?:及代码)?"
 # an indicator stated in a sentence: 年初目标值X，实际完成值Y，自评得分Z分 (初目标值: a slip seen in print)
-PROSE_TARGET_CUE = r"(?:年初|初|年度|计划|预期)?(?:目标值|指标值|目标)"
+PROSE_TARGET_CUE = r"(?:(?:年初|初|年度|计划|预期)?(?:目标值|指标值|目标)|计划(?:完成|值|数))"
 PROSE_ACTUAL_CUE = r"(?:实际)?(?:完成值|完成情况|实际值|完成)"
 # the same run together without punctuation: …发放指标为100%实际完成值为96%
 PROSE_RUN_TARGET_CUE = r"(?:指标值?|目标值?)(?:为|是|[:：])"

@@ -137,3 +137,14 @@ def test_a_generic_title_over_a_name_line_names_the_project():
     record = Extractor.from_settings(load_tagger=False).extract_text(text, mode="parser")
     assert [(p.name, p.department, p.score, len(p.indicators)) for p in record.projects] == [
         ("计量检定能力提升", "示例市市场监督管理局", 95.0, 1)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "（1）检定计量器具数量。年度目标值：≥2000台件；实际完成值：2150台件；分值10分，得分10分。",
+    "（1）检定计量器具数量，计划完成≥2000台件，实际完成2150台件，分值10分，得分10分。",
+])
+def test_indicator_sentence_forms(sentence):
+    text = "2023年度计量检定项目绩效自评报告\n\n二、绩效指标完成情况\n1.数量指标\n" + sentence + "\n\n自评得分95分。\n"
+    record = Extractor.from_settings(load_tagger=False).extract_text(text, mode="parser")
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for p in record.projects for i in p.indicators] == [
+        ("数量指标", "检定计量器具数量", "≥2000台件", "2150台件", 10.0, 10.0)]
