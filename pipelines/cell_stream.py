@@ -19,6 +19,9 @@ from jixiao.pipelines.normalize import SERIAL_NUMBER, NormalizedText, is_amount,
 # A text is read this way when at least this many lines are single cells and they are this share of its
 # non-blank lines (a table printed with tabs or pipes, or prose paragraphs, is not).
 MIN_CELL_LINES = 20
+# ... or this many from the first field label on, where blank lines separate them (an excerpt cut after its funds
+# block: a paragraph a cell is no prose and no tab row)
+MIN_BLANK_CELLS = 10
 CELL_LINE_SHARE = 0.8
 # a cell is one line of at most this many characters: longer lines are paragraphs
 CELL_CHARS = 60
@@ -74,10 +77,12 @@ def _cells(norm: NormalizedText) -> tuple[list[_Cell], bool] | None:
             after_blank.append(blank)
         blank = not stripped
         pos += len(line) + 1
-    single = len(cells) - other
-    if single < MIN_CELL_LINES or single < CELL_LINE_SHARE * len(cells):
-        return None
+    # paragraphs above the table (a summary, the page's chrome) are not the table's lines
+    first = next((k for k, c in enumerate(cells) if not c.line and V.any_label(c.clean.rstrip(":"))), 0)
+    single = len(cells) - first - sum(c.line for c in cells[first:])
     blank_separated = sum(after_blank[1:]) >= BLANK_SEPARATED_SHARE * (len(after_blank) - 1)
+    if single < (MIN_BLANK_CELLS if blank_separated else MIN_CELL_LINES) or single < CELL_LINE_SHARE * (len(cells) - first):
+        return None
     return (_join_wrapped(cells, after_blank) if blank_separated else cells), blank_separated
 
 

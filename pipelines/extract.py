@@ -38,7 +38,7 @@ from jixiao.pipelines.normalize import NormalizedText, normalize_text
 from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.place import place
 from jixiao.pipelines.pipeline import PIPELINE, PipelineConfig
-from jixiao.pipelines.prose import ProseParser, drop_duplicates, fill_from_summaries
+from jixiao.pipelines.prose import ProseParser, drop_duplicates, fill_from_summaries, fill_lone_score
 from jixiao.pipelines.readers import LayoutReaders, is_collapsed
 from jixiao.pipelines.tag import Tagger
 from jixiao.pipelines.validate import check_record, parsed_extent
@@ -165,6 +165,8 @@ class Extractor:
         prose = self.prose.parse(norm, exclude=[(p.start, p.end) for p in parsed])
         fill_from_summaries(prose, parsed)
         prose = drop_duplicates(prose, parsed)
+        if not prose:
+            fill_lone_score(norm.text, parsed)
         timings["prose"] = time.perf_counter() - t3
         if prose:
             notes.append("projects read from prose")

@@ -388,6 +388,27 @@ def fill_from_summaries(prose: list[ParsedProject], tables: list[ParsedProject])
             table.funds = p.funds
 
 
+# words before a score statement (this far back) that make it the department's, not a project's
+_WHOLE_UNIT = re.compile(r"整体|部门")
+WHOLE_UNIT_REACH = 30
+
+
+def fill_lone_score(text: str, tables: list[ParsedProject]) -> None:
+    """A document of one table project without a score: the score (and the grade right after it) its prose
+    states (项目自评得分为96分，评价等级为优 in a summary above the table), where every such statement outside the table gives the same value and none is
+    the department's (整体支出…得分)."""
+    if len(tables) != 1 or tables[0].score is not None:
+        return
+    table = tables[0]
+    hits = [m for s, e in complement([(table.start, table.end)], len(text)) for m in _SCORE.finditer(text, s, e)]
+    if any(_WHOLE_UNIT.search(text, max(0, m.start() - WHOLE_UNIT_REACH), m.start()) for m in hits):
+        return
+    if hits and len({float(m.group(1)) for m in hits}) == 1:
+        table.score = _span(hits[0], 1)
+        grade = _GRADE.search(text, hits[0].end(), min(len(text), hits[0].end() + WHOLE_UNIT_REACH))
+        table.grade = table.grade or (_span(grade, 1) if grade else None)
+
+
 def drop_duplicates(prose: list[ParsedProject], tables: list[ParsedProject]) -> list[ParsedProject]:
     """Prose projects that are not the same project as a table project (nor as an earlier prose one)."""
     kept: list[ParsedProject] = []

@@ -148,3 +148,26 @@ def test_indicator_sentence_forms(sentence):
     record = Extractor.from_settings(load_tagger=False).extract_text(text, mode="parser")
     assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for p in record.projects for i in p.indicators] == [
         ("数量指标", "检定计量器具数量", "≥2000台件", "2150台件", 10.0, 10.0)]
+
+
+def _summary_then_cells(summary: str) -> str:
+    cells = ["项目名称", "公共文化服务项目", "主管部门", "示例市文化和旅游局", "实施单位", "示例市群众艺术馆",
+             "项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "执行率",
+             "年度资金总额", "120", "120", "118.5", "98.75%"]
+    return summary + "\n\n" + "\n\n".join(cells) + "\n"
+
+
+def test_a_one_project_table_takes_the_score_its_summary_states():
+    text = _summary_then_cells("示例市文化和旅游局2023年度公共文化服务项目绩效自评综述\n\n"
+                               "项目年初预算资金120万元，全年执行118.5万元。项目自评得分为96分，评价等级为优。")
+    (p,) = Extractor.from_settings(load_tagger=False).extract_text(text, mode="parser").projects
+    assert (p.name, p.score, p.grade, p.funds.executed) == ("公共文化服务项目", 96.0, "优", 1185000.0)
+
+
+@pytest.mark.parametrize("summary", [
+    "本部门年度自评得分为92分。",  # the department's score, not the project's
+    "项目一自评得分为96分；项目二自评得分为88分。",  # two scores: which is this project's is not said
+])
+def test_a_summary_score_that_is_not_the_projects_is_not_taken(summary):
+    (p,) = Extractor.from_settings(load_tagger=False).extract_text(_summary_then_cells(summary), mode="parser").projects
+    assert p.score is None
