@@ -22,6 +22,10 @@ from jixiao.pipelines.run_together import value_pieces
 # a line is a table run together when it holds at least this many known words (a row holds a few; a run of a
 # whole form dozens)
 MIN_WORDS = 12
+# ... and at least this share of them touch the text beside them without a space (a table printed with spaces
+# between its cells, collapsed, has mostly spaces around its words: 0.0-0.36 on the real layouts and seeds so
+# printed, 0.82-1.0 on the runs; the collapsed-text reader reads the former)
+MIN_GLUED_SHARE = 0.7
 # a name is at least this many characters (a shorter piece before a value is part of the value before it)
 MIN_NAME_CHARS = 2
 # values a row holds before the next row's name starts (a target and an actual): fewer is a number inside a name
@@ -163,7 +167,7 @@ def flat_run_cells(norm: NormalizedText) -> NormalizedText | None:
     pos = 0
     for line in text.split("\n"):
         words = [(m.start(), m.end()) for m in spaced_known_words().finditer(line)]
-        if len(words) >= MIN_WORDS:
+        if len(words) >= MIN_WORDS and _glued(line, words) >= MIN_GLUED_SHARE * len(words):
             found = True
             cells = _cut(line, words)
         else:
@@ -181,6 +185,11 @@ def flat_run_cells(norm: NormalizedText) -> NormalizedText | None:
     offs.append(norm.offsets[len(norm.text)])
     return NormalizedText.model_construct(text="".join(chars), offsets=offs, original_length=norm.original_length,
                                           original=norm.original, in_print=norm.in_print)
+
+
+def _glued(line: str, words: list[tuple[int, int]]) -> int:
+    """Known words that touch a character beside them with no space between."""
+    return sum(1 for a, b in words if (a > 0 and not line[a - 1].isspace()) or (b < len(line) and not line[b].isspace()))
 
 
 def _cut(line: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -232,7 +232,8 @@ PAGE_CHROME = _rx(rf"^({_PAGE_CHROME})")
 INDICATOR_END = _rx(r"^(总分|总得分|综合得分|评价得分|合计|总计|指标自评得分小计|项目绩效分析|自评结果分析|评价结论|结果应用建议|负责人|经办人|填报日期|备注|说明$|填表说明|注:"
                     rf"|{_PAGE_CHROME})")
 # leading label cells that are section captions, not indicator content
-SECTION_CAPTION = _rx(r"^(年度)?绩效指标(完成情况)?(\(\d+(\.\d+)?分\))?$|^年度绩效指标完成情况$")
+# (a lone allotment, (50分), is what a merged level-1 cell leaves on the rows under its first: web text wraps it)
+SECTION_CAPTION = _rx(r"^(年度)?绩效指标(完成情况)?(\(\d+(\.\d+)?分\))?$|^年度绩效指标完成情况$|^\(\d+(\.\d+)?分\)$")
 # what a 偏差原因 (deviation reason) cell says when nothing deviated: left behind a row's scores in collapsed text
 REMARK = _rx(r"^(/|／|—+|-+|无|无偏差|未发生偏差|无明显偏差|按计划(完成|执行|实施|推进)|已(按时|按期|全部)?完成)$")
 PLACEHOLDER = _rx(r"^(指标\d*[:]?|…+|\.+|—+|-+|/|无)$|^[^\u4e00-\u9fffA-Za-z]*$")

@@ -590,3 +590,22 @@ PLAIN_ROWS_TEXT = "\n".join([
     "产出指标\t数量指标\t养护农村公路里程\t≥120公里\t126公里\t20\t20\t",
     "\t质量指标\t路面优良率\t≥85%\t83%\t20\t18\t",
 ])
+
+
+MERGED_ALLOTMENT = "\n".join([
+    "项目名称 群众文化活动经费",
+    "主管部门 示例区文化和旅游局 实施单位 示例区文化馆",
+    "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 得分计算方法 偏差原因分析及改进措施",
+    "产出指标 数量指标 举办群众文化活动场次 ≥40场 42场 20 20 完成得满分 -",
+    "(50分) 质量指标 活动安全事故发生次数 0次 0次 10 10 完成得满分 -",
+    "时效指标 活动按计划完成率 100% 100% 10 10 完成得满分 -",
+    "",
+])
+
+
+def test_a_merged_level1_cells_allotment_opening_a_row(extractor):
+    """产出指标 / (50分) wrapped in a merged cell: the allotment opens the second row, which is still a row."""
+    p = _project(extractor, MERGED_ALLOTMENT)
+    assert [r[1:5] for r in _rows(p)] == [
+        ("数量指标", "举办群众文化活动场次", "≥40场", "42场"), ("质量指标", "活动安全事故发生次数", "0次", "0次"),
+        ("时效指标", "活动按计划完成率", "100%", "100%")]
