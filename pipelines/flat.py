@@ -361,7 +361,9 @@ class FlatParser:
         got = self.reader.values_by_sequence(row, header, 0)
         ind = ParsedIndicator(level1=carry.l1, level2=carry.l2, name=span_of(row.cells[0]), method="flat")
         self.reader.fill_values(ind, got, header)
-        if ind.target or ind.actual or ind.weight or ind.score:
+        # a row of a column of remarks (完成得满分 -) prints only blank cells: no value
+        printed = [v.text for v in (*ind.target, ind.actual) if v is not None and not V.BLANK_VALUE.match(v.text)]
+        if printed or ind.weight or ind.score:
             return ind
         return None
 

@@ -15,6 +15,7 @@ import unicodedata
 from functools import lru_cache
 
 from jixiao.pipelines.vocab import (
+    BLANK_VALUE,
     DEADLINE_WORDS,
     LOWER_IS_BETTER,
     QUALITATIVE_BANDS,
@@ -55,7 +56,6 @@ _DATE = re.compile(r"^(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>\d{1,2})月份?)?(?:
 _PER_PERIOD = re.compile(rf"^每(?P<period>周|月|年|季度?|天|日|半年)(?P<num>{_NUM})(?P<unit>{_UNIT})?$")
 _EVERY_MONTH = re.compile(r"^每月(?P<d>\d{1,2})[日号](?:之前|以前|前)?")
 _MONTH_TASK = re.compile(r"(\d{1,2})月份?")
-_PLACEHOLDER = re.compile(r"^(?:…+|\.+|—+|-+|/+|\\+)$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _GLYPHS = str.maketrans({"═": "=", "≧": "≥", "≦": "≤", "＝": "=", "，": ",", "～": "~"})
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -165,7 +165,7 @@ def _qualitative(op: str | None, body: str, original: str) -> Reading | None:
 def read_value(printed: str | None) -> Reading | None:
     """The typed reading of one printed target or actual; None for a blank, a placeholder or an unread text."""
     t = _clean(printed or "")
-    if not t or _PLACEHOLDER.match(t):
+    if not t or BLANK_VALUE.match(t):
         return None
     if t.endswith(REFERENCE_BOUND_SUFFIXES):
         return Reading(type="reference", op="≤", text=t)
