@@ -33,7 +33,8 @@ from jixiao.pipelines.final_accounts import FinalAccountsReader, facts, is_title
 from jixiao.pipelines.fuse import fuse
 from jixiao.pipelines.fusion_rules import FusionRules
 from jixiao.pipelines.gap_regions import gap_regions, tag_regions
-from jixiao.pipelines.map import Mapper, map_record
+from jixiao.pipelines.map import Mapper
+from jixiao.pipelines.map_record import map_record
 from jixiao.pipelines.normalize import NormalizedText, normalize_text
 from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.place import place

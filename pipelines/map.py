@@ -15,23 +15,22 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, replace
-from collections.abc import Callable, Iterable
+from dataclasses import replace
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, TypeAdapter
 from rapidfuzz import fuzz, process
 
 from jixiao.pipelines.indicator_names import (SPREAD_MIN_LENGTH, SPREAD_PIECE, SUFFIX, heading_core, level3_key,
                                               measure_of, normalize, qualifiers_agree, same_meaning_kind, short_slip_ok,
                                               spread_in)
-from jixiao.pipelines.targets import read_value
 from jixiao.pipelines.taxonomy import Entry, Taxonomy, load_taxonomy
-from jixiao.record import Canonical, Check, DocumentRecord
+from jixiao.pipelines.map_headings import HEADING_THRESHOLD, HeadingSpace, heading_space  # noqa: F401
+from jixiao.pipelines.map_results import (  # noqa: F401  (re-exported: the mapper's public answers)
+    Candidate, LevelMatch, MapKind, MatchResult, Method, budget_line_check,
+)
 
-MapKind = Literal["indicator", "function", "economic", "level1", "level2"]
-Method = Literal["exact", "alias", "head", "fuzzy", "code", "unmatched"]
+
 
 # Both calibrated on the calibration split of tests/data/mapping_variants.csv (docs/research/calibrate_mapper.py,
 # best accuracy, ties to the stricter value). Level-3 names whose closest spelling scores below this are
@@ -43,8 +42,6 @@ INDICATOR_THRESHOLD = 66.0
 BUDGET_NAME_THRESHOLD = 66.0
 # A printed name agrees with the entry its code names at or above this ratio (names get truncated).
 CODE_NAME_AGREEMENT = 60.0
-# Level-1/level-2 headings: short strings, compared with the suffix 指标 normalised.
-HEADING_THRESHOLD = 70.0
 # Candidates outside the known level-2 parent lose this many points (the same name can sit under
 # different parents in different units, so they are not excluded).
 OTHER_PARENT_PENALTY = 8.0
@@ -78,103 +75,6 @@ def split_code(text: str) -> tuple[str | None, str]:
 # ``MatchResult.to_dict``/``to_json`` serialise through a pydantic TypeAdapter.
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    id: str
-    name: str
-    score: float
-    parent: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class MatchResult:
-    """The answer to one lookup: the entry (or none), its score and method, and the runners-up."""
-
-    query: str
-    kind: str
-    entry: Entry | None
-    score: float
-    method: Method
-    candidates: tuple[Candidate, ...] = ()
-    ambiguous: bool = False
-    disagreement: str | None = None
-    level: str | None = None  # resolve(): the level the text was read at (1, 2, 3)
-    framework: str | None = None  # resolve(): the framework of the answer (target = the project tables' one)
-
-    @property
-    def matched(self) -> bool:
-        return self.entry is not None
-
-    def canonical(self) -> Canonical:
-        """The record's ``Canonical``; an unmatched name gives ``id=""``, ``name=""``, method ``unmatched``."""
-        if self.entry is None:
-            return Canonical(id="", name="", score=round(self.score, 1), method="unmatched")
-        return Canonical(id=self.entry.id, name=self.entry.name, score=round(self.score, 1), method=self.method)
-
-    def to_dict(self) -> dict:
-        return _RESULT_ADAPTER.dump_python(self, mode="json")
-
-    def to_json(self, indent: int | None = None) -> str:
-        return _RESULT_ADAPTER.dump_json(self, indent=indent).decode("utf-8")
-
-
-_RESULT_ADAPTER: TypeAdapter[MatchResult] = TypeAdapter(MatchResult)
-
-
-@dataclass(frozen=True, slots=True)
-class LevelMatch:
-    """A printed level-1/level-2 heading matched onto the framework: canonical name, how, how closely.
-
-    ``name`` and ``method`` are None when the heading is not a canonical category (no match, or its
-    closest form is a reject anchor such as 项目决策 or 一级指标).
-    """
-
-    name: str | None
-    method: Literal["exact", "alias", "fuzzy"] | None
-    score: float
-
-    @property
-    def matched(self) -> bool:
-        return self.name is not None
-
-
-class _Heading(BaseModel):
-    """A surface form in level-1/level-2 space: a canonical entry, or ``None`` for a reject anchor."""
-
-    model_config = ConfigDict(frozen=True)
-
-    core: str
-    entry: Entry | None
-    method: Method
-
-
-class _HeadingSpace:
-    """Exact and fuzzy lookup of heading cores; ties go to the earlier-registered (canonical) form."""
-
-    def __init__(self, forms: Iterable[_Heading]):
-        self.by_core: dict[str, _Heading] = {}
-        for f in forms:
-            self.by_core.setdefault(f.core, f)
-        self.cores = list(self.by_core)
-        # compared with the suffix put back: two-character cores differ by 50 points per character
-        self.full = [c + _SUFFIX for c in self.cores]
-
-    def lookup(self, core: str) -> tuple[_Heading | None, float]:
-        if not core:
-            return None, 0.0
-        hit = self.by_core.get(core)
-        if hit is not None:
-            return hit, 100.0
-        top = process.extract(core + _SUFFIX, self.full, scorer=fuzz.ratio, limit=2, score_cutoff=HEADING_THRESHOLD)
-        if not top:
-            return None, 0.0
-        form = self.by_core[self.cores[top[0][2]]]
-        if len(top) > 1 and top[1][1] == top[0][1] and self.by_core[self.cores[top[1][2]]].entry != form.entry:
-            # equally close to two different headings (贡量 = 数量 or 质量?): refuse to guess
-            return None, top[0][1]
-        return _Heading(core=form.core, entry=form.entry, method="fuzzy"), top[0][1]
-
-
 class Mapper:
     """Maps printed names onto a taxonomy. Immutable after construction; results cached per instance."""
 
@@ -183,8 +83,8 @@ class Mapper:
         self.taxonomy = taxonomy
         self.threshold = threshold
         self.budget_threshold = budget_threshold
-        self._l1 = self._heading_space(level="1")
-        self._l2 = self._heading_space(level="2")
+        self._l1 = heading_space(taxonomy, "1")
+        self._l2 = heading_space(taxonomy, "2")
         self._surfaces: dict[str, tuple[list[str], list[Entry], list[str]]] = {}
         for kind in ("indicator", "function", "economic"):
             self._surfaces[kind] = self._surface_table(kind)
@@ -230,24 +130,6 @@ class Mapper:
 
     # ---- level 1 / level 2 -------------------------------------------------------------
 
-    def _heading_space(self, level: str) -> _HeadingSpace:
-        tax = self.taxonomy
-        forms: list[_Heading] = []
-        canon = [e for e in tax.of_kind("indicator", level) if e.family == "A"]
-        forms += [_Heading(core=heading_core(e.name), entry=e, method="exact") for e in canon]
-        forms += [_Heading(core=heading_core(a.printed), entry=tax.by_id[a.target], method="alias")
-                  for a in tax.aliases_of("level" + level)]
-        # reject anchors: the other level's canonical names, other frameworks, table headers
-        other = "2" if level == "1" else "1"
-        forms += [_Heading(core=heading_core(e.name), entry=None, method="unmatched")
-                  for e in tax.of_kind("indicator", other) if e.family == "A"]
-        forms += [_Heading(core=heading_core(a.printed), entry=None, method="unmatched")
-                  for a in tax.aliases_of("level" + other)]
-        forms += [_Heading(core=heading_core(e.name), entry=None, method="unmatched")
-                  for e in tax.entries if e.kind == "indicator" and e.family != "A" and e.level in ("1", "2")]
-        forms += [_Heading(core=heading_core(h), entry=None, method="unmatched") for h in tax.non_indicator_headings]
-        return _HeadingSpace(forms)
-
     def level1_entry(self, text: str | None) -> Entry | None:
         return self._l1_cached(text or "")[0]
 
@@ -255,7 +137,7 @@ class Mapper:
         return self._l2_cached(text or "")[0]
 
     @staticmethod
-    def _level_uncached(space: _HeadingSpace, text: str) -> tuple[Entry | None, float, Method]:
+    def _level_uncached(space: HeadingSpace, text: str) -> tuple[Entry | None, float, Method]:
         form, score = space.lookup(heading_core(text))
         return (form.entry, score, form.method) if form and form.entry else (None, score, "unmatched")
 
@@ -600,46 +482,3 @@ class Mapper:
     def cache_info(self) -> dict[str, object]:
         return {"map": self._map_cached.cache_info()._asdict(), "level1": self._l1_cached.cache_info()._asdict(),
                 "level2": self._l2_cached.cache_info()._asdict()}
-
-
-def map_record(record: DocumentRecord, mapper: Mapper, *, copy: bool = True) -> DocumentRecord:
-    """A copy of ``record`` with canonical level1/level2 and ``Indicator.canonical`` filled in (``copy=False``:
-    ``record`` itself, filled in place, for a caller that owns it: a deep copy of a large record costs ~8% of its
-    extraction).
-
-    - level2: the canonical name of the printed heading, or None.
-    - level1: the canonical name of the printed heading; a canonical level-2 takes its own framework
-      parent (服务对象满意度指标 -> 满意度指标, spec §1), and fills a lost level-1 cell. A printed
-      canonical level-1 that contradicts its level-2 is reported as a ``Check``.
-    - canonical: the level-3 name matched within its level-2; below the threshold ``id=""`` and
-      method ``unmatched`` (kept, not None, so the best score stays visible).
-    """
-    out = record.model_copy(deep=True) if copy else record
-    for project in out.projects:
-        for k, ind in enumerate(project.indicators):
-            printed_l1, printed_l2 = ind.level1, ind.level2
-            l2 = mapper.canonical_level2(printed_l2) if printed_l2 else None
-            l1 = mapper.canonical_level1(printed_l1) if printed_l1 else None
-            if l2 is not None:
-                allowed = mapper.allowed_level1(l2)
-                if l1 not in allowed:
-                    if l1 is not None:
-                        project.checks.append(Check(
-                            code="indicator.level_parent_mismatch", severity="info",
-                            field=f"indicators[{k}].level1",
-                            message=f"level-2 {l2} belongs to {allowed[0]}, printed under {printed_l1!r}"))
-                    l1 = allowed[0] if allowed else l1
-            ind.level1, ind.level2 = l1, l2
-            if ind.name:
-                reading = ind.target_reading or read_value(ind.target)
-                unit = reading.unit if reading is not None else None
-                ind.canonical = mapper.map(ind.name, "indicator", level2=l2, unit=unit).canonical()
-    return out
-
-
-def budget_line_check(result: MatchResult, field: str | None = None) -> Check | None:
-    """A ``Check`` for a budget line whose printed code and name disagree (the code is kept)."""
-    if result.disagreement is None:
-        return None
-    return Check(code=f"taxonomy.{result.kind}_code_name_mismatch", message=result.disagreement,
-                 severity="warning", field=field)

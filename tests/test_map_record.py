@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from jixiao.pipelines.map import Mapper, map_record
+from jixiao.pipelines.map import Mapper
+from jixiao.pipelines.map_record import map_record
 from jixiao.record import DocumentRecord, Indicator, Project
 
 
