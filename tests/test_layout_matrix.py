@@ -229,8 +229,10 @@ def test_every_family_with_line_breaks_and_tabs_collapsed(extractor, template, f
 
 @pytest.mark.parametrize("field,at,label", [
     *[("name", (0, 0), w) for w in ("资金名称", "专项资金名称", "政策(项目)名称", "专项(项目)名称", "二级项目名称", "项目全称")],
-    *[("department", (1, 0), w) for w in ("业务主管部门", "归口管理部门", "项目主管部门", "主管部门(单位)")],
-    *[("implementer", (1, 2), w) for w in ("承担单位", "项目承担单位", "资金使用单位", "执行单位")],
+    *[("department", (1, 0), w) for w in ("业务主管部门", "归口管理部门", "项目主管部门", "主管部门(单位)", "部门名称",
+                                           "主管部门(盖章)")],
+    *[("implementer", (1, 2), w) for w in ("承担单位", "项目承担单位", "资金使用单位", "执行单位", "资金使用单位（盖章）",
+                                            "实施主体", "项目实施主体", "单位名称")],
 ])
 @pytest.mark.parametrize("family", ["tabs", "cell_per_line_bare", "collapsed"])
 def test_label_variants_bureaus_print(extractor, field, at, label, family):
