@@ -249,8 +249,9 @@ def test_label_variants_bureaus_print(extractor, field, at, label, family):
     *[((4, 4), w) for w in ("实际值", "全年完成值", "实际完成情况", "全年实际值")],
     *[((4, 5), w) for w in ("权重", "指标分值", "满分")],
     *[((4, 6), w) for w in ("自评得分", "评分")],
-    *[((2, 2), w) for w in ("调整后预算数", "调整预算数", "全年预算金额")],
-    *[((2, 3), w) for w in ("实际支出", "全年实际支出", "支出数")],
+    *[((2, 2), w) for w in ("调整后预算数", "调整预算数", "全年预算金额", "预算安排数", "批复预算", "本年度预算", "年度预算")],
+    *[((2, 3), w) for w in ("实际支出", "全年实际支出", "支出数", "实际执行", "本年度执行")],
+    *[((3, 0), w) for w in ("合计", "总计", "资金总额")],
 ])
 @pytest.mark.parametrize("family", ["tabs", "cell_per_line_bare", "collapsed"])
 def test_header_variants_bureaus_print(extractor, at, header, family):
