@@ -44,8 +44,9 @@ _OPENERS = (
 # (spaces, not tabs, before the title: at every tab of a long run ``[ \t]*`` would rescan the rest of it)
 # a report's title line: [关于][unit or place][year]NAME[支出]绩效自评报告 (the name is what follows the year, or what
 # precedes it when nothing does: 退役士兵安置补助经费转移支付2023年度绩效自评报告)
-_TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{2,80}?)(?:支出)?(?:的)?绩效(?:自评|评价)"
-                    r"(?:工作)?(?:情况)?(?:的)?(?:自评)?报告(?=[ \t]*$|\s)", re.M)  # a line, or a run of collapsed text
+_TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{2,80}?)(?:支出)?(?:的)?"
+                    # (a scan or a PDF may space the title's words out: 绩效自 评报告)
+                    r"绩 ?效 ?(?:自 ?评|评 ?价)(?:工作)?(?:情况)?(?:的)?(?:自评)? ?报 ?告(?=[ \t]*$|\s)", re.M)  # a line, or a run of collapsed text
 _TITLE_YEAR = re.compile(r"\d{4}年度?")
 _NAME_FIELD = re.compile(r"项目名称[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=[。;；\n]|$)")
 _NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目|全部项目|一般公共预算|^本?(部门|单位)|个项目")

@@ -171,3 +171,9 @@ def test_a_one_project_table_takes_the_score_its_summary_states():
 def test_a_summary_score_that_is_not_the_projects_is_not_taken(summary):
     (p,) = Extractor.from_settings(load_tagger=False).extract_text(_summary_then_cells(summary), mode="parser").projects
     assert p.score is None
+
+
+def test_a_title_spaced_out_by_a_scan_still_names_the_report():
+    text = "2023年度计量检定项目绩 效自 评报告\n\n一、基本情况\n本项目全年预算数为50万元，全年执行数为48万元。\n自评得分95分。\n"
+    record = Extractor.from_settings(load_tagger=False).extract_text(text, mode="parser")
+    assert [(p.name, p.score) for p in record.projects] == [("计量检定项目", 95.0)]
