@@ -221,7 +221,9 @@ class Extractor:
         if mode == "tagger":
             fused = hook(spans, doc.text, mapper=self.mapper)
         else:
-            fused = hook(record, spans, doc.text, mapper=self.mapper, rules=self.fusion_rules)
+            # the parser record is this call's own: the shipped fuse works in it instead of deep copies
+            own = {"copy": False} if hook is fuse else {}
+            fused = hook(record, spans, doc.text, mapper=self.mapper, rules=self.fusion_rules, **own)
         timings["fuse"] = time.perf_counter() - t1
         if isinstance(fused, list):  # assemble_from_spans returns the projects
             fused = DocumentRecord(doc_id=record.doc_id, source=record.source, projects=fused)

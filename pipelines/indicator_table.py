@@ -441,10 +441,13 @@ class IndicatorReader:
 
 
 _LEVEL_JOIN = re.compile(r"^(.+?)[-/—－–](.+)$")
+_JOINER = re.compile(r"[-/—－–]")
 
 
 def joined_levels_at(cell: Cell, categories: V.Categories) -> int | None:
     """Where in ``cell.text`` the joiner of a "一级-二级" cell (产出指标-数量指标, 一级指标/二级指标) is, if it is one."""
+    if not _JOINER.search(cell.text):  # no joiner, no joined cell: most cells end here, before squeezing
+        return None
     m = _LEVEL_JOIN.match(squeeze(cell.text))
     if m is None:
         return None

@@ -22,6 +22,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from jixiao.pipelines.normalize import NormalizedText, unit_factor
@@ -157,6 +158,10 @@ def _heading_org(lines: list[tuple[int, str]]) -> Span | None:
 
 # a line break after one of these ends a sentence; any other break inside a stretch of prose is a wrap
 _SENTENCE_END = frozenset("。；;：:！!？?")
+# what the unwrapped view leaves out besides wrapping line breaks
+_UNWRAP_SPACES = " \t\u3000"
+_UNWRAP_SPACE_RUN = re.compile("[ \t\u3000]+")
+_LINE_BREAK = re.compile("\n")
 
 
 @dataclass(frozen=True)
@@ -170,19 +175,27 @@ class _Unwrapped:
 
     @classmethod
     def of(cls, text: str) -> _Unwrapped:
-        chars: list[str] = []
-        pos: list[int] = []
-        last = ""  # the last character that is not a space
-        for i, ch in enumerate(text):
-            if ch in " \t\u3000":
-                continue
-            after = text[i + 1:i + 2]
-            if ch == "\n" and last and last not in _SENTENCE_END and last != "\n" and after.strip():
-                continue  # a wrap
-            chars.append(ch)
-            pos.append(i)
-            last = ch
-        return cls("".join(chars), pos)
+        # line by line, not character by character (this ran a Python step per character of the document):
+        # a line break is a wrap when the last character kept before it ends no sentence and is no kept line
+        # break, and a character that is not whitespace follows it
+        wraps: list[int] = []
+        last = ""  # the last character kept that is not a space (a kept line break included)
+        begin = 0
+        for m in _LINE_BREAK.finditer(text):
+            i = m.start()
+            line = text[begin:i].rstrip(_UNWRAP_SPACES)
+            if line:
+                last = line[-1]
+            begin = i + 1
+            if last and last not in _SENTENCE_END and last != "\n" and text[i + 1:i + 2].strip():
+                wraps.append(i)
+            else:
+                last = "\n"
+        kept = text if not wraps else "".join(
+            text[a + 1:b] + " " for a, b in zip([-1, *wraps], wraps)) + text[wraps[-1] + 1:]
+        codes = np.frombuffer(kept.encode("utf-32-le"), dtype=np.uint32)
+        pos = np.flatnonzero((codes != 0x20) & (codes != 0x09) & (codes != 0x3000)).tolist()  # _UNWRAP_SPACES
+        return cls(_UNWRAP_SPACE_RUN.sub("", kept), pos)
 
     def at(self, offset: int) -> int:
         """The view index of the first kept character at or after ``offset`` of the normalized text."""
