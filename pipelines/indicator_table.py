@@ -471,7 +471,10 @@ def split_joined_levels(rows: list[Row], categories: V.Categories) -> list[Row]:
     """
     out = []
     for r in rows:
-        cuts = {} if r.kind == "text" else {k: joined_levels_at(c, categories) for k, c in enumerate(r.cells)}
+        if r.kind == "text" or not _JOINER.search("".join(c.text for c in r.cells)):  # one test a row, not a cell
+            out.append(r)
+            continue
+        cuts = {k: joined_levels_at(c, categories) for k, c in enumerate(r.cells)}
         cuts = {k: i for k, i in cuts.items() if i is not None}
         if not cuts:
             out.append(r)

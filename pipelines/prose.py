@@ -140,19 +140,14 @@ HEADING_CHARS = (4, 50)
 
 def _heading_org(lines: list[tuple[int, str]]) -> Span | None:
     """The unit a heading of these lines names, whitespace skipped; offsets into the text."""
-    chars: list[str] = []
-    pos: list[int] = []
-    for start, line in lines:
-        for i, ch in enumerate(line):
-            if not ch.isspace():
-                chars.append(ch)
-                pos.append(start + i)
-    t = "".join(chars)
+    t = "".join("".join(line.split()) for _, line in lines)  # split() drops what isspace() calls a space
     if not HEADING_CHARS[0] <= len(t) <= HEADING_CHARS[1] or _HEADING_NOT_ORG.match(t) or re.search(r"[,，。;；:：、]", t):
         return None
     m = _HEADING_ORG.match(t)
     if m is None:
         return None
+    # offsets only for a heading found (this runs on every short line)
+    pos = [start + i for start, line in lines for i, ch in enumerate(line) if not ch.isspace()]
     return Span(text=m.group("org"), start=pos[m.start("org")], end=pos[m.end("org") - 1] + 1)
 
 
