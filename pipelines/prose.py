@@ -22,7 +22,6 @@ import bisect
 import re
 from dataclasses import dataclass
 
-import numpy as np
 from rapidfuzz import fuzz
 
 from jixiao.pipelines.normalize import NormalizedText, unit_factor
@@ -188,8 +187,8 @@ class _Unwrapped:
                 last = "\n"
         kept = text if not wraps else "".join(
             text[a + 1:b] + " " for a, b in zip([-1, *wraps], wraps)) + text[wraps[-1] + 1:]
-        codes = np.frombuffer(kept.encode("utf-32-le"), dtype=np.uint32)
-        pos = np.flatnonzero((codes != 0x20) & (codes != 0x09) & (codes != 0x3000)).tolist()  # _UNWRAP_SPACES
+        # (not numpy: importing it reserves address space a parser-only worker's RLIMIT_AS must not lose)
+        pos = [i for i, ch in enumerate(kept) if ch not in _UNWRAP_SPACES]
         return cls(_UNWRAP_SPACE_RUN.sub("", kept), pos)
 
     def at(self, offset: int) -> int:
