@@ -61,6 +61,10 @@ class Settings(BaseSettings):
     auth_tokens: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="bearer tokens, comma-separated in the environment; empty disables auth"
     )
+    gc_young_threshold: int = Field(
+        default=50_000, ge=0, description="Python's gen-0 GC threshold, raised to this when the extractor loads (a "
+        "document allocates ~10^5 short-lived objects; at the default 700 collections took ~10% of an extraction); 0: "
+        "left alone")
     workers_threads: int = Field(default=2, description="documents extracted at once: worker processes (or threads)")
     worker_isolation: str = Field(
         default="process", description="process: each extraction in a worker process, killed at its deadline | thread"

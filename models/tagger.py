@@ -110,6 +110,10 @@ class CharTagger:
             opts = ort.SessionOptions()
             opts.intra_op_num_threads = threads
             opts.inter_op_num_threads = 1
+            # idle intra-op threads sleep instead of spinning: where another process holds a core, a spinning thread
+            # burns the time slice its partner needs (seed 004's tag stage: 0.32 s CPU against 0.17 s; --workers 1
+            # on the shared 2-core machine: 17-19 files/s against 9.5-12); docs/decisions/throughput.md
+            opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
             name = ONNX_INT8 if self.backend == "onnx-int8" else ONNX_FP32
             self._session = ort.InferenceSession(str(self.model_dir / name), opts, providers=["CPUExecutionProvider"])
         else:

@@ -15,6 +15,7 @@ Without a tagger the tagger modes fall back to the parser and say so in
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from typing import Literal
@@ -52,6 +53,18 @@ Mode = Literal["combined", "parser", "tagger"]
 FuseHook = Callable[..., DocumentRecord]
 SpansHook = Callable[..., DocumentRecord | list]
 
+def young_gc_threshold(threshold: int) -> None:
+    """Raise Python's gen-0 collection threshold to ``threshold`` (never lower it; 0 leaves it alone).
+
+    Extraction allocates many short-lived objects (cells, spans, pydantic models) that die young; at Python's
+    default of 700 the cyclic collector ran every few hundred of them and took ~10% of seed 004's extraction
+    (docs/decisions/throughput.md). Process-wide on purpose: it is set where the extractor loads, once per process.
+    """
+    gen0, gen1, gen2 = gc.get_threshold()
+    if threshold and gen0 < threshold:
+        gc.set_threshold(threshold, gen1, gen2)
+
+
 class Extractor:
     """Runs the pipeline on documents; build once with ``from_settings`` and reuse."""
 
@@ -73,12 +86,14 @@ class Extractor:
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, *, load_tagger: bool | None = None) -> Extractor:
-        """Load the mapper and, when enabled and a checkpoint is there, the tagger with its fuse hooks, once.
+        """Load the mapper and, when enabled and a checkpoint is there, the tagger with its fuse hooks, once; raise the
+        process's young GC threshold to ``settings.gc_young_threshold`` (``young_gc_threshold``).
 
         A checkpoint folder that exists but cannot be loaded is an error, not a silent fallback:
         a bulk run must not quietly lose the tagger.
         """
         settings = settings or get_settings()
+        young_gc_threshold(settings.gc_young_threshold)
         mapper = Mapper.from_taxonomy()
         want = settings.use_tagger if load_tagger is None else load_tagger
         if not (want and (settings.model_dir / "config.json").is_file()):
@@ -224,7 +239,9 @@ class Extractor:
         if mode == "tagger":
             fused = hook(spans, doc.text, mapper=self.mapper)
         else:
-            fused = hook(record, spans, doc.text, mapper=self.mapper, rules=self.fusion_rules)
+            # the parser record is this call's own: the shipped fuse works in it instead of deep copies
+            own = {"copy": False} if hook is fuse else {}
+            fused = hook(record, spans, doc.text, mapper=self.mapper, rules=self.fusion_rules, **own)
         timings["fuse"] = time.perf_counter() - t1
         if isinstance(fused, list):  # assemble_from_spans returns the projects
             fused = DocumentRecord(doc_id=record.doc_id, source=record.source, projects=fused)

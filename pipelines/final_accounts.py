@@ -64,6 +64,8 @@ def table_kind(title: str) -> str | None:
 def _title(norm: NormalizedText, start: int, end: int) -> tuple[str, str | None, bool] | None:
     """(title as printed, 表号 printed on the same line, continued) when the line is a table title."""
     raw = norm.text[start:end]
+    if "表" not in raw:  # every title ends in 表 (ACCOUNT_TITLE): most lines are dismissed before any regex
+        return None
     if _DOTS.search(raw) or len([c for c in raw.split("\t") if c.strip()]) != 1:
         return None  # a contents line (title ..... 2), or a row
     text = squeeze(raw)

@@ -68,5 +68,7 @@ def tag_regions(tagger: Any, text: str, ranges: list[tuple[int, int]], deadline:
     for a, b in ranges:
         deadline.check("tagging")
         for s in tagger.tag(text[a:b], deadline=deadline):
-            spans.append(s.model_copy(update={"start": s.start + a, "end": s.end + a}))
+            # built without validation: the tagger's span was validated already
+            spans.append(EntitySpan.model_construct(label=s.label, start=s.start + a, end=s.end + a, text=s.text,
+                                                    score=s.score))
     return spans

@@ -441,10 +441,13 @@ class IndicatorReader:
 
 
 _LEVEL_JOIN = re.compile(r"^(.+?)[-/—－–](.+)$")
+_JOINER = re.compile(r"[-/—－–]")
 
 
 def joined_levels_at(cell: Cell, categories: V.Categories) -> int | None:
     """Where in ``cell.text`` the joiner of a "一级-二级" cell (产出指标-数量指标, 一级指标/二级指标) is, if it is one."""
+    if not _JOINER.search(cell.text):  # no joiner, no joined cell: most cells end here, before squeezing
+        return None
     m = _LEVEL_JOIN.match(squeeze(cell.text))
     if m is None:
         return None
@@ -468,7 +471,10 @@ def split_joined_levels(rows: list[Row], categories: V.Categories) -> list[Row]:
     """
     out = []
     for r in rows:
-        cuts = {} if r.kind == "text" else {k: joined_levels_at(c, categories) for k, c in enumerate(r.cells)}
+        if r.kind == "text" or not _JOINER.search("".join(c.text for c in r.cells)):  # one test a row, not a cell
+            out.append(r)
+            continue
+        cuts = {k: joined_levels_at(c, categories) for k, c in enumerate(r.cells)}
         cuts = {k: i for k, i in cuts.items() if i is not None}
         if not cuts:
             out.append(r)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from jixiao.pipelines.normalize import NormalizedText, squeeze
@@ -23,6 +24,14 @@ from jixiao.pipelines.vocab import HEADER_WORDS as _HEADER_WORDS
 from jixiao.pipelines.vocab import (
     INDICATOR_HEADERS, MARGIN_MARK, NAME_LABEL, TABLE_TITLE, any_label, field_label, repair_label,
 )
+
+CLEAN_CACHE_SIZE = 65536  # distinct cell texts whose clean form is kept (a 200 KB document has ~60k cells)
+
+
+@lru_cache(maxsize=CLEAN_CACHE_SIZE)
+def _clean(text: str) -> str:
+    """A cell's ``clean`` text; cached: a document repeats most of its cells (blank cells, numbers, labels)."""
+    return repair_label(squeeze(text))
 
 
 @dataclass(slots=True)
@@ -40,7 +49,7 @@ class Cell:
     clean: str = field(init=False)
 
     def __post_init__(self) -> None:
-        self.clean = repair_label(squeeze(self.text))
+        self.clean = _clean(self.text)
 
 
 @dataclass(slots=True)
@@ -100,7 +109,7 @@ def _split_tabs(text: str, start: int, end: int, col0: int = 0) -> list[Cell]:
     pos = start
     col = col0
     for part in text[start:end].split("\t"):
-        cells.append(Cell(col=col, start=pos, end=pos + len(part), text=part))
+        cells.append(Cell(col, pos, pos + len(part), part))
         pos += len(part) + 1
         col += 1
     return cells

@@ -75,16 +75,17 @@ class NormalizedText(BaseModel):
         as printed (full-width brackets, OCR slips kept), junk anchors and zero-width characters left out."""
         if not self.original:
             return squeeze(self.text[start:end])
+        text, offsets, in_print, original = self.text, self.offsets, self.in_print, self.original  # locals: a hot loop
         seen: list[int] = []
-        for i in range(start, min(end, len(self.text))):
-            if self.text[i].isspace():
+        for i in range(start, min(end, len(text))):
+            if text[i].isspace():
                 continue
-            o = self.offsets[i]
-            if seen and self.in_print and o > seen[-1] + 1:
-                seen.extend(k for k in range(seen[-1] + 1, o) if k in self.in_print)
+            o = offsets[i]
+            if seen and in_print and o > seen[-1] + 1:
+                seen.extend(k for k in range(seen[-1] + 1, o) if k in in_print)
             if not seen or seen[-1] != o:
                 seen.append(o)
-        return "".join(ch for ch in (self.original[o] for o in seen) if not ch.isspace())
+        return "".join(ch for ch in (original[o] for o in seen) if not ch.isspace())
 
 
 @lru_cache(maxsize=4096)

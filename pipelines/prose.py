@@ -120,24 +120,23 @@ HEADING_CHARS = (4, 50)
 
 def _heading_org(lines: list[tuple[int, str]]) -> Span | None:
     """The unit a heading of these lines names, whitespace skipped; offsets into the text."""
-    chars: list[str] = []
-    pos: list[int] = []
-    for start, line in lines:
-        for i, ch in enumerate(line):
-            if not ch.isspace():
-                chars.append(ch)
-                pos.append(start + i)
-    t = "".join(chars)
+    t = "".join("".join(line.split()) for _, line in lines)  # split() drops what isspace() calls a space
     if not HEADING_CHARS[0] <= len(t) <= HEADING_CHARS[1] or _HEADING_NOT_ORG.match(t) or re.search(r"[,，。;；:：、]", t):
         return None
     m = _HEADING_ORG.match(t)
     if m is None:
         return None
+    # offsets only for a heading found (this runs on every short line)
+    pos = [start + i for start, line in lines for i, ch in enumerate(line) if not ch.isspace()]
     return Span(text=m.group("org"), start=pos[m.start("org")], end=pos[m.end("org") - 1] + 1)
 
 
 # a line break after one of these ends a sentence; any other break inside a stretch of prose is a wrap
 _SENTENCE_END = frozenset("。；;：:！!？?")
+# what the unwrapped view leaves out besides wrapping line breaks
+_UNWRAP_SPACES = " \t\u3000"
+_UNWRAP_SPACE_RUN = re.compile("[ \t\u3000]+")
+_LINE_BREAK = re.compile("\n")
 
 
 @dataclass(frozen=True)
@@ -151,19 +150,27 @@ class _Unwrapped:
 
     @classmethod
     def of(cls, text: str) -> _Unwrapped:
-        chars: list[str] = []
-        pos: list[int] = []
-        last = ""  # the last character that is not a space
-        for i, ch in enumerate(text):
-            if ch in " \t\u3000":
-                continue
-            after = text[i + 1:i + 2]
-            if ch == "\n" and last and last not in _SENTENCE_END and last != "\n" and after.strip():
-                continue  # a wrap
-            chars.append(ch)
-            pos.append(i)
-            last = ch
-        return cls("".join(chars), pos)
+        # line by line, not character by character (this ran a Python step per character of the document):
+        # a line break is a wrap when the last character kept before it ends no sentence and is no kept line
+        # break, and a character that is not whitespace follows it
+        wraps: list[int] = []
+        last = ""  # the last character kept that is not a space (a kept line break included)
+        begin = 0
+        for m in _LINE_BREAK.finditer(text):
+            i = m.start()
+            line = text[begin:i].rstrip(_UNWRAP_SPACES)
+            if line:
+                last = line[-1]
+            begin = i + 1
+            if last and last not in _SENTENCE_END and last != "\n" and text[i + 1:i + 2].strip():
+                wraps.append(i)
+            else:
+                last = "\n"
+        kept = text if not wraps else "".join(
+            text[a + 1:b] + " " for a, b in zip([-1, *wraps], wraps)) + text[wraps[-1] + 1:]
+        # (not numpy: importing it reserves address space a parser-only worker's RLIMIT_AS must not lose)
+        pos = [i for i, ch in enumerate(kept) if ch not in _UNWRAP_SPACES]
+        return cls(_UNWRAP_SPACE_RUN.sub("", kept), pos)
 
     def at(self, offset: int) -> int:
         """The view index of the first kept character at or after ``offset`` of the normalized text."""
