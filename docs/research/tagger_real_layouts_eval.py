@@ -62,7 +62,7 @@ def main() -> None:
         result["rla_heldout_docs"] = sorted(p.name[:-4] for p in held.glob("*.txt"))
         for mode in ("tagger", "parser", "combined"):
             for variant in ("none", "collapsed"):
-                def run(gold, splits=None):
+                def run(gold, splits=None, mode=mode, variant=variant):
                     return evaluate(str(gold), mode=mode, variant=variant, extractor=ex, splits=splits,
                                     show_progress=False)
                 rep = run(held)
