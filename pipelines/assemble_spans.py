@@ -327,11 +327,23 @@ class _SpanGrouper:
         cur.rows.append(row)
 
 
+_NUMBER_LABELS = ("AMT_INIT", "AMT_ANNUAL", "AMT_EXEC", "RATE", "TOTAL", "WEIGHT", "SCORE")
+
+
+def _cut_number(span: EntitySpan, text: str) -> bool:
+    """Whether a number span is a piece of a longer number (the '0' of 2023): a digit printed right against it."""
+    if span.label not in _NUMBER_LABELS:
+        return False
+    before = text[span.start - 1] if span.start > 0 else ""
+    after = text[span.end] if span.end < len(text) else ""
+    return any(c.isdigit() for c in (before, after))
+
+
 def assemble_from_spans(spans: list[EntitySpan], text: str, mapper: Any = None) -> list[Project]:
     """The tagger-only path: projects and indicator rows from spans in reading order."""
     mapper = mapper or default_mapper()
     grouper = _SpanGrouper(text, mapper)
-    ordered = _merge_touching(spans, text)
+    ordered = [s for s in _merge_touching(spans, text) if not _cut_number(s, text)]
     for index, span in enumerate(ordered):
         label = _resolved_label(ordered, index, mapper)
         grouper.add(span if label == span.label else span.model_copy(update={"label": label}))

@@ -138,3 +138,13 @@ def test_fragments_open_no_project_and_a_symbol_is_no_organisation():
              _span(text, "AMT_ANNUAL", "10"), _span(text, "PROJECT", "偏离度"), _span(text, "IMPL", "÷")]
     got = assemble_from_spans(spans, text)
     assert [(p.name, p.department) for p in got] == [("老字号", "某市商务局")]
+
+
+def test_a_piece_of_a_longer_number_is_no_amount():
+    """The '0' the model cut out of 2023 is no amount; the amount printed whole is."""
+    text = "项目名称\t招聘考试经费专项资金\n2023年年初预算安排专项资金40万元\n"
+    year = text.index("2023")
+    spans = [_span(text, "PROJECT", "招聘考试经费专项资金"), EntitySpan(label="AMT_INIT", start=year + 1, end=year + 2, text="0"),
+             _span(text, "AMT_ANNUAL", "40")]
+    [got] = assemble_from_spans(spans, text)
+    assert got.funds.initial_budget is None and got.funds.annual_budget == 400000.0
