@@ -46,8 +46,9 @@ class DataConfig(BaseModel):
         description="real-layouts documents (names or globs, e.g. 'rla*') weakly labelled like the seeds; "
                     "only the development split (rla): held-out (rlb) names are refused")
     weak_real_repeat: int = Field(
-        0, ge=0, description="draws of each real-layouts region in training (each draw: as printed, collapsed, "
-                             "perturbed, a traditional mirror; real_layouts_copies); 0: the seeds' weak_repeat, "
+        0, ge=0, description="draws of each real-layouts region in training (each draw: as printed, and with "
+                             "redrawn contents as printed, collapsed, damaged, a traditional mirror; "
+                             "real_copies.real_layouts_copies); 0: the seeds' weak_repeat, "
                              "the seeds' way (no augmentation, every weak_heldout_every-th region held out)")
     weak_heldout_every: int = 5
     weak_repeat: int = 4
@@ -200,6 +201,8 @@ def build_corpus(cfg: TrainConfig, log=print) -> Corpus:
                 notes["weak_real_layout_regions"] = len(real_regions)
                 if cfg.data.weak_real_repeat:
                     # held out by document (the rla names the config leaves out), so every region trains
+                    from jixiao.models.real_copies import real_layouts_copies
+
                     real_train = real_layouts_copies(real_regions, cfg.data.weak_real_repeat, cfg.seed)
                     notes["weak_real_layout_examples"] = len(real_train)
                 else:
@@ -223,22 +226,6 @@ def build_corpus(cfg: TrainConfig, log=print) -> Corpus:
         unlabeled=seed_texts + real_texts + [d.text for d in train[: max(1, len(train) // 2)]],
         notes=notes,
     )
-
-
-def real_layouts_copies(regions: list[LabeledText], repeat: int, seed: int) -> list[LabeledText]:
-    """``repeat`` draws of each real-layouts region: as printed, collapsed (each newline/tab one space), with the
-    generator's damage (``synth.perturb``: OCR slips, stray spaces, full-width digits, collapsing) and as a
-    traditional mirror page with inline pinyin (``synth_mirror.mirror``, then damaged), so the few real pages
-    teach their separators, words and names in the variants the tagger meets where the layout is gone."""
-    from jixiao.models import synth
-    from jixiao.models.synth_mirror import mirror
-
-    rng = random.Random(seed + 7)
-    out: list[LabeledText] = []
-    for _ in range(repeat):
-        for ex in regions:
-            out += [ex, synth.collapse(ex, per_char=True), synth.perturb(rng, ex), synth.perturb(rng, mirror(rng, ex))]
-    return out
 
 
 def corpus_fingerprint(corpus: Corpus) -> str:
