@@ -261,7 +261,10 @@ def _limits(window: int) -> list[str]:
 
 def _names(files: list[str]) -> str:
     stems = [f.removesuffix(".txt") for f in files]
-    return f"{stems[0]}-{stems[-1]}" if len(stems) > 2 else ", ".join(stems)
+    # a range only where the names run without a gap (seeds 000-003); else each name (rla01, rla02, rla04, ...)
+    numbers = [s.split("_")[0].lstrip("abcdefghijklmnopqrstuvwxyz") for s in stems]
+    run = all(n.isdigit() for n in numbers) and [int(n) for n in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+    return f"{stems[0]}-{stems[-1]}" if len(stems) > 2 and run else ", ".join(stems)
 
 
 def write_card(model_dir: Path, results_dir: Path = Path("bench/results")) -> Path:
