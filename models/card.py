@@ -106,7 +106,12 @@ def _front(metrics: dict[str, Any], window: int, stride: int) -> list[str]:
         "`docs/decisions/weak_collapsed_choice.md`). Seed 004 (the dev set's test split) is refused by the code."
         + (f" The same labelling on the real layouts' development documents {_names(corpus['real_layouts'])} "
            f"({corpus.get('weak_real_layout_regions', 0)} of the regions; a document the parser reads nothing in gives "
-           "none); the held-out split (rlb) is refused by the code." if corpus.get("real_layouts") else ""),
+           "none); the held-out split (rlb) is refused by the code."
+           + (f" Those regions train as {corpus['weak_real_layout_examples']} copies (`models/real_copies.py`: each "
+              "as printed, and with its contents redrawn by the generator as printed, collapsed, damaged and as a "
+              "traditional mirror page); the rla documents not named are held out of training (ship rule in "
+              "`docs/research/results/tagger_real_layouts.md`)." if corpus.get("weak_real_layout_examples") else "")
+           if corpus.get("real_layouts") else ""),
         "- MLM pretraining text: seeds 000-003"
         + (", the real layouts' development documents" if corpus.get("real_layouts") else "")
         + " and half of the synthetic documents.",
@@ -256,7 +261,10 @@ def _limits(window: int) -> list[str]:
 
 def _names(files: list[str]) -> str:
     stems = [f.removesuffix(".txt") for f in files]
-    return f"{stems[0]}-{stems[-1]}" if len(stems) > 2 else ", ".join(stems)
+    # a range only where the names run without a gap (seeds 000-003); else each name (rla01, rla02, rla04, ...)
+    numbers = [s.split("_")[0].lstrip("abcdefghijklmnopqrstuvwxyz") for s in stems]
+    run = all(n.isdigit() for n in numbers) and [int(n) for n in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+    return f"{stems[0]}-{stems[-1]}" if len(stems) > 2 and run else ", ".join(stems)
 
 
 def write_card(model_dir: Path, results_dir: Path = Path("bench/results")) -> Path:

@@ -45,6 +45,11 @@ class DataConfig(BaseModel):
         default_factory=list,
         description="real-layouts documents (names or globs, e.g. 'rla*') weakly labelled like the seeds; "
                     "only the development split (rla): held-out (rlb) names are refused")
+    weak_real_repeat: int = Field(
+        0, ge=0, description="draws of each real-layouts region in training (each draw: as printed, and with "
+                             "redrawn contents as printed, collapsed, damaged, a traditional mirror; "
+                             "real_copies.real_layouts_copies); 0: the seeds' weak_repeat, "
+                             "the seeds' way (no augmentation, every weak_heldout_every-th region held out)")
     weak_heldout_every: int = 5
     weak_repeat: int = 4
     weak_collapsed: bool = Field(True, description="also train (and score) on collapsed copies of the weak regions")
@@ -181,6 +186,7 @@ def build_corpus(cfg: TrainConfig, log=print) -> Corpus:
     weak_train: list[LabeledText] = []
     weak_heldout: list[LabeledText] = []
     weak_collapsed_heldout: list[LabeledText] = []
+    real_train: list[LabeledText] = []
     if seed_paths or real_paths:
         try:
             from jixiao.models.weak import weak_examples
@@ -193,7 +199,14 @@ def build_corpus(cfg: TrainConfig, log=print) -> Corpus:
             if real_paths:
                 real_regions = weak_examples(real_paths, extractor)
                 notes["weak_real_layout_regions"] = len(real_regions)
-                regions += real_regions
+                if cfg.data.weak_real_repeat:
+                    # held out by document (the rla names the config leaves out), so every region trains
+                    from jixiao.models.real_copies import real_layouts_copies
+
+                    real_train = real_layouts_copies(real_regions, cfg.data.weak_real_repeat, cfg.seed)
+                    notes["weak_real_layout_examples"] = len(real_train)
+                else:
+                    regions += real_regions
             for i, ex in enumerate(regions):
                 (weak_heldout if i % cfg.data.weak_heldout_every == cfg.data.weak_heldout_every - 1 else weak_train).append(ex)
             if cfg.data.weak_collapsed:
@@ -206,7 +219,7 @@ def build_corpus(cfg: TrainConfig, log=print) -> Corpus:
             notes["weak_error"] = f"{type(exc).__name__}: {exc}"
             log(f"weak labels skipped: {notes['weak_error']}")
     return Corpus(
-        train=train + weak_train * cfg.data.weak_repeat,
+        train=train + weak_train * cfg.data.weak_repeat + real_train,
         synth_heldout=heldout,
         weak_heldout=weak_heldout,
         weak_collapsed_heldout=weak_collapsed_heldout,

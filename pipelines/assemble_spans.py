@@ -133,6 +133,7 @@ FUND_ROLES = ("AMT_INIT", "AMT_ANNUAL", "AMT_EXEC")
 # names the model breaks at one character it reads as outside them (年度|资|金支付率): one name across that character
 NAME_LABELS = ("PROJECT", "IND", "DEPT", "IMPL")
 _NAME_GAP = re.compile(r"[\u4e00-\u9fff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _bridges(last: EntitySpan, span: EntitySpan, text: str) -> bool:
@@ -233,6 +234,8 @@ def _resolved_label(ordered: list[EntitySpan], index: int, mapper: Any) -> str:
     return label
 
 
+# the shortest project name that opens a project: real names run to 3 characters and more (老字号)
+MIN_PROJECT_NAME = 3
 _PROJECT_FIELD_LABELS = ("DEPT", "IMPL", "AMT_INIT", "AMT_ANNUAL", "AMT_EXEC", "RATE", "TOTAL", "GRADE")
 
 
@@ -282,8 +285,8 @@ class _SpanGrouper:
 
     def _add_name(self, span: EntitySpan) -> None:
         cur = self.cur
-        if len(_squash(span.text)) < 2 and not self._follows_blank(span, "PROJECT"):
-            return  # a one-character fragment is no project name (and must not open a project)
+        if len(_squash(span.text)) < MIN_PROJECT_NAME and not self._follows_blank(span, "PROJECT"):
+            return  # a fragment (金, 采购, 年行) is no project name (and must not open a project)
         if cur is not None and self._follows_blank(span, "PROJECT"):
             cur.name.append(span)  # a name broken across lines
         elif cur is not None and cur.name and not (cur.rows or cur.fields or cur.amounts):
@@ -324,11 +327,23 @@ class _SpanGrouper:
         cur.rows.append(row)
 
 
+_NUMBER_LABELS = ("AMT_INIT", "AMT_ANNUAL", "AMT_EXEC", "RATE", "TOTAL", "WEIGHT", "SCORE")
+
+
+def _cut_number(span: EntitySpan, text: str) -> bool:
+    """Whether a number span is a piece of a longer number (the '0' of 2023): a digit printed right against it."""
+    if span.label not in _NUMBER_LABELS:
+        return False
+    before = text[span.start - 1] if span.start > 0 else ""
+    after = text[span.end] if span.end < len(text) else ""
+    return any(c.isdigit() for c in (before, after))
+
+
 def assemble_from_spans(spans: list[EntitySpan], text: str, mapper: Any = None) -> list[Project]:
     """The tagger-only path: projects and indicator rows from spans in reading order."""
     mapper = mapper or default_mapper()
     grouper = _SpanGrouper(text, mapper)
-    ordered = _merge_touching(spans, text)
+    ordered = [s for s in _merge_touching(spans, text) if not _cut_number(s, text)]
     for index, span in enumerate(ordered):
         label = _resolved_label(ordered, index, mapper)
         grouper.add(span if label == span.label else span.model_copy(update={"label": label}))
@@ -422,7 +437,9 @@ def _amount_scale(p: _OpenProject, text: str) -> float:
 def _field_value(kind: str, span: EntitySpan, scale: float) -> Any:
     """A project field's value from its span: an org name, a grade, a number, or an amount in yuan."""
     if kind == "org":
-        return _org_name(span.text) or None
+        # an organisation is named in Han characters: a formula's '÷' or a stray code is none
+        name = _org_name(span.text)
+        return name if len(_HAN.findall(name)) >= 2 else None
     if kind == "grade":
         g = _squash(span.text)
         return g[0] if g and g[0] in GRADES else None
@@ -448,6 +465,7 @@ def _build_indicator(row: _OpenRow, text: str) -> Indicator | None:
         if not spans:
             continue
         if field in ("target", "actual"):
+            spans = _without_echoes(spans)
             value: Any = "".join(squeeze(s.text) for s in spans) or None
         else:
             value = _span_number(spans[0].text)
@@ -461,6 +479,20 @@ def _build_indicator(row: _OpenRow, text: str) -> Indicator | None:
                 ind.provenance[f"{field}.part{k}"] = _tagger_provenance(piece)
         ind.confidence[field] = round(min(s.score for s in spans) * TAGGER_WEIGHT, 3)
     return ind
+
+
+_DIGITS = re.compile(r"[\d.,０-９．]")
+
+
+def _without_echoes(spans: list[EntitySpan]) -> list[EntitySpan]:
+    """A value's pieces less those that only echo another's operator and unit: a table with an operator-and-unit
+    column before the value (``=个 | =88个``, tagged whole or in pieces) is one value, not ``=个=88个``. Pieces of one value printed in
+    separate operator / value / unit columns (``≥ | 100 | %``) each add something and stay."""
+    if len(spans) < 2:
+        return spans
+    frames = {_DIGITS.sub("", squeeze(s.text)) for s in spans if _DIGITS.search(s.text)}
+    kept = [s for s in spans if _DIGITS.search(s.text) or not any(squeeze(s.text) in f for f in frames)]
+    return kept or spans
 
 
 def _is_table(p: Project) -> bool:

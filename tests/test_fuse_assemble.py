@@ -105,3 +105,46 @@ def test_tagger_rows_stand_in_only_where_they_look_like_rows():
     ])
     rows = _fuse_rows(parsed, tagged, None, FUSION_RULES)
     assert [r.name for r in rows] == ["培训人数", "群众满意度"]
+
+
+def test_an_operator_and_unit_column_echoing_the_value_is_not_part_of_it():
+    """A table with an operator-and-unit column before the value (``=个 | =88个``) gives the value once, whether the
+    echo is tagged whole or in pieces; a value printed in separate operator / value / unit columns keeps its pieces."""
+    text = ("项目名称\t参保代办服务项目\n主管部门\t某县人力资源和社会保障局\n"
+            "产出指标\t数量指标\t参保村数\t=个\t=88个\t=88个\t4\t4\n"
+            "产出指标\t质量指标\t代缴率\t=元/人\t=1000元/人\t=1000元/人\t4\t4\n"
+            "产出指标\t时效指标\t发放及时率\t≥\t95\t%\t96%\t4\t4\n")
+    row2 = text.index("代缴率")
+    row3 = text.index("发放及时率")
+    spans = [_span(text, "PROJECT", "参保代办服务项目"), _span(text, "DEPT", "某县人力资源和社会保障局"),
+             _span(text, "L1", "产出指标"), _span(text, "L2", "数量指标"), _span(text, "IND", "参保村数"),
+             _span(text, "TARGET", "=个"), _span(text, "TARGET", "=88个"), _span(text, "ACTUAL", "=88个", text.index("=88个") + 3),
+             _span(text, "L2", "质量指标"), _span(text, "IND", "代缴率"),
+             _span(text, "TARGET", "=", row2), _span(text, "TARGET", "/人", row2), _span(text, "TARGET", "=1000元/人", row2),
+             _span(text, "L2", "时效指标"), _span(text, "IND", "发放及时率"),
+             _span(text, "TARGET", "≥", row3), _span(text, "TARGET", "95", row3), _span(text, "TARGET", "%", row3),
+             _span(text, "ACTUAL", "96%", row3)]
+    [got] = assemble_from_spans(spans, text)
+    assert [(i.name, i.target) for i in got.indicators] == [
+        ("参保村数", "=88个"), ("代缴率", "=1000元/人"), ("发放及时率", "≥95%")]
+    assert got.indicators[0].actual == "=88个"
+
+
+def test_fragments_open_no_project_and_a_symbol_is_no_organisation():
+    """A two-character fragment (采购, 年行) opens no project; an org span of no Han name ('÷' in a formula) is no
+    department or implementer, so a project made of it alone is not a table."""
+    text = "采购\t管理\n项目名称\t老字号\n主管部门\t某市商务局\t资金总额\t10\n偏离度=|执行数-预算数|÷预算数\n"
+    spans = [_span(text, "PROJECT", "采购"), _span(text, "PROJECT", "老字号"), _span(text, "DEPT", "某市商务局"),
+             _span(text, "AMT_ANNUAL", "10"), _span(text, "PROJECT", "偏离度"), _span(text, "IMPL", "÷")]
+    got = assemble_from_spans(spans, text)
+    assert [(p.name, p.department) for p in got] == [("老字号", "某市商务局")]
+
+
+def test_a_piece_of_a_longer_number_is_no_amount():
+    """The '0' the model cut out of 2023 is no amount; the amount printed whole is."""
+    text = "项目名称\t招聘考试经费专项资金\n2023年年初预算安排专项资金40万元\n"
+    year = text.index("2023")
+    spans = [_span(text, "PROJECT", "招聘考试经费专项资金"), EntitySpan(label="AMT_INIT", start=year + 1, end=year + 2, text="0"),
+             _span(text, "AMT_ANNUAL", "40")]
+    [got] = assemble_from_spans(spans, text)
+    assert got.funds.initial_budget is None and got.funds.annual_budget == 400000.0
