@@ -196,8 +196,9 @@ FUNDS_HEADERS: list[tuple[str, re.Pattern[str]]] = [
     ("declared", _rx(r"^目标申报数")),
     ("compiled", _rx(r"^预算编制数")),
     ("initial", _rx(r"^年初(预算(数|金额)?|批复数|安排数)")),
+    # (not 年度预算数: the seeds print it as the caption over 年初预算 and 调整后预算数)
     ("annual", _rx(r"^(全年预算(数)?|调整后?预算(数)?|全年预算金额|本年预算数|计划安排(资金|数)?|预算安排数|批复预算(数)?"
-                   r"|本年度预算(数)?|年度预算(数)?$)|^预算数(\(A\))?$")),
+                   r"|本年度预算(数)?)|^预算数(\(A\))?$")),
     ("received", _rx(r"^实际到位(资金|数)?")),  # money received: printed between budget and spending, not a field
     ("executed", _rx(r"^(全年执行(数|金额)|预算执行数|当年执行数|执行数|实际支出(数|资金)?|全年实际支出|实际执行(数|金额)?"
                      r"|本年度执行(数)?|支出数)")),
