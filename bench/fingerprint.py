@@ -15,7 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-from eval.variants import collapse
+from jixiao.eval.variants import collapse
 from jixiao.config import REPO_ROOT
 from jixiao.pipelines.extract import Extractor
 
