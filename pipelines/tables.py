@@ -10,7 +10,7 @@ from __future__ import annotations
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import is_title_row, span_of, value_after
 from jixiao.pipelines.funds_table import read_funds
-from jixiao.pipelines.indicator_table import IndicatorReader, find_indicator_header, split_joined_levels
+from jixiao.pipelines.indicator_table import IndicatorReader, find_indicator_header, prints_no_rows, split_joined_levels
 from jixiao.pipelines.layout import Row
 from jixiao.pipelines.parsed import ParsedProject, Span
 from jixiao.pipelines.project_fields import NAME_AND_VALUE, clean_org, read_project_fields, split_code
@@ -137,6 +137,7 @@ class TableParser:
         score_start = 0
         if header is not None:
             proj.indicators = self.indicators.read(rows, header)
+            proj.prints_no_rows = not proj.indicators and prints_no_rows(rows, header)
             score_start = header.row_index + 1
         got = read_score(rows, score_start)
         proj.score = got.get("score")
