@@ -141,22 +141,6 @@ def _cut_off(rows: list[Row]) -> bool:
     return bool(last) and last[-1] in _CUT_MARKS and not V.any_label(last.rstrip(":："))
 
 
-def prints_no_rows(rows: list[Row], header: IndicatorHeader) -> bool:
-    """Whether the table under ``header`` is empty: only blank rows and header continuations (运算符号 内容 度量单位)
-    until its close (a total, an end label, a title) or the end of the rows. Any other row, a line of text
-    included, may be a row the reader could not read, so it answers no."""
-    for r in rows[header.row_index + 1:]:
-        filled = [c.clean for c in r.cells if c.clean]
-        if not filled:
-            continue
-        if V.INDICATOR_END.match(filled[0]) or is_title_row(r) or is_total_row(r):
-            return True
-        # a header continuation opens with a column word and prints no number (运算符号 内容 度量单位 … 经费保障)
-        if r.kind == "text" or not indicator_column(filled[0]) or any(ch.isdigit() for t in filled for ch in t):
-            return False
-    return True
-
-
 class IndicatorReader:
     """Reads the rows of one indicator table."""
 
