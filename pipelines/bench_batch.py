@@ -18,6 +18,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from jixiao.config import Settings
+from jixiao.pipelines.bench import tagged_chars
 
 
 class RunResult(BaseModel):
@@ -43,6 +44,7 @@ class CpuRatio(BaseModel):
     ratio: float
     repeat: int
     load_before: float
+    tagged_chars: int = Field(default=0, description="characters the tagger reads in one extraction of the document")
 
 
 class BatchBench(BaseModel):
@@ -50,6 +52,9 @@ class BatchBench(BaseModel):
     batch: str
     runs: list[RunResult]
     speedup_2_over_1: float | None = None
+    tagged_chars: int | None = Field(default=None, description="characters the tagger reads over the timed batch "
+                                                               "(default mode), of chars in all")
+    chars: int | None = Field(default=None, description="characters of the timed batch")
     cpu_ratio: CpuRatio | None = None
     cpu_ratio_one_thread: CpuRatio | None = Field(default=None, description="the same with the tagger on one thread "
                                                                             "(JIXIAO_WORKERS_THREADS=1, as in a pool)")
@@ -150,7 +155,21 @@ def cpu_ratio(path: Path, settings: Settings, repeat: int = 5) -> CpuRatio:
     ours = cpu(lambda: extractor.extract_text(text, doc_id=path.stem))
     theirs = cpu(lambda: jieba.lcut(text))
     return CpuRatio(document=path.name, chars=len(text), extract_cpu_s=round(ours, 4), jieba_cpu_s=round(theirs, 4),
-                    ratio=round(ours / theirs, 2), repeat=repeat, load_before=round(load, 2))
+                    ratio=round(ours / theirs, 2), repeat=repeat, load_before=round(load, 2),
+                    tagged_chars=tagged_chars(extractor, text))
+
+
+def batch_tagged_chars(paths: list[Path], settings: Settings) -> tuple[int, int]:
+    """Characters the tagger reads over ``paths`` in the default mode, and their characters in all (in-process)."""
+    from jixiao.pipelines.extract import Extractor
+
+    extractor = Extractor.from_settings(settings)
+    tagged = chars = 0
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        tagged += tagged_chars(extractor, text)
+        chars += len(text)
+    return tagged, chars
 
 
 def machine() -> str:
@@ -189,6 +208,7 @@ def bench_batch(files: list[Path] | None, *, batch_files: int, memory_files: int
                                                   "(seeds and rla*), each copy with its own numbered last line", runs=[])
     with tempfile.TemporaryDirectory(prefix="jixiao-bench-inputs-") as tmp:
         paths = build_batch(sources, batch_files, Path(tmp))
+        result.tagged_chars, result.chars = batch_tagged_chars(paths, settings)
         for rep in range(repeat):  # alternated, so that a change of the machine's load hits both
             for workers in (1, 2):
                 console.print(f"timing --workers {workers} on {len(paths)} documents ({rep + 1}/{repeat}) …")
@@ -215,10 +235,13 @@ def bench_batch(files: list[Path] | None, *, batch_files: int, memory_files: int
         result.notes.append("the machine was shared: load average above 1 before at least one run; the files/s and "
                             "the speedup are contended")
     console.print(render(result))
+    if result.tagged_chars is not None:
+        console.print(f"characters tagged over the batch (default mode): {result.tagged_chars:,} of {result.chars:,}")
     for what, c in (("", result.cpu_ratio), (", tagger on one thread", result.cpu_ratio_one_thread)):
         if c is not None:
             console.print(f"CPU time, default mode{what} vs jieba.lcut on {c.document} ({c.chars} characters): "
-                          f"{c.extract_cpu_s:.3f} s vs {c.jieba_cpu_s:.3f} s = {c.ratio:.2f}x (load {c.load_before:.2f})")
+                          f"{c.extract_cpu_s:.3f} s vs {c.jieba_cpu_s:.3f} s = {c.ratio:.2f}x (load {c.load_before:.2f}; "
+                          f"{c.tagged_chars:,} characters tagged)")
     json_out = json_out or REPO_ROOT / "bench" / "results" / "batch.json"
     json_out.write_text(result.model_dump_json(indent=2) + "\n", encoding="utf-8")
     json_out.with_suffix(".md").write_text(markdown(result), encoding="utf-8")
@@ -235,6 +258,8 @@ def markdown(result: BatchBench) -> str:
         lines.append(f"| {r.label} | {r.files} | {r.seconds:.1f} | {r.files_per_s:.2f} | {cpu} | {r.first_result_s:.1f} | "
                      f"{r.errors} | {r.load_before:.2f} | {peaks} |")
     lines += ["", f"--workers 2 / --workers 1 (mean files/s of the alternated runs): {result.speedup_2_over_1}x."]
+    if result.tagged_chars is not None:
+        lines += ["", f"Characters tagged over the batch (default mode): {result.tagged_chars:,} of {result.chars:,}."]
     memory = [r for r in result.runs if r.rss_mib_samples]
     for r in memory:
         lines += ["", f"RSS of each worker (MiB) over the {r.label}: " +
@@ -243,6 +268,6 @@ def markdown(result: BatchBench) -> str:
         if c is not None:
             lines += ["", f"CPU time on {c.document} ({c.chars} characters), median of {c.repeat} warm runs: default "
                           f"mode{what} {c.extract_cpu_s:.3f} s, jieba.lcut {c.jieba_cpu_s:.3f} s, ratio {c.ratio:.2f} "
-                          f"(load {c.load_before:.2f})."]
+                          f"(load {c.load_before:.2f}; {c.tagged_chars:,} characters tagged)."]
     lines += ["", *[f"Note: {n}" for n in result.notes]]
     return "\n".join(lines) + "\n"

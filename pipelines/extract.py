@@ -127,7 +127,7 @@ class Extractor:
             record, parsed = self._read(doc, timings, notes, deadline)
         if mode in ("tagger", "combined"):
             accounts = record.final_accounts
-            record = self._with_tagger(record, doc, mode, timings, notes, deadline)
+            record = self._with_tagger(record, doc, mode, timings, notes, deadline, parsed)
             record.final_accounts = accounts  # the tagger reads projects only
         # page/table/row/col/bbox of every value, parser's or tagger's, from the loader's cells
         t0 = time.perf_counter()
@@ -219,7 +219,8 @@ class Extractor:
         return tables
 
     def _with_tagger(self, record: DocumentRecord, doc: Document, mode: Mode, timings: dict, notes: list[str],
-                     deadline: Deadline = NO_DEADLINE) -> DocumentRecord:
+                     deadline: Deadline = NO_DEADLINE,
+                     parsed: dict[tuple[int, int], ParsedProject] | None = None) -> DocumentRecord:
         if self.tagger is None:
             notes.append(f"mode {mode}: no tagger loaded, parser record returned")
             return record
@@ -230,7 +231,7 @@ class Extractor:
         t0 = time.perf_counter()
         if mode == "combined" and record.projects:
             # the tagger only fills the parser's gaps: complete projects are not tagged at all
-            spans = tag_regions(self.tagger, doc.text, gap_regions(record, len(doc.text)), deadline)
+            spans = tag_regions(self.tagger, doc.text, gap_regions(record, len(doc.text), parsed), deadline)
         else:
             spans = tag_regions(self.tagger, doc.text, [(0, len(doc.text))], deadline)
         timings["tag"] = time.perf_counter() - t0

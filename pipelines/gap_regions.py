@@ -11,11 +11,14 @@ project (the last one: ``REGION_AFTER`` past its last field), and only those ran
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.pipelines.fuse import project_value
+from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.tag import EntitySpan
+from jixiao.pipelines.validate import parsed_extent
 from jixiao.record import DocumentRecord, Project
 
 REGION_BEFORE = 200  # characters before a project's first read field: its title, the 万元 unit line
@@ -24,10 +27,15 @@ GAP_FIELDS = ("department", "implementer", "score", "funds.annual_budget", "fund
 ROW_FIELDS = ("target", "actual", "weight", "score")
 
 
-def has_gaps(p: Project) -> bool:
-    """Whether the parser left something for the tagger to fill: a blank field, no rows, or a row with a blank."""
-    if any(project_value(p, f) is None for f in GAP_FIELDS) or not p.indicators:
+def has_gaps(p: Project, reading: ParsedProject | None = None) -> bool:
+    """Whether the parser left something for the tagger to fill: a blank field, no rows, or a row with a blank.
+
+    No rows is no gap where the reader saw the project's indicator table whole and it prints none (``reading``:
+    the parser's reading of ``p``): the tagger could only add a row the table does not print."""
+    if any(project_value(p, f) is None for f in GAP_FIELDS):
         return True
+    if not p.indicators:
+        return reading is None or not reading.prints_no_rows
     return any(getattr(i, f) is None for i in p.indicators for f in ROW_FIELDS)
 
 
@@ -38,10 +46,13 @@ def _read_extent(p: Project) -> tuple[int, int] | None:
     return min(v.start for v in provs), max(v.end for v in provs)
 
 
-def gap_regions(record: DocumentRecord, length: int) -> list[tuple[int, int]]:
+def gap_regions(record: DocumentRecord, length: int,
+                readings: Mapping[tuple[int, int], ParsedProject] | None = None) -> list[tuple[int, int]]:
     """Character ranges of the projects the parser read with gaps, each up to the next project; merged.
 
-    A project without provenance cannot be placed, so the whole text is tagged then."""
+    ``readings``: the parser's reading of each project by ``parsed_extent``. A project without provenance
+    cannot be placed, so the whole text is tagged then."""
+    readings = readings or {}
     placed = []
     for p in record.projects:
         ext = _read_extent(p)
@@ -51,7 +62,8 @@ def gap_regions(record: DocumentRecord, length: int) -> list[tuple[int, int]]:
     placed.sort(key=lambda x: x[0][0])
     ranges: list[tuple[int, int]] = []
     for k, ((start, end), p) in enumerate(placed):
-        if not has_gaps(p):
+        key = parsed_extent(p)
+        if not has_gaps(p, readings.get(key) if key is not None else None):
             continue
         stop = placed[k + 1][0][0] if k + 1 < len(placed) else min(length, end + REGION_AFTER)
         a, b = max(0, start - REGION_BEFORE), max(stop, end)

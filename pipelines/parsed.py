@@ -56,4 +56,7 @@ class ParsedProject(BaseModel):
     score_weight: Span | None = None
     grade: Span | None = None
     indicators: list[ParsedIndicator] = Field(default_factory=list)
+    # the reader saw the project's indicator table from its header to its close and it prints no row:
+    # no rows is then what the table says, not something the reader missed
+    prints_no_rows: bool = False
     notes: list[str] = Field(default_factory=list)

@@ -10,11 +10,12 @@ from __future__ import annotations
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import is_title_row, span_of, value_after
 from jixiao.pipelines.funds_table import read_funds
-from jixiao.pipelines.indicator_table import IndicatorReader, find_indicator_header, split_joined_levels
+from jixiao.pipelines.indicator_table import (IndicatorHeader, IndicatorReader, find_indicator_header, indicator_column,
+                                               split_joined_levels)
 from jixiao.pipelines.layout import Row
 from jixiao.pipelines.parsed import ParsedProject, Span
 from jixiao.pipelines.project_fields import NAME_AND_VALUE, clean_org, read_project_fields, split_code
-from jixiao.pipelines.scores import read_score
+from jixiao.pipelines.scores import is_total_row, read_score
 
 
 def _name_cell(row: Row) -> int | None:
@@ -47,6 +48,22 @@ def _kv_name_line(rows: list[Row], i: int) -> bool:
         return False
     return any(V.DEPT_LABEL.match(t.split(":")[0]) or V.IMPL_LABEL.match(t.split(":")[0])
                for r2 in rows[i + 1:i + 4] if r2.kind != "text" for t in r2.texts if t)
+
+
+def prints_no_rows(rows: list[Row], header: IndicatorHeader) -> bool:
+    """Whether the table under ``header`` is empty: only blank rows and header continuations (运算符号 内容 度量单位)
+    until its close (a total, an end label, a title) or the end of the rows. Any other row, a line of text
+    included, may be a row the reader could not read, so it answers no."""
+    for r in rows[header.row_index + 1:]:
+        filled = [c.clean for c in r.cells if c.clean]
+        if not filled:
+            continue
+        if V.INDICATOR_END.match(filled[0]) or is_title_row(r) or is_total_row(r):
+            return True
+        # a header continuation opens with a column word and prints no number (运算符号 内容 度量单位 … 经费保障)
+        if r.kind == "text" or not indicator_column(filled[0]) or any(ch.isdigit() for t in filled for ch in t):
+            return False
+    return True
 
 
 def find_blocks(rows: list[Row]) -> list[tuple[int, int]]:
@@ -137,6 +154,7 @@ class TableParser:
         score_start = 0
         if header is not None:
             proj.indicators = self.indicators.read(rows, header)
+            proj.prints_no_rows = not proj.indicators and prints_no_rows(rows, header)
             score_start = header.row_index + 1
         got = read_score(rows, score_start)
         proj.score = got.get("score")

@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from jixiao.config import REPO_ROOT, Settings
+from jixiao.pipelines.document import Document
 from jixiao.pipelines.bench_batch import build_batch, markdown, run_batch, BatchBench
 
 EXAMPLE = REPO_ROOT / "examples" / "self_evaluation_example.txt"
@@ -23,3 +24,31 @@ def test_a_timed_run_reads_its_worker_memory_and_cpu(tmp_path: Path):
     assert len(run.peak_rss_mib_per_worker) == 1 and run.peak_rss_mib_per_worker[0] > 10  # one worker process
     assert run.cpu_s_per_file and run.cpu_s_per_file > 0
     assert "| --workers 1 | 4 |" in markdown(BatchBench(machine="m", batch="b", runs=[run]))
+
+
+class _Spans:
+    """A tagger that finds nothing: only what it is asked to tag matters here."""
+
+    def tag(self, text, **_):
+        return []
+
+
+def test_tagged_characters_are_those_the_gap_regions_give_the_tagger():
+    from jixiao.pipelines.assemble_spans import assemble_from_spans, default_mapper
+    from jixiao.pipelines.bench import tagged_chars
+    from jixiao.pipelines.extract import Extractor
+    from jixiao.pipelines.fuse import fuse
+    from jixiao.pipelines.gap_regions import gap_regions
+
+    tagger = _Spans()
+    extractor = Extractor(mapper=default_mapper(), tagger=tagger, fuse=fuse, assemble_from_spans=assemble_from_spans)
+    text = EXAMPLE.read_text(encoding="utf-8")
+    gapped = text.replace("\t总分", "\t备注")  # the total row gone: its project's score is a gap
+    for t in (text, gapped):
+        record, parsed = extractor._read(Document(doc_id="d", text=t))
+        want = sum(b - a for a, b in gap_regions(record, len(t), parsed))
+        assert tagged_chars(extractor, t) == want
+    assert want > 0
+    assert tagged_chars(extractor, text, mode="tagger") == len(text)  # tagger mode reads the whole text
+    assert extractor.tagger is tagger  # the counter is taken off again
+    assert tagged_chars(Extractor(mapper=default_mapper()), text) == 0  # no tagger, nothing tagged

@@ -4,7 +4,9 @@ from jixiao.pipelines.assemble_spans import assemble_from_spans, default_mapper
 from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.fuse import fuse
 from jixiao.pipelines.gap_regions import REGION_AFTER, REGION_BEFORE, gap_regions, has_gaps, tag_regions
+from jixiao.pipelines.document import Document
 from jixiao.pipelines.tag import EntitySpan
+from jixiao.pipelines.validate import parsed_extent
 from jixiao.record import DocumentRecord, Funds, Indicator, Project, Provenance
 
 
@@ -79,3 +81,36 @@ def test_tagger_mode_does_not_run_the_parser():
     ex.parse = no_parse
     record = ex.extract_text("项目名称 乙 主管部门 某局", mode="tagger")
     assert record.meta["mode"] == "tagger" and tagger.seen == ["项目名称 乙 主管部门 某局"]
+
+
+# an invented table in the layout of a template that prints its indicator header and, with no row under it, its
+# subtotal line: the reader sees the table whole, so no rows is what it prints
+_EMPTY_TABLE = "\n".join([
+    "项目(政策)名称\t\t\t\t测试项目甲\t\t\t",
+    "主管部门\t\t\t\t某市某局-\t\t\t",
+    "实施单位\t\t\t\t某市某中心-\t\t\t",
+    "项目预算金额（万元）\t\t\t\t12.5\t\t\t全年执行数\t\t\t12.5\t\t\t执行率\t\t\t100.0%",
+    "绩效指标\t一级指标\t二级指标\t三级指标\t年度目标值\t\t\t全年完成值\t完成程度\t分值\t得分\t未完成原因分析",
+    "\t\t\t\t运算符号\t内容\t度量单位\t\t\t\t\t经费保障\t制度保障\t其他",
+    "指标自评得分小计\t\t\t\t90\t\t\t预算执行率得分\t\t\t10\t\t\t绩效自评总得分\t\t100",
+])
+_ONE_ROW = _EMPTY_TABLE.replace("指标自评得分小计", "\t产出指标\t数量指标\t完成项目数\t=\t1\t个\t1个\t100%\t90\t90\n指标自评得分小计")
+
+
+def test_an_indicator_table_that_prints_no_row_is_no_gap_but_one_the_reader_missed_rows_in_is():
+    ex = Extractor.from_settings(load_tagger=False)
+    record, parsed = ex._read(Document(doc_id="d", text=_EMPTY_TABLE))
+    (p,) = record.projects
+    assert not p.indicators and p.score is not None and p.department and p.implementer
+    reading = parsed[parsed_extent(p)]
+    assert reading.prints_no_rows
+    assert not has_gaps(p, reading) and has_gaps(p)  # without the reading, no rows stays a gap
+    assert gap_regions(record, len(_EMPTY_TABLE), parsed) == []
+    # a row the reader could not read (its name cell lost) leaves no rows a gap: the tagger may find it
+    lost = _ONE_ROW.replace("完成项目数", "")
+    record, parsed = ex._read(Document(doc_id="d", text=lost))
+    (p,) = record.projects
+    assert not p.indicators and not parsed[parsed_extent(p)].prints_no_rows
+    assert gap_regions(record, len(lost), parsed) != []
+    record, parsed = ex._read(Document(doc_id="d", text=_ONE_ROW))
+    assert len(record.projects[0].indicators) == 1 and not parsed[parsed_extent(record.projects[0])].prints_no_rows
