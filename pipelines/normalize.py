@@ -105,6 +105,34 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèī�
                      r"|(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouü][a-z]{0,4})[)）]")
 
 
+# A line printed with a space after every character (a PDF's letter spacing: 项 目 名 称  河 道 整 治): at least
+# this many characters, and this share of them standing alone between spaces. Its single spaces are taken out and
+# a run of spaces (the gap between two cells or words) is kept as one. A table row of numbers (10 10 20 20) or a
+# row of cells keeps most of its characters in longer tokens and is left alone.
+SPACED_OUT_MIN_CHARS = 6
+SPACED_OUT_SHARE = 0.8
+_LINE = re.compile(r"[^\n]+")
+_GAP = re.compile(r" +")
+
+
+def spaced_out_gaps(text: str) -> list[int]:
+    """Offsets of the spaces to take out of the spaced-out lines of ``text`` (see ``SPACED_OUT_SHARE``)."""
+    out: list[int] = []
+    for line in _LINE.finditer(text):
+        body = line.group()
+        if body.count(" ") < SPACED_OUT_MIN_CHARS or "\t" in body:
+            continue
+        tokens = body.split()
+        if len(tokens) < SPACED_OUT_MIN_CHARS or sum(len(t) == 1 for t in tokens) < SPACED_OUT_SHARE * len(tokens):
+            continue
+        for gap in _GAP.finditer(body):
+            a, b = line.start() + gap.start(), line.start() + gap.end()
+            if gap.start() == 0 or gap.end() == len(body):
+                continue  # indentation and trailing spaces stay as they are
+            out.extend(range(a, b) if b - a == 1 else range(a + 1, b))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     import opencc
@@ -142,6 +170,7 @@ def _fold_text(text: str) -> NormalizedText:
             removed.update(range(m.start(), m.end()))
     pinyin = frozenset(k for m in _PINYIN.finditer(text) for k in range(m.start(), m.end()))
     removed |= pinyin
+    removed.update(spaced_out_gaps(text))
     for m in re.finditer("\r\n", text):
         removed.add(m.start())
     table: dict[int, str] = {}

@@ -58,3 +58,23 @@ def test_page_footer_lines_are_dropped_with_their_line_break_and_offsets_still_p
     assert norm.text == "绩效指标\t一级指标\n\t产出指标\n金额 - 3 - 万元\n"  # a dash-number inside a line stays
     for i, ch in enumerate(norm.text):
         assert unicodedata.normalize("NFKC", text[norm.offsets[i]]) == ch
+
+
+def test_a_line_spaced_out_character_by_character_is_joined_and_keeps_its_cell_gaps():
+    original = "项 目 名 称  群 众 文 化 活 动 经 费\n产出指标 数量指标 场次 10 10 20 20\n"
+    norm = normalize_text(original)
+    assert norm.text.split("\n")[0] == "项目名称 群众文化活动经费"
+    assert norm.text.split("\n")[1] == "产出指标 数量指标 场次 10 10 20 20"  # a row of cells is left alone
+    j = norm.text.index("群众")
+    assert original[slice(*norm.span(j, j + 2))] == "群 众"
+
+
+def test_a_prose_report_spaced_out_character_by_character_is_read():
+    from jixiao.pipelines.extract import Extractor
+
+    text = "\n".join(" ".join(line) for line in [
+        "示例县市场监督管理局2023年度计量检定项目绩效自评报告", "",
+        "1)新建计量标准数量(项),目标值3,完成值3,分值6,得分6。", "自评得分96分。", ""])
+    (p,) = Extractor.from_settings(load_tagger=False).extract_text(text, mode="parser").projects
+    assert (p.name, p.score, [(i.name, i.target, i.actual) for i in p.indicators]) == (
+        "计量检定项目", 96.0, [("新建计量标准数量(项)", "3", "3")])
