@@ -73,7 +73,8 @@ def label_value(row: Row, rx: re.Pattern[str]) -> tuple[Cell | None, Span | None
 def is_title_row(row: Row) -> bool:
     """A table's title (…绩效自评表) on a row of its own."""
     t = row.joined
-    return bool(t) and len(t) <= 80 and len(row.nonempty()) <= 2 and bool(V.TABLE_TITLE.search(t)) and not t.startswith(("附表", "附件"))
+    return (bool(t) and len(t) <= 80 and len(row.nonempty()) <= 2 and bool(V.TABLE_TITLE.search(t))
+            and not t.startswith(("附表", "附件")) and not V.CONTINUED_TITLE.search(t))
 
 
 def is_plain_number(t: str) -> bool:

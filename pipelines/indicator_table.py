@@ -164,7 +164,7 @@ class IndicatorReader:
                 closed = True
                 break
             if r.kind == "text":
-                if _data_row_follows(below[k + 1:]):
+                if _data_row_follows(below[k + 1:]) or V.CONTINUED_TITLE.search(first):
                     continue  # a stray line inside the table (★, 填表人：, a footer), not its end
                 break
             ind = self._dual(r, carry) if header.dual else self._row(r, header, carry)

@@ -609,3 +609,22 @@ def test_a_merged_level1_cells_allotment_opening_a_row(extractor):
     assert [r[1:5] for r in _rows(p)] == [
         ("数量指标", "举办群众文化活动场次", "≥40场", "42场"), ("质量指标", "活动安全事故发生次数", "0次", "0次"),
         ("时效指标", "活动按计划完成率", "100%", "100%")]
+
+
+PAGE_BREAK_ROWS = [
+    "项目名称\t农村饮水安全维修养护",
+    "主管部门\t示例县水利局\t实施单位\t示例县农村供水站",
+    "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+    "产出指标\t数量指标\t维修供水工程处数\t≥30处\t32处\t20\t20",
+    "产出指标\t质量指标\t维修工程验收合格率\t100%\t100%\t20\t20",
+    "效益指标\t社会效益指标\t受益人口\t≥1.2万人\t1.3万人\t30\t30",
+    "总分\t\t\t\t\t100\t99",
+]
+
+
+@pytest.mark.parametrize("title", ["农村饮水安全维修养护项目支出绩效自评表（续）", "续表"])
+def test_a_table_going_on_over_a_page_break(extractor, title):
+    """The table's title marked as continued and its header repeat at the top of the next page: one table."""
+    rows = [*PAGE_BREAK_ROWS[:5], "", "- 2 -", "", title, PAGE_BREAK_ROWS[2], *PAGE_BREAK_ROWS[5:]]
+    p = _project(extractor, "\n".join(rows) + "\n")
+    assert ([r[2] for r in _rows(p)], p.score) == (["维修供水工程处数", "维修工程验收合格率", "受益人口"], 99)
