@@ -77,6 +77,14 @@ def is_title_row(row: Row) -> bool:
             and not t.startswith(("附表", "附件")) and not V.CONTINUED_TITLE.search(t))
 
 
+_POINTS = re.compile(r"^\d+(?:\.\d+)?分$")
+
+
+def is_points(t: str) -> bool:
+    """A weight or score cell: a bare number, or one with its unit 分 (20分, 19.5分)."""
+    return bool(_PLAIN_NUMBER.match(t)) or bool(_POINTS.match(t))
+
+
 def is_plain_number(t: str) -> bool:
     """A bare number (86.5, 1,200), without unit or sign words: a weight or score cell."""
     return bool(_PLAIN_NUMBER.match(t))

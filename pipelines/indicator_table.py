@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.cells import SERIAL_NUMBER, header_fields, is_plain_number, is_title_row, span_of
+from jixiao.pipelines.cells import SERIAL_NUMBER, header_fields, is_plain_number, is_points, is_title_row, span_of
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import is_number, squeeze
 from jixiao.pipelines.value_align import align
@@ -291,7 +291,7 @@ class IndicatorReader:
 
     def _plausible(self, r: Row, h: IndicatorHeader, got: dict[str, Cell], shift: int, name_i: int) -> bool:
         for slot in ("weight", "score"):
-            if slot in got and not is_plain_number(got[slot].clean):
+            if slot in got and not is_points(got[slot].clean):
                 return False
         if "op" in got and not V.OPERATORS.match(got["op"].clean):
             return False

@@ -270,3 +270,14 @@ def test_ocr_slipped_label_and_header_words(extractor, at, slipped, family):
     rows = [list(r) for r in PLAIN_TEMPLATE]
     rows[at[0]][at[1]] = slipped
     assert _reading(extractor.extract_text(_families(rows)[family], doc_id="t", mode="parser")) == PLAIN_READING
+
+
+@pytest.mark.parametrize("family", ["tabs", "spaces", "pipes", "cell_per_line_pipe", "cell_per_line_blank",
+                                    "cell_per_line_bare"])
+def test_weights_and_scores_printed_with_their_unit(extractor, family):
+    """分值 and 得分 cells printed as 20分 / 19分 read as the numbers (the collapsed reader, which finds a row's
+    end by its bare numbers, does not read them yet)."""
+    rows = [list(r) for r in PLAIN_TEMPLATE]
+    for r in rows[5:]:
+        r[5], r[6] = r[5] + "分", r[6] + "分"
+    assert _reading(extractor.extract_text(_families(rows)[family], doc_id="t", mode="parser")) == PLAIN_READING
