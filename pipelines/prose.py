@@ -52,9 +52,9 @@ _NAME_FIELD = re.compile(r"项目名称[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=
 _NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目|全部项目|一般公共预算|^本?(部门|单位)|个项目")
 _FIELDS: list[tuple[str, re.Pattern[str]]] = [(field, re.compile(label + _AMOUNT)) for field, label in PROSE_AMOUNT_LABELS]
 _RATE = re.compile(r"执行率(?:为|是|达到)?\s*(\d+(?:\.\d+)?)\s*%")
-_SCORE = re.compile(r"(?:自评|评价)(?:总)?得?分(?:数)?(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
+_SCORE = re.compile(r"(?:(?:自评|评价)(?:总)?得?分(?:数)?|自评结果)(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
 # 自评等级为优秀 -> 优: the contract's grade words are the first character of the printed one
-_GRADE = re.compile(r"(?:(?:自评|评价|绩效)等级|(?<![\u4e00-\u9fff])等级)(?:为|是|[:：])?\s*(优|良|中|差)(?:秀|好|等)?")
+_GRADE = re.compile(r"(?:(?:自评|评价|绩效)等级|(?<![\u4e00-\u9fff])等级)(?:为|是|[:：])?\s*[“\"「『]?(优|良|中|差)(?:秀|好|等)?")
 _DEPT = re.compile(PROSE_DEPT_LABEL + r"[:：]\s*(?P<v>[^\s,，。;；]{2,40})")
 _IMPL = re.compile(PROSE_IMPL_LABEL + r"[:：]\s*(?P<v>[^\s,，。;；]{2,40})")
 

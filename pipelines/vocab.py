@@ -536,6 +536,8 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     # plainer words for the same totals (预算资金80万元, 调整后预算85万元, 实际执行76万元, 执行金额76万元)
     ("annual", r"(?:(?<!初)预算资金|调整后预算|全年预算|总预算|(?<!初)预算金额)(?:为|是)?"),
     ("executed", r"(?:实际执行(?:数|金额)?|(?<!预算)执行金额)(?:为|是)?"),
+    ("annual", r"项目资金总额(?:为|是)?"),
+    ("executed", r"已支付(?:资金)?"),
 )
 # the same words as the generator prints them in its prose reports (models/synth_prose.py), by field
 PROSE_PRINTED: dict[str, tuple[str, ...]] = {

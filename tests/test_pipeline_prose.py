@@ -177,3 +177,14 @@ def test_a_title_spaced_out_by_a_scan_still_names_the_report():
     text = "2023年度计量检定项目绩 效自 评报告\n\n一、基本情况\n本项目全年预算数为50万元，全年执行数为48万元。\n自评得分95分。\n"
     record = Extractor.from_settings(load_tagger=False).extract_text(text, mode="parser")
     assert [(p.name, p.score) for p in record.projects] == [("计量检定项目", 95.0)]
+
+
+@pytest.mark.parametrize("body,funds,score,grade", [
+    ("全年预算数50万元，全年执行数48万元，执行率96%。自评结果为92分。", (500000.0, 480000.0, 96.0), 92.0, None),
+    ("实际执行52.8万元，调整后预算55万元，执行率为96%。绩效自评得分92分，等级为“优”。", (550000.0, 528000.0, 96.0), 92.0, "优"),
+    ("本项目资金总额50万元，已支付48万元，执行率96%。自评得分92分，评价等级为优秀。", (500000.0, 480000.0, 96.0), 92.0, "优"),
+])
+def test_prose_funds_score_and_grade_in_other_words(body, funds, score, grade):
+    text = "2023年度计量检定项目绩效自评报告\n\n" + body + "\n"
+    (p,) = Extractor.from_settings(load_tagger=False).extract_text(text, mode="parser").projects
+    assert ((p.funds.annual_budget, p.funds.executed, p.funds.execution_rate), p.score, p.grade) == (funds, score, grade)
