@@ -28,6 +28,7 @@ CASES = {
     "run-together rows": lambda n: "\n".join(["年度资金总额:" + "1" * (n // 10) + "%"] * 10),
     "run-together words": lambda n: "\n".join(["数量指标一级指标二级指标" * (n // 120)] * 10),
     "a tab run (fuzz, issue 21)": lambda n: "x" + "\t" * n,
+    "a run of line breaks (fuzz, 7771)": lambda n: "\n" * n + "项目名称一级指标二级指标三级指标年度指标值实际完成值" * 3,
     "a line of spaces (fuzz)": lambda n: " " * n + "\n" + "a |\n" * 20,
     "blank runs (fuzz)": lambda n: ("\u3000 \t" * (n // 30) + "目标值\n") * 10,
     # the 100k run of seed 21, inputs still over 2 s after the hangs were fixed (8273, 61030, 13307, 92311)

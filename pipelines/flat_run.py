@@ -35,7 +35,7 @@ MIN_ROW_VALUES = 2
 # every position against the rest, so the bound keeps the reader linear in the text
 MAX_PIECE_CHARS = 200
 # a preview chunk's marker at the start of a line: 2、
-_CHUNK = re.compile(r"\n\s*\d{1,2}、")
+_CHUNK = re.compile(r"[ \t]*+\d{1,2}、")
 
 
 @lru_cache(maxsize=1)
@@ -141,14 +141,22 @@ def _next_name(text: str, k: int) -> tuple[int, list[tuple[int, int]]] | None:
 
 def _joined_chunks(norm: NormalizedText) -> tuple[str, list[int]]:
     """The text with preview chunk markers taken out (the break, the blank lines and ``2、``), and the offset
-    into the normalized text of each character."""
+    into the normalized text of each character. One pass over the lines: each line is counted for known words
+    once, as the line before a marker (a regex for the break, ``\\n\\s*2、``, rescanned a run of blank lines
+    from each of its breaks)."""
     text = norm.text
     keep = [True] * len(text)
-    for m in _CHUNK.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if len(spaced_known_words().findall(text, line_start, m.start())) >= MIN_WORDS:
-            for i in range(m.start(), m.end()):
-                keep[i] = False
+    pos = 0
+    prev: tuple[int, int] | None = None  # the last non-blank line: (start, end)
+    for line in text.split("\n"):
+        a, b = pos, pos + len(line)
+        if line.strip():
+            m = _CHUNK.match(line)
+            if m is not None and prev is not None and len(spaced_known_words().findall(text, *prev)) >= MIN_WORDS:
+                for i in range(prev[1], a + m.end()):
+                    keep[i] = False
+            prev = (a, b)
+        pos = b + 1
     idx = [i for i, k in enumerate(keep) if k]
     return "".join(text[i] for i in idx), idx
 

@@ -59,3 +59,16 @@ def test_a_label_glued_to_a_long_run_is_cut_after_the_label():
         text = "项目名称" + tail
         toks = tokenizer.tokens(normalize_text(text))
         assert [t.text for t in toks][:2] == ["项目名称", tail]
+
+
+def test_a_long_run_of_blank_lines_before_a_run_table():
+    # fuzz seed 21 input 7771 (80,000 line breaks): the chunk-marker pattern \n\s*2、 rescanned the run of blank
+    # lines from each of its breaks (40 s); the preview's chunk marker still joins a run cut by it
+    from jixiao.pipelines.flat_run import flat_run_cells
+
+    run = "项目名称示例经费主管部门示例局实施单位示例中心项目资金(万元)全年预算数全年执行数执行率年度资金总额10990%绩效指标"
+    run += "一级指标二级指标三级指标年度指标值实际完成值产出指标数量指标示例户数≥5户6户"
+    assert flat_run_cells(normalize_text("\n" * 200_000 + run)) is not None
+    cut = run.index("示例户数") + 2
+    cells = flat_run_cells(normalize_text(run[:cut] + "\n\n" * 50_000 + "2、" + run[cut:]))
+    assert "示例户数" in cells.text.split("\n")
