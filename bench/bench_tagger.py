@@ -7,7 +7,7 @@ unlabeled seeds 000-003, so backends compare on the same characters. The
 end-to-end time is ``Extractor.extract(doc, mode="combined")`` on one
 document (default: seed 004, ~100k characters), with the candidate-region
 filter as shipped and without it; in both, combined mode tags only the
-parser's projects with gaps (``gap_regions.gap_regions``). A benchmark, not a test: numbers vary with load.
+parser's projects with gaps, where their blanks could be printed (``gap_regions.gap_regions``). A benchmark, not a test: numbers vary with load.
 """
 
 from __future__ import annotations

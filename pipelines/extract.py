@@ -231,7 +231,7 @@ class Extractor:
         t0 = time.perf_counter()
         if mode == "combined" and record.projects:
             # the tagger only fills the parser's gaps: complete projects are not tagged at all
-            spans = tag_regions(self.tagger, doc.text, gap_regions(record, len(doc.text), parsed), deadline)
+            spans = tag_regions(self.tagger, doc.text, gap_regions(record, doc.text, parsed), deadline)
         else:
             spans = tag_regions(self.tagger, doc.text, [(0, len(doc.text))], deadline)
         timings["tag"] = time.perf_counter() - t0

@@ -46,7 +46,7 @@ def test_tagged_characters_are_those_the_gap_regions_give_the_tagger():
     gapped = text.replace("\t总分", "\t备注")  # the total row gone: its project's score is a gap
     for t in (text, gapped):
         record, parsed = extractor._read(Document(doc_id="d", text=t))
-        want = sum(b - a for a, b in gap_regions(record, len(t), parsed))
+        want = sum(b - a for a, b in gap_regions(record, t, parsed))
         assert tagged_chars(extractor, t) == want
     assert want > 0
     assert tagged_chars(extractor, text, mode="tagger") == len(text)  # tagger mode reads the whole text

@@ -3,7 +3,7 @@
 from jixiao.pipelines.assemble_spans import assemble_from_spans, default_mapper
 from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.fuse import fuse
-from jixiao.pipelines.gap_regions import REGION_AFTER, REGION_BEFORE, gap_regions, has_gaps, tag_regions
+from jixiao.pipelines.gap_regions import MERGE_GAP, REGION_AFTER, REGION_BEFORE, gap_regions, has_gaps, merge, tag_regions
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.tag import EntitySpan
 from jixiao.pipelines.validate import parsed_extent
@@ -37,20 +37,21 @@ def test_a_complete_project_has_no_gaps_and_a_blank_row_value_is_one():
 
 
 def test_only_projects_with_gaps_are_tagged_each_up_to_the_next_project():
+    # no reading of the parser (which layout, which reader): a gap project is given whole
     record = DocumentRecord(doc_id="d", projects=[_project("甲", 1000), _project("乙", 3000, complete=False),
                                                    _project("丙", 6000)])
-    assert gap_regions(record, 10_000) == [(3000 - REGION_BEFORE, 6000)]
-    assert gap_regions(DocumentRecord(doc_id="d", projects=[_project("甲", 1000)]), 10_000) == []
+    assert gap_regions(record, "x" * 10_000) == [(3000 - REGION_BEFORE, 6000)]
+    assert gap_regions(DocumentRecord(doc_id="d", projects=[_project("甲", 1000)]), "x" * 10_000) == []
 
 
 def test_the_last_project_with_gaps_reaches_past_its_last_field_and_ranges_merge():
     record = DocumentRecord(doc_id="d", projects=[_project("甲", 100, complete=False), _project("乙", 250, complete=False)])
-    assert gap_regions(record, 10_000) == [(0, 250 + 53 + REGION_AFTER)]
+    assert gap_regions(record, "x" * 10_000) == [(0, 250 + 53 + REGION_AFTER)]
 
 
 def test_a_project_that_cannot_be_placed_makes_the_whole_text_tagged():
     p = Project(name="甲")
-    assert gap_regions(DocumentRecord(doc_id="d", projects=[p]), 500) == [(0, 500)]
+    assert gap_regions(DocumentRecord(doc_id="d", projects=[p]), "x" * 500) == [(0, 500)]
 
 
 class _Recorder:
@@ -105,12 +106,104 @@ def test_an_indicator_table_that_prints_no_row_is_no_gap_but_one_the_reader_miss
     reading = parsed[parsed_extent(p)]
     assert reading.prints_no_rows
     assert not has_gaps(p, reading) and has_gaps(p)  # without the reading, no rows stays a gap
-    assert gap_regions(record, len(_EMPTY_TABLE), parsed) == []
+    assert gap_regions(record, _EMPTY_TABLE, parsed) == []
     # a row the reader could not read (its name cell lost) leaves no rows a gap: the tagger may find it
     lost = _ONE_ROW.replace("完成项目数", "")
     record, parsed = ex._read(Document(doc_id="d", text=lost))
     (p,) = record.projects
     assert not p.indicators and not parsed[parsed_extent(p)].prints_no_rows
-    assert gap_regions(record, len(lost), parsed) != []
+    assert gap_regions(record, lost, parsed) != []
     record, parsed = ex._read(Document(doc_id="d", text=_ONE_ROW))
     assert len(record.projects[0].indicators) == 1 and not parsed[parsed_extent(record.projects[0])].prints_no_rows
+
+
+# an invented table project whose parts the reader reads: its label block, its funds line, three rows
+_HEAD = [
+    "测试项目乙绩效自评表",
+    "项目(政策)名称\t\t\t\t测试项目乙\t\t\t",
+    "主管部门\t\t\t\t某市某局-\t\t\t",
+    "实施单位\t\t\t\t某市某中心-\t\t\t",
+    "项目预算金额（万元）\t\t\t\t12.5\t\t\t全年执行数\t\t\t12.5\t\t\t执行率\t\t\t100.0%",
+    "绩效指标\t一级指标\t二级指标\t三级指标\t年度目标值\t\t\t全年完成值\t完成程度\t分值\t得分\t未完成原因分析",
+    "\t\t\t\t运算符号\t内容\t度量单位\t\t\t\t\t经费保障\t制度保障\t其他",
+    "\t产出指标\t数量指标\t完成项目数\t=\t1\t个\t1个\t100%\t30\t30",
+    "\t\t\t培训人次\t≥\t100\t人次\t120人次\t100%\t30\t30",
+    "\t效益指标\t社会效益指标\t群众满意度\t≥\t90\t%\t95%\t100%\t30\t30",
+]
+_TOTAL = "指标自评得分小计\t\t\t\t90\t\t\t预算执行率得分\t\t\t10\t\t\t绩效自评总得分\t\t100"
+
+
+def _regions(lines):
+    text = "\n".join(lines)
+    record, parsed = Extractor.from_settings(load_tagger=False)._read(Document(doc_id="d", text=text))
+    return record.projects, [text[a:b] for a, b in gap_regions(record, text, parsed)]
+
+
+def test_a_missing_score_is_looked_for_before_the_rows_and_after_the_last_one_not_in_the_rows():
+    (p,), tagged = _regions(_HEAD + ["负责人：张三"])  # the total row is not printed
+    assert p.score is None and len(p.indicators) == 3
+    head, tail = tagged
+    assert head.startswith("测试项目乙") and "执行率" in head and "完成项目数" not in head  # label and funds blocks
+    assert tail.strip() == "负责人：张三"  # after the last row, to the end
+    assert not any("培训人次" in t for t in tagged)  # the rows, read whole, are not tagged
+    # the text ends right after the last row: nothing after it to tag
+    (p,), tagged = _regions(_HEAD)
+    assert p.score is None and len(tagged) == 1 and "群众满意度" not in tagged[0]
+
+
+def test_a_row_with_a_blank_cell_is_tagged_on_its_own_line_with_the_label_block():
+    blank = [line.replace("120人次\t100%\t30\t30", "120人次\t100%\t30\t") for line in _HEAD]
+    (p,), tagged = _regions(blank + [_TOTAL])
+    assert p.score is not None and any(None in (i.weight, i.score) for i in p.indicators)
+    label, row = tagged
+    assert "测试项目乙" in label and "某市某中心" in label and "12.5" not in label  # no funds: none missing
+    assert "培训人次" in row and "完成项目数" not in row and "95%" not in row and "绩效自评总得分" not in row
+
+
+def test_a_missing_department_is_looked_for_in_the_label_block_only():
+    (p,), tagged = _regions([line.replace("某市某局-", "") for line in _HEAD] + [_TOTAL])
+    assert p.department is None and p.implementer
+    assert len(tagged) == 1 and tagged[0].startswith("测试项目乙") and "主管部门" in tagged[0]
+    assert "12.5" not in tagged[0] and "完成项目数" not in tagged[0]
+
+
+def test_a_complete_project_is_not_tagged_and_a_table_without_rows_is_given_whole():
+    assert _regions(_HEAD + [_TOTAL])[1] == []
+    # the rows cut off (no rows read, the table not seen to its close): rows could be anywhere after the labels
+    lines = _HEAD[:7] + ["\t产出指标\t数量指标"]
+    (p,), tagged = _regions(lines)
+    assert not p.indicators and tagged == ["\n".join(lines)]
+
+
+def test_ranges_that_overlap_or_lie_close_are_one():
+    assert merge([(200, 210), (0, 10), (5, 20)]) == [(0, 20), (200, 210)]
+    assert merge([(0, 10), (10 + MERGE_GAP, 100)]) == [(0, 100)]
+    assert merge([(0, 10), (11 + MERGE_GAP, 100), (7, 7)]) == [(0, 10), (11 + MERGE_GAP, 100)]
+
+
+class _Marks:
+    """A tagger double that marks the project's name, its department and a score stated after the rows."""
+
+    def __init__(self):
+        self.seen = []
+
+    def tag(self, text, *, deadline=None):
+        import re
+
+        self.seen.append(text)
+        out = []
+        for label, rx in (("PROJECT", "测试项目乙"), ("DEPT", "某市某局"), ("TOTAL", r"(?<=综合评分：)\d+")):
+            out += [EntitySpan(label=label, start=m.start(), end=m.end(), text=m.group(), score=0.99)
+                    for m in re.finditer(rx, text)]
+        return out
+
+
+def test_the_tagger_still_fills_a_score_from_the_ranges_apart():
+    text = "\n".join(_HEAD + ["综合评分：93", "负责人：张三"])
+    assert Extractor.from_settings(load_tagger=False).extract_text(text, mode="parser").projects[0].score is None
+    tagger = _Marks()
+    ex = Extractor(mapper=default_mapper(), tagger=tagger, fuse=fuse, assemble_from_spans=assemble_from_spans)
+    (p,) = ex.extract_text(text).projects
+    # the name in the label block and the score after the rows: one tagger project, paired by its name
+    assert p.score == 93.0 and p.provenance["score"].source == "tagger"
+    assert len(tagger.seen) == 2 and not any("培训人次" in seen for seen in tagger.seen)
