@@ -111,7 +111,7 @@ class _RowGrouper:
     """Reads the cells in order and closes a row where the printed words say one ends (see the module doc).
 
     ``state`` is what the open row is: text, field (label, value), fh / ih (a funds / indicator header run),
-    fh_body / ih_body (rows under that header)."""
+    fh_body / ih_body (rows under that header), total (a total row closing the indicator rows)."""
 
     def __init__(self) -> None:
         self.rows: list[list[_Cell]] = []
@@ -143,7 +143,8 @@ class _RowGrouper:
             self.rows.append([c])
             self.state = "text"
         elif self.state == "ih_body" and V.INDICATOR_END.match(c.clean):
-            self.start(c, "text")  # a total row, a note (说明, 注:) or a signature closes the indicator rows
+            # a total row, a note (说明, 注:) or a signature closes the indicator rows; a total keeps its numbers
+            self.start(c, "total" if V.TOTAL_SCORE_LABEL.match(c.clean) else "text")
         elif kind == "label":
             if not (self.cur and self.state == "field" and len(self.cur) == 1):
                 self.flush()
@@ -166,6 +167,8 @@ class _RowGrouper:
             self.reason = True
         elif self.state in ("ih", "ih_body"):
             self.indicator_cell(c, kind)
+        elif self.state == "total" and kind == "num":
+            self.cur.append(c)  # 总分 100 95: the total's weight and score
         else:
             self.start(c, "text")
 

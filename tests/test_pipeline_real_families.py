@@ -628,3 +628,11 @@ def test_a_table_going_on_over_a_page_break(extractor, title):
     rows = [*PAGE_BREAK_ROWS[:5], "", "- 2 -", "", title, PAGE_BREAK_ROWS[2], *PAGE_BREAK_ROWS[5:]]
     p = _project(extractor, "\n".join(rows) + "\n")
     assert ([r[2] for r in _rows(p)], p.score) == (["维修供水工程处数", "维修工程验收合格率", "受益人口"], 99)
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_the_total_row_after_cells_one_a_line_gives_the_score(extractor, sep):
+    """总分 / 100 / 95 closing the indicator rows of a table printed one cell a line: the project's score."""
+    cells = [c for row in PAGE_BREAK_ROWS for c in row.split("\t") if c]
+    p = _project(extractor, sep.join(cells) + "\n")
+    assert (len(p.indicators), p.score) == (3, 99)
