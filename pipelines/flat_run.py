@@ -1,8 +1,8 @@
 """Cells for a whole table run into one line with no separator at all (a document site's preview of a Word
 form: ``项目名称森林防火巡护经费主管部门…年度资金总额80807695%…产出指标数量指标巡护里程≥5000公里5230公里…``).
 
-The printed words the readers key on cut the run, as in ``run_together``. Before the indicator header (its name column's word) the text
-between two words is one value (amounts run together are split where exactly one split agrees with the printed
+The printed words the readers key on cut the run, as in ``run_together``. Before the indicator header (its name
+column's word) the text between two words is one value (amounts run together are split where exactly one split agrees with the printed
 rate). After it, the text between two words holds rows: a name, then its values, then maybe the next row's
 name; a value starts at an operator, a number, a date or a qualitative phrase and ends with its unit, and the
 name is cut off only where the rest reads as values to its end. Preview chunk markers (``2、`` opening the next
@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.normalize import NormalizedText
-from jixiao.pipelines.run_together import value_pieces
+from jixiao.pipelines.run_together import WORD_TAIL, known_word_list, value_pieces
 
 # a line is a table run together when it holds at least this many known words (a row holds a few; a run of a
 # whole form dozens)
@@ -42,8 +42,7 @@ _CHUNK = re.compile(r"[ \t]*+\d{1,2}、")
 def spaced_known_words() -> re.Pattern[str]:
     """``known_words`` where a single space may stand between two characters (collapsed text keeps a wrapped
     cell's break as a space: 经济效益 指标, 一级 指标)."""
-    words = sorted({*V.SEGMENT_WORDS, *V.RUN_TOGETHER_WORDS}, key=len, reverse=True)
-    return re.compile("(?:" + "|".join(" ?".join(map(re.escape, w)) for w in words) + r")(?:\([^()\n]{1,10}\))?:?")
+    return re.compile("(?:" + "|".join(" ?".join(map(re.escape, w)) for w in known_word_list()) + ")" + WORD_TAIL)
 
 
 def _alt(words) -> str:

@@ -32,11 +32,18 @@ _RATE = re.compile(r"^(?:0|[1-9]\d{0,2})(?:\.\d+)?$")  # a rate as printed: 0 to
 _LABELLED_RATE_RUN = re.compile(r"^(?P<head>.*?[^\d.])(?P<run>\d[\d.]*%)$")
 
 
+def known_word_list() -> list[str]:
+    """The words that cut a run: labels, headers, categories and totals, longest first."""
+    return sorted({*V.SEGMENT_WORDS, *V.RUN_TOGETHER_WORDS}, key=len, reverse=True)
+
+
+# a header's annotation and a label's colon stay with the word: 全年预算数(A), 年度资金总额:
+WORD_TAIL = r"(?:\([^()\n]{1,10}\))?:?"
+
+
 @lru_cache(maxsize=1)
 def known_words() -> re.Pattern[str]:
-    words = sorted({*V.SEGMENT_WORDS, *V.RUN_TOGETHER_WORDS}, key=len, reverse=True)
-    # a header's annotation and a label's colon stay with the word: 全年预算数(A), 年度资金总额:
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")(?:\([^()\n]{1,10}\))?:?")
+    return re.compile("(?:" + "|".join(map(re.escape, known_word_list())) + ")" + WORD_TAIL)
 
 
 def _amount_splits(head: str, n: int):
