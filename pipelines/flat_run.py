@@ -2,12 +2,12 @@
 form: ``项目名称森林防火巡护经费主管部门…年度资金总额80807695%…产出指标数量指标巡护里程≥5000公里5230公里…``).
 
 The printed words the readers key on cut the run, as in ``run_together``. Before the indicator header (its name
-column's word) the text between two words is one value (amounts run together are split where exactly one split agrees with the printed
-rate). After it, the text between two words holds rows: a name, then its values, then maybe the next row's
-name; a value starts at an operator, a number, a date or a qualitative phrase and ends with its unit, and the
-name is cut off only where the rest reads as values to its end. Preview chunk markers (``2、`` opening the next
-chunk) are taken out first, so that the names they break are whole again. The cells come back one a line for
-``cell_stream``; offsets stay true.
+column's word) the text between two words is one value (amounts run together are split where exactly one split
+agrees with the printed rate). After it, the text between two words holds rows: a name, then its values, then
+maybe the next row's name; a value starts at an operator, a number, a date or a qualitative phrase and ends with
+its unit, and the name is cut off only where the rest reads as values to its end. Preview chunk markers (``2、``
+opening the next chunk) are taken out first, so that the names they break are whole again. The cells come back
+one a line for ``cell_stream``; offsets stay true.
 """
 
 from __future__ import annotations
