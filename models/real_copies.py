@@ -53,12 +53,7 @@ def redraw(rng: random.Random, ex: LabeledText) -> LabeledText:
         rec = draw_project(rng)
     out = LabeledText(types=list(ex.types))
     seen: set[int] = set()
-    i, n = 0, len(ex.chars)
-    while i < n:
-        eid = ex.ids[i]
-        j = i
-        while j < n and ex.ids[j] == eid:
-            j += 1
+    for i, j, eid in ex.runs():
         run = "".join(ex.chars[i:j])
         if eid < 0 or ex.types[eid] in KEPT or not run.strip():
             out.chars.extend(run)
@@ -68,7 +63,6 @@ def redraw(rng: random.Random, ex: LabeledText) -> LabeledText:
             new = _entity_text(rng, ex.types[eid], run, rec)
             out.chars.extend(new)
             out.ids.extend([eid] * len(new))
-        i = j
     return out
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 
 from jixiao.models.synth_records import L1_L2, PROSE, ProjectRec, draw_project
 from jixiao.models.synth_table import Cell, Seg, TableStyle, build_table, draw_style
@@ -59,24 +60,28 @@ class LabeledText:
     def text(self) -> str:
         return "".join(self.chars)
 
-    def spans(self) -> list[tuple[int, int, str]]:
-        """(start, end, type), trimmed of edge whitespace."""
-        out: list[tuple[int, int, str]] = []
+    def runs(self) -> Iterator[tuple[int, int, int]]:
+        """(start, end, entity id) of each run of characters with one id (-1: outside every entity)."""
         i, n = 0, len(self.ids)
         while i < n:
             eid = self.ids[i]
             j = i
             while j < n and self.ids[j] == eid:
                 j += 1
+            yield i, j, eid
+            i = j
+
+    def spans(self) -> list[tuple[int, int, str]]:
+        """(start, end, type), trimmed of edge whitespace."""
+        out: list[tuple[int, int, str]] = []
+        for s, e, eid in self.runs():
             if eid >= 0:
-                s, e = i, j
                 while s < e and self.chars[s].isspace():
                     s += 1
                 while e > s and self.chars[e - 1].isspace():
                     e -= 1
                 if e > s:
                     out.append((s, e, self.types[eid]))
-            i = j
         return out
 
 
