@@ -64,18 +64,25 @@ def _value() -> re.Pattern[str]:
     return re.compile(rf"(?:{date}|(?:{ops})?{number}(?:~{number})?(?:{units})?(?:{suffix})?|(?:{ops})?(?:{quality}))")
 
 
-def values_to_end(text: str) -> list[tuple[int, int]] | None:
-    """The values ``text`` holds from its start to its end, each (start, end), or None where some part is no
-    value (it is a name, or part of one)."""
-    out, pos = [], 0
+def _values_from(text: str, pos: int) -> tuple[list[tuple[int, int]], int]:
+    """The values ``text`` holds from ``pos`` on, each (start, end), and where the first part no value reads
+    starts (``len(text)`` when every part is a value)."""
+    out = []
     rx = _value()
     while pos < len(text):
         m = rx.match(text, pos)
         if m is None or m.end() == pos:
-            return None
+            break
         out.append((pos, m.end()))
         pos = m.end()
-    return out or None
+    return out, pos
+
+
+def values_to_end(text: str) -> list[tuple[int, int]] | None:
+    """The values ``text`` holds from its start to its end, each (start, end), or None where some part is no
+    value (it is a name, or part of one)."""
+    out, end = _values_from(text, 0)
+    return out if out and end == len(text) else None
 
 
 _PART = re.compile(r"\S+(?: \S+)*")  # a piece's parts: text between runs of two spaces or more
@@ -105,13 +112,11 @@ def _part_cells(text: str) -> list[tuple[int, int]]:
         for k in range(pos + MIN_NAME_CHARS, len(text)):
             if not _value().match(text, k):
                 continue
-            vals = values_to_end(text[k:])
-            if vals is not None:
-                cut = (k, [(k + a, k + b) for a, b in vals])
-                break
-            nxt = _next_name(text, k)
-            if nxt is not None:
-                cut = (k, nxt[1])
+            vals, end = _values_from(text, k)
+            # the rest reads as values to its end, or a row's values (a target and an actual at least) run into
+            # the next row's name (a Han character no value reads)
+            if vals and (end == len(text) or (len(vals) >= MIN_ROW_VALUES and "\u4e00" <= text[end] <= "\u9fff")):
+                cut = (k, vals)
                 break
         if cut is None:
             cells.append((pos, len(text)))
@@ -121,21 +126,6 @@ def _part_cells(text: str) -> list[tuple[int, int]]:
         cells.extend(vals)
         pos = vals[-1][1]
     return cells
-
-
-def _next_name(text: str, k: int) -> tuple[int, list[tuple[int, int]]] | None:
-    """Values from ``k`` up to where the next row's name starts (a Han character no value reads), or None."""
-    out, pos = [], k
-    rx = _value()
-    while pos < len(text):
-        m = rx.match(text, pos)
-        if m is None or m.end() == pos:
-            break
-        out.append((pos, m.end()))
-        pos = m.end()
-    if len(out) < MIN_ROW_VALUES or pos >= len(text) or not ("\u4e00" <= text[pos] <= "\u9fff"):
-        return None
-    return pos, out
 
 
 def _joined_chunks(norm: NormalizedText) -> tuple[str, list[int]]:

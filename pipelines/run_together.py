@@ -46,19 +46,21 @@ def known_words() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(map(re.escape, known_word_list())) + ")" + WORD_TAIL)
 
 
+def _printed_amount(x: str) -> bool:
+    """An amount as printed: no leading zero (0.5 aside), no dot at either end."""
+    return bool(x) and not (x.startswith(".") or x.endswith(".") or (x[0] == "0" and len(x) > 1 and x[1] != "."))
+
+
 def _amount_splits(head: str, n: int):
-    """Every split of ``head`` into ``n`` amounts as printed (no leading zero, no dot at either end)."""
+    """Every split of ``head`` into ``n`` amounts as printed."""
     if n == 1:
-        if head and not (head.startswith(".") or head.endswith(".") or (head[0] == "0" and len(head) > 1
-                                                                          and head[1] != ".")):
+        if _printed_amount(head):
             yield [head]
         return
     for k in range(1, len(head) - n + 2):
-        first = head[:k]
-        if first.startswith(".") or first.endswith(".") or (first[0] == "0" and len(first) > 1 and first[1] != "."):
-            continue
-        for rest in _amount_splits(head[k:], n - 1):
-            yield [first, *rest]
+        if _printed_amount(head[:k]):
+            for rest in _amount_splits(head[k:], n - 1):
+                yield [head[:k], *rest]
 
 
 def split_rate_run(run: str, amounts: tuple[int, ...] = (2,)) -> list[str] | None:
