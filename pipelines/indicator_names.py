@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from jixiao.pipelines.normalize import simplified
 from jixiao.pipelines.taxonomy import Entry
 from jixiao.pipelines.vocab import (BARE_MULTIPLIER_UNITS, COUNT_WORD_ENDINGS, MEASURE_ENDINGS, MEASURE_TYPE_UNITS, MEANING_QUALIFIERS, NAME_FOLDS,
-                                   PER_UNIT_MARKS)
+                                   PER_UNIT_MARKS, UNIT_COST_ENDINGS, UNIT_COST_MARKS)
 
 _WS = re.compile(r"\s+")
 # the note opens where a number opens (not inside a run of digits: each position of a long run would be
@@ -110,6 +110,20 @@ def per_unit(name: str | None) -> bool:
     """A per-unit amount (人均培训成本, 补助标准), not a total."""
     key = normalize(name or "")
     return any(m in key for m in PER_UNIT_MARKS)
+
+
+def satisfaction_subject(key: str) -> str:
+    """Whose satisfaction a name measures: the key before its satisfaction ending (师生满意度 -> 师生)."""
+    endings = dict(MEASURE_ENDINGS)["satisfaction"]
+    end = max((e for e in endings if key.endswith(e)), key=len, default="")
+    return key[: len(key) - len(end)]
+
+
+def unit_cost(key: str) -> bool:
+    """A per-unit cost: the key ends in a cost word (成本, 造价, 投资) with a per-unit mark before it (每公里养护成本,
+    户均改造成本, 单处工程造价)."""
+    end = next((e for e in UNIT_COST_ENDINGS if key.endswith(e)), None)
+    return end is not None and any(m in key[: -len(end)] for m in UNIT_COST_MARKS)
 
 
 def same_meaning_kind(query: str, measure: str | None, entry: Entry, by_unit: bool = False,

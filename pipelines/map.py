@@ -22,9 +22,10 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from jixiao.pipelines.indicator_names import (SPREAD_MIN_LENGTH, SPREAD_PIECE, SUFFIX, heading_core, level3_key,
-                                              measure_of, normalize, qualifiers_agree, same_meaning_kind, short_slip_ok,
-                                              spread_in)
+                                              measure_of, normalize, qualifiers_agree, same_meaning_kind, satisfaction_subject,
+                                              short_slip_ok, spread_in, unit_cost)
 from jixiao.pipelines.taxonomy import Entry, Taxonomy, load_taxonomy
+from jixiao.pipelines.vocab import UNIT_COST_ENTRY
 from jixiao.pipelines.map_headings import HEADING_THRESHOLD, HeadingSpace, heading_space  # noqa: F401
 from jixiao.pipelines.map_results import (  # noqa: F401  (re-exported: the mapper's public answers)
     Candidate, LevelMatch, MapKind, MatchResult, Method, budget_line_check,
@@ -59,6 +60,10 @@ SPREAD_BASE_SCORE = 60.0
 AUTO_HEADING_SCORE = 80.0
 # a spelling this close to a name wins over the name's head (赍金到位率 is 资金到位率, not 到位率)
 FUZZY_BEFORE_HEAD = 80.0
+# but not for a satisfaction whose subject differs, the subject being its meaning: one character changed in a
+# two-character subject is another group (师生满意度 is not 学生满意度); an OCR slip in a longer subject still scores
+# above this (退休职エ满意度: 85.7)
+SATISFACTION_FUZZY_BEFORE_HEAD = 85.0
 
 
 def split_code(text: str) -> tuple[str | None, str]:
@@ -119,6 +124,7 @@ class Mapper:
             self._first_surface.setdefault(e.id, i)
             keys_of[e.id].append(keys3[i])
         self._keys_of = {k: tuple(v) for k, v in keys_of.items()}
+        self._unit_cost = next((i for i, e in enumerate(entries3) if e.canonical and e.name == UNIT_COST_ENTRY), None)
         # bounded caches that live and die with this instance (no module-level state)
         self._map_cached = lru_cache(maxsize=cache_size)(self._map_uncached)
         self._l1_cached = lru_cache(maxsize=4096)(lambda text: self._level_uncached(self._l1, text))
@@ -345,7 +351,9 @@ class Mapper:
         result = self._match_name(query, "indicator", key, parent_id, self.threshold)
         if result.entry is not None and (
                 (result.score >= 100.0 and result.entry.canonical and same_meaning_kind(query, measure, result.entry))
-                or (result.method == "fuzzy" and result.score >= FUZZY_BEFORE_HEAD and ok(result.entry))):
+                or (result.method == "fuzzy" and ok(result.entry) and result.score >= (
+                    SATISFACTION_FUZZY_BEFORE_HEAD if result.entry.measure == "satisfaction" and satisfaction_subject(
+                        key) != satisfaction_subject(level3_key(result.entry.name)) else FUZZY_BEFORE_HEAD))):
             return result
         scope = self._by_parent.get(("indicator", parent_id), frozenset()) if parent_id else frozenset()
         for start in range(max(1, len(key) - self._longest3), len(key) - HEAD_MIN_LENGTH + 1):
@@ -366,6 +374,10 @@ class Mapper:
         spread = self._spread_head(key, scope, ok, query)
         if spread is not None:
             return spread
+        # a per-unit cost is sure from its words, a spelling below FUZZY_BEFORE_HEAD is not (人均接待成本 is no 人均培训成本)
+        if measure == "amount" and self._unit_cost is not None and unit_cost(key) and same_meaning_kind(
+                query, None, entries[self._unit_cost], unit=unit):
+            return self._result(query, "indicator", self._unit_cost, 70.0, "head", [(70.0, self._unit_cost)], False)
         if result.entry is not None and result.method == "fuzzy" and ok(result.entry):
             return result
         # the nearest spelling measures something else (培训成本 -> 人均培训成本): the next one that does not

@@ -648,17 +648,22 @@ LOWER_IS_BETTER: tuple[str, ...] = ("成本", "费用", "投诉", "事故", "差
 # measure type -> name endings, tried in this order (满意率 is a satisfaction, not a rate; 补助标准 an amount)
 MEASURE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("satisfaction", ("满意度", "满意率", "满意程度", "满意度调查", "满意")),
-    ("rate", ("率", "比例", "比率", "占比", "比重", "百分比", "达标率")),
+    ("rate", ("率", "比例", "比率", "占比", "比重", "百分比", "达标率", "增幅", "降幅")),
     ("duration", ("时间", "时限", "天数", "年限", "时长", "周期", "期限", "工期", "日期")),
     ("amount", ("金额", "成本", "费用", "经费", "资金", "补助", "补贴", "工资", "总额", "标准", "收入", "租金",
-                "费", "价格", "单价", "支出", "投入", "资金额", "取暖费", "奖金")),
+                "费", "价格", "单价", "支出", "投入", "资金额", "取暖费", "奖金", "造价", "投资")),
     ("count", ("人数", "人次", "次数", "数量", "个数", "户数", "面积", "长度", "里程", "件数", "台数", "期数",
-               "村数", "项目数", "完成数", "办理数", "案卷数", "家数", "数")),
+               "村数", "项目数", "完成数", "办理数", "案卷数", "家数", "数", "人口")),
     ("qualitative", ("性", "情况", "水平", "效果", "作用", "影响", "机制", "程度", "能力", "质量", "效益", "成效",
                      "运行", "运转", "稳定", "提升", "提高", "改善", "增收", "建设", "保障", "负担")),
 )
 # a per-unit amount (人均培训成本, 单位购置成本, 补助标准) is not the total (培训成本): these mark it
 PER_UNIT_MARKS: tuple[str, ...] = ("人均", "户均", "单位", "平均", "每人", "每户", "标准", "单价", "单项")
+# a per-unit cost (亩均投资标准, 每公里养护成本, 单处工程造价) is the taxonomy's per-unit cost whatever unit it is per:
+# its name ends in a cost word and holds a per-unit mark before it (issue 19, fourth round; C2021 单位成本)
+UNIT_COST_ENTRY = "单位成本"
+UNIT_COST_ENDINGS: tuple[str, ...] = ("成本", "造价", "投资标准", "投资")
+UNIT_COST_MARKS: tuple[str, ...] = ("每", "均", "单位", "单处", "单个", "单件", "单台", "单套", "单座")
 # qualifiers that change what a level-3 name counts (issue 19, round 3): a name and the taxonomy form it is answered
 # with either both hold one of a group's marks or neither does (新增参保人数 is not 参保人数, 未办结率 is not 办结率).
 # (marks, the measure types of the entry the group applies to (() = all), whether a mark anywhere before a head counts).
@@ -692,7 +697,7 @@ NAME_ENDINGS: frozenset[str] = frozenset("况准力度性数本率益续量间")
 # 到帐率 = 到账率, 代办员的满意度 = 代办员满意度)
 NAME_FOLDS: tuple[tuple[str, str], ...] = (("比例", "率"), ("比率", "率"), ("帐", "账"), ("的", ""))
 # a count named by its measure word (采购台数, 建成个数) is the count of the things: …数量, folded at the end only
-COUNT_WORD_ENDINGS: tuple[str, ...] = ("台数", "个数", "件数", "套数", "辆数", "册数", "处数", "座数")
+COUNT_WORD_ENDINGS: tuple[str, ...] = ("台数", "个数", "件数", "套数", "辆数", "册数", "处数", "座数", "栋数")
 
 # ---- final-accounts tables (部门决算表, contract section 6: final_accounts.py, account_grid.py, account_checks.py)
 # The standard tables, most specific first: (kind, words every one of which the title holds). A title is a

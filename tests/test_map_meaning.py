@@ -45,10 +45,19 @@ def test_no_alias_joins_a_count_and_a_rate_or_an_amount_and_a_rate():
     ("代办员的满意度", "服务对象满意度"),
     ("赍金到位率", "资金到位率"),            # an OCR slip: the close spelling wins over the head 到位率
     ("立项依据充分性", None),              # the evaluation framework's name, not a project table's
+    ("教师满意度", "服务对象满意度"),        # another subject, not a slip of 学生满意度: the head answers
+    ("人均接待成本", "单位成本"),            # a per-unit cost (issue 19, fourth round)
+    ("每平方米建设造价", "单位成本"),
+    ("接待成本", None),                    # a total: no per-unit mark
+    ("居民收入增幅", None),                # a growth rate, not the qualitative 带动增收 one slip from 收入增加
 ])
 def test_mapping_by_meaning(mapper, name, expected):
     r = mapper.map(name, "indicator")
     assert (r.entry.name if r.entry else None) == expected
+
+
+def test_measure_words_of_the_fourth_round():
+    assert (measure_of("收入增幅"), measure_of("受益人口"), measure_of("单处工程造价")) == ("rate", "count", "amount")
 
 
 def test_a_target_unit_tells_a_name_without_a_measure(mapper):
