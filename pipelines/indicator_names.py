@@ -88,11 +88,16 @@ def measure_of(name: str | None, unit: str | None = None) -> str | None:
     """What a level-3 name measures, from its ending (…人数: count, …率: rate, …金额: amount, …满意度:
     satisfaction, …时间: duration, …性/情况: qualitative); else from its target's unit (% rate, 元 amount);
     else None."""
-    key = _PAREN_NOTE.sub("", level3_key(name or ""))
+    return key_measure(level3_key(name or "")) or unit_measure(unit)
+
+
+def key_measure(key: str) -> str | None:
+    """What a level-3 key's ending says it measures, or None (``measure_of`` without the unit, on a key)."""
+    key = _PAREN_NOTE.sub("", key)
     for measure, endings in MEASURE_ENDINGS:
         if key.endswith(endings):
             return measure
-    return unit_measure(unit)
+    return None
 
 
 def unit_measure(unit: str | None) -> str | None:

@@ -21,9 +21,10 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from jixiao.pipelines.indicator_names import (SPREAD_MIN_LENGTH, SPREAD_PIECE, SUFFIX, heading_core, level3_key,
-                                              measure_of, normalize, qualifiers_agree, same_meaning_kind, satisfaction_subject,
-                                              short_slip_ok, spread_in, unit_cost)
+from jixiao.pipelines.indicator_names import (SPREAD_MIN_LENGTH, SPREAD_PIECE, SUFFIX, heading_core, key_measure,
+                                              level3_key, normalize, qualifiers_agree, same_meaning_kind,
+                                              satisfaction_subject, short_slip_ok, spread_in, unit_cost, unit_measure)
+from jixiao.pipelines.indicator_names import measure_of  # noqa: F401  (re-exported: eval and tests use it)
 from jixiao.pipelines.taxonomy import Entry, Taxonomy, load_taxonomy
 from jixiao.pipelines.vocab import UNIT_COST_ENTRY
 from jixiao.pipelines.map_headings import HEADING_THRESHOLD, HeadingSpace, heading_space  # noqa: F401
@@ -338,8 +339,8 @@ class Mapper:
         else unmatched."""
         key = level3_key(query)
         keys, entries, methods = self._surfaces["indicator"]
-        own = measure_of(query)
-        measure = own or measure_of(query, unit)
+        own = key_measure(key)  # measure_of(query), on the key already made
+        measure = own or unit_measure(unit)
 
         def ok(e: Entry, surface: str | None = None, head: bool = False) -> bool:
             # a project table's name is answered in the project framework only: a name of another framework
