@@ -201,10 +201,12 @@ class Extractor:
         deadline.check("the final-accounts reader")
         t0 = time.perf_counter()
         tables = self.accounts.read(norm)
-        if not facts(tables):  # titles with no rows read under them (or none): the layout is another
-            if is_collapsed(norm):
+        # a table titled with nothing read under it: its cells are laid out with spaces (the others with tabs)
+        unread = any(not t.rows and not t.no_data for t in tables)
+        if not facts(tables) or unread:  # titles with no rows read under them (or none): the layout is another
+            if is_collapsed(norm) and not facts(tables):
                 other = self.accounts.read_collapsed(norm)  # the layout is lost: rows found again at their anchors
-            elif "\t" not in norm.text and (laid := spaced_rows(norm)) is not None:
+            elif ("\t" not in norm.text or unread) and (laid := spaced_rows(norm)) is not None:
                 other = self.accounts.read(laid)  # cells laid out with spaces: columns found again by position
             else:
                 other = []
