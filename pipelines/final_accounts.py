@@ -98,6 +98,21 @@ def facts(tables: list[FinalAccountsTable]) -> int:
     return sum(len(r.values) for t in tables for r in t.rows if r.code or r.label)
 
 
+def fill_unread(tables: list[FinalAccountsTable], other: list[FinalAccountsTable]) -> list[FinalAccountsTable]:
+    """The tables, each titled one with nothing read under it (not 本表无数据) taken from ``other`` (another
+    reading of the text) where that reads rows under the same title."""
+    spare = [t for t in other if t.rows]
+    out = []
+    for table in tables:
+        found = next((t for t in spare if squeeze(t.title) == squeeze(table.title)), None)
+        if table.rows or table.no_data or found is None:
+            out.append(table)
+            continue
+        spare.remove(found)
+        out.append(found)
+    return out
+
+
 def _cn_int(s: str) -> int | None:
     """一 .. 九十九 as a number."""
     if not s or any(c not in _CN and c != "十" for c in s):
