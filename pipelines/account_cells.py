@@ -201,7 +201,6 @@ def body_rows(body: list[Cell], roles: list[str]) -> tuple[list[list[Cell]], lis
     """The body cut into rows of the header's width: N a row where that fits every row (the blank cells
     shown), else a row at each anchor with its amounts from the first value column on; and the rows whose
     amounts were so shifted (fewer than the value columns: where they belong is the identities' to say)."""
-    n = len(roles)
     gaps = Counter(c.gap for c in body[1:]).most_common(1)[0][0] if len(body) > 1 else 0
     for cells, blanks in ((_blank_cells(body), gaps > 0), (body, False)):
         rows = _cut(cells, roles, blanks)

@@ -16,7 +16,6 @@ from jixiao.pipelines import vocab as V
 from jixiao.pipelines.account_fragments import ORDER, TITLES, header_rows, width_of
 from jixiao.pipelines.account_grid import GridCell, GridRow, code_of, is_amount_cell
 from jixiao.pipelines.normalize import NormalizedText, squeeze
-from jixiao.pipelines.readers import COLLAPSED_LINE_CHARS
 from jixiao.record import FinalAccountsTable
 
 _TOKEN = re.compile(r"\S+")
@@ -230,13 +229,13 @@ def title_spans(norm: NormalizedText, table_kind) -> list[tuple[int, int, str, s
     return out
 
 
-def ran_together(norm: NormalizedText, table_kind) -> bool:
-    """A table's title on a line as long as a collapsed text's (its table ran into one line), in a text whose
-    other lines kept their breaks (a preview site's title and footer lines)."""
+def ran_together(norm: NormalizedText, table_kind, min_chars: int) -> bool:
+    """A table's title on a line longer than ``min_chars`` (a collapsed text's lines: its table ran into one
+    line), in a text whose other lines kept their breaks (a preview site's title and footer lines)."""
     for start, end, _, _ in title_spans(norm, table_kind):
         a = norm.text.rfind("\n", 0, start) + 1
         b = norm.text.find("\n", end)
-        if (b if b >= 0 else len(norm.text)) - a > COLLAPSED_LINE_CHARS:
+        if (b if b >= 0 else len(norm.text)) - a > min_chars:
             return True
     return False
 

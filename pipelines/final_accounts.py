@@ -98,19 +98,9 @@ def facts(tables: list[FinalAccountsTable]) -> int:
     return sum(len(r.values) for t in tables for r in t.rows if r.code or r.label)
 
 
-def fill_unread(tables: list[FinalAccountsTable], other: list[FinalAccountsTable]) -> list[FinalAccountsTable]:
-    """The tables, each titled one with nothing read under it (not 本表无数据) taken from ``other`` (another
-    reading of the text) where that reads rows under the same title."""
-    spare = [t for t in other if t.rows]
-    out = []
-    for table in tables:
-        found = next((t for t in spare if squeeze(t.title) == squeeze(table.title)), None)
-        if table.rows or table.no_data or found is None:
-            out.append(table)
-            continue
-        spare.remove(found)
-        out.append(found)
-    return out
+def printed_titles(norm: NormalizedText) -> list[str]:
+    """The titles of the text's title lines, squeezed (a contents line is none)."""
+    return [squeeze(found[0]) for s, e in _lines(norm.text) if (found := _title(norm, s, e))]
 
 
 def _cn_int(s: str) -> int | None:
