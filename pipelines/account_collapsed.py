@@ -14,9 +14,10 @@ import re
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.account_fragments import ORDER, TITLES, header_rows, width_of
-from jixiao.pipelines.account_grid import GridCell, GridRow, code_of, is_amount_cell
+from jixiao.pipelines.account_grid import GridCell, GridRow, code_of, columns, is_amount_cell
+from jixiao.pipelines.account_placement import place
 from jixiao.pipelines.normalize import NormalizedText, squeeze
-from jixiao.record import FinalAccountsTable
+from jixiao.record import AccountRow, FinalAccountsTable
 
 _TOKEN = re.compile(r"\S+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -212,7 +213,27 @@ def read_collapsed(norm: NormalizedText, start: int, end: int, kind: str, factor
         GridRow([GridCell(t, t, 0, 0) for t in r], 0, 0)
         for r in ((V.ACCOUNT_THREE_PUBLIC_VERTICAL,) if kind == "three_public" else
                   INFORMATION_HEADER if kind == "information" else (V.ACCOUNT_STANDARD_HEADERS[kind][-1],))]
-    return read_rows(norm, rows, factor, header=header)
+    out, sums = read_rows(norm, rows, factor, header=header)
+    if kind in CODED and "  " not in norm.text[start:end].strip():  # one space a cell: the blank cells are lost
+        keys = [c.key for p in columns(header)[:1] for c in p.role("value") if c.key]
+        placed(out, keys, sums)
+    return out, sums
+
+
+def placed(rows: list[AccountRow], keys: list[str], sums: list[tuple[str, list[str]]]) -> None:
+    """Rows whose amounts were read into the first value columns (their blank cells lost) moved to the columns
+    the identities choose (``account_placement``), each amount's provenance with it."""
+    shifted = [i for i, r in enumerate(rows) if 0 < len(r.values) < len(keys)]
+    if not shifted:
+        return
+    before = {i: [rows[i].provenance.get(k) for k in keys if k in rows[i].values] for i in shifted}
+    for p in place(FinalAccountsTable(title="", rows=rows), keys, shifted, sums):
+        row = rows[p.row]
+        for k in keys:
+            row.provenance.pop(k, None)
+        for c, prov in zip(p.columns, before[p.row]):
+            if prov is not None:
+                row.provenance[keys[c]] = prov
 
 
 def title_spans(norm: NormalizedText, table_kind) -> list[tuple[int, int, str, str]]:

@@ -161,3 +161,15 @@ def test_only_a_titled_table_read_empty_is_filled_from_another_reading():
              FinalAccountsTable(title="国有资本经营预算财政拨款支出决算表", rows=[AccountRow(label="x", values={"金额": 4.0})])]
     out = fill_unread(read, other)
     assert [t.rows[0].values["金额"] if t.rows else None for t in out] == [1.0, 3.0, None]
+
+
+def test_a_coded_table_run_into_one_line_with_its_blank_cells_lost_is_placed_by_the_identities(extractor):
+    items = " ".join(f"20103{k:02d} 政府办公事务第{k}项 1.00 1.00" for k in range(1, 16))
+    line = ("一般公共预算财政拨款支出决算表 公开05表 单位：万元 科目代码 科目名称 小计 基本支出 项目支出 栏次 1 2 3 "
+            "合计 17.50 15.00 2.50 201 一般公共服务支出 17.50 15.00 2.50 "
+            f"20103 政府办公厅（室）及相关机构事务 17.50 15.00 2.50 {items} 2010350 事业运行 2.50 2.50 "
+            "注：本表反映部门本年度支出情况。")
+    [t] = _read(extractor, "某镇2023年度部门决算\n" + line + "\n本文档由用户上传\n")
+    assert _rows(t)[3] == ("2010301", "政府办公事务第1项", None, {"小计": 10000.0, "基本支出": 10000.0})
+    assert _rows(t)[-1] == ("2010350", "事业运行", None, {"小计": 25000.0, "项目支出": 25000.0})
+    assert sorted(k for k in t.rows[-1].provenance if k != "label") == ["小计", "项目支出"]
