@@ -175,16 +175,37 @@ def _blank_cells(body: list[Cell]) -> list[Cell]:
     return out
 
 
+def _cut(cells: list[Cell], roles: list[str], blanks: bool) -> list[list[Cell]] | None:
+    """The cells cut into rows of the header's width, a total word in the code column (合计 merged over 科目代码
+    and 科目名称: one cell where the row has two) taking the label column too; None where they do not come out
+    even (``blanks``: the blank cells are shown, so a short last row lost only its trailing blank ones)."""
+    n, rows, i = len(roles), [], 0
+    merges = roles[:2] == ["code", "label"]
+    while i < len(cells):
+        cell = cells[i]
+        nxt = cells[i + 1].text if i + 1 < len(cells) else ""
+        if (merges and cell.text and code_of(cell.text) is None and V.ACCOUNT_TOTAL.search(cell.text)
+                and (_blank(nxt) or is_amount_cell(nxt))):
+            rows.append([cell, Cell("", cell.end, cell.end), *cells[i + 1:i + n - 1]])
+            i += n - 1
+        else:
+            rows.append(cells[i:i + n])
+            i += n
+    if rows and len(rows[-1]) < n and blanks:  # the last row's blank cells: no cell after them shows their lines
+        end = rows[-1][-1].end
+        rows[-1] += [Cell("", end, end)] * (n - len(rows[-1]))
+    return rows if rows and len(rows[-1]) == n else None
+
+
 def body_rows(body: list[Cell], roles: list[str]) -> tuple[list[list[Cell]], list[int]]:
     """The body cut into rows of the header's width: N a row where that fits every row (the blank cells
     shown), else a row at each anchor with its amounts from the first value column on; and the rows whose
     amounts were so shifted (fewer than the value columns: where they belong is the identities' to say)."""
-    n = len(roles)
-    for cells in (_blank_cells(body), body):
-        if cells and len(cells) % n == 0:
-            rows = [cells[k:k + n] for k in range(0, len(cells), n)]
-            if all(_fits(r, roles) for r in rows):
-                return rows, []
+    gaps = Counter(c.gap for c in body[1:]).most_common(1)[0][0] if len(body) > 1 else 0
+    for cells, blanks in ((_blank_cells(body), gaps > 0), (body, False)):
+        rows = _cut(cells, roles, blanks)
+        if rows and all(_fits(r, roles) for r in rows):
+            return rows, []
     cells = [c for c in body if c.text]
     starts = [i for i in range(len(cells)) if _anchor(cells, i) or (i and not is_amount_cell(cells[i].text)
                                                                        and not _CODE.match(cells[i - 1].text)

@@ -14,9 +14,10 @@ import re
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.account_fragments import ORDER, TITLES, header_rows, width_of
-from jixiao.pipelines.account_grid import GridCell, GridRow, code_of, is_amount_cell
+from jixiao.pipelines.account_grid import GridCell, GridRow, code_of, columns, is_amount_cell
+from jixiao.pipelines.account_placement import place
 from jixiao.pipelines.normalize import NormalizedText, squeeze
-from jixiao.record import FinalAccountsTable
+from jixiao.record import AccountRow, FinalAccountsTable
 
 _TOKEN = re.compile(r"\S+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -70,7 +71,14 @@ def _after_stub(cells: list[GridCell]) -> int:
 
 
 def coded_rows(cells: list[GridCell], width: int) -> list[GridRow]:
-    return [_row(r, width) for r in coded_cells(cells)]
+    """The rows of a coded table; a total row whose amount follows its word with no blank cell between (the
+    blank cells lost: 合计 628.45 …) gets its blank name cell back (合计 is printed over code and name)."""
+    out = []
+    for r in coded_cells(cells):
+        if len(r) > 1 and code_of(r[0].text) is None and is_amount_cell(r[1].text):
+            r = [r[0], GridCell("", "", r[0].end, r[0].end), *r[1:]]
+        out.append(_row(r, width))
+    return out
 
 
 def coded_cells(cells: list[GridCell]) -> list[list[GridCell]]:
@@ -114,6 +122,43 @@ def sided_rows(cells: list[GridCell], width: int) -> list[GridRow]:
     return rows
 
 
+def _line_pair(cells: list[GridCell], offset: int | None) -> tuple[int, int] | None:
+    """(left, right) index of a 总表 line's two 行次: integer cells ``offset`` apart (any, the first time: the
+    right one after its label)."""
+    ints = [k for k, c in enumerate(cells) if c.text.isdigit()]
+    for a in ints:
+        for b in ints:
+            if b <= a:
+                continue
+            if offset is not None and int(cells[b].text) - int(cells[a].text) == offset:
+                return a, b
+            if offset is None and int(cells[b].text) > int(cells[a].text) and _CJK.search(cells[b - 1].text):
+                return a, b
+    return None
+
+
+def lined_sides(norm: NormalizedText, start: int, end: int, width: int) -> list[GridRow]:
+    """A 总表 printed a row a line with its blank cells lost (one space between cells, 三、国防支出 34 with no
+    amount): each line's two 行次 (a constant distance apart) cut it into its sides, each side its label before
+    its 行次 and its amounts after it, in the side's amount columns from the first on."""
+    rows, offset, pos = [], None, start
+    for line in norm.text[start:end].split("\n"):
+        a, b, pos = pos, pos + len(line), pos + len(line) + 1
+        cells = [c for c in cells_of(norm, a, b) if c.text]
+        pair = _line_pair(cells, offset) if not any(c.text == V.ACCOUNT_STUB_ROW for c in cells) else None
+        if pair is None:
+            continue
+        i, j = pair
+        offset = int(cells[j].text) - int(cells[i].text)
+        blank = GridCell("", "", cells[i].start, cells[i].start)
+        left = [cells[i - 1] if i and _CJK.search(cells[i - 1].text) else blank, cells[i]]
+        right = [cells[j - 1] if j - 1 > i and _CJK.search(cells[j - 1].text) else blank, cells[j]]
+        left_amounts = [c for c in cells[i + 1:j] if is_amount_cell(c.text)][:1] or [blank]
+        right_amounts = [c for c in cells[j + 1:] if is_amount_cell(c.text)]
+        rows.append(_row([*left, *left_amounts, *right, *right_amounts], width))
+    return rows
+
+
 def lined_rows(cells: list[GridCell], width: int) -> list[GridRow]:
     """Rows found by their 行次 (1, 2, 3 …), the label before it."""
     texts = [c.text for c in cells]
@@ -148,6 +193,8 @@ def read_collapsed(norm: NormalizedText, start: int, end: int, kind: str, factor
     if kind in TWO_SIDED:
         width = len(V.ACCOUNT_STANDARD_HEADERS[kind][-1])
         rows = sided_rows(cells, width)
+        by_line = lined_sides(norm, start, end, width) if "\n" in norm.text[start:end] else []
+        rows = by_line if len(by_line) > len(rows) else rows
     elif kind in CODED:
         width = len(V.ACCOUNT_STANDARD_HEADERS[kind][-1])
         rows = coded_rows(cells, width)
@@ -166,7 +213,27 @@ def read_collapsed(norm: NormalizedText, start: int, end: int, kind: str, factor
         GridRow([GridCell(t, t, 0, 0) for t in r], 0, 0)
         for r in ((V.ACCOUNT_THREE_PUBLIC_VERTICAL,) if kind == "three_public" else
                   INFORMATION_HEADER if kind == "information" else (V.ACCOUNT_STANDARD_HEADERS[kind][-1],))]
-    return read_rows(norm, rows, factor, header=header)
+    out, sums = read_rows(norm, rows, factor, header=header)
+    if kind in CODED and "  " not in norm.text[start:end].strip():  # one space a cell: the blank cells are lost
+        keys = [c.key for p in columns(header)[:1] for c in p.role("value") if c.key]
+        placed(out, keys, sums)
+    return out, sums
+
+
+def placed(rows: list[AccountRow], keys: list[str], sums: list[tuple[str, list[str]]]) -> None:
+    """Rows whose amounts were read into the first value columns (their blank cells lost) moved to the columns
+    the identities choose (``account_placement``), each amount's provenance with it."""
+    shifted = [i for i, r in enumerate(rows) if 0 < len(r.values) < len(keys)]
+    if not shifted:
+        return
+    before = {i: [rows[i].provenance.get(k) for k in keys if k in rows[i].values] for i in shifted}
+    for p in place(FinalAccountsTable(title="", rows=rows), keys, shifted, sums):
+        row = rows[p.row]
+        for k in keys:
+            row.provenance.pop(k, None)
+        for c, prov in zip(p.columns, before[p.row]):
+            if prov is not None:
+                row.provenance[keys[c]] = prov
 
 
 def title_spans(norm: NormalizedText, table_kind) -> list[tuple[int, int, str, str]]:
@@ -181,6 +248,17 @@ def title_spans(norm: NormalizedText, table_kind) -> list[tuple[int, int, str, s
             continue
         out.append((m.start(1), m.end(1), V.ACCOUNT_TITLE_ORDINAL.sub("", norm.printed(m.start(1), m.end(1))), kind))
     return out
+
+
+def ran_together(norm: NormalizedText, table_kind, min_chars: int) -> bool:
+    """A table's title on a line longer than ``min_chars`` (a collapsed text's lines: its table ran into one
+    line), in a text whose other lines kept their breaks (a preview site's title and footer lines)."""
+    for start, end, _, _ in title_spans(norm, table_kind):
+        a = norm.text.rfind("\n", 0, start) + 1
+        b = norm.text.find("\n", end)
+        if (b if b >= 0 else len(norm.text)) - a > min_chars:
+            return True
+    return False
 
 
 def read_all(norm: NormalizedText, table_kind, meta_of, read_rows) -> list[FinalAccountsTable]:

@@ -204,3 +204,23 @@ def sum_groups(header_rows: list[GridRow], panels: list[Panel]) -> list[tuple[st
             if addends and col.key not in addends:
                 out.append((col.key, addends))
     return out
+
+
+def joined_codes(rows: list[GridRow], panel: Panel) -> list[str | None]:
+    """Each row's code where the panel splits it into 类/款/项 columns (None where it prints no part): the
+    parts it prints after the ones printed above it that it leaves blank (a merged 类 cell, or a 款 row that
+    prints only 01 under the 205 of its 类 row: 20501)."""
+    cols = panel.role("code_part")
+    if len(cols) < 2:
+        return [None] * len(rows)
+    above = [""] * len(cols)
+    out: list[str | None] = []
+    for row in rows:
+        parts = [code_of(row.text(c.index)) or "" for c in cols]
+        first = next((k for k, p in enumerate(parts) if p), None)
+        if first is None:
+            out.append(None)
+            continue
+        above = [*above[:first], *parts[first:]]
+        out.append("".join(above))
+    return out

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from jixiao.pipelines.normalize import NormalizedText
+from jixiao.pipelines import vocab as V
+from jixiao.pipelines.normalize import NormalizedText, squeeze
 
 # a cell boundary: two or more spaces (one space is a cell's own: 社会保障和就 业支出)
 _GAP = re.compile(r" {2,}")
@@ -82,12 +83,19 @@ def _columns(rows: list[list[tuple[int, int, int, int]]]) -> list[tuple[int, int
 
 def _clear_headers(columns: list[tuple[int, int]], others: list[list[tuple[int, int, int, int]]]) -> list[tuple[int, int]]:
     """The columns with a column for each header cell that stands clear of them all (a column no row prints a
-    number in: 事业收入 over blanks), so the header cells right of it keep their own columns."""
+    number in: 事业收入 over blanks), so the header cells right of it keep their own columns; a header cell whose
+    row leaves the next column to its right uncovered heads that column (科目名称 printed left of the names)."""
     out = list(columns)
     for cells in others:
         for _, _, x0, x1 in cells:
-            if not any(x0 < b and a < x1 for a, b in out):
+            if any(x0 < b and a < x1 for a, b in out):
+                continue
+            right = next((k for k, (a, _) in enumerate(out) if a >= x1), None)
+            if right is not None and not any(c[2] < out[right][1] and out[right][0] < c[3] for c in cells):
+                out[right] = (x0, out[right][1])  # a header printed left of its column (nothing else of its row over it)
+            else:
                 out.append((x0, x1))
+            out.sort()
     return sorted(out)
 
 
@@ -111,6 +119,30 @@ def _numeric(line: str, cells) -> bool:
     return any(_NUMBER.match(line[a:b]) for a, b, _, _ in cells)
 
 
+def _meta(line: str) -> bool:
+    """A line above the header with the table's entity or unit (单位名称：… 2024年度 单位：元): its cells are
+    no columns."""
+    text = squeeze(line)
+    return bool(V.ACCOUNT_ENTITY.search(text) or V.ACCOUNT_UNIT.search(text))
+
+
+def _stub(line: str) -> bool:
+    """The 栏次 row whose spaced-out numbers normalizing closed up (栏次 1 2 3): one cell, still the header's."""
+    text = squeeze(line)
+    return text.startswith(V.ACCOUNT_STUB_ROW) and text[len(V.ACCOUNT_STUB_ROW):].isdigit()
+
+
+def _edges(block: list[list[tuple[int, int, int, int]]], lines: list[str]) -> int:
+    """How many distinct right edges the block's numbers have (few where the columns line up)."""
+    return len({x1 for cells, line in zip(block, lines) for a, b, _, x1 in cells if _NUMBER.match(line[a:b])})
+
+
+def _aligned(wide, narrow, lines: list[str]):
+    """The block's cells measured in display width (a CJK character two columns), or one column a character
+    where that lines its numbers up better (a layout that counted characters, not their width)."""
+    return narrow if _edges(narrow, lines) < _edges(wide, lines) else wide
+
+
 def spaced_rows(norm: NormalizedText) -> NormalizedText | None:
     """The text with its space-laid table blocks written as tab rows; None when it has none."""
     lines = norm.text.split("\n")
@@ -120,18 +152,21 @@ def spaced_rows(norm: NormalizedText) -> NormalizedText | None:
         pos += len(line) + 1
     parsed = [_cells(line, _line_widths(norm, start, line)) if "\t" not in line and line.strip() else []
               for line, start in zip(lines, starts)]
+    narrow = [_cells(line, [1] * len(line)) if cells else [] for line, cells in zip(lines, parsed)]
     chars: list[str] = []
     offsets: list[int] = []
     i, changed = 0, False
     while i < len(lines):
         j = i
-        while j < len(lines) and len(parsed[j]) >= 2:  # a blank line ends a block: a new page lays out anew
-            j += 1
-        data = [parsed[k] for k in range(i, j) if len(parsed[k]) >= MIN_CELLS and _numeric(lines[k], parsed[k])]
+        while j < len(lines) and (len(parsed[j]) >= 2 or (j > i and _stub(lines[j]))):
+            j += 1  # a blank line ends a block (a new page lays out anew); the 栏次 row normalized to one cell does not
+        block = _aligned([parsed[k] for k in range(i, j)], [narrow[k] for k in range(i, j)], lines[i:j])
+        data = [cells for k, cells in zip(range(i, j), block) if len(cells) >= MIN_CELLS and _numeric(lines[k], cells)]
         if len(data) >= 2:  # a block of laid-out lines, two of them rows with numbers
-            columns = _clear_headers(_columns(data), [parsed[k] for k in range(i, j) if parsed[k] not in data])
-            for k in range(i, j):
-                _emit_row(norm, lines[k], starts[k], parsed[k], _assign(parsed[k], columns), chars, offsets)
+            heads = [cells for k, cells in zip(range(i, j), block) if cells not in data and not _meta(lines[k])]
+            columns = _clear_headers(_columns(data), heads)
+            for k, cells in zip(range(i, j), block):
+                _emit_row(norm, lines[k], starts[k], cells, _assign(cells, columns), chars, offsets)
             changed = True
             i = j
             continue

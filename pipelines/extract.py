@@ -24,13 +24,21 @@ from jixiao.config import Settings, get_settings
 from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import ModelError
 from jixiao.pipelines.account_cells import cell_tables
+from jixiao.pipelines.account_collapsed import ran_together
+from jixiao.pipelines.account_readings import fill_unread, unread
 from jixiao.pipelines.account_placement import attach
 from jixiao.pipelines.account_codes import map_codes
 from jixiao.pipelines.account_spaced import spaced_rows
 from jixiao.pipelines.assemble import Assembler
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.assemble_spans import assemble_from_spans
-from jixiao.pipelines.final_accounts import FinalAccountsReader, facts, is_title_line
+from jixiao.pipelines.final_accounts import (
+    FinalAccountsReader,
+    facts,
+    is_title_line,
+    printed_titles,
+    table_kind,
+)
 from jixiao.pipelines.fuse import fuse
 from jixiao.pipelines.fusion_rules import FusionRules
 from jixiao.pipelines.gap_regions import gap_regions, tag_regions
@@ -41,7 +49,7 @@ from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.place import place
 from jixiao.pipelines.pipeline import PIPELINE, PipelineConfig
 from jixiao.pipelines.prose import ProseParser, drop_duplicates, fill_from_summaries, fill_lone_score
-from jixiao.pipelines.readers import LayoutReaders, is_collapsed
+from jixiao.pipelines.readers import COLLAPSED_LINE_CHARS, LayoutReaders, is_collapsed
 from jixiao.pipelines.tag import Tagger
 from jixiao.pipelines.validate import check_record, parsed_extent
 from jixiao.pipelines.vocab import Categories
@@ -201,10 +209,13 @@ class Extractor:
         deadline.check("the final-accounts reader")
         t0 = time.perf_counter()
         tables = self.accounts.read(norm)
-        if not facts(tables):  # titles with no rows read under them (or none): the layout is another
-            if is_collapsed(norm):
+        titles = printed_titles(norm)
+        # a table titled with nothing read under it: its cells are laid out with spaces (the others with tabs)
+        missing = unread(tables, titles)
+        if not facts(tables) or missing:  # titles with no rows read under them (or none): the layout is another
+            if (is_collapsed(norm) or ran_together(norm, table_kind, COLLAPSED_LINE_CHARS)) and not facts(tables):
                 other = self.accounts.read_collapsed(norm)  # the layout is lost: rows found again at their anchors
-            elif "\t" not in norm.text and (laid := spaced_rows(norm)) is not None:
+            elif ("\t" not in norm.text or missing) and (laid := spaced_rows(norm)) is not None:
                 other = self.accounts.read(laid)  # cells laid out with spaces: columns found again by position
             else:
                 other = []
@@ -213,6 +224,8 @@ class Extractor:
             by_cell = self.accounts.read(cells.norm)
             attach(by_cell, cells.notes)  # rows whose lost blank cells leave their placement open
             tables = by_cell if facts(by_cell) > facts(tables) else tables
+        if unread(tables, titles):  # one space a cell, a row a line: its cells found as in collapsed text
+            tables = fill_unread(tables, self.accounts.read_collapsed(norm), titles)
         if self.mapper is not None:
             map_codes(tables, self.mapper.taxonomy)
         timings["final_accounts"] = time.perf_counter() - t0

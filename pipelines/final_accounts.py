@@ -23,6 +23,7 @@ from jixiao.pipelines.account_grid import (
     columns,
     has_amount,
     is_amount_cell,
+    joined_codes,
     is_stub_row,
     sum_groups,
     tab_row,
@@ -95,6 +96,11 @@ def facts(tables: list[FinalAccountsTable]) -> int:
     """The values a reading found on rows it named (a code or a label: a row of bare numbers may be a
     misreading, such as a table printed one cell a line read as tab rows)."""
     return sum(len(r.values) for t in tables for r in t.rows if r.code or r.label)
+
+
+def printed_titles(norm: NormalizedText) -> list[str]:
+    """The titles of the text's title lines, squeezed (a contents line is none)."""
+    return [squeeze(found[0]) for s, e in _lines(norm.text) if (found := _title(norm, s, e))]
 
 
 def _cn_int(s: str) -> int | None:
@@ -344,9 +350,11 @@ def read_rows(norm: NormalizedText, rows: list[GridRow], factor: float, header: 
     per_panel = [[_cell(r, p, "label") for r in body] for p in panels]
     labels = [clean_labels(raw) for raw in per_panel]
     counts = [count_rows(raw) for raw in per_panel]
+    codes = [joined_codes(body, p) for p in panels]
     out: list[AccountRow] = []
     for j, row in enumerate(body):
-        items = [_panel_row(norm, row, p, labels[n][j], 1.0 if counts[n][j] else factor) for n, p in enumerate(panels)]
+        items = [_panel_row(norm, row, p, labels[n][j], 1.0 if counts[n][j] else factor, codes[n][j])
+                 for n, p in enumerate(panels)]
         _merge_across(items)
         for n, item in enumerate(items):
             if item is not None and item.row.values:
@@ -401,7 +409,8 @@ class _Item:
     factor: float
 
 
-def _panel_row(norm: NormalizedText, row: GridRow, panel: Panel, label: str, factor: float) -> _Item | None:
+def _panel_row(norm: NormalizedText, row: GridRow, panel: Panel, label: str, factor: float,
+               joined: str | None = None) -> _Item | None:
     cells = row.cells
     item = AccountRow()
     spill = [v for c in panel.columns if c.role in ("code", "code_part", "label") and c.index < len(cells)
@@ -409,7 +418,7 @@ def _panel_row(norm: NormalizedText, row: GridRow, panel: Panel, label: str, fac
     if label and _amount(squeeze(label)) is not None:
         label = ""
     code_cols = panel.role("code") or panel.role("code_part")
-    code = "".join(code_of(cells[c.index].text) or "" for c in code_cols if c.index < len(cells)) or None
+    code = joined or "".join(code_of(cells[c.index].text) or "" for c in code_cols if c.index < len(cells)) or None
     if label and code is None and (m := V.ACCOUNT_LABEL_CODE.match(label)):
         code, label = m.group(1), label[m.end():].lstrip("-—:： ")
     item.code, item.label = code, label or None
