@@ -57,7 +57,9 @@ def _value() -> re.Pattern[str]:
     suffix = _alt(w for ws in V.VALUE_OPERATOR_SUFFIXES.values() for w in ws)
     units = _alt([*V.VALUE_UNITS, "‰"])
     number = r"\d+(?:\.\d+)?"
-    date = r"(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|上旬|中旬|下旬)?(?:" + _alt(V.DEADLINE_WORDS) + r")?"
+    # a date with its year, or a month and day without (12月28日完成)
+    date = (r"(?:(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日)(?:底|末|上旬|中旬|下旬)?(?:"
+            + _alt(V.DEADLINE_WORDS) + r")?")
     # whole phrases only: the single words (完成, 提升, 按时) open names too (按时完成率)
     quality = _alt(V.QUALITATIVE_BANDS)
     # a date first: 2023年12月底前 is one value, not 2023年 and 12月
@@ -88,21 +90,62 @@ def values_to_end(text: str) -> list[tuple[int, int]] | None:
 _PART = re.compile(r"\S+(?: \S+)*")  # a piece's parts: text between runs of two spaces or more
 
 
-def row_cells(text: str) -> list[tuple[int, int]]:
+def row_cells(text: str, scored: bool = False) -> list[tuple[int, int]]:
     """A piece of the indicator block cut into a name and values, repeated (``巡护里程≥5000公里5230公里`` ->
     name, ≥5000公里, 5230公里); the whole piece where no cut reads. Runs of spaces (collapsed text) are cell
-    breaks."""
+    breaks. ``scored``: the header prints a 分值 and a 得分 column, so a row's last number is both run together
+    (``1010``, ``1513``)."""
     if len(text) > MAX_PIECE_CHARS:
         return [(0, len(text))]
     out = []
     for part in _PART.finditer(text):
-        out += [(part.start() + a, part.start() + b) for a, b in _part_cells(part.group())]
+        out += [(part.start() + a, part.start() + b) for a, b in _part_cells(part.group(), scored)]
     return out
 
 
-def _part_cells(text: str) -> list[tuple[int, int]]:
-    # a row ending in a run of two equal halves (名称2020: 20 and 20) is split as ``run_together`` splits it
-    halves = value_pieces(text)
+_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+# a 分值 as printed (1 to 100) and the 得分 after it, no more than it
+_WEIGHT = re.compile(r"^(?:[1-9]\d?|100)(?:\.\d+)?$")
+_SCORE = re.compile(r"^(?:0|[1-9]\d{0,2})(?:\.\d+)?$")
+
+
+def weight_score_split(run: str) -> tuple[int, ...] | None:
+    """Where a 分值 and its 得分 run together (``1513`` -> 15 and 13) split: the one cut that gives a 分值 as
+    printed and a 得分 as printed no greater than it; None where there is no such cut or more than one."""
+    cuts = [k for k in range(1, len(run)) if _WEIGHT.match(run[:k]) and _SCORE.match(run[k:])
+            and float(run[k:]) <= float(run[:k])]
+    return (cuts[0],) if len(cuts) == 1 else None
+
+
+def doubled_tail(name: str) -> int:
+    """The length of a string printed twice at the end of ``name`` (``值守完成时间按期按期``: 按期), 0 if none:
+    a row whose target and actual are the same words, run into its name (the longest such string, at least
+    two characters, leaving a name)."""
+    for n in range((len(name) - MIN_NAME_CHARS) // 2, 1, -1):
+        if name[-2 * n:-n] == name[-n:]:
+            return n
+    return 0
+
+
+def _row_values(text: str, name: tuple[int, int], vals: list[tuple[int, int]],
+                scored: bool) -> list[tuple[int, int]]:
+    """A row's name and values as cells: its last number split into 分值 and 得分 under a scored header, and a
+    target and actual printed the same, run into the name, cut off it where the row prints no other value."""
+    a, b = name
+    if scored and vals and _BARE_NUMBER.match(text[slice(*vals[-1])]):
+        x, y = vals[-1]
+        if (cut := weight_score_split(text[x:y])) is not None:
+            vals = [*vals[:-1], (x, x + cut[0]), (x + cut[0], y)]
+    if vals and len(vals) <= 2 and all(_BARE_NUMBER.match(text[x:y]) for x, y in vals):
+        if n := doubled_tail(text[a:b]):
+            return [(a, b - 2 * n), (b - 2 * n, b - n), (b - n, b), *vals]
+    return [(a, b), *vals]
+
+
+def _part_cells(text: str, scored: bool = False) -> list[tuple[int, int]]:
+    # a row ending in a run of two equal halves (名称2020: 20 and 20) is split as ``run_together`` splits it;
+    # under a header with 分值 and 得分 such a run is the row's weight and score, read with its other values
+    halves = [] if scored else value_pieces(text)
     if len(halves) > 1:
         return halves
     cells: list[tuple[int, int]] = []
@@ -122,8 +165,7 @@ def _part_cells(text: str) -> list[tuple[int, int]]:
             cells.append((pos, len(text)))
             break
         k, vals = cut
-        cells.append((pos, k))
-        cells.extend(vals)
+        cells.extend(_row_values(text, (pos, k), vals, scored))
         pos = vals[-1][1]
     return cells
 
@@ -137,13 +179,18 @@ def _joined_chunks(norm: NormalizedText) -> tuple[str, list[int]]:
     keep = [True] * len(text)
     pos = 0
     prev: tuple[int, int] | None = None  # the last non-blank line: (start, end)
+    # the last non-blank line is part of a run: it holds enough known words, or it is itself a chunk after a
+    # marker (a short last chunk holds few)
+    in_run = False
     for line in text.split("\n"):
         a, b = pos, pos + len(line)
         if line.strip():
             m = _CHUNK.match(line)
-            if m is not None and prev is not None and len(spaced_known_words().findall(text, *prev)) >= MIN_WORDS:
+            joined = m is not None and prev is not None and in_run
+            if joined:
                 for i in range(prev[1], a + m.end()):
                     keep[i] = False
+            in_run = joined or len(spaced_known_words().findall(line)) >= MIN_WORDS
             prev = (a, b)
         pos = b + 1
     idx = [i for i, k in enumerate(keep) if k]
@@ -162,11 +209,16 @@ def flat_run_cells(norm: NormalizedText) -> NormalizedText | None:
     offs: list[int] = []
     found = False
     pos = 0
+    ended_in_rows = False
     for line in text.split("\n"):
         words = [(m.start(), m.end()) for m in spaced_known_words().finditer(line)]
         if len(words) >= MIN_WORDS and _glued(line, words) >= MIN_GLUED_SHARE * len(words):
             found = True
-            cells = _cut(line, words)
+            cells, ended_in_rows = _cut(line, words)
+        elif ended_in_rows:
+            # a run that ends in its indicator rows ends where the preview stopped: the lines after it are the
+            # site's (预览结束, related documents), not more cells of its last row
+            break
         else:
             cells = [(0, len(line))]
         for a, b in cells:
@@ -189,23 +241,53 @@ def _glued(line: str, words: list[tuple[int, int]]) -> int:
     return sum(1 for a, b in words if (a > 0 and not line[a - 1].isspace()) or (b < len(line) and not line[b].isspace()))
 
 
-def _cut(line: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+# a piece before the indicator header that opens with amounts and a rate and goes on in words (合计3636100%年度绩效
+# 目标完成情况: the caption after the funds block has no known word to cut it off)
+_LEADING_RATE_RUN = re.compile(r"^(\d[\d.]*%)(?=[\u4e00-\u9fff])")
+# a total score run into the text after it (自评总分98附件2…)
+_LEADING_NUMBER = re.compile(r"^\d+(?:\.\d+)?(?=[^\d.%])")
+
+
+def _funds_pieces(piece: str) -> list[tuple[int, int]]:
+    """A value before the indicator header: amounts and a rate run together split (``value_pieces``), also
+    where words follow them."""
+    out = []
+    for p in _PART.finditer(piece):
+        part, at = p.group(), p.start()
+        m = _LEADING_RATE_RUN.match(part)
+        if m is not None and len(pieces := value_pieces(m.group(1), amounts=(2, 3))) > 1:
+            out += [(at + x, at + y) for x, y in pieces] + [(at + m.end(), at + len(part))]
+        else:
+            out += [(at + x, at + y) for x, y in value_pieces(part, amounts=(2, 3))]
+    return out
+
+
+def _cut(line: str, words: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], bool]:
     """Cells of a run: each known word, and the text between two cut as a value (before the indicator header)
-    or as rows (after it)."""
+    or as rows (after it); and whether the run ends in the indicator rows. A project name label starts the
+    next table; the header's 分值 and 得分 words say how a row's last number reads."""
     cells: list[tuple[int, int]] = []
-    in_rows = False
+    in_rows = scored_w = scored_s = False
     last = 0
+    word = ""
     for a, b in [*words, (len(line), len(line))]:
         if line[last:a].strip():
             piece = line[last:a]
-            if in_rows:
-                inner = row_cells(piece)
+            if in_rows and V.TOTAL_SCORE_LABEL.match(word) and (m := _LEADING_NUMBER.match(piece)):
+                inner = [(0, m.end()), (m.end(), len(piece))]  # the total's score, then text after the table
+            elif in_rows:
+                inner = row_cells(piece, scored_w and scored_s)
             else:
-                inner = [(p.start() + a, p.start() + b) for p in _PART.finditer(piece)
-                         for a, b in value_pieces(p.group(), amounts=(2, 3))]
+                inner = _funds_pieces(piece)
             cells += [(last + x, last + y) for x, y in inner]
         if a < b:
             cells.append((a, b))
-            in_rows = in_rows or line[a:b].replace(" ", "").rstrip(":：").startswith(V.INDICATOR_HEADER_WORDS["name"])
+            word = line[a:b].replace(" ", "")
+            bare = re.sub(r"\(.*\)$", "", word.rstrip(":："))
+            if bare in V.NAME_LABEL_WORDS:
+                in_rows = scored_w = scored_s = False  # the next table
+            in_rows = in_rows or bare.startswith(V.INDICATOR_HEADER_WORDS["name"])
+            scored_w = scored_w or (in_rows and bare in V.WEIGHT_WORDS)
+            scored_s = scored_s or (in_rows and bare in V.SCORE_WORDS)
         last = b
-    return cells
+    return cells, in_rows

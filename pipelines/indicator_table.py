@@ -141,6 +141,22 @@ def _cut_off(rows: list[Row]) -> bool:
     return bool(last) and last[-1] in _CUT_MARKS and not V.any_label(last.rstrip(":："))
 
 
+# a last row is cut short only when this many rows before it show how many cells a row fills
+SHORT_ROW_PEERS = 2
+
+
+def _filled(ind: ParsedIndicator) -> int:
+    return len(ind.target) + sum(x is not None for x in (ind.actual, ind.weight, ind.score))
+
+
+def stops_short(out: list[ParsedIndicator], tail: list[Row]) -> bool:
+    """Whether the last row, the text's last, fills fewer value cells than every row before it: the excerpt
+    stopped inside it (``时效指标 故障处理时限 ≤24小`` under rows that print target, actual, 分值 and 得分)."""
+    if len(out) <= SHORT_ROW_PEERS or any(r.joined for r in tail[1:]):
+        return False
+    return _filled(out[-1]) < min(_filled(i) for i in out[:-1])
+
+
 class IndicatorReader:
     """Reads the rows of one indicator table."""
 
@@ -150,7 +166,9 @@ class IndicatorReader:
     def _category(self, text: str) -> tuple[str | None, str | None]:
         return self.cat.level1(text), self.cat.level2(text)
 
-    def read(self, rows: list[Row], header: IndicatorHeader) -> list[ParsedIndicator]:
+    def read(self, rows: list[Row], header: IndicatorHeader, at_text_end: bool = False) -> list[ParsedIndicator]:
+        """The table's indicator rows; ``at_text_end``: the rows run to the end of the text (an excerpt may
+        stop inside the last of them)."""
         carry = CategoryCarry()
         out: list[ParsedIndicator] = []
         below = rows[header.row_index + 1:]
@@ -171,8 +189,8 @@ class IndicatorReader:
             if ind is not None:
                 out.append(ind)
                 last_row = k
-        if out and not closed and _cut_off(below[last_row:]):
-            out.pop()  # the text stops mid-sentence in the last row's cells: the excerpt was cut inside it
+        if out and not closed and (_cut_off(below[last_row:]) or (at_text_end and stops_short(out, below[last_row:]))):
+            out.pop()  # the text stops inside the last row's cells: the excerpt was cut inside it
         return out
 
     # -- one row --
