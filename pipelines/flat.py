@@ -21,7 +21,8 @@ from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import SERIAL_NUMBER, is_label, is_plain_number, span_of
 from jixiao.pipelines.collapsed_tokens import Tokenizer, drop_marginalia, join_spaced_numbers, pieces
 from jixiao.pipelines.funds_table import funds_column, funds_from_total_row, read_funds
-from jixiao.pipelines.indicator_table import CategoryCarry, IndicatorHeader, IndicatorReader, indicator_column, stops_short
+from jixiao.pipelines.cut_rows import stops_short
+from jixiao.pipelines.indicator_table import CategoryCarry, IndicatorHeader, IndicatorReader, indicator_column
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import NormalizedText, is_number, unit_factor
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject
