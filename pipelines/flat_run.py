@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.normalize import NormalizedText
@@ -90,20 +91,30 @@ def values_to_end(text: str) -> list[tuple[int, int]] | None:
 _PART = re.compile(r"\S+(?: \S+)*")  # a piece's parts: text between runs of two spaces or more
 
 
-def row_cells(text: str, scored: bool = False) -> list[tuple[int, int]]:
+class RowShape(NamedTuple):
+    """What the indicator header says a row holds after its name: how many value columns (年初/调整后/年度指标值,
+    实际完成值) and how many number columns after them (分值, 得分)."""
+
+    values: int = 0
+    numbers: int = 0
+
+
+def row_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]]:
     """A piece of the indicator block cut into a name and values, repeated (``巡护里程≥5000公里5230公里`` ->
     name, ≥5000公里, 5230公里); the whole piece where no cut reads. Runs of spaces (collapsed text) are cell
-    breaks. ``scored``: the header prints a 分值 and a 得分 column, so a row's last number is both run together
-    (``1010``, ``1513``)."""
+    breaks. ``shape``: the header's columns; under a 分值 and a 得分 column a row's last number is both run
+    together (``1010``, ``1513``)."""
     if len(text) > MAX_PIECE_CHARS:
         return [(0, len(text))]
     out = []
     for part in _PART.finditer(text):
-        out += [(part.start() + a, part.start() + b) for a, b in _part_cells(part.group(), scored)]
+        out += [(part.start() + a, part.start() + b) for a, b in _part_cells(part.group(), shape)]
     return out
 
 
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+# a number at a position: a 分值/得分 run, a total score run into the text after it (自评总分98附件2…)
+_LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?(?![\d.%])")
 # a 分值 as printed (1 to 100) and the 得分 after it, no more than it
 _WEIGHT = re.compile(r"^(?:[1-9]\d?|100)(?:\.\d+)?$")
 _SCORE = re.compile(r"^(?:0|[1-9]\d{0,2})(?:\.\d+)?$")
@@ -129,23 +140,37 @@ def doubled_tail(name: str) -> int:
 
 def _row_values(text: str, name: tuple[int, int], vals: list[tuple[int, int]],
                 scored: bool) -> list[tuple[int, int]]:
-    """A row's name and values as cells: its last number split into 分值 and 得分 under a scored header, and a
-    target and actual printed the same, run into the name, cut off it where the row prints no other value."""
+    """A row's name and values as cells: its last number split into 分值 and 得分 under a scored header; a word
+    printed twice at the name's end is the target and actual printed the same where the row prints no other
+    value, else the first value's opening word."""
     a, b = name
     if scored and vals and _BARE_NUMBER.match(text[slice(*vals[-1])]):
         x, y = vals[-1]
         if (cut := weight_score_split(text[x:y])) is not None:
             vals = [*vals[:-1], (x, x + cut[0]), (x + cut[0], y)]
-    if vals and len(vals) <= 2 and all(_BARE_NUMBER.match(text[x:y]) for x, y in vals):
-        if n := doubled_tail(text[a:b]):
-            return [(a, b - 2 * n), (b - 2 * n, b - n), (b - n, b), *vals]
+    n = doubled_tail(text[a:b])
+    if n and vals and len(vals) <= 2 and all(_BARE_NUMBER.match(text[x:y]) for x, y in vals):
+        return [(a, b - 2 * n), (b - 2 * n, b - n), (b - n, b), *vals]
+    if n and vals:
+        # the target repeats the name's last word before its number (成本降低 | 降低10%以上)
+        return [(a, b - n), (b - n, vals[0][1]), *vals[1:]]
     return [(a, b), *vals]
 
 
-def _part_cells(text: str, scored: bool = False) -> list[tuple[int, int]]:
+def _numbers_after(text: str, vals: list[tuple[int, int]], shape: RowShape) -> list[tuple[int, int]]:
+    """A row's values read as the header has them: past its value columns only a bare number (分值/得分) is a
+    value, so a unit word that opens the remark after it (1514部分片区…: 部 is a unit) stays the remark's."""
+    if not (shape.values and shape.numbers) or len(vals) <= shape.values:
+        return vals
+    vals = vals[:shape.values]
+    m = _LEADING_NUMBER.match(text, vals[-1][1])
+    return [*vals, (m.start(), m.end())] if m is not None else vals
+
+
+def _part_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]]:
     # a row ending in a run of two equal halves (名称2020: 20 and 20) is split as ``run_together`` splits it;
-    # under a header with 分值 and 得分 such a run is the row's weight and score, read with its other values
-    halves = [] if scored else value_pieces(text)
+    # under a header with 分值 or 得分 such a run is the row's weight and score, read with its other values
+    halves = [] if shape.numbers else value_pieces(text)
     if len(halves) > 1:
         return halves
     cells: list[tuple[int, int]] = []
@@ -165,7 +190,8 @@ def _part_cells(text: str, scored: bool = False) -> list[tuple[int, int]]:
             cells.append((pos, len(text)))
             break
         k, vals = cut
-        cells.extend(_row_values(text, (pos, k), vals, scored))
+        vals = _numbers_after(text, vals, shape)
+        cells.extend(_row_values(text, (pos, k), vals, shape.numbers == 2))
         pos = vals[-1][1]
     return cells
 
@@ -244,8 +270,6 @@ def _glued(line: str, words: list[tuple[int, int]]) -> int:
 # a piece before the indicator header that opens with amounts and a rate and goes on in words (合计3636100%年度绩效
 # 目标完成情况: the caption after the funds block has no known word to cut it off)
 _LEADING_RATE_RUN = re.compile(r"^(\d[\d.]*%)(?=[\u4e00-\u9fff])")
-# a total score run into the text after it (自评总分98附件2…)
-_LEADING_NUMBER = re.compile(r"^\d+(?:\.\d+)?(?=[^\d.%])")
 
 
 def _funds_pieces(piece: str) -> list[tuple[int, int]]:
@@ -267,16 +291,18 @@ def _cut(line: str, words: list[tuple[int, int]]) -> tuple[list[tuple[int, int]]
     or as rows (after it); and whether the run ends in the indicator rows. A project name label starts the
     next table; the header's 分值 and 得分 words say how a row's last number reads."""
     cells: list[tuple[int, int]] = []
-    in_rows = scored_w = scored_s = False
+    in_rows = False
+    columns: list[str] = []  # the indicator header's columns after the name
     last = 0
     word = ""
     for a, b in [*words, (len(line), len(line))]:
         if line[last:a].strip():
             piece = line[last:a]
+            shape = _shape(columns)
             if in_rows and V.TOTAL_SCORE_LABEL.match(word) and (m := _LEADING_NUMBER.match(piece)):
-                inner = [(0, m.end()), (m.end(), len(piece))]  # the total's score, then text after the table
+                inner = _total_cells(piece, m.end(), shape)
             elif in_rows:
-                inner = row_cells(piece, scored_w and scored_s)
+                inner = row_cells(piece, shape)
             else:
                 inner = _funds_pieces(piece)
             cells += [(last + x, last + y) for x, y in inner]
@@ -285,9 +311,27 @@ def _cut(line: str, words: list[tuple[int, int]]) -> tuple[list[tuple[int, int]]
             word = line[a:b].replace(" ", "")
             bare = re.sub(r"\(.*\)$", "", word.rstrip(":："))
             if bare in V.NAME_LABEL_WORDS:
-                in_rows = scored_w = scored_s = False  # the next table
+                in_rows, columns = False, []  # the next table
+            elif in_rows and (slot := _VALUE_SLOTS.get(bare)):
+                columns.append(slot)
             in_rows = in_rows or bare.startswith(V.INDICATOR_HEADER_WORDS["name"])
-            scored_w = scored_w or (in_rows and bare in V.WEIGHT_WORDS)
-            scored_s = scored_s or (in_rows and bare in V.SCORE_WORDS)
         last = b
     return cells, in_rows
+
+
+# the indicator header's words for value columns and number columns
+_VALUE_SLOTS = {w: slot for slot in ("init_target", "adj_target", "target", "actual", "weight", "score")
+                for w in V.INDICATOR_HEADER_WORDS[slot]}
+
+
+def _shape(columns: list[str]) -> RowShape:
+    numbers = len({c for c in columns if c in ("weight", "score")})
+    return RowShape(values=sum(c not in ("weight", "score") for c in columns), numbers=numbers)
+
+
+def _total_cells(piece: str, end: int, shape: RowShape) -> list[tuple[int, int]]:
+    """The total row's numbers (总分10098.85: 分值 100 and 得分 98.85 under a scored header), then the text after
+    the table."""
+    cut = weight_score_split(piece[:end]) if shape.numbers == 2 else None
+    out = [(0, cut[0]), (cut[0], end)] if cut is not None else [(0, end)]
+    return out + ([(end, len(piece))] if end < len(piece) else [])
