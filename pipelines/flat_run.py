@@ -64,7 +64,9 @@ def _value() -> re.Pattern[str]:
     # whole phrases only: the single words (完成, 提升, 按时) open names too (按时完成率)
     quality = _alt(V.QUALITATIVE_BANDS)
     # a date first: 2023年12月底前 is one value, not 2023年 and 12月
-    return re.compile(rf"(?:{date}|(?:{ops})?{number}(?:~{number})?(?:{units})?(?:{suffix})?|(?:{ops})?(?:{quality}))")
+    # a rate per unit: 2次/周, 120元/人
+    per = rf"(?:/(?:{units}))?"
+    return re.compile(rf"(?:{date}|(?:{ops})?{number}(?:~{number})?(?:(?:{units}){per})?(?:{suffix})?|(?:{ops})?(?:{quality}))")
 
 
 def _values_from(text: str, pos: int) -> tuple[list[tuple[int, int]], int]:
