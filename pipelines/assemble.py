@@ -102,6 +102,8 @@ class Assembler:
             if abs(share - funds.execution_rate) <= RATE_FRACTION_TOLERANCE:
                 funds.execution_rate = round(funds.execution_rate * 100, 6)
         grade = self._text(p.grade)
+        if grade not in GRADES and p.grade is not None:
+            grade = squeeze(p.grade.text)  # a grade is a category: 優 on a mirror page is 优
         proj = Project(
             name=self._text(p.name) or squeeze(p.name.text),
             code=self._text(p.code),

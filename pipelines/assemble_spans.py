@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from jixiao.pipelines.map import normalize as _squash  # NFKC, whitespace removed
-from jixiao.pipelines.normalize import squeeze  # as printed, whitespace removed
+from jixiao.pipelines.normalize import simplified, squeeze  # squeeze: as printed, whitespace removed
 from jixiao.pipelines.tag import EntitySpan
 from jixiao.pipelines.vocab import GRADES
 from jixiao.record import YUAN_PER_WAN, Funds, Indicator, Project, Provenance
@@ -441,7 +441,7 @@ def _field_value(kind: str, span: EntitySpan, scale: float) -> Any:
         name = _org_name(span.text)
         return name if len(_HAN.findall(name)) >= 2 else None
     if kind == "grade":
-        g = _squash(span.text)
+        g = simplified(_squash(span.text))  # a grade is a category: 優 on a mirror page is 优
         return g[0] if g and g[0] in GRADES else None
     value = _span_number(span.text)
     if value is not None and kind == "amount":

@@ -21,6 +21,7 @@ from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import SERIAL_NUMBER, is_label, is_plain_number, span_of
 from jixiao.pipelines.collapsed_tokens import Tokenizer, drop_marginalia, join_spaced_numbers, pieces
 from jixiao.pipelines.funds_table import funds_column, funds_from_total_row, read_funds
+from jixiao.pipelines.cut_rows import stops_short
 from jixiao.pipelines.indicator_table import CategoryCarry, IndicatorHeader, IndicatorReader, indicator_column
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import NormalizedText, is_number, unit_factor
@@ -187,12 +188,12 @@ class FlatParser:
             if V.DEPT_WIDE.search(before.replace(" ", "")):
                 continue
             block = toks[s:e]
-            p = self._project(block, norm.text)
+            p = self._project(block, norm.text, at_text_end=k + 1 == len(starts))
             if p is not None:
                 out.append(p)
         return out
 
-    def _project(self, toks: list[Cell], text: str) -> ParsedProject | None:
+    def _project(self, toks: list[Cell], text: str, at_text_end: bool = False) -> ParsedProject | None:
         rows = self._rows(toks)
         meta = read_project_fields([self._field_row(r, text) for r in rows])
         name = meta.get("name")
@@ -204,7 +205,7 @@ class FlatParser:
             department=clean_org(meta.get("department")), implementer=clean_org(meta.get("implementer")),
         )
         proj.funds = self._funds(toks, rows)
-        proj.indicators = self._indicators(toks, text)
+        proj.indicators = self._indicators(toks, text, at_text_end)
         got = read_score(rows)
         proj.score, proj.score_weight, proj.grade = got.get("score"), got.get("score_weight"), got.get("grade")
         return proj
@@ -241,7 +242,9 @@ class FlatParser:
             funds.factor = unit_factor(" ".join(c.clean for c in unit_row.cells[:2]), YUAN_PER_WAN)
         return funds
 
-    def _indicators(self, toks: list[Cell], text: str) -> list[ParsedIndicator]:
+    def _indicators(self, toks: list[Cell], text: str, at_text_end: bool = False) -> list[ParsedIndicator]:
+        """The indicator rows; ``at_text_end``: the block runs to the end of the text (an excerpt may stop inside
+        its last row)."""
         toks = join_spaced_numbers(drop_marginalia(toks), text)
         found = _indicator_header(toks)
         if found is None:
@@ -253,9 +256,11 @@ class FlatParser:
         shape = _RowShape.of(header, serial)
         out: list[ParsedIndicator] = []
         carry = CategoryCarry()
+        closed = False  # a total or a note ends the rows before the text does
         while i < len(toks):
             i = shape.past_remarks(toks, i)
             if i >= len(toks) or _ends_table(toks[i].clean):
+                closed = i < len(toks)
                 break
             if _OTHER_L1.match(toks[i].clean):
                 # a printed level-1 that is no indicator category (项目决策, 履职效能(50分)): its rows are not read
@@ -267,11 +272,14 @@ class FlatParser:
             i = self._categories(toks, i, carry)
             i = shape.past_remarks(toks, i)
             if i >= len(toks) or _ends_table(toks[i].clean):
+                closed = i < len(toks)
                 break
             cells, i = self._row_cells(toks, i, shape, text)
             ind = self._indicator(self._row(cells, 0), header, carry, out)
             if ind is not None:
                 out.append(ind)
+        if at_text_end and not closed and stops_short(out, []):
+            out.pop()  # the excerpt stopped inside the last row
         return out
 
     def _is_category(self, t: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.normalize import NormalizedText
@@ -57,11 +58,15 @@ def _value() -> re.Pattern[str]:
     suffix = _alt(w for ws in V.VALUE_OPERATOR_SUFFIXES.values() for w in ws)
     units = _alt([*V.VALUE_UNITS, "‰"])
     number = r"\d+(?:\.\d+)?"
-    date = r"(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|上旬|中旬|下旬)?(?:" + _alt(V.DEADLINE_WORDS) + r")?"
+    # a date with its year, or a month and day without (12月28日完成)
+    date = (r"(?:(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日)(?:底|末|上旬|中旬|下旬)?(?:"
+            + _alt(V.DEADLINE_WORDS) + r")?")
     # whole phrases only: the single words (完成, 提升, 按时) open names too (按时完成率)
     quality = _alt(V.QUALITATIVE_BANDS)
     # a date first: 2023年12月底前 is one value, not 2023年 and 12月
-    return re.compile(rf"(?:{date}|(?:{ops})?{number}(?:~{number})?(?:{units})?(?:{suffix})?|(?:{ops})?(?:{quality}))")
+    # a rate per unit: 2次/周, 120元/人
+    per = rf"(?:/(?:{units}))?"
+    return re.compile(rf"(?:{date}|(?:{ops})?{number}(?:~{number})?(?:(?:{units}){per})?(?:{suffix})?|(?:{ops})?(?:{quality}))")
 
 
 def _values_from(text: str, pos: int) -> tuple[list[tuple[int, int]], int]:
@@ -88,21 +93,86 @@ def values_to_end(text: str) -> list[tuple[int, int]] | None:
 _PART = re.compile(r"\S+(?: \S+)*")  # a piece's parts: text between runs of two spaces or more
 
 
-def row_cells(text: str) -> list[tuple[int, int]]:
+class RowShape(NamedTuple):
+    """What the indicator header says a row holds after its name: how many value columns (年初/调整后/年度指标值,
+    实际完成值) and how many number columns after them (分值, 得分)."""
+
+    values: int = 0
+    numbers: int = 0
+
+
+def row_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]]:
     """A piece of the indicator block cut into a name and values, repeated (``巡护里程≥5000公里5230公里`` ->
     name, ≥5000公里, 5230公里); the whole piece where no cut reads. Runs of spaces (collapsed text) are cell
-    breaks."""
+    breaks. ``shape``: the header's columns; under a 分值 and a 得分 column a row's last number is both run
+    together (``1010``, ``1513``)."""
     if len(text) > MAX_PIECE_CHARS:
         return [(0, len(text))]
     out = []
     for part in _PART.finditer(text):
-        out += [(part.start() + a, part.start() + b) for a, b in _part_cells(part.group())]
+        out += [(part.start() + a, part.start() + b) for a, b in _part_cells(part.group(), shape)]
     return out
 
 
-def _part_cells(text: str) -> list[tuple[int, int]]:
-    # a row ending in a run of two equal halves (名称2020: 20 and 20) is split as ``run_together`` splits it
-    halves = value_pieces(text)
+_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+# a number at a position: a 分值/得分 run, a total score run into the text after it (自评总分98附件2…)
+_LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?(?![\d.%])")
+# a 分值 as printed (1 to 100) and the 得分 after it, no more than it
+_WEIGHT = re.compile(r"^(?:[1-9]\d?|100)(?:\.\d+)?$")
+_SCORE = re.compile(r"^(?:0|[1-9]\d{0,2})(?:\.\d+)?$")
+
+
+def weight_score_split(run: str) -> tuple[int, ...] | None:
+    """Where a 分值 and its 得分 run together (``1513`` -> 15 and 13) split: the one cut that gives a 分值 as
+    printed and a 得分 as printed no greater than it; None where there is no such cut or more than one."""
+    cuts = [k for k in range(1, len(run)) if _WEIGHT.match(run[:k]) and _SCORE.match(run[k:])
+            and float(run[k:]) <= float(run[:k])]
+    return (cuts[0],) if len(cuts) == 1 else None
+
+
+def doubled_tail(name: str) -> int:
+    """The length of a string printed twice at the end of ``name`` (``值守完成时间按期按期``: 按期), 0 if none:
+    a row whose target and actual are the same words, run into its name (the longest such string, at least
+    two characters, leaving a name)."""
+    for n in range((len(name) - MIN_NAME_CHARS) // 2, 1, -1):
+        if name[-2 * n:-n] == name[-n:]:
+            return n
+    return 0
+
+
+def _row_values(text: str, name: tuple[int, int], vals: list[tuple[int, int]],
+                scored: bool) -> list[tuple[int, int]]:
+    """A row's name and values as cells: its last number split into 分值 and 得分 under a scored header; a word
+    printed twice at the name's end is the target and actual printed the same where the row prints no other
+    value, else the first value's opening word."""
+    a, b = name
+    if scored and vals and _BARE_NUMBER.match(text[slice(*vals[-1])]):
+        x, y = vals[-1]
+        if (cut := weight_score_split(text[x:y])) is not None:
+            vals = [*vals[:-1], (x, x + cut[0]), (x + cut[0], y)]
+    n = doubled_tail(text[a:b])
+    if n and vals and len(vals) <= 2 and all(_BARE_NUMBER.match(text[x:y]) for x, y in vals):
+        return [(a, b - 2 * n), (b - 2 * n, b - n), (b - n, b), *vals]
+    if n and vals:
+        # the target repeats the name's last word before its number (成本降低 | 降低10%以上)
+        return [(a, b - n), (b - n, vals[0][1]), *vals[1:]]
+    return [(a, b), *vals]
+
+
+def _numbers_after(text: str, vals: list[tuple[int, int]], shape: RowShape) -> list[tuple[int, int]]:
+    """A row's values read as the header has them: past its value columns only a bare number (分值/得分) is a
+    value, so a unit word that opens the remark after it (1514部分片区…: 部 is a unit) stays the remark's."""
+    if not (shape.values and shape.numbers) or len(vals) <= shape.values:
+        return vals
+    vals = vals[:shape.values]
+    m = _LEADING_NUMBER.match(text, vals[-1][1])
+    return [*vals, (m.start(), m.end())] if m is not None else vals
+
+
+def _part_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]]:
+    # a row ending in a run of two equal halves (名称2020: 20 and 20) is split as ``run_together`` splits it;
+    # under a header with 分值 or 得分 such a run is the row's weight and score, read with its other values
+    halves = [] if shape.numbers else value_pieces(text)
     if len(halves) > 1:
         return halves
     cells: list[tuple[int, int]] = []
@@ -122,8 +192,8 @@ def _part_cells(text: str) -> list[tuple[int, int]]:
             cells.append((pos, len(text)))
             break
         k, vals = cut
-        cells.append((pos, k))
-        cells.extend(vals)
+        vals = _numbers_after(text, vals, shape)
+        cells.extend(_row_values(text, (pos, k), vals, shape.numbers == 2))
         pos = vals[-1][1]
     return cells
 
@@ -137,13 +207,18 @@ def _joined_chunks(norm: NormalizedText) -> tuple[str, list[int]]:
     keep = [True] * len(text)
     pos = 0
     prev: tuple[int, int] | None = None  # the last non-blank line: (start, end)
+    # the last non-blank line is part of a run: it holds enough known words, or it is itself a chunk after a
+    # marker (a short last chunk holds few)
+    in_run = False
     for line in text.split("\n"):
         a, b = pos, pos + len(line)
         if line.strip():
             m = _CHUNK.match(line)
-            if m is not None and prev is not None and len(spaced_known_words().findall(text, *prev)) >= MIN_WORDS:
+            joined = m is not None and prev is not None and in_run
+            if joined:
                 for i in range(prev[1], a + m.end()):
                     keep[i] = False
+            in_run = joined or len(spaced_known_words().findall(line)) >= MIN_WORDS
             prev = (a, b)
         pos = b + 1
     idx = [i for i, k in enumerate(keep) if k]
@@ -162,11 +237,16 @@ def flat_run_cells(norm: NormalizedText) -> NormalizedText | None:
     offs: list[int] = []
     found = False
     pos = 0
+    ended_in_rows = False
     for line in text.split("\n"):
         words = [(m.start(), m.end()) for m in spaced_known_words().finditer(line)]
         if len(words) >= MIN_WORDS and _glued(line, words) >= MIN_GLUED_SHARE * len(words):
             found = True
-            cells = _cut(line, words)
+            cells, ended_in_rows = _cut(line, words)
+        elif ended_in_rows:
+            # a run that ends in its indicator rows ends where the preview stopped: the lines after it are the
+            # site's (预览结束, related documents), not more cells of its last row
+            break
         else:
             cells = [(0, len(line))]
         for a, b in cells:
@@ -189,23 +269,71 @@ def _glued(line: str, words: list[tuple[int, int]]) -> int:
     return sum(1 for a, b in words if (a > 0 and not line[a - 1].isspace()) or (b < len(line) and not line[b].isspace()))
 
 
-def _cut(line: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+# a piece before the indicator header that opens with amounts and a rate and goes on in words (合计3636100%年度绩效
+# 目标完成情况: the caption after the funds block has no known word to cut it off)
+_LEADING_RATE_RUN = re.compile(r"^(\d[\d.]*%)(?=[\u4e00-\u9fff])")
+
+
+def _funds_pieces(piece: str) -> list[tuple[int, int]]:
+    """A value before the indicator header: amounts and a rate run together split (``value_pieces``), also
+    where words follow them."""
+    out = []
+    for p in _PART.finditer(piece):
+        part, at = p.group(), p.start()
+        m = _LEADING_RATE_RUN.match(part)
+        if m is not None and len(pieces := value_pieces(m.group(1), amounts=(2, 3))) > 1:
+            out += [(at + x, at + y) for x, y in pieces] + [(at + m.end(), at + len(part))]
+        else:
+            out += [(at + x, at + y) for x, y in value_pieces(part, amounts=(2, 3))]
+    return out
+
+
+def _cut(line: str, words: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], bool]:
     """Cells of a run: each known word, and the text between two cut as a value (before the indicator header)
-    or as rows (after it)."""
+    or as rows (after it); and whether the run ends in the indicator rows. A project name label starts the
+    next table; the header's 分值 and 得分 words say how a row's last number reads."""
     cells: list[tuple[int, int]] = []
     in_rows = False
+    columns: list[str] = []  # the indicator header's columns after the name
     last = 0
+    word = ""
     for a, b in [*words, (len(line), len(line))]:
         if line[last:a].strip():
             piece = line[last:a]
-            if in_rows:
-                inner = row_cells(piece)
+            shape = _shape(columns)
+            if in_rows and V.TOTAL_SCORE_LABEL.match(word) and (m := _LEADING_NUMBER.match(piece)):
+                inner = _total_cells(piece, m.end(), shape)
+            elif in_rows:
+                inner = row_cells(piece, shape)
             else:
-                inner = [(p.start() + a, p.start() + b) for p in _PART.finditer(piece)
-                         for a, b in value_pieces(p.group(), amounts=(2, 3))]
+                inner = _funds_pieces(piece)
             cells += [(last + x, last + y) for x, y in inner]
         if a < b:
             cells.append((a, b))
-            in_rows = in_rows or line[a:b].replace(" ", "").rstrip(":：").startswith(V.INDICATOR_HEADER_WORDS["name"])
+            word = line[a:b].replace(" ", "")
+            bare = re.sub(r"\(.*\)$", "", word.rstrip(":："))
+            if bare in V.NAME_LABEL_WORDS:
+                in_rows, columns = False, []  # the next table
+            elif in_rows and (slot := _VALUE_SLOTS.get(bare)):
+                columns.append(slot)
+            in_rows = in_rows or bare.startswith(V.INDICATOR_HEADER_WORDS["name"])
         last = b
-    return cells
+    return cells, in_rows
+
+
+# the indicator header's words for value columns and number columns
+_VALUE_SLOTS = {w: slot for slot in ("init_target", "adj_target", "target", "actual", "weight", "score")
+                for w in V.INDICATOR_HEADER_WORDS[slot]}
+
+
+def _shape(columns: list[str]) -> RowShape:
+    numbers = len({c for c in columns if c in ("weight", "score")})
+    return RowShape(values=sum(c not in ("weight", "score") for c in columns), numbers=numbers)
+
+
+def _total_cells(piece: str, end: int, shape: RowShape) -> list[tuple[int, int]]:
+    """The total row's numbers (总分10098.85: 分值 100 and 得分 98.85 under a scored header), then the text after
+    the table."""
+    cut = weight_score_split(piece[:end]) if shape.numbers == 2 else None
+    out = [(0, cut[0]), (cut[0], end)] if cut is not None else [(0, end)]
+    return out + ([(end, len(piece))] if end < len(piece) else [])

@@ -188,8 +188,18 @@ def _fuse_project_fields(parsed: Project, tagged: Project, text: str | None, rul
     grade_fills = [f for f in filled if f in ("score", "grade")]
     if grade_fills and grade_mismatch(out) is not None and not grade_was_off:
         _blank(out, grade_fills, setter=set_project_value)
+    if early := [f for f in grade_fills if _before_table(out, f)]:
+        _blank(out, early, setter=set_project_value)
     out.confidence.setdefault("name", rules.agree)
     return out
+
+
+def _before_table(p: Project, field: str) -> bool:
+    """Whether a filled total score or grade is printed before the name of a project whose table rows the parser
+    read: a table prints its total after its rows, so that one is the previous table's (总分 100 97.8 right above
+    the next 项目支出绩效自评表)."""
+    name, value = p.provenance.get("name"), p.provenance.get(field)
+    return bool(p.indicators) and name is not None and value is not None and value.end <= name.start
 
 
 def _fuse_rows(parsed: Project, tagged: Project, text: str | None, rules: FusionRules,

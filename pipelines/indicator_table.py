@@ -16,6 +16,7 @@ from jixiao.pipelines.normalize import is_number, squeeze
 from jixiao.pipelines.value_align import align
 from jixiao.pipelines.parsed import ParsedIndicator, Span
 from jixiao.pipelines.scores import is_total_row
+from jixiao.pipelines.cut_rows import cut_off, stops_short
 from jixiao.pipelines.vocab import LEVEL_HEADERS as _LEVEL_HEADERS
 
 _VALUE_SLOTS = ("init_target", "adj_target", "op", "nature", "target", "unit", "actual")
@@ -122,25 +123,6 @@ def _data_row_follows(rows: list[Row]) -> bool:
     return len(filled) >= 4 and any(is_plain_number(c.clean) for c in filled[-3:])
 
 
-# a text ending in one of these stops mid-sentence: the excerpt was cut there
-_CUT_MARKS = frozenset(":：,，、(（")
-
-
-# the cut row's cells the reader left behind it (its remark broken over lines): at most this many rows
-CUT_TAIL_ROWS = 3
-
-
-def _cut_off(rows: list[Row]) -> bool:
-    """Whether the text ends mid-sentence in the last indicator row (``rows[0]``) or the few rows of its cells
-    after it (contract: a row cut off by the end of the text is no indicator); a field label left empty at the
-    end (填报人：) is no cut."""
-    filled = [r for r in rows if r.joined]
-    if len(filled) > 1 + CUT_TAIL_ROWS:
-        return False
-    last = next((c.clean for r in reversed(filled) for c in reversed(r.cells) if c.clean), "")
-    return bool(last) and last[-1] in _CUT_MARKS and not V.any_label(last.rstrip(":："))
-
-
 class IndicatorReader:
     """Reads the rows of one indicator table."""
 
@@ -150,7 +132,9 @@ class IndicatorReader:
     def _category(self, text: str) -> tuple[str | None, str | None]:
         return self.cat.level1(text), self.cat.level2(text)
 
-    def read(self, rows: list[Row], header: IndicatorHeader) -> list[ParsedIndicator]:
+    def read(self, rows: list[Row], header: IndicatorHeader, at_text_end: bool = False) -> list[ParsedIndicator]:
+        """The table's indicator rows; ``at_text_end``: the rows run to the end of the text (an excerpt may
+        stop inside the last of them)."""
         carry = CategoryCarry()
         out: list[ParsedIndicator] = []
         below = rows[header.row_index + 1:]
@@ -171,8 +155,8 @@ class IndicatorReader:
             if ind is not None:
                 out.append(ind)
                 last_row = k
-        if out and not closed and _cut_off(below[last_row:]):
-            out.pop()  # the text stops mid-sentence in the last row's cells: the excerpt was cut inside it
+        if out and not closed and (cut_off(below[last_row:]) or (at_text_end and stops_short(out, below[last_row:]))):
+            out.pop()  # the text stops inside the last row's cells: the excerpt was cut inside it
         return out
 
     # -- one row --

@@ -85,6 +85,9 @@ class NormalizedText(BaseModel):
                 seen.extend(k for k in range(seen[-1] + 1, o) if k in in_print)
             if not seen or seen[-1] != o:
                 seen.append(o)
+        # the pinyin of the value's last character follows it (服務(wù)老年人數(shù)): it is printed with the value
+        while seen and in_print and seen[-1] + 1 in in_print:
+            seen.append(seen[-1] + 1)
         return "".join(ch for ch in (original[o] for o in seen) if not ch.isspace())
 
 

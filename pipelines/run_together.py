@@ -86,15 +86,55 @@ def split_rate_run(run: str, amounts: tuple[int, ...] = (2,)) -> list[str] | Non
     return found[0] if len(found) == 1 else None
 
 
+# the funds row of a template with score columns: amounts, 分值, 执行率 and 得分 run together (8592.590.651098%9.8)
+_SCORED_RATE_RUN = re.compile(r"^(?P<run>\d[\d.]*%)(?P<score>\d+(?:\.\d+)?)$")
+# a 分值 as printed: 1 to 100
+_WEIGHT = re.compile(r"^(?:[1-9]\d?|100)(?:\.\d+)?$")
+# a funds 得分 printed rounded agrees with 分值 x 执行率 within this
+SCORE_TOLERANCE = 0.06
+
+
+def split_scored_rate_run(value: str, amounts: tuple[int, ...] = (2, 3)) -> list[str] | None:
+    """``8592.590.651098%9.8`` -> [85, 92.5, 90.65, 10, 98%, 9.8] when exactly one split into amounts, a 分值,
+    a rate (the last amount over the one before it) and the 得分 printed after it (分值 x rate) agrees."""
+    m = _SCORED_RATE_RUN.match(value)
+    if m is None or len(m["run"]) > RATE_RUN_MAX_CHARS:
+        return None
+    digits, score = m["run"][:-1], float(m["score"])
+    found = []
+    for r in range(1, min(7, len(digits) - 1)):
+        rate_text = digits[-r:]
+        if not _RATE.match(rate_text) or float(rate_text) <= 0:
+            continue
+        rate = float(rate_text)
+        for n in amounts:
+            for parts in _amount_splits(digits[:-r], n + 1):
+                *money, weight = parts
+                if not _WEIGHT.match(weight) or abs(float(weight) * rate / 100 - score) > SCORE_TOLERANCE:
+                    continue
+                if any(x.count(".") > 1 for x in money):
+                    continue
+                av, bv = float(money[-2]), float(money[-1])
+                if av > 0 and abs(bv / av * 100 - rate) <= RATE_TOLERANCE:
+                    found.append([*money, weight, rate_text + "%", m["score"]])
+    return found[0] if len(found) == 1 else None
+
+
+def _spans(parts: list[str], start: int = 0) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for p in parts:
+        out.append((pos, pos + len(p)))
+        pos += len(p)
+    return out
+
+
 def value_pieces(value: str, amounts: tuple[int, ...] = (2,)) -> list[tuple[int, int]]:
     """(start, end) of the cells inside a value cut from the run: the value, or it and its number run split
     (``amounts``: how many amounts may precede a rate)."""
     if _RATE_RUN.match(value) and (parts := split_rate_run(value, amounts)):
-        out, pos = [], 0
-        for p in parts:
-            out.append((pos, pos + len(p)))
-            pos += len(p)
-        return out
+        return _spans(parts)
+    if parts := split_scored_rate_run(value, amounts):
+        return _spans(parts)
     m = _LABELLED_RATE_RUN.match(value)
     if m and (parts := split_rate_run(m["run"], amounts)):
         out, pos = [(0, len(m["head"]))], len(m["head"])

@@ -26,13 +26,17 @@ def is_total_row(r: Row) -> bool:
 def read_score(rows: list[Row], start: int = 0) -> dict[str, Span]:
     """``score``, ``score_weight`` and ``grade`` of a project table (rows from ``start`` on), those printed."""
     proj: dict[str, Span] = {}
-    for r in rows[start:]:
+    for k, r in enumerate(rows[start:], start):
         c, v = label_value(r, _TOTAL_SCORE)
         if v is not None and is_number(v.text):
             proj["score"] = v
             # 绩效自评总得分 | 100 | 86.83 | 良: the weights' total, then the score, as on a 总分 row
             _total_cells([x for x in r.cells if x.col > c.col and x.clean], proj, weight_first=True)
         c2, v2 = label_value(r, V.GRADE_LABEL)
+        if c2 is not None and v2 is None and k + 1 < len(rows):
+            # one cell a line: 自评等级 | 优 on two lines
+            below = _value_below(rows[k + 1], c2)
+            v2 = span_of(below) if below is not None else None
         if v2 is not None and v2.text in V.GRADES:
             proj["grade"] = v2
     if "score" in proj:

@@ -119,7 +119,7 @@ class TableParser:
         out = []
         rows = split_joined_levels(rows, self.categories)
         for s, e in find_blocks(rows):
-            p = self.parse_block(rows[s:e])
+            p = self.parse_block(rows[s:e], at_text_end=not any(r.joined for r in rows[e:]))
             if p is not None:
                 out.append(p)
         if not out and (titled := titled_block(rows)) is not None:
@@ -128,7 +128,7 @@ class TableParser:
                 out.append(p)
         return out
 
-    def parse_block(self, rows: list[Row], title_name: Span | None = None) -> ParsedProject | None:
+    def parse_block(self, rows: list[Row], title_name: Span | None = None, at_text_end: bool = False) -> ParsedProject | None:
         meta = read_project_fields(rows)
         if title_name is not None:
             meta.setdefault("name", title_name)
@@ -153,7 +153,7 @@ class TableParser:
         header = find_indicator_header(rows, 0)
         score_start = 0
         if header is not None:
-            proj.indicators = self.indicators.read(rows, header)
+            proj.indicators = self.indicators.read(rows, header, at_text_end)
             proj.prints_no_rows = not proj.indicators and prints_no_rows(rows, header)
             score_start = header.row_index + 1
         got = read_score(rows, score_start)

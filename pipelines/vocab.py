@@ -233,7 +233,7 @@ INDICATOR_HEADERS: list[tuple[str, re.Pattern[str]]] = [
 # a web page's chrome around a table: links and buttons, never a cell
 _PAGE_CHROME = r"附件(下载)?:|【?(打印|关闭)(本页|窗口)?】?$|打印本页|关闭窗口|上一篇|下一篇|分享到|返回顶部|扫一扫"
 PAGE_CHROME = _rx(rf"^({_PAGE_CHROME})")
-INDICATOR_END = _rx(r"^(总分|总得分|综合得分|评价得分|合计|总计|指标自评得分小计|项目绩效分析|自评结果分析|评价结论|结果应用建议|负责人|经办人|填报日期|备注|说明$|填表说明|注:"
+INDICATOR_END = _rx(r"^(总分|自评总分|总得分|综合得分|评价得分|合计|总计|指标自评得分小计|项目绩效分析|自评结果分析|评价结论|结果应用建议|负责人|经办人|填报日期|备注|说明$|说明:|填表说明|注:"
                     rf"|{_PAGE_CHROME})")
 # leading label cells that are section captions, not indicator content
 # (a lone allotment, (50分), is what a merged level-1 cell leaves on the rows under its first: web text wraps it)
@@ -393,7 +393,7 @@ REASON_HEADER_WORDS = ("偏差原因分析及改进措施", "未完成原因分�
 TOTAL_WORDS = ("总分", "合计", "总计")
 TOTAL_LABEL = _rx(rf"^({_alt(TOTAL_WORDS)})[:]?$")
 # a total score's own label, the total row's words aside
-TOTAL_SCORE_WORDS = ("绩效自评总得分", "自评总得分", "项目自评得分", "总得分", "综合得分", "评价得分")
+TOTAL_SCORE_WORDS = ("绩效自评总得分", "自评总得分", "自评总分", "项目自评得分", "总得分", "综合得分", "评价得分")
 TOTAL_SCORE_ONLY_LABEL = _rx(rf"^({_alt(TOTAL_SCORE_WORDS)})[:]?$")
 # the funds total's label that carries the amount in label/value layouts (年度资金总额: 255,600)
 FUNDS_TOTAL_AMOUNT_LABEL = _rx(r"^(年度资金总额|项目资金总额)[:]?")
@@ -414,6 +414,7 @@ RUN_TOGETHER_WORDS: tuple[str, ...] = tuple("""
 转移支付(项目)名称 转移支付项目名称 中央主管部门 地方主管部门 资金使用单位 项目负责人及电话 负责人及电话 项目负责人 联系电话
 其中: 总体目标完成情况 总体目标 全年实际完成情况 年度总体目标
 指标值 全年实际完成值 未完成原因和改进措施 预算执行率 绩效指标
+资金来源 预算数 其他资金 进度指标 自评总分
 """.split())
 
 # ---- the collapsed-text reader (flat.py): words that start, split or end its pseudo-rows

@@ -109,3 +109,81 @@ def test_a_collapsed_run_keeps_its_space_runs_as_cell_breaks(extractor):
     assert [(i.level2, i.name, i.target, i.actual) for i in p.indicators] == [
         ("数量指标", "养护农村公路里程", "20", "20"), ("质量指标", "路面完好率达标", "10", "10"),
         ("社会效益指标", "群众出行便利度", "30", "30")]
+
+
+# the 2020 national template with 分值/得分 columns, run together (a traditional mirror of a document preview)
+SCORED_RUN = (
+    "1、項目支出績效自評表(2022年度)項目名稱河道保潔經費主管部門示例縣水利局實施單位示例縣河道管理所"
+    "項目資金(萬元)年初預(yù)算數(shù)全年預(yù)算數(shù)全年執(zhí)行數(shù)分值執(zhí)行率得分年度資金總額6064.862.21096%9.6"
+    "其中:當年財政撥款6064.862.2—年度總體目標(biāo)預(yù)期目標(biāo)實際完成情況完成河道保潔。已完成。"
+    "績效指標(biāo)一級指標(biāo)二級指標(biāo)三級指標(biāo)年度指標(biāo)值實際完成值分值得分偏差原因分析及改進(jìn)措施"
+    "產(chǎn)出指標(biāo)數(shù)量指標(biāo)保潔河道長度≥80公里82公里1515保潔頻次≥2次/周2次/周1010"
+    "時效指標(biāo)保潔完成時限按時按時1010效益指標(biāo)生態效益指標(biāo)河面漂浮物清除率≥95%93%2018"
+    "部分河段汛期清理滯後滿意度指標(biāo)服務(wù)對象滿意度指標(biāo)沿河群眾滿意度≥90%92%1515總分10097.6"
+)
+
+
+def test_a_scored_run_splits_funds_weights_and_scores(extractor):
+    p = _read(extractor, SCORED_RUN + "\n")
+    assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (
+        600000.0, 648000.0, 622000.0, 96.0)
+    assert p.score == 97.6
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("数量指标", "保潔河道長度", "≥80公里", "82公里", 15, 15),
+        ("数量指标", "保潔頻次", "≥2次/周", "2次/周", 10, 10),
+        ("时效指标", "保潔完成時限", "按時", "按時", 10, 10),  # target and actual the same words, run into the name
+        ("生态效益指标", "河面漂浮物清除率", "≥95%", "93%", 20, 18),  # 部分… is the remark, not a unit (部)
+        ("服务对象满意度指标", "沿河群眾滿意度", "≥90%", "92%", 15, 15)]
+
+
+# a Hubei-style score-only table (资金来源 / 合计 funds rows, 得分 only), two of them in one preview, the last chunk
+# holding few known words, the site's lines after the run
+SCORE_ONLY_RUN = (
+    "1、附件1項目支出績效自評表項目名稱社區消防宣傳經費主管部門示例區應急管理局實施單位示例區消防救援大隊"
+    "項目資金(萬元)資金來源預(yù)算數(shù)執(zhí)行數(shù)執(zhí)行率財政撥款2019.296%其他資金合計(jì)2019.296%"
+    "年度績效目標(biāo)完成情況一級指標(biāo)二級指標(biāo)三級指標(biāo)指標(biāo)值實際完成值得分產(chǎn)出指標(biāo)數(shù)量指標(biāo)宣傳活動場次≥12場14場30"
+    "進(jìn)度指標(biāo)宣傳完成時間2023年11月底前11月20日完成30效益指標(biāo)社會效益指標(biāo)居民消防知識知曉率≥80%86%40"
+    "自評總分100附件2項目支出績效自評表項目名稱消防栓維護(hù)經費主管部門示例區應急管理局實施單位示例區消防救援大隊"
+    "項目資金(萬元)資金來源預(yù)算數(shù)執(zhí)行數(shù)執(zhí)行率財政撥款55100%其他資金合計(jì)55100%年度績效目標(biāo)完成情況"
+    "一級指標(biāo)二級指標(biāo)三級指標(biāo)指標(biāo)值實際完成值得分產(chǎn)出指標(biāo)數(shù)量指標(biāo)維護(hù)消防栓數(shù)量≥120個126個40質量指標(biāo)消防栓完好率≥9"
+    "\n\n2、5%97%40滿意度指標(biāo)服務(wù)對象滿意度指標(biāo)居民滿意度≥90%95%20"
+    "\n——預(yù)覽結束——\n相關文檔推薦\n示例區應急管理局2023年度部門決算.docx\n"
+)
+
+
+def test_a_score_only_run_reads_its_total_row_and_both_tables(extractor):
+    record = extractor.extract_text(SCORE_ONLY_RUN, doc_id="flat", mode="parser")
+    first, second = record.projects
+    assert (first.funds.annual_budget, first.funds.executed, first.funds.execution_rate, first.score) == (
+        200000.0, 192000.0, 96.0, 100.0)
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in first.indicators] == [
+        ("数量指标", "宣傳活動場次", "≥12場", "14場", None, 30),
+        ("时效指标", "宣傳完成時間", "2023年11月底前", "11月20日完成", None, 30),  # 进度指标 -> 时效指标
+        ("社会效益指标", "居民消防知識知曉率", "≥80%", "86%", None, 40)]
+    assert (second.name, second.funds.annual_budget, second.funds.execution_rate) == ("消防栓維護(hù)經費", 50000.0, 100.0)
+    # the marker in the last chunk (few known words in it) is taken out of the value it splits; the site's lines
+    # after the run are no cells of its last row
+    assert [(i.name, i.target, i.actual, i.score) for i in second.indicators] == [
+        ("維護(hù)消防栓數(shù)量", "≥120個", "126個", 40), ("消防栓完好率", "≥95%", "97%", 40),
+        ("居民滿意度", "≥90%", "95%", 20)]
+
+
+@pytest.mark.parametrize("run,cut", [("1010", (2,)), ("1513", (2,)), ("55", (1,)), ("10098.85", (3,)), ("109.5", (2,)),
+                                     ("1516", None), ("2", None)])
+def test_a_weight_and_its_score_split_where_one_cut_reads(run, cut):
+    from jixiao.pipelines.flat_run import weight_score_split
+
+    assert weight_score_split(run) == cut
+
+
+def test_a_funds_run_with_weight_rate_and_score_splits_where_the_score_agrees():
+    from jixiao.pipelines.run_together import split_scored_rate_run
+
+    assert split_scored_rate_run("8592.590.651098%9.8") == ["85", "92.5", "90.65", "10", "98%", "9.8"]
+    assert split_scored_rate_run("8592.590.651098%9.1") is None  # 得分 is not 分值 x rate: no split is certain
+
+
+def test_a_word_printed_twice_ends_a_name_only_as_values():
+    assert [("茶葉運輸成本降低降低10%以上")[a:b] for a, b in row_cells("茶葉運輸成本降低降低10%以上")] == [
+        "茶葉運輸成本降低", "降低10%以上"]
+    assert [("值守時間按期按期20")[a:b] for a, b in row_cells("值守時間按期按期20")] == ["值守時間", "按期", "按期", "20"]

@@ -150,3 +150,24 @@ def test_tagger_only_projects_are_off_in_the_shipped_rules():
     spans = [EntitySpan(label=label, start=text.index(v), end=text.index(v) + len(v), text=v, score=0.99)
              for label, v in (("PROJECT", "老字号"), ("IND", "培训人数"), ("TARGET", "500人"), ("ACTUAL", "520人"))]
     assert fuse(DocumentRecord(doc_id="t"), spans, text).projects == []
+
+
+def test_a_tagged_total_printed_before_a_tables_name_is_not_that_tables_score():
+    """Two tables one after the other: the tagger's 总分 right above the second table's title is the first's."""
+    from jixiao.pipelines.fuse import _fuse_project_fields
+    from jixiao.record import Provenance
+
+    def parsed() -> Project:
+        ind = Indicator(level1="产出指标", level2="数量指标", name="管护公厕数量", target="38座", actual="38座")
+        p = Project(name="城区公厕管护经费", indicators=[ind])
+        p.provenance["name"] = Provenance(start=120, end=128, source="table")
+        return p
+
+    def tagged(start: int) -> Project:
+        t = Project(name="城区公厕管护经费", score=97.8)
+        t.confidence["score"] = 0.99
+        t.provenance["score"] = Provenance(start=start, end=start + 4, source="tagger")
+        return t
+
+    assert _fuse_project_fields(parsed(), tagged(90), None, FUSION_RULES).score is None
+    assert _fuse_project_fields(parsed(), tagged(400), None, FUSION_RULES).score == 97.8  # after its rows: its own

@@ -78,3 +78,12 @@ def test_a_prose_report_spaced_out_character_by_character_is_read():
     (p,) = Extractor.from_settings(load_tagger=False).extract_text(text, mode="parser").projects
     assert (p.name, p.score, [(i.name, i.target, i.actual) for i in p.indicators]) == (
         "计量检定项目", 96.0, [("新建计量标准数量(项)", "3", "3")])
+
+
+def test_the_pinyin_after_a_values_last_character_is_printed_with_it():
+    # a mirror page prints pinyin after some characters; the value's last one keeps its own (服務(wù)老年人數(shù))
+    norm = normalize_text("服務(wù)老年人數(shù)\n762人 標(biāo)準(zhǔn)")
+    assert norm.text == "服务老年人数\n762人 标准"
+    assert norm.printed(0, 6) == "服務(wù)老年人數(shù)"
+    assert norm.printed(7, 11) == "762人"  # a value whose last character has none takes nothing after it
+    assert norm.printed(12, 14) == "標(biāo)準(zhǔn)"

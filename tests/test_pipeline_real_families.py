@@ -636,3 +636,17 @@ def test_the_total_row_after_cells_one_a_line_gives_the_score(extractor, sep):
     cells = [c for row in PAGE_BREAK_ROWS for c in row.split("\t") if c]
     p = _project(extractor, sep.join(cells) + "\n")
     assert (len(p.indicators), p.score) == (3, 99)
+
+
+def test_a_mirror_pages_grade_on_the_line_below_its_label(extractor):
+    """One cell a line: 自評等級 and 優 on two lines; the grade is the category 优 (a mirror prints 優)."""
+    lines = [
+        "項目名稱", "鄉村道路養護(hù)經費", "主管部門", "示例縣交通局", "實施單位", "示例鎮人民政府",
+        "項目資金(萬元)", "全年預算數", "全年執行(xíng)數", "執行率", "年度資金總額", "48", "46.2", "96.25%",
+        "一級指標(biāo)", "二級指標(biāo)", "三級指標(biāo)", "年度指標值", "實際完成值", "分值", "得分",
+        "產(chǎn)出指標(biāo)", "數(shù)量指標(biāo)", "養護(hù)農村公路里程", "≥120公里", "126公里", "50", "50",
+        "效益指標(biāo)", "社會效益指標(biāo)", "群眾出行便利度", "提升", "提升", "50", "46",
+        "總分", "100", "96", "自評等級", "優",
+    ]
+    p = _project(extractor, "\n".join(lines))
+    assert (p.score, p.grade) == (96, "优")

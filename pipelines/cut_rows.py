@@ -1,0 +1,42 @@
+"""Where an excerpt stopped inside a table's last indicator row (contract: a row cut off by the end of the text
+is no indicator): the text ends mid-sentence in it, or it fills fewer cells than every row before it."""
+
+from __future__ import annotations
+
+from jixiao.pipelines import vocab as V
+from jixiao.pipelines.layout import Row
+from jixiao.pipelines.parsed import ParsedIndicator
+
+# a text ending in one of these stops mid-sentence: the excerpt was cut there
+_CUT_MARKS = frozenset(":：,，、(（")
+
+
+# the cut row's cells the reader left behind it (its remark broken over lines): at most this many rows
+CUT_TAIL_ROWS = 3
+
+
+def cut_off(rows: list[Row]) -> bool:
+    """Whether the text ends mid-sentence in the last indicator row (``rows[0]``) or the few rows of its cells
+    after it (contract: a row cut off by the end of the text is no indicator); a field label left empty at the
+    end (填报人：) is no cut."""
+    filled = [r for r in rows if r.joined]
+    if len(filled) > 1 + CUT_TAIL_ROWS:
+        return False
+    last = next((c.clean for r in reversed(filled) for c in reversed(r.cells) if c.clean), "")
+    return bool(last) and last[-1] in _CUT_MARKS and not V.any_label(last.rstrip(":："))
+
+
+# a last row is cut short only when this many rows before it show how many cells a row fills
+SHORT_ROW_PEERS = 2
+
+
+def _filled(ind: ParsedIndicator) -> int:
+    return len(ind.target) + sum(x is not None for x in (ind.actual, ind.weight, ind.score))
+
+
+def stops_short(out: list[ParsedIndicator], tail: list[Row]) -> bool:
+    """Whether the last row, the text's last, fills fewer value cells than every row before it: the excerpt
+    stopped inside it (``时效指标 故障处理时限 ≤24小`` under rows that print target, actual, 分值 and 得分)."""
+    if len(out) <= SHORT_ROW_PEERS or any(r.joined for r in tail[1:]):
+        return False
+    return _filled(out[-1]) < min(_filled(i) for i in out[:-1])
