@@ -157,6 +157,11 @@ class _RowGrouper:
                 self.cur.append(c)  # the label's value
             else:
                 self.start(c, "text")
+        elif self.state in ("fh", "fh_body") and kind == "cat":
+            # a preview that jumps from the funds block into the indicator rows: the header between them is lost,
+            # the rows are grouped by the national template's columns
+            self.assume_template_header()
+            self.indicator_cell(c, kind)
         elif self.state in ("fh", "fh_body"):
             if kind == "num" and self.state == "fh_body":
                 self.cur.append(c)
@@ -187,6 +192,13 @@ class _RowGrouper:
         if kind == "ih":
             self.header_slots.append(V.indicator_column(c.clean))
         self.state = kind
+
+    def assume_template_header(self) -> None:
+        self.flush()
+        self.header_slots = [V.indicator_column(w) for w in V.TEMPLATE_INDICATOR_HEADER]
+        self.values = sum(_is_value_slot(w) for w in V.TEMPLATE_INDICATOR_HEADER)
+        self.reason = True
+        self.state = "ih"
 
     @property
     def tiers(self) -> bool:
@@ -256,9 +268,31 @@ def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
         if grouper.opens_serial_row(c, nxt):
             grouper.flush()
             grouper.state = "ih_body"
+        glued = _glued_category(c) if grouper.state in ("fh", "fh_body") else None
+        if glued is not None:
+            grouper.add(glued[0])
+            c = glued[1]
         grouper.add(c)
     grouper.flush()
     return grouper.rows
+
+
+# the full category words a preview's jump can glue a cut cell onto, the longest first (服务对象满意度指标 before
+# 满意度指标)
+_CATEGORY_WORDS = sorted((*V.LEVEL2_PARENT, *V.LEVEL1), key=len, reverse=True)
+
+
+def _glued_category(c: _Cell) -> tuple[_Cell, _Cell] | None:
+    """A cell a preview's jump cut and glued to the next cell, where that one is a category word (其他资 + 质量指标):
+    the two cells, or None."""
+    if c.line or c.end - c.start != len(c.clean) or _kind(c.clean) != "text":
+        return None  # (a cell with inner spaces or repaired words has no one-to-one offsets)
+    for word in _CATEGORY_WORDS:
+        head = c.clean[:-len(word)]
+        if c.clean.endswith(word) and head and _kind(head) == "text":
+            cut = c.end - len(word)
+            return _Cell(c.start, cut, head), _Cell(cut, c.end, word)
+    return None
 
 
 def _is_funds_header(clean: str) -> bool:

@@ -160,6 +160,12 @@ class IndicatorReader:
             first = next((t for t in r.texts if t), "")
             if not first:
                 continue
+            if V.PREVIEW_END.match(first):
+                # a document site's preview stops here: a row just above it without its 分值 and 得分 was cut
+                if out and last_row == k - 1 and header.tail_slots and out[-1].weight is None and out[-1].score is None:
+                    out.pop()
+                closed = True
+                break
             if V.INDICATOR_END.match(first) or is_title_row(r) or is_total_row(r):
                 closed = True
                 break
