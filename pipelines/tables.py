@@ -13,6 +13,7 @@ from jixiao.pipelines.funds_table import read_funds
 from jixiao.pipelines.indicator_table import (IndicatorHeader, IndicatorReader, find_indicator_header, indicator_column,
                                                split_joined_levels)
 from jixiao.pipelines.layout import Row
+from jixiao.pipelines.level_rows import join_wrapped_level2
 from jixiao.pipelines.normalize import unit_factor
 from jixiao.pipelines.parsed import ParsedProject, Span
 from jixiao.pipelines.project_fields import NAME_AND_VALUE, clean_org, read_project_fields, split_code
@@ -144,7 +145,7 @@ class TableParser:
 
     def parse(self, rows: list[Row]) -> list[ParsedProject]:
         out = []
-        rows = split_joined_levels(rows, self.categories)
+        rows = join_wrapped_level2(split_joined_levels(rows, self.categories), self.categories)
         end = 0
         for s, e in find_blocks(rows):
             p = self.parse_block(rows[s:e], factor=unit_note(rows[max(end, s - TITLE_REACH):s]))
