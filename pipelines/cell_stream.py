@@ -277,9 +277,10 @@ def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
     return grouper.rows
 
 
-# the full category words a preview's jump can glue a cut cell onto, the longest first (服务对象满意度指标 before
-# 满意度指标)
-_CATEGORY_WORDS = sorted((*V.LEVEL2_PARENT, *V.LEVEL1), key=len, reverse=True)
+# the full category word (with its allotment, 效益指标(30分)) a preview's jump can glue a cut cell onto; the
+# leftmost match is the longest word (服务对象满意度指标, not 满意度指标)
+_GLUED_TAIL = re.compile("(?:" + "|".join(sorted((*V.LEVEL2_PARENT, *V.LEVEL1), key=len, reverse=True))
+                         + r")(?:\(\d+(?:\.\d+)?分\))?$")
 
 
 def _glued_category(c: _Cell) -> tuple[_Cell, _Cell] | None:
@@ -287,12 +288,11 @@ def _glued_category(c: _Cell) -> tuple[_Cell, _Cell] | None:
     the two cells, or None."""
     if c.line or c.end - c.start != len(c.clean) or _kind(c.clean) != "text":
         return None  # (a cell with inner spaces or repaired words has no one-to-one offsets)
-    for word in _CATEGORY_WORDS:
-        head = c.clean[:-len(word)]
-        if c.clean.endswith(word) and head and _kind(head) == "text":
-            cut = c.end - len(word)
-            return _Cell(c.start, cut, head), _Cell(cut, c.end, word)
-    return None
+    m = _GLUED_TAIL.search(c.clean)
+    if m is None or not m.start() or _kind(c.clean[:m.start()]) != "text":
+        return None
+    cut = c.start + m.start()
+    return _Cell(c.start, cut, c.clean[:m.start()]), _Cell(cut, c.end, m.group())
 
 
 def _is_funds_header(clean: str) -> bool:

@@ -25,6 +25,7 @@ from jixiao.pipelines.indicator_table import CategoryCarry, IndicatorHeader, Ind
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import NormalizedText, is_number, unit_factor
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject
+from jixiao.pipelines.preview_cut import drop_cut_row, preview_ends
 from jixiao.pipelines.project_fields import clean_org, read_project_fields, split_code
 from jixiao.pipelines.scores import read_score
 from jixiao.pipelines.segment import Segmenter
@@ -253,9 +254,12 @@ class FlatParser:
         shape = _RowShape.of(header, serial)
         out: list[ParsedIndicator] = []
         carry = CategoryCarry()
+        after_last = -1  # the token after the last row read
         while i < len(toks):
             i = shape.past_remarks(toks, i)
             if i >= len(toks) or _ends_table(toks[i].clean):
+                if i < len(toks) and preview_ends(toks[i].clean) and i == after_last:
+                    drop_cut_row(out, header)
                 break
             if _OTHER_L1.match(toks[i].clean):
                 # a printed level-1 that is no indicator category (项目决策, 履职效能(50分)): its rows are not read
@@ -272,6 +276,7 @@ class FlatParser:
             ind = self._indicator(self._row(cells, 0), header, carry, out)
             if ind is not None:
                 out.append(ind)
+                after_last = shape.past_remarks(toks, i)
         return out
 
     def _is_category(self, t: str) -> bool:

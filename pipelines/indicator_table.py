@@ -15,6 +15,7 @@ from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import is_number, squeeze
 from jixiao.pipelines.value_align import align
 from jixiao.pipelines.parsed import ParsedIndicator, Span
+from jixiao.pipelines.preview_cut import drop_cut_row, preview_ends
 from jixiao.pipelines.scores import is_total_row
 from jixiao.pipelines.vocab import LEVEL_HEADERS as _LEVEL_HEADERS
 
@@ -160,12 +161,8 @@ class IndicatorReader:
             first = next((t for t in r.texts if t), "")
             if not first:
                 continue
-            if V.PREVIEW_END.match(first):
-                # a document site's preview stops here: a row just above it without its 分值 and 得分 was cut
-                if out and last_row == k - 1 and header.tail_slots and out[-1].weight is None and out[-1].score is None:
-                    out.pop()
-                closed = True
-                break
+            if preview_ends(first) and last_row == k - 1:
+                drop_cut_row(out, header)
             if V.INDICATOR_END.match(first) or is_title_row(r) or is_total_row(r):
                 closed = True
                 break
