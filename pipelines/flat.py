@@ -316,8 +316,8 @@ class FlatParser:
         values = 0
         while i < len(toks) and nums < max(1, need):
             c = toks[i]
-            if _ends_table(c.clean) or self._is_category(c.clean):
-                break
+            if _ends_table(c.clean) or self._is_category(c.clean) or V.NUMBERED_SLOT.match(c.clean):
+                break  # (指标2: is the next row's empty name)
             if shape.serial and nums and self._next_serial(toks, i):
                 break  # the next row's 序号 (its category or name follows): this row printed fewer numbers
             if (lead is None and shape.simple and values >= len(shape.value_slots) and _NAME_START.match(c.clean)

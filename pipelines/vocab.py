@@ -250,6 +250,8 @@ SECTION_CAPTION = _rx(r"^(年度)?绩效指标(完成情况)?(\(\d+(\.\d+)?分\)
 REMARK = _rx(r"^(/|／|—+|-+|无|无偏差|未发生偏差|无明显偏差|按计划(完成|执行|实施|推进)|已(按时|按期|全部)?完成)$")
 # a value cell that prints nothing (-, —, /, ……): blank, not a value
 BLANK_VALUE = re.compile(r"^(?:…+|\.+|—+|-+|/+|\\+)$")
+# a template's numbered slot left without its indicator (指标2:): an empty name cell, never a value
+NUMBERED_SLOT = _rx(r"^指标\d+:?$")
 PLACEHOLDER = _rx(r"^(指标\d*[:]?|…+|\.+|—+|-+|/|无)$|^[^\u4e00-\u9fffA-Za-z]*$")
 # completion phrases printed in value columns; a "name" like this is a value whose name cell was blank
 VALUE_PHRASE = _rx(r"^(全部或基本|部分)?(达成|未达成)预期指标")
