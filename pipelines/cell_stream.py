@@ -195,10 +195,17 @@ class _RowGrouper:
 
     def assume_template_header(self) -> None:
         self.flush()
-        self.header_slots = [V.indicator_column(w) for w in V.TEMPLATE_INDICATOR_HEADER]
+        self.header_slots = list(_TEMPLATE_SLOTS)
         self.values = sum(_is_value_slot(w) for w in V.TEMPLATE_INDICATOR_HEADER)
         self.reason = True
         self.state = "ih"
+
+    def header_cut_at_its_start(self) -> bool:
+        """The indicator header printed is the tail of the national template's (a preview jumped into it: 实际完成值
+        分值 得分 …, its category and name columns lost)."""
+        slots = [s for s in _TEMPLATE_SLOTS if s != "reason"]  # (the reason column is kept apart: ``reason``)
+        n = len(self.header_slots)
+        return n >= 2 and "name" not in self.header_slots and self.header_slots == slots[-n:]
 
     @property
     def tiers(self) -> bool:
@@ -232,6 +239,8 @@ class _RowGrouper:
             self.flush()
 
     def indicator_cell(self, c: _Cell, kind: str) -> None:
+        if self.state == "ih" and self.header_cut_at_its_start():
+            self.assume_template_header()  # (the printed tail of the header stays a row of its own)
         if self.tiers:
             self.tier_cell(c, kind)
             return
@@ -281,6 +290,9 @@ def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
 # leftmost match is the longest word (服务对象满意度指标, not 满意度指标)
 _GLUED_TAIL = re.compile("(?:" + "|".join(sorted((*V.LEVEL2_PARENT, *V.LEVEL1), key=len, reverse=True))
                          + r")(?:\(\d+(?:\.\d+)?分\))?$")
+
+
+_TEMPLATE_SLOTS = [V.indicator_column(w) for w in V.TEMPLATE_INDICATOR_HEADER]
 
 
 def _glued_category(c: _Cell) -> tuple[_Cell, _Cell] | None:

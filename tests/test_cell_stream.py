@@ -120,3 +120,19 @@ def test_a_unit_note_above_an_excel_sheet(extractor):
     ]
     (p,) = _read(extractor, lines)
     assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed) == (1200000, 1250000, 1200000)
+
+
+def test_a_jump_into_the_indicator_header(extractor):
+    """The jump lands inside the header ('年度资金总指标值', then 实际完成值 分值 得分 …): the columns before it are the
+    national template's, so each row closes after its four values."""
+    lines = FIELDS + FUNDS_HEADER + [
+        "年度资金总指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+        "产出指标", "数量指标", "维护文化广场数量", "12个", "12个", "20", "20",
+        "质量指标", "设施完好率", "≥95%", "96%", "20", "19", "设施老化",
+        "总分", "100", "96",
+    ]
+    (p,) = _read(extractor, lines)
+    assert _rows(p) == [
+        ("产出指标", "数量指标", "维护文化广场数量", "12个", "12个", 20, 20),
+        ("产出指标", "质量指标", "设施完好率", "≥95%", "96%", 20, 19),
+    ]
