@@ -54,6 +54,10 @@ def _ends_table(word: str) -> bool:
     return bool(V.INDICATOR_END.match(word) or V.TOTAL_SCORE_LABEL.match(word))
 
 
+def _stops_text_run(word: str) -> bool:
+    return _ends_table(word) or any(ch.isdigit() for ch in word)
+
+
 def name_endings() -> frozenset[str]:
     """Last characters shared by two or more level-3 indicator names (率, 性, 度 …): ``vocab.NAME_ENDINGS``, fixed
     so that a taxonomy grown with new level-3 entries does not move where collapsed rows are cut."""
@@ -279,6 +283,14 @@ class FlatParser:
                 after_last = shape.past_remarks(toks, i)
         return out
 
+    def _past_trailing_text(self, toks: list[Cell], i: int) -> int:
+        """Past the text cells after a row's scores (评分标准, 得分计算方法, 偏差原因: 按比例扣分 节假日清运量大) where
+        they run, without a number, up to the next category word or the table's end: no row opens among them."""
+        j = i
+        while j < len(toks) and not _stops_text_run(toks[j].clean) and not self._is_category(toks[j].clean):
+            j += 1
+        return j if j == len(toks) or _ends_table(toks[j].clean) or self._is_category(toks[j].clean) else i
+
     def _is_category(self, t: str) -> bool:
         return bool(self.cat.level1(t) or self.cat.level2(t))
 
@@ -336,6 +348,8 @@ class FlatParser:
         # explanation text after the scores (long, sentence-like) belongs to this row
         while i < len(toks) and (len(toks[i].clean) > 20 or toks[i].clean.endswith(("。", "."))):
             i += 1
+        if need and nums >= need:
+            i = self._past_trailing_text(toks, i)
         trailing = 0
         while trailing < len(cells) - 1 and is_plain_number(cells[-1 - trailing].clean):
             trailing += 1

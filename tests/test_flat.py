@@ -32,3 +32,25 @@ def test_a_remark_before_a_numbered_empty_slot_is_no_indicator(extractor):
         ("数量指标", "指标1:巡检水井数量(眼)", "大于等于140眼", "131", 40, 36),
         ("社会效益指标", "指标1:饮水安全保障人口", "大于等于5000人", "5200", 40, 40),
     ]
+
+
+SCORED = [
+    "项目名称 城乡环卫运营补助", "主管部门 示例县城市管理局 实施单位 示例县环卫所",
+    "项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分", "年度资金总额 60 60 57 10 95% 9.5",
+    "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 评分标准 偏差原因分析及改进措施",
+    "产出指标 数量指标 清运乡镇数量 12个 12个 20 20 完成得满分",
+    "时效指标 日产日清率 100% 98% 10 9 按比例扣分 节假日清运量大",
+    "效益指标 社会效益指标 人居环境改善 明显改善 明显改善 20 20 定性指标",
+    "总分 100 98.5",
+]
+
+
+def test_text_cells_after_the_scores_are_no_row(extractor):
+    """Read as collapsed text (one line): the 评分标准 and 偏差原因 cells after a row's scores, up to the next category
+    word, are that row's, not a row of their own."""
+    p, = extractor.extract_text("  ".join(SCORED), doc_id="t", mode="parser").projects
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("数量指标", "清运乡镇数量", "12个", "12个", 20, 20),
+        ("时效指标", "日产日清率", "100%", "98%", 10, 9),
+        ("社会效益指标", "人居环境改善", "明显改善", "明显改善", 20, 20),
+    ]

@@ -4,6 +4,10 @@ its tail opening the next row. Invented examples."""
 import pytest
 
 from jixiao.pipelines.extract import Extractor
+from jixiao.pipelines.layout import parse_rows, space_rows
+from jixiao.pipelines.normalize import normalize_text
+from jixiao.pipelines.tables import TableParser
+from jixiao.pipelines.vocab import Categories
 
 
 @pytest.fixture(scope="module")
@@ -39,3 +43,19 @@ def test_a_row_ending_in_a_name_without_values_is_no_wrapped_word(extractor):
     """A row ending with a piece that makes no level-2 with the next row's first cell stays as printed."""
     rows = _rows(extractor, ["效益指标 社会效益指标 营养改善", "满意度指标 服务对象满意度指标 学生满意度 ≥90% 93% 10 10"])
     assert rows[-1] == ("满意度指标", "服务对象满意度指标", "学生满意度", "≥90%", "93%", 10, 10)
+
+
+@pytest.mark.parametrize("head, tail, level1, level2", [
+    ("可持续影", "响指标", "效益指标", "可持续影响指标"),
+    ("社会效益", "指标", "效益指标", "社会效益指标"),
+    ("服务对象满意", "度指标", "满意度指标", "服务对象满意度指标"),
+])
+def test_the_head_of_a_level2_word_on_a_line_of_its_own(head, tail, level1, level2):
+    """The level-1 cell lost (only '(30分)' left), the level-2 cell wraps: its head alone on a line (the table
+    reader on the space rows, as the space-rows reader hands them over)."""
+    text = "\n".join(HEAD + ["(30分)", head, f"{tail} 学校食堂规范化管理 持续规范 持续规范 10 10"])
+    rows = parse_rows(space_rows(normalize_text(text)), one_row_per_line=True)
+    p, = TableParser(Categories()).parse(rows)
+    last = p.indicators[-1]
+    assert (last.level1, last.level2, last.name.text, [t.text for t in last.target]) == (
+        level1, level2, "学校食堂规范化管理", ["持续规范"])
