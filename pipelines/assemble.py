@@ -95,10 +95,11 @@ class Assembler:
             execution_rate=self._number(f.rate),
         )
         fraction = f.rate is not None and "%" not in f.rate.text
-        if fraction and funds.execution_rate is not None and funds.execution_rate <= 1 and funds.annual_budget \
-                and funds.executed:
+        # the budget the rate divides by: 全年预算数, or a lone 年初预算数(A) where that is the only one printed
+        budget = funds.annual_budget or (funds.initial_budget if funds.annual_budget is None else None)
+        if fraction and funds.execution_rate is not None and funds.execution_rate <= 1 and budget and funds.executed:
             # a rate printed as a fraction (0.958): it is the executed share of the budget, in percent
-            share = funds.executed / funds.annual_budget
+            share = funds.executed / budget
             if abs(share - funds.execution_rate) <= RATE_FRACTION_TOLERANCE:
                 funds.execution_rate = round(funds.execution_rate * 100, 6)
         grade = self._text(p.grade)

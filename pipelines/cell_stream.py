@@ -157,6 +157,11 @@ class _RowGrouper:
                 self.cur.append(c)  # the label's value
             else:
                 self.start(c, "text")
+        elif self.state in ("fh", "fh_body") and kind == "cat":
+            # a preview that jumps from the funds block into the indicator rows: the header between them is lost,
+            # the rows are grouped by the national template's columns
+            self.assume_template_header()
+            self.indicator_cell(c, kind)
         elif self.state in ("fh", "fh_body"):
             if kind == "num" and self.state == "fh_body":
                 self.cur.append(c)
@@ -187,6 +192,20 @@ class _RowGrouper:
         if kind == "ih":
             self.header_slots.append(V.indicator_column(c.clean))
         self.state = kind
+
+    def assume_template_header(self) -> None:
+        self.flush()
+        self.header_slots = list(_TEMPLATE_SLOTS)
+        self.values = sum(_is_value_slot(w) for w in V.TEMPLATE_INDICATOR_HEADER)
+        self.reason = True
+        self.state = "ih"
+
+    def header_cut_at_its_start(self) -> bool:
+        """The indicator header printed is the tail of the national template's (a preview jumped into it: 实际完成值
+        分值 得分 …, its category and name columns lost)."""
+        slots = [s for s in _TEMPLATE_SLOTS if s != "reason"]  # (the reason column is kept apart: ``reason``)
+        n = len(self.header_slots)
+        return n >= 2 and "name" not in self.header_slots and self.header_slots == slots[-n:]
 
     @property
     def tiers(self) -> bool:
@@ -220,6 +239,8 @@ class _RowGrouper:
             self.flush()
 
     def indicator_cell(self, c: _Cell, kind: str) -> None:
+        if self.state == "ih" and self.header_cut_at_its_start():
+            self.assume_template_header()  # (the printed tail of the header stays a row of its own)
         if self.tiers:
             self.tier_cell(c, kind)
             return
@@ -256,9 +277,34 @@ def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
         if grouper.opens_serial_row(c, nxt):
             grouper.flush()
             grouper.state = "ih_body"
+        glued = _glued_category(c) if grouper.state in ("fh", "fh_body") else None
+        if glued is not None:
+            grouper.add(glued[0])
+            c = glued[1]
         grouper.add(c)
     grouper.flush()
     return grouper.rows
+
+
+# the full category word (with its allotment, 效益指标(30分)) a preview's jump can glue a cut cell onto; the
+# leftmost match is the longest word (服务对象满意度指标, not 满意度指标)
+_GLUED_TAIL = re.compile("(?:" + "|".join(sorted((*V.LEVEL2_PARENT, *V.LEVEL1), key=len, reverse=True))
+                         + r")(?:\(\d+(?:\.\d+)?分\))?$")
+
+
+_TEMPLATE_SLOTS = [V.indicator_column(w) for w in V.TEMPLATE_INDICATOR_HEADER]
+
+
+def _glued_category(c: _Cell) -> tuple[_Cell, _Cell] | None:
+    """A cell a preview's jump cut and glued to the next cell, where that one is a category word (其他资 + 质量指标):
+    the two cells, or None."""
+    if c.line or c.end - c.start != len(c.clean) or _kind(c.clean) != "text":
+        return None  # (a cell with inner spaces or repaired words has no one-to-one offsets)
+    m = _GLUED_TAIL.search(c.clean)
+    if m is None or not m.start() or _kind(c.clean[:m.start()]) != "text":
+        return None
+    cut = c.start + m.start()
+    return _Cell(c.start, cut, c.clean[:m.start()]), _Cell(cut, c.end, m.group())
 
 
 def _is_funds_header(clean: str) -> bool:

@@ -26,6 +26,7 @@ from jixiao.pipelines.indicator_table import CategoryCarry, IndicatorHeader, Ind
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import NormalizedText, is_number, unit_factor
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject
+from jixiao.pipelines.preview_cut import drop_cut_row, preview_ends
 from jixiao.pipelines.project_fields import clean_org, read_project_fields, split_code
 from jixiao.pipelines.scores import read_score
 from jixiao.pipelines.segment import Segmenter
@@ -52,6 +53,10 @@ _MAX_SPLIT_TOKENS = 10  # beyond this a row is not a wrapped row; the combinatio
 def _ends_table(word: str) -> bool:
     # a total-score label (绩效自评总得分) closes the rows too: in running text nothing else marks the table's end
     return bool(V.INDICATOR_END.match(word) or V.TOTAL_SCORE_LABEL.match(word))
+
+
+def _stops_text_run(word: str) -> bool:
+    return _ends_table(word) or any(ch.isdigit() for ch in word)
 
 
 def name_endings() -> frozenset[str]:
@@ -257,10 +262,13 @@ class FlatParser:
         out: list[ParsedIndicator] = []
         carry = CategoryCarry()
         closed = False  # a total or a note ends the rows before the text does
+        after_last = -1  # the token after the last row read
         while i < len(toks):
             i = shape.past_remarks(toks, i)
             if i >= len(toks) or _ends_table(toks[i].clean):
                 closed = i < len(toks)
+                if closed and preview_ends(toks[i].clean) and i == after_last:
+                    drop_cut_row(out, header)
                 break
             if _OTHER_L1.match(toks[i].clean):
                 # a printed level-1 that is no indicator category (项目决策, 履职效能(50分)): its rows are not read
@@ -278,9 +286,18 @@ class FlatParser:
             ind = self._indicator(self._row(cells, 0), header, carry, out)
             if ind is not None:
                 out.append(ind)
+                after_last = shape.past_remarks(toks, i)
         if at_text_end and not closed and stops_short(out, []):
             out.pop()  # the excerpt stopped inside the last row
         return out
+
+    def _past_trailing_text(self, toks: list[Cell], i: int) -> int:
+        """Past the text cells after a row's scores (评分标准, 得分计算方法, 偏差原因: 按比例扣分 节假日清运量大) where
+        they run, without a number, up to the next category word or the table's end: no row opens among them."""
+        j = i
+        while j < len(toks) and not _stops_text_run(toks[j].clean) and not self._is_category(toks[j].clean):
+            j += 1
+        return j if j == len(toks) or _ends_table(toks[j].clean) or self._is_category(toks[j].clean) else i
 
     def _is_category(self, t: str) -> bool:
         return bool(self.cat.level1(t) or self.cat.level2(t))
@@ -319,8 +336,8 @@ class FlatParser:
         values = 0
         while i < len(toks) and nums < max(1, need):
             c = toks[i]
-            if _ends_table(c.clean) or self._is_category(c.clean):
-                break
+            if _ends_table(c.clean) or self._is_category(c.clean) or V.NUMBERED_SLOT.match(c.clean):
+                break  # (指标2: is the next row's empty name)
             if shape.serial and nums and self._next_serial(toks, i):
                 break  # the next row's 序号 (its category or name follows): this row printed fewer numbers
             if (lead is None and shape.simple and values >= len(shape.value_slots) and _NAME_START.match(c.clean)
@@ -339,6 +356,8 @@ class FlatParser:
         # explanation text after the scores (long, sentence-like) belongs to this row
         while i < len(toks) and (len(toks[i].clean) > 20 or toks[i].clean.endswith(("。", "."))):
             i += 1
+        if need and nums >= need:
+            i = self._past_trailing_text(toks, i)
         trailing = 0
         while trailing < len(cells) - 1 and is_plain_number(cells[-1 - trailing].clean):
             trailing += 1

@@ -22,7 +22,7 @@ def funds_column(text: str) -> str | None:
     return None
 
 
-def _funds_header(rows: list[Row]) -> tuple[int, list[str], float] | None:
+def _funds_header(rows: list[Row], default_factor: float = YUAN_PER_WAN) -> tuple[int, list[str], float] | None:
     for i, r in enumerate(rows):
         fields = [f for f in (funds_column(t) for t in r.texts if t) if f]
         if len({"initial", "annual", "executed", "rate", "declared"} & set(fields)) >= 2:
@@ -33,7 +33,7 @@ def _funds_header(rows: list[Row]) -> tuple[int, list[str], float] | None:
                 if "万元" in t or "元" in t:
                     unit_text = t
                     break
-            factor = unit_factor(unit_text, YUAN_PER_WAN)
+            factor = unit_factor(unit_text, default_factor)
             # 目标申报数 / 预算编制数 under 年初预算数, printed on the next row(s)
             for r2 in rows[i + 1:i + 3]:
                 sub = [f for f in (funds_column(t) for t in r2.texts if t) if f]
@@ -84,10 +84,11 @@ def _align_funds(values: list[Cell], cols: list[str]) -> dict[str, Cell]:
     return out
 
 
-def read_funds(rows: list[Row]) -> ParsedFunds:
-    """The funds block of a project table's rows: a header row and its total row, else label/value pairs."""
+def read_funds(rows: list[Row], default_factor: float = YUAN_PER_WAN) -> ParsedFunds:
+    """The funds block of a project table's rows: a header row and its total row, else label/value pairs;
+    ``default_factor``: the unit of a header that prints none (a unit note above the table, else 万元)."""
     funds = ParsedFunds()
-    head = _funds_header(rows)
+    head = _funds_header(rows, default_factor)
     if head is not None:
         hi, cols, factor = head
         funds.factor = factor

@@ -15,8 +15,10 @@ from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import is_number, squeeze
 from jixiao.pipelines.value_align import align
 from jixiao.pipelines.parsed import ParsedIndicator, Span
+from jixiao.pipelines.preview_cut import drop_cut_row, preview_ends
 from jixiao.pipelines.scores import is_total_row
 from jixiao.pipelines.cut_rows import cut_off, stops_short
+from jixiao.pipelines.sub_header import with_sub_header
 from jixiao.pipelines.vocab import LEVEL_HEADERS as _LEVEL_HEADERS
 
 _VALUE_SLOTS = ("init_target", "adj_target", "op", "nature", "target", "unit", "actual")
@@ -68,10 +70,7 @@ def find_indicator_header(rows: list[Row], start: int) -> IndicatorHeader | None
             for r2 in rows[i + 1:i + 2]:
                 sub = {c.col: s for c in r2.cells if c.clean and (s := indicator_column(c.clean))}
                 if sub and set(sub.values()) & {"op", "unit"}:
-                    for c, s in sub.items():
-                        if s in ("op", "target", "unit"):
-                            slots[c] = s
-                    return IndicatorHeader(i + 1, slots, len(r.cells))
+                    return IndicatorHeader(i + 1, *with_sub_header(slots, sub, len(r.cells)))
             return IndicatorHeader(i, slots, len(r.cells))
     return None
 
@@ -144,6 +143,8 @@ class IndicatorReader:
             first = next((t for t in r.texts if t), "")
             if not first:
                 continue
+            if preview_ends(first) and last_row == k - 1:
+                drop_cut_row(out, header)
             if V.INDICATOR_END.match(first) or is_title_row(r) or is_total_row(r):
                 closed = True
                 break

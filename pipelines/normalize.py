@@ -20,10 +20,12 @@ from jixiao.record import YUAN_PER_WAN, YUAN_PER_YI
 # Word/PDF converters leave bookmark anchors in the text; they are never content.
 _JUNK = re.compile(r"\[bookmark:[^\]\n]*\]|\[image:[^\]\n]*\]")
 # A page footer line (- 3 -, 第3页, 第3页 共9页) printed where a table crosses a page: never content, and
-# left in place it splits the table's rows; the line goes with its line break.
+# left in place it splits the table's rows; the line goes with its line break. A document site's preview
+# labels its pages with the file name (报告.docx_第3页) or a counter (2 / 4): those lines go too.
 _PAGE_LINE = re.compile(
     r"^[ \t\u3000]*(?:[-－—]\s*[0-9０-９]{1,4}\s*[-－—]|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*页)?"
-    r"|共\s*[0-9０-９]{1,4}\s*页)[ \t\u3000]*(?:\r?\n|$)", re.M)
+    r"|共\s*[0-9０-９]{1,4}\s*页|[0-9]{1,4}[ \u3000]+/[ \u3000]+[0-9]{1,4}"
+    r"|[^\n]{1,120}?\.(?:docx?|xlsx?|pdf|pptx?|wps)_第[0-9]{1,4}页)[ \t\u3000]*(?:\r?\n|$)", re.M)
 _DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\r"}
 _SPACE = {"\u00a0", "\u3000", "\u2002", "\u2003", "\u2009", "\u202f", "\x0b", "\x0c"}
 

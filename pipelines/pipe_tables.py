@@ -60,11 +60,11 @@ def _pipe_row_end(lines: list[str], i: int, width: int = 0) -> int:
 
 
 # One cell per line closed by a pipe (``政务服务中心运维经费 |``), rows ended by pipe-only filler lines
-# (``|||||||``): a web table exported cell by cell. Read as one-cell-per-line blocks when such lines are
+# (``|||||||``, or ``| |`` with blanks between the pipes): a web table exported cell by cell. Read as one-cell-per-line blocks when such lines are
 # at least this many and this share of the lines that hold a pipe (pipe-row documents have a few too).
 PIPE_CELL_LINES = 10
 PIPE_CELL_SHARE = 0.5
-_PIPE_FILLER = re.compile(r"^[ \t]*\|{2,}[ \t]*$")
+_PIPE_FILLER = re.compile(r"^[ \t]*\|(?:[ \t]*\|)+[ \t]*$")
 
 
 def _pipe_cell(line: str) -> tuple[int, int] | None:

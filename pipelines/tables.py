@@ -13,9 +13,12 @@ from jixiao.pipelines.funds_table import read_funds
 from jixiao.pipelines.indicator_table import (IndicatorHeader, IndicatorReader, find_indicator_header, indicator_column,
                                                split_joined_levels)
 from jixiao.pipelines.layout import Row
+from jixiao.pipelines.level_rows import join_wrapped_level2
+from jixiao.pipelines.normalize import unit_factor
 from jixiao.pipelines.parsed import ParsedProject, Span
 from jixiao.pipelines.project_fields import NAME_AND_VALUE, clean_org, read_project_fields, split_code
 from jixiao.pipelines.scores import is_total_row, read_score
+from jixiao.record import YUAN_PER_WAN
 
 
 def _name_cell(row: Row) -> int | None:
@@ -108,6 +111,31 @@ def titled_block(rows: list[Row]) -> tuple[int, Span] | None:
     return None
 
 
+def unit_note(rows: list[Row]) -> float:
+    """The unit a note above a table declares (单位：元), in yuan; 万元 where none is printed."""
+    for r in reversed(rows):
+        note = next((c.clean for c in r.cells if c.clean and V.UNIT_NOTE.match(c.clean)), None)
+        if note is not None:
+            return unit_factor(note, YUAN_PER_WAN)
+    return YUAN_PER_WAN
+
+
+# a row read as an indicator row under an assumed header prints at least this many cells (category, name, values)
+TEMPLATE_ROW_CELLS = 4
+
+
+def template_header(rows: list[Row], categories: V.Categories) -> IndicatorHeader | None:
+    """Where the indicator header is lost (a document site's preview jumps from the funds block into the indicator
+    rows) but a row of cells opens with a category word: the national template's columns, assumed just above it."""
+    for i, r in enumerate(rows):
+        filled = r.nonempty()
+        if i and r.kind != "text" and len(filled) >= TEMPLATE_ROW_CELLS and (
+                categories.level1(filled[0].clean) or categories.level2(filled[0].clean)):
+            slots = {k: s for k, w in enumerate(V.TEMPLATE_INDICATOR_HEADER) if (s := indicator_column(w))}
+            return IndicatorHeader(i - 1, slots, len(slots))
+    return None
+
+
 class TableParser:
     """Rows -> ParsedProjects."""
 
@@ -117,9 +145,12 @@ class TableParser:
 
     def parse(self, rows: list[Row]) -> list[ParsedProject]:
         out = []
-        rows = split_joined_levels(rows, self.categories)
+        rows = join_wrapped_level2(split_joined_levels(rows, self.categories), self.categories)
+        end = 0
         for s, e in find_blocks(rows):
-            p = self.parse_block(rows[s:e], at_text_end=not any(r.joined for r in rows[e:]))
+            p = self.parse_block(rows[s:e], at_text_end=not any(r.joined for r in rows[e:]),
+                                 factor=unit_note(rows[max(end, s - TITLE_REACH):s]))
+            end = e
             if p is not None:
                 out.append(p)
         if not out and (titled := titled_block(rows)) is not None:
@@ -128,7 +159,8 @@ class TableParser:
                 out.append(p)
         return out
 
-    def parse_block(self, rows: list[Row], title_name: Span | None = None, at_text_end: bool = False) -> ParsedProject | None:
+    def parse_block(self, rows: list[Row], title_name: Span | None = None, at_text_end: bool = False,
+                    factor: float = YUAN_PER_WAN) -> ParsedProject | None:
         meta = read_project_fields(rows)
         if title_name is not None:
             meta.setdefault("name", title_name)
@@ -149,8 +181,8 @@ class TableParser:
             source="table", start=rows[0].start, end=last.end, name=name, code=code,
             department=clean_org(meta.get("department")), implementer=clean_org(meta.get("implementer")),
         )
-        proj.funds = read_funds(rows)
-        header = find_indicator_header(rows, 0)
+        proj.funds = read_funds(rows, factor)
+        header = find_indicator_header(rows, 0) or template_header(rows, self.categories)
         score_start = 0
         if header is not None:
             proj.indicators = self.indicators.read(rows, header, at_text_end)

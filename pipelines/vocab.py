@@ -233,8 +233,16 @@ INDICATOR_HEADERS: list[tuple[str, re.Pattern[str]]] = [
 # a web page's chrome around a table: links and buttons, never a cell
 _PAGE_CHROME = r"附件(下载)?:|【?(打印|关闭)(本页|窗口)?】?$|打印本页|关闭窗口|上一篇|下一篇|分享到|返回顶部|扫一扫"
 PAGE_CHROME = _rx(rf"^({_PAGE_CHROME})")
+# a document site's preview stops here (the rest of the file is behind its download button)
+_PREVIEW_END = r"还剩\d+页未读|继续阅读|预览已结束|.{0,20}超出(免费)?预览范围|下载文档|点击查看更多|相关(文档|资源|搜索)$|VIP免费下载"
+PREVIEW_END = _rx(rf"^({_PREVIEW_END})")
 INDICATOR_END = _rx(r"^(总分|自评总分|总得分|综合得分|评价得分|合计|总计|指标自评得分小计|项目绩效分析|自评结果分析|评价结论|结果应用建议|负责人|经办人|填报日期|备注|说明$|说明:|填表说明|注:"
-                    rf"|{_PAGE_CHROME})")
+                    rf"|{_PAGE_CHROME}|{_PREVIEW_END})")
+# a unit note printed above a table (单位：元, 金额单位：万元): the unit of a funds header that prints none
+UNIT_NOTE = _rx(r"^(金额)?单位[:]?(万元|元)$")
+# the 2020 national template's indicator header (财预〔2020〕10号), in printed order: the columns assumed where a
+# document site's preview jumps from the funds block into the indicator rows, the header between them lost
+TEMPLATE_INDICATOR_HEADER = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")
 # leading label cells that are section captions, not indicator content
 # (a lone allotment, (50分), is what a merged level-1 cell leaves on the rows under its first: web text wraps it)
 SECTION_CAPTION = _rx(r"^(年度)?绩效指标(完成情况)?(\(\d+(\.\d+)?分\))?$|^年度绩效指标完成情况$|^\(\d+(\.\d+)?分\)$")
@@ -242,6 +250,8 @@ SECTION_CAPTION = _rx(r"^(年度)?绩效指标(完成情况)?(\(\d+(\.\d+)?分\)
 REMARK = _rx(r"^(/|／|—+|-+|无|无偏差|未发生偏差|无明显偏差|按计划(完成|执行|实施|推进)|已(按时|按期|全部)?完成)$")
 # a value cell that prints nothing (-, —, /, ……): blank, not a value
 BLANK_VALUE = re.compile(r"^(?:…+|\.+|—+|-+|/+|\\+)$")
+# a template's numbered slot left without its indicator (指标2:): an empty name cell, never a value
+NUMBERED_SLOT = _rx(r"^指标\d+:?$")
 PLACEHOLDER = _rx(r"^(指标\d*[:]?|…+|\.+|—+|-+|/|无)$|^[^\u4e00-\u9fffA-Za-z]*$")
 # completion phrases printed in value columns; a "name" like this is a value whose name cell was blank
 VALUE_PHRASE = _rx(r"^(全部或基本|部分)?(达成|未达成)预期指标")

@@ -1,0 +1,56 @@
+"""The collapsed-text reader (``flat``) on a table printed one cell a line with nothing that tells its rows apart
+(pipe-terminated cells whose filler lines are lone '|' lines, like its empty cells). Invented example."""
+
+import pytest
+
+from jixiao.pipelines.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor.from_settings(load_tagger=False)
+
+
+ROWS = [
+    ["项目支出绩效自评表"], ["项目名称", "牧区饮水安全巡检"], ["主管部门", "示例旗水利局", "实施单位", "示例旗水务站"],
+    ["项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["年度资金总额", "30", "30", "27", "10", "90%", "9"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "指标性质", "指标方向", "指标值", "度量单位", "实际完成值", "分值",
+     "得分", "偏差原因分析及改进措施"],
+    ["产出指标", "数量指标", "指标1:巡检水井数量(眼)", "正向", "大于等于", "140", "眼", "131", "40", "36", "部分牧点冬季无法进入"],
+    ["指标2:", "", "", "", "", "", "", "", ""],
+    ["效益指标", "社会效益指标", "指标1:饮水安全保障人口", "正向", "大于等于", "5000", "人", "5200", "40", "40", ""],
+    ["总分", "100", "94"],
+]
+
+
+def test_a_remark_before_a_numbered_empty_slot_is_no_indicator(extractor):
+    """'部分牧点冬季无法进入' (the row's 偏差原因) then '指标2:' (an empty template slot): neither opens a row."""
+    text = "\n".join("\n".join(f"{c} |" if c else "|" for c in row) + "\n|" for row in ROWS)
+    p, = extractor.extract_text(text, doc_id="t", mode="parser").projects
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("数量指标", "指标1:巡检水井数量(眼)", "大于等于140眼", "131", 40, 36),
+        ("社会效益指标", "指标1:饮水安全保障人口", "大于等于5000人", "5200", 40, 40),
+    ]
+
+
+SCORED = [
+    "项目名称 城乡环卫运营补助", "主管部门 示例县城市管理局 实施单位 示例县环卫所",
+    "项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分", "年度资金总额 60 60 57 10 95% 9.5",
+    "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 评分标准 偏差原因分析及改进措施",
+    "产出指标 数量指标 清运乡镇数量 12个 12个 20 20 完成得满分",
+    "时效指标 日产日清率 100% 98% 10 9 按比例扣分 节假日清运量大",
+    "效益指标 社会效益指标 人居环境改善 明显改善 明显改善 20 20 定性指标",
+    "总分 100 98.5",
+]
+
+
+def test_text_cells_after_the_scores_are_no_row(extractor):
+    """Read as collapsed text (one line): the 评分标准 and 偏差原因 cells after a row's scores, up to the next category
+    word, are that row's, not a row of their own."""
+    p, = extractor.extract_text("  ".join(SCORED), doc_id="t", mode="parser").projects
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("数量指标", "清运乡镇数量", "12个", "12个", 20, 20),
+        ("时效指标", "日产日清率", "100%", "98%", 10, 9),
+        ("社会效益指标", "人居环境改善", "明显改善", "明显改善", 20, 20),
+    ]

@@ -1,0 +1,67 @@
+"""Pipe-terminated cells one a line ('X |') with pipe-only filler lines, an operator in words, value and unit
+in columns of their own (the Inner-Mongolia-style 指标方向 / 指标值 / 度量单位 header). Invented examples."""
+
+import pytest
+
+from jixiao.pipelines.extract import Extractor
+from jixiao.pipelines.pipe_tables import pipe_cell_lines
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor.from_settings(load_tagger=False)
+
+
+def _table(filler: str) -> str:
+    cells = [
+        ["项目支出绩效自评表"], ["项目名称", "边境巡逻道路养护"], ["主管部门", "示例旗交通运输局", "实施单位", "示例旗公路养护站"],
+        ["项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "50", "50", "45", "10", "90%", "9"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标性质", "指标方向", "指标值", "度量单位", "实际完成值", "分值",
+         "得分", "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "指标1:养护道路里程(公里)", "正向", "大于等于", "86", "公里", "88", "20", "20", ""],
+        ["时效指标", "指标1:路面病害处置时限", "反向", "小于等于", "7", "天", "6", "20", "20", ""],
+        ["总分", "100", "99"],
+    ]
+    return "\n".join("\n".join(f"{c} |" if c else "|" for c in row) + "\n" + filler for row in cells)
+
+
+@pytest.mark.parametrize("filler", ["| |", "|  |  |", "||||||"])
+def test_filler_lines_with_or_without_blanks_end_rows(extractor, filler):
+    p, = extractor.extract_text(_table(filler), doc_id="t", mode="parser").projects
+    assert (p.name, p.department, p.implementer) == ("边境巡逻道路养护", "示例旗交通运输局", "示例旗公路养护站")
+    assert (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (500000, 450000, 90)
+    # the operator in words, the value and the unit are one target; 指标性质 (正向/反向) is no part of it
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("数量指标", "指标1:养护道路里程(公里)", "大于等于86公里", "88", 20, 20),
+        ("时效指标", "指标1:路面病害处置时限", "小于等于7天", "6", 20, 20),
+    ]
+
+
+def test_a_spaced_filler_line_is_a_row_end_not_text():
+    text = "项目名称 |\n示例项目 |\n| |\n主管部门 |\n示例局 |\n| |\n" * 3
+    out, offsets = pipe_cell_lines(text, list(range(len(text) + 1)))
+    assert "| |" not in out  # each filler line became a row's end
+    assert len(offsets) == len(out) + 1
+
+
+@pytest.mark.parametrize("spanned", [[], ["", ""]])
+def test_a_sub_header_row_without_the_merged_cells(extractor, spanned):
+    """年度指标值 spans 运算符号 / 指标值 / 度量单位 on the next row, which prints only those three (an HTML export leaves
+    merged cells out); with or without blank cells under the span on the header row."""
+    rows = [
+        ["项目支出绩效自评表"], ["项目名称", "牧区防疫物资储备"], ["主管部门", "示例旗农牧局", "实施单位", "示例旗动物防疫站"],
+        ["项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "45", "45", "43.2", "10", "96%", "9.6"],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "年度指标值", *spanned, "实际完成值", "分值", "得分", "偏差原因"],
+        ["运算符号", "指标值", "度量单位"],
+        ["产出指标", "数量指标", "储备疫苗数量", "定量", "≧", "12", "万头份", "12.5万头份", "30", "30", ""],
+        ["质量指标", "疫苗合格率", "定量", "=", "100", "%", "100%", "30", "28", ""],
+        ["总分", "100", "97.6"],
+    ]
+    text = "\n".join("\n".join(f"{c} |" if c else "|" for c in row) + "\n||||||||" for row in rows)
+    p, = extractor.extract_text(text, doc_id="t", mode="parser").projects
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("储备疫苗数量", "≧12万头份", "12.5万头份", 30, 30),
+        ("疫苗合格率", "=100%", "100%", 30, 28),
+    ]
