@@ -38,12 +38,15 @@ class _Cell:
     end: int
     clean: str
     line: bool = False  # a whole line that is no cell (a paragraph, a tab row)
+    empty: bool = False  # a lone-space cell (between blank lines)
 
 
 def _kind(clean: str) -> str:
-    """label | fh (funds header) | ih (indicator header) | cat | num | text"""
+    """label | fh (funds header) | ih (indicator header) | cat | num | text | empty (a lone-space cell)"""
+    if not clean:
+        return "empty"
     core = V.header_core(clean)
-    if V.any_label(clean.rstrip(":")):
+    if V.any_label(clean.rstrip(":")) or V.CODE_LABEL.match(clean):
         return "label"
     if any(rx.match(t) for t in (clean, core) for _, rx in V.INDICATOR_HEADERS[:-1]):  # not the reason column
         return "ih"
@@ -66,9 +69,15 @@ def _cells(norm: NormalizedText) -> tuple[list[_Cell], bool] | None:
     other = 0
     pos = 0
     blank = True
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
         stripped = line.strip()
-        if stripped:
+        if not stripped and line and blank and k + 1 < len(lines) and not lines[k + 1].strip():
+            # a lone space between blank lines: an empty cell a web page or a converter printed (kept, since it
+            # holds its column's place in an indicator row; the grouper drops it elsewhere)
+            cells.append(_Cell(pos, pos, "", empty=True))
+            after_blank.append(True)
+        elif stripped:
             a = pos + line.index(stripped[0])
             whole = "\t" in stripped or len(stripped) > CELL_CHARS
             other += whole
@@ -78,10 +87,15 @@ def _cells(norm: NormalizedText) -> tuple[list[_Cell], bool] | None:
         blank = not stripped
         pos += len(line) + 1
     # paragraphs above the table (a summary, the page's chrome) are not the table's lines
-    first = next((k for k, c in enumerate(cells) if not c.line and V.any_label(c.clean.rstrip(":"))), 0)
-    single = len(cells) - first - sum(c.line for c in cells[first:])
-    blank_separated = sum(after_blank[1:]) >= BLANK_SEPARATED_SHARE * (len(after_blank) - 1)
-    if single < (MIN_BLANK_CELLS if blank_separated else MIN_CELL_LINES) or single < CELL_LINE_SHARE * (len(cells) - first):
+    fresh = [b for b, c in zip(after_blank, cells) if not c.empty]
+    blank_separated = sum(fresh[1:]) >= BLANK_SEPARATED_SHARE * (len(fresh) - 1)
+    if not blank_separated:
+        after_blank = [b for b, c in zip(after_blank, cells) if not c.empty]
+        cells = [c for c in cells if not c.empty]
+    printed = [c for c in cells if not c.empty]
+    first = next((k for k, c in enumerate(printed) if not c.line and V.any_label(c.clean.rstrip(":"))), 0)
+    single = len(printed) - first - sum(c.line for c in printed[first:])
+    if single < (MIN_BLANK_CELLS if blank_separated else MIN_CELL_LINES) or single < CELL_LINE_SHARE * (len(printed) - first):
         return None
     return (_join_wrapped(cells, after_blank) if blank_separated else cells), blank_separated
 
@@ -99,7 +113,7 @@ def _join_wrapped(cells: list[_Cell], after_blank: list[bool]) -> list[_Cell]:
     out: list[_Cell] = []
     for c, fresh in zip(cells, after_blank):
         prev = out[-1] if out else None
-        if (not fresh and prev is not None and not prev.line and not c.line
+        if (not fresh and prev is not None and not prev.line and not c.line and not prev.empty
                 and len(prev.clean) + len(c.clean) <= CELL_CHARS and not _whole(prev.clean) and not _whole(c.clean)):
             out[-1] = _Cell(prev.start, c.end, V.repair_label(prev.clean + c.clean))
         else:
@@ -136,6 +150,9 @@ class _RowGrouper:
 
     def add(self, c: _Cell) -> None:
         kind = _kind(c.clean)
+        if kind == "empty":
+            self.empty_cell(c)
+            return
         if kind == "ih" and self.state == "fh" and _is_funds_header(c.clean):
             kind = "fh"  # 分值, 得分: columns of both headers, here the funds header's
         if c.line:
@@ -171,6 +188,27 @@ class _RowGrouper:
             self.cur.append(c)  # 总分 100 95: the total's weight and score
         else:
             self.start(c, "text")
+
+    def empty_cell(self, c: _Cell) -> None:
+        """A lone-space cell holds its column's place after an indicator row's name (a blank target, the blank
+        reason that ends the row); anywhere else (a merged cell's place, a blank funds cell) it is dropped."""
+        if self.state != "ih_body" or self.tiers or not self.values or self.since_name < 0:
+            return
+        if self.since_name < self.values or (self.reason and self.since_name == self.values):
+            self.cur.append(c)
+            self.since_name += 1
+
+    def label_run(self, labels: list[_Cell], values: list[_Cell]) -> None:
+        """Field labels printed as a header row (主管部门 / 实施单位) with their values on the row below."""
+        self.flush()
+        self.rows += [labels, values]
+        self.state = "text"
+
+    def cut_last_row(self) -> bool:
+        """Whether the open indicator row stops short of the header's value columns where the text ends: the
+        excerpt was cut inside it (contract: such a row is no indicator)."""
+        return (self.state == "ih_body" and not self.tiers and self.values > 0
+                and 0 <= self.since_name < self.values)
 
     def header(self, c: _Cell, kind: str) -> None:
         if self.state != kind:
@@ -248,15 +286,39 @@ def _valueish(clean: str) -> bool:
     return bool(V.VALUE_START.match(clean)) or bool(V.OPERATORS.match(clean))
 
 
+def _label_run(cells: list[_Cell], k: int) -> int:
+    """How many field labels open a label row at cell ``k`` (中央主管部门 / 地方主管部门 / 资金使用单位, their values on
+    the next row, in the same order): at least two labels, followed by as many plain cells; else 0."""
+    n = 0
+    while k + n < len(cells) and not cells[k + n].line and _kind(cells[k + n].clean) == "label":
+        n += 1
+    values = cells[k + n:k + 2 * n]
+    if n < 2 or len(values) < n:
+        return 0
+    plain = all(not v.line and _kind(v.clean) in ("text", "num") and not V.UNIT_CAPTION.search(v.clean)
+                for v in values)
+    return n if plain else 0
+
+
 def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
     grouper = _RowGrouper()
-    for k, c in enumerate(cells):
+    k = 0
+    while k < len(cells):
+        c = cells[k]
+        run = _label_run(cells, k) if grouper.state in ("text", "field") else 0
+        if run:
+            grouper.label_run(cells[k:k + run], cells[k + run:k + 2 * run])
+            k += 2 * run
+            continue
         nxt = cells[k + 1] if k + 1 < len(cells) else None
         grouper.next_is_value = nxt is not None and _valueish(nxt.clean)
         if grouper.opens_serial_row(c, nxt):
             grouper.flush()
             grouper.state = "ih_body"
         grouper.add(c)
+        k += 1
+    if grouper.cut_last_row():
+        grouper.cur = []  # the text ends inside the row
     grouper.flush()
     return grouper.rows
 

@@ -22,13 +22,14 @@ def funds_column(text: str) -> str | None:
     return None
 
 
-def _funds_header(rows: list[Row]) -> tuple[int, list[str], float] | None:
+def _funds_header(rows: list[Row], unit_note: str | None = None) -> tuple[int, list[str], float] | None:
     for i, r in enumerate(rows):
         fields = [f for f in (funds_column(t) for t in r.texts if t) if f]
         if len({"initial", "annual", "executed", "rate", "declared"} & set(fields)) >= 2:
             fields = [f for f in header_fields(r.texts, V.FUNDS_HEADER_WORDS, funds_column) if f]
             cols = list(fields)
-            unit_text = " ".join(r.texts[:3])
+            # the header's own unit, else the table's unit note (单位：元 above it), else its first cells
+            unit_text = unit_note or " ".join(r.texts[:3])
             for t in r.texts:
                 if "万元" in t or "元" in t:
                     unit_text = t
@@ -84,10 +85,25 @@ def _align_funds(values: list[Cell], cols: list[str]) -> dict[str, Cell]:
     return out
 
 
-def read_funds(rows: list[Row]) -> ParsedFunds:
-    """The funds block of a project table's rows: a header row and its total row, else label/value pairs."""
+def unit_note(rows: list[Row]) -> str | None:
+    """The unit a table's note row prints for its amounts (单位：元, 金额单位:万元), or None."""
+    for r in rows:
+        t = r.joined
+        m = V.ACCOUNT_UNIT.search(t) if len(t) <= UNIT_NOTE_CHARS else None
+        if m is not None:
+            return m.group(1)
+    return None
+
+
+# a unit note is a short row of its own (单位：元, 金额单位：万元)
+UNIT_NOTE_CHARS = 12
+
+
+def read_funds(rows: list[Row], unit: str | None = None) -> ParsedFunds:
+    """The funds block of a project table's rows: a header row and its total row, else label/value pairs;
+    ``unit``: the unit a note above the table prints (used where the funds header names none)."""
     funds = ParsedFunds()
-    head = _funds_header(rows)
+    head = _funds_header(rows, unit)
     if head is not None:
         hi, cols, factor = head
         funds.factor = factor
@@ -106,6 +122,14 @@ def _total_cell(rows: list[Row], header_index: int) -> tuple[int, int] | None:
             t = c.clean
             if t and V.FUNDS_TOTAL_LABEL.match(t) and not t.startswith("其中"):
                 return j, ci
+    # the total label merged over the header and its row (年度资金总额(万元) | 年初预算数 … on one row, the amounts on
+    # the next): the row under the header, when it opens with an amount, is the total row
+    first = next((c.clean for c in rows[header_index].cells if c.clean), "")
+    below = rows[header_index + 1] if header_index + 1 < len(rows) else None
+    if V.FUNDS_TOTAL_LABEL.match(first) and below is not None:
+        opening = next((c.clean for c in below.cells if c.clean), "")
+        if is_amount(opening.rstrip("%")):
+            return header_index + 1, -1
     return None
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import is_title_row, span_of, value_after
-from jixiao.pipelines.funds_table import read_funds
+from jixiao.pipelines.funds_table import read_funds, unit_note
 from jixiao.pipelines.indicator_table import (IndicatorHeader, IndicatorReader, find_indicator_header, indicator_column,
                                                split_joined_levels)
 from jixiao.pipelines.layout import Row
@@ -87,6 +87,8 @@ def find_blocks(rows: list[Row]) -> list[tuple[int, int]]:
     return blocks
 
 
+# a unit note stands at most this many rows above its table's 项目名称 row
+UNIT_NOTE_REACH = 4
 # the title row naming a table without a 项目名称 row is at most this many rows above its first field label
 TITLE_REACH = 6
 
@@ -118,8 +120,12 @@ class TableParser:
     def parse(self, rows: list[Row]) -> list[ParsedProject]:
         out = []
         rows = split_joined_levels(rows, self.categories)
+        end = 0
         for s, e in find_blocks(rows):
-            p = self.parse_block(rows[s:e])
+            # a unit note (单位：元) printed between the title and the table, or inside it above the funds block
+            unit = unit_note(rows[max(end, s - UNIT_NOTE_REACH):s]) or unit_note(rows[s:e])
+            p = self.parse_block(rows[s:e], unit=unit)
+            end = e
             if p is not None:
                 out.append(p)
         if not out and (titled := titled_block(rows)) is not None:
@@ -128,7 +134,7 @@ class TableParser:
                 out.append(p)
         return out
 
-    def parse_block(self, rows: list[Row], title_name: Span | None = None) -> ParsedProject | None:
+    def parse_block(self, rows: list[Row], title_name: Span | None = None, unit: str | None = None) -> ParsedProject | None:
         meta = read_project_fields(rows)
         if title_name is not None:
             meta.setdefault("name", title_name)
@@ -149,7 +155,7 @@ class TableParser:
             source="table", start=rows[0].start, end=last.end, name=name, code=code,
             department=clean_org(meta.get("department")), implementer=clean_org(meta.get("implementer")),
         )
-        proj.funds = read_funds(rows)
+        proj.funds = read_funds(rows, unit)
         header = find_indicator_header(rows, 0)
         score_start = 0
         if header is not None:

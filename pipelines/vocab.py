@@ -159,7 +159,11 @@ def field_label(word: str) -> bool:
 
 
 # labels printed on a project's field rows that are not fields of the record: they end the value before them
-OTHER_LABEL = _rx(r"^(项目负责人(及(联系)?电话)?|负责人|联系人|联系电话|填报人|填表人|审核人|项目类别|项目属性|项目类型)[:]?$")
+# (a transfer payment's 中央主管部门 is printed beside the 地方主管部门 the record takes)
+OTHER_LABEL = _rx(r"^(项目负责人(及(联系)?电话)?|负责人|联系人|联系电话|填报人|填表人|审核人|项目类别|项目属性|项目类型"
+                  r"|中央主管部门)[:]?$")
+# a caption naming the unit of the amounts beside it (项目资金(万元), 资金情况（元）): no field's value
+UNIT_CAPTION = _rx(r"\((万元|元|千元)\)$")
 
 
 def any_label(word: str) -> bool:
@@ -233,7 +237,8 @@ INDICATOR_HEADERS: list[tuple[str, re.Pattern[str]]] = [
 # a web page's chrome around a table: links and buttons, never a cell
 _PAGE_CHROME = r"附件(下载)?:|【?(打印|关闭)(本页|窗口)?】?$|打印本页|关闭窗口|上一篇|下一篇|分享到|返回顶部|扫一扫"
 PAGE_CHROME = _rx(rf"^({_PAGE_CHROME})")
-INDICATOR_END = _rx(r"^(总分|总得分|综合得分|评价得分|合计|总计|指标自评得分小计|项目绩效分析|自评结果分析|评价结论|结果应用建议|负责人|经办人|填报日期|备注|说明$|填表说明|注:"
+INDICATOR_END = _rx(r"^(总分|总得分|综合得分|评价得分|合计|总计|指标自评得分小计|项目绩效分析|自评结果分析|评价结论|结果应用建议|负责人|经办人|填报日期|备注|说明$|说明:|填表说明|注:"
+                    r"|填报单位|填表单位|填报人|填表人|联系电话|审核人"
                     rf"|{_PAGE_CHROME})")
 # leading label cells that are section captions, not indicator content
 # (a lone allotment, (50分), is what a merged level-1 cell leaves on the rows under its first: web text wraps it)
