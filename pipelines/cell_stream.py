@@ -177,6 +177,8 @@ class _RowGrouper:
         elif self.state in ("fh", "fh_body"):
             if kind == "num" and self.state == "fh_body":
                 self.cur.append(c)
+            elif self.state == "fh_body" and kind == "text" and self.spanning_funds_label():
+                self.cur.append(c)  # 年度资金总额 | 小计 | 120 …: a label merged over rows, then the row's own
             else:
                 self.start(c, "fh_body")
         elif self.state == "ih" and _REASON.search(c.clean):
@@ -191,7 +193,14 @@ class _RowGrouper:
 
     def empty_cell(self, c: _Cell) -> None:
         """A lone-space cell holds its column's place after an indicator row's name (a blank target, the blank
-        reason that ends the row); anywhere else (a merged cell's place, a blank funds cell) it is dropped."""
+        reason that ends the row) and in the indicator header right of its name column (a column printed without
+        its word); anywhere else (a merged cell's place, a blank funds cell) it is dropped."""
+        if self.state == "ih" and "name" in self.header_slots and not self.reason:
+            # a column printed without a header word, right of the named ones: its cells still fill the rows
+            self.cur.append(c)
+            self.values += 1
+            self.header_slots.append(None)
+            return
         if self.state != "ih_body" or self.tiers or not self.values or self.since_name < 0:
             return
         if self.since_name < self.values or (self.reason and self.since_name == self.values):
@@ -204,11 +213,19 @@ class _RowGrouper:
         self.rows += [labels, values]
         self.state = "text"
 
-    def cut_last_row(self) -> bool:
-        """Whether the open indicator row stops short of the header's value columns where the text ends: the
-        excerpt was cut inside it (contract: such a row is no indicator)."""
-        return (self.state == "ih_body" and not self.tiers and self.values > 0
-                and 0 <= self.since_name < self.values)
+    def cut_last_row(self, blanks_printed: bool) -> bool:
+        """Whether the open indicator row, where the text ends, stops short of the header's value columns: the
+        excerpt was cut inside it (contract: such a row is no indicator). Where blank cells are printed (a lone
+        space) any shortfall says so; where they vanish, only a row without its actual (a row's trailing
+        weight, score and remark may be blank, its completion value hardly)."""
+        if self.state != "ih_body" or self.tiers or self.values <= 0 or self.since_name < 0:
+            return False
+        return self.since_name < (self.values if blanks_printed else min(2, self.values))
+
+    def spanning_funds_label(self) -> bool:
+        """The open funds row is a lone label merged over several rows (年度资金总额 over 小计 / 其中…, a bare
+        其中:), printed once before the first row it spans: that row's own label and amounts go on it."""
+        return len(self.cur) == 1 and bool(V.SPANNING_FUNDS_LABEL.match(self.cur[0].clean))
 
     def header(self, c: _Cell, kind: str) -> None:
         if self.state != kind:
@@ -297,10 +314,16 @@ def _label_run(cells: list[_Cell], k: int) -> int:
         return 0
     plain = all(not v.line and _kind(v.clean) in ("text", "num") and not V.UNIT_CAPTION.search(v.clean)
                 for v in values)
-    return n if plain else 0
+    # a cell just before a header run is that header's caption (项目资金 | 年初预算数 …), not a label's value: the
+    # labels' values then did not all print
+    after = cells[k + 2 * n] if k + 2 * n < len(cells) else None
+    captioned = after is not None and _kind(after.clean) in ("fh", "ih")
+    return n if plain and not captioned else 0
 
 
-def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
+def _rows(cells: list[_Cell], blank_separated: bool = False) -> list[list[_Cell]]:
+    """The cells grouped into rows; ``blank_separated``: blank lines separate the cells (the layout is beyond doubt,
+    so a last row stopping short where the text ends is a cut)."""
     grouper = _RowGrouper()
     k = 0
     while k < len(cells):
@@ -317,7 +340,7 @@ def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
             grouper.state = "ih_body"
         grouper.add(c)
         k += 1
-    if grouper.cut_last_row():
+    if blank_separated and grouper.cut_last_row(any(c.empty for c in cells)):
         grouper.cur = []  # the text ends inside the row
     grouper.flush()
     return grouper.rows
@@ -358,7 +381,7 @@ def cell_stream(norm: NormalizedText) -> tuple[NormalizedText, bool] | None:
     cells, blank_separated = found
     chars: list[str] = []
     offs: list[int] = []
-    for row in _rows(cells):
+    for row in _rows(cells, blank_separated):
         for k, c in enumerate(row):
             if k:
                 chars.append("\t")

@@ -70,7 +70,11 @@ def _align_funds(values: list[Cell], cols: list[str]) -> dict[str, Cell]:
         tail_cols = cols[cols.index("executed") + 1:] if "executed" in cols else []
         rate_pos = next((i for i, v in enumerate(values) if v.clean.endswith("%")), None)
         head_cols = cols[: len(cols) - len(tail_cols)]
-        if rate_pos is not None and "rate" in tail_cols:
+        if rate_pos is None and tail_cols == ["rate"]:
+            # 全年预算数(A) 全年执行数(B) 执行率(B/A) with a blank rate: no printed rate, so every amount is a budget
+            # or spending figure, aligned from 全年执行数 leftwards (contract)
+            head_vals, tail_vals = values, []
+        elif rate_pos is not None and "rate" in tail_cols:
             r = tail_cols.index("rate")
             head_vals = values[: rate_pos - r] if rate_pos - r >= 0 else []
             tail_vals = values[max(0, rate_pos - r):]

@@ -60,6 +60,7 @@ def find_indicator_header(rows: list[Row], start: int) -> IndicatorHeader | None
         if "name" in vals and ({"l1", "l2"} & vals) and len(vals) >= 4:
             found = header_fields(r.texts, V.INDICATOR_HEADER_WORDS, indicator_column)
             slots = {c.col: f for c, f in zip(r.cells, found) if f}
+            slots.update(_unlabeled_score(r, slots))
             wrapped = _wrapped_header(r, rows[i + 1] if i + 1 < len(rows) else None, slots)
             if wrapped is not None:
                 return IndicatorHeader(i + 1, wrapped, len(r.cells))
@@ -73,6 +74,17 @@ def find_indicator_header(rows: list[Row], start: int) -> IndicatorHeader | None
                     return IndicatorHeader(i + 1, slots, len(r.cells))
             return IndicatorHeader(i, slots, len(r.cells))
     return None
+
+
+def _unlabeled_score(header: Row, slots: dict[int, str]) -> dict[int, str]:
+    """A header printing one blank cell right of its value columns, and no 分值/得分 column: the numbers printed
+    under that blank are the rows' scores (the form added a 得分 column without its word)."""
+    last = header.cells[-1] if header.cells else None
+    if last is None or last.clean or not slots or last.col != max(slots) + 1:
+        return {}
+    if {"weight", "score", "reason"} & set(slots.values()) or slots[max(slots)] not in _VALUE_SLOTS:
+        return {}
+    return {last.col: "score"}
 
 
 # a header cell wrapped over two lines leaves a short head on the header row (年度, 实际) and its tail

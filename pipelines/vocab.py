@@ -177,6 +177,8 @@ GRADE_LABEL = _rx(r"^(评价等级|自评等级|等级|绩效等级)[:]?$")
 RATE_LABEL = _rx(r"^(执行率|预算执行率)(\(B/A\))?[:]?$")
 SCORE_LABEL = _rx(r"^得分[:]?$")
 FUNDS_TOTAL_LABEL = _rx(r"^((年度|项目|全年|本年)?(财政|预算)?资金总额|总额|合计|总计)[:]?")
+# a funds label a table may merge over the rows below it (年度资金总额 over 小计 and its 其中 rows; a bare 其中:)
+SPANNING_FUNDS_LABEL = _rx(r"^((年度|项目|全年|本年)?(财政|预算)?资金总额|其中)[:]?$")
 LONE_BUDGET_LABEL = _rx(r"^(项目预算金额|年度预算数|年度预算金额|预算金额)(\((万元|元)\))?[:]?$")
 EXECUTED_LABEL = _rx(r"^(全年执行数|预算执行数|全年执行金额|执行数)(\((万元|元)\))?[:]?$")
 
