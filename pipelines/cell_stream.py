@@ -220,7 +220,13 @@ class _RowGrouper:
         weight, score and remark may be blank, its completion value hardly)."""
         if self.state != "ih_body" or self.tiers or self.values <= 0 or self.since_name < 0:
             return False
-        return self.since_name < (self.values if blanks_printed else min(2, self.values))
+        return self.since_name < (self.values if blanks_printed else self.cells_to_actual())
+
+    def cells_to_actual(self) -> int:
+        """How many cells after its name a row prints up to its actual (指标性质 正向 / ≥30个 / 20 / 32个: 4), by the
+        header's columns; two (a target and an actual) where the header names no actual column."""
+        after = self.header_slots[self.header_slots.index("name") + 1:] if "name" in self.header_slots else []
+        return after.index("actual") + 1 if "actual" in after else min(2, self.values)
 
     def spanning_funds_label(self) -> bool:
         """The open funds row is a lone label merged over several rows (年度资金总额 over 小计 / 其中…, a bare
@@ -299,8 +305,9 @@ class _RowGrouper:
 
 
 def _valueish(clean: str) -> bool:
-    """A target, actual, weight or score as printed: a number or an operator first (≥120公里, 96%, 20)."""
-    return bool(V.VALUE_START.match(clean)) or bool(V.OPERATORS.match(clean))
+    """A target, actual, weight or score as printed: a number or an operator first (≥120公里, 96%, 20); or a
+    指标性质 cell (正向, 定性), which a row prints before its target."""
+    return bool(V.VALUE_START.match(clean)) or bool(V.OPERATORS.match(clean)) or clean in V.NATURE_WORDS
 
 
 def _label_run(cells: list[_Cell], k: int) -> int:

@@ -77,14 +77,10 @@ def find_indicator_header(rows: list[Row], start: int) -> IndicatorHeader | None
 
 
 def _unlabeled_score(header: Row, slots: dict[int, str]) -> dict[int, str]:
-    """A header printing one blank cell right of its value columns, and no 分值/得分 column: the numbers printed
-    under that blank are the rows' scores (the form added a 得分 column without its word)."""
-    last = header.cells[-1] if header.cells else None
-    if last is None or last.clean or not slots or last.col != max(slots) + 1:
-        return {}
-    if {"weight", "score", "reason"} & set(slots.values()) or slots[max(slots)] not in _VALUE_SLOTS:
-        return {}
-    return {last.col: "score"}
+    """One blank header cell right of the value columns and no 分值/得分: a 得分 column printed without its word."""
+    last = header.cells[-1] if header.cells and slots else None
+    ok = last is not None and not last.clean and last.col == max(slots) + 1 and slots[max(slots)] in _VALUE_SLOTS
+    return {last.col: "score"} if ok and not {"weight", "score", "reason"} & set(slots.values()) else {}
 
 
 # a header cell wrapped over two lines leaves a short head on the header row (年度, 实际) and its tail
@@ -358,7 +354,7 @@ class IndicatorReader:
                 break
             t = cells[k].clean
             if s_ in ("op", "nature"):
-                if V.OPERATORS.match(t) or (s_ == "nature" and t in ("定性", "定量", "正向", "反向")):
+                if V.OPERATORS.match(t) or (s_ == "nature" and t in V.NATURE_WORDS):
                     got[s_] = cells[k]
                     k += 1
                 continue
