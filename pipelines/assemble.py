@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from jixiao.pipelines.normalize import NormalizedText, parse_amount, parse_number, squeeze
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
-from jixiao.pipelines.vocab import GRADES
+from jixiao.pipelines.vocab import PRINTED_GRADES
 from jixiao.record import Funds, Indicator, Project, Provenance
 
 
@@ -109,7 +109,7 @@ class Assembler:
             implementer=self._text(p.implementer),
             funds=funds,
             score=self._number(p.score),
-            grade=grade if grade in GRADES else None,
+            grade=PRINTED_GRADES.get(grade) if grade else None,
             indicators=[self.indicator(i, src) for i in p.indicators],
         )
         prov = proj.provenance

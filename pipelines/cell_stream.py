@@ -46,7 +46,7 @@ def _kind(clean: str) -> str:
     if not clean:
         return "empty"
     core = V.header_core(clean)
-    if V.any_label(clean.rstrip(":")) or V.CODE_LABEL.match(clean):
+    if V.any_label(clean.rstrip(":")) or V.CODE_LABEL.match(clean) or V.GRADE_LABEL.match(clean):
         return "label"
     if any(rx.match(t) for t in (clean, core) for _, rx in V.INDICATOR_HEADERS[:-1]):  # not the reason column
         return "ih"
@@ -159,7 +159,7 @@ class _RowGrouper:
             self.flush()
             self.rows.append([c])
             self.state = "text"
-        elif self.state == "ih_body" and V.INDICATOR_END.match(c.clean):
+        elif self.state == "ih_body" and (V.INDICATOR_END.match(c.clean) or V.TOTAL_SCORE_LABEL.match(c.clean)):
             # a total row, a note (说明, 注:) or a signature closes the indicator rows; a total keeps its numbers
             self.start(c, "total" if V.TOTAL_SCORE_LABEL.match(c.clean) else "text")
         elif kind == "label":

@@ -186,6 +186,8 @@ EXECUTED_LABEL = _rx(r"^(全年执行数|预算执行数|全年执行金额|执�
 # below 60 差. Local schemes may draw the bands differently, so a mismatch is reported, never corrected.
 GRADE_BANDS = ((90.0, "优"), (80.0, "良"), (60.0, "中"), (float("-inf"), "差"))
 GRADES = tuple(grade for _, grade in GRADE_BANDS)
+# a grade as a table prints it -> the record's grade (contract: 优秀/良好/合格 give 优/良/中)
+PRINTED_GRADES: dict[str, str] = {**{g: g for g in GRADES}, "优秀": "优", "良好": "良", "合格": "中"}
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -240,7 +242,7 @@ INDICATOR_HEADERS: list[tuple[str, re.Pattern[str]]] = [
 _PAGE_CHROME = r"附件(下载)?:|【?(打印|关闭)(本页|窗口)?】?$|打印本页|关闭窗口|上一篇|下一篇|分享到|返回顶部|扫一扫"
 PAGE_CHROME = _rx(rf"^({_PAGE_CHROME})")
 INDICATOR_END = _rx(r"^(总分|总得分|综合得分|评价得分|合计|总计|指标自评得分小计|项目绩效分析|自评结果分析|评价结论|结果应用建议|负责人|经办人|填报日期|备注|说明$|说明:|填表说明|注:"
-                    r"|填报单位|填表单位|填报人|填表人|联系电话|审核人"
+                    r"|填报单位|填表单位|填报人|填表人|联系电话|审核人|自评得分:?$|自评总分|项目自评得分|绩效自评总得分|自评总得分"
                     rf"|{_PAGE_CHROME})")
 # leading label cells that are section captions, not indicator content
 # (a lone allotment, (50分), is what a merged level-1 cell leaves on the rows under its first: web text wraps it)
@@ -402,7 +404,7 @@ REASON_HEADER_WORDS = ("偏差原因分析及改进措施", "未完成原因分�
 TOTAL_WORDS = ("总分", "合计", "总计")
 TOTAL_LABEL = _rx(rf"^({_alt(TOTAL_WORDS)})[:]?$")
 # a total score's own label, the total row's words aside
-TOTAL_SCORE_WORDS = ("绩效自评总得分", "自评总得分", "项目自评得分", "总得分", "综合得分", "评价得分")
+TOTAL_SCORE_WORDS = ("绩效自评总得分", "自评总得分", "项目自评得分", "总得分", "综合得分", "评价得分", "自评得分", "自评总分")
 TOTAL_SCORE_ONLY_LABEL = _rx(rf"^({_alt(TOTAL_SCORE_WORDS)})[:]?$")
 # the funds total's label that carries the amount in label/value layouts (年度资金总额: 255,600)
 FUNDS_TOTAL_AMOUNT_LABEL = _rx(r"^(年度资金总额|项目资金总额)[:]?")

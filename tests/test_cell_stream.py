@@ -148,3 +148,15 @@ def test_a_blank_rate_leaves_the_amounts_to_the_budget_columns(extractor):
     funds = ("资金情况(万元)", "全年预算数(A)", "全年执行数(B)", "执行率(B/A)", "年度资金总额", "86.4", "86.4", BLANK)
     p = read(extractor, page(*TRANSFER, "地方主管部门", "示例市水务局", *funds, *TRANSFER_HEADER, *TRANSFER_ROWS))
     assert (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (864000.0, 864000.0, None)
+
+
+@pytest.mark.parametrize("closing,score,grade", [
+    (("总分", "100", "98.5", BLANK, "评价等级", "优秀"), 98.5, "优"),
+    (("自评得分", "98.5", "自评等级", "合格"), 98.5, "中"),
+    (("绩效自评总得分", "98.5"), 98.5, None),
+])
+def test_score_and_grade_rows_after_the_indicator_rows(extractor, closing, score, grade):
+    """The total and grade printed as cells after the last row: a score and a grade (优秀/良好/合格 -> 优/良/中), no
+    indicator."""
+    p = read(extractor, page(*FIELDS, *FUNDS, *NATURE_HEADER, *NATURE_ROWS, *closing))
+    assert (len(p.indicators), p.score, p.grade) == (4, score, grade)
