@@ -193,13 +193,16 @@ class _RowGrouper:
 
     def empty_cell(self, c: _Cell) -> None:
         """A lone-space cell holds its column's place after an indicator row's name (a blank target, the blank
-        reason that ends the row) and in the indicator header right of its name column (a column printed without
-        its word); anywhere else (a merged cell's place, a blank funds cell) it is dropped."""
+        reason that ends the row), on a funds row after its label (a blank amount) and in the indicator header right
+        of its name column (a column printed without its word); anywhere else (a merged cell's place) it is dropped."""
         if self.state == "ih" and "name" in self.header_slots and not self.reason:
             # a column printed without a header word, right of the named ones: its cells still fill the rows
             self.cur.append(c)
             self.values += 1
             self.header_slots.append(None)
+            return
+        if self.state == "fh_body" and self.cur:
+            self.cur.append(c)  # a blank amount keeps its column's place on a funds row
             return
         if self.state != "ih_body" or self.tiers or not self.values or self.since_name < 0:
             return

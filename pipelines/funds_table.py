@@ -50,6 +50,21 @@ def _amount_cells(row: Row, after: int) -> list[Cell]:
     return [c for c in row.cells[after + 1:] if c.clean and (is_amount(c.clean) or c.clean in ("/", "-", "—"))]
 
 
+def _by_position(row: Row, label_index: int, cols: list[str]) -> dict[str, Cell] | None:
+    """A total row printing one cell per column after its label, blank ones too (a lone-space cell, an empty tab
+    cell), with a blank among them: each amount stands under its column. None where the count differs or nothing
+    is blank (then the amounts are aligned by ``_align_funds``)."""
+    cols = [c for c in cols if c != "reason"]
+    cells = row.cells[label_index + 1:]
+    while len(cells) > len(cols) and not cells[-1].clean:
+        cells = cells[:-1]  # a trailing reason or padding cell left blank
+    if len(cells) != len(cols) or all(c.clean for c in cells):
+        return None
+    if any(c.clean and not (is_amount(c.clean) or c.clean in ("/", "-", "—")) for c in cells):
+        return None
+    return {col: c for col, c in zip(cols, cells) if c.clean and c.clean not in ("/", "-", "—")}
+
+
 def _align_funds(values: list[Cell], cols: list[str]) -> dict[str, Cell]:
     """Assign a total row's printed numbers to the header's columns.
 
@@ -144,7 +159,9 @@ def funds_from_total_row(total: Row, label_index: int, columns: list[str], facto
     below the total) give the 其中 rows, the sources of the total, for the consistency check."""
     funds = ParsedFunds()
     funds.factor = factor
-    got = _align_funds(_amount_cells(total, label_index), columns)
+    got = _by_position(total, label_index, columns)
+    if got is None:
+        got = _align_funds(_amount_cells(total, label_index), columns)
     initial = got.get("compiled") or got.get("initial") or got.get("declared")
     funds.initial = span_of(initial) if initial else None
     for key in ("annual", "executed", "rate", "weight", "score"):

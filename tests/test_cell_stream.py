@@ -160,3 +160,13 @@ def test_score_and_grade_rows_after_the_indicator_rows(extractor, closing, score
     indicator."""
     p = read(extractor, page(*FIELDS, *FUNDS, *NATURE_HEADER, *NATURE_ROWS, *closing))
     assert (len(p.indicators), p.score, p.grade) == (4, score, grade)
+
+
+@pytest.mark.parametrize("amounts,funds", [
+    (("40", "48", "45.6", "10", BLANK, BLANK), (400000.0, 480000.0, 456000.0, None)),
+    ((BLANK, "48", "45.6", "10", "95%", "9.5"), (None, 480000.0, 456000.0, 95.0)),
+])
+def test_blank_amounts_keep_their_column(extractor, amounts, funds):
+    """A funds row printing its blank cells as lone spaces: each amount stands under its own column."""
+    p = read(extractor, page(*FIELDS, *FUNDS[:8], "年度资金总额", *amounts, *NATURE_HEADER, *NATURE_ROWS))
+    assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == funds

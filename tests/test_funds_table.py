@@ -40,3 +40,10 @@ def test_the_headers_own_unit_wins_over_a_note(extractor):
     rows = ["单位:元", *FIELDS, "项目资金(万元)\t年初预算数\t全年预算数\t全年执行数\t执行率",
             "年度资金总额\t30\t32\t28.8\t90%", *INDICATORS]
     assert _funds(extractor, rows) == (300000.0, 320000.0, 288000.0, 90.0)
+
+
+def test_a_total_row_with_a_blank_cell_per_column(extractor):
+    """Tab cells one per column, the rate and score left blank: the amounts keep their columns."""
+    rows = [*FIELDS, "项目资金(万元)\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+            "年度资金总额\t30\t32\t28.8\t10\t\t", *INDICATORS]
+    assert _funds(extractor, rows) == (300000.0, 320000.0, 288000.0, None)
