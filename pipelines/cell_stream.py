@@ -159,7 +159,8 @@ class _RowGrouper:
             self.flush()
             self.rows.append([c])
             self.state = "text"
-        elif self.state == "ih_body" and (V.INDICATOR_END.match(c.clean) or V.TOTAL_SCORE_LABEL.match(c.clean)):
+        elif self.state == "ih_body" and (V.INDICATOR_END.match(c.clean) or V.TOTAL_SCORE_LABEL.match(c.clean)
+                                          or V.FORM_FOOTER.match(c.clean)):
             # a total row, a note (说明, 注:) or a signature closes the indicator rows; a total keeps its numbers
             self.start(c, "total" if V.TOTAL_SCORE_LABEL.match(c.clean) else "text")
         elif kind == "label":

@@ -241,9 +241,12 @@ INDICATOR_HEADERS: list[tuple[str, re.Pattern[str]]] = [
 # a web page's chrome around a table: links and buttons, never a cell
 _PAGE_CHROME = r"附件(下载)?:|【?(打印|关闭)(本页|窗口)?】?$|打印本页|关闭窗口|上一篇|下一篇|分享到|返回顶部|扫一扫"
 PAGE_CHROME = _rx(rf"^({_PAGE_CHROME})")
-INDICATOR_END = _rx(r"^(总分|总得分|综合得分|评价得分|合计|总计|指标自评得分小计|项目绩效分析|自评结果分析|评价结论|结果应用建议|负责人|经办人|填报日期|备注|说明$|说明:|填表说明|注:"
-                    r"|填报单位|填表单位|填报人|填表人|联系电话|审核人|自评得分:?$|自评总分|项目自评得分|绩效自评总得分|自评总得分"
+INDICATOR_END = _rx(r"^(总分|总得分|综合得分|评价得分|合计|总计|指标自评得分小计|项目绩效分析|自评结果分析|评价结论|结果应用建议|负责人|经办人|填报日期|备注|说明$|填表说明|注:"
+                    r"|自评得分:?$|自评总分|项目自评得分|绩效自评总得分|自评总得分"
                     rf"|{_PAGE_CHROME})")
+# a form's note and signature fields printed after its last row; where cells print one a line they close the
+# indicator rows (in a tab table such a line may stand inside it, a row of data following)
+FORM_FOOTER = _rx(r"^(说明:|填报单位|填表单位|填报人|填表人|联系电话|审核人)")
 # leading label cells that are section captions, not indicator content
 # (a lone allotment, (50分), is what a merged level-1 cell leaves on the rows under its first: web text wraps it)
 SECTION_CAPTION = _rx(r"^(年度)?绩效指标(完成情况)?(\(\d+(\.\d+)?分\))?$|^年度绩效指标完成情况$|^\(\d+(\.\d+)?分\)$")
