@@ -30,6 +30,7 @@ CELL_CHARS = 60
 BLANK_SEPARATED_SHARE = 0.6
 _NUMBERISH = frozenset("-—/")
 _REASON = dict(V.INDICATOR_HEADERS)["reason"]
+_SENTENCE_END = frozenset("。；;!！")
 
 
 @dataclass(slots=True)
@@ -294,6 +295,10 @@ class _RowGrouper:
             # the reason column's remark (无, 已完成, 部分路段损毁) closes the row; a name would have values after it
             self.cur.append(c)
             self.since_name += 1
+            return
+        if full and self.reason and self.since_name > self.values and kind == "text" and not self.next_is_value \
+                and c.clean[-1] in _SENTENCE_END:
+            self.cur.append(c)  # the remark's next paragraph (a cell of several <p>): a sentence is no name
             return
         if self.state == "ih" or (kind == "cat" and self.since_name >= 0) or full:
             self.flush()

@@ -170,3 +170,12 @@ def test_blank_amounts_keep_their_column(extractor, amounts, funds):
     """A funds row printing its blank cells as lone spaces: each amount stands under its own column."""
     p = read(extractor, page(*FIELDS, *FUNDS[:8], "年度资金总额", *amounts, *NATURE_HEADER, *NATURE_ROWS))
     assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == funds
+
+
+@pytest.mark.parametrize("blanks", [True, False])
+def test_a_remark_printed_as_several_paragraphs(extractor, blanks):
+    """A remark cell holding two paragraphs prints as two cells: the second sentence is no name of the next row."""
+    remark = NATURE_ROWS[:8] + ("超额完成。", "因新增两处集中投放点。") + NATURE_ROWS[9:]
+    cells = [*FIELDS, *FUNDS, *NATURE_HEADER, *remark]
+    p = read(extractor, page(*(c for c in cells if blanks or c != BLANK)))
+    assert [r[2:5] for r in rows(p)][:2] == [("新建分类投放点数量", "≥30个", "32个"), ("配发分类垃圾桶数量", "600个", "600个")]
