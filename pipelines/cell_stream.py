@@ -30,6 +30,7 @@ CELL_CHARS = 60
 BLANK_SEPARATED_SHARE = 0.6
 _NUMBERISH = frozenset("-—/")
 _REASON = dict(V.INDICATOR_HEADERS)["reason"]
+_SENTENCE_END = frozenset("。；;!！")
 
 
 @dataclass(slots=True)
@@ -38,12 +39,15 @@ class _Cell:
     end: int
     clean: str
     line: bool = False  # a whole line that is no cell (a paragraph, a tab row)
+    empty: bool = False  # a lone-space cell (between blank lines)
 
 
 def _kind(clean: str) -> str:
-    """label | fh (funds header) | ih (indicator header) | cat | num | text"""
+    """label | fh (funds header) | ih (indicator header) | cat | num | text | empty (a lone-space cell)"""
+    if not clean:
+        return "empty"
     core = V.header_core(clean)
-    if V.any_label(clean.rstrip(":")):
+    if V.any_label(clean.rstrip(":")) or V.CODE_LABEL.match(clean) or V.GRADE_LABEL.match(clean):
         return "label"
     if any(rx.match(t) for t in (clean, core) for _, rx in V.INDICATOR_HEADERS[:-1]):  # not the reason column
         return "ih"
@@ -66,9 +70,15 @@ def _cells(norm: NormalizedText) -> tuple[list[_Cell], bool] | None:
     other = 0
     pos = 0
     blank = True
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
         stripped = line.strip()
-        if stripped:
+        if not stripped and line and blank and k + 1 < len(lines) and not lines[k + 1].strip():
+            # a lone space between blank lines: an empty cell a web page or a converter printed (kept, since it
+            # holds its column's place in an indicator row; the grouper drops it elsewhere)
+            cells.append(_Cell(pos, pos, "", empty=True))
+            after_blank.append(True)
+        elif stripped:
             a = pos + line.index(stripped[0])
             whole = "\t" in stripped or len(stripped) > CELL_CHARS
             other += whole
@@ -78,10 +88,15 @@ def _cells(norm: NormalizedText) -> tuple[list[_Cell], bool] | None:
         blank = not stripped
         pos += len(line) + 1
     # paragraphs above the table (a summary, the page's chrome) are not the table's lines
-    first = next((k for k, c in enumerate(cells) if not c.line and V.any_label(c.clean.rstrip(":"))), 0)
-    single = len(cells) - first - sum(c.line for c in cells[first:])
-    blank_separated = sum(after_blank[1:]) >= BLANK_SEPARATED_SHARE * (len(after_blank) - 1)
-    if single < (MIN_BLANK_CELLS if blank_separated else MIN_CELL_LINES) or single < CELL_LINE_SHARE * (len(cells) - first):
+    fresh = [b for b, c in zip(after_blank, cells) if not c.empty]
+    blank_separated = sum(fresh[1:]) >= BLANK_SEPARATED_SHARE * (len(fresh) - 1)
+    if not blank_separated:
+        after_blank = [b for b, c in zip(after_blank, cells) if not c.empty]
+        cells = [c for c in cells if not c.empty]
+    printed = [c for c in cells if not c.empty]
+    first = next((k for k, c in enumerate(printed) if not c.line and V.any_label(c.clean.rstrip(":"))), 0)
+    single = len(printed) - first - sum(c.line for c in printed[first:])
+    if single < (MIN_BLANK_CELLS if blank_separated else MIN_CELL_LINES) or single < CELL_LINE_SHARE * (len(printed) - first):
         return None
     return (_join_wrapped(cells, after_blank) if blank_separated else cells), blank_separated
 
@@ -99,7 +114,7 @@ def _join_wrapped(cells: list[_Cell], after_blank: list[bool]) -> list[_Cell]:
     out: list[_Cell] = []
     for c, fresh in zip(cells, after_blank):
         prev = out[-1] if out else None
-        if (not fresh and prev is not None and not prev.line and not c.line
+        if (not fresh and prev is not None and not prev.line and not c.line and not prev.empty
                 and len(prev.clean) + len(c.clean) <= CELL_CHARS and not _whole(prev.clean) and not _whole(c.clean)):
             out[-1] = _Cell(prev.start, c.end, V.repair_label(prev.clean + c.clean))
         else:
@@ -136,13 +151,17 @@ class _RowGrouper:
 
     def add(self, c: _Cell) -> None:
         kind = _kind(c.clean)
+        if kind == "empty":
+            self.empty_cell(c)
+            return
         if kind == "ih" and self.state == "fh" and _is_funds_header(c.clean):
             kind = "fh"  # 分值, 得分: columns of both headers, here the funds header's
         if c.line:
             self.flush()
             self.rows.append([c])
             self.state = "text"
-        elif self.state == "ih_body" and V.INDICATOR_END.match(c.clean):
+        elif self.state == "ih_body" and (V.INDICATOR_END.match(c.clean) or V.TOTAL_SCORE_LABEL.match(c.clean)
+                                          or V.FORM_FOOTER.match(c.clean)):
             # a total row, a note (说明, 注:) or a signature closes the indicator rows; a total keeps its numbers
             self.start(c, "total" if V.TOTAL_SCORE_LABEL.match(c.clean) else "text")
         elif kind == "label":
@@ -165,6 +184,8 @@ class _RowGrouper:
         elif self.state in ("fh", "fh_body"):
             if kind == "num" and self.state == "fh_body":
                 self.cur.append(c)
+            elif self.state == "fh_body" and kind == "text" and self.spanning_funds_label():
+                self.cur.append(c)  # 年度资金总额 | 小计 | 120 …: a label merged over rows, then the row's own
             else:
                 self.start(c, "fh_body")
         elif self.state == "ih" and _REASON.search(c.clean):
@@ -176,6 +197,51 @@ class _RowGrouper:
             self.cur.append(c)  # 总分 100 95: the total's weight and score
         else:
             self.start(c, "text")
+
+    def empty_cell(self, c: _Cell) -> None:
+        """A lone-space cell holds its column's place after an indicator row's name (a blank target, the blank
+        reason that ends the row), on a funds row after its label (a blank amount) and in the indicator header right
+        of its name column (a column printed without its word); anywhere else (a merged cell's place) it is dropped."""
+        if self.state == "ih" and "name" in self.header_slots and not self.reason:
+            # a column printed without a header word, right of the named ones: its cells still fill the rows
+            self.cur.append(c)
+            self.values += 1
+            self.header_slots.append(None)
+            return
+        if self.state == "fh_body" and self.cur:
+            self.cur.append(c)  # a blank amount keeps its column's place on a funds row
+            return
+        if self.state != "ih_body" or self.tiers or not self.values or self.since_name < 0:
+            return
+        if self.since_name < self.values or (self.reason and self.since_name == self.values):
+            self.cur.append(c)
+            self.since_name += 1
+
+    def label_run(self, labels: list[_Cell], values: list[_Cell]) -> None:
+        """Field labels printed as a header row (主管部门 / 实施单位) with their values on the row below."""
+        self.flush()
+        self.rows += [labels, values]
+        self.state = "text"
+
+    def cut_last_row(self, blanks_printed: bool) -> bool:
+        """Whether the open indicator row, where the text ends, stops short of the header's value columns: the
+        excerpt was cut inside it (contract: such a row is no indicator). Where blank cells are printed (a lone
+        space) any shortfall says so; where they vanish, only a row without its actual (a row's trailing
+        weight, score and remark may be blank, its completion value hardly)."""
+        if self.state != "ih_body" or self.tiers or self.values <= 0 or self.since_name < 0:
+            return False
+        return self.since_name < (self.values if blanks_printed else self.cells_to_actual())
+
+    def cells_to_actual(self) -> int:
+        """How many cells after its name a row prints up to its actual (指标性质 正向 / ≥30个 / 20 / 32个: 4), by the
+        header's columns; two (a target and an actual) where the header names no actual column."""
+        after = self.header_slots[self.header_slots.index("name") + 1:] if "name" in self.header_slots else []
+        return after.index("actual") + 1 if "actual" in after else min(2, self.values)
+
+    def spanning_funds_label(self) -> bool:
+        """The open funds row is a lone label merged over several rows (年度资金总额 over 小计 / 其中…, a bare
+        其中:), printed once before the first row it spans: that row's own label and amounts go on it."""
+        return len(self.cur) == 1 and bool(V.SPANNING_FUNDS_LABEL.match(self.cur[0].clean))
 
     def header(self, c: _Cell, kind: str) -> None:
         if self.state != kind:
@@ -251,6 +317,10 @@ class _RowGrouper:
             self.cur.append(c)
             self.since_name += 1
             return
+        if full and self.reason and self.since_name > self.values and kind == "text" and not self.next_is_value \
+                and c.clean[-1] in _SENTENCE_END:
+            self.cur.append(c)  # the remark's next paragraph (a cell of several <p>): a sentence is no name
+            return
         if self.state == "ih" or (kind == "cat" and self.since_name >= 0) or full:
             self.flush()
         self.state = "ih_body"
@@ -265,13 +335,41 @@ class _RowGrouper:
 
 
 def _valueish(clean: str) -> bool:
-    """A target, actual, weight or score as printed: a number or an operator first (≥120公里, 96%, 20)."""
-    return bool(V.VALUE_START.match(clean)) or bool(V.OPERATORS.match(clean))
+    """A target, actual, weight or score as printed: a number or an operator first (≥120公里, 96%, 20); or a
+    指标性质 cell (正向, 定性), which a row prints before its target."""
+    return bool(V.VALUE_START.match(clean)) or bool(V.OPERATORS.match(clean)) or clean in V.NATURE_WORDS
 
 
-def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
+def _label_run(cells: list[_Cell], k: int) -> int:
+    """How many field labels open a label row at cell ``k`` (中央主管部门 / 地方主管部门 / 资金使用单位, their values on
+    the next row, in the same order): at least two labels, followed by as many plain cells; else 0."""
+    n = 0
+    while k + n < len(cells) and not cells[k + n].line and _kind(cells[k + n].clean) == "label":
+        n += 1
+    values = cells[k + n:k + 2 * n]
+    if n < 2 or len(values) < n:
+        return 0
+    plain = all(not v.line and _kind(v.clean) in ("text", "num") and not V.UNIT_CAPTION.search(v.clean)
+                for v in values)
+    # a cell just before a header run is that header's caption (项目资金 | 年初预算数 …), not a label's value: the
+    # labels' values then did not all print
+    after = cells[k + 2 * n] if k + 2 * n < len(cells) else None
+    captioned = after is not None and _kind(after.clean) in ("fh", "ih")
+    return n if plain and not captioned else 0
+
+
+def _rows(cells: list[_Cell], blank_separated: bool = False) -> list[list[_Cell]]:
+    """The cells grouped into rows; ``blank_separated``: blank lines separate the cells (the layout is beyond doubt,
+    so a last row stopping short where the text ends is a cut)."""
     grouper = _RowGrouper()
-    for k, c in enumerate(cells):
+    k = 0
+    while k < len(cells):
+        c = cells[k]
+        run = _label_run(cells, k) if grouper.state in ("text", "field") else 0
+        if run:
+            grouper.label_run(cells[k:k + run], cells[k + run:k + 2 * run])
+            k += 2 * run
+            continue
         nxt = cells[k + 1] if k + 1 < len(cells) else None
         grouper.next_is_value = nxt is not None and _valueish(nxt.clean)
         if grouper.opens_serial_row(c, nxt):
@@ -282,6 +380,9 @@ def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
             grouper.add(glued[0])
             c = glued[1]
         grouper.add(c)
+        k += 1
+    if blank_separated and grouper.cut_last_row(any(c.empty for c in cells)):
+        grouper.cur = []  # the text ends inside the row
     grouper.flush()
     return grouper.rows
 
@@ -342,7 +443,7 @@ def cell_stream(norm: NormalizedText) -> tuple[NormalizedText, bool] | None:
     cells, blank_separated = found
     chars: list[str] = []
     offs: list[int] = []
-    for row in _rows(cells):
+    for row in _rows(cells, blank_separated):
         for k, c in enumerate(row):
             if k:
                 chars.append("\t")

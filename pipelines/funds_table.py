@@ -22,18 +22,19 @@ def funds_column(text: str) -> str | None:
     return None
 
 
-def _funds_header(rows: list[Row], default_factor: float = YUAN_PER_WAN) -> tuple[int, list[str], float] | None:
+def _funds_header(rows: list[Row], unit_note: str | None = None) -> tuple[int, list[str], float] | None:
     for i, r in enumerate(rows):
         fields = [f for f in (funds_column(t) for t in r.texts if t) if f]
         if len({"initial", "annual", "executed", "rate", "declared"} & set(fields)) >= 2:
             fields = [f for f in header_fields(r.texts, V.FUNDS_HEADER_WORDS, funds_column) if f]
             cols = list(fields)
-            unit_text = " ".join(r.texts[:3])
+            # the header's own unit, else the table's unit note (单位：元 above it), else its first cells
+            unit_text = unit_note or " ".join(r.texts[:3])
             for t in r.texts:
                 if "万元" in t or "元" in t:
                     unit_text = t
                     break
-            factor = unit_factor(unit_text, default_factor)
+            factor = unit_factor(unit_text, YUAN_PER_WAN)
             # 目标申报数 / 预算编制数 under 年初预算数, printed on the next row(s)
             for r2 in rows[i + 1:i + 3]:
                 sub = [f for f in (funds_column(t) for t in r2.texts if t) if f]
@@ -47,6 +48,21 @@ def _funds_header(rows: list[Row], default_factor: float = YUAN_PER_WAN) -> tupl
 
 def _amount_cells(row: Row, after: int) -> list[Cell]:
     return [c for c in row.cells[after + 1:] if c.clean and (is_amount(c.clean) or c.clean in ("/", "-", "—"))]
+
+
+def _by_position(row: Row, label_index: int, cols: list[str]) -> dict[str, Cell] | None:
+    """A total row printing one cell per column after its label, blank ones too (a lone-space cell, an empty tab
+    cell), with a blank among them: each amount stands under its column. None where the count differs or nothing
+    is blank (then the amounts are aligned by ``_align_funds``)."""
+    cols = [c for c in cols if c != "reason"]
+    cells = row.cells[label_index + 1:]
+    while len(cells) > len(cols) and not cells[-1].clean:
+        cells = cells[:-1]  # a trailing reason or padding cell left blank
+    if len(cells) != len(cols) or all(c.clean for c in cells):
+        return None
+    if any(c.clean and not (is_amount(c.clean) or c.clean in ("/", "-", "—")) for c in cells):
+        return None
+    return {col: c for col, c in zip(cols, cells) if c.clean and c.clean not in ("/", "-", "—")}
 
 
 def _align_funds(values: list[Cell], cols: list[str]) -> dict[str, Cell]:
@@ -69,7 +85,11 @@ def _align_funds(values: list[Cell], cols: list[str]) -> dict[str, Cell]:
         tail_cols = cols[cols.index("executed") + 1:] if "executed" in cols else []
         rate_pos = next((i for i, v in enumerate(values) if v.clean.endswith("%")), None)
         head_cols = cols[: len(cols) - len(tail_cols)]
-        if rate_pos is not None and "rate" in tail_cols:
+        if rate_pos is None and tail_cols == ["rate"]:
+            # 全年预算数(A) 全年执行数(B) 执行率(B/A) with a blank rate: no printed rate, so every amount is a budget
+            # or spending figure, aligned from 全年执行数 leftwards (contract)
+            head_vals, tail_vals = values, []
+        elif rate_pos is not None and "rate" in tail_cols:
             r = tail_cols.index("rate")
             head_vals = values[: rate_pos - r] if rate_pos - r >= 0 else []
             tail_vals = values[max(0, rate_pos - r):]
@@ -84,11 +104,25 @@ def _align_funds(values: list[Cell], cols: list[str]) -> dict[str, Cell]:
     return out
 
 
-def read_funds(rows: list[Row], default_factor: float = YUAN_PER_WAN) -> ParsedFunds:
+def unit_note(rows: list[Row]) -> str | None:
+    """The unit a table's note row prints for its amounts (单位：元, 金额单位:万元), or None."""
+    for r in rows:
+        t = r.joined
+        m = V.ACCOUNT_UNIT.search(t) if len(t) <= UNIT_NOTE_CHARS else None
+        if m is not None:
+            return m.group(1)
+    return None
+
+
+# a unit note is a short row of its own (单位：元, 金额单位：万元)
+UNIT_NOTE_CHARS = 12
+
+
+def read_funds(rows: list[Row], unit: str | None = None) -> ParsedFunds:
     """The funds block of a project table's rows: a header row and its total row, else label/value pairs;
-    ``default_factor``: the unit of a header that prints none (a unit note above the table, else 万元)."""
+    ``unit``: the unit a note above the table prints (used where the funds header names none)."""
     funds = ParsedFunds()
-    head = _funds_header(rows, default_factor)
+    head = _funds_header(rows, unit)
     if head is not None:
         hi, cols, factor = head
         funds.factor = factor
@@ -107,6 +141,14 @@ def _total_cell(rows: list[Row], header_index: int) -> tuple[int, int] | None:
             t = c.clean
             if t and V.FUNDS_TOTAL_LABEL.match(t) and not t.startswith("其中"):
                 return j, ci
+    # the total label merged over the header and its row (年度资金总额(万元) | 年初预算数 … on one row, the amounts on
+    # the next): the row under the header, when it opens with an amount, is the total row
+    first = next((c.clean for c in rows[header_index].cells if c.clean), "")
+    below = rows[header_index + 1] if header_index + 1 < len(rows) else None
+    if V.FUNDS_TOTAL_LABEL.match(first) and below is not None:
+        opening = next((c.clean for c in below.cells if c.clean), "")
+        if is_amount(opening.rstrip("%")):
+            return header_index + 1, -1
     return None
 
 
@@ -117,7 +159,9 @@ def funds_from_total_row(total: Row, label_index: int, columns: list[str], facto
     below the total) give the 其中 rows, the sources of the total, for the consistency check."""
     funds = ParsedFunds()
     funds.factor = factor
-    got = _align_funds(_amount_cells(total, label_index), columns)
+    got = _by_position(total, label_index, columns)
+    if got is None:
+        got = _align_funds(_amount_cells(total, label_index), columns)
     initial = got.get("compiled") or got.get("initial") or got.get("declared")
     funds.initial = span_of(initial) if initial else None
     for key in ("annual", "executed", "rate", "weight", "score"):

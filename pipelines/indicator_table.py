@@ -63,6 +63,7 @@ def find_indicator_header(rows: list[Row], start: int) -> IndicatorHeader | None
         if "name" in vals and ({"l1", "l2"} & vals) and len(vals) >= 4:
             found = header_fields(r.texts, V.INDICATOR_HEADER_WORDS, indicator_column)
             slots = {c.col: f for c, f in zip(r.cells, found) if f}
+            slots.update(_unlabeled_score(r, slots))
             wrapped = _wrapped_header(r, rows[i + 1] if i + 1 < len(rows) else None, slots)
             if wrapped is not None:
                 return IndicatorHeader(i + 1, wrapped, len(r.cells))
@@ -73,6 +74,13 @@ def find_indicator_header(rows: list[Row], start: int) -> IndicatorHeader | None
                     return IndicatorHeader(i + 1, *with_sub_header(slots, sub, len(r.cells)))
             return IndicatorHeader(i, slots, len(r.cells))
     return None
+
+
+def _unlabeled_score(header: Row, slots: dict[int, str]) -> dict[int, str]:
+    """One blank header cell right of the value columns and no 分值/得分: a 得分 column printed without its word."""
+    last = header.cells[-1] if header.cells and slots else None
+    ok = last is not None and not last.clean and last.col == max(slots) + 1 and slots[max(slots)] in _VALUE_SLOTS
+    return {last.col: "score"} if ok and not {"weight", "score", "reason"} & set(slots.values()) else {}
 
 
 # a header cell wrapped over two lines leaves a short head on the header row (年度, 实际) and its tail
@@ -331,7 +339,7 @@ class IndicatorReader:
                 break
             t = cells[k].clean
             if s_ in ("op", "nature"):
-                if V.OPERATORS.match(t) or (s_ == "nature" and t in ("定性", "定量", "正向", "反向")):
+                if V.OPERATORS.match(t) or (s_ == "nature" and t in V.NATURE_WORDS):
                     got[s_] = cells[k]
                     k += 1
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.cells import label_value
+from jixiao.pipelines.cells import is_label, label_value, span_of
 from jixiao.pipelines.layout import Row
 from jixiao.pipelines.parsed import Span
 
@@ -26,13 +26,29 @@ def read_project_fields(rows: list[Row]) -> dict[str, Span | None]:
     """``name``, ``department``, ``implementer`` and ``code`` from the first row printing each label (a label
     printed without a value gives None; the name and code labels count only with a value)."""
     proj: dict[str, Span | None] = {}
-    for r in rows:
+    for i, r in enumerate(rows):
+        for label, value in _label_row_pairs(rows, i):
+            for key, rx, _ in _FIELD_LABELS:
+                if key not in proj and rx.match(label.rstrip(":")):
+                    proj[key] = value
         for key, rx, label_alone in _FIELD_LABELS:
             if key not in proj:
                 c, v = label_value(r, rx)
                 if v is not None or (label_alone and c is not None):
                     proj[key] = v
     return proj
+
+
+def _label_row_pairs(rows: list[Row], i: int) -> list[tuple[str, Span]]:
+    """(label, value) pairs of a row of labels only (中央主管部门 / 地方主管部门 / 资金使用单位) whose values stand
+    under them on the next row, one each, none a label; else none."""
+    labels = rows[i].nonempty()
+    if len(labels) < 2 or i + 1 >= len(rows) or not all(is_label(c.clean) for c in labels):
+        return []
+    values = rows[i + 1].nonempty()
+    if len(values) != len(labels) or any(is_label(c.clean) for c in values):
+        return []
+    return [(lab.clean, span_of(v)) for lab, v in zip(labels, values)]
 
 
 def split_code(name: Span) -> tuple[Span | None, Span]:

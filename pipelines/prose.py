@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from jixiao.pipelines.normalize import NormalizedText, unit_factor
+from jixiao.pipelines.normalize import NormalizedText, parse_number, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
 from jixiao.pipelines.prose_indicators import indicator_sentences
 from jixiao.pipelines.vocab import (
@@ -52,7 +52,7 @@ _NAME_FIELD = re.compile(r"项目名称[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=
 _NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目|全部项目|一般公共预算|^本?(部门|单位)|个项目")
 _FIELDS: list[tuple[str, re.Pattern[str]]] = [(field, re.compile(label + _AMOUNT)) for field, label in PROSE_AMOUNT_LABELS]
 _RATE = re.compile(r"执行率(?:为|是|达到)?\s*(\d+(?:\.\d+)?)\s*%")
-_SCORE = re.compile(r"(?:(?:自评|评价)(?:总)?得?分(?:数)?|自评结果)(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
+_SCORE = re.compile(r"(?:(?:自评|评价|综合)(?:总)?[得评]?分(?:数)?|自评结果)(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
 # 自评等级为优秀 -> 优: the contract's grade words are the first character of the printed one
 _GRADE = re.compile(r"(?:(?:自评|评价|绩效)等级|(?<![\u4e00-\u9fff])等级)(?:为|是|[:：])?\s*[“\"「『]?(优|良|中|差)(?:秀|好|等)?")
 _DEPT = re.compile(PROSE_DEPT_LABEL + r"[:：]\s*(?P<v>[^\s,，。;；]{2,40})")
@@ -405,14 +405,17 @@ def fill_lone_score(text: str, tables: list[ParsedProject]) -> None:
     """A document of one table project without a score: the score (and the grade right after it) its prose
     states (项目自评得分为96分，评价等级为优 in a summary above the table), where every such statement outside the table gives the same value and none is
     the department's (整体支出…得分)."""
-    if len(tables) != 1 or tables[0].score is not None:
+    if len(tables) != 1 or (tables[0].score is not None and tables[0].grade is not None):
         return
     table = tables[0]
     hits = [m for s, e in complement([(table.start, table.end)], len(text)) for m in _SCORE.finditer(text, s, e)]
     if any(_WHOLE_UNIT.search(text, max(0, m.start() - WHOLE_UNIT_REACH), m.start()) for m in hits):
         return
     if hits and len({float(m.group(1)) for m in hits}) == 1:
-        table.score = _span(hits[0], 1)
+        if table.score is None:
+            table.score = _span(hits[0], 1)
+        elif parse_number(table.score.text) != float(hits[0].group(1)):
+            return  # a summary stating another score is not this table's: its grade is not either
         grade = _GRADE.search(text, hits[0].end(), min(len(text), hits[0].end() + WHOLE_UNIT_REACH))
         table.grade = table.grade or (_span(grade, 1) if grade else None)
 

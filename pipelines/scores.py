@@ -20,7 +20,7 @@ def is_total_row(r: Row) -> bool:
     if len(label) != 2 or not V.near_word(label, _TOTAL_WORDS):
         return False
     rest = [c.clean for c in ne[1:]]
-    return any(is_plain_number(t) for t in rest) and all(is_plain_number(t) or t in V.GRADES for t in rest)
+    return any(is_plain_number(t) for t in rest) and all(is_plain_number(t) or t in V.PRINTED_GRADES for t in rest)
 
 
 def read_score(rows: list[Row], start: int = 0) -> dict[str, Span]:
@@ -37,7 +37,7 @@ def read_score(rows: list[Row], start: int = 0) -> dict[str, Span]:
             # one cell a line: 自评等级 | 优 on two lines
             below = _value_below(rows[k + 1], c2)
             v2 = span_of(below) if below is not None else None
-        if v2 is not None and v2.text in V.GRADES:
+        if v2 is not None and v2.text in V.PRINTED_GRADES:
             proj["grade"] = v2
     if "score" in proj:
         return proj
@@ -70,7 +70,7 @@ def _total_cells(cells: list[Cell], proj: dict, weight_first: bool = False) -> b
     Returns whether anything was read.
     """
     nums = [c for c in cells if is_plain_number(c.clean.removesuffix("分"))]
-    grade = next((c for c in cells if c.clean in V.GRADES), None)
+    grade = next((c for c in cells if c.clean in V.PRINTED_GRADES), None)
     if len(nums) >= (2 if weight_first else 1):
         proj["score"] = span_of(nums[-1])
         if len(nums) >= 2:

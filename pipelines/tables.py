@@ -9,16 +9,14 @@ from __future__ import annotations
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import is_title_row, span_of, value_after
-from jixiao.pipelines.funds_table import read_funds
+from jixiao.pipelines.funds_table import read_funds, unit_note
 from jixiao.pipelines.indicator_table import (IndicatorHeader, IndicatorReader, find_indicator_header, indicator_column,
                                                split_joined_levels)
 from jixiao.pipelines.layout import Row
 from jixiao.pipelines.level_rows import join_wrapped_level2
-from jixiao.pipelines.normalize import unit_factor
 from jixiao.pipelines.parsed import ParsedProject, Span
 from jixiao.pipelines.project_fields import NAME_AND_VALUE, clean_org, read_project_fields, split_code
 from jixiao.pipelines.scores import is_total_row, read_score
-from jixiao.record import YUAN_PER_WAN
 
 
 def _name_cell(row: Row) -> int | None:
@@ -90,6 +88,8 @@ def find_blocks(rows: list[Row]) -> list[tuple[int, int]]:
     return blocks
 
 
+# a unit note stands at most this many rows above its table's 项目名称 row
+UNIT_NOTE_REACH = 4
 # the title row naming a table without a 项目名称 row is at most this many rows above its first field label
 TITLE_REACH = 6
 
@@ -109,15 +109,6 @@ def titled_block(rows: list[Row]) -> tuple[int, Span] | None:
             name = Span(text=m["name"], start=cell.start + a, end=cell.start + a + len(m["name"]))
             return (i, name) if cell.text[a:a + len(m["name"])] == m["name"] else None
     return None
-
-
-def unit_note(rows: list[Row]) -> float:
-    """The unit a note above a table declares (单位：元), in yuan; 万元 where none is printed."""
-    for r in reversed(rows):
-        note = next((c.clean for c in r.cells if c.clean and V.UNIT_NOTE.match(c.clean)), None)
-        if note is not None:
-            return unit_factor(note, YUAN_PER_WAN)
-    return YUAN_PER_WAN
 
 
 # a row read as an indicator row under an assumed header prints at least this many cells (category, name, values)
@@ -148,8 +139,9 @@ class TableParser:
         rows = join_wrapped_level2(split_joined_levels(rows, self.categories), self.categories)
         end = 0
         for s, e in find_blocks(rows):
-            p = self.parse_block(rows[s:e], at_text_end=not any(r.joined for r in rows[e:]),
-                                 factor=unit_note(rows[max(end, s - TITLE_REACH):s]))
+            # a unit note (单位：元) printed between the title and the table, or inside it above the funds block
+            unit = unit_note(rows[max(end, s - UNIT_NOTE_REACH):s]) or unit_note(rows[s:e])
+            p = self.parse_block(rows[s:e], at_text_end=not any(r.joined for r in rows[e:]), unit=unit)
             end = e
             if p is not None:
                 out.append(p)
@@ -160,7 +152,7 @@ class TableParser:
         return out
 
     def parse_block(self, rows: list[Row], title_name: Span | None = None, at_text_end: bool = False,
-                    factor: float = YUAN_PER_WAN) -> ParsedProject | None:
+                    unit: str | None = None) -> ParsedProject | None:
         meta = read_project_fields(rows)
         if title_name is not None:
             meta.setdefault("name", title_name)
@@ -181,7 +173,7 @@ class TableParser:
             source="table", start=rows[0].start, end=last.end, name=name, code=code,
             department=clean_org(meta.get("department")), implementer=clean_org(meta.get("implementer")),
         )
-        proj.funds = read_funds(rows, factor)
+        proj.funds = read_funds(rows, unit)
         header = find_indicator_header(rows, 0) or template_header(rows, self.categories)
         score_start = 0
         if header is not None:

@@ -14,7 +14,7 @@ from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import is_plain_number
 from jixiao.pipelines.layout import Cell
 
-_NATURE = frozenset(("定性", "定量", "正向", "反向", "正向指标", "反向指标"))
+_NATURE = V.NATURE_WORDS
 _VALUE_COLUMNS = frozenset(("init_target", "adj_target", "target", "actual"))
 # fit of a cell to a column; None: the cell cannot stand there
 _EARLIER = 1e-3  # the tie-break: per column index, an earlier column wins an equal fit

@@ -159,7 +159,11 @@ def field_label(word: str) -> bool:
 
 
 # labels printed on a project's field rows that are not fields of the record: they end the value before them
-OTHER_LABEL = _rx(r"^(项目负责人(及(联系)?电话)?|负责人|联系人|联系电话|填报人|填表人|审核人|项目类别|项目属性|项目类型)[:]?$")
+# (a transfer payment's 中央主管部门 is printed beside the 地方主管部门 the record takes)
+OTHER_LABEL = _rx(r"^(项目负责人(及(联系)?电话)?|负责人|联系人|联系电话|填报人|填表人|审核人|项目类别|项目属性|项目类型"
+                  r"|中央主管部门)[:]?$")
+# a caption naming the unit of the amounts beside it (项目资金(万元), 资金情况（元）): no field's value
+UNIT_CAPTION = _rx(r"\((万元|元|千元)\)$")
 
 
 def any_label(word: str) -> bool:
@@ -173,6 +177,8 @@ GRADE_LABEL = _rx(r"^(评价等级|自评等级|等级|绩效等级)[:]?$")
 RATE_LABEL = _rx(r"^(执行率|预算执行率)(\(B/A\))?[:]?$")
 SCORE_LABEL = _rx(r"^得分[:]?$")
 FUNDS_TOTAL_LABEL = _rx(r"^((年度|项目|全年|本年)?(财政|预算)?资金总额|总额|合计|总计)[:]?")
+# a funds label a table may merge over the rows below it (年度资金总额 over 小计 and its 其中 rows; a bare 其中:)
+SPANNING_FUNDS_LABEL = _rx(r"^((年度|项目|全年|本年)?(财政|预算)?资金总额|其中)[:]?$")
 LONE_BUDGET_LABEL = _rx(r"^(项目预算金额|年度预算数|年度预算金额|预算金额)(\((万元|元)\))?[:]?$")
 EXECUTED_LABEL = _rx(r"^(全年执行数|预算执行数|全年执行金额|执行数)(\((万元|元)\))?[:]?$")
 
@@ -180,6 +186,8 @@ EXECUTED_LABEL = _rx(r"^(全年执行数|预算执行数|全年执行金额|执�
 # below 60 差. Local schemes may draw the bands differently, so a mismatch is reported, never corrected.
 GRADE_BANDS = ((90.0, "优"), (80.0, "良"), (60.0, "中"), (float("-inf"), "差"))
 GRADES = tuple(grade for _, grade in GRADE_BANDS)
+# a grade as a table prints it -> the record's grade (contract: 优秀/良好/合格 give 优/良/中)
+PRINTED_GRADES: dict[str, str] = {**{g: g for g in GRADES}, "优秀": "优", "良好": "良", "合格": "中"}
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -236,10 +244,12 @@ PAGE_CHROME = _rx(rf"^({_PAGE_CHROME})")
 # a document site's preview stops here (the rest of the file is behind its download button)
 _PREVIEW_END = r"还剩\d+页未读|继续阅读|预览已结束|.{0,20}超出(免费)?预览范围|下载文档|点击查看更多|相关(文档|资源|搜索)$|VIP免费下载"
 PREVIEW_END = _rx(rf"^({_PREVIEW_END})")
-INDICATOR_END = _rx(r"^(总分|自评总分|总得分|综合得分|评价得分|合计|总计|指标自评得分小计|项目绩效分析|自评结果分析|评价结论|结果应用建议|负责人|经办人|填报日期|备注|说明$|说明:|填表说明|注:"
+INDICATOR_END = _rx(r"^(总分|总得分|综合得分|评价得分|合计|总计|指标自评得分小计|项目绩效分析|自评结果分析|评价结论|结果应用建议|负责人|经办人|填报日期|备注|说明$|说明:|填表说明|注:"
+                    r"|自评得分:?$|自评总分|项目自评得分|绩效自评总得分|自评总得分"
                     rf"|{_PAGE_CHROME}|{_PREVIEW_END})")
-# a unit note printed above a table (单位：元, 金额单位：万元): the unit of a funds header that prints none
-UNIT_NOTE = _rx(r"^(金额)?单位[:]?(万元|元)$")
+# a form's note and signature fields printed after its last row; where cells print one a line they close the
+# indicator rows (in a tab table such a line may stand inside it, a row of data following)
+FORM_FOOTER = _rx(r"^(说明:|填报单位|填表单位|填报人|填表人|联系电话|审核人)")
 # the 2020 national template's indicator header (财预〔2020〕10号), in printed order: the columns assumed where a
 # document site's preview jumps from the funds block into the indicator rows, the header between them lost
 TEMPLATE_INDICATOR_HEADER = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")
@@ -255,6 +265,8 @@ NUMBERED_SLOT = _rx(r"^指标\d+:?$")
 PLACEHOLDER = _rx(r"^(指标\d*[:]?|…+|\.+|—+|-+|/|无)$|^[^\u4e00-\u9fffA-Za-z]*$")
 # completion phrases printed in value columns; a "name" like this is a value whose name cell was blank
 VALUE_PHRASE = _rx(r"^(全部或基本|部分)?(达成|未达成)预期指标")
+# what a 指标性质 column prints when it is no operator: the indicator's kind or direction
+NATURE_WORDS = frozenset(("定性", "定量", "正向", "反向", "正向指标", "反向指标"))
 # an operator cell: a glyph, or the words some bureaus print in the 运算符号/指标性质 column (大于等于)
 OPERATOR_WORDS = ("大于等于", "小于等于", "大于", "小于", "等于", "不低于", "不少于", "不高于", "不超过", "不大于", "不小于")
 OPERATORS = _rx(r"^(>=|<=|≥|≤|=|>|<|≧|≦|═|＞|＜|" + "|".join(OPERATOR_WORDS) + ")$")
@@ -403,7 +415,7 @@ REASON_HEADER_WORDS = ("偏差原因分析及改进措施", "未完成原因分�
 TOTAL_WORDS = ("总分", "合计", "总计")
 TOTAL_LABEL = _rx(rf"^({_alt(TOTAL_WORDS)})[:]?$")
 # a total score's own label, the total row's words aside
-TOTAL_SCORE_WORDS = ("绩效自评总得分", "自评总得分", "自评总分", "项目自评得分", "总得分", "综合得分", "评价得分")
+TOTAL_SCORE_WORDS = ("绩效自评总得分", "自评总得分", "项目自评得分", "总得分", "综合得分", "评价得分", "自评得分", "自评总分")
 TOTAL_SCORE_ONLY_LABEL = _rx(rf"^({_alt(TOTAL_SCORE_WORDS)})[:]?$")
 # the funds total's label that carries the amount in label/value layouts (年度资金总额: 255,600)
 FUNDS_TOTAL_AMOUNT_LABEL = _rx(r"^(年度资金总额|项目资金总额)[:]?")

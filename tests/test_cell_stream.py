@@ -1,11 +1,14 @@
-"""A document site's preview of a Word or Excel table, one cell per line with no separators and no blank lines
-(empty cells simply vanish), as ``cell_stream`` groups it: the preview may jump from the funds block into the
-middle of the indicator rows, glue a cut cell onto the next one, print its page labels and stop at its
-download button. Invented examples."""
+"""Tables pulled out of a web page or a Word file one cell per paragraph (a blank line between cells): the cells
+come in HTML reading order, an empty cell is a lone space or vanishes, merged labels print once before the rows
+they span. Every example is invented."""
 
 import pytest
 
+from jixiao.pipelines.cell_stream import cell_stream_rows
 from jixiao.pipelines.extract import Extractor
+from jixiao.pipelines.normalize import normalize_text
+
+BLANK = " "  # a lone-space cell
 
 
 @pytest.fixture(scope="module")
@@ -13,126 +16,166 @@ def extractor():
     return Extractor.from_settings(load_tagger=False)
 
 
-def _read(extractor, lines):
-    return extractor.extract_text("\n".join(lines), doc_id="t", mode="parser").projects
+def page(*cells: str) -> str:
+    return "\n\n".join(cells) + "\n"
 
 
-def _rows(p):
+def read(extractor, text):
+    record = extractor.extract_text(text, doc_id="t", mode="parser")
+    assert len(record.projects) == 1
+    return record.projects[0]
+
+
+def rows(p):
     return [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators]
 
 
-FIELDS = ["示例县文广局2023年度项目支出绩效自评表.docx", "上传人：文**", "页数：4", "下载", "举报",
-          "项目支出绩效自评表", "（2023年度）", "项目名称", "乡村文化广场维护经费", "主管部门", "示例县文化广电和旅游局",
-          "实施单位", "示例县文化馆"]
-FUNDS_HEADER = ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+FIELDS = ("项目名称", "2024年示例镇垃圾分类设施补助", "主管部门", "示例县城市管理局", "实施单位", "示例县环境卫生所")
+FUNDS = ("项目资金(万元)", BLANK, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+         "年度资金总额", "40", "48", "45.6", "10", "95%", "9.5")
+NATURE_HEADER = ("一级指标", "二级指标", "三级指标", "指标性质", "指标值", "权重", "完成值", "得分", "偏差原因")
+# a 指标性质 column (正向/反向), the reason cells blank: each printed as a lone space
+NATURE_ROWS = ("产出指标", "数量指标", "新建分类投放点数量", "正向", "≥30个", "20", "32个", "20", BLANK,
+               "配发分类垃圾桶数量", "正向", "600个", "10", "600个", "10", BLANK,
+               "成本指标", "单个投放点建设成本", "反向", "≤1.5万元", "10", "1.4万元", "10", BLANK,
+               "满意度指标", "服务对象满意度指标", "居民满意度", "正向", "≥90%", "10", "93%", "9", "宣传不足")
 
 
-def test_a_jump_from_the_funds_header_into_the_indicator_rows(extractor):
-    """The header between the blocks is lost: the rows are read in the national template's columns; the row whose
-    name the jump lost ('年度资金总' glued to its target) is none; the lost level-1 is the level-2's parent."""
-    lines = FIELDS + FUNDS_HEADER + [
-        "年度资金总≥95%", "97%", "10", "10",
-        "时效指标", "广场设施维修完成时间", "2023年10月前", "2023年9月", "10", "10",
-        "效益指标", "社会效益指标", "开展群众文化活动场次", "≥24场", "26场", "20", "18", "雨季部分活动取消",
-        "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "92%", "10", "10",
-        "总分", "100", "96",
-    ]
-    (p,) = _read(extractor, lines)
-    assert p.funds.annual_budget is None and p.score == 96
-    assert _rows(p) == [
-        ("产出指标", "时效指标", "广场设施维修完成时间", "2023年10月前", "2023年9月", 10, 10),
-        ("效益指标", "社会效益指标", "开展群众文化活动场次", "≥24场", "26场", 20, 18),
-        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "92%", 10, 10),
-    ]
+def test_lone_space_cells_keep_a_rows_place(extractor):
+    """A blank reason cell printed as a lone space ends its row: the next row's name (printed without its merged
+    category cells) is no remark of the row above."""
+    p = read(extractor, page(*FIELDS, *FUNDS, *NATURE_HEADER, *NATURE_ROWS, "总分", "100", "98.5"))
+    assert rows(p) == [
+        ("产出指标", "数量指标", "新建分类投放点数量", "≥30个", "32个", 20.0, 20.0),
+        ("产出指标", "数量指标", "配发分类垃圾桶数量", "600个", "600个", 10.0, 10.0),
+        ("产出指标", "成本指标", "单个投放点建设成本", "≤1.5万元", "1.4万元", 10.0, 10.0),
+        ("满意度指标", "服务对象满意度指标", "居民满意度", "≥90%", "93%", 10.0, 9.0)]
+    assert p.score == 98.5
 
 
-def test_a_cut_cell_glued_onto_a_category_word(extractor):
-    """'其他资' (the 其他资金 label cut by the jump) glued onto '数量指标': the category opens the rows."""
-    lines = FIELDS + FUNDS_HEADER + [
-        "年度资金总额", "20", "20", "19", "10", "95%", "9.5",
-        "其中：当年财政拨款", "20", "20", "19",
-        "其他资数量指标", "维护文化广场数量", "12个", "12个", "20", "20",
-        "质量指标", "设施完好率", "≥95%", "96%", "20", "20",
-    ]
-    (p,) = _read(extractor, lines)
-    assert (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (200000, 190000, 95)
-    assert _rows(p) == [
-        ("产出指标", "数量指标", "维护文化广场数量", "12个", "12个", 20, 20),
-        ("产出指标", "质量指标", "设施完好率", "≥95%", "96%", 20, 20),
-    ]
+def test_lone_space_cells_only_count_inside_indicator_rows():
+    """Elsewhere a lone-space cell (the funds header's blank corner) is dropped, as a vanished one would be."""
+    norm = normalize_text(page(*FIELDS, *FUNDS, *NATURE_HEADER, *NATURE_ROWS))
+    lines = cell_stream_rows(norm).text.split("\n")
+    assert "项目资金(万元)\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分" in lines
+    assert "配发分类垃圾桶数量\t正向\t600个\t10\t600个\t10\t" in lines
 
 
-def test_a_cut_cell_glued_onto_a_level1_with_its_allotment(extractor):
-    lines = FIELDS + FUNDS_HEADER + [
-        "年度资金总额", "20", "20", "19", "10", "95%", "9.5",
-        "上年结转效益指标（30分）", "社会效益指标", "受益群众人次", "≥5000人次", "5600人次", "30", "30",
-    ]
-    (p,) = _read(extractor, lines)
-    assert _rows(p) == [("效益指标", "社会效益指标", "受益群众人次", "≥5000人次", "5600人次", 30, 30)]
+TRANSFER = ("转移支付(项目)名称", "2023年示例市城乡供水保障资金")
+TRANSFER_FUNDS = ("资金情况(万元)", "全年预算数(A)", "全年执行数(B)", "执行率(B/A)",
+                  "年度资金总额:", "500", "450", "90%", "其中:中央补助", "400", "400", "100%",
+                  "地方资金", "100", "50", "50%")
+TRANSFER_HEADER = ("绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "偏差原因分析")
+TRANSFER_ROWS = ("产出指标", "数量指标", "新建供水管网长度", "≥20公里", "21公里", BLANK,
+                 "效益指标", "社会效益指标", "新增受益人口", "≥1.5万人", "1.2万人", "部分管网未通水")
 
 
-def test_the_preview_end_cuts_the_row_above_it(extractor):
-    """'还剩2页未读' closes the preview: the row before it, without its 分值 and 得分, was cut; the site's list of
-    related files after it is no row."""
-    lines = FIELDS + FUNDS_HEADER + [
-        "年度资金总额", "20", "20", "19", "10", "95%", "9.5",
-        "绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
-        "产出指标", "数量指标", "维护文化广场数量", "12个", "12个", "20", "20",
-        "质量指标", "设施完好率", "≥95%",
-        "还剩2页未读，继续阅读", "下载文档到电脑，查找使用更方便", "相关资源", "示例县2022年度项目支出绩效自评表.docx",
-    ]
-    (p,) = _read(extractor, lines)
-    assert _rows(p) == [("产出指标", "数量指标", "维护文化广场数量", "12个", "12个", 20, 20)]
+def test_labels_printed_as_a_row_with_their_values_below(extractor):
+    """中央主管部门 / 地方主管部门 / 资金使用单位 as a header row, their values on the next row in the same order: the
+    department is the local one, the implementer the 资金使用单位."""
+    labels = ("中央主管部门", "地方主管部门", "资金使用单位", "水利部", "示例市水务局", "示例市供水服务中心")
+    p = read(extractor, page(*TRANSFER, *labels, *TRANSFER_FUNDS, *TRANSFER_HEADER, *TRANSFER_ROWS))
+    assert (p.department, p.implementer) == ("示例市水务局", "示例市供水服务中心")
+    assert (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (5000000.0, 4500000.0, 90.0)
+    assert [r[2:5] for r in rows(p)] == [("新建供水管网长度", "≥20公里", "21公里"),
+                                         ("新增受益人口", "≥1.5万人", "1.2万人")]
 
 
-def test_a_complete_row_before_the_preview_end_stays(extractor):
-    lines = FIELDS + FUNDS_HEADER + [
-        "年度资金总额", "20", "20", "19", "10", "95%", "9.5",
-        "绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
-        "产出指标", "数量指标", "维护文化广场数量", "12个", "12个", "20", "20",
-        "质量指标", "设施完好率", "≥95%", "96%", "20", "19",
-        "预览已结束，剩余2页可下载查看", "下载文档",
-    ]
-    (p,) = _read(extractor, lines)
-    assert [i.name for i in p.indicators] == ["维护文化广场数量", "设施完好率"]
+def test_a_label_row_whose_values_did_not_all_print_is_not_paired():
+    """Two labels followed by one value and a funds caption: the caption is no label's value."""
+    norm = normalize_text(page(*TRANSFER, "地方主管部门", "资金使用单位", "示例市水务局", "项目资金",
+                               "全年预算数(A)", "全年执行数(B)", "执行率(B/A)", "年度资金总额", "500", "450", "90%",
+                               *TRANSFER_HEADER, *TRANSFER_ROWS))
+    assert "示例市水务局\t项目资金" not in cell_stream_rows(norm).text
 
 
-def test_preview_page_labels_inside_a_row_are_no_cells(extractor):
-    """The site labels its pages with the file name (….docx_第2页) or a counter (2 / 4) between any two cells."""
-    lines = FIELDS + FUNDS_HEADER + [
-        "年度资金总额", "20", "20", "19", "10", "95%", "9.5",
-        "绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
-        "产出指标", "数量指标", "维护文化广场数量", "示例县文广局2023年度项目支出绩效自评表.docx_第2页", "12个", "12个",
-        "20", "20", "质量指标", "设施完好率", "≥95%", "2 / 4", "96%", "20", "19",
-    ]
-    (p,) = _read(extractor, lines)
-    assert _rows(p) == [
-        ("产出指标", "数量指标", "维护文化广场数量", "12个", "12个", 20, 20),
-        ("产出指标", "质量指标", "设施完好率", "≥95%", "96%", 20, 19),
-    ]
+def test_a_code_label_row(extractor):
+    p = read(extractor, page(FIELDS[0], FIELDS[1], "项目编码", "4306012024000031", *FIELDS[2:], *FUNDS,
+                             *NATURE_HEADER, *NATURE_ROWS))
+    assert p.code == "4306012024000031"
 
 
-def test_a_unit_note_above_an_excel_sheet(extractor):
-    """'单位：元' above the table, the funds header printing no unit: amounts as printed (no 万元 default)."""
-    lines = ["Sheet1", "附件2", "项目支出绩效自评表", "单位：元"] + FIELDS[7:] + [
-        "项目资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
-        "年度资金总额", "1,200,000.00", "1,250,000.00", "1,200,000.00", "10", "96.00%", "9.6",
-    ]
-    (p,) = _read(extractor, lines)
-    assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed) == (1200000, 1250000, 1200000)
+@pytest.mark.parametrize("blanks", [True, False])
+def test_a_row_cut_off_by_the_end_of_the_text(extractor, blanks):
+    """The excerpt stops after the last row's target: that row is no indicator, whether blank cells print as a
+    lone space or vanish."""
+    body = [*FIELDS, *FUNDS, *NATURE_HEADER, *NATURE_ROWS[:18], "效益指标", "社会效益指标", "生活垃圾回收利用率",
+            "正向", "≥35%"]
+    text = page(*(c for c in body if blanks or c != BLANK))
+    assert [r[2] for r in rows(read(extractor, text))] == ["新建分类投放点数量", "配发分类垃圾桶数量"]
 
 
-def test_a_jump_into_the_indicator_header(extractor):
-    """The jump lands inside the header ('年度资金总指标值', then 实际完成值 分值 得分 …): the columns before it are the
-    national template's, so each row closes after its four values."""
-    lines = FIELDS + FUNDS_HEADER + [
-        "年度资金总指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
-        "产出指标", "数量指标", "维护文化广场数量", "12个", "12个", "20", "20",
-        "质量指标", "设施完好率", "≥95%", "96%", "20", "19", "设施老化",
-        "总分", "100", "96",
-    ]
-    (p,) = _read(extractor, lines)
-    assert _rows(p) == [
-        ("产出指标", "数量指标", "维护文化广场数量", "12个", "12个", 20, 20),
-        ("产出指标", "质量指标", "设施完好率", "≥95%", "96%", 20, 19),
-    ]
+def test_a_last_row_with_its_actual_stands_where_blanks_vanish(extractor):
+    """Where blank cells vanish, a last row printing its target and actual but no score may be whole: kept."""
+    cells = [*TRANSFER, "地方主管部门", "示例市水务局", *TRANSFER_FUNDS, *TRANSFER_HEADER,
+             *(c for c in TRANSFER_ROWS if c != BLANK)][:-1]
+    assert [r[2] for r in rows(read(extractor, page(*cells)))] == ["新建供水管网长度", "新增受益人口"]
+
+
+def test_the_page_footer_after_the_table_is_no_indicator(extractor):
+    """说明：… and the form's signature fields (填报单位, 联系电话) close the indicator rows."""
+    footer = ("说明:请在“偏差原因分析”栏说明未完成原因。", "填报单位(盖章):示例市水务局", "联系电话:0000-0000000",
+              "示例市水务局", "2024年3月1日")
+    p = read(extractor, page(*TRANSFER, "地方主管部门", "示例市水务局", *TRANSFER_FUNDS, *TRANSFER_HEADER,
+                             *TRANSFER_ROWS, *footer))
+    assert [r[2] for r in rows(p)] == ["新建供水管网长度", "新增受益人口"]
+
+
+def test_a_column_printed_without_its_header_word(extractor):
+    """A blank header cell right of 实际完成值 over plain numbers: the rows keep their place and the numbers are
+    the scores (the form added a 得分 column without its word); a placeholder row (指标2:) is no indicator."""
+    header = ("一级指标", "二级指标", "三级指标", "指标值", "实际完成值", BLANK)
+    body = ("产出指标", "数量指标", "指标1:新建供水管网长度", "≥20公里", "21公里", "30",
+            "指标2:", BLANK, BLANK, BLANK,
+            "满意度指标", "服务对象满意度指标", "指标1:用水户满意度", "≥90%", "95%", "10")
+    p = read(extractor, page(*TRANSFER, "地方主管部门", "示例市水务局", *TRANSFER_FUNDS, *header, *body))
+    assert rows(p) == [("产出指标", "数量指标", "指标1:新建供水管网长度", "≥20公里", "21公里", None, 30.0),
+                       ("满意度指标", "服务对象满意度指标", "指标1:用水户满意度", "≥90%", "95%", None, 10.0)]
+
+
+@pytest.mark.parametrize("total", [("年度资金总额", "小计"), ("年度资金总额:",)])
+def test_funds_labels_merged_over_rows(extractor, total):
+    """年度资金总额 merged over its 小计 and 其中 rows, a bare 其中: merged over the source rows: printed once before
+    the first row they span, whose own label and amounts follow."""
+    funds = ("资金情况(万元)", "全年预算数(A)", "全年执行数(B)", "执行率(B/A)", *total, "500", "450", "90%",
+             "其中:", "中央补助", "400", "400", "100%", "地方资金", "100", "50", "50%")
+    p = read(extractor, page(*TRANSFER, "地方主管部门", "示例市水务局", *funds, *TRANSFER_HEADER, *TRANSFER_ROWS))
+    assert (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (5000000.0, 4500000.0, 90.0)
+
+
+def test_a_blank_rate_leaves_the_amounts_to_the_budget_columns(extractor):
+    """全年预算数(A) / 全年执行数(B) / 执行率(B/A) with the rate left blank: two amounts are budget and spending."""
+    funds = ("资金情况(万元)", "全年预算数(A)", "全年执行数(B)", "执行率(B/A)", "年度资金总额", "86.4", "86.4", BLANK)
+    p = read(extractor, page(*TRANSFER, "地方主管部门", "示例市水务局", *funds, *TRANSFER_HEADER, *TRANSFER_ROWS))
+    assert (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (864000.0, 864000.0, None)
+
+
+@pytest.mark.parametrize("closing,score,grade", [
+    (("总分", "100", "98.5", BLANK, "评价等级", "优秀"), 98.5, "优"),
+    (("自评得分", "98.5", "自评等级", "合格"), 98.5, "中"),
+    (("绩效自评总得分", "98.5"), 98.5, None),
+])
+def test_score_and_grade_rows_after_the_indicator_rows(extractor, closing, score, grade):
+    """The total and grade printed as cells after the last row: a score and a grade (优秀/良好/合格 -> 优/良/中), no
+    indicator."""
+    p = read(extractor, page(*FIELDS, *FUNDS, *NATURE_HEADER, *NATURE_ROWS, *closing))
+    assert (len(p.indicators), p.score, p.grade) == (4, score, grade)
+
+
+@pytest.mark.parametrize("amounts,funds", [
+    (("40", "48", "45.6", "10", BLANK, BLANK), (400000.0, 480000.0, 456000.0, None)),
+    ((BLANK, "48", "45.6", "10", "95%", "9.5"), (None, 480000.0, 456000.0, 95.0)),
+])
+def test_blank_amounts_keep_their_column(extractor, amounts, funds):
+    """A funds row printing its blank cells as lone spaces: each amount stands under its own column."""
+    p = read(extractor, page(*FIELDS, *FUNDS[:8], "年度资金总额", *amounts, *NATURE_HEADER, *NATURE_ROWS))
+    assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == funds
+
+
+@pytest.mark.parametrize("blanks", [True, False])
+def test_a_remark_printed_as_several_paragraphs(extractor, blanks):
+    """A remark cell holding two paragraphs prints as two cells: the second sentence is no name of the next row."""
+    remark = NATURE_ROWS[:8] + ("超额完成。", "因新增两处集中投放点。") + NATURE_ROWS[9:]
+    cells = [*FIELDS, *FUNDS, *NATURE_HEADER, *remark]
+    p = read(extractor, page(*(c for c in cells if blanks or c != BLANK)))
+    assert [r[2:5] for r in rows(p)][:2] == [("新建分类投放点数量", "≥30个", "32个"), ("配发分类垃圾桶数量", "600个", "600个")]

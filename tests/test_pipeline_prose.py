@@ -188,3 +188,25 @@ def test_prose_funds_score_and_grade_in_other_words(body, funds, score, grade):
     text = "2023年度计量检定项目绩效自评报告\n\n" + body + "\n"
     (p,) = Extractor.from_settings(load_tagger=False).extract_text(text, mode="parser").projects
     assert ((p.funds.annual_budget, p.funds.executed, p.funds.execution_rate), p.score, p.grade) == (funds, score, grade)
+
+
+def _table_with_total(total: str) -> str:
+    """An invented table one cell per paragraph whose 总分 row prints ``total``, under a summary paragraph."""
+    cells = ["项目名称", "2023年示例区老年助餐补助", "主管部门", "示例区民政局", "实施单位", "示例区养老服务中心",
+             "项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "执行率",
+             "年度资金总额", "60", "60", "57", "95%",
+             "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+             "产出指标", "数量指标", "助餐服务人次", "≥3万人次", "3.2万人次", "50", "50",
+             "满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%", "95%", "40", "38.5",
+             "总分", "100", total]
+    return "\n\n".join(cells) + "\n"
+
+
+@pytest.mark.parametrize("total,grade", [("98", "优"), ("91", None)])
+def test_a_summary_stating_the_tables_score_gives_its_grade(total, grade):
+    """综合评分98分，评价等级为“优秀”: the summary gives the grade the table lacks only where its score is the
+    table's own (a summary stating another score speaks of something else)."""
+    summary = "经单位自评，老年助餐补助项目综合评分98分，评价等级为“优秀”。\n\n"
+    (p,) = Extractor.from_settings(load_tagger=False).extract_text(summary + _table_with_total(total),
+                                                                    mode="parser").projects
+    assert (p.score, p.grade) == (float(total), grade)

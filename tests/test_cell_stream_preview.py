@@ -1,0 +1,138 @@
+"""A document site's preview of a Word or Excel table, one cell per line with no separators and no blank lines
+(empty cells simply vanish), as ``cell_stream`` groups it: the preview may jump from the funds block into the
+middle of the indicator rows, glue a cut cell onto the next one, print its page labels and stop at its
+download button. Invented examples."""
+
+import pytest
+
+from jixiao.pipelines.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor.from_settings(load_tagger=False)
+
+
+def _read(extractor, lines):
+    return extractor.extract_text("\n".join(lines), doc_id="t", mode="parser").projects
+
+
+def _rows(p):
+    return [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators]
+
+
+FIELDS = ["示例县文广局2023年度项目支出绩效自评表.docx", "上传人：文**", "页数：4", "下载", "举报",
+          "项目支出绩效自评表", "（2023年度）", "项目名称", "乡村文化广场维护经费", "主管部门", "示例县文化广电和旅游局",
+          "实施单位", "示例县文化馆"]
+FUNDS_HEADER = ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+
+
+def test_a_jump_from_the_funds_header_into_the_indicator_rows(extractor):
+    """The header between the blocks is lost: the rows are read in the national template's columns; the row whose
+    name the jump lost ('年度资金总' glued to its target) is none; the lost level-1 is the level-2's parent."""
+    lines = FIELDS + FUNDS_HEADER + [
+        "年度资金总≥95%", "97%", "10", "10",
+        "时效指标", "广场设施维修完成时间", "2023年10月前", "2023年9月", "10", "10",
+        "效益指标", "社会效益指标", "开展群众文化活动场次", "≥24场", "26场", "20", "18", "雨季部分活动取消",
+        "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "92%", "10", "10",
+        "总分", "100", "96",
+    ]
+    (p,) = _read(extractor, lines)
+    assert p.funds.annual_budget is None and p.score == 96
+    assert _rows(p) == [
+        ("产出指标", "时效指标", "广场设施维修完成时间", "2023年10月前", "2023年9月", 10, 10),
+        ("效益指标", "社会效益指标", "开展群众文化活动场次", "≥24场", "26场", 20, 18),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "92%", 10, 10),
+    ]
+
+
+def test_a_cut_cell_glued_onto_a_category_word(extractor):
+    """'其他资' (the 其他资金 label cut by the jump) glued onto '数量指标': the category opens the rows."""
+    lines = FIELDS + FUNDS_HEADER + [
+        "年度资金总额", "20", "20", "19", "10", "95%", "9.5",
+        "其中：当年财政拨款", "20", "20", "19",
+        "其他资数量指标", "维护文化广场数量", "12个", "12个", "20", "20",
+        "质量指标", "设施完好率", "≥95%", "96%", "20", "20",
+    ]
+    (p,) = _read(extractor, lines)
+    assert (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (200000, 190000, 95)
+    assert _rows(p) == [
+        ("产出指标", "数量指标", "维护文化广场数量", "12个", "12个", 20, 20),
+        ("产出指标", "质量指标", "设施完好率", "≥95%", "96%", 20, 20),
+    ]
+
+
+def test_a_cut_cell_glued_onto_a_level1_with_its_allotment(extractor):
+    lines = FIELDS + FUNDS_HEADER + [
+        "年度资金总额", "20", "20", "19", "10", "95%", "9.5",
+        "上年结转效益指标（30分）", "社会效益指标", "受益群众人次", "≥5000人次", "5600人次", "30", "30",
+    ]
+    (p,) = _read(extractor, lines)
+    assert _rows(p) == [("效益指标", "社会效益指标", "受益群众人次", "≥5000人次", "5600人次", 30, 30)]
+
+
+def test_the_preview_end_cuts_the_row_above_it(extractor):
+    """'还剩2页未读' closes the preview: the row before it, without its 分值 and 得分, was cut; the site's list of
+    related files after it is no row."""
+    lines = FIELDS + FUNDS_HEADER + [
+        "年度资金总额", "20", "20", "19", "10", "95%", "9.5",
+        "绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+        "产出指标", "数量指标", "维护文化广场数量", "12个", "12个", "20", "20",
+        "质量指标", "设施完好率", "≥95%",
+        "还剩2页未读，继续阅读", "下载文档到电脑，查找使用更方便", "相关资源", "示例县2022年度项目支出绩效自评表.docx",
+    ]
+    (p,) = _read(extractor, lines)
+    assert _rows(p) == [("产出指标", "数量指标", "维护文化广场数量", "12个", "12个", 20, 20)]
+
+
+def test_a_complete_row_before_the_preview_end_stays(extractor):
+    lines = FIELDS + FUNDS_HEADER + [
+        "年度资金总额", "20", "20", "19", "10", "95%", "9.5",
+        "绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+        "产出指标", "数量指标", "维护文化广场数量", "12个", "12个", "20", "20",
+        "质量指标", "设施完好率", "≥95%", "96%", "20", "19",
+        "预览已结束，剩余2页可下载查看", "下载文档",
+    ]
+    (p,) = _read(extractor, lines)
+    assert [i.name for i in p.indicators] == ["维护文化广场数量", "设施完好率"]
+
+
+def test_preview_page_labels_inside_a_row_are_no_cells(extractor):
+    """The site labels its pages with the file name (….docx_第2页) or a counter (2 / 4) between any two cells."""
+    lines = FIELDS + FUNDS_HEADER + [
+        "年度资金总额", "20", "20", "19", "10", "95%", "9.5",
+        "绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+        "产出指标", "数量指标", "维护文化广场数量", "示例县文广局2023年度项目支出绩效自评表.docx_第2页", "12个", "12个",
+        "20", "20", "质量指标", "设施完好率", "≥95%", "2 / 4", "96%", "20", "19",
+    ]
+    (p,) = _read(extractor, lines)
+    assert _rows(p) == [
+        ("产出指标", "数量指标", "维护文化广场数量", "12个", "12个", 20, 20),
+        ("产出指标", "质量指标", "设施完好率", "≥95%", "96%", 20, 19),
+    ]
+
+
+def test_a_unit_note_above_an_excel_sheet(extractor):
+    """'单位：元' above the table, the funds header printing no unit: amounts as printed (no 万元 default)."""
+    lines = ["Sheet1", "附件2", "项目支出绩效自评表", "单位：元"] + FIELDS[7:] + [
+        "项目资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+        "年度资金总额", "1,200,000.00", "1,250,000.00", "1,200,000.00", "10", "96.00%", "9.6",
+    ]
+    (p,) = _read(extractor, lines)
+    assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed) == (1200000, 1250000, 1200000)
+
+
+def test_a_jump_into_the_indicator_header(extractor):
+    """The jump lands inside the header ('年度资金总指标值', then 实际完成值 分值 得分 …): the columns before it are the
+    national template's, so each row closes after its four values."""
+    lines = FIELDS + FUNDS_HEADER + [
+        "年度资金总指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+        "产出指标", "数量指标", "维护文化广场数量", "12个", "12个", "20", "20",
+        "质量指标", "设施完好率", "≥95%", "96%", "20", "19", "设施老化",
+        "总分", "100", "96",
+    ]
+    (p,) = _read(extractor, lines)
+    assert _rows(p) == [
+        ("产出指标", "数量指标", "维护文化广场数量", "12个", "12个", 20, 20),
+        ("产出指标", "质量指标", "设施完好率", "≥95%", "96%", 20, 19),
+    ]

@@ -1,0 +1,49 @@
+"""The funds block reader on forms other bureaus print (every example invented)."""
+
+import pytest
+
+from jixiao.pipelines.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor.from_settings(load_tagger=False)
+
+
+def _funds(extractor, rows):
+    (p,) = extractor.extract_text("\n".join(rows) + "\n", doc_id="t", mode="parser").projects
+    f = p.funds
+    return f.initial_budget, f.annual_budget, f.executed, f.execution_rate
+
+
+FIELDS = ["项目名称\t2024年示例街道路灯维护经费", "主管部门\t示例区城市管理局\t实施单位\t示例区市政所"]
+INDICATORS = ["一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+              "产出指标\t数量指标\t维护路灯数量\t≥800盏\t812盏\t50\t50"]
+
+
+def test_the_total_label_merged_over_the_header_and_its_row(extractor):
+    """年度资金总额(万元) merged over the header row and the amounts below it: the row under the header is the total."""
+    rows = [*FIELDS, "年度资金总额(万元)\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+            "30\t32\t28.8\t10\t90%\t9", *INDICATORS]
+    assert _funds(extractor, rows) == (300000.0, 320000.0, 288000.0, 90.0)
+
+
+@pytest.mark.parametrize("note,factor", [("单位:元", 1.0), ("金额单位:万元", 10000.0)])
+def test_a_unit_note_above_the_table(extractor, note, factor):
+    """单位：元 printed above a table whose funds header names no unit: the amounts are in that unit."""
+    rows = ["示例区城市管理局项目支出绩效自评表", note, *FIELDS,
+            "项目资金\t年初预算数\t全年预算数\t全年执行数\t执行率", "年度资金总额\t300000\t320000\t288000\t90%", *INDICATORS]
+    assert _funds(extractor, rows) == (300000.0 * factor, 320000.0 * factor, 288000.0 * factor, 90.0)
+
+
+def test_the_headers_own_unit_wins_over_a_note(extractor):
+    rows = ["单位:元", *FIELDS, "项目资金(万元)\t年初预算数\t全年预算数\t全年执行数\t执行率",
+            "年度资金总额\t30\t32\t28.8\t90%", *INDICATORS]
+    assert _funds(extractor, rows) == (300000.0, 320000.0, 288000.0, 90.0)
+
+
+def test_a_total_row_with_a_blank_cell_per_column(extractor):
+    """Tab cells one per column, the rate and score left blank: the amounts keep their columns."""
+    rows = [*FIELDS, "项目资金(万元)\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+            "年度资金总额\t30\t32\t28.8\t10\t\t", *INDICATORS]
+    assert _funds(extractor, rows) == (300000.0, 320000.0, 288000.0, None)
