@@ -12,6 +12,8 @@ values. A 偏差原因 remark left behind the previous row's scores is skipped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import itertools
 import re
 from dataclasses import dataclass
@@ -251,7 +253,7 @@ class FlatParser:
         """The indicator rows; ``at_text_end``: the block runs to the end of the text (an excerpt may stop inside
         its last row)."""
         toks = join_spaced_numbers(drop_marginalia(toks), text)
-        found = _indicator_header(toks)
+        found = _indicator_header(toks, self._is_category)
         if found is None:
             return []
         header, i, serial = found
@@ -395,7 +397,7 @@ class FlatParser:
         return None
 
 
-def _indicator_header(toks: list[Cell]) -> tuple[IndicatorHeader, int, bool] | None:
+def _indicator_header(toks: list[Cell], is_category: Callable[[str], bool]) -> tuple[IndicatorHeader, int, bool] | None:
     """The indicator table's header from its words (一级指标 … up to the last header word): the header, the index
     after it, and whether rows open with a 序号 number."""
     start = next((i for i, t in enumerate(toks) if indicator_column(t.clean) == "l1"), None)
@@ -412,6 +414,10 @@ def _indicator_header(toks: list[Cell]) -> tuple[IndicatorHeader, int, bool] | N
         if s is not None:
             order.append(s)
         i += 1
+    if i < len(toks) and not is_category(toks[i].clean):
+        unwrapped = _unwrapped_header(toks, start, is_category)
+        if unwrapped is not None:
+            order, i = unwrapped
     # a sub-header (运算符号 / 内容 / 度量单位) read after the main header replaces the spanning 年度目标值
     if "op" in order and "target" in order and order.index("op") > order.index("target"):
         sub = [x for x in order[order.index("op"):] if x in ("op", "target", "unit")]
@@ -422,6 +428,40 @@ def _indicator_header(toks: list[Cell]) -> tuple[IndicatorHeader, int, bool] | N
     if header.name_col is None:
         return None
     return header, i, serial
+
+
+# a header printed over two lines, run together: its words at most this many
+WRAPPED_HEADER_WORDS = 16
+
+
+def _unwrapped_header(toks: list[Cell], start: int, is_category: Callable[[str], bool]) -> tuple[list[str], int] | None:
+    """A header whose cells wrapped over two lines, run together (年度 实际 分值 得分 评分标准 偏差原因… 指标值 完成值):
+    the second line's words end the run and complete, in order, the first line's words they follow (年度+指标值,
+    实际+完成值); words that name no column (评分标准) are passed over. The columns and the index after the run."""
+    end = start
+    while end < len(toks) and end - start < WRAPPED_HEADER_WORDS and not is_category(toks[end].clean):
+        end += 1
+    if end >= len(toks) or end - start >= WRAPPED_HEADER_WORDS:
+        return None
+    words = [t.clean for t in toks[start:end]]
+    slots: dict[int, str | None] = {k: indicator_column(w) for k, w in enumerate(words)}
+    k, heads_from = len(words), 0
+    tails: list[int] = []
+    while k > 0 and slots[k - 1] is not None:
+        k -= 1
+        tails.insert(0, k)
+    used: set[int] = set()
+    for t in tails:
+        head = next((h for h in range(heads_from, tails[0]) if h not in used
+                     and indicator_column(words[h] + words[t]) == slots[t]), None)
+        if head is None:
+            return None
+        used.add(head)
+        slots[head], heads_from = slots[t], head + 1
+    if not tails or len(used) != len(tails):
+        return None
+    order = [slots[h] for h in range(tails[0]) if slots[h] is not None]
+    return [x for x in order if x is not None], end
 
 
 @dataclass(frozen=True)
@@ -444,7 +484,7 @@ class _RowShape:
         return cls(serial, len(header.tail_slots), weight_first, value_slots, simple, header.has("reason"))
 
     def past_remarks(self, toks: list[Cell], k: int) -> int:
-        """Past the previous row's 偏差原因 cell (/, 无偏差) left where this row would start."""
-        while self.remarks and k < len(toks) and V.REMARK.match(toks[k].clean):
+        """Past the previous row's 偏差原因 cell (/, 无偏差) or 评分标准 cell (达到得满分) left where this row would start."""
+        while self.remarks and k < len(toks) and (V.REMARK.match(toks[k].clean) or V.SCORING_RULE.search(toks[k].clean)):
             k += 1
         return k
