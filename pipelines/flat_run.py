@@ -37,6 +37,9 @@ MIN_ROW_VALUES = 2
 MAX_PIECE_CHARS = 200
 # a preview chunk's marker at the start of a line: 2、
 _CHUNK = re.compile(r"[ \t]*+\d{1,2}、")
+# the same marker inside a line whose breaks were collapsed to spaces: the run of spaces the break and its blank
+# lines left, then 2、 glued to the next chunk's first word
+_INLINE_CHUNK = re.compile(r"(?<=\S)[ \t]{2,}\d{1,2}、(?=\S)")
 
 
 @lru_cache(maxsize=1)
@@ -219,6 +222,10 @@ def _joined_chunks(norm: NormalizedText) -> tuple[str, list[int]]:
                 for i in range(prev[1], a + m.end()):
                     keep[i] = False
             in_run = joined or len(spaced_known_words().findall(line)) >= MIN_WORDS
+            if in_run:
+                for m in _INLINE_CHUNK.finditer(line):
+                    for i in range(a + m.start(), a + m.end()):
+                        keep[i] = False
             prev = (a, b)
         pos = b + 1
     idx = [i for i, k in enumerate(keep) if k]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import opencc
 import pytest
 
+from jixiao.eval.variants import collapse
 from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.flat_run import row_cells, values_to_end
 from jixiao.pipelines.run_together import split_rate_run
@@ -59,6 +60,15 @@ def test_a_chunk_marker_inside_a_name_is_taken_out(extractor):
     run = _run()
     cut = run.index("火情发现及时率") + 3  # the preview's next chunk starts inside the name
     p = _read(extractor, run[:cut] + "\n\n2、" + run[cut:] + "\n")
+    assert [(i.level2, i.name, i.target, i.actual) for i in p.indicators] == EXPECTED
+
+
+@pytest.mark.parametrize("word, at", [("火情发现及时率", 3), ("≥90%", 2)])
+def test_a_chunk_marker_left_inside_collapsed_text_is_taken_out(extractor, word, at):
+    """Newlines collapsed to spaces: the break before 2、 is a run of spaces inside the line, in a name or a value."""
+    run = _run()
+    cut = run.index(word) + at
+    p = _read(extractor, collapse(PREVIEW_JUNK + run[:cut] + "\n\n2、" + run[cut:] + "\n"))
     assert [(i.level2, i.name, i.target, i.actual) for i in p.indicators] == EXPECTED
 
 
