@@ -1,4 +1,4 @@
-"""Output fingerprint: a hash of every record the extractor writes for the seeds and the real layouts.
+"""Output fingerprint: a hash of every record the extractor writes for the seeds, the real and the invented layouts.
 
 A refactor must leave it unchanged; a reading change updates it on purpose (``--record``) and the
 diff of ``bench/results/output_fingerprint.json`` names the documents whose output moved.
@@ -27,8 +27,12 @@ MODES = ("parser", "combined")
 COLLAPSED = "parser_collapsed"
 
 
+INVENTED = REPO_ROOT / "data" / "invented-layouts"
+
+
 def corpus(shared: Path) -> list[Path]:
-    return sorted((shared / "seeds").glob("*.txt")) + sorted((shared / "real-layouts").glob("*.txt"))
+    return (sorted((shared / "seeds").glob("*.txt")) + sorted((shared / "real-layouts").glob("*.txt"))
+            + sorted(INVENTED.glob("*.txt")))
 
 
 def record_hash(record) -> str:
