@@ -81,7 +81,8 @@ def level3_key(text: str) -> str:
     if t.endswith(COUNT_WORD_ENDINGS) and len(t) > 2:
         t = t[:-2] + "数量"
     # the group a satisfaction is of, not what it is with (群众对生态环境满意度 -> 群众满意度)
-    t = SATISFACTION_WITH.sub(r"\1\2", t)
+    if "对" in t:
+        t = SATISFACTION_WITH.sub(r"\1\2", t)
     # an added 指标 is printing noise on a level-3 name
     return t[:-2] if t.endswith(SUFFIX) and len(t) > 3 else t
 

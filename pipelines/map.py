@@ -291,11 +291,12 @@ class Mapper:
     def _slipped_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str,
                       measure: str | None = None) -> MatchResult | None:
         entries = self._surfaces["indicator"][1]
+        masked = (key[:-2] + "\0" + key[-1:], key[:-1] + "\0")  # the slip is in the ending: its last two characters
         for start in range(max(0, len(key) - self._longest3), len(key) - SLIPPED_HEAD_MIN_LENGTH + 1):
             tail = key[start:]
-            # the slip is in the ending (where the measure word is, or the ending would have said it)
-            hits = [i for pos in range(len(tail) - 2, len(tail))
-                    for i in self._one_off.get(tail[:pos] + "\0" + tail[pos + 1:], ())]
+            hits = [i for m in masked for i in self._one_off.get(m[start:], ())]
+            if not hits:
+                continue
             hits = [i for i in dict.fromkeys(hits) if ok(entries[i], self._surfaces["indicator"][0][i], head=True)]
             if len({entries[i].id for i in hits}) > 1 and any(i in scope for i in hits):
                 hits = [i for i in hits if i in scope]  # 满意度 under this level-2 rather than another's
@@ -311,8 +312,8 @@ class Mapper:
         """The longest taxonomy name printed with qualifiers between its words (``spread_in``); None when two
         different entries of that length fit and the level-2 does not choose."""
         keys, entries, _ = self._surfaces["indicator"]
-        hits = [i for i in self._by_ending.get(key[-SPREAD_PIECE:], ()) if spread_in(keys[i], key)
-                and ok(entries[i], keys[i])]
+        hits = [i for i in self._by_ending.get(key[-SPREAD_PIECE:], ()) if keys[i][:SPREAD_PIECE] in key  # cheap test
+                and spread_in(keys[i], key) and ok(entries[i], keys[i])]
         if not hits:
             return None
         longest = max(len(keys[i]) for i in hits)
@@ -361,9 +362,8 @@ class Mapper:
             return result
         scope = self._by_parent.get(("indicator", parent_id), frozenset()) if parent_id else frozenset()
         for start in range(max(1, len(key) - self._longest3), len(key) - HEAD_MIN_LENGTH + 1):
-            hits = [i for i in self._exact["indicator"].get(key[start:], ()) if entries[i].canonical or
-                    methods[i] == "alias"]
-            hits = [i for i in hits if ok(entries[i], keys[i], head=True)]
+            hits = [i for i in self._exact["indicator"].get(key[start:], ()) if (entries[i].canonical or methods[i] == "alias")
+                    and ok(entries[i], keys[i], head=True)]
             if hits:
                 i = next((i for i in hits if i in scope), hits[0])
                 # confidence: 70 for a head of a long name, up to 100 for a head that is nearly all of it
