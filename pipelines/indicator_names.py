@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from jixiao.pipelines.normalize import simplified
 from jixiao.pipelines.taxonomy import Entry
 from jixiao.pipelines.vocab import (BARE_MULTIPLIER_UNITS, COUNT_WORD_ENDINGS, MEASURE_ENDINGS, MEASURE_TYPE_UNITS, MEANING_QUALIFIERS, NAME_FOLDS,
-                                   PER_UNIT_MARKS, UNIT_COST_ENDINGS, UNIT_COST_MARKS)
+                                   PER_UNIT_MARKS, SATISFACTION_WITH, UNIT_COST_ENDINGS, UNIT_COST_MARKS)
 
 _WS = re.compile(r"\s+")
 # the note opens where a number opens (not inside a run of digits: each position of a long run would be
@@ -80,6 +80,9 @@ def level3_key(text: str) -> str:
         t = t.replace(old, new)
     if t.endswith(COUNT_WORD_ENDINGS) and len(t) > 2:
         t = t[:-2] + "数量"
+    # the group a satisfaction is of, not what it is with (群众对生态环境满意度 -> 群众满意度)
+    if "对" in t:
+        t = SATISFACTION_WITH.sub(r"\1\2", t)
     # an added 指标 is printing noise on a level-3 name
     return t[:-2] if t.endswith(SUFFIX) and len(t) > 3 else t
 
@@ -148,6 +151,13 @@ def same_meaning_kind(query: str, measure: str | None, entry: Entry, by_unit: bo
     if measure == "amount" and entry.measure == "amount" and per_unit(query) != per_unit(entry.name):
         return False
     return True
+
+
+def loose_guess(measure: str | None, entry: Entry | None, score: float, sure: float) -> bool:
+    """True for a loose answer (a spelling or spread below ``sure``: more than a one-character slip) onto an entry
+    that measures something definite, for a name that says nothing of what it measures (no measure word, no unit):
+    a guess (群众安全意识 is no 群众安全感, 72.7; 群众瞒意度 is 群众满意度, 80; issue 19, round 5)."""
+    return measure is None and entry is not None and entry.measure not in (None, "qualitative") and score < sure
 
 
 # a name spread over a longer one is read in pieces of at least this many characters (享受…待遇…人数)

@@ -22,7 +22,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from jixiao.pipelines.indicator_names import (SPREAD_MIN_LENGTH, SPREAD_PIECE, SUFFIX, heading_core, key_measure,
-                                              level3_key, normalize, qualifiers_agree, same_meaning_kind,
+                                              level3_key, loose_guess, normalize, qualifiers_agree, same_meaning_kind,
                                               satisfaction_subject, short_slip_ok, spread_in, unit_cost, unit_measure)
 from jixiao.pipelines.indicator_names import measure_of  # noqa: F401  (re-exported: eval and tests use it)
 from jixiao.pipelines.taxonomy import Entry, Taxonomy, load_taxonomy
@@ -288,16 +288,20 @@ class Mapper:
         tie = len(ranked) > 1 and ranked[1][0] == best_score
         return self._result(query, kind, best_i, best_score, "fuzzy", ranked, tie)
 
-    def _slipped_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str) -> MatchResult | None:
+    def _slipped_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str,
+                      measure: str | None = None) -> MatchResult | None:
         entries = self._surfaces["indicator"][1]
+        masked = (key[:-2] + "\0" + key[-1:], key[:-1] + "\0")  # the slip is in the ending: its last two characters
         for start in range(max(0, len(key) - self._longest3), len(key) - SLIPPED_HEAD_MIN_LENGTH + 1):
             tail = key[start:]
-            # the slip is in the ending (where the measure word is, or the ending would have said it)
-            hits = [i for pos in range(len(tail) - 2, len(tail))
-                    for i in self._one_off.get(tail[:pos] + "\0" + tail[pos + 1:], ())]
+            hits = [i for m in masked for i in self._one_off.get(m[start:], ())]
+            if not hits:
+                continue
             hits = [i for i in dict.fromkeys(hits) if ok(entries[i], self._surfaces["indicator"][0][i], head=True)]
             if len({entries[i].id for i in hits}) > 1 and any(i in scope for i in hits):
                 hits = [i for i in hits if i in scope]  # 满意度 under this level-2 rather than another's
+            if len({entries[i].id for i in hits}) > 1 and measure and any(entries[i].measure == measure for i in hits):
+                hits = [i for i in hits if entries[i].measure == measure]  # 发放及时宰 (%): 发放及时率, not 发放及时性
             if len({entries[i].id for i in hits}) == 1 or (hits and len({entries[i].name for i in hits}) == 1):
                 i = next((i for i in hits if i in scope), hits[0])
                 score = round(65.0 + 30.0 * len(tail) / len(key), 1)
@@ -308,8 +312,8 @@ class Mapper:
         """The longest taxonomy name printed with qualifiers between its words (``spread_in``); None when two
         different entries of that length fit and the level-2 does not choose."""
         keys, entries, _ = self._surfaces["indicator"]
-        hits = [i for i in self._by_ending.get(key[-SPREAD_PIECE:], ()) if spread_in(keys[i], key)
-                and ok(entries[i], keys[i])]
+        hits = [i for i in self._by_ending.get(key[-SPREAD_PIECE:], ()) if keys[i][:SPREAD_PIECE] in key  # cheap test
+                and spread_in(keys[i], key) and ok(entries[i], keys[i])]
         if not hits:
             return None
         longest = max(len(keys[i]) for i in hits)
@@ -358,9 +362,8 @@ class Mapper:
             return result
         scope = self._by_parent.get(("indicator", parent_id), frozenset()) if parent_id else frozenset()
         for start in range(max(1, len(key) - self._longest3), len(key) - HEAD_MIN_LENGTH + 1):
-            hits = [i for i in self._exact["indicator"].get(key[start:], ()) if entries[i].canonical or
-                    methods[i] == "alias"]
-            hits = [i for i in hits if ok(entries[i], keys[i], head=True)]
+            hits = [i for i in self._exact["indicator"].get(key[start:], ()) if (entries[i].canonical or methods[i] == "alias")
+                    and ok(entries[i], keys[i], head=True)]
             if hits:
                 i = next((i for i in hits if i in scope), hits[0])
                 # confidence: 70 for a head of a long name, up to 100 for a head that is nearly all of it
@@ -369,22 +372,22 @@ class Mapper:
         if own is None:
             # the name's ending says nothing: perhaps it is where an OCR slip fell (成活卒, 满意庋); its head
             # is then a taxonomy name with one character changed
-            slipped = self._slipped_head(key, scope, ok, query)
+            slipped = self._slipped_head(key, scope, ok, query, measure)
             if slipped is not None:
                 return slipped
         spread = self._spread_head(key, scope, ok, query)
-        if spread is not None:
+        if spread is not None and not loose_guess(measure, spread.entry, spread.score, FUZZY_BEFORE_HEAD):
             return spread
         # a per-unit cost is sure from its words, a spelling below FUZZY_BEFORE_HEAD is not (人均接待成本 is no 人均培训成本)
         if measure == "amount" and self._unit_cost is not None and unit_cost(key) and same_meaning_kind(
                 query, None, entries[self._unit_cost], unit=unit):
             return self._result(query, "indicator", self._unit_cost, 70.0, "head", [(70.0, self._unit_cost)], False)
-        if result.entry is not None and result.method == "fuzzy" and ok(result.entry):
+        if result.method == "fuzzy" and ok(result.entry) and not loose_guess(measure, result.entry, result.score, FUZZY_BEFORE_HEAD):
             return result
         # the nearest spelling measures something else (培训成本 -> 人均培训成本): the next one that does not
         for c in result.candidates if result.entry is None or result.method == "fuzzy" else ():
             e = self.taxonomy.by_id[c.id]
-            if c.score >= self.threshold and ok(e):
+            if c.score >= self.threshold and ok(e) and not loose_guess(measure, e, c.score, FUZZY_BEFORE_HEAD):
                 i = self._first_surface[e.id]
                 return self._result(query, "indicator", i, c.score, "fuzzy", [(c.score, i)], False)
         best = max([result.score, *(c.score for c in result.candidates)]) if result.entry is None else result.score

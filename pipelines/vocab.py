@@ -719,8 +719,11 @@ LEVEL2_CATEGORY: dict[str, str] = {
 # level-3 names of taxonomy 2024.1, before issue 19 grew it (a longer list cuts rows in other places)
 NAME_ENDINGS: frozenset[str] = frozenset("况准力度性数本率益续量间")
 # spellings of one word in level-3 names, folded before names are compared (取暖费发放比例 = 取暖费发放率,
-# 到帐率 = 到账率, 代办员的满意度 = 代办员满意度)
-NAME_FOLDS: tuple[tuple[str, str], ...] = (("比例", "率"), ("比率", "率"), ("帐", "账"), ("的", ""))
+# 到帐率 = 到账率, 代办员的满意度 = 代办员满意度, 复盖率 = 覆盖率: 复盖 is the old and the slipped spelling of 覆盖)
+NAME_FOLDS: tuple[tuple[str, str], ...] = (("比例", "率"), ("比率", "率"), ("帐", "账"), ("的", ""), ("复盖", "覆盖"))
+# whose satisfaction a name measures when it also says with what: 群众对食品安全满意度 is the public's (群众满意度),
+# 服务对象对服务的满意度 the served group's; 对象 (服务对象, 救助对象) is a word, not this 对 (issue 19, round 5)
+SATISFACTION_WITH = re.compile(r"^(.+?)对(?!象)[^对]+?(满意度|满意率|满意程度)$")
 # a count named by its measure word (采购台数, 建成个数) is the count of the things: …数量, folded at the end only
 COUNT_WORD_ENDINGS: tuple[str, ...] = ("台数", "个数", "件数", "套数", "辆数", "册数", "处数", "座数", "栋数")
 

@@ -39,7 +39,7 @@ def test_no_alias_joins_a_count_and_a_rate_or_an_amount_and_a_rate():
 
 
 @pytest.mark.parametrize("name, expected", [
-    ("城镇新增就业人数", None),            # a count, never 就业率
+    ("城镇新增就业人数", "城镇新增就业人数"),  # a count, never 就业率 (its own entry since round 5)
     ("培训成本", None),                    # a total, never 人均培训成本
     ("社会保险补贴发放准确率", "发放准确率"),  # the head of the name
     ("代办员的满意度", "服务对象满意度"),
@@ -49,11 +49,26 @@ def test_no_alias_joins_a_count_and_a_rate_or_an_amount_and_a_rate():
     ("人均接待成本", "单位成本"),            # a per-unit cost (issue 19, fourth round)
     ("每平方米建设造价", "单位成本"),
     ("接待成本", None),                    # a total: no per-unit mark
-    ("居民收入增幅", None),                # a growth rate, not the qualitative 带动增收 one slip from 收入增加
+    ("居民收入增幅", "收入增长率"),        # a growth rate, not the qualitative 带动增收 one slip from 收入增加
+    # round 5: sector entries, same-meaning merges, the group of a satisfaction, a loose guess abstains
+    ("森林覆盖率", "森林覆盖率"),           # land under forest, not the generic reach 覆盖率
+    ("农村公路养护里程", "养护里程"),
+    ("补贴标准", "补助标准"),               # merged: one meaning
+    ("经费支出及时率", "资金拨付及时率"),     # merged: one meaning
+    ("游客对景区服务满意度", "服务对象满意度"),  # whose satisfaction, not with what
+    ("公众对执法工作满意度", "群众满意度"),
+    ("服务对象对窗口服务的满意度", "服务对象满意度"),  # 对象 is a word, not this 对
+    ("特殊教育学生资助复盖率", "覆盖率"),     # 复盖 is a spelling of 覆盖
+    ("群众安全意识", None),                 # says nothing of what it measures: 72.7 from 群众安全感 is a guess
 ])
 def test_mapping_by_meaning(mapper, name, expected):
     r = mapper.map(name, "indicator")
     assert (r.entry.name if r.entry else None) == expected
+
+
+def test_a_slipped_ending_is_read_with_the_unit():
+    # 发放及时宰 is one slip from both 发放及时率 and 发放及时性; the unit % says which
+    assert Mapper.from_taxonomy().map("临时救助金发放及时宰", "indicator", unit="%").entry.name == "发放及时率"
 
 
 def test_measure_words_of_the_fourth_round():

@@ -98,3 +98,14 @@ def test_jieba_dictionary_is_generated_from_the_taxonomy():
     tk = jieba.Tokenizer()
     tk.load_userdict(io.StringIO("\n".join(lines)))
     assert "服务对象满意度指标" in tk.lcut("开展服务对象满意度指标调查")
+
+
+def test_one_meaning_one_entry():
+    """Family-A level-3 names are unique (足额发放率 is printed under 数量 and 质量 on purpose), and the entries merged in
+    issue 19 round 5 live on as aliases of the one kept."""
+    tax = load_taxonomy()
+    names = [e.name for e in tax.of_kind("indicator", "3") if e.family == "A"]
+    assert {n for n in names if names.count(n) > 1} == {"足额发放率"}
+    alias = {a.printed: tax.by_id[a.target].name for a in tax.aliases_of("indicator")}
+    assert alias["补贴标准"] == "补助标准" and alias["经费支出及时率"] == "资金拨付及时率"
+    assert alias["受益群众数"] == "受益对象数量" and "补贴标准" not in names
