@@ -1,11 +1,17 @@
 """Where an excerpt stopped inside a table's last indicator row (contract: a row cut off by the end of the text
-is no indicator): the text ends mid-sentence in it, or it fills fewer cells than every row before it."""
+is no indicator): the text ends mid-sentence in it, it fills fewer cells than every row before it, or a document
+site's preview stops right after it. (Cells one a line decide it on their own grouping: ``cell_stream``.)"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.layout import Row
 from jixiao.pipelines.parsed import ParsedIndicator
+
+if TYPE_CHECKING:
+    from jixiao.pipelines.indicator_table import IndicatorHeader
 
 # a text ending in one of these stops mid-sentence: the excerpt was cut there
 _CUT_MARKS = frozenset(":：,，、(（")
@@ -40,3 +46,16 @@ def stops_short(out: list[ParsedIndicator], tail: list[Row]) -> bool:
     if len(out) <= SHORT_ROW_PEERS or any(r.joined for r in tail[1:]):
         return False
     return _filled(out[-1]) < min(_filled(i) for i in out[:-1])
+
+
+def preview_ends(word: str) -> bool:
+    """Whether a document site's preview stops at WORD (还剩2页未读, 预览已结束, 下载文档 …): the rest of the file is
+    behind its download button."""
+    return bool(V.PREVIEW_END.match(word))
+
+
+def drop_cut_row(read: list[ParsedIndicator], header: IndicatorHeader) -> None:
+    """Drop the last row read, just above where a preview stops, when it lacks both its 分值 and 得分 under a
+    header that prints them: the preview cut it."""
+    if read and header.tail_slots and read[-1].weight is None and read[-1].score is None:
+        read.pop()

@@ -28,7 +28,7 @@ from jixiao.pipelines.indicator_table import CategoryCarry, IndicatorHeader, Ind
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import NormalizedText, is_number, unit_factor
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject
-from jixiao.pipelines.preview_cut import drop_cut_row, preview_ends
+from jixiao.pipelines.cut_rows import drop_cut_row, preview_ends
 from jixiao.pipelines.project_fields import clean_org, read_project_fields, split_code
 from jixiao.pipelines.scores import read_score
 from jixiao.pipelines.segment import Segmenter
