@@ -15,9 +15,8 @@ from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import is_number, squeeze
 from jixiao.pipelines.value_align import align
 from jixiao.pipelines.parsed import ParsedIndicator, Span
-from jixiao.pipelines.cut_rows import drop_cut_row, preview_ends
 from jixiao.pipelines.scores import is_total_row
-from jixiao.pipelines.cut_rows import cut_off, stops_short
+from jixiao.pipelines.cut_rows import cut_off, drop_cut_row, preview_ends, stops_short
 from jixiao.pipelines.sub_header import with_sub_header
 from jixiao.pipelines.vocab import LEVEL_HEADERS as _LEVEL_HEADERS
 
