@@ -57,6 +57,18 @@ def test_fresh_names_are_all_labelled_once_and_split_by_document(labels):
         assert lb.split == ("fresh_dev" if int(lb.doc[2:]) <= 12 else "fresh_heldout")
 
 
+def test_fresh2_names_are_all_labelled_once(labels):
+    """The third fresh set (tests/data/mapping_fresh2_names.csv, fs01-fs12, written without the taxonomy and
+    labelled blind, before the mapper was run on it): every name labelled once, all in the fresh2 held-out split."""
+    import csv
+
+    with (LABELS.parent / "mapping_fresh2_names.csv").open(encoding="utf-8", newline="") as f:
+        names = [(r["doc"], r["printed"], r["level2"], r["unit"]) for r in csv.DictReader(f)]
+    fresh2 = [lb for lb in labels if lb.origin == "fresh2"]
+    assert sorted((lb.doc, lb.printed, lb.level2, lb.unit) for lb in fresh2) == sorted(names)
+    assert len(fresh2) == 130 and {lb.split for lb in fresh2} == {"fresh2_heldout"}
+
+
 def test_no_count_rate_or_amount_rate_confusion(report):
     assert all(not part["confusions"] for part in report.values())
 
@@ -64,10 +76,9 @@ def test_no_count_rate_or_amount_rate_confusion(report):
 def test_precision_on_both_splits(report):
     # measured, not a target: the held-out bar of issue 19 is 0.95 at coverage 0.80 (see the report)
     assert report["dev"]["all"]["precision"] >= 0.95
-    # the old held-out's none labels were written against the taxonomy before round 5 grew sector entries; 9 of
-    # its names are now answered by entries grown since (城镇新增就业人数, 再就业人数 … and generic 项目数量), which
-    # its labels, relabelled only where entries were merged, count wrong (docs/decisions/mapping-fresh-set.md)
-    assert report["heldout"]["all"]["precision"] >= 0.85
+    # 0.85 for one round: the held-out none labels predated round 5's sector entries; they were re-checked blind
+    # against the grown taxonomy (19 relabelled, "relabelled round 5 (blind)" in their note), measured 0.909 after
+    assert report["heldout"]["all"]["precision"] >= 0.90
 
 
 def test_eval_map_command(tmp_path):
@@ -75,5 +86,6 @@ def test_eval_map_command(tmp_path):
     out = CliRunner().invoke(app, ["eval-map", "--plot", str(png), "--json"])
     assert out.exit_code == 0, out.output
     data = json.loads(out.stdout)
-    assert set(data) == {"dev", "heldout", "fresh_dev", "fresh_heldout"} and data["fresh_heldout"]["curve"]
+    assert set(data) == {"dev", "heldout", "fresh_dev", "fresh_heldout", "fresh2_heldout"}
+    assert data["fresh_heldout"]["curve"] and data["fresh2_heldout"]["curve"]
     assert png.stat().st_size > 1000

@@ -41,7 +41,8 @@ def test_heldout_accuracy(scores):
     assert scores["split=heldout"].accuracy >= 0.97
     assert scores["heldout/noised"].accuracy >= 0.97
     # 0.95 before round 5 of issue 19: six held-out names labelled none before entries of their meaning existed
-    # (城镇新增就业数, 受益学生数 …) are answered now; the labels were relabelled only where entries were merged
+    # (城镇新增就业数, 受益学生数 …) are answered now; the empty labels were re-checked blind against the grown taxonomy
+    # (20 relabelled), measured 0.940 after: still under 0.95, so the bar stays at 0.93
     assert scores["heldout/kind=indicator"].accuracy >= 0.93
 
 
