@@ -17,7 +17,8 @@ from rapidfuzz.distance import Levenshtein
 from jixiao.pipelines.normalize import simplified
 from jixiao.pipelines.taxonomy import Entry
 from jixiao.pipelines.vocab import (BARE_MULTIPLIER_UNITS, COUNT_WORD_ENDINGS, MEASURE_ENDINGS, MEASURE_TYPE_UNITS, MEANING_QUALIFIERS, NAME_FOLDS,
-                                   PER_UNIT_MARKS, SATISFACTION_WITH, UNIT_COST_ENDINGS, UNIT_COST_MARKS)
+                                   PER_UNIT_MARKS, SATISFACTION_WITH, UNIT_COST_ENDINGS, UNIT_COST_FEE_ENDINGS,
+                                   UNIT_COST_LEADING_UNITS, UNIT_COST_MARKS)
 
 _WS = re.compile(r"\s+")
 # the note opens where a number opens (not inside a run of digits: each position of a long run would be
@@ -127,11 +128,18 @@ def satisfaction_subject(key: str) -> str:
     return key[: len(key) - len(end)]
 
 
-def unit_cost(key: str) -> bool:
-    """A per-unit cost: the key ends in a cost word (成本, 造价, 投资) with a per-unit mark before it (每公里养护成本,
-    户均改造成本, 单处工程造价)."""
+def unit_cost(key: str, unit: str | None = None) -> bool:
+    """A per-unit cost: the key ends in a cost word (成本, 造价, 投资, 投入) with a per-unit mark before it (每公里养护成本,
+    户均改造成本, 单处工程造价) or the unit it is per leading it (吨水处理成本), or the target's unit is money per
+    something (元/吨); a fee (检验费用) only by its unit."""
+    per_unit_money = bool(unit) and "/" in unit and unit_measure(unit) == "amount"
+    if key.endswith(UNIT_COST_FEE_ENDINGS):
+        return per_unit_money
     end = next((e for e in UNIT_COST_ENDINGS if key.endswith(e)), None)
-    return end is not None and any(m in key[: -len(end)] for m in UNIT_COST_MARKS)
+    if end is None:
+        return False
+    words = key[: -len(end)]
+    return per_unit_money or key.startswith(UNIT_COST_LEADING_UNITS) or any(m in words for m in UNIT_COST_MARKS)
 
 
 def same_meaning_kind(query: str, measure: str | None, entry: Entry, by_unit: bool = False,

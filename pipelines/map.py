@@ -16,17 +16,17 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import replace
-from collections.abc import Callable
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from jixiao.pipelines.indicator_names import (SPREAD_MIN_LENGTH, SPREAD_PIECE, SUFFIX, heading_core, key_measure,
+from jixiao.pipelines.indicator_names import (SUFFIX, heading_core, key_measure,
                                               level3_key, loose_guess, normalize, qualifiers_agree, same_meaning_kind,
-                                              satisfaction_subject, short_slip_ok, spread_in, unit_cost, unit_measure)
+                                              satisfaction_subject, short_slip_ok, unit_cost, unit_measure)
 from jixiao.pipelines.indicator_names import measure_of  # noqa: F401  (re-exported: eval and tests use it)
 from jixiao.pipelines.taxonomy import Entry, Taxonomy, load_taxonomy
 from jixiao.pipelines.vocab import UNIT_COST_ENTRY
+from jixiao.pipelines.map_heads import HeadReadings
 from jixiao.pipelines.map_headings import HEADING_THRESHOLD, HeadingSpace, heading_space  # noqa: F401
 from jixiao.pipelines.map_results import (  # noqa: F401  (re-exported: the mapper's public answers)
     Candidate, LevelMatch, MapKind, MatchResult, Method, budget_line_check,
@@ -53,10 +53,6 @@ _LEADING_CODE = re.compile(r"^\[?(\d{3,7})\]?[-\s:：]*")
 _SUFFIX = SUFFIX
 # the head of a level-3 name (its end, where a Chinese compound puts what it is) is at least this long
 HEAD_MIN_LENGTH = 2
-# a head reached through one slipped character is at least this long (成活卒 -> 成活率)
-SLIPPED_HEAD_MIN_LENGTH = 3
-# a name spread over a longer one (享受…待遇…人数) is less sure than its head printed whole: 60 + 30 x its share
-SPREAD_BASE_SCORE = 60.0
 # a free name is a level-1/level-2 heading when printed so or at most a slip away (成本节约率 is 72 from 成本指标)
 AUTO_HEADING_SCORE = 80.0
 # a spelling this close to a name wins over the name's head (赍金到位率 is 资金到位率, not 到位率)
@@ -81,7 +77,7 @@ def split_code(text: str) -> tuple[str | None, str]:
 # ``MatchResult.to_dict``/``to_json`` serialise through a pydantic TypeAdapter.
 
 
-class Mapper:
+class Mapper(HeadReadings):
     """Maps printed names onto a taxonomy. Immutable after construction; results cached per instance."""
 
     def __init__(self, taxonomy: Taxonomy, *, threshold: float = INDICATOR_THRESHOLD,
@@ -105,20 +101,8 @@ class Mapper:
                 table[k].append(i)
             self._exact[kind] = dict(table)
         self._codes = {k: taxonomy.by_code(k) for k in ("function", "economic")}
-        # canonical level-3 surfaces with one character masked: the heads an OCR slip can still reach
-        one_off: dict[str, list[int]] = defaultdict(list)
+        self._head_indexes()
         keys3, entries3, methods3 = self._surfaces["indicator"]
-        for i, k in enumerate(keys3):
-            if len(k) >= SLIPPED_HEAD_MIN_LENGTH and (entries3[i].canonical or methods3[i] == "alias"):
-                for pos in range(len(k)):
-                    one_off[k[:pos] + "\0" + k[pos + 1:]].append(i)
-        self._one_off = dict(one_off)
-        by_ending: dict[str, list[int]] = defaultdict(list)
-        for i, k in enumerate(keys3):
-            if len(k) >= SPREAD_MIN_LENGTH and (entries3[i].canonical or methods3[i] == "alias"):
-                by_ending[k[-SPREAD_PIECE:]].append(i)
-        self._by_ending = dict(by_ending)
-        self._longest3 = max((len(k) for k in keys3), default=0)
         self._first_surface = {}
         keys_of: dict[str, list[str]] = defaultdict(list)
         for i, e in enumerate(entries3):
@@ -288,44 +272,6 @@ class Mapper:
         tie = len(ranked) > 1 and ranked[1][0] == best_score
         return self._result(query, kind, best_i, best_score, "fuzzy", ranked, tie)
 
-    def _slipped_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str,
-                      measure: str | None = None) -> MatchResult | None:
-        entries = self._surfaces["indicator"][1]
-        masked = (key[:-2] + "\0" + key[-1:], key[:-1] + "\0")  # the slip is in the ending: its last two characters
-        for start in range(max(0, len(key) - self._longest3), len(key) - SLIPPED_HEAD_MIN_LENGTH + 1):
-            tail = key[start:]
-            hits = [i for m in masked for i in self._one_off.get(m[start:], ())]
-            if not hits:
-                continue
-            hits = [i for i in dict.fromkeys(hits) if ok(entries[i], self._surfaces["indicator"][0][i], head=True)]
-            if len({entries[i].id for i in hits}) > 1 and any(i in scope for i in hits):
-                hits = [i for i in hits if i in scope]  # 满意度 under this level-2 rather than another's
-            if len({entries[i].id for i in hits}) > 1 and measure and any(entries[i].measure == measure for i in hits):
-                hits = [i for i in hits if entries[i].measure == measure]  # 发放及时宰 (%): 发放及时率, not 发放及时性
-            if len({entries[i].id for i in hits}) == 1 or (hits and len({entries[i].name for i in hits}) == 1):
-                i = next((i for i in hits if i in scope), hits[0])
-                score = round(65.0 + 30.0 * len(tail) / len(key), 1)
-                return self._result(query, "indicator", i, score, "head", [(score, i)], False)
-        return None
-
-    def _spread_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str) -> MatchResult | None:
-        """The longest taxonomy name printed with qualifiers between its words (``spread_in``); None when two
-        different entries of that length fit and the level-2 does not choose."""
-        keys, entries, _ = self._surfaces["indicator"]
-        hits = [i for i in self._by_ending.get(key[-SPREAD_PIECE:], ()) if keys[i][:SPREAD_PIECE] in key  # cheap test
-                and spread_in(keys[i], key) and ok(entries[i], keys[i])]
-        if not hits:
-            return None
-        longest = max(len(keys[i]) for i in hits)
-        hits = [i for i in hits if len(keys[i]) == longest]
-        if len({entries[i].id for i in hits}) > 1:
-            hits = [i for i in hits if i in scope]
-            if len({entries[i].id for i in hits}) != 1:
-                return None
-        i = hits[0]
-        score = round(SPREAD_BASE_SCORE + 30.0 * longest / len(key), 1)
-        return self._result(query, "indicator", i, score, "head", [(score, i)], False)
-
     def _other_family(self, level2: str) -> tuple[str, str] | None:
         """(family, id) of a printed level-2 heading of another framework (部门整体, evaluation), else None."""
         core = heading_core(level2)
@@ -366,20 +312,28 @@ class Mapper:
                     and ok(entries[i], keys[i], head=True)]
             if hits:
                 i = next((i for i in hits if i in scope), hits[0])
+                # a more specific entry the name spells with words of one meaning (运营服务费支付及时率: 资金拨付及时率)
+                specific = self._specific_head(key, keys[i], scope, ok, query)
+                if specific is not None:
+                    return specific
                 # confidence: 70 for a head of a long name, up to 100 for a head that is nearly all of it
                 ranked = [(round(70.0 + 30.0 * (len(key) - start) / len(key), 1), i)]
-                return self._result(query, "indicator", i, ranked[0][0], "head", ranked, False)
+                return self._group_satisfaction(key, self._result(
+                    query, "indicator", i, ranked[0][0], "head", ranked, False))
+        words = self._word_reading(key, query, measure, unit, ok)
+        if words is not None:
+            return words
         if own is None:
             # the name's ending says nothing: perhaps it is where an OCR slip fell (成活卒, 满意庋); its head
             # is then a taxonomy name with one character changed
             slipped = self._slipped_head(key, scope, ok, query, measure)
             if slipped is not None:
-                return slipped
+                return self._group_satisfaction(key, slipped)
         spread = self._spread_head(key, scope, ok, query)
         if spread is not None and not loose_guess(measure, spread.entry, spread.score, FUZZY_BEFORE_HEAD):
             return spread
         # a per-unit cost is sure from its words, a spelling below FUZZY_BEFORE_HEAD is not (人均接待成本 is no 人均培训成本)
-        if measure == "amount" and self._unit_cost is not None and unit_cost(key) and same_meaning_kind(
+        if measure == "amount" and self._unit_cost is not None and unit_cost(key, unit) and same_meaning_kind(
                 query, None, entries[self._unit_cost], unit=unit):
             return self._result(query, "indicator", self._unit_cost, 70.0, "head", [(70.0, self._unit_cost)], False)
         if result.method == "fuzzy" and ok(result.entry) and not loose_guess(measure, result.entry, result.score, FUZZY_BEFORE_HEAD):

@@ -681,14 +681,47 @@ MEASURE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
                "村数", "项目数", "完成数", "办理数", "案卷数", "家数", "数", "人口")),
     ("qualitative", ("性", "情况", "水平", "效果", "作用", "影响", "机制", "程度", "能力", "质量", "效益", "成效",
                      "运行", "运转", "稳定", "提升", "提高", "改善", "增收", "建设", "保障", "负担")),
+    # a volume (日均污水处理量, 供水量) is counted, not a rate; after 质量, 数量 (issue 19, round 6)
+    ("count", ("量",)),
 )
 # a per-unit amount (人均培训成本, 单位购置成本, 补助标准) is not the total (培训成本): these mark it
 PER_UNIT_MARKS: tuple[str, ...] = ("人均", "户均", "单位", "平均", "每人", "每户", "标准", "单价", "单项")
 # a per-unit cost (亩均投资标准, 每公里养护成本, 单处工程造价) is the taxonomy's per-unit cost whatever unit it is per:
 # its name ends in a cost word and holds a per-unit mark before it (issue 19, fourth round; C2021 单位成本)
 UNIT_COST_ENTRY = "单位成本"
-UNIT_COST_ENDINGS: tuple[str, ...] = ("成本", "造价", "投资标准", "投资")
-UNIT_COST_MARKS: tuple[str, ...] = ("每", "均", "单位", "单处", "单个", "单件", "单台", "单套", "单座")
+UNIT_COST_ENDINGS: tuple[str, ...] = ("成本", "造价", "投资标准", "投资", "投入")
+UNIT_COST_MARKS: tuple[str, ...] = ("每", "均", "单位", "单处", "单个", "单件", "单台", "单套", "单座", "单批", "单次")
+# a cost led by the unit it is per (吨水处理成本, 亩产投入) is a per-unit cost as well (issue 19, round 6)
+UNIT_COST_LEADING_UNITS: tuple[str, ...] = ("吨", "亩", "公里", "平方米", "立方米", "千瓦时")
+# a fee (检验费用) is a per-unit cost only where its target's unit says what it is per (元/批次): 人均…费用 is often
+# an entry of its own (人均培训成本)
+UNIT_COST_FEE_ENDINGS: tuple[str, ...] = ("费用",)
+
+# ---- readings that beat a name's bare head (issue 19, round 6; indicator_readings.py) --------------------
+# whose satisfaction: a name that reaches only the bare 满意度 (the generic 服务对象满意度) and names its group is that
+# group's entry. (entry, group words, the most characters printed before the word; None: anywhere). The first group
+# that fits decides: 受益群众 are beneficiaries, 受助幼儿家长 recipients; the public only as the subject itself or with a
+# short place before it (周边居民, 沿线群众, 参保群众), not a group a programme defines at length (享受…待遇的城乡居民)
+SATISFACTION_GROUPS: tuple[tuple[str, tuple[str, ...], int | None], ...] = (
+    ("受益群体满意度", ("受益",), None),
+    ("补助对象满意度", ("受助", "补助", "补贴", "救助", "资助", "优抚", "抚恤", "领取", "低保", "特困", "供养"), None),
+    ("群众满意度", ("群众", "居民", "市民", "公众", "村民", "老百姓"), 3),
+)
+# words of one meaning in the words before a head (运营服务费支付及时率 is a 资金拨付及时率, 污泥无害化处置率 a
+# 无害化处理率): folded only to find an entry more specific than the bare head a name reaches, longest first
+SPECIFIC_FOLDS: tuple[tuple[str, str], ...] = (
+    ("经费", "资金"), ("费用", "资金"), ("费", "资金"), ("支付", "拨付"), ("处置", "处理"), ("补贴", "补助"),
+    ("完工", "完成"), ("竣工", "完成"), ("工程", "项目"),
+)
+# a count of those paid (…补助人数, …补贴人次, 贴息户数) is 发放人数: a payment word and a count of people or households
+RECIPIENT_COUNT_ENTRY = "发放人数"
+PAYMENT_WORDS: tuple[str, ...] = ("补助", "补贴", "救助", "资助", "贴息", "抚恤", "优待金", "津贴", "生活费", "发放")
+PERSON_COUNT_ENDINGS: tuple[str, ...] = ("人数", "人次", "户数", "户次", "人员数量", "人员")
+# an adverse event that did not happen (全年未发生重特大森林火灾), a target of zero, is counted by 事故发生起数
+INCIDENT_ENTRY = "事故发生起数"
+INCIDENT_WORDS: tuple[str, ...] = ("事故", "事件", "火灾", "案件")
+ZERO_INCIDENT_MARKS: tuple[str, ...] = ("未发生", "不发生", "无", "零", "杜绝")
+INCIDENT_UNITS: tuple[str, ...] = ("起", "次", "件", "个")
 # qualifiers that change what a level-3 name counts (issue 19, round 3): a name and the taxonomy form it is answered
 # with either both hold one of a group's marks or neither does (新增参保人数 is not 参保人数, 未办结率 is not 办结率).
 # (marks, the measure types of the entry the group applies to (() = all), whether a mark anywhere before a head counts).

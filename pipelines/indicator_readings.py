@@ -1,0 +1,59 @@
+"""Readings of a level-3 name that say more than its bare head: whose satisfaction it is, a count of those paid,
+an adverse event that did not happen, and the synonym folds that find an entry more specific than a generic head.
+
+Each reads a lookup key (``indicator_names.level3_key``) and the words of ``vocab``; the mapper decides when a reading
+is asked (issue 19, round 6: docs/decisions/mapping-fresh-set.md).
+"""
+
+from __future__ import annotations
+
+from jixiao.pipelines.indicator_names import satisfaction_subject
+from jixiao.pipelines.vocab import (INCIDENT_UNITS, INCIDENT_WORDS, MEASURE_ENDINGS, PAYMENT_WORDS,
+                                    PERSON_COUNT_ENDINGS, SATISFACTION_GROUPS, SPECIFIC_FOLDS,
+                                    ZERO_INCIDENT_MARKS)
+
+_SATISFACTION_ENDINGS = dict(MEASURE_ENDINGS)["satisfaction"]
+# the length of the ending a slipped satisfaction (满意虔) still prints: 满意度 less its last character read wrong
+_SLIPPED_ENDING = 3
+
+
+def bare_satisfaction(surface: str) -> bool:
+    """True for a taxonomy form that is a satisfaction word alone (满意度, 满意率): a head that says nobody's."""
+    return surface in _SATISFACTION_ENDINGS
+
+
+def satisfaction_group(key: str) -> str | None:
+    """The entry name of the group whose satisfaction the key names (``vocab.SATISFACTION_GROUPS``: 周边居民满意度 ->
+    群众满意度, 受助幼儿家长满意度 -> 补助对象满意度), or None when it names none of them."""
+    subject = satisfaction_subject(key)
+    if subject == key:  # the ending slipped (优抚对象满意虔): the subject is what precedes it
+        subject = key[:-_SLIPPED_ENDING]
+    for entry, words, before in SATISFACTION_GROUPS:
+        at = min((subject.find(w) for w in words if w in subject), default=-1)
+        if at >= 0 and (before is None or at <= before):
+            return entry
+    return None
+
+
+def specific_fold(text: str) -> str:
+    """The key with words of one meaning folded (``vocab.SPECIFIC_FOLDS``: 经费 -> 资金, 处置 -> 处理)."""
+    for old, new in SPECIFIC_FOLDS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
+def recipient_count(key: str) -> bool:
+    """A count of people or households paid (非遗代表性传承人补助人数, 小额信贷贴息户数): a payment word before a
+    count of people or households."""
+    end = next((e for e in PERSON_COUNT_ENDINGS if key.endswith(e)), None)
+    return end is not None and any(w in key[: -len(end)] for w in PAYMENT_WORDS)
+
+
+def zero_incident(key: str, unit: str | None) -> bool:
+    """An adverse event the target says did not happen (全年未发生重特大森林火灾, 未发生…食品安全事件): a zero mark
+    before an incident word that ends the name, counted (起, 次) or with no unit."""
+    if unit and unit not in INCIDENT_UNITS:
+        return False
+    end = next((w for w in INCIDENT_WORDS if key.endswith(w)), None)
+    return end is not None and any(m in key[: -len(end)] for m in ZERO_INCIDENT_MARKS)

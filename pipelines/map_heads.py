@@ -1,0 +1,142 @@
+"""The mapper's readings of a level-3 name by its head: a head reached through one slipped character, a taxonomy
+name spread over a longer one, an entry more specific than a generic head (words of one meaning folded), whose
+satisfaction a name is, a count of those paid, and an adverse event that did not happen.
+
+A mixin of ``map.Mapper``: it reads the mapper's surface tables (``_surfaces``) and builds its own indexes of them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from jixiao.pipelines.indicator_names import SPREAD_MIN_LENGTH, SPREAD_PIECE, same_meaning_kind, spread_in
+from jixiao.pipelines.indicator_readings import (bare_satisfaction, recipient_count, satisfaction_group,
+                                                 specific_fold, zero_incident)
+from jixiao.pipelines.map_results import MatchResult
+from jixiao.pipelines.taxonomy import Entry
+from jixiao.pipelines.vocab import INCIDENT_ENTRY, RECIPIENT_COUNT_ENTRY
+
+# a head reached through one slipped character is at least this long (成活卒 -> 成活率)
+SLIPPED_HEAD_MIN_LENGTH = 3
+# a name spread over a longer one (享受…待遇…人数) is less sure than its head printed whole: 60 + 30 x its share
+SPREAD_BASE_SCORE = 60.0
+# a reading from the name's words (a group's satisfaction, those paid, no incident) is as sure as a short head
+READING_SCORE = 70.0
+
+
+class HeadReadings:
+    """Head readings over ``self._surfaces["indicator"]``; ``_head_indexes`` builds their tables once."""
+
+    _surfaces: dict[str, tuple[list[str], list[Entry], list[str]]]
+    _result: Callable[..., MatchResult]  # the mapper's
+
+    def _head_indexes(self) -> None:
+        keys3, entries3, methods3 = self._surfaces["indicator"]
+        named = [i for i, e in enumerate(entries3) if e.canonical or methods3[i] == "alias"]
+        # canonical level-3 surfaces with one character masked: the heads an OCR slip can still reach
+        one_off: dict[str, list[int]] = defaultdict(list)
+        by_ending: dict[str, list[int]] = defaultdict(list)
+        by_folded_ending: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for i in named:
+            k = keys3[i]
+            if len(k) >= SLIPPED_HEAD_MIN_LENGTH:
+                for pos in range(len(k)):
+                    one_off[k[:pos] + "\0" + k[pos + 1:]].append(i)
+            if len(k) >= SPREAD_MIN_LENGTH:
+                by_ending[k[-SPREAD_PIECE:]].append(i)
+                f = specific_fold(k)
+                by_folded_ending[f[-SPREAD_PIECE:]].append((f, i))
+        self._one_off = dict(one_off)
+        self._by_ending = dict(by_ending)
+        self._by_folded_ending = dict(by_folded_ending)
+        self._longest3 = max((len(k) for k in keys3), default=0)
+        self._bare_satisfaction = frozenset(entries3[i].id for i in named if bare_satisfaction(keys3[i]))
+        self._entry_index = {e.name: i for i, e in reversed(list(enumerate(entries3))) if e.canonical and e.family == "A"}
+
+    def _named(self, query: str, name: str, score: float = READING_SCORE) -> MatchResult | None:
+        i = self._entry_index.get(name)
+        return None if i is None else self._result(query, "indicator", i, score, "head", [(score, i)], False)
+
+    def _slipped_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str,
+                      measure: str | None = None) -> MatchResult | None:
+        entries = self._surfaces["indicator"][1]
+        masked = (key[:-2] + "\0" + key[-1:], key[:-1] + "\0")  # the slip is in the ending: its last two characters
+        for start in range(max(0, len(key) - self._longest3), len(key) - SLIPPED_HEAD_MIN_LENGTH + 1):
+            tail = key[start:]
+            hits = [i for m in masked for i in self._one_off.get(m[start:], ())]
+            if not hits:
+                continue
+            hits = [i for i in dict.fromkeys(hits) if ok(entries[i], self._surfaces["indicator"][0][i], head=True)]
+            if len({entries[i].id for i in hits}) > 1 and any(i in scope for i in hits):
+                hits = [i for i in hits if i in scope]  # 满意度 under this level-2 rather than another's
+            if len({entries[i].id for i in hits}) > 1 and measure and any(entries[i].measure == measure for i in hits):
+                hits = [i for i in hits if entries[i].measure == measure]  # 发放及时宰 (%): 发放及时率, not 发放及时性
+            if len({entries[i].id for i in hits}) == 1 or (hits and len({entries[i].name for i in hits}) == 1):
+                i = next((i for i in hits if i in scope), hits[0])
+                score = round(65.0 + 30.0 * len(tail) / len(key), 1)
+                return self._result(query, "indicator", i, score, "head", [(score, i)], False)
+        return None
+
+    def _spread_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str) -> MatchResult | None:
+        """The longest taxonomy name printed with qualifiers between its words (``spread_in``); None when two
+        different entries of that length fit and the level-2 does not choose."""
+        keys, entries, _ = self._surfaces["indicator"]
+        hits = [i for i in self._by_ending.get(key[-SPREAD_PIECE:], ()) if keys[i][:SPREAD_PIECE] in key  # cheap test
+                and spread_in(keys[i], key) and ok(entries[i], keys[i])]
+        if not hits:
+            return None
+        longest = max(len(keys[i]) for i in hits)
+        hits = [i for i in hits if len(keys[i]) == longest]
+        if len({entries[i].id for i in hits}) > 1:
+            hits = [i for i in hits if i in scope]
+            if len({entries[i].id for i in hits}) != 1:
+                return None
+        i = hits[0]
+        score = round(SPREAD_BASE_SCORE + 30.0 * longest / len(key), 1)
+        return self._result(query, "indicator", i, score, "head", [(score, i)], False)
+
+    def _specific_head(self, key: str, head: str, scope: frozenset[int], ok: Callable[..., bool],
+                       query: str) -> MatchResult | None:
+        """An entry more specific than the generic ``head`` the name reaches: a longer taxonomy form that ends with it
+        and that the name ends with or spreads, words of one meaning folded (运营服务费支付及时率 -> 资金拨付及时率,
+        污泥无害化处置率 -> 无害化处理率). None when there is none; unmatched when two entries of one length fit and
+        the level-2 does not choose (补助资金…到位率: 补助到位率 or 资金到位率), which is a guess."""
+        keys, entries, _ = self._surfaces["indicator"]
+        folded, fhead = specific_fold(key), specific_fold(head)
+        hits = [(len(f), i) for f, i in self._by_folded_ending.get(folded[-SPREAD_PIECE:], ())
+                if len(f) > len(fhead) and f.endswith(fhead) and (folded.endswith(f) or spread_in(f, folded))
+                and ok(entries[i], keys[i], head=True)]
+        if not hits:
+            return None
+        longest = max(n for n, _ in hits)
+        hits = [i for n, i in hits if n == longest]
+        if len({entries[i].id for i in hits}) > 1:
+            hits = [i for i in hits if i in scope] or hits
+        if len({entries[i].id for i in hits}) > 1:
+            return MatchResult(query=query, kind="indicator", entry=None, score=0.0, method="unmatched")
+        score = round(SPREAD_BASE_SCORE + 30.0 * longest / len(folded), 1)
+        return self._result(query, "indicator", hits[0], score, "head", [(score, hits[0])], False)
+
+    def _group_satisfaction(self, key: str, result: MatchResult) -> MatchResult:
+        """A satisfaction answered with an entry a bare 满意度 leads to (服务对象满意度, 群众满意度) read as the group's
+        its name says (周边居民满意度 -> 群众满意度, 受助幼儿家长满意度 -> 补助对象满意度)."""
+        if result.entry is None or result.entry.id not in self._bare_satisfaction:
+            return result
+        group = satisfaction_group(key)
+        named = self._named(result.query, group, result.score) if group and group != result.entry.name else None
+        return named or result
+
+    def _word_reading(self, key: str, query: str, measure: str | None, unit: str | None,
+                      ok: Callable[..., bool]) -> MatchResult | None:
+        """A count of those paid (-> 发放人数) or an adverse event that did not happen (-> 事故发生起数)."""
+        if measure in (None, "count") and recipient_count(key):
+            i = self._entry_index.get(RECIPIENT_COUNT_ENTRY)
+            if i is not None and ok(self._surfaces["indicator"][1][i]):
+                return self._named(query, RECIPIENT_COUNT_ENTRY)
+        if measure in (None, "count") and zero_incident(key, unit):
+            i = self._entry_index.get(INCIDENT_ENTRY)
+            # the zero mark (未) is the target, not a qualifier that makes it another entry: the measure guard only
+            if i is not None and same_meaning_kind(query, measure, self._surfaces["indicator"][1][i], unit=unit):
+                return self._named(query, INCIDENT_ENTRY)
+        return None
