@@ -161,11 +161,22 @@ def same_meaning_kind(query: str, measure: str | None, entry: Entry, by_unit: bo
     return True
 
 
-def loose_guess(measure: str | None, entry: Entry | None, score: float, sure: float) -> bool:
+def loose_guess(measure: str | None, entry: Entry | None, score: float, sure: float, key: str = "") -> bool:
     """True for a loose answer (a spelling or spread below ``sure``: more than a one-character slip) onto an entry
     that measures something definite, for a name that says nothing of what it measures (no measure word, no unit):
-    a guess (群众安全意识 is no 群众安全感, 72.7; 群众瞒意度 is 群众满意度, 80; issue 19, round 5)."""
-    return measure is None and entry is not None and entry.measure not in (None, "qualitative") and score < sure
+    a guess (群众安全意识 is no 群众安全感, 72.7; 群众瞒意度 is 群众满意度, 80; issue 19, round 5). Also, given the
+    name's ``key``, a loose answer whose rate is another rate: the word before 率 shares no character with the
+    entry's (运行负荷率 is no 污水处理率; 参堡率 is still 参保率; round 6)."""
+    if entry is None or score >= sure:
+        return False
+    if measure is None and entry.measure not in (None, "qualitative"):
+        return True
+    return bool(key) and other_rate(key, level3_key(entry.name))
+
+
+def other_rate(key: str, surface: str) -> bool:
+    """True when both end in 率 and the two characters before it have none in common (负荷率, 处理率)."""
+    return key.endswith("率") and surface.endswith("率") and not set(key[-3:-1]) & set(surface[-3:-1])
 
 
 # a name spread over a longer one is read in pieces of at least this many characters (享受…待遇…人数)

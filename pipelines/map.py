@@ -336,12 +336,13 @@ class Mapper(HeadReadings):
         if measure == "amount" and self._unit_cost is not None and unit_cost(key, unit) and same_meaning_kind(
                 query, None, entries[self._unit_cost], unit=unit):
             return self._result(query, "indicator", self._unit_cost, 70.0, "head", [(70.0, self._unit_cost)], False)
-        if result.method == "fuzzy" and ok(result.entry) and not loose_guess(measure, result.entry, result.score, FUZZY_BEFORE_HEAD):
+        if result.method == "fuzzy" and ok(result.entry) and not loose_guess(measure, result.entry, result.score,
+                                                                              FUZZY_BEFORE_HEAD, key):
             return result
         # the nearest spelling measures something else (培训成本 -> 人均培训成本): the next one that does not
         for c in result.candidates if result.entry is None or result.method == "fuzzy" else ():
             e = self.taxonomy.by_id[c.id]
-            if c.score >= self.threshold and ok(e) and not loose_guess(measure, e, c.score, FUZZY_BEFORE_HEAD):
+            if c.score >= self.threshold and ok(e) and not loose_guess(measure, e, c.score, FUZZY_BEFORE_HEAD, key):
                 i = self._first_surface[e.id]
                 return self._result(query, "indicator", i, c.score, "fuzzy", [(c.score, i)], False)
         best = max([result.score, *(c.score for c in result.candidates)]) if result.entry is None else result.score

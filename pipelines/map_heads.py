@@ -15,7 +15,7 @@ from jixiao.pipelines.indicator_readings import (bare_satisfaction, recipient_co
                                                  specific_fold, zero_incident)
 from jixiao.pipelines.map_results import MatchResult
 from jixiao.pipelines.taxonomy import Entry
-from jixiao.pipelines.vocab import INCIDENT_ENTRY, RECIPIENT_COUNT_ENTRY
+from jixiao.pipelines.vocab import INCIDENT_ENTRY, QUALITY_NOUNS, RECIPIENT_COUNT_ENTRY
 
 # a head reached through one slipped character is at least this long (成活卒 -> 成活率)
 SLIPPED_HEAD_MIN_LENGTH = 3
@@ -83,7 +83,9 @@ class HeadReadings:
         different entries of that length fit and the level-2 does not choose."""
         keys, entries, _ = self._surfaces["indicator"]
         hits = [i for i in self._by_ending.get(key[-SPREAD_PIECE:], ()) if keys[i][:SPREAD_PIECE] in key  # cheap test
-                and spread_in(keys[i], key) and ok(entries[i], keys[i])]
+                and spread_in(keys[i], key) and ok(entries[i], keys[i])
+                # a quality noun (水平, 情况) is what the word printed before it makes it: 生活保障水平 is no 生活水平
+                and (not keys[i].endswith(QUALITY_NOUNS) or key.endswith(keys[i][-2 * SPREAD_PIECE:]))]
         if not hits:
             return None
         longest = max(len(keys[i]) for i in hits)

@@ -713,6 +713,9 @@ SPECIFIC_FOLDS: tuple[tuple[str, str], ...] = (
     ("经费", "资金"), ("费用", "资金"), ("费", "资金"), ("支付", "拨付"), ("处置", "处理"), ("补贴", "补助"),
     ("完工", "完成"), ("竣工", "完成"), ("工程", "项目"),
 )
+# nouns of a quality that the word printed before them makes (生活水平, 保障水平): a taxonomy name ending in one is not
+# read spread over a name with other words put right before the noun
+QUALITY_NOUNS: tuple[str, ...] = ("水平", "情况", "效果", "能力", "程度", "作用", "影响", "质量")
 # a count of those paid (…补助人数, …补贴人次, 贴息户数) is 发放人数: a payment word and a count of people or households
 RECIPIENT_COUNT_ENTRY = "发放人数"
 PAYMENT_WORDS: tuple[str, ...] = ("补助", "补贴", "救助", "资助", "贴息", "抚恤", "优待金", "津贴", "生活费", "发放")
