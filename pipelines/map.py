@@ -312,14 +312,13 @@ class Mapper(HeadReadings):
                     and ok(entries[i], keys[i], head=True)]
             if hits:
                 i = next((i for i in hits if i in scope), hits[0])
-                # a more specific entry the name spells with words of one meaning (运营服务费支付及时率: 资金拨付及时率)
-                specific = self._specific_head(key, keys[i], scope, ok, query)
-                if specific is not None:
-                    return specific
                 # confidence: 70 for a head of a long name, up to 100 for a head that is nearly all of it
                 ranked = [(round(70.0 + 30.0 * (len(key) - start) / len(key), 1), i)]
-                return self._group_satisfaction(key, self._result(
-                    query, "indicator", i, ranked[0][0], "head", ranked, False))
+                head = self._result(query, "indicator", i, ranked[0][0], "head", ranked, False)
+                # the group a bare 满意度 is of, else a more specific entry the name spells with words of one meaning
+                # (运营服务费支付及时率: 资金拨付及时率)
+                grouped = self._group_satisfaction(key, head)
+                return grouped if grouped is not head else self._specific_head(key, keys[i], scope, ok, query) or head
         words = self._word_reading(key, query, measure, unit, ok)
         if words is not None:
             return words

@@ -72,7 +72,9 @@ class HeadReadings:
                 hits = [i for i in hits if i in scope]  # 满意度 under this level-2 rather than another's
             if len({entries[i].id for i in hits}) > 1 and measure and any(entries[i].measure == measure for i in hits):
                 hits = [i for i in hits if entries[i].measure == measure]  # 发放及时宰 (%): 发放及时率, not 发放及时性
-            if len({entries[i].id for i in hits}) == 1 or (hits and len({entries[i].name for i in hits}) == 1):
+            # one entry, or one name, or only where a bare 满意度 leads (the group is read from the name after)
+            if len({entries[i].id for i in hits}) == 1 or (hits and len({entries[i].name for i in hits}) == 1) or (
+                    hits and all(entries[i].id in self._bare_satisfaction for i in hits)):
                 i = next((i for i in hits if i in scope), hits[0])
                 score = round(65.0 + 30.0 * len(tail) / len(key), 1)
                 return self._result(query, "indicator", i, score, "head", [(score, i)], False)
