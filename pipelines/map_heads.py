@@ -109,7 +109,9 @@ class HeadReadings:
         keys, entries, _ = self._surfaces["indicator"]
         folded, fhead = specific_fold(key), specific_fold(head)
         hits = [(len(f), i) for f, i in self._by_folded_ending.get(folded[-SPREAD_PIECE:], ())
-                if len(f) > len(fhead) and f.endswith(fhead) and (folded.endswith(f) or spread_in(f, folded))
+                # a satisfaction's group is its subject whole: 学生家长 are not 学生 (their group is read by word)
+                if len(f) > len(fhead) and f.endswith(fhead) and (folded.endswith(f) or (
+                    entries[i].measure != "satisfaction" and spread_in(f, folded)))
                 and ok(entries[i], keys[i], head=True)]
         if not hits:
             return None
