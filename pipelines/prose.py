@@ -39,8 +39,16 @@ _OPENERS = (
         r"对" + _QUALIFIER + r"(?P<name>[^,，。;；:：“”\"\n]{2,40}?)(?:全面)?开展了?(?:项目)?(?:绩效)?自评(?!综述)"
     ),
     # a one-project summary paragraph: 老字号项目绩效自评综述：…
-    re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*(?P<name>[^,，。;；:：“”\"\n\t ]{2,40}?)项目(?:支出)?绩效自评综述[:：]", re.M),
+    # (a numbered one, 1.城市道路清扫保洁经费项目绩效自评综述：, names the project without its number)
+    re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?[ \t]*"
+               r"(?P<name>[^,，。;；:：“”\"\n\t ]{2,40}?项目)(?:支出)?绩效自评综述[:：]", re.M),
 )
+# a report on several projects heads each one's section with its name on a line of its own: （一）森林防火专项经费项目
+_HEADING_OPENER = re.compile(r"^[ \t]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)[ \t]*"
+                             r"(?P<name>[\u4e00-\u9fff()（）]{2,40}?项目)[ \t]*$", re.M)
+# the headings open projects only where at least this many distinct ones do (a one-project report's own sub-headings
+# never name it twice)
+HEADING_OPENER_MIN = 2
 # (spaces, not tabs, before the title: at every tab of a long run ``[ \t]*`` would rescan the rest of it)
 # a report's title line: [关于][unit or place][year]NAME[支出]绩效自评报告 (the name is what follows the year, or what
 # precedes it when nothing does: 退役士兵安置补助经费转移支付2023年度绩效自评报告)
@@ -51,12 +59,16 @@ _TITLE_YEAR = re.compile(r"\d{4}年度?")
 _NAME_FIELD = re.compile(r"项目名称[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=[。;；\n]|$)")
 _NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目|全部项目|一般公共预算|^本?(部门|单位)|个项目")
 _FIELDS: list[tuple[str, re.Pattern[str]]] = [(field, re.compile(label + _AMOUNT)) for field, label in PROSE_AMOUNT_LABELS]
-_RATE = re.compile(r"执行率(?:为|是|达到)?\s*(\d+(?:\.\d+)?)\s*%")
-_SCORE = re.compile(r"(?:(?:自评|评价)(?:总)?得?分(?:数)?|自评结果)(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
+# (完成预算的100%: the 部门决算 template's words for the rate)
+_RATE = re.compile(r"(?:执行率(?:为|是|达到)?|完成预算的)\s*(\d+(?:\.\d+)?)\s*%")
+# (综合得分86.5分, 该项目得分94分: the summary's other words; 得10分 of an indicator sentence names no project)
+_SCORE = re.compile(r"(?:(?:自评|评价|综合)(?:总)?得?分(?:数)?|自评结果|(?<=[该本])项目(?:总)?得分)"
+                    r"(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
 # 自评等级为优秀 -> 优: the contract's grade words are the first character of the printed one
 _GRADE = re.compile(r"(?:(?:自评|评价|绩效)等级|(?<![\u4e00-\u9fff])等级)(?:为|是|[:：])?\s*[“\"「『]?(优|良|中|差)(?:秀|好|等)?")
-_DEPT = re.compile(PROSE_DEPT_LABEL + r"[:：]\s*(?P<v>[^\s,，。;；]{2,40})")
-_IMPL = re.compile(PROSE_IMPL_LABEL + r"[:：]\s*(?P<v>[^\s,，。;；]{2,40})")
+# (a sentence states them too: 项目主管部门为宁川市民政局，项目实施单位为…)
+_DEPT = re.compile(PROSE_DEPT_LABEL + r"(?:[:：]|为)\s*(?P<v>[^\s,，。;；]{2,40})")
+_IMPL = re.compile(PROSE_IMPL_LABEL + r"(?:[:：]|为)\s*(?P<v>[^\s,，。;；]{2,40})")
 
 # a unit's name: the heading line of a report (株洲市渌口区人力资源和社会保障局)
 _ORG_END = r"(?:局|厅|委员会|委|办公室|办|中心|院|所|站|队|馆|部|处|室|会|政府|公司|学校|医院|街道|社区|协会|管委会)"
@@ -212,6 +224,10 @@ class ProseParser:
             for m in _OPENERS[1].finditer(text, s, e):
                 if not _NOT_PROJECT.search(m.group("name")) and not any(a <= m.start() < n.end for a, n in opens):
                     opens.append((m.start(), _span(m, "name")))
+            headed = _heading_openers(text, s, e) if not opens else []
+            opens.extend(headed)
+            if not exclude and len(opens) == 1:
+                opens[0] = (opens[0][0], _title_over(text, s, e, opens[0][1]))
             titled: set[int] = set()
             if not exclude and not opens:
                 # a report with no table: its title line announces the project
@@ -233,7 +249,8 @@ class ProseParser:
             for k, (start, name) in enumerate(opens):
                 end = opens[k + 1][0] if k + 1 < len(opens) else e
                 unit = next((u for u in reversed(units) if u.end <= start), None)
-                proj = self._project(text, view, name, (start, end), unit, announced=start in titled)
+                proj = self._project(text, view, name, (start, end), unit, announced=start in titled,
+                                     with_indicators=start in titled or (start, name) in headed)
                 if proj is not None:
                     out.append(proj)
         return out
@@ -272,12 +289,13 @@ class ProseParser:
         return found, factors
 
     def _project(self, text: str, view: _Unwrapped, name: Span, section: tuple[int, int],
-                 unit: Span | None, announced: bool = False) -> ParsedProject | None:
-        """The section's project; ``announced``: its title names it, so it is one even without funds."""
+                 unit: Span | None, announced: bool = False, with_indicators: bool = False) -> ParsedProject | None:
+        """The section's project; ``announced``: its title names it, so it is one even without funds;
+        ``with_indicators``: the section is the project's own (a title's or a heading's), so are its sentences."""
         s, e = section
         funds = ParsedFunds()
         found, factors = self._amounts(text, view, s, e)
-        indicators = indicator_sentences(text, s, e) if announced else []
+        indicators = indicator_sentences(text, s, e) if with_indicators else []
         if not found and not announced and not _SCORE.search(text, s, e):
             return None  # a section with neither funds nor a score announces no project
         if announced:
@@ -316,6 +334,23 @@ class ProseParser:
             grade=_span(grade, 1) if grade else None,
             indicators=indicators,
         )
+
+
+def _heading_openers(text: str, s: int, e: int) -> list[tuple[int, Span]]:
+    """The project headings of a report on several projects, where at least two distinct ones head sections."""
+    found = [(m.start(), _span(m, "name")) for m in _HEADING_OPENER.finditer(text, s, e)
+             if not _NOT_PROJECT.search(m.group("name"))]
+    return found if len({n.text for _, n in found}) >= HEADING_OPENER_MIN else []
+
+
+def _title_over(text: str, s: int, e: int, name: Span) -> Span:
+    """The title's words for the one project a sentence announces, where they name the same project (the contract
+    names a prose project by its title: 中央财政…资金转移支付 over the sentence's 对…资金开展了绩效自评)."""
+    m = _TITLE.search(text, s, e)
+    title = _title_name(m) if m is not None and m.start() <= name.start else None
+    if title is None or title.text == name.text or not is_duplicate(title.text, name.text):
+        return name
+    return title
 
 
 def _title_name(m: re.Match[str]) -> Span | None:
