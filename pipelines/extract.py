@@ -41,6 +41,7 @@ from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.place import place
 from jixiao.pipelines.pipeline import PIPELINE, PipelineConfig
 from jixiao.pipelines.prose import ProseParser, drop_duplicates, fill_from_summaries, fill_lone_score
+from jixiao.pipelines.prose_indicators import fill_lone_indicators
 from jixiao.pipelines.readers import LayoutReaders, is_collapsed
 from jixiao.pipelines.tag import Tagger
 from jixiao.pipelines.validate import check_record, parsed_extent
@@ -183,6 +184,7 @@ class Extractor:
         prose = drop_duplicates(prose, parsed)
         if not prose:
             fill_lone_score(norm.text, parsed)
+            fill_lone_indicators(norm.text, parsed)
         timings["prose"] = time.perf_counter() - t3
         if prose:
             notes.append("projects read from prose")

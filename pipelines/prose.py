@@ -221,14 +221,21 @@ class ProseParser:
             opens = [(view.pos[m.start()], view.span(m, "name"))
                      for m in _OPENERS[0].finditer(view.text, view.at(s), view.at(e))
                      if not _NOT_PROJECT.search(m.group("name"))]
+            summaries = len(opens)
             for m in _OPENERS[1].finditer(text, s, e):
                 if not _NOT_PROJECT.search(m.group("name")) and not any(a <= m.start() < n.end for a, n in opens):
                     opens.append((m.start(), _span(m, "name")))
+            # sections whose sentences are the project's own: a summary's (…项目绩效自评综述：), a heading's
+            owned = {a for a, _ in opens[summaries:]}
             headed = _heading_openers(text, s, e) if not opens else []
             opens.extend(headed)
-            if not exclude and len(opens) == 1:
-                opens[0] = (opens[0][0], _title_over(text, s, e, opens[0][1]))
+            owned |= {a for a, _ in headed}
             titled: set[int] = set()
+            if not exclude and len(opens) == 1:
+                named = _title_over(text, s, e, opens[0][1])
+                if named is not opens[0][1]:
+                    opens[0] = (opens[0][0], named)
+                    titled.add(opens[0][0])  # the title names the one project announced: it is the report's
             if not exclude and not opens:
                 # a report with no table: its title line announces the project
                 for m in _TITLE.finditer(text, s, e):
@@ -250,7 +257,7 @@ class ProseParser:
                 end = opens[k + 1][0] if k + 1 < len(opens) else e
                 unit = next((u for u in reversed(units) if u.end <= start), None)
                 proj = self._project(text, view, name, (start, end), unit, announced=start in titled,
-                                     with_indicators=start in titled or (start, name) in headed)
+                                     with_indicators=start in titled or start in owned)
                 if proj is not None:
                     out.append(proj)
         return out
