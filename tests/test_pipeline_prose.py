@@ -188,3 +188,78 @@ def test_prose_funds_score_and_grade_in_other_words(body, funds, score, grade):
     text = "2023年度计量检定项目绩效自评报告\n\n" + body + "\n"
     (p,) = Extractor.from_settings(load_tagger=False).extract_text(text, mode="parser").projects
     assert ((p.funds.annual_budget, p.funds.executed, p.funds.execution_rate), p.score, p.grade) == (funds, score, grade)
+
+
+def test_a_report_on_several_projects_heads_each_with_its_name(extractor):
+    text = "\n".join([
+        "示例县文化旅游体育局2023年度项目支出绩效自评报告",
+        "我局纳入自评范围的项目共2个，现将自评情况报告如下：",
+        "（一）全民健身设施维护项目",
+        "1.项目资金情况。该项目经费到位30万元，实际支出27万元，预算执行率90%。",
+        "2.绩效指标完成情况。产出指标方面，维护健身路径数量计划≥40条，实际完成42条。",
+        "3.自评结果。经自评，该项目得分91分，等级为优。",
+        "（二）乡村文化活动补助项目",
+        "1.项目资金情况。年初预算18万元，调整后预算20万元，实际支出20万元，执行率100%。",
+        "3.自评结果。经自评，该项目得分86分，等级为良。", ""])
+    rec = extractor.extract_text(text, mode="parser")
+    assert [(p.name, p.department, p.funds.initial_budget, p.funds.annual_budget, p.funds.executed,
+             p.funds.execution_rate, p.score, p.grade, len(p.indicators)) for p in rec.projects] == [
+        ("全民健身设施维护项目", "示例县文化旅游体育局", None, 300000.0, 270000.0, 90.0, 91.0, "优", 1),
+        ("乡村文化活动补助项目", "示例县文化旅游体育局", 180000.0, 200000.0, 200000.0, 100.0, 86.0, "良", 0)]
+
+
+def test_one_project_heading_in_a_report_opens_no_section(extractor):
+    # a one-project report's own sub-heading that happens to end in 项目 is not a second project
+    text = ("2023年度乡村文化活动补助项目绩效自评报告\n（一）乡村文化活动补助项目\n"
+            "全年预算数为20万元，全年执行数为20万元，执行率100%。\n自评得分88分。\n")
+    rec = extractor.extract_text(text, mode="parser")
+    assert [(p.name, p.score) for p in rec.projects] == [("乡村文化活动补助项目", 88.0)]
+
+
+def test_numbered_summaries_of_the_final_accounts_template(extractor):
+    text = "\n".join([
+        "（三）预算绩效管理工作开展情况",
+        "组织对部门整体支出开展绩效自评，部门整体支出绩效自评得分93分。",
+        "1.河道保洁经费项目绩效自评综述：根据年初设定的绩效目标，项目自评得分94分。全年预算数为80万元，执行数为76万元，"
+        "完成预算的95%。项目绩效目标完成情况：河道保洁率年度目标≥90%，实际完成93%。",
+        "2.护林员补助项目绩效自评综述：根据年初设定的绩效目标，项目自评得分90分。全年预算数为36万元，执行数为36万元，完成预算的100%。",
+        ""])
+    rec = extractor.extract_text(text, mode="parser")
+    assert [(p.name, p.funds.annual_budget, p.funds.executed, p.funds.execution_rate, p.score,
+             [(i.name, i.target, i.actual) for i in p.indicators]) for p in rec.projects] == [
+        ("河道保洁经费", 800000.0, 760000.0, 95.0, 94.0, [("河道保洁率", "≥90%", "93%")]),
+        ("护林员补助", 360000.0, 360000.0, 100.0, 90.0, [])]
+
+
+def test_the_title_names_the_project_a_sentence_announces(extractor):
+    text = ("示例省2023年度中央财政林业改革发展资金转移支付绩效自评报告\n"
+            "省林业和草原局对2023年度中央财政林业改革发展资金开展了绩效自评。\n"
+            "2023年中央下达资金500万元，截至年底实际支出480万元，资金执行率96%。\n"
+            "数量指标:森林抚育面积≥2万亩,实际完成2.1万亩。\n综合自评得分93分，自评等级为优。\n")
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.name, p.funds.executed, p.funds.execution_rate, p.score, p.grade) == (
+        "中央财政林业改革发展资金转移支付", 4800000.0, 96.0, 93.0, "优")
+    assert [(i.level2, i.name, i.target, i.actual) for i in p.indicators] == [("数量指标", "森林抚育面积", "≥2万亩", "2.1万亩")]
+
+
+def test_units_and_score_stated_in_sentences(extractor):
+    text = ("示例市2023年度社区食堂运营补助项目支出绩效自评报告\n一、项目基本情况\n"
+            "项目主管部门为示例市商务局，项目实施单位为示例市商贸服务中心。\n"
+            "该项目共收到补助资金60万元，已支出57万元，执行率95%。\n"
+            "四、自评结论\n经自评，该项目综合得分88.5分（其中预算执行率得分9.5分），评价等级为\"良\"。\n")
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.department, p.implementer, p.funds.annual_budget, p.funds.executed, p.score, p.grade) == (
+        "示例市商务局", "示例市商贸服务中心", 600000.0, 570000.0, 88.5, "良")
+
+
+def test_a_small_funds_table_with_an_unlabeled_figure_row(extractor):
+    text = "\n".join([
+        "示例小学2023年度部门预算项目绩效自评报告", "",
+        "项目名称\t校园安保服务经费", "主管部门\t示例区教育局\t实施单位\t示例小学",
+        "项目资金（元）\t年初预算数\t全年预算数\t全年执行数\t执行率", "\t200000.00\t210000.00\t199500.00\t95%", "",
+        "（1）数量指标：安保人员配备人数≥6人，实际完成6人，得10分。", "",
+        "自评总分96分，自评等级为优。", ""])
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.name, p.funds.initial_budget, p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (
+        "校园安保服务经费", 200000.0, 210000.0, 199500.0, 95.0)
+    assert [(i.name, i.target, i.actual, i.score) for i in p.indicators] == [("安保人员配备人数", "≥6人", "6人", 10.0)]
