@@ -55,7 +55,8 @@ _IND_VALUE_FIRST = re.compile(
     r"(?P<name>[\u4e00-\u9fff(（][^,，;；。:：\n≥≤<>=＞＜]{1,39}?)(?P<target>" + _FIGURE + r")"
     # the actual: 实际完成 / 实际调运 / 经抽样调查实际为 … then the figure
     r"[,，]\s*[^,，;；。\n]{0,8}?实际(?P<verb>[\u4e00-\u9fff]{0,5}?)" + _CUE_END + r"(?P<actual>" + _FIGURE + r")"
-    r"(?:[,，]\s*得(?:分)?(?P<score>\d+(?:\.\d+)?)分)?(?=[,，;；。\n]|$)", re.M)
+    r"(?:[,，]\s*" + PROSE_WEIGHT_CUE + _CUE_END + r"(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
+    r"(?:[,，]\s*" + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)\s*分?)?(?=[,，;；。\n]|$)", re.M)
 _IND_REVERSED = re.compile(
     r"(?:^|(?<=[\n。；;]))[ \t]*+" + _ITEM + r"(?P<name>[^\s,，;；。:：][^,，;；。:：\n]{1,39}?)[:：]\s*"
     r"实际(?:完成值?|达到|为)" + _CUE_END + r"(?P<actual>[^,，;；。\n]{1,30}?)[,，]\s*"
@@ -64,7 +65,8 @@ _VALUE = r"[≥≤><=＞＜]?\d+(?:\.\d+)?(?:" + "|".join(sorted(MEASURE_UNITS, 
 _IND_RUN = re.compile(r"(?P<name>[\u4e00-\u9fff0-9、()（）]{4,40}?)" + PROSE_RUN_TARGET_CUE + r"(?P<target>" + _VALUE + r")"
                       + PROSE_RUN_ACTUAL_CUE + r"(?P<actual>" + _VALUE + r")")
 # a heading naming the indicators' category: 3.时效指标。 / (二)效益指标
-_CATEGORY_HEADING = re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*+(?:(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])"
+# (numbered 1. / 1、 / 1) / (一), or ① which NFKC makes a bare 1)
+_CATEGORY_HEADING = re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*+(?:(?:\d{1,2}[.、．)）]?|[(（][一二三四五六七八九十\d]{1,3}[)）])"
                                # (服务对象满意度：… heads its indicators without the word 指标)
                                r"[ \t]*+)?(?P<cat>[\u4e00-\u9fff]{2,10}?指标|[\u4e00-\u9fff]{2,8}满意度(?=[:：]))", re.M)
 _CATEGORY_LEAD = re.compile(r"^(?P<cat>[\u4e00-\u9fff]{2,8}?指标)(?=[\u4e00-\u9fff])")

@@ -540,7 +540,7 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("executed", r"已支付(?:资金)?"),
     # the year's funds received or in place (共收到…补助资金1236.8万元, 资金到位68万元), spent (已支出…元)
     ("annual", r"(?:共收到[\u4e00-\u9fff]{0,20}?(?:资金|经费)|(?:资金|经费)到位)(?:共|合计)?"),
-    ("executed", r"已支出(?:资金)?"),
+    ("executed", r"(?:已支出(?:资金)?|全年执行(?=\d))"),
 )
 # the same words as the generator prints them in its prose reports (models/synth_prose.py), by field
 PROSE_PRINTED: dict[str, tuple[str, ...]] = {
@@ -571,7 +571,7 @@ PROSE_ACTUAL_CUE = r"(?:(?:实际)?(?:完成值|完成情况|实际值|完成)|�
 PROSE_RUN_TARGET_CUE = r"(?:指标值?|目标值?)(?:为|是|[:：])"
 PROSE_RUN_ACTUAL_CUE = r"[,，]?实际完成值?(?:为|是|[:：])?"
 PROSE_SCORE_CUE = r"(?:(?:自评)?得分|得(?=\s*\d))"  # (得10分: the shorter form)
-PROSE_WEIGHT_CUE = r"(?:分值|权重)"
+PROSE_WEIGHT_CUE = r"(?:指标)?(?:分值|权重)"
 # an indicator stated as labeled fields: 指标名称：…；年度目标值：…；实际完成值：…；分值：…；得分：…
 PROSE_FIELD_NAME_CUE = r"(?:三级)?指标名称"
 # an enumerator opening an item of a sentence (一是…；二是…), not part of the indicator's name

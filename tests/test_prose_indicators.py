@@ -91,3 +91,16 @@ def test_table_projects_with_indicators_or_several_tables_take_none_from_prose()
     a, b = _project(0, 10), _project(10, 12)
     fill_lone_indicators(text, [a, b])
     assert a.indicators == [] and b.indicators == []
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # ① becomes a bare 1 under NFKC; 3) numbers a heading too
+    ("1数量指标：检测样品批次≥300批次，实际完成312批次。", ("产出指标", "数量指标", "检测样品批次", "≥300批次", "312批次", None, None)),
+    ("3）时效指标：样品送检及时率，年度指标值：100%，实际完成值：100%。",
+     ("产出指标", "时效指标", "样品送检及时率", "100%", "100%", None, None)),
+    # 指标分值 names the weight
+    ("服务对象满意度指标：送检企业满意度≥95%，实际完成96.5%，指标分值10分，得分9分。",
+     ("满意度指标", "服务对象满意度指标", "送检企业满意度", "≥95%", "96.5%", "10", "9")),
+])
+def test_other_numberings_and_weight_words(sentence, expected):
+    assert _read(sentence + "\n") == [expected]
