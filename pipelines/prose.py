@@ -54,15 +54,18 @@ HEADING_OPENER_MIN = 2
 # precedes it when nothing does: 退役士兵安置补助经费转移支付2023年度绩效自评报告)
 _TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{2,80}?)(?:支出)?(?:的)?"
                     # (a scan or a PDF may space the title's words out: 绩效自 评报告)
-                    r"绩 ?效 ?(?:自 ?评|评 ?价)(?:工作)?(?:情况)?(?:的)?(?:自评)? ?报 ?告(?=[ \t]*$|\s)", re.M)  # a line, or a run of collapsed text
+                    r"绩 ?效 ?(?:自 ?评|评 ?价)(?:工作)?(?:情况)?(?:的)?(?:自评)? ?报 ?告(?=[ \t]*$|\s|[(（])", re.M)  # a line, or a run of collapsed text
 _TITLE_YEAR = re.compile(r"\d{4}年度?")
 _NAME_FIELD = re.compile(r"项目名称[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=[。;；\n]|$)")
+# the project a generic title names in brackets after it, the year left out
+_TITLE_BRACKET = re.compile(r"\s*[(（]\s*(?:\d{4}年度?)?(?P<v>[^()（）\n\d][^()（）\n]{1,39})[)）]")
 _NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目|全部项目|一般公共预算|^本?(部门|单位)|个项目")
 _FIELDS: list[tuple[str, re.Pattern[str]]] = [(field, re.compile(label + _AMOUNT)) for field, label in PROSE_AMOUNT_LABELS]
 # (完成预算的100%: the 部门决算 template's words for the rate)
 _RATE = re.compile(r"(?:执行率(?:为|是|达到)?|完成预算的)\s*(\d+(?:\.\d+)?)\s*%")
 # (综合得分86.5分, 该项目得分94分: the summary's other words; 得10分 of an indicator sentence names no project)
-_SCORE = re.compile(r"(?:(?:自评|评价|综合)(?:总)?得?分(?:数)?|综合评分|自评结果|(?<=[该本])项目(?:总)?得分)"
+_SCORE = re.compile(r"(?:(?:自评|评价|综合)(?:总)?得?分(?:数)?|综合评分|自评结果"
+                    r"|(?:(?<=[该本])|(?<![\u4e00-\u9fff]))项目(?:总)?得分)"
                     r"(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
 # 自评等级为优秀 -> 优: the contract's grade words are the first character of the printed one
 # (等次 and 评价结果 are other bureaus' words for the grade: 自评等次为优秀, 评价结果为良好)
@@ -245,6 +248,9 @@ class ProseParser:
                     if name is None and (field := _NAME_FIELD.search(text, m.end(), e)) is not None:
                         # a title naming no project (2023年度项目支出绩效自评报告) over a 项目名称 line
                         name = _span(field, "v")
+                    if name is None and (bracket := _TITLE_BRACKET.match(text, m.end(), e)) is not None:
+                        # …绩效自评报告（食品安全抽检经费） or on the next line (2021年度…项目)
+                        name = _span(bracket, "v")
                     if name is not None:
                         opens.append((m.start(), name))
                         titled.add(m.start())
@@ -369,6 +375,8 @@ def _title_name(m: re.Match[str]) -> Span | None:
     a, b = 0, len(t)
     if year is not None:
         a, b = (year.end(), len(t)) if len(t) - year.end() >= 2 else (0, year.start())
+    if (about := t.find("关于", a, b)) >= 0:
+        a = about + 2  # 某局关于…项目支出绩效自评报告: the unit writing the report is no part of the name
     while a < b and t[a] in " \t\u3000":
         a += 1
     name = t[a:b].strip()

@@ -265,3 +265,16 @@ def test_a_small_funds_table_with_an_unlabeled_figure_row(extractor):
     assert (p.name, p.funds.initial_budget, p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (
         "校园安保服务经费", 200000.0, 210000.0, 199500.0, 95.0)
     assert [(i.name, i.target, i.actual, i.score) for i in p.indicators] == [("安保人员配备人数", "≥6人", "6人", 10.0)]
+
+
+_BODY = "\n二、绩效目标完成情况\n1)抽检批次(批),目标值300,完成值312,分值10,得分10。\n三、自评结论\n经自评，项目得分95分。\n"
+
+
+@pytest.mark.parametrize("title,name", [
+    ("示例市市场监督管理局关于食品安全抽检经费项目支出绩效自评报告", "食品安全抽检经费项目"),  # the unit before 关于 left out
+    ("2023年度部门预算项目支出绩效自评报告（食品安全抽检经费）", "食品安全抽检经费"),  # a generic title, the name in brackets
+    ("2023年度项目支出绩效自评报告\n(2023年度食品安全抽检项目)", "食品安全抽检项目"),  # … on the next line, year left out
+])
+def test_title_forms_name_the_project(extractor, title, name):
+    rec = extractor.extract_text(title + _BODY, mode="parser")
+    assert [(p.name, p.score, len(p.indicators)) for p in rec.projects] == [(name, 95.0, 1)]
