@@ -28,7 +28,7 @@ from jixiao.pipelines.normalize import NormalizedText, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
 from jixiao.pipelines.prose_indicators import indicator_sentences
 from jixiao.pipelines.vocab import (
-    PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL,
+    PROSE_ALLOCATION, PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL,
 )
 
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
@@ -62,6 +62,7 @@ _TITLE_BRACKET = re.compile(r"\s*[(（]\s*(?:\d{4}年度?)?(?P<v>[^()（）\n\d]
 _NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目|全部项目|一般公共预算|^本?(部门|单位)|个项目")
 _FIELDS: list[tuple[str, re.Pattern[str]]] = [(field, re.compile(label + _AMOUNT)) for field, label in PROSE_AMOUNT_LABELS]
 # (完成预算的100%: the 部门决算 template's words for the rate)
+_ALLOCATION = re.compile(PROSE_ALLOCATION)
 _RATE = re.compile(r"(?:执行率(?:为|是|达到)?|完成预算的)\s*(\d+(?:\.\d+)?)\s*%")
 # (综合得分86.5分, 该项目得分94分: the summary's other words; 得10分 of an indicator sentence names no project)
 _SCORE = re.compile(r"(?:(?:自评|评价|综合)(?:总)?得?分(?:数)?|综合评分|自评结果"
@@ -87,6 +88,17 @@ _TITLE_ORG = re.compile(
     r"\s+(?:关于)?(?:\d{4}年度?)?[\u4e00-\u9fff]{0,12}(?:报告|说明)(?=\s|$)"
 )
 _HEADING_NOT_ORG = re.compile(r"^(第.部分|目录|附件|附表|[一二三四五六七八九十]+、|\(|（)")
+
+
+def _allocating(text: str, at: int) -> bool:
+    """Whether the clause holding ``at`` allocates money onward (省财政厅下达各县预算资金…, 将预算资金120万元
+    分配至各乡镇): its amounts are the recipients', not the project's funds."""
+    begin = max(text.rfind(c, 0, at) for c in "，,。；;\n") + 1
+    end = _CLAUSE_END.search(text, at)
+    return _ALLOCATION.search(text, begin, end.start() if end else len(text)) is not None
+
+
+_CLAUSE_END = re.compile("[，,。；;\n]")
 
 
 def _span(m: re.Match[str], group: int | str) -> Span:
@@ -272,14 +284,18 @@ class ProseParser:
 
     @staticmethod
     def _search(rx: re.Pattern[str], text: str, view: _Unwrapped, s: int, e: int, group: int | str,
-                printed_first: bool = False) -> tuple[Span, re.Match[str]] | None:
-        """The first match in [s, e) of the unwrapped text, else of the text as printed (or the other way round)."""
+                printed_first: bool = False, allocations: bool = True) -> tuple[Span, re.Match[str]] | None:
+        """The first match in [s, e) of the unwrapped text, else of the text as printed (or the other way round);
+        ``allocations=False``: none in a sentence allocating money onward (下达各县…预算资金2860万元)."""
+        def kept(t: str, a: int, b: int) -> re.Match[str] | None:
+            return next((m for m in rx.finditer(t, a, b) if allocations or not _allocating(t, m.start())), None)
+
         def in_view():
-            m = rx.search(view.text, view.at(s), view.at(e))
+            m = kept(view.text, view.at(s), view.at(e))
             return (view.span(m, group), m) if m else None
 
         def as_printed():
-            m = rx.search(text, s, e)
+            m = kept(text, s, e)
             return (_span(m, group), m) if m else None
 
         first, second = (as_printed, in_view) if printed_first else (in_view, as_printed)
@@ -291,7 +307,7 @@ class ProseParser:
         among 万元 figures drops the 万)."""
         hits: dict[str, list[tuple[Span, float]]] = {}
         for field, rx in _FIELDS:
-            hit = self._search(rx, text, view, s, e, 1)
+            hit = self._search(rx, text, view, s, e, 1, allocations=False)
             if hit:
                 hits.setdefault(field, []).append((hit[0], unit_factor(hit[1].group(2), 1.0)))
         all_factors = [f for field_hits in hits.values() for _, f in field_hits]

@@ -543,6 +543,8 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("executed", r"(?:已支出(?:资金)?|全年执行(?=\d)|(?<=[该本])项目(?:实际)?支出(?:资金)?)"),
     ("annual", r"(?<!初)预算安排(?:资金|经费)?"),
 )
+# a sentence allocating money onward to other units (its amounts are theirs, not the project's funds)
+PROSE_ALLOCATION = r"下达(?:至|到)?各|下拨(?:至|到)?各|分配(?:至|到|给)|拨付(?:至|到|给)?各|切块下达|(?:分解|分配)下达"
 # the same words as the generator prints them in its prose reports (models/synth_prose.py), by field
 PROSE_PRINTED: dict[str, tuple[str, ...]] = {
     "initial": ("年初预算", "年初预算数为", "年初预算合计", "年初预算安排资金"),

@@ -279,3 +279,16 @@ _BODY = "\n二、绩效目标完成情况\n1)抽检批次(批),目标值300,完�
 def test_title_forms_name_the_project(extractor, title, name):
     rec = extractor.extract_text(title + _BODY, mode="parser")
     assert [(p.name, p.score, len(p.indicators)) for p in rec.projects] == [(name, 95.0, 1)]
+
+
+@pytest.mark.parametrize("body,funds", [
+    # an allocation onward is the recipients' money; the project's own statement still counts
+    ("省财政厅分两批下达各市县预算资金2860万元，其中：东县680万元。全年预算数为3000万元，实际支出2900万元。",
+     (30000000.0, 29000000.0)),
+    ("省财政厅分两批下达各市县预算资金2860万元，其中：东县680万元。", (None, None)),
+    ("我局将预算资金120万元分配至各乡镇，实际支出118万元。", (None, 1180000.0)),
+])
+def test_an_allocation_sentence_gives_no_funds(extractor, body, funds):
+    text = "2023年度计量检定项目绩效自评报告\n\n" + body + "\n自评得分90分。\n"
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.funds.annual_budget, p.funds.executed) == funds
