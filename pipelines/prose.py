@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 from jixiao.pipelines.normalize import NormalizedText, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
 from jixiao.pipelines.prose_indicators import indicator_sentences
+from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
     PROSE_ALLOCATION, PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL,
 )
@@ -75,19 +76,11 @@ _GRADE = re.compile(r"(?:(?:自评|评价|绩效)(?:等级|等次|结果)|(?<![\
 # (a sentence states them too: 项目主管部门为宁川市民政局，项目实施单位为…)
 _DEPT = re.compile(PROSE_DEPT_LABEL + r"(?:[:：]|为)\s*(?P<v>[^\s,，。;；]{2,40})")
 _IMPL = re.compile(PROSE_IMPL_LABEL + r"(?:[:：]|为)\s*(?P<v>[^\s,，。;；]{2,40})")
+# or in words without a label: 项目由某局主管，某中心具体实施 (a unit's name: no 由 inside, a unit's ending)
+_UNIT_WORDS = r"(?:(?!由)[\u4e00-\u9fff()（）]){2,30}?" + ORG_END
+_DEPT_WORDS = re.compile(r"由(?P<v>" + _UNIT_WORDS + r")(?:主管|归口管理)")
+_IMPL_WORDS = re.compile(r"(?:^|(?<=[，,。；;:：\s由]))(?P<v>" + _UNIT_WORDS + r")(?:具体|负责)(?:组织)?实施", re.M)
 
-# a unit's name: the heading line of a report (株洲市渌口区人力资源和社会保障局)
-_ORG_END = r"(?:局|厅|委员会|委|办公室|办|中心|院|所|站|队|馆|部|处|室|会|政府|公司|学校|医院|街道|社区|协会|管委会)"
-_HEADING_ORG = re.compile(
-    r"^(?P<org>[\u4e00-\u9fff()（）]{3,40}?" + _ORG_END + r")"
-    r"(?:(?:关于)?(?:\d{4}年度?)?[\u4e00-\u9fff]{0,12}(?:报告|说明))?$"
-)
-# the same heading run into its text (line breaks lost): a unit's name then a report title, between spaces
-_TITLE_ORG = re.compile(
-    r"(?:^|(?<=\s))(?P<org>[\u4e00-\u9fff()（）]{3,40}?" + _ORG_END + r")"
-    r"\s+(?:关于)?(?:\d{4}年度?)?[\u4e00-\u9fff]{0,12}(?:报告|说明)(?=\s|$)"
-)
-_HEADING_NOT_ORG = re.compile(r"^(第.部分|目录|附件|附表|[一二三四五六七八九十]+、|\(|（)")
 
 
 def _allocating(text: str, at: int) -> bool:
@@ -103,61 +96,6 @@ _CLAUSE_END = re.compile("[，,。；;\n]")
 
 def _span(m: re.Match[str], group: int | str) -> Span:
     return Span(text=m.group(group), start=m.start(group), end=m.end(group))
-
-
-def heading_units(text: str, stretches: list[tuple[int, int]]) -> list[Span]:
-    """Short stand-alone lines naming a unit (optionally followed by a report title), in order.
-
-    Spaces inside the line are skipped (株洲市渌口区人力资 源和社会保障局), and a short line that the next one
-    completes is read with it (株洲市 | 渌口区人力资源和社会保障局): a scan spaces and wraps headings too.
-    """
-    out: list[Span] = []
-    for s, e in stretches:
-        lines: list[tuple[int, str]] = []
-        pos = s
-        for line in text[s:e].split("\n"):
-            lines.append((pos, line))
-            pos += len(line) + 1
-        # characters that are not spaces, per line: a heading of lines holding fewer than 4 (the shortest unit's
-        # name) or more than 50 is none, and a hostile text of 90,000 one-character lines is read line by line
-        sizes = [len("".join(line.split())) for _, line in lines]
-        k = 0
-        while k < len(lines):
-            found = None
-            for n in (2, 1):
-                if n == 2 and (k + 1 >= len(lines) or sizes[k] > HEADING_WRAP_CHARS):
-                    continue
-                if not HEADING_CHARS[0] <= sum(sizes[k:k + n]) <= HEADING_CHARS[1]:
-                    continue
-                found = _heading_org(lines[k:k + n])
-                if found is not None:
-                    out.append(found)
-                    k += n - 1
-                    break
-            k += 1
-        for m in _TITLE_ORG.finditer(text, s, e):
-            if not _HEADING_NOT_ORG.match(m.group("org")) and not any(u.start <= m.start("org") < u.end for u in out):
-                out.append(Span(text=m.group("org"), start=m.start("org"), end=m.end("org")))
-    return sorted(out, key=lambda u: u.start)
-
-
-# a heading's first line is read with the next one when it is this short (株洲市 | 渌口区人力资源和社会保障局)
-HEADING_WRAP_CHARS = 8
-# a heading holds at least a unit's name (three characters and its ending, 某某局) and at most this many characters
-HEADING_CHARS = (4, 50)
-
-
-def _heading_org(lines: list[tuple[int, str]]) -> Span | None:
-    """The unit a heading of these lines names, whitespace skipped; offsets into the text."""
-    t = "".join("".join(line.split()) for _, line in lines)  # split() drops what isspace() calls a space
-    if not HEADING_CHARS[0] <= len(t) <= HEADING_CHARS[1] or _HEADING_NOT_ORG.match(t) or re.search(r"[,，。;；:：、]", t):
-        return None
-    m = _HEADING_ORG.match(t)
-    if m is None:
-        return None
-    # offsets only for a heading found (this runs on every short line)
-    pos = [start + i for start, line in lines for i, ch in enumerate(line) if not ch.isspace()]
-    return Span(text=m.group("org"), start=pos[m.start("org")], end=pos[m.end("org") - 1] + 1)
 
 
 # a line break after one of these ends a sentence; any other break inside a stretch of prose is a wrap
@@ -355,8 +293,10 @@ class ProseParser:
         # labels may open the announcing sentence's line (主管部门：…，实施单位：…。本单位对…)
         line_start = text.rfind("\n", 0, s) + 1
         # (a unit's name ends at a space as printed: 主管部门：某局 实施单位：某中心)
-        dept = self._search(_DEPT, text, view, line_start, e, "v", printed_first=True)
-        impl = self._search(_IMPL, text, view, line_start, e, "v", printed_first=True)
+        dept = (self._search(_DEPT, text, view, line_start, e, "v", printed_first=True)
+                or self._search(_DEPT_WORDS, text, view, line_start, e, "v", printed_first=True))
+        impl = (self._search(_IMPL, text, view, line_start, e, "v", printed_first=True)
+                or self._search(_IMPL_WORDS, text, view, line_start, e, "v", printed_first=True))
         return ParsedProject(
             source="prose", start=s, end=e, name=name, funds=funds,
             department=dept[0] if dept else unit,
@@ -396,7 +336,7 @@ def _title_name(m: re.Match[str]) -> Span | None:
     while a < b and t[a] in " \t\u3000":
         a += 1
     name = t[a:b].strip()
-    if len(name.removesuffix("项目")) < 2 or _NOT_PROJECT.search(name) or re.search(_ORG_END + "$", name):
+    if len(name.removesuffix("项目")) < 2 or _NOT_PROJECT.search(name) or re.search(ORG_END + "$", name):
         return None
     return Span(text=t[a:b], start=start + a, end=start + a + len(t[a:b].rstrip()))
 

@@ -540,7 +540,7 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("executed", r"已支付(?:资金)?"),
     # the year's funds received or in place (共收到…补助资金1236.8万元, 资金到位68万元), spent (已支出…元)
     ("annual", r"(?:共收到[\u4e00-\u9fff]{0,20}?(?:资金|经费)|(?:资金|经费)到位)(?:共|合计)?"),
-    ("executed", r"(?:已支出(?:资金)?|全年执行(?=\d)|(?<=[该本])项目(?:实际)?支出(?:资金)?)"),
+    ("executed", r"(?:已支出(?:资金)?|全年执行(?=\d)|(?<=[该本])项目(?:实际)?支出(?:资金)?|(?<=年[底末])支出)"),
     ("annual", r"(?<!初)预算安排(?:资金|经费)?"),
 )
 # a sentence allocating money onward to other units (its amounts are theirs, not the project's funds)
@@ -568,8 +568,8 @@ PROSE_PRINTED: dict[str, tuple[str, ...]] = {
 PROSE_DEPT_LABEL = r"(?:主管部门|主管单位)(?:及代码)?"
 # an indicator stated in a sentence: 年初目标值X，实际完成值Y，自评得分Z分 (初目标值: a slip seen in print)
 # (计划≥95%: a bare 计划 before a value; 实际为0.3‰ / 实际达到96%: the actual without 完成)
-PROSE_TARGET_CUE = r"(?:(?:年初|初|年度|计划|预期)?(?:目标值|指标值|目标)|计划(?:完成|值|数)|计划(?=[≥≤><=＞＜]))"
-PROSE_ACTUAL_CUE = r"(?:(?:实际)?(?:完成值|完成情况|实际值|完成)|实际达到|实际(?=为|是))"
+PROSE_TARGET_CUE = r"(?:(?:年初|初|年度|计划|预期)?(?:目标值|指标值|目标)|计划(?:完成|值|数)|计划(?=[≥≤><=＞＜\d]))"
+PROSE_ACTUAL_CUE = r"(?:(?:全年)?(?:实际)?(?:完成值|完成情况|实际值|完成)|实际达到|实际(?=为|是))"
 # the same run together without punctuation: …发放指标为100%实际完成值为96%
 PROSE_RUN_TARGET_CUE = r"(?:指标值?|目标值?)(?:为|是|[:：])"
 PROSE_RUN_ACTUAL_CUE = r"[,，]?实际完成值?(?:为|是|[:：])?"

@@ -292,3 +292,12 @@ def test_an_allocation_sentence_gives_no_funds(extractor, body, funds):
     text = "2023年度计量检定项目绩效自评报告\n\n" + body + "\n自评得分90分。\n"
     (p,) = extractor.extract_text(text, mode="parser").projects
     assert (p.funds.annual_budget, p.funds.executed) == funds
+
+
+def test_units_stated_in_words_and_spending_at_year_end(extractor):
+    text = ("2023年度农村道路养护项目支出绩效自评报告\n一、项目概况\n"
+            "农村道路养护项目由示例县交通运输局主管，示例县公路养护中心具体实施。\n"
+            "项目调整后预算80万元，截至年底支出76万元，预算执行率95%。\n自评得分：90分。\n")
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.department, p.implementer, p.funds.annual_budget, p.funds.executed) == (
+        "示例县交通运输局", "示例县公路养护中心", 800000.0, 760000.0)

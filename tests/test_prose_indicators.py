@@ -104,3 +104,13 @@ def test_table_projects_with_indicators_or_several_tables_take_none_from_prose()
 ])
 def test_other_numberings_and_weight_words(sentence, expected):
     assert _read(sentence + "\n") == [expected]
+
+
+def test_a_bare_plan_before_a_figure_is_the_target_cue_not_part_of_the_name():
+    text = "1.数量指标：新建排水沟长度计划3公里，实际完成3.4公里；新建检查井计划40座，实际完成40座。\n"
+    assert [r[2:5] for r in _read(text)] == [("新建排水沟长度", "3公里", "3.4公里"), ("新建检查井", "40座", "40座")]
+
+
+def test_a_whole_year_actual_cue():
+    text = "1.校车安全运行率，年度指标值100%，全年实际值100%，分值10分，得分10分；\n"
+    assert _read(text) == [(None, None, "校车安全运行率", "100%", "100%", "10", "10")]
