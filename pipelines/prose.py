@@ -61,10 +61,12 @@ _NAME_FIELD = re.compile(r"项目名称[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=
 # the project a generic title names in brackets after it, the year left out
 _TITLE_BRACKET = re.compile(r"\s*[(（]\s*(?:\d{4}年度?)?(?P<v>[^()（）\n\d][^()（）\n]{1,39})[)）]")
 _NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目|全部项目|一般公共预算|^本?(部门|单位)|个项目")
-_FIELDS: list[tuple[str, re.Pattern[str]]] = [(field, re.compile(label + _AMOUNT)) for field, label in PROSE_AMOUNT_LABELS]
+# (a label may end in a colon: 年初预算数：30万元；全年预算数：32万元)
+_FIELDS: list[tuple[str, re.Pattern[str]]] = [
+    (field, re.compile(label + r"(?:[:：]\s*)?" + _AMOUNT)) for field, label in PROSE_AMOUNT_LABELS]
 # (完成预算的100%: the 部门决算 template's words for the rate)
 _ALLOCATION = re.compile(PROSE_ALLOCATION)
-_RATE = re.compile(r"(?:执行率(?:为|是|达到)?|完成预算的)\s*(\d+(?:\.\d+)?)\s*%")
+_RATE = re.compile(r"(?:执行率(?:为|是|达到|[:：])?|完成预算的)\s*(\d+(?:\.\d+)?)\s*%")
 # (综合得分86.5分, 该项目得分94分: the summary's other words; 得10分 of an indicator sentence names no project)
 _SCORE = re.compile(r"(?:(?:自评|评价|综合)(?:总)?得?分(?:数)?|综合评分|自评结果"
                     r"|(?:(?<=[该本])|(?<![\u4e00-\u9fff]))项目(?:总)?得分)"

@@ -14,7 +14,7 @@ import re
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.vocab import (
     LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
-    PROSE_DATE_LEAD, PROSE_FUNDS_ACTUAL, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
+    PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
     fallback_level1, fallback_level2,
 )
 
@@ -26,7 +26,7 @@ def _span(m: re.Match[str], group: int | str) -> Span:
 # one indicator per sentence: [N.]名称，年初目标值X，实际完成值Y[，自评得分Z分]
 _ITEM = r"(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）])[ \t]*+)?"
 # a category word leading the sentence: 数量指标： / 产出指标方面，
-_LEAD = r"(?:[\u4e00-\u9fff]{2,8}指标(?:方面)?[:：,，])?"
+_LEAD = r"(?:[\u4e00-\u9fff]{2,8}指标(?:方面)?(?:[:：,，]|——|—|--))?"  # (数量指标——培训人次：…)
 _IND_SENTENCE = re.compile(
     # a sentence opens a line, follows a full stop or a colon (完成情况：名称年度目标X，…), or (line breaks
     # collapsed) is a numbered item after a space
@@ -38,8 +38,11 @@ _IND_SENTENCE = re.compile(
     # (a target holds no colon but a time's, 8:30: 目标完成情况：名称年度目标X is a heading over the sentence)
     + PROSE_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<target>(?:[^,，;；。:：\n]|(?<=\d):(?=\d)){1,30}?)[,，;；]\s*"
     + PROSE_ACTUAL_CUE + r"(?:为|是|[:：])?\s*+(?P<actual>[^,，;；。\n]{1,30}?)"
+    # (a completion rate may stand between the actual and the marks: …，指标完成率100%，得分20分（满分20分）)
+    r"(?:[,，;；]\s*" + PROSE_COMPLETION_CUE + r"(?:为|[:：])?\s*\d+(?:\.\d+)?%?)?"
     r"(?:[,，;；]\s*" + PROSE_WEIGHT_CUE + r"(?:为|[:：])?\s*(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
-    r"(?:[,，;；]\s*" + PROSE_SCORE_CUE + r"(?:为|[:：])?\s*(?P<score>\d+(?:\.\d+)?)\s*分?)?\s*+(?=[,，;；。\n]|$)", re.M)
+    r"(?:[,，;；]\s*" + PROSE_SCORE_CUE + r"(?:为|[:：])?\s*(?P<score>\d+(?:\.\d+)?)\s*分?"
+    r"(?:\s*[(（]" + PROSE_FULL_MARK_CUE + r"(?P<full>\d+(?:\.\d+)?)分?[)）])?)?\s*+(?=[,，;；。\n]|$)", re.M)
 _CUE_END = r"(?:为|是|[:：])?\s*"
 _SEP = r"\s*[;；,，]\s*"
 _IND_FIELDS = re.compile(
@@ -109,7 +112,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             continue  # an earlier form read this stretch
         out.append(ParsedIndicator(
             name=_last_item(_span(m, "name")), target=[_span(m, "target")], actual=_span(m, "actual"),
-            weight=_span(m, "weight") if m.groupdict().get("weight") else None,
+            weight=_weight(m),
             score=_span(m, "score") if m.groupdict().get("score") else None, method="sentence",
         ))
         taken.append((m.start(), m.end()))
@@ -134,6 +137,14 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             _set_category(ind, text, *headings[k])
     out.sort(key=lambda i: i.name.start)
     return [i for i in out if len(i.name.text) >= 2]
+
+
+def _weight(m: re.Match[str]) -> Span | None:
+    """The 分值 a sentence prints, or the full mark after its score (得分20分（满分20分）)."""
+    for group in ("weight", "full"):
+        if m.groupdict().get(group):
+            return _span(m, group)
+    return None
 
 
 # a numbered item or a section heading after a space: where line breaks collapsed, the sentence opens there

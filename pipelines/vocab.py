@@ -534,7 +534,7 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("executed", r"(?:预算执行数合计|实际拨付金额(?:是|为)?|(?<=年)支出|已拨付(?:[\u4e00-\u9fff]{0,20}?资金)?)"),
     ("initial", r"年初预算合计"),
     # plainer words for the same totals (预算资金80万元, 调整后预算85万元, 实际执行76万元, 执行金额76万元)
-    ("annual", r"(?:(?<!初)预算资金|调整后预算|全年预算|总预算|(?<!初)预算金额)(?:为|是)?"),
+    ("annual", r"(?:(?<!初)预算资金|调整后预算|全年预算|总预算|(?<!初)预算金额|(?<!初)预算总额)(?:为|是)?"),
     ("executed", r"(?:实际执行(?:数|金额)?|(?<!预算)执行金额)(?:为|是)?"),
     ("annual", r"项目资金总额(?:为|是)?"),
     ("executed", r"已支付(?:资金)?"),
@@ -575,6 +575,10 @@ PROSE_RUN_TARGET_CUE = r"(?:指标值?|目标值?)(?:为|是|[:：])"
 PROSE_RUN_ACTUAL_CUE = r"[,，]?实际完成值?(?:为|是|[:：])?"
 PROSE_SCORE_CUE = r"(?:(?:自评)?得分|得(?=\s*\d))"  # (得10分: the shorter form)
 PROSE_WEIGHT_CUE = r"(?:指标)?(?:分值|权重)"
+# the full mark printed after a score (得分20分（满分20分）): the indicator's 分值
+PROSE_FULL_MARK_CUE = r"满分"
+# a completion rate some reports print between the actual and the marks (指标完成率100%)
+PROSE_COMPLETION_CUE = r"(?:指标)?完成(?:率|程度|比例)"
 # an indicator stated as labeled fields: 指标名称：…；年度目标值：…；实际完成值：…；分值：…；得分：…
 PROSE_FIELD_NAME_CUE = r"(?:三级)?指标名称"
 # an enumerator opening an item of a sentence (一是…；二是…), not part of the indicator's name

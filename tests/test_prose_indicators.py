@@ -114,3 +114,13 @@ def test_a_bare_plan_before_a_figure_is_the_target_cue_not_part_of_the_name():
 def test_a_whole_year_actual_cue():
     text = "1.校车安全运行率，年度指标值100%，全年实际值100%，分值10分，得分10分；\n"
     assert _read(text) == [(None, None, "校车安全运行率", "100%", "100%", "10", "10")]
+
+
+def test_a_completion_rate_between_the_actual_and_the_marks_and_a_full_mark():
+    text = "1.康复训练人数：年度指标值为≥60人，实际完成值为64人，指标完成率100%，得分18分（满分20分）。\n"
+    assert _read(text) == [(None, None, "康复训练人数", "≥60人", "64人", "20", "18")]
+
+
+def test_a_level2_before_a_dash_leads_the_name():
+    text = "质量指标——课程结业率：目标值≥90%，完成值93%。\n"
+    assert _read(text) == [("产出指标", "质量指标", "课程结业率", "≥90%", "93%", None, None)]
