@@ -45,8 +45,10 @@ _OPENERS = (
                r"(?P<name>[^,，。;；:：“”\"\n\t ]{2,40}?)项目(?:支出)?绩效自评综述[:：]", re.M),
 )
 # a report on several projects heads each one's section with its name on a line of its own: （一）森林防火专项经费项目
+# (or 一、动物疫病防控经费: a fund's name ends in 经费 / 资金; not a heading of the report's own parts, 项目资金 …)
 _HEADING_OPENER = re.compile(r"^[ \t]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)[ \t]*"
-                             r"(?P<name>[\u4e00-\u9fff()（）]{2,40}?项目)[ \t]*$", re.M)
+                             r"(?!项目|预算|专项|财政|部门|其他|其中)"
+                             r"(?P<name>[\u4e00-\u9fff()（）]{2,40}?(?:项目|经费|资金))[ \t]*$", re.M)
 # the headings open projects only where at least this many distinct ones do (a one-project report's own sub-headings
 # never name it twice)
 HEADING_OPENER_MIN = 2

@@ -26,7 +26,9 @@ def _span(m: re.Match[str], group: int | str) -> Span:
 # one indicator per sentence: [N.]名称，年初目标值X，实际完成值Y[，自评得分Z分]
 _ITEM = r"(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）])[ \t]*+)?"
 # a category word leading the sentence: 数量指标： / 产出指标方面，
-_LEAD = r"(?:[\u4e00-\u9fff]{2,8}指标(?:方面)?(?:[:：,，]|——|—|--))?"  # (数量指标——培训人次：…)
+# (数量指标——培训人次：…, 产出指标-数量指标-培训人数：… the level-1 and level-2 before the name)
+_LEAD = r"(?P<lead>(?:[\u4e00-\u9fff]{2,8}指标(?:方面)?(?:[:：,，]|——|—|--|-|/)){1,2})?"
+_LEAD_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}?指标")
 _IND_SENTENCE = re.compile(
     # a sentence opens a line, follows a full stop or a colon (完成情况：名称年度目标X，…), or (line breaks
     # collapsed) is a numbered item after a space
@@ -107,6 +109,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     (名称指标为X实际完成值为Y…), under the category heading before them when one is near."""
     out = []
     taken: list[tuple[int, int]] = []
+    leads: dict[int, re.Match[str]] = {}  # the category words leading a sentence, by its indicator's name start
     for m in _sentence_matches(text, s, e):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue  # an earlier form read this stretch
@@ -115,6 +118,12 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             weight=_weight(m),
             score=_span(m, "score") if m.groupdict().get("score") else None, method="sentence",
         ))
+        if m.groupdict().get("lead"):
+            # the most specific category word of the lead (产出指标-数量指标- -> 数量指标)
+            word = next((w for w in reversed(list(_LEAD_WORD.finditer(text, m.start("lead"), m.end("lead"))))
+                         if fallback_level1(w.group()) or fallback_level2(w.group())), None)
+            if word is not None:
+                leads[out[-1].name.start] = word
         taken.append((m.start(), m.end()))
     for m in _IND_RUN.finditer(text, s, e):
         if not any(a < m.end() and m.start() < b for a, b in taken):
@@ -128,7 +137,9 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     for ind in out:
         k = bisect.bisect_right(starts, ind.name.start) - 1  # the last heading at or before the name
         lead = _CATEGORY_LEAD.match(ind.name.text)
-        if lead and (fallback_level1(lead["cat"]) or fallback_level2(lead["cat"])):
+        if (word := leads.get(ind.name.start)) is not None:
+            _set_category(ind, text, word.start(), word.end(), fallback_level1(word.group()), fallback_level2(word.group()))
+        elif lead and (fallback_level1(lead["cat"]) or fallback_level2(lead["cat"])):
             # the category opens the sentence (成本指标按自治区核定标准核发): a heading run into the name
             a, b = ind.name.start, ind.name.start + lead.end()
             _set_category(ind, text, a, b, fallback_level1(lead["cat"]), fallback_level2(lead["cat"]))

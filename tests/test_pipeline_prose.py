@@ -303,3 +303,16 @@ def test_units_stated_in_words_and_spending_at_year_end(extractor):
     (p,) = extractor.extract_text(text, mode="parser").projects
     assert (p.department, p.implementer, p.funds.annual_budget, p.funds.executed) == (
         "示例县交通运输局", "示例县公路养护中心", 800000.0, 760000.0)
+
+
+def test_project_headings_naming_funds(extractor):
+    text = "\n".join([
+        "示例县水利局2023年度项目支出绩效自评报告",
+        "一、小型水库维修养护经费", "（一）资金情况：全年预算数为20万元，全年执行数为19万元，预算执行率为95%。",
+        "（三）自评得分：91分，自评等级：优。",
+        "二、河湖管护专项资金", "（一）资金情况：全年预算数为12万元，全年执行数为12万元，预算执行率为100%。",
+        "（三）自评得分：88分，自评等级：良。",
+        "三、存在问题及改进措施", "加强项目前期谋划。", ""])
+    rec = extractor.extract_text(text, mode="parser")
+    assert [(p.name, p.department, p.funds.annual_budget, p.score, p.grade) for p in rec.projects] == [
+        ("小型水库维修养护经费", "示例县水利局", 200000.0, 91.0, "优"), ("河湖管护专项资金", "示例县水利局", 120000.0, 88.0, "良")]

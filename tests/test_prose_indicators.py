@@ -124,3 +124,8 @@ def test_a_completion_rate_between_the_actual_and_the_marks_and_a_full_mark():
 def test_a_level2_before_a_dash_leads_the_name():
     text = "质量指标——课程结业率：目标值≥90%，完成值93%。\n"
     assert _read(text) == [("产出指标", "质量指标", "课程结业率", "≥90%", "93%", None, None)]
+
+
+def test_a_path_of_levels_before_the_name():
+    text = "效益指标-社会效益指标-适龄儿童入园率：年度指标值≥90%，实际完成值92%，分值20分，得分20分。\n"
+    assert _read(text) == [("效益指标", "社会效益指标", "适龄儿童入园率", "≥90%", "92%", "20", "20")]
