@@ -114,7 +114,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue  # an earlier form read this stretch
         out.append(ParsedIndicator(
-            name=_last_item(_span(m, "name")), target=[_span(m, "target")], actual=_span(m, "actual"),
+            name=_trim(_last_item(_span(m, "name"))), target=[_span(m, "target")], actual=_trim(_span(m, "actual")),
             weight=_weight(m),
             score=_span(m, "score") if m.groupdict().get("score") else None, method="sentence",
         ))
@@ -148,6 +148,17 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             _set_category(ind, text, *headings[k])
     out.sort(key=lambda i: i.name.start)
     return [i for i in out if len(i.name.text) >= 2]
+
+
+def _trim(span: Span) -> Span:
+    """A name or value without the bracket that wraps the values (名称（目标值≥10个，实际完成12个）): an opening one
+    ending a name, a closing one ending a value that opens none."""
+    t = span.text
+    if t.endswith(("(", "（")):
+        t = t[:-1].rstrip()
+    elif t.endswith((")", "）")) and t.count("(") + t.count("（") < t.count(")") + t.count("）"):
+        t = t[:-1].rstrip()
+    return span if t == span.text else Span(text=t, start=span.start, end=span.start + len(t))
 
 
 def _weight(m: re.Match[str]) -> Span | None:

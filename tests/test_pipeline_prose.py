@@ -316,3 +316,15 @@ def test_project_headings_naming_funds(extractor):
     rec = extractor.extract_text(text, mode="parser")
     assert [(p.name, p.department, p.funds.annual_budget, p.score, p.grade) for p in rec.projects] == [
         ("小型水库维修养护经费", "示例县水利局", 200000.0, 91.0, "优"), ("河湖管护专项资金", "示例县水利局", 120000.0, 88.0, "良")]
+
+
+def test_a_report_run_into_one_line_with_labels_is_read_as_prose(extractor):
+    text = ("首页 > 政务公开 2023年度社区公园养护项目绩效自评报告 发布日期：2024-03-20 一、项目基本情况 "
+            "项目名称：社区公园养护 主管部门：示例市城市管理局 实施单位：示例市园林中心 "
+            "该项目全年预算数50万元，全年执行数48万元，预算执行率96%。 二、绩效指标完成情况 "
+            "1.公园保洁面积，年初目标值≥20万平方米，实际完成值21万平方米，自评得分20分; "
+            "三、自评结论 项目自评得分95分，评价等级为优。 【打印】【关闭】")
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.name, p.department, p.implementer, p.funds.executed, p.score) == (
+        "社区公园养护", "示例市城市管理局", "示例市园林中心", 480000.0, 95.0)
+    assert [(i.name, i.target, i.actual, i.score) for i in p.indicators] == [("公园保洁面积", "≥20万平方米", "21万平方米", 20.0)]

@@ -129,3 +129,8 @@ def test_a_level2_before_a_dash_leads_the_name():
 def test_a_path_of_levels_before_the_name():
     text = "效益指标-社会效益指标-适龄儿童入园率：年度指标值≥90%，实际完成值92%，分值20分，得分20分。\n"
     assert _read(text) == [("效益指标", "社会效益指标", "适龄儿童入园率", "≥90%", "92%", "20", "20")]
+
+
+def test_values_in_brackets_after_the_name():
+    text = "（一）产出指标：新建农家书屋数量（目标值≥8个，实际完成9个）；流动借阅场次（目标值≥20场，实际完成24场）。\n"
+    assert [r[2:5] for r in _read(text)] == [("新建农家书屋数量", "≥8个", "9个"), ("流动借阅场次", "≥20场", "24场")]
