@@ -197,9 +197,15 @@ class ProseParser:
                     opens[0] = (opens[0][0], named)
                     titled.add(opens[0][0])  # the title names the one project announced: it is the report's
             if not exclude and not opens:
-                # a report with no table: its title line announces the project
+                # a report with no table: its title line announces the project; a page printing several reports
+                # one after another, each title on a line of its own, announces one each
                 for m in _TITLE.finditer(text, s, e):
                     name = _title_name(m)
+                    if opens:
+                        if name is not None and _own_line(text, m) and all(name.text != n.text for _, n in opens):
+                            opens.append((m.start(), name))
+                            titled.add(m.start())
+                        continue
                     if name is None and (field := _NAME_FIELD.search(text, m.end(), e)) is not None:
                         # a title naming no project (2023年度项目支出绩效自评报告) over a 项目名称 line
                         name = _span(field, "v")
@@ -209,7 +215,6 @@ class ProseParser:
                     if name is not None:
                         opens.append((m.start(), name))
                         titled.add(m.start())
-                        break
             if not exclude and not opens and not titled:
                 # an excerpt that starts after its title: the project phrase the text keeps repeating names it
                 name = repeated_project_name(text, s, e)
@@ -310,6 +315,14 @@ class ProseParser:
             grade=_span(grade, 1) if grade else None,
             indicators=indicators,
         )
+
+
+def _own_line(text: str, m: re.Match[str]) -> bool:
+    """Whether a match is a line of its own (spaces aside)."""
+    before = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+    after_end = text.find("\n", m.end())
+    after = text[m.end():after_end if after_end >= 0 else len(text)]
+    return not before.strip() and not after.strip()
 
 
 def _heading_openers(text: str, s: int, e: int) -> list[tuple[int, Span]]:

@@ -580,7 +580,7 @@ PROSE_FULL_MARK_CUE = r"满分"
 # a completion rate some reports print between the actual and the marks (指标完成率100%)
 PROSE_COMPLETION_CUE = r"(?:指标)?完成(?:率|程度|比例)"
 # an indicator stated as labeled fields: 指标名称：…；年度目标值：…；实际完成值：…；分值：…；得分：…
-PROSE_FIELD_NAME_CUE = r"(?:三级)?指标名称"
+PROSE_FIELD_NAME_CUE = r"(?:(?:三级)?指标名称|(?<![\u4e00-\u9fff])指标)"  # (（1）指标：…；目标：…；完成：…)
 # an enumerator opening an item of a sentence (一是…；二是…), not part of the indicator's name
 PROSE_ENUMERATOR = r"[一二三四五六七八九十]是"
 # what a funds sentence says between 实际 and its figure (实际支出3046.4万元, 实际到位资金…): no indicator's actual

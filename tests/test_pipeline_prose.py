@@ -328,3 +328,17 @@ def test_a_report_run_into_one_line_with_labels_is_read_as_prose(extractor):
     assert (p.name, p.department, p.implementer, p.funds.executed, p.score) == (
         "社区公园养护", "示例市城市管理局", "示例市园林中心", 480000.0, 95.0)
     assert [(i.name, i.target, i.actual, i.score) for i in p.indicators] == [("公园保洁面积", "≥20万平方米", "21万平方米", 20.0)]
+
+
+def test_a_page_of_several_reports_gives_one_project_each(extractor):
+    text = "\n".join([
+        "示例县卫生健康局项目支出绩效自评报告公开",
+        "2023年度家庭医生签约服务项目绩效自评报告",
+        "全年预算数为30万元，全年执行数为30万元，执行率为100%。1.签约服务覆盖率，年度目标值≥40%，实际完成值42%，自评得分20分。",
+        "自评得分95分。",
+        "2023年度妇幼健康服务项目绩效自评报告",
+        "全年预算数为18万元，全年执行数为17.1万元，执行率为95%。",
+        "自评得分90分。", ""])
+    rec = extractor.extract_text(text, mode="parser")
+    assert [(p.name, p.funds.annual_budget, p.score, len(p.indicators)) for p in rec.projects] == [
+        ("家庭医生签约服务项目", 300000.0, 95.0, 1), ("妇幼健康服务项目", 180000.0, 90.0, 0)]

@@ -134,3 +134,8 @@ def test_a_path_of_levels_before_the_name():
 def test_values_in_brackets_after_the_name():
     text = "（一）产出指标：新建农家书屋数量（目标值≥8个，实际完成9个）；流动借阅场次（目标值≥20场，实际完成24场）。\n"
     assert [r[2:5] for r in _read(text)] == [("新建农家书屋数量", "≥8个", "9个"), ("流动借阅场次", "≥20场", "24场")]
+
+
+def test_short_field_labels():
+    text = "（1）指标：灌渠清淤长度；目标：≥12公里；完成：12.5公里；分值：20；得分：20。\n"
+    assert _read(text) == [(None, None, "灌渠清淤长度", "≥12公里", "12.5公里", "20", "20")]
