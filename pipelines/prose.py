@@ -71,12 +71,12 @@ _FIELDS: list[tuple[str, re.Pattern[str]]] = [
 _ALLOCATION = re.compile(PROSE_ALLOCATION)
 _RATE = re.compile(r"(?:执行率(?:为|是|达到|[:：])?|完成预算的)\s*(\d+(?:\.\d+)?)\s*%")
 # (综合得分86.5分, 该项目得分94分: the summary's other words; 得10分 of an indicator sentence names no project)
-_SCORE = re.compile(r"(?:(?:自评|评价|综合)(?:总)?得?分(?:数)?|综合评分|自评结果"
-                    r"|(?:(?<=[该本])|(?<![\u4e00-\u9fff]))项目(?:总)?得分)"
+_SCORE = re.compile(r"(?:(?:自评|评价|综合|评定|最终)(?:总)?得?分(?:数)?|综合评分|自评结果"
+                    r"|(?:(?<=[该本])|(?<![\u4e00-\u9fff]))项目(?:总)?得分|(?<![\u4e00-\u9fff])总分)"
                     r"(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
 # 自评等级为优秀 -> 优: the contract's grade words are the first character of the printed one
 # (等次 and 评价结果 are other bureaus' words for the grade: 自评等次为优秀, 评价结果为良好)
-_GRADE = re.compile(r"(?:(?:自评|评价|绩效)(?:等级|等次|结果)|(?<![\u4e00-\u9fff])等[级次])(?:为|是|[:：])?\s*"
+_GRADE = re.compile(r"(?:(?:自评|评价|绩效|评定)(?:等级|等次|结果)|评级|(?<![\u4e00-\u9fff])等[级次])(?:为|是|[:：])?\s*"
                     r"[“\"「『]?(优|良|中|差)(?:秀|好|等)?")
 # (a sentence states them too: 项目主管部门为宁川市民政局，项目实施单位为…)
 _DEPT = re.compile(PROSE_DEPT_LABEL + r"(?:[:：]|为)\s*(?P<v>[^\s,，。;；]{2,40})")
