@@ -24,7 +24,8 @@ def _span(m: re.Match[str], group: int | str) -> Span:
 
 
 # one indicator per sentence: [N.]名称，年初目标值X，实际完成值Y[，自评得分Z分]
-_ITEM = r"(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）])[ \t]*+)?"
+# (1. / (1) / ①, which NFKC makes a bare digit before the name: not one counting something, 3岁 / 1号)
+_ITEM = r"(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]|[1-9](?=[\u4e00-\u9fff])(?![岁个年月日次人万千百号级类项条名户座栋期批]))[ \t]*+)?"
 # a category word leading the sentence: 数量指标： / 产出指标方面，
 # (数量指标——培训人次：…, 产出指标-数量指标-培训人数：… the level-1 and level-2 before the name)
 _LEAD = r"(?P<lead>(?:[\u4e00-\u9fff]{2,8}指标(?:方面)?(?:[:：,，]|——|—|--|-|/)){1,2})?"

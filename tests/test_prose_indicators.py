@@ -139,3 +139,12 @@ def test_values_in_brackets_after_the_name():
 def test_short_field_labels():
     text = "（1）指标：灌渠清淤长度；目标：≥12公里；完成：12.5公里；分值：20；得分：20。\n"
     assert _read(text) == [(None, None, "灌渠清淤长度", "≥12公里", "12.5公里", "20", "20")]
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("1道路清扫面积：年度目标值≥30万平方米，实际完成31万平方米，得分10分。", "道路清扫面积"),  # ① after NFKC
+    ("3岁以下婴幼儿健康管理率：年度目标值≥85%，实际完成88%，得分10分。", "3岁以下婴幼儿健康管理率"),  # a count, kept
+    ("65岁以上老人体检率≥60%，实际完成62%。", "65岁以上老人体检率"),
+])
+def test_a_circled_item_number_is_no_part_of_the_name(sentence, name):
+    assert _read(sentence + "\n")[0][2] == name
