@@ -59,7 +59,7 @@ _FIGURE = r"[≥≤><=＞＜]?\s*\d[\d,]*(?:\.\d+)?[%‰\u4e00-\u9fff]{0,4}"
 _IND_VALUE_FIRST = re.compile(
     r"(?:^|(?<=[\n。；;:：]))[ \t]*+" + _ITEM + _LEAD + r"(?:" + PROSE_ENUMERATOR + r")?"
     # (a name never ends in a target cue: 长度计划5公里 is the cued form's)
-    r"(?P<name>[\u4e00-\u9fff(（][^,，;；。:：\n≥≤<>=＞＜]{1,39}?)(?<!计划)(?<!目标)(?<!目标值)(?<!指标值)(?P<target>" + _FIGURE + r")"
+    r"(?P<name>[\u4e00-\u9fff(（\d][^,，;；。:：\n≥≤<>=＞＜]{1,39}?)(?<!计划)(?<!目标)(?<!目标值)(?<!指标值)(?P<target>" + _FIGURE + r")"
     # the actual: 实际完成 / 实际调运 / 经抽样调查实际为 … then the figure
     r"[,，]\s*[^,，;；。\n]{0,8}?实际(?P<verb>[\u4e00-\u9fff]{0,5}?)" + _CUE_END + r"(?P<actual>" + _FIGURE + r")"
     r"(?:[,，]\s*" + PROSE_WEIGHT_CUE + _CUE_END + r"(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
