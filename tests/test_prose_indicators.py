@@ -148,3 +148,8 @@ def test_short_field_labels():
 ])
 def test_a_circled_item_number_is_no_part_of_the_name(sentence, name):
     assert _read(sentence + "\n")[0][2] == name
+
+
+def test_an_indicator_named_like_a_category_heads_nothing():
+    text = " 1. 服务对象满意度：目标值 ≥90%，实际值 94%，得分 10分\n 2. 回访及时率：目标值 100%，实际值 100%，得分 10分\n"
+    assert [r[:3] for r in _read(text)] == [(None, None, "服务对象满意度"), (None, None, "回访及时率")]
