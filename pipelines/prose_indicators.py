@@ -133,12 +133,12 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             taken.append((m.start(), m.end()))
     headings = [(h.start("cat"), h.end("cat"), fallback_level1(h.group("cat")), fallback_level2(h.group("cat")))
                 for h in _CATEGORY_HEADING.finditer(text, s, e)]
-    headings = [h for h in headings if h[2] or h[3]]
+    # (an indicator's own name, 服务对象满意度：目标值…, heads nothing)
+    names = {(i.name.start, i.name.end) for i in out}
+    headings = [h for h in headings if (h[2] or h[3]) and (h[0], h[1]) not in names]
     starts = [h[0] for h in headings]
     for ind in out:
         k = bisect.bisect_right(starts, ind.name.start) - 1  # the last heading at or before the name
-        if k >= 0 and starts[k] == ind.name.start and text[headings[k][0]:headings[k][1]] == ind.name.text:
-            k -= 1  # the name itself (服务对象满意度：目标值…) heads nothing
         lead = _CATEGORY_LEAD.match(ind.name.text)
         if (word := leads.get(ind.name.start)) is not None:
             _set_category(ind, text, word.start(), word.end(), fallback_level1(word.group()), fallback_level2(word.group()))
