@@ -588,6 +588,8 @@ PROSE_FUNDS_ACTUAL = r"支出|到位|拨付|执行|使用资金"
 # a phrase opening a funds sentence's date, never an indicator's name (截至2023年12月31日，实际支出…)
 PROSE_DATE_LEAD = r"截至|截止"
 PROSE_IMPL_LABEL = r"(?:实施单位|预算单位)"
+# a label that ends the 项目名称 value before it where line breaks were lost (项目名称：某项目 主管部门：…)
+PROSE_NEXT_LABEL = r"(?:项目)?(?:主管|实施|预算单位)"
 
 # ---- what a target or an actual says (targets.py): operators, units, qualitative phrases -------------
 # Operator words and glyphs printed before a value, by the canonical operator; longest first when matched.
