@@ -65,8 +65,12 @@ _NAME_FIELD = re.compile(r"项目名称[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=
 _TITLE_BRACKET = re.compile(r"\s*[(（]\s*(?:\d{4}年度?)?(?P<v>[^()（）\n\d][^()（）\n]{1,39})[)）]")
 _NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目|全部项目|一般公共预算|^本?(部门|单位)|个项目")
 # (a label may end in a colon: 年初预算数：30万元；全年预算数：32万元)
+# or the unit in brackets after the label, the figure bare (年初预算数（万元）：45): group 1 the figure (read ahead),
+# group 2 the unit, as in _AMOUNT
+_BRACKET_AMOUNT = r"[(（](?=(?:万元|元)[)）][:：]?\s*(\d[\d,]*(?:\.\d+)?)(?![\d.]))(万元|元)"
 _FIELDS: list[tuple[str, re.Pattern[str]]] = [
-    (field, re.compile(label + r"(?:[:：]\s*)?" + _AMOUNT)) for field, label in PROSE_AMOUNT_LABELS]
+    (field, re.compile(label + form)) for field, label in PROSE_AMOUNT_LABELS
+    for form in (r"(?:[:：]\s*)?" + _AMOUNT, _BRACKET_AMOUNT)]
 # (完成预算的100%: the 部门决算 template's words for the rate)
 _ALLOCATION = re.compile(PROSE_ALLOCATION)
 _RATE = re.compile(r"(?:执行率(?:为|是|达到|[:：])?|完成预算的)\s*(\d+(?:\.\d+)?)\s*%")

@@ -540,7 +540,7 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("executed", r"已支付(?:资金)?"),
     # the year's funds received or in place (共收到…补助资金1236.8万元, 资金到位68万元), spent (已支出…元)
     ("annual", r"(?:共收到[\u4e00-\u9fff]{0,20}?(?:资金|经费)|(?:资金|经费)到位)(?:共|合计)?"),
-    ("executed", r"(?:已支出(?:资金)?|全年执行(?=\d)|(?<=[该本])项目(?:实际)?支出(?:资金)?|(?<=年[底末])支出)"),
+    ("executed", r"(?:已支出(?:资金)?|全年执行(?=\d)|(?<![\u4e00-\u9fff])执行(?=\d)|(?<=[该本])项目(?:实际)?支出(?:资金)?|(?<=年[底末])支出)"),
     ("annual", r"(?:(?<!初)预算安排(?:资金|经费)?|资金共计|(?<![初年后])预算数(?:为|是)?)"),
 )
 # a sentence allocating money onward to other units (its amounts are theirs, not the project's funds)
