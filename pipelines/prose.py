@@ -224,6 +224,7 @@ class ProseParser:
                 name = repeated_project_name(text, s, e)
                 if name is not None:
                     opens.append((name.start, name))
+                    owned.add(name.start)  # the excerpt's one project: its sentences are the project's
             opens.sort(key=lambda o: o[0])
             for k, (start, name) in enumerate(opens):
                 end = opens[k + 1][0] if k + 1 < len(opens) else e

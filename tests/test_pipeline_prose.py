@@ -349,3 +349,14 @@ def test_a_page_of_several_reports_gives_one_project_each(extractor):
     rec = extractor.extract_text(text, mode="parser")
     assert [(p.name, p.funds.annual_budget, p.score, len(p.indicators)) for p in rec.projects] == [
         ("家庭医生签约服务项目", 300000.0, 95.0, 1), ("妇幼健康服务项目", 180000.0, 90.0, 0)]
+
+
+def test_an_excerpt_named_by_its_repeated_phrase_reads_its_indicators(extractor):
+    text = "\n".join([
+        "二、绩效自评工作开展情况", "为做好乡村道路亮化工程项目绩效自评工作，我局成立了自评小组。",
+        "（一）资金情况：乡村道路亮化工程项目全年预算数为80万元，全年执行数为76万元。",
+        "（二）产出指标：新装路灯数量，年度目标值≥400盏，实际完成值420盏。",
+        "综合评价，乡村道路亮化工程项目自评得分为92分。", ""])
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.name, p.score, [(i.level1, i.name, i.target, i.actual) for i in p.indicators]) == (
+        "乡村道路亮化工程项目", 92.0, [("产出指标", "新装路灯数量", "≥400盏", "420盏")])
