@@ -29,7 +29,7 @@ from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
 from jixiao.pipelines.prose_indicators import indicator_sentences
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
-    PROSE_ALLOCATION, PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_NEXT_LABEL,
+    PROSE_ALLOCATION, PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_NEXT_LABEL, PROSE_TITLE_NOTE,
 )
 
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
@@ -47,7 +47,8 @@ _OPENERS = (
 # a report on several projects heads each one's section with its name on a line of its own: （一）森林防火专项经费项目
 # (or 一、动物疫病防控经费: a fund's name ends in 经费 / 资金; not a heading of the report's own parts, 项目资金 …)
 _HEADING_OPENER = re.compile(r"^[ \t]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)[ \t]*"
-                             r"(?!项目|预算|专项|财政|部门|其他|其中)"
+                             # (nor a fund's source: （一）中央财政资金 / （二）省级配套资金 split one fund, they are no projects)
+                             r"(?!项目|预算|专项|财政|部门|其他|其中|中央|省级|省|市级|县级|区级|地方|本级|上级|自筹|配套)"
                              r"(?P<name>[\u4e00-\u9fff()（）]{2,40}?(?:项目|经费|资金))[ \t]*$", re.M)
 # the headings open projects only where at least this many distinct ones do (a one-project report's own sub-headings
 # never name it twice)
@@ -62,6 +63,7 @@ _TITLE_YEAR = re.compile(r"\d{4}年度?")
 # (line breaks lost, the next label ends it: 项目名称：城区绿化养护 主管部门：…)
 _NAME_FIELD = re.compile(r"项目名称[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=[。;；\n]|$|\s+" + PROSE_NEXT_LABEL + ")")
 # the project a generic title names in brackets after it, the year left out
+_TITLE_NOTE = re.compile(PROSE_TITLE_NOTE)  # (公示稿): a note on the document, no project
 _TITLE_BRACKET = re.compile(r"\s*[(（]\s*(?:\d{4}年度?)?(?P<v>[^()（）\n\d][^()（）\n]{1,39})[)）]")
 _NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目|全部项目|一般公共预算|^本?(部门|单位)|个项目")
 # (a label may end in a colon: 年初预算数：30万元；全年预算数：32万元)
@@ -206,14 +208,18 @@ class ProseParser:
                 for m in _TITLE.finditer(text, s, e):
                     name = _title_name(m)
                     if opens:
-                        if name is not None and _own_line(text, m) and all(name.text != n.text for _, n in opens):
+                        # (another title must state funds or a score to be a project: a list of other reports'
+                        # titles, a breadcrumb repeating the title, is none)
+                        if name is not None and _own_line(text, m) and not any(
+                                is_duplicate(name.text, n.text) for _, n in opens):
                             opens.append((m.start(), name))
-                            titled.add(m.start())
+                            owned.add(m.start())
                         continue
                     if name is None and (field := _NAME_FIELD.search(text, m.end(), e)) is not None:
                         # a title naming no project (2023年度项目支出绩效自评报告) over a 项目名称 line
                         name = _span(field, "v")
-                    if name is None and (bracket := _TITLE_BRACKET.match(text, m.end(), e)) is not None:
+                    if name is None and (bracket := _TITLE_BRACKET.match(text, m.end(), e)) is not None \
+                            and not _TITLE_NOTE.search(bracket["v"]):
                         # …绩效自评报告（食品安全抽检经费） or on the next line (2021年度…项目)
                         name = _span(bracket, "v")
                     if name is not None:
@@ -356,10 +362,14 @@ def _title_name(m: re.Match[str]) -> Span | None:
         a, b = (year.end(), len(t)) if len(t) - year.end() >= 2 else (0, year.start())
     if (about := t.find("关于", a, b)) >= 0:
         a = about + 2  # 某局关于…项目支出绩效自评报告: the unit writing the report is no part of the name
+    # a breadcrumb before the title (首页 > 信息公开 > …项目绩效自评报告): the name is after its last step
+    a = max(a, max(t.rfind(c, 0, b) for c in ">»›") + 1)
     while a < b and t[a] in " \t\u3000":
         a += 1
     name = t[a:b].strip()
-    if len(name.removesuffix("项目")) < 2 or _NOT_PROJECT.search(name) or re.search(ORG_END + "$", name):
+    # (某局项目支出绩效自评报告 names the unit, not a project: a unit's name before 项目 is none either)
+    if (len(name.removesuffix("项目")) < 2 or _NOT_PROJECT.search(name)
+            or re.search(ORG_END + "$", name.removesuffix("项目"))):
         return None
     return Span(text=t[a:b], start=start + a, end=start + a + len(t[a:b].rstrip()))
 

@@ -590,6 +590,8 @@ PROSE_DATE_LEAD = r"截至|截止"
 PROSE_IMPL_LABEL = r"(?:实施单位|预算单位)"
 # a label that ends the 项目名称 value before it where line breaks were lost (项目名称：某项目 主管部门：…)
 PROSE_NEXT_LABEL = r"(?:项目)?(?:主管|实施|预算单位)"
+# what a bracket after a report's title says about the document itself (公示稿, 终稿, 2023年度), never a project
+PROSE_TITLE_NOTE = r"稿$|版$|^(?:公示|摘要|全文|简本|节选|附件)$|年度?$"
 
 # ---- what a target or an actual says (targets.py): operators, units, qualitative phrases -------------
 # Operator words and glyphs printed before a value, by the canonical operator; longest first when matched.

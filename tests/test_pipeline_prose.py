@@ -360,3 +360,27 @@ def test_an_excerpt_named_by_its_repeated_phrase_reads_its_indicators(extractor)
     (p,) = extractor.extract_text(text, mode="parser").projects
     assert (p.name, p.score, [(i.level1, i.name, i.target, i.actual) for i in p.indicators]) == (
         "乡村道路亮化工程项目", 92.0, [("产出指标", "新装路灯数量", "≥400盏", "420盏")])
+
+
+@pytest.mark.parametrize("title", [
+    "示例市市场监督管理局项目支出绩效自评报告（2023年度）",  # a unit's name before 项目 names no project
+    "示例市市场监督管理局2023年度项目支出绩效自评报告（公示稿）",  # a note on the document, no project
+])
+def test_a_title_naming_no_project_opens_none(extractor, title):
+    text = title + "\n一、项目基本情况\n计量标准建设项目是我局重点项目。\n三、自评结论\n自评得分95分。\n"
+    assert extractor.extract_text(text, mode="parser").projects == []
+
+
+def test_a_breadcrumb_and_a_list_of_other_reports_are_no_projects(extractor):
+    text = "\n".join(["首页 > 信息公开 > 食品抽检项目绩效自评报告", "2023年度食品抽检项目绩效自评报告",
+                      "全年预算数为40万元，全年执行数为38万元。", "自评得分94分。", "相关推荐",
+                      "2023年度特种设备检验项目绩效自评报告", "2022年度农产品检测项目绩效自评报告", ""])
+    assert [(p.name, p.score) for p in extractor.extract_text(text, mode="parser").projects] == [("食品抽检项目", 94.0)]
+
+
+def test_headings_naming_a_funds_source_are_no_projects(extractor):
+    text = "\n".join(["示例省2023年度中央财政水利发展资金转移支付绩效自评报告", "（一）中央财政资金",
+                      "全年预算数为500万元，全年执行数为480万元。", "（二）省级配套资金", "全年执行数为100万元。",
+                      "自评得分90分。", ""])
+    assert [(p.name, p.funds.annual_budget, p.score) for p in extractor.extract_text(text, mode="parser").projects] == [
+        ("中央财政水利发展资金转移支付", 5000000.0, 90.0)]
