@@ -48,8 +48,9 @@ from jixiao.pipelines.normalize import NormalizedText, normalize_text
 from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.place import place
 from jixiao.pipelines.pipeline import PIPELINE, PipelineConfig
-from jixiao.pipelines.prose import ProseParser, drop_duplicates, fill_from_summaries, fill_lone_score
-from jixiao.pipelines.readers import COLLAPSED_LINE_CHARS, LayoutReaders, is_collapsed
+from jixiao.pipelines.prose import ProseParser, drop_duplicates, fill_from_summaries, fill_lone_score, is_duplicate
+from jixiao.pipelines.prose_indicators import fill_lone_indicators
+from jixiao.pipelines.readers import COLLAPSED_LINE_CHARS, LayoutReaders, a_table, is_collapsed
 from jixiao.pipelines.tag import Tagger
 from jixiao.pipelines.validate import check_record, parsed_extent
 from jixiao.pipelines.vocab import Categories
@@ -187,10 +188,13 @@ class Extractor:
         deadline.check("the prose reader")
         t3 = time.perf_counter()
         prose = self.prose.parse(norm, exclude=[(p.start, p.end) for p in parsed])
+        if parsed and not prose and (whole := self._prose_instead(source, parsed)):
+            parsed, prose, norm = [], whole, source  # (read on the text as normalized, not as a reader laid it out)
         fill_from_summaries(prose, parsed)
         prose = drop_duplicates(prose, parsed)
         if not prose:
             fill_lone_score(norm.text, parsed)
+            fill_lone_indicators(norm.text, parsed)
         timings["prose"] = time.perf_counter() - t3
         if prose:
             notes.append("projects read from prose")
@@ -203,6 +207,16 @@ class Extractor:
         readings = {parsed_extent(proj): p for proj, p in zip(projects, parsed)}
         accounts = self._final_accounts(source, timings, deadline)
         return DocumentRecord(doc_id=doc.doc_id, source=doc.source, projects=projects, final_accounts=accounts), readings
+
+    def _prose_instead(self, norm: NormalizedText, parsed: list[ParsedProject]) -> list[ParsedProject]:
+        """The prose reading of the whole text (as normalized) where the table reading found labels only (项目名称 /
+        主管部门 of a report whose line breaks were lost), neither funds nor indicators, and the prose names the same
+        projects."""
+        if a_table(parsed):
+            return []
+        whole = self.prose.parse(norm)
+        same = len(whole) == len(parsed) and all(is_duplicate(p.name.text, q.name.text) for p, q in zip(whole, parsed))
+        return whole if same else []
 
     def _final_accounts(self, norm: NormalizedText, timings: dict[str, float], deadline: Deadline) -> list:
         """The 部门决算 standard tables (contract section 6), read on the text as normalized (offsets true)."""

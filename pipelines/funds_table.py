@@ -130,6 +130,8 @@ def read_funds(rows: list[Row], unit: str | None = None) -> ParsedFunds:
         if total is not None:
             j, ci = total
             return funds_from_total_row(rows[j], ci, cols, factor, rows[j + 1:j + 8])
+        if (lone := _unlabeled_figure_row(rows, hi)) is not None:
+            return funds_from_total_row(lone, -1, cols, factor)
     _read_label_values(rows, funds)
     return funds
 
@@ -150,6 +152,16 @@ def _total_cell(rows: list[Row], header_index: int) -> tuple[int, int] | None:
         if is_amount(opening.rstrip("%")):
             return header_index + 1, -1
     return None
+
+
+def _unlabeled_figure_row(rows: list[Row], header_index: int) -> Row | None:
+    """The row right under the funds header when it prints figures only, no label (a report's small funds table
+    printing one row: 项目资金（元） 年初预算数 … over ``\t480000.00\t480000.00\t455520.00\t94.9%``): the total."""
+    if header_index + 1 >= len(rows):
+        return None
+    row = rows[header_index + 1]
+    cells = [c.clean for c in row.cells if c.clean]
+    return row if len(cells) >= 2 and all(is_amount(t) for t in cells) else None
 
 
 def funds_from_total_row(total: Row, label_index: int, columns: list[str], factor: float,

@@ -27,8 +27,9 @@ from rapidfuzz import fuzz
 from jixiao.pipelines.normalize import NormalizedText, parse_number, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
 from jixiao.pipelines.prose_indicators import indicator_sentences
+from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
-    PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL,
+    PROSE_ALLOCATION, PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_NEXT_LABEL, PROSE_TITLE_NOTE,
 )
 
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
@@ -39,96 +40,73 @@ _OPENERS = (
         r"对" + _QUALIFIER + r"(?P<name>[^,，。;；:：“”\"\n]{2,40}?)(?:全面)?开展了?(?:项目)?(?:绩效)?自评(?!综述)"
     ),
     # a one-project summary paragraph: 老字号项目绩效自评综述：…
-    re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*(?P<name>[^,，。;；:：“”\"\n\t ]{2,40}?)项目(?:支出)?绩效自评综述[:：]", re.M),
+    # (a numbered one, 1.城市道路清扫保洁经费项目绩效自评综述：, names the project without its number)
+    re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?[ \t]*"
+               r"(?P<name>[^,，。;；:：“”\"\n\t ]{2,40}?)项目(?:支出)?绩效自评综述[:：]", re.M),
 )
+# a report on several projects heads each one's section with its name on a line of its own: （一）森林防火专项经费项目
+# (or 一、动物疫病防控经费: a fund's name ends in 经费 / 资金; not a heading of the report's own parts, 项目资金 …)
+_HEADING_OPENER = re.compile(r"^[ \t]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)[ \t]*"
+                             # (nor a fund's source: （一）中央财政资金 / （二）省级配套资金 split one fund, they are no projects)
+                             r"(?!项目|预算|专项|财政|部门|其他|其中|中央|省级|省|市级|县级|区级|地方|本级|上级|自筹|配套)"
+                             r"(?P<name>[\u4e00-\u9fff()（）]{2,40}?(?:项目|经费|资金))[ \t]*$", re.M)
+# the headings open projects only where at least this many distinct ones do (a one-project report's own sub-headings
+# never name it twice)
+HEADING_OPENER_MIN = 2
 # (spaces, not tabs, before the title: at every tab of a long run ``[ \t]*`` would rescan the rest of it)
 # a report's title line: [关于][unit or place][year]NAME[支出]绩效自评报告 (the name is what follows the year, or what
 # precedes it when nothing does: 退役士兵安置补助经费转移支付2023年度绩效自评报告)
 _TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{2,80}?)(?:支出)?(?:的)?"
                     # (a scan or a PDF may space the title's words out: 绩效自 评报告)
-                    r"绩 ?效 ?(?:自 ?评|评 ?价)(?:工作)?(?:情况)?(?:的)?(?:自评)? ?报 ?告(?=[ \t]*$|\s)", re.M)  # a line, or a run of collapsed text
+                    r"绩 ?效 ?(?:自 ?评|评 ?价)(?:工作)?(?:情况)?(?:的)?(?:自评)? ?报 ?告(?=[ \t]*$|\s|[(（])", re.M)  # a line, or a run of collapsed text
 _TITLE_YEAR = re.compile(r"\d{4}年度?")
-_NAME_FIELD = re.compile(r"项目名称[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=[。;；\n]|$)")
+# (line breaks lost, the next label ends it: 项目名称：城区绿化养护 主管部门：…)
+_NAME_FIELD = re.compile(r"项目名称[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=[。;；\n]|$|\s+" + PROSE_NEXT_LABEL + ")")
+# the project a generic title names in brackets after it, the year left out
+_TITLE_NOTE = re.compile(PROSE_TITLE_NOTE)  # (公示稿): a note on the document, no project
+_TITLE_BRACKET = re.compile(r"\s*[(（]\s*(?:\d{4}年度?)?(?P<v>[^()（）\n\d][^()（）\n]{1,39})[)）]")
 _NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目|全部项目|一般公共预算|^本?(部门|单位)|个项目")
-_FIELDS: list[tuple[str, re.Pattern[str]]] = [(field, re.compile(label + _AMOUNT)) for field, label in PROSE_AMOUNT_LABELS]
-_RATE = re.compile(r"执行率(?:为|是|达到)?\s*(\d+(?:\.\d+)?)\s*%")
-_SCORE = re.compile(r"(?:(?:自评|评价|综合)(?:总)?[得评]?分(?:数)?|自评结果)(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
+# (a label may end in a colon: 年初预算数：30万元；全年预算数：32万元)
+# or the unit in brackets after the label, the figure bare (年初预算数（万元）：45): group 1 the figure (read ahead),
+# group 2 the unit, as in _AMOUNT
+_BRACKET_AMOUNT = r"[(（](?=(?:万元|元)[)）][:：]?\s*(\d[\d,]*(?:\.\d+)?)(?![\d.]))(万元|元)"
+_FIELDS: list[tuple[str, re.Pattern[str]]] = [
+    (field, re.compile(label + form)) for field, label in PROSE_AMOUNT_LABELS
+    for form in (r"(?:[:：]\s*)?" + _AMOUNT, _BRACKET_AMOUNT)]
+# (完成预算的100%: the 部门决算 template's words for the rate)
+_ALLOCATION = re.compile(PROSE_ALLOCATION)
+_RATE = re.compile(r"(?:执行率(?:为|是|达到|[:：])?|完成预算的)\s*(\d+(?:\.\d+)?)\s*%")
+# (综合得分86.5分, 该项目得分94分: the summary's other words; 得10分 of an indicator sentence names no project)
+_SCORE = re.compile(r"(?:(?:自评|评价|综合|评定|最终)(?:总)?得?分(?:数)?|综合评分|自评结果"
+                    r"|(?:(?<=[该本])|(?<![\u4e00-\u9fff]))项目(?:总)?得分|(?<![\u4e00-\u9fff])总分)"
+                    r"(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
 # 自评等级为优秀 -> 优: the contract's grade words are the first character of the printed one
-_GRADE = re.compile(r"(?:(?:自评|评价|绩效)等级|(?<![\u4e00-\u9fff])等级)(?:为|是|[:：])?\s*[“\"「『]?(优|良|中|差)(?:秀|好|等)?")
-_DEPT = re.compile(PROSE_DEPT_LABEL + r"[:：]\s*(?P<v>[^\s,，。;；]{2,40})")
-_IMPL = re.compile(PROSE_IMPL_LABEL + r"[:：]\s*(?P<v>[^\s,，。;；]{2,40})")
+# (等次 and 评价结果 are other bureaus' words for the grade: 自评等次为优秀, 评价结果为良好)
+_GRADE = re.compile(r"(?:(?:自评|评价|绩效|评定)(?:等级|等次|结果)|评级|(?<![\u4e00-\u9fff])等[级次])(?:为|是|[:：])?\s*"
+                    r"[“\"「『]?(优|良|中|差)(?:秀|好|等)?")
+# (a sentence states them too: 项目主管部门为宁川市民政局，项目实施单位为…)
+_DEPT = re.compile(PROSE_DEPT_LABEL + r"(?:[:：]|为)\s*(?P<v>[^\s,，。;；]{2,40})")
+_IMPL = re.compile(PROSE_IMPL_LABEL + r"(?:[:：]|为)\s*(?P<v>[^\s,，。;；]{2,40})")
+# or in words without a label: 项目由某局主管，某中心具体实施 (a unit's name: no 由 inside, a unit's ending)
+_UNIT_WORDS = r"(?:(?!由)[\u4e00-\u9fff()（）]){2,30}?" + ORG_END
+_DEPT_WORDS = re.compile(r"由(?P<v>" + _UNIT_WORDS + r")(?:主管|归口管理)")
+_IMPL_WORDS = re.compile(r"(?:^|(?<=[，,。；;:：\s由]))(?P<v>" + _UNIT_WORDS + r")(?:具体|负责)(?:组织)?实施", re.M)
 
-# a unit's name: the heading line of a report (株洲市渌口区人力资源和社会保障局)
-_ORG_END = r"(?:局|厅|委员会|委|办公室|办|中心|院|所|站|队|馆|部|处|室|会|政府|公司|学校|医院|街道|社区|协会|管委会)"
-_HEADING_ORG = re.compile(
-    r"^(?P<org>[\u4e00-\u9fff()（）]{3,40}?" + _ORG_END + r")"
-    r"(?:(?:关于)?(?:\d{4}年度?)?[\u4e00-\u9fff]{0,12}(?:报告|说明))?$"
-)
-# the same heading run into its text (line breaks lost): a unit's name then a report title, between spaces
-_TITLE_ORG = re.compile(
-    r"(?:^|(?<=\s))(?P<org>[\u4e00-\u9fff()（）]{3,40}?" + _ORG_END + r")"
-    r"\s+(?:关于)?(?:\d{4}年度?)?[\u4e00-\u9fff]{0,12}(?:报告|说明)(?=\s|$)"
-)
-_HEADING_NOT_ORG = re.compile(r"^(第.部分|目录|附件|附表|[一二三四五六七八九十]+、|\(|（)")
+
+
+def _allocating(text: str, at: int) -> bool:
+    """Whether the clause holding ``at`` allocates money onward (省财政厅下达各县预算资金…, 将预算资金120万元
+    分配至各乡镇): its amounts are the recipients', not the project's funds."""
+    begin = max(text.rfind(c, 0, at) for c in "，,。；;\n") + 1
+    end = _CLAUSE_END.search(text, at)
+    return _ALLOCATION.search(text, begin, end.start() if end else len(text)) is not None
+
+
+_CLAUSE_END = re.compile("[，,。；;\n]")
 
 
 def _span(m: re.Match[str], group: int | str) -> Span:
     return Span(text=m.group(group), start=m.start(group), end=m.end(group))
-
-
-def heading_units(text: str, stretches: list[tuple[int, int]]) -> list[Span]:
-    """Short stand-alone lines naming a unit (optionally followed by a report title), in order.
-
-    Spaces inside the line are skipped (株洲市渌口区人力资 源和社会保障局), and a short line that the next one
-    completes is read with it (株洲市 | 渌口区人力资源和社会保障局): a scan spaces and wraps headings too.
-    """
-    out: list[Span] = []
-    for s, e in stretches:
-        lines: list[tuple[int, str]] = []
-        pos = s
-        for line in text[s:e].split("\n"):
-            lines.append((pos, line))
-            pos += len(line) + 1
-        # characters that are not spaces, per line: a heading of lines holding fewer than 4 (the shortest unit's
-        # name) or more than 50 is none, and a hostile text of 90,000 one-character lines is read line by line
-        sizes = [len("".join(line.split())) for _, line in lines]
-        k = 0
-        while k < len(lines):
-            found = None
-            for n in (2, 1):
-                if n == 2 and (k + 1 >= len(lines) or sizes[k] > HEADING_WRAP_CHARS):
-                    continue
-                if not HEADING_CHARS[0] <= sum(sizes[k:k + n]) <= HEADING_CHARS[1]:
-                    continue
-                found = _heading_org(lines[k:k + n])
-                if found is not None:
-                    out.append(found)
-                    k += n - 1
-                    break
-            k += 1
-        for m in _TITLE_ORG.finditer(text, s, e):
-            if not _HEADING_NOT_ORG.match(m.group("org")) and not any(u.start <= m.start("org") < u.end for u in out):
-                out.append(Span(text=m.group("org"), start=m.start("org"), end=m.end("org")))
-    return sorted(out, key=lambda u: u.start)
-
-
-# a heading's first line is read with the next one when it is this short (株洲市 | 渌口区人力资源和社会保障局)
-HEADING_WRAP_CHARS = 8
-# a heading holds at least a unit's name (three characters and its ending, 某某局) and at most this many characters
-HEADING_CHARS = (4, 50)
-
-
-def _heading_org(lines: list[tuple[int, str]]) -> Span | None:
-    """The unit a heading of these lines names, whitespace skipped; offsets into the text."""
-    t = "".join("".join(line.split()) for _, line in lines)  # split() drops what isspace() calls a space
-    if not HEADING_CHARS[0] <= len(t) <= HEADING_CHARS[1] or _HEADING_NOT_ORG.match(t) or re.search(r"[,，。;；:：、]", t):
-        return None
-    m = _HEADING_ORG.match(t)
-    if m is None:
-        return None
-    # offsets only for a heading found (this runs on every short line)
-    pos = [start + i for start, line in lines for i, ch in enumerate(line) if not ch.isspace()]
-    return Span(text=m.group("org"), start=pos[m.start("org")], end=pos[m.end("org") - 1] + 1)
 
 
 # a line break after one of these ends a sentence; any other break inside a stretch of prose is a wrap
@@ -209,45 +187,74 @@ class ProseParser:
             opens = [(view.pos[m.start()], view.span(m, "name"))
                      for m in _OPENERS[0].finditer(view.text, view.at(s), view.at(e))
                      if not _NOT_PROJECT.search(m.group("name"))]
+            summaries = len(opens)
             for m in _OPENERS[1].finditer(text, s, e):
                 if not _NOT_PROJECT.search(m.group("name")) and not any(a <= m.start() < n.end for a, n in opens):
                     opens.append((m.start(), _span(m, "name")))
+            # sections whose sentences are the project's own: a summary's (…项目绩效自评综述：), a heading's
+            owned = {a for a, _ in opens[summaries:]}
+            headed = _heading_openers(text, s, e) if not opens else []
+            opens.extend(headed)
+            owned |= {a for a, _ in headed}
             titled: set[int] = set()
+            if not exclude and len(opens) == 1:
+                named = _title_over(text, s, e, opens[0][1])
+                if named is not opens[0][1]:
+                    opens[0] = (opens[0][0], named)
+                    titled.add(opens[0][0])  # the title names the one project announced: it is the report's
             if not exclude and not opens:
-                # a report with no table: its title line announces the project
+                # a report with no table: its title line announces the project; a page printing several reports
+                # one after another, each title on a line of its own, announces one each
                 for m in _TITLE.finditer(text, s, e):
                     name = _title_name(m)
+                    if opens:
+                        # (another title must state funds or a score to be a project: a list of other reports'
+                        # titles, a breadcrumb repeating the title, is none)
+                        if name is not None and _own_line(text, m) and not any(
+                                is_duplicate(name.text, n.text) for _, n in opens):
+                            opens.append((m.start(), name))
+                            owned.add(m.start())
+                        continue
                     if name is None and (field := _NAME_FIELD.search(text, m.end(), e)) is not None:
                         # a title naming no project (2023年度项目支出绩效自评报告) over a 项目名称 line
                         name = _span(field, "v")
+                    if name is None and (bracket := _TITLE_BRACKET.match(text, m.end(), e)) is not None \
+                            and not _TITLE_NOTE.search(bracket["v"]):
+                        # …绩效自评报告（食品安全抽检经费） or on the next line (2021年度…项目)
+                        name = _span(bracket, "v")
                     if name is not None:
                         opens.append((m.start(), name))
                         titled.add(m.start())
-                        break
             if not exclude and not opens and not titled:
                 # an excerpt that starts after its title: the project phrase the text keeps repeating names it
                 name = repeated_project_name(text, s, e)
                 if name is not None:
                     opens.append((name.start, name))
+                    owned.add(name.start)  # the excerpt's one project: its sentences are the project's
             opens.sort(key=lambda o: o[0])
             for k, (start, name) in enumerate(opens):
                 end = opens[k + 1][0] if k + 1 < len(opens) else e
                 unit = next((u for u in reversed(units) if u.end <= start), None)
-                proj = self._project(text, view, name, (start, end), unit, announced=start in titled)
+                proj = self._project(text, view, name, (start, end), unit, announced=start in titled,
+                                     with_indicators=start in titled or start in owned)
                 if proj is not None:
                     out.append(proj)
         return out
 
     @staticmethod
     def _search(rx: re.Pattern[str], text: str, view: _Unwrapped, s: int, e: int, group: int | str,
-                printed_first: bool = False) -> tuple[Span, re.Match[str]] | None:
-        """The first match in [s, e) of the unwrapped text, else of the text as printed (or the other way round)."""
+                printed_first: bool = False, allocations: bool = True) -> tuple[Span, re.Match[str]] | None:
+        """The first match in [s, e) of the unwrapped text, else of the text as printed (or the other way round);
+        ``allocations=False``: none in a sentence allocating money onward (下达各县…预算资金2860万元)."""
+        def kept(t: str, a: int, b: int) -> re.Match[str] | None:
+            return next((m for m in rx.finditer(t, a, b) if allocations or not _allocating(t, m.start())), None)
+
         def in_view():
-            m = rx.search(view.text, view.at(s), view.at(e))
+            m = kept(view.text, view.at(s), view.at(e))
             return (view.span(m, group), m) if m else None
 
         def as_printed():
-            m = rx.search(text, s, e)
+            m = kept(text, s, e)
             return (_span(m, group), m) if m else None
 
         first, second = (as_printed, in_view) if printed_first else (in_view, as_printed)
@@ -259,7 +266,7 @@ class ProseParser:
         among 万元 figures drops the 万)."""
         hits: dict[str, list[tuple[Span, float]]] = {}
         for field, rx in _FIELDS:
-            hit = self._search(rx, text, view, s, e, 1)
+            hit = self._search(rx, text, view, s, e, 1, allocations=False)
             if hit:
                 hits.setdefault(field, []).append((hit[0], unit_factor(hit[1].group(2), 1.0)))
         all_factors = [f for field_hits in hits.values() for _, f in field_hits]
@@ -272,12 +279,13 @@ class ProseParser:
         return found, factors
 
     def _project(self, text: str, view: _Unwrapped, name: Span, section: tuple[int, int],
-                 unit: Span | None, announced: bool = False) -> ParsedProject | None:
-        """The section's project; ``announced``: its title names it, so it is one even without funds."""
+                 unit: Span | None, announced: bool = False, with_indicators: bool = False) -> ParsedProject | None:
+        """The section's project; ``announced``: its title names it, so it is one even without funds;
+        ``with_indicators``: the section is the project's own (a title's or a heading's), so are its sentences."""
         s, e = section
         funds = ParsedFunds()
         found, factors = self._amounts(text, view, s, e)
-        indicators = indicator_sentences(text, s, e) if announced else []
+        indicators = indicator_sentences(text, s, e) if with_indicators else []
         if not found and not announced and not _SCORE.search(text, s, e):
             return None  # a section with neither funds nor a score announces no project
         if announced:
@@ -306,8 +314,10 @@ class ProseParser:
         # labels may open the announcing sentence's line (主管部门：…，实施单位：…。本单位对…)
         line_start = text.rfind("\n", 0, s) + 1
         # (a unit's name ends at a space as printed: 主管部门：某局 实施单位：某中心)
-        dept = self._search(_DEPT, text, view, line_start, e, "v", printed_first=True)
-        impl = self._search(_IMPL, text, view, line_start, e, "v", printed_first=True)
+        dept = (self._search(_DEPT, text, view, line_start, e, "v", printed_first=True)
+                or self._search(_DEPT_WORDS, text, view, line_start, e, "v", printed_first=True))
+        impl = (self._search(_IMPL, text, view, line_start, e, "v", printed_first=True)
+                or self._search(_IMPL_WORDS, text, view, line_start, e, "v", printed_first=True))
         return ParsedProject(
             source="prose", start=s, end=e, name=name, funds=funds,
             department=dept[0] if dept else unit,
@@ -318,6 +328,31 @@ class ProseParser:
         )
 
 
+def _own_line(text: str, m: re.Match[str]) -> bool:
+    """Whether a match is a line of its own (spaces aside)."""
+    before = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+    after_end = text.find("\n", m.end())
+    after = text[m.end():after_end if after_end >= 0 else len(text)]
+    return not before.strip() and not after.strip()
+
+
+def _heading_openers(text: str, s: int, e: int) -> list[tuple[int, Span]]:
+    """The project headings of a report on several projects, where at least two distinct ones head sections."""
+    found = [(m.start(), _span(m, "name")) for m in _HEADING_OPENER.finditer(text, s, e)
+             if not _NOT_PROJECT.search(m.group("name"))]
+    return found if len({n.text for _, n in found}) >= HEADING_OPENER_MIN else []
+
+
+def _title_over(text: str, s: int, e: int, name: Span) -> Span:
+    """The title's words for the one project a sentence announces, where they name the same project (the contract
+    names a prose project by its title: 中央财政…资金转移支付 over the sentence's 对…资金开展了绩效自评)."""
+    m = _TITLE.search(text, s, e)
+    title = _title_name(m) if m is not None and m.start() <= name.start else None
+    if title is None or title.text == name.text or not is_duplicate(title.text, name.text):
+        return name
+    return title
+
+
 def _title_name(m: re.Match[str]) -> Span | None:
     """The project a report's title names: the text after the year, else before it; not a unit's name."""
     t, start = m.group("title"), m.start("title")
@@ -325,10 +360,16 @@ def _title_name(m: re.Match[str]) -> Span | None:
     a, b = 0, len(t)
     if year is not None:
         a, b = (year.end(), len(t)) if len(t) - year.end() >= 2 else (0, year.start())
+    if (about := t.find("关于", a, b)) >= 0:
+        a = about + 2  # 某局关于…项目支出绩效自评报告: the unit writing the report is no part of the name
+    # a breadcrumb before the title (首页 > 信息公开 > …项目绩效自评报告): the name is after its last step
+    a = max(a, max(t.rfind(c, 0, b) for c in ">»›") + 1)
     while a < b and t[a] in " \t\u3000":
         a += 1
     name = t[a:b].strip()
-    if len(name.removesuffix("项目")) < 2 or _NOT_PROJECT.search(name) or re.search(_ORG_END + "$", name):
+    # (某局项目支出绩效自评报告 names the unit, not a project: a unit's name before 项目 is none either)
+    if (len(name.removesuffix("项目")) < 2 or _NOT_PROJECT.search(name)
+            or re.search(ORG_END + "$", name.removesuffix("项目"))):
         return None
     return Span(text=t[a:b], start=start + a, end=start + a + len(t[a:b].rstrip()))
 

@@ -1,7 +1,9 @@
 """Indicators a prose report states in sentences, under the category heading before them.
 
-Two forms: one sentence an indicator (``名称，年初目标值X，实际完成值Y，自评得分Z分``), and several run
-together without punctuation (``…发放指标为100%实际完成值为96%``).
+The forms: one sentence an indicator (``名称，年初目标值X，实际完成值Y，自评得分Z分``); labeled fields
+(``指标名称：…；年度目标值：…；实际完成值：…；分值：…；得分：…``); the target right after the name
+(``储备物资总量≥2600吨,实际储备2487.65吨``); the actual before the target (``名称：实际达到96%，年度目标≥95%``);
+and several run together without punctuation (``…发放指标为100%实际完成值为96%``).
 """
 
 from __future__ import annotations
@@ -9,10 +11,11 @@ from __future__ import annotations
 import bisect
 import re
 
-from jixiao.pipelines.parsed import ParsedIndicator, Span
+from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.vocab import (
-    LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_RUN_ACTUAL_CUE, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE,
-    PROSE_TARGET_CUE, PROSE_WEIGHT_CUE, fallback_level1, fallback_level2,
+    LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
+    PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
+    fallback_level1, fallback_level2,
 )
 
 
@@ -21,23 +24,58 @@ def _span(m: re.Match[str], group: int | str) -> Span:
 
 
 # one indicator per sentence: [N.]名称，年初目标值X，实际完成值Y[，自评得分Z分]
+# (1. / (1) / ①, which NFKC makes a bare digit before the name: not one counting something, 3岁 / 1号)
+_ITEM = r"(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]|[1-9](?=[\u4e00-\u9fff])(?![岁个年月日次人万千百号级类项条名户座栋期批]))[ \t]*+)?"
+# a category word leading the sentence: 数量指标： / 产出指标方面，
+# (数量指标——培训人次：…, 产出指标-数量指标-培训人数：… the level-1 and level-2 before the name)
+_LEAD = r"(?P<lead>(?:[\u4e00-\u9fff]{2,8}指标(?:方面)?(?:[:：,，]|——|—|--|-|/)){1,2})?"
+_LEAD_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}?指标")
 _IND_SENTENCE = re.compile(
-    # a sentence opens a line, follows a full stop, or (line breaks collapsed) is a numbered item after a space
-    r"(?:^|(?<=[\n;；。])|(?<=[ \t])(?=\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]))"
-    r"[ \t]*+(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）])[ \t]*+)?"
-    r"(?:[\u4e00-\u9fff]{2,8}指标[:：])?(?P<name>[^\s,，;；。:：][^,，;；。:：\n]{1,39}?)"
+    # a sentence opens a line, follows a full stop or a colon (完成情况：名称年度目标X，…), or (line breaks
+    # collapsed) is a numbered item after a space
+    r"(?:^|(?<=[\n;；。:：])|(?<=[ \t])(?=\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]))"
+    r"[ \t]*+" + _ITEM + _LEAD + r"(?:" + PROSE_ENUMERATOR + r")?"
+    r"(?P<name>[^\s,，;；。:：][^,，;；。:：\n]{1,39}?)"
     # (a full stop may end the name's own sentence: （1）检定器具数量。年度目标值：…)
     r"[,，:：。]?\s*+"
-    + PROSE_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<target>[^,，;；。\n]{1,30}?)[,，;；]\s*"
+    # (a target holds no colon but a time's, 8:30: 目标完成情况：名称年度目标X is a heading over the sentence)
+    + PROSE_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<target>(?:[^,，;；。:：\n]|(?<=\d):(?=\d)){1,30}?)[,，;；]\s*"
     + PROSE_ACTUAL_CUE + r"(?:为|是|[:：])?\s*+(?P<actual>[^,，;；。\n]{1,30}?)"
-    r"(?:[,，;；]\s*" + PROSE_WEIGHT_CUE + r"(?:为)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
-    r"(?:[,，;；]\s*" + PROSE_SCORE_CUE + r"(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分?)?\s*+(?=[,，;；。\n]|$)", re.M)
+    # (a completion rate may stand between the actual and the marks: …，指标完成率100%，得分20分（满分20分）)
+    r"(?:[,，;；]\s*" + PROSE_COMPLETION_CUE + r"(?:为|[:：])?\s*\d+(?:\.\d+)?%?)?"
+    r"(?:[,，;；]\s*" + PROSE_WEIGHT_CUE + r"(?:为|[:：])?\s*(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
+    r"(?:[,，;；]\s*" + PROSE_SCORE_CUE + r"(?:为|[:：])?\s*(?P<score>\d+(?:\.\d+)?)\s*分?"
+    r"(?:\s*[(（]" + PROSE_FULL_MARK_CUE + r"(?P<full>\d+(?:\.\d+)?)分?[)）])?)?\s*+(?=[,，;；。\n]|$)", re.M)
+_CUE_END = r"(?:为|是|[:：])?\s*"
+_SEP = r"\s*[;；,，]\s*"
+_IND_FIELDS = re.compile(
+    PROSE_FIELD_NAME_CUE + r"[:：]\s*(?P<name>[^;；。\n]{2,40}?)" + _SEP
+    + PROSE_TARGET_CUE + _CUE_END + r"(?P<target>[^;；。\n]{1,30}?)" + _SEP
+    + PROSE_ACTUAL_CUE + _CUE_END + r"(?P<actual>[^;；。\n]{1,30}?)"
+    r"(?:" + _SEP + PROSE_WEIGHT_CUE + _CUE_END + r"(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
+    r"(?:" + _SEP + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)\s*分?)?\s*(?=[;；。\n]|$)")
+# a figure and its unit or operator, as printed after an indicator's name with no cue between them
+_FIGURE = r"[≥≤><=＞＜]?\s*\d[\d,]*(?:\.\d+)?[%‰\u4e00-\u9fff]{0,4}"
+_IND_VALUE_FIRST = re.compile(
+    r"(?:^|(?<=[\n。；;:：]))[ \t]*+" + _ITEM + _LEAD + r"(?:" + PROSE_ENUMERATOR + r")?"
+    # (a name never ends in a target cue: 长度计划5公里 is the cued form's)
+    r"(?P<name>[\u4e00-\u9fff(（\d][^,，;；。:：\n≥≤<>=＞＜]{1,39}?)(?<!计划)(?<!目标)(?<!目标值)(?<!指标值)(?P<target>" + _FIGURE + r")"
+    # the actual: 实际完成 / 实际调运 / 经抽样调查实际为 … then the figure
+    r"[,，]\s*[^,，;；。\n]{0,8}?实际(?P<verb>[\u4e00-\u9fff]{0,5}?)" + _CUE_END + r"(?P<actual>" + _FIGURE + r")"
+    r"(?:[,，]\s*" + PROSE_WEIGHT_CUE + _CUE_END + r"(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
+    r"(?:[,，]\s*" + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)\s*分?)?(?=[,，;；。\n]|$)", re.M)
+_IND_REVERSED = re.compile(
+    r"(?:^|(?<=[\n。；;]))[ \t]*+" + _ITEM + r"(?P<name>[^\s,，;；。:：][^,，;；。:：\n]{1,39}?)[:：]\s*"
+    r"实际(?:完成值?|达到|为)" + _CUE_END + r"(?P<actual>[^,，;；。\n]{1,30}?)[,，]\s*"
+    + PROSE_TARGET_CUE + _CUE_END + r"(?P<target>[^,，;；。\n]{1,30}?)\s*(?=[,，;；。\n]|$)", re.M)
 _VALUE = r"[≥≤><=＞＜]?\d+(?:\.\d+)?(?:" + "|".join(sorted(MEASURE_UNITS, key=len, reverse=True)) + r")?"
 _IND_RUN = re.compile(r"(?P<name>[\u4e00-\u9fff0-9、()（）]{4,40}?)" + PROSE_RUN_TARGET_CUE + r"(?P<target>" + _VALUE + r")"
                       + PROSE_RUN_ACTUAL_CUE + r"(?P<actual>" + _VALUE + r")")
 # a heading naming the indicators' category: 3.时效指标。 / (二)效益指标
-_CATEGORY_HEADING = re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*+(?:(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])"
-                               r"[ \t]*+)?(?P<cat>[\u4e00-\u9fff]{2,10}?指标)", re.M)
+# (numbered 1. / 1、 / 1) / (一), or ① which NFKC makes a bare 1)
+_CATEGORY_HEADING = re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*+(?:(?:\d{1,2}[.、．)）]?|[(（][一二三四五六七八九十\d]{1,3}[)）])"
+                               # (服务对象满意度：… heads its indicators without the word 指标)
+                               r"[ \t]*+)?(?P<cat>[\u4e00-\u9fff]{2,10}?指标|[\u4e00-\u9fff]{2,8}满意度(?=[:：]))", re.M)
 _CATEGORY_LEAD = re.compile(r"^(?P<cat>[\u4e00-\u9fff]{2,8}?指标)(?=[\u4e00-\u9fff])")
 # an indicator's category comes from a heading at most this far before it (the same paragraph or the one above)
 CATEGORY_REACH = 300
@@ -48,13 +86,23 @@ _ACTUAL_CUE = re.compile(PROSE_ACTUAL_CUE)
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
+_ACTUAL_WORD = re.compile("实际")
+_FUNDS_ACTUAL = re.compile(PROSE_FUNDS_ACTUAL)
+_DATE_LEAD = re.compile(PROSE_DATE_LEAD)
+
+
 def _sentence_matches(text: str, s: int, e: int):
-    """``_IND_SENTENCE`` on the lines of [s, e) that hold a target cue and an actual cue (the pattern's bounded
-    but nested runs are costly: a hostile text of many lines would retry them at every line)."""
+    """The cued forms on the lines of [s, e) that hold a target cue and an actual cue, then the value-first form
+    on the lines that say 实际 (the patterns' bounded but nested runs are costly: a hostile text of many lines
+    would retry them at every line)."""
     for line in _PARAGRAPH.finditer(text, s, e):
         a, b = line.span()
         if _TARGET_CUE.search(text, a, b) and _ACTUAL_CUE.search(text, a, b):
-            yield from _IND_SENTENCE.finditer(text, a, min(b + 1, e))
+            for rx in (_IND_FIELDS, _IND_SENTENCE, _IND_REVERSED):
+                yield from rx.finditer(text, a, min(b + 1, e))
+        if _ACTUAL_WORD.search(text, a, b):
+            yield from (m for m in _IND_VALUE_FIRST.finditer(text, a, min(b + 1, e))
+                        if not _FUNDS_ACTUAL.search(m["verb"]) and not _DATE_LEAD.match(m["name"]))
 
 
 def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
@@ -62,12 +110,21 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     (名称指标为X实际完成值为Y…), under the category heading before them when one is near."""
     out = []
     taken: list[tuple[int, int]] = []
+    leads: dict[int, re.Match[str]] = {}  # the category words leading a sentence, by its indicator's name start
     for m in _sentence_matches(text, s, e):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue  # an earlier form read this stretch
         out.append(ParsedIndicator(
-            name=_last_item(_span(m, "name")), target=[_span(m, "target")], actual=_span(m, "actual"),
-            weight=_span(m, "weight") if m.group("weight") else None,
-            score=_span(m, "score") if m.group("score") else None, method="sentence",
+            name=_trim(_last_item(_span(m, "name"))), target=[_span(m, "target")], actual=_trim(_span(m, "actual")),
+            weight=_weight(m),
+            score=_span(m, "score") if m.groupdict().get("score") else None, method="sentence",
         ))
+        if m.groupdict().get("lead"):
+            # the most specific category word of the lead (产出指标-数量指标- -> 数量指标)
+            word = next((w for w in reversed(list(_LEAD_WORD.finditer(text, m.start("lead"), m.end("lead"))))
+                         if fallback_level1(w.group()) or fallback_level2(w.group())), None)
+            if word is not None:
+                leads[out[-1].name.start] = word
         taken.append((m.start(), m.end()))
     for m in _IND_RUN.finditer(text, s, e):
         if not any(a < m.end() and m.start() < b for a, b in taken):
@@ -76,12 +133,16 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             taken.append((m.start(), m.end()))
     headings = [(h.start("cat"), h.end("cat"), fallback_level1(h.group("cat")), fallback_level2(h.group("cat")))
                 for h in _CATEGORY_HEADING.finditer(text, s, e)]
-    headings = [h for h in headings if h[2] or h[3]]
+    # (an indicator's own name, 服务对象满意度：目标值…, heads nothing)
+    names = {(i.name.start, i.name.end) for i in out}
+    headings = [h for h in headings if (h[2] or h[3]) and (h[0], h[1]) not in names]
     starts = [h[0] for h in headings]
     for ind in out:
         k = bisect.bisect_right(starts, ind.name.start) - 1  # the last heading at or before the name
         lead = _CATEGORY_LEAD.match(ind.name.text)
-        if lead and (fallback_level1(lead["cat"]) or fallback_level2(lead["cat"])):
+        if (word := leads.get(ind.name.start)) is not None:
+            _set_category(ind, text, word.start(), word.end(), fallback_level1(word.group()), fallback_level2(word.group()))
+        elif lead and (fallback_level1(lead["cat"]) or fallback_level2(lead["cat"])):
             # the category opens the sentence (成本指标按自治区核定标准核发): a heading run into the name
             a, b = ind.name.start, ind.name.start + lead.end()
             _set_category(ind, text, a, b, fallback_level1(lead["cat"]), fallback_level2(lead["cat"]))
@@ -90,6 +151,25 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             _set_category(ind, text, *headings[k])
     out.sort(key=lambda i: i.name.start)
     return [i for i in out if len(i.name.text) >= 2]
+
+
+def _trim(span: Span) -> Span:
+    """A name or value without the bracket that wraps the values (名称（目标值≥10个，实际完成12个）): an opening one
+    ending a name, a closing one ending a value that opens none."""
+    t = span.text
+    if t.endswith(("(", "（")):
+        t = t[:-1].rstrip()
+    elif t.endswith((")", "）")) and t.count("(") + t.count("（") < t.count(")") + t.count("）"):
+        t = t[:-1].rstrip()
+    return span if t == span.text else Span(text=t, start=span.start, end=span.start + len(t))
+
+
+def _weight(m: re.Match[str]) -> Span | None:
+    """The 分值 a sentence prints, or the full mark after its score (得分20分（满分20分）)."""
+    for group in ("weight", "full"):
+        if m.groupdict().get(group):
+            return _span(m, group)
+    return None
 
 
 # a numbered item or a section heading after a space: where line breaks collapsed, the sentence opens there
@@ -111,3 +191,13 @@ def _set_category(ind: ParsedIndicator, text: str, a: int, b: int, l1: str | Non
 
 
 
+
+
+def fill_lone_indicators(text: str, tables: list[ParsedProject]) -> None:
+    """A document of one table project printing no indicator row: the indicators its prose states outside the
+    table (a report's small summary table of name and funds, its indicators in sentences below)."""
+    if len(tables) != 1 or tables[0].indicators:
+        return
+    table = tables[0]
+    found = indicator_sentences(text, 0, table.start) + indicator_sentences(text, table.end, len(text))
+    table.indicators = found

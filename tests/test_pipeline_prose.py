@@ -183,6 +183,18 @@ def test_a_title_spaced_out_by_a_scan_still_names_the_report():
     ("全年预算数50万元，全年执行数48万元，执行率96%。自评结果为92分。", (500000.0, 480000.0, 96.0), 92.0, None),
     ("实际执行52.8万元，调整后预算55万元，执行率为96%。绩效自评得分92分，等级为“优”。", (550000.0, 528000.0, 96.0), 92.0, "优"),
     ("本项目资金总额50万元，已支付48万元，执行率96%。自评得分92分，评价等级为优秀。", (500000.0, 480000.0, 96.0), 92.0, "优"),
+    ("全年预算数50万元，全年执行48万元，执行率96%。综合评分为92分，自评等次为优秀。", (500000.0, 480000.0, 96.0), 92.0, "优"),
+    ("项目预算资金50万元，实际支出48万元。绩效评价结果为良好。", (500000.0, 480000.0, None), None, "良"),
+    ("2023年预算安排50万元，截至12月31日该项目支出48万元，执行率96%。", (500000.0, 480000.0, 96.0), None, None),
+    ("项目资金：全年预算数：50万元；全年执行数：48万元；执行率：96%。", (500000.0, 480000.0, 96.0), None, None),
+    ("项目预算总额为50万元，全年实际支出48万元。", (500000.0, 480000.0, None), None, None),
+    ("救助资金共计50万元（其中中央资金30万元），截至12月底已支出48万元。", (500000.0, 480000.0, None), None, None),
+    ("2023年该项目预算数为50万元，执行数为48万元，执行率为96%。", (500000.0, 480000.0, 96.0), None, None),
+    ("全年预算数（万元）：50；全年执行数（万元）：48；执行率：96%。", (500000.0, 480000.0, 96.0), None, None),
+    ("预算执行情况：预算资金50万元，执行48万元，执行率96%。", (500000.0, 480000.0, 96.0), None, None),
+    ("全年预算数50万元，全年执行数48万元。经综合评定，该项目评定得分为91分，评定等级为“良好”。", (500000.0, 480000.0, None), 91.0, "良"),
+    ("全年预算数50万元，全年执行数48万元。项目最终得分92分，绩效评级：优秀。", (500000.0, 480000.0, None), 92.0, "优"),
+    ("全年预算数50万元，全年执行数48万元。经自评，总分为90分，等级“优秀”。", (500000.0, 480000.0, None), 90.0, "优"),
 ])
 def test_prose_funds_score_and_grade_in_other_words(body, funds, score, grade):
     text = "2023年度计量检定项目绩效自评报告\n\n" + body + "\n"
@@ -210,3 +222,187 @@ def test_a_summary_stating_the_tables_score_gives_its_grade(total, grade):
     (p,) = Extractor.from_settings(load_tagger=False).extract_text(summary + _table_with_total(total),
                                                                     mode="parser").projects
     assert (p.score, p.grade) == (float(total), grade)
+
+
+def test_a_report_on_several_projects_heads_each_with_its_name(extractor):
+    text = "\n".join([
+        "示例县文化旅游体育局2023年度项目支出绩效自评报告",
+        "我局纳入自评范围的项目共2个，现将自评情况报告如下：",
+        "（一）全民健身设施维护项目",
+        "1.项目资金情况。该项目经费到位30万元，实际支出27万元，预算执行率90%。",
+        "2.绩效指标完成情况。产出指标方面，维护健身路径数量计划≥40条，实际完成42条。",
+        "3.自评结果。经自评，该项目得分91分，等级为优。",
+        "（二）乡村文化活动补助项目",
+        "1.项目资金情况。年初预算18万元，调整后预算20万元，实际支出20万元，执行率100%。",
+        "3.自评结果。经自评，该项目得分86分，等级为良。", ""])
+    rec = extractor.extract_text(text, mode="parser")
+    assert [(p.name, p.department, p.funds.initial_budget, p.funds.annual_budget, p.funds.executed,
+             p.funds.execution_rate, p.score, p.grade, len(p.indicators)) for p in rec.projects] == [
+        ("全民健身设施维护项目", "示例县文化旅游体育局", None, 300000.0, 270000.0, 90.0, 91.0, "优", 1),
+        ("乡村文化活动补助项目", "示例县文化旅游体育局", 180000.0, 200000.0, 200000.0, 100.0, 86.0, "良", 0)]
+
+
+def test_one_project_heading_in_a_report_opens_no_section(extractor):
+    # a one-project report's own sub-heading that happens to end in 项目 is not a second project
+    text = ("2023年度乡村文化活动补助项目绩效自评报告\n（一）乡村文化活动补助项目\n"
+            "全年预算数为20万元，全年执行数为20万元，执行率100%。\n自评得分88分。\n")
+    rec = extractor.extract_text(text, mode="parser")
+    assert [(p.name, p.score) for p in rec.projects] == [("乡村文化活动补助项目", 88.0)]
+
+
+def test_numbered_summaries_of_the_final_accounts_template(extractor):
+    text = "\n".join([
+        "（三）预算绩效管理工作开展情况",
+        "组织对部门整体支出开展绩效自评，部门整体支出绩效自评得分93分。",
+        "1.河道保洁经费项目绩效自评综述：根据年初设定的绩效目标，项目自评得分94分。全年预算数为80万元，执行数为76万元，"
+        "完成预算的95%。项目绩效目标完成情况：河道保洁率年度目标≥90%，实际完成93%。",
+        "2.护林员补助项目绩效自评综述：根据年初设定的绩效目标，项目自评得分90分。全年预算数为36万元，执行数为36万元，完成预算的100%。",
+        ""])
+    rec = extractor.extract_text(text, mode="parser")
+    assert [(p.name, p.funds.annual_budget, p.funds.executed, p.funds.execution_rate, p.score,
+             [(i.name, i.target, i.actual) for i in p.indicators]) for p in rec.projects] == [
+        ("河道保洁经费", 800000.0, 760000.0, 95.0, 94.0, [("河道保洁率", "≥90%", "93%")]),
+        ("护林员补助", 360000.0, 360000.0, 100.0, 90.0, [])]
+
+
+def test_the_title_names_the_project_a_sentence_announces(extractor):
+    text = ("示例省2023年度中央财政林业改革发展资金转移支付绩效自评报告\n"
+            "省林业和草原局对2023年度中央财政林业改革发展资金开展了绩效自评。\n"
+            "2023年中央下达资金500万元，截至年底实际支出480万元，资金执行率96%。\n"
+            "数量指标:森林抚育面积≥2万亩,实际完成2.1万亩。\n综合自评得分93分，自评等级为优。\n")
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.name, p.funds.executed, p.funds.execution_rate, p.score, p.grade) == (
+        "中央财政林业改革发展资金转移支付", 4800000.0, 96.0, 93.0, "优")
+    assert [(i.level2, i.name, i.target, i.actual) for i in p.indicators] == [("数量指标", "森林抚育面积", "≥2万亩", "2.1万亩")]
+
+
+def test_units_and_score_stated_in_sentences(extractor):
+    text = ("示例市2023年度社区食堂运营补助项目支出绩效自评报告\n一、项目基本情况\n"
+            "项目主管部门为示例市商务局，项目实施单位为示例市商贸服务中心。\n"
+            "该项目共收到补助资金60万元，已支出57万元，执行率95%。\n"
+            "四、自评结论\n经自评，该项目综合得分88.5分（其中预算执行率得分9.5分），评价等级为\"良\"。\n")
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.department, p.implementer, p.funds.annual_budget, p.funds.executed, p.score, p.grade) == (
+        "示例市商务局", "示例市商贸服务中心", 600000.0, 570000.0, 88.5, "良")
+
+
+def test_a_small_funds_table_with_an_unlabeled_figure_row(extractor):
+    text = "\n".join([
+        "示例小学2023年度部门预算项目绩效自评报告", "",
+        "项目名称\t校园安保服务经费", "主管部门\t示例区教育局\t实施单位\t示例小学",
+        "项目资金（元）\t年初预算数\t全年预算数\t全年执行数\t执行率", "\t200000.00\t210000.00\t199500.00\t95%", "",
+        "（1）数量指标：安保人员配备人数≥6人，实际完成6人，得10分。", "",
+        "自评总分96分，自评等级为优。", ""])
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.name, p.funds.initial_budget, p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (
+        "校园安保服务经费", 200000.0, 210000.0, 199500.0, 95.0)
+    assert [(i.name, i.target, i.actual, i.score) for i in p.indicators] == [("安保人员配备人数", "≥6人", "6人", 10.0)]
+
+
+_BODY = "\n二、绩效目标完成情况\n1)抽检批次(批),目标值300,完成值312,分值10,得分10。\n三、自评结论\n经自评，项目得分95分。\n"
+
+
+@pytest.mark.parametrize("title,name", [
+    ("示例市市场监督管理局关于食品安全抽检经费项目支出绩效自评报告", "食品安全抽检经费项目"),  # the unit before 关于 left out
+    ("2023年度部门预算项目支出绩效自评报告（食品安全抽检经费）", "食品安全抽检经费"),  # a generic title, the name in brackets
+    ("2023年度项目支出绩效自评报告\n(2023年度食品安全抽检项目)", "食品安全抽检项目"),  # … on the next line, year left out
+])
+def test_title_forms_name_the_project(extractor, title, name):
+    rec = extractor.extract_text(title + _BODY, mode="parser")
+    assert [(p.name, p.score, len(p.indicators)) for p in rec.projects] == [(name, 95.0, 1)]
+
+
+@pytest.mark.parametrize("body,funds", [
+    # an allocation onward is the recipients' money; the project's own statement still counts
+    ("省财政厅分两批下达各市县预算资金2860万元，其中：东县680万元。全年预算数为3000万元，实际支出2900万元。",
+     (30000000.0, 29000000.0)),
+    ("省财政厅分两批下达各市县预算资金2860万元，其中：东县680万元。", (None, None)),
+    ("我局将预算资金120万元分配至各乡镇，实际支出118万元。", (None, 1180000.0)),
+])
+def test_an_allocation_sentence_gives_no_funds(extractor, body, funds):
+    text = "2023年度计量检定项目绩效自评报告\n\n" + body + "\n自评得分90分。\n"
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.funds.annual_budget, p.funds.executed) == funds
+
+
+def test_units_stated_in_words_and_spending_at_year_end(extractor):
+    text = ("2023年度农村道路养护项目支出绩效自评报告\n一、项目概况\n"
+            "农村道路养护项目由示例县交通运输局主管，示例县公路养护中心具体实施。\n"
+            "项目调整后预算80万元，截至年底支出76万元，预算执行率95%。\n自评得分：90分。\n")
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.department, p.implementer, p.funds.annual_budget, p.funds.executed) == (
+        "示例县交通运输局", "示例县公路养护中心", 800000.0, 760000.0)
+
+
+def test_project_headings_naming_funds(extractor):
+    text = "\n".join([
+        "示例县水利局2023年度项目支出绩效自评报告",
+        "一、小型水库维修养护经费", "（一）资金情况：全年预算数为20万元，全年执行数为19万元，预算执行率为95%。",
+        "（三）自评得分：91分，自评等级：优。",
+        "二、河湖管护专项资金", "（一）资金情况：全年预算数为12万元，全年执行数为12万元，预算执行率为100%。",
+        "（三）自评得分：88分，自评等级：良。",
+        "三、存在问题及改进措施", "加强项目前期谋划。", ""])
+    rec = extractor.extract_text(text, mode="parser")
+    assert [(p.name, p.department, p.funds.annual_budget, p.score, p.grade) for p in rec.projects] == [
+        ("小型水库维修养护经费", "示例县水利局", 200000.0, 91.0, "优"), ("河湖管护专项资金", "示例县水利局", 120000.0, 88.0, "良")]
+
+
+def test_a_report_run_into_one_line_with_labels_is_read_as_prose(extractor):
+    text = ("首页 > 政务公开 2023年度社区公园养护项目绩效自评报告 发布日期：2024-03-20 一、项目基本情况 "
+            "项目名称：社区公园养护 主管部门：示例市城市管理局 实施单位：示例市园林中心 "
+            "该项目全年预算数50万元，全年执行数48万元，预算执行率96%。 二、绩效指标完成情况 "
+            "1.公园保洁面积，年初目标值≥20万平方米，实际完成值21万平方米，自评得分20分; "
+            "三、自评结论 项目自评得分95分，评价等级为优。 【打印】【关闭】")
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.name, p.department, p.implementer, p.funds.executed, p.score) == (
+        "社区公园养护", "示例市城市管理局", "示例市园林中心", 480000.0, 95.0)
+    assert [(i.name, i.target, i.actual, i.score) for i in p.indicators] == [("公园保洁面积", "≥20万平方米", "21万平方米", 20.0)]
+
+
+def test_a_page_of_several_reports_gives_one_project_each(extractor):
+    text = "\n".join([
+        "示例县卫生健康局项目支出绩效自评报告公开",
+        "2023年度家庭医生签约服务项目绩效自评报告",
+        "全年预算数为30万元，全年执行数为30万元，执行率为100%。1.签约服务覆盖率，年度目标值≥40%，实际完成值42%，自评得分20分。",
+        "自评得分95分。",
+        "2023年度妇幼健康服务项目绩效自评报告",
+        "全年预算数为18万元，全年执行数为17.1万元，执行率为95%。",
+        "自评得分90分。", ""])
+    rec = extractor.extract_text(text, mode="parser")
+    assert [(p.name, p.funds.annual_budget, p.score, len(p.indicators)) for p in rec.projects] == [
+        ("家庭医生签约服务项目", 300000.0, 95.0, 1), ("妇幼健康服务项目", 180000.0, 90.0, 0)]
+
+
+def test_an_excerpt_named_by_its_repeated_phrase_reads_its_indicators(extractor):
+    text = "\n".join([
+        "二、绩效自评工作开展情况", "为做好乡村道路亮化工程项目绩效自评工作，我局成立了自评小组。",
+        "（一）资金情况：乡村道路亮化工程项目全年预算数为80万元，全年执行数为76万元。",
+        "（二）产出指标：新装路灯数量，年度目标值≥400盏，实际完成值420盏。",
+        "综合评价，乡村道路亮化工程项目自评得分为92分。", ""])
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.name, p.score, [(i.level1, i.name, i.target, i.actual) for i in p.indicators]) == (
+        "乡村道路亮化工程项目", 92.0, [("产出指标", "新装路灯数量", "≥400盏", "420盏")])
+
+
+@pytest.mark.parametrize("title", [
+    "示例市市场监督管理局项目支出绩效自评报告（2023年度）",  # a unit's name before 项目 names no project
+    "示例市市场监督管理局2023年度项目支出绩效自评报告（公示稿）",  # a note on the document, no project
+])
+def test_a_title_naming_no_project_opens_none(extractor, title):
+    text = title + "\n一、项目基本情况\n计量标准建设项目是我局重点项目。\n三、自评结论\n自评得分95分。\n"
+    assert extractor.extract_text(text, mode="parser").projects == []
+
+
+def test_a_breadcrumb_and_a_list_of_other_reports_are_no_projects(extractor):
+    text = "\n".join(["首页 > 信息公开 > 食品抽检项目绩效自评报告", "2023年度食品抽检项目绩效自评报告",
+                      "全年预算数为40万元，全年执行数为38万元。", "自评得分94分。", "相关推荐",
+                      "2023年度特种设备检验项目绩效自评报告", "2022年度农产品检测项目绩效自评报告", ""])
+    assert [(p.name, p.score) for p in extractor.extract_text(text, mode="parser").projects] == [("食品抽检项目", 94.0)]
+
+
+def test_headings_naming_a_funds_source_are_no_projects(extractor):
+    text = "\n".join(["示例省2023年度中央财政水利发展资金转移支付绩效自评报告", "（一）中央财政资金",
+                      "全年预算数为500万元，全年执行数为480万元。", "（二）省级配套资金", "全年执行数为100万元。",
+                      "自评得分90分。", ""])
+    assert [(p.name, p.funds.annual_budget, p.score) for p in extractor.extract_text(text, mode="parser").projects] == [
+        ("中央财政水利发展资金转移支付", 5000000.0, 90.0)]

@@ -1,0 +1,76 @@
+"""The unit a prose report's heading names (株洲市渌口区人力资源和社会保障局 above 项目支出绩效自评报告): the
+department of every project section after it where the report prints no 主管部门."""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.pipelines.parsed import Span
+
+# a unit's name: the heading line of a report (株洲市渌口区人力资源和社会保障局)
+ORG_END = r"(?:局|厅|委员会|委|办公室|办|中心|院|所|站|队|馆|部|处|室|会|政府|公司|学校|医院|街道|社区|协会|管委会)"
+_HEADING_ORG = re.compile(
+    r"^(?P<org>[\u4e00-\u9fff()（）]{3,40}?" + ORG_END + r")"
+    r"(?:(?:关于)?(?:\d{4}年度?)?[\u4e00-\u9fff]{0,12}(?:报告|说明))?$"
+)
+# the same heading run into its text (line breaks lost): a unit's name then a report title, between spaces
+_TITLE_ORG = re.compile(
+    r"(?:^|(?<=\s))(?P<org>[\u4e00-\u9fff()（）]{3,40}?" + ORG_END + r")"
+    r"\s+(?:关于)?(?:\d{4}年度?)?[\u4e00-\u9fff]{0,12}(?:报告|说明)(?=\s|$)"
+)
+_HEADING_NOT_ORG = re.compile(r"^(第.部分|目录|附件|附表|[一二三四五六七八九十]+、|\(|（)")
+
+
+def heading_units(text: str, stretches: list[tuple[int, int]]) -> list[Span]:
+    """Short stand-alone lines naming a unit (optionally followed by a report title), in order.
+
+    Spaces inside the line are skipped (株洲市渌口区人力资 源和社会保障局), and a short line that the next one
+    completes is read with it (株洲市 | 渌口区人力资源和社会保障局): a scan spaces and wraps headings too.
+    """
+    out: list[Span] = []
+    for s, e in stretches:
+        lines: list[tuple[int, str]] = []
+        pos = s
+        for line in text[s:e].split("\n"):
+            lines.append((pos, line))
+            pos += len(line) + 1
+        # characters that are not spaces, per line: a heading of lines holding fewer than 4 (the shortest unit's
+        # name) or more than 50 is none, and a hostile text of 90,000 one-character lines is read line by line
+        sizes = [len("".join(line.split())) for _, line in lines]
+        k = 0
+        while k < len(lines):
+            found = None
+            for n in (2, 1):
+                if n == 2 and (k + 1 >= len(lines) or sizes[k] > HEADING_WRAP_CHARS):
+                    continue
+                if not HEADING_CHARS[0] <= sum(sizes[k:k + n]) <= HEADING_CHARS[1]:
+                    continue
+                found = _heading_org(lines[k:k + n])
+                if found is not None:
+                    out.append(found)
+                    k += n - 1
+                    break
+            k += 1
+        for m in _TITLE_ORG.finditer(text, s, e):
+            if not _HEADING_NOT_ORG.match(m.group("org")) and not any(u.start <= m.start("org") < u.end for u in out):
+                out.append(Span(text=m.group("org"), start=m.start("org"), end=m.end("org")))
+    return sorted(out, key=lambda u: u.start)
+
+
+# a heading's first line is read with the next one when it is this short (株洲市 | 渌口区人力资源和社会保障局)
+HEADING_WRAP_CHARS = 8
+# a heading holds at least a unit's name (three characters and its ending, 某某局) and at most this many characters
+HEADING_CHARS = (4, 50)
+
+
+def _heading_org(lines: list[tuple[int, str]]) -> Span | None:
+    """The unit a heading of these lines names, whitespace skipped; offsets into the text."""
+    t = "".join("".join(line.split()) for _, line in lines)  # split() drops what isspace() calls a space
+    if not HEADING_CHARS[0] <= len(t) <= HEADING_CHARS[1] or _HEADING_NOT_ORG.match(t) or re.search(r"[,，。;；:：、]", t):
+        return None
+    m = _HEADING_ORG.match(t)
+    if m is None:
+        return None
+    # offsets only for a heading found (this runs on every short line)
+    pos = [start + i for start, line in lines for i, ch in enumerate(line) if not ch.isspace()]
+    return Span(text=m.group("org"), start=pos[m.start("org")], end=pos[m.end("org") - 1] + 1)

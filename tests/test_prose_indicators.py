@@ -1,0 +1,155 @@
+"""Indicator sentences of prose reports in the forms bureaus print (invented examples)."""
+
+import pytest
+
+from jixiao.pipelines.parsed import ParsedProject, Span
+from jixiao.pipelines.prose_indicators import fill_lone_indicators, indicator_sentences
+
+
+def _read(text: str) -> list[tuple]:
+    return [(i.level1, i.level2, i.name.text, i.target[0].text if i.target else None, i.actual.text if i.actual else None,
+             i.weight.text if i.weight else None, i.score.text if i.score else None)
+            for i in indicator_sentences(text, 0, len(text))]
+
+
+def test_labeled_fields_one_indicator_a_line():
+    text = "\n".join([
+        "（一）产出指标", "质量指标",
+        "1.指标名称：校舍抽检合格率；年度目标值：≥98%；实际完成值：99.2%；分值：10；得分：10。",
+        "2.三级指标名称：维修工程返工次数；年度目标值：≤2次；实际完成值：3次；分值：5；得分：3。", ""])
+    assert _read(text) == [
+        ("产出指标", "质量指标", "校舍抽检合格率", "≥98%", "99.2%", "10", "10"),
+        ("产出指标", "质量指标", "维修工程返工次数", "≤2次", "3次", "5", "3")]
+
+
+def test_target_right_after_the_name_inline_in_a_paragraph():
+    text = ("2.效益指标完成情况。社会效益指标:受助家庭脱困比例≥70%,实际达到74.5%;"
+            "帮扶对象回访次数≥4次,经入户核查实际为5次。满意度指标:困难群众满意度90%,实际满意度92%。\n")
+    assert _read(text) == [
+        ("效益指标", "社会效益指标", "受助家庭脱困比例", "≥70%", "74.5%", None, None),
+        ("效益指标", "社会效益指标", "帮扶对象回访次数", "≥4次", "5次", None, None),
+        ("满意度指标", None, "困难群众满意度", "90%", "92%", None, None)]
+
+
+def test_target_right_after_the_name_with_its_score():
+    text = "（2）时效指标：补贴发放完成率100%，实际完成100%，得10分；台账更新频次≥12次，实际完成12次，得5分。\n"
+    assert _read(text) == [
+        ("产出指标", "时效指标", "补贴发放完成率", "100%", "100%", None, "10"),
+        ("产出指标", "时效指标", "台账更新频次", "≥12次", "12次", None, "5")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "截至2023年12月31日，实际支出88.6万元。",  # a funds sentence: a date is no name, 支出 no actual
+    "项目资金到位96万元，实际拨付88.6万元。",
+    "年初预算120万元，实际使用资金118万元。",
+])
+def test_a_funds_sentence_is_no_indicator(sentence):
+    assert _read("二、项目资金情况\n" + sentence + "\n") == []
+
+
+def test_actual_printed_before_the_target():
+    text = "2.可持续影响指标\n路灯完好率：实际达到97%，年度目标≥95%。\n管护制度执行年限：实际为3年，年度目标≥3年。\n"
+    assert _read(text) == [
+        ("效益指标", "可持续影响指标", "路灯完好率", "≥95%", "97%", None, None),
+        ("效益指标", "可持续影响指标", "管护制度执行年限", "≥3年", "3年", None, None)]
+
+
+def test_items_of_a_summary_sentence_after_a_colon_and_an_enumerator():
+    text = ("项目绩效目标完成情况：一是全年巡查无死角；二是河道保洁率年度目标≥90%，实际完成93%；"
+            "三是巡河里程年度目标≥600公里，实际完成640公里。\n")
+    assert _read(text) == [
+        (None, None, "河道保洁率", "≥90%", "93%", None, None),
+        (None, None, "巡河里程", "≥600公里", "640公里", None, None)]
+
+
+def test_an_aspect_lead_and_a_bare_plan_cue():
+    text = "2.绩效指标完成情况。产出指标方面，培训教师人数计划≥300人，实际完成326人；效益指标方面，课堂达标率计划≥85%，实际为88%。\n"
+    assert _read(text) == [
+        ("产出指标", None, "培训教师人数", "≥300人", "326人", None, None),
+        ("效益指标", None, "课堂达标率", "≥85%", "88%", None, None)]
+
+
+def test_a_satisfaction_heading_without_the_word_indicator():
+    text = "（三）满意度指标\n服务对象满意度：参训学员满意度≥90%，实际完成96%，得10分。\n"
+    assert _read(text)[0][:3] == ("满意度指标", "服务对象满意度指标", "参训学员满意度")
+
+
+def _project(start: int, end: int) -> ParsedProject:
+    return ParsedProject(name=Span(text="示例项目", start=start, end=start + 4), start=start, end=end)
+
+
+def test_a_lone_table_project_takes_the_indicators_its_prose_states():
+    head = "项目名称\t示例项目\n"
+    text = head + "\n（一）产出指标\n（1）数量指标：新建书屋数量≥6个，实际完成6个，得10分。\n"
+    table = _project(0, len(head))
+    fill_lone_indicators(text, [table])
+    assert [(i.name.text, i.target[0].text, i.actual.text) for i in table.indicators] == [("新建书屋数量", "≥6个", "6个")]
+
+
+def test_table_projects_with_indicators_or_several_tables_take_none_from_prose():
+    text = "项目名称\t示例项目\n（1）数量指标：新建书屋数量≥6个，实际完成6个，得10分。\n"
+    a, b = _project(0, 10), _project(10, 12)
+    fill_lone_indicators(text, [a, b])
+    assert a.indicators == [] and b.indicators == []
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # ① becomes a bare 1 under NFKC; 3) numbers a heading too
+    ("1数量指标：检测样品批次≥300批次，实际完成312批次。", ("产出指标", "数量指标", "检测样品批次", "≥300批次", "312批次", None, None)),
+    ("3）时效指标：样品送检及时率，年度指标值：100%，实际完成值：100%。",
+     ("产出指标", "时效指标", "样品送检及时率", "100%", "100%", None, None)),
+    # 指标分值 names the weight
+    ("服务对象满意度指标：送检企业满意度≥95%，实际完成96.5%，指标分值10分，得分9分。",
+     ("满意度指标", "服务对象满意度指标", "送检企业满意度", "≥95%", "96.5%", "10", "9")),
+])
+def test_other_numberings_and_weight_words(sentence, expected):
+    assert _read(sentence + "\n") == [expected]
+
+
+def test_a_bare_plan_before_a_figure_is_the_target_cue_not_part_of_the_name():
+    text = "1.数量指标：新建排水沟长度计划3公里，实际完成3.4公里；新建检查井计划40座，实际完成40座。\n"
+    assert [r[2:5] for r in _read(text)] == [("新建排水沟长度", "3公里", "3.4公里"), ("新建检查井", "40座", "40座")]
+
+
+def test_a_whole_year_actual_cue():
+    text = "1.校车安全运行率，年度指标值100%，全年实际值100%，分值10分，得分10分；\n"
+    assert _read(text) == [(None, None, "校车安全运行率", "100%", "100%", "10", "10")]
+
+
+def test_a_completion_rate_between_the_actual_and_the_marks_and_a_full_mark():
+    text = "1.康复训练人数：年度指标值为≥60人，实际完成值为64人，指标完成率100%，得分18分（满分20分）。\n"
+    assert _read(text) == [(None, None, "康复训练人数", "≥60人", "64人", "20", "18")]
+
+
+def test_a_level2_before_a_dash_leads_the_name():
+    text = "质量指标——课程结业率：目标值≥90%，完成值93%。\n"
+    assert _read(text) == [("产出指标", "质量指标", "课程结业率", "≥90%", "93%", None, None)]
+
+
+def test_a_path_of_levels_before_the_name():
+    text = "效益指标-社会效益指标-适龄儿童入园率：年度指标值≥90%，实际完成值92%，分值20分，得分20分。\n"
+    assert _read(text) == [("效益指标", "社会效益指标", "适龄儿童入园率", "≥90%", "92%", "20", "20")]
+
+
+def test_values_in_brackets_after_the_name():
+    text = "（一）产出指标：新建农家书屋数量（目标值≥8个，实际完成9个）；流动借阅场次（目标值≥20场，实际完成24场）。\n"
+    assert [r[2:5] for r in _read(text)] == [("新建农家书屋数量", "≥8个", "9个"), ("流动借阅场次", "≥20场", "24场")]
+
+
+def test_short_field_labels():
+    text = "（1）指标：灌渠清淤长度；目标：≥12公里；完成：12.5公里；分值：20；得分：20。\n"
+    assert _read(text) == [(None, None, "灌渠清淤长度", "≥12公里", "12.5公里", "20", "20")]
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("1道路清扫面积：年度目标值≥30万平方米，实际完成31万平方米，得分10分。", "道路清扫面积"),  # ① after NFKC
+    ("3岁以下婴幼儿健康管理率：年度目标值≥85%，实际完成88%，得分10分。", "3岁以下婴幼儿健康管理率"),  # a count, kept
+    ("65岁以上老人体检率≥60%，实际完成62%。", "65岁以上老人体检率"),
+])
+def test_a_circled_item_number_is_no_part_of_the_name(sentence, name):
+    assert _read(sentence + "\n")[0][2] == name
+
+
+def test_an_indicator_named_like_a_category_heads_nothing():
+    text = " 1. 服务对象满意度：目标值 ≥90%，实际值 94%，得分 10分\n 2. 回访及时率：目标值 100%，实际值 100%，得分 10分\n"
+    assert [r[:3] for r in _read(text)] == [(None, None, "服务对象满意度"), (None, None, "回访及时率")]
