@@ -69,6 +69,18 @@ def test_fresh2_names_are_all_labelled_once(labels):
     assert len(fresh2) == 130 and {lb.split for lb in fresh2} == {"fresh2_heldout"}
 
 
+def test_fresh3_names_are_all_labelled_once(labels):
+    """The fourth fresh set (tests/data/mapping_fresh3_names.csv, ft01-ft12, written without the taxonomy and
+    labelled blind, before the mapper was run on it): every name labelled once, all in the fresh3 held-out split."""
+    import csv
+
+    with (LABELS.parent / "mapping_fresh3_names.csv").open(encoding="utf-8", newline="") as f:
+        names = [(r["doc"], r["printed"], r["level2"], r["unit"]) for r in csv.DictReader(f)]
+    fresh3 = [lb for lb in labels if lb.origin == "fresh3"]
+    assert sorted((lb.doc, lb.printed, lb.level2, lb.unit) for lb in fresh3) == sorted(names)
+    assert len(fresh3) == 144 and {lb.split for lb in fresh3} == {"fresh3_heldout"}
+
+
 def test_no_count_rate_or_amount_rate_confusion(report):
     assert all(not part["confusions"] for part in report.values())
 
@@ -86,6 +98,6 @@ def test_eval_map_command(tmp_path):
     out = CliRunner().invoke(app, ["eval-map", "--plot", str(png), "--json"])
     assert out.exit_code == 0, out.output
     data = json.loads(out.stdout)
-    assert set(data) == {"dev", "heldout", "fresh_dev", "fresh_heldout", "fresh2_heldout"}
-    assert data["fresh_heldout"]["curve"] and data["fresh2_heldout"]["curve"]
+    assert set(data) == {"dev", "heldout", "fresh_dev", "fresh_heldout", "fresh2_heldout", "fresh3_heldout"}
+    assert data["fresh_heldout"]["curve"] and data["fresh2_heldout"]["curve"] and data["fresh3_heldout"]["curve"]
     assert png.stat().st_size > 1000
