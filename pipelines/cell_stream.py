@@ -340,12 +340,19 @@ def _valueish(clean: str) -> bool:
     return bool(V.VALUE_START.match(clean)) or bool(V.OPERATORS.match(clean)) or clean in V.NATURE_WORDS
 
 
-def _label_run(cells: list[_Cell], k: int) -> int:
+def _label_runs(cells: list[_Cell]) -> list[int]:
+    """For each cell, how many field labels run from it (one pass from the end: a run is counted once, not again
+    from each of its cells)."""
+    runs = [0] * (len(cells) + 1)
+    for k in range(len(cells) - 1, -1, -1):
+        runs[k] = runs[k + 1] + 1 if not cells[k].line and _kind(cells[k].clean) == "label" else 0
+    return runs
+
+
+def _label_run(cells: list[_Cell], k: int, runs: list[int]) -> int:
     """How many field labels open a label row at cell ``k`` (中央主管部门 / 地方主管部门 / 资金使用单位, their values on
     the next row, in the same order): at least two labels, followed by as many plain cells; else 0."""
-    n = 0
-    while k + n < len(cells) and not cells[k + n].line and _kind(cells[k + n].clean) == "label":
-        n += 1
+    n = runs[k]
     values = cells[k + n:k + 2 * n]
     if n < 2 or len(values) < n:
         return 0
@@ -362,10 +369,11 @@ def _rows(cells: list[_Cell], blank_separated: bool = False) -> list[list[_Cell]
     """The cells grouped into rows; ``blank_separated``: blank lines separate the cells (the layout is beyond doubt,
     so a last row stopping short where the text ends is a cut)."""
     grouper = _RowGrouper()
+    runs = _label_runs(cells)
     k = 0
     while k < len(cells):
         c = cells[k]
-        run = _label_run(cells, k) if grouper.state in ("text", "field") else 0
+        run = _label_run(cells, k, runs) if grouper.state in ("text", "field") else 0
         if run:
             grouper.label_run(cells[k:k + run], cells[k + run:k + 2 * run])
             k += 2 * run

@@ -41,7 +41,8 @@ _OPENERS = (
     ),
     # a one-project summary paragraph: 老字号项目绩效自评综述：…
     # (a numbered one, 1.城市道路清扫保洁经费项目绩效自评综述：, names the project without its number)
-    re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?[ \t]*"
+    # (possessive blanks: two runs of them around an optional number backtracked quadratically on a line of blanks)
+    re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*+(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?[ \t]*+"
                r"(?P<name>[^,，。;；:：“”\"\n\t ]{2,40}?)项目(?:支出)?绩效自评综述[:：]", re.M),
 )
 # a report on several projects heads each one's section with its name on a line of its own: （一）森林防火专项经费项目
