@@ -37,6 +37,9 @@ CASES = {
     "tabs inside a pipe row (fuzz)": lambda n: "| a x" + "\t" * n + "b |\n" + "| c | d |\n" * 5,
     "a label glued to a run (fuzz)": lambda n: "项目名称" + "绩" * n,
     "one character a line (fuzz)": lambda n: "\n".join("资金" * (n // 4)),
+    # session 4: the fuzz run at 60000 (input 60560) and the hostile run after the invented-layouts round
+    "words of a collapsed account table (fuzz)": lambda n: "一般公共预算财政拨款支出决算表\n" + " ".join(["社会保障"] * (n // 5))
+    + " 合计 100\n",
 }
 
 

@@ -11,6 +11,7 @@ and 33 …); a 相关信息统计表 row by its 行次. Each table is read under
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.account_fragments import ORDER, TITLES, header_rows, width_of
@@ -28,23 +29,53 @@ CODED = ("income", "expenditure", "general_budget_expenditure", "government_fund
 
 def cells_of(norm: NormalizedText, start: int, end: int) -> list[GridCell]:
     """Cells of [start, end): a run of k spaces ends a cell and crosses k - 1 blank ones; two words of text
-    one space apart are one cell."""
-    cells: list[GridCell] = []
+    one space apart are one cell. One pass: a cell of many words keeps its words and is joined and read once."""
+    spans: list[tuple[list[str], int, int]] = []  # (words, start, end); a blank cell has no words
     prev_end = None
+    cell = _OpenCell([], False, "", 0)
     for m in _TOKEN.finditer(norm.text, start, end):
         tok = m.group(0)
         gap = m.start() - prev_end if prev_end is not None else 1
-        last = cells[-1] if cells else None
-        words = (last is not None and _CJK.search(tok) and _CJK.search(last.text) and not V.ACCOUNT_ROW_ORDINAL.match(tok)
-                 and not V.ACCOUNT_TOTAL.search(last.text)
-                 and tok not in V.ACCOUNT_HEADER_CELLS and last.text not in V.ACCOUNT_HEADER_CELLS)
-        if last is not None and gap == 1 and (words or V.ACCOUNT_ORDINAL_TOKEN.match(last.text)):
-            cells[-1] = GridCell(last.text + tok, norm.printed(last.start, m.end()), last.start, m.end())
+        if spans and spans[-1][0] and gap == 1 and cell.takes(tok):
+            words, a, _ = spans[-1]
+            spans[-1] = (words, a, m.end())
         else:
-            cells += [GridCell("", "", m.start(), m.start())] * (gap - 1 if cells else 0)
-            cells.append(GridCell(tok, norm.printed(m.start(), m.end()), m.start(), m.end()))
+            spans += [([], m.start(), m.start())] * (gap - 1 if spans else 0)
+            spans.append(([], m.start(), m.end()))
+            cell = _OpenCell(spans[-1][0], False, "", 0)
+        cell.add(tok)
         prev_end = m.end()
-    return cells
+    return [GridCell("".join(w), norm.printed(a, b), a, b) if w else GridCell("", "", a, a) for w, a, b in spans]
+
+
+@dataclass
+class _OpenCell:
+    """The cell words are being added to, with what the join test reads of it kept as it grows."""
+
+    words: list[str]
+    cjk: bool  # holds a CJK character
+    tail: str  # its last two characters
+    length: int
+
+    def add(self, tok: str) -> None:
+        self.words.append(tok)
+        self.cjk = self.cjk or bool(_CJK.search(tok))
+        self.tail = (self.tail + tok)[-2:]
+        self.length += len(tok)
+
+    def takes(self, tok: str) -> bool:
+        """Whether TOK, one space after this cell, goes on it: two words of text (not a row's ordinal, not past a
+        total or a header cell), or the words after a bare ordinal token."""
+        short = "".join(self.words) if self.length <= SHORT_CELL_CHARS else None
+        if (self.cjk and _CJK.search(tok) and not V.ACCOUNT_ROW_ORDINAL.match(tok)
+                and not V.ACCOUNT_TOTAL.search(self.tail)
+                and tok not in V.ACCOUNT_HEADER_CELLS and short not in V.ACCOUNT_HEADER_CELLS):
+            return True
+        return short is not None and bool(V.ACCOUNT_ORDINAL_TOKEN.match(short))
+
+
+# a cell's text is tested whole (a header cell, a bare ordinal token) only up to this length: longer ones are neither
+SHORT_CELL_CHARS = 12
 
 
 def _row(cells: list[GridCell], width: int) -> GridRow:
