@@ -357,7 +357,10 @@ def _title_over(text: str, s: int, e: int, name: Span) -> Span:
 def _title_name(m: re.Match[str]) -> Span | None:
     """The project a report's title names: the text after the year, else before it; not a unit's name."""
     t, start = m.group("title"), m.start("title")
-    year = _TITLE_YEAR.search(t)
+    # the last year: where line breaks were lost a date before the title runs into it (发布日期：2024年04月18日
+    # 南溪区2023年度…), and the name follows the title's own year
+    years = [y for y in _TITLE_YEAR.finditer(t) if len(t) - y.end() >= 2]
+    year = years[-1] if years else _TITLE_YEAR.search(t)
     a, b = 0, len(t)
     if year is not None:
         a, b = (year.end(), len(t)) if len(t) - year.end() >= 2 else (0, year.start())

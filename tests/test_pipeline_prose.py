@@ -406,3 +406,16 @@ def test_headings_naming_a_funds_source_are_no_projects(extractor):
                       "自评得分90分。", ""])
     assert [(p.name, p.funds.annual_budget, p.score) for p in extractor.extract_text(text, mode="parser").projects] == [
         ("中央财政水利发展资金转移支付", 5000000.0, 90.0)]
+
+
+def test_a_date_run_into_the_title_leaves_the_name_after_the_titles_own_year(extractor):
+    """Line breaks lost: the page's date runs into the title (发布日期：2024年04月18日 示例区2023年度…报告); the name
+    follows the title's year, not the date's."""
+    from jixiao.eval.variants import collapse
+
+    text = ("信息来源：示例区人民政府　发布日期：2024年04月18日\n示例区2023年度残疾人康复补助资金绩效自评报告\n"
+            "一、资金基本情况\n2023年资金共计80万元，已支出76万元，资金执行率95%。\n"
+            "三、自评结论\n本资金绩效自评得分为92分，评价等级为优秀。\n")
+    for t in (text, collapse(text)):
+        (p,) = extractor.extract_text(t, mode="parser").projects
+        assert (p.name, p.score) == ("残疾人康复补助资金", 92.0)
