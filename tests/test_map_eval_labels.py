@@ -57,28 +57,17 @@ def test_fresh_names_are_all_labelled_once_and_split_by_document(labels):
         assert lb.split == ("fresh_dev" if int(lb.doc[2:]) <= 12 else "fresh_heldout")
 
 
-def test_fresh2_names_are_all_labelled_once(labels):
-    """The third fresh set (tests/data/mapping_fresh2_names.csv, fs01-fs12, written without the taxonomy and
-    labelled blind, before the mapper was run on it): every name labelled once, all in the fresh2 held-out split."""
+@pytest.mark.parametrize("origin, count", [("fresh2", 130), ("fresh3", 144)])
+def test_blind_fresh_names_are_all_labelled_once(labels, origin, count):
+    """The third and fourth fresh sets (tests/data/mapping_<origin>_names.csv, written without the taxonomy and
+    labelled blind, before the mapper was run on them): every name labelled once, all in its held-out split."""
     import csv
 
-    with (LABELS.parent / "mapping_fresh2_names.csv").open(encoding="utf-8", newline="") as f:
+    with (LABELS.parent / f"mapping_{origin}_names.csv").open(encoding="utf-8", newline="") as f:
         names = [(r["doc"], r["printed"], r["level2"], r["unit"]) for r in csv.DictReader(f)]
-    fresh2 = [lb for lb in labels if lb.origin == "fresh2"]
-    assert sorted((lb.doc, lb.printed, lb.level2, lb.unit) for lb in fresh2) == sorted(names)
-    assert len(fresh2) == 130 and {lb.split for lb in fresh2} == {"fresh2_heldout"}
-
-
-def test_fresh3_names_are_all_labelled_once(labels):
-    """The fourth fresh set (tests/data/mapping_fresh3_names.csv, ft01-ft12, written without the taxonomy and
-    labelled blind, before the mapper was run on it): every name labelled once, all in the fresh3 held-out split."""
-    import csv
-
-    with (LABELS.parent / "mapping_fresh3_names.csv").open(encoding="utf-8", newline="") as f:
-        names = [(r["doc"], r["printed"], r["level2"], r["unit"]) for r in csv.DictReader(f)]
-    fresh3 = [lb for lb in labels if lb.origin == "fresh3"]
-    assert sorted((lb.doc, lb.printed, lb.level2, lb.unit) for lb in fresh3) == sorted(names)
-    assert len(fresh3) == 144 and {lb.split for lb in fresh3} == {"fresh3_heldout"}
+    fresh = [lb for lb in labels if lb.origin == origin]
+    assert sorted((lb.doc, lb.printed, lb.level2, lb.unit) for lb in fresh) == sorted(names)
+    assert len(fresh) == count and {lb.split for lb in fresh} == {f"{origin}_heldout"}
 
 
 def test_no_count_rate_or_amount_rate_confusion(report):
