@@ -334,7 +334,12 @@ def test_units_stated_in_words_and_spending_at_year_end(extractor):
         "示例县交通运输局", "示例县公路养护中心", 800000.0, 760000.0)
 
 
-def test_project_headings_naming_funds(extractor):
+@pytest.mark.parametrize("collapsed", [False, True])
+def test_project_headings_naming_funds(extractor, collapsed):
+    """Collapsed (line breaks become spaces), a heading's line start is a sentence end or the text's start and its
+    line end a run of spaces: 自评等级：优。 二、河湖管护专项资金 （一）资金情况：…"""
+    from jixiao.eval.variants import collapse
+
     text = "\n".join([
         "示例县水利局2023年度项目支出绩效自评报告",
         "一、小型水库维修养护经费", "（一）资金情况：全年预算数为20万元，全年执行数为19万元，预算执行率为95%。",
@@ -342,7 +347,7 @@ def test_project_headings_naming_funds(extractor):
         "二、河湖管护专项资金", "（一）资金情况：全年预算数为12万元，全年执行数为12万元，预算执行率为100%。",
         "（三）自评得分：88分，自评等级：良。",
         "三、存在问题及改进措施", "加强项目前期谋划。", ""])
-    rec = extractor.extract_text(text, mode="parser")
+    rec = extractor.extract_text(collapse(text) if collapsed else text, mode="parser")
     assert [(p.name, p.department, p.funds.annual_budget, p.score, p.grade) for p in rec.projects] == [
         ("小型水库维修养护经费", "示例县水利局", 200000.0, 91.0, "优"), ("河湖管护专项资金", "示例县水利局", 120000.0, 88.0, "良")]
 
@@ -400,10 +405,14 @@ def test_a_breadcrumb_and_a_list_of_other_reports_are_no_projects(extractor):
     assert [(p.name, p.score) for p in extractor.extract_text(text, mode="parser").projects] == [("食品抽检项目", 94.0)]
 
 
-def test_headings_naming_a_funds_source_are_no_projects(extractor):
+@pytest.mark.parametrize("collapsed", [False, True])
+def test_headings_naming_a_funds_source_are_no_projects(extractor, collapsed):
+    from jixiao.eval.variants import collapse
+
     text = "\n".join(["示例省2023年度中央财政水利发展资金转移支付绩效自评报告", "（一）中央财政资金",
                       "全年预算数为500万元，全年执行数为480万元。", "（二）省级配套资金", "全年执行数为100万元。",
                       "自评得分90分。", ""])
+    text = collapse(text) if collapsed else text
     assert [(p.name, p.funds.annual_budget, p.score) for p in extractor.extract_text(text, mode="parser").projects] == [
         ("中央财政水利发展资金转移支付", 5000000.0, 90.0)]
 
