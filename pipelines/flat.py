@@ -52,6 +52,18 @@ _DATE = re.compile(r"\d{4}年\d{1,2}月")
 _MAX_SPLIT_TOKENS = 10  # beyond this a row is not a wrapped row; the combinations would also grow fast
 
 
+# funds header words of which two, one after another, make a header (not 分值 or a source's name alone)
+_FUNDS_HEADER = frozenset({"annual", "executed", "rate", "initial"})
+
+
+def _amounts_after(toks: list[Cell], i: int) -> int:
+    """How many numbers follow token ``i`` one after another."""
+    n = 0
+    while i + 1 + n < len(toks) and is_number(toks[i + 1 + n].clean):
+        n += 1
+    return n
+
+
 def _ends_table(word: str) -> bool:
     # a total-score label (绩效自评总得分) closes the rows too: in running text nothing else marks the table's end
     return bool(V.INDICATOR_END.match(word) or V.TOTAL_SCORE_LABEL.match(word))
@@ -221,11 +233,18 @@ class FlatParser:
         # header words in reading order, 目标申报数/预算编制数 standing under 年初预算数
         fields: list[str] = []
         total_at = None
+        run: list[str] = []  # the header words just before, one after another
         for i, t in enumerate(toks):
             f = funds_column(t.clean)
             if f and f not in fields:
                 fields.append(f)
-            if V.FUNDS_TOTAL_LABEL.match(t.clean) and fields and total_at is None and len(set(fields) & {"annual", "executed", "rate", "initial"}) >= 2:
+            run = [*run, f] if f else []
+            if V.FUNDS_TOTAL_LABEL.match(t.clean) and len(set(fields) & _FUNDS_HEADER) >= 2:
+                total_at = i
+                break
+            if len(set(run) & _FUNDS_HEADER) >= 2 and _amounts_after(toks, i) >= len(run):
+                # a number under each word of the header run right after it: the total row's label cell printed
+                # blank, the line breaks around it lost (执行率  480000.00 480000.00 455520.00 94.9%)
                 total_at = i
                 break
         unit_row = next((r for r in rows if any("万元" in c.clean or "元)" in c.clean for c in r.cells[:2])), None)

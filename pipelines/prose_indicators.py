@@ -199,5 +199,9 @@ def fill_lone_indicators(text: str, tables: list[ParsedProject]) -> None:
     if len(tables) != 1 or tables[0].indicators:
         return
     table = tables[0]
+    if table.source == "flat":
+        # read from collapsed text: no line end bounds the table, its span runs on over the sentences after it
+        table.indicators = indicator_sentences(text, 0, len(text))
+        return
     found = indicator_sentences(text, 0, table.start) + indicator_sentences(text, table.end, len(text))
     table.indicators = found

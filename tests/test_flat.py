@@ -54,3 +54,33 @@ def test_text_cells_after_the_scores_are_no_row(extractor):
         ("时效指标", "日产日清率", "100%", "98%", 10, 9),
         ("社会效益指标", "人居环境改善", "明显改善", "明显改善", 20, 20),
     ]
+
+
+@pytest.mark.parametrize("unit,factor", [("万元", 10000.0), ("元", 1.0)])
+def test_a_summary_table_over_prose_read_collapsed(extractor, unit, factor):
+    """A report's small summary table (the funds row's label cell blank) over indicators stated in sentences: with its
+    line breaks lost, the amounts right after the funds header are its row, and the sentences after the table (inside
+    the collapsed reading's span, which no line end bounds) are its indicators."""
+    from jixiao.eval.variants import collapse
+
+    text = "\n".join([
+        "示例县第一小学2023年度项目绩效自评报告", "一、项目基本情况",
+        "项目名称\t校园书屋运行经费", "主管部门\t示例县教育局\t实施单位\t示例县第一小学",
+        f"项目资金（{unit}）\t年初预算数\t全年预算数\t全年执行数\t执行率", "\t50\t50\t48\t96%", "",
+        "二、绩效目标完成情况", "（1）数量指标：新建书屋数量≥6个，实际完成6个，得10分。",
+        "（2）质量指标：图书验收合格率100%，实际完成100%，得10分。", "三、自评结论", "该项目自评得分为95分，等级为优。", ""])
+    for t in (text, collapse(text)):
+        (p,) = extractor.extract_text(t, mode="parser").projects
+        assert (p.name, p.funds.annual_budget, p.funds.executed) == ("校园书屋运行经费", 50 * factor, 48 * factor)
+        assert [(i.name, i.target, i.actual) for i in p.indicators] == [
+            ("新建书屋数量", "≥6个", "6个"), ("图书验收合格率", "100%", "100%")]
+
+
+def test_numbers_after_a_funds_header_shorter_than_it_are_no_row(extractor):
+    """A number under each header word: two numbers after four header words are no funds row of theirs."""
+    from jixiao.eval.variants import collapse
+
+    text = ("项目名称 示例项目 项目资金（万元） 年初预算数 全年预算数 全年执行数 执行率 50 50 "
+            "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 产出指标 数量指标 书屋数量 ≥6个 6个 10 10 ")
+    (p,) = extractor.extract_text(collapse(text), mode="parser").projects
+    assert p.funds.annual_budget is None
