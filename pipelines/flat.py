@@ -22,18 +22,17 @@ from functools import lru_cache
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import SERIAL_NUMBER, is_label, is_plain_number, span_of
 from jixiao.pipelines.collapsed_tokens import Tokenizer, drop_marginalia, join_spaced_numbers, pieces
-from jixiao.pipelines.funds_table import funds_column, funds_from_total_row, read_funds
+from jixiao.pipelines.flat_funds import flat_funds, unit_note_before
 from jixiao.pipelines.cut_rows import stops_short
 from jixiao.pipelines.indicator_table import CategoryCarry, IndicatorHeader, IndicatorReader, indicator_column
 from jixiao.pipelines.layout import Cell, Row
-from jixiao.pipelines.normalize import NormalizedText, is_number, unit_factor
+from jixiao.pipelines.normalize import NormalizedText, is_number
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject
 from jixiao.pipelines.cut_rows import drop_cut_row, preview_ends
 from jixiao.pipelines.project_fields import clean_org, read_project_fields, split_code
 from jixiao.pipelines.scores import read_score
 from jixiao.pipelines.segment import Segmenter
 from jixiao.pipelines.vocab import OTHER_LEVEL1_HEADING as _OTHER_L1, ROW_START as _ROW_START
-from jixiao.record import YUAN_PER_WAN
 
 
 # Token-pair answers kept by each FlatParser (the service's lives for the whole process, so the cache
@@ -50,18 +49,6 @@ _NAME_START = re.compile(r"^[★☆\u4e00-\u9fff]")
 _NUMBER_RUN = re.compile(r"\d+(?:\.\d+)?")
 _DATE = re.compile(r"\d{4}年\d{1,2}月")
 _MAX_SPLIT_TOKENS = 10  # beyond this a row is not a wrapped row; the combinations would also grow fast
-
-
-# funds header words of which two, one after another, make a header (not 分值 or a source's name alone)
-_FUNDS_HEADER = frozenset({"annual", "executed", "rate", "initial"})
-
-
-def _amounts_after(toks: list[Cell], i: int) -> int:
-    """How many numbers follow token ``i`` one after another."""
-    n = 0
-    while i + 1 + n < len(toks) and is_number(toks[i + 1 + n].clean):
-        n += 1
-    return n
 
 
 def _ends_table(word: str) -> bool:
@@ -207,12 +194,14 @@ class FlatParser:
             if V.DEPT_WIDE.search(before.replace(" ", "")):
                 continue
             block = toks[s:e]
-            p = self._project(block, norm.text, at_text_end=k + 1 == len(starts))
+            note = unit_note_before(toks, s, starts[k - 1] if k else 0)
+            p = self._project(block, norm.text, at_text_end=k + 1 == len(starts), unit_note=note)
             if p is not None:
                 out.append(p)
         return out
 
-    def _project(self, toks: list[Cell], text: str, at_text_end: bool = False) -> ParsedProject | None:
+    def _project(self, toks: list[Cell], text: str, at_text_end: bool = False,
+                 unit_note: str | None = None) -> ParsedProject | None:
         rows = self._rows(toks)
         meta = read_project_fields([self._field_row(r, text) for r in rows])
         name = meta.get("name")
@@ -223,50 +212,11 @@ class FlatParser:
             source="flat", start=toks[0].start, end=toks[-1].end, name=name, code=code,
             department=clean_org(meta.get("department")), implementer=clean_org(meta.get("implementer")),
         )
-        proj.funds = self._funds(toks, rows)
+        proj.funds = flat_funds(toks, rows, unit_note)
         proj.indicators = self._indicators(toks, text, at_text_end)
         got = read_score(rows)
         proj.score, proj.score_weight, proj.grade = got.get("score"), got.get("score_weight"), got.get("grade")
         return proj
-
-    def _funds(self, toks: list[Cell], rows: list[Row]):
-        # header words in reading order, 目标申报数/预算编制数 standing under 年初预算数
-        fields: list[str] = []
-        total_at = None
-        run: list[str] = []  # the header words just before, one after another
-        for i, t in enumerate(toks):
-            f = funds_column(t.clean)
-            if f and f not in fields:
-                fields.append(f)
-            run = [*run, f] if f else []
-            if V.FUNDS_TOTAL_LABEL.match(t.clean) and len(set(fields) & _FUNDS_HEADER) >= 2:
-                total_at = i
-                break
-            if len(set(run) & _FUNDS_HEADER) >= 2 and _amounts_after(toks, i) >= len(run):
-                # a number under each word of the header run right after it: the total row's label cell printed
-                # blank, the line breaks around it lost (执行率  480000.00 480000.00 455520.00 94.9%)
-                total_at = i
-                break
-        unit_row = next((r for r in rows if any("万元" in c.clean or "元)" in c.clean for c in r.cells[:2])), None)
-        if total_at is None:
-            funds = read_funds(rows)
-            if unit_row is not None:
-                funds.factor = unit_factor(" ".join(c.clean for c in unit_row.cells[:2]), YUAN_PER_WAN)
-            return funds
-        if "declared" in fields and "compiled" in fields and "initial" in fields:
-            fields = [f for f in fields if f not in ("declared", "compiled")]
-            k = fields.index("initial")
-            fields[k:k + 1] = ["declared", "compiled"]
-        values = []
-        for t in toks[total_at + 1:]:
-            if not (is_number(t.clean) or t.clean in ("/", "-")):
-                break
-            values.append(t)
-        # the header prints no unit (万元 unless a unit row says otherwise)
-        funds = funds_from_total_row(self._row([toks[total_at], *values], 1), 0, fields, YUAN_PER_WAN)
-        if unit_row is not None:
-            funds.factor = unit_factor(" ".join(c.clean for c in unit_row.cells[:2]), YUAN_PER_WAN)
-        return funds
 
     def _indicators(self, toks: list[Cell], text: str, at_text_end: bool = False) -> list[ParsedIndicator]:
         """The indicator rows; ``at_text_end``: the block runs to the end of the text (an excerpt may stop inside

@@ -84,3 +84,32 @@ def test_numbers_after_a_funds_header_shorter_than_it_are_no_row(extractor):
             "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 产出指标 数量指标 书屋数量 ≥6个 6个 10 10 ")
     (p,) = extractor.extract_text(collapse(text), mode="parser").projects
     assert p.funds.annual_budget is None
+
+
+def test_a_unit_note_and_page_labels_run_into_a_collapsed_sheet(extractor):
+    """Collapsed, the unit note between the title and the table (单位：元) still gives the amounts' unit, and a preview's
+    page labels run into the rows (1 / 3 … 2 / 3) are no cells: the total row's score is not the page count."""
+    from jixiao.eval.variants import collapse
+
+    text = "\n".join([
+        "项目支出绩效自评表", "（2023年度）", "单位：元", "项目名称", "示例河道保洁经费", "主管部门", "示例县水利局",
+        "项目资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+        "年度资金总额", "300,000.00", "320,000.00", "304,000.00", "10", "95.00%", "9.5", "1 / 3",
+        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+        "产出指标", "数量指标", "保洁河道长度", "≥40公里", "42公里", "20", "20", "2 / 3",
+        "总分", "100", "96.5", "3 / 3", ""])
+    (p,) = extractor.extract_text(collapse(text), mode="parser").projects
+    assert (p.funds.annual_budget, p.funds.executed, p.score) == (320000.0, 304000.0, 96.5)
+
+
+def test_a_lone_slash_between_numbers_is_no_page_label(extractor):
+    from jixiao.pipelines.collapsed_tokens import drop_page_labels
+    from jixiao.pipelines.layout import Cell
+
+    def cells(words):
+        return [Cell(col=0, start=k, end=k + 1, text=w) for k, w in enumerate(words)]
+
+    row = cells(["总分", "10", "/", "10", "得分"])
+    assert [t.text for t in drop_page_labels(row)] == ["总分", "10", "/", "10", "得分"]
+    paged = cells(["甲", "1", "/", "2", "乙", "2", "/", "2"])
+    assert [t.text for t in drop_page_labels(paged)] == ["甲", "乙"]
