@@ -73,9 +73,12 @@ _IND_RUN = re.compile(r"(?P<name>[\u4e00-\u9fff0-9、()（）]{4,40}?)" + PROSE_
                       + PROSE_RUN_ACTUAL_CUE + r"(?P<actual>" + _VALUE + r")")
 # a heading naming the indicators' category: 3.时效指标。 / (二)效益指标
 # (numbered 1. / 1、 / 1) / (一), or ① which NFKC makes a bare 1)
-_CATEGORY_HEADING = re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*+(?:(?:\d{1,2}[.、．)）]?|[(（][一二三四五六七八九十\d]{1,3}[)）])"
-                               # (服务对象满意度：… heads its indicators without the word 指标)
-                               r"[ \t]*+)?(?P<cat>[\u4e00-\u9fff]{2,10}?指标|[\u4e00-\u9fff]{2,8}满意度(?=[:：]))", re.M)
+_HEADING_BODY = (r"[ \t]*+(?:(?:\d{1,2}[.、．)）]?|[(（][一二三四五六七八九十\d]{1,3}[)）])"
+                 # (服务对象满意度：… heads its indicators without the word 指标)
+                 r"[ \t]*+)?(?P<cat>[\u4e00-\u9fff]{2,10}?指标|[\u4e00-\u9fff]{2,8}满意度(?=[:：]))")
+_CATEGORY_HEADING = re.compile(r"(?:^|(?<=[\n。；;]))" + _HEADING_BODY, re.M)
+# a text without line breaks (collapsed): a line start is a run of spaces too (（一）产出指标 数量指标 1.指标名称：…)
+_RUN_CATEGORY_HEADING = re.compile(r"(?:^|(?<=[。；; ]))" + _HEADING_BODY)
 _CATEGORY_LEAD = re.compile(r"^(?P<cat>[\u4e00-\u9fff]{2,8}?指标)(?=[\u4e00-\u9fff])")
 # an indicator's category comes from a heading at most this far before it (the same paragraph or the one above)
 CATEGORY_REACH = 300
@@ -132,7 +135,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
                                        method="sentence"))
             taken.append((m.start(), m.end()))
     headings = [(h.start("cat"), h.end("cat"), fallback_level1(h.group("cat")), fallback_level2(h.group("cat")))
-                for h in _CATEGORY_HEADING.finditer(text, s, e)]
+                for h in (_CATEGORY_HEADING if "\n" in text else _RUN_CATEGORY_HEADING).finditer(text, s, e)]
     # (an indicator's own name, 服务对象满意度：目标值…, heads nothing)
     names = {(i.name.start, i.name.end) for i in out}
     headings = [h for h in headings if (h[2] or h[3]) and (h[0], h[1]) not in names]

@@ -428,3 +428,23 @@ def test_a_date_run_into_the_title_leaves_the_name_after_the_titles_own_year(ext
     for t in (text, collapse(text)):
         (p,) = extractor.extract_text(t, mode="parser").projects
         assert (p.name, p.score) == ("残疾人康复补助资金", 92.0)
+
+
+def test_labeled_indicator_sentences_collapsed_read_as_prose(extractor):
+    """Line breaks lost, a report's labeled sentences (指标名称：…；年度目标值：…) read as a table run into one line
+    find fewer values than the prose reading, which wins: the same indicators as printed."""
+    from jixiao.eval.variants import collapse
+
+    text = "\n".join([
+        "示例县2023年度农村公路养护补助资金绩效自评报告", "一、基本情况", "项目名称：农村公路养护补助资金",
+        "主管部门：示例县交通运输局；实施单位：示例县公路养护中心",
+        "2023年全年预算数为200万元，实际支出190万元，预算执行率95%。", "二、绩效指标完成情况", "（一）产出指标", "数量指标",
+        "1.指标名称：养护农村公路里程；年度目标值：≥300公里；实际完成值：312公里；分值：20；得分：20。",
+        "质量指标", "2.指标名称：路面优良率；年度目标值：≥80%；实际完成值：78%；分值：20；得分：18。",
+        "三、自评结论", "综合评价得分：93分，自评等级：优。", ""])
+    rows = []
+    for t in (text, collapse(text)):
+        (p,) = extractor.extract_text(t, mode="parser").projects
+        rows.append([(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators])
+    assert rows[0] == rows[1] == [("数量指标", "养护农村公路里程", "≥300公里", "312公里", 20.0, 20.0),
+                                  ("质量指标", "路面优良率", "≥80%", "78%", 20.0, 18.0)]
