@@ -25,7 +25,8 @@ def _span(m: re.Match[str], group: int | str) -> Span:
 
 # one indicator per sentence: [N.]名称，年初目标值X，实际完成值Y[，自评得分Z分]
 # (1. / (1) / ①, which NFKC makes a bare digit before the name: not one counting something, 3岁 / 1号)
-_ITEM = r"(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]|[1-9](?=[\u4e00-\u9fff])(?![岁个年月日次人万千百号级类项条名户座栋期批]))[ \t]*+)?"
+_CIRCLED = r"[1-9](?=[\u4e00-\u9fff])(?![岁个年月日次人万千百号级类项条名户座栋期批])"
+_ITEM = r"(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]|" + _CIRCLED + r")[ \t]*+)?"
 # a category word leading the sentence: 数量指标： / 产出指标方面，
 # (数量指标——培训人次：…, 产出指标-数量指标-培训人数：… the level-1 and level-2 before the name)
 _LEAD = r"(?P<lead>(?:[\u4e00-\u9fff]{2,8}指标(?:方面)?(?:[:：,，]|——|—|--|-|/)){1,2})?"
@@ -79,7 +80,10 @@ _HEADING_BODY = (r"[ \t]*+(?:(?:\d{1,2}[.、．)）]?|[(（][一二三四五六�
 _CATEGORY_HEADING = re.compile(r"(?:^|(?<=[\n。；;]))" + _HEADING_BODY, re.M)
 # a text without line breaks (collapsed): a line start is a run of spaces too (（一）产出指标 数量指标 1.指标名称：…)
 _RUN_CATEGORY_HEADING = re.compile(r"(?:^|(?<=[。；; ]))" + _HEADING_BODY)
-_CATEGORY_LEAD = re.compile(r"^(?P<cat>[\u4e00-\u9fff]{2,8}?指标)(?=[\u4e00-\u9fff])")
+# (or, line breaks collapsed, a heading and a run of spaces before the name: 1.数量指标 维修养护工程数量)
+# (or, line breaks collapsed, a heading and a run of spaces before the name and its number: 1.数量指标 维修养护工程数量,
+# （1）数量指标 ①运维监测站点数量)
+_CATEGORY_LEAD = re.compile(r"^(?P<cat>[\u4e00-\u9fff]{2,8}?指标)(?:[ \t]++(?:" + _CIRCLED + r")?)?(?=[\u4e00-\u9fff])")
 # an indicator's category comes from a heading at most this far before it (the same paragraph or the one above)
 CATEGORY_REACH = 300
 
