@@ -23,6 +23,7 @@ from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import SERIAL_NUMBER, is_label, is_plain_number, span_of
 from jixiao.pipelines.collapsed_tokens import Tokenizer, drop_marginalia, join_spaced_numbers, pieces
 from jixiao.pipelines.flat_funds import flat_funds, unit_note_before
+from jixiao.pipelines.funds_table import funds_column
 from jixiao.pipelines.cut_rows import stops_short
 from jixiao.pipelines.indicator_table import CategoryCarry, IndicatorHeader, IndicatorReader, indicator_column
 from jixiao.pipelines.layout import Cell, Row
@@ -49,6 +50,9 @@ _NAME_START = re.compile(r"^[★☆\u4e00-\u9fff]")
 _NUMBER_RUN = re.compile(r"\d+(?:\.\d+)?")
 _DATE = re.compile(r"\d{4}年\d{1,2}月")
 _MAX_SPLIT_TOKENS = 10  # beyond this a row is not a wrapped row; the combinations would also grow fast
+
+
+_SENTENCE_MARK = re.compile("[,，。;；]")
 
 
 def _ends_table(word: str) -> bool:
@@ -222,7 +226,7 @@ class FlatParser:
         """The indicator rows; ``at_text_end``: the block runs to the end of the text (an excerpt may stop inside
         its last row)."""
         toks = join_spaced_numbers(drop_marginalia(toks), text)
-        found = _indicator_header(toks, self._is_category)
+        found = _indicator_header(toks, self._is_category) or self._template_header(toks)
         if found is None:
             return []
         header, i, serial = found
@@ -261,6 +265,19 @@ class FlatParser:
         if at_text_end and not closed and stops_short(out, []):
             out.pop()  # the excerpt stopped inside the last row
         return out
+
+    def _template_header(self, toks: list[Cell]) -> tuple[IndicatorHeader, int, bool] | None:
+        """No indicator header printed, but the funds block runs into category words (a preview jumped from the funds
+        rows into the indicator rows): the rows are read under the national template's columns."""
+        funds = next((i for i, t in enumerate(toks) if funds_column(t.clean)), None)
+        if funds is None:
+            return None
+        at = next((i for i in range(funds, len(toks)) if self._is_category(toks[i].clean)), None)
+        # (cells, not sentences, between the funds and the rows and after the category: a report's summary table
+        # over indicators stated in sentences is no such jump)
+        if at is None or any(_SENTENCE_MARK.search(t.clean) and not is_number(t.clean) for t in toks[funds:at + 2]):
+            return None
+        return IndicatorHeader(0, dict(enumerate(indicator_column(w) for w in V.TEMPLATE_INDICATOR_HEADER))), at, False
 
     def _past_trailing_text(self, toks: list[Cell], i: int) -> int:
         """Past the text cells after a row's scores (评分标准, 得分计算方法, 偏差原因: 按比例扣分 节假日清运量大) where

@@ -113,3 +113,18 @@ def test_a_lone_slash_between_numbers_is_no_page_label(extractor):
     assert [t.text for t in drop_page_labels(row)] == ["总分", "10", "/", "10", "得分"]
     paged = cells(["甲", "1", "/", "2", "乙", "2", "/", "2"])
     assert [t.text for t in drop_page_labels(paged)] == ["甲", "乙"]
+
+
+def test_a_preview_jumping_from_the_funds_into_the_indicator_rows_collapsed(extractor):
+    """No indicator header printed (the preview jumped from the funds rows into the rows): collapsed, the rows after
+    the funds block are read under the national template's columns, as the one-cell-a-line reader reads them."""
+    from jixiao.eval.variants import collapse
+
+    text = "\n".join([
+        "项目名称", "示例路灯维护经费", "主管部门", "示例县城市管理局", "项目资金（万元）", "年初预算数", "全年预算数",
+        "全年执行数", "分值", "执行率", "得分", "年度资金总额", "60", "60", "57", "10", "95%", "9.5",
+        "质量指标", "路灯亮灯率", "≥98%", "99%", "20", "20",
+        "时效指标", "故障修复时限", "24小时内", "24小时内", "10", "10", "总分", "100", "95.5", ""])
+    (p,) = extractor.extract_text(collapse(text), mode="parser").projects
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("质量指标", "路灯亮灯率", "≥98%", "99%", 20.0, 20.0), ("时效指标", "故障修复时限", "24小时内", "24小时内", 10.0, 10.0)]
