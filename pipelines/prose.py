@@ -335,7 +335,11 @@ class ProseParser:
 
 
 def _own_line(text: str, m: re.Match[str]) -> bool:
-    """Whether a match is a line of its own (spaces aside)."""
+    """Whether a match is a line of its own (spaces aside); in a text without line breaks (collapsed), one after a
+    sentence's end and a space, and before a space or the end."""
+    if "\n" not in text:
+        head = text[:m.start()].rstrip(" \u3000")
+        return (not head or head[-1] in _SENTENCE_END) and text[m.end():m.end() + 1] in ("", " ", "\u3000")
     before = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
     after_end = text.find("\n", m.end())
     after = text[m.end():after_end if after_end >= 0 else len(text)]

@@ -448,3 +448,16 @@ def test_labeled_indicator_sentences_collapsed_read_as_prose(extractor):
         rows.append([(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators])
     assert rows[0] == rows[1] == [("数量指标", "养护农村公路里程", "≥300公里", "312公里", 20.0, 20.0),
                                   ("质量指标", "路面优良率", "≥80%", "78%", 20.0, 18.0)]
+
+
+def test_reports_one_after_another_collapsed_each_title_opens_one(extractor):
+    """A page printing two reports, each title on a line of its own: collapsed, a title after a sentence's end and a
+    space, before a space, still opens the second report's project."""
+    from jixiao.eval.variants import collapse
+
+    text = "\n".join([
+        "2023年度道路清扫保洁项目绩效自评报告", "一、基本情况：全年预算数为30万元，全年执行数为30万元。", "二、自评结论：自评得分95分。",
+        "2023年度公厕管护项目绩效自评报告", "一、基本情况：全年预算数为12万元，全年执行数为11万元。", "二、自评结论：自评得分91分。", ""])
+    for t in (text, collapse(text)):
+        got = [(p.name, p.funds.annual_budget, p.score) for p in extractor.extract_text(t, mode="parser").projects]
+        assert got == [("道路清扫保洁项目", 300000.0, 95.0), ("公厕管护项目", 120000.0, 91.0)]
