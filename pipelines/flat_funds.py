@@ -47,16 +47,16 @@ def flat_funds(toks: list[Cell], rows: list[Row], unit_note: str | None = None) 
     # header words in reading order, 目标申报数/预算编制数 standing under 年初预算数
     fields: list[str] = []
     total_at = None
-    run: list[str] = []  # the header words just before, one after another
+    run, run_fields = 0, set()  # the header words just before, one after another: how many, which
     for i, t in enumerate(toks):
         f = funds_column(t.clean)
         if f and f not in fields:
             fields.append(f)
-        run = [*run, f] if f else []
+        run, run_fields = (run + 1, run_fields | {f}) if f else (0, set())
         if V.FUNDS_TOTAL_LABEL.match(t.clean) and len(set(fields) & _FUNDS_HEADER) >= 2:
             total_at = i
             break
-        if len(set(run) & _FUNDS_HEADER) >= 2 and _amounts_after(toks, i) >= len(run):
+        if len(run_fields & _FUNDS_HEADER) >= 2 and _amounts_after(toks, i) >= run:
             # a number under each word of the header run right after it: the total row's label cell printed
             # blank, the line breaks around it lost (执行率  480000.00 480000.00 455520.00 94.9%)
             total_at = i

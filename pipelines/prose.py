@@ -54,7 +54,8 @@ _HEADING_NAME = (r"(?!项目|预算|专项|财政|部门|其他|其中|中央|�
 _HEADING_OPENER = re.compile(r"^[ \t]*" + _ORDINAL + r"[ \t]*" + _HEADING_NAME + r"[ \t]*$", re.M)
 # collapsed text (its line breaks became spaces): a heading's line start is the text's start, a space or a sentence
 # end, and its line end a run of spaces before the next line's words: 具体情况如下：一、动物疫病防控经费 （一）资金情况：…
-_RUN_HEADING_OPENER = re.compile(r"(?:^|(?<=[。；;：:！!？?\s]))[ \u3000]*+" + _ORDINAL + r"[ \u3000]*" + _HEADING_NAME
+# (the ordinal right after the space or the sentence end: spaces consumed at each space of a long run were quadratic)
+_RUN_HEADING_OPENER = re.compile(r"(?:^|(?<=[。；;：:！!？?\s]))" + _ORDINAL + r"[ \u3000]*" + _HEADING_NAME
                                  + r"(?:[ \u3000]+|$)")
 # the headings open projects only where at least this many distinct ones do (a one-project report's own sub-headings
 # never name it twice)
@@ -338,8 +339,10 @@ def _own_line(text: str, m: re.Match[str]) -> bool:
     """Whether a match is a line of its own (spaces aside); in a text without line breaks (collapsed), one after a
     sentence's end and a space, and before a space or the end."""
     if "\n" not in text:
-        head = text[:m.start()].rstrip(" \u3000")
-        return (not head or head[-1] in _SENTENCE_END) and text[m.end():m.end() + 1] in ("", " ", "\u3000")
+        k = m.start()
+        while k > 0 and text[k - 1] in " \u3000":  # (back over the spaces only: a title match per sentence)
+            k -= 1
+        return (k == 0 or text[k - 1] in _SENTENCE_END) and text[m.end():m.end() + 1] in ("", " ", "\u3000")
     before = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
     after_end = text.find("\n", m.end())
     after = text[m.end():after_end if after_end >= 0 else len(text)]

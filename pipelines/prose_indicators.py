@@ -74,12 +74,13 @@ _IND_RUN = re.compile(r"(?P<name>[\u4e00-\u9fff0-9、()（）]{4,40}?)" + PROSE_
                       + PROSE_RUN_ACTUAL_CUE + r"(?P<actual>" + _VALUE + r")")
 # a heading naming the indicators' category: 3.时效指标。 / (二)效益指标
 # (numbered 1. / 1、 / 1) / (一), or ① which NFKC makes a bare 1)
-_HEADING_BODY = (r"[ \t]*+(?:(?:\d{1,2}[.、．)）]?|[(（][一二三四五六七八九十\d]{1,3}[)）])"
+_HEADING_BODY = (r"(?:(?:\d{1,2}[.、．)）]?|[(（][一二三四五六七八九十\d]{1,3}[)）])"
                  # (服务对象满意度：… heads its indicators without the word 指标)
                  r"[ \t]*+)?(?P<cat>[\u4e00-\u9fff]{2,10}?指标|[\u4e00-\u9fff]{2,8}满意度(?=[:：]))")
-_CATEGORY_HEADING = re.compile(r"(?:^|(?<=[\n。；;]))" + _HEADING_BODY, re.M)
+_CATEGORY_HEADING = re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*+" + _HEADING_BODY, re.M)
 # a text without line breaks (collapsed): a line start is a run of spaces too (（一）产出指标 数量指标 1.指标名称：…)
-_RUN_CATEGORY_HEADING = re.compile(r"(?:^|(?<=[。；; ]))" + _HEADING_BODY)
+# (after a space nothing more is skipped: spaces consumed at each space of a long run were quadratic)
+_RUN_CATEGORY_HEADING = re.compile(r"(?:(?:^|(?<=[。；;]))[ \t]*+|(?<= ))" + _HEADING_BODY)
 # (or, line breaks collapsed, a heading and a run of spaces before the name: 1.数量指标 维修养护工程数量)
 # (or, line breaks collapsed, a heading and a run of spaces before the name and its number: 1.数量指标 维修养护工程数量,
 # （1）数量指标 ①运维监测站点数量)
