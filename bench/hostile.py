@@ -40,6 +40,8 @@ CASES = {
     # session 4: the fuzz run at 60000 (input 60560) and the hostile run after the invented-layouts round
     "words of a collapsed account table (fuzz)": lambda n: "一般公共预算财政拨款支出决算表\n" + " ".join(["社会保障"] * (n // 5))
     + " 合计 100\n",
+    # helper coll4: a long run of funds header words (collapsed), read once
+    "funds header words (collapsed)": lambda n: "项目名称 甲 " + "年初预算数 全年预算数 " * (n // 12),
 }
 
 

@@ -46,6 +46,25 @@ def drop_marginalia(toks: list[Cell]) -> list[Cell]:
     return out
 
 
+def drop_page_labels(toks: list[Cell]) -> list[Cell]:
+    """Tokens without a preview's page labels run into the table (1 / 4 … 2 / 4): ``N / M`` where the same page
+    count M follows the slash with at least two page numbers (a lone 10 / 10 may be a row's weight, a blank rate
+    and its score)."""
+    labels: dict[str, set[str]] = {}
+    at: list[int] = []
+    for k in range(len(toks) - 2):
+        a, slash, b = toks[k].clean, toks[k + 1].clean, toks[k + 2].clean
+        if slash == "/" and a.isdigit() and b.isdigit() and 0 < int(a) <= int(b) <= PAGE_COUNT_MAX:
+            labels.setdefault(b, set()).add(a)
+            at.append(k)
+    drop = {j for k in at if len(labels[toks[k + 2].clean]) >= 2 for j in (k, k + 1, k + 2)}
+    return [t for j, t in enumerate(toks) if j not in drop] if drop else toks
+
+
+# a page count in a page label (1 / 4) is at most this
+PAGE_COUNT_MAX = 999
+
+
 # one character of a number spaced out (2 9 7 8 元, 1 0 . 2 5), and the measure units that may close it
 _NUMBER_CHAR = re.compile(r"^[\d.,]$")
 # a spaced-out number has at least this many pieces, its unit counted (8 0 %): two single digits (5 5) are a row's
@@ -123,7 +142,7 @@ class Tokenizer:
                     raw.append(Cell(col=0, start=cut, end=m.end(), text=norm.text[cut:m.end()]))
                     continue
             raw.append(Cell(col=0, start=m.start(), end=m.end(), text=t))
-        return self._split_levels(self._rejoin(raw, norm.text))
+        return self._split_levels(self._rejoin(drop_page_labels(raw), norm.text))
 
     def _split_levels(self, toks: list[Cell]) -> list[Cell]:
         """A "一级-二级" token (产出指标-数量指标) as two tokens, the category words the row reader expects."""

@@ -51,6 +51,7 @@ from jixiao.pipelines.pipeline import PIPELINE, PipelineConfig
 from jixiao.pipelines.prose import ProseParser, drop_duplicates, fill_from_summaries, fill_lone_score, is_duplicate
 from jixiao.pipelines.prose_indicators import fill_lone_indicators
 from jixiao.pipelines.readers import COLLAPSED_LINE_CHARS, LayoutReaders, a_table, is_collapsed
+from jixiao.pipelines.readers import facts as reading_facts
 from jixiao.pipelines.tag import Tagger
 from jixiao.pipelines.validate import check_record, parsed_extent
 from jixiao.pipelines.vocab import Categories
@@ -212,11 +213,14 @@ class Extractor:
         """The prose reading of the whole text (as normalized) where the table reading found labels only (项目名称 /
         主管部门 of a report whose line breaks were lost), neither funds nor indicators, and the prose names the same
         projects."""
-        if a_table(parsed):
+        # (where the layout is lost, a table reading of a report's labeled sentences, 指标名称：…；年度目标值：…, competes
+        # with the prose reading by the values each finds)
+        lost = is_collapsed(norm) or "\n" not in norm.text.strip()
+        if a_table(parsed) and not lost:
             return []
         whole = self.prose.parse(norm)
         same = len(whole) == len(parsed) and all(is_duplicate(p.name.text, q.name.text) for p, q in zip(whole, parsed))
-        return whole if same else []
+        return whole if same and (not a_table(parsed) or reading_facts(whole) > reading_facts(parsed)) else []
 
     def _final_accounts(self, norm: NormalizedText, timings: dict[str, float], deadline: Deadline) -> list:
         """The 部门决算 standard tables (contract section 6), read on the text as normalized (offsets true)."""

@@ -22,18 +22,18 @@ from functools import lru_cache
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import SERIAL_NUMBER, is_label, is_plain_number, span_of
 from jixiao.pipelines.collapsed_tokens import Tokenizer, drop_marginalia, join_spaced_numbers, pieces
-from jixiao.pipelines.funds_table import funds_column, funds_from_total_row, read_funds
+from jixiao.pipelines.flat_funds import flat_funds, unit_note_before
+from jixiao.pipelines.funds_table import funds_column
 from jixiao.pipelines.cut_rows import stops_short
 from jixiao.pipelines.indicator_table import CategoryCarry, IndicatorHeader, IndicatorReader, indicator_column
 from jixiao.pipelines.layout import Cell, Row
-from jixiao.pipelines.normalize import NormalizedText, is_number, unit_factor
+from jixiao.pipelines.normalize import NormalizedText, is_number
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject
 from jixiao.pipelines.cut_rows import drop_cut_row, preview_ends
 from jixiao.pipelines.project_fields import clean_org, read_project_fields, split_code
 from jixiao.pipelines.scores import read_score
 from jixiao.pipelines.segment import Segmenter
 from jixiao.pipelines.vocab import OTHER_LEVEL1_HEADING as _OTHER_L1, ROW_START as _ROW_START
-from jixiao.record import YUAN_PER_WAN
 
 
 # Token-pair answers kept by each FlatParser (the service's lives for the whole process, so the cache
@@ -50,6 +50,9 @@ _NAME_START = re.compile(r"^[★☆\u4e00-\u9fff]")
 _NUMBER_RUN = re.compile(r"\d+(?:\.\d+)?")
 _DATE = re.compile(r"\d{4}年\d{1,2}月")
 _MAX_SPLIT_TOKENS = 10  # beyond this a row is not a wrapped row; the combinations would also grow fast
+
+
+_SENTENCE_MARK = re.compile("[,，。;；]")
 
 
 def _ends_table(word: str) -> bool:
@@ -195,12 +198,14 @@ class FlatParser:
             if V.DEPT_WIDE.search(before.replace(" ", "")):
                 continue
             block = toks[s:e]
-            p = self._project(block, norm.text, at_text_end=k + 1 == len(starts))
+            note = unit_note_before(toks, s, starts[k - 1] if k else 0)
+            p = self._project(block, norm.text, at_text_end=k + 1 == len(starts), unit_note=note)
             if p is not None:
                 out.append(p)
         return out
 
-    def _project(self, toks: list[Cell], text: str, at_text_end: bool = False) -> ParsedProject | None:
+    def _project(self, toks: list[Cell], text: str, at_text_end: bool = False,
+                 unit_note: str | None = None) -> ParsedProject | None:
         rows = self._rows(toks)
         meta = read_project_fields([self._field_row(r, text) for r in rows])
         name = meta.get("name")
@@ -211,49 +216,17 @@ class FlatParser:
             source="flat", start=toks[0].start, end=toks[-1].end, name=name, code=code,
             department=clean_org(meta.get("department")), implementer=clean_org(meta.get("implementer")),
         )
-        proj.funds = self._funds(toks, rows)
+        proj.funds = flat_funds(toks, rows, unit_note)
         proj.indicators = self._indicators(toks, text, at_text_end)
         got = read_score(rows)
         proj.score, proj.score_weight, proj.grade = got.get("score"), got.get("score_weight"), got.get("grade")
         return proj
 
-    def _funds(self, toks: list[Cell], rows: list[Row]):
-        # header words in reading order, 目标申报数/预算编制数 standing under 年初预算数
-        fields: list[str] = []
-        total_at = None
-        for i, t in enumerate(toks):
-            f = funds_column(t.clean)
-            if f and f not in fields:
-                fields.append(f)
-            if V.FUNDS_TOTAL_LABEL.match(t.clean) and fields and total_at is None and len(set(fields) & {"annual", "executed", "rate", "initial"}) >= 2:
-                total_at = i
-                break
-        unit_row = next((r for r in rows if any("万元" in c.clean or "元)" in c.clean for c in r.cells[:2])), None)
-        if total_at is None:
-            funds = read_funds(rows)
-            if unit_row is not None:
-                funds.factor = unit_factor(" ".join(c.clean for c in unit_row.cells[:2]), YUAN_PER_WAN)
-            return funds
-        if "declared" in fields and "compiled" in fields and "initial" in fields:
-            fields = [f for f in fields if f not in ("declared", "compiled")]
-            k = fields.index("initial")
-            fields[k:k + 1] = ["declared", "compiled"]
-        values = []
-        for t in toks[total_at + 1:]:
-            if not (is_number(t.clean) or t.clean in ("/", "-")):
-                break
-            values.append(t)
-        # the header prints no unit (万元 unless a unit row says otherwise)
-        funds = funds_from_total_row(self._row([toks[total_at], *values], 1), 0, fields, YUAN_PER_WAN)
-        if unit_row is not None:
-            funds.factor = unit_factor(" ".join(c.clean for c in unit_row.cells[:2]), YUAN_PER_WAN)
-        return funds
-
     def _indicators(self, toks: list[Cell], text: str, at_text_end: bool = False) -> list[ParsedIndicator]:
         """The indicator rows; ``at_text_end``: the block runs to the end of the text (an excerpt may stop inside
         its last row)."""
         toks = join_spaced_numbers(drop_marginalia(toks), text)
-        found = _indicator_header(toks, self._is_category)
+        found = _indicator_header(toks, self._is_category) or self._template_header(toks)
         if found is None:
             return []
         header, i, serial = found
@@ -292,6 +265,19 @@ class FlatParser:
         if at_text_end and not closed and stops_short(out, []):
             out.pop()  # the excerpt stopped inside the last row
         return out
+
+    def _template_header(self, toks: list[Cell]) -> tuple[IndicatorHeader, int, bool] | None:
+        """No indicator header printed, but the funds block runs into category words (a preview jumped from the funds
+        rows into the indicator rows): the rows are read under the national template's columns."""
+        funds = next((i for i, t in enumerate(toks) if funds_column(t.clean)), None)
+        if funds is None:
+            return None
+        at = next((i for i in range(funds, len(toks)) if self._is_category(toks[i].clean)), None)
+        # (cells, not sentences, between the funds and the rows and after the category: a report's summary table
+        # over indicators stated in sentences is no such jump)
+        if at is None or any(_SENTENCE_MARK.search(t.clean) and not is_number(t.clean) for t in toks[funds:at + 2]):
+            return None
+        return IndicatorHeader(0, dict(enumerate(indicator_column(w) for w in V.TEMPLATE_INDICATOR_HEADER))), at, False
 
     def _past_trailing_text(self, toks: list[Cell], i: int) -> int:
         """Past the text cells after a row's scores (评分标准, 得分计算方法, 偏差原因: 按比例扣分 节假日清运量大) where

@@ -47,10 +47,16 @@ _OPENERS = (
 )
 # a report on several projects heads each one's section with its name on a line of its own: （一）森林防火专项经费项目
 # (or 一、动物疫病防控经费: a fund's name ends in 经费 / 资金; not a heading of the report's own parts, 项目资金 …)
-_HEADING_OPENER = re.compile(r"^[ \t]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)[ \t]*"
-                             # (nor a fund's source: （一）中央财政资金 / （二）省级配套资金 split one fund, they are no projects)
-                             r"(?!项目|预算|专项|财政|部门|其他|其中|中央|省级|省|市级|县级|区级|地方|本级|上级|自筹|配套)"
-                             r"(?P<name>[\u4e00-\u9fff()（）]{2,40}?(?:项目|经费|资金))[ \t]*$", re.M)
+_ORDINAL = r"(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
+# (nor a fund's source: （一）中央财政资金 / （二）省级配套资金 split one fund, they are no projects)
+_HEADING_NAME = (r"(?!项目|预算|专项|财政|部门|其他|其中|中央|省级|省|市级|县级|区级|地方|本级|上级|自筹|配套)"
+                 r"(?P<name>[\u4e00-\u9fff()（）]{2,40}?(?:项目|经费|资金))")
+_HEADING_OPENER = re.compile(r"^[ \t]*" + _ORDINAL + r"[ \t]*" + _HEADING_NAME + r"[ \t]*$", re.M)
+# collapsed text (its line breaks became spaces): a heading's line start is the text's start, a space or a sentence
+# end, and its line end a run of spaces before the next line's words: 具体情况如下：一、动物疫病防控经费 （一）资金情况：…
+# (the ordinal right after the space or the sentence end: spaces consumed at each space of a long run were quadratic)
+_RUN_HEADING_OPENER = re.compile(r"(?:^|(?<=[。；;：:！!？?\s]))" + _ORDINAL + r"[ \u3000]*" + _HEADING_NAME
+                                 + r"(?:[ \u3000]+|$)")
 # the headings open projects only where at least this many distinct ones do (a one-project report's own sub-headings
 # never name it twice)
 HEADING_OPENER_MIN = 2
@@ -330,7 +336,13 @@ class ProseParser:
 
 
 def _own_line(text: str, m: re.Match[str]) -> bool:
-    """Whether a match is a line of its own (spaces aside)."""
+    """Whether a match is a line of its own (spaces aside); in a text without line breaks (collapsed), one after a
+    sentence's end and a space, and before a space or the end."""
+    if "\n" not in text:
+        k = m.start()
+        while k > 0 and text[k - 1] in " \u3000":  # (back over the spaces only: a title match per sentence)
+            k -= 1
+        return (k == 0 or text[k - 1] in _SENTENCE_END) and text[m.end():m.end() + 1] in ("", " ", "\u3000")
     before = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
     after_end = text.find("\n", m.end())
     after = text[m.end():after_end if after_end >= 0 else len(text)]
@@ -339,9 +351,12 @@ def _own_line(text: str, m: re.Match[str]) -> bool:
 
 def _heading_openers(text: str, s: int, e: int) -> list[tuple[int, Span]]:
     """The project headings of a report on several projects, where at least two distinct ones head sections."""
-    found = [(m.start(), _span(m, "name")) for m in _HEADING_OPENER.finditer(text, s, e)
-             if not _NOT_PROJECT.search(m.group("name"))]
-    return found if len({n.text for _, n in found}) >= HEADING_OPENER_MIN else []
+    for rx in (_HEADING_OPENER, _RUN_HEADING_OPENER):
+        found = [(m.start(), _span(m, "name")) for m in rx.finditer(text, s, e)
+                 if not _NOT_PROJECT.search(m.group("name"))]
+        if len({n.text for _, n in found}) >= HEADING_OPENER_MIN:
+            return found
+    return []
 
 
 def _title_over(text: str, s: int, e: int, name: Span) -> Span:

@@ -25,7 +25,8 @@ def _span(m: re.Match[str], group: int | str) -> Span:
 
 # one indicator per sentence: [N.]名称，年初目标值X，实际完成值Y[，自评得分Z分]
 # (1. / (1) / ①, which NFKC makes a bare digit before the name: not one counting something, 3岁 / 1号)
-_ITEM = r"(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]|[1-9](?=[\u4e00-\u9fff])(?![岁个年月日次人万千百号级类项条名户座栋期批]))[ \t]*+)?"
+_CIRCLED = r"[1-9](?=[\u4e00-\u9fff])(?![岁个年月日次人万千百号级类项条名户座栋期批])"
+_ITEM = r"(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]|" + _CIRCLED + r")[ \t]*+)?"
 # a category word leading the sentence: 数量指标： / 产出指标方面，
 # (数量指标——培训人次：…, 产出指标-数量指标-培训人数：… the level-1 and level-2 before the name)
 _LEAD = r"(?P<lead>(?:[\u4e00-\u9fff]{2,8}指标(?:方面)?(?:[:：,，]|——|—|--|-|/)){1,2})?"
@@ -73,10 +74,17 @@ _IND_RUN = re.compile(r"(?P<name>[\u4e00-\u9fff0-9、()（）]{4,40}?)" + PROSE_
                       + PROSE_RUN_ACTUAL_CUE + r"(?P<actual>" + _VALUE + r")")
 # a heading naming the indicators' category: 3.时效指标。 / (二)效益指标
 # (numbered 1. / 1、 / 1) / (一), or ① which NFKC makes a bare 1)
-_CATEGORY_HEADING = re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*+(?:(?:\d{1,2}[.、．)）]?|[(（][一二三四五六七八九十\d]{1,3}[)）])"
-                               # (服务对象满意度：… heads its indicators without the word 指标)
-                               r"[ \t]*+)?(?P<cat>[\u4e00-\u9fff]{2,10}?指标|[\u4e00-\u9fff]{2,8}满意度(?=[:：]))", re.M)
-_CATEGORY_LEAD = re.compile(r"^(?P<cat>[\u4e00-\u9fff]{2,8}?指标)(?=[\u4e00-\u9fff])")
+_HEADING_BODY = (r"(?:(?:\d{1,2}[.、．)）]?|[(（][一二三四五六七八九十\d]{1,3}[)）])"
+                 # (服务对象满意度：… heads its indicators without the word 指标)
+                 r"[ \t]*+)?(?P<cat>[\u4e00-\u9fff]{2,10}?指标|[\u4e00-\u9fff]{2,8}满意度(?=[:：]))")
+_CATEGORY_HEADING = re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*+" + _HEADING_BODY, re.M)
+# a text without line breaks (collapsed): a line start is a run of spaces too (（一）产出指标 数量指标 1.指标名称：…)
+# (after a space nothing more is skipped: spaces consumed at each space of a long run were quadratic)
+_RUN_CATEGORY_HEADING = re.compile(r"(?:(?:^|(?<=[。；;]))[ \t]*+|(?<= ))" + _HEADING_BODY)
+# (or, line breaks collapsed, a heading and a run of spaces before the name: 1.数量指标 维修养护工程数量)
+# (or, line breaks collapsed, a heading and a run of spaces before the name and its number: 1.数量指标 维修养护工程数量,
+# （1）数量指标 ①运维监测站点数量)
+_CATEGORY_LEAD = re.compile(r"^(?P<cat>[\u4e00-\u9fff]{2,8}?指标)(?:[ \t]++(?:" + _CIRCLED + r")?)?(?=[\u4e00-\u9fff])")
 # an indicator's category comes from a heading at most this far before it (the same paragraph or the one above)
 CATEGORY_REACH = 300
 
@@ -132,7 +140,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
                                        method="sentence"))
             taken.append((m.start(), m.end()))
     headings = [(h.start("cat"), h.end("cat"), fallback_level1(h.group("cat")), fallback_level2(h.group("cat")))
-                for h in _CATEGORY_HEADING.finditer(text, s, e)]
+                for h in (_CATEGORY_HEADING if "\n" in text else _RUN_CATEGORY_HEADING).finditer(text, s, e)]
     # (an indicator's own name, 服务对象满意度：目标值…, heads nothing)
     names = {(i.name.start, i.name.end) for i in out}
     headings = [h for h in headings if (h[2] or h[3]) and (h[0], h[1]) not in names]
@@ -199,5 +207,9 @@ def fill_lone_indicators(text: str, tables: list[ParsedProject]) -> None:
     if len(tables) != 1 or tables[0].indicators:
         return
     table = tables[0]
+    if table.source == "flat":
+        # read from collapsed text: no line end bounds the table, its span runs on over the sentences after it
+        table.indicators = indicator_sentences(text, 0, len(text))
+        return
     found = indicator_sentences(text, 0, table.start) + indicator_sentences(text, table.end, len(text))
     table.indicators = found

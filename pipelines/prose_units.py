@@ -13,10 +13,11 @@ _HEADING_ORG = re.compile(
     r"^(?P<org>[\u4e00-\u9fff()（）]{3,40}?" + ORG_END + r")"
     r"(?:(?:关于)?(?:\d{4}年度?)?[\u4e00-\u9fff]{0,12}(?:报告|说明))?$"
 )
-# the same heading run into its text (line breaks lost): a unit's name then a report title, between spaces
+# the same heading run into its text (line breaks lost): a unit's name then a report title, between spaces (the title
+# after a space, or right after the unit where its year follows: 示例县水利局2023年度项目支出绩效自评报告)
 _TITLE_ORG = re.compile(
     r"(?:^|(?<=\s))(?P<org>[\u4e00-\u9fff()（）]{3,40}?" + ORG_END + r")"
-    r"\s+(?:关于)?(?:\d{4}年度?)?[\u4e00-\u9fff]{0,12}(?:报告|说明)(?=\s|$)"
+    r"(?:\s+(?:关于)?(?:\d{4}年度?)?|\d{4}年度?)[\u4e00-\u9fff]{0,12}(?:报告|说明)(?=\s|$)"
 )
 _HEADING_NOT_ORG = re.compile(r"^(第.部分|目录|附件|附表|[一二三四五六七八九十]+、|\(|（)")
 

@@ -334,7 +334,12 @@ def test_units_stated_in_words_and_spending_at_year_end(extractor):
         "示例县交通运输局", "示例县公路养护中心", 800000.0, 760000.0)
 
 
-def test_project_headings_naming_funds(extractor):
+@pytest.mark.parametrize("collapsed", [False, True])
+def test_project_headings_naming_funds(extractor, collapsed):
+    """Collapsed (line breaks become spaces), a heading's line start is a sentence end or the text's start and its
+    line end a run of spaces: 自评等级：优。 二、河湖管护专项资金 （一）资金情况：…"""
+    from jixiao.eval.variants import collapse
+
     text = "\n".join([
         "示例县水利局2023年度项目支出绩效自评报告",
         "一、小型水库维修养护经费", "（一）资金情况：全年预算数为20万元，全年执行数为19万元，预算执行率为95%。",
@@ -342,7 +347,7 @@ def test_project_headings_naming_funds(extractor):
         "二、河湖管护专项资金", "（一）资金情况：全年预算数为12万元，全年执行数为12万元，预算执行率为100%。",
         "（三）自评得分：88分，自评等级：良。",
         "三、存在问题及改进措施", "加强项目前期谋划。", ""])
-    rec = extractor.extract_text(text, mode="parser")
+    rec = extractor.extract_text(collapse(text) if collapsed else text, mode="parser")
     assert [(p.name, p.department, p.funds.annual_budget, p.score, p.grade) for p in rec.projects] == [
         ("小型水库维修养护经费", "示例县水利局", 200000.0, 91.0, "优"), ("河湖管护专项资金", "示例县水利局", 120000.0, 88.0, "良")]
 
@@ -400,10 +405,14 @@ def test_a_breadcrumb_and_a_list_of_other_reports_are_no_projects(extractor):
     assert [(p.name, p.score) for p in extractor.extract_text(text, mode="parser").projects] == [("食品抽检项目", 94.0)]
 
 
-def test_headings_naming_a_funds_source_are_no_projects(extractor):
+@pytest.mark.parametrize("collapsed", [False, True])
+def test_headings_naming_a_funds_source_are_no_projects(extractor, collapsed):
+    from jixiao.eval.variants import collapse
+
     text = "\n".join(["示例省2023年度中央财政水利发展资金转移支付绩效自评报告", "（一）中央财政资金",
                       "全年预算数为500万元，全年执行数为480万元。", "（二）省级配套资金", "全年执行数为100万元。",
                       "自评得分90分。", ""])
+    text = collapse(text) if collapsed else text
     assert [(p.name, p.funds.annual_budget, p.score) for p in extractor.extract_text(text, mode="parser").projects] == [
         ("中央财政水利发展资金转移支付", 5000000.0, 90.0)]
 
@@ -419,3 +428,36 @@ def test_a_date_run_into_the_title_leaves_the_name_after_the_titles_own_year(ext
     for t in (text, collapse(text)):
         (p,) = extractor.extract_text(t, mode="parser").projects
         assert (p.name, p.score) == ("残疾人康复补助资金", 92.0)
+
+
+def test_labeled_indicator_sentences_collapsed_read_as_prose(extractor):
+    """Line breaks lost, a report's labeled sentences (指标名称：…；年度目标值：…) read as a table run into one line
+    find fewer values than the prose reading, which wins: the same indicators as printed."""
+    from jixiao.eval.variants import collapse
+
+    text = "\n".join([
+        "示例县2023年度农村公路养护补助资金绩效自评报告", "一、基本情况", "项目名称：农村公路养护补助资金",
+        "主管部门：示例县交通运输局；实施单位：示例县公路养护中心",
+        "2023年全年预算数为200万元，实际支出190万元，预算执行率95%。", "二、绩效指标完成情况", "（一）产出指标", "数量指标",
+        "1.指标名称：养护农村公路里程；年度目标值：≥300公里；实际完成值：312公里；分值：20；得分：20。",
+        "质量指标", "2.指标名称：路面优良率；年度目标值：≥80%；实际完成值：78%；分值：20；得分：18。",
+        "三、自评结论", "综合评价得分：93分，自评等级：优。", ""])
+    rows = []
+    for t in (text, collapse(text)):
+        (p,) = extractor.extract_text(t, mode="parser").projects
+        rows.append([(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators])
+    assert rows[0] == rows[1] == [("数量指标", "养护农村公路里程", "≥300公里", "312公里", 20.0, 20.0),
+                                  ("质量指标", "路面优良率", "≥80%", "78%", 20.0, 18.0)]
+
+
+def test_reports_one_after_another_collapsed_each_title_opens_one(extractor):
+    """A page printing two reports, each title on a line of its own: collapsed, a title after a sentence's end and a
+    space, before a space, still opens the second report's project."""
+    from jixiao.eval.variants import collapse
+
+    text = "\n".join([
+        "2023年度道路清扫保洁项目绩效自评报告", "一、基本情况：全年预算数为30万元，全年执行数为30万元。", "二、自评结论：自评得分95分。",
+        "2023年度公厕管护项目绩效自评报告", "一、基本情况：全年预算数为12万元，全年执行数为11万元。", "二、自评结论：自评得分91分。", ""])
+    for t in (text, collapse(text)):
+        got = [(p.name, p.funds.annual_budget, p.score) for p in extractor.extract_text(t, mode="parser").projects]
+        assert got == [("道路清扫保洁项目", 300000.0, 95.0), ("公厕管护项目", 120000.0, 91.0)]

@@ -153,3 +153,20 @@ def test_a_circled_item_number_is_no_part_of_the_name(sentence, name):
 def test_an_indicator_named_like_a_category_heads_nothing():
     text = " 1. 服务对象满意度：目标值 ≥90%，实际值 94%，得分 10分\n 2. 回访及时率：目标值 100%，实际值 100%，得分 10分\n"
     assert [r[:3] for r in _read(text)] == [(None, None, "服务对象满意度"), (None, None, "回访及时率")]
+
+
+def test_collapsed_category_headings_before_a_name_are_cut_off_it():
+    """Line breaks collapsed, a category heading and a run of spaces stand before the first name under it (with the
+    name's own number ① too): the heading is the level, not part of the name; the same indicators as printed."""
+    from jixiao.eval.variants import collapse
+    from jixiao.pipelines.normalize import normalize_text
+
+    text = "\n".join(["二、绩效目标完成情况", "（一）产出指标", "1.数量指标", "新建书屋数量：年度目标6个，实际完成6个。",
+                      "（2）质量指标", "①图书验收合格率：年度目标值≥95%，实际完成98%，得分10分。", ""])
+    rows = []
+    for t in (text, collapse(text)):
+        norm = normalize_text(t).text
+        rows.append([(i.level1, i.level2, i.name.text, i.target[0].text, i.actual.text)
+                     for i in indicator_sentences(norm, 0, len(norm))])
+    assert rows[0] == rows[1] == [("产出指标", "数量指标", "新建书屋数量", "6个", "6个"),
+                                  ("产出指标", "质量指标", "图书验收合格率", "≥95%", "98%")]
