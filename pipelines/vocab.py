@@ -230,7 +230,7 @@ INDICATOR_HEADERS: list[tuple[str, re.Pattern[str]]] = [
     ("unit", _rx(r"^(度量|计量)单位$")),
     ("target", _rx(r"^(年度)?(指标值|目标值)$|^年度目标值$|^(预期|计划|绩效)(指标值|目标值)$|^(年度)?计划值$|^内容$|^年度预期目标$")),
     ("actual", _rx(r"^(全年|年度)?(实际完成|实际|完成)(值|情况|数)?$")),
-    ("degree", _rx(r"^完成程度$")),
+    ("degree", _rx(r"^完成程度$|^(指标)?完成率$")),  # 指标完成率: the actual over the target, a column of its own
     ("weight", _rx(rf"^({_alt(WEIGHT_WORDS)})(\(分\))?$")),
     ("score", _rx(rf"^({_alt(SCORE_WORDS)})(\(分\))?$")),
     ("note", _rx(r"^定性(指标|值)?情况说明$")),
@@ -392,7 +392,7 @@ def near_word(text: str, words: tuple[str, ...], max_distance: int = 1) -> bool:
     return bool(text) and process.extractOne(text, words, scorer=Levenshtein.distance, score_cutoff=max_distance) is not None
 
 
-NAME_LABEL_WORDS = ("项目名称", "项目(政策)名称", "政策名称")
+NAME_LABEL_WORDS = ("项目名称", "项目(政策)名称", "政策名称", "转移支付名称", "转移支付(项目)名称", "转移支付项目名称")
 
 
 # every printed category form, and headings in category columns that are not categories
@@ -435,10 +435,10 @@ SEGMENT_WORDS: tuple[str, ...] = tuple(dict.fromkeys([*LABEL_WORDS, *sorted(HEAD
 # words that cut a row whose cells run together (run_together.py), beside SEGMENT_WORDS: the labels of
 # transfer-payment tables and the captions around their blocks
 RUN_TOGETHER_WORDS: tuple[str, ...] = tuple("""
-转移支付(项目)名称 转移支付项目名称 中央主管部门 地方主管部门 资金使用单位 项目负责人及电话 负责人及电话 项目负责人 联系电话
+转移支付(项目)名称 转移支付项目名称 转移支付名称 中央主管部门 地方主管部门 资金使用单位 项目负责人及电话 负责人及电话 项目负责人 联系电话
 其中: 总体目标完成情况 总体目标 全年实际完成情况 年度总体目标
 指标值 全年实际完成值 未完成原因和改进措施 预算执行率 绩效指标
-资金来源 预算数 其他资金 进度指标 自评总分
+资金来源 资金情况 预算数 其他资金 进度指标 自评总分
 """.split())
 
 # ---- the collapsed-text reader (flat.py): words that start, split or end its pseudo-rows

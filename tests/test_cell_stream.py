@@ -179,3 +179,14 @@ def test_a_remark_printed_as_several_paragraphs(extractor, blanks):
     cells = [*FIELDS, *FUNDS, *NATURE_HEADER, *remark]
     p = read(extractor, page(*(c for c in cells if blanks or c != BLANK)))
     assert [r[2:5] for r in rows(p)][:2] == [("新建分类投放点数量", "≥30个", "32个"), ("配发分类垃圾桶数量", "600个", "600个")]
+
+
+def test_an_indicator_completion_rate_column_is_a_column_of_its_own(extractor):
+    """指标完成率 (the actual over the target) between 实际完成值 and 分值: a column, not the end of the header."""
+    cells = ["项目名称", "示例区社区图书室运行经费", "主管部门", "示例区文化旅游委", "实施单位", "示例区图书馆",
+             "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "指标完成率", "分值", "得分",
+             "产出指标", "数量指标", "图书室开放天数", "≥300天", "306天", "100%", "20", "20",
+             "满意度指标", "服务对象满意度指标", "读者满意度", "≥90%", "93%", "100%", "10", "10"]
+    (p,) = extractor.extract_text("\n\n".join(cells) + "\n", doc_id="t", mode="parser").projects
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("图书室开放天数", "≥300天", "306天", 20.0, 20.0), ("读者满意度", "≥90%", "93%", 10.0, 10.0)]

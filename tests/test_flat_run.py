@@ -197,3 +197,17 @@ def test_a_word_printed_twice_ends_a_name_only_as_values():
     assert [("茶葉運輸成本降低降低10%以上")[a:b] for a, b in row_cells("茶葉運輸成本降低降低10%以上")] == [
         "茶葉運輸成本降低", "降低10%以上"]
     assert [("值守時間按期按期20")[a:b] for a, b in row_cells("值守時間按期按期20")] == ["值守時間", "按期", "按期", "20"]
+
+
+def test_a_transfer_payment_run_starts_at_its_name_label(extractor):
+    """The 区域绩效自评表 of a transfer payment names its project 转移支付名称, and 资金情况 heads its funds block."""
+    run = ("转移支付名称农田建设补助资金中央主管部门示例省农业农村厅地方主管部门示例市农业农村局资金使用单位示例市各县区农业农村局"
+           "资金情况(万元)全年预算数全年执行数执行率年度资金总额1860.51786.696%"
+           "年度总体目标预期目标实际完成情况完成高标准农田建设任务已完成建设任务"
+           "绩效指标一级指标二级指标三级指标指标值全年实际完成值"
+           "产出指标数量指标新建高标准农田面积≥2万亩2.1万亩质量指标项目验收合格率100%100%")
+    p = _read(extractor, run + "\n")
+    assert (p.name, p.implementer, p.funds.annual_budget, p.funds.executed) == (
+        "农田建设补助资金", "示例市各县区农业农村局", 18605000.0, 17866000.0)
+    assert [(i.name, i.target, i.actual) for i in p.indicators] == [
+        ("新建高标准农田面积", "≥2万亩", "2.1万亩"), ("项目验收合格率", "100%", "100%")]
