@@ -261,7 +261,7 @@ class _RowGrouper:
 
     def assume_template_header(self) -> None:
         self.flush()
-        self.header_slots = list(_TEMPLATE_SLOTS)
+        self.header_slots = list(V.TEMPLATE_INDICATOR_SLOTS)
         self.values = sum(_is_value_slot(w) for w in V.TEMPLATE_INDICATOR_HEADER)
         self.reason = True
         self.state = "ih"
@@ -269,7 +269,7 @@ class _RowGrouper:
     def header_cut_at_its_start(self) -> bool:
         """The indicator header printed is the tail of the national template's (a preview jumped into it: 实际完成值
         分值 得分 …, its category and name columns lost)."""
-        slots = [s for s in _TEMPLATE_SLOTS if s != "reason"]  # (the reason column is kept apart: ``reason``)
+        slots = [s for s in V.TEMPLATE_INDICATOR_SLOTS if s != "reason"]  # (the reason column is kept apart: ``reason``)
         n = len(self.header_slots)
         return n >= 2 and "name" not in self.header_slots and self.header_slots == slots[-n:]
 
@@ -399,9 +399,6 @@ def _rows(cells: list[_Cell], blank_separated: bool = False) -> list[list[_Cell]
 # leftmost match is the longest word (服务对象满意度指标, not 满意度指标)
 _GLUED_TAIL = re.compile("(?:" + "|".join(sorted((*V.LEVEL2_PARENT, *V.LEVEL1), key=len, reverse=True))
                          + r")(?:\(\d+(?:\.\d+)?分\))?$")
-
-
-_TEMPLATE_SLOTS = [V.indicator_column(w) for w in V.TEMPLATE_INDICATOR_HEADER]
 
 
 def _glued_category(c: _Cell) -> tuple[_Cell, _Cell] | None:

@@ -24,12 +24,12 @@ from jixiao.pipelines.cells import SERIAL_NUMBER, is_label, is_plain_number, spa
 from jixiao.pipelines.collapsed_tokens import Tokenizer, drop_marginalia, join_spaced_numbers, pieces
 from jixiao.pipelines.flat_funds import flat_funds, unit_note_before
 from jixiao.pipelines.funds_table import funds_column
-from jixiao.pipelines.cut_rows import stops_short
-from jixiao.pipelines.indicator_table import CategoryCarry, IndicatorHeader, IndicatorReader, indicator_column
+from jixiao.pipelines.cut_rows import drop_cut_row, preview_ends, stops_short
+from jixiao.pipelines.indicator_table import (CategoryCarry, IndicatorHeader, IndicatorReader, indicator_column,
+                                               template_columns)
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import NormalizedText, is_number
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject
-from jixiao.pipelines.cut_rows import drop_cut_row, preview_ends
 from jixiao.pipelines.project_fields import clean_org, read_project_fields, split_code
 from jixiao.pipelines.scores import read_score
 from jixiao.pipelines.segment import Segmenter
@@ -277,7 +277,7 @@ class FlatParser:
         # over indicators stated in sentences is no such jump)
         if at is None or any(_SENTENCE_MARK.search(t.clean) and not is_number(t.clean) for t in toks[funds:at + 2]):
             return None
-        return IndicatorHeader(0, dict(enumerate(indicator_column(w) for w in V.TEMPLATE_INDICATOR_HEADER))), at, False
+        return template_columns(0), at, False
 
     def _past_trailing_text(self, toks: list[Cell], i: int) -> int:
         """Past the text cells after a row's scores (评分标准, 得分计算方法, 偏差原因: 按比例扣分 节假日清运量大) where

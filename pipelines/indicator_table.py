@@ -54,6 +54,13 @@ class IndicatorHeader:
         return slot in self.slots.values()
 
 
+def template_columns(row_index: int) -> IndicatorHeader:
+    """The national template's indicator columns (``vocab.TEMPLATE_INDICATOR_HEADER``), assumed where a preview lost
+    the printed header; ``row_index`` is the row the header would have been."""
+    slots = V.TEMPLATE_INDICATOR_SLOTS
+    return IndicatorHeader(row_index, dict(enumerate(slots)), len(slots))
+
+
 def find_indicator_header(rows: list[Row], start: int) -> IndicatorHeader | None:
     for i in range(start, len(rows)):
         r = rows[i]

@@ -11,7 +11,7 @@ from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import is_title_row, span_of, value_after
 from jixiao.pipelines.funds_table import read_funds, unit_note
 from jixiao.pipelines.indicator_table import (IndicatorHeader, IndicatorReader, find_indicator_header, indicator_column,
-                                               split_joined_levels)
+                                               split_joined_levels, template_columns)
 from jixiao.pipelines.layout import Row
 from jixiao.pipelines.level_rows import join_wrapped_level2
 from jixiao.pipelines.parsed import ParsedProject, Span
@@ -122,8 +122,7 @@ def template_header(rows: list[Row], categories: V.Categories) -> IndicatorHeade
         filled = r.nonempty()
         if i and r.kind != "text" and len(filled) >= TEMPLATE_ROW_CELLS and (
                 categories.level1(filled[0].clean) or categories.level2(filled[0].clean)):
-            slots = {k: s for k, w in enumerate(V.TEMPLATE_INDICATOR_HEADER) if (s := indicator_column(w))}
-            return IndicatorHeader(i - 1, slots, len(slots))
+            return template_columns(i - 1)
     return None
 
 

@@ -918,3 +918,7 @@ def indicator_column(text: str) -> str | None:
             if rx.search(t) if slot == "reason" else rx.match(t):
                 return slot
     return None
+
+
+# the national template's indicator columns by slot (l1, l2, name, target, actual, weight, score, reason)
+TEMPLATE_INDICATOR_SLOTS: tuple[str, ...] = tuple(s for w in TEMPLATE_INDICATOR_HEADER if (s := indicator_column(w)))
