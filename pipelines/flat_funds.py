@@ -4,7 +4,7 @@ them, and the unit the header, a unit row or the table's unit note (单位：元
 from __future__ import annotations
 
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.funds_table import funds_column, funds_from_total_row, read_funds
+from jixiao.pipelines.funds_table import funds_column, funds_from_total_row, read_funds, unit_of_note
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import is_number, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds
@@ -14,18 +14,13 @@ from jixiao.record import YUAN_PER_WAN
 _FUNDS_HEADER = frozenset({"annual", "executed", "rate", "initial"})
 # a unit note (单位：元) stands among this many tokens before a project's name label (the form's title lines)
 UNIT_NOTE_REACH = 4
-# a unit note is a short token of its own (单位：元, 金额单位：万元)
-UNIT_NOTE_CHARS = 12
 
 
 def unit_note_before(toks: list[Cell], start: int, floor: int) -> str | None:
     """The unit a note just before token ``start`` (not before ``floor``) prints: 单位：元 between the title and the
     table, whose line breaks were lost."""
-    for t in reversed(toks[max(floor, start - UNIT_NOTE_REACH):start]):
-        m = V.ACCOUNT_UNIT.search(t.clean) if len(t.clean) <= UNIT_NOTE_CHARS else None
-        if m is not None:
-            return m.group(1)
-    return None
+    return next((u for t in reversed(toks[max(floor, start - UNIT_NOTE_REACH):start])
+                 if (u := unit_of_note(t.clean)) is not None), None)
 
 
 def _amounts_after(toks: list[Cell], i: int) -> int:

@@ -106,15 +106,16 @@ def _align_funds(values: list[Cell], cols: list[str]) -> dict[str, Cell]:
 
 def unit_note(rows: list[Row]) -> str | None:
     """The unit a table's note row prints for its amounts (单位：元, 金额单位:万元), or None."""
-    for r in rows:
-        t = r.joined
-        m = V.ACCOUNT_UNIT.search(t) if len(t) <= UNIT_NOTE_CHARS else None
-        if m is not None:
-            return m.group(1)
-    return None
+    return next((u for r in rows if (u := unit_of_note(r.joined)) is not None), None)
 
 
-# a unit note is a short row of its own (单位：元, 金额单位：万元)
+def unit_of_note(text: str) -> str | None:
+    """The unit TEXT prints as a note of its own (单位：元, 金额单位:万元), or None."""
+    m = V.ACCOUNT_UNIT.search(text) if len(text) <= UNIT_NOTE_CHARS else None
+    return m.group(1) if m is not None else None
+
+
+# a unit note is a short row (or token) of its own (单位：元, 金额单位：万元)
 UNIT_NOTE_CHARS = 12
 
 
