@@ -7,7 +7,7 @@ import pytest
 
 from jixiao.pipelines.account_cells import leaves
 from jixiao.pipelines.extract import Extractor
-from jixiao.pipelines.ingest import load_bytes
+from tests.account_reading import account_rows, read_accounts
 
 EXPENDITURE = ["一般公共预算财政拨款支出决算表", "公开05表", "编制单位：某县文化和旅游局", "单位：万元",
                "项目", "本年支出", "科目代码", "科目名称", "小计", "基本支出", "项目支出", "栏次", "1", "2", "3",
@@ -35,19 +35,11 @@ def extractor():
     return Extractor(settings=None)
 
 
-def _read(extractor, text: str):
-    return extractor.extract(load_bytes(text.encode("utf-8"), filename="t.txt", doc_id="t"), mode="parser").final_accounts
-
-
-def _rows(table):
-    return [(r.code, r.label, r.line, r.values) for r in table.rows]
-
-
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_a_coded_table_one_cell_a_line_reads_like_its_tab_rows(extractor, layout):
-    [t] = _read(extractor, LAYOUTS[layout](EXPENDITURE))
+    [t] = read_accounts(extractor, LAYOUTS[layout](EXPENDITURE))
     assert (t.title, t.number, t.entity, t.unit) == ("一般公共预算财政拨款支出决算表", "公开05表", "某县文化和旅游局", "万元")
-    assert _rows(t) == [
+    assert account_rows(t) == [
         (None, "合计", None, {"小计": 125000.0, "基本支出": 100000.0, "项目支出": 25000.0}),
         ("207", "文化旅游体育与传媒支出", None, {"小计": 125000.0, "基本支出": 100000.0, "项目支出": 25000.0}),
         ("20701", "文化和旅游", None, {"小计": 125000.0, "基本支出": 100000.0, "项目支出": 25000.0}),
@@ -61,15 +53,15 @@ def test_a_coded_table_one_cell_a_line_reads_like_its_tab_rows(extractor, layout
 
 @pytest.mark.parametrize("layout", ["blank lines between cells", "a pipe after each cell", "a pipe on each side"])
 def test_a_two_sided_summary_one_cell_a_line(extractor, layout):
-    [t] = _read(extractor, LAYOUTS[layout](SUMMARY))
+    [t] = read_accounts(extractor, LAYOUTS[layout](SUMMARY))
     assert t.unit == "元" and [r.panel for r in t.rows] == [0, 1, 0, 1, 0, 1]
-    assert _rows(t)[:2] == [(None, "一般公共预算财政拨款收入", 1, {"金额": 5000.0}), (None, "一般公共服务支出", 5, {"金额": 5000.0})]
+    assert account_rows(t)[:2] == [(None, "一般公共预算财政拨款收入", 1, {"金额": 5000.0}), (None, "一般公共服务支出", 5, {"金额": 5000.0})]
     assert not [c for c in t.checks if c.severity == "warning"]
 
 
 def test_codes_split_into_类_款_项_columns_one_cell_a_line(extractor):
-    [t] = _read(extractor, LAYOUTS["blank lines between cells"](PARTS))
-    assert _rows(t) == [
+    [t] = read_accounts(extractor, LAYOUTS["blank lines between cells"](PARTS))
+    assert account_rows(t) == [
         ("213", "农林水支出", None, {"合计": 30000.0, "基本支出": 20000.0, "项目支出": 10000.0}),
         ("21301", "农业农村", None, {"合计": 30000.0, "基本支出": 20000.0, "项目支出": 10000.0}),
         ("2130101", "行政运行", None, {"合计": 20000.0, "基本支出": 20000.0}),
@@ -80,8 +72,8 @@ def test_codes_split_into_类_款_项_columns_one_cell_a_line(extractor):
 def test_blank_cells_not_shown_rows_at_their_codes_and_the_identities_place_the_amounts(extractor):
     """Where an export drops the blank cells, rows start at their codes; a row one amount short goes where
     the identities hold (20701 = Σ its 项 per column): 2070102's second amount under 项目支出."""
-    [t] = _read(extractor, "\n".join(c for c in EXPENDITURE if c))
-    assert _rows(t)[3] == ("2070101", "行政运行", None, {"小计": 100000.0, "基本支出": 100000.0})
+    [t] = read_accounts(extractor, "\n".join(c for c in EXPENDITURE if c))
+    assert account_rows(t)[3] == ("2070101", "行政运行", None, {"小计": 100000.0, "基本支出": 100000.0})
     assert t.rows[4].values == {"小计": 25000.0, "项目支出": 25000.0}  # printed under 项目支出, no blank to tell
     assert not [c for c in t.checks if c.severity == "warning"]
 

@@ -12,23 +12,15 @@ from jixiao.pipelines.account_spaced import spaced_rows
 from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.account_readings import fill_unread
 from jixiao.pipelines.final_accounts import FinalAccountsReader, table_kind
-from jixiao.pipelines.ingest import load_bytes
 from jixiao.pipelines.normalize import normalize_text
 from jixiao.pipelines.readers import COLLAPSED_LINE_CHARS
 from jixiao.record import AccountRow, FinalAccountsTable
+from tests.account_reading import account_rows, read_accounts
 
 
 @pytest.fixture(scope="module")
 def extractor():
     return Extractor(settings=None)
-
-
-def _read(extractor, text: str):
-    return extractor.extract(load_bytes(text.encode("utf-8"), filename="t.txt", doc_id="t"), mode="parser").final_accounts
-
-
-def _rows(table):
-    return [(r.code, r.label, r.line, r.values) for r in table.rows]
 
 
 def _html_cells(rows: list[list[str]]) -> str:
@@ -48,8 +40,8 @@ def test_a_total_merged_over_code_and_name_keeps_the_shown_blank_cells_in_place(
             ["2010301", "行政运行", "30.00", "30.00", "", "", ""],
             ["2010350", "事业运行", "8.00", "", "", "", "8.00"]]
     text = "收入决算表\n\n公开02表\n\n单位：万元\n\n" + _html_cells(header + body) + "注：本表反映部门本年度取得的各项收入情况。\n"
-    [t] = _read(extractor, text)
-    assert _rows(t) == [
+    [t] = read_accounts(extractor, text)
+    assert account_rows(t) == [
         (None, "合计", None, {"本年收入合计": 380000.0, "财政拨款收入": 300000.0, "其他收入": 80000.0}),
         ("201", "一般公共服务支出", None, {"本年收入合计": 380000.0, "财政拨款收入": 300000.0, "其他收入": 80000.0}),
         ("20103", "政府办公厅（室）及相关机构事务", None,
@@ -94,9 +86,9 @@ def test_a_space_laid_table_counted_a_column_a_character_reads_beside_a_tab_tabl
         _laid(["201 26 01", "\u3000行政运行", "100,000.00", "100,000.00", ""], w),
         _laid(["201 26 04", "\u3000档案馆", "30,000.00", "", "30,000.00"], w),
         "注：本表反映部门本年度各项支出情况。"])
-    basic, spent = _read(extractor, text)
-    assert _rows(basic) == [("301", "工资福利支出", None, {"决算数": 120000.0})]
-    assert _rows(spent) == [
+    basic, spent = read_accounts(extractor, text)
+    assert account_rows(basic) == [("301", "工资福利支出", None, {"决算数": 120000.0})]
+    assert account_rows(spent) == [
         (None, "合计", None, {"本年支出合计": 130000.0, "基本支出": 100000.0, "项目支出": 30000.0}),
         ("20126", "档案事务", None, {"本年支出合计": 130000.0, "基本支出": 100000.0, "项目支出": 30000.0}),
         ("2012601", "行政运行", None, {"本年支出合计": 100000.0, "基本支出": 100000.0}),
@@ -122,10 +114,10 @@ def test_a_table_run_into_one_line_amid_kept_lines_is_read_as_collapsed(extracto
     text = "某镇2023年度部门决算\n下载 共2页\n" + line + "\n本文档由用户上传\n"
     assert ran_together(normalize_text(text), table_kind, COLLAPSED_LINE_CHARS)
     assert not ran_together(normalize_text(text.replace(" ", "\n")), table_kind, COLLAPSED_LINE_CHARS)
-    [t] = _read(extractor, text)
+    [t] = read_accounts(extractor, text)
     assert len(t.rows) == 23
-    assert _rows(t)[0] == (None, "合计", None, {"小计": 200000.0, "基本支出": 200000.0, "项目支出": 0.0})
-    assert _rows(t)[-1] == ("2010320", "政府办公事务第20项", None, {"小计": 10000.0, "基本支出": 10000.0, "项目支出": 0.0})
+    assert account_rows(t)[0] == (None, "合计", None, {"小计": 200000.0, "基本支出": 200000.0, "项目支出": 0.0})
+    assert account_rows(t)[-1] == ("2010320", "政府办公事务第20项", None, {"小计": 10000.0, "基本支出": 10000.0, "项目支出": 0.0})
 
 
 def test_a_two_sided_summary_a_row_a_line_with_its_blank_cells_lost(extractor):
@@ -139,8 +131,8 @@ def test_a_two_sided_summary_a_row_a_line_with_its_blank_cells_lost(extractor):
         "本年收入合计 4 1,200.00 本年支出合计 9 1,200.00 900.00 300.00",
         "总计 5 1,200.00 总计 10 1,200.00 900.00 300.00",
         "注：本表反映部门本年度财政拨款总收支情况。"])
-    [t] = _read(extractor, text)
-    assert _rows(t) == [
+    [t] = read_accounts(extractor, text)
+    assert account_rows(t) == [
         (None, "一般公共预算财政拨款", 1, {"金额": 900.0}),
         (None, "一般公共服务支出", 6, {"合计": 700.0, "一般公共预算财政拨款": 700.0}),
         (None, "政府性基金预算财政拨款", 2, {"金额": 300.0}),
@@ -169,7 +161,7 @@ def test_a_coded_table_run_into_one_line_with_its_blank_cells_lost_is_placed_by_
             "合计 17.50 15.00 2.50 201 一般公共服务支出 17.50 15.00 2.50 "
             f"20103 政府办公厅（室）及相关机构事务 17.50 15.00 2.50 {items} 2010350 事业运行 2.50 2.50 "
             "注：本表反映部门本年度支出情况。")
-    [t] = _read(extractor, "某镇2023年度部门决算\n" + line + "\n本文档由用户上传\n")
-    assert _rows(t)[3] == ("2010301", "政府办公事务第1项", None, {"小计": 10000.0, "基本支出": 10000.0})
-    assert _rows(t)[-1] == ("2010350", "事业运行", None, {"小计": 25000.0, "项目支出": 25000.0})
+    [t] = read_accounts(extractor, "某镇2023年度部门决算\n" + line + "\n本文档由用户上传\n")
+    assert account_rows(t)[3] == ("2010301", "政府办公事务第1项", None, {"小计": 10000.0, "基本支出": 10000.0})
+    assert account_rows(t)[-1] == ("2010350", "事业运行", None, {"小计": 25000.0, "项目支出": 25000.0})
     assert sorted(k for k in t.rows[-1].provenance if k != "label") == ["小计", "项目支出"]
