@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from jixiao.pipelines.normalize import NormalizedText, parse_amount, parse_number, squeeze
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
-from jixiao.pipelines.vocab import PRINTED_GRADES
+from jixiao.pipelines.vocab import record_grade
 from jixiao.record import Funds, Indicator, Project, Provenance
 
 
@@ -102,9 +102,8 @@ class Assembler:
             share = funds.executed / budget
             if abs(share - funds.execution_rate) <= RATE_FRACTION_TOLERANCE:
                 funds.execution_rate = round(funds.execution_rate * 100, 6)
-        grade = self._text(p.grade)
-        if grade not in PRINTED_GRADES and p.grade is not None:
-            grade = squeeze(p.grade.text)  # a grade is a category: 優 on a mirror page is 优
+        # a grade is a category: 優 on a mirror page is 优 in the normalized text
+        grade = (record_grade(self._text(p.grade) or "") or record_grade(squeeze(p.grade.text))) if p.grade else None
         proj = Project(
             name=self._text(p.name) or squeeze(p.name.text),
             code=self._text(p.code),
@@ -112,7 +111,7 @@ class Assembler:
             implementer=self._text(p.implementer),
             funds=funds,
             score=self._number(p.score),
-            grade=PRINTED_GRADES.get(grade) if grade else None,
+            grade=grade,
             indicators=[self.indicator(i, src) for i in p.indicators],
         )
         prov = proj.provenance

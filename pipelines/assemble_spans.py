@@ -17,7 +17,7 @@ from typing import Any
 from jixiao.pipelines.map import normalize as _squash  # NFKC, whitespace removed
 from jixiao.pipelines.normalize import simplified, squeeze  # squeeze: as printed, whitespace removed
 from jixiao.pipelines.tag import EntitySpan
-from jixiao.pipelines.vocab import GRADES
+from jixiao.pipelines.vocab import record_grade
 from jixiao.record import YUAN_PER_WAN, Funds, Indicator, Project, Provenance
 
 # a tagger value's confidence is its span probability times this: below any parser value (0.95)
@@ -441,8 +441,7 @@ def _field_value(kind: str, span: EntitySpan, scale: float) -> Any:
         name = _org_name(span.text)
         return name if len(_HAN.findall(name)) >= 2 else None
     if kind == "grade":
-        g = simplified(_squash(span.text))  # a grade is a category: 優 on a mirror page is 优
-        return g[0] if g and g[0] in GRADES else None
+        return record_grade(simplified(_squash(span.text)))  # a grade is a category: 優 on a mirror page is 优
     value = _span_number(span.text)
     if value is not None and kind == "amount":
         value = round(value * scale, 2)

@@ -188,6 +188,14 @@ GRADE_BANDS = ((90.0, "优"), (80.0, "良"), (60.0, "中"), (float("-inf"), "差
 GRADES = tuple(grade for _, grade in GRADE_BANDS)
 # a grade as a table prints it -> the record's grade (contract: 优秀/良好/合格 give 优/良/中)
 PRINTED_GRADES: dict[str, str] = {**{g: g for g in GRADES}, "优秀": "优", "良好": "良", "合格": "中"}
+_GRADE_WORDS_LONGEST_FIRST = tuple(sorted(PRINTED_GRADES, key=len, reverse=True))
+
+
+def record_grade(printed: str) -> str | None:
+    """The record's grade for a printed one (优秀 -> 优, 合格 -> 中), also with text after it (优秀(95分));
+    both the table readers and the tagger's spans go through it."""
+    word = next((w for w in _GRADE_WORDS_LONGEST_FIRST if printed.startswith(w)), None)
+    return PRINTED_GRADES[word] if word else None
 
 
 def _alt(words: tuple[str, ...]) -> str:

@@ -30,3 +30,10 @@ def test_a_fraction_that_is_no_share_of_the_budget_stays(extractor):
     """0.5 printed where executed / budget is 0.96: not a fraction of the budget, left as printed."""
     f = _funds(extractor, "项目资金(万元) 年初预算数(A) 全年执行数(B) 执行率(B/A) 分值 得分", "年度资金总额 25 24 0.5 10 9.6")
     assert f.execution_rate == 0.5
+
+
+@pytest.mark.parametrize(("printed", "grade"), [("优秀", "优"), ("合格", "中"), ("良好(85分)", "良"), ("差", "差"), ("不合格", None), ("", None)])
+def test_record_grade_reads_printed_grades_and_their_tails(printed, grade):
+    from jixiao.pipelines.vocab import record_grade
+
+    assert record_grade(printed) == grade

@@ -148,3 +148,17 @@ def test_a_piece_of_a_longer_number_is_no_amount():
              _span(text, "AMT_ANNUAL", "40")]
     [got] = assemble_from_spans(spans, text)
     assert got.funds.initial_budget is None and got.funds.annual_budget == 400000.0
+
+
+@pytest.mark.parametrize(("printed", "grade"), [("合格", "中"), ("优秀", "优"), ("良", "良"), ("優秀", "优"), ("不合格", None)])
+def test_a_tagged_grade_reads_as_the_table_readers_read_it(printed, grade):
+    """The tagger's grade span goes through the same printed-grade table as the readers' (合格 is 中, not none)."""
+    text = f"项目名称 道路养护经费 主管部门 青溪县交通运输局 自评等级 {printed}"
+
+    def span(label, words, end=None):
+        at = text.index(words)
+        return EntitySpan(label=label, start=at, end=end or at + len(words), text=text[at:end or at + len(words)])
+
+    spans = [span("PROJECT", "道路养护经费"), span("DEPT", "青溪县交通运输局"), span("GRADE", printed, len(text))]
+    [got] = assemble_from_spans(spans, text)
+    assert got.grade == grade
