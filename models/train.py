@@ -50,6 +50,10 @@ class DataConfig(BaseModel):
                              "redrawn contents as printed, collapsed, damaged, a traditional mirror; "
                              "real_copies.real_layouts_copies); 0: the seeds' weak_repeat, "
                              "the seeds' way (no augmentation, every weak_heldout_every-th region held out)")
+    weak_invented: list[str] = Field(
+        default_factory=list,
+        description="invented-layouts documents (globs, e.g. 'invb*') whose frozen weak regions "
+                    "(models/weak_invented.py) train like the real layouts' (weak_real_repeat copies each)")
     weak_heldout_every: int = 5
     weak_repeat: int = 4
     weak_collapsed: bool = Field(True, description="also train (and score) on collapsed copies of the weak regions")
@@ -183,11 +187,17 @@ def build_corpus(cfg: TrainConfig, log=print) -> Corpus:
             log("warning: no real-layouts texts found (set data.real_layouts_dir or JIXIAO_REAL_LAYOUTS_DIR)")
         notes["real_layouts"] = [p.name for p in real_paths]
     real_texts = [p.read_text(encoding="utf-8") for p in real_paths]
+    from jixiao.models.weak_invented import read_regions
+
+    invented_regions, invented_names = read_regions(cfg.data.weak_invented)
+    if invented_names:
+        notes["invented_layouts"] = invented_names
+        notes["weak_invented_regions"] = len(invented_regions)
     weak_train: list[LabeledText] = []
     weak_heldout: list[LabeledText] = []
     weak_collapsed_heldout: list[LabeledText] = []
     real_train: list[LabeledText] = []
-    if seed_paths or real_paths:
+    if seed_paths or real_paths or invented_regions:
         try:
             from jixiao.models.weak import weak_examples
             from jixiao.pipelines.extract import Extractor
@@ -196,9 +206,10 @@ def build_corpus(cfg: TrainConfig, log=print) -> Corpus:
             extractor = Extractor.from_settings(Settings(use_tagger=False))
             # seeds first, so the seeds' held-out regions do not depend on the real layouts
             regions = weak_examples(seed_paths, extractor)
-            if real_paths:
+            if real_paths or invented_regions:
                 real_regions = weak_examples(real_paths, extractor)
                 notes["weak_real_layout_regions"] = len(real_regions)
+                real_regions += invented_regions
                 if cfg.data.weak_real_repeat:
                     # held out by document (the rla names the config leaves out), so every region trains
                     from jixiao.models.real_copies import real_layouts_copies
