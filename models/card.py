@@ -111,7 +111,12 @@ def _front(metrics: dict[str, Any], window: int, stride: int) -> list[str]:
               "as printed, and with its contents redrawn by the generator as printed, collapsed, damaged and as a "
               "traditional mirror page); the rla documents not named are held out of training (ship rule in "
               "`docs/research/results/tagger_real_layouts.md`)." if corpus.get("weak_real_layout_examples") else "")
-           if corpus.get("real_layouts") else ""),
+           if corpus.get("real_layouts") else "")
+        + (f" The invented layouts' frozen weak labels (`models/weak_invented.py`, "
+           f"`data/invented-layouts/weak_regions.jsonl`: the parser's provenance on the documents it reads as their "
+           f"hand labels) of {_names(corpus['invented_layouts'])} ({corpus.get('weak_invented_regions', 0)} regions) "
+           "train the same way, among those copies; the invented documents not named are held out of training."
+           if corpus.get("invented_layouts") else ""),
         "- MLM pretraining text: seeds 000-003"
         + (", the real layouts' development documents" if corpus.get("real_layouts") else "")
         + " and half of the synthetic documents.",
