@@ -143,18 +143,20 @@ def unit_cost(key: str, unit: str | None = None) -> bool:
 
 
 def same_meaning_kind(query: str, measure: str | None, entry: Entry, by_unit: bool = False,
-                      unit: str | None = None) -> bool:
+                      unit: str | None = None, near: bool = True) -> bool:
     """False when the name and the entry measure different things: a count never maps to a rate, an amount
     never to a rate, a per-unit amount never to a total. ``by_unit``: ``measure`` was read from the target's unit
     (the name's ending says nothing), where a percentage also scores a satisfaction (参保职工满意庋, ≥95%).
     ``unit`` (given for an answer that is not the name's exact form) must not rule the entry out either: 人/个/次,
-    % and 元 rule out each other's measure types (代办员补贴 ≥100人 counts people, it is no 补助金额)."""
+    % and 元 rule out each other's measure types (代办员补贴 ≥100人 counts people, it is no 补助金额). ``near=False``: a rate and a qualitative state
+    do not meet either (an answer from a form of the entry that prints no rate: 机制建立率 is no 机制健全性; round 8)."""
     by = unit_measure(unit)
     if by and entry.measure and {by, entry.measure} in _UNIT_CONFLICTS:
         return False
     if by_unit and {measure, entry.measure} == {"rate", "satisfaction"}:
         return True
-    if measure and entry.measure and measure != entry.measure and {measure, entry.measure} not in _NEAR_MEASURES:
+    if measure and entry.measure and measure != entry.measure and (
+            not near or {measure, entry.measure} not in _NEAR_MEASURES):
         return False
     if measure == "amount" and entry.measure == "amount" and per_unit(query) != per_unit(entry.name):
         return False
