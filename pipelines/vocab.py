@@ -758,7 +758,7 @@ SERVED_COUNT_ENDINGS: tuple[str, ...] = ("人数", "人次", "户数", "户次")
 # a count of people that other entries own (培训人次, 检测人数, 参保人数 …) or that counts staff (服务人员人数): not
 # the served
 SERVED_NOT: tuple[str, ...] = ("培训", "参训", "检测", "筛查", "就业", "参保", "退休", "申请", "代缴", "代办", "人员",
-                               "员人", "医生人", "教师", "干部", "志愿者", "新增", "累计")
+                               "员人", "医生人", "教师", "干部", "志愿", "新增", "累计")
 # a time to respond (出动时间, 到场时间, 应答时长) is 响应时间; a time to process a case (受理时限, 审批时间) 办理时限
 RESPONSE_TIME_ENTRY = "响应时间"
 RESPONSE_WORDS: tuple[str, ...] = ("响应", "出动", "到场", "到达", "赶到", "抵达", "接警", "出警", "应答", "回应")
