@@ -22,6 +22,11 @@ from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENDINGS, ACTIVITY_COUNT_ENTRY
 SWAP_MIN_LENGTH = 4
 
 
+# every ending a benefit phrase may have (a cheap first test: most names have none)
+_BENEFIT_TAILS = tuple({w for _, subjects, changes in BENEFIT_PHRASES for w in (*subjects, *changes)} | set(BENEFIT_ENDS))
+_ON_TIME = ON_TIME_ENTRY
+
+
 def _holds(text: str, words: tuple[str, ...]) -> bool:
     return any(w in text for w in words)
 
@@ -29,16 +34,19 @@ def _holds(text: str, words: tuple[str, ...]) -> bool:
 def served_count(key: str) -> bool:
     """People a service serves (签约服务人数, 年接待读者人次): a count of people or households with a service word
     before it, none of payment (those paid are 发放人数) and none that another entry or the staff owns."""
-    end = next((e for e in SERVED_COUNT_ENDINGS if key.endswith(e)), None)
-    if end is None:
+    if not key.endswith(SERVED_COUNT_ENDINGS):
         return False
+    end = next(e for e in SERVED_COUNT_ENDINGS if key.endswith(e))
     words = key[: -len(end)]
     return _holds(words, SERVED_WORDS) and not _holds(words, PAYMENT_WORDS) and not _holds(key, SERVED_NOT)
 
 
-def duration_role(key: str) -> str | None:
-    """The entry of a time to respond (接警后出动时间 -> 响应时间) or to process (投诉受理时限 -> 办理时限), or None."""
+def duration_role(key: str, by_unit: bool = False) -> str | None:
+    """The entry of a time to respond (接警后出动时间 -> 响应时间) or to process (投诉受理时限 -> 办理时限), or None.
+    ``by_unit``: the target's unit says a time (接警出动, 分钟), so the name need not end in one."""
     end = next((e for e in DURATION_NAME_ENDINGS if key.endswith(e)), None)
+    if end is None and not by_unit:
+        return None
     words = key[: -len(end)] if end else key
     if _holds(words, DURATION_NOT):
         return None
@@ -51,14 +59,15 @@ def duration_role(key: str) -> str | None:
 
 def activity_count(key: str) -> bool:
     """A count of times an activity was held (组织…训练次数, 宣讲场次), not of an event that happened."""
-    end = next((e for e in ACTIVITY_COUNT_ENDINGS if key.endswith(e)), None)
-    return end is not None and len(key) > len(end) and not _holds(key, ACTIVITY_NOT)
+    return key.endswith(ACTIVITY_COUNT_ENDINGS) and len(key) > 2 and not _holds(key, ACTIVITY_NOT)
 
 
 def purchase_cost(key: str) -> bool:
     """A purchase's total cost (疫苗采购成本, 物资购置费): a purchase word before a cost ending, no per-unit mark."""
-    end = next((e for e in PURCHASE_COST_ENDINGS if key.endswith(e)), None)
-    return end is not None and _holds(key[: -len(end)], PURCHASE_WORDS) and not _holds(key, PER_UNIT_MARKS)
+    if not key.endswith(PURCHASE_COST_ENDINGS):
+        return False
+    end = next(e for e in PURCHASE_COST_ENDINGS if key.endswith(e))
+    return _holds(key[: -len(end)], PURCHASE_WORDS) and not _holds(key, PER_UNIT_MARKS)
 
 
 def unit_price(key: str) -> bool:
@@ -69,8 +78,10 @@ def unit_price(key: str) -> bool:
 def unit_fee(key: str) -> bool:
     """A fee per person or per unit (专职人员人均经费): a fee ending with a per-unit mark right before it. A mark
     further left names a fee's use per person (人均运维经费), which may be an entry's or none."""
-    end = next((e for e in UNIT_FEE_ENDINGS if key.endswith(e)), None)
-    return end is not None and key[: -len(end)].endswith(UNIT_FEE_MARKS)
+    if not key.endswith(UNIT_FEE_ENDINGS):
+        return False
+    end = next(e for e in UNIT_FEE_ENDINGS if key.endswith(e))
+    return key[: -len(end)].endswith(UNIT_FEE_MARKS)
 
 
 def swapped_ending(key: str, form: str | None) -> bool:
@@ -83,16 +94,14 @@ def benefit_phrase(key: str) -> str | None:
     """The benefit entry a name says as a change (基层服务能力持续提升 -> 公共服务水平提升情况), or None: a subject the
     entry names and a change word, the name ending with one of them or a word of state, and no word that gives
     the phrase another owner."""
-    if _holds(key, BENEFIT_NOT):
-        return None
+    if not key.endswith(_BENEFIT_TAILS) or _holds(key, BENEFIT_NOT):
+        return _ON_TIME if _holds(key, ON_TIME_MARKS) else None
     for entry, subjects, changes in BENEFIT_PHRASES:
         subject = next((s for s in subjects if s in key), None)
         change = next((c for c in changes if c in key), None)
         if subject and change and key.endswith((subject, change, *BENEFIT_ENDS)):
             return entry
-    if _holds(key, ON_TIME_MARKS):
-        return ON_TIME_ENTRY
-    return None
+    return _ON_TIME if _holds(key, ON_TIME_MARKS) else None
 
 
 def head_synonyms(key: str) -> str:

@@ -302,9 +302,9 @@ class Mapper(HeadReadings):
             # the name's exact form also agrees with the target's unit and holds the name's qualifiers (新增, 未 …)
             # a rate meets a qualitative entry only through a form of it that prints a rate (经费支出合规率)
             # or one that is the name with its last character changed (发放到位性: 发放到位率)
-            near = measure is None or (self._form_measure.get(surface) == measure or swapped_ending(key, surface)
-                                       if surface else measure in self._entry_measures[e.id]
-                                       or any(swapped_ending(key, s) for s in self._keys_of[e.id]))
+            near = measure is None or measure == e.measure or (
+                self._form_measure.get(surface) == measure or swapped_ending(key, surface) if surface else
+                measure in self._entry_measures[e.id] or any(swapped_ending(key, s) for s in self._keys_of[e.id]))
             return e.canonical and same_meaning_kind(query, measure, e, by_unit=own is None, unit=unit, near=near) and (
                 qualifiers_agree(key, surface, e.measure, head) if surface else
                 any(qualifiers_agree(key, s, e.measure) and short_slip_ok(key, s) for s in self._keys_of[e.id]))

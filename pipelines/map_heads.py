@@ -30,8 +30,14 @@ READING_SCORE = 70.0
 # characters before its measure ending, in pieces of SPREAD_PIECE: two words, so that the order is a choice (one word
 # and its head is a head, read whole)
 PIECES_MIN_WORDS = 4
-# the measure endings a form is cut at, longest first (达标率 before 率, 满意度 before 度)
-_ENDINGS = tuple(sorted({e for _, ends in MEASURE_ENDINGS for e in ends}, key=len, reverse=True))
+# the measure endings a form is cut at, longest first (达标率 before 率, 满意度 before 度): looked up by length
+_ENDINGS = frozenset(e for _, ends in MEASURE_ENDINGS for e in ends)
+_ENDING_LENGTHS = tuple(sorted({len(e) for e in _ENDINGS}, reverse=True))
+
+
+def _measure_end(key: str) -> str | None:
+    """The longest measure ending the key ends with, or None."""
+    return next((key[-n:] for n in _ENDING_LENGTHS if len(key) > n and key[-n:] in _ENDINGS), None)
 
 
 def _pieces(words: str) -> tuple[str, ...]:
@@ -67,7 +73,7 @@ class HeadReadings:
         by_measure_end: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
         for i in named:
             k = keys3[i]
-            end = next((e for e in _ENDINGS if k.endswith(e)), None)
+            end = _measure_end(k)
             if end is not None and len(k) - len(end) >= PIECES_MIN_WORDS:
                 by_measure_end[end].append((_pieces(k[: -len(end)]), i))
         self._by_measure_end = dict(by_measure_end)
@@ -191,8 +197,8 @@ class HeadReadings:
         """The longest form whose measure ending ends the name and whose words (``_pieces``) the name prints in any
         order, one of them next to the ending (培训人均成本 -> 人均培训成本); None when two entries of that length fit and the level-2 does not choose."""
         keys, entries, _ = self._surfaces["indicator"]
-        end = next((e for e in _ENDINGS if key.endswith(e)), None)
-        if end is None:
+        end = _measure_end(key)
+        if end is None or end not in self._by_measure_end:
             return None
         words = key[: -len(end)]
         # the word next to the ending is one of the form's: only the words before it move (污水处理厂运行负荷率 is
@@ -216,13 +222,19 @@ class HeadReadings:
         """What the name is for, read from its words (``indicator_roles``): people served, a time to respond or to
         process, times an activity was held, a purchase's cost, a benefit said as a change; each only where the
         name's measure (from its ending or unit) is the one the entry has, or unknown."""
-        readings = (
-            (SERVED_ENTRY, served_count(key)), (ACTIVITY_COUNT_ENTRY, activity_count(key)),
-            (duration_role(key), True), (PURCHASE_COST_ENTRY, purchase_cost(key)), (benefit_phrase(key), True),
-        )
+        # each reading only where the name may measure what its entry does (the hot path: most names fail here)
+        names = []
+        if measure in (None, "count"):
+            names += [SERVED_ENTRY if served_count(key) else None, ACTIVITY_COUNT_ENTRY if activity_count(key) else None]
+        if measure in (None, "duration"):
+            names.append(duration_role(key, by_unit=measure == "duration"))
+        if measure in (None, "amount"):
+            names.append(PURCHASE_COST_ENTRY if purchase_cost(key) else None)
+        if measure in (None, "qualitative"):
+            names.append(benefit_phrase(key))
         entries = self._surfaces["indicator"][1]
-        for name, fits in readings:
-            i = self._entry_index.get(name) if name and fits else None
+        for name in names:
+            i = self._entry_index.get(name) if name else None
             if i is not None and measure in (None, entries[i].measure) and ok(entries[i]):
                 return self._named(query, name)  # type: ignore[arg-type]
         return None
