@@ -25,6 +25,9 @@ SWAP_MIN_LENGTH = 4
 # every ending a benefit phrase may have (a cheap first test: most names have none)
 _BENEFIT_TAILS = tuple({w for _, subjects, changes in BENEFIT_PHRASES for w in (*subjects, *changes)} | set(BENEFIT_ENDS))
 _ON_TIME = ON_TIME_ENTRY
+# every ending a role reading may have: a name with none is read by none of them (but a time by its unit, work on time)
+ROLE_TAILS = (*SERVED_COUNT_ENDINGS, *ACTIVITY_COUNT_ENDINGS, *DURATION_NAME_ENDINGS, *PURCHASE_COST_ENDINGS,
+              *_BENEFIT_TAILS)
 
 
 def _holds(text: str, words: tuple[str, ...]) -> bool:
@@ -110,3 +113,8 @@ def head_synonyms(key: str) -> str:
         if old in key:
             key = key.replace(old, new)
     return key
+
+
+def on_time(key: str) -> bool:
+    """Work said to be finished on time (按时完成…任务)."""
+    return _holds(key, ON_TIME_MARKS)

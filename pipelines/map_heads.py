@@ -11,8 +11,8 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from jixiao.pipelines.indicator_names import SPREAD_MIN_LENGTH, SPREAD_PIECE, same_meaning_kind, spread_in
-from jixiao.pipelines.indicator_roles import (activity_count, benefit_phrase, duration_role, head_synonyms,
-                                              purchase_cost, served_count)
+from jixiao.pipelines.indicator_roles import (ROLE_TAILS, activity_count, benefit_phrase, duration_role,
+                                              head_synonyms, on_time, purchase_cost, served_count)
 from jixiao.pipelines.indicator_readings import (bare_satisfaction, recipient_count, satisfaction_group,
                                                  specific_fold, zero_incident)
 from jixiao.pipelines.map_results import MatchResult
@@ -31,13 +31,17 @@ READING_SCORE = 70.0
 # and its head is a head, read whole)
 PIECES_MIN_WORDS = 4
 # the measure endings a form is cut at, longest first (达标率 before 率, 满意度 before 度): looked up by length
-_ENDINGS = frozenset(e for _, ends in MEASURE_ENDINGS for e in ends)
-_ENDING_LENGTHS = tuple(sorted({len(e) for e in _ENDINGS}, reverse=True))
+_ENDINGS_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _e in sorted({e for _, ends in MEASURE_ENDINGS for e in ends}, key=len, reverse=True):
+    _ENDINGS_BY_LAST[_e[-1]] = (*_ENDINGS_BY_LAST.get(_e[-1], ()), _e)
 
 
 def _measure_end(key: str) -> str | None:
-    """The longest measure ending the key ends with, or None."""
-    return next((key[-n:] for n in _ENDING_LENGTHS if len(key) > n and key[-n:] in _ENDINGS), None)
+    """The longest measure ending the key ends with (and is longer than), or None."""
+    for e in _ENDINGS_BY_LAST.get(key[-1:], ()):
+        if len(key) > len(e) and key.endswith(e):
+            return e
+    return None
 
 
 def _pieces(words: str) -> tuple[str, ...]:
@@ -91,12 +95,15 @@ class HeadReadings:
     def _slipped_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str,
                       measure: str | None = None) -> MatchResult | None:
         entries = self._surfaces["indicator"][1]
-        masked = (key[:-2] + "\0" + key[-1:], key[:-1] + "\0")  # the slip is in the ending: its last two characters
+        first, last = key[:-2] + "\0" + key[-1:], key[:-1] + "\0"  # the slip is in the ending: its last two characters
+        one_off = self._one_off.get
         for start in range(max(0, len(key) - self._longest3), len(key) - SLIPPED_HEAD_MIN_LENGTH + 1):
-            tail = key[start:]
-            hits = [i for m in masked for i in self._one_off.get(m[start:], ())]
-            if not hits:
+            # two lookups, a list only on a hit (the hot path: most names reach no slipped head)
+            a, b = one_off(first[start:]), one_off(last[start:])
+            if not a and not b:
                 continue
+            tail = key[start:]
+            hits = [*(a or ()), *(b or ())]
             hits = [i for i in dict.fromkeys(hits) if ok(entries[i], self._surfaces["indicator"][0][i], head=True)]
             if len({entries[i].id for i in hits}) > 1 and any(i in scope for i in hits):
                 hits = [i for i in hits if i in scope]  # 满意度 under this level-2 rather than another's
@@ -223,6 +230,8 @@ class HeadReadings:
         process, times an activity was held, a purchase's cost, a benefit said as a change; each only where the
         name's measure (from its ending or unit) is the one the entry has, or unknown."""
         # each reading only where the name may measure what its entry does (the hot path: most names fail here)
+        if not (key.endswith(ROLE_TAILS) or measure == "duration" or on_time(key)):
+            return None
         names = []
         if measure in (None, "count"):
             names += [SERVED_ENTRY if served_count(key) else None, ACTIVITY_COUNT_ENTRY if activity_count(key) else None]
