@@ -9,12 +9,11 @@ checks the answer with its measure and qualifier guards (issue 19, round 8: docs
 
 from __future__ import annotations
 
-from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENDINGS, ACTIVITY_COUNT_ENTRY, ACTIVITY_NOT, BENEFIT_ENDS,
+from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENDINGS, ACTIVITY_NOT, BENEFIT_ENDS,
                                     BENEFIT_NOT, BENEFIT_PHRASES, DURATION_NAME_ENDINGS, DURATION_NOT, HEAD_SYNONYMS,
                                     ON_TIME_ENTRY, ON_TIME_MARKS, PAYMENT_WORDS, PER_UNIT_MARKS, PROCESSING_TIME_ENTRY,
-                                    PROCESSING_WORDS, PURCHASE_COST_ENDINGS, PURCHASE_COST_ENTRY, PURCHASE_WORDS,
-                                    RESPONSE_TIME_ENTRY, RESPONSE_WORDS, SERVED_COUNT_ENDINGS, SERVED_ENTRY,
-                                    SERVED_NOT, SERVED_WORDS, UNIT_FEE_ENDINGS, UNIT_FEE_MARKS, UNIT_PRICE_ENDINGS)
+                                    PROCESSING_WORDS, PURCHASE_COST_ENDINGS, PURCHASE_WORDS,
+                                    RESPONSE_TIME_ENTRY, RESPONSE_WORDS, SERVED_COUNT_ENDINGS, SERVED_NOT, SERVED_WORDS, UNIT_FEE_ENDINGS, UNIT_FEE_MARKS, UNIT_PRICE_ENDINGS)
 
 
 # a form at least this long keeps its words when its last character is changed (及时性/及时率 are the taxonomy's
