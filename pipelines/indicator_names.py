@@ -37,6 +37,9 @@ _TRAILING_PUNCT = re.compile(r"[:：;；,，。.、]+$")
 _UNIT_NOTE = re.compile(r"[(（][^()（）]{1,8}[)）]$")
 _PAREN_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 SUFFIX = "指标"
+_SATISFACTION_ENDINGS = dict(MEASURE_ENDINGS)["satisfaction"]
+# a note of two or more Chinese characters, none a unit or measure word (%, 分, 人次 are units, not a group)
+_GROUP_NOTE = re.compile(r"[\u4e00-\u9fff]{2,8}")
 _MEASURE_BY_UNIT = {u: m for m, units in MEASURE_TYPE_UNITS.items() for u in units}
 # a 合规性/及时性 indicator is often scored as a percentage (经费支出合规率 = 经费支出合规性): the two meet
 _NEAR_MEASURES = ({"qualitative", "rate"},)
@@ -76,7 +79,11 @@ def level3_key(text: str) -> str:
     """The key a level-3 name is compared by (taxonomy names get the same treatment)."""
     t = _TRAILING_PUNCT.sub("", _unmarked(text))
     # a unit or note after the name (维持中心工作费用(万元), 带动农户增收(总收入)) is not part of it
-    t = _UNIT_NOTE.sub("", t) or t
+    note = _UNIT_NOTE.search(t)
+    if note:
+        rest, inner = t[: note.start()], note.group()[1:-1]
+        # but a satisfaction's note of words names whose it is (满意度(受益群众), 群众满意度(受益)): it leads the name
+        t = inner + rest if rest.endswith(_SATISFACTION_ENDINGS) and _GROUP_NOTE.fullmatch(inner) else rest or t
     for old, new in NAME_FOLDS:
         t = t.replace(old, new)
     if t.endswith(COUNT_WORD_ENDINGS) and len(t) > 2:

@@ -117,3 +117,12 @@ def test_a_rate_meets_a_state_only_through_a_form_that_prints_it(mapper):
     assert _answer(mapper, "经费支出合规率", "%") == "经费支出合规性"  # the taxonomy's own rate form
     assert _answer(mapper, "资金拨付及时性") == "资金拨付及时率"  # one word, its measure word spelt as a state
     assert swapped_ending("发放到位性", "发放到位率") and not swapped_ending("及时性", "及时率")
+
+
+@pytest.mark.parametrize("name, unit, expected", [
+    ("满意度(受益农户)", "%", "受益群体满意度"), ("群众满意度（受益）", None, "受益群体满意度"),
+    ("满意度（救助对象）", "%", "补助对象满意度"),
+    ("受益群众满意度（%）", "%", "受益群体满意度"), ("群众满意度（分）", None, "群众满意度"),  # a unit note is dropped
+])
+def test_a_satisfactions_note_of_words_names_its_group(mapper, name, unit, expected):
+    assert _answer(mapper, name, unit) == expected
