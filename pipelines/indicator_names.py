@@ -37,6 +37,9 @@ _TRAILING_PUNCT = re.compile(r"[:：;；,，。.、]+$")
 _UNIT_NOTE = re.compile(r"[(（][^()（）]{1,8}[)）]$")
 _PAREN_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 SUFFIX = "指标"
+_SATISFACTION_ENDINGS = dict(MEASURE_ENDINGS)["satisfaction"]
+# a note of two or more Chinese characters, none a unit or measure word (%, 分, 人次 are units, not a group)
+_GROUP_NOTE = re.compile(r"[\u4e00-\u9fff]{2,8}")
 _MEASURE_BY_UNIT = {u: m for m, units in MEASURE_TYPE_UNITS.items() for u in units}
 # a 合规性/及时性 indicator is often scored as a percentage (经费支出合规率 = 经费支出合规性): the two meet
 _NEAR_MEASURES = ({"qualitative", "rate"},)
@@ -76,7 +79,11 @@ def level3_key(text: str) -> str:
     """The key a level-3 name is compared by (taxonomy names get the same treatment)."""
     t = _TRAILING_PUNCT.sub("", _unmarked(text))
     # a unit or note after the name (维持中心工作费用(万元), 带动农户增收(总收入)) is not part of it
-    t = _UNIT_NOTE.sub("", t) or t
+    note = _UNIT_NOTE.search(t)
+    if note:
+        rest, inner = t[: note.start()], note.group()[1:-1]
+        # but a satisfaction's note of words names whose it is (满意度(受益群众), 群众满意度(受益)): it leads the name
+        t = inner + rest if rest.endswith(_SATISFACTION_ENDINGS) and _GROUP_NOTE.fullmatch(inner) else rest or t
     for old, new in NAME_FOLDS:
         t = t.replace(old, new)
     if t.endswith(COUNT_WORD_ENDINGS) and len(t) > 2:
@@ -143,18 +150,20 @@ def unit_cost(key: str, unit: str | None = None) -> bool:
 
 
 def same_meaning_kind(query: str, measure: str | None, entry: Entry, by_unit: bool = False,
-                      unit: str | None = None) -> bool:
+                      unit: str | None = None, near: bool = True) -> bool:
     """False when the name and the entry measure different things: a count never maps to a rate, an amount
     never to a rate, a per-unit amount never to a total. ``by_unit``: ``measure`` was read from the target's unit
     (the name's ending says nothing), where a percentage also scores a satisfaction (参保职工满意庋, ≥95%).
     ``unit`` (given for an answer that is not the name's exact form) must not rule the entry out either: 人/个/次,
-    % and 元 rule out each other's measure types (代办员补贴 ≥100人 counts people, it is no 补助金额)."""
+    % and 元 rule out each other's measure types (代办员补贴 ≥100人 counts people, it is no 补助金额). ``near=False``: a rate and a qualitative state
+    do not meet either (an answer from a form of the entry that prints no rate: 机制建立率 is no 机制健全性; round 8)."""
     by = unit_measure(unit)
     if by and entry.measure and {by, entry.measure} in _UNIT_CONFLICTS:
         return False
     if by_unit and {measure, entry.measure} == {"rate", "satisfaction"}:
         return True
-    if measure and entry.measure and measure != entry.measure and {measure, entry.measure} not in _NEAR_MEASURES:
+    if measure and entry.measure and measure != entry.measure and (
+            not near or {measure, entry.measure} not in _NEAR_MEASURES):
         return False
     if measure == "amount" and entry.measure == "amount" and per_unit(query) != per_unit(entry.name):
         return False

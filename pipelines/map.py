@@ -24,6 +24,7 @@ from jixiao.pipelines.indicator_names import (SUFFIX, heading_core, key_measure,
                                               level3_key, loose_guess, normalize, qualifiers_agree, same_meaning_kind,
                                               satisfaction_subject, short_slip_ok, unit_cost, unit_measure)
 from jixiao.pipelines.indicator_names import measure_of  # noqa: F401  (re-exported: eval and tests use it)
+from jixiao.pipelines.indicator_roles import swapped_ending, unit_fee, unit_price
 from jixiao.pipelines.taxonomy import Entry, Taxonomy, load_taxonomy
 from jixiao.pipelines.vocab import UNIT_COST_ENTRY
 from jixiao.pipelines.map_heads import HeadReadings
@@ -109,6 +110,9 @@ class Mapper(HeadReadings):
             self._first_surface.setdefault(e.id, i)
             keys_of[e.id].append(keys3[i])
         self._keys_of = {k: tuple(v) for k, v in keys_of.items()}
+        # what each printed form of an entry says it measures (合规率: a rate, of the qualitative 经费支出合规性)
+        self._form_measure = {k: key_measure(k) for k in keys3}
+        self._entry_measures = {eid: frozenset(self._form_measure[k] for k in ks) for eid, ks in self._keys_of.items()}
         self._unit_cost = next((i for i, e in enumerate(entries3) if e.canonical and e.name == UNIT_COST_ENTRY), None)
         # bounded caches that live and die with this instance (no module-level state)
         self._map_cached = lru_cache(maxsize=cache_size)(self._map_uncached)
@@ -296,7 +300,12 @@ class Mapper(HeadReadings):
             # a project table's name is answered in the project framework only: a name of another framework
             # (部门整体 社会效益, evaluation 满意度) is recognised, never given as its meaning. An answer that is not
             # the name's exact form also agrees with the target's unit and holds the name's qualifiers (新增, 未 …)
-            return e.canonical and same_meaning_kind(query, measure, e, by_unit=own is None, unit=unit) and (
+            # a rate meets a qualitative entry only through a form of it that prints a rate (经费支出合规率)
+            # or one that is the name with its last character changed (发放到位性: 发放到位率)
+            near = measure is None or measure == e.measure or (
+                self._form_measure.get(surface) == measure or swapped_ending(key, surface) if surface else
+                measure in self._entry_measures[e.id] or any(swapped_ending(key, s) for s in self._keys_of[e.id]))
+            return e.canonical and same_meaning_kind(query, measure, e, by_unit=own is None, unit=unit, near=near) and (
                 qualifiers_agree(key, surface, e.measure, head) if surface else
                 any(qualifiers_agree(key, s, e.measure) and short_slip_ok(key, s) for s in self._keys_of[e.id]))
         result = self._match_name(query, "indicator", key, parent_id, self.threshold)
@@ -331,8 +340,12 @@ class Mapper(HeadReadings):
         spread = self._spread_head(key, scope, ok, query)
         if spread is not None and not loose_guess(measure, spread.entry, spread.score, FUZZY_BEFORE_HEAD):
             return spread
+        other_words = self._synonym_head(key, scope, ok, query) or self._pieces_head(key, scope, ok, query) or \
+            self._role_reading(key, query, measure, ok)
+        if other_words is not None:
+            return other_words
         # a per-unit cost is sure from its words, a spelling below FUZZY_BEFORE_HEAD is not (人均接待成本 is no 人均培训成本)
-        if measure == "amount" and self._unit_cost is not None and unit_cost(key, unit) and same_meaning_kind(
+        if measure == "amount" and self._unit_cost is not None and (unit_cost(key, unit) or unit_price(key)) and same_meaning_kind(
                 query, None, entries[self._unit_cost], unit=unit):
             return self._result(query, "indicator", self._unit_cost, 70.0, "head", [(70.0, self._unit_cost)], False)
         if result.method == "fuzzy" and ok(result.entry) and not loose_guess(measure, result.entry, result.score,
@@ -344,6 +357,9 @@ class Mapper(HeadReadings):
             if c.score >= self.threshold and ok(e) and not loose_guess(measure, e, c.score, FUZZY_BEFORE_HEAD, key):
                 i = self._first_surface[e.id]
                 return self._result(query, "indicator", i, c.score, "fuzzy", [(c.score, i)], False)
+        # a fee per person (消防员人均经费), when no spelling of an entry was taken above (人均培训费用)
+        if measure == "amount" and self._unit_cost is not None and unit_fee(key) and ok(entries[self._unit_cost]):
+            return self._result(query, "indicator", self._unit_cost, 70.0, "head", [(70.0, self._unit_cost)], False)
         best = max([result.score, *(c.score for c in result.candidates)]) if result.entry is None else result.score
         return MatchResult(query=query, kind="indicator", entry=None, score=best, method="unmatched",
                            candidates=result.candidates if result.entry is None else

@@ -124,6 +124,9 @@ def calibrate(taxonomy: Taxonomy, variants: Sequence[Variant], kind: str = "indi
 LABELS_FILE = "mapping_labels.csv"
 # pairs of measure types whose confusion the issue rules out
 FORBIDDEN_CONFUSIONS = ({"count", "rate"}, {"amount", "rate"})
+# pairs the mapper also keeps apart since round 8 (a rate or a count answered with a qualitative state), reported apart
+# from the issue's own pairs
+STATE_CONFUSIONS = ({"rate", "qualitative"}, {"count", "qualitative"})
 
 
 class Label(BaseModel):
@@ -216,10 +219,10 @@ def curve(answers: Sequence[Answer]) -> list[tuple[float, float, float]]:
     return out
 
 
-def confusions(answers: Sequence[Answer]) -> list[Answer]:
-    """Wrong answers that join a count and a rate, or an amount and a rate."""
+def confusions(answers: Sequence[Answer], pairs: tuple[set[str], ...] = FORBIDDEN_CONFUSIONS) -> list[Answer]:
+    """Wrong answers that join a count and a rate, or an amount and a rate (or the given ``pairs``)."""
     return [a for a in answers if a.answered and not a.correct and a.predicted_measure and a.expected_measure
-            and {a.predicted_measure, a.expected_measure} in FORBIDDEN_CONFUSIONS]
+            and {a.predicted_measure, a.expected_measure} in pairs]
 
 
 def evaluate_labels(mapper: Mapper, labels: Iterable[Label]) -> dict[str, object]:
@@ -237,6 +240,7 @@ def evaluate_labels(mapper: Mapper, labels: Iterable[Label]) -> dict[str, object
             "groups": {g: selective(v).model_dump() for g, v in sorted(groups.items())},
             "curve": curve(part),
             "confusions": [_row(a) for a in confusions(part)],
+            "state_confusions": [_row(a) for a in confusions(part, STATE_CONFUSIONS)],
             "errors": [_row(a) for a in part if not a.correct],
         }
     return report

@@ -11,11 +11,14 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from jixiao.pipelines.indicator_names import SPREAD_MIN_LENGTH, SPREAD_PIECE, same_meaning_kind, spread_in
+from jixiao.pipelines.indicator_roles import (ROLE_TAILS, activity_count, benefit_phrase, duration_role,
+                                              head_synonyms, on_time, purchase_cost, served_count)
 from jixiao.pipelines.indicator_readings import (bare_satisfaction, recipient_count, satisfaction_group,
                                                  specific_fold, zero_incident)
 from jixiao.pipelines.map_results import MatchResult
 from jixiao.pipelines.taxonomy import Entry
-from jixiao.pipelines.vocab import INCIDENT_ENTRY, QUALITY_NOUNS, RECIPIENT_COUNT_ENTRY
+from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENTRY, INCIDENT_ENTRY, MEASURE_ENDINGS, PURCHASE_COST_ENTRY,
+                                    QUALITY_NOUNS, RECIPIENT_COUNT_ENTRY, SERVED_ENTRY)
 
 # a head reached through one slipped character is at least this long (成活卒 -> 成活率)
 SLIPPED_HEAD_MIN_LENGTH = 3
@@ -23,6 +26,29 @@ SLIPPED_HEAD_MIN_LENGTH = 3
 SPREAD_BASE_SCORE = 60.0
 # a reading from the name's words (a group's satisfaction, those paid, no incident) is as sure as a short head
 READING_SCORE = 70.0
+# a taxonomy form read with its words in another order (补助资金及时拨付率: 资金拨付及时率) has at least this many
+# characters before its measure ending, in pieces of SPREAD_PIECE: two words, so that the order is a choice (one word
+# and its head is a head, read whole)
+PIECES_MIN_WORDS = 4
+# the measure endings a form is cut at, longest first (达标率 before 率, 满意度 before 度): looked up by length
+_ENDINGS_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _e in sorted({e for _, ends in MEASURE_ENDINGS for e in ends}, key=len, reverse=True):
+    _ENDINGS_BY_LAST[_e[-1]] = (*_ENDINGS_BY_LAST.get(_e[-1], ()), _e)
+
+
+def _measure_end(key: str) -> str | None:
+    """The longest measure ending the key ends with (and is longer than), or None."""
+    for e in _ENDINGS_BY_LAST.get(key[-1:], ()):
+        if len(key) > len(e) and key.endswith(e):
+            return e
+    return None
+
+
+def _pieces(words: str) -> tuple[str, ...]:
+    """Words cut in pieces of SPREAD_PIECE characters, the last one taking an odd character (高标准农田 -> 高标, 准农田)."""
+    n = len(words) // SPREAD_PIECE
+    cuts = [words[k * SPREAD_PIECE:(k + 1) * SPREAD_PIECE] for k in range(n - 1)]
+    return (*cuts, words[(n - 1) * SPREAD_PIECE:])
 
 
 class HeadReadings:
@@ -47,6 +73,14 @@ class HeadReadings:
                 by_ending[k[-SPREAD_PIECE:]].append(i)
                 f = specific_fold(k)
                 by_folded_ending[f[-SPREAD_PIECE:]].append((f, i))
+        # forms with two words or more before their measure ending, by that ending: (pieces, index)
+        by_measure_end: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
+        for i in named:
+            k = keys3[i]
+            end = _measure_end(k)
+            if end is not None and len(k) - len(end) >= PIECES_MIN_WORDS:
+                by_measure_end[end].append((_pieces(k[: -len(end)]), i))
+        self._by_measure_end = dict(by_measure_end)
         self._one_off = dict(one_off)
         self._by_ending = dict(by_ending)
         self._by_folded_ending = dict(by_folded_ending)
@@ -61,12 +95,15 @@ class HeadReadings:
     def _slipped_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str,
                       measure: str | None = None) -> MatchResult | None:
         entries = self._surfaces["indicator"][1]
-        masked = (key[:-2] + "\0" + key[-1:], key[:-1] + "\0")  # the slip is in the ending: its last two characters
+        first, last = key[:-2] + "\0" + key[-1:], key[:-1] + "\0"  # the slip is in the ending: its last two characters
+        one_off = self._one_off.get
         for start in range(max(0, len(key) - self._longest3), len(key) - SLIPPED_HEAD_MIN_LENGTH + 1):
-            tail = key[start:]
-            hits = [i for m in masked for i in self._one_off.get(m[start:], ())]
-            if not hits:
+            # two lookups, a list only on a hit (the hot path: most names reach no slipped head)
+            a, b = one_off(first[start:]), one_off(last[start:])
+            if not a and not b:
                 continue
+            tail = key[start:]
+            hits = [*(a or ()), *(b or ())]
             hits = [i for i in dict.fromkeys(hits) if ok(entries[i], self._surfaces["indicator"][0][i], head=True)]
             if len({entries[i].id for i in hits}) > 1 and any(i in scope for i in hits):
                 hits = [i for i in hits if i in scope]  # 满意度 under this level-2 rather than another's
@@ -145,4 +182,68 @@ class HeadReadings:
             # the zero mark (未) is the target, not a qualifier that makes it another entry: the measure guard only
             if i is not None and same_meaning_kind(query, measure, self._surfaces["indicator"][1][i], unit=unit):
                 return self._named(query, INCIDENT_ENTRY)
+        return None
+
+    def _synonym_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str) -> MatchResult | None:
+        """The head a name prints in other words of one meaning (案件结案率 -> 办结率, ``vocab.HEAD_SYNONYMS``)."""
+        folded = head_synonyms(key)
+        if folded == key:
+            return None
+        keys, entries, methods = self._surfaces["indicator"]
+        exact: dict[str, list[int]] = self._exact["indicator"]  # type: ignore[attr-defined]
+        for start in range(max(0, len(folded) - self._longest3), len(folded) - 1):
+            hits = [i for i in exact.get(folded[start:], ()) if (entries[i].canonical or methods[i] == "alias")
+                    and ok(entries[i], keys[i], head=True)]
+            if hits:
+                i = next((i for i in hits if i in scope), hits[0])
+                score = round(65.0 + 30.0 * (len(folded) - start) / len(folded), 1)
+                return self._result(query, "indicator", i, score, "head", [(score, i)], False)
+        return None
+
+    def _pieces_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str) -> MatchResult | None:
+        """The longest form whose measure ending ends the name and whose words (``_pieces``) the name prints in any
+        order, one of them next to the ending (培训人均成本 -> 人均培训成本); None when two entries of that length fit and the level-2 does not choose."""
+        keys, entries, _ = self._surfaces["indicator"]
+        end = _measure_end(key)
+        if end is None or end not in self._by_measure_end:
+            return None
+        words = key[: -len(end)]
+        # the word next to the ending is one of the form's: only the words before it move (污水处理厂运行负荷率 is
+        # no 污水处理率, its rate is of 负荷)
+        last = words[-SPREAD_PIECE:]
+        hits = [i for pieces, i in self._by_measure_end.get(end, ()) if len(keys[i]) <= len(key)
+                and any(p.endswith(last) or last.endswith(p) for p in pieces)
+                and all(p in words for p in pieces) and ok(entries[i], keys[i])]
+        if not hits:
+            return None
+        longest = max(len(keys[i]) for i in hits)
+        hits = [i for i in hits if len(keys[i]) == longest]
+        if len({entries[i].id for i in hits}) > 1:
+            hits = [i for i in hits if i in scope]
+            if len({entries[i].id for i in hits}) != 1:
+                return None
+        score = round(SPREAD_BASE_SCORE + 30.0 * longest / len(key), 1)
+        return self._result(query, "indicator", hits[0], score, "head", [(score, hits[0])], False)
+
+    def _role_reading(self, key: str, query: str, measure: str | None, ok: Callable[..., bool]) -> MatchResult | None:
+        """What the name is for, read from its words (``indicator_roles``): people served, a time to respond or to
+        process, times an activity was held, a purchase's cost, a benefit said as a change; each only where the
+        name's measure (from its ending or unit) is the one the entry has, or unknown."""
+        # each reading only where the name may measure what its entry does (the hot path: most names fail here)
+        if not (key.endswith(ROLE_TAILS) or measure == "duration" or on_time(key)):
+            return None
+        names = []
+        if measure in (None, "count"):
+            names += [SERVED_ENTRY if served_count(key) else None, ACTIVITY_COUNT_ENTRY if activity_count(key) else None]
+        if measure in (None, "duration"):
+            names.append(duration_role(key, by_unit=measure == "duration"))
+        if measure in (None, "amount"):
+            names.append(PURCHASE_COST_ENTRY if purchase_cost(key) else None)
+        if measure in (None, "qualitative"):
+            names.append(benefit_phrase(key))
+        entries = self._surfaces["indicator"][1]
+        for name in names:
+            i = self._entry_index.get(name) if name else None
+            if i is not None and measure in (None, entries[i].measure) and ok(entries[i]):
+                return self._named(query, name)  # type: ignore[arg-type]
         return None

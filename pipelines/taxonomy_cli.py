@@ -183,6 +183,7 @@ def eval_map_command(
                           f"{sc['recall']:.3f}", style="bold" if group == "all" else None)
         console.print(table)
         console.print(f"count<->rate / amount<->rate confusions: {len(part['confusions'])}")
+        console.print(f"rate<->qualitative / count<->qualitative confusions: {len(part['state_confusions'])}")
     if plot is not None:
         console.print(f"curve written to {plot}")
 

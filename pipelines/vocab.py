@@ -753,9 +753,62 @@ PAYMENT_WORDS: tuple[str, ...] = ("补助", "补贴", "救助", "资助", "贴�
 PERSON_COUNT_ENDINGS: tuple[str, ...] = ("人数", "人次", "户数", "户次", "人员数量", "人员")
 # an adverse event that did not happen (全年未发生重特大森林火灾), a target of zero, is counted by 事故发生起数
 INCIDENT_ENTRY = "事故发生起数"
-INCIDENT_WORDS: tuple[str, ...] = ("事故", "事件", "火灾", "案件")
+INCIDENT_WORDS: tuple[str, ...] = ("事故", "事件", "火灾", "案件", "疫情", "险情", "灾情")
 ZERO_INCIDENT_MARKS: tuple[str, ...] = ("未发生", "不发生", "无", "零", "杜绝")
 INCIDENT_UNITS: tuple[str, ...] = ("起", "次", "件", "个")
+# ---- readings of a name's role (issue 19, round 8; indicator_roles.py): what a name is for, read from its words
+# where no taxonomy form is printed in it. Each names the entry it leads to and the words that say it.
+# people a funded service serves (签约服务人数, 接待读者人次, 上门服务人次) are its beneficiaries (受益对象数量), as the
+# precedents 参与人次, 惠及人数, 走访慰问…人次 say; those paid are 发放人数 (PAYMENT_WORDS, read before this)
+SERVED_ENTRY = "受益对象数量"
+SERVED_WORDS: tuple[str, ...] = ("服务", "接待", "受益", "惠及", "签约", "上门", "帮扶", "慰问", "走访", "就诊", "诊疗")
+SERVED_COUNT_ENDINGS: tuple[str, ...] = ("人数", "人次", "户数", "户次")
+# a count of people that other entries own (培训人次, 检测人数, 参保人数 …) or that counts staff (服务人员人数): not
+# the served
+SERVED_NOT: tuple[str, ...] = ("培训", "参训", "检测", "筛查", "就业", "参保", "退休", "申请", "代缴", "代办", "人员",
+                               "员人", "医生人", "教师", "干部", "志愿", "新增", "累计")
+# a time to respond (出动时间, 到场时间, 应答时长) is 响应时间; a time to process a case (受理时限, 审批时间) 办理时限
+RESPONSE_TIME_ENTRY = "响应时间"
+RESPONSE_WORDS: tuple[str, ...] = ("响应", "出动", "到场", "到达", "赶到", "抵达", "接警", "出警", "应答", "回应")
+PROCESSING_TIME_ENTRY = "办理时限"
+PROCESSING_WORDS: tuple[str, ...] = ("受理", "审批", "审核", "办理", "办结", "处理", "回复", "答复")
+DURATION_NAME_ENDINGS: tuple[str, ...] = ("时间", "时限", "时长")
+# a time of money or goods (资金到达时间, 发放时间) is not a service's response: those names are left to their entries
+DURATION_NOT: tuple[str, ...] = ("资金", "发放", "拨付", "下达", "完成", "开放", "培训", "建设", "工期")
+# a count of times an activity was held (训练次数, 公示次数, 宣讲场次) is 开展次数, as the precedents 维持…运转次数,
+# 资助名单公示次数, 举办…讲座…次数 say; an event that happened (事故, 投诉, 故障) is not an activity held
+ACTIVITY_COUNT_ENTRY = "开展次数"
+ACTIVITY_COUNT_ENDINGS: tuple[str, ...] = ("次数", "场次")
+ACTIVITY_NOT: tuple[str, ...] = ("发生", "事故", "事件", "投诉", "故障", "停电", "停水", "超标", "违", "差错", "失误",
+                                 "引用", "会议", "人次", "新增", "累计", "未", "疫情", "灾害", "火灾")
+# a purchase's cost (疫苗采购成本, 物资购置费) is 采购项目总成本 (precedent: 扑火物资购置费); a per-unit one is not
+PURCHASE_COST_ENTRY = "采购项目总成本"
+PURCHASE_WORDS: tuple[str, ...] = ("采购", "购置", "购买")
+PURCHASE_COST_ENDINGS: tuple[str, ...] = ("成本", "费用", "经费", "金额", "资金", "支出", "费")
+# a unit price (清运单价) is a per-unit cost by itself; a fee per person (人均经费) is one where no entry names its use
+UNIT_PRICE_ENDINGS: tuple[str, ...] = ("单价",)
+UNIT_FEE_ENDINGS: tuple[str, ...] = ("经费", "费用")
+UNIT_FEE_MARKS: tuple[str, ...] = ("人均", "户均", "每人", "每户", "单位", "每")
+# a benefit said as a change (服务能力持续提升, 生活质量改善, 人均月收入增长, 长效机制建立): (entry, subjects, change
+# words). Only subjects an entry names: 居住条件改善 and 办学条件改善 are labelled none, 生活质量改善 生活水平
+BENEFIT_PHRASES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("公共服务水平提升情况", ("服务能力", "服务水平", "服务质量", "服务效能", "服务质效"), ("提升", "提高", "增强", "改善")),
+    ("生活水平", ("生活质量", "生活水平", "生活条件", "生活品质"), ("改善", "提高", "提升")),
+    ("带动增收", ("收入",), ("增长", "增加", "提高", "提升")),
+    ("长效管理机制健全性", ("长效机制", "长效管理机制", "管护机制", "运行机制", "运维机制"), ("建立", "健全", "完善", "形成", "建成")),
+    ("保障单位正常运行", ("正常运转", "正常运行"), ("保障", "确保", "维持")),
+)
+# a change word is the benefit only where the name ends with it, its subject, or a word of state (情况)
+BENEFIT_ENDS: tuple[str, ...] = ("情况", "效果")
+# words that give a benefit phrase another owner (村集体经济收入 is an entry of its own; a rate is measured)
+BENEFIT_NOT: tuple[str, ...] = ("集体", "率", "幅")
+# work finished on time (按时完成…交办任务) is 完成及时性
+ON_TIME_ENTRY = "完成及时性"
+ON_TIME_MARKS: tuple[str, ...] = ("按时完成", "按期完成", "及时完成", "如期完成")
+# words of one meaning in a measure head (结案率 = 办结率, 查处率 = 处置率): folded to find a head the name prints in
+# other words; only whole words a label or an alias of the taxonomy says are one
+HEAD_SYNONYMS: tuple[tuple[str, str], ...] = (("结案", "办结"), ("查处", "处置"))
+
 # qualifiers that change what a level-3 name counts (issue 19, round 3): a name and the taxonomy form it is answered
 # with either both hold one of a group's marks or neither does (新增参保人数 is not 参保人数, 未办结率 is not 办结率).
 # (marks, the measure types of the entry the group applies to (() = all), whether a mark anywhere before a head counts).
@@ -772,7 +825,7 @@ MEANING_QUALIFIERS: tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...] = 
 MEASURE_TYPE_UNITS: dict[str, tuple[str, ...]] = {
     "rate": ("%", "‰", "个百分点"),
     "amount": ("元", "万元", "亿元", "千元"),
-    "duration": ("天", "工作日", "月", "年", "小时", "周"),
+    "duration": ("天", "工作日", "个工作日", "月", "个月", "年", "小时", "周", "分钟", "秒"),
 }
 # a multiplier printed as the whole unit (万, 亿) says a size, not what is counted (万元 or 万人?)
 BARE_MULTIPLIER_UNITS: tuple[str, ...] = ("万", "亿", "千", "百")

@@ -1,0 +1,119 @@
+"""Readings of what a level-3 name is for, from its words, where it prints no taxonomy form: people a service
+serves, a time to respond or to process, a count of times an activity was held, a purchase's cost, a per-unit price
+or fee, a benefit said as a change, work finished on time.
+
+Each reads a lookup key (``indicator_names.level3_key``) with what it measures and returns the entry name it leads
+to, or None; the words are ``vocab``'s. The mapper asks them after every reading of a printed form has failed and
+checks the answer with its measure and qualifier guards (issue 19, round 8: docs/decisions/mapping-round8.md).
+"""
+
+from __future__ import annotations
+
+from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENDINGS, ACTIVITY_NOT, BENEFIT_ENDS,
+                                    BENEFIT_NOT, BENEFIT_PHRASES, DURATION_NAME_ENDINGS, DURATION_NOT, HEAD_SYNONYMS,
+                                    ON_TIME_ENTRY, ON_TIME_MARKS, PAYMENT_WORDS, PER_UNIT_MARKS, PROCESSING_TIME_ENTRY,
+                                    PROCESSING_WORDS, PURCHASE_COST_ENDINGS, PURCHASE_WORDS,
+                                    RESPONSE_TIME_ENTRY, RESPONSE_WORDS, SERVED_COUNT_ENDINGS, SERVED_NOT, SERVED_WORDS, UNIT_FEE_ENDINGS, UNIT_FEE_MARKS, UNIT_PRICE_ENDINGS)
+
+
+# a form at least this long keeps its words when its last character is changed (及时性/及时率 are the taxonomy's
+# two entries: a two-character word and its measure word are not)
+SWAP_MIN_LENGTH = 4
+
+
+# every ending a benefit phrase may have (a cheap first test: most names have none)
+_BENEFIT_TAILS = tuple({w for _, subjects, changes in BENEFIT_PHRASES for w in (*subjects, *changes)} | set(BENEFIT_ENDS))
+_ON_TIME = ON_TIME_ENTRY
+# every ending a role reading may have: a name with none is read by none of them (but a time by its unit, work on time)
+ROLE_TAILS = (*SERVED_COUNT_ENDINGS, *ACTIVITY_COUNT_ENDINGS, *DURATION_NAME_ENDINGS, *PURCHASE_COST_ENDINGS,
+              *_BENEFIT_TAILS)
+
+
+def _holds(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
+
+
+def served_count(key: str) -> bool:
+    """People a service serves (签约服务人数, 年接待读者人次): a count of people or households with a service word
+    before it, none of payment (those paid are 发放人数) and none that another entry or the staff owns."""
+    if not key.endswith(SERVED_COUNT_ENDINGS):
+        return False
+    end = next(e for e in SERVED_COUNT_ENDINGS if key.endswith(e))
+    words = key[: -len(end)]
+    return _holds(words, SERVED_WORDS) and not _holds(words, PAYMENT_WORDS) and not _holds(key, SERVED_NOT)
+
+
+def duration_role(key: str, by_unit: bool = False) -> str | None:
+    """The entry of a time to respond (接警后出动时间 -> 响应时间) or to process (投诉受理时限 -> 办理时限), or None.
+    ``by_unit``: the target's unit says a time (接警出动, 分钟), so the name need not end in one."""
+    end = next((e for e in DURATION_NAME_ENDINGS if key.endswith(e)), None)
+    if end is None and not by_unit:
+        return None
+    words = key[: -len(end)] if end else key
+    if _holds(words, DURATION_NOT):
+        return None
+    if _holds(words, RESPONSE_WORDS):
+        return RESPONSE_TIME_ENTRY
+    if _holds(words, PROCESSING_WORDS):
+        return PROCESSING_TIME_ENTRY
+    return None
+
+
+def activity_count(key: str) -> bool:
+    """A count of times an activity was held (组织…训练次数, 宣讲场次), not of an event that happened."""
+    return key.endswith(ACTIVITY_COUNT_ENDINGS) and len(key) > 2 and not _holds(key, ACTIVITY_NOT)
+
+
+def purchase_cost(key: str) -> bool:
+    """A purchase's total cost (疫苗采购成本, 物资购置费): a purchase word before a cost ending, no per-unit mark."""
+    if not key.endswith(PURCHASE_COST_ENDINGS):
+        return False
+    end = next(e for e in PURCHASE_COST_ENDINGS if key.endswith(e))
+    return _holds(key[: -len(end)], PURCHASE_WORDS) and not _holds(key, PER_UNIT_MARKS)
+
+
+def unit_price(key: str) -> bool:
+    """A unit price (清运单价): per unit by its own word."""
+    return key.endswith(UNIT_PRICE_ENDINGS) and len(key) > 2
+
+
+def unit_fee(key: str) -> bool:
+    """A fee per person or per unit (专职人员人均经费): a fee ending with a per-unit mark right before it. A mark
+    further left names a fee's use per person (人均运维经费), which may be an entry's or none."""
+    if not key.endswith(UNIT_FEE_ENDINGS):
+        return False
+    end = next(e for e in UNIT_FEE_ENDINGS if key.endswith(e))
+    return key[: -len(end)].endswith(UNIT_FEE_MARKS)
+
+
+def swapped_ending(key: str, form: str | None) -> bool:
+    """True when the key is the form with only its last character changed (发放到位性 for 发放到位率): one word of
+    what is measured, its measure word spelt as a rate or a state."""
+    return bool(form) and len(form) >= SWAP_MIN_LENGTH and key[-1] != form[-1] and key[:-1].endswith(form[:-1])  # type: ignore[index]
+
+
+def benefit_phrase(key: str) -> str | None:
+    """The benefit entry a name says as a change (基层服务能力持续提升 -> 公共服务水平提升情况), or None: a subject the
+    entry names and a change word, the name ending with one of them or a word of state, and no word that gives
+    the phrase another owner."""
+    if not key.endswith(_BENEFIT_TAILS) or _holds(key, BENEFIT_NOT):
+        return _ON_TIME if _holds(key, ON_TIME_MARKS) else None
+    for entry, subjects, changes in BENEFIT_PHRASES:
+        subject = next((s for s in subjects if s in key), None)
+        change = next((c for c in changes if c in key), None)
+        if subject and change and key.endswith((subject, change, *BENEFIT_ENDS)):
+            return entry
+    return _ON_TIME if _holds(key, ON_TIME_MARKS) else None
+
+
+def head_synonyms(key: str) -> str:
+    """The key with words of one meaning in a measure head folded (结案率 -> 办结率); the key itself when none."""
+    for old, new in HEAD_SYNONYMS:
+        if old in key:
+            key = key.replace(old, new)
+    return key
+
+
+def on_time(key: str) -> bool:
+    """Work said to be finished on time (按时完成…任务)."""
+    return _holds(key, ON_TIME_MARKS)
