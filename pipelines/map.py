@@ -118,6 +118,8 @@ class Mapper(HeadReadings):
         self._map_cached = lru_cache(maxsize=cache_size)(self._map_uncached)
         self._l1_cached = lru_cache(maxsize=4096)(lambda text: self._level_uncached(self._l1, text))
         self._l2_cached = lru_cache(maxsize=4096)(lambda text: self._level_uncached(self._l2, text))
+        # a scan of every entry, and the same few headings come back on every row of a table
+        self._other_family = lru_cache(maxsize=4096)(self._other_family_uncached)
 
     @classmethod
     def from_taxonomy(cls, taxonomy: Taxonomy | None = None, **kwargs) -> Mapper:
@@ -276,7 +278,7 @@ class Mapper(HeadReadings):
         tie = len(ranked) > 1 and ranked[1][0] == best_score
         return self._result(query, kind, best_i, best_score, "fuzzy", ranked, tie)
 
-    def _other_family(self, level2: str) -> tuple[str, str] | None:
+    def _other_family_uncached(self, level2: str) -> tuple[str, str] | None:
         """(family, id) of a printed level-2 heading of another framework (部门整体, evaluation), else None."""
         core = heading_core(level2)
         if not core:
