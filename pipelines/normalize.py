@@ -105,9 +105,10 @@ def _fold(ch: str) -> str:
 
 
 # Inline pinyin a mirror site prints after characters (績效目標(biāo), 預(yù)算): a syllable in brackets right
-# after a CJK character. Dropped from the text the parsers read, kept in printed values.
+# after a CJK character, with tone marks, without them (biao), or with a tone digit (biao1, lv4: ü typed as v).
+# Dropped from the text the parsers read, kept in printed values.
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*"
-                     r"|(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouü][a-z]{0,4})[)）]")
+                     r"|(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv][a-z]{0,4}[1-5]?)[)）]")
 
 
 # A line printed with a space after every character (a PDF's letter spacing: 项 目 名 称  河 道 整 治): at least
@@ -146,8 +147,13 @@ def _t2s():
 
 
 def simplified(text: str) -> str:
-    """Traditional characters as simplified ones (OpenCC t2s), one for one; the text itself when OpenCC
-    would change its length (then offsets could not stay true)."""
+    """Traditional characters as simplified ones (OpenCC t2s), one for one, with the words a Taiwan-phrase
+    converter put in place of the form's labels taken back (``vocab.TAIWAN_PHRASES``: 專案名稱 -> 项目名称); the text
+    itself when OpenCC would change its length (then offsets could not stay true)."""
+    from jixiao.pipelines.vocab import TAIWAN_PHRASES  # here: vocab imports this module
+
+    for taiwan, mainland in TAIWAN_PHRASES.items():
+        text = text.replace(taiwan, mainland)
     out = _t2s().convert(text)
     return out if len(out) == len(text) else text
 
