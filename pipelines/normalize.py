@@ -139,6 +139,13 @@ def spaced_out_gaps(text: str) -> list[int]:
     return out
 
 
+# A mirror that converts with Taiwan phrases (OpenCC s2twp) renames words, not only characters: 项目 -> 專案
+# (專案名稱, 專案資金), 服务对象 -> 服務物件. Part of the script conversion, like t2s itself: taken back before the
+# text is simplified, in traditional spelling only (a simplified 专案 stays); each pair keeps its length, so
+# offsets stay true.
+TAIWAN_PHRASES = (("專案", "项目"), ("服務物件", "服务对象"))
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     import opencc
@@ -148,11 +155,9 @@ def _t2s():
 
 def simplified(text: str) -> str:
     """Traditional characters as simplified ones (OpenCC t2s), one for one, with the words a Taiwan-phrase
-    converter put in place of the form's labels taken back (``vocab.TAIWAN_PHRASES``: 專案名稱 -> 项目名称); the text
+    converter put in place of the form's labels taken back (``TAIWAN_PHRASES``: 專案名稱 -> 项目名称); the text
     itself when OpenCC would change its length (then offsets could not stay true)."""
-    from jixiao.pipelines.vocab import TAIWAN_PHRASES  # here: vocab imports this module
-
-    for taiwan, mainland in TAIWAN_PHRASES.items():
+    for taiwan, mainland in TAIWAN_PHRASES:
         text = text.replace(taiwan, mainland)
     out = _t2s().convert(text)
     return out if len(out) == len(text) else text

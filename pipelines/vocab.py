@@ -162,10 +162,6 @@ def field_label(word: str) -> bool:
 # (a transfer payment's 中央主管部门 is printed beside the 地方主管部门 the record takes)
 OTHER_LABEL = _rx(r"^(项目负责人(及(联系)?电话)?|负责人|联系人|联系电话|填报人|填表人|审核人|项目类别|项目属性|项目类型"
                   r"|中央主管部门)[:]?$")
-# A mirror that converts with Taiwan phrases (OpenCC s2twp) renames the form's words, not only its characters:
-# 项目 -> 專案 (專案名稱, 專案資金), 服务对象 -> 服務物件. Taken back before the text is simplified (traditional
-# spelling only, so a simplified 专案 stays); each pair keeps its length, so offsets stay true.
-TAIWAN_PHRASES = {"專案": "项目", "服務物件": "服务对象"}
 # a caption naming the unit of the amounts beside it (项目资金(万元), 资金情况（元）): no field's value
 UNIT_CAPTION = _rx(r"\((万元|元|千元)\)$")
 
@@ -243,7 +239,8 @@ INDICATOR_HEADERS: list[tuple[str, re.Pattern[str]]] = [
 
 # a row whose text starts with one of these closes the indicator table
 # a web page's chrome around a table: links and buttons, never a cell
-_PAGE_CHROME = r"附件(下载)?:|【?(打印|关闭)(本页|窗口)?】?$|打印本页|关闭窗口|上一篇|下一篇|分享到|返回顶部|扫一扫"
+_PAGE_CHROME = (r"附件(下载)?:|【?(打印|关闭)(本页|窗口)?】?$|打印本页|关闭窗口|上一篇|下一篇|分享到|返回顶部|扫一扫"
+                r"|网站(导航|地图|首页)|首页$|联系我们")
 PAGE_CHROME = _rx(rf"^({_PAGE_CHROME})")
 # a document site's preview stops here (the rest of the file is behind its download button)
 _PREVIEW_END = r"还剩\d+页未读|继续阅读|预览已结束|.{0,20}超出(免费)?预览范围|下载文档|点击查看更多|相关(文档|资源|搜索|阅读|推荐|链接|信息)(推荐)?:?$|猜你喜欢$|热门推荐$|VIP免费下载"
