@@ -75,7 +75,9 @@ def _value() -> re.Pattern[str]:
     # a date first: 2023年12月底前 is one value, not 2023年 and 12月
     # a rate per unit: 2次/周, 120元/人
     per = rf"(?:/(?:{units}))?"
-    return re.compile(rf"(?:{date}|(?:{per_what})?(?:{ops})?{number}(?:~{number})?(?:(?:{units}){per})?(?:{suffix})?"
+    # a range: 20-30人, 2021-2025年, 5~10个
+    span = r"(?:[~～\-—–至]"
+    return re.compile(rf"(?:{date}|(?:{per_what})?(?:{ops})?{number}{span}{number})?(?:(?:{units}){per})?(?:{suffix})?"
                       rf"|(?:{ops})?(?:{quality}))")
 
 

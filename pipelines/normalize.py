@@ -105,9 +105,12 @@ def _fold(ch: str) -> str:
 
 
 # Inline pinyin a mirror site prints after characters (績效目標(biāo), 預(yù)算): a syllable in brackets right
-# after a CJK character, with tone marks, without them (biao), or with a tone digit (biao1, lv4: ü typed as v).
-# Dropped from the text the parsers read, kept in printed values.
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*"
+# after a CJK character, with tone marks, without them (biao), or with a tone digit (biao1, lv4: ü typed as v);
+# a word's syllables together where each carries its tone (指標(zhǐ biāo), (zhi3biao1)). Dropped from the text the
+# parsers read, kept in printed values.
+_MARKED = r"[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*"
+_TONE_DIGIT = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv][a-z]{0,4}[1-5]"
+_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?:{_MARKED}(?: ?{_MARKED})*|{_TONE_DIGIT}(?: ?{_TONE_DIGIT})+"
                      r"|(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv][a-z]{0,4}[1-5]?)[)）]")
 
 

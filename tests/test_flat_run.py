@@ -220,8 +220,11 @@ def test_a_transfer_payment_run_starts_at_its_name_label(extractor):
     ("巡检维护频次每站每周1次达成预期指标", ["巡检维护频次", "每站每周1次", "达成预期指标"]),
     # a month's end without its year is a date
     ("检修完成时间4月底前5月10日", ["检修完成时间", "4月底前", "5月10日"]),
+    # a range is one value
+    ("规划编制年限2021-2025年2021-2025年", ["规划编制年限", "2021-2025年", "2021-2025年"]),
+    ("培训人数20~30人25人", ["培训人数", "20~30人", "25人"]),
 ])
-def test_frequencies_and_month_ends_are_values(piece, cells):
+def test_frequencies_month_ends_and_ranges_are_values(piece, cells):
     assert [piece[a:b] for a, b in row_cells(piece)] == cells
 
 

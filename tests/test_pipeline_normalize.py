@@ -101,3 +101,10 @@ def test_a_taiwan_phrase_mirror_reads_the_forms_words():
     norm = normalize_text("專(zhuān)案名稱 智慧社群平臺 服務物件滿意度指標 专案组")
     assert norm.text == "项目名称 智慧社群平台 服务对象满意度指标 专案组"
     assert norm.printed(0, 4) == "專(zhuān)案名稱"
+
+
+def test_a_words_pinyin_in_one_bracket_is_dropped():
+    # word-level ruby: every syllable with its tone, spaced or not; a bracket of English words is no pinyin
+    norm = normalize_text("指標(zhǐ biāo) 指標(zhi3biao1)值 表(see note)")
+    assert norm.text == "指标 指标值 表(see note)"
+    assert norm.printed(0, 2) == "指標(zhǐbiāo)"  # whitespace removed, as every printed value
