@@ -175,6 +175,8 @@ def _row_values(text: str, name: tuple[int, int], vals: list[tuple[int, int]],
 # a rate row's name (覆盖率, 准确率(%)): its values are percentages, none over 100
 _RATE_NAME = re.compile(r"(率|%|％)\)?$")
 _DIGIT_RUN = re.compile(r"^\d[\d.]*%?$")
+# rates, a 分值 and a 得分 run together are at most this long (six of 100.00): a longer run is no such row
+RATE_RUN_CHARS = 36
 _RATE_PIECE = re.compile(r"^(?:0|[1-9]\d{0,2})(?:\.\d+)?%?$")
 
 
@@ -205,7 +207,7 @@ def _rate_run(text: str, name: str, vals: list[tuple[int, int]], shape: RowShape
     if shape.values < 2 or not vals or need <= len(vals) or not _RATE_NAME.search(name):
         return vals
     x, y = vals[0]
-    if not _DIGIT_RUN.match(text[x:y]):
+    if y - x > RATE_RUN_CHARS or not _DIGIT_RUN.match(text[x:y]):
         return vals
     splits = list(_rate_splits(text[x:y], need - len(vals) + 1, shape.numbers == 2 and len(vals) == 1))
     if len(splits) != 1:
