@@ -35,6 +35,9 @@ MIN_ROW_VALUES = 2
 # a piece between two known words longer than this is no table row (prose, junk) and is not cut: cutting tries
 # every position against the rest, so the bound keeps the reader linear in the text
 MAX_PIECE_CHARS = 200
+# a line that opens with a preview chunk's marker is itself a chunk: with this many known words it is part of a
+# run even when short (a preview cut into short chunks: 1、…项目资金(元)年初预算数全年预算数全年执行数分值执 holds 8)
+MIN_CHUNK_WORDS = 5
 # a preview chunk's marker at the start of a line: 2、
 _CHUNK = re.compile(r"[ \t]*+\d{1,2}、")
 # the same marker inside a line whose breaks were collapsed to spaces: the run of spaces the break and its blank
@@ -61,15 +64,21 @@ def _value() -> re.Pattern[str]:
     suffix = _alt(w for ws in V.VALUE_OPERATOR_SUFFIXES.values() for w in ws)
     units = _alt([*V.VALUE_UNITS, "‰"])
     number = r"\d+(?:\.\d+)?"
-    # a date with its year, or a month and day without (12月28日完成)
-    date = (r"(?:(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日)(?:底|末|上旬|中旬|下旬)?(?:"
+    # a date with its year, or a month and day without (12月28日完成), or a month's end without a year (4月底前)
+    part = r"(?:底|末|上旬|中旬|下旬)"
+    date = (rf"(?:(?:19|20)\d{{2}}年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?|\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}月(?={part})){part}?(?:"
             + _alt(V.DEADLINE_WORDS) + r")?")
+    # a frequency opens with what it counts per (每站每周1次, 每季度2次)
+    per_what = r"(?:每[\u4e00-\u9fff]{1,2}?){1,2}"
     # whole phrases only: the single words (完成, 提升, 按时) open names too (按时完成率)
     quality = _alt(V.QUALITATIVE_BANDS)
     # a date first: 2023年12月底前 is one value, not 2023年 and 12月
     # a rate per unit: 2次/周, 120元/人
     per = rf"(?:/(?:{units}))?"
-    return re.compile(rf"(?:{date}|(?:{ops})?{number}(?:~{number})?(?:(?:{units}){per})?(?:{suffix})?|(?:{ops})?(?:{quality}))")
+    # a range: 20-30人, 2021-2025年, 5~10个
+    span = r"(?:[~～\-—–至]"
+    return re.compile(rf"(?:{date}|(?:{per_what})?(?:{ops})?{number}{span}{number})?(?:(?:{units}){per})?(?:{suffix})?"
+                      rf"|(?:{ops})?(?:{quality}))")
 
 
 def _values_from(text: str, pos: int) -> tuple[list[tuple[int, int]], int]:
@@ -133,26 +142,27 @@ def weight_score_split(run: str) -> tuple[int, ...] | None:
     return (cuts[0],) if len(cuts) == 1 else None
 
 
-def doubled_tail(name: str) -> int:
-    """The length of a string printed twice at the end of ``name`` (``值守完成时间按期按期``: 按期), 0 if none:
-    a row whose target and actual are the same words, run into its name (the longest such string, at least
-    two characters, leaving a name)."""
-    for n in range((len(name) - MIN_NAME_CHARS) // 2, 1, -1):
-        if name[-2 * n:-n] == name[-n:]:
+def doubled_tail(name: str, times: int = 2) -> int:
+    """The length of a string printed ``times`` times at the end of ``name`` (``值守完成时间按期按期``: 按期), 0 if
+    none: a row whose target and actual are the same words, run into its name (the longest such string, at least
+    two characters, leaving a name). Under 年初 and 调整后 targets and an actual the words come three times."""
+    for n in range((len(name) - MIN_NAME_CHARS) // times, 1, -1):
+        if all(name[len(name) - (j + 1) * n:len(name) - j * n] == name[-n:] for j in range(1, times)):
             return n
     return 0
 
 
 def _row_values(text: str, name: tuple[int, int], vals: list[tuple[int, int]],
-                scored: bool) -> list[tuple[int, int]]:
+                shape: RowShape) -> list[tuple[int, int]]:
     """A row's name and values as cells: its last number split into 分值 and 得分 under a scored header; a word
     printed twice at the name's end is the target and actual printed the same where the row prints no other
-    value, else the first value's opening word."""
+    value, else the first value's opening word; three times under a header with three value columns (年初 and
+    调整后 targets, an actual)."""
     a, b = name
-    if scored and vals and _BARE_NUMBER.match(text[slice(*vals[-1])]):
-        x, y = vals[-1]
-        if (cut := weight_score_split(text[x:y])) is not None:
-            vals = [*vals[:-1], (x, x + cut[0]), (x + cut[0], y)]
+    if shape.values >= 3 and vals and all(_BARE_NUMBER.match(text[x:y]) for x, y in vals) \
+            and (n := doubled_tail(text[a:b], 3)):
+        return [(a, b - 3 * n), (b - 3 * n, b - 2 * n), (b - 2 * n, b - n), (b - n, b), *_scored(text, vals, shape)]
+    vals = _scored(text, vals, shape)
     n = doubled_tail(text[a:b])
     if n and vals and len(vals) <= 2 and all(_BARE_NUMBER.match(text[x:y]) for x, y in vals):
         return [(a, b - 2 * n), (b - 2 * n, b - n), (b - n, b), *vals]
@@ -160,6 +170,63 @@ def _row_values(text: str, name: tuple[int, int], vals: list[tuple[int, int]],
         # the target repeats the name's last word before its number (成本降低 | 降低10%以上)
         return [(a, b - n), (b - n, vals[0][1]), *vals[1:]]
     return [(a, b), *vals]
+
+
+# a rate row's name (覆盖率, 准确率(%)): its values are percentages, none over 100
+_RATE_NAME = re.compile(r"(率|%|％)\)?$")
+_DIGIT_RUN = re.compile(r"^\d[\d.]*%?$")
+# rates, a 分值 and a 得分 run together are at most this long (six of 100.00): a longer run is no such row
+RATE_RUN_CHARS = 36
+_RATE_PIECE = re.compile(r"^(?:0|[1-9]\d{0,2})(?:\.\d+)?%?$")
+
+
+def _rate_splits(run: str, parts: int, scored: bool):
+    """Every split of ``run`` into ``parts`` numbers as printed, none over 100, the values (not a 得分) of two
+    digits at least; under 分值 and 得分 the last two a 分值 and a 得分 no greater than it."""
+    if parts == 1:
+        ok = bool(_RATE_PIECE.match(run)) and float(run.rstrip("%")) <= 100
+        yield from ([[run]] if ok and (scored or len(run.rstrip("%")) >= 2) else [])
+        return
+    for k in range(1, len(run)):
+        head = run[:k]
+        if not _RATE_PIECE.match(head) or head.endswith("%") or float(head) > 100:
+            continue
+        if not (scored and parts == 2) and len(head) < 2:
+            continue
+        for rest in _rate_splits(run[k:], parts - 1, scored):
+            if scored and parts == 2 and not (_WEIGHT.match(head) and float(rest[0]) <= float(head)):
+                continue
+            yield [head, *rest]
+
+
+def _rate_run(text: str, name: str, vals: list[tuple[int, int]], shape: RowShape) -> list[tuple[int, int]]:
+    """A rate row whose values ran into one number (``10095%``: a bare target 100 and the actual 95%;
+    ``9095961010``: 年初 90, 调整后 95, actual 96, 分值 10, 得分 10) split into the cells its header has, where
+    exactly one split reads as rates (none over 100) and, under 分值 and 得分, a weight and a score."""
+    need = shape.values + shape.numbers
+    if shape.values < 2 or not vals or need <= len(vals) or not _RATE_NAME.search(name):
+        return vals
+    x, y = vals[0]
+    if y - x > RATE_RUN_CHARS or not _DIGIT_RUN.match(text[x:y]):
+        return vals
+    splits = list(_rate_splits(text[x:y], need - len(vals) + 1, shape.numbers == 2 and len(vals) == 1))
+    if len(splits) != 1:
+        return vals
+    spans, at = [], x
+    for piece in splits[0]:
+        spans.append((at, at + len(piece)))
+        at += len(piece)
+    return [*spans, *vals[1:]]
+
+
+def _scored(text: str, vals: list[tuple[int, int]], shape: RowShape) -> list[tuple[int, int]]:
+    """A row's last number split into 分值 and 得分 under a header with both (``1513``: 15 and 13)."""
+    full = shape.values and len(vals) >= shape.values + shape.numbers  # every column has its cell already
+    if shape.numbers == 2 and vals and not full and _BARE_NUMBER.match(text[slice(*vals[-1])]):
+        x, y = vals[-1]
+        if (cut := weight_score_split(text[x:y])) is not None:
+            return [*vals[:-1], (x, x + cut[0]), (x + cut[0], y)]
+    return vals
 
 
 def _numbers_after(text: str, vals: list[tuple[int, int]], shape: RowShape) -> list[tuple[int, int]]:
@@ -170,6 +237,16 @@ def _numbers_after(text: str, vals: list[tuple[int, int]], shape: RowShape) -> l
     vals = vals[:shape.values]
     m = _LEADING_NUMBER.match(text, vals[-1][1])
     return [*vals, (m.start(), m.end())] if m is not None else vals
+
+
+# a clause break inside a "name": the text is a sentence (a 偏差原因 remark), not an indicator's name
+_CLAUSE = re.compile(r"[,，;；。]")
+
+
+def _remark_after_row(name: str, n_values: int, shape: RowShape) -> bool:
+    """Whether the text after a row's 分值/得分 is its remark, though it ends in a value (部分社区助餐点尚未建成,
+    下年度增设3处): it reads as a sentence and fills fewer value columns than the header has."""
+    return bool(shape.numbers and shape.values > n_values and _CLAUSE.search(name))
 
 
 def _part_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]]:
@@ -191,12 +268,12 @@ def _part_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]
             if vals and (end == len(text) or (len(vals) >= MIN_ROW_VALUES and "\u4e00" <= text[end] <= "\u9fff")):
                 cut = (k, vals)
                 break
-        if cut is None:
+        if cut is None or (cells and _remark_after_row(text[pos:cut[0]], len(cut[1]), shape)):
             cells.append((pos, len(text)))
             break
         k, vals = cut
-        vals = _numbers_after(text, vals, shape)
-        cells.extend(_row_values(text, (pos, k), vals, shape.numbers == 2))
+        vals = _rate_run(text, text[pos:k], _numbers_after(text, vals, shape), shape)
+        cells.extend(_row_values(text, (pos, k), vals, shape))
         pos = vals[-1][1]
     return cells
 
@@ -221,7 +298,8 @@ def _joined_chunks(norm: NormalizedText) -> tuple[str, list[int]]:
             if joined:
                 for i in range(prev[1], a + m.end()):
                     keep[i] = False
-            in_run = joined or len(spaced_known_words().findall(line)) >= MIN_WORDS
+            found = len(spaced_known_words().findall(line))
+            in_run = joined or found >= MIN_WORDS or (m is not None and found >= MIN_CHUNK_WORDS)
             if in_run:
                 for m in _INLINE_CHUNK.finditer(line):
                     for i in range(a + m.start(), a + m.end()):

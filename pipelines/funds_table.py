@@ -28,8 +28,10 @@ def _funds_header(rows: list[Row], unit_note: str | None = None) -> tuple[int, l
         if len({"initial", "annual", "executed", "rate", "declared"} & set(fields)) >= 2:
             fields = [f for f in header_fields(r.texts, V.FUNDS_HEADER_WORDS, funds_column) if f]
             cols = list(fields)
-            # the header's own unit, else the table's unit note (单位：元 above it), else its first cells
-            unit_text = unit_note or " ".join(r.texts[:3])
+            # the header's own unit, else a caption on the row above it (项目资金(元) over 资金来源 预算数 …), else
+            # the table's unit note (单位：元 above it), else its first cells
+            caption = next((t for r0 in rows[max(0, i - 1):i] for t in r0.texts if V.UNIT_CAPTION.search(t)), None)
+            unit_text = caption or unit_note or " ".join(r.texts[:3])
             for t in r.texts:
                 if "万元" in t or "元" in t:
                     unit_text = t

@@ -105,9 +105,13 @@ def _fold(ch: str) -> str:
 
 
 # Inline pinyin a mirror site prints after characters (績效目標(biāo), 預(yù)算): a syllable in brackets right
-# after a CJK character. Dropped from the text the parsers read, kept in printed values.
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*"
-                     r"|(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouü][a-z]{0,4})[)）]")
+# after a CJK character, with tone marks, without them (biao), or with a tone digit (biao1, lv4: ü typed as v);
+# a word's syllables together where each carries its tone (指標(zhǐ biāo), (zhi3biao1)). Dropped from the text the
+# parsers read, kept in printed values.
+_MARKED = r"[a-zü]*+[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*+"  # possessive: one reading of a run of syllables
+_TONE_DIGIT = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv][a-z]{0,4}[1-5]"
+_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?:{_MARKED}(?: ?{_MARKED})*|{_TONE_DIGIT}(?: ?{_TONE_DIGIT})+"
+                     r"|(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv][a-z]{0,4}[1-5]?)[)）]")
 
 
 # A line printed with a space after every character (a PDF's letter spacing: 项 目 名 称  河 道 整 治): at least
@@ -138,6 +142,13 @@ def spaced_out_gaps(text: str) -> list[int]:
     return out
 
 
+# A mirror that converts with Taiwan phrases (OpenCC s2twp) renames words, not only characters: 项目 -> 專案
+# (專案名稱, 專案資金), 服务对象 -> 服務物件. Part of the script conversion, like t2s itself: taken back before the
+# text is simplified, in traditional spelling only (a simplified 专案 stays); each pair keeps its length, so
+# offsets stay true.
+TAIWAN_PHRASES = (("專案", "项目"), ("服務物件", "服务对象"))
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     import opencc
@@ -146,8 +157,11 @@ def _t2s():
 
 
 def simplified(text: str) -> str:
-    """Traditional characters as simplified ones (OpenCC t2s), one for one; the text itself when OpenCC
-    would change its length (then offsets could not stay true)."""
+    """Traditional characters as simplified ones (OpenCC t2s), one for one, with the words a Taiwan-phrase
+    converter put in place of the form's labels taken back (``TAIWAN_PHRASES``: 專案名稱 -> 项目名称); the text
+    itself when OpenCC would change its length (then offsets could not stay true)."""
+    for taiwan, mainland in TAIWAN_PHRASES:
+        text = text.replace(taiwan, mainland)
     out = _t2s().convert(text)
     return out if len(out) == len(text) else text
 

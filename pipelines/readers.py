@@ -23,7 +23,7 @@ from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.prose import ProseParser
 from jixiao.pipelines.run_together import run_together_cells
 from jixiao.pipelines.tables import TableParser
-from jixiao.pipelines.vocab import Categories
+from jixiao.pipelines.vocab import Categories, any_label
 
 # A text whose lines average this long has lost its layout: only the readers of collapsed text read it.
 COLLAPSED_LINE_CHARS = 600
@@ -110,10 +110,21 @@ class SpaceRows(_TableReader):
     name = "space_rows"
 
     def read(self, norm: NormalizedText) -> Reading | None:
-        if is_collapsed(norm) or "\t" in norm.text or _lines(norm.text) < SPACE_ROWS_MIN_LINES:
+        if is_collapsed(norm) or _tab_table(norm.text) or _lines(norm.text) < SPACE_ROWS_MIN_LINES:
             return None
         return Reading(self.tables.parse(parse_rows(space_rows(norm), one_row_per_line=True)), norm,
                        "table read from space-separated rows")
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _tab_table(text: str) -> bool:
+    """Whether the text prints a table in tab rows (the tab-row reader's): a line with a tab that holds a number
+    or a field label. A site's navigation bar printed with pipes (网站导航 | 网站地图 | 联系我们) becomes a tab line
+    too, but it is no table row and leaves the space-separated rows around it to their reader."""
+    return any("\t" in line and (_DIGIT.search(line) or any(any_label(c.strip()) for c in line.split("\t")))
+               for line in text.split("\n"))
 
 
 class CellStream(_TableReader):

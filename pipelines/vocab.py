@@ -247,10 +247,11 @@ INDICATOR_HEADERS: list[tuple[str, re.Pattern[str]]] = [
 
 # a row whose text starts with one of these closes the indicator table
 # a web page's chrome around a table: links and buttons, never a cell
-_PAGE_CHROME = r"附件(下载)?:|【?(打印|关闭)(本页|窗口)?】?$|打印本页|关闭窗口|上一篇|下一篇|分享到|返回顶部|扫一扫"
+_PAGE_CHROME = (r"附件(下载)?:|【?(打印|关闭)(本页|窗口)?】?$|打印本页|关闭窗口|上一篇|下一篇|分享到|返回顶部|扫一扫"
+                r"|网站(导航|地图|首页)|首页$|联系我们")
 PAGE_CHROME = _rx(rf"^({_PAGE_CHROME})")
 # a document site's preview stops here (the rest of the file is behind its download button)
-_PREVIEW_END = r"还剩\d+页未读|继续阅读|预览已结束|.{0,20}超出(免费)?预览范围|下载文档|点击查看更多|相关(文档|资源|搜索)$|VIP免费下载"
+_PREVIEW_END = r"还剩\d+页未读|继续阅读|预览已结束|.{0,20}超出(免费)?预览范围|下载文档|点击查看更多|相关(文档|资源|搜索|阅读|推荐|链接|信息)(推荐)?:?$|猜你喜欢$|热门推荐$|VIP免费下载"
 PREVIEW_END = _rx(rf"^({_PREVIEW_END})")
 INDICATOR_END = _rx(r"^(总分|总得分|综合得分|评价得分|合计|总计|指标自评得分小计|项目绩效分析|自评结果分析|评价结论|结果应用建议|负责人|经办人|填报日期|备注|说明$|说明:|填表说明|注:"
                     r"|自评得分:?$|自评总分|项目自评得分|绩效自评总得分|自评总得分"

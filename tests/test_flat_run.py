@@ -211,3 +211,70 @@ def test_a_transfer_payment_run_starts_at_its_name_label(extractor):
         "农田建设补助资金", "示例市各县区农业农村局", 18605000.0, 17866000.0)
     assert [(i.name, i.target, i.actual) for i in p.indicators] == [
         ("新建高标准农田面积", "≥2万亩", "2.1万亩"), ("项目验收合格率", "100%", "100%")]
+
+
+# -- mirror pages (invented): what mirror sites and their doc-site sources do to a run --
+
+@pytest.mark.parametrize("piece, cells", [
+    # a frequency opens with what it counts per
+    ("巡检维护频次每站每周1次达成预期指标", ["巡检维护频次", "每站每周1次", "达成预期指标"]),
+    # a month's end without its year is a date
+    ("检修完成时间4月底前5月10日", ["检修完成时间", "4月底前", "5月10日"]),
+    # a range is one value
+    ("规划编制年限2021-2025年2021-2025年", ["规划编制年限", "2021-2025年", "2021-2025年"]),
+    ("培训人数20~30人25人", ["培训人数", "20~30人", "25人"]),
+])
+def test_frequencies_month_ends_and_ranges_are_values(piece, cells):
+    assert [piece[a:b] for a, b in row_cells(piece)] == cells
+
+
+def test_the_same_words_three_times_under_two_targets_and_an_actual():
+    from jixiao.pipelines.flat_run import RowShape
+
+    piece = "站网长效运行长期长期长期1010"
+    assert [piece[a:b] for a, b in row_cells(piece, RowShape(values=3, numbers=2))] == [
+        "站网长效运行", "长期", "长期", "长期", "10", "10"]
+
+
+@pytest.mark.parametrize("piece, shape, cells", [
+    # a bare target run into the actual's rate, a 得分 after them
+    ("录入准确率10095%18", (2, 1), ["录入准确率", "100", "95%", "18"]),
+    # 年初 and 调整后 targets, the actual, 分值 and 得分 all run together under a (%) name
+    ("培训覆盖率(%)9095961010", (3, 2), ["培训覆盖率(%)", "90", "95", "96", "10", "10"]),
+    # a row that prints all its cells is not split further; a lone rate is no two rates (blank actual)
+    ("完成率95%18", (2, 1), ["完成率", "95%", "18"]),
+    # not a rate row: a number may exceed 100, so no split is certain
+    ("培训人数9095961010", (3, 2), ["培训人数", "9095961010"]),
+])
+def test_a_rate_rows_run_together_values_split_where_one_split_reads(piece, shape, cells):
+    from jixiao.pipelines.flat_run import RowShape
+
+    assert [piece[a:b] for a, b in row_cells(piece, RowShape(*shape))] == cells
+
+
+def test_the_remark_after_a_scored_row_is_no_row_though_it_ends_in_a_value():
+    from jixiao.pipelines.flat_run import RowShape
+
+    piece = "需求满足率≥85%81%1513部分社区助餐点尚未建成,下年度增设3处"
+    assert [piece[a:b] for a, b in row_cells(piece, RowShape(values=2, numbers=2))] == [
+        "需求满足率", "≥85%", "81%", "15", "13", "部分社区助餐点尚未建成,下年度增设3处"]
+
+
+def test_a_preview_cut_into_short_chunks_is_one_run(extractor):
+    """Every chunk holds fewer known words than a run's line (5 to 11: a short-chunk preview): the markers still
+    join them into one run."""
+    run = _run()
+    cuts = [run.index(w) + 2 for w in ("全年执行数", "二级指标", "时效指标")]
+    parts = [run[a:b] for a, b in zip([0, *cuts], [*cuts, len(run)])]
+    text = PREVIEW_JUNK + "".join(f"{k}、{part}\n\n" for k, part in enumerate(parts, start=1))
+    p = _read(extractor, text)
+    assert (p.department, p.funds.executed) == ("青山区应急管理局", 760000.0)
+    assert [(i.level2, i.name, i.target, i.actual) for i in p.indicators] == EXPECTED
+
+
+def test_numbered_prose_lines_with_few_known_words_stay_lines():
+    from jixiao.pipelines.flat_run import flat_run_cells
+    from jixiao.pipelines.normalize import normalize_text
+
+    text = "1、数量指标:新建站点5个。\n\n2、质量指标:验收合格率100%。\n\n3、时效指标:按期完成。\n"
+    assert flat_run_cells(normalize_text(text)) is None

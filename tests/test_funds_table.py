@@ -47,3 +47,14 @@ def test_a_total_row_with_a_blank_cell_per_column(extractor):
     rows = [*FIELDS, "项目资金(万元)\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
             "年度资金总额\t30\t32\t28.8\t10\t\t", *INDICATORS]
     assert _funds(extractor, rows) == (300000.0, 320000.0, 288000.0, None)
+
+
+@pytest.mark.parametrize("caption,factor", [("项目资金(元)", 1.0), ("项目资金(万元)", 10000.0)])
+def test_a_unit_caption_on_the_row_above_a_source_header(extractor, caption, factor):
+    """项目资金(元) on its own row over a 资金来源 / 预算数 / 执行数 / 执行率 header (a score-only template whose
+    cells ran together, a document preview): the caption's unit, not the 万元 a header without a unit is read in."""
+    cells = ["项目名称", "困难群众临时救助金发放", "主管部门", "示例县民政局", "实施单位", "示例县民政局", caption,
+             "资金来源", "预算数", "执行数", "执行率", "财政拨款", "350000", "336000", "96%", "其他资金", "合计", "350000",
+             "336000", "96%", "年度绩效目标完成情况", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "得分",
+             "产出指标", "数量指标", "临时救助人次", "≥400人次", "436人次", "30"]
+    assert _funds(extractor, ["".join(cells)]) == (None, 350000.0 * factor, 336000.0 * factor, 96.0)

@@ -87,3 +87,24 @@ def test_the_pinyin_after_a_values_last_character_is_printed_with_it():
     assert norm.printed(0, 6) == "服務(wù)老年人數(shù)"
     assert norm.printed(7, 11) == "762人"  # a value whose last character has none takes nothing after it
     assert norm.printed(12, 14) == "標(biāo)準(zhǔn)"
+
+
+def test_pinyin_with_tone_digits_is_dropped_and_printed_with_its_value():
+    # some mirrors type the tone as a digit (biao1), ü as v (lv4); the digits are no part of the value's number
+    norm = normalize_text("8個(ge4)達(da2)成 綠(lv4)化率(B/A) 指標(biao)")
+    assert norm.text == "8个达成 绿化率(B/A) 指标"
+    assert norm.printed(0, 2) == "8個(ge4)"
+
+
+def test_a_taiwan_phrase_mirror_reads_the_forms_words():
+    # OpenCC s2twp renames 项目 -> 專案 and 服务对象 -> 服務物件; only the traditional spelling is taken back
+    norm = normalize_text("專(zhuān)案名稱 智慧社群平臺 服務物件滿意度指標 专案组")
+    assert norm.text == "项目名称 智慧社群平台 服务对象满意度指标 专案组"
+    assert norm.printed(0, 4) == "專(zhuān)案名稱"
+
+
+def test_a_words_pinyin_in_one_bracket_is_dropped():
+    # word-level ruby: every syllable with its tone, spaced or not; a bracket of English words is no pinyin
+    norm = normalize_text("指標(zhǐ biāo) 指標(zhi3biao1)值 表(see note)")
+    assert norm.text == "指标 指标值 表(see note)"
+    assert norm.printed(0, 2) == "指標(zhǐbiāo)"  # whitespace removed, as every printed value
