@@ -52,6 +52,8 @@ _ORDINAL = r"(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四�
 _HEADING_NAME = (r"(?!项目|预算|专项|财政|部门|其他|其中|中央|省级|省|市级|县级|区级|地方|本级|上级|自筹|配套)"
                  r"(?P<name>[\u4e00-\u9fff()（）]{2,40}?(?:项目|经费|资金))")
 _HEADING_OPENER = re.compile(r"^[ \t]*" + _ORDINAL + r"[ \t]*" + _HEADING_NAME + r"[ \t]*$", re.M)
+# (a 部门整体 report's 重点项目 section numbers them 1. / 2.: tried after the other ordinals)
+_NUMBERED_OPENER = re.compile(r"^[ \t]*\d{1,2}[.、．][ \t]*" + _HEADING_NAME + r"[ \t]*$", re.M)
 # collapsed text (its line breaks became spaces): a heading's line start is the text's start, a space or a sentence
 # end, and its line end a run of spaces before the next line's words: 具体情况如下：一、动物疫病防控经费 （一）资金情况：…
 # (the ordinal right after the space or the sentence end: spaces consumed at each space of a long run were quadratic)
@@ -89,15 +91,16 @@ _SCORE = re.compile(r"(?:(?:自评|评价|综合|评定|最终)(?:总)?得?分(?
                     r"(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
 # 自评等级为优秀 -> 优: the contract's grade words are the first character of the printed one
 # (等次 and 评价结果 are other bureaus' words for the grade: 自评等次为优秀, 评价结果为良好)
-_GRADE = re.compile(r"(?:(?:自评|评价|绩效|评定)(?:等级|等次|结果)|评级|(?<![\u4e00-\u9fff])等[级次])(?:为|是|[:：])?\s*"
+_GRADE = re.compile(r"(?:(?:自评|评价|绩效|评定)(?:等级|等次|结果)|综合评定(?=为|是)|评级|(?<![\u4e00-\u9fff])等[级次])(?:为|是|[:：])?\s*"
                     r"[“\"「『]?(优|良|中|差)(?:秀|好|等)?")
 # (a sentence states them too: 项目主管部门为宁川市民政局，项目实施单位为…)
 _DEPT = re.compile(PROSE_DEPT_LABEL + r"(?:[:：]|为)\s*(?P<v>[^\s,，。;；]{2,40})")
 _IMPL = re.compile(PROSE_IMPL_LABEL + r"(?:[:：]|为)\s*(?P<v>[^\s,，。;；]{2,40})")
 # or in words without a label: 项目由某局主管，某中心具体实施 (a unit's name: no 由 inside, a unit's ending)
 _UNIT_WORDS = r"(?:(?!由)[\u4e00-\u9fff()（）]){2,30}?" + ORG_END
-_DEPT_WORDS = re.compile(r"由(?P<v>" + _UNIT_WORDS + r")(?:主管|归口管理)")
-_IMPL_WORDS = re.compile(r"(?:^|(?<=[，,。；;:：\s由]))(?P<v>" + _UNIT_WORDS + r")(?:具体|负责)(?:组织)?实施", re.M)
+# (由某局负责管理，某中心承担具体运营维护工作: the same in other verbs)
+_DEPT_WORDS = re.compile(r"由(?P<v>" + _UNIT_WORDS + r")(?:主管|归口管理|负责管理)")
+_IMPL_WORDS = re.compile(r"(?:^|(?<=[，,。；;:：\s由]))(?P<v>" + _UNIT_WORDS + r")(?:(?:具体|负责)(?:组织)?实施|承担具体)", re.M)
 
 
 
@@ -234,14 +237,14 @@ class ProseParser:
                         titled.add(m.start())
             if not exclude and not opens and not titled:
                 # an excerpt that starts after its title: the project phrase the text keeps repeating names it
-                name = repeated_project_name(text, s, e)
+                name = repeated_project_name(text, s, e) or _intro_name(text, s, e)
                 if name is not None:
                     opens.append((name.start, name))
                     owned.add(name.start)  # the excerpt's one project: its sentences are the project's
             opens.sort(key=lambda o: o[0])
             for k, (start, name) in enumerate(opens):
                 end = opens[k + 1][0] if k + 1 < len(opens) else e
-                unit = next((u for u in reversed(units) if u.end <= start), None)
+                unit = next((u for u in reversed(units) if u.start <= start), None)  # (a title's own unit starts with it)
                 proj = self._project(text, view, name, (start, end), unit, announced=start in titled,
                                      with_indicators=start in titled or start in owned)
                 if proj is not None:
@@ -351,7 +354,7 @@ def _own_line(text: str, m: re.Match[str]) -> bool:
 
 def _heading_openers(text: str, s: int, e: int) -> list[tuple[int, Span]]:
     """The project headings of a report on several projects, where at least two distinct ones head sections."""
-    for rx in (_HEADING_OPENER, _RUN_HEADING_OPENER):
+    for rx in (_HEADING_OPENER, _RUN_HEADING_OPENER, _NUMBERED_OPENER):
         found = [(m.start(), _span(m, "name")) for m in rx.finditer(text, s, e)
                  if not _NOT_PROJECT.search(m.group("name"))]
         if len({n.text for _, n in found}) >= HEADING_OPENER_MIN:
@@ -364,7 +367,8 @@ def _title_over(text: str, s: int, e: int, name: Span) -> Span:
     names a prose project by its title: 中央财政…资金转移支付 over the sentence's 对…资金开展了绩效自评)."""
     m = _TITLE.search(text, s, e)
     title = _title_name(m) if m is not None and m.start() <= name.start else None
-    if title is None or title.text == name.text or not is_duplicate(title.text, name.text):
+    # (the same words: still the title's, so that the project is the report's and its sentences are its own)
+    if title is None or not is_duplicate(title.text, name.text):
         return name
     return title
 
@@ -421,6 +425,16 @@ def repeated_project_name(text: str, s: int, e: int) -> Span | None:
     first = next(a for a, r in runs if r.endswith(tail))
     a = text.find(tail + "项目", first, e)
     return Span(text=tail + "项目", start=a, end=a + len(tail) + 2)
+
+
+# a paragraph introducing the report's project by its name: 就业见习补贴项目是我局…设立的 / 农村公路养护工程项目由某局主管
+_INTRO = re.compile(r"^[ \t]*(?!本|该|此|上述|以上|各)(?P<name>[\u4e00-\u9fff“”()（）]{2,30}?项目)(?:是|系|由)", re.M)
+
+
+def _intro_name(text: str, s: int, e: int) -> Span | None:
+    """The project a paragraph of [s, e) opens with (an excerpt or a title that names none)."""
+    m = next((m for m in _INTRO.finditer(text, s, e) if not _NOT_PROJECT.search(m["name"])), None)
+    return _span(m, "name") if m is not None else None
 
 
 # a prose project repeating a table project (its summary paragraph) matches its name at least this well
