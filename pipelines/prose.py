@@ -29,7 +29,8 @@ from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
 from jixiao.pipelines.prose_indicators import indicator_sentences
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
-    PROSE_ALLOCATION, PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_NEXT_LABEL, PROSE_TITLE_NOTE,
+    PROSE_ALLOCATION, PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_NAME_LABELS, PROSE_NEXT_LABEL,
+    PROSE_TITLE_NOTE,
 )
 
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
@@ -67,10 +68,16 @@ HEADING_OPENER_MIN = 2
 # precedes it when nothing does: 退役士兵安置补助经费转移支付2023年度绩效自评报告)
 _TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{2,80}?)(?:支出)?(?:的)?"
                     # (a scan or a PDF may space the title's words out: 绩效自 评报告)
-                    r"绩 ?效 ?(?:自 ?评|评 ?价)(?:工作)?(?:情况)?(?:的)?(?:自评)? ?报 ?告(?=[ \t]*$|\s|[(（])", re.M)  # a line, or a run of collapsed text
+                    # (绩效自我评价报告 / 绩效自评价报告: other provinces' words; a page title's site name after
+                    # 报告_ or 报告-: 某项目绩效自评报告_某市人民政府)
+                    r"绩 ?效 ?(?:自 ?我 ?评 ?价|自 ?评(?: ?价)?|评 ?价)(?:工作)?(?:情况)?(?:的)?(?:自评)? ?报 ?告"
+                    r"(?=[ \t]*$|\s|[(（_｜|—-])", re.M)  # a line, or a run of collapsed text
 _TITLE_YEAR = re.compile(r"\d{4}年度?")
 # (line breaks lost, the next label ends it: 项目名称：城区绿化养护 主管部门：…)
-_NAME_FIELD = re.compile(r"项目名称[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=[。;；\n]|$|\s+" + PROSE_NEXT_LABEL + ")")
+_NAME_FIELD = re.compile(r"(?:"
+                         + "|".join(re.escape(w).replace(r"\(", "[(（]").replace(r"\)", "[)）]")
+                                    for w in sorted(PROSE_NAME_LABELS, key=len, reverse=True))
+                         + r")[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=[。;；\n]|$|\s+" + PROSE_NEXT_LABEL + ")")
 # the project a generic title names in brackets after it, the year left out
 _TITLE_NOTE = re.compile(PROSE_TITLE_NOTE)  # (公示稿): a note on the document, no project
 _TITLE_BRACKET = re.compile(r"\s*[(（]\s*(?:\d{4}年度?)?(?P<v>[^()（）\n\d][^()（）\n]{1,39})[)）]")
@@ -237,11 +244,15 @@ class ProseParser:
                         titled.add(m.start())
             if not exclude and not opens and not titled:
                 # an excerpt that starts after its title: the project phrase the text keeps repeating names it
-                name = repeated_project_name(text, s, e) or _intro_name(text, s, e)
+                # (a paragraph introducing it by name says so more surely than a phrase repeated)
+                name = _intro_name(text, s, e) or repeated_project_name(text, s, e)
                 if name is not None:
                     opens.append((name.start, name))
                     owned.add(name.start)  # the excerpt's one project: its sentences are the project's
             opens.sort(key=lambda o: o[0])
+            if not exclude and len(opens) == 1 and (field := _NAME_FIELD.search(text, s, e)) is not None:
+                # the one project of a report is named by its printed 项目名称 whatever else names it (the contract)
+                opens[0] = (opens[0][0], _span(field, "v"))
             for k, (start, name) in enumerate(opens):
                 end = opens[k + 1][0] if k + 1 < len(opens) else e
                 unit = next((u for u in reversed(units) if u.start <= start), None)  # (a title's own unit starts with it)
@@ -389,12 +400,23 @@ def _title_name(m: re.Match[str]) -> Span | None:
     a = max(a, max(t.rfind(c, 0, b) for c in ">»›") + 1)
     while a < b and t[a] in " \t\u3000":
         a += 1
+    # a unit's name before the project's words, no year between (某市市场监督管理局计量器具强制检定项目绩效自评报告):
+    # the unit writes the report, the rest names the project
+    if (unit := _TITLE_UNIT.match(t, a, b)) is not None and len(t[unit.end():b].strip().removesuffix("项目")) >= 4:
+        a = unit.end()
+        while a < b and t[a] in " \t\u3000":
+            a += 1
     name = t[a:b].strip()
     # (某局项目支出绩效自评报告 names the unit, not a project: a unit's name before 项目 is none either)
     if (len(name.removesuffix("项目")) < 2 or _NOT_PROJECT.search(name)
             or re.search(ORG_END + "$", name.removesuffix("项目"))):
         return None
     return Span(text=t[a:b], start=start + a, end=start + a + len(t[a:b].rstrip()))
+
+
+# a unit leading a title's words: a place, then a bureau's (not a facility's: 应急指挥中心建设项目 is a project) ending
+_TITLE_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|县|区|旗)[\u4e00-\u9fff()（）]{1,20}?"
+                         r"(?:局|厅|委员会|办公室|人民政府|联合会)")
 
 
 # the Han run before a 项目 (stops at digits and punctuation: 2024年农机深松整地作业补贴项目 -> 年农机…)
@@ -428,7 +450,10 @@ def repeated_project_name(text: str, s: int, e: int) -> Span | None:
 
 
 # a paragraph introducing the report's project by its name: 就业见习补贴项目是我局…设立的 / 农村公路养护工程项目由某局主管
-_INTRO = re.compile(r"^[ \t]*(?!本|该|此|上述|以上|各)(?P<name>[\u4e00-\u9fff“”()（）]{2,30}?项目)(?:是|系|由)", re.M)
+# (or after the paragraph's heading on its line: （一）项目概况。某项目由…)
+_INTRO = re.compile(r"^[ \t]*(?:(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.、．])?[ \t]*(?:项目概况|项目基本情况|基本情况)"
+                    r"[。.：:，,]?[ \t]*)?(?!本|该|此|上述|以上|各)(?P<name>[\u4e00-\u9fff“”()（）]{2,30}?项目)"
+                    r"(?:是|系|由|为|属于|于\d{4})", re.M)
 
 
 def _intro_name(text: str, s: int, e: int) -> Span | None:

@@ -11,9 +11,7 @@ from jixiao.pipelines.parsed import Span
 ORG_END = r"(?:局|厅|委员会|委|办公室|办|中心|院|所|站|队|馆|部|处|室|会|政府|公司|学校|医院|街道|社区|协会|管委会)"
 _HEADING_ORG = re.compile(
     r"^(?P<org>[\u4e00-\u9fff()（）]{3,40}?" + ORG_END + r")"
-    r"(?:(?:关于)?(?:\d{4}年度?)?[\u4e00-\u9fff]{0,12}(?:报告|说明)"
-    # (or a whole title after the year: 浦阳县农业农村局2023年度耕地地力保护补贴专项资金绩效自评报告)
-    r"|(?:关于)?\d{4}年度?[\u4e00-\u9fff“”()（）]{2,40}?报告)?$"
+    r"(?:(?:关于)?(?:\d{4}年度?)?[\u4e00-\u9fff]{0,12}(?:报告|说明))?$"
 )
 # the same heading run into its text (line breaks lost): a unit's name then a report title, between spaces (the title
 # after a space, or right after the unit where its year follows: 示例县水利局2023年度项目支出绩效自评报告)
@@ -43,7 +41,7 @@ def heading_units(text: str, stretches: list[tuple[int, int]]) -> list[Span]:
         k = 0
         while k < len(lines):
             found = None
-            for n in (1, 2):  # (a line naming a unit by itself is one: the site name over a title)
+            for n in (2, 1):
                 if n == 2 and (k + 1 >= len(lines) or sizes[k] > HEADING_WRAP_CHARS):
                     continue
                 if not HEADING_CHARS[0] <= sum(sizes[k:k + n]) <= HEADING_CHARS[1]:

@@ -393,6 +393,8 @@ def near_word(text: str, words: tuple[str, ...], max_distance: int = 1) -> bool:
 
 
 NAME_LABEL_WORDS = ("项目名称", "项目(政策)名称", "政策名称", "转移支付名称", "转移支付(项目)名称", "转移支付项目名称")
+# the same labels in a prose report, and the fund's name a 专项资金 report prints in their place
+PROSE_NAME_LABELS = (*NAME_LABEL_WORDS, "资金名称", "专项资金名称")
 
 
 # every printed category form, and headings in category columns that are not categories
