@@ -27,10 +27,12 @@ from rapidfuzz import fuzz
 from jixiao.pipelines.normalize import NormalizedText, parse_number, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
 from jixiao.pipelines.prose_indicators import indicator_sentences
+from jixiao.pipelines.prose_names import (
+    NAME_FIELD, NOT_PROJECT, TITLE, TITLE_BRACKET, TITLE_NOTE, intro_name, repeated_project_name, title_name,
+)
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
-    PROSE_ALLOCATION, PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_NAME_LABELS, PROSE_NEXT_LABEL,
-    PROSE_TITLE_NOTE,
+    PROSE_ALLOCATION, PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL,
 )
 
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
@@ -63,25 +65,6 @@ _RUN_HEADING_OPENER = re.compile(r"(?:^|(?<=[。；;：:！!？?\s]))" + _ORDINA
 # the headings open projects only where at least this many distinct ones do (a one-project report's own sub-headings
 # never name it twice)
 HEADING_OPENER_MIN = 2
-# (spaces, not tabs, before the title: at every tab of a long run ``[ \t]*`` would rescan the rest of it)
-# a report's title line: [关于][unit or place][year]NAME[支出]绩效自评报告 (the name is what follows the year, or what
-# precedes it when nothing does: 退役士兵安置补助经费转移支付2023年度绩效自评报告)
-_TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{2,80}?)(?:支出)?(?:的)?"
-                    # (a scan or a PDF may space the title's words out: 绩效自 评报告)
-                    # (绩效自我评价报告 / 绩效自评价报告: other provinces' words; a page title's site name after
-                    # 报告_ or 报告-: 某项目绩效自评报告_某市人民政府)
-                    r"绩 ?效 ?(?:自 ?我 ?评 ?价|自 ?评(?: ?价)?|评 ?价)(?:工作)?(?:情况)?(?:的)?(?:自评)? ?报 ?告"
-                    r"(?=[ \t]*$|\s|[(（_｜|—-])", re.M)  # a line, or a run of collapsed text
-_TITLE_YEAR = re.compile(r"\d{4}年度?")
-# (line breaks lost, the next label ends it: 项目名称：城区绿化养护 主管部门：…)
-_NAME_FIELD = re.compile(r"(?:"
-                         + "|".join(re.escape(w).replace(r"\(", "[(（]").replace(r"\)", "[)）]")
-                                    for w in sorted(PROSE_NAME_LABELS, key=len, reverse=True))
-                         + r")[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=[。;；\n]|$|\s+" + PROSE_NEXT_LABEL + ")")
-# the project a generic title names in brackets after it, the year left out
-_TITLE_NOTE = re.compile(PROSE_TITLE_NOTE)  # (公示稿): a note on the document, no project
-_TITLE_BRACKET = re.compile(r"\s*[(（]\s*(?:\d{4}年度?)?(?P<v>[^()（）\n\d][^()（）\n]{1,39})[)）]")
-_NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目|全部项目|一般公共预算|^本?(部门|单位)|个项目")
 # (a label may end in a colon: 年初预算数：30万元；全年预算数：32万元)
 # or the unit in brackets after the label, the figure bare (年初预算数（万元）：45): group 1 the figure (read ahead),
 # group 2 the unit, as in _AMOUNT
@@ -203,10 +186,10 @@ class ProseParser:
             # spaces sentences anywhere); a summary heading (…项目绩效自评综述：) is a line of its own, read as printed
             opens = [(view.pos[m.start()], view.span(m, "name"))
                      for m in _OPENERS[0].finditer(view.text, view.at(s), view.at(e))
-                     if not _NOT_PROJECT.search(m.group("name"))]
+                     if not NOT_PROJECT.search(m.group("name"))]
             summaries = len(opens)
             for m in _OPENERS[1].finditer(text, s, e):
-                if not _NOT_PROJECT.search(m.group("name")) and not any(a <= m.start() < n.end for a, n in opens):
+                if not NOT_PROJECT.search(m.group("name")) and not any(a <= m.start() < n.end for a, n in opens):
                     opens.append((m.start(), _span(m, "name")))
             # sections whose sentences are the project's own: a summary's (…项目绩效自评综述：), a heading's
             owned = {a for a, _ in opens[summaries:]}
@@ -222,8 +205,8 @@ class ProseParser:
             if not exclude and not opens:
                 # a report with no table: its title line announces the project; a page printing several reports
                 # one after another, each title on a line of its own, announces one each
-                for m in _TITLE.finditer(text, s, e):
-                    name = _title_name(m)
+                for m in TITLE.finditer(text, s, e):
+                    name = title_name(m)
                     if opens:
                         # (another title must state funds or a score to be a project: a list of other reports'
                         # titles, a breadcrumb repeating the title, is none)
@@ -232,11 +215,11 @@ class ProseParser:
                             opens.append((m.start(), name))
                             owned.add(m.start())
                         continue
-                    if name is None and (field := _NAME_FIELD.search(text, m.end(), e)) is not None:
+                    if name is None and (field := NAME_FIELD.search(text, m.end(), e)) is not None:
                         # a title naming no project (2023年度项目支出绩效自评报告) over a 项目名称 line
                         name = _span(field, "v")
-                    if name is None and (bracket := _TITLE_BRACKET.match(text, m.end(), e)) is not None \
-                            and not _TITLE_NOTE.search(bracket["v"]):
+                    if name is None and (bracket := TITLE_BRACKET.match(text, m.end(), e)) is not None \
+                            and not TITLE_NOTE.search(bracket["v"]):
                         # …绩效自评报告（食品安全抽检经费） or on the next line (2021年度…项目)
                         name = _span(bracket, "v")
                     if name is not None:
@@ -245,12 +228,16 @@ class ProseParser:
             if not exclude and not opens and not titled:
                 # an excerpt that starts after its title: the project phrase the text keeps repeating names it
                 # (a paragraph introducing it by name says so more surely than a phrase repeated)
-                name = _intro_name(text, s, e) or repeated_project_name(text, s, e)
+                # (one that states no funds is a mention: 某项目是我局重点项目 in a report on the unit's work)
+                intro = intro_name(text, s, e)
+                if intro is not None and not any(rx.search(text, s, e) for _, rx in _FIELDS):
+                    intro = None
+                name = intro or repeated_project_name(text, s, e)
                 if name is not None:
                     opens.append((name.start, name))
                     owned.add(name.start)  # the excerpt's one project: its sentences are the project's
             opens.sort(key=lambda o: o[0])
-            if not exclude and len(opens) == 1 and (field := _NAME_FIELD.search(text, s, e)) is not None:
+            if not exclude and len(opens) == 1 and (field := NAME_FIELD.search(text, s, e)) is not None:
                 # the one project of a report is named by its printed 项目名称 whatever else names it (the contract)
                 opens[0] = (opens[0][0], _span(field, "v"))
             for k, (start, name) in enumerate(opens):
@@ -310,7 +297,7 @@ class ProseParser:
         if not found and not announced and not _SCORE.search(text, s, e):
             return None  # a section with neither funds nor a score announces no project
         if announced:
-            field = _NAME_FIELD.search(text, s, e)
+            field = NAME_FIELD.search(text, s, e)
             if field is not None:
                 name = _span(field, "v")
         # every amount carries its own unit; mixed units are rescaled to yuan in the span text
@@ -367,7 +354,7 @@ def _heading_openers(text: str, s: int, e: int) -> list[tuple[int, Span]]:
     """The project headings of a report on several projects, where at least two distinct ones head sections."""
     for rx in (_HEADING_OPENER, _RUN_HEADING_OPENER, _NUMBERED_OPENER):
         found = [(m.start(), _span(m, "name")) for m in rx.finditer(text, s, e)
-                 if not _NOT_PROJECT.search(m.group("name"))]
+                 if not NOT_PROJECT.search(m.group("name"))]
         if len({n.text for _, n in found}) >= HEADING_OPENER_MIN:
             return found
     return []
@@ -376,90 +363,12 @@ def _heading_openers(text: str, s: int, e: int) -> list[tuple[int, Span]]:
 def _title_over(text: str, s: int, e: int, name: Span) -> Span:
     """The title's words for the one project a sentence announces, where they name the same project (the contract
     names a prose project by its title: 中央财政…资金转移支付 over the sentence's 对…资金开展了绩效自评)."""
-    m = _TITLE.search(text, s, e)
-    title = _title_name(m) if m is not None and m.start() <= name.start else None
+    m = TITLE.search(text, s, e)
+    title = title_name(m) if m is not None and m.start() <= name.start else None
     # (the same words: still the title's, so that the project is the report's and its sentences are its own)
     if title is None or not is_duplicate(title.text, name.text):
         return name
     return title
-
-
-def _title_name(m: re.Match[str]) -> Span | None:
-    """The project a report's title names: the text after the year, else before it; not a unit's name."""
-    t, start = m.group("title"), m.start("title")
-    # the last year: where line breaks were lost a date before the title runs into it (发布日期：2024年04月18日
-    # 南溪区2023年度…), and the name follows the title's own year
-    years = [y for y in _TITLE_YEAR.finditer(t) if len(t) - y.end() >= 2]
-    year = years[-1] if years else _TITLE_YEAR.search(t)
-    a, b = 0, len(t)
-    if year is not None:
-        a, b = (year.end(), len(t)) if len(t) - year.end() >= 2 else (0, year.start())
-    if (about := t.find("关于", a, b)) >= 0:
-        a = about + 2  # 某局关于…项目支出绩效自评报告: the unit writing the report is no part of the name
-    # a breadcrumb before the title (首页 > 信息公开 > …项目绩效自评报告): the name is after its last step
-    a = max(a, max(t.rfind(c, 0, b) for c in ">»›") + 1)
-    while a < b and t[a] in " \t\u3000":
-        a += 1
-    # a unit's name before the project's words, no year between (某市市场监督管理局计量器具强制检定项目绩效自评报告):
-    # the unit writes the report, the rest names the project
-    if (unit := _TITLE_UNIT.match(t, a, b)) is not None and len(t[unit.end():b].strip().removesuffix("项目")) >= 4:
-        a = unit.end()
-        while a < b and t[a] in " \t\u3000":
-            a += 1
-    name = t[a:b].strip()
-    # (某局项目支出绩效自评报告 names the unit, not a project: a unit's name before 项目 is none either)
-    if (len(name.removesuffix("项目")) < 2 or _NOT_PROJECT.search(name)
-            or re.search(ORG_END + "$", name.removesuffix("项目"))):
-        return None
-    return Span(text=t[a:b], start=start + a, end=start + a + len(t[a:b].rstrip()))
-
-
-# a unit leading a title's words: a place, then a bureau's (not a facility's: 应急指挥中心建设项目 is a project) ending
-_TITLE_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|县|区|旗)[\u4e00-\u9fff()（）]{1,20}?"
-                         r"(?:局|厅|委员会|办公室|人民政府|联合会)")
-
-
-# the Han run before a 项目 (stops at digits and punctuation: 2024年农机深松整地作业补贴项目 -> 年农机…)
-_BEFORE_PROJECT = re.compile(r"[\u4e00-\u9fff]{2,30}(?=项目)")
-_YEAR_TAIL = re.compile(r"^年度?")
-# a phrase named this often is the report's project; shorter common tails (补贴, 资金) name nothing
-REPEATED_NAME_MIN_COUNT = 2
-REPEATED_NAME_MIN_CHARS = 4
-
-
-def repeated_project_name(text: str, s: int, e: int) -> Span | None:
-    """The longest tail shared by the most 〈…〉项目 phrases of [s, e), at its first appearance, with 项目.
-
-    Each phrase is the Han run before a 项目; what precedes the name in a sentence (下达, 通过实施, a year)
-    differs between its mentions, so the tail they share is the name.
-    """
-    runs = [(m.start(), _YEAR_TAIL.sub("", m.group()) if text[m.start() - 1:m.start()].isdigit() else m.group())
-            for m in _BEFORE_PROJECT.finditer(text, s, e)]
-    counts: dict[str, int] = {}
-    for _, run in runs:
-        for k in range(len(run) - REPEATED_NAME_MIN_CHARS + 1):
-            counts[run[k:]] = counts.get(run[k:], 0) + 1
-    best = max(((n, len(tail), tail) for tail, n in counts.items()
-                if n >= REPEATED_NAME_MIN_COUNT and not _NOT_PROJECT.search(tail + "项目")), default=None)
-    if best is None:
-        return None
-    tail = best[2]
-    first = next(a for a, r in runs if r.endswith(tail))
-    a = text.find(tail + "项目", first, e)
-    return Span(text=tail + "项目", start=a, end=a + len(tail) + 2)
-
-
-# a paragraph introducing the report's project by its name: 就业见习补贴项目是我局…设立的 / 农村公路养护工程项目由某局主管
-# (or after the paragraph's heading on its line: （一）项目概况。某项目由…)
-_INTRO = re.compile(r"^[ \t]*(?:(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.、．])?[ \t]*(?:项目概况|项目基本情况|基本情况)"
-                    r"[。.：:，,]?[ \t]*)?(?!本|该|此|上述|以上|各)(?P<name>[\u4e00-\u9fff“”()（）]{2,30}?项目)"
-                    r"(?:是|系|由|为|属于|于\d{4})", re.M)
-
-
-def _intro_name(text: str, s: int, e: int) -> Span | None:
-    """The project a paragraph of [s, e) opens with (an excerpt or a title that names none)."""
-    m = next((m for m in _INTRO.finditer(text, s, e) if not _NOT_PROJECT.search(m["name"])), None)
-    return _span(m, "name") if m is not None else None
 
 
 # a prose project repeating a table project (its summary paragraph) matches its name at least this well
