@@ -11,7 +11,9 @@ import re
 
 from jixiao.pipelines.parsed import Span
 from jixiao.pipelines.prose_units import ORG_END
-from jixiao.pipelines.vocab import PROSE_NAME_LABELS, PROSE_NEXT_LABEL, PROSE_TITLE_NOTE
+from jixiao.pipelines.vocab import (
+    PROSE_ACTUAL_CUE, PROSE_NAME_LABELS, PROSE_NEXT_LABEL, PROSE_TARGET_CUE, PROSE_TITLE_NOTE,
+)
 
 
 def _span(m: re.Match[str], group: int | str) -> Span:
@@ -82,6 +84,20 @@ REPEATED_NAME_MIN_COUNT = 2
 REPEATED_NAME_MIN_CHARS = 4
 
 
+def _in_indicator_sentence(text: str, at: int) -> bool:
+    """Whether the sentence holding ``at`` states an indicator (a target and an actual): the 项目 phrases of an
+    indicator's name (抽检项目数量，目标值…，完成值…) are not the project's. (A sentence, not a line: collapsed
+    text is one line.)"""
+    a = max(text.rfind(c, 0, at) for c in _SENTENCE_ENDS) + 1
+    b = min((k for k in (text.find(c, at) for c in _SENTENCE_ENDS) if k >= 0), default=len(text))
+    return _TARGET_CUE.search(text, a, b) is not None and _ACTUAL_CUE.search(text, a, b) is not None
+
+
+_SENTENCE_ENDS = "\n。；;"
+_TARGET_CUE = re.compile(PROSE_TARGET_CUE)
+_ACTUAL_CUE = re.compile(PROSE_ACTUAL_CUE)
+
+
 def repeated_project_name(text: str, s: int, e: int) -> Span | None:
     """The longest tail shared by the most 〈…〉项目 phrases of [s, e), at its first appearance, with 项目.
 
@@ -89,7 +105,7 @@ def repeated_project_name(text: str, s: int, e: int) -> Span | None:
     differs between its mentions, so the tail they share is the name.
     """
     runs = [(m.start(), _YEAR_TAIL.sub("", m.group()) if text[m.start() - 1:m.start()].isdigit() else m.group())
-            for m in _BEFORE_PROJECT.finditer(text, s, e)]
+            for m in _BEFORE_PROJECT.finditer(text, s, e) if not _in_indicator_sentence(text, m.start())]
     counts: dict[str, int] = {}
     for _, run in runs:
         for k in range(len(run) - REPEATED_NAME_MIN_CHARS + 1):

@@ -100,3 +100,13 @@ def test_title_and_sentence_naming_alike_keep_the_sentences():
     assert project.name.text == "耕地地力保护补贴专项资金"
     assert [(i.name.text, i.target[0].text, i.actual.text) for i in project.indicators] == [
         ("补贴发放面积", "≥52万亩", "52.36万亩")]
+
+
+def test_a_phrase_repeated_in_indicator_sentences_names_no_project():
+    text = "\n".join([
+        "二、绩效目标完成情况",
+        "检验检测能力提升项目全年预算数为60万元，全年执行数为57万元。",
+        "1.食品抽检项目数量，目标值1200批次，完成值1260批次，分值10，得分10。",
+        "2.抽检项目覆盖率，目标值100%，完成值100%，分值10，得分10。",
+        "检验检测能力提升项目自评得分95分。", ""])
+    assert _names(text) == ["检验检测能力提升项目"]
