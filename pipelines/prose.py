@@ -53,7 +53,7 @@ _OPENERS = (
 _ORDINAL = r"(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
 # (nor a fund's source: （一）中央财政资金 / （二）省级配套资金 split one fund, they are no projects)
 _HEADING_NAME = (r"(?!项目|预算|专项|财政|部门|其他|其中|中央|省级|省|市级|县级|区级|地方|本级|上级|自筹|配套)"
-                 r"(?P<name>[\u4e00-\u9fff()（）]{2,40}?(?:项目|经费|资金))")
+                 r"(?P<name>[\u4e00-\u9fff()（）“”]{2,40}?(?:项目|经费|资金))")  # (quotes: “八五”普法宣传经费)
 _HEADING_OPENER = re.compile(r"^[ \t]*" + _ORDINAL + r"[ \t]*" + _HEADING_NAME + r"[ \t]*$", re.M)
 # (a 部门整体 report's 重点项目 section numbers them 1. / 2.: tried after the other ordinals)
 _NUMBERED_OPENER = re.compile(r"^[ \t]*\d{1,2}[.、．][ \t]*" + _HEADING_NAME + r"[ \t]*$", re.M)
@@ -90,7 +90,7 @@ _IMPL = re.compile(PROSE_IMPL_LABEL + r"(?:[:：]|为)\s*(?P<v>[^\s,，。;；]{
 _UNIT_WORDS = r"(?:(?!由)[\u4e00-\u9fff()（）]){2,30}?" + ORG_END
 # (由某局负责管理，某中心承担具体运营维护工作: the same in other verbs)
 _DEPT_WORDS = re.compile(r"由(?P<v>" + _UNIT_WORDS + r")(?:主管|归口管理|负责管理)")
-_IMPL_WORDS = re.compile(r"(?:^|(?<=[，,。；;:：\s由]))(?P<v>" + _UNIT_WORDS + r")(?:(?:具体|负责)(?:组织)?实施|承担具体)", re.M)
+_IMPL_WORDS = re.compile(r"(?:^|(?<=[，,。；;:：\s由]))(?P<v>" + _UNIT_WORDS + r")(?:(?:具体|负责)(?:组织)?实施|承担具体|具体承担)", re.M)
 
 
 
@@ -296,7 +296,8 @@ class ProseParser:
         indicators = indicator_sentences(text, s, e) if with_indicators else []
         if not found and not announced and not _SCORE.search(text, s, e):
             return None  # a section with neither funds nor a score announces no project
-        if announced:
+        if announced or with_indicators:
+            # (a section's own 项目名称 names it over its heading: （二）调解员以案定补经费 / 项目名称：2023年调解员…)
             field = NAME_FIELD.search(text, s, e)
             if field is not None:
                 name = _span(field, "v")

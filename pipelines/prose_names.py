@@ -28,7 +28,8 @@ TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<t
                     # (绩效自我评价报告 / 绩效自评价报告: other provinces' words; a page title's site name after
                     # 报告_ or 报告-: 某项目绩效自评报告_某市人民政府)
                     r"绩 ?效 ?(?:自 ?我 ?评 ?价|自 ?评(?: ?价)?|评 ?价)(?:工作)?(?:情况)?(?:的)?(?:自评)? ?报 ?告"
-                    r"(?=[ \t]*$|\s|[(（_｜|—-])", re.M)  # a line, or a run of collapsed text
+                    # (a letter sending the report on: 关于报送…绩效自评报告的报告 / …的函)
+                    r"(?=[ \t]*$|\s|[(（_｜|—-]|的(?:报告|函|请示))", re.M)  # a line, or a run of collapsed text
 _TITLE_YEAR = re.compile(r"\d{4}年度?")
 # (line breaks lost, the next label ends it: 项目名称：城区绿化养护 主管部门：…)
 NAME_FIELD = re.compile(r"(?:"
@@ -53,6 +54,8 @@ def title_name(m: re.Match[str]) -> Span | None:
         a, b = (year.end(), len(t)) if len(t) - year.end() >= 2 else (0, year.start())
     if (about := t.find("关于", a, b)) >= 0:
         a = about + 2  # 某局关于…项目支出绩效自评报告: the unit writing the report is no part of the name
+    if (verb := _SENDING.match(t, a, b)) is not None:
+        a = verb.end()  # 关于报送XX项目绩效自评报告的函: the verb of the letter
     # a breadcrumb before the title (首页 > 信息公开 > …项目绩效自评报告): the name is after its last step
     a = max(a, max(t.rfind(c, 0, b) for c in ">»›") + 1)
     while a < b and t[a] in " \t\u3000":
@@ -71,6 +74,7 @@ def title_name(m: re.Match[str]) -> Span | None:
     return Span(text=t[a:b], start=start + a, end=start + a + len(t[a:b].rstrip()))
 
 
+_SENDING = re.compile(r"[ \t\u3000]*(?:报送|上报|呈报|提交|印发)")
 # a unit leading a title's words: a place, then a bureau's (not a facility's: 应急指挥中心建设项目 is a project) ending
 _TITLE_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|县|区|旗)[\u4e00-\u9fff()（）]{1,20}?"
                          r"(?:局|厅|委员会|办公室|人民政府|联合会)")

@@ -110,3 +110,24 @@ def test_a_phrase_repeated_in_indicator_sentences_names_no_project():
         "2.抽检项目覆盖率，目标值100%，完成值100%，分值10，得分10。",
         "检验检测能力提升项目自评得分95分。", ""])
     assert _names(text) == ["检验检测能力提升项目"]
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("关于报送2023年度食品安全抽检监测项目绩效自评报告的报告", "食品安全抽检监测项目"),
+    ("关于报送食品安全抽检监测项目绩效自评报告的函", "食品安全抽检监测项目"),
+])
+def test_a_letter_sending_the_report(title, name):
+    m = TITLE.search(title)
+    assert m is not None and title_name(m).text == name
+
+
+def test_each_section_named_by_its_own_printed_project_name():
+    text = "\n".join([
+        "示例县司法局2023年度项目支出绩效自评报告",
+        "（一）“八五”普法宣传经费",
+        "项目名称：“八五”普法宣传经费",
+        "资金情况：全年预算数22万元，全年执行数21.56万元，执行率98%。",
+        "（二）人民调解员以案定补经费",
+        "项目名称：2023年人民调解员以案定补经费",
+        "资金情况：全年预算数74.8万元，全年执行数70.31万元，执行率94%。", ""])
+    assert _names(text) == ["“八五”普法宣传经费", "2023年人民调解员以案定补经费"]
