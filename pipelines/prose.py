@@ -28,7 +28,7 @@ from jixiao.pipelines.normalize import NormalizedText, parse_number, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
 from jixiao.pipelines.prose_indicators import indicator_sentences
 from jixiao.pipelines.prose_names import (
-    NAME_FIELD, NOT_PROJECT, TITLE, TITLE_BRACKET, TITLE_NOTE, intro_name, repeated_project_name, title_name,
+    NAME_FIELD, NOT_PROJECT, TITLE, intro_name, repeated_project_name, subtitle_name, title_name, wrapped_title,
 )
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
@@ -218,13 +218,15 @@ class ProseParser:
                     if name is None and (field := NAME_FIELD.search(text, m.end(), e)) is not None:
                         # a title naming no project (2023年度项目支出绩效自评报告) over a 项目名称 line
                         name = _span(field, "v")
-                    if name is None and (bracket := TITLE_BRACKET.match(text, m.end(), e)) is not None \
-                            and not TITLE_NOTE.search(bracket["v"]):
-                        # …绩效自评报告（食品安全抽检经费） or on the next line (2021年度…项目)
-                        name = _span(bracket, "v")
+                    if name is None:
+                        # …绩效自评报告（食品安全抽检经费） or on the next line (2021年度…项目), or a subtitle (——…项目)
+                        name = subtitle_name(text, m.end(), e)
                     if name is not None:
                         opens.append((m.start(), name))
                         titled.add(m.start())
+            if not exclude and not opens and (wrapped := wrapped_title(text, s, e)) is not None:
+                opens.append(wrapped)  # a title wrapped over lines (a Word or PDF title, centred and broken)
+                titled.add(wrapped[0])
             if not exclude and not opens and not titled:
                 # an excerpt that starts after its title: the project phrase the text keeps repeating names it
                 # (a paragraph introducing it by name says so more surely than a phrase repeated)

@@ -23,7 +23,7 @@ def _span(m: re.Match[str], group: int | str) -> Span:
 # (spaces, not tabs, before the title: at every tab of a long run ``[ \t]*`` would rescan the rest of it)
 # a report's title line: [关于][unit or place][year]NAME[支出]绩效自评报告 (the name is what follows the year, or what
 # precedes it when nothing does: 退役士兵安置补助经费转移支付2023年度绩效自评报告)
-TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{2,80}?)(?:支出)?(?:的)?"
+TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{2,80}?)(?:支出|使用)?(?:的)?"
                     # (a scan or a PDF may space the title's words out: 绩效自 评报告)
                     # (绩效自我评价报告 / 绩效自评价报告: other provinces' words; a page title's site name after
                     # 报告_ or 报告-: 某项目绩效自评报告_某市人民政府)
@@ -135,3 +135,50 @@ def intro_name(text: str, s: int, e: int) -> Span | None:
     """The project a paragraph of [s, e) opens with (an excerpt or a title that names none)."""
     m = next((m for m in _INTRO.finditer(text, s, e) if not NOT_PROJECT.search(m["name"])), None)
     return _span(m, "name") if m is not None else None
+
+
+# a subtitle under a title naming no project: ——农村饮水安全工程维修养护项目
+_SUBTITLE = re.compile(r"\s*(?:——|—|--)\s*(?:\d{4}年度?)?(?P<v>[^\s()（）\d][^\n]{1,39}?)[ \t]*(?=\n|$)")
+
+
+def subtitle_name(text: str, at: int, e: int) -> Span | None:
+    """The project a title naming none names right after it: in brackets (…绩效自评报告（食品安全抽检经费）) or in a
+    subtitle line (——…项目); not a note on the document (公示稿, 2023年度)."""
+    m = TITLE_BRACKET.match(text, at, e) or _SUBTITLE.match(text, at, e)
+    return None if m is None or TITLE_NOTE.search(m["v"]) else _span(m, "v")
+
+
+# a title wrapped over lines: each line short, none ending a sentence; at most this many lines and characters a line
+WRAPPED_TITLE_LINES = 4
+WRAPPED_TITLE_CHARS = 40
+_LINE = re.compile(r"[^\n]+")
+_NOT_TITLE_LINE = re.compile(r"[。；;：:，,]\s*$|^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
+
+
+def wrapped_title(text: str, s: int, e: int) -> tuple[int, Span] | None:
+    """The project a title broken over lines names (示例县2023年度农村饮水安全工程 / 维修养护项目绩效自评报告): runs of
+    short lines joined, read as a title line; the span's offsets are the text's."""
+    run: list[tuple[int, str]] = []  # (offset, stripped line)
+    for line in _LINE.finditer(text, s, e):
+        t = line.group().strip()
+        fits = 0 < len(t) <= WRAPPED_TITLE_CHARS and not _NOT_TITLE_LINE.search(t)
+        if fits:
+            run.append((line.start() + line.group().index(t[0]), t))
+        if run and (not fits or len(run) == WRAPPED_TITLE_LINES or line.end() >= e):
+            found = _title_of_run(run) if len(run) > 1 else None
+            if found is not None:
+                return found
+            run = [run[-1]] if fits and len(run) == WRAPPED_TITLE_LINES else []
+    return None
+
+
+def _title_of_run(run: list[tuple[int, str]]) -> tuple[int, Span] | None:
+    """The project words of lines read as one title (the last lines ending in 报告), offsets mapped to the text."""
+    for first in range(len(run) - 1):
+        joined = "".join(t for _, t in run[first:])
+        pos = [a + i for a, t in run[first:] for i in range(len(t))]
+        m = TITLE.fullmatch(joined)
+        name = title_name(m) if m is not None else None
+        if name is not None:
+            return pos[0], Span(text=name.text, start=pos[name.start], end=pos[name.end - 1] + 1)
+    return None

@@ -131,3 +131,20 @@ def test_each_section_named_by_its_own_printed_project_name():
         "项目名称：2023年人民调解员以案定补经费",
         "资金情况：全年预算数74.8万元，全年执行数70.31万元，执行率94%。", ""])
     assert _names(text) == ["“八五”普法宣传经费", "2023年人民调解员以案定补经费"]
+
+
+FUNDS_AND_SCORE = "一、项目基本情况\n该项目全年预算数为50万元，全年执行数为48万元，执行率96%。\n二、自评结论\n该项目自评得分95分。\n"
+
+
+@pytest.mark.parametrize("head", [
+    "示例县2023年度农村饮水安全工程维修养护\n项目绩效自评报告",  # a centred title broken by the page
+    "示例县水利局\n2023年度\n农村饮水安全工程维修养护项目\n绩效自评报告",
+    "示例县水利局2023年度项目支出绩效自评报告\n——农村饮水安全工程维修养护项目",  # a subtitle under a generic title
+])
+def test_titles_wrapped_over_lines_or_with_a_subtitle(head):
+    assert _names(head + "\n" + FUNDS_AND_SCORE) == ["农村饮水安全工程维修养护项目"]
+
+
+def test_title_words_without_the_use_of_the_funds():
+    m = TITLE.search("示例县2023年度农村饮水安全维修养护专项资金使用绩效自评报告")
+    assert title_name(m).text == "农村饮水安全维修养护专项资金"
