@@ -27,9 +27,12 @@ from rapidfuzz import fuzz
 from jixiao.pipelines.normalize import NormalizedText, parse_number, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
 from jixiao.pipelines.prose_indicators import indicator_sentences
+from jixiao.pipelines.prose_names import (
+    NAME_FIELD, NOT_PROJECT, TITLE, intro_name, repeated_project_name, subtitle_name, title_name, wrapped_title,
+)
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
-    PROSE_ALLOCATION, PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_NEXT_LABEL, PROSE_TITLE_NOTE,
+    PROSE_ALLOCATION, PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL,
 )
 
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
@@ -50,8 +53,10 @@ _OPENERS = (
 _ORDINAL = r"(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
 # (nor a fund's source: （一）中央财政资金 / （二）省级配套资金 split one fund, they are no projects)
 _HEADING_NAME = (r"(?!项目|预算|专项|财政|部门|其他|其中|中央|省级|省|市级|县级|区级|地方|本级|上级|自筹|配套)"
-                 r"(?P<name>[\u4e00-\u9fff()（）]{2,40}?(?:项目|经费|资金))")
+                 r"(?P<name>[\u4e00-\u9fff()（）“”]{2,40}?(?:项目|经费|资金))")  # (quotes: “八五”普法宣传经费)
 _HEADING_OPENER = re.compile(r"^[ \t]*" + _ORDINAL + r"[ \t]*" + _HEADING_NAME + r"[ \t]*$", re.M)
+# (a 部门整体 report's 重点项目 section numbers them 1. / 2.: tried after the other ordinals)
+_NUMBERED_OPENER = re.compile(r"^[ \t]*\d{1,2}[.、．][ \t]*" + _HEADING_NAME + r"[ \t]*$", re.M)
 # collapsed text (its line breaks became spaces): a heading's line start is the text's start, a space or a sentence
 # end, and its line end a run of spaces before the next line's words: 具体情况如下：一、动物疫病防控经费 （一）资金情况：…
 # (the ordinal right after the space or the sentence end: spaces consumed at each space of a long run were quadratic)
@@ -60,19 +65,6 @@ _RUN_HEADING_OPENER = re.compile(r"(?:^|(?<=[。；;：:！!？?\s]))" + _ORDINA
 # the headings open projects only where at least this many distinct ones do (a one-project report's own sub-headings
 # never name it twice)
 HEADING_OPENER_MIN = 2
-# (spaces, not tabs, before the title: at every tab of a long run ``[ \t]*`` would rescan the rest of it)
-# a report's title line: [关于][unit or place][year]NAME[支出]绩效自评报告 (the name is what follows the year, or what
-# precedes it when nothing does: 退役士兵安置补助经费转移支付2023年度绩效自评报告)
-_TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{2,80}?)(?:支出)?(?:的)?"
-                    # (a scan or a PDF may space the title's words out: 绩效自 评报告)
-                    r"绩 ?效 ?(?:自 ?评|评 ?价)(?:工作)?(?:情况)?(?:的)?(?:自评)? ?报 ?告(?=[ \t]*$|\s|[(（])", re.M)  # a line, or a run of collapsed text
-_TITLE_YEAR = re.compile(r"\d{4}年度?")
-# (line breaks lost, the next label ends it: 项目名称：城区绿化养护 主管部门：…)
-_NAME_FIELD = re.compile(r"项目名称[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=[。;；\n]|$|\s+" + PROSE_NEXT_LABEL + ")")
-# the project a generic title names in brackets after it, the year left out
-_TITLE_NOTE = re.compile(PROSE_TITLE_NOTE)  # (公示稿): a note on the document, no project
-_TITLE_BRACKET = re.compile(r"\s*[(（]\s*(?:\d{4}年度?)?(?P<v>[^()（）\n\d][^()（）\n]{1,39})[)）]")
-_NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目|全部项目|一般公共预算|^本?(部门|单位)|个项目")
 # (a label may end in a colon: 年初预算数：30万元；全年预算数：32万元)
 # or the unit in brackets after the label, the figure bare (年初预算数（万元）：45): group 1 the figure (read ahead),
 # group 2 the unit, as in _AMOUNT
@@ -89,15 +81,16 @@ _SCORE = re.compile(r"(?:(?:自评|评价|综合|评定|最终)(?:总)?得?分(?
                     r"(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
 # 自评等级为优秀 -> 优: the contract's grade words are the first character of the printed one
 # (等次 and 评价结果 are other bureaus' words for the grade: 自评等次为优秀, 评价结果为良好)
-_GRADE = re.compile(r"(?:(?:自评|评价|绩效|评定)(?:等级|等次|结果)|评级|(?<![\u4e00-\u9fff])等[级次])(?:为|是|[:：])?\s*"
+_GRADE = re.compile(r"(?:(?:自评|评价|绩效|评定)(?:等级|等次|结果)|综合评定(?=为|是)|评级|(?<![\u4e00-\u9fff])等[级次])(?:为|是|[:：])?\s*"
                     r"[“\"「『]?(优|良|中|差)(?:秀|好|等)?")
 # (a sentence states them too: 项目主管部门为宁川市民政局，项目实施单位为…)
 _DEPT = re.compile(PROSE_DEPT_LABEL + r"(?:[:：]|为)\s*(?P<v>[^\s,，。;；]{2,40})")
 _IMPL = re.compile(PROSE_IMPL_LABEL + r"(?:[:：]|为)\s*(?P<v>[^\s,，。;；]{2,40})")
 # or in words without a label: 项目由某局主管，某中心具体实施 (a unit's name: no 由 inside, a unit's ending)
 _UNIT_WORDS = r"(?:(?!由)[\u4e00-\u9fff()（）]){2,30}?" + ORG_END
-_DEPT_WORDS = re.compile(r"由(?P<v>" + _UNIT_WORDS + r")(?:主管|归口管理)")
-_IMPL_WORDS = re.compile(r"(?:^|(?<=[，,。；;:：\s由]))(?P<v>" + _UNIT_WORDS + r")(?:具体|负责)(?:组织)?实施", re.M)
+# (由某局负责管理，某中心承担具体运营维护工作: the same in other verbs)
+_DEPT_WORDS = re.compile(r"由(?P<v>" + _UNIT_WORDS + r")(?:主管|归口管理|负责管理)")
+_IMPL_WORDS = re.compile(r"(?:^|(?<=[，,。；;:：\s由]))(?P<v>" + _UNIT_WORDS + r")(?:(?:具体|负责)(?:组织)?实施|承担具体|具体承担)", re.M)
 
 
 
@@ -193,10 +186,10 @@ class ProseParser:
             # spaces sentences anywhere); a summary heading (…项目绩效自评综述：) is a line of its own, read as printed
             opens = [(view.pos[m.start()], view.span(m, "name"))
                      for m in _OPENERS[0].finditer(view.text, view.at(s), view.at(e))
-                     if not _NOT_PROJECT.search(m.group("name"))]
+                     if not NOT_PROJECT.search(m.group("name"))]
             summaries = len(opens)
             for m in _OPENERS[1].finditer(text, s, e):
-                if not _NOT_PROJECT.search(m.group("name")) and not any(a <= m.start() < n.end for a, n in opens):
+                if not NOT_PROJECT.search(m.group("name")) and not any(a <= m.start() < n.end for a, n in opens):
                     opens.append((m.start(), _span(m, "name")))
             # sections whose sentences are the project's own: a summary's (…项目绩效自评综述：), a heading's
             owned = {a for a, _ in opens[summaries:]}
@@ -212,8 +205,8 @@ class ProseParser:
             if not exclude and not opens:
                 # a report with no table: its title line announces the project; a page printing several reports
                 # one after another, each title on a line of its own, announces one each
-                for m in _TITLE.finditer(text, s, e):
-                    name = _title_name(m)
+                for m in TITLE.finditer(text, s, e):
+                    name = title_name(m)
                     if opens:
                         # (another title must state funds or a score to be a project: a list of other reports'
                         # titles, a breadcrumb repeating the title, is none)
@@ -222,26 +215,36 @@ class ProseParser:
                             opens.append((m.start(), name))
                             owned.add(m.start())
                         continue
-                    if name is None and (field := _NAME_FIELD.search(text, m.end(), e)) is not None:
+                    if name is None and (field := NAME_FIELD.search(text, m.end(), e)) is not None:
                         # a title naming no project (2023年度项目支出绩效自评报告) over a 项目名称 line
                         name = _span(field, "v")
-                    if name is None and (bracket := _TITLE_BRACKET.match(text, m.end(), e)) is not None \
-                            and not _TITLE_NOTE.search(bracket["v"]):
-                        # …绩效自评报告（食品安全抽检经费） or on the next line (2021年度…项目)
-                        name = _span(bracket, "v")
+                    if name is None:
+                        # …绩效自评报告（食品安全抽检经费） or on the next line (2021年度…项目), or a subtitle (——…项目)
+                        name = subtitle_name(text, m.end(), e)
                     if name is not None:
                         opens.append((m.start(), name))
                         titled.add(m.start())
+            if not exclude and not opens and (wrapped := wrapped_title(text, s, e)) is not None:
+                opens.append(wrapped)  # a title wrapped over lines (a Word or PDF title, centred and broken)
+                titled.add(wrapped[0])
             if not exclude and not opens and not titled:
                 # an excerpt that starts after its title: the project phrase the text keeps repeating names it
-                name = repeated_project_name(text, s, e)
+                # (a paragraph introducing it by name says so more surely than a phrase repeated)
+                # (one that states no funds is a mention: 某项目是我局重点项目 in a report on the unit's work)
+                intro = intro_name(text, s, e)
+                if intro is not None and not any(rx.search(text, s, e) for _, rx in _FIELDS):
+                    intro = None
+                name = intro or repeated_project_name(text, s, e)
                 if name is not None:
                     opens.append((name.start, name))
                     owned.add(name.start)  # the excerpt's one project: its sentences are the project's
             opens.sort(key=lambda o: o[0])
+            if not exclude and len(opens) == 1 and (field := NAME_FIELD.search(text, s, e)) is not None:
+                # the one project of a report is named by its printed 项目名称 whatever else names it (the contract)
+                opens[0] = (opens[0][0], _span(field, "v"))
             for k, (start, name) in enumerate(opens):
                 end = opens[k + 1][0] if k + 1 < len(opens) else e
-                unit = next((u for u in reversed(units) if u.end <= start), None)
+                unit = next((u for u in reversed(units) if u.start <= start), None)  # (a title's own unit starts with it)
                 proj = self._project(text, view, name, (start, end), unit, announced=start in titled,
                                      with_indicators=start in titled or start in owned)
                 if proj is not None:
@@ -295,8 +298,9 @@ class ProseParser:
         indicators = indicator_sentences(text, s, e) if with_indicators else []
         if not found and not announced and not _SCORE.search(text, s, e):
             return None  # a section with neither funds nor a score announces no project
-        if announced:
-            field = _NAME_FIELD.search(text, s, e)
+        if announced or with_indicators:
+            # (a section's own 项目名称 names it over its heading: （二）调解员以案定补经费 / 项目名称：2023年调解员…)
+            field = NAME_FIELD.search(text, s, e)
             if field is not None:
                 name = _span(field, "v")
         # every amount carries its own unit; mixed units are rescaled to yuan in the span text
@@ -351,9 +355,9 @@ def _own_line(text: str, m: re.Match[str]) -> bool:
 
 def _heading_openers(text: str, s: int, e: int) -> list[tuple[int, Span]]:
     """The project headings of a report on several projects, where at least two distinct ones head sections."""
-    for rx in (_HEADING_OPENER, _RUN_HEADING_OPENER):
+    for rx in (_HEADING_OPENER, _RUN_HEADING_OPENER, _NUMBERED_OPENER):
         found = [(m.start(), _span(m, "name")) for m in rx.finditer(text, s, e)
-                 if not _NOT_PROJECT.search(m.group("name"))]
+                 if not NOT_PROJECT.search(m.group("name"))]
         if len({n.text for _, n in found}) >= HEADING_OPENER_MIN:
             return found
     return []
@@ -362,65 +366,12 @@ def _heading_openers(text: str, s: int, e: int) -> list[tuple[int, Span]]:
 def _title_over(text: str, s: int, e: int, name: Span) -> Span:
     """The title's words for the one project a sentence announces, where they name the same project (the contract
     names a prose project by its title: 中央财政…资金转移支付 over the sentence's 对…资金开展了绩效自评)."""
-    m = _TITLE.search(text, s, e)
-    title = _title_name(m) if m is not None and m.start() <= name.start else None
-    if title is None or title.text == name.text or not is_duplicate(title.text, name.text):
+    m = TITLE.search(text, s, e)
+    title = title_name(m) if m is not None and m.start() <= name.start else None
+    # (the same words: still the title's, so that the project is the report's and its sentences are its own)
+    if title is None or not is_duplicate(title.text, name.text):
         return name
     return title
-
-
-def _title_name(m: re.Match[str]) -> Span | None:
-    """The project a report's title names: the text after the year, else before it; not a unit's name."""
-    t, start = m.group("title"), m.start("title")
-    # the last year: where line breaks were lost a date before the title runs into it (发布日期：2024年04月18日
-    # 南溪区2023年度…), and the name follows the title's own year
-    years = [y for y in _TITLE_YEAR.finditer(t) if len(t) - y.end() >= 2]
-    year = years[-1] if years else _TITLE_YEAR.search(t)
-    a, b = 0, len(t)
-    if year is not None:
-        a, b = (year.end(), len(t)) if len(t) - year.end() >= 2 else (0, year.start())
-    if (about := t.find("关于", a, b)) >= 0:
-        a = about + 2  # 某局关于…项目支出绩效自评报告: the unit writing the report is no part of the name
-    # a breadcrumb before the title (首页 > 信息公开 > …项目绩效自评报告): the name is after its last step
-    a = max(a, max(t.rfind(c, 0, b) for c in ">»›") + 1)
-    while a < b and t[a] in " \t\u3000":
-        a += 1
-    name = t[a:b].strip()
-    # (某局项目支出绩效自评报告 names the unit, not a project: a unit's name before 项目 is none either)
-    if (len(name.removesuffix("项目")) < 2 or _NOT_PROJECT.search(name)
-            or re.search(ORG_END + "$", name.removesuffix("项目"))):
-        return None
-    return Span(text=t[a:b], start=start + a, end=start + a + len(t[a:b].rstrip()))
-
-
-# the Han run before a 项目 (stops at digits and punctuation: 2024年农机深松整地作业补贴项目 -> 年农机…)
-_BEFORE_PROJECT = re.compile(r"[\u4e00-\u9fff]{2,30}(?=项目)")
-_YEAR_TAIL = re.compile(r"^年度?")
-# a phrase named this often is the report's project; shorter common tails (补贴, 资金) name nothing
-REPEATED_NAME_MIN_COUNT = 2
-REPEATED_NAME_MIN_CHARS = 4
-
-
-def repeated_project_name(text: str, s: int, e: int) -> Span | None:
-    """The longest tail shared by the most 〈…〉项目 phrases of [s, e), at its first appearance, with 项目.
-
-    Each phrase is the Han run before a 项目; what precedes the name in a sentence (下达, 通过实施, a year)
-    differs between its mentions, so the tail they share is the name.
-    """
-    runs = [(m.start(), _YEAR_TAIL.sub("", m.group()) if text[m.start() - 1:m.start()].isdigit() else m.group())
-            for m in _BEFORE_PROJECT.finditer(text, s, e)]
-    counts: dict[str, int] = {}
-    for _, run in runs:
-        for k in range(len(run) - REPEATED_NAME_MIN_CHARS + 1):
-            counts[run[k:]] = counts.get(run[k:], 0) + 1
-    best = max(((n, len(tail), tail) for tail, n in counts.items()
-                if n >= REPEATED_NAME_MIN_COUNT and not _NOT_PROJECT.search(tail + "项目")), default=None)
-    if best is None:
-        return None
-    tail = best[2]
-    first = next(a for a, r in runs if r.endswith(tail))
-    a = text.find(tail + "项目", first, e)
-    return Span(text=tail + "项目", start=a, end=a + len(tail) + 2)
 
 
 # a prose project repeating a table project (its summary paragraph) matches its name at least this well

@@ -56,7 +56,8 @@ _IND_FIELDS = re.compile(
     r"(?:" + _SEP + PROSE_WEIGHT_CUE + _CUE_END + r"(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
     r"(?:" + _SEP + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)\s*分?)?\s*(?=[;；。\n]|$)")
 # a figure and its unit or operator, as printed after an indicator's name with no cue between them
-_FIGURE = r"[≥≤><=＞＜]?\s*\d[\d,]*(?:\.\d+)?[%‰\u4e00-\u9fff]{0,4}"
+# (a date or a per-unit figure is several such runs: ≤2023年9月30日, 54元/亩)
+_FIGURE = r"[≥≤><=＞＜]?\s*(?:\d[\d,]*(?:\.\d+)?[%‰\u4e00-\u9fff]{0,4}(?:/[\u4e00-\u9fff]{1,3})?){1,3}"
 _IND_VALUE_FIRST = re.compile(
     r"(?:^|(?<=[\n。；;:：]))[ \t]*+" + _ITEM + _LEAD + r"(?:" + PROSE_ENUMERATOR + r")?"
     # (a name never ends in a target cue: 长度计划5公里 is the cued form's)
@@ -67,8 +68,13 @@ _IND_VALUE_FIRST = re.compile(
     r"(?:[,，]\s*" + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)\s*分?)?(?=[,，;；。\n]|$)", re.M)
 _IND_REVERSED = re.compile(
     r"(?:^|(?<=[\n。；;]))[ \t]*+" + _ITEM + r"(?P<name>[^\s,，;；。:：][^,，;；。:：\n]{1,39}?)[:：]\s*"
-    r"实际(?:完成值?|达到|为)" + _CUE_END + r"(?P<actual>[^,，;；。\n]{1,30}?)[,，]\s*"
-    + PROSE_TARGET_CUE + _CUE_END + r"(?P<target>[^,，;；。\n]{1,30}?)\s*(?=[,，;；。\n]|$)", re.M)
+    # (the verb after 实际 is no part of a figure: 实际建成6个, 实际完成时间为2022年11月)
+    r"实际(?:[\u4e00-\u9fff]{1,5}(?=[≥≤><=＞＜]?\d)|完成值?|达到|为)" + _CUE_END + r"(?P<actual>[^,，;；。\n]{1,30}?)[,，]\s*"
+    + PROSE_TARGET_CUE + _CUE_END + r"(?P<target>[^,，;；。\n]{1,30}?)"
+    # (the marks after the target: 得分8分（分值10分）)
+    r"(?:[,，]\s*" + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)\s*分?"
+    r"(?:\s*[(（](?:" + PROSE_WEIGHT_CUE + "|" + PROSE_FULL_MARK_CUE + r")" + _CUE_END
+    + r"(?P<full>\d+(?:\.\d+)?)分?[)）])?)?\s*(?=[,，;；。\n]|$)", re.M)
 _VALUE = r"[≥≤><=＞＜]?\d+(?:\.\d+)?(?:" + "|".join(sorted(MEASURE_UNITS, key=len, reverse=True)) + r")?"
 _IND_RUN = re.compile(r"(?P<name>[\u4e00-\u9fff0-9、()（）]{4,40}?)" + PROSE_RUN_TARGET_CUE + r"(?P<target>" + _VALUE + r")"
                       + PROSE_RUN_ACTUAL_CUE + r"(?P<actual>" + _VALUE + r")")
@@ -105,7 +111,7 @@ def _sentence_matches(text: str, s: int, e: int):
     would retry them at every line)."""
     for line in _PARAGRAPH.finditer(text, s, e):
         a, b = line.span()
-        if _TARGET_CUE.search(text, a, b) and _ACTUAL_CUE.search(text, a, b):
+        if _TARGET_CUE.search(text, a, b) and (_ACTUAL_CUE.search(text, a, b) or _ACTUAL_WORD.search(text, a, b)):
             for rx in (_IND_FIELDS, _IND_SENTENCE, _IND_REVERSED):
                 yield from rx.finditer(text, a, min(b + 1, e))
         if _ACTUAL_WORD.search(text, a, b):
@@ -123,7 +129,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue  # an earlier form read this stretch
         out.append(ParsedIndicator(
-            name=_trim(_last_item(_span(m, "name"))), target=[_span(m, "target")], actual=_trim(_span(m, "actual")),
+            name=_unquoted(_trim(_last_item(_span(m, "name")))), target=[_span(m, "target")], actual=_trim(_span(m, "actual")),
             weight=_weight(m),
             score=_span(m, "score") if m.groupdict().get("score") else None, method="sentence",
         ))
@@ -170,6 +176,18 @@ def _trim(span: Span) -> Span:
     elif t.endswith((")", "）")) and t.count("(") + t.count("（") < t.count(")") + t.count("）"):
         t = t[:-1].rstrip()
     return span if t == span.text else Span(text=t, start=span.start, end=span.start + len(t))
+
+
+# a name printed in quotes, the word 指标 after it or not (1.“车辆完好率”指标，年度指标值为…): the words inside
+_QUOTED_NAME = re.compile(r"^[“\"「『‘'](?P<inner>[^“”\"「」『』‘’']{2,40})[”\"」』’'](?:指标)?$")
+
+
+def _unquoted(span: Span) -> Span:
+    """The name without the quotes around it and the word 指标 after them."""
+    m = _QUOTED_NAME.match(span.text)
+    if m is None:
+        return span
+    return Span(text=m["inner"], start=span.start + m.start("inner"), end=span.start + m.end("inner"))
 
 
 def _weight(m: re.Match[str]) -> Span | None:

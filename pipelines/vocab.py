@@ -402,6 +402,8 @@ def near_word(text: str, words: tuple[str, ...], max_distance: int = 1) -> bool:
 
 
 NAME_LABEL_WORDS = ("项目名称", "项目(政策)名称", "政策名称", "转移支付名称", "转移支付(项目)名称", "转移支付项目名称")
+# the same labels in a prose report, and the fund's name a 专项资金 report prints in their place
+PROSE_NAME_LABELS = (*NAME_LABEL_WORDS, "资金名称", "专项资金名称")
 
 
 # every printed category form, and headings in category columns that are not categories
@@ -563,6 +565,9 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("executed", r"实际完成(?:项目)?支出"),
     ("executed", r"(?:全年执行数|(?<!全年)预算执行数|实际支出|(?<!预算)执行数)(?:为|是)?"),
     ("initial", r"年初预算(?:安排)?(?:专项资金|资金|数)?(?:为|是)?"),
+    # (年初预算安排该项目资金450万元; 全年预算调整为86万元 / 全年预算调整后为420万元: the adjusted budget)
+    ("initial", r"年初预算安排(?:该|本)项目(?:专项资金|资金|经费)?(?:为|是)?"),
+    ("annual", r"全年预算(?:数)?调整(?:后)?(?:为|至)"),
     # transfer-payment and county reports state the totals in other words
     ("annual", r"(?:预算资金合计|指标金额(?:是|为)?|收到财政资金共|调整后全年预算资金)"),
     ("executed", r"(?:预算执行数合计|实际拨付金额(?:是|为)?|(?<=年)支出|已拨付(?:[\u4e00-\u9fff]{0,20}?资金)?)"),
@@ -608,7 +613,8 @@ PROSE_ACTUAL_CUE = r"(?:(?:全年)?(?:实际)?(?:完成值|完成情况|实际�
 PROSE_RUN_TARGET_CUE = r"(?:指标值?|目标值?)(?:为|是|[:：])"
 PROSE_RUN_ACTUAL_CUE = r"[,，]?实际完成值?(?:为|是|[:：])?"
 PROSE_SCORE_CUE = r"(?:(?:自评)?得分|得(?=\s*\d))"  # (得10分: the shorter form)
-PROSE_WEIGHT_CUE = r"(?:指标)?(?:分值|权重)"
+# (该指标分值15分: the sentence refers back to its indicator)
+PROSE_WEIGHT_CUE = r"(?:该?指标)?(?:分值|权重)"
 # the full mark printed after a score (得分20分（满分20分）): the indicator's 分值
 PROSE_FULL_MARK_CUE = r"满分"
 # a completion rate some reports print between the actual and the marks (指标完成率100%)
@@ -621,9 +627,10 @@ PROSE_ENUMERATOR = r"[一二三四五六七八九十]是"
 PROSE_FUNDS_ACTUAL = r"支出|到位|拨付|执行|使用资金"
 # a phrase opening a funds sentence's date, never an indicator's name (截至2023年12月31日，实际支出…)
 PROSE_DATE_LEAD = r"截至|截止"
-PROSE_IMPL_LABEL = r"(?:实施单位|预算单位)"
+# (项目单位：…, 项目单位（盖章）：… on a Word report's cover: the unit carrying the project out)
+PROSE_IMPL_LABEL = r"(?:实施单位|预算单位|(?<![\u4e00-\u9fff])项目单位(?:[(（]盖章[)）])?)"
 # a label that ends the 项目名称 value before it where line breaks were lost (项目名称：某项目 主管部门：…)
-PROSE_NEXT_LABEL = r"(?:项目)?(?:主管|实施|预算单位)"
+PROSE_NEXT_LABEL = r"(?:(?:项目)?(?:主管|实施|预算单位)|项目单位)"
 # what a bracket after a report's title says about the document itself (公示稿, 终稿, 2023年度), never a project
 PROSE_TITLE_NOTE = r"稿$|版$|^(?:公示|摘要|全文|简本|节选|附件)$|年度?$"
 

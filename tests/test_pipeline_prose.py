@@ -461,3 +461,34 @@ def test_reports_one_after_another_collapsed_each_title_opens_one(extractor):
     for t in (text, collapse(text)):
         got = [(p.name, p.funds.annual_budget, p.score) for p in extractor.extract_text(t, mode="parser").projects]
         assert got == [("道路清扫保洁项目", 300000.0, 95.0), ("公厕管护项目", 120000.0, 91.0)]
+
+
+WORDED = "\n".join([
+    "示例市交通运输局2023年度公共自行车运营维护项目支出绩效自评报告",
+    "一、项目概况",
+    "公共自行车运营维护项目由示例市交通运输局负责管理，示例市公共交通服务中心承担具体运营维护工作。",
+    "二、资金情况",
+    "年初预算安排该项目资金80万元，全年预算调整为86万元，全年实际支出81.7万元，预算执行率为95%。",
+    "三、自评结论",
+    "该项目自评总分88.5分，综合评定为良好。", ""])
+
+COVER = "\n".join([
+    "城乡居民医疗保险经办服务项目支出绩效自评报告",
+    "（2023年度）",
+    "项目单位（盖章）：示例县医疗保障事务中心",
+    "主管部门：示例县医疗保障局",
+    "本项目全年预算数为1,860,000元，全年执行数为1,785,600元，执行率为96%。", ""])
+
+
+def test_units_funds_and_grade_in_other_words(extractor):
+    (p,) = extractor.extract_text(WORDED, mode="parser").projects
+    assert p.name == "公共自行车运营维护项目"
+    assert (p.department, p.implementer) == ("示例市交通运输局", "示例市公共交通服务中心")
+    assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed) == (800000.0, 860000.0, 817000.0)
+    assert (p.score, p.grade) == (88.5, "良")
+
+
+def test_project_unit_label_on_a_report_cover(extractor):
+    (p,) = extractor.extract_text(COVER, mode="parser").projects
+    assert p.name == "城乡居民医疗保险经办服务项目"
+    assert (p.department, p.implementer) == ("示例县医疗保障局", "示例县医疗保障事务中心")

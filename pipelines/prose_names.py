@@ -1,0 +1,184 @@
+"""How a prose report names its project: the title's project words, a printed 项目名称, a paragraph introducing it.
+
+The contract names a prose project by its 项目名称 where printed, else by the report title's project words
+without the year (records.md section 1); an excerpt cut before its title still names it in the paragraph that
+introduces it (某项目是… / 某项目由…) or in the phrase it keeps repeating.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.pipelines.parsed import Span
+from jixiao.pipelines.prose_units import ORG_END
+from jixiao.pipelines.vocab import (
+    PROSE_ACTUAL_CUE, PROSE_NAME_LABELS, PROSE_NEXT_LABEL, PROSE_TARGET_CUE, PROSE_TITLE_NOTE,
+)
+
+
+def _span(m: re.Match[str], group: int | str) -> Span:
+    return Span(text=m.group(group), start=m.start(group), end=m.end(group))
+
+
+# (spaces, not tabs, before the title: at every tab of a long run ``[ \t]*`` would rescan the rest of it)
+# a report's title line: [关于][unit or place][year]NAME[支出]绩效自评报告 (the name is what follows the year, or what
+# precedes it when nothing does: 退役士兵安置补助经费转移支付2023年度绩效自评报告)
+TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{2,80}?)(?:支出|使用)?(?:的)?"
+                    # (a scan or a PDF may space the title's words out: 绩效自 评报告)
+                    # (绩效自我评价报告 / 绩效自评价报告: other provinces' words; a page title's site name after
+                    # 报告_ or 报告-: 某项目绩效自评报告_某市人民政府)
+                    r"绩 ?效 ?(?:自 ?我 ?评 ?价|自 ?评(?: ?价)?|评 ?价)(?:工作)?(?:情况)?(?:的)?(?:自评)? ?报 ?告"
+                    # (a letter sending the report on: 关于报送…绩效自评报告的报告 / …的函)
+                    r"(?=[ \t]*$|\s|[(（_｜|—-]|的(?:报告|函|请示))", re.M)  # a line, or a run of collapsed text
+_TITLE_YEAR = re.compile(r"\d{4}年度?")
+# (line breaks lost, the next label ends it: 项目名称：城区绿化养护 主管部门：…)
+NAME_FIELD = re.compile(r"(?:"
+                         + "|".join(re.escape(w).replace(r"\(", "[(（]").replace(r"\)", "[)）]")
+                                    for w in sorted(PROSE_NAME_LABELS, key=len, reverse=True))
+                         + r")[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=[。;；\n]|$|\s+" + PROSE_NEXT_LABEL + ")")
+# the project a generic title names in brackets after it, the year left out
+TITLE_NOTE = re.compile(PROSE_TITLE_NOTE)  # (公示稿): a note on the document, no project
+TITLE_BRACKET = re.compile(r"\s*[(（]\s*(?:\d{4}年度?)?(?P<v>[^()（）\n\d][^()（）\n]{1,39})[)）]")
+NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目|全部项目|一般公共预算|^本?(部门|单位)|个项目")
+
+
+def title_name(m: re.Match[str]) -> Span | None:
+    """The project a report's title names: the text after the year, else before it; not a unit's name."""
+    t, start = m.group("title"), m.start("title")
+    # the last year: where line breaks were lost a date before the title runs into it (发布日期：2024年04月18日
+    # 南溪区2023年度…), and the name follows the title's own year
+    years = [y for y in _TITLE_YEAR.finditer(t) if len(t) - y.end() >= 2]
+    year = years[-1] if years else _TITLE_YEAR.search(t)
+    a, b = 0, len(t)
+    if year is not None:
+        a, b = (year.end(), len(t)) if len(t) - year.end() >= 2 else (0, year.start())
+    if (about := t.find("关于", a, b)) >= 0:
+        a = about + 2  # 某局关于…项目支出绩效自评报告: the unit writing the report is no part of the name
+    if (verb := _SENDING.match(t, a, b)) is not None:
+        a = verb.end()  # 关于报送XX项目绩效自评报告的函: the verb of the letter
+    # a breadcrumb before the title (首页 > 信息公开 > …项目绩效自评报告): the name is after its last step
+    a = max(a, max(t.rfind(c, 0, b) for c in ">»›") + 1)
+    while a < b and t[a] in " \t\u3000":
+        a += 1
+    # a unit's name before the project's words, no year between (某市市场监督管理局计量器具强制检定项目绩效自评报告):
+    # the unit writes the report, the rest names the project
+    if (unit := _TITLE_UNIT.match(t, a, b)) is not None and len(t[unit.end():b].strip().removesuffix("项目")) >= 4:
+        a = unit.end()
+        while a < b and t[a] in " \t\u3000":
+            a += 1
+    name = t[a:b].strip()
+    # (某局项目支出绩效自评报告 names the unit, not a project: a unit's name before 项目 is none either)
+    if (len(name.removesuffix("项目")) < 2 or NOT_PROJECT.search(name)
+            or re.search(ORG_END + "$", name.removesuffix("项目"))):
+        return None
+    return Span(text=t[a:b], start=start + a, end=start + a + len(t[a:b].rstrip()))
+
+
+_SENDING = re.compile(r"[ \t\u3000]*(?:报送|上报|呈报|提交|印发)")
+# a unit leading a title's words: a place, then a bureau's (not a facility's: 应急指挥中心建设项目 is a project) ending
+_TITLE_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|县|区|旗)[\u4e00-\u9fff()（）]{1,20}?"
+                         r"(?:局|厅|委员会|办公室|人民政府|联合会)")
+
+
+# the Han run before a 项目 (stops at digits and punctuation: 2024年农机深松整地作业补贴项目 -> 年农机…)
+_BEFORE_PROJECT = re.compile(r"[\u4e00-\u9fff]{2,30}(?=项目)")
+_YEAR_TAIL = re.compile(r"^年度?")
+# a phrase named this often is the report's project; shorter common tails (补贴, 资金) name nothing
+REPEATED_NAME_MIN_COUNT = 2
+REPEATED_NAME_MIN_CHARS = 4
+
+
+def _in_indicator_sentence(text: str, at: int) -> bool:
+    """Whether the sentence holding ``at`` states an indicator (a target and an actual): the 项目 phrases of an
+    indicator's name (抽检项目数量，目标值…，完成值…) are not the project's. (A sentence, not a line: collapsed
+    text is one line.)"""
+    a = max(text.rfind(c, 0, at) for c in _SENTENCE_ENDS) + 1
+    b = min((k for k in (text.find(c, at) for c in _SENTENCE_ENDS) if k >= 0), default=len(text))
+    return _TARGET_CUE.search(text, a, b) is not None and _ACTUAL_CUE.search(text, a, b) is not None
+
+
+_SENTENCE_ENDS = "\n。；;"
+_TARGET_CUE = re.compile(PROSE_TARGET_CUE)
+_ACTUAL_CUE = re.compile(PROSE_ACTUAL_CUE)
+
+
+def repeated_project_name(text: str, s: int, e: int) -> Span | None:
+    """The longest tail shared by the most 〈…〉项目 phrases of [s, e), at its first appearance, with 项目.
+
+    Each phrase is the Han run before a 项目; what precedes the name in a sentence (下达, 通过实施, a year)
+    differs between its mentions, so the tail they share is the name.
+    """
+    runs = [(m.start(), _YEAR_TAIL.sub("", m.group()) if text[m.start() - 1:m.start()].isdigit() else m.group())
+            for m in _BEFORE_PROJECT.finditer(text, s, e) if not _in_indicator_sentence(text, m.start())]
+    counts: dict[str, int] = {}
+    for _, run in runs:
+        for k in range(len(run) - REPEATED_NAME_MIN_CHARS + 1):
+            counts[run[k:]] = counts.get(run[k:], 0) + 1
+    best = max(((n, len(tail), tail) for tail, n in counts.items()
+                if n >= REPEATED_NAME_MIN_COUNT and not NOT_PROJECT.search(tail + "项目")), default=None)
+    if best is None:
+        return None
+    tail = best[2]
+    first = next(a for a, r in runs if r.endswith(tail))
+    a = text.find(tail + "项目", first, e)
+    return Span(text=tail + "项目", start=a, end=a + len(tail) + 2)
+
+
+# a paragraph introducing the report's project by its name: 就业见习补贴项目是我局…设立的 / 农村公路养护工程项目由某局主管
+# (or after the paragraph's heading on its line: （一）项目概况。某项目由…)
+_INTRO = re.compile(r"^[ \t]*(?:(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.、．])?[ \t]*(?:项目概况|项目基本情况|基本情况)"
+                    r"[。.：:，,]?[ \t]*)?(?!本|该|此|上述|以上|各)(?P<name>[\u4e00-\u9fff“”()（）]{2,30}?项目)"
+                    r"(?:是|系|由|为|属于|于\d{4})", re.M)
+
+
+def intro_name(text: str, s: int, e: int) -> Span | None:
+    """The project a paragraph of [s, e) opens with (an excerpt or a title that names none)."""
+    m = next((m for m in _INTRO.finditer(text, s, e) if not NOT_PROJECT.search(m["name"])), None)
+    return _span(m, "name") if m is not None else None
+
+
+# a subtitle under a title naming no project: ——农村饮水安全工程维修养护项目
+_SUBTITLE = re.compile(r"\s*(?:——|—|--)\s*(?:\d{4}年度?)?(?P<v>[^\s()（）\d][^\n]{1,39}?)[ \t]*(?=\n|$)")
+
+
+def subtitle_name(text: str, at: int, e: int) -> Span | None:
+    """The project a title naming none names right after it: in brackets (…绩效自评报告（食品安全抽检经费）) or in a
+    subtitle line (——…项目); not a note on the document (公示稿, 2023年度)."""
+    m = TITLE_BRACKET.match(text, at, e) or _SUBTITLE.match(text, at, e)
+    return None if m is None or TITLE_NOTE.search(m["v"]) else _span(m, "v")
+
+
+# a title wrapped over lines: each line short, none ending a sentence; at most this many lines and characters a line
+WRAPPED_TITLE_LINES = 4
+WRAPPED_TITLE_CHARS = 40
+_LINE = re.compile(r"[^\n]+")
+_NOT_TITLE_LINE = re.compile(r"[。；;：:，,]\s*$|^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
+
+
+def wrapped_title(text: str, s: int, e: int) -> tuple[int, Span] | None:
+    """The project a title broken over lines names (示例县2023年度农村饮水安全工程 / 维修养护项目绩效自评报告): runs of
+    short lines joined, read as a title line; the span's offsets are the text's."""
+    run: list[tuple[int, str]] = []  # (offset, stripped line)
+    for line in _LINE.finditer(text, s, e):
+        t = line.group().strip()
+        fits = 0 < len(t) <= WRAPPED_TITLE_CHARS and not _NOT_TITLE_LINE.search(t)
+        if fits:
+            run.append((line.start() + line.group().index(t[0]), t))
+        if run and (not fits or len(run) == WRAPPED_TITLE_LINES or line.end() >= e):
+            found = _title_of_run(run) if len(run) > 1 else None
+            if found is not None:
+                return found
+            run = [run[-1]] if fits and len(run) == WRAPPED_TITLE_LINES else []
+    return None
+
+
+def _title_of_run(run: list[tuple[int, str]]) -> tuple[int, Span] | None:
+    """The project words of lines read as one title (the last lines ending in 报告), offsets mapped to the text."""
+    for first in range(len(run) - 1):
+        joined = "".join(t for _, t in run[first:])
+        pos = [a + i for a, t in run[first:] for i in range(len(t))]
+        m = TITLE.fullmatch(joined)
+        name = title_name(m) if m is not None else None
+        if name is not None:
+            return pos[0], Span(text=name.text, start=pos[name.start], end=pos[name.end - 1] + 1)
+    return None

@@ -1,0 +1,150 @@
+"""How a prose report names its project (invented excerpts of forms bureaus print): the printed 项目名称, else the
+title's project words without the year or the unit, else the paragraph introducing it; numbered project headings of a
+department-wide report."""
+
+import pytest
+
+from jixiao.pipelines.normalize import normalize_text
+from jixiao.pipelines.prose import ProseParser
+from jixiao.pipelines.prose_names import TITLE, intro_name, title_name
+
+FUNDS = "该项目全年预算数为50万元，全年执行数为48万元，执行率96%。"
+
+
+def _names(text: str) -> list[str]:
+    return [p.name.text for p in ProseParser().parse(normalize_text(text))]
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    # the year after the project's words
+    ("关于河滨公园绿化养护项目2023年度绩效自评报告", "河滨公园绿化养护项目"),
+    # a unit before the project's words, no year between them (with or without a space)
+    ("示例市市场监督管理局计量器具强制检定项目绩效自评报告", "计量器具强制检定项目"),
+    ("示例市市场监督管理局 计量器具强制检定项目绩效自评报告", "计量器具强制检定项目"),
+    # a facility's name is a project's words, not a unit writing the report
+    ("示例县应急指挥中心建设项目绩效自评报告", "示例县应急指挥中心建设项目"),
+    # other provinces' words for the report; a page title's site name after 报告_
+    ("示例县残疾人联合会残疾人康复救助项目支出绩效自我评价报告_示例县人民政府", "残疾人康复救助项目"),
+    ("示例区2023年度城乡医疗救助资金绩效自评价报告", "城乡医疗救助资金"),
+])
+def test_title_project_words(title, name):
+    m = TITLE.search(title)
+    assert m is not None and title_name(m).text == name
+
+
+def test_title_of_a_unit_names_no_project():
+    m = TITLE.search("示例市财政局2023年度项目支出绩效自评报告")
+    assert m is not None and title_name(m) is None
+
+
+def test_printed_project_name_wins_over_the_title_and_the_sentence():
+    text = "\n".join([
+        "示例区2023年度城乡义务教育公用经费保障资金绩效自评报告",
+        "我局对2023年度义务教育公用经费开展了绩效自评。",
+        "项目名称：2023年义务教育学校公用经费补助",
+        FUNDS, ""])
+    # (as printed, its year included: only the title's words drop the year)
+    assert _names(text) == ["2023年义务教育学校公用经费补助"]
+
+
+def test_a_fund_report_names_its_fund_by_the_fund_label():
+    text = "\n".join(["示例县2023年度专项资金绩效自评报告", "资金名称：农村公路养护补助资金", FUNDS, ""])
+    assert _names(text) == ["农村公路养护补助资金"]
+
+
+def test_title_naming_no_project_over_a_paragraph_introducing_it():
+    text = "\n".join([
+        "示例区人力资源和社会保障局2023年度部门项目支出绩效自评报告",
+        "一、项目基本情况",
+        "就业见习补贴项目是我局为促进青年就业设立的民生项目，由示例区就业服务中心具体实施。",
+        FUNDS, ""])
+    assert _names(text) == ["就业见习补贴项目"]
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("农村公路养护工程项目由示例县交通运输局主管。", "农村公路养护工程项目"),
+    ("（一）项目概况。城区道路保洁项目系我局经常性项目。", "城区道路保洁项目"),
+    ("本项目由示例县交通运输局主管。", None),  # (本项目 names nothing)
+    ("部门预算项目由各股室具体实施。", None),
+])
+def test_intro_sentence(line, name):
+    found = intro_name(line, 0, len(line))
+    assert (found.text if found else None) == name
+
+
+def test_department_report_carries_its_numbered_key_projects():
+    text = "\n".join([
+        "示例区住房和城乡建设局2023年度部门整体支出绩效自评报告",
+        "一、部门基本情况",
+        "2023年部门全年预算5120.6万元，全年支出4987.46万元。",
+        "三、重点项目绩效情况",
+        "1.城市排水设施运维项目",
+        "该项目全年预算720万元，全年执行705.6万元，执行率98%。该项目自评得分97分。",
+        "2.老旧小区改造前期工作经费",
+        "该项目全年预算85万元，全年执行62.3万元，执行率73.29%，项目自评得分82分，等级为良。",
+        "四、部门整体自评结果",
+        "我局部门整体支出绩效自评得分93.6分，评价等级为优。", ""])
+    projects = ProseParser().parse(normalize_text(text))
+    assert [p.name.text for p in projects] == ["城市排水设施运维项目", "老旧小区改造前期工作经费"]
+    assert [p.score.text for p in projects] == ["97", "82"]
+    assert projects[0].grade is None and projects[1].grade.text == "良"
+
+
+def test_title_and_sentence_naming_alike_keep_the_sentences():
+    text = "\n".join([
+        "示例县农业农村局2023年度耕地地力保护补贴专项资金绩效自评报告",
+        "我局对2023年度耕地地力保护补贴专项资金开展了绩效自评。",
+        "全年预算数1,000,000元，全年执行数990,000元，执行率99%。",
+        "（一）产出指标。数量指标:补贴发放面积≥52万亩,实际发放52.36万亩。", ""])
+    (project,) = ProseParser().parse(normalize_text(text))
+    assert project.name.text == "耕地地力保护补贴专项资金"
+    assert [(i.name.text, i.target[0].text, i.actual.text) for i in project.indicators] == [
+        ("补贴发放面积", "≥52万亩", "52.36万亩")]
+
+
+def test_a_phrase_repeated_in_indicator_sentences_names_no_project():
+    text = "\n".join([
+        "二、绩效目标完成情况",
+        "检验检测能力提升项目全年预算数为60万元，全年执行数为57万元。",
+        "1.食品抽检项目数量，目标值1200批次，完成值1260批次，分值10，得分10。",
+        "2.抽检项目覆盖率，目标值100%，完成值100%，分值10，得分10。",
+        "检验检测能力提升项目自评得分95分。", ""])
+    assert _names(text) == ["检验检测能力提升项目"]
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("关于报送2023年度食品安全抽检监测项目绩效自评报告的报告", "食品安全抽检监测项目"),
+    ("关于报送食品安全抽检监测项目绩效自评报告的函", "食品安全抽检监测项目"),
+])
+def test_a_letter_sending_the_report(title, name):
+    m = TITLE.search(title)
+    assert m is not None and title_name(m).text == name
+
+
+def test_each_section_named_by_its_own_printed_project_name():
+    text = "\n".join([
+        "示例县司法局2023年度项目支出绩效自评报告",
+        "（一）“八五”普法宣传经费",
+        "项目名称：“八五”普法宣传经费",
+        "资金情况：全年预算数22万元，全年执行数21.56万元，执行率98%。",
+        "（二）人民调解员以案定补经费",
+        "项目名称：2023年人民调解员以案定补经费",
+        "资金情况：全年预算数74.8万元，全年执行数70.31万元，执行率94%。", ""])
+    assert _names(text) == ["“八五”普法宣传经费", "2023年人民调解员以案定补经费"]
+
+
+FUNDS_AND_SCORE = "一、项目基本情况\n该项目全年预算数为50万元，全年执行数为48万元，执行率96%。\n二、自评结论\n该项目自评得分95分。\n"
+
+
+@pytest.mark.parametrize("head", [
+    "示例县2023年度农村饮水安全工程维修养护\n项目绩效自评报告",  # a centred title broken by the page
+    "示例县水利局\n2023年度\n农村饮水安全工程维修养护项目\n绩效自评报告",
+    "示例县水利局2023年度项目支出绩效自评报告\n——农村饮水安全工程维修养护项目",  # a subtitle under a generic title
+])
+def test_titles_wrapped_over_lines_or_with_a_subtitle(head):
+    assert _names(head + "\n" + FUNDS_AND_SCORE) == ["农村饮水安全工程维修养护项目"]
+
+
+def test_title_words_without_the_use_of_the_funds():
+    m = TITLE.search("示例县2023年度农村饮水安全维修养护专项资金使用绩效自评报告")
+    assert title_name(m).text == "农村饮水安全维修养护专项资金"
