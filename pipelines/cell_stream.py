@@ -169,7 +169,7 @@ class _RowGrouper:
                 self.flush()
             self.cur.append(c)
             self.state = "field"
-        elif kind in ("fh", "ih") and (self.state != f"{kind}_body" or _structural(c.clean)):
+        elif kind in ("fh", "ih") and (self.state != f"{kind}_body" or _structural(c.clean) or self.unnamed_header(kind)):
             self.header(c, kind)
         elif self.state == "field":
             if len(self.cur) == 1:
@@ -216,6 +216,12 @@ class _RowGrouper:
         if self.since_name < self.values or (self.reason and self.since_name == self.values):
             self.cur.append(c)
             self.since_name += 1
+
+    def unnamed_header(self, kind: str) -> bool:
+        """The indicator header read last names neither a level nor a name column (实际完成情况 was the goal block's
+        label, not a header): a header word after it starts the real header (分值 年度指标值 …, whose level columns
+        a two-row header prints last)."""
+        return kind == "ih" and not {"l1", "l2", "name"} & set(self.header_slots)
 
     def label_run(self, labels: list[_Cell], values: list[_Cell]) -> None:
         """Field labels printed as a header row (主管部门 / 实施单位) with their values on the row below."""

@@ -7,6 +7,7 @@ import re
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import header_fields, label_value, span_of
+from jixiao.pipelines.header_order import funds_visual_order
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import is_amount, is_number, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds
@@ -27,7 +28,7 @@ def _funds_header(rows: list[Row], unit_note: str | None = None) -> tuple[int, l
         fields = [f for f in (funds_column(t) for t in r.texts if t) if f]
         if len({"initial", "annual", "executed", "rate", "declared"} & set(fields)) >= 2:
             fields = [f for f in header_fields(r.texts, V.FUNDS_HEADER_WORDS, funds_column) if f]
-            cols = list(fields)
+            cols = funds_visual_order(fields) or list(fields)  # a two-row header printed in reading order
             # the header's own unit, else the table's unit note (单位：元 above it), else its first cells
             unit_text = unit_note or " ".join(r.texts[:3])
             for t in r.texts:

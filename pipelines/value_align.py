@@ -22,9 +22,8 @@ _EARLIER = 1e-3  # the tie-break: per column index, an earlier column wins an eq
 
 def fit(text: str, slot: str) -> float | None:
     """How well a cell's text fits a column (higher is better), or None where it cannot stand there."""
-    if slot == "op":
-        return 3.0 if V.OPERATORS.match(text) else None
-    if slot == "nature":
+    if slot in ("op", "nature"):
+        # either column may print an operator or a direction word (正向 / 反向 under 指标方向)
         return 3.0 if text in _NATURE or V.OPERATORS.match(text) else None
     if slot == "unit":
         return 2.0 if text in V.MEASURE_UNITS or text == "%" else None
