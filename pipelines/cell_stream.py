@@ -98,7 +98,10 @@ def _cells(norm: NormalizedText) -> tuple[list[_Cell], bool] | None:
     single = len(printed) - first - sum(c.line for c in printed[first:])
     if single < (MIN_BLANK_CELLS if blank_separated else MIN_CELL_LINES) or single < CELL_LINE_SHARE * (len(printed) - first):
         return None
-    return (_join_wrapped(cells, after_blank) if blank_separated else cells), blank_separated
+    if not blank_separated:
+        return cells, False
+    # (where nothing separates the cells, two cells and one cell broken in two look alike: neither is joined)
+    return _join_split_categories(_join_wrapped(cells, after_blank)), True
 
 
 _MARGIN = re.compile(V.MARGIN_MARK)
@@ -117,6 +120,25 @@ def _join_wrapped(cells: list[_Cell], after_blank: list[bool]) -> list[_Cell]:
         if (not fresh and prev is not None and not prev.line and not c.line and not prev.empty
                 and len(prev.clean) + len(c.clean) <= CELL_CHARS and not _whole(prev.clean) and not _whole(c.clean)):
             out[-1] = _Cell(prev.start, c.end, V.repair_label(prev.clean + c.clean))
+        else:
+            out.append(c)
+    return out
+
+
+def _is_category(clean: str) -> bool:
+    return bool(V.fallback_level1(clean) or V.fallback_level2(clean))
+
+
+def _join_split_categories(cells: list[_Cell]) -> list[_Cell]:
+    """A category word a cell broke into two paragraphs (可持续影响 / 指标, 可持续影 / 响指标; blank lines between the
+    cells): the two cells as one, where together they are a category word and the second alone is none."""
+    out: list[_Cell] = []
+    for c in cells:
+        prev = out[-1] if out else None
+        if (prev is not None and not prev.line and not c.line and not prev.empty and not c.empty
+                and not _is_category(c.clean) and _is_category(prev.clean + c.clean)
+                and _kind(prev.clean) in ("cat", "text")):
+            out[-1] = _Cell(prev.start, c.end, prev.clean + c.clean)
         else:
             out.append(c)
     return out
@@ -156,7 +178,10 @@ class _RowGrouper:
             return
         if kind == "ih" and self.state == "fh" and _is_funds_header(c.clean):
             kind = "fh"  # 分值, 得分: columns of both headers, here the funds header's
-        if c.line:
+        if c.line and self.in_reason_column():
+            self.cur.append(c)  # a long remark (偏差原因 of several sentences) is the full row's last cell
+            self.since_name += 1
+        elif c.line:
             self.flush()
             self.rows.append([c])
             self.state = "text"
@@ -216,6 +241,27 @@ class _RowGrouper:
         if self.since_name < self.values or (self.reason and self.since_name == self.values):
             self.cur.append(c)
             self.since_name += 1
+
+    def in_reason_column(self) -> bool:
+        """The open indicator row has all its value cells and the header ends with a reason column: the next cell
+        is the row's remark, or a further paragraph of it."""
+        return (self.state == "ih_body" and self.reason and not self.tiers and self.values > 0
+                and self.since_name >= self.values)
+
+    def name_goes_on(self, cells: list[_Cell], k: int) -> bool:
+        """Cell ``k``, just after the open row's name, is the rest of that name (a cell of two paragraphs: 补贴资金兑付
+        / 到户率): it is no value, the header's value cells follow it, and the cell after them holds the row's reason
+        (blank: a lone space, or a sentence) -- read as the first value, the row would run one cell too long."""
+        if self.state != "ih_body" or self.since_name != 0 or not self.reason or self.tiers or self.values <= 0:
+            return False
+        c = cells[k]
+        if c.line or c.empty or _kind(c.clean) != "text" or _valueish(c.clean) or c.clean[-1] in _SENTENCE_END:
+            return False
+        vals = cells[k + 1:k + 1 + self.values]
+        after = cells[k + 1 + self.values] if k + 1 + self.values < len(cells) else None
+        if len(vals) < self.values or after is None or any(v.empty or v.line for v in vals):
+            return False
+        return after.empty or (after.clean[-1] in _SENTENCE_END and _kind(after.clean) == "text")
 
     def unnamed_header(self, kind: str) -> bool:
         """The indicator header read last names neither a level nor a name column (实际完成情况 was the goal block's
@@ -292,7 +338,9 @@ class _RowGrouper:
             return False
         if not SERIAL_NUMBER.match(c.clean) or int(c.clean) != self.last_serial + 1:
             return False  # 序号 count up by one: another number is a value (12 公里)
+        # a sentence after the number is a remark (a row's 得分 8, then its 偏差原因), not a row's name
         return (_kind(nxt.clean) in ("cat", "text") and not V.REMARK.match(nxt.clean)
+                and nxt.clean[-1] not in _SENTENCE_END
                 and not V.INDICATOR_END.match(nxt.clean) and not V.TOTAL_SCORE_LABEL.match(nxt.clean))
 
     def tier_cell(self, c: _Cell, kind: str) -> None:
@@ -317,7 +365,8 @@ class _RowGrouper:
             self.tier_cell(c, kind)
             return
         full = self.values and self.since_name >= self.values
-        reason = V.REMARK.match(c.clean) or (kind == "text" and not self.next_is_value)
+        # (a sentence is a remark even where the next row's 序号 follows it)
+        reason = V.REMARK.match(c.clean) or (kind == "text" and (not self.next_is_value or c.clean[-1] in _SENTENCE_END))
         if full and self.reason and self.since_name == self.values and reason:
             # the reason column's remark (无, 已完成, 部分路段损毁) closes the row; a name would have values after it
             self.cur.append(c)
@@ -383,6 +432,11 @@ def _rows(cells: list[_Cell], blank_separated: bool = False) -> list[list[_Cell]
         if run:
             grouper.label_run(cells[k:k + run], cells[k + run:k + 2 * run])
             k += 2 * run
+            continue
+        if grouper.name_goes_on(cells, k):
+            name = grouper.cur[-1]
+            grouper.cur[-1] = _Cell(name.start, c.end, name.clean + c.clean)
+            k += 1
             continue
         nxt = cells[k + 1] if k + 1 < len(cells) else None
         grouper.next_is_value = nxt is not None and _valueish(nxt.clean)
