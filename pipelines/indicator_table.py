@@ -13,7 +13,7 @@ from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import SERIAL_NUMBER, header_fields, is_plain_number, is_points, is_title_row, span_of
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import is_number, squeeze
-from jixiao.pipelines.value_align import align
+from jixiao.pipelines.value_align import align, op_cell
 from jixiao.pipelines.parsed import ParsedIndicator, Span
 from jixiao.pipelines.scores import is_total_row
 from jixiao.pipelines.cut_rows import cut_off, drop_cut_row, preview_ends, stops_short
@@ -296,7 +296,7 @@ class IndicatorReader:
         for slot in ("weight", "score"):
             if slot in got and not is_points(got[slot].clean):
                 return False
-        if "op" in got and not _op_cell(got["op"].clean):
+        if "op" in got and not op_cell(got["op"].clean):
             return False
         for slot in _VALUE_SLOTS:
             if slot in got and got[slot].col <= name_i:
@@ -349,7 +349,7 @@ class IndicatorReader:
                 break
             t = cells[k].clean
             if s_ in ("op", "nature"):
-                if V.OPERATORS.match(t) or t in V.NATURE_WORDS:
+                if op_cell(t):
                     got[s_] = cells[k]
                     k += 1
                 continue
@@ -442,12 +442,6 @@ class IndicatorReader:
             level1=carry.l1, level2=carry.l2, level1_span=carry.l1_span, level2_span=carry.l2_span,
             name=span_of(name), target=[span_of(target)], method="dual",
         )
-
-
-def _op_cell(clean: str) -> bool:
-    """What a 运算符号 / 指标方向 column prints: an operator (≥, 大于等于), or the indicator's direction (正向 / 反向,
-    where a bureau heads its direction column 指标方向)."""
-    return bool(V.OPERATORS.match(clean)) or clean in V.NATURE_WORDS
 
 
 _LEVEL_JOIN = re.compile(r"^(.+?)[-/—－–](.+)$")
