@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from jixiao.pipelines.vocab import indicator_column
+
 # indicator header: the level and name columns (always leftmost), the parts of a target (运算符号 / 指标值 / 度量单位)
 LEVEL_LEAVES = frozenset(("l1", "l2", "name"))
 TARGET_PARTS = frozenset(("op", "nature", "target", "unit"))
@@ -54,6 +56,13 @@ def indicator_visual_order(slots: Sequence[str | None]) -> list[str | None] | No
         if not AFTER_TARGET & set(head[:at]):
             return _replace(head, at, out[k:])
     return None
+
+
+def level_leaves(texts: Sequence[str]) -> list[str | None] | None:
+    """The columns of a header row printing nothing but level and name words (一级指标 二级指标 三级指标: the second
+    row of a header whose 绩效指标 caption spans them), else None."""
+    found = [indicator_column(t) for t in texts if t]
+    return found if "name" in found and all(s in LEVEL_LEAVES for s in found) else None
 
 
 def funds_visual_order(cols: Sequence[str]) -> list[str] | None:

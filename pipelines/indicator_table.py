@@ -17,7 +17,7 @@ from jixiao.pipelines.value_align import align, op_cell
 from jixiao.pipelines.parsed import ParsedIndicator, Span
 from jixiao.pipelines.scores import is_total_row
 from jixiao.pipelines.cut_rows import cut_off, drop_cut_row, preview_ends, stops_short
-from jixiao.pipelines.header_order import indicator_visual_order
+from jixiao.pipelines.header_order import indicator_visual_order, level_leaves
 from jixiao.pipelines.sub_header import with_sub_header
 from jixiao.pipelines.vocab import LEVEL_HEADERS as _LEVEL_HEADERS
 
@@ -67,6 +67,10 @@ def find_indicator_header(rows: list[Row], start: int) -> IndicatorHeader | None
         r = rows[i]
         slots = {c.col: s for c in r.cells if c.clean and (s := indicator_column(c.clean))}
         vals = set(slots.values())
+        below = level_leaves(rows[i + 1].texts) if i + 1 < len(rows) and len(vals) >= 2 else None
+        visual = indicator_visual_order([slots.get(c.col) for c in r.cells] + below) if below else None
+        if visual is not None:  # 绩效指标 over 一级 / 二级 / 三级, the leaves on a row of their own
+            return IndicatorHeader(i + 1, {k: s for k, s in enumerate(visual) if s}, len(visual))
         if "name" in vals and ({"l1", "l2"} & vals) and len(vals) >= 4:
             found = header_fields(r.texts, V.INDICATOR_HEADER_WORDS, indicator_column)
             slots = {c.col: f for c, f in zip(r.cells, found) if f}

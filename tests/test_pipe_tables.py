@@ -99,3 +99,24 @@ def test_a_direction_column_headed_like_an_operator(extractor):
         ("隐患处置及时率", "≥95%", "92%", 40, 36),
         ("检测完成时限", "≤10月底", "10月20日", 10, 10),
     ]
+
+
+def test_second_header_rows_on_rows_of_their_own(extractor):
+    """Pipe rows keep a two-row header's rows apart: 年初预算数 / 全年预算数 (under 预算数) and 一级 / 二级 / 三级指标
+    (under 绩效指标) come on the row after the first; they stand where their caption does, not after 得分."""
+    rows = [
+        ["项目支出绩效自评表"], ["项目名称", "示例旗草原监测经费"], ["主管部门", "示例旗林草局", "实施单位", "示例旗草原站"],
+        ["项目资金(万元)", "预算数", "全年执行数", "分值", "执行率", "得分"], ["年初预算数", "全年预算数"],
+        ["年度资金总额", "30", "32", "30.4", "10", "95%", "9.5"],
+        ["绩效指标", "分值", "年度指标值", "实际完成值", "得分", "偏差原因分析及改进措施"], ["一级指标", "二级指标", "三级指标"],
+        ["产出指标", "数量指标", "草原监测样地数量", "20", "≥120个", "126个", "20", ""],
+        ["效益指标", "生态效益指标", "草原综合植被盖度", "30", "≥45%", "44%", "28", "干旱少雨"],
+        ["总分", "100", "97.5"],
+    ]
+    text = "\n".join("\n".join(f"{c} |" if c else "|" for c in row) + "\n||||||||" for row in rows)
+    p, = extractor.extract_text(text, doc_id="t", mode="parser").projects
+    assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed) == (300000, 320000, 304000)
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("数量指标", "草原监测样地数量", "≥120个", "126个", 20, 20),
+        ("生态效益指标", "草原综合植被盖度", "≥45%", "44%", 30, 28),
+    ]
