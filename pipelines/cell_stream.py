@@ -11,6 +11,7 @@ rows of a new ``NormalizedText`` (offsets stay true) for the table reader.
 from __future__ import annotations
 
 from jixiao.pipelines import vocab as V
+from jixiao.pipelines.header_order import indicator_visual_order
 from jixiao.pipelines.normalize import SERIAL_NUMBER, NormalizedText, squeeze
 from jixiao.pipelines.stream_cells import (
     CELL_CHARS, StreamCell, cell_kind, glued_category, join_split_categories, join_wrapped,
@@ -295,6 +296,9 @@ class _RowGrouper:
     def indicator_cell(self, c: StreamCell, kind: str) -> None:
         if self.state == "ih" and self.header_cut_at_its_start():
             self.assume_template_header()  # (the printed tail of the header stays a row of its own)
+        elif self.state == "ih" and (visual := indicator_visual_order(self.header_slots)) is not None:
+            # a two-row header in reading order: 年度指标值 over 指标值 / 度量单位 is no column of its own
+            self.values -= len(self.header_slots) - len(visual)
         if self.tiers:
             self.tier_cell(c, kind)
             return

@@ -250,3 +250,17 @@ def test_a_goal_label_before_a_header_that_starts_with_its_weight(extractor):
     p = read(extractor, page(*cells))
     assert rows(p) == [("产出指标", "数量指标", "培训学员人次", "≥300人次", "326人次", 20.0, 20.0)]
     assert (p.score, p.grade) == (98.0, "优")
+
+
+def test_a_spanning_target_column_is_no_value_column_where_blanks_vanish(extractor):
+    """年度指标值 over 指标值 / 度量单位, printed in reading order (the leaves after 偏差原因), with blank cells
+    vanished: a row ends after its name's five values, so the next name opens the next row."""
+    cells = [*FIELDS, *FUNDS,
+             "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施", "指标值", "度量单位",
+             "产出指标", "数量指标", "年接待读者人次", "≥12", "万人次", "12.6万人次", "15", "15",
+             "举办公益讲座场次", "≥40", "场", "42场", "10", "10",
+             "效益指标", "社会效益指标", "全民阅读氛围", "有效提升", "有效提升", "20", "19", "总分", "100", "53.5"]
+    p = read(extractor, "\n".join(cells) + "\n")
+    assert rows(p) == [("产出指标", "数量指标", "年接待读者人次", "≥12万人次", "12.6万人次", 15.0, 15.0),
+                       ("产出指标", "数量指标", "举办公益讲座场次", "≥40场", "42场", 10.0, 10.0),
+                       ("效益指标", "社会效益指标", "全民阅读氛围", "有效提升", "有效提升", 20.0, 19.0)]
