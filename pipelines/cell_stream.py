@@ -91,7 +91,8 @@ class _RowGrouper:
         self.state = "text"
         self.values = 0  # value columns of the indicator header
         self.since_name = -1  # cells after the open indicator row's name
-        self.reason = False  # the indicator header ends with a reason column
+        self.reason = False  # the indicator header has a reason column (its last named one)
+        self.after_reason = 0  # columns printed without a word right of the reason column (an unlabeled 得分)
         self.header_slots: list[str | None] = []  # the indicator header's columns, in order
         self.header_width = 0  # cells of the indicator header row
         self.next_is_value = False  # the cell after the one being added holds a value (a number, an operator)
@@ -162,18 +163,21 @@ class _RowGrouper:
         """A lone-space cell holds its column's place after an indicator row's name (a blank target, the blank
         reason that ends the row), on a funds row after its label (a blank amount) and in the indicator header right
         of its name column (a column printed without its word); anywhere else (a merged cell's place) it is dropped."""
-        if self.state == "ih" and "name" in self.header_slots and not self.reason:
+        if self.state == "ih" and "name" in self.header_slots:
             # a column printed without a header word, right of the named ones: its cells still fill the rows
             self.cur.append(c)
-            self.values += 1
-            self.header_slots.append(None)
+            if self.reason:
+                self.after_reason += 1  # (right of the reason column: the rows print it after their remark)
+            else:
+                self.values += 1
+                self.header_slots.append(None)
             return
         if self.state == "fh_body" and self.cur:
             self.cur.append(c)  # a blank amount keeps its column's place on a funds row
             return
         if self.state != "ih_body" or self.tiers or not self.values or self.since_name < 0:
             return
-        if self.since_name < self.values or (self.reason and self.since_name == self.values):
+        if self.since_name < self.values or (self.reason and self.since_name <= self.values + self.after_reason):
             self.cur.append(c)
             self.since_name += 1
 
@@ -190,6 +194,8 @@ class _RowGrouper:
         if self.state != "ih_body" or self.since_name != 0 or not self.reason or self.tiers or self.values <= 0:
             return False
         c = cells[k]
+        if not self.cur or cell_kind(self.cur[-1].clean) != "text":
+            return False  # (a number or a word taken for the name says the row went wrong before: no guess on it)
         if c.line or c.empty or cell_kind(c.clean) != "text" or _valueish(c.clean) or c.clean[-1] in _SENTENCE_END:
             return False
         vals = cells[k + 1:k + 1 + self.values]
@@ -239,6 +245,7 @@ class _RowGrouper:
             self.cur = keep
             self.values = 0
             self.reason = False
+            self.after_reason = 0
             self.header_slots = []
         self.cur.append(c)
         self.values += kind == "ih" and _is_value_slot(c.clean)
@@ -302,9 +309,16 @@ class _RowGrouper:
         if self.tiers:
             self.tier_cell(c, kind)
             return
+        if kind == "num" and self.after_reason and self.values <= self.since_name <= self.values + self.after_reason:
+            # the number of a column right of the reason column (where the remark vanished, it takes its place too)
+            self.cur.append(c)
+            self.since_name = max(self.since_name, self.values + 1) + 1
+            return
         full = self.values and self.since_name >= self.values
         # (a sentence is a remark even where the next row's 序号 follows it)
-        reason = V.REMARK.match(c.clean) or (kind == "text" and (not self.next_is_value or c.clean[-1] in _SENTENCE_END))
+        # (and where an unlabeled column follows the remark, the number after it is that column's)
+        reason = V.REMARK.match(c.clean) or (kind == "text" and (not self.next_is_value or c.clean[-1] in _SENTENCE_END
+                                                                 or self.after_reason > 0))
         if full and self.reason and self.since_name == self.values and reason:
             # the reason column's remark (无, 已完成, 部分路段损毁) closes the row; a name would have values after it
             self.cur.append(c)

@@ -264,3 +264,19 @@ def test_a_spanning_target_column_is_no_value_column_where_blanks_vanish(extract
     assert rows(p) == [("产出指标", "数量指标", "年接待读者人次", "≥12万人次", "12.6万人次", 15.0, 15.0),
                        ("产出指标", "数量指标", "举办公益讲座场次", "≥40场", "42场", 10.0, 10.0),
                        ("效益指标", "社会效益指标", "全民阅读氛围", "有效提升", "有效提升", 20.0, 19.0)]
+
+
+def test_a_column_without_a_word_right_of_the_reason_column(extractor):
+    """A header whose last cell (after 未完成原因和改进措施) prints no word: each row's number after its remark is
+    that column's, not the next row's name, and a remark before it is no name either."""
+    cells = [*TRANSFER, *TRANSFER_FUNDS, "绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "全年实际完成值",
+             "未完成原因和改进措施", BLANK,
+             "产出指标", "数量指标", "食品安全抽检批次", "≥1200批次", "1236批次", BLANK, "10",
+             "特种设备检验台数", "≥300台", "318台", BLANK, "10",
+             "效益指标", "社会效益指标", "食品安全状况", "持续向好", "持续向好", "宣传覆盖面不足", "9"]
+    rows_ = cell_stream_rows(normalize_text(page(*cells))).text.split("\n")
+    assert "食品安全抽检批次\t≥1200批次\t1236批次\t\t10" in "\n".join(rows_)
+    assert "特种设备检验台数\t≥300台\t318台\t\t10" in rows_
+    p = read(extractor, page(*cells))
+    assert [r[2:5] for r in rows(p)] == [("食品安全抽检批次", "≥1200批次", "1236批次"), ("特种设备检验台数", "≥300台", "318台"),
+                                         ("食品安全状况", "持续向好", "持续向好")]
