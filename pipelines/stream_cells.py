@@ -67,13 +67,15 @@ def _is_category(clean: str) -> bool:
 
 
 def join_split_categories(cells: list[StreamCell]) -> list[StreamCell]:
-    """A category word a cell broke into two paragraphs (可持续影响 / 指标, 可持续影 / 响指标; blank lines between the
-    cells): the two cells as one, where together they are a category word and the second alone is none."""
+    """A category word a cell broke into two paragraphs (可持续影响 / 指标, 可持续影 / 响指标, 服务对象 / 满意度指标; blank
+    lines between the cells): the two cells as one, where together they are a category word and the second alone is
+    none, or a level-2 of which neither piece alone is one."""
     out: list[StreamCell] = []
     for c in cells:
         prev = out[-1] if out else None
         if (prev is not None and not prev.line and not c.line and not prev.empty and not c.empty
-                and not _is_category(c.clean) and _is_category(prev.clean + c.clean)
+                and _is_category(prev.clean + c.clean)
+                and (not _is_category(c.clean) or (not _is_category(prev.clean) and V.fallback_level2(prev.clean + c.clean)))
                 and cell_kind(prev.clean) in ("cat", "text")):
             out[-1] = StreamCell(prev.start, c.end, prev.clean + c.clean)
         else:

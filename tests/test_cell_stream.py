@@ -228,16 +228,18 @@ def test_a_score_before_a_remark_is_no_serial_number(extractor, blanks):
 
 
 def test_a_name_or_a_category_broken_into_two_paragraphs(extractor):
-    """A cell of two paragraphs (补贴资金兑付 / 到户率; 可持续影响 / 指标) is one cell: the name goes on where the row
+    """A cell of two paragraphs (补贴资金兑付 / 到户率; 可持续影响 / 指标; 服务对象 / 满意度指标) is one cell: the name goes on where the row
     would otherwise run a cell past its columns, the category where the two pieces make one category word."""
     cells = [*FIELDS, *FUNDS, *PLAIN_HEADER,
              "产出指标", "质量指标", "补贴资金兑付", "到户率", "100%", "100%", "10", "10", BLANK,
              "效益指标", "社会效益指标", "农民耕地保护意识", "明显提高", "明显提高", "10", "10", BLANK,
-             "可持续影响", "指标", "补贴政策持续实施年限", "≥3年", "3年", "10", "9", BLANK]
+             "可持续影响", "指标", "补贴政策持续实施年限", "≥3年", "3年", "10", "9", BLANK,
+             "满意度指标", "服务对象", "满意度指标", "种粮农户满意度", "≥90%", "93%", "10", "10", BLANK]
     p = read(extractor, page(*cells))
     assert rows(p) == [("产出指标", "质量指标", "补贴资金兑付到户率", "100%", "100%", 10.0, 10.0),
                        ("效益指标", "社会效益指标", "农民耕地保护意识", "明显提高", "明显提高", 10.0, 10.0),
-                       ("效益指标", "可持续影响指标", "补贴政策持续实施年限", "≥3年", "3年", 10.0, 9.0)]
+                       ("效益指标", "可持续影响指标", "补贴政策持续实施年限", "≥3年", "3年", 10.0, 9.0),
+                       ("满意度指标", "服务对象满意度指标", "种粮农户满意度", "≥90%", "93%", 10.0, 10.0)]
 
 
 def test_a_goal_label_before_a_header_that_starts_with_its_weight(extractor):
