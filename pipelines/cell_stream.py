@@ -10,11 +10,12 @@ rows of a new ``NormalizedText`` (offsets stay true) for the table reader.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.normalize import SERIAL_NUMBER, NormalizedText, is_amount, squeeze
+from jixiao.pipelines.header_order import indicator_visual_order
+from jixiao.pipelines.normalize import SERIAL_NUMBER, NormalizedText, squeeze
+from jixiao.pipelines.stream_cells import (
+    CELL_CHARS, StreamCell, cell_kind, glued_category, join_split_categories, join_wrapped,
+)
 
 # A text is read this way when at least this many lines are single cells and they are this share of its
 # non-blank lines (a table printed with tabs or pipes, or prose paragraphs, is not).
@@ -23,49 +24,21 @@ MIN_CELL_LINES = 20
 # block: a paragraph a cell is no prose and no tab row)
 MIN_BLANK_CELLS = 10
 CELL_LINE_SHARE = 0.8
-# a cell is one line of at most this many characters: longer lines are paragraphs
-CELL_CHARS = 60
 # Cells are separated by blank lines when at least this share of them follow one; then consecutive lines are one
 # cell broken by its column's width (a PDF or Word export wraps long cells)
 BLANK_SEPARATED_SHARE = 0.6
-_NUMBERISH = frozenset("-—/")
 _REASON = dict(V.INDICATOR_HEADERS)["reason"]
 _SENTENCE_END = frozenset("。；;!！")
 
 
-@dataclass(slots=True)
-class _Cell:
-    start: int
-    end: int
-    clean: str
-    line: bool = False  # a whole line that is no cell (a paragraph, a tab row)
-    empty: bool = False  # a lone-space cell (between blank lines)
 
 
-def _kind(clean: str) -> str:
-    """label | fh (funds header) | ih (indicator header) | cat | num | text | empty (a lone-space cell)"""
-    if not clean:
-        return "empty"
-    core = V.header_core(clean)
-    if V.any_label(clean.rstrip(":")) or V.CODE_LABEL.match(clean) or V.GRADE_LABEL.match(clean):
-        return "label"
-    if any(rx.match(t) for t in (clean, core) for _, rx in V.INDICATOR_HEADERS[:-1]):  # not the reason column
-        return "ih"
-    if any(rx.match(t) for t in (clean, core) for _, rx in V.FUNDS_HEADERS if _ != "reason"):
-        return "fh"
-    if V.fallback_level1(clean) or V.fallback_level2(clean):
-        return "cat"
-    if is_amount(clean.rstrip("%")) or clean in _NUMBERISH:
-        return "num"
-    return "text"
-
-
-def _cells(norm: NormalizedText) -> tuple[list[_Cell], bool] | None:
+def _cells(norm: NormalizedText) -> tuple[list[StreamCell], bool] | None:
     """Every non-blank line; a paragraph or a tab row is a cell of kind ``line`` (a row of its own). Where blank
     lines separate the cells (the second of the pair says so), the lines between two blank lines are one cell
     wrapped (新建污水收集 / 管网长度)."""
     text = norm.text
-    cells: list[_Cell] = []
+    cells: list[StreamCell] = []
     after_blank: list[bool] = []  # a blank line stands before the cell
     other = 0
     pos = 0
@@ -76,14 +49,14 @@ def _cells(norm: NormalizedText) -> tuple[list[_Cell], bool] | None:
         if not stripped and line and blank and k + 1 < len(lines) and not lines[k + 1].strip():
             # a lone space between blank lines: an empty cell a web page or a converter printed (kept, since it
             # holds its column's place in an indicator row; the grouper drops it elsewhere)
-            cells.append(_Cell(pos, pos, "", empty=True))
+            cells.append(StreamCell(pos, pos, "", empty=True))
             after_blank.append(True)
         elif stripped:
             a = pos + line.index(stripped[0])
             whole = "\t" in stripped or len(stripped) > CELL_CHARS
             other += whole
             # an OCR-slipped label or header word (三级指摽) is read as the word, as the table reader reads it
-            cells.append(_Cell(a, a + len(stripped), V.repair_label(squeeze(stripped)), whole))
+            cells.append(StreamCell(a, a + len(stripped), V.repair_label(squeeze(stripped)), whole))
             after_blank.append(blank)
         blank = not stripped
         pos += len(line) + 1
@@ -98,28 +71,12 @@ def _cells(norm: NormalizedText) -> tuple[list[_Cell], bool] | None:
     single = len(printed) - first - sum(c.line for c in printed[first:])
     if single < (MIN_BLANK_CELLS if blank_separated else MIN_CELL_LINES) or single < CELL_LINE_SHARE * (len(printed) - first):
         return None
-    return (_join_wrapped(cells, after_blank) if blank_separated else cells), blank_separated
+    if not blank_separated:
+        return cells, False
+    # (where nothing separates the cells, two cells and one cell broken in two look alike: neither is joined)
+    return join_split_categories(join_wrapped(cells, after_blank)), True
 
 
-_MARGIN = re.compile(V.MARGIN_MARK)
-
-
-def _whole(clean: str) -> bool:
-    """A line that is a cell of its own even without a blank line before or after it: a field label, a page
-    marker or the page's chrome (a wrapped cell's pieces are no such thing)."""
-    return bool(_MARGIN.search(clean)) or bool(V.PAGE_CHROME.match(clean)) or V.any_label(clean.rstrip(":"))
-
-
-def _join_wrapped(cells: list[_Cell], after_blank: list[bool]) -> list[_Cell]:
-    out: list[_Cell] = []
-    for c, fresh in zip(cells, after_blank):
-        prev = out[-1] if out else None
-        if (not fresh and prev is not None and not prev.line and not c.line and not prev.empty
-                and len(prev.clean) + len(c.clean) <= CELL_CHARS and not _whole(prev.clean) and not _whole(c.clean)):
-            out[-1] = _Cell(prev.start, c.end, V.repair_label(prev.clean + c.clean))
-        else:
-            out.append(c)
-    return out
 
 
 class _RowGrouper:
@@ -129,12 +86,13 @@ class _RowGrouper:
     fh_body / ih_body (rows under that header), total (a total row closing the indicator rows)."""
 
     def __init__(self) -> None:
-        self.rows: list[list[_Cell]] = []
-        self.cur: list[_Cell] = []
+        self.rows: list[list[StreamCell]] = []
+        self.cur: list[StreamCell] = []
         self.state = "text"
         self.values = 0  # value columns of the indicator header
         self.since_name = -1  # cells after the open indicator row's name
-        self.reason = False  # the indicator header ends with a reason column
+        self.reason = False  # the indicator header has a reason column (its last named one)
+        self.after_reason = 0  # columns printed without a word right of the reason column (an unlabeled 得分)
         self.header_slots: list[str | None] = []  # the indicator header's columns, in order
         self.header_width = 0  # cells of the indicator header row
         self.next_is_value = False  # the cell after the one being added holds a value (a number, an operator)
@@ -145,18 +103,21 @@ class _RowGrouper:
             self.rows.append(self.cur)
         self.cur, self.since_name = [], -1
 
-    def start(self, c: _Cell, state: str) -> None:
+    def start(self, c: StreamCell, state: str) -> None:
         self.flush()
         self.cur, self.state = [c], state
 
-    def add(self, c: _Cell) -> None:
-        kind = _kind(c.clean)
+    def add(self, c: StreamCell) -> None:
+        kind = cell_kind(c.clean)
         if kind == "empty":
             self.empty_cell(c)
             return
         if kind == "ih" and self.state == "fh" and _is_funds_header(c.clean):
             kind = "fh"  # 分值, 得分: columns of both headers, here the funds header's
-        if c.line:
+        if c.line and self.in_reason_column():
+            self.cur.append(c)  # a long remark (偏差原因 of several sentences) is the full row's last cell
+            self.since_name += 1
+        elif c.line:
             self.flush()
             self.rows.append([c])
             self.state = "text"
@@ -169,7 +130,7 @@ class _RowGrouper:
                 self.flush()
             self.cur.append(c)
             self.state = "field"
-        elif kind in ("fh", "ih") and (self.state != f"{kind}_body" or _structural(c.clean)):
+        elif kind in ("fh", "ih") and (self.state != f"{kind}_body" or _structural(c.clean) or self.unnamed_header(kind)):
             self.header(c, kind)
         elif self.state == "field":
             if len(self.cur) == 1:
@@ -198,26 +159,58 @@ class _RowGrouper:
         else:
             self.start(c, "text")
 
-    def empty_cell(self, c: _Cell) -> None:
+    def empty_cell(self, c: StreamCell) -> None:
         """A lone-space cell holds its column's place after an indicator row's name (a blank target, the blank
         reason that ends the row), on a funds row after its label (a blank amount) and in the indicator header right
         of its name column (a column printed without its word); anywhere else (a merged cell's place) it is dropped."""
-        if self.state == "ih" and "name" in self.header_slots and not self.reason:
+        if self.state == "ih" and "name" in self.header_slots:
             # a column printed without a header word, right of the named ones: its cells still fill the rows
             self.cur.append(c)
-            self.values += 1
-            self.header_slots.append(None)
+            if self.reason:
+                self.after_reason += 1  # (right of the reason column: the rows print it after their remark)
+            else:
+                self.values += 1
+                self.header_slots.append(None)
             return
         if self.state == "fh_body" and self.cur:
             self.cur.append(c)  # a blank amount keeps its column's place on a funds row
             return
         if self.state != "ih_body" or self.tiers or not self.values or self.since_name < 0:
             return
-        if self.since_name < self.values or (self.reason and self.since_name == self.values):
+        if self.since_name < self.values or (self.reason and self.since_name <= self.values + self.after_reason):
             self.cur.append(c)
             self.since_name += 1
 
-    def label_run(self, labels: list[_Cell], values: list[_Cell]) -> None:
+    def in_reason_column(self) -> bool:
+        """The open indicator row has all its value cells and the header ends with a reason column: the next cell
+        is the row's remark, or a further paragraph of it."""
+        return (self.state == "ih_body" and self.reason and not self.tiers and self.values > 0
+                and self.since_name >= self.values)
+
+    def name_goes_on(self, cells: list[StreamCell], k: int) -> bool:
+        """Cell ``k``, just after the open row's name, is the rest of that name (a cell of two paragraphs: 补贴资金兑付
+        / 到户率): it is no value, the header's value cells follow it, and the cell after them holds the row's reason
+        (blank: a lone space, or a sentence) -- read as the first value, the row would run one cell too long."""
+        if self.state != "ih_body" or self.since_name != 0 or not self.reason or self.tiers or self.values <= 0:
+            return False
+        c = cells[k]
+        if not self.cur or cell_kind(self.cur[-1].clean) != "text":
+            return False  # (a number or a word taken for the name says the row went wrong before: no guess on it)
+        if c.line or c.empty or cell_kind(c.clean) != "text" or _valueish(c.clean) or c.clean[-1] in _SENTENCE_END:
+            return False
+        vals = cells[k + 1:k + 1 + self.values]
+        after = cells[k + 1 + self.values] if k + 1 + self.values < len(cells) else None
+        if len(vals) < self.values or after is None or any(v.empty or v.line for v in vals):
+            return False
+        return after.empty or (after.clean[-1] in _SENTENCE_END and cell_kind(after.clean) == "text")
+
+    def unnamed_header(self, kind: str) -> bool:
+        """The indicator header read last names neither a level nor a name column (实际完成情况 was the goal block's
+        label, not a header): a header word after it starts the real header (分值 年度指标值 …, whose level columns
+        a two-row header prints last)."""
+        return kind == "ih" and not {"l1", "l2", "name"} & set(self.header_slots)
+
+    def label_run(self, labels: list[StreamCell], values: list[StreamCell]) -> None:
         """Field labels printed as a header row (主管部门 / 实施单位) with their values on the row below."""
         self.flush()
         self.rows += [labels, values]
@@ -243,7 +236,7 @@ class _RowGrouper:
         其中:), printed once before the first row it spans: that row's own label and amounts go on it."""
         return len(self.cur) == 1 and bool(V.SPANNING_FUNDS_LABEL.match(self.cur[0].clean))
 
-    def header(self, c: _Cell, kind: str) -> None:
+    def header(self, c: StreamCell, kind: str) -> None:
         if self.state != kind:
             # a caption cell just before the header (项目资金(万元)) is the header row's first cell
             keep = self.cur if (len(self.cur) == 1 and self.state == "text") else []
@@ -252,6 +245,7 @@ class _RowGrouper:
             self.cur = keep
             self.values = 0
             self.reason = False
+            self.after_reason = 0
             self.header_slots = []
         self.cur.append(c)
         self.values += kind == "ih" and _is_value_slot(c.clean)
@@ -279,17 +273,19 @@ class _RowGrouper:
         level cells make the rows' lengths vary, and each row ends with its name, 分值 and 得分."""
         return any(a in ("l1", "l2") and b == "weight" for a, b in zip(self.header_slots, self.header_slots[1:]))
 
-    def opens_serial_row(self, c: _Cell, nxt: _Cell | None) -> bool:
+    def opens_serial_row(self, c: StreamCell, nxt: StreamCell | None) -> bool:
         """Under a header with a 序号 column, a serial number followed by a category word or a name opens a row,
         wherever the row before stopped (its blank cells dropped, it printed fewer cells than the header)."""
         if self.state != "ih_body" or "serial" not in self.header_slots or self.since_name < 1 or nxt is None:
             return False
         if not SERIAL_NUMBER.match(c.clean) or int(c.clean) != self.last_serial + 1:
             return False  # 序号 count up by one: another number is a value (12 公里)
-        return (_kind(nxt.clean) in ("cat", "text") and not V.REMARK.match(nxt.clean)
+        # a sentence after the number is a remark (a row's 得分 8, then its 偏差原因), not a row's name
+        return (cell_kind(nxt.clean) in ("cat", "text") and not V.REMARK.match(nxt.clean)
+                and nxt.clean[-1] not in _SENTENCE_END
                 and not V.INDICATOR_END.match(nxt.clean) and not V.TOTAL_SCORE_LABEL.match(nxt.clean))
 
-    def tier_cell(self, c: _Cell, kind: str) -> None:
+    def tier_cell(self, c: StreamCell, kind: str) -> None:
         """A row under a tiered header closes on (name, 分值, 得分); it is padded on the left to the header's width,
         the cells of the levels it shares with the rows above being merged away."""
         if self.state == "ih":
@@ -297,21 +293,32 @@ class _RowGrouper:
             self.flush()
         self.state = "ih_body"
         self.cur.append(c)
-        kinds = [_kind(x.clean) for x in self.cur[-3:]]
+        kinds = [cell_kind(x.clean) for x in self.cur[-3:]]
         if len(kinds) == 3 and kinds[1] == kinds[2] == "num" and kinds[0] != "num":
             width = self.header_width
-            pad = [_Cell(self.cur[0].start, self.cur[0].start, "") for _ in range(width - len(self.cur))]
+            pad = [StreamCell(self.cur[0].start, self.cur[0].start, "") for _ in range(width - len(self.cur))]
             self.cur = pad + self.cur
             self.flush()
 
-    def indicator_cell(self, c: _Cell, kind: str) -> None:
+    def indicator_cell(self, c: StreamCell, kind: str) -> None:
         if self.state == "ih" and self.header_cut_at_its_start():
             self.assume_template_header()  # (the printed tail of the header stays a row of its own)
+        elif self.state == "ih" and (visual := indicator_visual_order(self.header_slots)) is not None:
+            # a two-row header in reading order: 年度指标值 over 指标值 / 度量单位 is no column of its own
+            self.values -= len(self.header_slots) - len(visual)
         if self.tiers:
             self.tier_cell(c, kind)
             return
+        if kind == "num" and self.after_reason and self.values <= self.since_name <= self.values + self.after_reason:
+            # the number of a column right of the reason column (where the remark vanished, it takes its place too)
+            self.cur.append(c)
+            self.since_name = max(self.since_name, self.values + 1) + 1
+            return
         full = self.values and self.since_name >= self.values
-        reason = V.REMARK.match(c.clean) or (kind == "text" and not self.next_is_value)
+        # (a sentence is a remark even where the next row's 序号 follows it)
+        # (and where an unlabeled column follows the remark, the number after it is that column's)
+        reason = V.REMARK.match(c.clean) or (kind == "text" and (not self.next_is_value or c.clean[-1] in _SENTENCE_END
+                                                                 or self.after_reason > 0))
         if full and self.reason and self.since_name == self.values and reason:
             # the reason column's remark (无, 已完成, 部分路段损毁) closes the row; a name would have values after it
             self.cur.append(c)
@@ -340,32 +347,32 @@ def _valueish(clean: str) -> bool:
     return bool(V.VALUE_START.match(clean)) or bool(V.OPERATORS.match(clean)) or clean in V.NATURE_WORDS
 
 
-def _label_runs(cells: list[_Cell]) -> list[int]:
+def _label_runs(cells: list[StreamCell]) -> list[int]:
     """For each cell, how many field labels run from it (one pass from the end: a run is counted once, not again
     from each of its cells)."""
     runs = [0] * (len(cells) + 1)
     for k in range(len(cells) - 1, -1, -1):
-        runs[k] = runs[k + 1] + 1 if not cells[k].line and _kind(cells[k].clean) == "label" else 0
+        runs[k] = runs[k + 1] + 1 if not cells[k].line and cell_kind(cells[k].clean) == "label" else 0
     return runs
 
 
-def _label_run(cells: list[_Cell], k: int, runs: list[int]) -> int:
+def _label_run(cells: list[StreamCell], k: int, runs: list[int]) -> int:
     """How many field labels open a label row at cell ``k`` (中央主管部门 / 地方主管部门 / 资金使用单位, their values on
     the next row, in the same order): at least two labels, followed by as many plain cells; else 0."""
     n = runs[k]
     values = cells[k + n:k + 2 * n]
     if n < 2 or len(values) < n:
         return 0
-    plain = all(not v.line and _kind(v.clean) in ("text", "num") and not V.UNIT_CAPTION.search(v.clean)
+    plain = all(not v.line and cell_kind(v.clean) in ("text", "num") and not V.UNIT_CAPTION.search(v.clean)
                 for v in values)
     # a cell just before a header run is that header's caption (项目资金 | 年初预算数 …), not a label's value: the
     # labels' values then did not all print
     after = cells[k + 2 * n] if k + 2 * n < len(cells) else None
-    captioned = after is not None and _kind(after.clean) in ("fh", "ih")
+    captioned = after is not None and cell_kind(after.clean) in ("fh", "ih")
     return n if plain and not captioned else 0
 
 
-def _rows(cells: list[_Cell], blank_separated: bool = False) -> list[list[_Cell]]:
+def _rows(cells: list[StreamCell], blank_separated: bool = False) -> list[list[StreamCell]]:
     """The cells grouped into rows; ``blank_separated``: blank lines separate the cells (the layout is beyond doubt,
     so a last row stopping short where the text ends is a cut)."""
     grouper = _RowGrouper()
@@ -378,12 +385,17 @@ def _rows(cells: list[_Cell], blank_separated: bool = False) -> list[list[_Cell]
             grouper.label_run(cells[k:k + run], cells[k + run:k + 2 * run])
             k += 2 * run
             continue
+        if grouper.name_goes_on(cells, k):
+            name = grouper.cur[-1]
+            grouper.cur[-1] = StreamCell(name.start, c.end, name.clean + c.clean)
+            k += 1
+            continue
         nxt = cells[k + 1] if k + 1 < len(cells) else None
         grouper.next_is_value = nxt is not None and _valueish(nxt.clean)
         if grouper.opens_serial_row(c, nxt):
             grouper.flush()
             grouper.state = "ih_body"
-        glued = _glued_category(c) if grouper.state in ("fh", "fh_body") else None
+        glued = glued_category(c) if grouper.state in ("fh", "fh_body") else None
         if glued is not None:
             grouper.add(glued[0])
             c = glued[1]
@@ -393,24 +405,6 @@ def _rows(cells: list[_Cell], blank_separated: bool = False) -> list[list[_Cell]
         grouper.cur = []  # the text ends inside the row
     grouper.flush()
     return grouper.rows
-
-
-# the full category word (with its allotment, 效益指标(30分)) a preview's jump can glue a cut cell onto; the
-# leftmost match is the longest word (服务对象满意度指标, not 满意度指标)
-_GLUED_TAIL = re.compile("(?:" + "|".join(sorted((*V.LEVEL2_PARENT, *V.LEVEL1), key=len, reverse=True))
-                         + r")(?:\(\d+(?:\.\d+)?分\))?$")
-
-
-def _glued_category(c: _Cell) -> tuple[_Cell, _Cell] | None:
-    """A cell a preview's jump cut and glued to the next cell, where that one is a category word (其他资 + 质量指标):
-    the two cells, or None."""
-    if c.line or c.end - c.start != len(c.clean) or _kind(c.clean) != "text":
-        return None  # (a cell with inner spaces or repaired words has no one-to-one offsets)
-    m = _GLUED_TAIL.search(c.clean)
-    if m is None or not m.start() or _kind(c.clean[:m.start()]) != "text":
-        return None
-    cut = c.start + m.start()
-    return _Cell(c.start, cut, c.clean[:m.start()]), _Cell(cut, c.end, m.group())
 
 
 def _is_funds_header(clean: str) -> bool:

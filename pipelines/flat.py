@@ -25,6 +25,7 @@ from jixiao.pipelines.collapsed_tokens import Tokenizer, drop_marginalia, join_s
 from jixiao.pipelines.flat_funds import flat_funds, unit_note_before
 from jixiao.pipelines.funds_table import funds_column
 from jixiao.pipelines.cut_rows import drop_cut_row, preview_ends, stops_short
+from jixiao.pipelines.header_order import indicator_visual_order
 from jixiao.pipelines.indicator_table import (CategoryCarry, IndicatorHeader, IndicatorReader, indicator_column,
                                                template_columns)
 from jixiao.pipelines.layout import Cell, Row
@@ -405,7 +406,10 @@ def _indicator_header(toks: list[Cell], is_category: Callable[[str], bool]) -> t
         if unwrapped is not None:
             order, i = unwrapped
     # a sub-header (运算符号 / 内容 / 度量单位) read after the main header replaces the spanning 年度目标值
-    if "op" in order and "target" in order and order.index("op") > order.index("target"):
+    visual = indicator_visual_order(order)
+    if visual is not None:
+        order = [s for s in visual if s]
+    elif "op" in order and "target" in order and order.index("op") > order.index("target"):
         sub = [x for x in order[order.index("op"):] if x in ("op", "target", "unit")]
         main = order[: order.index("op")]
         k = main.index("target")

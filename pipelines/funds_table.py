@@ -7,6 +7,7 @@ import re
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import header_fields, label_value, span_of
+from jixiao.pipelines.header_order import BUDGET_LEAVES, funds_visual_order
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import is_amount, is_number, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds
@@ -27,7 +28,10 @@ def _funds_header(rows: list[Row], unit_note: str | None = None) -> tuple[int, l
         fields = [f for f in (funds_column(t) for t in r.texts if t) if f]
         if len({"initial", "annual", "executed", "rate", "declared"} & set(fields)) >= 2:
             fields = [f for f in header_fields(r.texts, V.FUNDS_HEADER_WORDS, funds_column) if f]
-            cols = list(fields)
+            leaves = _budget_leaves(rows[i + 1]) if i + 1 < len(rows) else []
+            # a two-row header printed in reading order: its second row (年初预算数 / 全年预算数 under 预算数) after
+            # the first, on the same row or on a row of its own
+            cols = funds_visual_order(fields + leaves) or list(fields)
             # the header's own unit, else a caption on the row above it (项目资金(元) over 资金来源 预算数 …), else
             # the table's unit note (单位：元 above it), else its first cells
             caption = next((t for r0 in rows[max(0, i - 1):i] for t in r0.texts if V.UNIT_CAPTION.search(t)), None)
@@ -46,6 +50,14 @@ def _funds_header(rows: list[Row], unit_note: str | None = None) -> tuple[int, l
                     break
             return i, cols, factor
     return None
+
+
+def _budget_leaves(row: Row) -> list[str]:
+    """The funds columns of a row that holds nothing but budget leaves (年初预算数 / 全年预算数, a header's second
+    row); [] for any other row."""
+    texts = [t for t in row.texts if t]
+    cols = [c for t in texts if (c := funds_column(t)) in BUDGET_LEAVES]
+    return cols if len(cols) >= 2 and len(cols) == len(texts) else []
 
 
 def _amount_cells(row: Row, after: int) -> list[Cell]:

@@ -13,10 +13,11 @@ from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import SERIAL_NUMBER, header_fields, is_plain_number, is_points, is_title_row, span_of
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import is_number, squeeze
-from jixiao.pipelines.value_align import align
+from jixiao.pipelines.value_align import align, op_cell
 from jixiao.pipelines.parsed import ParsedIndicator, Span
 from jixiao.pipelines.scores import is_total_row
 from jixiao.pipelines.cut_rows import cut_off, drop_cut_row, preview_ends, stops_short
+from jixiao.pipelines.header_order import indicator_visual_order, level_leaves
 from jixiao.pipelines.sub_header import with_sub_header
 from jixiao.pipelines.vocab import LEVEL_HEADERS as _LEVEL_HEADERS
 
@@ -66,10 +67,17 @@ def find_indicator_header(rows: list[Row], start: int) -> IndicatorHeader | None
         r = rows[i]
         slots = {c.col: s for c in r.cells if c.clean and (s := indicator_column(c.clean))}
         vals = set(slots.values())
+        below = level_leaves(rows[i + 1].texts) if i + 1 < len(rows) and len(vals) >= 2 else None
+        visual = indicator_visual_order([slots.get(c.col) for c in r.cells] + below) if below else None
+        if visual is not None:  # 绩效指标 over 一级 / 二级 / 三级, the leaves on a row of their own
+            return IndicatorHeader(i + 1, {k: s for k, s in enumerate(visual) if s}, len(visual))
         if "name" in vals and ({"l1", "l2"} & vals) and len(vals) >= 4:
             found = header_fields(r.texts, V.INDICATOR_HEADER_WORDS, indicator_column)
             slots = {c.col: f for c, f in zip(r.cells, found) if f}
             slots.update(_unlabeled_score(r, slots))
+            visual = indicator_visual_order([slots.get(c.col) for c in r.cells])
+            if visual is not None:  # a two-row header printed in reading order
+                return IndicatorHeader(i, {k: s for k, s in enumerate(visual) if s}, len(visual))
             wrapped = _wrapped_header(r, rows[i + 1] if i + 1 < len(rows) else None, slots)
             if wrapped is not None:
                 return IndicatorHeader(i + 1, wrapped, len(r.cells))
@@ -292,7 +300,7 @@ class IndicatorReader:
         for slot in ("weight", "score"):
             if slot in got and not is_points(got[slot].clean):
                 return False
-        if "op" in got and not V.OPERATORS.match(got["op"].clean):
+        if "op" in got and not op_cell(got["op"].clean):
             return False
         for slot in _VALUE_SLOTS:
             if slot in got and got[slot].col <= name_i:
@@ -345,7 +353,7 @@ class IndicatorReader:
                 break
             t = cells[k].clean
             if s_ in ("op", "nature"):
-                if V.OPERATORS.match(t) or (s_ == "nature" and t in V.NATURE_WORDS):
+                if op_cell(t):
                     got[s_] = cells[k]
                     k += 1
                 continue
@@ -376,7 +384,8 @@ class IndicatorReader:
         else:
             main = got.get("target")
         parts: list[Span] = []
-        op = got.get("op") or (got.get("nature") if "nature" in got and V.OPERATORS.match(got["nature"].clean) else None)
+        # an operator joins the target; a direction word (正向 / 反向 under 指标方向 or 指标性质) does not
+        op = next((got[s] for s in ("op", "nature") if s in got and V.OPERATORS.match(got[s].clean)), None)
         if main is not None or (h.has("op") and (op or "unit" in got)):
             if op is not None:
                 parts.append(span_of(op))

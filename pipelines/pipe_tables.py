@@ -95,13 +95,18 @@ def pipe_cell_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     bare = not any(filler)
     chars: list[str] = []
     offs: list[int] = []
+    # a run of lines with no pipe that a cell line closes: a cell's text broken over several lines (a <br> or
+    # several <p> in one cell); only the run's last line carries the pipe
+    closes_in_cell = [False] * (len(lines) + 1)
+    for k in range(len(lines) - 1, -1, -1):
+        bare_line = not cell[k] and not filler[k] and "|" not in lines[k] and bool(lines[k].strip())
+        closes_in_cell[k] = bare_line and k + 1 < len(lines) and (cell[k + 1] or closes_in_cell[k + 1])
     pos = 0
     wrapped = False  # the line before was the start of this line's cell (a break inside the cell)
     for k, line in enumerate(lines):
         end = pos + len(line)
-        # a line with no pipe between cells, before a cell line: the cell's text broken over two lines
-        fragment = (not cell[k] and not filler[k] and "|" not in line and line.strip() and k + 1 < len(lines)
-                    and cell[k + 1] and k > 0 and (cell[k - 1] or filler[k - 1]))
+        # a line with no pipe between cells, before a cell line: the cell's text broken over two lines or more
+        fragment = closes_in_cell[k] and k > 0 and (cell[k - 1] or filler[k - 1] or wrapped)
         if filler[k]:
             # two blank lines: a row's end that the layout stage never takes for a stray break inside a row
             chars.append("\n")

@@ -20,12 +20,17 @@ _VALUE_COLUMNS = frozenset(("init_target", "adj_target", "target", "actual"))
 _EARLIER = 1e-3  # the tie-break: per column index, an earlier column wins an equal fit
 
 
+def op_cell(text: str) -> bool:
+    """What a 运算符号 / 指标方向 / 指标性质 column prints: an operator (≥, 大于等于), or the indicator's kind or
+    direction (定量, 正向 / 反向: some bureaus head their direction column 指标方向)."""
+    return bool(V.OPERATORS.match(text)) or text in _NATURE
+
+
 def fit(text: str, slot: str) -> float | None:
     """How well a cell's text fits a column (higher is better), or None where it cannot stand there."""
-    if slot == "op":
-        return 3.0 if V.OPERATORS.match(text) else None
-    if slot == "nature":
-        return 3.0 if text in _NATURE or V.OPERATORS.match(text) else None
+    if slot in ("op", "nature"):
+        # either column may print an operator or a direction word (正向 / 反向 under 指标方向)
+        return 3.0 if op_cell(text) else None
     if slot == "unit":
         return 2.0 if text in V.MEASURE_UNITS or text == "%" else None
     if slot in ("weight", "score"):

@@ -190,3 +190,95 @@ def test_an_indicator_completion_rate_column_is_a_column_of_its_own(extractor):
     (p,) = extractor.extract_text("\n\n".join(cells) + "\n", doc_id="t", mode="parser").projects
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
         ("图书室开放天数", "≥300天", "306天", 20.0, 20.0), ("读者满意度", "≥90%", "93%", 10.0, 10.0)]
+
+
+# the 2020 national columns, every blank cell a lone space
+PLAIN_HEADER = ("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")
+LONG_REMARK = ("偏差原因：一是部分跨区域案件需协查外地企业，协查函件往返时间较长；二是三件涉检案件需等待第三方机构出具检验报告，"
+               "超出预定办结期限。")
+
+
+def test_a_long_remark_and_its_next_paragraphs_stay_in_the_row(extractor):
+    """A remark longer than a cell line (a paragraph of its own) and the paragraphs after it are the row's reason
+    cell: the rows below are still read."""
+    cells = [*FIELDS, *FUNDS, *PLAIN_HEADER,
+             "产出指标", "时效指标", "案件按期办结率", "≥95%", "91.6%", "10", "8", LONG_REMARK,
+             "改进措施：建立协查台账，实行专人督办。", "下一步将纳入年度考核。",
+             "成本指标", "办案经费支出控制", "≤66万元", "58.08万元", "5", "5", BLANK,
+             "效益指标", "社会效益指标", "市场秩序", "持续向好", "持续向好", "15", "15", BLANK]
+    p = read(extractor, page(*cells))
+    assert [r[2:] for r in rows(p)] == [("案件按期办结率", "≥95%", "91.6%", 10.0, 8.0),
+                                        ("办案经费支出控制", "≤66万元", "58.08万元", 5.0, 5.0),
+                                        ("市场秩序", "持续向好", "持续向好", 15.0, 15.0)]
+
+
+@pytest.mark.parametrize("blanks", [True, False])
+def test_a_score_before_a_remark_is_no_serial_number(extractor, blanks):
+    """Under a 序号 column, a row's 得分 (8, after row 7) followed by its remark is the score, not the next row's 序号;
+    and a remark followed by the next row's 序号 is still the remark."""
+    cells = [*FIELDS, *FUNDS, "序号", *PLAIN_HEADER[1:],
+             "6", "效益指标", "社会效益指标", "城区道路整洁度", "明显改善", "明显改善", "20", "19", "雨季积水点保洁难度大。",
+             "7", "满意度指标", "服务对象满意度指标", "市民满意度", "≥90%", "88%", "10", "8", "老旧公厕异味投诉较多。",
+             "8", "社会公众满意度指标", "游客满意度", "≥85%", "90%", "10", "10", BLANK,
+             "总分", "100", "97", BLANK]
+    p = read(extractor, page(*(c for c in cells if blanks or c != BLANK)))
+    assert [r[2:] for r in rows(p)] == [("城区道路整洁度", "明显改善", "明显改善", 20.0, 19.0),
+                                        ("市民满意度", "≥90%", "88%", 10.0, 8.0),
+                                        ("游客满意度", "≥85%", "90%", 10.0, 10.0)]
+
+
+def test_a_name_or_a_category_broken_into_two_paragraphs(extractor):
+    """A cell of two paragraphs (补贴资金兑付 / 到户率; 可持续影响 / 指标; 服务对象 / 满意度指标) is one cell: the name goes on where the row
+    would otherwise run a cell past its columns, the category where the two pieces make one category word."""
+    cells = [*FIELDS, *FUNDS, *PLAIN_HEADER,
+             "产出指标", "质量指标", "补贴资金兑付", "到户率", "100%", "100%", "10", "10", BLANK,
+             "效益指标", "社会效益指标", "农民耕地保护意识", "明显提高", "明显提高", "10", "10", BLANK,
+             "可持续影响", "指标", "补贴政策持续实施年限", "≥3年", "3年", "10", "9", BLANK,
+             "满意度指标", "服务对象", "满意度指标", "种粮农户满意度", "≥90%", "93%", "10", "10", BLANK]
+    p = read(extractor, page(*cells))
+    assert rows(p) == [("产出指标", "质量指标", "补贴资金兑付到户率", "100%", "100%", 10.0, 10.0),
+                       ("效益指标", "社会效益指标", "农民耕地保护意识", "明显提高", "明显提高", 10.0, 10.0),
+                       ("效益指标", "可持续影响指标", "补贴政策持续实施年限", "≥3年", "3年", 10.0, 9.0),
+                       ("满意度指标", "服务对象满意度指标", "种粮农户满意度", "≥90%", "93%", 10.0, 10.0)]
+
+
+def test_a_goal_label_before_a_header_that_starts_with_its_weight(extractor):
+    """实际完成情况 (the goal block's label) is no indicator header: the header after it, 分值 first and its level
+    columns printed last (a two-row header in reading order), is read; 绩效自评等级 is a grade label."""
+    cells = [*FIELDS, *FUNDS, "年度总体目标", "预期目标", "实际完成情况", "全年培训学员300人次。", "全年培训学员326人次。",
+             "绩效指标", "分值", "年度指标值", "实际完成值", "得分", "偏差原因分析及改进措施", "一级指标", "二级指标", "三级指标",
+             "产出指标", "数量指标", "培训学员人次", "20", "≥300人次", "326人次", "20", BLANK,
+             "总分", "100", BLANK, BLANK, "98", BLANK, "绩效自评等级", "优"]
+    p = read(extractor, page(*cells))
+    assert rows(p) == [("产出指标", "数量指标", "培训学员人次", "≥300人次", "326人次", 20.0, 20.0)]
+    assert (p.score, p.grade) == (98.0, "优")
+
+
+def test_a_spanning_target_column_is_no_value_column_where_blanks_vanish(extractor):
+    """年度指标值 over 指标值 / 度量单位, printed in reading order (the leaves after 偏差原因), with blank cells
+    vanished: a row ends after its name's five values, so the next name opens the next row."""
+    cells = [*FIELDS, *FUNDS,
+             "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施", "指标值", "度量单位",
+             "产出指标", "数量指标", "年接待读者人次", "≥12", "万人次", "12.6万人次", "15", "15",
+             "举办公益讲座场次", "≥40", "场", "42场", "10", "10",
+             "效益指标", "社会效益指标", "全民阅读氛围", "有效提升", "有效提升", "20", "19", "总分", "100", "53.5"]
+    p = read(extractor, "\n".join(cells) + "\n")
+    assert rows(p) == [("产出指标", "数量指标", "年接待读者人次", "≥12万人次", "12.6万人次", 15.0, 15.0),
+                       ("产出指标", "数量指标", "举办公益讲座场次", "≥40场", "42场", 10.0, 10.0),
+                       ("效益指标", "社会效益指标", "全民阅读氛围", "有效提升", "有效提升", 20.0, 19.0)]
+
+
+def test_a_column_without_a_word_right_of_the_reason_column(extractor):
+    """A header whose last cell (after 未完成原因和改进措施) prints no word: each row's number after its remark is
+    that column's, not the next row's name, and a remark before it is no name either."""
+    cells = [*TRANSFER, *TRANSFER_FUNDS, "绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "全年实际完成值",
+             "未完成原因和改进措施", BLANK,
+             "产出指标", "数量指标", "食品安全抽检批次", "≥1200批次", "1236批次", BLANK, "10",
+             "特种设备检验台数", "≥300台", "318台", BLANK, "10",
+             "效益指标", "社会效益指标", "食品安全状况", "持续向好", "持续向好", "宣传覆盖面不足", "9"]
+    rows_ = cell_stream_rows(normalize_text(page(*cells))).text.split("\n")
+    assert "食品安全抽检批次\t≥1200批次\t1236批次\t\t10" in "\n".join(rows_)
+    assert "特种设备检验台数\t≥300台\t318台\t\t10" in rows_
+    p = read(extractor, page(*cells))
+    assert [r[2:5] for r in rows(p)] == [("食品安全抽检批次", "≥1200批次", "1236批次"), ("特种设备检验台数", "≥300台", "318台"),
+                                         ("食品安全状况", "持续向好", "持续向好")]

@@ -65,3 +65,58 @@ def test_a_sub_header_row_without_the_merged_cells(extractor, spanned):
         ("储备疫苗数量", "≧12万头份", "12.5万头份", 30, 30),
         ("疫苗合格率", "=100%", "100%", 30, 28),
     ]
+
+
+def test_a_cell_of_several_lines_has_its_pipe_on_the_last_only():
+    """A cell holding line breaks (a <br> or several <p>) prints its inner lines without a pipe: the lines up to the
+    pipe are one cell, however many there are."""
+    text = ("年度总体目标 |\n预期目标 |\n实际完成情况 |\n||||\n"
+            "完成示例河道巡查48次 |\n全年巡查52次，\n发现问题9处，\n整改9处。 |\n||||\n") * 3
+    out, offsets = pipe_cell_lines(text, list(range(len(text) + 1)))
+    assert "\t完成示例河道巡查48次\n\t全年巡查52次， 发现问题9处， 整改9处。\n" in out
+    assert len(offsets) == len(out) + 1
+
+
+def test_a_direction_column_headed_like_an_operator(extractor):
+    """Some bureaus head their 正向 / 反向 column 指标方向, the word others use for the operator in words: a
+    direction is no part of the target, the 指标值 cell carries its own operator, and a remark of several lines
+    stays in its row."""
+    rows = [
+        ["项目支出绩效自评表"], ["项目名称", "示例区桥梁检测经费"], ["主管部门", "示例区城市管理局", "实施单位", "示例区市政所"],
+        ["项目资金(万元)", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+        ["年度资金总额", "80", "76", "95%", "10", "9.5"],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标方向", "指标值", "实际完成值", "分值", "得分", "偏差原因"],
+        ["产出指标", "数量指标", "桥梁检测座数", "定量", "正向", "≥40座", "40座", "40", "40", ""],
+        ["效益指标", "社会效益指标", "隐患处置及时率", "定量", "正向", "≥95%", "92%", "40", "36",
+         "两处病害须待枯水期处置，\n已列入下年计划。"],
+        ["时效指标", "检测完成时限", "定量", "反向", "≤10月底", "10月20日", "10", "10", ""],
+        ["总分", "100", "95.5"],
+    ]
+    text = "\n".join("\n".join(f"{c} |" if c else "|" for c in row) + "\n|||||||" for row in rows)
+    p, = extractor.extract_text(text, doc_id="t", mode="parser").projects
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("桥梁检测座数", "≥40座", "40座", 40, 40),
+        ("隐患处置及时率", "≥95%", "92%", 40, 36),
+        ("检测完成时限", "≤10月底", "10月20日", 10, 10),
+    ]
+
+
+def test_second_header_rows_on_rows_of_their_own(extractor):
+    """Pipe rows keep a two-row header's rows apart: 年初预算数 / 全年预算数 (under 预算数) and 一级 / 二级 / 三级指标
+    (under 绩效指标) come on the row after the first; they stand where their caption does, not after 得分."""
+    rows = [
+        ["项目支出绩效自评表"], ["项目名称", "示例旗草原监测经费"], ["主管部门", "示例旗林草局", "实施单位", "示例旗草原站"],
+        ["项目资金(万元)", "预算数", "全年执行数", "分值", "执行率", "得分"], ["年初预算数", "全年预算数"],
+        ["年度资金总额", "30", "32", "30.4", "10", "95%", "9.5"],
+        ["绩效指标", "分值", "年度指标值", "实际完成值", "得分", "偏差原因分析及改进措施"], ["一级指标", "二级指标", "三级指标"],
+        ["产出指标", "数量指标", "草原监测样地数量", "20", "≥120个", "126个", "20", ""],
+        ["效益指标", "生态效益指标", "草原综合植被盖度", "30", "≥45%", "44%", "28", "干旱少雨"],
+        ["总分", "100", "97.5"],
+    ]
+    text = "\n".join("\n".join(f"{c} |" if c else "|" for c in row) + "\n||||||||" for row in rows)
+    p, = extractor.extract_text(text, doc_id="t", mode="parser").projects
+    assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed) == (300000, 320000, 304000)
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("数量指标", "草原监测样地数量", "≥120个", "126个", 20, 20),
+        ("生态效益指标", "草原综合植被盖度", "≥45%", "44%", 30, 28),
+    ]

@@ -1,0 +1,81 @@
+"""A header two rows deep, printed in HTML reading order, put back in the order its columns stand.
+
+A web table whose header is two rows deep (预算数 over 年初预算数 / 全年预算数, 年度指标值 over 指标值 / 度量单位,
+绩效指标 over 一级 / 二级 / 三级指标) prints, cell by cell, the whole first row and then the second row's leaves:
+the leaves come last although they stand under one cell of the first row (the caption they share). Data rows
+keep the visual order. Each header reader names its columns; this puts the trailing leaves in their caption's
+place, where their place is plain from the columns the first row prints before them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from jixiao.pipelines.vocab import indicator_column
+
+# indicator header: the level and name columns (always leftmost), the parts of a target (运算符号 / 指标值 / 度量单位)
+LEVEL_LEAVES = frozenset(("l1", "l2", "name"))
+TARGET_PARTS = frozenset(("op", "nature", "target", "unit"))
+# columns a target's parts stand left of
+AFTER_TARGET = frozenset(("actual", "weight", "score", "reason", "degree"))
+# funds header: the budget columns (under 预算数) and the columns they stand left of
+BUDGET_LEAVES = frozenset(("declared", "compiled", "initial", "annual"))
+AFTER_BUDGET = frozenset(("executed", "rate", "weight", "score"))
+MIN_LEAVES = 2
+
+
+def _trailing(slots: Sequence[str | None], leaves: frozenset[str]) -> int:
+    """Where the run of leaf columns that ends the header starts (len(slots) when there is none)."""
+    k = len(slots)
+    while k > 0 and slots[k - 1] in leaves:
+        k -= 1
+    return k
+
+
+def _replace(slots: list[str | None], at: int | None, leaves: list[str | None]) -> list[str | None]:
+    """``slots`` with the caption at ``at`` replaced by ``leaves`` (``at`` None: the leaves go first)."""
+    if at is None:
+        return leaves + slots
+    return slots[:at] + leaves + slots[at + 1:]
+
+
+def indicator_visual_order(slots: Sequence[str | None]) -> list[str | None] | None:
+    """An indicator header's columns (in printed order, None for a caption or an unknown word) in the order they
+    stand, or None when the header is not a two-row header printed in reading order."""
+    out = list(slots)
+    k = _trailing(out, LEVEL_LEAVES)
+    if len(out) - k >= MIN_LEAVES and k > 0 and not LEVEL_LEAVES & set(out[:k]):
+        # 绩效指标 over 一级 / 二级 / 三级: its caption cell (no column word) is the first, else it was not printed
+        leaves, head = out[k:], out[:k]
+        return _replace(head, 0 if head[0] is None else None, leaves)
+    k = _trailing(out, TARGET_PARTS)
+    head = out[:k]
+    if len(out) - k >= MIN_LEAVES and AFTER_TARGET & set(head) and "target" in head:
+        # 年度指标值 over 运算符号 / 指标值 / 度量单位: the leaves take the spanning target column's place
+        at = head.index("target")
+        if not AFTER_TARGET & set(head[:at]):
+            return _replace(head, at, out[k:])
+    return None
+
+
+def level_leaves(texts: Sequence[str]) -> list[str | None] | None:
+    """The columns of a header row printing nothing but level and name words (一级指标 二级指标 三级指标: the second
+    row of a header whose 绩效指标 caption spans them), else None."""
+    found = [indicator_column(t) for t in texts if t]
+    return found if "name" in found and all(s in LEVEL_LEAVES for s in found) else None
+
+
+def funds_visual_order(cols: Sequence[str]) -> list[str] | None:
+    """A funds header's columns (in printed order) in the order they stand, or None when it is no two-row header in
+    reading order. The budget leaves (年初预算数 / 全年预算数) printed after 全年执行数 and the score columns stand
+    where the first budget column before 全年执行数 (the caption 预算数 over them) is, else just before 全年执行数."""
+    out = list(cols)
+    k = _trailing(out, BUDGET_LEAVES)
+    head = out[:k]
+    if len(out) - k < MIN_LEAVES or "executed" not in head:
+        return None
+    ex = head.index("executed")
+    at = next((i for i in range(ex) if head[i] in BUDGET_LEAVES), None)
+    if at is None:
+        return [*head[:ex], *out[k:], *head[ex:]]
+    return [*head[:at], *out[k:], *head[at + 1:]]

@@ -1,0 +1,101 @@
+"""The cells of a table printed one cell per line: what a cell's words make it, and the cells the layout broke
+(a long cell wrapped over lines, a category word over two paragraphs) or glued (a preview's jump) put right."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jixiao.pipelines import vocab as V
+from jixiao.pipelines.normalize import is_amount
+
+# a cell is one line of at most this many characters: longer lines are paragraphs
+CELL_CHARS = 60
+_NUMBERISH = frozenset("-—/")
+
+
+@dataclass(slots=True)
+class StreamCell:
+    start: int
+    end: int
+    clean: str
+    line: bool = False  # a whole line that is no cell (a paragraph, a tab row)
+    empty: bool = False  # a lone-space cell (between blank lines)
+
+
+def cell_kind(clean: str) -> str:
+    """label | fh (funds header) | ih (indicator header) | cat | num | text | empty (a lone-space cell)"""
+    if not clean:
+        return "empty"
+    core = V.header_core(clean)
+    if V.any_label(clean.rstrip(":")) or V.CODE_LABEL.match(clean) or V.GRADE_LABEL.match(clean):
+        return "label"
+    if any(rx.match(t) for t in (clean, core) for _, rx in V.INDICATOR_HEADERS[:-1]):  # not the reason column
+        return "ih"
+    if any(rx.match(t) for t in (clean, core) for _, rx in V.FUNDS_HEADERS if _ != "reason"):
+        return "fh"
+    if V.fallback_level1(clean) or V.fallback_level2(clean):
+        return "cat"
+    if is_amount(clean.rstrip("%")) or clean in _NUMBERISH:
+        return "num"
+    return "text"
+
+
+_MARGIN = re.compile(V.MARGIN_MARK)
+
+
+def _whole(clean: str) -> bool:
+    """A line that is a cell of its own even without a blank line before or after it: a field label, a page
+    marker or the page's chrome (a wrapped cell's pieces are no such thing)."""
+    return bool(_MARGIN.search(clean)) or bool(V.PAGE_CHROME.match(clean)) or V.any_label(clean.rstrip(":"))
+
+
+def join_wrapped(cells: list[StreamCell], after_blank: list[bool]) -> list[StreamCell]:
+    out: list[StreamCell] = []
+    for c, fresh in zip(cells, after_blank):
+        prev = out[-1] if out else None
+        if (not fresh and prev is not None and not prev.line and not c.line and not prev.empty
+                and len(prev.clean) + len(c.clean) <= CELL_CHARS and not _whole(prev.clean) and not _whole(c.clean)):
+            out[-1] = StreamCell(prev.start, c.end, V.repair_label(prev.clean + c.clean))
+        else:
+            out.append(c)
+    return out
+
+
+def _is_category(clean: str) -> bool:
+    return bool(V.fallback_level1(clean) or V.fallback_level2(clean))
+
+
+def join_split_categories(cells: list[StreamCell]) -> list[StreamCell]:
+    """A category word a cell broke into two paragraphs (可持续影响 / 指标, 可持续影 / 响指标, 服务对象 / 满意度指标; blank
+    lines between the cells): the two cells as one, where together they are a category word and the second alone is
+    none, or a level-2 of which neither piece alone is one."""
+    out: list[StreamCell] = []
+    for c in cells:
+        prev = out[-1] if out else None
+        if (prev is not None and not prev.line and not c.line and not prev.empty and not c.empty
+                and _is_category(prev.clean + c.clean)
+                and (not _is_category(c.clean) or (not _is_category(prev.clean) and V.fallback_level2(prev.clean + c.clean)))
+                and cell_kind(prev.clean) in ("cat", "text")):
+            out[-1] = StreamCell(prev.start, c.end, prev.clean + c.clean)
+        else:
+            out.append(c)
+    return out
+
+
+# the full category word (with its allotment, 效益指标(30分)) a preview's jump can glue a cut cell onto; the
+# leftmost match is the longest word (服务对象满意度指标, not 满意度指标)
+_GLUED_TAIL = re.compile("(?:" + "|".join(sorted((*V.LEVEL2_PARENT, *V.LEVEL1), key=len, reverse=True))
+                         + r")(?:\(\d+(?:\.\d+)?分\))?$")
+
+
+def glued_category(c: StreamCell) -> tuple[StreamCell, StreamCell] | None:
+    """A cell a preview's jump cut and glued to the next cell, where that one is a category word (其他资 + 质量指标):
+    the two cells, or None."""
+    if c.line or c.end - c.start != len(c.clean) or cell_kind(c.clean) != "text":
+        return None  # (a cell with inner spaces or repaired words has no one-to-one offsets)
+    m = _GLUED_TAIL.search(c.clean)
+    if m is None or not m.start() or cell_kind(c.clean[:m.start()]) != "text":
+        return None
+    cut = c.start + m.start()
+    return StreamCell(c.start, cut, c.clean[:m.start()]), StreamCell(cut, c.end, m.group())

@@ -1,0 +1,63 @@
+"""Two-row headers printed in HTML reading order (the first row whole, then the second row's leaves), put back in
+the order their columns stand. Invented examples."""
+
+import pytest
+
+from jixiao.pipelines.extract import Extractor
+from jixiao.pipelines.header_order import funds_visual_order, indicator_visual_order
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor.from_settings(load_tagger=False)
+
+
+def test_level_leaves_under_a_spanning_caption_go_first():
+    # 绩效指标 (colspan 3) / 分值 / 年度指标值 / 实际完成值 / 得分 / 偏差原因, then 一级 / 二级 / 三级
+    printed = [None, "weight", "target", "actual", "score", "reason", "l1", "l2", "name"]
+    assert indicator_visual_order(printed) == ["l1", "l2", "name", "weight", "target", "actual", "score", "reason"]
+    # the caption not printed (a grouper dropped it): the leaves still go first
+    assert indicator_visual_order(printed[1:]) == ["l1", "l2", "name", "weight", "target", "actual", "score", "reason"]
+
+
+def test_target_parts_take_the_spanning_target_columns_place():
+    # 年度指标值 (colspan 2) over 指标值 / 度量单位
+    printed = ["l1", "l2", "name", "target", "actual", "weight", "score", "reason", "target", "unit"]
+    assert indicator_visual_order(printed) == ["l1", "l2", "name", "target", "unit", "actual", "weight", "score",
+                                               "reason"]
+
+
+def test_a_header_in_visual_order_is_left_alone():
+    assert indicator_visual_order(["l1", "l2", "name", "op", "target", "unit", "actual", "weight", "score"]) is None
+    assert indicator_visual_order(["l1", "l2", "name", "nature", "target", "weight", "actual", "score"]) is None
+    assert funds_visual_order(["initial", "annual", "executed", "weight", "rate", "score"]) is None
+    assert funds_visual_order(["annual", "executed", "rate"]) is None
+
+
+def test_budget_leaves_under_a_budget_caption():
+    # 预算数 (colspan 2) / 全年执行数 / 分值 / 执行率 / 得分, then 年初预算数 / 全年预算数
+    printed = ["annual", "executed", "weight", "rate", "score", "initial", "annual"]
+    assert funds_visual_order(printed) == ["initial", "annual", "executed", "weight", "rate", "score"]
+    # no caption word for them: they stand just before 全年执行数
+    assert funds_visual_order(["executed", "rate", "initial", "annual"]) == ["initial", "annual", "executed", "rate"]
+
+
+def _page(*cells: str) -> str:
+    return "\n\n".join(cells) + "\n"
+
+
+def test_two_row_headers_read_cell_by_cell(extractor):
+    """A web table one cell a paragraph whose funds and indicator headers are two rows deep: amounts and target
+    parts land under their columns, and the 分值 printed before the target stays the weight."""
+    text = _page(
+        "项目名称", "2024年示例县文化馆免费开放补助", "主管部门", "示例县文化旅游局", "实施单位", "示例县文化馆",
+        "项目资金(万元)", "预算数", "全年执行数", "分值", "执行率", "得分", "年初预算数", "全年预算数",
+        "年度资金总额", "18", "20", "19", "10", "95%", "9.5",
+        "绩效指标", "分值", "年度指标值", "实际完成值", "得分", "偏差原因分析及改进措施", "一级指标", "二级指标", "三级指标",
+        "产出指标", "数量指标", "举办公益培训班次", "20", "≥24期", "26期", "20", " ",
+        "质量指标", "培训学员结业率", "20", "≥90%", "93%", "18", "两期学员缺课较多。",
+        "总分", "100", " ", " ", "47.5", " ")
+    p, = extractor.extract_text(text, doc_id="t", mode="parser").projects
+    assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed) == (180000, 200000, 190000)
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("举办公益培训班次", "≥24期", "26期", 20, 20), ("培训学员结业率", "≥90%", "93%", 20, 18)]
