@@ -22,7 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 def lay_out(dest: Path) -> None:
     setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
     for package in setuptools["packages"]:
-        src = ROOT / setuptools["package-dir"][package]
+        # a subpackage without its own mapping (jixiao.pipelines.vocab) lies under its parent's folder
+        parts = package.split(".")
+        mapped = next(".".join(parts[:k]) for k in range(len(parts), 0, -1) if ".".join(parts[:k]) in setuptools["package-dir"])
+        src = ROOT.joinpath(setuptools["package-dir"][mapped], *parts[len(mapped.split(".")):])
         target = dest.joinpath(*package.split("."))
         target.mkdir(parents=True, exist_ok=True)
         for module in src.glob("*.py"):

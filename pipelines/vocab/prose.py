@@ -1,0 +1,81 @@
+"""The words a prose report states its fields and indicators with (prose.py, prose_indicators.py, prose_names.py)."""
+
+from __future__ import annotations
+
+# ---- prose reports (prose.py): the words a sentence names a field with, before its value
+# (field, the words and their particles up to the amount); 全年预算执行数 is the budget figure in these reports
+PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
+    ("annual", r"全年预算(?:执行)?数(?:为|是)?"),
+    ("annual", r"(?:调整后预算数|全年预算金额|全年预算资金)(?:为|是)?"),
+    ("executed", r"实际完成(?:项目)?支出"),
+    ("executed", r"(?:全年执行数|(?<!全年)预算执行数|实际支出|(?<!预算)执行数)(?:为|是)?"),
+    ("initial", r"年初预算(?:安排)?(?:专项资金|资金|数)?(?:为|是)?"),
+    # (年初预算安排该项目资金450万元; 全年预算调整为86万元 / 全年预算调整后为420万元: the adjusted budget)
+    ("initial", r"年初预算安排(?:该|本)项目(?:专项资金|资金|经费)?(?:为|是)?"),
+    ("annual", r"全年预算(?:数)?调整(?:后)?(?:为|至)"),
+    # transfer-payment and county reports state the totals in other words
+    ("annual", r"(?:预算资金合计|指标金额(?:是|为)?|收到财政资金共|调整后全年预算资金)"),
+    ("executed", r"(?:预算执行数合计|实际拨付金额(?:是|为)?|(?<=年)支出|已拨付(?:[\u4e00-\u9fff]{0,20}?资金)?)"),
+    ("initial", r"年初预算合计"),
+    # plainer words for the same totals (预算资金80万元, 调整后预算85万元, 实际执行76万元, 执行金额76万元)
+    ("annual", r"(?:(?<!初)预算资金|调整后预算|全年预算|总预算|(?<!初)预算金额|(?<!初)预算总额)(?:为|是)?"),
+    ("executed", r"(?:实际执行(?:数|金额)?|(?<!预算)执行金额)(?:为|是)?"),
+    ("annual", r"项目资金总额(?:为|是)?"),
+    ("executed", r"已支付(?:资金)?"),
+    # the year's funds received or in place (共收到…补助资金1236.8万元, 资金到位68万元), spent (已支出…元)
+    ("annual", r"(?:共收到[\u4e00-\u9fff]{0,20}?(?:资金|经费)|(?:资金|经费)到位)(?:共|合计)?"),
+    ("executed", r"(?:已支出(?:资金)?|全年执行(?=\d)|(?<![\u4e00-\u9fff])执行(?=\d)|(?<=[该本])项目(?:实际)?支出(?:资金)?|(?<=年[底末])支出)"),
+    ("annual", r"(?:(?<!初)预算安排(?:资金|经费)?|资金共计|(?<![初年后])预算数(?:为|是)?)"),
+)
+# a sentence allocating money onward to other units (its amounts are theirs, not the project's funds)
+PROSE_ALLOCATION = r"下达(?:至|到)?各|下拨(?:至|到)?各|分配(?:至|到|给)|拨付(?:至|到|给)?各|切块下达|(?:分解|分配)下达"
+# the same words as the generator prints them in its prose reports (models/synth_prose.py), by field
+PROSE_PRINTED: dict[str, tuple[str, ...]] = {
+    "initial": ("年初预算", "年初预算数为", "年初预算合计", "年初预算安排资金"),
+    "annual": ("全年预算数为", "调整后预算数为", "预算资金合计", "全年预算金额为", "调整后全年预算资金", "全年预算数"),
+    "executed": ("全年执行数为", "实际支出", "全年预算执行数合计", "执行数为", "实际拨付金额为", "预算执行数"),
+    "rate": ("执行率为", "预算执行率为", "执行率", "完成预算的"),
+    "dept": ("项目主管部门:", "主管部门:", "主管部门：", "主管单位:"),
+    "impl": ("项目实施单位:", "实施单位:", "实施单位：", "预算单位:"),
+    "name": ("项目名称:", "项目名称：", "转移支付(项目)名称:"),
+    "target": ("年初目标值", "目标值", "指标值为", "年度指标值", "计划"),
+    "actual": ("实际完成值", "实际完成值为", "完成值", "实际完成"),
+    "score": ("自评得分", "得分", "得"),
+    "weight": ("分值", "权重"),
+    "total": ("项目自评分:{t}分", "自评得分{t}分", "综合评分为{t}分", "因此评价分{t}分", "自评得分:{t}分", "总得分{t}分"),
+    "grade": ("自评等级为{g}", "评价等级为{g}", "等级为{g}"),
+    "title": ("{name}项目支出绩效自评报告", "{name}绩效自评报告", "关于{name}的绩效自评报告", "{name}绩效自评报告",
+              "{name}项目绩效自评情况"),
+    "heading": ("一、项目基本情况", "(一)项目概况", "二、绩效目标完成情况", "(四)绩效指标完成情况分析", "三、自评结论",
+                "一、自评结论", "(二)绩效目标完成情况", "四、存在的问题", "五、下一步改进措施", "(三)资金使用情况"),
+}
+PROSE_DEPT_LABEL = r"(?:主管部门|主管单位)(?:及代码)?"
+# an indicator stated in a sentence: 年初目标值X，实际完成值Y，自评得分Z分 (初目标值: a slip seen in print)
+# (计划≥95%: a bare 计划 before a value; 实际为0.3‰ / 实际达到96%: the actual without 完成)
+PROSE_TARGET_CUE = r"(?:(?:年初|初|年度|计划|预期)?(?:目标值|指标值|目标)|计划(?:完成|值|数)|计划(?=[≥≤><=＞＜\d]))"
+PROSE_ACTUAL_CUE = r"(?:(?:全年)?(?:实际)?(?:完成值|完成情况|实际值|完成)|实际达到|实际(?=为|是))"
+# the same run together without punctuation: …发放指标为100%实际完成值为96%
+PROSE_RUN_TARGET_CUE = r"(?:指标值?|目标值?)(?:为|是|[:：])"
+PROSE_RUN_ACTUAL_CUE = r"[,，]?实际完成值?(?:为|是|[:：])?"
+PROSE_SCORE_CUE = r"(?:(?:自评)?得分|得(?=\s*\d))"  # (得10分: the shorter form)
+# (该指标分值15分: the sentence refers back to its indicator)
+PROSE_WEIGHT_CUE = r"(?:该?指标)?(?:分值|权重)"
+# the full mark printed after a score (得分20分（满分20分）): the indicator's 分值
+PROSE_FULL_MARK_CUE = r"满分"
+# a completion rate some reports print between the actual and the marks (指标完成率100%)
+PROSE_COMPLETION_CUE = r"(?:指标)?完成(?:率|程度|比例)"
+# an indicator stated as labeled fields: 指标名称：…；年度目标值：…；实际完成值：…；分值：…；得分：…
+PROSE_FIELD_NAME_CUE = r"(?:(?:三级)?指标名称|(?<![\u4e00-\u9fff])指标)"  # (（1）指标：…；目标：…；完成：…)
+# an enumerator opening an item of a sentence (一是…；二是…), not part of the indicator's name
+PROSE_ENUMERATOR = r"[一二三四五六七八九十]是"
+# what a funds sentence says between 实际 and its figure (实际支出3046.4万元, 实际到位资金…): no indicator's actual
+PROSE_FUNDS_ACTUAL = r"支出|到位|拨付|执行|使用资金"
+# a phrase opening a funds sentence's date, never an indicator's name (截至2023年12月31日，实际支出…)
+PROSE_DATE_LEAD = r"截至|截止"
+# (项目单位：…, 项目单位（盖章）：… on a Word report's cover: the unit carrying the project out)
+PROSE_IMPL_LABEL = r"(?:实施单位|预算单位|(?<![\u4e00-\u9fff])项目单位(?:[(（]盖章[)）])?)"
+# a label that ends the 项目名称 value before it where line breaks were lost (项目名称：某项目 主管部门：…)
+PROSE_NEXT_LABEL = r"(?:(?:项目)?(?:主管|实施|预算单位)|项目单位)"
+# what a bracket after a report's title says about the document itself (公示稿, 终稿, 2023年度), never a project
+PROSE_TITLE_NOTE = r"稿$|版$|^(?:公示|摘要|全文|简本|节选|附件)$|年度?$"
+

@@ -1,0 +1,476 @@
+"""The printed words of the self-evaluation tables: categories, field labels, column headers, their tolerant
+recognition, and the lists the readers, the segmenter and the collapsed-text reader derive."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from jixiao.pipelines.normalize import squeeze
+
+
+if TYPE_CHECKING:
+    from jixiao.pipelines.map import Mapper
+
+
+LEVEL1 = ("产出指标", "成本指标", "效益指标", "满意度指标")
+# level-1 headings of a self-evaluation that are not indicator categories (no rows are kept under them)
+OTHER_LEVEL1 = ("项目决策", "项目过程", "项目管理", "履职效能")
+LEVEL2_PARENT = {
+    "数量指标": "产出指标",
+    "质量指标": "产出指标",
+    "时效指标": "产出指标",
+    "成本指标": "产出指标",
+    "经济成本指标": "成本指标",
+    "社会成本指标": "成本指标",
+    "生态环境成本指标": "成本指标",
+    "经济效益指标": "效益指标",
+    "社会效益指标": "效益指标",
+    "生态效益指标": "效益指标",
+    "可持续影响指标": "效益指标",
+    "服务对象满意度指标": "满意度指标",
+    "社会公众满意度指标": "满意度指标",
+}
+
+# "(50分)", "(30 分)" allotments printed inside category cells
+_ALLOT = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+_L1_FORMS = {
+    "产出指标": "产出指标", "产出": "产出指标", "项目产出": "产出指标", "产出类指标": "产出指标",
+    "效益指标": "效益指标", "效益": "效益指标", "项目效益": "效益指标", "效益类指标": "效益指标",
+    "满意度指标": "满意度指标", "满意度": "满意度指标", "满意度类指标": "满意度指标",
+    "成本指标": "成本指标", "项目成本": "成本指标", "成本类指标": "成本指标",
+}
+_L2_FORMS = {
+    "数量": "数量指标", "质量": "质量指标", "时效": "时效指标", "成本": "成本指标", "进度": "时效指标",
+    "经济成本": "经济成本指标", "社会成本": "社会成本指标", "生态环境成本": "生态环境成本指标",
+    "经济效益": "经济效益指标", "社会效益": "社会效益指标", "生态效益": "生态效益指标",
+    "可持续影响": "可持续影响指标", "服务对象满意度": "服务对象满意度指标",
+    "社会公众满意度": "社会公众满意度指标", "社会公众或服务对象满意度": "服务对象满意度指标",
+}
+
+
+def _key(text: str) -> str:
+    t = _ALLOT.sub("", squeeze(text))
+    return t.rstrip(":：")
+
+
+def fallback_level1(text: str) -> str | None:
+    return _L1_FORMS.get(_key(text))
+
+
+def fallback_level2(text: str) -> str | None:
+    k = _key(text)
+    if k in LEVEL2_PARENT:
+        return k
+    if k.endswith("指标"):
+        k = k[:-2]
+    return _L2_FORMS.get(k)
+
+
+# Answers kept per level by each Categories. The service's extractor lives for the whole process and
+# sees every cell of every document, so an unbounded cache grows without end (18,000 entries per level
+# over the 37 seed and real-layout documents); a long 部门决算 brings about 8,000 distinct cells, and
+# 4,096 keeps the repeats within a document (the same category words row after row) at under 2 MB.
+CATEGORY_CACHE_SIZE = 4096
+
+
+class Categories:
+    """Canonical level-1/level-2 names for printed category cells: the table here first, then the
+    Mapper's exact and alias matches; answers are cached per instance, at most ``CATEGORY_CACHE_SIZE`` per level."""
+
+    def __init__(self, mapper: Mapper | None = None):
+        self._mapper = mapper
+        self.level1 = lru_cache(maxsize=CATEGORY_CACHE_SIZE)(self._level1)
+        self.level2 = lru_cache(maxsize=CATEGORY_CACHE_SIZE)(self._level2)
+
+    def _mapped(self, text: str, level: str) -> str | None:
+        """The mapper's answer when it is an exact or alias match: fuzzy heading matches would turn
+        indicator names (工作满意度, 及时) into categories and break the row reading."""
+        if self._mapper is None:
+            return None
+        match = self._mapper.match_level1 if level == "1" else self._mapper.match_level2
+        found = match(_key(text))
+        return found.name if found.method in ("exact", "alias") else None
+
+    def _level1(self, text: str) -> str | None:
+        if not text:
+            return None
+        return fallback_level1(text) or self._mapped(text, "1")
+
+    def _level2(self, text: str) -> str | None:
+        if not text:
+            return None
+        return fallback_level2(text) or self._mapped(text, "2")
+
+    def tolerant(self, text: str) -> tuple[str | None, str | None]:
+        """(level1, level2) of a cell known to hold a category, read with one OCR slip (社会效盆,
+        满意虔指标); a slip as near two categories (贡量: 数量 or 质量?) or a non-category heading
+        (项目决策, 绩效指标) gives nothing. Callers use it only where position says "category"."""
+        core = _key(text)
+        if len(core) < 3 or core in _CATEGORY_ANCHORS:
+            return None, None
+        word = nearest_word(core, _CATEGORY_VOCAB)
+        if word is None or word in _CATEGORY_ANCHORS:
+            return None, None
+        return self.level1(word), self.level2(word)
+
+    @staticmethod
+    def parent(level2: str | None) -> str | None:
+        return LEVEL2_PARENT.get(level2 or "")
+
+
+# ---- field labels -----------------------------------------------------------------
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+# the words a project's name label prints (项目名称, 项目(政策)名称, 转移支付(项目)名称, 专项资金名称 …)
+NAME_WORD = (r"((预算|二级)?项目(\(政策\))?|专项|政策|(专项)?资金|(政策|专项)\(项目\)|转移支付(区域)?(\(项目\)|项目)?)"
+             r"名称")
+NAME_LABEL = _rx(rf"^{NAME_WORD}[:]?$")
+# a transfer payment's table prints 中央主管部门 and 地方主管部门: the department is the local one
+# (a form's label may ask for a seal: 资金使用单位(盖章))
+DEPT_LABEL = _rx(r"^(地方|项目|业务)?(主管部门|主管部门及代码|主管单位|主管部门\(单位\)|主管部门名称|预算部门)(\(盖章\))?[:]?$"
+                 r"|^(归口管理部门|部门名称)[:]?$")
+IMPL_LABEL = _rx(r"^(实施单位|预算单位|项目实施单位|执行单位|实施单位名称|项目单位|资金使用单位|(项目)?承担单位|(项目)?实施主体"
+                 r"|单位名称)(\(盖章\))?[:]?$")
+
+
+# a header's annotation after its word: 预算数(A), 执行率(B/A), 得分(20分*执行率), 实际完成值(B)
+HEADER_NOTE = _rx(r"[(（][^()（）]{1,12}[)）]$")
+
+
+def header_core(text: str) -> str:
+    """A header cell without its trailing annotation; the cell itself when nothing is left."""
+    return HEADER_NOTE.sub("", text) or text
+
+
+def field_label(word: str) -> bool:
+    """A label of the project's field rows: 项目名称, 主管部门, 实施单位 and their variants."""
+    return any(rx.match(word) for rx in (NAME_LABEL, DEPT_LABEL, IMPL_LABEL))
+
+
+# labels printed on a project's field rows that are not fields of the record: they end the value before them
+# (a transfer payment's 中央主管部门 is printed beside the 地方主管部门 the record takes)
+OTHER_LABEL = _rx(r"^(项目负责人(及(联系)?电话)?|负责人|联系人|联系电话|填报人|填表人|审核人|项目类别|项目属性|项目类型"
+                  r"|中央主管部门)[:]?$")
+# a caption naming the unit of the amounts beside it (项目资金(万元), 资金情况（元）): no field's value
+UNIT_CAPTION = _rx(r"\((万元|元|千元)\)$")
+
+
+def any_label(word: str) -> bool:
+    """A field row's label: one of the record's fields or another label printed beside them."""
+    return field_label(word) or bool(OTHER_LABEL.match(word))
+
+
+CODE_LABEL = _rx(r"^(项目编码|项目代码|项目编号)[:]?$")
+TOTAL_SCORE_LABEL = _rx(r"^(总分|合计|总计|绩效自评总得分|自评总得分|自评总分|自评得分|项目自评得分|总得分|综合得分|评价得分)[:]?$")
+GRADE_LABEL = _rx(r"^(绩效)?(自评|评价|综合评价)?等级[:]?$")  # 评价等级, 自评等级, 绩效自评等级, 等级
+RATE_LABEL = _rx(r"^(执行率|预算执行率)(\(B/A\))?[:]?$")
+SCORE_LABEL = _rx(r"^得分[:]?$")
+FUNDS_TOTAL_LABEL = _rx(r"^((年度|项目|全年|本年)?(财政|预算)?资金总额|总额|合计|总计)[:]?")
+# a funds label a table may merge over the rows below it (年度资金总额 over 小计 and its 其中 rows; a bare 其中:)
+SPANNING_FUNDS_LABEL = _rx(r"^((年度|项目|全年|本年)?(财政|预算)?资金总额|其中)[:]?$")
+LONE_BUDGET_LABEL = _rx(r"^(项目预算金额|年度预算数|年度预算金额|预算金额)(\((万元|元)\))?[:]?$")
+EXECUTED_LABEL = _rx(r"^(全年执行数|预算执行数|全年执行金额|执行数)(\((万元|元)\))?[:]?$")
+
+# 财政部《项目支出绩效评价管理办法》(财预〔2020〕10号): 90 (inclusive) to 100 is 优, 80 to 90 良, 60 to 80 中,
+# below 60 差. Local schemes may draw the bands differently, so a mismatch is reported, never corrected.
+GRADE_BANDS = ((90.0, "优"), (80.0, "良"), (60.0, "中"), (float("-inf"), "差"))
+GRADES = tuple(grade for _, grade in GRADE_BANDS)
+# a grade as a table prints it -> the record's grade (contract: 优秀/良好/合格 give 优/良/中)
+PRINTED_GRADES: dict[str, str] = {**{g: g for g in GRADES}, "优秀": "优", "良好": "良", "合格": "中"}
+_GRADE_WORDS_LONGEST_FIRST = tuple(sorted(PRINTED_GRADES, key=len, reverse=True))
+
+
+def record_grade(printed: str) -> str | None:
+    """The record's grade for a printed one (优秀 -> 优, 合格 -> 中), also with text after it (优秀(95分));
+    both the table readers and the tagger's spans go through it."""
+    word = next((w for w in _GRADE_WORDS_LONGEST_FIRST if printed.startswith(w)), None)
+    return PRINTED_GRADES[word] if word else None
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    """A regex alternation of ``words``, each matched literally."""
+    return "|".join(map(re.escape, words))
+
+
+# the words of the weight (分值) and score (得分) columns, in the funds and the indicator table alike
+WEIGHT_WORDS = ("分值", "权重", "指标分值", "权重分", "标准分值", "分值权重", "指标分值权重", "满分")
+SCORE_WORDS = ("得分", "自评得分", "实际得分", "评分")
+
+# column headers of the funds table, by field
+FUNDS_HEADERS: list[tuple[str, re.Pattern[str]]] = [
+    ("declared", _rx(r"^目标申报数")),
+    ("compiled", _rx(r"^预算编制数")),
+    ("initial", _rx(r"^年初(预算(数|金额)?|批复数|安排数)")),
+    # (not 年度预算数: the seeds print it as the caption over 年初预算 and 调整后预算数)
+    ("annual", _rx(r"^(全年预算(数)?|调整后?预算(数)?|全年预算金额|本年预算数|计划安排(资金|数)?|预算安排数|批复预算(数)?"
+                   r"|本年度预算(数)?)|^预算数(\(A\))?$")),
+    ("received", _rx(r"^实际到位(资金|数)?")),  # money received: printed between budget and spending, not a field
+    ("executed", _rx(r"^(全年执行(数|金额)|预算执行数|当年执行数|执行数|实际支出(数|资金)?|全年实际支出|实际执行(数|金额)?"
+                     r"|本年度执行(数)?|支出数)")),
+    ("balance", _rx(r"^资金结")),
+    ("rate", _rx(r"^(执行率|预算执行率|预算完成率|资金执行率)")),
+    ("weight", _rx(rf"^({_alt(WEIGHT_WORDS)})(\(分\))?$")),
+    ("score", _rx(rf"^({_alt(SCORE_WORDS)})(\(分\))?$")),
+    ("reason", _rx(r"^(偏差原因|原因|备注)")),
+]
+
+# column headers of the indicator table, by slot
+INDICATOR_HEADERS: list[tuple[str, re.Pattern[str]]] = [
+    ("serial", _rx(r"^序号$")),
+    ("l1", _rx(r"^一级(指标)?$")),
+    ("l2", _rx(r"^二级(指标)?$")),
+    ("name", _rx(r"^三级(指标)?(名称)?$|^(绩效)?指标名称$|^具体指标$")),
+    ("init_target", _rx(r"^年初(指标值|目标值)")),
+    ("adj_target", _rx(r"^调整后(指标值|目标值)")),
+    ("op", _rx(r"^运算符号$|^运算符$|^指标方向$")),  # 指标方向: 大于等于 / 小于等于 / 等于 in words
+    ("nature", _rx(r"^指标性质$")),
+    ("unit", _rx(r"^(度量|计量)单位$")),
+    ("target", _rx(r"^(年度)?(指标值|目标值)$|^年度目标值$|^(预期|计划|绩效)(指标值|目标值)$|^(年度)?计划值$|^内容$|^年度预期目标$")),
+    ("actual", _rx(r"^(全年|年度)?(实际完成|实际|完成)(值|情况|数)?$")),
+    ("degree", _rx(r"^完成程度$|^(指标)?完成率$")),  # 指标完成率: the actual over the target, a column of its own
+    ("weight", _rx(rf"^({_alt(WEIGHT_WORDS)})(\(分\))?$")),
+    ("score", _rx(rf"^({_alt(SCORE_WORDS)})(\(分\))?$")),
+    ("note", _rx(r"^定性(指标|值)?情况说明$")),
+    ("reason", _rx(r"(偏差原因|原因分析|改进措施|未完成原因)")),
+]
+
+# a row whose text starts with one of these closes the indicator table
+# a web page's chrome around a table: links and buttons, never a cell
+_PAGE_CHROME = (r"附件(下载)?:|【?(打印|关闭)(本页|窗口)?】?$|打印本页|关闭窗口|上一篇|下一篇|分享到|返回顶部|扫一扫"
+                r"|网站(导航|地图|首页)|首页$|联系我们")
+PAGE_CHROME = _rx(rf"^({_PAGE_CHROME})")
+# a document site's preview stops here (the rest of the file is behind its download button)
+_PREVIEW_END = r"还剩\d+页未读|继续阅读|预览已结束|.{0,20}超出(免费)?预览范围|下载文档|点击查看更多|相关(文档|资源|搜索|阅读|推荐|链接|信息)(推荐)?:?$|猜你喜欢$|热门推荐$|VIP免费下载"
+PREVIEW_END = _rx(rf"^({_PREVIEW_END})")
+INDICATOR_END = _rx(r"^(总分|总得分|综合得分|评价得分|合计|总计|指标自评得分小计|项目绩效分析|自评结果分析|评价结论|结果应用建议|负责人|经办人|填报日期|备注|说明$|说明:|填表说明|注:"
+                    r"|自评得分:?$|自评总分|项目自评得分|绩效自评总得分|自评总得分"
+                    rf"|{_PAGE_CHROME}|{_PREVIEW_END})")
+# a form's note and signature fields printed after its last row; where cells print one a line they close the
+# indicator rows (in a tab table such a line may stand inside it, a row of data following)
+FORM_FOOTER = _rx(r"^(说明:|填报单位|填表单位|填报人|填表人|联系电话|审核人)")
+# the 2020 national template's indicator header (财预〔2020〕10号), in printed order: the columns assumed where a
+# document site's preview jumps from the funds block into the indicator rows, the header between them lost
+TEMPLATE_INDICATOR_HEADER = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")
+# leading label cells that are section captions, not indicator content
+# (a lone allotment, (50分), is what a merged level-1 cell leaves on the rows under its first: web text wraps it)
+SECTION_CAPTION = _rx(r"^(年度)?绩效指标(完成情况)?(\(\d+(\.\d+)?分\))?$|^年度绩效指标完成情况$|^\(\d+(\.\d+)?分\)$")
+# what a 偏差原因 (deviation reason) cell says when nothing deviated: left behind a row's scores in collapsed text
+REMARK = _rx(r"^(/|／|—+|-+|无|无偏差|未发生偏差|无明显偏差|按计划(完成|执行|实施|推进)|已(按时|按期|全部)?完成)$")
+# a 评分标准 / 得分计算方法 cell (完成得满分, 未达标按比例扣分, 酌情扣分): a rule for the score, never an indicator's name
+SCORING_RULE = _rx(r"得满分|不得分|扣\S{0,6}分|酌情(扣|给|得)分|按(完成)?比例(扣|得|计)分")
+# a value cell that prints nothing (-, —, /, ……): blank, not a value
+BLANK_VALUE = re.compile(r"^(?:…+|\.+|—+|-+|/+|\\+)$")
+# a template's numbered slot left without its indicator (指标2:): an empty name cell, never a value
+NUMBERED_SLOT = _rx(r"^指标\d+:?$")
+PLACEHOLDER = _rx(r"^(指标\d*[:]?|…+|\.+|—+|-+|/|无)$|^[^\u4e00-\u9fffA-Za-z]*$")
+# completion phrases printed in value columns; a "name" like this is a value whose name cell was blank
+VALUE_PHRASE = _rx(r"^(全部或基本|部分)?(达成|未达成)预期指标")
+# what a 指标性质 column prints when it is no operator: the indicator's kind or direction
+NATURE_WORDS = frozenset(("定性", "定量", "正向", "反向", "正向指标", "反向指标"))
+# an operator cell: a glyph, or the words some bureaus print in the 运算符号/指标性质 column (大于等于)
+OPERATOR_WORDS = ("大于等于", "小于等于", "大于", "小于", "等于", "不低于", "不少于", "不高于", "不超过", "不大于", "不小于")
+OPERATORS = _rx(r"^(>=|<=|≥|≤|=|>|<|≧|≦|═|＞|＜|" + "|".join(OPERATOR_WORDS) + ")$")
+# a target, actual, weight or score as printed opens with an operator glyph or a number (≥120公里, 96%, 20)
+VALUE_START = _rx(r"^(?:[<>=≥≤≧≦＞＜＝═]|[-+]?\d)")
+DEPT_WIDE = _rx(r"整体(支出)?绩效自评表|部门整体|\(单位\)整体")
+# a table's title repeated at the top of its next page: the same table goes on (…自评表（续）, 续表)
+CONTINUED_TITLE = _rx(r"\(续\)$|^续表|续表$")
+TABLE_TITLE = _rx(r"(绩效自评表|自评表)")
+# a title naming its project: [year]NAME项目[支出][绩效]自评表 (外贸发展项目绩效自评表 -> 外贸发展项目)
+TITLE_PROJECT_NAME = _rx(r"^(?:\d{4}年度?)?(?P<name>.{2,40}?项目)(?:支出)?(?:绩效)?自评表$")
+# marks a page prints beside a table's values, never part of one: a page or table number, a stamp or signature, a
+# year line; the readers add what else ends a value where they look (another field, a unit note)
+MARGIN_MARK = r"^第\d+页|^共\d+页|^-\d+-$|^[★*]|盖章|签字|^附表|^公开\d+表$|^(?:公开|附)?表\d+$|^\(\d{4}年度?\)$"
+
+
+# ---- tolerant recognition of printed label words ------------------------------------
+
+# Every label, column header and full category word the parser keys on, as printed in the
+# templates. A cell one OCR slip away from one of these (项目名祢, 三级指摽, 实际完戍值) is read
+# as that word. Short category forms (社会效益, 服务对象满意度) are left out on purpose: indicator
+# names sit one character away from them (社会效果, 服务对象满意率).
+LABEL_WORDS: tuple[str, ...] = tuple(dict.fromkeys("""
+项目名称 项目(政策)名称 政策名称 主管部门 主管部门及代码 主管单位 实施单位 预算单位 项目实施单位 执行单位 项目编码 项目代码
+资金名称 专项资金名称 政策(项目)名称 专项(项目)名称 二级项目名称 业务主管部门 归口管理部门 承担单位 项目承担单位
+项目编号 项目属性 项目资金 年初预算数 全年预算数 全年执行数 预算执行数 全年执行金额 调整后预算数 全年预算金额 年度预算数
+项目预算金额 预算金额 年度预算金额 目标申报数 预算编制数 资金总额 年度资金总额 项目资金总额 预算执行率 预算完成率 资金结余
+一级指标 二级指标 三级指标 指标名称 年初指标值 调整后指标值 年初目标值 调整后目标值 年度指标值 年度目标值 预期目标值 运算符号
+度量单位 计量单位 指标性质 实际完成值 全年完成值 实际完成情况 全年实际完成值 完成程度 指标分值 自评得分 定性指标情况说明
+定性值情况说明 偏差原因分析及改进措施 未完成原因分析 绩效自评总得分 自评总得分 项目自评得分 指标自评得分小计 评价等级 自评等级
+绩效等级 项目产出 项目效益 项目成本
+""".split() + [*LEVEL1, *LEVEL2_PARENT]))
+_LABEL_SET = frozenset(LABEL_WORDS)
+# Printed words that are near a label word but are not one (绩效指标 is one edit from 时效指标): when
+# one of these is the nearest word, the cell is left as printed.
+ANCHOR_WORDS: tuple[str, ...] = tuple(w for w in dict.fromkeys("""
+绩效指标 年度绩效指标 绩效目标 年度绩效目标 项目年度绩效目标 年度目标 总体目标 实施期目标 年度总体目标 项目决策 项目过程
+项目管理 项目概况 立项依据 资金管理 组织实施 产出情况 效益情况 项目期 项目资金来源 资金来源 偏差原因 原因分析 其他资金
+单位自筹 财政拨款 项目支出 部门整体 绩效自评 自评结果 科目名称 科目代码 科目编码 单位名称 单位代码 部门名称 部门代码
+账户名称 项目类别 项目类型 资金性质 预期目标 实际完成
+""".split()) if w not in _LABEL_SET)
+_VOCAB = LABEL_WORDS + ANCHOR_WORDS
+# A label word must be this long to be matched with one slip: shorter words (执行率/执行数,
+# 分值/得分) are one character apart from each other.
+TOLERANT_MIN_LENGTH = 4
+_LABEL_TAIL = re.compile(r"(?:[:]|\([^()]{1,10}\))+$")
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def nearest_word(text: str, words: tuple[str, ...] | list[str], max_distance: int = 1) -> str | None:
+    """The one word within ``max_distance`` edits of ``text`` (rapidfuzz Levenshtein); None when
+    there is none or when two words are equally near (a slip that could be either is not guessed)."""
+    found = process.extract(text, words, scorer=Levenshtein.distance, score_cutoff=max_distance, limit=2)
+    if not found or (len(found) > 1 and found[1][1] == found[0][1]):
+        return None
+    return found[0][0]
+
+
+@lru_cache(maxsize=65536)
+def repair_label(clean: str) -> str:
+    """A cell's whitespace-free text with an OCR-slipped label word put right; anything else unchanged.
+
+    ``项目名祢`` -> ``项目名称``, ``三级指摽`` -> ``三级指标``, ``产岀指标(50分)`` -> ``产出指标(50分)``,
+    ``项目名祢:老字号`` -> ``项目名称:老字号``. Values (numbers, names, long text) are never touched:
+    a cell is repaired only when its label part is one substituted character away from exactly one
+    label word.
+    """
+    if not clean or len(clean) > 40:
+        return clean
+    head, sep, rest = clean.partition(":")
+    tail_m = _LABEL_TAIL.search(head)
+    core, tail = (head[: tail_m.start()], head[tail_m.start():]) if tail_m else (head, "")
+    if (core in _LABEL_SET or len(core) < TOLERANT_MIN_LENGTH or len(core) > 12
+            or _HAS_DIGIT.search(core)):
+        return clean
+    word = nearest_word(core, _VOCAB)
+    # an OCR slip replaces a character; one more or one fewer makes another word (项目总成本 is no 项目成本)
+    if word is None or word not in _LABEL_SET or len(word) != len(core):
+        return clean
+    return word + tail + sep + rest
+
+
+# the column words of the funds and indicator headers, by field (for the tolerant second pass)
+FUNDS_HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "declared": ("目标申报数",), "compiled": ("预算编制数",), "initial": ("年初预算数", "年初预算", "年初预算金额"),
+    "annual": ("全年预算数", "调整后预算数", "全年预算金额", "全年预算", "调整预算数"),
+    "executed": ("全年执行数", "预算执行数", "全年执行金额", "当年执行数", "执行数", "支出数"),
+    "balance": ("资金结余", "资金结转结余"), "rate": ("执行率", "预算执行率", "预算完成率"),
+    "weight": WEIGHT_WORDS, "score": SCORE_WORDS, "reason": ("偏差原因", "原因", "备注"),
+}
+INDICATOR_HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "l1": ("一级指标",), "l2": ("二级指标",), "name": ("三级指标", "指标名称", "三级指标名称", "绩效指标名称", "具体指标"),
+    "init_target": ("年初指标值", "年初目标值"), "adj_target": ("调整后指标值", "调整后目标值"),
+    "op": ("运算符号", "运算符", "指标方向"), "nature": ("指标性质",), "unit": ("度量单位", "计量单位"),
+    "target": ("年度指标值", "指标值", "目标值", "年度目标值", "预期目标值", "计划值", "年度预期目标"),
+    "actual": ("实际完成值", "全年完成值", "完成值", "实际完成情况", "全年实际完成值", "实际值"),
+    "degree": ("完成程度",), "weight": WEIGHT_WORDS, "score": SCORE_WORDS,
+    "note": ("定性指标情况说明", "定性值情况说明"),
+}
+_HEADER_TAIL = re.compile(r"(?:\([^()]{1,10}\)|:)+$")
+
+
+def header_slot(text: str, words: dict[str, tuple[str, ...]], taken: set[str]) -> str | None:
+    """A header cell the exact patterns missed (执行律, 分伹), read as the one column word within one
+    edit among the columns the row has not printed yet: a header does not repeat a column, so the
+    short words that are one edit apart (执行率/执行数) are told apart by the row itself."""
+    core = _HEADER_TAIL.sub("", text)
+    if not 2 <= len(core) <= 12 or _HAS_DIGIT.search(core):
+        return None
+    pool = [(w, slot) for slot, ws in words.items() if slot not in taken for w in ws]
+    if not pool:
+        return None
+    word = nearest_word(core, [w for w, _ in pool])
+    if word is None:
+        return None
+    return next(slot for w, slot in pool if w == word)
+
+
+def near_word(text: str, words: tuple[str, ...], max_distance: int = 1) -> bool:
+    """Whether ``text`` is within ``max_distance`` edits of one of ``words`` (ties allowed)."""
+    return bool(text) and process.extractOne(text, words, scorer=Levenshtein.distance, score_cutoff=max_distance) is not None
+
+
+NAME_LABEL_WORDS = ("项目名称", "项目(政策)名称", "政策名称", "转移支付名称", "转移支付(项目)名称", "转移支付项目名称")
+# the same labels in a prose report, and the fund's name a 专项资金 report prints in their place
+PROSE_NAME_LABELS = (*NAME_LABEL_WORDS, "资金名称", "专项资金名称")
+
+
+# every printed category form, and headings in category columns that are not categories
+_CATEGORY_ANCHORS: frozenset[str] = frozenset([*OTHER_LEVEL1, *"""
+决策 过程 管理 绩效指标 年度绩效指标 一级指标 二级指标 三级指标 产出 效益 成本
+""".split()])
+_CATEGORY_VOCAB: tuple[str, ...] = tuple(dict.fromkeys(
+    [*LEVEL1, *LEVEL2_PARENT, *_L1_FORMS, *_L2_FORMS, *sorted(_CATEGORY_ANCHORS)]))
+
+
+# ---- the lists the other stages derive ------------------------------------------------
+# One home: the segmenter, the collapsed-text and table readers, the generator, the weak
+# labeller and the tagger take their words from here (tests/test_vocabulary_home.py fails on
+# a second list elsewhere). A new bureau's word goes into the lists above; the lists below
+# that are derived pick it up.
+
+# the two level columns' header words (一级指标, 二级指标)
+LEVEL_HEADERS: tuple[str, str] = (INDICATOR_HEADER_WORDS["l1"][0], INDICATOR_HEADER_WORDS["l2"][0])
+# the reason column's long header words, not matched by their slot's search pattern as whole words
+REASON_HEADER_WORDS = ("偏差原因分析及改进措施", "未完成原因分析", "原因分析", "改进措施")
+# a total row's label (总分 行)
+TOTAL_WORDS = ("总分", "合计", "总计")
+TOTAL_LABEL = _rx(rf"^({_alt(TOTAL_WORDS)})[:]?$")
+# a total score's own label, the total row's words aside
+TOTAL_SCORE_WORDS = ("绩效自评总得分", "自评总得分", "项目自评得分", "总得分", "综合得分", "评价得分", "自评得分", "自评总分")
+TOTAL_SCORE_ONLY_LABEL = _rx(rf"^({_alt(TOTAL_SCORE_WORDS)})[:]?$")
+# the funds total's label that carries the amount in label/value layouts (年度资金总额: 255,600)
+FUNDS_TOTAL_AMOUNT_LABEL = _rx(r"^(年度资金总额|项目资金总额)[:]?")
+# label cells of information rows, read as labels so that they are never a value
+INFO_LABELS = ("项目属性", "项目期", "项目资金(元)", "项目资金(万元)")
+
+# every whole header word of the funds and indicator tables (tolerant words and the reason column's)
+HEADER_WORDS: frozenset[str] = frozenset([
+    *(w for words in (FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS) for ws in words.values() for w in ws),
+    *REASON_HEADER_WORDS])
+
+# the words jieba keeps whole (segment stage): labels, column headers and categories as printed
+SEGMENT_WORDS: tuple[str, ...] = tuple(dict.fromkeys([*LABEL_WORDS, *sorted(HEADER_WORDS), *TOTAL_WORDS]))
+
+# words that cut a row whose cells run together (run_together.py), beside SEGMENT_WORDS: the labels of
+# transfer-payment tables and the captions around their blocks
+RUN_TOGETHER_WORDS: tuple[str, ...] = tuple("""
+转移支付(项目)名称 转移支付项目名称 转移支付名称 中央主管部门 地方主管部门 资金使用单位 项目负责人及电话 负责人及电话 项目负责人 联系电话
+其中: 总体目标完成情况 总体目标 全年实际完成情况 年度总体目标
+指标值 全年实际完成值 未完成原因和改进措施 预算执行率 绩效指标
+资金来源 资金情况 预算数 其他资金 进度指标 自评总分
+""".split())
+
+# ---- the collapsed-text reader (flat.py): words that start, split or end its pseudo-rows
+# a field label glued to its value (项目名称老字号)
+GLUED_LABEL = _rx(r"^(项目(\(政策\))?名称|主管部门|实施单位|预算单位)(?![:(])")
+# field labels that end a run of spaced-out characters (… 自 评 表 项 目 名 称 2 0 2 2 年 …)
+LABEL_IN_RUN = _rx(r"项目名称|政策名称|主管部门|主管单位|实施单位|预算单位")
+# words that open a pseudo-row: field labels and the funds total
+ROW_START = _rx(
+    r"^(项目(\(政策\))?名称|主管部门(及代码)?|实施单位|预算单位|项目资金|项目预算金额|年度预算数|全年执行数|执行率|"
+    r"年度资金总额|资金总额|总额|其中|项目属性|项目年度绩效目标|年度总体目标|项目基本情况|预算执行情况|绩效指标|"
+    r"总分|合计|指标自评得分小计|预算执行率得分|减分项|绩效自评总得分|项目绩效分析|评价结论|得分|"
+    r"转移支付(\(项目\)|项目)?名称|中央主管部门|地方主管部门|资金使用单位|项目负责人(及电话)?|负责人及电话|"
+    r"(专项)?资金名称|(政策|专项)\(项目\)名称|二级项目名称|业务主管部门|归口管理部门|(项目)?承担单位)"
+)
+OTHER_LEVEL1_HEADING = _rx(rf"^(?:{_alt(OTHER_LEVEL1)}|决策|过程)(?:\(\d+(?:\.\d+)?分\))?$")
+# measure units: the generator draws these (repeats and blanks are draw weights) ...
+UNITS_OF_MEASURE = ("人", "个", "次", "%", "万元", "元", "户", "天", "年", "月", "公里", "项", "人次", "元/人", "家", "台", "所")
+# ... and the collapsed-text reader reads these, and more, as closing a spaced-out number (2 9 7 8 元)
+MEASURE_UNITS = frozenset([*UNITS_OF_MEASURE, *"件份处条套辆", "万人", "亩", "平方米"])
+
+
+# level-2 categories under each level-1, in the framework's order
+LEVEL1_CHILDREN: dict[str, tuple[str, ...]] = {
+    l1: tuple(l2 for l2, parent in LEVEL2_PARENT.items() if parent == l1) for l1 in LEVEL1}
+# every whole word the parser keys on: labels, column headers, categories
+KNOWN_WORDS: frozenset[str] = HEADER_WORDS | frozenset(LABEL_WORDS)
