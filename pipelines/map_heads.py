@@ -117,6 +117,21 @@ class HeadReadings:
                 return self._result(query, "indicator", i, score, "head", [(score, i)], False)
         return None
 
+    def _longest_head(self, hits: list[int], key: str, scope: frozenset[int], query: str) -> MatchResult | None:
+        """The longest of the taxonomy forms a name was read with; None when none, or when two entries of that length
+        fit and the level-2 does not choose between them."""
+        if not hits:
+            return None
+        keys, entries, _ = self._surfaces["indicator"]
+        longest = max(len(keys[i]) for i in hits)
+        hits = [i for i in hits if len(keys[i]) == longest]
+        if len({entries[i].id for i in hits}) > 1:
+            hits = [i for i in hits if i in scope]
+            if len({entries[i].id for i in hits}) != 1:
+                return None
+        score = round(SPREAD_BASE_SCORE + 30.0 * longest / len(key), 1)
+        return self._result(query, "indicator", hits[0], score, "head", [(score, hits[0])], False)
+
     def _spread_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str) -> MatchResult | None:
         """The longest taxonomy name printed with qualifiers between its words (``spread_in``); None when two
         different entries of that length fit and the level-2 does not choose."""
@@ -125,17 +140,7 @@ class HeadReadings:
                 and spread_in(keys[i], key) and ok(entries[i], keys[i])
                 # a quality noun (水平, 情况) is what the word printed before it makes it: 生活保障水平 is no 生活水平
                 and (not keys[i].endswith(QUALITY_NOUNS) or key.endswith(keys[i][-2 * SPREAD_PIECE:]))]
-        if not hits:
-            return None
-        longest = max(len(keys[i]) for i in hits)
-        hits = [i for i in hits if len(keys[i]) == longest]
-        if len({entries[i].id for i in hits}) > 1:
-            hits = [i for i in hits if i in scope]
-            if len({entries[i].id for i in hits}) != 1:
-                return None
-        i = hits[0]
-        score = round(SPREAD_BASE_SCORE + 30.0 * longest / len(key), 1)
-        return self._result(query, "indicator", i, score, "head", [(score, i)], False)
+        return self._longest_head(hits, key, scope, query)
 
     def _specific_head(self, key: str, head: str, scope: frozenset[int], ok: Callable[..., bool],
                        query: str) -> MatchResult | None:
@@ -214,16 +219,7 @@ class HeadReadings:
         hits = [i for pieces, i in self._by_measure_end.get(end, ()) if len(keys[i]) <= len(key)
                 and any(p.endswith(last) or last.endswith(p) for p in pieces)
                 and all(p in words for p in pieces) and ok(entries[i], keys[i])]
-        if not hits:
-            return None
-        longest = max(len(keys[i]) for i in hits)
-        hits = [i for i in hits if len(keys[i]) == longest]
-        if len({entries[i].id for i in hits}) > 1:
-            hits = [i for i in hits if i in scope]
-            if len({entries[i].id for i in hits}) != 1:
-                return None
-        score = round(SPREAD_BASE_SCORE + 30.0 * longest / len(key), 1)
-        return self._result(query, "indicator", hits[0], score, "head", [(score, hits[0])], False)
+        return self._longest_head(hits, key, scope, query)
 
     def _role_reading(self, key: str, query: str, measure: str | None, ok: Callable[..., bool]) -> MatchResult | None:
         """What the name is for, read from its words (``indicator_roles``): people served, a time to respond or to

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.pipelines.map import Mapper, heading_core, split_code
+from jixiao.pipelines.map import heading_core, split_code
 
-
-@pytest.fixture(scope="module")
-def mapper():
-    return Mapper.from_taxonomy()
 
 
 @pytest.mark.parametrize("printed, expected", [

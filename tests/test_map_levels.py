@@ -1,14 +1,9 @@
 """The public level-1/level-2 matching API (``Mapper.match_level1/2``)."""
 
-import pytest
 
-from jixiao.pipelines.map import LevelMatch, Mapper
+from jixiao.pipelines.map import LevelMatch
 from jixiao.pipelines.vocab import Categories
 
-
-@pytest.fixture(scope="module")
-def mapper():
-    return Mapper.from_taxonomy()
 
 
 def test_exact_alias_fuzzy_and_rejected(mapper):

@@ -10,10 +10,6 @@ from jixiao.pipelines.map import Mapper, measure_of, same_meaning_kind
 from jixiao.pipelines.taxonomy import load_taxonomy
 
 
-@pytest.fixture(scope="module")
-def mapper():
-    return Mapper.from_taxonomy()
-
 
 @pytest.mark.parametrize("name, unit, measure", [
     ("城镇新增就业人数", None, "count"), ("就业率", None, "rate"), ("培训成本", None, "amount"),

@@ -7,10 +7,6 @@ import pytest
 from jixiao.pipelines.map import Mapper, budget_line_check
 
 
-@pytest.fixture(scope="module")
-def mapper():
-    return Mapper.from_taxonomy()
-
 
 def test_exact_alias_fuzzy_unmatched(mapper):
     r = mapper.map("服务对象满意度")

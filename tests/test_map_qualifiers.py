@@ -4,12 +4,7 @@ short names one slip away, a level-1 heading printed in the level-2 column)."""
 import pytest
 
 from jixiao.pipelines.indicator_names import qualifiers_agree, short_slip_ok
-from jixiao.pipelines.map import Mapper
 
-
-@pytest.fixture(scope="module")
-def mapper():
-    return Mapper.from_taxonomy()
 
 
 def _answer(mapper, name, level2=None, unit=None):

@@ -8,10 +8,6 @@ from jixiao.pipelines.indicator_readings import recipient_count, satisfaction_gr
 from jixiao.pipelines.map import Mapper, measure_of
 
 
-@pytest.fixture(scope="module")
-def mapper():
-    return Mapper.from_taxonomy()
-
 
 def _answer(mapper, name, unit=None, level2=None):
     r = mapper.map(name, "indicator", level2=level2, unit=unit)

@@ -9,10 +9,6 @@ from jixiao.pipelines.indicator_roles import (activity_count, benefit_phrase, du
 from jixiao.pipelines.map import Mapper
 
 
-@pytest.fixture(scope="module")
-def mapper():
-    return Mapper.from_taxonomy()
-
 
 def _answer(mapper, name, unit=None, level2=None):
     r = mapper.map(name, "indicator", level2=level2, unit=unit)
