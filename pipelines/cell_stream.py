@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.normalize import SERIAL_NUMBER, NormalizedText, is_amount, squeeze
+from jixiao.pipelines.normalize import SERIAL_NUMBER, NormalizedText, is_amount, is_slipped_number, squeeze
 
 # A text is read this way when at least this many lines are single cells and they are this share of its
 # non-blank lines (a table printed with tabs or pipes, or prose paragraphs, is not).
@@ -55,9 +55,17 @@ def _kind(clean: str) -> str:
         return "fh"
     if V.fallback_level1(clean) or V.fallback_level2(clean):
         return "cat"
-    if is_amount(clean.rstrip("%")) or clean in _NUMBERISH:
-        return "num"
+    if is_amount(clean.rstrip("%")) or clean in _NUMBERISH or is_slipped_number(clean):
+        return "num"  # a misread number (1O, 9.S) still stands in its number column
     return "text"
+
+
+def _slipped_header(clean: str, kind: str, cur: list[_Cell]) -> bool:
+    """A header cell one OCR slip off a column word (执行牢, 得份) that the open header run has not printed yet:
+    short column words sit one edit apart (执行率 / 执行数), so the run's own columns tell them apart."""
+    headers, words = (V.FUNDS_HEADERS, V.FUNDS_HEADER_WORDS) if kind == "fh" else (V.INDICATOR_HEADERS, V.INDICATOR_HEADER_WORDS)
+    taken = {slot for c in cur for slot, rx in headers if rx.match(V.header_core(c.clean))}
+    return V.header_slot(clean, words, taken) is not None
 
 
 def _cells(norm: NormalizedText) -> tuple[list[_Cell], bool] | None:
@@ -156,6 +164,8 @@ class _RowGrouper:
             return
         if kind == "ih" and self.state == "fh" and _is_funds_header(c.clean):
             kind = "fh"  # 分值, 得分: columns of both headers, here the funds header's
+        elif kind == "text" and self.state in ("fh", "ih") and _slipped_header(c.clean, self.state, self.cur):
+            kind = self.state
         if c.line:
             self.flush()
             self.rows.append([c])
@@ -254,9 +264,14 @@ class _RowGrouper:
             self.reason = False
             self.header_slots = []
         self.cur.append(c)
-        self.values += kind == "ih" and _is_value_slot(c.clean)
         if kind == "ih":
-            self.header_slots.append(V.indicator_column(c.clean))
+            slot = V.indicator_column(c.clean)
+            if slot is None:  # a column word one OCR slip off (得份), among the columns not printed yet
+                slot = V.header_slot(c.clean, V.INDICATOR_HEADER_WORDS, set(filter(None, self.header_slots)))
+                self.values += slot not in (None, *_NOT_VALUE_SLOTS)
+            else:
+                self.values += _is_value_slot(c.clean)
+            self.header_slots.append(slot)
         self.state = kind
 
     def assume_template_header(self) -> None:
@@ -424,10 +439,13 @@ def _structural(clean: str) -> bool:
     return any(rx.match(clean) or rx.match(core) for slot, rx in V.INDICATOR_HEADERS if slot in ("serial", "l1", "l2", "name"))
 
 
+_NOT_VALUE_SLOTS = ("serial", "l1", "l2", "name", "reason")
+
+
 def _is_value_slot(clean: str) -> bool:
     core = V.header_core(clean)
     for slot, rx in V.INDICATOR_HEADERS:
-        if slot in ("serial", "l1", "l2", "name", "reason"):
+        if slot in _NOT_VALUE_SLOTS:
             continue
         if rx.match(clean) or rx.match(core):
             return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.cells import SERIAL_NUMBER, header_fields, is_plain_number, is_points, is_title_row, span_of
+from jixiao.pipelines.cells import SERIAL_NUMBER, header_fields, is_number_cell, is_points_cell, is_title_row, span_of
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import is_number, squeeze
 from jixiao.pipelines.value_align import align
@@ -133,7 +133,7 @@ def _data_row_follows(rows: list[Row]) -> bool:
     if nxt is None or nxt.kind == "text":
         return False
     filled = nxt.nonempty()
-    return len(filled) >= 4 and any(is_plain_number(c.clean) for c in filled[-3:])
+    return len(filled) >= 4 and any(is_number_cell(c.clean) for c in filled[-3:])
 
 
 class IndicatorReader:
@@ -264,6 +264,8 @@ class IndicatorReader:
         if carry.blocked:
             return None
         name_text = name_cell.clean
+        if len(name_text) == 1 and not name_text.isdigit():
+            return None  # one character of a vertical merged cell read on a line of its own (指 / 标): no name
         if not name_text or V.PLACEHOLDER.match(name_text) or V.OPERATORS.match(name_text) or is_number(name_text) or V.VALUE_PHRASE.match(name_text):
             return None
         assign, method = self._assign(r, h, name_i, shift)
@@ -290,7 +292,7 @@ class IndicatorReader:
 
     def _plausible(self, r: Row, h: IndicatorHeader, got: dict[str, Cell], shift: int, name_i: int) -> bool:
         for slot in ("weight", "score"):
-            if slot in got and not is_points(got[slot].clean):
+            if slot in got and not is_points_cell(got[slot].clean):
                 return False
         if "op" in got and not V.OPERATORS.match(got["op"].clean):
             return False
@@ -302,9 +304,9 @@ class IndicatorReader:
             last = max(tail_cols) + shift
             # a bare number right of the score column means the row is shifted
             for c in r.cells[last + 1:]:
-                if is_plain_number(c.clean):
+                if is_number_cell(c.clean):
                     return False
-            if h.has("score") and "score" not in got and any(is_plain_number(c.clean) for c in r.cells[name_i + 1:]):
+            if h.has("score") and "score" not in got and any(is_number_cell(c.clean) for c in r.cells[name_i + 1:]):
                 return False
         return True
 
@@ -314,7 +316,7 @@ class IndicatorReader:
         cells = [c for c in r.cells[name_i + 1:] if c.clean]
         tail_slots = [s for _, s in h.tail_slots]
         # drop trailing reason/explanation text
-        while cells and not is_plain_number(cells[-1].clean) and len(cells) > 1 and any(is_plain_number(c.clean) for c in cells):
+        while cells and not is_number_cell(cells[-1].clean) and len(cells) > 1 and any(is_number_cell(c.clean) for c in cells):
             cells.pop()
         columns = [s for _, s in sorted(h.slots.items()) if s not in ("serial", "l1", "l2", "name", "l1_weight", "l2_weight")]
         first_tail = min((columns.index(s) for s in tail_slots), default=len(columns))
@@ -324,7 +326,7 @@ class IndicatorReader:
             if aligned is not None:
                 return aligned
         tail: list[Cell] = []
-        while cells and len(tail) < len(tail_slots) and is_plain_number(cells[-1].clean):
+        while cells and len(tail) < len(tail_slots) and is_number_cell(cells[-1].clean):
             tail.insert(0, cells.pop())
         got: dict[str, Cell] = {}
         if len(tail) == len(tail_slots):

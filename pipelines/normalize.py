@@ -233,11 +233,19 @@ _NUM = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 SERIAL_NUMBER = re.compile(r"^\d{1,3}$")
 
 
+# a comma inside a number only groups thousands (1,560,000.00); an OCR comma read for the decimal point (95,00%,
+# 76,64) makes no number: the contract's cell that does not parse
+_GROUPED = re.compile(r"^[^,，]*?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?[^,，\d]*$")
+
+
 def parse_number(s: str | None) -> float | None:
-    """A numeric cell as a float, or None when it is not a number (``IO``, ``/``, blank)."""
+    """A numeric cell as a float, or None when it is not a number (``IO``, ``/``, ``95,00``, blank)."""
     if s is None:
         return None
-    t = squeeze(s).replace(",", "").replace("，", "")
+    t = squeeze(s)
+    if ("," in t or "，" in t) and not _GROUPED.match(t):
+        return None
+    t = t.replace(",", "").replace("，", "")
     t = t.rstrip("%％分")
     t = t.lstrip("=≥≤><≧≦")
     if not t or not _NUM.match(t):
@@ -247,6 +255,28 @@ def parse_number(s: str | None) -> float | None:
 
 def is_number(s: str | None) -> bool:
     return parse_number(s) is not None
+
+
+# Glyphs an OCR engine reads for digits and the decimal point in a scanned table's number cells (0 -> O o D,
+# 1 -> l I |, 5 -> S, 8 -> B, 9 -> q): a cell of these, digits and points, standing where a column holds numbers,
+# is that column's number misread. It keeps its column (the cells after it do not shift) and reads null (contract:
+# a numeric cell that does not parse is null, ``IO``).
+OCR_DIGIT_GLYPHS = "OoDlI|SBqZ"
+SLIPPED_NUMBER_MAX_CHARS = 16
+_SLIPPED = re.compile(rf"^[\d{re.escape(OCR_DIGIT_GLYPHS)}.,]+[%分]?$")
+
+
+def is_slipped_number(s: str | None) -> bool:
+    """A number cell an OCR engine misread (``lO``, ``1O``, ``9.S``, ``9q.8``, ``95..5``, ``95,00%``): shaped like a
+    number, with a glyph for a digit or a doubled or comma decimal point, and not itself a number."""
+    if not s:
+        return False
+    t = squeeze(s)
+    if len(t) > SLIPPED_NUMBER_MAX_CHARS or not _SLIPPED.match(t) or is_number(t):
+        return False
+    digits = sum(ch.isdigit() for ch in t)
+    # one glyph alone (I, l, O) is a ruling line or a letter; two with a zero glyph (lO, IO) are a misread 10
+    return digits > 0 or (len(t.rstrip("%分")) >= 2 and any(ch in "Oo" for ch in t))
 
 
 # an amount cell that repeats its column's unit (180万, 180万元): the number is in the column's unit
