@@ -242,7 +242,7 @@ def parse_number(s: str | None) -> float | None:
     """A numeric cell as a float, or None when it is not a number (``IO``, ``/``, ``95,00``, blank)."""
     if s is None:
         return None
-    t = squeeze(s)
+    t = squeeze(s).strip(",，")  # a comma after the number ends its clause (得分94.65分，)
     if ("," in t or "，" in t) and not _GROUPED.match(t):
         return None
     t = t.replace(",", "").replace("，", "")
