@@ -136,6 +136,16 @@ def _data_row_follows(rows: list[Row]) -> bool:
     return len(filled) >= 4 and any(is_number_cell(c.clean) for c in filled[-3:])
 
 
+# a vertical heading's characters OCR reads at the start of a row: one character, or two of a level-1 word (指标)
+HEADING_RESIDUE_CHARS = 2
+
+
+def heading_residue(text: str) -> bool:
+    """A cell holding what a vertical merged cell left at a row's start when a scan was read line by line."""
+    return (len(text) == 1 and not text.isdigit()) or (
+        len(text) <= HEADING_RESIDUE_CHARS and all(ch in V.VERTICAL_HEADING_CHARS for ch in text))
+
+
 class IndicatorReader:
     """Reads the rows of one indicator table."""
 
@@ -201,6 +211,8 @@ class IndicatorReader:
                 continue
             if serial and not cats and SERIAL_NUMBER.match(t):
                 continue  # the 序号 column's number, before the categories and the name
+            if heading_residue(t) and i + 1 < len(r.cells):
+                continue  # a vertical merged cell's characters (产 / 出 / 指 / 标 read row by row): no cell of the row
             l1, l2 = self._category(t)
             if not (l1 or l2) and h.name_col is not None and c.col < h.name_col:
                 # left of the name column a cell is a category: read one OCR slip (社会效盆) as the word
@@ -250,7 +262,7 @@ class IndicatorReader:
             c1 = l1_cols[0]
             if c1 < len(r.cells) and c1 != name_i:
                 t = r.cells[c1].clean
-                if t and not V.SECTION_CAPTION.match(t):
+                if t and not V.SECTION_CAPTION.match(t) and not heading_residue(t):
                     l1_noncanon = True
         last = max(c.col for c in r.cells if c.clean)
         merged = last - shift < h.width

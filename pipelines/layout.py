@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Literal
 
 from jixiao.pipelines.normalize import NormalizedText, squeeze
-from jixiao.pipelines.vocab import HEADER_WORDS as _HEADER_WORDS
+from jixiao.pipelines.vocab import HEADER_WORDS as _HEADER_WORDS, VERTICAL_HEADING_CHARS
 from jixiao.pipelines.vocab import (
     INDICATOR_HEADERS, MARGIN_MARK, NAME_LABEL, TABLE_TITLE, any_label, field_label, repair_label,
 )
@@ -393,7 +393,8 @@ def _row_end(text: str, lines: list[tuple[int, int]], i: int, nested: bool = Fal
         after = _tabs(text, lines, i + 2)
         if nxt == 0 and after == above:
             s, e = lines[i + 1]
-            if len(text[s:e].strip()) <= FRAGMENT_CHARS:
+            # (not a vertical heading's character read on its own line between two rows: 326人 / 指 / 标\t…)
+            if len(text[s:e].strip()) <= FRAGMENT_CHARS and text[s:e].strip() not in VERTICAL_HEADING_CHARS:
                 return i + 1
         return i
     acc = t0

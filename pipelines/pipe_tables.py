@@ -23,7 +23,8 @@ def _is_pipe_row(line: str) -> bool:
     s = line.strip(" \t")
     if s.count("|") >= 2 and (s.startswith("|") or s.endswith("|")):
         return True
-    return line.count(" | ") >= 2
+    # a two-cell row of a ruled form read by OCR (``项目名称  |  X``): one pipe between content, spaced
+    return line.count(" | ") >= 2 or (s.count("|") == 1 and "  |  " in s and not s.startswith("|") and not s.endswith("|"))
 
 
 def _closed(s: str) -> bool:
@@ -52,6 +53,10 @@ def _pipe_row_end(lines: list[str], i: int, width: int = 0) -> int:
         if not t:
             return i
         if t.startswith("|") and pipes + t.count("|") > width:
+            return i
+        if s.count("|") >= 2 and not t.startswith("|"):
+            # the opening line shows its cells already (OCR of a ruled form: ``| 建设3个… | 建成…``): a line that
+            # opens without a pipe is the next row, not the rest of a cell broken over lines (``| 产`` / ``出``)
             return i
         pipes += t.count("|")
         if t.endswith("|"):

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from jixiao.pipelines.map import Mapper
 
 LEVEL1 = ("产出指标", "成本指标", "效益指标", "满意度指标")
+# the characters of a level-1 heading (and of the 绩效指标 caption): a merged cell printed vertically leaves them one a
+# line, or one at the start of each row, when a scan is read by OCR (产 / 出 / 指 / 标)
+VERTICAL_HEADING_CHARS = frozenset("".join(LEVEL1) + "绩效指标")
 # level-1 headings of a self-evaluation that are not indicator categories (no rows are kept under them)
 OTHER_LEVEL1 = ("项目决策", "项目过程", "项目管理", "履职效能")
 LEVEL2_PARENT = {
