@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
-from jixiao.pipelines.pipe_tables import padded_pipe_rows, pipe_cell_lines, pipe_rows, unfold_pipe_runs
+from jixiao.pipelines.pipe_tables import RULING_GLYPH, padded_pipe_rows, pipe_cell_lines, pipe_rows, ruling_glyphs, unfold_pipe_runs
 from jixiao.record import YUAN_PER_WAN, YUAN_PER_YI
 
 # Word/PDF converters leave bookmark anchors in the text; they are never content.
@@ -120,6 +120,9 @@ _LINE = re.compile(r"[^\n]+")
 _GAP = re.compile(r" +")
 
 
+_RULINGS = frozenset("|" + RULING_GLYPH)
+
+
 def spaced_out_gaps(text: str) -> list[int]:
     """Offsets of the spaces to take out of the spaced-out lines of ``text`` (see ``SPACED_OUT_SHARE``)."""
     out: list[int] = []
@@ -134,6 +137,8 @@ def spaced_out_gaps(text: str) -> list[int]:
             a, b = line.start() + gap.start(), line.start() + gap.end()
             if gap.start() == 0 or gap.end() == len(body):
                 continue  # indentation and trailing spaces stay as they are
+            if body[gap.start() - 1] in _RULINGS or body[gap.end()] in _RULINGS:
+                continue  # the spaces around an OCR'd ruling line (项 目 名 称 | 2021 年 …) mark a cell boundary
             out.extend(range(a, b) if b - a == 1 else range(a + 1, b))
     return out
 
@@ -157,9 +162,9 @@ def normalize_text(text: str) -> NormalizedText:
     traditional characters simplified, ``\\r\\n`` -> ``\\n``, markdown-style pipe rows turned into tab rows
     (see ``pipe_rows``)."""
     norm = _fold_text(text)
-    if "|" not in norm.text:
+    if "|" not in norm.text and RULING_GLYPH not in norm.text:
         return norm
-    out, offsets = pipe_cell_lines(unfold_pipe_runs(norm.text), norm.offsets)
+    out, offsets = pipe_cell_lines(unfold_pipe_runs(ruling_glyphs(norm.text)), norm.offsets)
     out = padded_pipe_rows(out)
     out, offsets = pipe_rows(out, offsets)
     return NormalizedText.model_construct(text=out, offsets=offsets, original_length=norm.original_length, original=text,

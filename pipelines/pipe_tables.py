@@ -13,6 +13,30 @@ _PIPE = re.compile(r"(?:(?<![ \t])[ \t]*+)?\|[ \t]*")
 PIPE_ROW_LINES = 12
 
 
+# What OCR reads for a table's vertical ruling line besides '|': the CJK stroke 丨 anywhere it stands alone, and a
+# lone Latin I or l standing between cells of a line that already shows this many pipes (a letter alone between
+# two spaces in a Chinese form's row is no word).
+RULING_GLYPH = "丨"
+RULING_LETTERS = "Il"
+RULING_LINE_PIPES = 2
+_LONE_GLYPH = re.compile(rf"(?<![^ \t\n])[{RULING_GLYPH}{RULING_LETTERS}](?![^ \t\n])")
+
+
+def ruling_glyphs(text: str) -> str:
+    """``text`` with the glyphs OCR read for ruling lines written as '|' (one character for one: offsets stay)."""
+    if RULING_GLYPH not in text and "|" not in text:
+        return text
+    out = list(text)
+    pos = 0
+    for line in text.split("\n"):
+        piped = line.count("|") + line.count(RULING_GLYPH) >= RULING_LINE_PIPES
+        for m in _LONE_GLYPH.finditer(line):
+            if m.group() == RULING_GLYPH or piped:
+                out[pos + m.start()] = "|"
+        pos += len(line) + 1
+    return "".join(out)
+
+
 def _is_pipe_rule(line: str) -> bool:
     """``|---|:---:|``: the markdown header rule, no content."""
     s = line.strip(" \t")
