@@ -217,6 +217,8 @@ class IndicatorReader:
             if not (l1 or l2) and h.name_col is not None and c.col < h.name_col:
                 # left of the name column a cell is a category: read one OCR slip (社会效盆) as the word
                 l1, l2 = self.cat.tolerant(t)
+            if not (l1 or l2):
+                l1, l2 = self._after_residue(t)
             # at most one level-1 then one level-2: a category word after a level-2 is the name (服务对象满意度)
             if (l1 or l2) and not have_l2:
                 cats.append((c, l1, l2))
@@ -224,6 +226,16 @@ class IndicatorReader:
                 continue
             return cats, i
         return cats, None
+
+    def _after_residue(self, text: str) -> tuple[str | None, str | None]:
+        """The category of a cell that a vertical heading's characters were glued to (指时效指标, 标满意度)."""
+        for k in range(1, HEADING_RESIDUE_CHARS + 1):
+            if len(text) - k < 2 or text[k - 1] not in V.VERTICAL_HEADING_CHARS:
+                break
+            l1, l2 = self._category(text[k:])
+            if l1 or l2:
+                return l1, l2
+        return None, None
 
     def set_categories(self, cats, carry: CategoryCarry, l1_noncanon: bool) -> None:
         """Update ``carry`` with a row's category cells ``cats`` ((cell, level-1, level-2) each); ``l1_noncanon``: the

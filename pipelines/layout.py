@@ -25,6 +25,7 @@ from jixiao.pipelines.vocab import (
     INDICATOR_HEADERS, MARGIN_MARK, NAME_LABEL, TABLE_TITLE, any_label, field_label, repair_label,
 )
 
+_PLAIN_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?$")
 CLEAN_CACHE_SIZE = 65536  # distinct cell texts whose clean form is kept (a 200 KB document has ~60k cells)
 
 
@@ -393,8 +394,12 @@ def _row_end(text: str, lines: list[tuple[int, int]], i: int, nested: bool = Fal
         after = _tabs(text, lines, i + 2)
         if nxt == 0 and after == above:
             s, e = lines[i + 1]
-            # (not a vertical heading's character read on its own line between two rows: 326人 / 指 / 标\t…)
-            if len(text[s:e].strip()) <= FRAGMENT_CHARS and text[s:e].strip() not in VERTICAL_HEADING_CHARS:
+            # (not a vertical heading's character read on its own line between two rows: 326人 / 指 / 标\t…; nor
+            # words after a number: a number wraps into digits, 10\t1 / 0, while 9.5 / 梅岭县水利局 is a stamp's)
+            frag = text[s:e].strip()
+            last = squeeze(text[lines[i][0]:lines[i][1]].rsplit("\t", 1)[-1])
+            if (len(frag) <= FRAGMENT_CHARS and frag not in VERTICAL_HEADING_CHARS
+                    and not (_PLAIN_NUMBER.match(last) and not any(ch.isdigit() for ch in frag))):
                 return i + 1
         return i
     acc = t0

@@ -43,12 +43,30 @@ def _is_pipe_rule(line: str) -> bool:
     return "|" in s and "-" in s and not s.strip("|-: \t")
 
 
-def _is_pipe_row(line: str) -> bool:
+def _is_pipe_row(line: str, scanned: bool = False) -> bool:
     s = line.strip(" \t")
     if s.count("|") >= 2 and (s.startswith("|") or s.endswith("|")):
         return True
-    # a two-cell row of a ruled form read by OCR (``项目名称  |  X``): one pipe between content, spaced
-    return line.count(" | ") >= 2 or (s.count("|") == 1 and "  |  " in s and not s.startswith("|") and not s.endswith("|"))
+    # a two-cell row of a ruled form read by OCR (``项目名称  |  X``): one pipe between content, spaced (by one
+    # space where the whole text reads as such a scan)
+    return line.count(" | ") >= 2 or (s.count("|") == 1 and ("  |  " in s or (scanned and " | " in s))
+                                      and not s.startswith("|") and not s.endswith("|"))
+
+
+# A scanned ruled form read by OCR prints its rows with the rulings between cells and seldom at the edges: at least
+# this many lines with two or more inner pipes and no edge pipe, and no row padded at its end (``| 10 | ||||``, a web
+# export)
+SCANNED_ROW_LINES = 3
+
+
+def _scanned(lines: list[str]) -> bool:
+    inner = 0
+    for line in lines:
+        s = line.strip(" \t")
+        if s.replace(" ", "").endswith("||"):
+            return False
+        inner += s.count(" | ") >= 2 and not s.startswith("|") and not s.endswith("|")
+    return inner >= SCANNED_ROW_LINES
 
 
 def _closed(s: str) -> bool:
@@ -266,6 +284,7 @@ def pipe_rows(text: str, offsets: list[int]) -> tuple[str, list[int]]:
         offs.extend(offsets[a:b])
 
     width = _widest_row(lines)
+    scanned = _scanned(lines)
     i = 0
     n = len(lines)
     while i < n:
@@ -276,7 +295,7 @@ def pipe_rows(text: str, offsets: list[int]) -> tuple[str, list[int]]:
             continue
         j = _pipe_row_end(lines, i, width)
         # '| 产' opens a wrapped row with one pipe on its line: the row as a whole shows the pipes
-        if not (_is_pipe_row(line) or (j > i and sum(lines[k].count("|") for k in range(i, j + 1)) >= 3)):
+        if not (_is_pipe_row(line, scanned) or (j > i and sum(lines[k].count("|") for k in range(i, j + 1)) >= 3)):
             keep(a, a + len(line) + (1 if i < n - 1 else 0))
             i += 1
             continue
