@@ -22,7 +22,7 @@ from typing import Literal
 from jixiao.pipelines.normalize import NormalizedText, squeeze
 from jixiao.pipelines.vocab import HEADER_WORDS as _HEADER_WORDS, VERTICAL_HEADING_CHARS
 from jixiao.pipelines.vocab import (
-    INDICATOR_HEADERS, MARGIN_MARK, NAME_LABEL, TABLE_TITLE, any_label, field_label, repair_label,
+    INDICATOR_HEADERS, MARGIN_MARK, NAME_LABEL, OPERATORS, TABLE_TITLE, any_label, field_label, repair_label,
 )
 
 _PLAIN_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?$")
@@ -136,6 +136,8 @@ def space_rows(norm: NormalizedText) -> NormalizedText:
                 continue  # a spaced-out word stays one cell (not digits: 8 8 is a weight and a score)
             if field_row and not (labels[k] or labels[k + 1]):
                 continue  # a value with a space in it (伊州财行(2022)26号 农产品…)
+            if OPERATORS.match(line[a0:a1]) and line[b0].isdigit() and (a1 - a0 > 1 or line[a0] in "><"):
+                continue  # an operator OCR spaced off its number (> 8000株, >= 45处) is the value's start
             out[pos + a1] = "\t"
         pos += len(line) + 1
     return NormalizedText.model_construct(text="".join(out), offsets=norm.offsets, original_length=norm.original_length,

@@ -137,6 +137,7 @@ def spaced_out_gaps(text: str) -> list[int]:
             continue
         tokens = body.split()
         if len(tokens) < SPACED_OUT_MIN_CHARS or sum(len(t) == 1 for t in tokens) < SPACED_OUT_SHARE * len(tokens):
+            out.extend(line.start() + k for k in _spaced_cell_gaps(body))
             continue
         for gap in _GAP.finditer(body):
             a, b = line.start() + gap.start(), line.start() + gap.end()
@@ -145,6 +146,28 @@ def spaced_out_gaps(text: str) -> list[int]:
             if body[gap.start() - 1] in _RULINGS or body[gap.end()] in _RULINGS:
                 continue  # the spaces around an OCR'd ruling line (项 目 名 称 | 2021 年 …) mark a cell boundary
             out.extend(range(a, b) if b - a == 1 else range(a + 1, b))
+    return out
+
+
+# A row where only the printed labels are letter-spaced (OCR of a form whose label cells are spread over their width:
+# 产 出 指 标   数 量 指 标   松材线虫病疫木清理数量   8000株): cells stand between runs of two or more spaces, and a
+# cell of at least this many single CJK characters is one word (a single digit or letter between spaces is a value).
+SPACED_CELL_MIN_CHARS = 3
+_CELL_SPLIT = re.compile(r" {2,}")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _spaced_cell_gaps(body: str) -> list[int]:
+    """Offsets (in the line ``body``) of the single spaces inside its letter-spaced cells."""
+    out: list[int] = []
+    pos = 0
+    for part in [*_CELL_SPLIT.split(body)]:
+        start = body.index(part, pos) if part else pos
+        pos = start + len(part)
+        tokens = part.split(" ")
+        if (len(tokens) >= SPACED_CELL_MIN_CHARS and all(len(t) == 1 for t in tokens)
+                and sum(bool(_CJK.match(t)) for t in tokens) >= SPACED_CELL_MIN_CHARS):
+            out.extend(start + k for k, ch in enumerate(part) if ch == " ")
     return out
 
 

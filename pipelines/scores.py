@@ -70,7 +70,12 @@ def _total_cells(cells: list[Cell], proj: dict, weight_first: bool = False) -> b
     Returns whether anything was read.
     """
     # a misread score (handwritten 9q.8) keeps its place: the score is null, not the weights' total before it
-    nums = [c for c in cells if is_number_cell(c.clean.removesuffix("分"))]
+    nums: list[Cell] = []
+    for c in cells:
+        if is_number_cell(c.clean.removesuffix("分")):
+            nums.append(c)
+        elif nums and c.clean and c.clean not in V.PRINTED_GRADES:
+            break  # words after the numbers: the text runs on past the total row (a title, a year: (2022年度))
     grade = next((c for c in cells if c.clean in V.PRINTED_GRADES), None)
     if len(nums) >= (2 if weight_first else 1):
         if is_plain_number(nums[-1].clean.removesuffix("分")):
