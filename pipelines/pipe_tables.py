@@ -53,9 +53,9 @@ def _is_pipe_row(line: str, scanned: bool = False) -> bool:
                                       and not s.startswith("|") and not s.endswith("|"))
 
 
-# A scanned ruled form read by OCR prints its rows with the rulings between cells and seldom at the edges: at least
-# this many lines with two or more inner pipes and no edge pipe, and no row padded at its end (``| 10 | ||||``, a web
-# export)
+# A scanned ruled form read by OCR prints its rows with the rulings between cells and seldom at the left edge: at
+# least this many lines with two or more inner pipes that do not open with one, and no row padded at its end
+# (``| 10 | ||||``, a web export). Its lines without pipes print their cells apart by runs of spaces.
 SCANNED_ROW_LINES = 3
 
 
@@ -65,7 +65,7 @@ def _scanned(lines: list[str]) -> bool:
         s = line.strip(" \t")
         if s.replace(" ", "").endswith("||"):
             return False
-        inner += s.count(" | ") >= 2 and not s.startswith("|") and not s.endswith("|")
+        inner += s.count(" | ") >= 2 and not s.startswith("|")
     return inner >= SCANNED_ROW_LINES
 
 
@@ -267,6 +267,15 @@ def padded_pipe_rows(text: str) -> str:
     return "".join(out)
 
 
+_SPACE_RUN = re.compile(r"(?<=\S)  +(?=\S)")
+
+
+def _space_run_cells(line: str) -> str:
+    """A scanned form's line without pipes, its inner runs of two or more spaces opened by a tab (the gap between
+    two cells: 项目名称   县域医共体… ; one character for one)."""
+    return _SPACE_RUN.sub(lambda m: "\t" + m.group()[1:], line)
+
+
 def pipe_rows(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Pipe-delimited rows (``| 项目名称 | X |``) as tab rows: inner pipes become tabs, the outer
     pipes, the spaces around pipes and ``|---|`` rule lines are dropped, and line breaks inside a
@@ -296,7 +305,12 @@ def pipe_rows(text: str, offsets: list[int]) -> tuple[str, list[int]]:
         j = _pipe_row_end(lines, i, width)
         # '| 产' opens a wrapped row with one pipe on its line: the row as a whole shows the pipes
         if not (_is_pipe_row(line, scanned) or (j > i and sum(lines[k].count("|") for k in range(i, j + 1)) >= 3)):
-            keep(a, a + len(line) + (1 if i < n - 1 else 0))
+            if scanned:
+                chars.extend(_space_run_cells(line))
+                offs.extend(offsets[a:a + len(line)])
+                keep(a + len(line), a + len(line) + (1 if i < n - 1 else 0))
+            else:
+                keep(a, a + len(line) + (1 if i < n - 1 else 0))
             i += 1
             continue
         b = starts[j] + len(lines[j])
