@@ -40,9 +40,10 @@ def lone_budget_column(texts: list[str]):
 
 def _funds_header(rows: list[Row], unit_note: str | None = None) -> tuple[int, list[str], float] | None:
     for i, r in enumerate(rows):
-        fields = [f for f in (funds_column(t) for t in r.texts if t) if f]
+        column = lone_budget_column(r.texts)
+        fields = [f for f in (column(t) for t in r.texts if t) if f]
         if len({"initial", "annual", "executed", "rate", "declared"} & set(fields)) >= 2:
-            fields = [f for f in header_fields(r.texts, V.FUNDS_HEADER_WORDS, lone_budget_column(r.texts)) if f]
+            fields = [f for f in header_fields(r.texts, V.FUNDS_HEADER_WORDS, column) if f]
             cols = list(fields)
             # the header's own unit, else the table's unit note (单位：元 above it), else its first cells
             unit_text = unit_note or " ".join(r.texts[:3])

@@ -141,8 +141,10 @@ HEADING_RESIDUE_CHARS = 2
 
 
 def heading_residue(text: str) -> bool:
-    """A cell holding what a vertical merged cell left at a row's start when a scan was read line by line."""
-    return (len(text) == 1 and not text.isdigit()) or (
+    """A cell holding what a vertical merged cell left at a row's start when a scan was read line by line (with the
+    ruling read before it: |指)."""
+    text = text.lstrip("|")
+    return bool(text) and (len(text) == 1 and not text.isdigit()) or (
         len(text) <= HEADING_RESIDUE_CHARS and all(ch in V.VERTICAL_HEADING_CHARS for ch in text))
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from jixiao.pipelines.normalize import NormalizedText, squeeze
+from jixiao.pipelines.normalize import NormalizedText, is_slipped_number, squeeze
 from jixiao.pipelines.vocab import HEADER_WORDS as _HEADER_WORDS, VERTICAL_HEADING_CHARS
 from jixiao.pipelines.vocab import (
     INDICATOR_HEADERS, MARGIN_MARK, NAME_LABEL, OPERATORS, TABLE_TITLE, any_label, field_label, repair_label,
@@ -398,10 +398,11 @@ def _row_end(text: str, lines: list[tuple[int, int]], i: int, nested: bool = Fal
             s, e = lines[i + 1]
             # (not a vertical heading's character read on its own line between two rows: 326人 / 指 / 标\t…; nor
             # words after a number: a number wraps into digits, 10\t1 / 0, while 9.5 / 梅岭县水利局 is a stamp's)
-            frag = text[s:e].strip()
+            frag = squeeze(text[s:e]).strip("|")
             last = squeeze(text[lines[i][0]:lines[i][1]].rsplit("\t", 1)[-1])
-            if (len(frag) <= FRAGMENT_CHARS and frag not in VERTICAL_HEADING_CHARS
-                    and not (_PLAIN_NUMBER.match(last) and not any(ch.isdigit() for ch in frag))):
+            number = bool(_PLAIN_NUMBER.match(last)) or is_slipped_number(last)
+            if (len(text[s:e].strip()) <= FRAGMENT_CHARS and frag not in VERTICAL_HEADING_CHARS
+                    and not (number and not any(ch.isdigit() for ch in frag))):
                 return i + 1
         return i
     acc = t0

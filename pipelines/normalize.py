@@ -339,6 +339,8 @@ def canonical_operator(s: str) -> str:
 
 
 _UNIT = re.compile(r"(万元|元)")
+# 万元 as an OCR engine misreads it on a scan (万 -> 力 / 刀, 元 -> 兀): no other unit is printed so
+WAN_UNIT_SLIPS = ("万兀", "力元", "刀元")
 
 
 def unit_factor(label: str | None, default: float = 1.0) -> float:
@@ -348,7 +350,7 @@ def unit_factor(label: str | None, default: float = 1.0) -> float:
     t = squeeze(label)
     if "亿元" in t:
         return YUAN_PER_YI
-    if "万元" in t or re.search(r"万\)?元?$", t) or "(万" in t:
+    if "万元" in t or re.search(r"万\)?元?$", t) or "(万" in t or any(w in t for w in WAN_UNIT_SLIPS):
         return YUAN_PER_WAN
     if "元" in t:
         return 1.0
