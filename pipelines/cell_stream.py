@@ -101,6 +101,7 @@ def _cells(norm: NormalizedText) -> tuple[list[_Cell], bool] | None:
     if not blank_separated:
         after_blank = [b for b, c in zip(after_blank, cells) if not c.empty]
         cells = [c for c in cells if not c.empty]
+        cells, after_blank = _join_wrapped_categories(cells, after_blank)
     printed = [c for c in cells if not c.empty]
     first = next((k for k, c in enumerate(printed) if not c.line and V.any_label(c.clean.rstrip(":"))), 0)
     single = len(printed) - first - sum(c.line for c in printed[first:])
@@ -109,6 +110,25 @@ def _cells(norm: NormalizedText) -> tuple[list[_Cell], bool] | None:
     return (_join_wrapped(cells, after_blank) if blank_separated else cells), blank_separated
 
 
+def _join_wrapped_categories(cells: list[_Cell], after_blank: list[bool]) -> tuple[list[_Cell], list[bool]]:
+    """Two lines that together make one category word are one cell wrapped inside its box (OCR gives a box per line:
+    服务对象 / 满意度指标, 满意度 / 指标)."""
+    out: list[_Cell] = []
+    blanks: list[bool] = []
+    for c, b in zip(cells, after_blank):
+        prev = out[-1] if out else None
+        joined = prev.clean + c.clean if prev is not None else ""
+        if (prev is not None and not prev.line and not c.line and len(joined) <= CATEGORY_WRAP_CHARS
+                and (V.fallback_level1(joined) or V.fallback_level2(joined))):
+            out[-1] = _Cell(prev.start, c.end, joined)
+            continue
+        out.append(c)
+        blanks.append(b)
+    return out, blanks
+
+
+# a category word wrapped in its box is at most this long (服务对象满意度指标)
+CATEGORY_WRAP_CHARS = 10
 _MARGIN = re.compile(V.MARGIN_MARK)
 
 

@@ -126,6 +126,13 @@ class CategoryCarry:
         self.blocked = False  # under a non-canonical level-1 heading
 
 
+def _running_header(r: Row) -> bool:
+    """A page's running header between two rows of a table a scan carried over a page (…自评报告  附件1)."""
+    cells = [c.clean for c in r.cells if c.clean]
+    return (1 <= len(cells) <= 2 and bool(V.RUNNING_HEADER.search(cells[0]))
+            and all(V.RUNNING_HEADER_MARK.match(t) for t in cells[1:]))
+
+
 def _data_row_follows(rows: list[Row]) -> bool:
     """The next table row after a line of text reads as an indicator row: four or more filled cells
     ending in the 分值/得分 numbers."""
@@ -171,6 +178,8 @@ class IndicatorReader:
                 continue
             if preview_ends(first) and last_row == k - 1:
                 drop_cut_row(out, header)
+            if _running_header(r) and _data_row_follows(below[k + 1:]):
+                continue
             if V.INDICATOR_END.match(first) or is_title_row(r) or is_total_row(r):
                 closed = True
                 break

@@ -281,6 +281,10 @@ VALUE_START = _rx(r"^(?:[<>=≥≤≧≦＞＜＝═]|[-+]?\d)")
 DEPT_WIDE = _rx(r"整体(支出)?绩效自评表|部门整体|\(单位\)整体")
 # a table's title repeated at the top of its next page: the same table goes on (…自评表（续）, 续表)
 CONTINUED_TITLE = _rx(r"\(续\)$|^续表|续表$")
+# a scanned report's running page header, printed again at the top of each page (…项目支出绩效自评报告  附件1): no
+# table row, and no end of the table it cuts
+RUNNING_HEADER = _rx(r"(自评报告|自评表|评价报告)$")
+RUNNING_HEADER_MARK = _rx(r"^(附件|附表)\d*$")
 TABLE_TITLE = _rx(r"(绩效自评表|自评表)")
 # a title naming its project: [year]NAME项目[支出][绩效]自评表 (外贸发展项目绩效自评表 -> 外贸发展项目)
 TITLE_PROJECT_NAME = _rx(r"^(?:\d{4}年度?)?(?P<name>.{2,40}?项目)(?:支出)?(?:绩效)?自评表$")

@@ -194,3 +194,16 @@ def test_a_paddle_scan_reads_as_printed(extractor):
     got = [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators]
     assert got == [("数量指标", "改造泵站数量", "4座", "4座", None, 20.0),
                    ("质量指标", "验收合格率", "100%", "100%", 20.0, None)]
+
+
+def test_a_category_word_wrapped_over_two_boxes_is_one_cell():
+    text = PADDLE.replace("质量指标\n", "服务对象\n满意度指标\n").replace("验收合格率", "居民满意率")
+    rows = [r.split("\t") for r in cell_stream_rows(normalize_text(text)).text.split("\n")]
+    assert any(r[0] == "服务对象满意度指标" and "居民满意率" in r for r in rows)
+
+
+def test_a_running_page_header_inside_the_table_is_skipped(extractor):
+    text = (TESSERACT.replace("| 指\n", "- 2 -\n\f城东区水务局2023年度项目支出绩效自评报告    附件1\n")
+            .replace("| 标 | 时效指标", "|   | 时效指标"))
+    names = [i.name for i in extractor.extract_text(text, mode="parser").projects[0].indicators]
+    assert names == ["改造泵站数量", "验收合格率", "完工时间", "居民满惫度"]
