@@ -60,14 +60,6 @@ def _kind(clean: str) -> str:
     return "text"
 
 
-def _slipped_header(clean: str, kind: str, cur: list[_Cell]) -> bool:
-    """A header cell one OCR slip off a column word (执行牢, 得份) that the open header run has not printed yet:
-    short column words sit one edit apart (执行率 / 执行数), so the run's own columns tell them apart."""
-    headers, words = (V.FUNDS_HEADERS, V.FUNDS_HEADER_WORDS) if kind == "fh" else (V.INDICATOR_HEADERS, V.INDICATOR_HEADER_WORDS)
-    taken = {slot for c in cur for slot, rx in headers if rx.match(V.header_core(c.clean))}
-    return V.header_slot(clean, words, taken) is not None
-
-
 def _cells(norm: NormalizedText) -> tuple[list[_Cell], bool] | None:
     """Every non-blank line; a paragraph or a tab row is a cell of kind ``line`` (a row of its own). Where blank
     lines separate the cells (the second of the pair says so), the lines between two blank lines are one cell
@@ -184,8 +176,9 @@ class _RowGrouper:
             return
         if kind == "ih" and self.state == "fh" and _is_funds_header(c.clean):
             kind = "fh"  # 分值, 得分: columns of both headers, here the funds header's
-        elif kind == "text" and self.state in ("fh", "ih") and _slipped_header(c.clean, self.state, self.cur):
-            kind = self.state
+        elif kind == "text" and self.state in ("fh", "ih") and V.slipped_column(
+                c.clean, self.state == "fh", [x.clean for x in self.cur]) is not None:
+            kind = self.state  # a column word one OCR slip off (执行牢, 得份) that the header has not printed yet
         if c.line:
             self.flush()
             self.rows.append([c])

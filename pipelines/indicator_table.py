@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from jixiao.pipelines import vocab as V
+from jixiao.pipelines.scan_residue import category_after_residue, heading_residue, running_header
 from jixiao.pipelines.cells import SERIAL_NUMBER, header_fields, is_number_cell, is_points_cell, is_title_row, span_of
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import is_number, squeeze
@@ -126,13 +127,6 @@ class CategoryCarry:
         self.blocked = False  # under a non-canonical level-1 heading
 
 
-def _running_header(r: Row) -> bool:
-    """A page's running header between two rows of a table a scan carried over a page (…自评报告  附件1)."""
-    cells = [c.clean for c in r.cells if c.clean]
-    return (1 <= len(cells) <= 2 and bool(V.RUNNING_HEADER.search(cells[0]))
-            and all(V.RUNNING_HEADER_MARK.match(t) for t in cells[1:]))
-
-
 def _data_row_follows(rows: list[Row]) -> bool:
     """The next table row after a line of text reads as an indicator row: four or more filled cells
     ending in the 分值/得分 numbers."""
@@ -141,18 +135,6 @@ def _data_row_follows(rows: list[Row]) -> bool:
         return False
     filled = nxt.nonempty()
     return len(filled) >= 4 and any(is_number_cell(c.clean) for c in filled[-3:])
-
-
-# a vertical heading's characters OCR reads at the start of a row: one character, or two of a level-1 word (指标)
-HEADING_RESIDUE_CHARS = 2
-
-
-def heading_residue(text: str) -> bool:
-    """A cell holding what a vertical merged cell left at a row's start when a scan was read line by line (with the
-    ruling read before it: |指)."""
-    text = text.lstrip("|")
-    return bool(text) and (len(text) == 1 and not text.isdigit()) or (
-        len(text) <= HEADING_RESIDUE_CHARS and all(ch in V.VERTICAL_HEADING_CHARS for ch in text))
 
 
 class IndicatorReader:
@@ -178,7 +160,7 @@ class IndicatorReader:
                 continue
             if preview_ends(first) and last_row == k - 1:
                 drop_cut_row(out, header)
-            if _running_header(r) and _data_row_follows(below[k + 1:]):
+            if running_header(r) and _data_row_follows(below[k + 1:]):
                 continue
             if V.INDICATOR_END.match(first) or is_title_row(r) or is_total_row(r):
                 closed = True
@@ -229,7 +211,7 @@ class IndicatorReader:
                 # left of the name column a cell is a category: read one OCR slip (社会效盆) as the word
                 l1, l2 = self.cat.tolerant(t)
             if not (l1 or l2):
-                l1, l2 = self._after_residue(t)
+                l1, l2 = category_after_residue(t, self._category)
             # at most one level-1 then one level-2: a category word after a level-2 is the name (服务对象满意度)
             if (l1 or l2) and not have_l2:
                 cats.append((c, l1, l2))
@@ -237,16 +219,6 @@ class IndicatorReader:
                 continue
             return cats, i
         return cats, None
-
-    def _after_residue(self, text: str) -> tuple[str | None, str | None]:
-        """The category of a cell that a vertical heading's characters were glued to (指时效指标, 标满意度)."""
-        for k in range(1, HEADING_RESIDUE_CHARS + 1):
-            if len(text) - k < 2 or text[k - 1] not in V.VERTICAL_HEADING_CHARS:
-                break
-            l1, l2 = self._category(text[k:])
-            if l1 or l2:
-                return l1, l2
-        return None, None
 
     def set_categories(self, cats, carry: CategoryCarry, l1_noncanon: bool) -> None:
         """Update ``carry`` with a row's category cells ``cats`` ((cell, level-1, level-2) each); ``l1_noncanon``: the

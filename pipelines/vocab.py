@@ -395,6 +395,15 @@ def header_slot(text: str, words: dict[str, tuple[str, ...]], taken: set[str]) -
     return next(slot for w, slot in pool if w == word)
 
 
+def slipped_column(text: str, funds: bool, printed: list[str]) -> str | None:
+    """The funds (``funds``) or indicator column a header cell one OCR slip off its word names (执行牢, 得份), among
+    the columns the header run has not ``printed`` yet: short column words sit one edit apart (执行率 / 执行数), so the
+    run's own columns tell them apart."""
+    headers, words = (FUNDS_HEADERS, FUNDS_HEADER_WORDS) if funds else (INDICATOR_HEADERS, INDICATOR_HEADER_WORDS)
+    taken = {slot for t in printed for slot, rx in headers if rx.match(header_core(t))}
+    return header_slot(text, words, taken)
+
+
 def near_word(text: str, words: tuple[str, ...], max_distance: int = 1) -> bool:
     """Whether ``text`` is within ``max_distance`` edits of one of ``words`` (ties allowed)."""
     return bool(text) and process.extractOne(text, words, scorer=Levenshtein.distance, score_cutoff=max_distance) is not None
