@@ -351,6 +351,17 @@ def _field_value_end(text: str, lines: list[tuple[int, int]], i: int, j: int) ->
     return j
 
 
+def _wrapped_end(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Line ``i + 1``, a short fragment, is the end of line ``i``'s last cell (…\t10\t1 / 0); not a vertical heading's
+    character read between two rows (326人 / 指 / 标\t…), nor words after a number (9.5 / 梅岭县水利局: a stamp's)."""
+    s, e = lines[i + 1]
+    frag = squeeze(text[s:e]).strip("|")
+    last = squeeze(text[lines[i][0]:lines[i][1]].rsplit("\t", 1)[-1])
+    number = bool(_PLAIN_NUMBER.match(last)) or is_slipped_number(last)
+    return (len(text[s:e].strip()) <= FRAGMENT_CHARS and frag not in VERTICAL_HEADING_CHARS
+            and not (number and not any(ch.isdigit() for ch in frag)))
+
+
 def _row_end(text: str, lines: list[tuple[int, int]], i: int, nested: bool = False,
              above: int | None = None) -> int:
     """Last line of the tab row starting at line ``i`` when line breaks inside cells split it (else ``i``).
@@ -394,17 +405,7 @@ def _row_end(text: str, lines: list[tuple[int, int]], i: int, nested: bool = Fal
         # the last cell's end wrapped onto its own line: …\t10\t1\n0
         nxt = _tabs(text, lines, i + 1)
         after = _tabs(text, lines, i + 2)
-        if nxt == 0 and after == above:
-            s, e = lines[i + 1]
-            # (not a vertical heading's character read on its own line between two rows: 326人 / 指 / 标\t…; nor
-            # words after a number: a number wraps into digits, 10\t1 / 0, while 9.5 / 梅岭县水利局 is a stamp's)
-            frag = squeeze(text[s:e]).strip("|")
-            last = squeeze(text[lines[i][0]:lines[i][1]].rsplit("\t", 1)[-1])
-            number = bool(_PLAIN_NUMBER.match(last)) or is_slipped_number(last)
-            if (len(text[s:e].strip()) <= FRAGMENT_CHARS and frag not in VERTICAL_HEADING_CHARS
-                    and not (number and not any(ch.isdigit() for ch in frag))):
-                return i + 1
-        return i
+        return i + 1 if nxt == 0 and after == above and _wrapped_end(text, lines, i) else i
     acc = t0
     j = i
     while True:
