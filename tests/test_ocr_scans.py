@@ -222,3 +222,9 @@ SPACED_PAGES = """\
 def test_a_running_page_header_inside_the_table_is_skipped(extractor):
     names = [i.name for i in extractor.extract_text(SPACED_PAGES, mode="parser").projects[0].indicators]
     assert names == ["改造泵站数量", "验收合格率", "完工时间", "受益居民人数"]
+
+
+def test_a_title_naming_the_project_may_be_spaced_by_ocr(extractor):
+    text = ("外贸 发展项目绩效自评表\n\n项目实施单位\n\n省商务厅对外贸易处\n\n主管部门\n\n省商务厅\n\n项目负责人\n\n周文\n\n"
+            "计划投资额\n\n(万元)\n\n285\n\n实际使用情况(万元)\n\n197.93\n\n")
+    assert [p.name for p in extractor.extract_text(text, mode="parser").projects] == ["外贸发展项目"]
