@@ -29,8 +29,8 @@ _PAGE_LINE = re.compile(
 # A stamp's impression read by OCR as a line of its own (财 务 专 用 章, 青岚县交通运输局 / (公章)): never content, and
 # left in place between two rows it glues to a cell. A label asking for the stamp (实施单位(盖章)) is kept.
 _STAMP_LINE = re.compile(
-    r"^[ \t\u3000]*(?![^\n]*(?:单[ \t]*位|部[ \t]*门|[:：]))[(（]?[ \t]*(?:[\u4e00-\u9fff][ \t]*){0,24}?"
-    r"(?:专[ \t]*用[ \t]*章|公[ \t]*章|盖[ \t]*章)[ \t]*[)）]?[ \t\u3000]*(?:\r?\n|$)", re.M)
+    r"^[ \t\u3000]*+(?![^\n]*(?:单[ \t]*位|部[ \t]*门|[:：]))[(（]?[ \t]*+(?:[\u4e00-\u9fff][ \t]*+){0,24}?"
+    r"(?:专[ \t]*用[ \t]*章|公[ \t]*章|盖[ \t]*章)[ \t]*+[)）]?[ \t\u3000]*+(?:\r?\n|$)", re.M)
 _DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\r"}
 _SPACE = {"\u00a0", "\u3000", "\u2002", "\u2003", "\u2009", "\u202f", "\x0b", "\x0c"}
 
