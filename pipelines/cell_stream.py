@@ -64,8 +64,9 @@ def _cells(norm: NormalizedText) -> tuple[list[StreamCell], bool] | None:
     fresh = [b for b, c in zip(after_blank, cells) if not c.empty]
     blank_separated = sum(fresh[1:]) >= BLANK_SEPARATED_SHARE * (len(fresh) - 1)
     if not blank_separated:
-        after_blank = [b for b, c in zip(after_blank, cells) if not c.empty]
         cells = [c for c in cells if not c.empty]
+        # an OCR engine gives a box per line: a category word wrapped in its box comes as two lines (服务对象 / 满意度指标)
+        cells = join_split_categories(cells)
     printed = [c for c in cells if not c.empty]
     first = next((k for k, c in enumerate(printed) if not c.line and V.any_label(c.clean.rstrip(":"))), 0)
     single = len(printed) - first - sum(c.line for c in printed[first:])
@@ -114,6 +115,9 @@ class _RowGrouper:
             return
         if kind == "ih" and self.state == "fh" and _is_funds_header(c.clean):
             kind = "fh"  # 分值, 得分: columns of both headers, here the funds header's
+        elif kind == "text" and self.state in ("fh", "ih") and V.slipped_column(
+                c.clean, self.state == "fh", [x.clean for x in self.cur]) is not None:
+            kind = self.state  # a column word one OCR slip off (执行牢, 得份) that the header has not printed yet
         if c.line and self.in_reason_column():
             self.cur.append(c)  # a long remark (偏差原因 of several sentences) is the full row's last cell
             self.since_name += 1
@@ -248,9 +252,14 @@ class _RowGrouper:
             self.after_reason = 0
             self.header_slots = []
         self.cur.append(c)
-        self.values += kind == "ih" and _is_value_slot(c.clean)
         if kind == "ih":
-            self.header_slots.append(V.indicator_column(c.clean))
+            slot = V.indicator_column(c.clean)
+            if slot is None:  # a column word one OCR slip off (得份), among the columns not printed yet
+                slot = V.header_slot(c.clean, V.INDICATOR_HEADER_WORDS, set(filter(None, self.header_slots)))
+                self.values += slot not in (None, *_NOT_VALUE_SLOTS)
+            else:
+                self.values += _is_value_slot(c.clean)
+            self.header_slots.append(slot)
         self.state = kind
 
     def assume_template_header(self) -> None:
@@ -418,10 +427,13 @@ def _structural(clean: str) -> bool:
     return any(rx.match(clean) or rx.match(core) for slot, rx in V.INDICATOR_HEADERS if slot in ("serial", "l1", "l2", "name"))
 
 
+_NOT_VALUE_SLOTS = ("serial", "l1", "l2", "name", "reason")
+
+
 def _is_value_slot(clean: str) -> bool:
     core = V.header_core(clean)
     for slot, rx in V.INDICATOR_HEADERS:
-        if slot in ("serial", "l1", "l2", "name", "reason"):
+        if slot in _NOT_VALUE_SLOTS:
             continue
         if rx.match(clean) or rx.match(core):
             return True

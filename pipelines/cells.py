@@ -11,7 +11,7 @@ import re
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.layout import Cell, Row
-from jixiao.pipelines.normalize import SERIAL_NUMBER as SERIAL_NUMBER, content_span, squeeze  # re-exported for the readers
+from jixiao.pipelines.normalize import SERIAL_NUMBER as SERIAL_NUMBER, content_span, is_slipped_number, squeeze  # re-exported for the readers
 from jixiao.pipelines.parsed import Span
 
 _PLAIN_NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
@@ -88,6 +88,17 @@ def is_points(t: str) -> bool:
 def is_plain_number(t: str) -> bool:
     """A bare number (86.5, 1,200), without unit or sign words: a weight or score cell."""
     return bool(_PLAIN_NUMBER.match(t))
+
+
+def is_number_cell(t: str) -> bool:
+    """A cell standing in a number column: a bare number, or one an OCR engine misread (``lO``, ``9.S``). Readers
+    place cells by it (a misread score keeps its column); the value itself parses to null."""
+    return is_plain_number(t) or is_slipped_number(t)
+
+
+def is_points_cell(t: str) -> bool:
+    """A weight or score cell, or one an OCR engine misread (``1O``, ``l5分``)."""
+    return is_points(t) or is_slipped_number(t)
 
 
 def header_fields(texts: list[str], words: dict[str, tuple[str, ...]], exact) -> list[str | None]:

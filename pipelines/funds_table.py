@@ -9,7 +9,7 @@ from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import header_fields, label_value, span_of
 from jixiao.pipelines.header_order import BUDGET_LEAVES, funds_visual_order
 from jixiao.pipelines.layout import Cell, Row
-from jixiao.pipelines.normalize import is_amount, is_number, unit_factor
+from jixiao.pipelines.normalize import is_amount, is_number, is_slipped_number, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds
 from jixiao.pipelines.vocab import FUNDS_TOTAL_AMOUNT_LABEL as _FUNDS_TOTAL_AMOUNT
 from jixiao.record import YUAN_PER_WAN
@@ -23,11 +23,28 @@ def funds_column(text: str) -> str | None:
     return None
 
 
+_BUDGET_COLUMNS = frozenset(("declared", "compiled", "initial", "annual"))
+
+
+def lone_budget_column(texts: list[str]):
+    """``funds_column`` for a header row, where a 年度预算数 (项目预算金额) that stands as the row's only budget column
+    is the annual budget (contract); beside 年初预算数 / 调整后预算数 it is their caption and names no column."""
+    lone = not any(funds_column(t) in _BUDGET_COLUMNS for t in texts if t)
+
+    def column(text: str) -> str | None:
+        found = funds_column(text)
+        if found is None and lone and V.LONE_BUDGET_LABEL.match(V.header_core(text)):
+            return "annual"
+        return found
+    return column
+
+
 def _funds_header(rows: list[Row], unit_note: str | None = None) -> tuple[int, list[str], float] | None:
     for i, r in enumerate(rows):
-        fields = [f for f in (funds_column(t) for t in r.texts if t) if f]
+        column = lone_budget_column(r.texts)
+        fields = [f for f in (column(t) for t in r.texts if t) if f]
         if len({"initial", "annual", "executed", "rate", "declared"} & set(fields)) >= 2:
-            fields = [f for f in header_fields(r.texts, V.FUNDS_HEADER_WORDS, funds_column) if f]
+            fields = [f for f in header_fields(r.texts, V.FUNDS_HEADER_WORDS, column) if f]
             leaves = _budget_leaves(rows[i + 1]) if i + 1 < len(rows) else []
             # a two-row header printed in reading order: its second row (年初预算数 / 全年预算数 under 预算数) after
             # the first, on the same row or on a row of its own
@@ -60,8 +77,13 @@ def _budget_leaves(row: Row) -> list[str]:
     return cols if len(cols) >= 2 and len(cols) == len(texts) else []
 
 
+def _amount_cell(text: str) -> bool:
+    """An amount, a dash, or an amount an OCR engine misread (8l.6, 92..16): it holds its column, reading null."""
+    return is_amount(text) or text in ("/", "-", "—") or is_slipped_number(text)
+
+
 def _amount_cells(row: Row, after: int) -> list[Cell]:
-    return [c for c in row.cells[after + 1:] if c.clean and (is_amount(c.clean) or c.clean in ("/", "-", "—"))]
+    return [c for c in row.cells[after + 1:] if c.clean and _amount_cell(c.clean)]
 
 
 def _by_position(row: Row, label_index: int, cols: list[str]) -> dict[str, Cell] | None:
@@ -74,7 +96,7 @@ def _by_position(row: Row, label_index: int, cols: list[str]) -> dict[str, Cell]
         cells = cells[:-1]  # a trailing reason or padding cell left blank
     if len(cells) != len(cols) or all(c.clean for c in cells):
         return None
-    if any(c.clean and not (is_amount(c.clean) or c.clean in ("/", "-", "—")) for c in cells):
+    if any(c.clean and not _amount_cell(c.clean) for c in cells):
         return None
     return {col: c for col, c in zip(cols, cells) if c.clean and c.clean not in ("/", "-", "—")}
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.cells import SERIAL_NUMBER, header_fields, is_plain_number, is_points, is_title_row, span_of
+from jixiao.pipelines.scan_residue import category_after_residue, heading_residue, running_header
+from jixiao.pipelines.cells import SERIAL_NUMBER, header_fields, is_number_cell, is_points_cell, is_title_row, span_of
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import is_number, squeeze
 from jixiao.pipelines.value_align import align, op_cell
@@ -141,7 +142,7 @@ def _data_row_follows(rows: list[Row]) -> bool:
     if nxt is None or nxt.kind == "text":
         return False
     filled = nxt.nonempty()
-    return len(filled) >= 4 and any(is_plain_number(c.clean) for c in filled[-3:])
+    return len(filled) >= 4 and any(is_number_cell(c.clean) for c in filled[-3:])
 
 
 class IndicatorReader:
@@ -167,6 +168,8 @@ class IndicatorReader:
                 continue
             if preview_ends(first) and last_row == k - 1:
                 drop_cut_row(out, header)
+            if running_header(r) and _data_row_follows(below[k + 1:]):
+                continue
             if V.INDICATOR_END.match(first) or is_title_row(r) or is_total_row(r):
                 closed = True
                 break
@@ -209,10 +212,14 @@ class IndicatorReader:
                 continue
             if serial and not cats and SERIAL_NUMBER.match(t):
                 continue  # the 序号 column's number, before the categories and the name
+            if heading_residue(t) and i + 1 < len(r.cells):
+                continue  # a vertical merged cell's characters (产 / 出 / 指 / 标 read row by row): no cell of the row
             l1, l2 = self._category(t)
             if not (l1 or l2) and h.name_col is not None and c.col < h.name_col:
                 # left of the name column a cell is a category: read one OCR slip (社会效盆) as the word
                 l1, l2 = self.cat.tolerant(t)
+            if not (l1 or l2):
+                l1, l2 = category_after_residue(t, self._category)
             # at most one level-1 then one level-2: a category word after a level-2 is the name (服务对象满意度)
             if (l1 or l2) and not have_l2:
                 cats.append((c, l1, l2))
@@ -258,7 +265,7 @@ class IndicatorReader:
             c1 = l1_cols[0]
             if c1 < len(r.cells) and c1 != name_i:
                 t = r.cells[c1].clean
-                if t and not V.SECTION_CAPTION.match(t):
+                if t and not V.SECTION_CAPTION.match(t) and not heading_residue(t):
                     l1_noncanon = True
         last = max(c.col for c in r.cells if c.clean)
         merged = last - shift < h.width
@@ -272,6 +279,8 @@ class IndicatorReader:
         if carry.blocked:
             return None
         name_text = name_cell.clean
+        if len(name_text) == 1 and not name_text.isdigit():
+            return None  # one character of a vertical merged cell read on a line of its own (指 / 标): no name
         if not name_text or V.PLACEHOLDER.match(name_text) or V.OPERATORS.match(name_text) or is_number(name_text) or V.VALUE_PHRASE.match(name_text):
             return None
         assign, method = self._assign(r, h, name_i, shift)
@@ -298,7 +307,7 @@ class IndicatorReader:
 
     def _plausible(self, r: Row, h: IndicatorHeader, got: dict[str, Cell], shift: int, name_i: int) -> bool:
         for slot in ("weight", "score"):
-            if slot in got and not is_points(got[slot].clean):
+            if slot in got and not is_points_cell(got[slot].clean):
                 return False
         if "op" in got and not op_cell(got["op"].clean):
             return False
@@ -310,9 +319,9 @@ class IndicatorReader:
             last = max(tail_cols) + shift
             # a bare number right of the score column means the row is shifted
             for c in r.cells[last + 1:]:
-                if is_plain_number(c.clean):
+                if is_number_cell(c.clean):
                     return False
-            if h.has("score") and "score" not in got and any(is_plain_number(c.clean) for c in r.cells[name_i + 1:]):
+            if h.has("score") and "score" not in got and any(is_number_cell(c.clean) for c in r.cells[name_i + 1:]):
                 return False
         return True
 
@@ -322,7 +331,7 @@ class IndicatorReader:
         cells = [c for c in r.cells[name_i + 1:] if c.clean]
         tail_slots = [s for _, s in h.tail_slots]
         # drop trailing reason/explanation text
-        while cells and not is_plain_number(cells[-1].clean) and len(cells) > 1 and any(is_plain_number(c.clean) for c in cells):
+        while cells and not is_number_cell(cells[-1].clean) and len(cells) > 1 and any(is_number_cell(c.clean) for c in cells):
             cells.pop()
         columns = [s for _, s in sorted(h.slots.items()) if s not in ("serial", "l1", "l2", "name", "l1_weight", "l2_weight")]
         first_tail = min((columns.index(s) for s in tail_slots), default=len(columns))
@@ -332,7 +341,7 @@ class IndicatorReader:
             if aligned is not None:
                 return aligned
         tail: list[Cell] = []
-        while cells and len(tail) < len(tail_slots) and is_plain_number(cells[-1].clean):
+        while cells and len(tail) < len(tail_slots) and is_number_cell(cells[-1].clean):
             tail.insert(0, cells.pop())
         got: dict[str, Cell] = {}
         if len(tail) == len(tail_slots):

@@ -19,12 +19,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from jixiao.pipelines.normalize import NormalizedText, squeeze
-from jixiao.pipelines.vocab import HEADER_WORDS as _HEADER_WORDS
+from jixiao.pipelines.normalize import NormalizedText, is_slipped_number, squeeze
+from jixiao.pipelines.vocab import HEADER_WORDS as _HEADER_WORDS, VERTICAL_HEADING_CHARS
 from jixiao.pipelines.vocab import (
-    INDICATOR_HEADERS, MARGIN_MARK, NAME_LABEL, TABLE_TITLE, any_label, field_label, repair_label,
+    INDICATOR_HEADERS, MARGIN_MARK, NAME_LABEL, OPERATORS, TABLE_TITLE, any_label, field_label, repair_label,
 )
 
+_PLAIN_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?$")
 CLEAN_CACHE_SIZE = 65536  # distinct cell texts whose clean form is kept (a 200 KB document has ~60k cells)
 
 
@@ -135,6 +136,8 @@ def space_rows(norm: NormalizedText) -> NormalizedText:
                 continue  # a spaced-out word stays one cell (not digits: 8 8 is a weight and a score)
             if field_row and not (labels[k] or labels[k + 1]):
                 continue  # a value with a space in it (伊州财行(2022)26号 农产品…)
+            if OPERATORS.match(line[a0:a1]) and line[b0].isdigit() and (a1 - a0 > 1 or line[a0] in "><"):
+                continue  # an operator OCR spaced off its number (> 8000株, >= 45处) is the value's start
             out[pos + a1] = "\t"
         pos += len(line) + 1
     return NormalizedText.model_construct(text="".join(out), offsets=norm.offsets, original_length=norm.original_length,
@@ -348,6 +351,17 @@ def _field_value_end(text: str, lines: list[tuple[int, int]], i: int, j: int) ->
     return j
 
 
+def _wrapped_end(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Line ``i + 1``, a short fragment, is the end of line ``i``'s last cell (…\t10\t1 / 0); not a vertical heading's
+    character read between two rows (326人 / 指 / 标\t…), nor words after a number (9.5 / 梅岭县水利局: a stamp's)."""
+    s, e = lines[i + 1]
+    frag = squeeze(text[s:e]).strip("|")
+    last = squeeze(text[lines[i][0]:lines[i][1]].rsplit("\t", 1)[-1])
+    number = bool(_PLAIN_NUMBER.match(last)) or is_slipped_number(last)
+    return (len(text[s:e].strip()) <= FRAGMENT_CHARS and frag not in VERTICAL_HEADING_CHARS
+            and not (number and not any(ch.isdigit() for ch in frag)))
+
+
 def _row_end(text: str, lines: list[tuple[int, int]], i: int, nested: bool = False,
              above: int | None = None) -> int:
     """Last line of the tab row starting at line ``i`` when line breaks inside cells split it (else ``i``).
@@ -391,11 +405,7 @@ def _row_end(text: str, lines: list[tuple[int, int]], i: int, nested: bool = Fal
         # the last cell's end wrapped onto its own line: …\t10\t1\n0
         nxt = _tabs(text, lines, i + 1)
         after = _tabs(text, lines, i + 2)
-        if nxt == 0 and after == above:
-            s, e = lines[i + 1]
-            if len(text[s:e].strip()) <= FRAGMENT_CHARS:
-                return i + 1
-        return i
+        return i + 1 if nxt == 0 and after == above and _wrapped_end(text, lines, i) else i
     acc = t0
     j = i
     while True:

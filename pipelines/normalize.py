@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
-from jixiao.pipelines.pipe_tables import padded_pipe_rows, pipe_cell_lines, pipe_rows, unfold_pipe_runs
+from jixiao.pipelines.pipe_tables import RULING_GLYPH, padded_pipe_rows, pipe_cell_lines, pipe_rows, ruling_glyphs, unfold_pipe_runs
 from jixiao.record import YUAN_PER_WAN, YUAN_PER_YI
 
 # Word/PDF converters leave bookmark anchors in the text; they are never content.
@@ -26,6 +26,11 @@ _PAGE_LINE = re.compile(
     r"^[ \t\u3000]*(?:[-－—]\s*[0-9０-９]{1,4}\s*[-－—]|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*页)?"
     r"|共\s*[0-9０-９]{1,4}\s*页|[0-9]{1,4}[ \u3000]+/[ \u3000]+[0-9]{1,4}"
     r"|[^\n]{1,120}?\.(?:docx?|xlsx?|pdf|pptx?|wps)_第[0-9]{1,4}页)[ \t\u3000]*(?:\r?\n|$)", re.M)
+# A stamp's impression read by OCR as a line of its own (财 务 专 用 章, 青岚县交通运输局 / (公章)): never content, and
+# left in place between two rows it glues to a cell. A label asking for the stamp (实施单位(盖章)) is kept.
+_STAMP_LINE = re.compile(
+    r"^[ \t\u3000]*+(?![^\n]*(?:单[ \t]*位|部[ \t]*门|[:：]))[(（]?[ \t]*+(?:[\u4e00-\u9fff][ \t]*+){0,24}?"
+    r"(?:专[ \t]*用[ \t]*章|公[ \t]*章|盖[ \t]*章)[ \t]*+[)）]?[ \t\u3000]*+(?:\r?\n|$)", re.M)
 _DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\r"}
 _SPACE = {"\u00a0", "\u3000", "\u2002", "\u2003", "\u2009", "\u202f", "\x0b", "\x0c"}
 
@@ -124,6 +129,9 @@ _LINE = re.compile(r"[^\n]+")
 _GAP = re.compile(r" +")
 
 
+_RULINGS = frozenset("|" + RULING_GLYPH)
+
+
 def spaced_out_gaps(text: str) -> list[int]:
     """Offsets of the spaces to take out of the spaced-out lines of ``text`` (see ``SPACED_OUT_SHARE``)."""
     out: list[int] = []
@@ -133,11 +141,14 @@ def spaced_out_gaps(text: str) -> list[int]:
             continue
         tokens = body.split()
         if len(tokens) < SPACED_OUT_MIN_CHARS or sum(len(t) == 1 for t in tokens) < SPACED_OUT_SHARE * len(tokens):
+            out.extend(line.start() + k for k in _spaced_cell_gaps(body))
             continue
         for gap in _GAP.finditer(body):
             a, b = line.start() + gap.start(), line.start() + gap.end()
             if gap.start() == 0 or gap.end() == len(body):
                 continue  # indentation and trailing spaces stay as they are
+            if body[gap.start() - 1] in _RULINGS or body[gap.end()] in _RULINGS:
+                continue  # the spaces around an OCR'd ruling line (项 目 名 称 | 2021 年 …) mark a cell boundary
             out.extend(range(a, b) if b - a == 1 else range(a + 1, b))
     return out
 
@@ -147,6 +158,27 @@ def spaced_out_gaps(text: str) -> list[int]:
 # text is simplified, in traditional spelling only (a simplified 专案 stays); each pair keeps its length, so
 # offsets stay true.
 TAIWAN_PHRASES = (("專案", "项目"), ("服務物件", "服务对象"))
+
+# A row where only the printed labels are letter-spaced (OCR of a form whose label cells are spread over their width:
+# 产 出 指 标   数 量 指 标   松材线虫病疫木清理数量   8000株): cells stand between runs of two or more spaces, and a
+# cell of at least this many single CJK characters is one word (a single digit or letter between spaces is a value).
+SPACED_CELL_MIN_CHARS = 3
+_CELL_SPLIT = re.compile(r" {2,}")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _spaced_cell_gaps(body: str) -> list[int]:
+    """Offsets (in the line ``body``) of the single spaces inside its letter-spaced cells."""
+    out: list[int] = []
+    pos = 0
+    for part in [*_CELL_SPLIT.split(body)]:
+        start = body.index(part, pos) if part else pos
+        pos = start + len(part)
+        tokens = part.split(" ")
+        if (len(tokens) >= SPACED_CELL_MIN_CHARS and all(len(t) == 1 for t in tokens)
+                and sum(bool(_CJK.match(t)) for t in tokens) >= SPACED_CELL_MIN_CHARS):
+            out.extend(start + k for k, ch in enumerate(part) if ch == " ")
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -171,9 +203,9 @@ def normalize_text(text: str) -> NormalizedText:
     traditional characters simplified, ``\\r\\n`` -> ``\\n``, markdown-style pipe rows turned into tab rows
     (see ``pipe_rows``)."""
     norm = _fold_text(text)
-    if "|" not in norm.text:
+    if "|" not in norm.text and RULING_GLYPH not in norm.text:
         return norm
-    out, offsets = pipe_cell_lines(unfold_pipe_runs(norm.text), norm.offsets)
+    out, offsets = pipe_cell_lines(unfold_pipe_runs(ruling_glyphs(norm.text)), norm.offsets)
     out = padded_pipe_rows(out)
     out, offsets = pipe_rows(out, offsets)
     return NormalizedText.model_construct(text=out, offsets=offsets, original_length=norm.original_length, original=text,
@@ -184,7 +216,7 @@ def _fold_text(text: str) -> NormalizedText:
     n = len(text)
     # characters removed outright: junk anchors and the \r of \r\n
     removed: set[int] = set()
-    for rx in (_JUNK, _PAGE_LINE):
+    for rx in (_JUNK, _PAGE_LINE, _STAMP_LINE):
         for m in rx.finditer(text):
             removed.update(range(m.start(), m.end()))
     pinyin = frozenset(k for m in _PINYIN.finditer(text) for k in range(m.start(), m.end()))
@@ -247,11 +279,19 @@ _NUM = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 SERIAL_NUMBER = re.compile(r"^\d{1,3}$")
 
 
+# a comma inside a number only groups thousands (1,560,000.00); an OCR comma read for the decimal point (95,00%,
+# 76,64) makes no number: the contract's cell that does not parse
+_GROUPED = re.compile(r"^[^,，]*?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?[^,，\d]*$")
+
+
 def parse_number(s: str | None) -> float | None:
-    """A numeric cell as a float, or None when it is not a number (``IO``, ``/``, blank)."""
+    """A numeric cell as a float, or None when it is not a number (``IO``, ``/``, ``95,00``, blank)."""
     if s is None:
         return None
-    t = squeeze(s).replace(",", "").replace("，", "")
+    t = squeeze(s).strip(",，")  # a comma after the number ends its clause (得分94.65分，)
+    if ("," in t or "，" in t) and not _GROUPED.match(t):
+        return None
+    t = t.replace(",", "").replace("，", "")
     t = t.rstrip("%％分")
     t = t.lstrip("=≥≤><≧≦")
     if not t or not _NUM.match(t):
@@ -261,6 +301,28 @@ def parse_number(s: str | None) -> float | None:
 
 def is_number(s: str | None) -> bool:
     return parse_number(s) is not None
+
+
+# Glyphs an OCR engine reads for digits and the decimal point in a scanned table's number cells (0 -> O o D,
+# 1 -> l I |, 5 -> S, 8 -> B, 9 -> q): a cell of these, digits and points, standing where a column holds numbers,
+# is that column's number misread. It keeps its column (the cells after it do not shift) and reads null (contract:
+# a numeric cell that does not parse is null, ``IO``).
+OCR_DIGIT_GLYPHS = "OoDlI|SBqZ"
+SLIPPED_NUMBER_MAX_CHARS = 16
+_SLIPPED = re.compile(rf"^[\d{re.escape(OCR_DIGIT_GLYPHS)}.,]+[%分]?$")
+
+
+def is_slipped_number(s: str | None) -> bool:
+    """A number cell an OCR engine misread (``lO``, ``1O``, ``9.S``, ``9q.8``, ``95..5``, ``95,00%``): shaped like a
+    number, with a glyph for a digit or a doubled or comma decimal point, and not itself a number."""
+    if not s:
+        return False
+    t = squeeze(s)
+    if len(t) > SLIPPED_NUMBER_MAX_CHARS or not _SLIPPED.match(t) or is_number(t):
+        return False
+    digits = sum(ch.isdigit() for ch in t)
+    # one glyph alone (I, l, O) is a ruling line or a letter; two with a zero glyph (lO, IO) are a misread 10
+    return digits > 0 or (len(t.rstrip("%分")) >= 2 and any(ch in "Oo" for ch in t))
 
 
 # an amount cell that repeats its column's unit (180万, 180万元): the number is in the column's unit
@@ -290,6 +352,8 @@ def canonical_operator(s: str) -> str:
 
 
 _UNIT = re.compile(r"(万元|元)")
+# 万元 as an OCR engine misreads it on a scan (万 -> 力 / 刀, 元 -> 兀): no other unit is printed so
+WAN_UNIT_SLIPS = ("万兀", "力元", "刀元")
 
 
 def unit_factor(label: str | None, default: float = 1.0) -> float:
@@ -299,7 +363,7 @@ def unit_factor(label: str | None, default: float = 1.0) -> float:
     t = squeeze(label)
     if "亿元" in t:
         return YUAN_PER_YI
-    if "万元" in t or re.search(r"万\)?元?$", t) or "(万" in t:
+    if "万元" in t or re.search(r"万\)?元?$", t) or "(万" in t or any(w in t for w in WAN_UNIT_SLIPS):
         return YUAN_PER_WAN
     if "元" in t:
         return 1.0

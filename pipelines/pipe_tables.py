@@ -13,17 +13,60 @@ _PIPE = re.compile(r"(?:(?<![ \t])[ \t]*+)?\|[ \t]*")
 PIPE_ROW_LINES = 12
 
 
+# What OCR reads for a table's vertical ruling line besides '|': the CJK stroke 丨 anywhere it stands alone, and a
+# lone Latin I or l standing between cells of a line that already shows this many pipes (a letter alone between
+# two spaces in a Chinese form's row is no word).
+RULING_GLYPH = "丨"
+RULING_LETTERS = "Il"
+RULING_LINE_PIPES = 2
+_LONE_GLYPH = re.compile(rf"(?<![^ \t\n])[{RULING_GLYPH}{RULING_LETTERS}](?![^ \t\n])")
+
+
+def ruling_glyphs(text: str) -> str:
+    """``text`` with the glyphs OCR read for ruling lines written as '|' (one character for one: offsets stay)."""
+    if RULING_GLYPH not in text and "|" not in text:
+        return text
+    out = list(text)
+    pos = 0
+    for line in text.split("\n"):
+        piped = line.count("|") + line.count(RULING_GLYPH) >= RULING_LINE_PIPES
+        for m in _LONE_GLYPH.finditer(line):
+            if m.group() == RULING_GLYPH or piped:
+                out[pos + m.start()] = "|"
+        pos += len(line) + 1
+    return "".join(out)
+
+
 def _is_pipe_rule(line: str) -> bool:
     """``|---|:---:|``: the markdown header rule, no content."""
     s = line.strip(" \t")
     return "|" in s and "-" in s and not s.strip("|-: \t")
 
 
-def _is_pipe_row(line: str) -> bool:
+def _is_pipe_row(line: str, scanned: bool = False) -> bool:
     s = line.strip(" \t")
     if s.count("|") >= 2 and (s.startswith("|") or s.endswith("|")):
         return True
-    return line.count(" | ") >= 2
+    # a two-cell row of a ruled form read by OCR (``项目名称  |  X``): one pipe between content, spaced (by one
+    # space where the whole text reads as such a scan)
+    return line.count(" | ") >= 2 or (s.count("|") == 1 and ("  |  " in s or (scanned and " | " in s))
+                                      and not s.startswith("|") and not s.endswith("|"))
+
+
+# A scanned ruled form read by OCR prints its rows with the rulings between cells and seldom at the left edge: at
+# least this many lines with two or more inner pipes that do not open with one, and no row padded at its end
+# (``| 10 | ||||``, a web export). Its lines without pipes print their cells apart by runs of spaces.
+SCANNED_ROW_LINES = 3
+
+
+def _scanned(lines: list[str]) -> bool:
+    inner = 0
+    for line in lines:
+        s = line.strip(" \t")
+        if s.replace(" ", "").endswith("||"):
+            return False
+        inner += s.count(" | ") >= 2 and not s.startswith("|")
+    return inner >= SCANNED_ROW_LINES
 
 
 def _closed(s: str) -> bool:
@@ -52,6 +95,10 @@ def _pipe_row_end(lines: list[str], i: int, width: int = 0) -> int:
         if not t:
             return i
         if t.startswith("|") and pipes + t.count("|") > width:
+            return i
+        if s.count("|") >= 2 and not t.startswith("|"):
+            # the opening line shows its cells already (OCR of a ruled form: ``| 建设3个… | 建成…``): a line that
+            # opens without a pipe is the next row, not the rest of a cell broken over lines (``| 产`` / ``出``)
             return i
         pipes += t.count("|")
         if t.endswith("|"):
@@ -225,6 +272,15 @@ def padded_pipe_rows(text: str) -> str:
     return "".join(out)
 
 
+_SPACE_RUN = re.compile(r"(?<=\S)  +(?=\S)")
+
+
+def _space_run_cells(line: str) -> str:
+    """A scanned form's line without pipes, its inner runs of two or more spaces opened by a tab (the gap between
+    two cells: 项目名称   县域医共体… ; one character for one)."""
+    return _SPACE_RUN.sub(lambda m: "\t" + m.group()[1:], line)
+
+
 def pipe_rows(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Pipe-delimited rows (``| 项目名称 | X |``) as tab rows: inner pipes become tabs, the outer
     pipes, the spaces around pipes and ``|---|`` rule lines are dropped, and line breaks inside a
@@ -242,6 +298,7 @@ def pipe_rows(text: str, offsets: list[int]) -> tuple[str, list[int]]:
         offs.extend(offsets[a:b])
 
     width = _widest_row(lines)
+    scanned = _scanned(lines)
     i = 0
     n = len(lines)
     while i < n:
@@ -252,8 +309,13 @@ def pipe_rows(text: str, offsets: list[int]) -> tuple[str, list[int]]:
             continue
         j = _pipe_row_end(lines, i, width)
         # '| 产' opens a wrapped row with one pipe on its line: the row as a whole shows the pipes
-        if not (_is_pipe_row(line) or (j > i and sum(lines[k].count("|") for k in range(i, j + 1)) >= 3)):
-            keep(a, a + len(line) + (1 if i < n - 1 else 0))
+        if not (_is_pipe_row(line, scanned) or (j > i and sum(lines[k].count("|") for k in range(i, j + 1)) >= 3)):
+            if scanned:
+                chars.extend(_space_run_cells(line))
+                offs.extend(offsets[a:a + len(line)])
+                keep(a + len(line), a + len(line) + (1 if i < n - 1 else 0))
+            else:
+                keep(a, a + len(line) + (1 if i < n - 1 else 0))
             i += 1
             continue
         b = starts[j] + len(lines[j])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.cells import is_plain_number, label_value, span_of
+from jixiao.pipelines.cells import is_number_cell, is_plain_number, label_value, span_of
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import is_number
 from jixiao.pipelines.parsed import Span
@@ -69,11 +69,18 @@ def _total_cells(cells: list[Cell], proj: dict, weight_first: bool = False) -> b
     ``weight_first``: the score is already read from the label's own cell unless two numbers follow.
     Returns whether anything was read.
     """
-    nums = [c for c in cells if is_plain_number(c.clean.removesuffix("分"))]
+    # a misread score (handwritten 9q.8) keeps its place: the score is null, not the weights' total before it
+    nums: list[Cell] = []
+    for c in cells:
+        if is_number_cell(c.clean.removesuffix("分")):
+            nums.append(c)
+        elif nums and c.clean and c.clean not in V.PRINTED_GRADES:
+            break  # words after the numbers: the text runs on past the total row (a title, a year: (2022年度))
     grade = next((c for c in cells if c.clean in V.PRINTED_GRADES), None)
     if len(nums) >= (2 if weight_first else 1):
-        proj["score"] = span_of(nums[-1])
-        if len(nums) >= 2:
+        if is_plain_number(nums[-1].clean.removesuffix("分")):
+            proj["score"] = span_of(nums[-1])
+        if len(nums) >= 2 and is_plain_number(nums[-2].clean.removesuffix("分")):
             proj["score_weight"] = span_of(nums[-2])
     if grade is not None:
         proj["grade"] = span_of(grade)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.normalize import is_amount
+from jixiao.pipelines.normalize import is_amount, is_slipped_number
 
 # a cell is one line of at most this many characters: longer lines are paragraphs
 CELL_CHARS = 60
@@ -36,8 +36,8 @@ def cell_kind(clean: str) -> str:
         return "fh"
     if V.fallback_level1(clean) or V.fallback_level2(clean):
         return "cat"
-    if is_amount(clean.rstrip("%")) or clean in _NUMBERISH:
-        return "num"
+    if is_amount(clean.rstrip("%")) or clean in _NUMBERISH or is_slipped_number(clean):
+        return "num"  # a misread number (1O, 9.S) still stands in its number column
     return "text"
 
 

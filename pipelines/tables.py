@@ -105,9 +105,12 @@ def titled_block(rows: list[Row]) -> tuple[int, Span] | None:
         cell = next((c for c in rows[i].cells if c.clean), None)
         m = V.TITLE_PROJECT_NAME.match(cell.clean) if cell is not None and is_title_row(rows[i]) else None
         if m is not None:
-            a = cell.text.index(m["name"][0])
-            name = Span(text=m["name"], start=cell.start + a, end=cell.start + a + len(m["name"]))
-            return (i, name) if cell.text[a:a + len(m["name"])] == m["name"] else None
+            # the name's characters in the cell, spaces between them allowed (OCR spaces a title: 外贸 发展项目…)
+            pos = [k for k, ch in enumerate(cell.text) if not ch.isspace()]
+            j = "".join(cell.text[k] for k in pos).find(m["name"])
+            if j < 0:
+                return None
+            return i, Span(text=m["name"], start=cell.start + pos[j], end=cell.start + pos[j + len(m["name"]) - 1] + 1)
     return None
 
 

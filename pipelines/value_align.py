@@ -11,7 +11,7 @@ from __future__ import annotations
 
 
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.cells import is_plain_number
+from jixiao.pipelines.cells import is_number_cell, is_plain_number
 from jixiao.pipelines.layout import Cell
 
 _NATURE = V.NATURE_WORDS
@@ -34,7 +34,7 @@ def fit(text: str, slot: str) -> float | None:
     if slot == "unit":
         return 2.0 if text in V.MEASURE_UNITS or text == "%" else None
     if slot in ("weight", "score"):
-        return 2.0 if is_plain_number(text) else None
+        return 2.0 if is_number_cell(text) else None
     if slot == "degree":
         return 1.0 if text.endswith("%") else None
     if slot in _VALUE_COLUMNS:

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 
 LEVEL1 = ("产出指标", "成本指标", "效益指标", "满意度指标")
+# the characters of a level-1 heading (and of the 绩效指标 caption): a merged cell printed vertically leaves them one a
+# line, or one at the start of each row, when a scan is read by OCR (产 / 出 / 指 / 标)
+VERTICAL_HEADING_CHARS = frozenset("".join(LEVEL1) + "绩效指标")
 # level-1 headings of a self-evaluation that are not indicator categories (no rows are kept under them)
 OTHER_LEVEL1 = ("项目决策", "项目过程", "项目管理", "履职效能")
 LEVEL2_PARENT = {
@@ -170,7 +173,7 @@ def any_label(word: str) -> bool:
 
 CODE_LABEL = _rx(r"^(项目编码|项目代码|项目编号)[:]?$")
 TOTAL_SCORE_LABEL = _rx(r"^(总分|合计|总计|绩效自评总得分|自评总得分|自评总分|自评得分|项目自评得分|总得分|综合得分|评价得分)[:]?$")
-GRADE_LABEL = _rx(r"^(绩效)?(自评|评价|综合评价)?等级[:]?$")  # 评价等级, 自评等级, 绩效自评等级, 等级
+GRADE_LABEL = _rx(r"^(绩效)?(自评|评价|综合评价|自评结论)?等级[:]?$")  # 评价等级, 自评等级, 绩效自评等级, 自评结论等级, 等级
 RATE_LABEL = _rx(r"^(执行率|预算执行率)(\(B/A\))?[:]?$")
 SCORE_LABEL = _rx(r"^得分[:]?$")
 FUNDS_TOTAL_LABEL = _rx(r"^((年度|项目|全年|本年)?(财政|预算)?资金总额|总额|合计|总计)[:]?")
@@ -251,7 +254,7 @@ PAGE_CHROME = _rx(rf"^({_PAGE_CHROME})")
 _PREVIEW_END = r"还剩\d+页未读|继续阅读|预览已结束|.{0,20}超出(免费)?预览范围|下载文档|点击查看更多|相关(文档|资源|搜索|阅读|推荐|链接|信息)(推荐)?:?$|猜你喜欢$|热门推荐$|VIP免费下载"
 PREVIEW_END = _rx(rf"^({_PREVIEW_END})")
 INDICATOR_END = _rx(r"^(总分|总得分|综合得分|评价得分|合计|总计|指标自评得分小计|项目绩效分析|自评结果分析|评价结论|结果应用建议|负责人|经办人|填报日期|备注|说明$|说明:|填表说明|注:"
-                    r"|自评得分:?$|自评总分|项目自评得分|绩效自评总得分|自评总得分"
+                    r"|自评得分:?$|自评总分|项目自评得分|绩效自评总得分|自评总得分|(绩效)?自评等级|评价等级|绩效等级"
                     rf"|{_PAGE_CHROME}|{_PREVIEW_END})")
 # a form's note and signature fields printed after its last row; where cells print one a line they close the
 # indicator rows (in a tab table such a line may stand inside it, a row of data following)
@@ -277,12 +280,17 @@ VALUE_PHRASE = _rx(r"^(全部或基本|部分)?(达成|未达成)预期指标")
 NATURE_WORDS = frozenset(("定性", "定量", "正向", "反向", "正向指标", "反向指标"))
 # an operator cell: a glyph, or the words some bureaus print in the 运算符号/指标性质 column (大于等于)
 OPERATOR_WORDS = ("大于等于", "小于等于", "大于", "小于", "等于", "不低于", "不少于", "不高于", "不超过", "不大于", "不小于")
-OPERATORS = _rx(r"^(>=|<=|≥|≤|=|>|<|≧|≦|═|＞|＜|" + "|".join(OPERATOR_WORDS) + ")$")
+# (〉= and 〈=: the angle brackets an OCR engine reads for ≥ and ≤ on a scan)
+OPERATORS = _rx(r"^(>=|<=|≥|≤|=|>|<|≧|≦|═|＞|＜|〉=|〈=|" + "|".join(OPERATOR_WORDS) + ")$")
 # a target, actual, weight or score as printed opens with an operator glyph or a number (≥120公里, 96%, 20)
 VALUE_START = _rx(r"^(?:[<>=≥≤≧≦＞＜＝═]|[-+]?\d)")
 DEPT_WIDE = _rx(r"整体(支出)?绩效自评表|部门整体|\(单位\)整体")
 # a table's title repeated at the top of its next page: the same table goes on (…自评表（续）, 续表)
 CONTINUED_TITLE = _rx(r"\(续\)$|^续表|续表$")
+# a scanned report's running page header, printed again at the top of each page (…项目支出绩效自评报告  附件1): no
+# table row, and no end of the table it cuts
+RUNNING_HEADER = _rx(r"(自评报告|自评表|评价报告)$")
+RUNNING_HEADER_MARK = _rx(r"^(附件|附表)\d*$")
 TABLE_TITLE = _rx(r"(绩效自评表|自评表)")
 # a title naming its project: [year]NAME项目[支出][绩效]自评表 (外贸发展项目绩效自评表 -> 外贸发展项目)
 TITLE_PROJECT_NAME = _rx(r"^(?:\d{4}年度?)?(?P<name>.{2,40}?项目)(?:支出)?(?:绩效)?自评表$")
@@ -391,6 +399,15 @@ def header_slot(text: str, words: dict[str, tuple[str, ...]], taken: set[str]) -
     if word is None:
         return None
     return next(slot for w, slot in pool if w == word)
+
+
+def slipped_column(text: str, funds: bool, printed: list[str]) -> str | None:
+    """The funds (``funds``) or indicator column a header cell one OCR slip off its word names (执行牢, 得份), among
+    the columns the header run has not ``printed`` yet: short column words sit one edit apart (执行率 / 执行数), so the
+    run's own columns tell them apart."""
+    headers, words = (FUNDS_HEADERS, FUNDS_HEADER_WORDS) if funds else (INDICATOR_HEADERS, INDICATOR_HEADER_WORDS)
+    taken = {slot for t in printed for slot, rx in headers if rx.match(header_core(t))}
+    return header_slot(text, words, taken)
 
 
 def near_word(text: str, words: tuple[str, ...], max_distance: int = 1) -> bool:
