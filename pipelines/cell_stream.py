@@ -14,7 +14,8 @@ from jixiao.pipelines import vocab as V
 from jixiao.pipelines.header_order import indicator_visual_order
 from jixiao.pipelines.normalize import SERIAL_NUMBER, NormalizedText, squeeze
 from jixiao.pipelines.stream_cells import (
-    CELL_CHARS, StreamCell, cell_kind, glued_category, join_split_categories, join_wrapped,
+    CELL_CHARS, StreamCell, cell_kind, drop_repeated_page_headers, glued_category, join_split_categories,
+    join_wrapped,
 )
 
 # A text is read this way when at least this many lines are single cells and they are this share of its
@@ -72,9 +73,9 @@ def _cells(norm: NormalizedText) -> tuple[list[StreamCell], bool] | None:
     if single < (MIN_BLANK_CELLS if blank_separated else MIN_CELL_LINES) or single < CELL_LINE_SHARE * (len(printed) - first):
         return None
     if not blank_separated:
-        return cells, False
+        return drop_repeated_page_headers(cells), False
     # (where nothing separates the cells, two cells and one cell broken in two look alike: neither is joined)
-    return join_split_categories(join_wrapped(cells, after_blank)), True
+    return drop_repeated_page_headers(join_split_categories(join_wrapped(cells, after_blank))), True
 
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.normalize import is_amount
+from jixiao.pipelines.page_headers import repeated_page_headers
 
 # a cell is one line of at most this many characters: longer lines are paragraphs
 CELL_CHARS = 60
@@ -99,3 +100,10 @@ def glued_category(c: StreamCell) -> tuple[StreamCell, StreamCell] | None:
         return None
     cut = c.start + m.start()
     return StreamCell(c.start, cut, c.clean[:m.start()]), StreamCell(cut, c.end, m.group())
+
+
+
+def drop_repeated_page_headers(cells: list[StreamCell]) -> list[StreamCell]:
+    """The cells without the page headers a preview repeats between the rows of one table (``page_headers``)."""
+    drop = repeated_page_headers([("" if c.line or c.empty else c.clean) for c in cells])
+    return [c for k, c in enumerate(cells) if k not in drop] if drop else cells

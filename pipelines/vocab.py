@@ -204,8 +204,8 @@ def _alt(words: tuple[str, ...]) -> str:
 
 
 # the words of the weight (分值) and score (得分) columns, in the funds and the indicator table alike
-WEIGHT_WORDS = ("分值", "权重", "指标分值", "权重分", "标准分值", "分值权重", "指标分值权重", "满分")
-SCORE_WORDS = ("得分", "自评得分", "实际得分", "评分")
+WEIGHT_WORDS = ("分值", "权重", "指标权重", "指标分值", "权重分", "标准分值", "分值权重", "指标分值权重", "满分")
+SCORE_WORDS = ("得分", "指标得分", "自评得分", "实际得分", "评分")
 
 # column headers of the funds table, by field
 FUNDS_HEADERS: list[tuple[str, re.Pattern[str]]] = [

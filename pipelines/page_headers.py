@@ -1,0 +1,35 @@
+"""The page header a document site's preview prints again at the top of each page (the file's title, its unit note):
+between two rows of one table it is no cell."""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.pipelines import vocab as V
+
+# what a page header prints under the file's title: its unit note and year line (金额单位:元, (2023年度))
+_PAGE_HEADER_TAIL = re.compile(r"^(?:金额)?单位[:：]?(?:万元|元|千元)$|^[(（]\d{4}年度?[)）]$")
+
+
+def repeated_page_headers(cells: list[str]) -> set[int]:
+    """Indexes of the cells (their clean texts, in reading order) that repeat the page header: a title cell equal to
+    an earlier one, and the unit or year cells right after it -- unless a field label follows them (项目名称: a new
+    table under the same title, which keeps its title)."""
+    seen: set[str] = set()
+    drop: set[int] = set()
+    k = 0
+    while k < len(cells):
+        c = cells[k]
+        title = bool(c) and bool(V.TABLE_TITLE.search(c)) and not V.DEPT_WIDE.search(c)
+        if title and c in seen:
+            j = k + 1
+            while j < len(cells) and _PAGE_HEADER_TAIL.match(cells[j]):
+                j += 1
+            if j < len(cells) and not V.any_label(cells[j].rstrip(":")):
+                drop.update(range(k, j))
+                k = j
+                continue
+        if title:
+            seen.add(c)
+        k += 1
+    return drop
