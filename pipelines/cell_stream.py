@@ -15,7 +15,7 @@ from jixiao.pipelines.header_order import indicator_visual_order
 from jixiao.pipelines.normalize import SERIAL_NUMBER, NormalizedText, squeeze
 from jixiao.pipelines.stream_cells import (
     CELL_CHARS, StreamCell, cell_kind, drop_repeated_page_headers, glued_category, join_split_categories,
-    join_wrapped,
+    join_wrapped, split_glued_cells,
 )
 
 # A text is read this way when at least this many lines are single cells and they are this share of its
@@ -73,7 +73,7 @@ def _cells(norm: NormalizedText) -> tuple[list[StreamCell], bool] | None:
     if single < (MIN_BLANK_CELLS if blank_separated else MIN_CELL_LINES) or single < CELL_LINE_SHARE * (len(printed) - first):
         return None
     if not blank_separated:
-        return drop_repeated_page_headers(cells), False
+        return drop_repeated_page_headers(split_glued_cells(cells)), False
     # (where nothing separates the cells, two cells and one cell broken in two look alike: neither is joined)
     return drop_repeated_page_headers(join_split_categories(join_wrapped(cells, after_blank))), True
 

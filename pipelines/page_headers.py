@@ -12,16 +12,19 @@ _PAGE_HEADER_TAIL = re.compile(r"^(?:金额)?单位[:：]?(?:万元|元|千元)$
 
 
 def repeated_page_headers(cells: list[str]) -> set[int]:
-    """Indexes of the cells (their clean texts, in reading order) that repeat the page header: a title cell equal to
-    an earlier one, and the unit or year cells right after it -- unless a field label follows them (项目名称: a new
-    table under the same title, which keeps its title)."""
+    """Indexes of the cells (their clean texts, in reading order) that repeat the page header inside a table: a title
+    cell equal to an earlier one, after the table's first field label, and the unit or year cells right after it --
+    unless a field label follows them (项目名称: a new table under the same title, which keeps its title). (Above
+    the table a title printed twice, by the site and by the file, is left alone.)"""
     seen: set[str] = set()
     drop: set[int] = set()
+    in_table = False
     k = 0
     while k < len(cells):
         c = cells[k]
+        in_table = in_table or bool(c) and V.any_label(c.rstrip(":"))
         title = bool(c) and bool(V.TABLE_TITLE.search(c)) and not V.DEPT_WIDE.search(c)
-        if title and c in seen:
+        if title and in_table and c in seen:
             j = k + 1
             while j < len(cells) and _PAGE_HEADER_TAIL.match(cells[j]):
                 j += 1

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from jixiao.pipelines import vocab as V
+from jixiao.pipelines.glued_cells import split_glued
 from jixiao.pipelines.normalize import is_amount
 from jixiao.pipelines.page_headers import repeated_page_headers
 
@@ -107,3 +108,16 @@ def drop_repeated_page_headers(cells: list[StreamCell]) -> list[StreamCell]:
     """The cells without the page headers a preview repeats between the rows of one table (``page_headers``)."""
     drop = repeated_page_headers([("" if c.line or c.empty else c.clean) for c in cells])
     return [c for k, c in enumerate(cells) if k not in drop] if drop else cells
+
+
+def split_glued_cells(cells: list[StreamCell]) -> list[StreamCell]:
+    """Cells a preview glued together split apart, its chunk markers left out (``glued_cells``)."""
+    out: list[StreamCell] = []
+    for c in cells:
+        # (a cell with inner spaces or repaired words has no one-to-one offsets: left whole)
+        pieces = split_glued(c.clean) if not c.line and not c.empty and c.end - c.start == len(c.clean) else None
+        if pieces is None:
+            out.append(c)
+            continue
+        out += [StreamCell(c.start + a, c.start + b, c.clean[a:b]) for a, b in pieces]
+    return out
