@@ -36,3 +36,20 @@ def repeated_page_headers(cells: list[str]) -> set[int]:
             seen.add(c)
         k += 1
     return drop
+
+
+# a preview's page counter printed as a cell of its own (2/5): N/M with one page count M behind several pages N
+_COUNTER = re.compile(r"^(\d{1,3})/(\d{1,3})$")
+
+
+def page_counters(cells: list[str]) -> set[int]:
+    """Indexes of the cells that are a preview's page counters (2/5 … 4/5): ``N/M`` where the same page count M
+    stands behind at least two page numbers, each at most M (a lone 1/3 may be a value)."""
+    pages: dict[str, set[str]] = {}
+    at: list[tuple[int, str]] = []
+    for k, c in enumerate(cells):
+        m = _COUNTER.match(c)
+        if m is not None and 0 < int(m.group(1)) <= int(m.group(2)):
+            pages.setdefault(m.group(2), set()).add(m.group(1))
+            at.append((k, m.group(2)))
+    return {k for k, total in at if len(pages[total]) >= 2}
