@@ -52,7 +52,7 @@ def split_glued(text: str) -> list[tuple[int, int]] | None:
 def _pieces(text: str, start: int) -> list[tuple[int, int]]:
     rest = text[start:]
     head = _category_head().match(rest)
-    if head is not None and head.end() < len(rest) and not rest[head.end()] in "(（:：":
+    if head is not None and head.end() < len(rest) and rest[head.end()] not in "(（:：":
         # 数量指标送戏下乡场次, 效益指标社会效益指标: the category word, then what follows it
         return [(start, start + head.end()), *_pieces(text, start + head.end())]
     tail = next((w for w in sorted({*V.LEVEL2_PARENT, *V.LEVEL1}, key=len, reverse=True) if rest.endswith(w)), None)

@@ -37,3 +37,16 @@ def test_glued_cells_are_split(text, pieces):
 ])
 def test_whole_cells_stay_whole(text):
     assert split_glued(text) is None
+
+
+def test_collapsed_tokens_are_split_with_true_offsets():
+    """The collapsed-text reader's tokens: pieces keep their offsets in the text, a lone marker is dropped."""
+    from jixiao.pipelines.collapsed_tokens import split_glued_tokens
+    from jixiao.pipelines.layout import Cell
+
+    text = "1、 质量指标文化培训合格率 ≥95%"
+    toks = [Cell(col=0, start=0, end=2, text="1、"), Cell(col=0, start=3, end=14, text="质量指标文化培训合格率"),
+            Cell(col=0, start=15, end=19, text="≥95%")]
+    got = split_glued_tokens(toks)
+    assert [t.text for t in got] == ["质量指标", "文化培训合格率", "≥95%"]
+    assert all(text[t.start:t.end] == t.text for t in got)
