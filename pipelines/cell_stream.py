@@ -14,7 +14,8 @@ from jixiao.pipelines import vocab as V
 from jixiao.pipelines.header_order import indicator_visual_order
 from jixiao.pipelines.normalize import SERIAL_NUMBER, NormalizedText, squeeze
 from jixiao.pipelines.stream_cells import (
-    CELL_CHARS, StreamCell, cell_kind, glued_category, join_split_categories, join_wrapped,
+    CELL_CHARS, StreamCell, cell_kind, drop_repeated_page_headers, glued_category, join_split_categories,
+    join_vertical_words, join_wrapped, split_glued_cells,
 )
 
 # A text is read this way when at least this many lines are single cells and they are this share of its
@@ -73,9 +74,8 @@ def _cells(norm: NormalizedText) -> tuple[list[StreamCell], bool] | None:
     if single < (MIN_BLANK_CELLS if blank_separated else MIN_CELL_LINES) or single < CELL_LINE_SHARE * (len(printed) - first):
         return None
     if not blank_separated:
-        return cells, False
-    # (where nothing separates the cells, two cells and one cell broken in two look alike: neither is joined)
-    return join_split_categories(join_wrapped(cells, after_blank)), True
+        return drop_repeated_page_headers(split_glued_cells(join_vertical_words(cells))), False
+    return drop_repeated_page_headers(join_split_categories(join_wrapped(cells, after_blank))), True
 
 
 
@@ -97,6 +97,7 @@ class _RowGrouper:
         self.header_slots: list[str | None] = []  # the indicator header's columns, in order
         self.header_width = 0  # cells of the indicator header row
         self.next_is_value = False  # the cell after the one being added holds a value (a number, an operator)
+        self.next_funds_header = False  # the cell after the one being added is a funds header word only (年初预算数)
         self.last_serial = 0  # the 序号 of the open indicator row
 
     def flush(self) -> None:
@@ -113,8 +114,8 @@ class _RowGrouper:
         if kind == "empty":
             self.empty_cell(c)
             return
-        if kind == "ih" and self.state == "fh" and _is_funds_header(c.clean):
-            kind = "fh"  # 分值, 得分: columns of both headers, here the funds header's
+        if kind == "ih" and (self.state == "fh" or self.next_funds_header) and _is_funds_header(c.clean):
+            kind = "fh"  # 分值, 得分: columns of both headers, here the funds header's (a header may print 分值 first)
         elif kind == "text" and self.state in ("fh", "ih") and V.slipped_column(
                 c.clean, self.state == "fh", [x.clean for x in self.cur]) is not None:
             kind = self.state  # a column word one OCR slip off (执行牢, 得份) that the header has not printed yet
@@ -401,6 +402,7 @@ def _rows(cells: list[StreamCell], blank_separated: bool = False) -> list[list[S
             continue
         nxt = cells[k + 1] if k + 1 < len(cells) else None
         grouper.next_is_value = nxt is not None and _valueish(nxt.clean)
+        grouper.next_funds_header = nxt is not None and cell_kind(nxt.clean) == "fh"
         if grouper.opens_serial_row(c, nxt):
             grouper.flush()
             grouper.state = "ih_body"

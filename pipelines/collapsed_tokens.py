@@ -12,9 +12,11 @@ import re
 from functools import lru_cache
 
 from jixiao.pipelines import vocab as V
+from jixiao.pipelines.glued_cells import split_glued
 from jixiao.pipelines.indicator_table import joined_levels_at
 from jixiao.pipelines.layout import Cell
 from jixiao.pipelines.normalize import NormalizedText
+from jixiao.pipelines.page_headers import repeated_page_headers
 from jixiao.pipelines.segment import Segmenter
 from jixiao.pipelines.vocab import GLUED_LABEL as _GLUED, KNOWN_WORDS as _WORDS, LABEL_IN_RUN as _LABEL_IN_RUN
 from jixiao.pipelines.vocab import MEASURE_UNITS as _UNITS
@@ -142,7 +144,11 @@ class Tokenizer:
                     raw.append(Cell(col=0, start=cut, end=m.end(), text=norm.text[cut:m.end()]))
                     continue
             raw.append(Cell(col=0, start=m.start(), end=m.end(), text=t))
-        return self._split_levels(self._rejoin(drop_page_labels(raw), norm.text))
+        raw = drop_page_labels(raw)
+        drop = repeated_page_headers([t.clean for t in raw])
+        if drop:
+            raw = [t for k, t in enumerate(raw) if k not in drop]
+        return split_glued_tokens(self._split_levels(self._rejoin(raw, norm.text)))
 
     def _split_levels(self, toks: list[Cell]) -> list[Cell]:
         """A "一级-二级" token (产出指标-数量指标) as two tokens, the category words the row reader expects."""
@@ -222,3 +228,15 @@ class Tokenizer:
                 out.append(Cell(col=len(out), start=t.start, end=t.end, text=t.text))
             i = j
         return out
+
+
+def split_glued_tokens(toks: list[Cell]) -> list[Cell]:
+    """Tokens a preview glued together split apart, its chunk markers left out (``glued_cells``)."""
+    out: list[Cell] = []
+    for c in toks:
+        pieces = split_glued(c.text) if c.text == c.clean else None
+        if pieces is None:
+            out.append(c)
+            continue
+        out += [Cell(col=0, start=c.start + a, end=c.start + b, text=c.text[a:b]) for a, b in pieces]
+    return out

@@ -3,6 +3,7 @@ or as label/value pairs."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from jixiao.pipelines import vocab as V
@@ -101,6 +102,10 @@ def _by_position(row: Row, label_index: int, cols: list[str]) -> dict[str, Cell]
     return {col: c for col, c in zip(cols, cells) if c.clean and c.clean not in ("/", "-", "—")}
 
 
+# funds columns that hold no amount: where one stands left of the budget columns it is no place to align amounts to
+_NOT_AMOUNT = frozenset(("weight", "score"))
+
+
 def _align_funds(values: list[Cell], cols: list[str]) -> dict[str, Cell]:
     """Assign a total row's printed numbers to the header's columns.
 
@@ -132,7 +137,12 @@ def _align_funds(values: list[Cell], cols: list[str]) -> dict[str, Cell]:
         else:
             k = max(0, n - len(tail_cols))
             head_vals, tail_vals = values[:k], values[k:]
-        pairs = list(zip(head_cols[::-1], head_vals[::-1])) + list(zip(tail_cols, tail_vals))
+        # a 分值 printed left of the budget columns (分值 年初预算数 全年预算数 …) takes the row's first number; the
+        # amounts after it still align from 全年执行数 leftwards
+        lead = list(itertools.takewhile(lambda c: c in _NOT_AMOUNT, head_cols))
+        lead_vals, head_vals = head_vals[:len(lead)], head_vals[len(lead):]
+        pairs = (list(zip(lead, lead_vals)) + list(zip(head_cols[len(lead):][::-1], head_vals[::-1]))
+                 + list(zip(tail_cols, tail_vals)))
     for col, cell in pairs:
         if cell.clean in ("/", "-", "—"):
             continue

@@ -25,6 +25,8 @@ _JUNK = re.compile(r"\[bookmark:[^\]\n]*\]|\[image:[^\]\n]*\]")
 _PAGE_LINE = re.compile(
     r"^[ \t\u3000]*(?:[-－—]\s*[0-9０-９]{1,4}\s*[-－—]|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*页)?"
     r"|共\s*[0-9０-９]{1,4}\s*页|[0-9]{1,4}[ \u3000]+/[ \u3000]+[0-9]{1,4}"
+    # a site's page footer: its name before the label, dashes around it (- 智库文档 第1页 -, 豆丁网 第1页 共3页)
+    r"|(?:[-－—][ \u3000]*)?[^\s\d]{1,10}[ \u3000]+第[ \u3000]*[0-9]{1,4}[ \u3000]*页(?:[ \u3000]*共[ \u3000]*[0-9]{1,4}[ \u3000]*页)?(?:[ \u3000]*[-－—])?"
     r"|[^\n]{1,120}?\.(?:docx?|xlsx?|pdf|pptx?|wps)_第[0-9]{1,4}页)[ \t\u3000]*(?:\r?\n|$)", re.M)
 # A stamp's impression read by OCR as a line of its own (财 务 专 用 章, 青岚县交通运输局 / (公章)): never content, and
 # left in place between two rows it glues to a cell. A label asking for the stamp (实施单位(盖章)) is kept.

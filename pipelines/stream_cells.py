@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass
 
 from jixiao.pipelines import vocab as V
+from jixiao.pipelines.glued_cells import split_glued
 from jixiao.pipelines.normalize import is_amount, is_slipped_number
+from jixiao.pipelines.page_headers import page_counters, repeated_page_headers
 
 # a cell is one line of at most this many characters: longer lines are paragraphs
 CELL_CHARS = 60
@@ -99,3 +101,59 @@ def glued_category(c: StreamCell) -> tuple[StreamCell, StreamCell] | None:
         return None
     cut = c.start + m.start()
     return StreamCell(c.start, cut, c.clean[:m.start()]), StreamCell(cut, c.end, m.group())
+
+
+
+def drop_repeated_page_headers(cells: list[StreamCell]) -> list[StreamCell]:
+    """The cells without the page headers a preview repeats between the rows of one table and its page counters
+    (``page_headers``)."""
+    texts = [("" if c.line or c.empty else c.clean) for c in cells]
+    drop = repeated_page_headers(texts) | page_counters(texts)
+    return [c for k, c in enumerate(cells) if k not in drop] if drop else cells
+
+
+def split_glued_cells(cells: list[StreamCell]) -> list[StreamCell]:
+    """Cells a preview glued together split apart, its chunk markers left out (``glued_cells``)."""
+    out: list[StreamCell] = []
+    for c in cells:
+        # (a cell with inner spaces or repaired words has no one-to-one offsets: left whole)
+        pieces = split_glued(c.clean) if not c.line and not c.empty and c.end - c.start == len(c.clean) else None
+        if pieces is None:
+            out.append(c)
+            continue
+        out += [StreamCell(c.start + a, c.start + b, c.clean[a:b]) for a, b in pieces]
+    return out
+
+
+_CJK1 = re.compile(r"^[\u4e00-\u9fff]$")
+
+
+def _known(text: str) -> bool:
+    return _is_category(text) or bool(V.SECTION_CAPTION.match(text))
+
+
+def join_vertical_words(cells: list[StreamCell]) -> list[StreamCell]:
+    """A merged cell's label printed one character a line (产 / 出 / 指 / 标, 绩 / 效 / 指 / 标) as one cell, where the
+    characters together are a category word or the 绩效指标 caption; and a category word broken before its last
+    word (可持续影响 / 指标, 服务对象满意度 / 指标) as one. (Where nothing separates cells, only words the template
+    prints make the join certain.)"""
+    out: list[StreamCell] = []
+    k = 0
+    while k < len(cells):
+        c = cells[k]
+        j = k
+        while j < len(cells) and not cells[j].line and _CJK1.match(cells[j].clean):
+            j += 1
+        word = "".join(x.clean for x in cells[k:j])
+        if j - k >= 2 and _known(word):
+            out.append(StreamCell(c.start, cells[j - 1].end, word))
+            k = j
+            continue
+        prev = out[-1] if out else None
+        if (c.clean == "指标" and prev is not None and not prev.line and not prev.clean.endswith("指标")
+                and _is_category(prev.clean + c.clean)):
+            out[-1] = StreamCell(prev.start, c.end, prev.clean + c.clean)
+        else:
+            out.append(c)
+        k += 1
+    return out

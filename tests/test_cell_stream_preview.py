@@ -136,3 +136,53 @@ def test_a_jump_into_the_indicator_header(extractor):
         ("产出指标", "数量指标", "维护文化广场数量", "12个", "12个", 20, 20),
         ("产出指标", "质量指标", "设施完好率", "≥95%", "96%", 20, 19),
     ]
+
+
+ROWS_HEADER = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+FUNDS = FUNDS_HEADER + ["年度资金总额", "40", "40", "38", "10", "95%", "9.5"]
+
+
+def test_the_page_header_repeated_between_two_rows(extractor):
+    """The site prints the file's title, its unit note and the indicator header again at the top of each page,
+    right after a row's remark: none of it is a row; the table goes on under the carried level-1."""
+    title = "示例县文化馆2023年度项目支出绩效自评表"
+    lines = [title, *FIELDS, *FUNDS, *ROWS_HEADER,
+             "产出指标", "数量指标", "送戏下乡场次", "≥20场", "18场", "20", "16", "汛期停演两场",
+             title, "单位：万元", *ROWS_HEADER,
+             "质量指标", "演出验收合格率", "100%", "100%", "20", "20",
+             "总分", "100", "95.5"]
+    (p,) = _read(extractor, lines)
+    assert _rows(p) == [
+        ("产出指标", "数量指标", "送戏下乡场次", "≥20场", "18场", 20, 16),
+        ("产出指标", "质量指标", "演出验收合格率", "100%", "100%", 20, 20),
+    ]
+
+
+def test_cells_glued_where_the_preview_lost_a_line_break(extractor):
+    """A level-2 glued to its name, a name to its target, a score to the next level-1, a chunk marker before a
+    category word: each cell read apart."""
+    lines = [*FIELDS, *FUNDS, *ROWS_HEADER,
+             "产出指标", "数量指标送戏下乡场次", "≥20场", "20场", "20", "20",
+             "2、质量指标", "演出验收合格率≥98%", "100%", "20", "20满意度指标",
+             "服务对象满意度指标", "群众满意度", "≥90%", "93%", "10", "10",
+             "总分", "100", "59.5"]
+    (p,) = _read(extractor, lines)
+    assert _rows(p) == [
+        ("产出指标", "数量指标", "送戏下乡场次", "≥20场", "20场", 20, 20),
+        ("产出指标", "质量指标", "演出验收合格率", "≥98%", "100%", 20, 20),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%", 10, 10),
+    ]
+
+
+def test_labels_one_character_a_line_and_page_counters(extractor):
+    """A merged level-1 printed one character a line (产/出/指/标), a level-2 broken before '指标', the site's page
+    counters (2/4, 3/4) between rows: the words joined, the counters dropped."""
+    lines = [*FIELDS, *FUNDS, "绩", "效", "指", "标", *ROWS_HEADER[1:],
+             "产", "出", "指", "标", "数量指标", "送戏下乡场次", "≥20场", "20场", "20", "20", "2/4",
+             "效", "益", "指", "标", "可持续影响", "指标", "文化志愿队伍", "持续壮大", "持续壮大", "20", "20", "3/4",
+             "总分", "100", "49.5"]
+    (p,) = _read(extractor, lines)
+    assert _rows(p) == [
+        ("产出指标", "数量指标", "送戏下乡场次", "≥20场", "20场", 20, 20),
+        ("效益指标", "可持续影响指标", "文化志愿队伍", "持续壮大", "持续壮大", 20, 20),
+    ]

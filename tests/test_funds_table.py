@@ -58,3 +58,11 @@ def test_a_unit_caption_on_the_row_above_a_source_header(extractor, caption, fac
              "336000", "96%", "年度绩效目标完成情况", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "得分",
              "产出指标", "数量指标", "临时救助人次", "≥400人次", "436人次", "30"]
     assert _funds(extractor, ["".join(cells)]) == (None, 350000.0 * factor, 336000.0 * factor, 96.0)
+
+
+def test_a_weight_column_printed_before_the_budget_columns(extractor):
+    """分值 first (分值 年初预算数 全年预算数 全年执行数 执行率 得分), the blank 年初预算数 printing nothing: the first number
+    is the weight; the two amounts align from 全年执行数 leftwards (contract), 年初预算数 null."""
+    rows = [*FIELDS, "项目资金(元)\t分值\t年初预算数\t全年预算数\t全年执行数\t执行率\t得分",
+            "年度资金总额\t10\t500,000.00\t450,000.00\t90%\t9", *INDICATORS]
+    assert _funds(extractor, rows) == (None, 500000.0, 450000.0, 90.0)

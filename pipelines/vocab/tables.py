@@ -204,8 +204,8 @@ def _alt(words: tuple[str, ...]) -> str:
 
 
 # the words of the weight (分值) and score (得分) columns, in the funds and the indicator table alike
-WEIGHT_WORDS = ("分值", "权重", "指标分值", "权重分", "标准分值", "分值权重", "指标分值权重", "满分")
-SCORE_WORDS = ("得分", "自评得分", "实际得分", "评分")
+WEIGHT_WORDS = ("分值", "权重", "指标权重", "指标分值", "权重分", "标准分值", "分值权重", "指标分值权重", "满分")
+SCORE_WORDS = ("得分", "指标得分", "自评得分", "实际得分", "评分")
 
 # column headers of the funds table, by field
 FUNDS_HEADERS: list[tuple[str, re.Pattern[str]]] = [
@@ -277,7 +277,7 @@ PLACEHOLDER = _rx(r"^(指标\d*[:]?|…+|\.+|—+|-+|/|无)$|^[^\u4e00-\u9fffA-Z
 # completion phrases printed in value columns; a "name" like this is a value whose name cell was blank
 VALUE_PHRASE = _rx(r"^(全部或基本|部分)?(达成|未达成)预期指标")
 # what a 指标性质 column prints when it is no operator: the indicator's kind or direction
-NATURE_WORDS = frozenset(("定性", "定量", "正向", "反向", "正向指标", "反向指标"))
+NATURE_WORDS = frozenset(("定性", "定量", "正向", "反向", "正向指标", "反向指标", "共性", "个性", "共性指标", "个性指标"))
 # an operator cell: a glyph, or the words some bureaus print in the 运算符号/指标性质 column (大于等于)
 OPERATOR_WORDS = ("大于等于", "小于等于", "大于", "小于", "等于", "不低于", "不少于", "不高于", "不超过", "不大于", "不小于")
 # (〉= and 〈=: the angle brackets an OCR engine reads for ≥ and ≤ on a scan)
