@@ -132,6 +132,11 @@ def _known(text: str) -> bool:
     return _is_category(text) or bool(V.SECTION_CAPTION.match(text))
 
 
+# the longest template word a merged cell spells one character a line (社会公众或服务对象满意度指标, 14): a longer run of
+# single characters is no one word
+VERTICAL_WORD_MAX_CHARS = 16
+
+
 def join_vertical_words(cells: list[StreamCell]) -> list[StreamCell]:
     """A merged cell's label printed one character a line (产 / 出 / 指 / 标, 绩 / 效 / 指 / 标) as one cell, where the
     characters together are a category word or the 绩效指标 caption; and a category word broken before its last
@@ -139,13 +144,14 @@ def join_vertical_words(cells: list[StreamCell]) -> list[StreamCell]:
     prints make the join certain.)"""
     out: list[StreamCell] = []
     k = 0
+    j = 0  # the end of the run of one-character cells k stands in (found once per run: linear on a long run)
     while k < len(cells):
         c = cells[k]
-        j = k
-        while j < len(cells) and not cells[j].line and _CJK1.match(cells[j].clean):
-            j += 1
-        word = "".join(x.clean for x in cells[k:j])
-        if j - k >= 2 and _known(word):
+        if j <= k:
+            j = k
+            while j < len(cells) and not cells[j].line and _CJK1.match(cells[j].clean):
+                j += 1
+        if 2 <= j - k <= VERTICAL_WORD_MAX_CHARS and _known(word := "".join(x.clean for x in cells[k:j])):
             out.append(StreamCell(c.start, cells[j - 1].end, word))
             k = j
             continue
