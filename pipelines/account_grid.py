@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from jixiao.pipelines import vocab as V
+from jixiao.pipelines.account_slips import cell_text, trimmed
 from jixiao.pipelines.normalize import NormalizedText, parse_number, squeeze
 
 
@@ -51,11 +52,13 @@ class Panel:
 
 
 def tab_row(norm: NormalizedText, start: int, end: int) -> GridRow:
-    """The line [start, end) of the normalized text cut at tabs; each cell's text without whitespace."""
+    """The line [start, end) of the normalized text cut at tabs; each cell's text without whitespace (an amount
+    or code with its scan slips put right, ``account_slips``)."""
     cells, pos = [], start
     for part in norm.text[start:end].split("\t"):
-        text = squeeze(part)
-        cells.append(GridCell(text, norm.printed(pos, pos + len(part)) if text else "", pos, pos + len(part)))
+        a, b = trimmed(part)  # a scan's table rule (|) beside the cell is none of it
+        text = cell_text(squeeze(part[a:b]))
+        cells.append(GridCell(text, norm.printed(pos + a, pos + b) if text else "", pos, pos + len(part)))
         pos += len(part) + 1
     return GridRow(cells, start, end)
 

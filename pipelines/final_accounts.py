@@ -16,6 +16,7 @@ from jixiao.pipelines import vocab as V
 from jixiao.pipelines.account_checks import check_document, check_table
 from jixiao.pipelines.account_collapsed import read_all as collapsed_tables
 from jixiao.pipelines.account_fragments import TITLES, fragment_kind, header_rows, standard_width, width_of
+from jixiao.pipelines.account_slips import number_text, standard_title
 from jixiao.pipelines.account_grid import (
     GridRow,
     Panel,
@@ -78,7 +79,8 @@ def _title(norm: NormalizedText, start: int, end: int) -> tuple[str, str | None,
         number, text = m.group(0), text[:m.start()]
     text = V.ACCOUNT_TITLE_ORDINAL.sub("", text)
     if not V.ACCOUNT_TITLE.match(text) or table_kind(text) is None:
-        return None
+        standard = standard_title(text)  # a scan's slip in the title (决箅表)
+        return None if standard is None else (standard, number, bool(V.ACCOUNT_CONTINUED.search(text)))
     printed = V.ACCOUNT_TITLE_ORDINAL.sub("", norm.printed(start, end))
     if number and printed.endswith(number):
         printed = printed[: -len(number)]
@@ -197,7 +199,8 @@ class FinalAccountsReader:
         while first_row < stop and ("\t" not in norm.text[slice(*lines[first_row])]
                                     or _meta_line(norm.text[slice(*lines[first_row])])):
             first_row += 1
-        meta = squeeze(norm.text[lines[t.line][1]:lines[first_row][0] if first_row < stop else lines[stop - 1][1]])
+        meta = number_text(squeeze(norm.text[lines[t.line][1]:lines[first_row][0] if first_row < stop
+                                             else lines[stop - 1][1]]))
         rows, end = _tab_rows(norm, lines, first_row, stop)
         tail = norm.text[lines[t.line][0]:lines[min(_part_end(norm, lines, end, stop), len(lines) - 1)][1]]
         no_data = bool(V.ACCOUNT_NO_DATA.search(squeeze(tail)))

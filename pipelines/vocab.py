@@ -898,6 +898,8 @@ ACCOUNT_LINE_HEADER = "行次"
 ACCOUNT_STUB_ROW = "栏次"
 # total rows: 合计, 本年收入合计, 总计, 小计, 人员经费合计
 ACCOUNT_TOTAL = re.compile(r"(?:合计|总计|小计)$")
+# a table's rules as an OCR'd scan prints them beside the first or last cell of a row: never part of a cell
+ACCOUNT_RULE_MARKS = "|丨│┃"
 # a cell holding no amount: a dash of any length
 ACCOUNT_BLANK = re.compile(r"^[-—－–_/\\]*$")
 # a leading ordinal on a row label: 一、 (一) 1. and a bare numeral whose 、 was lost (kept apart: 一般 starts
