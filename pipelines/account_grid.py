@@ -72,8 +72,9 @@ def is_stub_row(row: GridRow) -> bool:
     texts = [c.text for c in row.cells if c.text]
     if not texts:
         return False
-    if V.ACCOUNT_STUB_ROW in texts:
-        return True
+    if V.ACCOUNT_STUB_ROW in texts or (len(texts) == 1 and texts[0].startswith(V.ACCOUNT_STUB_ROW)
+                                       and texts[0][len(V.ACCOUNT_STUB_ROW):].isdigit()):
+        return True  # 栏次 | 1 | 2 …, or the run closed up into one cell (栏次123)
     if len(texts) >= 3 and all(t.isdigit() for t in texts):
         nums = [int(t) for t in texts]
         return all(b == a + 1 for a, b in zip(nums, nums[1:]))

@@ -132,6 +132,12 @@ def _stub(line: str) -> bool:
     return text.startswith(V.ACCOUNT_STUB_ROW) and text[len(V.ACCOUNT_STUB_ROW):].isdigit()
 
 
+def _header_gap(parsed: list[list], lines: list[str], j: int) -> bool:
+    """A one-cell line inside a block (the header's second row under its first: 科目编码 科目名称 one space apart,
+    under 项目 of a table whose code and name share a cell): the block goes on where the line after it does."""
+    return len(parsed[j]) == 1 and j + 1 < len(parsed) and (len(parsed[j + 1]) >= 2 or _stub(lines[j + 1]))
+
+
 def _edges(block: list[list[tuple[int, int, int, int]]], lines: list[str]) -> int:
     """How many distinct right edges the block's numbers have (few where the columns line up)."""
     return len({x1 for cells, line in zip(block, lines) for a, b, _, x1 in cells if _NUMBER.match(line[a:b])})
@@ -158,7 +164,7 @@ def spaced_rows(norm: NormalizedText) -> NormalizedText | None:
     i, changed = 0, False
     while i < len(lines):
         j = i
-        while j < len(lines) and (len(parsed[j]) >= 2 or (j > i and _stub(lines[j]))):
+        while j < len(lines) and (len(parsed[j]) >= 2 or (j > i and (_stub(lines[j]) or _header_gap(parsed, lines, j)))):
             j += 1  # a blank line ends a block (a new page lays out anew); the 栏次 row normalized to one cell does not
         block = _aligned([parsed[k] for k in range(i, j)], [narrow[k] for k in range(i, j)], lines[i:j])
         data = [cells for k, cells in zip(range(i, j), block) if len(cells) >= MIN_CELLS and _numeric(lines[k], cells)]
@@ -186,6 +192,8 @@ def _emit(norm: NormalizedText, a: int, b: int, chars: list[str], offsets: list[
 
 
 def _emit_row(norm: NormalizedText, line: str, start: int, cells, cols, chars, offsets) -> None:
+    """The line as a tab row; a one-cell line of the block (a header row, the closed-up 栏次 row) ends in a tab,
+    so that it stays a row of the table."""
     col = 0
     for (a, b, _, _), c in zip(cells, cols):
         for _ in range(c - col):
@@ -193,5 +201,8 @@ def _emit_row(norm: NormalizedText, line: str, start: int, cells, cols, chars, o
             offsets.append(norm.offsets[start + a])
         col = c
         _emit(norm, start + a, start + b, chars, offsets)
+    if len(cells) == 1:
+        chars.append("\t")
+        offsets.append(norm.offsets[start + cells[0][1] - 1])
     chars.append("\n")
     offsets.append(norm.offsets[min(start + len(line), len(norm.offsets) - 1)])

@@ -893,7 +893,8 @@ ACCOUNT_TABLE_END = re.compile(r"^(?:注|备注|说明|填报说明)\s*[:：\d]|
 # column header cells: the code column (or its 类/款/项 parts), the label column, 行次, and the 栏次 row
 ACCOUNT_CODE_HEADER = re.compile(r"^(?:(?:功能|经济)?分类)?(?:科目)?(?:代码|编码)(?:[(（].*[)）])?$")
 ACCOUNT_CODE_PARTS: tuple[str, ...] = ("类", "款", "项")
-ACCOUNT_LABEL_HEADER = re.compile(r"^(?:(?:功能|经济)?分类)?(?:科目|项目)(?:名称)?(?:[(（].*[)）])?$|^收入项目$|^支出项目$")
+ACCOUNT_LABEL_HEADER = re.compile(r"^(?:(?:功能|经济)?分类)?(?:科目|项目)(?:名称)?(?:[(（].*[)）])?$|^收入项目$|^支出项目$"
+                                  r"|^(?:科目)?(?:代码|编码)[及和/]?科目名称$")  # code and name in one cell: a label
 ACCOUNT_LINE_HEADER = "行次"
 ACCOUNT_STUB_ROW = "栏次"
 # total rows: 合计, 本年收入合计, 总计, 小计, 人员经费合计
