@@ -228,3 +228,36 @@ def joined_codes(rows: list[GridRow], panel: Panel) -> list[str | None]:
         above = [*above[:first], *parts[first:]]
         out.append("".join(above))
     return out
+
+
+def _new_header(row: GridRow, seen: set[tuple[str, ...]]) -> bool:
+    """A row of header cells inside the body (no amount; a 项目 / 科目编码 cell and a 行次 or another header word
+    beside it) that is not a row of the header already read (a page's repeated header)."""
+    texts = [c.text for c in row.cells if c.text]
+    if len(texts) < 2 or has_amount(row) or tuple(texts) in seen:
+        return False
+    heads = [t for t in texts if V.ACCOUNT_LABEL_HEADER.match(t) or V.ACCOUNT_CODE_HEADER.match(t)]
+    return bool(heads) and any(t not in heads and V.ACCOUNT_HEADER_WORD.search(t) for t in texts)
+
+
+def header_sections(header: list[GridRow], body: list[GridRow]) -> list[tuple[list[GridRow], list[GridRow]]]:
+    """The body cut where it prints a header of its own: (header rows, rows under them). A table printed in
+    blocks one after the other (a 总表's 收入 block, then its 支出 block with 合计 / 一般公共预算财政拨款 …) heads
+    each block with its own columns; a header repeated as it was (a page break) changes nothing."""
+    out: list[tuple[list[GridRow], list[GridRow]]] = [(header, [])]
+    seen = {tuple(c.text for c in r.cells if c.text) for r in header}
+    i = 0
+    while i < len(body):
+        if not _new_header(body[i], seen):
+            out[-1][1].append(body[i])
+            i += 1
+            continue
+        head = [body[i]]
+        i += 1
+        while i < len(body) and not has_amount(body[i]) and any(c.text for c in body[i].cells) \
+                and all(V.ACCOUNT_HEADER_WORD.search(c.text) for c in body[i].cells if c.text):
+            head.append(body[i])  # its further header rows
+            i += 1
+        out.append((head, []))
+        seen = {tuple(c.text for c in r.cells if c.text) for r in head}
+    return out

@@ -23,6 +23,7 @@ from jixiao.pipelines.account_grid import (
     code_of,
     columns,
     has_amount,
+    header_sections,
     is_amount_cell,
     joined_codes,
     is_stub_row,
@@ -347,9 +348,16 @@ def read_rows(norm: NormalizedText, rows: list[GridRow], factor: float, header: 
         k += 1
     if not any(V.ACCOUNT_HEADER_WORD.search(c.text) for r in header for c in r.cells):
         return [], []  # no column header: no table (chart data under a heading)
-    panels = columns(header)
-    sums = sum_groups(header, panels)
-    body = [r for r in rows[k:] if not is_stub_row(r)]
+    out: list[AccountRow] = []
+    sums: list[tuple[str, list[str]]] = []
+    for head, body in header_sections(header, [r for r in rows[k:] if not is_stub_row(r)]):
+        panels = columns(head)
+        sums += sum_groups(head, panels)
+        out += _body_rows(norm, body, panels, factor)
+    return out, sums
+
+
+def _body_rows(norm: NormalizedText, body: list[GridRow], panels: list[Panel], factor: float) -> list[AccountRow]:
     per_panel = [[_cell(r, p, "label") for r in body] for p in panels]
     labels = [clean_labels(raw) for raw in per_panel]
     counts = [count_rows(raw) for raw in per_panel]
@@ -363,7 +371,7 @@ def read_rows(norm: NormalizedText, rows: list[GridRow], factor: float, header: 
             if item is not None and item.row.values:
                 item.row.panel = n
                 out.append(item.row)
-    return out, sums
+    return out
 
 
 def _level(label: str) -> int | None:
