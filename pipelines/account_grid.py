@@ -230,11 +230,12 @@ def joined_codes(rows: list[GridRow], panel: Panel) -> list[str | None]:
     return out
 
 
-def _new_header(row: GridRow, seen: set[tuple[str, ...]]) -> bool:
+def _new_header(row: GridRow, seen: set[str]) -> bool:
     """A row of header cells inside the body (no amount; a 项目 / 科目编码 cell and a 行次 or another header word
-    beside it) that is not a row of the header already read (a page's repeated header)."""
+    beside it) that prints a cell the header already read does not (a page's repeated header, or a section's
+    shorter one, 项目 | | 统计数 under 项目 | 行次 | 统计数, prints none)."""
     texts = [c.text for c in row.cells if c.text]
-    if len(texts) < 2 or has_amount(row) or tuple(texts) in seen:
+    if len(texts) < 2 or has_amount(row) or not set(texts) - seen:
         return False
     heads = [t for t in texts if V.ACCOUNT_LABEL_HEADER.match(t) or V.ACCOUNT_CODE_HEADER.match(t)]
     return bool(heads) and any(t not in heads and V.ACCOUNT_HEADER_WORD.search(t) for t in texts)
@@ -245,7 +246,7 @@ def header_sections(header: list[GridRow], body: list[GridRow]) -> list[tuple[li
     blocks one after the other (a 总表's 收入 block, then its 支出 block with 合计 / 一般公共预算财政拨款 …) heads
     each block with its own columns; a header repeated as it was (a page break) changes nothing."""
     out: list[tuple[list[GridRow], list[GridRow]]] = [(header, [])]
-    seen = {tuple(c.text for c in r.cells if c.text) for r in header}
+    seen = {c.text for r in header for c in r.cells if c.text}
     i = 0
     while i < len(body):
         if not _new_header(body[i], seen):
@@ -259,5 +260,5 @@ def header_sections(header: list[GridRow], body: list[GridRow]) -> list[tuple[li
             head.append(body[i])  # its further header rows
             i += 1
         out.append((head, []))
-        seen = {tuple(c.text for c in r.cells if c.text) for r in head}
+        seen = {c.text for r in head for c in r.cells if c.text}
     return out
