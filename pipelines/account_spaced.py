@@ -132,6 +132,12 @@ def _stub(line: str) -> bool:
     return text.startswith(V.ACCOUNT_STUB_ROW) and text[len(V.ACCOUNT_STUB_ROW):].isdigit()
 
 
+def _headed(row, heads: list, lines: list[str], block: list) -> bool:
+    """A lone row of numbers (a table whose only row is 合计 0.00 0.00 0.00) under a header line of the block
+    with as many cells and header words in them."""
+    return any(len(h) >= len(row) and V.ACCOUNT_HEADER_WORD.search(lines[block.index(h)]) for h in heads)
+
+
 def _header_gap(parsed: list[list], lines: list[str], j: int) -> bool:
     """A one-cell line inside a block (the header's second row under its first: 科目编码 科目名称 one space apart,
     under 项目 of a table whose code and name share a cell): the block goes on where the line after it does."""
@@ -168,8 +174,9 @@ def spaced_rows(norm: NormalizedText) -> NormalizedText | None:
             j += 1  # a blank line ends a block (a new page lays out anew); the 栏次 row normalized to one cell does not
         block = _aligned([parsed[k] for k in range(i, j)], [narrow[k] for k in range(i, j)], lines[i:j])
         data = [cells for k, cells in zip(range(i, j), block) if len(cells) >= MIN_CELLS and _numeric(lines[k], cells)]
-        if len(data) >= 2:  # a block of laid-out lines, two of them rows with numbers
-            heads = [cells for k, cells in zip(range(i, j), block) if cells not in data and not _meta(lines[k])]
+        heads = [cells for k, cells in zip(range(i, j), block) if cells not in data and not _meta(lines[k])]
+        if len(data) >= 2 or (data and _headed(data[0], heads, lines[i:j], block)):
+            # a block of laid-out lines, two of them rows with numbers (or one, under a header as wide)
             columns = _clear_headers(_columns(data), heads)
             for k, cells in zip(range(i, j), block):
                 _emit_row(norm, lines[k], starts[k], cells, _assign(cells, columns), chars, offsets)
