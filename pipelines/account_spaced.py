@@ -138,6 +138,22 @@ def _headed(row, heads: list, lines: list[str], block: list) -> bool:
     return any(len(h) >= len(row) and V.ACCOUNT_HEADER_WORD.search(lines[block.index(h)]) for h in heads)
 
 
+def _groups_at_first(block: list, assigned: list[list[int]], data: list, heads: list, lines: list[str]) -> None:
+    """A header row's lone cell over the amount columns, above a header row with several there, is a group
+    merged over them all (本年支出 over 合计 | 基本支出 | 项目支出), wherever in their span the layout printed it
+    (right-aligned, centred): it goes to the first of them, where a merged cell stands in a tab row."""
+    first = min((c for cells, cols, line in zip(block, assigned, lines) if cells in data
+                 for (a, b, _, _), c in zip(cells, cols) if _NUMBER.match(line[a:b]) and "." in line[a:b]),
+                default=None)  # an amount (a code is digits alone)
+    if first is None:
+        return
+    over = [[n for n, c in enumerate(cols) if c >= first] if cells in heads else []
+            for cells, cols in zip(block, assigned)]
+    for k, cols in enumerate(assigned):
+        if len(over[k]) == 1 and any(len(o) >= 2 for o in over[k + 1:]):
+            cols[over[k][0]] = first
+
+
 def _header_gap(parsed: list[list], lines: list[str], j: int) -> bool:
     """A one-cell line inside a block (the header's second row under its first: 科目编码 科目名称 one space apart,
     under 项目 of a table whose code and name share a cell): the block goes on where the line after it does."""
@@ -178,8 +194,10 @@ def spaced_rows(norm: NormalizedText) -> NormalizedText | None:
         if len(data) >= 2 or (data and _headed(data[0], heads, lines[i:j], block)):
             # a block of laid-out lines, two of them rows with numbers (or one, under a header as wide)
             columns = _clear_headers(_columns(data), heads)
-            for k, cells in zip(range(i, j), block):
-                _emit_row(norm, lines[k], starts[k], cells, _assign(cells, columns), chars, offsets)
+            assigned = [_assign(cells, columns) for cells in block]
+            _groups_at_first(block, assigned, data, heads, lines[i:j])
+            for k, cells, cols in zip(range(i, j), block, assigned):
+                _emit_row(norm, lines[k], starts[k], cells, cols, chars, offsets)
             changed = True
             i = j
             continue
