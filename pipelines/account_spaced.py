@@ -132,26 +132,29 @@ def _stub(line: str) -> bool:
     return text.startswith(V.ACCOUNT_STUB_ROW) and text[len(V.ACCOUNT_STUB_ROW):].isdigit()
 
 
-def _headed(row, heads: list, lines: list[str], block: list) -> bool:
+def _headed(row, block: list, kinds: list[str], lines: list[str]) -> bool:
     """A lone row of numbers (a table whose only row is 合计 0.00 0.00 0.00) under a header line of the block
     with as many cells and header words in them."""
-    return any(len(h) >= len(row) and V.ACCOUNT_HEADER_WORD.search(lines[block.index(h)]) for h in heads)
+    return any(kind == "head" and len(h) >= len(row) and V.ACCOUNT_HEADER_WORD.search(line)
+               for h, kind, line in zip(block, kinds, lines))
 
 
-def _groups_at_first(block: list, assigned: list[list[int]], data: list, heads: list, lines: list[str]) -> None:
+def _groups_at_first(block: list, assigned: list[list[int]], kinds: list[str], lines: list[str]) -> None:
     """A header row's lone cell over the amount columns, above a header row with several there, is a group
     merged over them all (本年支出 over 合计 | 基本支出 | 项目支出), wherever in their span the layout printed it
     (right-aligned, centred): it goes to the first of them, where a merged cell stands in a tab row."""
-    first = min((c for cells, cols, line in zip(block, assigned, lines) if cells in data
+    first = min((c for cells, cols, line, kind in zip(block, assigned, lines, kinds) if kind == "data"
                  for (a, b, _, _), c in zip(cells, cols) if _NUMBER.match(line[a:b]) and "." in line[a:b]),
                 default=None)  # an amount (a code is digits alone)
     if first is None:
         return
-    over = [[n for n, c in enumerate(cols) if c >= first] if cells in heads else []
-            for cells, cols in zip(block, assigned)]
-    for k, cols in enumerate(assigned):
-        if len(over[k]) == 1 and any(len(o) >= 2 for o in over[k + 1:]):
-            cols[over[k][0]] = first
+    over = [[n for n, c in enumerate(cols) if c >= first] if kind == "head" else []
+            for cols, kind in zip(assigned, kinds)]
+    wide_below = False  # a header row with several cells over the amounts below this one
+    for k in range(len(assigned) - 1, -1, -1):
+        if len(over[k]) == 1 and wide_below:
+            assigned[k][over[k][0]] = first
+        wide_below = wide_below or len(over[k]) >= 2
 
 
 def _header_gap(parsed: list[list], lines: list[str], j: int) -> bool:
@@ -189,13 +192,14 @@ def spaced_rows(norm: NormalizedText) -> NormalizedText | None:
         while j < len(lines) and (len(parsed[j]) >= 2 or (j > i and (_stub(lines[j]) or _header_gap(parsed, lines, j)))):
             j += 1  # a blank line ends a block (a new page lays out anew); the 栏次 row normalized to one cell does not
         block = _aligned([parsed[k] for k in range(i, j)], [narrow[k] for k in range(i, j)], lines[i:j])
-        data = [cells for k, cells in zip(range(i, j), block) if len(cells) >= MIN_CELLS and _numeric(lines[k], cells)]
-        heads = [cells for k, cells in zip(range(i, j), block) if cells not in data and not _meta(lines[k])]
-        if len(data) >= 2 or (data and _headed(data[0], heads, lines[i:j], block)):
+        kinds = ["data" if len(cells) >= MIN_CELLS and _numeric(lines[k], cells) else "meta" if _meta(lines[k])
+                 else "head" for k, cells in zip(range(i, j), block)]
+        data = [cells for cells, kind in zip(block, kinds) if kind == "data"]
+        if len(data) >= 2 or (data and _headed(data[0], block, kinds, lines[i:j])):
             # a block of laid-out lines, two of them rows with numbers (or one, under a header as wide)
-            columns = _clear_headers(_columns(data), heads)
+            columns = _clear_headers(_columns(data), [cells for cells, kind in zip(block, kinds) if kind == "head"])
             assigned = [_assign(cells, columns) for cells in block]
-            _groups_at_first(block, assigned, data, heads, lines[i:j])
+            _groups_at_first(block, assigned, kinds, lines[i:j])
             for k, cells, cols in zip(range(i, j), block, assigned):
                 _emit_row(norm, lines[k], starts[k], cells, cols, chars, offsets)
             changed = True
