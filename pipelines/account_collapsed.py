@@ -104,13 +104,19 @@ def _after_stub(cells: list[GridCell]) -> int:
 
 def coded_rows(cells: list[GridCell], width: int) -> list[GridRow]:
     """The rows of a coded table; a total row whose amount follows its word with no blank cell between (the
-    blank cells lost: 合计 628.45 …) gets its blank name cell back (合计 is printed over code and name)."""
+    blank cells lost: 合计 628.45 …; or an amount's blank printed as a dash: 合计 - 300.00 …) gets its blank name
+    cell back (合计 is printed over code and name)."""
     out = []
     for r in coded_cells(cells):
-        if len(r) > 1 and code_of(r[0].text) is None and is_amount_cell(r[1].text):
+        if len(r) > 1 and code_of(r[0].text) is None and (is_amount_cell(r[1].text) or _dash(r[1].text)):
             r = [r[0], GridCell("", "", r[0].end, r[0].end), *r[1:]]
         out.append(_row(r, width))
     return out
+
+
+def _dash(text: str) -> bool:
+    """A blank amount printed as a dash (-, ——): never a row's name."""
+    return bool(text) and bool(V.ACCOUNT_BLANK.match(text))
 
 
 def coded_cells(cells: list[GridCell]) -> list[list[GridCell]]:

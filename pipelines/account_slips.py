@@ -3,20 +3,21 @@
 A negative amount printed in parentheses (``(5.60)``) is ``-5.60``. In an OCR'd table the scanner reads 0 as
 ``O``/``o`` and 1 as ``l``/``I`` (``1O2,35O.OO``, ``l42,800.00``, code ``2O80506``) and the table's left rule
 as ``|`` or ``丨`` beside the first cell; a title comes out one look-alike character off (决箅表). A cell
-that is a number or a code in every other respect is read with the slips put right; a title line within
-``TITLE_SLIP_RATIO`` of a standard title (its year and ordinal aside) reads as that title.
+that is a number or a code in every other respect is read with the slips put right; a title line a slip or two
+from a standard title (its year and ordinal aside; ``TITLE_CHARS_PER_SLIP``) reads as that title.
 """
 
 from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from jixiao.pipelines import vocab as V
 
-# a title line this close (fuzz.ratio) to a standard title is that title with a slip or two
-TITLE_SLIP_RATIO = 90.0
+# a title line is a standard title with slips: one, and one more for every this many characters of the title
+TITLE_CHARS_PER_SLIP = 12
+_BUDGET = re.compile(r"预算(?:总|明细)?表$")
 _SLIPS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 # digits with slipped letters among them (at least two true digits)
 _SLIPPED = re.compile(r"^[-(]?(?=(?:[^\d]*\d){2})[\dOolI][\d,.OolI]*\)?$")
@@ -56,12 +57,13 @@ def trimmed(part: str) -> tuple[int, int]:
 
 
 def standard_title(text: str) -> str | None:
-    """The standard title a squeezed title line means where a slip or two kept it from matching (决箅表)."""
+    """The standard title a squeezed title line means where a slip or two kept it from matching (决箅表); a
+    budget's table (…预算表, one character from …决算表) is none."""
     body = V.ACCOUNT_CONTINUED.sub("", _YEAR.sub("", text))
-    if not body.endswith("表") or not 8 <= len(body) <= 30:
+    if not body.endswith("表") or not 8 <= len(body) <= 30 or _BUDGET.search(body):
         return None
-    best = max(V.ACCOUNT_TABLE_KINDS_PRINTED, key=lambda kt: fuzz.ratio(body, kt[1]))
-    return best[1] if fuzz.ratio(body, best[1]) >= TITLE_SLIP_RATIO else None
+    best = min(V.ACCOUNT_TABLE_KINDS_PRINTED, key=lambda kt: Levenshtein.distance(body, kt[1]))[1]
+    return best if Levenshtein.distance(body, best) <= 1 + len(best) // TITLE_CHARS_PER_SLIP else None
 
 
 def number_text(text: str) -> str:
