@@ -11,7 +11,7 @@ collapsed into one line of a preview page. And eight more of the second round (f
 a PDF's table broken over pages with 续表 and codes in the name cell; a workbook saved as CSV; a three-panel
 基本支出 table in 千元; 总表s printed as a 收入 block then a 支出 block; 说明 prose with amounts before pipe tables;
 an OCR'd scan with slips; a doc-site preview with chunk markers, dashes for blanks and a cut; a 本表无数据 table,
-a 0.00-only table and negative amounts in parentheses.""
+a 0.00-only table and negative amounts in parentheses."""
 
 from __future__ import annotations
 
