@@ -2,9 +2,9 @@
 
 Such a text prints every row of the sheet as one line, its cells split by ASCII commas, empty cells kept
 (``,,``) and a cell holding a comma quoted (``"1,250,000.00"``). A block of such lines (at least
-``MIN_LINES`` in a row with the same number of cells, at least ``MIN_CELLS``: an export pads every row to the
-sheet's width) is written back as tab rows for the tab reader: commas outside quotes become tabs, a quoted
-cell loses its quotes (a doubled quote inside it is one), a line of empty cells only becomes a blank line.
+``MIN_LINES`` in a row, each with ``MIN_CELLS`` cells at least, most of them as many: the sheet's width) is
+written back as tab rows for the tab reader: commas outside quotes become tabs, a quoted cell loses its
+quotes (a doubled quote inside it is one), a line of empty cells only becomes a blank line.
 Offsets are kept (a tab points at its comma). Not a boundary: a full-width comma (，, prose punctuation,
 though normalizing made it ASCII) and an unquoted thousands separator (a digit, the comma, three digits: a
 space-laid table's ``1,250,000.00``).
@@ -20,6 +20,12 @@ from jixiao.pipelines.normalize import NormalizedText
 MIN_LINES = 3
 MIN_CELLS = 3
 _THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
+
+
+def _padded(widths: list[int]) -> bool:
+    """Most lines of the block (half at least) have the same number of cells: the sheet's width (an export pads
+    its rows; one that drops trailing empty cells still pads the rows whose last cell is filled)."""
+    return max(widths.count(w) for w in set(widths)) * 2 >= len(widths)
 
 
 def _commas(norm: NormalizedText, start: int, line: str) -> list[int] | None:
@@ -55,9 +61,9 @@ def csv_rows(norm: NormalizedText) -> NormalizedText | None:
     i, changed = 0, False
     while i < len(lines):
         j = i
-        while j < len(lines) and width[j] and width[j] == width[i]:
+        while j < len(lines) and width[j]:
             j += 1
-        if j - i >= MIN_LINES:
+        if j - i >= MIN_LINES and _padded(width[i:j]):
             for k in range(i, j):
                 _emit_row(norm, lines[k], starts[k], splits[k] or [], chars, offsets)
             changed = True

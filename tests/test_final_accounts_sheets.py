@@ -47,8 +47,9 @@ def test_csv_rows_keep_offsets_and_leave_prose_and_spaced_amounts_alone():
     spaced = "行政运行    1,250,000.00    1,200,000.00\n" * 3
     assert csv_rows(normalize_text(prose)) is None
     assert csv_rows(normalize_text(spaced)) is None
-    # rows of unequal width are no sheet (an export pads every row)
-    assert csv_rows(normalize_text("a,b,c\nd,e\nf,g,h,i\n")) is None
+    # lines of all different widths are no sheet; an export that drops trailing empty cells still is one
+    assert csv_rows(normalize_text("a,b,c\nd,e,f,g\nh,i,j,k,l\n")) is None
+    assert csv_rows(normalize_text("a,b,c,d\ne,f,g\nh,i,j,k\n")) is not None
 
 
 @pytest.mark.parametrize("printed, read", [
