@@ -42,6 +42,14 @@ CASES = {
     + " 合计 100\n",
     # helper coll4: a long run of funds header words (collapsed), read once
     "funds header words (collapsed)": lambda n: "项目名称 甲 " + "年初预算数 全年预算数 " * (n // 12),
+    # helper s5_col: final-accounts sheets saved as CSV, scan slips, headers inside a body, spaced header rows
+    "comma sheet rows (accounts)": lambda n: "收入决算表\n" + ("科目编码,科目名称,\"1,000.00\",,\n" * (n // 30)),
+    "an open quote in comma rows": lambda n: "收入决算表\n" + "a,\"b,c,d\n" * (n // 8),
+    "slipped digits in a cell": lambda n: "支出决算表\n科目编码\t科目名称\t合计\n合计\t\t1" + "O" * n + ".00\n",
+    "headers inside a body": lambda n: "收入支出决算总表\n项目\t行次\t金额\n"
+    + "".join(f"收入{k}\t{k}\t1.00\n项目\t行次\t合计{k}\n" for k in range(n // 30)),
+    "spaced header rows": lambda n: "支出决算表\n" + "项目    合计    基本支出\n科目编码 科目名称\n" * (n // 40)
+    + "合计    1.00    2.00\n",
 }
 
 

@@ -29,14 +29,15 @@ CODED = ("income", "expenditure", "general_budget_expenditure", "government_fund
 
 def cells_of(norm: NormalizedText, start: int, end: int) -> list[GridCell]:
     """Cells of [start, end): a run of k spaces ends a cell and crosses k - 1 blank ones; two words of text
-    one space apart are one cell. One pass: a cell of many words keeps its words and is joined and read once."""
+    one space apart are one cell (a line break between them, where the text kept its rows a line, ends it).
+    One pass: a cell of many words keeps its words and is joined and read once."""
     spans: list[tuple[list[str], int, int]] = []  # (words, start, end); a blank cell has no words
     prev_end = None
     cell = _OpenCell([], False, "", 0)
     for m in _TOKEN.finditer(norm.text, start, end):
         tok = m.group(0)
         gap = m.start() - prev_end if prev_end is not None else 1
-        if spans and spans[-1][0] and gap == 1 and cell.takes(tok):
+        if spans and spans[-1][0] and gap == 1 and norm.text[m.start() - 1] != "\n" and cell.takes(tok):
             words, a, _ = spans[-1]
             spans[-1] = (words, a, m.end())
         else:
@@ -103,13 +104,19 @@ def _after_stub(cells: list[GridCell]) -> int:
 
 def coded_rows(cells: list[GridCell], width: int) -> list[GridRow]:
     """The rows of a coded table; a total row whose amount follows its word with no blank cell between (the
-    blank cells lost: 合计 628.45 …) gets its blank name cell back (合计 is printed over code and name)."""
+    blank cells lost: 合计 628.45 …; or an amount's blank printed as a dash: 合计 - 300.00 …) gets its blank name
+    cell back (合计 is printed over code and name)."""
     out = []
     for r in coded_cells(cells):
-        if len(r) > 1 and code_of(r[0].text) is None and is_amount_cell(r[1].text):
+        if len(r) > 1 and code_of(r[0].text) is None and (is_amount_cell(r[1].text) or _dash(r[1].text)):
             r = [r[0], GridCell("", "", r[0].end, r[0].end), *r[1:]]
         out.append(_row(r, width))
     return out
+
+
+def _dash(text: str) -> bool:
+    """A blank amount printed as a dash (-, ——): never a row's name."""
+    return bool(text) and bool(V.ACCOUNT_BLANK.match(text))
 
 
 def coded_cells(cells: list[GridCell]) -> list[list[GridCell]]:
@@ -245,10 +252,17 @@ def read_collapsed(norm: NormalizedText, start: int, end: int, kind: str, factor
         for r in ((V.ACCOUNT_THREE_PUBLIC_VERTICAL,) if kind == "three_public" else
                   INFORMATION_HEADER if kind == "information" else (V.ACCOUNT_STANDARD_HEADERS[kind][-1],))]
     out, sums = read_rows(norm, rows, factor, header=header)
-    if kind in CODED and "  " not in norm.text[start:end].strip():  # one space a cell: the blank cells are lost
+    if kind in CODED and "  " not in norm.text[start:end].strip() and not _blanks_printed(rows, width):
+        # one space a cell: the blank cells are lost (unless every row prints its blanks as dashes)
         keys = [c.key for p in columns(header)[:1] for c in p.role("value") if c.key]
         placed(out, keys, sums)
     return out, sums
+
+
+def _blanks_printed(rows: list[GridRow], width: int) -> bool:
+    """Every row prints all its cells (a blank one as - or 0.00): its code (or 合计) and every amount; then no
+    blank cell was lost and the amounts stand in their columns as read."""
+    return all(r.cells[0].text and all(c.text for c in r.cells[2:width]) for r in rows)
 
 
 def placed(rows: list[AccountRow], keys: list[str], sums: list[tuple[str, list[str]]]) -> None:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from jixiao.pipelines import vocab as V
+from jixiao.pipelines.account_slips import cell_text, trimmed
 from jixiao.pipelines.normalize import NormalizedText, parse_number, squeeze
 
 
@@ -51,11 +52,13 @@ class Panel:
 
 
 def tab_row(norm: NormalizedText, start: int, end: int) -> GridRow:
-    """The line [start, end) of the normalized text cut at tabs; each cell's text without whitespace."""
+    """The line [start, end) of the normalized text cut at tabs; each cell's text without whitespace (an amount
+    or code with its scan slips put right, ``account_slips``)."""
     cells, pos = [], start
     for part in norm.text[start:end].split("\t"):
-        text = squeeze(part)
-        cells.append(GridCell(text, norm.printed(pos, pos + len(part)) if text else "", pos, pos + len(part)))
+        a, b = trimmed(part)  # a scan's table rule (|) beside the cell is none of it
+        text = cell_text(squeeze(part[a:b]))
+        cells.append(GridCell(text, norm.printed(pos + a, pos + b) if text else "", pos, pos + len(part)))
         pos += len(part) + 1
     return GridRow(cells, start, end)
 
@@ -69,8 +72,9 @@ def is_stub_row(row: GridRow) -> bool:
     texts = [c.text for c in row.cells if c.text]
     if not texts:
         return False
-    if V.ACCOUNT_STUB_ROW in texts:
-        return True
+    if V.ACCOUNT_STUB_ROW in texts or (len(texts) == 1 and texts[0].startswith(V.ACCOUNT_STUB_ROW)
+                                       and texts[0][len(V.ACCOUNT_STUB_ROW):].isdigit()):
+        return True  # 栏次 | 1 | 2 …, or the run closed up into one cell (栏次123)
     if len(texts) >= 3 and all(t.isdigit() for t in texts):
         nums = [int(t) for t in texts]
         return all(b == a + 1 for a, b in zip(nums, nums[1:]))
@@ -223,4 +227,38 @@ def joined_codes(rows: list[GridRow], panel: Panel) -> list[str | None]:
             continue
         above = [*above[:first], *parts[first:]]
         out.append("".join(above))
+    return out
+
+
+def _new_header(row: GridRow, seen: set[str]) -> bool:
+    """A row of header cells inside the body (no amount; a 项目 / 科目编码 cell and a 行次 or another header word
+    beside it) that prints a cell the header already read does not (a page's repeated header, or a section's
+    shorter one, 项目 | | 统计数 under 项目 | 行次 | 统计数, prints none)."""
+    texts = [c.text for c in row.cells if c.text]
+    if len(texts) < 2 or has_amount(row) or not set(texts) - seen:
+        return False
+    heads = [t for t in texts if V.ACCOUNT_LABEL_HEADER.match(t) or V.ACCOUNT_CODE_HEADER.match(t)]
+    return bool(heads) and any(t not in heads and V.ACCOUNT_HEADER_WORD.search(t) for t in texts)
+
+
+def header_sections(header: list[GridRow], body: list[GridRow]) -> list[tuple[list[GridRow], list[GridRow]]]:
+    """The body cut where it prints a header of its own: (header rows, rows under them). A table printed in
+    blocks one after the other (a 总表's 收入 block, then its 支出 block with 合计 / 一般公共预算财政拨款 …) heads
+    each block with its own columns; a header repeated as it was (a page break) changes nothing."""
+    out: list[tuple[list[GridRow], list[GridRow]]] = [(header, [])]
+    seen = {c.text for r in header for c in r.cells if c.text}
+    i = 0
+    while i < len(body):
+        if not _new_header(body[i], seen):
+            out[-1][1].append(body[i])
+            i += 1
+            continue
+        head = [body[i]]
+        i += 1
+        while i < len(body) and not has_amount(body[i]) and any(c.text for c in body[i].cells) \
+                and all(V.ACCOUNT_HEADER_WORD.search(c.text) for c in body[i].cells if c.text):
+            head.append(body[i])  # its further header rows
+            i += 1
+        out.append((head, []))
+        seen = {c.text for r in head for c in r.cells if c.text}
     return out

@@ -132,6 +132,37 @@ def _stub(line: str) -> bool:
     return text.startswith(V.ACCOUNT_STUB_ROW) and text[len(V.ACCOUNT_STUB_ROW):].isdigit()
 
 
+def _headed(row, block: list, kinds: list[str], lines: list[str]) -> bool:
+    """A lone row of numbers (a table whose only row is 合计 0.00 0.00 0.00) under a header line of the block
+    with as many cells and header words in them."""
+    return any(kind == "head" and len(h) >= len(row) and V.ACCOUNT_HEADER_WORD.search(line)
+               for h, kind, line in zip(block, kinds, lines))
+
+
+def _groups_at_first(block: list, assigned: list[list[int]], kinds: list[str], lines: list[str]) -> None:
+    """A header row's lone cell over the amount columns, above a header row with several there, is a group
+    merged over them all (本年支出 over 合计 | 基本支出 | 项目支出), wherever in their span the layout printed it
+    (right-aligned, centred): it goes to the first of them, where a merged cell stands in a tab row."""
+    first = min((c for cells, cols, line, kind in zip(block, assigned, lines, kinds) if kind == "data"
+                 for (a, b, _, _), c in zip(cells, cols) if _NUMBER.match(line[a:b]) and "." in line[a:b]),
+                default=None)  # an amount (a code is digits alone)
+    if first is None:
+        return
+    over = [[n for n, c in enumerate(cols) if c >= first] if kind == "head" else []
+            for cols, kind in zip(assigned, kinds)]
+    wide_below = False  # a header row with several cells over the amounts below this one
+    for k in range(len(assigned) - 1, -1, -1):
+        if len(over[k]) == 1 and wide_below:
+            assigned[k][over[k][0]] = first
+        wide_below = wide_below or len(over[k]) >= 2
+
+
+def _header_gap(parsed: list[list], lines: list[str], j: int) -> bool:
+    """A one-cell line inside a block (the header's second row under its first: 科目编码 科目名称 one space apart,
+    under 项目 of a table whose code and name share a cell): the block goes on where the line after it does."""
+    return len(parsed[j]) == 1 and j + 1 < len(parsed) and (len(parsed[j + 1]) >= 2 or _stub(lines[j + 1]))
+
+
 def _edges(block: list[list[tuple[int, int, int, int]]], lines: list[str]) -> int:
     """How many distinct right edges the block's numbers have (few where the columns line up)."""
     return len({x1 for cells, line in zip(block, lines) for a, b, _, x1 in cells if _NUMBER.match(line[a:b])})
@@ -158,15 +189,19 @@ def spaced_rows(norm: NormalizedText) -> NormalizedText | None:
     i, changed = 0, False
     while i < len(lines):
         j = i
-        while j < len(lines) and (len(parsed[j]) >= 2 or (j > i and _stub(lines[j]))):
+        while j < len(lines) and (len(parsed[j]) >= 2 or (j > i and (_stub(lines[j]) or _header_gap(parsed, lines, j)))):
             j += 1  # a blank line ends a block (a new page lays out anew); the 栏次 row normalized to one cell does not
         block = _aligned([parsed[k] for k in range(i, j)], [narrow[k] for k in range(i, j)], lines[i:j])
-        data = [cells for k, cells in zip(range(i, j), block) if len(cells) >= MIN_CELLS and _numeric(lines[k], cells)]
-        if len(data) >= 2:  # a block of laid-out lines, two of them rows with numbers
-            heads = [cells for k, cells in zip(range(i, j), block) if cells not in data and not _meta(lines[k])]
-            columns = _clear_headers(_columns(data), heads)
-            for k, cells in zip(range(i, j), block):
-                _emit_row(norm, lines[k], starts[k], cells, _assign(cells, columns), chars, offsets)
+        kinds = ["data" if len(cells) >= MIN_CELLS and _numeric(lines[k], cells) else "meta" if _meta(lines[k])
+                 else "head" for k, cells in zip(range(i, j), block)]
+        data = [cells for cells, kind in zip(block, kinds) if kind == "data"]
+        if len(data) >= 2 or (data and _headed(data[0], block, kinds, lines[i:j])):
+            # a block of laid-out lines, two of them rows with numbers (or one, under a header as wide)
+            columns = _clear_headers(_columns(data), [cells for cells, kind in zip(block, kinds) if kind == "head"])
+            assigned = [_assign(cells, columns) for cells in block]
+            _groups_at_first(block, assigned, kinds, lines[i:j])
+            for k, cells, cols in zip(range(i, j), block, assigned):
+                _emit_row(norm, lines[k], starts[k], cells, cols, chars, offsets)
             changed = True
             i = j
             continue
@@ -186,6 +221,8 @@ def _emit(norm: NormalizedText, a: int, b: int, chars: list[str], offsets: list[
 
 
 def _emit_row(norm: NormalizedText, line: str, start: int, cells, cols, chars, offsets) -> None:
+    """The line as a tab row; a one-cell line of the block (a header row, the closed-up 栏次 row) ends in a tab,
+    so that it stays a row of the table."""
     col = 0
     for (a, b, _, _), c in zip(cells, cols):
         for _ in range(c - col):
@@ -193,5 +230,8 @@ def _emit_row(norm: NormalizedText, line: str, start: int, cells, cols, chars, o
             offsets.append(norm.offsets[start + a])
         col = c
         _emit(norm, start + a, start + b, chars, offsets)
+    if len(cells) == 1:
+        chars.append("\t")
+        offsets.append(norm.offsets[start + cells[0][1] - 1])
     chars.append("\n")
     offsets.append(norm.offsets[min(start + len(line), len(norm.offsets) - 1)])

@@ -25,6 +25,7 @@ from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import ModelError
 from jixiao.pipelines.account_cells import cell_tables
 from jixiao.pipelines.account_collapsed import ran_together
+from jixiao.pipelines.account_csv import csv_rows
 from jixiao.pipelines.account_readings import fill_unread, unread
 from jixiao.pipelines.account_placement import attach
 from jixiao.pipelines.account_codes import map_codes
@@ -226,6 +227,7 @@ class Extractor:
         """The 部门决算 standard tables (contract section 6), read on the text as normalized (offsets true)."""
         deadline.check("the final-accounts reader")
         t0 = time.perf_counter()
+        norm = csv_rows(norm) or norm  # a sheet saved as CSV: its rows as tab rows
         tables = self.accounts.read(norm)
         titles = printed_titles(norm)
         # a table titled with nothing read under it: its cells are laid out with spaces (the others with tabs)

@@ -16,12 +16,14 @@ from jixiao.pipelines import vocab as V
 from jixiao.pipelines.account_checks import check_document, check_table
 from jixiao.pipelines.account_collapsed import read_all as collapsed_tables
 from jixiao.pipelines.account_fragments import TITLES, fragment_kind, header_rows, standard_width, width_of
+from jixiao.pipelines.account_slips import number_text, standard_title
 from jixiao.pipelines.account_grid import (
     GridRow,
     Panel,
     code_of,
     columns,
     has_amount,
+    header_sections,
     is_amount_cell,
     joined_codes,
     is_stub_row,
@@ -78,7 +80,8 @@ def _title(norm: NormalizedText, start: int, end: int) -> tuple[str, str | None,
         number, text = m.group(0), text[:m.start()]
     text = V.ACCOUNT_TITLE_ORDINAL.sub("", text)
     if not V.ACCOUNT_TITLE.match(text) or table_kind(text) is None:
-        return None
+        standard = standard_title(text)  # a scan's slip in the title (决箅表)
+        return None if standard is None else (standard, number, bool(V.ACCOUNT_CONTINUED.search(text)))
     printed = V.ACCOUNT_TITLE_ORDINAL.sub("", norm.printed(start, end))
     if number and printed.endswith(number):
         printed = printed[: -len(number)]
@@ -197,7 +200,8 @@ class FinalAccountsReader:
         while first_row < stop and ("\t" not in norm.text[slice(*lines[first_row])]
                                     or _meta_line(norm.text[slice(*lines[first_row])])):
             first_row += 1
-        meta = squeeze(norm.text[lines[t.line][1]:lines[first_row][0] if first_row < stop else lines[stop - 1][1]])
+        meta = number_text(squeeze(norm.text[lines[t.line][1]:lines[first_row][0] if first_row < stop
+                                             else lines[stop - 1][1]]))
         rows, end = _tab_rows(norm, lines, first_row, stop)
         tail = norm.text[lines[t.line][0]:lines[min(_part_end(norm, lines, end, stop), len(lines) - 1)][1]]
         no_data = bool(V.ACCOUNT_NO_DATA.search(squeeze(tail)))
@@ -344,9 +348,16 @@ def read_rows(norm: NormalizedText, rows: list[GridRow], factor: float, header: 
         k += 1
     if not any(V.ACCOUNT_HEADER_WORD.search(c.text) for r in header for c in r.cells):
         return [], []  # no column header: no table (chart data under a heading)
-    panels = columns(header)
-    sums = sum_groups(header, panels)
-    body = [r for r in rows[k:] if not is_stub_row(r)]
+    out: list[AccountRow] = []
+    sums: list[tuple[str, list[str]]] = []
+    for head, body in header_sections(header, [r for r in rows[k:] if not is_stub_row(r)]):
+        panels = columns(head)
+        sums += sum_groups(head, panels)
+        out += _body_rows(norm, body, panels, factor)
+    return out, sums
+
+
+def _body_rows(norm: NormalizedText, body: list[GridRow], panels: list[Panel], factor: float) -> list[AccountRow]:
     per_panel = [[_cell(r, p, "label") for r in body] for p in panels]
     labels = [clean_labels(raw) for raw in per_panel]
     counts = [count_rows(raw) for raw in per_panel]
@@ -360,7 +371,7 @@ def read_rows(norm: NormalizedText, rows: list[GridRow], factor: float, header: 
             if item is not None and item.row.values:
                 item.row.panel = n
                 out.append(item.row)
-    return out, sums
+    return out
 
 
 def _level(label: str) -> int | None:

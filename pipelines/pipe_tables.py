@@ -261,11 +261,14 @@ def padded_pipe_rows(text: str) -> str:
         return text
     out = list(text)
     pos = 0
+    width = _widest_row(lines)
     for k, line in enumerate(lines[:-1]):
         pos += len(line)
         nxt = lines[k + 1].strip(" \t")
         broken = "|" in line and not line.rstrip(" \t").endswith("|")  # a complete row ends with its pipes
-        if nxt and line.strip() and (_one_pipe_end(line) or broken
+        # a row closed at both ends with the table's full count of pipes is whole, its last cell filled
+        whole = _closed(line.strip(" \t")) and line.count("|") >= width
+        if nxt and line.strip() and ((_one_pipe_end(line) and not whole) or broken
                                      or ("|" not in line and nxt.startswith("|") and k > 0 and "|" in lines[k - 1])):
             out[pos] = " "
         pos += 1

@@ -7,7 +7,11 @@ an HTML table copied one cell a line with merged header cells and a 合计 merge
 总表s one space a cell with blank cells lost; 类/款/项 parts printed once at their level beside a space-laid
 table counted one column a character with codes '205 02 01'; a 三公 table whose items are columns; a
 基本支出 table cut by a page break with print junk beside a two-panel 统计表 of counts and amounts; tables
-collapsed into one line of a preview page."""
+collapsed into one line of a preview page. And eight more of the second round (fa2_*, labeled before measuring):
+a PDF's table broken over pages with 续表 and codes in the name cell; a workbook saved as CSV; a three-panel
+基本支出 table in 千元; 总表s printed as a 收入 block then a 支出 block; 说明 prose with amounts before pipe tables;
+an OCR'd scan with slips; a doc-site preview with chunk markers, dashes for blanks and a cut; a 本表无数据 table,
+a 0.00-only table and negative amounts in parentheses."""
 
 from __future__ import annotations
 
@@ -37,4 +41,4 @@ def test_each_layout_reads_to_its_gold(extractor, path):
 
 
 def test_there_are_layouts_to_read():
-    assert len(FIXTURES) >= 11
+    assert len(FIXTURES) >= 19

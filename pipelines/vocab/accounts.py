@@ -32,7 +32,7 @@ ACCOUNT_PART_HEADING = re.compile(r"^第[一二三四五六七八九十\d]+部�
 # 表号: 公开05表, 02表, 公开10-1表; printed beside the title or on the lines under it
 ACCOUNT_NUMBER = re.compile(r"(?:公开|部门|单位)?\d{1,2}(?:-\d{1,2})?表")
 ACCOUNT_ENTITY = re.compile(
-    r"(?:部门名称|单位名称|编制部门|编制单位|填报单位|部门(?=[:：]))[:：]?(.+?)(?=\d{4}年|(?:金额)?单位[:：]|(?:公开)?\d{1,2}表|$)")
+    r"(?:部门名称|单位名称|编制部门|编制单位|填报单位|部门(?=[:：]))(?:[(（](?:公章|盖章|章)[)）])?[:：]?(.+?)(?=\d{4}年|(?:金额)?单位[:：]|(?:公开)?\d{1,2}表|$)")
 ACCOUNT_YEAR = re.compile(r"(20\d{2}|19\d{2})年度?")
 ACCOUNT_UNIT = re.compile(r"单位[:：]?(万元|千元|元)")
 # the unit -> yuan
@@ -46,11 +46,14 @@ ACCOUNT_TABLE_END = re.compile(r"^(?:注|备注|说明|填报说明)\s*[:：\d]|
 # column header cells: the code column (or its 类/款/项 parts), the label column, 行次, and the 栏次 row
 ACCOUNT_CODE_HEADER = re.compile(r"^(?:(?:功能|经济)?分类)?(?:科目)?(?:代码|编码)(?:[(（].*[)）])?$")
 ACCOUNT_CODE_PARTS: tuple[str, ...] = ("类", "款", "项")
-ACCOUNT_LABEL_HEADER = re.compile(r"^(?:(?:功能|经济)?分类)?(?:科目|项目)(?:名称)?(?:[(（].*[)）])?$|^收入项目$|^支出项目$")
+ACCOUNT_LABEL_HEADER = re.compile(r"^(?:(?:功能|经济)?分类)?(?:科目|项目)(?:名称)?(?:[(（].*[)）])?$|^收入项目$|^支出项目$"
+                                  r"|^(?:科目)?(?:代码|编码)[及和/]?科目名称$")  # code and name in one cell: a label
 ACCOUNT_LINE_HEADER = "行次"
 ACCOUNT_STUB_ROW = "栏次"
 # total rows: 合计, 本年收入合计, 总计, 小计, 人员经费合计
 ACCOUNT_TOTAL = re.compile(r"(?:合计|总计|小计)$")
+# a table's rules as an OCR'd scan prints them beside the first or last cell of a row: never part of a cell
+ACCOUNT_RULE_MARKS = "|丨│┃"
 # a cell holding no amount: a dash of any length
 ACCOUNT_BLANK = re.compile(r"^[-—－–_/\\]*$")
 # a leading ordinal on a row label: 一、 (一) 1. and a bare numeral whose 、 was lost (kept apart: 一般 starts

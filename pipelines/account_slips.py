@@ -1,0 +1,71 @@
+"""What a final-accounts cell means when the page printed it the accountant's way or a scan misread it.
+
+A negative amount printed in parentheses (``(5.60)``) is ``-5.60``. In an OCR'd table the scanner reads 0 as
+``O``/``o`` and 1 as ``l``/``I`` (``1O2,35O.OO``, ``l42,800.00``, code ``2O80506``) and the table's left rule
+as ``|`` or ``丨`` beside the first cell; a title comes out one look-alike character off (决箅表). A cell
+that is a number or a code in every other respect is read with the slips put right; a title line a slip or two
+from a standard title (its year and ordinal aside; ``TITLE_CHARS_PER_SLIP``) reads as that title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Levenshtein
+
+from jixiao.pipelines import vocab as V
+
+# a title line is a standard title with slips: one, and one more for every this many characters of the title
+TITLE_CHARS_PER_SLIP = 12
+_BUDGET = re.compile(r"预算(?:总|明细)?表$")
+_SLIPS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+# digits with slipped letters among them (at least two true digits)
+_SLIPPED = re.compile(r"^[-(]?(?=(?:[^\d]*\d){2})[\dOolI][\d,.OolI]*\)?$")
+# a 表号 with a slipped digit: 公开O5表
+_NUMBER = re.compile(r"公开([\dOolI]{1,2})表")
+_AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_CODE = re.compile(r"^\d{3,7}$")
+# an amount in parentheses is negative (a code in brackets, [30101], has no decimal point)
+_PARENS = re.compile(r"^\((\d[\d,]*\.\d+)\)$")
+_YEAR = re.compile(r"^\d{4}年度?")
+
+
+def cell_text(text: str) -> str:
+    """A cell's text (whitespace removed) as the rules read it: the amount or code it means."""
+    if not text or not (text[0].isdigit() or text[0] in "(-OolI"):
+        return text  # most cells: a label, an empty cell
+    if (m := _PARENS.match(text)) and _AMOUNT.match(m.group(1)):
+        return "-" + m.group(1)
+    if _SLIPPED.match(text) and not _AMOUNT.match(text) and not _CODE.match(text):
+        fixed = text.translate(_SLIPS)
+        inner = _PARENS.match(fixed)
+        if _AMOUNT.match(fixed) or _CODE.match(fixed):
+            return fixed
+        if inner and _AMOUNT.match(inner.group(1)):
+            return "-" + inner.group(1)
+    return text
+
+
+def trimmed(part: str) -> tuple[int, int]:
+    """(start, end) of a cell's content inside ``part``: whitespace and table rules (|, 丨) at its edges left out."""
+    a, b = 0, len(part)
+    while a < b and (part[a].isspace() or part[a] in V.ACCOUNT_RULE_MARKS):
+        a += 1
+    while b > a and (part[b - 1].isspace() or part[b - 1] in V.ACCOUNT_RULE_MARKS):
+        b -= 1
+    return a, b
+
+
+def standard_title(text: str) -> str | None:
+    """The standard title a squeezed title line means where a slip or two kept it from matching (决箅表); a
+    budget's table (…预算表, one character from …决算表) is none."""
+    body = V.ACCOUNT_CONTINUED.sub("", _YEAR.sub("", text))
+    if not body.endswith("表") or not 8 <= len(body) <= 30 or _BUDGET.search(body):
+        return None
+    best = min(V.ACCOUNT_TABLE_KINDS_PRINTED, key=lambda kt: Levenshtein.distance(body, kt[1]))[1]
+    return best if Levenshtein.distance(body, best) <= 1 + len(best) // TITLE_CHARS_PER_SLIP else None
+
+
+def number_text(text: str) -> str:
+    """Squeezed text with a slipped 表号 put right (公开O5表 -> 公开05表)."""
+    return _NUMBER.sub(lambda m: f"公开{m.group(1).translate(_SLIPS)}表", text) if "公开" in text else text
