@@ -83,6 +83,19 @@ def _front(metrics: dict[str, Any], window: int, stride: int) -> list[str]:
         "total row; TOTAL/GRADE: project score and grade; L1/L2/IND: 一级/二级/三级指标; TARGET/ACTUAL/WEIGHT/SCORE: "
         "an indicator row's values; HEADER: the table-header words that delimit them.",
         "",
+        *_training_data(corpus),
+        "",
+        "## Held-out span F1 (seqeval, strict IOB2)",
+        "",
+        "| type | synthetic P | synthetic R | synthetic F1 | weak F1 | weak collapsed F1 | weak support |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    return lines
+
+
+def _training_data(corpus: dict[str, Any]) -> list[str]:
+    """The training-data section: synthetic documents, weak labels and the pretraining text."""
+    return [
         "## Training data",
         "",
         f"- synthetic documents: {corpus.get('synth_train_docs')} for training, {corpus.get('synth_heldout_docs')} held out "
@@ -120,13 +133,7 @@ def _front(metrics: dict[str, Any], window: int, stride: int) -> list[str]:
         "- MLM pretraining text: seeds 000-003"
         + (", the real layouts' development documents" if corpus.get("real_layouts") else "")
         + " and half of the synthetic documents.",
-        "",
-        "## Held-out span F1 (seqeval, strict IOB2)",
-        "",
-        "| type | synthetic P | synthetic R | synthetic F1 | weak F1 | weak collapsed F1 | weak support |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
-    return lines
 
 
 def _mix(mix: dict[str, float]) -> str:
