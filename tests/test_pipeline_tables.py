@@ -210,3 +210,15 @@ def test_columns_of_no_field_between_target_and_score(extractor):
 ])
 def test_header_words_of_columns_of_no_field(word, slot):
     assert indicator_column(word) == slot
+
+
+@pytest.mark.parametrize(("closing", "grade"), [
+    ("自评得分\t99.5\n自评结论\t优", "优"), ("自评得分\t99.5\n评价结论:\t良好", "良"),
+    # a conclusion in words is no grade, even where it opens with a grade's character
+    ("自评得分\t99.5\n评价结论\t中央资金全部到位，目标基本完成", None),
+])
+def test_a_conclusion_label_prints_the_grade(extractor, closing, grade):
+    """Some forms print the grade beside 自评结论 / 评价结论 (no 等级): the grade where the cell is one."""
+    text = BESIDE.rsplit("\n", 1)[0] + "\n" + closing
+    (p,) = extractor.extract_text(text, doc_id="t", mode="parser").projects
+    assert (p.score, p.grade) == (99.5, grade)
