@@ -427,7 +427,8 @@ WRAPPED_HEADER_WORDS = 16
 def _unwrapped_header(toks: list[Cell], start: int, is_category: Callable[[str], bool]) -> tuple[list[str], int] | None:
     """A header whose cells wrapped over two lines, run together (年度 实际 分值 得分 评分标准 偏差原因… 指标值 完成值):
     the second line's words end the run and complete, in order, the first line's words they follow (年度+指标值,
-    实际+完成值); words that name no column (评分标准) are passed over. The columns and the index after the run."""
+    实际+完成值); words that name no column, or one of no field (评分标准), are passed over. The columns and the index
+    after the run."""
     end = start
     while end < len(toks) and end - start < WRAPPED_HEADER_WORDS and not is_category(toks[end].clean):
         end += 1
@@ -437,7 +438,7 @@ def _unwrapped_header(toks: list[Cell], start: int, is_category: Callable[[str],
     slots: dict[int, str | None] = {k: indicator_column(w) for k, w in enumerate(words)}
     k, heads_from = len(words), 0
     tails: list[int] = []
-    while k > 0 and slots[k - 1] is not None:
+    while k > 0 and slots[k - 1] not in (None, "other"):  # (a column of no field, 评分标准, ends no wrapped word)
         k -= 1
         tails.insert(0, k)
     used: set[int] = set()

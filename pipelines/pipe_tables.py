@@ -251,6 +251,14 @@ def _one_pipe_end(line: str) -> bool:
     return t.endswith("|") and bool(t[:-1].strip()) and not t[:-1].rstrip(" \t").endswith("|")
 
 
+def _whole_row(line: str, width: int, nxt: str = "") -> bool:
+    """A line that is a row of its own: a ``|---|`` rule, or a row opened and closed by pipes with as many as the
+    widest closed row (no piece of a broken row shows all the table's columns), or as many as the closed row after
+    it (a narrower table further down the page: ``| 项目 | 预算数 | 决算数 |`` over rows of its own width)."""
+    s = line.strip(" \t")
+    return _is_pipe_rule(line) or (_closed(s) and (s.count("|") >= width or (_closed(nxt) and nxt.count("|") == s.count("|"))))
+
+
 def padded_pipe_rows(text: str) -> str:
     """Line breaks inside a padded pipe row become spaces, so that the row is one line (offsets are
     unchanged: one character for one)."""
@@ -259,16 +267,16 @@ def padded_pipe_rows(text: str) -> str:
     padded = sum(_padded_end(lines[k]) for k in piped)
     if padded < PADDED_ROW_LINES or padded < PADDED_ROW_SHARE * len(piped):
         return text
+    width = _widest_row(lines)
     out = list(text)
     pos = 0
-    width = _widest_row(lines)
     for k, line in enumerate(lines[:-1]):
         pos += len(line)
         nxt = lines[k + 1].strip(" \t")
         broken = "|" in line and not line.rstrip(" \t").endswith("|")  # a complete row ends with its pipes
-        # a row closed at both ends with the table's full count of pipes is whole, its last cell filled
-        whole = _closed(line.strip(" \t")) and line.count("|") >= width
-        if nxt and line.strip() and ((_one_pipe_end(line) and not whole) or broken
+        if _whole_row(line, width, nxt):
+            pass  # (a markdown export ends every row with its last cell's pipe, a blank last cell too)
+        elif nxt and line.strip() and (_one_pipe_end(line) or broken
                                      or ("|" not in line and nxt.startswith("|") and k > 0 and "|" in lines[k - 1])):
             out[pos] = " "
         pos += 1

@@ -282,3 +282,42 @@ def test_a_column_without_a_word_right_of_the_reason_column(extractor):
     p = read(extractor, page(*cells))
     assert [r[2:5] for r in rows(p)] == [("食品安全抽检批次", "≥1200批次", "1236批次"), ("特种设备检验台数", "≥300台", "318台"),
                                          ("食品安全状况", "持续向好", "持续向好")]
+
+
+# columns some provinces print beside the template's, whose cells are no target, actual, weight or score
+WIDE_HEADER = ("一级指标", "二级指标", "三级指标", "指标值", "目标值设定依据", "上年实际完成值", "分值", "评分规则", "佐证材料",
+               "指标实际完成值", "完成率", "指标得分", "偏差原因分析及改进措施")
+
+
+def test_columns_of_no_field_keep_a_rows_width(extractor):
+    """A province's wide template (the target's basis, last year's value, the scoring rule, the evidence, a completion
+    rate), one cell a paragraph in HTML reading order: the header reads on past those words, each row holds a cell in
+    each of their columns, and their cells are no target, actual, weight or score (last year's 118个 is no actual)."""
+    cells = [*FIELDS, *FUNDS, *WIDE_HEADER, "年度绩效指标完成情况",
+             "产出指标", "数量指标", "新增分类投放点", "≥120个", "年度计划", "118个", "20", "完成得满分", "验收单", "126个",
+             "100%", "20", BLANK,
+             "分类收运车辆", "=6辆", "采购合同", "4辆", "10", "按比例得分", "购置发票", "6辆", "100%", "10", BLANK,
+             "满意度指标", "服务对象满意度指标", "居民满意度", "≥90%", "往年水平", "88%", "10", "≥90%得满分，每低1%扣0.5分",
+             "问卷", "87%", "96.7%", "8.5", "入户宣传不足", "总分", "100", "98"]
+    p = read(extractor, page(*cells))
+    assert rows(p) == [
+        ("产出指标", "数量指标", "新增分类投放点", "≥120个", "126个", 20.0, 20.0),
+        ("产出指标", "数量指标", "分类收运车辆", "=6辆", "6辆", 10.0, 10.0),
+        ("满意度指标", "服务对象满意度指标", "居民满意度", "≥90%", "87%", 10.0, 8.5)]
+
+
+def test_a_scoring_rule_column_holding_numbers_and_operators(extractor):
+    """One cell a line, an empty cell an empty line: a 评分标准 column between 实际完成值 and 分值 whose rules print
+    numbers and operators (≥95%得满分) is a column of the row, not the end of the header nor a row of its own."""
+    cells = ["项目名称", "示例市农机作业补助", "主管部门", "示例市农业农村局", "实施单位", "示例市农机站",
+             "绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "评分标准", "分值", "得分",
+             "偏差原因分析及改进措施",
+             "产出指标", "数量指标", "补助作业面积", "≥8万亩", "8.4万亩", "完成得满分，每少0.1万亩扣1分", "30", "30", "",
+             "质量指标", "作业合格率", "≥95%", "96%", "≥95%得满分", "30", "30", "",
+             "效益指标", "经济效益指标", "亩均节本", "≥40元", "36元", "按完成比例计分", "30", "27", "油价上涨",
+             "总分", "100", "97"]
+    p = read(extractor, "\n".join(cells) + "\n")
+    assert rows(p) == [
+        ("产出指标", "数量指标", "补助作业面积", "≥8万亩", "8.4万亩", 30.0, 30.0),
+        ("产出指标", "质量指标", "作业合格率", "≥95%", "96%", 30.0, 30.0),
+        ("效益指标", "经济效益指标", "亩均节本", "≥40元", "36元", 30.0, 27.0)]

@@ -27,7 +27,8 @@ LINES = [
 
 
 def test_a_wrapped_header_run_together_gives_its_columns(extractor):
-    """年度 … 指标值 and 实际 … 完成值 are one column each; 评分标准 names none and its cells open no row."""
+    """年度 … 指标值 and 实际 … 完成值 are one column each; 评分标准 names a column of no field (no wrapped word's tail) and
+    its cells open no row."""
     p, = extractor.extract_text(collapse("\n".join(LINES)), doc_id="t", mode="parser").projects
     rows = [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators]
     assert rows == [

@@ -4,7 +4,7 @@ in columns of their own (the Inner-Mongolia-style 指标方向 / 指标值 / 度
 import pytest
 
 from jixiao.pipelines.extract import Extractor
-from jixiao.pipelines.pipe_tables import pipe_cell_lines
+from jixiao.pipelines.pipe_tables import padded_pipe_rows, pipe_cell_lines
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +120,47 @@ def test_second_header_rows_on_rows_of_their_own(extractor):
         ("数量指标", "草原监测样地数量", "≥120个", "126个", 20, 20),
         ("生态效益指标", "草原综合植被盖度", "≥45%", "44%", 30, 28),
     ]
+
+
+def _markdown(rows: list[list[str]], width: int) -> list[str]:
+    return ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in rows]
+
+
+def test_markdown_rows_ending_in_a_blank_cell_stay_rows(extractor):
+    """A document-to-markdown export: the form's title as the table's first row, a ``|---|`` rule under it, merged cells
+    as blank cells (so most rows end ``|  |``, like a web export's padding), and a page break that starts a second
+    table at an indicator row, ruled again below it. Each line is one row: the rule and a header ending in its word's
+    pipe are no row broken in two."""
+    w = 8
+    head = _markdown([["项目支出绩效自评表"]], w) + ["|" + "---|" * w] + _markdown([
+        ["项目名称", "示例县河湖巡查经费"], ["主管部门", "示例县水利局", "", "", "实施单位", "示例县河湖中心"],
+        ["项目资金(元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "200,000.00", "200,000.00", "190,000.00", "10", "95%", "9.5"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "河道巡查次数", "≥48次", "52次", "20", "20"],
+        ["", "", "问题整改数量", "≥9处", "9处", "20", "20"]], w)
+    tail = _markdown([["", "质量指标", "问题整改合格率", "100%", "100%", "20", "20"]], w) + ["|" + "---|" * w] + _markdown([
+        ["效益指标", "社会效益指标", "群众投诉下降率", "≥10%", "12%", "30", "30"], ["总分", "", "", "", "", "100", "99.5"]], w)
+    text = "\n".join([*head, "", "— 1 —", "", *tail])
+    assert padded_pipe_rows(text) == text  # no line break inside a row: none is joined to the next
+    doc = extractor.extract_text(text, doc_id="t", mode="parser")
+    assert not any("collapsed" in n for n in doc.meta.get("notes") or [])  # read as rows, not as text whose layout is lost
+    p, = doc.projects
+    assert (p.funds.initial_budget, p.funds.executed, p.funds.execution_rate) == (200000, 190000, 95)
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("产出指标", "数量指标", "河道巡查次数", "≥48次", "52次", 20, 20),
+        ("产出指标", "数量指标", "问题整改数量", "≥9处", "9处", 20, 20),
+        ("产出指标", "质量指标", "问题整改合格率", "100%", "100%", 20, 20),
+        ("效益指标", "社会效益指标", "群众投诉下降率", "≥10%", "12%", 30, 30),
+    ]
+    assert p.score == 99.5
+
+
+def test_a_narrower_pipe_table_further_down_keeps_its_rows():
+    """Two markdown tables on one page, the second narrower (a 三公 table of three columns under a 功能分类 table of
+    seven): the second's rows are as wide as each other, so none is a broken piece of a wider row."""
+    wide = ["| 科目编码 |  |  | 科目名称 | 本年支出 |  |  |", "| --- | --- | --- | --- | --- | --- | --- |",
+            *[f"| 201 | 0{k} |  | 事务{k} | 1.00 |  |  |" for k in range(1, 7)]]
+    narrow = ["| 项目 | 预算数 | 决算数 |", "| --- | --- | --- |", "| 合计 | 9.50 | 7.86 |", "| 1.公务接待费 | 3.50 | 2.66 |"]
+    text = "\n".join([*wide, "", "说明", "", *narrow])
+    assert padded_pipe_rows(text) == text

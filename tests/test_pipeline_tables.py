@@ -3,6 +3,7 @@
 import pytest
 
 from jixiao.pipelines.extract import Extractor
+from jixiao.pipelines.vocab import indicator_column
 
 # tab rows, shifted and merged columns, 目标申报数/预算编制数 and 年初/调整后指标值 pairs
 SHIFTED = "\n".join([
@@ -174,3 +175,50 @@ def test_a_label_ending_its_row_does_not_take_an_unrelated_next_row(extractor):
     text = TARGET_ONLY.replace("\t\t\t\t100分\t", "\t100分\t\t备注\t")
     p, _ = _one(extractor, text)
     assert p.score is None
+
+
+# tab rows of a wide provincial template: columns of no field (指标值设置依据, 上年完成值, 指标赋分规则, 佐证资料, 完成率)
+# between the target and the score, the actual headed 指标实际完成值
+BESIDE = "\n".join([
+    "项目名称\t示例县草原防火物资储备",
+    "主管部门\t示例县林草局\t实施单位\t示例县森林消防队",
+    "项目资金(万元)\t年初预算数\t全年预算数\t全年执行数\t分值权重\t执行率\t得分",
+    "年度资金总额\t60\t60\t57\t10\t95%\t9.5",
+    "一级指标\t二级指标\t三级指标\t指标值\t指标值设置依据\t上年完成值\t指标分值权重\t指标赋分规则\t佐证资料\t指标实际完成值\t完成率"
+    "\t指标得分\t偏差原因分析及改进措施",
+    "产出指标\t数量指标\t储备防火物资种类\t≥12类\t储备规划\t10类\t40\t完成得满分\t入库单\t13类\t100%\t40\t",
+    "效益指标\t生态效益指标\t草原火灾受害率\t≤0.5‰\t行业标准\t0.4‰\t50\t达标得满分\t统计报表\t0.3‰\t100%\t50\t",
+    "总分\t100\t99.5",
+])
+
+
+def test_columns_of_no_field_between_target_and_score(extractor):
+    """Last year's value (上年完成值, one edit from 全年完成值) is a column of no field, never the actual; the basis,
+    the scoring rule and the evidence are read as nothing."""
+    (p,) = extractor.extract_text(BESIDE, doc_id="t", mode="parser").projects
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("储备防火物资种类", "≥12类", "13类", 40.0, 40.0), ("草原火灾受害率", "≤0.5‰", "0.3‰", 50.0, 50.0)]
+
+
+@pytest.mark.parametrize(("word", "slot"), [
+    ("指标值设置依据", "other"), ("目标值确定依据", "other"), ("上年完成值", "other"), ("上年度实际完成值", "other"),
+    ("上年指标值", "other"), ("赋分规则", "other"), ("指标评分标准", "other"), ("计分方法", "other"),
+    ("得分计算方法", "other"), ("佐证资料", "other"), ("佐证材料(附件)", "other"), ("指标解释", "other"),
+    # the words of the record's columns stay theirs
+    ("指标实际完成值", "actual"), ("全年完成值", "actual"), ("评分", "score"), ("指标得分", "score"), ("完成率", "degree"),
+    ("指标值", "target"), ("指标分值权重", "weight"),
+])
+def test_header_words_of_columns_of_no_field(word, slot):
+    assert indicator_column(word) == slot
+
+
+@pytest.mark.parametrize(("closing", "grade"), [
+    ("自评得分\t99.5\n自评结论\t优", "优"), ("自评得分\t99.5\n评价结论:\t良好", "良"),
+    # a conclusion in words is no grade, even where it opens with a grade's character
+    ("自评得分\t99.5\n评价结论\t中央资金全部到位，目标基本完成", None),
+])
+def test_a_conclusion_label_prints_the_grade(extractor, closing, grade):
+    """Some forms print the grade beside 自评结论 / 评价结论 (no 等级): the grade where the cell is one."""
+    text = BESIDE.rsplit("\n", 1)[0] + "\n" + closing
+    (p,) = extractor.extract_text(text, doc_id="t", mode="parser").projects
+    assert (p.score, p.grade) == (99.5, grade)

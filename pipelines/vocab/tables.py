@@ -173,7 +173,7 @@ def any_label(word: str) -> bool:
 
 CODE_LABEL = _rx(r"^(项目编码|项目代码|项目编号)[:]?$")
 TOTAL_SCORE_LABEL = _rx(r"^(总分|合计|总计|绩效自评总得分|自评总得分|自评总分|自评得分|项目自评得分|总得分|综合得分|评价得分)[:]?$")
-GRADE_LABEL = _rx(r"^(绩效)?(自评|评价|综合评价|自评结论)?等级[:]?$")  # 评价等级, 自评等级, 绩效自评等级, 自评结论等级, 等级
+GRADE_LABEL = _rx(r"^(绩效)?(自评|评价|综合评价|自评结论)?等级[:]?$|^(绩效)?(自评|评价)结论[:]?$")  # 自评等级, 自评结论, 等级 …
 RATE_LABEL = _rx(r"^(执行率|预算执行率)(\(B/A\))?[:]?$")
 SCORE_LABEL = _rx(r"^得分[:]?$")
 FUNDS_TOTAL_LABEL = _rx(r"^((年度|项目|全年|本年)?(财政|预算)?资金总额|总额|合计|总计)[:]?")
@@ -206,6 +206,9 @@ def _alt(words: tuple[str, ...]) -> str:
 # the words of the weight (分值) and score (得分) columns, in the funds and the indicator table alike
 WEIGHT_WORDS = ("分值", "权重", "指标权重", "指标分值", "权重分", "标准分值", "分值权重", "指标分值权重", "满分")
 SCORE_WORDS = ("得分", "指标得分", "自评得分", "实际得分", "评分")
+# columns some provinces print beside the template's (the target's basis, last year's value, the scoring rule, the
+# evidence, the indicator's explanation): a cell in each row, never the row's target, actual, weight or score
+OTHER_COLUMN_WORDS = ("指标值设置依据", "上年完成值", "赋分规则", "评分规则", "评分标准", "佐证资料", "佐证材料", "指标解释")
 
 # column headers of the funds table, by field
 FUNDS_HEADERS: list[tuple[str, re.Pattern[str]]] = [
@@ -237,11 +240,14 @@ INDICATOR_HEADERS: list[tuple[str, re.Pattern[str]]] = [
     ("nature", _rx(r"^指标性质$")),
     ("unit", _rx(r"^(度量|计量)单位$")),
     ("target", _rx(r"^(年度)?(指标值|目标值)$|^年度目标值$|^(预期|计划|绩效)(指标值|目标值)$|^(年度)?计划值$|^内容$|^年度预期目标$")),
-    ("actual", _rx(r"^(全年|年度)?(实际完成|实际|完成)(值|情况|数)?$")),
+    ("actual", _rx(r"^(指标)?(全年|年度)?(实际完成|实际|完成)(值|情况|数)?$")),
     ("degree", _rx(r"^完成程度$|^(指标)?完成率$")),  # 指标完成率: the actual over the target, a column of its own
     ("weight", _rx(rf"^({_alt(WEIGHT_WORDS)})(\(分\))?$")),
     ("score", _rx(rf"^({_alt(SCORE_WORDS)})(\(分\))?$")),
     ("note", _rx(r"^定性(指标|值)?情况说明$")),
+    # a column a province adds whose cells are no target, actual, weight or score (OTHER_COLUMN_WORDS)
+    ("other", _rx(r"^(指标值?|目标值?)?(设置|设定|确定)依据$|^上年度?(实际)?(指标|完成|实际)(值|数|情况)$"
+                  r"|^(指标)?(赋分|评分|计分|打分|得分计算)(规则|标准|方法|细则|办法)$|^(指标)?(佐证|证明)(资料|材料)|^指标(解释|说明)$")),
     ("reason", _rx(r"(偏差原因|原因分析|改进措施|未完成原因)")),
 ]
 
@@ -380,7 +386,7 @@ INDICATOR_HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "target": ("年度指标值", "指标值", "目标值", "年度目标值", "预期目标值", "计划值", "年度预期目标"),
     "actual": ("实际完成值", "全年完成值", "完成值", "实际完成情况", "全年实际完成值", "实际值"),
     "degree": ("完成程度",), "weight": WEIGHT_WORDS, "score": SCORE_WORDS,
-    "note": ("定性指标情况说明", "定性值情况说明"),
+    "note": ("定性指标情况说明", "定性值情况说明"), "other": OTHER_COLUMN_WORDS,
 }
 _HEADER_TAIL = re.compile(r"(?:\([^()]{1,10}\)|:)+$")
 
