@@ -11,7 +11,7 @@ from jixiao.pipelines.layout import Row
 from jixiao.pipelines.parsed import ParsedIndicator
 
 if TYPE_CHECKING:
-    from jixiao.pipelines.indicator_table import IndicatorHeader
+    from jixiao.pipelines.indicator_header import IndicatorHeader
 
 # a text ending in one of these stops mid-sentence: the excerpt was cut there
 _CUT_MARKS = frozenset(":：,，、(（")

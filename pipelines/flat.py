@@ -26,8 +26,8 @@ from jixiao.pipelines.flat_funds import flat_funds, unit_note_before
 from jixiao.pipelines.funds_table import funds_column
 from jixiao.pipelines.cut_rows import drop_cut_row, preview_ends, stops_short
 from jixiao.pipelines.header_order import indicator_visual_order
-from jixiao.pipelines.indicator_table import (CategoryCarry, IndicatorHeader, IndicatorReader, indicator_column,
-                                               template_columns)
+from jixiao.pipelines.indicator_header import IndicatorHeader, template_columns
+from jixiao.pipelines.indicator_table import CategoryCarry, IndicatorReader, indicator_column
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import NormalizedText, is_number
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject

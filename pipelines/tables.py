@@ -10,8 +10,8 @@ from __future__ import annotations
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import is_title_row, span_of, value_after
 from jixiao.pipelines.funds_table import read_funds, unit_note
-from jixiao.pipelines.indicator_table import (IndicatorHeader, IndicatorReader, find_indicator_header, indicator_column,
-                                               split_joined_levels, template_columns)
+from jixiao.pipelines.indicator_header import IndicatorHeader, find_indicator_header, template_columns
+from jixiao.pipelines.indicator_table import IndicatorReader, indicator_column, split_joined_levels
 from jixiao.pipelines.layout import Row
 from jixiao.pipelines.level_rows import join_wrapped_level2
 from jixiao.pipelines.parsed import ParsedProject, Span

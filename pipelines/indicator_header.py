@@ -1,0 +1,111 @@
+"""The indicator table's header: which column holds which field (``IndicatorHeader``), found in the printed header
+rows (two rows deep, wrapped, with a sub-header) or assumed from the national template where a preview lost it."""
+
+from __future__ import annotations
+
+from jixiao.pipelines import vocab as V
+from jixiao.pipelines.cells import header_fields
+from jixiao.pipelines.header_order import indicator_visual_order, level_leaves
+from jixiao.pipelines.layout import Row
+from jixiao.pipelines.sub_header import with_sub_header
+
+VALUE_SLOTS = ("init_target", "adj_target", "op", "nature", "target", "unit", "actual")
+
+
+indicator_column = V.indicator_column
+
+
+class IndicatorHeader:
+    """The indicator table's columns: ``slots`` maps a column to its ``indicator_column`` name; ``row_index`` is the
+    header's last row (the rows after it are the table's)."""
+
+    def __init__(self, row_index: int, slots: dict[int, str], width: int = 0):
+        self.row_index = row_index
+        self.slots = slots
+        self.width = width  # cells in the header row
+        # a 分值 right of 一级指标 or 二级指标 is that level's allotment (项目决策 20), not an indicator's weight
+        slots = {c: f"{slots[c - 1]}_weight" if s == "weight" and slots.get(c - 1) in ("l1", "l2") else s
+                 for c, s in slots.items()}
+        self.slots = slots
+        # rows under such a header print every column, merged level cells left blank (cell_stream pads them)
+        self.tiered = any(s.endswith("_weight") for s in slots.values())
+        if "init_target" in slots.values() and not {"target", "adj_target"} & set(slots.values()):
+            # 年初目标值 is the only target column: it is the target
+            slots = {c: "target" if s == "init_target" else s for c, s in slots.items()}
+            self.slots = slots
+        names = [c for c, s in slots.items() if s == "name"]
+        self.dual = len(names) >= 2
+        self.name_col = names[0] if names else None
+        self.value_slots = [(c, s) for c, s in sorted(slots.items()) if s in VALUE_SLOTS]
+        self.tail_slots = [(c, s) for c, s in sorted(slots.items()) if s in ("weight", "score")]
+
+    def has(self, slot: str) -> bool:
+        return slot in self.slots.values()
+
+
+def template_columns(row_index: int) -> IndicatorHeader:
+    """The national template's indicator columns (``vocab.TEMPLATE_INDICATOR_HEADER``), assumed where a preview lost
+    the printed header; ``row_index`` is the row the header would have been."""
+    slots = V.TEMPLATE_INDICATOR_SLOTS
+    return IndicatorHeader(row_index, dict(enumerate(slots)), len(slots))
+
+
+def find_indicator_header(rows: list[Row], start: int) -> IndicatorHeader | None:
+    for i in range(start, len(rows)):
+        r = rows[i]
+        slots = {c.col: s for c in r.cells if c.clean and (s := indicator_column(c.clean))}
+        vals = set(slots.values())
+        below = level_leaves(rows[i + 1].texts) if i + 1 < len(rows) and len(vals) >= 2 else None
+        visual = indicator_visual_order([slots.get(c.col) for c in r.cells] + below) if below else None
+        if visual is not None:  # 绩效指标 over 一级 / 二级 / 三级, the leaves on a row of their own
+            return IndicatorHeader(i + 1, {k: s for k, s in enumerate(visual) if s}, len(visual))
+        if "name" in vals and ({"l1", "l2"} & vals) and len(vals) >= 4:
+            found = header_fields(r.texts, V.INDICATOR_HEADER_WORDS, indicator_column)
+            slots = {c.col: f for c, f in zip(r.cells, found) if f}
+            slots.update(_unlabeled_score(r, slots))
+            visual = indicator_visual_order([slots.get(c.col) for c in r.cells])
+            if visual is not None:  # a two-row header printed in reading order
+                return IndicatorHeader(i, {k: s for k, s in enumerate(visual) if s}, len(visual))
+            wrapped = _wrapped_header(r, rows[i + 1] if i + 1 < len(rows) else None, slots)
+            if wrapped is not None:
+                return IndicatorHeader(i + 1, wrapped, len(r.cells))
+            # sub-header (运算符号 / 内容 / 度量单位) refines the spanning 年度目标值 column
+            for r2 in rows[i + 1:i + 2]:
+                sub = {c.col: s for c in r2.cells if c.clean and (s := indicator_column(c.clean))}
+                if sub and set(sub.values()) & {"op", "unit"}:
+                    return IndicatorHeader(i + 1, *with_sub_header(slots, sub, len(r.cells)))
+            return IndicatorHeader(i, slots, len(r.cells))
+    return None
+
+
+def _unlabeled_score(header: Row, slots: dict[int, str]) -> dict[int, str]:
+    """One blank header cell right of the value columns and no 分值/得分: a 得分 column printed without its word."""
+    last = header.cells[-1] if header.cells and slots else None
+    ok = last is not None and not last.clean and last.col == max(slots) + 1 and slots[max(slots)] in VALUE_SLOTS
+    return {last.col: "score"} if ok and not {"weight", "score", "reason"} & set(slots.values()) else {}
+
+
+# a header cell wrapped over two lines leaves a short head on the header row (年度, 实际) and its tail
+# (指标值, 完成值) on the next, one tail per wrapped cell, in column order
+WRAPPED_HEAD_CHARS = 2
+_VALUE_COLUMNS = ("target", "actual", "init_target", "adj_target")
+
+
+def _wrapped_header(header: Row, below: Row | None, slots: dict[int, str]) -> dict[int, str] | None:
+    """The header's slots with its wrapped cells completed from the row below, or None when it has none."""
+    if below is None:
+        return None
+    tails = [c.clean for c in below.cells if c.clean]
+    name_col = next((c for c, s in slots.items() if s == "name"), -1)
+    heads = [c for c in header.cells if c.col > name_col and c.clean and len(c.clean) <= WRAPPED_HEAD_CHARS
+             and slots.get(c.col) in (None, *_VALUE_COLUMNS)]
+    if not tails or len(tails) != len(heads) or any(indicator_column(t) is not None and len(t) <= WRAPPED_HEAD_CHARS
+                                                    for t in tails):
+        return None
+    joined = [indicator_column(h.clean + t) for h, t in zip(heads, tails)]
+    if any(j not in _VALUE_COLUMNS for j in joined):
+        return None
+    out = dict(slots)
+    for h, j in zip(heads, joined):
+        out[h.col] = j
+    return out
