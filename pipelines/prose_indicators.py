@@ -131,14 +131,15 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     for m in _sentence_matches(text, s, e):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue  # an earlier form read this stretch
-        name, peeled = _peel_levels(_unquoted(_trim(_last_item(_span(m, "name")))))
+        words = [_span(w, 0) for w in _LEAD_WORD.finditer(text, m.start("lead"), m.end("lead"))] \
+            if m.groupdict().get("lead") else []
+        name, peeled = _peel_levels(_unquoted(_trim(_last_item(_span(m, "name")))),
+                                    any(fallback_level1(w.text) for w in words))
         out.append(ParsedIndicator(
             name=name, target=[_span(m, "target")], actual=_trim(_span(m, "actual")),
             weight=_weight(m),
             score=_span(m, "score") if m.groupdict().get("score") else None, method="sentence",
         ))
-        words = [_span(w, 0) for w in _LEAD_WORD.finditer(text, m.start("lead"), m.end("lead"))] \
-            if m.groupdict().get("lead") else []
         # the most specific category word of the lead (产出指标-数量指标- -> 数量指标; 效益指标—社会效益— -> 社会效益)
         word = next((w for w in reversed(words + peeled) if fallback_level1(w.text) or fallback_level2(w.text)), None)
         if word is not None:
@@ -178,15 +179,19 @@ _BARE_LEVEL = re.compile(r"(?P<w>[\u4e00-\u9fff]{2,10}?)(?P<sep>" + PROSE_LEVEL_
 LEAD_LEVELS = 2
 
 
-def _peel_levels(name: Span) -> tuple[Span, list[Span]]:
-    """The name without the category words leading it, and those words (each one the framework knows)."""
+def _peel_levels(name: Span, under_level1: bool) -> tuple[Span, list[Span]]:
+    """The name without the category words leading it, and those words: a level-1 word, then a level-2 one after a
+    level-1 (``under_level1``: the lead printed it); a level-2 word alone may open a name (质量/安全达标率)."""
     words: list[Span] = []
     for _ in range(LEAD_LEVELS):
         m = _BARE_LEVEL.match(name.text)
-        if (m is None or m.end() >= len(name.text) or m["sep"].strip() in ("、", "·")
-                or not (fallback_level1(m["w"]) or fallback_level2(m["w"]))):
+        if m is None or m.end() >= len(name.text) or m["sep"].strip() in ("、", "·"):
+            break
+        level1 = fallback_level1(m["w"]) is not None
+        if not (level1 and not words or (under_level1 or words) and fallback_level2(m["w"])):
             break
         words.append(Span(text=m["w"], start=name.start, end=name.start + m.end("w")))
+        under_level1 = under_level1 or level1
         name = Span(text=name.text[m.end():], start=name.start + m.end(), end=name.end)
     return name, words
 
