@@ -78,6 +78,9 @@ PROSE_ENUMERATOR = r"[一二三四五六七八九十]是"
 PROSE_LEVEL_SEPARATOR = r"(?:[ \t]*(?:[—―─–]{1,2}(?:[ \t]*[—―─–]{1,2})?|-{1,2}|/|>|→|、|·)[ \t]*)"
 # what a funds sentence says between 实际 and its figure (实际支出3046.4万元, 实际到位资金…): no indicator's actual
 PROSE_FUNDS_ACTUAL = r"支出|到位|拨付|执行|使用资金"
+# a sentence's words before a score, grade or rate that make it the whole department's, no project's
+# (部门整体支出绩效自评得分91.5分，等级为优; 部门预算执行率98.6%): searched in the sentence up to the figure's label
+PROSE_WHOLE_UNIT = r"(?:部门|单位)整体|整体支出|部门(?:预算)?$"
 # a phrase opening a funds sentence's date, never an indicator's name (截至2023年12月31日，实际支出…)
 PROSE_DATE_LEAD = r"截至|截止"
 # (项目单位：…, 项目单位（盖章）：… on a Word report's cover: the unit carrying the project out)
