@@ -343,6 +343,8 @@ class ProseParser:
         grade = next((g for g in _GRADE.finditer(text, s, e) if not _department_wide(text, g.start())), None)
         # labels may open the announcing sentence's line (主管部门：…，实施单位：…。本单位对…)
         line_start = text.rfind("\n", 0, s) + 1
+        if "\n" not in text:  # (collapsed, the line is the whole text: the section before's 实施单位 is not this one's)
+            line_start = max(line_start, s - LABEL_REACH)
         # (a unit's name ends at a space as printed: 主管部门：某局 实施单位：某中心)
         dept = (self._search(_DEPT, text, view, line_start, e, "v", printed_first=True)
                 or self._search(_DEPT_WORDS, text, view, line_start, e, "v", printed_first=True))
@@ -356,6 +358,11 @@ class ProseParser:
             grade=_span(grade, 1) if grade else None,
             indicators=indicators,
         )
+
+
+# where line breaks were lost, labels opening the announcing sentence (主管部门：…，实施单位：…。本单位对…) are read this
+# far before it
+LABEL_REACH = 80
 
 
 def _own_line(text: str, m: re.Match[str]) -> bool:

@@ -231,3 +231,11 @@ def test_one_projects_name_printed_twice_opens_one_project():
     text = "\n".join(["示例县2023年度项目支出绩效自评报告", "项目名称：古树名木保护经费", "实施单位：示例县林业站",
                       "一、项目基本情况", "项目名称：2023年古树名木保护经费", FUNDS, ""])
     assert _names(text) == ["古树名木保护经费"]
+
+
+def test_collapsed_sections_take_their_own_implementer():
+    # line breaks lost (a page read as one line): the second section's 实施单位 is its own, not the first one's
+    text = " ".join([*WHOLE_UNIT, "（一）森林防火物资储备项目", *KEY_PROJECTS[:5], "（二）古树名木保护经费", *KEY_PROJECTS[5:]])
+    projects = ProseParser().parse(normalize_text(text))
+    assert [(p.name.text, p.implementer.text) for p in projects] == [
+        ("森林防火物资储备项目", "示例市森林消防大队"), ("2023年古树名木保护经费", "示例市林业技术推广站")]
