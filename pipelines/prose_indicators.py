@@ -31,8 +31,13 @@ _ITEM = r"(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]|" + _CIRCLED + r")[ \t]
 # (数量指标——培训人次：…, 产出指标-数量指标-培训人数：… the level-1 and level-2 before the name)
 # (the levels joined as other bureaus print them: 产出指标—数量指标—, 产出指标 — — 数量指标, 产出指标>数量指标>,
 # 产出指标、数量指标、, 产出指标/数量指标/: PROSE_LEVEL_SEPARATOR)
-_LEAD = r"(?P<lead>(?:[\u4e00-\u9fff]{2,8}指标(?:方面)?(?:[:：,，]|" + PROSE_LEVEL_SEPARATOR + r")){1,2})?"
-_LEAD_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}?指标")
+# (the level-2 after a level-1 may drop the word 指标: 效益指标—经济效益：名称…; only the framework's level-2 words, so that a
+# name before a comma is never read as one)
+_BARE_LEVEL2 = "|".join(sorted((w.removesuffix("指标") for w in LEVEL2_PARENT), key=len, reverse=True))
+_LEAD_END = r"(?:方面)?(?:[:：,，]|" + PROSE_LEVEL_SEPARATOR + r")"
+_LEAD = (r"(?P<lead>[\u4e00-\u9fff]{2,8}指标" + _LEAD_END
+         + r"(?:(?:[\u4e00-\u9fff]{2,8}指标|" + _BARE_LEVEL2 + r")" + _LEAD_END + r")?)?")
+_LEAD_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}?指标|" + _BARE_LEVEL2)
 _IND_SENTENCE = re.compile(
     # a sentence opens a line, follows a full stop or a colon (完成情况：名称年度目标X，…), or (line breaks
     # collapsed) is a numbered item after a space
@@ -85,7 +90,9 @@ _IND_RUN = re.compile(r"(?P<name>[\u4e00-\u9fff0-9、()（）]{4,40}?)" + PROSE_
 _HEADING_BODY = (r"(?:(?:\d{1,2}[.、．)）]?|[(（][一二三四五六七八九十\d]{1,3}[)）])"
                  # (服务对象满意度：… / （1）经济效益：… head their indicators without the word 指标: words before a colon,
                  # kept where they are a category's)
-                 r"[ \t]*+)?(?P<cat>[\u4e00-\u9fff]{2,10}?指标|[\u4e00-\u9fff]{2,8}(?=[:：]))")
+                 r"[ \t]*+)?(?P<cat>[\u4e00-\u9fff]{2,10}?指标|[\u4e00-\u9fff]{2,8}?(?=(?:方面)?[:：]))"
+                 # (（五）效益指标—经济效益：… the level-2 joined to its level-1 heading)
+                 r"(?:" + PROSE_LEVEL_SEPARATOR + r"(?P<cat2>[\u4e00-\u9fff]{2,10}?指标|" + _BARE_LEVEL2 + r")(?=[:：]))?")
 _CATEGORY_HEADING = re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*+" + _HEADING_BODY, re.M)
 # a text without line breaks (collapsed): a line start is a run of spaces too (（一）产出指标 数量指标 1.指标名称：…)
 # (after a space nothing more is skipped: spaces consumed at each space of a long run were quadratic)
@@ -150,8 +157,9 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             out.append(ParsedIndicator(name=_span(m, "name"), target=[_span(m, "target")], actual=_span(m, "actual"),
                                        method="sentence"))
             taken.append((m.start(), m.end()))
-    headings = [(h.start("cat"), h.end("cat"), fallback_level1(h.group("cat")), fallback_level2(h.group("cat")))
-                for h in (_CATEGORY_HEADING if "\n" in text else _RUN_CATEGORY_HEADING).finditer(text, s, e)]
+    headings = [(h.start(g), h.end(g), fallback_level1(h[g]), fallback_level2(h[g]))
+                for h in (_CATEGORY_HEADING if "\n" in text else _RUN_CATEGORY_HEADING).finditer(text, s, e)
+                for g in ["cat2" if h["cat2"] and fallback_level2(h["cat2"]) else "cat"]]
     # (an indicator's own name, 服务对象满意度：目标值…, heads nothing)
     names = {(i.name.start, i.name.end) for i in out}
     headings = [h for h in headings if (h[2] or h[3]) and (h[0], h[1]) not in names]

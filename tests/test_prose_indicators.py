@@ -262,3 +262,20 @@ def test_sub_items_headed_by_a_level_word_and_a_colon():
     assert _read_normalized(text) == [
         ("效益指标", "经济效益指标", "示范区水稻亩均增产", "≥25公斤", "31公斤", None, None),
         ("效益指标", "生态效益指标", "项目区化肥施用量", "逐年下降", "有所下降", None, None)]
+
+
+@pytest.mark.parametrize("line", [
+    "5.效益指标。经济效益方面：示范区水稻亩均增产目标值≥25公斤，实际完成31公斤。",
+    "5.效益指标。①经济效益：示范区水稻亩均增产目标值≥25公斤，实际完成31公斤。",
+    "（五）效益指标—经济效益：示范区水稻亩均增产目标值≥25公斤，实际完成31公斤。",
+    "（五）效益指标/经济效益指标：示范区水稻亩均增产目标值≥25公斤，实际完成31公斤。",
+])
+def test_a_level2_word_before_a_colon_in_other_forms(line):
+    assert _read_normalized(line + "\n") == [
+        ("效益指标", "经济效益指标", "示范区水稻亩均增产", "≥25公斤", "31公斤", None, None)]
+
+
+def test_a_name_before_a_comma_is_no_level():
+    # only the framework's level-2 words follow a level-1 as a bare level: a name before a comma stays the name
+    text = "产出指标：维修加固堤防长度，年度目标值≥12公里，实际完成12.4公里。\n"
+    assert _read_normalized(text) == [("产出指标", None, "维修加固堤防长度", "≥12公里", "12.4公里", None, None)]

@@ -178,16 +178,21 @@ def test_a_count_of_projects_names_none_and_the_headings_open_them(count):
     assert [p.funds.rate.text for p in projects] == ["97", "85"]
 
 
-def test_a_transfer_payments_local_department_and_the_unit_using_the_funds():
+@pytest.mark.parametrize("units", [
+    "中央主管部门：国家林业和草原局\n地方主管部门：示例县林业和草原局\n资金使用单位：示例县国有林场",
+    "中央主管部门：国家林业和草原局；地方主管部门：示例县林业和草原局；资金使用单位：示例县国有林场。",
+    "中央主管部门为国家林业和草原局，地方主管部门为示例县林业和草原局，资金使用单位为示例县国有林场。",
+    "中央主管部门：国家林业和草原局  地方主管部门：示例县林业和草原局  资金使用单位（盖章）：示例县国有林场",
+])
+@pytest.mark.parametrize("executed", ["全年执行资金", "全年实际执行资金", "累计支出资金", "全年共支出", "实际使用资金"])
+def test_a_transfer_payments_local_department_and_the_unit_using_the_funds(units, executed):
     text = "\n".join([
         "示例县2023年度中央财政林业改革发展资金区域绩效自评报告",
         "一、基本情况",
         "转移支付名称：林业改革发展资金（森林抚育）",
-        "中央主管部门：国家林业和草原局",
-        "地方主管部门：示例县林业和草原局",
-        "资金使用单位：示例县国有林场",
+        units,
         "二、资金情况",
-        "全年预算资金860万元，全部到位。截至2023年12月31日，全年执行资金842.8万元。",
+        f"全年预算资金860万元，全部到位。截至2023年12月31日，{executed}842.8万元。",
         "三、自评结论",
         "该项转移支付资金区域绩效自评得分92分，自评等级为优。", ""])
     (p,) = ProseParser().parse(normalize_text(text))

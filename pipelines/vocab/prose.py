@@ -26,6 +26,8 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("annual", r"(?:共收到[\u4e00-\u9fff]{0,20}?(?:资金|经费)|(?:资金|经费)到位)(?:共|合计)?"),
     ("executed", r"(?:已支出(?:资金)?|全年执行(?:资金|经费)?(?:为|是|共)?(?=\d)|(?<![\u4e00-\u9fff])执行(?=\d)|(?<=[该本])项目(?:实际)?支出(?:资金)?|(?<=年[底末])支出)"),
     ("annual", r"(?:(?<!初)预算安排(?:资金|经费)?|资金共计|(?<![初年后])预算数(?:为|是)?)"),
+    # (a transfer payment's year in other words: 全年实际执行资金 / 累计支出资金 / 全年共支出 / 实际使用资金…万元)
+    ("executed", r"(?:(?:全年|累计)(?:实际)?(?:执行|支出|使用)|全年共支出|实际使用)(?:资金|经费)?(?:共|合计)?(?:为|是|达)?(?=\d)"),
 )
 # a sentence allocating money onward to other units (its amounts are theirs, not the project's funds)
 PROSE_ALLOCATION = r"下达(?:至|到)?各|下拨(?:至|到)?各|分配(?:至|到|给)|拨付(?:至|到|给)?各|切块下达|(?:分解|分配)下达"
@@ -85,7 +87,7 @@ PROSE_WHOLE_UNIT = r"(?:部门|单位)整体|整体支出|部门(?:预算)?$"
 PROSE_DATE_LEAD = r"截至|截止"
 # (项目单位：…, 项目单位（盖章）：… on a Word report's cover: the unit carrying the project out)
 # (资金使用单位：…: a transfer payment's implementer, records.md)
-PROSE_IMPL_LABEL = r"(?:实施单位|预算单位|资金使用单位|(?<![\u4e00-\u9fff])项目单位(?:[(（]盖章[)）])?)"
+PROSE_IMPL_LABEL = r"(?:实施单位|预算单位|资金使用单位|(?<![\u4e00-\u9fff])项目单位)(?:[(（]盖章[)）])?"
 # a label that ends the 项目名称 value before it where line breaks were lost (项目名称：某项目 主管部门：…)
 PROSE_NEXT_LABEL = r"(?:(?:项目|中央|地方)?(?:主管|实施|预算单位)|项目单位|资金使用单位)"
 # what a bracket after a report's title says about the document itself (公示稿, 终稿, 2023年度), never a project
