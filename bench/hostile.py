@@ -42,6 +42,8 @@ CASES = {
     + " 合计 100\n",
     # helper coll4: a long run of funds header words (collapsed), read once
     "funds header words (collapsed)": lambda n: "项目名称 甲 " + "年初预算数 全年预算数 " * (n // 12),
+    # helper g1: levels joined before an indicator's name (产出指标—数量指标—名称：…), a long run of separators
+    "level separators (prose)": lambda n: "某项目绩效自评报告\n（1）产出指标" + "— " * (n // 2) + "名称：年度指标值1，全年实际值1\n",
 }
 
 
