@@ -53,7 +53,8 @@ _IND_SENTENCE = re.compile(
     r"(?:[,，;；]\s*" + PROSE_COMPLETION_CUE + r"(?:为|[:：])?\s*\d+(?:\.\d+)?%?)?"
     r"(?:[,，;；]\s*" + PROSE_WEIGHT_CUE + r"(?:为|[:：])?\s*(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
     r"(?:[,，;；]\s*" + PROSE_SCORE_CUE + r"(?:为|[:：])?\s*(?P<score>\d+(?:\.\d+)?)\s*分?"
-    r"(?:\s*[(（]" + PROSE_FULL_MARK_CUE + r"(?P<full>\d+(?:\.\d+)?)分?[)）])?)?\s*+(?=[,，;；。\n]|$)", re.M)
+    # (the values in brackets after the name end with its bracket: 名称（年度指标值X，…，得分15分）。)
+    r"(?:\s*[(（]" + PROSE_FULL_MARK_CUE + r"(?P<full>\d+(?:\.\d+)?)分?[)）])?)?\s*+[)）]?(?=[,，;；。\n]|$)", re.M)
 _CUE_END = r"(?:为|是|[:：])?\s*"
 _SEP = r"\s*[;；,，]\s*"
 _IND_FIELDS = re.compile(
@@ -174,6 +175,12 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             a, b = ind.name.start, ind.name.start + lead.end()
             _set_category(ind, text, a, b, fallback_level1(lead["cat"]), fallback_level2(lead["cat"]))
             ind.name = Span(text=ind.name.text[lead.end():], start=b, end=ind.name.end)
+            # (and its level-2 after a space: 产出指标 数量指标 名称：…, a table row pasted into the text)
+            second = _CATEGORY_LEAD.match(ind.name.text) if ind.level2 is None else None
+            if second and fallback_level2(second["cat"]):
+                a, b = ind.name.start, ind.name.start + second.end()
+                _set_category(ind, text, a, a + len(second["cat"]), None, fallback_level2(second["cat"]))
+                ind.name = Span(text=ind.name.text[second.end():], start=b, end=ind.name.end)
         elif k >= 0 and ind.name.start - headings[k][1] <= CATEGORY_REACH:
             _set_category(ind, text, *headings[k])
     out.sort(key=lambda i: i.name.start)

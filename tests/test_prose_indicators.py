@@ -279,3 +279,14 @@ def test_a_name_before_a_comma_is_no_level():
     # only the framework's level-2 words follow a level-1 as a bare level: a name before a comma stays the name
     text = "产出指标：维修加固堤防长度，年度目标值≥12公里，实际完成12.4公里。\n"
     assert _read_normalized(text) == [("产出指标", None, "维修加固堤防长度", "≥12公里", "12.4公里", None, None)]
+
+
+@pytest.mark.parametrize("line", [
+    "（1）产出指标 数量指标 修缮校舍面积：年度指标值≥1200平方米，全年实际值1260平方米，分值15分，得分15分。",  # spaces
+    "（1）产出指标\u3000数量指标\u3000修缮校舍面积：年度指标值≥1200平方米，全年实际值1260平方米，分值15分，得分15分。",
+    # the values in brackets after the name, the marks last
+    "（1）产出指标—数量指标—修缮校舍面积（年度指标值≥1200平方米，全年实际值1260平方米，分值15分，得分15分）。",
+])
+def test_levels_joined_by_spaces_and_values_in_brackets(line):
+    assert _read_normalized(line + "\n") == [
+        ("产出指标", "数量指标", "修缮校舍面积", "≥1200平方米", "1260平方米", "15", "15")]
