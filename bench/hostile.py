@@ -50,6 +50,8 @@ CASES = {
     + "".join(f"收入{k}\t{k}\t1.00\n项目\t行次\t合计{k}\n" for k in range(n // 30)),
     "spaced header rows": lambda n: "支出决算表\n" + "项目    合计    基本支出\n科目编码 科目名称\n" * (n // 40)
     + "合计    1.00    2.00\n",
+    # helper g1: levels joined before an indicator's name (产出指标—数量指标—名称：…), a long run of separators
+    "level separators (prose)": lambda n: "某项目绩效自评报告\n（1）产出指标" + "— " * (n // 2) + "名称：年度指标值1，全年实际值1\n",
 }
 
 

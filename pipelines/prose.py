@@ -32,7 +32,7 @@ from jixiao.pipelines.prose_names import (
 )
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
-    PROSE_ALLOCATION, PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL,
+    PROSE_ALLOCATION, PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_WHOLE_UNIT,
 )
 
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
@@ -50,13 +50,17 @@ _OPENERS = (
 )
 # a report on several projects heads each one's section with its name on a line of its own: （一）森林防火专项经费项目
 # (or 一、动物疫病防控经费: a fund's name ends in 经费 / 资金; not a heading of the report's own parts, 项目资金 …)
-_ORDINAL = r"(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
+# (重点项目一：… / 项目二、…: a 部门整体 report's key projects numbered in words)
+_ORDINAL = (r"(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
+            r"|(?:重点)?项目[一二三四五六七八九十\d]{1,2}[:：、.．])")
 # (nor a fund's source: （一）中央财政资金 / （二）省级配套资金 split one fund, they are no projects)
 _HEADING_NAME = (r"(?!项目|预算|专项|财政|部门|其他|其中|中央|省级|省|市级|县级|区级|地方|本级|上级|自筹|配套)"
                  r"(?P<name>[\u4e00-\u9fff()（）“”]{2,40}?(?:项目|经费|资金))")  # (quotes: “八五”普法宣传经费)
 _HEADING_OPENER = re.compile(r"^[ \t]*" + _ORDINAL + r"[ \t]*" + _HEADING_NAME + r"[ \t]*$", re.M)
 # (a 部门整体 report's 重点项目 section numbers them 1. / 2.: tried after the other ordinals)
 _NUMBERED_OPENER = re.compile(r"^[ \t]*\d{1,2}[.、．][ \t]*" + _HEADING_NAME + r"[ \t]*$", re.M)
+# (or the 项目名称 line opening each one's section, no heading above it: tried last)
+_FIELD_OPENER = re.compile(r"^[ \t]*+(?:" + _ORDINAL + r"|\d{1,2}[.、．])?[ \t]*+" + NAME_FIELD.pattern, re.M)
 # collapsed text (its line breaks became spaces): a heading's line start is the text's start, a space or a sentence
 # end, and its line end a run of spaces before the next line's words: 具体情况如下：一、动物疫病防控经费 （一）资金情况：…
 # (the ordinal right after the space or the sentence end: spaces consumed at each space of a long run were quadratic)
@@ -103,6 +107,17 @@ def _allocating(text: str, at: int) -> bool:
 
 
 _CLAUSE_END = re.compile("[，,。；;\n]")
+_WHOLE_UNIT_WORDS = re.compile(PROSE_WHOLE_UNIT)
+# how far back a figure's sentence is read for the words making it the department's (bounded: linear on one long line)
+SENTENCE_REACH = 60
+
+
+def _department_wide(text: str, at: int) -> bool:
+    """Whether the sentence up to ``at`` (a score's, a grade's or a rate's label) states the whole department's figure
+    (部门整体…自评得分, 部门预算执行率): a 部门整体 report's own figures are none of its key projects'."""
+    low = max(0, at - SENTENCE_REACH)
+    begin = max(text.rfind(c, low, at) for c in "。；;\n") + 1
+    return _WHOLE_UNIT_WORDS.search(text[max(begin, low):at]) is not None
 
 
 def _span(m: re.Match[str], group: int | str) -> Span:
@@ -253,11 +268,14 @@ class ProseParser:
 
     @staticmethod
     def _search(rx: re.Pattern[str], text: str, view: _Unwrapped, s: int, e: int, group: int | str,
-                printed_first: bool = False, allocations: bool = True) -> tuple[Span, re.Match[str]] | None:
+                printed_first: bool = False, allocations: bool = True,
+                department: bool = True) -> tuple[Span, re.Match[str]] | None:
         """The first match in [s, e) of the unwrapped text, else of the text as printed (or the other way round);
-        ``allocations=False``: none in a sentence allocating money onward (下达各县…预算资金2860万元)."""
+        ``allocations=False``: none in a sentence allocating money onward (下达各县…预算资金2860万元);
+        ``department=False``: none stating the whole department's figure (部门预算执行率)."""
         def kept(t: str, a: int, b: int) -> re.Match[str] | None:
-            return next((m for m in rx.finditer(t, a, b) if allocations or not _allocating(t, m.start())), None)
+            return next((m for m in rx.finditer(t, a, b) if (allocations or not _allocating(t, m.start()))
+                         and (department or not _department_wide(t, m.start()))), None)
 
         def in_view():
             m = kept(view.text, view.at(s), view.at(e))
@@ -312,18 +330,21 @@ class ProseParser:
                 value = float(span.text.replace(",", "")) * factors[field]
                 span = Span(text=repr(value), start=span.start, end=span.end)
             setattr(funds, field, span)
-        rate = self._search(_RATE, text, view, s, e, 1)
+        rate = self._search(_RATE, text, view, s, e, 1, department=False)
         if rate:
             funds.rate = rate[0]
         # the project's score, not an indicator sentence's 自评得分
         sentences = [(i.name.start, (i.score or i.actual or i.name).end) for i in indicators]
         score = next(((_span(m, 1), m) for m in _SCORE.finditer(text, s, e)
-                      if not any(a <= m.start() < b for a, b in sentences)), None)
+                      if not any(a <= m.start() < b for a, b in sentences) and not _department_wide(text, m.start())),
+                     None)
         if score is None and not sentences:
-            score = self._search(_SCORE, text, view, s, e, 1)
-        grade = _GRADE.search(text, s, e)
+            score = self._search(_SCORE, text, view, s, e, 1, department=False)
+        grade = next((g for g in _GRADE.finditer(text, s, e) if not _department_wide(text, g.start())), None)
         # labels may open the announcing sentence's line (主管部门：…，实施单位：…。本单位对…)
         line_start = text.rfind("\n", 0, s) + 1
+        if "\n" not in text:  # (collapsed, the line is the whole text: the section before's 实施单位 is not this one's)
+            line_start = max(line_start, s - LABEL_REACH)
         # (a unit's name ends at a space as printed: 主管部门：某局 实施单位：某中心)
         dept = (self._search(_DEPT, text, view, line_start, e, "v", printed_first=True)
                 or self._search(_DEPT_WORDS, text, view, line_start, e, "v", printed_first=True))
@@ -337,6 +358,11 @@ class ProseParser:
             grade=_span(grade, 1) if grade else None,
             indicators=indicators,
         )
+
+
+# where line breaks were lost, labels opening the announcing sentence (主管部门：…，实施单位：…。本单位对…) are read this
+# far before it
+LABEL_REACH = 80
 
 
 def _own_line(text: str, m: re.Match[str]) -> bool:
@@ -354,10 +380,15 @@ def _own_line(text: str, m: re.Match[str]) -> bool:
 
 
 def _heading_openers(text: str, s: int, e: int) -> list[tuple[int, Span]]:
-    """The project headings of a report on several projects, where at least two distinct ones head sections."""
-    for rx in (_HEADING_OPENER, _RUN_HEADING_OPENER, _NUMBERED_OPENER):
-        found = [(m.start(), _span(m, "name")) for m in rx.finditer(text, s, e)
-                 if not NOT_PROJECT.search(m.group("name"))]
+    """The project headings of a report on several projects, where at least two distinct ones head sections; else
+    its 项目名称 lines, where at least two distinct ones open a line (a 部门整体 report's key projects, unheaded)."""
+    for rx, group in ((_HEADING_OPENER, "name"), (_RUN_HEADING_OPENER, "name"), (_NUMBERED_OPENER, "name"),
+                      (_FIELD_OPENER, "v")):
+        found = [(m.start(), _span(m, group)) for m in rx.finditer(text, s, e)
+                 if not NOT_PROJECT.search(m.group(group))]
+        if rx is _FIELD_OPENER and any(is_duplicate(a.text, b.text) for k, (_, a) in enumerate(found)
+                                       for _, b in found[k + 1:]):
+            return []  # (one project's name printed twice, on a cover and in the text: 某项目 / 2023年某项目)
         if len({n.text for _, n in found}) >= HEADING_OPENER_MIN:
             return found
     return []

@@ -14,7 +14,7 @@ import re
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.vocab import (
     LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
-    PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
+    PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
     fallback_level1, fallback_level2,
 )
 
@@ -29,8 +29,15 @@ _CIRCLED = r"[1-9](?=[\u4e00-\u9fff])(?![岁个年月日次人万千百号级类
 _ITEM = r"(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]|" + _CIRCLED + r")[ \t]*+)?"
 # a category word leading the sentence: 数量指标： / 产出指标方面，
 # (数量指标——培训人次：…, 产出指标-数量指标-培训人数：… the level-1 and level-2 before the name)
-_LEAD = r"(?P<lead>(?:[\u4e00-\u9fff]{2,8}指标(?:方面)?(?:[:：,，]|——|—|--|-|/)){1,2})?"
-_LEAD_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}?指标")
+# (the levels joined as other bureaus print them: 产出指标—数量指标—, 产出指标 — — 数量指标, 产出指标>数量指标>,
+# 产出指标、数量指标、, 产出指标/数量指标/: PROSE_LEVEL_SEPARATOR)
+# (the level-2 after a level-1 may drop the word 指标: 效益指标—经济效益：名称…; only the framework's level-2 words, so that a
+# name before a comma is never read as one)
+_BARE_LEVEL2 = "|".join(sorted((w.removesuffix("指标") for w in LEVEL2_PARENT), key=len, reverse=True))
+_LEAD_END = r"(?:方面)?(?:[:：,，]|" + PROSE_LEVEL_SEPARATOR + r")"
+_LEAD = (r"(?P<lead>[\u4e00-\u9fff]{2,8}指标" + _LEAD_END
+         + r"(?:(?:[\u4e00-\u9fff]{2,8}指标|" + _BARE_LEVEL2 + r")" + _LEAD_END + r")?)?")
+_LEAD_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}?指标|" + _BARE_LEVEL2)
 _IND_SENTENCE = re.compile(
     # a sentence opens a line, follows a full stop or a colon (完成情况：名称年度目标X，…), or (line breaks
     # collapsed) is a numbered item after a space
@@ -46,7 +53,8 @@ _IND_SENTENCE = re.compile(
     r"(?:[,，;；]\s*" + PROSE_COMPLETION_CUE + r"(?:为|[:：])?\s*\d+(?:\.\d+)?%?)?"
     r"(?:[,，;；]\s*" + PROSE_WEIGHT_CUE + r"(?:为|[:：])?\s*(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
     r"(?:[,，;；]\s*" + PROSE_SCORE_CUE + r"(?:为|[:：])?\s*(?P<score>\d+(?:\.\d+)?)\s*分?"
-    r"(?:\s*[(（]" + PROSE_FULL_MARK_CUE + r"(?P<full>\d+(?:\.\d+)?)分?[)）])?)?\s*+(?=[,，;；。\n]|$)", re.M)
+    # (the values in brackets after the name end with its bracket: 名称（年度指标值X，…，得分15分）。)
+    r"(?:\s*[(（]" + PROSE_FULL_MARK_CUE + r"(?P<full>\d+(?:\.\d+)?)分?[)）])?)?\s*+[)）]?(?=[,，;；。\n]|$)", re.M)
 _CUE_END = r"(?:为|是|[:：])?\s*"
 _SEP = r"\s*[;；,，]\s*"
 _IND_FIELDS = re.compile(
@@ -81,8 +89,11 @@ _IND_RUN = re.compile(r"(?P<name>[\u4e00-\u9fff0-9、()（）]{4,40}?)" + PROSE_
 # a heading naming the indicators' category: 3.时效指标。 / (二)效益指标
 # (numbered 1. / 1、 / 1) / (一), or ① which NFKC makes a bare 1)
 _HEADING_BODY = (r"(?:(?:\d{1,2}[.、．)）]?|[(（][一二三四五六七八九十\d]{1,3}[)）])"
-                 # (服务对象满意度：… heads its indicators without the word 指标)
-                 r"[ \t]*+)?(?P<cat>[\u4e00-\u9fff]{2,10}?指标|[\u4e00-\u9fff]{2,8}满意度(?=[:：]))")
+                 # (服务对象满意度：… / （1）经济效益：… head their indicators without the word 指标: words before a colon,
+                 # kept where they are a category's)
+                 r"[ \t]*+)?(?P<cat>[\u4e00-\u9fff]{2,10}?指标|[\u4e00-\u9fff]{2,8}?(?=(?:方面)?[:：]))"
+                 # (（五）效益指标—经济效益：… the level-2 joined to its level-1 heading)
+                 r"(?:" + PROSE_LEVEL_SEPARATOR + r"(?P<cat2>[\u4e00-\u9fff]{2,10}?指标|" + _BARE_LEVEL2 + r")(?=[:：]))?")
 _CATEGORY_HEADING = re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*+" + _HEADING_BODY, re.M)
 # a text without line breaks (collapsed): a line start is a run of spaces too (（一）产出指标 数量指标 1.指标名称：…)
 # (after a space nothing more is skipped: spaces consumed at each space of a long run were quadratic)
@@ -124,29 +135,32 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     (名称指标为X实际完成值为Y…), under the category heading before them when one is near."""
     out = []
     taken: list[tuple[int, int]] = []
-    leads: dict[int, re.Match[str]] = {}  # the category words leading a sentence, by its indicator's name start
+    leads: dict[int, Span] = {}  # the category word leading a sentence, by its indicator's name start
     for m in _sentence_matches(text, s, e):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue  # an earlier form read this stretch
+        words = [_span(w, 0) for w in _LEAD_WORD.finditer(text, m.start("lead"), m.end("lead"))] \
+            if m.groupdict().get("lead") else []
+        name, peeled = _peel_levels(_unquoted(_trim(_last_item(_span(m, "name")))),
+                                    any(fallback_level1(w.text) for w in words))
         out.append(ParsedIndicator(
-            name=_unquoted(_trim(_last_item(_span(m, "name")))), target=[_span(m, "target")], actual=_trim(_span(m, "actual")),
+            name=name, target=[_span(m, "target")], actual=_trim(_span(m, "actual")),
             weight=_weight(m),
             score=_span(m, "score") if m.groupdict().get("score") else None, method="sentence",
         ))
-        if m.groupdict().get("lead"):
-            # the most specific category word of the lead (产出指标-数量指标- -> 数量指标)
-            word = next((w for w in reversed(list(_LEAD_WORD.finditer(text, m.start("lead"), m.end("lead"))))
-                         if fallback_level1(w.group()) or fallback_level2(w.group())), None)
-            if word is not None:
-                leads[out[-1].name.start] = word
+        # the most specific category word of the lead (产出指标-数量指标- -> 数量指标; 效益指标—社会效益— -> 社会效益)
+        word = next((w for w in reversed(words + peeled) if fallback_level1(w.text) or fallback_level2(w.text)), None)
+        if word is not None:
+            leads[name.start] = word
         taken.append((m.start(), m.end()))
     for m in _IND_RUN.finditer(text, s, e):
         if not any(a < m.end() and m.start() < b for a, b in taken):
             out.append(ParsedIndicator(name=_span(m, "name"), target=[_span(m, "target")], actual=_span(m, "actual"),
                                        method="sentence"))
             taken.append((m.start(), m.end()))
-    headings = [(h.start("cat"), h.end("cat"), fallback_level1(h.group("cat")), fallback_level2(h.group("cat")))
-                for h in (_CATEGORY_HEADING if "\n" in text else _RUN_CATEGORY_HEADING).finditer(text, s, e)]
+    headings = [(h.start(g), h.end(g), fallback_level1(h[g]), fallback_level2(h[g]))
+                for h in (_CATEGORY_HEADING if "\n" in text else _RUN_CATEGORY_HEADING).finditer(text, s, e)
+                for g in ["cat2" if h["cat2"] and fallback_level2(h["cat2"]) else "cat"]]
     # (an indicator's own name, 服务对象满意度：目标值…, heads nothing)
     names = {(i.name.start, i.name.end) for i in out}
     headings = [h for h in headings if (h[2] or h[3]) and (h[0], h[1]) not in names]
@@ -155,16 +169,46 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
         k = bisect.bisect_right(starts, ind.name.start) - 1  # the last heading at or before the name
         lead = _CATEGORY_LEAD.match(ind.name.text)
         if (word := leads.get(ind.name.start)) is not None:
-            _set_category(ind, text, word.start(), word.end(), fallback_level1(word.group()), fallback_level2(word.group()))
+            _set_category(ind, text, word.start, word.end, fallback_level1(word.text), fallback_level2(word.text))
         elif lead and (fallback_level1(lead["cat"]) or fallback_level2(lead["cat"])):
             # the category opens the sentence (成本指标按自治区核定标准核发): a heading run into the name
             a, b = ind.name.start, ind.name.start + lead.end()
             _set_category(ind, text, a, b, fallback_level1(lead["cat"]), fallback_level2(lead["cat"]))
             ind.name = Span(text=ind.name.text[lead.end():], start=b, end=ind.name.end)
+            # (and its level-2 after a space: 产出指标 数量指标 名称：…, a table row pasted into the text)
+            second = _CATEGORY_LEAD.match(ind.name.text) if ind.level2 is None else None
+            if second and fallback_level2(second["cat"]):
+                a, b = ind.name.start, ind.name.start + second.end()
+                _set_category(ind, text, a, a + len(second["cat"]), None, fallback_level2(second["cat"]))
+                ind.name = Span(text=ind.name.text[second.end():], start=b, end=ind.name.end)
         elif k >= 0 and ind.name.start - headings[k][1] <= CATEGORY_REACH:
             _set_category(ind, text, *headings[k])
     out.sort(key=lambda i: i.name.start)
     return [i for i in out if len(i.name.text) >= 2]
+
+
+# a level printed without the word 指标 before the name (产出—数量—名称, 效益指标—社会效益—名称): a category word, then a
+# separator of levels (not 、 nor ·: 数量、质量抽检合格率 lists two words of one name)
+_BARE_LEVEL = re.compile(r"(?P<w>[\u4e00-\u9fff]{2,10}?)(?P<sep>" + PROSE_LEVEL_SEPARATOR + r")")
+# at most this many levels lead a name (level-1 and level-2)
+LEAD_LEVELS = 2
+
+
+def _peel_levels(name: Span, under_level1: bool) -> tuple[Span, list[Span]]:
+    """The name without the category words leading it, and those words: a level-1 word, then a level-2 one after a
+    level-1 (``under_level1``: the lead printed it); a level-2 word alone may open a name (质量/安全达标率)."""
+    words: list[Span] = []
+    for _ in range(LEAD_LEVELS):
+        m = _BARE_LEVEL.match(name.text)
+        if m is None or m.end() >= len(name.text) or m["sep"].strip() in ("、", "·"):
+            break
+        level1 = fallback_level1(m["w"]) is not None
+        if not (level1 and not words or (under_level1 or words) and fallback_level2(m["w"])):
+            break
+        words.append(Span(text=m["w"], start=name.start, end=name.start + m.end("w")))
+        under_level1 = under_level1 or level1
+        name = Span(text=name.text[m.end():], start=name.start + m.end(), end=name.end)
+    return name, words
 
 
 def _trim(span: Span) -> Span:

@@ -39,7 +39,9 @@ NAME_FIELD = re.compile(r"(?:"
 # the project a generic title names in brackets after it, the year left out
 TITLE_NOTE = re.compile(PROSE_TITLE_NOTE)  # (公示稿): a note on the document, no project
 TITLE_BRACKET = re.compile(r"\s*[(（]\s*(?:\d{4}年度?)?(?P<v>[^()（）\n\d][^()（）\n]{1,39})[)）]")
-NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目|全部项目|一般公共预算|^本?(部门|单位)|个项目")
+# (对2个重点项目开展了绩效自评 / 对3项专项资金…: a count of the unit's projects names none of them)
+NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目|全部项目|一般公共预算|^本?(部门|单位)|个项目"
+                         r"|^[\d一二两三四五六七八九十]{1,3}[个项][\u4e00-\u9fff]{0,4}(?:项目|资金|经费)$")
 
 
 def title_name(m: re.Match[str]) -> Span | None:

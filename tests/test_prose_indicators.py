@@ -198,3 +198,95 @@ def test_value_first_dates_and_per_unit_figures():
     assert _read(text) == [
         ("产出指标", "时效指标", "补贴兑付时间", "≤2023年9月30日", "2023年8月25日", None, None),
         ("效益指标", "社会效益指标", "带动农户增收", "≥50元/亩", "54元/亩", None, None)]
+
+
+def _read_normalized(raw: str) -> list[tuple]:
+    from jixiao.pipelines.normalize import normalize_text
+
+    return _read(normalize_text(raw).text)
+
+
+@pytest.mark.parametrize("sep", ["—", "——", "— —", "－", "-", "--", "/", "／", "＞", ">", "→", "、", "―", "─"])
+def test_levels_joined_before_the_name_one_indicator_a_line(sep):
+    # a 部门整体 report's key-project section, one indicator a line, its levels joined as other bureaus print them
+    text = "\n".join([
+        "绩效指标完成情况：",
+        f"（1）产出指标{sep}数量指标{sep}维修加固堤防长度：年度指标值≥12公里，全年实际值12.4公里，分值15分，得分15分。",
+        f"（2）成本指标{sep}生态环境成本指标{sep}施工弃土无害化处置率：年度指标值100%，全年实际值100%，分值10分，得分10分。",
+        f"（3）满意度指标{sep}服务对象满意度指标{sep}沿岸居民满意度：年度指标值≥90%，全年实际值92%，分值10分，得分9.5分。",
+        ""])
+    assert _read_normalized(text) == [
+        ("产出指标", "数量指标", "维修加固堤防长度", "≥12公里", "12.4公里", "15", "15"),
+        ("成本指标", "生态环境成本指标", "施工弃土无害化处置率", "100%", "100%", "10", "10"),
+        ("满意度指标", "服务对象满意度指标", "沿岸居民满意度", "≥90%", "92%", "10", "9.5")]
+
+
+@pytest.mark.parametrize("values", [
+    "年度指标值≥12公里，全年实际值12.4公里，分值15分，得分15分",
+    "全年目标值≥12公里，全年完成值12.4公里，分值15分，得分15分",
+    "年度目标值≥12公里，年度完成值12.4公里，权重15分，实际得分15分",
+    "目标值≥12公里，实际完成数12.4公里，指标分值15分，自评得分15分",
+    "计划值≥12公里，年末实际值12.4公里，权重分15分，评分15分",
+    "预期目标≥12公里，实际完成12.4公里，标准分15分，实得15分",
+    "年度指标值为≥12公里，全年实际完成值为12.4公里，满分15分，指标得分15分",
+])
+def test_other_bureaus_words_for_the_values(values):
+    text = f"（1）产出指标—数量指标—维修加固堤防长度：{values}。\n"
+    assert _read_normalized(text) == [("产出指标", "数量指标", "维修加固堤防长度", "≥12公里", "12.4公里", "15", "15")]
+
+
+@pytest.mark.parametrize(("lead", "levels"), [
+    ("产出—数量—", ("产出指标", "数量指标")),  # the levels without the word 指标
+    ("效益指标—社会效益—", ("效益指标", "社会效益指标")),
+    ("满意度/服务对象满意度/", ("满意度指标", "服务对象满意度指标")),
+    ("产出>", ("产出指标", None)),
+])
+def test_levels_printed_without_the_word_indicator(lead, levels):
+    text = f"（1）{lead}受益群众人数：年度指标值≥3000人，全年实际值3120人，分值10分，得分10分。\n"
+    assert _read_normalized(text) == [(*levels, "受益群众人数", "≥3000人", "3120人", "10", "10")]
+
+
+@pytest.mark.parametrize("name", [
+    "质量/安全达标率",  # a level-2 word alone opens no lead: it may be the name's own
+    "数量、质量抽检合格率",  # an ideographic comma lists words of one name
+])
+def test_a_category_word_inside_a_name_stays_there(name):
+    text = f"（1）{name}：年度指标值≥95%，全年实际值97%，分值10分，得分10分。\n"
+    assert [row[2] for row in _read_normalized(text)] == [name]
+
+
+def test_sub_items_headed_by_a_level_word_and_a_colon():
+    # 5.效益指标。（1）经济效益：… （2）生态效益：… (the 2021 framework's level-2 words without 指标)
+    text = ("5.效益指标。（1）经济效益：示范区水稻亩均增产目标值≥25公斤，实际完成31公斤。"
+            "（2）生态效益：项目区化肥施用量目标值为逐年下降，实际完成值为有所下降。\n")
+    assert _read_normalized(text) == [
+        ("效益指标", "经济效益指标", "示范区水稻亩均增产", "≥25公斤", "31公斤", None, None),
+        ("效益指标", "生态效益指标", "项目区化肥施用量", "逐年下降", "有所下降", None, None)]
+
+
+@pytest.mark.parametrize("line", [
+    "5.效益指标。经济效益方面：示范区水稻亩均增产目标值≥25公斤，实际完成31公斤。",
+    "5.效益指标。①经济效益：示范区水稻亩均增产目标值≥25公斤，实际完成31公斤。",
+    "（五）效益指标—经济效益：示范区水稻亩均增产目标值≥25公斤，实际完成31公斤。",
+    "（五）效益指标/经济效益指标：示范区水稻亩均增产目标值≥25公斤，实际完成31公斤。",
+])
+def test_a_level2_word_before_a_colon_in_other_forms(line):
+    assert _read_normalized(line + "\n") == [
+        ("效益指标", "经济效益指标", "示范区水稻亩均增产", "≥25公斤", "31公斤", None, None)]
+
+
+def test_a_name_before_a_comma_is_no_level():
+    # only the framework's level-2 words follow a level-1 as a bare level: a name before a comma stays the name
+    text = "产出指标：维修加固堤防长度，年度目标值≥12公里，实际完成12.4公里。\n"
+    assert _read_normalized(text) == [("产出指标", None, "维修加固堤防长度", "≥12公里", "12.4公里", None, None)]
+
+
+@pytest.mark.parametrize("line", [
+    "（1）产出指标 数量指标 修缮校舍面积：年度指标值≥1200平方米，全年实际值1260平方米，分值15分，得分15分。",  # spaces
+    "（1）产出指标\u3000数量指标\u3000修缮校舍面积：年度指标值≥1200平方米，全年实际值1260平方米，分值15分，得分15分。",
+    # the values in brackets after the name, the marks last
+    "（1）产出指标—数量指标—修缮校舍面积（年度指标值≥1200平方米，全年实际值1260平方米，分值15分，得分15分）。",
+])
+def test_levels_joined_by_spaces_and_values_in_brackets(line):
+    assert _read_normalized(line + "\n") == [
+        ("产出指标", "数量指标", "修缮校舍面积", "≥1200平方米", "1260平方米", "15", "15")]

@@ -148,3 +148,99 @@ def test_titles_wrapped_over_lines_or_with_a_subtitle(head):
 def test_title_words_without_the_use_of_the_funds():
     m = TITLE.search("示例县2023年度农村饮水安全维修养护专项资金使用绩效自评报告")
     assert title_name(m).text == "农村饮水安全维修养护专项资金"
+
+
+@pytest.mark.parametrize("count", ["2个重点项目", "两个重点项目", "3项重点项目", "2个专项资金"])
+def test_a_count_of_projects_names_none_and_the_headings_open_them(count):
+    # a 部门整体 report: 对2个重点项目开展了绩效自评, then one section a project, each with its 项目名称 line; the
+    # department-wide figures and score before them are no project's
+    text = "\n".join([
+        "示例市林业局2023年度部门整体支出绩效自评报告",
+        "二、部门整体支出情况",
+        "2023年度部门收入合计1620.4万元，支出合计1598.2万元，部门预算执行率98.6%。",
+        "部门整体指标自评得分91.5分，等级为优。",
+        "四、重点项目绩效自评情况",
+        f"我局对{count}开展了绩效自评，具体如下：",
+        "（一）森林防火物资储备项目",
+        "项目名称：森林防火物资储备项目",
+        "资金情况：全年预算120万元，全年执行116.4万元，预算执行率97%。",
+        "（1）产出指标—数量指标—储备扑火机具数量：年度指标值≥300台，全年实际值312台，分值15分，得分15分。",
+        "项目自评得分95分，自评等级为优。",
+        "（二）古树名木保护经费",
+        "项目名称：2023年古树名木保护经费",
+        "资金情况：全年预算36万元，全年执行30.6万元，预算执行率85%。",
+        "（1）产出指标—质量指标—古树复壮成活率：年度指标值≥95%，全年实际值96%，分值10分，得分10分。",
+        "项目自评得分86分，自评等级为良。", ""])
+    projects = ProseParser().parse(normalize_text(text))
+    assert [p.name.text for p in projects] == ["森林防火物资储备项目", "2023年古树名木保护经费"]
+    assert [p.score.text for p in projects] == ["95", "86"]
+    assert [[i.name.text for i in p.indicators] for p in projects] == [["储备扑火机具数量"], ["古树复壮成活率"]]
+    assert [p.funds.rate.text for p in projects] == ["97", "85"]
+
+
+@pytest.mark.parametrize("units", [
+    "中央主管部门：国家林业和草原局\n地方主管部门：示例县林业和草原局\n资金使用单位：示例县国有林场",
+    "中央主管部门：国家林业和草原局；地方主管部门：示例县林业和草原局；资金使用单位：示例县国有林场。",
+    "中央主管部门为国家林业和草原局，地方主管部门为示例县林业和草原局，资金使用单位为示例县国有林场。",
+    "中央主管部门：国家林业和草原局  地方主管部门：示例县林业和草原局  资金使用单位（盖章）：示例县国有林场",
+])
+@pytest.mark.parametrize("executed", ["全年执行资金", "全年实际执行资金", "累计支出资金", "全年共支出", "实际使用资金"])
+def test_a_transfer_payments_local_department_and_the_unit_using_the_funds(units, executed):
+    text = "\n".join([
+        "示例县2023年度中央财政林业改革发展资金区域绩效自评报告",
+        "一、基本情况",
+        "转移支付名称：林业改革发展资金（森林抚育）",
+        units,
+        "二、资金情况",
+        f"全年预算资金860万元，全部到位。截至2023年12月31日，{executed}842.8万元。",
+        "三、自评结论",
+        "该项转移支付资金区域绩效自评得分92分，自评等级为优。", ""])
+    (p,) = ProseParser().parse(normalize_text(text))
+    assert p.name.text == "林业改革发展资金(森林抚育)"  # (NFKC)
+    assert (p.department.text, p.implementer.text) == ("示例县林业和草原局", "示例县国有林场")
+    assert (p.funds.annual.text, p.funds.executed.text) == ("860", "842.8")
+
+
+KEY_PROJECTS = [
+    "项目名称：森林防火物资储备项目", "实施单位：示例市森林消防大队",
+    "资金情况：全年预算120万元，全年执行116.4万元，预算执行率97%。",
+    "（1）产出指标—数量指标—储备扑火机具数量：年度指标值≥300台，全年实际值312台，分值15分，得分15分。",
+    "项目自评得分95分，自评等级为优。",
+    "项目名称：2023年古树名木保护经费", "实施单位：示例市林业技术推广站",
+    "资金情况：全年预算36万元，全年执行30.6万元，预算执行率85%。",
+    "（1）产出指标—质量指标—古树复壮成活率：年度指标值≥95%，全年实际值96%，分值10分，得分10分。"]
+WHOLE_UNIT = ["示例市林业局2023年度部门整体支出绩效自评报告", "二、部门整体支出情况",
+              "2023年度部门收入合计1620.4万元，支出合计1598.2万元，部门预算执行率98.6%。", "四、重点项目绩效自评情况"]
+
+
+@pytest.mark.parametrize("heads", [
+    ("", ""),  # no heading: each 项目名称 line opens its project's section
+    ("重点项目一：森林防火物资储备项目", "重点项目二：古树名木保护经费"),
+    ("项目一、森林防火物资储备项目", "项目二、古树名木保护经费"),
+])
+def test_key_projects_opened_by_their_name_lines_or_numbered_in_words(heads):
+    first, second = (h for h in heads)
+    body = [first, *KEY_PROJECTS[:5], second, *KEY_PROJECTS[5:]]
+    text = "\n".join([*WHOLE_UNIT, *(line for line in body if line),
+                      "五、部门整体自评结论", "部门整体支出绩效自评得分91.5分，等级为优。", ""])
+    projects = ProseParser().parse(normalize_text(text))
+    assert [p.name.text for p in projects] == ["森林防火物资储备项目", "2023年古树名木保护经费"]
+    assert [[i.name.text for i in p.indicators] for p in projects] == [["储备扑火机具数量"], ["古树复壮成活率"]]
+    # the department's own rate, score and grade are no project's (the second prints none of its own)
+    assert [p.funds.rate.text for p in projects] == ["97", "85"]
+    assert [(p.score.text if p.score else None, p.grade.text if p.grade else None) for p in projects] == [
+        ("95", "优"), (None, None)]
+
+
+def test_one_projects_name_printed_twice_opens_one_project():
+    text = "\n".join(["示例县2023年度项目支出绩效自评报告", "项目名称：古树名木保护经费", "实施单位：示例县林业站",
+                      "一、项目基本情况", "项目名称：2023年古树名木保护经费", FUNDS, ""])
+    assert _names(text) == ["古树名木保护经费"]
+
+
+def test_collapsed_sections_take_their_own_implementer():
+    # line breaks lost (a page read as one line): the second section's 实施单位 is its own, not the first one's
+    text = " ".join([*WHOLE_UNIT, "（一）森林防火物资储备项目", *KEY_PROJECTS[:5], "（二）古树名木保护经费", *KEY_PROJECTS[5:]])
+    projects = ProseParser().parse(normalize_text(text))
+    assert [(p.name.text, p.implementer.text) for p in projects] == [
+        ("森林防火物资储备项目", "示例市森林消防大队"), ("2023年古树名木保护经费", "示例市林业技术推广站")]

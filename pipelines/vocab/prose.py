@@ -24,8 +24,10 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("executed", r"已支付(?:资金)?"),
     # the year's funds received or in place (共收到…补助资金1236.8万元, 资金到位68万元), spent (已支出…元)
     ("annual", r"(?:共收到[\u4e00-\u9fff]{0,20}?(?:资金|经费)|(?:资金|经费)到位)(?:共|合计)?"),
-    ("executed", r"(?:已支出(?:资金)?|全年执行(?=\d)|(?<![\u4e00-\u9fff])执行(?=\d)|(?<=[该本])项目(?:实际)?支出(?:资金)?|(?<=年[底末])支出)"),
+    ("executed", r"(?:已支出(?:资金)?|全年执行(?:资金|经费)?(?:为|是|共)?(?=\d)|(?<![\u4e00-\u9fff])执行(?=\d)|(?<=[该本])项目(?:实际)?支出(?:资金)?|(?<=年[底末])支出)"),
     ("annual", r"(?:(?<!初)预算安排(?:资金|经费)?|资金共计|(?<![初年后])预算数(?:为|是)?)"),
+    # (a transfer payment's year in other words: 全年实际执行资金 / 累计支出资金 / 全年共支出 / 实际使用资金…万元)
+    ("executed", r"(?:(?:全年|累计)(?:实际)?(?:执行|支出|使用)|全年共支出|实际使用)(?:资金|经费)?(?:共|合计)?(?:为|是|达)?(?=\d)"),
 )
 # a sentence allocating money onward to other units (its amounts are theirs, not the project's funds)
 PROSE_ALLOCATION = r"下达(?:至|到)?各|下拨(?:至|到)?各|分配(?:至|到|给)|拨付(?:至|到|给)?各|切块下达|(?:分解|分配)下达"
@@ -49,17 +51,21 @@ PROSE_PRINTED: dict[str, tuple[str, ...]] = {
     "heading": ("一、项目基本情况", "(一)项目概况", "二、绩效目标完成情况", "(四)绩效指标完成情况分析", "三、自评结论",
                 "一、自评结论", "(二)绩效目标完成情况", "四、存在的问题", "五、下一步改进措施", "(三)资金使用情况"),
 }
-PROSE_DEPT_LABEL = r"(?:主管部门|主管单位)(?:及代码)?"
+# (a transfer payment's 中央主管部门 is the ministry above: the department is the 地方主管部门, records.md)
+PROSE_DEPT_LABEL = r"(?<!中央)(?:主管部门|主管单位)(?:及代码)?"
 # an indicator stated in a sentence: 年初目标值X，实际完成值Y，自评得分Z分 (初目标值: a slip seen in print)
 # (计划≥95%: a bare 计划 before a value; 实际为0.3‰ / 实际达到96%: the actual without 完成)
-PROSE_TARGET_CUE = r"(?:(?:年初|初|年度|计划|预期)?(?:目标值|指标值|目标)|计划(?:完成|值|数)|计划(?=[≥≤><=＞＜\d]))"
-PROSE_ACTUAL_CUE = r"(?:(?:全年)?(?:实际)?(?:完成值|完成情况|实际值|完成)|实际达到|实际(?=为|是))"
+PROSE_TARGET_CUE = r"(?:(?:年初|初|年度|全年|计划|预期)?(?:目标值|指标值|目标)|计划(?:完成|值|数)|计划(?=[≥≤><=＞＜\d]))"
+# (年度完成值 / 年末实际值 / 实际完成数: other bureaus' words for the same value)
+PROSE_ACTUAL_CUE = r"(?:(?:全年|年度|年末|年底)?(?:实际)?(?:完成值|完成情况|实际值|完成数|实际数|完成)|实际达到|实际(?=为|是))"
 # the same run together without punctuation: …发放指标为100%实际完成值为96%
 PROSE_RUN_TARGET_CUE = r"(?:指标值?|目标值?)(?:为|是|[:：])"
 PROSE_RUN_ACTUAL_CUE = r"[,，]?实际完成值?(?:为|是|[:：])?"
-PROSE_SCORE_CUE = r"(?:(?:自评)?得分|得(?=\s*\d))"  # (得10分: the shorter form)
+# (得10分: the shorter form; 实际得分 / 指标得分 / 评分 / 实得15分: other bureaus' words)
+PROSE_SCORE_CUE = r"(?:(?:自评|实际|指标|评价)?得分|(?<![\u4e00-\u9fff])评分|实得分?|得(?=\s*\d))"
 # (该指标分值15分: the sentence refers back to its indicator)
-PROSE_WEIGHT_CUE = r"(?:该?指标)?(?:分值|权重)"
+# (权重分 / 标准分 / 满分15分 where a sentence prints the full mark in the weight's place)
+PROSE_WEIGHT_CUE = r"(?:(?:该?指标)?(?:分值|权重(?:分值?)?)|标准分值?|满分值?)"
 # the full mark printed after a score (得分20分（满分20分）): the indicator's 分值
 PROSE_FULL_MARK_CUE = r"满分"
 # a completion rate some reports print between the actual and the marks (指标完成率100%)
@@ -68,14 +74,22 @@ PROSE_COMPLETION_CUE = r"(?:指标)?完成(?:率|程度|比例)"
 PROSE_FIELD_NAME_CUE = r"(?:(?:三级)?指标名称|(?<![\u4e00-\u9fff])指标)"  # (（1）指标：…；目标：…；完成：…)
 # an enumerator opening an item of a sentence (一是…；二是…), not part of the indicator's name
 PROSE_ENUMERATOR = r"[一二三四五六七八九十]是"
+# what joins an indicator's levels before its name on one line (产出指标—数量指标—名称：…): dashes of any length or
+# spaced (— —, ——, －－ NFKC -> --), a hyphen, a slash, an arrow or a greater-than sign (＞ NFKC -> >), an ideographic
+# comma, a middle dot
+PROSE_LEVEL_SEPARATOR = r"(?:[ \t]*(?:[—―─–]{1,2}(?:[ \t]*[—―─–]{1,2})?|-{1,2}|/|>|→|、|·)[ \t]*)"
 # what a funds sentence says between 实际 and its figure (实际支出3046.4万元, 实际到位资金…): no indicator's actual
 PROSE_FUNDS_ACTUAL = r"支出|到位|拨付|执行|使用资金"
+# a sentence's words before a score, grade or rate that make it the whole department's, no project's
+# (部门整体支出绩效自评得分91.5分，等级为优; 部门预算执行率98.6%): searched in the sentence up to the figure's label
+PROSE_WHOLE_UNIT = r"(?:部门|单位)整体|整体支出|部门(?:预算)?$"
 # a phrase opening a funds sentence's date, never an indicator's name (截至2023年12月31日，实际支出…)
 PROSE_DATE_LEAD = r"截至|截止"
 # (项目单位：…, 项目单位（盖章）：… on a Word report's cover: the unit carrying the project out)
-PROSE_IMPL_LABEL = r"(?:实施单位|预算单位|(?<![\u4e00-\u9fff])项目单位(?:[(（]盖章[)）])?)"
+# (资金使用单位：…: a transfer payment's implementer, records.md)
+PROSE_IMPL_LABEL = r"(?:实施单位|预算单位|资金使用单位|(?<![\u4e00-\u9fff])项目单位)(?:[(（]盖章[)）])?"
 # a label that ends the 项目名称 value before it where line breaks were lost (项目名称：某项目 主管部门：…)
-PROSE_NEXT_LABEL = r"(?:(?:项目)?(?:主管|实施|预算单位)|项目单位)"
+PROSE_NEXT_LABEL = r"(?:(?:项目|中央|地方)?(?:主管|实施|预算单位)|项目单位|资金使用单位)"
 # what a bracket after a report's title says about the document itself (公示稿, 终稿, 2023年度), never a project
 PROSE_TITLE_NOTE = r"稿$|版$|^(?:公示|摘要|全文|简本|节选|附件)$|年度?$"
 
