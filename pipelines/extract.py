@@ -222,6 +222,11 @@ class Extractor:
             return []
         whole = self.prose.parse(norm)
         same = len(whole) == len(parsed) and all(is_duplicate(p.name.text, q.name.text) for p, q in zip(whole, parsed))
+        if a_table(parsed) and not same:
+            # a table reading of the report's sentences may miss a project, never add one: the prose naming every
+            # project it names reads the same projects
+            same = len(whole) >= len(parsed) and all(any(is_duplicate(p.name.text, q.name.text) for p in whole)
+                                                     for q in parsed)
         # the table reading's rows cut from the prose's sentences (names 分值, —名称:) are no facts of a table
         return whole if same and (not a_table(parsed) or reading_facts(whole) > plausible_facts(parsed)) else []
 
