@@ -53,6 +53,7 @@ from jixiao.pipelines.prose import ProseParser, drop_duplicates, fill_from_summa
 from jixiao.pipelines.prose_indicators import fill_lone_indicators
 from jixiao.pipelines.readers import COLLAPSED_LINE_CHARS, LayoutReaders, a_table, is_collapsed
 from jixiao.pipelines.readers import facts as reading_facts
+from jixiao.pipelines.reading_plausibility import plausible_facts
 from jixiao.pipelines.tag import Tagger
 from jixiao.pipelines.validate import check_record, parsed_extent
 from jixiao.pipelines.vocab import Categories
@@ -221,7 +222,13 @@ class Extractor:
             return []
         whole = self.prose.parse(norm)
         same = len(whole) == len(parsed) and all(is_duplicate(p.name.text, q.name.text) for p, q in zip(whole, parsed))
-        return whole if same and (not a_table(parsed) or reading_facts(whole) > reading_facts(parsed)) else []
+        if a_table(parsed) and not same:
+            # a table reading of the report's sentences may miss a project, never add one: the prose naming every
+            # project it names reads the same projects
+            same = len(whole) >= len(parsed) and all(any(is_duplicate(p.name.text, q.name.text) for p in whole)
+                                                     for q in parsed)
+        # the table reading's rows cut from the prose's sentences (names 分值, —名称:) are no facts of a table
+        return whole if same and (not a_table(parsed) or reading_facts(whole) > plausible_facts(parsed)) else []
 
     def _final_accounts(self, norm: NormalizedText, timings: dict[str, float], deadline: Deadline) -> list:
         """The 部门决算 standard tables (contract section 6), read on the text as normalized (offsets true)."""
