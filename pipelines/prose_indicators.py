@@ -65,7 +65,8 @@ _IND_FIELDS = re.compile(
     r"(?:" + _SEP + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)\s*分?)?\s*(?=[;；。\n]|$)")
 # a figure and its unit or operator, as printed after an indicator's name with no cue between them
 # (a date or a per-unit figure is several such runs: ≤2023年9月30日, 54元/亩)
-_FIGURE = r"[≥≤><=＞＜]?\s*(?:\d[\d,]*(?:\.\d+)?[%‰\u4e00-\u9fff]{0,4}(?:/[\u4e00-\u9fff]{1,3})?){1,3}"
+# (a digit run is taken whole, possessively: pieces that could split a long run of digits were cubic in its length)
+_FIGURE = r"[≥≤><=＞＜]?\s*(?:\d[\d,]*+(?:\.\d+)?[%‰\u4e00-\u9fff]{0,4}(?:/[\u4e00-\u9fff]{1,3})?){1,3}"
 _IND_VALUE_FIRST = re.compile(
     r"(?:^|(?<=[\n。；;:：]))[ \t]*+" + _ITEM + _LEAD + r"(?:" + PROSE_ENUMERATOR + r")?"
     # (a name never ends in a target cue: 长度计划5公里 is the cued form's)
