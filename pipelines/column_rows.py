@@ -1,0 +1,174 @@
+"""Column rows: an indicator table in a PDF text layer laid out in columns (``pdftotext -layout``).
+
+Such a layer prints each line at the x-position of its glyphs, so the header's words give the columns and a
+word belongs to the column whose header it falls under. A table row whose cells wrap prints over several
+lines: the line holding the indicator's name and its values is the row; a line whose words fall only under
+some columns continues the row it touches in those columns, and a merged level-1/level-2 cell prints at its
+vertical middle, on a line of its own between the rows it spans. This module rebuilds those rows as one
+row of cells per indicator, under the header's columns, for the table reader.
+Positions are display columns (a CJK glyph is two wide), as the layer prints them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from jixiao.pipelines.layout import Cell, Row
+from jixiao.pipelines.vocab import INDICATOR_END, INDICATOR_HEADERS, Categories
+
+# slots of the header that name a row: its name and one of its values
+_VALUE_SLOTS = {"target", "init_target", "adj_target", "actual", "weight", "score"}
+_LEVEL_SLOTS = {"l1", "l2"}
+_WORD = re.compile(r"\S+")
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+@dataclass
+class _Line:
+    """One line of the table: its words by column (absolute offsets), and whether it is a row line."""
+
+    index: int
+    words: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
+    is_row: bool = False
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, int, str]]:
+    """(display column, start, end, word) of each word of the line ``text[start:end]``."""
+    line = text[start:end]
+    return [(display_width(line[:m.start()]), start + m.start(), start + m.end(), m.group())
+            for m in _WORD.finditer(line)]
+
+
+def _header_slots(words: list[tuple[int, int, int, str]]) -> list[str | None] | None:
+    """The slot of each header word, or None when the line is no indicator header printed in columns."""
+    slots = [next((slot for slot, rx in INDICATOR_HEADERS if rx.search(w[3])), None) for w in words]
+    if "name" not in slots or not _VALUE_SLOTS & set(slots) or sum(s is not None for s in slots) < 4:
+        return None
+    return slots
+
+
+def _column(col: int, width: int, spans: list[tuple[int, int]]) -> int | None:
+    """The header column a word at display column ``col`` falls under: the first whose header word ends after
+    the word starts (a header centered over its column starts right of the cells' left edge); None for a word
+    that ends before the first header word starts (a margin label such as 绩效指标)."""
+    if col + width <= spans[0][0]:
+        return None
+    return next((k for k, (_, end) in enumerate(spans) if col < end), len(spans) - 1)
+
+
+def _blocks(lines: list[_Line], j: int, level: bool, cat: Categories) -> list[list[_Line]]:
+    """The cells column ``j`` prints: runs of consecutive lines with words there, holding at most one row
+    line; in a level column a run also splits where a complete category word would stop being one."""
+    out: list[list[_Line]] = []
+    cur: list[_Line] = []
+    for ln in lines:
+        if j not in ln.words:
+            if cur:
+                out.append(cur)
+            cur = []
+            continue
+        if cur:
+            split = ln.is_row and any(x.is_row for x in cur)
+            if level and not split:
+                before = _text(cur, j)
+                split = _category(before, cat) and not _category(before + _text([ln], j), cat)
+            if split:
+                out.append(cur)
+                cur = []
+        cur.append(ln)
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _category(text: str, cat: Categories) -> bool:
+    return bool(cat.level1(text) or cat.level2(text))
+
+
+def _text(block: list[_Line], j: int) -> str:
+    return "".join(w[2] for ln in block for w in ln.words[j])
+
+
+def _owner(block: list[_Line], rows: list[_Line], j: int, level: bool) -> _Line | None:
+    """The row a column's cell belongs to: the row line it holds, else the nearest row (ties: the one above);
+    a level cell printed between rows goes to the nearest row that prints nothing in that column."""
+    own = [ln for ln in block if ln.is_row]
+    if own:
+        return own[0]
+    lo, hi = block[0].index, block[-1].index
+    pool = [r for r in rows if not (level and j in r.words)] or rows
+    if not pool:
+        return None
+    return min(pool, key=lambda r: (lo - r.index if r.index < lo else r.index - hi, r.index > hi))
+
+
+def column_rows(text: str, rows: list[Row], cat: Categories) -> list[Row]:
+    """``rows`` (one a line) with each indicator table printed in columns rebuilt as one row per indicator;
+    a table whose every line is a row line is left as it is."""
+    out: list[Row] = []
+    i = 0
+    while i < len(rows):
+        words = _words(text, rows[i].start, rows[i].end)
+        slots = _header_slots(words) if rows[i].kind != "text" or len(words) > 1 else None
+        if slots is None:
+            out.append(rows[i])
+            i += 1
+            continue
+        end = i + 1
+        while end < len(rows) and "\n\n" not in text[rows[end - 1].end:rows[end].start + 1] \
+                and not INDICATOR_END.match(rows[end].joined) \
+                and _header_slots(_words(text, rows[end].start, rows[end].end)) is None:
+            end += 1
+        out.extend(_rebuilt(text, rows[i], rows[i + 1:end], words, slots, cat))
+        i = end
+    for k, r in enumerate(out):
+        r.index = k
+    return out
+
+
+def _rebuilt(text: str, header: Row, body: list[Row], words: list[tuple[int, int, int, str]],
+             slots: list[str | None], cat: Categories) -> list[Row]:
+    """The header and the table's rows, rebuilt under the header's columns (``body`` unchanged where every
+    line is a row line or no line is)."""
+    spans = [(w[0], w[0] + display_width(w[3])) for w in words]
+    name_j = slots.index("name")
+    value_js = {k for k, s in enumerate(slots) if s in _VALUE_SLOTS}
+    level_js = {k for k, s in enumerate(slots) if s in _LEVEL_SLOTS or k < name_j}
+    lines: list[_Line] = []
+    for k, r in enumerate(body):
+        ln = _Line(index=k)
+        for col, s, e, w in _words(text, r.start, r.end):
+            j = _column(col, display_width(w), spans)
+            if j is not None:
+                ln.words.setdefault(j, []).append((s, e, w))
+        ln.is_row = name_j in ln.words and bool(value_js & set(ln.words))
+        lines.append(ln)
+    row_lines = [ln for ln in lines if ln.is_row]
+    if not row_lines or all(ln.is_row or not ln.words for ln in lines):
+        return [header, *body]
+    cells: dict[int, dict[int, list[tuple[int, int, str]]]] = {r.index: {} for r in row_lines}
+    for j in range(len(spans)):
+        level = j in level_js
+        for block in _blocks(lines, j, level, cat):
+            owner = _owner(block, row_lines, j, level)
+            if owner is not None:
+                cells[owner.index].setdefault(j, []).extend(w for ln in block for w in ln.words[j])
+    head = Row(index=0, kind="tabs", start=header.start, end=header.end,
+               cells=[Cell(col=k, start=s, end=e, text=w) for k, (_, s, e, w) in enumerate(words)])
+    rebuilt = [head]
+    for ln in row_lines:
+        row = body[ln.index]
+        row_cells = []
+        for j in range(len(spans)):
+            ws = sorted(cells[ln.index].get(j, []))
+            row_cells.append(Cell(col=j, start=ws[0][0], end=ws[-1][1], text="".join(w for _, _, w in ws)) if ws
+                             else Cell(col=j, start=row.start, end=row.start, text=""))
+        lo = min([row.start, *(c.start for c in row_cells if c.text)])
+        hi = max([row.end, *(c.end for c in row_cells if c.text)])
+        rebuilt.append(Row(index=0, kind="tabs", start=lo, end=hi, cells=row_cells))
+    return rebuilt
