@@ -94,17 +94,30 @@ def _text(block: list[_Line], j: int) -> str:
     return "".join(w[2] for ln in block for w in ln.words[j])
 
 
-def _owner(block: list[_Line], rows: list[_Line], j: int, level: bool) -> _Line | None:
-    """The row a column's cell belongs to: the row line it holds, else the nearest row (ties: the one above);
-    a level cell printed between rows goes to the nearest row that prints nothing in that column."""
-    own = [ln for ln in block if ln.is_row]
-    if own:
-        return own[0]
+def _gap(block: list[_Line], r: _Line) -> tuple[int, bool]:
+    """How far row ``r`` is from ``block`` in lines (ties: the row above first)."""
     lo, hi = block[0].index, block[-1].index
-    pool = [r for r in rows if not (level and j in r.words)] or rows
-    if not pool:
-        return None
-    return min(pool, key=lambda r: (lo - r.index if r.index < lo else r.index - hi, r.index > hi))
+    return (lo - r.index if r.index < lo else r.index - hi, r.index > hi)
+
+
+def _owners(blocks: list[list[_Line]], rows: list[_Line], j: int, level: bool) -> list[_Line | None]:
+    """The row each of a column's cells belongs to: the row line it holds, else the nearest row (ties: the one
+    above). A level cell printed between rows is a merged cell at its vertical middle: the rows that print
+    nothing in that column go to the nearest such cell, and the cell to the first of them (its later rows
+    carry it)."""
+    owners: list[_Line | None] = [next((ln for ln in b if ln.is_row), None) for b in blocks]
+    loose = [k for k, o in enumerate(owners) if o is None]
+    if level and loose:
+        groups: dict[int, list[_Line]] = {}
+        for r in (r for r in rows if j not in r.words):
+            k = min(loose, key=lambda k: (_gap(blocks[k], r)[0], blocks[k][0].index > r.index))
+            groups.setdefault(k, []).append(r)
+        for k, group in groups.items():
+            owners[k] = group[0]
+    for k in loose:
+        if owners[k] is None and rows:
+            owners[k] = min(rows, key=lambda r: _gap(blocks[k], r))
+    return owners
 
 
 def column_rows(text: str, rows: list[Row], cat: Categories) -> list[Row]:
@@ -154,8 +167,8 @@ def _rebuilt(text: str, header: Row, body: list[Row], words: list[tuple[int, int
     cells: dict[int, dict[int, list[tuple[int, int, str]]]] = {r.index: {} for r in row_lines}
     for j in range(len(spans)):
         level = j in level_js
-        for block in _blocks(lines, j, level, cat):
-            owner = _owner(block, row_lines, j, level)
+        blocks = _blocks(lines, j, level, cat)
+        for block, owner in zip(blocks, _owners(blocks, row_lines, j, level), strict=True):
             if owner is not None:
                 cells[owner.index].setdefault(j, []).extend(w for ln in block for w in ln.words[j])
     head = Row(index=0, kind="tabs", start=header.start, end=header.end,
