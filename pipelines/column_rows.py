@@ -16,9 +16,12 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from jixiao.pipelines.layout import Cell, Row
+from jixiao.pipelines.normalize import NormalizedText
 from jixiao.pipelines.vocab import INDICATOR_END, INDICATOR_HEADERS, Categories
 
 # slots of the header that name a row: its name and one of its values
+# a layer laid out by position leaves at least this many blank columns between two header words
+MIN_COLUMN_GAP = 2
 _VALUE_SLOTS = {"target", "init_target", "adj_target", "actual", "weight", "score"}
 _LEVEL_SLOTS = {"l1", "l2"}
 _WORD = re.compile(r"\S+")
@@ -49,15 +52,22 @@ def _header_slots(words: list[tuple[int, int, int, str]]) -> list[str | None] | 
     slots = [next((slot for slot, rx in INDICATOR_HEADERS if rx.search(w[3])), None) for w in words]
     if "name" not in slots or not _VALUE_SLOTS & set(slots) or sum(s is not None for s in slots) < 4:
         return None
+    if any(b[0] - a[0] - display_width(a[3]) < MIN_COLUMN_GAP for a, b in zip(words, words[1:])):
+        return None  # words one space apart: web text, not columns laid out by position
     return slots
 
 
 def _column(col: int, width: int, spans: list[tuple[int, int]]) -> int | None:
-    """The header column a word at display column ``col`` falls under: the first whose header word ends after
-    the word starts (a header centered over its column starts right of the cells' left edge); None for a word
-    that ends before the first header word starts (a margin label such as 绩效指标)."""
+    """The header column a word at display column ``col`` falls under: the header word it overlaps most, else
+    the first whose header word ends after the word starts (a header centered over its column starts right of
+    the cells' left edge); None for a word that ends before the first header word starts (a margin label such
+    as 绩效指标)."""
     if col + width <= spans[0][0]:
         return None
+    overlap = [min(col + width, e) - max(col, s) for s, e in spans]
+    best = max(range(len(spans)), key=lambda k: overlap[k])
+    if overlap[best] > 0:
+        return best
     return next((k for k, (_, end) in enumerate(spans) if col < end), len(spans) - 1)
 
 
@@ -120,14 +130,20 @@ def _owners(blocks: list[list[_Line]], rows: list[_Line], j: int, level: bool) -
     return owners
 
 
-def column_rows(text: str, rows: list[Row], cat: Categories) -> list[Row]:
+def column_rows(norm: NormalizedText, rows: list[Row], cat: Categories) -> list[Row]:
     """``rows`` (one a line) with each indicator table printed in columns rebuilt as one row per indicator;
-    a table whose every line is a row line is left as it is."""
+    a table whose every line is a row line is left as it is. A header padded with ideographic spaces is a Word
+    or web export's fixed gaps, not a layer laid out by position (which pads with spaces): left as it is."""
+    text = norm.text
     out: list[Row] = []
     i = 0
     while i < len(rows):
         words = _words(text, rows[i].start, rows[i].end)
-        slots = _header_slots(words) if rows[i].kind != "text" or len(words) > 1 else None
+        a, b = norm.span(rows[i].start, rows[i].end)
+        slots = _header_slots(words) if len(words) > 1 and "\u3000" not in norm.original[a:b] else None
+        if slots is not None:
+            first = next(k for k, s in enumerate(slots) if s is not None)
+            words, slots = words[first:], slots[first:]  # a margin label (绩效指标, 绩) heads no column
         if slots is None:
             out.append(rows[i])
             i += 1
@@ -139,9 +155,9 @@ def column_rows(text: str, rows: list[Row], cat: Categories) -> list[Row]:
             end += 1
         out.extend(_rebuilt(text, rows[i], rows[i + 1:end], words, slots, cat))
         i = end
-    for k, r in enumerate(out):
-        r.index = k
-    return out
+    if len(out) == len(rows) and all(a is b for a, b in zip(out, rows, strict=True)):
+        return rows
+    return [Row(index=k, kind=r.kind, start=r.start, end=r.end, cells=r.cells) for k, r in enumerate(out)]
 
 
 def _rebuilt(text: str, header: Row, body: list[Row], words: list[tuple[int, int, int, str]],
@@ -162,6 +178,13 @@ def _rebuilt(text: str, header: Row, body: list[Row], words: list[tuple[int, int
         ln.is_row = name_j in ln.words and bool(value_js & set(ln.words))
         lines.append(ln)
     row_lines = [ln for ln in lines if ln.is_row]
+    # lines above the first row with words only right of the level columns: the header's own words wrapping
+    head_words: dict[int, list[tuple[int, int, str]]] = {k: [(s, e, w)] for k, (_, s, e, w) in enumerate(words)}
+    for ln in lines[:row_lines[0].index if row_lines else 0]:
+        if ln.words and not level_js & set(ln.words):
+            for j, ws in ln.words.items():
+                head_words[j].extend(ws)
+            ln.words = {}
     if not row_lines or all(ln.is_row or not ln.words for ln in lines):
         return [header, *body]
     cells: dict[int, dict[int, list[tuple[int, int, str]]]] = {r.index: {} for r in row_lines}
@@ -171,17 +194,21 @@ def _rebuilt(text: str, header: Row, body: list[Row], words: list[tuple[int, int
         for block, owner in zip(blocks, _owners(blocks, row_lines, j, level), strict=True):
             if owner is not None:
                 cells[owner.index].setdefault(j, []).extend(w for ln in block for w in ln.words[j])
-    head = Row(index=0, kind="tabs", start=header.start, end=header.end,
-               cells=[Cell(col=k, start=s, end=e, text=w) for k, (_, s, e, w) in enumerate(words)])
+    head = Row(index=0, kind="tabs", start=header.start, end=max(ws[-1][1] for ws in head_words.values()),
+               cells=[_cell(j, head_words[j], header.start) for j in range(len(spans))])
     rebuilt = [head]
     for ln in row_lines:
         row = body[ln.index]
-        row_cells = []
-        for j in range(len(spans)):
-            ws = sorted(cells[ln.index].get(j, []))
-            row_cells.append(Cell(col=j, start=ws[0][0], end=ws[-1][1], text="".join(w for _, _, w in ws)) if ws
-                             else Cell(col=j, start=row.start, end=row.start, text=""))
+        row_cells = [_cell(j, cells[ln.index].get(j, []), row.start) for j in range(len(spans))]
         lo = min([row.start, *(c.start for c in row_cells if c.text)])
         hi = max([row.end, *(c.end for c in row_cells if c.text)])
         rebuilt.append(Row(index=0, kind="tabs", start=lo, end=hi, cells=row_cells))
     return rebuilt
+
+
+def _cell(j: int, words: list[tuple[int, int, str]], at: int) -> Cell:
+    """Column ``j``'s cell of the words given (in reading order), or an empty one at offset ``at``."""
+    ws = sorted(words)
+    if not ws:
+        return Cell(col=j, start=at, end=at, text="")
+    return Cell(col=j, start=ws[0][0], end=ws[-1][1], text="".join(w for _, _, w in ws))

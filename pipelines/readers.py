@@ -114,7 +114,7 @@ class SpaceRows(_TableReader):
     def read(self, norm: NormalizedText) -> Reading | None:
         if is_collapsed(norm) or _tab_table(norm.text) or _lines(norm.text) < SPACE_ROWS_MIN_LINES:
             return None
-        rows = column_rows(norm.text, parse_rows(space_rows(norm), one_row_per_line=True), self.categories)
+        rows = column_rows(norm, parse_rows(space_rows(norm), one_row_per_line=True), self.categories)
         return Reading(self.tables.parse(rows), norm,
                        "table read from space-separated rows")
 
