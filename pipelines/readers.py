@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from jixiao.pipelines.column_rows import column_rows
 from jixiao.pipelines.cell_stream import cell_stream, cell_stream_rows
 from jixiao.pipelines.flat import FlatParser
 from jixiao.pipelines.flat_run import flat_run_cells
@@ -84,6 +85,7 @@ class _TableReader:
     rivals_first = False
 
     def __init__(self, categories: Categories):
+        self.categories = categories
         self.tables = TableParser(categories)
 
     def _grouped(self, cells: NormalizedText | None, note: str, claimed: bool = False) -> Reading | None:
@@ -112,7 +114,8 @@ class SpaceRows(_TableReader):
     def read(self, norm: NormalizedText) -> Reading | None:
         if is_collapsed(norm) or _tab_table(norm.text) or _lines(norm.text) < SPACE_ROWS_MIN_LINES:
             return None
-        return Reading(self.tables.parse(parse_rows(space_rows(norm), one_row_per_line=True)), norm,
+        rows = column_rows(norm, parse_rows(space_rows(norm), one_row_per_line=True), self.categories)
+        return Reading(self.tables.parse(rows), norm,
                        "table read from space-separated rows")
 
 

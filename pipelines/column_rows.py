@@ -1,0 +1,214 @@
+"""Column rows: an indicator table in a PDF text layer laid out in columns (``pdftotext -layout``).
+
+Such a layer prints each line at the x-position of its glyphs, so the header's words give the columns and a
+word belongs to the column whose header it falls under. A table row whose cells wrap prints over several
+lines: the line holding the indicator's name and its values is the row; a line whose words fall only under
+some columns continues the row it touches in those columns, and a merged level-1/level-2 cell prints at its
+vertical middle, on a line of its own between the rows it spans. This module rebuilds those rows as one
+row of cells per indicator, under the header's columns, for the table reader.
+Positions are display columns (a CJK glyph is two wide), as the layer prints them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from jixiao.pipelines.layout import Cell, Row
+from jixiao.pipelines.normalize import NormalizedText
+from jixiao.pipelines.vocab import INDICATOR_END, INDICATOR_HEADERS, Categories
+
+# slots of the header that name a row: its name and one of its values
+# a layer laid out by position leaves at least this many blank columns between two header words
+MIN_COLUMN_GAP = 2
+_VALUE_SLOTS = {"target", "init_target", "adj_target", "actual", "weight", "score"}
+_LEVEL_SLOTS = {"l1", "l2"}
+_WORD = re.compile(r"\S+")
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+@dataclass
+class _Line:
+    """One line of the table: its words by column (absolute offsets), and whether it is a row line."""
+
+    index: int
+    words: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
+    is_row: bool = False
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, int, str]]:
+    """(display column, start, end, word) of each word of the line ``text[start:end]``."""
+    line = text[start:end]
+    return [(display_width(line[:m.start()]), start + m.start(), start + m.end(), m.group())
+            for m in _WORD.finditer(line)]
+
+
+def _header_slots(words: list[tuple[int, int, int, str]]) -> list[str | None] | None:
+    """The slot of each header word, or None when the line is no indicator header printed in columns."""
+    slots = [next((slot for slot, rx in INDICATOR_HEADERS if rx.search(w[3])), None) for w in words]
+    if "name" not in slots or not _VALUE_SLOTS & set(slots) or sum(s is not None for s in slots) < 4:
+        return None
+    if any(b[0] - a[0] - display_width(a[3]) < MIN_COLUMN_GAP for a, b in zip(words, words[1:])):
+        return None  # words one space apart: web text, not columns laid out by position
+    return slots
+
+
+def _column(col: int, width: int, spans: list[tuple[int, int]]) -> int | None:
+    """The header column a word at display column ``col`` falls under: the header word it overlaps most, else
+    the first whose header word ends after the word starts (a header centered over its column starts right of
+    the cells' left edge); None for a word that ends before the first header word starts (a margin label such
+    as 绩效指标)."""
+    if col + width <= spans[0][0]:
+        return None
+    overlap = [min(col + width, e) - max(col, s) for s, e in spans]
+    best = max(range(len(spans)), key=lambda k: overlap[k])
+    if overlap[best] > 0:
+        return best
+    return next((k for k, (_, end) in enumerate(spans) if col < end), len(spans) - 1)
+
+
+def _blocks(lines: list[_Line], j: int, level: bool, cat: Categories) -> list[list[_Line]]:
+    """The cells column ``j`` prints: runs of consecutive lines with words there, holding at most one row
+    line; in a level column a run also splits where a complete category word would stop being one."""
+    out: list[list[_Line]] = []
+    cur: list[_Line] = []
+    for ln in lines:
+        if j not in ln.words:
+            if cur:
+                out.append(cur)
+            cur = []
+            continue
+        if cur:
+            split = ln.is_row and any(x.is_row for x in cur)
+            if level and not split:
+                before = _text(cur, j)
+                split = _category(before, cat) and not _category(before + _text([ln], j), cat)
+            if split:
+                out.append(cur)
+                cur = []
+        cur.append(ln)
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _category(text: str, cat: Categories) -> bool:
+    return bool(cat.level1(text) or cat.level2(text))
+
+
+def _text(block: list[_Line], j: int) -> str:
+    return "".join(w[2] for ln in block for w in ln.words[j])
+
+
+def _gap(block: list[_Line], r: _Line) -> tuple[int, bool]:
+    """How far row ``r`` is from ``block`` in lines (ties: the row above first)."""
+    lo, hi = block[0].index, block[-1].index
+    return (lo - r.index if r.index < lo else r.index - hi, r.index > hi)
+
+
+def _owners(blocks: list[list[_Line]], rows: list[_Line], j: int, level: bool) -> list[_Line | None]:
+    """The row each of a column's cells belongs to: the row line it holds, else the nearest row (ties: the one
+    above). A level cell printed between rows is a merged cell at its vertical middle: the rows that print
+    nothing in that column go to the nearest such cell, and the cell to the first of them (its later rows
+    carry it)."""
+    owners: list[_Line | None] = [next((ln for ln in b if ln.is_row), None) for b in blocks]
+    loose = [k for k, o in enumerate(owners) if o is None]
+    if level and loose:
+        groups: dict[int, list[_Line]] = {}
+        for r in (r for r in rows if j not in r.words):
+            k = min(loose, key=lambda k: (_gap(blocks[k], r)[0], blocks[k][0].index > r.index))
+            groups.setdefault(k, []).append(r)
+        for k, group in groups.items():
+            owners[k] = group[0]
+    for k in loose:
+        if owners[k] is None and rows:
+            owners[k] = min(rows, key=lambda r: _gap(blocks[k], r))
+    return owners
+
+
+def column_rows(norm: NormalizedText, rows: list[Row], cat: Categories) -> list[Row]:
+    """``rows`` (one a line) with each indicator table printed in columns rebuilt as one row per indicator;
+    a table whose every line is a row line is left as it is. A header padded with ideographic spaces is a Word
+    or web export's fixed gaps, not a layer laid out by position (which pads with spaces): left as it is."""
+    text = norm.text
+    out: list[Row] = []
+    i = 0
+    while i < len(rows):
+        words = _words(text, rows[i].start, rows[i].end)
+        a, b = norm.span(rows[i].start, rows[i].end)
+        slots = _header_slots(words) if len(words) > 1 and "\u3000" not in norm.original[a:b] else None
+        if slots is not None:
+            first = next(k for k, s in enumerate(slots) if s is not None)
+            words, slots = words[first:], slots[first:]  # a margin label (绩效指标, 绩) heads no column
+        if slots is None:
+            out.append(rows[i])
+            i += 1
+            continue
+        end = i + 1
+        while end < len(rows) and "\n\n" not in text[rows[end - 1].end:rows[end].start + 1] \
+                and not INDICATOR_END.match(rows[end].joined) \
+                and _header_slots(_words(text, rows[end].start, rows[end].end)) is None:
+            end += 1
+        out.extend(_rebuilt(text, rows[i], rows[i + 1:end], words, slots, cat))
+        i = end
+    if len(out) == len(rows) and all(a is b for a, b in zip(out, rows, strict=True)):
+        return rows
+    return [Row(index=k, kind=r.kind, start=r.start, end=r.end, cells=r.cells) for k, r in enumerate(out)]
+
+
+def _rebuilt(text: str, header: Row, body: list[Row], words: list[tuple[int, int, int, str]],
+             slots: list[str | None], cat: Categories) -> list[Row]:
+    """The header and the table's rows, rebuilt under the header's columns (``body`` unchanged where every
+    line is a row line or no line is)."""
+    spans = [(w[0], w[0] + display_width(w[3])) for w in words]
+    name_j = slots.index("name")
+    value_js = {k for k, s in enumerate(slots) if s in _VALUE_SLOTS}
+    level_js = {k for k, s in enumerate(slots) if s in _LEVEL_SLOTS or k < name_j}
+    lines: list[_Line] = []
+    for k, r in enumerate(body):
+        ln = _Line(index=k)
+        for col, s, e, w in _words(text, r.start, r.end):
+            j = _column(col, display_width(w), spans)
+            if j is not None:
+                ln.words.setdefault(j, []).append((s, e, w))
+        ln.is_row = name_j in ln.words and bool(value_js & set(ln.words))
+        lines.append(ln)
+    row_lines = [ln for ln in lines if ln.is_row]
+    # lines above the first row with words only right of the level columns: the header's own words wrapping
+    head_words: dict[int, list[tuple[int, int, str]]] = {k: [(s, e, w)] for k, (_, s, e, w) in enumerate(words)}
+    for ln in lines[:row_lines[0].index if row_lines else 0]:
+        if ln.words and not level_js & set(ln.words):
+            for j, ws in ln.words.items():
+                head_words[j].extend(ws)
+            ln.words = {}
+    if not row_lines or all(ln.is_row or not ln.words for ln in lines):
+        return [header, *body]
+    cells: dict[int, dict[int, list[tuple[int, int, str]]]] = {r.index: {} for r in row_lines}
+    for j in range(len(spans)):
+        level = j in level_js
+        blocks = _blocks(lines, j, level, cat)
+        for block, owner in zip(blocks, _owners(blocks, row_lines, j, level), strict=True):
+            if owner is not None:
+                cells[owner.index].setdefault(j, []).extend(w for ln in block for w in ln.words[j])
+    head = Row(index=0, kind="tabs", start=header.start, end=max(ws[-1][1] for ws in head_words.values()),
+               cells=[_cell(j, head_words[j], header.start) for j in range(len(spans))])
+    rebuilt = [head]
+    for ln in row_lines:
+        row = body[ln.index]
+        row_cells = [_cell(j, cells[ln.index].get(j, []), row.start) for j in range(len(spans))]
+        lo = min([row.start, *(c.start for c in row_cells if c.text)])
+        hi = max([row.end, *(c.end for c in row_cells if c.text)])
+        rebuilt.append(Row(index=0, kind="tabs", start=lo, end=hi, cells=row_cells))
+    return rebuilt
+
+
+def _cell(j: int, words: list[tuple[int, int, str]], at: int) -> Cell:
+    """Column ``j``'s cell of the words given (in reading order), or an empty one at offset ``at``."""
+    ws = sorted(words)
+    if not ws:
+        return Cell(col=j, start=at, end=at, text="")
+    return Cell(col=j, start=ws[0][0], end=ws[-1][1], text="".join(w for _, _, w in ws))

@@ -1,0 +1,117 @@
+"""An indicator table in a PDF text layer laid out in columns (``pdftotext -layout``): every example invented."""
+
+import pytest
+
+from jixiao.pipelines.column_rows import column_rows, display_width
+from jixiao.pipelines.extract import Extractor
+from jixiao.pipelines.layout import parse_rows, space_rows
+from jixiao.pipelines.normalize import normalize_text
+from jixiao.pipelines.vocab import Categories
+
+HEAD = ["项目名称      乡村道路养护示例经费",
+        "主管部门      示例县交通运输局          实施单位     示例县公路站",
+        "              年初预算数   全年预算数   全年执行数   分值   执行率   得分",
+        "年度资金总额  50.00        50.00        48.00        10     96%      9.6"]
+COLUMNS = "    一级指标  二级指标      三级指标          年度指标值   实际完成值   分值  得分  偏差原因分析及改进措施"
+
+
+def _at(cells: list[tuple[int, str]]) -> str:
+    """A line with each word printed at its display column (a CJK glyph two wide), as the layer prints it."""
+    line = ""
+    for col, word in cells:
+        line += " " * max(1, col - display_width(line)) + word
+    return line
+
+
+def _col(word: str) -> int:
+    """The display column where the header word ``word`` starts."""
+    return display_width(COLUMNS[:COLUMNS.index(word)])
+
+
+L1, L2, NAME, TGT, ACT, W, S, DEV = (_col(w) for w in
+                                     ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差"))
+
+
+def _rows(lines: list[str]) -> list[list[str]]:
+    norm = normalize_text("\n".join(lines) + "\n")
+    rows = column_rows(norm, parse_rows(space_rows(norm), one_row_per_line=True), Categories())
+    return [r.texts for r in rows]
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor.from_settings(load_tagger=False)
+
+
+def _indicators(extractor, lines):
+    (p,) = extractor.extract_text("\n".join(HEAD + lines) + "\n", doc_id="t", mode="parser").projects
+    return [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators]
+
+
+def test_a_level_cell_printed_between_rows_heads_the_rows_around_it(extractor):
+    # 数量指标 spans two rows and prints at their middle, on a line of its own; 产出指标 likewise over three
+    lines = [COLUMNS,
+             _at([(NAME - 4, "道路养护里程"), (TGT + 2, "≥120公里"), (ACT + 2, "126公里"), (W + 1, "20"), (S + 1, "20")]),
+             _at([(L2, "数量指标")]),
+             _at([(NAME - 4, "桥梁检查次数"), (TGT + 2, "≥12次"), (ACT + 2, "12次"), (W + 1, "10"), (S + 1, "10")]),
+             _at([(L1 + 2, "产出指标")]),
+             _at([(L2, "质量指标"), (NAME - 4, "路面优良率"), (TGT + 2, "≥85%"), (ACT + 2, "88%"), (W + 1, "20"), (S + 1, "20")]),
+             _at([(L1 + 2, "效益指标"), (L2, "社会效益"), (NAME - 4, "群众出行满意度"), (TGT + 2, "≥90%"), (ACT + 2, "93%"),
+                  (W + 1, "20"), (S + 1, "20")]),
+             _at([(L2, "指标")]),
+             _at([(L1 + 14, "总分"), (W, "100"), (S, "100")])]
+    got = _indicators(extractor, lines)
+    assert [(g[0], g[1], g[2]) for g in got] == [
+        ("产出指标", "数量指标", "道路养护里程"), ("产出指标", "数量指标", "桥梁检查次数"),
+        ("产出指标", "质量指标", "路面优良率"), ("效益指标", "社会效益指标", "群众出行满意度")]
+    assert [g[5] for g in got] == [20.0, 10.0, 20.0, 20.0]
+
+
+def test_a_wrapped_level_word_joins_its_pieces_and_stops_at_a_complete_one():
+    # 可持续影 / 响指标 is one cell; 时效指标 on the row above is a cell of its own, not 时效指标可持续影
+    lines = [COLUMNS,
+             _at([(L2, "时效指标"), (NAME - 4, "养护完成时间"), (TGT + 2, "11月底前"), (ACT + 2, "11月20日"), (W + 1, "10"), (S + 1, "10")]),
+             _at([(L2, "可持续影"), (NAME - 4, "养护机制运行"), (TGT + 2, "长期"), (ACT + 2, "长期"), (W + 1, "10"), (S + 1, "10")]),
+             _at([(L2, "响指标")])]
+    rows = _rows(lines)
+    assert [r[1] for r in rows[1:]] == ["时效指标", "可持续影响指标"]
+
+
+def test_deviation_text_wrapping_above_and_below_its_row_belongs_to_that_row():
+    # the reason cell is centered on its row: its first line prints above the row's line, its last below
+    lines = [COLUMNS,
+             _at([(NAME - 4, "道路养护里程"), (TGT + 2, "≥120公里"), (ACT + 2, "126公里"), (W + 1, "20"), (S + 1, "20")]),
+             _at([(DEV, "雨季较长部分")]),
+             _at([(NAME - 4, "桥梁检查次数"), (TGT + 2, "≥12次"), (ACT + 2, "10次"), (W + 1, "10"), (S + 1, "8"), (DEV, "桥梁检查")]),
+             _at([(DEV, "顺延至次年")])]
+    rows = _rows(lines)
+    assert [r[7] for r in rows[1:]] == ["", "雨季较长部分桥梁检查顺延至次年"]
+
+
+def test_a_header_wrapping_above_the_first_row_stays_the_header():
+    head = _at([(L1, "一级指标"), (L2, "二级指标"), (NAME, "三级指标"), (TGT, "年度指标值"), (ACT, "实际完成值"), (W, "分值"),
+                (S, "得分"), (DEV, "偏差原因分析")])
+    lines = [head, _at([(DEV + 1, "及改进措施")]),
+             _at([(L1, "产出指标"), (L2, "数量指标"), (NAME - 4, "道路养护里程"), (TGT + 2, "≥120公里"), (ACT + 2, "126公里"),
+                  (W + 1, "20"), (S + 1, "20")]),
+             _at([(NAME - 4, "桥梁检查次数"), (TGT + 2, "≥12次"), (ACT + 2, "12次"), (W + 1, "10"), (S + 1, "10")]),
+             _at([(NAME - 4, "(含涵洞)")])]
+    rows = _rows(lines)
+    assert rows[0][7] == "偏差原因分析及改进措施"
+    assert [r[2] for r in rows[1:]] == ["道路养护里程", "桥梁检查次数(含涵洞)"]
+
+
+def test_web_text_one_space_apart_and_rows_on_one_line_each_are_left_as_they_are():
+    web = ["一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+           "产出指标 数量指标 道路养护里程 ≥120公里 126公里 20 20",
+           "质量指标",
+           "路面优良率 ≥85% 88% 20 20"]
+    norm = normalize_text("\n".join(web) + "\n")
+    rows = parse_rows(space_rows(norm), one_row_per_line=True)
+    assert column_rows(norm, rows, Categories()) is rows
+    one_a_line = [COLUMNS,
+                  _at([(L1, "产出指标"), (L2, "数量指标"), (NAME - 4, "道路养护里程"), (TGT + 2, "≥120公里"), (ACT + 2, "126公里"),
+                       (W + 1, "20"), (S + 1, "20")])]
+    norm = normalize_text("\n".join(one_a_line) + "\n")
+    rows = parse_rows(space_rows(norm), one_row_per_line=True)
+    assert [r.texts for r in column_rows(norm, rows, Categories())] == [r.texts for r in rows]
