@@ -380,10 +380,7 @@ def cell_tables(norm: NormalizedText, is_title) -> CellText | None:
     if not changed:
         return None
     _emit(norm, lines[done][0], len(norm.text), chars, offsets)
-    offsets.append(norm.offsets[-1])
-    return CellText(NormalizedText.model_construct(text="".join(chars), offsets=offsets,
-                                                   original_length=norm.original_length, original=norm.original,
-                                                   in_print=norm.in_print), notes)
+    return CellText(norm.rewritten(chars, offsets), notes)
 
 
 def _emit(norm: NormalizedText, a: int, b: int, chars: list[str], offsets: list[int]) -> None:

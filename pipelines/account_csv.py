@@ -50,10 +50,7 @@ def _ascii_comma(norm: NormalizedText, pos: int) -> bool:
 def csv_rows(norm: NormalizedText) -> NormalizedText | None:
     """The text with its comma-separated blocks written as tab rows; None when it has none."""
     lines = norm.text.split("\n")
-    starts, pos = [], 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
+    starts = norm.line_starts()
     splits = [_commas(norm, s, line) if "," in line and "\t" not in line else None for line, s in zip(lines, starts)]
     width = [len(c) + 1 if c is not None and len(c) + 1 >= MIN_CELLS else 0 for c in splits]
     chars: list[str] = []
@@ -75,9 +72,7 @@ def csv_rows(norm: NormalizedText) -> NormalizedText | None:
         i += 1
     if not changed:
         return None
-    offsets.append(norm.offsets[-1])
-    return NormalizedText.model_construct(text="".join(chars), offsets=offsets, original_length=norm.original_length,
-                                          original=norm.original, in_print=norm.in_print)
+    return norm.rewritten(chars, offsets)
 
 
 def _emit_row(norm: NormalizedText, line: str, start: int, commas: list[int], chars: list[str],

@@ -177,10 +177,7 @@ def _aligned(wide, narrow, lines: list[str]):
 def spaced_rows(norm: NormalizedText) -> NormalizedText | None:
     """The text with its space-laid table blocks written as tab rows; None when it has none."""
     lines = norm.text.split("\n")
-    starts, pos = [], 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
+    starts = norm.line_starts()
     parsed = [_cells(line, _line_widths(norm, start, line)) if "\t" not in line and line.strip() else []
               for line, start in zip(lines, starts)]
     narrow = [_cells(line, [1] * len(line)) if cells else [] for line, cells in zip(lines, parsed)]
@@ -209,10 +206,7 @@ def spaced_rows(norm: NormalizedText) -> NormalizedText | None:
         i += 1
     if not changed:
         return None
-    offsets.append(norm.offsets[-1])
-    return NormalizedText.model_construct(text="".join(chars), offsets=offsets,
-                                          original_length=norm.original_length, original=norm.original,
-                                          in_print=norm.in_print)
+    return norm.rewritten(chars, offsets)
 
 
 def _emit(norm: NormalizedText, a: int, b: int, chars: list[str], offsets: list[int]) -> None:

@@ -467,6 +467,4 @@ def cell_stream(norm: NormalizedText) -> tuple[NormalizedText, bool] | None:
                     offs.append(norm.offsets[i])
         chars.append("\n")
         offs.append(norm.offsets[row[-1].end])
-    offs.append(norm.offsets[len(norm.text)])
-    return NormalizedText.model_construct(text="".join(chars), offsets=offs, original_length=norm.original_length,
-                                          original=norm.original, in_print=norm.in_print), blank_separated
+    return norm.rewritten(chars, offs), blank_separated

@@ -344,9 +344,7 @@ def flat_run_cells(norm: NormalizedText) -> NormalizedText | None:
         pos += len(line) + 1
     if not found:
         return None
-    offs.append(norm.offsets[len(norm.text)])
-    return NormalizedText.model_construct(text="".join(chars), offsets=offs, original_length=norm.original_length,
-                                          original=norm.original, in_print=norm.in_print)
+    return norm.rewritten(chars, offs)
 
 
 def _glued(line: str, words: list[tuple[int, int]]) -> int:

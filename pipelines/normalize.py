@@ -49,6 +49,21 @@ class NormalizedText(BaseModel):
     # original offsets left out of the text that still belong to a printed value (inline pinyin: 績效目標(biāo))
     in_print: frozenset[int] = frozenset()
 
+    def rewritten(self, chars: list[str], offsets: list[int]) -> NormalizedText:
+        """A reader's rewrite of this text (cells written as tab rows, runs cut at their words): ``chars`` with
+        ``offsets[i]`` the original offset of ``chars[i]``; the end offset is this text's, so spans stay true."""
+        return NormalizedText.model_construct(text="".join(chars), offsets=[*offsets, self.offsets[-1]],
+                                              original_length=self.original_length, original=self.original,
+                                              in_print=self.in_print)
+
+    def line_starts(self) -> list[int]:
+        """The offset in ``text`` where each of its lines (``text.split("\\n")``) starts."""
+        starts, pos = [], 0
+        for line in self.text.split("\n"):
+            starts.append(pos)
+            pos += len(line) + 1
+        return starts
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the normalized span [start, end)."""
         if end <= start:

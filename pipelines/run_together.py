@@ -220,6 +220,4 @@ def run_together_cells(norm: NormalizedText) -> NormalizedText | None:
         pos += len(line) + 1
     if not cut:
         return None
-    offs.append(norm.offsets[len(text)])
-    return NormalizedText.model_construct(text="".join(chars), offsets=offs, original_length=norm.original_length,
-                                          original=norm.original, in_print=norm.in_print)
+    return norm.rewritten(chars, offs)
