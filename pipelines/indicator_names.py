@@ -20,6 +20,13 @@ from jixiao.pipelines.vocab import (BARE_MULTIPLIER_UNITS, COUNT_WORD_ENDINGS, M
                                    PER_UNIT_MARKS, SATISFACTION_WITH, UNIT_COST_ENDINGS, UNIT_COST_FEE_ENDINGS,
                                    UNIT_COST_LEADING_UNITS, UNIT_COST_MARKS)
 
+def fold_words(text: str, folds: tuple[tuple[str, str], ...]) -> str:
+    """``text`` with each (old, new) of ``folds`` replaced in order: the spelling, meaning and head folds of a key."""
+    for old, new in folds:
+        text = text.replace(old, new)
+    return text
+
+
 _WS = re.compile(r"\s+")
 # the note opens where a number opens (not inside a run of digits: each position of a long run would be
 # retried to its end, quadratic time on a hostile cell)
@@ -84,8 +91,7 @@ def level3_key(text: str) -> str:
         rest, inner = t[: note.start()], note.group()[1:-1]
         # but a satisfaction's note of words names whose it is (满意度(受益群众), 群众满意度(受益)): it leads the name
         t = inner + rest if rest.endswith(_SATISFACTION_ENDINGS) and _GROUP_NOTE.fullmatch(inner) else rest or t
-    for old, new in NAME_FOLDS:
-        t = t.replace(old, new)
+    t = fold_words(t, NAME_FOLDS)
     if t.endswith(COUNT_WORD_ENDINGS) and len(t) > 2:
         t = t[:-2] + "数量"
     # the group a satisfaction is of, not what it is with (群众对生态环境满意度 -> 群众满意度)

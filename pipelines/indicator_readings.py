@@ -7,7 +7,7 @@ is asked (issue 19, round 6: docs/decisions/mapping-fresh-set.md).
 
 from __future__ import annotations
 
-from jixiao.pipelines.indicator_names import satisfaction_subject
+from jixiao.pipelines.indicator_names import fold_words, satisfaction_subject
 from jixiao.pipelines.vocab import (INCIDENT_UNITS, INCIDENT_WORDS, MEASURE_ENDINGS, PAYMENT_WORDS,
                                     PERSON_COUNT_ENDINGS, SATISFACTION_GROUPS, SPECIFIC_FOLDS,
                                     ZERO_INCIDENT_MARKS)
@@ -37,10 +37,7 @@ def satisfaction_group(key: str) -> str | None:
 
 def specific_fold(text: str) -> str:
     """The key with words of one meaning folded (``vocab.SPECIFIC_FOLDS``: 经费 -> 资金, 处置 -> 处理)."""
-    for old, new in SPECIFIC_FOLDS:
-        if old in text:
-            text = text.replace(old, new)
-    return text
+    return fold_words(text, SPECIFIC_FOLDS)
 
 
 def recipient_count(key: str) -> bool:

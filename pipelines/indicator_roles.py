@@ -9,6 +9,7 @@ checks the answer with its measure and qualifier guards (issue 19, round 8: docs
 
 from __future__ import annotations
 
+from jixiao.pipelines.indicator_names import fold_words
 from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENDINGS, ACTIVITY_NOT, BENEFIT_ENDS,
                                     BENEFIT_NOT, BENEFIT_PHRASES, DURATION_NAME_ENDINGS, DURATION_NOT, HEAD_SYNONYMS,
                                     ON_TIME_ENTRY, ON_TIME_MARKS, PAYMENT_WORDS, PER_UNIT_MARKS, PROCESSING_TIME_ENTRY,
@@ -108,10 +109,7 @@ def benefit_phrase(key: str) -> str | None:
 
 def head_synonyms(key: str) -> str:
     """The key with words of one meaning in a measure head folded (结案率 -> 办结率); the key itself when none."""
-    for old, new in HEAD_SYNONYMS:
-        if old in key:
-            key = key.replace(old, new)
-    return key
+    return fold_words(key, HEAD_SYNONYMS)
 
 
 def on_time(key: str) -> bool:
