@@ -14,15 +14,17 @@ import re
 from rapidfuzz.distance import Levenshtein
 
 from jixiao.pipelines import vocab as V
+from jixiao.pipelines.normalize import OCR_DIGIT_SLIPS
 
 # a title line is a standard title with slips: one, and one more for every this many characters of the title
 TITLE_CHARS_PER_SLIP = 12
 _BUDGET = re.compile(r"预算(?:总|明细)?表$")
-_SLIPS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+_SLIPS = str.maketrans(OCR_DIGIT_SLIPS)
+_GLYPHS = "".join(OCR_DIGIT_SLIPS)
 # digits with slipped letters among them (at least two true digits)
-_SLIPPED = re.compile(r"^[-(]?(?=(?:[^\d]*\d){2})[\dOolI][\d,.OolI]*\)?$")
+_SLIPPED = re.compile(rf"^[-(]?(?=(?:[^\d]*\d){{2}})[\d{_GLYPHS}][\d,.{_GLYPHS}]*\)?$")
 # a 表号 with a slipped digit: 公开O5表
-_NUMBER = re.compile(r"公开([\dOolI]{1,2})表")
+_NUMBER = re.compile(rf"公开([\d{_GLYPHS}]{{1,2}})表")
 _AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _CODE = re.compile(r"^\d{3,7}$")
 # an amount in parentheses is negative (a code in brackets, [30101], has no decimal point)
@@ -32,7 +34,7 @@ _YEAR = re.compile(r"^\d{4}年度?")
 
 def cell_text(text: str) -> str:
     """A cell's text (whitespace removed) as the rules read it: the amount or code it means."""
-    if not text or not (text[0].isdigit() or text[0] in "(-OolI"):
+    if not text or not (text[0].isdigit() or text[0] in "(-" + _GLYPHS):
         return text  # most cells: a label, an empty cell
     if (m := _PARENS.match(text)) and _AMOUNT.match(m.group(1)):
         return "-" + m.group(1)

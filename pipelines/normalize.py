@@ -320,11 +320,15 @@ def is_number(s: str | None) -> bool:
     return parse_number(s) is not None
 
 
-# Glyphs an OCR engine reads for digits and the decimal point in a scanned table's number cells (0 -> O o D,
-# 1 -> l I |, 5 -> S, 8 -> B, 9 -> q): a cell of these, digits and points, standing where a column holds numbers,
-# is that column's number misread. It keeps its column (the cells after it do not shift) and reads null (contract:
-# a numeric cell that does not parse is null, ``IO``).
-OCR_DIGIT_GLYPHS = "OoDlI|SBqZ"
+# Glyphs an OCR engine reads for a digit, by the digit they stand for where the reading is sure (0 -> O o,
+# 1 -> l I): a code or an amount with them among true digits is put right (account_slips).
+OCR_DIGIT_SLIPS: dict[str, str] = {"O": "0", "o": "0", "l": "1", "I": "1"}
+# Every glyph read for a digit (also 0 -> D, 1 -> |, 5 -> S, 8 -> B, 9 -> q, 2 -> Z), where only the cell's being a
+# misread number is sure, not its value.
+OCR_DIGIT_GLYPHS = "".join(OCR_DIGIT_SLIPS) + "D|SBqZ"
+# A cell of these glyphs, digits and points, standing where a column holds numbers, is that
+# column's number misread. It keeps its column (the cells after it do not shift) and reads null (contract: a numeric
+# cell that does not parse is null, ``IO``).
 SLIPPED_NUMBER_MAX_CHARS = 16
 _SLIPPED = re.compile(rf"^[\d{re.escape(OCR_DIGIT_GLYPHS)}.,]+[%分]?$")
 

@@ -7,6 +7,8 @@ prose and collapsed-text parsers (and a tagger adapter) all produce these.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pydantic import BaseModel, Field
 
 from jixiao.record import YUAN_PER_WAN
@@ -60,3 +62,17 @@ class ParsedProject(BaseModel):
     # no rows is then what the table says, not something the reader missed
     prints_no_rows: bool = False
     notes: list[str] = Field(default_factory=list)
+
+
+def fact_count(projects: list[ParsedProject], *, row: Callable[[ParsedIndicator], bool] = lambda i: True,
+               cell: Callable[[str], bool] = lambda text: True) -> int:
+    """Values a reading found: fields, funds and the indicator rows' names and cells (only the rows and cell texts
+    ``row`` and ``cell`` keep)."""
+    n = 0
+    for p in projects:
+        n += sum(x is not None for x in (p.department, p.implementer, p.score, p.funds.annual, p.funds.executed))
+        for i in p.indicators:
+            if row(i):
+                n += 1 + sum(cell(t.text) for t in i.target)
+                n += sum(x is not None and cell(x.text) for x in (i.actual, i.weight, i.score))
+    return n

@@ -20,7 +20,7 @@ from jixiao.pipelines.flat import FlatParser
 from jixiao.pipelines.flat_run import flat_run_cells
 from jixiao.pipelines.layout import parse_rows, space_rows
 from jixiao.pipelines.normalize import NormalizedText
-from jixiao.pipelines.parsed import ParsedProject
+from jixiao.pipelines.parsed import ParsedProject, fact_count
 from jixiao.pipelines.prose import ProseParser
 from jixiao.pipelines.run_together import run_together_cells
 from jixiao.pipelines.tables import TableParser
@@ -71,11 +71,7 @@ def a_table(parsed: list[ParsedProject]) -> list[ParsedProject]:
 
 def facts(parsed: list[ParsedProject]) -> int:
     """Values a reading found: fields, funds and indicator cells."""
-    n = 0
-    for p in parsed:
-        n += sum(x is not None for x in (p.department, p.implementer, p.score, p.funds.annual, p.funds.executed))
-        n += sum(1 + len(i.target) + sum(x is not None for x in (i.actual, i.weight, i.score)) for i in p.indicators)
-    return n
+    return fact_count(parsed)
 
 
 class _TableReader:

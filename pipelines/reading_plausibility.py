@@ -8,7 +8,7 @@ reader's correct reading of the same projects; counted here, it does not.
 
 from __future__ import annotations
 
-from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject
+from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, fact_count
 from jixiao.pipelines.vocab import FUNDS_HEADERS, INDICATOR_HEADERS, MISREAD_NAME_START, any_label, header_core
 
 # trailing label punctuation a sentence's cut leaves on a header word (分值:, 得分，)
@@ -31,13 +31,5 @@ def misread_row(indicator: ParsedIndicator) -> bool:
 
 
 def plausible_facts(parsed: list[ParsedProject]) -> int:
-    """Values a reading found (as ``readers.facts``), less its misread rows and the header words read as targets."""
-    n = 0
-    for p in parsed:
-        n += sum(x is not None for x in (p.department, p.implementer, p.score, p.funds.annual, p.funds.executed))
-        for i in p.indicators:
-            if misread_row(i):
-                continue
-            n += 1 + sum(not header_word(t.text) for t in i.target)
-            n += sum(x is not None and not header_word(x.text) for x in (i.actual, i.weight, i.score))
-    return n
+    """Values a reading found (``parsed.fact_count``), less its misread rows and the header words read as cells."""
+    return fact_count(parsed, row=lambda i: not misread_row(i), cell=lambda text: not header_word(text))
