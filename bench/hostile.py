@@ -51,6 +51,9 @@ CASES = {
     "spaced header rows": lambda n: "支出决算表\n" + "项目    合计    基本支出\n科目编码 科目名称\n" * (n // 40)
     + "合计    1.00    2.00\n",
     # helper g1: levels joined before an indicator's name (产出指标—数量指标—名称：…), a long run of separators
+    # session 6 review: a trailing-punctuation regex retried at every character of a run not at the end
+    "a run of full-width commas": lambda n: "项目名称 一级指标 " + "，" * n + " 得分",
+    "colons after a header word": lambda n: "一级指标 二级指标 三级指标 分伹" + ":" * n + "x 得分\n",
     "level separators (prose)": lambda n: "某项目绩效自评报告\n（1）产出指标" + "— " * (n // 2) + "名称：年度指标值1，全年实际值1\n",
 }
 

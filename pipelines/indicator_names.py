@@ -39,8 +39,9 @@ _HEADING_ENUM = re.compile(r"^(?:\d+[.、)]|[(（]?[一二三四五六七八九�
 _CIRCLED = re.compile(r"^[\u2460-\u2473\u24eb-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
 # marks a table puts before or after a name: a key indicator's ★, a bullet, a dash
 _LEAD_MARKS = re.compile(r"^[★☆*※●○◆◇■□▲△▼▽►•·√✓✔#\-—_~]+")
-_TRAIL_MARKS = re.compile(r"[★☆*※#]+$")
-_TRAILING_PUNCT = re.compile(r"[:：;；,，。.、]+$")
+_TRAIL_MARKS = "★☆*※#"
+# stripped with str.rstrip: a regex ``[…]+$`` retries at every character of a long run that is not at the end
+_TRAILING_PUNCT = ":：;；,，。.、"
 _UNIT_NOTE = re.compile(r"[(（][^()（）]{1,8}[)）]$")
 _PAREN_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 SUFFIX = "指标"
@@ -65,7 +66,7 @@ def _unmarked(text: str) -> str:
     t = _CIRCLED.sub("", _WS.sub("", text or ""))
     t = normalize(simplified(t))
     t = _ENUM.sub("", _LEAD_MARKS.sub("", t))
-    return _TRAIL_MARKS.sub("", t)
+    return t.rstrip(_TRAIL_MARKS)
 
 
 def heading_core(text: str) -> str:
@@ -76,7 +77,7 @@ def heading_core(text: str) -> str:
     t = normalize(text)
     t = _SCORE_NOTE.sub("", t)
     t = _HEADING_ENUM.sub("", t)
-    t = _TRAILING_PUNCT.sub("", t)
+    t = t.rstrip(_TRAILING_PUNCT)
     if t.endswith(SUFFIX) and len(t) > len(SUFFIX):
         t = t[: -len(SUFFIX)]
     return t
@@ -84,7 +85,7 @@ def heading_core(text: str) -> str:
 
 def level3_key(text: str) -> str:
     """The key a level-3 name is compared by (taxonomy names get the same treatment)."""
-    t = _TRAILING_PUNCT.sub("", _unmarked(text))
+    t = _unmarked(text).rstrip(_TRAILING_PUNCT)
     # a unit or note after the name (维持中心工作费用(万元), 带动农户增收(总收入)) is not part of it
     note = _UNIT_NOTE.search(t)
     if note:

@@ -63,6 +63,9 @@ def test_equally_close_headings_are_not_guessed(mapper):
 def test_normalisation_helpers():
     assert heading_core("产\n出\n指\n标\n(50分)") == "产出"
     assert heading_core("（一）效益指标：") == "效益"
+    # a run of trailing punctuation goes whole (stripped, not by a regex that retries along the run)
+    assert heading_core("数量指标，，；：") == "数量"
+    assert heading_core("，" * 5000 + "得分") == "," * 5000 + "得分"  # NFKC: ， -> ,
     assert split_code("2080109 社会保险经办 机构") == ("2080109", "社会保险经办 机构")
     assert split_code("[30101]基本工资") == ("30101", "基本工资")
     assert split_code("基本工资") == (None, "基本工资")

@@ -391,14 +391,16 @@ INDICATOR_HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "degree": ("完成程度",), "weight": WEIGHT_WORDS, "score": SCORE_WORDS,
     "note": ("定性指标情况说明", "定性值情况说明"), "other": OTHER_COLUMN_WORDS,
 }
-_HEADER_TAIL = re.compile(r"(?:\([^()]{1,10}\)|:)+$")
+# its unit notes and colons, matched on the reversed cell: anchored at its start, linear in a run of colons
+_HEADER_TAIL_REVERSED = re.compile(r"^(?:\)[^()]{1,10}\(|:)+")
 
 
 def header_slot(text: str, words: dict[str, tuple[str, ...]], taken: set[str]) -> str | None:
     """A header cell the exact patterns missed (执行律, 分伹), read as the one column word within one
     edit among the columns the row has not printed yet: a header does not repeat a column, so the
     short words that are one edit apart (执行率/执行数) are told apart by the row itself."""
-    core = _HEADER_TAIL.sub("", text)
+    tail = _HEADER_TAIL_REVERSED.match(text[::-1])
+    core = text[: len(text) - tail.end()] if tail else text
     if not 2 <= len(core) <= 12 or _HAS_DIGIT.search(core):
         return None
     pool = [(w, slot) for slot, ws in words.items() if slot not in taken for w in ws]
