@@ -54,6 +54,7 @@ class VariantName(str, Enum):
     none = "none"
     collapsed = "collapsed"
     noised = "noised"
+    wrapped = "wrapped"
 
 
 @eval_app.command(DEFAULT_COMMAND, cls=DefaultCommand, hidden=True)
@@ -62,7 +63,7 @@ def run_command(
     gold_dir: Annotated[Path, typer.Argument(help="labeled set: manifest.json (+ NAME.gold.json), or any folder of NAME.txt beside NAME.gold.json")],
     pred: Annotated[Path | None, typer.Option("--pred", help="folder of predicted records NAME.json; default: run the extractor")] = None,
     mode: Annotated[Mode | None, typer.Option(help="extractor mode (default combined)")] = None,
-    variant: Annotated[VariantName, typer.Option(help="collapsed: newlines/tabs -> spaces; noised: seeded layout/OCR noise")] = VariantName.none,
+    variant: Annotated[VariantName, typer.Option(help="collapsed: newlines/tabs -> spaces; noised: seeded layout/OCR noise; wrapped: lines broken at a page's width")] = VariantName.none,
     seed: Annotated[int, typer.Option(help="seed of the noised variant")] = 0,
     split: Annotated[list[str] | None, typer.Option(
         "--split", help="only this split (manifest split, or name prefix: rla, rlb); repeatable; default: all, each reported apart")] = None,

@@ -10,7 +10,7 @@ from typing import Literal
 
 from jixiao.record import DocumentRecord
 
-Variant = Literal["none", "collapsed", "noised"]
+Variant = Literal["none", "collapsed", "noised", "wrapped"]
 
 # Look-alike pairs an OCR engine confuses. CJK only: a digit or Latin letter
 # swapped in would change what a number or code reads as, i.e. the printed fact.
@@ -96,6 +96,29 @@ def noise(text: str, gold: DocumentRecord, seed: int, *, space_p: float = 0.03, 
     return "".join(out)
 
 
+# A printed page's line, in display columns (a Chinese character two, a digit or a letter one): an A4 page of
+# 小四/五号 text holds 38-40 Chinese characters a line, and a PDF's text layer (or a web page pasted from it) breaks
+# every longer paragraph there, mid-sentence and mid-word.
+PAGE_COLUMNS = 76
+
+
+def hard_wrap(text: str, columns: int = PAGE_COLUMNS) -> str:
+    """Every line longer than ``columns`` display columns broken where the page's edge falls: a paragraph as a
+    PDF's text layer prints it. Only line breaks are added (section 3 removes them from every compared string)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        width = 0
+        for ch in line:
+            w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+            if width + w > columns:
+                out.append("\n")
+                width = 0
+            out.append(ch)
+            width += w
+        out.append("\n")
+    return "".join(out)[:-1]
+
+
 def apply_variant(text: str, variant: Variant, *, gold: DocumentRecord, seed: int = 0) -> str:
     if variant == "none":
         return text
@@ -103,4 +126,6 @@ def apply_variant(text: str, variant: Variant, *, gold: DocumentRecord, seed: in
         return collapse(text)
     if variant == "noised":
         return noise(text, gold, seed)
+    if variant == "wrapped":
+        return hard_wrap(text)
     raise ValueError(f"unknown variant {variant!r}")

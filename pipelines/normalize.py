@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
+from jixiao.pipelines.hard_wraps import hard_wrap_breaks
 from jixiao.pipelines.pipe_tables import RULING_GLYPH, padded_pipe_rows, pipe_cell_lines, pipe_rows, ruling_glyphs, unfold_pipe_runs
 from jixiao.record import YUAN_PER_WAN, YUAN_PER_YI
 
@@ -219,7 +220,7 @@ def normalize_text(text: str) -> NormalizedText:
     """NFKC per character, junk anchors, page footer lines, inline pinyin and zero-width characters removed,
     traditional characters simplified, ``\\r\\n`` -> ``\\n``, markdown-style pipe rows turned into tab rows
     (see ``pipe_rows``)."""
-    norm = _fold_text(text)
+    norm = _unwrapped(text, breaks) if (breaks := hard_wrap_breaks(text)) else _fold_text(text)
     if "|" not in norm.text and RULING_GLYPH not in norm.text:
         return norm
     out, offsets = pipe_cell_lines(unfold_pipe_runs(ruling_glyphs(norm.text)), norm.offsets)
@@ -227,6 +228,18 @@ def normalize_text(text: str) -> NormalizedText:
     out, offsets = pipe_rows(out, offsets)
     return NormalizedText.model_construct(text=out, offsets=offsets, original_length=norm.original_length, original=text,
                                           in_print=norm.in_print)
+
+
+def _unwrapped(text: str, breaks: list[int]) -> NormalizedText:
+    """``text`` folded with the line breaks a page's edge put inside its paragraphs left out (before the pinyin and
+    the junk are found: the edge may cut one in two), offsets still into ``text``."""
+    dropped = set(breaks)
+    kept = [i for i in range(len(text)) if i not in dropped]
+    folded = _fold_text("".join(text[i] for i in kept))
+    kept.append(len(text))
+    return NormalizedText.model_construct(text=folded.text, offsets=[kept[o] for o in folded.offsets],
+                                          original_length=len(text), original=text,
+                                          in_print=frozenset(kept[o] for o in folded.in_print))
 
 
 def _fold_text(text: str) -> NormalizedText:

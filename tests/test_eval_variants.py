@@ -83,3 +83,13 @@ def test_whitespace_inside_a_printed_value_still_counts_as_its_occurrence():
     assert {text.index("人"), text.rindex("目")} <= protected
     assert text.index("目") not in protected  # 项目名称 is not the value
     assert unicodedata.normalize("NFKC", "１") == "1"
+
+
+def test_wrapped_breaks_long_lines_at_the_page_width_and_adds_only_line_breaks():
+    from jixiao.eval.variants import PAGE_COLUMNS, hard_wrap
+    from jixiao.pipelines.hard_wraps import display_width
+    text = "项目" * 60 + "\nabc 123\n" + "x" * 200
+    wrapped = apply_variant(text, "wrapped", gold=GOLD)
+    assert wrapped == hard_wrap(text) and wrapped.replace("\n", "") == text.replace("\n", "")
+    widths = [display_width(line) for line in wrapped.split("\n")]
+    assert max(widths) <= PAGE_COLUMNS and widths[:2] == [PAGE_COLUMNS, PAGE_COLUMNS]

@@ -1,0 +1,62 @@
+"""Line breaks a page's edge put inside paragraphs: found and dropped by normalization, offsets kept true."""
+
+import unicodedata
+
+from jixiao.eval.variants import hard_wrap
+from jixiao.pipelines.extract import Extractor
+from jixiao.pipelines.hard_wraps import hard_wrap_breaks, page_edge
+from jixiao.pipelines.normalize import normalize_text
+
+REPORT = (
+    "青松县2023年度农村饮水安全巩固提升项目支出绩效自评报告\n"
+    "一、项目基本情况\n"
+    "农村饮水安全巩固提升项目由青松县水利局负责实施，项目实施单位为青松县农村供水管理站，主要用于全县十二个乡镇的供水管网改造、"
+    "水质检测设备购置和老旧水厂的维修改造，保障农村居民饮水安全。\n"
+    "二、预算执行情况\n"
+    "项目年度预算200万元，全年执行190万元，执行率95%。\n"
+    "三、绩效指标完成情况\n"
+    "1、数量指标\n"
+    "1)改造供水管网长度(公里),目标值30,完成值32,分值10,得分10。\n"
+    "2)购置水质检测设备数量(台),目标值6,完成值6,分值10,得分10。\n"
+    "四、自评结论\n"
+    "项目自评得分95分，自评等级为优。本项目实施过程中，各乡镇积极配合，群众参与度高，管网改造工程质量总体良好，下一步将继续加强"
+    "运行管护，确保工程长期发挥效益，并进一步完善水质检测制度，定期向社会公开检测结果，接受群众监督。\n"
+)
+
+
+def test_a_paragraph_broken_at_the_page_edge_reads_as_one_line_again():
+    wrapped = hard_wrap(REPORT)
+    assert wrapped.count("\n") > REPORT.count("\n")
+    norm = normalize_text(wrapped)
+    assert norm.text == normalize_text(REPORT).text
+    # offsets stay true: every kept character is the character printed at its offset
+    assert all(unicodedata.normalize("NFKC", wrapped[o]) == ch for ch, o in zip(norm.text, norm.offsets)
+               if not ch.isspace())
+    assert norm.original == wrapped and norm.offsets[-1] == len(wrapped)
+
+
+def test_a_wrapped_report_reads_as_the_unwrapped_one():
+    ex = Extractor.from_settings(load_tagger=False)
+    whole = ex.extract_text(REPORT, mode="parser").projects
+    wrapped = ex.extract_text(hard_wrap(REPORT), mode="parser").projects
+    assert [p.name for p in wrapped] == [p.name for p in whole] == ["农村饮水安全巩固提升项目"]
+    assert [(i.name, i.target, i.actual) for i in wrapped[0].indicators] == \
+        [(i.name, i.target, i.actual) for i in whole[0].indicators]
+    assert wrapped[0].funds == whole[0].funds and wrapped[0].score == whole[0].score == 95
+
+
+def test_lines_of_every_width_are_left_alone():
+    # a table laid out by its content: its widest lines differ, so it has no page edge
+    rows = "\n".join(["产出指标 数量指标 改造供水管网长度 ≥30公里 32公里 10 10",
+                      "质量指标 水质检测合格率 ≥95% 97% 10 10 按计划完成全部检测任务并及时公开检测结果供群众查询",
+                      "时效指标 完成时间 2023年12月底前 2023年11月 10 10 工程提前一个月完工验收合格后交付使用"])
+    assert hard_wrap_breaks(rows) == []
+    assert page_edge([80, 70, 60, 90]) is None and page_edge([76, 76, 75, 20]) == 76
+
+
+def test_what_ends_a_line_at_the_edge_is_kept():
+    line = "甲" * 38
+    # a sentence's end, a numbered item below, a row's last number cell before a word: real line ends
+    text = "\n".join([line[:-1] + "。", line, "1、数量指标", line[:-3] + " 10", "满意度指标", line, "续写"])
+    breaks = hard_wrap_breaks(text)
+    assert [text[b - 1] for b in breaks] == ["甲"] and text[breaks[0] + 1:].startswith("续写")
