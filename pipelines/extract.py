@@ -25,7 +25,7 @@ from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import ModelError
 from jixiao.pipelines.account_cells import cell_tables
 from jixiao.pipelines.account_collapsed import ran_together
-from jixiao.pipelines.account_csv import csv_rows
+from jixiao.pipelines.csv_sheets import csv_rows
 from jixiao.pipelines.account_readings import fill_unread, unread
 from jixiao.pipelines.account_placement import attach
 from jixiao.pipelines.account_codes import map_codes

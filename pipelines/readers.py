@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from jixiao.pipelines.column_rows import column_rows
+from jixiao.pipelines.csv_sheets import csv_rows
 from jixiao.pipelines.cell_stream import cell_stream, cell_stream_rows
 from jixiao.pipelines.flat import FlatParser
 from jixiao.pipelines.flat_run import flat_run_cells
@@ -93,13 +94,24 @@ class _TableReader:
         return Reading(self.tables.parse(parse_rows(stream, one_row_per_line=True)), stream, note, claimed)
 
 
+# Rows of a sheet saved as CSV show its marks: an empty cell (merged cells print once, a form's blanks) or a quoted
+# one. Sentences with ASCII commas (``名称(项),目标值3,完成值3,分值6,得分6。``) have as many cells a line and
+# none of the marks: half the block's rows at least must show them.
+SHEET_MARKED_SHARE = 0.5
+
+
 class TabRows(_TableReader):
-    """Tab rows and one cell per line in blocks (what loaders and most exports print; pipes become tabs)."""
+    """Tab rows and one cell per line in blocks (what loaders and most exports print; pipes become tabs; a sheet
+    saved as CSV has its rows written as tab rows)."""
 
     name = "tab_rows"
 
     def read(self, norm: NormalizedText) -> Reading | None:
-        return None if is_collapsed(norm) else Reading(self.tables.parse(parse_rows(norm)), norm)
+        if is_collapsed(norm):
+            return None
+        sheet = csv_rows(norm, marked_share=SHEET_MARKED_SHARE) if "," in norm.text else None
+        return Reading(self.tables.parse(parse_rows(sheet or norm)), sheet or norm,
+                       "table read from comma-separated rows" if sheet else None)
 
 
 class SpaceRows(_TableReader):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.pipelines.account_csv import csv_rows
+from jixiao.pipelines.csv_sheets import csv_rows
 from jixiao.pipelines.account_slips import cell_text, number_text, standard_title
 from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.final_accounts import FinalAccountsReader

@@ -1,0 +1,145 @@
+"""Tables published as comma-separated values (a workbook saved as CSV and put up as text): final-accounts sheets
+and project self-evaluation forms alike.
+
+Such a text prints every row of the sheet as one line, its cells split by ASCII commas, empty cells kept
+(``,,``) and a cell holding a comma, a quote or a line break quoted (``"1,250,000.00"``, ``"普惠性学前教育
+保障机制"``: a quoted cell may span lines). A block of such rows (at least ``MIN_LINES`` in a row, each with
+``MIN_CELLS`` cells at least, most of them as many: the sheet's width) is written back as tab rows for the tab
+reader: commas outside quotes become tabs, a quoted cell loses its quotes (a doubled quote inside it is one) and
+its line breaks, a line of empty cells only becomes a blank line.
+Offsets are kept (a tab points at its comma). Not a boundary: a full-width comma (，, prose punctuation,
+though normalizing made it ASCII) and an unquoted thousands separator (a digit, the comma, three digits: a
+space-laid table's ``1,250,000.00``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.pipelines.normalize import NormalizedText
+
+# a block of sheet lines: this many lines in a row, each this many cells at least
+MIN_LINES = 3
+MIN_CELLS = 3
+_THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
+# a quoted cell spans at most this many lines (a remark or a target of a few lines typed with Alt+Enter)
+MAX_CELL_LINES = 6
+
+
+def _padded(widths: list[int]) -> bool:
+    """Most lines of the block (half at least) have the same number of cells: the sheet's width (an export pads
+    its rows; one that drops trailing empty cells still pads the rows whose last cell is filled)."""
+    return max(widths.count(w) for w in set(widths)) * 2 >= len(widths)
+
+
+def _commas(norm: NormalizedText, start: int, line: str) -> list[int] | None:
+    """Positions (in the line) of the commas that split its cells, or None where a quote is left open."""
+    out, quoted = [], False
+    for k, ch in enumerate(line):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "," and not quoted and _ascii_comma(norm, start + k) and not _thousands(line, k):
+            out.append(k)
+    return None if quoted else out
+
+
+def _thousands(line: str, k: int) -> bool:
+    """The comma at ``k`` groups a number's thousands (1,250,000.00): one to three digits before it, not the
+    decimals of a number (``120.00,130.00`` is two cells), three digits after it."""
+    j = k
+    while j > 0 and k - j <= 3 and line[j - 1].isdigit():
+        j -= 1
+    return 1 <= k - j <= 3 and (j == 0 or line[j - 1] != ".") and _THOUSANDS.match(line, k - 1) is not None
+
+
+def _ascii_comma(norm: NormalizedText, pos: int) -> bool:
+    """The comma was printed as an ASCII comma (normalizing folds ， into one)."""
+    if not norm.original:
+        return True
+    o = norm.offsets[pos]
+    return o < len(norm.original) and norm.original[o] == ","
+
+
+def _rows(norm: NormalizedText) -> list[tuple[int, str, list[int] | None]]:
+    """The text's rows: (start, text, the positions of its cell-splitting commas or None), a quoted cell that
+    spans lines joining them into one row."""
+    lines = norm.text.split("\n")
+    starts = norm.line_starts()
+    rows: list[tuple[int, str, list[int] | None]] = []
+    i = 0
+    while i < len(lines):
+        line, start, j = lines[i], starts[i], i
+        splits = _commas(norm, start, line) if "," in line and "\t" not in line else None
+        if splits is None and line.count('"') % 2 and "\t" not in line:
+            for j in range(i + 1, min(i + MAX_CELL_LINES, len(lines))):
+                joined = norm.text[start:starts[j] + len(lines[j])]
+                if (splits := _commas(norm, start, joined)) is not None:
+                    line = joined
+                    break
+            else:
+                j = i
+        rows.append((start, line, splits))
+        i = (j if splits is not None else i) + 1
+    return rows
+
+
+def csv_rows(norm: NormalizedText, *, marked_share: float = 0.0) -> NormalizedText | None:
+    """The text with its comma-separated blocks written as tab rows; None when it has none. A block counts only
+    where ``marked_share`` of its rows at least show a sheet's marks: an empty cell or a quoted one."""
+    rows = _rows(norm)
+    width = [len(c) + 1 if c is not None and len(c) + 1 >= MIN_CELLS else 0 for _, _, c in rows]
+    chars: list[str] = []
+    offsets: list[int] = []
+    i, changed = 0, False
+    while i < len(rows):
+        j = i
+        while j < len(rows) and width[j]:
+            j += 1
+        if j - i >= MIN_LINES and _padded(width[i:j]) and _marked(rows[i:j]) >= marked_share * (j - i):
+            for start, line, commas in rows[i:j]:
+                _emit_row(norm, line, start, commas or [], chars, offsets)
+            changed = True
+            i = j
+            continue
+        start, line, _ = rows[i]
+        end = start + len(line) + (1 if i + 1 < len(rows) else 0)
+        chars.extend(norm.text[start:end])
+        offsets.extend(norm.offsets[start:end])
+        i += 1
+    if not changed:
+        return None
+    return norm.rewritten(chars, offsets)
+
+
+def _marked(rows: list[tuple[int, str, list[int] | None]]) -> int:
+    """Rows with an empty cell (two commas together, a comma ending the row) or a quoted cell."""
+    return sum(",," in line or line.rstrip().endswith(",") or '"' in line for _, line, _ in rows)
+
+
+def _emit_row(norm: NormalizedText, line: str, start: int, commas: list[int], chars: list[str],
+              offsets: list[int]) -> None:
+    bounds = [-1, *commas, len(line)]
+    cells = [line[a + 1:b] for a, b in zip(bounds, bounds[1:])]
+    if any(c.strip().strip('"') for c in cells):
+        for n, (a, b) in enumerate(zip(bounds, bounds[1:])):
+            if n:
+                chars.append("\t")
+                offsets.append(norm.offsets[start + a])
+            _emit_cell(norm, line, start, a + 1, b, chars, offsets)
+    chars.append("\n")
+    offsets.append(norm.offsets[min(start + len(line), len(norm.offsets) - 1)])
+
+
+def _emit_cell(norm: NormalizedText, line: str, start: int, a: int, b: int, chars: list[str],
+               offsets: list[int]) -> None:
+    """A cell's characters; a quoted cell without its quotes ("" inside it is one quote)."""
+    keep: list[int] = list(range(a, b))
+    if b - a >= 2 and line[a] == '"' and line[b - 1] == '"':
+        keep, k = [], a + 1
+        while k < b - 1:
+            keep.append(k)
+            k += 2 if line[k] == '"' and line[k + 1] == '"' else 1
+    for k in keep:
+        if line[k] != "\n":  # a line break inside a quoted cell: the cell goes on
+            chars.append(line[k])
+            offsets.append(norm.offsets[start + k])
