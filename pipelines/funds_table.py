@@ -219,7 +219,10 @@ def funds_from_total_row(total: Row, label_index: int, columns: list[str], facto
     funds = ParsedFunds()
     funds.factor = factor
     got = _by_position(total, label_index, columns)
-    if got is None:
+    if got is None and _cut_short(total, part_rows):
+        # a preview's jump cut the row after its first amounts: they stand under the first columns
+        got = dict(zip([c for c in columns if c != "reason"], _amount_cells(total, label_index)))
+    elif got is None:
         got = _align_funds(_amount_cells(total, label_index), columns)
     initial = got.get("compiled") or got.get("initial") or got.get("declared")
     funds.initial = span_of(initial) if initial else None
@@ -236,6 +239,14 @@ def funds_from_total_row(total: Row, label_index: int, columns: list[str], facto
         part = _align_funds(_amount_cells(r, label_i), columns)
         funds.parts.append({k: span_of(v) for k, v in part.items() if k in ("annual", "executed", "initial", "compiled")})
     return funds
+
+
+def _cut_short(total: Row, after: list[Row] | tuple[Row, ...]) -> bool:
+    """Whether a preview's jump cut the total row on its right: an ellipsis (……, ......) ends it or stands right
+    below it where the text jumps."""
+    last = next((c.clean for c in reversed(total.cells) if c.clean), "")
+    below = next((r.joined.strip() for r in after if r.joined.strip()), "")
+    return any(t and t[0] in "….。" and V.BLANK_VALUE.match(t) and len(t) >= 2 for t in (last, below))
 
 
 def _read_label_values(rows: list[Row], funds: ParsedFunds) -> None:

@@ -104,11 +104,36 @@ def glued_category(c: StreamCell) -> tuple[StreamCell, StreamCell] | None:
 
 
 
+# a preview that jumps resumes within this many cells with the table's words (its page counter, a repeated
+# header and the rest of a cut row come first)
+JUMP_LOOKAHEAD = 12
+# the cells a table resumes with after a jump: a category, a header word, a field label
+_RESUMES = frozenset(("cat", "ih", "fh", "label"))
+
+
+def preview_jumps(cells: list[StreamCell]) -> set[int]:
+    """Indexes of a preview's jump markers (点击查看更多, 剩余内容已隐藏, VIP免费下载 …) where the table goes on
+    after them, and of the values right after each: the tail of a row whose name the jump cut (contract: no
+    indicator without its name). Where nothing of the table follows, the marker is the preview's end."""
+    drop: set[int] = set()
+    for k, c in enumerate(cells):
+        if c.line or c.empty or not V.PREVIEW_END.match(c.clean):
+            continue
+        if not any(not a.line and cell_kind(a.clean) in _RESUMES for a in cells[k + 1:k + 1 + JUMP_LOOKAHEAD]):
+            continue
+        drop.add(k)
+        j = k + 1
+        while j < len(cells) and not cells[j].line and (V.VALUE_START.match(cells[j].clean) or cells[j].empty):
+            drop.add(j)
+            j += 1
+    return drop
+
+
 def drop_repeated_page_headers(cells: list[StreamCell]) -> list[StreamCell]:
-    """The cells without the page headers a preview repeats between the rows of one table and its page counters
-    (``page_headers``)."""
+    """The cells without the page headers a preview repeats between the rows of one table, its page counters
+    (``page_headers``) and its jump markers (``preview_jumps``)."""
     texts = [("" if c.line or c.empty else c.clean) for c in cells]
-    drop = repeated_page_headers(texts) | page_counters(texts)
+    drop = repeated_page_headers(texts) | page_counters(texts) | preview_jumps(cells)
     return [c for k, c in enumerate(cells) if k not in drop] if drop else cells
 
 

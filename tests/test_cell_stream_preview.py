@@ -186,3 +186,41 @@ def test_labels_one_character_a_line_and_page_counters(extractor):
         ("产出指标", "数量指标", "送戏下乡场次", "≥20场", "20场", 20, 20),
         ("效益指标", "可持续影响指标", "文化志愿队伍", "持续壮大", "持续壮大", 20, 20),
     ]
+
+
+IND_HEADER = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+
+
+def test_a_jump_marker_inside_the_table_is_no_end_and_a_row_it_cut_is_none(extractor):
+    """'点击查看更多>>' and the next page's counter stand between two indicator rows; the preview resumes with
+    the tail of a row whose name it cut (no indicator), then the table goes on."""
+    lines = FIELDS + FUNDS_HEADER + ["年度资金总额", "50", "50", "48", "10", "96%", "9.6"] + IND_HEADER + [
+        "产出指标", "数量指标", "维护广场数量", "≥12个", "12个", "20", "20",
+        "质量指标", "设施完好率", "≥95%", "96%", "20", "20",
+        "点击查看更多>>", "第3页 / 共3页", "≥90%", "93%", "10", "10",
+        "时效指标", "维修完成时间", "2023年10月前", "2023年9月", "10", "10",
+        "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "92%", "10", "10",
+        "总分", "100", "96",
+    ]
+    (p,) = _read(extractor, lines)
+    assert [r[2:] for r in _rows(p)] == [
+        ("维护广场数量", "≥12个", "12个", 20.0, 20.0), ("设施完好率", "≥95%", "96%", 20.0, 20.0),
+        ("维修完成时间", "2023年10月前", "2023年9月", 10.0, 10.0), ("群众满意度", "≥90%", "92%", 10.0, 10.0)]
+    assert p.score == 96
+
+
+def test_a_marker_with_nothing_of_the_table_after_it_ends_the_preview(extractor):
+    lines = FIELDS + FUNDS_HEADER + ["年度资金总额", "50", "50", "48", "10", "96%", "9.6"] + IND_HEADER + [
+        "产出指标", "数量指标", "维护广场数量", "≥12个", "12个", "20", "20",
+        "点击查看更多>>", "相关文档推荐", "示例县2022年度项目支出绩效自评表", "示例县部门决算公开"]
+    (p,) = _read(extractor, lines)
+    assert [r[2] for r in _rows(p)] == ["维护广场数量"]
+
+
+def test_a_funds_row_a_jump_cut_keeps_its_first_amounts_under_the_first_columns(extractor):
+    lines = FIELDS + FUNDS_HEADER + ["年度资金总额", "50", "50", "......", "剩余内容已隐藏，请下载后查看",
+                                     "第2页 / 共3页"] + IND_HEADER + [
+        "产出指标", "数量指标", "维护广场数量", "≥12个", "12个", "20", "20", "总分", "100", "96"]
+    (p,) = _read(extractor, lines)
+    assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == \
+        (500000.0, 500000.0, None, None)
