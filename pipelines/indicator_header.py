@@ -66,7 +66,8 @@ def find_indicator_header(rows: list[Row], start: int) -> IndicatorHeader | None
             visual = indicator_visual_order([slots.get(c.col) for c in r.cells])
             if visual is not None:  # a two-row header printed in reading order
                 return IndicatorHeader(i, {k: s for k, s in enumerate(visual) if s}, len(visual))
-            wrapped = _wrapped_header(r, rows[i + 1] if i + 1 < len(rows) else None, slots)
+            below_row = rows[i + 1] if i + 1 < len(rows) else None
+            wrapped = _wrapped_header(r, below_row, slots) or _wrapped_header_by_words(r, below_row, slots)
             if wrapped is not None:
                 return IndicatorHeader(i + 1, wrapped, len(r.cells))
             # sub-header (运算符号 / 内容 / 度量单位) refines the spanning 年度目标值 column
@@ -76,6 +77,37 @@ def find_indicator_header(rows: list[Row], start: int) -> IndicatorHeader | None
                     return IndicatorHeader(i + 1, *with_sub_header(slots, sub, len(r.cells)))
             return IndicatorHeader(i, slots, len(r.cells))
     return None
+
+
+# the tails of a header wrapped in every column (一级 / 指标, 是否核心 / 指标, 年度 / 指标值) are this short at most
+WRAPPED_TAIL_CHARS = 6
+
+
+def _wrapped_header_by_words(header: Row, below: Row | None, slots: dict[int, str]) -> dict[int, str] | None:
+    """The header's slots where its cells wrapped in the level, name and extra columns too (the tails then
+    outnumber the value columns' heads): each tail, in order, completes the next header cell it makes a column
+    word with; None unless every tail does and a value column is gained."""
+    if below is None:
+        return None
+    tails = [c.clean for c in below.cells if c.clean]
+    if not tails or any(len(t) > WRAPPED_TAIL_CHARS for t in tails):
+        return None
+    heads = [c for c in header.cells if c.clean]
+    out, k = dict(slots), 0
+
+    def completes(head, tail: str) -> bool:  # the joined word names the column the head names, if it names one
+        joined = indicator_column(head.clean + tail)
+        return joined is not None and slots.get(head.col) in (None, joined)
+
+    for t in tails:
+        while k < len(heads) and not completes(heads[k], t):
+            k += 1
+        if k == len(heads):
+            return None
+        out[heads[k].col] = indicator_column(heads[k].clean + t)
+        k += 1
+    gained = {s for s in out.values() if s in _VALUE_COLUMNS} - set(slots.values())
+    return out if gained else None
 
 
 def _unlabeled_score(header: Row, slots: dict[int, str]) -> dict[int, str]:

@@ -208,7 +208,8 @@ WEIGHT_WORDS = ("分值", "权重", "指标权重", "指标分值", "权重分",
 SCORE_WORDS = ("得分", "指标得分", "自评得分", "实际得分", "评分")
 # columns some provinces print beside the template's (the target's basis, last year's value, the scoring rule, the
 # evidence, the indicator's explanation): a cell in each row, never the row's target, actual, weight or score
-OTHER_COLUMN_WORDS = ("指标值设置依据", "上年完成值", "赋分规则", "评分规则", "评分标准", "佐证资料", "佐证材料", "指标解释")
+OTHER_COLUMN_WORDS = ("指标值设置依据", "上年完成值", "赋分规则", "评分规则", "评分标准", "佐证资料", "佐证材料", "指标解释",
+                      "是否核心指标", "数据来源")
 
 # column headers of the funds table, by field
 FUNDS_HEADERS: list[tuple[str, re.Pattern[str]]] = [
@@ -247,7 +248,8 @@ INDICATOR_HEADERS: list[tuple[str, re.Pattern[str]]] = [
     ("note", _rx(r"^定性(指标|值)?情况说明$")),
     # a column a province adds whose cells are no target, actual, weight or score (OTHER_COLUMN_WORDS)
     ("other", _rx(r"^(指标值?|目标值?)?(设置|设定|确定)依据$|^上年度?(实际)?(指标|完成|实际)(值|数|情况)$"
-                  r"|^(指标)?(赋分|评分|计分|打分|得分计算)(规则|标准|方法|细则|办法)$|^(指标)?(佐证|证明)(资料|材料)|^指标(解释|说明)$")),
+                  r"|^(指标)?(赋分|评分|计分|打分|得分计算)(规则|标准|方法|细则|办法)$|^(指标)?(佐证|证明)(资料|材料)|^指标(解释|说明)$"
+                  r"|^是否(为)?核心(指标)?$|^(数据|指标)(来源|出处)$")),
     ("reason", _rx(r"(偏差原因|原因分析|改进措施|未完成原因)")),
 ]
 
