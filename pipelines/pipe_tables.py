@@ -253,9 +253,11 @@ def _one_pipe_end(line: str) -> bool:
 
 def _whole_row(line: str, width: int, nxt: str = "") -> bool:
     """A line that is a row of its own: a ``|---|`` rule, or a row opened and closed by pipes with as many as the
-    widest closed row (no piece of a broken row shows all the table's columns), or as many as the closed row after
-    it (a narrower table further down the page: ``| 项目 | 预算数 | 决算数 |`` over rows of its own width)."""
+    widest closed row (no piece of a broken row shows all the table's columns; a row whose first cell has no pipe
+    before it too), or as many as the closed row after it (a narrower table further down the page: ``| 项目 | 预算数 | 决算数 |`` over rows of its own width)."""
     s = line.strip(" \t")
+    if width > 2 and s.endswith("|") and not s.startswith("|") and s.count("|") >= width:
+        return True  # a row whose first cell stands before its first pipe (绩效指标 | 一级指标 | … |), as wide as any
     return _is_pipe_rule(line) or (_closed(s) and (s.count("|") >= width or (_closed(nxt) and nxt.count("|") == s.count("|"))))
 
 

@@ -164,3 +164,22 @@ def test_a_narrower_pipe_table_further_down_keeps_its_rows():
     narrow = ["| 项目 | 预算数 | 决算数 |", "| --- | --- | --- |", "| 合计 | 9.50 | 7.86 |", "| 1.公务接待费 | 3.50 | 2.66 |"]
     text = "\n".join([*wide, "", "说明", "", *narrow])
     assert padded_pipe_rows(text) == text
+
+
+def test_a_header_row_without_a_leading_pipe_is_not_joined_to_the_row_below(extractor):
+    # padded pipe rows (a mirror page): the header's first cell has no pipe before it and its last pipe ends it
+    text = "\n".join([
+        "项目名称 | 黑土地保护补助 | |||||||",
+        "主管部门 | 示例县农业农村局 | 实施单位 | 示例县农技中心 | |||||",
+        "项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | ||",
+        "年度资金总额 | 100 | 100 | 98 | 10 | 98% | 9.8 | ||",
+        "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |",
+        "| 产出指标 | 数量指标 | 保护性耕作面积 | ≥52万亩 | 53.6万亩 | 15 | 15 | |",
+        "| | | 补助机具数量 | ≥1800台 | 1856台 | 10 | 10 | |",
+        "| 满意度指标 | 服务对象满意度指标 | 农户满意度 | ≥90% | 93% | 5 | 5 | |",
+        "总分 | 100 | 97.8 | ||||||",
+    ])
+    [p] = extractor.extract_text(text, mode="parser").projects
+    assert [(i.level1, i.level2, i.name, i.target) for i in p.indicators] == [
+        ("产出指标", "数量指标", "保护性耕作面积", "≥52万亩"), ("产出指标", "数量指标", "补助机具数量", "≥1800台"),
+        ("满意度指标", "服务对象满意度指标", "农户满意度", "≥90%")]
