@@ -122,6 +122,9 @@ class _RowGrouper:
         if c.line and self.in_reason_column():
             self.cur.append(c)  # a long remark (偏差原因 of several sentences) is the full row's last cell
             self.since_name += 1
+        elif self.remark_goes_on(c, kind):
+            prev = self.cur[-1]  # a remark's next paragraph (下一步加强…。 after 2条街巷…未达标。): the same cell
+            self.cur[-1] = StreamCell(prev.start, c.end, prev.clean + c.clean)
         elif c.line:
             self.flush()
             self.rows.append([c])
@@ -191,6 +194,13 @@ class _RowGrouper:
         is the row's remark, or a further paragraph of it."""
         return (self.state == "ih_body" and self.reason and not self.tiers and self.values > 0
                 and self.since_name >= self.values)
+
+    def remark_goes_on(self, c: StreamCell, kind: str) -> bool:
+        """Cell ``c`` is a further sentence of the open row's remark: the row has its remark, a sentence, and ``c``
+        is one too (a name or a value never ends with 。)."""
+        last = self.cur[-1].clean if self.cur else ""
+        return (self.in_reason_column() and self.since_name > self.values and kind == "text" and not c.line
+                and c.clean[-1] in _SENTENCE_END and bool(last) and last[-1] in _SENTENCE_END)
 
     def name_goes_on(self, cells: list[StreamCell], k: int) -> bool:
         """Cell ``k``, just after the open row's name, is the rest of that name (a cell of two paragraphs: 补贴资金兑付

@@ -8,6 +8,7 @@ noise but whitespace between cells is structure.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -220,7 +221,7 @@ def normalize_text(text: str) -> NormalizedText:
     """NFKC per character, junk anchors, page footer lines, inline pinyin and zero-width characters removed,
     traditional characters simplified, ``\\r\\n`` -> ``\\n``, markdown-style pipe rows turned into tab rows
     (see ``pipe_rows``)."""
-    norm = _unwrapped(text, breaks) if (breaks := hard_wrap_breaks(text)) else _fold_text(text)
+    norm = _prepared(text)
     if "|" not in norm.text and RULING_GLYPH not in norm.text:
         return norm
     out, offsets = pipe_cell_lines(unfold_pipe_runs(ruling_glyphs(norm.text)), norm.offsets)
@@ -230,12 +231,26 @@ def normalize_text(text: str) -> NormalizedText:
                                           in_print=norm.in_print)
 
 
-def _unwrapped(text: str, breaks: list[int]) -> NormalizedText:
-    """``text`` folded with the line breaks a page's edge put inside its paragraphs left out (before the pinyin and
-    the junk are found: the edge may cut one in two), offsets still into ``text``."""
-    dropped = set(breaks)
-    kept = [i for i in range(len(text)) if i not in dropped]
-    folded = _fold_text("".join(text[i] for i in kept))
+# an HTML character reference a page's text kept (&nbsp; in an empty cell, &ge;, &#8805;, &amp;nbsp; escaped twice)
+_ENTITY = re.compile(r"&(?:amp;)?(?:[A-Za-z]{2,8}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});")
+
+
+def _prepared(text: str) -> NormalizedText:
+    """``text`` folded (``_fold_text``) after two rewrites that change its length, offsets still into ``text``:
+    the line breaks a page's edge put inside paragraphs left out (``hard_wraps``; before the pinyin and the junk are
+    found, since the edge may cut one in two), and HTML character references read as the character they name."""
+    breaks = hard_wrap_breaks(text)
+    entities = [(m.start(), m.end(), decoded) for m in (_ENTITY.finditer(text) if "&" in text else ())
+                if len(decoded := html.unescape(html.unescape(m.group()))) == 1]
+    if not breaks and not entities:
+        return _fold_text(text)
+    chars = list(text)
+    gone = set(breaks)
+    for a, b, decoded in entities:
+        chars[a] = decoded
+        gone.update(range(a + 1, b))
+    kept = [i for i in range(len(text)) if i not in gone]
+    folded = _fold_text("".join(chars[i] for i in kept))
     kept.append(len(text))
     return NormalizedText.model_construct(text=folded.text, offsets=[kept[o] for o in folded.offsets],
                                           original_length=len(text), original=text,

@@ -321,3 +321,19 @@ def test_a_scoring_rule_column_holding_numbers_and_operators(extractor):
         ("产出指标", "数量指标", "补助作业面积", "≥8万亩", "8.4万亩", 30.0, 30.0),
         ("产出指标", "质量指标", "作业合格率", "≥95%", "96%", 30.0, 30.0),
         ("效益指标", "经济效益指标", "亩均节本", "≥40元", "36元", 30.0, 27.0)]
+
+
+def test_an_empty_cell_printed_as_nbsp_and_a_remark_of_two_paragraphs():
+    """A web page's empty cells keep the text ``&nbsp;``; a remark typed as two paragraphs is one cell, so the row
+    after it keeps its columns."""
+    from jixiao.pipelines.extract import Extractor
+
+    cells = ["项目名称", "街巷整治经费", "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "年度资金总额", "10", "10",
+             "9", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+             "产出指标", "数量指标", "整治街巷条数", "≥42条", "44条", "10", "10", "&nbsp;",
+             "质量指标", "检查达标率", "≥95%", "93.5%", "10", "8.5", "2条街巷因管线施工暂未达标。", "下一步加强巡查督导。",
+             "时效指标", "完成时间", "2023年11月前", "2023年11月", "10", "10", "&nbsp;", "总分", "100", "98.5"]
+    [p] = Extractor.from_settings(load_tagger=False).extract_text("\n\n".join(cells), mode="parser").projects
+    assert [(i.level2, i.name, i.target, i.score) for i in p.indicators] == [
+        ("数量指标", "整治街巷条数", "≥42条", 10), ("质量指标", "检查达标率", "≥95%", 8.5),
+        ("时效指标", "完成时间", "2023年11月前", 10)]

@@ -16,3 +16,14 @@ def test_preview_page_labels_go_with_their_line(marker):
 @pytest.mark.parametrize("line", ["1/4", "完成1 / 4批次", "绩效自评表.docx", "第3页说明"])
 def test_values_and_titles_stay(line):
     assert line.replace(" ", "") in normalize_text(f"名称\n{line}\n").text.replace(" ", "")
+
+
+def test_html_character_references_read_as_their_characters_offsets_kept():
+    from jixiao.pipelines.normalize import normalize_text
+
+    text = "目标值&ge;95% 空&nbsp;格 &#8805;3 R&D &amp;nbsp;"
+    norm = normalize_text(text)
+    assert norm.text == "目标值≥95% 空 格 ≥3 R&D  "
+    k = norm.text.index("≥")
+    assert text[norm.offsets[k]:norm.offsets[k] + 4] == "&ge;"  # the character points at its reference
+    assert norm.text[norm.text.index("R")] == "R" and text[norm.offsets[norm.text.index("R")]] == "R"
