@@ -54,6 +54,7 @@ from jixiao.pipelines.prose_indicators import fill_lone_indicators
 from jixiao.pipelines.readers import COLLAPSED_LINE_CHARS, LayoutReaders, a_table, is_collapsed
 from jixiao.pipelines.readers import facts as reading_facts
 from jixiao.pipelines.reading_plausibility import plausible_facts
+from jixiao.pipelines.repeats import drop_repeated_tables
 from jixiao.pipelines.tag import Tagger
 from jixiao.pipelines.validate import check_record, parsed_extent
 from jixiao.pipelines.vocab import Categories
@@ -184,7 +185,7 @@ class Extractor:
         timings["normalize"] = t1 - t0
         reading = self.readers.read(norm, lambda stage: deadline.check(f"the {stage} reader"))
         timings["read"] = time.perf_counter() - t1
-        parsed, norm = reading.projects, reading.text
+        parsed, norm = drop_repeated_tables(reading.projects), reading.text
         if parsed and reading.note:
             notes.append(reading.note)
         # prose between (or instead of) the tables: a project not already printed as a table
