@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 MODES = ("parser", "tagger", "combined")
-VARIANTS = ("none", "collapsed", "noised")
+VARIANTS = ("none", "collapsed", "noised", "wrapped")
 
 
 def _record_f1(report: dict) -> dict[str, float]:

@@ -220,7 +220,7 @@ def _speed(onnx: dict | None, bench: dict | None) -> list[str]:
 def _ablation(ablation: dict, ablation_detail: dict | None) -> list[str]:
     lines = ["## Ablation: record F1 (`jixiao eval data/dev --mode M --variant V`, `python bench/ablation.py`)", "",
              "Variants: none = the dev set as is; collapsed = every newline and tab replaced by a space; "
-             "noised = the harness's seeded layout/OCR noise. Columns: all five documents; in brackets the dev "
+             "noised = the harness's seeded layout/OCR noise; wrapped = lines broken at a page's width (76 columns). Columns: all five documents; in brackets the dev "
              "split (seeds 000-003) / the test split (seed 004).", "",
              "| variant | parser | tagger | combined (default) |", "| --- | --- | --- | --- |"]
     detail = ablation_detail or {}
