@@ -112,8 +112,10 @@ class IndicatorReader:
                 continue
             if serial and not cats and SERIAL_NUMBER.match(t):
                 continue  # the 序号 column's number, before the categories and the name
-            if heading_residue(t) and i + 1 < len(r.cells):
-                continue  # a vertical merged cell's characters (产 / 出 / 指 / 标 read row by row): no cell of the row
+            if heading_residue(t) and i + 1 < len(r.cells) and not any(self._category(t)):
+                # a vertical merged cell's characters (产 / 出 / 指 / 标 read row by row): no cell of the row; a
+                # category word short enough to look like them (成本, printed without 指标) is the category
+                continue
             l1, l2 = self._category(t)
             if not (l1 or l2) and h.name_col is not None and c.col < h.name_col:
                 # left of the name column a cell is a category: read one OCR slip (社会效盆) as the word
@@ -138,8 +140,12 @@ class IndicatorReader:
         for k, (c, l1, l2) in enumerate(cats):
             nxt_is_l2 = k + 1 < len(cats) and cats[k + 1][2] is not None
             if l1 and (not l2 or nxt_is_l2):
+                # a level-1 printed inside its block (a merged cell some exporters print at its group's middle row)
+                # names the level-1 its level-2 already implied: the level-2 above still holds
+                inside = l1 == carry.l1 and carry.l1_span is None and carry.l2 is not None and not nxt_is_l2
                 carry.l1, carry.l1_span, carry.blocked = l1, span_of(c, l1), False
-                carry.l2, carry.l2_span = None, None
+                if not inside:
+                    carry.l2, carry.l2_span = None, None
             elif l2:
                 carry.l2, carry.l2_span = l2, span_of(c, l2)
                 parent = self.cat.parent(l2)
