@@ -130,9 +130,10 @@ class IndicatorReader:
             return cats, i
         return cats, None
 
-    def set_categories(self, cats, carry: CategoryCarry, l1_noncanon: bool) -> None:
+    def set_categories(self, cats, carry: CategoryCarry, l1_noncanon: bool, row: Row | None = None) -> None:
         """Update ``carry`` with a row's category cells ``cats`` ((cell, level-1, level-2) each); ``l1_noncanon``: the
-        row prints a level-1 that is no indicator category, which blocks the rows under it."""
+        row prints a level-1 that is no indicator category, which blocks the rows under it; ``row``: the row, where
+        its blank cells tell (a level-2 cell left blank)."""
         if l1_noncanon:
             carry.blocked = True
             carry.l1 = carry.l2 = None
@@ -142,7 +143,8 @@ class IndicatorReader:
             if l1 and (not l2 or nxt_is_l2):
                 # a level-1 printed inside its block (a merged cell some exporters print at its group's middle row)
                 # names the level-1 its level-2 already implied: the level-2 above still holds
-                inside = l1 == carry.l1 and carry.l1_span is None and carry.l2 is not None and not nxt_is_l2
+                inside = (l1 == carry.l1 and carry.l1_span is None and carry.l2 is not None and not nxt_is_l2
+                          and _blank_after(row, c))
                 carry.l1, carry.l1_span, carry.blocked = l1, span_of(c, l1), False
                 if not inside:
                     carry.l2, carry.l2_span = None, None
@@ -179,7 +181,7 @@ class IndicatorReader:
             # name found left of the name column: the category cells were non-canonical words (unless the
             # row is narrower than the header by as many cells: a cell-per-line export drops merged cells)
             l1_noncanon = True
-        self.set_categories(cats, carry, l1_noncanon)
+        self.set_categories(cats, carry, l1_noncanon, r)
         if l1_noncanon:
             return None
         if carry.blocked:
@@ -413,3 +415,11 @@ def split_joined_levels(rows: list[Row], categories: V.Categories) -> list[Row]:
             cells.append(Cell(c.col + shift, c.start + i + 1, c.end, c.text[i + 1:]))
         out.append(Row(r.index, r.kind, r.start, r.end, cells))
     return out
+
+
+def _blank_after(row: Row | None, cell: Cell) -> bool:
+    """The cell after ``cell`` in ``row`` is printed blank (a level-2 cell left empty under a merged one)."""
+    if row is None:
+        return False
+    k = next((k for k, c in enumerate(row.cells) if c is cell), None)
+    return k is not None and k + 1 < len(row.cells) and not row.cells[k + 1].clean
