@@ -18,6 +18,7 @@ from jixiao.pipelines.column_rows import column_rows
 from jixiao.pipelines.cell_stream import cell_stream, cell_stream_rows
 from jixiao.pipelines.flat import FlatParser
 from jixiao.pipelines.flat_run import flat_run_cells
+from jixiao.pipelines.frame_rows import frame_rows
 from jixiao.pipelines.layout import parse_rows, space_rows
 from jixiao.pipelines.normalize import NormalizedText
 from jixiao.pipelines.parsed import ParsedProject
@@ -103,7 +104,10 @@ class TabRows(_TableReader):
     name = "tab_rows"
 
     def read(self, norm: NormalizedText) -> Reading | None:
-        return None if is_collapsed(norm) else Reading(self.tables.parse(parse_rows(norm)), norm)
+        if is_collapsed(norm):
+            return None
+        norm = frame_rows(norm)  # data frames a crawler logged (pandas to_string) are tab rows too
+        return Reading(self.tables.parse(parse_rows(norm)), norm)
 
 
 class SpaceRows(_TableReader):
