@@ -98,7 +98,7 @@ def _table(norm: NormalizedText, lines: list[str], starts: list[int], k: int,
     bars: list[list[int]] = []
     rule = ""
     group_of: dict[tuple[int, int], tuple[int, int]] = {}  # (row, cell) -> (first row, cell) of its merged group
-    spans: list[list[tuple[int, int]]] = []
+    spans: list[dict[tuple[int, int], int]] = []  # per row: a cell's display columns -> its index
     while k < len(lines) and (_rule(lines[k]) or _content(lines[k])):
         if _rule(lines[k]):
             rule = lines[k]
@@ -113,11 +113,11 @@ def _table(norm: NormalizedText, lines: list[str], starts: list[int], k: int,
         r = len(rows)
         rows.append([[] for _ in block[0]])
         bars.append([seg.bar for seg in block[0]])
-        spans.append([(seg.start, seg.end) for seg in block[0]])
+        spans.append({(seg.start, seg.end): c for c, seg in enumerate(block[0])})
         for c, seg in enumerate(block[0]):
             target = (r, c)
             if r and _open_over(rule, seg):
-                above = next((j for j, sp in enumerate(spans[r - 1]) if sp == (seg.start, seg.end)), None)
+                above = spans[r - 1].get((seg.start, seg.end))
                 if above is not None:
                     target = group_of.get((r - 1, above), (r - 1, above))
             group_of[(r, c)] = target
