@@ -15,14 +15,21 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # normalize calls this module: the type only, no import cycle
     from jixiao.pipelines.normalize import NormalizedText
 
-VERTICAL = "│┃"
+VERTICAL = "│┃|"
 RULE_CHARS = frozenset("─━┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋│┃ \t")
+# the same drawn in ASCII (w3m -no-graph, console grids): ``+----+----+`` over ``|a   |b   |``; a junction '+'
+# tells such a rule from a markdown table's ``|---|---|``
+ASCII_RULE_CHARS = frozenset("+-=|: \t")
 # a text draws a box table when at least this many lines open with a vertical rule
 BOX_MIN_LINES = 3
 
 
 def _rule(line: str) -> bool:
-    return bool(line.strip()) and any(c in "─━" for c in line) and all(c in RULE_CHARS for c in line)
+    if not line.strip():
+        return False
+    if any(c in "─━" for c in line):
+        return all(c in RULE_CHARS for c in line)
+    return "+" in line and "-" in line and all(c in ASCII_RULE_CHARS for c in line)
 
 
 def _content(line: str) -> bool:
@@ -72,14 +79,15 @@ def box_rows(norm: NormalizedText) -> NormalizedText:
     if not any(v in text for v in VERTICAL):
         return norm
     lines = text.split("\n")
-    if sum(_content(line) for line in lines) < BOX_MIN_LINES:
+    if sum(_content(line) for line in lines) < BOX_MIN_LINES or not any(_rule(line) for line in lines):
         return norm
     starts = norm.line_starts()
     chars: list[str] = []
     offs: list[int] = []
     k = 0
     while k < len(lines):
-        if not (_rule(lines[k]) or _content(lines[k])):
+        # a table opens with its top rule: content lines elsewhere (a markdown table's rows) are left alone
+        if not _rule(lines[k]):
             chars.extend(lines[k] + "\n")
             offs.extend(norm.offsets[starts[k]:starts[k] + len(lines[k]) + 1])
             k += 1

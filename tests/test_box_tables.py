@@ -63,3 +63,15 @@ def test_a_box_table_reads_as_a_record(extractor):
     assert [(i.level2, i.name, i.target, i.weight, i.score) for i in p.indicators] == [
         ("数量指标", "维护路灯数量", "≥800盏", 20, 20), ("数量指标", "新装路灯数", "≥60盏", 10, 10),
         ("质量指标", "路灯亮灯率", "≥98%", 10, 9)]
+
+
+def test_the_same_table_drawn_in_ascii():
+    """w3m -no-graph and console grids draw ``+----+`` rules and ``|`` bars: read the same way."""
+    ascii_box = BOX.translate(str.maketrans({**{c: "+" for c in "┌┐└┘├┤┬┴┼"}, "─": "-", "│": "|"}))
+    assert _rows(ascii_box) == _rows(BOX)
+
+
+def test_a_markdown_table_is_no_box_table():
+    """A markdown table's ``|---|---|`` rule has no junction: its rows stay pipe rows, one a line."""
+    text = "| 项目名称 | 示例 |\n|---|---|\n| 主管部门 | 示例局 |\n| 实施单位 | 示例所 |\n"
+    assert _rows(text) == [["项目名称", "示例"], ["主管部门", "示例局"], ["实施单位", "示例所"]]
