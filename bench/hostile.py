@@ -32,6 +32,7 @@ CASES = {
     "box cells": lambda n: ("┌" + "─" * (n // 6) + "┐\n" + "│" + "a│" * (n // 6) + "\n") * 3,
     "frame index lines": lambda n: "\n".join(f"{k}  " + "x  NaN  " * (n // 80) for k in range(10)),
     "glued pipes": lambda n: ("a| " * (n // 9) + "\n") * 3,
+    "grid columns": lambda n: "一级指标 二级指标 三级指标 分值 得分\n" + ("a " * (n // 20) + "\n") * 10,
     "a run of line breaks (fuzz, 7771)": lambda n: "\n" * n + "项目名称一级指标二级指标三级指标年度指标值实际完成值" * 3,
     "a line of spaces (fuzz)": lambda n: " " * n + "\n" + "a |\n" * 20,
     "blank runs (fuzz)": lambda n: ("\u3000 \t" * (n // 30) + "目标值\n") * 10,

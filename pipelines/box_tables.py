@@ -1,5 +1,5 @@
 """Tables drawn with box-drawing rules (``┌──┬──┐`` / ``│a │b │`` / ``├──┼──┤``: w3m -dump of an HTML table, a
-console table printer) as the tab rows the layout stage reads.
+console table printer; or in ASCII: ``+----+`` rules and ``|`` bars) as the tab rows the layout stage reads.
 
 Between two rule lines the content lines are one table row: a cell's text wraps inside its column over those
 lines, so the row's cells are the column pieces joined in reading order. A merged cell (rowspan) leaves the rule

@@ -19,6 +19,7 @@ from jixiao.pipelines.cell_stream import cell_stream, cell_stream_rows
 from jixiao.pipelines.flat import FlatParser
 from jixiao.pipelines.flat_run import flat_run_cells
 from jixiao.pipelines.frame_rows import frame_rows
+from jixiao.pipelines.grid_rows import grid_rows
 from jixiao.pipelines.layout import parse_rows, space_rows
 from jixiao.pipelines.normalize import NormalizedText
 from jixiao.pipelines.parsed import ParsedProject
@@ -106,7 +107,9 @@ class TabRows(_TableReader):
     def read(self, norm: NormalizedText) -> Reading | None:
         if is_collapsed(norm):
             return None
-        norm = frame_rows(norm)  # data frames a crawler logged (pandas to_string) are tab rows too
+        # data frames a crawler logged (pandas to_string) and tables a text browser laid out on a grid (lynx -dump)
+        # are tab rows too
+        norm = grid_rows(frame_rows(norm))
         return Reading(self.tables.parse(parse_rows(norm)), norm)
 
 
