@@ -10,7 +10,7 @@ from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import header_fields, label_value, span_of
 from jixiao.pipelines.header_order import BUDGET_LEAVES, funds_visual_order
 from jixiao.pipelines.layout import Cell, Row
-from jixiao.pipelines.normalize import is_amount, is_number, is_slipped_number, unit_factor
+from jixiao.pipelines.normalize import is_amount, is_number, is_slipped_number, parse_amount, parse_number, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds
 from jixiao.pipelines.vocab import FUNDS_TOTAL_AMOUNT_LABEL as _FUNDS_TOTAL_AMOUNT
 from jixiao.record import YUAN_PER_WAN
@@ -179,8 +179,41 @@ def read_funds(rows: list[Row], unit: str | None = None) -> ParsedFunds:
             return funds_from_total_row(rows[j], ci, cols, factor, rows[j + 1:j + 8])
         if (lone := _unlabeled_figure_row(rows, hi)) is not None:
             return funds_from_total_row(lone, -1, cols, factor)
+    elif (headless := _headless_total(rows, unit)) is not None:
+        return headless
     _read_label_values(rows, funds)
     return funds
+
+
+# a rate agrees with 执行数 / 预算数 within this many percentage points (amounts printed rounded)
+RATE_TOLERANCE = 0.5
+
+
+def _headless_total(rows: list[Row], unit: str | None) -> ParsedFunds | None:
+    """A total row whose header row was lost (a text extractor that drops <th> rows: ``年度资金总额 | 50 | 50 |
+    49.5 | 10 | 99% | 9.9``): the printed rate says which two adjacent amounts before it are 预算数 and 执行数
+    (the rightmost pair whose ratio is the rate), an amount before them is 年初预算数. None where no pair agrees."""
+    for j, r in enumerate(rows):
+        label_i = next((k for k, c in enumerate(r.cells) if c.clean), None)
+        if label_i is None or not V.FUNDS_TOTAL_LABEL.match(r.cells[label_i].clean):
+            continue
+        cells = [c for c in r.cells[label_i + 1:] if c.clean]
+        rate_i = next((k for k, c in enumerate(cells) if c.clean.endswith("%") and is_number(c.clean[:-1])), None)
+        if rate_i is None or not all(is_amount(c.clean) for c in cells[:rate_i]):
+            return None
+        amounts = [parse_amount(c.clean) or 0.0 for c in cells[:rate_i]]
+        rate = parse_number(cells[rate_i].clean[:-1]) or 0.0
+        pair = next((k for k in range(len(amounts) - 2, -1, -1)
+                     if amounts[k] and abs(amounts[k + 1] / amounts[k] * 100 - rate) <= RATE_TOLERANCE), None)
+        if pair is None:
+            return None
+        caption = next((t for r0 in rows[max(0, j - 3):j] for t in r0.texts if "元" in t), None)
+        funds = ParsedFunds()
+        funds.factor = unit_factor(caption or unit, YUAN_PER_WAN)
+        funds.annual, funds.executed, funds.rate = span_of(cells[pair]), span_of(cells[pair + 1]), span_of(cells[rate_i])
+        funds.initial = span_of(cells[pair - 1]) if pair else None
+        return funds
+    return None
 
 
 def _total_cell(rows: list[Row], header_index: int) -> tuple[int, int] | None:

@@ -112,8 +112,10 @@ class IndicatorReader:
                 continue
             if serial and not cats and SERIAL_NUMBER.match(t):
                 continue  # the 序号 column's number, before the categories and the name
-            if heading_residue(t) and i + 1 < len(r.cells):
-                continue  # a vertical merged cell's characters (产 / 出 / 指 / 标 read row by row): no cell of the row
+            if heading_residue(t) and i + 1 < len(r.cells) and not any(self._category(t)):
+                # a vertical merged cell's characters (产 / 出 / 指 / 标 read row by row): no cell of the row; a
+                # category word short enough to look like them (成本, printed without 指标) is the category
+                continue
             l1, l2 = self._category(t)
             if not (l1 or l2) and h.name_col is not None and c.col < h.name_col:
                 # left of the name column a cell is a category: read one OCR slip (社会效盆) as the word
@@ -128,9 +130,10 @@ class IndicatorReader:
             return cats, i
         return cats, None
 
-    def set_categories(self, cats, carry: CategoryCarry, l1_noncanon: bool) -> None:
+    def set_categories(self, cats, carry: CategoryCarry, l1_noncanon: bool, row: Row | None = None) -> None:
         """Update ``carry`` with a row's category cells ``cats`` ((cell, level-1, level-2) each); ``l1_noncanon``: the
-        row prints a level-1 that is no indicator category, which blocks the rows under it."""
+        row prints a level-1 that is no indicator category, which blocks the rows under it; ``row``: the row, where
+        its blank cells tell (a level-2 cell left blank)."""
         if l1_noncanon:
             carry.blocked = True
             carry.l1 = carry.l2 = None
@@ -138,8 +141,13 @@ class IndicatorReader:
         for k, (c, l1, l2) in enumerate(cats):
             nxt_is_l2 = k + 1 < len(cats) and cats[k + 1][2] is not None
             if l1 and (not l2 or nxt_is_l2):
+                # a level-1 printed inside its block (a merged cell some exporters print at its group's middle row)
+                # names the level-1 its level-2 already implied: the level-2 above still holds
+                inside = (l1 == carry.l1 and carry.l1_span is None and carry.l2 is not None and not nxt_is_l2
+                          and _blank_after(row, c))
                 carry.l1, carry.l1_span, carry.blocked = l1, span_of(c, l1), False
-                carry.l2, carry.l2_span = None, None
+                if not inside:
+                    carry.l2, carry.l2_span = None, None
             elif l2:
                 carry.l2, carry.l2_span = l2, span_of(c, l2)
                 parent = self.cat.parent(l2)
@@ -173,7 +181,7 @@ class IndicatorReader:
             # name found left of the name column: the category cells were non-canonical words (unless the
             # row is narrower than the header by as many cells: a cell-per-line export drops merged cells)
             l1_noncanon = True
-        self.set_categories(cats, carry, l1_noncanon)
+        self.set_categories(cats, carry, l1_noncanon, r)
         if l1_noncanon:
             return None
         if carry.blocked:
@@ -407,3 +415,11 @@ def split_joined_levels(rows: list[Row], categories: V.Categories) -> list[Row]:
             cells.append(Cell(c.col + shift, c.start + i + 1, c.end, c.text[i + 1:]))
         out.append(Row(r.index, r.kind, r.start, r.end, cells))
     return out
+
+
+def _blank_after(row: Row | None, cell: Cell) -> bool:
+    """The cell after ``cell`` in ``row`` is printed blank (a level-2 cell left empty under a merged one)."""
+    if row is None:
+        return False
+    k = next((k for k, c in enumerate(row.cells) if c is cell), None)
+    return k is not None and k + 1 < len(row.cells) and not row.cells[k + 1].clean

@@ -282,6 +282,16 @@ def _wrapped_word(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     return bool(a and b) and _header_word(a + b) and not _header_word(b)
 
 
+def _leaves_row(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Line ``i`` holds only header words (年初预算数 / 全年预算数, 指标值 / 度量单位: the leaves under a spanning
+    header cell, printed on a row of their own where an HTML export leaves the merged cells out) and the next
+    line opens with something else: it is a whole row, not a piece of a row broken over lines."""
+    s, e = lines[i]
+    cells = [squeeze(c) for c in text[s:e].split("\t")]
+    nxt = squeeze(text[lines[i + 1][0]:lines[i + 1][1]].split("\t", 1)[0]) if i + 1 < len(lines) else ""
+    return all(c and _header_word(c) for c in cells) and not _header_word(nxt)
+
+
 def _header_word(word: str) -> bool:
     # whole words only: the 偏差原因 column's pattern finds the word anywhere, so it is left out
     return (word in _HEADER_WORDS or field_label(word)
@@ -386,6 +396,8 @@ def _row_end(text: str, lines: list[tuple[int, int]], i: int, nested: bool = Fal
         # a label cut by the break (一级 | 指标, 偏差原因分析及改 | 进措施) is evidence enough, whatever
         # the rows around count (a header often carries a caption cell the rows above lack)
         return j
+    if t0 and _leaves_row(text, lines, i):
+        return i
     need_glue = False
     if t0 == 0:
         # the first cell's start wrapped onto its own line: 产出\n指标\t数量指标\t…

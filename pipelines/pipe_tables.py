@@ -43,14 +43,35 @@ def _is_pipe_rule(line: str) -> bool:
     return "|" in s and "-" in s and not s.strip("|-: \t")
 
 
-def _is_pipe_row(line: str, scanned: bool = False) -> bool:
+def _is_pipe_row(line: str, scanned: bool = False, glued: bool = False) -> bool:
     s = line.strip(" \t")
     if s.count("|") >= 2 and (s.startswith("|") or s.endswith("|")):
+        return True
+    if glued and _glued_pipe(s):
         return True
     # a two-cell row of a ruled form read by OCR (``项目名称  |  X``): one pipe between content, spaced (by one
     # space where the whole text reads as such a scan)
     return line.count(" | ") >= 2 or (s.count("|") == 1 and ("  |  " in s or (scanned and " | " in s))
                                       and not s.startswith("|") and not s.endswith("|"))
+
+
+# html2text prints a table's rows without outer pipes, each pipe glued to the cell before it and a space after
+# (``项目名称| 2023年…``), under a ``---|---`` rule: a text with at least this many such lines prints its rows so.
+GLUED_PIPE_LINES = 3
+
+
+def _glued_pipe(s: str) -> bool:
+    """The line shows a pipe glued to a cell's end and followed by a space or its end (``年度资金总额| 120|``)."""
+    k = s.find("|")
+    while k >= 0:
+        if k > 0 and s[k - 1] not in " \t|" and (k + 1 == len(s) or s[k + 1] == " "):
+            return True
+        k = s.find("|", k + 1)
+    return False
+
+
+def _glued(lines: list[str]) -> bool:
+    return sum(_glued_pipe(line.strip(" \t")) for line in lines) >= GLUED_PIPE_LINES
 
 
 # A scanned ruled form read by OCR prints its rows with the rulings between cells and seldom at the left edge: at
@@ -251,14 +272,18 @@ def _one_pipe_end(line: str) -> bool:
     return t.endswith("|") and bool(t[:-1].strip()) and not t[:-1].rstrip(" \t").endswith("|")
 
 
-def _whole_row(line: str, width: int, nxt: str = "") -> bool:
+def _whole_row(line: str, width: int, nxt: str = "", markdown: bool = False) -> bool:
     """A line that is a row of its own: a ``|---|`` rule, or a row opened and closed by pipes with as many as the
     widest closed row (no piece of a broken row shows all the table's columns; a row whose first cell has no pipe
-    before it too), or as many as the closed row after it (a narrower table further down the page: ``| 项目 | 预算数 | 决算数 |`` over rows of its own width)."""
+    before it too), or as many as the closed row after it (a narrower table further down the page: ``| 项目 | 预算数 |
+    决算数 |`` over rows of its own width). In a markdown table (one with a ``|---|`` rule) every closed line is a
+    row: a markdown row is never broken over lines, and one with fewer cells is a row under merged cells (an HTML
+    rowspan the converter left out)."""
     s = line.strip(" \t")
     if width > 2 and s.endswith("|") and not s.startswith("|") and s.count("|") >= width:
         return True  # a row whose first cell stands before its first pipe (绩效指标 | 一级指标 | … |), as wide as any
-    return _is_pipe_rule(line) or (_closed(s) and (s.count("|") >= width or (_closed(nxt) and nxt.count("|") == s.count("|"))))
+    return _is_pipe_rule(line) or (_closed(s) and (markdown or s.count("|") >= width
+                                                   or (_closed(nxt) and nxt.count("|") == s.count("|"))))
 
 
 def padded_pipe_rows(text: str) -> str:
@@ -270,13 +295,14 @@ def padded_pipe_rows(text: str) -> str:
     if padded < PADDED_ROW_LINES or padded < PADDED_ROW_SHARE * len(piped):
         return text
     width = _widest_row(lines)
+    markdown = any(_is_pipe_rule(lines[k]) for k in piped)
     out = list(text)
     pos = 0
     for k, line in enumerate(lines[:-1]):
         pos += len(line)
         nxt = lines[k + 1].strip(" \t")
         broken = "|" in line and not line.rstrip(" \t").endswith("|")  # a complete row ends with its pipes
-        if _whole_row(line, width, nxt):
+        if _whole_row(line, width, nxt, markdown):
             pass  # (a markdown export ends every row with its last cell's pipe, a blank last cell too)
         elif nxt and line.strip() and (_one_pipe_end(line) or broken
                                      or ("|" not in line and nxt.startswith("|") and k > 0 and "|" in lines[k - 1])):
@@ -312,6 +338,7 @@ def pipe_rows(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 
     width = _widest_row(lines)
     scanned = _scanned(lines)
+    glued = _glued(lines)
     i = 0
     n = len(lines)
     while i < n:
@@ -322,7 +349,7 @@ def pipe_rows(text: str, offsets: list[int]) -> tuple[str, list[int]]:
             continue
         j = _pipe_row_end(lines, i, width)
         # '| 产' opens a wrapped row with one pipe on its line: the row as a whole shows the pipes
-        if not (_is_pipe_row(line, scanned) or (j > i and sum(lines[k].count("|") for k in range(i, j + 1)) >= 3)):
+        if not (_is_pipe_row(line, scanned, glued) or (j > i and sum(lines[k].count("|") for k in range(i, j + 1)) >= 3)):
             if scanned:
                 chars.extend(_space_run_cells(line))
                 offs.extend(offsets[a:a + len(line)])
@@ -334,12 +361,16 @@ def pipe_rows(text: str, offsets: list[int]) -> tuple[str, list[int]]:
         b = starts[j] + len(lines[j])
         seg = text[a:b]
         matches = list(_PIPE.finditer(seg))
+        # html2text's row has no outer pipes: a last pipe closes an empty last cell (kept as a tab: the row ends
+        # in a blank cell, so the layout stage never takes the line for a piece of a broken row)
+        closing = not (glued and j == i and _glued_pipe(line.strip(" \t")) and not line.lstrip(" \t").startswith("|"))
         pos = 0
         for k, m in enumerate(matches):
             for q in range(pos, m.start()):
                 chars.append(" " if seg[q] == "\n" else seg[q])
                 offs.append(offsets[a + q])
-            outer = (k == 0 and not seg[: m.start()].strip()) or (k == len(matches) - 1 and not seg[m.end():].strip())
+            outer = (k == 0 and not seg[: m.start()].strip()) or (closing and k == len(matches) - 1
+                                                                   and not seg[m.end():].strip())
             if not outer:
                 chars.append("\t")
                 offs.append(offsets[a + m.start() + m.group().index("|")])

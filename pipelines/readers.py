@@ -19,6 +19,8 @@ from jixiao.pipelines.csv_sheets import csv_rows
 from jixiao.pipelines.cell_stream import cell_stream, cell_stream_rows
 from jixiao.pipelines.flat import FlatParser
 from jixiao.pipelines.flat_run import flat_run_cells
+from jixiao.pipelines.frame_rows import frame_rows
+from jixiao.pipelines.grid_rows import grid_rows
 from jixiao.pipelines.layout import parse_rows, space_rows
 from jixiao.pipelines.normalize import NormalizedText
 from jixiao.pipelines.parsed import ParsedProject, fact_count
@@ -110,8 +112,10 @@ class TabRows(_TableReader):
         if is_collapsed(norm):
             return None
         sheet = csv_rows(norm, marked_share=SHEET_MARKED_SHARE) if "," in norm.text else None
-        return Reading(self.tables.parse(parse_rows(sheet or norm)), sheet or norm,
-                       "table read from comma-separated rows" if sheet else None)
+        # data frames a crawler logged (pandas to_string) and tables a text browser laid out on a grid (lynx -dump)
+        # are tab rows too
+        laid = grid_rows(frame_rows(sheet or norm))
+        return Reading(self.tables.parse(parse_rows(laid)), laid, "table read from comma-separated rows" if sheet else None)
 
 
 class SpaceRows(_TableReader):

@@ -66,3 +66,23 @@ def test_a_weight_column_printed_before_the_budget_columns(extractor):
     rows = [*FIELDS, "项目资金(元)\t分值\t年初预算数\t全年预算数\t全年执行数\t执行率\t得分",
             "年度资金总额\t10\t500,000.00\t450,000.00\t90%\t9", *INDICATORS]
     assert _funds(extractor, rows) == (None, 500000.0, 450000.0, 90.0)
+
+
+def test_budget_leaves_on_a_row_of_their_own_under_a_spanning_header(extractor):
+    """预算数 spanning 年初预算数 / 全年预算数: an HTML export prints the two leaves alone on the next row (the merged
+    cells left out); that short row is the header's second row, not a piece of the total row below it."""
+    rows = [*FIELDS, "项目资金(元)\t\t预算数\t\t全年执行数\t分值\t执行率\t得分", "年初预算数\t全年预算数",
+            "年度资金总额\t80000.00\t90000.00\t81000.00\t10\t90%\t9", *INDICATORS]
+    assert _funds(extractor, rows) == (80000.0, 90000.0, 81000.0, 90.0)
+
+
+@pytest.mark.parametrize("total, expected", [
+    ("年度资金总额\t50\t50\t49.5\t10\t99%\t9.9", (500000.0, 500000.0, 495000.0, 99.0)),
+    ("年度资金总额\t20\t18\t18\t10\t100%\t10", (200000.0, 180000.0, 180000.0, 100.0)),
+    ("年度资金总额\t180\t175.95\t97.75%\t19.55", (None, 1800000.0, 1759500.0, 97.75)),
+])
+def test_a_total_row_whose_header_was_lost(extractor, total, expected):
+    """A text extractor that drops <th> rows leaves the total row without its header: the printed rate says which
+    two adjacent amounts are 预算数 and 执行数, the amount before them is 年初预算数."""
+    rows = [*FIELDS, "项目资金(万元)", total, "其中:当年财政拨款\t50\t50\t49.5", *INDICATORS]
+    assert _funds(extractor, rows) == expected

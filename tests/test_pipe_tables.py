@@ -4,7 +4,7 @@ in columns of their own (the Inner-Mongolia-style 指标方向 / 指标值 / 度
 import pytest
 
 from jixiao.pipelines.extract import Extractor
-from jixiao.pipelines.pipe_tables import padded_pipe_rows, pipe_cell_lines
+from jixiao.pipelines.pipe_tables import padded_pipe_rows, pipe_cell_lines, pipe_rows
 
 
 @pytest.fixture(scope="module")
@@ -183,3 +183,52 @@ def test_a_header_row_without_a_leading_pipe_is_not_joined_to_the_row_below(extr
     assert [(i.level1, i.level2, i.name, i.target) for i in p.indicators] == [
         ("产出指标", "数量指标", "保护性耕作面积", "≥52万亩"), ("产出指标", "数量指标", "补助机具数量", "≥1800台"),
         ("满意度指标", "服务对象满意度指标", "农户满意度", "≥90%")]
+# ---- HTML tables as web converters print them (invw): merged cells left out, so rows under them are shorter ----
+
+_WEB_ROWS = [
+    ["项目名称", "", "2024年示例社区助老服务经费", "", "", "", "", ""],
+    ["主管部门", "", "示例区民政局", "", "实施单位", "示例区养老服务中心", "", ""],
+    ["项目资金(万元)", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["年度资金总额", "40", "40", "36", "10", "90%", "9"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ["产出指标", "数量指标", "助餐服务人次", "≥1万人次", "1.2万人次", "20", "20"],
+    ["上门探访次数", "≥500次", "520次", "10", "10"],
+    ["质量指标", "服务投诉办结率", "100%", "100%", "10", "10"],
+    ["满意度指标", "服务对象满意度指标", "老人满意度", "≥90%", "93%", "10", "10"],
+]
+
+
+def _web_indicators(extractor, text):
+    p, = extractor.extract_text(text, doc_id="t", mode="parser").projects
+    assert (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (400000, 360000, 90)
+    return [(i.level1, i.level2, i.name, i.target, i.actual, i.weight) for i in p.indicators]
+
+
+_WEB_EXPECTED = [
+    ("产出指标", "数量指标", "助餐服务人次", "≥1万人次", "1.2万人次", 20),
+    ("产出指标", "数量指标", "上门探访次数", "≥500次", "520次", 10),
+    ("产出指标", "质量指标", "服务投诉办结率", "100%", "100%", 10),
+    ("满意度指标", "服务对象满意度指标", "老人满意度", "≥90%", "93%", 10),
+]
+
+
+def test_markdown_rows_under_merged_cells_are_rows_of_their_own(extractor):
+    """markdownify / jina-reader: every row closed by pipes under a `| --- |` rule, the rows under a merged level cell
+    one or two cells shorter; a short closed row is never the piece of a broken row."""
+    lines = ["| " + " | ".join(r) + " |" for r in _WEB_ROWS]
+    text = "\n".join([lines[0], "| " + " | ".join(["---"] * 8) + " |", *lines[1:]]) + "\n"
+    assert _web_indicators(extractor, text) == _WEB_EXPECTED
+
+
+def test_html2text_rows_with_pipes_glued_to_their_cells(extractor):
+    """html2text: no outer pipes, each pipe glued to its cell (``项目名称| X``), a last empty cell closed by a pipe."""
+    lines = ["| ".join(r) + ("|   " if r[-1] == "" else "  ") for r in _WEB_ROWS]
+    text = "\n".join([lines[0], "---|---", *lines[1:]]) + "\n"
+    assert _web_indicators(extractor, text) == _WEB_EXPECTED
+
+
+def test_a_text_with_one_glued_pipe_is_no_html2text_table():
+    """A pipe glued to a word in a line or two of prose (a link bar) does not make every such line a row."""
+    text = "首页| 政务公开\n项目名称 示例项目\n"
+    out, _ = pipe_rows(text, list(range(len(text) + 1)))
+    assert out == text

@@ -222,3 +222,32 @@ def test_a_conclusion_label_prints_the_grade(extractor, closing, grade):
     text = BESIDE.rsplit("\n", 1)[0] + "\n" + closing
     (p,) = extractor.extract_text(text, doc_id="t", mode="parser").projects
     assert (p.score, p.grade) == (99.5, grade)
+
+
+def _levels(extractor, indicator_rows):
+    text = "\n".join([
+        "项目名称\t2024年示例网格服务经费", "主管部门\t示例区政府\t实施单位\t示例街道办事处",
+        "项目资金(万元)\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分", "年度资金总额\t50\t60\t58.8\t10\t98%\t9.8",
+        "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分", *indicator_rows]) + "\n"
+    p, _ = _one(extractor, text)
+    return [(i.level1, i.level2, i.name) for i in p.indicators]
+
+
+def test_a_level1_printed_at_its_blocks_middle_row_keeps_the_level2_above(extractor):
+    """An exporter that splits merged cells prints the level-1 word on a middle row of its block, the level-2 cell of
+    that row blank: the level-2 printed above still holds."""
+    assert _levels(extractor, [
+        "\t\t数量\t配备网格员人数\t≥46人\t48人\t15\t15",
+        "\t产出指标\t\t网格事件处置件数\t≥3000件\t3260件\t10\t10",
+        "\t\t质量\t网格事件办结率\t≥98%\t99.2%\t15\t15",
+    ]) == [("产出指标", "数量指标", "配备网格员人数"), ("产出指标", "数量指标", "网格事件处置件数"),
+           ("产出指标", "质量指标", "网格事件办结率")]
+
+
+def test_a_bare_cost_level2_is_a_category_not_heading_residue(extractor):
+    """成本 printed without 指标 in a row shortened by merged cells is the level-2 成本指标 (its two characters are
+    also those a vertical heading leaves, which a longer row would drop)."""
+    assert _levels(extractor, [
+        "\t产出\t时效\t设施故障修复时限\t≤24小时\t24小时内\t10\t10",
+        "成本\t单座年均运维成本\t≤1.4万元\t1.37万元\t5\t5",
+    ]) == [("产出指标", "时效指标", "设施故障修复时限"), ("产出指标", "成本指标", "单座年均运维成本")]
