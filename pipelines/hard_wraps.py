@@ -30,8 +30,9 @@ _STARTS_ITEM = re.compile(r"[一二三四五六七八九十]+[、.．]|[(（][�
 _OPEN_PINYIN = re.compile(r"\([a-zü]+$")
 # a row's last cell, a number after a space (… 43个 10): where the next line starts with a word, a row ended there
 _ENDS_NUMBER_CELL = re.compile(r"\s[\d.]+%?$")
-# lines laid out in columns (runs of spaces, tabs, pipes) are a table's rows, whatever their width
-_COLUMNS = re.compile(r"\S {2,}\S|\t|\|")
+# lines laid out in columns (runs of spaces, tabs, pipes, box-drawing rules and bars, +---+ rules) are a table's
+# rows, whatever their width
+_COLUMNS = re.compile(r"\S {2,}\S|\t|\||[\u2500-\u257f]|^\s*\+[-=+]{3,}")
 
 
 def display_width(line: str) -> int:

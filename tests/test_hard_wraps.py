@@ -60,3 +60,10 @@ def test_what_ends_a_line_at_the_edge_is_kept():
     text = "\n".join([line[:-1] + "。", line, "1、数量指标", line[:-3] + " 10", "满意度指标", line, "续写"])
     breaks = hard_wrap_breaks(text)
     assert [text[b - 1] for b in breaks] == ["甲"] and text[breaks[0] + 1:].startswith("续写")
+
+
+def test_a_box_drawn_table_has_no_page_edge():
+    # its rules and rows are all one width, but laid out in columns: no paragraph broken at a page's edge
+    rule, row = "├" + "─" * 30 + "┼" + "─" * 30 + "┤", "│" + "项" * 15 + "│" + "目" * 15 + "│"
+    text = "\n".join([rule, row, rule, row, rule, row, rule])
+    assert hard_wrap_breaks(text) == []
