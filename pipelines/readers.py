@@ -24,6 +24,7 @@ from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.prose import ProseParser
 from jixiao.pipelines.run_together import run_together_cells
 from jixiao.pipelines.tables import TableParser
+from jixiao.pipelines.wrapped_rows import wrapped_rows
 from jixiao.pipelines.vocab import Categories, any_label
 
 # A text whose lines average this long has lost its layout: only the readers of collapsed text read it.
@@ -114,7 +115,10 @@ class SpaceRows(_TableReader):
     def read(self, norm: NormalizedText) -> Reading | None:
         if is_collapsed(norm) or _tab_table(norm.text) or _lines(norm.text) < SPACE_ROWS_MIN_LINES:
             return None
-        rows = column_rows(norm, parse_rows(space_rows(norm), one_row_per_line=True), self.categories)
+        lines = parse_rows(space_rows(norm), one_row_per_line=True)
+        rows = wrapped_rows(norm, lines)
+        if rows is lines:  # a layer whose cells wrap one space apart is not laid out by position as well
+            rows = column_rows(norm, lines, self.categories)
         return Reading(self.tables.parse(rows), norm,
                        "table read from space-separated rows")
 
