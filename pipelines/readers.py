@@ -117,8 +117,10 @@ class SpaceRows(_TableReader):
             return None
         lines = parse_rows(space_rows(norm), one_row_per_line=True)
         rows = wrapped_rows(norm, lines)
-        if rows is lines:  # a layer whose cells wrap one space apart is not laid out by position as well
-            rows = column_rows(norm, lines, self.categories)
+        if rows is not lines:
+            # a header or level words wrapped inside their cells: the layout is a PDF text layer beyond doubt
+            return Reading(self.tables.parse(rows), norm, "table read from rows whose cells wrap", claimed=True)
+        rows = column_rows(norm, lines, self.categories)
         return Reading(self.tables.parse(rows), norm,
                        "table read from space-separated rows")
 
@@ -313,7 +315,9 @@ class LayoutReaders:
         for reader in self.alternatives:
             check(reader.name)
             readings.append(rivals[reader.name] if reader.name in rivals else reader.read(norm))
-        best = best_reading(readings, fallback)
+        # a reading whose layout is beyond doubt (cells wrapped inside rows) is not outcounted by the generic ones
+        laid = [r for r in readings if r is not None and r.projects and r.claimed]
+        best = best_reading(laid or readings, fallback)
         if best.projects or not self.last_resort or self.prose.parse(norm):
             # a prose report is read by the prose reader; a last-resort cut would misread it
             return best

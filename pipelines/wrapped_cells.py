@@ -25,7 +25,10 @@ _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _MEASURE = re.compile(r"\d|%|[≥≤<>=＞＜]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # a measure cut inside: a number, a date's 年/月, an open bracket, an operator or a slash at its end
-_CUT_MEASURE = re.compile(r"(?:\d|年|月|[(（/.\-~～≥≤<>=])$")
+_CUT_MEASURE = re.compile(r"(?:[\dA-Za-z]|年|月|[(（/.\-~～≥≤<>=])$")
+# a measure printed whole: a percentage, or a number and a short unit after it (3处, 12.8公里, 2.63万人)
+_DONE_MEASURE = re.compile(r"(?:%|‰|\d[\u4e00-\u9fff]{1,2})$")
+_UNIT_TAIL = 2  # a unit's tail on the next line is a glyph or two (米, 套))
 # text cut at a comma or an enumeration mark goes on
 _CUT_TEXT = re.compile(r"[，,、；;：:(（]$")
 _KINDS = {
@@ -133,9 +136,11 @@ def continuation_score(piece: str, kind: str, cell: str, last: str | None, col_w
             else None
     if last is None:
         return 0.1 if kind != "short" else None
-    full = width(last) >= col_width - 1
+    full = width(last) >= col_width - 2  # a line one glyph short of the widest is full
     if kind == "measure":
         if _CUT_MEASURE.search(cell) or cell.count("（") + cell.count("(") > cell.count("）") + cell.count(")"):
             return 3.0
-        return 1.0 + full
+        if _DONE_MEASURE.search(cell):
+            return 0.3  # 100%, 3处 … printed whole
+        return (1.0 if len(piece) <= _UNIT_TAIL else 0.5) + full
     return 1.0 + full + bool(_CUT_TEXT.search(cell))

@@ -53,28 +53,48 @@ def _line(text: str, row: Row) -> _Line:
                                       for m in _TOKEN.finditer(text[row.start:row.end])])
 
 
-def _header(lines: list[_Line], i: int) -> tuple[list[str], list[list[Piece]], int] | None:
-    """(the header's column texts, their pieces, the line after it) where line ``i`` opens an indicator
-    header whose words may wrap over the next lines; None where it opens none."""
+def _wrapped_words(lines: list[_Line], i: int, starts: frozenset[str]) -> tuple[list[list[Piece]], int] | None:
+    """(the header's cells, the line after it) where line ``i`` opens a header whose words (``starts`` holds
+    their starts) may wrap over the next lines: each piece of a next line ends a word the line above began."""
     first = lines[i].pieces
-    if len(first) < 4 or any(p.text not in V.INDICATOR_HEADER_STARTS for p in first):
+    if len(first) < 4 or any(p.text not in starts for p in first):
         return None
     cols = [[p] for p in first]
     k = i + 1
     while k < len(lines) and k < i + HEADER_LINES:
         texts = ["".join(p.text for p in c) for c in cols]
         places = assign([p.text for p in lines[k].pieces], len(cols),
-                        lambda t, j: 1.0 if texts[j] + t in V.INDICATOR_HEADER_STARTS else None)
+                        lambda t, j: 1.0 if texts[j] + t in starts else None)
         if not lines[k].pieces or places is None:
             break
         for p, j in zip(lines[k].pieces, places, strict=True):
             cols[j].append(p)
         k += 1
+    return cols, k
+
+
+def _header(lines: list[_Line], i: int) -> tuple[list[str], list[list[Piece]], int] | None:
+    """(the column texts, their pieces, the line after it) where line ``i`` opens an indicator header."""
+    found = _wrapped_words(lines, i, V.INDICATOR_HEADER_STARTS)
+    if found is None:
+        return None
+    cols, k = found
     texts = ["".join(p.text for p in c) for c in cols]
     slots = [_slot(t) for t in texts]
     if "name" not in slots or not {"weight", "score"} & set(slots) or sum(s is not None for s in slots) < 4:
         return None
     return texts, cols, k
+
+
+def _funds_header(lines: list[_Line], i: int) -> tuple[Row, int] | None:
+    """The funds header wrapped over lines (年初预 全年预 … / 算数 算数 …) as one row, and the line after it."""
+    found = _wrapped_words(lines, i, V.FUNDS_HEADER_STARTS)
+    if found is None or found[1] == i + 1:
+        return None
+    cols, k = found
+    if sum(any(rx.match("".join(p.text for p in c)) for _, rx in V.FUNDS_HEADERS) for c in cols) < 3:
+        return None
+    return _row(cols, lines[i].start), k
 
 
 def _slot(text: str) -> str | None:
@@ -96,7 +116,14 @@ def wrapped_rows(norm: NormalizedText, rows: list[Row]) -> list[Row]:
     i = 0
     changed = False
     while i < len(rows):
-        found = _header(lines, i) if not _WIDE_GAP.search(text[rows[i].start:rows[i].end]) else None
+        laid_out = bool(_WIDE_GAP.search(text[rows[i].start:rows[i].end]))
+        funds = _funds_header(lines, i) if not laid_out else None
+        if funds is not None:
+            out.append(funds[0])
+            i = funds[1]
+            changed = True
+            continue
+        found = _header(lines, i) if not laid_out else None
         if found is None:
             out.append(rows[i])
             i += 1

@@ -5,7 +5,7 @@ Derived from the lists of ``tables``: no word is listed twice."""
 from __future__ import annotations
 
 from jixiao.pipelines.vocab.tables import (
-    _L1_FORMS, _L2_FORMS, INDICATOR_HEADER_WORDS, LEVEL2_PARENT, REASON_HEADER_WORDS,
+    _L1_FORMS, _L2_FORMS, FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS, INFO_LABELS, LEVEL2_PARENT, REASON_HEADER_WORDS,
 )
 
 
@@ -31,3 +31,6 @@ MARGIN_STARTS = _prefixes((MARGIN_CAPTION,))
 # the starts of the indicator header's words, the caption included (一级指 / 标, 年度指标 / 值)
 INDICATOR_HEADER_STARTS = _prefixes(tuple(dict.fromkeys(
     [*(w for ws in INDICATOR_HEADER_WORDS.values() for w in ws), *REASON_HEADER_WORDS, MARGIN_CAPTION])))
+# the starts of the funds header's words and of the block's caption (年初预 / 算数, 项目资金 / (万元))
+FUNDS_HEADER_STARTS = _prefixes(tuple(dict.fromkeys([*(w for ws in FUNDS_HEADER_WORDS.values() for w in ws),
+                                                      *INFO_LABELS])))
