@@ -47,6 +47,15 @@ class Piece:
     text: str
 
 
+@dataclass(frozen=True)
+class Line:
+    """A line of the table: its pieces (the words between spaces) in order."""
+
+    start: int
+    end: int
+    pieces: list[Piece]
+
+
 def width(text: str) -> int:
     """Display width (a CJK glyph is two wide): a wrapped cell's full lines are about its column's width."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
@@ -112,12 +121,28 @@ def _anchor_score(text: str, kind: str) -> float | None:
     return 0.3 if _NUMBER.match(text) else 1.0
 
 
-def anchor_kinds(kinds: list[str], pieces: list[str]) -> list[int] | None:
+def level_starts(kind: str) -> frozenset[str]:
+    return V.LEVEL1_STARTS if kind == "l1" else V.LEVEL2_STARTS
+
+
+def extends(kind: str, cell: str, piece: str) -> bool:
+    """Whether ``piece`` is the tail of the level word ``cell`` begins (产出 + 指标), not a word of its own."""
+    starts = level_starts(kind)
+    return bool(cell) and cell + piece in starts and piece not in starts
+
+
+def anchor_kinds(kinds: list[str], pieces: list[str], levels: dict[int, str] | None = None) -> list[int] | None:
     """The columns of a row line's pieces, or None where the line is no row line: it holds a plain number in a
-    number column and a name."""
+    number column and a name. ``levels``: the open level cells above, whose tails a row line may carry."""
     if not any(_NUMBER.match(p) for p in pieces) or "number" not in kinds:
         return None
-    places = assign(pieces, len(kinds), lambda t, j: _anchor_score(t, kinds[j]))
+    opened = levels or {}
+
+    def score(t: str, j: int) -> float | None:
+        if j in opened and extends(kinds[j], opened[j], t):
+            return 4.0
+        return _anchor_score(t, kinds[j])
+    places = assign(pieces, len(kinds), score)
     if places is None or kinds.index("name") not in places or not any(kinds[j] == "number" for j in places):
         return None
     return places
@@ -129,13 +154,14 @@ def continuation_score(piece: str, kind: str, cell: str, last: str | None, col_w
     if kind in ("number", "margin"):
         return None
     if kind in ("l1", "l2"):
-        starts = V.LEVEL1_STARTS if kind == "l1" else V.LEVEL2_STARTS
-        if cell and cell + piece in starts:
+        starts = level_starts(kind)
+        if extends(kind, cell, piece):
             return 4.0
-        return 2.0 if piece in starts and len(piece) > 1 and (V.fallback_level1(piece) or V.fallback_level2(piece)) \
-            else None
+        return 2.0 if piece in starts and len(piece) > 1 else None
     if last is None:
         return 0.1 if kind != "short" else None
+    if len(piece) > 1 and piece in V.LEVEL1_STARTS | V.LEVEL2_STARTS:
+        return 0.5  # a level word's start (服务对象) opens a level cell rather than continue a text
     full = width(last) >= col_width - 2  # a line one glyph short of the widest is full
     if kind == "measure":
         if _CUT_MEASURE.search(cell) or cell.count("（") + cell.count("(") > cell.count("）") + cell.count(")"):

@@ -14,38 +14,17 @@ full). It rebuilds one row of cells per indicator for the table reader; ``wrappe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import NormalizedText
-from jixiao.pipelines.wrapped_cells import (
-    Piece, anchor_kinds, assign, column_kinds, continuation_score, is_number, width,
-)
+from jixiao.pipelines.wrapped_cells import Line as _Line, Piece, anchor_kinds, assign, column_kinds, is_number
+from jixiao.pipelines.wrapped_groups import groups as _groups, level_line
 
 _TOKEN = re.compile(r"\S+")
 # columns laid out by position leave three spaces or more between cells (``column_rows`` reads those)
 _WIDE_GAP = re.compile(r"\S {3,}\S")
 _PAGE_COUNTER = re.compile(r"^第\d+页(共\d+页)?$|^-?\d+-?$|^—\d+—$")
 HEADER_LINES = 4  # a header wraps over at most this many lines
-
-
-@dataclass
-class _Line:
-    start: int
-    end: int
-    pieces: list[Piece]
-
-
-@dataclass
-class _Group:
-    """One indicator row: its cells' pieces by column; ``last`` the columns its latest line continued."""
-
-    anchor: int  # index of its row line among the body lines
-    cells: dict[int, list[Piece]] = field(default_factory=dict)
-    last: set[int] = field(default_factory=set)
-    below: set[int] = field(default_factory=set)  # columns continued below the row line
-    pending: list[_Line] = field(default_factory=list)  # lines above its row line that start its cells
 
 
 def _line(text: str, row: Row) -> _Line:
@@ -146,16 +125,27 @@ def wrapped_rows(norm: NormalizedText, rows: list[Row]) -> list[Row]:
 
 
 def _wraps(texts: list[str], body: list[_Line]) -> bool:
-    """Whether a table under a header printed on one line wraps its cells: a line holding no number, whose
-    first piece ends a level word that the line above started (产出指 … / 标 …)."""
+    """Whether a table under a header printed on one line wraps its cells: a line holding no number whose first
+    piece ends a level word the line above began (产出指 … / 标 …), or centered rows: the first row line prints
+    no level word, a later one does, and a line of level words only stands between row lines."""
     kinds = column_kinds([_slot(t) for t in texts])
+    if not any(k in ("l1", "l2") for k in kinds):
+        return False
+    starts = V.LEVEL1_STARTS | V.LEVEL2_STARTS
     for above, ln in zip(body, body[1:]):
         if ln.pieces and not any(is_number(p.text) for p in ln.pieces):
             head = ln.pieces[0].text
-            if any(k in ("l1", "l2") for k in kinds) and head not in V.LEVEL1_STARTS | V.LEVEL2_STARTS \
-                    and any(p.text + head in V.LEVEL1_STARTS | V.LEVEL2_STARTS for p in above.pieces):
+            if head not in starts and any(p.text + head in starts for p in above.pieces):
                 return True
-    return False
+    rows = [n for n, ln in enumerate(body) if anchor_kinds(kinds, [p.text for p in ln.pieces]) is not None]
+    if len(rows) < 2 or _level_word(body[rows[0]].pieces[0].text):
+        return False
+    return any(_level_word(body[n].pieces[0].text) for n in rows[1:]) and \
+        any(level_line(body[n]) for n in range(rows[0] + 1, rows[-1]) if n not in rows)
+
+
+def _level_word(text: str) -> bool:
+    return bool(V.fallback_level1(text) or V.fallback_level2(text))
 
 
 def _rebuilt(texts: list[str], head: list[list[Piece]], body: list[_Line]) -> list[Row] | None:
@@ -176,85 +166,3 @@ def _row(cells: list[list[Piece]], at: int) -> Row:
     lo = min([at, *(c.start for c in filled)])
     hi = max([at, *(c.end for c in filled)])
     return Row(index=0, kind="tabs", start=lo, end=hi, cells=made)
-
-
-def _groups(kinds: list[str], body: list[_Line]) -> list[_Group]:
-    """The body's lines grouped into indicator rows: each row line opens a row; a line after it continues the
-    row where its pieces continue the row's cells, else it starts the cells of the next row (a row whose cells
-    are centered prints their first lines above its row line)."""
-    anchors = [anchor_kinds(kinds, [p.text for p in ln.pieces]) for ln in body]
-    widths = [0] * len(kinds)
-    for ln, places in zip(body, anchors, strict=True):
-        for p, j in zip(ln.pieces, places or [], strict=False):
-            widths[j] = max(widths[j], width(p.text))
-    groups: list[_Group] = []
-    pending: list[_Line] = []
-    levels: dict[int, list[Piece]] = {}  # the latest level cell of each level column (a merged cell wraps on)
-    for n, (ln, places) in enumerate(zip(body, anchors, strict=True)):
-        if places is not None:
-            g = _Group(anchor=n, pending=pending)
-            pending = []
-            _take_anchor(g, ln, places, kinds, levels)
-            groups.append(g)
-            continue
-        if not groups or not _continue(groups[-1], ln, kinds, widths, levels):
-            pending.append(ln)
-    for g in groups:
-        _take_pending(g, kinds, widths)
-    return groups
-
-
-def _take_anchor(g: _Group, ln: _Line, places: list[int], kinds: list[str], levels: dict[int, list[Piece]]) -> None:
-    for p, j in zip(ln.pieces, places, strict=True):
-        if kinds[j] in ("l1", "l2"):
-            cell = levels.get(j)
-            starts = V.LEVEL1_STARTS if kinds[j] == "l1" else V.LEVEL2_STARTS
-            if cell is not None and "".join(q.text for q in cell) + p.text in starts and p.text not in starts:
-                cell.append(p)  # the tail of a level cell merged over the rows above, wrapping on
-                continue
-            levels[j] = g.cells.setdefault(j, [])
-        g.cells.setdefault(j, []).append(p)
-        g.last.add(j)
-
-
-def _continue(g: _Group, ln: _Line, kinds: list[str], widths: list[int], levels: dict[int, list[Piece]]) -> bool:
-    """Add the line's pieces to the row's cells where each continues one (True), else leave the row (False)."""
-    texts = {j: "".join(q.text for q in ps) for j, ps in g.cells.items()}
-    for j, cell in levels.items():
-        texts.setdefault(j, "".join(q.text for q in cell))
-    last = {j: g.cells[j][-1].text for j in g.last if j in g.cells}
-    scored = [continuation_score(p.text, kinds[j], texts.get(j, ""), last.get(j), widths[j])
-              for p in ln.pieces for j in range(len(kinds))]
-    places = assign(list(range(len(ln.pieces))), len(kinds), lambda i, j: scored[i * len(kinds) + j])
-    if places is None:
-        return False
-    for p, j in zip(ln.pieces, places, strict=True):
-        cell = g.cells.get(j)
-        if kinds[j] in ("l1", "l2"):
-            starts = V.LEVEL1_STARTS if kinds[j] == "l1" else V.LEVEL2_STARTS
-            if j in levels and texts.get(j, "") + p.text in starts and p.text not in starts:
-                cell = levels[j]  # a level word's tail: the cell it continues, of this row or one above
-            elif cell is None:
-                cell = levels[j] = g.cells.setdefault(j, [])
-        elif cell is None:
-            cell = g.cells.setdefault(j, [])
-        cell.append(p)
-    g.last = set(places)
-    g.below |= set(places)
-    return True
-
-
-def _take_pending(g: _Group, kinds: list[str], widths: list[int]) -> None:
-    """Lines above a row line that start its cells: each piece goes to a cell continued below the row line
-    (a centered cell runs both ways), left first."""
-    for ln in reversed(g.pending):
-        open_js = sorted(j for j in g.below if kinds[j] not in ("l1", "l2", "number")) or \
-            sorted(j for j in g.cells if kinds[j] in ("name", "text", "measure"))
-        if not open_js:
-            continue
-        places = assign([p.text for p in ln.pieces], len(kinds),
-                        lambda t, j, _o=open_js: (2.0 - _o.index(j) * 0.1) if j in _o else None)
-        if places is None:
-            continue
-        for p, j in zip(ln.pieces, places, strict=True):
-            g.cells.setdefault(j, []).insert(0, p)
