@@ -111,7 +111,9 @@ def _anchor_score(text: str, kind: str) -> float | None:
     if kind == "margin":
         return 1.0 if text in V.MARGIN_STARTS and len(text) > 1 else None
     if kind in ("l1", "l2"):
-        return 3.0 if text in V.LEVEL_PIECES and len(text) > 1 else None
+        if len(text) < 2 or text not in V.LEVEL_PIECES:
+            return None
+        return 3.5 if text in level_starts(kind) else 2.5  # 效益指标 heads the level-1 column, 社会效益 the level-2
     if kind == "number":
         return 3.0 if _NUMBER.match(text) else None
     if kind == "name":

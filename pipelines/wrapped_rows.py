@@ -111,7 +111,7 @@ def wrapped_rows(norm: NormalizedText, rows: list[Row]) -> list[Row]:
         end = k
         while end < len(lines) and lines[end].pieces and not _ends_body(lines[end]) and _header(lines, end) is None:
             end += 1
-        body = [ln for ln in lines[k:end] if not _PAGE_COUNTER.match("".join(p.text for p in ln.pieces))]
+        body = [_uncaptioned(ln) for ln in lines[k:end] if not _PAGE_COUNTER.match("".join(p.text for p in ln.pieces))]
         rebuilt = _rebuilt(texts, head, body) if k > i + 1 or _wraps(texts, body) else None
         if rebuilt is None:
             out.extend(rows[i:end])
@@ -122,6 +122,13 @@ def wrapped_rows(norm: NormalizedText, rows: list[Row]) -> list[Row]:
     if not changed:
         return rows
     return [Row(index=n, kind=r.kind, start=r.start, end=r.end, cells=r.cells) for n, r in enumerate(out)]
+
+
+def _uncaptioned(ln: _Line) -> _Line:
+    """The line without the margin's caption (绩效指标), which a centered layout prints on some middle row."""
+    if len(ln.pieces) > 1 and ln.pieces[0].text == V.MARGIN_CAPTION:
+        return _Line(ln.pieces[1].start, ln.end, ln.pieces[1:])
+    return ln
 
 
 def _wraps(texts: list[str], body: list[_Line]) -> bool:
