@@ -24,6 +24,7 @@ _TOKEN = re.compile(r"\S+")
 # columns laid out by position leave three spaces or more between cells (``column_rows`` reads those)
 _WIDE_GAP = re.compile(r"\S {3,}\S")
 _PAGE_COUNTER = re.compile(r"^第\d+页(共\d+页)?$|^-?\d+-?$|^—\d+—$")
+_ELLIPSIS = re.compile(r"^[….]+$")
 HEADER_LINES = 4  # a header wraps over at most this many lines
 
 
@@ -111,7 +112,8 @@ def wrapped_rows(norm: NormalizedText, rows: list[Row]) -> list[Row]:
         end = k
         while end < len(lines) and lines[end].pieces and not _ends_body(lines[end]) and _header(lines, end) is None:
             end += 1
-        body = [_uncaptioned(ln) for ln in lines[k:end] if not _PAGE_COUNTER.match("".join(p.text for p in ln.pieces))]
+        body = [b for b in (_uncaptioned(ln) for ln in lines[k:end]
+                            if not _PAGE_COUNTER.match("".join(p.text for p in ln.pieces))) if b.pieces]
         rebuilt = _rebuilt(texts, head, body) if k > i + 1 or _wraps(texts, body) else None
         if rebuilt is None:
             out.extend(rows[i:end])
@@ -125,10 +127,12 @@ def wrapped_rows(norm: NormalizedText, rows: list[Row]) -> list[Row]:
 
 
 def _uncaptioned(ln: _Line) -> _Line:
-    """The line without the margin's caption (绩效指标), which a centered layout prints on some middle row."""
-    if len(ln.pieces) > 1 and ln.pieces[0].text == V.MARGIN_CAPTION:
-        return _Line(ln.pieces[1].start, ln.end, ln.pieces[1:])
-    return ln
+    """The line without the margin's caption (绩效指标), which a centered layout prints on some middle row, and,
+    on a line holding no number, without a template's placeholders (指标3:, ……): an empty slot, no cell's tail."""
+    pieces = ln.pieces[1:] if len(ln.pieces) > 1 and ln.pieces[0].text == V.MARGIN_CAPTION else ln.pieces
+    if not any(is_number(p.text) for p in pieces):
+        pieces = [p for p in pieces if not (V.NUMBERED_SLOT.match(p.text) or _ELLIPSIS.match(p.text))]
+    return ln if pieces == ln.pieces else _Line(pieces[0].start if pieces else ln.end, ln.end, pieces)
 
 
 def _wraps(texts: list[str], body: list[_Line]) -> bool:
