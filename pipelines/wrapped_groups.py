@@ -177,10 +177,14 @@ def _place_levels(out: list[Group], j: int, kinds: list[str]) -> None:
     cells = {k: (out[k].cells.pop(j), out[k].level_at.get(j, out[k].anchor)) for k in holders}
     members: dict[int, list[int]] = {k: [k] for k in cells}
     l2 = next((c for c, kind in enumerate(kinds) if kind == "l2"), None)
+    carried: list[str | None] = []  # each row's level-2, carried down (the table reader's reading)
+    for g in out:
+        own = V.fallback_level2(_text(g.cells.get(l2, []))) if l2 is not None else None
+        carried.append(own or (carried[-1] if carried else None))
     for k, g in enumerate(out):
         if k in cells:
             continue
-        parent = V.LEVEL2_PARENT.get(V.fallback_level2(_text(g.cells.get(l2, []))) or "") if l2 is not None else None
+        parent = V.LEVEL2_PARENT.get(carried[k] or "")
 
         def rank(c: int, _g: Group = g, _parent: str | None = parent) -> tuple[bool, int, bool, bool]:
             at = cells[c][1]
