@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from jixiao.pipelines.column_rows import column_rows
+from jixiao.pipelines.column_stream import columns_as_rows
 from jixiao.pipelines.cell_stream import cell_stream, cell_stream_rows
 from jixiao.pipelines.flat import FlatParser
 from jixiao.pipelines.flat_run import flat_run_cells
@@ -143,7 +144,7 @@ class CellStream(_TableReader):
     rivals_first = True
 
     def read(self, norm: NormalizedText) -> Reading | None:
-        found = None if is_collapsed(norm) else cell_stream(norm)
+        found = None if is_collapsed(norm) else cell_stream(columns_as_rows(norm) or norm)
         if found is None:
             return None
         stream, blank_separated = found
