@@ -162,13 +162,15 @@ def continuation_score(piece: str, kind: str, cell: str, last: str | None, col_w
         return 2.0 if piece in starts and len(piece) > 1 else None
     if last is None:
         return 0.1 if kind != "short" else None
-    score = _text_score(piece, kind, cell, width(last) >= col_width - 2)  # one glyph short of the widest: full
+    # a line as wide as the column's widest is full; one glyph short, nearly (a glyph did not fit)
+    full = 1.0 if width(last) >= col_width else 0.5 if width(last) >= col_width - 2 else 0.0
+    score = _text_score(piece, kind, cell, full)
     if len(piece) > 1 and piece in V.LEVEL1_STARTS | V.LEVEL2_STARTS:
         return min(score, 0.5)  # a level word's start (服务对象) opens a level cell rather than continue a text
     return score
 
 
-def _text_score(piece: str, kind: str, cell: str, full: bool) -> float:
+def _text_score(piece: str, kind: str, cell: str, full: float) -> float:
     if kind == "measure":
         if _CUT_MEASURE.search(cell) or cell.count("（") + cell.count("(") > cell.count("）") + cell.count(")"):
             return 3.0
