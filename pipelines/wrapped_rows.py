@@ -25,7 +25,8 @@ _TOKEN = re.compile(r"\S+")
 _WIDE_GAP = re.compile(r"\S {3,}\S")
 _PAGE_COUNTER = re.compile(r"^第\d+页(共\d+页)?$|^-?\d+-?$|^—\d+—$")
 _ELLIPSIS = re.compile(r"^[….]+$")
-HEADER_LINES = 4  # a header wraps over at most this many lines
+HEADER_LINES = 4
+FIELD_TAIL_CHARS = 4  # a department's name wrapped in its cell leaves a few glyphs on the next line (中心, 室)  # a header wraps over at most this many lines
 
 
 def _line(text: str, row: Row) -> _Line:
@@ -123,7 +124,28 @@ def wrapped_rows(norm: NormalizedText, rows: list[Row]) -> list[Row]:
         i = end
     if not changed:
         return rows
-    return [Row(index=n, kind=r.kind, start=r.start, end=r.end, cells=r.cells) for n, r in enumerate(out)]
+    return [Row(index=n, kind=r.kind, start=r.start, end=r.end, cells=r.cells) for n, r in enumerate(_field_tails(out))]
+
+
+def _field_tails(rows: list[Row]) -> list[Row]:
+    """A field row's value wrapped onto a line of its own (实施单位 示例县农田建设服务中 / 心): the tail joins it.
+    The tail is a line of one short piece of text, no label, no number, under a row ending in a field's value."""
+    out: list[Row] = []
+    for r in rows:
+        prev = out[-1] if out else None
+        cells = r.nonempty()
+        if prev is not None and len(cells) == 1 and len(cells[0].clean) <= FIELD_TAIL_CHARS \
+                and not any(ch.isdigit() for ch in cells[0].clean) and not V.any_label(cells[0].clean):
+            filled = prev.nonempty()
+            if len(filled) >= 2 and not V.any_label(filled[-1].clean) and \
+                    (V.DEPT_LABEL.match(filled[-2].clean) or V.IMPL_LABEL.match(filled[-2].clean)):
+                last = filled[-1]
+                joined = Cell(col=last.col, start=last.start, end=cells[0].end, text=last.text + cells[0].text)
+                out[-1] = Row(index=0, kind=prev.kind, start=prev.start, end=r.end,
+                              cells=[joined if c is last else c for c in prev.cells])
+                continue
+        out.append(r)
+    return out
 
 
 def _uncaptioned(ln: _Line) -> _Line:

@@ -137,3 +137,13 @@ def test_rows_one_a_line_under_a_one_line_header_and_layout_by_position_are_left
     norm = normalize_text("\n".join(laid) + "\n")
     rows = parse_rows(space_rows(norm), one_row_per_line=True)
     assert wrapped_rows(norm, rows) is rows
+
+
+def test_a_department_wrapped_onto_a_line_of_its_own_joins_its_field(extractor):
+    lines = ["项目名称 示例乡村道路养护经费",
+             "主管部门 示例县交通运输局 实施单位 示例县农村公路建设服务中",
+             " 心",
+             *FUNDS, *WRAPPED_HEADER,
+             " 产出指 数量指 道路养护里程 ≥120公里 126公里 20 20", " 标 标"]
+    (p,) = extractor.extract_text("\n".join(lines) + "\n", doc_id="t", mode="parser").projects
+    assert (p.department, p.implementer) == ("示例县交通运输局", "示例县农村公路建设服务中心")
