@@ -68,12 +68,33 @@ def _header(lines: list[_Line], i: int) -> tuple[list[str], list[list[Piece]], i
 
 
 def _funds_header(lines: list[_Line], i: int) -> tuple[Row, int] | None:
-    """The funds header wrapped over lines (年初预 全年预 … / 算数 算数 …) as one row, and the line after it."""
-    found = _wrapped_words(lines, i, V.FUNDS_HEADER_STARTS)
-    if found is None or found[1] == i + 1:
+    """The funds header wrapped over lines (年初预 全年预 … / 算数 算数 …) as one row, and the line after it. A
+    header whose cells are centered prints its one-line words (分值 执行率 得分, the 项目资金 caption) on a line
+    between the wrapped words' first line and their tails: the caption goes first, the words after."""
+    starts = V.FUNDS_HEADER_STARTS
+    if len(lines[i].pieces) < 2 or any(p.text not in starts for p in lines[i].pieces):
         return None
-    cols, k = found
-    if sum(any(rx.match("".join(p.text for p in c)) for _, rx in V.FUNDS_HEADERS) for c in cols) < 3:
+    cols = [[p] for p in lines[i].pieces]
+    front: list[list[Piece]] = []
+    back: list[list[Piece]] = []
+    wrapped = False
+    k = i + 1
+    while k < len(lines) and k < i + HEADER_LINES and lines[k].pieces:
+        texts = ["".join(p.text for p in c) for c in cols]
+        places = assign([p.text for p in lines[k].pieces], len(cols),
+                        lambda t, j: 1.0 if texts[j] + t in starts else None)
+        if places is not None:
+            for p, j in zip(lines[k].pieces, places, strict=True):
+                cols[j].append(p)
+            wrapped = True
+        elif not wrapped and all(p.text in starts for p in lines[k].pieces):
+            for p in lines[k].pieces:
+                (back if any(rx.match(p.text) for _, rx in V.FUNDS_HEADERS) else front).append([p])
+        else:
+            break
+        k += 1
+    cols = front + cols + back
+    if not wrapped or sum(any(rx.match("".join(p.text for p in c)) for _, rx in V.FUNDS_HEADERS) for c in cols) < 3:
         return None
     return _row(cols, lines[i].start), k
 
