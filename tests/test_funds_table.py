@@ -66,3 +66,11 @@ def test_a_weight_column_printed_before_the_budget_columns(extractor):
     rows = [*FIELDS, "项目资金(元)\t分值\t年初预算数\t全年预算数\t全年执行数\t执行率\t得分",
             "年度资金总额\t10\t500,000.00\t450,000.00\t90%\t9", *INDICATORS]
     assert _funds(extractor, rows) == (None, 500000.0, 450000.0, 90.0)
+
+
+@pytest.mark.parametrize("caption,factor", [("(元)", 1.0), ("(万元)", 10000.0)])
+def test_a_unit_caption_centered_below_the_header(extractor, caption, factor):
+    """项目资金 / (元) centered on the header and the total row (a PDF text layer): the unit opens the total row."""
+    rows = [*FIELDS, "\t年初预算数\t全年预算数\t全年执行数\t执行率", "项目资金",
+            f"{caption}\t年度资金总额\t300000\t320000\t288000\t90%", *INDICATORS]
+    assert _funds(extractor, rows) == (300000.0 * factor, 320000.0 * factor, 288000.0 * factor, 90.0)
