@@ -47,11 +47,11 @@ def _block(text: str, lines: list[_Line], i: int) -> tuple[list[tuple[str, list[
     while k < len(lines):
         word = squeeze(text[lines[k][0]:lines[k][1]])
         slot = _slot(word)
-        if slot is not None and (not cols or _ORDER.index(slot) > _ORDER.index(cols[-1][0])) and \
-                (not cols or cols[-1][1]):
+        if slot is not None and (not cols or _ORDER.index(slot) > _ORDER.index(cols[-1][0]) and cols[-1][1]):
             cols.append((slot, []))
-        elif not cols or V.INDICATOR_END.match(word) or V.TABLE_TITLE.search(word) or _MARGIN.match(word):
-            break
+        elif not cols or slot is not None or V.INDICATOR_END.match(word) or V.TABLE_TITLE.search(word) \
+                or _MARGIN.match(word):
+            break  # (a header word out of order ends the block: each line is read once)
         else:
             cols[-1][1].append(lines[k])
         k += 1

@@ -181,15 +181,21 @@ def _place_levels(out: list[Group], j: int, kinds: list[str]) -> None:
     for g in out:
         own = V.fallback_level2(_text(g.cells.get(l2, []))) if l2 is not None else None
         carried.append(own or (carried[-1] if carried else None))
+    order = sorted(cells)
+    at = 0  # the first holder after row k
     for k, g in enumerate(out):
+        while at < len(order) and order[at] <= k:
+            at += 1
         if k in cells:
             continue
         parent = V.LEVEL2_PARENT.get(carried[k] or "")
+        # the nearest holders above and below (a merged cell spans the rows next to it), one that fits first
+        near = {c for c in (order[at - 1] if at else None, order[at] if at < len(order) else None) if c is not None}
 
         def rank(c: int, _g: Group = g, _parent: str | None = parent) -> tuple[bool, int, bool, bool]:
-            at = cells[c][1]
+            line = cells[c][1]
             unfit = kinds[j] == "l1" and _parent is not None and V.fallback_level1(_text(cells[c][0])) != _parent
-            return unfit, abs(at - _g.anchor), at == out[c].anchor, at > _g.anchor
-        members[min(cells, key=rank)].append(k)
+            return unfit, abs(line - _g.anchor), line == out[c].anchor, line > _g.anchor
+        members[min(near, key=rank)].append(k)
     for c, ks in members.items():
         out[min(ks)].cells[j] = cells[c][0]

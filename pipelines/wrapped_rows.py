@@ -45,7 +45,7 @@ def _wrapped_words(lines: list[_Line], i: int, starts: frozenset[str]) -> tuple[
     while k < len(lines) and k < i + HEADER_LINES:
         texts = ["".join(p.text for p in c) for c in cols]
         places = assign([p.text for p in lines[k].pieces], len(cols),
-                        lambda t, j: 1.0 if texts[j] + t in starts else None)
+                        lambda t, j, _texts=texts: 1.0 if _texts[j] + t in starts else None)
         if not lines[k].pieces or places is None:
             break
         for p, j in zip(lines[k].pieces, places, strict=True):
@@ -82,7 +82,7 @@ def _funds_header(lines: list[_Line], i: int) -> tuple[Row, int] | None:
     while k < len(lines) and k < i + HEADER_LINES and lines[k].pieces:
         texts = ["".join(p.text for p in c) for c in cols]
         places = assign([p.text for p in lines[k].pieces], len(cols),
-                        lambda t, j: 1.0 if texts[j] + t in starts else None)
+                        lambda t, j, _texts=texts: 1.0 if _texts[j] + t in starts else None)
         if places is not None:
             for p, j in zip(lines[k].pieces, places, strict=True):
                 cols[j].append(p)
