@@ -156,7 +156,7 @@ def _field_tails(rows: list[Row]) -> list[Row]:
         prev = out[-1] if out else None
         cells = r.nonempty()
         if prev is not None and len(cells) == 1 and len(cells[0].clean) <= FIELD_TAIL_CHARS \
-                and not any(ch.isdigit() for ch in cells[0].clean) and not V.any_label(cells[0].clean):
+                and not any(ch.isdigit() for ch in cells[0].clean) and not _word_of_a_form(cells[0].clean):
             filled = prev.nonempty()
             if len(filled) >= 2 and not V.any_label(filled[-1].clean) and \
                     (V.DEPT_LABEL.match(filled[-2].clean) or V.IMPL_LABEL.match(filled[-2].clean)):
@@ -167,6 +167,11 @@ def _field_tails(rows: list[Row]) -> list[Row]:
                 continue
         out.append(r)
     return out
+
+
+def _word_of_a_form(text: str) -> bool:
+    """A label, or the start of a header word or caption (项目资金 over (万元)): never a value's tail."""
+    return V.any_label(text) or text in V.FUNDS_HEADER_STARTS or text in V.INDICATOR_HEADER_STARTS
 
 
 def _uncaptioned(ln: _Line) -> _Line:

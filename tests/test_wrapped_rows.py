@@ -147,3 +147,9 @@ def test_a_department_wrapped_onto_a_line_of_its_own_joins_its_field(extractor):
              " 产出指 数量指 道路养护里程 ≥120公里 126公里 20 20", " 标 标"]
     (p,) = extractor.extract_text("\n".join(lines) + "\n", doc_id="t", mode="parser").projects
     assert (p.department, p.implementer) == ("示例县交通运输局", "示例县农村公路建设服务中心")
+
+
+def test_a_caption_on_the_line_under_a_field_row_is_no_tail_of_its_value():
+    rows = _rows(["主管部门 示例县交通运输局 实施单位 示例县公路站", "项目资金", *FUNDS[:2], *WRAPPED_HEADER,
+                  " 产出指 数量指 道路养护里程 ≥120公里 126公里 20 20", " 标 标"])
+    assert rows[0][-1] == "示例县公路站"
