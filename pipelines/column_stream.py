@@ -39,16 +39,18 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
-def _block(text: str, lines: list[_Line], i: int) -> tuple[list[tuple[str, list[_Line]]], int] | None:
-    """The columns (slot, cell lines) of a block opening at line ``i``, and the line after it; None where
-    none opens there (its header words must come one column after another, with cells between)."""
+def _block(text: str, lines: list[_Line], i: int) -> tuple[list[tuple[str, list[_Line]]], list[_Line], int] | None:
+    """The columns (slot, cell lines) of a block opening at line ``i``, their header lines, and the line after
+    it; None where none opens there (its header words must come one column after another, with cells between)."""
     cols: list[tuple[str, list[_Line]]] = []
+    heads: list[_Line] = []
     k = i
     while k < len(lines):
         word = squeeze(text[lines[k][0]:lines[k][1]])
         slot = _slot(word)
         if slot is not None and (not cols or _ORDER.index(slot) > _ORDER.index(cols[-1][0]) and cols[-1][1]):
             cols.append((slot, []))
+            heads.append(lines[k])
         elif not cols or slot is not None or V.INDICATOR_END.match(word) or V.TABLE_TITLE.search(word) \
                 or _MARGIN.match(word):
             break  # (a header word out of order ends the block: each line is read once)
@@ -57,7 +59,7 @@ def _block(text: str, lines: list[_Line], i: int) -> tuple[list[tuple[str, list[
         k += 1
     if len(cols) < MIN_COLUMNS or cols[0][0] not in _FIRST or "name" not in dict(cols):
         return None
-    return cols, k
+    return cols, heads, k
 
 
 def _joined(text: str, cells: list[_Line], n: int) -> list[list[_Line]] | None:
@@ -140,10 +142,8 @@ def columns_as_rows(norm: NormalizedText) -> NormalizedText | None:
         if block is None or table is None:
             i += 1
             continue
-        cols, k = block
-        start = lines[i][0]
-        _copy(norm, done, start, chars, offs)
-        heads = [lines[i]] + [lines[lines.index(c[1][0]) - 1] for c in cols[1:] if c[1]]
+        cols, heads, k = block
+        _copy(norm, done, lines[i][0], chars, offs)
         for cell in [[h] for h in heads] + [cell for row in table for cell in row if cell]:
             for a, b in cell:
                 _copy(norm, a, b, chars, offs)

@@ -14,6 +14,7 @@ full). It rebuilds one row of cells per indicator for the table reader; ``wrappe
 from __future__ import annotations
 
 import re
+
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import NormalizedText
@@ -25,8 +26,8 @@ _TOKEN = re.compile(r"\S+")
 _WIDE_GAP = re.compile(r"\S {3,}\S")
 _PAGE_COUNTER = re.compile(r"^第\d+页(共\d+页)?$|^-?\d+-?$|^—\d+—$")
 _ELLIPSIS = re.compile(r"^[….]+$")
-HEADER_LINES = 4
-FIELD_TAIL_CHARS = 4  # a department's name wrapped in its cell leaves a few glyphs on the next line (中心, 室)  # a header wraps over at most this many lines
+HEADER_LINES = 4  # a header wraps over at most this many lines
+FIELD_TAIL_CHARS = 4  # a department's name wrapped in its cell leaves a few glyphs on the next line (中心, 室)
 
 
 def _line(text: str, row: Row) -> _Line:
@@ -199,8 +200,9 @@ def _wraps(texts: list[str], body: list[_Line]) -> bool:
     rows = [n for n, ln in enumerate(body) if anchor_kinds(kinds, [p.text for p in ln.pieces]) is not None]
     if len(rows) < 2 or _level_word(body[rows[0]].pieces[0].text):
         return False
+    taken = set(rows)
     return any(_level_word(body[n].pieces[0].text) for n in rows[1:]) and \
-        any(level_line(body[n]) for n in range(rows[0] + 1, rows[-1]) if n not in rows)
+        any(level_line(body[n]) for n in range(rows[0] + 1, rows[-1]) if n not in taken)
 
 
 def _level_word(text: str) -> bool:
