@@ -60,6 +60,12 @@ CASES = {
     "a run of full-width commas": lambda n: "项目名称 一级指标 " + "，" * n + " 得分",
     "colons after a header word": lambda n: "一级指标 二级指标 三级指标 分伹" + ":" * n + "x 得分\n",
     "level separators (prose)": lambda n: "某项目绩效自评报告\n（1）产出指标" + "— " * (n // 2) + "名称：年度指标值1，全年实际值1\n",
+    # helper s6_pdf: a wrapped header over rows whose cells wrap (level tails, centered level lines), and header
+    # words printed one a line as if column by column
+    "wrapped rows (PDF layer)": lambda n: "一级指 二级指 三级指标 年度指标 实际完成 分值 得分\n标 标 值 值\n"
+    + " 产出指 数量指 养护里程 ≥1公里 1公里 1 1\n 标 标 长度\n 数量指标\n 时效指标 补助\n" * (n // 60),
+    "header words a line (column stream)": lambda n: "一级指标\n产出指标\n二级指标\n数量指标\n三级指标\n" * (n // 30)
+    + "分值\n1\n得分\n1\n",
 }
 
 

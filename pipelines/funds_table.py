@@ -53,6 +53,9 @@ def _funds_header(rows: list[Row], unit_note: str | None = None) -> tuple[int, l
             # the header's own unit, else a caption on the row above it (项目资金(元) over 资金来源 预算数 …), else
             # the table's unit note (单位：元 above it), else its first cells
             caption = next((t for r0 in rows[max(0, i - 1):i] for t in r0.texts if V.UNIT_CAPTION.search(t)), None)
+            # … or the caption's unit centered below it, opening the total row (项目资金 / (元) 年度资金总额 …)
+            below = [c for r1 in rows[i + 1:i + 3] for c in r1.nonempty()[:1]]
+            caption = caption or next((c.clean for c in below if V.UNIT_CAPTION.match(c.clean)), None)
             unit_text = caption or unit_note or " ".join(r.texts[:3])
             for t in r.texts:
                 if "万元" in t or "元" in t:

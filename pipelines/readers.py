@@ -16,6 +16,7 @@ from typing import Protocol
 
 from jixiao.pipelines.column_rows import column_rows
 from jixiao.pipelines.csv_sheets import csv_rows
+from jixiao.pipelines.column_stream import columns_as_rows
 from jixiao.pipelines.cell_stream import cell_stream, cell_stream_rows
 from jixiao.pipelines.flat import FlatParser
 from jixiao.pipelines.flat_run import flat_run_cells
@@ -27,6 +28,7 @@ from jixiao.pipelines.parsed import ParsedProject, fact_count
 from jixiao.pipelines.prose import ProseParser
 from jixiao.pipelines.run_together import run_together_cells
 from jixiao.pipelines.tables import TableParser
+from jixiao.pipelines.wrapped_rows import wrapped_rows
 from jixiao.pipelines.vocab import Categories, any_label
 
 # A text whose lines average this long has lost its layout: only the readers of collapsed text read it.
@@ -126,7 +128,12 @@ class SpaceRows(_TableReader):
     def read(self, norm: NormalizedText) -> Reading | None:
         if is_collapsed(norm) or _tab_table(norm.text) or _lines(norm.text) < SPACE_ROWS_MIN_LINES:
             return None
-        rows = column_rows(norm, parse_rows(space_rows(norm), one_row_per_line=True), self.categories)
+        lines = parse_rows(space_rows(norm), one_row_per_line=True)
+        rows = wrapped_rows(norm, lines)
+        if rows is not lines:
+            # a header or level words wrapped inside their cells: the layout is a PDF text layer beyond doubt
+            return Reading(self.tables.parse(rows), norm, "table read from rows whose cells wrap", claimed=True)
+        rows = column_rows(norm, lines, self.categories)
         return Reading(self.tables.parse(rows), norm,
                        "table read from space-separated rows")
 
@@ -149,7 +156,7 @@ class CellStream(_TableReader):
     rivals_first = True
 
     def read(self, norm: NormalizedText) -> Reading | None:
-        found = None if is_collapsed(norm) else cell_stream(norm)
+        found = None if is_collapsed(norm) else cell_stream(columns_as_rows(norm) or norm)
         if found is None:
             return None
         stream, blank_separated = found
@@ -321,7 +328,9 @@ class LayoutReaders:
         for reader in self.alternatives:
             check(reader.name)
             readings.append(rivals[reader.name] if reader.name in rivals else reader.read(norm))
-        best = best_reading(readings, fallback)
+        # a reading whose layout is beyond doubt (cells wrapped inside rows) is not outcounted by the generic ones
+        laid = [r for r in readings if r is not None and r.projects and r.claimed]
+        best = best_reading(laid or readings, fallback)
         if best.projects or not self.last_resort or self.prose.parse(norm):
             # a prose report is read by the prose reader; a last-resort cut would misread it
             return best

@@ -86,3 +86,9 @@ def test_a_total_row_whose_header_was_lost(extractor, total, expected):
     two adjacent amounts are 预算数 and 执行数, the amount before them is 年初预算数."""
     rows = [*FIELDS, "项目资金(万元)", total, "其中:当年财政拨款\t50\t50\t49.5", *INDICATORS]
     assert _funds(extractor, rows) == expected
+@pytest.mark.parametrize("caption,factor", [("(元)", 1.0), ("(万元)", 10000.0)])
+def test_a_unit_caption_centered_below_the_header(extractor, caption, factor):
+    """项目资金 / (元) centered on the header and the total row (a PDF text layer): the unit opens the total row."""
+    rows = [*FIELDS, "\t年初预算数\t全年预算数\t全年执行数\t执行率", "项目资金",
+            f"{caption}\t年度资金总额\t300000\t320000\t288000\t90%", *INDICATORS]
+    assert _funds(extractor, rows) == (300000.0 * factor, 320000.0 * factor, 288000.0 * factor, 90.0)

@@ -16,3 +16,4 @@ from jixiao.pipelines.vocab.prose import *  # noqa: F403
 from jixiao.pipelines.vocab.values import *  # noqa: F403
 from jixiao.pipelines.vocab.measures import *  # noqa: F403
 from jixiao.pipelines.vocab.accounts import *  # noqa: F403
+from jixiao.pipelines.vocab.wrapped import *  # noqa: F403

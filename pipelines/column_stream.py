@@ -1,0 +1,163 @@
+"""Column stream: an indicator table whose cells a PDF text layer prints column by column, one cell a line.
+
+``pdftotext`` without ``-layout`` writes cells in content-stream order; a table drawn column by column (a sheet's
+export) comes out as each column's header word followed by its cells: 一级指标 / 产出指标 / 效益指标 … 二级指标 /
+数量指标 / 数量指标 … 三级指标 / … 分值 / 20 / 10 … The 分值 and 得分 columns give the row count (a plain number a
+row); a text column printing more lines than rows holds wrapped cells (a full-width line joins the next); a
+level column printing fewer is merged cells, each heading the first row whose level-2 it can hold. The block is
+rewritten row by row, one cell a line, as ``cell_stream`` reads tables printed that way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.pipelines import vocab as V
+from jixiao.pipelines.normalize import NormalizedText, squeeze
+from jixiao.pipelines.wrapped_cells import width
+
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_ORDER = [slot for slot, _ in V.INDICATOR_HEADERS]
+_FIRST = ("l1", "l2", "name")
+MIN_COLUMNS = 4
+_MARGIN = re.compile(V.MARGIN_MARK)  # a page counter or a stamp ends the last column
+
+_Line = tuple[int, int]  # (start, end) of a line in the text
+
+
+def _slot(text: str) -> str | None:
+    return next((slot for slot, rx in V.INDICATOR_HEADERS if rx.search(text)), None)
+
+
+def _lines(text: str) -> list[_Line]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            a = pos + len(line) - len(line.lstrip())
+            out.append((a, pos + len(line.rstrip())))
+        pos += len(line) + 1
+    return out
+
+
+def _block(text: str, lines: list[_Line], i: int) -> tuple[list[tuple[str, list[_Line]]], list[_Line], int] | None:
+    """The columns (slot, cell lines) of a block opening at line ``i``, their header lines, and the line after
+    it; None where none opens there (its header words must come one column after another, with cells between)."""
+    cols: list[tuple[str, list[_Line]]] = []
+    heads: list[_Line] = []
+    k = i
+    while k < len(lines):
+        word = squeeze(text[lines[k][0]:lines[k][1]])
+        slot = _slot(word)
+        if slot is not None and (not cols or _ORDER.index(slot) > _ORDER.index(cols[-1][0]) and cols[-1][1]):
+            cols.append((slot, []))
+            heads.append(lines[k])
+        elif not cols or slot is not None or V.INDICATOR_END.match(word) or V.TABLE_TITLE.search(word) \
+                or _MARGIN.match(word):
+            break  # (a header word out of order ends the block: each line is read once)
+        else:
+            cols[-1][1].append(lines[k])
+        k += 1
+    if len(cols) < MIN_COLUMNS or cols[0][0] not in _FIRST or "name" not in dict(cols):
+        return None
+    return cols, heads, k
+
+
+def _joined(text: str, cells: list[_Line], n: int) -> list[list[_Line]] | None:
+    """``cells`` grouped into ``n`` cells: the lines to join are the shortest of those under a full-width line
+    (a wrapped cell fills its lines but its last: the tail is a remainder)."""
+    if len(cells) < n:
+        return None
+    widths = [width(text[a:b]) for a, b in cells]
+    widest = max(widths, default=0)
+    tails = sorted((k for k in range(1, len(cells)) if widths[k - 1] >= widest), key=lambda k: (widths[k], -k))
+    if len(tails) < len(cells) - n:
+        return None
+    joined = set(tails[:len(cells) - n])
+    groups: list[list[_Line]] = []
+    for k, c in enumerate(cells):
+        if k in joined:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    return groups
+
+
+def _table(text: str, cols: list[tuple[str, list[_Line]]]) -> list[list[list[_Line]]] | None:
+    """The block's rows (each a list of cells, each a list of lines) under its columns, or None."""
+    numbers = [cells for slot, cells in cols if slot in ("weight", "score")
+               and cells and all(_NUMBER.match(squeeze(text[a:b])) for a, b in cells)]
+    if not numbers:
+        return None
+    n = len(numbers[0])
+    rows: list[list[list[_Line]]] = [[[] for _ in cols] for _ in range(n)]
+    levels: dict[int, list[_Line]] = {}
+    for j, (slot, cells) in enumerate(cols):
+        if slot in ("l1", "l2") and len(cells) < n:
+            levels[j] = cells
+            continue
+        grouped = _joined(text, cells, n)
+        if grouped is None:
+            if slot in ("name", "weight", "score"):
+                return None
+            continue  # a column whose cells cannot be told apart (remarks of some rows) is left out
+        for r, cell in enumerate(grouped):
+            rows[r][j] = cell
+    _merged(text, cols, rows, levels)
+    return rows
+
+
+def _merged(text: str, cols: list[tuple[str, list[_Line]]], rows: list[list[list[_Line]]],
+            levels: dict[int, list[_Line]]) -> None:
+    """Merged level-1 cells, each at the first row whose level-2 (carried down) belongs under it."""
+    l2 = next((j for j, (slot, _) in enumerate(cols) if slot == "l2"), None)
+    for j, cells in levels.items():
+        if cols[j][0] != "l1" or l2 is None:
+            continue
+        r = 0
+        for cell in cells:
+            l1 = V.fallback_level1(squeeze(text[cell[0]:cell[1]]))
+            while r < len(rows) and V.LEVEL2_PARENT.get(V.fallback_level2(_text(text, rows[r][l2])) or "") != l1:
+                r += 1
+            if r < len(rows):
+                rows[r][j] = [cell]
+
+
+def _text(text: str, cell: list[_Line]) -> str:
+    return "".join(squeeze(text[a:b]) for a, b in cell)
+
+
+def columns_as_rows(norm: NormalizedText) -> NormalizedText | None:
+    """The text with each indicator block printed column by column rewritten row by row, one cell a line (None
+    where it prints none)."""
+    text = norm.text
+    lines = _lines(text)
+    chars: list[str] = []
+    offs: list[int] = []
+    done = 0  # text offset written so far
+    i = 0
+    found = False
+    while i < len(lines):
+        block = _block(text, lines, i) if _slot(squeeze(text[lines[i][0]:lines[i][1]])) in _FIRST else None
+        table = _table(text, block[0]) if block else None
+        if block is None or table is None:
+            i += 1
+            continue
+        cols, heads, k = block
+        _copy(norm, done, lines[i][0], chars, offs)
+        for cell in [[h] for h in heads] + [cell for row in table for cell in row if cell]:
+            for a, b in cell:
+                _copy(norm, a, b, chars, offs)
+            chars.append("\n")
+            offs.append(norm.offsets[cell[-1][1]])
+        done = lines[k - 1][1]
+        i = k
+        found = True
+    if not found:
+        return None
+    _copy(norm, done, len(text), chars, offs)
+    return norm.rewritten(chars, offs)
+
+
+def _copy(norm: NormalizedText, a: int, b: int, chars: list[str], offs: list[int]) -> None:
+    chars.extend(norm.text[a:b])
+    offs.extend(norm.offsets[a:b])
