@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     model_dir: Path = Field(default_factory=_default_model_dir)
     use_tagger: bool = Field(default=True, description="run the token classifier when its checkpoint is present")
     tagger_backend: str = Field(default="auto", description="auto | torch | onnx")
+    wrapped_rows: Literal["pdf", "always", "never"] = Field(
+        default="pdf", description="rebuild table rows whose cells wrap inside them (a PDF's text layer): pdf = in "
+        "documents read from PDF files; always = in every text (texts other tools pulled from PDFs); never")
     tagger_regions: bool = Field(default=True, description="tag only stretches near table vocabulary (faster on long prose)")
     # service
     max_batch: int = 32

@@ -92,8 +92,13 @@ class Extractor:
         self.fuse = fuse
         self.assemble_from_spans = assemble_from_spans
         self.pipeline = pipeline
+        wrapped = self.settings.wrapped_rows
         self.readers = LayoutReaders.build(self.categories, pipeline.first_reader, pipeline.alternative_readers,
-                                           pipeline.last_resort_readers)
+                                           pipeline.last_resort_readers, wrapped_rows=wrapped == "always")
+        # a PDF's text layer: its rows' cells may wrap inside them (pdfplumber's page text of an unruled table)
+        self.pdf_readers = self.readers if wrapped != "pdf" else LayoutReaders.build(
+            self.categories, pipeline.first_reader, pipeline.alternative_readers, pipeline.last_resort_readers,
+            wrapped_rows=True)
         self.prose = ProseParser()
         self.accounts = FinalAccountsReader()
 
@@ -183,7 +188,8 @@ class Extractor:
         norm = source = normalize_text(doc.text)
         t1 = time.perf_counter()
         timings["normalize"] = t1 - t0
-        reading = self.readers.read(norm, lambda stage: deadline.check(f"the {stage} reader"))
+        readers = self.pdf_readers if doc.format == "pdf" else self.readers
+        reading = readers.read(norm, lambda stage: deadline.check(f"the {stage} reader"))
         timings["read"] = time.perf_counter() - t1
         parsed, norm = drop_repeated_tables(reading.projects), reading.text
         if parsed and reading.note:

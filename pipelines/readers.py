@@ -124,17 +124,18 @@ class SpaceRows(_TableReader):
     """Cells separated by spaces, one table row per line (web text of a table)."""
 
     name = "space_rows"
+    # rebuild rows whose cells wrap inside them (a PDF's text layer; ``Settings.wrapped_rows``)
+    wrapped = False
 
     def read(self, norm: NormalizedText) -> Reading | None:
         if is_collapsed(norm) or _tab_table(norm.text) or _lines(norm.text) < SPACE_ROWS_MIN_LINES:
             return None
         lines = parse_rows(space_rows(norm), one_row_per_line=True)
-        rows = wrapped_rows(norm, lines)
+        rows = wrapped_rows(norm, lines) if self.wrapped else lines
         if rows is not lines:
-            # a header or level words wrapped inside their cells: the layout is a PDF text layer beyond doubt
+            # a header or level words wrapped inside their cells: in a PDF's text layer, beyond doubt
             return Reading(self.tables.parse(rows), norm, "table read from rows whose cells wrap", claimed=True)
-        rows = column_rows(norm, lines, self.categories)
-        return Reading(self.tables.parse(rows), norm,
+        return Reading(self.tables.parse(column_rows(norm, lines, self.categories)), norm,
                        "table read from space-separated rows")
 
 
@@ -300,9 +301,12 @@ class LayoutReaders:
 
     @classmethod
     def build(cls, categories: Categories, first: str, alternatives: tuple[str, ...],
-              last_resort: tuple[str, ...]) -> LayoutReaders:
+              last_resort: tuple[str, ...], wrapped_rows: bool = False) -> LayoutReaders:
         def make(name: str) -> Reader:
-            return READERS[name](categories)
+            reader = READERS[name](categories)
+            if isinstance(reader, SpaceRows):
+                reader.wrapped = wrapped_rows
+            return reader
 
         return cls(make(first), [make(n) for n in alternatives], [make(n) for n in last_resort], ProseParser())
 

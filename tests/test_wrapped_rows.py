@@ -3,6 +3,8 @@
 
 import pytest
 
+from jixiao.config import Settings
+from jixiao.pipelines.document import Document
 from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.layout import parse_rows, space_rows
 from jixiao.pipelines.normalize import normalize_text
@@ -24,7 +26,8 @@ def _rows(lines: list[str]) -> list[list[str]]:
 
 @pytest.fixture(scope="module")
 def extractor():
-    return Extractor.from_settings(load_tagger=False)
+    # texts pulled from PDFs by other tools: rebuild wrapped rows in every text (by default only in PDF documents)
+    return Extractor.from_settings(Settings(wrapped_rows="always"), load_tagger=False)
 
 
 def _project(extractor, lines):
@@ -153,3 +156,16 @@ def test_a_caption_on_the_line_under_a_field_row_is_no_tail_of_its_value():
     rows = _rows(["主管部门 示例县交通运输局 实施单位 示例县公路站", "项目资金", *FUNDS[:2], *WRAPPED_HEADER,
                   " 产出指 数量指 道路养护里程 ≥120公里 126公里 20 20", " 标 标"])
     assert rows[0][-1] == "示例县公路站"
+
+
+def test_wrapped_rows_are_rebuilt_in_pdf_documents_by_default_and_left_in_web_text():
+    lines = ["项目名称 示例乡村道路养护经费",
+             "主管部门 示例县交通运输局 实施单位 示例县农村公路建设服务中",
+             " 心",
+             *FUNDS, *WRAPPED_HEADER,
+             " 产出指 数量指 道路养护里程 ≥120公里 126公里 20 20", " 标 标"]
+    text = "\n".join(lines) + "\n"
+    default = Extractor.from_settings(Settings(), load_tagger=False)
+    (pdf,) = default.extract(Document(doc_id="t", format="pdf", text=text), mode="parser").projects
+    assert pdf.implementer == "示例县农村公路建设服务中心" and pdf.indicators[0].level2 == "数量指标"
+    assert default.extract(Document(doc_id="t", text=text), mode="parser").projects[0].implementer != pdf.implementer
