@@ -48,6 +48,10 @@ _OPENERS = (
     re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*+(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?[ \t]*+"
                r"(?P<name>[^,，。;；:：“”\"\n\t ]{2,40}?)项目(?:支出)?绩效自评综述[:：]", re.M),
 )
+# a report announcing its project by a name in quotes (我局对2023年度实施的“城东片区雨污分流改造工程”开展了绩效自评,
+# 本部门选取“背街小巷提升改造工程”进行绩效自评结果公开): the quoted words are the name, an 工程 as much as a 项目
+_QUOTED_OPENER = re.compile(r"(?:对|选取|选择|就)[^。；;！!？?\n“”]{0,20}[“\"](?P<name>[^“”\"\n。，,；;：:]{2,40})[”\"]"
+                            r"(?:项目)?(?:全面)?(?:进行|开展)了?(?:项目)?(?:绩效)?自评")
 # a report on several projects heads each one's section with its name on a line of its own: （一）森林防火专项经费项目
 # (or 一、动物疫病防控经费: a fund's name ends in 经费 / 资金; not a heading of the report's own parts, 项目资金 …)
 # (重点项目一：… / 项目二、…: a 部门整体 report's key projects numbered in words)
@@ -202,12 +206,18 @@ class ProseParser:
             opens = [(view.pos[m.start()], view.span(m, "name"))
                      for m in _OPENERS[0].finditer(view.text, view.at(s), view.at(e))
                      if not NOT_PROJECT.search(m.group("name"))]
+            quoted = [(view.pos[m.start()], view.span(m, "name"))
+                      for m in _QUOTED_OPENER.finditer(view.text, view.at(s), view.at(e))
+                      if not NOT_PROJECT.search(m.group("name")) and not any(a == view.pos[m.start()] for a, _ in opens)]
+            opens.extend(quoted)
             summaries = len(opens)
             for m in _OPENERS[1].finditer(text, s, e):
                 if not NOT_PROJECT.search(m.group("name")) and not any(a <= m.start() < n.end for a, n in opens):
                     opens.append((m.start(), _span(m, "name")))
             # sections whose sentences are the project's own: a summary's (…项目绩效自评综述：), a heading's
             owned = {a for a, _ in opens[summaries:]}
+            if len(opens) == 1 and quoted:
+                owned.add(quoted[0][0])  # (the report's one project, named in quotes: its sentences are its own)
             headed = _heading_openers(text, s, e) if not opens else []
             opens.extend(headed)
             owned |= {a for a, _ in headed}

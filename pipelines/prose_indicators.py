@@ -35,7 +35,8 @@ _ITEM = r"(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]|" + _CIRCLED + r")[ \t]
 # name before a comma is never read as one)
 _BARE_LEVEL2 = "|".join(sorted((w.removesuffix("指标") for w in LEVEL2_PARENT), key=len, reverse=True))
 _LEAD_END = r"(?:方面)?(?:[:：,，]|" + PROSE_LEVEL_SEPARATOR + r")"
-_LEAD = (r"(?P<lead>[\u4e00-\u9fff]{2,8}指标" + _LEAD_END
+# (社会效益方面，名称目标X…: a level-2 word without 指标 before 方面 leads too)
+_LEAD = (r"(?P<lead>(?:[\u4e00-\u9fff]{2,8}指标|(?:" + _BARE_LEVEL2 + r")(?=方面))" + _LEAD_END
          + r"(?:(?:[\u4e00-\u9fff]{2,8}指标|" + _BARE_LEVEL2 + r")" + _LEAD_END + r")?)?")
 _LEAD_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}?指标|" + _BARE_LEVEL2)
 _IND_SENTENCE = re.compile(
@@ -84,6 +85,17 @@ _IND_REVERSED = re.compile(
     r"(?:[,，]\s*" + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)\s*分?"
     r"(?:\s*[(（](?:" + PROSE_WEIGHT_CUE + "|" + PROSE_FULL_MARK_CUE + r")" + _CUE_END
     + r"(?P<full>\d+(?:\.\d+)?)分?[)）])?)?\s*(?=[,，;；。\n]|$)", re.M)
+# the actual right after the name, the target after it (完成背街小巷改造37条，年度目标35条；工程验收合格率100%，年度目标100%):
+# a name without figures, the actual a figure, then a target cue and a figure
+_IND_ACTUAL_FIRST = re.compile(
+    r"(?:^|(?<=[\n。；;:：]))[ \t]*+" + _ITEM + _LEAD
+    + r"(?P<name>[\u4e00-\u9fff(（“][^,，;；。:：\n≥≤<>=＞＜\d]{1,39}?)(?P<actual>" + _FIGURE + r")"
+    r"[,，]\s*" + PROSE_TARGET_CUE + _CUE_END + r"(?P<target>" + _FIGURE + r")"
+    r"(?:[,，]\s*" + PROSE_WEIGHT_CUE + _CUE_END + r"(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
+    r"(?:[,，]\s*" + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)\s*分?)?(?=[,，;；。\n]|$)", re.M)
+# what opens such a sentence before the name: the project and the verb of the actual (项目全年完成…, 累计实现…)
+_ACTUAL_FIRST_VERB = re.compile(r"^(?:本|该)?(?:项目)?(?:全年|年度|本年|当年)?(?:共|累计)?(?:实际)?(?:完成|实现|达到)")
+_MONEY_NAME = re.compile(r"预算|资金|经费|支出|拨付|到位")
 _VALUE = r"[≥≤><=＞＜]?\d+(?:\.\d+)?(?:" + "|".join(sorted(MEASURE_UNITS, key=len, reverse=True)) + r")?"
 _IND_RUN = re.compile(r"(?P<name>[\u4e00-\u9fff0-9、()（）]{4,40}?)" + PROSE_RUN_TARGET_CUE + r"(?P<target>" + _VALUE + r")"
                       + PROSE_RUN_ACTUAL_CUE + r"(?P<actual>" + _VALUE + r")")
@@ -126,6 +138,9 @@ def _sentence_matches(text: str, s: int, e: int):
         if _TARGET_CUE.search(text, a, b) and (_ACTUAL_CUE.search(text, a, b) or _ACTUAL_WORD.search(text, a, b)):
             for rx in (_IND_FIELDS, _IND_SENTENCE, _IND_REVERSED):
                 yield from rx.finditer(text, a, min(b + 1, e))
+        if _TARGET_CUE.search(text, a, b):
+            yield from (m for m in _IND_ACTUAL_FIRST.finditer(text, a, min(b + 1, e))
+                        if not _MONEY_NAME.search(m["name"]) and not _DATE_LEAD.match(m["name"]))
         if _ACTUAL_WORD.search(text, a, b):
             yield from (m for m in _IND_VALUE_FIRST.finditer(text, a, min(b + 1, e))
                         if not _FUNDS_ACTUAL.search(m["verb"]) and not _DATE_LEAD.match(m["name"]))
@@ -142,7 +157,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             continue  # an earlier form read this stretch
         words = [_span(w, 0) for w in _LEAD_WORD.finditer(text, m.start("lead"), m.end("lead"))] \
             if m.groupdict().get("lead") else []
-        name, peeled = _peel_levels(_unquoted(_trim(_last_item(_span(m, "name")))),
+        name, peeled = _peel_levels(_unquoted(_trim(_verbless(m, _last_item(_span(m, "name"))))),
                                     any(fallback_level1(w.text) for w in words))
         out.append(ParsedIndicator(
             name=name, target=[_span(m, "target")], actual=_trim(_span(m, "actual")),
@@ -210,6 +225,14 @@ def _peel_levels(name: Span, under_level1: bool) -> tuple[Span, list[Span]]:
         under_level1 = under_level1 or level1
         name = Span(text=name.text[m.end():], start=name.start + m.end(), end=name.end)
     return name, words
+
+
+def _verbless(m: re.Match[str], name: Span) -> Span:
+    """The name of an actual-first sentence without the verb opening it (项目全年完成背街小巷改造 -> 背街小巷改造)."""
+    verb = _ACTUAL_FIRST_VERB.match(name.text) if m.re is _IND_ACTUAL_FIRST else None
+    if verb is None or len(name.text) - verb.end() < 2:
+        return name
+    return Span(text=name.text[verb.end():], start=name.start + verb.end(), end=name.end)
 
 
 def _trim(span: Span) -> Span:
