@@ -35,7 +35,7 @@ from jixiao.pipelines.vocab import (
     PROSE_ALLOCATION, PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_WHOLE_UNIT,
 )
 
-_AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
+_AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)"  # (1.575亿元: a province's totals)
 # 2023年 / 2023年度, then a category label 特定类项目 / 专项类项目 / 项目
 _QUALIFIER = r"(?:\d{4}年度?)?(?:[\u4e00-\u9fff]{2,4}类项目|项目(?=[\u4e00-\u9fff]))?"
 _OPENERS = (
@@ -57,8 +57,11 @@ _QUOTED_OPENER = re.compile(r"(?:对|选取|选择|就)[^。；;！!？?\n“”
 # (重点项目一：… / 项目二、…: a 部门整体 report's key projects numbered in words)
 _ORDINAL = (r"(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
             r"|(?:重点)?项目[一二三四五六七八九十\d]{1,2}[:：、.．])")
-# (nor a fund's source: （一）中央财政资金 / （二）省级配套资金 split one fund, they are no projects)
-_HEADING_NAME = (r"(?!项目|预算|专项|财政|部门|其他|其中|中央|省级|省|市级|县级|区级|地方|本级|上级|自筹|配套)"
+# (nor a fund's source: （一）中央财政资金 / （二）省级配套资金 split one fund, they are no projects; a project's name may
+# open with the level it is funded at: （三）市级科技创新券补助项目)
+_SOURCE_HEADING = (r"(?:中央|省级|省|市级|县级|区级|地方|本级|上级|自筹|配套)(?:财政|配套|补助|专项|自筹|衔接){0,2}"
+                   r"(?:资金|经费)(?=[ \t\u3000]|$)")
+_HEADING_NAME = (r"(?!项目|预算|专项|财政|部门|其他|其中)(?!" + _SOURCE_HEADING + ")"
                  r"(?P<name>[\u4e00-\u9fff()（）“”]{2,40}?(?:项目|经费|资金))")  # (quotes: “八五”普法宣传经费)
 _HEADING_OPENER = re.compile(r"^[ \t]*" + _ORDINAL + r"[ \t]*" + _HEADING_NAME + r"[ \t]*$", re.M)
 # (a 部门整体 report's 重点项目 section numbers them 1. / 2.: tried after the other ordinals)
@@ -76,7 +79,7 @@ HEADING_OPENER_MIN = 2
 # (a label may end in a colon: 年初预算数：30万元；全年预算数：32万元)
 # or the unit in brackets after the label, the figure bare (年初预算数（万元）：45): group 1 the figure (read ahead),
 # group 2 the unit, as in _AMOUNT
-_BRACKET_AMOUNT = r"[(（](?=(?:万元|元)[)）][:：]?\s*(\d[\d,]*(?:\.\d+)?)(?![\d.]))(万元|元)"
+_BRACKET_AMOUNT = r"[(（](?=(?:亿元|万元|元)[)）][:：]?\s*(\d[\d,]*(?:\.\d+)?)(?![\d.]))(亿元|万元|元)"
 _FIELDS: list[tuple[str, re.Pattern[str]]] = [
     (field, re.compile(label + form)) for field, label in PROSE_AMOUNT_LABELS
     for form in (r"(?:[:：]\s*)?" + _AMOUNT, _BRACKET_AMOUNT)]

@@ -20,10 +20,11 @@ def _span(m: re.Match[str], group: int | str) -> Span:
     return Span(text=m.group(group), start=m.start(group), end=m.end(group))
 
 
+# (…资金区域绩效自评报告: a transfer payment's 区域 report, 区域 is the report's word, as 支出 is)
 # (spaces, not tabs, before the title: at every tab of a long run ``[ \t]*`` would rescan the rest of it)
 # a report's title line: [关于][unit or place][year]NAME[支出]绩效自评报告 (the name is what follows the year, or what
 # precedes it when nothing does: 退役士兵安置补助经费转移支付2023年度绩效自评报告)
-TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{2,80}?)(?:支出|使用)?(?:的)?"
+TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{2,80}?)(?:支出|使用|区域)?(?:的)?"
                     # (a scan or a PDF may space the title's words out: 绩效自 评报告)
                     # (绩效自我评价报告 / 绩效自评价报告: other provinces' words; a page title's site name after
                     # 报告_ or 报告-: 某项目绩效自评报告_某市人民政府)

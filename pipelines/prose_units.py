@@ -20,6 +20,8 @@ _TITLE_ORG = re.compile(
     r"(?:^|(?<=\s))(?P<org>[\u4e00-\u9fff()（）]{3,40}?" + ORG_END + r")"
     r"(?:\s+(?:关于)?(?:\d{4}年度?)?|\d{4}年度?)[\u4e00-\u9fff]{0,12}(?:报告|说明|公开)(?=\s|$)"
 )
+# a site's name over the page (某省水利厅 门户网站, 某市人民政府网站): 站 ends a unit's name (监测站), not a site's
+_SITE_NAME = re.compile(r"网站$|网$")
 _HEADING_NOT_ORG = re.compile(r"^(第.部分|目录|附件|附表|[一二三四五六七八九十]+、|\(|（)")
 
 
@@ -54,7 +56,7 @@ def heading_units(text: str, stretches: list[tuple[int, int]]) -> list[Span]:
                     break
             k += 1
         for m in _TITLE_ORG.finditer(text, s, e):
-            if not _HEADING_NOT_ORG.match(m.group("org")) and not any(u.start <= m.start("org") < u.end for u in out):
+            if not _HEADING_NOT_ORG.match(m.group("org")) and not _SITE_NAME.search(m.group("org")) and not any(u.start <= m.start("org") < u.end for u in out):
                 out.append(Span(text=m.group("org"), start=m.start("org"), end=m.end("org")))
     return sorted(out, key=lambda u: u.start)
 
@@ -71,7 +73,7 @@ def _heading_org(lines: list[tuple[int, str]]) -> Span | None:
     if not HEADING_CHARS[0] <= len(t) <= HEADING_CHARS[1] or _HEADING_NOT_ORG.match(t) or re.search(r"[,，。;；:：、]", t):
         return None
     m = _HEADING_ORG.match(t)
-    if m is None:
+    if m is None or _SITE_NAME.search(m.group("org")):
         return None
     # offsets only for a heading found (this runs on every short line)
     pos = [start + i for start, line in lines for i, ch in enumerate(line) if not ch.isspace()]

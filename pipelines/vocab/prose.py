@@ -23,7 +23,8 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("annual", r"项目资金总额(?:为|是)?"),
     ("executed", r"已支付(?:资金)?"),
     # the year's funds received or in place (共收到…补助资金1236.8万元, 资金到位68万元), spent (已支出…元)
-    ("annual", r"(?:共收到[\u4e00-\u9fff]{0,20}?(?:资金|经费)|(?:资金|经费)到位)(?:共|合计)?"),
+    # (共到位资金1.575亿元: the words the other way round)
+    ("annual", r"(?:共收到[\u4e00-\u9fff]{0,20}?(?:资金|经费)|(?:资金|经费)到位|(?<![未不])(?:共|累计)?到位(?:资金|经费))(?:共|合计)?"),
     ("executed", r"(?:已支出(?:资金)?|全年执行(?:资金|经费)?(?:为|是|共)?(?=\d)|(?<![\u4e00-\u9fff])执行(?=\d)|(?<=[该本])项目(?:实际)?支出(?:资金)?|(?<=年[底末])支出)"),
     ("annual", r"(?:(?<!初)预算安排(?:资金|经费)?|资金共计|(?<![初年后])预算数(?:为|是)?)"),
     # (a transfer payment's year in other words: 全年实际执行资金 / 累计支出资金 / 全年共支出 / 实际使用资金…万元)
@@ -57,7 +58,8 @@ PROSE_DEPT_LABEL = r"(?<!中央)(?:主管部门|主管单位)(?:及代码)?"
 # (计划≥95%: a bare 计划 before a value; 实际为0.3‰ / 实际达到96%: the actual without 完成)
 PROSE_TARGET_CUE = r"(?:(?:年初|初|年度|全年|计划|预期)?(?:目标值|指标值|目标)|计划(?:完成|值|数)|计划(?=[≥≤><=＞＜\d]))"
 # (年度完成值 / 年末实际值 / 实际完成数: other bureaus' words for the same value)
-PROSE_ACTUAL_CUE = r"(?:(?:全年|年度|年末|年底)?(?:实际)?(?:完成值|完成情况|实际值|完成数|实际数|完成)|实际达到|实际(?=为|是))"
+# (全省实际完成3386处: a transfer payment's report speaks for its whole region)
+PROSE_ACTUAL_CUE = r"(?:(?:全年|年度|年末|年底|全[省市县区州盟旗])?(?:实际)?(?:完成值|完成情况|实际值|完成数|实际数|完成)|实际达到|实际(?=为|是))"
 # the same run together without punctuation: …发放指标为100%实际完成值为96%
 PROSE_RUN_TARGET_CUE = r"(?:指标值?|目标值?)(?:为|是|[:：])"
 PROSE_RUN_ACTUAL_CUE = r"[,，]?实际完成值?(?:为|是|[:：])?"
