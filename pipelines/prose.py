@@ -98,10 +98,13 @@ _GRADE = re.compile(r"(?:(?:自评|评价|绩效|评定)(?:等级|等次|结果)
 _DEPT = re.compile(PROSE_DEPT_LABEL + r"(?:[:：]|为)\s*(?P<v>[^\s,，。;；]{2,40})")
 _IMPL = re.compile(PROSE_IMPL_LABEL + r"(?:[:：]|为)\s*(?P<v>[^\s,，。;；]{2,40})")
 # or in words without a label: 项目由某局主管，某中心具体实施 (a unit's name: no 由 inside, a unit's ending)
-_UNIT_WORDS = r"(?:(?!由)[\u4e00-\u9fff()（）]){2,30}?" + ORG_END
+# (各县（区）教育部门组织项目学校具体实施: 各 / 有关 / 相关 refer to many units, they name none)
+_UNIT_WORDS = r"(?!各|有关|相关)(?:(?!由)[\u4e00-\u9fff()（）]){2,30}?" + ORG_END
 # (由某局负责管理，某中心承担具体运营维护工作: the same in other verbs)
 _DEPT_WORDS = re.compile(r"由(?P<v>" + _UNIT_WORDS + r")(?:主管|归口管理|负责管理)")
 _IMPL_WORDS = re.compile(r"(?:^|(?<=[，,。；;:：\s由]))(?P<v>" + _UNIT_WORDS + r")(?:(?:具体|负责)(?:组织)?实施|承担具体|具体承担)", re.M)
+# (项目由某局组织实施: 组织实施 alone names the unit carrying it out only after 由)
+_IMPL_BY = re.compile(r"由(?P<v>" + _UNIT_WORDS + r")组织实施")
 
 
 
@@ -362,7 +365,8 @@ class ProseParser:
         dept = (self._search(_DEPT, text, view, line_start, e, "v", printed_first=True)
                 or self._search(_DEPT_WORDS, text, view, line_start, e, "v", printed_first=True))
         impl = (self._search(_IMPL, text, view, line_start, e, "v", printed_first=True)
-                or self._search(_IMPL_WORDS, text, view, line_start, e, "v", printed_first=True))
+                or self._search(_IMPL_WORDS, text, view, line_start, e, "v", printed_first=True)
+                or self._search(_IMPL_BY, text, view, line_start, e, "v", printed_first=True))
         return ParsedProject(
             source="prose", start=s, end=e, name=name, funds=funds,
             department=dept[0] if dept else unit,

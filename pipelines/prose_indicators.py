@@ -36,7 +36,9 @@ _ITEM = r"(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]|" + _CIRCLED + r")[ \t]
 _BARE_LEVEL2 = "|".join(sorted((w.removesuffix("指标") for w in LEVEL2_PARENT), key=len, reverse=True))
 _LEAD_END = r"(?:方面)?(?:[:：,，]|" + PROSE_LEVEL_SEPARATOR + r")"
 # (社会效益方面，名称目标X…: a level-2 word without 指标 before 方面 leads too)
-_LEAD = (r"(?P<lead>(?:[\u4e00-\u9fff]{2,8}指标|(?:" + _BARE_LEVEL2 + r")(?=方面))" + _LEAD_END
+# (【数量指标】名称：目标X…: the level-2 in square brackets, no separator after it)
+_LEAD = (r"(?P<lead>【(?:[\u4e00-\u9fff]{2,8}指标|" + _BARE_LEVEL2 + r")】[ \t]*+|"
+         r"(?:[\u4e00-\u9fff]{2,8}指标|(?:" + _BARE_LEVEL2 + r")(?=方面))" + _LEAD_END
          + r"(?:(?:[\u4e00-\u9fff]{2,8}指标|" + _BARE_LEVEL2 + r")" + _LEAD_END + r")?)?")
 _LEAD_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}?指标|" + _BARE_LEVEL2)
 _IND_SENTENCE = re.compile(
@@ -159,9 +161,10 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             if m.groupdict().get("lead") else []
         name, peeled = _peel_levels(_unquoted(_trim(_verbless(m, _last_item(_span(m, "name"))))),
                                     any(fallback_level1(w.text) for w in words))
+        name, weight = _bracket_weight(name)
         out.append(ParsedIndicator(
             name=name, target=[_span(m, "target")], actual=_trim(_span(m, "actual")),
-            weight=_weight(m),
+            weight=_weight(m) or weight,
             score=_span(m, "score") if m.groupdict().get("score") else None, method="sentence",
         ))
         # the most specific category word of the lead (产出指标-数量指标- -> 数量指标; 效益指标—社会效益— -> 社会效益)
@@ -225,6 +228,19 @@ def _peel_levels(name: Span, under_level1: bool) -> tuple[Span, list[Span]]:
         under_level1 = under_level1 or level1
         name = Span(text=name.text[m.end():], start=name.start + m.end(), end=name.end)
     return name, words
+
+
+# the item's 分值 in brackets after its name (（1）监测设备在线率（分值8分）：年度目标…): the weight, no part of the name
+_NAME_WEIGHT = re.compile(r"[(（](?:" + PROSE_WEIGHT_CUE + r")" + r"(?:为|[:：])?\s*(?P<w>\d+(?:\.\d+)?)\s*分?[)）]$")
+
+
+def _bracket_weight(name: Span) -> tuple[Span, Span | None]:
+    """The name without a bracketed 分值 ending it, and that 分值."""
+    m = _NAME_WEIGHT.search(name.text)
+    if m is None or m.start() < 2:
+        return name, None
+    weight = Span(text=m["w"], start=name.start + m.start("w"), end=name.start + m.end("w"))
+    return Span(text=name.text[:m.start()].rstrip(), start=name.start, end=name.start + len(name.text[:m.start()].rstrip())), weight
 
 
 def _verbless(m: re.Match[str], name: Span) -> Span:
