@@ -12,6 +12,7 @@ import bisect
 import re
 
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
+from jixiao.pipelines.prose_blocks import field_blocks
 from jixiao.pipelines.vocab import (
     LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
     PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
@@ -177,6 +178,15 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             out.append(ParsedIndicator(name=_span(m, "name"), target=[_span(m, "target")], actual=_span(m, "actual"),
                                        method="sentence"))
             taken.append((m.start(), m.end()))
+    for block in field_blocks(text, s, e):
+        ind = block.indicator()
+        if ind is None or any(a < ind.name.end and ind.name.start < b for a, b in taken):
+            continue
+        out.append(ind)
+        level = block.fields.get("level2") or block.fields.get("level1")
+        if level is not None and (fallback_level1(level.text) or fallback_level2(level.text)):
+            leads[ind.name.start] = level
+        taken.append((ind.name.start, ind.name.end))
     headings = [(h.start(g), h.end(g), fallback_level1(h[g]), fallback_level2(h[g]))
                 for h in (_CATEGORY_HEADING if "\n" in text else _RUN_CATEGORY_HEADING).finditer(text, s, e)
                 for g in ["cat2" if h["cat2"] and fallback_level2(h["cat2"]) else "cat"]]

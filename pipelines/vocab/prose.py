@@ -95,3 +95,14 @@ PROSE_NEXT_LABEL = r"(?:(?:项目|中央|地方)?(?:主管|实施|预算单位)|
 # what a bracket after a report's title says about the document itself (公示稿, 终稿, 2023年度), never a project
 PROSE_TITLE_NOTE = r"稿$|版$|^(?:公示|摘要|全文|简本|节选|附件)$|年度?$"
 
+# an indicator printed as a block of labeled lines, one field a line (a Word form pasted as text):
+# 二级指标：数量指标 / 指标名称：受益学生人数 / 年度目标：≥28000人 / 实际完成：28416人 / 分值：10分　得分：10分
+PROSE_BLOCK_LABELS: tuple[tuple[str, str], ...] = (
+    ("name", r"(?:三级)?指标名称"),
+    ("level1", r"一级指标"),
+    ("level2", r"二级指标"),
+    ("target", r"(?:年度|全年|年初|计划)?(?:目标值?|指标值)"),
+    ("actual", r"(?:全年|年度)?(?:实际完成值?|实际值|完成值|实际完成情况)"),
+    ("weight", r"(?:指标)?(?:分值|权重)"),
+    ("score", r"(?:自评|指标)?得分"),
+)
