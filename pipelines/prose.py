@@ -18,15 +18,13 @@ prose between the tables of a mixed document.
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from jixiao.pipelines.normalize import NormalizedText, parse_number, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
-from jixiao.pipelines.prose_indicators import indicator_sentences
+from jixiao.pipelines.prose_view import SENTENCE_END, Unwrapped, complement, view_indicators
 from jixiao.pipelines.prose_names import (
     NAME_FIELD, NOT_PROJECT, TITLE, intro_name, repeated_project_name, subtitle_name, title_name, wrapped_title,
 )
@@ -134,75 +132,13 @@ def _span(m: re.Match[str], group: int | str) -> Span:
     return Span(text=m.group(group), start=m.start(group), end=m.end(group))
 
 
-# a line break after one of these ends a sentence; any other break inside a stretch of prose is a wrap
-_SENTENCE_END = frozenset("。；;：:！!？?")
-# what the unwrapped view leaves out besides wrapping line breaks
-_UNWRAP_SPACES = " \t\u3000"
-_UNWRAP_SPACE_RUN = re.compile("[ \t\u3000]+")
-_LINE_BREAK = re.compile("\n")
-
-
-@dataclass(frozen=True)
-class _Unwrapped:
-    """The prose with spaces and wrapping line breaks taken out (``pos[i]``: offset of ``text[i]`` in the
-    normalized text): a scan or a PDF breaks sentences anywhere (本单\\n位 2023年 → 本单位2023年), and the
-    patterns below read sentences."""
-
-    text: str
-    pos: list[int]
-
-    @classmethod
-    def of(cls, text: str) -> _Unwrapped:
-        # line by line, not character by character (this ran a Python step per character of the document):
-        # a line break is a wrap when the last character kept before it ends no sentence and is no kept line
-        # break, and a character that is not whitespace follows it
-        wraps: list[int] = []
-        last = ""  # the last character kept that is not a space (a kept line break included)
-        begin = 0
-        for m in _LINE_BREAK.finditer(text):
-            i = m.start()
-            line = text[begin:i].rstrip(_UNWRAP_SPACES)
-            if line:
-                last = line[-1]
-            begin = i + 1
-            if last and last not in _SENTENCE_END and last != "\n" and text[i + 1:i + 2].strip():
-                wraps.append(i)
-            else:
-                last = "\n"
-        kept = text if not wraps else "".join(
-            text[a + 1:b] + " " for a, b in zip([-1, *wraps], wraps)) + text[wraps[-1] + 1:]
-        # (not numpy: importing it reserves address space a parser-only worker's RLIMIT_AS must not lose)
-        pos = [i for i, ch in enumerate(kept) if ch not in _UNWRAP_SPACES]
-        return cls(_UNWRAP_SPACE_RUN.sub("", kept), pos)
-
-    def at(self, offset: int) -> int:
-        """The view index of the first kept character at or after ``offset`` of the normalized text."""
-        return bisect.bisect_left(self.pos, offset)
-
-    def span(self, m: re.Match[str], group: int | str) -> Span:
-        return Span(text=m.group(group), start=self.pos[m.start(group)], end=self.pos[m.end(group) - 1] + 1)
-
-
-def complement(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
-    """The stretches of [0, length) not covered by ``spans``."""
-    out = []
-    pos = 0
-    for s, e in sorted(spans):
-        if s > pos:
-            out.append((pos, s))
-        pos = max(pos, e)
-    if pos < length:
-        out.append((pos, length))
-    return out
-
-
 class ProseParser:
     """Normalized text -> ParsedProjects for reports written as prose."""
 
     def parse(self, norm: NormalizedText, exclude: list[tuple[int, int]] | None = None) -> list[ParsedProject]:
         """Projects announced in the text outside ``exclude`` (the spans of table projects)."""
         text = norm.text
-        view = _Unwrapped.of(text)
+        view = Unwrapped.of(text)
         stretches = complement(exclude or [], len(text))
         units = heading_units(text, stretches)
         out: list[ParsedProject] = []
@@ -283,7 +219,7 @@ class ProseParser:
         return out
 
     @staticmethod
-    def _search(rx: re.Pattern[str], text: str, view: _Unwrapped, s: int, e: int, group: int | str,
+    def _search(rx: re.Pattern[str], text: str, view: Unwrapped, s: int, e: int, group: int | str,
                 printed_first: bool = False, allocations: bool = True,
                 department: bool = True) -> tuple[Span, re.Match[str]] | None:
         """The first match in [s, e) of the unwrapped text, else of the text as printed (or the other way round);
@@ -304,7 +240,7 @@ class ProseParser:
         first, second = (as_printed, in_view) if printed_first else (in_view, as_printed)
         return first() or second()
 
-    def _amounts(self, text: str, view: _Unwrapped, s: int, e: int) -> tuple[dict[str, Span], dict[str, float]]:
+    def _amounts(self, text: str, view: Unwrapped, s: int, e: int) -> tuple[dict[str, Span], dict[str, float]]:
         """Each fund field's statement and its unit factor: the first by label order, unless it is printed in
         another unit than most statements of the section and a statement in that unit exists (全年预算数647.59元
         among 万元 figures drops the 万)."""
@@ -322,14 +258,14 @@ class ProseParser:
             found[field], factors[field] = span, factor
         return found, factors
 
-    def _project(self, text: str, view: _Unwrapped, name: Span, section: tuple[int, int],
+    def _project(self, text: str, view: Unwrapped, name: Span, section: tuple[int, int],
                  unit: Span | None, announced: bool = False, with_indicators: bool = False) -> ParsedProject | None:
         """The section's project; ``announced``: its title names it, so it is one even without funds;
         ``with_indicators``: the section is the project's own (a title's or a heading's), so are its sentences."""
         s, e = section
         funds = ParsedFunds()
         found, factors = self._amounts(text, view, s, e)
-        indicators = indicator_sentences(text, s, e) if with_indicators else []
+        indicators = view_indicators(text, view, s, e) if with_indicators else []
         if not found and not announced and not _SCORE.search(text, s, e):
             return None  # a section with neither funds nor a score announces no project
         if announced or with_indicators:
@@ -356,7 +292,9 @@ class ProseParser:
                      None)
         if score is None and not sentences:
             score = self._search(_SCORE, text, view, s, e, 1, department=False)
-        grade = next((g for g in _GRADE.finditer(text, s, e) if not _department_wide(text, g.start())), None)
+        grade = next((_span(g, 1) for g in _GRADE.finditer(text, s, e) if not _department_wide(text, g.start())), None)
+        if grade is None and (hit := self._search(_GRADE, text, view, s, e, 1, department=False)) is not None:
+            grade = hit[0]  # (自评等\n级为优: a hard-wrapped line breaks the words)
         # labels may open the announcing sentence's line (主管部门：…，实施单位：…。本单位对…)
         line_start = text.rfind("\n", 0, s) + 1
         if "\n" not in text:  # (collapsed, the line is the whole text: the section before's 实施单位 is not this one's)
@@ -372,7 +310,7 @@ class ProseParser:
             department=dept[0] if dept else unit,
             implementer=impl[0] if impl else None,
             score=score[0] if score else None,
-            grade=_span(grade, 1) if grade else None,
+            grade=grade,
             indicators=indicators,
         )
 
@@ -389,7 +327,7 @@ def _own_line(text: str, m: re.Match[str]) -> bool:
         k = m.start()
         while k > 0 and text[k - 1] in " \u3000":  # (back over the spaces only: a title match per sentence)
             k -= 1
-        return (k == 0 or text[k - 1] in _SENTENCE_END) and text[m.end():m.end() + 1] in ("", " ", "\u3000")
+        return (k == 0 or text[k - 1] in SENTENCE_END) and text[m.end():m.end() + 1] in ("", " ", "\u3000")
     before = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
     after_end = text.find("\n", m.end())
     after = text[m.end():after_end if after_end >= 0 else len(text)]
@@ -416,6 +354,8 @@ def _title_over(text: str, s: int, e: int, name: Span) -> Span:
     names a prose project by its title: 中央财政…资金转移支付 over the sentence's 对…资金开展了绩效自评)."""
     m = TITLE.search(text, s, e)
     title = title_name(m) if m is not None and m.start() <= name.start else None
+    if m is None and (wrapped := wrapped_title(text, s, e)) is not None and wrapped[0] <= name.start:
+        title = wrapped[1]  # (关于2023年度某资金 / 绩效自评报告: a title broken over lines)
     # (the same words: still the title's, so that the project is the report's and its sentences are its own)
     if title is None or not is_duplicate(title.text, name.text):
         return name

@@ -178,10 +178,11 @@ def wrapped_title(text: str, s: int, e: int) -> tuple[int, Span] | None:
 
 
 def _title_of_run(run: list[tuple[int, str]]) -> tuple[int, Span] | None:
-    """The project words of lines read as one title (the last lines ending in 报告), offsets mapped to the text."""
-    for first in range(len(run) - 1):
-        joined = "".join(t for _, t in run[first:])
-        pos = [a + i for a, t in run[first:] for i in range(len(t))]
+    """The project words of lines read as one title (the last lines ending in 报告), offsets mapped to the text.
+    (A hard-wrapped page's first body lines are short too: the title may end before the run does.)"""
+    for first, last in ((f, k) for k in range(1, len(run)) for f in range(k)):
+        joined = "".join(t for _, t in run[first:last + 1])
+        pos = [a + i for a, t in run[first:last + 1] for i in range(len(t))]
         m = TITLE.fullmatch(joined)
         name = title_name(m) if m is not None else None
         if name is not None:

@@ -58,8 +58,8 @@ PROSE_DEPT_LABEL = r"(?<!中央)(?:主管部门|主管单位)(?:及代码)?"
 # (计划≥95%: a bare 计划 before a value; 实际为0.3‰ / 实际达到96%: the actual without 完成)
 PROSE_TARGET_CUE = r"(?:(?:年初|初|年度|全年|计划|预期)?(?:目标值|指标值|目标)|计划(?:完成|值|数)|计划(?=[≥≤><=＞＜\d]))"
 # (年度完成值 / 年末实际值 / 实际完成数: other bureaus' words for the same value)
-# (全省实际完成3386处: a transfer payment's report speaks for its whole region)
-PROSE_ACTUAL_CUE = r"(?:(?:全年|年度|年末|年底|全[省市县区州盟旗])?(?:实际)?(?:完成值|完成情况|实际值|完成数|实际数|完成)|实际达到|实际(?=为|是))"
+# (全省实际完成3386处: a transfer payment's report speaks for its whole region; 实际完成时间为2023年11月25日)
+PROSE_ACTUAL_CUE = r"(?:(?:全年|年度|年末|年底|全[省市县区州盟旗])?(?:实际)?(?:完成值|完成情况|完成时间|实际值|完成数|实际数|完成)|实际达到|实际(?=为|是))"
 # the same run together without punctuation: …发放指标为100%实际完成值为96%
 PROSE_RUN_TARGET_CUE = r"(?:指标值?|目标值?)(?:为|是|[:：])"
 PROSE_RUN_ACTUAL_CUE = r"[,，]?实际完成值?(?:为|是|[:：])?"
