@@ -407,7 +407,9 @@ def fill_lone_score(text: str, tables: list[ParsedProject]) -> None:
     if len(tables) != 1 or (tables[0].score is not None and tables[0].grade is not None):
         return
     table = tables[0]
-    hits = [m for s, e in complement([(table.start, table.end)], len(text)) for m in _SCORE.finditer(text, s, e)]
+    # (a table read from collapsed text has no line end bounding it: its span runs on over the sentences after it)
+    outside = [(0, len(text))] if table.source == "flat" else complement([(table.start, table.end)], len(text))
+    hits = [m for s, e in outside for m in _SCORE.finditer(text, s, e)]
     if any(_WHOLE_UNIT.search(text, max(0, m.start() - WHOLE_UNIT_REACH), m.start()) for m in hits):
         return
     if hits and len({float(m.group(1)) for m in hits}) == 1:

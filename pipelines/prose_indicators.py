@@ -96,6 +96,14 @@ _IND_ACTUAL_FIRST = re.compile(
     r"[,，]\s*" + PROSE_TARGET_CUE + _CUE_END + r"(?P<target>" + _FIGURE + r")"
     r"(?:[,，]\s*" + PROSE_WEIGHT_CUE + _CUE_END + r"(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
     r"(?:[,，]\s*" + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)\s*分?)?(?=[,，;；。\n]|$)", re.M)
+# the actual after the name, the target in brackets after it, the score as a fraction of the weight
+# (（1）新建标准化牛舍面积达到3200平方米（目标值≥3000平方米），得分10/10。)
+_IND_BRACKET_TARGET = re.compile(
+    r"(?:^|(?<=[\n。；;:：]))[ \t]*+" + _ITEM + _LEAD
+    + r"(?P<name>[\u4e00-\u9fff(（“][^,，;；。:：\n≥≤<>=＞＜\d]{1,39}?)(?:达到|为)?(?P<actual>" + _FIGURE + r")"
+    r"\s*[(（]" + PROSE_TARGET_CUE + _CUE_END + r"(?P<target>[^()（）\n,，;；。]{1,30})[)）]"
+    r"(?:[,，]\s*" + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)"
+    r"(?:\s*/\s*(?P<weight>\d+(?:\.\d+)?))?\s*分?)?(?=[,，;；。\n]|$)", re.M)
 # what opens such a sentence before the name: the project and the verb of the actual (项目全年完成…, 累计实现…)
 _ACTUAL_FIRST_VERB = re.compile(r"^(?:本|该)?(?:项目)?(?:全年|年度|本年|当年)?(?:共|累计)?(?:实际)?(?:完成|实现|达到)")
 _MONEY_NAME = re.compile(r"预算|资金|经费|支出|拨付|到位")
@@ -142,6 +150,7 @@ def _sentence_matches(text: str, s: int, e: int):
             for rx in (_IND_FIELDS, _IND_SENTENCE, _IND_REVERSED):
                 yield from rx.finditer(text, a, min(b + 1, e))
         if _TARGET_CUE.search(text, a, b):
+            yield from _IND_BRACKET_TARGET.finditer(text, a, min(b + 1, e))
             yield from (m for m in _IND_ACTUAL_FIRST.finditer(text, a, min(b + 1, e))
                         if not _MONEY_NAME.search(m["name"]) and not _DATE_LEAD.match(m["name"]))
         if _ACTUAL_WORD.search(text, a, b):
@@ -255,7 +264,7 @@ def _bracket_weight(name: Span) -> tuple[Span, Span | None]:
 
 def _verbless(m: re.Match[str], name: Span) -> Span:
     """The name of an actual-first sentence without the verb opening it (项目全年完成背街小巷改造 -> 背街小巷改造)."""
-    verb = _ACTUAL_FIRST_VERB.match(name.text) if m.re is _IND_ACTUAL_FIRST else None
+    verb = _ACTUAL_FIRST_VERB.match(name.text) if m.re in (_IND_ACTUAL_FIRST, _IND_BRACKET_TARGET) else None
     if verb is None or len(name.text) - verb.end() < 2:
         return name
     return Span(text=name.text[verb.end():], start=name.start + verb.end(), end=name.end)
