@@ -81,6 +81,11 @@ _BRACKET_AMOUNT = r"[(（](?=(?:亿元|万元|元)[)）][:：]?\s*(\d[\d,]*(?:\.
 _FIELDS: list[tuple[str, re.Pattern[str]]] = [
     (field, re.compile(label + form)) for field, label in PROSE_AMOUNT_LABELS
     for form in (r"(?:[:：]\s*)?" + _AMOUNT, _BRACKET_AMOUNT)]
+# a labeled figure printed bare (年初预算数：180.00　全年预算数：210.00) under a unit line (单位：万元) above it
+_BARE_FIELDS: list[tuple[str, re.Pattern[str]]] = [
+    (field, re.compile(label + r"[:：][ \t\u3000]*(\d[\d,]*(?:\.\d+)?)(?![\d.,%])(?![ \t\u3000]*(?:亿|万|元|%))"))
+    for field, label in PROSE_AMOUNT_LABELS]
+_UNIT_LINE = re.compile(r"(?:^|(?<=[\s(（]))(?:金额|资金)?单位[:：][ \t\u3000]*(亿元|万元|元)", re.M)
 # (完成预算的100%: the 部门决算 template's words for the rate)
 _ALLOCATION = re.compile(PROSE_ALLOCATION)
 _RATE = re.compile(r"(?:执行率(?:为|是|达到|[:：])?|完成预算的)\s*(\d+(?:\.\d+)?)\s*%")
@@ -249,6 +254,12 @@ class ProseParser:
             hit = self._search(rx, text, view, s, e, 1, allocations=False)
             if hit:
                 hits.setdefault(field, []).append((hit[0], unit_factor(hit[1].group(2), 1.0)))
+        units = [(m.start(), unit_factor(m.group(1))) for m in _UNIT_LINE.finditer(text, 0, e)]
+        for field, rx in _BARE_FIELDS if units else ():
+            hit = self._search(rx, text, view, s, e, 1, allocations=False)
+            factor = next((f for a, f in reversed(units) if a < hit[0].start), None) if hit else None
+            if factor is not None:
+                hits.setdefault(field, []).append((hit[0], factor))  # (after the figures printing their unit)
         all_factors = [f for field_hits in hits.values() for _, f in field_hits]
         usual = max(set(all_factors), key=all_factors.count) if all_factors else 1.0
         found: dict[str, Span] = {}
@@ -419,6 +430,35 @@ def fill_lone_score(text: str, tables: list[ParsedProject]) -> None:
             return  # a summary stating another score is not this table's: its grade is not either
         grade = _GRADE.search(text, hits[0].end(), min(len(text), hits[0].end() + WHOLE_UNIT_REACH))
         table.grade = table.grade or (_span(grade, 1) if grade else None)
+
+
+FUNDS_FIELDS = ("initial", "annual", "executed", "rate")
+# two statements of one amount agree within this many yuan (contract section 3)
+AMOUNT_TOLERANCE = 0.5
+
+
+def fill_lone_funds(text: str, tables: list[ParsedProject]) -> None:
+    """A document of one table project whose funds lack some figures: those its prose states as labeled amounts
+    (年初预算数：180.00 under 单位：万元), where the figures both give agree (the same report, read twice)."""
+    if len(tables) != 1:
+        return
+    funds = tables[0].funds
+    missing = [f for f in FUNDS_FIELDS[:3] if getattr(funds, f) is None]
+    if not missing:
+        return
+    found, factors = ProseParser()._amounts(text, Unwrapped.of(text), 0, len(text))
+    both = [f for f in FUNDS_FIELDS[:3] if getattr(funds, f) is not None and f in found]
+    if not both or any(abs(_yuan(getattr(funds, f).text, funds.factor) - _yuan(found[f].text, factors[f]))
+                       > AMOUNT_TOLERANCE for f in both):
+        return
+    for f in missing:
+        if f in found:
+            value = _yuan(found[f].text, factors[f]) / funds.factor
+            setattr(funds, f, Span(text=repr(value), start=found[f].start, end=found[f].end))
+
+
+def _yuan(figure: str, factor: float) -> float:
+    return float(figure.replace(",", "")) * factor
 
 
 def drop_duplicates(prose: list[ParsedProject], tables: list[ParsedProject]) -> list[ParsedProject]:
