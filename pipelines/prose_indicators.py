@@ -13,6 +13,7 @@ import re
 
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.prose_blocks import field_blocks
+from jixiao.pipelines.prose_results import FIGURE, result_lines
 from jixiao.pipelines.vocab import (
     LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
     PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
@@ -67,10 +68,7 @@ _IND_FIELDS = re.compile(
     + PROSE_ACTUAL_CUE + _CUE_END + r"(?P<actual>[^;；。\n]{1,30}?)"
     r"(?:" + _SEP + PROSE_WEIGHT_CUE + _CUE_END + r"(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
     r"(?:" + _SEP + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)\s*分?)?\s*(?=[;；。\n]|$)")
-# a figure and its unit or operator, as printed after an indicator's name with no cue between them
-# (a date or a per-unit figure is several such runs: ≤2023年9月30日, 54元/亩)
-# (a digit run is taken whole, possessively: pieces that could split a long run of digits were cubic in its length)
-_FIGURE = r"[≥≤><=＞＜]?\s*(?:\d[\d,]*+(?:\.\d+)?[%‰\u4e00-\u9fff]{0,4}(?:/[\u4e00-\u9fff]{1,3})?){1,3}"
+_FIGURE = FIGURE  # (a figure and its unit or operator: prose_results.FIGURE)
 _IND_VALUE_FIRST = re.compile(
     r"(?:^|(?<=[\n。；;:：]))[ \t]*+" + _ITEM + _LEAD + r"(?:" + PROSE_ENUMERATOR + r")?"
     # (a name never ends in a target cue: 长度计划5公里 is the cued form's)
@@ -196,6 +194,10 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
         if level is not None and (fallback_level1(level.text) or fallback_level2(level.text)):
             leads[ind.name.start] = level
         taken.append((ind.name.start, ind.name.end))
+    for ind in result_lines(text, s, e):
+        if not any(a < ind.name.end and ind.name.start < b for a, b in taken):
+            out.append(ind)
+            taken.append((ind.name.start, ind.name.end))
     headings = [(h.start(g), h.end(g), fallback_level1(h[g]), fallback_level2(h[g]))
                 for h in (_CATEGORY_HEADING if "\n" in text else _RUN_CATEGORY_HEADING).finditer(text, s, e)
                 for g in ["cat2" if h["cat2"] and fallback_level2(h["cat2"]) else "cat"]]
