@@ -24,6 +24,8 @@ _VALUE_STRIP = " \t\u3000；;。"
 # a block's fields come at most this many lines after its name line; longer lines are prose, not a field's
 BLOCK_LINES = 8
 FIELD_LINE_CHARS = 120
+# a line of no field this long is a paragraph of prose: it closes the block before it
+PROSE_LINE_CHARS = 60
 
 
 @dataclass
@@ -71,7 +73,7 @@ def field_blocks(text: str, s: int, e: int) -> list[FieldBlock]:
     for n, line in enumerate(_LINE.finditer(text, s, e)):
         a, b = line.span()
         found = _line_fields(text, a, b) if b - a <= FIELD_LINE_CHARS else []
-        if current is not None and (n - current.line > BLOCK_LINES or not found and b - a > FIELD_LINE_CHARS):
+        if current is not None and (n - current.line > BLOCK_LINES or not found and b - a > PROSE_LINE_CHARS):
             blocks.append(current)
             current = None
         for name, span in found:
