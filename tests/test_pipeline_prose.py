@@ -583,7 +583,7 @@ def test_bare_figures_under_a_unit_line(extractor):
         "示例村茶叶加工厂建设项目", 800000.0, 960000.0, 931200.0, 97.0)
 
 
-def _lone_table(text: str, source: str, **funds) -> "ParsedProject":
+def _lone_table(text: str, source: str, **funds):
     from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
 
     spans = {f: Span(text=v, start=text.index(v), end=text.index(v) + len(v)) for f, v in funds.items()}
