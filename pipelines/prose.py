@@ -148,15 +148,7 @@ class ProseParser:
         units = heading_units(text, stretches)
         out: list[ParsedProject] = []
         for s, e in stretches:
-            # an announcing sentence is read unwrapped (对20 23年…专项资金开\n展了绩效自评: a scan or a PDF breaks and
-            # spaces sentences anywhere); a summary heading (…项目绩效自评综述：) is a line of its own, read as printed
-            opens = [(view.pos[m.start()], view.span(m, "name"))
-                     for m in _OPENERS[0].finditer(view.text, view.at(s), view.at(e))
-                     if not NOT_PROJECT.search(m.group("name"))]
-            quoted = [(view.pos[m.start()], view.span(m, "name"))
-                      for m in _QUOTED_OPENER.finditer(view.text, view.at(s), view.at(e))
-                      if not NOT_PROJECT.search(m.group("name")) and not any(a == view.pos[m.start()] for a, _ in opens)]
-            opens.extend(quoted)
+            opens, quoted = _announced(view, s, e)
             summaries = len(opens)
             for m in _OPENERS[1].finditer(text, s, e):
                 if not NOT_PROJECT.search(m.group("name")) and not any(a <= m.start() < n.end for a, n in opens):
@@ -329,6 +321,18 @@ class ProseParser:
 # where line breaks were lost, labels opening the announcing sentence (主管部门：…，实施单位：…。本单位对…) are read this
 # far before it
 LABEL_REACH = 80
+
+
+def _announced(view: Unwrapped, s: int, e: int) -> tuple[list[tuple[int, Span]], list[tuple[int, Span]]]:
+    """The projects announcing sentences of [s, e) name, and those of them named in quotes. An announcing sentence is
+    read unwrapped (对20 23年…专项资金开\n展了绩效自评: a scan or a PDF breaks and spaces sentences anywhere); a
+    summary heading (…项目绩效自评综述：) is a line of its own, read as printed by the caller."""
+    opens = [(view.pos[m.start()], view.span(m, "name")) for m in _OPENERS[0].finditer(view.text, view.at(s), view.at(e))
+             if not NOT_PROJECT.search(m.group("name"))]
+    quoted = [(view.pos[m.start()], view.span(m, "name"))
+              for m in _QUOTED_OPENER.finditer(view.text, view.at(s), view.at(e))
+              if not NOT_PROJECT.search(m.group("name")) and not any(a == view.pos[m.start()] for a, _ in opens)]
+    return opens + quoted, quoted
 
 
 def _own_line(text: str, m: re.Match[str]) -> bool:
