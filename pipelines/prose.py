@@ -95,7 +95,9 @@ _SCORE = re.compile(r"(?:(?:自评|评价|综合|评定|最终)(?:总)?得?分(?
                     r"(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
 # 自评等级为优秀 -> 优: the contract's grade words are the first character of the printed one
 # (等次 and 评价结果 are other bureaus' words for the grade: 自评等次为优秀, 评价结果为良好)
-_GRADE = re.compile(r"(?:(?:自评|评价|绩效|评定)(?:等级|等次|结果)|综合评定(?=为|是)|评级|(?<![\u4e00-\u9fff])等[级次])(?:为|是|[:：])?\s*"
+# (自评结果：92.5分（优）: the grade in brackets after the score)
+_GRADE = re.compile(r"(?:(?:自评|评价|绩效|评定)(?:等级|等次|结果)|综合评定(?=为|是)|评级|(?<![\u4e00-\u9fff])等[级次]"
+                    r"|(?<=\d分)[(（])(?:为|是|[:：])?\s*"
                     r"[“\"「『]?(优|良|中|差)(?:秀|好|等)?")
 # (a sentence states them too: 项目主管部门为宁川市民政局，项目实施单位为…)
 _DEPT = re.compile(PROSE_DEPT_LABEL + r"(?:[:：]|为)\s*(?P<v>[^\s,，。;；]{2,40})")

@@ -16,7 +16,7 @@ from jixiao.pipelines.prose_blocks import field_blocks
 from jixiao.pipelines.prose_results import FIGURE, result_lines
 from jixiao.pipelines.vocab import (
     LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
-    PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
+    PROSE_BULLET, PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_TARGET_MET, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
     fallback_level1, fallback_level2,
 )
 
@@ -28,7 +28,7 @@ def _span(m: re.Match[str], group: int | str) -> Span:
 # one indicator per sentence: [N.]名称，年初目标值X，实际完成值Y[，自评得分Z分]
 # (1. / (1) / ①, which NFKC makes a bare digit before the name: not one counting something, 3岁 / 1号)
 _CIRCLED = r"[1-9](?=[\u4e00-\u9fff])(?![岁个年月日次人万千百号级类项条名户座栋期批])"
-_ITEM = r"(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]|" + _CIRCLED + r")[ \t]*+)?"
+_ITEM = r"(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]|" + _CIRCLED + "|" + PROSE_BULLET + r")[ \t]*+)?"
 # a category word leading the sentence: 数量指标： / 产出指标方面，
 # (数量指标——培训人次：…, 产出指标-数量指标-培训人数：… the level-1 and level-2 before the name)
 # (the levels joined as other bureaus print them: 产出指标—数量指标—, 产出指标 — — 数量指标, 产出指标>数量指标>,
@@ -86,12 +86,19 @@ _IND_REVERSED = re.compile(
     r"(?:[,，]\s*" + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)\s*分?"
     r"(?:\s*[(（](?:" + PROSE_WEIGHT_CUE + "|" + PROSE_FULL_MARK_CUE + r")" + _CUE_END
     + r"(?P<full>\d+(?:\.\d+)?)分?[)）])?)?\s*(?=[,，;；。\n]|$)", re.M)
+# words of bound before a target's figure (年度目标为不低于70%)
+_BOUND = r"(?:不低于|不高于|不少于|不多于|不超过|大于|小于|高于|低于)"
 # the actual right after the name, the target after it (完成背街小巷改造37条，年度目标35条；工程验收合格率100%，年度目标100%):
 # a name without figures, the actual a figure, then a target cue and a figure
 _IND_ACTUAL_FIRST = re.compile(
     r"(?:^|(?<=[\n。；;:：]))[ \t]*+" + _ITEM + _LEAD
-    + r"(?P<name>[\u4e00-\u9fff(（“][^,，;；。:：\n≥≤<>=＞＜\d]{1,39}?)(?P<actual>" + _FIGURE + r")"
-    r"[,，]\s*" + PROSE_TARGET_CUE + _CUE_END + r"(?P<target>" + _FIGURE + r")"
+    # (名称达到186.2万人 / 名称为每人每年640元: the verb before the actual, a few words before its figure kept)
+    + r"(?P<name>[\u4e00-\u9fff(（“][^,，;；。:：\n≥≤<>=＞＜\d]{1,39}?)(?:(?:达到|为)(?P<pre>[\u4e00-\u9fff]{0,6}?))?"
+    r"(?P<actual>" + _FIGURE + r")"
+    # (…，超过年度目标（180万人） / 与年度目标（640元）一致 / 年度目标为不低于70%: a comparison, the target in brackets
+    # or after words of bound)
+    r"[,，]\s*(?:超过|高于|低于|优于|达到|与)?" + PROSE_TARGET_CUE + _CUE_END
+    + r"[(（]?(?P<target>" + _BOUND + r"?" + _FIGURE + r")[)）]?(?:一致|持平)?"
     r"(?:[,，]\s*" + PROSE_WEIGHT_CUE + _CUE_END + r"(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
     r"(?:[,，]\s*" + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)\s*分?)?(?=[,，;；。\n]|$)", re.M)
 # the actual after the name, the target in brackets after it, the score as a fraction of the weight
@@ -110,7 +117,7 @@ _IND_RUN = re.compile(r"(?P<name>[\u4e00-\u9fff0-9、()（）]{4,40}?)" + PROSE_
                       + PROSE_RUN_ACTUAL_CUE + r"(?P<actual>" + _VALUE + r")")
 # a heading naming the indicators' category: 3.时效指标。 / (二)效益指标
 # (numbered 1. / 1、 / 1) / (一), or ① which NFKC makes a bare 1)
-_HEADING_BODY = (r"(?:(?:\d{1,2}[.、．)）]?|[(（][一二三四五六七八九十\d]{1,3}[)）])"
+_HEADING_BODY = (r"(?:(?:\d{1,2}[.、．)）]?|[(（][一二三四五六七八九十\d]{1,3}[)）]|" + PROSE_BULLET + ")"
                  # (服务对象满意度：… / （1）经济效益：… head their indicators without the word 指标: words before a colon,
                  # kept where they are a category's)
                  r"[ \t]*+)?(?P<cat>[\u4e00-\u9fff]{2,10}?指标|[\u4e00-\u9fff]{2,8}?(?=(?:方面)?[:：]))"
@@ -134,6 +141,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 
 
 _ACTUAL_WORD = re.compile("实际")
+_TARGET_MET = re.compile(PROSE_TARGET_MET)
 _FUNDS_ACTUAL = re.compile(PROSE_FUNDS_ACTUAL)
 _DATE_LEAD = re.compile(PROSE_DATE_LEAD)
 
@@ -146,7 +154,8 @@ def _sentence_matches(text: str, s: int, e: int):
         a, b = line.span()
         if _TARGET_CUE.search(text, a, b) and (_ACTUAL_CUE.search(text, a, b) or _ACTUAL_WORD.search(text, a, b)):
             for rx in (_IND_FIELDS, _IND_SENTENCE, _IND_REVERSED):
-                yield from rx.finditer(text, a, min(b + 1, e))
+                # (…，年度目标为不低于70%，完成目标: 完成目标 says the target was met, it is no actual)
+                yield from (m for m in rx.finditer(text, a, min(b + 1, e)) if not _TARGET_MET.fullmatch(m["actual"]))
         if _TARGET_CUE.search(text, a, b):
             yield from _IND_BRACKET_TARGET.finditer(text, a, min(b + 1, e))
             yield from (m for m in _IND_ACTUAL_FIRST.finditer(text, a, min(b + 1, e))
@@ -170,8 +179,11 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
         name, peeled = _peel_levels(_unquoted(_trim(_verbless(m, _last_item(_span(m, "name"))))),
                                     any(fallback_level1(w.text) for w in words))
         name, weight = _bracket_weight(name)
+        actual = _trim(_span(m, "actual"))
+        if m.groupdict().get("pre"):  # (每人每年 before 640元: part of what was done)
+            actual = Span(text=m["pre"] + m["actual"], start=m.start("pre"), end=m.end("actual"))
         out.append(ParsedIndicator(
-            name=name, target=[_span(m, "target")], actual=_trim(_span(m, "actual")),
+            name=name, target=[_span(m, "target")], actual=actual,
             weight=_weight(m) or weight,
             score=_span(m, "score") if m.groupdict().get("score") else None, method="sentence",
         ))

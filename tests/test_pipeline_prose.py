@@ -616,3 +616,13 @@ def test_a_lone_collapsed_table_takes_the_score_its_report_states():
     inside = _lone_table(text, "table")  # (a table bounded by its lines: its own span is not searched)
     fill_lone_score(text, [inside])
     assert inside.score is None
+
+
+def test_a_grade_in_brackets_after_the_score_and_funds_the_counties_received(extractor):
+    text = "\n".join([
+        "示例市2023年度困难群众救助补助资金（市对县转移支付）绩效自评报告",
+        "市级财政安排救助补助资金1,200万元，下达至4个县（区）。各县（区）收到资金1,200万元，实际支出1,140万元，资金执行率95%。",
+        "自评结果：90.5分（优）。", ""])
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.name, p.funds.annual_budget, p.funds.executed, p.score, p.grade) == (
+        "困难群众救助补助资金（市对县转移支付）", 12000000.0, 11400000.0, 90.5, "优")

@@ -372,3 +372,22 @@ def test_targets_and_actuals_in_different_sections():
         ("产出指标", None, "培训农民人数", "800人", "856人", None, "10"),
         ("产出指标", None, "示范基地数量", "3个", "2个", None, "6"),
         ("效益指标", None, "农户种植技术", "明显提高", "明显提高", None, "15")]
+
+
+def test_bullet_glyphs_open_headings_and_items():
+    text = "\n".join(["◆产出指标", "■新建充电桩数量：目标80个，完成86个。", "◆满意度指标", "●用户满意度：目标≥90%，完成95%。", ""])
+    assert _read(text) == [
+        ("产出指标", None, "新建充电桩数量", "80个", "86个", None, None),
+        ("满意度指标", None, "用户满意度", "≥90%", "95%", None, None)]
+
+
+def test_an_actual_compared_with_a_target_in_brackets_or_in_words_of_bound():
+    """达到X，超过年度目标（Y）; 为X，与年度目标（Y）一致; 为X，年度目标为不低于Y，完成目标 (完成目标: the target met, no
+    actual)."""
+    text = "\n".join([
+        "（一）数量指标", "家庭医生签约人数达到32.5万人，超过年度目标（30万人）；签约服务费标准为每人每年60元，与年度目标（60元）一致。",
+        "（二）效益指标", "慢病患者规范管理率为72.4%，年度目标为不低于70%，完成目标。", ""])
+    assert _read(text) == [
+        ("产出指标", "数量指标", "家庭医生签约人数", "30万人", "32.5万人", None, None),
+        ("产出指标", "数量指标", "签约服务费标准", "60元", "每人每年60元", None, None),
+        ("效益指标", None, "慢病患者规范管理率", "不低于70%", "72.4%", None, None)]

@@ -24,7 +24,7 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("executed", r"已支付(?:资金)?"),
     # the year's funds received or in place (共收到…补助资金1236.8万元, 资金到位68万元), spent (已支出…元)
     # (共到位资金1.575亿元: the words the other way round)
-    ("annual", r"(?:共收到[\u4e00-\u9fff]{0,20}?(?:资金|经费)|(?:资金|经费)到位|(?<![未不])(?:共|累计)?到位(?:资金|经费))(?:共|合计)?"),
+    ("annual", r"(?:(?:共|(?<![\u4e00-\u9fff])|(?<=[)）]))收到[\u4e00-\u9fff]{0,20}?(?:资金|经费)|(?:资金|经费)到位|(?<![未不])(?:共|累计)?到位(?:资金|经费))(?:共|合计)?"),
     ("executed", r"(?:已支出(?:资金)?|全年执行(?:资金|经费)?(?:为|是|共)?(?=\d)|(?<![\u4e00-\u9fff])执行(?=\d)|(?<=[该本])项目(?:实际)?支出(?:资金)?|(?<=年[底末])支出)"),
     ("annual", r"(?:(?<!初)预算安排(?:资金|经费)?|资金共计|(?<![初年后])预算数(?:为|是)?)"),
     # (a transfer payment's year in other words: 全年实际执行资金 / 累计支出资金 / 全年共支出 / 实际使用资金…万元)
@@ -106,3 +106,7 @@ PROSE_BLOCK_LABELS: tuple[tuple[str, str], ...] = (
     ("weight", r"(?:指标)?(?:分值|权重)"),
     ("score", r"(?:自评|指标)?得分"),
 )
+# a bullet glyph opening an item or a heading as some sites print them (◆产出指标 / ■新建停车泊位：目标…)
+PROSE_BULLET = r"[■□●○◆◇▲△►▶•★☆]"
+# what a sentence says after a target when it compares (完成目标: the target met, no actual)
+PROSE_TARGET_MET = r"(?:年度)?目标(?:任务)?"
