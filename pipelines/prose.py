@@ -26,14 +26,16 @@ from jixiao.pipelines.normalize import NormalizedText, parse_number, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
 from jixiao.pipelines.prose_view import SENTENCE_END, Unwrapped, complement, view_indicators
 from jixiao.pipelines.prose_names import (
-    NAME_FIELD, NOT_PROJECT, TITLE, intro_name, repeated_project_name, subtitle_name, title_name, wrapped_title,
+    NAME_FIELD, NOT_PROJECT, TITLE, intro_name, name_field, repeated_project_name, subtitle_name, title_matches,
+    title_name, wrapped_title,
 )
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
     PROSE_ALLOCATION, PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_WHOLE_UNIT,
 )
 
-_AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)"  # (1.575亿元: a province's totals)
+# (1.575亿元: a province's totals; 360万 without 元 on an informal page, not 万亩 / 万人)
+_AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元|万(?![\u4e00-\u9fff]))"
 # 2023年 / 2023年度, then a category label 特定类项目 / 专项类项目 / 项目
 _QUALIFIER = r"(?:\d{4}年度?)?(?:[\u4e00-\u9fff]{2,4}类项目|项目(?=[\u4e00-\u9fff]))?"
 _OPENERS = (
@@ -100,8 +102,9 @@ _GRADE = re.compile(r"(?:(?:自评|评价|绩效|评定)(?:等级|等次|结果)
                     r"|(?<=\d分)[(（])(?:为|是|[:：])?\s*"
                     r"[“\"「『]?(优|良|中|差)(?:秀|好|等)?")
 # (a sentence states them too: 项目主管部门为宁川市民政局，项目实施单位为…)
-_DEPT = re.compile(PROSE_DEPT_LABEL + r"(?:[:：]|为)\s*(?P<v>[^\s,，。;；]{2,40})")
-_IMPL = re.compile(PROSE_IMPL_LABEL + r"(?:[:：]|为)\s*(?P<v>[^\s,，。;；]{2,40})")
+# (or a label alone on its line, its value on the next: a Word cover block pasted as text)
+_DEPT = re.compile(PROSE_DEPT_LABEL + r"(?:[:：]|为|[ \t]*\n)\s*(?P<v>[^\s,，。;；]{2,40})")
+_IMPL = re.compile(PROSE_IMPL_LABEL + r"(?:[:：]|为|[ \t]*\n)\s*(?P<v>[^\s,，。;；]{2,40})")
 # or in words without a label: 项目由某局主管，某中心具体实施 (a unit's name: no 由 inside, a unit's ending)
 # (各县（区）教育部门组织项目学校具体实施: 各 / 有关 / 相关 refer to many units, they name none)
 _UNIT_WORDS = r"(?!各|有关|相关)(?:(?!由)[\u4e00-\u9fff()（）]){2,30}?" + ORG_END
@@ -171,7 +174,7 @@ class ProseParser:
             if not exclude and not opens:
                 # a report with no table: its title line announces the project; a page printing several reports
                 # one after another, each title on a line of its own, announces one each
-                for m in TITLE.finditer(text, s, e):
+                for m in title_matches(text, s, e):
                     name = title_name(m)
                     if opens:
                         # (another title must state funds or a score to be a project: a list of other reports'
@@ -181,9 +184,9 @@ class ProseParser:
                             opens.append((m.start(), name))
                             owned.add(m.start())
                         continue
-                    if name is None and (field := NAME_FIELD.search(text, m.end(), e)) is not None:
+                    if name is None and (field := name_field(text, m.end(), e)) is not None:
                         # a title naming no project (2023年度项目支出绩效自评报告) over a 项目名称 line
-                        name = _span(field, "v")
+                        name = field
                     if name is None:
                         # …绩效自评报告（食品安全抽检经费） or on the next line (2021年度…项目), or a subtitle (——…项目)
                         name = subtitle_name(text, m.end(), e)
@@ -205,9 +208,9 @@ class ProseParser:
                     opens.append((name.start, name))
                     owned.add(name.start)  # the excerpt's one project: its sentences are the project's
             opens.sort(key=lambda o: o[0])
-            if not exclude and len(opens) == 1 and (field := NAME_FIELD.search(text, s, e)) is not None:
+            if not exclude and len(opens) == 1 and (field := name_field(text, s, e)) is not None:
                 # the one project of a report is named by its printed 项目名称 whatever else names it (the contract)
-                opens[0] = (opens[0][0], _span(field, "v"))
+                opens[0] = (opens[0][0], field)
             for k, (start, name) in enumerate(opens):
                 end = opens[k + 1][0] if k + 1 < len(opens) else e
                 unit = next((u for u in reversed(units) if u.start <= start), None)  # (a title's own unit starts with it)
@@ -275,9 +278,9 @@ class ProseParser:
             return None  # a section with neither funds nor a score announces no project
         if announced or with_indicators:
             # (a section's own 项目名称 names it over its heading: （二）调解员以案定补经费 / 项目名称：2023年调解员…)
-            field = NAME_FIELD.search(text, s, e)
+            field = name_field(text, s, e)
             if field is not None:
-                name = _span(field, "v")
+                name = field
         # every amount carries its own unit; mixed units are rescaled to yuan in the span text
         units = set(factors.values())
         mixed = len(units) > 1

@@ -15,8 +15,8 @@ from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.prose_blocks import field_blocks
 from jixiao.pipelines.prose_results import FIGURE, result_lines
 from jixiao.pipelines.vocab import (
-    LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
-    PROSE_BULLET, PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_TARGET_MET, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
+    LEVEL1, LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
+    PROSE_ADJUSTED_TARGET_CUE, PROSE_BULLET, PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_TARGET_MET, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
     fallback_level1, fallback_level2,
 )
 
@@ -53,6 +53,8 @@ _IND_SENTENCE = re.compile(
     r"[,，:：。]?\s*+"
     # (a target holds no colon but a time's, 8:30: 目标完成情况：名称年度目标X is a heading over the sentence)
     + PROSE_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<target>(?:[^,，;；。:：\n]|(?<=\d):(?=\d)){1,30}?)[,，;；]\s*"
+    # (年初目标值600台，调整后目标值650台，实际完成…: the adjusted target is the indicator's, records.md)
+    r"(?:" + PROSE_ADJUSTED_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<adjusted>[^,，;；。:：\n]{1,30}?)[,，;；]\s*)?"
     + PROSE_ACTUAL_CUE + r"(?:为|是|[:：])?\s*+(?P<actual>[^,，;；。\n]{1,30}?)"
     # (a completion rate may stand between the actual and the marks: …，指标完成率100%，得分20分（满分20分）)
     r"(?:[,，;；]\s*" + PROSE_COMPLETION_CUE + r"(?:为|[:：])?\s*\d+(?:\.\d+)?%?)?"
@@ -182,8 +184,11 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
         actual = _trim(_span(m, "actual"))
         if m.groupdict().get("pre"):  # (每人每年 before 640元: part of what was done)
             actual = Span(text=m["pre"] + m["actual"], start=m.start("pre"), end=m.end("actual"))
+        target, initial = _span(m, "target"), None
+        if m.groupdict().get("adjusted"):
+            target, initial = _span(m, "adjusted"), target
         out.append(ParsedIndicator(
-            name=name, target=[_span(m, "target")], actual=actual,
+            name=name, target=[target], initial_target=initial, actual=actual,
             weight=_weight(m) or weight,
             score=_span(m, "score") if m.groupdict().get("score") else None, method="sentence",
         ))
@@ -210,7 +215,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
         if not any(a < ind.name.end and ind.name.start < b for a, b in taken):
             out.append(ind)
             taken.append((ind.name.start, ind.name.end))
-    headings = [(h.start(g), h.end(g), fallback_level1(h[g]), fallback_level2(h[g]))
+    headings = [(h.start(g), h.end(g), *_levels(h[g]))
                 for h in (_CATEGORY_HEADING if "\n" in text else _RUN_CATEGORY_HEADING).finditer(text, s, e)
                 for g in ["cat2" if h["cat2"] and fallback_level2(h["cat2"]) else "cat"]]
     # (an indicator's own name, 服务对象满意度：目标值…, heads nothing)
@@ -237,6 +242,23 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             _set_category(ind, text, *headings[k])
     out.sort(key=lambda i: i.name.start)
     return [i for i in out if len(i.name.text) >= 2]
+
+
+def _levels(word: str) -> tuple[str | None, str | None]:
+    """The level-1 and level-2 a category word names: a level word (数量指标, 满意度), or a level-1 and a level-2 stem run
+    together as some templates print them (产出数量 -> 产出指标/数量指标, 效益社会 -> 效益指标/社会效益指标)."""
+    l1, l2 = fallback_level1(word), fallback_level2(word)
+    if l1 or l2:
+        return l1, l2
+    for level1 in LEVEL1:
+        stem = level1.removesuffix("指标")
+        rest = word.removeprefix(stem)
+        if rest == word or len(rest) < 2:
+            continue
+        for candidate in (rest + "指标", rest + stem + "指标"):  # (数量 -> 数量指标; 社会 -> 社会效益指标)
+            if LEVEL2_PARENT.get(candidate) == level1:
+                return level1, candidate
+    return None, None
 
 
 # a level printed without the word 指标 before the name (产出—数量—名称, 效益指标—社会效益—名称): a category word, then a

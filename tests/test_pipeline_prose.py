@@ -626,3 +626,20 @@ def test_a_grade_in_brackets_after_the_score_and_funds_the_counties_received(ext
     (p,) = extractor.extract_text(text, mode="parser").projects
     assert (p.name, p.funds.annual_budget, p.funds.executed, p.score, p.grade) == (
         "困难群众救助补助资金（市对县转移支付）", 12000000.0, 11400000.0, 90.5, "优")
+
+
+def test_a_title_saying_qingkuang_and_amounts_in_wan_without_yuan(extractor):
+    text = ("2023年度城乡环卫保洁项目绩效自评情况\n项目全年预算资金120万，实际支出117.6万，执行率98%。\n"
+            "综合评分94分，等级：优秀。\n")
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.name, p.funds.annual_budget, p.funds.executed, p.score, p.grade) == (
+        "城乡环卫保洁项目", 1200000.0, 1176000.0, 94.0, "优")
+
+
+def test_a_cover_block_of_labels_with_their_values_on_the_next_line(extractor):
+    text = "\n".join(["示例镇人民政府", "项目支出绩效自评报告", "项目名称", "农村公厕管护补助", "主管部门", "示例县农业农村局",
+                      "实施单位", "示例镇人民政府", "一、项目资金情况", "2023年该项目全年预算数12万元，全年执行数12万元，执行率100%。",
+                      "三、自评结论", "自评总分：96分。", ""])
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.name, p.department, p.implementer, p.funds.annual_budget, p.score) == (
+        "农村公厕管护补助", "示例县农业农村局", "示例镇人民政府", 120000.0, 96.0)

@@ -391,3 +391,20 @@ def test_an_actual_compared_with_a_target_in_brackets_or_in_words_of_bound():
         ("产出指标", "数量指标", "家庭医生签约人数", "30万人", "32.5万人", None, None),
         ("产出指标", "数量指标", "签约服务费标准", "60元", "每人每年60元", None, None),
         ("效益指标", None, "慢病患者规范管理率", "不低于70%", "72.4%", None, None)]
+
+
+def test_an_adjusted_target_after_the_first_one_is_the_indicators():
+    text = "1.改造户数：年初目标值300户，调整后目标值280户，实际完成284户。\n"
+    (ind,) = indicator_sentences(text, 0, len(text))
+    assert (ind.target[0].text, ind.initial_target.text, ind.actual.text) == ("280户", "300户", "284户")
+
+
+def test_merged_level_words_lead_their_indicators():
+    """Some templates print the level-1 and level-2 run together (产出数量 / 效益社会); 满意度 alone is the level-1."""
+    text = "\n".join(["产出时效：资金拨付时间，年度指标值6月底前，实际完成值6月20日，得分10分。",
+                      "效益经济：带动农户增收，年度指标值≥2000元，实际完成值2300元，得分10分。",
+                      "满意度：受益群众满意度，年度指标值≥90%，实际完成值93%，得分10分。", ""])
+    assert _read(text) == [
+        ("产出指标", "时效指标", "资金拨付时间", "6月底前", "6月20日", None, "10"),
+        ("效益指标", "经济效益指标", "带动农户增收", "≥2000元", "2300元", None, "10"),
+        ("满意度指标", None, "受益群众满意度", "≥90%", "93%", None, "10")]

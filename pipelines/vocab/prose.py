@@ -110,3 +110,5 @@ PROSE_BLOCK_LABELS: tuple[tuple[str, str], ...] = (
 PROSE_BULLET = r"[■□●○◆◇▲△►▶•★☆]"
 # what a sentence says after a target when it compares (完成目标: the target met, no actual)
 PROSE_TARGET_MET = r"(?:年度)?目标(?:任务)?"
+# an adjusted target printed after the year's first one (年初目标值600台，调整后目标值650台)
+PROSE_ADJUSTED_TARGET_CUE = r"调整后(?:的)?(?:年度|全年)?(?:目标值|指标值|目标)"
