@@ -132,7 +132,13 @@ _RUN_CATEGORY_HEADING = re.compile(r"(?:(?:^|(?<=[。；;]))[ \t]*+|(?<= ))" + _
 # (or, line breaks collapsed, a heading and a run of spaces before the name: 1.数量指标 维修养护工程数量)
 # (or, line breaks collapsed, a heading and a run of spaces before the name and its number: 1.数量指标 维修养护工程数量,
 # （1）数量指标 ①运维监测站点数量)
-_CATEGORY_LEAD = re.compile(r"^(?P<cat>[\u4e00-\u9fff]{2,8}?指标)(?:[ \t]++(?:" + _CIRCLED + r")?)?(?=[\u4e00-\u9fff])")
+# (line breaks collapsed, the headings before the first item run into its name: （二）质量指标基本医保参保率,
+# Ⅲ.绩效指标完成情况◆产出指标■新建公共停车泊位, 产出指标【数量指标】新建…, 效益指标④农村…: the headings up to the last
+# bullet, a section ordinal, the category word in brackets or not, then a bullet or an item number)
+_CATEGORY_LEAD = re.compile(
+    r"^(?:[^\n]{0,20}?" + PROSE_BULLET + r"[ \t]*+)?(?:(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)[ \t]*+)?"
+    r"(?P<open>【)?(?P<cat>[\u4e00-\u9fff]{2,8}?指标)(?(open)】)(?:完成情况)?"
+    r"(?:[ \t]*+(?:" + _CIRCLED + "|" + PROSE_BULLET + r"|[①-⑳]))?[ \t]*+(?=[\u4e00-\u9fff【])")
 # an indicator's category comes from a heading at most this far before it (the same paragraph or the one above)
 CATEGORY_REACH = 300
 

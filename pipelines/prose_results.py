@@ -20,7 +20,8 @@ FIGURE = r"[≥≤><=＞＜]?\s*(?:\d[\d,]*+(?:\.\d+)?[%‰\u4e00-\u9fff]{0,4}(?
 _FIGURE = re.compile(FIGURE)
 # 1.名称：完成12个，得10分。 / 名称：经第三方检测达标率92.6%，得10分。 (the body may hold a clause: 完成3座，1座因…未完工)
 _RESULT = re.compile(
-    r"(?:^|(?<=[\n。；;]))[ \t]*+(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）])[ \t]*+)?"
+    # (line breaks collapsed: a numbered item after a space opens a line too)
+    r"(?:^|(?<=[\n。；;])|(?<=[ \t])(?=\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]))[ \t]*+(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）])[ \t]*+)?"
     r"(?P<name>[\u4e00-\u9fff(（“][^,，;；。:：\n\d]{1,39}?)[:：][ \t]*+(?P<body>[^;；。:：\n]{1,60}?)[,，][ \t]*+"
     + PROSE_SCORE_CUE + r"[ \t]*+(?P<score>\d+(?:\.\d+)?)[ \t]*+分(?=[,，;；。\n]|$)", re.M)
 # the words a target stands in after its name: a figure, or words up to the clause's end (村庄人居环境：明显改善)

@@ -62,12 +62,18 @@ class Unwrapped:
         return Span(text=m.group(group), start=self.pos[m.start(group)], end=self.pos[m.end(group) - 1] + 1)
 
 
+# a space between two Han characters: a line wrap turned into a space where the text's line breaks were lost
+# (实际完 成4316户), or a scan's spaced word
+_SPACED_WORD = re.compile(r"[\u4e00-\u9fff][ \t\u3000]+[\u4e00-\u9fff]")
+
+
 def view_indicators(text: str, view: Unwrapped, s: int, e: int) -> list[ParsedIndicator]:
     """The indicator sentences of [s, e) as printed, or read unwrapped where lines break mid-sentence (a PDF or a
-    fixed-width page: 户厕改造验收合格率年度目标≥95%，实际完\n成97.6%) and that reading finds more."""
+    fixed-width page: 户厕改造验收合格率年度目标≥95%，实际完\n成97.6%), or where spaces split its words (the same page
+    with its line breaks lost: 实际完 成97.6%), and that reading finds more."""
     printed = indicator_sentences(text, s, e)
-    if text.count("\n", s, e) <= view.text.count("\n", view.at(s), view.at(e)):
-        return printed  # (no line wrapped: the view differs by its spaces only)
+    if text.count("\n", s, e) <= view.text.count("\n", view.at(s), view.at(e)) and not _SPACED_WORD.search(text, s, e):
+        return printed  # (no line wrapped and no word spaced apart: the view is the text)
     unwrapped = indicator_sentences(view.text, view.at(s), view.at(e))
     if len(unwrapped) <= len(printed):
         return printed

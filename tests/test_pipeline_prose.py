@@ -643,3 +643,32 @@ def test_a_cover_block_of_labels_with_their_values_on_the_next_line(extractor):
     (p,) = extractor.extract_text(text, mode="parser").projects
     assert (p.name, p.department, p.implementer, p.funds.annual_budget, p.score) == (
         "农村公厕管护补助", "示例县农业农村局", "示例镇人民政府", 120000.0, 96.0)
+
+
+def test_reports_whose_line_breaks_were_lost(extractor):
+    """Web copy with its line breaks lost (collapsed): the headings before each first item run into its name (a
+    bullet, a section ordinal, a bracketed level, an item number after a space), and a line wrap became a space inside
+    a word (实际完 成42公里)."""
+    from jixiao.eval.variants import collapse
+
+    text = "\n".join([
+        "示例县2023年度农村道路养护项目绩效自评报告", "全年预算数为50万元，全年执行数为49万元。", "Ⅲ.绩效指标完成情况",
+        "◆产出指标", "■养护里程：目标40公里，实际完", "成42公里。", "（二）质量指标", "路况优良率达到86%，超过年度目标（85%）。",
+        "（三）效益指标", "【社会效益指标】群众出行时间：目标明显缩短，完成明显缩短。", "自评得分95分。", ""])
+    (p,) = extractor.extract_text(collapse(text), mode="parser").projects
+    assert [(i.level1, i.level2, i.name, i.target, i.actual) for i in p.indicators] == [
+        ("产出指标", None, "养护里程", "40公里", "42公里"),
+        ("产出指标", "质量指标", "路况优良率", "85%", "86%"),
+        ("效益指标", "社会效益指标", "群众出行时间", "明显缩短", "明显缩短")]
+
+
+def test_result_lines_of_a_collapsed_report(extractor):
+    from jixiao.eval.variants import collapse
+
+    text = "\n".join([
+        "示例镇2023年度村庄保洁项目绩效自评报告", "全年预算数为20万元，全年执行数为20万元。", "（二）年度绩效目标",
+        "产出指标：保洁覆盖村数10个；垃圾清运及时率≥95%。", "三、绩效目标实现情况", "（一）产出指标完成情况",
+        "1.保洁覆盖村数：完成10个，得10分。", "2.垃圾清运及时率：达到97%，得10分。", "自评得分96分。", ""])
+    (p,) = extractor.extract_text(collapse(text), mode="parser").projects
+    assert [(i.level1, i.name, i.target, i.actual, i.score) for i in p.indicators] == [
+        ("产出指标", "保洁覆盖村数", "10个", "10个", 10.0), ("产出指标", "垃圾清运及时率", "≥95%", "97%", 10.0)]
