@@ -50,7 +50,7 @@ from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.place import place
 from jixiao.pipelines.pipeline import PIPELINE, PipelineConfig
 from jixiao.pipelines.prose import (
-    ProseParser, drop_duplicates, fill_from_summaries, fill_lone_funds, fill_lone_score, is_duplicate,
+    ProseParser, drop_duplicates, fill_from_summaries, fill_lone_code, fill_lone_funds, fill_lone_score, is_duplicate,
 )
 from jixiao.pipelines.prose_indicators import fill_lone_indicators
 from jixiao.pipelines.readers import COLLAPSED_LINE_CHARS, LayoutReaders, a_table, is_collapsed
@@ -200,6 +200,7 @@ class Extractor:
         if not prose:
             fill_lone_score(norm.text, parsed)
             fill_lone_funds(norm.text, parsed)
+            fill_lone_code(norm.text, parsed)
             fill_lone_indicators(norm.text, parsed)
         timings["prose"] = time.perf_counter() - t3
         if prose:

@@ -31,7 +31,7 @@ from jixiao.pipelines.prose_names import (
 )
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
-    PROSE_ALLOCATION, PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_WHOLE_UNIT,
+    PROSE_ALLOCATION, PROSE_AMOUNT_LABELS, PROSE_CODE_LABEL, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_WHOLE_UNIT,
 )
 
 # (1.575亿元: a province's totals; 360万 without 元 on an informal page, not 万亩 / 万人)
@@ -105,6 +105,7 @@ _GRADE = re.compile(r"(?:(?:自评|评价|绩效|评定)(?:等级|等次|结果)
 # (or a label alone on its line, its value on the next: a Word cover block pasted as text)
 _DEPT = re.compile(PROSE_DEPT_LABEL + r"(?:[:：]|为|[ \t]*\n)\s*(?P<v>[^\s,，。;；]{2,40})")
 _IMPL = re.compile(PROSE_IMPL_LABEL + r"(?:[:：]|为|[ \t]*\n)\s*(?P<v>[^\s,，。;；]{2,40})")
+_CODE = re.compile(PROSE_CODE_LABEL + r"[:：][ \t\u3000]*(?P<v>[0-9A-Za-z][0-9A-Za-z-]{5,39})(?![0-9A-Za-z-])")
 # or in words without a label: 项目由某局主管，某中心具体实施 (a unit's name: no 由 inside, a unit's ending)
 # (各县（区）教育部门组织项目学校具体实施: 各 / 有关 / 相关 refer to many units, they name none)
 _UNIT_WORDS = r"(?!各|有关|相关)(?:(?!由)[\u4e00-\u9fff()（）]){2,30}?" + ORG_END
@@ -313,8 +314,9 @@ class ProseParser:
         impl = (self._search(_IMPL, text, view, line_start, e, "v", printed_first=True)
                 or self._search(_IMPL_WORDS, text, view, line_start, e, "v", printed_first=True)
                 or self._search(_IMPL_BY, text, view, line_start, e, "v", printed_first=True))
+        code = _CODE.search(text, line_start, e)
         return ParsedProject(
-            source="prose", start=s, end=e, name=name, funds=funds,
+            source="prose", start=s, end=e, name=name, funds=funds, code=_span(code, "v") if code else None,
             department=dept[0] if dept else unit,
             implementer=impl[0] if impl else None,
             score=score[0] if score else None,
@@ -464,6 +466,14 @@ def fill_lone_funds(text: str, tables: list[ParsedProject]) -> None:
         if f in found:
             value = _yuan(found[f].text, factors[f]) / funds.factor
             setattr(funds, f, Span(text=repr(value), start=found[f].start, end=found[f].end))
+
+
+def fill_lone_code(text: str, tables: list[ParsedProject]) -> None:
+    """A document of one table project without a code: the 项目编码 its report prints as a labeled line, where one
+    code is printed (a collapsed-text reading keeps no code cell)."""
+    codes = {m["v"] for m in _CODE.finditer(text)} if len(tables) == 1 and tables[0].code is None else set()
+    if len(codes) == 1:
+        tables[0].code = _span(_CODE.search(text), "v")
 
 
 def _yuan(figure: str, factor: float) -> float:

@@ -672,3 +672,23 @@ def test_result_lines_of_a_collapsed_report(extractor):
     (p,) = extractor.extract_text(collapse(text), mode="parser").projects
     assert [(i.level1, i.name, i.target, i.actual, i.score) for i in p.indicators] == [
         ("产出指标", "保洁覆盖村数", "10个", "10个", 10.0), ("产出指标", "垃圾清运及时率", "≥95%", "97%", 10.0)]
+
+
+def test_a_project_code_printed_as_a_labeled_line(extractor):
+    text = "\n".join(["2023年度示例县乡村振兴补助资金项目绩效自评报告", "项目编码：532500231100000001234",
+                      "项目名称：示例村蔬菜大棚建设项目", "全年预算数为60万元，全年执行数为58.2万元，执行率97%。", ""])
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.name, p.code) == ("示例村蔬菜大棚建设项目", "532500231100000001234")
+
+
+def test_a_lone_table_takes_the_one_code_its_report_prints():
+    from jixiao.pipelines.prose import fill_lone_code
+
+    text = "项目编码：532500231100000001234 项目名称 示例项目 年度资金总额 10 10 100%"
+    table = _lone_table(text, "flat")
+    fill_lone_code(text, [table])
+    assert table.code.text == "532500231100000001234"
+    two = "项目编码：5325002311 …… 项目编码：5325002399"
+    other = _lone_table(two, "flat")
+    fill_lone_code(two, [other])
+    assert other.code is None  # (two codes printed: which is the table's is not known)

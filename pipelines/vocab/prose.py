@@ -112,3 +112,5 @@ PROSE_BULLET = r"[■□●○◆◇▲△►▶•★☆]"
 PROSE_TARGET_MET = r"(?:年度)?目标(?:任务)?"
 # an adjusted target printed after the year's first one (年初目标值600台，调整后目标值650台)
 PROSE_ADJUSTED_TARGET_CUE = r"调整后(?:的)?(?:年度|全年)?(?:目标值|指标值|目标)"
+# a project's budget code printed as a labeled line of the report (项目编码：532524231100000004817)
+PROSE_CODE_LABEL = r"项目(?:编码|代码|编号)"
