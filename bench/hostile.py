@@ -66,6 +66,13 @@ CASES = {
     + " 产出指 数量指 养护里程 ≥1公里 1公里 1 1\n 标 标 长度\n 数量指标\n 时效指标 补助\n" * (n // 60),
     "header words a line (column stream)": lambda n: "一级指标\n产出指标\n二级指标\n数量指标\n三级指标\n" * (n // 30)
     + "分值\n1\n得分\n1\n",
+    # helper s6_prose: result lines joined to a target stated above, field blocks, a quoted name, actual-first figures,
+    # a hard-wrapped page
+    "result lines (prose)": lambda n: "某项目绩效自评报告\n产出指标：名称1个；\n" + "1.名称：完成1个，得1分。\n" * (n // 14),
+    "field blocks (prose)": lambda n: "某项目绩效自评报告\n" + "指标名称：甲乙\n年度目标：1个\n得分：1分\n" * (n // 24),
+    "a quoted name (prose)": lambda n: "我局对“" + "甲" * n + "”开展了绩效自评\n全年预算数1万元\n",
+    "actual-first figures (prose)": lambda n: "某项目绩效自评报告\n完成名称" + "1" * n + "个，年度目标1个。\n",
+    "a hard-wrapped page (prose)": lambda n: "某项目绩效自评报告\n" + "名称年度目标1户，实际完\n成2户；" * (n // 20) + "\n",
 }
 
 

@@ -49,7 +49,9 @@ from jixiao.pipelines.normalize import NormalizedText, normalize_text
 from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.place import place
 from jixiao.pipelines.pipeline import PIPELINE, PipelineConfig
-from jixiao.pipelines.prose import ProseParser, drop_duplicates, fill_from_summaries, fill_lone_score, is_duplicate
+from jixiao.pipelines.prose import (
+    ProseParser, drop_duplicates, fill_from_summaries, fill_lone_code, fill_lone_funds, fill_lone_score, is_duplicate,
+)
 from jixiao.pipelines.prose_indicators import fill_lone_indicators
 from jixiao.pipelines.readers import COLLAPSED_LINE_CHARS, LayoutReaders, a_table, is_collapsed
 from jixiao.pipelines.readers import facts as reading_facts
@@ -204,6 +206,8 @@ class Extractor:
         prose = drop_duplicates(prose, parsed)
         if not prose:
             fill_lone_score(norm.text, parsed)
+            fill_lone_funds(norm.text, parsed)
+            fill_lone_code(norm.text, parsed)
             fill_lone_indicators(norm.text, parsed)
         timings["prose"] = time.perf_counter() - t3
         if prose:

@@ -18,24 +18,24 @@ prose between the tables of a mixed document.
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from jixiao.pipelines.normalize import NormalizedText, parse_number, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
-from jixiao.pipelines.prose_indicators import indicator_sentences
+from jixiao.pipelines.prose_view import SENTENCE_END, Unwrapped, complement, view_indicators
 from jixiao.pipelines.prose_names import (
-    NAME_FIELD, NOT_PROJECT, TITLE, intro_name, repeated_project_name, subtitle_name, title_name, wrapped_title,
+    NAME_FIELD, NOT_PROJECT, TITLE, intro_name, name_field, repeated_project_name, subtitle_name, title_matches,
+    title_name, wrapped_title,
 )
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
-    PROSE_ALLOCATION, PROSE_AMOUNT_LABELS, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_WHOLE_UNIT,
+    PROSE_ALLOCATION, PROSE_AMOUNT_LABELS, PROSE_CODE_LABEL, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_WHOLE_UNIT,
 )
 
-_AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
+# (1.575亿元: a province's totals; 360万 without 元 on an informal page, not 万亩 / 万人)
+_AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元|万(?![\u4e00-\u9fff]))"
 # 2023年 / 2023年度, then a category label 特定类项目 / 专项类项目 / 项目
 _QUALIFIER = r"(?:\d{4}年度?)?(?:[\u4e00-\u9fff]{2,4}类项目|项目(?=[\u4e00-\u9fff]))?"
 _OPENERS = (
@@ -48,13 +48,20 @@ _OPENERS = (
     re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*+(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?[ \t]*+"
                r"(?P<name>[^,，。;；:：“”\"\n\t ]{2,40}?)项目(?:支出)?绩效自评综述[:：]", re.M),
 )
+# a report announcing its project by a name in quotes (我局对2023年度实施的“城东片区雨污分流改造工程”开展了绩效自评,
+# 本部门选取“背街小巷提升改造工程”进行绩效自评结果公开): the quoted words are the name, an 工程 as much as a 项目
+_QUOTED_OPENER = re.compile(r"(?:对|选取|选择|就)[^。；;！!？?\n“”]{0,20}[“\"](?P<name>[^“”\"\n。，,；;：:]{2,40})[”\"]"
+                            r"(?:项目)?(?:全面)?(?:进行|开展)了?(?:项目)?(?:绩效)?自评")
 # a report on several projects heads each one's section with its name on a line of its own: （一）森林防火专项经费项目
 # (or 一、动物疫病防控经费: a fund's name ends in 经费 / 资金; not a heading of the report's own parts, 项目资金 …)
 # (重点项目一：… / 项目二、…: a 部门整体 report's key projects numbered in words)
 _ORDINAL = (r"(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
             r"|(?:重点)?项目[一二三四五六七八九十\d]{1,2}[:：、.．])")
-# (nor a fund's source: （一）中央财政资金 / （二）省级配套资金 split one fund, they are no projects)
-_HEADING_NAME = (r"(?!项目|预算|专项|财政|部门|其他|其中|中央|省级|省|市级|县级|区级|地方|本级|上级|自筹|配套)"
+# (nor a fund's source: （一）中央财政资金 / （二）省级配套资金 split one fund, they are no projects; a project's name may
+# open with the level it is funded at: （三）市级科技创新券补助项目)
+_SOURCE_HEADING = (r"(?:中央|省级|省|市级|县级|区级|地方|本级|上级|自筹|配套)(?:财政|配套|补助|专项|自筹|衔接){0,2}"
+                   r"(?:资金|经费)(?=[ \t\u3000]|$)")
+_HEADING_NAME = (r"(?!项目|预算|专项|财政|部门|其他|其中)(?!" + _SOURCE_HEADING + ")"
                  r"(?P<name>[\u4e00-\u9fff()（）“”]{2,40}?(?:项目|经费|资金))")  # (quotes: “八五”普法宣传经费)
 _HEADING_OPENER = re.compile(r"^[ \t]*" + _ORDINAL + r"[ \t]*" + _HEADING_NAME + r"[ \t]*$", re.M)
 # (a 部门整体 report's 重点项目 section numbers them 1. / 2.: tried after the other ordinals)
@@ -72,10 +79,15 @@ HEADING_OPENER_MIN = 2
 # (a label may end in a colon: 年初预算数：30万元；全年预算数：32万元)
 # or the unit in brackets after the label, the figure bare (年初预算数（万元）：45): group 1 the figure (read ahead),
 # group 2 the unit, as in _AMOUNT
-_BRACKET_AMOUNT = r"[(（](?=(?:万元|元)[)）][:：]?\s*(\d[\d,]*(?:\.\d+)?)(?![\d.]))(万元|元)"
+_BRACKET_AMOUNT = r"[(（](?=(?:亿元|万元|元)[)）][:：]?\s*(\d[\d,]*(?:\.\d+)?)(?![\d.]))(亿元|万元|元)"
 _FIELDS: list[tuple[str, re.Pattern[str]]] = [
     (field, re.compile(label + form)) for field, label in PROSE_AMOUNT_LABELS
     for form in (r"(?:[:：]\s*)?" + _AMOUNT, _BRACKET_AMOUNT)]
+# a labeled figure printed bare (年初预算数：180.00　全年预算数：210.00) under a unit line (单位：万元) above it
+_BARE_FIELDS: list[tuple[str, re.Pattern[str]]] = [
+    (field, re.compile(label + r"[:：][ \t\u3000]*(\d[\d,]*(?:\.\d+)?)(?![\d.,%])(?![ \t\u3000]*(?:亿|万|元|%))"))
+    for field, label in PROSE_AMOUNT_LABELS]
+_UNIT_LINE = re.compile(r"(?:^|(?<=[\s(（]))(?:金额|资金)?单位[:：][ \t\u3000]*(亿元|万元|元)", re.M)
 # (完成预算的100%: the 部门决算 template's words for the rate)
 _ALLOCATION = re.compile(PROSE_ALLOCATION)
 _RATE = re.compile(r"(?:执行率(?:为|是|达到|[:：])?|完成预算的)\s*(\d+(?:\.\d+)?)\s*%")
@@ -85,16 +97,23 @@ _SCORE = re.compile(r"(?:(?:自评|评价|综合|评定|最终)(?:总)?得?分(?
                     r"(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
 # 自评等级为优秀 -> 优: the contract's grade words are the first character of the printed one
 # (等次 and 评价结果 are other bureaus' words for the grade: 自评等次为优秀, 评价结果为良好)
-_GRADE = re.compile(r"(?:(?:自评|评价|绩效|评定)(?:等级|等次|结果)|综合评定(?=为|是)|评级|(?<![\u4e00-\u9fff])等[级次])(?:为|是|[:：])?\s*"
+# (自评结果：92.5分（优）: the grade in brackets after the score)
+_GRADE = re.compile(r"(?:(?:自评|评价|绩效|评定)(?:等级|等次|结果)|综合评定(?=为|是)|评级|(?<![\u4e00-\u9fff])等[级次]"
+                    r"|(?<=\d分)[(（])(?:为|是|[:：])?\s*"
                     r"[“\"「『]?(优|良|中|差)(?:秀|好|等)?")
 # (a sentence states them too: 项目主管部门为宁川市民政局，项目实施单位为…)
-_DEPT = re.compile(PROSE_DEPT_LABEL + r"(?:[:：]|为)\s*(?P<v>[^\s,，。;；]{2,40})")
-_IMPL = re.compile(PROSE_IMPL_LABEL + r"(?:[:：]|为)\s*(?P<v>[^\s,，。;；]{2,40})")
+# (or a label alone on its line, its value on the next: a Word cover block pasted as text)
+_DEPT = re.compile(PROSE_DEPT_LABEL + r"(?:[:：]|为|[ \t]*\n)\s*(?P<v>[^\s,，。;；]{2,40})")
+_IMPL = re.compile(PROSE_IMPL_LABEL + r"(?:[:：]|为|[ \t]*\n)\s*(?P<v>[^\s,，。;；]{2,40})")
+_CODE = re.compile(PROSE_CODE_LABEL + r"[:：][ \t\u3000]*(?P<v>[0-9A-Za-z][0-9A-Za-z-]{5,39})(?![0-9A-Za-z-])")
 # or in words without a label: 项目由某局主管，某中心具体实施 (a unit's name: no 由 inside, a unit's ending)
-_UNIT_WORDS = r"(?:(?!由)[\u4e00-\u9fff()（）]){2,30}?" + ORG_END
+# (各县（区）教育部门组织项目学校具体实施: 各 / 有关 / 相关 refer to many units, they name none)
+_UNIT_WORDS = r"(?!各|有关|相关)(?:(?!由)[\u4e00-\u9fff()（）]){2,30}?" + ORG_END
 # (由某局负责管理，某中心承担具体运营维护工作: the same in other verbs)
 _DEPT_WORDS = re.compile(r"由(?P<v>" + _UNIT_WORDS + r")(?:主管|归口管理|负责管理)")
 _IMPL_WORDS = re.compile(r"(?:^|(?<=[，,。；;:：\s由]))(?P<v>" + _UNIT_WORDS + r")(?:(?:具体|负责)(?:组织)?实施|承担具体|具体承担)", re.M)
+# (项目由某局组织实施: 组织实施 alone names the unit carrying it out only after 由)
+_IMPL_BY = re.compile(r"由(?P<v>" + _UNIT_WORDS + r")组织实施")
 
 
 
@@ -124,90 +143,26 @@ def _span(m: re.Match[str], group: int | str) -> Span:
     return Span(text=m.group(group), start=m.start(group), end=m.end(group))
 
 
-# a line break after one of these ends a sentence; any other break inside a stretch of prose is a wrap
-_SENTENCE_END = frozenset("。；;：:！!？?")
-# what the unwrapped view leaves out besides wrapping line breaks
-_UNWRAP_SPACES = " \t\u3000"
-_UNWRAP_SPACE_RUN = re.compile("[ \t\u3000]+")
-_LINE_BREAK = re.compile("\n")
-
-
-@dataclass(frozen=True)
-class _Unwrapped:
-    """The prose with spaces and wrapping line breaks taken out (``pos[i]``: offset of ``text[i]`` in the
-    normalized text): a scan or a PDF breaks sentences anywhere (本单\\n位 2023年 → 本单位2023年), and the
-    patterns below read sentences."""
-
-    text: str
-    pos: list[int]
-
-    @classmethod
-    def of(cls, text: str) -> _Unwrapped:
-        # line by line, not character by character (this ran a Python step per character of the document):
-        # a line break is a wrap when the last character kept before it ends no sentence and is no kept line
-        # break, and a character that is not whitespace follows it
-        wraps: list[int] = []
-        last = ""  # the last character kept that is not a space (a kept line break included)
-        begin = 0
-        for m in _LINE_BREAK.finditer(text):
-            i = m.start()
-            line = text[begin:i].rstrip(_UNWRAP_SPACES)
-            if line:
-                last = line[-1]
-            begin = i + 1
-            if last and last not in _SENTENCE_END and last != "\n" and text[i + 1:i + 2].strip():
-                wraps.append(i)
-            else:
-                last = "\n"
-        kept = text if not wraps else "".join(
-            text[a + 1:b] + " " for a, b in zip([-1, *wraps], wraps)) + text[wraps[-1] + 1:]
-        # (not numpy: importing it reserves address space a parser-only worker's RLIMIT_AS must not lose)
-        pos = [i for i, ch in enumerate(kept) if ch not in _UNWRAP_SPACES]
-        return cls(_UNWRAP_SPACE_RUN.sub("", kept), pos)
-
-    def at(self, offset: int) -> int:
-        """The view index of the first kept character at or after ``offset`` of the normalized text."""
-        return bisect.bisect_left(self.pos, offset)
-
-    def span(self, m: re.Match[str], group: int | str) -> Span:
-        return Span(text=m.group(group), start=self.pos[m.start(group)], end=self.pos[m.end(group) - 1] + 1)
-
-
-def complement(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
-    """The stretches of [0, length) not covered by ``spans``."""
-    out = []
-    pos = 0
-    for s, e in sorted(spans):
-        if s > pos:
-            out.append((pos, s))
-        pos = max(pos, e)
-    if pos < length:
-        out.append((pos, length))
-    return out
-
-
 class ProseParser:
     """Normalized text -> ParsedProjects for reports written as prose."""
 
     def parse(self, norm: NormalizedText, exclude: list[tuple[int, int]] | None = None) -> list[ParsedProject]:
         """Projects announced in the text outside ``exclude`` (the spans of table projects)."""
         text = norm.text
-        view = _Unwrapped.of(text)
+        view = Unwrapped.of(text)
         stretches = complement(exclude or [], len(text))
         units = heading_units(text, stretches)
         out: list[ParsedProject] = []
         for s, e in stretches:
-            # an announcing sentence is read unwrapped (对20 23年…专项资金开\n展了绩效自评: a scan or a PDF breaks and
-            # spaces sentences anywhere); a summary heading (…项目绩效自评综述：) is a line of its own, read as printed
-            opens = [(view.pos[m.start()], view.span(m, "name"))
-                     for m in _OPENERS[0].finditer(view.text, view.at(s), view.at(e))
-                     if not NOT_PROJECT.search(m.group("name"))]
+            opens, quoted = _announced(view, s, e)
             summaries = len(opens)
             for m in _OPENERS[1].finditer(text, s, e):
                 if not NOT_PROJECT.search(m.group("name")) and not any(a <= m.start() < n.end for a, n in opens):
                     opens.append((m.start(), _span(m, "name")))
             # sections whose sentences are the project's own: a summary's (…项目绩效自评综述：), a heading's
             owned = {a for a, _ in opens[summaries:]}
+            if len(opens) == 1 and quoted:
+                owned.add(quoted[0][0])  # (the report's one project, named in quotes: its sentences are its own)
             headed = _heading_openers(text, s, e) if not opens else []
             opens.extend(headed)
             owned |= {a for a, _ in headed}
@@ -220,7 +175,7 @@ class ProseParser:
             if not exclude and not opens:
                 # a report with no table: its title line announces the project; a page printing several reports
                 # one after another, each title on a line of its own, announces one each
-                for m in TITLE.finditer(text, s, e):
+                for m in title_matches(text, s, e):
                     name = title_name(m)
                     if opens:
                         # (another title must state funds or a score to be a project: a list of other reports'
@@ -230,9 +185,9 @@ class ProseParser:
                             opens.append((m.start(), name))
                             owned.add(m.start())
                         continue
-                    if name is None and (field := NAME_FIELD.search(text, m.end(), e)) is not None:
+                    if name is None and (field := name_field(text, m.end(), e)) is not None:
                         # a title naming no project (2023年度项目支出绩效自评报告) over a 项目名称 line
-                        name = _span(field, "v")
+                        name = field
                     if name is None:
                         # …绩效自评报告（食品安全抽检经费） or on the next line (2021年度…项目), or a subtitle (——…项目)
                         name = subtitle_name(text, m.end(), e)
@@ -254,9 +209,9 @@ class ProseParser:
                     opens.append((name.start, name))
                     owned.add(name.start)  # the excerpt's one project: its sentences are the project's
             opens.sort(key=lambda o: o[0])
-            if not exclude and len(opens) == 1 and (field := NAME_FIELD.search(text, s, e)) is not None:
+            if not exclude and len(opens) == 1 and (field := name_field(text, s, e)) is not None:
                 # the one project of a report is named by its printed 项目名称 whatever else names it (the contract)
-                opens[0] = (opens[0][0], _span(field, "v"))
+                opens[0] = (opens[0][0], field)
             for k, (start, name) in enumerate(opens):
                 end = opens[k + 1][0] if k + 1 < len(opens) else e
                 unit = next((u for u in reversed(units) if u.start <= start), None)  # (a title's own unit starts with it)
@@ -267,7 +222,7 @@ class ProseParser:
         return out
 
     @staticmethod
-    def _search(rx: re.Pattern[str], text: str, view: _Unwrapped, s: int, e: int, group: int | str,
+    def _search(rx: re.Pattern[str], text: str, view: Unwrapped, s: int, e: int, group: int | str,
                 printed_first: bool = False, allocations: bool = True,
                 department: bool = True) -> tuple[Span, re.Match[str]] | None:
         """The first match in [s, e) of the unwrapped text, else of the text as printed (or the other way round);
@@ -288,7 +243,7 @@ class ProseParser:
         first, second = (as_printed, in_view) if printed_first else (in_view, as_printed)
         return first() or second()
 
-    def _amounts(self, text: str, view: _Unwrapped, s: int, e: int) -> tuple[dict[str, Span], dict[str, float]]:
+    def _amounts(self, text: str, view: Unwrapped, s: int, e: int) -> tuple[dict[str, Span], dict[str, float]]:
         """Each fund field's statement and its unit factor: the first by label order, unless it is printed in
         another unit than most statements of the section and a statement in that unit exists (全年预算数647.59元
         among 万元 figures drops the 万)."""
@@ -297,6 +252,12 @@ class ProseParser:
             hit = self._search(rx, text, view, s, e, 1, allocations=False)
             if hit:
                 hits.setdefault(field, []).append((hit[0], unit_factor(hit[1].group(2), 1.0)))
+        units = [(m.start(), unit_factor(m.group(1))) for m in _UNIT_LINE.finditer(text, 0, e)]
+        for field, rx in _BARE_FIELDS if units else ():
+            hit = self._search(rx, text, view, s, e, 1, allocations=False)
+            factor = next((f for a, f in reversed(units) if a < hit[0].start), None) if hit else None
+            if factor is not None:
+                hits.setdefault(field, []).append((hit[0], factor))  # (after the figures printing their unit)
         all_factors = [f for field_hits in hits.values() for _, f in field_hits]
         usual = max(set(all_factors), key=all_factors.count) if all_factors else 1.0
         found: dict[str, Span] = {}
@@ -306,21 +267,21 @@ class ProseParser:
             found[field], factors[field] = span, factor
         return found, factors
 
-    def _project(self, text: str, view: _Unwrapped, name: Span, section: tuple[int, int],
+    def _project(self, text: str, view: Unwrapped, name: Span, section: tuple[int, int],
                  unit: Span | None, announced: bool = False, with_indicators: bool = False) -> ParsedProject | None:
         """The section's project; ``announced``: its title names it, so it is one even without funds;
         ``with_indicators``: the section is the project's own (a title's or a heading's), so are its sentences."""
         s, e = section
         funds = ParsedFunds()
         found, factors = self._amounts(text, view, s, e)
-        indicators = indicator_sentences(text, s, e) if with_indicators else []
+        indicators = view_indicators(text, view, s, e) if with_indicators else []
         if not found and not announced and not _SCORE.search(text, s, e):
             return None  # a section with neither funds nor a score announces no project
         if announced or with_indicators:
             # (a section's own 项目名称 names it over its heading: （二）调解员以案定补经费 / 项目名称：2023年调解员…)
-            field = NAME_FIELD.search(text, s, e)
+            field = name_field(text, s, e)
             if field is not None:
-                name = _span(field, "v")
+                name = field
         # every amount carries its own unit; mixed units are rescaled to yuan in the span text
         units = set(factors.values())
         mixed = len(units) > 1
@@ -340,7 +301,9 @@ class ProseParser:
                      None)
         if score is None and not sentences:
             score = self._search(_SCORE, text, view, s, e, 1, department=False)
-        grade = next((g for g in _GRADE.finditer(text, s, e) if not _department_wide(text, g.start())), None)
+        grade = next((_span(g, 1) for g in _GRADE.finditer(text, s, e) if not _department_wide(text, g.start())), None)
+        if grade is None and (hit := self._search(_GRADE, text, view, s, e, 1, department=False)) is not None:
+            grade = hit[0]  # (自评等\n级为优: a hard-wrapped line breaks the words)
         # labels may open the announcing sentence's line (主管部门：…，实施单位：…。本单位对…)
         line_start = text.rfind("\n", 0, s) + 1
         if "\n" not in text:  # (collapsed, the line is the whole text: the section before's 实施单位 is not this one's)
@@ -349,13 +312,15 @@ class ProseParser:
         dept = (self._search(_DEPT, text, view, line_start, e, "v", printed_first=True)
                 or self._search(_DEPT_WORDS, text, view, line_start, e, "v", printed_first=True))
         impl = (self._search(_IMPL, text, view, line_start, e, "v", printed_first=True)
-                or self._search(_IMPL_WORDS, text, view, line_start, e, "v", printed_first=True))
+                or self._search(_IMPL_WORDS, text, view, line_start, e, "v", printed_first=True)
+                or self._search(_IMPL_BY, text, view, line_start, e, "v", printed_first=True))
+        code = _CODE.search(text, line_start, e)
         return ParsedProject(
-            source="prose", start=s, end=e, name=name, funds=funds,
+            source="prose", start=s, end=e, name=name, funds=funds, code=_span(code, "v") if code else None,
             department=dept[0] if dept else unit,
             implementer=impl[0] if impl else None,
             score=score[0] if score else None,
-            grade=_span(grade, 1) if grade else None,
+            grade=grade,
             indicators=indicators,
         )
 
@@ -365,6 +330,18 @@ class ProseParser:
 LABEL_REACH = 80
 
 
+def _announced(view: Unwrapped, s: int, e: int) -> tuple[list[tuple[int, Span]], list[tuple[int, Span]]]:
+    """The projects announcing sentences of [s, e) name, and those of them named in quotes. An announcing sentence is
+    read unwrapped (对20 23年…专项资金开\n展了绩效自评: a scan or a PDF breaks and spaces sentences anywhere); a
+    summary heading (…项目绩效自评综述：) is a line of its own, read as printed by the caller."""
+    opens = [(view.pos[m.start()], view.span(m, "name")) for m in _OPENERS[0].finditer(view.text, view.at(s), view.at(e))
+             if not NOT_PROJECT.search(m.group("name"))]
+    quoted = [(view.pos[m.start()], view.span(m, "name"))
+              for m in _QUOTED_OPENER.finditer(view.text, view.at(s), view.at(e))
+              if not NOT_PROJECT.search(m.group("name")) and not any(a == view.pos[m.start()] for a, _ in opens)]
+    return opens + quoted, quoted
+
+
 def _own_line(text: str, m: re.Match[str]) -> bool:
     """Whether a match is a line of its own (spaces aside); in a text without line breaks (collapsed), one after a
     sentence's end and a space, and before a space or the end."""
@@ -372,7 +349,7 @@ def _own_line(text: str, m: re.Match[str]) -> bool:
         k = m.start()
         while k > 0 and text[k - 1] in " \u3000":  # (back over the spaces only: a title match per sentence)
             k -= 1
-        return (k == 0 or text[k - 1] in _SENTENCE_END) and text[m.end():m.end() + 1] in ("", " ", "\u3000")
+        return (k == 0 or text[k - 1] in SENTENCE_END) and text[m.end():m.end() + 1] in ("", " ", "\u3000")
     before = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
     after_end = text.find("\n", m.end())
     after = text[m.end():after_end if after_end >= 0 else len(text)]
@@ -399,6 +376,8 @@ def _title_over(text: str, s: int, e: int, name: Span) -> Span:
     names a prose project by its title: 中央财政…资金转移支付 over the sentence's 对…资金开展了绩效自评)."""
     m = TITLE.search(text, s, e)
     title = title_name(m) if m is not None and m.start() <= name.start else None
+    if m is None and (wrapped := wrapped_title(text, s, e)) is not None and wrapped[0] <= name.start:
+        title = wrapped[1]  # (关于2023年度某资金 / 绩效自评报告: a title broken over lines)
     # (the same words: still the title's, so that the project is the report's and its sentences are its own)
     if title is None or not is_duplicate(title.text, name.text):
         return name
@@ -450,7 +429,9 @@ def fill_lone_score(text: str, tables: list[ParsedProject]) -> None:
     if len(tables) != 1 or (tables[0].score is not None and tables[0].grade is not None):
         return
     table = tables[0]
-    hits = [m for s, e in complement([(table.start, table.end)], len(text)) for m in _SCORE.finditer(text, s, e)]
+    # (a table read from collapsed text has no line end bounding it: its span runs on over the sentences after it)
+    outside = [(0, len(text))] if table.source == "flat" else complement([(table.start, table.end)], len(text))
+    hits = [m for s, e in outside for m in _SCORE.finditer(text, s, e)]
     if any(_WHOLE_UNIT.search(text, max(0, m.start() - WHOLE_UNIT_REACH), m.start()) for m in hits):
         return
     if hits and len({float(m.group(1)) for m in hits}) == 1:
@@ -460,6 +441,43 @@ def fill_lone_score(text: str, tables: list[ParsedProject]) -> None:
             return  # a summary stating another score is not this table's: its grade is not either
         grade = _GRADE.search(text, hits[0].end(), min(len(text), hits[0].end() + WHOLE_UNIT_REACH))
         table.grade = table.grade or (_span(grade, 1) if grade else None)
+
+
+FUNDS_FIELDS = ("initial", "annual", "executed", "rate")
+# two statements of one amount agree within this many yuan (contract section 3)
+AMOUNT_TOLERANCE = 0.5
+
+
+def fill_lone_funds(text: str, tables: list[ParsedProject]) -> None:
+    """A document of one table project whose funds lack some figures: those its prose states as labeled amounts
+    (年初预算数：180.00 under 单位：万元), where the figures both give agree (the same report, read twice)."""
+    if len(tables) != 1:
+        return
+    funds = tables[0].funds
+    missing = [f for f in FUNDS_FIELDS[:3] if getattr(funds, f) is None]
+    if not missing:
+        return
+    found, factors = ProseParser()._amounts(text, Unwrapped.of(text), 0, len(text))
+    both = [f for f in FUNDS_FIELDS[:3] if getattr(funds, f) is not None and f in found]
+    if not both or any(abs(_yuan(getattr(funds, f).text, funds.factor) - _yuan(found[f].text, factors[f]))
+                       > AMOUNT_TOLERANCE for f in both):
+        return
+    for f in missing:
+        if f in found:
+            value = _yuan(found[f].text, factors[f]) / funds.factor
+            setattr(funds, f, Span(text=repr(value), start=found[f].start, end=found[f].end))
+
+
+def fill_lone_code(text: str, tables: list[ParsedProject]) -> None:
+    """A document of one table project without a code: the 项目编码 its report prints as a labeled line, where one
+    code is printed (a collapsed-text reading keeps no code cell)."""
+    codes = {m["v"] for m in _CODE.finditer(text)} if len(tables) == 1 and tables[0].code is None else set()
+    if len(codes) == 1:
+        tables[0].code = _span(_CODE.search(text), "v")
+
+
+def _yuan(figure: str, factor: float) -> float:
+    return float(figure.replace(",", "")) * factor
 
 
 def drop_duplicates(prose: list[ParsedProject], tables: list[ParsedProject]) -> list[ParsedProject]:

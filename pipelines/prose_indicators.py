@@ -12,9 +12,11 @@ import bisect
 import re
 
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
+from jixiao.pipelines.prose_blocks import field_blocks
+from jixiao.pipelines.prose_results import FIGURE, result_lines
 from jixiao.pipelines.vocab import (
-    LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
-    PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
+    LEVEL1, LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
+    PROSE_ADJUSTED_TARGET_CUE, PROSE_BULLET, PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_TARGET_MET, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
     fallback_level1, fallback_level2,
 )
 
@@ -26,7 +28,7 @@ def _span(m: re.Match[str], group: int | str) -> Span:
 # one indicator per sentence: [N.]名称，年初目标值X，实际完成值Y[，自评得分Z分]
 # (1. / (1) / ①, which NFKC makes a bare digit before the name: not one counting something, 3岁 / 1号)
 _CIRCLED = r"[1-9](?=[\u4e00-\u9fff])(?![岁个年月日次人万千百号级类项条名户座栋期批])"
-_ITEM = r"(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]|" + _CIRCLED + r")[ \t]*+)?"
+_ITEM = r"(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]|" + _CIRCLED + "|" + PROSE_BULLET + r")[ \t]*+)?"
 # a category word leading the sentence: 数量指标： / 产出指标方面，
 # (数量指标——培训人次：…, 产出指标-数量指标-培训人数：… the level-1 and level-2 before the name)
 # (the levels joined as other bureaus print them: 产出指标—数量指标—, 产出指标 — — 数量指标, 产出指标>数量指标>,
@@ -35,7 +37,10 @@ _ITEM = r"(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]|" + _CIRCLED + r")[ \t]
 # name before a comma is never read as one)
 _BARE_LEVEL2 = "|".join(sorted((w.removesuffix("指标") for w in LEVEL2_PARENT), key=len, reverse=True))
 _LEAD_END = r"(?:方面)?(?:[:：,，]|" + PROSE_LEVEL_SEPARATOR + r")"
-_LEAD = (r"(?P<lead>[\u4e00-\u9fff]{2,8}指标" + _LEAD_END
+# (社会效益方面，名称目标X…: a level-2 word without 指标 before 方面 leads too)
+# (【数量指标】名称：目标X…: the level-2 in square brackets, no separator after it)
+_LEAD = (r"(?P<lead>【(?:[\u4e00-\u9fff]{2,8}指标|" + _BARE_LEVEL2 + r")】[ \t]*+|"
+         r"(?:[\u4e00-\u9fff]{2,8}指标|(?:" + _BARE_LEVEL2 + r")(?=方面))" + _LEAD_END
          + r"(?:(?:[\u4e00-\u9fff]{2,8}指标|" + _BARE_LEVEL2 + r")" + _LEAD_END + r")?)?")
 _LEAD_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}?指标|" + _BARE_LEVEL2)
 _IND_SENTENCE = re.compile(
@@ -48,6 +53,8 @@ _IND_SENTENCE = re.compile(
     r"[,，:：。]?\s*+"
     # (a target holds no colon but a time's, 8:30: 目标完成情况：名称年度目标X is a heading over the sentence)
     + PROSE_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<target>(?:[^,，;；。:：\n]|(?<=\d):(?=\d)){1,30}?)[,，;；]\s*"
+    # (年初目标值600台，调整后目标值650台，实际完成…: the adjusted target is the indicator's, records.md)
+    r"(?:" + PROSE_ADJUSTED_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<adjusted>[^,，;；。:：\n]{1,30}?)[,，;；]\s*)?"
     + PROSE_ACTUAL_CUE + r"(?:为|是|[:：])?\s*+(?P<actual>[^,，;；。\n]{1,30}?)"
     # (a completion rate may stand between the actual and the marks: …，指标完成率100%，得分20分（满分20分）)
     r"(?:[,，;；]\s*" + PROSE_COMPLETION_CUE + r"(?:为|[:：])?\s*\d+(?:\.\d+)?%?)?"
@@ -63,10 +70,7 @@ _IND_FIELDS = re.compile(
     + PROSE_ACTUAL_CUE + _CUE_END + r"(?P<actual>[^;；。\n]{1,30}?)"
     r"(?:" + _SEP + PROSE_WEIGHT_CUE + _CUE_END + r"(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
     r"(?:" + _SEP + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)\s*分?)?\s*(?=[;；。\n]|$)")
-# a figure and its unit or operator, as printed after an indicator's name with no cue between them
-# (a date or a per-unit figure is several such runs: ≤2023年9月30日, 54元/亩)
-# (a digit run is taken whole, possessively: pieces that could split a long run of digits were cubic in its length)
-_FIGURE = r"[≥≤><=＞＜]?\s*(?:\d[\d,]*+(?:\.\d+)?[%‰\u4e00-\u9fff]{0,4}(?:/[\u4e00-\u9fff]{1,3})?){1,3}"
+_FIGURE = FIGURE  # (a figure and its unit or operator: prose_results.FIGURE)
 _IND_VALUE_FIRST = re.compile(
     r"(?:^|(?<=[\n。；;:：]))[ \t]*+" + _ITEM + _LEAD + r"(?:" + PROSE_ENUMERATOR + r")?"
     # (a name never ends in a target cue: 长度计划5公里 is the cued form's)
@@ -84,12 +88,38 @@ _IND_REVERSED = re.compile(
     r"(?:[,，]\s*" + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)\s*分?"
     r"(?:\s*[(（](?:" + PROSE_WEIGHT_CUE + "|" + PROSE_FULL_MARK_CUE + r")" + _CUE_END
     + r"(?P<full>\d+(?:\.\d+)?)分?[)）])?)?\s*(?=[,，;；。\n]|$)", re.M)
+# words of bound before a target's figure (年度目标为不低于70%)
+_BOUND = r"(?:不低于|不高于|不少于|不多于|不超过|大于|小于|高于|低于)"
+# the actual right after the name, the target after it (完成背街小巷改造37条，年度目标35条；工程验收合格率100%，年度目标100%):
+# a name without figures, the actual a figure, then a target cue and a figure
+_IND_ACTUAL_FIRST = re.compile(
+    r"(?:^|(?<=[\n。；;:：]))[ \t]*+" + _ITEM + _LEAD
+    # (名称达到186.2万人 / 名称为每人每年640元: the verb before the actual, a few words before its figure kept)
+    + r"(?P<name>[\u4e00-\u9fff(（“][^,，;；。:：\n≥≤<>=＞＜\d]{1,39}?)(?:(?:达到|为)(?P<pre>[\u4e00-\u9fff]{0,6}?))?"
+    r"(?P<actual>" + _FIGURE + r")"
+    # (…，超过年度目标（180万人） / 与年度目标（640元）一致 / 年度目标为不低于70%: a comparison, the target in brackets
+    # or after words of bound)
+    r"[,，]\s*(?:超过|高于|低于|优于|达到|与)?" + PROSE_TARGET_CUE + _CUE_END
+    + r"[(（]?(?P<target>" + _BOUND + r"?" + _FIGURE + r")[)）]?(?:一致|持平)?"
+    r"(?:[,，]\s*" + PROSE_WEIGHT_CUE + _CUE_END + r"(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
+    r"(?:[,，]\s*" + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)\s*分?)?(?=[,，;；。\n]|$)", re.M)
+# the actual after the name, the target in brackets after it, the score as a fraction of the weight
+# (（1）新建标准化牛舍面积达到3200平方米（目标值≥3000平方米），得分10/10。)
+_IND_BRACKET_TARGET = re.compile(
+    r"(?:^|(?<=[\n。；;:：]))[ \t]*+" + _ITEM + _LEAD
+    + r"(?P<name>[\u4e00-\u9fff(（“][^,，;；。:：\n≥≤<>=＞＜\d]{1,39}?)(?:达到|为)?(?P<actual>" + _FIGURE + r")"
+    r"\s*[(（]" + PROSE_TARGET_CUE + _CUE_END + r"(?P<target>[^()（）\n,，;；。]{1,30})[)）]"
+    r"(?:[,，]\s*" + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)"
+    r"(?:\s*/\s*(?P<weight>\d+(?:\.\d+)?))?\s*分?)?(?=[,，;；。\n]|$)", re.M)
+# what opens such a sentence before the name: the project and the verb of the actual (项目全年完成…, 累计实现…)
+_ACTUAL_FIRST_VERB = re.compile(r"^(?:本|该)?(?:项目)?(?:全年|年度|本年|当年)?(?:共|累计)?(?:实际)?(?:完成|实现|达到)")
+_MONEY_NAME = re.compile(r"预算|资金|经费|支出|拨付|到位")
 _VALUE = r"[≥≤><=＞＜]?\d+(?:\.\d+)?(?:" + "|".join(sorted(MEASURE_UNITS, key=len, reverse=True)) + r")?"
 _IND_RUN = re.compile(r"(?P<name>[\u4e00-\u9fff0-9、()（）]{4,40}?)" + PROSE_RUN_TARGET_CUE + r"(?P<target>" + _VALUE + r")"
                       + PROSE_RUN_ACTUAL_CUE + r"(?P<actual>" + _VALUE + r")")
 # a heading naming the indicators' category: 3.时效指标。 / (二)效益指标
 # (numbered 1. / 1、 / 1) / (一), or ① which NFKC makes a bare 1)
-_HEADING_BODY = (r"(?:(?:\d{1,2}[.、．)）]?|[(（][一二三四五六七八九十\d]{1,3}[)）])"
+_HEADING_BODY = (r"(?:(?:\d{1,2}[.、．)）]?|[(（][一二三四五六七八九十\d]{1,3}[)）]|" + PROSE_BULLET + ")"
                  # (服务对象满意度：… / （1）经济效益：… head their indicators without the word 指标: words before a colon,
                  # kept where they are a category's)
                  r"[ \t]*+)?(?P<cat>[\u4e00-\u9fff]{2,10}?指标|[\u4e00-\u9fff]{2,8}?(?=(?:方面)?[:：]))"
@@ -102,7 +132,13 @@ _RUN_CATEGORY_HEADING = re.compile(r"(?:(?:^|(?<=[。；;]))[ \t]*+|(?<= ))" + _
 # (or, line breaks collapsed, a heading and a run of spaces before the name: 1.数量指标 维修养护工程数量)
 # (or, line breaks collapsed, a heading and a run of spaces before the name and its number: 1.数量指标 维修养护工程数量,
 # （1）数量指标 ①运维监测站点数量)
-_CATEGORY_LEAD = re.compile(r"^(?P<cat>[\u4e00-\u9fff]{2,8}?指标)(?:[ \t]++(?:" + _CIRCLED + r")?)?(?=[\u4e00-\u9fff])")
+# (line breaks collapsed, the headings before the first item run into its name: （二）质量指标基本医保参保率,
+# Ⅲ.绩效指标完成情况◆产出指标■新建公共停车泊位, 产出指标【数量指标】新建…, 效益指标④农村…: the headings up to the last
+# bullet, a section ordinal, the category word in brackets or not, then a bullet or an item number)
+_CATEGORY_LEAD = re.compile(
+    r"^(?:[^\n]{0,20}?" + PROSE_BULLET + r"[ \t]*+)?(?:(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)[ \t]*+)?"
+    r"(?P<open>【)?(?P<cat>[\u4e00-\u9fff]{2,8}?指标)(?(open)】)(?:完成情况)?"
+    r"(?:[ \t]*+(?:" + _CIRCLED + "|" + PROSE_BULLET + r"|[①-⑳]))?[ \t]*+(?=[\u4e00-\u9fff【])")
 # an indicator's category comes from a heading at most this far before it (the same paragraph or the one above)
 CATEGORY_REACH = 300
 
@@ -113,6 +149,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 
 
 _ACTUAL_WORD = re.compile("实际")
+_TARGET_MET = re.compile(PROSE_TARGET_MET)
 _FUNDS_ACTUAL = re.compile(PROSE_FUNDS_ACTUAL)
 _DATE_LEAD = re.compile(PROSE_DATE_LEAD)
 
@@ -125,7 +162,12 @@ def _sentence_matches(text: str, s: int, e: int):
         a, b = line.span()
         if _TARGET_CUE.search(text, a, b) and (_ACTUAL_CUE.search(text, a, b) or _ACTUAL_WORD.search(text, a, b)):
             for rx in (_IND_FIELDS, _IND_SENTENCE, _IND_REVERSED):
-                yield from rx.finditer(text, a, min(b + 1, e))
+                # (…，年度目标为不低于70%，完成目标: 完成目标 says the target was met, it is no actual)
+                yield from (m for m in rx.finditer(text, a, min(b + 1, e)) if not _TARGET_MET.fullmatch(m["actual"]))
+        if _TARGET_CUE.search(text, a, b):
+            yield from _IND_BRACKET_TARGET.finditer(text, a, min(b + 1, e))
+            yield from (m for m in _IND_ACTUAL_FIRST.finditer(text, a, min(b + 1, e))
+                        if not _MONEY_NAME.search(m["name"]) and not _DATE_LEAD.match(m["name"]))
         if _ACTUAL_WORD.search(text, a, b):
             yield from (m for m in _IND_VALUE_FIRST.finditer(text, a, min(b + 1, e))
                         if not _FUNDS_ACTUAL.search(m["verb"]) and not _DATE_LEAD.match(m["name"]))
@@ -142,11 +184,18 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             continue  # an earlier form read this stretch
         words = [_span(w, 0) for w in _LEAD_WORD.finditer(text, m.start("lead"), m.end("lead"))] \
             if m.groupdict().get("lead") else []
-        name, peeled = _peel_levels(_unquoted(_trim(_last_item(_span(m, "name")))),
+        name, peeled = _peel_levels(_unquoted(_trim(_verbless(m, _last_item(_span(m, "name"))))),
                                     any(fallback_level1(w.text) for w in words))
+        name, weight = _bracket_weight(name)
+        actual = _trim(_span(m, "actual"))
+        if m.groupdict().get("pre"):  # (每人每年 before 640元: part of what was done)
+            actual = Span(text=m["pre"] + m["actual"], start=m.start("pre"), end=m.end("actual"))
+        target, initial = _span(m, "target"), None
+        if m.groupdict().get("adjusted"):
+            target, initial = _span(m, "adjusted"), target
         out.append(ParsedIndicator(
-            name=name, target=[_span(m, "target")], actual=_trim(_span(m, "actual")),
-            weight=_weight(m),
+            name=name, target=[target], initial_target=initial, actual=actual,
+            weight=_weight(m) or weight,
             score=_span(m, "score") if m.groupdict().get("score") else None, method="sentence",
         ))
         # the most specific category word of the lead (产出指标-数量指标- -> 数量指标; 效益指标—社会效益— -> 社会效益)
@@ -159,7 +208,20 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             out.append(ParsedIndicator(name=_span(m, "name"), target=[_span(m, "target")], actual=_span(m, "actual"),
                                        method="sentence"))
             taken.append((m.start(), m.end()))
-    headings = [(h.start(g), h.end(g), fallback_level1(h[g]), fallback_level2(h[g]))
+    for block in field_blocks(text, s, e):
+        ind = block.indicator()
+        if ind is None or any(a < ind.name.end and ind.name.start < b for a, b in taken):
+            continue
+        out.append(ind)
+        level = block.fields.get("level2") or block.fields.get("level1")
+        if level is not None and (fallback_level1(level.text) or fallback_level2(level.text)):
+            leads[ind.name.start] = level
+        taken.append((ind.name.start, ind.name.end))
+    for ind in result_lines(text, s, e):
+        if not any(a < ind.name.end and ind.name.start < b for a, b in taken):
+            out.append(ind)
+            taken.append((ind.name.start, ind.name.end))
+    headings = [(h.start(g), h.end(g), *_levels(h[g]))
                 for h in (_CATEGORY_HEADING if "\n" in text else _RUN_CATEGORY_HEADING).finditer(text, s, e)
                 for g in ["cat2" if h["cat2"] and fallback_level2(h["cat2"]) else "cat"]]
     # (an indicator's own name, 服务对象满意度：目标值…, heads nothing)
@@ -188,6 +250,23 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     return [i for i in out if len(i.name.text) >= 2]
 
 
+def _levels(word: str) -> tuple[str | None, str | None]:
+    """The level-1 and level-2 a category word names: a level word (数量指标, 满意度), or a level-1 and a level-2 stem run
+    together as some templates print them (产出数量 -> 产出指标/数量指标, 效益社会 -> 效益指标/社会效益指标)."""
+    l1, l2 = fallback_level1(word), fallback_level2(word)
+    if l1 or l2:
+        return l1, l2
+    for level1 in LEVEL1:
+        stem = level1.removesuffix("指标")
+        rest = word.removeprefix(stem)
+        if rest == word or len(rest) < 2:
+            continue
+        for candidate in (rest + "指标", rest + stem + "指标"):  # (数量 -> 数量指标; 社会 -> 社会效益指标)
+            if LEVEL2_PARENT.get(candidate) == level1:
+                return level1, candidate
+    return None, None
+
+
 # a level printed without the word 指标 before the name (产出—数量—名称, 效益指标—社会效益—名称): a category word, then a
 # separator of levels (not 、 nor ·: 数量、质量抽检合格率 lists two words of one name)
 _BARE_LEVEL = re.compile(r"(?P<w>[\u4e00-\u9fff]{2,10}?)(?P<sep>" + PROSE_LEVEL_SEPARATOR + r")")
@@ -210,6 +289,27 @@ def _peel_levels(name: Span, under_level1: bool) -> tuple[Span, list[Span]]:
         under_level1 = under_level1 or level1
         name = Span(text=name.text[m.end():], start=name.start + m.end(), end=name.end)
     return name, words
+
+
+# the item's 分值 in brackets after its name (（1）监测设备在线率（分值8分）：年度目标…): the weight, no part of the name
+_NAME_WEIGHT = re.compile(r"[(（](?:" + PROSE_WEIGHT_CUE + r")" + r"(?:为|[:：])?\s*(?P<w>\d+(?:\.\d+)?)\s*分?[)）]$")
+
+
+def _bracket_weight(name: Span) -> tuple[Span, Span | None]:
+    """The name without a bracketed 分值 ending it, and that 分值."""
+    m = _NAME_WEIGHT.search(name.text)
+    if m is None or m.start() < 2:
+        return name, None
+    weight = Span(text=m["w"], start=name.start + m.start("w"), end=name.start + m.end("w"))
+    return Span(text=name.text[:m.start()].rstrip(), start=name.start, end=name.start + len(name.text[:m.start()].rstrip())), weight
+
+
+def _verbless(m: re.Match[str], name: Span) -> Span:
+    """The name of an actual-first sentence without the verb opening it (项目全年完成背街小巷改造 -> 背街小巷改造)."""
+    verb = _ACTUAL_FIRST_VERB.match(name.text) if m.re in (_IND_ACTUAL_FIRST, _IND_BRACKET_TARGET) else None
+    if verb is None or len(name.text) - verb.end() < 2:
+        return name
+    return Span(text=name.text[verb.end():], start=name.start + verb.end(), end=name.end)
 
 
 def _trim(span: Span) -> Span:

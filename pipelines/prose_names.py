@@ -20,10 +20,11 @@ def _span(m: re.Match[str], group: int | str) -> Span:
     return Span(text=m.group(group), start=m.start(group), end=m.end(group))
 
 
+# (…资金区域绩效自评报告: a transfer payment's 区域 report, 区域 is the report's word, as 支出 is)
 # (spaces, not tabs, before the title: at every tab of a long run ``[ \t]*`` would rescan the rest of it)
 # a report's title line: [关于][unit or place][year]NAME[支出]绩效自评报告 (the name is what follows the year, or what
 # precedes it when nothing does: 退役士兵安置补助经费转移支付2023年度绩效自评报告)
-TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{2,80}?)(?:支出|使用)?(?:的)?"
+TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{2,80}?)(?:支出|使用|区域)?(?:的)?"
                     # (a scan or a PDF may space the title's words out: 绩效自 评报告)
                     # (绩效自我评价报告 / 绩效自评价报告: other provinces' words; a page title's site name after
                     # 报告_ or 报告-: 某项目绩效自评报告_某市人民政府)
@@ -31,11 +32,32 @@ TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<t
                     # (a letter sending the report on: 关于报送…绩效自评报告的报告 / …的函)
                     r"(?=[ \t]*$|\s|[(（_｜|—-]|的(?:报告|函|请示))", re.M)  # a line, or a run of collapsed text
 _TITLE_YEAR = re.compile(r"\d{4}年度?")
+# a title saying 情况 for 报告 (2023年度某项目绩效自评情况): a line of its own holding a year, tried where no title says 报告
+# (a section heading 二、绩效自评情况 holds no year)
+_SITUATION_TITLE = re.compile(r"^[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{0,20}?\d{4}年度?[^\n\t。，,;；:：|]{2,60}?)"
+                              r"(?:支出|使用|区域)?绩效自评(?:工作)?情况(?:说明)?[ \t\u3000]*$", re.M)
+
+
+def title_matches(text: str, s: int, e: int) -> list[re.Match[str]]:
+    """The report titles of [s, e): lines ending in 绩效自评报告 (and its variants), else in 绩效自评情况."""
+    return list(TITLE.finditer(text, s, e)) or list(_SITUATION_TITLE.finditer(text, s, e))
 # (line breaks lost, the next label ends it: 项目名称：城区绿化养护 主管部门：…)
 NAME_FIELD = re.compile(r"(?:"
                          + "|".join(re.escape(w).replace(r"\(", "[(（]").replace(r"\)", "[)）]")
                                     for w in sorted(PROSE_NAME_LABELS, key=len, reverse=True))
                          + r")[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=[。;；\n]|$|\s+" + PROSE_NEXT_LABEL + ")")
+# (a Word cover block pasted as text: the label alone on its line, the value on the next)
+_NAME_LINES = re.compile(r"^[ \t]*(?:" + "|".join(re.escape(w) for w in sorted(PROSE_NAME_LABELS, key=len, reverse=True))
+                         + r")[ \t]*\n[ \t]*(?P<v>[^\s:：。;；][^\n:：。;；]{1,59}?)[ \t]*$", re.M)
+
+
+def name_field(text: str, s: int, e: int) -> Span | None:
+    """The first printed 项目名称 of [s, e): after its label and a colon, or on the line under a label alone."""
+    hits = [m for m in (NAME_FIELD.search(text, s, e), _NAME_LINES.search(text, s, e)) if m is not None]
+    m = min(hits, key=lambda h: h.start(), default=None)
+    return None if m is None else _span(m, "v")
+
+
 # the project a generic title names in brackets after it, the year left out
 TITLE_NOTE = re.compile(PROSE_TITLE_NOTE)  # (公示稿): a note on the document, no project
 TITLE_BRACKET = re.compile(r"\s*[(（]\s*(?:\d{4}年度?)?(?P<v>[^()（）\n\d][^()（）\n]{1,39})[)）]")
@@ -177,10 +199,11 @@ def wrapped_title(text: str, s: int, e: int) -> tuple[int, Span] | None:
 
 
 def _title_of_run(run: list[tuple[int, str]]) -> tuple[int, Span] | None:
-    """The project words of lines read as one title (the last lines ending in 报告), offsets mapped to the text."""
-    for first in range(len(run) - 1):
-        joined = "".join(t for _, t in run[first:])
-        pos = [a + i for a, t in run[first:] for i in range(len(t))]
+    """The project words of lines read as one title (the last lines ending in 报告), offsets mapped to the text.
+    (A hard-wrapped page's first body lines are short too: the title may end before the run does.)"""
+    for first, last in ((f, k) for k in range(1, len(run)) for f in range(k)):
+        joined = "".join(t for _, t in run[first:last + 1])
+        pos = [a + i for a, t in run[first:last + 1] for i in range(len(t))]
         m = TITLE.fullmatch(joined)
         name = title_name(m) if m is not None else None
         if name is not None:

@@ -7,18 +7,21 @@ import re
 
 from jixiao.pipelines.parsed import Span
 
-# a unit's name: the heading line of a report (株洲市渌口区人力资源和社会保障局)
+# a unit's name: the heading line of a report (株洲市渌口区人力资源和社会保障局), or of a 部门决算 page that carries
+# its projects' self-evaluation (某局2023年度部门决算公开)
 ORG_END = r"(?:局|厅|委员会|委|办公室|办|中心|院|所|站|队|馆|部|处|室|会|政府|公司|学校|医院|街道|社区|协会|管委会)"
 _HEADING_ORG = re.compile(
     r"^(?P<org>[\u4e00-\u9fff()（）]{3,40}?" + ORG_END + r")"
-    r"(?:(?:关于)?(?:\d{4}年度?)?[\u4e00-\u9fff]{0,12}(?:报告|说明))?$"
+    r"(?:(?:关于)?(?:\d{4}年度?)?[\u4e00-\u9fff]{0,12}(?:报告|说明|公开))?$"
 )
 # the same heading run into its text (line breaks lost): a unit's name then a report title, between spaces (the title
 # after a space, or right after the unit where its year follows: 示例县水利局2023年度项目支出绩效自评报告)
 _TITLE_ORG = re.compile(
     r"(?:^|(?<=\s))(?P<org>[\u4e00-\u9fff()（）]{3,40}?" + ORG_END + r")"
-    r"(?:\s+(?:关于)?(?:\d{4}年度?)?|\d{4}年度?)[\u4e00-\u9fff]{0,12}(?:报告|说明)(?=\s|$)"
+    r"(?:\s+(?:关于)?(?:\d{4}年度?)?|\d{4}年度?)[\u4e00-\u9fff]{0,12}(?:报告|说明|公开)(?=\s|$)"
 )
+# a site's name over the page (某省水利厅 门户网站, 某市人民政府网站): 站 ends a unit's name (监测站), not a site's
+_SITE_NAME = re.compile(r"网站$|网$")
 _HEADING_NOT_ORG = re.compile(r"^(第.部分|目录|附件|附表|[一二三四五六七八九十]+、|\(|（)")
 
 
@@ -53,7 +56,7 @@ def heading_units(text: str, stretches: list[tuple[int, int]]) -> list[Span]:
                     break
             k += 1
         for m in _TITLE_ORG.finditer(text, s, e):
-            if not _HEADING_NOT_ORG.match(m.group("org")) and not any(u.start <= m.start("org") < u.end for u in out):
+            if not _HEADING_NOT_ORG.match(m.group("org")) and not _SITE_NAME.search(m.group("org")) and not any(u.start <= m.start("org") < u.end for u in out):
                 out.append(Span(text=m.group("org"), start=m.start("org"), end=m.end("org")))
     return sorted(out, key=lambda u: u.start)
 
@@ -70,7 +73,7 @@ def _heading_org(lines: list[tuple[int, str]]) -> Span | None:
     if not HEADING_CHARS[0] <= len(t) <= HEADING_CHARS[1] or _HEADING_NOT_ORG.match(t) or re.search(r"[,，。;；:：、]", t):
         return None
     m = _HEADING_ORG.match(t)
-    if m is None:
+    if m is None or _SITE_NAME.search(m.group("org")):
         return None
     # offsets only for a heading found (this runs on every short line)
     pos = [start + i for start, line in lines for i, ch in enumerate(line) if not ch.isspace()]

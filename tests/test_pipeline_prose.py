@@ -492,3 +492,203 @@ def test_project_unit_label_on_a_report_cover(extractor):
     (p,) = extractor.extract_text(COVER, mode="parser").projects
     assert p.name == "城乡居民医疗保险经办服务项目"
     assert (p.department, p.implementer) == ("示例县医疗保障局", "示例县医疗保障事务中心")
+
+
+# ---- round invr: how real county/city/provincial pages differ from the forms above
+
+
+def test_a_project_named_in_quotes_deep_in_a_final_accounts_page(extractor):
+    """A 部门决算公开 page carries one project's self-evaluation in a paragraph, the project named only in quotes (an
+    工程); the page heading's unit is its department, the department-wide evaluation after it is no project."""
+    text = "\n".join([
+        "示例县文化和旅游局2023年度部门决算公开", "一、收入支出决算总体情况说明", "2023年度收、支总计1,250.60万元。",
+        "二、预算绩效管理情况", "本部门对本年度一般公共预算项目支出全面开展绩效自评，共涉及项目6个。",
+        "本部门选取“乡村文化广场提升工程”进行绩效自评结果公开。该项目全年资金到位150万元，全年支出142.5万元。"
+        "项目绩效自评综合得分为91分，评价等级为优。项目全年完成文化广场改造12个，年度目标12个；群众满意度95%，年度目标90%。",
+        "本部门2023年度部门整体支出绩效自评得分为93分，等级为优。", ""])
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.name, p.department, p.funds.annual_budget, p.funds.executed, p.score) == (
+        "乡村文化广场提升工程", "示例县文化和旅游局", 1500000.0, 1425000.0, 91.0)
+    assert [(i.name, i.target, i.actual) for i in p.indicators] == [
+        ("文化广场改造", "12个", "12个"), ("群众满意度", "90%", "95%")]
+
+
+def test_a_generic_title_and_a_quoted_project_announced_after_attachment_links(extractor):
+    text = "\n".join([
+        "示例县水利局2023年度项目支出绩效自评报告", "附件下载：", "1.绩效自评表（山塘整治工程）.pdf",
+        "我局对2023年度实施的“山塘整治工程”开展了绩效自评。项目由示例县水利工程建设中心具体实施。",
+        "2023年度安排预算资金300万元，完成支出288万元。",
+        "（一）产出指标。数量指标方面，整治山塘数量目标20座，实际完成21座。", ""])
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.name, p.department, p.implementer, p.funds.annual_budget, p.funds.executed) == (
+        "山塘整治工程", "示例县水利局", "示例县水利工程建设中心", 3000000.0, 2880000.0)
+    assert [(i.level2, i.name, i.target, i.actual) for i in p.indicators] == [("数量指标", "整治山塘数量", "20座", "21座")]
+
+
+def test_a_provinces_regional_report_in_yi_yuan_under_a_site_name_line(extractor):
+    """A province's 区域绩效自评报告: 区域 is the report's word, the site-name line names no unit, amounts in 亿元,
+    the cities' figures are not the fund's."""
+    text = "\n".join([
+        "示例省教育厅 门户网站", "示例省2023年度中央学生资助补助经费区域绩效自评报告",
+        "截至2023年12月31日，全省共到位资金2.4亿元，累计支出2.28亿元，资金执行率95%。",
+        "甲市到位3,200万元，支出3,100万元。", "经自评，区域绩效自评得分为94分，等级为“优”。", ""])
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.name, p.department, p.funds.annual_budget, p.funds.executed, p.funds.execution_rate, p.score) == (
+        "中央学生资助补助经费", None, 240000000.0, 228000000.0, 95.0, 94.0)
+
+
+def test_a_finance_bureaus_notice_of_several_projects_results(extractor):
+    """Headings of projects whose name opens with the level funding them (市级…项目) open projects; a heading that
+    is only a funds source (市级配套资金) still does not."""
+    text = "\n".join([
+        "示例市财政局关于2023年度市级项目支出绩效自评结果的公告", "二、重点项目自评结果", "（一）市级文化惠民补助项目",
+        "主管部门：示例市文化广电和旅游局。项目全年预算100万元，执行98万元，执行率98%。自评得分95分，等级为优。",
+        "（二）市级科技特派员补助项目",
+        "主管部门：示例市科学技术局。项目全年预算60万元，执行54万元，执行率90%。自评得分86分，等级为良。", ""])
+    got = [(p.name, p.department, p.funds.executed, p.score, p.grade)
+           for p in extractor.extract_text(text, mode="parser").projects]
+    assert got == [("市级文化惠民补助项目", "示例市文化广电和旅游局", 980000.0, 95.0, "优"),
+                   ("市级科技特派员补助项目", "示例市科学技术局", 540000.0, 86.0, "良")]
+
+
+def test_units_in_words_organising_and_referring_to_many(extractor):
+    """由某局组织实施 names the implementer; 由各县（区）…组织…具体实施 names none (各 refers to many units)."""
+    one = ("示例县2023年度耕地保护项目绩效自评报告\n项目由示例县自然资源局组织实施。\n"
+           "全年预算数为40万元，全年执行数为40万元。\n")
+    many = ("示例市2023年度校舍维修专项资金绩效自评报告\n由各县（区）教育部门组织项目学校具体实施。\n"
+            "全年预算数为40万元，全年执行数为40万元。\n")
+    assert extractor.extract_text(one, mode="parser").projects[0].implementer == "示例县自然资源局"
+    assert extractor.extract_text(many, mode="parser").projects[0].implementer is None
+
+
+def test_a_hard_wrapped_report_reads_its_indicators_and_grade(extractor):
+    """Lines broken every ~20 characters, mid-word (a PDF or a fixed-width page), the title over two lines."""
+    text = "\n".join([
+        "关于2023年度农村饮水安全巩固提升资金", "绩效自评报告", "我县对2023年度农村饮水安全巩固提",
+        "升资金开展了绩效自评。全年预算数为300万元，全年执", "行数为285万元。", "1.产出指标。新建供水管网长度年度目",
+        "标40公里，实际完成42公里；水质检测合格率年度目标≥95%，实际", "完成97%。", "经综合评价，该项资金自评得分为92分，自评等",
+        "级为优。", ""])
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.name, p.score, p.grade) == ("农村饮水安全巩固提升资金", 92.0, "优")
+    assert [(i.level1, i.name, i.target, i.actual) for i in p.indicators] == [
+        ("产出指标", "新建供水管网长度", "40公里", "42公里"), ("产出指标", "水质检测合格率", "≥95%", "97%")]
+
+
+def test_bare_figures_under_a_unit_line(extractor):
+    text = "\n".join([
+        "2023年度某县乡村振兴补助资金项目绩效自评报告", "项目名称：示例村茶叶加工厂建设项目", "单位：万元",
+        "一、项目资金情况", "年初预算数：80.00　全年预算数：96.00　全年执行数：93.12　执行率：97%", ""])
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.name, p.funds.initial_budget, p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (
+        "示例村茶叶加工厂建设项目", 800000.0, 960000.0, 931200.0, 97.0)
+
+
+def _lone_table(text: str, source: str, **funds):
+    from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
+
+    spans = {f: Span(text=v, start=text.index(v), end=text.index(v) + len(v)) for f, v in funds.items()}
+    return ParsedProject(source=source, start=0, end=len(text), name=Span(text="示例项目", start=0, end=4),
+                         funds=ParsedFunds(factor=10000.0, **spans))
+
+
+def test_a_lone_table_takes_the_funds_its_prose_states_where_they_agree():
+    """A table reading that lost figures of its funds row takes them from the report's labeled statements, when the
+    figures both give agree (the same report read twice); a statement that disagrees fills nothing."""
+    from jixiao.pipelines.prose import fill_lone_funds
+
+    text = "单位：万元\n年初预算数：80.00　全年预算数：96.00　全年执行数：93.12　执行率：97%\n"
+    table = _lone_table(text, "flat", executed="93.12")
+    fill_lone_funds(text, [table])
+    assert (float(table.funds.initial.text), float(table.funds.annual.text)) == (80.0, 96.0)
+    other = _lone_table(text, "flat", executed="80.00")  # (read as 80: the statements are another figure's)
+    fill_lone_funds(text, [other])
+    assert other.funds.initial is None and other.funds.annual is None
+
+
+def test_a_lone_collapsed_table_takes_the_score_its_report_states():
+    """A table read from collapsed text spans the sentences after it: the report's score sentence is searched there."""
+    from jixiao.pipelines.prose import fill_lone_score
+
+    text = "项目名称 示例项目 年度资金总额 10 10 100% 四、自评结论 项目自评得分为93分，评价等级为优。"
+    table = _lone_table(text, "flat")
+    fill_lone_score(text, [table])
+    assert (table.score.text, table.grade.text) == ("93", "优")
+    inside = _lone_table(text, "table")  # (a table bounded by its lines: its own span is not searched)
+    fill_lone_score(text, [inside])
+    assert inside.score is None
+
+
+def test_a_grade_in_brackets_after_the_score_and_funds_the_counties_received(extractor):
+    text = "\n".join([
+        "示例市2023年度困难群众救助补助资金（市对县转移支付）绩效自评报告",
+        "市级财政安排救助补助资金1,200万元，下达至4个县（区）。各县（区）收到资金1,200万元，实际支出1,140万元，资金执行率95%。",
+        "自评结果：90.5分（优）。", ""])
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.name, p.funds.annual_budget, p.funds.executed, p.score, p.grade) == (
+        "困难群众救助补助资金（市对县转移支付）", 12000000.0, 11400000.0, 90.5, "优")
+
+
+def test_a_title_saying_qingkuang_and_amounts_in_wan_without_yuan(extractor):
+    text = ("2023年度城乡环卫保洁项目绩效自评情况\n项目全年预算资金120万，实际支出117.6万，执行率98%。\n"
+            "综合评分94分，等级：优秀。\n")
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.name, p.funds.annual_budget, p.funds.executed, p.score, p.grade) == (
+        "城乡环卫保洁项目", 1200000.0, 1176000.0, 94.0, "优")
+
+
+def test_a_cover_block_of_labels_with_their_values_on_the_next_line(extractor):
+    text = "\n".join(["示例镇人民政府", "项目支出绩效自评报告", "项目名称", "农村公厕管护补助", "主管部门", "示例县农业农村局",
+                      "实施单位", "示例镇人民政府", "一、项目资金情况", "2023年该项目全年预算数12万元，全年执行数12万元，执行率100%。",
+                      "三、自评结论", "自评总分：96分。", ""])
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.name, p.department, p.implementer, p.funds.annual_budget, p.score) == (
+        "农村公厕管护补助", "示例县农业农村局", "示例镇人民政府", 120000.0, 96.0)
+
+
+def test_reports_whose_line_breaks_were_lost(extractor):
+    """Web copy with its line breaks lost (collapsed): the headings before each first item run into its name (a
+    bullet, a section ordinal, a bracketed level, an item number after a space), and a line wrap became a space inside
+    a word (实际完 成42公里)."""
+    from jixiao.eval.variants import collapse
+
+    text = "\n".join([
+        "示例县2023年度农村道路养护项目绩效自评报告", "全年预算数为50万元，全年执行数为49万元。", "Ⅲ.绩效指标完成情况",
+        "◆产出指标", "■养护里程：目标40公里，实际完", "成42公里。", "（二）质量指标", "路况优良率达到86%，超过年度目标（85%）。",
+        "（三）效益指标", "【社会效益指标】群众出行时间：目标明显缩短，完成明显缩短。", "自评得分95分。", ""])
+    (p,) = extractor.extract_text(collapse(text), mode="parser").projects
+    assert [(i.level1, i.level2, i.name, i.target, i.actual) for i in p.indicators] == [
+        ("产出指标", None, "养护里程", "40公里", "42公里"),
+        ("产出指标", "质量指标", "路况优良率", "85%", "86%"),
+        ("效益指标", "社会效益指标", "群众出行时间", "明显缩短", "明显缩短")]
+
+
+def test_result_lines_of_a_collapsed_report(extractor):
+    from jixiao.eval.variants import collapse
+
+    text = "\n".join([
+        "示例镇2023年度村庄保洁项目绩效自评报告", "全年预算数为20万元，全年执行数为20万元。", "（二）年度绩效目标",
+        "产出指标：保洁覆盖村数10个；垃圾清运及时率≥95%。", "三、绩效目标实现情况", "（一）产出指标完成情况",
+        "1.保洁覆盖村数：完成10个，得10分。", "2.垃圾清运及时率：达到97%，得10分。", "自评得分96分。", ""])
+    (p,) = extractor.extract_text(collapse(text), mode="parser").projects
+    assert [(i.level1, i.name, i.target, i.actual, i.score) for i in p.indicators] == [
+        ("产出指标", "保洁覆盖村数", "10个", "10个", 10.0), ("产出指标", "垃圾清运及时率", "≥95%", "97%", 10.0)]
+
+
+def test_a_project_code_printed_as_a_labeled_line(extractor):
+    text = "\n".join(["2023年度示例县乡村振兴补助资金项目绩效自评报告", "项目编码：532500231100000001234",
+                      "项目名称：示例村蔬菜大棚建设项目", "全年预算数为60万元，全年执行数为58.2万元，执行率97%。", ""])
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.name, p.code) == ("示例村蔬菜大棚建设项目", "532500231100000001234")
+
+
+def test_a_lone_table_takes_the_one_code_its_report_prints():
+    from jixiao.pipelines.prose import fill_lone_code
+
+    text = "项目编码：532500231100000001234 项目名称 示例项目 年度资金总额 10 10 100%"
+    table = _lone_table(text, "flat")
+    fill_lone_code(text, [table])
+    assert table.code.text == "532500231100000001234"
+    two = "项目编码：5325002311 …… 项目编码：5325002399"
+    other = _lone_table(two, "flat")
+    fill_lone_code(two, [other])
+    assert other.code is None  # (two codes printed: which is the table's is not known)

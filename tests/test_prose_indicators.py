@@ -290,3 +290,121 @@ def test_a_name_before_a_comma_is_no_level():
 def test_levels_joined_by_spaces_and_values_in_brackets(line):
     assert _read_normalized(line + "\n") == [
         ("产出指标", "数量指标", "修缮校舍面积", "≥1200平方米", "1260平方米", "15", "15")]
+
+
+# ---- round invr: forms of real county/city/provincial reports the earlier rounds did not imagine
+
+
+def test_the_actual_first_and_the_target_after_it_in_one_sentence():
+    """部门决算 pages state what was done, then the year's target (完成X37条，年度目标35条); the verb before the name
+    is no part of it, and a money sentence in the same form is no indicator."""
+    text = ("项目全年完成老旧管网更换18公里，年度目标15公里；路灯亮灯率99.2%，年度目标98%；"
+            "全年支出320万元，年度目标300万元。\n")
+    assert _read(text) == [
+        (None, None, "老旧管网更换", "15公里", "18公里", None, None),
+        (None, None, "路灯亮灯率", "98%", "99.2%", None, None)]
+
+
+def test_the_target_in_brackets_after_the_actual_and_a_score_out_of_the_weight():
+    text = "\n".join([
+        "1.数量指标",
+        "（1）新修机耕道路长度达到12.5公里（目标值≥12公里），得分10/10。",
+        "（2）受益农户（含监测户）户数86户（目标值≥90户），得分7.5/10，偏差原因：部分农户外出务工。", ""])
+    assert _read(text) == [
+        ("产出指标", "数量指标", "新修机耕道路长度", "≥12公里", "12.5公里", "10", "10"),
+        ("产出指标", "数量指标", "受益农户（含监测户）户数", "≥90户", "86户", "10", "7.5")]
+
+
+def test_a_bracketed_weight_after_the_name_and_deductions_that_are_no_score():
+    """A scoring narrative: each item's 分值 in brackets after its name, its marks only as a deduction (扣2分):
+    the weight is printed, the score is not (it would be computed)."""
+    text = "\n".join([
+        "2.质量指标（分值12分，得分10分）",
+        "（1）样本检测合格率（分值7分）：年度目标≥98%，实际完成96.5%，扣2分。",
+        "（2）台账规范率（分值5分）：年度目标100%，实际完成100%，不扣分。", ""])
+    assert _read(text) == [
+        ("产出指标", "质量指标", "样本检测合格率", "≥98%", "96.5%", "7", None),
+        ("产出指标", "质量指标", "台账规范率", "100%", "100%", "5", None)]
+
+
+def test_level2_words_in_square_brackets_and_before_fangmian():
+    text = "\n".join([
+        "（二）效益指标",
+        "【社会效益指标】适龄儿童入学率：目标≥99%，完成99.6%，分值10分，得分10分。",
+        "【可持续影响】设施运行年限：目标≥10年，完成≥10年，分值5分，得分5分。",
+        "生态效益方面，河道水质达标率目标≥90%，实际完成92%。", ""])
+    assert _read(text) == [
+        ("效益指标", "社会效益指标", "适龄儿童入学率", "≥99%", "99.6%", "10", "10"),
+        ("效益指标", "可持续影响指标", "设施运行年限", "≥10年", "≥10年", "5", "5"),
+        ("效益指标", "生态效益指标", "河道水质达标率", "≥90%", "92%", None, None)]
+
+
+def test_a_regions_actual_and_a_completion_time():
+    text = ("（一）产出指标\n1.新建农村公路里程：年度目标值≥800公里，全市实际完成826公里，完成率103.3%。\n"
+            "2.路网改造完工时间：年度目标值2023年10月底前，实际完成时间为2023年10月18日。\n")
+    assert _read(text) == [
+        ("产出指标", None, "新建农村公路里程", "≥800公里", "826公里", None, None),
+        ("产出指标", None, "路网改造完工时间", "2023年10月底前", "2023年10月18日", None, None)]
+
+
+def test_field_blocks_one_field_a_line():
+    """A Word form pasted as text: a bare item number, then one labeled field a line, two sharing the last."""
+    text = "\n".join([
+        "（一）产出指标", "1.", "二级指标：质量指标", "指标名称：学籍信息准确率", "年度目标：100%", "实际完成：99.8%",
+        "分值：10分　得分：9分", "偏差原因：个别学生信息录入有误。", "2.", "指标名称：资助资金发放时限",
+        "年度目标：每学期开学后2个月内", "实际完成：按时发放", "（二）满意度指标", "3.", "指标名称：受助学生满意度",
+        "年度目标：≥90%", "实际完成：96%", "权重：10　自评得分：10", ""])
+    assert _read(text) == [
+        ("产出指标", "质量指标", "学籍信息准确率", "100%", "99.8%", "10", "9"),
+        ("产出指标", None, "资助资金发放时限", "每学期开学后2个月内", "按时发放", None, None),
+        ("满意度指标", None, "受助学生满意度", "≥90%", "96%", "10", "10")]
+
+
+def test_targets_and_actuals_in_different_sections():
+    """The 绩效目标 section names each indicator with its target; the 完成情况 section repeats the name with what was
+    done and the marks. A result line whose name has no target above is left alone."""
+    text = "\n".join([
+        "（二）年度绩效目标", "产出指标：培训农民人数800人；示范基地数量3个。", "效益指标：农户种植技术：明显提高。",
+        "三、绩效目标实现情况", "（一）产出指标完成情况", "1.培训农民人数：实际培训856人，得10分。",
+        "2.示范基地数量：建成2个，1个因用地调整顺延，得6分。", "3.资金拨付及时性：按时拨付，得5分。",
+        "（二）效益指标完成情况", "农户种植技术：明显提高，得15分。", ""])
+    assert _read(text) == [
+        ("产出指标", None, "培训农民人数", "800人", "856人", None, "10"),
+        ("产出指标", None, "示范基地数量", "3个", "2个", None, "6"),
+        ("效益指标", None, "农户种植技术", "明显提高", "明显提高", None, "15")]
+
+
+def test_bullet_glyphs_open_headings_and_items():
+    text = "\n".join(["◆产出指标", "■新建充电桩数量：目标80个，完成86个。", "◆满意度指标", "●用户满意度：目标≥90%，完成95%。", ""])
+    assert _read(text) == [
+        ("产出指标", None, "新建充电桩数量", "80个", "86个", None, None),
+        ("满意度指标", None, "用户满意度", "≥90%", "95%", None, None)]
+
+
+def test_an_actual_compared_with_a_target_in_brackets_or_in_words_of_bound():
+    """达到X，超过年度目标（Y）; 为X，与年度目标（Y）一致; 为X，年度目标为不低于Y，完成目标 (完成目标: the target met, no
+    actual)."""
+    text = "\n".join([
+        "（一）数量指标", "家庭医生签约人数达到32.5万人，超过年度目标（30万人）；签约服务费标准为每人每年60元，与年度目标（60元）一致。",
+        "（二）效益指标", "慢病患者规范管理率为72.4%，年度目标为不低于70%，完成目标。", ""])
+    assert _read(text) == [
+        ("产出指标", "数量指标", "家庭医生签约人数", "30万人", "32.5万人", None, None),
+        ("产出指标", "数量指标", "签约服务费标准", "60元", "每人每年60元", None, None),
+        ("效益指标", None, "慢病患者规范管理率", "不低于70%", "72.4%", None, None)]
+
+
+def test_an_adjusted_target_after_the_first_one_is_the_indicators():
+    text = "1.改造户数：年初目标值300户，调整后目标值280户，实际完成284户。\n"
+    (ind,) = indicator_sentences(text, 0, len(text))
+    assert (ind.target[0].text, ind.initial_target.text, ind.actual.text) == ("280户", "300户", "284户")
+
+
+def test_merged_level_words_lead_their_indicators():
+    """Some templates print the level-1 and level-2 run together (产出数量 / 效益社会); 满意度 alone is the level-1."""
+    text = "\n".join(["产出时效：资金拨付时间，年度指标值6月底前，实际完成值6月20日，得分10分。",
+                      "效益经济：带动农户增收，年度指标值≥2000元，实际完成值2300元，得分10分。",
+                      "满意度：受益群众满意度，年度指标值≥90%，实际完成值93%，得分10分。", ""])
+    assert _read(text) == [
+        ("产出指标", "时效指标", "资金拨付时间", "6月底前", "6月20日", None, "10"),
+        ("效益指标", "经济效益指标", "带动农户增收", "≥2000元", "2300元", None, "10"),
+        ("满意度指标", None, "受益群众满意度", "≥90%", "93%", None, "10")]

@@ -7,7 +7,7 @@ from __future__ import annotations
 PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("annual", r"全年预算(?:执行)?数(?:为|是)?"),
     ("annual", r"(?:调整后预算数|全年预算金额|全年预算资金)(?:为|是)?"),
-    ("executed", r"实际完成(?:项目)?支出"),
+    ("executed", r"(?:实际)?完成(?:项目)?支出(?:资金)?"),  # (完成支出1,392万元)
     ("executed", r"(?:全年执行数|(?<!全年)预算执行数|实际支出|(?<!预算)执行数)(?:为|是)?"),
     ("initial", r"年初预算(?:安排)?(?:专项资金|资金|数)?(?:为|是)?"),
     # (年初预算安排该项目资金450万元; 全年预算调整为86万元 / 全年预算调整后为420万元: the adjusted budget)
@@ -23,7 +23,8 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("annual", r"项目资金总额(?:为|是)?"),
     ("executed", r"已支付(?:资金)?"),
     # the year's funds received or in place (共收到…补助资金1236.8万元, 资金到位68万元), spent (已支出…元)
-    ("annual", r"(?:共收到[\u4e00-\u9fff]{0,20}?(?:资金|经费)|(?:资金|经费)到位)(?:共|合计)?"),
+    # (共到位资金1.575亿元: the words the other way round)
+    ("annual", r"(?:(?:共|(?<![\u4e00-\u9fff])|(?<=[)）]))收到[\u4e00-\u9fff]{0,20}?(?:资金|经费)|(?:资金|经费)到位|(?<![未不])(?:共|累计)?到位(?:资金|经费))(?:共|合计)?"),
     ("executed", r"(?:已支出(?:资金)?|全年执行(?:资金|经费)?(?:为|是|共)?(?=\d)|(?<![\u4e00-\u9fff])执行(?=\d)|(?<=[该本])项目(?:实际)?支出(?:资金)?|(?<=年[底末])支出)"),
     ("annual", r"(?:(?<!初)预算安排(?:资金|经费)?|资金共计|(?<![初年后])预算数(?:为|是)?)"),
     # (a transfer payment's year in other words: 全年实际执行资金 / 累计支出资金 / 全年共支出 / 实际使用资金…万元)
@@ -57,7 +58,8 @@ PROSE_DEPT_LABEL = r"(?<!中央)(?:主管部门|主管单位)(?:及代码)?"
 # (计划≥95%: a bare 计划 before a value; 实际为0.3‰ / 实际达到96%: the actual without 完成)
 PROSE_TARGET_CUE = r"(?:(?:年初|初|年度|全年|计划|预期)?(?:目标值|指标值|目标)|计划(?:完成|值|数)|计划(?=[≥≤><=＞＜\d]))"
 # (年度完成值 / 年末实际值 / 实际完成数: other bureaus' words for the same value)
-PROSE_ACTUAL_CUE = r"(?:(?:全年|年度|年末|年底)?(?:实际)?(?:完成值|完成情况|实际值|完成数|实际数|完成)|实际达到|实际(?=为|是))"
+# (全省实际完成3386处: a transfer payment's report speaks for its whole region; 实际完成时间为2023年11月25日)
+PROSE_ACTUAL_CUE = r"(?:(?:全年|年度|年末|年底|全[省市县区州盟旗])?(?:实际)?(?:完成值|完成情况|完成时间|实际值|完成数|实际数|完成)|实际达到|实际(?=为|是))"
 # the same run together without punctuation: …发放指标为100%实际完成值为96%
 PROSE_RUN_TARGET_CUE = r"(?:指标值?|目标值?)(?:为|是|[:：])"
 PROSE_RUN_ACTUAL_CUE = r"[,，]?实际完成值?(?:为|是|[:：])?"
@@ -93,3 +95,22 @@ PROSE_NEXT_LABEL = r"(?:(?:项目|中央|地方)?(?:主管|实施|预算单位)|
 # what a bracket after a report's title says about the document itself (公示稿, 终稿, 2023年度), never a project
 PROSE_TITLE_NOTE = r"稿$|版$|^(?:公示|摘要|全文|简本|节选|附件)$|年度?$"
 
+# an indicator printed as a block of labeled lines, one field a line (a Word form pasted as text):
+# 二级指标：数量指标 / 指标名称：受益学生人数 / 年度目标：≥28000人 / 实际完成：28416人 / 分值：10分　得分：10分
+PROSE_BLOCK_LABELS: tuple[tuple[str, str], ...] = (
+    ("name", r"(?:三级)?指标名称"),
+    ("level1", r"一级指标"),
+    ("level2", r"二级指标"),
+    ("target", r"(?:年度|全年|年初|计划)?(?:目标值?|指标值)"),
+    ("actual", r"(?:全年|年度)?(?:实际完成值?|实际值|完成值|实际完成情况)"),
+    ("weight", r"(?:指标)?(?:分值|权重)"),
+    ("score", r"(?:自评|指标)?得分"),
+)
+# a bullet glyph opening an item or a heading as some sites print them (◆产出指标 / ■新建停车泊位：目标…)
+PROSE_BULLET = r"[■□●○◆◇▲△►▶•★☆]"
+# what a sentence says after a target when it compares (完成目标: the target met, no actual)
+PROSE_TARGET_MET = r"(?:年度)?目标(?:任务)?"
+# an adjusted target printed after the year's first one (年初目标值600台，调整后目标值650台)
+PROSE_ADJUSTED_TARGET_CUE = r"调整后(?:的)?(?:年度|全年)?(?:目标值|指标值|目标)"
+# a project's budget code printed as a labeled line of the report (项目编码：532524231100000004817)
+PROSE_CODE_LABEL = r"项目(?:编码|代码|编号)"

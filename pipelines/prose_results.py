@@ -1,0 +1,59 @@
+"""Indicators whose target and actual a prose report states in different sections.
+
+``（二）年度绩效目标 产出指标：垃圾收运覆盖行政村数量12个；…`` names each indicator with its target; later
+``三、绩效目标实现情况 1.垃圾收运覆盖行政村数量：完成12个，得10分。`` repeats the name with what was done and the
+marks. A result line (a name, a colon, what was done, ``得N分`` ending it) is an indicator where the text before it
+names the same indicator with its target.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.pipelines.parsed import ParsedIndicator, Span
+from jixiao.pipelines.vocab import PROSE_SCORE_CUE
+
+# a figure and its unit or operator, as printed after an indicator's name with no cue between them
+# (a date or a per-unit figure is several such runs: ≤2023年9月30日, 54元/亩)
+# (a digit run is taken whole, possessively: pieces that could split a long run of digits were cubic in its length)
+FIGURE = r"[≥≤><=＞＜]?\s*(?:\d[\d,]*+(?:\.\d+)?[%‰\u4e00-\u9fff]{0,4}(?:/[\u4e00-\u9fff]{1,3})?){1,3}"
+_FIGURE = re.compile(FIGURE)
+# 1.名称：完成12个，得10分。 / 名称：经第三方检测达标率92.6%，得10分。 (the body may hold a clause: 完成3座，1座因…未完工)
+_RESULT = re.compile(
+    # (line breaks collapsed: a numbered item after a space opens a line too)
+    r"(?:^|(?<=[\n。；;])|(?<=[ \t])(?=\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]))[ \t]*+(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）])[ \t]*+)?"
+    r"(?P<name>[\u4e00-\u9fff(（“][^,，;；。:：\n\d]{1,39}?)[:：][ \t]*+(?P<body>[^;；。:：\n]{1,60}?)[,，][ \t]*+"
+    + PROSE_SCORE_CUE + r"[ \t]*+(?P<score>\d+(?:\.\d+)?)[ \t]*+分(?=[,，;；。\n]|$)", re.M)
+# the words a target stands in after its name: a figure, or words up to the clause's end (村庄人居环境：明显改善)
+_TARGET_AFTER = r"[:：]?[ \t]*+(?P<t>" + FIGURE + r"|[^\d,，;；。:：\n]{1,20}?)(?=[,，;；。\n]|$)"
+# a result's target is stated at most this far before it (the report's 绩效目标 section; bounded: a text of many result
+# lines is searched linearly)
+TARGET_REACH = 3000
+# the words before a result's figure (完成, 达到, 经抽样调查满意度为): no part of the actual
+_CLAUSE_END = re.compile(r"[,，]")
+
+
+def result_lines(text: str, s: int, e: int) -> list[ParsedIndicator]:
+    """The result lines of [s, e) whose name the text before them states with a target."""
+    out: list[ParsedIndicator] = []
+    for m in _RESULT.finditer(text, s, e):
+        name = m["name"].strip()
+        target = re.compile(re.escape(name) + _TARGET_AFTER).search(text, max(s, m.start() - TARGET_REACH), m.start())
+        if target is None:
+            continue
+        a = m.start("name") + m["name"].index(name)
+        out.append(ParsedIndicator(
+            name=Span(text=name, start=a, end=a + len(name)),
+            target=[Span(text=target["t"], start=target.start("t"), end=target.end("t"))],
+            actual=_actual(text, m.start("body"), m.end("body")),
+            score=Span(text=m["score"], start=m.start("score"), end=m.end("score")), method="sentence"))
+    return out
+
+
+def _actual(text: str, a: int, b: int) -> Span:
+    """What the result says was done: its first clause's figure (完成12个 -> 12个), else the clause (明显改善)."""
+    end = _CLAUSE_END.search(text, a, b)
+    b = end.start() if end else b
+    fig = _FIGURE.search(text, a, b)
+    a, b = (fig.start(), fig.end()) if fig else (a, b)
+    return Span(text=text[a:b].strip(), start=a, end=b)

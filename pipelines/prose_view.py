@@ -1,0 +1,105 @@
+"""The prose as a sentence reader sees it: spaces and the line breaks that wrap a sentence taken out.
+
+A scan, a PDF or a fixed-width page breaks sentences anywhere (本单\n位 2023年 → 本单位2023年); the prose reader's
+patterns read sentences, so they run on this view and map what they find back to the normalized text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from jixiao.pipelines.parsed import ParsedIndicator, Span
+from jixiao.pipelines.prose_indicators import indicator_sentences
+
+# a line break after one of these ends a sentence; any other break inside a stretch of prose is a wrap
+SENTENCE_END = frozenset("。；;：:！!？?")
+# what the unwrapped view leaves out besides wrapping line breaks
+_UNWRAP_SPACES = " \t\u3000"
+_UNWRAP_SPACE_RUN = re.compile("[ \t\u3000]+")
+_LINE_BREAK = re.compile("\n")
+
+
+@dataclass(frozen=True)
+class Unwrapped:
+    """The prose with spaces and wrapping line breaks taken out (``pos[i]``: offset of ``text[i]`` in the
+    normalized text): a scan or a PDF breaks sentences anywhere (本单\\n位 2023年 → 本单位2023年), and the
+    patterns below read sentences."""
+
+    text: str
+    pos: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> Unwrapped:
+        # line by line, not character by character (this ran a Python step per character of the document):
+        # a line break is a wrap when the last character kept before it ends no sentence and is no kept line
+        # break, and a character that is not whitespace follows it
+        wraps: list[int] = []
+        last = ""  # the last character kept that is not a space (a kept line break included)
+        begin = 0
+        for m in _LINE_BREAK.finditer(text):
+            i = m.start()
+            line = text[begin:i].rstrip(_UNWRAP_SPACES)
+            if line:
+                last = line[-1]
+            begin = i + 1
+            if last and last not in SENTENCE_END and last != "\n" and text[i + 1:i + 2].strip():
+                wraps.append(i)
+            else:
+                last = "\n"
+        kept = text if not wraps else "".join(
+            text[a + 1:b] + " " for a, b in zip([-1, *wraps], wraps)) + text[wraps[-1] + 1:]
+        # (not numpy: importing it reserves address space a parser-only worker's RLIMIT_AS must not lose)
+        pos = [i for i, ch in enumerate(kept) if ch not in _UNWRAP_SPACES]
+        return cls(_UNWRAP_SPACE_RUN.sub("", kept), pos)
+
+    def at(self, offset: int) -> int:
+        """The view index of the first kept character at or after ``offset`` of the normalized text."""
+        return bisect.bisect_left(self.pos, offset)
+
+    def span(self, m: re.Match[str], group: int | str) -> Span:
+        return Span(text=m.group(group), start=self.pos[m.start(group)], end=self.pos[m.end(group) - 1] + 1)
+
+
+# a space between two Han characters: a line wrap turned into a space where the text's line breaks were lost
+# (实际完 成4316户), or a scan's spaced word
+_SPACED_WORD = re.compile(r"[\u4e00-\u9fff][ \t\u3000]+[\u4e00-\u9fff]")
+
+
+def view_indicators(text: str, view: Unwrapped, s: int, e: int) -> list[ParsedIndicator]:
+    """The indicator sentences of [s, e) as printed, or read unwrapped where lines break mid-sentence (a PDF or a
+    fixed-width page: 户厕改造验收合格率年度目标≥95%，实际完\n成97.6%), or where spaces split its words (the same page
+    with its line breaks lost: 实际完 成97.6%), and that reading finds more."""
+    printed = indicator_sentences(text, s, e)
+    if text.count("\n", s, e) <= view.text.count("\n", view.at(s), view.at(e)) and not _SPACED_WORD.search(text, s, e):
+        return printed  # (no line wrapped and no word spaced apart: the view is the text)
+    unwrapped = indicator_sentences(view.text, view.at(s), view.at(e))
+    if len(unwrapped) <= len(printed):
+        return printed
+    return [_remapped(i, view) for i in unwrapped]
+
+
+def _remapped(ind: ParsedIndicator, view: Unwrapped) -> ParsedIndicator:
+    """An indicator read on the unwrapped view, its spans' offsets the normalized text's (their text the view's)."""
+    def at(span: Span | None) -> Span | None:
+        if span is None:
+            return None
+        return Span(text=span.text, start=view.pos[span.start], end=view.pos[span.end - 1] + 1)
+    return ind.model_copy(update={
+        "name": at(ind.name), "target": [at(t) for t in ind.target], "actual": at(ind.actual),
+        "weight": at(ind.weight), "score": at(ind.score), "level1_span": at(ind.level1_span),
+        "level2_span": at(ind.level2_span), "initial_target": at(ind.initial_target)})
+
+
+def complement(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The stretches of [0, length) not covered by ``spans``."""
+    out = []
+    pos = 0
+    for s, e in sorted(spans):
+        if s > pos:
+            out.append((pos, s))
+        pos = max(pos, e)
+    if pos < length:
+        out.append((pos, length))
+    return out

@@ -1,0 +1,27 @@
+"""Indicators printed as blocks of labeled lines, one field a line (invented examples)."""
+
+from jixiao.pipelines.prose_blocks import field_blocks
+
+
+def _blocks(text: str) -> list[dict[str, str]]:
+    return [{k: v.text for k, v in b.fields.items()} for b in field_blocks(text, 0, len(text))]
+
+
+def test_a_block_takes_the_level_lines_above_its_name_and_the_fields_after_it():
+    text = "\n".join(["1.", "一级指标：产出指标", "二级指标：时效指标", "指标名称：补助发放及时率", "年度目标：100%",
+                      "实际完成：100%", "分值：5分　得分：5分", "2.", "二级指标：质量指标", "指标名称：档案合格率",
+                      "全年目标值：≥95%", "实际完成值：97%", ""])
+    assert _blocks(text) == [
+        {"level1": "产出指标", "level2": "时效指标", "name": "补助发放及时率", "target": "100%", "actual": "100%",
+         "weight": "5分", "score": "5分"},
+        {"level2": "质量指标", "name": "档案合格率", "target": "≥95%", "actual": "97%"}]
+
+
+def test_a_name_without_values_is_no_indicator_and_prose_lines_close_a_block():
+    text = "\n".join(["指标名称：待定指标", "说明：本指标本年度未设置目标。", "指标名称：培训人次", "年度目标：200人次",
+                      "本年度我单位还组织开展了多场专题培训活动，参训人员覆盖全县各乡镇和各部门的业务骨干，取得了良好效果，"
+                      "为下一步工作打下了坚实基础，各乡镇普遍反映培训内容贴近实际、针对性强、效果明显。",
+                      "实际完成：260人次", ""])
+    blocks = field_blocks(text, 0, len(text))
+    assert [b.indicator() is None for b in blocks] == [True, False]
+    assert {k: v.text for k, v in blocks[1].fields.items()} == {"name": "培训人次", "target": "200人次"}
