@@ -36,7 +36,8 @@ _ITEM = r"(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]|" + _CIRCLED + "|" + PR
 # (the level-2 after a level-1 may drop the word 指标: 效益指标—经济效益：名称…; only the framework's level-2 words, so that a
 # name before a comma is never read as one)
 _BARE_LEVEL2 = "|".join(sorted((w.removesuffix("指标") for w in LEVEL2_PARENT), key=len, reverse=True))
-_LEAD_END = r"(?:方面)?(?:[:：,，]|" + PROSE_LEVEL_SEPARATOR + r")"
+# (数量指标中，名称年度指标值为X…: 中 like 方面)
+_LEAD_END = r"(?:方面|中)?(?:[:：,，]|" + PROSE_LEVEL_SEPARATOR + r")"
 # (社会效益方面，名称目标X…: a level-2 word without 指标 before 方面 leads too)
 # (【数量指标】名称：目标X…: the level-2 in square brackets, no separator after it)
 _LEAD = (r"(?P<lead>【(?:[\u4e00-\u9fff]{2,8}指标|" + _BARE_LEVEL2 + r")】[ \t]*+|"
@@ -179,6 +180,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     out = []
     taken: list[tuple[int, int]] = []
     leads: dict[int, Span] = {}  # the category word leading a sentence, by its indicator's name start
+    heads_on: list[Span] = []  # (those of sentences: each heads the sentences after it too)
     for m in _sentence_matches(text, s, e):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue  # an earlier form read this stretch
@@ -202,6 +204,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
         word = next((w for w in reversed(words + peeled) if fallback_level1(w.text) or fallback_level2(w.text)), None)
         if word is not None:
             leads[name.start] = word
+            heads_on.append(word)
         taken.append((m.start(), m.end()))
     for m in _IND_RUN.finditer(text, s, e):
         if not any(a < m.end() and m.start() < b for a, b in taken):
@@ -227,6 +230,8 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     # (an indicator's own name, 服务对象满意度：目标值…, heads nothing)
     names = {(i.name.start, i.name.end) for i in out}
     headings = [h for h in headings if (h[2] or h[3]) and (h[0], h[1]) not in names]
+    # a category word leading one sentence (数量指标中，名称…；名称…) heads the sentences after it too
+    headings = sorted(headings + [(w.start, w.end, *_levels(w.text)) for w in heads_on])
     starts = [h[0] for h in headings]
     for ind in out:
         k = bisect.bisect_right(starts, ind.name.start) - 1  # the last heading at or before the name

@@ -408,3 +408,12 @@ def test_merged_level_words_lead_their_indicators():
         ("产出指标", "时效指标", "资金拨付时间", "6月底前", "6月20日", None, "10"),
         ("效益指标", "经济效益指标", "带动农户增收", "≥2000元", "2300元", None, "10"),
         ("满意度指标", None, "受益群众满意度", "≥90%", "93%", None, "10")]
+
+
+def test_a_level_word_with_zhong_leads_its_sentence_and_the_ones_after_it():
+    # 数量指标中，名称年度指标值为X，实际完成Y；名称… (a transfer payment's paragraph, indicators inline)
+    text = ("产出指标方面：数量指标中，机采作业补贴面积年度指标值为≥45万亩，实际完成46.3万亩；新建养殖圈舍年度指标值为12座，"
+            "实际完成12座；质量指标中，补贴对象认定准确率年度指标值为100%，实际完成100%。")
+    got = [(i.level2, i.name.text, i.target[0].text, i.actual.text) for i in indicator_sentences(text, 0, len(text))]
+    assert got == [("数量指标", "机采作业补贴面积", "≥45万亩", "46.3万亩"), ("数量指标", "新建养殖圈舍", "12座", "12座"),
+                   ("质量指标", "补贴对象认定准确率", "100%", "100%")]
