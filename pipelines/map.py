@@ -49,6 +49,8 @@ CODE_NAME_AGREEMENT = 60.0
 # different parents in different units, so they are not excluded).
 OTHER_PARENT_PENALTY = 8.0
 RUNNERS_UP = 5
+# runner-up lists kept for sharing between answers (the same few come back for names that differ a little)
+CANDIDATE_CACHE = 16384
 
 _LEADING_CODE = re.compile(r"^\[?(\d{3,7})\]?[-\s:：]*")
 _SUFFIX = SUFFIX
@@ -62,6 +64,11 @@ FUZZY_BEFORE_HEAD = 80.0
 # two-character subject is another group (师生满意度 is not 学生满意度); an OCR slip in a longer subject still scores
 # above this (退休职エ满意度: 85.7)
 SATISFACTION_FUZZY_BEFORE_HEAD = 85.0
+
+
+def _by_score(ranked: tuple[float, int]) -> tuple[float, int]:
+    """Best score first; among equal scores the earlier surface (canonical names, then aliases)."""
+    return -ranked[0], ranked[1]
 
 
 def split_code(text: str) -> tuple[str | None, str]:
@@ -92,9 +99,12 @@ class Mapper(HeadReadings):
         for kind in ("indicator", "function", "economic"):
             self._surfaces[kind] = self._surface_table(kind)
         self._by_parent = self._parent_tables()
-        self._scope_keys = {k: (sorted(v), [self._surfaces[k[0]][0][i] for i in sorted(v)])
-                            for k, v in self._by_parent.items()}
-        self._surface_parents = {k: [self._parent_name(e) for e in v[1]] for k, v in self._surfaces.items()}
+        # each level-2's forms as fuzzy choices, keyed by surface index (in index order, so ties rank as before)
+        self._scope_choices = {k: {i: self._surfaces[k[0]][0][i] for i in sorted(v)} for k, v in self._by_parent.items()}
+        self._surface_ids = {k: [e.id for e in v[1]] for k, v in self._surfaces.items()}
+        # (id, name, parent) of each surface's entry: what a runner-up prints, read once (the hot path builds them)
+        self._candidate_info = {k: [(e.id, e.name, self._parent_name(e)) for e in v[1]]
+                                for k, v in self._surfaces.items()}
         self._exact: dict[str, dict[str, list[int]]] = {}
         for kind, (keys, _, _) in self._surfaces.items():
             table: dict[str, list[int]] = defaultdict(list)
@@ -120,6 +130,9 @@ class Mapper(HeadReadings):
         self._l2_cached = lru_cache(maxsize=4096)(lambda text: self._level_uncached(self._l2, text))
         # a scan of every entry, and the same few headings come back on every row of a table
         self._other_family = lru_cache(maxsize=4096)(self._other_family_uncached)
+        # one tuple of runners-up per (surfaces, scores), shared by the answers that list them: the cached answers
+        # then hold few objects of their own, which the garbage collector would otherwise walk again and again
+        self._candidates = lru_cache(maxsize=CANDIDATE_CACHE)(self._candidates_uncached)
 
     @classmethod
     def from_taxonomy(cls, taxonomy: Taxonomy | None = None, **kwargs) -> Mapper:
@@ -247,25 +260,21 @@ class Mapper(HeadReadings):
         if not key:
             return MatchResult(query=query, kind=kind, entry=None, score=0.0, method="unmatched")
         scope = self._by_parent.get((kind, parent_id), frozenset()) if parent_id else frozenset()
+        ids = self._surface_ids[kind]
         best: dict[str, tuple[float, int]] = {}  # entry id -> (score, surface index)
-        for _, score, i in process.extract(key, keys, scorer=fuzz.ratio, limit=RUNNERS_UP + 3):
-            if scope and i not in scope:
-                score -= OTHER_PARENT_PENALTY
-            eid = entries[i].id
-            # ties keep the earlier surface: canonical names, then aliases, then other frameworks
-            if eid not in best or score > best[eid][0] or (score == best[eid][0] and i < best[eid][1]):
-                best[eid] = (score, i)
+        found = process.extract(key, keys, scorer=fuzz.ratio, limit=RUNNERS_UP + 3)
         if scope:
-            sub_idx, sub_keys = self._scope_keys[(kind, parent_id)]
-            scoped = [(sc, sub_idx[j]) for _, sc, j in
-                      process.extract(key, sub_keys, scorer=fuzz.ratio, limit=RUNNERS_UP + 1)]
-        else:
-            scoped = []
-        for score, i in scoped:
-            eid = entries[i].id
-            if eid not in best or score > best[eid][0] or (score == best[eid][0] and i < best[eid][1]):
+            found = [(k, sc - OTHER_PARENT_PENALTY if i not in scope else sc, i) for k, sc, i in found]
+            # the closest forms under the level-2, their surface index as the choice's key
+            found += process.extract(key, self._scope_choices[(kind, parent_id)], scorer=fuzz.ratio,
+                                     limit=RUNNERS_UP + 1)
+        for _, score, i in found:
+            eid = ids[i]
+            old = best.get(eid)
+            # ties keep the earlier surface: canonical names, then aliases, then other frameworks
+            if old is None or score > old[0] or (score == old[0] and i < old[1]):
                 best[eid] = (score, i)
-        ranked = sorted(best.values(), key=lambda t: (-t[0], t[1]))
+        ranked = sorted(best.values(), key=_by_score)
         exact = self._exact[kind].get(key)
         if exact:
             # an exact printed form wins whatever its parent; among several, the parent's one
@@ -318,9 +327,11 @@ class Mapper(HeadReadings):
                         key) != satisfaction_subject(level3_key(result.entry.name)) else FUZZY_BEFORE_HEAD))):
             return result
         scope = self._by_parent.get(("indicator", parent_id), frozenset()) if parent_id else frozenset()
+        exact = self._exact["indicator"].get
         for start in range(max(1, len(key) - self._longest3), len(key) - HEAD_MIN_LENGTH + 1):
-            hits = [i for i in self._exact["indicator"].get(key[start:], ()) if (entries[i].canonical or methods[i] == "alias")
-                    and ok(entries[i], keys[i], head=True)]
+            found = exact(key[start:])  # a list only on a hit: most names have no head
+            hits = [i for i in found if (entries[i].canonical or methods[i] == "alias")
+                    and ok(entries[i], keys[i], head=True)] if found else None
             if hits:
                 i = next((i for i in hits if i in scope), hits[0])
                 # confidence: 70 for a head of a long name, up to 100 for a head that is nearly all of it
@@ -409,15 +420,18 @@ class Mapper(HeadReadings):
     def _result(self, query: str, kind: str, index: int | None, score: float, method: str,
                 ranked: list[tuple[float, int]], ambiguous: bool) -> MatchResult:
         # built without validation: this is the hot path, and every field comes from the taxonomy
-        _, entries, _ = self._surfaces[kind]
-        parents = self._surface_parents[kind]
+        entries = self._surfaces[kind][1]
         winner = entries[index] if index is not None else None
         # a runner-up that shares nothing with the query (score 0) is noise, not a candidate
-        cands = tuple(Candidate(entries[i].id, entries[i].name, round(s, 1), parents[i])
-                      for s, i in ranked[: RUNNERS_UP + 1]
-                      if s > 0 and (winner is None or entries[i].id != winner.id))[:RUNNERS_UP]
+        info = self._candidate_info[kind]
+        skip = winner.id if winner is not None else None
+        shown = tuple((i, round(s, 1)) for s, i in ranked[: RUNNERS_UP + 1] if s > 0 and info[i][0] != skip)
         return MatchResult(query=query, kind=kind, entry=winner, score=score, method=method,
-                           candidates=cands, ambiguous=ambiguous)
+                           candidates=self._candidates(kind, shown[:RUNNERS_UP]), ambiguous=ambiguous)
+
+    def _candidates_uncached(self, kind: str, shown: tuple[tuple[int, float], ...]) -> tuple[Candidate, ...]:
+        info = self._candidate_info[kind]
+        return tuple(Candidate(info[i][0], info[i][1], score, info[i][2]) for i, score in shown)
 
     def _parent_name(self, e: Entry) -> str | None:
         p = self.taxonomy.by_id.get(e.parent) if e.parent else None
