@@ -7,6 +7,8 @@ is asked (issue 19, round 6: docs/decisions/mapping-fresh-set.md).
 
 from __future__ import annotations
 
+from rapidfuzz.distance import Levenshtein
+
 from jixiao.pipelines.indicator_names import fold_words, satisfaction_subject
 from jixiao.pipelines.vocab import (INCIDENT_UNITS, INCIDENT_WORDS, MEASURE_ENDINGS, PAYMENT_WORDS,
                                     PERSON_COUNT_ENDINGS, SATISFACTION_GROUPS, SPECIFIC_FOLDS,
@@ -15,6 +17,8 @@ from jixiao.pipelines.vocab import (INCIDENT_UNITS, INCIDENT_WORDS, MEASURE_ENDI
 _SATISFACTION_ENDINGS = dict(MEASURE_ENDINGS)["satisfaction"]
 # the length of the ending a slipped satisfaction (满意虔) still prints: 满意度 less its last character read wrong
 _SLIPPED_ENDING = 3
+# a run of this many characters changed for as many others is a word put for another, not a slip (调查 for 登记)
+WORD_SWAP_MIN = 2
 
 
 def bare_satisfaction(surface: str) -> bool:
@@ -38,6 +42,20 @@ def satisfaction_group(key: str) -> str | None:
 def specific_fold(text: str) -> str:
     """The key with words of one meaning folded (``vocab.SPECIFIC_FOLDS``: 经费 -> 资金, 处置 -> 处理)."""
     return fold_words(text, SPECIFIC_FOLDS)
+
+
+def word_swapped(key: str, surface: str) -> bool:
+    """True when the name prints another word where the taxonomy form has one of its words, before the form's
+    ending: a run of ``WORD_SWAP_MIN`` or more characters changed for as many or more (城镇调查失业率 is no 城镇登记失业率,
+    补助企业数量 no 检查企业数量), words of one meaning folded first (经费使用效益 is a 资金使用效益). A slip changes one
+    character (资金拔付及时率); a word left out or added is a qualifier (工程验收合格率), which other guards read; a
+    changed ending (人均培训费用, 人均培训成本) is the measure guard's."""
+    key, surface = specific_fold(key), specific_fold(surface)
+    for tag, a0, a1, b0, b1 in Levenshtein.opcodes(key, surface):
+        if tag == "replace" and a1 - a0 >= WORD_SWAP_MIN and b1 - b0 >= WORD_SWAP_MIN and (
+                a1 < len(key) or b1 < len(surface)):
+            return True
+    return False
 
 
 def recipient_count(key: str) -> bool:

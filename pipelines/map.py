@@ -24,6 +24,7 @@ from jixiao.pipelines.indicator_names import (SUFFIX, heading_core, key_measure,
                                               level3_key, loose_guess, normalize, qualifiers_agree, same_meaning_kind,
                                               satisfaction_subject, short_slip_ok, unit_cost, unit_measure)
 from jixiao.pipelines.indicator_names import measure_of  # noqa: F401  (re-exported: eval and tests use it)
+from jixiao.pipelines.indicator_readings import word_swapped
 from jixiao.pipelines.indicator_roles import swapped_ending, unit_fee, unit_price
 from jixiao.pipelines.taxonomy import Entry, Taxonomy, load_taxonomy
 from jixiao.pipelines.vocab import UNIT_COST_ENTRY
@@ -322,7 +323,7 @@ class Mapper(HeadReadings):
         result = self._match_name(query, "indicator", key, parent_id, self.threshold)
         if result.entry is not None and (
                 (result.score >= 100.0 and result.entry.canonical and same_meaning_kind(query, measure, result.entry))
-                or (result.method == "fuzzy" and ok(result.entry) and result.score >= (
+                or (result.method == "fuzzy" and ok(result.entry) and self._spelling(key, result.entry) and result.score >= (
                     SATISFACTION_FUZZY_BEFORE_HEAD if result.entry.measure == "satisfaction" and satisfaction_subject(
                         key) != satisfaction_subject(level3_key(result.entry.name)) else FUZZY_BEFORE_HEAD))):
             return result
@@ -340,7 +341,10 @@ class Mapper(HeadReadings):
                 # the group a bare 满意度 is of, else a more specific entry the name spells with words of one meaning
                 # (运营服务费支付及时率: 资金拨付及时率)
                 grouped = self._group_satisfaction(key, head)
-                return grouped if grouped is not head else self._specific_head(key, keys[i], scope, ok, query) or head
+                if grouped is not head:
+                    return grouped
+                return (self._specific_head(key, keys[i], scope, ok, query)
+                        or self._slipped_specific(key, keys[i], scope, ok, query) or head)
         words = self._word_reading(key, query, measure, unit, ok)
         if words is not None:
             return words
@@ -361,13 +365,14 @@ class Mapper(HeadReadings):
         if measure == "amount" and self._unit_cost is not None and (unit_cost(key, unit) or unit_price(key)) and same_meaning_kind(
                 query, None, entries[self._unit_cost], unit=unit):
             return self._result(query, "indicator", self._unit_cost, 70.0, "head", [(70.0, self._unit_cost)], False)
-        if result.method == "fuzzy" and ok(result.entry) and not loose_guess(measure, result.entry, result.score,
-                                                                              FUZZY_BEFORE_HEAD, key):
+        if result.method == "fuzzy" and ok(result.entry) and self._spelling(key, result.entry) and not loose_guess(
+                measure, result.entry, result.score, FUZZY_BEFORE_HEAD, key):
             return result
         # the nearest spelling measures something else (培训成本 -> 人均培训成本): the next one that does not
         for c in result.candidates if result.entry is None or result.method == "fuzzy" else ():
             e = self.taxonomy.by_id[c.id]
-            if c.score >= self.threshold and ok(e) and not loose_guess(measure, e, c.score, FUZZY_BEFORE_HEAD, key):
+            if c.score >= self.threshold and ok(e) and self._spelling(key, e) and not loose_guess(
+                    measure, e, c.score, FUZZY_BEFORE_HEAD, key):
                 i = self._first_surface[e.id]
                 return self._result(query, "indicator", i, c.score, "fuzzy", [(c.score, i)], False)
         # a fee per person (消防员人均经费), when no spelling of an entry was taken above (人均培训费用)
@@ -378,6 +383,11 @@ class Mapper(HeadReadings):
                            candidates=result.candidates if result.entry is None else
                            (Candidate(result.entry.id, result.entry.name, round(result.score, 1),
                                       self._parent_name(result.entry)), *result.candidates)[:RUNNERS_UP])
+
+    def _spelling(self, key: str, e: Entry) -> bool:
+        """True when some form of the entry is the name spelt with slips, words left out or added, not with a word
+        of its own put for one of the form's (``word_swapped``: 城镇调查失业率 is no 城镇登记失业率): a fuzzy answer."""
+        return any(not word_swapped(key, s) for s in self._keys_of[e.id])
 
     def resolve(self, text: str, table: str = "project", level: str | None = None,
                 level2: str | None = None, unit: str | None = None) -> MatchResult:

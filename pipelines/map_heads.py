@@ -22,6 +22,9 @@ from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENTRY, INCIDENT_ENTRY, MEASUR
 
 # a head reached through one slipped character is at least this long (成活卒 -> 成活率)
 SLIPPED_HEAD_MIN_LENGTH = 3
+# a qualifier of a specific form printed with one character changed is read as a slip from this many characters on
+# (验收 of 验收合格率 is two: 验牧 may be a slip or another word, and the name is left unmatched)
+SLIPPED_QUALIFIER_MIN = 3
 # a name spread over a longer one (享受…待遇…人数) is less sure than its head printed whole: 60 + 30 x its share
 SPREAD_BASE_SCORE = 60.0
 # a reading from the name's words (a group's satisfaction, those paid, no incident) is as sure as a short head
@@ -83,6 +86,8 @@ class HeadReadings:
         self._by_measure_end = dict(by_measure_end)
         self._one_off = dict(one_off)
         self._by_ending = dict(by_ending)
+        # the words (last two characters) that the taxonomy's named forms end with
+        self._endings = frozenset(keys3[i][-SPREAD_PIECE:] for i in named if len(keys3[i]) >= SLIPPED_HEAD_MIN_LENGTH)
         self._by_folded_ending = dict(by_folded_ending)
         self._longest3 = max((len(k) for k in keys3), default=0)
         self._bare_satisfaction = frozenset(entries3[i].id for i in named if bare_satisfaction(keys3[i]))
@@ -94,6 +99,10 @@ class HeadReadings:
 
     def _slipped_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str,
                       measure: str | None = None) -> MatchResult | None:
+        if key[-SPREAD_PIECE:] in self._endings:
+            # the name ends with a word the taxonomy ends names with (批次, 人次): its own measure, not a slip of
+            # another (农贸市场快速检测批次 is no 检测人次)
+            return None
         entries = self._surfaces["indicator"][1]
         first, last = key[:-2] + "\0" + key[-1:], key[:-1] + "\0"  # the slip is in the ending: its last two characters
         one_off = self._one_off.get
@@ -165,6 +174,34 @@ class HeadReadings:
             return MatchResult(query=query, kind="indicator", entry=None, score=0.0, method="unmatched")
         score = round(SPREAD_BASE_SCORE + 30.0 * longest / len(folded), 1)
         return self._result(query, "indicator", hits[0], score, "head", [(score, hits[0])], False)
+
+    def _slipped_specific(self, key: str, head: str, scope: frozenset[int], ok: Callable[..., bool],
+                          query: str) -> MatchResult | None:
+        """A generic ``head`` (合格率) read where the name prints a longer form of a more specific entry with one
+        character of its qualifier changed (养护工程验牧合格率: 验收合格率 with 收 read as 牧). With a qualifier of
+        ``SLIPPED_QUALIFIER_MIN`` characters or more that entry is the answer; with a shorter one the change may be
+        another word as well as a slip (抽检/送检), so the name is unmatched rather than given the generic head; None
+        when no such form is there."""
+        keys, entries, _ = self._surfaces["indicator"]
+        hits = []
+        for i in self._by_ending.get(key[-SPREAD_PIECE:], ()):
+            f = keys[i]
+            n = len(f) - len(head)
+            # a satisfaction's subject is its group, read by word (``satisfaction_group``): 农户 is no 用户
+            if n < SPREAD_PIECE or len(f) > len(key) or not f.endswith(head) or entries[i].measure == "satisfaction":
+                continue
+            printed = key[-len(f):]
+            if sum(a != b for a, b in zip(printed[:n], f[:n])) == 1 and ok(entries[i], f, head=True):
+                hits.append(i)
+        if not hits:
+            return None
+        longest = max(len(keys[i]) for i in hits)
+        hits = [i for i in hits if len(keys[i]) == longest]
+        if len({entries[i].id for i in hits}) > 1 or longest - len(head) < SLIPPED_QUALIFIER_MIN:
+            return MatchResult(query=query, kind="indicator", entry=None, score=0.0, method="unmatched")
+        i = next((i for i in hits if i in scope), hits[0])
+        score = round(SPREAD_BASE_SCORE + 30.0 * longest / len(key), 1)
+        return self._result(query, "indicator", i, score, "head", [(score, i)], False)
 
     def _group_satisfaction(self, key: str, result: MatchResult) -> MatchResult:
         """A satisfaction answered with an entry a bare 满意度 leads to (服务对象满意度, 群众满意度) read as the group's
