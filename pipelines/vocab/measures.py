@@ -43,6 +43,8 @@ SATISFACTION_GROUPS: tuple[tuple[str, tuple[str, ...], int | None], ...] = (
     ("受益群体满意度", ("受益",), None),
     ("补助对象满意度", ("受助", "补助", "补贴", "救助", "资助", "优抚", "抚恤", "领取", "低保", "特困", "供养"), None),
     ("群众满意度", ("群众", "居民", "市民", "公众", "村民", "老百姓"), 3),
+    # those who use a service or its records (用户, the taxonomy's alias of 使用人员; 档案利用者; round 9)
+    ("使用人员满意度", ("用户", "使用者", "利用者", "使用人员"), None),
 )
 # words of one meaning in the words before a head (运营服务费支付及时率 is a 资金拨付及时率, 污泥无害化处置率 a
 # 无害化处理率): folded only to find an entry more specific than the bare head a name reaches, longest first
