@@ -10,7 +10,7 @@ from __future__ import annotations
 from rapidfuzz.distance import Levenshtein
 
 from jixiao.pipelines.indicator_names import fold_words, satisfaction_subject
-from jixiao.pipelines.vocab import (INCIDENT_UNITS, INCIDENT_WORDS, MEASURE_ENDINGS, PAYMENT_WORDS,
+from jixiao.pipelines.vocab import (INCIDENT_COUNT_UNITS, INCIDENT_UNITS, INCIDENT_WORDS, MEASURE_ENDINGS, PAYMENT_WORDS,
                                     PERSON_COUNT_ENDINGS, SATISFACTION_GROUPS, SPECIFIC_FOLDS,
                                     ZERO_INCIDENT_MARKS)
 
@@ -67,8 +67,9 @@ def recipient_count(key: str) -> bool:
 
 def zero_incident(key: str, unit: str | None) -> bool:
     """An adverse event the target says did not happen (全年未发生重特大森林火灾, 未发生…食品安全事件): a zero mark
-    before an incident word that ends the name, counted (起, 次) or with no unit."""
+    before an incident word that ends the name, counted (起, 次) or with no unit; or an incident word that ends the
+    name counted in a unit of incidents (发生重大食品安全事故, 起: ``INCIDENT_COUNT_UNITS``)."""
     if unit and unit not in INCIDENT_UNITS:
         return False
     end = next((w for w in INCIDENT_WORDS if key.endswith(w)), None)
-    return end is not None and any(m in key[: -len(end)] for m in ZERO_INCIDENT_MARKS)
+    return end is not None and (unit in INCIDENT_COUNT_UNITS or any(m in key[: -len(end)] for m in ZERO_INCIDENT_MARKS))

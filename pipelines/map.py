@@ -344,7 +344,7 @@ class Mapper(HeadReadings):
                 if grouped is not head:
                     return grouped
                 return (self._specific_head(key, keys[i], scope, ok, query)
-                        or self._slipped_specific(key, keys[i], scope, ok, query) or head)
+                        or self._slipped_specific(key, keys[i], entries[i].id, scope, ok, query) or head)
         words = self._word_reading(key, query, measure, unit, ok)
         if words is not None:
             return words

@@ -175,7 +175,7 @@ class HeadReadings:
         score = round(SPREAD_BASE_SCORE + 30.0 * longest / len(folded), 1)
         return self._result(query, "indicator", hits[0], score, "head", [(score, hits[0])], False)
 
-    def _slipped_specific(self, key: str, head: str, scope: frozenset[int], ok: Callable[..., bool],
+    def _slipped_specific(self, key: str, head: str, head_id: str, scope: frozenset[int], ok: Callable[..., bool],
                           query: str) -> MatchResult | None:
         """A generic ``head`` (合格率) read where the name prints a longer form of a more specific entry with one
         character of its qualifier changed (养护工程验牧合格率: 验收合格率 with 收 read as 牧). With a qualifier of
@@ -193,7 +193,8 @@ class HeadReadings:
             printed = key[-len(f):]
             if sum(a != b for a, b in zip(printed[:n], f[:n])) == 1 and ok(entries[i], f, head=True):
                 hits.append(i)
-        if not hits:
+        # a form of the head's own entry (人均补贴标准 of 补助标准, as 补贴标准): the head's answer stands
+        if not hits or any(entries[i].id == head_id for i in hits):
             return None
         longest = max(len(keys[i]) for i in hits)
         hits = [i for i in hits if len(keys[i]) == longest]

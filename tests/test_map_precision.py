@@ -58,3 +58,23 @@ def test_a_two_character_qualifier_one_character_away_leaves_the_name_unmatched(
 @pytest.mark.parametrize("name", ["档案利用者满意度", "平台使用者满意度"])
 def test_users_satisfaction_is_their_groups(mapper, name):
     assert _answer(mapper, name, level2="服务对象满意度指标") == "使用人员满意度"
+
+
+def test_a_form_of_the_heads_own_entry_one_character_away_keeps_the_head(mapper):
+    # 亩均补贴标准: 人均补贴标准 is a form of 补助标准, the entry its head 补贴标准 gives
+    assert _answer(mapper, "亩均补贴标准") == "补助标准"
+
+
+@pytest.mark.parametrize("name, unit, expected", [
+    ("发生重大食品安全事故", "起", "事故发生起数"),  # counted in a unit of incidents: no zero mark needed
+    ("全年未发生重特大森林火灾", None, "事故发生起数"),  # a zero mark, no unit
+    ("发生重大食品安全事故", None, None),  # neither
+    ("发生重大食品安全事故", "%", None),
+])
+def test_an_incident_counted_in_incidents_is_the_incident_count(mapper, name, unit, expected):
+    assert _answer(mapper, name, unit=unit) == expected
+
+
+@pytest.mark.parametrize("name", ["档案查阅利用人次", "图书借阅人次"])
+def test_people_served_by_consulting_or_borrowing_are_beneficiaries(mapper, name):
+    assert _answer(mapper, name, unit="人次") == "受益对象数量"
