@@ -55,8 +55,6 @@ CANDIDATE_CACHE = 16384
 
 _LEADING_CODE = re.compile(r"^\[?(\d{3,7})\]?[-\s:：]*")
 _SUFFIX = SUFFIX
-# the head of a level-3 name (its end, where a Chinese compound puts what it is) is at least this long
-HEAD_MIN_LENGTH = 2
 # a free name is a level-1/level-2 heading when printed so or at most a slip away (成本节约率 is 72 from 成本指标)
 AUTO_HEADING_SCORE = 80.0
 # a spelling this close to a name wins over the name's head (赍金到位率 is 资金到位率, not 到位率)
@@ -328,23 +326,9 @@ class Mapper(HeadReadings):
                         key) != satisfaction_subject(level3_key(result.entry.name)) else FUZZY_BEFORE_HEAD))):
             return result
         scope = self._by_parent.get(("indicator", parent_id), frozenset()) if parent_id else frozenset()
-        exact = self._exact["indicator"].get
-        for start in range(max(1, len(key) - self._longest3), len(key) - HEAD_MIN_LENGTH + 1):
-            found = exact(key[start:])  # a list only on a hit: most names have no head
-            hits = [i for i in found if (entries[i].canonical or methods[i] == "alias")
-                    and ok(entries[i], keys[i], head=True)] if found else None
-            if hits:
-                i = next((i for i in hits if i in scope), hits[0])
-                # confidence: 70 for a head of a long name, up to 100 for a head that is nearly all of it
-                ranked = [(round(70.0 + 30.0 * (len(key) - start) / len(key), 1), i)]
-                head = self._result(query, "indicator", i, ranked[0][0], "head", ranked, False)
-                # the group a bare 满意度 is of, else a more specific entry the name spells with words of one meaning
-                # (运营服务费支付及时率: 资金拨付及时率)
-                grouped = self._group_satisfaction(key, head)
-                if grouped is not head:
-                    return grouped
-                return (self._specific_head(key, keys[i], scope, ok, query)
-                        or self._slipped_specific(key, keys[i], entries[i].id, scope, ok, query) or head)
+        head = self._printed_head(key, scope, ok, query)
+        if head is not None:
+            return head
         words = self._word_reading(key, query, measure, unit, ok)
         if words is not None:
             return words

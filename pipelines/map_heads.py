@@ -20,6 +20,8 @@ from jixiao.pipelines.taxonomy import Entry
 from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENTRY, INCIDENT_ENTRY, MEASURE_ENDINGS, PURCHASE_COST_ENTRY,
                                     QUALITY_NOUNS, RECIPIENT_COUNT_ENTRY, SERVED_ENTRY)
 
+# the head of a level-3 name (its end, where a Chinese compound puts what it is) is at least this long
+HEAD_MIN_LENGTH = 2
 # a head reached through one slipped character is at least this long (成活卒 -> 成活率)
 SLIPPED_HEAD_MIN_LENGTH = 3
 # a qualifier of a specific form printed with one character changed is read as a slip from this many characters on
@@ -174,6 +176,28 @@ class HeadReadings:
             return MatchResult(query=query, kind="indicator", entry=None, score=0.0, method="unmatched")
         score = round(SPREAD_BASE_SCORE + 30.0 * longest / len(folded), 1)
         return self._result(query, "indicator", hits[0], score, "head", [(score, hits[0])], False)
+
+    def _printed_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str) -> MatchResult | None:
+        """The longest canonical name or alias the name ends with (社会保险补贴发放准确率 -> 发放准确率), then the group
+        a bare 满意度 is of, a more specific entry the name spells with words of one meaning (运营服务费支付及时率:
+        资金拨付及时率) or with one slip in its qualifier; None when the name ends with no taxonomy form."""
+        keys, entries, methods = self._surfaces["indicator"]
+        exact = self._exact["indicator"].get  # type: ignore[attr-defined]
+        for start in range(max(1, len(key) - self._longest3), len(key) - HEAD_MIN_LENGTH + 1):
+            found = exact(key[start:])  # a list only on a hit: most names have no head
+            hits = [i for i in found if (entries[i].canonical or methods[i] == "alias")
+                    and ok(entries[i], keys[i], head=True)] if found else None
+            if hits:
+                i = next((i for i in hits if i in scope), hits[0])
+                # confidence: 70 for a head of a long name, up to 100 for a head that is nearly all of it
+                score = round(70.0 + 30.0 * (len(key) - start) / len(key), 1)
+                head = self._result(query, "indicator", i, score, "head", [(score, i)], False)
+                grouped = self._group_satisfaction(key, head)
+                if grouped is not head:
+                    return grouped
+                return (self._specific_head(key, keys[i], scope, ok, query)
+                        or self._slipped_specific(key, keys[i], entries[i].id, scope, ok, query) or head)
+        return None
 
     def _slipped_specific(self, key: str, head: str, head_id: str, scope: frozenset[int], ok: Callable[..., bool],
                           query: str) -> MatchResult | None:
