@@ -70,6 +70,16 @@ def _by_score(ranked: tuple[float, int]) -> tuple[float, int]:
     return -ranked[0], ranked[1]
 
 
+def _keep_best(best: dict[str, tuple[float, int]], ids: list[str], found: list[tuple[float, int]]) -> None:
+    """Each entry's best (score, surface index) of ``found``; ties keep the earlier surface (canonical names, then
+    aliases, then other frameworks)."""
+    for score, i in found:
+        eid = ids[i]
+        old = best.get(eid)
+        if old is None or score > old[0] or (score == old[0] and i < old[1]):
+            best[eid] = (score, i)
+
+
 def split_code(text: str) -> tuple[str | None, str]:
     """``"2080109 社会保险经办机构"`` -> ``("2080109", "社会保险经办机构")``."""
     t = unicodedata.normalize("NFKC", text or "").strip()
@@ -262,17 +272,17 @@ class Mapper(HeadReadings):
         ids = self._surface_ids[kind]
         best: dict[str, tuple[float, int]] = {}  # entry id -> (score, surface index)
         found = process.extract(key, keys, scorer=fuzz.ratio, limit=RUNNERS_UP + 3)
+        _keep_best(best, ids, [(sc - OTHER_PARENT_PENALTY if scope and i not in scope else sc, i) for _, sc, i in found])
         if scope:
-            found = [(k, sc - OTHER_PARENT_PENALTY if i not in scope else sc, i) for k, sc, i in found]
-            # the closest forms under the level-2, their surface index as the choice's key
-            found += process.extract(key, self._scope_choices[(kind, parent_id)], scorer=fuzz.ratio,
-                                     limit=RUNNERS_UP + 1)
-        for _, score, i in found:
-            eid = ids[i]
-            old = best.get(eid)
-            # ties keep the earlier surface: canonical names, then aliases, then other frameworks
-            if old is None or score > old[0] or (score == old[0] and i < old[1]):
-                best[eid] = (score, i)
+            # the closest forms under the level-2 (their surface index as the choice's key) that can still be the
+            # answer or a runner-up: from the last runner-up's score on, and none where the full list ends below it
+            # (the forms it left out score no more than its last)
+            scores = sorted((sc for sc, _ in best.values()), reverse=True)
+            floor = max(scores[RUNNERS_UP], 0.0) if len(scores) > RUNNERS_UP else 0.0
+            if found[-1][1] >= floor:
+                _keep_best(best, ids, [(sc, i) for _, sc, i in process.extract(
+                    key, self._scope_choices[(kind, parent_id)], scorer=fuzz.ratio, limit=RUNNERS_UP + 1,
+                    score_cutoff=floor)])
         ranked = sorted(best.values(), key=_by_score)
         exact = self._exact[kind].get(key)
         if exact:
@@ -363,6 +373,8 @@ class Mapper(HeadReadings):
         if measure == "amount" and self._unit_cost is not None and unit_fee(key) and ok(entries[self._unit_cost]):
             return self._result(query, "indicator", self._unit_cost, 70.0, "head", [(70.0, self._unit_cost)], False)
         best = max([result.score, *(c.score for c in result.candidates)]) if result.entry is None else result.score
+        if result.entry is None and best == result.score:
+            return result  # the spelling's own answer, unmatched already (no second answer built on the hot path)
         return MatchResult(query=query, kind="indicator", entry=None, score=best, method="unmatched",
                            candidates=result.candidates if result.entry is None else
                            (Candidate(result.entry.id, result.entry.name, round(result.score, 1),

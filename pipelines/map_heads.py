@@ -88,6 +88,11 @@ class HeadReadings:
         self._by_measure_end = dict(by_measure_end)
         self._one_off = dict(one_off)
         self._by_ending = dict(by_ending)
+        # the last and the last but one characters of the forms a slipped head may be (a name keeps one of the two)
+        self._slip_last = frozenset(k[-1] for k in one_off if k[-1] != "\0")
+        self._slip_before_last = frozenset(k[-2] for k in one_off if k[-2] != "\0")
+        # the characters named forms end with: a name ending otherwise has no printed head (most names of a hot path)
+        self._last_chars = frozenset(keys3[i][-1:] for i in named)
         # the words (last two characters) that the taxonomy's named forms end with
         self._endings = frozenset(keys3[i][-SPREAD_PIECE:] for i in named if len(keys3[i]) >= SLIPPED_HEAD_MIN_LENGTH)
         self._by_folded_ending = dict(by_folded_ending)
@@ -101,6 +106,8 @@ class HeadReadings:
 
     def _slipped_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str,
                       measure: str | None = None) -> MatchResult | None:
+        if key[-1:] not in self._slip_last and key[-2:-1] not in self._slip_before_last:
+            return None  # no form keeps either of the name's last two characters where a slip would leave it
         if key[-SPREAD_PIECE:] in self._endings:
             # the name ends with a word the taxonomy ends names with (批次, 人次): its own measure, not a slip of
             # another (农贸市场快速检测批次 is no 检测人次)
@@ -181,6 +188,8 @@ class HeadReadings:
         """The longest canonical name or alias the name ends with (社会保险补贴发放准确率 -> 发放准确率), then the group
         a bare 满意度 is of, a more specific entry the name spells with words of one meaning (运营服务费支付及时率:
         资金拨付及时率) or with one slip in its qualifier; None when the name ends with no taxonomy form."""
+        if key[-1:] not in self._last_chars:
+            return None
         keys, entries, methods = self._surfaces["indicator"]
         exact = self._exact["indicator"].get  # type: ignore[attr-defined]
         for start in range(max(1, len(key) - self._longest3), len(key) - HEAD_MIN_LENGTH + 1):
