@@ -49,6 +49,10 @@ _SATISFACTION_ENDINGS = dict(MEASURE_ENDINGS)["satisfaction"]
 # a note of two or more Chinese characters, none a unit or measure word (%, 分, 人次 are units, not a group)
 _GROUP_NOTE = re.compile(r"[\u4e00-\u9fff]{2,8}")
 _MEASURE_BY_UNIT = {u: m for m, units in MEASURE_TYPE_UNITS.items() for u in units}
+# MEASURE_ENDINGS by the last character of the endings, the groups in their order: what key_measure tries for a key
+_ENDINGS_BY_LAST: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    c: tuple((m, tuple(e for e in ends if e[-1] == c)) for m, ends in MEASURE_ENDINGS if any(e[-1] == c for e in ends))
+    for c in {e[-1] for _, ends in MEASURE_ENDINGS for e in ends}}
 # a 合规性/及时性 indicator is often scored as a percentage (经费支出合规率 = 经费支出合规性): the two meet
 _NEAR_MEASURES = ({"qualitative", "rate"},)
 # the measure types that a target's unit and an entry cannot both have (% against 人/个/次 against 元)
@@ -111,8 +115,9 @@ def measure_of(name: str | None, unit: str | None = None) -> str | None:
 
 def key_measure(key: str) -> str | None:
     """What a level-3 key's ending says it measures, or None (``measure_of`` without the unit, on a key)."""
-    key = _PAREN_NOTE.sub("", key)
-    for measure, endings in MEASURE_ENDINGS:
+    if key.endswith((")", "）")):
+        key = _PAREN_NOTE.sub("", key)
+    for measure, endings in _ENDINGS_BY_LAST.get(key[-1:], ()):
         if key.endswith(endings):
             return measure
     return None

@@ -7,14 +7,18 @@ is asked (issue 19, round 6: docs/decisions/mapping-fresh-set.md).
 
 from __future__ import annotations
 
+from rapidfuzz.distance import Levenshtein
+
 from jixiao.pipelines.indicator_names import fold_words, satisfaction_subject
-from jixiao.pipelines.vocab import (INCIDENT_UNITS, INCIDENT_WORDS, MEASURE_ENDINGS, PAYMENT_WORDS,
+from jixiao.pipelines.vocab import (INCIDENT_COUNT_UNITS, INCIDENT_UNITS, INCIDENT_WORDS, MEASURE_ENDINGS, PAYMENT_WORDS,
                                     PERSON_COUNT_ENDINGS, SATISFACTION_GROUPS, SPECIFIC_FOLDS,
                                     ZERO_INCIDENT_MARKS)
 
 _SATISFACTION_ENDINGS = dict(MEASURE_ENDINGS)["satisfaction"]
 # the length of the ending a slipped satisfaction (满意虔) still prints: 满意度 less its last character read wrong
 _SLIPPED_ENDING = 3
+# a run of this many characters changed for as many others is a word put for another, not a slip (调查 for 登记)
+WORD_SWAP_MIN = 2
 
 
 def bare_satisfaction(surface: str) -> bool:
@@ -40,6 +44,20 @@ def specific_fold(text: str) -> str:
     return fold_words(text, SPECIFIC_FOLDS)
 
 
+def word_swapped(key: str, surface: str) -> bool:
+    """True when the name prints another word where the taxonomy form has one of its words, before the form's
+    ending: a run of ``WORD_SWAP_MIN`` or more characters changed for as many or more (城镇调查失业率 is no 城镇登记失业率,
+    补助企业数量 no 检查企业数量), words of one meaning folded first (经费使用效益 is a 资金使用效益). A slip changes one
+    character (资金拔付及时率); a word left out or added is a qualifier (工程验收合格率), which other guards read; a
+    changed ending (人均培训费用, 人均培训成本) is the measure guard's."""
+    key, surface = specific_fold(key), specific_fold(surface)
+    for tag, a0, a1, b0, b1 in Levenshtein.opcodes(key, surface):
+        if tag == "replace" and a1 - a0 >= WORD_SWAP_MIN and b1 - b0 >= WORD_SWAP_MIN and (
+                a1 < len(key) or b1 < len(surface)):
+            return True
+    return False
+
+
 def recipient_count(key: str) -> bool:
     """A count of people or households paid (非遗代表性传承人补助人数, 小额信贷贴息户数): a payment word before a
     count of people or households."""
@@ -49,8 +67,9 @@ def recipient_count(key: str) -> bool:
 
 def zero_incident(key: str, unit: str | None) -> bool:
     """An adverse event the target says did not happen (全年未发生重特大森林火灾, 未发生…食品安全事件): a zero mark
-    before an incident word that ends the name, counted (起, 次) or with no unit."""
+    before an incident word that ends the name, counted (起, 次) or with no unit; or an incident word that ends the
+    name counted in a unit of incidents (发生重大食品安全事故, 起: ``INCIDENT_COUNT_UNITS``)."""
     if unit and unit not in INCIDENT_UNITS:
         return False
     end = next((w for w in INCIDENT_WORDS if key.endswith(w)), None)
-    return end is not None and any(m in key[: -len(end)] for m in ZERO_INCIDENT_MARKS)
+    return end is not None and (unit in INCIDENT_COUNT_UNITS or any(m in key[: -len(end)] for m in ZERO_INCIDENT_MARKS))

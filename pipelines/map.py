@@ -24,6 +24,7 @@ from jixiao.pipelines.indicator_names import (SUFFIX, heading_core, key_measure,
                                               level3_key, loose_guess, normalize, qualifiers_agree, same_meaning_kind,
                                               satisfaction_subject, short_slip_ok, unit_cost, unit_measure)
 from jixiao.pipelines.indicator_names import measure_of  # noqa: F401  (re-exported: eval and tests use it)
+from jixiao.pipelines.indicator_readings import word_swapped
 from jixiao.pipelines.indicator_roles import swapped_ending, unit_fee, unit_price
 from jixiao.pipelines.taxonomy import Entry, Taxonomy, load_taxonomy
 from jixiao.pipelines.vocab import UNIT_COST_ENTRY
@@ -49,11 +50,11 @@ CODE_NAME_AGREEMENT = 60.0
 # different parents in different units, so they are not excluded).
 OTHER_PARENT_PENALTY = 8.0
 RUNNERS_UP = 5
+# runner-up lists kept for sharing between answers (the same few come back for names that differ a little)
+CANDIDATE_CACHE = 16384
 
 _LEADING_CODE = re.compile(r"^\[?(\d{3,7})\]?[-\s:：]*")
 _SUFFIX = SUFFIX
-# the head of a level-3 name (its end, where a Chinese compound puts what it is) is at least this long
-HEAD_MIN_LENGTH = 2
 # a free name is a level-1/level-2 heading when printed so or at most a slip away (成本节约率 is 72 from 成本指标)
 AUTO_HEADING_SCORE = 80.0
 # a spelling this close to a name wins over the name's head (赍金到位率 is 资金到位率, not 到位率)
@@ -62,6 +63,21 @@ FUZZY_BEFORE_HEAD = 80.0
 # two-character subject is another group (师生满意度 is not 学生满意度); an OCR slip in a longer subject still scores
 # above this (退休职エ满意度: 85.7)
 SATISFACTION_FUZZY_BEFORE_HEAD = 85.0
+
+
+def _by_score(ranked: tuple[float, int]) -> tuple[float, int]:
+    """Best score first; among equal scores the earlier surface (canonical names, then aliases)."""
+    return -ranked[0], ranked[1]
+
+
+def _keep_best(best: dict[str, tuple[float, int]], ids: list[str], found: list[tuple[float, int]]) -> None:
+    """Each entry's best (score, surface index) of ``found``; ties keep the earlier surface (canonical names, then
+    aliases, then other frameworks)."""
+    for score, i in found:
+        eid = ids[i]
+        old = best.get(eid)
+        if old is None or score > old[0] or (score == old[0] and i < old[1]):
+            best[eid] = (score, i)
 
 
 def split_code(text: str) -> tuple[str | None, str]:
@@ -92,9 +108,12 @@ class Mapper(HeadReadings):
         for kind in ("indicator", "function", "economic"):
             self._surfaces[kind] = self._surface_table(kind)
         self._by_parent = self._parent_tables()
-        self._scope_keys = {k: (sorted(v), [self._surfaces[k[0]][0][i] for i in sorted(v)])
-                            for k, v in self._by_parent.items()}
-        self._surface_parents = {k: [self._parent_name(e) for e in v[1]] for k, v in self._surfaces.items()}
+        # each level-2's forms as fuzzy choices, keyed by surface index (in index order, so ties rank as before)
+        self._scope_choices = {k: {i: self._surfaces[k[0]][0][i] for i in sorted(v)} for k, v in self._by_parent.items()}
+        self._surface_ids = {k: [e.id for e in v[1]] for k, v in self._surfaces.items()}
+        # (id, name, parent) of each surface's entry: what a runner-up prints, read once (the hot path builds them)
+        self._candidate_info = {k: [(e.id, e.name, self._parent_name(e)) for e in v[1]]
+                                for k, v in self._surfaces.items()}
         self._exact: dict[str, dict[str, list[int]]] = {}
         for kind, (keys, _, _) in self._surfaces.items():
             table: dict[str, list[int]] = defaultdict(list)
@@ -120,6 +139,9 @@ class Mapper(HeadReadings):
         self._l2_cached = lru_cache(maxsize=4096)(lambda text: self._level_uncached(self._l2, text))
         # a scan of every entry, and the same few headings come back on every row of a table
         self._other_family = lru_cache(maxsize=4096)(self._other_family_uncached)
+        # one tuple of runners-up per (surfaces, scores), shared by the answers that list them: the cached answers
+        # then hold few objects of their own, which the garbage collector would otherwise walk again and again
+        self._candidates = lru_cache(maxsize=CANDIDATE_CACHE)(self._candidates_uncached)
 
     @classmethod
     def from_taxonomy(cls, taxonomy: Taxonomy | None = None, **kwargs) -> Mapper:
@@ -247,25 +269,21 @@ class Mapper(HeadReadings):
         if not key:
             return MatchResult(query=query, kind=kind, entry=None, score=0.0, method="unmatched")
         scope = self._by_parent.get((kind, parent_id), frozenset()) if parent_id else frozenset()
+        ids = self._surface_ids[kind]
         best: dict[str, tuple[float, int]] = {}  # entry id -> (score, surface index)
-        for _, score, i in process.extract(key, keys, scorer=fuzz.ratio, limit=RUNNERS_UP + 3):
-            if scope and i not in scope:
-                score -= OTHER_PARENT_PENALTY
-            eid = entries[i].id
-            # ties keep the earlier surface: canonical names, then aliases, then other frameworks
-            if eid not in best or score > best[eid][0] or (score == best[eid][0] and i < best[eid][1]):
-                best[eid] = (score, i)
+        found = process.extract(key, keys, scorer=fuzz.ratio, limit=RUNNERS_UP + 3)
+        _keep_best(best, ids, [(sc - OTHER_PARENT_PENALTY if scope and i not in scope else sc, i) for _, sc, i in found])
         if scope:
-            sub_idx, sub_keys = self._scope_keys[(kind, parent_id)]
-            scoped = [(sc, sub_idx[j]) for _, sc, j in
-                      process.extract(key, sub_keys, scorer=fuzz.ratio, limit=RUNNERS_UP + 1)]
-        else:
-            scoped = []
-        for score, i in scoped:
-            eid = entries[i].id
-            if eid not in best or score > best[eid][0] or (score == best[eid][0] and i < best[eid][1]):
-                best[eid] = (score, i)
-        ranked = sorted(best.values(), key=lambda t: (-t[0], t[1]))
+            # the closest forms under the level-2 (their surface index as the choice's key) that can still be the
+            # answer or a runner-up: from the last runner-up's score on, and none where the full list ends below it
+            # (the forms it left out score no more than its last)
+            scores = sorted((sc for sc, _ in best.values()), reverse=True)
+            floor = max(scores[RUNNERS_UP], 0.0) if len(scores) > RUNNERS_UP else 0.0
+            if found[-1][1] >= floor:
+                _keep_best(best, ids, [(sc, i) for _, sc, i in process.extract(
+                    key, self._scope_choices[(kind, parent_id)], scorer=fuzz.ratio, limit=RUNNERS_UP + 1,
+                    score_cutoff=floor)])
+        ranked = sorted(best.values(), key=_by_score)
         exact = self._exact[kind].get(key)
         if exact:
             # an exact printed form wins whatever its parent; among several, the parent's one
@@ -313,23 +331,14 @@ class Mapper(HeadReadings):
         result = self._match_name(query, "indicator", key, parent_id, self.threshold)
         if result.entry is not None and (
                 (result.score >= 100.0 and result.entry.canonical and same_meaning_kind(query, measure, result.entry))
-                or (result.method == "fuzzy" and ok(result.entry) and result.score >= (
+                or (result.method == "fuzzy" and ok(result.entry) and self._spelling(key, result.entry) and result.score >= (
                     SATISFACTION_FUZZY_BEFORE_HEAD if result.entry.measure == "satisfaction" and satisfaction_subject(
                         key) != satisfaction_subject(level3_key(result.entry.name)) else FUZZY_BEFORE_HEAD))):
             return result
         scope = self._by_parent.get(("indicator", parent_id), frozenset()) if parent_id else frozenset()
-        for start in range(max(1, len(key) - self._longest3), len(key) - HEAD_MIN_LENGTH + 1):
-            hits = [i for i in self._exact["indicator"].get(key[start:], ()) if (entries[i].canonical or methods[i] == "alias")
-                    and ok(entries[i], keys[i], head=True)]
-            if hits:
-                i = next((i for i in hits if i in scope), hits[0])
-                # confidence: 70 for a head of a long name, up to 100 for a head that is nearly all of it
-                ranked = [(round(70.0 + 30.0 * (len(key) - start) / len(key), 1), i)]
-                head = self._result(query, "indicator", i, ranked[0][0], "head", ranked, False)
-                # the group a bare 满意度 is of, else a more specific entry the name spells with words of one meaning
-                # (运营服务费支付及时率: 资金拨付及时率)
-                grouped = self._group_satisfaction(key, head)
-                return grouped if grouped is not head else self._specific_head(key, keys[i], scope, ok, query) or head
+        head = self._printed_head(key, scope, ok, query)
+        if head is not None:
+            return head
         words = self._word_reading(key, query, measure, unit, ok)
         if words is not None:
             return words
@@ -350,23 +359,31 @@ class Mapper(HeadReadings):
         if measure == "amount" and self._unit_cost is not None and (unit_cost(key, unit) or unit_price(key)) and same_meaning_kind(
                 query, None, entries[self._unit_cost], unit=unit):
             return self._result(query, "indicator", self._unit_cost, 70.0, "head", [(70.0, self._unit_cost)], False)
-        if result.method == "fuzzy" and ok(result.entry) and not loose_guess(measure, result.entry, result.score,
-                                                                              FUZZY_BEFORE_HEAD, key):
+        if result.method == "fuzzy" and ok(result.entry) and self._spelling(key, result.entry) and not loose_guess(
+                measure, result.entry, result.score, FUZZY_BEFORE_HEAD, key):
             return result
         # the nearest spelling measures something else (培训成本 -> 人均培训成本): the next one that does not
         for c in result.candidates if result.entry is None or result.method == "fuzzy" else ():
             e = self.taxonomy.by_id[c.id]
-            if c.score >= self.threshold and ok(e) and not loose_guess(measure, e, c.score, FUZZY_BEFORE_HEAD, key):
+            if c.score >= self.threshold and ok(e) and self._spelling(key, e) and not loose_guess(
+                    measure, e, c.score, FUZZY_BEFORE_HEAD, key):
                 i = self._first_surface[e.id]
                 return self._result(query, "indicator", i, c.score, "fuzzy", [(c.score, i)], False)
         # a fee per person (消防员人均经费), when no spelling of an entry was taken above (人均培训费用)
         if measure == "amount" and self._unit_cost is not None and unit_fee(key) and ok(entries[self._unit_cost]):
             return self._result(query, "indicator", self._unit_cost, 70.0, "head", [(70.0, self._unit_cost)], False)
         best = max([result.score, *(c.score for c in result.candidates)]) if result.entry is None else result.score
+        if result.entry is None and best == result.score:
+            return result  # the spelling's own answer, unmatched already (no second answer built on the hot path)
         return MatchResult(query=query, kind="indicator", entry=None, score=best, method="unmatched",
                            candidates=result.candidates if result.entry is None else
                            (Candidate(result.entry.id, result.entry.name, round(result.score, 1),
                                       self._parent_name(result.entry)), *result.candidates)[:RUNNERS_UP])
+
+    def _spelling(self, key: str, e: Entry) -> bool:
+        """True when some form of the entry is the name spelt with slips, words left out or added, not with a word
+        of its own put for one of the form's (``word_swapped``: 城镇调查失业率 is no 城镇登记失业率): a fuzzy answer."""
+        return any(not word_swapped(key, s) for s in self._keys_of[e.id])
 
     def resolve(self, text: str, table: str = "project", level: str | None = None,
                 level2: str | None = None, unit: str | None = None) -> MatchResult:
@@ -409,15 +426,18 @@ class Mapper(HeadReadings):
     def _result(self, query: str, kind: str, index: int | None, score: float, method: str,
                 ranked: list[tuple[float, int]], ambiguous: bool) -> MatchResult:
         # built without validation: this is the hot path, and every field comes from the taxonomy
-        _, entries, _ = self._surfaces[kind]
-        parents = self._surface_parents[kind]
+        entries = self._surfaces[kind][1]
         winner = entries[index] if index is not None else None
         # a runner-up that shares nothing with the query (score 0) is noise, not a candidate
-        cands = tuple(Candidate(entries[i].id, entries[i].name, round(s, 1), parents[i])
-                      for s, i in ranked[: RUNNERS_UP + 1]
-                      if s > 0 and (winner is None or entries[i].id != winner.id))[:RUNNERS_UP]
+        info = self._candidate_info[kind]
+        skip = winner.id if winner is not None else None
+        shown = tuple((i, round(s, 1)) for s, i in ranked[: RUNNERS_UP + 1] if s > 0 and info[i][0] != skip)
         return MatchResult(query=query, kind=kind, entry=winner, score=score, method=method,
-                           candidates=cands, ambiguous=ambiguous)
+                           candidates=self._candidates(kind, shown[:RUNNERS_UP]), ambiguous=ambiguous)
+
+    def _candidates_uncached(self, kind: str, shown: tuple[tuple[int, float], ...]) -> tuple[Candidate, ...]:
+        info = self._candidate_info[kind]
+        return tuple(Candidate(info[i][0], info[i][1], score, info[i][2]) for i, score in shown)
 
     def _parent_name(self, e: Entry) -> str | None:
         p = self.taxonomy.by_id.get(e.parent) if e.parent else None

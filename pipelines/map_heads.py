@@ -20,8 +20,13 @@ from jixiao.pipelines.taxonomy import Entry
 from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENTRY, INCIDENT_ENTRY, MEASURE_ENDINGS, PURCHASE_COST_ENTRY,
                                     QUALITY_NOUNS, RECIPIENT_COUNT_ENTRY, SERVED_ENTRY)
 
+# the head of a level-3 name (its end, where a Chinese compound puts what it is) is at least this long
+HEAD_MIN_LENGTH = 2
 # a head reached through one slipped character is at least this long (成活卒 -> 成活率)
 SLIPPED_HEAD_MIN_LENGTH = 3
+# a qualifier of a specific form printed with one character changed is read as a slip from this many characters on
+# (验收 of 验收合格率 is two: 验牧 may be a slip or another word, and the name is left unmatched)
+SLIPPED_QUALIFIER_MIN = 3
 # a name spread over a longer one (享受…待遇…人数) is less sure than its head printed whole: 60 + 30 x its share
 SPREAD_BASE_SCORE = 60.0
 # a reading from the name's words (a group's satisfaction, those paid, no incident) is as sure as a short head
@@ -83,6 +88,13 @@ class HeadReadings:
         self._by_measure_end = dict(by_measure_end)
         self._one_off = dict(one_off)
         self._by_ending = dict(by_ending)
+        # the last and the last but one characters of the forms a slipped head may be (a name keeps one of the two)
+        self._slip_last = frozenset(k[-1] for k in one_off if k[-1] != "\0")
+        self._slip_before_last = frozenset(k[-2] for k in one_off if k[-2] != "\0")
+        # the characters named forms end with: a name ending otherwise has no printed head (most names of a hot path)
+        self._last_chars = frozenset(keys3[i][-1:] for i in named)
+        # the words (last two characters) that the taxonomy's named forms end with
+        self._endings = frozenset(keys3[i][-SPREAD_PIECE:] for i in named if len(keys3[i]) >= SLIPPED_HEAD_MIN_LENGTH)
         self._by_folded_ending = dict(by_folded_ending)
         self._longest3 = max((len(k) for k in keys3), default=0)
         self._bare_satisfaction = frozenset(entries3[i].id for i in named if bare_satisfaction(keys3[i]))
@@ -94,6 +106,12 @@ class HeadReadings:
 
     def _slipped_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str,
                       measure: str | None = None) -> MatchResult | None:
+        if key[-1:] not in self._slip_last and key[-2:-1] not in self._slip_before_last:
+            return None  # no form keeps either of the name's last two characters where a slip would leave it
+        if key[-SPREAD_PIECE:] in self._endings:
+            # the name ends with a word the taxonomy ends names with (批次, 人次): its own measure, not a slip of
+            # another (农贸市场快速检测批次 is no 检测人次)
+            return None
         entries = self._surfaces["indicator"][1]
         first, last = key[:-2] + "\0" + key[-1:], key[:-1] + "\0"  # the slip is in the ending: its last two characters
         one_off = self._one_off.get
@@ -165,6 +183,59 @@ class HeadReadings:
             return MatchResult(query=query, kind="indicator", entry=None, score=0.0, method="unmatched")
         score = round(SPREAD_BASE_SCORE + 30.0 * longest / len(folded), 1)
         return self._result(query, "indicator", hits[0], score, "head", [(score, hits[0])], False)
+
+    def _printed_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str) -> MatchResult | None:
+        """The longest canonical name or alias the name ends with (社会保险补贴发放准确率 -> 发放准确率), then the group
+        a bare 满意度 is of, a more specific entry the name spells with words of one meaning (运营服务费支付及时率:
+        资金拨付及时率) or with one slip in its qualifier; None when the name ends with no taxonomy form."""
+        if key[-1:] not in self._last_chars:
+            return None
+        keys, entries, methods = self._surfaces["indicator"]
+        exact = self._exact["indicator"].get  # type: ignore[attr-defined]
+        for start in range(max(1, len(key) - self._longest3), len(key) - HEAD_MIN_LENGTH + 1):
+            found = exact(key[start:])  # a list only on a hit: most names have no head
+            hits = [i for i in found if (entries[i].canonical or methods[i] == "alias")
+                    and ok(entries[i], keys[i], head=True)] if found else None
+            if hits:
+                i = next((i for i in hits if i in scope), hits[0])
+                # confidence: 70 for a head of a long name, up to 100 for a head that is nearly all of it
+                score = round(70.0 + 30.0 * (len(key) - start) / len(key), 1)
+                head = self._result(query, "indicator", i, score, "head", [(score, i)], False)
+                grouped = self._group_satisfaction(key, head)
+                if grouped is not head:
+                    return grouped
+                return (self._specific_head(key, keys[i], scope, ok, query)
+                        or self._slipped_specific(key, keys[i], entries[i].id, scope, ok, query) or head)
+        return None
+
+    def _slipped_specific(self, key: str, head: str, head_id: str, scope: frozenset[int], ok: Callable[..., bool],
+                          query: str) -> MatchResult | None:
+        """A generic ``head`` (合格率) read where the name prints a longer form of a more specific entry with one
+        character of its qualifier changed (养护工程验牧合格率: 验收合格率 with 收 read as 牧). With a qualifier of
+        ``SLIPPED_QUALIFIER_MIN`` characters or more that entry is the answer; with a shorter one the change may be
+        another word as well as a slip (抽检/送检), so the name is unmatched rather than given the generic head; None
+        when no such form is there."""
+        keys, entries, _ = self._surfaces["indicator"]
+        hits = []
+        for i in self._by_ending.get(key[-SPREAD_PIECE:], ()):
+            f = keys[i]
+            n = len(f) - len(head)
+            # a satisfaction's subject is its group, read by word (``satisfaction_group``): 农户 is no 用户
+            if n < SPREAD_PIECE or len(f) > len(key) or not f.endswith(head) or entries[i].measure == "satisfaction":
+                continue
+            printed = key[-len(f):]
+            if sum(a != b for a, b in zip(printed[:n], f[:n])) == 1 and ok(entries[i], f, head=True):
+                hits.append(i)
+        # a form of the head's own entry (人均补贴标准 of 补助标准, as 补贴标准): the head's answer stands
+        if not hits or any(entries[i].id == head_id for i in hits):
+            return None
+        longest = max(len(keys[i]) for i in hits)
+        hits = [i for i in hits if len(keys[i]) == longest]
+        if len({entries[i].id for i in hits}) > 1 or longest - len(head) < SLIPPED_QUALIFIER_MIN:
+            return MatchResult(query=query, kind="indicator", entry=None, score=0.0, method="unmatched")
+        i = next((i for i in hits if i in scope), hits[0])
+        score = round(SPREAD_BASE_SCORE + 30.0 * longest / len(key), 1)
+        return self._result(query, "indicator", i, score, "head", [(score, i)], False)
 
     def _group_satisfaction(self, key: str, result: MatchResult) -> MatchResult:
         """A satisfaction answered with an entry a bare 满意度 leads to (服务对象满意度, 群众满意度) read as the group's

@@ -43,6 +43,8 @@ SATISFACTION_GROUPS: tuple[tuple[str, tuple[str, ...], int | None], ...] = (
     ("受益群体满意度", ("受益",), None),
     ("补助对象满意度", ("受助", "补助", "补贴", "救助", "资助", "优抚", "抚恤", "领取", "低保", "特困", "供养"), None),
     ("群众满意度", ("群众", "居民", "市民", "公众", "村民", "老百姓"), 3),
+    # those who use a service or its records (用户, the taxonomy's alias of 使用人员; 档案利用者; round 9)
+    ("使用人员满意度", ("用户", "使用者", "利用者", "使用人员"), None),
 )
 # words of one meaning in the words before a head (运营服务费支付及时率 is a 资金拨付及时率, 污泥无害化处置率 a
 # 无害化处理率): folded only to find an entry more specific than the bare head a name reaches, longest first
@@ -62,12 +64,16 @@ INCIDENT_ENTRY = "事故发生起数"
 INCIDENT_WORDS: tuple[str, ...] = ("事故", "事件", "火灾", "案件", "疫情", "险情", "灾情")
 ZERO_INCIDENT_MARKS: tuple[str, ...] = ("未发生", "不发生", "无", "零", "杜绝")
 INCIDENT_UNITS: tuple[str, ...] = ("起", "次", "件", "个")
+# units that count incidents by themselves: a name ending in an incident word counted so (发生重大食品安全事故, 起) is
+# the incident count whether its target says zero or not (round 9)
+INCIDENT_COUNT_UNITS: tuple[str, ...] = ("起", "次", "件")
 # ---- readings of a name's role (issue 19, round 8; indicator_roles.py): what a name is for, read from its words
 # where no taxonomy form is printed in it. Each names the entry it leads to and the words that say it.
 # people a funded service serves (签约服务人数, 接待读者人次, 上门服务人次) are its beneficiaries (受益对象数量), as the
 # precedents 参与人次, 惠及人数, 走访慰问…人次 say; those paid are 发放人数 (PAYMENT_WORDS, read before this)
 SERVED_ENTRY = "受益对象数量"
-SERVED_WORDS: tuple[str, ...] = ("服务", "接待", "受益", "惠及", "签约", "上门", "帮扶", "慰问", "走访", "就诊", "诊疗")
+SERVED_WORDS: tuple[str, ...] = ("服务", "接待", "受益", "惠及", "签约", "上门", "帮扶", "慰问", "走访", "就诊", "诊疗",
+                                  "查阅", "借阅")
 SERVED_COUNT_ENDINGS: tuple[str, ...] = ("人数", "人次", "户数", "户次")
 # a count of people that other entries own (培训人次, 检测人数, 参保人数 …) or that counts staff (服务人员人数): not
 # the served
