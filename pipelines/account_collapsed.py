@@ -251,12 +251,34 @@ def read_collapsed(norm: NormalizedText, start: int, end: int, kind: str, factor
         GridRow([GridCell(t, t, 0, 0) for t in r], 0, 0)
         for r in ((V.ACCOUNT_THREE_PUBLIC_VERTICAL,) if kind == "three_public" else
                   INFORMATION_HEADER if kind == "information" else (V.ACCOUNT_STANDARD_HEADERS[kind][-1],))]
+    if kind in CODED and header and (leaves := _printed_leaves(norm.text[start:end], width)):
+        header = [*header[:-1], GridRow([GridCell(t, t, 0, 0) for t in leaves], 0, 0)]  # 合计 where it says so
     out, sums = read_rows(norm, rows, factor, header=header)
-    if kind in CODED and "  " not in norm.text[start:end].strip() and not _blanks_printed(rows, width):
+    if kind in CODED and not _spaced_rows(norm.text[start:end]) and not _blanks_printed(rows, width):
         # one space a cell: the blank cells are lost (unless every row prints its blanks as dashes)
         keys = [c.key for p in columns(header)[:1] for c in p.role("value") if c.key]
         placed(out, keys, sums)
     return out, sums
+
+
+# an amount as a table row prints it (8,264,310.52, 963348.12)
+_ROW_AMOUNT = re.compile(r"\d\.\d{2}(?!\d)")
+
+
+def _printed_leaves(span: str, width: int) -> tuple[str, ...] | None:
+    """The header's leaf row as printed, one word a column (科目代码 科目名称 合计 基本支出 项目支出): the keys of the
+    values (contract: the leaf header cell as printed), where the standard header says 小计."""
+    for line in span.split("\n"):
+        words = tuple(line.split())
+        if len(words) == width and words[0] in ("科目代码", "科目编码") and not _ROW_AMOUNT.search(line):
+            return words
+    return None
+
+
+def _spaced_rows(span: str) -> bool:
+    """The table's rows print runs of spaces between cells (a blank cell is a wider gap, not lost); a line of the
+    header (部门：…      金额单位：元) may be spaced out either way."""
+    return any("  " in line.strip() for line in span.split("\n") if _ROW_AMOUNT.search(line))
 
 
 def _blanks_printed(rows: list[GridRow], width: int) -> bool:

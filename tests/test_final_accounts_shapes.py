@@ -165,3 +165,25 @@ def test_a_coded_table_run_into_one_line_with_its_blank_cells_lost_is_placed_by_
     assert account_rows(t)[3] == ("2010301", "政府办公事务第1项", None, {"小计": 10000.0, "基本支出": 10000.0})
     assert account_rows(t)[-1] == ("2010350", "事业运行", None, {"小计": 25000.0, "项目支出": 25000.0})
     assert sorted(k for k in t.rows[-1].provenance if k != "label") == ["小计", "项目支出"]
+
+
+def test_one_space_a_cell_under_a_spaced_header_line_keeps_the_printed_keys_and_places_by_identities():
+    # a web page's 公开05表: one space between cells (blank cells lost), the unit line spaced out; the header prints
+    # 合计 (the standard header says 小计), and the class sums say which column each lone amount is in
+    text = "\n".join([
+        "一般公共预算财政拨款支出决算表",
+        "部门：示例县农业农村局                                  金额单位：元",
+        "科目代码 科目名称 合计 基本支出 项目支出",
+        "合计 8,264,310.52 5,118,402.16 3,145,908.36",
+        "213 农林水支出 8,264,310.52 5,118,402.16 3,145,908.36",
+        "21301 农业农村 8,264,310.52 5,118,402.16 3,145,908.36",
+        "2130101 行政运行 5,118,402.16 5,118,402.16",
+        "2130122 农业生产发展 3,145,908.36 3,145,908.36",
+        "注：本表反映部门本年度一般公共预算财政拨款实际支出情况。",
+    ])
+    from jixiao.pipelines.extract import Extractor
+
+    [t] = Extractor.from_settings(load_tagger=False).extract_text(text, mode="parser").final_accounts
+    rows = {r.code: r.values for r in t.rows}
+    assert rows["2130101"] == {"合计": 5118402.16, "基本支出": 5118402.16}
+    assert rows["2130122"] == {"合计": 3145908.36, "项目支出": 3145908.36}
