@@ -472,7 +472,7 @@ def cell_stream(norm: NormalizedText) -> tuple[NormalizedText, bool] | None:
                 chars.append("\t")
                 offs.append(norm.offsets[c.start])
             for i in range(c.start, c.end):  # a wrapped cell's line breaks are dropped: the row stays one line
-                if norm.text[i] != "\n":
+                if norm.text[i] != "\n" and not (c.cut and c.cut[0] <= i < c.cut[1]):
                     chars.append(norm.text[i])
                     offs.append(norm.offsets[i])
         chars.append("\n")

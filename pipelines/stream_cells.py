@@ -23,6 +23,7 @@ class StreamCell:
     clean: str
     line: bool = False  # a whole line that is no cell (a paragraph, a tab row)
     empty: bool = False  # a lone-space cell (between blank lines)
+    cut: tuple[int, int] | None = None  # a stretch inside the cell that is none of it (a preview's chunk marker)
 
 
 def cell_kind(clean: str) -> str:
@@ -112,9 +113,10 @@ _RESUMES = frozenset(("cat", "ih", "fh", "label"))
 
 
 def preview_jumps(cells: list[StreamCell]) -> set[int]:
-    """Indexes of a preview's jump markers (点击查看更多, 剩余内容已隐藏, VIP免费下载 …) where the table goes on
-    after them, and of the values right after each: the tail of a row whose name the jump cut (contract: no
-    indicator without its name). Where nothing of the table follows, the marker is the preview's end."""
+    """Indexes of a preview's jump markers (点击查看更多, 剩余内容已隐藏, 此处隐藏 …) where the table goes on after
+    them, of the values right after each (the tail of a row whose name the jump cut: contract, no indicator without
+    its name) and of a category cell right before one (its row cut). Where nothing of the table follows, the
+    marker is the preview's end."""
     drop: set[int] = set()
     for k, c in enumerate(cells):
         if c.line or c.empty or not V.PREVIEW_END.match(c.clean):
@@ -122,6 +124,8 @@ def preview_jumps(cells: list[StreamCell]) -> set[int]:
         if not any(not a.line and cell_kind(a.clean) in _RESUMES for a in cells[k + 1:k + 1 + JUMP_LOOKAHEAD]):
             continue
         drop.add(k)
+        if k and not cells[k - 1].line and cell_kind(cells[k - 1].clean) == "cat":
+            drop.add(k - 1)  # a category cell the jump cut its row after (质量 / ……此处隐藏): it opens no row left
         j = k + 1
         while j < len(cells) and not cells[j].line and (V.VALUE_START.match(cells[j].clean) or cells[j].empty):
             drop.add(j)
@@ -137,10 +141,43 @@ def drop_repeated_page_headers(cells: list[StreamCell]) -> list[StreamCell]:
     return [c for k, c in enumerate(cells) if k not in drop] if drop else cells
 
 
+# a preview's chunk markers (1、 2、 3、 opening its chunks) stand at least this many cells apart; closer, numbered
+# lines are a list in one cell (1、… 2、… of a 年度目标)
+CHUNK_MARKER_GAP = 10
+_MARKER = re.compile(r"^(\d{1,2})、")
+
+
+def chunk_markers(cells: list[StreamCell]) -> set[int]:
+    """Indexes of the cells a preview's chunk markers open: numbered 1、 2、 3、 in order from 1, far apart."""
+    found = [(k, int(m.group(1))) for k, c in enumerate(cells)
+             if not c.line and not c.empty and (m := _MARKER.match(c.clean))]
+    run: list[int] = []
+    for k, n in found:
+        if n == len(run) + 1 and (not run or k - run[-1] >= CHUNK_MARKER_GAP):
+            run.append(k)
+    return set(run) if len(run) >= 2 else set()
+
+
+def _cut_by_marker(c: StreamCell, prev: StreamCell | None) -> StreamCell | None:
+    """The cell a chunk marker cut in two (实训基地设备 / 3、购置项目, 效益 / 2、指标) joined again: the words after the
+    marker are no label, category or value of their own, and the cell before them is words too."""
+    m = _MARKER.match(c.clean)
+    rest = c.clean[m.end():] if m else ""
+    if (prev is None or prev.line or prev.empty or not rest or cell_kind(rest) != "text"
+            or cell_kind(prev.clean) not in ("text", "cat") or V.VALUE_START.match(rest)):
+        return None
+    return StreamCell(prev.start, c.end, prev.clean + rest, cut=(c.start, c.start + m.end()))
+
+
 def split_glued_cells(cells: list[StreamCell]) -> list[StreamCell]:
-    """Cells a preview glued together split apart, its chunk markers left out (``glued_cells``)."""
+    """Cells a preview glued together split apart, its chunk markers left out (``glued_cells``); a cell a chunk
+    marker cut in two joined again."""
     out: list[StreamCell] = []
-    for c in cells:
+    markers = chunk_markers(cells)
+    for k, c in enumerate(cells):
+        if k in markers and (joined := _cut_by_marker(c, out[-1] if out else None)) is not None:
+            out[-1] = joined
+            continue
         # (a cell with inner spaces or repaired words has no one-to-one offsets: left whole)
         pieces = split_glued(c.clean) if not c.line and not c.empty and c.end - c.start == len(c.clean) else None
         if pieces is None:

@@ -224,3 +224,33 @@ def test_a_funds_row_a_jump_cut_keeps_its_first_amounts_under_the_first_columns(
     (p,) = _read(extractor, lines)
     assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == \
         (500000.0, 500000.0, None, None)
+
+
+def test_chunk_markers_that_cut_a_cell_in_two_are_left_out_and_the_cell_joined(extractor):
+    """A preview's chunk markers (1、 2、 3、, far apart) land inside a project's name (实训基地设备 / 3、购置项目) and
+    inside a level-1 cell (效益 / 2、指标): the cell is one again, without the marker."""
+    filler = [f"第{k}段说明文字" for k in range(10)]
+    lines = (["1、项目支出绩效自评表", *filler, "项目名称", "实训基地设备", "2、购置项目", "主管部门", "示例县教育局"]
+             + FUNDS_HEADER + ["年度资金总额", "150", "168", "159.6", "10", "95%", "9.5"] + IND_HEADER
+             + ["产出指标", "数量指标", "购置实训设备", "≥24台", "26台", "15", "15", *filler[:4],
+                "效益", "3、指标", "社会效益指标", "学生辍学率", "≤1%", "0.5%", "20", "20", "总分", "100", "97.5"])
+    (p,) = _read(extractor, lines)
+    assert p.name == "实训基地设备购置项目"
+    assert ("效益指标", "社会效益指标", "学生辍学率") in [r[:3] for r in _rows(p)]
+
+
+def test_numbered_lines_close_together_are_a_list_not_chunk_markers():
+    from jixiao.pipelines.stream_cells import StreamCell, chunk_markers
+
+    cells = [StreamCell(k, k + 1, t) for k, t in enumerate(["年度目标", "1、完成改造", "2、提高覆盖率", "3、加强管理"])]
+    assert chunk_markers(cells) == set()
+
+
+def test_a_category_cell_a_jump_cut_its_row_after_opens_no_row(extractor):
+    lines = FIELDS + FUNDS_HEADER + ["年度资金总额", "50", "50", "48", "10", "96%", "9.6"] + IND_HEADER + [
+        "产出指标", "数量指标", "维护广场数量", "≥12个", "12个", "20", "20",
+        "质量", "……此处隐藏：1508字，全部文档内容请下载后查看。喜欢就下载吧……", "90%", "93%", "10", "10",
+        "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "92%", "10", "10", "总分", "100", "96"]
+    (p,) = _read(extractor, lines)
+    assert [r[:3] for r in _rows(p)] == [("产出指标", "数量指标", "维护广场数量"),
+                                         ("满意度指标", "服务对象满意度指标", "群众满意度")]
