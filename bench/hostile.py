@@ -56,6 +56,9 @@ CASES = {
     "spaced header rows": lambda n: "支出决算表\n" + "项目    合计    基本支出\n科目编码 科目名称\n" * (n // 40)
     + "合计    1.00    2.00\n",
     # helper g1: levels joined before an indicator's name (产出指标—数量指标—名称：…), a long run of separators
+    # session 6 fuzz (413424): a space-row line of many words, each word's column counted from the line's start
+    "a long line of words under a header": lambda n: "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+    + "产出指标 数量指标 名称 ≥1个 1个 10 10\n" * 3 + "字 " * (n // 2) + "\n",
     # session 6 review: a trailing-punctuation regex retried at every character of a run not at the end
     "a run of full-width commas": lambda n: "项目名称 一级指标 " + "，" * n + " 得分",
     "colons after a header word": lambda n: "一级指标 二级指标 三级指标 分伹" + ":" * n + "x 得分\n",

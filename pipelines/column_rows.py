@@ -43,8 +43,12 @@ class _Line:
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, int, str]]:
     """(display column, start, end, word) of each word of the line ``text[start:end]``."""
     line = text[start:end]
-    return [(display_width(line[:m.start()]), start + m.start(), start + m.end(), m.group())
-            for m in _WORD.finditer(line)]
+    out, col, pos = [], 0, 0
+    for m in _WORD.finditer(line):
+        col += display_width(line[pos:m.start()])  # (the width so far, counted once: linear in the line)
+        pos = m.start()
+        out.append((col, start + m.start(), start + m.end(), m.group()))
+    return out
 
 
 def _header_slots(words: list[tuple[int, int, int, str]]) -> list[str | None] | None:
