@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from jixiao.record import DocumentRecord
+from jixiao.pipelines.text_width import char_width
 
 Variant = Literal["none", "collapsed", "noised", "wrapped"]
 
@@ -109,7 +110,7 @@ def hard_wrap(text: str, columns: int = PAGE_COLUMNS) -> str:
     for line in text.split("\n"):
         width = 0
         for ch in line:
-            w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+            w = char_width(ch)
             if width + w > columns:
                 out.append("\n")
                 width = 0

@@ -10,10 +10,10 @@ back as tab rows (offsets kept: an inserted tab points at the character after it
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.normalize import NormalizedText, squeeze
+from jixiao.pipelines.text_width import char_width as _char_width
 
 # a cell boundary: two or more spaces (one space is a cell's own: 社会保障和就 业支出)
 _GAP = re.compile(r" {2,}")
@@ -21,10 +21,6 @@ _GAP = re.compile(r" {2,}")
 MIN_CELLS = 3
 # a position inside a column: a cell there in this many rows
 COMMON = 2
-
-
-def _char_width(ch: str) -> int:
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
 def _line_widths(norm: NormalizedText, start: int, line: str) -> list[int]:

@@ -9,7 +9,7 @@ offset into the original text; a tab takes the offset of its vertical rule. One 
 
 from __future__ import annotations
 
-import unicodedata
+from jixiao.pipelines.text_width import char_width
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # normalize calls this module: the type only, no import cycle
@@ -55,7 +55,7 @@ def _segments(norm: NormalizedText, a: int, b: int) -> list[_Segment]:
     for i in range(a, b):
         ch = text[i]
         o = offs[i]
-        width = 0 if o == prev else (2 if orig and unicodedata.east_asian_width(orig[o]) in "WF" else 1)
+        width = 0 if o == prev else (char_width(orig[o]) if orig else 1)
         prev = o
         if ch in VERTICAL:
             if start is not None:

@@ -12,12 +12,12 @@ Positions are display columns (a CJK glyph is two wide), as the layer prints the
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import NormalizedText
 from jixiao.pipelines.vocab import INDICATOR_END, INDICATOR_HEADERS, Categories
+from jixiao.pipelines.text_width import display_width
 
 # slots of the header that name a row: its name and one of its values
 # a layer laid out by position leaves at least this many blank columns between two header words
@@ -25,10 +25,6 @@ MIN_COLUMN_GAP = 2
 _VALUE_SLOTS = {"target", "init_target", "adj_target", "actual", "weight", "score"}
 _LEVEL_SLOTS = {"l1", "l2"}
 _WORD = re.compile(r"\S+")
-
-
-def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 @dataclass

@@ -10,12 +10,12 @@ first row it prints on. Display columns count a CJK glyph two wide, on the origi
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from collections import Counter
 
 from jixiao.pipelines.normalize import NormalizedText
 from jixiao.pipelines.vocab import INDICATOR_HEADERS
+from jixiao.pipelines.text_width import char_width
 
 _WORD = re.compile(r"\S++")
 # a grid block has at least this many lines, and this share of its word starts on columns that this many lines use
@@ -29,8 +29,8 @@ GRID_HEADER_WORDS = 4
 def _width(norm: NormalizedText, i: int) -> int:
     orig = norm.original
     if not orig:
-        return 2 if unicodedata.east_asian_width(norm.text[i]) in "WF" else 1
-    return 2 if unicodedata.east_asian_width(orig[norm.offsets[i]]) in "WF" else 1
+        return char_width(norm.text[i])
+    return char_width(orig[norm.offsets[i]])
 
 
 def _line_words(norm: NormalizedText, a: int, b: int) -> list[tuple[int, int, int, int]]:

@@ -12,7 +12,7 @@ does not end a sentence continues on the next line, unless that line starts a he
 from __future__ import annotations
 
 import re
-import unicodedata
+from jixiao.pipelines.text_width import display_width
 
 # a page's line holds 38-40 Chinese characters (76-80 columns); 28 is the narrowest column of a two-column page or
 # a phone-width web page that still holds sentences. Narrower runs of equal lines are table cells.
@@ -33,11 +33,6 @@ _ENDS_NUMBER_CELL = re.compile(r"\s[\d.]+%?$")
 # lines laid out in columns (runs of spaces, tabs, pipes, box-drawing rules and bars, +---+ rules) are a table's
 # rows, whatever their width
 _COLUMNS = re.compile(r"\S {2,}\S|\t|\||[\u2500-\u257f]|^\s*\+[-=+]{3,}")
-
-
-def display_width(line: str) -> int:
-    """Columns a line takes on a page: a wide (Chinese, full-width) character two, any other one."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
 def page_edge(widths: list[int]) -> int | None:

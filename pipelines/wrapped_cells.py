@@ -12,12 +12,12 @@ bracket's close, the text of a cell whose last line was full).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
 from jixiao.pipelines import vocab as V
+from jixiao.pipelines.text_width import display_width
 
 T = TypeVar("T")
 
@@ -58,7 +58,7 @@ class Line:
 
 def width(text: str) -> int:
     """Display width (a CJK glyph is two wide): a wrapped cell's full lines are about its column's width."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return display_width(text)
 
 
 def is_number(text: str) -> bool:

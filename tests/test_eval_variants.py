@@ -87,7 +87,7 @@ def test_whitespace_inside_a_printed_value_still_counts_as_its_occurrence():
 
 def test_wrapped_breaks_long_lines_at_the_page_width_and_adds_only_line_breaks():
     from jixiao.eval.variants import PAGE_COLUMNS, hard_wrap
-    from jixiao.pipelines.hard_wraps import display_width
+    from jixiao.pipelines.text_width import display_width
     text = "项目" * 60 + "\nabc 123\n" + "x" * 200
     wrapped = apply_variant(text, "wrapped", gold=GOLD)
     assert wrapped == hard_wrap(text) and wrapped.replace("\n", "") == text.replace("\n", "")
