@@ -10,7 +10,7 @@ from __future__ import annotations
 from rapidfuzz.distance import Levenshtein
 
 from jixiao.pipelines.indicator_names import fold_words, satisfaction_subject
-from jixiao.pipelines.vocab import (INCIDENT_COUNT_UNITS, INCIDENT_UNITS, INCIDENT_WORDS, MEASURE_ENDINGS, PAYMENT_WORDS,
+from jixiao.pipelines.vocab import (ALLOWANCE_PER_HEAD, ALLOWANCE_WORDS, INCIDENT_COUNT_NOT, INCIDENT_COUNT_UNITS, INCIDENT_UNITS, INCIDENT_WORDS, MEASURE_ENDINGS, PAYMENT_WORDS,
                                     PERSON_COUNT_ENDINGS, SATISFACTION_GROUPS, SPECIFIC_FOLDS,
                                     ZERO_INCIDENT_MARKS)
 
@@ -68,8 +68,19 @@ def recipient_count(key: str) -> bool:
 def zero_incident(key: str, unit: str | None) -> bool:
     """An adverse event the target says did not happen (全年未发生重特大森林火灾, 未发生…食品安全事件): a zero mark
     before an incident word that ends the name, counted (起, 次) or with no unit; or an incident word that ends the
-    name counted in a unit of incidents (发生重大食品安全事故, 起: ``INCIDENT_COUNT_UNITS``)."""
+    name counted in a unit of incidents (发生重大食品安全事故, 起: ``INCIDENT_COUNT_UNITS``), not a case (登记错误引发
+    赔偿案件: ``INCIDENT_COUNT_NOT``), which is counted as work done as often."""
     if unit and unit not in INCIDENT_UNITS:
         return False
     end = next((w for w in INCIDENT_WORDS if key.endswith(w)), None)
-    return end is not None and (unit in INCIDENT_COUNT_UNITS or any(m in key[: -len(end)] for m in ZERO_INCIDENT_MARKS))
+    if end is None:
+        return False
+    return any(m in key[: -len(end)] for m in ZERO_INCIDENT_MARKS) or (
+        unit in INCIDENT_COUNT_UNITS and end not in INCIDENT_COUNT_NOT)
+
+
+def per_head_allowance(key: str) -> bool:
+    """A payment per head (河道保洁员人均补助, 职业培训补贴人均金额): a payment word with a per-head mark right before or
+    after it, ending the name or before 金额; a 补助标准, as 补贴人均标准 is."""
+    body = key[:-2] if key.endswith("金额") else key
+    return any(body.endswith((m + w, w + m)) for w in ALLOWANCE_WORDS for m in ALLOWANCE_PER_HEAD)

@@ -12,12 +12,13 @@ from collections.abc import Callable
 
 from jixiao.pipelines.indicator_names import SPREAD_MIN_LENGTH, SPREAD_PIECE, same_meaning_kind, spread_in
 from jixiao.pipelines.indicator_roles import (ROLE_TAILS, activity_count, benefit_phrase, duration_role,
-                                              head_synonyms, on_time, purchase_cost, served_count)
-from jixiao.pipelines.indicator_readings import (bare_satisfaction, recipient_count, satisfaction_group,
-                                                 specific_fold, zero_incident)
+                                              head_synonyms, on_time, on_time_rate, purchase_cost,
+                                              served_count)
+from jixiao.pipelines.indicator_readings import (bare_satisfaction, per_head_allowance, recipient_count,
+                                                 satisfaction_group, specific_fold, zero_incident)
 from jixiao.pipelines.map_results import MatchResult
 from jixiao.pipelines.taxonomy import Entry
-from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENTRY, INCIDENT_ENTRY, MEASURE_ENDINGS, PURCHASE_COST_ENTRY,
+from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENTRY, ALLOWANCE_ENTRY, INCIDENT_ENTRY, MEASURE_ENDINGS,
                                     QUALITY_NOUNS, RECIPIENT_COUNT_ENTRY, SERVED_ENTRY)
 
 # the head of a level-3 name (its end, where a Chinese compound puts what it is) is at least this long
@@ -206,7 +207,9 @@ class HeadReadings:
                     return grouped
                 return (self._specific_head(key, keys[i], scope, ok, query)
                         or self._slipped_specific(key, keys[i], entries[i].id, scope, ok, query) or head)
-        return None
+        # a rate of work done on time (地名标志按期安装率) is that work's 及时率: read again as one (round 10)
+        timed = on_time_rate(key)
+        return self._printed_head(timed, scope, ok, query) if timed else None
 
     def _slipped_specific(self, key: str, head: str, head_id: str, scope: frozenset[int], ok: Callable[..., bool],
                           query: str) -> MatchResult | None:
@@ -248,7 +251,8 @@ class HeadReadings:
 
     def _word_reading(self, key: str, query: str, measure: str | None, unit: str | None,
                       ok: Callable[..., bool]) -> MatchResult | None:
-        """A count of those paid (-> 发放人数) or an adverse event that did not happen (-> 事故发生起数)."""
+        """A count of those paid (-> 发放人数), an adverse event that did not happen (-> 事故发生起数) or a payment per
+        head (-> 补助标准)."""
         if measure in (None, "count") and recipient_count(key):
             i = self._entry_index.get(RECIPIENT_COUNT_ENTRY)
             if i is not None and ok(self._surfaces["indicator"][1][i]):
@@ -258,6 +262,10 @@ class HeadReadings:
             # the zero mark (未) is the target, not a qualifier that makes it another entry: the measure guard only
             if i is not None and same_meaning_kind(query, measure, self._surfaces["indicator"][1][i], unit=unit):
                 return self._named(query, INCIDENT_ENTRY)
+        if measure in (None, "amount") and per_head_allowance(key):
+            i = self._entry_index.get(ALLOWANCE_ENTRY)
+            if i is not None and ok(self._surfaces["indicator"][1][i]):
+                return self._named(query, ALLOWANCE_ENTRY)
         return None
 
     def _synonym_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str) -> MatchResult | None:
@@ -305,7 +313,7 @@ class HeadReadings:
         if measure in (None, "duration"):
             names.append(duration_role(key, by_unit=measure == "duration"))
         if measure in (None, "amount"):
-            names.append(PURCHASE_COST_ENTRY if purchase_cost(key) else None)
+            names.append(purchase_cost(key))
         if measure in (None, "qualitative"):
             names.append(benefit_phrase(key))
         entries = self._surfaces["indicator"][1]
