@@ -19,6 +19,7 @@ from jixiao.pipelines.indicator_readings import (bare_satisfaction, per_head_all
 from jixiao.pipelines.map_results import MatchResult
 from jixiao.pipelines.taxonomy import Entry
 from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENTRY, ALLOWANCE_ENTRY, INCIDENT_ENTRY, MEASURE_ENDINGS,
+                                    OCR_GLYPH_SLIPS,
                                     QUALITY_NOUNS, RECIPIENT_COUNT_ENTRY, SERVED_ENTRY)
 
 # the head of a level-3 name (its end, where a Chinese compound puts what it is) is at least this long
@@ -40,6 +41,11 @@ PIECES_MIN_WORDS = 4
 _ENDINGS_BY_LAST: dict[str, tuple[str, ...]] = {}
 for _e in sorted({e for _, ends in MEASURE_ENDINGS for e in ends}, key=len, reverse=True):
     _ENDINGS_BY_LAST[_e[-1]] = (*_ENDINGS_BY_LAST.get(_e[-1], ()), _e)
+# printed glyph -> the characters of nearly its shape it may stand for (``vocab.OCR_GLYPH_SLIPS``)
+_GLYPHS: dict[str, tuple[str, ...]] = {}
+for _p, _m in OCR_GLYPH_SLIPS:
+    _GLYPHS[_p] = (*_GLYPHS.get(_p, ()), _m)
+_GLYPH_PAIRS = frozenset(OCR_GLYPH_SLIPS)
 
 
 def _measure_end(key: str) -> str | None:
@@ -99,6 +105,7 @@ class HeadReadings:
         self._by_folded_ending = dict(by_folded_ending)
         self._longest3 = max((len(k) for k in keys3), default=0)
         self._bare_satisfaction = frozenset(entries3[i].id for i in named if bare_satisfaction(keys3[i]))
+        self._glyph_chars = frozenset(_GLYPHS)
         self._entry_index = {e.name: i for i, e in reversed(list(enumerate(entries3))) if e.canonical and e.family == "A"}
 
     def _named(self, query: str, name: str, score: float = READING_SCORE) -> MatchResult | None:
@@ -227,18 +234,33 @@ class HeadReadings:
             if n < SPREAD_PIECE or len(f) > len(key) or not f.endswith(head) or entries[i].measure == "satisfaction":
                 continue
             printed = key[-len(f):]
-            if sum(a != b for a, b in zip(printed[:n], f[:n])) == 1 and ok(entries[i], f, head=True):
-                hits.append(i)
+            changed = [(a, b) for a, b in zip(printed[:n], f[:n]) if a != b]
+            if len(changed) == 1 and ok(entries[i], f, head=True):
+                hits.append((i, changed[0] in _GLYPH_PAIRS))
         # a form of the head's own entry (人均补贴标准 of 补助标准, as 补贴标准): the head's answer stands
-        if not hits or any(entries[i].id == head_id for i in hits):
+        if not hits or any(entries[i].id == head_id for i, _ in hits):
             return None
-        longest = max(len(keys[i]) for i in hits)
-        hits = [i for i in hits if len(keys[i]) == longest]
-        if len({entries[i].id for i in hits}) > 1 or longest - len(head) < SLIPPED_QUALIFIER_MIN:
+        longest = max(len(keys[i]) for i, _ in hits)
+        glyph = all(g for i, g in hits if len(keys[i]) == longest)  # 验牧: a glyph slip, not another word (round 10)
+        hits = [i for i, _ in hits if len(keys[i]) == longest]
+        if len({entries[i].id for i in hits}) > 1 or (longest - len(head) < SLIPPED_QUALIFIER_MIN and not glyph):
             return MatchResult(query=query, kind="indicator", entry=None, score=0.0, method="unmatched")
         i = next((i for i in hits if i in scope), hits[0])
         score = round(SPREAD_BASE_SCORE + 30.0 * longest / len(key), 1)
         return self._result(query, "indicator", i, score, "head", [(score, i)], False)
+
+    def _glyph_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str) -> MatchResult | None:
+        """The printed head of the name read with one glyph put back that OCR reads for another of nearly its shape
+        (验收台格率 -> 验收合格率, 认定淮确率 -> 准确率: ``vocab.OCR_GLYPH_SLIPS``), asked where nothing else read the name;
+        None when no such glyph is printed or none puts a taxonomy form at the name's end."""
+        if self._glyph_chars.isdisjoint(key):
+            return None  # the hot path: most names print none of them
+        for at in range(len(key) - 1, -1, -1):  # nearest the head first
+            for meant in _GLYPHS.get(key[at], ()):
+                found = self._printed_head(key[:at] + meant + key[at + 1:], scope, ok, query)
+                if found is not None and found.entry is not None:
+                    return found
+        return None
 
     def _group_satisfaction(self, key: str, result: MatchResult) -> MatchResult:
         """A satisfaction answered with an entry a bare 满意度 leads to (服务对象满意度, 群众满意度) read as the group's

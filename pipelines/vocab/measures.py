@@ -181,6 +181,13 @@ NAME_ENDINGS: frozenset[str] = frozenset("况准力度性数本率益续量间")
 # spellings of one word in level-3 names, folded before names are compared (取暖费发放比例 = 取暖费发放率,
 # 到帐率 = 到账率, 代办员的满意度 = 代办员满意度, 复盖率 = 覆盖率: 复盖 is the old and the slipped spelling of 覆盖)
 NAME_FOLDS: tuple[tuple[str, str], ...] = (("比例", "率"), ("比率", "率"), ("帐", "账"), ("的", ""), ("复盖", "覆盖"))
+# characters OCR reads for others of nearly the same shape (printed, meant): a name that reaches no entry is read again
+# with one of them put back (养老服务设施验收台格率 -> 验收合格率, 补贴对象认定淮确率 -> 准确率), and a two-character qualifier
+# changed by one of them is a slip, not another word (验牧 is 验收; 按月 is no 按时). Glyph shapes, not names (round 10)
+OCR_GLYPH_SLIPS: tuple[tuple[str, str], ...] = (
+    ("台", "合"), ("淮", "准"), ("戍", "成"), ("吋", "时"), ("牧", "收"), ("朴", "补"), ("入", "人"), ("值", "植"),
+    ("木", "本"), ("宰", "率"), ("卒", "率"), ("虔", "度"), ("拔", "拨"), ("全", "金"), ("堡", "保"),
+)
 # whose satisfaction a name measures when it also says with what: 群众对食品安全满意度 is the public's (群众满意度),
 # 服务对象对服务的满意度 the served group's; 对象 (服务对象, 救助对象) is a word, not this 对 (issue 19, round 5)
 SATISFACTION_WITH = re.compile(r"^(.+?)对(?!象)[^对]+?(满意度|满意率|满意程度)$")
