@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from jixiao.pipelines.normalize import simplified
 from jixiao.pipelines.taxonomy import Entry
 from jixiao.pipelines.vocab import (BARE_MULTIPLIER_UNITS, COUNT_WORD_ENDINGS, MEASURE_ENDINGS, MEASURE_TYPE_UNITS, MEANING_QUALIFIERS, NAME_FOLDS,
-                                   PER_UNIT_MARKS, SATISFACTION_WITH, UNIT_COST_ENDINGS, UNIT_COST_FEE_ENDINGS,
+                                   PER_PERIOD, PER_UNIT_MARKS, SATISFACTION_WITH, UNIT_COST_ENDINGS, UNIT_COST_FEE_ENDINGS,
                                    UNIT_COST_LEADING_UNITS, UNIT_COST_MARKS)
 
 def fold_words(text: str, folds: tuple[tuple[str, str], ...]) -> str:
@@ -137,7 +137,8 @@ def unit_measure(unit: str | None) -> str | None:
 def per_unit(name: str | None) -> bool:
     """A per-unit amount (人均培训成本, 补助标准), not a total."""
     key = normalize(name or "")
-    return any(m in key for m in PER_UNIT_MARKS)
+    return any(m in key for m in PER_UNIT_MARKS) or any(
+        c == "每" and key[i + 1:i + 2] not in PER_PERIOD for i, c in enumerate(key[:-1]))
 
 
 def satisfaction_subject(key: str) -> str:

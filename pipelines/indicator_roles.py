@@ -9,7 +9,7 @@ checks the answer with its measure and qualifier guards (issue 19, round 8: docs
 
 from __future__ import annotations
 
-from jixiao.pipelines.indicator_names import fold_words
+from jixiao.pipelines.indicator_names import fold_words, per_unit
 from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENDINGS, ACTIVITY_NOT, BENEFIT_ENDS,
                                     BENEFIT_NOT, BENEFIT_PHRASES, DURATION_NAME_ENDINGS, DURATION_NOT, HEAD_SYNONYMS,
                                     ON_TIME_ENTRY, ON_TIME_MARKS, ON_TIME_RATE_MARKS, ON_TIME_RATE_NOT,
@@ -28,6 +28,8 @@ SWAP_MIN_LENGTH = 4
 # every ending a benefit phrase may have (a cheap first test: most names have none)
 _BENEFIT_TAILS = tuple({w for _, subjects, changes in BENEFIT_PHRASES for w in (*subjects, *changes)} | set(BENEFIT_ENDS))
 _ON_TIME = ON_TIME_ENTRY
+# a per-unit cost's marks but 每, which ``per_unit`` reads with what follows it (每万尾 per unit, 每年 how often)
+_UNIT_MARKS_NOT_EVERY = tuple(m for m in UNIT_COST_MARKS if m != "每")
 # every ending a role reading may have: a name with none is read by none of them (but a time by its unit, work on time)
 ROLE_TAILS = (*SERVED_COUNT_ENDINGS, *ACTIVITY_COUNT_ENDINGS, *DURATION_NAME_ENDINGS, *PURCHASE_COST_ENDINGS,
               *_BENEFIT_TAILS)
@@ -80,7 +82,7 @@ def purchase_cost(key: str) -> str | None:
     words = key[: -len(end)]
     if not _holds(words, PURCHASE_WORDS):
         return None
-    if _holds(words, UNIT_COST_MARKS):
+    if per_unit(key) or _holds(words, _UNIT_MARKS_NOT_EVERY):
         return UNIT_PURCHASE_COST_ENTRY
     return None if _holds(key, PER_UNIT_MARKS) else PURCHASE_COST_ENTRY
 

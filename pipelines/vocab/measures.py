@@ -22,7 +22,10 @@ MEASURE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("count", ("量",)),
 )
 # a per-unit amount (人均培训成本, 单位购置成本, 补助标准) is not the total (培训成本): these mark it
-PER_UNIT_MARKS: tuple[str, ...] = ("人均", "户均", "单位", "平均", "每", "标准", "单价", "单项")
+PER_UNIT_MARKS: tuple[str, ...] = ("人均", "户均", "单位", "平均", "每人", "每户", "标准", "单价", "单项")
+# 每 before any other unit (每万尾鱼苗采购成本, 每公里) is per unit as well; before a period (每年, 每月) it says how
+# often, and the amount is a total (每月发放补贴金额 is a 补助金额; round 10)
+PER_PERIOD: str = "年月季周天日"
 # a per-unit cost (亩均投资标准, 每公里养护成本, 单处工程造价) is the taxonomy's per-unit cost whatever unit it is per:
 # its name ends in a cost word and holds a per-unit mark before it (issue 19, fourth round; C2021 单位成本)
 UNIT_COST_ENTRY = "单位成本"
