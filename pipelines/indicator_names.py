@@ -48,6 +48,8 @@ SUFFIX = "指标"
 _SATISFACTION_ENDINGS = dict(MEASURE_ENDINGS)["satisfaction"]
 # a note of two or more Chinese characters, none a unit or measure word (%, 分, 人次 are units, not a group)
 _GROUP_NOTE = re.compile(r"[\u4e00-\u9fff]{2,8}")
+# 每 before a unit, not a period (``vocab.PER_PERIOD``): a per-unit mark
+_EVERY_UNIT = re.compile(f"每[^{PER_PERIOD}]")
 _MEASURE_BY_UNIT = {u: m for m, units in MEASURE_TYPE_UNITS.items() for u in units}
 # MEASURE_ENDINGS by the last character of the endings, the groups in their order: what key_measure tries for a key
 _ENDINGS_BY_LAST: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
@@ -137,8 +139,7 @@ def unit_measure(unit: str | None) -> str | None:
 def per_unit(name: str | None) -> bool:
     """A per-unit amount (人均培训成本, 补助标准), not a total."""
     key = normalize(name or "")
-    return any(m in key for m in PER_UNIT_MARKS) or any(
-        c == "每" and key[i + 1:i + 2] not in PER_PERIOD for i, c in enumerate(key[:-1]))
+    return any(m in key for m in PER_UNIT_MARKS) or ("每" in key and _EVERY_UNIT.search(key) is not None)
 
 
 def satisfaction_subject(key: str) -> str:

@@ -15,6 +15,8 @@ from jixiao.pipelines.vocab import (ALLOWANCE_PER_HEAD, ALLOWANCE_WORDS, INCIDEN
                                     ZERO_INCIDENT_MARKS)
 
 _SATISFACTION_ENDINGS = dict(MEASURE_ENDINGS)["satisfaction"]
+# a payment word with a per-head mark before or after it (人均补助, 补贴人均): the ends of a payment per head
+_ALLOWANCE_ENDS = tuple(e for w in ALLOWANCE_WORDS for m in ALLOWANCE_PER_HEAD for e in (m + w, w + m))
 # the length of the ending a slipped satisfaction (满意虔) still prints: 满意度 less its last character read wrong
 _SLIPPED_ENDING = 3
 # a run of this many characters changed for as many others is a word put for another, not a slip (调查 for 登记)
@@ -82,5 +84,4 @@ def zero_incident(key: str, unit: str | None) -> bool:
 def per_head_allowance(key: str) -> bool:
     """A payment per head (河道保洁员人均补助, 职业培训补贴人均金额): a payment word with a per-head mark right before or
     after it, ending the name or before 金额; a 补助标准, as 补贴人均标准 is."""
-    body = key[:-2] if key.endswith("金额") else key
-    return any(body.endswith((m + w, w + m)) for w in ALLOWANCE_WORDS for m in ALLOWANCE_PER_HEAD)
+    return (key[:-2] if key.endswith("金额") else key).endswith(_ALLOWANCE_ENDS)

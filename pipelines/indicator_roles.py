@@ -9,6 +9,8 @@ checks the answer with its measure and qualifier guards (issue 19, round 8: docs
 
 from __future__ import annotations
 
+import re
+
 from jixiao.pipelines.indicator_names import fold_words, per_unit
 from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENDINGS, ACTIVITY_NOT, BENEFIT_ENDS,
                                     BENEFIT_NOT, BENEFIT_PHRASES, DURATION_NAME_ENDINGS, DURATION_NOT, HEAD_SYNONYMS,
@@ -28,6 +30,9 @@ SWAP_MIN_LENGTH = 4
 # every ending a benefit phrase may have (a cheap first test: most names have none)
 _BENEFIT_TAILS = tuple({w for _, subjects, changes in BENEFIT_PHRASES for w in (*subjects, *changes)} | set(BENEFIT_ENDS))
 _ON_TIME = ON_TIME_ENTRY
+# the head synonyms as one pattern: a name is scanned once, not once per pair (none overlaps another)
+_HEAD_SYNONYM_OF = dict(HEAD_SYNONYMS)
+_HEAD_SYNONYM = re.compile("|".join(re.escape(old) for old, _ in HEAD_SYNONYMS))
 # a per-unit cost's marks but 每, which ``per_unit`` reads with what follows it (每万尾 per unit, 每年 how often)
 _UNIT_MARKS_NOT_EVERY = tuple(m for m in UNIT_COST_MARKS if m != "每")
 # every ending a role reading may have: a name with none is read by none of them (but a time by its unit, work on time)
@@ -125,7 +130,7 @@ def benefit_phrase(key: str) -> str | None:
 
 def head_synonyms(key: str) -> str:
     """The key with words of one meaning in a measure head folded (结案率 -> 办结率); the key itself when none."""
-    return fold_words(key, HEAD_SYNONYMS)
+    return _HEAD_SYNONYM.sub(lambda m: _HEAD_SYNONYM_OF[m.group()], key) if _HEAD_SYNONYM.search(key) else key
 
 
 def on_time_rate(key: str) -> str | None:

@@ -253,9 +253,9 @@ class HeadReadings:
         """The printed head of the name read with one glyph put back that OCR reads for another of nearly its shape
         (验收台格率 -> 验收合格率, 认定淮确率 -> 准确率: ``vocab.OCR_GLYPH_SLIPS``), asked where nothing else read the name;
         None when no such glyph is printed or none puts a taxonomy form at the name's end."""
-        if self._glyph_chars.isdisjoint(key):
-            return None  # the hot path: most names print none of them
-        for at in range(len(key) - 1, -1, -1):  # nearest the head first
+        if self._glyph_chars.isdisjoint(key) or (key[-1:] not in self._last_chars and key[-1:] not in _GLYPHS):
+            return None  # the hot path: most names print none of them, or end where no form can
+        for at in range(len(key) - 1, max(-1, len(key) - 1 - self._longest3), -1):  # nearest the head first
             for meant in _GLYPHS.get(key[at], ()):
                 found = self._printed_head(key[:at] + meant + key[at + 1:], scope, ok, query)
                 if found is not None and found.entry is not None:
