@@ -16,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 
 from jixiao.pipelines.normalize import simplified
 from jixiao.pipelines.taxonomy import Entry
-from jixiao.pipelines.vocab import (BARE_MULTIPLIER_UNITS, COUNT_WORD_ENDINGS, MEASURE_ENDINGS, MEASURE_TYPE_UNITS, MEANING_QUALIFIERS, NAME_FOLDS,
+from jixiao.pipelines.vocab import (BARE_MULTIPLIER_UNITS, COUNT_WORD_ENDINGS, MEASURE_ENDINGS, MEASURE_TYPE_UNITS, MEANING_QUALIFIERS, NAME_FOLDS, NEGATION_MARKS, REMEDY_HEADS,
                                    PER_PERIOD, PER_UNIT_MARKS, SATISFACTION_WITH, UNIT_COST_ENDINGS, UNIT_COST_FEE_ENDINGS,
                                    UNIT_COST_LEADING_UNITS, UNIT_COST_MARKS)
 
@@ -242,6 +242,8 @@ def qualifiers_agree(key: str, surface: str, measure: str | None, head: bool = F
         if measures and measure not in measures:
             continue
         in_surface = [m for m in marks if m in surface]
+        if head and marks is NEGATION_MARKS and not in_surface and surface.startswith(REMEDY_HEADS):
+            continue  # the harm a remedy treats (水土流失治理面积), not the form's opposite
         if head:
             # before the form, or next to it (one character between) and perhaps reaching into it (不合格率)
             in_key = bool(in_surface) or any(

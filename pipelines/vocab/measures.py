@@ -158,12 +158,16 @@ WORK_FEE_ENDINGS: tuple[str, ...] = ("工作经费",)
 # Averaging changes a count (人均种植面积) wherever it is printed, not a rate or a satisfaction; amounts are compared by
 # the wider PER_UNIT_MARKS (a 补贴人均标准 is a 补贴标准: 标准 is per person already). The others change the head only when printed next to it: further left they
 # belong to the subject (失业保险金发放及时率 is a 发放及时率; 苗木未成活率 is not a 成活率).
+NEGATION_MARKS: tuple[str, ...] = ("未", "不合格", "不达标", "不满意", "违", "逾期", "超期", "差错", "投诉", "失")
 MEANING_QUALIFIERS: tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...] = (
     (("人均", "户均", "平均", "每人", "每户", "亩均"), ("count",), True),
     (("新增", "新建", "累计"), (), False),
     (("覆盖",), (), False),
-    (("未", "不合格", "不达标", "不满意", "违", "逾期", "超期", "差错", "投诉", "失"), (), False),
+    (NEGATION_MARKS, (), False),
 )
+# a remedy (治理, 整治 …) at the start of the form takes a harm as its object: a negation printed right before it is
+# what is remedied (水土流失治理面积 is a 治理面积), not the form's opposite (round 10)
+REMEDY_HEADS: tuple[str, ...] = ("治理", "整治", "防治", "整改")
 # measure type -> the units of a target that say it, when the name does not
 MEASURE_TYPE_UNITS: dict[str, tuple[str, ...]] = {
     "rate": ("%", "‰", "个百分点"),
