@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.pipelines.indicator_names import fold_words, per_unit
+from jixiao.pipelines.indicator_names import per_unit
 from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENDINGS, ACTIVITY_NOT, BENEFIT_ENDS,
                                     BENEFIT_NOT, BENEFIT_PHRASES, DURATION_NAME_ENDINGS, DURATION_NOT, HEAD_SYNONYMS,
                                     ON_TIME_ENTRY, ON_TIME_MARKS, ON_TIME_RATE_MARKS, ON_TIME_RATE_NOT,
