@@ -18,7 +18,8 @@ from jixiao.pipelines.indicator_readings import (bare_satisfaction, per_head_all
                                                  satisfaction_group, specific_fold, zero_incident)
 from jixiao.pipelines.map_results import MatchResult
 from jixiao.pipelines.taxonomy import Entry
-from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENTRY, ALLOWANCE_ENTRY, INCIDENT_ENTRY, MEASURE_ENDINGS,
+from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENTRY, ALLOWANCE_ENTRY, ALLOWANCE_PER_HEAD, ALLOWANCE_WORDS,
+                                    INCIDENT_ENTRY, MEASURE_ENDINGS,
                                     OCR_GLYPH_SLIPS,
                                     QUALITY_NOUNS, RECIPIENT_COUNT_ENTRY, SERVED_ENTRY)
 
@@ -46,6 +47,8 @@ _GLYPHS: dict[str, tuple[str, ...]] = {}
 for _p, _m in OCR_GLYPH_SLIPS:
     _GLYPHS[_p] = (*_GLYPHS.get(_p, ()), _m)
 _GLYPH_PAIRS = frozenset(OCR_GLYPH_SLIPS)
+# the last characters of a payment per head (补助, 补贴人均, …金额): a name ending otherwise is not asked
+_ALLOWANCE_LAST = frozenset(w[-1] for w in (*ALLOWANCE_WORDS, *ALLOWANCE_PER_HEAD, "金额"))
 
 
 def _measure_end(key: str) -> str | None:
@@ -106,6 +109,8 @@ class HeadReadings:
         self._longest3 = max((len(k) for k in keys3), default=0)
         self._bare_satisfaction = frozenset(entries3[i].id for i in named if bare_satisfaction(keys3[i]))
         self._glyph_chars = frozenset(_GLYPHS)
+        # a name read with a glyph put back ends where a form does, or its last character is the glyph
+        self._glyph_ends = self._last_chars | self._glyph_chars
         self._entry_index = {e.name: i for i, e in reversed(list(enumerate(entries3))) if e.canonical and e.family == "A"}
 
     def _named(self, query: str, name: str, score: float = READING_SCORE) -> MatchResult | None:
@@ -253,8 +258,8 @@ class HeadReadings:
         """The printed head of the name read with one glyph put back that OCR reads for another of nearly its shape
         (验收台格率 -> 验收合格率, 认定淮确率 -> 准确率: ``vocab.OCR_GLYPH_SLIPS``), asked where nothing else read the name;
         None when no such glyph is printed or none puts a taxonomy form at the name's end."""
-        if self._glyph_chars.isdisjoint(key) or (key[-1:] not in self._last_chars and key[-1:] not in _GLYPHS):
-            return None  # the hot path: most names print none of them, or end where no form can
+        if key[-1:] not in self._glyph_ends or self._glyph_chars.isdisjoint(key):
+            return None  # the hot path: most names end where no form can, or print none of the glyphs
         for at in range(len(key) - 1, max(-1, len(key) - 1 - self._longest3), -1):  # nearest the head first
             for meant in _GLYPHS.get(key[at], ()):
                 found = self._printed_head(key[:at] + meant + key[at + 1:], scope, ok, query)
@@ -284,7 +289,7 @@ class HeadReadings:
             # the zero mark (未) is the target, not a qualifier that makes it another entry: the measure guard only
             if i is not None and same_meaning_kind(query, measure, self._surfaces["indicator"][1][i], unit=unit):
                 return self._named(query, INCIDENT_ENTRY)
-        if measure in (None, "amount") and per_head_allowance(key):
+        if measure in (None, "amount") and key[-1:] in _ALLOWANCE_LAST and per_head_allowance(key):
             i = self._entry_index.get(ALLOWANCE_ENTRY)
             if i is not None and ok(self._surfaces["indicator"][1][i]):
                 return self._named(query, ALLOWANCE_ENTRY)
