@@ -16,8 +16,8 @@ from rapidfuzz.distance import Levenshtein
 
 from jixiao.pipelines.normalize import simplified
 from jixiao.pipelines.taxonomy import Entry
-from jixiao.pipelines.vocab import (BARE_MULTIPLIER_UNITS, COUNT_WORD_ENDINGS, MEASURE_ENDINGS, MEASURE_TYPE_UNITS, MEANING_QUALIFIERS, NAME_FOLDS,
-                                   PER_UNIT_MARKS, SATISFACTION_WITH, UNIT_COST_ENDINGS, UNIT_COST_FEE_ENDINGS,
+from jixiao.pipelines.vocab import (BARE_MULTIPLIER_UNITS, COUNT_WORD_ENDINGS, MEASURE_ENDINGS, MEASURE_TYPE_UNITS, MEANING_QUALIFIERS, NAME_FOLDS, NEGATION_MARKS, REMEDY_HEADS,
+                                   PER_PERIOD, PER_UNIT_MARKS, SATISFACTION_WITH, UNIT_COST_ENDINGS, UNIT_COST_FEE_ENDINGS,
                                    UNIT_COST_LEADING_UNITS, UNIT_COST_MARKS)
 
 def fold_words(text: str, folds: tuple[tuple[str, str], ...]) -> str:
@@ -48,6 +48,8 @@ SUFFIX = "指标"
 _SATISFACTION_ENDINGS = dict(MEASURE_ENDINGS)["satisfaction"]
 # a note of two or more Chinese characters, none a unit or measure word (%, 分, 人次 are units, not a group)
 _GROUP_NOTE = re.compile(r"[\u4e00-\u9fff]{2,8}")
+# 每 before a unit, not a period (``vocab.PER_PERIOD``): a per-unit mark
+_EVERY_UNIT = re.compile(f"每[^{PER_PERIOD}]")
 _MEASURE_BY_UNIT = {u: m for m, units in MEASURE_TYPE_UNITS.items() for u in units}
 # MEASURE_ENDINGS by the last character of the endings, the groups in their order: what key_measure tries for a key
 _ENDINGS_BY_LAST: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
@@ -137,7 +139,7 @@ def unit_measure(unit: str | None) -> str | None:
 def per_unit(name: str | None) -> bool:
     """A per-unit amount (人均培训成本, 补助标准), not a total."""
     key = normalize(name or "")
-    return any(m in key for m in PER_UNIT_MARKS)
+    return any(m in key for m in PER_UNIT_MARKS) or ("每" in key and _EVERY_UNIT.search(key) is not None)
 
 
 def satisfaction_subject(key: str) -> str:
@@ -240,6 +242,8 @@ def qualifiers_agree(key: str, surface: str, measure: str | None, head: bool = F
         if measures and measure not in measures:
             continue
         in_surface = [m for m in marks if m in surface]
+        if head and marks is NEGATION_MARKS and not in_surface and surface.startswith(REMEDY_HEADS):
+            continue  # the harm a remedy treats (水土流失治理面积), not the form's opposite
         if head:
             # before the form, or next to it (one character between) and perhaps reaching into it (不合格率)
             in_key = bool(in_surface) or any(

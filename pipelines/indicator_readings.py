@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from rapidfuzz.distance import Levenshtein
 
-from jixiao.pipelines.indicator_names import fold_words, satisfaction_subject
-from jixiao.pipelines.vocab import (INCIDENT_COUNT_UNITS, INCIDENT_UNITS, INCIDENT_WORDS, MEASURE_ENDINGS, PAYMENT_WORDS,
+from jixiao.pipelines.indicator_names import fold_words, per_unit, satisfaction_subject
+from jixiao.pipelines.vocab import (ALLOWANCE_PER_HEAD, ALLOWANCE_WORDS, INCIDENT_COUNT_NOT, INCIDENT_COUNT_UNITS, INCIDENT_UNITS, INCIDENT_WORDS, MEASURE_ENDINGS, PAYMENT_WORDS,
                                     PERSON_COUNT_ENDINGS, SATISFACTION_GROUPS, SPECIFIC_FOLDS,
                                     ZERO_INCIDENT_MARKS)
 
 _SATISFACTION_ENDINGS = dict(MEASURE_ENDINGS)["satisfaction"]
+# a payment word with a per-head mark before or after it (人均补助, 补贴人均): the ends of a payment per head
+_ALLOWANCE_ENDS = tuple(e for w in ALLOWANCE_WORDS for m in ALLOWANCE_PER_HEAD for e in (m + w, w + m))
 # the length of the ending a slipped satisfaction (满意虔) still prints: 满意度 less its last character read wrong
 _SLIPPED_ENDING = 3
 # a run of this many characters changed for as many others is a word put for another, not a slip (调查 for 登记)
@@ -68,8 +70,24 @@ def recipient_count(key: str) -> bool:
 def zero_incident(key: str, unit: str | None) -> bool:
     """An adverse event the target says did not happen (全年未发生重特大森林火灾, 未发生…食品安全事件): a zero mark
     before an incident word that ends the name, counted (起, 次) or with no unit; or an incident word that ends the
-    name counted in a unit of incidents (发生重大食品安全事故, 起: ``INCIDENT_COUNT_UNITS``)."""
+    name counted in a unit of incidents (发生重大食品安全事故, 起: ``INCIDENT_COUNT_UNITS``), not a case (登记错误引发
+    赔偿案件: ``INCIDENT_COUNT_NOT``), which is counted as work done as often."""
     if unit and unit not in INCIDENT_UNITS:
         return False
     end = next((w for w in INCIDENT_WORDS if key.endswith(w)), None)
-    return end is not None and (unit in INCIDENT_COUNT_UNITS or any(m in key[: -len(end)] for m in ZERO_INCIDENT_MARKS))
+    if end is None:
+        return False
+    return any(m in key[: -len(end)] for m in ZERO_INCIDENT_MARKS) or (
+        unit in INCIDENT_COUNT_UNITS and end not in INCIDENT_COUNT_NOT)
+
+
+def per_head_allowance(key: str) -> bool:
+    """A payment per head or per unit (河道保洁员人均补助, 职业培训补贴人均金额, 每栋日光温棚改造补助): a payment word
+    ending the name or before 金额, with a per-head mark next to it or a per-unit mark before it (``per_unit``, not
+    标准); a 补助标准, as 补贴人均标准 is."""
+    body = key[:-2] if key.endswith("金额") else key
+    if body.endswith(_ALLOWANCE_ENDS):
+        return True
+    # a payment ending the name, per head or per unit further left (每栋日光温棚改造补助, 困难群众人均生活补助)
+    words = body[:-2]
+    return body.endswith(ALLOWANCE_WORDS) and (any(m in words for m in ALLOWANCE_PER_HEAD) or per_unit(words))

@@ -9,10 +9,15 @@ checks the answer with its measure and qualifier guards (issue 19, round 8: docs
 
 from __future__ import annotations
 
-from jixiao.pipelines.indicator_names import fold_words
+import re
+
+from jixiao.pipelines.indicator_names import per_unit
 from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENDINGS, ACTIVITY_NOT, BENEFIT_ENDS,
                                     BENEFIT_NOT, BENEFIT_PHRASES, DURATION_NAME_ENDINGS, DURATION_NOT, HEAD_SYNONYMS,
-                                    ON_TIME_ENTRY, ON_TIME_MARKS, PAYMENT_WORDS, PER_UNIT_MARKS, PROCESSING_TIME_ENTRY,
+                                    ON_TIME_ENTRY, ON_TIME_MARKS, ON_TIME_RATE_MARKS, ON_TIME_RATE_NOT,
+                                    PLANNED_END_ENDINGS, PLANNED_END_ENTRY, UNIT_COST_MARKS, UNIT_PURCHASE_COST_ENTRY,
+                                    WORK_FEE_ENDINGS, PAYMENT_WORDS, PER_UNIT_MARKS, PROCESSING_TIME_ENTRY,
+                                    PURCHASE_COST_ENTRY,
                                     PROCESSING_WORDS, PURCHASE_COST_ENDINGS, PURCHASE_WORDS,
                                     RESPONSE_TIME_ENTRY, RESPONSE_WORDS, SERVED_COUNT_ENDINGS, SERVED_NOT, SERVED_WORDS, UNIT_FEE_ENDINGS, UNIT_FEE_MARKS, UNIT_PRICE_ENDINGS)
 
@@ -25,6 +30,11 @@ SWAP_MIN_LENGTH = 4
 # every ending a benefit phrase may have (a cheap first test: most names have none)
 _BENEFIT_TAILS = tuple({w for _, subjects, changes in BENEFIT_PHRASES for w in (*subjects, *changes)} | set(BENEFIT_ENDS))
 _ON_TIME = ON_TIME_ENTRY
+# the head synonyms as one pattern: a name is scanned once, not once per pair (none overlaps another)
+_HEAD_SYNONYM_OF = dict(HEAD_SYNONYMS)
+_HEAD_SYNONYM = re.compile("|".join(re.escape(old) for old, _ in HEAD_SYNONYMS))
+# a per-unit cost's marks but 每, which ``per_unit`` reads with what follows it (每万尾 per unit, 每年 how often)
+_UNIT_MARKS_NOT_EVERY = tuple(m for m in UNIT_COST_MARKS if m != "每")
 # every ending a role reading may have: a name with none is read by none of them (but a time by its unit, work on time)
 ROLE_TAILS = (*SERVED_COUNT_ENDINGS, *ACTIVITY_COUNT_ENDINGS, *DURATION_NAME_ENDINGS, *PURCHASE_COST_ENDINGS,
               *_BENEFIT_TAILS)
@@ -47,6 +57,8 @@ def served_count(key: str) -> bool:
 def duration_role(key: str, by_unit: bool = False) -> str | None:
     """The entry of a time to respond (接警后出动时间 -> 响应时间) or to process (投诉受理时限 -> 办理时限), or None.
     ``by_unit``: the target's unit says a time (接警出动, 分钟), so the name need not end in one."""
+    if key.endswith(PLANNED_END_ENDINGS):
+        return PLANNED_END_ENTRY  # a bare time of completion (培训任务完成时间) is the planned one
     end = next((e for e in DURATION_NAME_ENDINGS if key.endswith(e)), None)
     if end is None and not by_unit:
         return None
@@ -65,12 +77,19 @@ def activity_count(key: str) -> bool:
     return key.endswith(ACTIVITY_COUNT_ENDINGS) and len(key) > 2 and not _holds(key, ACTIVITY_NOT)
 
 
-def purchase_cost(key: str) -> bool:
-    """A purchase's total cost (疫苗采购成本, 物资购置费): a purchase word before a cost ending, no per-unit mark."""
+def purchase_cost(key: str) -> str | None:
+    """The entry of a purchase's cost: its total (疫苗采购成本, 物资购置费 -> 采购项目总成本) with no per-unit mark,
+    its cost per unit (每万尾鱼苗采购成本 -> 单位购置成本) with one of a per-unit cost (``UNIT_COST_MARKS``); None when
+    no purchase word stands before a cost ending."""
     if not key.endswith(PURCHASE_COST_ENDINGS):
-        return False
+        return None
     end = next(e for e in PURCHASE_COST_ENDINGS if key.endswith(e))
-    return _holds(key[: -len(end)], PURCHASE_WORDS) and not _holds(key, PER_UNIT_MARKS)
+    words = key[: -len(end)]
+    if not _holds(words, PURCHASE_WORDS):
+        return None
+    if per_unit(key) or _holds(words, _UNIT_MARKS_NOT_EVERY):
+        return UNIT_PURCHASE_COST_ENTRY
+    return None if _holds(key, PER_UNIT_MARKS) else PURCHASE_COST_ENTRY
 
 
 def unit_price(key: str) -> bool:
@@ -83,6 +102,8 @@ def unit_fee(key: str) -> bool:
     further left names a fee's use per person (人均运维经费), which may be an entry's or none."""
     if not key.endswith(UNIT_FEE_ENDINGS):
         return False
+    if key.endswith(WORK_FEE_ENDINGS):  # 工作经费 names no use: a mark anywhere before it is per head (人均矫正工作经费)
+        return _holds(key[: -len(WORK_FEE_ENDINGS[0])], UNIT_FEE_MARKS)
     end = next(e for e in UNIT_FEE_ENDINGS if key.endswith(e))
     return key[: -len(end)].endswith(UNIT_FEE_MARKS)
 
@@ -109,7 +130,20 @@ def benefit_phrase(key: str) -> str | None:
 
 def head_synonyms(key: str) -> str:
     """The key with words of one meaning in a measure head folded (结案率 -> 办结率); the key itself when none."""
-    return fold_words(key, HEAD_SYNONYMS)
+    return _HEAD_SYNONYM.sub(lambda m: _HEAD_SYNONYM_OF[m.group()], key) if _HEAD_SYNONYM.search(key) else key
+
+
+def on_time_rate(key: str) -> str | None:
+    """A rate of work done on time (地名标志按期安装率) read as that work's 及时率 (地名标志安装及时率): an on-time mark
+    and a two-character verb before the final 率, the verb not one whose rate the taxonomy names (``ON_TIME_RATE_NOT``);
+    None otherwise."""
+    if len(key) < 5 or not key.endswith("率"):
+        return None
+    verb = key[-3:-1]
+    for mark in ON_TIME_RATE_MARKS:
+        if key[: -3].endswith(mark) and verb not in ON_TIME_RATE_NOT:
+            return key[: -3 - len(mark)] + verb + "及时率"
+    return None
 
 
 def on_time(key: str) -> bool:

@@ -352,7 +352,7 @@ class Mapper(HeadReadings):
         if spread is not None and not loose_guess(measure, spread.entry, spread.score, FUZZY_BEFORE_HEAD):
             return spread
         other_words = self._synonym_head(key, scope, ok, query) or self._pieces_head(key, scope, ok, query) or \
-            self._role_reading(key, query, measure, ok)
+            self._role_reading(key, query, measure, ok) or self._glyph_head(key, scope, ok, query)
         if other_words is not None:
             return other_words
         # a per-unit cost is sure from its words, a spelling below FUZZY_BEFORE_HEAD is not (人均接待成本 is no 人均培训成本)

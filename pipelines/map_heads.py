@@ -12,12 +12,15 @@ from collections.abc import Callable
 
 from jixiao.pipelines.indicator_names import SPREAD_MIN_LENGTH, SPREAD_PIECE, same_meaning_kind, spread_in
 from jixiao.pipelines.indicator_roles import (ROLE_TAILS, activity_count, benefit_phrase, duration_role,
-                                              head_synonyms, on_time, purchase_cost, served_count)
-from jixiao.pipelines.indicator_readings import (bare_satisfaction, recipient_count, satisfaction_group,
-                                                 specific_fold, zero_incident)
+                                              head_synonyms, on_time, on_time_rate, purchase_cost,
+                                              served_count)
+from jixiao.pipelines.indicator_readings import (bare_satisfaction, per_head_allowance, recipient_count,
+                                                 satisfaction_group, specific_fold, zero_incident)
 from jixiao.pipelines.map_results import MatchResult
 from jixiao.pipelines.taxonomy import Entry
-from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENTRY, INCIDENT_ENTRY, MEASURE_ENDINGS, PURCHASE_COST_ENTRY,
+from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENTRY, ALLOWANCE_ENTRY, ALLOWANCE_PER_HEAD, ALLOWANCE_WORDS,
+                                    INCIDENT_ENTRY, MEASURE_ENDINGS,
+                                    OCR_GLYPH_SLIPS,
                                     QUALITY_NOUNS, RECIPIENT_COUNT_ENTRY, SERVED_ENTRY)
 
 # the head of a level-3 name (its end, where a Chinese compound puts what it is) is at least this long
@@ -39,6 +42,13 @@ PIECES_MIN_WORDS = 4
 _ENDINGS_BY_LAST: dict[str, tuple[str, ...]] = {}
 for _e in sorted({e for _, ends in MEASURE_ENDINGS for e in ends}, key=len, reverse=True):
     _ENDINGS_BY_LAST[_e[-1]] = (*_ENDINGS_BY_LAST.get(_e[-1], ()), _e)
+# printed glyph -> the characters of nearly its shape it may stand for (``vocab.OCR_GLYPH_SLIPS``)
+_GLYPHS: dict[str, tuple[str, ...]] = {}
+for _p, _m in OCR_GLYPH_SLIPS:
+    _GLYPHS[_p] = (*_GLYPHS.get(_p, ()), _m)
+_GLYPH_PAIRS = frozenset(OCR_GLYPH_SLIPS)
+# the last characters of a payment per head (补助, 补贴人均, …金额): a name ending otherwise is not asked
+_ALLOWANCE_LAST = frozenset(w[-1] for w in (*ALLOWANCE_WORDS, *ALLOWANCE_PER_HEAD, "金额"))
 
 
 def _measure_end(key: str) -> str | None:
@@ -98,6 +108,9 @@ class HeadReadings:
         self._by_folded_ending = dict(by_folded_ending)
         self._longest3 = max((len(k) for k in keys3), default=0)
         self._bare_satisfaction = frozenset(entries3[i].id for i in named if bare_satisfaction(keys3[i]))
+        self._glyph_chars = frozenset(_GLYPHS)
+        # a name read with a glyph put back ends where a form does, or its last character is the glyph
+        self._glyph_ends = self._last_chars | self._glyph_chars
         self._entry_index = {e.name: i for i, e in reversed(list(enumerate(entries3))) if e.canonical and e.family == "A"}
 
     def _named(self, query: str, name: str, score: float = READING_SCORE) -> MatchResult | None:
@@ -206,7 +219,9 @@ class HeadReadings:
                     return grouped
                 return (self._specific_head(key, keys[i], scope, ok, query)
                         or self._slipped_specific(key, keys[i], entries[i].id, scope, ok, query) or head)
-        return None
+        # a rate of work done on time (地名标志按期安装率) is that work's 及时率: read again as one (round 10)
+        timed = on_time_rate(key)
+        return self._printed_head(timed, scope, ok, query) if timed else None
 
     def _slipped_specific(self, key: str, head: str, head_id: str, scope: frozenset[int], ok: Callable[..., bool],
                           query: str) -> MatchResult | None:
@@ -224,18 +239,33 @@ class HeadReadings:
             if n < SPREAD_PIECE or len(f) > len(key) or not f.endswith(head) or entries[i].measure == "satisfaction":
                 continue
             printed = key[-len(f):]
-            if sum(a != b for a, b in zip(printed[:n], f[:n])) == 1 and ok(entries[i], f, head=True):
-                hits.append(i)
+            changed = [(a, b) for a, b in zip(printed[:n], f[:n]) if a != b]
+            if len(changed) == 1 and ok(entries[i], f, head=True):
+                hits.append((i, changed[0] in _GLYPH_PAIRS))
         # a form of the head's own entry (人均补贴标准 of 补助标准, as 补贴标准): the head's answer stands
-        if not hits or any(entries[i].id == head_id for i in hits):
+        if not hits or any(entries[i].id == head_id for i, _ in hits):
             return None
-        longest = max(len(keys[i]) for i in hits)
-        hits = [i for i in hits if len(keys[i]) == longest]
-        if len({entries[i].id for i in hits}) > 1 or longest - len(head) < SLIPPED_QUALIFIER_MIN:
+        longest = max(len(keys[i]) for i, _ in hits)
+        glyph = all(g for i, g in hits if len(keys[i]) == longest)  # 验牧: a glyph slip, not another word (round 10)
+        hits = [i for i, _ in hits if len(keys[i]) == longest]
+        if len({entries[i].id for i in hits}) > 1 or (longest - len(head) < SLIPPED_QUALIFIER_MIN and not glyph):
             return MatchResult(query=query, kind="indicator", entry=None, score=0.0, method="unmatched")
         i = next((i for i in hits if i in scope), hits[0])
         score = round(SPREAD_BASE_SCORE + 30.0 * longest / len(key), 1)
         return self._result(query, "indicator", i, score, "head", [(score, i)], False)
+
+    def _glyph_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str) -> MatchResult | None:
+        """The printed head of the name read with one glyph put back that OCR reads for another of nearly its shape
+        (验收台格率 -> 验收合格率, 认定淮确率 -> 准确率: ``vocab.OCR_GLYPH_SLIPS``), asked where nothing else read the name;
+        None when no such glyph is printed or none puts a taxonomy form at the name's end."""
+        if key[-1:] not in self._glyph_ends or self._glyph_chars.isdisjoint(key):
+            return None  # the hot path: most names end where no form can, or print none of the glyphs
+        for at in range(len(key) - 1, max(-1, len(key) - 1 - self._longest3), -1):  # nearest the head first
+            for meant in _GLYPHS.get(key[at], ()):
+                found = self._printed_head(key[:at] + meant + key[at + 1:], scope, ok, query)
+                if found is not None and found.entry is not None:
+                    return found
+        return None
 
     def _group_satisfaction(self, key: str, result: MatchResult) -> MatchResult:
         """A satisfaction answered with an entry a bare 满意度 leads to (服务对象满意度, 群众满意度) read as the group's
@@ -248,7 +278,8 @@ class HeadReadings:
 
     def _word_reading(self, key: str, query: str, measure: str | None, unit: str | None,
                       ok: Callable[..., bool]) -> MatchResult | None:
-        """A count of those paid (-> 发放人数) or an adverse event that did not happen (-> 事故发生起数)."""
+        """A count of those paid (-> 发放人数), an adverse event that did not happen (-> 事故发生起数) or a payment per
+        head (-> 补助标准)."""
         if measure in (None, "count") and recipient_count(key):
             i = self._entry_index.get(RECIPIENT_COUNT_ENTRY)
             if i is not None and ok(self._surfaces["indicator"][1][i]):
@@ -258,6 +289,10 @@ class HeadReadings:
             # the zero mark (未) is the target, not a qualifier that makes it another entry: the measure guard only
             if i is not None and same_meaning_kind(query, measure, self._surfaces["indicator"][1][i], unit=unit):
                 return self._named(query, INCIDENT_ENTRY)
+        if measure in (None, "amount") and key[-1:] in _ALLOWANCE_LAST and per_head_allowance(key):
+            i = self._entry_index.get(ALLOWANCE_ENTRY)
+            if i is not None and ok(self._surfaces["indicator"][1][i]):
+                return self._named(query, ALLOWANCE_ENTRY)
         return None
 
     def _synonym_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str) -> MatchResult | None:
@@ -305,7 +340,7 @@ class HeadReadings:
         if measure in (None, "duration"):
             names.append(duration_role(key, by_unit=measure == "duration"))
         if measure in (None, "amount"):
-            names.append(PURCHASE_COST_ENTRY if purchase_cost(key) else None)
+            names.append(purchase_cost(key))
         if measure in (None, "qualitative"):
             names.append(benefit_phrase(key))
         entries = self._surfaces["indicator"][1]

@@ -23,6 +23,9 @@ MEASURE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 # a per-unit amount (人均培训成本, 单位购置成本, 补助标准) is not the total (培训成本): these mark it
 PER_UNIT_MARKS: tuple[str, ...] = ("人均", "户均", "单位", "平均", "每人", "每户", "标准", "单价", "单项")
+# 每 before any other unit (每万尾鱼苗采购成本, 每公里) is per unit as well; before a period (每年, 每月) it says how
+# often, and the amount is a total (每月发放补贴金额 is a 补助金额; round 10)
+PER_PERIOD: str = "年月季周天日"
 # a per-unit cost (亩均投资标准, 每公里养护成本, 单处工程造价) is the taxonomy's per-unit cost whatever unit it is per:
 # its name ends in a cost word and holds a per-unit mark before it (issue 19, fourth round; C2021 单位成本)
 UNIT_COST_ENTRY = "单位成本"
@@ -41,7 +44,9 @@ UNIT_COST_FEE_ENDINGS: tuple[str, ...] = ("费用",)
 # short place before it (周边居民, 沿线群众, 参保群众), not a group a programme defines at length (享受…待遇的城乡居民)
 SATISFACTION_GROUPS: tuple[tuple[str, tuple[str, ...], int | None], ...] = (
     ("受益群体满意度", ("受益",), None),
-    ("补助对象满意度", ("受助", "补助", "补贴", "救助", "资助", "优抚", "抚恤", "领取", "低保", "特困", "供养"), None),
+    # 保障对象: those a guarantee scheme pays (低保, 住房保障), the scheme's recipients (round 10)
+    ("补助对象满意度", ("受助", "补助", "补贴", "救助", "资助", "优抚", "抚恤", "领取", "低保", "特困", "供养", "保障对象"),
+     None),
     ("群众满意度", ("群众", "居民", "市民", "公众", "村民", "老百姓"), 3),
     # those who use a service or its records (用户, the taxonomy's alias of 使用人员; 档案利用者; round 9)
     ("使用人员满意度", ("用户", "使用者", "利用者", "使用人员"), None),
@@ -51,6 +56,8 @@ SATISFACTION_GROUPS: tuple[tuple[str, tuple[str, ...], int | None], ...] = (
 SPECIFIC_FOLDS: tuple[tuple[str, str], ...] = (
     ("经费", "资金"), ("费用", "资金"), ("费", "资金"), ("支付", "拨付"), ("处置", "处理"), ("补贴", "补助"),
     ("完工", "完成"), ("竣工", "完成"), ("工程", "项目"),
+    # funds settled (救助资金按时结算率) are funds paid out (资金拨付及时率; round 10)
+    ("结算", "拨付"),
 )
 # nouns of a quality that the word printed before them makes (生活水平, 保障水平): a taxonomy name ending in one is not
 # read spread over a name with other words put right before the noun
@@ -67,6 +74,8 @@ INCIDENT_UNITS: tuple[str, ...] = ("起", "次", "件", "个")
 # units that count incidents by themselves: a name ending in an incident word counted so (发生重大食品安全事故, 起) is
 # the incident count whether its target says zero or not (round 9)
 INCIDENT_COUNT_UNITS: tuple[str, ...] = ("起", "次", "件")
+# a case (案件) counted is work done (受理案件, 赔偿案件) as often as an incident: read as one only with a zero mark (round 10)
+INCIDENT_COUNT_NOT: tuple[str, ...] = ("案件",)
 # ---- readings of a name's role (issue 19, round 8; indicator_roles.py): what a name is for, read from its words
 # where no taxonomy form is printed in it. Each names the entry it leads to and the words that say it.
 # people a funded service serves (签约服务人数, 接待读者人次, 上门服务人次) are its beneficiaries (受益对象数量), as the
@@ -119,7 +128,29 @@ ON_TIME_ENTRY = "完成及时性"
 ON_TIME_MARKS: tuple[str, ...] = ("按时完成", "按期完成", "及时完成", "如期完成")
 # words of one meaning in a measure head (结案率 = 办结率, 查处率 = 处置率): folded to find a head the name prints in
 # other words; only whole words a label or an alias of the taxonomy says are one
-HEAD_SYNONYMS: tuple[tuple[str, str], ...] = (("结案", "办结"), ("查处", "处置"))
+HEAD_SYNONYMS: tuple[tuple[str, str], ...] = (
+    ("结案", "办结"), ("查处", "处置"),
+    # round 10: on time (准时) is 及时; an event that happened (事件发生) is counted as an incident (事故发生次数); people
+    # examined (宫颈癌检查人数) or tested by a urine test (尿检人次) are those tested (检测人数: 检测/筛查)
+    ("准时率", "及时率"), ("事件发生", "事故发生"), ("检查人数", "检测人数"), ("检查人次", "检测人次"),
+    ("尿检人数", "检测人数"), ("尿检人次", "检测人次"),
+)
+# a rate of work done on time (地名标志按期安装率, 监测报告按时提交率) is that work's 及时率: the mark and a two-character
+# verb before 率 are read as <verb>及时率 (round 10). Verbs whose rate the taxonomy names already (按时发放率, 按时办结率,
+# 按期完工率 and 按期完成率 the project's or another's) are left to those forms.
+ON_TIME_RATE_MARKS: tuple[str, ...] = ("按时", "按期", "按计划", "如期", "准时")
+ON_TIME_RATE_NOT: tuple[str, ...] = ("完成", "完工", "发放", "办结", "足额")
+# a bare time of completion (培训任务完成时间) is the planned one (计划完成时间), as 项目完成时间 is (round 10)
+PLANNED_END_ENTRY = "计划完成时间"
+PLANNED_END_ENDINGS: tuple[str, ...] = ("完成时间", "完工时间")
+# a payment per head (河道保洁员人均补助, 补贴人均金额) is a 补助标准, as 补贴人均标准 is (round 10)
+ALLOWANCE_ENTRY = "补助标准"
+ALLOWANCE_WORDS: tuple[str, ...] = ("补助", "补贴", "资助")
+ALLOWANCE_PER_HEAD: tuple[str, ...] = ("人均", "户均", "生均", "每人", "每户")
+# a purchase's cost per unit (每万尾鱼苗采购成本, 单台购置费用) is 单位购置成本, its total 采购项目总成本 (round 10)
+UNIT_PURCHASE_COST_ENTRY = "单位购置成本"
+# a per-head fee for work that names no use (禁毒专干人均工作经费) is a per-unit cost, wherever the mark is (round 10)
+WORK_FEE_ENDINGS: tuple[str, ...] = ("工作经费",)
 
 # qualifiers that change what a level-3 name counts (issue 19, round 3): a name and the taxonomy form it is answered
 # with either both hold one of a group's marks or neither does (新增参保人数 is not 参保人数, 未办结率 is not 办结率).
@@ -127,12 +158,16 @@ HEAD_SYNONYMS: tuple[tuple[str, str], ...] = (("结案", "办结"), ("查处", "
 # Averaging changes a count (人均种植面积) wherever it is printed, not a rate or a satisfaction; amounts are compared by
 # the wider PER_UNIT_MARKS (a 补贴人均标准 is a 补贴标准: 标准 is per person already). The others change the head only when printed next to it: further left they
 # belong to the subject (失业保险金发放及时率 is a 发放及时率; 苗木未成活率 is not a 成活率).
+NEGATION_MARKS: tuple[str, ...] = ("未", "不合格", "不达标", "不满意", "违", "逾期", "超期", "差错", "投诉", "失")
 MEANING_QUALIFIERS: tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...] = (
     (("人均", "户均", "平均", "每人", "每户", "亩均"), ("count",), True),
     (("新增", "新建", "累计"), (), False),
     (("覆盖",), (), False),
-    (("未", "不合格", "不达标", "不满意", "违", "逾期", "超期", "差错", "投诉", "失"), (), False),
+    (NEGATION_MARKS, (), False),
 )
+# a remedy (治理, 整治 …) at the start of the form takes a harm as its object: a negation printed right before it is
+# what is remedied (水土流失治理面积 is a 治理面积), not the form's opposite (round 10)
+REMEDY_HEADS: tuple[str, ...] = ("治理", "整治", "防治", "整改")
 # measure type -> the units of a target that say it, when the name does not
 MEASURE_TYPE_UNITS: dict[str, tuple[str, ...]] = {
     "rate": ("%", "‰", "个百分点"),
@@ -153,6 +188,13 @@ NAME_ENDINGS: frozenset[str] = frozenset("况准力度性数本率益续量间")
 # spellings of one word in level-3 names, folded before names are compared (取暖费发放比例 = 取暖费发放率,
 # 到帐率 = 到账率, 代办员的满意度 = 代办员满意度, 复盖率 = 覆盖率: 复盖 is the old and the slipped spelling of 覆盖)
 NAME_FOLDS: tuple[tuple[str, str], ...] = (("比例", "率"), ("比率", "率"), ("帐", "账"), ("的", ""), ("复盖", "覆盖"))
+# characters OCR reads for others of nearly the same shape (printed, meant): a name that reaches no entry is read again
+# with one of them put back (养老服务设施验收台格率 -> 验收合格率, 补贴对象认定淮确率 -> 准确率), and a two-character qualifier
+# changed by one of them is a slip, not another word (验牧 is 验收; 按月 is no 按时). Glyph shapes, not names (round 10)
+OCR_GLYPH_SLIPS: tuple[tuple[str, str], ...] = (
+    ("台", "合"), ("淮", "准"), ("戍", "成"), ("吋", "时"), ("牧", "收"), ("朴", "补"), ("入", "人"), ("值", "植"),
+    ("木", "本"), ("宰", "率"), ("卒", "率"), ("虔", "度"), ("拔", "拨"), ("全", "金"), ("堡", "保"),
+)
 # whose satisfaction a name measures when it also says with what: 群众对食品安全满意度 is the public's (群众满意度),
 # 服务对象对服务的满意度 the served group's; 对象 (服务对象, 救助对象) is a word, not this 对 (issue 19, round 5)
 SATISFACTION_WITH = re.compile(r"^(.+?)对(?!象)[^对]+?(满意度|满意率|满意程度)$")
