@@ -63,7 +63,9 @@ def _blocks(lines: list[str]) -> list[tuple[int, int]]:
         j = k
         while j + 1 < len(lines) and lines[j + 1].strip():
             j += 1
-        if j - k + 1 >= GRID_MIN_LINES and any(_header_line(lines[q]) for q in range(k, j + 1)):
+        # (a text browser lays its grid out with spaces: a block of tab rows is another reader's)
+        tabbed = sum("\t" in lines[q] for q in range(k, j + 1)) * 2 > j - k + 1
+        if j - k + 1 >= GRID_MIN_LINES and not tabbed and any(_header_line(lines[q]) for q in range(k, j + 1)):
             out.append((k, j))
         k = j + 1
     return out

@@ -287,9 +287,10 @@ def _leaves_row(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     header cell, printed on a row of their own where an HTML export leaves the merged cells out) and the next
     line opens with something else: it is a whole row, not a piece of a row broken over lines."""
     s, e = lines[i]
-    cells = [squeeze(c) for c in text[s:e].split("\t")]
+    if not all((c := squeeze(cell)) and _header_word(c) for cell in text[s:e].split("\t")):
+        return False  # (most lines: a data cell, found at once)
     nxt = squeeze(text[lines[i + 1][0]:lines[i + 1][1]].split("\t", 1)[0]) if i + 1 < len(lines) else ""
-    return all(c and _header_word(c) for c in cells) and not _header_word(nxt)
+    return not _header_word(nxt)
 
 
 def _header_word(word: str) -> bool:
