@@ -86,6 +86,8 @@ def _rows(norm: NormalizedText) -> list[tuple[int, str, list[int] | None]]:
 def csv_rows(norm: NormalizedText, *, marked_share: float = 0.0) -> NormalizedText | None:
     """The text with its comma-separated blocks written as tab rows; None when it has none. A block counts only
     where ``marked_share`` of its rows at least show a sheet's marks: an empty cell or a quoted one."""
+    if norm.original and norm.original.count(",") < MIN_LINES * (MIN_CELLS - 1):
+        return None  # (too few ASCII commas printed for a sheet's rows: most texts, told at once)
     rows = _rows(norm)
     width = [len(c) + 1 if c is not None and len(c) + 1 >= MIN_CELLS else 0 for _, _, c in rows]
     chars: list[str] = []
