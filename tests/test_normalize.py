@@ -27,3 +27,12 @@ def test_html_character_references_read_as_their_characters_offsets_kept():
     k = norm.text.index("≥")
     assert text[norm.offsets[k]:norm.offsets[k] + 4] == "&ge;"  # the character points at its reference
     assert norm.text[norm.text.index("R")] == "R" and text[norm.offsets[norm.text.index("R")]] == "R"
+
+
+def test_a_preview_watermark_between_its_pages_is_no_content():
+    from jixiao.pipelines.normalize import normalize_text
+
+    text = "质量指标\n- 1 -\n原创力文档 max.book118.com\n预览与源文档一致，下载高清无水印\n合格率\n≥95%\n"
+    assert normalize_text(text).text == "质量指标\n合格率\n≥95%\n"
+    # a domain inside a sentence stays
+    assert "www.example.gov.cn" in normalize_text("详见www.example.gov.cn网站公开。\n").text
