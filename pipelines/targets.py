@@ -179,7 +179,8 @@ def read_value(printed: str | None) -> Reading | None:
         return reading
     reading = _date(body)
     if reading is not None:
-        return reading
+        # a printed operator bounds the date (不晚于2023年1月20日: ≤) where the date's own words do not
+        return reading.model_copy(update={"op": op}) if op and reading.op == "=" else reading
     reading = _qualitative(op, body, t)
     if reading is not None:
         return reading

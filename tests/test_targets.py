@@ -38,6 +38,8 @@ def test_the_hand_checked_sample_reads_as_checked():
     ("≦5天", dict(type="number", op="≤", value=5.0, unit="天")),
     ("═88个", dict(type="number", op="=", value=88.0, unit="个")),
     ("不少于60次", dict(type="number", op="≥", value=60.0, unit="次")),
+    ("不晚于2023年1月20日", dict(type="date", op="≤", date="2023-01-20", text="2023年1月20日")),
+    ("不早于3月1日", dict(type="date", op="≥", date="--03-01", text="3月1日")),
     ("不低于 90 %", dict(type="number", op="≥", value=90.0, unit="%")),
     ("不超过30个工作日", dict(type="number", op="≤", value=30.0, unit="工作日")),
     ("控制在5%以内", dict(type="number", op="≤", value=5.0, unit="%")),

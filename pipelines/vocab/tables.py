@@ -290,7 +290,8 @@ VALUE_PHRASE = _rx(r"^(全部或基本|部分)?(达成|未达成)预期指标")
 # what a 指标性质 column prints when it is no operator: the indicator's kind or direction
 NATURE_WORDS = frozenset(("定性", "定量", "正向", "反向", "正向指标", "反向指标", "共性", "个性", "共性指标", "个性指标"))
 # an operator cell: a glyph, or the words some bureaus print in the 运算符号/指标性质 column (大于等于)
-OPERATOR_WORDS = ("大于等于", "小于等于", "大于", "小于", "等于", "不低于", "不少于", "不高于", "不超过", "不大于", "不小于")
+OPERATOR_WORDS = ("大于等于", "小于等于", "大于", "小于", "等于", "不低于", "不少于", "不高于", "不超过", "不大于", "不小于",
+                  "不晚于", "不迟于", "不早于")  # (a deadline's: not later / not earlier than)
 # (〉= and 〈=: the angle brackets an OCR engine reads for ≥ and ≤ on a scan)
 OPERATORS = _rx(r"^(>=|<=|≥|≤|=|>|<|≧|≦|═|＞|＜|〉=|〈=|" + "|".join(OPERATOR_WORDS) + ")$")
 # a target, actual, weight or score as printed opens with an operator glyph or a number (≥120公里, 96%, 20)

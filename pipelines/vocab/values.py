@@ -9,8 +9,8 @@ from jixiao.record import YUAN_PER_WAN, YUAN_PER_YI
 # Operator words and glyphs printed before a value, by the canonical operator; longest first when matched.
 # 达到/控制在 name the direction only with the indicator (达到 95% is "at least", 控制在 5% "at most").
 VALUE_OPERATOR_PREFIXES: dict[str, tuple[str, ...]] = {
-    "≥": (">=", "≥", "≧", "⩾", "大于等于", "大于或等于", "不少于", "不低于", "不小于", "至少", "达到", "达", "超过或等于"),
-    "≤": ("<=", "≤", "≦", "⩽", "小于等于", "小于或等于", "不超过", "不高于", "不大于", "不多于", "控制在", "至多", "低于或等于"),
+    "≥": (">=", "≥", "≧", "⩾", "大于等于", "大于或等于", "不少于", "不低于", "不小于", "不早于", "至少", "达到", "达", "超过或等于"),
+    "≤": ("<=", "≤", "≦", "⩽", "小于等于", "小于或等于", "不超过", "不高于", "不大于", "不多于", "不晚于", "不迟于", "控制在", "至多", "低于或等于"),
     "≠": ("!=", "≠", "不等于"),
     ">": (">", "＞", "大于", "高于", "超过", "多于"),
     "<": ("<", "＜", "小于", "低于", "少于"),
