@@ -692,3 +692,16 @@ def test_a_lone_table_takes_the_one_code_its_report_prints():
     other = _lone_table(two, "flat")
     fill_lone_code(two, [other])
     assert other.code is None  # (two codes printed: which is the table's is not known)
+
+
+@pytest.mark.parametrize("sentence, annual", [
+    ("年初预算安排1280万元，年中追加后调整预算为1356.4万元，全年实际支出1302.15万元，预算执行率96%。", 13564000.0),
+    ("中央财政下达资金68452万元，省级配套5000万元，全年预算数合计73452万元。全年执行数70367.02万元，预算执行率95.8%。",
+     734520000.0),
+])
+def test_the_adjusted_budget_and_the_budgets_total_in_other_words(sentence, annual):
+    from jixiao.pipelines.extract import Extractor
+
+    text = f"关于2023年度示例县农机购置补贴项目绩效自评情况的报告\n一、项目基本情况\n{sentence}\n二、自评结论\n自评得分95分。\n"
+    [p] = Extractor.from_settings(load_tagger=False).extract_text(text, mode="parser").projects
+    assert p.funds.annual_budget == annual

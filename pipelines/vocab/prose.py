@@ -13,6 +13,8 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     # (年初预算安排该项目资金450万元; 全年预算调整为86万元 / 全年预算调整后为420万元: the adjusted budget)
     ("initial", r"年初预算安排(?:该|本)项目(?:专项资金|资金|经费)?(?:为|是)?"),
     ("annual", r"全年预算(?:数)?调整(?:后)?(?:为|至)"),
+    # (年中追加后调整预算为1356.4万元; 全年预算数合计73452万元: the adjusted budget, the budget's total)
+    ("annual", r"(?:(?:追加后)?调整预算(?:数)?(?:为|是|至)|全年预算数合计(?:为|是)?)"),
     # transfer-payment and county reports state the totals in other words
     ("annual", r"(?:预算资金合计|指标金额(?:是|为)?|收到财政资金共|调整后全年预算资金)"),
     ("executed", r"(?:预算执行数合计|实际拨付金额(?:是|为)?|(?<=年)支出|已拨付(?:[\u4e00-\u9fff]{0,20}?资金)?)"),
