@@ -30,6 +30,7 @@ CELL_LINE_SHARE = 0.8
 BLANK_SEPARATED_SHARE = 0.6
 _REASON = dict(V.INDICATOR_HEADERS)["reason"]
 _SENTENCE_END = frozenset("。；;!！")
+_CLAUSE_END = frozenset("，,、")
 
 
 
@@ -197,10 +198,12 @@ class _RowGrouper:
 
     def remark_goes_on(self, c: StreamCell, kind: str) -> bool:
         """Cell ``c`` is a further sentence of the open row's remark: the row has its remark, a sentence, and ``c``
-        is one too (a name or a value never ends with 。)."""
+        is one too (a name or a value never ends with 。), or the remark stops mid-sentence (，)."""
         last = self.cur[-1].clean if self.cur else ""
+        # (a paragraph ending mid-sentence, 部分诉求涉及跨部门协调，/ 尚在办理中: the next one goes on with it)
         return (self.in_reason_column() and self.since_name > self.values and kind == "text" and not c.line
-                and c.clean[-1] in _SENTENCE_END and bool(last) and last[-1] in _SENTENCE_END)
+                and bool(last) and (last[-1] in _CLAUSE_END or (c.clean[-1] in _SENTENCE_END
+                                                                and last[-1] in _SENTENCE_END)))
 
     def name_goes_on(self, cells: list[StreamCell], k: int) -> bool:
         """Cell ``k``, just after the open row's name, is the rest of that name (a cell of two paragraphs: 补贴资金兑付
