@@ -14,7 +14,8 @@ from jixiao.pipelines.parsed import ParsedIndicator, Span
 from jixiao.pipelines.vocab import PROSE_BLOCK_LABELS
 
 # a label opening a field: at a line's start or after blanks / a semicolon (分值：10分　得分：10分 share a line)
-_LABEL = re.compile(r"(?:^|(?<=[ \t\u3000；;]))(?:"
+# (a label opens its line, follows a blank or a semicolon, or an item's number: （1）名称：…, 1.名称：…)
+_LABEL = re.compile(r"(?:^|(?<=[ \t\u3000；;])|(?<=\(\d\))|(?<=\(\d\d\))|(?<=\d、)|(?<=\d\.))(?:"
                     + "|".join(f"(?P<{f}>{rx})" for f, rx in PROSE_BLOCK_LABELS) + r")[ \t\u3000]*[:：]", re.M)
 _LINE = re.compile(r"[^\n]+")
 _NAME_LABEL = re.compile(dict(PROSE_BLOCK_LABELS)["name"] + r"[ \t\u3000]*[:：]")

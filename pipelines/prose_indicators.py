@@ -189,6 +189,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
         name, peeled = _peel_levels(_unquoted(_trim(_verbless(m, _last_item(_span(m, "name"))))),
                                     any(fallback_level1(w.text) for w in words))
         name, weight = _bracket_weight(name)
+        name, level = _bracket_level(name)
         actual = _trim(_span(m, "actual"))
         if m.groupdict().get("pre"):  # (每人每年 before 640元: part of what was done)
             actual = Span(text=m["pre"] + m["actual"], start=m.start("pre"), end=m.end("actual"))
@@ -201,7 +202,8 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             score=_span(m, "score") if m.groupdict().get("score") else None, method="sentence",
         ))
         # the most specific category word of the lead (产出指标-数量指标- -> 数量指标; 效益指标—社会效益— -> 社会效益)
-        word = next((w for w in reversed(words + peeled) if fallback_level1(w.text) or fallback_level2(w.text)), None)
+        word = level or next((w for w in reversed(words + peeled) if fallback_level1(w.text) or fallback_level2(w.text)),
+                             None)
         if word is not None:
             leads[name.start] = word
             heads_on.append(word)
@@ -307,6 +309,20 @@ def _bracket_weight(name: Span) -> tuple[Span, Span | None]:
         return name, None
     weight = Span(text=m["w"], start=name.start + m.start("w"), end=name.start + m.end("w"))
     return Span(text=name.text[:m.start()].rstrip(), start=name.start, end=name.start + len(name.text[:m.start()].rstrip())), weight
+
+
+# a level word in brackets ending a name (堤防巡查里程（数量指标）): the indicator's category, no part of its name
+_NAME_LEVEL = re.compile(r"[(（](?P<w>[\u4e00-\u9fff]{2,10}指标)[)）]$")
+
+
+def _bracket_level(name: Span) -> tuple[Span, Span | None]:
+    """The name without a bracketed category word ending it, and that word (where it is one)."""
+    m = _NAME_LEVEL.search(name.text)
+    if m is None or m.start() < 2 or not (fallback_level1(m["w"]) or fallback_level2(m["w"])):
+        return name, None
+    word = Span(text=m["w"], start=name.start + m.start("w"), end=name.start + m.end("w"))
+    kept = name.text[:m.start()].rstrip()
+    return Span(text=kept, start=name.start, end=name.start + len(kept)), word
 
 
 def _verbless(m: re.Match[str], name: Span) -> Span:

@@ -25,3 +25,15 @@ def test_a_name_without_values_is_no_indicator_and_prose_lines_close_a_block():
     blocks = field_blocks(text, 0, len(text))
     assert [b.indicator() is None for b in blocks] == [True, False]
     assert {k: v.text for k, v in blocks[1].fields.items()} == {"name": "培训人次", "target": "200人次"}
+
+
+def test_blocks_named_after_an_item_number_with_marks_on_one_line():
+    from jixiao.pipelines.normalize import normalize_text
+    from jixiao.pipelines.prose_blocks import field_blocks
+
+    text = "（1）名称：禁牧面积\n年度指标值：≥126万亩\n实际完成值：126.3万亩\n分值：10分；得分：10分\n（2）名称：草畜平衡面积\n" \
+           "年度指标值：≥58万亩\n实际完成值：58万亩\n分值：10分；得分：9分\n"
+    text = normalize_text(text).text  # (（1） as the readers see it: (1))
+    got = [(i.name.text, i.target[0].text, i.actual.text, i.weight.text, i.score.text)
+           for b in field_blocks(text, 0, len(text)) if (i := b.indicator())]
+    assert got == [("禁牧面积", "≥126万亩", "126.3万亩", "10", "10"), ("草畜平衡面积", "≥58万亩", "58万亩", "10", "9")]

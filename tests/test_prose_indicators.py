@@ -417,3 +417,10 @@ def test_a_level_word_with_zhong_leads_its_sentence_and_the_ones_after_it():
     got = [(i.level2, i.name.text, i.target[0].text, i.actual.text) for i in indicator_sentences(text, 0, len(text))]
     assert got == [("数量指标", "机采作业补贴面积", "≥45万亩", "46.3万亩"), ("数量指标", "新建养殖圈舍", "12座", "12座"),
                    ("质量指标", "补贴对象认定准确率", "100%", "100%")]
+
+
+def test_a_level_word_in_brackets_after_the_name_is_its_category():
+    text = ("产出指标方面：\n（1）堤防巡查里程（数量指标），年度指标值≥180公里，实际完成186公里，分值15分，得分15分。\n"
+            "（2）巡查记录合格率（质量指标），年度指标值≥95%，实际完成97%，分值10分，得分10分。\n")
+    got = [(i.level2, i.name.text, i.target[0].text) for i in indicator_sentences(text, 0, len(text))]
+    assert got == [("数量指标", "堤防巡查里程", "≥180公里"), ("质量指标", "巡查记录合格率", "≥95%")]
