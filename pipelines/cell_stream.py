@@ -99,6 +99,7 @@ class _RowGrouper:
         self.header_width = 0  # cells of the indicator header row
         self.next_is_value = False  # the cell after the one being added holds a value (a number, an operator)
         self.next_funds_header = False  # the cell after the one being added is a funds header word only (年初预算数)
+        self.next_serial = False  # the cell after the one being added is the next row's 序号
         self.last_serial = 0  # the 序号 of the open indicator row
 
     def flush(self) -> None:
@@ -122,6 +123,12 @@ class _RowGrouper:
             kind = self.state  # a column word one OCR slip off (执行牢, 得份) that the header has not printed yet
         if c.line and self.in_reason_column():
             self.cur.append(c)  # a long remark (偏差原因 of several sentences) is the full row's last cell
+            self.since_name += 1
+        elif (kind == "text" and "serial" in self.header_slots and self.in_reason_column()
+              and self.since_name == self.values and self.next_serial):
+            # under a 序号 column a row opens with its number: words right after a row's values, the next row's
+            # number after them, are the row's remark
+            self.cur.append(c)
             self.since_name += 1
         elif self.remark_goes_on(c, kind):
             prev = self.cur[-1]  # a remark's next paragraph (下一步加强…。 after 2条街巷…未达标。): the same cell
@@ -416,6 +423,8 @@ def _rows(cells: list[StreamCell], blank_separated: bool = False) -> list[list[S
         nxt = cells[k + 1] if k + 1 < len(cells) else None
         grouper.next_is_value = nxt is not None and _valueish(nxt.clean)
         grouper.next_funds_header = nxt is not None and cell_kind(nxt.clean) == "fh"
+        grouper.next_serial = (nxt is not None and SERIAL_NUMBER.match(nxt.clean) is not None
+                               and int(nxt.clean) == grouper.last_serial + 1)
         if grouper.opens_serial_row(c, nxt):
             grouper.flush()
             grouper.state = "ih_body"

@@ -339,3 +339,16 @@ def test_an_empty_cell_printed_as_nbsp_and_a_remark_of_two_paragraphs():
         ("数量指标", "整治街巷条数", "≥42条", 10), ("质量指标", "检查达标率", "≥95%", 8.5),
         ("质量指标", "办结件数", "≥300件", 9),
         ("时效指标", "完成时间", "2023年11月前", 10)]
+
+
+def test_under_a_serial_column_words_after_a_rows_values_are_its_remark():
+    """A 序号 column: a row opens with its number, so a short remark (no full stop) before the next number is the
+    row's, not a row of its own."""
+    from jixiao.pipelines.extract import Extractor
+
+    cells = ["项目名称", "边境巡诊经费", "序号", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "指标权重",
+             "指标得分", "偏差原因分析及改进措施", "1", "产出指标", "数量指标", "巡诊次数", "≥48次", "52次", "15", "15",
+             "2", "效益指标", "社会效益指标", "就医可及性", "有效提升", "有效提升", "20", "18", "部分村寨交通不便，覆盖仍有不足",
+             "3", "满意度指标", "服务对象满意度指标", "边民满意度", "≥90%", "91%", "20", "20", "总分", "100", "97"]
+    [p] = Extractor.from_settings(load_tagger=False).extract_text("\n\n".join(cells), mode="parser").projects
+    assert [(i.name, i.score) for i in p.indicators] == [("巡诊次数", 15), ("就医可及性", 18), ("边民满意度", 20)]
