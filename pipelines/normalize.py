@@ -239,17 +239,44 @@ def normalize_text(text: str) -> NormalizedText:
 _ENTITY = re.compile(r"&(?:amp;)?(?:[A-Za-z]{2,8}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});")
 
 
+# a document site's preview opens each chunk of its text with a number (1、 … 2、 … 3、), wherever the chunk breaks,
+# also inside a word of a run: 保障2、区域粮食安全. A marker glued between two characters of a word is left out where
+# the text opens with the first one and the numbers follow in order.
+_FIRST_MARKER = re.compile(r"^\s*1、")
+_WORD_CHAR = re.compile(r"[\u4e00-\u9fff\d.%]")
+
+
+def _glued_markers(text: str) -> set[int]:
+    """Offsets of the preview chunk markers glued inside a word (2、 in 保障2、区域), in order from 2 after the text's
+    opening 1、."""
+    first = _FIRST_MARKER.match(text)
+    if first is None:
+        return set()
+    out: set[int] = set()
+    expected, k = 2, first.end()
+    while (j := text.find(f"{expected}、", k)) > 0:
+        end = j + len(str(expected)) + 1
+        if end < len(text) and _WORD_CHAR.match(text[j - 1]) and _WORD_CHAR.match(text[end]) \
+                and not text[j - 1].isdigit():
+            out.update(range(j, end))
+            expected += 1
+        k = end
+    return out
+
+
 def _prepared(text: str) -> NormalizedText:
     """``text`` folded (``_fold_text``) after two rewrites that change its length, offsets still into ``text``:
     the line breaks a page's edge put inside paragraphs left out (``hard_wraps``; before the pinyin and the junk are
-    found, since the edge may cut one in two), and HTML character references read as the character they name."""
+    found, since the edge may cut one in two), a preview's chunk markers glued inside a word left out
+    (``_glued_markers``), and HTML character references read as the character they name."""
     breaks = hard_wrap_breaks(text)
     entities = [(m.start(), m.end(), decoded) for m in (_ENTITY.finditer(text) if "&" in text else ())
                 if len(decoded := html.unescape(html.unescape(m.group()))) == 1]
-    if not breaks and not entities:
+    markers = _glued_markers(text)
+    if not breaks and not entities and not markers:
         return _fold_text(text)
     chars = list(text)
-    gone = set(breaks)
+    gone = set(breaks) | markers
     for a, b, decoded in entities:
         chars[a] = decoded
         gone.update(range(a + 1, b))

@@ -36,3 +36,16 @@ def test_a_preview_watermark_between_its_pages_is_no_content():
     assert normalize_text(text).text == "质量指标\n合格率\n≥95%\n"
     # a domain inside a sentence stays
     assert "www.example.gov.cn" in normalize_text("详见www.example.gov.cn网站公开。\n").text
+
+
+def test_a_previews_chunk_markers_glued_inside_words_are_left_out():
+    from jixiao.pipelines.normalize import normalize_text
+
+    text = "1、示例局2023年度项目支出绩效自评表 社会效益指标 保障2、区域粮食安全 有效保障 满意度3、指标 12、3 附注"
+    norm = normalize_text(text)
+    assert "保障区域粮食安全" in norm.text and "满意度指标" in norm.text
+    assert "12、3" in norm.text  # (a number before it: no marker of the sequence)
+    k = norm.text.index("区域")
+    assert text[norm.offsets[k]:norm.offsets[k] + 2] == "区域"
+    # a text that does not open with 1、 has no markers to leave out
+    assert "保障2、区域" in normalize_text("保障2、区域粮食安全").text
