@@ -50,8 +50,10 @@ _OPENERS = (
 )
 # a report announcing its project by a name in quotes (我局对2023年度实施的“城东片区雨污分流改造工程”开展了绩效自评,
 # 本部门选取“背街小巷提升改造工程”进行绩效自评结果公开): the quoted words are the name, an 工程 as much as a 项目
+# (项目全称为“特种设备安全监察经费”, 项目名称为“…”: the report's project named in its 项目概况)
 _QUOTED_OPENER = re.compile(r"(?:对|选取|选择|就)[^。；;！!？?\n“”]{0,20}[“\"](?P<name>[^“”\"\n。，,；;：:]{2,40})[”\"]"
-                            r"(?:项目)?(?:全面)?(?:进行|开展)了?(?:项目)?(?:绩效)?自评")
+                            r"(?:项目)?(?:全面)?(?:进行|开展)了?(?:项目)?(?:绩效)?自评"
+                            r"|项目(?:全称|名称)(?:为|是)[“\"](?P<full>[^“”\"\n。，,；;：:]{2,40})[”\"]")
 # a report on several projects heads each one's section with its name on a line of its own: （一）森林防火专项经费项目
 # (or 一、动物疫病防控经费: a fund's name ends in 经费 / 资金; not a heading of the report's own parts, 项目资金 …)
 # (重点项目一：… / 项目二、…: a 部门整体 report's key projects numbered in words)
@@ -336,9 +338,10 @@ def _announced(view: Unwrapped, s: int, e: int) -> tuple[list[tuple[int, Span]],
     summary heading (…项目绩效自评综述：) is a line of its own, read as printed by the caller."""
     opens = [(view.pos[m.start()], view.span(m, "name")) for m in _OPENERS[0].finditer(view.text, view.at(s), view.at(e))
              if not NOT_PROJECT.search(m.group("name"))]
-    quoted = [(view.pos[m.start()], view.span(m, "name"))
+    quoted = [(view.pos[m.start()], view.span(m, g))
               for m in _QUOTED_OPENER.finditer(view.text, view.at(s), view.at(e))
-              if not NOT_PROJECT.search(m.group("name")) and not any(a == view.pos[m.start()] for a, _ in opens)]
+              for g in ["name" if m.group("name") else "full"]
+              if not NOT_PROJECT.search(m.group(g)) and not any(a == view.pos[m.start()] for a, _ in opens)]
     return opens + quoted, quoted
 
 

@@ -71,6 +71,14 @@ _IND_FIELDS = re.compile(
     + PROSE_ACTUAL_CUE + _CUE_END + r"(?P<actual>[^;；。\n]{1,30}?)"
     r"(?:" + _SEP + PROSE_WEIGHT_CUE + _CUE_END + r"(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
     r"(?:" + _SEP + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)\s*分?)?\s*(?=[;；。\n]|$)")
+# one indicator a line, its fields joined by long dashes (1.名称——年度目标X——完成Y——分值W——得分S)
+_DASH = r"[ \t]*(?:—{1,2}|-{2})[ \t]*"
+_IND_DASHED = re.compile(
+    r"(?:^|(?<=[\n。；;]))[ \t]*+" + _ITEM + r"(?P<name>[^\s—\-,，;；。:：][^—\n,，;；。:：]{1,39}?)" + _DASH
+    + PROSE_TARGET_CUE + _CUE_END + r"(?P<target>[^—\n]{1,30}?)" + _DASH
+    + PROSE_ACTUAL_CUE + _CUE_END + r"(?P<actual>[^—\n]{1,30}?)"
+    r"(?:" + _DASH + PROSE_WEIGHT_CUE + _CUE_END + r"(?P<weight>\d+(?:\.\d+)?)[ \t]*分?)?"
+    r"(?:" + _DASH + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)[ \t]*分?)?[ \t]*(?=[;；。\n]|$)", re.M)
 _FIGURE = FIGURE  # (a figure and its unit or operator: prose_results.FIGURE)
 _IND_VALUE_FIRST = re.compile(
     r"(?:^|(?<=[\n。；;:：]))[ \t]*+" + _ITEM + _LEAD + r"(?:" + PROSE_ENUMERATOR + r")?"
@@ -162,7 +170,7 @@ def _sentence_matches(text: str, s: int, e: int):
     for line in _PARAGRAPH.finditer(text, s, e):
         a, b = line.span()
         if _TARGET_CUE.search(text, a, b) and (_ACTUAL_CUE.search(text, a, b) or _ACTUAL_WORD.search(text, a, b)):
-            for rx in (_IND_FIELDS, _IND_SENTENCE, _IND_REVERSED):
+            for rx in (_IND_FIELDS, _IND_SENTENCE, _IND_REVERSED, _IND_DASHED):
                 # (…，年度目标为不低于70%，完成目标: 完成目标 says the target was met, it is no actual)
                 yield from (m for m in rx.finditer(text, a, min(b + 1, e)) if not _TARGET_MET.fullmatch(m["actual"]))
         if _TARGET_CUE.search(text, a, b):

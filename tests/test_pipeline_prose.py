@@ -705,3 +705,13 @@ def test_the_adjusted_budget_and_the_budgets_total_in_other_words(sentence, annu
     text = f"关于2023年度示例县农机购置补贴项目绩效自评情况的报告\n一、项目基本情况\n{sentence}\n二、自评结论\n自评得分95分。\n"
     [p] = Extractor.from_settings(load_tagger=False).extract_text(text, mode="parser").projects
     assert p.funds.annual_budget == annual
+
+
+def test_a_project_named_only_by_its_full_name_in_quotes():
+    from jixiao.pipelines.extract import Extractor
+
+    text = ("示例市市场监督管理局2023年度项目支出绩效自评报告\n一、项目概况\n为加强特种设备安全监管，我局继续实施监察工作，"
+            "项目全称为“特种设备安全监察经费”，具体实施单位为示例市特种设备检验所。\n"
+            "项目资金情况：年初预算安排86万元，全年预算数86万元，全年实际支出82.56万元，预算执行率96%。\n")
+    [p] = Extractor.from_settings(load_tagger=False).extract_text(text, mode="parser").projects
+    assert p.name == "特种设备安全监察经费" and p.funds.annual_budget == 860000.0

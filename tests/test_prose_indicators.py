@@ -424,3 +424,11 @@ def test_a_level_word_in_brackets_after_the_name_is_its_category():
             "（2）巡查记录合格率（质量指标），年度指标值≥95%，实际完成97%，分值10分，得分10分。\n")
     got = [(i.level2, i.name.text, i.target[0].text) for i in indicator_sentences(text, 0, len(text))]
     assert got == [("数量指标", "堤防巡查里程", "≥180公里"), ("质量指标", "巡查记录合格率", "≥95%")]
+
+
+def test_one_indicator_a_line_with_its_fields_joined_by_long_dashes():
+    text = ("1.包虫病患者筛查人数——年度目标≥12000人——完成12436人——分值10——得分10\n"
+            "2.犬只驱虫覆盖村数——年度目标≥160个——完成158个——分值10——得分8\n")
+    got = [(i.name.text, i.target[0].text, i.actual.text, i.weight.text, i.score.text)
+           for i in indicator_sentences(text, 0, len(text))]
+    assert got == [("包虫病患者筛查人数", "≥12000人", "12436人", "10", "10"), ("犬只驱虫覆盖村数", "≥160个", "158个", "10", "8")]
