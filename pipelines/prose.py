@@ -97,6 +97,8 @@ _RATE = re.compile(r"(?:执行率(?:为|是|达到|[:：])?|完成预算的)\s*(
 _SCORE = re.compile(r"(?:(?:自评|评价|综合|评定|最终)(?:总)?得?分(?:数)?|综合评分|自评结果"
                     r"|(?:(?<=[该本])|(?<![\u4e00-\u9fff]))项目(?:总)?得分|(?<![\u4e00-\u9fff])总分)"
                     r"(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
+# (自评总分100分，扣4分，最终得分96分: the score after the deduction, later in the score's sentence)
+_FINAL_SCORE = re.compile(r"最终(?:得分|评分|分数)(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
 # 自评等级为优秀 -> 优: the contract's grade words are the first character of the printed one
 # (等次 and 评价结果 are other bureaus' words for the grade: 自评等次为优秀, 评价结果为良好)
 # (自评结果：92.5分（优）: the grade in brackets after the score)
@@ -301,6 +303,9 @@ class ProseParser:
         score = next(((_span(m, 1), m) for m in _SCORE.finditer(text, s, e)
                       if not any(a <= m.start() < b for a, b in sentences) and not _department_wide(text, m.start())),
                      None)
+        stop = text.find("。", score[1].end(), e) if score is not None else -1
+        if score is not None and (m := _FINAL_SCORE.search(text, score[1].end(), stop if stop >= 0 else e)):
+            score = (_span(m, 1), m)
         if score is None and not sentences:
             score = self._search(_SCORE, text, view, s, e, 1, department=False)
         grade = next((_span(g, 1) for g in _GRADE.finditer(text, s, e) if not _department_wide(text, g.start())), None)

@@ -715,3 +715,12 @@ def test_a_project_named_only_by_its_full_name_in_quotes():
             "项目资金情况：年初预算安排86万元，全年预算数86万元，全年实际支出82.56万元，预算执行率96%。\n")
     [p] = Extractor.from_settings(load_tagger=False).extract_text(text, mode="parser").projects
     assert p.name == "特种设备安全监察经费" and p.funds.annual_budget == 860000.0
+
+
+def test_the_score_after_a_deduction_is_the_projects():
+    from jixiao.pipelines.extract import Extractor
+
+    text = ("关于2023年度以工代赈产业路建设项目绩效自评情况的报告\n一、项目概况\n项目年初预算安排120万元，全年预算数120万元，"
+            "全年实际支出118万元，预算执行率98.3%。\n二、自评结论\n对照评分标准，该项目自评总分100分，扣4分，最终得分96分，自评等级为优。\n")
+    [p] = Extractor.from_settings(load_tagger=False).extract_text(text, mode="parser").projects
+    assert (p.score, p.grade) == (96, "优")
