@@ -98,7 +98,7 @@ _SCORE = re.compile(r"(?:(?:自评|评价|综合|评定|最终)(?:总)?得?分(?
                     r"|(?:(?<=[该本])|(?<![\u4e00-\u9fff]))项目(?:总)?得分|(?<![\u4e00-\u9fff])总分)"
                     r"(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
 # (自评总分100分，扣4分，最终得分96分: the score after the deduction, later in the score's sentence)
-_FINAL_SCORE = re.compile(r"最终(?:得分|评分|分数)(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
+_FINAL_SCORE = re.compile(r"最终得分(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
 # 自评等级为优秀 -> 优: the contract's grade words are the first character of the printed one
 # (等次 and 评价结果 are other bureaus' words for the grade: 自评等次为优秀, 评价结果为良好)
 # (自评结果：92.5分（优）: the grade in brackets after the score)
