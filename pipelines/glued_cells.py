@@ -15,7 +15,7 @@ from functools import lru_cache
 from jixiao.pipelines import vocab as V
 
 # a preview chunk's marker: alone on a line, or glued before the chunk's first cell (2、质量指标)
-_CHUNK = re.compile(r"^\d{1,2}、")
+CHUNK_MARKER = re.compile(r"^(\d{1,2})、")
 # an indicator name is at least this long before its glued target (a shorter head is part of the value: ≥, 约)
 MIN_NAME_CHARS = 3
 _TARGET = re.compile(r"[≥≤](?=\d)")
@@ -37,7 +37,7 @@ def split_glued(text: str) -> list[tuple[int, int]] | None:
     """The (start, end) pieces of a cell (its clean text, no whitespace) glued from several, or None when it is one
     cell. A chunk marker is left out of the pieces (a marker alone gives no piece: ``[]``)."""
     start = 0
-    m = _CHUNK.match(text)
+    m = CHUNK_MARKER.match(text)
     if m is not None:
         rest = text[m.end():]
         if not rest:

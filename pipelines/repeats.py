@@ -10,10 +10,6 @@ from jixiao.pipelines.parsed import ParsedProject, fact_count
 SHARED_INDICATOR_SHARE = 0.8
 
 
-def _key(text: str) -> str:
-    return squeeze(text)
-
-
 def _amounts(p: ParsedProject) -> dict[str, str]:
     return {k: squeeze(s.text) for k in ("initial", "annual", "executed", "rate") if (s := getattr(p.funds, k))}
 
@@ -21,13 +17,13 @@ def _amounts(p: ParsedProject) -> dict[str, str]:
 def same_table(a: ParsedProject, b: ParsedProject) -> bool:
     """Whether two readings are of one table: the same name, the same amounts where both print one, and most
     indicator names of the shorter one in the other."""
-    if _key(a.name.text) != _key(b.name.text):
+    if squeeze(a.name.text) != squeeze(b.name.text):
         return False
     amounts_a, amounts_b = _amounts(a), _amounts(b)
     if any(amounts_a[k] != amounts_b[k] for k in amounts_a.keys() & amounts_b.keys()):
         return False
-    names_a = {_key(i.name.text) for i in a.indicators}
-    names_b = {_key(i.name.text) for i in b.indicators}
+    names_a = {squeeze(i.name.text) for i in a.indicators}
+    names_b = {squeeze(i.name.text) for i in b.indicators}
     if not names_a or not names_b:
         return not names_a and not names_b
     return len(names_a & names_b) >= SHARED_INDICATOR_SHARE * min(len(names_a), len(names_b))

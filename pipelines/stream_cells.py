@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.glued_cells import split_glued
+from jixiao.pipelines.glued_cells import CHUNK_MARKER, split_glued
 from jixiao.pipelines.normalize import is_amount, is_slipped_number
 from jixiao.pipelines.page_headers import page_counters, repeated_page_headers
 
@@ -144,13 +144,12 @@ def drop_repeated_page_headers(cells: list[StreamCell]) -> list[StreamCell]:
 # a preview's chunk markers (1、 2、 3、 opening its chunks) stand at least this many cells apart; closer, numbered
 # lines are a list in one cell (1、… 2、… of a 年度目标)
 CHUNK_MARKER_GAP = 10
-_MARKER = re.compile(r"^(\d{1,2})、")
 
 
 def chunk_markers(cells: list[StreamCell]) -> set[int]:
     """Indexes of the cells a preview's chunk markers open: numbered 1、 2、 3、 in order from 1, far apart."""
     found = [(k, int(m.group(1))) for k, c in enumerate(cells)
-             if not c.line and not c.empty and (m := _MARKER.match(c.clean))]
+             if not c.line and not c.empty and (m := CHUNK_MARKER.match(c.clean))]
     run: list[int] = []
     for k, n in found:
         if n == len(run) + 1 and (not run or k - run[-1] >= CHUNK_MARKER_GAP):
@@ -161,7 +160,7 @@ def chunk_markers(cells: list[StreamCell]) -> set[int]:
 def _cut_by_marker(c: StreamCell, prev: StreamCell | None) -> StreamCell | None:
     """The cell a chunk marker cut in two (实训基地设备 / 3、购置项目, 效益 / 2、指标) joined again: the words after the
     marker are no label, category or value of their own, and the cell before them is words too."""
-    m = _MARKER.match(c.clean)
+    m = CHUNK_MARKER.match(c.clean)
     rest = c.clean[m.end():] if m else ""
     if (prev is None or prev.line or prev.empty or not rest or cell_kind(rest) != "text"
             or cell_kind(prev.clean) not in ("text", "cat") or V.VALUE_START.match(rest)):
