@@ -213,6 +213,8 @@ class ProseParser:
                     opens.append((name.start, name))
                     owned.add(name.start)  # the excerpt's one project: its sentences are the project's
             opens.sort(key=lambda o: o[0])
+            if not exclude and len(opens) == 1 and not _WHOLE_UNIT_WORDS.search(text, s, e):
+                owned.add(opens[0][0])  # (a report of one project, announced under a unit's generic title: its own)
             if not exclude and len(opens) == 1 and (field := name_field(text, s, e)) is not None:
                 # the one project of a report is named by its printed 项目名称 whatever else names it (the contract)
                 opens[0] = (opens[0][0], field)

@@ -13,7 +13,8 @@ import re
 
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.prose_blocks import field_blocks
-from jixiao.pipelines.prose_results import FIGURE, result_lines
+from jixiao.pipelines.prose_lists import listed_indicators
+from jixiao.pipelines.prose_results import FIGURE, restated_results, result_lines
 from jixiao.pipelines.vocab import (
     LEVEL1, LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
     PROSE_ADJUSTED_TARGET_CUE, PROSE_BULLET, PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_TARGET_MET, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
@@ -56,9 +57,11 @@ _IND_SENTENCE = re.compile(
     + PROSE_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<target>(?:[^,，;；。:：\n]|(?<=\d):(?=\d)){1,30}?)[,，;；]\s*"
     # (年初目标值600台，调整后目标值650台，实际完成…: the adjusted target is the indicator's, records.md)
     r"(?:" + PROSE_ADJUSTED_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<adjusted>[^,，;；。:：\n]{1,30}?)[,，;；]\s*)?"
-    + PROSE_ACTUAL_CUE + r"(?:为|是|[:：])?\s*+(?P<actual>[^,，;；。\n]{1,30}?)"
+    + r"(?:" + PROSE_ACTUAL_CUE + r"(?:为|是|[:：])?\s*+(?P<actual>[^,，;；。\n]{1,30}?)"
     # (a completion rate may stand between the actual and the marks: …，指标完成率100%，得分20分（满分20分）)
     r"(?:[,，;；]\s*" + PROSE_COMPLETION_CUE + r"(?:为|[:：])?\s*\d+(?:\.\d+)?%?)?"
+    # (or stand for the actual, which is then not printed: 名称，年度目标12公里，目标完成率105%，分值10分，得分10分)
+    r"|(?:目标|年度目标)?" + PROSE_COMPLETION_CUE + r"(?:为|[:：])?\s*\d+(?:\.\d+)?%)"
     r"(?:[,，;；]\s*" + PROSE_WEIGHT_CUE + r"(?:为|[:：])?\s*(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
     r"(?:[,，;；]\s*" + PROSE_SCORE_CUE + r"(?:为|[:：])?\s*(?P<score>\d+(?:\.\d+)?)\s*分?"
     # (the values in brackets after the name end with its bracket: 名称（年度指标值X，…，得分15分）。)
@@ -172,7 +175,7 @@ def _sentence_matches(text: str, s: int, e: int):
         if _TARGET_CUE.search(text, a, b) and (_ACTUAL_CUE.search(text, a, b) or _ACTUAL_WORD.search(text, a, b)):
             for rx in (_IND_FIELDS, _IND_SENTENCE, _IND_REVERSED, _IND_DASHED):
                 # (…，年度目标为不低于70%，完成目标: 完成目标 says the target was met, it is no actual)
-                yield from (m for m in rx.finditer(text, a, min(b + 1, e)) if not _TARGET_MET.fullmatch(m["actual"]))
+                yield from (m for m in rx.finditer(text, a, min(b + 1, e)) if not _TARGET_MET.fullmatch(m["actual"] or ""))
         if _TARGET_CUE.search(text, a, b):
             yield from _IND_BRACKET_TARGET.finditer(text, a, min(b + 1, e))
             yield from (m for m in _IND_ACTUAL_FIRST.finditer(text, a, min(b + 1, e))
@@ -189,6 +192,12 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     taken: list[tuple[int, int]] = []
     leads: dict[int, Span] = {}  # the category word leading a sentence, by its indicator's name start
     heads_on: list[Span] = []  # (those of sentences: each heads the sentences after it too)
+    for listed in listed_indicators(text, s, e):  # (first: a list's quoted names would run into a sentence's name)
+        out.append(listed.indicator)
+        if listed.level is not None:
+            leads[listed.indicator.name.start] = listed.level
+            heads_on.append(listed.level)
+        taken.append(listed.sentence)
     for m in _sentence_matches(text, s, e):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue  # an earlier form read this stretch
@@ -198,7 +207,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
                                     any(fallback_level1(w.text) for w in words))
         name, weight = _bracket_weight(name)
         name, level = _bracket_level(name)
-        actual = _trim(_span(m, "actual"))
+        actual = _trim(_span(m, "actual")) if m["actual"] is not None else None
         if m.groupdict().get("pre"):  # (每人每年 before 640元: part of what was done)
             actual = Span(text=m["pre"] + m["actual"], start=m.start("pre"), end=m.end("actual"))
         target, initial = _span(m, "target"), None
@@ -230,8 +239,10 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
         if level is not None and (fallback_level1(level.text) or fallback_level2(level.text)):
             leads[ind.name.start] = level
         taken.append((ind.name.start, ind.name.end))
-    for ind in result_lines(text, s, e):
-        if not any(a < ind.name.end and ind.name.start < b for a, b in taken):
+    for ind in [*result_lines(text, s, e), *restated_results(text, s, e)]:
+        # (a name restated with its result is read once, whichever form read it)
+        if not any(a < ind.name.end and ind.name.start < b for a, b in taken) and not any(
+                i.name.text == ind.name.text for i in out):
             out.append(ind)
             taken.append((ind.name.start, ind.name.end))
     headings = [(h.start(g), h.end(g), *_levels(h[g]))
@@ -262,7 +273,11 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
         elif k >= 0 and ind.name.start - headings[k][1] <= CATEGORY_REACH:
             _set_category(ind, text, *headings[k])
     out.sort(key=lambda i: i.name.start)
-    return [i for i in out if len(i.name.text) >= 2]
+    # (a field's cue read as a name, 年度指标值 12000人次 where a label block's line breaks were lost, names nothing)
+    return [i for i in out if len(i.name.text) >= 2 and not _CUE_NAME.fullmatch(i.name.text)]
+
+
+_CUE_NAME = re.compile(r"(?:" + PROSE_TARGET_CUE + "|" + PROSE_ACTUAL_CUE + ")")
 
 
 def _levels(word: str) -> tuple[str | None, str | None]:

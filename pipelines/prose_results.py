@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from jixiao.pipelines.parsed import ParsedIndicator, Span
-from jixiao.pipelines.vocab import PROSE_SCORE_CUE
+from jixiao.pipelines.vocab import PROSE_MONEY_NAME_END, PROSE_SCORE_CUE
 
 # a figure and its unit or operator, as printed after an indicator's name with no cue between them
 # (a date or a per-unit figure is several such runs: ≤2023年9月30日, 54元/亩)
@@ -57,3 +57,37 @@ def _actual(text: str, a: int, b: int) -> Span:
     fig = _FIGURE.search(text, a, b)
     a, b = (fig.start(), fig.end()) if fig else (a, b)
     return Span(text=text[a:b].strip(), start=a, end=b)
+
+
+# a target stated after its name with no cue word, a clause of its own (（一）数量指标：扶持重点村数量20个；): the name
+# holds no figure, the clause ends at the figure
+_TARGET_CLAUSE = re.compile(
+    r"(?:^|(?<=[\n。；;:：]))[ \t]*+(?:(?:\d{1,2}[.、．)）]|[(（][\d一二三四五六七八九十]{1,3}[)）])[ \t]*+)?"
+    r"(?P<name>[\u4e00-\u9fff“][\u4e00-\u9fff“”()（）、/]{3,39}?)[ \t]*+(?P<t>" + FIGURE + r")(?=[,，;；。\n]|$)", re.M)
+# between a restated name and its actual: a few words (经第三方抽样调查，游客满意度92.4% has them before the name)
+_RESTATED_GAP = r"[^,，;；。\n\d]{0,8}?"
+# a name stated as a sum of money is a funds clause (全年预算数2000万元), not an indicator
+_MONEY_END = re.compile(PROSE_MONEY_NAME_END)
+# a list form: at least this many names stated with a target and restated with an actual
+RESTATED_MIN = 2
+
+
+def restated_results(text: str, s: int, e: int) -> list[ParsedIndicator]:
+    """Indicators whose target a clause states after the name (名称20个；) and whose actual a later clause states
+    after the same name (名称20个，全部完成 / 名称93%): a report's 绩效目标 part and its 完成情况 part. Only where at
+    least ``RESTATED_MIN`` names are stated so (a list), each with a figure both times."""
+    out: list[ParsedIndicator] = []
+    for m in _TARGET_CLAUSE.finditer(text, s, e):
+        name = m["name"].strip()
+        if _MONEY_END.search(name):
+            continue
+        later = re.compile(re.escape(name) + _RESTATED_GAP + r"(?P<a>" + FIGURE + r")(?=[,，;；。\n]|$)").search(
+            text, m.end(), min(e, m.end() + TARGET_REACH))
+        if later is None:
+            continue
+        a = m.start("name") + m["name"].index(name)
+        out.append(ParsedIndicator(
+            name=Span(text=name, start=a, end=a + len(name)),
+            target=[Span(text=m["t"], start=m.start("t"), end=m.end("t"))],
+            actual=Span(text=later["a"], start=later.start("a"), end=later.end("a")), method="sentence"))
+    return out if len(out) >= RESTATED_MIN else []

@@ -724,3 +724,17 @@ def test_the_score_after_a_deduction_is_the_projects():
             "全年实际支出118万元，预算执行率98.3%。\n二、自评结论\n对照评分标准，该项目自评总分100分，扣4分，最终得分96分，自评等级为优。\n")
     [p] = Extractor.from_settings(load_tagger=False).extract_text(text, mode="parser").projects
     assert (p.score, p.grade) == (96, "优")
+
+
+def test_the_one_project_announced_under_a_generic_title_owns_its_indicator_sentences(extractor):
+    # (the title names the unit's 专项资金 only; the project is named in the announcing sentence)
+    text = "\n".join([
+        "示例县农业农村局2023年度专项资金绩效自评报告",
+        "我局对高标准农田建设项目开展了绩效自评，现将有关情况报告如下：",
+        "2023年该项目全年预算数300万元，实际支出294万元，执行率98%。",
+        "（一）数量指标",
+        "（1）新建高标准农田面积，年度目标2000亩，实际完成2050亩，分值10分，得分10分。",
+        "该项目最终得分96分，自评等级为优。", ""])
+    rec = extractor.extract_text(text, mode="parser")
+    assert [p.name for p in rec.projects] == ["高标准农田建设项目"]
+    assert [(i.name, i.target, i.actual) for i in rec.projects[0].indicators] == [("新建高标准农田面积", "2000亩", "2050亩")]

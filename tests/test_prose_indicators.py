@@ -432,3 +432,47 @@ def test_one_indicator_a_line_with_its_fields_joined_by_long_dashes():
     got = [(i.name.text, i.target[0].text, i.actual.text, i.weight.text, i.score.text)
            for i in indicator_sentences(text, 0, len(text))]
     assert got == [("包虫病患者筛查人数", "≥12000人", "12436人", "10", "10"), ("犬只驱虫覆盖村数", "≥160个", "158个", "10", "8")]
+
+
+def test_a_completion_rate_in_the_actuals_place_leaves_the_actual_unread():
+    # (目标完成率 is the ratio of the actual to the target: the actual itself is not printed, and not derived)
+    text = "（一）数量指标\n（1）农田灌渠修复长度，年度目标8公里，目标完成率110%，分值10分，得分10分。\n"
+    assert _read(text) == [("产出指标", "数量指标", "农田灌渠修复长度", "8公里", None, "10", "10")]
+
+
+def test_indicators_listed_in_one_sentence_take_their_values_in_order():
+    text = ("产出指标中的数量指标设置了2个三级指标，分别是“义诊服务人次”和“巡回医疗村数”，目标值分别为≥1500人次和≥40个，"
+            "实际完成值分别为1620人次和43个，分值各10分，各得10分。满意度指标设置了1个三级指标“患者满意度”，目标值为≥90%，"
+            "实际完成值为93%，分值10分，得9分。\n")
+    assert _read(text) == [
+        ("产出指标", "数量指标", "义诊服务人次", "≥1500人次", "1620人次", "10", "10"),
+        ("产出指标", "数量指标", "巡回医疗村数", "≥40个", "43个", "10", "10"),
+        ("满意度指标", None, "患者满意度", "≥90%", "93%", "10", "9")]
+
+
+def test_a_list_whose_values_do_not_match_its_names_is_not_read_as_one():
+    text = "数量指标设置了2个三级指标，分别是“义诊服务人次”和“巡回医疗村数”，目标值分别为≥1500人次、≥40个和≥8场，实际完成值为1620人次。\n"
+    assert [r[2] for r in _read(text)] == []
+
+
+def test_quoted_indicators_separated_by_semicolons_are_read_one_by_one():
+    text = ("数量指标：“培训农民人数”，年度指标值300人，实际完成值326人，分值10分，得分10分；"
+            "“培训班期数”，年度指标值6期，实际完成值6期，分值10分，得分10分。\n")
+    assert _read(text) == [
+        ("产出指标", "数量指标", "培训农民人数", "300人", "326人", "10", "10"),
+        ("产出指标", "数量指标", "培训班期数", "6期", "6期", "10", "10")]
+
+
+def test_targets_and_results_stated_in_different_parts_pair_by_the_repeated_name():
+    text = "\n".join([
+        "第二部分 绩效目标设定情况", "（一）数量指标：新建村级文化广场数量12个；", "（二）质量指标：广场验收合格率≥95%；",
+        "第三部分 绩效目标完成情况", "截至年底，新建村级文化广场数量12个，全部完成；广场验收合格率97%。", ""])
+    assert _read(text) == [
+        ("产出指标", "数量指标", "新建村级文化广场数量", "12个", "12个", None, None),
+        ("产出指标", "质量指标", "广场验收合格率", "≥95%", "97%", None, None)]
+
+
+def test_a_name_stated_once_with_a_figure_is_no_restated_result():
+    # (one clause naming a figure, and a funds clause repeated, are not a list of targets and results)
+    text = "目标：新建村级文化广场数量12个；全年预算数300万元。\n完成情况：全年预算数300万元，已全部支出。\n"
+    assert _read(text) == []

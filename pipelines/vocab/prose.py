@@ -116,3 +116,11 @@ PROSE_TARGET_MET = r"(?:年度)?目标(?:任务)?"
 PROSE_ADJUSTED_TARGET_CUE = r"调整后(?:的)?(?:年度|全年)?(?:目标值|指标值|目标)"
 # a project's budget code printed as a labeled line of the report (项目编码：532524231100000004817)
 PROSE_CODE_LABEL = r"项目(?:编码|代码|编号)"
+
+# indicators listed in one sentence, their values in parallel (分别是“A”和“B”，目标值分别为≥3200人和≥480人，实际完成值分别为
+# 3356人和502人，分值各10分，各得10分): the words joining a list's items, and those saying each item has its own value
+# (分别) or all the same one (各)
+PROSE_LIST_JOIN = r"(?:以及|和|及|与|、)"
+PROSE_EACH = r"(?:分别|各)"
+# the words ending a name that states a sum of money (全年预算数, 实际支出, 到位资金): a funds clause, no indicator
+PROSE_MONEY_NAME_END = r"(?:预算数?|资金|经费|支出数?|金额|投资|执行数|拨付数?)$"

@@ -1,0 +1,103 @@
+"""Indicators a report lists in one sentence, their names in quotes and their values in parallel.
+
+``数量指标设置了2个三级指标，分别是“A”和“B”，目标值分别为≥3200人和≥480人，实际完成值分别为3356人和502人，分值各10分，
+各得10分。`` names two indicators; each field's clause gives one value per name in the order of the names (分别), or
+one for all (各). ``质量指标设置了1个三级指标“C”，目标值为100%，…`` is the same form with one name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jixiao.pipelines.parsed import ParsedIndicator, Span
+from jixiao.pipelines.vocab import (
+    PROSE_ACTUAL_CUE, PROSE_EACH, PROSE_LIST_JOIN, PROSE_SCORE_CUE, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
+    fallback_level1, fallback_level2,
+)
+
+# (a semicolon ends a list: “A”，目标…；“B”，目标… are two)
+_SENTENCE = re.compile(r"[^。；;\n]+")
+_QUOTED = re.compile(r"[“\"「『](?P<q>[^“”\"「」『』\n]{2,40})[”\"」』]")
+_CLAUSE = re.compile(r"[^,，;；]+")
+# a field's clause: its cue, 分别/各 or not, 为/是 or a colon, then the values (各得10分: 各 before the cue)
+_FIELD_CUES = {"target": PROSE_TARGET_CUE, "actual": PROSE_ACTUAL_CUE, "weight": PROSE_WEIGHT_CUE,
+               "score": PROSE_SCORE_CUE}
+_FIELD = {f: re.compile(r"\s*(?P<each>" + PROSE_EACH + r")?(?:" + cue + r")(?P<each2>" + PROSE_EACH
+                        + r")?(?:为|是|[:：])?\s*(?P<v>\S.*)")
+          for f, cue in _FIELD_CUES.items()}
+_JOIN = re.compile(r"\s*" + PROSE_LIST_JOIN + r"\s*")
+# a mark's value: its figure without 分 (分值各10分 -> 10)
+_MARK = re.compile(r"\d+(?:\.\d+)?")
+# the level words before the names (产出指标中的数量指标设置了…): the last one is the most specific
+LEVEL_WORD = re.compile(r"[\u4e00-\u9fff]{2,6}指标")
+
+
+@dataclass
+class Listed:
+    """An indicator of a list sentence and the level word heading it (None where the sentence prints none)."""
+    indicator: ParsedIndicator
+    level: Span | None
+    sentence: tuple[int, int]
+
+
+def listed_indicators(text: str, s: int, e: int) -> list[Listed]:
+    """The indicators of the list sentences of [s, e): quoted names before the first field, each field's values one
+    per name (or one for all)."""
+    out: list[Listed] = []
+    for sent in _SENTENCE.finditer(text, s, e):
+        out.extend(_sentence(text, sent.start(), sent.end()))
+    return out
+
+
+def _sentence(text: str, a: int, b: int) -> list[Listed]:
+    clauses = list(_CLAUSE.finditer(text, a, b))
+    fields: dict[str, list[Span]] = {}
+    names: list[Span] = []
+    for c in clauses:
+        field = next(((f, m) for f, rx in _FIELD.items() if (m := rx.match(text, c.start(), c.end()))), None)
+        if field is None:
+            if fields:
+                break  # (the list's fields end at the first clause that is none: 较上年提高…)
+            names.extend(Span(text=q["q"], start=q.start("q"), end=q.end("q"))
+                         for q in _QUOTED.finditer(text, c.start(), c.end()))
+            continue
+        f, m = field
+        if f in fields or not names:
+            return []
+        values = _values(text, m.start("v"), m.start("v") + len(m["v"].rstrip()), f in ("weight", "score"))
+        each_one = bool(m["each"] or m["each2"]) and m.group("each") != "分别" and m.group("each2") != "分别"
+        if len(values) == 1 and (each_one or len(names) == 1):
+            values = values * len(names)
+        if len(values) != len(names):
+            return []
+        fields[f] = values
+    if not names or "target" not in fields or not ({"actual", "score"} & fields.keys()):
+        return []
+    level = None
+    for w in LEVEL_WORD.finditer(text, a, names[0].start):
+        # (the word may run on from the one before: 中的数量指标 -> 数量指标)
+        k = next((k for k in range(len(w.group()) - 3) if fallback_level1(w.group()[k:]) or fallback_level2(w.group()[k:])),
+                 None)
+        if k is not None:
+            level = Span(text=w.group()[k:], start=w.start() + k, end=w.end())
+    return [Listed(indicator=ParsedIndicator(
+        name=name, target=[fields["target"][k]], actual=fields.get("actual", [None] * len(names))[k],
+        weight=fields.get("weight", [None] * len(names))[k], score=fields.get("score", [None] * len(names))[k],
+        method="sentence"), level=level, sentence=(a, b)) for k, name in enumerate(names)]
+
+
+def _values(text: str, a: int, b: int, marks: bool) -> list[Span]:
+    """The values of a field's clause, split at the list's joining words (≥3200人和≥480人); a mark's figure alone."""
+    out, pos = [], a
+    for j in [*_JOIN.finditer(text, a, b), None]:
+        end = j.start() if j else b
+        if marks:
+            m = _MARK.search(text, pos, end)
+            if m is None:
+                return []
+            out.append(Span(text=m.group(), start=m.start(), end=m.end()))
+        elif end > pos:
+            out.append(Span(text=text[pos:end], start=pos, end=end))
+        pos = j.end() if j else b
+    return out
