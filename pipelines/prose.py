@@ -31,7 +31,7 @@ from jixiao.pipelines.prose_names import (
 )
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
-    PROSE_ALLOCATION, PROSE_AMOUNT_LABELS, PROSE_CODE_LABEL, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_WHOLE_UNIT,
+    PROSE_ALLOCATION, PROSE_AMOUNT_AFTER, PROSE_AMOUNT_LABELS, PROSE_CODE_LABEL, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_WHOLE_UNIT,
 )
 
 # (1.575亿元: a province's totals; 360万 without 元 on an informal page, not 万亩 / 万人)
@@ -84,7 +84,8 @@ HEADING_OPENER_MIN = 2
 _BRACKET_AMOUNT = r"[(（](?=(?:亿元|万元|元)[)）][:：]?\s*(\d[\d,]*(?:\.\d+)?)(?![\d.]))(亿元|万元|元)"
 _FIELDS: list[tuple[str, re.Pattern[str]]] = [
     (field, re.compile(label + form)) for field, label in PROSE_AMOUNT_LABELS
-    for form in (r"(?:[:：]\s*)?" + _AMOUNT, _BRACKET_AMOUNT)]
+    for form in (r"(?:[:：]\s*)?" + _AMOUNT, _BRACKET_AMOUNT)] + [
+    (field, re.compile(_AMOUNT + r"\s*" + label)) for field, label in PROSE_AMOUNT_AFTER]
 # a labeled figure printed bare (年初预算数：180.00　全年预算数：210.00) under a unit line (单位：万元) above it
 _BARE_FIELDS: list[tuple[str, re.Pattern[str]]] = [
     (field, re.compile(label + r"[:：][ \t\u3000]*(\d[\d,]*(?:\.\d+)?)(?![\d.,%])(?![ \t\u3000]*(?:亿|万|元|%))"))
@@ -453,41 +454,12 @@ def fill_lone_score(text: str, tables: list[ParsedProject]) -> None:
         table.grade = table.grade or (_span(grade, 1) if grade else None)
 
 
-FUNDS_FIELDS = ("initial", "annual", "executed", "rate")
-# two statements of one amount agree within this many yuan (contract section 3)
-AMOUNT_TOLERANCE = 0.5
-
-
-def fill_lone_funds(text: str, tables: list[ParsedProject]) -> None:
-    """A document of one table project whose funds lack some figures: those its prose states as labeled amounts
-    (年初预算数：180.00 under 单位：万元), where the figures both give agree (the same report, read twice)."""
-    if len(tables) != 1:
-        return
-    funds = tables[0].funds
-    missing = [f for f in FUNDS_FIELDS[:3] if getattr(funds, f) is None]
-    if not missing:
-        return
-    found, factors = ProseParser()._amounts(text, Unwrapped.of(text), 0, len(text))
-    both = [f for f in FUNDS_FIELDS[:3] if getattr(funds, f) is not None and f in found]
-    if not both or any(abs(_yuan(getattr(funds, f).text, funds.factor) - _yuan(found[f].text, factors[f]))
-                       > AMOUNT_TOLERANCE for f in both):
-        return
-    for f in missing:
-        if f in found:
-            value = _yuan(found[f].text, factors[f]) / funds.factor
-            setattr(funds, f, Span(text=repr(value), start=found[f].start, end=found[f].end))
-
-
 def fill_lone_code(text: str, tables: list[ParsedProject]) -> None:
     """A document of one table project without a code: the 项目编码 its report prints as a labeled line, where one
     code is printed (a collapsed-text reading keeps no code cell)."""
     codes = {m["v"] for m in _CODE.finditer(text)} if len(tables) == 1 and tables[0].code is None else set()
     if len(codes) == 1:
         tables[0].code = _span(_CODE.search(text), "v")
-
-
-def _yuan(figure: str, factor: float) -> float:
-    return float(figure.replace(",", "")) * factor
 
 
 def drop_duplicates(prose: list[ParsedProject], tables: list[ParsedProject]) -> list[ParsedProject]:

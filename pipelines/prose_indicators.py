@@ -16,7 +16,7 @@ from jixiao.pipelines.prose_blocks import field_blocks
 from jixiao.pipelines.prose_lists import listed_indicators
 from jixiao.pipelines.prose_results import FIGURE, restated_results, result_lines
 from jixiao.pipelines.vocab import (
-    LEVEL1, LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
+    LEVEL1, LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_BARE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
     PROSE_ADJUSTED_TARGET_CUE, PROSE_BULLET, PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_TARGET_MET, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
     fallback_level1, fallback_level2,
 )
@@ -57,7 +57,7 @@ _IND_SENTENCE = re.compile(
     + PROSE_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<target>(?:[^,，;；。:：\n]|(?<=\d):(?=\d)){1,30}?)[,，;；]\s*"
     # (年初目标值600台，调整后目标值650台，实际完成…: the adjusted target is the indicator's, records.md)
     r"(?:" + PROSE_ADJUSTED_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<adjusted>[^,，;；。:：\n]{1,30}?)[,，;；]\s*)?"
-    + r"(?:" + PROSE_ACTUAL_CUE + r"(?:为|是|[:：])?\s*+(?P<actual>[^,，;；。\n]{1,30}?)"
+    + r"(?:(?:" + PROSE_ACTUAL_CUE + "|" + PROSE_BARE_ACTUAL_CUE + r")(?:为|是|[:：])?\s*+(?P<actual>[^,，;；。\n]{1,30}?)"
     # (a completion rate may stand between the actual and the marks: …，指标完成率100%，得分20分（满分20分）)
     r"(?:[,，;；]\s*" + PROSE_COMPLETION_CUE + r"(?:为|[:：])?\s*\d+(?:\.\d+)?%?)?"
     # (or stand for the actual, which is then not printed: 名称，年度目标12公里，目标完成率105%，分值10分，得分10分)
@@ -134,7 +134,9 @@ _IND_RUN = re.compile(r"(?P<name>[\u4e00-\u9fff0-9、()（）]{4,40}?)" + PROSE_
 _HEADING_BODY = (r"(?:(?:\d{1,2}[.、．)）]?|[(（][一二三四五六七八九十\d]{1,3}[)）]|" + PROSE_BULLET + ")"
                  # (服务对象满意度：… / （1）经济效益：… head their indicators without the word 指标: words before a colon,
                  # kept where they are a category's)
-                 r"[ \t]*+)?(?P<cat>[\u4e00-\u9fff]{2,10}?指标|[\u4e00-\u9fff]{2,8}?(?=(?:方面)?[:：]))"
+                 # (（一）产出目标完成情况: a level's 目标 heading the section of its results)
+                 r"[ \t]*+)?(?P<cat>[\u4e00-\u9fff]{2,10}?指标|[\u4e00-\u9fff]{2,8}?(?=(?:方面)?[:：])"
+                 r"|[\u4e00-\u9fff]{2,3}(?=目标(?:完成|实现)情况))"
                  # (（五）效益指标—经济效益：… the level-2 joined to its level-1 heading)
                  r"(?:" + PROSE_LEVEL_SEPARATOR + r"(?P<cat2>[\u4e00-\u9fff]{2,10}?指标|" + _BARE_LEVEL2 + r")(?=[:：]))?")
 _CATEGORY_HEADING = re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*+" + _HEADING_BODY, re.M)
@@ -161,6 +163,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 
 
 _ACTUAL_WORD = re.compile("实际")
+_COMPLETION = re.compile(PROSE_COMPLETION_CUE)
 _TARGET_MET = re.compile(PROSE_TARGET_MET)
 _FUNDS_ACTUAL = re.compile(PROSE_FUNDS_ACTUAL)
 _DATE_LEAD = re.compile(PROSE_DATE_LEAD)
@@ -172,7 +175,8 @@ def _sentence_matches(text: str, s: int, e: int):
     would retry them at every line)."""
     for line in _PARAGRAPH.finditer(text, s, e):
         a, b = line.span()
-        if _TARGET_CUE.search(text, a, b) and (_ACTUAL_CUE.search(text, a, b) or _ACTUAL_WORD.search(text, a, b)):
+        if _TARGET_CUE.search(text, a, b) and (_ACTUAL_CUE.search(text, a, b) or _ACTUAL_WORD.search(text, a, b)
+                                                or _COMPLETION.search(text, a, b)):
             for rx in (_IND_FIELDS, _IND_SENTENCE, _IND_REVERSED, _IND_DASHED):
                 # (…，年度目标为不低于70%，完成目标: 完成目标 says the target was met, it is no actual)
                 yield from (m for m in rx.finditer(text, a, min(b + 1, e)) if not _TARGET_MET.fullmatch(m["actual"] or ""))

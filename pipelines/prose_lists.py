@@ -27,10 +27,16 @@ _FIELD = {f: re.compile(r"\s*(?P<each>" + PROSE_EACH + r")?(?:" + cue + r")(?P<e
                         + r")?(?:为|是|[:：])?\s*(?P<v>\S.*)")
           for f, cue in _FIELD_CUES.items()}
 _JOIN = re.compile(r"\s*" + PROSE_LIST_JOIN + r"\s*")
+# names listed without quotes before the target's cue and 分别 (A、B、C三项指标目标值分别为…): two or more, their count
+# word (三项指标) no part of the last
+_LIST_HEAD = re.compile(r"\s*(?P<names>[\u4e00-\u9fff()（）]{2,30}?(?:" + PROSE_LIST_JOIN + r"[\u4e00-\u9fff()（）]{2,30}?)+)"
+                        r"(?:等?[一二两三四五六七八九十\d]{1,2}[项个](?:三级)?指标)?的?(?=(?:" + PROSE_TARGET_CUE + r")"
+                        + PROSE_EACH + ")")
 # a mark's value: its figure without 分 (分值各10分 -> 10)
 _MARK = re.compile(r"\d+(?:\.\d+)?")
 # the level words before the names (产出指标中的数量指标设置了…): the last one is the most specific
-LEVEL_WORD = re.compile(r"[\u4e00-\u9fff]{2,6}指标")
+# (数量方面，A、B三项指标目标值分别为…: a level-2 stem before 方面 leads too)
+LEVEL_WORD = re.compile(r"[\u4e00-\u9fff]{2,6}指标|[\u4e00-\u9fff]{2,4}(?=方面)")
 
 
 @dataclass
@@ -55,7 +61,10 @@ def _sentence(text: str, a: int, b: int) -> list[Listed]:
     fields: dict[str, list[Span]] = {}
     names: list[Span] = []
     for c in clauses:
-        field = next(((f, m) for f, rx in _FIELD.items() if (m := rx.match(text, c.start(), c.end()))), None)
+        at = c.start()
+        if not names and (head := _LIST_HEAD.match(text, at, c.end())) is not None:
+            names, at = _values(text, head.start("names"), head.end("names"), False), head.end()
+        field = next(((f, m) for f, rx in _FIELD.items() if (m := rx.match(text, at, c.end()))), None)
         if field is None:
             if fields:
                 break  # (the list's fields end at the first clause that is none: 较上年提高…)
@@ -77,7 +86,7 @@ def _sentence(text: str, a: int, b: int) -> list[Listed]:
     level = None
     for w in LEVEL_WORD.finditer(text, a, names[0].start):
         # (the word may run on from the one before: 中的数量指标 -> 数量指标)
-        k = next((k for k in range(len(w.group()) - 3) if fallback_level1(w.group()[k:]) or fallback_level2(w.group()[k:])),
+        k = next((k for k in range(len(w.group()) - 1) if fallback_level1(w.group()[k:]) or fallback_level2(w.group()[k:])),
                  None)
         if k is not None:
             level = Span(text=w.group()[k:], start=w.start() + k, end=w.end())

@@ -63,7 +63,9 @@ TITLE_NOTE = re.compile(PROSE_TITLE_NOTE)  # (公示稿): a note on the document
 TITLE_BRACKET = re.compile(r"\s*[(（]\s*(?:\d{4}年度?)?(?P<v>[^()（）\n\d][^()（）\n]{1,39})[)）]")
 # (对2个重点项目开展了绩效自评 / 对3项专项资金…: a count of the unit's projects names none of them)
 NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目|全部项目|一般公共预算|^本?(部门|单位)|个项目"
-                         r"|^[\d一二两三四五六七八九十]{1,3}[个项][\u4e00-\u9fff]{0,4}(?:项目|资金|经费)$")
+                         r"|^[\d一二两三四五六七八九十]{1,3}[个项][\u4e00-\u9fff]{0,4}(?:项目|资金|经费)$"
+                         # (a kind of money alone names no fund: 转移支付 on a title's second line, 专项资金)
+                         r"|^(?:专项|补助|转移支付|财政|资金|经费|支出|项目)+$")
 
 
 def title_name(m: re.Match[str]) -> Span | None:
@@ -157,9 +159,17 @@ _INTRO = re.compile(r"^[ \t]*+(?:(?:[(（][一二三四五六七八九十\d]{1,2
                     r"(?:是|系|由|为|属于|于\d{4})", re.M)
 
 
+# (or the unit writing says it carries the project out: （一）项目概况。2023年，我局牵头实施某某项目，在全区…)
+_INTRO_BY_UNIT = re.compile(
+    r"^[ \t]*+(?:(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.、．])?[ \t]*+(?:项目概况|项目基本情况|基本情况)"
+    r"[。.：:，,]?[ \t]*+)?(?:\d{4}年度?[，,]?)?(?:我|本)[\u4e00-\u9fff]{1,3}?(?:牵头|负责|组织){0,2}(?:实施|承担)了?"
+    r"(?P<name>[\u4e00-\u9fff“”()（）]{2,30}?项目)(?=[，,。；;])", re.M)
+
+
 def intro_name(text: str, s: int, e: int) -> Span | None:
     """The project a paragraph of [s, e) opens with (an excerpt or a title that names none)."""
-    m = next((m for m in _INTRO.finditer(text, s, e) if not NOT_PROJECT.search(m["name"])), None)
+    m = next((m for rx in (_INTRO, _INTRO_BY_UNIT) for m in rx.finditer(text, s, e)
+              if not NOT_PROJECT.search(m["name"])), None)
     return _span(m, "name") if m is not None else None
 
 

@@ -594,7 +594,7 @@ def _lone_table(text: str, source: str, **funds):
 def test_a_lone_table_takes_the_funds_its_prose_states_where_they_agree():
     """A table reading that lost figures of its funds row takes them from the report's labeled statements, when the
     figures both give agree (the same report read twice); a statement that disagrees fills nothing."""
-    from jixiao.pipelines.prose import fill_lone_funds
+    from jixiao.pipelines.prose_fills import fill_lone_funds
 
     text = "单位：万元\n年初预算数：80.00　全年预算数：96.00　全年执行数：93.12　执行率：97%\n"
     table = _lone_table(text, "flat", executed="93.12")

@@ -32,6 +32,12 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     # (a transfer payment's year in other words: 全年实际执行资金 / 累计支出资金 / 全年共支出 / 实际使用资金…万元)
     ("executed", r"(?:(?:全年|累计)(?:实际)?(?:执行|支出|使用)|全年共支出|实际使用)(?:资金|经费)?(?:共|合计)?(?:为|是|达)?(?=\d)"),
 )
+# the same fields printed after their amount (1,260万元的年初预算于2月批复下达; 1,352.4万元已实际支付)
+PROSE_AMOUNT_AFTER: tuple[tuple[str, str], ...] = (
+    ("initial", r"的?年初预算(?:数|资金)?"),
+    ("annual", r"的?(?:全年预算|调整后预算)(?:数|资金)?"),
+    ("executed", r"(?:已|已经)(?:全部)?(?:实际)?(?:支付|支出|拨付)(?!至|到|给)"),
+)
 # a sentence allocating money onward to other units (its amounts are theirs, not the project's funds)
 PROSE_ALLOCATION = r"下达(?:至|到)?各|下拨(?:至|到)?各|分配(?:至|到|给)|拨付(?:至|到|给)?各|切块下达|(?:分解|分配)下达"
 # the same words as the generator prints them in its prose reports (models/synth_prose.py), by field
@@ -61,7 +67,10 @@ PROSE_DEPT_LABEL = r"(?<!中央)(?:主管部门|主管单位)(?:及代码)?"
 PROSE_TARGET_CUE = r"(?:(?:年初|初|年度|全年|计划|预期)?(?:目标值|指标值|目标)|计划(?:完成|值|数)|计划(?=[≥≤><=＞＜\d]))"
 # (年度完成值 / 年末实际值 / 实际完成数: other bureaus' words for the same value)
 # (全省实际完成3386处: a transfer payment's report speaks for its whole region; 实际完成时间为2023年11月25日)
-PROSE_ACTUAL_CUE = r"(?:(?:全年|年度|年末|年底|全[省市县区州盟旗])?(?:实际)?(?:完成值|完成情况|完成时间|实际值|完成数|实际数|完成)|实际达到|实际(?=为|是))"
+PROSE_ACTUAL_CUE = r"(?:(?:全年|年度|年末|年底|全[省市县区州盟旗])?(?:实际)?(?:完成值|完成情况|完成时间|实际值|完成数|实际数|完成(?!率|程度|比例))|实际达到|实际(?=为|是))"
+# a bare 实际 before the actual, its verb or none (实际管护218.6万亩, 实际0.12‰, 实际较上年提高0.3个百分点), read only
+# after a cued target (名称目标X，实际…); never money moving (实际支出, PROSE_FUNDS_ACTUAL)
+PROSE_BARE_ACTUAL_CUE = r"实际(?!支出|到位|拨付|执行|使用资金|完|达)(?:[\u4e00-\u9fff]{1,4}?(?=[≥≤><=＞＜]?\d))?"
 # the same run together without punctuation: …发放指标为100%实际完成值为96%
 PROSE_RUN_TARGET_CUE = r"(?:指标值?|目标值?)(?:为|是|[:：])"
 PROSE_RUN_ACTUAL_CUE = r"[,，]?实际完成值?(?:为|是|[:：])?"
