@@ -23,7 +23,7 @@ import re
 from rapidfuzz import fuzz
 
 from jixiao.pipelines.normalize import NormalizedText, parse_number, unit_factor
-from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
+from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span, fact_count
 from jixiao.pipelines.prose_view import SENTENCE_END, Unwrapped, complement, view_indicators
 from jixiao.pipelines.prose_names import (
     NAME_FIELD, NOT_PROJECT, TITLE, intro_name, name_field, repeated_project_name, subtitle_name, title_matches,
@@ -282,8 +282,8 @@ class ProseParser:
         funds = ParsedFunds()
         found, factors = self._amounts(text, view, s, e)
         indicators = view_indicators(text, view, s, e) if with_indicators else []
-        if not found and not announced and not _SCORE.search(text, s, e):
-            return None  # a section with neither funds nor a score announces no project
+        if not found and not announced and not indicators and not _SCORE.search(text, s, e):
+            return None  # a section with neither funds, a score nor its indicators announces no project
         if announced or with_indicators:
             # (a section's own 项目名称 names it over its heading: （二）调解员以案定补经费 / 项目名称：2023年调解员…)
             field = name_field(text, s, e)
@@ -466,7 +466,11 @@ def drop_duplicates(prose: list[ParsedProject], tables: list[ParsedProject]) -> 
     """Prose projects that are not the same project as a table project (nor as an earlier prose one)."""
     kept: list[ParsedProject] = []
     for p in prose:
-        if any(is_duplicate(p.name.text, q.name.text) for q in (*tables, *kept)):
+        if any(is_duplicate(p.name.text, q.name.text) for q in tables):
             continue
-        kept.append(p)
+        same = next((k for k, q in enumerate(kept) if is_duplicate(p.name.text, q.name.text)), None)
+        if same is None:
+            kept.append(p)
+        elif fact_count([p]) > fact_count([kept[same]]):
+            kept[same] = p  # (a page's title bar over the report's own title: the section stating the facts is it)
     return kept

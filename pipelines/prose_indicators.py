@@ -17,7 +17,7 @@ from jixiao.pipelines.prose_lists import listed_indicators
 from jixiao.pipelines.prose_results import FIGURE, restated_results, result_lines
 from jixiao.pipelines.vocab import (
     LEVEL1, LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_BARE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
-    PROSE_ADJUSTED_TARGET_CUE, PROSE_BULLET, PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_TARGET_MET, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
+    PROSE_ADJUSTED_TARGET_CUE, PROSE_BULLET, PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_TARGET_MET, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_BOUND, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
     fallback_level1, fallback_level2,
 )
 
@@ -29,7 +29,7 @@ def _span(m: re.Match[str], group: int | str) -> Span:
 # one indicator per sentence: [N.]名称，年初目标值X，实际完成值Y[，自评得分Z分]
 # (1. / (1) / ①, which NFKC makes a bare digit before the name: not one counting something, 3岁 / 1号)
 _CIRCLED = r"[1-9](?=[\u4e00-\u9fff])(?![岁个年月日次人万千百号级类项条名户座栋期批])"
-_ITEM = r"(?:(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]|" + _CIRCLED + "|" + PROSE_BULLET + r")[ \t]*+)?"
+_ITEM = r"(?:(?:\d{1,2}[.、．)）]|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|" + _CIRCLED + "|" + PROSE_BULLET + r")[ \t]*+)?"
 # a category word leading the sentence: 数量指标： / 产出指标方面，
 # (数量指标——培训人次：…, 产出指标-数量指标-培训人数：… the level-1 and level-2 before the name)
 # (the levels joined as other bureaus print them: 产出指标—数量指标—, 产出指标 — — 数量指标, 产出指标>数量指标>,
@@ -54,7 +54,9 @@ _IND_SENTENCE = re.compile(
     # (a full stop may end the name's own sentence: （1）检定器具数量。年度目标值：…)
     r"[,，:：。]?\s*+"
     # (a target holds no colon but a time's, 8:30: 目标完成情况：名称年度目标X is a heading over the sentence)
-    + PROSE_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<target>(?:[^,，;；。:：\n]|(?<=\d):(?=\d)){1,30}?)[,，;；]\s*"
+    # (or no cue, where the target opens with its bound: 名称：控制在1500元/人次以内，实际…)
+    + r"(?:" + PROSE_TARGET_CUE + r"(?:为|是|[:：])?|(?=" + PROSE_TARGET_BOUND + r"))"
+    + r"\s*(?P<target>(?:[^,，;；。:：\n]|(?<=\d):(?=\d)){1,30}?)[,，;；]\s*"
     # (年初目标值600台，调整后目标值650台，实际完成…: the adjusted target is the indicator's, records.md)
     r"(?:" + PROSE_ADJUSTED_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<adjusted>[^,，;；。:：\n]{1,30}?)[,，;；]\s*)?"
     + r"(?:(?:" + PROSE_ACTUAL_CUE + "|" + PROSE_BARE_ACTUAL_CUE + r")(?:为|是|[:：])?\s*+(?P<actual>[^,，;；。\n]{1,30}?)"
@@ -101,7 +103,7 @@ _IND_REVERSED = re.compile(
     r"(?:\s*[(（](?:" + PROSE_WEIGHT_CUE + "|" + PROSE_FULL_MARK_CUE + r")" + _CUE_END
     + r"(?P<full>\d+(?:\.\d+)?)分?[)）])?)?\s*(?=[,，;；。\n]|$)", re.M)
 # words of bound before a target's figure (年度目标为不低于70%)
-_BOUND = r"(?:不低于|不高于|不少于|不多于|不超过|大于|小于|高于|低于)"
+_BOUND = r"(?:不低于|不高于|不少于|不多于|不超过|大于|小于|高于|低于)"  # (bounded targets without a cue: PROSE_TARGET_BOUND)
 # the actual right after the name, the target after it (完成背街小巷改造37条，年度目标35条；工程验收合格率100%，年度目标100%):
 # a name without figures, the actual a figure, then a target cue and a figure
 _IND_ACTUAL_FIRST = re.compile(
@@ -164,6 +166,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 
 _ACTUAL_WORD = re.compile("实际")
 _COMPLETION = re.compile(PROSE_COMPLETION_CUE)
+_TARGET_BOUND = re.compile(PROSE_TARGET_BOUND)
 _TARGET_MET = re.compile(PROSE_TARGET_MET)
 _FUNDS_ACTUAL = re.compile(PROSE_FUNDS_ACTUAL)
 _DATE_LEAD = re.compile(PROSE_DATE_LEAD)
@@ -175,8 +178,8 @@ def _sentence_matches(text: str, s: int, e: int):
     would retry them at every line)."""
     for line in _PARAGRAPH.finditer(text, s, e):
         a, b = line.span()
-        if _TARGET_CUE.search(text, a, b) and (_ACTUAL_CUE.search(text, a, b) or _ACTUAL_WORD.search(text, a, b)
-                                                or _COMPLETION.search(text, a, b)):
+        if (_TARGET_CUE.search(text, a, b) or _TARGET_BOUND.search(text, a, b)) and (
+                _ACTUAL_CUE.search(text, a, b) or _ACTUAL_WORD.search(text, a, b) or _COMPLETION.search(text, a, b)):
             for rx in (_IND_FIELDS, _IND_SENTENCE, _IND_REVERSED, _IND_DASHED):
                 # (…，年度目标为不低于70%，完成目标: 完成目标 says the target was met, it is no actual)
                 yield from (m for m in rx.finditer(text, a, min(b + 1, e)) if not _TARGET_MET.fullmatch(m["actual"] or ""))
@@ -392,7 +395,8 @@ def _weight(m: re.Match[str]) -> Span | None:
 
 
 # a numbered item or a section heading after a space: where line breaks collapsed, the sentence opens there
-_ITEM_AFTER_SPACE = re.compile(r"\s+(?:\d{1,2}[.、．)）]|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*")
+# (or opening the name, where a heading's ordinal opened the match: （一）产出指标：1.救助人次≥… -> 救助人次)
+_ITEM_AFTER_SPACE = re.compile(r"(?:^|\s+)(?:\d{1,2}[.、．)）](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*")
 
 
 def _last_item(name: Span) -> Span:

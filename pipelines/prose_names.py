@@ -26,9 +26,9 @@ def _span(m: re.Match[str], group: int | str) -> Span:
 # precedes it when nothing does: 退役士兵安置补助经费转移支付2023年度绩效自评报告)
 TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{2,80}?)(?:支出|使用|区域)?(?:的)?"
                     # (a scan or a PDF may space the title's words out: 绩效自 评报告)
-                    # (绩效自我评价报告 / 绩效自评价报告: other provinces' words; a page title's site name after
+                    # (绩效自我评价报告 / 绩效自评价报告 / 绩效自评综述: other provinces' words; a page title's site name after
                     # 报告_ or 报告-: 某项目绩效自评报告_某市人民政府)
-                    r"绩 ?效 ?(?:自 ?我 ?评 ?价|自 ?评(?: ?价)?|评 ?价)(?:工作)?(?:情况)?(?:的)?(?:自评)? ?报 ?告"
+                    r"绩 ?效 ?(?:自 ?我 ?评 ?价|自 ?评(?: ?价)?|评 ?价)(?:工作)?(?:情况)?(?:的)?(?:自评)? ?(?:报 ?告|综 ?述)"
                     # (a letter sending the report on: 关于报送…绩效自评报告的报告 / …的函)
                     r"(?=[ \t]*$|\s|[(（_｜|—-]|的(?:报告|函|请示))", re.M)  # a line, or a run of collapsed text
 _TITLE_YEAR = re.compile(r"\d{4}年度?")

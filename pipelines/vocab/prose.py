@@ -22,7 +22,7 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     # plainer words for the same totals (预算资金80万元, 调整后预算85万元, 实际执行76万元, 执行金额76万元)
     ("annual", r"(?:(?<!初)预算资金|调整后预算|全年预算|总预算|(?<!初)预算金额|(?<!初)预算总额)(?:为|是)?"),
     ("executed", r"(?:实际执行(?:数|金额)?|(?<!预算)执行金额)(?:为|是)?"),
-    ("annual", r"项目资金总额(?:为|是)?"),
+    ("annual", r"项目资金(?:总额)?(?:为|是|共)?"),  # (项目资金35.6万元，已全部支付: a lone figure is the budget)
     ("executed", r"已支付(?:资金)?"),
     # the year's funds received or in place (共收到…补助资金1236.8万元, 资金到位68万元), spent (已支出…元)
     # (共到位资金1.575亿元: the words the other way round)
@@ -65,9 +65,11 @@ PROSE_DEPT_LABEL = r"(?<!中央)(?:主管部门|主管单位)(?:及代码)?"
 # an indicator stated in a sentence: 年初目标值X，实际完成值Y，自评得分Z分 (初目标值: a slip seen in print)
 # (计划≥95%: a bare 计划 before a value; 实际为0.3‰ / 实际达到96%: the actual without 完成)
 PROSE_TARGET_CUE = r"(?:(?:年初|初|年度|全年|计划|预期)?(?:目标值|指标值|目标)|计划(?:完成|值|数)|计划(?=[≥≤><=＞＜\d]))"
+# a target printed with its bound and no cue before it (名称：控制在1500元/人次以内，实际…)
+PROSE_TARGET_BOUND = r"控制在|不超过|不高于|不低于|不少于"
 # (年度完成值 / 年末实际值 / 实际完成数: other bureaus' words for the same value)
 # (全省实际完成3386处: a transfer payment's report speaks for its whole region; 实际完成时间为2023年11月25日)
-PROSE_ACTUAL_CUE = r"(?:(?:全年|年度|年末|年底|全[省市县区州盟旗])?(?:实际)?(?:完成值|完成情况|完成时间|实际值|完成数|实际数|完成(?!率|程度|比例))|实际达到|实际(?=为|是))"
+PROSE_ACTUAL_CUE = r"(?:(?:全年|年度|年末|年底|全[省市县区州盟旗])?(?:实际)?(?:完成值|完成情况|完成时间|实际值|完成数|实际数|完成(?!率|程度|比例|值))|实际达到|实际(?=为|是))"
 # a bare 实际 before the actual, its verb or none (实际管护218.6万亩, 实际0.12‰, 实际较上年提高0.3个百分点), read only
 # after a cued target (名称目标X，实际…); never money moving (实际支出, PROSE_FUNDS_ACTUAL)
 PROSE_BARE_ACTUAL_CUE = r"实际(?!支出|到位|拨付|执行|使用资金|完|达)(?:[\u4e00-\u9fff]{1,4}?(?=[≥≤><=＞＜]?\d))?"
@@ -132,4 +134,4 @@ PROSE_CODE_LABEL = r"项目(?:编码|代码|编号)"
 PROSE_LIST_JOIN = r"(?:以及|和|及|与|、)"
 PROSE_EACH = r"(?:分别|各)"
 # the words ending a name that states a sum of money (全年预算数, 实际支出, 到位资金): a funds clause, no indicator
-PROSE_MONEY_NAME_END = r"(?:预算数?|资金|经费|支出数?|金额|投资|执行数|拨付数?)$"
+PROSE_MONEY_NAME_END = r"(?:预算数?|资金|经费|支出数?|金额|总投资|执行数|拨付数?)$"  # (带动…投资 is an effect)
