@@ -76,6 +76,12 @@ CASES = {
     "a quoted name (prose)": lambda n: "我局对“" + "甲" * n + "”开展了绩效自评\n全年预算数1万元\n",
     "actual-first figures (prose)": lambda n: "某项目绩效自评报告\n完成名称" + "1" * n + "个，年度目标1个。\n",
     "a hard-wrapped page (prose)": lambda n: "某项目绩效自评报告\n" + "名称年度目标1户，实际完\n成2户；" * (n // 20) + "\n",
+    # session 7: a list sentence of many names and values, targets restated far apart, a long clause of spaces
+    "a parallel list (prose)": lambda n: "某项目绩效自评报告\n分别是" + "“甲乙”和" * (n // 5) + "“丙丁”，目标值分别为"
+    + "1个和" * (n // 4) + "2个，实际完成值分别为1个。\n",
+    "targets restated (prose)": lambda n: "某项目绩效自评报告\n" + "".join("名称" + chr(0x4E00 + k % 20000) + "甲乙12个；" for k in range(n // 9))
+    + "\n" + "名称甲乙丙13个；" * (n // 9) + "\n",
+    "a field clause of spaces (prose)": lambda n: "某项目绩效自评报告\n“甲乙”，目标值" + " " * n + "1个，实际完成值2个。\n",
 }
 
 
