@@ -738,3 +738,23 @@ def test_the_one_project_announced_under_a_generic_title_owns_its_indicator_sent
     rec = extractor.extract_text(text, mode="parser")
     assert [p.name for p in rec.projects] == ["高标准农田建设项目"]
     assert [(i.name, i.target, i.actual) for i in rec.projects[0].indicators] == [("新建高标准农田面积", "2000亩", "2050亩")]
+
+
+def test_amounts_printed_before_their_words(extractor):
+    text = "\n".join([
+        "示例县2023年度城区积水点改造项目绩效自评报告",
+        "1,260万元的年初预算于2023年2月下达，全年预算1,380万元；1,352.4万元已实际支付。", ""])
+    funds = extractor.extract_text(text, mode="parser").projects[0].funds
+    assert (funds.initial_budget, funds.annual_budget, funds.executed) == (12600000.0, 13800000.0, 13524000.0)
+
+
+def test_a_page_title_bar_over_the_reports_own_title_keeps_the_section_stating_the_facts(extractor):
+    text = "\n".join([
+        "示例市财政局 政府信息公开 2023年度部门项目绩效自评报告（数字经济专项）",
+        "示例市数字经济专项资金2023年度绩效自评报告",
+        "项目名称：数字经济高质量发展专项资金",
+        "项目年初预算2000万元，全年预算调整为1850万元，实际执行1831.5万元，预算执行率99.0%。",
+        "经自评，本项目综合得分95.2分，评价等级为优秀。", ""])
+    rec = extractor.extract_text(text, mode="parser")
+    assert [(p.name, p.funds.annual_budget, p.score) for p in rec.projects] == [
+        ("数字经济高质量发展专项资金", 18500000.0, 95.2)]

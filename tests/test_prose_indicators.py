@@ -476,3 +476,36 @@ def test_a_name_stated_once_with_a_figure_is_no_restated_result():
     # (one clause naming a figure, and a funds clause repeated, are not a list of targets and results)
     text = "目标：新建村级文化广场数量12个；全年预算数300万元。\n完成情况：全年预算数300万元，已全部支出。\n"
     assert _read(text) == []
+
+
+def test_a_bare_shiji_with_its_verb_or_none_opens_the_actual_after_a_cued_target():
+    text = ("数量指标：古树名木挂牌保护数量目标320株，实际挂牌326株；质量指标：挂牌信息准确率目标≥98%，实际99.1%。"
+            "效益指标中，生态效益指标：古树生长状况目标稳中向好，实际较上年明显改善。\n")
+    assert [r[2:5] for r in _read(text)] == [
+        ("古树名木挂牌保护数量", "320株", "326株"), ("挂牌信息准确率", "≥98%", "99.1%"),
+        ("古树生长状况", "稳中向好", "较上年明显改善")]
+
+
+def test_a_target_printed_with_its_bound_needs_no_cue_and_a_cut_value_is_no_actual():
+    text = ("（五）平均维修成本：控制在800元/户以内，实际平均736元/户。\n"
+            "6.满意度指标：住户满意度目标值≥90%，完成值\n")
+    assert [r[2:5] for r in _read(text)] == [("平均维修成本", "控制在800元/户以内", "736元/户")]
+
+
+def test_unquoted_names_listed_before_fenbie_take_their_values_in_order():
+    text = "数量方面，新建候车亭、更换站牌两项指标目标值分别为24个、60块，实际完成分别为24个、58块。\n"
+    assert _read(text) == [
+        ("产出指标", "数量指标", "新建候车亭", "24个", "24个", None, None),
+        ("产出指标", "数量指标", "更换站牌", "60块", "58块", None, None)]
+
+
+def test_the_weight_said_of_the_item_and_a_planned_figure_reached():
+    text = ("数量指标：维修水毁桥涵数量，年度目标15座，实际完成15座，该项分值10分，得10分。\n"
+            "桥涵验收合格率计划达到95%，实际达到97%。\n")
+    assert [r[2:] for r in _read(text)] == [
+        ("维修水毁桥涵数量", "15座", "15座", "10", "10"), ("桥涵验收合格率", "95%", "97%", None, None)]
+
+
+def test_a_level_target_heading_heads_its_results():
+    text = "（二）效益目标完成情况\n河道水质达标率目标值≥90%，实际完成92%。\n"
+    assert _read(text) == [("效益指标", None, "河道水质达标率", "≥90%", "92%", None, None)]

@@ -244,3 +244,22 @@ def test_collapsed_sections_take_their_own_implementer():
     projects = ProseParser().parse(normalize_text(text))
     assert [(p.name.text, p.implementer.text) for p in projects] == [
         ("森林防火物资储备项目", "示例市森林消防大队"), ("2023年古树名木保护经费", "示例市林业技术推广站")]
+
+
+def test_a_kind_of_money_alone_names_no_project_and_a_two_line_title_does():
+    from jixiao.pipelines.prose_names import title_matches, title_name, wrapped_title
+    text = "示例市2023年度湿地生态保护补偿资金\n转移支付绩效自评报告\n一、基本情况\n"
+    assert [title_name(m) for m in title_matches(text, 0, len(text))] == [None]
+    assert wrapped_title(text, 0, len(text))[1].text == "湿地生态保护补偿资金转移支付"
+
+
+def test_a_summary_title_is_a_title():
+    from jixiao.pipelines.prose_names import title_matches, title_name
+    text = "示例县交通运输局2023年度农村公路养护资金绩效自评综述\n（一）项目基本情况\n"
+    assert [title_name(m).text for m in title_matches(text, 0, len(text))] == ["农村公路养护资金"]
+
+
+def test_the_unit_carrying_out_the_project_introduces_it():
+    from jixiao.pipelines.prose_names import intro_name
+    text = "（一）项目概况。2023年，我局牵头实施城区积水点改造提升项目，在主城区改造积水点18处。\n"
+    assert intro_name(text, 0, len(text)).text == "城区积水点改造提升项目"

@@ -8,7 +8,7 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("annual", r"全年预算(?:执行)?数(?:为|是)?"),
     ("annual", r"(?:调整后预算数|全年预算金额|全年预算资金)(?:为|是)?"),
     ("executed", r"(?:实际)?完成(?:项目)?支出(?:资金)?"),  # (完成支出1,392万元)
-    ("executed", r"(?:全年执行数|(?<!全年)预算执行数|实际支出|(?<!预算)执行数)(?:为|是)?"),
+    ("executed", r"(?:全年执行数|(?<!全年)预算执行数|实际支出数?|(?<!预算)执行数)(?:为|是)?"),
     ("initial", r"年初预算(?:安排)?(?:专项资金|资金|数)?(?:为|是)?"),
     # (年初预算安排该项目资金450万元; 全年预算调整为86万元 / 全年预算调整后为420万元: the adjusted budget)
     ("initial", r"年初预算安排(?:该|本)项目(?:专项资金|资金|经费)?(?:为|是)?"),
@@ -64,7 +64,7 @@ PROSE_PRINTED: dict[str, tuple[str, ...]] = {
 PROSE_DEPT_LABEL = r"(?<!中央)(?:主管部门|主管单位)(?:及代码)?"
 # an indicator stated in a sentence: 年初目标值X，实际完成值Y，自评得分Z分 (初目标值: a slip seen in print)
 # (计划≥95%: a bare 计划 before a value; 实际为0.3‰ / 实际达到96%: the actual without 完成)
-PROSE_TARGET_CUE = r"(?:(?:年初|初|年度|全年|计划|预期)?(?:目标值|指标值|目标)|计划(?:完成|值|数)|计划(?=[≥≤><=＞＜\d]))"
+PROSE_TARGET_CUE = r"(?:(?:年初|初|年度|全年|计划|预期)?(?:目标值|指标值|目标)|计划(?:完成|值|数|达到)|计划(?=[≥≤><=＞＜\d]))"
 # a target printed with its bound and no cue before it (名称：控制在1500元/人次以内，实际…)
 PROSE_TARGET_BOUND = r"控制在|不超过|不高于|不低于|不少于"
 # (年度完成值 / 年末实际值 / 实际完成数: other bureaus' words for the same value)
@@ -80,7 +80,7 @@ PROSE_RUN_ACTUAL_CUE = r"[,，]?实际完成值?(?:为|是|[:：])?"
 PROSE_SCORE_CUE = r"(?:(?:自评|实际|指标|评价)?得分|(?<![\u4e00-\u9fff])评分|实得分?|得(?=\s*\d))"
 # (该指标分值15分: the sentence refers back to its indicator)
 # (权重分 / 标准分 / 满分15分 where a sentence prints the full mark in the weight's place)
-PROSE_WEIGHT_CUE = r"(?:(?:该?指标)?(?:分值|权重(?:分值?)?)|标准分值?|满分值?)"
+PROSE_WEIGHT_CUE = r"(?:(?:该?指标|该项)?(?:分值|权重(?:分值?)?)|标准分值?|满分值?)"
 # the full mark printed after a score (得分20分（满分20分）): the indicator's 分值
 PROSE_FULL_MARK_CUE = r"满分"
 # a completion rate some reports print between the actual and the marks (指标完成率100%)
