@@ -79,11 +79,14 @@ _IND_FIELDS = re.compile(
 # one indicator a line, its fields joined by long dashes (1.名称——年度目标X——完成Y——分值W——得分S)
 _DASH = r"[ \t]*(?:—{1,2}|-{2})[ \t]*"
 _IND_DASHED = re.compile(
-    r"(?:^|(?<=[\n。；;]))[ \t]*+" + _ITEM + r"(?P<name>[^\s—\-,，;；。:：][^—\n,，;；。:：]{1,39}?)" + _DASH
+    # (line breaks collapsed: a numbered item after a space opens a line, and the next one's number ends it)
+    r"(?:^|(?<=[\n。；;])|(?<=[ \t])(?=\d{1,2}[.、．)）]))[ \t]*+" + _ITEM
+    + r"(?P<name>[^\s—\-,，;；。:：][^—\n,，;；。:：]{1,39}?)" + _DASH
     + PROSE_TARGET_CUE + _CUE_END + r"(?P<target>[^—\n]{1,30}?)" + _DASH
     + PROSE_ACTUAL_CUE + _CUE_END + r"(?P<actual>[^—\n]{1,30}?)"
     r"(?:" + _DASH + PROSE_WEIGHT_CUE + _CUE_END + r"(?P<weight>\d+(?:\.\d+)?)[ \t]*分?)?"
-    r"(?:" + _DASH + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)[ \t]*分?)?[ \t]*(?=[;；。\n]|$)", re.M)
+    r"(?:" + _DASH + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)[ \t]*分?)?"
+    r"(?=[ \t]*(?:[;；。\n]|$)|[ \t]+(?:\d{1,2}[.、．)）]|[(（][一二三四五六七八九十\d]{1,3}[)）]))", re.M)
 _FIGURE = FIGURE  # (a figure and its unit or operator: prose_results.FIGURE)
 _IND_VALUE_FIRST = re.compile(
     r"(?:^|(?<=[\n。；;:：]))[ \t]*+" + _ITEM + _LEAD + r"(?:" + PROSE_ENUMERATOR + r")?"

@@ -83,7 +83,10 @@ def title_name(m: re.Match[str]) -> Span | None:
     if (verb := _SENDING.match(t, a, b)) is not None:
         a = verb.end()  # 关于报送XX项目绩效自评报告的函: the verb of the letter
     # a breadcrumb before the title (首页 > 信息公开 > …项目绩效自评报告): the name is after its last step
-    a = max(a, max(t.rfind(c, 0, b) for c in ">»›") + 1)
+    crumb = max(t.rfind(c, 0, b) for c in ">»›")
+    a = max(a, crumb + 1)
+    if crumb >= 0 and (space := t.find(" ", a + 1, b)) >= 0 and t[a:space].strip():
+        a = space + 1  # (line breaks lost: 首页 > 财政资金 某局某资金…: the breadcrumb's last step ends at a space)
     while a < b and t[a] in " \t\u3000":
         a += 1
     # a unit's name before the project's words, no year between (某市市场监督管理局计量器具强制检定项目绩效自评报告):
@@ -161,7 +164,7 @@ _INTRO = re.compile(r"^[ \t]*+(?:(?:[(（][一二三四五六七八九十\d]{1,2
 
 # (or the unit writing says it carries the project out: （一）项目概况。2023年，我局牵头实施某某项目，在全区…)
 _INTRO_BY_UNIT = re.compile(
-    r"^[ \t]*+(?:(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.、．])?[ \t]*+(?:项目概况|项目基本情况|基本情况)"
+    r"(?:^|(?<=[。；;\s]))[ \t]*+(?:(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.、．])?[ \t]*+(?:项目概况|项目基本情况|基本情况)"
     r"[。.：:，,]?[ \t]*+)?(?:\d{4}年度?[，,]?)?(?:我|本)[\u4e00-\u9fff]{1,3}?(?:牵头|负责|组织){0,2}(?:实施|承担)了?"
     r"(?P<name>[\u4e00-\u9fff“”()（）]{2,30}?项目)(?=[，,。；;])", re.M)
 

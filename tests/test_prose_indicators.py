@@ -509,3 +509,11 @@ def test_the_weight_said_of_the_item_and_a_planned_figure_reached():
 def test_a_level_target_heading_heads_its_results():
     text = "（二）效益目标完成情况\n河道水质达标率目标值≥90%，实际完成92%。\n"
     assert _read(text) == [("效益指标", None, "河道水质达标率", "≥90%", "92%", None, None)]
+
+
+def test_dashed_fields_with_line_breaks_collapsed():
+    text = ("（一）数量指标 1.筛查人数——年度目标≥1200人——完成1243人——分值10——得分10 "
+            "2.驱虫覆盖村数——年度目标≥16个——完成15个——分值10——得分8 （二）质量指标 1.复查合格率——年度目标100%——完成100%")
+    assert [r[2:] for r in _read(text)] == [
+        ("筛查人数", "≥1200人", "1243人", "10", "10"), ("驱虫覆盖村数", "≥16个", "15个", "10", "8"),
+        ("复查合格率", "100%", "100%", None, None)]

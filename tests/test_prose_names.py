@@ -263,3 +263,15 @@ def test_the_unit_carrying_out_the_project_introduces_it():
     from jixiao.pipelines.prose_names import intro_name
     text = "（一）项目概况。2023年，我局牵头实施城区积水点改造提升项目，在主城区改造积水点18处。\n"
     assert intro_name(text, 0, len(text)).text == "城区积水点改造提升项目"
+
+
+def test_a_breadcrumb_run_into_the_title_where_line_breaks_were_lost():
+    from jixiao.pipelines.prose_names import title_matches, title_name
+    text = "您当前的位置：首页 > 信息公开 > 财政资金 示例县民政局困难群众救助补助资金绩效自评报告（2023年度） 作者：县民政局"
+    assert [title_name(m).text for m in title_matches(text, 0, len(text))] == ["困难群众救助补助资金"]
+
+
+def test_the_unit_carrying_out_the_project_introduces_it_after_a_sentence_in_collapsed_text():
+    from jixiao.pipelines.prose_names import intro_name
+    text = "一、项目基本情况 （一）项目概况。2023年，我局牵头实施城区积水点改造提升项目，在主城区改造积水点18处。"
+    assert intro_name(text, 0, len(text)).text == "城区积水点改造提升项目"
