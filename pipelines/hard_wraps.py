@@ -35,11 +35,19 @@ _ENDS_NUMBER_CELL = re.compile(r"\s[\d.]+%?$")
 _COLUMNS = re.compile(r"\S {2,}\S|\t|\||[\u2500-\u257f]|^\s*\+[-=+]{3,}")
 
 
-def page_edge(widths: list[int]) -> int | None:
-    """The width of the widest line where ``MIN_EDGE_LINES`` lines reach it (within the slack): a page's edge,
-    which no line passes; None where the widest lines differ (a text laid out by its content, not by a page)."""
-    ranked = sorted((w for w in widths if w >= MIN_EDGE_COLUMNS), reverse=True)
-    if len(ranked) >= MIN_EDGE_LINES and ranked[0] - ranked[MIN_EDGE_LINES - 1] <= EDGE_SLACK_COLUMNS:
+# a text layer may wrap by characters, not by width (a tool that breaks every N characters): its edge is exactly N
+# characters, no slack; lines of one length happen by chance in a table, so it takes more of them (six, not three)
+MIN_EDGE_CHARS = MIN_EDGE_COLUMNS // 2
+EDGE_SLACK_CHARS = 0
+MIN_EDGE_LINES_CHARS = 6
+
+
+def page_edge(widths: list[int], least: int = MIN_EDGE_COLUMNS, slack: int = EDGE_SLACK_COLUMNS,
+              lines: int = MIN_EDGE_LINES) -> int | None:
+    """The width of the widest line where ``lines`` lines reach it (within the slack): a page's edge, which no line
+    passes; None where the widest lines differ (a text laid out by its content, not by a page)."""
+    ranked = sorted((w for w in widths if w >= least), reverse=True)
+    if len(ranked) >= lines and ranked[0] - ranked[lines - 1] <= slack:
         return ranked[0]
     return None
 
@@ -50,15 +58,22 @@ def hard_wrap_breaks(text: str) -> list[int]:
         return []
     lines = text.split("\n")
     stripped = [line.rstrip() for line in lines]
-    widths = [0 if _COLUMNS.search(s) else display_width(s) for s in stripped]
-    edge = page_edge(widths)
-    if edge is None:
+    tabled = [bool(_COLUMNS.search(s)) for s in stripped]
+    # the measure more lines reach the edge in: display columns (a page's width), or characters
+    measures = []
+    for measure, least, slack, lines_at in ((display_width, MIN_EDGE_COLUMNS, EDGE_SLACK_COLUMNS, MIN_EDGE_LINES),
+                                            (len, MIN_EDGE_CHARS, EDGE_SLACK_CHARS, MIN_EDGE_LINES_CHARS)):
+        widths = [0 if t else measure(s) for s, t in zip(stripped, tabled)]
+        if (edge := page_edge(widths, least, slack, lines_at)) is not None:
+            measures.append((sum(edge - slack <= w for w in widths), widths, edge, slack))
+    if not measures:
         return []
+    _, widths, edge, slack = max(measures, key=lambda m: m[0])
     breaks, pos = [], 0
     for k, line in enumerate(lines[:-1]):
         end = pos + len(line)
         nxt = lines[k + 1].lstrip()
-        if (edge - EDGE_SLACK_COLUMNS <= widths[k] <= edge and stripped[k][-1] not in _CLOSED and nxt
+        if (edge - slack <= widths[k] <= edge and stripped[k][-1] not in _CLOSED and nxt
                 and not _COLUMNS.search(lines[k + 1])
                 and (not _STARTS_ITEM.match(nxt) or _OPEN_PINYIN.search(stripped[k]))
                 and not (_ENDS_NUMBER_CELL.search(stripped[k]) and not nxt[0].isdigit())):

@@ -31,7 +31,7 @@ from jixiao.pipelines.prose_names import (
 )
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
-    PROSE_ALLOCATION, PROSE_AMOUNT_AFTER, PROSE_AMOUNT_LABELS, PROSE_CODE_LABEL, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_WHOLE_UNIT,
+    PROSE_ALLOCATION, PROSE_AMOUNT_AFTER, PROSE_AMOUNT_LABELS, PROSE_CODE_LABEL, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_LIST_JOIN, PROSE_WHOLE_UNIT,
 )
 
 # (1.575亿元: a province's totals; 360万 without 元 on an informal page, not 万亩 / 万人)
@@ -97,7 +97,8 @@ _RATE = re.compile(r"(?:执行率(?:为|是|达到|[:：])?|完成预算的)\s*(
 # (综合得分86.5分, 该项目得分94分: the summary's other words; 得10分 of an indicator sentence names no project)
 _SCORE = re.compile(r"(?:(?:自评|评价|综合|评定|最终)(?:总)?得?分(?:数)?|综合评分|自评结果"
                     r"|(?:(?<=[该本])|(?<![\u4e00-\u9fff]))项目(?:总)?得分|(?<![\u4e00-\u9fff])总分)"
-                    r"(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
+                    # (自评结果：优（92分）: the score in brackets after the grade)
+                    r"(?:为|是|[:：])?\s*(?:(?:优秀?|良好?|中等?|合格|差)\s*[(（])?(\d+(?:\.\d+)?)\s*分")
 # (自评总分100分，扣4分，最终得分96分: the score after the deduction, later in the score's sentence)
 _FINAL_SCORE = re.compile(r"最终得分(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
 # 自评等级为优秀 -> 优: the contract's grade words are the first character of the printed one
@@ -132,6 +133,7 @@ def _allocating(text: str, at: int) -> bool:
 
 _CLAUSE_END = re.compile("[，,。；;\n]")
 _WHOLE_UNIT_WORDS = re.compile(PROSE_WHOLE_UNIT)
+_LIST_JOIN = re.compile(PROSE_LIST_JOIN)
 # how far back a figure's sentence is read for the words making it the department's (bounded: linear on one long line)
 SENTENCE_REACH = 60
 
@@ -168,7 +170,13 @@ class ProseParser:
             owned = {a for a, _ in opens[summaries:]}
             if len(opens) == 1 and quoted:
                 owned.add(quoted[0][0])  # (the report's one project, named in quotes: its sentences are its own)
-            headed = _heading_openers(text, s, e) if not opens else []
+            # (对A和B开展了绩效自评 announces several projects, which their headings name one by one)
+            several = len(opens) == 1 and _LIST_JOIN.search(opens[0][1].text) is not None
+            headed = _heading_openers(text, s, e) if not opens or several else []
+            if several and len(headed) >= HEADING_OPENER_MIN:
+                opens.clear()
+            elif several:
+                headed = []
             opens.extend(headed)
             owned |= {a for a, _ in headed}
             titled: set[int] = set()

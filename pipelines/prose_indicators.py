@@ -62,12 +62,18 @@ _IND_SENTENCE = re.compile(
     + r"(?:(?:" + PROSE_ACTUAL_CUE + "|" + PROSE_BARE_ACTUAL_CUE + r")(?:为|是|[:：])?\s*+(?P<actual>[^,，;；。\n]{1,30}?)"
     # (a completion rate may stand between the actual and the marks: …，指标完成率100%，得分20分（满分20分）)
     r"(?:[,，;；]\s*" + PROSE_COMPLETION_CUE + r"(?:为|[:：])?\s*\d+(?:\.\d+)?%?)?"
+    # (the marks in brackets after the actual: 实际完成1436公里（权重10，得分10）)
+    r"(?:\s*[(（]" + PROSE_WEIGHT_CUE + r"(?:为|[:：])?\s*(?P<bweight>\d+(?:\.\d+)?)\s*分?[,，;；]\s*"
+    + PROSE_SCORE_CUE + r"(?:为|[:：])?\s*(?P<bscore>\d+(?:\.\d+)?)\s*分?[)）])?"
     # (or stand for the actual, which is then not printed: 名称，年度目标12公里，目标完成率105%，分值10分，得分10分)
     r"|(?:目标|年度目标)?" + PROSE_COMPLETION_CUE + r"(?:为|[:：])?\s*\d+(?:\.\d+)?%)"
     r"(?:[,，;；]\s*" + PROSE_WEIGHT_CUE + r"(?:为|[:：])?\s*(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
-    r"(?:[,，;；]\s*" + PROSE_SCORE_CUE + r"(?:为|[:：])?\s*(?P<score>\d+(?:\.\d+)?)\s*分?"
+    # (a clause or two on the result before the score: …，实际完成860盏，完成率95.56%，按完成比例扣0.5分，得9.5分)
+    r"(?:(?:[,，;；]\s*[^,，;；。\n]{1,24}?){0,3}?[,，;；]\s*" + PROSE_SCORE_CUE
+    + r"(?:为|[:：])?\s*(?P<score>\d+(?:\.\d+)?)\s*分?"
     # (the values in brackets after the name end with its bracket: 名称（年度指标值X，…，得分15分）。)
-    r"(?:\s*[(（]" + PROSE_FULL_MARK_CUE + r"(?P<full>\d+(?:\.\d+)?)分?[)）])?)?\s*+[)）]?(?=[,，;；。\n]|$)", re.M)
+    r"(?:\s*[(（](?:" + PROSE_FULL_MARK_CUE + "|" + PROSE_WEIGHT_CUE + r")(?P<full>\d+(?:\.\d+)?)分?[)）])?)?"
+    r"\s*+[)）]?(?=[,，;；。\n]|$)", re.M)
 _CUE_END = r"(?:为|是|[:：])?\s*"
 _SEP = r"\s*[;；,，]\s*"
 _IND_FIELDS = re.compile(
@@ -141,7 +147,9 @@ _HEADING_BODY = (r"(?:(?:\d{1,2}[.、．)）]?|[(（][一二三四五六七八�
                  # kept where they are a category's)
                  # (（一）产出目标完成情况: a level's 目标 heading the section of its results)
                  r"[ \t]*+)?(?P<cat>[\u4e00-\u9fff]{2,10}?指标|[\u4e00-\u9fff]{2,8}?(?=(?:方面)?[:：])"
-                 r"|[\u4e00-\u9fff]{2,3}(?=目标(?:完成|实现)情况))"
+                 # (（三）产出（满分40分，得36.5分）: a level's heading with its marks in brackets)
+                 r"|[\u4e00-\u9fff]{2,3}(?=目标(?:完成|实现)情况|[(（](?:" + PROSE_FULL_MARK_CUE + "|" + PROSE_WEIGHT_CUE
+                 + r")))"
                  # (（五）效益指标—经济效益：… the level-2 joined to its level-1 heading)
                  r"(?:" + PROSE_LEVEL_SEPARATOR + r"(?P<cat2>[\u4e00-\u9fff]{2,10}?指标|" + _BARE_LEVEL2 + r")(?=[:：]))?")
 _CATEGORY_HEADING = re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*+" + _HEADING_BODY, re.M)
@@ -226,7 +234,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
         out.append(ParsedIndicator(
             name=name, target=[target], initial_target=initial, actual=actual,
             weight=_weight(m) or weight,
-            score=_span(m, "score") if m.groupdict().get("score") else None, method="sentence",
+            score=next((_span(m, g) for g in ("score", "bscore") if m.groupdict().get(g)), None), method="sentence",
         ))
         # the most specific category word of the lead (产出指标-数量指标- -> 数量指标; 效益指标—社会效益— -> 社会效益)
         word = level or next((w for w in reversed(words + peeled) if fallback_level1(w.text) or fallback_level2(w.text)),
@@ -391,7 +399,7 @@ def _unquoted(span: Span) -> Span:
 
 def _weight(m: re.Match[str]) -> Span | None:
     """The 分值 a sentence prints, or the full mark after its score (得分20分（满分20分）)."""
-    for group in ("weight", "full"):
+    for group in ("weight", "full", "bweight"):
         if m.groupdict().get(group):
             return _span(m, group)
     return None

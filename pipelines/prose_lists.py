@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from jixiao.pipelines.parsed import ParsedIndicator, Span
 from jixiao.pipelines.vocab import (
-    PROSE_ACTUAL_CUE, PROSE_EACH, PROSE_LIST_JOIN, PROSE_SCORE_CUE, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
+    PROSE_ACTUAL_CUE, PROSE_BARE_ACTUAL_CUE, PROSE_EACH, PROSE_LIST_JOIN, PROSE_SCORE_CUE, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
     fallback_level1, fallback_level2,
 )
 
@@ -21,10 +21,12 @@ _SENTENCE = re.compile(r"[^。；;\n]+")
 _QUOTED = re.compile(r"[“\"「『](?P<q>[^“”\"「」『』\n]{2,40})[”\"」』]")
 _CLAUSE = re.compile(r"[^,，;；]+")
 # a field's clause: its cue, 分别/各 or not, 为/是 or a colon, then the values (各得10分: 各 before the cue)
-_FIELD_CUES = {"target": PROSE_TARGET_CUE, "actual": PROSE_ACTUAL_CUE, "weight": PROSE_WEIGHT_CUE,
-               "score": PROSE_SCORE_CUE}
+# (实际分别完成4间和120间 / 实际均为100%: 实际 before the 分别 or 均, the verb after it)
+_FIELD_CUES = {"target": PROSE_TARGET_CUE,
+               "actual": r"实际(?=" + PROSE_EACH + ")|" + PROSE_ACTUAL_CUE + "|" + PROSE_BARE_ACTUAL_CUE,
+               "weight": PROSE_WEIGHT_CUE, "score": PROSE_SCORE_CUE}
 _FIELD = {f: re.compile(r"\s*(?P<each>" + PROSE_EACH + r")?(?:" + cue + r")(?P<each2>" + PROSE_EACH
-                        + r")?(?:为|是|[:：])?\s*(?P<v>\S.*)")
+                        + r")?(?:完成|达到)?(?:为|是|[:：])?\s*(?P<v>\S.*)")
           for f, cue in _FIELD_CUES.items()}
 _JOIN = re.compile(r"\s*" + PROSE_LIST_JOIN + r"\s*")
 # names listed without quotes before the target's cue and 分别 (A、B、C三项指标目标值分别为…): two or more, their count

@@ -67,3 +67,19 @@ def test_a_box_drawn_table_has_no_page_edge():
     rule, row = "├" + "─" * 30 + "┼" + "─" * 30 + "┤", "│" + "项" * 15 + "│" + "目" * 15 + "│"
     text = "\n".join([rule, row, rule, row, rule, row, rule])
     assert hard_wrap_breaks(text) == []
+
+
+def _every(text: str, n: int) -> str:
+    """Each line broken every ``n`` characters (a tool that wraps by characters, not by width)."""
+    return "\n".join(line[k:k + n] for line in text.split("\n") for k in range(0, max(len(line), 1), n))
+
+
+def test_a_text_broken_every_n_characters_reads_as_one_line_again():
+    wrapped = _every(REPORT, 38)
+    assert normalize_text(wrapped).text == normalize_text(REPORT).text
+
+
+def test_a_few_lines_of_one_length_are_no_edge_of_characters():
+    table = "\n".join(["示例村道路硬化长度12公里实际完成12公里", "示例村道路绿化长度10公里实际完成11公里",
+                       "示例村道路亮化长度08公里实际完成08公里", "合计"])
+    assert hard_wrap_breaks(table) == []

@@ -758,3 +758,20 @@ def test_a_page_title_bar_over_the_reports_own_title_keeps_the_section_stating_t
     rec = extractor.extract_text(text, mode="parser")
     assert [(p.name, p.funds.annual_budget, p.score) for p in rec.projects] == [
         ("数字经济高质量发展专项资金", 18500000.0, 95.2)]
+
+
+def test_a_score_in_brackets_after_the_grade(extractor):
+    text = "示例县2023年度农村公路养护资金绩效自评报告\n全年预算1850万元，实际支出1798.2万元。\n自评结果：优（92分）。\n"
+    assert extractor.extract_text(text, mode="parser").projects[0].score == 92.0
+
+
+def test_one_sentence_announcing_two_projects_that_their_headings_name(extractor):
+    text = "\n".join([
+        "示例市林业和草原局", "2023年度项目支出绩效自评报告",
+        "我局组织对2023年度森林防火专项经费和退化林修复项目开展了绩效自评，现将有关情况报告如下。",
+        "一、森林防火专项经费", "1.项目名称：2023年森林防火专项经费", "2.资金情况：全年预算数230万元，全年执行数224.48万元。",
+        "该项目自评得分96.5分，评价等级为优。",
+        "二、退化林修复项目", "1.项目名称：2023年退化林修复项目", "2.资金情况：全年预算数680万元，全年执行数612万元。",
+        "该项目自评得分88分，评价等级为良。", ""])
+    rec = extractor.extract_text(text, mode="parser")
+    assert [(p.name, p.score) for p in rec.projects] == [("2023年森林防火专项经费", 96.5), ("2023年退化林修复项目", 88.0)]

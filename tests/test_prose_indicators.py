@@ -517,3 +517,24 @@ def test_dashed_fields_with_line_breaks_collapsed():
     assert [r[2:] for r in _read(text)] == [
         ("筛查人数", "≥1200人", "1243人", "10", "10"), ("驱虫覆盖村数", "≥16个", "15个", "10", "8"),
         ("复查合格率", "100%", "100%", None, None)]
+
+
+def test_an_expected_value_and_the_marks_in_brackets_after_the_actual():
+    text = ("门诊预约人次：预期≥4.5万人次；实际4.82万人次。\n"
+            "农村公路列养里程：年度目标≥1420公里，实际完成1436公里（权重10，得分10）。\n")
+    assert [r[2:] for r in _read(text)] == [
+        ("门诊预约人次", "≥4.5万人次", "4.82万人次", None, None), ("农村公路列养里程", "≥1420公里", "1436公里", "10", "10")]
+
+
+def test_clauses_on_the_result_before_the_score_and_a_levels_heading_with_its_marks():
+    text = ("（三）产出（满分40分，得36.5分）\n"
+            "2.更新楼道灯具数量（满分10分）：年度目标值≥900盏，实际完成860盏，完成率95.56%，按完成比例扣0.5分，得9.5分。\n")
+    assert _read(text) == [("产出指标", None, "更新楼道灯具数量", "≥900盏", "860盏", "10", "9.5")]
+
+
+def test_a_list_whose_actuals_say_fenbie_after_shiji_and_one_value_for_all():
+    text = ("数量指标方面，新建实验室数量和改造宿舍间数的年度目标分别为4间和120间，实际分别完成4间和118间；"
+            "质量指标方面，设备验收合格率和工程验收合格率目标均为100%，实际均为100%。\n")
+    assert [r[1:5] for r in _read(text)] == [
+        ("数量指标", "新建实验室数量", "4间", "4间"), ("数量指标", "改造宿舍间数", "120间", "118间"),
+        ("质量指标", "设备验收合格率", "100%", "100%"), ("质量指标", "工程验收合格率", "100%", "100%")]

@@ -64,7 +64,7 @@ PROSE_PRINTED: dict[str, tuple[str, ...]] = {
 PROSE_DEPT_LABEL = r"(?<!中央)(?:主管部门|主管单位)(?:及代码)?"
 # an indicator stated in a sentence: 年初目标值X，实际完成值Y，自评得分Z分 (初目标值: a slip seen in print)
 # (计划≥95%: a bare 计划 before a value; 实际为0.3‰ / 实际达到96%: the actual without 完成)
-PROSE_TARGET_CUE = r"(?:(?:年初|初|年度|全年|计划|预期)?(?:目标值|指标值|目标)|计划(?:完成|值|数|达到)|计划(?=[≥≤><=＞＜\d]))"
+PROSE_TARGET_CUE = r"(?:(?:年初|初|年度|全年|计划|预期)?(?:目标值|指标值|目标)|计划(?:完成|值|数|达到)|(?:计划|预期)(?=[≥≤><=＞＜\d]))"
 # a target printed with its bound and no cue before it (名称：控制在1500元/人次以内，实际…)
 PROSE_TARGET_BOUND = r"控制在|不超过|不高于|不低于|不少于"
 # (年度完成值 / 年末实际值 / 实际完成数: other bureaus' words for the same value)
@@ -132,6 +132,6 @@ PROSE_CODE_LABEL = r"项目(?:编码|代码|编号)"
 # 3356人和502人，分值各10分，各得10分): the words joining a list's items, and those saying each item has its own value
 # (分别) or all the same one (各)
 PROSE_LIST_JOIN = r"(?:以及|和|及|与|、)"
-PROSE_EACH = r"(?:分别|各)"
+PROSE_EACH = r"(?:分别|各|均)"  # (均为100%: all the same value, as 各)
 # the words ending a name that states a sum of money (全年预算数, 实际支出, 到位资金): a funds clause, no indicator
 PROSE_MONEY_NAME_END = r"(?:预算数?|资金|经费|支出数?|金额|总投资|执行数|拨付数?)$"  # (带动…投资 is an effect)
