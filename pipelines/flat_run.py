@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.normalize import NormalizedText
-from jixiao.pipelines.run_together import WORD_TAIL, known_word_list, value_pieces
+from jixiao.pipelines.run_together import known_words_pattern, value_pieces
 
 # a line is a table run together when it holds at least this many known words (a row holds a few; a run of a
 # whole form dozens)
@@ -49,7 +49,7 @@ _INLINE_CHUNK = re.compile(r"(?<=\S)[ \t]{2,}\d{1,2}、(?=\S)")
 def spaced_known_words() -> re.Pattern[str]:
     """``known_words`` where a single space may stand between two characters (collapsed text keeps a wrapped
     cell's break as a space: 经济效益 指标, 一级 指标)."""
-    return re.compile("(?:" + "|".join(" ?".join(map(re.escape, w)) for w in known_word_list()) + ")" + WORD_TAIL)
+    return re.compile(known_words_pattern(spaced=True))
 
 
 def _alt(words) -> str:
@@ -353,21 +353,25 @@ def _glued(line: str, words: list[tuple[int, int]]) -> int:
 
 
 # a piece before the indicator header that opens with amounts and a rate and goes on in words (合计3636100%年度绩效
-# 目标完成情况: the caption after the funds block has no known word to cut it off)
-_LEADING_RATE_RUN = re.compile(r"^(\d[\d.]*%)(?=[\u4e00-\u9fff])")
+# 目标完成情况: the caption after the funds block has no known word to cut it off), or in the funds 得分 of a form
+# whose header prices it in words, no 分值 column (得分(20分*执行率): 36.535.296.44%19.29)
+_LEADING_RATE_RUN = re.compile(r"^(\d[\d.]*%)(\d+(?:\.\d+)?)?(?=[\u4e00-\u9fff]|$)")
 
 
 def _funds_pieces(piece: str) -> list[tuple[int, int]]:
     """A value before the indicator header: amounts and a rate run together split (``value_pieces``), also
-    where words follow them."""
+    where words or the funds 得分 follow them."""
     out = []
     for p in _PART.finditer(piece):
         part, at = p.group(), p.start()
+        whole = value_pieces(part, amounts=(2, 3))
         m = _LEADING_RATE_RUN.match(part)
-        if m is not None and len(pieces := value_pieces(m.group(1), amounts=(2, 3))) > 1:
-            out += [(at + x, at + y) for x, y in pieces] + [(at + m.end(), at + len(part))]
+        if len(whole) == 1 and m is not None and len(pieces := value_pieces(m.group(1), amounts=(2, 3))) > 1:
+            rest = [(m.start(2), m.end(2))] if m.group(2) else []
+            rest += [(m.end(), len(part))] if m.end() < len(part) else []
+            out += [(at + x, at + y) for x, y in [*pieces, *rest]]
         else:
-            out += [(at + x, at + y) for x, y in value_pieces(part, amounts=(2, 3))]
+            out += [(at + x, at + y) for x, y in whole]
     return out
 
 

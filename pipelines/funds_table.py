@@ -272,9 +272,27 @@ def funds_from_total_row(total: Row, label_index: int, columns: list[str], facto
         label = r.cells[label_i].clean
         if is_number(label) or not re.search(r"资金|拨款|财政|自筹|结转|其中", label):
             break
-        part = _align_funds(_amount_cells(r, label_i), columns)
+        part = _by_position(r, label_i, columns)
+        if part is None:
+            part = _part_amounts(_amount_cells(r, label_i), columns)
         funds.parts.append({k: span_of(v) for k, v in part.items() if k in ("annual", "executed", "initial", "compiled")})
     return funds
+
+
+_DASHES = ("/", "-", "—")
+# the columns that hold amounts, in the order forms print them
+_AMOUNT_COLUMNS = ("declared", "compiled", "initial", "annual", "executed")
+
+
+def _part_amounts(cells: list[Cell], columns: list[str]) -> dict[str, Cell]:
+    """A 其中 row's amounts under the header's columns: where its figures come first and dashes fill the rest
+    (42 46.5 44.64 — — under 年初 全年 执行数 分值 执行率 得分: no 分值, rate or score for a source), the figures
+    stand under the amount columns left to right, one each; otherwise as a total row's are aligned."""
+    lead = list(itertools.takewhile(lambda c: c.clean not in _DASHES, cells))
+    budget = [c for c in columns if c in _AMOUNT_COLUMNS]
+    if lead and len(lead) == len(budget) < len(cells) and columns[:len(budget)] == budget:
+        return dict(zip(budget, lead))
+    return _align_funds(cells, columns)
 
 
 def _cut_short(total: Row, after: list[Row] | tuple[Row, ...]) -> bool:

@@ -45,6 +45,16 @@ def _data_row_follows(rows: list[Row]) -> bool:
     return len(filled) >= 4 and any(is_number_cell(c.clean) for c in filled[-3:])
 
 
+def _header_block_follows(rows: list[Row]) -> bool:
+    """The next table row after a line of text repeats the indicator header (一级指标 …) and an indicator row
+    follows it: the line captions the table's next block (年度绩效目标2(40分) of a form with two target blocks)."""
+    k = next((k for k, r in enumerate(rows) if r.kind != "text" or len(r.joined) > 40), None)
+    if k is None or rows[k].kind == "text":
+        return False
+    first = next((c.clean for c in rows[k].cells if c.clean), "")
+    return indicator_column(first) == "l1" and _data_row_follows(rows[k + 1:])
+
+
 class IndicatorReader:
     """Reads the rows of one indicator table."""
 
@@ -74,7 +84,8 @@ class IndicatorReader:
                 closed = True
                 break
             if r.kind == "text":
-                if _data_row_follows(below[k + 1:]) or V.CONTINUED_TITLE.search(first):
+                if (_data_row_follows(below[k + 1:]) or _header_block_follows(below[k + 1:])
+                        or V.CONTINUED_TITLE.search(first)):
                     continue  # a stray line inside the table (★, 填表人：, a footer), not its end
                 break
             ind = self._dual(r, carry) if header.dual else self._row(r, header, carry)

@@ -92,3 +92,23 @@ def test_a_unit_caption_centered_below_the_header(extractor, caption, factor):
     rows = [*FIELDS, "\t年初预算数\t全年预算数\t全年执行数\t执行率", "项目资金",
             f"{caption}\t年度资金总额\t300000\t320000\t288000\t90%", *INDICATORS]
     assert _funds(extractor, rows) == (300000.0 * factor, 320000.0 * factor, 288000.0 * factor, 90.0)
+
+
+def test_source_rows_print_their_figures_first_and_dashes_for_the_rest(extractor):
+    """其中 rows under 年初 全年 执行数 分值 执行率 得分 print three figures and two dashes (no rate or score for a
+    source): the figures stand under the amount columns, so the sources sum to the total."""
+    rows = [*FIELDS, "项目资金(万元)\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+            "年度资金总额\t30\t32\t28.8\t10\t90%\t9", "其中:当年财政拨款\t30\t32\t28.8\t—\t—",
+            "上年结转资金\t0\t0\t0\t—\t—", *INDICATORS]
+    record = extractor.extract_text("\n".join(rows) + "\n", doc_id="t", mode="parser")
+    assert not [c.code for c in record.checks if c.code == "funds.parts_mismatch"]
+    assert not [c.code for p in record.projects for c in p.checks if c.code == "funds.parts_mismatch"]
+
+
+def test_a_source_row_keeping_its_blank_cells_reads_by_position(extractor):
+    """上年结转资金 with its 年初预算数 cell blank and every cell kept (a pipe table): each figure under its column."""
+    rows = [*FIELDS, "项目资金(万元)\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+            "年度资金总额\t30\t36\t34.2\t10\t95%\t9.5", "其中:当年财政拨款\t30\t30\t28.6\t—\t\t—",
+            "上年结转资金\t\t6\t5.6\t—\t\t—", *INDICATORS]
+    record = extractor.extract_text("\n".join(rows) + "\n", doc_id="t", mode="parser")
+    assert not [c.code for p in record.projects for c in p.checks if c.code == "funds.parts_mismatch"]
