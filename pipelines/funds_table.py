@@ -265,6 +265,9 @@ def funds_from_total_row(total: Row, label_index: int, columns: list[str], facto
     for key in ("annual", "executed", "rate", "weight", "score"):
         if key in got:
             setattr(funds, key, span_of(got[key]))
+    # the amount column each of the total row's cells was read under, by its place after the label
+    read_as = {id(c): col for col, c in got.items() if col in _AMOUNT_COLUMNS}
+    figure_columns = {j: read_as[id(c)] for j, c in enumerate(total.cells[label_index + 1:]) if id(c) in read_as}
     for r in part_rows:
         label_i = next((k for k, c in enumerate(r.cells) if c.clean), None)
         if label_i is None:
@@ -272,9 +275,7 @@ def funds_from_total_row(total: Row, label_index: int, columns: list[str], facto
         label = r.cells[label_i].clean
         if is_number(label) or not re.search(r"资金|拨款|财政|自筹|结转|其中", label):
             break
-        part = _by_position(r, label_i, columns)
-        if part is None:
-            part = _part_amounts(_amount_cells(r, label_i), columns)
+        part = _under_total(r.cells[label_i + 1:], figure_columns) or _source_amounts(_amount_cells(r, label_i), columns)
         funds.parts.append({k: span_of(v) for k, v in part.items() if k in ("annual", "executed", "initial", "compiled")})
     return funds
 
@@ -284,15 +285,27 @@ _DASHES = ("/", "-", "—")
 _AMOUNT_COLUMNS = ("declared", "compiled", "initial", "annual", "executed")
 
 
-def _part_amounts(cells: list[Cell], columns: list[str]) -> dict[str, Cell]:
-    """A 其中 row's amounts under the header's columns: where its figures come first and dashes fill the rest
-    (42 46.5 44.64 — — under 年初 全年 执行数 分值 执行率 得分: no 分值, rate or score for a source), the figures
-    stand under the amount columns left to right, one each; otherwise as a total row's are aligned."""
-    lead = list(itertools.takewhile(lambda c: c.clean not in _DASHES, cells))
-    budget = [c for c in columns if c in _AMOUNT_COLUMNS]
-    if lead and len(lead) == len(budget) < len(cells) and columns[:len(budget)] == budget:
-        return dict(zip(budget, lead))
-    return _align_funds(cells, columns)
+def _under_total(cells: list[Cell], figure_columns: dict[int, str]) -> dict[str, Cell] | None:
+    """A 其中 row printing every cell the total row prints, blanks kept: each figure stands under the total row's
+    figure in its place (上年结转资金 | (blank) | 15.6 | 14.73 | — under 年初 全年 执行数); None where a figure stands
+    where the total row prints no amount, or the row is narrower than the total's figures."""
+    figures = {j: c for j, c in enumerate(cells) if c.clean and c.clean not in _DASHES}
+    if not figures or not figure_columns or len(cells) <= max(figure_columns):
+        return None
+    if not all(j in figure_columns for j in figures):
+        return None
+    return {figure_columns[j]: c for j, c in figures.items()}
+
+
+def _source_amounts(cells: list[Cell], columns: list[str]) -> dict[str, Cell]:
+    """A 其中 row whose blanks vanished: its amounts (no rate, dashes for the columns it has no figure for) under the
+    amount columns from 全年执行数 leftwards (上年结转资金 18 18 under 年初 全年 执行数: 全年 and 执行数), as a
+    total row's fewer numbers are; a row printing a rate is aligned as a total row."""
+    figures = [c for c in cells if c.clean not in _DASHES]
+    amount_columns = [c for c in columns if c in _AMOUNT_COLUMNS]
+    if not figures or len(figures) > len(amount_columns) or any(c.clean.endswith("%") for c in figures):
+        return _align_funds(cells, columns)
+    return dict(zip(amount_columns[len(amount_columns) - len(figures):], figures))
 
 
 def _cut_short(total: Row, after: list[Row] | tuple[Row, ...]) -> bool:
