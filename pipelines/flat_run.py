@@ -71,7 +71,7 @@ def _value() -> re.Pattern[str]:
     # a frequency opens with what it counts per (每站每周1次, 每季度2次)
     per_what = r"(?:每[\u4e00-\u9fff]{1,2}?){1,2}"
     # whole phrases only: the single words (完成, 提升, 按时) open names too (按时完成率)
-    quality = _alt(V.QUALITATIVE_BANDS)
+    quality = _alt([*V.QUALITATIVE_BANDS, *V.QUALITATIVE_TARGETS])
     # a date first: 2023年12月底前 is one value, not 2023年 and 12月
     # a rate per unit: 2次/周, 120元/人
     per = rf"(?:/(?:{units}))?"
@@ -249,6 +249,9 @@ def _remark_after_row(name: str, n_values: int, shape: RowShape) -> bool:
     return bool(shape.numbers and shape.values > n_values and _CLAUSE.search(name))
 
 
+_TRAILING_PLACEHOLDER = re.compile(r"(?:…{2,}|\.{3,})$")
+
+
 def _part_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]]:
     # a row ending in a run of two equal halves (名称2020: 20 and 20) is split as ``run_together`` splits it;
     # under a header with 分值 or 得分 such a run is the row's weight and score, read with its other values
@@ -257,6 +260,10 @@ def _part_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]
         return halves
     cells: list[tuple[int, int]] = []
     pos = 0
+    # an ellipsis closing the piece (……: a row the form left unfilled) holds no cell
+    placeholder = _TRAILING_PLACEHOLDER.search(text)
+    stop = placeholder.start() if placeholder is not None and placeholder.start() > 0 else len(text)
+    text = text[:stop]
     while pos < len(text):
         cut = None
         for k in range(pos + MIN_NAME_CHARS, len(text)):

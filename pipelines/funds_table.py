@@ -268,6 +268,7 @@ def funds_from_total_row(total: Row, label_index: int, columns: list[str], facto
     # the amount column each of the total row's cells was read under, by its place after the label
     read_as = {id(c): col for col, c in got.items() if col in _AMOUNT_COLUMNS}
     figure_columns = {j: read_as[id(c)] for j, c in enumerate(total.cells[label_index + 1:]) if id(c) in read_as}
+    unsure = False  # a 其中 row whose figures could stand under more than one set of columns
     for r in part_rows:
         label_i = next((k for k, c in enumerate(r.cells) if c.clean), None)
         if label_i is None:
@@ -276,7 +277,12 @@ def funds_from_total_row(total: Row, label_index: int, columns: list[str], facto
         if is_number(label) or not re.search(r"资金|拨款|财政|自筹|结转|其中", label):
             break
         part = _under_total(r.cells[label_i + 1:], figure_columns) or _source_amounts(_amount_cells(r, label_i), columns)
+        if part is None:
+            unsure = True
+            continue
         funds.parts.append({k: span_of(v) for k, v in part.items() if k in ("annual", "executed", "initial", "compiled")})
+    if unsure:
+        funds.parts = []  # the sources are checked against the total only where every one of them reads
     return funds
 
 
@@ -297,15 +303,19 @@ def _under_total(cells: list[Cell], figure_columns: dict[int, str]) -> dict[str,
     return {figure_columns[j]: c for j, c in figures.items()}
 
 
-def _source_amounts(cells: list[Cell], columns: list[str]) -> dict[str, Cell]:
-    """A 其中 row whose blanks vanished: its amounts (no rate, dashes for the columns it has no figure for) under the
-    amount columns from 全年执行数 leftwards (上年结转资金 18 18 under 年初 全年 执行数: 全年 and 执行数), as a
-    total row's fewer numbers are; a row printing a rate is aligned as a total row."""
+def _source_amounts(cells: list[Cell], columns: list[str]) -> dict[str, Cell] | None:
+    """A 其中 row whose blanks vanished: its amounts under the amount columns left to right where it prints one
+    for each (dashes stand for the columns a source has no figure for), nothing where it prints none; a row printing
+    a rate aligned as a total row is. None where it prints fewer or more amounts than amount columns: a vanished
+    blank (上年结转资金 18 18) and a preview's cut (财政拨款 1560 1725.5 …) read alike, so which columns they stand
+    under is not known."""
     figures = [c for c in cells if c.clean not in _DASHES]
-    amount_columns = [c for c in columns if c in _AMOUNT_COLUMNS]
-    if not figures or len(figures) > len(amount_columns) or any(c.clean.endswith("%") for c in figures):
+    if any(c.clean.endswith("%") for c in figures):
         return _align_funds(cells, columns)
-    return dict(zip(amount_columns[len(amount_columns) - len(figures):], figures))
+    amount_columns = [c for c in columns if c in _AMOUNT_COLUMNS]
+    if not figures:
+        return {}
+    return dict(zip(amount_columns, figures)) if len(figures) == len(amount_columns) else None
 
 
 def _cut_short(total: Row, after: list[Row] | tuple[Row, ...]) -> bool:

@@ -55,6 +55,19 @@ def _header_block_follows(rows: list[Row]) -> bool:
     return indicator_column(first) == "l1" and _data_row_follows(rows[k + 1:])
 
 
+def _verdict_in_remarks(r: Row, h: IndicatorHeader, name_i: int, got: dict[str, Cell]) -> bool:
+    """A row that lost cells, under a header with no score columns whose last column is the remark (年度指标值
+    全年完成值 未完成原因和改进措施), printing a target and a completion phrase (达成预期指标) last: aligned from the
+    right (LABELING R7.5) the phrase stands in the remark column and the actual was left blank."""
+    actual = got.get("actual")
+    if actual is None or h.tail_slots or not h.slots or h.slots[max(h.slots)] != "reason":
+        return False
+    after = r.cells[name_i + 1:]
+    filled = [c for c in after if c.clean]
+    return (len(after) < len(h.value_slots) + 1 and bool(filled) and filled[-1] is actual
+            and bool(V.VALUE_PHRASE.match(actual.clean)))
+
+
 class IndicatorReader:
     """Reads the rows of one indicator table."""
 
@@ -205,6 +218,8 @@ class IndicatorReader:
         assign, method = self._assign(r, h, name_i, shift)
         if assign is None:
             return None
+        if _verdict_in_remarks(r, h, name_i, assign):
+            del assign["actual"]
         ind = ParsedIndicator(
             level1=carry.l1, level2=carry.l2, level1_span=carry.l1_span, level2_span=carry.l2_span,
             name=span_of(name_cell), method=method,

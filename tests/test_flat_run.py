@@ -321,3 +321,17 @@ def test_a_numbered_caption_keeps_its_number_and_two_annotations_stay_with_their
 
     line = "年度绩效目标2(45分)一级指标预算执行情况(万元)(10分)预算数(A)"
     assert spaced_known_words().findall(line) == ["年度绩效目标2(45分)", "一级指标", "预算执行情况(万元)(10分)", "预算数(A)"]
+
+
+@pytest.mark.parametrize("piece, cells", [
+    # an ellipsis after the row (a row the form left unfilled) holds no cell
+    ("单座泵站年均运维成本≤2.8万元达成预期指标……", ["单座泵站年均运维成本", "≤2.8万元", "达成预期指标"]),
+    ("单座泵站年均运维成本≤2.8万元2.6万元......", ["单座泵站年均运维成本", "≤2.8万元", "2.6万元"]),
+    # a qualitative target printed whole, run into the name before it and the verdict after it
+    ("排水设施长效管护机制建立健全达成预期指标", ["排水设施长效管护机制", "建立健全", "达成预期指标"]),
+    ("群众环境卫生意识逐步提升达成预期指标", ["群众环境卫生意识", "逐步提升", "达成预期指标"]),
+    # such words inside a name with no value after them stay in it
+    ("管护机制建立健全率100%100%", ["管护机制建立健全率", "100%", "100%"]),
+])
+def test_a_rows_placeholder_and_qualitative_target_in_a_run(piece, cells):
+    assert [piece[a:b] for a, b in row_cells(piece)] == cells
