@@ -479,8 +479,7 @@ RUN_TOGETHER_WORDS: tuple[str, ...] = tuple("""
 指标值 全年实际完成值 未完成原因和改进措施 预算执行率 绩效指标
 资金来源 资金情况 预算数 其他资金 进度指标 自评总分 项目类别 项目类型 预算执行情况 年度绩效目标
 """.split())
-# captions a form numbers, one a block (年度绩效目标1(40分) … 年度绩效目标2(40分)): the number stays with the word
-NUMBERED_CAPTION_WORDS = ("年度绩效目标",)
+NUMBERED_CAPTION_WORDS = ("年度绩效目标",)  # numbered one a block (年度绩效目标2(40分)): the number stays
 
 # ---- the collapsed-text reader (flat.py): words that start, split or end its pseudo-rows
 # a field label glued to its value (项目名称老字号)
