@@ -191,6 +191,13 @@ class _RowGrouper:
         if self.state == "fh_body" and self.cur:
             self.cur.append(c)  # a blank amount keeps its column's place on a funds row
             return
+        if (self.state == "ih_body" and not self.tiers and self.values and self.since_name < 0 and self.cur
+                and V.fallback_level2(self.cur[-1].clean) and not V.fallback_level1(self.cur[-1].clean)):
+            # right after a level-2 word the blank is the row's name (a level-2 printed with an empty row: 社会成本指标
+            # and blanks): its value cells follow, and a category word after them opens the next row
+            self.cur.append(c)
+            self.since_name = 0
+            return
         if self.state != "ih_body" or self.tiers or not self.values or self.since_name < 0:
             return
         if self.since_name < self.values or (self.reason and self.since_name <= self.values + self.after_reason):

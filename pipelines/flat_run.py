@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.normalize import NormalizedText
-from jixiao.pipelines.run_together import WORD_TAIL, known_word_list, value_pieces
+from jixiao.pipelines.run_together import known_words_pattern, value_pieces
 
 # a line is a table run together when it holds at least this many known words (a row holds a few; a run of a
 # whole form dozens)
@@ -49,7 +49,7 @@ _INLINE_CHUNK = re.compile(r"(?<=\S)[ \t]{2,}\d{1,2}、(?=\S)")
 def spaced_known_words() -> re.Pattern[str]:
     """``known_words`` where a single space may stand between two characters (collapsed text keeps a wrapped
     cell's break as a space: 经济效益 指标, 一级 指标)."""
-    return re.compile("(?:" + "|".join(" ?".join(map(re.escape, w)) for w in known_word_list()) + ")" + WORD_TAIL)
+    return re.compile(known_words_pattern(spaced=True))
 
 
 def _alt(words) -> str:
@@ -71,7 +71,7 @@ def _value() -> re.Pattern[str]:
     # a frequency opens with what it counts per (每站每周1次, 每季度2次)
     per_what = r"(?:每[\u4e00-\u9fff]{1,2}?){1,2}"
     # whole phrases only: the single words (完成, 提升, 按时) open names too (按时完成率)
-    quality = _alt(V.QUALITATIVE_BANDS)
+    quality = _alt([*V.QUALITATIVE_BANDS, *V.QUALITATIVE_TARGETS])
     # a date first: 2023年12月底前 is one value, not 2023年 and 12月
     # a rate per unit: 2次/周, 120元/人
     per = rf"(?:/(?:{units}))?"
@@ -249,6 +249,9 @@ def _remark_after_row(name: str, n_values: int, shape: RowShape) -> bool:
     return bool(shape.numbers and shape.values > n_values and _CLAUSE.search(name))
 
 
+_TRAILING_PLACEHOLDER = re.compile(r"(?:…{2,}|\.{3,})$")
+
+
 def _part_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]]:
     # a row ending in a run of two equal halves (名称2020: 20 and 20) is split as ``run_together`` splits it;
     # under a header with 分值 or 得分 such a run is the row's weight and score, read with its other values
@@ -257,6 +260,10 @@ def _part_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]
         return halves
     cells: list[tuple[int, int]] = []
     pos = 0
+    # an ellipsis closing the piece (……: a row the form left unfilled) holds no cell
+    placeholder = _TRAILING_PLACEHOLDER.search(text)
+    stop = placeholder.start() if placeholder is not None and placeholder.start() > 0 else len(text)
+    text = text[:stop]
     while pos < len(text):
         cut = None
         for k in range(pos + MIN_NAME_CHARS, len(text)):
@@ -353,21 +360,25 @@ def _glued(line: str, words: list[tuple[int, int]]) -> int:
 
 
 # a piece before the indicator header that opens with amounts and a rate and goes on in words (合计3636100%年度绩效
-# 目标完成情况: the caption after the funds block has no known word to cut it off)
-_LEADING_RATE_RUN = re.compile(r"^(\d[\d.]*%)(?=[\u4e00-\u9fff])")
+# 目标完成情况: the caption after the funds block has no known word to cut it off), or in the funds 得分 of a form
+# whose header prices it in words, no 分值 column (得分(20分*执行率): 36.535.296.44%19.29)
+_LEADING_RATE_RUN = re.compile(r"^(\d[\d.]*%)(\d+(?:\.\d+)?)?(?=[\u4e00-\u9fff]|$)")
 
 
 def _funds_pieces(piece: str) -> list[tuple[int, int]]:
     """A value before the indicator header: amounts and a rate run together split (``value_pieces``), also
-    where words follow them."""
+    where words or the funds 得分 follow them."""
     out = []
     for p in _PART.finditer(piece):
         part, at = p.group(), p.start()
+        whole = value_pieces(part, amounts=(2, 3))
         m = _LEADING_RATE_RUN.match(part)
-        if m is not None and len(pieces := value_pieces(m.group(1), amounts=(2, 3))) > 1:
-            out += [(at + x, at + y) for x, y in pieces] + [(at + m.end(), at + len(part))]
+        if len(whole) == 1 and m is not None and len(pieces := value_pieces(m.group(1), amounts=(2, 3))) > 1:
+            rest = [(m.start(2), m.end(2))] if m.group(2) else []
+            rest += [(m.end(), len(part))] if m.end() < len(part) else []
+            out += [(at + x, at + y) for x, y in [*pieces, *rest]]
         else:
-            out += [(at + x, at + y) for x, y in value_pieces(part, amounts=(2, 3))]
+            out += [(at + x, at + y) for x, y in whole]
     return out
 
 

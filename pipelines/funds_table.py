@@ -265,6 +265,10 @@ def funds_from_total_row(total: Row, label_index: int, columns: list[str], facto
     for key in ("annual", "executed", "rate", "weight", "score"):
         if key in got:
             setattr(funds, key, span_of(got[key]))
+    # the amount column each of the total row's cells was read under, by its place after the label
+    read_as = {id(c): col for col, c in got.items() if col in _AMOUNT_COLUMNS}
+    figure_columns = {j: read_as[id(c)] for j, c in enumerate(total.cells[label_index + 1:]) if id(c) in read_as}
+    unsure = False  # a 其中 row whose figures could stand under more than one set of columns
     for r in part_rows:
         label_i = next((k for k, c in enumerate(r.cells) if c.clean), None)
         if label_i is None:
@@ -272,9 +276,46 @@ def funds_from_total_row(total: Row, label_index: int, columns: list[str], facto
         label = r.cells[label_i].clean
         if is_number(label) or not re.search(r"资金|拨款|财政|自筹|结转|其中", label):
             break
-        part = _align_funds(_amount_cells(r, label_i), columns)
+        part = _under_total(r.cells[label_i + 1:], figure_columns) or _source_amounts(_amount_cells(r, label_i), columns)
+        if part is None:
+            unsure = True
+            continue
         funds.parts.append({k: span_of(v) for k, v in part.items() if k in ("annual", "executed", "initial", "compiled")})
+    if unsure:
+        funds.parts = []  # the sources are checked against the total only where every one of them reads
     return funds
+
+
+_DASHES = ("/", "-", "—")
+# the columns that hold amounts, in the order forms print them
+_AMOUNT_COLUMNS = ("declared", "compiled", "initial", "annual", "executed")
+
+
+def _under_total(cells: list[Cell], figure_columns: dict[int, str]) -> dict[str, Cell] | None:
+    """A 其中 row printing every cell the total row prints, blanks kept: each figure stands under the total row's
+    figure in its place (上年结转资金 | (blank) | 15.6 | 14.73 | — under 年初 全年 执行数); None where a figure stands
+    where the total row prints no amount, or the row is narrower than the total's figures."""
+    figures = {j: c for j, c in enumerate(cells) if c.clean and c.clean not in _DASHES}
+    if not figures or not figure_columns or len(cells) <= max(figure_columns):
+        return None
+    if not all(j in figure_columns for j in figures):
+        return None
+    return {figure_columns[j]: c for j, c in figures.items()}
+
+
+def _source_amounts(cells: list[Cell], columns: list[str]) -> dict[str, Cell] | None:
+    """A 其中 row whose blanks vanished: its amounts under the amount columns left to right where it prints one
+    for each (dashes stand for the columns a source has no figure for), nothing where it prints none; a row printing
+    a rate aligned as a total row is. None where it prints fewer or more amounts than amount columns: a vanished
+    blank (上年结转资金 18 18) and a preview's cut (财政拨款 1560 1725.5 …) read alike, so which columns they stand
+    under is not known."""
+    figures = [c for c in cells if c.clean not in _DASHES]
+    if any(c.clean.endswith("%") for c in figures):
+        return _align_funds(cells, columns)
+    amount_columns = [c for c in columns if c in _AMOUNT_COLUMNS]
+    if not figures:
+        return {}
+    return dict(zip(amount_columns, figures)) if len(figures) == len(amount_columns) else None
 
 
 def _cut_short(total: Row, after: list[Row] | tuple[Row, ...]) -> bool:

@@ -55,7 +55,27 @@ def indicator_visual_order(slots: Sequence[str | None]) -> list[str | None] | No
         at = head.index("target")
         if not AFTER_TARGET & set(head[:at]):
             return _replace(head, at, out[k:])
-    return None
+    return _value_leaves(out)
+
+
+# the columns a row's values stand in, and those that stand right of them
+VALUE_LEAVES = frozenset(("init_target", "adj_target", "target", "actual"))
+AFTER_VALUES = frozenset(("weight", "score", "reason", "degree"))
+
+
+def _value_leaves(out: list[str | None]) -> list[str | None] | None:
+    """指标完成情况 over 年度指标值 / 实际完成值, the leaves printed after 分值 得分 偏差原因: they take the place of
+    their caption, the cell (a word of one leaf's column, or none) just left of the first 分值/得分/偏差原因 column,
+    where no value column stands before it."""
+    k = _trailing(out, VALUE_LEAVES)
+    leaves, head = out[k:], out[:k]
+    after = next((i for i, s in enumerate(head) if s in AFTER_VALUES), None)
+    if len(leaves) < MIN_LEAVES or after is None or after == 0 or "target" not in leaves and "init_target" not in leaves:
+        return None
+    caption = head[after - 1]
+    if not (caption is None or caption in leaves) or VALUE_LEAVES & set(head[:after - 1]) or "name" not in head[:after - 1]:
+        return None
+    return _replace(head, after - 1, leaves)
 
 
 def level_leaves(texts: Sequence[str]) -> list[str | None] | None:

@@ -45,6 +45,29 @@ def _data_row_follows(rows: list[Row]) -> bool:
     return len(filled) >= 4 and any(is_number_cell(c.clean) for c in filled[-3:])
 
 
+def _header_block_follows(rows: list[Row]) -> bool:
+    """The next table row after a line of text repeats the indicator header (一级指标 …) and an indicator row
+    follows it: the line captions the table's next block (年度绩效目标2(40分) of a form with two target blocks)."""
+    k = next((k for k, r in enumerate(rows) if r.kind != "text" or len(r.joined) > 40), None)
+    if k is None or rows[k].kind == "text":
+        return False
+    first = next((c.clean for c in rows[k].cells if c.clean), "")
+    return indicator_column(first) == "l1" and _data_row_follows(rows[k + 1:])
+
+
+def _verdict_in_remarks(r: Row, h: IndicatorHeader, name_i: int, got: dict[str, Cell]) -> bool:
+    """A row that lost cells, under a header with no score columns whose last column is the remark (年度指标值
+    全年完成值 未完成原因和改进措施), printing a target and a completion phrase (达成预期指标) last: aligned from the
+    right (LABELING R7.5) the phrase stands in the remark column and the actual was left blank."""
+    actual = got.get("actual")
+    if actual is None or h.tail_slots or not h.slots or h.slots[max(h.slots)] != "reason":
+        return False
+    after = r.cells[name_i + 1:]
+    filled = [c for c in after if c.clean]
+    return (len(after) < len(h.value_slots) + 1 and bool(filled) and filled[-1] is actual
+            and bool(V.VALUE_PHRASE.match(actual.clean)))
+
+
 class IndicatorReader:
     """Reads the rows of one indicator table."""
 
@@ -74,7 +97,8 @@ class IndicatorReader:
                 closed = True
                 break
             if r.kind == "text":
-                if _data_row_follows(below[k + 1:]) or V.CONTINUED_TITLE.search(first):
+                if (_data_row_follows(below[k + 1:]) or _header_block_follows(below[k + 1:])
+                        or V.CONTINUED_TITLE.search(first)):
                     continue  # a stray line inside the table (★, 填表人：, a footer), not its end
                 break
             ind = self._dual(r, carry) if header.dual else self._row(r, header, carry)
@@ -194,6 +218,8 @@ class IndicatorReader:
         assign, method = self._assign(r, h, name_i, shift)
         if assign is None:
             return None
+        if _verdict_in_remarks(r, h, name_i, assign):
+            del assign["actual"]
         ind = ParsedIndicator(
             level1=carry.l1, level2=carry.l2, level1_span=carry.l1_span, level2_span=carry.l2_span,
             name=span_of(name_cell), method=method,

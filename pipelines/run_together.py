@@ -37,13 +37,25 @@ def known_word_list() -> list[str]:
     return sorted({*V.SEGMENT_WORDS, *V.RUN_TOGETHER_WORDS}, key=len, reverse=True)
 
 
-# a header's annotation and a label's colon stay with the word: 全年预算数(A), 年度资金总额:
-WORD_TAIL = r"(?:\([^()\n]{1,10}\))?:?"
+# a header's annotations and a label's colon stay with the word: 全年预算数(A), 年度资金总额:, 预算执行情况(万元)(20分)
+WORD_TAIL = r"(?:\([^()\n]{1,10}\)){0,2}:?"
+
+
+def known_words_pattern(spaced: bool = False) -> str:
+    """The alternatives of the known words, a numbered caption's number kept with it (年度绩效目标2); ``spaced``:
+    a single space may stand between two characters."""
+    join = " ?".join if spaced else "".join
+
+    def word(w: str) -> str:
+        return join(map(re.escape, w))
+
+    numbered = "|".join(word(w) + r"\d{1,2}(?=\()" for w in V.NUMBERED_CAPTION_WORDS)
+    return "(?:" + numbered + "|" + "|".join(map(word, known_word_list())) + ")" + WORD_TAIL
 
 
 @lru_cache(maxsize=1)
 def known_words() -> re.Pattern[str]:
-    return re.compile("(?:" + "|".join(map(re.escape, known_word_list())) + ")" + WORD_TAIL)
+    return re.compile(known_words_pattern())
 
 
 def _printed_amount(x: str) -> bool:

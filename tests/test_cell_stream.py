@@ -352,3 +352,18 @@ def test_under_a_serial_column_words_after_a_rows_values_are_its_remark():
              "3", "满意度指标", "服务对象满意度指标", "边民满意度", "≥90%", "91%", "20", "20", "总分", "100", "97"]
     [p] = Extractor.from_settings(load_tagger=False).extract_text("\n\n".join(cells), mode="parser").projects
     assert [(i.name, i.score) for i in p.indicators] == [("巡诊次数", 15), ("就医可及性", 18), ("边民满意度", 20)]
+
+
+def test_a_level2_printed_with_an_empty_row_is_a_row_of_its_own(extractor):
+    """社会成本指标 printed with every other cell of its row a lone space (the template's row left unfilled): the
+    blanks are its row's, so the level-1 after them opens the next row instead of running into this one."""
+    header = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")
+    body = ("成本指标", "经济成本指标", "单个投放点建设成本", "≤1.5万元", "1.4万元", "20", "20", BLANK,
+            "社会成本指标", BLANK, BLANK, BLANK, BLANK, BLANK, BLANK,
+            "效益指标", "社会效益指标", "垃圾分类知晓率", "≥85%", "88%", "30", "30", BLANK,
+            "满意度指标", "服务对象满意度指标", "居民满意度", "≥90%", "93%", "40", "38", BLANK)
+    p = read(extractor, page(*FIELDS, *FUNDS, *header, *body, "总分", "100", "97.5"))
+    assert rows(p) == [
+        ("成本指标", "经济成本指标", "单个投放点建设成本", "≤1.5万元", "1.4万元", 20.0, 20.0),
+        ("效益指标", "社会效益指标", "垃圾分类知晓率", "≥85%", "88%", 30.0, 30.0),
+        ("满意度指标", "服务对象满意度指标", "居民满意度", "≥90%", "93%", 40.0, 38.0)]

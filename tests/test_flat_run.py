@@ -278,3 +278,60 @@ def test_numbered_prose_lines_with_few_known_words_stay_lines():
 
     text = "1、数量指标:新建站点5个。\n\n2、质量指标:验收合格率100%。\n\n3、时效指标:按期完成。\n"
     assert flat_run_cells(normalize_text(text)) is None
+
+
+# a score-only form with two target blocks (年度绩效目标1 / 2), each under its own header, the funds 得分 priced in
+# words in the header (得分(10分*执行率)) with no 分值 column, a 项目类别 with checkbox options: all invented
+TWO_BLOCKS = (
+    "项目名称乡村公路养护补助资金主管部门石门县交通运输局项目实施单位石门县公路养护站项目类别1、部门预算项目☑2、专项资金□"
+    "预算执行情况(万元)(10分)预算数(A)执行数(B)执行率(B/A)得分(10分*执行率)合计5048.697.2%9.72"
+    "年度绩效目标1(45分)一级指标二级指标三级指标年初目标值(A)实际完成值(B)得分"
+    "产出指标数量指标养护公路里程≥120公里126公里15质量指标路面优良率≥85%88%15"
+    "效益指标社会效益指标群众出行便利度提升≥10%12%15"
+    "年度绩效目标2(45分)一级指标二级指标三级指标年初目标值(A)实际完成值(B)得分"
+    "数量指标修复坑槽面积≥3000平方米3150平方米15时效指标养护完成时间2023年11月底前2023年11月15"
+    "满意度指标服务对象满意度指标沿线群众满意度≥90%93%15总分99.72\n"
+)
+
+
+def test_a_second_target_block_under_its_own_header_is_read(extractor):
+    """年度绩效目标2 captions a second block with its header printed again: its rows are the same project's, the
+    level-2 with no level-1 printed takes its framework parent."""
+    p = _read(extractor, PREVIEW_JUNK + "1、" + TWO_BLOCKS)
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.score) for i in p.indicators] == [
+        ("产出指标", "数量指标", "养护公路里程", "≥120公里", "126公里", 15.0),
+        ("产出指标", "质量指标", "路面优良率", "≥85%", "88%", 15.0),
+        ("效益指标", "社会效益指标", "群众出行便利度提升", "≥10%", "12%", 15.0),
+        ("产出指标", "数量指标", "修复坑槽面积", "≥3000平方米", "3150平方米", 15.0),
+        ("产出指标", "时效指标", "养护完成时间", "2023年11月底前", "2023年11月", 15.0),
+        ("满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "93%", 15.0),
+    ]
+    assert p.score == 99.72
+
+
+def test_the_funds_score_after_the_rate_and_a_category_label_end_their_cells(extractor):
+    """合计5048.697.2%9.72: 预算数, 执行数, the rate and the funds 得分; 项目类别 ends the implementer's value."""
+    p = _read(extractor, PREVIEW_JUNK + "1、" + TWO_BLOCKS)
+    assert p.implementer == "石门县公路养护站"
+    assert (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (500000.0, 486000.0, 97.2)
+
+
+def test_a_numbered_caption_keeps_its_number_and_two_annotations_stay_with_their_word():
+    from jixiao.pipelines.flat_run import spaced_known_words
+
+    line = "年度绩效目标2(45分)一级指标预算执行情况(万元)(10分)预算数(A)"
+    assert spaced_known_words().findall(line) == ["年度绩效目标2(45分)", "一级指标", "预算执行情况(万元)(10分)", "预算数(A)"]
+
+
+@pytest.mark.parametrize("piece, cells", [
+    # an ellipsis after the row (a row the form left unfilled) holds no cell
+    ("单座泵站年均运维成本≤2.8万元达成预期指标……", ["单座泵站年均运维成本", "≤2.8万元", "达成预期指标"]),
+    ("单座泵站年均运维成本≤2.8万元2.6万元......", ["单座泵站年均运维成本", "≤2.8万元", "2.6万元"]),
+    # a qualitative target printed whole, run into the name before it and the verdict after it
+    ("排水设施长效管护机制建立健全达成预期指标", ["排水设施长效管护机制", "建立健全", "达成预期指标"]),
+    ("群众环境卫生意识逐步提升达成预期指标", ["群众环境卫生意识", "逐步提升", "达成预期指标"]),
+    # such words inside a name with no value after them stay in it
+    ("管护机制建立健全率100%100%", ["管护机制建立健全率", "100%", "100%"]),
+])
+def test_a_rows_placeholder_and_qualitative_target_in_a_run(piece, cells):
+    assert [piece[a:b] for a, b in row_cells(piece)] == cells

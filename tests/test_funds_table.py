@@ -92,3 +92,53 @@ def test_a_unit_caption_centered_below_the_header(extractor, caption, factor):
     rows = [*FIELDS, "\t年初预算数\t全年预算数\t全年执行数\t执行率", "项目资金",
             f"{caption}\t年度资金总额\t300000\t320000\t288000\t90%", *INDICATORS]
     assert _funds(extractor, rows) == (300000.0 * factor, 320000.0 * factor, 288000.0 * factor, 90.0)
+
+
+def test_source_rows_print_their_figures_first_and_dashes_for_the_rest(extractor):
+    """其中 rows under 年初 全年 执行数 分值 执行率 得分 print three figures and two dashes (no rate or score for a
+    source): the figures stand under the amount columns, so the sources sum to the total."""
+    rows = [*FIELDS, "项目资金(万元)\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+            "年度资金总额\t30\t32\t28.8\t10\t90%\t9", "其中:当年财政拨款\t30\t32\t28.8\t—\t—",
+            "上年结转资金\t0\t0\t0\t—\t—", *INDICATORS]
+    record = extractor.extract_text("\n".join(rows) + "\n", doc_id="t", mode="parser")
+    assert not [c.code for c in record.checks if c.code == "funds.parts_mismatch"]
+    assert not [c.code for p in record.projects for c in p.checks if c.code == "funds.parts_mismatch"]
+
+
+def test_a_source_row_keeping_its_blank_cells_reads_by_position(extractor):
+    """上年结转资金 with its 年初预算数 cell blank and every cell kept (a pipe table): each figure under its column."""
+    rows = [*FIELDS, "项目资金(万元)\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+            "年度资金总额\t30\t36\t34.2\t10\t95%\t9.5", "其中:当年财政拨款\t30\t30\t28.6\t—\t\t—",
+            "上年结转资金\t\t6\t5.6\t—\t\t—", *INDICATORS]
+    record = extractor.extract_text("\n".join(rows) + "\n", doc_id="t", mode="parser")
+    assert not [c.code for p in record.projects for c in p.checks if c.code == "funds.parts_mismatch"]
+
+
+@pytest.mark.parametrize("carried", ["5.6", "4.6"])
+def test_a_source_row_whose_blank_vanished_is_not_checked(extractor, carried):
+    """One cell a paragraph, empty cells vanished: 上年结转资金 6 5.6 under 年初 全年 执行数 may have lost its 年初 cell
+    or been cut after two figures; which columns they stand under is not known, so the sources are not checked
+    against the total (no warning either way), while the total reads as printed."""
+    cells = ["项目名称", "2024年示例街道路灯维护经费", "主管部门", "示例区城市管理局", "实施单位", "示例区市政所",
+             "项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+             "年度资金总额", "30", "36", "34.2", "10", "95%", "9.5", "其中:当年财政拨款", "30", "30", "28.6",
+             "上年结转资金", "6", carried, "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+             "产出指标", "数量指标", "维护路灯数量", "≥800盏", "812盏", "90", "90"]
+    record = extractor.extract_text("\n\n".join(cells) + "\n", doc_id="t", mode="parser")
+    (p,) = record.projects
+    assert (p.funds.annual_budget, p.funds.executed) == (360000.0, 342000.0)
+    assert not [c.field for c in p.checks if c.code == "funds.parts_mismatch"]
+
+
+@pytest.mark.parametrize("carried, flagged", [("5.6", []), ("4.6", ["funds.executed"])])
+def test_source_rows_printing_every_amount_are_checked(extractor, carried, flagged):
+    """Blanks vanished but each source prints all three amounts: they stand under 年初 全年 执行数, and a source
+    that does not add up is flagged on its column only."""
+    cells = ["项目名称", "2024年示例街道路灯维护经费", "主管部门", "示例区城市管理局", "实施单位", "示例区市政所",
+             "项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+             "年度资金总额", "30", "36", "34.2", "10", "95%", "9.5", "其中:当年财政拨款", "30", "30", "28.6",
+             "上年结转资金", "0", "6", carried, "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值",
+             "得分", "产出指标", "数量指标", "维护路灯数量", "≥800盏", "812盏", "90", "90"]
+    record = extractor.extract_text("\n\n".join(cells) + "\n", doc_id="t", mode="parser")
+    (p,) = record.projects
+    assert [c.field for c in p.checks if c.code == "funds.parts_mismatch"] == flagged

@@ -27,6 +27,22 @@ def test_target_parts_take_the_spanning_target_columns_place():
                                                "reason"]
 
 
+def test_value_leaves_printed_after_the_score_columns_take_their_captions_place():
+    # 指标完成情况 (colspan 2, read as an actual's word) / 分值 / 得分 / 偏差原因, then 年度指标值 / 实际完成值
+    printed = [None, "l1", "l2", "name", "actual", "weight", "score", "reason", "target", "actual"]
+    assert indicator_visual_order(printed) == [None, "l1", "l2", "name", "target", "actual", "weight", "score",
+                                               "reason"]
+    # a caption that names no column (完成情况 spanning 年初 / 调整后 / 实际), no remark column
+    printed = ["l1", "l2", "name", None, "weight", "score", "init_target", "adj_target", "actual"]
+    assert indicator_visual_order(printed) == ["l1", "l2", "name", "init_target", "adj_target", "actual", "weight",
+                                               "score"]
+    # a value column already before the scores: the trailing words are no leaves of a caption
+    assert indicator_visual_order(["l1", "l2", "name", "target", "actual", "weight", "score", "target",
+                                   "actual"]) is None
+    # 分值 printed first, then the values and no score after them: visual order already
+    assert indicator_visual_order(["l1", "l2", "name", "weight", "target", "actual"]) is None
+
+
 def test_a_header_in_visual_order_is_left_alone():
     assert indicator_visual_order(["l1", "l2", "name", "op", "target", "unit", "actual", "weight", "score"]) is None
     assert indicator_visual_order(["l1", "l2", "name", "nature", "target", "weight", "actual", "score"]) is None
@@ -61,3 +77,23 @@ def test_two_row_headers_read_cell_by_cell(extractor):
     assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed) == (180000, 200000, 190000)
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
         ("举办公益培训班次", "≥24期", "26期", 20, 20), ("培训学员结业率", "≥90%", "93%", 20, 18)]
+
+
+def test_value_leaves_after_the_remark_column_read_cell_by_cell(extractor):
+    """指标完成情况 spanning 年度指标值 / 实际完成值, printed before 分值 得分 偏差原因分析及改进措施 with its leaves after
+    them; lone-space remark cells: each row's target, actual, weight and score land in their columns."""
+    text = _page(
+        "项目名称", "示例区农贸市场提质改造补助", "主管部门", "示例区商务局", "实施单位", "示例区市场服务中心",
+        "项目资金\n(万元)", "预算数", "全年执行数", "分值", "执行率", "得分", "年初预算数", "全年预算数",
+        "年度资金总额", "50", "60", "57", "10", "95%", "9.5",
+        "绩效指标", "一级指标", "二级指标", "三级指标", "指标完成情况", "分值", "得分", "偏差原因分析\n及改进措施",
+        "年度指标值", "实际完成值",
+        "产出指标", "数量指标", "改造市场个数", "≥4个", "4个", "30", "30", " ",
+        "质量指标", "改造验收合格率", "100%", "100%", "30", "30", " ",
+        "满意度指标", "服务对象满意度指标", "商户满意度", "≥90%", "88%", "30", "27", "部分商户对摊位调整有意见。",
+        "总分", "100", "96.5")
+    p, = extractor.extract_text(text, doc_id="t", mode="parser").projects
+    assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed) == (500000, 600000, 570000)
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("改造市场个数", "≥4个", "4个", 30, 30), ("改造验收合格率", "100%", "100%", 30, 30),
+        ("商户满意度", "≥90%", "88%", 30, 27)]

@@ -55,6 +55,12 @@ QUALITATIVE_BANDS: dict[str, str] = {
     "部分达成预期指标": "partial", "部分达成": "partial", "基本达成": "positive", "基本完成": "positive",
     "未达成预期指标": "negative", "未达成": "negative", "未达到预期": "negative",
 }
+# qualitative targets as forms print them, whole (a table run into one line has nothing else to cut a name
+# from its target: 管护机制 | 建立健全)
+QUALITATIVE_TARGETS: tuple[str, ...] = (
+    "建立健全", "逐步提升", "持续提升", "有效提升", "明显提升", "显著提升", "稳步提升", "明显改善", "有效改善",
+    "持续改善", "逐步完善", "不断完善", "长期有效", "持续发挥作用",
+)
 # stems of qualitative values that say the thing happened, was good or got better
 QUALITATIVE_POSITIVE: tuple[str, ...] = (
     "达成", "达到", "完成", "实现", "有效", "提升", "提高", "改善", "增强", "增加", "增收", "减轻", "缓解", "降低",

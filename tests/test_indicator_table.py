@@ -1,0 +1,58 @@
+"""The indicator table reader: where its rows end (invented examples)."""
+
+from jixiao.pipelines.layout import parse_rows
+from jixiao.pipelines.normalize import normalize_text
+from jixiao.pipelines.tables import TableParser
+
+HEADER = "一级指标\t二级指标\t三级指标\t年初目标值(A)\t实际完成值(B)\t得分"
+HEAD = [
+    "项目名称\t乡镇卫生院设备购置补助", "主管部门\t示例县卫生健康局", "实施单位\t示例县中心卫生院",
+    "年度绩效目标1(50分)", HEADER,
+    "产出指标\t数量指标\t购置设备台数\t≥12台\t12台\t25",
+    "效益指标\t社会效益指标\t门诊检查开展率\t≥90%\t94%\t25",
+]
+
+
+def _names(lines: list[str]) -> list[tuple[str | None, str]]:
+    rows = parse_rows(normalize_text("\n".join(lines) + "\n"), one_row_per_line=True)
+    (p,) = TableParser().parse(rows)
+    return [(i.level1, i.name.text) for i in p.indicators]
+
+
+def test_a_caption_over_the_header_printed_again_opens_the_next_block():
+    """年度绩效目标2 on a line of its own, the header again, then rows: one table in two target blocks."""
+    lines = [*HEAD, "年度绩效目标2(50分)", HEADER, "数量指标\t培训医护人员人次\t≥60人次\t64人次\t25",
+             "满意度指标\t服务对象满意度指标\t患者满意度\t≥90%\t92%\t25"]
+    assert _names(lines) == [("产出指标", "购置设备台数"), ("效益指标", "门诊检查开展率"),
+                             ("产出指标", "培训医护人员人次"), ("满意度指标", "患者满意度")]
+
+
+def test_a_line_of_text_with_no_header_or_row_after_it_still_ends_the_table():
+    lines = [*HEAD, "说明：本表数据来源于单位台账。", "附件：设备清单", "购置设备清单\t示例型号"]
+    assert _names(lines) == [("产出指标", "购置设备台数"), ("效益指标", "门诊检查开展率")]
+
+
+TARGET_ONLY = [
+    "项目名称\t乡镇污水处理设施运维经费", "主管部门\t示例县住建局", "实施单位\t示例县排水站",
+    "一级指标\t二级指标\t三级指标\t年度指标值\t全年完成值\t未完成原因和改进措施",
+]
+
+
+def _values(lines: list[str]) -> list[tuple[str, str | None]]:
+    rows = parse_rows(normalize_text("\n".join(lines) + "\n"), one_row_per_line=True)
+    (p,) = TableParser().parse(rows)
+    return [("".join(s.text for s in i.target), i.actual.text if i.actual else None) for i in p.indicators]
+
+
+def test_a_verdict_in_the_remark_column_of_a_row_that_lost_cells_is_no_actual():
+    """No score columns, the remark column last: a row printing a target and 达成预期指标 (its blank 全年完成值
+    vanished) is aligned from the right, the verdict in the remark column; a row printing both values keeps them."""
+    lines = [*TARGET_ONLY, "产出指标\t数量指标\t运维站点数量\t≥18个\t达成预期指标",
+             "质量指标\t出水达标率\t100%\t100%"]
+    assert _values(lines) == [("≥18个", None), ("100%", "100%")]
+
+
+def test_a_verdict_in_a_row_keeping_every_cell_stays_where_it_is_printed():
+    """The same header, the row's blank remark cell kept: the verdict stands in 全年完成值 (LABELING R7.4)."""
+    lines = [*TARGET_ONLY, "产出指标\t数量指标\t运维站点数量\t≥18个\t达成预期指标\t"]
+    assert _values(lines) == [("≥18个", "达成预期指标")]
