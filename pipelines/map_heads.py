@@ -19,9 +19,8 @@ from jixiao.pipelines.indicator_readings import (bare_satisfaction, per_head_all
 from jixiao.pipelines.map_results import MatchResult
 from jixiao.pipelines.taxonomy import Entry
 from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENTRY, ALLOWANCE_ENTRY, ALLOWANCE_PER_HEAD, ALLOWANCE_WORDS,
-                                    INCIDENT_ENTRY, MEASURE_ENDINGS,
-                                    OCR_GLYPH_SLIPS,
-                                    QUALITY_NOUNS, RECIPIENT_COUNT_ENTRY, SERVED_ENTRY)
+                                    INCIDENT_ENTRY, MEASURE_ENDINGS, OCR_GLYPH_SLIPS, QUALITY_NOUNS,
+                                    RECIPIENT_COUNT_ENTRY, SERVED_ENTRY, SPECIFIC_FOLDS)
 
 # the head of a level-3 name (its end, where a Chinese compound puts what it is) is at least this long
 HEAD_MIN_LENGTH = 2
@@ -42,11 +41,6 @@ PIECES_MIN_WORDS = 4
 _ENDINGS_BY_LAST: dict[str, tuple[str, ...]] = {}
 for _e in sorted({e for _, ends in MEASURE_ENDINGS for e in ends}, key=len, reverse=True):
     _ENDINGS_BY_LAST[_e[-1]] = (*_ENDINGS_BY_LAST.get(_e[-1], ()), _e)
-# printed glyph -> the characters of nearly its shape it may stand for (``vocab.OCR_GLYPH_SLIPS``)
-_GLYPHS: dict[str, tuple[str, ...]] = {}
-for _p, _m in OCR_GLYPH_SLIPS:
-    _GLYPHS[_p] = (*_GLYPHS.get(_p, ()), _m)
-_GLYPH_PAIRS = frozenset(OCR_GLYPH_SLIPS)
 # the last characters of a payment per head (补助, 补贴人均, …金额): a name ending otherwise is not asked
 _ALLOWANCE_LAST = frozenset(w[-1] for w in (*ALLOWANCE_WORDS, *ALLOWANCE_PER_HEAD, "金额"))
 
@@ -108,7 +102,22 @@ class HeadReadings:
         self._by_folded_ending = dict(by_folded_ending)
         self._longest3 = max((len(k) for k in keys3), default=0)
         self._bare_satisfaction = frozenset(entries3[i].id for i in named if bare_satisfaction(keys3[i]))
-        self._glyph_chars = frozenset(_GLYPHS)
+        # printed glyph -> the characters of nearly its shape it may stand for: the slips seen (``vocab.OCR_GLYPH_SLIPS``)
+        # first, then those a character-shape source derives for the taxonomy's characters (round 11)
+        glyphs: dict[str, tuple[str, ...]] = {}
+        for p, m in dict.fromkeys((*OCR_GLYPH_SLIPS, *self.taxonomy.look_alikes)):  # type: ignore[attr-defined]
+            glyphs[p] = (*glyphs.get(p, ()), m)
+        self._glyphs = glyphs
+        self._glyph_pairs = frozenset((p, m) for p, ms in glyphs.items() for m in ms)
+        self._glyph_chars = frozenset(glyphs)
+        # by the last two characters of a folded form: the characters of its qualifiers (before those two), and of
+        # the words that fold (结算 -> 拨付), which a glyph put back may give (``_glyph_specific``)
+        fold_chars = frozenset("".join(a for a, _ in SPECIFIC_FOLDS))
+        qualifier_chars: dict[str, set[str]] = defaultdict(set)
+        for ending, forms in by_folded_ending.items():
+            for f, _ in forms:
+                qualifier_chars[ending].update(f[:-SPREAD_PIECE])
+        self._qualifier_chars = {e: frozenset(cs) | fold_chars for e, cs in qualifier_chars.items()}
         # a name read with a glyph put back ends where a form does, or its last character is the glyph
         self._glyph_ends = self._last_chars | self._glyph_chars
         self._entry_index = {e.name: i for i, e in reversed(list(enumerate(entries3))) if e.canonical and e.family == "A"}
@@ -218,7 +227,8 @@ class HeadReadings:
                 if grouped is not head:
                     return grouped
                 return (self._specific_head(key, keys[i], scope, ok, query)
-                        or self._slipped_specific(key, keys[i], entries[i].id, scope, ok, query) or head)
+                        or self._slipped_specific(key, keys[i], entries[i].id, scope, ok, query)
+                        or self._glyph_specific(key, keys[i], scope, ok, query) or head)
         # a rate of work done on time (地名标志按期安装率) is that work's 及时率: read again as one (round 10)
         timed = on_time_rate(key)
         return self._printed_head(timed, scope, ok, query) if timed else None
@@ -241,7 +251,7 @@ class HeadReadings:
             printed = key[-len(f):]
             changed = [(a, b) for a, b in zip(printed[:n], f[:n]) if a != b]
             if len(changed) == 1 and ok(entries[i], f, head=True):
-                hits.append((i, changed[0] in _GLYPH_PAIRS))
+                hits.append((i, changed[0] in self._glyph_pairs))
         # a form of the head's own entry (人均补贴标准 of 补助标准, as 补贴标准): the head's answer stands
         if not hits or any(entries[i].id == head_id for i, _ in hits):
             return None
@@ -254,18 +264,52 @@ class HeadReadings:
         score = round(SPREAD_BASE_SCORE + 30.0 * longest / len(key), 1)
         return self._result(query, "indicator", i, score, "head", [(score, i)], False)
 
+    def _glyph_specific(self, key: str, head: str, scope: frozenset[int], ok: Callable[..., bool],
+                        query: str) -> MatchResult | None:
+        """An entry more specific than the generic ``head`` that the name spells with one glyph of its qualifier put
+        back (助餐补贴按月结箅及时率: 结算, folded to 拨付, gives 资金拨付及时率; round 11); None when no glyph put back
+        gives one, or two give two entries."""
+        folded_head = specific_fold(head)
+        # the characters of the qualifiers of the longer forms that end as the head does, and of the words folded:
+        # a glyph put back is one of them, or it can give no specific entry (the hot path: most names stop here)
+        wanted = self._qualifier_chars.get(folded_head[-SPREAD_PIECE:], frozenset())
+        found = set()
+        for at in range(len(key) - len(head)):
+            for meant in self._glyphs.get(key[at], ()):
+                if meant not in wanted:
+                    continue
+                r = self._specific_head(key[:at] + meant + key[at + 1:], head, scope, ok, query)
+                if r is not None and r.entry is not None:
+                    found.add(r)
+        return found.pop() if len({r.entry.id for r in found if r.entry is not None}) == 1 and len(found) == 1 else None
+
     def _glyph_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str) -> MatchResult | None:
         """The printed head of the name read with one glyph put back that OCR reads for another of nearly its shape
-        (验收台格率 -> 验收合格率, 认定淮确率 -> 准确率: ``vocab.OCR_GLYPH_SLIPS``), asked where nothing else read the name;
-        None when no such glyph is printed or none puts a taxonomy form at the name's end."""
+        (验收台格率 -> 验收合格率, 认定淮确率 -> 准确率: ``vocab.OCR_GLYPH_SLIPS`` and the taxonomy's ``look_alikes``),
+        asked where nothing else read the name. The glyph put back lies inside a taxonomy form that ends the name,
+        and every reading of one glyph put back agrees on the entry; None when no such glyph is printed, none puts a
+        form at the name's end, or two readings give two entries (a guess)."""
         if key[-1:] not in self._glyph_ends or self._glyph_chars.isdisjoint(key):
             return None  # the hot path: most names end where no form can, or print none of the glyphs
-        for at in range(len(key) - 1, max(-1, len(key) - 1 - self._longest3), -1):  # nearest the head first
-            for meant in _GLYPHS.get(key[at], ()):
-                found = self._printed_head(key[:at] + meant + key[at + 1:], scope, ok, query)
-                if found is not None and found.entry is not None:
-                    return found
-        return None
+        found: list[MatchResult] = []
+        first = max(1, len(key) - self._longest3)
+        keys = self._surfaces["indicator"][0]
+        for at in range(len(key) - 1, first - 1, -1):  # nearest the head first
+            meants = self._glyphs.get(key[at])
+            if not meants:
+                continue
+            # a form ending the name holds the glyph put back (``_one_off``: forms with one character masked): a form
+            # left of it was there before (round 11)
+            masked = key[:at] + "\0" + key[at + 1:]
+            held = {keys[i][at - start] for start in range(first, at + 1) for i in self._one_off.get(masked[start:], ())}
+            for meant in meants:
+                if meant in held:
+                    r = self._printed_head(key[:at] + meant + key[at + 1:], scope, ok, query)
+                    if r is not None and r.entry is not None:
+                        found.append(r)
+        if len({r.entry.id for r in found if r.entry is not None}) != 1:
+            return None
+        return found[0]
 
     def _group_satisfaction(self, key: str, result: MatchResult) -> MatchResult:
         """A satisfaction answered with an entry a bare 满意度 leads to (服务对象满意度, 群众满意度) read as the group's
