@@ -20,7 +20,8 @@ from jixiao.pipelines.map_results import MatchResult
 from jixiao.pipelines.taxonomy import Entry
 from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENTRY, ALLOWANCE_ENTRY, ALLOWANCE_PER_HEAD, ALLOWANCE_WORDS,
                                     INCIDENT_ENTRY, MEASURE_ENDINGS, OCR_GLYPH_SLIPS, QUALITY_NOUNS,
-                                    RECIPIENT_COUNT_ENTRY, SERVED_ENTRY, SPECIFIC_FOLDS)
+                                    RECIPIENT_COUNT_ENTRY, SERVED_ENTRY, SPECIFIC_FOLDS, UNIT_COST_WORD,
+                                    UNIT_FEE_ENDINGS)
 
 # the head of a level-3 name (its end, where a Chinese compound puts what it is) is at least this long
 HEAD_MIN_LENGTH = 2
@@ -333,7 +334,7 @@ class HeadReadings:
             # the zero mark (未) is the target, not a qualifier that makes it another entry: the measure guard only
             if i is not None and same_meaning_kind(query, measure, self._surfaces["indicator"][1][i], unit=unit):
                 return self._named(query, INCIDENT_ENTRY)
-        if measure in (None, "amount") and key[-1:] in _ALLOWANCE_LAST and per_head_allowance(key):
+        if measure in (None, "amount") and key[-1:] in _ALLOWANCE_LAST and per_head_allowance(key, unit):
             i = self._entry_index.get(ALLOWANCE_ENTRY)
             if i is not None and ok(self._surfaces["indicator"][1][i]):
                 return self._named(query, ALLOWANCE_ENTRY)
@@ -360,13 +361,15 @@ class HeadReadings:
         order, one of them next to the ending (培训人均成本 -> 人均培训成本); None when two entries of that length fit and the level-2 does not choose."""
         keys, entries, _ = self._surfaces["indicator"]
         end = _measure_end(key)
-        if end is None or end not in self._by_measure_end:
+        # a fee (经费, 费用) is read as the cost it is (农技人员人均培训经费: 人均培训成本; round 11)
+        forms = self._by_measure_end.get(end if end not in UNIT_FEE_ENDINGS else UNIT_COST_WORD) if end else None
+        if not forms:
             return None
         words = key[: -len(end)]
         # the word next to the ending is one of the form's: only the words before it move (污水处理厂运行负荷率 is
         # no 污水处理率, its rate is of 负荷)
         last = words[-SPREAD_PIECE:]
-        hits = [i for pieces, i in self._by_measure_end.get(end, ()) if len(keys[i]) <= len(key)
+        hits = [i for pieces, i in forms if len(keys[i]) <= len(key)
                 and any(p.endswith(last) or last.endswith(p) for p in pieces)
                 and all(p in words for p in pieces) and ok(entries[i], keys[i])]
         return self._longest_head(hits, key, scope, query)

@@ -22,7 +22,10 @@ MEASURE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("count", ("量",)),
 )
 # a per-unit amount (人均培训成本, 单位购置成本, 补助标准) is not the total (培训成本): these mark it
-PER_UNIT_MARKS: tuple[str, ...] = ("人均", "户均", "单位", "平均", "每人", "每户", "标准", "单价", "单项")
+PER_UNIT_MARKS: tuple[str, ...] = ("人均", "户均", "单位", "平均", "每人", "每户", "标准", "单价", "单项",
+                                   # round 11: per pupil, mu, head of stock; one of a unit (单个5G基站建设补助)
+                                   "生均", "亩均", "头均", "只均", "单个", "单处", "单件", "单台", "单套", "单座", "单批",
+                                   "单次")
 # 每 before any other unit (每万尾鱼苗采购成本, 每公里) is per unit as well; before a period (每年, 每月) it says how
 # often, and the amount is a total (每月发放补贴金额 is a 补助金额; round 10)
 PER_PERIOD: str = "年月季周天日"
@@ -109,6 +112,8 @@ PURCHASE_COST_ENDINGS: tuple[str, ...] = ("成本", "费用", "经费", "金额"
 # a unit price (清运单价) is a per-unit cost by itself; a fee per person (人均经费) is one where no entry names its use
 UNIT_PRICE_ENDINGS: tuple[str, ...] = ("单价",)
 UNIT_FEE_ENDINGS: tuple[str, ...] = ("经费", "费用")
+# the cost a fee is, where a form names its use (人均…培训经费 is 人均培训成本: ``map_heads._pieces_head``; round 11)
+UNIT_COST_WORD = "成本"
 UNIT_FEE_MARKS: tuple[str, ...] = ("人均", "户均", "每人", "每户", "单位", "每")
 # a benefit said as a change (服务能力持续提升, 生活质量改善, 人均月收入增长, 长效机制建立): (entry, subjects, change
 # words). Only subjects an entry names: 居住条件改善 and 办学条件改善 are labelled none, 生活质量改善 生活水平
@@ -145,8 +150,9 @@ PLANNED_END_ENTRY = "计划完成时间"
 PLANNED_END_ENDINGS: tuple[str, ...] = ("完成时间", "完工时间")
 # a payment per head (河道保洁员人均补助, 补贴人均金额) is a 补助标准, as 补贴人均标准 is (round 10)
 ALLOWANCE_ENTRY = "补助标准"
-ALLOWANCE_WORDS: tuple[str, ...] = ("补助", "补贴", "资助")
-ALLOWANCE_PER_HEAD: tuple[str, ...] = ("人均", "户均", "生均", "每人", "每户")
+# round 11: a reward paid per head of stock (调出生猪头均奖励) is a payment too
+ALLOWANCE_WORDS: tuple[str, ...] = ("补助", "补贴", "资助", "奖励", "奖补")
+ALLOWANCE_PER_HEAD: tuple[str, ...] = ("人均", "户均", "生均", "每人", "每户", "头均", "只均")
 # a purchase's cost per unit (每万尾鱼苗采购成本, 单台购置费用) is 单位购置成本, its total 采购项目总成本 (round 10)
 UNIT_PURCHASE_COST_ENTRY = "单位购置成本"
 # a per-head fee for work that names no use (禁毒专干人均工作经费) is a per-unit cost, wherever the mark is (round 10)
