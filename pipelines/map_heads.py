@@ -13,14 +13,14 @@ from collections.abc import Callable
 from jixiao.pipelines.indicator_names import SPREAD_MIN_LENGTH, SPREAD_PIECE, same_meaning_kind, spread_in
 from jixiao.pipelines.indicator_roles import (ROLE_TAILS, activity_count, benefit_phrase, duration_role,
                                               head_synonyms, on_time, on_time_rate, purchase_cost,
-                                              served_count)
+                                              served_count, tested_batches)
 from jixiao.pipelines.indicator_readings import (bare_satisfaction, per_head_allowance, recipient_count,
                                                  satisfaction_group, specific_fold, zero_incident)
 from jixiao.pipelines.map_results import MatchResult
 from jixiao.pipelines.taxonomy import Entry
 from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENTRY, ALLOWANCE_ENTRY, ALLOWANCE_PER_HEAD, ALLOWANCE_WORDS,
                                     INCIDENT_ENTRY, MEASURE_ENDINGS, OCR_GLYPH_SLIPS, QUALITY_NOUNS,
-                                    RECIPIENT_COUNT_ENTRY, SERVED_ENTRY, SPECIFIC_FOLDS, UNIT_COST_WORD,
+                                    RECIPIENT_COUNT_ENTRY, SERVED_ENTRY, SPECIFIC_FOLDS, TESTED_BATCH_ENTRY, UNIT_COST_WORD,
                                     UNIT_FEE_ENDINGS)
 
 # the head of a level-3 name (its end, where a Chinese compound puts what it is) is at least this long
@@ -323,12 +323,16 @@ class HeadReadings:
 
     def _word_reading(self, key: str, query: str, measure: str | None, unit: str | None,
                       ok: Callable[..., bool]) -> MatchResult | None:
-        """A count of those paid (-> 发放人数), an adverse event that did not happen (-> 事故发生起数) or a payment per
-        head (-> 补助标准)."""
+        """A count of those paid (-> 发放人数), batches tested (-> 抽检批次), an adverse event that did not happen
+        (-> 事故发生起数) or a payment per head (-> 补助标准)."""
         if measure in (None, "count") and recipient_count(key):
             i = self._entry_index.get(RECIPIENT_COUNT_ENTRY)
             if i is not None and ok(self._surfaces["indicator"][1][i]):
                 return self._named(query, RECIPIENT_COUNT_ENTRY)
+        if measure in (None, "count") and tested_batches(key, unit):
+            i = self._entry_index.get(TESTED_BATCH_ENTRY)
+            if i is not None and ok(self._surfaces["indicator"][1][i]):
+                return self._named(query, TESTED_BATCH_ENTRY)
         if measure in (None, "count") and zero_incident(key, unit):
             i = self._entry_index.get(INCIDENT_ENTRY)
             # the zero mark (未) is the target, not a qualifier that makes it another entry: the measure guard only

@@ -93,9 +93,12 @@ SERVED_NOT: tuple[str, ...] = ("培训", "参训", "检测", "筛查", "就业",
                                "员人", "医生人", "教师", "干部", "志愿", "新增", "累计")
 # a time to respond (出动时间, 到场时间, 应答时长) is 响应时间; a time to process a case (受理时限, 审批时间) 办理时限
 RESPONSE_TIME_ENTRY = "响应时间"
-RESPONSE_WORDS: tuple[str, ...] = ("响应", "出动", "到场", "到达", "赶到", "抵达", "接警", "出警", "应答", "回应")
+RESPONSE_WORDS: tuple[str, ...] = ("响应", "出动", "到场", "到达", "赶到", "抵达", "接警", "出警", "应答", "回应",
+                                  # round 11: a repair after a failure (管网爆管抢修时限, 故障修复时限) answers it
+                                  "抢修", "修复")
 PROCESSING_TIME_ENTRY = "办理时限"
-PROCESSING_WORDS: tuple[str, ...] = ("受理", "审批", "审核", "办理", "办结", "处理", "回复", "答复")
+# round 11: a document issued (检测报告出具时限) is a case processed
+PROCESSING_WORDS: tuple[str, ...] = ("受理", "审批", "审核", "办理", "办结", "处理", "回复", "答复", "出具")
 DURATION_NAME_ENDINGS: tuple[str, ...] = ("时间", "时限", "时长")
 # a time of money or goods (资金到达时间, 发放时间) is not a service's response: those names are left to their entries
 DURATION_NOT: tuple[str, ...] = ("资金", "发放", "拨付", "下达", "完成", "开放", "培训", "建设", "工期")
@@ -105,6 +108,20 @@ ACTIVITY_COUNT_ENTRY = "开展次数"
 ACTIVITY_COUNT_ENDINGS: tuple[str, ...] = ("次数", "场次")
 ACTIVITY_NOT: tuple[str, ...] = ("发生", "事故", "事件", "投诉", "故障", "停电", "停水", "超标", "违", "差错", "失误",
                                  "引用", "会议", "人次", "新增", "累计", "未", "疫情", "灾害", "火灾")
+# batches of products tested (农贸市场快检批次, 农产品定量检测样品数 counted in 批次) are 抽检批次 (round 11): a test word,
+# and batches as the name's ending or as the target's unit with a count ending (环境监测样品数, 个, is none)
+TESTED_BATCH_ENTRY = "抽检批次"
+TEST_WORDS: tuple[str, ...] = ("检测", "快检", "抽检", "检验", "抽样")
+BATCH_UNIT = "批次"
+BATCH_COUNT_ENDINGS: tuple[str, ...] = ("样品数量", "样品数", "数量", "批数")
+# a thing built or bought, named with its verb and counted in a unit of things (购置安保防护器械, 套; 新建病死猪无害化
+# 收集点, 个) is read as the count of it (…数量), so that 购置数量 and 建设数量 can answer it (round 11). Verb as
+# printed -> as the taxonomy's forms say it (建成 is built: 建成…数量 is a 建设数量)
+OBJECT_COUNT_VERBS: tuple[tuple[str, str], ...] = (("建设", "建设"), ("新建", "新建"), ("建成", "建设"), ("购置", "购置"),
+                                                   ("采购", "采购"), ("购买", "购置"))
+OBJECT_COUNT_UNITS: tuple[str, ...] = ("个", "座", "台", "套", "处", "辆", "条", "所", "栋", "间", "台(套)", "台套",
+                                       "艘", "架", "件")
+OBJECT_COUNT_WORD = "数量"
 # a purchase's cost (疫苗采购成本, 物资购置费) is 采购项目总成本 (precedent: 扑火物资购置费); a per-unit one is not
 PURCHASE_COST_ENTRY = "采购项目总成本"
 PURCHASE_WORDS: tuple[str, ...] = ("采购", "购置", "购买")
