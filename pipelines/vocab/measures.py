@@ -122,6 +122,11 @@ OBJECT_COUNT_VERBS: tuple[tuple[str, str], ...] = (("建设", "建设"), ("新�
 OBJECT_COUNT_UNITS: tuple[str, ...] = ("个", "座", "台", "套", "处", "辆", "条", "所", "栋", "间", "台(套)", "台套",
                                        "艘", "架", "件")
 OBJECT_COUNT_WORD = "数量"
+# a line built (新建红色旅游步道长度; 新建防火隔离带, 公里) is read as 建设…里程, the taxonomy's length built (round 11)
+BUILT_VERBS: tuple[str, ...] = ("建设", "新建", "建成")
+LENGTH_ENDING = "长度"
+LENGTH_UNITS: tuple[str, ...] = ("公里", "千米", "米", "延米")
+BUILT_LENGTH = ("建设", "里程")
 # a purchase's cost (疫苗采购成本, 物资购置费) is 采购项目总成本 (precedent: 扑火物资购置费); a per-unit one is not
 PURCHASE_COST_ENTRY = "采购项目总成本"
 PURCHASE_WORDS: tuple[str, ...] = ("采购", "购置", "购买")
