@@ -74,7 +74,7 @@ def duration_role(key: str, by_unit: bool = False) -> str | None:
     return None
 
 
-def tested_batches(key: str, unit: str | None) -> bool:
+def batches_tested(key: str, unit: str | None) -> bool:
     """Batches of products tested (农贸市场快检批次; 农产品定量检测样品数, 批次): a test word, and the name ending in 批次
     or a count ending counted in 批次 (``TESTED_BATCH_ENTRY``; round 11)."""
     if not _holds(key, TEST_WORDS):

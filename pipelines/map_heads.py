@@ -13,7 +13,7 @@ from collections.abc import Callable
 from jixiao.pipelines.indicator_names import SPREAD_MIN_LENGTH, SPREAD_PIECE, same_meaning_kind, spread_in
 from jixiao.pipelines.indicator_roles import (ROLE_TAILS, activity_count, benefit_phrase, duration_role,
                                               head_synonyms, on_time, on_time_rate, purchase_cost,
-                                              served_count, tested_batches)
+                                              served_count, batches_tested)
 from jixiao.pipelines.indicator_readings import (bare_satisfaction, per_head_allowance, recipient_count,
                                                  satisfaction_group, specific_fold, zero_incident)
 from jixiao.pipelines.map_results import MatchResult
@@ -329,7 +329,7 @@ class HeadReadings:
             i = self._entry_index.get(RECIPIENT_COUNT_ENTRY)
             if i is not None and ok(self._surfaces["indicator"][1][i]):
                 return self._named(query, RECIPIENT_COUNT_ENTRY)
-        if measure in (None, "count") and tested_batches(key, unit):
+        if measure in (None, "count") and batches_tested(key, unit):
             i = self._entry_index.get(TESTED_BATCH_ENTRY)
             if i is not None and ok(self._surfaces["indicator"][1][i]):
                 return self._named(query, TESTED_BATCH_ENTRY)
