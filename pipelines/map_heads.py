@@ -13,7 +13,7 @@ from collections.abc import Callable
 from jixiao.pipelines.indicator_names import SPREAD_MIN_LENGTH, SPREAD_PIECE, same_meaning_kind, spread_in
 from jixiao.pipelines.indicator_roles import (ROLE_TAILS, activity_count, benefit_phrase, duration_role,
                                               head_synonyms, on_time, on_time_rate, purchase_cost,
-                                              served_count, batches_tested)
+                                              batches_tested, served_count)
 from jixiao.pipelines.indicator_readings import (bare_satisfaction, per_head_allowance, recipient_count,
                                                  satisfaction_group, specific_fold, zero_incident)
 from jixiao.pipelines.map_results import MatchResult
@@ -274,15 +274,14 @@ class HeadReadings:
         # the characters of the qualifiers of the longer forms that end as the head does, and of the words folded:
         # a glyph put back is one of them, or it can give no specific entry (the hot path: most names stop here)
         wanted = self._qualifier_chars.get(folded_head[-SPREAD_PIECE:], frozenset())
-        found = set()
+        found: dict[str, MatchResult] = {}  # entry id -> the first reading that gives it
         for at in range(len(key) - len(head)):
             for meant in self._glyphs.get(key[at], ()):
-                if meant not in wanted:
-                    continue
-                r = self._specific_head(key[:at] + meant + key[at + 1:], head, scope, ok, query)
-                if r is not None and r.entry is not None:
-                    found.add(r)
-        return found.pop() if len({r.entry.id for r in found if r.entry is not None}) == 1 and len(found) == 1 else None
+                if meant in wanted:
+                    r = self._specific_head(key[:at] + meant + key[at + 1:], head, scope, ok, query)
+                    if r is not None and r.entry is not None:
+                        found.setdefault(r.entry.id, r)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _glyph_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str) -> MatchResult | None:
         """The printed head of the name read with one glyph put back that OCR reads for another of nearly its shape
@@ -308,9 +307,7 @@ class HeadReadings:
                     r = self._printed_head(key[:at] + meant + key[at + 1:], scope, ok, query)
                     if r is not None and r.entry is not None:
                         found.append(r)
-        if len({r.entry.id for r in found if r.entry is not None}) != 1:
-            return None
-        return found[0]
+        return found[0] if len({r.entry.id for r in found if r.entry is not None}) == 1 else None
 
     def _group_satisfaction(self, key: str, result: MatchResult) -> MatchResult:
         """A satisfaction answered with an entry a bare 满意度 leads to (服务对象满意度, 群众满意度) read as the group's
