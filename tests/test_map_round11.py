@@ -203,3 +203,22 @@ def test_things_built_or_bought_map_to_their_counts(mapper, name, unit, entry):
                                         ("建成区绿地面积", "公顷")])
 def test_replaced_renovated_or_paid_for_are_not_built_or_bought_counts(mapper, name, unit):
     assert _answer(mapper, name, unit=unit) not in ("购置数量", "建设数量", "建设里程")
+
+
+# ---- the guards of the look-alike reading (map_heads._glyph_head), on invented glyph tables ----------------------
+def _with_look_alikes(pairs):
+    return Mapper(load_taxonomy().model_copy(update={"look_alikes": pairs}))
+
+
+def test_two_glyphs_put_back_that_give_two_entries_are_a_guess():
+    # 巜 is no character OCR reads for either: an invented glyph that stands for 缴, or for 缴 and 办
+    assert _answer(_with_look_alikes((("巜", "缴"),)), "城乡居民代巜人数", unit="人") == "代缴人数"
+    assert _answer(_with_look_alikes((("巜", "缴"), ("巜", "办"))), "城乡居民代巜人数", unit="人") is None  # 代办人数 too
+    assert _answer(_with_look_alikes(()), "城乡居民代巜人数", unit="人") is None
+
+
+def test_a_glyph_put_back_outside_the_form_that_ends_the_name_is_not_read():
+    # 巜 -> 按 would make an on-time mark (按期) left of the form, not a form: no answer from it
+    mapper = _with_look_alikes((("巜", "按"),))
+    assert _answer(mapper, "地名标志巜期安装率", unit="%") is None
+    assert _answer(mapper, "地名标志按期安装率", unit="%") == "及时率"
