@@ -142,6 +142,11 @@ def per_unit(name: str | None) -> bool:
     return any(m in key for m in PER_UNIT_MARKS) or ("每" in key and _EVERY_UNIT.search(key) is not None)
 
 
+def per_unit_money(unit: str | None) -> bool:
+    """A target in money per something (元/人, 万元/个): the amount is per unit, whatever the name says (round 11)."""
+    return bool(unit) and "/" in unit and unit_measure(unit) == "amount"
+
+
 def satisfaction_subject(key: str) -> str:
     """Whose satisfaction a name measures: the key before its satisfaction ending (师生满意度 -> 师生)."""
     endings = dict(MEASURE_ENDINGS)["satisfaction"]
@@ -153,14 +158,14 @@ def unit_cost(key: str, unit: str | None = None) -> bool:
     """A per-unit cost: the key ends in a cost word (成本, 造价, 投资, 投入) with a per-unit mark before it (每公里养护成本,
     户均改造成本, 单处工程造价) or the unit it is per leading it (吨水处理成本), or the target's unit is money per
     something (元/吨); a fee (检验费用) only by its unit."""
-    per_unit_money = bool(unit) and "/" in unit and unit_measure(unit) == "amount"
+    money_per_unit = per_unit_money(unit)
     if key.endswith(UNIT_COST_FEE_ENDINGS):
-        return per_unit_money
+        return money_per_unit
     end = next((e for e in UNIT_COST_ENDINGS if key.endswith(e)), None)
     if end is None:
         return False
     words = key[: -len(end)]
-    return per_unit_money or key.startswith(UNIT_COST_LEADING_UNITS) or any(m in words for m in UNIT_COST_MARKS)
+    return money_per_unit or key.startswith(UNIT_COST_LEADING_UNITS) or any(m in words for m in UNIT_COST_MARKS)
 
 
 def same_meaning_kind(query: str, measure: str | None, entry: Entry, by_unit: bool = False,
@@ -179,7 +184,9 @@ def same_meaning_kind(query: str, measure: str | None, entry: Entry, by_unit: bo
     if measure and entry.measure and measure != entry.measure and (
             not near or {measure, entry.measure} not in _NEAR_MEASURES):
         return False
-    if measure == "amount" and entry.measure == "amount" and per_unit(query) != per_unit(entry.name):
+    # a target in money per unit (万元/个) makes the name's amount per unit: 建设补助 (万元/个) is no 补助金额 (round 11)
+    if measure == "amount" and entry.measure == "amount" and (
+            per_unit(query) or per_unit_money(unit)) != per_unit(entry.name):
         return False
     return True
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rapidfuzz.distance import Levenshtein
 
-from jixiao.pipelines.indicator_names import fold_words, per_unit, satisfaction_subject
+from jixiao.pipelines.indicator_names import fold_words, per_unit, per_unit_money, satisfaction_subject
 from jixiao.pipelines.vocab import (ALLOWANCE_PER_HEAD, ALLOWANCE_WORDS, INCIDENT_COUNT_NOT, INCIDENT_COUNT_UNITS, INCIDENT_UNITS, INCIDENT_WORDS, MEASURE_ENDINGS, PAYMENT_WORDS,
                                     PERSON_COUNT_ENDINGS, SATISFACTION_GROUPS, SPECIFIC_FOLDS,
                                     ZERO_INCIDENT_MARKS)
@@ -81,13 +81,15 @@ def zero_incident(key: str, unit: str | None) -> bool:
         unit in INCIDENT_COUNT_UNITS and end not in INCIDENT_COUNT_NOT)
 
 
-def per_head_allowance(key: str) -> bool:
+def per_head_allowance(key: str, unit: str | None = None) -> bool:
     """A payment per head or per unit (河道保洁员人均补助, 职业培训补贴人均金额, 每栋日光温棚改造补助): a payment word
-    ending the name or before 金额, with a per-head mark next to it or a per-unit mark before it (``per_unit``, not
-    标准); a 补助标准, as 补贴人均标准 is."""
+    ending the name or before 金额, with a per-head mark next to it, a per-unit mark before it (``per_unit``, not
+    标准), or a target in money per unit (助餐点一次性建设补助, 万元/个: ``per_unit_money``; round 11); a 补助标准, as
+    补贴人均标准 is."""
     body = key[:-2] if key.endswith("金额") else key
     if body.endswith(_ALLOWANCE_ENDS):
         return True
     # a payment ending the name, per head or per unit further left (每栋日光温棚改造补助, 困难群众人均生活补助)
     words = body[:-2]
-    return body.endswith(ALLOWANCE_WORDS) and (any(m in words for m in ALLOWANCE_PER_HEAD) or per_unit(words))
+    return body.endswith(ALLOWANCE_WORDS) and (
+        any(m in words for m in ALLOWANCE_PER_HEAD) or per_unit(words) or per_unit_money(unit))

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from jixiao.pipelines.indicator_names import per_unit
-from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENDINGS, ACTIVITY_NOT, BENEFIT_ENDS,
+from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENDINGS, ACTIVITY_NOT, BATCH_COUNT_ENDINGS, BATCH_UNIT, BENEFIT_ENDS,
+                                    BUILT_LENGTH, BUILT_VERBS, LENGTH_ENDING, LENGTH_UNITS,
+                                    OBJECT_COUNT_UNITS, OBJECT_COUNT_VERBS, OBJECT_COUNT_WORD, TEST_WORDS,
                                     BENEFIT_NOT, BENEFIT_PHRASES, DURATION_NAME_ENDINGS, DURATION_NOT, HEAD_SYNONYMS,
                                     ON_TIME_ENTRY, ON_TIME_MARKS, ON_TIME_RATE_MARKS, ON_TIME_RATE_NOT,
                                     PLANNED_END_ENDINGS, PLANNED_END_ENTRY, UNIT_COST_MARKS, UNIT_PURCHASE_COST_ENTRY,
@@ -70,6 +72,35 @@ def duration_role(key: str, by_unit: bool = False) -> str | None:
     if _holds(words, PROCESSING_WORDS):
         return PROCESSING_TIME_ENTRY
     return None
+
+
+def batches_tested(key: str, unit: str | None) -> bool:
+    """Batches of products tested (农贸市场快检批次; 农产品定量检测样品数, 批次): a test word, and the name ending in 批次
+    or a count ending counted in 批次 (``TESTED_BATCH_ENTRY``; round 11)."""
+    if not _holds(key, TEST_WORDS):
+        return False
+    return key.endswith(BATCH_UNIT) or (unit == BATCH_UNIT and key.endswith(BATCH_COUNT_ENDINGS))
+
+
+def object_count(key: str, own: str | None, unit: str | None) -> str | None:
+    """The name of a thing built or bought read as the count of it (购置安保防护器械, 套 -> 购置安保防护器械数量;
+    建成社区老年助餐点数量 -> 建设社区老年助餐点数量), or of a line built as its length (新建红色旅游步道长度 ->
+    建设红色旅游步道里程), or None: a make or buy verb first, and either a count ending or no measure ending and a
+    unit of things or of length (round 11)."""
+    verb = next(((p, m) for p, m in OBJECT_COUNT_VERBS if key.startswith(p)), None)
+    if verb is None:
+        return None
+    words = key[len(verb[0]):]
+    if verb[0] in BUILT_VERBS and (key.endswith(LENGTH_ENDING) or (own is None and unit in LENGTH_UNITS)):
+        return BUILT_LENGTH[0] + words.removesuffix(LENGTH_ENDING) + BUILT_LENGTH[1]
+    read = verb[1] + words
+    if own is None:
+        if unit not in OBJECT_COUNT_UNITS:
+            return None
+        read += OBJECT_COUNT_WORD
+    elif own != "count":
+        return None
+    return read if read != key else None
 
 
 def activity_count(key: str) -> bool:

@@ -25,7 +25,7 @@ from jixiao.pipelines.indicator_names import (SUFFIX, heading_core, key_measure,
                                               satisfaction_subject, short_slip_ok, unit_cost, unit_measure)
 from jixiao.pipelines.indicator_names import measure_of  # noqa: F401  (re-exported: eval and tests use it)
 from jixiao.pipelines.indicator_readings import word_swapped
-from jixiao.pipelines.indicator_roles import swapped_ending, unit_fee, unit_price
+from jixiao.pipelines.indicator_roles import object_count, swapped_ending, unit_fee, unit_price
 from jixiao.pipelines.taxonomy import Entry, Taxonomy, load_taxonomy
 from jixiao.pipelines.vocab import UNIT_COST_ENTRY
 from jixiao.pipelines.map_heads import HeadReadings
@@ -355,6 +355,11 @@ class Mapper(HeadReadings):
             self._role_reading(key, query, measure, ok) or self._glyph_head(key, scope, ok, query)
         if other_words is not None:
             return other_words
+        # a thing built or bought, named without its count (购置安保防护器械, 套): read again as the count of it (round 11)
+        counted = object_count(key, own, unit) if measure in (None, "count") else None
+        again = self._match_indicator(counted, parent_id, unit) if counted else None
+        if again is not None and again.entry is not None:
+            return replace(again, query=query)
         # a per-unit cost is sure from its words, a spelling below FUZZY_BEFORE_HEAD is not (人均接待成本 is no 人均培训成本)
         if measure == "amount" and self._unit_cost is not None and (unit_cost(key, unit) or unit_price(key)) and same_meaning_kind(
                 query, None, entries[self._unit_cost], unit=unit):

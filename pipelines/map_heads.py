@@ -13,15 +13,15 @@ from collections.abc import Callable
 from jixiao.pipelines.indicator_names import SPREAD_MIN_LENGTH, SPREAD_PIECE, same_meaning_kind, spread_in
 from jixiao.pipelines.indicator_roles import (ROLE_TAILS, activity_count, benefit_phrase, duration_role,
                                               head_synonyms, on_time, on_time_rate, purchase_cost,
-                                              served_count)
+                                              batches_tested, served_count)
 from jixiao.pipelines.indicator_readings import (bare_satisfaction, per_head_allowance, recipient_count,
                                                  satisfaction_group, specific_fold, zero_incident)
 from jixiao.pipelines.map_results import MatchResult
 from jixiao.pipelines.taxonomy import Entry
 from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENTRY, ALLOWANCE_ENTRY, ALLOWANCE_PER_HEAD, ALLOWANCE_WORDS,
-                                    INCIDENT_ENTRY, MEASURE_ENDINGS,
-                                    OCR_GLYPH_SLIPS,
-                                    QUALITY_NOUNS, RECIPIENT_COUNT_ENTRY, SERVED_ENTRY)
+                                    INCIDENT_ENTRY, MEASURE_ENDINGS, OCR_GLYPH_SLIPS, QUALITY_NOUNS,
+                                    RECIPIENT_COUNT_ENTRY, SERVED_ENTRY, SPECIFIC_FOLDS, TESTED_BATCH_ENTRY, UNIT_COST_WORD,
+                                    UNIT_FEE_ENDINGS)
 
 # the head of a level-3 name (its end, where a Chinese compound puts what it is) is at least this long
 HEAD_MIN_LENGTH = 2
@@ -42,11 +42,6 @@ PIECES_MIN_WORDS = 4
 _ENDINGS_BY_LAST: dict[str, tuple[str, ...]] = {}
 for _e in sorted({e for _, ends in MEASURE_ENDINGS for e in ends}, key=len, reverse=True):
     _ENDINGS_BY_LAST[_e[-1]] = (*_ENDINGS_BY_LAST.get(_e[-1], ()), _e)
-# printed glyph -> the characters of nearly its shape it may stand for (``vocab.OCR_GLYPH_SLIPS``)
-_GLYPHS: dict[str, tuple[str, ...]] = {}
-for _p, _m in OCR_GLYPH_SLIPS:
-    _GLYPHS[_p] = (*_GLYPHS.get(_p, ()), _m)
-_GLYPH_PAIRS = frozenset(OCR_GLYPH_SLIPS)
 # the last characters of a payment per head (补助, 补贴人均, …金额): a name ending otherwise is not asked
 _ALLOWANCE_LAST = frozenset(w[-1] for w in (*ALLOWANCE_WORDS, *ALLOWANCE_PER_HEAD, "金额"))
 
@@ -108,7 +103,22 @@ class HeadReadings:
         self._by_folded_ending = dict(by_folded_ending)
         self._longest3 = max((len(k) for k in keys3), default=0)
         self._bare_satisfaction = frozenset(entries3[i].id for i in named if bare_satisfaction(keys3[i]))
-        self._glyph_chars = frozenset(_GLYPHS)
+        # printed glyph -> the characters of nearly its shape it may stand for: the slips seen (``vocab.OCR_GLYPH_SLIPS``)
+        # first, then those a character-shape source derives for the taxonomy's characters (round 11)
+        glyphs: dict[str, tuple[str, ...]] = {}
+        for p, m in dict.fromkeys((*OCR_GLYPH_SLIPS, *self.taxonomy.look_alikes)):  # type: ignore[attr-defined]
+            glyphs[p] = (*glyphs.get(p, ()), m)
+        self._glyphs = glyphs
+        self._glyph_pairs = frozenset((p, m) for p, ms in glyphs.items() for m in ms)
+        self._glyph_chars = frozenset(glyphs)
+        # by the last two characters of a folded form: the characters of its qualifiers (before those two), and of
+        # the words that fold (结算 -> 拨付), which a glyph put back may give (``_glyph_specific``)
+        fold_chars = frozenset("".join(a for a, _ in SPECIFIC_FOLDS))
+        qualifier_chars: dict[str, set[str]] = defaultdict(set)
+        for ending, forms in by_folded_ending.items():
+            for f, _ in forms:
+                qualifier_chars[ending].update(f[:-SPREAD_PIECE])
+        self._qualifier_chars = {e: frozenset(cs) | fold_chars for e, cs in qualifier_chars.items()}
         # a name read with a glyph put back ends where a form does, or its last character is the glyph
         self._glyph_ends = self._last_chars | self._glyph_chars
         self._entry_index = {e.name: i for i, e in reversed(list(enumerate(entries3))) if e.canonical and e.family == "A"}
@@ -218,7 +228,8 @@ class HeadReadings:
                 if grouped is not head:
                     return grouped
                 return (self._specific_head(key, keys[i], scope, ok, query)
-                        or self._slipped_specific(key, keys[i], entries[i].id, scope, ok, query) or head)
+                        or self._slipped_specific(key, keys[i], entries[i].id, scope, ok, query)
+                        or self._glyph_specific(key, keys[i], scope, ok, query) or head)
         # a rate of work done on time (地名标志按期安装率) is that work's 及时率: read again as one (round 10)
         timed = on_time_rate(key)
         return self._printed_head(timed, scope, ok, query) if timed else None
@@ -241,7 +252,7 @@ class HeadReadings:
             printed = key[-len(f):]
             changed = [(a, b) for a, b in zip(printed[:n], f[:n]) if a != b]
             if len(changed) == 1 and ok(entries[i], f, head=True):
-                hits.append((i, changed[0] in _GLYPH_PAIRS))
+                hits.append((i, changed[0] in self._glyph_pairs))
         # a form of the head's own entry (人均补贴标准 of 补助标准, as 补贴标准): the head's answer stands
         if not hits or any(entries[i].id == head_id for i, _ in hits):
             return None
@@ -254,18 +265,49 @@ class HeadReadings:
         score = round(SPREAD_BASE_SCORE + 30.0 * longest / len(key), 1)
         return self._result(query, "indicator", i, score, "head", [(score, i)], False)
 
+    def _glyph_specific(self, key: str, head: str, scope: frozenset[int], ok: Callable[..., bool],
+                        query: str) -> MatchResult | None:
+        """An entry more specific than the generic ``head`` that the name spells with one glyph of its qualifier put
+        back (助餐补贴按月结箅及时率: 结算, folded to 拨付, gives 资金拨付及时率; round 11); None when no glyph put back
+        gives one, or two give two entries."""
+        folded_head = specific_fold(head)
+        # the characters of the qualifiers of the longer forms that end as the head does, and of the words folded:
+        # a glyph put back is one of them, or it can give no specific entry (the hot path: most names stop here)
+        wanted = self._qualifier_chars.get(folded_head[-SPREAD_PIECE:], frozenset())
+        found: dict[str, MatchResult] = {}  # entry id -> the first reading that gives it
+        for at in range(len(key) - len(head)):
+            for meant in self._glyphs.get(key[at], ()):
+                if meant in wanted:
+                    r = self._specific_head(key[:at] + meant + key[at + 1:], head, scope, ok, query)
+                    if r is not None and r.entry is not None:
+                        found.setdefault(r.entry.id, r)
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _glyph_head(self, key: str, scope: frozenset[int], ok: Callable[..., bool], query: str) -> MatchResult | None:
         """The printed head of the name read with one glyph put back that OCR reads for another of nearly its shape
-        (验收台格率 -> 验收合格率, 认定淮确率 -> 准确率: ``vocab.OCR_GLYPH_SLIPS``), asked where nothing else read the name;
-        None when no such glyph is printed or none puts a taxonomy form at the name's end."""
+        (验收台格率 -> 验收合格率, 认定淮确率 -> 准确率: ``vocab.OCR_GLYPH_SLIPS`` and the taxonomy's ``look_alikes``),
+        asked where nothing else read the name. The glyph put back lies inside a taxonomy form that ends the name,
+        and every reading of one glyph put back agrees on the entry; None when no such glyph is printed, none puts a
+        form at the name's end, or two readings give two entries (a guess)."""
         if key[-1:] not in self._glyph_ends or self._glyph_chars.isdisjoint(key):
             return None  # the hot path: most names end where no form can, or print none of the glyphs
-        for at in range(len(key) - 1, max(-1, len(key) - 1 - self._longest3), -1):  # nearest the head first
-            for meant in _GLYPHS.get(key[at], ()):
-                found = self._printed_head(key[:at] + meant + key[at + 1:], scope, ok, query)
-                if found is not None and found.entry is not None:
-                    return found
-        return None
+        found: list[MatchResult] = []
+        first = max(1, len(key) - self._longest3)
+        keys = self._surfaces["indicator"][0]
+        for at in range(len(key) - 1, first - 1, -1):  # nearest the head first
+            meants = self._glyphs.get(key[at])
+            if not meants:
+                continue
+            # a form ending the name holds the glyph put back (``_one_off``: forms with one character masked): a form
+            # left of it was there before (round 11)
+            masked = key[:at] + "\0" + key[at + 1:]
+            held = {keys[i][at - start] for start in range(first, at + 1) for i in self._one_off.get(masked[start:], ())}
+            for meant in meants:
+                if meant in held:
+                    r = self._printed_head(key[:at] + meant + key[at + 1:], scope, ok, query)
+                    if r is not None and r.entry is not None:
+                        found.append(r)
+        return found[0] if len({r.entry.id for r in found if r.entry is not None}) == 1 else None
 
     def _group_satisfaction(self, key: str, result: MatchResult) -> MatchResult:
         """A satisfaction answered with an entry a bare 满意度 leads to (服务对象满意度, 群众满意度) read as the group's
@@ -278,18 +320,22 @@ class HeadReadings:
 
     def _word_reading(self, key: str, query: str, measure: str | None, unit: str | None,
                       ok: Callable[..., bool]) -> MatchResult | None:
-        """A count of those paid (-> 发放人数), an adverse event that did not happen (-> 事故发生起数) or a payment per
-        head (-> 补助标准)."""
+        """A count of those paid (-> 发放人数), batches tested (-> 抽检批次), an adverse event that did not happen
+        (-> 事故发生起数) or a payment per head (-> 补助标准)."""
         if measure in (None, "count") and recipient_count(key):
             i = self._entry_index.get(RECIPIENT_COUNT_ENTRY)
             if i is not None and ok(self._surfaces["indicator"][1][i]):
                 return self._named(query, RECIPIENT_COUNT_ENTRY)
+        if measure in (None, "count") and batches_tested(key, unit):
+            i = self._entry_index.get(TESTED_BATCH_ENTRY)
+            if i is not None and ok(self._surfaces["indicator"][1][i]):
+                return self._named(query, TESTED_BATCH_ENTRY)
         if measure in (None, "count") and zero_incident(key, unit):
             i = self._entry_index.get(INCIDENT_ENTRY)
             # the zero mark (未) is the target, not a qualifier that makes it another entry: the measure guard only
             if i is not None and same_meaning_kind(query, measure, self._surfaces["indicator"][1][i], unit=unit):
                 return self._named(query, INCIDENT_ENTRY)
-        if measure in (None, "amount") and key[-1:] in _ALLOWANCE_LAST and per_head_allowance(key):
+        if measure in (None, "amount") and key[-1:] in _ALLOWANCE_LAST and per_head_allowance(key, unit):
             i = self._entry_index.get(ALLOWANCE_ENTRY)
             if i is not None and ok(self._surfaces["indicator"][1][i]):
                 return self._named(query, ALLOWANCE_ENTRY)
@@ -316,13 +362,15 @@ class HeadReadings:
         order, one of them next to the ending (培训人均成本 -> 人均培训成本); None when two entries of that length fit and the level-2 does not choose."""
         keys, entries, _ = self._surfaces["indicator"]
         end = _measure_end(key)
-        if end is None or end not in self._by_measure_end:
+        # a fee (经费, 费用) is read as the cost it is (农技人员人均培训经费: 人均培训成本; round 11)
+        forms = self._by_measure_end.get(end if end not in UNIT_FEE_ENDINGS else UNIT_COST_WORD) if end else None
+        if not forms:
             return None
         words = key[: -len(end)]
         # the word next to the ending is one of the form's: only the words before it move (污水处理厂运行负荷率 is
         # no 污水处理率, its rate is of 负荷)
         last = words[-SPREAD_PIECE:]
-        hits = [i for pieces, i in self._by_measure_end.get(end, ()) if len(keys[i]) <= len(key)
+        hits = [i for pieces, i in forms if len(keys[i]) <= len(key)
                 and any(p.endswith(last) or last.endswith(p) for p in pieces)
                 and all(p in words for p in pieces) and ok(entries[i], keys[i])]
         return self._longest_head(hits, key, scope, query)

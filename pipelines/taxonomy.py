@@ -83,6 +83,9 @@ class Taxonomy(BaseModel):
     aliases: tuple[Alias, ...]
     non_indicator_headings: tuple[str, ...] = Field(
         default=(), description="printed headings that are not level-1/level-2 indicator categories")
+    look_alikes: tuple[tuple[str, str], ...] = Field(
+        default=(), description="(printed, meant): characters OCR may read for a level-3 form's character, derived "
+                                "from a character-shape source (look_alikes.csv; bench/make_look_alikes.py)")
 
     @model_validator(mode="after")
     def _check_consistency(self) -> Taxonomy:
@@ -175,8 +178,11 @@ def _read_validated(directory: Path) -> Taxonomy:
     aliases = [Alias(**r) for r in _read_csv(directory / "aliases.csv")]
     headings = tuple(r["printed"] for r in _read_csv(directory / "non_indicator_headings.csv"))
     version = (directory / "VERSION").read_text(encoding="utf-8").strip()
+    # optional: a taxonomy folder without the derived table reads look-alikes from vocab.OCR_GLYPH_SLIPS only
+    shapes = directory / "look_alikes.csv"
+    look_alikes = tuple((r["printed"], r["meant"]) for r in _read_csv(shapes)) if shapes.is_file() else ()
     return Taxonomy(version=version, entries=tuple(entries), aliases=tuple(aliases),
-                    non_indicator_headings=headings)
+                    non_indicator_headings=headings, look_alikes=look_alikes)
 
 
 @lru_cache(maxsize=4)

@@ -22,7 +22,10 @@ MEASURE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("count", ("量",)),
 )
 # a per-unit amount (人均培训成本, 单位购置成本, 补助标准) is not the total (培训成本): these mark it
-PER_UNIT_MARKS: tuple[str, ...] = ("人均", "户均", "单位", "平均", "每人", "每户", "标准", "单价", "单项")
+PER_UNIT_MARKS: tuple[str, ...] = ("人均", "户均", "单位", "平均", "每人", "每户", "标准", "单价", "单项",
+                                   # round 11: per pupil, mu, head of stock; one of a unit (单个5G基站建设补助)
+                                   "生均", "亩均", "头均", "只均", "单个", "单处", "单件", "单台", "单套", "单座", "单批",
+                                   "单次")
 # 每 before any other unit (每万尾鱼苗采购成本, 每公里) is per unit as well; before a period (每年, 每月) it says how
 # often, and the amount is a total (每月发放补贴金额 is a 补助金额; round 10)
 PER_PERIOD: str = "年月季周天日"
@@ -90,9 +93,12 @@ SERVED_NOT: tuple[str, ...] = ("培训", "参训", "检测", "筛查", "就业",
                                "员人", "医生人", "教师", "干部", "志愿", "新增", "累计")
 # a time to respond (出动时间, 到场时间, 应答时长) is 响应时间; a time to process a case (受理时限, 审批时间) 办理时限
 RESPONSE_TIME_ENTRY = "响应时间"
-RESPONSE_WORDS: tuple[str, ...] = ("响应", "出动", "到场", "到达", "赶到", "抵达", "接警", "出警", "应答", "回应")
+RESPONSE_WORDS: tuple[str, ...] = ("响应", "出动", "到场", "到达", "赶到", "抵达", "接警", "出警", "应答", "回应",
+                                  # round 11: a repair after a failure (管网爆管抢修时限, 故障修复时限) answers it
+                                  "抢修", "修复")
 PROCESSING_TIME_ENTRY = "办理时限"
-PROCESSING_WORDS: tuple[str, ...] = ("受理", "审批", "审核", "办理", "办结", "处理", "回复", "答复")
+# round 11: a document issued (检测报告出具时限) is a case processed
+PROCESSING_WORDS: tuple[str, ...] = ("受理", "审批", "审核", "办理", "办结", "处理", "回复", "答复", "出具")
 DURATION_NAME_ENDINGS: tuple[str, ...] = ("时间", "时限", "时长")
 # a time of money or goods (资金到达时间, 发放时间) is not a service's response: those names are left to their entries
 DURATION_NOT: tuple[str, ...] = ("资金", "发放", "拨付", "下达", "完成", "开放", "培训", "建设", "工期")
@@ -102,6 +108,25 @@ ACTIVITY_COUNT_ENTRY = "开展次数"
 ACTIVITY_COUNT_ENDINGS: tuple[str, ...] = ("次数", "场次")
 ACTIVITY_NOT: tuple[str, ...] = ("发生", "事故", "事件", "投诉", "故障", "停电", "停水", "超标", "违", "差错", "失误",
                                  "引用", "会议", "人次", "新增", "累计", "未", "疫情", "灾害", "火灾")
+# batches of products tested (农贸市场快检批次, 农产品定量检测样品数 counted in 批次) are 抽检批次 (round 11): a test word,
+# and batches as the name's ending or as the target's unit with a count ending (环境监测样品数, 个, is none)
+TESTED_BATCH_ENTRY = "抽检批次"
+TEST_WORDS: tuple[str, ...] = ("检测", "快检", "抽检", "检验", "抽样")
+BATCH_UNIT = "批次"
+BATCH_COUNT_ENDINGS: tuple[str, ...] = ("样品数量", "样品数", "数量", "批数")
+# a thing built or bought, named with its verb and counted in a unit of things (购置安保防护器械, 套; 新建病死猪无害化
+# 收集点, 个) is read as the count of it (…数量), so that 购置数量 and 建设数量 can answer it (round 11). Verb as
+# printed -> as the taxonomy's forms say it (建成 is built: 建成…数量 is a 建设数量)
+OBJECT_COUNT_VERBS: tuple[tuple[str, str], ...] = (("建设", "建设"), ("新建", "新建"), ("建成", "建设"), ("购置", "购置"),
+                                                   ("采购", "采购"), ("购买", "购置"))
+OBJECT_COUNT_UNITS: tuple[str, ...] = ("个", "座", "台", "套", "处", "辆", "条", "所", "栋", "间", "台(套)", "台套",
+                                       "艘", "架", "件")
+OBJECT_COUNT_WORD = "数量"
+# a line built (新建红色旅游步道长度; 新建防火隔离带, 公里) is read as 建设…里程, the taxonomy's length built (round 11)
+BUILT_VERBS: tuple[str, ...] = ("建设", "新建", "建成")
+LENGTH_ENDING = "长度"
+LENGTH_UNITS: tuple[str, ...] = ("公里", "千米", "米", "延米")
+BUILT_LENGTH = ("建设", "里程")
 # a purchase's cost (疫苗采购成本, 物资购置费) is 采购项目总成本 (precedent: 扑火物资购置费); a per-unit one is not
 PURCHASE_COST_ENTRY = "采购项目总成本"
 PURCHASE_WORDS: tuple[str, ...] = ("采购", "购置", "购买")
@@ -109,6 +134,8 @@ PURCHASE_COST_ENDINGS: tuple[str, ...] = ("成本", "费用", "经费", "金额"
 # a unit price (清运单价) is a per-unit cost by itself; a fee per person (人均经费) is one where no entry names its use
 UNIT_PRICE_ENDINGS: tuple[str, ...] = ("单价",)
 UNIT_FEE_ENDINGS: tuple[str, ...] = ("经费", "费用")
+# the cost a fee is, where a form names its use (人均…培训经费 is 人均培训成本: ``map_heads._pieces_head``; round 11)
+UNIT_COST_WORD = "成本"
 UNIT_FEE_MARKS: tuple[str, ...] = ("人均", "户均", "每人", "每户", "单位", "每")
 # a benefit said as a change (服务能力持续提升, 生活质量改善, 人均月收入增长, 长效机制建立): (entry, subjects, change
 # words). Only subjects an entry names: 居住条件改善 and 办学条件改善 are labelled none, 生活质量改善 生活水平
@@ -145,8 +172,9 @@ PLANNED_END_ENTRY = "计划完成时间"
 PLANNED_END_ENDINGS: tuple[str, ...] = ("完成时间", "完工时间")
 # a payment per head (河道保洁员人均补助, 补贴人均金额) is a 补助标准, as 补贴人均标准 is (round 10)
 ALLOWANCE_ENTRY = "补助标准"
-ALLOWANCE_WORDS: tuple[str, ...] = ("补助", "补贴", "资助")
-ALLOWANCE_PER_HEAD: tuple[str, ...] = ("人均", "户均", "生均", "每人", "每户")
+# round 11: a reward paid per head of stock (调出生猪头均奖励) is a payment too
+ALLOWANCE_WORDS: tuple[str, ...] = ("补助", "补贴", "资助", "奖励", "奖补")
+ALLOWANCE_PER_HEAD: tuple[str, ...] = ("人均", "户均", "生均", "每人", "每户", "头均", "只均")
 # a purchase's cost per unit (每万尾鱼苗采购成本, 单台购置费用) is 单位购置成本, its total 采购项目总成本 (round 10)
 UNIT_PURCHASE_COST_ENTRY = "单位购置成本"
 # a per-head fee for work that names no use (禁毒专干人均工作经费) is a per-unit cost, wherever the mark is (round 10)
