@@ -225,7 +225,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
                                     any(fallback_level1(w.text) for w in words))
         name, weight = _bracket_weight(name)
         name, level = _bracket_level(name)
-        actual = _trim(_span(m, "actual")) if m["actual"] is not None else None
+        actual = _verb_tail_off(_trim(_span(m, "actual"))) if m["actual"] is not None else None
         if m.groupdict().get("pre"):  # (每人每年 before 640元: part of what was done)
             actual = Span(text=m["pre"] + m["actual"], start=m.start("pre"), end=m.end("actual"))
         target, initial = _span(m, "target"), None
@@ -372,6 +372,15 @@ def _verbless(m: re.Match[str], name: Span) -> Span:
     if verb is None or len(name.text) - verb.end() < 2:
         return name
     return Span(text=name.text[verb.end():], start=name.start + verb.end(), end=name.end)
+
+
+# a completion verb after the figure or date of an actual (实际2023年11月中旬完成, 实际于8月25日全部安装完毕): no part of it
+_VERB_TAIL = re.compile(r"(?<=[\d日月旬底%])(?:全部|已)?(?:完成|完工|建成|竣工|安装完毕|完毕)$")
+
+
+def _verb_tail_off(span: Span) -> Span:
+    tail = _VERB_TAIL.search(span.text)
+    return span if tail is None else Span(text=span.text[:tail.start()], start=span.start, end=span.start + tail.start())
 
 
 def _trim(span: Span) -> Span:

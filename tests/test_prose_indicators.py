@@ -538,3 +538,8 @@ def test_a_list_whose_actuals_say_fenbie_after_shiji_and_one_value_for_all():
     assert [r[1:5] for r in _read(text)] == [
         ("数量指标", "新建实验室数量", "4间", "4间"), ("数量指标", "改造宿舍间数", "120间", "118间"),
         ("质量指标", "设备验收合格率", "100%", "100%"), ("质量指标", "工程验收合格率", "100%", "100%")]
+
+
+def test_a_completion_verb_after_the_actuals_date_is_no_part_of_it():
+    text = "安装完成时间目标为2023年8月底前，实际于2023年8月25日全部安装完毕。\n"
+    assert [r[2:5] for r in _read(text)] == [("安装完成时间", "2023年8月底前", "2023年8月25日")]
