@@ -96,11 +96,33 @@ def title_name(m: re.Match[str]) -> Span | None:
         while a < b and t[a] in " \t\u3000":
             a += 1
     name = t[a:b].strip()
+    if year is not None and a == year.end() and (words := _words_before_year(t[:year.start()])):
+        # (琼中岭县农村饮水工程2023年度维修养护补助资金: the year inside the project's words, left out; the span covers both)
+        name = words[1] + name
+        a = words[0]
     # (某局项目支出绩效自评报告 names the unit, not a project: a unit's name before 项目 is none either)
     if (len(name.removesuffix("项目")) < 2 or NOT_PROJECT.search(name)
             or re.search(ORG_END + "$", name.removesuffix("项目"))):
         return None
-    return Span(text=t[a:b], start=start + a, end=start + a + len(t[a:b].rstrip()))
+    return Span(text=name, start=start + a, end=start + len(t[:b].rstrip()))
+
+
+# the places a title's words may open with (琼中岭县, 河北省石家庄市, 白沙镇)
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|县|区|旗|镇|乡)")
+
+
+def _words_before_year(before: str) -> tuple[int, str] | None:
+    """The project's words before a title's year, its places left out (琼中岭县农村饮水工程 -> 农村饮水工程): none where
+    the part is only places, a unit's name (某县农业农村局) or not plain words (a breadcrumb, 关于, a date)."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{3,40}", before) or "关于" in before:
+        return None
+    k = 0
+    while (place := _PLACE.match(before, k)) is not None and place.end() < len(before):
+        k = place.end()
+    words = before[k:]
+    if len(words) < 2 or _PLACE.fullmatch(words) or re.search(ORG_END + "$", words) or _TITLE_UNIT.fullmatch(before):
+        return None
+    return k, words
 
 
 _SENDING = re.compile(r"[ \t\u3000]*(?:报送|上报|呈报|提交|印发)")

@@ -275,3 +275,12 @@ def test_the_unit_carrying_out_the_project_introduces_it_after_a_sentence_in_col
     from jixiao.pipelines.prose_names import intro_name
     text = "一、项目基本情况 （一）项目概况。2023年，我局牵头实施城区积水点改造提升项目，在主城区改造积水点18处。"
     assert intro_name(text, 0, len(text)).text == "城区积水点改造提升项目"
+
+
+def test_a_titles_year_inside_the_project_words_is_left_out():
+    from jixiao.pipelines.prose_names import title_matches, title_name
+    names = []
+    for t in ("示例县农村饮水工程2023年度维修养护补助资金绩效自评报告", "示例县农业农村局2023年度高标准农田项目绩效自评报告",
+              "河北省示例市2023年度农村公路项目绩效自评报告"):
+        names += [title_name(m).text for m in title_matches(t, 0, len(t))]
+    assert names == ["农村饮水工程维修养护补助资金", "高标准农田项目", "农村公路项目"]
