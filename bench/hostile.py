@@ -81,6 +81,7 @@ CASES = {
     + "1个和" * (n // 4) + "2个，实际完成值分别为1个。\n",
     "targets restated (prose)": lambda n: "某项目绩效自评报告\n" + "".join("名称" + chr(0x4E00 + k % 20000) + "甲乙12个；" for k in range(n // 9))
     + "\n" + "名称甲乙丙13个；" * (n // 9) + "\n",
+    "name (target/actual) pairs (prose)": lambda n: "某项目绩效自评报告\n数量指标：" + "甲乙（1个/2个）、" * (n // 10) + "\n",
     "a field clause of spaces (prose)": lambda n: "某项目绩效自评报告\n“甲乙”，目标值" + " " * n + "1个，实际完成值2个。\n",
 }
 

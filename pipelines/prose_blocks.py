@@ -20,6 +20,7 @@ _LABEL = re.compile(r"(?:^|(?<=[ \t\u3000；;])|(?<=\(\d\))|(?<=\(\d\d\))|(?<=\d
 _LINE = re.compile(r"[^\n]+")
 _NAME_LABEL = re.compile(dict(PROSE_BLOCK_LABELS)["name"] + r"[ \t\u3000]*[:：]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_ITEM_LINE = re.compile(r"[ \t\u3000]*\d{1,2}[.、．)）]?[ \t\u3000]*")
 # what ends a field's value besides the next label: blanks, a semicolon, a full stop
 _VALUE_STRIP = " \t\u3000；;。"
 # a block's fields come at most this many lines after its name line; longer lines are prose, not a field's
@@ -69,10 +70,14 @@ def field_blocks(text: str, s: int, e: int) -> list[FieldBlock]:
     blocks: list[FieldBlock] = []
     if _NAME_LABEL.search(text, s, e) is None:
         return blocks
-    pending: dict[str, Span] = {}  # level lines since the last block closed
+    # the level lines in force: a level printed once over several blocks heads them all (a merged cell), a new
+    # level-1 ends its level-2
+    pending: dict[str, Span] = {}
     current: FieldBlock | None = None
     for n, line in enumerate(_LINE.finditer(text, s, e)):
         a, b = line.span()
+        if _ITEM_LINE.fullmatch(line.group()):
+            pending = {}  # (1. / 2.: a form numbering its items prints each item's own levels)
         found = _line_fields(text, a, b) if b - a <= FIELD_LINE_CHARS else []
         if current is not None and (n - current.line > BLOCK_LINES or not found and b - a > PROSE_LINE_CHARS):
             blocks.append(current)
@@ -82,8 +87,9 @@ def field_blocks(text: str, s: int, e: int) -> list[FieldBlock]:
                 if current is not None:
                     blocks.append(current)
                 current = FieldBlock(fields={**pending, "name": span}, line=n)
-                pending = {}
             elif name in ("level1", "level2"):
+                if name == "level1":
+                    pending.pop("level2", None)
                 if current is not None and not current.indicator():
                     current.fields.setdefault(name, span)  # (printed under the name, before the values)
                     continue

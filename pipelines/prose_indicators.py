@@ -13,7 +13,7 @@ import re
 
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.prose_blocks import field_blocks
-from jixiao.pipelines.prose_lists import listed_indicators
+from jixiao.pipelines.prose_lists import listed_indicators, paired_indicators
 from jixiao.pipelines.prose_results import FIGURE, restated_results, result_lines
 from jixiao.pipelines.vocab import (
     LEVEL1, LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_BARE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
@@ -56,7 +56,8 @@ _IND_SENTENCE = re.compile(
     # (a target holds no colon but a time's, 8:30: 目标完成情况：名称年度目标X is a heading over the sentence)
     # (or no cue, where the target opens with its bound: 名称：控制在1500元/人次以内，实际…)
     + r"(?:" + PROSE_TARGET_CUE + r"(?:为|是|[:：])?|(?=" + PROSE_TARGET_BOUND + r"))"
-    + r"\s*(?P<target>(?:[^,，;；。:：\n]|(?<=\d):(?=\d)){1,30}?)[,，;；]\s*"
+    # (目标值 6、完成值 6: an enumeration comma between the two as well)
+    + r"\s*(?P<target>(?:[^,，;；。:：\n]|(?<=\d):(?=\d)){1,30}?)[,，;；、]\s*"
     # (年初目标值600台，调整后目标值650台，实际完成…: the adjusted target is the indicator's, records.md)
     r"(?:" + PROSE_ADJUSTED_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<adjusted>[^,，;；。:：\n]{1,30}?)[,，;；]\s*)?"
     + r"(?:(?:" + PROSE_ACTUAL_CUE + "|" + PROSE_BARE_ACTUAL_CUE + r")(?:为|是|[:：])?\s*+(?P<actual>[^,，;；。\n]{1,30}?)"
@@ -142,7 +143,7 @@ _IND_RUN = re.compile(r"(?P<name>[\u4e00-\u9fff0-9、()（）]{4,40}?)" + PROSE_
                       + PROSE_RUN_ACTUAL_CUE + r"(?P<actual>" + _VALUE + r")")
 # a heading naming the indicators' category: 3.时效指标。 / (二)效益指标
 # (numbered 1. / 1、 / 1) / (一), or ① which NFKC makes a bare 1)
-_HEADING_BODY = (r"(?:(?:\d{1,2}[.、．)）]?|[(（][一二三四五六七八九十\d]{1,3}[)）]|" + PROSE_BULLET + ")"
+_HEADING_BODY = (r"(?:(?:\d{1,2}(?:\.\d{1,2})?[.、．)）]?|[(（][一二三四五六七八九十\d]{1,3}[)）]|" + PROSE_BULLET + ")"
                  # (服务对象满意度：… / （1）经济效益：… head their indicators without the word 指标: words before a colon,
                  # kept where they are a category's)
                  # (（一）产出目标完成情况: a level's 目标 heading the section of its results)
@@ -257,7 +258,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
         if level is not None and (fallback_level1(level.text) or fallback_level2(level.text)):
             leads[ind.name.start] = level
         taken.append((ind.name.start, ind.name.end))
-    for ind in [*result_lines(text, s, e), *restated_results(text, s, e)]:
+    for ind in [*result_lines(text, s, e), *restated_results(text, s, e), *paired_indicators(text, s, e)]:
         # (a name restated with its result is read once, whichever form read it)
         if not any(a < ind.name.end and ind.name.start < b for a, b in taken) and not any(
                 i.name.text == ind.name.text for i in out):

@@ -1,4 +1,5 @@
-"""Indicators a report lists in one sentence, their names in quotes and their values in parallel.
+"""Indicators a report lists in one sentence, their names in quotes and their values in parallel, or each with its
+target and actual in brackets after it.
 
 ``数量指标设置了2个三级指标，分别是“A”和“B”，目标值分别为≥3200人和≥480人，实际完成值分别为3356人和502人，分值各10分，
 各得10分。`` names two indicators; each field's clause gives one value per name in the order of the names (分别), or
@@ -112,3 +113,27 @@ def _values(text: str, a: int, b: int, marks: bool) -> list[Span]:
             out.append(Span(text=text[pos:end], start=pos, end=end))
         pos = j.end() if j else b
     return out
+
+
+# a name with its target and actual in brackets after it, one pair of a list (道路清扫保洁达标率（≥95%/96.8%）、…): two values
+# split by one slash (54元/亩 holds a slash of its own: such a pair is not read)
+_PAIR = re.compile(r"(?:^|(?<=[\n、,，;；:：。]))[ \t]*+(?:\d{1,2}[.、．)）][ \t]*+)?"
+                   r"(?P<name>[\u4e00-\u9fff“][^（()、,，;；。:：\n/]{1,39}?)[（(](?P<t>[^（()/、,，;；。\n]{1,20})/"
+                   r"(?P<a>[^（()/、,，;；。\n]{1,20})[)）](?=[、,，;；。\n]|$)", re.M)
+_DIGIT = re.compile(r"\d")
+# pairs a list needs to be read as one (a lone bracket with a slash is more often a unit: 费用（万元/年）)
+PAIR_MIN = 2
+
+
+def paired_indicators(text: str, s: int, e: int) -> list[ParsedIndicator]:
+    """The indicators of [s, e) printed as 名称（目标/实际）, at least ``PAIR_MIN`` of them; each pair figures (digits on
+    both sides) or states one word twice (持续运行/持续运行)."""
+    out = []
+    for m in _PAIR.finditer(text, s, e):
+        t, a = m["t"].strip(), m["a"].strip()
+        if not ((_DIGIT.search(t) and _DIGIT.search(a)) or t == a):
+            continue
+        out.append(ParsedIndicator(name=Span(text=m["name"], start=m.start("name"), end=m.end("name")),
+                                   target=[Span(text=m["t"], start=m.start("t"), end=m.end("t"))],
+                                   actual=Span(text=m["a"], start=m.start("a"), end=m.end("a")), method="sentence"))
+    return out if len(out) >= PAIR_MIN else []

@@ -14,6 +14,7 @@ def test_a_block_takes_the_level_lines_above_its_name_and_the_fields_after_it():
     assert _blocks(text) == [
         {"level1": "产出指标", "level2": "时效指标", "name": "补助发放及时率", "target": "100%", "actual": "100%",
          "weight": "5分", "score": "5分"},
+        # (a form numbering its items, 1. / 2., prints each item's own levels: none carries over)
         {"level2": "质量指标", "name": "档案合格率", "target": "≥95%", "actual": "97%"}]
 
 
@@ -37,3 +38,11 @@ def test_blocks_named_after_an_item_number_with_marks_on_one_line():
     got = [(i.name.text, i.target[0].text, i.actual.text, i.weight.text, i.score.text)
            for b in field_blocks(text, 0, len(text)) if (i := b.indicator())]
     assert got == [("禁牧面积", "≥126万亩", "126.3万亩", "10", "10"), ("草畜平衡面积", "≥58万亩", "58万亩", "10", "9")]
+
+
+def test_a_level_printed_once_heads_every_block_under_it_and_a_new_level1_ends_its_level2():
+    text = "\n".join(["一级指标：产出指标", "二级指标：数量指标", "三级指标：补贴发放面积", "年度指标值：≥285万亩", "实际完成值：286万亩",
+                      "三级指标：补贴发放户数", "年度指标值：≥6万户", "实际完成值：6.2万户",
+                      "一级指标：满意度指标", "三级指标：农户满意度", "年度指标值：≥90%", "实际完成值：94%", ""])
+    assert [(b.get("level1"), b.get("level2"), b["name"]) for b in _blocks(text)] == [
+        ("产出指标", "数量指标", "补贴发放面积"), ("产出指标", "数量指标", "补贴发放户数"), ("满意度指标", None, "农户满意度")]

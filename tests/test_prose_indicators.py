@@ -543,3 +543,21 @@ def test_a_list_whose_actuals_say_fenbie_after_shiji_and_one_value_for_all():
 def test_a_completion_verb_after_the_actuals_date_is_no_part_of_it():
     text = "安装完成时间目标为2023年8月底前，实际于2023年8月25日全部安装完毕。\n"
     assert [r[2:5] for r in _read(text)] == [("安装完成时间", "2023年8月底前", "2023年8月25日")]
+
+
+def test_an_enumeration_comma_between_target_and_actual_and_a_decimal_numbered_heading():
+    text = ("1.1数量指标\n"
+            "(1)改造村内巷道 (公里) 目标值≥8.5、完成值 9.2;\n")
+    assert _read(text) == [("产出指标", "数量指标", "改造村内巷道 (公里)", "≥8.5", "9.2", None, None)]
+
+
+def test_names_with_their_target_and_actual_in_brackets():
+    text = "1.数量指标：道路清扫面积（≥310万平方米/318万平方米）、保洁路段数量（52条/52条）、保洁机制运行情况（持续运行/持续运行）。\n"
+    assert [r[1:5] for r in _read(text)] == [
+        ("数量指标", "道路清扫面积", "≥310万平方米", "318万平方米"), ("数量指标", "保洁路段数量", "52条", "52条"),
+        ("数量指标", "保洁机制运行情况", "持续运行", "持续运行")]
+
+
+def test_a_lone_bracket_with_a_slash_is_a_unit_not_a_pair():
+    text = "运维费用（万元/年）按合同执行，全年支出120万元。\n"
+    assert _read(text) == []

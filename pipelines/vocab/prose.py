@@ -111,7 +111,8 @@ PROSE_TITLE_NOTE = r"稿$|版$|^(?:公示|摘要|全文|简本|节选|附件)$|�
 # an indicator printed as a block of labeled lines, one field a line (a Word form pasted as text):
 # 二级指标：数量指标 / 指标名称：受益学生人数 / 年度目标：≥28000人 / 实际完成：28416人 / 分值：10分　得分：10分
 PROSE_BLOCK_LABELS: tuple[tuple[str, str], ...] = (
-    ("name", r"(?:(?:三级)?指标)?名称"),  # (（1）名称：禁牧面积: the bare word after an item's number)
+    # (（1）名称：禁牧面积: the bare word after an item's number; 三级指标：名称 as a form's label lines print it)
+    ("name", r"(?:(?:三级)?指标)?名称|三级指标"),
     ("level1", r"一级指标"),
     ("level2", r"二级指标"),
     ("target", r"(?:年度|全年|年初|计划)?(?:目标值?|指标值)"),
