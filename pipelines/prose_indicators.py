@@ -417,7 +417,9 @@ def _weight(m: re.Match[str]) -> Span | None:
 
 # a numbered item or a section heading after a space: where line breaks collapsed, the sentence opens there
 # (or opening the name, where a heading's ordinal opened the match: （一）产出指标：1.救助人次≥… -> 救助人次)
-_ITEM_AFTER_SPACE = re.compile(r"(?:^|\s+)(?:\d{1,2}[.、．)）](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*")
+# (line breaks collapsed: 1.产出指标 1.1数量指标 ①名称… -> 名称; ① is a bare 1 after NFKC, an item only after a blank)
+_ITEM_AFTER_SPACE = re.compile(r"(?:^|\s+)(?:\d{1,2}[.、．)）](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*"
+                               r"|\s+(?:\d{1,2}\.\d{1,2}|" + _CIRCLED + r")(?=[\u4e00-\u9fff])")
 
 
 def _last_item(name: Span) -> Span:

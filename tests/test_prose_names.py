@@ -284,3 +284,9 @@ def test_a_titles_year_inside_the_project_words_is_left_out():
               "河北省示例市2023年度农村公路项目绩效自评报告"):
         names += [title_name(m).text for m in title_matches(t, 0, len(t))]
     assert names == ["农村饮水工程维修养护补助资金", "高标准农田项目", "农村公路项目"]
+
+
+def test_a_name_field_ends_at_the_next_numbered_label_where_line_breaks_were_lost():
+    from jixiao.pipelines.prose_names import name_field
+    text = "一、项目基本情况 （一）项目名称：2023年城市照明设施运行维护经费 （二）主管部门：示例市城市管理执法局"
+    assert name_field(text, 0, len(text)).text == "2023年城市照明设施运行维护经费"
