@@ -82,6 +82,7 @@ CASES = {
     "targets restated (prose)": lambda n: "某项目绩效自评报告\n" + "".join("名称" + chr(0x4E00 + k % 20000) + "甲乙12个；" for k in range(n // 9))
     + "\n" + "名称甲乙丙13个；" * (n // 9) + "\n",
     "name (target/actual) pairs (prose)": lambda n: "某项目绩效自评报告\n数量指标：" + "甲乙（1个/2个）、" * (n // 10) + "\n",
+    "numbered lists (prose)": lambda n: "某项目绩效自评报告\n" + "".join(f"{k % 99 + 1}.甲乙丙丁{k}个；\n" for k in range(n // 10)),
     "a field clause of spaces (prose)": lambda n: "某项目绩效自评报告\n“甲乙”，目标值" + " " * n + "1个，实际完成值2个。\n",
 }
 

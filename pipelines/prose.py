@@ -88,9 +88,11 @@ _FIELDS: list[tuple[str, re.Pattern[str]]] = [
     (field, re.compile(_AMOUNT + r"\s*" + label)) for field, label in PROSE_AMOUNT_AFTER]
 # a labeled figure printed bare (年初预算数：180.00　全年预算数：210.00) under a unit line (单位：万元) above it
 _BARE_FIELDS: list[tuple[str, re.Pattern[str]]] = [
-    (field, re.compile(label + r"[:：][ \t\u3000]*(\d[\d,]*(?:\.\d+)?)(?![\d.,%])(?![ \t\u3000]*(?:亿|万|元|%))"))
+    # (a comma inside a figure separates thousands: 1,234.50; one after it ends the clause: 年初预算数为120.00，…)
+    (field, re.compile(label + r"(?:[:：]|(?<=[为是]))[ \t\u3000]*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                       r"(?![\d.%]|,\d)(?![ \t\u3000]*(?:亿|万|元|%))"))
     for field, label in PROSE_AMOUNT_LABELS]
-_UNIT_LINE = re.compile(r"(?:^|(?<=[\s(（]))(?:金额|资金)?单位[:：][ \t\u3000]*(亿元|万元|元)", re.M)
+_UNIT_LINE = re.compile(r"(?:^|(?<=[\s(（，,]))(?:金额|资金)?单位(?:[:：]|为)[ \t\u3000]*(亿元|万元|元)", re.M)
 # (完成预算的100%: the 部门决算 template's words for the rate)
 _ALLOCATION = re.compile(PROSE_ALLOCATION)
 _RATE = re.compile(r"(?:执行率(?:为|是|达到|[:：])?|完成预算的)\s*(\d+(?:\.\d+)?)\s*%")

@@ -14,7 +14,7 @@ import re
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.prose_blocks import field_blocks
 from jixiao.pipelines.prose_lists import listed_indicators, paired_indicators
-from jixiao.pipelines.prose_results import FIGURE, restated_results, result_lines
+from jixiao.pipelines.prose_results import FIGURE, numbered_results, restated_results, result_lines
 from jixiao.pipelines.vocab import (
     LEVEL1, LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_BARE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
     PROSE_ADJUSTED_TARGET_CUE, PROSE_BULLET, PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_TARGET_MET, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_BOUND, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
@@ -37,25 +37,31 @@ _ITEM = r"(?:(?:\d{1,2}[.、．)）]|[(（](?:\d{1,2}|[一二三四五六七八�
 # (the level-2 after a level-1 may drop the word 指标: 效益指标—经济效益：名称…; only the framework's level-2 words, so that a
 # name before a comma is never read as one)
 _BARE_LEVEL2 = "|".join(sorted((w.removesuffix("指标") for w in LEVEL2_PARENT), key=len, reverse=True))
+# (在产出方面，… / 满意度方面，…: a level-1 word without 指标 before 方面 leads as well)
+_BARE_LEVEL1 = "|".join(sorted((w.removesuffix("指标") for w in LEVEL1), key=len, reverse=True))
 # (数量指标中，名称年度指标值为X…: 中 like 方面)
 _LEAD_END = r"(?:方面|中)?(?:[:：,，]|" + PROSE_LEVEL_SEPARATOR + r")"
 # (社会效益方面，名称目标X…: a level-2 word without 指标 before 方面 leads too)
 # (【数量指标】名称：目标X…: the level-2 in square brackets, no separator after it)
+# (一级指标为产出指标，二级指标为数量指标，三级指标为名称，年度指标值为…: a form's fields as a CMS writes them out, each level
+# after its column's label)
+_LEVEL_LABEL = r"(?:[一二]级指标(?:为|[:：]))?"
 _LEAD = (r"(?P<lead>【(?:[\u4e00-\u9fff]{2,8}指标|" + _BARE_LEVEL2 + r")】[ \t]*+|"
-         r"(?:[\u4e00-\u9fff]{2,8}指标|(?:" + _BARE_LEVEL2 + r")(?=方面))" + _LEAD_END
-         + r"(?:(?:[\u4e00-\u9fff]{2,8}指标|" + _BARE_LEVEL2 + r")" + _LEAD_END + r")?)?")
-_LEAD_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}?指标|" + _BARE_LEVEL2)
+         + _LEVEL_LABEL + r"(?:在(?=[\u4e00-\u9fff]{2,6}方面))?(?:[\u4e00-\u9fff]{2,8}指标|(?:" + _BARE_LEVEL2 + "|"
+         + _BARE_LEVEL1 + r")(?=方面))" + _LEAD_END
+         + r"(?:" + _LEVEL_LABEL + r"(?:[\u4e00-\u9fff]{2,8}指标|" + _BARE_LEVEL2 + r")" + _LEAD_END + r")?)?")
+_LEAD_WORD = re.compile(_LEVEL_LABEL + r"(?P<w>[\u4e00-\u9fff]{2,8}?指标|" + _BARE_LEVEL2 + "|" + _BARE_LEVEL1 + ")")
 _IND_SENTENCE = re.compile(
     # a sentence opens a line, follows a full stop or a colon (完成情况：名称年度目标X，…), or (line breaks
     # collapsed) is a numbered item after a space
     r"(?:^|(?<=[\n;；。:：])|(?<=[ \t])(?=\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]))"
     r"[ \t]*+" + _ITEM + _LEAD + r"(?:" + PROSE_ENUMERATOR + r")?"
-    r"(?P<name>[^\s,，;；。:：][^,，;；。:：\n]{1,39}?)"
-    # (a full stop may end the name's own sentence: （1）检定器具数量。年度目标值：…)
-    r"[,，:：。]?\s*+"
+    r"(?:(?:(?:三级)?指标名称|三级指标)(?:为|[:：]))?(?P<name>[^\s,，;；。:：][^,，;；。:：\n]{1,39}?)"
+    # (a full stop may end the name's own sentence: （1）检定器具数量。年度目标值：…; 名称的年度目标为…)
+    r"的?[,，:：。]?\s*+"
     # (a target holds no colon but a time's, 8:30: 目标完成情况：名称年度目标X is a heading over the sentence)
     # (or no cue, where the target opens with its bound: 名称：控制在1500元/人次以内，实际…)
-    + r"(?:" + PROSE_TARGET_CUE + r"(?:为|是|[:：])?|(?=" + PROSE_TARGET_BOUND + r"))"
+    + r"(?:" + PROSE_TARGET_CUE + r"(?:为|是|[:：])?|(?:计划|预期)?(?=" + PROSE_TARGET_BOUND + r"))"
     # (目标值 6、完成值 6: an enumeration comma between the two as well)
     + r"\s*(?P<target>(?:[^,，;；。:：\n]|(?<=\d):(?=\d)){1,30}?)[,，;；、]\s*"
     # (年初目标值600台，调整后目标值650台，实际完成…: the adjusted target is the indicator's, records.md)
@@ -130,7 +136,7 @@ _IND_ACTUAL_FIRST = re.compile(
 # the actual after the name, the target in brackets after it, the score as a fraction of the weight
 # (（1）新建标准化牛舍面积达到3200平方米（目标值≥3000平方米），得分10/10。)
 _IND_BRACKET_TARGET = re.compile(
-    r"(?:^|(?<=[\n。；;:：]))[ \t]*+" + _ITEM + _LEAD
+    r"(?:^|(?<=[\n。；;:：,，]))[ \t]*+" + _ITEM + _LEAD
     + r"(?P<name>[\u4e00-\u9fff(（“][^,，;；。:：\n≥≤<>=＞＜\d]{1,39}?)(?:达到|为)?(?P<actual>" + _FIGURE + r")"
     r"\s*[(（]" + PROSE_TARGET_CUE + _CUE_END + r"(?P<target>[^()（）\n,，;；。]{1,30})[)）]"
     r"(?:[,，]\s*" + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)"
@@ -220,7 +226,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     for m in _sentence_matches(text, s, e):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue  # an earlier form read this stretch
-        words = [_span(w, 0) for w in _LEAD_WORD.finditer(text, m.start("lead"), m.end("lead"))] \
+        words = [_span(w, "w") for w in _LEAD_WORD.finditer(text, m.start("lead"), m.end("lead"))] \
             if m.groupdict().get("lead") else []
         name, peeled = _peel_levels(_unquoted(_trim(_verbless(m, _last_item(_span(m, "name"))))),
                                     any(fallback_level1(w.text) for w in words))
@@ -258,7 +264,8 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
         if level is not None and (fallback_level1(level.text) or fallback_level2(level.text)):
             leads[ind.name.start] = level
         taken.append((ind.name.start, ind.name.end))
-    for ind in [*result_lines(text, s, e), *restated_results(text, s, e), *paired_indicators(text, s, e)]:
+    for ind in [*result_lines(text, s, e), *restated_results(text, s, e), *paired_indicators(text, s, e),
+                *numbered_results(text, s, e)]:
         # (a name restated with its result is read once, whichever form read it)
         if not any(a < ind.name.end and ind.name.start < b for a, b in taken) and not any(
                 i.name.text == ind.name.text for i in out):
@@ -296,7 +303,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     return [i for i in out if len(i.name.text) >= 2 and not _CUE_NAME.fullmatch(i.name.text)]
 
 
-_CUE_NAME = re.compile(r"(?:" + PROSE_TARGET_CUE + "|" + PROSE_ACTUAL_CUE + ")")
+_CUE_NAME = re.compile(r"(?:" + PROSE_TARGET_CUE + "|" + PROSE_ACTUAL_CUE + "|计划|预期)")
 
 
 def _levels(word: str) -> tuple[str | None, str | None]:

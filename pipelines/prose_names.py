@@ -53,11 +53,26 @@ _NAME_LINES = re.compile(r"^[ \t]*(?:" + "|".join(re.escape(w) for w in sorted(P
                          + r")[ \t]*\n[ \t]*(?P<v>[^\s:：。;；][^\n:：。;；]{1,59}?)[ \t]*$", re.M)
 
 
+# (项目名称为某经费，主管部门为…: a CMS writing a form's fields out as a sentence)
+_NAME_SAID = re.compile(r"(?<![\u4e00-\u9fff])(?:" + "|".join(re.escape(w) for w in sorted(PROSE_NAME_LABELS, key=len, reverse=True))
+                        + r")为(?P<v>[^\n。;；，,]{2,60}?)(?=[，,。;；\n]|$)")
+
+
 def name_field(text: str, s: int, e: int) -> Span | None:
-    """The first printed 项目名称 of [s, e): after its label and a colon, or on the line under a label alone."""
-    hits = [m for m in (NAME_FIELD.search(text, s, e), _NAME_LINES.search(text, s, e)) if m is not None]
+    """The first printed 项目名称 of [s, e): after its label and a colon (or 为), or on the line under a label alone."""
+    hits = [m for m in (NAME_FIELD.search(text, s, e), _NAME_LINES.search(text, s, e), _NAME_SAID.search(text, s, e))
+            if m is not None]
     m = min(hits, key=lambda h: h.start(), default=None)
-    return None if m is None else _span(m, "v")
+    if m is None:
+        return None
+    v = _span(m, "v")
+    # (…资金（项目名称：某项目）开展了绩效自评: a label inside brackets ends at the bracket closing it)
+    depth = 0
+    for k, ch in enumerate(v.text):
+        depth += (ch in "(（") - (ch in ")）")
+        if depth < 0:
+            return Span(text=v.text[:k], start=v.start, end=v.start + k) if k >= 2 else None
+    return v
 
 
 # the project a generic title names in brackets after it, the year left out

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from jixiao.pipelines.parsed import ParsedIndicator, Span
-from jixiao.pipelines.vocab import PROSE_MONEY_NAME_END, PROSE_SCORE_CUE
+from jixiao.pipelines.vocab import PROSE_MONEY_NAME_END, PROSE_SCORE_CUE, PROSE_VALUE_START
 
 # a figure and its unit or operator, as printed after an indicator's name with no cue between them
 # (a date or a per-unit figure is several such runs: ≤2023年9月30日, 54元/亩)
@@ -91,3 +91,55 @@ def restated_results(text: str, s: int, e: int) -> list[ParsedIndicator]:
             target=[Span(text=m["t"], start=m.start("t"), end=m.end("t"))],
             actual=Span(text=later["a"], start=later.start("a"), end=later.end("a")), method="sentence"))
     return out if len(out) >= RESTATED_MIN else []
+
+
+# a numbered item alone on its line (1.兑付创新券企业不少于150家；): a report's list of targets, then of results
+_NUMBERED = re.compile(r"^[ \t\u3000]*+(?P<n>\d{1,2})[.、．)）][ \t]*+(?P<body>[^\n]{4,80})$", re.M)
+# where a name ends inside the words a target and its result share: a bound, a comparison, a figure
+_VALUE_START = re.compile(PROSE_VALUE_START)
+# the shortest name two items must share to be one indicator's target and result
+SHARED_NAME_MIN = 4
+_ITEM_END = "；;。，, \t"
+
+
+def numbered_results(text: str, s: int, e: int) -> list[ParsedIndicator]:
+    """Indicators of two numbered lists of [s, e) of one length, one after the other: item N of the first states a
+    target, item N of the second the result, and the words both open with name the indicator (1.兑付企业不少于150家；
+    … 1.兑付企业168家，完成；)."""
+    runs: list[list[re.Match[str]]] = []
+    for m in _NUMBERED.finditer(text, s, e):
+        if m["n"] == "1":
+            runs.append([m])
+        elif runs and int(m["n"]) == int(runs[-1][-1]["n"]) + 1:
+            runs[-1].append(m)
+    out: list[ParsedIndicator] = []
+    for targets, results in zip(runs, runs[1:]):
+        if len(targets) < 2 or len(targets) != len(results):
+            continue
+        read = [_shared(t, r) for t, r in zip(targets, results)]
+        if all(read):
+            out.extend(read)
+    return out
+
+
+def _shared(t: re.Match[str], r: re.Match[str]) -> ParsedIndicator | None:
+    """The indicator a target item and its result item state, where they open with the same name."""
+    a, b = t["body"], r["body"]
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    if (cut := _VALUE_START.search(a, 0, k)) is not None:
+        k = cut.start()
+    if k < SHARED_NAME_MIN:
+        return None
+    target = a[k:].rstrip(_ITEM_END)
+    actual = b[k:]
+    if (clause := _CLAUSE_END.search(actual)) is not None:
+        actual = actual[:clause.start()]
+    actual = actual.rstrip(_ITEM_END)
+    if not target or not actual:
+        return None
+    ts, rs = t.start("body"), r.start("body")
+    return ParsedIndicator(name=Span(text=a[:k], start=ts, end=ts + k),
+                           target=[Span(text=target, start=ts + k, end=ts + k + len(target))],
+                           actual=Span(text=actual, start=rs + k, end=rs + k + len(actual)), method="sentence")

@@ -775,3 +775,13 @@ def test_one_sentence_announcing_two_projects_that_their_headings_name(extractor
         "该项目自评得分88分，评价等级为良。", ""])
     rec = extractor.extract_text(text, mode="parser")
     assert [(p.name, p.score) for p in rec.projects] == [("2023年森林防火专项经费", 96.5), ("2023年退化林修复项目", 88.0)]
+
+
+def test_bare_figures_under_a_unit_said_in_a_sentence_end_at_a_comma(extractor):
+    text = "\n".join([
+        "示例县市场监督管理局2023年度食品安全抽检经费项目支出绩效自评报告",
+        "项目名称为食品安全抽检经费，主管部门为示例县市场监督管理局，资金单位为万元。",
+        "年度资金总额：年初预算数为120.00，全年预算数为1,280.50，全年执行数为125.44，执行率为98.00%。",
+        "其中：上年结转资金：年初预算数为0，全年预算数为0，全年执行数为0。", ""])
+    funds = extractor.extract_text(text, mode="parser").projects[0].funds
+    assert (funds.initial_budget, funds.annual_budget, funds.executed) == (1200000.0, 12805000.0, 1254400.0)

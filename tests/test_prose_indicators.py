@@ -566,3 +566,26 @@ def test_a_lone_bracket_with_a_slash_is_a_unit_not_a_pair():
 def test_numbered_headings_and_a_circled_item_run_into_a_name_where_line_breaks_were_lost():
     text = "二、绩效目标实现情况 1.产出指标 1.1数量指标 1巡查水库座数(座):年度指标值=38,全年实际值38,分值8分,得分8分。"
     assert [r[1:5] for r in _read(text)] == [("数量指标", "巡查水库座数(座)", "=38", "38")]
+
+
+def test_a_numbered_list_of_targets_then_one_of_results_pair_by_their_shared_words():
+    text = "\n".join(["（三）绩效目标。", "1.兑付创新券企业不少于150家；", "2.带动研发投入较上年增长5%；", "二、完成情况",
+                      "1.兑付创新券企业168家，完成；", "2.带动研发投入较上年增长6.3%，完成。", ""])
+    assert [r[2:5] for r in _read(text)] == [
+        ("兑付创新券企业", "不少于150家", "168家"), ("带动研发投入", "较上年增长5%", "较上年增长6.3%")]
+
+
+def test_a_forms_fields_written_out_as_a_sentence():
+    text = ("一级指标为产出指标，二级指标为数量指标，三级指标为抽检批次，年度指标值为≥1200批次，实际完成值为1236批次，分值为15，"
+            "得分为15，偏差原因分析及改进措施为无。\n")
+    assert _read(text) == [("产出指标", "数量指标", "抽检批次", "≥1200批次", "1236批次", "15", "15")]
+
+
+def test_level1_leads_with_fangmian_bracketed_targets_after_commas_and_a_comparison_kept():
+    text = ("在产出方面，赛事活动场次为42场（目标≥40场），健身器材验收合格率为100%（目标100%）。\n"
+            "在效益方面，锻炼人数比例的年度目标为较上年提高1个百分点，实际提高1.3个百分点；"
+            "水库蓄水增加量：计划不低于上年，实际基本完成。\n")
+    assert [r[:5] for r in _read(text)] == [
+        ("产出指标", None, "赛事活动场次", "≥40场", "42场"), ("产出指标", None, "健身器材验收合格率", "100%", "100%"),
+        ("效益指标", None, "锻炼人数比例", "较上年提高1个百分点", "提高1.3个百分点"),
+        ("效益指标", None, "水库蓄水增加量", "不低于上年", "基本完成")]

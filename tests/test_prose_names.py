@@ -290,3 +290,11 @@ def test_a_name_field_ends_at_the_next_numbered_label_where_line_breaks_were_los
     from jixiao.pipelines.prose_names import name_field
     text = "一、项目基本情况 （一）项目名称：2023年城市照明设施运行维护经费 （二）主管部门：示例市城市管理执法局"
     assert name_field(text, 0, len(text)).text == "2023年城市照明设施运行维护经费"
+
+
+def test_a_name_field_in_brackets_and_one_written_as_a_sentence():
+    from jixiao.pipelines.prose_names import name_field
+    text = "我局组织对创新券补助资金（项目名称：科技型中小企业创新券兑付项目）开展了绩效自评。"
+    assert name_field(text, 0, len(text)).text == "科技型中小企业创新券兑付项目"
+    text = "项目名称为食品安全抽检监测经费，主管部门为示例县市场监督管理局，资金单位为万元。"
+    assert name_field(text, 0, len(text)).text == "食品安全抽检监测经费"

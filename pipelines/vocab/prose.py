@@ -72,7 +72,9 @@ PROSE_TARGET_BOUND = r"控制在|不超过|不高于|不低于|不少于"
 PROSE_ACTUAL_CUE = r"(?:(?:全年|年度|年末|年底|全[省市县区州盟旗])?(?:实际)?(?:完成值|完成情况|完成时间|实际值|完成数|实际数|完成(?!率|程度|比例|值))|实际达到|实际(?=为|是))"
 # a bare 实际 before the actual, its verb or none (实际管护218.6万亩, 实际0.12‰, 实际较上年提高0.3个百分点), read only
 # after a cued target (名称目标X，实际…); never money moving (实际支出, PROSE_FUNDS_ACTUAL)
-PROSE_BARE_ACTUAL_CUE = r"实际(?!支出|到位|拨付|执行|使用资金|完|达)(?:[\u4e00-\u9fff]{1,4}?(?=[≥≤><=＞＜]?\d))?"
+# (a comparison or an approximation is part of the value: 实际提高1.3个百分点, 实际约920万元)
+PROSE_BARE_ACTUAL_CUE = (r"实际(?!支出|到位|拨付|执行|使用资金|完|达)"
+                         r"(?:(?!提高|增长|增加|下降|降低|减少|上升|约|近|超)[\u4e00-\u9fff]{1,4}?(?=[≥≤><=＞＜]?\d))?")
 # the same run together without punctuation: …发放指标为100%实际完成值为96%
 PROSE_RUN_TARGET_CUE = r"(?:指标值?|目标值?)(?:为|是|[:：])"
 PROSE_RUN_ACTUAL_CUE = r"[,，]?实际完成值?(?:为|是|[:：])?"
@@ -136,3 +138,6 @@ PROSE_LIST_JOIN = r"(?:以及|和|及|与|、)"
 PROSE_EACH = r"(?:分别|各|均)"  # (均为100%: all the same value, as 各)
 # the words ending a name that states a sum of money (全年预算数, 实际支出, 到位资金): a funds clause, no indicator
 PROSE_MONEY_NAME_END = r"(?:预算数?|资金|经费|支出数?|金额|总投资|执行数|拨付数?)$"  # (带动…投资 is an effect)
+# where an indicator's name ends and its value begins when a report states them run together (不少于150家, 较上年增长5%,
+# ≥90%): a bound or comparison word, an operator or a figure
+PROSE_VALUE_START = r"较上年|较去年|同比|不少于|不低于|不超过|不高于|控制在|达到|[≥≤><=＞＜\d]"
