@@ -70,7 +70,7 @@ _IND_SENTENCE = re.compile(
     # (a completion rate may stand between the actual and the marks: …，指标完成率100%，得分20分（满分20分）)
     r"(?:[,，;；]\s*" + PROSE_COMPLETION_CUE + r"(?:为|[:：])?\s*\d+(?:\.\d+)?%?)?"
     # (the marks in brackets after the actual: 实际完成1436公里（权重10，得分10）)
-    r"(?:\s*[(（]" + PROSE_WEIGHT_CUE + r"(?:为|[:：])?\s*(?P<bweight>\d+(?:\.\d+)?)\s*分?[,，;；]\s*"
+    r"(?:\s*[(（](?:" + PROSE_WEIGHT_CUE + r"(?:为|[:：])?\s*(?P<bweight>\d+(?:\.\d+)?)\s*分?[,，;；]\s*)?"
     + PROSE_SCORE_CUE + r"(?:为|[:：])?\s*(?P<bscore>\d+(?:\.\d+)?)\s*分?[)）])?"
     # (or stand for the actual, which is then not printed: 名称，年度目标12公里，目标完成率105%，分值10分，得分10分)
     r"|(?:目标|年度目标)?" + PROSE_COMPLETION_CUE + r"(?:为|[:：])?\s*\d+(?:\.\d+)?%)"
@@ -80,7 +80,8 @@ _IND_SENTENCE = re.compile(
     + r"(?:为|[:：])?\s*(?P<score>\d+(?:\.\d+)?)\s*分?"
     # (the values in brackets after the name end with its bracket: 名称（年度指标值X，…，得分15分）。)
     r"(?:\s*[(（](?:" + PROSE_FULL_MARK_CUE + "|" + PROSE_WEIGHT_CUE + r")(?P<full>\d+(?:\.\d+)?)分?[)）])?)?"
-    r"\s*+[)）]?(?=[,，;；。\n]|$)", re.M)
+    # (a full stop printed as an ASCII period before a blank or the line's end: …(得分10分).)
+    r"\s*+[)）]?(?=[,，;；。\n]|\.(?:\s|$)|$)", re.M)
 _CUE_END = r"(?:为|是|[:：])?\s*"
 _SEP = r"\s*[;；,，]\s*"
 _IND_FIELDS = re.compile(

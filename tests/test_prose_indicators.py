@@ -589,3 +589,9 @@ def test_level1_leads_with_fangmian_bracketed_targets_after_commas_and_a_compari
         ("产出指标", None, "赛事活动场次", "≥40场", "42场"), ("产出指标", None, "健身器材验收合格率", "100%", "100%"),
         ("效益指标", None, "锻炼人数比例", "较上年提高1个百分点", "提高1.3个百分点"),
         ("效益指标", None, "水库蓄水增加量", "不低于上年", "基本完成")]
+
+
+def test_a_score_in_brackets_after_the_actual_and_an_ascii_full_stop():
+    text = "防火巡护人次: 目标≥3600人次, 完成3820人次(得分15分);\n火情响应到场时间: 目标≤30分钟, 完成平均22分钟(得分10分).\n"
+    assert [r[2:] for r in _read(text)] == [
+        ("防火巡护人次", "≥3600人次", "3820人次", None, "15"), ("火情响应到场时间", "≤30分钟", "平均22分钟", None, "10")]
