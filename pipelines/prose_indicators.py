@@ -17,7 +17,7 @@ from jixiao.pipelines.prose_lists import listed_indicators, paired_indicators
 from jixiao.pipelines.prose_results import FIGURE, numbered_results, restated_results, result_lines
 from jixiao.pipelines.vocab import (
     LEVEL1, LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_BARE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
-    PROSE_ADJUSTED_TARGET_CUE, PROSE_BULLET, PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_TARGET_MET, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_BOUND, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
+    PROSE_ADJUSTED_TARGET_CUE, PROSE_BULLET, PROSE_NAME_COLUMN_SAID, PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_TARGET_MET, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_BOUND, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
     fallback_level1, fallback_level2,
 )
 
@@ -56,7 +56,7 @@ _IND_SENTENCE = re.compile(
     # collapsed) is a numbered item after a space
     r"(?:^|(?<=[\n;；。:：])|(?<=[ \t])(?=\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]))"
     r"[ \t]*+" + _ITEM + _LEAD + r"(?:" + PROSE_ENUMERATOR + r")?"
-    r"(?:(?:(?:三级)?指标名称|三级指标)(?:为|[:：]))?(?P<name>[^\s,，;；。:：][^,，;；。:：\n]{1,39}?)"
+    r"(?:" + PROSE_NAME_COLUMN_SAID + r")?(?P<name>[^\s,，;；。:：][^,，;；。:：\n]{1,39}?)"
     # (a full stop may end the name's own sentence: （1）检定器具数量。年度目标值：…; 名称的年度目标为…)
     r"的?[,，:：。]?\s*+"
     # (a target holds no colon but a time's, 8:30: 目标完成情况：名称年度目标X is a heading over the sentence)

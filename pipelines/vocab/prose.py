@@ -141,3 +141,5 @@ PROSE_MONEY_NAME_END = r"(?:预算数?|资金|经费|支出数?|金额|总投资
 # where an indicator's name ends and its value begins when a report states them run together (不少于150家, 较上年增长5%,
 # ≥90%): a bound or comparison word, an operator or a figure
 PROSE_VALUE_START = r"较上年|较去年|同比|不少于|不低于|不超过|不高于|控制在|达到|[≥≤><=＞＜\d]"
+# the name column's label before an indicator's name, where a CMS writes a form's fields out (三级指标为名称，…)
+PROSE_NAME_COLUMN_SAID = r"(?:(?:三级)?指标名称|三级指标)(?:为|[:：])"
