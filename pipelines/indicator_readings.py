@@ -35,10 +35,11 @@ def satisfaction_group(key: str) -> str | None:
     if subject == key:  # the ending slipped (优抚对象满意虔): the subject is what precedes it
         subject = key[:-_SLIPPED_ENDING]
     for entry, words, before in SATISFACTION_GROUPS:
-        # where the group word stands last: a group a programme defines at length ends its name there too
-        # (享受…待遇的城乡居民), a short people's name does not (少数民族群众; round 12)
-        at = max((subject.rfind(w) for w in words if w in subject), default=-1)
-        if at >= 0 and (before is None or at <= before):
+        at = min((subject.find(w) for w in words if w in subject), default=-1)
+        # a people named in one more character, the group word ending the subject (少数民族群众; round 12); a group a
+        # programme defines at length (享受…待遇的城乡居民) names more
+        named = before is not None and any(subject.endswith(w) and len(subject) - len(w) == before + 1 for w in words)
+        if at >= 0 and (before is None or at <= before or named):
             return entry
     return None
 

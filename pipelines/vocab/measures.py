@@ -50,8 +50,8 @@ SATISFACTION_GROUPS: tuple[tuple[str, tuple[str, ...], int | None], ...] = (
     # 保障对象: those a guarantee scheme pays (低保, 住房保障), the scheme's recipients (round 10)
     ("补助对象满意度", ("受助", "补助", "补贴", "救助", "资助", "优抚", "抚恤", "领取", "低保", "特困", "供养", "保障对象"),
      None),
-    # round 12: a people named in four characters (少数民族群众) is still the public
-    ("群众满意度", ("群众", "居民", "市民", "公众", "村民", "老百姓"), 4),
+    # round 12: a people named in four characters with the group word ending it (少数民族群众) is still the public
+    ("群众满意度", ("群众", "居民", "市民", "公众", "村民", "老百姓"), 3),
     # those who use a service or its records (用户, the taxonomy's alias of 使用人员; 档案利用者; round 9)
     ("使用人员满意度", ("用户", "使用者", "利用者", "使用人员"), None),
     # those trained (参训教师, 受训学员), whatever their trade (round 12)
