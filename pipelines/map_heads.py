@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
-from jixiao.pipelines.indicator_names import SPREAD_MIN_LENGTH, SPREAD_PIECE, same_meaning_kind, spread_in
+from jixiao.pipelines.indicator_names import (SPREAD_MIN_LENGTH, SPREAD_PIECE, made_noun_kept, same_meaning_kind,
+                                              spread_in)
 from jixiao.pipelines.indicator_roles import (ROLE_TAILS, activity_count, benefit_phrase, duration_role,
                                               head_synonyms, on_time, on_time_rate, purchase_cost,
                                               batches_tested, served_count)
@@ -19,7 +20,7 @@ from jixiao.pipelines.indicator_readings import (bare_satisfaction, counted_case
 from jixiao.pipelines.map_results import MatchResult
 from jixiao.pipelines.taxonomy import Entry
 from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENTRY, ALLOWANCE_ENTRY, ALLOWANCE_PER_HEAD, ALLOWANCE_WORDS,
-                                    INCIDENT_ENTRY, MADE_NOUNS, MEASURE_ENDINGS, OCR_GLYPH_SLIPS, ON_TIME_RATE_NOT,
+                                    INCIDENT_ENTRY, MEASURE_ENDINGS, OCR_GLYPH_SLIPS, ON_TIME_RATE_NOT, QUALITY_NOUNS,
                                     RECIPIENT_COUNT_ENTRY, SERVED_ENTRY, SPECIFIC_FOLDS, TESTED_BATCH_ENTRY, UNIT_COST_WORD,
                                     UNIT_FEE_ENDINGS)
 
@@ -180,8 +181,9 @@ class HeadReadings:
         hits = [i for i in self._by_ending.get(key[-SPREAD_PIECE:], ()) if keys[i][:SPREAD_PIECE] in key  # cheap test
                 and spread_in(keys[i], key) and ok(entries[i], keys[i])
                 # a quality noun (水平, 情况) is what the word printed before it makes it: 生活保障水平 is no 生活水平;
-                # so are a standard and an area (round 12: 工资补贴标准 is no 工资标准)
-                and (not keys[i].endswith(MADE_NOUNS) or key.endswith(keys[i][-2 * SPREAD_PIECE:]))
+                # so, a per-head mark aside, are a standard and an area (round 12: 工资补帖标准 is no 工资标准)
+                and (not keys[i].endswith(QUALITY_NOUNS) or key.endswith(keys[i][-2 * SPREAD_PIECE:]))
+                and made_noun_kept(key, keys[i])
                 # cases counted (纠纷案件数) are cases, whatever the words before them (round 12)
                 and counted_case_held(key, keys[i])]
         return self._longest_head(hits, key, scope, query)
