@@ -124,3 +124,17 @@ def test_a_misread_verb_the_taxonomy_names_is_read_as_that_verb(mapper):
 
 def test_other_verbs_on_time_are_still_their_timeliness(mapper):
     assert _answer(mapper, "标志牌按期安装率", "时效指标", "%") == "及时率"
+
+
+# ---- within the set time limit is on time; money made good (兑现) is money paid out (兑付) ----------------------
+@pytest.mark.parametrize("name", ["奖补资金在规定时限内兑现的比例", "奖补资金按时兑现率"])
+def test_money_made_good_on_time_is_paid_on_time(mapper, name):
+    assert _answer(mapper, name, "时效指标", "%") == "发放及时率"
+
+
+def test_a_time_limit_keeps_the_rate_it_qualifies(mapper):
+    assert _answer(mapper, "信访事项在规定时限内办结的比例", "质量指标", "%") == "办结率"
+    # 规定时间内 is no fold: the taxonomy names an entry with it
+    assert _answer(mapper, "资金在规定时间内下达率", "时效指标", "%") == "资金在规定时间内下达率"
+    # without a time mark a share made good is no timeliness
+    assert _answer(mapper, "奖补资金兑现率", "质量指标", "%") != "发放及时率"

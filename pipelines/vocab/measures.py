@@ -64,6 +64,8 @@ SPECIFIC_FOLDS: tuple[tuple[str, str], ...] = (
     ("完工", "完成"), ("竣工", "完成"), ("工程", "项目"),
     # funds settled (救助资金按时结算率) are funds paid out (资金拨付及时率; round 10)
     ("结算", "拨付"),
+    # round 12: money owed made good (兑现) is money paid out (兑付: 兑付及时率 is 发放及时率)
+    ("兑现", "兑付"),
 )
 # nouns of a quality that the word printed before them makes (生活水平, 保障水平): a taxonomy name ending in one is not
 # read spread over a name with other words put right before the noun
@@ -231,7 +233,10 @@ LEVEL2_CATEGORY: dict[str, str] = {
 NAME_ENDINGS: frozenset[str] = frozenset("况准力度性数本率益续量间")
 # spellings of one word in level-3 names, folded before names are compared (取暖费发放比例 = 取暖费发放率,
 # 到帐率 = 到账率, 代办员的满意度 = 代办员满意度, 复盖率 = 覆盖率: 复盖 is the old and the slipped spelling of 覆盖)
-NAME_FOLDS: tuple[tuple[str, str], ...] = (("比例", "率"), ("比率", "率"), ("帐", "账"), ("的", ""), ("复盖", "覆盖"))
+NAME_FOLDS: tuple[tuple[str, str], ...] = (("比例", "率"), ("比率", "率"), ("帐", "账"), ("的", ""), ("复盖", "覆盖"),
+                                          # round 12: within the set time limit is on time (投诉举报在规定时限内办结的比例
+                                          # is labelled as 投诉举报按时办结率); 规定时间内 names an entry of its own
+                                          ("在规定时限内", "按时"), ("规定时限内", "按时"))
 # characters OCR reads for others of nearly the same shape (printed, meant): a name that reaches no entry is read again
 # with one of them put back (养老服务设施验收台格率 -> 验收合格率, 补贴对象认定淮确率 -> 准确率), and a two-character qualifier
 # changed by one of them is a slip, not another word (验牧 is 验收; 按月 is no 按时). Glyph shapes, not names (round 10)
