@@ -16,8 +16,9 @@ from rapidfuzz.distance import Levenshtein
 
 from jixiao.pipelines.normalize import simplified
 from jixiao.pipelines.taxonomy import Entry
-from jixiao.pipelines.vocab import (BARE_MULTIPLIER_UNITS, COUNT_WORD_ENDINGS, MEASURE_ENDINGS, MEASURE_TYPE_UNITS, MEANING_QUALIFIERS, NAME_FOLDS, NEGATION_MARKS, REMEDY_HEADS,
-                                   PER_PERIOD, PER_UNIT_MARKS, SATISFACTION_WITH, UNIT_COST_ENDINGS, UNIT_COST_FEE_ENDINGS,
+from jixiao.pipelines.vocab import (ALLOWANCE_PER_HEAD, BARE_MULTIPLIER_UNITS, COUNT_WORD_ENDINGS, MADE_NOUNS, MEASURE_ENDINGS, MEASURE_TYPE_UNITS, MEANING_QUALIFIERS, NAME_FOLDS, NEGATION_MARKS, REMEDY_HEADS,
+                                   PER_PERIOD, PER_UNIT_MARKS, SATISFACTION_WITH, SUPPORT_VERBS, SUPPORTED_COUNT_NOUNS,
+                                   UNIT_COST_ENDINGS, UNIT_COST_FEE_ENDINGS,
                                    UNIT_COST_LEADING_UNITS, UNIT_COST_MARKS)
 
 def fold_words(text: str, folds: tuple[tuple[str, str], ...]) -> str:
@@ -244,6 +245,8 @@ def qualifiers_agree(key: str, surface: str, measure: str | None, head: bool = F
     stands for the key's ending, and a qualifier of the words before it counts where its group says (next to the
     form, or anywhere). A qualifier of the form that the name prints with one character misread (复盖率 for 覆盖率)
     is held; one it leaves out is not (培训成本 is not 人均培训成本)."""
+    if measure == "count" and supported_count(key, surface):
+        return False
     p = len(key) - len(surface)
     for marks, measures, anywhere in MEANING_QUALIFIERS:
         if measures and measure not in measures:
@@ -262,6 +265,28 @@ def qualifiers_agree(key: str, surface: str, measure: str | None, head: bool = F
         if in_surface and not in_key and not any(_misread(m, key, surface) for m in in_surface):
             return False
     return True
+
+
+def supported_count(key: str, surface: str) -> bool:
+    """True when the name counts units supported (扶持少数民族特色村寨建设数量, 支持规模养殖场改扩建数量: a support verb
+    opens it) and the form names neither the support nor projects (建设数量, 养殖数量): the count is of the units
+    supported, not of things built or kept (round 12)."""
+    return key.startswith(SUPPORT_VERBS) and not any(w in surface for w in (*SUPPORT_VERBS, *SUPPORTED_COUNT_NOUNS))
+
+
+def made_noun_kept(key: str, surface: str) -> bool:
+    """False when the form ends with a noun the word before it makes (``vocab.MADE_NOUNS``: 标准, 面积, 水平 …) and the
+    name prints another word before that noun: two characters changed, not one slipped (村医工资补帖标准 is no
+    工资标准, 种植保险承保面积 no 种植面积; round 12). The name must end with the noun."""
+    noun = next((n for n in MADE_NOUNS if surface.endswith(n)), None)
+    if noun is None or len(surface) < len(noun) + SPREAD_PIECE or not key.endswith(noun):
+        return True
+    body = key[: -len(noun)]
+    mark = next((m for m in ALLOWANCE_PER_HEAD if body.endswith(m) and not surface[: -len(noun)].endswith(m)), "")
+    body = body[: len(body) - len(mark)]  # a per-head mark qualifies the noun, it does not make it (补助人均标准)
+    wanted = surface[-len(noun) - SPREAD_PIECE: -len(noun)]
+    # one slip, one character left out or one added (人均补标准: 补助) is still the form's word
+    return any(Levenshtein.distance(body[-n:], wanted) <= 1 for n in (SPREAD_PIECE - 1, SPREAD_PIECE, SPREAD_PIECE + 1))
 
 
 def _misread(mark: str, key: str, surface: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rapidfuzz.distance import Levenshtein
 
 from jixiao.pipelines.indicator_names import fold_words, per_unit, per_unit_money, satisfaction_subject
-from jixiao.pipelines.vocab import (ALLOWANCE_PER_HEAD, ALLOWANCE_WORDS, INCIDENT_COUNT_NOT, INCIDENT_COUNT_UNITS, INCIDENT_UNITS, INCIDENT_WORDS, MEASURE_ENDINGS, PAYMENT_WORDS,
+from jixiao.pipelines.vocab import (ALLOWANCE_PER_HEAD, CASE_COUNT_ENDINGS, ALLOWANCE_WORDS, INCIDENT_COUNT_NOT, INCIDENT_COUNT_UNITS, INCIDENT_UNITS, INCIDENT_WORDS, MEASURE_ENDINGS, PAYMENT_WORDS,
                                     PERSON_COUNT_ENDINGS, SATISFACTION_GROUPS, SPECIFIC_FOLDS,
                                     ZERO_INCIDENT_MARKS)
 
@@ -36,7 +36,10 @@ def satisfaction_group(key: str) -> str | None:
         subject = key[:-_SLIPPED_ENDING]
     for entry, words, before in SATISFACTION_GROUPS:
         at = min((subject.find(w) for w in words if w in subject), default=-1)
-        if at >= 0 and (before is None or at <= before):
+        # a people named in one more character, the group word ending the subject (少数民族群众; round 12); a group a
+        # programme defines at length (享受…待遇的城乡居民) names more
+        named = before is not None and any(subject.endswith(w) and len(subject) - len(w) == before + 1 for w in words)
+        if at >= 0 and (before is None or at <= before or named):
             return entry
     return None
 
@@ -93,3 +96,17 @@ def per_head_allowance(key: str, unit: str | None = None) -> bool:
     words = body[:-2]
     return body.endswith(ALLOWANCE_WORDS) and (
         any(m in words for m in ALLOWANCE_PER_HEAD) or per_unit(words) or per_unit_money(unit))
+
+
+def counted_case_held(key: str, surface: str) -> bool:
+    """False when the name counts cases or incidents (受理专利侵权纠纷案件数: an incident word right before its count
+    ending) and the form does not name them (专利数): the words before the cases say which cases, not what is counted
+    (round 12)."""
+    end = next((e for e in CASE_COUNT_ENDINGS if key.endswith(e)), None)
+    if end is None:
+        return True
+    words = key[: -len(end)]
+    # the key folds a count word (件数 -> 数量: ``COUNT_WORD_ENDINGS``), so 案件数 arrives as 案数量
+    counted = next((w for w in INCIDENT_WORDS if words.endswith(w) or (
+        end == "数量" and w.endswith("件") and words.endswith(w[:-1]))), None)
+    return counted is None or counted in surface or (counted.endswith("件") and counted[:-1] in surface)

@@ -21,7 +21,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from jixiao.pipelines.indicator_names import (SUFFIX, heading_core, key_measure,
-                                              level3_key, loose_guess, normalize, qualifiers_agree, same_meaning_kind,
+                                              level3_key, loose_guess, made_noun_kept, normalize, qualifiers_agree, same_meaning_kind,
                                               satisfaction_subject, short_slip_ok, unit_cost, unit_measure)
 from jixiao.pipelines.indicator_names import measure_of  # noqa: F401  (re-exported: eval and tests use it)
 from jixiao.pipelines.indicator_readings import word_swapped
@@ -388,7 +388,7 @@ class Mapper(HeadReadings):
     def _spelling(self, key: str, e: Entry) -> bool:
         """True when some form of the entry is the name spelt with slips, words left out or added, not with a word
         of its own put for one of the form's (``word_swapped``: 城镇调查失业率 is no 城镇登记失业率): a fuzzy answer."""
-        return any(not word_swapped(key, s) for s in self._keys_of[e.id])
+        return any(not word_swapped(key, s) and made_noun_kept(key, s) for s in self._keys_of[e.id])
 
     def resolve(self, text: str, table: str = "project", level: str | None = None,
                 level2: str | None = None, unit: str | None = None) -> MatchResult:

@@ -10,16 +10,17 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
-from jixiao.pipelines.indicator_names import SPREAD_MIN_LENGTH, SPREAD_PIECE, same_meaning_kind, spread_in
+from jixiao.pipelines.indicator_names import (SPREAD_MIN_LENGTH, SPREAD_PIECE, made_noun_kept, same_meaning_kind,
+                                              spread_in)
 from jixiao.pipelines.indicator_roles import (ROLE_TAILS, activity_count, benefit_phrase, duration_role,
                                               head_synonyms, on_time, on_time_rate, purchase_cost,
                                               batches_tested, served_count)
-from jixiao.pipelines.indicator_readings import (bare_satisfaction, per_head_allowance, recipient_count,
+from jixiao.pipelines.indicator_readings import (bare_satisfaction, counted_case_held, per_head_allowance, recipient_count,
                                                  satisfaction_group, specific_fold, zero_incident)
 from jixiao.pipelines.map_results import MatchResult
 from jixiao.pipelines.taxonomy import Entry
 from jixiao.pipelines.vocab import (ACTIVITY_COUNT_ENTRY, ALLOWANCE_ENTRY, ALLOWANCE_PER_HEAD, ALLOWANCE_WORDS,
-                                    INCIDENT_ENTRY, MEASURE_ENDINGS, OCR_GLYPH_SLIPS, QUALITY_NOUNS,
+                                    INCIDENT_ENTRY, MEASURE_ENDINGS, OCR_GLYPH_SLIPS, ON_TIME_RATE_NOT, QUALITY_NOUNS,
                                     RECIPIENT_COUNT_ENTRY, SERVED_ENTRY, SPECIFIC_FOLDS, TESTED_BATCH_ENTRY, UNIT_COST_WORD,
                                     UNIT_FEE_ENDINGS)
 
@@ -179,8 +180,12 @@ class HeadReadings:
         keys, entries, _ = self._surfaces["indicator"]
         hits = [i for i in self._by_ending.get(key[-SPREAD_PIECE:], ()) if keys[i][:SPREAD_PIECE] in key  # cheap test
                 and spread_in(keys[i], key) and ok(entries[i], keys[i])
-                # a quality noun (水平, 情况) is what the word printed before it makes it: 生活保障水平 is no 生活水平
-                and (not keys[i].endswith(QUALITY_NOUNS) or key.endswith(keys[i][-2 * SPREAD_PIECE:]))]
+                # a quality noun (水平, 情况) is what the word printed before it makes it: 生活保障水平 is no 生活水平;
+                # so, a per-head mark aside, are a standard and an area (round 12: 工资补帖标准 is no 工资标准)
+                and (not keys[i].endswith(QUALITY_NOUNS) or key.endswith(keys[i][-2 * SPREAD_PIECE:]))
+                and made_noun_kept(key, keys[i])
+                # cases counted (纠纷案件数) are cases, whatever the words before them (round 12)
+                and counted_case_held(key, keys[i])]
         return self._longest_head(hits, key, scope, query)
 
     def _specific_head(self, key: str, head: str, scope: frozenset[int], ok: Callable[..., bool],
@@ -232,7 +237,19 @@ class HeadReadings:
                         or self._glyph_specific(key, keys[i], scope, ok, query) or head)
         # a rate of work done on time (地名标志按期安装率) is that work's 及时率: read again as one (round 10)
         timed = on_time_rate(key)
-        return self._printed_head(timed, scope, ok, query) if timed else None
+        if not timed:
+            return None
+        # a verb the taxonomy names, misread (按期完戍率: 完成), is that verb's own rate, not a new verb's 及时率 (round 12)
+        mended = self._mended_verb(key)
+        return self._printed_head(mended or timed, scope, ok, query)
+
+    def _mended_verb(self, key: str) -> str | None:
+        """The key with one look-alike glyph of the verb before its final 率 put back, where that gives exactly one
+        verb whose rate the taxonomy names (``ON_TIME_RATE_NOT``: 完戍率 -> 完成率); None otherwise."""
+        found = {key[:at] + meant + key[at + 1:] for at in (len(key) - 3, len(key) - 2)
+                 for meant in self._glyphs.get(key[at], ())
+                 if (key[:at] + meant + key[at + 1:])[-3:-1] in ON_TIME_RATE_NOT}
+        return found.pop() if len(found) == 1 else None
 
     def _slipped_specific(self, key: str, head: str, head_id: str, scope: frozenset[int], ok: Callable[..., bool],
                           query: str) -> MatchResult | None:

@@ -50,9 +50,12 @@ SATISFACTION_GROUPS: tuple[tuple[str, tuple[str, ...], int | None], ...] = (
     # 保障对象: those a guarantee scheme pays (低保, 住房保障), the scheme's recipients (round 10)
     ("补助对象满意度", ("受助", "补助", "补贴", "救助", "资助", "优抚", "抚恤", "领取", "低保", "特困", "供养", "保障对象"),
      None),
+    # round 12: a people named in four characters with the group word ending it (少数民族群众) is still the public
     ("群众满意度", ("群众", "居民", "市民", "公众", "村民", "老百姓"), 3),
     # those who use a service or its records (用户, the taxonomy's alias of 使用人员; 档案利用者; round 9)
     ("使用人员满意度", ("用户", "使用者", "利用者", "使用人员"), None),
+    # those trained (参训教师, 受训学员), whatever their trade (round 12)
+    ("受训学员满意度", ("参训", "受训", "学员"), None),
 )
 # words of one meaning in the words before a head (运营服务费支付及时率 is a 资金拨付及时率, 污泥无害化处置率 a
 # 无害化处理率): folded only to find an entry more specific than the bare head a name reaches, longest first
@@ -61,10 +64,15 @@ SPECIFIC_FOLDS: tuple[tuple[str, str], ...] = (
     ("完工", "完成"), ("竣工", "完成"), ("工程", "项目"),
     # funds settled (救助资金按时结算率) are funds paid out (资金拨付及时率; round 10)
     ("结算", "拨付"),
+    # round 12: money owed made good (兑现) is money paid out (兑付: 兑付及时率 is 发放及时率)
+    ("兑现", "兑付"),
 )
 # nouns of a quality that the word printed before them makes (生活水平, 保障水平): a taxonomy name ending in one is not
 # read spread over a name with other words put right before the noun
 QUALITY_NOUNS: tuple[str, ...] = ("水平", "情况", "效果", "能力", "程度", "作用", "影响", "质量")
+# round 12: a rate of payment (标准) or an area (面积) is of the word printed right before it, as a quality noun is: a
+# form spread over other words before its ending is refused (工资补贴标准 is no 工资标准, 种植保险承保面积 no 种植面积)
+MADE_NOUNS: tuple[str, ...] = (*QUALITY_NOUNS, "标准", "面积")
 # a count of those paid (…补助人数, …补贴人次, 贴息户数) is 发放人数: a payment word and a count of people or households
 RECIPIENT_COUNT_ENTRY = "发放人数"
 PAYMENT_WORDS: tuple[str, ...] = ("补助", "补贴", "救助", "资助", "贴息", "抚恤", "优待金", "津贴", "生活费", "发放")
@@ -72,6 +80,12 @@ PERSON_COUNT_ENDINGS: tuple[str, ...] = ("人数", "人次", "户数", "户次",
 # an adverse event that did not happen (全年未发生重特大森林火灾), a target of zero, is counted by 事故发生起数
 INCIDENT_ENTRY = "事故发生起数"
 INCIDENT_WORDS: tuple[str, ...] = ("事故", "事件", "火灾", "案件", "疫情", "险情", "灾情")
+# round 12: the count endings after which the word printed right before is what is counted (纠纷案件数: cases)
+CASE_COUNT_ENDINGS: tuple[str, ...] = ("数量", "起数", "件数", "数")
+# round 12: a count that opens with a support verb (扶持…村寨建设数量) counts the units supported, not things made or
+# kept; only a count of projects (支持产业项目个数: 项目数量) is the same count
+SUPPORT_VERBS: tuple[str, ...] = ("扶持", "支持")
+SUPPORTED_COUNT_NOUNS: tuple[str, ...] = ("项目",)
 ZERO_INCIDENT_MARKS: tuple[str, ...] = ("未发生", "不发生", "无", "零", "杜绝")
 INCIDENT_UNITS: tuple[str, ...] = ("起", "次", "件", "个")
 # units that count incidents by themselves: a name ending in an incident word counted so (发生重大食品安全事故, 起) is
@@ -192,6 +206,10 @@ MEANING_QUALIFIERS: tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...] = 
     (("新增", "新建", "累计"), (), False),
     (("覆盖",), (), False),
     (NEGATION_MARKS, (), False),
+    # round 12: how a payment is made (社会化发放: through bank accounts; 实名制; 按标准) is not whether it was made
+    (("社会化", "实名", "按标准"), ("rate",), False),
+    # what an insurer underwrites (承保面积, 投保头数) is no count of what is planted or kept
+    (("承保", "投保"), (), True),
 )
 # a remedy (治理, 整治 …) at the start of the form takes a harm as its object: a negation printed right before it is
 # what is remedied (水土流失治理面积 is a 治理面积), not the form's opposite (round 10)
@@ -215,7 +233,10 @@ LEVEL2_CATEGORY: dict[str, str] = {
 NAME_ENDINGS: frozenset[str] = frozenset("况准力度性数本率益续量间")
 # spellings of one word in level-3 names, folded before names are compared (取暖费发放比例 = 取暖费发放率,
 # 到帐率 = 到账率, 代办员的满意度 = 代办员满意度, 复盖率 = 覆盖率: 复盖 is the old and the slipped spelling of 覆盖)
-NAME_FOLDS: tuple[tuple[str, str], ...] = (("比例", "率"), ("比率", "率"), ("帐", "账"), ("的", ""), ("复盖", "覆盖"))
+NAME_FOLDS: tuple[tuple[str, str], ...] = (("比例", "率"), ("比率", "率"), ("帐", "账"), ("的", ""), ("复盖", "覆盖"),
+                                          # round 12: within the set time limit is on time (投诉举报在规定时限内办结的比例
+                                          # is labelled as 投诉举报按时办结率); 规定时间内 names an entry of its own
+                                          ("在规定时限内", "按时"), ("规定时限内", "按时"))
 # characters OCR reads for others of nearly the same shape (printed, meant): a name that reaches no entry is read again
 # with one of them put back (养老服务设施验收台格率 -> 验收合格率, 补贴对象认定淮确率 -> 准确率), and a two-character qualifier
 # changed by one of them is a slip, not another word (验牧 is 验收; 按月 is no 按时). Glyph shapes, not names (round 10)
