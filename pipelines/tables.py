@@ -18,6 +18,7 @@ from jixiao.pipelines.level_rows import join_wrapped_level2
 from jixiao.pipelines.name_rows import join_wrapped_names
 from jixiao.pipelines.parsed import ParsedProject, Span
 from jixiao.pipelines.project_fields import NAME_AND_VALUE, clean_org, read_project_fields, split_code
+from jixiao.pipelines.scan_residue import NAME_ROW_REACH, slipped_name_label
 from jixiao.pipelines.scores import is_total_row, read_score
 
 
@@ -34,36 +35,19 @@ def _name_cell(row: Row) -> int | None:
 def _slipped_name_row(rows: list[Row], i: int) -> bool:
     """A row whose first cell is one slip from 项目名称 even where that slip is as near another word
     (顷目名称: 项目名称 or 科目名称?), confirmed by a 主管部门/实施单位 label in the rows below; or two slips from
-    it (项日名祢, ``twice_slipped_name``), confirmed by such a label on the very next row, with no name row above."""
+    it (项日名祢, ``slipped_name_label``), confirmed by such a label on the very next row, with no name row above."""
     first = next((c for c in rows[i].cells if c.clean), None)
     if first is None or value_after(rows[i], first.col) is None:
         return False
     label = first.clean.rstrip(":")
     if V.near_word(label, V.NAME_LABEL_WORDS):
         return any(_field_label_row(r) for r in rows[i + 1:i + 4])
-    return (twice_slipped_name(label) and i + 1 < len(rows) and _field_label_row(rows[i + 1])
+    return (slipped_name_label(label) is not None and i + 1 < len(rows) and _field_label_row(rows[i + 1])
             and not any(_name_cell(r) is not None for r in rows[max(0, i - NAME_ROW_REACH):i]))
 
 
 def _field_label_row(r: Row) -> bool:
     return any(V.DEPT_LABEL.match(t) or V.IMPL_LABEL.match(t) for t in r.texts if t)
-
-
-# OCR of a scanned form may slip two of the four characters of 项目名称 (项日名祢: 日 for 目, 祢 for 称). Such a cell
-# is the label where it keeps the word's length and at least half its characters in place and is no other printed
-# word: 项目编码, 项目类型, 单位名称 are two substitutions from it too. A real name row stands at most this many rows
-# above a table's other labels, so a row that near below one is another field (项目地点), never a second table.
-NAME_LABEL_SLIPS = 2
-NAME_ROW_REACH = 4
-_KNOWN_WORDS = frozenset([*V.LABEL_WORDS, *V.ANCHOR_WORDS])
-
-
-def twice_slipped_name(label: str) -> bool:
-    """Whether ``label`` is 项目名称 (or another name label) printed with up to two characters misread."""
-    if label in _KNOWN_WORDS or not all("\u4e00" <= ch <= "\u9fff" for ch in label):
-        return False
-    return any(len(w) == len(label) and sum(a != b for a, b in zip(w, label)) <= min(NAME_LABEL_SLIPS, len(w) // 2)
-               for w in V.NAME_LABEL_WORDS)
 
 
 def _kv_name_line(rows: list[Row], i: int) -> bool:

@@ -1,9 +1,10 @@
-"""Where a project table opens: a 项目名称 label OCR misread in two characters (invented examples)."""
+"""Where a project table opens: a 项目名称 label OCR misread in two characters, in rows and in a table run into one
+line (invented examples)."""
 
 import pytest
 
 from jixiao.pipelines.extract import Extractor
-from jixiao.pipelines.tables import twice_slipped_name
+from jixiao.pipelines.scan_residue import slipped_name_label
 
 
 @pytest.fixture(scope="module")
@@ -13,13 +14,13 @@ def extractor():
 
 @pytest.mark.parametrize("label", ["项日名祢", "顶目名祢", "项目各称"])
 def test_name_labels_misread_in_at_most_two_characters(label):
-    assert twice_slipped_name(label)
+    assert slipped_name_label(label) == "项目名称"
 
 
 @pytest.mark.parametrize("label", ["项目编码", "项目类型", "单位名称", "部门名称", "项目名称", "日名祢", "项日名祢称", "A目名称"])
 def test_other_words_are_no_slipped_name_label(label):
     """Printed labels two characters away (项目编码, 单位名称), the label itself, another length, a letter."""
-    assert not twice_slipped_name(label)
+    assert slipped_name_label(label) is None
 
 
 SCAN = [
@@ -45,3 +46,10 @@ def test_a_twice_slipped_label_below_a_name_row_opens_no_second_table(extractor)
     lines = [SCAN[0].replace("{label}", "项目名称"), "丨 项目地点 丨 示例县城关镇 丨", *SCAN[1:]]
     (p,) = extractor.extract_text("\n".join(lines), doc_id="t", mode="parser").projects
     assert p.name == "2023年示例县饮水安全巡查项目"
+
+
+def test_a_twice_slipped_label_in_a_table_run_into_one_line(extractor):
+    """The same scan with its line breaks lost (pipes between cells on one line): the cell stream reads the label too."""
+    text = " ".join(SCAN).replace("{label}", "项 日 名 祢")
+    (p,) = extractor.extract_text(text, doc_id="t", mode="parser").projects
+    assert (p.name, p.department, p.funds.annual_budget) == ("2023年示例县饮水安全巡查项目", "示例县水利局", 200000.0)
