@@ -36,6 +36,8 @@ CASES = {
     "a run of line breaks (fuzz, 7771)": lambda n: "\n" * n + "项目名称一级指标二级指标三级指标年度指标值实际完成值" * 3,
     "a line of spaces (fuzz)": lambda n: " " * n + "\n" + "a |\n" * 20,
     "blank runs (fuzz)": lambda n: ("\u3000 \t" * (n // 30) + "目标值\n") * 10,
+    "ruled spaced cells": lambda n: ("丨 效 益 " * (n // 12) + "丨\n") * 3,
+    "names broken over rows": lambda n: "一级指标 二级指标 三级指标 指标值\n" + "产出指标 数量指标 名称\n人次 ≥1 达成预期指标\n" * (n // 40),
     # the 100k run of seed 21, inputs still over 2 s after the hangs were fixed (8273, 61030, 13307, 92311)
     "blanks after cues (fuzz)": lambda n: "防控物资补助项目绩效自评报告\n1.发放率,年初目标值=100%,实际完成" + " " * n + "绩" * 40 + "\n",
     "tabs inside a line (fuzz)": lambda n: "窗口事项" + "\t" * n + "结率 |\n" + "a |\n" * 20,

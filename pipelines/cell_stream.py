@@ -15,7 +15,7 @@ from jixiao.pipelines.header_order import indicator_visual_order
 from jixiao.pipelines.normalize import SERIAL_NUMBER, NormalizedText, squeeze
 from jixiao.pipelines.stream_cells import (
     CELL_CHARS, StreamCell, cell_kind, drop_repeated_page_headers, glued_category, join_split_categories,
-    join_vertical_words, join_wrapped, split_glued_cells,
+    join_vertical_words, join_wrapped, slipped_name_labels, split_glued_cells,
 )
 
 # A text is read this way when at least this many lines are single cells and they are this share of its
@@ -69,6 +69,7 @@ def _cells(norm: NormalizedText) -> tuple[list[StreamCell], bool] | None:
         cells = [c for c in cells if not c.empty]
         # an OCR engine gives a box per line: a category word wrapped in its box comes as two lines (服务对象 / 满意度指标)
         cells = join_split_categories(cells)
+    cells = slipped_name_labels(cells)  # 项日名祢 before its value and a 主管部门 label: 项目名称
     printed = [c for c in cells if not c.empty]
     first = next((k for k, c in enumerate(printed) if not c.line and V.any_label(c.clean.rstrip(":"))), 0)
     single = len(printed) - first - sum(c.line for c in printed[first:])

@@ -154,8 +154,10 @@ def _align_funds(values: list[Cell], cols: list[str]) -> dict[str, Cell]:
 
 
 def unit_note(rows: list[Row]) -> str | None:
-    """The unit a table's note row prints for its amounts (单位：元, 金额单位:万元), or None."""
-    return next((u for r in rows if (u := unit_of_note(r.joined)) is not None), None)
+    """The unit a table's note row prints for its amounts (单位：元, 金额单位:万元), or None; a sheet prints the note
+    as a cell of its own at the end of another row (填报单位：X  …  单位：元)."""
+    return next((u for r in rows for t in (r.joined, *(r.texts if r.kind != "text" else ()))
+                 if (u := unit_of_note(t)) is not None), None)
 
 
 def unit_of_note(text: str) -> str | None:

@@ -3,8 +3,10 @@ rows (two rows deep, wrapped, with a sub-header) or assumed from the national te
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.cells import header_fields
+from jixiao.pipelines.cells import header_fields, is_points_cell
 from jixiao.pipelines.header_order import indicator_visual_order, level_leaves
 from jixiao.pipelines.layout import Row
 from jixiao.pipelines.sub_header import with_sub_header
@@ -141,3 +143,35 @@ def _wrapped_header(header: Row, below: Row | None, slots: dict[int, str]) -> di
     for h, j in zip(heads, joined):
         out[h.col] = j
     return out
+
+
+# rows printing every level cell (a level-1 word first) that show an unheaded score: at least this many, and all such
+# rows of the table's first ones read
+UNHEADED_SCORE_ROWS = 2
+UNHEADED_SCORE_REACH = 12
+
+
+def with_unheaded_score(header: IndicatorHeader, rows: list[Row], level1: Callable[[str], str | None]
+                        ) -> IndicatorHeader:
+    """``header`` with a 得分 column right of its last where the header prints no 分值/得分 but its rows end in one
+    more number than its columns hold (a space-row 区域 table: 一级 二级 三级 指标值 实际完成值 原因 over rows
+    ``产出指标 数量指标 X ≥1150户 1162户 20``): the catalog reads that unheaded right-most number as the score. Only rows
+    opening with a level-1 word are counted: they print every cell left of the remark, so a row one cell longer
+    than those columns, ending in a number, prints a column the header does not name (a bare-number actual stands
+    inside them)."""
+    values = set(header.slots.values())
+    if not header.slots or {"weight", "score", "l1_weight", "l2_weight"} & values or "l1" not in values:
+        return header
+    inner = sum(1 for s in header.slots.values() if s not in ("reason", "note", "other"))
+    full = []
+    for r in rows[header.row_index + 1:header.row_index + 1 + UNHEADED_SCORE_REACH]:
+        filled = [c.clean for c in r.cells if c.clean]
+        if r.kind == "text" or not filled:
+            continue
+        if V.INDICATOR_END.match(filled[0]):
+            break
+        if level1(filled[0]):
+            full.append(filled)
+    if len(full) < UNHEADED_SCORE_ROWS or not all(len(f) > inner and is_points_cell(f[-1]) for f in full):
+        return header
+    return IndicatorHeader(header.row_index, {**header.slots, max(header.slots) + 1: "score"}, header.width + 1)

@@ -68,6 +68,16 @@ def _verdict_in_remarks(r: Row, h: IndicatorHeader, name_i: int, got: dict[str, 
             and bool(V.VALUE_PHRASE.match(actual.clean)))
 
 
+def _last_printed(r: Row, h: IndicatorHeader) -> int:
+    """The row's last filled column that stands under the header: under a target-only header (no actual column,
+    Hubei 2021) a closing completion phrase (达成预期指标) is a verdict no header cell names, printed past the
+    header's columns, so a row that lost its merged level cells still reads as narrower than the header."""
+    filled = [c for c in r.cells if c.clean]
+    if len(filled) > 1 and not h.has("actual") and V.VALUE_PHRASE.match(filled[-1].clean):
+        filled.pop()
+    return max(c.col for c in filled)
+
+
 class IndicatorReader:
     """Reads the rows of one indicator table."""
 
@@ -199,7 +209,7 @@ class IndicatorReader:
                 t = r.cells[c1].clean
                 if t and not V.SECTION_CAPTION.match(t) and not heading_residue(t):
                     l1_noncanon = True
-        last = max(c.col for c in r.cells if c.clean)
+        last = _last_printed(r, h)
         merged = last - shift < h.width
         if l1_cols and not cats and name_i < (h.name_col or 0) and shift < 0 and not merged:
             # name found left of the name column: the category cells were non-canonical words (unless the

@@ -199,8 +199,10 @@ def _spaced_cell_gaps(body: str) -> list[int]:
         pos = start + len(part)
         tokens = part.split(" ")
         if (len(tokens) >= SPACED_CELL_MIN_CHARS and all(len(t) == 1 for t in tokens)
-                and sum(bool(_CJK.match(t)) for t in tokens) >= SPACED_CELL_MIN_CHARS):
-            out.extend(start + k for k, ch in enumerate(part) if ch == " ")
+                and sum(bool(_CJK.match(t)) and t not in _RULINGS for t in tokens) >= SPACED_CELL_MIN_CHARS):
+            # a ruling OCR read as 丨 (a CJK stroke) before a spaced word (丨 效 益) is the cell's edge, not a letter
+            out.extend(start + k for k, ch in enumerate(part)
+                       if ch == " " and part[k - 1] not in _RULINGS and part[k + 1] not in _RULINGS)
     return out
 
 

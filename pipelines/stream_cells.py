@@ -10,6 +10,7 @@ from jixiao.pipelines import vocab as V
 from jixiao.pipelines.glued_cells import CHUNK_MARKER, split_glued
 from jixiao.pipelines.normalize import is_amount, is_slipped_number
 from jixiao.pipelines.page_headers import page_counters, repeated_page_headers
+from jixiao.pipelines.scan_residue import NAME_ROW_REACH, slipped_name_label
 
 # a cell is one line of at most this many characters: longer lines are paragraphs
 CELL_CHARS = 60
@@ -223,4 +224,17 @@ def join_vertical_words(cells: list[StreamCell]) -> list[StreamCell]:
         else:
             out.append(c)
         k += 1
+    return out
+
+
+def slipped_name_labels(cells: list[StreamCell]) -> list[StreamCell]:
+    """``cells`` with a name label OCR misread in two characters (项日名祢) read as the label, where the cell after its
+    value is a 主管部门 / 实施单位 label and no name label stands in the cells before it (``slipped_name_label``)."""
+    out = list(cells)
+    for k, c in enumerate(cells[:-2]):
+        word = slipped_name_label(c.clean.rstrip(":"))
+        if word is None or not (V.DEPT_LABEL.match(cells[k + 2].clean) or V.IMPL_LABEL.match(cells[k + 2].clean)):
+            continue
+        if not any(V.NAME_LABEL.match(x.clean.rstrip(":")) for x in out[max(0, k - 2 * NAME_ROW_REACH):k]):
+            out[k] = StreamCell(c.start, c.end, word, c.line, c.empty, c.cut)
     return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-_PARTS = ("op", "target", "unit")
+_PARTS = ("op", "nature", "target", "unit")
 
 
 def with_sub_header(slots: dict[int, str], sub: dict[int, str], width: int) -> tuple[dict[int, str], int]:

@@ -10,12 +10,15 @@ from __future__ import annotations
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import is_title_row, span_of, value_after
 from jixiao.pipelines.funds_table import read_funds, unit_note
-from jixiao.pipelines.indicator_header import IndicatorHeader, find_indicator_header, template_columns
+from jixiao.pipelines.indicator_header import (IndicatorHeader, find_indicator_header, template_columns,
+                                                with_unheaded_score)
 from jixiao.pipelines.indicator_table import IndicatorReader, indicator_column, split_joined_levels
 from jixiao.pipelines.layout import Row
 from jixiao.pipelines.level_rows import join_wrapped_level2
+from jixiao.pipelines.name_rows import join_wrapped_names
 from jixiao.pipelines.parsed import ParsedProject, Span
 from jixiao.pipelines.project_fields import NAME_AND_VALUE, clean_org, read_project_fields, split_code
+from jixiao.pipelines.scan_residue import NAME_ROW_REACH, slipped_name_label
 from jixiao.pipelines.scores import is_total_row, read_score
 
 
@@ -31,13 +34,20 @@ def _name_cell(row: Row) -> int | None:
 
 def _slipped_name_row(rows: list[Row], i: int) -> bool:
     """A row whose first cell is one slip from 项目名称 even where that slip is as near another word
-    (顷目名称: 项目名称 or 科目名称?), confirmed by a 主管部门/实施单位 label in the rows below."""
+    (顷目名称: 项目名称 or 科目名称?), confirmed by a 主管部门/实施单位 label in the rows below; or two slips from
+    it (项日名祢, ``slipped_name_label``), confirmed by such a label on the very next row, with no name row above."""
     first = next((c for c in rows[i].cells if c.clean), None)
-    if first is None or not V.near_word(first.clean.rstrip(":"), V.NAME_LABEL_WORDS):
+    if first is None or value_after(rows[i], first.col) is None:
         return False
-    if value_after(rows[i], first.col) is None:
-        return False
-    return any(V.DEPT_LABEL.match(t) or V.IMPL_LABEL.match(t) for r in rows[i + 1:i + 4] for t in r.texts if t)
+    label = first.clean.rstrip(":")
+    if V.near_word(label, V.NAME_LABEL_WORDS):
+        return any(_field_label_row(r) for r in rows[i + 1:i + 4])
+    return (slipped_name_label(label) is not None and i + 1 < len(rows) and _field_label_row(rows[i + 1])
+            and not any(_name_cell(r) is not None for r in rows[max(0, i - NAME_ROW_REACH):i]))
+
+
+def _field_label_row(r: Row) -> bool:
+    return any(V.DEPT_LABEL.match(t) or V.IMPL_LABEL.match(t) for t in r.texts if t)
 
 
 def _kv_name_line(rows: list[Row], i: int) -> bool:
@@ -138,7 +148,8 @@ class TableParser:
 
     def parse(self, rows: list[Row]) -> list[ParsedProject]:
         out = []
-        rows = join_wrapped_level2(split_joined_levels(rows, self.categories), self.categories)
+        rows = join_wrapped_names(join_wrapped_level2(split_joined_levels(rows, self.categories), self.categories),
+                                  self.categories)
         end = 0
         for s, e in find_blocks(rows):
             # a unit note (单位：元) printed between the title and the table, or inside it above the funds block
@@ -177,6 +188,8 @@ class TableParser:
         )
         proj.funds = read_funds(rows, unit)
         header = find_indicator_header(rows, 0) or template_header(rows, self.categories)
+        if header is not None:
+            header = with_unheaded_score(header, rows, self.categories.level1)
         score_start = 0
         if header is not None:
             proj.indicators = self.indicators.read(rows, header, at_text_end)

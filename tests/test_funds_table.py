@@ -142,3 +142,19 @@ def test_source_rows_printing_every_amount_are_checked(extractor, carried, flagg
     record = extractor.extract_text("\n\n".join(cells) + "\n", doc_id="t", mode="parser")
     (p,) = record.projects
     assert [c.field for c in p.checks if c.code == "funds.parts_mismatch"] == flagged
+
+
+@pytest.mark.parametrize("note,factor", [("单位：元", 1.0), ("单位：万元", 10000.0)])
+def test_a_unit_note_printed_as_a_cell_of_a_sheets_row(extractor, note, factor):
+    """An .xls pasted as tab rows prints the unit note in its own cell at the end of the 填报单位 row (填报单位：X … 单位：元):
+    the amounts are in that unit."""
+    rows = ["示例县农业农村局2023年度项目支出绩效自评表\t\t\t\t", f"填报单位：示例县农业农村局\t\t\t\t{note}\t", *FIELDS,
+            "项目资金\t\t年初预算数\t全年预算数\t全年执行数\t执行率", "\t年度资金总额\t300000\t320000\t288000\t90%", *INDICATORS]
+    assert _funds(extractor, rows) == (300000.0 * factor, 320000.0 * factor, 288000.0 * factor, 90.0)
+
+
+def test_a_field_row_naming_a_unit_inside_a_longer_cell_is_no_note(extractor):
+    """A cell that only mentions 单位 in a longer text (填报单位：示例县财政局元宝山所) is no unit note: 万元 stays the default."""
+    rows = ["填报单位：示例县财政局元宝山所\t\t联系电话：0000-1234567", *FIELDS,
+            "项目资金\t年初预算数\t全年预算数\t全年执行数\t执行率", "年度资金总额\t30\t32\t28.8\t90%", *INDICATORS]
+    assert _funds(extractor, rows) == (300000.0, 320000.0, 288000.0, 90.0)

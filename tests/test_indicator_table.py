@@ -56,3 +56,23 @@ def test_a_verdict_in_a_row_keeping_every_cell_stays_where_it_is_printed():
     """The same header, the row's blank remark cell kept: the verdict stands in 全年完成值 (LABELING R7.4)."""
     lines = [*TARGET_ONLY, "产出指标\t数量指标\t运维站点数量\t≥18个\t达成预期指标\t"]
     assert _values(lines) == [("≥18个", "达成预期指标")]
+
+
+def _space_values(lines: list[str]) -> list[tuple[str, str, str | None]]:
+    from jixiao.pipelines.layout import space_rows
+    rows = parse_rows(space_rows(normalize_text("\n".join(lines) + "\n")), one_row_per_line=True)
+    (p,) = TableParser().parse(rows)
+    return [(i.name.text, "".join(s.text for s in i.target), i.actual.text if i.actual else None) for i in p.indicators]
+
+
+def test_a_verdict_past_a_target_only_header_leaves_a_row_without_level_cells_readable():
+    """Hubei 2021 target-only form in space rows: 一级 二级 三级 指标值 over rows ending in an unheaded 达成预期指标.
+    A row that lost its level cells (name, target, verdict) is narrower than the header, not a row of other words."""
+    lines = ["项目名称 示例县老年活动中心改造", "主管部门 示例县老干部局 实施单位 示例县老年活动中心",
+             "一级指标 二级指标 三级指标 指标值",
+             "产出指标 数量指标 改造无障碍坡道 3处 达成预期指标",
+             "加装安全扶手 ≥120米 达成预期指标",
+             "质量指标 改造工程验收合格率 100% 达成预期指标",
+             "满意度指标 服务对象满意度指标 老干部满意度 ≥95% 达成预期指标", "填报单位（盖章）：示例县老干部局"]
+    assert _space_values(lines) == [("改造无障碍坡道", "3处", None), ("加装安全扶手", "≥120米", None),
+                                    ("改造工程验收合格率", "100%", None), ("老干部满意度", "≥95%", None)]

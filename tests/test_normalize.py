@@ -49,3 +49,12 @@ def test_a_previews_chunk_markers_glued_inside_words_are_left_out():
     assert text[norm.offsets[k]:norm.offsets[k] + 2] == "区域"
     # a text that does not open with 1、 has no markers to leave out
     assert "保障2、区域" in normalize_text("保障2、区域粮食安全").text
+
+
+def test_a_ruling_read_as_a_stroke_before_a_letter_spaced_cell_stays_a_ruling():
+    """OCR of a ruled form: '丨 效 益' (the ruling, then a spaced two-character cell) keeps 丨 apart as the cell edge,
+    so the cell reads 效益, not 丨效益."""
+    from jixiao.pipelines.layout import parse_rows
+    text = "丨 效 益       丨 社会效益 丨 示例接种率 丨 ≥95% 丨 97% 丨 15 丨 15 丨\n丨 总 分       丨   丨 100 丨 98 丨\n"
+    rows = parse_rows(normalize_text(text))
+    assert [r.texts[0] for r in rows] == ["效益", "总分"]

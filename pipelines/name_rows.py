@@ -1,0 +1,65 @@
+"""An indicator's name broken over two rows (web text of a table wraps a long name cell: the row's category cells and
+the name's head on one line, the name's tail and the row's values on the next) put back into one row before the
+indicator rows are read."""
+
+from __future__ import annotations
+
+from jixiao.pipelines import vocab as V
+from jixiao.pipelines.layout import Cell, Row
+
+# the tail a wrapped name cell leaves on the next line (人次, 覆盖率) is at most this long; a longer first cell is a
+# name of its own
+NAME_TAIL_CHARS = 4
+# the tail's line holds at least this many value cells after it (a target, and an actual or a verdict)
+TAIL_VALUES = 2
+
+
+def _name_head(row: Row, categories: V.Categories) -> Cell | None:
+    """The last cell of a row printing category words, then one cell of text and nothing after it: a name whose
+    values are not on its line."""
+    filled = row.nonempty()
+    if row.kind == "text" or len(filled) < 2 or row.cells[-1] is not filled[-1]:
+        return None
+    head = filled[-1].clean
+    if not all(categories.level1(c.clean) or categories.level2(c.clean) for c in filled[:-1]):
+        return None
+    if categories.level1(head) or categories.level2(head) or any(ch.isdigit() for ch in head) \
+            or V.PLACEHOLDER.match(head) or V.VALUE_PHRASE.match(head):
+        return None
+    return filled[-1]
+
+
+def _name_tail(row: Row, categories: V.Categories) -> Cell | None:
+    """The first cell of a row printed from its first column (no blank level cells before it, as web text prints a
+    row) holding a short word that is no category, value or operator, with the row's values after it."""
+    if row.kind == "text" or not row.cells or not row.cells[0].clean:
+        return None
+    tail = row.cells[0].clean
+    if (len(tail) > NAME_TAIL_CHARS or categories.level1(tail) or categories.level2(tail)
+            or any(ch.isdigit() for ch in tail) or V.OPERATORS.match(tail) or V.PLACEHOLDER.match(tail)
+            or V.VALUE_PHRASE.match(tail) or V.INDICATOR_END.match(tail)):
+        return None
+    return row.cells[0] if len(row.nonempty()) > TAIL_VALUES else None
+
+
+def join_wrapped_names(rows: list[Row], categories: V.Categories) -> list[Row]:
+    """``rows`` with each name broken over two rows (产出指标 数量指标 老干部活动参与 / 人次 ≥8000人次 …) joined: the
+    upper row's category cells, the name joined over the line break, then the lower row's values, as one row."""
+    out: list[Row] = []
+    k = 0
+    while k < len(rows):
+        row = rows[k]
+        below = rows[k + 1] if k + 1 < len(rows) else None
+        head = _name_head(row, categories)
+        tail = _name_tail(below, categories) if below is not None and head is not None else None
+        if head is None or tail is None or below is None or tail.start < head.end:
+            out.append(row)
+            k += 1
+            continue
+        # the joined cell spans both pieces; the blanks between them stand for the line break
+        name = Cell(head.col, head.start, tail.end, head.text + " " * (tail.start - head.end) + tail.text)
+        cells = [c for c in row.cells if c is not head] + [name]
+        cells += [Cell(len(cells) + j, c.start, c.end, c.text) for j, c in enumerate(below.cells[1:])]
+        out.append(Row(row.index, row.kind, row.start, below.end, cells))
+        k += 2
+    return out
