@@ -110,7 +110,9 @@ def split_of(name: str) -> Split:
 
 def in_splits(name: str, split: Split, splits: Sequence[str] | None) -> bool:
     """Whether a document belongs to SPLITS (all do when none are named): its split is one of them or its name starts with one."""
-    return not splits or any(split == s or name.startswith(s) for s in splits)
+    # (a prefix reaching into the number, rla0 -> rla01..rla09; inva is not invab's prefix: the letters run on)
+    return not splits or any(split == s or name == s or (name.startswith(s) and name[len(s):len(s) + 1].isdigit())
+                             for s in splits)
 
 
 def _coerce_numbers(raw: object) -> object:

@@ -67,8 +67,18 @@ def test_split_option_selects_by_split_or_name_prefix(folder):
     assert [d.name for d in load_dataset(folder, splits=["xa"])] == ["xa01", "xa02"]
     assert [d.name for d in load_dataset(folder, splits=["xb", "dev"])] == ["misc", "xb01"]
     assert [d.name for d in load_dataset(folder, splits=["xa02"])] == ["xa02"]  # a longer prefix: one document
+    assert [d.name for d in load_dataset(folder, splits=["xa0"])] == ["xa01", "xa02"]  # a prefix into the number
     with pytest.raises(DatasetError, match=r"no labeled document in split zz \(splits here: dev, xa, xb\)"):
         load_dataset(folder, splits=["zz"])
+
+
+def test_a_split_is_no_prefix_of_a_longer_ones_documents(tmp_path):
+    # (inva selects inva01, not invab01: the letters of the split run on)
+    for name in ("inva01", "invab01"):
+        (tmp_path / f"{name}.txt").write_text("项目名称：示例\n", encoding="utf-8")
+        (tmp_path / f"{name}.gold.json").write_text(json.dumps({"doc_id": name, "source": name, "projects": []}),
+                                                     encoding="utf-8")
+    assert [d.name for d in load_dataset(tmp_path, splits=["inva"])] == ["inva01"]
 
 
 def test_a_selected_split_does_not_need_the_others_texts(folder):
