@@ -12,7 +12,7 @@ import re
 from jixiao.pipelines.parsed import Span
 from jixiao.pipelines.prose_units import ORG_END
 from jixiao.pipelines.vocab import (
-    PROSE_ACTUAL_CUE, PROSE_NAME_LABELS, PROSE_NEXT_LABEL, PROSE_TARGET_CUE, PROSE_TITLE_NOTE,
+    PROSE_ACTUAL_CUE, PROSE_FUND_END, PROSE_NAME_LABELS, PROSE_NEXT_LABEL, PROSE_TARGET_CUE, PROSE_TITLE_NOTE,
 )
 
 
@@ -32,6 +32,7 @@ TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<t
                     # (a letter sending the report on: 关于报送…绩效自评报告的报告 / …的函)
                     r"(?=[ \t]*$|\s|[(（_｜|—-]|的(?:报告|函|请示))", re.M)  # a line, or a run of collapsed text
 _TITLE_YEAR = re.compile(r"\d{4}年度?")
+_FUND_END = re.compile(PROSE_FUND_END)
 # a title saying 情况 for 报告 (2023年度某项目绩效自评情况): a line of its own holding a year, tried where no title says 报告
 # (a section heading 二、绩效自评情况 holds no year)
 _SITUATION_TITLE = re.compile(r"^[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{0,20}?\d{4}年度?[^\n\t。，,;；:：|]{2,60}?)"
@@ -113,15 +114,18 @@ def title_name(m: re.Match[str]) -> Span | None:
         while a < b and t[a] in " \t\u3000":
             a += 1
     name = t[a:b].strip()
+    stop = len(t[:b].rstrip())
     if year is not None and a == year.end() and (words := _words_before_year(t[:year.start()])):
         # (琼中岭县农村饮水工程2023年度维修养护补助资金: the year inside the project's words, left out; the span covers both)
         name = words[1] + name
         a = words[0]
+    if name.endswith("项目") and m.string.startswith("支出", m.end("title")) and _FUND_END.search(name[:-2]):
+        name, stop = name[:-2], stop - 2  # (某专项经费项目支出绩效自评报告: 项目支出 is the report's kind, the fund 某专项经费)
     # (某局项目支出绩效自评报告 names the unit, not a project: a unit's name before 项目 is none either)
     if (len(name.removesuffix("项目")) < 2 or NOT_PROJECT.search(name)
             or re.search(ORG_END + "$", name.removesuffix("项目"))):
         return None
-    return Span(text=name, start=start + a, end=start + len(t[:b].rstrip()))
+    return Span(text=name, start=start + a, end=start + stop)
 
 
 # the places a title's words may open with (琼中岭县, 河北省石家庄市, 白沙镇)

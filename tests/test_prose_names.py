@@ -298,3 +298,11 @@ def test_a_name_field_in_brackets_and_one_written_as_a_sentence():
     assert name_field(text, 0, len(text)).text == "科技型中小企业创新券兑付项目"
     text = "项目名称为食品安全抽检监测经费，主管部门为示例县市场监督管理局，资金单位为万元。"
     assert name_field(text, 0, len(text)).text == "食品安全抽检监测经费"
+
+
+def test_the_xiangmu_of_xiangmu_zhichu_after_a_funds_name_is_the_reports_word():
+    from jixiao.pipelines.prose_names import title_matches, title_name
+    names = []
+    for t in ("示例县林业局2023年度森林防火专项经费项目支出绩效自评报告", "示例县2023年度社区微改造项目支出绩效自评报告"):
+        names += [title_name(m).text for m in title_matches(t, 0, len(t))]
+    assert names == ["森林防火专项经费", "社区微改造项目"]  # (a fund is not called 某经费项目; a works project is)

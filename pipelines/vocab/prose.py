@@ -143,3 +143,6 @@ PROSE_MONEY_NAME_END = r"(?:预算数?|资金|经费|支出数?|金额|总投资
 PROSE_VALUE_START = r"较上年|较去年|同比|不少于|不低于|不超过|不高于|控制在|达到|[≥≤><=＞＜\d]"
 # the name column's label before an indicator's name, where a CMS writes a form's fields out (三级指标为名称，…)
 PROSE_NAME_COLUMN_SAID = r"(?:(?:三级)?指标名称|三级指标)(?:为|[:：])"
+# what a fund's name ends with (某专项资金, 某工作经费): before 项目支出绩效自评报告 the 项目 is the report's word, not
+# the fund's (a fund is not called 某资金项目)
+PROSE_FUND_END = r"(?:资金|经费|专项)$"
