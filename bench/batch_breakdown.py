@@ -7,6 +7,8 @@ stdout. The parent side is timed by wrapping ``batch._Isolated`` (this process o
 
 - ``parent_cpu_ms_per_file``: the parent's CPU (all its threads) over the run, per file;
 - ``worker_cpu_ms_per_file``: the workers' CPU, model load excluded (read when each is ready);
+- ``start_cpu_s``: the CPU of all child processes (workers, a forkserver) less their per-file CPU: the pool's
+  start-up, imports and model loads;
 - ``start_s``: until every worker is ready (process start, imports, model load), per worker;
 - ``job_ms``: mean wall of one job as the worker measures it (extract + write); ``rtt_ms``: as the parent waits
   for it (send, pipe, pickling, wake-ups, included); ``gap_ms``: mean time a worker sits between its answer and
@@ -35,9 +37,18 @@ def _cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _parent_cpu() -> float:
-    ru = resource.getrusage(resource.RUSAGE_SELF)
+def _rusage(who: int = resource.RUSAGE_SELF) -> float:
+    ru = resource.getrusage(who)
     return ru.ru_utime + ru.ru_stime
+
+
+def _stop_forkserver() -> None:
+    """A run then starts its own forkserver (where the batch uses one) and its CPU is counted in RUSAGE_CHILDREN."""
+    try:
+        from jixiao.pipelines.isolate import stop_forkserver
+    except ImportError:  # a version that spawns its workers
+        return
+    stop_forkserver()
 
 
 def measure(paths: list[Path], workers: int, settings, mode: str = "combined") -> dict:
@@ -67,11 +78,14 @@ def measure(paths: list[Path], workers: int, settings, mode: str = "combined") -
         with tempfile.TemporaryDirectory(prefix="jixiao-breakdown-") as out:
             options = batch_mod.BatchOptions(mode=mode, workers=workers, output=Path(out), timeout=600.0)
             b = batch_mod.Batch(paths, options, settings)
+            _stop_forkserver()
             load = os.getloadavg()[0]
-            cpu0, begin = _parent_cpu(), time.perf_counter()
+            cpu0, children0, begin = _rusage(), _rusage(resource.RUSAGE_CHILDREN), time.perf_counter()
             n = sum(1 for _ in b.run())
             wall = time.perf_counter() - begin
-            parent_cpu = _parent_cpu() - cpu0
+            parent_cpu = _rusage() - cpu0
+            _stop_forkserver()
+            children_cpu = _rusage(resource.RUSAGE_CHILDREN) - children0
     finally:
         batch_mod._Isolated.run = original_run
     jobs = [j for rows in log.values() for j in rows]
@@ -84,6 +98,8 @@ def measure(paths: list[Path], workers: int, settings, mode: str = "combined") -
         "parent_cpu_ms_per_file": round(1000 * parent_cpu / n, 2),
         "worker_cpu_ms_per_file": round(1000 * worker_cpu / n, 2),
         "worker_load_cpu_s": [round(ready[p][1], 2) for p in ready],
+        # every child's CPU (workers, forkserver): less the workers' per-file CPU, what starting the pool cost
+        "start_cpu_s": round(children_cpu - worker_cpu, 2),
         "start_s": [round(ready[p][0], 2) for p in ready],
         "job_ms": round(1000 * sum(j[2] for j in jobs) / len(jobs), 2),
         "rtt_ms": round(1000 * sum(j[1] - j[0] for j in jobs) / len(jobs), 2),
