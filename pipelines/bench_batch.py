@@ -131,12 +131,13 @@ def run_batch(paths: list[Path], workers: int, settings: Settings, *, mode: str 
         parent_cpu = _rusage_cpu(resource.RUSAGE_SELF) - parent_begin
         stop_forkserver()  # reaped now: its CPU and its workers' (each reaped when the batch closed it) are counted
         workers_cpu = _rusage_cpu(resource.RUSAGE_CHILDREN) - children_begin
-    per_file = (lambda cpu: None if ray else round(cpu / len(paths), 4))
+    total, parent, children = ((None, None, None) if ray else  # Ray's actors are not this process's children
+                               (round(c / len(paths), 4) for c in (parent_cpu + workers_cpu, parent_cpu, workers_cpu)))
     return RunResult(label=label or f"--workers {workers}", files=len(paths), chars=chars, seconds=round(seconds, 2),
                      files_per_s=round(len(paths) / seconds, 2), first_result_s=round(first or 0.0, 2), errors=errors,
                      load_before=round(load, 2), peak_rss_mib_per_worker=[round(v, 1) for v in peaks.values()],
-                     rss_mib_samples=samples, cpu_s_per_file=per_file(parent_cpu + workers_cpu),
-                     parent_cpu_s_per_file=per_file(parent_cpu), workers_cpu_s_per_file=per_file(workers_cpu))
+                     rss_mib_samples=samples, cpu_s_per_file=total, parent_cpu_s_per_file=parent,
+                     workers_cpu_s_per_file=children)
 
 
 def cpu_ratio(path: Path, settings: Settings, repeat: int = 5) -> CpuRatio:
