@@ -176,7 +176,8 @@ def preloaded_context(load_tagger: bool):
         return None
     ctx = mp.get_context("forkserver")
     modules = ["jixiao.pipelines.isolate", "jixiao.pipelines.extract"]
-    # a parser-only worker leaves numpy and onnxruntime out: they reserve address space its RLIMIT_AS needs
+    # a parser-only worker leaves numpy and onnxruntime out: they reserve address space its RLIMIT_AS needs. The
+    # list is read when the server starts: a process's later batches share the first one's server
     ctx.set_forkserver_preload(modules + (["jixiao.models.tagger"] if load_tagger else []))
     return ctx
 
