@@ -186,7 +186,7 @@ def machine() -> str:
 
 
 def _parent_share(r: RunResult) -> str:
-    """The parent's part of the run's CPU (its feeding threads, pipes, reorder buffer): what the pool adds."""
+    """The parent's part of the run's CPU (its feeding threads: sha256, resume checks, pipes): what the pool adds."""
     if not r.cpu_s_per_file or r.parent_cpu_s_per_file is None:
         return "-"
     return f"{100 * r.parent_cpu_s_per_file / r.cpu_s_per_file:.1f}%"
@@ -231,6 +231,9 @@ def bench_batch(files: list[Path] | None, *, batch_files: int, memory_files: int
         if ray:
             console.print("timing Ray, 2 actors …")
             result.runs.append(run_batch(paths, 2, settings, ray="local", label="Ray, 2 actors (local)"))
+            import ray as ray_lib
+
+            ray_lib.shutdown()  # its processes are reaped now, not inside a later run's RUSAGE_CHILDREN
     pairs = [(result.runs[2 * k], result.runs[2 * k + 1]) for k in range(repeat)]
     result.speedup_2_over_1 = round(statistics.mean(b.files_per_s for _, b in pairs)
                                     / statistics.mean(a.files_per_s for a, _ in pairs), 2)
