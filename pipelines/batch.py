@@ -31,6 +31,7 @@ from jixiao.record import DocumentRecord
 
 # errors worth another try on a rerun: the limit or the machine, not the input, may be what failed
 RETRY_CODES = frozenset({"request.timeout", "input.memory_limit", "output.unwritable"})
+SCHEDULE_WINDOW = 16  # inputs per worker sorted largest first at a time (``Batch.order``)
 
 
 class BatchOptions(BaseModel):
@@ -62,6 +63,13 @@ class ItemResult:
     indicators: int = 0
     checks: int = 0
     notes: tuple[str, ...] = ()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # it fails, typed, when its turn comes
+        return 0
 
 
 def all_cores() -> int:
@@ -139,12 +147,15 @@ class _InProcess:
 
 class _Isolated:
     """One worker process: killed and replaced at the deadline or when it runs out of memory; it writes the
-    record itself, so the parent handles a summary, not the record."""
+    record itself, so the parent handles a summary, not the record. ``forked``: started from the preloaded
+    forkserver (several workers share its imports; a single one is spawned, as there is nothing to share)."""
 
-    def __init__(self, settings: Settings, mode: str):
-        from jixiao.pipelines.isolate import WorkerProcess
+    def __init__(self, settings: Settings, mode: str, *, forked: bool = False):
+        from jixiao.pipelines.isolate import WorkerProcess, preloaded_context
 
-        self.worker = WorkerProcess(settings, load_tagger=(mode != "parser"), memory_mb=settings.worker_memory_mb or None)
+        load_tagger = mode != "parser"
+        self.worker = WorkerProcess(settings, load_tagger=load_tagger, memory_mb=settings.worker_memory_mb or None,
+                                    context=preloaded_context(load_tagger) if forked else None)
 
     def run(self, job: Job, timeout: float | None) -> Outcome:
         self.worker.wait_ready(300)  # a worker replaced after a kill loads outside the next file's limit
@@ -178,11 +189,22 @@ class Batch:
     def _runner(self):
         if self.workers == 1 and self.options.timeout is None:
             return _InProcess(self.settings, self.options.mode)
-        return _Isolated(self.settings, self.options.mode)
+        return _Isolated(self.settings, self.options.mode, forked=self.workers > 1)
+
+    def order(self) -> list[int]:
+        """The input positions in the order the pool takes them. With several workers each window of
+        ``SCHEDULE_WINDOW`` inputs per worker goes largest first, so the batch ends on its smallest files and no
+        worker idles long behind another's last file; stdout, kept in input order, waits on one window at most."""
+        if self.workers == 1:
+            return list(range(len(self.paths)))
+        sizes = [_size(p) for p in self.paths]
+        window = SCHEDULE_WINDOW * self.workers
+        return [i for start in range(0, len(self.paths), window)
+                for i in sorted(range(start, min(start + window, len(self.paths))), key=lambda i: -sizes[i])]
 
     def run(self) -> Iterator[ItemResult]:
         todo: queue.SimpleQueue[int] = queue.SimpleQueue()
-        for i in range(len(self.paths)):
+        for i in self.order():
             todo.put(i)
         done: queue.SimpleQueue[ItemResult | BaseException] = queue.SimpleQueue()
         stop = threading.Event()

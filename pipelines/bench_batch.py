@@ -34,6 +34,9 @@ class RunResult(BaseModel):
     rss_mib_samples: list[list[float]] = Field(default_factory=list, description="[files done, RSS MiB of each worker]")
     cpu_s_per_file: float | None = Field(default=None, description="CPU seconds of the parent and its worker processes "
                                                                    "per file: what the run costs whatever the load")
+    parent_cpu_s_per_file: float | None = Field(default=None, description="of which the parent's (all its threads)")
+    workers_cpu_s_per_file: float | None = Field(default=None, description="of which the child processes' (workers, "
+                                                                           "start-up and model loads included)")
 
 
 class CpuRatio(BaseModel):
@@ -83,20 +86,22 @@ def _rss_mib(pid: int, field: str = "VmRSS") -> float:
     return 0.0
 
 
-def _cpu_s(pid: int) -> float:
-    """utime + stime of a process, in seconds (0 once it is gone)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return 0.0
+def _rusage_cpu(who: int) -> float:
+    import resource
+
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 def run_batch(paths: list[Path], workers: int, settings: Settings, *, mode: str = "combined", ray: str | None = None,
               sample_every: int = 0, label: str = "") -> RunResult:
     """Extract ``paths`` into a fresh folder with ``workers`` processes (or Ray actors) and time it."""
-    from jixiao.pipelines.batch import Batch, BatchOptions
+    import resource
 
+    from jixiao.pipelines.batch import Batch, BatchOptions
+    from jixiao.pipelines.isolate import stop_forkserver
+
+    stop_forkserver()  # each run starts its pool as a fresh CLI would, the forkserver's imports included
     load = os.getloadavg()[0]
     chars = sum(p.stat().st_size for p in paths) // 3  # UTF-8 CJK text: ~3 bytes a character
     with tempfile.TemporaryDirectory(prefix="jixiao-bench-batch-") as out:
@@ -106,8 +111,7 @@ def run_batch(paths: list[Path], workers: int, settings: Settings, *, mode: str 
         begin, first, errors, done = time.perf_counter(), None, 0, 0
         samples: list[list[float]] = []
         peaks: dict[int, float] = {}
-        cpu: dict[int, float] = {}
-        cpu_begin = time.process_time()
+        parent_begin, children_begin = _rusage_cpu(resource.RUSAGE_SELF), _rusage_cpu(resource.RUSAGE_CHILDREN)
         if ray is not None:
             from jixiao.pipelines.ray_batch import run_on_ray
 
@@ -121,15 +125,19 @@ def run_batch(paths: list[Path], workers: int, settings: Settings, *, mode: str 
             pids = batch.worker_pids()
             for pid in pids:
                 peaks[pid] = max(peaks.get(pid, 0.0), _rss_mib(pid, "VmHWM"))
-                cpu[pid] = max(cpu.get(pid, 0.0), _cpu_s(pid))  # read as results come: the workers end with the batch
             if sample_every and done % sample_every == 0 and pids:
                 samples.append([done, *[round(_rss_mib(pid), 1) for pid in pids]])
         seconds = time.perf_counter() - begin
-        cpu_total = time.process_time() - cpu_begin + sum(cpu.values())
+        parent_cpu = _rusage_cpu(resource.RUSAGE_SELF) - parent_begin
+        stop_forkserver()  # reaped now: its CPU and its workers' (each reaped when the batch closed it) are counted
+        workers_cpu = _rusage_cpu(resource.RUSAGE_CHILDREN) - children_begin
+    total, parent, children = ((None, None, None) if ray else  # Ray's actors are not this process's children
+                               (round(c / len(paths), 4) for c in (parent_cpu + workers_cpu, parent_cpu, workers_cpu)))
     return RunResult(label=label or f"--workers {workers}", files=len(paths), chars=chars, seconds=round(seconds, 2),
                      files_per_s=round(len(paths) / seconds, 2), first_result_s=round(first or 0.0, 2), errors=errors,
                      load_before=round(load, 2), peak_rss_mib_per_worker=[round(v, 1) for v in peaks.values()],
-                     rss_mib_samples=samples, cpu_s_per_file=None if ray else round(cpu_total / len(paths), 4))
+                     rss_mib_samples=samples, cpu_s_per_file=total, parent_cpu_s_per_file=parent,
+                     workers_cpu_s_per_file=children)
 
 
 def cpu_ratio(path: Path, settings: Settings, repeat: int = 5) -> CpuRatio:
@@ -177,16 +185,23 @@ def machine() -> str:
     return f"{cores} cores, load {' '.join(f'{x:.2f}' for x in os.getloadavg())} at start"
 
 
+def _parent_share(r: RunResult) -> str:
+    """The parent's part of the run's CPU (its feeding threads: sha256, resume checks, pipes): what the pool adds."""
+    if not r.cpu_s_per_file or r.parent_cpu_s_per_file is None:
+        return "-"
+    return f"{100 * r.parent_cpu_s_per_file / r.cpu_s_per_file:.1f}%"
+
+
 def render(result: BatchBench):
     from rich.table import Table
 
     table = Table(title=f"jixiao bench --batch ({result.machine}; {result.batch})")
-    for col in ("run", "files", "s", "files/s", "CPU s/file", "first file s", "errors", "load before",
-                "peak RSS MiB/worker"):
+    for col in ("run", "files", "s", "files/s", "CPU s/file", "parent CPU share", "first file s", "errors",
+                "load before", "peak RSS MiB/worker"):
         table.add_column(col, justify="left" if col == "run" else "right")
     for r in result.runs:
         table.add_row(r.label, str(r.files), f"{r.seconds:.1f}", f"{r.files_per_s:.2f}",
-                      "-" if r.cpu_s_per_file is None else f"{r.cpu_s_per_file:.3f}", f"{r.first_result_s:.1f}",
+                      "-" if r.cpu_s_per_file is None else f"{r.cpu_s_per_file:.3f}", _parent_share(r), f"{r.first_result_s:.1f}",
                       str(r.errors), f"{r.load_before:.2f}", ", ".join(f"{v:.0f}" for v in r.peak_rss_mib_per_worker) or "-")
     return table
 
@@ -216,6 +231,9 @@ def bench_batch(files: list[Path] | None, *, batch_files: int, memory_files: int
         if ray:
             console.print("timing Ray, 2 actors …")
             result.runs.append(run_batch(paths, 2, settings, ray="local", label="Ray, 2 actors (local)"))
+            import ray as ray_lib
+
+            ray_lib.shutdown()  # its processes are reaped now, not inside a later run's RUSAGE_CHILDREN
     pairs = [(result.runs[2 * k], result.runs[2 * k + 1]) for k in range(repeat)]
     result.speedup_2_over_1 = round(statistics.mean(b.files_per_s for _, b in pairs)
                                     / statistics.mean(a.files_per_s for a, _ in pairs), 2)
@@ -250,12 +268,14 @@ def bench_batch(files: list[Path] | None, *, batch_files: int, memory_files: int
 
 def markdown(result: BatchBench) -> str:
     lines = ["# jixiao bench --batch", "", f"Machine: {result.machine}. Batch: {result.batch}.", "",
-             "| run | files | s | files/s | CPU s per file | first file s | errors | load before | peak RSS MiB per worker |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+             "| run | files | s | files/s | CPU s per file | parent CPU share | first file s | errors | load before | "
+             "peak RSS MiB per worker |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
     for r in result.runs:
         peaks = ", ".join(f"{v:.0f}" for v in r.peak_rss_mib_per_worker) or "-"
         cpu = "-" if r.cpu_s_per_file is None else f"{r.cpu_s_per_file:.3f}"
-        lines.append(f"| {r.label} | {r.files} | {r.seconds:.1f} | {r.files_per_s:.2f} | {cpu} | {r.first_result_s:.1f} | "
+        lines.append(f"| {r.label} | {r.files} | {r.seconds:.1f} | {r.files_per_s:.2f} | {cpu} | {_parent_share(r)} | "
+                     f"{r.first_result_s:.1f} | "
                      f"{r.errors} | {r.load_before:.2f} | {peaks} |")
     lines += ["", f"--workers 2 / --workers 1 (mean files/s of the alternated runs): {result.speedup_2_over_1}x."]
     if result.tagged_chars is not None:
