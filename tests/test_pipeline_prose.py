@@ -303,7 +303,8 @@ _BODY = "\n二、绩效目标完成情况\n1)抽检批次(批),目标值300,完�
 
 
 @pytest.mark.parametrize("title,name", [
-    ("示例市市场监督管理局关于食品安全抽检经费项目支出绩效自评报告", "食品安全抽检经费项目"),  # the unit before 关于 left out
+    # the unit before 关于 left out; the 项目 of 项目支出 after a fund's name too (the blind sets' labellers: invab, invac)
+    ("示例市市场监督管理局关于食品安全抽检经费项目支出绩效自评报告", "食品安全抽检经费"),
     ("2023年度部门预算项目支出绩效自评报告（食品安全抽检经费）", "食品安全抽检经费"),  # a generic title, the name in brackets
     ("2023年度项目支出绩效自评报告\n(2023年度食品安全抽检项目)", "食品安全抽检项目"),  # … on the next line, year left out
 ])
