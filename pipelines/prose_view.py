@@ -75,9 +75,17 @@ def view_indicators(text: str, view: Unwrapped, s: int, e: int) -> list[ParsedIn
     if text.count("\n", s, e) <= view.text.count("\n", view.at(s), view.at(e)) and not _SPACED_WORD.search(text, s, e):
         return printed  # (no line wrapped and no word spaced apart: the view is the text)
     unwrapped = indicator_sentences(view.text, view.at(s), view.at(e))
-    if len(unwrapped) <= len(printed):
+    # (the reading that finds more indicators; where spaces split words, also as many with more of their fields:
+    # 自评得 分20分 reads only unwrapped; a line-wrapped text's view loses the lines that end its headings)
+    # (not where all line breaks were lost: there the view runs every heading into the name after it)
+    spaced = _SPACED_WORD.search(text, s, e) is not None and text.find("\n", s, e) >= 0
+    if (len(unwrapped), _fields(unwrapped) if spaced else 0) <= (len(printed), _fields(printed) if spaced else 0):
         return printed
     return [_remapped(i, view) for i in unwrapped]
+
+
+def _fields(indicators: list[ParsedIndicator]) -> int:
+    return sum(sum(x is not None for x in (i.actual, i.weight, i.score)) + bool(i.target) for i in indicators)
 
 
 def _remapped(ind: ParsedIndicator, view: Unwrapped) -> ParsedIndicator:

@@ -73,7 +73,7 @@ PROSE_ACTUAL_CUE = r"(?:(?:全年|年度|年末|年底|全[省市县区州盟旗
 # a bare 实际 before the actual, its verb or none (实际管护218.6万亩, 实际0.12‰, 实际较上年提高0.3个百分点), read only
 # after a cued target (名称目标X，实际…); never money moving (实际支出, PROSE_FUNDS_ACTUAL)
 # (a comparison or an approximation is part of the value: 实际提高1.3个百分点, 实际约920万元)
-PROSE_BARE_ACTUAL_CUE = (r"实际(?!支出|到位|拨付|执行|使用资金|完|达)"
+PROSE_BARE_ACTUAL_CUE = (r"实际(?!\s*(?:支出|到位|拨付|执行|使用资金|完|达))"
                          r"(?:(?!提高|增长|增加|下降|降低|减少|上升|约|近|超)[\u4e00-\u9fff]{1,4}?(?=[≥≤><=＞＜]?\d))?")
 # the same run together without punctuation: …发放指标为100%实际完成值为96%
 PROSE_RUN_TARGET_CUE = r"(?:指标值?|目标值?)(?:为|是|[:：])"
