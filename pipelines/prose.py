@@ -31,7 +31,7 @@ from jixiao.pipelines.prose_names import (
 )
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
-    PROSE_ALLOCATION, PROSE_AMOUNT_AFTER, PROSE_AMOUNT_LABELS, PROSE_CODE_LABEL, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_LIST_JOIN, PROSE_WHOLE_UNIT,
+    PAGE_CHROME, PROSE_ALLOCATION, PROSE_AMOUNT_AFTER, PROSE_AMOUNT_LABELS, PROSE_CODE_LABEL, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_LIST_JOIN, PROSE_WHOLE_UNIT,
 )
 
 # (1.575亿元: a province's totals; 360万 without 元 on an informal page, not 万亩 / 万人)
@@ -136,8 +136,16 @@ def _allocating(text: str, at: int) -> bool:
 _CLAUSE_END = re.compile("[，,。；;\n]")
 _WHOLE_UNIT_WORDS = re.compile(PROSE_WHOLE_UNIT)
 _LIST_JOIN = re.compile(PROSE_LIST_JOIN)
+_LINE = re.compile(r"[^\n]+")
 # how far back a figure's sentence is read for the words making it the department's (bounded: linear on one long line)
 SENTENCE_REACH = 60
+
+
+def _whole_unit_report(text: str, s: int, e: int) -> bool:
+    """Whether [s, e) reports on a whole department (部门整体…): in its own lines, not in a page's links to other
+    reports (上一篇：某局部门整体支出绩效自评报告, a bulleted list of related pages: · 某局2024年部门预算)."""
+    return any(_WHOLE_UNIT_WORDS.search(line.group()) and not line.group().lstrip(" \u3000").startswith(("·", "•"))
+               and not PAGE_CHROME.match(line.group().lstrip(" \u3000")) for line in _LINE.finditer(text, s, e))
 
 
 def _department_wide(text: str, at: int) -> bool:
@@ -224,7 +232,7 @@ class ProseParser:
                     opens.append((name.start, name))
                     owned.add(name.start)  # the excerpt's one project: its sentences are the project's
             opens.sort(key=lambda o: o[0])
-            if not exclude and len(opens) == 1 and not _WHOLE_UNIT_WORDS.search(text, s, e):
+            if not exclude and len(opens) == 1 and not _whole_unit_report(text, s, e):
                 owned.add(opens[0][0])  # (a report of one project, announced under a unit's generic title: its own)
             if not exclude and len(opens) == 1 and (field := name_field(text, s, e)) is not None:
                 # the one project of a report is named by its printed 项目名称 whatever else names it (the contract)

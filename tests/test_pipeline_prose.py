@@ -786,3 +786,15 @@ def test_bare_figures_under_a_unit_said_in_a_sentence_end_at_a_comma(extractor):
         "其中：上年结转资金：年初预算数为0，全年预算数为0，全年执行数为0。", ""])
     funds = extractor.extract_text(text, mode="parser").projects[0].funds
     assert (funds.initial_budget, funds.annual_budget, funds.executed) == (1200000.0, 12805000.0, 1254400.0)
+
+
+def test_links_to_other_reports_do_not_make_a_report_department_wide(extractor):
+    # (a 部门整体 report's title in 上一篇 and a bulleted 部门预算 link are the page's, not this report's)
+    text = "\n".join([
+        "相关信息", "· 示例县教育体育局2024年部门预算",
+        "【摘要】示例县教育体育局对2023年度校舍改造补助资金开展了绩效自评。",
+        "该项目全年预算1380万元，全年支出1338.6万元。",
+        "数量指标方面，改造校舍面积年度指标值为≥3200平方米，实际完成3350平方米。",
+        "上一篇：示例县教育体育局2023年度部门整体支出绩效自评报告", ""])
+    rec = extractor.extract_text(text, mode="parser")
+    assert [(p.name, [i.name for i in p.indicators]) for p in rec.projects] == [("校舍改造补助资金", ["改造校舍面积"])]
