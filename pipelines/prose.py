@@ -141,6 +141,18 @@ _LINE = re.compile(r"[^\n]+")
 SENTENCE_REACH = 60
 
 
+def _headed(text: str, s: int, e: int, opens: list[tuple[int, Span]]) -> list[tuple[int, Span]]:
+    """The projects the headings of [s, e) open where no sentence announced one, or where the one announcing
+    sentence names several (对A和B开展了绩效自评: the headings name them one by one, and replace it in ``opens``)."""
+    several = len(opens) == 1 and _LIST_JOIN.search(opens[0][1].text) is not None
+    headed = _heading_openers(text, s, e) if not opens or several else []
+    if several and len(headed) < HEADING_OPENER_MIN:
+        return []
+    if several:
+        opens.clear()
+    return headed
+
+
 def _whole_unit_report(text: str, s: int, e: int) -> bool:
     """Whether [s, e) reports on a whole department (部门整体…): in its own lines, not in a page's links to other
     reports (上一篇：某局部门整体支出绩效自评报告, a bulleted list of related pages: · 某局2024年部门预算)."""
@@ -180,13 +192,7 @@ class ProseParser:
             owned = {a for a, _ in opens[summaries:]}
             if len(opens) == 1 and quoted:
                 owned.add(quoted[0][0])  # (the report's one project, named in quotes: its sentences are its own)
-            # (对A和B开展了绩效自评 announces several projects, which their headings name one by one)
-            several = len(opens) == 1 and _LIST_JOIN.search(opens[0][1].text) is not None
-            headed = _heading_openers(text, s, e) if not opens or several else []
-            if several and len(headed) >= HEADING_OPENER_MIN:
-                opens.clear()
-            elif several:
-                headed = []
+            headed = _headed(text, s, e, opens)
             opens.extend(headed)
             owned |= {a for a, _ in headed}
             titled: set[int] = set()

@@ -251,27 +251,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             leads[name.start] = word
             heads_on.append(word)
         taken.append((m.start(), m.end()))
-    for m in _IND_RUN.finditer(text, s, e):
-        if not any(a < m.end() and m.start() < b for a, b in taken):
-            out.append(ParsedIndicator(name=_span(m, "name"), target=[_span(m, "target")], actual=_span(m, "actual"),
-                                       method="sentence"))
-            taken.append((m.start(), m.end()))
-    for block in field_blocks(text, s, e):
-        ind = block.indicator()
-        if ind is None or any(a < ind.name.end and ind.name.start < b for a, b in taken):
-            continue
-        out.append(ind)
-        level = block.fields.get("level2") or block.fields.get("level1")
-        if level is not None and (fallback_level1(level.text) or fallback_level2(level.text)):
-            leads[ind.name.start] = level
-        taken.append((ind.name.start, ind.name.end))
-    for ind in [*result_lines(text, s, e), *restated_results(text, s, e), *paired_indicators(text, s, e),
-                *numbered_results(text, s, e)]:
-        # (a name restated with its result is read once, whichever form read it)
-        if not any(a < ind.name.end and ind.name.start < b for a, b in taken) and not any(
-                i.name.text == ind.name.text for i in out):
-            out.append(ind)
-            taken.append((ind.name.start, ind.name.end))
+    _other_forms(text, s, e, out, taken, leads)
     headings = [(h.start(g), h.end(g), *_levels(h[g]))
                 for h in (_CATEGORY_HEADING if "\n" in text else _RUN_CATEGORY_HEADING).finditer(text, s, e)
                 for g in ["cat2" if h["cat2"] and fallback_level2(h["cat2"]) else "cat"]]
@@ -305,6 +285,33 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
 
 
 _CUE_NAME = re.compile(r"(?:" + PROSE_TARGET_CUE + "|" + PROSE_ACTUAL_CUE + "|计划|预期)")
+
+
+def _other_forms(text: str, s: int, e: int, out: list[ParsedIndicator], taken: list[tuple[int, int]],
+                 leads: dict[int, Span]) -> None:
+    """The forms read after the sentences, each where no earlier form read the stretch: run-together values, labeled
+    field blocks, results restated after their targets (by name, by item number), names with (target/actual)."""
+    for m in _IND_RUN.finditer(text, s, e):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            out.append(ParsedIndicator(name=_span(m, "name"), target=[_span(m, "target")], actual=_span(m, "actual"),
+                                       method="sentence"))
+            taken.append((m.start(), m.end()))
+    for block in field_blocks(text, s, e):
+        ind = block.indicator()
+        if ind is None or any(a < ind.name.end and ind.name.start < b for a, b in taken):
+            continue
+        out.append(ind)
+        level = block.fields.get("level2") or block.fields.get("level1")
+        if level is not None and (fallback_level1(level.text) or fallback_level2(level.text)):
+            leads[ind.name.start] = level
+        taken.append((ind.name.start, ind.name.end))
+    for ind in [*result_lines(text, s, e), *restated_results(text, s, e), *paired_indicators(text, s, e),
+                *numbered_results(text, s, e)]:
+        # (a name restated with its result is read once, whichever form read it)
+        if not any(a < ind.name.end and ind.name.start < b for a, b in taken) and not any(
+                i.name.text == ind.name.text for i in out):
+            out.append(ind)
+            taken.append((ind.name.start, ind.name.end))
 
 
 def _levels(word: str) -> tuple[str | None, str | None]:
