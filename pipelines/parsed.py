@@ -7,6 +7,7 @@ prose and collapsed-text parsers (and a tagger adapter) all produce these.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from pydantic import BaseModel, Field
@@ -18,6 +19,11 @@ class Span(BaseModel):
     text: str
     start: int
     end: int
+
+    @classmethod
+    def of(cls, m: re.Match[str], group: int | str = 0) -> Span:
+        """The text a match's group holds, at its offsets."""
+        return cls(text=m.group(group), start=m.start(group), end=m.end(group))
 
 
 class ParsedIndicator(BaseModel):

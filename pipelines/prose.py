@@ -168,9 +168,6 @@ def _department_wide(text: str, at: int) -> bool:
     return _WHOLE_UNIT_WORDS.search(text[max(begin, low):at]) is not None
 
 
-def _span(m: re.Match[str], group: int | str) -> Span:
-    return Span(text=m.group(group), start=m.start(group), end=m.end(group))
-
 
 class ProseParser:
     """Normalized text -> ParsedProjects for reports written as prose."""
@@ -187,7 +184,7 @@ class ProseParser:
             summaries = len(opens)
             for m in _OPENERS[1].finditer(text, s, e):
                 if not NOT_PROJECT.search(m.group("name")) and not any(a <= m.start() < n.end for a, n in opens):
-                    opens.append((m.start(), _span(m, "name")))
+                    opens.append((m.start(), Span.of(m, "name")))
             # sections whose sentences are the project's own: a summary's (…项目绩效自评综述：), a heading's
             owned = {a for a, _ in opens[summaries:]}
             if len(opens) == 1 and quoted:
@@ -269,7 +266,7 @@ class ProseParser:
 
         def as_printed():
             m = kept(text, s, e)
-            return (_span(m, group), m) if m else None
+            return (Span.of(m, group), m) if m else None
 
         first, second = (as_printed, in_view) if printed_first else (in_view, as_printed)
         return first() or second()
@@ -327,15 +324,15 @@ class ProseParser:
             funds.rate = rate[0]
         # the project's score, not an indicator sentence's 自评得分
         sentences = [(i.name.start, (i.score or i.actual or i.name).end) for i in indicators]
-        score = next(((_span(m, 1), m) for m in _SCORE.finditer(text, s, e)
+        score = next(((Span.of(m, 1), m) for m in _SCORE.finditer(text, s, e)
                       if not any(a <= m.start() < b for a, b in sentences) and not _department_wide(text, m.start())),
                      None)
         stop = text.find("。", score[1].end(), e) if score is not None else -1
         if score is not None and (m := _FINAL_SCORE.search(text, score[1].end(), stop if stop >= 0 else e)):
-            score = (_span(m, 1), m)
+            score = (Span.of(m, 1), m)
         if score is None and not sentences:
             score = self._search(_SCORE, text, view, s, e, 1, department=False)
-        grade = next((_span(g, 1) for g in _GRADE.finditer(text, s, e) if not _department_wide(text, g.start())), None)
+        grade = next((Span.of(g, 1) for g in _GRADE.finditer(text, s, e) if not _department_wide(text, g.start())), None)
         if grade is None and (hit := self._search(_GRADE, text, view, s, e, 1, department=False)) is not None:
             grade = hit[0]  # (自评等\n级为优: a hard-wrapped line breaks the words)
         # labels may open the announcing sentence's line (主管部门：…，实施单位：…。本单位对…)
@@ -350,7 +347,7 @@ class ProseParser:
                 or self._search(_IMPL_BY, text, view, line_start, e, "v", printed_first=True))
         code = _CODE.search(text, line_start, e)
         return ParsedProject(
-            source="prose", start=s, end=e, name=name, funds=funds, code=_span(code, "v") if code else None,
+            source="prose", start=s, end=e, name=name, funds=funds, code=Span.of(code, "v") if code else None,
             department=dept[0] if dept else unit,
             implementer=impl[0] if impl else None,
             score=score[0] if score else None,
@@ -396,7 +393,7 @@ def _heading_openers(text: str, s: int, e: int) -> list[tuple[int, Span]]:
     its 项目名称 lines, where at least two distinct ones open a line (a 部门整体 report's key projects, unheaded)."""
     for rx, group in ((_HEADING_OPENER, "name"), (_RUN_HEADING_OPENER, "name"), (_NUMBERED_OPENER, "name"),
                       (_FIELD_OPENER, "v")):
-        found = [(m.start(), _span(m, group)) for m in rx.finditer(text, s, e)
+        found = [(m.start(), Span.of(m, group)) for m in rx.finditer(text, s, e)
                  if not NOT_PROJECT.search(m.group(group))]
         if rx is _FIELD_OPENER and any(is_duplicate(a.text, b.text) for k, (_, a) in enumerate(found)
                                        for _, b in found[k + 1:]):
@@ -471,11 +468,11 @@ def fill_lone_score(text: str, tables: list[ParsedProject]) -> None:
         return
     if hits and len({float(m.group(1)) for m in hits}) == 1:
         if table.score is None:
-            table.score = _span(hits[0], 1)
+            table.score = Span.of(hits[0], 1)
         elif parse_number(table.score.text) != float(hits[0].group(1)):
             return  # a summary stating another score is not this table's: its grade is not either
         grade = _GRADE.search(text, hits[0].end(), min(len(text), hits[0].end() + WHOLE_UNIT_REACH))
-        table.grade = table.grade or (_span(grade, 1) if grade else None)
+        table.grade = table.grade or (Span.of(grade, 1) if grade else None)
 
 
 def fill_lone_code(text: str, tables: list[ParsedProject]) -> None:
@@ -483,7 +480,7 @@ def fill_lone_code(text: str, tables: list[ParsedProject]) -> None:
     code is printed (a collapsed-text reading keeps no code cell)."""
     codes = {m["v"] for m in _CODE.finditer(text)} if len(tables) == 1 and tables[0].code is None else set()
     if len(codes) == 1:
-        tables[0].code = _span(_CODE.search(text), "v")
+        tables[0].code = Span.of(_CODE.search(text), "v")
 
 
 def drop_duplicates(prose: list[ParsedProject], tables: list[ParsedProject]) -> list[ParsedProject]:

@@ -22,9 +22,6 @@ from jixiao.pipelines.vocab import (
 )
 
 
-def _span(m: re.Match[str], group: int | str) -> Span:
-    return Span(text=m.group(group), start=m.start(group), end=m.end(group))
-
 
 # one indicator per sentence: [N.]名称，年初目标值X，实际完成值Y[，自评得分Z分]
 # (1. / (1) / ①, which NFKC makes a bare digit before the name: not one counting something, 3岁 / 1号)
@@ -227,22 +224,22 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     for m in _sentence_matches(text, s, e):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue  # an earlier form read this stretch
-        words = [_span(w, "w") for w in _LEAD_WORD.finditer(text, m.start("lead"), m.end("lead"))] \
+        words = [Span.of(w, "w") for w in _LEAD_WORD.finditer(text, m.start("lead"), m.end("lead"))] \
             if m.groupdict().get("lead") else []
-        name, peeled = _peel_levels(_unquoted(_trim(_verbless(m, _last_item(_span(m, "name"))))),
+        name, peeled = _peel_levels(_unquoted(_trim(_verbless(m, _last_item(Span.of(m, "name"))))),
                                     any(fallback_level1(w.text) for w in words))
         name, weight = _bracket_weight(name)
         name, level = _bracket_level(name)
-        actual = _verb_tail_off(_trim(_span(m, "actual"))) if m["actual"] is not None else None
+        actual = _verb_tail_off(_trim(Span.of(m, "actual"))) if m["actual"] is not None else None
         if m.groupdict().get("pre"):  # (每人每年 before 640元: part of what was done)
             actual = Span(text=m["pre"] + m["actual"], start=m.start("pre"), end=m.end("actual"))
-        target, initial = _span(m, "target"), None
+        target, initial = Span.of(m, "target"), None
         if m.groupdict().get("adjusted"):
-            target, initial = _span(m, "adjusted"), target
+            target, initial = Span.of(m, "adjusted"), target
         out.append(ParsedIndicator(
             name=name, target=[target], initial_target=initial, actual=actual,
             weight=_weight(m) or weight,
-            score=next((_span(m, g) for g in ("score", "bscore") if m.groupdict().get(g)), None), method="sentence",
+            score=next((Span.of(m, g) for g in ("score", "bscore") if m.groupdict().get(g)), None), method="sentence",
         ))
         # the most specific category word of the lead (产出指标-数量指标- -> 数量指标; 效益指标—社会效益— -> 社会效益)
         word = level or next((w for w in reversed(words + peeled) if fallback_level1(w.text) or fallback_level2(w.text)),
@@ -293,7 +290,7 @@ def _other_forms(text: str, s: int, e: int, out: list[ParsedIndicator], taken: l
     field blocks, results restated after their targets (by name, by item number), names with (target/actual)."""
     for m in _IND_RUN.finditer(text, s, e):
         if not any(a < m.end() and m.start() < b for a, b in taken):
-            out.append(ParsedIndicator(name=_span(m, "name"), target=[_span(m, "target")], actual=_span(m, "actual"),
+            out.append(ParsedIndicator(name=Span.of(m, "name"), target=[Span.of(m, "target")], actual=Span.of(m, "actual"),
                                        method="sentence"))
             taken.append((m.start(), m.end()))
     for block in field_blocks(text, s, e):
@@ -426,7 +423,7 @@ def _weight(m: re.Match[str]) -> Span | None:
     """The 分值 a sentence prints, or the full mark after its score (得分20分（满分20分）)."""
     for group in ("weight", "full", "bweight"):
         if m.groupdict().get(group):
-            return _span(m, group)
+            return Span.of(m, group)
     return None
 
 

@@ -71,8 +71,7 @@ def _sentence(text: str, a: int, b: int) -> list[Listed]:
         if field is None:
             if fields:
                 break  # (the list's fields end at the first clause that is none: 较上年提高…)
-            names.extend(Span(text=q["q"], start=q.start("q"), end=q.end("q"))
-                         for q in _QUOTED.finditer(text, c.start(), c.end()))
+            names.extend(Span.of(q, "q") for q in _QUOTED.finditer(text, c.start(), c.end()))
             continue
         f, m = field
         if f in fields or not names:
@@ -108,7 +107,7 @@ def _values(text: str, a: int, b: int, marks: bool) -> list[Span]:
             m = _MARK.search(text, pos, end)
             if m is None:
                 return []
-            out.append(Span(text=m.group(), start=m.start(), end=m.end()))
+            out.append(Span.of(m))
         elif end > pos:
             out.append(Span(text=text[pos:end], start=pos, end=end))
         pos = j.end() if j else b
@@ -133,7 +132,6 @@ def paired_indicators(text: str, s: int, e: int) -> list[ParsedIndicator]:
         t, a = m["t"].strip(), m["a"].strip()
         if not ((_DIGIT.search(t) and _DIGIT.search(a)) or t == a):
             continue
-        out.append(ParsedIndicator(name=Span(text=m["name"], start=m.start("name"), end=m.end("name")),
-                                   target=[Span(text=m["t"], start=m.start("t"), end=m.end("t"))],
-                                   actual=Span(text=m["a"], start=m.start("a"), end=m.end("a")), method="sentence"))
+        out.append(ParsedIndicator(name=Span.of(m, "name"), target=[Span.of(m, "t")], actual=Span.of(m, "a"),
+                                   method="sentence"))
     return out if len(out) >= PAIR_MIN else []

@@ -16,9 +16,6 @@ from jixiao.pipelines.vocab import (
 )
 
 
-def _span(m: re.Match[str], group: int | str) -> Span:
-    return Span(text=m.group(group), start=m.start(group), end=m.end(group))
-
 
 # (…资金区域绩效自评报告: a transfer payment's 区域 report, 区域 is the report's word, as 支出 is)
 # (spaces, not tabs, before the title: at every tab of a long run ``[ \t]*`` would rescan the rest of it)
@@ -66,7 +63,7 @@ def name_field(text: str, s: int, e: int) -> Span | None:
     m = min(hits, key=lambda h: h.start(), default=None)
     if m is None:
         return None
-    v = _span(m, "v")
+    v = Span.of(m, "v")
     # (…资金（项目名称：某项目）开展了绩效自评: a label inside brackets ends at the bracket closing it)
     depth = 0
     for k, ch in enumerate(v.text):
@@ -217,7 +214,7 @@ def intro_name(text: str, s: int, e: int) -> Span | None:
     """The project a paragraph of [s, e) opens with (an excerpt or a title that names none)."""
     m = next((m for rx in (_INTRO, _INTRO_BY_UNIT) for m in rx.finditer(text, s, e)
               if not NOT_PROJECT.search(m["name"])), None)
-    return _span(m, "name") if m is not None else None
+    return Span.of(m, "name") if m is not None else None
 
 
 # a subtitle under a title naming no project: ——农村饮水安全工程维修养护项目
@@ -228,7 +225,7 @@ def subtitle_name(text: str, at: int, e: int) -> Span | None:
     """The project a title naming none names right after it: in brackets (…绩效自评报告（食品安全抽检经费）) or in a
     subtitle line (——…项目); not a note on the document (公示稿, 2023年度)."""
     m = TITLE_BRACKET.match(text, at, e) or _SUBTITLE.match(text, at, e)
-    return None if m is None or TITLE_NOTE.search(m["v"]) else _span(m, "v")
+    return None if m is None or TITLE_NOTE.search(m["v"]) else Span.of(m, "v")
 
 
 # a title wrapped over lines: each line short, none ending a sentence; at most this many lines and characters a line

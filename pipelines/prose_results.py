@@ -8,6 +8,7 @@ names the same indicator with its target.
 
 from __future__ import annotations
 
+import os
 import re
 
 from jixiao.pipelines.parsed import ParsedIndicator, Span
@@ -46,7 +47,7 @@ def result_lines(text: str, s: int, e: int) -> list[ParsedIndicator]:
             name=Span(text=name, start=a, end=a + len(name)),
             target=[Span(text=target["t"], start=target.start("t"), end=target.end("t"))],
             actual=_actual(text, m.start("body"), m.end("body")),
-            score=Span(text=m["score"], start=m.start("score"), end=m.end("score")), method="sentence"))
+            score=Span.of(m, "score"), method="sentence"))
     return out
 
 
@@ -88,8 +89,7 @@ def restated_results(text: str, s: int, e: int) -> list[ParsedIndicator]:
         a = m.start("name") + m["name"].index(name)
         out.append(ParsedIndicator(
             name=Span(text=name, start=a, end=a + len(name)),
-            target=[Span(text=m["t"], start=m.start("t"), end=m.end("t"))],
-            actual=Span(text=later["a"], start=later.start("a"), end=later.end("a")), method="sentence"))
+            target=[Span.of(m, "t")], actual=Span.of(later, "a"), method="sentence"))
     return out if len(out) >= RESTATED_MIN else []
 
 
@@ -125,9 +125,7 @@ def numbered_results(text: str, s: int, e: int) -> list[ParsedIndicator]:
 def _shared(t: re.Match[str], r: re.Match[str]) -> ParsedIndicator | None:
     """The indicator a target item and its result item state, where they open with the same name."""
     a, b = t["body"], r["body"]
-    k = 0
-    while k < min(len(a), len(b)) and a[k] == b[k]:
-        k += 1
+    k = len(os.path.commonprefix((a, b)))
     if (cut := _VALUE_START.search(a, 0, k)) is not None:
         k = cut.start()
     if k < SHARED_NAME_MIN:
