@@ -168,7 +168,6 @@ def _department_wide(text: str, at: int) -> bool:
     return _WHOLE_UNIT_WORDS.search(text[max(begin, low):at]) is not None
 
 
-
 class ProseParser:
     """Normalized text -> ParsedProjects for reports written as prose."""
 

@@ -22,7 +22,6 @@ from jixiao.pipelines.vocab import (
 )
 
 
-
 # one indicator per sentence: [N.]名称，年初目标值X，实际完成值Y[，自评得分Z分]
 # (1. / (1) / ①, which NFKC makes a bare digit before the name: not one counting something, 3岁 / 1号)
 _CIRCLED = r"[1-9](?=[\u4e00-\u9fff])(?![岁个年月日次人万千百号级类项条名户座栋期批])"
@@ -183,6 +182,8 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _ACTUAL_WORD = re.compile("实际")
 _COMPLETION = re.compile(PROSE_COMPLETION_CUE)
 _TARGET_BOUND = re.compile(PROSE_TARGET_BOUND)
+# a field's cue read as an indicator's name (年度指标值 where a label block's line breaks were lost): no name
+_CUE_NAME = re.compile(r"(?:" + PROSE_TARGET_CUE + "|" + PROSE_ACTUAL_CUE + "|计划|预期)")
 _TARGET_MET = re.compile(PROSE_TARGET_MET)
 _FUNDS_ACTUAL = re.compile(PROSE_FUNDS_ACTUAL)
 _DATE_LEAD = re.compile(PROSE_DATE_LEAD)
@@ -279,9 +280,6 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     out.sort(key=lambda i: i.name.start)
     # (a field's cue read as a name, 年度指标值 12000人次 where a label block's line breaks were lost, names nothing)
     return [i for i in out if len(i.name.text) >= 2 and not _CUE_NAME.fullmatch(i.name.text)]
-
-
-_CUE_NAME = re.compile(r"(?:" + PROSE_TARGET_CUE + "|" + PROSE_ACTUAL_CUE + "|计划|预期)")
 
 
 def _other_forms(text: str, s: int, e: int, out: list[ParsedIndicator], taken: list[tuple[int, int]],
@@ -446,9 +444,6 @@ def _set_category(ind: ParsedIndicator, text: str, a: int, b: int, l1: str | Non
     """The indicator's levels from the category word at [a, b) (成本指标 is a level-2 under 产出指标 here)."""
     ind.level2, ind.level2_span = l2, Span(text=text[a:b], start=a, end=b) if l2 else None
     ind.level1 = LEVEL2_PARENT.get(l2) if l2 else l1
-
-
-
 
 
 def fill_lone_indicators(text: str, tables: list[ParsedProject]) -> None:

@@ -16,7 +16,6 @@ from jixiao.pipelines.vocab import (
 )
 
 
-
 # (…资金区域绩效自评报告: a transfer payment's 区域 report, 区域 is the report's word, as 支出 is)
 # (spaces, not tabs, before the title: at every tab of a long run ``[ \t]*`` would rescan the rest of it)
 # a report's title line: [关于][unit or place][year]NAME[支出]绩效自评报告 (the name is what follows the year, or what
@@ -47,13 +46,12 @@ NAME_FIELD = re.compile(r"(?:"
                          + r")[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=[。;；\n]|$|\s+(?:[(（][一二三四五六七八九十\d]{1,3}[)）]"
                          r"|\d{1,2}[.、．])?" + PROSE_NEXT_LABEL + ")")
 # (a Word cover block pasted as text: the label alone on its line, the value on the next)
-_NAME_LINES = re.compile(r"^[ \t]*(?:" + "|".join(re.escape(w) for w in sorted(PROSE_NAME_LABELS, key=len, reverse=True))
-                         + r")[ \t]*\n[ \t]*(?P<v>[^\s:：。;；][^\n:：。;；]{1,59}?)[ \t]*$", re.M)
+_NAME_LABELS = "|".join(re.escape(w) for w in sorted(PROSE_NAME_LABELS, key=len, reverse=True))
+_NAME_LINES = re.compile(r"^[ \t]*(?:" + _NAME_LABELS + r")[ \t]*\n[ \t]*(?P<v>[^\s:：。;；][^\n:：。;；]{1,59}?)[ \t]*$", re.M)
 
 
 # (项目名称为某经费，主管部门为…: a CMS writing a form's fields out as a sentence)
-_NAME_SAID = re.compile(r"(?<![\u4e00-\u9fff])(?:" + "|".join(re.escape(w) for w in sorted(PROSE_NAME_LABELS, key=len, reverse=True))
-                        + r")为(?P<v>[^\n。;；，,]{2,60}?)(?=[，,。;；\n]|$)")
+_NAME_SAID = re.compile(r"(?<![\u4e00-\u9fff])(?:" + _NAME_LABELS + r")为(?P<v>[^\n。;；，,]{2,60}?)(?=[，,。;；\n]|$)")
 
 
 def name_field(text: str, s: int, e: int) -> Span | None:
