@@ -1,10 +1,8 @@
 """Tables drawn with box-drawing rules (w3m -dump of an HTML table): wrapped cells, merged cells at their group's
 middle row. Invented examples."""
 
-import pytest
 
 from jixiao.pipelines.box_tables import box_rows
-from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.layout import parse_rows
 from jixiao.pipelines.normalize import normalize_text
 
@@ -49,11 +47,6 @@ def test_wrapped_cells_are_joined_per_column_and_merged_cells_go_to_their_first_
 def test_a_text_without_box_rules_is_left_alone():
     norm = normalize_text("项目名称 示例\n│ 一条竖线 │\n")
     assert box_rows(norm) is norm
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
 
 
 def test_a_box_table_reads_as_a_record(extractor):

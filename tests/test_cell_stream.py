@@ -5,15 +5,9 @@ they span. Every example is invented."""
 import pytest
 
 from jixiao.pipelines.cell_stream import cell_stream_rows
-from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.normalize import normalize_text
 
 BLANK = " "  # a lone-space cell
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
 
 
 def page(*cells: str) -> str:

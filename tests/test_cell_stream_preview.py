@@ -3,15 +3,6 @@
 middle of the indicator rows, glue a cut cell onto the next one, print its page labels and stop at its
 download button. Invented examples."""
 
-import pytest
-
-from jixiao.pipelines.extract import Extractor
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
-
 
 def _read(extractor, lines):
     return extractor.extract_text("\n".join(lines), doc_id="t", mode="parser").projects

@@ -1,9 +1,7 @@
 """An indicator table in a PDF text layer laid out in columns (``pdftotext -layout``): every example invented."""
 
-import pytest
 
 from jixiao.pipelines.column_rows import column_rows, display_width
-from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.layout import parse_rows, space_rows
 from jixiao.pipelines.normalize import normalize_text
 from jixiao.pipelines.vocab import Categories
@@ -36,11 +34,6 @@ def _rows(lines: list[str]) -> list[list[str]]:
     norm = normalize_text("\n".join(lines) + "\n")
     rows = column_rows(norm, parse_rows(space_rows(norm), one_row_per_line=True), Categories())
     return [r.texts for r in rows]
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
 
 
 def _indicators(extractor, lines):

@@ -3,13 +3,6 @@
 
 import pytest
 
-from jixiao.pipelines.extract import Extractor
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
-
 
 ROWS = [
     ["项目支出绩效自评表"], ["项目名称", "牧区饮水安全巡检"], ["主管部门", "示例旗水利局", "实施单位", "示例旗水务站"],

@@ -1,15 +1,8 @@
 """The collapsed-text reader (``flat``) on a space-row table whose header wrapped over two lines (年度 / 指标值,
 实际 / 完成值) and that prints a 评分标准 column, with its newlines collapsed to spaces. Invented example."""
 
-import pytest
 
 from jixiao.eval.variants import collapse
-from jixiao.pipelines.extract import Extractor
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
 
 
 LINES = [

@@ -1,9 +1,7 @@
 """Data frames a crawler logged (pandas.read_html, then DataFrame.to_string()): index, NaN, merged cells copied
 into every position. Invented examples."""
 
-import pytest
 
-from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.frame_rows import frame_rows
 from jixiao.pipelines.layout import parse_rows
 from jixiao.pipelines.normalize import normalize_text
@@ -43,11 +41,6 @@ def test_lines_that_count_from_one_are_no_frame():
     text = "1  产出指标  数量指标  10\n2  质量指标  合格率  10\n3  时效指标  及时率  10\n"
     norm = normalize_text(text)
     assert frame_rows(norm) is norm
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
 
 
 def test_a_logged_frame_reads_as_a_record(extractor):

@@ -2,13 +2,6 @@
 
 import pytest
 
-from jixiao.pipelines.extract import Extractor
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
-
 
 def _funds(extractor, rows):
     (p,) = extractor.extract_text("\n".join(rows) + "\n", doc_id="t", mode="parser").projects

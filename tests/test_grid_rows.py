@@ -1,9 +1,7 @@
 """Tables a text browser laid out on a fixed grid (lynx -dump): columns one blank apart, cells wrapped inside
 their column, merged cells printed once at the top of their group. Invented examples."""
 
-import pytest
 
-from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.grid_rows import grid_rows
 from jixiao.pipelines.layout import parse_rows
 from jixiao.pipelines.normalize import normalize_text
@@ -47,11 +45,6 @@ def test_web_text_of_space_rows_is_no_grid():
         "满意度指标 服务对象满意度指标 居民满意度 ≥90% 95% 10 10"]) + "\n"
     norm = normalize_text(text)
     assert grid_rows(norm) is norm
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
 
 
 def test_a_lynx_dump_reads_as_a_record(extractor):

@@ -1,15 +1,8 @@
 """Two-row headers printed in HTML reading order (the first row whole, then the second row's leaves), put back in
 the order their columns stand. Invented examples."""
 
-import pytest
 
-from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.header_order import funds_visual_order, indicator_visual_order
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
 
 
 def test_level_leaves_under_a_spanning_caption_go_first():

@@ -1,14 +1,5 @@
 """The indicator header read against its rows: a score column the header left unheaded (invented examples)."""
 
-import pytest
-
-from jixiao.pipelines.extract import Extractor
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
-
 
 REGION = [
     "中央对地方转移支付区域绩效自评表",

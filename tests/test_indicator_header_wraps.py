@@ -3,7 +3,6 @@ columns a province adds (是否核心指标, 数据来源) that are no field. In
 
 import pytest
 
-from jixiao.pipelines.extract import Extractor
 
 HEAD = "\n".join([
     "项目支出绩效自评表",
@@ -19,11 +18,6 @@ ROWS = "\n".join([
     "满意度指标 服务对象满意度指标 受益群众满意度 是 ≥90% 91.3% 10 10 问卷",
     "总分 100 97.9",
 ])
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
 
 
 @pytest.mark.parametrize("header", [

@@ -7,7 +7,6 @@ column, and a 序号 column must still open each row.
 
 import pytest
 
-from jixiao.pipelines.extract import Extractor
 
 # 序号, an operator column, a unit column and 权重 before 完成值: a qualitative row leaves three cells blank
 SERIAL_TEMPLATE = [
@@ -43,11 +42,6 @@ def _families(rows: list[list[str]]) -> dict[str, str]:
         "cell_per_line_bare": "\n".join(cells),
         "collapsed": " ".join(cells),
     }
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
 
 
 def _reading(record):

@@ -3,16 +3,10 @@ its tail opening the next row. Invented examples."""
 
 import pytest
 
-from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.layout import parse_rows, space_rows
 from jixiao.pipelines.normalize import normalize_text
 from jixiao.pipelines.tables import TableParser
 from jixiao.pipelines.vocab import Categories
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
 
 
 HEAD = [

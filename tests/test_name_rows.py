@@ -2,13 +2,6 @@
 
 import pytest
 
-from jixiao.pipelines.extract import Extractor
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
-
 
 HEAD = [
     "项目名称 示例县社区养老服务补助",

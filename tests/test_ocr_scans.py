@@ -6,7 +6,6 @@ import pytest
 
 from jixiao.pipelines.cell_stream import cell_stream_rows
 from jixiao.pipelines.cells import is_number_cell
-from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.scan_residue import heading_residue
 from jixiao.pipelines.layout import parse_rows, space_rows
 from jixiao.pipelines.normalize import is_slipped_number, normalize_text, parse_number, unit_factor
@@ -93,11 +92,6 @@ def test_heading_characters_and_stamps_do_not_wrap_into_cells():
     texts = [r.texts for r in parse_rows(normalize_text(text))]
     assert ["效", "社会效益指标", "受益人数", "≥300人", "326人"] in texts
     assert ["年度资金总额", "80", "80", "10"] in texts
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
 
 
 TESSERACT = """\

@@ -3,13 +3,7 @@ in columns of their own (the Inner-Mongolia-style 指标方向 / 指标值 / 度
 
 import pytest
 
-from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.pipe_tables import padded_pipe_rows, pipe_cell_lines, pipe_rows
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
 
 
 def _table(filler: str) -> str:

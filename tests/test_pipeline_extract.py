@@ -16,11 +16,6 @@ from jixiao.record import Funds, Indicator, Project
 EXAMPLE = REPO_ROOT / "examples" / "self_evaluation_example.txt"
 
 
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
-
-
 def test_bundled_example(extractor):
     rec = extractor.extract_text(EXAMPLE.read_text(encoding="utf-8"), mode="parser")
     assert [p.name for p in rec.projects] == ["2024年城区公共就业服务站运行补助", "2024年退役军人职业技能培训经费"]

@@ -46,11 +46,6 @@ MIXED = "\n".join([
 ])
 
 
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
-
-
 def test_prose_report_name_department_and_funds(extractor):
     rec = extractor.extract_text(REPORT, mode="parser")
     assert [p.name for p in rec.projects] == ["救助系统运维专项资金", "困难群众慰问（春节）经费"]

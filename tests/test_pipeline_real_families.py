@@ -11,11 +11,6 @@ from jixiao.pipelines.layout import parse_rows, space_rows
 from jixiao.pipelines.normalize import normalize_text, parse_amount
 
 
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
-
-
 def _project(extractor, text):
     record = extractor.extract_text(text, doc_id="t", mode="parser")
     assert len(record.projects) == 1

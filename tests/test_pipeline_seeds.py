@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 from jixiao.config import Settings
-from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.ingest import load_path
 
 SEEDS = Settings().seeds_root  # JIXIAO_SEEDS_DIR, else ../shared/seeds beside the checkout
@@ -17,11 +16,6 @@ pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not pre
 
 def _seed(prefix: str) -> Path:
     return next(SEEDS.glob(f"{prefix}_*.txt"))
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
 
 
 @pytest.fixture(scope="module")

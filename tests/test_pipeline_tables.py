@@ -2,7 +2,6 @@
 
 import pytest
 
-from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.vocab import indicator_column
 
 # tab rows, shifted and merged columns, 目标申报数/预算编制数 and 年初/调整后指标值 pairs
@@ -59,11 +58,6 @@ CELLS = "\n".join([
     "\t", "\t满意度指标", "\t服务对象满意度指标", "\t满意度", "\t定性", "\t较满意", "\t", "\t较满意", "\t45", "\t43", "\t", "",
     "\t合计", "\t100", "\t98", "\t", "",
 ])
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
 
 
 def _one(extractor, text):

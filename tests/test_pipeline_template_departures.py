@@ -9,7 +9,6 @@ import pytest
 
 from jixiao.eval.variants import collapse
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.indicator_table import joined_levels_at, split_joined_levels
 
@@ -87,11 +86,6 @@ WEIGHT_FIRST = "\n".join([
     "总分\t\t\t\t\t\t\t97",
     "",
 ])
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
 
 
 def _project(extractor, text, variant="as printed"):

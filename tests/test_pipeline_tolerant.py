@@ -2,7 +2,6 @@
 
 import pytest
 
-from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.layout import parse_rows
 from jixiao.pipelines.normalize import normalize_text
 from jixiao.pipelines.vocab import Categories, header_slot, repair_label, FUNDS_HEADER_WORDS
@@ -54,11 +53,6 @@ def test_a_tab_row_broken_inside_a_cell_is_one_row():
     text = "a\tb\tc\td\n1\t2\t3\t4\nx\ty y\n y\tz\tw\n5\t6\t7\t8\n"
     rows = parse_rows(normalize_text(text))
     assert [r.texts for r in rows] == [["a", "b", "c", "d"], ["1", "2", "3", "4"], ["x", "yyy", "z", "w"], ["5", "6", "7", "8"]]
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
 
 
 def _facts(record):

@@ -2,7 +2,6 @@
 
 import pytest
 
-from jixiao.pipelines.extract import Extractor
 
 TABLE = [
     "项目名称 乡村卫生室标准化建设补助",
@@ -14,11 +13,6 @@ TABLE = [
     "配备基本诊疗设备套数 ≥30套 达成预期指标",
     "质量指标 卫生室建设验收合格率 100% 达成预期指标",
 ]
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
 
 
 def _names(extractor, lines):

@@ -3,7 +3,6 @@
 import pytest
 
 from jixiao.eval.variants import collapse
-from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.reading_plausibility import header_word, misread_row, plausible_facts
 from jixiao.pipelines.readers import facts
@@ -68,11 +67,6 @@ def test_misread_rows_count_no_facts_but_plausible_rows_do():
     assert plausible_facts([good]) == facts([good]) == 3
     # a header word read as a row's target is no target
     assert plausible_facts([ParsedProject(name=name, indicators=[_row("亩均粮食增产", "年度指标值")])]) == 1
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
 
 
 def test_collapsed_prose_report_is_read_as_prose(extractor):

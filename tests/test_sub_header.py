@@ -1,14 +1,6 @@
 """The indicator header's second row put under its spanning column (invented examples)."""
 
-from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.sub_header import with_sub_header
-
-import pytest
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
 
 
 def test_a_nature_leaf_under_the_spanning_target_takes_its_column():

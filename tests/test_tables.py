@@ -3,13 +3,7 @@ line (invented examples)."""
 
 import pytest
 
-from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.scan_residue import slipped_name_label
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor.from_settings(load_tagger=False)
 
 
 @pytest.mark.parametrize("label", ["项日名祢", "顶目名祢", "项目各称"])
