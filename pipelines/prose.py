@@ -405,7 +405,7 @@ def _heading_openers(text: str, s: int, e: int) -> list[tuple[int, Span]]:
 def _title_over(text: str, s: int, e: int, name: Span) -> Span:
     """The title's words for the one project a sentence announces, where they name the same project (the contract
     names a prose project by its title: 中央财政…资金转移支付 over the sentence's 对…资金开展了绩效自评)."""
-    m = TITLE.search(text, s, e)
+    m = next((t for t in title_matches(text, s, e) if t.re is TITLE), None)
     title = title_name(m) if m is not None and m.start() <= name.start else None
     if m is None and (wrapped := wrapped_title(text, s, e)) is not None and wrapped[0] <= name.start:
         title = wrapped[1]  # (关于2023年度某资金 / 绩效自评报告: a title broken over lines)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from jixiao.pipelines.parsed import Span
+from jixiao.pipelines.prose_links import link_lines, outside_links
 from jixiao.pipelines.prose_units import ORG_END
 from jixiao.pipelines.vocab import (
     PROSE_ACTUAL_CUE, PROSE_FUND_END, PROSE_NAME_LABELS, PROSE_NEXT_LABEL, PROSE_TARGET_CUE, PROSE_TITLE_NOTE,
@@ -36,8 +37,11 @@ _SITUATION_TITLE = re.compile(r"^[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;�
 
 
 def title_matches(text: str, s: int, e: int) -> list[re.Match[str]]:
-    """The report titles of [s, e): lines ending in 绩效自评报告 (and its variants), else in 绩效自评情况."""
-    return list(TITLE.finditer(text, s, e)) or list(_SITUATION_TITLE.finditer(text, s, e))
+    """The report titles of [s, e): lines ending in 绩效自评报告 (and its variants), else in 绩效自评情况; not the
+    titles of other reports a page links to (上一篇：…, a 相关文章 list)."""
+    links = link_lines(text, s, e)
+    return ([m for m in TITLE.finditer(text, s, e) if outside_links(links, m.start("title"))]
+            or [m for m in _SITUATION_TITLE.finditer(text, s, e) if outside_links(links, m.start("title"))])
 # (line breaks lost, the next label ends it: 项目名称：城区绿化养护 主管部门：…)
 NAME_FIELD = re.compile(r"(?:"
                          + "|".join(re.escape(w).replace(r"\(", "[(（]").replace(r"\)", "[)）]")

@@ -12,12 +12,14 @@ import os
 import re
 
 from jixiao.pipelines.parsed import ParsedIndicator, Span
-from jixiao.pipelines.vocab import PROSE_MONEY_NAME_END, PROSE_SCORE_CUE, PROSE_VALUE_START
+from jixiao.pipelines.vocab import PROSE_MONEY_NAME_END, PROSE_SCORE_CUE, PROSE_UNIT_BRACKET, PROSE_VALUE_START
 
 # a figure and its unit or operator, as printed after an indicator's name with no cue between them
 # (a date or a per-unit figure is several such runs: ≤2023年9月30日, 54元/亩)
 # (a digit run is taken whole, possessively: pieces that could split a long run of digits were cubic in its length)
-FIGURE = r"[≥≤><=＞＜]?\s*(?:\d[\d,]*+(?:\.\d+)?[%‰\u4e00-\u9fff]{0,4}(?:/[\u4e00-\u9fff]{1,3})?){1,3}"
+# (2600件(套): a measure word in brackets after the unit is part of it)
+FIGURE = (r"[≥≤><=＞＜]?\s*(?:\d[\d,]*+(?:\.\d+)?[%‰\u4e00-\u9fff]{0,4}(?:" + PROSE_UNIT_BRACKET
+          + r")?(?:/[\u4e00-\u9fff]{1,3})?){1,3}")
 _FIGURE = re.compile(FIGURE)
 # 1.名称：完成12个，得10分。 / 名称：经第三方检测达标率92.6%，得10分。 (the body may hold a clause: 完成3座，1座因…未完工)
 _RESULT = re.compile(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from jixiao.pipelines.parsed import Span
+from jixiao.pipelines.prose_links import link_lines, outside_links
 
 # a unit's name: the heading line of a report (株洲市渌口区人力资源和社会保障局), or of a 部门决算 page that carries
 # its projects' self-evaluation (某局2023年度部门决算公开)
@@ -58,7 +59,9 @@ def heading_units(text: str, stretches: list[tuple[int, int]]) -> list[Span]:
         for m in _TITLE_ORG.finditer(text, s, e):
             if not _HEADING_NOT_ORG.match(m.group("org")) and not _SITE_NAME.search(m.group("org")) and not any(u.start <= m.start("org") < u.end for u in out):
                 out.append(Span(text=m.group("org"), start=m.start("org"), end=m.end("org")))
-    return sorted(out, key=lambda u: u.start)
+    # (a 相关文章 heading over a linked title is no heading of this report: 相关文章 | 某局2023年度…报告)
+    links = [span for s, e in stretches for span in link_lines(text, s, e)]
+    return sorted((u for u in out if outside_links(links, u.start)), key=lambda u: u.start)
 
 
 # a heading's first line is read with the next one when it is this short (株洲市 | 渌口区人力资源和社会保障局)

@@ -595,3 +595,33 @@ def test_a_score_in_brackets_after_the_actual_and_an_ascii_full_stop():
     text = "防火巡护人次: 目标≥3600人次, 完成3820人次(得分15分);\n火情响应到场时间: 目标≤30分钟, 完成平均22分钟(得分10分).\n"
     assert [r[2:] for r in _read(text)] == [
         ("防火巡护人次", "≥3600人次", "3820人次", None, "15"), ("火情响应到场时间", "≤30分钟", "平均22分钟", None, "10")]
+
+
+def test_a_bare_plan_word_after_the_names_colon_cues_a_target_in_words():
+    # (计划 before a figure was a cue already; after the name's colon it cues words too: 计划长效运行)
+    text = "\n".join(["3.可持续影响指标",
+                      "（1）水库安全运行管护机制：计划长效运行，实际完成长效运行，权重10分，得分10分。",
+                      "（2）管护人员到岗：计划≥24人，实际完成24人，权重5分，得分5分。", ""])
+    assert _read(text) == [
+        ("效益指标", "可持续影响指标", "水库安全运行管护机制", "长效运行", "长效运行", "10", "10"),
+        ("效益指标", "可持续影响指标", "管护人员到岗", "≥24人", "24人", "5", "5")]
+
+
+def test_a_plan_inside_a_sentence_is_no_target_cue():
+    # (按计划推进: no colon before 计划, no indicator)
+    assert _read("项目总体按计划推进，实际完成情况良好。\n") == []
+
+
+def test_a_measure_word_in_brackets_is_part_of_the_figure():
+    text = "数量指标:储备物资总量≥2600件(套),实际储备2712件(套);培训人次≥800人(次),实际完成812人(次)。\n"
+    assert _read(text) == [
+        ("产出指标", "数量指标", "储备物资总量", "≥2600件(套)", "2712件(套)", None, None),
+        ("产出指标", "数量指标", "培训人次", "≥800人(次)", "812人(次)", None, None)]
+
+
+def test_the_full_mark_said_of_the_indicator_is_its_weight():
+    # (该指标10分，得10分: the weight with no word for it, the score after)
+    text = "（一）产出指标\n（1）建设示范基地：目标4个，完成4个，该指标10分，得10分。\n（2）带动农户数：目标≥500户，完成468户，该项10分，得8分。\n"
+    assert _read(text) == [
+        ("产出指标", None, "建设示范基地", "4个", "4个", "10", "10"),
+        ("产出指标", None, "带动农户数", "≥500户", "468户", "10", "8")]

@@ -64,7 +64,9 @@ PROSE_PRINTED: dict[str, tuple[str, ...]] = {
 PROSE_DEPT_LABEL = r"(?<!中央)(?:主管部门|主管单位)(?:及代码)?"
 # an indicator stated in a sentence: 年初目标值X，实际完成值Y，自评得分Z分 (初目标值: a slip seen in print)
 # (计划≥95%: a bare 计划 before a value; 实际为0.3‰ / 实际达到96%: the actual without 完成)
-PROSE_TARGET_CUE = r"(?:(?:年初|初|年度|全年|计划|预期)?(?:目标值|指标值|目标)|计划(?:完成|值|数|达到)|(?:计划|预期)(?=[≥≤><=＞＜\d]))"
+# (名称：计划长效运行，实际完成长效运行: a bare 计划 right after the name's colon, before words)
+PROSE_TARGET_CUE = (r"(?:(?:年初|初|年度|全年|计划|预期)?(?:目标值|指标值|目标)|计划(?:完成|值|数|达到)|(?:计划|预期)(?=[≥≤><=＞＜\d])"
+                    r"|(?<=[:：])(?:计划|预期))")
 # a target printed with its bound and no cue before it (名称：控制在1500元/人次以内，实际…)
 PROSE_TARGET_BOUND = r"控制在|不超过|不高于|不低于|不少于"
 # (年度完成值 / 年末实际值 / 实际完成数: other bureaus' words for the same value)
@@ -82,7 +84,8 @@ PROSE_RUN_ACTUAL_CUE = r"[,，]?实际完成值?(?:为|是|[:：])?"
 PROSE_SCORE_CUE = r"(?:(?:自评|实际|指标|评价)?得分|(?<![\u4e00-\u9fff])评分|实得分?|得(?=\s*\d))"
 # (该指标分值15分: the sentence refers back to its indicator)
 # (权重分 / 标准分 / 满分15分 where a sentence prints the full mark in the weight's place)
-PROSE_WEIGHT_CUE = r"(?:(?:该?指标|该项)?(?:分值|权重(?:分值?)?)|标准分值?|满分值?)"
+# (该指标10分，得10分: the full mark said of the indicator, with no word for it)
+PROSE_WEIGHT_CUE = r"(?:(?:该?指标|该项)?(?:分值|权重(?:分值?)?)|标准分值?|满分值?|该(?:指标|项)(?=\s*\d+(?:\.\d+)?\s*分))"
 # the full mark printed after a score (得分20分（满分20分）): the indicator's 分值
 PROSE_FULL_MARK_CUE = r"满分"
 # a completion rate some reports print between the actual and the marks (指标完成率100%)
@@ -146,3 +149,13 @@ PROSE_NAME_COLUMN_SAID = r"(?:(?:三级)?指标名称|三级指标)(?:为|[:：]
 # what a fund's name ends with (某专项资金, 某工作经费): before 项目支出绩效自评报告 the 项目 is the report's word, not
 # the fund's (a fund is not called 某资金项目)
 PROSE_FUND_END = r"(?:资金|经费|专项)$"
+# a web page's links to other pages around a report: a line opening with one of these (上一篇：某局…绩效自评报告), a
+# bulleted line (· 某局2024年部门预算), and the lines listed under a heading line of these words (相关文章 / 相关阅读)
+PROSE_LINK_LEAD = r"上一篇|下一篇|上一条|下一条|上篇|下篇|[·•▪►]"
+PROSE_LINK_LIST_HEADING = (r"相关(?:文章|阅读|链接|信息|新闻|文档|推荐|报道|内容)|推荐阅读|延伸阅读|热点(?:文章|推荐)|热门(?:文章|推荐)"
+                           r"|最新(?:文章|发布)")
+# what follows a report's own title on its page and never a link: the publication's date, source or hit count, a
+# font-size switch (发布时间：… 来源：… 浏览次数：, 【字体：大 中 小】)
+PROSE_TITLE_METADATA = r"发布(?:时间|日期|机构)|(?:信息)?来源[:：]|浏览(?:次数|量)|阅读(?:次数|量)?[:：]|点击(?:数|量)|日期[:：]|时间[:：]|【?字体|【?字号"
+# a measure word in brackets after a figure's unit (2600件(套), 1356人(次)): part of the figure
+PROSE_UNIT_BRACKET = r"[(（][套次台件个人户座辆株头只册间][)）]"
