@@ -289,7 +289,7 @@ def _whole_row(line: str, width: int, nxt: str = "", markdown: bool = False) -> 
 def _ends_its_row(line: str, nxt: str, widest: int) -> bool:
     """A line whose last cell is filled (no pipe after it: ``年度资金总额 | 186 | … | 9.8``, a row joined with ' | '
     where only rows ending in empty cells show their padding) is a whole row when it and the next line together
-    hold more pipes than the widest line: the pieces of one broken row never do."""
+    hold more pipes than the widest padded row: the pieces of one broken row never do."""
     return line.count("|") >= 2 and bool(nxt) and line.count("|") + nxt.count("|") > widest
 
 
@@ -303,7 +303,8 @@ def padded_pipe_rows(text: str) -> str:
         return text
     width = _widest_row(lines)
     markdown = any(_is_pipe_rule(lines[k]) for k in piped)
-    widest = max(lines[k].count("|") for k in piped)
+    # the table's width: its padded rows are padded to it (a site's navigation bar of many pipes is no row)
+    widest = max(lines[k].count("|") for k in piped if _padded_end(lines[k]))
     out = list(text)
     pos = 0
     for k, line in enumerate(lines[:-1]):

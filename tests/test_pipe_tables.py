@@ -272,3 +272,9 @@ def test_a_row_broken_inside_a_cell_is_still_joined():
     row = "| 产出指标 | 数量指标 | 驻校保安人数 | ≥24人 | 24人 | 30 | 30 | |"
     text = JOINED.replace(row, "| 产出指标 | 数量指标 | 驻校保安人数 | ≥24人\n| 24人 | 30 | 30 | |")
     assert text != JOINED and padded_pipe_rows(text) == JOINED.replace(row, row.replace("≥24人 | ", "≥24人\n| ").replace("\n", " "))
+
+
+def test_a_navigation_bar_of_many_pipes_does_not_widen_the_table():
+    """The table's width is its padded rows' (a site's bar of a dozen links with pipes is no row of it)."""
+    bar = "首页 | 新闻 | 政务 | 民生 | 视频 | 专题 | 图片 | 访谈 | 公告 | 下载 | 互动 | 英文 | 网站地图 | 无障碍 |"
+    assert padded_pipe_rows(bar + "\n" + JOINED) == bar + "\n" + JOINED
