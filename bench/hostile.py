@@ -86,6 +86,10 @@ CASES = {
     "name (target/actual) pairs (prose)": lambda n: "某项目绩效自评报告\n数量指标：" + "甲乙（1个/2个）、" * (n // 10) + "\n",
     "numbered lists (prose)": lambda n: "某项目绩效自评报告\n" + "".join(f"{k % 99 + 1}.甲乙丙丁{k}个；\n" for k in range(n // 10)),
     "a field clause of spaces (prose)": lambda n: "某项目绩效自评报告\n“甲乙”，目标值" + " " * n + "1个，实际完成值2个。\n",
+    # helper s8_invag: numbered preview chunks each followed by the next, pipe rows ending on a filled cell
+    "numbered preview chunks": lambda n: "\n\n".join(f"{k % 99 + 1}、项目名称一级指标二级指标三级指标甲"
+                                                   for k in range(n // 24)),
+    "pipe rows ending on a filled cell": lambda n: "a | b | 1 | ||||\n" * 5 + "a | b | 1\n" * (n // 10),
 }
 
 

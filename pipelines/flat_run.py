@@ -285,34 +285,41 @@ def _part_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]
     return cells
 
 
+def _chunk_number(line: str) -> int | None:
+    m = _CHUNK.match(line)
+    return int(m.group().strip(" \t、")) if m else None
+
+
 def _joined_chunks(norm: NormalizedText) -> tuple[str, list[int]]:
     """The text with preview chunk markers taken out (the break, the blank lines and ``2、``), and the offset
-    into the normalized text of each character. One pass over the lines: each line is counted for known words
-    once, as the line before a marker (a regex for the break, ``\\n\\s*2、``, rescanned a run of blank lines
-    from each of its breaks)."""
+    into the normalized text of each character. Each line is counted for known words once (a regex for the
+    break, ``\\n\\s*2、``, rescanned a run of blank lines from each of its breaks)."""
     text = norm.text
     keep = [True] * len(text)
+    lines: list[tuple[int, int, re.Match[str] | None, int]] = []  # non-blank lines: start, end, marker, known words
     pos = 0
-    prev: tuple[int, int] | None = None  # the last non-blank line: (start, end)
-    # the last non-blank line is part of a run: it holds enough known words, or it is itself a chunk after a
-    # marker (a short last chunk holds few)
-    in_run = False
     for line in text.split("\n"):
-        a, b = pos, pos + len(line)
         if line.strip():
-            m = _CHUNK.match(line)
-            joined = m is not None and prev is not None and in_run
-            if joined:
-                for i in range(prev[1], a + m.end()):
+            lines.append((pos, pos + len(line), _CHUNK.match(line), len(spaced_known_words().findall(line))))
+        pos += len(line) + 1
+    # a line is part of a run when it holds enough known words, or it is itself a chunk after a marker (a short
+    # last chunk holds few), or a chunk the next chunk of the run follows (a first chunk of the form's head before
+    # its fields: 1、附件2…转移支付(项目)名称…地方主管部门桂岭市生态环 / 2、境局资金使用单位…)
+    alone = [found >= MIN_WORDS or (m is not None and found >= MIN_CHUNK_WORDS) for _, _, m, found in lines]
+    number = [_chunk_number(text[a:b]) for a, b, _, _ in lines]
+    leads = [number[k] is not None and k + 1 < len(lines) and number[k + 1] == number[k] + 1 and alone[k + 1]
+             for k in range(len(lines))]
+    in_run = False  # the line before is part of a run
+    for k, (a, b, m, _) in enumerate(lines):
+        joined = m is not None and k > 0 and in_run
+        if joined:
+            for i in range(lines[k - 1][1], a + m.end()):
+                keep[i] = False
+        in_run = joined or alone[k] or leads[k]
+        if in_run:
+            for inline in _INLINE_CHUNK.finditer(text, a, b):
+                for i in range(inline.start(), inline.end()):
                     keep[i] = False
-            found = len(spaced_known_words().findall(line))
-            in_run = joined or found >= MIN_WORDS or (m is not None and found >= MIN_CHUNK_WORDS)
-            if in_run:
-                for m in _INLINE_CHUNK.finditer(line):
-                    for i in range(a + m.start(), a + m.end()):
-                        keep[i] = False
-            prev = (a, b)
-        pos = b + 1
     idx = [i for i, k in enumerate(keep) if k]
     return "".join(text[i] for i in idx), idx
 

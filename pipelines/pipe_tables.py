@@ -286,6 +286,13 @@ def _whole_row(line: str, width: int, nxt: str = "", markdown: bool = False) -> 
                                                    or (_closed(nxt) and nxt.count("|") == s.count("|"))))
 
 
+def _ends_its_row(line: str, nxt: str, widest: int) -> bool:
+    """A line whose last cell is filled (no pipe after it: ``年度资金总额 | 186 | … | 9.8``, a row joined with ' | '
+    where only rows ending in empty cells show their padding) is a whole row when it and the next line together
+    hold more pipes than the widest padded row: the pieces of one broken row never do."""
+    return line.count("|") >= 2 and bool(nxt) and line.count("|") + nxt.count("|") > widest
+
+
 def padded_pipe_rows(text: str) -> str:
     """Line breaks inside a padded pipe row become spaces, so that the row is one line (offsets are
     unchanged: one character for one)."""
@@ -296,13 +303,15 @@ def padded_pipe_rows(text: str) -> str:
         return text
     width = _widest_row(lines)
     markdown = any(_is_pipe_rule(lines[k]) for k in piped)
+    # the table's width: its padded rows are padded to it (a site's navigation bar of many pipes is no row)
+    widest = max(lines[k].count("|") for k in piped if _padded_end(lines[k]))
     out = list(text)
     pos = 0
     for k, line in enumerate(lines[:-1]):
         pos += len(line)
         nxt = lines[k + 1].strip(" \t")
         broken = "|" in line and not line.rstrip(" \t").endswith("|")  # a complete row ends with its pipes
-        if _whole_row(line, width, nxt, markdown):
+        if _whole_row(line, width, nxt, markdown) or (broken and _ends_its_row(line, nxt, widest)):
             pass  # (a markdown export ends every row with its last cell's pipe, a blank last cell too)
         elif nxt and line.strip() and (_one_pipe_end(line) or broken
                                      or ("|" not in line and nxt.startswith("|") and k > 0 and "|" in lines[k - 1])):

@@ -335,3 +335,39 @@ def test_a_numbered_caption_keeps_its_number_and_two_annotations_stay_with_their
 ])
 def test_a_rows_placeholder_and_qualitative_target_in_a_run(piece, cells):
     assert [piece[a:b] for a, b in row_cells(piece)] == cells
+
+
+# A transfer-payment form cut into preview chunks (invented): the first chunk holds only the form's head and its
+# first labels (three known words), the '2、' marker falls inside the 地方主管部门 value.
+HEAD_CHUNK = "1、附件2中央对地方转移支付区域绩效自评表(2023年度)转移支付(项目)名称示例河道整治资金中央主管部门水利部地方主管部门示例市水利"
+REST_CHUNK = ("2、局资金使用单位示例市河湖管理中心项目资金(万元)全年预算数(A)全年执行数(B)预算执行率(B/A)年度资金总额:"
+              "20019296%绩效指标一级指标二级指标三级指标指标值全年实际完成值未完成原因和改进措施"
+              "产出指标数量指标整治河道长度≥12公里12.5公里质量指标工程验收合格率100%100%")
+
+
+def test_a_first_chunk_with_few_known_words_joins_the_run_its_next_chunk_continues(extractor):
+    """A chunk followed by the next-numbered chunk of a run is part of that run, however few labels it holds: the
+    value the marker broke is whole again and the labels before it are cut."""
+    p = _read(extractor, PREVIEW_JUNK + HEAD_CHUNK + "\n\n" + REST_CHUNK + "\n")
+    assert (p.name, p.department, p.implementer) == ("示例河道整治资金", "示例市水利局", "示例市河湖管理中心")
+    assert (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (2000000.0, 1920000.0, 96.0)
+    assert [(i.name, i.target, i.actual) for i in p.indicators] == [
+        ("整治河道长度", "≥12公里", "12.5公里"), ("工程验收合格率", "100%", "100%")]
+
+
+@pytest.mark.parametrize("second", [REST_CHUNK.replace("2、", "3、", 1), "2、质量指标:验收合格率100%。"])
+def test_a_short_chunk_stays_apart_unless_the_next_numbered_chunk_is_a_run(second):
+    """A chunk whose successor is not numbered one more, or is no run itself, is left as it stands."""
+    from jixiao.pipelines.flat_run import flat_run_cells
+    from jixiao.pipelines.normalize import normalize_text
+
+    cells = flat_run_cells(normalize_text(HEAD_CHUNK + "\n\n" + second + "\n"))
+    assert cells is None or HEAD_CHUNK in cells.text
+
+
+def test_a_grade_cell_ends_where_the_form_footer_labels_begin(extractor):
+    """The grade after 自评等级 runs into the footer (填表人, 填报日期): those labels cut it (a form without score
+    columns: its 总分 prints the score alone)."""
+    tail = "总分97自评等级优填表人:李**联系电话:0000-0000000填报日期:2024年3月1日"
+    p = _read(extractor, PREVIEW_JUNK + "1、" + _run() + tail + "\n")
+    assert (p.score, p.grade) == (97.0, "优")

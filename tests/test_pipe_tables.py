@@ -226,3 +226,49 @@ def test_a_text_with_one_glued_pipe_is_no_html2text_table():
     text = "首页| 政务公开\n项目名称 示例项目\n"
     out, _ = pipe_rows(text, list(range(len(text) + 1)))
     assert out == text
+
+
+# A news site's slice of a 部门决算 article (invented): rows joined with ' | ' and no outer pipes, where only a row that
+# ends in empty cells shows them (``总分 | 100 | 98 | |||||``) and a row whose last cell is filled ends on that cell; an
+# indicator row opened by a pipe (its merged 绩效指标 cell) follows a header that ends on its last word.
+JOINED = "\n".join([
+    "项目名称 | 示例区校园安保服务经费 | ||||||",
+    "主管部门 | 示例区教育局 | 实施单位 | 示例区第一中学 | ||||",
+    "项目资金（万元） | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分",
+    "年度资金总额 | 60.00 | 64.00 | 62.72 | 10 | 98.00% | 9.8",
+    "其中：财政拨款 | 60.00 | 64.00 | 62.72 | — | — | —",
+    "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施",
+    "| 产出指标 | 数量指标 | 驻校保安人数 | ≥24人 | 24人 | 30 | 30 | |",
+    "| 效益指标 | 社会效益指标 | 校园治安案件发生数 | 0起 | 0起 | 30 | 30 | |",
+    "| 满意度指标 | 服务对象满意度指标 | 师生满意度 | ≥90% | 88% | 30 | 28 | 门岗高峰时段通行慢，已增设通道",
+    "总分 | 100 | 97.8 | |||||",
+])
+
+
+def test_a_row_ending_on_a_filled_cell_is_not_joined_to_the_next_row(extractor):
+    """A line and the next holding more pipes together than the widest line are two rows, not one row broken in
+    two: the funds header stays apart from the total row, the header from the first indicator row, the last row
+    (its remark filled) from the 总分 row."""
+    assert padded_pipe_rows(JOINED) == JOINED
+    p, = extractor.extract_text(JOINED, doc_id="t", mode="parser").projects
+    assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (
+        600000, 640000, 627200, 98)
+    assert p.score == 97.8
+    assert [(i.level1, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("产出指标", "驻校保安人数", "≥24人", "24人", 30, 30),
+        ("效益指标", "校园治安案件发生数", "0起", "0起", 30, 30),
+        ("满意度指标", "师生满意度", "≥90%", "88%", 30, 28),
+    ]
+
+
+def test_a_row_broken_inside_a_cell_is_still_joined():
+    """The pieces of one broken row hold no more pipes together than the widest line: still one row."""
+    row = "| 产出指标 | 数量指标 | 驻校保安人数 | ≥24人 | 24人 | 30 | 30 | |"
+    text = JOINED.replace(row, "| 产出指标 | 数量指标 | 驻校保安人数 | ≥24人\n| 24人 | 30 | 30 | |")
+    assert text != JOINED and padded_pipe_rows(text) == JOINED.replace(row, row.replace("≥24人 | ", "≥24人\n| ").replace("\n", " "))
+
+
+def test_a_navigation_bar_of_many_pipes_does_not_widen_the_table():
+    """The table's width is its padded rows' (a site's bar of a dozen links with pipes is no row of it)."""
+    bar = "首页 | 新闻 | 政务 | 民生 | 视频 | 专题 | 图片 | 访谈 | 公告 | 下载 | 互动 | 英文 | 网站地图 | 无障碍 |"
+    assert padded_pipe_rows(bar + "\n" + JOINED) == bar + "\n" + JOINED
