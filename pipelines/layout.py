@@ -293,6 +293,7 @@ def _leaves_row(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     return not _header_word(nxt)
 
 
+@lru_cache(maxsize=CLEAN_CACHE_SIZE)  # asked of most lines' first cells, which a document repeats
 def _header_word(word: str) -> bool:
     # whole words only: the 偏差原因 column's pattern finds the word anywhere, so it is left out
     return (word in _HEADER_WORDS or field_label(word)

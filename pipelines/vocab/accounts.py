@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.record import YUAN_PER_QIAN, YUAN_PER_WAN
-from jixiao.pipelines.vocab.tables import INDICATOR_HEADERS, TEMPLATE_INDICATOR_HEADER, header_core
+from jixiao.pipelines.vocab.tables import INDICATOR_HEADERS, LABEL_CACHE_SIZE, TEMPLATE_INDICATOR_HEADER, header_core
 
 
 # ---- final-accounts tables (部门决算表, contract section 6: final_accounts.py, account_grid.py, account_checks.py)
@@ -136,6 +137,7 @@ ACCOUNT_ECONOMIC_KIND = "basic_expenditure"
 ACCOUNT_HEADER_WORD = re.compile(r"项目|科目|行次|金额|合计|小计|预算数|决算数|统计数|支出|收入|经费|结转|结余")
 
 
+@lru_cache(maxsize=LABEL_CACHE_SIZE)  # asked of every header candidate cell; a document repeats them
 def indicator_column(text: str) -> str | None:
     """The indicator table column a header word names (``l1``, ``l2``, ``name``, ``target``, ``weight`` ...)."""
     for t in dict.fromkeys((text, header_core(text))):

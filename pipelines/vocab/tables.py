@@ -153,6 +153,11 @@ def header_core(text: str) -> str:
     return HEADER_NOTE.sub("", text) or text
 
 
+# distinct words whose label test is kept: every reader asks it of each cell, and a document repeats its cells
+LABEL_CACHE_SIZE = 65536
+
+
+@lru_cache(maxsize=LABEL_CACHE_SIZE)
 def field_label(word: str) -> bool:
     """A label of the project's field rows: 项目名称, 主管部门, 实施单位 and their variants."""
     return any(rx.match(word) for rx in (NAME_LABEL, DEPT_LABEL, IMPL_LABEL))
@@ -166,6 +171,7 @@ OTHER_LABEL = _rx(r"^(项目负责人(及(联系)?电话)?|负责人|联系人|�
 UNIT_CAPTION = _rx(r"\((万元|元|千元)\)$")
 
 
+@lru_cache(maxsize=LABEL_CACHE_SIZE)
 def any_label(word: str) -> bool:
     """A field row's label: one of the record's fields or another label printed beside them."""
     return field_label(word) or bool(OTHER_LABEL.match(word))
