@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import header_fields, label_value, span_of
@@ -15,6 +16,7 @@ from jixiao.pipelines.parsed import ParsedFunds
 from jixiao.pipelines.vocab import FUNDS_TOTAL_AMOUNT_LABEL as _FUNDS_TOTAL_AMOUNT
 from jixiao.record import YUAN_PER_WAN
 
+@lru_cache(maxsize=V.LABEL_CACHE_SIZE)  # asked of every header candidate cell; a document repeats them
 def funds_column(text: str) -> str | None:
     """The funds column a header word names (``declared``, ``initial``, ``annual``, ``executed``, ``rate`` ...)."""
     for t in dict.fromkeys((text, V.header_core(text))):
@@ -157,7 +159,7 @@ def unit_note(rows: list[Row]) -> str | None:
     """The unit a table's note row prints for its amounts (单位：元, 金额单位:万元), or None; a sheet prints the note
     as a cell of its own at the end of another row (填报单位：X  …  单位：元)."""
     return next((u for r in rows for t in (r.joined, *(r.texts if r.kind != "text" else ()))
-                 if (u := unit_of_note(t)) is not None), None)
+                 if t and len(t) <= UNIT_NOTE_CHARS and (u := unit_of_note(t)) is not None), None)  # (short first: cheap)
 
 
 def unit_of_note(text: str) -> str | None:
