@@ -63,13 +63,15 @@ class Row:
     cells: list[Cell]
     texts: list[str] = field(init=False)
     joined: str = field(init=False)
+    filled: tuple[Cell, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.texts = [c.clean for c in self.cells]
         self.joined = "".join(self.texts)
+        self.filled = tuple(c for c in self.cells if c.clean)  # (the readers ask a row's filled cells many times)
 
     def nonempty(self) -> list[Cell]:
-        return [c for c in self.cells if c.clean]
+        return list(self.filled)
 
 
 def _without_stray_blanks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -418,6 +418,7 @@ def slipped_column(text: str, funds: bool, printed: list[str]) -> str | None:
     return header_slot(text, words, taken)
 
 
+@lru_cache(maxsize=LABEL_CACHE_SIZE)  # asked of a row's first cell by the table finders; a document repeats them
 def near_word(text: str, words: tuple[str, ...], max_distance: int = 1) -> bool:
     """Whether ``text`` is within ``max_distance`` edits of one of ``words`` (ties allowed)."""
     return bool(text) and process.extractOne(text, words, scorer=Levenshtein.distance, score_cutoff=max_distance) is not None
