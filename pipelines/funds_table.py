@@ -332,19 +332,22 @@ def _cut_short(total: Row, after: list[Row] | tuple[Row, ...]) -> bool:
 
 def _read_label_values(rows: list[Row], funds: ParsedFunds) -> None:
     """Label/value style: 项目预算金额(万元) 155.21 全年执行数 0 执行率 0.0%; 年度资金总额: 255,600."""
+    # (a field already found is not looked for again: the first a row prints is kept)
     for r in rows:
-        c, v = label_value(r, V.LONE_BUDGET_LABEL)
-        if c is not None and funds.annual is None and v is not None and is_number(v.text):
+        if funds.annual is not None and funds.executed is not None and funds.rate is not None:
+            break
+        c, v = label_value(r, V.LONE_BUDGET_LABEL) if funds.annual is None else (None, None)
+        if c is not None and v is not None and is_number(v.text):
             funds.annual = v
             funds.factor = unit_factor(c.clean, YUAN_PER_WAN)
-        c, v = label_value(r, V.EXECUTED_LABEL)
-        if c is not None and funds.executed is None and v is not None and is_number(v.text):
+        c, v = label_value(r, V.EXECUTED_LABEL) if funds.executed is None else (None, None)
+        if c is not None and v is not None and is_number(v.text):
             funds.executed = v
-        c, v = label_value(r, V.RATE_LABEL)
-        if c is not None and funds.rate is None and v is not None and is_number(v.text):
+        c, v = label_value(r, V.RATE_LABEL) if funds.rate is None else (None, None)
+        if c is not None and v is not None and is_number(v.text):
             funds.rate = v
-        c, v = label_value(r, _FUNDS_TOTAL_AMOUNT)
-        if c is not None and funds.annual is None and v is not None and is_number(v.text):
+        c, v = label_value(r, _FUNDS_TOTAL_AMOUNT) if funds.annual is None else (None, None)
+        if c is not None and v is not None and is_number(v.text):
             funds.annual = v
             label = " ".join(t for t in r.texts[:2])
             funds.factor = unit_factor(label, YUAN_PER_WAN)
