@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from typing import Literal
 
 from jixiao.pipelines.normalize import NormalizedText, is_slipped_number, squeeze
@@ -68,7 +69,7 @@ class Row:
     def __post_init__(self) -> None:
         self.texts = [c.clean for c in self.cells]
         self.joined = "".join(self.texts)
-        self.filled = tuple(c for c in self.cells if c.clean)  # (the readers ask a row's filled cells many times)
+        self.filled = tuple(compress(self.cells, self.texts))  # (the readers ask a row's filled cells many times)
 
     def nonempty(self) -> list[Cell]:
         return list(self.filled)
