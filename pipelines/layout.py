@@ -23,7 +23,7 @@ from typing import Literal
 from jixiao.pipelines.normalize import NormalizedText, is_slipped_number, squeeze
 from jixiao.pipelines.vocab import HEADER_WORDS as _HEADER_WORDS, VERTICAL_HEADING_CHARS
 from jixiao.pipelines.vocab import (
-    INDICATOR_HEADERS, MARGIN_MARK, NAME_LABEL, OPERATORS, TABLE_TITLE, any_label, field_label, repair_label,
+    INDICATOR_HEADERS, LABEL_CACHE_SIZE, MARGIN_MARK, NAME_LABEL, OPERATORS, TABLE_TITLE, any_label, field_label, repair_label,
 )
 
 _PLAIN_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?$")
@@ -296,7 +296,7 @@ def _leaves_row(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     return not _header_word(nxt)
 
 
-@lru_cache(maxsize=CLEAN_CACHE_SIZE)  # asked of most lines' first cells, which a document repeats
+@lru_cache(maxsize=LABEL_CACHE_SIZE)  # asked of most lines' first cells, which a document repeats
 def _header_word(word: str) -> bool:
     # whole words only: the 偏差原因 column's pattern finds the word anywhere, so it is left out
     return (word in _HEADER_WORDS or field_label(word)

@@ -369,7 +369,7 @@ _GROUPED = re.compile(r"^[^,，]*?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?[^,，\d]*$")
 
 
 # distinct cell texts whose number is kept: the readers ask it of every amount cell, a document repeats them (0.00)
-NUMBER_CACHE_SIZE = 65536
+NUMBER_CACHE_SIZE = 4096  # (a 200 KB document's final accounts print under a thousand distinct amounts)
 
 
 @lru_cache(maxsize=NUMBER_CACHE_SIZE)

@@ -153,8 +153,9 @@ def header_core(text: str) -> str:
     return HEADER_NOTE.sub("", text) or text
 
 
-# distinct words whose label test is kept: every reader asks it of each cell, and a document repeats its cells
-LABEL_CACHE_SIZE = 65536
+# distinct words whose label test is kept: every reader asks it of each cell, and a document repeats its cells (a
+# 200 KB document asks each test of a few hundred to two thousand distinct words)
+LABEL_CACHE_SIZE = 4096
 
 
 @lru_cache(maxsize=LABEL_CACHE_SIZE)
