@@ -79,6 +79,7 @@ def fallback_level2(text: str) -> str | None:
 # over the 37 seed and real-layout documents); a long 部门决算 brings about 8,000 distinct cells, and
 # 4,096 keeps the repeats within a document (the same category words row after row) at under 2 MB.
 CATEGORY_CACHE_SIZE = 4096
+LABEL_CACHE_SIZE = 4096  # the label tests every reader asks of each cell (a 200 KB document: 200-2,400 distinct words)
 
 
 class Categories:
@@ -151,11 +152,6 @@ HEADER_NOTE = _rx(r"[(（][^()（）]{1,12}[)）]$")
 def header_core(text: str) -> str:
     """A header cell without its trailing annotation; the cell itself when nothing is left."""
     return HEADER_NOTE.sub("", text) or text
-
-
-# distinct words whose label test is kept: every reader asks it of each cell, and a document repeats its cells (a
-# 200 KB document asks each test of a few hundred to two thousand distinct words)
-LABEL_CACHE_SIZE = 4096
 
 
 @lru_cache(maxsize=LABEL_CACHE_SIZE)
