@@ -11,6 +11,7 @@ and 33 …); a 相关信息统计表 row by its 行次. Each table is read under
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jixiao.pipelines import vocab as V
@@ -303,11 +304,23 @@ def placed(rows: list[AccountRow], keys: list[str], sums: list[tuple[str, list[s
                 row.provenance[keys[c]] = prov
 
 
+def _title_matches(text: str) -> Iterator[re.Match[str]]:
+    """``ACCOUNT_TITLE_INLINE.finditer(text)``: each match is a whole token (whitespace or the text's edge around it),
+    so it is tried only at the start of the tokens that end with a title word (a scan tries 40 characters at every
+    token's start)."""
+    for end in V.ACCOUNT_TITLE_INLINE_END.finditer(text):
+        start = end.start()
+        while start > 0 and not text[start - 1].isspace():  # (\s is what str.isspace tells)
+            start -= 1
+        if (m := V.ACCOUNT_TITLE_INLINE.match(text, start)) is not None:
+            yield m
+
+
 def title_spans(norm: NormalizedText, table_kind) -> list[tuple[int, int, str, str]]:
     """(start, end, title as printed, kind) of each title in collapsed text: a whole token ending in 决算表 /
     统计表 that names a standard table, not a contents entry (dots after it)."""
     out = []
-    for m in V.ACCOUNT_TITLE_INLINE.finditer(norm.text):
+    for m in _title_matches(norm.text):
         title = V.ACCOUNT_TITLE_ORDINAL.sub("", m.group(1))
         kind = table_kind(title)
         after = norm.text[m.end():m.end() + 8]

@@ -49,6 +49,11 @@ def _cells(line: str, widths: list[int] | None = None) -> list[tuple[int, int, i
     return out
 
 
+def _cell_count(line: str) -> int:
+    """How many cells ``_cells`` finds on the line (without measuring them)."""
+    return sum(1 for part in _GAP.split(line) if part.strip())
+
+
 def _runs(covered: list[bool]) -> list[tuple[int, int]]:
     out, start = [], None
     for x, on in enumerate([*covered, False]):
@@ -173,6 +178,8 @@ def _aligned(wide, narrow, lines: list[str]):
 def spaced_rows(norm: NormalizedText) -> NormalizedText | None:
     """The text with its space-laid table blocks written as tab rows; None when it has none."""
     lines = norm.text.split("\n")
+    if not any("  " in line and "\t" not in line and _cell_count(line) >= MIN_CELLS for line in lines):
+        return None  # no line prints a row's cells (a block's data rows have MIN_CELLS): most texts, told at once
     starts = norm.line_starts()
     parsed = [_cells(line, _line_widths(norm, start, line)) if "\t" not in line and line.strip() else []
               for line, start in zip(lines, starts)]

@@ -8,6 +8,7 @@ collapsed-text reader all read cells through these.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.layout import Cell, Row
@@ -24,6 +25,7 @@ def span_of(cell: Cell, text: str | None = None) -> Span:
     return Span(text=text if text is not None else squeeze(cell.text), start=cell.start + a, end=cell.start + b)
 
 
+@lru_cache(maxsize=V.LABEL_CACHE_SIZE)  # asked of the cell after every label; a document repeats them
 def is_label(text: str) -> bool:
     """A field label (项目名称, 主管部门, 执行率, 评价等级 …) as a cell prints it."""
     return any(

@@ -29,6 +29,15 @@ def _slot(text: str) -> str | None:
     return next((slot for slot, rx in V.INDICATOR_HEADERS if rx.search(text)), None)
 
 
+_FIRST_HEADERS = [rx for slot, rx in V.INDICATOR_HEADERS if slot in _FIRST]
+
+
+def _opens_block(word: str) -> bool:
+    """``_slot(word) in _FIRST``; the first columns' patterns asked first (most lines match none: no need to try them
+    all, the unanchored 偏差原因 one included)."""
+    return any(rx.search(word) for rx in _FIRST_HEADERS) and _slot(word) in _FIRST
+
+
 def _lines(text: str) -> list[_Line]:
     out, pos = [], 0
     for line in text.split("\n"):
@@ -137,7 +146,7 @@ def columns_as_rows(norm: NormalizedText) -> NormalizedText | None:
     i = 0
     found = False
     while i < len(lines):
-        block = _block(text, lines, i) if _slot(squeeze(text[lines[i][0]:lines[i][1]])) in _FIRST else None
+        block = _block(text, lines, i) if _opens_block(squeeze(text[lines[i][0]:lines[i][1]])) else None
         table = _table(text, block[0]) if block else None
         if block is None or table is None:
             i += 1

@@ -22,6 +22,7 @@ from jixiao.pipelines.normalize import NormalizedText
 MIN_LINES = 3
 MIN_CELLS = 3
 _THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
+_MARKS = re.compile(r'[",]')
 # a quoted cell spans at most this many lines (a remark or a target of a few lines typed with Alt+Enter)
 MAX_CELL_LINES = 6
 
@@ -35,10 +36,11 @@ def _padded(widths: list[int]) -> bool:
 def _commas(norm: NormalizedText, start: int, line: str) -> list[int] | None:
     """Positions (in the line) of the commas that split its cells, or None where a quote is left open."""
     out, quoted = [], False
-    for k, ch in enumerate(line):
-        if ch == '"':
+    for m in _MARKS.finditer(line):  # (only the quotes and commas: a prose line is long)
+        k = m.start()
+        if line[k] == '"':
             quoted = not quoted
-        elif ch == "," and not quoted and _ascii_comma(norm, start + k) and not _thousands(line, k):
+        elif not quoted and _ascii_comma(norm, start + k) and not _thousands(line, k):
             out.append(k)
     return None if quoted else out
 
@@ -89,28 +91,41 @@ def csv_rows(norm: NormalizedText, *, marked_share: float = 0.0) -> NormalizedTe
     if norm.original and norm.original.count(",") < MIN_LINES * (MIN_CELLS - 1):
         return None  # (too few ASCII commas printed for a sheet's rows: most texts, told at once)
     rows = _rows(norm)
-    width = [len(c) + 1 if c is not None and len(c) + 1 >= MIN_CELLS else 0 for _, _, c in rows]
+    blocks = _blocks(rows, marked_share)
+    if not blocks:
+        return None  # (the text is written out only where a block changes it)
     chars: list[str] = []
     offsets: list[int] = []
-    i, changed = 0, False
+    i = 0
     while i < len(rows):
-        j = i
-        while j < len(rows) and width[j]:
-            j += 1
-        if j - i >= MIN_LINES and _padded(width[i:j]) and _marked(rows[i:j]) >= marked_share * (j - i):
-            for start, line, commas in rows[i:j]:
+        if i in blocks:
+            for start, line, commas in rows[i:blocks[i]]:
                 _emit_row(norm, line, start, commas or [], chars, offsets)
-            changed = True
-            i = j
+            i = blocks[i]
             continue
         start, line, _ = rows[i]
         end = start + len(line) + (1 if i + 1 < len(rows) else 0)
         chars.extend(norm.text[start:end])
         offsets.extend(norm.offsets[start:end])
         i += 1
-    if not changed:
-        return None
     return norm.rewritten(chars, offsets)
+
+
+def _blocks(rows: list[tuple[int, str, list[int] | None]], marked_share: float) -> dict[int, int]:
+    """The sheet blocks among the rows: the first row of each, to the row after it."""
+    width = [len(c) + 1 if c is not None and len(c) + 1 >= MIN_CELLS else 0 for _, _, c in rows]
+    blocks: dict[int, int] = {}
+    i = 0
+    while i < len(rows):
+        j = i
+        while j < len(rows) and width[j]:
+            j += 1
+        if j - i >= MIN_LINES and _padded(width[i:j]) and _marked(rows[i:j]) >= marked_share * (j - i):
+            blocks[i] = j
+            i = j
+            continue
+        i += 1
+    return blocks
 
 
 def _marked(rows: list[tuple[int, str, list[int] | None]]) -> int:

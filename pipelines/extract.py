@@ -252,7 +252,8 @@ class Extractor:
         # a table titled with nothing read under it: its cells are laid out with spaces (the others with tabs)
         missing = unread(tables, titles)
         if not facts(tables) or missing:  # titles with no rows read under them (or none): the layout is another
-            if (is_collapsed(norm) or ran_together(norm, table_kind, COLLAPSED_LINE_CHARS)) and not facts(tables):
+            # (the facts first: the title scan of ran_together is for a text with none read)
+            if not facts(tables) and (is_collapsed(norm) or ran_together(norm, table_kind, COLLAPSED_LINE_CHARS)):
                 other = self.accounts.read_collapsed(norm)  # the layout is lost: rows found again at their anchors
             elif ("\t" not in norm.text or missing) and (laid := spaced_rows(norm)) is not None:
                 other = self.accounts.read(laid)  # cells laid out with spaces: columns found again by position

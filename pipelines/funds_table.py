@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import header_fields, label_value, span_of
@@ -15,6 +16,7 @@ from jixiao.pipelines.parsed import ParsedFunds
 from jixiao.pipelines.vocab import FUNDS_TOTAL_AMOUNT_LABEL as _FUNDS_TOTAL_AMOUNT
 from jixiao.record import YUAN_PER_WAN
 
+@lru_cache(maxsize=V.LABEL_CACHE_SIZE)  # asked of every header candidate cell; a document repeats them
 def funds_column(text: str) -> str | None:
     """The funds column a header word names (``declared``, ``initial``, ``annual``, ``executed``, ``rate`` ...)."""
     for t in dict.fromkeys((text, V.header_core(text))):
@@ -157,7 +159,7 @@ def unit_note(rows: list[Row]) -> str | None:
     """The unit a table's note row prints for its amounts (单位：元, 金额单位:万元), or None; a sheet prints the note
     as a cell of its own at the end of another row (填报单位：X  …  单位：元)."""
     return next((u for r in rows for t in (r.joined, *(r.texts if r.kind != "text" else ()))
-                 if (u := unit_of_note(t)) is not None), None)
+                 if t and len(t) <= UNIT_NOTE_CHARS and (u := unit_of_note(t)) is not None), None)  # (short first: cheap)
 
 
 def unit_of_note(text: str) -> str | None:
@@ -330,19 +332,22 @@ def _cut_short(total: Row, after: list[Row] | tuple[Row, ...]) -> bool:
 
 def _read_label_values(rows: list[Row], funds: ParsedFunds) -> None:
     """Label/value style: 项目预算金额(万元) 155.21 全年执行数 0 执行率 0.0%; 年度资金总额: 255,600."""
+    # (a field already found is not looked for again: the first a row prints is kept)
     for r in rows:
-        c, v = label_value(r, V.LONE_BUDGET_LABEL)
-        if c is not None and funds.annual is None and v is not None and is_number(v.text):
+        if funds.annual is not None and funds.executed is not None and funds.rate is not None:
+            break
+        c, v = label_value(r, V.LONE_BUDGET_LABEL) if funds.annual is None else (None, None)
+        if c is not None and v is not None and is_number(v.text):
             funds.annual = v
             funds.factor = unit_factor(c.clean, YUAN_PER_WAN)
-        c, v = label_value(r, V.EXECUTED_LABEL)
-        if c is not None and funds.executed is None and v is not None and is_number(v.text):
+        c, v = label_value(r, V.EXECUTED_LABEL) if funds.executed is None else (None, None)
+        if c is not None and v is not None and is_number(v.text):
             funds.executed = v
-        c, v = label_value(r, V.RATE_LABEL)
-        if c is not None and funds.rate is None and v is not None and is_number(v.text):
+        c, v = label_value(r, V.RATE_LABEL) if funds.rate is None else (None, None)
+        if c is not None and v is not None and is_number(v.text):
             funds.rate = v
-        c, v = label_value(r, _FUNDS_TOTAL_AMOUNT)
-        if c is not None and funds.annual is None and v is not None and is_number(v.text):
+        c, v = label_value(r, _FUNDS_TOTAL_AMOUNT) if funds.annual is None else (None, None)
+        if c is not None and v is not None and is_number(v.text):
             funds.annual = v
             label = " ".join(t for t in r.texts[:2])
             funds.factor = unit_factor(label, YUAN_PER_WAN)

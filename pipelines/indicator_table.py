@@ -432,7 +432,7 @@ def split_joined_levels(rows: list[Row], categories: V.Categories) -> list[Row]:
     """
     out = []
     for r in rows:
-        if r.kind == "text" or not _JOINER.search("".join(c.text for c in r.cells)):  # one test a row, not a cell
+        if r.kind == "text" or not _JOINER.search("".join([c.text for c in r.cells])):  # one test a row, not a cell
             out.append(r)
             continue
         cuts = {k: joined_levels_at(c, categories) for k, c in enumerate(r.cells)}

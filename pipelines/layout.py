@@ -17,12 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from typing import Literal
 
 from jixiao.pipelines.normalize import NormalizedText, is_slipped_number, squeeze
 from jixiao.pipelines.vocab import HEADER_WORDS as _HEADER_WORDS, VERTICAL_HEADING_CHARS
 from jixiao.pipelines.vocab import (
-    INDICATOR_HEADERS, MARGIN_MARK, NAME_LABEL, OPERATORS, TABLE_TITLE, any_label, field_label, repair_label,
+    INDICATOR_HEADERS, LABEL_CACHE_SIZE, MARGIN_MARK, NAME_LABEL, OPERATORS, TABLE_TITLE, any_label, field_label, repair_label,
 )
 
 _PLAIN_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?$")
@@ -63,13 +64,15 @@ class Row:
     cells: list[Cell]
     texts: list[str] = field(init=False)
     joined: str = field(init=False)
+    filled: tuple[Cell, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.texts = [c.clean for c in self.cells]
         self.joined = "".join(self.texts)
+        self.filled = tuple(compress(self.cells, self.texts))  # (the readers ask a row's filled cells many times)
 
     def nonempty(self) -> list[Cell]:
-        return [c for c in self.cells if c.clean]
+        return list(self.filled)
 
 
 def _without_stray_blanks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -293,6 +296,7 @@ def _leaves_row(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     return not _header_word(nxt)
 
 
+@lru_cache(maxsize=LABEL_CACHE_SIZE)  # asked of most lines' first cells, which a document repeats
 def _header_word(word: str) -> bool:
     # whole words only: the 偏差原因 column's pattern finds the word anywhere, so it is left out
     return (word in _HEADER_WORDS or field_label(word)

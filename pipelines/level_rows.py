@@ -16,7 +16,7 @@ def _head_piece(row: Row, categories: V.Categories) -> Cell | None:
     """The last cell of a row that prints only category words and, after them, the head of a word (no value); or
     the head alone on its line."""
     filled = row.nonempty()
-    if not filled or any(ch.isdigit() for c in filled for ch in c.clean):
+    if not filled or any(map(str.isdigit, row.joined)):  # (joined: the filled cells' text)
         return None
     if row.kind == "text" and (len(filled) > 1 or len(filled[0].clean) > HEAD_CHARS):
         return None

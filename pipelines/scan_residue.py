@@ -6,6 +6,7 @@ characters (项日名祢), which the readers take as the label where the labels 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.layout import Row
@@ -53,6 +54,7 @@ NAME_ROW_REACH = 4
 _KNOWN_WORDS = frozenset([*V.LABEL_WORDS, *V.ANCHOR_WORDS])
 
 
+@lru_cache(maxsize=V.LABEL_CACHE_SIZE)  # asked of a row's first cell by the table finders; a document repeats them
 def slipped_name_label(label: str) -> str | None:
     """The name label (项目名称 …) ``label`` is with up to two characters misread, or None."""
     if label in _KNOWN_WORDS or not label or not all("\u4e00" <= ch <= "\u9fff" for ch in label):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.record import YUAN_PER_QIAN, YUAN_PER_WAN
-from jixiao.pipelines.vocab.tables import INDICATOR_HEADERS, TEMPLATE_INDICATOR_HEADER, header_core
+from jixiao.pipelines.vocab.tables import INDICATOR_HEADERS, LABEL_CACHE_SIZE, TEMPLATE_INDICATOR_HEADER, header_core
 
 
 # ---- final-accounts tables (部门决算表, contract section 6: final_accounts.py, account_grid.py, account_checks.py)
@@ -115,7 +116,10 @@ ACCOUNT_STANDARD_HEADERS: dict[str, tuple[tuple[str, ...], ...]] = {
 ACCOUNT_NOTE_UNIT = re.compile(r"(?:转换成|单位[:：]?|单位为)(万元|千元)")
 # text whose newlines and tabs became spaces (account_collapsed.py): a title is a whole token; the header
 # begins at its first header word; the rows end at the note under them
-ACCOUNT_TITLE_INLINE = re.compile(r"(?:(?<=\s)|^)((?:[一二三四五六七八九十]+、)?\S{0,40}?(?:决算(?:总|明细)?表|相关信息统计表))(?=\s|$)")
+_ACCOUNT_TITLE_WORD = r"(?:决算(?:总|明细)?表|相关信息统计表)"
+ACCOUNT_TITLE_INLINE = re.compile(rf"(?:(?<=\s)|^)((?:[一二三四五六七八九十]+、)?\S{{0,40}}?{_ACCOUNT_TITLE_WORD})(?=\s|$)")
+# the word such a title ends with, at its token's end: where a scan for titles need look (account_collapsed.py)
+ACCOUNT_TITLE_INLINE_END = re.compile(rf"{_ACCOUNT_TITLE_WORD}(?=\s|$)")
 ACCOUNT_HEADER_START = re.compile(r"(?:^|\s)(?:项\s?目|科目代码|科目编码|功能分类|收入|人员经费|预算数|一、政府采购情况)(?=\s)")
 ACCOUNT_NOTE_INLINE = re.compile(r"(?:^|\s)(?:注|备注)\s*[:：]")
 # header words a collapsed row never joins to the words beside it
@@ -136,6 +140,7 @@ ACCOUNT_ECONOMIC_KIND = "basic_expenditure"
 ACCOUNT_HEADER_WORD = re.compile(r"项目|科目|行次|金额|合计|小计|预算数|决算数|统计数|支出|收入|经费|结转|结余")
 
 
+@lru_cache(maxsize=LABEL_CACHE_SIZE)  # asked of every header candidate cell; a document repeats them
 def indicator_column(text: str) -> str | None:
     """The indicator table column a header word names (``l1``, ``l2``, ``name``, ``target``, ``weight`` ...)."""
     for t in dict.fromkeys((text, header_core(text))):

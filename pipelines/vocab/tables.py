@@ -79,6 +79,7 @@ def fallback_level2(text: str) -> str | None:
 # over the 37 seed and real-layout documents); a long 部门决算 brings about 8,000 distinct cells, and
 # 4,096 keeps the repeats within a document (the same category words row after row) at under 2 MB.
 CATEGORY_CACHE_SIZE = 4096
+LABEL_CACHE_SIZE = 4096  # the label tests every reader asks of each cell (a 200 KB document: 200-2,400 distinct words)
 
 
 class Categories:
@@ -153,6 +154,7 @@ def header_core(text: str) -> str:
     return HEADER_NOTE.sub("", text) or text
 
 
+@lru_cache(maxsize=LABEL_CACHE_SIZE)
 def field_label(word: str) -> bool:
     """A label of the project's field rows: 项目名称, 主管部门, 实施单位 and their variants."""
     return any(rx.match(word) for rx in (NAME_LABEL, DEPT_LABEL, IMPL_LABEL))
@@ -166,6 +168,7 @@ OTHER_LABEL = _rx(r"^(项目负责人(及(联系)?电话)?|负责人|联系人|�
 UNIT_CAPTION = _rx(r"\((万元|元|千元)\)$")
 
 
+@lru_cache(maxsize=LABEL_CACHE_SIZE)
 def any_label(word: str) -> bool:
     """A field row's label: one of the record's fields or another label printed beside them."""
     return field_label(word) or bool(OTHER_LABEL.match(word))
@@ -412,6 +415,7 @@ def slipped_column(text: str, funds: bool, printed: list[str]) -> str | None:
     return header_slot(text, words, taken)
 
 
+@lru_cache(maxsize=LABEL_CACHE_SIZE)  # asked of a row's first cell by the table finders; a document repeats them
 def near_word(text: str, words: tuple[str, ...], max_distance: int = 1) -> bool:
     """Whether ``text`` is within ``max_distance`` edits of one of ``words`` (ties allowed)."""
     return bool(text) and process.extractOne(text, words, scorer=Levenshtein.distance, score_cutoff=max_distance) is not None
