@@ -74,10 +74,9 @@ def fallback_level2(text: str) -> str | None:
     return _L2_FORMS.get(k)
 
 
-# Answers kept per level by each Categories. The service's extractor lives for the whole process and
-# sees every cell of every document, so an unbounded cache grows without end (18,000 entries per level
-# over the 37 seed and real-layout documents); a long 部门决算 brings about 8,000 distinct cells, and
-# 4,096 keeps the repeats within a document (the same category words row after row) at under 2 MB.
+# Answers kept per level by each Categories. The service's extractor lives for the whole process and sees every cell
+# of every document, so an unbounded cache grows without end (18,000 entries per level over the 37 seed and real-layout
+# documents); a long 部门决算 brings ~8,000 distinct cells, and 4,096 keeps a document's repeats at under 2 MB.
 CATEGORY_CACHE_SIZE = 4096
 LABEL_CACHE_SIZE = 4096  # the label tests every reader asks of each cell (a 200 KB document: 200-2,400 distinct words)
 
@@ -470,8 +469,7 @@ RUN_TOGETHER_WORDS: tuple[str, ...] = tuple("""
 转移支付(项目)名称 转移支付项目名称 转移支付名称 中央主管部门 地方主管部门 资金使用单位 项目负责人及电话 负责人及电话 项目负责人 联系电话
 其中: 总体目标完成情况 总体目标 全年实际完成情况 年度总体目标
 指标值 全年实际完成值 未完成原因和改进措施 预算执行率 绩效指标
-资金来源 资金情况 预算数 其他资金 进度指标 自评总分 项目类别 项目类型 预算执行情况 年度绩效目标
-填表人 填报人 填表日期 填报日期 审核人
+资金来源 资金情况 预算数 其他资金 进度指标 自评总分 项目类别 项目类型 预算执行情况 年度绩效目标 填表人 填报人 填表日期 填报日期 审核人
 """.split())
 NUMBERED_CAPTION_WORDS = ("年度绩效目标",)  # numbered one a block (年度绩效目标2(40分)): the number stays
 
