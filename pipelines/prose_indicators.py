@@ -12,6 +12,7 @@ import bisect
 import re
 
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
+from jixiao.pipelines.prose_answers import answered_indicators
 from jixiao.pipelines.prose_blocks import field_blocks
 from jixiao.pipelines.prose_lists import listed_indicators, paired_indicators
 from jixiao.pipelines.prose_results import FIGURE, numbered_results, restated_results, result_lines
@@ -222,6 +223,9 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             leads[listed.indicator.name.start] = listed.level
             heads_on.append(listed.level)
         taken.append(listed.sentence)
+    for answered, stretch in answered_indicators(text, s, e):  # (first: an answer line reads as a sentence's name)
+        out.append(answered)
+        taken.append(stretch)
     for m in _sentence_matches(text, s, e):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue  # an earlier form read this stretch

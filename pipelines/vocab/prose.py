@@ -114,13 +114,14 @@ PROSE_TITLE_NOTE = r"稿$|版$|^(?:公示|摘要|全文|简本|节选|附件)$|�
 # 二级指标：数量指标 / 指标名称：受益学生人数 / 年度目标：≥28000人 / 实际完成：28416人 / 分值：10分　得分：10分
 PROSE_BLOCK_LABELS: tuple[tuple[str, str], ...] = (
     # (（1）名称：禁牧面积: the bare word after an item's number; 三级指标：名称 as a form's label lines print it)
-    ("name", r"(?:(?:三级)?指标)?名称|三级指标"),
+    # (指标: 名称 / 指标值: / 完成值: / 权重: / 自评分: a bureau's shorter labels)
+    ("name", r"(?:(?:三级)?指标)?名称|三级指标|指标(?=[ \t\u3000]*[:：])"),
     ("level1", r"一级指标"),
     ("level2", r"二级指标"),
     ("target", r"(?:年度|全年|年初|计划)?(?:目标值?|指标值)"),
     ("actual", r"(?:全年|年度)?(?:实际完成值?|实际值|完成值|实际完成情况)"),
     ("weight", r"(?:指标)?(?:分值|权重)"),
-    ("score", r"(?:自评|指标)?得分"),
+    ("score", r"(?:自评|指标)?得分|自评分"),
 )
 # a bullet glyph opening an item or a heading as some sites print them (◆产出指标 / ■新建停车泊位：目标…)
 PROSE_BULLET = r"[■□●○◆◇▲△►▶•★☆]"
@@ -146,3 +147,8 @@ PROSE_NAME_COLUMN_SAID = r"(?:(?:三级)?指标名称|三级指标)(?:为|[:：]
 # what a fund's name ends with (某专项资金, 某工作经费): before 项目支出绩效自评报告 the 项目 is the report's word, not
 # the fund's (a fund is not called 某资金项目)
 PROSE_FUND_END = r"(?:资金|经费|专项)$"
+# a report published as questions and answers names an indicator by the words of its question before the asking ones
+# (补贴性职业技能培训人次完成了多少？ / 取证人数是否达到目标？ / 审核准确率怎样？): a verb of result before 多少 / 几 / 怎样 is
+# the question's too
+PROSE_QUESTION = (r"(?:(?:完成|达到|实现|取得|提升|提高)了?)?"
+                  r"(?:是否|有没有|有无|能否|是多少|多少|怎样|怎么样|如何|几[个项次人])")
