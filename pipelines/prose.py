@@ -29,6 +29,7 @@ from jixiao.pipelines.prose_names import (
     NAME_FIELD, NOT_PROJECT, TITLE, intro_name, name_field, repeated_project_name, short_named, subtitle_name,
     title_matches, title_name, wrapped_title,
 )
+from jixiao.pipelines.prose_marks import total_row
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
     PAGE_CHROME, PROSE_ALLOCATION, PROSE_AMOUNT_AFTER, PROSE_AMOUNT_LABELS, PROSE_CODE_LABEL, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_LIST_JOIN, PROSE_WHOLE_UNIT,
@@ -349,7 +350,7 @@ class ProseParser:
             source="prose", start=s, end=e, name=name, funds=funds, code=Span.of(code, "v") if code else None,
             department=dept[0] if dept else unit,
             implementer=impl[0] if impl else None,
-            score=score[0] if score else None,
+            score=score[0] if score else total_row(text, s, e),
             grade=grade,
             indicators=indicators,
         )
