@@ -15,10 +15,11 @@ from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.prose_answers import answered_indicators
 from jixiao.pipelines.prose_blocks import field_blocks
 from jixiao.pipelines.prose_marks import fill_deductions
+from jixiao.pipelines.prose_tails import note_off, ratio_off
 from jixiao.pipelines.prose_lists import listed_indicators, paired_indicators
 from jixiao.pipelines.prose_results import FIGURE, numbered_results, restated_results, result_lines
 from jixiao.pipelines.vocab import (
-    LEVEL1, LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_BARE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_FOOTNOTE, PROSE_RUN_ACTUAL_CUE,
+    LEVEL1, LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_BARE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
     PROSE_ADJUSTED_TARGET_CUE, PROSE_BULLET, PROSE_NAME_COLUMN_SAID, PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_TARGET_MET, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_BOUND, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
     fallback_level1, fallback_level2,
 )
@@ -84,7 +85,7 @@ _IND_SENTENCE = re.compile(
     # (a full stop printed as an ASCII period before a blank or the line's end: …(得分10分).)
     r"\s*+[)）]?(?=[,，;；。\n]|\.(?:\s|$)|$)", re.M)
 _CUE_END = r"(?:为|是|[:：])?\s*"
-_SEP = r"\s*[;；,，]\s*"
+_SEP = r"\s*[;；,，|]\s*"  # (指标：名称｜目标：X｜完成：Y: a bar between a line's labeled fields)
 _IND_FIELDS = re.compile(
     PROSE_FIELD_NAME_CUE + r"[:：]\s*(?P<name>[^;；。\n]{2,40}?)" + _SEP
     + PROSE_TARGET_CUE + _CUE_END + r"(?P<target>[^;；。\n]{1,30}?)" + _SEP
@@ -195,8 +196,6 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 
 _ACTUAL_WORD = re.compile("实际")
 _FIGURE_END = re.compile(r"[\u4e00-\u9fff]\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,2})?$")
-_FOOTNOTE = re.compile(PROSE_FOOTNOTE)
-_RATIO_TAIL = re.compile(r"(?<=[\d%\u4e00-\u9fff])的\d+(?:\.\d+)?%$")
 _COMPLETION = re.compile(PROSE_COMPLETION_CUE)
 _TARGET_BOUND = re.compile(PROSE_TARGET_BOUND)
 # a field's cue read as an indicator's name (年度指标值 where a label block's line breaks were lost): no name
@@ -220,7 +219,7 @@ def _sentence_matches(text: str, s: int, e: int):
                 # actual-first form's, not a name's)
                 yield from (m for m in rx.finditer(text, a, min(b + 1, e)) if not _TARGET_MET.fullmatch(m["actual"] or "")
                             and not (m.re is _IND_SENTENCE and m["actual"] is None and not m["cactual"]
-                                     and _FIGURE_END.search(m["name"])))
+                                     and _FIGURE_END.search(m["name"])) and not _label_list(m))
         if _TARGET_CUE.search(text, a, b):
             yield from _IND_BRACKET_TARGET.finditer(text, a, min(b + 1, e))
             yield from (m for m in _IND_ACTUAL_FIRST.finditer(text, a, min(b + 1, e))
@@ -228,6 +227,12 @@ def _sentence_matches(text: str, s: int, e: int):
         if _ACTUAL_WORD.search(text, a, b):
             yield from (m for m in _IND_VALUE_FIRST.finditer(text, a, min(b + 1, e))
                         if not _FUNDS_ACTUAL.search(m["verb"]) and not _DATE_LEAD.match(m["name"]))
+
+
+def _label_list(m: re.Match[str]) -> bool:
+    """Whether a match cut a list of field labels (依次为指标名称、年度目标值、实际完成值、分值、得分): a name or a value
+    opening or ending at an enumeration comma."""
+    return any(v is not None and "、" in (v[:1], v[-1:]) for v in (m["name"], m["target"], m["actual"]))
 
 
 def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
@@ -256,12 +261,11 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
         name, weight = _bracket_weight(name)
         name, level = _bracket_level(name)
         actual_group = "cactual" if m.groupdict().get("cactual") else "actual"
-        actual = _note_off(_verb_tail_off(_trim(Span.of(m, actual_group)))) if m[actual_group] is not None else None
+        actual = note_off(_verb_tail_off(_trim(Span.of(m, actual_group)))) if m[actual_group] is not None else None
         if m.groupdict().get("pre"):  # (每人每年 before 640元: part of what was done)
             actual = Span(text=m["pre"] + m["actual"], start=m.start("pre"), end=m.end("actual"))
         target, initial = Span.of(m, "target" if m["target"] is not None else "target_before"), None
-        if m.re is _IND_ACTUAL_FIRST and (ratio := _RATIO_TAIL.search(target.text)):  # (目标2,400户的103%)
-            target = Span(text=target.text[:ratio.start()], start=target.start, end=target.start + ratio.start())
+        target = ratio_off(target) if m.re is _IND_ACTUAL_FIRST else target  # (为年度目标2,400户的103%)
         if m.groupdict().get("adjusted"):
             target, initial = Span.of(m, "adjusted"), target
         out.append(ParsedIndicator(
@@ -422,13 +426,6 @@ _VERB_TAIL = re.compile(r"(?<=[\d日月旬底%])(?:全部|已)?(?:完成|完工|
 def _verb_tail_off(span: Span) -> Span:
     tail = _VERB_TAIL.search(span.text)
     return span if tail is None else Span(text=span.text[:tail.start()], start=span.start, end=span.start + tail.start())
-
-
-def _note_off(span: Span) -> Span:
-    """A value without the footnote mark after it (87.5%（注1）)."""
-    note = _FOOTNOTE.search(span.text)
-    return span if note is None or note.start() == 0 else Span(text=span.text[:note.start()], start=span.start,
-                                                               end=span.start + note.start())
 
 
 def _trim(span: Span) -> Span:

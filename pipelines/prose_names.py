@@ -43,7 +43,8 @@ NAME_FIELD = re.compile(r"(?:"
                          + "|".join(re.escape(w).replace(r"\(", "[(（]").replace(r"\)", "[)）]")
                                     for w in sorted(PROSE_NAME_LABELS, key=len, reverse=True))
                          # (the next label may follow its item number: 项目名称：某经费 （二）主管部门：…)
-                         + r")[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=[。;；\n]|$|\s+(?:[(（][一二三四五六七八九十\d]{1,3}[)）]"
+                         # (【项目名称】某项目: the label in square brackets, a colon or none after it)
+                         + r")(?:[:：]|】[:：]?)\s*(?P<v>[^\n。;；【】]{2,60}?)\s*(?=[。;；\n【]|$|\s+(?:[(（][一二三四五六七八九十\d]{1,3}[)）]"
                          r"|\d{1,2}[.、．])?" + PROSE_NEXT_LABEL + ")")
 # (a Word cover block pasted as text: the label alone on its line, the value on the next)
 _NAME_LABELS = "|".join(re.escape(w) for w in sorted(PROSE_NAME_LABELS, key=len, reverse=True))
