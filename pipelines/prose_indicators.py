@@ -14,7 +14,7 @@ import re
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.prose_answers import answered_indicators
 from jixiao.pipelines.prose_blocks import field_blocks
-from jixiao.pipelines.prose_marks import fill_deductions
+from jixiao.pipelines.prose_marks import fill_deducted_weights
 from jixiao.pipelines.prose_tails import note_off, ratio_off
 from jixiao.pipelines.prose_lists import listed_indicators, paired_indicators
 from jixiao.pipelines.prose_results import FIGURE, numbered_results, restated_results, result_lines
@@ -309,7 +309,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
         elif k >= 0 and ind.name.start - headings[k][1] <= CATEGORY_REACH:
             _set_category(ind, text, *headings[k])
     out.sort(key=lambda i: i.name.start)
-    fill_deductions(text, out)
+    fill_deducted_weights(text, out)
     # (a field's cue read as a name, 年度指标值 12000人次 where a label block's line breaks were lost, names nothing)
     return [i for i in out if len(i.name.text) >= 2 and not _CUE_NAME.fullmatch(i.name.text)]
 

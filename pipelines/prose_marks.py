@@ -1,9 +1,10 @@
-"""Marks a prose report states other than as 分值/得分 pairs: a deduction after an indicator's 分值, the total row of a
-summary table of marks.
+"""Marks a prose report states outside the sentence reader's reach: an indicator's 分值 after clauses on its result,
+the total row of a summary table of marks.
 
-``4.平均急救反应时间（时效指标）：年度目标≤12分钟，实际12.5分钟，分值10分，扣1分。`` states the score as the 分值 less
-the deduction (9), ``…分值10分，未扣分。`` as the 分值 itself; a summary ``合计　100　94.5`` (or ``合计 | 100 | 94.5``) is
-the project's score out of 100 where no sentence states it.
+``1.急救站点新建数量（数量指标）：年度目标6个，实际建成5个，1个站点因选址调整未建成，分值10分，扣2分。`` prints the 分值
+after a clause the sentence form does not skip; a deduction (扣2分, 未扣分) is no score (records.md: what is printed;
+invr04). A summary ``合计　100　94.5`` (or ``合计 | 100 | 94.5``) is the project's score out of 100 where no sentence
+states it.
 """
 
 from __future__ import annotations
@@ -22,22 +23,18 @@ _TOTAL_ROW = re.compile(r"^[ \t|]*+" + PROSE_TOTAL_ROW + r"[ \t|]+100(?:\.0+)?�
                         re.M)
 
 
-def fill_deductions(text: str, indicators: list[ParsedIndicator]) -> None:
-    """The score (and the 分值 where the sentence's clauses kept it from the sentence reader) of each indicator whose
-    sentence states a deduction after its 分值 and no score."""
+def fill_deducted_weights(text: str, indicators: list[ParsedIndicator]) -> None:
+    """The 分值 of each indicator read without one whose sentence prints it right before a deduction (…，分值10分，
+    扣2分。): the deduction marks the clause as the item's marks, not a figure of its result."""
     for ind in indicators:
-        if ind.score is not None:
+        if ind.weight is not None or ind.score is not None:
             continue
         last = ind.actual or (ind.target[-1] if ind.target else ind.name)
         stop = _SENTENCE_END.search(text, last.end, last.end + MARKS_REACH)
         end = stop.start() if stop else min(len(text), last.end + MARKS_REACH)
-        deduction = _DEDUCTION.search(text, last.end, end)
-        weight = ind.weight or next((Span.of(w, "w") for w in _WEIGHT.finditer(text, last.end, end)), None)
-        if deduction is None or weight is None or (deduction.start() < weight.end and ind.weight is None):
-            continue  # (a deduction before the 分值 it would be taken from is no indicator's)
-        d = 0.0 if deduction["none"] else float(deduction["d"])
-        ind.weight = weight
-        ind.score = Span(text=f"{float(weight.text) - d:g}", start=deduction.start(), end=deduction.end())
+        weight = next(_WEIGHT.finditer(text, last.end, end), None)
+        if weight is not None and _DEDUCTION.match(text, weight.end() + 1, end):  # (分值W分，扣D分 / 分值W分，未扣分)
+            ind.weight = Span.of(weight, "w")
 
 
 def total_row(text: str, s: int, e: int) -> Span | None:

@@ -160,7 +160,8 @@ PROSE_QUESTION = (r"(?:(?:完成|达到|实现|取得|提升|提高)了?)?"
 # a footnote mark after a value (实际87.5%（注1）): no part of it
 PROSE_FOOTNOTE = r"[ \t]*[(（]注[\d一二三四五六七八九十]{0,2}[)）]?$"
 # a report explaining its marks by deduction (分值10分，扣2分 / 分值10分，未扣分): the words of a deduction and of none
-PROSE_DEDUCTION = r"(?:(?<![\u4e00-\u9fff])|(?<=[，,]))(?:扣|扣减|减)(?P<d>\d+(?:\.\d+)?)[ \t]*分|(?P<none>未扣分|不扣分|无扣分)"
+# (no score: the score is not printed, invr04)
+PROSE_DEDUCTION = r"(?:扣|扣减)\d+(?:\.\d+)?[ \t]*分|未扣分|不扣分|无扣分"
 # the total row of a summary table of marks in a report's text (合计　100　94.5 / 合计 | 100 | 97.5): the full marks
 # printed before the score
 PROSE_TOTAL_ROW = r"(?:合计|总计|总分)"
