@@ -335,3 +335,14 @@ def test_a_quoted_name_field_and_a_name_label_in_square_brackets():
     projects = ProseParser().parse(normalize_text(bracketed))
     assert [(p.name.text, p.department.text, p.implementer.text) for p in projects] == [
         ("乡村公路安防设施完善", "示例县交通运输局", "示例县公路事务中心")]
+
+
+@pytest.mark.parametrize(("sentence", "department"), [
+    ("主管部门是示例县卫生健康局，实施单位为示例县疾控中心。", "示例县卫生健康局"),
+    ("项目实施中，主管部门是否履行监管职责是本次自评的重点。", None),  # (是否: no unit's name follows)
+    ("主管部门是项目实施的责任主体。", None),  # (no unit's name: words that end in none)
+])
+def test_a_department_said_with_shi_only_before_a_units_name(sentence, department):
+    text = "\n".join(["2023年度病媒生物防制经费绩效自评报告", sentence, FUNDS, ""])
+    projects = ProseParser().parse(normalize_text(text))
+    assert (projects[0].department.text if projects[0].department else None) == department
