@@ -90,6 +90,13 @@ CASES = {
     "numbered preview chunks": lambda n: "\n\n".join(f"{k % 99 + 1}、项目名称一级指标二级指标三级指标甲"
                                                    for k in range(n // 24)),
     "pipe rows ending on a filled cell": lambda n: "a | b | 1 | ||||\n" * 5 + "a | b | 1\n" * (n // 10),
+    # helper s8_invai: questions and answers, fields joined by bars, a short name, a question of blanks
+    "questions and answers (prose)": lambda n: "某项目绩效自评报告\n" + "问：名称完成了多少？\n答：目标1个，实际2个，分值1分。\n" * (n // 30),
+    "fields joined by bars (prose)": lambda n: "某局2023年度项目支出绩效自评报告\n【项目名称】甲乙\n"
+    + "指标：名称｜目标：1个｜完成：2个｜分值：1｜得分：1\n" * (n // 30),
+    "a question of blanks (prose)": lambda n: "某项目绩效自评报告\n问：" + " " * n + "名称是多少？\n答：目标1个，实际2个。\n",
+    "a narrative of leads (prose)": lambda n: "某项目绩效自评报告\n" + "从产出看，全年计划新建名称1个，实际建成2个，较计划的1个提前，"
+    * (n // 40) + "\n",
 }
 
 

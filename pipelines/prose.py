@@ -26,9 +26,10 @@ from jixiao.pipelines.normalize import NormalizedText, parse_number, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span, fact_count
 from jixiao.pipelines.prose_view import SENTENCE_END, Unwrapped, complement, view_indicators
 from jixiao.pipelines.prose_names import (
-    NAME_FIELD, NOT_PROJECT, TITLE, intro_name, name_field, repeated_project_name, subtitle_name, title_matches,
-    title_name, wrapped_title,
+    NAME_FIELD, NOT_PROJECT, TITLE, intro_name, name_field, repeated_project_name, short_named, subtitle_name,
+    title_matches, title_name, wrapped_title,
 )
+from jixiao.pipelines.prose_marks import total_row
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
     PAGE_CHROME, PROSE_ALLOCATION, PROSE_AMOUNT_AFTER, PROSE_AMOUNT_LABELS, PROSE_CODE_LABEL, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_LIST_JOIN, PROSE_WHOLE_UNIT,
@@ -98,7 +99,7 @@ _ALLOCATION = re.compile(PROSE_ALLOCATION)
 _RATE = re.compile(r"(?:执行率(?:为|是|达到|[:：])?|完成预算的)\s*(\d+(?:\.\d+)?)\s*%")
 # (综合得分86.5分, 该项目得分94分: the summary's other words; 得10分 of an indicator sentence names no project)
 _SCORE = re.compile(r"(?:(?:自评|评价|综合|评定|最终)(?:总)?得?分(?:数)?|综合评分|自评结果"
-                    r"|(?:(?<=[该本])|(?<![\u4e00-\u9fff]))项目(?:总)?得分|(?<![\u4e00-\u9fff])总分)"
+                    r"|(?:(?<=[该本])|(?<![\u4e00-\u9fff]))项目(?:总)?得分|(?<![\u4e00-\u9fff])总得?分)"
                     # (自评结果：优（92分）: the score in brackets after the grade)
                     r"(?:为|是|[:：])?\s*(?:(?:优秀?|良好?|中等?|合格|差)\s*[(（])?(\d+(?:\.\d+)?)\s*分")
 # (自评总分100分，扣4分，最终得分96分: the score after the deduction, later in the score's sentence)
@@ -111,8 +112,10 @@ _GRADE = re.compile(r"(?:(?:自评|评价|绩效|评定)(?:等级|等次|结果)
                     r"[“\"「『]?(优|良|中|差)(?:秀|好|等)?")
 # (a sentence states them too: 项目主管部门为宁川市民政局，项目实施单位为…)
 # (or a label alone on its line, its value on the next: a Word cover block pasted as text)
-_DEPT = re.compile(PROSE_DEPT_LABEL + r"(?:[:：]|为|[ \t]*\n)\s*(?P<v>[^\s,，。;；]{2,40})")
-_IMPL = re.compile(PROSE_IMPL_LABEL + r"(?:[:：]|为|[ \t]*\n)\s*(?P<v>[^\s,，。;；]{2,40})")
+# (主管部门是某局; 【主管部门】某局　【实施单位】某中心: labels in square brackets)
+_DEPT = re.compile(PROSE_DEPT_LABEL + r"(?:[:：]|】[:：]?|为|是(?=[^\s,，。;；]{1,38}?" + ORG_END + r"(?:[\s,，。;；]|$))"
+                   r"|[ \t]*\n)\s*(?P<v>[^\s,，。;；【]{2,40})")  # (是: before a unit's name only, 主管部门是否… names none)
+_IMPL = re.compile(PROSE_IMPL_LABEL + r"(?:[:：]|】[:：]?|为|[ \t]*\n)\s*(?P<v>[^\s,，。;；【]{2,40})")
 _CODE = re.compile(PROSE_CODE_LABEL + r"[:：][ \t\u3000]*(?P<v>[0-9A-Za-z][0-9A-Za-z-]{5,39})(?![0-9A-Za-z-])")
 # or in words without a label: 项目由某局主管，某中心具体实施 (a unit's name: no 由 inside, a unit's ending)
 # (各县（区）教育部门组织项目学校具体实施: 各 / 有关 / 相关 refer to many units, they name none)
@@ -120,8 +123,8 @@ _UNIT_WORDS = r"(?!各|有关|相关)(?:(?!由)[\u4e00-\u9fff()（）]){2,30}?" 
 # (由某局负责管理，某中心承担具体运营维护工作: the same in other verbs)
 _DEPT_WORDS = re.compile(r"由(?P<v>" + _UNIT_WORDS + r")(?:主管|归口管理|负责管理)")
 _IMPL_WORDS = re.compile(r"(?:^|(?<=[，,。；;:：\s由]))(?P<v>" + _UNIT_WORDS + r")(?:(?:具体|负责)(?:组织)?实施|承担具体|具体承担)", re.M)
-# (项目由某局组织实施: 组织实施 alone names the unit carrying it out only after 由)
-_IMPL_BY = re.compile(r"由(?P<v>" + _UNIT_WORDS + r")组织实施")
+# (项目由某局组织实施: 组织实施 alone names the unit carrying it out only after 由; 由某局主管，某站实施: a bare 实施 after 主管)
+_IMPL_BY = re.compile(r"(?:由|(?P<after>(?<=主管)[，,]由?))(?P<v>" + _UNIT_WORDS + r")(?(after)(?:组织)?|组织)实施")
 
 
 
@@ -215,7 +218,7 @@ class ProseParser:
                         name = field
                     if name is None:
                         # …绩效自评报告（食品安全抽检经费） or on the next line (2021年度…项目), or a subtitle (——…项目)
-                        name = subtitle_name(text, m.end(), e)
+                        name = subtitle_name(text, m.end(), e) or short_named(text, m.end(), e)
                     if name is not None:
                         opens.append((m.start(), name))
                         titled.add(m.start())
@@ -349,7 +352,7 @@ class ProseParser:
             source="prose", start=s, end=e, name=name, funds=funds, code=Span.of(code, "v") if code else None,
             department=dept[0] if dept else unit,
             implementer=impl[0] if impl else None,
-            score=score[0] if score else None,
+            score=score[0] if score else total_row(text, s, e),
             grade=grade,
             indicators=indicators,
         )

@@ -12,7 +12,10 @@ import bisect
 import re
 
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
+from jixiao.pipelines.prose_answers import answered_indicators
 from jixiao.pipelines.prose_blocks import field_blocks
+from jixiao.pipelines.prose_marks import fill_deducted_weights
+from jixiao.pipelines.prose_tails import note_off, ratio_off
 from jixiao.pipelines.prose_lists import listed_indicators, paired_indicators
 from jixiao.pipelines.prose_results import FIGURE, numbered_results, restated_results, result_lines
 from jixiao.pipelines.vocab import (
@@ -36,15 +39,16 @@ _BARE_LEVEL2 = "|".join(sorted((w.removesuffix("指标") for w in LEVEL2_PARENT)
 # (在产出方面，… / 满意度方面，…: a level-1 word without 指标 before 方面 leads as well)
 _BARE_LEVEL1 = "|".join(sorted((w.removesuffix("指标") for w in LEVEL1), key=len, reverse=True))
 # (数量指标中，名称年度指标值为X…: 中 like 方面)
-_LEAD_END = r"(?:方面|中)?(?:[:：,，]|" + PROSE_LEVEL_SEPARATOR + r")"
+_LEAD_END = r"(?:方面|中|看)?(?:[:：,，]|" + PROSE_LEVEL_SEPARATOR + r")"
 # (社会效益方面，名称目标X…: a level-2 word without 指标 before 方面 leads too)
 # (【数量指标】名称：目标X…: the level-2 in square brackets, no separator after it)
 # (一级指标为产出指标，二级指标为数量指标，三级指标为名称，年度指标值为…: a form's fields as a CMS writes them out, each level
 # after its column's label)
 _LEVEL_LABEL = r"(?:[一二]级指标(?:为|[:：]))?"
+# (从产出看，… / 从满意度看，…: a narrative's lead, the level word between 从 and 看)
 _LEAD = (r"(?P<lead>【(?:[\u4e00-\u9fff]{2,8}指标|" + _BARE_LEVEL2 + r")】[ \t]*+|"
-         + _LEVEL_LABEL + r"(?:在(?=[\u4e00-\u9fff]{2,6}方面))?(?:[\u4e00-\u9fff]{2,8}指标|(?:" + _BARE_LEVEL2 + "|"
-         + _BARE_LEVEL1 + r")(?=方面))" + _LEAD_END
+         + _LEVEL_LABEL + r"(?:在(?=[\u4e00-\u9fff]{2,6}方面)|从(?=[\u4e00-\u9fff]{2,6}看))?(?:[\u4e00-\u9fff]{2,8}指标|(?:"
+         + _BARE_LEVEL2 + "|" + _BARE_LEVEL1 + r")(?=方面|看))" + _LEAD_END
          + r"(?:" + _LEVEL_LABEL + r"(?:[\u4e00-\u9fff]{2,8}指标|" + _BARE_LEVEL2 + r")" + _LEAD_END + r")?)?")
 _LEAD_WORD = re.compile(_LEVEL_LABEL + r"(?P<w>[\u4e00-\u9fff]{2,8}?指标|" + _BARE_LEVEL2 + "|" + _BARE_LEVEL1 + ")")
 _IND_SENTENCE = re.compile(
@@ -69,7 +73,9 @@ _IND_SENTENCE = re.compile(
     r"(?:\s*[(（](?:" + PROSE_WEIGHT_CUE + r"(?:为|[:：])?\s*(?P<bweight>\d+(?:\.\d+)?)\s*分?[,，;；]\s*)?"
     + PROSE_SCORE_CUE + r"(?:为|[:：])?\s*(?P<bscore>\d+(?:\.\d+)?)\s*分?[)）])?"
     # (or stand for the actual, which is then not printed: 名称，年度目标12公里，目标完成率105%，分值10分，得分10分)
-    r"|(?:目标|年度目标)?" + PROSE_COMPLETION_CUE + r"(?:为|[:：])?\s*\d+(?:\.\d+)?%)"
+    r"|(?:目标|年度目标)?" + PROSE_COMPLETION_CUE + r"(?:为|[:：])?\s*\d+(?:\.\d+)?%"
+    # (…，达到目标值的105%（实际94.5%）: the actual in brackets after the ratio)
+    r"(?:\s*[(（]实际(?:完成值?|达到)?(?:为|是|[:：])?\s*(?P<cactual>[^()（）\n,，;；。]{1,30})[)）])?)"
     r"(?:[,，;；]\s*" + PROSE_WEIGHT_CUE + r"(?:为|[:：])?\s*(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
     # (a clause or two on the result before the score: …，实际完成860盏，完成率95.56%，按完成比例扣0.5分，得9.5分)
     r"(?:(?:[,，;；]\s*[^,，;；。\n]{1,24}?){0,3}?[,，;；]\s*" + PROSE_SCORE_CUE
@@ -79,7 +85,7 @@ _IND_SENTENCE = re.compile(
     # (a full stop printed as an ASCII period before a blank or the line's end: …(得分10分).)
     r"\s*+[)）]?(?=[,，;；。\n]|\.(?:\s|$)|$)", re.M)
 _CUE_END = r"(?:为|是|[:：])?\s*"
-_SEP = r"\s*[;；,，]\s*"
+_SEP = r"\s*[;；,，|]\s*"  # (指标：名称｜目标：X｜完成：Y: a bar between a line's labeled fields)
 _IND_FIELDS = re.compile(
     PROSE_FIELD_NAME_CUE + r"[:：]\s*(?P<name>[^;；。\n]{2,40}?)" + _SEP
     + PROSE_TARGET_CUE + _CUE_END + r"(?P<target>[^;；。\n]{1,30}?)" + _SEP
@@ -101,7 +107,9 @@ _FIGURE = FIGURE  # (a figure and its unit or operator: prose_results.FIGURE)
 _IND_VALUE_FIRST = re.compile(
     r"(?:^|(?<=[\n。；;:：]))[ \t]*+" + _ITEM + _LEAD + r"(?:" + PROSE_ENUMERATOR + r")?"
     # (a name never ends in a target cue: 长度计划5公里 is the cued form's)
-    r"(?P<name>[\u4e00-\u9fff(（\d][^,，;；。:：\n≥≤<>=＞＜]{1,39}?)(?<!计划)(?<!目标)(?<!目标值)(?<!指标值)(?P<target>" + _FIGURE + r")"
+    # (名称目标为100%，经县级初验实际为100%: a target cue between the name and the figure)
+    r"(?P<name>[\u4e00-\u9fff(（\d][^,，;；。:：\n≥≤<>=＞＜]{1,39}?)(?<!计划)(?<!目标)(?<!目标值)(?<!指标值)"
+    r"(?:(?:年度|全年)?目标值?(?:为|是))?(?P<target>" + _FIGURE + r")"
     # the actual: 实际完成 / 实际调运 / 经抽样调查实际为 … then the figure
     r"[,，]\s*[^,，;；。\n]{0,8}?实际(?P<verb>[\u4e00-\u9fff]{0,5}?)" + _CUE_END + r"(?P<actual>" + _FIGURE + r")"
     r"(?:[,，]\s*" + PROSE_WEIGHT_CUE + _CUE_END + r"(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
@@ -122,12 +130,17 @@ _BOUND = r"(?:不低于|不高于|不少于|不多于|不超过|大于|小于|�
 _IND_ACTUAL_FIRST = re.compile(
     r"(?:^|(?<=[\n。；;:：]))[ \t]*+" + _ITEM + _LEAD
     # (名称达到186.2万人 / 名称为每人每年640元: the verb before the actual, a few words before its figure kept)
-    + r"(?P<name>[\u4e00-\u9fff(（“][^,，;；。:：\n≥≤<>=＞＜\d]{1,39}?)(?:(?:达到|为)(?P<pre>[\u4e00-\u9fff]{0,6}?))?"
+    # (名称实际为2023年11月底，较计划的…: 实际 before the verb)
+    + r"(?P<name>[\u4e00-\u9fff(（“][^,，;；。:：\n≥≤<>=＞＜\d]{1,39}?)(?:实际)?(?:(?:达到|为)(?P<pre>[\u4e00-\u9fff]{0,6}?))?"
     r"(?P<actual>" + _FIGURE + r")"
     # (…，超过年度目标（180万人） / 与年度目标（640元）一致 / 年度目标为不低于70%: a comparison, the target in brackets
     # or after words of bound)
-    r"[,，]\s*(?:超过|高于|低于|优于|达到|与)?" + PROSE_TARGET_CUE + _CUE_END
-    + r"[(（]?(?P<target>" + _BOUND + r"?" + _FIGURE + r")[)）]?(?:一致|持平)?"
+    # (…，为年度目标2,400户的103%: the ratio after the target; …，高于90%的预期目标: the target before its cue)
+    r"[,，]\s*(?:(?:超过|高于|低于|优于|达到|与|为)?" + PROSE_TARGET_CUE + _CUE_END
+    + r"[(（]?(?P<target>" + _BOUND + r"?" + _FIGURE + r")[)）]?(?:一致|持平)?(?:的\d+(?:\.\d+)?%)?"
+    # (…，较计划的2023年12月底前提前一个月: the target after 较计划, the gap after it)
+    r"|(?:超过|高于|低于|优于|达到|(?P<than>较(?:年度|全年)?(?:计划|目标|预期)的?))(?P<target_before>" + _FIGURE + r")"
+    r"(?(than)(?:提前|推迟|延后|延迟)[^,，;；。\n]{0,8}|的(?:年度|全年|预期|计划)?目标值?))"
     r"(?:[,，]\s*" + PROSE_WEIGHT_CUE + _CUE_END + r"(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
     r"(?:[,，]\s*" + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)\s*分?)?(?=[,，;；。\n]|$)", re.M)
 # the actual after the name, the target in brackets after it, the score as a fraction of the weight
@@ -139,6 +152,7 @@ _IND_BRACKET_TARGET = re.compile(
     r"(?:[,，]\s*" + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)"
     r"(?:\s*/\s*(?P<weight>\d+(?:\.\d+)?))?\s*分?)?(?=[,，;；。\n]|$)", re.M)
 # what opens such a sentence before the name: the project and the verb of the actual (项目全年完成…, 累计实现…)
+_PLAN_LEAD = re.compile(r"^(?:全年|年度|本年)?(?:计划|预期)")
 _ACTUAL_FIRST_VERB = re.compile(r"^(?:本|该)?(?:项目)?(?:全年|年度|本年|当年)?(?:共|累计)?(?:实际)?(?:完成|实现|达到)")
 _MONEY_NAME = re.compile(r"预算|资金|经费|支出|拨付|到位")
 _VALUE = r"[≥≤><=＞＜]?\d+(?:\.\d+)?(?:" + "|".join(sorted(MEASURE_UNITS, key=len, reverse=True)) + r")?"
@@ -152,7 +166,8 @@ _HEADING_BODY = (r"(?:(?:\d{1,2}(?:\.\d{1,2})?[.、．)）]?|[(（][一二三四
                  # (（一）产出目标完成情况: a level's 目标 heading the section of its results)
                  r"[ \t]*+)?(?P<cat>[\u4e00-\u9fff]{2,10}?指标|[\u4e00-\u9fff]{2,8}?(?=(?:方面)?[:：])"
                  # (（三）产出（满分40分，得36.5分）: a level's heading with its marks in brackets)
-                 r"|[\u4e00-\u9fff]{2,3}(?=目标(?:完成|实现)情况|[(（](?:" + PROSE_FULL_MARK_CUE + "|" + PROSE_WEIGHT_CUE
+                 # (（一）产出情况 / （三）满意度情况: the section of a level's results, a line of its own)
+                 r"|[\u4e00-\u9fff]{2,3}(?=目标(?:完成|实现)情况|(?:完成|实现)?情况[ \t]*$|[(（](?:" + PROSE_FULL_MARK_CUE + "|" + PROSE_WEIGHT_CUE
                  + r")))"
                  # (（五）效益指标—经济效益：… the level-2 joined to its level-1 heading)
                  r"(?:" + PROSE_LEVEL_SEPARATOR + r"(?P<cat2>[\u4e00-\u9fff]{2,10}?指标|" + _BARE_LEVEL2 + r")(?=[:：]))?")
@@ -180,6 +195,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 
 
 _ACTUAL_WORD = re.compile("实际")
+_FIGURE_END = re.compile(r"[\u4e00-\u9fff]\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,2})?$")
 _COMPLETION = re.compile(PROSE_COMPLETION_CUE)
 _TARGET_BOUND = re.compile(PROSE_TARGET_BOUND)
 # a field's cue read as an indicator's name (年度指标值 where a label block's line breaks were lost): no name
@@ -199,7 +215,11 @@ def _sentence_matches(text: str, s: int, e: int):
                 _ACTUAL_CUE.search(text, a, b) or _ACTUAL_WORD.search(text, a, b) or _COMPLETION.search(text, a, b)):
             for rx in (_IND_FIELDS, _IND_SENTENCE, _IND_REVERSED, _IND_DASHED):
                 # (…，年度目标为不低于70%，完成目标: 完成目标 says the target was met, it is no actual)
-                yield from (m for m in rx.finditer(text, a, min(b + 1, e)) if not _TARGET_MET.fullmatch(m["actual"] or ""))
+                # (完成老旧小区改造个数24个，年度目标24个，完成率100%: the figure before the target is the actual, the
+                # actual-first form's, not a name's)
+                yield from (m for m in rx.finditer(text, a, min(b + 1, e)) if not _TARGET_MET.fullmatch(m["actual"] or "")
+                            and not (m.re is _IND_SENTENCE and m["actual"] is None and not m["cactual"]
+                                     and _FIGURE_END.search(m["name"])) and not _label_list(m))
         if _TARGET_CUE.search(text, a, b):
             yield from _IND_BRACKET_TARGET.finditer(text, a, min(b + 1, e))
             yield from (m for m in _IND_ACTUAL_FIRST.finditer(text, a, min(b + 1, e))
@@ -207,6 +227,12 @@ def _sentence_matches(text: str, s: int, e: int):
         if _ACTUAL_WORD.search(text, a, b):
             yield from (m for m in _IND_VALUE_FIRST.finditer(text, a, min(b + 1, e))
                         if not _FUNDS_ACTUAL.search(m["verb"]) and not _DATE_LEAD.match(m["name"]))
+
+
+def _label_list(m: re.Match[str]) -> bool:
+    """Whether a match cut a list of field labels (依次为指标名称、年度目标值、实际完成值、分值、得分): a name or a value
+    opening or ending at an enumeration comma."""
+    return any(v is not None and "、" in (v[:1], v[-1:]) for v in (m["name"], m["target"], m["actual"]))
 
 
 def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
@@ -222,6 +248,9 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             leads[listed.indicator.name.start] = listed.level
             heads_on.append(listed.level)
         taken.append(listed.sentence)
+    for answered, stretch in answered_indicators(text, s, e):  # (first: an answer line reads as a sentence's name)
+        out.append(answered)
+        taken.append(stretch)
     for m in _sentence_matches(text, s, e):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue  # an earlier form read this stretch
@@ -231,10 +260,12 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
                                     any(fallback_level1(w.text) for w in words))
         name, weight = _bracket_weight(name)
         name, level = _bracket_level(name)
-        actual = _verb_tail_off(_trim(Span.of(m, "actual"))) if m["actual"] is not None else None
+        actual_group = "cactual" if m.groupdict().get("cactual") else "actual"
+        actual = note_off(_verb_tail_off(_trim(Span.of(m, actual_group)))) if m[actual_group] is not None else None
         if m.groupdict().get("pre"):  # (每人每年 before 640元: part of what was done)
             actual = Span(text=m["pre"] + m["actual"], start=m.start("pre"), end=m.end("actual"))
-        target, initial = Span.of(m, "target"), None
+        target, initial = Span.of(m, "target" if m["target"] is not None else "target_before"), None
+        target = ratio_off(target) if m.re is _IND_ACTUAL_FIRST else target  # (为年度目标2,400户的103%)
         if m.groupdict().get("adjusted"):
             target, initial = Span.of(m, "adjusted"), target
         out.append(ParsedIndicator(
@@ -278,6 +309,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
         elif k >= 0 and ind.name.start - headings[k][1] <= CATEGORY_REACH:
             _set_category(ind, text, *headings[k])
     out.sort(key=lambda i: i.name.start)
+    fill_deducted_weights(text, out)
     # (a field's cue read as a name, 年度指标值 12000人次 where a label block's line breaks were lost, names nothing)
     return [i for i in out if len(i.name.text) >= 2 and not _CUE_NAME.fullmatch(i.name.text)]
 
@@ -378,8 +410,10 @@ def _bracket_level(name: Span) -> tuple[Span, Span | None]:
 
 
 def _verbless(m: re.Match[str], name: Span) -> Span:
-    """The name of an actual-first sentence without the verb opening it (项目全年完成背街小巷改造 -> 背街小巷改造)."""
-    verb = _ACTUAL_FIRST_VERB.match(name.text) if m.re in (_IND_ACTUAL_FIRST, _IND_BRACKET_TARGET) else None
+    """The name of an actual-first sentence without the verb opening it (项目全年完成背街小巷改造 -> 背街小巷改造), of a
+    value-first one without the plan's word (全年计划新建高标准农田2.5万亩 -> 新建高标准农田)."""
+    verb = _ACTUAL_FIRST_VERB.match(name.text) if m.re in (_IND_ACTUAL_FIRST, _IND_BRACKET_TARGET) else (
+        _PLAN_LEAD.match(name.text) if m.re is _IND_VALUE_FIRST else None)
     if verb is None or len(name.text) - verb.end() < 2:
         return name
     return Span(text=name.text[verb.end():], start=name.start + verb.end(), end=name.end)

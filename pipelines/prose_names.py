@@ -47,7 +47,8 @@ NAME_FIELD = re.compile(r"(?:"
                          + "|".join(re.escape(w).replace(r"\(", "[(（]").replace(r"\)", "[)）]")
                                     for w in sorted(PROSE_NAME_LABELS, key=len, reverse=True))
                          # (the next label may follow its item number: 项目名称：某经费 （二）主管部门：…)
-                         + r")[:：]\s*(?P<v>[^\n。;；]{2,60}?)\s*(?=[。;；\n]|$|\s+(?:[(（][一二三四五六七八九十\d]{1,3}[)）]"
+                         # (【项目名称】某项目: the label in square brackets, a colon or none after it)
+                         + r")(?:[:：]|】[:：]?)\s*(?P<v>[^\n。;；【】]{2,60}?)\s*(?=[。;；\n【]|$|\s+(?:[(（][一二三四五六七八九十\d]{1,3}[)）]"
                          r"|\d{1,2}[.、．])?" + PROSE_NEXT_LABEL + ")")
 # (a Word cover block pasted as text: the label alone on its line, the value on the next)
 _NAME_LABELS = "|".join(re.escape(w) for w in sorted(PROSE_NAME_LABELS, key=len, reverse=True))
@@ -66,6 +67,8 @@ def name_field(text: str, s: int, e: int) -> Span | None:
     if m is None:
         return None
     v = Span.of(m, "v")
+    if len(v.text) > 4 and v.text[0] in "“\"" and v.text[-1] in "”\"":  # (项目名称为“某补贴”: the words inside the quotes)
+        v = Span(text=v.text[1:-1], start=v.start + 1, end=v.end - 1)
     # (…资金（项目名称：某项目）开展了绩效自评: a label inside brackets ends at the bracket closing it)
     depth = 0
     for k, ch in enumerate(v.text):
@@ -228,6 +231,22 @@ def subtitle_name(text: str, at: int, e: int) -> Span | None:
     subtitle line (——…项目); not a note on the document (公示稿, 2023年度)."""
     m = TITLE_BRACKET.match(text, at, e) or _SUBTITLE.match(text, at, e)
     return None if m is None or TITLE_NOTE.search(m["v"]) else Span.of(m, "v")
+
+
+# a project given a short name where the body first names it (2023年农村饮水安全巩固提升工程（以下简称“饮水工程”）由…):
+# the full words before the bracket, the year left out; a unit's short name (某县水务局（以下简称“县水务局”）) is none
+_SHORT_NAMED = re.compile(r"(?:^|(?<=[\n。；;，,对]))[ \t\u3000]*+(?:\d{4}年度?)?(?P<v>[\u4e00-\u9fff“”]{4,40}?)"
+                          r"[(（](?:以下|下文)?简称[“\"「]?[\u4e00-\u9fff]{2,12}[”\"」]?[)）]", re.M)
+# the short name is looked for this far after a title naming no project (the report's first paragraphs)
+SHORT_NAME_REACH = 600
+
+
+def short_named(text: str, at: int, e: int) -> Span | None:
+    """The project a title naming none leaves to the body, which gives it a short name on first naming it."""
+    m = _SHORT_NAMED.search(text, at, min(e, at + SHORT_NAME_REACH))
+    if m is None or NOT_PROJECT.search(m["v"]) or re.search(ORG_END + "$", m["v"]):
+        return None
+    return Span.of(m, "v")
 
 
 # a title wrapped over lines: each line short, none ending a sentence; at most this many lines and characters a line

@@ -26,6 +26,7 @@ from jixiao.pipelines.layout import parse_rows, space_rows
 from jixiao.pipelines.normalize import NormalizedText
 from jixiao.pipelines.parsed import ParsedProject, fact_count
 from jixiao.pipelines.prose import ProseParser
+from jixiao.pipelines.reading_plausibility import header_word, misread_row
 from jixiao.pipelines.run_together import run_together_cells
 from jixiao.pipelines.tables import TableParser
 from jixiao.pipelines.wrapped_rows import wrapped_rows
@@ -261,8 +262,10 @@ class RunTogether(_TableReader):
         if text is None:
             return None
         found = self.tables.parse(parse_rows(text, one_row_per_line=True))
-        # the cut is a guess: it stands only where it gives whole indicator rows, not a lone field or two
-        if sum(1 for p in found for i in p.indicators if i.target and i.actual) < RUN_TOGETHER_MIN_ROWS:
+        # the cut is a guess: it stands only where it gives whole indicator rows, not a lone field or two (nor rows
+        # whose cells are field labels: 指标：名称|目标：X|完成：Y|分值：W, labeled lines cut at their labels)
+        if sum(1 for p in found for i in p.indicators if i.target and i.actual and not misread_row(i)
+               and not any(header_word(t.text) for t in [*i.target, i.actual])) < RUN_TOGETHER_MIN_ROWS:
             return None
         return Reading(found, text, "table read from cells run together")
 

@@ -793,3 +793,26 @@ def test_links_to_other_reports_do_not_make_a_report_department_wide(extractor):
         "上一篇：示例县教育体育局2023年度部门整体支出绩效自评报告", ""])
     rec = extractor.extract_text(text, mode="parser")
     assert [(p.name, [i.name for i in p.indicators]) for p in rec.projects] == [("校舍改造补助资金", ["改造校舍面积"])]
+
+
+def test_one_unit_both_department_and_implementer_and_a_total_score_word(extractor):
+    text = "\n".join([
+        "示例县2023年度城区排水管网维护经费绩效自评报告",
+        "本项目的主管部门和实施单位均为示例县住房和城乡建设局。全年预算资金300万元，全年执行291万元，执行率97%。",
+        "预算执行得9.7分，总得分96.7分，评定等级“优”。", ""])
+    project = extractor.extract_text(text, mode="parser").projects[0]
+    assert (project.department, project.implementer, project.score) == ("示例县住房和城乡建设局", "示例县住房和城乡建设局", 96.7)
+
+
+def test_labeled_lines_joined_by_bars_are_prose_not_cells_run_together(extractor):
+    rows = [f"指标：{name}｜目标：{t}｜完成：{a}｜分值：{w}｜得分：{s}" for name, t, a, w, s in [
+        ("公交站台改造数量", "≥40个", "42个", 20, 20), ("站台验收合格率", "100%", "100%", 20, 20),
+        ("改造完成时间", "2023年10月底前", "2023年10月20日", 10, 10)]]
+    text = "\n".join(["示例市交通运输局2023年度项目支出绩效自评报告", "【项目名称】公交站台改造提升",
+                      "【项目资金】全年预算500,000元，实际支出480,000元，执行率96%。", "▲产出指标", *rows,
+                      "综合得分97.6分，自评等级：优。", ""])
+    project = extractor.extract_text(text, mode="parser").projects[0]
+    assert project.name == "公交站台改造提升" and project.funds.executed == 480000.0
+    assert [(i.name, i.target, i.actual, i.score) for i in project.indicators] == [
+        ("公交站台改造数量", "≥40个", "42个", 20.0), ("站台验收合格率", "100%", "100%", 20.0),
+        ("改造完成时间", "2023年10月底前", "2023年10月20日", 10.0)]

@@ -46,3 +46,10 @@ def test_a_level_printed_once_heads_every_block_under_it_and_a_new_level1_ends_i
                       "一级指标：满意度指标", "三级指标：农户满意度", "年度指标值：≥90%", "实际完成值：94%", ""])
     assert [(b.get("level1"), b.get("level2"), b["name"]) for b in _blocks(text)] == [
         ("产出指标", "数量指标", "补贴发放面积"), ("产出指标", "数量指标", "补贴发放户数"), ("满意度指标", None, "农户满意度")]
+
+
+def test_shorter_labels_of_a_block_name_and_its_self_score():
+    text = "\n".join(["指标1", "一级指标: 产出指标", "二级指标: 数量指标", "指标: 慰问困难老人人数", "指标值: ≥800人",
+                      "完成值: 826人", "权重: 10", "自评分: 10", ""])
+    assert _blocks(text) == [{"level1": "产出指标", "level2": "数量指标", "name": "慰问困难老人人数", "target": "≥800人",
+                              "actual": "826人", "weight": "10", "score": "10"}]

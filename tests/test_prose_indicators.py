@@ -625,3 +625,40 @@ def test_the_full_mark_said_of_the_indicator_is_its_weight():
     assert _read(text) == [
         ("产出指标", None, "建设示范基地", "4个", "4个", "10", "10"),
         ("产出指标", None, "带动农户数", "≥500户", "468户", "10", "8")]
+
+
+def test_a_narrative_leads_by_from_level_see_and_states_plans_and_results_in_varied_orders():
+    text = ("从产出看，全年计划新建村级光伏电站12座，实际建成13座，完成率108.3%；并网验收合格率目标为100%，经供电公司验收实际为"
+            "100%；电站并网时间实际为2023年9月底，较计划的2023年10月底前提前一个月。\n"
+            "从效益看，村集体年均增收预期较上年增加3万元，实际较上年增加3.4万元。\n"
+            "从满意度看，村民满意度达到95%，高于90%的预期目标。\n")
+    assert _read(text) == [
+        ("产出指标", None, "新建村级光伏电站", "12座", "13座", None, None),
+        ("产出指标", None, "并网验收合格率", "100%", "100%", None, None),
+        ("产出指标", None, "电站并网时间", "2023年10月底前", "2023年9月底", None, None),
+        ("效益指标", None, "村集体年均增收", "较上年增加3万元", "较上年增加3.4万元", None, None),
+        ("满意度指标", None, "村民满意度", "90%", "95%", None, None)]
+
+
+def test_results_stated_first_with_the_ratio_to_the_target_and_footnote_marks():
+    text = "\n".join([
+        "（一）产出情况",
+        "1.完成农贸市场改造个数6个，年度目标6个，完成率100%。",
+        "2.新增摊位数量达到1,260个，为年度目标1,200个的105%。",
+        "（二）满意度情况",
+        "3.商户满意度：目标≥90%，达到目标值的104%（实际93.6%）。",
+        "4.市场管理规范率目标≥85%，实际88%（注2）。", ""])
+    assert _read(text) == [
+        ("产出指标", None, "农贸市场改造个数", "6个", "6个", None, None),
+        ("产出指标", None, "新增摊位数量", "1,200个", "1,260个", None, None),
+        ("满意度指标", None, "商户满意度", "≥90%", "93.6%", None, None),
+        ("满意度指标", None, "市场管理规范率", "≥85%", "88%", None, None)]
+
+
+def test_labeled_fields_joined_by_bars_and_a_list_of_field_labels_is_no_indicator():
+    text = "\n".join([
+        "（说明：各行依次为指标名称、年度目标值、实际完成值、分值、得分）",
+        "▲产出指标", "◇时效指标",
+        "指标：路灯故障修复及时率｜目标：≥95%｜完成：97%｜分值：10｜得分：10", ""])
+    # (normalized: NFKC makes the full-width bar a |)
+    assert _read_normalized(text) == [("产出指标", "时效指标", "路灯故障修复及时率", "≥95%", "97%", "10", "10")]

@@ -306,3 +306,43 @@ def test_the_xiangmu_of_xiangmu_zhichu_after_a_funds_name_is_the_reports_word():
     for t in ("示例县林业局2023年度森林防火专项经费项目支出绩效自评报告", "示例县2023年度社区微改造项目支出绩效自评报告"):
         names += [title_name(m).text for m in title_matches(t, 0, len(t))]
     assert names == ["森林防火专项经费", "社区微改造项目"]  # (a fund is not called 某经费项目; a works project is)
+
+
+def test_a_generic_title_over_a_body_giving_the_project_a_short_name():
+    text = "\n".join([
+        "示例县林业局2023年度项目支出绩效自评报告",
+        "2023年国有林场防火道路改造工程（以下简称“防火道路工程”）由县林业局主管，县林场管护站实施。",
+        "防火道路工程全年预算数为60万元，全年执行数为57万元，执行率95%。", ""])
+    projects = ProseParser().parse(normalize_text(text))
+    assert [(p.name.text, p.department.text, p.implementer.text) for p in projects] == [
+        ("国有林场防火道路改造工程", "县林业局", "县林场管护站")]
+
+
+def test_a_unit_given_a_short_name_names_no_project():
+    text = "\n".join([
+        "示例县林业局2023年度项目支出绩效自评报告",
+        "示例县国有林场管理局（以下简称“林场局”）负责全县林场管理。", FUNDS, ""])
+    assert _names(text) == []
+
+
+def test_a_quoted_name_field_and_a_name_label_in_square_brackets():
+    said = "\n".join(["示例市2023年度项目支出绩效自评报告", "问：这是什么项目？",
+                      "答：项目名称为“2023年度创业担保贷款贴息”，主管部门是示例市人力资源和社会保障局。", FUNDS, ""])
+    projects = ProseParser().parse(normalize_text(said))
+    assert [(p.name.text, p.department.text) for p in projects] == [("2023年度创业担保贷款贴息", "示例市人力资源和社会保障局")]
+    bracketed = "\n".join(["示例县2023年度项目支出绩效自评报告", "【项目名称】乡村公路安防设施完善",
+                           "【主管部门】示例县交通运输局　【实施单位】示例县公路事务中心", FUNDS, ""])
+    projects = ProseParser().parse(normalize_text(bracketed))
+    assert [(p.name.text, p.department.text, p.implementer.text) for p in projects] == [
+        ("乡村公路安防设施完善", "示例县交通运输局", "示例县公路事务中心")]
+
+
+@pytest.mark.parametrize(("sentence", "department"), [
+    ("主管部门是示例县卫生健康局，实施单位为示例县疾控中心。", "示例县卫生健康局"),
+    ("项目实施中，主管部门是否履行监管职责是本次自评的重点。", None),  # (是否: no unit's name follows)
+    ("主管部门是项目实施的责任主体。", None),  # (no unit's name: words that end in none)
+])
+def test_a_department_said_with_shi_only_before_a_units_name(sentence, department):
+    text = "\n".join(["2023年度病媒生物防制经费绩效自评报告", sentence, FUNDS, ""])
+    projects = ProseParser().parse(normalize_text(text))
+    assert (projects[0].department.text if projects[0].department else None) == department

@@ -61,12 +61,14 @@ PROSE_PRINTED: dict[str, tuple[str, ...]] = {
                 "一、自评结论", "(二)绩效目标完成情况", "四、存在的问题", "五、下一步改进措施", "(三)资金使用情况"),
 }
 # (a transfer payment's 中央主管部门 is the ministry above: the department is the 地方主管部门, records.md)
-PROSE_DEPT_LABEL = r"(?<!中央)(?:主管部门|主管单位)(?:及代码)?"
+# (主管部门和实施单位均为某局: one unit for both, said in one sentence)
+PROSE_DEPT_LABEL = r"(?<!中央)(?:主管部门|主管单位)(?:及代码|[和及与]实施单位(?:均|都))?"
 # an indicator stated in a sentence: 年初目标值X，实际完成值Y，自评得分Z分 (初目标值: a slip seen in print)
 # (计划≥95%: a bare 计划 before a value; 实际为0.3‰ / 实际达到96%: the actual without 完成)
-# (名称：计划长效运行，实际完成长效运行: a bare 计划 right after the name's colon, before words)
-PROSE_TARGET_CUE = (r"(?:(?:年初|初|年度|全年|计划|预期)?(?:目标值|指标值|目标)|计划(?:完成|值|数|达到)|(?:计划|预期)(?=[≥≤><=＞＜\d])"
-                    r"|(?<=[:：])(?:计划|预期))")
+# (名称：计划长效运行，实际完成长效运行: a bare 计划 right after the name's colon, before words; 预期较上年提高50公斤: a
+# comparison after 计划 / 预期 too)
+PROSE_TARGET_CUE = (r"(?:(?:年初|初|年度|全年|计划|预期)?(?:目标值|指标值|目标)|计划(?:完成|值|数|达到)"
+                    r"|(?:计划|预期)(?=[≥≤><=＞＜\d]|较上年|较去年|同比)|(?<=[:：])(?:计划|预期))")
 # a target printed with its bound and no cue before it (名称：控制在1500元/人次以内，实际…)
 PROSE_TARGET_BOUND = r"控制在|不超过|不高于|不低于|不少于"
 # (年度完成值 / 年末实际值 / 实际完成数: other bureaus' words for the same value)
@@ -89,7 +91,8 @@ PROSE_WEIGHT_CUE = r"(?:(?:该?指标|该项)?(?:分值|权重(?:分值?)?)|标�
 # the full mark printed after a score (得分20分（满分20分）): the indicator's 分值
 PROSE_FULL_MARK_CUE = r"满分"
 # a completion rate some reports print between the actual and the marks (指标完成率100%)
-PROSE_COMPLETION_CUE = r"(?:指标)?完成(?:率|程度|比例)"
+# (达到目标值的95%: the same ratio in words)
+PROSE_COMPLETION_CUE = r"(?:(?:指标)?完成(?:率|程度|比例)|达到(?:年度)?目标值?的)"
 # an indicator stated as labeled fields: 指标名称：…；年度目标值：…；实际完成值：…；分值：…；得分：…
 PROSE_FIELD_NAME_CUE = r"(?:(?:三级)?指标名称|(?<![\u4e00-\u9fff])指标)"  # (（1）指标：…；目标：…；完成：…)
 # an enumerator opening an item of a sentence (一是…；二是…), not part of the indicator's name
@@ -107,7 +110,8 @@ PROSE_WHOLE_UNIT = r"(?:部门|单位)整体|整体支出|部门(?:预算)?$"
 PROSE_DATE_LEAD = r"截至|截止"
 # (项目单位：…, 项目单位（盖章）：… on a Word report's cover: the unit carrying the project out)
 # (资金使用单位：…: a transfer payment's implementer, records.md)
-PROSE_IMPL_LABEL = r"(?:实施单位|预算单位|资金使用单位|(?<![\u4e00-\u9fff])项目单位)(?:[(（]盖章[)）])?"
+PROSE_IMPL_LABEL = (r"(?:实施单位|预算单位|资金使用单位|(?<![\u4e00-\u9fff])项目单位)"
+                    r"(?:[(（]盖章[)）]|(?<=主管部门[和及与]实施单位)(?:均|都))?")
 # a label that ends the 项目名称 value before it where line breaks were lost (项目名称：某项目 主管部门：…)
 PROSE_NEXT_LABEL = r"(?:(?:项目|中央|地方)?(?:主管|实施|预算单位)|项目单位|资金使用单位)"
 # what a bracket after a report's title says about the document itself (公示稿, 终稿, 2023年度), never a project
@@ -117,13 +121,14 @@ PROSE_TITLE_NOTE = r"稿$|版$|^(?:公示|摘要|全文|简本|节选|附件)$|�
 # 二级指标：数量指标 / 指标名称：受益学生人数 / 年度目标：≥28000人 / 实际完成：28416人 / 分值：10分　得分：10分
 PROSE_BLOCK_LABELS: tuple[tuple[str, str], ...] = (
     # (（1）名称：禁牧面积: the bare word after an item's number; 三级指标：名称 as a form's label lines print it)
-    ("name", r"(?:(?:三级)?指标)?名称|三级指标"),
+    # (指标: 名称 / 指标值: / 完成值: / 权重: / 自评分: a bureau's shorter labels)
+    ("name", r"(?:(?:三级)?指标)?名称|三级指标|指标(?=[ \t\u3000]*[:：])"),
     ("level1", r"一级指标"),
     ("level2", r"二级指标"),
     ("target", r"(?:年度|全年|年初|计划)?(?:目标值?|指标值)"),
     ("actual", r"(?:全年|年度)?(?:实际完成值?|实际值|完成值|实际完成情况)"),
     ("weight", r"(?:指标)?(?:分值|权重)"),
-    ("score", r"(?:自评|指标)?得分"),
+    ("score", r"(?:自评|指标)?得分|自评分"),
 )
 # a bullet glyph opening an item or a heading as some sites print them (◆产出指标 / ■新建停车泊位：目标…)
 PROSE_BULLET = r"[■□●○◆◇▲△►▶•★☆]"
@@ -159,3 +164,16 @@ PROSE_LINK_LIST_HEADING = (r"相关(?:文章|阅读|链接|信息|新闻|文档|
 PROSE_TITLE_METADATA = r"发布(?:时间|日期|机构)|(?:信息)?来源[:：]|浏览(?:次数|量)|阅读(?:次数|量)?[:：]|点击(?:数|量)|日期[:：]|时间[:：]|【?字体|【?字号"
 # a measure word in brackets after a figure's unit (2600件(套), 1356人(次)): part of the figure
 PROSE_UNIT_BRACKET = r"[(（][套次台件个人户座辆株头只册间][)）]"
+# a report published as questions and answers names an indicator by the words of its question before the asking ones
+# (补贴性职业技能培训人次完成了多少？ / 取证人数是否达到目标？ / 审核准确率怎样？): a verb of result before 多少 / 几 / 怎样 is
+# the question's too
+PROSE_QUESTION = (r"(?:(?:完成|达到|实现|取得|提升|提高)了?)?"
+                  r"(?:是否|有没有|有无|能否|是多少|多少|怎样|怎么样|如何|几[个项次人])")
+# a footnote mark after a value (实际87.5%（注1）): no part of it
+PROSE_FOOTNOTE = r"[ \t]*[(（]注[\d一二三四五六七八九十]{0,2}[)）]?$"
+# a report explaining its marks by deduction (分值10分，扣2分 / 分值10分，未扣分): the words of a deduction and of none
+# (no score: the score is not printed, invr04)
+PROSE_DEDUCTION = r"(?:扣|扣减)\d+(?:\.\d+)?[ \t]*分|未扣分|不扣分|无扣分"
+# the total row of a summary table of marks in a report's text (合计　100　94.5 / 合计 | 100 | 97.5): the full marks
+# printed before the score
+PROSE_TOTAL_ROW = r"(?:合计|总计|总分)"
