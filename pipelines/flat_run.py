@@ -276,13 +276,24 @@ def _part_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]
                 cut = (k, vals)
                 break
         if cut is None or (cells and _remark_after_row(text[pos:cut[0]], len(cut[1]), shape)):
-            cells.append((pos, len(text)))
+            cells += _worded_row(text, pos, shape) if cut is None and not cells else [(pos, len(text))]
             break
         k, vals = cut
         vals = _rate_run(text, text[pos:k], _numbers_after(text, vals, shape), shape)
         cells.extend(_row_values(text, (pos, k), vals, shape))
         pos = vals[-1][1]
     return cells
+
+
+def _worded_row(text: str, pos: int, shape: RowShape) -> list[tuple[int, int]]:
+    """A row no value reads, whose target and actual are the same words run into its name (``管护机制长期长期``:
+    name, 长期, 长期): where the header has two value columns or three (年初 and 调整后 targets) and no number
+    column follows them, the words printed that many times at the end; else the whole piece."""
+    times = shape.values
+    if shape.numbers or times not in (2, 3) or not (n := doubled_tail(text[pos:], times)):
+        return [(pos, len(text))]
+    end = len(text)
+    return [(pos, end - times * n), *((end - j * n, end - (j - 1) * n) for j in range(times, 0, -1))]
 
 
 def _joined_chunks(norm: NormalizedText) -> tuple[str, list[int]]:

@@ -335,3 +335,18 @@ def test_a_numbered_caption_keeps_its_number_and_two_annotations_stay_with_their
 ])
 def test_a_rows_placeholder_and_qualitative_target_in_a_run(piece, cells):
     assert [piece[a:b] for a, b in row_cells(piece)] == cells
+
+
+@pytest.mark.parametrize("piece, shape, cells", [
+    # a qualitative target and actual, the same words, run into the name under a header with no score columns
+    ("撫育林分後期管護機制長期長期", (2, 0), ["撫育林分後期管護機制", "長期", "長期"]),
+    # under 年初 and 调整后 targets and an actual: three times
+    ("村莊清潔長效機制建立建立建立", (3, 0), ["村莊清潔長效機制", "建立", "建立", "建立"]),
+    # a header with a single value column, or a name with no repeated tail: the piece stays whole
+    ("撫育林分後期管護機制長期長期", (1, 0), ["撫育林分後期管護機制長期長期"]),
+    ("林區防火宣傳覆蓋面", (2, 0), ["林區防火宣傳覆蓋面"]),
+])
+def test_a_row_whose_words_no_value_reads_ends_in_its_target_and_actual_printed_alike(piece, shape, cells):
+    from jixiao.pipelines.flat_run import RowShape
+
+    assert [piece[a:b] for a, b in row_cells(piece, RowShape(*shape))] == cells
