@@ -285,6 +285,9 @@ def _part_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]
     return cells
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _worded_row(text: str, pos: int, shape: RowShape) -> list[tuple[int, int]]:
     """A row no value reads, whose target and actual are the same words run into its name (``管护机制长期长期``:
     name, 长期, 长期): where the header has two value columns or three (年初 and 调整后 targets) and no number
@@ -293,6 +296,9 @@ def _worded_row(text: str, pos: int, shape: RowShape) -> list[tuple[int, int]]:
     if shape.numbers or times not in (2, 3) or not (n := doubled_tail(text[pos:], times)):
         return [(pos, len(text))]
     end = len(text)
+    # words on both sides (a placeholder ``......`` repeats too)
+    if not (_HAN.search(text[end - n:]) and _HAN.search(text[pos:end - times * n])):
+        return [(pos, len(text))]
     return [(pos, end - times * n), *((end - j * n, end - (j - 1) * n) for j in range(times, 0, -1))]
 
 
@@ -393,37 +399,55 @@ def _funds_pieces(piece: str) -> list[tuple[int, int]]:
     return out
 
 
+class IndicatorColumns:
+    """What a run's known words, seen in order, say of the text between them: whether it is in the indicator rows
+    (after the header's name column word, until a project name label starts the next table) and which value and
+    number columns the header has (how a row's last number reads)."""
+
+    def __init__(self) -> None:
+        self.in_rows = False
+        self.columns: list[str] = []  # the indicator header's columns after the name
+
+    def see(self, word: str) -> None:
+        bare = re.sub(r"\(.*\)$", "", word.replace(" ", "").rstrip(":："))
+        if bare in V.NAME_LABEL_WORDS:
+            self.in_rows, self.columns = False, []  # the next table
+        elif self.in_rows and (slot := _VALUE_SLOTS.get(bare)):
+            self.columns.append(slot)
+        self.in_rows = self.in_rows or bare.startswith(V.INDICATOR_HEADER_WORDS["name"])
+
+    @property
+    def shape(self) -> RowShape:
+        return _shape(self.columns)
+
+    def row_cells(self, piece: str) -> list[tuple[int, int]] | None:
+        """The piece cut into rows (``row_cells``) when it stands in the indicator rows, else None."""
+        return row_cells(piece, self.shape) if self.in_rows else None
+
+
 def _cut(line: str, words: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], bool]:
     """Cells of a run: each known word, and the text between two cut as a value (before the indicator header)
     or as rows (after it); and whether the run ends in the indicator rows. A project name label starts the
     next table; the header's 分值 and 得分 words say how a row's last number reads."""
     cells: list[tuple[int, int]] = []
-    in_rows = False
-    columns: list[str] = []  # the indicator header's columns after the name
+    header = IndicatorColumns()
     last = 0
     word = ""
     for a, b in [*words, (len(line), len(line))]:
         if line[last:a].strip():
             piece = line[last:a]
-            shape = _shape(columns)
-            if in_rows and V.TOTAL_SCORE_LABEL.match(word) and (m := _LEADING_NUMBER.match(piece)):
-                inner = _total_cells(piece, m.end(), shape)
-            elif in_rows:
-                inner = row_cells(piece, shape)
+            if header.in_rows and V.TOTAL_SCORE_LABEL.match(word) and (m := _LEADING_NUMBER.match(piece)):
+                inner = _total_cells(piece, m.end(), header.shape)
             else:
-                inner = _funds_pieces(piece)
+                inner = header.row_cells(piece)
+                inner = _funds_pieces(piece) if inner is None else inner
             cells += [(last + x, last + y) for x, y in inner]
         if a < b:
             cells.append((a, b))
             word = line[a:b].replace(" ", "")
-            bare = re.sub(r"\(.*\)$", "", word.rstrip(":："))
-            if bare in V.NAME_LABEL_WORDS:
-                in_rows, columns = False, []  # the next table
-            elif in_rows and (slot := _VALUE_SLOTS.get(bare)):
-                columns.append(slot)
-            in_rows = in_rows or bare.startswith(V.INDICATOR_HEADER_WORDS["name"])
+            header.see(word)
         last = b
-    return cells, in_rows
+    return cells, header.in_rows
 
 
 # the indicator header's words for value columns and number columns

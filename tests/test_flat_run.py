@@ -350,3 +350,9 @@ def test_a_row_whose_words_no_value_reads_ends_in_its_target_and_actual_printed_
     from jixiao.pipelines.flat_run import RowShape
 
     assert [piece[a:b] for a, b in row_cells(piece, RowShape(*shape))] == cells
+
+
+def test_a_placeholder_run_is_no_row_printed_alike():
+    from jixiao.pipelines.flat_run import RowShape
+
+    assert [("......")[a:b] for a, b in row_cells("......", RowShape(values=2))] == ["......"]
