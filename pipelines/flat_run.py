@@ -40,9 +40,9 @@ MAX_PIECE_CHARS = 200
 MIN_CHUNK_WORDS = 5
 # a preview chunk's marker at the start of a line: 2、
 _CHUNK = re.compile(r"[ \t]*+\d{1,2}、")
-# the same marker inside a line whose breaks were collapsed to spaces: the run of spaces the break and its blank
-# lines left, then 2、 glued to the next chunk's first word
-_INLINE_CHUNK = re.compile(r"(?<=\S)[ \t]{2,}\d{1,2}、(?=\S)")
+# the same marker inside a line whose breaks were collapsed to spaces: the space or run of spaces the break and
+# its blank lines left, then 2、 glued to the next chunk's first word
+_INLINE_CHUNK = re.compile(r"(?<=\S)[ \t]+\d{1,2}、(?=\S)")
 
 
 @lru_cache(maxsize=1)
@@ -271,8 +271,10 @@ def _part_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]
                 continue
             vals, end = _values_from(text, k)
             # the rest reads as values to its end, or a row's values (a target and an actual at least) run into
-            # the next row's name (a Han character no value reads)
-            if vals and (end == len(text) or (len(vals) >= MIN_ROW_VALUES and "\u4e00" <= text[end] <= "\u9fff")):
+            # the next row's name (a Han character no value reads), a space between where a row's line break was
+            # collapsed
+            nxt = end + 1 if text[end:end + 1] == " " else end
+            if vals and (end == len(text) or (len(vals) >= MIN_ROW_VALUES and "\u4e00" <= text[nxt:nxt + 1] <= "\u9fff")):
                 cut = (k, vals)
                 break
         if cut is None or (cells and _remark_after_row(text[pos:cut[0]], len(cut[1]), shape)):
@@ -281,7 +283,7 @@ def _part_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]
         k, vals = cut
         vals = _rate_run(text, text[pos:k], _numbers_after(text, vals, shape), shape)
         cells.extend(_row_values(text, (pos, k), vals, shape))
-        pos = vals[-1][1]
+        pos = vals[-1][1] + (text[vals[-1][1]:vals[-1][1] + 1] == " ")
     return cells
 
 
