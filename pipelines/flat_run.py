@@ -40,9 +40,9 @@ MAX_PIECE_CHARS = 200
 MIN_CHUNK_WORDS = 5
 # a preview chunk's marker at the start of a line: 2、
 _CHUNK = re.compile(r"[ \t]*+\d{1,2}、")
-# the same marker inside a line whose breaks were collapsed to spaces: the run of spaces the break and its blank
-# lines left, then 2、 glued to the next chunk's first word
-_INLINE_CHUNK = re.compile(r"(?<=\S)[ \t]{2,}\d{1,2}、(?=\S)")
+# the same marker inside a line whose breaks were collapsed to spaces: the space or run of spaces the break and
+# its blank lines left, then 2、 glued to the next chunk's first word
+_INLINE_CHUNK = re.compile(r"(?<=\S)[ \t]+\d{1,2}、(?=\S)")
 
 
 @lru_cache(maxsize=1)
@@ -271,23 +271,42 @@ def _part_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]
                 continue
             vals, end = _values_from(text, k)
             # the rest reads as values to its end, or a row's values (a target and an actual at least) run into
-            # the next row's name (a Han character no value reads)
-            if vals and (end == len(text) or (len(vals) >= MIN_ROW_VALUES and "\u4e00" <= text[end] <= "\u9fff")):
+            # the next row's name (a Han character no value reads), a space between where a row's line break was
+            # collapsed
+            nxt = end + 1 if text[end:end + 1] == " " else end
+            if vals and (end == len(text) or (len(vals) >= MIN_ROW_VALUES and "\u4e00" <= text[nxt:nxt + 1] <= "\u9fff")):
                 cut = (k, vals)
                 break
         if cut is None or (cells and _remark_after_row(text[pos:cut[0]], len(cut[1]), shape)):
-            cells.append((pos, len(text)))
+            cells += _worded_row(text, pos, shape) if cut is None and not cells else [(pos, len(text))]
             break
         k, vals = cut
         vals = _rate_run(text, text[pos:k], _numbers_after(text, vals, shape), shape)
         cells.extend(_row_values(text, (pos, k), vals, shape))
-        pos = vals[-1][1]
+        pos = vals[-1][1] + (text[vals[-1][1]:vals[-1][1] + 1] == " ")
     return cells
 
 
 def _chunk_number(line: str) -> int | None:
     m = _CHUNK.match(line)
     return int(m.group().strip(" \t、")) if m else None
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _worded_row(text: str, pos: int, shape: RowShape) -> list[tuple[int, int]]:
+    """A row no value reads, whose target and actual are the same words run into its name (``管护机制长期长期``:
+    name, 长期, 长期): where the header has two value columns or three (年初 and 调整后 targets) and no number
+    column follows them, the words printed that many times at the end; else the whole piece."""
+    times = shape.values
+    if shape.numbers or times not in (2, 3) or not (n := doubled_tail(text[pos:], times)):
+        return [(pos, len(text))]
+    end = len(text)
+    # words on both sides (a placeholder ``......`` repeats too)
+    if not (_HAN.search(text[end - n:]) and _HAN.search(text[pos:end - times * n])):
+        return [(pos, len(text))]
+    return [(pos, end - times * n), *((end - j * n, end - (j - 1) * n) for j in range(times, 0, -1))]
 
 
 def _joined_chunks(norm: NormalizedText) -> tuple[str, list[int]]:
@@ -389,37 +408,55 @@ def _funds_pieces(piece: str) -> list[tuple[int, int]]:
     return out
 
 
+class IndicatorColumns:
+    """What a run's known words, seen in order, say of the text between them: whether it is in the indicator rows
+    (after the header's name column word, until a project name label starts the next table) and which value and
+    number columns the header has (how a row's last number reads)."""
+
+    def __init__(self) -> None:
+        self.in_rows = False
+        self.columns: list[str] = []  # the indicator header's columns after the name
+
+    def see(self, word: str) -> None:
+        bare = re.sub(r"\(.*\)$", "", word.replace(" ", "").rstrip(":："))
+        if bare in V.NAME_LABEL_WORDS:
+            self.in_rows, self.columns = False, []  # the next table
+        elif self.in_rows and (slot := _VALUE_SLOTS.get(bare)):
+            self.columns.append(slot)
+        self.in_rows = self.in_rows or bare.startswith(V.INDICATOR_HEADER_WORDS["name"])
+
+    @property
+    def shape(self) -> RowShape:
+        return _shape(self.columns)
+
+    def row_cells(self, piece: str) -> list[tuple[int, int]] | None:
+        """The piece cut into rows (``row_cells``) when it stands in the indicator rows, else None."""
+        return row_cells(piece, self.shape) if self.in_rows else None
+
+
 def _cut(line: str, words: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], bool]:
     """Cells of a run: each known word, and the text between two cut as a value (before the indicator header)
     or as rows (after it); and whether the run ends in the indicator rows. A project name label starts the
     next table; the header's 分值 and 得分 words say how a row's last number reads."""
     cells: list[tuple[int, int]] = []
-    in_rows = False
-    columns: list[str] = []  # the indicator header's columns after the name
+    header = IndicatorColumns()
     last = 0
     word = ""
     for a, b in [*words, (len(line), len(line))]:
         if line[last:a].strip():
             piece = line[last:a]
-            shape = _shape(columns)
-            if in_rows and V.TOTAL_SCORE_LABEL.match(word) and (m := _LEADING_NUMBER.match(piece)):
-                inner = _total_cells(piece, m.end(), shape)
-            elif in_rows:
-                inner = row_cells(piece, shape)
+            if header.in_rows and V.TOTAL_SCORE_LABEL.match(word) and (m := _LEADING_NUMBER.match(piece)):
+                inner = _total_cells(piece, m.end(), header.shape)
             else:
-                inner = _funds_pieces(piece)
+                inner = header.row_cells(piece)
+                inner = _funds_pieces(piece) if inner is None else inner
             cells += [(last + x, last + y) for x, y in inner]
         if a < b:
             cells.append((a, b))
             word = line[a:b].replace(" ", "")
-            bare = re.sub(r"\(.*\)$", "", word.rstrip(":："))
-            if bare in V.NAME_LABEL_WORDS:
-                in_rows, columns = False, []  # the next table
-            elif in_rows and (slot := _VALUE_SLOTS.get(bare)):
-                columns.append(slot)
-            in_rows = in_rows or bare.startswith(V.INDICATOR_HEADER_WORDS["name"])
+            header.see(word)
         last = b
-    return cells, in_rows
+    return cells, header.in_rows
 
 
 # the indicator header's words for value columns and number columns

@@ -27,8 +27,10 @@ _JUNK = re.compile(r"\[bookmark:[^\]\n]*\]|\[image:[^\]\n]*\]")
 # left in place it splits the table's rows; the line goes with its line break. A document site's preview
 # labels its pages with the file name (报告.docx_第3页) or a counter (2 / 4): those lines go too.
 _PAGE_LINE = re.compile(
-    r"^[ \t\u3000]*(?:[-－—]\s*[0-9０-９]{1,4}\s*[-－—]|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*页)?"
-    r"|共\s*[0-9０-９]{1,4}\s*页|[0-9]{1,4}[ \u3000]+/[ \u3000]+[0-9]{1,4}"
+    r"^[ \t\u3000]*(?:[-－—]\s*[0-9０-９]{1,4}\s*[-－—]"
+    # a mirror site's traditional copy prints 頁; dashes may frame the label (— 第 1 頁，共 2 頁 —)
+    r"|(?:[-－—]\s*)?第\s*[0-9０-９]{1,4}\s*[页頁](?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*[页頁])?(?:\s*[-－—])?"
+    r"|共\s*[0-9０-９]{1,4}\s*[页頁]|[0-9]{1,4}[ \u3000]+/[ \u3000]+[0-9]{1,4}"
     # a site's page footer: its name before the label, dashes around it (- 智库文档 第1页 -, 豆丁网 第1页 共3页)
     r"|(?:[-－—][ \u3000]*)?[^\s\d]{1,10}[ \u3000]+第[ \u3000]*[0-9]{1,4}[ \u3000]*页(?:[ \u3000]*共[ \u3000]*[0-9]{1,4}[ \u3000]*页)?(?:[ \u3000]*[-－—])?"
     r"|[^\n]{1,120}?\.(?:docx?|xlsx?|pdf|pptx?|wps)_第[0-9]{1,4}页"

@@ -19,7 +19,7 @@ from jixiao.pipelines.csv_sheets import csv_rows
 from jixiao.pipelines.column_stream import columns_as_rows
 from jixiao.pipelines.cell_stream import cell_stream, cell_stream_rows
 from jixiao.pipelines.flat import FlatParser
-from jixiao.pipelines.flat_run import flat_run_cells
+from jixiao.pipelines.flat_run import IndicatorColumns, flat_run_cells
 from jixiao.pipelines.frame_rows import frame_rows
 from jixiao.pipelines.grid_rows import grid_rows
 from jixiao.pipelines.layout import parse_rows, space_rows
@@ -257,7 +257,7 @@ class RunTogether(_TableReader):
     name = "run_together"
 
     def read(self, norm: NormalizedText) -> Reading | None:
-        cells = None if is_collapsed(norm) else run_together_cells(norm)
+        cells = None if is_collapsed(norm) else run_together_cells(norm, rows=IndicatorColumns)
         text = cell_stream_rows(cells) if cells is not None else None
         if text is None:
             return None

@@ -11,7 +11,9 @@ cells come back one a line, for ``cell_stream`` to group into rows; offsets stay
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Protocol
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.normalize import NormalizedText
@@ -28,7 +30,9 @@ RATE_TOLERANCE = 0.05
 RATE_RUN_MAX_CHARS = 40
 _TRAILING_RUN = re.compile(r"^(?P<head>.*?[^\d.])(?P<run>\d+)$")
 _RATE_RUN = re.compile(r"^\d[\d.]*%$")
-_RATE = re.compile(r"^(?:0|[1-9]\d{0,2})(?:\.\d+)?$")  # a rate as printed: 0 to 999, no leading zero
+# a rate as printed: 0 to 999, no leading zero, two decimals at most (0.0097 is the tail of an amount printed with
+# .00 run into the rate, 582000.0097%, and agrees with any tiny or zero amount cut before it)
+_RATE = re.compile(r"^(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?$")
 _LABELLED_RATE_RUN = re.compile(r"^(?P<head>.*?[^\d.])(?P<run>\d[\d.]*%)$")
 
 
@@ -196,12 +200,31 @@ def join_wrapped_categories(norm: NormalizedText) -> NormalizedText:
         original_length=norm.original_length, original=norm.original, in_print=norm.in_print)
 
 
-def run_together_cells(norm: NormalizedText) -> NormalizedText | None:
-    """The text with each run-together line cut into cells, one a line; None when no line is such a run."""
+class RowCutter(Protocol):
+    """Reads a run's known words in order and cuts the text after the indicator header into rows (``flat_run``'s
+    ``IndicatorColumns``): None before it."""
+
+    def see(self, word: str) -> None: ...
+
+    def row_cells(self, piece: str) -> list[tuple[int, int]] | None: ...
+
+
+def _piece_cells(piece: str, rows: RowCutter | None) -> list[tuple[int, int]]:
+    """A value between two known words: cut into a row's name and values in the indicator rows, else the value or
+    its amounts and rate (two or three amounts: 年初, 全年 and 执行数 before the rate)."""
+    cut = rows.row_cells(piece) if rows is not None else None
+    return cut if cut is not None else value_pieces(piece, amounts=(2, 3) if rows is not None else (2,))
+
+
+def run_together_cells(norm: NormalizedText, rows: Callable[[], RowCutter] | None = None) -> NormalizedText | None:
+    """The text with each run-together line cut into cells, one a line; None when no line is such a run. ``rows``:
+    a row cutter for the indicator rows (a row's name, target, actual and 得分 run together: 长度≥18公里18.6公里15),
+    where the caller has one; without it a value is cut only where a number run splits."""
     norm = join_wrapped_categories(norm)
     text = norm.text
     if sum(len(known_words().findall(line)) >= 2 for line in text.split("\n") if "\t" not in line) < MIN_ROW_LINES:
         return None
+    cutter = rows() if rows is not None else None
     chars: list[str] = []
     offs: list[int] = []
     cut = False
@@ -214,14 +237,16 @@ def run_together_cells(norm: NormalizedText) -> NormalizedText | None:
             last = 0
             for a, b in spans:
                 if line[last:a].strip():
-                    cells += [(last + x, last + y) for x, y in value_pieces(line[last:a])]
+                    cells += [(last + x, last + y) for x, y in _piece_cells(line[last:a], cutter)]
                 cells.append((a, b))
+                if cutter is not None:
+                    cutter.see(line[a:b])
                 last = b
             if line[last:].strip():
-                cells += [(last + x, last + y) for x, y in value_pieces(line[last:])]
+                cells += [(last + x, last + y) for x, y in _piece_cells(line[last:], cutter)]
         elif "\t" not in line:
             # a row whose cells hold no known word (its category cell is on the line above): its number run
-            cells = value_pieces(line)
+            cells = _piece_cells(line, cutter) if line.strip() else value_pieces(line)
         else:
             cells = [(0, len(line))]
         for a, b in cells:

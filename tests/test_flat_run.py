@@ -63,12 +63,15 @@ def test_a_chunk_marker_inside_a_name_is_taken_out(extractor):
     assert [(i.level2, i.name, i.target, i.actual) for i in p.indicators] == EXPECTED
 
 
-@pytest.mark.parametrize("word, at", [("火情发现及时率", 3), ("≥90%", 2)])
-def test_a_chunk_marker_left_inside_collapsed_text_is_taken_out(extractor, word, at):
-    """Newlines collapsed to spaces: the break before 2、 is a run of spaces inside the line, in a name or a value."""
+@pytest.mark.parametrize("word, at, gap", [("火情发现及时率", 3, "\n\n"), ("≥90%", 2, "\n\n"),
+                                          # chunks one a line, no blank line: the break leaves a single space
+                                          ("火情发现及时率", 3, "\n"), ("5230公里", 4, "\n")])
+def test_a_chunk_marker_left_inside_collapsed_text_is_taken_out(extractor, word, at, gap):
+    """Newlines collapsed to spaces: the break before 2、 is a space or a run of them inside the line, in a name or
+    a value or between two cells."""
     run = _run()
     cut = run.index(word) + at
-    p = _read(extractor, collapse(PREVIEW_JUNK + run[:cut] + "\n\n2、" + run[cut:] + "\n"))
+    p = _read(extractor, collapse(PREVIEW_JUNK + run[:cut] + gap + "2、" + run[cut:] + "\n"))
     assert [(i.level2, i.name, i.target, i.actual) for i in p.indicators] == EXPECTED
 
 
@@ -371,3 +374,34 @@ def test_a_grade_cell_ends_where_the_form_footer_labels_begin(extractor):
     tail = "总分97自评等级优填表人:李**联系电话:0000-0000000填报日期:2024年3月1日"
     p = _read(extractor, PREVIEW_JUNK + "1、" + _run() + tail + "\n")
     assert (p.score, p.grade) == (97.0, "优")
+
+
+@pytest.mark.parametrize("piece, shape, cells", [
+    # a qualitative target and actual, the same words, run into the name under a header with no score columns
+    ("撫育林分後期管護機制長期長期", (2, 0), ["撫育林分後期管護機制", "長期", "長期"]),
+    # under 年初 and 调整后 targets and an actual: three times
+    ("村莊清潔長效機制建立建立建立", (3, 0), ["村莊清潔長效機制", "建立", "建立", "建立"]),
+    # a header with a single value column, or a name with no repeated tail: the piece stays whole
+    ("撫育林分後期管護機制長期長期", (1, 0), ["撫育林分後期管護機制長期長期"]),
+    ("林區防火宣傳覆蓋面", (2, 0), ["林區防火宣傳覆蓋面"]),
+])
+def test_a_row_whose_words_no_value_reads_ends_in_its_target_and_actual_printed_alike(piece, shape, cells):
+    from jixiao.pipelines.flat_run import RowShape
+
+    assert [piece[a:b] for a, b in row_cells(piece, RowShape(*shape))] == cells
+
+
+def test_a_placeholder_run_is_no_row_printed_alike():
+    from jixiao.pipelines.flat_run import RowShape
+
+    assert [("......")[a:b] for a, b in row_cells("......", RowShape(values=2))] == ["......"]
+
+
+def test_rows_whose_line_break_was_collapsed_to_a_space_are_cut_apart():
+    from jixiao.pipelines.flat_run import RowShape
+
+    piece = "改造供水管綫長度≥18公里18.6公里15 新建村級蓄水池6座6座10"
+    assert [piece[a:b] for a, b in row_cells(piece, RowShape(values=2, numbers=1))] == [
+        "改造供水管綫長度", "≥18公里", "18.6公里", "15", "新建村級蓄水池", "6座", "6座", "10"]
+    piece = "新建站点数量≥5个6个 改造管网长度3公里3.2公里"
+    assert [piece[a:b] for a, b in row_cells(piece)] == ["新建站点数量", "≥5个", "6个", "改造管网长度", "3公里", "3.2公里"]
