@@ -16,6 +16,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict
 
 from jixiao.pipelines.hard_wraps import hard_wrap_breaks
+from jixiao.pipelines.stray_gaps import stray_gaps
 from jixiao.pipelines.box_tables import box_rows
 from jixiao.pipelines.pipe_tables import RULING_GLYPH, padded_pipe_rows, pipe_cell_lines, pipe_rows, ruling_glyphs, unfold_pipe_runs
 from jixiao.record import YUAN_PER_WAN, YUAN_PER_YI
@@ -269,9 +270,10 @@ def _glued_markers(text: str) -> set[int]:
 def _prepared(text: str) -> NormalizedText:
     """``text`` folded (``_fold_text``) after two rewrites that change its length, offsets still into ``text``:
     the line breaks a page's edge put inside paragraphs left out (``hard_wraps``; before the pinyin and the junk are
-    found, since the edge may cut one in two), a preview's chunk markers glued inside a word left out
+    found, since the edge may cut one in two), the spaces and breaks a scan put inside words and sentences left out
+    (``stray_gaps``), a preview's chunk markers glued inside a word left out
     (``_glued_markers``), and HTML character references read as the character they name."""
-    breaks = hard_wrap_breaks(text)
+    breaks = hard_wrap_breaks(text) + stray_gaps(text)
     entities = [(m.start(), m.end(), decoded) for m in (_ENTITY.finditer(text) if "&" in text else ())
                 if len(decoded := html.unescape(html.unescape(m.group()))) == 1]
     markers = _glued_markers(text)

@@ -1,0 +1,92 @@
+"""Whitespace a scan or a re-typed copy put where the printed page had none: found, so that normalization drops it.
+
+OCR and re-typing leave a space or a line break inside a word (全年执\\n行数, 满意度 指标, 项目 支出绩效自评报 告) and
+inside a number (9 3.5%). Two kinds are found here, each where the page's own layout cannot have printed it:
+
+- a gap inside a label, header or category word of the vocabulary (``vocab.GAP_WORDS``): one space or one line
+  break, the only gap inside that word's occurrence (a word printed one character a line, 产/出/指/标, has
+  several and is a layout of its own, left to the readers);
+- a single space between two characters of running text (Han characters, digits, Chinese punctuation) on a line
+  that is no space-separated table row: Chinese text puts no spaces between its words, so a lone space there is
+  a slip. Where the document prints rows of cells one space apart (``SPACE_ROW_LINES`` lines holding
+  ``SPACE_ROW_VALUES`` lone number cells or more), spaces are the cells' separators: there only the lines of
+  sentences (Chinese sentence punctuation, no lone number cell) lose them; a text run into one line keeps its
+  spaces (they stand for its lost line breaks), and so does a space after a sentence's end.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# a line holding this many lone number cells (10, 100%, 12.41, ≥4个) is a row of cells one space apart
+SPACE_ROW_VALUES = 2
+# and a document with this many such lines prints its tables as space rows (two happen by chance in a report)
+SPACE_ROW_LINES = 3
+_VALUE_CELL = re.compile(r"(?<!\S)[≥≤<>＞＜]?[-+]?[0-9０-９][0-9０-９.,，]*[%％]?[\u4e00-\u9fff]{0,2}(?!\S)|(?<!\S)[-－—/]+(?!\S)")
+# a lone space inside a number (9 3.5%, 202 3年): digits (full-width ones not yet folded), a decimal point or a
+# percent sign on both sides (not a date's space before its time: 2024-09-19 10:42)
+_DIGIT = r"[0-9０-９]"
+_LONE_SPACE = re.compile(rf"(?<={_DIGIT}) (?={_DIGIT})(?![0-9０-９]?[:：])|(?<={_DIGIT}) (?=[.．][0-9０-９])|(?<={_DIGIT}[.．]) (?={_DIGIT})"
+                         rf"|(?<={_DIGIT}) (?=[%％])")
+# a text of fewer lines than this lost its line breaks (a page copied as one run): its spaces stand for them, kept
+MIN_TEXT_LINES = 3
+_SENTENCE = re.compile(r"[，。；！？]")
+_LINE = re.compile(r"[^\n]+")
+
+
+@lru_cache(maxsize=1)
+def _gap_words() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The gap words as one pattern (longest first), and the words a piece of one may be (a cell of its own)."""
+    # imported here: the vocabulary reads normalize's helpers, and normalize reads this module
+    from jixiao.pipelines.vocab import GAP_PIECES, GAP_WORDS
+
+    return (re.compile("|".join(re.escape(w) for w in sorted(GAP_WORDS, key=len, reverse=True))),
+            frozenset(GAP_WORDS) | GAP_PIECES)
+
+
+_ONE_GAP = re.compile(r"(?<=\S)[ \n](?=\S)")
+
+
+def word_gaps(text: str) -> list[int]:
+    """Offsets of the lone spaces and line breaks that are the only gap inside a vocabulary word's occurrence."""
+    gaps = [m.start() for m in _ONE_GAP.finditer(text)]
+    if not gaps:
+        return []
+    squeezed = _ONE_GAP.sub("", text)
+    # the character after gap j (offset g + 1) stands at g + 1 - (j + 1) in the squeezed text: j + 1 gaps precede it
+    after = {g - j: g for j, g in enumerate(gaps)}
+    pattern, pieces = _gap_words()
+    out: list[int] = []
+    for m in pattern.finditer(squeezed):
+        inside = [k for k in range(m.start() + 1, m.end()) if k in after]
+        # a word whose two pieces are words of their own (项目|实施单位, 社会|效益指标) is two cells side by side
+        if len(inside) == 1 and not (squeezed[m.start():inside[0]] in pieces or squeezed[inside[0]:m.end()] in pieces):
+            out.append(after[inside[0]])
+    return out
+
+
+def _space_row(line: str) -> bool:
+    return len(_VALUE_CELL.findall(line)) >= SPACE_ROW_VALUES
+
+
+def text_spaces(text: str) -> list[int]:
+    """Offsets of the lone spaces inside running text (see the module's docstring)."""
+    if " " not in text:
+        return []
+    if text.count("\n") < MIN_TEXT_LINES - 1:
+        return []
+    lines = [m for m in _LINE.finditer(text) if " " in m.group() and "\t" not in m.group() and "|" not in m.group()]
+    space_rows = sum(_space_row(m.group()) for m in lines) >= SPACE_ROW_LINES
+    out: list[int] = []
+    for m in lines:
+        line = m.group()
+        if _space_row(line) or (space_rows and not _SENTENCE.search(line)):
+            continue
+        out.extend(m.start() + s.start() for s in _LONE_SPACE.finditer(line))
+    return out
+
+
+def stray_gaps(text: str) -> list[int]:
+    """Offsets in ``text`` of the spaces and line breaks a scan or a re-typed copy put inside words and sentences."""
+    return sorted(set(word_gaps(text)) | set(text_spaces(text)))
