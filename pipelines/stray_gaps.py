@@ -28,7 +28,12 @@ _VALUE_CELL = re.compile(r"(?<!\S)[≥≤<>＞＜]?[-+]?[0-9０-９][0-9０-９.
 # percent sign on both sides (not a date's space before its time: 2024-09-19 10:42)
 _DIGIT = r"[0-9０-９]"
 _LONE_SPACE = re.compile(rf"(?<={_DIGIT}) (?={_DIGIT})(?![0-9０-９]?[:：])|(?<={_DIGIT}) (?=[.．][0-9０-９])|(?<={_DIGIT}[.．]) (?={_DIGIT})"
-                         rf"|(?<={_DIGIT}) (?=[%％])")
+                         rf"|(?<={_DIGIT}) (?=[%％年月日])")
+# a title line (…绩效自评报告, …自评表, …自评情况的报告): a lone space between two of its Han characters or digits is a
+# slip, on a line this short (a title, not a row of cells that ends with one)
+_TITLE_END = re.compile(r"(?:报告|自评表|自评情况)[ \u3000]*$")
+TITLE_CHARS = 60
+_TITLE_SPACE = re.compile(rf"(?<=[\u4e00-\u9fff0-9０-９]) (?=[\u4e00-\u9fff0-9０-９])")
 # a text of fewer lines than this lost its line breaks (a page copied as one run): its spaces stand for them, kept
 MIN_TEXT_LINES = 3
 _SENTENCE = re.compile(r"[，。；！？]")
@@ -83,10 +88,23 @@ def text_spaces(text: str) -> list[int]:
         line = m.group()
         if _space_row(line) or (space_rows and not _SENTENCE.search(line)):
             continue
-        out.extend(m.start() + s.start() for s in _LONE_SPACE.finditer(line))
+        rx = _TITLE_SPACE if len(line) <= TITLE_CHARS and _TITLE_END.search(line) else _LONE_SPACE
+        out.extend(m.start() + s.start() for s in rx.finditer(line))
     return out
+
+
+# a year (19xx, 20xx) broken by a line break (202 / 3年城区…): its digits on both sides of the break, 年 after them
+_D = "[0-9０-９]"
+_BROKEN_YEAR = re.compile(rf"(?<!{_D})(?:[2２]\n[0０]{_D}{{2}}|[2２][0０]\n{_D}{{2}}|[2２][0０]{_D}\n{_D}|[1１]\n[9９]{_D}{{2}}"
+                          rf"|[1１][9９]\n{_D}{{2}}|[1１][9９]{_D}\n{_D})年")
+
+
+def year_breaks(text: str) -> list[int]:
+    """Offsets of the line breaks inside a year (2023年 printed 202 / 3年): a year is four digits, no cell of a table
+    ends with a part of one."""
+    return [m.start() + m.group().index("\n") for m in _BROKEN_YEAR.finditer(text)]
 
 
 def stray_gaps(text: str) -> list[int]:
     """Offsets in ``text`` of the spaces and line breaks a scan or a re-typed copy put inside words and sentences."""
-    return sorted(set(word_gaps(text)) | set(text_spaces(text)))
+    return sorted(set(word_gaps(text)) | set(text_spaces(text)) | set(year_breaks(text)))

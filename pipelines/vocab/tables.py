@@ -389,10 +389,9 @@ GAP_WORDS: tuple[str, ...] = tuple(w for w in dict.fromkeys((
     *_VOCAB, *OTHER_COLUMN_WORDS, *(w for ws in (*FUNDS_HEADER_WORDS.values(), *INDICATOR_HEADER_WORDS.values())
                                     for w in ws),
     "项目支出绩效自评报告", "绩效自评报告", "项目支出绩效自评表", "绩效自评表", "绩效自评情况")) if len(w) >= 3)
-# the short words a piece of a gap word may be on its own (年度|预期目标 is two header cells, 项目|实施单位 a name's end
-# and a label): a gap between two words is a cell boundary, not a slip
-GAP_PIECES = frozenset(("项目", "年度", "指标", "资金", "预算", "全年", "年初", "实际", "绩效", "自评", *WEIGHT_WORDS,
-                        *SCORE_WORDS, *_L1_FORMS, *_L2_FORMS))
+# the short words a piece of a gap word may be on its own besides the gap words (年度|预期目标 is two header cells,
+# 项目|实施单位 a name's end and a label, 社会|效益指标 two cells): a gap between two words is a cell boundary, not a slip
+GAP_PIECES = frozenset((*WEIGHT_WORDS, *SCORE_WORDS, *_L1_FORMS, *_L2_FORMS))
 # its unit notes and colons, matched on the reversed cell: anchored at its start, linear in a run of colons
 _HEADER_TAIL_REVERSED = re.compile(r"^(?:\)[^()]{1,10}\(|:)+")
 
