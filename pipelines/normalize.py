@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from jixiao.pipelines.hard_wraps import hard_wrap_breaks
 from jixiao.pipelines.stray_gaps import stray_gaps
+from jixiao.pipelines.label_slips import repair_slipped_labels
 from jixiao.pipelines.box_tables import box_rows
 from jixiao.pipelines.pipe_tables import RULING_GLYPH, padded_pipe_rows, pipe_cell_lines, pipe_rows, ruling_glyphs, unfold_pipe_runs
 from jixiao.record import YUAN_PER_WAN, YUAN_PER_YI
@@ -226,9 +227,10 @@ def simplified(text: str) -> str:
 
 def normalize_text(text: str) -> NormalizedText:
     """NFKC per character, junk anchors, page footer lines, inline pinyin and zero-width characters removed,
-    traditional characters simplified, ``\\r\\n`` -> ``\\n``, markdown-style pipe rows turned into tab rows
+    traditional characters simplified, look-alikes in label words read as the words (``label_slips``),
+    ``\\r\\n`` -> ``\\n``, markdown-style pipe rows turned into tab rows
     (see ``pipe_rows``)."""
-    norm = box_rows(_prepared(text))
+    norm = repair_slipped_labels(box_rows(_prepared(text)))
     if "|" not in norm.text and RULING_GLYPH not in norm.text:
         return norm
     out, offsets = pipe_cell_lines(unfold_pipe_runs(ruling_glyphs(norm.text)), norm.offsets)
