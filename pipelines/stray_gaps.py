@@ -33,6 +33,7 @@ _LONE_SPACE = re.compile(rf"(?<={_DIGIT}) (?={_DIGIT})(?![0-9０-９]?[:：])|(?
 # slip, on a line this short (a title, not a row of cells that ends with one)
 _TITLE_END = re.compile(r"(?:报告|自评表|自评情况)[ \u3000]*$")
 TITLE_CHARS = 60
+_OPENS_ITEM = re.compile(r"[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．)）]|[①-⑳]")
 _TITLE_SPACE = re.compile(rf"(?<=[\u4e00-\u9fff0-9０-９]) (?=[\u4e00-\u9fff0-9０-９])")
 # a text of fewer lines than this lost its line breaks (a page copied as one run): its spaces stand for them, kept
 MIN_TEXT_LINES = 3
@@ -105,6 +106,44 @@ def year_breaks(text: str) -> list[int]:
     return [m.start() + m.group().index("\n") for m in _BROKEN_YEAR.finditer(text)]
 
 
+# a short bracket (inline pinyin 場(chǎ / ng), a unit (万 / 元)) broken by a line break: no page wraps a line inside
+# a bracket of a few characters
+_BROKEN_BRACKET = re.compile(r"[(（][^()（）\s|]{0,8}\n[^()（）\s|]{0,8}[)）]")
+
+
+def bracket_breaks(text: str) -> list[int]:
+    """Offsets of the line breaks inside a short bracket."""
+    return [m.start() + m.group().index("\n") for m in _BROKEN_BRACKET.finditer(text)]
+
+
+# a title broken in two (闽溪县民政局2023年度困难群众临时救 / 助专项资金绩效自评报告): the line before runs on into it
+# (ends with a Han character or a digit, no punctuation in it), the line after ends as a title does
+# (the title's year in the line before, none in the line after: a unit's name over a title, a page's chrome or a
+# table's last row over one, and a generic title word under a title's first line are lines the page printed)
+_TITLE_HEAD = re.compile(r"^[ \u3000]*[\u4e00-\u9fff0-9０-９][\u4e00-\u9fff0-9０-９()（）]*[\u4e00-\u9fff0-9０-９]$")
+_YEAR = re.compile(r"[0-9０-９]{4}")
+_TITLE_TAIL = re.compile(r"^(?![^\n]*[0-9０-９]{4})[\u4e00-\u9fff][^\s。；;：:，,、|]*(?:报告|自评表)[ \u3000]*$")
+
+
+def title_breaks(text: str) -> list[int]:
+    """Offsets of the line breaks inside a title line (both pieces together no longer than ``TITLE_CHARS``)."""
+    if "\n" not in text:
+        return []
+    _, title_words = _gap_words()
+    out: list[int] = []
+    pos = 0
+    lines = text.split("\n")
+    for k in range(len(lines) - 1):
+        line, nxt = lines[k], lines[k + 1]
+        pos += len(line)
+        if (len(line.strip()) + len(nxt.strip()) <= TITLE_CHARS and _TITLE_TAIL.match(nxt) and _TITLE_HEAD.match(line)
+                and _YEAR.search(line) and nxt.strip() not in title_words and not _OPENS_ITEM.match(nxt)):
+            out.append(pos)
+        pos += 1
+    return out
+
+
 def stray_gaps(text: str) -> list[int]:
     """Offsets in ``text`` of the spaces and line breaks a scan or a re-typed copy put inside words and sentences."""
-    return sorted(set(word_gaps(text)) | set(text_spaces(text)) | set(year_breaks(text)))
+    return sorted(set(word_gaps(text)) | set(text_spaces(text)) | set(year_breaks(text))
+                  | set(bracket_breaks(text)) | set(title_breaks(text)))
