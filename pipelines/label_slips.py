@@ -14,20 +14,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from jixiao.pipelines.normalize import NormalizedText
+from jixiao.pipelines.taxonomy import load_taxonomy
+from jixiao.pipelines.vocab import GAP_WORDS, OCR_GLYPH_SLIPS
 
 
 @lru_cache(maxsize=1)
 def _slips() -> tuple[re.Pattern[str], dict[str, tuple[tuple[int, str], ...]]]:
     """A pattern of the look-alike characters that stand in a label word, and for each: (its index in the word,
     the word) for every word it may stand in."""
-    # imported here: the vocabulary reads normalize's helpers, and the taxonomy is read once, when first needed
-    from jixiao.pipelines.taxonomy import load_taxonomy
-    from jixiao.pipelines.vocab import GAP_WORDS, OCR_GLYPH_SLIPS
-
     printed_for: dict[str, set[str]] = defaultdict(set)
     for printed, meant in (*OCR_GLYPH_SLIPS, *load_taxonomy().look_alikes):
         printed_for[meant].add(printed)
@@ -55,14 +50,3 @@ def slipped_labels(text: str) -> dict[int, str]:
                 out[j] = word[i]
                 break
     return out
-
-
-def repair_slipped_labels(norm: NormalizedText) -> NormalizedText:
-    """``norm`` with the look-alikes in its label words read as the words' characters (offsets unchanged)."""
-    fixes = slipped_labels(norm.text)
-    if not fixes:
-        return norm
-    chars = list(norm.text)
-    for j, ch in fixes.items():
-        chars[j] = ch
-    return norm.model_copy(update={"text": "".join(chars)})

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from jixiao.pipelines.vocab import GAP_PIECES, GAP_WORDS
+
 # a line holding this many lone number cells (10, 100%, 12.41, ≥4个) is a row of cells one space apart
 SPACE_ROW_VALUES = 2
 # and a document with this many such lines prints its tables as space rows (two happen by chance in a report)
@@ -27,14 +29,14 @@ _VALUE_CELL = re.compile(r"(?<!\S)[≥≤<>＞＜]?[-+]?[0-9０-９][0-9０-９.
 # a lone space inside a number (9 3.5%, 202 3年): digits (full-width ones not yet folded), a decimal point or a
 # percent sign on both sides (not a date's space before its time: 2024-09-19 10:42)
 _DIGIT = r"[0-9０-９]"
-_LONE_SPACE = re.compile(rf"(?<={_DIGIT}) (?={_DIGIT})(?![0-9０-９]?[:：])|(?<={_DIGIT}) (?=[.．][0-9０-９])|(?<={_DIGIT}[.．]) (?={_DIGIT})"
+_LONE_SPACE = re.compile(rf"(?<={_DIGIT}) (?={_DIGIT})(?!{_DIGIT}{{1,2}}[:：])|(?<={_DIGIT}) (?=[.．][0-9０-９])|(?<={_DIGIT}[.．]) (?={_DIGIT})"
                          rf"|(?<={_DIGIT}) (?=[%％年月日])")
 # a title line (…绩效自评报告, …自评表, …自评情况的报告): a lone space between two of its Han characters or digits is a
 # slip, on a line this short (a title, not a row of cells that ends with one)
 _TITLE_END = re.compile(r"(?:报告|自评表|自评情况)[ \u3000]*$")
 TITLE_CHARS = 60
 _OPENS_ITEM = re.compile(r"[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．)）]|[①-⑳]")
-_TITLE_SPACE = re.compile(rf"(?<=[\u4e00-\u9fff0-9０-９]) (?=[\u4e00-\u9fff0-9０-９])")
+_TITLE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff0-9０-９]) (?=[\u4e00-\u9fff0-9０-９])")
 # a text of fewer lines than this lost its line breaks (a page copied as one run): its spaces stand for them, kept
 MIN_TEXT_LINES = 3
 _SENTENCE = re.compile(r"[，。；！？]")
@@ -44,9 +46,6 @@ _LINE = re.compile(r"[^\n]+")
 @lru_cache(maxsize=1)
 def _gap_words() -> tuple[re.Pattern[str], frozenset[str]]:
     """The gap words as one pattern (longest first), and the words a piece of one may be (a cell of its own)."""
-    # imported here: the vocabulary reads normalize's helpers, and normalize reads this module
-    from jixiao.pipelines.vocab import GAP_PIECES, GAP_WORDS
-
     return (re.compile("|".join(re.escape(w) for w in sorted(GAP_WORDS, key=len, reverse=True))),
             frozenset(GAP_WORDS) | GAP_PIECES)
 

@@ -382,18 +382,6 @@ INDICATOR_HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "degree": ("完成程度",), "weight": WEIGHT_WORDS, "score": SCORE_WORDS,
     "note": ("定性指标情况说明", "定性值情况说明"), "other": OTHER_COLUMN_WORDS,
 }
-# Words a stray gap is taken out of where a scan or a re-typed copy put one inside (全年执\n行数, 满意度 指标, 绩效自评报
-# 告): the labels, anchors, column headers and categories above, and the words a report's title ends with; three
-# characters or more (a two-character word, 分值 or 得分, also stands across the gap between two cells).
-GAP_WORDS: tuple[str, ...] = tuple(w for w in dict.fromkeys((
-    *_VOCAB, *OTHER_COLUMN_WORDS, *(w for ws in (*FUNDS_HEADER_WORDS.values(), *INDICATOR_HEADER_WORDS.values())
-                                    for w in ws),
-    "项目支出绩效自评报告", "绩效自评报告", "项目支出绩效自评表", "绩效自评表", "绩效自评情况",
-    # the other labels of a field row (OTHER_LABEL)
-    "项目负责人及电话", "项目负责人及联系电话", "项目负责人", "联系电话", "填报人", "填表人", "审核人", "中央主管部门")) if len(w) >= 3)
-# the short words a piece of a gap word may be on its own besides the gap words (年度|预期目标 is two header cells,
-# 项目|实施单位 a name's end and a label, 社会|效益指标 two cells): a gap between two words is a cell boundary, not a slip
-GAP_PIECES = frozenset((*WEIGHT_WORDS, *SCORE_WORDS, *_L1_FORMS, *_L2_FORMS))
 # its unit notes and colons, matched on the reversed cell: anchored at its start, linear in a run of colons
 _HEADER_TAIL_REVERSED = re.compile(r"^(?:\)[^()]{1,10}\(|:)+")
 
