@@ -67,7 +67,12 @@ def word_gaps(text: str) -> list[int]:
         inside = [k for k in range(m.start() + 1, m.end()) if k in after]
         # a word whose two pieces are words of their own (项目|实施单位, 社会|效益指标) is two cells side by side
         if len(inside) == 1 and not (squeezed[m.start():inside[0]] in pieces or squeezed[inside[0]:m.end()] in pieces):
-            out.append(after[inside[0]])
+            gap = after[inside[0]]
+            # a label's start alone on its line (主管部 / 门及代码 under a wrapped value): the page's own wrap, which the
+            # readers rejoin with the value above it
+            if text[gap] == "\n" and text.rfind("\n", 0, gap) + 1 == gap - (inside[0] - m.start()):
+                continue
+            out.append(gap)
     return out
 
 

@@ -25,6 +25,9 @@ def test_a_gap_between_two_words_is_a_cell_boundary():
     # line (a vertical heading): the page's own layout
     text = "项目名称 城区供水管网改造项目 实施单位 青松县供水站\n社会\n效益指标\n产\n出\n指\n标"
     assert word_gaps(text) == []
+    # a label's start alone on its line under a wrapped value is the page's wrap: the readers rejoin the value with it
+    wrapped = "项目名称     一般行政\n管理事务专项资金\n主管部\n门及代码    386-市体育局"
+    assert word_gaps(wrapped) == []
 
 
 def test_a_space_inside_a_number_or_a_date_in_running_text_is_a_slip():
@@ -60,7 +63,7 @@ def test_a_title_broken_in_two_is_one_title_but_a_unit_over_a_title_is_two_lines
 
 
 def test_normalization_drops_the_gaps_and_keeps_offsets_true():
-    noisy = "项目名称 202\n3年城区公厕运维经费\n全年执\n行数 3 4.5\n实际完成值9 3.5%，得分1 0分。"
+    noisy = "项目名称 202\n3年城区公厕运维经费\n资金来源 全年执\n行数 3 4.5\n实际完成值9 3.5%，得分1 0分。"
     norm = normalize_scanned(noisy)
     assert "2023年城区" in norm.text and "全年执行数" in norm.text and "93.5%" in norm.text and "得分10分" in norm.text
     assert all(unicodedata.normalize("NFKC", noisy[o]) == ch for ch, o in zip(norm.text, norm.offsets)
