@@ -45,7 +45,8 @@ from jixiao.pipelines.fusion_rules import FusionRules
 from jixiao.pipelines.gap_regions import gap_regions, tag_regions
 from jixiao.pipelines.map import Mapper
 from jixiao.pipelines.map_record import map_record
-from jixiao.pipelines.normalize import NormalizedText, normalize_text
+from jixiao.pipelines.normalize import NormalizedText
+from jixiao.pipelines.scan_text import normalize_scanned
 from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.place import place
 from jixiao.pipelines.pipeline import PIPELINE, PipelineConfig
@@ -143,7 +144,7 @@ class Extractor:
         if mode == "tagger" and self.tagger is not None and self.assemble_from_spans is not None:
             # tagger-only means tagger only: the parser's record would be thrown away
             record, parsed = DocumentRecord(doc_id=doc.doc_id, source=doc.source), {}
-            record.final_accounts = self._final_accounts(normalize_text(doc.text), timings, deadline)
+            record.final_accounts = self._final_accounts(normalize_scanned(doc.text), timings, deadline)
         else:
             record, parsed = self._read(doc, timings, notes, deadline)
         if mode in ("tagger", "combined"):
@@ -188,7 +189,7 @@ class Extractor:
         notes = [] if notes is None else notes
         deadline.check("normalization")
         t0 = time.perf_counter()
-        norm = source = normalize_text(doc.text)
+        norm = source = normalize_scanned(doc.text)
         t1 = time.perf_counter()
         timings["normalize"] = t1 - t0
         readers = self.pdf_readers if doc.format == "pdf" else self.readers

@@ -12,6 +12,7 @@ import html
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
@@ -231,11 +232,16 @@ def simplified(text: str) -> str:
     return out if len(out) == len(text) else text
 
 
-def normalize_text(text: str) -> NormalizedText:
+def normalize_text(text: str, gaps: Callable[[str], list[int]] | None = None,
+                   relabel: Callable[[str], dict[int, str]] | None = None) -> NormalizedText:
     """NFKC per character, junk anchors, page footer lines, inline pinyin and zero-width characters removed,
     traditional characters simplified, ``\\r\\n`` -> ``\\n``, markdown-style pipe rows turned into tab rows
-    (see ``pipe_rows``)."""
-    norm = box_rows(_prepared(text))
+    (see ``pipe_rows``). ``gaps`` finds more whitespace to leave out of the text (offsets into ``text``: a scan's
+    stray spaces and breaks, ``scan_text``), ``relabel`` characters to read otherwise (offset in the folded text ->
+    character: look-alikes in label words); both keep offsets true."""
+    norm = box_rows(_prepared(text, gaps))
+    if relabel is not None and (fixes := relabel(norm.text)):
+        norm = _relabeled(norm, fixes)
     if "|" not in norm.text and RULING_GLYPH not in norm.text:
         return norm
     out, offsets = pipe_cell_lines(unfold_pipe_runs(ruling_glyphs(norm.text)), norm.offsets)
@@ -274,12 +280,19 @@ def _glued_markers(text: str) -> set[int]:
     return out
 
 
-def _prepared(text: str) -> NormalizedText:
+def _relabeled(norm: NormalizedText, fixes: dict[int, str]) -> NormalizedText:
+    chars = list(norm.text)
+    for j, ch in fixes.items():
+        chars[j] = ch
+    return norm.model_copy(update={"text": "".join(chars)})
+
+
+def _prepared(text: str, gaps: Callable[[str], list[int]] | None = None) -> NormalizedText:
     """``text`` folded (``_fold_text``) after two rewrites that change its length, offsets still into ``text``:
     the line breaks a page's edge put inside paragraphs left out (``hard_wraps``; before the pinyin and the junk are
-    found, since the edge may cut one in two), a preview's chunk markers glued inside a word left out
+    found, since the edge may cut one in two), the whitespace ``gaps`` finds left out, a preview's chunk markers glued inside a word left out
     (``_glued_markers``), and HTML character references read as the character they name."""
-    breaks = hard_wrap_breaks(text)
+    breaks = hard_wrap_breaks(text) + (gaps(text) if gaps is not None else [])
     entities = [(m.start(), m.end(), decoded) for m in (_ENTITY.finditer(text) if "&" in text else ())
                 if len(decoded := html.unescape(html.unescape(m.group()))) == 1]
     markers = _glued_markers(text)

@@ -307,15 +307,21 @@ def padded_pipe_rows(text: str) -> str:
     widest = max(lines[k].count("|") for k in piped if _padded_end(lines[k]))
     out = list(text)
     pos = 0
+    joined = False  # the line before ran on into this one
     for k, line in enumerate(lines[:-1]):
         pos += len(line)
         nxt = lines[k + 1].strip(" \t")
         broken = "|" in line and not line.rstrip(" \t").endswith("|")  # a complete row ends with its pipes
         if _whole_row(line, width, nxt, markdown) or (broken and _ends_its_row(line, nxt, widest)):
-            pass  # (a markdown export ends every row with its last cell's pipe, a blank last cell too)
-        elif nxt and line.strip() and (_one_pipe_end(line) or broken
-                                     or ("|" not in line and nxt.startswith("|") and k > 0 and "|" in lines[k - 1])):
+            joined = False  # (a markdown export ends every row with its last cell's pipe, a blank last cell too)
+        elif nxt and line.strip() and (_one_pipe_end(line) or broken or ("|" not in line and joined)
+                                     or ("|" not in line and "|" in nxt and k > 0 and "|" in lines[k - 1])):
+            # (a line without pipes inside a row that ran on is a piece of a cell broken twice: 补助庭院 / 果蔬种 / 植面积 |;
+            # one between two rows is the start of the next row's first cell: 其中梨树种植 / 面积 | 6亩 |)
             out[pos] = " "
+            joined = True
+        else:
+            joined = False
         pos += 1
     return "".join(out)
 

@@ -272,3 +272,21 @@ def test_a_navigation_bar_of_many_pipes_does_not_widen_the_table():
     """The table's width is its padded rows' (a site's bar of a dozen links with pipes is no row of it)."""
     bar = "首页 | 新闻 | 政务 | 民生 | 视频 | 专题 | 图片 | 访谈 | 公告 | 下载 | 互动 | 英文 | 网站地图 | 无障碍 |"
     assert padded_pipe_rows(bar + "\n" + JOINED) == bar + "\n" + JOINED
+
+
+PADDED_ROWS = "\n".join([
+    "项目名称 | 庭院经济奖补项目 | ||||||",
+    "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 | ||",
+    "产出指标 | 数量指标 | 补助果蔬种植面积 | 20 | 36亩 | 36亩 | 20 | ||||",
+    "其中葡萄种植面积 | 4亩 | 4亩 | ||||||||",
+    "其中梨树种植面积 | 6亩 | 6亩 | ||||||||",
+    "质量指标 | 苗木成活率 | 5 | 90% | 93% | 5 | ||||||",
+])
+
+
+def test_a_padded_row_broken_inside_its_cells_is_one_row_again():
+    # a scan's stray line breaks: inside a cell twice (补助果蔬 / 种植 / 面积) and inside a row's first cell (其中梨树 / 种植面积)
+    broken = (PADDED_ROWS.replace("补助果蔬种植面积", "补助果蔬\n种植\n面积")
+              .replace("其中梨树种植面积", "其中梨树\n种植面积"))
+    rows = padded_pipe_rows(broken).split("\n")
+    assert [r.replace(" ", "") for r in rows] == [r.replace(" ", "") for r in PADDED_ROWS.split("\n")]

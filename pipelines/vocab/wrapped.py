@@ -1,11 +1,13 @@
 """Words a wrapped cell is rebuilt from: a PDF text layer breaks a narrow cell inside its row (产出指 / 标,
 偏差原因分 / 析及改进措 / 施), so a piece is read as the start, the middle or the end of one of these words.
-Derived from the lists of ``tables``: no word is listed twice."""
+Derived from the lists of ``tables``: no word is listed twice. Also the words a stray gap is taken out of (a scan's
+space or line break inside a word: ``stray_gaps``, ``label_slips``)."""
 
 from __future__ import annotations
 
 from jixiao.pipelines.vocab.tables import (
-    _L1_FORMS, _L2_FORMS, FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS, INFO_LABELS, LEVEL2_PARENT, REASON_HEADER_WORDS,
+    _L1_FORMS, _L2_FORMS, _VOCAB, FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS, INFO_LABELS, LEVEL2_PARENT,
+    OTHER_COLUMN_WORDS, REASON_HEADER_WORDS, SCORE_WORDS, WEIGHT_WORDS,
 )
 
 
@@ -34,3 +36,17 @@ INDICATOR_HEADER_STARTS = _prefixes(tuple(dict.fromkeys(
 # the starts of the funds header's words and of the block's caption (年初预 / 算数, 项目资金 / (万元))
 FUNDS_HEADER_STARTS = _prefixes(tuple(dict.fromkeys([*(w for ws in FUNDS_HEADER_WORDS.values() for w in ws),
                                                       *INFO_LABELS])))
+
+
+# Words a stray gap is taken out of where a scan or a re-typed copy put one inside (全年执\n行数, 满意度 指标, 绩效自评报
+# 告): the labels, anchors, column headers and categories above, and the words a report's title ends with; three
+# characters or more (a two-character word, 分值 or 得分, also stands across the gap between two cells).
+GAP_WORDS: tuple[str, ...] = tuple(w for w in dict.fromkeys((
+    *_VOCAB, *OTHER_COLUMN_WORDS, *(w for ws in (*FUNDS_HEADER_WORDS.values(), *INDICATOR_HEADER_WORDS.values())
+                                    for w in ws),
+    "项目支出绩效自评报告", "绩效自评报告", "项目支出绩效自评表", "绩效自评表", "绩效自评情况",
+    # the other labels of a field row (OTHER_LABEL)
+    "项目负责人及电话", "项目负责人及联系电话", "项目负责人", "联系电话", "填报人", "填表人", "审核人", "中央主管部门")) if len(w) >= 3)
+# the short words a piece of a gap word may be on its own besides the gap words (年度|预期目标 is two header cells,
+# 项目|实施单位 a name's end and a label, 社会|效益指标 two cells): a gap between two words is a cell boundary, not a slip
+GAP_PIECES = frozenset((*WEIGHT_WORDS, *SCORE_WORDS, *_L1_FORMS, *_L2_FORMS))

@@ -1,0 +1,52 @@
+"""Look-alike characters OCR put into the printed label words (顶目名称, 执行宰, 年度资金总頟, 当年财政拔款): read as the
+label, in the text every reader sees.
+
+The cell-level repair (``vocab.repair_label``) puts right a cell that is a slipped label as a whole; a reader that
+finds its labels in a line before it has cells (a space row: ``顶目名称 伊州财行(2022)26号 农产品…``, a sentence:
+``项目主管部门为…``) sees the slip. Here every occurrence of a vocabulary word (``vocab.GAP_WORDS``) with one character
+swapped for a known look-alike of it (``vocab.OCR_GLYPH_SLIPS`` and the taxonomy's ``look_alikes``, a character-shape
+table) is read as the word: one character for one, so offsets stay true, and a value printed from the original keeps
+the characters as printed. A slipped form that is a word of the vocabulary itself is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from jixiao.pipelines.taxonomy import load_taxonomy
+from jixiao.pipelines.vocab import GAP_WORDS, OCR_GLYPH_SLIPS
+
+
+@lru_cache(maxsize=1)
+def _slips() -> tuple[re.Pattern[str], dict[str, tuple[tuple[int, str], ...]]]:
+    """A pattern of the look-alike characters that stand in a label word, and for each: (its index in the word,
+    the word) for every word it may stand in."""
+    printed_for: dict[str, set[str]] = defaultdict(set)
+    for printed, meant in (*OCR_GLYPH_SLIPS, *load_taxonomy().look_alikes):
+        printed_for[meant].add(printed)
+    words = frozenset(GAP_WORDS)
+    table: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for word in words:
+        for i, ch in enumerate(word):
+            for printed in printed_for.get(ch, ()):
+                if word[:i] + printed + word[i + 1:] not in words:
+                    table[printed].append((i, word))
+    pattern = re.compile("[" + "".join(re.escape(ch) for ch in sorted(table)) + "]")
+    return pattern, {ch: tuple(sorted(found, key=lambda f: -len(f[1]))) for ch, found in table.items()}
+
+
+def slipped_labels(text: str) -> dict[int, str]:
+    """Offset -> the meant character, for each look-alike standing in a vocabulary word of ``text`` (the longest
+    word where two could be meant)."""
+    pattern, table = _slips()
+    out: dict[int, str] = {}
+    for m in pattern.finditer(text):
+        j = m.start()
+        for i, word in table[m.group()]:
+            a = j - i
+            if a >= 0 and text[a:j] == word[:i] and text[j + 1:a + len(word)] == word[i + 1:]:
+                out[j] = word[i]
+                break
+    return out
