@@ -114,6 +114,25 @@ def _assign(cells: list[tuple[int, int, int, int]], columns: list[tuple[int, int
 
 
 _NUMBER = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
+# a code printed as a cell of its own (208, 20805, 208 05 05) and one printed one space before its name
+_BARE_CODE = re.compile(r"^\d{3}(?: ?\d{2}){0,2}$")
+_CODE_LEAD = re.compile(r"^(\d{3}(?: ?\d{2}){0,2}) (?=[^\d\s])")
+
+
+def _codes_apart(block: list, lines: list[str]) -> list:
+    """Where some rows of a block print their code as a cell of its own, a row whose code stands one space
+    before its name (a long code, 201 99 99, leaves the layout one space) is cut there too, so that its name
+    goes to the names' column and its amounts stay in theirs."""
+    if not any(len(cells) > 1 and _BARE_CODE.match(line[cells[0][0]:cells[0][1]]) for cells, line in zip(block, lines)):
+        return block
+    out = []
+    for cells, line in zip(block, lines):
+        if cells and (m := _CODE_LEAD.match(line[cells[0][0]:cells[0][1]])):
+            a, b, x0, x1 = cells[0]
+            k = m.end(1)
+            cells = [(a, a + k, x0, x0 + k), (a + k + 1, b, x0 + k + 1, x1), *cells[1:]]
+        out.append(cells)
+    return out
 
 
 def _numeric(line: str, cells) -> bool:
@@ -191,7 +210,8 @@ def spaced_rows(norm: NormalizedText) -> NormalizedText | None:
         j = i
         while j < len(lines) and (len(parsed[j]) >= 2 or (j > i and (_stub(lines[j]) or _header_gap(parsed, lines, j)))):
             j += 1  # a blank line ends a block (a new page lays out anew); the 栏次 row normalized to one cell does not
-        block = _aligned([parsed[k] for k in range(i, j)], [narrow[k] for k in range(i, j)], lines[i:j])
+        block = _codes_apart(_aligned([parsed[k] for k in range(i, j)], [narrow[k] for k in range(i, j)], lines[i:j]),
+                             lines[i:j])
         kinds = ["data" if len(cells) >= MIN_CELLS and _numeric(lines[k], cells) else "meta" if _meta(lines[k])
                  else "head" for k, cells in zip(range(i, j), block)]
         data = [cells for cells, kind in zip(block, kinds) if kind == "data"]

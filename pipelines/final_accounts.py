@@ -29,6 +29,7 @@ from jixiao.pipelines.account_grid import (
     is_stub_row,
     sum_groups,
     tab_row,
+    unwrapped,
 )
 from jixiao.pipelines.normalize import NormalizedText, parse_number, squeeze
 from jixiao.record import AccountRow, FinalAccountsTable, Provenance
@@ -353,7 +354,7 @@ def read_rows(norm: NormalizedText, rows: list[GridRow], factor: float, header: 
     for head, body in header_sections(header, [r for r in rows[k:] if not is_stub_row(r)]):
         panels = columns(head)
         sums += sum_groups(head, panels)
-        out += _body_rows(norm, body, panels, factor)
+        out += _body_rows(norm, unwrapped(body, panels), panels, factor)
     return out, sums
 
 
