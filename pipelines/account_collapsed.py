@@ -218,6 +218,16 @@ def _vertical(cells: list[GridCell]) -> bool:
     return any(texts[i:i + 2] == list(V.ACCOUNT_THREE_PUBLIC_VERTICAL[1:]) for i in range(len(texts) - 1))
 
 
+def _vertical_header(cells: list[GridCell]) -> tuple[str, ...]:
+    """The header of a table of one item a row: 项目 | 预算数 | 决算数, with 项目 | 行次 | … where the 行次 is printed
+    before the amounts."""
+    texts = [c.text for c in cells]
+    at = next(i for i in range(len(texts) - 1) if texts[i:i + 2] == list(V.ACCOUNT_THREE_PUBLIC_VERTICAL[1:]))
+    lined = at > 0 and texts[at - 1] == V.ACCOUNT_LINE_HEADER
+    head = V.ACCOUNT_THREE_PUBLIC_VERTICAL
+    return (head[0], V.ACCOUNT_LINE_HEADER, *head[1:]) if lined else head
+
+
 def item_rows(cells: list[GridCell], width: int) -> list[GridRow]:
     """A table of one item a row (项目 | 预算数 | 决算数): each cell of words after the header starts a row."""
     texts = [c.text for c in cells]
@@ -238,20 +248,22 @@ def read_collapsed(norm: NormalizedText, start: int, end: int, kind: str, factor
         width = len(V.ACCOUNT_STANDARD_HEADERS[kind][-1])
         rows = coded_rows(cells, width)
     elif kind == "basic_expenditure":
-        width = 3
+        printed = _leaf_run(cells)  # the column variant (合计 | 人员经费 | 公用经费), else the panels' 决算数
+        width = len(printed) if printed else 3
         rows = coded_rows(cells, width)
     elif kind == "information":
         width = 3
         rows = lined_rows(cells, width)
     elif kind == "three_public" and _vertical(cells):
-        width = 3
+        vertical = _vertical_header(cells)
+        width = len(vertical)
         rows = item_rows(cells, width)
     else:
         return [], []
     header = header_rows(kind, width) if kind not in ("information", "basic_expenditure", "three_public") else [
         GridRow([GridCell(t, t, 0, 0) for t in r], 0, 0)
-        for r in ((V.ACCOUNT_THREE_PUBLIC_VERTICAL,) if kind == "three_public" else
-                  INFORMATION_HEADER if kind == "information" else (V.ACCOUNT_STANDARD_HEADERS[kind][-1],))]
+        for r in ((vertical,) if kind == "three_public" else INFORMATION_HEADER if kind == "information"
+                  else (printed or V.ACCOUNT_STANDARD_HEADERS[kind][-1],))]
     if kind in CODED and header and (leaves := _printed_leaves(norm.text[start:end], width)):
         header = [*header[:-1], GridRow([GridCell(t, t, 0, 0) for t in leaves], 0, 0)]  # 合计 where it says so
     out, sums = read_rows(norm, rows, factor, header=header)
@@ -260,6 +272,21 @@ def read_collapsed(norm: NormalizedText, start: int, end: int, kind: str, factor
         keys = [c.key for p in columns(header)[:1] for c in p.role("value") if c.key]
         placed(out, keys, sums)
     return out, sums
+
+
+def _leaf_run(cells: list[GridCell]) -> tuple[str, ...] | None:
+    """The header printed as one run of words from its code header to the 栏次 row (科目编码 科目名称 合计 人员经费
+    公用经费 栏次 …), where it heads one panel (one code header) with at least one value column."""
+    texts = [c.text for c in cells if c.text]
+    start = next((i for i, t in enumerate(texts) if V.ACCOUNT_CODE_HEADER.match(t)), None)
+    if start is None or V.ACCOUNT_STUB_ROW not in texts[start:]:
+        return None
+    run = tuple(texts[start:texts.index(V.ACCOUNT_STUB_ROW, start)])
+    if (len(run) < 3 or sum(bool(V.ACCOUNT_CODE_HEADER.match(t)) for t in run) != 1
+            or any(is_amount_cell(t) or not V.ACCOUNT_HEADER_WORD.search(t) and not V.ACCOUNT_LABEL_HEADER.match(t)
+                   for t in run)):
+        return None
+    return run
 
 
 # an amount as a table row prints it (8,264,310.52, 963348.12)

@@ -124,7 +124,7 @@ ACCOUNT_HEADER_START = re.compile(r"(?:^|\s)(?:项\s?目|科目代码|科目编�
 ACCOUNT_NOTE_INLINE = re.compile(r"(?:^|\s)(?:注|备注)\s*[:：]")
 # header words a collapsed row never joins to the words beside it
 ACCOUNT_HEADER_CELLS: frozenset[str] = frozenset(("项目", "行次", "统计数", "金额", "栏次", "科目代码", "科目名称", "科目编码",
-                                                  "决算数", "预算数"))
+                                                  "决算数", "预算数", "人员经费", "公用经费"))
 # a bare ordinal token (8. or (一)) belongs to the words after it
 ACCOUNT_ORDINAL_TOKEN = re.compile(r"^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)$")
 ACCOUNT_PART_INLINE = re.compile(r"(?:^|\s)第[一二三四五六七八九十\d]+部分")
