@@ -254,6 +254,9 @@ def read_collapsed(norm: NormalizedText, start: int, end: int, kind: str, factor
     elif kind == "information":
         width = 3
         rows = lined_rows(cells, width)
+    elif kind == "three_public" and (grouped := _item_groups(norm, cells)) is not None:
+        header, row = grouped  # the items are columns: one row of amounts under the header
+        return read_rows(norm, [row], factor, header=header)
     elif kind == "three_public" and _vertical(cells):
         vertical = _vertical_header(cells)
         width = len(vertical)
@@ -272,6 +275,40 @@ def read_collapsed(norm: NormalizedText, start: int, end: int, kind: str, factor
         keys = [c.key for p in columns(header)[:1] for c in p.role("value") if c.key]
         placed(out, keys, sums)
     return out, sums
+
+
+def _item_groups(norm: NormalizedText, cells: list[GridCell]) -> tuple[list[GridRow], GridRow] | None:
+    """A 三公 table whose items are columns, its header one run of words before the 栏次 row: each item (合计,
+    因公出国(境)费 …) over 预算数 | 决算数 (the items, then the pairs), or 预算数 and 决算数 each over the items: the
+    two header rows and the one row of amounts after the 栏次 run (a blank amount printed as a dash kept)."""
+    texts = [c.text for c in cells]
+    stub = next((i for i, t in enumerate(texts) if t.startswith(V.ACCOUNT_STUB_ROW)
+                 and t[len(V.ACCOUNT_STUB_ROW):].isdigit()), None)  # 栏次, or its run closed up (栏次123…)
+    pair = list(V.ACCOUNT_THREE_PUBLIC_VERTICAL[1:])
+    if stub is None:
+        return None
+    words = [(m.start(), m.end()) for c in cells[:stub] if c.text
+             for m in _TOKEN.finditer(norm.text, c.start, c.end)]  # the words one space apart a cell joined
+    run = [squeeze(norm.text[a:b]) for a, b in words]
+    printed = {t: norm.printed(a, b) for t, (a, b) in zip(run, words)}
+    at = next((i for i in range(len(run) - 1) if run[i:i + 2] == pair), None)
+    if at is None:
+        return None
+    k = (len(run) - at) // 2
+    if 2 <= k <= at and run[at:] == pair * k:  # the items, then 预算数 决算数 under each
+        leaves = run[at:]
+        top = [x for g in run[at - k:at] for x in (g, "")]
+    elif at + 2 < len(run) and len(rest := run[at + 2:]) % 2 == 0 and rest[:len(rest) // 2] == rest[len(rest) // 2:]:
+        leaves, half = rest, len(rest) // 2  # 预算数 and 决算数 each over the items
+        top = [pair[0], *[""] * (half - 1), pair[1], *[""] * (half - 1)]
+    else:
+        return None
+    first = _after_stub(cells) if texts[stub] == V.ACCOUNT_STUB_ROW else stub + 1
+    amounts = [c for c in cells[first:] if c.text][:len(leaves)]
+    if len(amounts) != len(leaves) or not all(is_amount_cell(c.text) or _dash(c.text) for c in amounts):
+        return None
+    header = [GridRow([GridCell(t, printed.get(t, t), 0, 0) for t in r], 0, 0) for r in (top, leaves)]
+    return header, GridRow(amounts, amounts[0].start, amounts[-1].end)
 
 
 def _leaf_run(cells: list[GridCell]) -> tuple[str, ...] | None:
