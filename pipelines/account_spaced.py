@@ -194,8 +194,9 @@ def _aligned(wide, narrow, lines: list[str]):
     return narrow if _edges(narrow, lines) < _edges(wide, lines) else wide
 
 
-# a block whose amounts do not line up: its amounts' right edges this many times as many as a row's amounts
-SCATTER = 3
+# a block whose amounts do not line up: its amounts end at more than this share of places (one a column where
+# they line up), and at more than twice as many places as a row has amounts
+SCATTER_SHARE = 0.5
 # … over at least this many rows with numbers (fewer say nothing)
 SCATTER_ROWS = 4
 
@@ -207,7 +208,8 @@ def _scattered(block: list, kinds: list[str], lines: list[str]) -> bool:
              for cells, kind, line in zip(block, kinds, lines) if kind == "data"]
     edges = [e for e in edges if e]
     most = max((len(e) for e in edges), default=0)
-    return len(edges) >= SCATTER_ROWS and len({x for e in edges for x in e}) > SCATTER * most
+    distinct = len({x for e in edges for x in e})
+    return len(edges) >= SCATTER_ROWS and distinct > SCATTER_SHARE * sum(map(len, edges)) and distinct > 2 * most
 
 
 def _leading(text: str) -> bool:
@@ -230,10 +232,10 @@ def _ordered(block: list, kinds: list[str], lines: list[str]) -> list[list[int]]
     heads = [[squeeze(line[a:b]) for a, b, _, _ in cells] for cells, line in zip(block, lines)]
     widest = max((h for h, kind in zip(heads, kinds) if kind == "head"), key=len, default=[])
     data_cols: list[list[int]] = []
-    for cells, kind, line in zip(block, kinds, lines):
+    for cells in block:
         cols: list[int] = []
-        for k, (a, b, _, _) in enumerate(cells):
-            gap = a - cells[k - 1][1] if k else 0
+        for k, cell in enumerate(cells):
+            gap = cell[0] - cells[k - 1][1] if k else 0
             cols.append(cols[-1] + 1 + (round((gap - usual) / unit) if gap > usual and unit else 0) if k else 0)
         data_cols.append(cols)
     width = max([len(widest)] + [c[-1] + 1 for c, kind in zip(data_cols, kinds) if kind == "data" and c])
