@@ -10,6 +10,7 @@ back as tab rows (offsets kept: an inserted tab points at the character after it
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.normalize import NormalizedText, squeeze
@@ -227,7 +228,7 @@ def _ordered(block: list, kinds: list[str], lines: list[str]) -> list[list[int]]
     kinds = ["stub" if squeeze(line).startswith(V.ACCOUNT_STUB_ROW) else kind for kind, line in zip(kinds, lines)]
     gaps = [cells[k][0] - cells[k - 1][1] for cells, kind in zip(block, kinds) if kind == "data"
             for k in range(1, len(cells))]
-    usual = max(set(gaps), key=gaps.count) if gaps else 2
+    usual = Counter(gaps).most_common(1)[0][0] if gaps else 2
     unit = min((g - usual for g in gaps if g > usual), default=usual)
     heads = [[squeeze(line[a:b]) for a, b, _, _ in cells] for cells, line in zip(block, lines)]
     widest = max((h for h, kind in zip(heads, kinds) if kind == "head"), key=len, default=[])
