@@ -55,6 +55,10 @@ CASES = {
     "slipped digits in a cell": lambda n: "支出决算表\n科目编码\t科目名称\t合计\n合计\t\t1" + "O" * n + ".00\n",
     "headers inside a body": lambda n: "收入支出决算总表\n项目\t行次\t金额\n"
     + "".join(f"收入{k}\t{k}\t1.00\n项目\t行次\t合计{k}\n" for k in range(n // 30)),
+    # helper s8_fa3: a web page's space-joined cells that do not line up (gaps of many widths), names wrapped in cells
+    "scattered spaced rows (accounts)": lambda n: "收入决算表\n项目  合计  基本支出  项目支出\n" + "".join(
+        f"{i}  名称{' ' * (i % 97 + 2)}{i}.00  {i}.50  1.00\n" for i in range(n // 40)),
+    "wrapped names (accounts)": lambda n: "支出决算表\n科目编码\t科目名称\t合计\n" + "201\t一般\t\n\t公共\t1.00\n" * (n // 20),
     "spaced header rows": lambda n: "支出决算表\n" + "项目    合计    基本支出\n科目编码 科目名称\n" * (n // 40)
     + "合计    1.00    2.00\n",
     # helper g1: levels joined before an indicator's name (产出指标—数量指标—名称：…), a long run of separators

@@ -218,6 +218,16 @@ def _vertical(cells: list[GridCell]) -> bool:
     return any(texts[i:i + 2] == list(V.ACCOUNT_THREE_PUBLIC_VERTICAL[1:]) for i in range(len(texts) - 1))
 
 
+def _vertical_header(cells: list[GridCell]) -> tuple[str, ...]:
+    """The header of a table of one item a row: 项目 | 预算数 | 决算数, with 项目 | 行次 | … where the 行次 is printed
+    before the amounts."""
+    texts = [c.text for c in cells]
+    at = next(i for i in range(len(texts) - 1) if texts[i:i + 2] == list(V.ACCOUNT_THREE_PUBLIC_VERTICAL[1:]))
+    lined = at > 0 and texts[at - 1] == V.ACCOUNT_LINE_HEADER
+    head = V.ACCOUNT_THREE_PUBLIC_VERTICAL
+    return (head[0], V.ACCOUNT_LINE_HEADER, *head[1:]) if lined else head
+
+
 def item_rows(cells: list[GridCell], width: int) -> list[GridRow]:
     """A table of one item a row (项目 | 预算数 | 决算数): each cell of words after the header starts a row."""
     texts = [c.text for c in cells]
@@ -238,20 +248,25 @@ def read_collapsed(norm: NormalizedText, start: int, end: int, kind: str, factor
         width = len(V.ACCOUNT_STANDARD_HEADERS[kind][-1])
         rows = coded_rows(cells, width)
     elif kind == "basic_expenditure":
-        width = 3
+        printed = _leaf_run(cells)  # the column variant (合计 | 人员经费 | 公用经费), else the panels' 决算数
+        width = len(printed) if printed else 3
         rows = coded_rows(cells, width)
     elif kind == "information":
         width = 3
         rows = lined_rows(cells, width)
+    elif kind == "three_public" and (grouped := _item_groups(norm, cells)) is not None:
+        header, row = grouped  # the items are columns: one row of amounts under the header
+        return read_rows(norm, [row], factor, header=header)
     elif kind == "three_public" and _vertical(cells):
-        width = 3
+        vertical = _vertical_header(cells)
+        width = len(vertical)
         rows = item_rows(cells, width)
     else:
         return [], []
     header = header_rows(kind, width) if kind not in ("information", "basic_expenditure", "three_public") else [
         GridRow([GridCell(t, t, 0, 0) for t in r], 0, 0)
-        for r in ((V.ACCOUNT_THREE_PUBLIC_VERTICAL,) if kind == "three_public" else
-                  INFORMATION_HEADER if kind == "information" else (V.ACCOUNT_STANDARD_HEADERS[kind][-1],))]
+        for r in ((vertical,) if kind == "three_public" else INFORMATION_HEADER if kind == "information"
+                  else (printed or V.ACCOUNT_STANDARD_HEADERS[kind][-1],))]
     if kind in CODED and header and (leaves := _printed_leaves(norm.text[start:end], width)):
         header = [*header[:-1], GridRow([GridCell(t, t, 0, 0) for t in leaves], 0, 0)]  # 合计 where it says so
     out, sums = read_rows(norm, rows, factor, header=header)
@@ -260,6 +275,55 @@ def read_collapsed(norm: NormalizedText, start: int, end: int, kind: str, factor
         keys = [c.key for p in columns(header)[:1] for c in p.role("value") if c.key]
         placed(out, keys, sums)
     return out, sums
+
+
+def _item_groups(norm: NormalizedText, cells: list[GridCell]) -> tuple[list[GridRow], GridRow] | None:
+    """A 三公 table whose items are columns, its header one run of words before the 栏次 row: each item (合计,
+    因公出国(境)费 …) over 预算数 | 决算数 (the items, then the pairs), or 预算数 and 决算数 each over the items: the
+    two header rows and the one row of amounts after the 栏次 run (a blank amount printed as a dash kept)."""
+    texts = [c.text for c in cells]
+    stub = next((i for i, t in enumerate(texts) if t.startswith(V.ACCOUNT_STUB_ROW)
+                 and t[len(V.ACCOUNT_STUB_ROW):].isdigit()), None)  # 栏次, or its run closed up (栏次123…)
+    pair = list(V.ACCOUNT_THREE_PUBLIC_VERTICAL[1:])
+    if stub is None:
+        return None
+    words = [(m.start(), m.end()) for c in cells[:stub] if c.text
+             for m in _TOKEN.finditer(norm.text, c.start, c.end)]  # the words one space apart a cell joined
+    run = [squeeze(norm.text[a:b]) for a, b in words]
+    printed = {t: norm.printed(a, b) for t, (a, b) in zip(run, words)}
+    at = next((i for i in range(len(run) - 1) if run[i:i + 2] == pair), None)
+    if at is None:
+        return None
+    k = (len(run) - at) // 2
+    if 2 <= k <= at and run[at:] == pair * k:  # the items, then 预算数 决算数 under each
+        leaves = run[at:]
+        top = [x for g in run[at - k:at] for x in (g, "")]
+    elif at + 2 < len(run) and len(rest := run[at + 2:]) % 2 == 0 and rest[:len(rest) // 2] == rest[len(rest) // 2:]:
+        leaves, half = rest, len(rest) // 2  # 预算数 and 决算数 each over the items
+        top = [pair[0], *[""] * (half - 1), pair[1], *[""] * (half - 1)]
+    else:
+        return None
+    first = _after_stub(cells) if texts[stub] == V.ACCOUNT_STUB_ROW else stub + 1
+    amounts = [c for c in cells[first:] if c.text][:len(leaves)]
+    if len(amounts) != len(leaves) or not all(is_amount_cell(c.text) or _dash(c.text) for c in amounts):
+        return None
+    header = [GridRow([GridCell(t, printed.get(t, t), 0, 0) for t in r], 0, 0) for r in (top, leaves)]
+    return header, GridRow(amounts, amounts[0].start, amounts[-1].end)
+
+
+def _leaf_run(cells: list[GridCell]) -> tuple[str, ...] | None:
+    """The header printed as one run of words from its code header to the 栏次 row (科目编码 科目名称 合计 人员经费
+    公用经费 栏次 …), where it heads one panel (one code header) with at least one value column."""
+    texts = [c.text for c in cells if c.text]
+    start = next((i for i, t in enumerate(texts) if V.ACCOUNT_CODE_HEADER.match(t)), None)
+    if start is None or V.ACCOUNT_STUB_ROW not in texts[start:]:
+        return None
+    run = tuple(texts[start:texts.index(V.ACCOUNT_STUB_ROW, start)])
+    if (len(run) < 3 or sum(bool(V.ACCOUNT_CODE_HEADER.match(t)) for t in run) != 1
+            or any(is_amount_cell(t) or not V.ACCOUNT_HEADER_WORD.search(t) and not V.ACCOUNT_LABEL_HEADER.match(t)
+                   for t in run)):
+        return None
+    return run
 
 
 # an amount as a table row prints it (8,264,310.52, 963348.12)

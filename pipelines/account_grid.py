@@ -262,3 +262,62 @@ def header_sections(header: list[GridRow], body: list[GridRow]) -> list[tuple[li
         out.append((head, []))
         seen = {c.text for r in head for c in r.cells if c.text}
     return out
+
+
+def _only(row: GridRow, cols: set[int]) -> bool:
+    """The row prints something, and only in the columns ``cols``."""
+    filled = {k for k, c in enumerate(row.cells) if c.text}
+    return bool(filled) and filled <= cols
+
+
+def _wrap_piece(text: str) -> bool:
+    """A label piece that can be the tail of a name wrapped in its cell (not a total, an ordinal line or 其中)."""
+    return bool(text) and not (V.ACCOUNT_TOTAL.search(text) or V.ACCOUNT_ROW_ORDINAL.match(text)
+                               or V.ACCOUNT_OF_WHICH.match(text) or is_amount_cell(text))
+
+
+def _joined(row: GridRow, at: int, other: GridRow, first: bool) -> GridCell:
+    a, b = (row.cells[at], other.cells[at]) if first else (other.cells[at], row.cells[at])
+    return GridCell(a.text + b.text, a.printed + b.printed, a.start, b.end)
+
+
+def unwrapped(rows: list[GridRow], panels: list[Panel]) -> list[GridRow]:
+    """The rows of a one-panel coded table with each name wrapped inside its cell joined again (a PDF's text
+    lays a long name out on two lines): a line printing only a name piece under a coded row with amounts is
+    the end of that row's name; a coded row with a name and no amounts over a line with no code whose name
+    piece has the amounts (the cell centred its numbers on the second line) is one row."""
+    if len(panels) != 1 or not (codes := panels[0].role("code") + panels[0].role("code_part")) \
+            or len(labels := panels[0].role("label")) != 1:
+        return rows
+    at, code_cols = labels[0].index, {c.index for c in codes}
+    values = [c.index for c in panels[0].role("value")]
+
+    def has_amount(row: GridRow) -> bool:  # in a value column (a code is digits too)
+        return any(is_amount_cell(row.text(c)) for c in values)
+    out: list[GridRow] = []
+    k = 0
+    while k < len(rows):
+        row = rows[k]
+        prev = out[-1] if out else None
+        coded = any(row.text(c) for c in code_cols)
+        if (prev is not None and _only(row, {at}) and _wrap_piece(row.text(at)) and has_amount(prev)
+                and any(prev.text(c) for c in code_cols) and prev.text(at)):
+            cells = list(prev.cells)
+            cells[at] = _joined(prev, at, row, True)
+            out[-1] = GridRow(cells, prev.start, row.end)
+            k += 1
+            continue
+        nxt = rows[k + 1] if k + 1 < len(rows) else None
+        if (nxt is not None and coded and row.text(at) and not has_amount(row) and _only(row, code_cols | {at})
+                and not any(nxt.text(c) for c in code_cols) and _wrap_piece(nxt.text(at)) and has_amount(nxt)):
+            cells = list(nxt.cells) + [GridCell("", "", nxt.end, nxt.end)] * (len(row.cells) - len(nxt.cells))
+            for c in code_cols:
+                if c < len(row.cells):
+                    cells[c] = row.cells[c]
+            cells[at] = _joined(nxt, at, row, False)
+            out.append(GridRow(cells, row.start, nxt.end))
+            k += 2
+            continue
+        out.append(row)
+        k += 1
+    return out

@@ -10,6 +10,7 @@ back as tab rows (offsets kept: an inserted tab points at the character after it
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.normalize import NormalizedText, squeeze
@@ -114,6 +115,25 @@ def _assign(cells: list[tuple[int, int, int, int]], columns: list[tuple[int, int
 
 
 _NUMBER = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
+# a code printed as a cell of its own (208, 20805, 208 05 05) and one printed one space before its name
+_BARE_CODE = re.compile(r"^\d{3}(?: ?\d{2}){0,2}$")
+_CODE_LEAD = re.compile(r"^(\d{3}(?: ?\d{2}){0,2}) (?=[^\d\s])")
+
+
+def _codes_apart(block: list, lines: list[str]) -> list:
+    """Where some rows of a block print their code as a cell of its own, a row whose code stands one space
+    before its name (a long code, 201 99 99, leaves the layout one space) is cut there too, so that its name
+    goes to the names' column and its amounts stay in theirs."""
+    if not any(len(cells) > 1 and _BARE_CODE.match(line[cells[0][0]:cells[0][1]]) for cells, line in zip(block, lines)):
+        return block
+    out = []
+    for cells, line in zip(block, lines):
+        if cells and (m := _CODE_LEAD.match(line[cells[0][0]:cells[0][1]])):
+            a, b, x0, x1 = cells[0]
+            k = m.end(1)
+            cells = [(a, a + k, x0, x0 + k), (a + k + 1, b, x0 + k + 1, x1), *cells[1:]]
+        out.append(cells)
+    return out
 
 
 def _numeric(line: str, cells) -> bool:
@@ -175,6 +195,73 @@ def _aligned(wide, narrow, lines: list[str]):
     return narrow if _edges(narrow, lines) < _edges(wide, lines) else wide
 
 
+# a block whose amounts do not line up: its amounts end at more than this share of places (one a column where
+# they line up), and at more than twice as many places as a row has amounts
+SCATTER_SHARE = 0.5
+# … over at least this many rows with numbers (fewer say nothing)
+SCATTER_ROWS = 4
+
+
+def _scattered(block: list, kinds: list[str], lines: list[str]) -> bool:
+    """The block's cells are runs of spaces apart without lining up (a web page's cells joined by spaces, not
+    laid out by position): its amounts end at many more places than a row has amounts."""
+    edges = [[x1 for a, b, _, x1 in cells if _NUMBER.match(line[a:b]) and "." in line[a:b]]
+             for cells, kind, line in zip(block, kinds, lines) if kind == "data"]
+    edges = [e for e in edges if e]
+    most = max((len(e) for e in edges), default=0)
+    distinct = len({x for e in edges for x in e})
+    return len(edges) >= SCATTER_ROWS and distinct > SCATTER_SHARE * sum(map(len, edges)) and distinct > 2 * most
+
+
+def _leading(text: str) -> bool:
+    """A header cell that heads the columns left of the amounts (项目, 科目编码, 科目名称, 栏次)."""
+    return bool(V.ACCOUNT_CODE_HEADER.match(text) or V.ACCOUNT_LABEL_HEADER.match(text)
+                or text in (V.ACCOUNT_STUB_ROW, V.ACCOUNT_LINE_HEADER))
+
+
+def _ordered(block: list, kinds: list[str], lines: list[str]) -> list[list[int]]:
+    """The columns of a scattered block's cells by their order: a data row's cell one column on from the one
+    before, and one more for each blank cell the run of spaces between them crossed (the block's usual run
+    between two cells, and the least extra a wider run adds, one blank cell's width); an amount never in a
+    column left of the amounts. A header row with fewer cells than columns keeps its 项目 / 科目… cells at the
+    left and its others at the right (项目 over code and name, then the leaves)."""
+    kinds = ["stub" if squeeze(line).startswith(V.ACCOUNT_STUB_ROW) else kind for kind, line in zip(kinds, lines)]
+    gaps = [cells[k][0] - cells[k - 1][1] for cells, kind in zip(block, kinds) if kind == "data"
+            for k in range(1, len(cells))]
+    usual = Counter(gaps).most_common(1)[0][0] if gaps else 2
+    unit = min((g - usual for g in gaps if g > usual), default=usual)
+    heads = [[squeeze(line[a:b]) for a, b, _, _ in cells] for cells, line in zip(block, lines)]
+    widest = max((h for h, kind in zip(heads, kinds) if kind == "head"), key=len, default=[])
+    data_cols: list[list[int]] = []
+    for cells in block:
+        cols: list[int] = []
+        for k, cell in enumerate(cells):
+            gap = cell[0] - cells[k - 1][1] if k else 0
+            cols.append(cols[-1] + 1 + (round((gap - usual) / unit) if gap > usual and unit else 0) if k else 0)
+        data_cols.append(cols)
+    width = max([len(widest)] + [c[-1] + 1 for c, kind in zip(data_cols, kinds) if kind == "data" and c])
+    lead = next((k for k, t in enumerate(widest) if not _leading(t)), len(widest))
+    first_value = width - (len(widest) - lead) if widest else 0
+    out = []
+    for cells, kind, line, cols, head in zip(block, kinds, lines, data_cols, heads):
+        if kind == "data":
+            shift = 0
+            for k, (a, b, _, _) in enumerate(cells):
+                cols[k] += shift
+                if _NUMBER.match(line[a:b]) and "." in line[a:b] and cols[k] < first_value:
+                    shift += first_value - cols[k]  # 合计 printed over code and name: its amounts from the first column
+                    cols[k] = first_value
+            out.append(cols)
+            continue
+        if kind == "head" and all(t in V.ACCOUNT_HEADER_GROUPS for t in head) and width % len(head) == 0:
+            out.append([k * width // len(head) for k in range(len(head))])  # 收入 | 支出 over the two sides
+            continue
+        left = next((k for k, t in enumerate(head) if not _leading(t)), len(head))
+        out.append(list(range(left)) + list(range(width - (len(head) - left), width))
+                   if kind == "head" and 1 < len(head) < width else list(range(len(head))))
+    return out
+
+
 def spaced_rows(norm: NormalizedText) -> NormalizedText | None:
     """The text with its space-laid table blocks written as tab rows; None when it has none."""
     lines = norm.text.split("\n")
@@ -191,15 +278,19 @@ def spaced_rows(norm: NormalizedText) -> NormalizedText | None:
         j = i
         while j < len(lines) and (len(parsed[j]) >= 2 or (j > i and (_stub(lines[j]) or _header_gap(parsed, lines, j)))):
             j += 1  # a blank line ends a block (a new page lays out anew); the 栏次 row normalized to one cell does not
-        block = _aligned([parsed[k] for k in range(i, j)], [narrow[k] for k in range(i, j)], lines[i:j])
+        block = _codes_apart(_aligned([parsed[k] for k in range(i, j)], [narrow[k] for k in range(i, j)], lines[i:j]),
+                             lines[i:j])
         kinds = ["data" if len(cells) >= MIN_CELLS and _numeric(lines[k], cells) else "meta" if _meta(lines[k])
                  else "head" for k, cells in zip(range(i, j), block)]
         data = [cells for cells, kind in zip(block, kinds) if kind == "data"]
         if len(data) >= 2 or (data and _headed(data[0], block, kinds, lines[i:j])):
             # a block of laid-out lines, two of them rows with numbers (or one, under a header as wide)
-            columns = _clear_headers(_columns(data), [cells for cells, kind in zip(block, kinds) if kind == "head"])
-            assigned = [_assign(cells, columns) for cells in block]
-            _groups_at_first(block, assigned, kinds, lines[i:j])
+            if _scattered(block, kinds, lines[i:j]):
+                assigned = _ordered(block, kinds, lines[i:j])
+            else:
+                columns = _clear_headers(_columns(data), [cells for cells, kind in zip(block, kinds) if kind == "head"])
+                assigned = [_assign(cells, columns) for cells in block]
+                _groups_at_first(block, assigned, kinds, lines[i:j])
             for k, cells, cols in zip(range(i, j), block, assigned):
                 _emit_row(norm, lines[k], starts[k], cells, cols, chars, offsets)
             changed = True

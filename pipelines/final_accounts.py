@@ -29,6 +29,7 @@ from jixiao.pipelines.account_grid import (
     is_stub_row,
     sum_groups,
     tab_row,
+    unwrapped,
 )
 from jixiao.pipelines.normalize import NormalizedText, parse_number, squeeze
 from jixiao.record import AccountRow, FinalAccountsTable, Provenance
@@ -82,7 +83,7 @@ def _title(norm: NormalizedText, start: int, end: int) -> tuple[str, str | None,
     if not V.ACCOUNT_TITLE.match(text) or table_kind(text) is None:
         standard = standard_title(text)  # a scan's slip in the title (决箅表)
         return None if standard is None else (standard, number, bool(V.ACCOUNT_CONTINUED.search(text)))
-    printed = V.ACCOUNT_TITLE_ORDINAL.sub("", norm.printed(start, end))
+    printed = V.ACCOUNT_TITLE_ORDINAL.sub("", V.ACCOUNT_TITLE_MARKUP.sub("", norm.printed(start, end)))
     if number and printed.endswith(number):
         printed = printed[: -len(number)]
     continued = bool(V.ACCOUNT_CONTINUED.search(text)) and not text.endswith("决算表")
@@ -205,7 +206,7 @@ class FinalAccountsReader:
         rows, end = _tab_rows(norm, lines, first_row, stop)
         tail = norm.text[lines[t.line][0]:lines[min(_part_end(norm, lines, end, stop), len(lines) - 1)][1]]
         no_data = bool(V.ACCOUNT_NO_DATA.search(squeeze(tail)))
-        number = t.number or _search(V.ACCOUNT_NUMBER, meta, 0)
+        number = t.number or _search(V.ACCOUNT_NUMBER, meta, 0) or _number_above(norm, lines, t.line)
         if not rows and not no_data and number is None:
             return None  # a heading that names a table, with no table under it
         year = _search(V.ACCOUNT_YEAR, meta, 1) or _search(V.ACCOUNT_YEAR, squeeze(t.title), 1)
@@ -272,6 +273,13 @@ def _meta(meta: str, doc_year: int | None) -> tuple[str | None, str | None, int 
     year = _search(V.ACCOUNT_YEAR, meta, 1)
     return (_search(V.ACCOUNT_NUMBER, meta, 0), _search(V.ACCOUNT_ENTITY, meta, 1) or None,
             int(year) if year else doc_year, _search(V.ACCOUNT_UNIT, meta, 1))
+
+
+def _number_above(norm: NormalizedText, lines: list[tuple[int, int]], at: int) -> str | None:
+    """The 表号 printed alone on the nearest printed line above the title (公开01表 over 收入支出决算总表)."""
+    above = next((squeeze(norm.printed(*lines[i])) for i in range(at - 1, max(at - 3, -1), -1)
+                  if squeeze(norm.text[slice(*lines[i])])), "")
+    return m.group(1) if (m := V.ACCOUNT_NUMBER_ABOVE.match(above)) else None
 
 
 def _meta_line(line: str) -> bool:
@@ -353,7 +361,7 @@ def read_rows(norm: NormalizedText, rows: list[GridRow], factor: float, header: 
     for head, body in header_sections(header, [r for r in rows[k:] if not is_stub_row(r)]):
         panels = columns(head)
         sums += sum_groups(head, panels)
-        out += _body_rows(norm, body, panels, factor)
+        out += _body_rows(norm, unwrapped(body, panels), panels, factor)
     return out, sums
 
 

@@ -32,6 +32,10 @@ ACCOUNT_TITLE_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.�
 ACCOUNT_PART_HEADING = re.compile(r"^第[一二三四五六七八九十\d]+部分")
 # 表号: 公开05表, 02表, 公开10-1表; printed beside the title or on the lines under it
 ACCOUNT_NUMBER = re.compile(r"(?:公开|部门|单位)?\d{1,2}(?:-\d{1,2})?表")
+# a 表号 printed alone on the line above its title (公开05表, **公开05表**, 表七: a bureau numbering 表一..表十)
+ACCOUNT_NUMBER_ABOVE = re.compile(r"^[#*]*((?:公开|部门|单位)?\d{1,2}(?:-\d{1,2})?表|表[一二三四五六七八九十]{1,3})[*]*$")
+# Markdown marks around a title line (### 收入决算表, **收入决算表**): no part of the title
+ACCOUNT_TITLE_MARKUP = re.compile(r"^[#*]+|[*]+$")
 ACCOUNT_ENTITY = re.compile(
     r"(?:部门名称|单位名称|编制部门|编制单位|填报单位|部门(?=[:：]))(?:[(（](?:公章|盖章|章)[)）])?[:：]?(.+?)(?=\d{4}年|(?:金额)?单位[:：]|(?:公开)?\d{1,2}表|$)")
 ACCOUNT_YEAR = re.compile(r"(20\d{2}|19\d{2})年度?")
@@ -124,7 +128,7 @@ ACCOUNT_HEADER_START = re.compile(r"(?:^|\s)(?:项\s?目|科目代码|科目编�
 ACCOUNT_NOTE_INLINE = re.compile(r"(?:^|\s)(?:注|备注)\s*[:：]")
 # header words a collapsed row never joins to the words beside it
 ACCOUNT_HEADER_CELLS: frozenset[str] = frozenset(("项目", "行次", "统计数", "金额", "栏次", "科目代码", "科目名称", "科目编码",
-                                                  "决算数", "预算数"))
+                                                  "决算数", "预算数", "人员经费", "公用经费"))
 # a bare ordinal token (8. or (一)) belongs to the words after it
 ACCOUNT_ORDINAL_TOKEN = re.compile(r"^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)$")
 ACCOUNT_PART_INLINE = re.compile(r"(?:^|\s)第[一二三四五六七八九十\d]+部分")
