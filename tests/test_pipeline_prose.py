@@ -603,7 +603,7 @@ def test_a_lone_table_takes_the_funds_its_prose_states_where_they_agree():
 
 def test_a_lone_collapsed_table_takes_the_score_its_report_states():
     """A table read from collapsed text spans the sentences after it: the report's score sentence is searched there."""
-    from jixiao.pipelines.prose import fill_lone_score
+    from jixiao.pipelines.prose_merge import fill_lone_score
 
     text = "项目名称 示例项目 年度资金总额 10 10 100% 四、自评结论 项目自评得分为93分，评价等级为优。"
     table = _lone_table(text, "flat")
@@ -678,7 +678,7 @@ def test_a_project_code_printed_as_a_labeled_line(extractor):
 
 
 def test_a_lone_table_takes_the_one_code_its_report_prints():
-    from jixiao.pipelines.prose import fill_lone_code
+    from jixiao.pipelines.prose_merge import fill_lone_code
 
     text = "项目编码：532500231100000001234 项目名称 示例项目 年度资金总额 10 10 100%"
     table = _lone_table(text, "flat")
