@@ -29,6 +29,7 @@ from jixiao.pipelines.prose_names import (
     NAME_FIELD, NOT_PROJECT, TITLE, intro_name, name_field, repeated_project_name, short_named, subtitle_name,
     title_matches, title_name, wrapped_title,
 )
+from jixiao.pipelines.prose_labels import closed_labels
 from jixiao.pipelines.prose_marks import total_row
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
@@ -109,6 +110,7 @@ _FINAL_SCORE = re.compile(r"最终得分(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*
 # (自评结果：92.5分（优）: the grade in brackets after the score)
 GRADE = re.compile(r"(?:(?:自评|评价|绩效|评定)(?:等级|等次|结果)|综合评定(?=为|是)|评级|(?<![\u4e00-\u9fff])等[级次]"
                     r"|(?<=\d分)[(（])(?:为|是|[:：])?\s*"
+                    r"(?:[—–-]{1,2}[ \t]+)?"  # (自评等级　—　优: a summary table's row, its 分值 cell a dash)
                     r"[“\"「『]?(优|良|中|差)(?:秀|好|等)?")
 # (a sentence states them too: 项目主管部门为宁川市民政局，项目实施单位为…)
 # (or a label alone on its line, its value on the next: a Word cover block pasted as text)
@@ -176,7 +178,7 @@ class ProseParser:
 
     def parse(self, norm: NormalizedText, exclude: list[tuple[int, int]] | None = None) -> list[ParsedProject]:
         """Projects announced in the text outside ``exclude`` (the spans of table projects)."""
-        text = norm.text
+        text = closed_labels(norm.text)  # (项 目 名 称：: a cover block's spaced labels, offsets kept)
         view = Unwrapped.of(text)
         stretches = complement(exclude or [], len(text))
         units = heading_units(text, stretches)

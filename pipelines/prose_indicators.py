@@ -15,7 +15,7 @@ from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.prose_answers import answered_indicators
 from jixiao.pipelines.prose_blocks import field_blocks
 from jixiao.pipelines.prose_marks import fill_deducted_weights
-from jixiao.pipelines.prose_tails import note_off, ratio_off
+from jixiao.pipelines.prose_tails import bracket_level, bracket_weight, note_off, ratio_off, trim_bracket, verb_tail_off
 from jixiao.pipelines.prose_lists import listed_indicators, paired_indicators
 from jixiao.pipelines.prose_results import FIGURE, numbered_results, restated_results, result_lines
 from jixiao.pipelines.vocab import (
@@ -256,15 +256,16 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             continue  # an earlier form read this stretch
         words = [Span.of(w, "w") for w in _LEAD_WORD.finditer(text, m.start("lead"), m.end("lead"))] \
             if m.groupdict().get("lead") else []
-        name, peeled = _peel_levels(_unquoted(_trim(_verbless(m, _last_item(Span.of(m, "name"))))),
+        name, peeled = _peel_levels(_unquoted(trim_bracket(_verbless(m, _last_item(Span.of(m, "name"))))),
                                     any(fallback_level1(w.text) for w in words))
-        name, weight = _bracket_weight(name)
-        name, level = _bracket_level(name)
+        name, weight = bracket_weight(name)
+        name, level = bracket_level(name)
         actual_group = "cactual" if m.groupdict().get("cactual") else "actual"
-        actual = note_off(_verb_tail_off(_trim(Span.of(m, actual_group)))) if m[actual_group] is not None else None
+        actual = note_off(verb_tail_off(trim_bracket(Span.of(m, actual_group)))) if m[actual_group] is not None else None
         if m.groupdict().get("pre"):  # (每人每年 before 640元: part of what was done)
             actual = Span(text=m["pre"] + m["actual"], start=m.start("pre"), end=m.end("actual"))
-        target, initial = Span.of(m, "target" if m["target"] is not None else "target_before"), None
+        # (名称（目标值≥40处），实际完成43处: the bracket closing round the target is no part of it)
+        target, initial = trim_bracket(Span.of(m, "target" if m["target"] is not None else "target_before")), None
         target = ratio_off(target) if m.re is _IND_ACTUAL_FIRST else target  # (为年度目标2,400户的103%)
         if m.groupdict().get("adjusted"):
             target, initial = Span.of(m, "adjusted"), target
@@ -382,33 +383,6 @@ def _peel_levels(name: Span, under_level1: bool) -> tuple[Span, list[Span]]:
     return name, words
 
 
-# the item's 分值 in brackets after its name (（1）监测设备在线率（分值8分）：年度目标…): the weight, no part of the name
-_NAME_WEIGHT = re.compile(r"[(（](?:" + PROSE_WEIGHT_CUE + r")" + r"(?:为|[:：])?\s*(?P<w>\d+(?:\.\d+)?)\s*分?[)）]$")
-
-
-def _bracket_weight(name: Span) -> tuple[Span, Span | None]:
-    """The name without a bracketed 分值 ending it, and that 分值."""
-    m = _NAME_WEIGHT.search(name.text)
-    if m is None or m.start() < 2:
-        return name, None
-    weight = Span(text=m["w"], start=name.start + m.start("w"), end=name.start + m.end("w"))
-    return Span(text=name.text[:m.start()].rstrip(), start=name.start, end=name.start + len(name.text[:m.start()].rstrip())), weight
-
-
-# a level word in brackets ending a name (堤防巡查里程（数量指标）): the indicator's category, no part of its name
-_NAME_LEVEL = re.compile(r"[(（](?P<w>[\u4e00-\u9fff]{2,10}指标)[)）]$")
-
-
-def _bracket_level(name: Span) -> tuple[Span, Span | None]:
-    """The name without a bracketed category word ending it, and that word (where it is one)."""
-    m = _NAME_LEVEL.search(name.text)
-    if m is None or m.start() < 2 or not (fallback_level1(m["w"]) or fallback_level2(m["w"])):
-        return name, None
-    word = Span(text=m["w"], start=name.start + m.start("w"), end=name.start + m.end("w"))
-    kept = name.text[:m.start()].rstrip()
-    return Span(text=kept, start=name.start, end=name.start + len(kept)), word
-
-
 def _verbless(m: re.Match[str], name: Span) -> Span:
     """The name of an actual-first sentence without the verb opening it (项目全年完成背街小巷改造 -> 背街小巷改造), of a
     value-first one without the plan's word (全年计划新建高标准农田2.5万亩 -> 新建高标准农田)."""
@@ -417,26 +391,6 @@ def _verbless(m: re.Match[str], name: Span) -> Span:
     if verb is None or len(name.text) - verb.end() < 2:
         return name
     return Span(text=name.text[verb.end():], start=name.start + verb.end(), end=name.end)
-
-
-# a completion verb after the figure or date of an actual (实际2023年11月中旬完成, 实际于8月25日全部安装完毕): no part of it
-_VERB_TAIL = re.compile(r"(?<=[\d日月旬底%])(?:全部|已)?(?:完成|完工|建成|竣工|安装完毕|完毕)$")
-
-
-def _verb_tail_off(span: Span) -> Span:
-    tail = _VERB_TAIL.search(span.text)
-    return span if tail is None else Span(text=span.text[:tail.start()], start=span.start, end=span.start + tail.start())
-
-
-def _trim(span: Span) -> Span:
-    """A name or value without the bracket that wraps the values (名称（目标值≥10个，实际完成12个）): an opening one
-    ending a name, a closing one ending a value that opens none."""
-    t = span.text
-    if t.endswith(("(", "（")):
-        t = t[:-1].rstrip()
-    elif t.endswith((")", "）")) and t.count("(") + t.count("（") < t.count(")") + t.count("）"):
-        t = t[:-1].rstrip()
-    return span if t == span.text else Span(text=t, start=span.start, end=span.start + len(t))
 
 
 # a name printed in quotes, the word 指标 after it or not (1.“车辆完好率”指标，年度指标值为…): the words inside
