@@ -31,6 +31,7 @@ from jixiao.pipelines.prose_names import (
 )
 from jixiao.pipelines.prose_labels import closed_labels
 from jixiao.pipelines.prose_marks import total_row
+from jixiao.pipelines.prose_numerals import score_in_words
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
     PAGE_CHROME, PROSE_ALLOCATION, PROSE_AMOUNT_AFTER, PROSE_AMOUNT_LABELS, PROSE_CODE_LABEL, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_LIST_JOIN, PROSE_WHOLE_UNIT,
@@ -354,7 +355,7 @@ class ProseParser:
             source="prose", start=s, end=e, name=name, funds=funds, code=Span.of(code, "v") if code else None,
             department=dept[0] if dept else unit,
             implementer=impl[0] if impl else None,
-            score=score[0] if score else total_row(text, s, e),
+            score=score[0] if score else total_row(text, s, e) or score_in_words(text, s, e),
             grade=grade,
             indicators=indicators,
         )

@@ -15,8 +15,8 @@ from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.prose_answers import answered_indicators
 from jixiao.pipelines.prose_blocks import field_blocks
 from jixiao.pipelines.prose_marks import fill_deducted_weights
-from jixiao.pipelines.prose_tails import bracket_level, bracket_weight, note_off, ratio_off, trim_bracket, verb_tail_off
-from jixiao.pipelines.prose_lists import listed_indicators, paired_indicators
+from jixiao.pipelines.prose_tails import bracket_level, bracket_level_before, bracket_weight, note_off, ratio_off, trim_bracket, verb_tail_off
+from jixiao.pipelines.prose_lists import bracketed_indicators, listed_indicators, paired_indicators
 from jixiao.pipelines.prose_results import FIGURE, numbered_results, restated_results, result_lines
 from jixiao.pipelines.vocab import (
     LEVEL1, LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_BARE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
@@ -51,6 +51,7 @@ _LEAD = (r"(?P<lead>【(?:[\u4e00-\u9fff]{2,8}指标|" + _BARE_LEVEL2 + r")】[ 
          + _BARE_LEVEL2 + "|" + _BARE_LEVEL1 + r")(?=方面|看))" + _LEAD_END
          + r"(?:" + _LEVEL_LABEL + r"(?:[\u4e00-\u9fff]{2,8}指标|" + _BARE_LEVEL2 + r")" + _LEAD_END + r")?)?")
 _LEAD_WORD = re.compile(_LEVEL_LABEL + r"(?P<w>[\u4e00-\u9fff]{2,8}?指标|" + _BARE_LEVEL2 + "|" + _BARE_LEVEL1 + ")")
+_THOUSANDS = r"(?<=\d),(?=\d{3}(?!\d))"
 _IND_SENTENCE = re.compile(
     # a sentence opens a line, follows a full stop or a colon (完成情况：名称年度目标X，…), or (line breaks
     # collapsed) is a numbered item after a space
@@ -63,14 +64,16 @@ _IND_SENTENCE = re.compile(
     # (or no cue, where the target opens with its bound: 名称：控制在1500元/人次以内，实际…)
     + r"(?:" + PROSE_TARGET_CUE + r"(?:为|是|[:：])?|(?:计划|预期)?(?=" + PROSE_TARGET_BOUND + r"))"
     # (目标值 6、完成值 6: an enumeration comma between the two as well)
-    + r"\s*(?P<target>(?:[^,，;；。:：\n]|(?<=\d):(?=\d)){1,30}?)[,，;；、]\s*"
+    # (≥2,000人: a comma between digits three from the end separates thousands, it ends no clause; 5,260台(pcs): a
+    # bracket the actual opens it closes, as one piece)
+    + r"\s*(?P<target>(?:[^,，;；。:：\n]|(?<=\d):(?=\d)|" + _THOUSANDS + r"){1,30}?)[,，;；、]\s*"
     # (年初目标值600台，调整后目标值650台，实际完成…: the adjusted target is the indicator's, records.md)
     r"(?:" + PROSE_ADJUSTED_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<adjusted>[^,，;；。:：\n]{1,30}?)[,，;；]\s*)?"
-    + r"(?:(?:" + PROSE_ACTUAL_CUE + "|" + PROSE_BARE_ACTUAL_CUE + r")(?:为|是|[:：])?\s*+(?P<actual>[^,，;；。\n]{1,30}?)"
+    + r"(?:(?:" + PROSE_ACTUAL_CUE + "|" + PROSE_BARE_ACTUAL_CUE + r")(?:为|是|[:：])?\s*+(?P<actual>(?:[^,，;；。\n()（）]|[(（][^()（）\n,，;；。]{1,8}[)）]|[()（）]|" + _THOUSANDS + r"){1,30}?)"
     # (a completion rate may stand between the actual and the marks: …，指标完成率100%，得分20分（满分20分）)
     r"(?:[,，;；]\s*" + PROSE_COMPLETION_CUE + r"(?:为|[:：])?\s*\d+(?:\.\d+)?%?)?"
-    # (the marks in brackets after the actual: 实际完成1436公里（权重10，得分10）)
-    r"(?:\s*[(（](?:" + PROSE_WEIGHT_CUE + r"(?:为|[:：])?\s*(?P<bweight>\d+(?:\.\d+)?)\s*分?[,，;；]\s*)?"
+    # (the marks in brackets after the actual: 实际完成1436公里（权重10，得分10）; after its full stop: …。（分值10，得分10）)
+    r"(?:[。.]?\s*[(（](?:" + PROSE_WEIGHT_CUE + r"(?:为|[:：])?\s*(?P<bweight>\d+(?:\.\d+)?)\s*分?[,，;；]\s*)?"
     + PROSE_SCORE_CUE + r"(?:为|[:：])?\s*(?P<bscore>\d+(?:\.\d+)?)\s*分?[)）])?"
     # (or stand for the actual, which is then not printed: 名称，年度目标12公里，目标完成率105%，分值10分，得分10分)
     r"|(?:目标|年度目标)?" + PROSE_COMPLETION_CUE + r"(?:为|[:：])?\s*\d+(?:\.\d+)?%"
@@ -83,7 +86,7 @@ _IND_SENTENCE = re.compile(
     # (the values in brackets after the name end with its bracket: 名称（年度指标值X，…，得分15分）。)
     r"(?:\s*[(（](?:" + PROSE_FULL_MARK_CUE + "|" + PROSE_WEIGHT_CUE + r")(?P<full>\d+(?:\.\d+)?)分?[)）])?)?"
     # (a full stop printed as an ASCII period before a blank or the line's end: …(得分10分).)
-    r"\s*+[)）]?(?=[,，;；。\n]|\.(?:\s|$)|$)", re.M)
+    r"\s*+[)）]?(?=(?!" + _THOUSANDS + r")[,，;；。\n]|\.(?:\s|$)|$)", re.M)
 _CUE_END = r"(?:为|是|[:：])?\s*"
 _SEP = r"\s*[;；,，|]\s*"  # (指标：名称｜目标：X｜完成：Y: a bar between a line's labeled fields)
 _IND_FIELDS = re.compile(
@@ -260,6 +263,8 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
                                     any(fallback_level1(w.text) for w in words))
         name, weight = bracket_weight(name)
         name, level = bracket_level(name)
+        if level is None:
+            name, level = bracket_level_before(name)  # (（数量）名称：目标值…)
         actual_group = "cactual" if m.groupdict().get("cactual") else "actual"
         actual = note_off(verb_tail_off(trim_bracket(Span.of(m, actual_group)))) if m[actual_group] is not None else None
         if m.groupdict().get("pre"):  # (每人每年 before 640元: part of what was done)
@@ -287,7 +292,8 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
                 for g in ["cat2" if h["cat2"] and fallback_level2(h["cat2"]) else "cat"]]
     # (an indicator's own name, 服务对象满意度：目标值…, heads nothing)
     names = {(i.name.start, i.name.end) for i in out}
-    headings = [h for h in headings if (h[2] or h[3]) and (h[0], h[1]) not in names]
+    # (（二）未达目标的指标: a heading of 指标 naming no category ends the one above it; its indicators have none)
+    headings = [h for h in headings if (h[2] or h[3] or text.endswith("指标", h[0], h[1])) and (h[0], h[1]) not in names]
     # a category word leading one sentence (数量指标中，名称…；名称…) heads the sentences after it too
     headings = sorted(headings + [(w.start, w.end, *_levels(w.text)) for w in heads_on])
     starts = [h[0] for h in headings]
@@ -334,6 +340,7 @@ def _other_forms(text: str, s: int, e: int, out: list[ParsedIndicator], taken: l
             leads[ind.name.start] = level
         taken.append((ind.name.start, ind.name.end))
     for ind in [*result_lines(text, s, e), *restated_results(text, s, e), *paired_indicators(text, s, e),
+                *bracketed_indicators(text, s, e),
                 *numbered_results(text, s, e)]:
         # (a name restated with its result is read once, whichever form read it)
         if not any(a < ind.name.end and ind.name.start < b for a, b in taken) and not any(

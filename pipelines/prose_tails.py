@@ -75,3 +75,16 @@ def trim_bracket(span: Span) -> Span:
     elif t.endswith((")", "）")) and t.count("(") + t.count("（") < t.count(")") + t.count("）"):
         t = t[:-1].rstrip()
     return span if t == span.text else Span(text=t, start=span.start, end=span.start + len(t))
+
+
+# a level word in brackets opening a name, 指标 left out or not (1.（数量）接入部门数量：目标值…): the indicator's category
+_LEAD_LEVEL = re.compile(r"^[(（](?P<w>[\u4e00-\u9fff]{2,10})[)）][ \t]*")
+
+
+def bracket_level_before(name: Span) -> tuple[Span, Span | None]:
+    """The name without a bracketed category word opening it, and that word (where it is one)."""
+    m = _LEAD_LEVEL.match(name.text)
+    if m is None or len(name.text) - m.end() < 2 or not (fallback_level1(m["w"]) or fallback_level2(m["w"])):
+        return name, None
+    word = Span(text=m["w"], start=name.start + m.start("w"), end=name.start + m.end("w"))
+    return Span(text=name.text[m.end():], start=name.start + m.end(), end=name.end), word
