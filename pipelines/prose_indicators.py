@@ -15,7 +15,7 @@ from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.prose_answers import answered_indicators
 from jixiao.pipelines.prose_blocks import field_blocks
 from jixiao.pipelines.prose_marks import fill_deducted_weights
-from jixiao.pipelines.prose_tails import bracket_level, bracket_level_before, bracket_weight, note_off, ratio_off, trim_bracket, verb_tail_off
+from jixiao.pipelines.prose_tails import bracket_level, bracket_level_before, bracket_weight, note_off, ratio_off, share_with_verb, trim_bracket, verb_tail_off
 from jixiao.pipelines.prose_lists import bracketed_indicators, listed_indicators, paired_indicators
 from jixiao.pipelines.prose_results import FIGURE, numbered_results, restated_results, result_lines
 from jixiao.pipelines.vocab import (
@@ -188,6 +188,8 @@ _CATEGORY_LEAD = re.compile(
     r"^(?:[^\n]{0,20}?" + PROSE_BULLET + r"[ \t]*+)?(?:(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)[ \t]*+)?"
     r"(?P<open>【)?(?P<cat>[\u4e00-\u9fff]{2,8}?指标)(?(open)】)(?:完成情况)?"
     r"(?:[ \t]*+(?:" + _CIRCLED + "|" + PROSE_BULLET + r"|[①-⑳]))?[ \t]*+(?=[\u4e00-\u9fff【])")
+_PLAIN_HEADING = re.compile(r"^[ \t]*+(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)[ \t]*+"
+                            r"(?P<w>[\u4e00-\u9fff]{2,12}?指标)(?:[(（][^()（）\n]{0,12}[)）])?[ \t]*$", re.M)
 # an indicator's category comes from a heading at most this far before it (the same paragraph or the one above)
 CATEGORY_REACH = 300
 
@@ -267,6 +269,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             name, level = bracket_level_before(name)  # (（数量）名称：目标值…)
         actual_group = "cactual" if m.groupdict().get("cactual") else "actual"
         actual = note_off(verb_tail_off(trim_bracket(Span.of(m, actual_group)))) if m[actual_group] is not None else None
+        actual = share_with_verb(actual, text) if actual is not None else None  # (完成年度目标的103%)
         if m.groupdict().get("pre"):  # (每人每年 before 640元: part of what was done)
             actual = Span(text=m["pre"] + m["actual"], start=m.start("pre"), end=m.end("actual"))
         # (名称（目标值≥40处），实际完成43处: the bracket closing round the target is no part of it)
@@ -292,8 +295,10 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
                 for g in ["cat2" if h["cat2"] and fallback_level2(h["cat2"]) else "cat"]]
     # (an indicator's own name, 服务对象满意度：目标值…, heads nothing)
     names = {(i.name.start, i.name.end) for i in out}
-    # (（二）未达目标的指标: a heading of 指标 naming no category ends the one above it; its indicators have none)
-    headings = [h for h in headings if (h[2] or h[3] or text.endswith("指标", h[0], h[1])) and (h[0], h[1]) not in names]
+    headings = [h for h in headings if (h[2] or h[3]) and (h[0], h[1]) not in names]
+    # (（二）未达目标的指标（2项）: a numbered heading line of 指标 naming no category ends the one above it)
+    headings += [(m.start("w"), m.end("w"), None, None) for m in _PLAIN_HEADING.finditer(text, s, e)
+                 if not any(_levels(m["w"]))]
     # a category word leading one sentence (数量指标中，名称…；名称…) heads the sentences after it too
     headings = sorted(headings + [(w.start, w.end, *_levels(w.text)) for w in heads_on])
     starts = [h[0] for h in headings]

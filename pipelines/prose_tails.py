@@ -88,3 +88,16 @@ def bracket_level_before(name: Span) -> tuple[Span, Span | None]:
         return name, None
     word = Span(text=m["w"], start=name.start + m.start("w"), end=name.start + m.end("w"))
     return Span(text=name.text[m.end():], start=name.start + m.end(), end=name.end), word
+
+
+# an actual stated as the share of the target done (完成年度目标的103%): the verb before it is part of the value
+_SHARE_OF_TARGET = re.compile(r"^(?:年度|全年)?目标(?:值|任务)?的\d")
+_SHARE_VERB = "完成"
+
+
+def share_with_verb(span: Span, text: str) -> Span:
+    """The actual with the 完成 before it where it states the share of the target done, not a figure."""
+    a = span.start - len(_SHARE_VERB)
+    if not _SHARE_OF_TARGET.match(span.text) or a < 0 or text[a:span.start] != _SHARE_VERB:
+        return span
+    return Span(text=_SHARE_VERB + span.text, start=a, end=span.end)
