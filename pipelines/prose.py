@@ -127,7 +127,7 @@ _UNIT_WORDS = r"(?!各|有关|相关)(?:(?!由)[\u4e00-\u9fff()（）]){2,30}?" 
 _DEPT_WORDS = re.compile(r"由(?P<v>" + _UNIT_WORDS + r")(?:主管|归口管理|负责管理)")
 _IMPL_WORDS = re.compile(r"(?:^|(?<=[，,。；;:：\s由]))(?P<v>" + _UNIT_WORDS + r")(?:(?:具体|负责)(?:组织)?实施|承担具体|具体承担)", re.M)
 # (项目由某局组织实施: 组织实施 alone names the unit carrying it out only after 由; 由某局主管，某站实施: a bare 实施 after 主管)
-_IMPL_BY = re.compile(r"(?:由|(?P<after>(?<=主管)[，,]由?))(?P<v>" + _UNIT_WORDS + r")(?(after)(?:组织)?|组织)实施")
+_IMPL_BY = re.compile(r"(?:由|(?P<after>(?<=主管)[，,、]由?))(?P<v>" + _UNIT_WORDS + r")(?(after)(?:组织)?|组织)实施")
 
 
 

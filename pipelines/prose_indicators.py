@@ -17,7 +17,7 @@ from jixiao.pipelines.prose_blocks import field_blocks
 from jixiao.pipelines.prose_marks import fill_deducted_weights
 from jixiao.pipelines.prose_tails import bracket_level, bracket_level_before, bracket_weight, note_off, ratio_off, share_with_verb, trim_bracket, verb_tail_off
 from jixiao.pipelines.prose_lists import bracketed_indicators, listed_indicators, paired_indicators
-from jixiao.pipelines.prose_results import FIGURE, numbered_results, restated_results, result_lines
+from jixiao.pipelines.prose_results import FIGURE, enumerated_results, listed_results, numbered_results, restated_results, result_lines
 from jixiao.pipelines.vocab import (
     LEVEL1, LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_BARE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
     PROSE_ADJUSTED_TARGET_CUE, PROSE_BULLET, PROSE_NAME_COLUMN_SAID, PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_TARGET_MET, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_BOUND, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
@@ -346,10 +346,12 @@ def _other_forms(text: str, s: int, e: int, out: list[ParsedIndicator], taken: l
         taken.append((ind.name.start, ind.name.end))
     for ind in [*result_lines(text, s, e), *restated_results(text, s, e), *paired_indicators(text, s, e),
                 *bracketed_indicators(text, s, e),
-                *numbered_results(text, s, e)]:
+                *numbered_results(text, s, e), *listed_results(text, s, e),
+                *enumerated_results(text, s, e)]:
         # (a name restated with its result is read once, whichever form read it)
+        # (伊源县：改造薄弱学校10所 under the region's 改造薄弱学校数量: a shorter mention inside a name read is no other)
         if not any(a < ind.name.end and ind.name.start < b for a, b in taken) and not any(
-                i.name.text == ind.name.text for i in out):
+                ind.name.text in i.name.text for i in out):
             out.append(ind)
             taken.append((ind.name.start, ind.name.end))
 
@@ -358,6 +360,8 @@ def _levels(word: str) -> tuple[str | None, str | None]:
     """The level-1 and level-2 a category word names: a level word (数量指标, 满意度), or a level-1 and a level-2 stem run
     together as some templates print them (产出数量 -> 产出指标/数量指标, 效益社会 -> 效益指标/社会效益指标)."""
     l1, l2 = fallback_level1(word), fallback_level2(word)
+    if not (l1 or l2) and word.endswith("目标") and len(word) > 3:  # (（一）产出目标：一是…: the targets of a level)
+        l1, l2 = fallback_level1(word[:-2]), fallback_level2(word[:-2])
     if l1 or l2:
         return l1, l2
     for level1 in LEVEL1:
