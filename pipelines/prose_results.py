@@ -74,6 +74,7 @@ _TARGET_CLAUSE = re.compile(
 _RESTATED_GAP = r"[^,，;；。\n\d]{0,8}?"
 # a name stated as a sum of money is a funds clause (全年预算数2000万元), not an indicator
 _MONEY_END = re.compile(PROSE_MONEY_NAME_END)
+_MONEY_GAP = re.compile(r"资金|经费|预算|支出|投资")
 # a list form: at least this many names stated with a target and restated with an actual
 RESTATED_MIN = 2
 
@@ -89,7 +90,8 @@ def restated_results(text: str, s: int, e: int) -> list[ParsedIndicator]:
             continue
         later = re.compile(re.escape(name) + _RESTATED_GAP + r"(?P<a>" + FIGURE + r")(?=[,，;；。\n]|$)").search(
             text, m.end(), min(e, m.end() + TARGET_REACH))
-        if later is None:
+        # (子项目一：某工程（资金80万元…: the money it was given, no result of it)
+        if later is None or _MONEY_GAP.search(text, later.start() + len(name), later.start("a")):
             continue
         a = m.start("name") + m["name"].index(name)
         out.append(ParsedIndicator(
