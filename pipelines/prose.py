@@ -223,8 +223,10 @@ class ProseParser:
                         # …绩效自评报告（食品安全抽检经费） or on the next line (2021年度…项目), or a subtitle (——…项目)
                         name = subtitle_name(text, m.end(), e) or short_named(text, m.end(), e)
                     if name is not None:
-                        opens.append((m.start(), name))
-                        titled.add(m.start())
+                        # (a title read on from the line above starts at that line)
+                        at = m.start() if name.start >= m.start() else text.rfind("\n", 0, name.start) + 1
+                        opens.append((at, name))
+                        titled.add(at)
             if not exclude and not opens and (wrapped := wrapped_title(text, s, e)) is not None:
                 opens.append(wrapped)  # a title wrapped over lines (a Word or PDF title, centred and broken)
                 titled.add(wrapped[0])
