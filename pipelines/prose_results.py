@@ -177,6 +177,8 @@ def listed_results(text: str, s: int, e: int) -> list[ParsedIndicator]:
 # an item of a list of 一是…；二是…；三是… clauses (the enumerator's numeral, the item's words)
 _ENUMERATED = re.compile(r"(?:^|(?<=[:：;；,，。]))[ \t]*+(?P<k>[一二三四五六七八九十])是(?P<body>[^;；。\n]{2,60})")
 _NUMERALS = "一二三四五六七八九十"
+# a list of results follows its list of targets within this many lists (bounded: a text of many lists is read linearly)
+ENUMERATED_RUNS_AHEAD = 4
 
 
 def enumerated_results(text: str, s: int, e: int) -> list[ParsedIndicator]:
@@ -197,7 +199,7 @@ def enumerated_results(text: str, s: int, e: int) -> list[ParsedIndicator]:
     for i, targets in enumerate(runs):
         if i in used or len(targets) < 2:
             continue
-        for j in range(i + 1, len(runs)):
+        for j in range(i + 1, min(len(runs), i + 1 + ENUMERATED_RUNS_AHEAD)):
             results = runs[j]
             if j in used or len(results) != len(targets):
                 continue
