@@ -290,17 +290,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             heads_on.append(word)
         taken.append((m.start(), m.end()))
     _other_forms(text, s, e, out, taken, leads)
-    headings = [(h.start(g), h.end(g), *_levels(h[g]))
-                for h in (_CATEGORY_HEADING if "\n" in text else _RUN_CATEGORY_HEADING).finditer(text, s, e)
-                for g in ["cat2" if h["cat2"] and fallback_level2(h["cat2"]) else "cat"]]
-    # (an indicator's own name, 服务对象满意度：目标值…, heads nothing)
-    names = {(i.name.start, i.name.end) for i in out}
-    headings = [h for h in headings if (h[2] or h[3]) and (h[0], h[1]) not in names]
-    # (（二）未达目标的指标（2项）: a numbered heading line of 指标 naming no category ends the one above it)
-    headings += [(m.start("w"), m.end("w"), None, None) for m in _PLAIN_HEADING.finditer(text, s, e)
-                 if not any(_levels(m["w"]))]
-    # a category word leading one sentence (数量指标中，名称…；名称…) heads the sentences after it too
-    headings = sorted(headings + [(w.start, w.end, *_levels(w.text)) for w in heads_on])
+    headings = _headings(text, s, e, out, heads_on)
     starts = [h[0] for h in headings]
     for ind in out:
         k = bisect.bisect_right(starts, ind.name.start) - 1  # the last heading at or before the name
@@ -324,6 +314,23 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     fill_deducted_weights(text, out)
     # (a field's cue read as a name, 年度指标值 12000人次 where a label block's line breaks were lost, names nothing)
     return [i for i in out if len(i.name.text) >= 2 and not _CUE_NAME.fullmatch(i.name.text)]
+
+
+def _headings(text: str, s: int, e: int, out: list[ParsedIndicator],
+              heads_on: list[Span]) -> list[tuple[int, int, str | None, str | None]]:
+    """The category headings of [s, e) in order, each (start, end, level1, level2): heading lines, a category word
+    leading a sentence, and numbered 指标 headings naming no category (they end the category above)."""
+    headings = [(h.start(g), h.end(g), *_levels(h[g]))
+                for h in (_CATEGORY_HEADING if "\n" in text else _RUN_CATEGORY_HEADING).finditer(text, s, e)
+                for g in ["cat2" if h["cat2"] and fallback_level2(h["cat2"]) else "cat"]]
+    # (an indicator's own name, 服务对象满意度：目标值…, heads nothing)
+    names = {(i.name.start, i.name.end) for i in out}
+    headings = [h for h in headings if (h[2] or h[3]) and (h[0], h[1]) not in names]
+    # (（二）未达目标的指标（2项）: a numbered heading line of 指标 naming no category ends the one above it)
+    headings += [(m.start("w"), m.end("w"), None, None) for m in _PLAIN_HEADING.finditer(text, s, e)
+                 if not any(_levels(m["w"]))]
+    # a category word leading one sentence (数量指标中，名称…；名称…) heads the sentences after it too
+    return sorted(headings + [(w.start, w.end, *_levels(w.text)) for w in heads_on], key=lambda h: h[:2])
 
 
 def _other_forms(text: str, s: int, e: int, out: list[ParsedIndicator], taken: list[tuple[int, int]],
