@@ -101,6 +101,17 @@ CASES = {
     "a question of blanks (prose)": lambda n: "某项目绩效自评报告\n问：" + " " * n + "名称是多少？\n答：目标1个，实际2个。\n",
     "a narrative of leads (prose)": lambda n: "某项目绩效自评报告\n" + "从产出看，全年计划新建名称1个，实际建成2个，较计划的1个提前，"
     * (n // 40) + "\n",
+    # helper s8_invaj: letter-spaced labels, 一是… lists, cued pairs in brackets, actuals before bracketed targets, result
+    # lines restating words, thousands in values, bracketed block names
+    "letter-spaced labels (prose)": lambda n: "项目支出绩效自评报告\n" + "项 目 名 称：甲乙\n" * (n // 10),
+    "enumerated lists (prose)": lambda n: "某项目绩效自评报告\n" + ("目标：" + "".join(f"{c}是甲乙丙丁1个；" for c in "一二三四五六七八九十")
+                                                          + "\n") * (n // 100),
+    "cued pairs in brackets (prose)": lambda n: "某项目绩效自评报告\n数量指标2项，分别为" + "甲乙（年度目标1个，实际完成2个）和" * (n // 18)
+    + "\n",
+    "actuals before targets (prose)": lambda n: "某项目绩效自评报告\n产出指标中：" + "甲乙：2个（目标1个）、" * (n // 12) + "\n",
+    "result lines in words (prose)": lambda n: "某项目绩效自评报告\n甲乙丙丁长期有效；\n" + "1.甲乙丙丁：长期有效。\n" * (n // 13),
+    "thousands in a value (prose)": lambda n: "某项目绩效自评报告\n名称，目标值" + "1,000" * (n // 5) + "个，实际完成2个。\n",
+    "bracketed block names (prose)": lambda n: "某项目绩效自评报告\n" + "【甲乙】\n年度目标：1个\n完成情况：2个\n" * (n // 22),
 }
 
 

@@ -51,9 +51,8 @@ from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.place import place
 from jixiao.pipelines.pipeline import PIPELINE, PipelineConfig
 from jixiao.pipelines.prose_fills import fill_lone_funds
-from jixiao.pipelines.prose import (
-    ProseParser, drop_duplicates, fill_from_summaries, fill_lone_code, fill_lone_score, is_duplicate,
-)
+from jixiao.pipelines.prose import ProseParser, is_duplicate
+from jixiao.pipelines.prose_merge import drop_duplicates, fill_from_summaries, fill_lone_code, fill_lone_score
 from jixiao.pipelines.prose_indicators import fill_lone_indicators
 from jixiao.pipelines.readers import COLLAPSED_LINE_CHARS, LayoutReaders, a_table, is_collapsed
 from jixiao.pipelines.readers import facts as reading_facts

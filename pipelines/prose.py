@@ -22,14 +22,16 @@ import re
 
 from rapidfuzz import fuzz
 
-from jixiao.pipelines.normalize import NormalizedText, parse_number, unit_factor
-from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span, fact_count
+from jixiao.pipelines.normalize import NormalizedText, unit_factor
+from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
 from jixiao.pipelines.prose_view import SENTENCE_END, Unwrapped, complement, view_indicators
 from jixiao.pipelines.prose_names import (
     NAME_FIELD, NOT_PROJECT, TITLE, intro_name, name_field, repeated_project_name, short_named, subtitle_name,
     title_matches, title_name, wrapped_title,
 )
+from jixiao.pipelines.prose_labels import closed_labels
 from jixiao.pipelines.prose_marks import total_row
+from jixiao.pipelines.prose_numerals import score_in_words
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
     PAGE_CHROME, PROSE_ALLOCATION, PROSE_AMOUNT_AFTER, PROSE_AMOUNT_LABELS, PROSE_CODE_LABEL, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_LIST_JOIN, PROSE_WHOLE_UNIT,
@@ -98,7 +100,7 @@ _UNIT_LINE = re.compile(r"(?:^|(?<=[\s(（，,]))(?:金额|资金)?单位(?:[:�
 _ALLOCATION = re.compile(PROSE_ALLOCATION)
 _RATE = re.compile(r"(?:执行率(?:为|是|达到|[:：])?|完成预算的)\s*(\d+(?:\.\d+)?)\s*%")
 # (综合得分86.5分, 该项目得分94分: the summary's other words; 得10分 of an indicator sentence names no project)
-_SCORE = re.compile(r"(?:(?:自评|评价|综合|评定|最终)(?:总)?得?分(?:数)?|综合评分|自评结果"
+SCORE = re.compile(r"(?:(?:自评|评价|综合|评定|最终)(?:总)?得?分(?:数)?|综合评分|自评结果"
                     r"|(?:(?<=[该本])|(?<![\u4e00-\u9fff]))项目(?:总)?得分|(?<![\u4e00-\u9fff])总得?分)"
                     # (自评结果：优（92分）: the score in brackets after the grade)
                     r"(?:为|是|[:：])?\s*(?:(?:优秀?|良好?|中等?|合格|差)\s*[(（])?(\d+(?:\.\d+)?)\s*分")
@@ -107,8 +109,9 @@ _FINAL_SCORE = re.compile(r"最终得分(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*
 # 自评等级为优秀 -> 优: the contract's grade words are the first character of the printed one
 # (等次 and 评价结果 are other bureaus' words for the grade: 自评等次为优秀, 评价结果为良好)
 # (自评结果：92.5分（优）: the grade in brackets after the score)
-_GRADE = re.compile(r"(?:(?:自评|评价|绩效|评定)(?:等级|等次|结果)|综合评定(?=为|是)|评级|(?<![\u4e00-\u9fff])等[级次]"
+GRADE = re.compile(r"(?:(?:自评|评价|绩效|评定)(?:等级|等次|结果)|综合评定(?=为|是)|评级|(?<![\u4e00-\u9fff])等[级次]"
                     r"|(?<=\d分)[(（])(?:为|是|[:：])?\s*"
+                    r"(?:[—–-]{1,2}[ \t]+)?"  # (自评等级　—　优: a summary table's row, its 分值 cell a dash)
                     r"[“\"「『]?(优|良|中|差)(?:秀|好|等)?")
 # (a sentence states them too: 项目主管部门为宁川市民政局，项目实施单位为…)
 # (or a label alone on its line, its value on the next: a Word cover block pasted as text)
@@ -116,7 +119,7 @@ _GRADE = re.compile(r"(?:(?:自评|评价|绩效|评定)(?:等级|等次|结果)
 _DEPT = re.compile(PROSE_DEPT_LABEL + r"(?:[:：]|】[:：]?|为|是(?=[^\s,，。;；]{1,38}?" + ORG_END + r"(?:[\s,，。;；]|$))"
                    r"|[ \t]*\n)\s*(?P<v>[^\s,，。;；【]{2,40})")  # (是: before a unit's name only, 主管部门是否… names none)
 _IMPL = re.compile(PROSE_IMPL_LABEL + r"(?:[:：]|】[:：]?|为|[ \t]*\n)\s*(?P<v>[^\s,，。;；【]{2,40})")
-_CODE = re.compile(PROSE_CODE_LABEL + r"[:：][ \t\u3000]*(?P<v>[0-9A-Za-z][0-9A-Za-z-]{5,39})(?![0-9A-Za-z-])")
+CODE_LINE = re.compile(PROSE_CODE_LABEL + r"[:：][ \t\u3000]*(?P<v>[0-9A-Za-z][0-9A-Za-z-]{5,39})(?![0-9A-Za-z-])")
 # or in words without a label: 项目由某局主管，某中心具体实施 (a unit's name: no 由 inside, a unit's ending)
 # (各县（区）教育部门组织项目学校具体实施: 各 / 有关 / 相关 refer to many units, they name none)
 _UNIT_WORDS = r"(?!各|有关|相关)(?:(?!由)[\u4e00-\u9fff()（）]){2,30}?" + ORG_END
@@ -124,7 +127,7 @@ _UNIT_WORDS = r"(?!各|有关|相关)(?:(?!由)[\u4e00-\u9fff()（）]){2,30}?" 
 _DEPT_WORDS = re.compile(r"由(?P<v>" + _UNIT_WORDS + r")(?:主管|归口管理|负责管理)")
 _IMPL_WORDS = re.compile(r"(?:^|(?<=[，,。；;:：\s由]))(?P<v>" + _UNIT_WORDS + r")(?:(?:具体|负责)(?:组织)?实施|承担具体|具体承担)", re.M)
 # (项目由某局组织实施: 组织实施 alone names the unit carrying it out only after 由; 由某局主管，某站实施: a bare 实施 after 主管)
-_IMPL_BY = re.compile(r"(?:由|(?P<after>(?<=主管)[，,]由?))(?P<v>" + _UNIT_WORDS + r")(?(after)(?:组织)?|组织)实施")
+_IMPL_BY = re.compile(r"(?:由|(?P<after>(?<=主管)[，,、]由?))(?P<v>" + _UNIT_WORDS + r")(?(after)(?:组织)?|组织)实施")
 
 
 
@@ -176,7 +179,7 @@ class ProseParser:
 
     def parse(self, norm: NormalizedText, exclude: list[tuple[int, int]] | None = None) -> list[ParsedProject]:
         """Projects announced in the text outside ``exclude`` (the spans of table projects)."""
-        text = norm.text
+        text = closed_labels(norm.text)  # (项 目 名 称：: a cover block's spaced labels, offsets kept)
         view = Unwrapped.of(text)
         stretches = complement(exclude or [], len(text))
         units = heading_units(text, stretches)
@@ -220,8 +223,10 @@ class ProseParser:
                         # …绩效自评报告（食品安全抽检经费） or on the next line (2021年度…项目), or a subtitle (——…项目)
                         name = subtitle_name(text, m.end(), e) or short_named(text, m.end(), e)
                     if name is not None:
-                        opens.append((m.start(), name))
-                        titled.add(m.start())
+                        # (a title read on from the line above starts at that line)
+                        at = m.start() if name.start >= m.start() else text.rfind("\n", 0, name.start) + 1
+                        opens.append((at, name))
+                        titled.add(at)
             if not exclude and not opens and (wrapped := wrapped_title(text, s, e)) is not None:
                 opens.append(wrapped)  # a title wrapped over lines (a Word or PDF title, centred and broken)
                 titled.add(wrapped[0])
@@ -305,7 +310,7 @@ class ProseParser:
         funds = ParsedFunds()
         found, factors = self._amounts(text, view, s, e)
         indicators = view_indicators(text, view, s, e) if with_indicators else []
-        if not found and not announced and not indicators and not _SCORE.search(text, s, e):
+        if not found and not announced and not indicators and not SCORE.search(text, s, e):
             return None  # a section with neither funds, a score nor its indicators announces no project
         if announced or with_indicators:
             # (a section's own 项目名称 names it over its heading: （二）调解员以案定补经费 / 项目名称：2023年调解员…)
@@ -326,16 +331,16 @@ class ProseParser:
             funds.rate = rate[0]
         # the project's score, not an indicator sentence's 自评得分
         sentences = [(i.name.start, (i.score or i.actual or i.name).end) for i in indicators]
-        score = next(((Span.of(m, 1), m) for m in _SCORE.finditer(text, s, e)
+        score = next(((Span.of(m, 1), m) for m in SCORE.finditer(text, s, e)
                       if not any(a <= m.start() < b for a, b in sentences) and not _department_wide(text, m.start())),
                      None)
         stop = text.find("。", score[1].end(), e) if score is not None else -1
         if score is not None and (m := _FINAL_SCORE.search(text, score[1].end(), stop if stop >= 0 else e)):
             score = (Span.of(m, 1), m)
         if score is None and not sentences:
-            score = self._search(_SCORE, text, view, s, e, 1, department=False)
-        grade = next((Span.of(g, 1) for g in _GRADE.finditer(text, s, e) if not _department_wide(text, g.start())), None)
-        if grade is None and (hit := self._search(_GRADE, text, view, s, e, 1, department=False)) is not None:
+            score = self._search(SCORE, text, view, s, e, 1, department=False)
+        grade = next((Span.of(g, 1) for g in GRADE.finditer(text, s, e) if not _department_wide(text, g.start())), None)
+        if grade is None and (hit := self._search(GRADE, text, view, s, e, 1, department=False)) is not None:
             grade = hit[0]  # (自评等\n级为优: a hard-wrapped line breaks the words)
         # labels may open the announcing sentence's line (主管部门：…，实施单位：…。本单位对…)
         line_start = text.rfind("\n", 0, s) + 1
@@ -347,12 +352,12 @@ class ProseParser:
         impl = (self._search(_IMPL, text, view, line_start, e, "v", printed_first=True)
                 or self._search(_IMPL_WORDS, text, view, line_start, e, "v", printed_first=True)
                 or self._search(_IMPL_BY, text, view, line_start, e, "v", printed_first=True))
-        code = _CODE.search(text, line_start, e)
+        code = CODE_LINE.search(text, line_start, e)
         return ParsedProject(
             source="prose", start=s, end=e, name=name, funds=funds, code=Span.of(code, "v") if code else None,
             department=dept[0] if dept else unit,
             implementer=impl[0] if impl else None,
-            score=score[0] if score else total_row(text, s, e),
+            score=score[0] if score else total_row(text, s, e) or score_in_words(text, s, e),
             grade=grade,
             indicators=indicators,
         )
@@ -436,64 +441,3 @@ def is_duplicate(prose_name: str, table_name: str) -> bool:
         return True
     short, long_ = sorted((a, b), key=len)
     return len(short) >= 3 and fuzz.partial_ratio(short, long_) >= DUPLICATE_RATIO
-
-
-def fill_from_summaries(prose: list[ParsedProject], tables: list[ParsedProject]) -> None:
-    """A table project's summary paragraph (…项目绩效自评综述：…自评得分为97分) gives what its table did not
-    print or the excerpt cut off: the score and grade, and the funds when the table has none."""
-    for p in prose:
-        table = next((q for q in tables if is_duplicate(p.name.text, q.name.text)), None)
-        if table is None:
-            continue
-        table.score = table.score or p.score
-        table.grade = table.grade or p.grade
-        if not any((table.funds.initial, table.funds.annual, table.funds.executed, table.funds.rate)):
-            table.funds = p.funds
-
-
-# words before a score statement (this far back) that make it the department's, not a project's
-_WHOLE_UNIT = re.compile(r"整体|部门")
-WHOLE_UNIT_REACH = 30
-
-
-def fill_lone_score(text: str, tables: list[ParsedProject]) -> None:
-    """A document of one table project without a score: the score (and the grade right after it) its prose
-    states (项目自评得分为96分，评价等级为优 in a summary above the table), where every such statement outside the table gives the same value and none is
-    the department's (整体支出…得分)."""
-    if len(tables) != 1 or (tables[0].score is not None and tables[0].grade is not None):
-        return
-    table = tables[0]
-    # (a table read from collapsed text has no line end bounding it: its span runs on over the sentences after it)
-    outside = [(0, len(text))] if table.source == "flat" else complement([(table.start, table.end)], len(text))
-    hits = [m for s, e in outside for m in _SCORE.finditer(text, s, e)]
-    if any(_WHOLE_UNIT.search(text, max(0, m.start() - WHOLE_UNIT_REACH), m.start()) for m in hits):
-        return
-    if hits and len({float(m.group(1)) for m in hits}) == 1:
-        if table.score is None:
-            table.score = Span.of(hits[0], 1)
-        elif parse_number(table.score.text) != float(hits[0].group(1)):
-            return  # a summary stating another score is not this table's: its grade is not either
-        grade = _GRADE.search(text, hits[0].end(), min(len(text), hits[0].end() + WHOLE_UNIT_REACH))
-        table.grade = table.grade or (Span.of(grade, 1) if grade else None)
-
-
-def fill_lone_code(text: str, tables: list[ParsedProject]) -> None:
-    """A document of one table project without a code: the 项目编码 its report prints as a labeled line, where one
-    code is printed (a collapsed-text reading keeps no code cell)."""
-    codes = {m["v"] for m in _CODE.finditer(text)} if len(tables) == 1 and tables[0].code is None else set()
-    if len(codes) == 1:
-        tables[0].code = Span.of(_CODE.search(text), "v")
-
-
-def drop_duplicates(prose: list[ParsedProject], tables: list[ParsedProject]) -> list[ParsedProject]:
-    """Prose projects that are not the same project as a table project (nor as an earlier prose one)."""
-    kept: list[ParsedProject] = []
-    for p in prose:
-        if any(is_duplicate(p.name.text, q.name.text) for q in tables):
-            continue
-        same = next((k for k, q in enumerate(kept) if is_duplicate(p.name.text, q.name.text)), None)
-        if same is None:
-            kept.append(p)
-        elif fact_count([p]) > fact_count([kept[same]]):
-            kept[same] = p  # (a page's title bar over the report's own title: the section stating the facts is it)
-    return kept

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from jixiao.pipelines.parsed import ParsedIndicator, Span
-from jixiao.pipelines.vocab import PROSE_BLOCK_LABELS
+from jixiao.pipelines.vocab import PROSE_BLOCK_LABELS, fallback_level1, fallback_level2
 
 # a label opening a field: at a line's start or after blanks / a semicolon (分值：10分　得分：10分 share a line)
 # (a label opens its line, follows a blank or a semicolon, or an item's number: （1）名称：…, 1.名称：…)
@@ -19,6 +19,8 @@ _LABEL = re.compile(r"(?:^|(?<=[ \t\u3000；;])|(?<=\(\d\))|(?<=\(\d\d\))|(?<=\d
                     + "|".join(f"(?P<{f}>{rx})" for f, rx in PROSE_BLOCK_LABELS) + r")[ \t\u3000]*[:：]", re.M)
 _LINE = re.compile(r"[^\n]+")
 _NAME_LABEL = re.compile(dict(PROSE_BLOCK_LABELS)["name"] + r"[ \t\u3000]*[:：]")
+# (【志稿编纂字数】 alone on its line: the block's name in square brackets, its fields on the lines under it)
+_BRACKET_NAME = re.compile(r"[ \t\u3000]*【(?P<v>[^【】\n:：]{2,40})】[ \t\u3000]*")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _ITEM_LINE = re.compile(r"[ \t\u3000]*\d{1,2}[.、．)）]?[ \t\u3000]*")
 # what ends a field's value besides the next label: blanks, a semicolon, a full stop
@@ -68,7 +70,7 @@ def _line_fields(text: str, a: int, b: int) -> list[tuple[str, Span]]:
 def field_blocks(text: str, s: int, e: int) -> list[FieldBlock]:
     """The indicator blocks of [s, e), in order, each with the level lines printed just above its name."""
     blocks: list[FieldBlock] = []
-    if _NAME_LABEL.search(text, s, e) is None:
+    if _NAME_LABEL.search(text, s, e) is None and "【" not in text[s:e]:
         return blocks
     # the level lines in force: a level printed once over several blocks heads them all (a merged cell), a new
     # level-1 ends its level-2
@@ -79,6 +81,9 @@ def field_blocks(text: str, s: int, e: int) -> list[FieldBlock]:
         if _ITEM_LINE.fullmatch(line.group()):
             pending = {}  # (1. / 2.: a form numbering its items prints each item's own levels)
         found = _line_fields(text, a, b) if b - a <= FIELD_LINE_CHARS else []
+        if not found and (bracket := _BRACKET_NAME.fullmatch(line.group())) is not None and not (
+                fallback_level1(bracket["v"]) or fallback_level2(bracket["v"])):  # (【数量指标】 heads, names nothing)
+            found = [("name", Span(text=bracket["v"], start=a + bracket.start("v"), end=a + bracket.end("v")))]
         if current is not None and (n - current.line > BLOCK_LINES or not found and b - a > PROSE_LINE_CHARS):
             blocks.append(current)
             current = None

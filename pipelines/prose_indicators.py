@@ -15,9 +15,9 @@ from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.prose_answers import answered_indicators
 from jixiao.pipelines.prose_blocks import field_blocks
 from jixiao.pipelines.prose_marks import fill_deducted_weights
-from jixiao.pipelines.prose_tails import note_off, ratio_off
-from jixiao.pipelines.prose_lists import listed_indicators, paired_indicators
-from jixiao.pipelines.prose_results import FIGURE, numbered_results, restated_results, result_lines
+from jixiao.pipelines.prose_tails import bracket_level, bracket_level_before, bracket_weight, note_off, ratio_off, share_with_verb, trim_bracket, verb_tail_off
+from jixiao.pipelines.prose_lists import bracketed_indicators, listed_indicators, paired_indicators
+from jixiao.pipelines.prose_results import FIGURE, enumerated_results, listed_results, numbered_results, restated_results, result_lines
 from jixiao.pipelines.vocab import (
     LEVEL1, LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_BARE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
     PROSE_ADJUSTED_TARGET_CUE, PROSE_BULLET, PROSE_NAME_COLUMN_SAID, PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_TARGET_MET, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_BOUND, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
@@ -51,6 +51,7 @@ _LEAD = (r"(?P<lead>【(?:[\u4e00-\u9fff]{2,8}指标|" + _BARE_LEVEL2 + r")】[ 
          + _BARE_LEVEL2 + "|" + _BARE_LEVEL1 + r")(?=方面|看))" + _LEAD_END
          + r"(?:" + _LEVEL_LABEL + r"(?:[\u4e00-\u9fff]{2,8}指标|" + _BARE_LEVEL2 + r")" + _LEAD_END + r")?)?")
 _LEAD_WORD = re.compile(_LEVEL_LABEL + r"(?P<w>[\u4e00-\u9fff]{2,8}?指标|" + _BARE_LEVEL2 + "|" + _BARE_LEVEL1 + ")")
+_THOUSANDS = r"(?<=\d),(?=\d{3}(?!\d))"
 _IND_SENTENCE = re.compile(
     # a sentence opens a line, follows a full stop or a colon (完成情况：名称年度目标X，…), or (line breaks
     # collapsed) is a numbered item after a space
@@ -63,14 +64,16 @@ _IND_SENTENCE = re.compile(
     # (or no cue, where the target opens with its bound: 名称：控制在1500元/人次以内，实际…)
     + r"(?:" + PROSE_TARGET_CUE + r"(?:为|是|[:：])?|(?:计划|预期)?(?=" + PROSE_TARGET_BOUND + r"))"
     # (目标值 6、完成值 6: an enumeration comma between the two as well)
-    + r"\s*(?P<target>(?:[^,，;；。:：\n]|(?<=\d):(?=\d)){1,30}?)[,，;；、]\s*"
+    # (≥2,000人: a comma between digits three from the end separates thousands, it ends no clause; 5,260台(pcs): a
+    # bracket the actual opens it closes, as one piece)
+    + r"\s*(?P<target>(?:[^,，;；。:：\n]|(?<=\d):(?=\d)|" + _THOUSANDS + r"){1,30}?)[,，;；、]\s*"
     # (年初目标值600台，调整后目标值650台，实际完成…: the adjusted target is the indicator's, records.md)
     r"(?:" + PROSE_ADJUSTED_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<adjusted>[^,，;；。:：\n]{1,30}?)[,，;；]\s*)?"
-    + r"(?:(?:" + PROSE_ACTUAL_CUE + "|" + PROSE_BARE_ACTUAL_CUE + r")(?:为|是|[:：])?\s*+(?P<actual>[^,，;；。\n]{1,30}?)"
+    + r"(?:(?:" + PROSE_ACTUAL_CUE + "|" + PROSE_BARE_ACTUAL_CUE + r")(?:为|是|[:：])?\s*+(?P<actual>(?:[^,，;；。\n()（）]|[(（][^()（）\n,，;；。]{1,8}[)）]|[()（）]|" + _THOUSANDS + r"){1,30}?)"
     # (a completion rate may stand between the actual and the marks: …，指标完成率100%，得分20分（满分20分）)
     r"(?:[,，;；]\s*" + PROSE_COMPLETION_CUE + r"(?:为|[:：])?\s*\d+(?:\.\d+)?%?)?"
-    # (the marks in brackets after the actual: 实际完成1436公里（权重10，得分10）)
-    r"(?:\s*[(（](?:" + PROSE_WEIGHT_CUE + r"(?:为|[:：])?\s*(?P<bweight>\d+(?:\.\d+)?)\s*分?[,，;；]\s*)?"
+    # (the marks in brackets after the actual: 实际完成1436公里（权重10，得分10）; after its full stop: …。（分值10，得分10）)
+    r"(?:[。.]?\s*[(（](?:" + PROSE_WEIGHT_CUE + r"(?:为|[:：])?\s*(?P<bweight>\d+(?:\.\d+)?)\s*分?[,，;；]\s*)?"
     + PROSE_SCORE_CUE + r"(?:为|[:：])?\s*(?P<bscore>\d+(?:\.\d+)?)\s*分?[)）])?"
     # (or stand for the actual, which is then not printed: 名称，年度目标12公里，目标完成率105%，分值10分，得分10分)
     r"|(?:目标|年度目标)?" + PROSE_COMPLETION_CUE + r"(?:为|[:：])?\s*\d+(?:\.\d+)?%"
@@ -83,7 +86,7 @@ _IND_SENTENCE = re.compile(
     # (the values in brackets after the name end with its bracket: 名称（年度指标值X，…，得分15分）。)
     r"(?:\s*[(（](?:" + PROSE_FULL_MARK_CUE + "|" + PROSE_WEIGHT_CUE + r")(?P<full>\d+(?:\.\d+)?)分?[)）])?)?"
     # (a full stop printed as an ASCII period before a blank or the line's end: …(得分10分).)
-    r"\s*+[)）]?(?=[,，;；。\n]|\.(?:\s|$)|$)", re.M)
+    r"\s*+[)）]?(?=(?!" + _THOUSANDS + r")[,，;；。\n]|\.(?:\s|$)|$)", re.M)
 _CUE_END = r"(?:为|是|[:：])?\s*"
 _SEP = r"\s*[;；,，|]\s*"  # (指标：名称｜目标：X｜完成：Y: a bar between a line's labeled fields)
 _IND_FIELDS = re.compile(
@@ -185,6 +188,8 @@ _CATEGORY_LEAD = re.compile(
     r"^(?:[^\n]{0,20}?" + PROSE_BULLET + r"[ \t]*+)?(?:(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)[ \t]*+)?"
     r"(?P<open>【)?(?P<cat>[\u4e00-\u9fff]{2,8}?指标)(?(open)】)(?:完成情况)?"
     r"(?:[ \t]*+(?:" + _CIRCLED + "|" + PROSE_BULLET + r"|[①-⑳]))?[ \t]*+(?=[\u4e00-\u9fff【])")
+_PLAIN_HEADING = re.compile(r"^[ \t]*+(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)[ \t]*+"
+                            r"(?P<w>[\u4e00-\u9fff]{2,12}?指标)(?:[(（][^()（）\n]{0,12}[)）])?[ \t]*$", re.M)
 # an indicator's category comes from a heading at most this far before it (the same paragraph or the one above)
 CATEGORY_REACH = 300
 
@@ -256,15 +261,19 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             continue  # an earlier form read this stretch
         words = [Span.of(w, "w") for w in _LEAD_WORD.finditer(text, m.start("lead"), m.end("lead"))] \
             if m.groupdict().get("lead") else []
-        name, peeled = _peel_levels(_unquoted(_trim(_verbless(m, _last_item(Span.of(m, "name"))))),
+        name, peeled = _peel_levels(_unquoted(trim_bracket(_verbless(m, _last_item(Span.of(m, "name"))))),
                                     any(fallback_level1(w.text) for w in words))
-        name, weight = _bracket_weight(name)
-        name, level = _bracket_level(name)
+        name, weight = bracket_weight(name)
+        name, level = bracket_level(name)
+        if level is None:
+            name, level = bracket_level_before(name)  # (（数量）名称：目标值…)
         actual_group = "cactual" if m.groupdict().get("cactual") else "actual"
-        actual = note_off(_verb_tail_off(_trim(Span.of(m, actual_group)))) if m[actual_group] is not None else None
+        actual = note_off(verb_tail_off(trim_bracket(Span.of(m, actual_group)))) if m[actual_group] is not None else None
+        actual = share_with_verb(actual, text) if actual is not None else None  # (完成年度目标的103%)
         if m.groupdict().get("pre"):  # (每人每年 before 640元: part of what was done)
             actual = Span(text=m["pre"] + m["actual"], start=m.start("pre"), end=m.end("actual"))
-        target, initial = Span.of(m, "target" if m["target"] is not None else "target_before"), None
+        # (名称（目标值≥40处），实际完成43处: the bracket closing round the target is no part of it)
+        target, initial = trim_bracket(Span.of(m, "target" if m["target"] is not None else "target_before")), None
         target = ratio_off(target) if m.re is _IND_ACTUAL_FIRST else target  # (为年度目标2,400户的103%)
         if m.groupdict().get("adjusted"):
             target, initial = Span.of(m, "adjusted"), target
@@ -281,14 +290,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             heads_on.append(word)
         taken.append((m.start(), m.end()))
     _other_forms(text, s, e, out, taken, leads)
-    headings = [(h.start(g), h.end(g), *_levels(h[g]))
-                for h in (_CATEGORY_HEADING if "\n" in text else _RUN_CATEGORY_HEADING).finditer(text, s, e)
-                for g in ["cat2" if h["cat2"] and fallback_level2(h["cat2"]) else "cat"]]
-    # (an indicator's own name, 服务对象满意度：目标值…, heads nothing)
-    names = {(i.name.start, i.name.end) for i in out}
-    headings = [h for h in headings if (h[2] or h[3]) and (h[0], h[1]) not in names]
-    # a category word leading one sentence (数量指标中，名称…；名称…) heads the sentences after it too
-    headings = sorted(headings + [(w.start, w.end, *_levels(w.text)) for w in heads_on])
+    headings = _headings(text, s, e, out, heads_on)
     starts = [h[0] for h in headings]
     for ind in out:
         k = bisect.bisect_right(starts, ind.name.start) - 1  # the last heading at or before the name
@@ -314,6 +316,23 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     return [i for i in out if len(i.name.text) >= 2 and not _CUE_NAME.fullmatch(i.name.text)]
 
 
+def _headings(text: str, s: int, e: int, out: list[ParsedIndicator],
+              heads_on: list[Span]) -> list[tuple[int, int, str | None, str | None]]:
+    """The category headings of [s, e) in order, each (start, end, level1, level2): heading lines, a category word
+    leading a sentence, and numbered 指标 headings naming no category (they end the category above)."""
+    headings = [(h.start(g), h.end(g), *_levels(h[g]))
+                for h in (_CATEGORY_HEADING if "\n" in text else _RUN_CATEGORY_HEADING).finditer(text, s, e)
+                for g in ["cat2" if h["cat2"] and fallback_level2(h["cat2"]) else "cat"]]
+    # (an indicator's own name, 服务对象满意度：目标值…, heads nothing)
+    names = {(i.name.start, i.name.end) for i in out}
+    headings = [h for h in headings if (h[2] or h[3]) and (h[0], h[1]) not in names]
+    # (（二）未达目标的指标（2项）: a numbered heading line of 指标 naming no category ends the one above it)
+    headings += [(m.start("w"), m.end("w"), None, None) for m in _PLAIN_HEADING.finditer(text, s, e)
+                 if not any(_levels(m["w"]))]
+    # a category word leading one sentence (数量指标中，名称…；名称…) heads the sentences after it too
+    return sorted(headings + [(w.start, w.end, *_levels(w.text)) for w in heads_on], key=lambda h: h[:2])
+
+
 def _other_forms(text: str, s: int, e: int, out: list[ParsedIndicator], taken: list[tuple[int, int]],
                  leads: dict[int, Span]) -> None:
     """The forms read after the sentences, each where no earlier form read the stretch: run-together values, labeled
@@ -333,10 +352,13 @@ def _other_forms(text: str, s: int, e: int, out: list[ParsedIndicator], taken: l
             leads[ind.name.start] = level
         taken.append((ind.name.start, ind.name.end))
     for ind in [*result_lines(text, s, e), *restated_results(text, s, e), *paired_indicators(text, s, e),
-                *numbered_results(text, s, e)]:
+                *bracketed_indicators(text, s, e),
+                *numbered_results(text, s, e), *listed_results(text, s, e),
+                *enumerated_results(text, s, e)]:
         # (a name restated with its result is read once, whichever form read it)
+        # (伊源县：改造薄弱学校10所 under the region's 改造薄弱学校数量: a shorter mention inside a name read is no other)
         if not any(a < ind.name.end and ind.name.start < b for a, b in taken) and not any(
-                i.name.text == ind.name.text for i in out):
+                ind.name.text in i.name.text for i in out):
             out.append(ind)
             taken.append((ind.name.start, ind.name.end))
 
@@ -345,6 +367,8 @@ def _levels(word: str) -> tuple[str | None, str | None]:
     """The level-1 and level-2 a category word names: a level word (数量指标, 满意度), or a level-1 and a level-2 stem run
     together as some templates print them (产出数量 -> 产出指标/数量指标, 效益社会 -> 效益指标/社会效益指标)."""
     l1, l2 = fallback_level1(word), fallback_level2(word)
+    if not (l1 or l2) and word.endswith("目标") and len(word) > 3:  # (（一）产出目标：一是…: the targets of a level)
+        l1, l2 = fallback_level1(word[:-2]), fallback_level2(word[:-2])
     if l1 or l2:
         return l1, l2
     for level1 in LEVEL1:
@@ -382,33 +406,6 @@ def _peel_levels(name: Span, under_level1: bool) -> tuple[Span, list[Span]]:
     return name, words
 
 
-# the item's 分值 in brackets after its name (（1）监测设备在线率（分值8分）：年度目标…): the weight, no part of the name
-_NAME_WEIGHT = re.compile(r"[(（](?:" + PROSE_WEIGHT_CUE + r")" + r"(?:为|[:：])?\s*(?P<w>\d+(?:\.\d+)?)\s*分?[)）]$")
-
-
-def _bracket_weight(name: Span) -> tuple[Span, Span | None]:
-    """The name without a bracketed 分值 ending it, and that 分值."""
-    m = _NAME_WEIGHT.search(name.text)
-    if m is None or m.start() < 2:
-        return name, None
-    weight = Span(text=m["w"], start=name.start + m.start("w"), end=name.start + m.end("w"))
-    return Span(text=name.text[:m.start()].rstrip(), start=name.start, end=name.start + len(name.text[:m.start()].rstrip())), weight
-
-
-# a level word in brackets ending a name (堤防巡查里程（数量指标）): the indicator's category, no part of its name
-_NAME_LEVEL = re.compile(r"[(（](?P<w>[\u4e00-\u9fff]{2,10}指标)[)）]$")
-
-
-def _bracket_level(name: Span) -> tuple[Span, Span | None]:
-    """The name without a bracketed category word ending it, and that word (where it is one)."""
-    m = _NAME_LEVEL.search(name.text)
-    if m is None or m.start() < 2 or not (fallback_level1(m["w"]) or fallback_level2(m["w"])):
-        return name, None
-    word = Span(text=m["w"], start=name.start + m.start("w"), end=name.start + m.end("w"))
-    kept = name.text[:m.start()].rstrip()
-    return Span(text=kept, start=name.start, end=name.start + len(kept)), word
-
-
 def _verbless(m: re.Match[str], name: Span) -> Span:
     """The name of an actual-first sentence without the verb opening it (项目全年完成背街小巷改造 -> 背街小巷改造), of a
     value-first one without the plan's word (全年计划新建高标准农田2.5万亩 -> 新建高标准农田)."""
@@ -417,26 +414,6 @@ def _verbless(m: re.Match[str], name: Span) -> Span:
     if verb is None or len(name.text) - verb.end() < 2:
         return name
     return Span(text=name.text[verb.end():], start=name.start + verb.end(), end=name.end)
-
-
-# a completion verb after the figure or date of an actual (实际2023年11月中旬完成, 实际于8月25日全部安装完毕): no part of it
-_VERB_TAIL = re.compile(r"(?<=[\d日月旬底%])(?:全部|已)?(?:完成|完工|建成|竣工|安装完毕|完毕)$")
-
-
-def _verb_tail_off(span: Span) -> Span:
-    tail = _VERB_TAIL.search(span.text)
-    return span if tail is None else Span(text=span.text[:tail.start()], start=span.start, end=span.start + tail.start())
-
-
-def _trim(span: Span) -> Span:
-    """A name or value without the bracket that wraps the values (名称（目标值≥10个，实际完成12个）): an opening one
-    ending a name, a closing one ending a value that opens none."""
-    t = span.text
-    if t.endswith(("(", "（")):
-        t = t[:-1].rstrip()
-    elif t.endswith((")", "）")) and t.count("(") + t.count("（") < t.count(")") + t.count("）"):
-        t = t[:-1].rstrip()
-    return span if t == span.text else Span(text=t, start=span.start, end=span.start + len(t))
 
 
 # a name printed in quotes, the word 指标 after it or not (1.“车辆完好率”指标，年度指标值为…): the words inside

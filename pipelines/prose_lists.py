@@ -1,5 +1,6 @@
 """Indicators a report lists in one sentence, their names in quotes and their values in parallel, or each with its
-target and actual in brackets after it.
+target and actual in brackets after it (``A（≥95%/96.8%）``, ``A（年度目标X，实际完成Y）和B（…）``), or its actual after
+a colon and its target in brackets (``A：42所（目标≥40所）、B：…``).
 
 ``数量指标设置了2个三级指标，分别是“A”和“B”，目标值分别为≥3200人和≥480人，实际完成值分别为3356人和502人，分值各10分，
 各得10分。`` names two indicators; each field's clause gives one value per name in the order of the names (分别), or
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 from jixiao.pipelines.parsed import ParsedIndicator, Span
 from jixiao.pipelines.vocab import (
-    PROSE_ACTUAL_CUE, PROSE_BARE_ACTUAL_CUE, PROSE_EACH, PROSE_LIST_JOIN, PROSE_SCORE_CUE, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
+    PROSE_ACTUAL_CUE, PROSE_LIST_LEAD, PROSE_BARE_ACTUAL_CUE, PROSE_EACH, PROSE_LIST_JOIN, PROSE_SCORE_CUE, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
     fallback_level1, fallback_level2,
 )
 
@@ -135,3 +136,28 @@ def paired_indicators(text: str, s: int, e: int) -> list[ParsedIndicator]:
         out.append(ParsedIndicator(name=Span.of(m, "name"), target=[Span.of(m, "t")], actual=Span.of(m, "a"),
                                    method="sentence"))
     return out if len(out) >= PAIR_MIN else []
+
+
+# a name with its target and actual in brackets after it, each after its cue, an item of a list (数量指标2项，分别为禁牧面积
+# （年度目标320万亩，实际完成320万亩）和草畜平衡面积（…）): after a clause's start or a list's joining word, the words
+# introducing the list (分别为) no part of the name
+_VALUE = r"[^（()、,，;；。:：\n]{1,30}?"
+_CUED_PAIR = re.compile(
+    r"(?:^|(?<=[\n、,，;；:：。和及]))[ \t]*+(?:" + PROSE_LIST_LEAD + r")?"
+    r"(?P<name>[\u4e00-\u9fff“][^（()、,，;；。:：\n]{1,39}?)[（(]"
+    r"(?:" + PROSE_TARGET_CUE + r")(?:为|是|[:：])?[ \t]*(?P<t>" + _VALUE + r")[,，;；][ \t]*"
+    r"(?:" + PROSE_ACTUAL_CUE + "|" + PROSE_BARE_ACTUAL_CUE + r")(?:为|是|[:：])?[ \t]*(?P<a>" + _VALUE + r")[)）]", re.M)
+# the actual after the name's colon, the target in brackets after it (产出指标中：参与学校数量：42所（目标≥40所）、…)
+_ACTUAL_THEN_TARGET = re.compile(
+    r"(?:^|(?<=[\n、;；:：。]))[ \t]*+(?P<name>[\u4e00-\u9fff“][^（()、,，;；。:：\n]{1,39}?)[:：][ \t]*(?P<a>" + _VALUE + r")"
+    r"[ \t]*[（(](?:" + PROSE_TARGET_CUE + r")(?:为|是|[:：])?[ \t]*(?P<t>" + _VALUE + r")[)）](?=[、,，;；。\n]|$)", re.M)
+
+
+def bracketed_indicators(text: str, s: int, e: int) -> list[ParsedIndicator]:
+    """The indicators of [s, e) printed as 名称（目标X，实际Y） or 名称：Y（目标X）, at least ``PAIR_MIN`` of one form."""
+    out = []
+    for rx in (_CUED_PAIR, _ACTUAL_THEN_TARGET):
+        found = [ParsedIndicator(name=Span.of(m, "name"), target=[Span.of(m, "t")], actual=Span.of(m, "a"),
+                                 method="sentence") for m in rx.finditer(text, s, e)]
+        out.extend(found if len(found) >= PAIR_MIN else [])
+    return out

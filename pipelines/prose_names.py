@@ -90,6 +90,8 @@ NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目
 
 def title_name(m: re.Match[str]) -> Span | None:
     """The project a report's title names: the text after the year, else before it; not a unit's name."""
+    if (wrapped := _wrapped_above(m)) is not None:
+        return wrapped
     t, start = m.group("title"), m.start("title")
     # the last year: where line breaks were lost a date before the title runs into it (发布日期：2024年04月18日
     # 南溪区2023年度…), and the name follows the title's own year
@@ -271,6 +273,24 @@ def wrapped_title(text: str, s: int, e: int) -> tuple[int, Span] | None:
                 return found
             run = [run[-1]] if fits and len(run) == WRAPPED_TITLE_LINES else []
     return None
+
+
+def _wrapped_above(m: re.Match[str]) -> Span | None:
+    """The project of a title whose line holds only its tail (…草原生态保护补助奖励 / 政策资金项目支出绩效自评报告): where the
+    title line prints no year and the line right above it, short and ending no sentence, does, the two read as one."""
+    text, at = m.string, m.start("title")
+    line_start = text.rfind("\n", 0, at) + 1
+    if line_start == 0 or text[line_start:at].strip() or _TITLE_YEAR.search(m.group("title")):
+        return None
+    above_start = text.rfind("\n", 0, line_start - 1) + 1
+    above = text[above_start:line_start - 1]
+    t = above.strip()
+    if not (0 < len(t) <= WRAPPED_TITLE_CHARS) or _NOT_TITLE_LINE.search(t) or not _TITLE_YEAR.search(t):
+        return None
+    run = [(above_start + above.index(t[0]), t), (at, text[at:m.end()].strip())]
+    found = _title_of_run(run)
+    # (the joined words must run on into the title line's: a line above naming another thing is no head of it)
+    return found[1] if found is not None and found[1].end > at else None
 
 
 def _title_of_run(run: list[tuple[int, str]]) -> tuple[int, Span] | None:

@@ -603,7 +603,7 @@ def test_a_lone_table_takes_the_funds_its_prose_states_where_they_agree():
 
 def test_a_lone_collapsed_table_takes_the_score_its_report_states():
     """A table read from collapsed text spans the sentences after it: the report's score sentence is searched there."""
-    from jixiao.pipelines.prose import fill_lone_score
+    from jixiao.pipelines.prose_merge import fill_lone_score
 
     text = "项目名称 示例项目 年度资金总额 10 10 100% 四、自评结论 项目自评得分为93分，评价等级为优。"
     table = _lone_table(text, "flat")
@@ -678,7 +678,7 @@ def test_a_project_code_printed_as_a_labeled_line(extractor):
 
 
 def test_a_lone_table_takes_the_one_code_its_report_prints():
-    from jixiao.pipelines.prose import fill_lone_code
+    from jixiao.pipelines.prose_merge import fill_lone_code
 
     text = "项目编码：532500231100000001234 项目名称 示例项目 年度资金总额 10 10 100%"
     table = _lone_table(text, "flat")
@@ -816,3 +816,13 @@ def test_labeled_lines_joined_by_bars_are_prose_not_cells_run_together(extractor
     assert [(i.name, i.target, i.actual, i.score) for i in project.indicators] == [
         ("公交站台改造数量", "≥40个", "42个", 20.0), ("站台验收合格率", "100%", "100%", 20.0),
         ("改造完成时间", "2023年10月底前", "2023年10月20日", 10.0)]
+
+
+def test_funds_pooled_from_sources_and_a_project_spending_clause():
+    from jixiao.pipelines.normalize import normalize_text
+    from jixiao.pipelines.prose import ProseParser
+    text = ("示例旗2023年度草原防火物资储备项目绩效自评报告\n2023年统筹中央资金300万元、旗本级资金60万元，项目预算共计360万元。"
+            "截至2023年底，项目支出3,420,000元，其余18万元结转下年。\n")
+    [p] = ProseParser().parse(normalize_text(text))
+    # (mixed units are rescaled to yuan in the spans; no rate printed, none computed)
+    assert (float(p.funds.annual.text), float(p.funds.executed.text), p.funds.rate) == (3600000.0, 3420000.0, None)

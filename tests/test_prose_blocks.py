@@ -53,3 +53,12 @@ def test_shorter_labels_of_a_block_name_and_its_self_score():
                       "完成值: 826人", "权重: 10", "自评分: 10", ""])
     assert _blocks(text) == [{"level1": "产出指标", "level2": "数量指标", "name": "慰问困难老人人数", "target": "≥800人",
                               "actual": "826人", "weight": "10", "score": "10"}]
+
+
+def test_a_block_named_in_square_brackets_on_a_line_of_its_own():
+    text = "\n".join(["1.数量指标", "【档案数字化页数】", "年度目标：≥12万页", "完成情况：12.6万页", "分值：10分　得分：10分", "",
+                      "【数量指标】", "【修复破损档案卷数】", "年度目标：300卷", "实际完成：310卷", ""])
+    # (【数量指标】 names a category, not an indicator: it heads the block after it)
+    assert _blocks(text) == [
+        {"name": "档案数字化页数", "target": "≥12万页", "actual": "12.6万页", "weight": "10分", "score": "10分"},
+        {"name": "修复破损档案卷数", "target": "300卷", "actual": "310卷"}]

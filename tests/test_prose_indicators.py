@@ -662,3 +662,46 @@ def test_labeled_fields_joined_by_bars_and_a_list_of_field_labels_is_no_indicato
         "指标：路灯故障修复及时率｜目标：≥95%｜完成：97%｜分值：10｜得分：10", ""])
     # (normalized: NFKC makes the full-width bar a |)
     assert _read_normalized(text) == [("产出指标", "时效指标", "路灯故障修复及时率", "≥95%", "97%", "10", "10")]
+
+
+def _fields(text: str) -> list[tuple]:
+    return [(i.level1, i.level2, i.name.text, i.target[0].text if i.target else None, i.actual.text if i.actual else None,
+             i.weight.text if i.weight else None, i.score.text if i.score else None)
+            for i in indicator_sentences(text, 0, len(text))]
+
+
+def test_kpi_items_with_the_level_abbreviated_in_brackets_and_the_marks_after_the_full_stop():
+    text = "\n".join(["（一）产出类KPI",
+                      "1.（数量）政务云接入系统数：目标值不少于四十个，实际完成四十三个。（分值10，得分10）",
+                      "2.（数量）终端设备接入量：目标值≥8,000台(pcs)，实际完成8,260台(pcs)。（分值10，得分10）",
+                      "3.（社会效益）群众办事平均时长：目标值较上年缩短15%，实际缩短18.2%。（分值15，得分15）", ""])
+    assert _fields(text) == [
+        ("产出指标", "数量指标", "政务云接入系统数", "不少于四十个", "四十三个", "10", "10"),
+        # (a comma between digits three from the end separates thousands; a bracket the value opens it closes)
+        ("产出指标", "数量指标", "终端设备接入量", "≥8,000台(pcs)", "8,260台(pcs)", "10", "10"),
+        # (a comparison word is part of the actual, as of the target)
+        ("效益指标", "社会效益指标", "群众办事平均时长", "较上年缩短15%", "缩短18.2%", "15", "15")]
+
+
+def test_a_target_in_brackets_after_the_name_leaves_its_bracket_behind():
+    text = "数量指标：\n（1）新建口袋公园（目标值≥6处），实际完成7处，满分10分，得10分；\n"
+    assert _fields(text) == [("产出指标", "数量指标", "新建口袋公园", "≥6处", "7处", "10", "10")]
+
+
+def test_a_share_of_the_target_keeps_its_verb():
+    text = "★【数量指标】人工增雨作业面积：计划≥1,200平方公里，完成年度目标的108%。\n"
+    assert _fields(text) == [("产出指标", "数量指标", "人工增雨作业面积", "≥1,200平方公里", "完成年度目标的108%", None, None)]
+
+
+def test_a_numbered_heading_of_indicators_naming_no_category_ends_the_one_above():
+    text = "\n".join(["（一）达到目标的指标（2项）", "满意度指标中：家长满意度：95%（目标≥90%）、教师满意度：93%（目标≥90%）。",
+                      "（二）未达目标的指标（1项）", "1.参与教师人数：年度目标≥1,500人，实际完成1,420人，偏差原因为…；", ""])
+    assert [(i.name.text, i.level1) for i in indicator_sentences(text, 0, len(text))] == [
+        ("家长满意度", "满意度指标"), ("教师满意度", "满意度指标"), ("参与教师人数", None)]
+
+
+def test_a_levels_targets_heading_heads_its_list():
+    text = ("（二）效益目标：一是带动就业岗位120个以上；二是村集体增收20万元以上。\n"
+            "（二）效益完成情况：一是带动就业岗位135个；二是村集体增收23.6万元。\n")
+    assert [(i.level1, i.name.text) for i in indicator_sentences(text, 0, len(text))] == [
+        ("效益指标", "带动就业岗位"), ("效益指标", "村集体增收")]

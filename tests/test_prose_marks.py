@@ -29,3 +29,17 @@ def test_a_summary_tables_total_row_is_the_project_score_where_no_sentence_state
     assert _score("\n".join([*head, "合计　50　48", ""])) is None
     # (a sentence stating the score wins)
     assert _score("\n".join([*head, "合计　100　95.5", "项目自评得分95分。", ""])) == "95"
+
+
+def test_a_closing_rows_score_and_grade_and_a_score_in_numerals():
+    head = ["示例县2023年度桥梁检测经费绩效自评报告", "项目全年预算数为40万元，全年执行数为39万元，执行率97.5%。",
+            "评价内容\t分值\t得分", "产出指标\t50\t48"]
+    projects = ProseParser().parse(normalize_text("\n".join([*head, "自评总分\t100\t95.5", "自评等级\t—\t优", ""])))
+    assert (projects[0].score.text, projects[0].grade.text) == ("95.5", "优")
+    assert _score("\n".join([*head[:2], "经综合评价，本项目自评得分为九十三点五分，等级为优。", ""])) == "93.5"
+
+
+def test_numerals_read_as_numbers_up_to_a_hundred():
+    from jixiao.pipelines.prose_numerals import cn_number
+    assert [cn_number(w) for w in ("一百", "九十六", "八十", "十五", "九十七点五", "七")] == [100, 96, 80, 15, 97.5, 7]
+    assert [cn_number(w) for w in ("一百零五", "九九十", "点五")] == [None, None, None]

@@ -249,7 +249,8 @@ def test_collapsed_sections_take_their_own_implementer():
 def test_a_kind_of_money_alone_names_no_project_and_a_two_line_title_does():
     from jixiao.pipelines.prose_names import title_matches, title_name, wrapped_title
     text = "示例市2023年度湿地生态保护补偿资金\n转移支付绩效自评报告\n一、基本情况\n"
-    assert [title_name(m) for m in title_matches(text, 0, len(text))] == [None]
+    # (the title line alone names a kind of money: it reads on from the line above, as the wrapped title does)
+    assert [title_name(m).text for m in title_matches(text, 0, len(text))] == ["湿地生态保护补偿资金转移支付"]
     assert wrapped_title(text, 0, len(text))[1].text == "湿地生态保护补偿资金转移支付"
 
 
@@ -346,3 +347,27 @@ def test_a_department_said_with_shi_only_before_a_units_name(sentence, departmen
     text = "\n".join(["2023年度病媒生物防制经费绩效自评报告", sentence, FUNDS, ""])
     projects = ProseParser().parse(normalize_text(text))
     assert (projects[0].department.text if projects[0].department else None) == department
+
+
+def test_a_cover_block_of_letter_spaced_labels_names_the_project_its_code_and_units():
+    from jixiao.pipelines.prose_labels import closed_labels
+    text = "\n".join(["项目支出绩效自评报告", "", "项 目 名 称：G219国道三岔口至石门段养护工程", "项 目 编 码：61012423T000001234",
+                      "主　管　部　门：示例县交通运输局", "实 施 单 位：示例县公路养护中心", "一、项目概况", FUNDS, ""])
+    # (the blanks move before the label: the text keeps its length, the values their offsets)
+    closed = closed_labels(text)
+    assert len(closed) == len(text) and "   项目名称：G219国道" in closed and "　主管部门：示例县" not in closed
+    [p] = ProseParser().parse(normalize_text(text))
+    assert (p.name.text, p.code.text, p.department.text, p.implementer.text) == (
+        "G219国道三岔口至石门段养护工程", "61012423T000001234", "示例县交通运输局", "示例县公路养护中心")
+    # (a sentence's words spaced apart are no label: no colon ends them at the line's start)
+    assert closed_labels("全 县 共 有 水 库\n") == "全 县 共 有 水 库\n"
+
+
+def test_a_title_line_holding_only_the_tail_of_the_name_reads_on_from_the_line_above():
+    from jixiao.pipelines.prose_names import title_matches
+    text = "示例旗农牧局2023年度牧区防灾减灾物资储备\n专项资金项目支出绩效自评报告\n一、项目基本情况\n" + FUNDS
+    assert [title_name(m).text for m in title_matches(text, 0, len(text))] == ["牧区防灾减灾物资储备专项资金"]
+    assert _names(text) == ["牧区防灾减灾物资储备专项资金"]
+    # (a line above printing no year, a breadcrumb or a unit, is no head of the title's words)
+    text = "示例县农牧局\n牧区防灾减灾物资储备专项资金项目支出绩效自评报告\n" + FUNDS
+    assert _names(text) == ["牧区防灾减灾物资储备专项资金"]

@@ -20,14 +20,15 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("executed", r"(?:预算执行数合计|实际拨付金额(?:是|为)?|(?<=年)支出|已拨付(?:[\u4e00-\u9fff]{0,20}?资金)?)"),
     ("initial", r"年初预算合计"),
     # plainer words for the same totals (预算资金80万元, 调整后预算85万元, 实际执行76万元, 执行金额76万元)
-    ("annual", r"(?:(?<!初)预算资金|调整后预算|全年预算|总预算|(?<!初)预算金额|(?<!初)预算总额)(?:为|是)?"),
+    # (项目预算共计4500万元: the sum of the sources pooled for it)
+    ("annual", r"(?:(?<!初)预算资金|调整后预算|全年预算|总预算|(?<!初)预算金额|(?<!初)预算总额|(?<!初)预算(?=共计|总计))(?:为|是|共计|总计)?"),
     ("executed", r"(?:实际执行(?:数|金额)?|(?<!预算)执行金额)(?:为|是)?"),
     ("annual", r"项目资金(?:总额)?(?:为|是|共)?"),  # (项目资金35.6万元，已全部支付: a lone figure is the budget)
     ("executed", r"已支付(?:资金)?"),
     # the year's funds received or in place (共收到…补助资金1236.8万元, 资金到位68万元), spent (已支出…元)
     # (共到位资金1.575亿元: the words the other way round)
     ("annual", r"(?:(?:共|(?<![\u4e00-\u9fff])|(?<=[)）]))收到[\u4e00-\u9fff]{0,20}?(?:资金|经费)|(?:资金|经费)到位|(?<![未不])(?:共|累计)?到位(?:资金|经费))(?:共|合计)?"),
-    ("executed", r"(?:已支出(?:资金)?|全年执行(?:资金|经费)?(?:为|是|共)?(?=\d)|(?<![\u4e00-\u9fff])执行(?=\d)|(?<=[该本])项目(?:实际)?支出(?:资金)?|(?<=年[底末])支出)"),
+    ("executed", r"(?:已支出(?:资金)?|全年执行(?:资金|经费)?(?:为|是|共)?(?=\d)|(?<![\u4e00-\u9fff])执行(?=\d)|(?:(?<=[该本])|(?<=[，,。；;\n]))项目(?:实际)?支出(?:资金)?|(?<=年[底末])支出)"),
     ("annual", r"(?:(?<!初)预算安排(?:资金|经费)?|资金共计|(?<![初年后])预算数(?:为|是)?)"),
     # (a transfer payment's year in other words: 全年实际执行资金 / 累计支出资金 / 全年共支出 / 实际使用资金…万元)
     ("executed", r"(?:(?:全年|累计)(?:实际)?(?:执行|支出|使用)|全年共支出|实际使用)(?:资金|经费)?(?:共|合计)?(?:为|是|达)?(?=\d)"),
@@ -78,7 +79,7 @@ PROSE_ACTUAL_CUE = r"(?:(?:全年|年度|年末|年底|全[省市县区州盟旗
 # after a cued target (名称目标X，实际…); never money moving (实际支出, PROSE_FUNDS_ACTUAL)
 # (a comparison or an approximation is part of the value: 实际提高1.3个百分点, 实际约920万元)
 PROSE_BARE_ACTUAL_CUE = (r"实际(?!\s*(?:支出|到位|拨付|执行|使用资金|完|达))"
-                         r"(?:(?!提高|增长|增加|下降|降低|减少|上升|约|近|超)[\u4e00-\u9fff]{1,4}?(?=[≥≤><=＞＜]?\d))?")
+                         r"(?:(?!提高|增长|增加|下降|降低|减少|上升|缩短|提升|约|近|超)[\u4e00-\u9fff]{1,4}?(?=[≥≤><=＞＜]?\d))?")
 # the same run together without punctuation: …发放指标为100%实际完成值为96%
 PROSE_RUN_TARGET_CUE = r"(?:指标值?|目标值?)(?:为|是|[:：])"
 PROSE_RUN_ACTUAL_CUE = r"[,，]?实际完成值?(?:为|是|[:：])?"
@@ -126,7 +127,7 @@ PROSE_BLOCK_LABELS: tuple[tuple[str, str], ...] = (
     ("level1", r"一级指标"),
     ("level2", r"二级指标"),
     ("target", r"(?:年度|全年|年初|计划)?(?:目标值?|指标值)"),
-    ("actual", r"(?:全年|年度)?(?:实际完成值?|实际值|完成值|实际完成情况)"),
+    ("actual", r"(?:全年|年度)?(?:实际完成值?|实际值|完成值|(?:实际)?完成情况)"),  # (【名称】 / 年度目标： / 完成情况：)
     ("weight", r"(?:指标)?(?:分值|权重)"),
     ("score", r"(?:自评|指标)?得分|自评分"),
 )
@@ -143,7 +144,9 @@ PROSE_CODE_LABEL = r"项目(?:编码|代码|编号)"
 # 3356人和502人，分值各10分，各得10分): the words joining a list's items, and those saying each item has its own value
 # (分别) or all the same one (各)
 PROSE_LIST_JOIN = r"(?:以及|和|及|与|、)"
-PROSE_EACH = r"(?:分别|各|均)"  # (均为100%: all the same value, as 各)
+PROSE_EACH = r"(?:分别|各|均)"
+# the words introducing a list's items (分别为A（…）和B（…） / 为A（…）): no part of the first name
+PROSE_LIST_LEAD = r"(?:分别|均)?(?:为|是|包括)"  # (均为100%: all the same value, as 各)
 # the words ending a name that states a sum of money (全年预算数, 实际支出, 到位资金): a funds clause, no indicator
 PROSE_MONEY_NAME_END = r"(?:预算数?|资金|经费|支出数?|金额|总投资|执行数|拨付数?)$"  # (带动…投资 is an effect)
 # where an indicator's name ends and its value begins when a report states them run together (不少于150家, 较上年增长5%,
@@ -176,4 +179,4 @@ PROSE_FOOTNOTE = r"[ \t]*[(（]注[\d一二三四五六七八九十]{0,2}[)）]?
 PROSE_DEDUCTION = r"(?:扣|扣减)\d+(?:\.\d+)?[ \t]*分|未扣分|不扣分|无扣分"
 # the total row of a summary table of marks in a report's text (合计　100　94.5 / 合计 | 100 | 97.5): the full marks
 # printed before the score
-PROSE_TOTAL_ROW = r"(?:合计|总计|总分)"
+PROSE_TOTAL_ROW = r"(?:合计|总计|(?:自评|综合)?总得?分)"  # (自评总分　100　95.6: the row named for the score)

@@ -1,0 +1,72 @@
+"""Prose projects beside table projects: a table's summary paragraph fills what the table lacks (its score, grade,
+funds, code), and a prose project repeating a table's is dropped."""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.pipelines.normalize import parse_number
+from jixiao.pipelines.parsed import ParsedProject, Span, fact_count
+from jixiao.pipelines.prose import CODE_LINE, GRADE, SCORE, is_duplicate
+from jixiao.pipelines.prose_view import complement
+
+
+def fill_from_summaries(prose: list[ParsedProject], tables: list[ParsedProject]) -> None:
+    """A table project's summary paragraph (…项目绩效自评综述：…自评得分为97分) gives what its table did not
+    print or the excerpt cut off: the score and grade, and the funds when the table has none."""
+    for p in prose:
+        table = next((q for q in tables if is_duplicate(p.name.text, q.name.text)), None)
+        if table is None:
+            continue
+        table.score = table.score or p.score
+        table.grade = table.grade or p.grade
+        if not any((table.funds.initial, table.funds.annual, table.funds.executed, table.funds.rate)):
+            table.funds = p.funds
+
+
+# words before a score statement (this far back) that make it the department's, not a project's
+_WHOLE_UNIT = re.compile(r"整体|部门")
+WHOLE_UNIT_REACH = 30
+
+
+def fill_lone_score(text: str, tables: list[ParsedProject]) -> None:
+    """A document of one table project without a score: the score (and the grade right after it) its prose
+    states (项目自评得分为96分，评价等级为优 in a summary above the table), where every such statement outside the table gives the same value and none is
+    the department's (整体支出…得分)."""
+    if len(tables) != 1 or (tables[0].score is not None and tables[0].grade is not None):
+        return
+    table = tables[0]
+    # (a table read from collapsed text has no line end bounding it: its span runs on over the sentences after it)
+    outside = [(0, len(text))] if table.source == "flat" else complement([(table.start, table.end)], len(text))
+    hits = [m for s, e in outside for m in SCORE.finditer(text, s, e)]
+    if any(_WHOLE_UNIT.search(text, max(0, m.start() - WHOLE_UNIT_REACH), m.start()) for m in hits):
+        return
+    if hits and len({float(m.group(1)) for m in hits}) == 1:
+        if table.score is None:
+            table.score = Span.of(hits[0], 1)
+        elif parse_number(table.score.text) != float(hits[0].group(1)):
+            return  # a summary stating another score is not this table's: its grade is not either
+        grade = GRADE.search(text, hits[0].end(), min(len(text), hits[0].end() + WHOLE_UNIT_REACH))
+        table.grade = table.grade or (Span.of(grade, 1) if grade else None)
+
+
+def fill_lone_code(text: str, tables: list[ParsedProject]) -> None:
+    """A document of one table project without a code: the 项目编码 its report prints as a labeled line, where one
+    code is printed (a collapsed-text reading keeps no code cell)."""
+    codes = {m["v"] for m in CODE_LINE.finditer(text)} if len(tables) == 1 and tables[0].code is None else set()
+    if len(codes) == 1:
+        tables[0].code = Span.of(CODE_LINE.search(text), "v")
+
+
+def drop_duplicates(prose: list[ParsedProject], tables: list[ParsedProject]) -> list[ParsedProject]:
+    """Prose projects that are not the same project as a table project (nor as an earlier prose one)."""
+    kept: list[ParsedProject] = []
+    for p in prose:
+        if any(is_duplicate(p.name.text, q.name.text) for q in tables):
+            continue
+        same = next((k for k, q in enumerate(kept) if is_duplicate(p.name.text, q.name.text)), None)
+        if same is None:
+            kept.append(p)
+        elif fact_count([p]) > fact_count([kept[same]]):
+            kept[same] = p  # (a page's title bar over the report's own title: the section stating the facts is it)
+    return kept
