@@ -112,6 +112,17 @@ CASES = {
     "result lines in words (prose)": lambda n: "某项目绩效自评报告\n甲乙丙丁长期有效；\n" + "1.甲乙丙丁：长期有效。\n" * (n // 13),
     "thousands in a value (prose)": lambda n: "某项目绩效自评报告\n名称，目标值" + "1,000" * (n // 5) + "个，实际完成2个。\n",
     "bracketed block names (prose)": lambda n: "某项目绩效自评报告\n" + "【甲乙】\n年度目标：1个\n完成情况：2个\n" * (n // 22),
+    # helper s8_invak: a summary table of projects in text, keyed / bulleted project headings, numbered list items,
+    # a header line of many cells, a heading line of spaces
+    "a summary table of projects (prose)": lambda n: "单位：万元\n序号 项目名称 主管部门 预算数 执行数 执行率 自评得分\n"
+    + "".join(f"{k % 99 + 1} 甲乙项目{k} 某局 1 1 100% 90\n" for k in range(n // 30)) + "1.甲乙项目1\n",
+    "a summary header of many cells (prose)": lambda n: "项目名称 预算数 执行数 执行率 得分 " + "甲 " * (n // 2) + "\n"
+    + "1 " * (n // 2) + "\n",
+    "keyed project headings (prose)": lambda n: "".join(f"◆（一）子项目{k % 9 + 1}：甲乙{k}\n预算资金1万元，执行率100%。\n"
+                                                       for k in range(n // 30)) + "三、部门整体自评结论\n",
+    "spaces before a keyed heading (prose)": lambda n: ("\u3000 " * (n // 20) + "◆" + " " * (n // 20) + "项目1：甲\n") * 10,
+    "numbered project items (prose)": lambda n: "".join(f"\u3000\u30001.甲乙{k}项目（实施单位：某中心）。全年预算1万元，执行率100%。\n"
+                                                       for k in range(n // 40)),
 }
 
 

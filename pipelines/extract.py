@@ -51,7 +51,8 @@ from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.place import place
 from jixiao.pipelines.pipeline import PIPELINE, PipelineConfig
 from jixiao.pipelines.prose_fills import fill_lone_funds
-from jixiao.pipelines.prose import ProseParser, is_duplicate
+from jixiao.pipelines.prose import ProseParser
+from jixiao.pipelines.prose_names import is_duplicate
 from jixiao.pipelines.prose_merge import drop_duplicates, fill_from_summaries, fill_lone_code, fill_lone_score
 from jixiao.pipelines.prose_indicators import fill_lone_indicators
 from jixiao.pipelines.readers import COLLAPSED_LINE_CHARS, LayoutReaders, a_table, is_collapsed
@@ -79,6 +80,10 @@ def young_gc_threshold(threshold: int) -> None:
     gen0, gen1, gen2 = gc.get_threshold()
     if threshold and gen0 < threshold:
         gc.set_threshold(threshold, gen1, gen2)
+
+
+# a prose reading of at least this many projects may replace a table reading without indicator rows
+SEVERAL_PROJECTS = 2
 
 
 class Extractor:
@@ -201,7 +206,9 @@ class Extractor:
         deadline.check("the prose reader")
         t3 = time.perf_counter()
         prose = self.prose.parse(norm, exclude=[(p.start, p.end) for p in parsed])
-        if parsed and not prose and (whole := self._prose_instead(source, parsed)):
+        if parsed and not any(p.indicators for p in parsed) and (whole := self._several_instead(source, parsed, prose)):
+            parsed, prose, norm = [], whole, source  # (a report on several projects, its rows read as a funds table)
+        elif parsed and not prose and (whole := self._prose_instead(source, parsed)):
             parsed, prose, norm = [], whole, source  # (read on the text as normalized, not as a reader laid it out)
         fill_from_summaries(prose, parsed)
         prose = drop_duplicates(prose, parsed)
@@ -241,6 +248,16 @@ class Extractor:
                                                      for q in parsed)
         # the table reading's rows cut from the prose's sentences (names 分值, —名称:) are no facts of a table
         return whole if same and (not a_table(parsed) or reading_facts(whole) > plausible_facts(parsed)) else []
+
+    def _several_instead(self, norm: NormalizedText, parsed: list[ParsedProject],
+                         prose: list[ParsedProject]) -> list[ParsedProject]:
+        """The prose reading of the whole text where the table reading found no indicator row and the prose reads
+        several projects stating more facts than both readings of the parts: a report on several projects whose
+        labeled lines (项目名称：…／全年预算数：…) or summary table of projects a table reader took for a funds table."""
+        whole = self.prose.parse(norm)
+        if len(whole) < SEVERAL_PROJECTS:
+            return []
+        return whole if reading_facts(whole) > plausible_facts(parsed) + reading_facts(prose) else []
 
     def _final_accounts(self, norm: NormalizedText, timings: dict[str, float], deadline: Deadline) -> list:
         """The 部门决算 standard tables (contract section 6), read on the text as normalized (offsets true)."""

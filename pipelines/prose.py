@@ -18,20 +18,21 @@ prose between the tables of a mixed document.
 
 from __future__ import annotations
 
+import bisect
 import re
-
-from rapidfuzz import fuzz
 
 from jixiao.pipelines.normalize import NormalizedText, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
 from jixiao.pipelines.prose_view import SENTENCE_END, Unwrapped, complement, view_indicators
+from jixiao.pipelines.prose_headings import HEADING_OPENER_MIN, heading_openers, section_end
 from jixiao.pipelines.prose_names import (
-    NAME_FIELD, NOT_PROJECT, TITLE, intro_name, name_field, repeated_project_name, short_named, subtitle_name,
+    NOT_PROJECT, TITLE, intro_name, is_duplicate, name_field, repeated_project_name, short_named, subtitle_name,
     title_matches, title_name, wrapped_title,
 )
 from jixiao.pipelines.prose_labels import closed_labels
 from jixiao.pipelines.prose_marks import total_row
 from jixiao.pipelines.prose_numerals import score_in_words
+from jixiao.pipelines.prose_roster import merge_roster, roster, roster_headings
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
     PAGE_CHROME, PROSE_ALLOCATION, PROSE_AMOUNT_AFTER, PROSE_AMOUNT_LABELS, PROSE_CODE_LABEL, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_LIST_JOIN, PROSE_WHOLE_UNIT,
@@ -57,30 +58,6 @@ _OPENERS = (
 _QUOTED_OPENER = re.compile(r"(?:对|选取|选择|就)[^。；;！!？?\n“”]{0,20}[“\"](?P<name>[^“”\"\n。，,；;：:]{2,40})[”\"]"
                             r"(?:项目)?(?:全面)?(?:进行|开展)了?(?:项目)?(?:绩效)?自评"
                             r"|项目(?:全称|名称)(?:为|是)[“\"](?P<full>[^“”\"\n。，,；;：:]{2,40})[”\"]")
-# a report on several projects heads each one's section with its name on a line of its own: （一）森林防火专项经费项目
-# (or 一、动物疫病防控经费: a fund's name ends in 经费 / 资金; not a heading of the report's own parts, 项目资金 …)
-# (重点项目一：… / 项目二、…: a 部门整体 report's key projects numbered in words)
-_ORDINAL = (r"(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
-            r"|(?:重点)?项目[一二三四五六七八九十\d]{1,2}[:：、.．])")
-# (nor a fund's source: （一）中央财政资金 / （二）省级配套资金 split one fund, they are no projects; a project's name may
-# open with the level it is funded at: （三）市级科技创新券补助项目)
-_SOURCE_HEADING = (r"(?:中央|省级|省|市级|县级|区级|地方|本级|上级|自筹|配套)(?:财政|配套|补助|专项|自筹|衔接){0,2}"
-                   r"(?:资金|经费)(?=[ \t\u3000]|$)")
-_HEADING_NAME = (r"(?!项目|预算|专项|财政|部门|其他|其中)(?!" + _SOURCE_HEADING + ")"
-                 r"(?P<name>[\u4e00-\u9fff()（）“”]{2,40}?(?:项目|经费|资金))")  # (quotes: “八五”普法宣传经费)
-_HEADING_OPENER = re.compile(r"^[ \t]*" + _ORDINAL + r"[ \t]*" + _HEADING_NAME + r"[ \t]*$", re.M)
-# (a 部门整体 report's 重点项目 section numbers them 1. / 2.: tried after the other ordinals)
-_NUMBERED_OPENER = re.compile(r"^[ \t]*\d{1,2}[.、．][ \t]*" + _HEADING_NAME + r"[ \t]*$", re.M)
-# (or the 项目名称 line opening each one's section, no heading above it: tried last)
-_FIELD_OPENER = re.compile(r"^[ \t]*+(?:" + _ORDINAL + r"|\d{1,2}[.、．])?[ \t]*+" + NAME_FIELD.pattern, re.M)
-# collapsed text (its line breaks became spaces): a heading's line start is the text's start, a space or a sentence
-# end, and its line end a run of spaces before the next line's words: 具体情况如下：一、动物疫病防控经费 （一）资金情况：…
-# (the ordinal right after the space or the sentence end: spaces consumed at each space of a long run were quadratic)
-_RUN_HEADING_OPENER = re.compile(r"(?:^|(?<=[。；;：:！!？?\s]))" + _ORDINAL + r"[ \u3000]*" + _HEADING_NAME
-                                 + r"(?:[ \u3000]+|$)")
-# the headings open projects only where at least this many distinct ones do (a one-project report's own sub-headings
-# never name it twice)
-HEADING_OPENER_MIN = 2
 # (a label may end in a colon: 年初预算数：30万元；全年预算数：32万元)
 # or the unit in brackets after the label, the figure bare (年初预算数（万元）：45): group 1 the figure (read ahead),
 # group 2 the unit, as in _AMOUNT
@@ -104,6 +81,7 @@ SCORE = re.compile(r"(?:(?:自评|评价|综合|评定|最终)(?:总)?得?分(?:
                     r"|(?:(?<=[该本])|(?<![\u4e00-\u9fff]))项目(?:总)?得分|(?<![\u4e00-\u9fff])总得?分)"
                     # (自评结果：优（92分）: the score in brackets after the grade)
                     r"(?:为|是|[:：])?\s*(?:(?:优秀?|良好?|中等?|合格|差)\s*[(（])?(\d+(?:\.\d+)?)\s*分")
+_LINE_SCORE = re.compile(r"^[ \t\u3000]*(?:自评|综合)(?:总)?得分[:：][ \t\u3000]*(\d+(?:\.\d+)?)[ \t\u3000]*$", re.M)
 # (自评总分100分，扣4分，最终得分96分: the score after the deduction, later in the score's sentence)
 _FINAL_SCORE = re.compile(r"最终得分(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
 # 自评等级为优秀 -> 优: the contract's grade words are the first character of the printed one
@@ -131,6 +109,19 @@ _IMPL_BY = re.compile(r"(?:由|(?P<after>(?<=主管)[，,、]由?))(?P<v>" + _UN
 
 
 
+def _unit_lines(text: str) -> list[tuple[int, float]]:
+    """Where each unit line (单位：万元) of the text starts, and its factor to yuan."""
+    return [(m.start(), unit_factor(m.group(1))) for m in _UNIT_LINE.finditer(text)]
+
+
+def _closed(span: Span) -> Span:
+    """A unit's name without the bracket closing the label's own bracket around it (1.某项目（实施单位：某中心）。)."""
+    t = span.text
+    if t[-1:] in ")）" and t.count("(") + t.count("（") < t.count(")") + t.count("）"):
+        return Span(text=t[:-1], start=span.start, end=span.end - 1)
+    return span
+
+
 def _allocating(text: str, at: int) -> bool:
     """Whether the clause holding ``at`` allocates money onward (省财政厅下达各县预算资金…, 将预算资金120万元
     分配至各乡镇): its amounts are the recipients', not the project's funds."""
@@ -151,7 +142,7 @@ def _headed(text: str, s: int, e: int, opens: list[tuple[int, Span]]) -> list[tu
     """The projects the headings of [s, e) open where no sentence announced one, or where the one announcing
     sentence names several (对A和B开展了绩效自评: the headings name them one by one, and replace it in ``opens``)."""
     several = len(opens) == 1 and _LIST_JOIN.search(opens[0][1].text) is not None
-    headed = _heading_openers(text, s, e) if not opens or several else []
+    headed = heading_openers(text, s, e) if not opens or several else []
     if several and len(headed) < HEADING_OPENER_MIN:
         return []
     if several:
@@ -183,8 +174,10 @@ class ProseParser:
         view = Unwrapped.of(text)
         stretches = complement(exclude or [], len(text))
         units = heading_units(text, stretches)
+        unit_lines = _unit_lines(text)
         out: list[ParsedProject] = []
         for s, e in stretches:
+            sections: list[ParsedProject] = []
             opens, quoted = _announced(view, s, e)
             summaries = len(opens)
             for m in _OPENERS[1].finditer(text, s, e):
@@ -195,6 +188,8 @@ class ProseParser:
             if len(opens) == 1 and quoted:
                 owned.add(quoted[0][0])  # (the report's one project, named in quotes: its sentences are its own)
             headed = _headed(text, s, e, opens)
+            rows = roster(text, s, e)  # (a summary table of projects: its names head their sections below it)
+            headed += [h for h in roster_headings(text, s, e, rows) if h[0] not in {a for a, _ in opens + headed}]
             opens.extend(headed)
             owned |= {a for a, _ in headed}
             titled: set[int] = set()
@@ -242,6 +237,9 @@ class ProseParser:
                     opens.append((name.start, name))
                     owned.add(name.start)  # the excerpt's one project: its sentences are the project's
             opens.sort(key=lambda o: o[0])
+            # (a fund's 主管部门 stated once before its sub-projects' sections: theirs where they state none)
+            preamble = (hit[0] if len(opens) >= HEADING_OPENER_MIN
+                        and (hit := self._search(_DEPT, text, view, s, opens[0][0], "v", printed_first=True)) else None)
             if not exclude and len(opens) == 1 and not _whole_unit_report(text, s, e):
                 owned.add(opens[0][0])  # (a report of one project, announced under a unit's generic title: its own)
             if not exclude and len(opens) == 1 and (field := name_field(text, s, e)) is not None:
@@ -249,11 +247,15 @@ class ProseParser:
                 opens[0] = (opens[0][0], field)
             for k, (start, name) in enumerate(opens):
                 end = opens[k + 1][0] if k + 1 < len(opens) else e
+                if len(opens) >= HEADING_OPENER_MIN:
+                    end = section_end(text, start, end)  # (a 部门整体 report's own totals after its key projects)
                 unit = next((u for u in reversed(units) if u.start <= start), None)  # (a title's own unit starts with it)
+                unit = preamble or unit
                 proj = self._project(text, view, name, (start, end), unit, announced=start in titled,
-                                     with_indicators=start in titled or start in owned)
+                                     with_indicators=start in titled or start in owned, unit_lines=unit_lines)
                 if proj is not None:
-                    out.append(proj)
+                    sections.append(proj)
+            out.extend(merge_roster(rows, sections))
         return out
 
     @staticmethod
@@ -278,7 +280,8 @@ class ProseParser:
         first, second = (as_printed, in_view) if printed_first else (in_view, as_printed)
         return first() or second()
 
-    def _amounts(self, text: str, view: Unwrapped, s: int, e: int) -> tuple[dict[str, Span], dict[str, float]]:
+    def _amounts(self, text: str, view: Unwrapped, s: int, e: int,
+                 unit_lines: list[tuple[int, float]] | None = None) -> tuple[dict[str, Span], dict[str, float]]:
         """Each fund field's statement and its unit factor: the first by label order, unless it is printed in
         another unit than most statements of the section and a statement in that unit exists (全年预算数647.59元
         among 万元 figures drops the 万)."""
@@ -287,10 +290,14 @@ class ProseParser:
             hit = self._search(rx, text, view, s, e, 1, allocations=False)
             if hit:
                 hits.setdefault(field, []).append((hit[0], unit_factor(hit[1].group(2), 1.0)))
-        units = [(m.start(), unit_factor(m.group(1))) for m in _UNIT_LINE.finditer(text, 0, e)]
-        for field, rx in _BARE_FIELDS if units else ():
+        # (the unit lines of the whole text found once per parse: per section, scanning from the start was quadratic
+        # in the number of sections)
+        units = _unit_lines(text) if unit_lines is None else unit_lines
+        above = bisect.bisect_left(units, (e,))
+        for field, rx in _BARE_FIELDS if above else ():
             hit = self._search(rx, text, view, s, e, 1, allocations=False)
-            factor = next((f for a, f in reversed(units) if a < hit[0].start), None) if hit else None
+            k = bisect.bisect_left(units, (hit[0].start,), 0, above) if hit else 0
+            factor = units[k - 1][1] if k else None
             if factor is not None:
                 hits.setdefault(field, []).append((hit[0], factor))  # (after the figures printing their unit)
         all_factors = [f for field_hits in hits.values() for _, f in field_hits]
@@ -303,12 +310,13 @@ class ProseParser:
         return found, factors
 
     def _project(self, text: str, view: Unwrapped, name: Span, section: tuple[int, int],
-                 unit: Span | None, announced: bool = False, with_indicators: bool = False) -> ParsedProject | None:
+                 unit: Span | None, announced: bool = False, with_indicators: bool = False,
+                 unit_lines: list[tuple[int, float]] | None = None) -> ParsedProject | None:
         """The section's project; ``announced``: its title names it, so it is one even without funds;
         ``with_indicators``: the section is the project's own (a title's or a heading's), so are its sentences."""
         s, e = section
         funds = ParsedFunds()
-        found, factors = self._amounts(text, view, s, e)
+        found, factors = self._amounts(text, view, s, e, unit_lines)
         indicators = view_indicators(text, view, s, e) if with_indicators else []
         if not found and not announced and not indicators and not SCORE.search(text, s, e):
             return None  # a section with neither funds, a score nor its indicators announces no project
@@ -337,6 +345,9 @@ class ProseParser:
         stop = text.find("。", score[1].end(), e) if score is not None else -1
         if score is not None and (m := _FINAL_SCORE.search(text, score[1].end(), stop if stop >= 0 else e)):
             score = (Span.of(m, 1), m)
+        if score is None:  # (自评得分：96.00 on a labeled line of its own, no 分 after it)
+            score = next(((Span.of(m, 1), m) for m in _LINE_SCORE.finditer(text, s, e)
+                          if not any(a <= m.start() < b for a, b in sentences)), None)
         if score is None and not sentences:
             score = self._search(SCORE, text, view, s, e, 1, department=False)
         grade = next((Span.of(g, 1) for g in GRADE.finditer(text, s, e) if not _department_wide(text, g.start())), None)
@@ -355,8 +366,8 @@ class ProseParser:
         code = CODE_LINE.search(text, line_start, e)
         return ParsedProject(
             source="prose", start=s, end=e, name=name, funds=funds, code=Span.of(code, "v") if code else None,
-            department=dept[0] if dept else unit,
-            implementer=impl[0] if impl else None,
+            department=_closed(dept[0]) if dept else unit,
+            implementer=_closed(impl[0]) if impl else None,
             score=score[0] if score else total_row(text, s, e) or score_in_words(text, s, e),
             grade=grade,
             indicators=indicators,
@@ -395,21 +406,6 @@ def _own_line(text: str, m: re.Match[str]) -> bool:
     return not before.strip() and not after.strip()
 
 
-def _heading_openers(text: str, s: int, e: int) -> list[tuple[int, Span]]:
-    """The project headings of a report on several projects, where at least two distinct ones head sections; else
-    its 项目名称 lines, where at least two distinct ones open a line (a 部门整体 report's key projects, unheaded)."""
-    for rx, group in ((_HEADING_OPENER, "name"), (_RUN_HEADING_OPENER, "name"), (_NUMBERED_OPENER, "name"),
-                      (_FIELD_OPENER, "v")):
-        found = [(m.start(), Span.of(m, group)) for m in rx.finditer(text, s, e)
-                 if not NOT_PROJECT.search(m.group(group))]
-        if rx is _FIELD_OPENER and any(is_duplicate(a.text, b.text) for k, (_, a) in enumerate(found)
-                                       for _, b in found[k + 1:]):
-            return []  # (one project's name printed twice, on a cover and in the text: 某项目 / 2023年某项目)
-        if len({n.text for _, n in found}) >= HEADING_OPENER_MIN:
-            return found
-    return []
-
-
 def _title_over(text: str, s: int, e: int, name: Span) -> Span:
     """The title's words for the one project a sentence announces, where they name the same project (the contract
     names a prose project by its title: 中央财政…资金转移支付 over the sentence's 对…资金开展了绩效自评)."""
@@ -423,21 +419,3 @@ def _title_over(text: str, s: int, e: int, name: Span) -> Span:
     return title
 
 
-# a prose project repeating a table project (its summary paragraph) matches its name at least this well
-DUPLICATE_RATIO = 90.0
-_NAME_NOISE = re.compile(r"^\d{4}年度?|(?:项目|专项资金|资金|经费)$")
-
-
-def _name_key(name: str) -> str:
-    return _NAME_NOISE.sub("", "".join(name.split()))
-
-
-def is_duplicate(prose_name: str, table_name: str) -> bool:
-    """Whether a prose project names the same project as a table: fuzzy equal, or one name inside the other."""
-    a, b = _name_key(prose_name), _name_key(table_name)
-    if not a or not b:
-        return False
-    if fuzz.ratio(a, b) >= DUPLICATE_RATIO:
-        return True
-    short, long_ = sorted((a, b), key=len)
-    return len(short) >= 3 and fuzz.partial_ratio(short, long_) >= DUPLICATE_RATIO

@@ -7,7 +7,8 @@ import re
 
 from jixiao.pipelines.normalize import parse_number
 from jixiao.pipelines.parsed import ParsedProject, Span, fact_count
-from jixiao.pipelines.prose import CODE_LINE, GRADE, SCORE, is_duplicate
+from jixiao.pipelines.prose import CODE_LINE, GRADE, SCORE
+from jixiao.pipelines.prose_names import is_duplicate
 from jixiao.pipelines.prose_view import complement
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from jixiao.pipelines.parsed import Span
 from jixiao.pipelines.prose_links import link_lines, outside_links
 from jixiao.pipelines.prose_units import ORG_END
@@ -304,3 +306,23 @@ def _title_of_run(run: list[tuple[int, str]]) -> tuple[int, Span] | None:
         if name is not None:
             return pos[0], Span(text=name.text, start=pos[name.start], end=pos[name.end - 1] + 1)
     return None
+
+
+# a prose project repeating a table project (its summary paragraph) matches its name at least this well
+DUPLICATE_RATIO = 90.0
+_NAME_NOISE = re.compile(r"^\d{4}年度?|(?:项目|专项资金|资金|经费)$")
+
+
+def _name_key(name: str) -> str:
+    return _NAME_NOISE.sub("", "".join(name.split()))
+
+
+def is_duplicate(prose_name: str, table_name: str) -> bool:
+    """Whether a prose project names the same project as a table: fuzzy equal, or one name inside the other."""
+    a, b = _name_key(prose_name), _name_key(table_name)
+    if not a or not b:
+        return False
+    if fuzz.ratio(a, b) >= DUPLICATE_RATIO:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 3 and fuzz.partial_ratio(short, long_) >= DUPLICATE_RATIO

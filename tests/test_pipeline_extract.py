@@ -128,3 +128,21 @@ def test_a_text_that_is_not_a_report_gives_no_projects_and_says_so():
     rec = Extractor.from_settings().extract_text("第一章 风起\n那年春天，河边的柳树发了芽。\nIt was a bright cold day in April.", mode="parser")
     assert rec.projects == []
     assert "no project table or project report found" in rec.meta["notes"]
+
+
+def test_a_report_on_several_projects_is_not_read_as_a_funds_table_without_indicator_rows():
+    """Labeled blocks of several projects (项目名称：… / 全年预算数：…) that a table reader takes for a funds table:
+    the prose reading of the whole text, naming every project with more facts, is the record (invented)."""
+    from jixiao.pipelines.extract import Extractor
+
+    block = ["项目名称：{n}", "主管部门：某区民政局", "实施单位：某区社会福利中心", "全年预算数：{a}万元", "全年执行数：{x}万元",
+             "预算执行率：{r}%", "主要绩效指标完成情况：",
+             "1.指标名称：{i}；年度指标值：≥100人；实际完成值：120人；分值：20；得分：20。", "自评得分：{s}", "自评等级：优"]
+    text = "\n".join(["某区民政局2023年度项目支出绩效自评情况公开", "【项目一】",
+                      *[b.format(n="孤儿基本生活保障", a="48.00", x="48.00", r="100.00", i="保障孤儿人数", s="97.00") for b in block],
+                      "【项目二】",
+                      *[b.format(n="残疾人两项补贴", a="120.00", x="114.00", r="95.00", i="补贴发放人数", s="93.00") for b in block],
+                      ""])
+    record = Extractor.from_settings(load_tagger=False).extract_text(text, mode="parser")
+    assert [(p.name, p.funds.annual_budget, p.score, [i.name for i in p.indicators]) for p in record.projects] == [
+        ("孤儿基本生活保障", 480000.0, 97.0, ["保障孤儿人数"]), ("残疾人两项补贴", 1200000.0, 93.0, ["补贴发放人数"])]

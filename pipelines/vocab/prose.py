@@ -180,3 +180,17 @@ PROSE_DEDUCTION = r"(?:扣|扣减)\d+(?:\.\d+)?[ \t]*分|未扣分|不扣分|无
 # the total row of a summary table of marks in a report's text (合计　100　94.5 / 合计 | 100 | 97.5): the full marks
 # printed before the score
 PROSE_TOTAL_ROW = r"(?:合计|总计|(?:自评|综合)?总得?分)"  # (自评总分　100　95.6: the row named for the score)
+# the header words of a summary table of projects printed as text (序号 项目名称 主管部门 预算数 执行数 执行率 自评得分
+# 自评等级), by field, tried in this order (执行率 before 执行数, 年初预算 before 预算数)
+PROSE_ROSTER_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("index", r"^(?:序号|编号)$"),
+    ("name", r"项目名称|^项目$"),
+    ("rate", r"执行率"),
+    ("initial", r"年初预算"),
+    ("annual", r"全年预算|调整后预算|预算数|预算金额|预算资金|^预算$"),
+    ("executed", r"执行数|全年执行|执行金额|实际支出|支出数|决算数"),
+    ("score", r"得分|分数"),
+    ("grade", r"等级|等次"),
+    ("department", r"主管部门|主管单位|部门名称"),
+    ("implementer", r"实施单位|预算单位|单位名称"),
+)
