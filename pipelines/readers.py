@@ -23,6 +23,7 @@ from jixiao.pipelines.flat_run import IndicatorColumns, flat_run_cells
 from jixiao.pipelines.frame_rows import frame_rows
 from jixiao.pipelines.grid_rows import grid_rows
 from jixiao.pipelines.layout import parse_rows, space_rows
+from jixiao.pipelines.merged_repeats import merged_repeats
 from jixiao.pipelines.normalize import NormalizedText
 from jixiao.pipelines.parsed import ParsedProject, fact_count
 from jixiao.pipelines.prose import ProseParser
@@ -117,7 +118,8 @@ class TabRows(_TableReader):
         sheet = csv_rows(norm, marked_share=SHEET_MARKED_SHARE) if "," in norm.text else None
         # data frames a crawler logged (pandas to_string) and tables a text browser laid out on a grid (lynx -dump)
         # are tab rows too
-        laid = grid_rows(frame_rows(sheet or norm))
+        # (and a Word table dumped by python-docx, its merged cells repeated in every position they cover)
+        laid = grid_rows(frame_rows(merged_repeats(sheet or norm)))
         return Reading(self.tables.parse(parse_rows(laid)), laid, "table read from comma-separated rows" if sheet else None)
 
 
