@@ -29,6 +29,7 @@ from jixiao.pipelines.parsed import ParsedProject, fact_count
 from jixiao.pipelines.prose import ProseParser
 from jixiao.pipelines.reading_plausibility import header_word, misread_row
 from jixiao.pipelines.run_together import run_together_cells
+from jixiao.pipelines.stacked_fields import stacked_fields
 from jixiao.pipelines.tables import TableParser
 from jixiao.pipelines.wrapped_rows import wrapped_rows
 from jixiao.pipelines.vocab import Categories, any_label
@@ -160,7 +161,11 @@ class CellStream(_TableReader):
     rivals_first = True
 
     def read(self, norm: NormalizedText) -> Reading | None:
-        found = None if is_collapsed(norm) else cell_stream(columns_as_rows(norm) or norm)
+        # a PDF's column order: the indicator columns as rows, then the head's stacked labels and funds columns
+        columns = None if is_collapsed(norm) else columns_as_rows(norm)
+        if columns is not None:
+            columns = stacked_fields(columns) or columns
+        found = None if is_collapsed(norm) else cell_stream(columns or norm)
         if found is None:
             return None
         stream, blank_separated = found
