@@ -70,7 +70,7 @@ def merged_repeats(norm: NormalizedText) -> NormalizedText:
     starts = norm.line_starts()
     chars: list[str] = []
     offs: list[int] = []
-    spans: list[tuple[int, int]] = []  # the label runs of the last header row
+    spans: dict[int, int] = {}  # the runs of the last column header row, first cell -> last
     k = 0
     while k < len(lines):
         end = _broken_row_end(tabs, k, width)
@@ -110,8 +110,8 @@ def _broken_row_end(tabs: list[int], k: int, width: int) -> int:
     return k
 
 
-def _write_row(row_chars: list[str], row_offs: list[int], spans: list[tuple[int, int]], chars: list[str],
-               offs: list[int]) -> list[tuple[int, int]]:
+def _write_row(row_chars: list[str], row_offs: list[int], spans: dict[int, int], chars: list[str],
+               offs: list[int]) -> dict[int, int]:
     """Write one tab row with its repeated merged cells once; returns the header runs for the rows below."""
     cells: list[tuple[int, int]] = []  # (start, end) in row_chars
     a = 0
@@ -130,8 +130,9 @@ def _write_row(row_chars: list[str], row_offs: list[int], spans: list[tuple[int,
         if header or _is_label(t) or (j - i >= 2 and _TEXT.search(t)) or after_label:
             drop.update(range(i + 1, j + 1))
             continue
-        for si, sj in spans:  # equal amounts side by side: one cell only where a header cell spans them
-            if i <= si and sj <= j:
+        for si in range(i, j):  # equal amounts side by side: one cell only where a header cell spans them
+            sj = spans.get(si)
+            if sj is not None and sj <= j:
                 drop.update(range(si + 1, sj + 1))
     first = True
     for c, (s, e) in enumerate(cells):
@@ -143,4 +144,4 @@ def _write_row(row_chars: list[str], row_offs: list[int], spans: list[tuple[int,
         first = False
         chars.extend(row_chars[s:e])
         offs.extend(row_offs[s:e])
-    return runs if header else spans
+    return dict(runs) if header else spans
