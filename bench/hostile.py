@@ -68,6 +68,11 @@ CASES = {
     # session 6 review: a trailing-punctuation regex retried at every character of a run not at the end
     "a run of full-width commas": lambda n: "项目名称 一级指标 " + "，" * n + " 得分",
     "colons after a header word": lambda n: "一级指标 二级指标 三级指标 分伹" + ":" * n + "x 得分\n",
+    # helper s8_invan: python-docx dumps (repeated merged cells, rows broken in cells), pdfminer column order
+    "repeated label cells (python-docx)": lambda n: "项目名称\t项目名称\t甲\n" * 2 + "\t".join(["全年预算数"] * (n // 12))
+    + "\n" + "\t".join(["1"] * (n // 4)) + "\n" + "a\n" * (n // 40),
+    "stacked labels over a column block": lambda n: "项目名称\n\n" * (n // 12) + "一级指标\n产出指标\n二级指标\n数量指标\n"
+    "三级指标\n甲\n年度指标值\n1\n实际完成值\n1\n分值\n10\n得分\n10\n",
     "level separators (prose)": lambda n: "某项目绩效自评报告\n（1）产出指标" + "— " * (n // 2) + "名称：年度指标值1，全年实际值1\n",
     # helper s6_pdf: a wrapped header over rows whose cells wrap (level tails, centered level lines), and header
     # words printed one a line as if column by column

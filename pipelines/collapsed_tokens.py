@@ -93,8 +93,11 @@ def join_spaced_numbers(toks: list[Cell], text: str) -> list[Cell]:
             out.append(Cell(col=len(out), start=toks[k].start, end=toks[j - 1].end, text=text[toks[k].start:toks[j - 1].end]))
             k = j
             continue
-        out.append(toks[k])
-        k += 1
+        # a run that fails from a digit fails from each later piece too (the same end, no more points): its pieces
+        # stay apart at once, so a long run of digits reads in linear time
+        stop = j if j > k and toks[k].clean[0].isdigit() else k + 1
+        out.extend(toks[k:stop])
+        k = stop
     return out
 
 

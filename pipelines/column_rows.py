@@ -187,6 +187,8 @@ def _rebuilt(text: str, header: Row, body: list[Row], words: list[tuple[int, int
             ln.words = {}
     if not row_lines or all(ln.is_row or not ln.words for ln in lines):
         return [header, *body]
+    if _centred_rows(lines, name_j, value_js):
+        row_lines = [ln for ln in lines if ln.is_row]
     cells: dict[int, dict[int, list[tuple[int, int, str]]]] = {r.index: {} for r in row_lines}
     for j in range(len(spans)):
         level = j in level_js
@@ -204,6 +206,20 @@ def _rebuilt(text: str, header: Row, body: list[Row], words: list[tuple[int, int
         hi = max([row.end, *(c.end for c in row_cells if c.text)])
         rebuilt.append(Row(index=0, kind="tabs", start=lo, end=hi, cells=row_cells))
     return rebuilt
+
+
+def _centred_rows(lines: list[_Line], name_j: int, value_js: set[int]) -> bool:
+    """A row whose name wraps over two lines prints its one-line cells, vertically centred, on a line of their own
+    between the name's two pieces: that values line is the row, holding both pieces (in place; whether any)."""
+    found = False
+    for k in range(1, len(lines) - 1):
+        above, ln, below = lines[k - 1], lines[k], lines[k + 1]
+        if ln.is_row or name_j in ln.words or not value_js & set(ln.words):
+            continue
+        if all(name_j in x.words and not x.is_row and not value_js & set(x.words) for x in (above, below)):
+            ln.words[name_j] = above.words.pop(name_j) + below.words.pop(name_j)
+            ln.is_row = found = True
+    return found
 
 
 def _cell(j: int, words: list[tuple[int, int, str]], at: int) -> Cell:

@@ -60,6 +60,8 @@ def _block(text: str, lines: list[_Line], i: int) -> tuple[list[tuple[str, list[
         if slot is not None and (not cols or _ORDER.index(slot) > _ORDER.index(cols[-1][0]) and cols[-1][1]):
             cols.append((slot, []))
             heads.append(lines[k])
+        elif slot is not None and cols and slot == cols[-1][0] and not cols[-1][1]:
+            pass  # a header word wrapped onto a second line (偏差原因分析 / 及改进措施): the header's own
         elif not cols or slot is not None or V.INDICATOR_END.match(word) or V.TABLE_TITLE.search(word) \
                 or _MARGIN.match(word):
             break  # (a header word out of order ends the block: each line is read once)
@@ -91,6 +93,35 @@ def _joined(text: str, cells: list[_Line], n: int) -> list[list[_Line]] | None:
     return groups
 
 
+def _category(text: str, slot: str) -> bool:
+    return bool(V.fallback_level1(text) if slot == "l1" else V.fallback_level2(text))
+
+
+def _category_cells(text: str, cells: list[_Line], slot: str) -> list[list[_Line]]:
+    """A level column's lines grouped into its cells: a line that is no category word on its own joins the next
+    ones until they make one (a cell wrapped at its column's width: 可持续影 / 响指标, 满意度 / 指标); a tail that
+    completes the cell above (社会效益 / 指标) joins it."""
+    out: list[list[_Line]] = []
+    open_cell: list[_Line] = []
+    for line in cells:
+        word = squeeze(text[line[0]:line[1]])
+        if open_cell:
+            open_cell.append(line)
+            if _category(_text(text, open_cell), slot):
+                out.append(open_cell)
+                open_cell = []
+            continue
+        if out and not _category(word, slot) and _category(_text(text, out[-1]) + word, slot):
+            out[-1] = [*out[-1], line]
+        elif _category(word, slot):
+            out.append([line])
+        else:
+            open_cell = [line]
+    if open_cell:
+        out.append(open_cell)
+    return out
+
+
 def _table(text: str, cols: list[tuple[str, list[_Line]]]) -> list[list[list[_Line]]] | None:
     """The block's rows (each a list of cells, each a list of lines) under its columns, or None."""
     numbers = [cells for slot, cells in cols if slot in ("weight", "score")
@@ -99,11 +130,17 @@ def _table(text: str, cols: list[tuple[str, list[_Line]]]) -> list[list[list[_Li
         return None
     n = len(numbers[0])
     rows: list[list[list[_Line]]] = [[[] for _ in cols] for _ in range(n)]
-    levels: dict[int, list[_Line]] = {}
+    levels: dict[int, list[list[_Line]]] = {}
     for j, (slot, cells) in enumerate(cols):
-        if slot in ("l1", "l2") and len(cells) < n:
-            levels[j] = cells
-            continue
+        if slot in ("l1", "l2"):
+            words = _category_cells(text, cells, slot)
+            if len(words) < n:
+                levels[j] = words
+                continue
+            if len(words) == n:
+                for r, cell in enumerate(words):
+                    rows[r][j] = cell
+                continue
         grouped = _joined(text, cells, n)
         if grouped is None:
             if slot in ("name", "weight", "score"):
@@ -116,7 +153,7 @@ def _table(text: str, cols: list[tuple[str, list[_Line]]]) -> list[list[list[_Li
 
 
 def _merged(text: str, cols: list[tuple[str, list[_Line]]], rows: list[list[list[_Line]]],
-            levels: dict[int, list[_Line]]) -> None:
+            levels: dict[int, list[list[_Line]]]) -> None:
     """Merged level-1 cells, each at the first row whose level-2 (carried down) belongs under it."""
     l2 = next((j for j, (slot, _) in enumerate(cols) if slot == "l2"), None)
     for j, cells in levels.items():
@@ -124,11 +161,11 @@ def _merged(text: str, cols: list[tuple[str, list[_Line]]], rows: list[list[list
             continue
         r = 0
         for cell in cells:
-            l1 = V.fallback_level1(squeeze(text[cell[0]:cell[1]]))
+            l1 = V.fallback_level1(_text(text, cell))
             while r < len(rows) and V.LEVEL2_PARENT.get(V.fallback_level2(_text(text, rows[r][l2])) or "") != l1:
                 r += 1
             if r < len(rows):
-                rows[r][j] = [cell]
+                rows[r][j] = cell
 
 
 def _text(text: str, cell: list[_Line]) -> str:

@@ -5,7 +5,9 @@ line per row opened by its index (0, 1, 2 … counting up by one from 0), the co
 two spaces or more between them, ``NaN`` for an empty cell. read_html copies a merged cell into every position
 it covers: a run of one text over several columns is that cell once (a colspan), the positions after it blank.
 A pair of equal cells is a colspan only where it holds a label (项目名称 项目名称); two equal values side by side
-(健全 健全, a target and its actual; 20 20, a weight and its score) stay. Offsets stay true; one pass."""
+(健全 健全, a target and its actual; 20 20, a weight and its score) stay. A frame logged with ``to_markdown()``
+(a pipe table, its pipes tab rows once normalized) prints the same index and header, cells between tabs and ``nan``
+for an empty one. Offsets stay true; one pass."""
 
 from __future__ import annotations
 
@@ -17,7 +19,10 @@ from jixiao.pipelines.normalize import NormalizedText, squeeze
 # a frame shows at least this many index lines
 FRAME_MIN_ROWS = 3
 EMPTY = "NaN"
-_INDEX = re.compile(r"[ \t]*(\d{1,4})[ \t]{2,}")
+# what an empty cell prints: to_string's NaN, to_markdown's nan (tabulate writes str(value))
+_EMPTY = frozenset({EMPTY, "nan"})
+_INDEX = re.compile(r"[ \t]*(\d{1,4})(?:[ \t]{2,}|\t)")
+_TAB_CELL = re.compile(r"[^\t]++")
 _WORD = re.compile(r"\S++")
 _CELL = re.compile(r"\S++(?: \S++)*+")  # cells are two spaces or more apart; one space stays inside a cell
 
@@ -53,7 +58,7 @@ def _is_label(text: str) -> bool:
 
 def frame_rows(norm: NormalizedText) -> NormalizedText:
     """``norm`` with its logged data frames written as tab rows (unchanged where it prints none)."""
-    if EMPTY not in norm.text and "  " not in norm.text:
+    if EMPTY not in norm.text and "  " not in norm.text and "\tnan" not in norm.text:
         return norm
     lines = norm.text.split("\n")
     frames = _frames(lines)
@@ -68,7 +73,10 @@ def frame_rows(norm: NormalizedText) -> NormalizedText:
         a = starts[k]
         if k in rows or k in header:
             if k in rows:
-                cells = [(a + m.start(), a + m.end()) for m in _CELL.finditer(line, _INDEX.match(line).end())]
+                index = _INDEX.match(line)
+                # a markdown frame's cells are cut at tabs (one space may stand inside a cell: 2023-12-26 00:00:00)
+                cell = _TAB_CELL if index.group().endswith("\t") else _CELL
+                cells = [(a + m.start(), a + m.end()) for m in cell.finditer(line, index.end())]
             else:
                 # the column labels, each right-aligned over its column: one space may part two (年度指标值 实际完成值)
                 cells = [(a + m.start(), a + m.end()) for m in _WORD.finditer(line)]
@@ -92,7 +100,7 @@ def _write_cells(norm: NormalizedText, cells: list[tuple[int, int]], chars: list
         j = i
         while j + 1 < len(texts) and texts[j + 1] == texts[i]:
             j += 1
-        if texts[i] == EMPTY:
+        if texts[i].strip() in _EMPTY:
             keep[i:j + 1] = [False] * (j + 1 - i)
         elif j - i >= 2 or (j > i and _is_label(texts[i])):
             keep[i + 1:j + 1] = [False] * (j - i)

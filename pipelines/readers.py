@@ -23,11 +23,13 @@ from jixiao.pipelines.flat_run import IndicatorColumns, flat_run_cells
 from jixiao.pipelines.frame_rows import frame_rows
 from jixiao.pipelines.grid_rows import grid_rows
 from jixiao.pipelines.layout import parse_rows, space_rows
+from jixiao.pipelines.merged_repeats import merged_repeats
 from jixiao.pipelines.normalize import NormalizedText
 from jixiao.pipelines.parsed import ParsedProject, fact_count
 from jixiao.pipelines.prose import ProseParser
 from jixiao.pipelines.reading_plausibility import header_word, misread_row
 from jixiao.pipelines.run_together import run_together_cells
+from jixiao.pipelines.stacked_fields import stacked_fields
 from jixiao.pipelines.tables import TableParser
 from jixiao.pipelines.wrapped_rows import wrapped_rows
 from jixiao.pipelines.vocab import Categories, any_label
@@ -117,7 +119,8 @@ class TabRows(_TableReader):
         sheet = csv_rows(norm, marked_share=SHEET_MARKED_SHARE) if "," in norm.text else None
         # data frames a crawler logged (pandas to_string) and tables a text browser laid out on a grid (lynx -dump)
         # are tab rows too
-        laid = grid_rows(frame_rows(sheet or norm))
+        # (and a Word table dumped by python-docx, its merged cells repeated in every position they cover)
+        laid = grid_rows(frame_rows(merged_repeats(sheet or norm)))
         return Reading(self.tables.parse(parse_rows(laid)), laid, "table read from comma-separated rows" if sheet else None)
 
 
@@ -158,7 +161,11 @@ class CellStream(_TableReader):
     rivals_first = True
 
     def read(self, norm: NormalizedText) -> Reading | None:
-        found = None if is_collapsed(norm) else cell_stream(columns_as_rows(norm) or norm)
+        # a PDF's column order: the indicator columns as rows, then the head's stacked labels and funds columns
+        columns = None if is_collapsed(norm) else columns_as_rows(norm)
+        if columns is not None:
+            columns = stacked_fields(columns) or columns
+        found = None if is_collapsed(norm) else cell_stream(columns or norm)
         if found is None:
             return None
         stream, blank_separated = found

@@ -108,3 +108,20 @@ def test_web_text_one_space_apart_and_rows_on_one_line_each_are_left_as_they_are
     norm = normalize_text("\n".join(one_a_line) + "\n")
     rows = parse_rows(space_rows(norm), one_row_per_line=True)
     assert [r.texts for r in column_rows(norm, rows, Categories())] == [r.texts for r in rows]
+
+
+def test_a_name_wrapping_around_its_centred_values_is_one_row(extractor):
+    # 设施设备完好 / 率: the row's one-line cells (数量 level, values) print on a line between the name's two pieces,
+    # which belong to that line, not to the row above
+    lines = [COLUMNS,
+             _at([(L1 + 2, "产出指标"), (L2, "数量指标"), (NAME - 4, "道路养护里程"), (TGT + 2, "≥120公里"), (ACT + 2, "126公里"),
+                  (W + 1, "20"), (S + 1, "20")]),
+             _at([(NAME - 4, "养护设施设备完")]),
+             _at([(L2, "质量指标"), (TGT + 2, "≥95%"), (ACT + 2, "97%"), (W + 1, "10"), (S + 1, "8")]),
+             _at([(NAME - 4, "好率")]),
+             _at([(L2, "时效指标"), (NAME - 4, "养护完成时间"), (TGT + 2, "11月底前"), (ACT + 2, "11月20日"), (W + 1, "10"),
+                  (S + 1, "10")])]
+    assert _indicators(extractor, lines) == [
+        ("产出指标", "数量指标", "道路养护里程", "≥120公里", "126公里", 20.0, 20.0),
+        ("产出指标", "质量指标", "养护设施设备完好率", "≥95%", "97%", 10.0, 8.0),
+        ("产出指标", "时效指标", "养护完成时间", "11月底前", "11月20日", 10.0, 10.0)]

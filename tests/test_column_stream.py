@@ -40,3 +40,42 @@ def test_a_header_printed_one_word_a_line_before_its_rows_is_no_column_block():
     row_major = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
                  "产出指标", "数量指标", "道路养护里程", "≥120公里", "126公里", "20", "20"]
     assert columns_as_rows(normalize_text("\n".join(row_major) + "\n")) is None
+
+
+# pdfminer's text boxes (a blank line after each): a level cell wrapped at its column's width (可持续影 / 响指标,
+# 满意度 / 指标), two level cells in one box, the 分值 and 得分 columns each one box, a header wrapped over two lines
+BOXES = ["一级指标", "产出指标", "效益指标", "满意度\n指标",
+         "二级指标", "数量指标\n时效指标", "社会效益\n指标", "可持续影\n响指标", "服务对象\n满意度指标",
+         "三级指标", "道路养护里程", "养护资金按月拨付及\n时率", "沿线群众出行条件", "养护机制运行", "群众满意度",
+         "年度指标值", "≥120公里", "100%", "改善", "长期", "≥90%",
+         "实际完成值", "126公里", "100%", "明显改善", "长期", "93%",
+         "分值\n20\n10\n20\n10\n20",
+         "得分\n20\n10\n20\n10\n19",
+         "偏差原因分析\n及改进措施", "个别路段\n群众反映\n养护不及时",
+         "总分", "90", "89"]
+
+
+def test_pdfminer_boxes_group_wrapped_level_cells_by_their_words():
+    got = [line for line in columns_as_rows(normalize_text("\n\n".join(BOXES) + "\n")).text.split("\n") if line]
+    start = got.index("偏差原因分析") + 1
+    assert got[start:start + 7] == ["产出指标", "数量指标", "道路养护里程", "≥120公里", "126公里", "20", "20"]
+    assert ["效益指标", "可持续影响指标"] not in [got[k:k + 2] for k in range(len(got))]
+    assert "可持续影响指标" in got and "满意度指标" in got and "服务对象满意度指标" in got
+    # the wrapped header line and the remark column (its cells cannot be told apart) are not read as a row
+    assert got[got.index("群众满意度") + 5:] == ["总分", "90", "89"]
+    assert "及改进措施" not in got
+
+
+def test_a_column_ordered_head_reads_as_a_record(extractor):
+    head = ["项目支出绩效自评表", "单位：元", "项目名称", "主管部门", "项目资金\n（元）",
+            "示例乡村道路养护经费", "示例县交通运输局", "年度资金总额\n其中：财政拨款\n其他资金",
+            "实施单位", "示例县公路养护站", "全年预算数", "500,000.00\n500,000.00", "全年执行数", "480,000.00\n480,000.00",
+            "执行率", "96.00%"]
+    p, = extractor.extract_text("\n\n".join(head + BOXES) + "\n", doc_id="t", mode="parser").projects
+    assert (p.name, p.department, p.implementer) == ("示例乡村道路养护经费", "示例县交通运输局", "示例县公路养护站")
+    assert (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (500000, 480000, 96.0)
+    assert p.score == 89
+    assert [(i.level1, i.level2, i.name, i.weight, i.score) for i in p.indicators] == [
+        ("产出指标", "数量指标", "道路养护里程", 20, 20), ("产出指标", "时效指标", "养护资金按月拨付及时率", 10, 10),
+        ("效益指标", "社会效益指标", "沿线群众出行条件", 20, 20), ("效益指标", "可持续影响指标", "养护机制运行", 10, 10),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", 20, 19)]
