@@ -436,23 +436,37 @@ def _unwrapped_header(toks: list[Cell], start: int, is_category: Callable[[str],
         return None
     words = [t.clean for t in toks[start:end]]
     slots: dict[int, str | None] = {k: indicator_column(w) for k, w in enumerate(words)}
-    k, heads_from = len(words), 0
-    tails: list[int] = []
+    k = len(words)
     while k > 0 and slots[k - 1] not in (None, "other"):  # (a column of no field, 评分标准, ends no wrapped word)
         k -= 1
-        tails.insert(0, k)
-    used: set[int] = set()
-    for t in tails:
-        head = next((h for h in range(heads_from, tails[0]) if h not in used
+    # the second line is a suffix of that run: the longest one whose every word completes a first-line word (the run
+    # may also take in first-line words that name columns alone: 分值 得分 偏差原因分析 | 指标值 完成值 及改进措施)
+    for first in range(k, len(words)):
+        heads = _wrapped_heads(words, slots, first)
+        if heads is not None:
+            break
+    else:
+        return None
+    for t, head in zip(range(first, len(words)), heads):
+        slots[head] = slots[t]
+    tails = list(range(first, len(words)))
+    order = [slots[h] for h in range(tails[0]) if slots[h] is not None]
+    return [x for x in order if x is not None], end
+
+
+def _wrapped_heads(words: list[str], slots: dict[int, str | None], first: int) -> list[int] | None:
+    """The first-line word each of ``words[first:]`` completes, in order (年度+指标值 -> target), or None."""
+    heads: list[int] = []
+    heads_from = 0
+    for t in range(first, len(words)):
+        # (a head naming a column of its own names the same one: 实际+完成值, never 一级指标+偏差原因)
+        head = next((h for h in range(heads_from, first) if slots[h] in (None, slots[t])
                      and indicator_column(words[h] + words[t]) == slots[t]), None)
         if head is None:
             return None
-        used.add(head)
-        slots[head], heads_from = slots[t], head + 1
-    if not tails or len(used) != len(tails):
-        return None
-    order = [slots[h] for h in range(tails[0]) if slots[h] is not None]
-    return [x for x in order if x is not None], end
+        heads.append(head)
+        heads_from = head + 1
+    return heads
 
 
 @dataclass(frozen=True)
