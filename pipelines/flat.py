@@ -270,13 +270,24 @@ class FlatParser:
     def _template_header(self, toks: list[Cell]) -> tuple[IndicatorHeader, int, bool] | None:
         """No indicator header printed, but the funds block runs into category words (a preview jumped from the funds
         rows into the indicator rows): the rows are read under the national template's columns."""
-        funds = next((i for i, t in enumerate(toks) if funds_column(t.clean)), None)
+        # (the funds block: its header words, or where it prints none, its total's label: 年度资金总额 50 50 49.5)
+        funds = next((i for i, t in enumerate(toks) if funds_column(t.clean) or V.FUNDS_TOTAL_AMOUNT_LABEL.match(t.clean)),
+                     None)
         if funds is None:
             return None
         at = next((i for i in range(funds, len(toks)) if self._is_category(toks[i].clean)), None)
+        if at is None:
+            return None
         # (cells, not sentences, between the funds and the rows and after the category: a report's summary table
         # over indicators stated in sentences is no such jump)
-        if at is None or any(_SENTENCE_MARK.search(t.clean) and not is_number(t.clean) for t in toks[funds:at + 2]):
+        # (the template's goal row, 年度总体目标 and its sentences, sits between the two: its sentences are cells)
+        goal = next((i for i in range(at - 1, funds, -1) if V.GOAL_ROW_LABEL.match(toks[i].clean)), None)
+        cells = toks[funds:goal] + toks[at:at + 2] if goal is not None else toks[funds:at + 2]
+        if any(_SENTENCE_MARK.search(t.clean) and not is_number(t.clean) for t in cells):
+            return None
+        # (a level header followed by its categories, 一级指标 产出指标 效益指标 二级指标 …, is a table printed column
+        # by column: no row of the template's columns)
+        if indicator_column(toks[at - 1].clean) in ("l1", "l2"):
             return None
         return template_columns(0), at, False
 

@@ -121,3 +121,44 @@ def test_a_preview_jumping_from_the_funds_into_the_indicator_rows_collapsed(extr
     (p,) = extractor.extract_text(collapse(text), mode="parser").projects
     assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
         ("质量指标", "路灯亮灯率", "≥98%", "99%", 20.0, 20.0), ("时效指标", "故障修复时限", "24小时内", "24小时内", 10.0, 10.0)]
+
+
+def test_rows_under_no_header_after_the_goal_row_and_a_funds_total_collapsed(extractor):
+    """No indicator header and no funds header (年度资金总额 opens the funds block): collapsed, the rows after the
+    template's goal row (年度总体目标 and its sentences) are read under the national template's columns."""
+    from jixiao.eval.variants import collapse
+
+    text = "\n".join([
+        "示例县交通运输局2023年度项目支出绩效自评结果", "根据县财政局《关于做好2023年度预算绩效自评工作的通知》要求，"
+        "我局对本年度的项目开展了绩效自评，对照年初设定的绩效目标逐项核对了完成情况、资金使用和群众满意度，"
+        "自评结果如下：", "附件：示例渡口安全管理经费绩效自评表", "项目支出绩效自评表", "（2023年度）",
+        "项目名称 | 示例渡口安全管理经费", "主管部门 | 示例县交通运输局 | 实施单位 | 示例县渡口管理站",
+        "项目资金（万元） | 年度资金总额 | 30 | 30 | 28.5 | 10 | 95% | 9.5",
+        "年度总体目标 | 预期目标 | 实际完成情况",
+        "| 完成12处渡口安全巡查，保障群众安全出行。 | 巡查渡口12处，全年未发生安全事故。",
+        "产出指标 | 数量指标 | 巡查渡口数量 | ≥12处 | 12处 | 30 | 30",
+        "时效指标 | 隐患整改及时率 | 100% | 100% | 20 | 20",
+        "满意度指标 | 服务对象满意度指标 | 过渡群众满意度 | ≥90% | 93% | 20 | 20",
+        "总分 | 100 | 99.5", "填报人：示例 联系电话：0000-0000000",
+        "说明：本表资金单位为万元，指标值与实际完成值按年度统计口径填列，满意度指标以问卷调查结果为准，"
+        "偏差原因分析及改进措施一栏在未完成年度目标时填写。"])
+    (p,) = extractor.extract_text(collapse(text), mode="parser").projects
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("数量指标", "巡查渡口数量", "≥12处", "12处", 30.0, 30.0), ("时效指标", "隐患整改及时率", "100%", "100%", 20.0, 20.0),
+        ("服务对象满意度指标", "过渡群众满意度", "≥90%", "93%", 20.0, 20.0)]
+
+
+def test_a_table_printed_column_by_column_is_no_template_row_collapsed(extractor):
+    """一级指标 followed by its categories (the table printed a column at a time): no row is read under the template's
+    columns (a row there would pair a category with the next column's header)."""
+    from jixiao.eval.variants import collapse
+
+    text = "\n".join([
+        "项目名称", "示例渡口安全管理经费", "主管部门", "示例县交通运输局", "年度资金总额", "30", "30", "28.5", "10", "95%",
+        "9.5", "一级指标", "产出指标", "满意度指标", "二级指标", "数量指标", "服务对象满意度指标", "三级指标", "巡查渡口数量",
+        "过渡群众满意度", "年度指标值", "≥12处", "≥90%", "实际完成值", "12处", "93%", "分值", "30", "20", "得分", "30", "20"])
+    from jixiao.pipelines.flat import FlatParser
+    from jixiao.pipelines.scan_text import normalize_scanned
+
+    (p,) = FlatParser().parse(normalize_scanned(collapse(text)))
+    assert p.indicators == []
