@@ -283,7 +283,8 @@ class FlatParser:
         # (the template's goal row, 年度总体目标 and its sentences, sits between the two: its sentences are cells)
         goal = next((i for i in range(at - 1, funds, -1) if V.GOAL_ROW_LABEL.match(toks[i].clean)), None)
         cells = toks[funds:goal] + toks[at:at + 2] if goal is not None else toks[funds:at + 2]
-        if any(_SENTENCE_MARK.search(t.clean) and not is_number(t.clean) for t in cells):
+        # (nor is a preview's jump marker, 此处隐藏：1286字，全部文档内容请下载后查看。: the rows go on after it)
+        if any(_SENTENCE_MARK.search(t.clean) and not is_number(t.clean) and not preview_ends(t.clean) for t in cells):
             return None
         # (a level header followed by its categories, 一级指标 产出指标 效益指标 二级指标 …, is a table printed column
         # by column: no row of the template's columns)

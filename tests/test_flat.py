@@ -162,3 +162,22 @@ def test_a_table_printed_column_by_column_is_no_template_row_collapsed(extractor
 
     (p,) = FlatParser().parse(normalize_scanned(collapse(text)))
     assert p.indicators == []
+
+
+def test_a_preview_jump_marker_between_the_funds_and_the_rows_is_no_sentence_collapsed():
+    """The preview hid the indicator header (……此处隐藏：1286字，全部文档内容请下载后查看。): its marker is no sentence of
+    a report, and the rows after it are read under the template's columns; the cut row's values before the first
+    category open no row."""
+    from jixiao.eval.variants import collapse
+    from jixiao.pipelines.flat import FlatParser
+    from jixiao.pipelines.scan_text import normalize_scanned
+
+    text = "\n".join([
+        "项目名称", "示例渡口安全管理经费", "主管部门", "示例县交通运输局", "项目资金（万元）", "年初预算数", "全年预算数",
+        "全年执行数", "分值", "执行率", "得分", "年度资金总额", "30", "30", "28.5", "10", "95%", "9.5",
+        "此处隐藏：1286字，全部文档内容请下载后查看。喜欢就下载吧 ……", "≥98%", "99%", "10", "10",
+        "时效指标", "隐患整改及时率", "100%", "100%", "20", "20",
+        "满意度指标", "服务对象满意度指标", "过渡群众满意度", "≥90%", "93%", "20", "20"])
+    (p,) = FlatParser().parse(normalize_scanned(collapse(text)))
+    assert [(i.level2, i.name.text, "".join(s.text for s in i.target), i.actual.text) for i in p.indicators] == [
+        ("时效指标", "隐患整改及时率", "100%", "100%"), ("服务对象满意度指标", "过渡群众满意度", "≥90%", "93%")]
