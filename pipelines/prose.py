@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from jixiao.pipelines.normalize import NormalizedText, parse_number, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span, fact_count
-from jixiao.pipelines.prose_view import SENTENCE_END, Unwrapped, complement, view_indicators
+from jixiao.pipelines.prose_view import SENTENCE_END, Unwrapped, complement, relined, view_indicators
 from jixiao.pipelines.prose_names import (
     NAME_FIELD, NOT_PROJECT, TITLE, intro_name, name_field, repeated_project_name, short_named, subtitle_name,
     title_matches, title_name, wrapped_title,
@@ -176,7 +176,7 @@ class ProseParser:
 
     def parse(self, norm: NormalizedText, exclude: list[tuple[int, int]] | None = None) -> list[ParsedProject]:
         """Projects announced in the text outside ``exclude`` (the spans of table projects)."""
-        text = norm.text
+        text = relined(norm.text)  # (collapsed text: its lines found again)
         view = Unwrapped.of(text)
         stretches = complement(exclude or [], len(text))
         units = heading_units(text, stretches)
