@@ -23,10 +23,10 @@ _LINE_BREAK = re.compile("\n")
 
 # Collapsed prose (every line break became one space): the spaces that were line breaks are found again, so that
 # the prose reader's line-bound patterns (a heading on its own line, a paragraph opening a line) read it as printed.
-# A space is a line break after a sentence's end, before a heading's ordinal or a bracketed label (一、 （二） 3. 【),
+# A space is a line break after a sentence's end, before a heading's ordinal, a bracketed label or a bullet (一、 （二） 3. 【 - ▲),
 # and after a heading's short words (一、项目基本情况 就业…); two spaces are a blank line. Same length: a space becomes a line break, offsets hold.
 _LINE_OPENER = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|【"
-                          r"|第[一二三四五六七八九十]{1,3}[章节部分])")
+                          r"|第[一二三四五六七八九十]{1,3}[章节部分]|[-•●■▲◆◇▶·][ \u3000]?(?=[\u4e00-\u9fff]))")
 # (a full-width mark: half-width ones are printed with a space after them inside a line, 人次: 目标≥3600人次, 完成…)
 _FULL_WIDTH_END = frozenset("。；：！？")
 _ONE_SPACE = re.compile(r"(?<=\S) (?=\S)")

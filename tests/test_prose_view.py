@@ -18,3 +18,46 @@ def test_line_breaks_lost_keep_the_printed_reading_on_a_tie():
     # (the view of a collapsed text runs the heading into the name)
     text = "（一）产出指标 1.扫描页数,年初目标值≥120万页,实际完成值126万页,自评得 分20分。"
     assert _read(text)[0][0] == "扫描页数"
+
+
+# ---- relined: a collapsed report's line breaks put back (invented examples)
+
+def test_relined_puts_back_breaks_after_full_width_ends_and_before_headings():
+    from jixiao.pipelines.prose_view import relined
+
+    text = ("示例县交通运输局2023年度项目支出绩效自评报告 一、项目基本情况 农村公路养护项目由示例县交通运输局主管。 "
+            "（一）产出指标 1.养护里程：年度目标≥300公里，实际完成312公里； 2.路况优良率：年度目标≥80%，实际完成83%。"
+            "  二、自评结论 - 综合得分96分")
+    assert relined(text).split("\n") == [
+        "示例县交通运输局2023年度项目支出绩效自评报告", "一、项目基本情况", "农村公路养护项目由示例县交通运输局主管。",
+        "（一）产出指标", "1.养护里程：年度目标≥300公里，实际完成312公里；", "2.路况优良率：年度目标≥80%，实际完成83%。", "",
+        "二、自评结论", "- 综合得分96分"]
+    assert len(relined(text)) == len(text)  # (same length: the offsets hold)
+
+
+def test_relined_keeps_spaces_inside_a_line():
+    """A half-width mark's space (人次: 目标…, 完成…), a wrap inside a sentence (126.4 万页), a decimal (1. 5 is no
+    ordinal unless followed by words) and a text that has line breaks stay as they are."""
+    from jixiao.pipelines.prose_view import relined
+
+    line = "防火巡护人次: 目标≥3600人次, 完成3820人次(得分15分); 实际完成126.4 万页"
+    assert relined(line) == line
+    assert relined("一、项目基本情况\n某项目 由某局主管。 二、") == "一、项目基本情况\n某项目 由某局主管。 二、"
+
+
+def test_a_collapsed_report_reads_as_printed(extractor):
+    from jixiao.eval.variants import collapse
+
+    text = "\n".join([
+        "示例县人力资源和社会保障局2023年度部门项目支出绩效自评报告", "一、项目基本情况",
+        "就业见习补贴项目是我局为促进青年就业设立的民生项目，由示例县就业服务中心具体实施。",
+        "二、项目资金使用情况", "该项目年初预算1,200,000元，全年预算1,350,000元，全年执行1,296,000元，执行率96%。",
+        "三、绩效目标完成情况", "（一）产出指标",
+        "- 数量指标：见习岗位募集数量，年度指标值≥300个，实际完成328个，分值15分，得分15分",
+        "- 质量指标：补贴发放准确率，年度指标值100%，实际完成100%，分值10分，得分10分",
+        "四、自评结论", "该项目自评得分95分，自评等级为优。"])
+    collapsed = extractor.extract_text(collapse(text), mode="parser").projects
+    assert [(p.name, p.implementer, p.funds.executed, p.score) for p in collapsed] == [
+        ("就业见习补贴项目", "示例县就业服务中心", 1296000.0, 95.0)]
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in collapsed[0].indicators] == [
+        ("见习岗位募集数量", "≥300个", "328个", 15.0, 15.0), ("补贴发放准确率", "100%", "100%", 10.0, 10.0)]
