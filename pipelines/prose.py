@@ -176,7 +176,7 @@ class ProseParser:
 
     def parse(self, norm: NormalizedText, exclude: list[tuple[int, int]] | None = None) -> list[ParsedProject]:
         """Projects announced in the text outside ``exclude`` (the spans of table projects)."""
-        text = relined(norm.text)  # (collapsed text: its lines found again)
+        text = relined(norm)  # (collapsed text: its lines found again)
         view = Unwrapped.of(text)
         stretches = complement(exclude or [], len(text))
         units = heading_units(text, stretches)

@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from jixiao.pipelines.normalize import NormalizedText
 from jixiao.pipelines.parsed import ParsedIndicator, Span
 from jixiao.pipelines.prose_indicators import indicator_sentences
 
@@ -118,9 +119,10 @@ def _remapped(ind: ParsedIndicator, view: Unwrapped) -> ParsedIndicator:
         "level2_span": at(ind.level2_span), "initial_target": at(ind.initial_target)})
 
 
-def relined(text: str) -> str:
-    """``text`` with its lost line breaks put back where a collapsed report's lines surely broke (see above); a text
+def relined(norm: NormalizedText) -> str:
+    """The text with its lost line breaks put back where a collapsed report's lines surely broke (see above); a text
     that has line breaks is returned as it is."""
+    text = norm.text
     if "\n" in text.strip():
         return text
     chars = list(text)
@@ -129,7 +131,7 @@ def relined(text: str) -> str:
     for m in _ONE_SPACE.finditer(text):
         i = m.start()
         opener = _LINE_OPENER.match(text, i + 1)
-        if text[i - 1] in _FULL_WIDTH_END or opener is not None:
+        if _full_width_end(norm, i - 1) or opener is not None:
             chars[i] = "\n"
         if opener is not None and not _LINE_OPENER.match(text, opener.end()):
             # (the heading's words, when they run to a space with no clause mark, are its line)
@@ -137,6 +139,15 @@ def relined(text: str) -> str:
             if head is not None and not _LINE_OPENER.match(text, head.end() + 1):
                 chars[head.end()] = "\n"
     return "".join(chars)
+
+
+def _full_width_end(norm: NormalizedText, i: int) -> bool:
+    """``text[i]`` ends a sentence and was printed full-width (normalization folds ：；？！ to ASCII)."""
+    if norm.text[i] not in SENTENCE_END:
+        return False
+    at = norm.offsets[i]
+    printed = norm.original[at] if norm.original and at < len(norm.original) else norm.text[i]
+    return printed in _FULL_WIDTH_END
 
 
 def complement(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:

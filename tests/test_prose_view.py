@@ -22,27 +22,37 @@ def test_line_breaks_lost_keep_the_printed_reading_on_a_tie():
 
 # ---- relined: a collapsed report's line breaks put back (invented examples)
 
-def test_relined_puts_back_breaks_after_full_width_ends_and_before_headings():
+def _relined(text: str) -> str:
     from jixiao.pipelines.prose_view import relined
+    from jixiao.pipelines.scan_text import normalize_scanned
 
+    return relined(normalize_scanned(text))
+
+
+def _folded(lines: list[str]) -> str:
+    from jixiao.pipelines.scan_text import normalize_scanned
+
+    return normalize_scanned("\n".join(lines)).text  # (normalized as the text: （一） -> (一), ： -> :)
+
+
+def test_relined_puts_back_breaks_after_full_width_ends_and_before_headings():
     text = ("示例县交通运输局2023年度项目支出绩效自评报告 一、项目基本情况 农村公路养护项目由示例县交通运输局主管。 "
             "（一）产出指标 1.养护里程：年度目标≥300公里，实际完成312公里； 2.路况优良率：年度目标≥80%，实际完成83%。"
             "  二、自评结论 - 综合得分96分")
-    assert relined(text).split("\n") == [
+    assert _relined(text) == _folded([
         "示例县交通运输局2023年度项目支出绩效自评报告", "一、项目基本情况", "农村公路养护项目由示例县交通运输局主管。",
         "（一）产出指标", "1.养护里程：年度目标≥300公里，实际完成312公里；", "2.路况优良率：年度目标≥80%，实际完成83%。", "",
-        "二、自评结论", "- 综合得分96分"]
-    assert len(relined(text)) == len(text)  # (same length: the offsets hold)
+        "二、自评结论", "- 综合得分96分"])
+    assert len(_relined(text)) == len(text)  # (same length: the offsets hold)
+    assert _relined("问：这是什么项目？ 答：某项目。") == _folded(["问：这是什么项目？", "答：某项目。"])
 
 
 def test_relined_keeps_spaces_inside_a_line():
-    """A half-width mark's space (人次: 目标…, 完成…), a wrap inside a sentence (126.4 万页), a decimal (1. 5 is no
-    ordinal unless followed by words) and a text that has line breaks stay as they are."""
-    from jixiao.pipelines.prose_view import relined
-
+    """A half-width mark's space (人次: 目标…, 完成…: normalization folds a full-width one to the same character, the
+    printed one decides), a wrap inside a sentence (126.4 万页) and a text that has line breaks stay as they are."""
     line = "防火巡护人次: 目标≥3600人次, 完成3820人次(得分15分); 实际完成126.4 万页"
-    assert relined(line) == line
-    assert relined("一、项目基本情况\n某项目 由某局主管。 二、") == "一、项目基本情况\n某项目 由某局主管。 二、"
+    assert _relined(line) == line
+    assert _relined("一、项目基本情况\n某项目 由某局主管。 二、") == "一、项目基本情况\n某项目 由某局主管。 二、"
 
 
 def test_a_collapsed_report_reads_as_printed(extractor):
