@@ -363,7 +363,11 @@ class FlatParser:
         while trailing < len(cells) - 1 and is_plain_number(cells[-1 - trailing].clean):
             trailing += 1
         if shape.simple and need and trailing >= need:
-            cells = self.split_row(cells[:-need], len(shape.value_slots), text) + cells[-need:]
+            n_values = len(shape.value_slots)
+            head = self.split_row(cells[:-need], n_values + shape.skipped, text)
+            if shape.skipped and len(head) == 1 + shape.skipped + n_values:
+                head = head[:1] + head[1 + shape.skipped:]  # (the 指标解释 cells are no value)
+            cells = head + cells[-need:]
         if lead is not None:  # back in the order the tail is read in: the weight before the score
             k = len(cells) - need
             cells = cells[:k] + [lead] + cells[k:]
@@ -491,6 +495,8 @@ class _RowShape:
     value_slots: list[str]
     simple: bool  # only a name, a target and an actual before the scores: the columns split_row tells apart
     remarks: bool  # a 偏差原因 column
+    # text columns of no field between the name and the values (指标解释: 反映…的比例): a cell each, read past
+    skipped: int = 0
 
     @classmethod
     def of(cls, header: IndicatorHeader, serial: bool) -> _RowShape:
@@ -498,7 +504,10 @@ class _RowShape:
         weight_first = first_value is not None and any(sl == "weight" and c < first_value for c, sl in header.tail_slots)
         value_slots = [sl for _, sl in header.value_slots if sl != "note"]
         simple = bool(value_slots) and set(value_slots) <= {"target", "actual"} and not header.has("degree")
-        return cls(serial, len(header.tail_slots), weight_first, value_slots, simple, header.has("reason"))
+        name_col = header.name_col
+        skipped = sum(1 for c, sl in header.slots.items() if sl == "other" and name_col is not None
+                      and first_value is not None and name_col < c < first_value)
+        return cls(serial, len(header.tail_slots), weight_first, value_slots, simple, header.has("reason"), skipped)
 
     def past_remarks(self, toks: list[Cell], k: int) -> int:
         """Past the previous row's 偏差原因 cell (/, 无偏差) or 评分标准 cell (达到得满分) left where this row would start."""

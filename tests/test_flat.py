@@ -181,3 +181,21 @@ def test_a_preview_jump_marker_between_the_funds_and_the_rows_is_no_sentence_col
     (p,) = FlatParser().parse(normalize_scanned(collapse(text)))
     assert [(i.level2, i.name.text, "".join(s.text for s in i.target), i.actual.text) for i in p.indicators] == [
         ("时效指标", "隐患整改及时率", "100%", "100%"), ("服务对象满意度指标", "过渡群众满意度", "≥90%", "93%")]
+
+
+def test_an_explanation_column_between_the_name_and_the_values_collapsed():
+    """指标解释 (a text column of no field) between 三级指标 and 年度目标值: each row's explanation cell is read past, not
+    run into the name or the target."""
+    from jixiao.eval.variants import collapse
+    from jixiao.pipelines.flat import FlatParser
+    from jixiao.pipelines.scan_text import normalize_scanned
+
+    text = "\n".join([
+        "项目名称　　示例档案维护经费", "主管部门　　示例县卫生健康局　　实施单位　　示例县疾控中心",
+        "一级指标　　二级指标　　三级指标　　指标解释　　年度目标值　　实际完成值　　分值　　得分　　偏差原因",
+        "产出指标　　数量指标　　维护档案数量　　反映年度维护更新的档案数量　　≥12万份　　12.6万份　　20　　20",
+        "　　　　质量指标　　档案信息准确率　　反映抽查档案信息与实际相符的比例　　≥95%　　96.8%　　15　　15",
+        "满意度指标　　服务对象满意度指标　　居民满意度　　反映居民的满意程度　　≥90%　　92%　　10　　10", "总分　　100　　100"])
+    (p,) = FlatParser().parse(normalize_scanned(collapse(text)))
+    assert [(i.name.text, "".join(t.text for t in i.target), i.actual.text) for i in p.indicators] == [
+        ("维护档案数量", "≥12万份", "12.6万份"), ("档案信息准确率", "≥95%", "96.8%"), ("居民满意度", "≥90%", "92%")]
