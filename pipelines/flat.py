@@ -358,6 +358,7 @@ class FlatParser:
         while i < len(toks) and (len(toks[i].clean) > 20 or toks[i].clean.endswith(("。", "."))):
             i += 1
         if need and nums >= need:
+            i = self._past_trailing_cells(toks, i, shape)
             i = self._past_trailing_text(toks, i)
         trailing = 0
         while trailing < len(cells) - 1 and is_plain_number(cells[-1 - trailing].clean):
@@ -372,6 +373,27 @@ class FlatParser:
             k = len(cells) - need
             cells = cells[:k] + [lead] + cells[k:]
         return cells, i
+
+    def _past_trailing_cells(self, toks: list[Cell], i: int, shape: _RowShape) -> int:
+        """Past the cells of the text columns after the scores (数据来源 … 偏差原因) at token ``i``: the words up to the
+        next value are those cells, then the next row's name (and its cells before the values, 是否核心 指标性质); up to a
+        category word or the table's end they are all the row's."""
+        if not shape.trailing:
+            return i
+        j = i
+        while j < len(toks) and j - i <= shape.trailing + shape.remarks + 1 + shape.before_values:
+            t = toks[j].clean
+            if self._is_category(t) or _ends_table(t) or V.VALUE_START.match(t) or is_plain_number(t):
+                break
+            j += 1
+        words = j - i
+        at_row = j < len(toks) and not (self._is_category(toks[j].clean) or _ends_table(toks[j].clean))
+        if not at_row:  # (before a category no name opens a row: the 偏差原因 cell is the row's too)
+            return i + words if words <= shape.trailing + shape.remarks else i
+        # (more words than the row's cells before its values, up to the trailing columns: a wrapped name, 设施故障修复及时
+        # 率, is two words where no such column is printed)
+        surplus = words - (1 + shape.before_values)
+        return i + surplus if 0 < surplus <= shape.trailing else i
 
     def _next_serial(self, toks: list[Cell], i: int) -> bool:
         """Token ``i`` is a row's 序号: a serial number with a category word or a name after it."""
@@ -437,7 +459,7 @@ def _indicator_header(toks: list[Cell], is_category: Callable[[str], bool]) -> t
 
 
 # a header printed over two lines, run together: its words at most this many
-WRAPPED_HEADER_WORDS = 16
+WRAPPED_HEADER_WORDS = 20
 
 
 def _unwrapped_header(toks: list[Cell], start: int, is_category: Callable[[str], bool]) -> tuple[list[str], int] | None:
@@ -497,6 +519,10 @@ class _RowShape:
     remarks: bool  # a 偏差原因 column
     # text columns of no field between the name and the values (指标解释: 反映…的比例): a cell each, read past
     skipped: int = 0
+    # text columns of no field after the scores (数据来源): cells of the row before the next row's name
+    trailing: int = 0
+    # columns between the name and the first target or actual (是否核心, 指标性质, 运算符号): cells before the values
+    before_values: int = 0
 
     @classmethod
     def of(cls, header: IndicatorHeader, serial: bool) -> _RowShape:
@@ -507,7 +533,14 @@ class _RowShape:
         name_col = header.name_col
         skipped = sum(1 for c, sl in header.slots.items() if sl == "other" and name_col is not None
                       and first_value is not None and name_col < c < first_value)
-        return cls(serial, len(header.tail_slots), weight_first, value_slots, simple, header.has("reason"), skipped)
+        last_tail = max((c for c, _ in header.tail_slots), default=None)
+        trailing = sum(1 for c, sl in header.slots.items() if sl == "other" and last_tail is not None and c > last_tail)
+        first_figure = min((c for c, sl in header.slots.items() if sl in ("target", "init_target", "adj_target", "actual")),
+                           default=None)
+        before = sum(1 for c in header.slots if name_col is not None and first_figure is not None
+                     and name_col < c < first_figure)
+        return cls(serial, len(header.tail_slots), weight_first, value_slots, simple, header.has("reason"), skipped,
+                   trailing, before)
 
     def past_remarks(self, toks: list[Cell], k: int) -> int:
         """Past the previous row's 偏差原因 cell (/, 无偏差) or 评分标准 cell (达到得满分) left where this row would start."""

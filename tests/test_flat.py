@@ -199,3 +199,25 @@ def test_an_explanation_column_between_the_name_and_the_values_collapsed():
     (p,) = FlatParser().parse(normalize_scanned(collapse(text)))
     assert [(i.name.text, "".join(t.text for t in i.target), i.actual.text) for i in p.indicators] == [
         ("维护档案数量", "≥12万份", "12.6万份"), ("档案信息准确率", "≥95%", "96.8%"), ("居民满意度", "≥90%", "92%")]
+
+
+def test_a_wrapped_header_with_text_columns_before_and_after_the_values_collapsed():
+    """A two-line header of 16 words (是否核心 before the values, 数据来源 after the scores): its columns are read,
+    是否核心 cells (是/否) are no value, and a 数据来源 cell (巡检台账) is no name of the next row; a 偏差原因 cell before
+    the next category is the row's too."""
+    from jixiao.eval.variants import collapse
+    from jixiao.pipelines.flat import FlatParser
+    from jixiao.pipelines.scan_text import normalize_scanned
+
+    text = "\n".join([
+        "项目名称 示例供水巡检经费", "主管部门 示例县水务局 实施单位 示例县供水所",
+        "绩效指标 一级 二级 三级指标 是否核心 年度 实际 分值 得分 数据来源 偏差原因分析",
+        "指标 指标 指标 指标值 完成值 及改进措施",
+        "产出指标 数量指标 巡检供水工程处数 是 ≥86处 88处 10 10 巡检台账",
+        "水质抽检批次 否 ≥172批次 176批次 10 10 检测报告",
+        "质量指标 出厂水质达标率 是 ≥92% 90.8% 10 8.9 检测报告 部分消毒设施老化，已列入2024年改造计划",
+        "满意度指标 服务对象满意度指标 受益群众满意度 是 ≥90% 91.3% 10 10 问卷", "总分 100 98.9"])
+    (p,) = FlatParser().parse(normalize_scanned(collapse(text)))
+    assert [(i.name.text, "".join(t.text for t in i.target), i.actual.text) for i in p.indicators] == [
+        ("巡检供水工程处数", "≥86处", "88处"), ("水质抽检批次", "≥172批次", "176批次"),
+        ("出厂水质达标率", "≥92%", "90.8%"), ("受益群众满意度", "≥90%", "91.3%")]
