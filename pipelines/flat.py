@@ -227,7 +227,7 @@ class FlatParser:
         """The indicator rows; ``at_text_end``: the block runs to the end of the text (an excerpt may stop inside
         its last row)."""
         toks = join_spaced_numbers(drop_marginalia(toks), text)
-        found = _indicator_header(toks, self._is_category) or self._template_header(toks)
+        found = _indicator_header(toks, self._is_category, text) or self._template_header(toks)
         if found is None:
             return []
         header, i, serial = found
@@ -422,7 +422,8 @@ class FlatParser:
         return None
 
 
-def _indicator_header(toks: list[Cell], is_category: Callable[[str], bool]) -> tuple[IndicatorHeader, int, bool] | None:
+def _indicator_header(toks: list[Cell], is_category: Callable[[str], bool],
+                      text: str) -> tuple[IndicatorHeader, int, bool] | None:
     """The indicator table's header from its words (一级指标 … up to the last header word): the header, the index
     after it, and whether rows open with a 序号 number."""
     start = next((i for i, t in enumerate(toks) if indicator_column(t.clean) == "l1"), None)
@@ -440,7 +441,7 @@ def _indicator_header(toks: list[Cell], is_category: Callable[[str], bool]) -> t
             order.append(s)
         i += 1
     if i < len(toks) and not is_category(toks[i].clean):
-        unwrapped = _unwrapped_header(toks, start, is_category)
+        unwrapped = _unwrapped_header(toks, start, is_category, text)
         if unwrapped is not None:
             order, i = unwrapped
     # a sub-header (运算符号 / 内容 / 度量单位) read after the main header replaces the spanning 年度目标值
@@ -462,7 +463,8 @@ def _indicator_header(toks: list[Cell], is_category: Callable[[str], bool]) -> t
 WRAPPED_HEADER_WORDS = 20
 
 
-def _unwrapped_header(toks: list[Cell], start: int, is_category: Callable[[str], bool]) -> tuple[list[str], int] | None:
+def _unwrapped_header(toks: list[Cell], start: int, is_category: Callable[[str], bool],
+                      text: str) -> tuple[list[str], int] | None:
     """A header whose cells wrapped over two lines, run together (年度 实际 分值 得分 评分标准 偏差原因… 指标值 完成值):
     the second line's words end the run and complete, in order, the first line's words they follow (年度+指标值,
     实际+完成值); words that name no column, or one of no field (评分标准), are passed over. The columns and the index
@@ -478,8 +480,11 @@ def _unwrapped_header(toks: list[Cell], start: int, is_category: Callable[[str],
     while k > 0 and slots[k - 1] not in (None, "other"):  # (a column of no field, 评分标准, ends no wrapped word)
         k -= 1
     # the second line is a suffix of that run: the longest one whose every word completes a first-line word (the run
-    # may also take in first-line words that name columns alone: 分值 得分 偏差原因分析 | 指标值 完成值 及改进措施)
-    for first in range(k, len(words)):
+    # may also take in first-line words that name columns alone: 分值 得分 偏差原因分析 | 指标值 完成值 及改进措施);
+    # where the line break between the two lines survives, the printed reading is kept: the whole run, as before
+    # (this reader is then a fallback of printed text, whose table readers read the header's two lines)
+    kept_lines = "\n" in text[toks[start].start:toks[end - 1].end]
+    for first in range(k, min(k + 1, len(words)) if kept_lines else len(words)):
         heads = _wrapped_heads(words, slots, first)
         if heads is not None:
             break
