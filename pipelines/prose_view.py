@@ -24,10 +24,13 @@ _LINE_BREAK = re.compile("\n")
 
 # Collapsed prose (every line break became one space): the spaces that were line breaks are found again, so that
 # the prose reader's line-bound patterns (a heading on its own line, a paragraph opening a line) read it as printed.
-# A space is a line break after a sentence's end, before a heading's ordinal, a bracketed label or a bullet (一、 （二） 3. 【 - ▲),
+# A space is a line break after a sentence's end, before a heading's ordinal, a bracketed label, a bullet or a label and
+# its colon (一、 （二） 3. 【 - ▲ 分值：),
 # and after a heading's short words (一、项目基本情况 就业…); two spaces are a blank line. Same length: a space becomes a line break, offsets hold.
 _LINE_OPENER = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|【"
                           r"|第[一二三四五六七八九十]{1,3}[章节部分]|[-•●■▲◆◇▶·][ \u3000]?(?=[\u4e00-\u9fff]))")
+# a label and its colon (年度指标值：≥285万亩 分值：20): collapsed labeled lines, one a line
+_LABEL_OPENER = re.compile(r"[\u4e00-\u9fff]{2,10}[:：](?!\d{2}\b)")
 # (a full-width mark: half-width ones are printed with a space after them inside a line, 人次: 目标≥3600人次, 完成…)
 _FULL_WIDTH_END = frozenset("。；：！？")
 _ONE_SPACE = re.compile(r"(?<=\S) (?=\S)")
@@ -131,7 +134,7 @@ def relined(norm: NormalizedText) -> str:
     for m in _ONE_SPACE.finditer(text):
         i = m.start()
         opener = _LINE_OPENER.match(text, i + 1)
-        if _full_width_end(norm, i - 1) or opener is not None:
+        if _full_width_end(norm, i - 1) or opener is not None or _LABEL_OPENER.match(text, i + 1):
             chars[i] = "\n"
         if opener is not None and not _LINE_OPENER.match(text, opener.end()):
             # (the heading's words, when they run to a space with no clause mark, are its line)

@@ -71,3 +71,30 @@ def test_a_collapsed_report_reads_as_printed(extractor):
         ("就业见习补贴项目", "示例县就业服务中心", 1296000.0, 95.0)]
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in collapsed[0].indicators] == [
         ("见习岗位募集数量", "≥300个", "328个", 15.0, 15.0), ("补贴发放准确率", "100%", "100%", 10.0, 10.0)]
+
+
+def test_relined_opens_a_line_at_a_label_and_its_colon():
+    text = "一级指标：产出指标 二级指标：数量指标 三级指标：补贴发放面积 年度指标值：≥285万亩 发布时间：2024-05-21 09:32"
+    assert _relined(text) == _folded(["一级指标：产出指标", "二级指标：数量指标", "三级指标：补贴发放面积",
+                                      "年度指标值：≥285万亩", "发布时间：2024-05-21 09:32"])
+
+
+def test_labeled_lines_collapsed_read_as_printed(extractor):
+    """Labeled values one a line (一级指标：… 分值：…), collapsed: no table run together (a colon is no glue between
+    words), the lines found again, the indicators read."""
+    from jixiao.eval.variants import collapse
+
+    lines = ["示例县农业农村局", "2023年度耕地保护补贴项目支出绩效自评报告", "", "一、项目基本情况",
+             "耕地保护补贴是支持耕地保护的惠农政策，补贴对象为种地农民。全年共发放补贴资金2,846.5万元。", "",
+             "二、绩效自评情况", "项目全年预算数2,846.5万元，执行数2,846.5万元，执行率100%。项目自评得分96分。", "",
+             "附表", "项目支出绩效自评表", "（2023年度）", "项目名称：耕地保护补贴", "主管部门：示例县农业农村局",
+             "实施单位：示例县农技中心", "项目资金（万元）：", "全年预算数：2846.5", "全年执行数：2846.5", "执行率：100%"]
+    for l2, name, target, actual in (("数量指标", "补贴发放面积", "≥285万亩", "286.3万亩"),
+                                     ("质量指标", "补贴面积核实准确率", "≥98%", "99.1%"),
+                                     ("时效指标", "补贴资金发放时间", "6月30日前", "7月12日")):
+        lines += ["一级指标：产出指标", f"二级指标：{l2}", f"三级指标：{name}", f"年度指标值：{target}",
+                  f"实际完成值：{actual}", "分值：10", "得分：10"]
+    (p,) = extractor.extract_text(collapse("\n".join(lines)), mode="parser").projects
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("补贴发放面积", "≥285万亩", "286.3万亩", 10.0, 10.0), ("补贴面积核实准确率", "≥98%", "99.1%", 10.0, 10.0),
+        ("补贴资金发放时间", "6月30日前", "7月12日", 10.0, 10.0)]
