@@ -221,3 +221,31 @@ def test_a_wrapped_header_with_text_columns_before_and_after_the_values_collapse
     assert [(i.name.text, "".join(t.text for t in i.target), i.actual.text) for i in p.indicators] == [
         ("巡检供水工程处数", "≥86处", "88处"), ("水质抽检批次", "≥172批次", "176批次"),
         ("出厂水质达标率", "≥92%", "90.8%"), ("受益群众满意度", "≥90%", "91.3%")]
+
+
+def test_a_comma_separated_sheet_collapsed_reads_its_cells(extractor):
+    """A CSV export (rows of commas, quoted amounts "4,860,000.00") whose line breaks were lost: the commas outside
+    quotes are its cell breaks."""
+    from jixiao.eval.variants import collapse
+    from jixiao.pipelines.collapsed_tokens import csv_as_tabs
+    from jixiao.pipelines.scan_text import normalize_scanned
+
+    rows = [
+        "附件3,,,,,,,,", "示例县教育局2023年度项目支出绩效自评表,,,,,,,,", "项目名称,示例幼儿园公用经费补助,,,,,,,",
+        "主管部门,示例县教育局,,,实施单位,示例县学前教育中心,,,",
+        "项目资金(元),,年初预算数,全年预算数,全年执行数,分值,执行率,得分,",
+        ',年度资金总额,"4,860,000.00","5,120,000.00","5,068,800.00",10,0.99,9.9,', ",上年结转资金,,,,—,,—,",
+        "绩效指标,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施",
+        ",产出指标,数量指标,补助幼儿园数量,≥46所,48所,10,10,", ",,,补助在园幼儿人数,≥12800人,13150人,10,10,",
+        ",满意度指标,服务对象满意度指标,幼儿家长满意度,≥90%,89.2%,10,9.5,偏差原因:部分家长对收费标准有异议",
+        "总分,,,,,,100,97.5,"]
+    text = collapse("\n".join(rows))
+    assert len(csv_as_tabs(normalize_scanned(text)).text) == len(normalize_scanned(text).text)
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.name, p.department, p.implementer, p.funds.annual_budget) == (
+        "示例幼儿园公用经费补助", "示例县教育局", "示例县学前教育中心", 5120000.0)
+    assert [(i.name, i.target, i.actual, i.score) for i in p.indicators] == [
+        ("补助幼儿园数量", "≥46所", "48所", 10.0), ("补助在园幼儿人数", "≥12800人", "13150人", 10.0),
+        ("幼儿家长满意度", "≥90%", "89.2%", 9.5)]
+    report = "项目概况,主要内容,,,资金情况,,,完成情况" * 2  # (three commas twice: no sheet)
+    assert csv_as_tabs(normalize_scanned(report)).text == normalize_scanned(report).text
