@@ -36,14 +36,15 @@ def test_a_wrapped_header_whose_run_also_holds_first_line_columns():
     """The wrapped words (指标值 完成值 及改进措施) follow first-line words that name columns alone (实际 分值 得分
     偏差原因分析): the second line is the suffix whose every word completes a first-line word, and a level column
     (一级指标) is completed by none."""
-    from jixiao.pipelines.flat import FlatParser, _indicator_header
+    from jixiao.pipelines.flat import FlatParser
+    from jixiao.pipelines.flat_header import indicator_header
     from jixiao.pipelines.scan_text import normalize_scanned
 
     text = ("项目名称 示例河道保洁经费 一级指标 二级指标 三级指标 年度 实际 分值 得分 偏差原因分析 "
             "指标值 完成值 及改进措施 产出指标 数量指标 保洁河道长度 ≥40公里 42公里 20 20")
     flat = FlatParser()
     norm = normalize_scanned(text)
-    header, i, _ = _indicator_header(flat.tokenizer.tokens(norm), flat._is_category, norm.text)
+    header, i, _ = indicator_header(flat.tokenizer.tokens(norm), flat._is_category, norm.text)
     assert [header.slots[k] for k in sorted(header.slots)] == [
         "l1", "l2", "name", "target", "actual", "weight", "score", "reason"]
 
@@ -69,7 +70,8 @@ def test_collapsed_table_with_reason_header_wrapped_reads_its_rows(extractor):
 def test_a_header_run_on_kept_lines_ending_in_no_column_word_is_read_as_before():
     """Where the header's line break survives (the reader as a fallback of printed text) the whole run is the second
     line, as before; a run ending in a word of no column (评分标准) has no wrapped line and no error."""
-    from jixiao.pipelines.flat import FlatParser, _indicator_header
+    from jixiao.pipelines.flat import FlatParser
+    from jixiao.pipelines.flat_header import indicator_header
     from jixiao.pipelines.scan_text import normalize_scanned
 
     flat = FlatParser()
@@ -77,5 +79,5 @@ def test_a_header_run_on_kept_lines_ending_in_no_column_word_is_read_as_before()
                  "一级指标 二级指标 三级指标 年度 实际 分值 得分 偏差原因分析\n指标值 完成值 及改进措施\n"
                  "产出指标 数量指标 保洁长度 40公里 42公里 20 20"):
         norm = normalize_scanned(text)
-        found = _indicator_header(flat.tokenizer.tokens(norm), flat._is_category, norm.text)
+        found = indicator_header(flat.tokenizer.tokens(norm), flat._is_category, norm.text)
         assert found is None or found[0].name_col is not None

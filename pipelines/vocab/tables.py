@@ -486,8 +486,6 @@ ROW_START = _rx(
     r"转移支付(\(项目\)|项目)?名称|中央主管部门|地方主管部门|资金使用单位|项目负责人(及电话)?|负责人及电话|"
     r"(专项)?资金名称|(政策|专项)\(项目\)名称|二级项目名称|业务主管部门|归口管理部门|(项目)?承担单位)"
 )
-# the template's goal row over the indicator rows (年度总体目标 | 预期目标 | 实际完成情况): its cells are sentences
-GOAL_ROW_LABEL = _rx(r"^(项目)?(年度)?(总体|绩效)目标$")
 OTHER_LEVEL1_HEADING = _rx(rf"^(?:{_alt(OTHER_LEVEL1)}|决策|过程)(?:\(\d+(?:\.\d+)?分\))?$")
 # measure units: the generator draws these (repeats and blanks are draw weights) ...
 UNITS_OF_MEASURE = ("人", "个", "次", "%", "万元", "元", "户", "天", "年", "月", "公里", "项", "人次", "元/人", "家", "台", "所")
