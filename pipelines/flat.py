@@ -269,7 +269,8 @@ class FlatParser:
         """No indicator header printed, but the funds block runs into category words (a preview jumped from the funds
         rows into the indicator rows): the rows are read under the national template's columns."""
         # (the funds block: its header words, or where it prints none, its total's label: 年度资金总额 50 50 49.5)
-        funds = next((i for i, t in enumerate(toks) if funds_column(t.clean) or V.FUNDS_TOTAL_AMOUNT_LABEL.match(t.clean)),
+        # (the label alone: one glued to its amounts, 年度资金总额560000.00…, is a row run together, not cells)
+        funds = next((i for i, t in enumerate(toks) if funds_column(t.clean) or V.FUNDS_TOTAL_AMOUNT_LABEL.fullmatch(t.clean)),
                      None)
         if funds is None:
             return None
