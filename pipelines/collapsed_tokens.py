@@ -33,6 +33,28 @@ _ALLOTMENT = re.compile(r"^\(\d+分\)$")  # a score allotment (50分) ends a ver
 _MARGINALIA = re.compile(r"^(?:联系人|联系电话|填报人|填报日期|审核人|负责人|(?:金额)?单位)[:：]|^第\d+页$|^共\d+页$|^公开\d+表$|^[(（]?盖章[)）]?$")
 
 
+# a comma-separated sheet collapsed (附件3,,,,,,,, 项目名称,X,,,,,,,): its rows' empty cells make runs of commas; a
+# collapsed report's folded commas (，) never run to three this often
+CSV_EMPTY_RUNS = 5
+
+
+def csv_as_tabs(norm: NormalizedText) -> NormalizedText:
+    """A collapsed comma-separated sheet with its separators as tabs and its quotes as spaces (a quoted cell,
+    "4,860,000.00", keeps its commas): the cells the tokenizer reads. Same length, offsets hold; other text as it is."""
+    text = norm.text
+    if text.count(",,,") < CSV_EMPTY_RUNS or "\n" in text.strip():
+        return norm
+    chars = list(text)
+    quoted = False
+    for i, ch in enumerate(text):
+        if ch == '"':
+            quoted = not quoted
+            chars[i] = " "
+        elif ch == "," and not quoted:
+            chars[i] = "\t"
+    return norm.model_copy(update={"text": "".join(chars)})
+
+
 def drop_marginalia(toks: list[Cell]) -> list[Cell]:
     """Tokens without the page's marginalia (see ``_MARGINALIA``; a page number - 3 - is three tokens)."""
     out: list[Cell] = []

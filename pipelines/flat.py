@@ -12,8 +12,6 @@ values. A 偏差原因 remark left behind the previous row's scores is skipped.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import itertools
 import re
 from dataclasses import dataclass
@@ -25,7 +23,7 @@ from jixiao.pipelines.collapsed_tokens import Tokenizer, drop_marginalia, join_s
 from jixiao.pipelines.flat_funds import flat_funds, unit_note_before
 from jixiao.pipelines.funds_table import funds_column
 from jixiao.pipelines.cut_rows import drop_cut_row, preview_ends, stops_short
-from jixiao.pipelines.header_order import indicator_visual_order
+from jixiao.pipelines.flat_header import indicator_header
 from jixiao.pipelines.indicator_header import IndicatorHeader, template_columns
 from jixiao.pipelines.indicator_table import CategoryCarry, IndicatorReader, indicator_column
 from jixiao.pipelines.layout import Cell, Row
@@ -227,7 +225,7 @@ class FlatParser:
         """The indicator rows; ``at_text_end``: the block runs to the end of the text (an excerpt may stop inside
         its last row)."""
         toks = join_spaced_numbers(drop_marginalia(toks), text)
-        found = _indicator_header(toks, self._is_category) or self._template_header(toks)
+        found = indicator_header(toks, self._is_category, text) or self._template_header(toks)
         if found is None:
             return []
         header, i, serial = found
@@ -270,13 +268,26 @@ class FlatParser:
     def _template_header(self, toks: list[Cell]) -> tuple[IndicatorHeader, int, bool] | None:
         """No indicator header printed, but the funds block runs into category words (a preview jumped from the funds
         rows into the indicator rows): the rows are read under the national template's columns."""
-        funds = next((i for i, t in enumerate(toks) if funds_column(t.clean)), None)
+        # (the funds block: its header words, or where it prints none, its total's label: 年度资金总额 50 50 49.5)
+        # (the label alone: one glued to its amounts, 年度资金总额560000.00…, is a row run together, not cells)
+        funds = next((i for i, t in enumerate(toks) if funds_column(t.clean) or V.FUNDS_TOTAL_AMOUNT_LABEL.fullmatch(t.clean)),
+                     None)
         if funds is None:
             return None
         at = next((i for i in range(funds, len(toks)) if self._is_category(toks[i].clean)), None)
+        if at is None:
+            return None
         # (cells, not sentences, between the funds and the rows and after the category: a report's summary table
         # over indicators stated in sentences is no such jump)
-        if at is None or any(_SENTENCE_MARK.search(t.clean) and not is_number(t.clean) for t in toks[funds:at + 2]):
+        # (the template's goal row, 年度总体目标 and its sentences, sits between the two: its sentences are cells)
+        goal = next((i for i in range(at - 1, funds, -1) if V.GOAL_ROW_LABEL.match(toks[i].clean)), None)
+        cells = toks[funds:goal] + toks[at:at + 2] if goal is not None else toks[funds:at + 2]
+        # (nor is a preview's jump marker, 此处隐藏：1286字，全部文档内容请下载后查看。: the rows go on after it)
+        if any(_SENTENCE_MARK.search(t.clean) and not is_number(t.clean) and not preview_ends(t.clean) for t in cells):
+            return None
+        # (a level header followed by its categories, 一级指标 产出指标 效益指标 二级指标 …, is a table printed column
+        # by column: no row of the template's columns)
+        if indicator_column(toks[at - 1].clean) in ("l1", "l2"):
             return None
         return template_columns(0), at, False
 
@@ -346,16 +357,42 @@ class FlatParser:
         while i < len(toks) and (len(toks[i].clean) > 20 or toks[i].clean.endswith(("。", "."))):
             i += 1
         if need and nums >= need:
+            i = self._past_trailing_cells(toks, i, shape)
             i = self._past_trailing_text(toks, i)
         trailing = 0
         while trailing < len(cells) - 1 and is_plain_number(cells[-1 - trailing].clean):
             trailing += 1
         if shape.simple and need and trailing >= need:
-            cells = self.split_row(cells[:-need], len(shape.value_slots), text) + cells[-need:]
+            n_values = len(shape.value_slots)
+            head = self.split_row(cells[:-need], n_values + shape.skipped, text)
+            if shape.skipped and len(head) == 1 + shape.skipped + n_values:
+                head = head[:1] + head[1 + shape.skipped:]  # (the 指标解释 cells are no value)
+            cells = head + cells[-need:]
         if lead is not None:  # back in the order the tail is read in: the weight before the score
             k = len(cells) - need
             cells = cells[:k] + [lead] + cells[k:]
         return cells, i
+
+    def _past_trailing_cells(self, toks: list[Cell], i: int, shape: _RowShape) -> int:
+        """Past the cells of the text columns after the scores (数据来源 … 偏差原因) at token ``i``: the words up to the
+        next value are those cells, then the next row's name (and its cells before the values, 是否核心 指标性质); up to a
+        category word or the table's end they are all the row's."""
+        if not shape.trailing:
+            return i
+        j = i
+        while j < len(toks) and j - i <= shape.trailing + shape.remarks + 1 + shape.before_values:
+            t = toks[j].clean
+            if self._is_category(t) or _ends_table(t) or V.VALUE_START.match(t) or is_plain_number(t):
+                break
+            j += 1
+        words = j - i
+        at_row = j < len(toks) and not (self._is_category(toks[j].clean) or _ends_table(toks[j].clean))
+        if not at_row:  # (before a category no name opens a row: the 偏差原因 cell is the row's too)
+            return i + words if words <= shape.trailing + shape.remarks else i
+        # (more words than the row's cells before its values, up to the trailing columns: a wrapped name, 设施故障修复及时
+        # 率, is two words where no such column is printed)
+        surplus = words - (1 + shape.before_values)
+        return i + surplus if 0 < surplus <= shape.trailing else i
 
     def _next_serial(self, toks: list[Cell], i: int) -> bool:
         """Token ``i`` is a row's 序号: a serial number with a category word or a name after it."""
@@ -384,77 +421,6 @@ class FlatParser:
         return None
 
 
-def _indicator_header(toks: list[Cell], is_category: Callable[[str], bool]) -> tuple[IndicatorHeader, int, bool] | None:
-    """The indicator table's header from its words (一级指标 … up to the last header word): the header, the index
-    after it, and whether rows open with a 序号 number."""
-    start = next((i for i, t in enumerate(toks) if indicator_column(t.clean) == "l1"), None)
-    if start is None:
-        return None
-    # a 序号 column: each row opens with its number, which is neither a value nor the last row's score
-    serial = start > 0 and indicator_column(toks[start - 1].clean) == "serial"
-    order: list[str] = []
-    i = start
-    while i < len(toks):
-        s = indicator_column(toks[i].clean)
-        if s is None and not V.SECTION_CAPTION.match(toks[i].clean):
-            break
-        if s is not None:
-            order.append(s)
-        i += 1
-    if i < len(toks) and not is_category(toks[i].clean):
-        unwrapped = _unwrapped_header(toks, start, is_category)
-        if unwrapped is not None:
-            order, i = unwrapped
-    # a sub-header (运算符号 / 内容 / 度量单位) read after the main header replaces the spanning 年度目标值
-    visual = indicator_visual_order(order)
-    if visual is not None:
-        order = [s for s in visual if s]
-    elif "op" in order and "target" in order and order.index("op") > order.index("target"):
-        sub = [x for x in order[order.index("op"):] if x in ("op", "target", "unit")]
-        main = order[: order.index("op")]
-        k = main.index("target")
-        order = main[:k] + sub + main[k + 1:]
-    header = IndicatorHeader(0, dict(enumerate(order)))
-    if header.name_col is None:
-        return None
-    return header, i, serial
-
-
-# a header printed over two lines, run together: its words at most this many
-WRAPPED_HEADER_WORDS = 16
-
-
-def _unwrapped_header(toks: list[Cell], start: int, is_category: Callable[[str], bool]) -> tuple[list[str], int] | None:
-    """A header whose cells wrapped over two lines, run together (年度 实际 分值 得分 评分标准 偏差原因… 指标值 完成值):
-    the second line's words end the run and complete, in order, the first line's words they follow (年度+指标值,
-    实际+完成值); words that name no column, or one of no field (评分标准), are passed over. The columns and the index
-    after the run."""
-    end = start
-    while end < len(toks) and end - start < WRAPPED_HEADER_WORDS and not is_category(toks[end].clean):
-        end += 1
-    if end >= len(toks) or end - start >= WRAPPED_HEADER_WORDS:
-        return None
-    words = [t.clean for t in toks[start:end]]
-    slots: dict[int, str | None] = {k: indicator_column(w) for k, w in enumerate(words)}
-    k, heads_from = len(words), 0
-    tails: list[int] = []
-    while k > 0 and slots[k - 1] not in (None, "other"):  # (a column of no field, 评分标准, ends no wrapped word)
-        k -= 1
-        tails.insert(0, k)
-    used: set[int] = set()
-    for t in tails:
-        head = next((h for h in range(heads_from, tails[0]) if h not in used
-                     and indicator_column(words[h] + words[t]) == slots[t]), None)
-        if head is None:
-            return None
-        used.add(head)
-        slots[head], heads_from = slots[t], head + 1
-    if not tails or len(used) != len(tails):
-        return None
-    order = [slots[h] for h in range(tails[0]) if slots[h] is not None]
-    return [x for x in order if x is not None], end
-
-
 @dataclass(frozen=True)
 class _RowShape:
     """What a row of the table holds, from its header: how to find where a row's cells end."""
@@ -465,6 +431,12 @@ class _RowShape:
     value_slots: list[str]
     simple: bool  # only a name, a target and an actual before the scores: the columns split_row tells apart
     remarks: bool  # a 偏差原因 column
+    # text columns of no field between the name and the values (指标解释: 反映…的比例): a cell each, read past
+    skipped: int = 0
+    # text columns of no field after the scores (数据来源): cells of the row before the next row's name
+    trailing: int = 0
+    # columns between the name and the first target or actual (是否核心, 指标性质, 运算符号): cells before the values
+    before_values: int = 0
 
     @classmethod
     def of(cls, header: IndicatorHeader, serial: bool) -> _RowShape:
@@ -472,7 +444,17 @@ class _RowShape:
         weight_first = first_value is not None and any(sl == "weight" and c < first_value for c, sl in header.tail_slots)
         value_slots = [sl for _, sl in header.value_slots if sl != "note"]
         simple = bool(value_slots) and set(value_slots) <= {"target", "actual"} and not header.has("degree")
-        return cls(serial, len(header.tail_slots), weight_first, value_slots, simple, header.has("reason"))
+        name_col = header.name_col
+        skipped = sum(1 for c, sl in header.slots.items() if sl == "other" and name_col is not None
+                      and first_value is not None and name_col < c < first_value)
+        last_tail = max((c for c, _ in header.tail_slots), default=None)
+        trailing = sum(1 for c, sl in header.slots.items() if sl == "other" and last_tail is not None and c > last_tail)
+        first_figure = min((c for c, sl in header.slots.items() if sl in ("target", "init_target", "adj_target", "actual")),
+                           default=None)
+        before = sum(1 for c in header.slots if name_col is not None and first_figure is not None
+                     and name_col < c < first_figure)
+        return cls(serial, len(header.tail_slots), weight_first, value_slots, simple, header.has("reason"), skipped,
+                   trailing, before)
 
     def past_remarks(self, toks: list[Cell], k: int) -> int:
         """Past the previous row's 偏差原因 cell (/, 无偏差) or 评分标准 cell (达到得满分) left where this row would start."""

@@ -381,8 +381,14 @@ def flat_run_cells(norm: NormalizedText) -> NormalizedText | None:
 
 
 def _glued(line: str, words: list[tuple[int, int]]) -> int:
-    """Known words that touch a character beside them with no space between."""
-    return sum(1 for a, b in words if (a > 0 and not line[a - 1].isspace()) or (b < len(line) and not line[b].isspace()))
+    """Known words that touch a character beside them with no space between (a colon is no glue: labeled values
+    collapsed onto one line, 一级指标:产出指标 二级指标:数量指标, keep their words apart; a run has its labels glued to
+    the value before them, …经费主管部门:)."""
+    return sum(1 for a, b in words if (a > 0 and not _apart(line[a - 1])) or (b < len(line) and not _apart(line[b])))
+
+
+def _apart(ch: str) -> bool:
+    return ch.isspace() or ch in ":："
 
 
 # a piece before the indicator header that opens with amounts and a rate and goes on in words (合计3636100%年度绩效

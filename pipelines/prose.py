@@ -23,7 +23,7 @@ import re
 
 from jixiao.pipelines.normalize import NormalizedText, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
-from jixiao.pipelines.prose_view import SENTENCE_END, Unwrapped, complement, view_indicators
+from jixiao.pipelines.prose_view import SENTENCE_END, Unwrapped, complement, relined, view_indicators
 from jixiao.pipelines.prose_headings import HEADING_OPENER_MIN, heading_openers, section_end
 from jixiao.pipelines.prose_names import (
     NOT_PROJECT, TITLE, intro_name, is_duplicate, name_field, repeated_project_name, short_named, subtitle_name,
@@ -170,7 +170,8 @@ class ProseParser:
 
     def parse(self, norm: NormalizedText, exclude: list[tuple[int, int]] | None = None) -> list[ParsedProject]:
         """Projects announced in the text outside ``exclude`` (the spans of table projects)."""
-        text = closed_labels(norm.text)  # (项 目 名 称：: a cover block's spaced labels, offsets kept)
+        # (collapsed text: its lines found again; 项 目 名 称：: a cover block's spaced labels closed up; offsets kept)
+        text = closed_labels(relined(norm))
         view = Unwrapped.of(text)
         stretches = complement(exclude or [], len(text))
         units = heading_units(text, stretches)

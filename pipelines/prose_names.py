@@ -206,7 +206,9 @@ def repeated_project_name(text: str, s: int, e: int) -> Span | None:
 # (or after the paragraph's heading on its line: （一）项目概况。某项目由…)
 # (possessive blank runs: a name never starts with a blank, and two runs that could trade blanks are quadratic on a
 # line of them)
-_INTRO = re.compile(r"^[ \t]*+(?:(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.、．])?[ \t]*+(?:项目概况|项目基本情况|基本情况)"
+# (collapsed text, its line breaks spaces: the paragraph opens after a blank that follows a word, 一、项目基本情况 就业…)
+_INTRO = re.compile(r"(?:^|(?<=[^\s][ \t]))[ \t]*+(?:(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.、．]|[一二三四五六七八九十]{1,2}、)?"
+                    r"[ \t]*+(?:项目概况|项目基本情况|基本情况)"
                     r"[。.：:，,]?[ \t]*+)?(?!本|该|此|上述|以上|各)(?P<name>[\u4e00-\u9fff“”()（）]{2,30}?项目)"
                     r"(?:是|系|由|为|属于|于\d{4})", re.M)
 

@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from jixiao.pipelines.normalize import NormalizedText
 from jixiao.pipelines.parsed import ParsedIndicator, Span
 from jixiao.pipelines.prose_indicators import indicator_sentences
 
@@ -19,6 +20,25 @@ SENTENCE_END = frozenset("。；;：:！!？?")
 _UNWRAP_SPACES = " \t\u3000"
 _UNWRAP_SPACE_RUN = re.compile("[ \t\u3000]+")
 _LINE_BREAK = re.compile("\n")
+
+
+# Collapsed prose (every line break became one space): the spaces that were line breaks are found again, so that
+# the prose reader's line-bound patterns (a heading on its own line, a paragraph opening a line) read it as printed.
+# A space is a line break after a sentence's end, before a heading's ordinal, a bracketed label, a bullet or a label and
+# its colon (一、 （二） 3. 【 - ▲ 分值：),
+# and after a heading's short words (一、项目基本情况 就业…); two spaces are a blank line. Same length: a space becomes a line break, offsets hold.
+_LINE_OPENER = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|【"
+                          r"|第[一二三四五六七八九十]{1,3}[章节部分]|[-•●■▲◆◇▶·][ \u3000]?(?=[\u4e00-\u9fff]))")
+# a label and its colon (年度指标值：≥285万亩 分值：20): collapsed labeled lines, one a line
+_LABEL_OPENER = re.compile(r"[\u4e00-\u9fff]{2,10}[:：](?!\d{2}\b)")
+# (a full-width mark: half-width ones are printed with a space after them inside a line, 人次: 目标≥3600人次, 完成…)
+_FULL_WIDTH_END = frozenset("。；：！？")
+_ONE_SPACE = re.compile(r"(?<=\S) (?=\S)")
+# two spaces between words: a blank line between paragraphs
+_TWO_SPACES = re.compile(r"(?<=\S)  (?=\S)")
+# a heading line (an ordinal, then words without a clause mark) ends at the first space within this many characters
+HEADING_LINE_CHARS = 30
+_HEADING_LINE = re.compile(r"[^ ,，。；;！!？?]{1," + str(HEADING_LINE_CHARS) + r"}?(?= )")
 
 
 @dataclass(frozen=True)
@@ -44,7 +64,9 @@ class Unwrapped:
             if line:
                 last = line[-1]
             begin = i + 1
-            if last and last not in SENTENCE_END and last != "\n" and text[i + 1:i + 2].strip():
+            # (nor is one before a heading's ordinal, 1. （一） 一、: a heading never runs into the line above it)
+            if (last and last not in SENTENCE_END and last != "\n" and text[i + 1:i + 2].strip()
+                    and not _LINE_OPENER.match(text, i + 1)):
                 wraps.append(i)
             else:
                 last = "\n"
@@ -98,6 +120,37 @@ def _remapped(ind: ParsedIndicator, view: Unwrapped) -> ParsedIndicator:
         "name": at(ind.name), "target": [at(t) for t in ind.target], "actual": at(ind.actual),
         "weight": at(ind.weight), "score": at(ind.score), "level1_span": at(ind.level1_span),
         "level2_span": at(ind.level2_span), "initial_target": at(ind.initial_target)})
+
+
+def relined(norm: NormalizedText) -> str:
+    """The text with its lost line breaks put back where a collapsed report's lines surely broke (see above); a text
+    that has line breaks is returned as it is."""
+    text = norm.text
+    if "\n" in text.strip():
+        return text
+    chars = list(text)
+    for m in _TWO_SPACES.finditer(text):
+        chars[m.start()] = chars[m.start() + 1] = "\n"
+    for m in _ONE_SPACE.finditer(text):
+        i = m.start()
+        opener = _LINE_OPENER.match(text, i + 1)
+        if _full_width_end(norm, i - 1) or opener is not None or _LABEL_OPENER.match(text, i + 1):
+            chars[i] = "\n"
+        if opener is not None and not _LINE_OPENER.match(text, opener.end()):
+            # (the heading's words, when they run to a space with no clause mark, are its line)
+            head = _HEADING_LINE.match(text, opener.end())
+            if head is not None and not _LINE_OPENER.match(text, head.end() + 1):
+                chars[head.end()] = "\n"
+    return "".join(chars)
+
+
+def _full_width_end(norm: NormalizedText, i: int) -> bool:
+    """``text[i]`` ends a sentence and was printed full-width (normalization folds ：；？！ to ASCII)."""
+    if norm.text[i] not in SENTENCE_END:
+        return False
+    at = norm.offsets[i]
+    printed = norm.original[at] if norm.original and at < len(norm.original) else norm.text[i]
+    return printed in _FULL_WIDTH_END
 
 
 def complement(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ from jixiao.pipelines.column_rows import column_rows
 from jixiao.pipelines.csv_sheets import csv_rows
 from jixiao.pipelines.column_stream import columns_as_rows
 from jixiao.pipelines.cell_stream import cell_stream, cell_stream_rows
+from jixiao.pipelines.collapsed_tokens import csv_as_tabs
 from jixiao.pipelines.flat import FlatParser
 from jixiao.pipelines.flat_run import IndicatorColumns, flat_run_cells
 from jixiao.pipelines.frame_rows import frame_rows
@@ -255,6 +256,7 @@ class Collapsed:
         self.flat = FlatParser(categories)
 
     def read(self, norm: NormalizedText) -> Reading | None:
+        norm = csv_as_tabs(norm)  # (a comma-separated sheet collapsed: its commas are the cell breaks)
         return Reading(a_table(self.flat.parse(norm)), norm, "layout lost: projects read from collapsed text")
 
 

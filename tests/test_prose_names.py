@@ -59,6 +59,7 @@ def test_title_naming_no_project_over_a_paragraph_introducing_it():
         "就业见习补贴项目是我局为促进青年就业设立的民生项目，由示例区就业服务中心具体实施。",
         FUNDS, ""])
     assert _names(text) == ["就业见习补贴项目"]
+    assert _names(text.replace("\n", " ")) == ["就业见习补贴项目"]  # (collapsed: the same project)
 
 
 @pytest.mark.parametrize(("line", "name"), [
@@ -66,6 +67,10 @@ def test_title_naming_no_project_over_a_paragraph_introducing_it():
     ("（一）项目概况。城区道路保洁项目系我局经常性项目。", "城区道路保洁项目"),
     ("本项目由示例县交通运输局主管。", None),  # (本项目 names nothing)
     ("部门预算项目由各股室具体实施。", None),
+    # collapsed (line breaks become spaces): the paragraph opens after the blank behind its heading, 一、 included
+    ("一、项目基本情况 就业见习补贴项目是我局设立的民生项目。", "就业见习补贴项目"),
+    ("报告如下： 一、项目基本情况 城区道路保洁项目由示例县城市管理局主管。", "城区道路保洁项目"),
+    ("经研究 本项目由示例县交通运输局主管。", None),
 ])
 def test_intro_sentence(line, name):
     found = intro_name(line, 0, len(line))

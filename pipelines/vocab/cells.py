@@ -19,3 +19,5 @@ BLANK_VALUE = re.compile(r"^(?:…+|\.+|—+|-+|/+|\\+)$")
 # a template's numbered slot left without its indicator (指标2:): an empty name cell, never a value
 NUMBERED_SLOT = _rx(r"^指标\d+:?$")
 PLACEHOLDER = _rx(r"^(指标\d*[:]?|…+|\.+|—+|-+|/|无)$|^[^\u4e00-\u9fffA-Za-z]*$")
+# the template's goal row over the indicator rows (年度总体目标 | 预期目标 | 实际完成情况): its cells are sentences
+GOAL_ROW_LABEL = _rx(r"^(项目)?(年度)?(总体|绩效)目标$")
