@@ -330,6 +330,10 @@ def _cut_short(total: Row, after: list[Row] | tuple[Row, ...]) -> bool:
     return any(t and t[0] in "….。" and V.BLANK_VALUE.match(t) and len(t) >= 2 for t in (last, below))
 
 
+# the budget figures' labels where a form prints each funds cell as a label and its value (the header's words)
+_BUDGET_LABELS = [(field, rx) for field, rx in V.FUNDS_HEADERS if field in ("initial", "annual")]
+
+
 def _read_label_values(rows: list[Row], funds: ParsedFunds) -> None:
     """Label/value style: 项目预算金额(万元) 155.21 全年执行数 0 执行率 0.0%; 年度资金总额: 255,600."""
     # (a field already found is not looked for again: the first a row prints is kept)
@@ -340,6 +344,10 @@ def _read_label_values(rows: list[Row], funds: ParsedFunds) -> None:
         if c is not None and v is not None and is_number(v.text):
             funds.annual = v
             funds.factor = unit_factor(c.clean, YUAN_PER_WAN)
+        for field, rx in _BUDGET_LABELS:  # (年初预算数：1,850,000.00 — a form pasted as key：value lines)
+            c, v = label_value(r, rx) if getattr(funds, field) is None else (None, None)
+            if c is not None and v is not None and is_number(v.text):
+                setattr(funds, field, v)
         c, v = label_value(r, V.EXECUTED_LABEL) if funds.executed is None else (None, None)
         if c is not None and v is not None and is_number(v.text):
             funds.executed = v

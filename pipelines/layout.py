@@ -252,6 +252,8 @@ FRAGMENT_CHARS = 12
 # a vertical heading runs over at most this many lines of at most this many characters each
 VERTICAL_LINES = 12
 VERTICAL_CHARS = 6
+# a report's numbered heading over a table (三、评分表, （二）绩效指标): its own line, never a wrapped cell's start
+_NUMBERED_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
 
 
 def _tabs(text: str, lines: list[tuple[int, int]], k: int) -> int | None:
@@ -410,7 +412,7 @@ def _row_end(text: str, lines: list[tuple[int, int]], i: int, nested: bool = Fal
         below = _tabs(text, lines, i + 1)
         if above and above >= 2 and below == above and len(text[s:e].strip()) <= FRAGMENT_CHARS:
             return i + 1
-        short = len("".join(text[s:e].split())) <= VERTICAL_CHARS
+        short = len("".join(text[s:e].split())) <= VERTICAL_CHARS and not _NUMBERED_HEADING.match(text[s:e])
         if short and below and below >= 2 and below == _tabs(text, lines, i + 2) and _glued(text, lines, i, i + 1):
             # a header cell wrapped at the table's top (项目资\n金（元）\t年初预算数…): the rows below agree
             return i + 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from jixiao.pipelines.parsed import ParsedProject, Span
 from jixiao.pipelines.prose import ProseParser
 from jixiao.pipelines.prose_view import Unwrapped
@@ -9,6 +11,9 @@ from jixiao.pipelines.prose_view import Unwrapped
 FUNDS_FIELDS = ("initial", "annual", "executed", "rate")
 # two statements of one amount agree within this many yuan (contract section 3)
 AMOUNT_TOLERANCE = 0.5
+# a stated rate agrees with the stated amounts within this many points (printed rounded to a whole percent: 97% of 96.7)
+RATE_TOLERANCE = 0.5
+_STATED_RATE = re.compile(r"执行率(?:为|是|达到|[:：])?\s*(\d+(?:\.\d+)?)\s*%")
 
 
 def fill_lone_funds(text: str, tables: list[ParsedProject]) -> None:
@@ -21,6 +26,9 @@ def fill_lone_funds(text: str, tables: list[ParsedProject]) -> None:
     if not missing:
         return
     found, factors = ProseParser()._amounts(text, Unwrapped.of(text), 0, len(text))
+    if len(missing) == 3:
+        _fill_unprinted(text, tables[0], found, factors)
+        return
     both = [f for f in FUNDS_FIELDS[:3] if getattr(funds, f) is not None and f in found]
     if not both or any(abs(_yuan(getattr(funds, f).text, funds.factor) - _yuan(found[f].text, factors[f]))
                        > AMOUNT_TOLERANCE for f in both):
@@ -29,6 +37,25 @@ def fill_lone_funds(text: str, tables: list[ParsedProject]) -> None:
         if f in found:
             value = _yuan(found[f].text, factors[f]) / funds.factor
             setattr(funds, f, Span(text=repr(value), start=found[f].start, end=found[f].end))
+
+
+def _fill_unprinted(text: str, table: ParsedProject, found: dict[str, Span], factors: dict[str, float]) -> None:
+    """A table printing no amounts at all (a report's indicator table, the funds stated in its prose): the prose's
+    budget and spending, where a rate the prose states agrees with them; the stated rate replaces one the table
+    gives with no amounts to hold it (the 50-point template's 预算执行率 row prints its 100% target)."""
+    if "annual" not in found or "executed" not in found:
+        return
+    annual, executed = (_yuan(found[f].text, factors[f]) for f in ("annual", "executed"))
+    rate = next((m for m in _STATED_RATE.finditer(text)
+                 if annual and abs(float(m.group(1)) - 100 * executed / annual) <= RATE_TOLERANCE), None)
+    if rate is None:
+        return
+    funds = table.funds
+    for f in FUNDS_FIELDS[:3]:
+        if f in found:
+            value = _yuan(found[f].text, factors[f]) / funds.factor
+            setattr(funds, f, Span(text=repr(value), start=found[f].start, end=found[f].end))
+    funds.rate = Span.of(rate, 1)
 
 
 def _yuan(figure: str, factor: float) -> float:

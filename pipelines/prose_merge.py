@@ -25,9 +25,18 @@ def fill_from_summaries(prose: list[ParsedProject], tables: list[ParsedProject])
             table.funds = p.funds
 
 
-# words before a score statement (this far back) that make it the department's, not a project's
-_WHOLE_UNIT = re.compile(r"整体|部门")
+# words before a score statement (this far back) that make it the department's, not a project's (a 主管部门 label on
+# the line above names the project's department: no such word)
+_WHOLE_UNIT = re.compile(r"整体|(?<!主管)部门")
 WHOLE_UNIT_REACH = 30
+
+
+_CELL_MARK = re.compile(r"[\t|]")
+
+
+def _line_at(text: str, at: int) -> str:
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1:end if end >= 0 else len(text)]
 
 
 def fill_lone_score(text: str, tables: list[ParsedProject]) -> None:
@@ -40,6 +49,10 @@ def fill_lone_score(text: str, tables: list[ParsedProject]) -> None:
     # (a table read from collapsed text has no line end bounding it: its span runs on over the sentences after it)
     outside = [(0, len(text))] if table.source == "flat" else complement([(table.start, table.end)], len(text))
     hits = [m for s, e in outside for m in SCORE.finditer(text, s, e)]
+    if not hits and "\n" in text:
+        # (a report's cover lines over its tables: the table's block runs over the sentence lines between them, 综合评分
+        # 92.3分，评价等级：优秀, the text's only statement of a score; a line of cells is the table's own)
+        hits = [m for m in SCORE.finditer(text) if not _CELL_MARK.search(_line_at(text, m.start()))]
     if any(_WHOLE_UNIT.search(text, max(0, m.start() - WHOLE_UNIT_REACH), m.start()) for m in hits):
         return
     if hits and len({float(m.group(1)) for m in hits}) == 1:

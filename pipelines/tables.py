@@ -57,8 +57,26 @@ def _kv_name_line(rows: list[Row], i: int) -> bool:
     r = rows[i]
     if r.kind != "text" or len(r.nonempty()) != 1 or not NAME_AND_VALUE.match(r.joined):
         return False
-    return any(V.DEPT_LABEL.match(t.split(":")[0]) or V.IMPL_LABEL.match(t.split(":")[0])
-               for r2 in rows[i + 1:i + 4] if r2.kind != "text" for t in r2.texts if t)
+    if any(V.DEPT_LABEL.match(t.split(":")[0]) or V.IMPL_LABEL.match(t.split(":")[0])
+           for r2 in rows[i + 1:i + 4] if r2.kind != "text" for t in r2.texts if t):
+        return True
+    # a report's cover lines (项目名称：… 主管部门：… as lines of text) over its indicator table printed with tabs
+    # (a third-party evaluation's 评分表): the table's rows are the project's, the lines its fields
+    labeled = any(r2.kind == "text" and (V.DEPT_LABEL.match(r2.joined.split(":")[0])
+                                         or V.IMPL_LABEL.match(r2.joined.split(":")[0])) for r2 in rows[i + 1:i + 4])
+    return labeled and _indicator_header_below(rows, i + 1)
+
+
+def _indicator_header_below(rows: list[Row], start: int) -> bool:
+    """Whether a tab row below ``start`` (before the next 项目名称 line) is an indicator table's header: a category
+    column word and a name column word among its cells."""
+    for r in rows[start:]:
+        if (r.kind == "text" and NAME_AND_VALUE.match(r.joined)) or (r.kind != "text" and _name_cell(r) is not None):
+            return False  # (a cover page's 项目名称 line over the form's own 项目名称 row: the form names it)
+        cols = {indicator_column(t) for t in r.texts if t} if r.kind != "text" else set()
+        if "name" in cols and cols & {"l1", "l2"}:
+            return True
+    return False
 
 
 def prints_no_rows(rows: list[Row], header: IndicatorHeader) -> bool:

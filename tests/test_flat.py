@@ -249,3 +249,24 @@ def test_a_comma_separated_sheet_collapsed_reads_its_cells(extractor):
         ("幼儿家长满意度", "≥90%", "89.2%", 9.5)]
     report = "项目概况,主要内容,,,资金情况,,,完成情况" * 2  # (three commas twice: no sheet)
     assert csv_as_tabs(normalize_scanned(report)).text == normalize_scanned(report).text
+
+
+def test_the_older_templates_funds_item_printed_as_a_level1_row_is_no_indicator(extractor):
+    """The 50-point form (产出 50 / 效益 30 / 满意度 10 / 预算执行率 10) as space rows whose merged cells vanish: the
+    '预算执行率（10分）' row is the funds item, not a satisfaction indicator; the rows with no level cell take the
+    merged cells above; the report's funds sentence gives the funds, its stated rate over the row's 100% target."""
+    text = "\n".join([
+        "示例县2019年度农村供水工程项目绩效自评报告", "项目名称：农村供水工程", "主管部门：示例县水利局",
+        "2019年度该项目预算资金共计500万元，实际支出460万元，预算执行率92%。",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+        "产出指标（50分） 数量指标 新建集中供水工程 6处 6处 30 30",
+        "时效指标 工程完工时间 2019年11月底前 2019年12月20日 20 14",
+        "效益指标（30分） 社会效益指标 受益人口 ≥3.2万人 3.35万人 30 30",
+        "满意度指标（10分） 服务对象满意度指标 受益群众满意度 ≥85% 91% 10 10",
+        "预算执行率（10分） 预算执行率 100% 92% 10 9.2", "合计 100 93.2", "四、自评结论", "本项目总得分93.2分。", ""])
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert [(i.level1, i.level2, i.name) for i in p.indicators] == [
+        ("产出指标", "数量指标", "新建集中供水工程"), ("产出指标", "时效指标", "工程完工时间"),
+        ("效益指标", "社会效益指标", "受益人口"), ("满意度指标", "服务对象满意度指标", "受益群众满意度")]
+    assert (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (5000000.0, 4600000.0, 92.0)
+

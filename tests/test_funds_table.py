@@ -151,3 +151,14 @@ def test_a_field_row_naming_a_unit_inside_a_longer_cell_is_no_note(extractor):
     rows = ["填报单位：示例县财政局元宝山所\t\t联系电话：0000-1234567", *FIELDS,
             "项目资金\t年初预算数\t全年预算数\t全年执行数\t执行率", "年度资金总额\t30\t32\t28.8\t90%", *INDICATORS]
     assert _funds(extractor, rows) == (300000.0, 320000.0, 288000.0, 90.0)
+
+
+def test_a_form_pasted_as_label_value_lines_gives_each_budget_figure(extractor):
+    """A 自评表 a page prints as key：value lines (年度资金总额： alone, then 年初预算数：… one a line; the 其中 block
+    repeats them): the first 年初 / 全年 / 执行 figures are the total row's."""
+    rows = ["项目名称：牧区草原鼠害防治", "主管部门：示例县农业农村局", "实施单位：示例县草原工作站", "项目资金（元）：",
+            "年度资金总额：", "年初预算数：185,000.00", "全年预算数：172,000.00", "全年执行数：166,840.00", "分值：10",
+            "执行率：97%", "得分：9.7", "其中：当年财政拨款：", "年初预算数：185,000.00", "全年预算数：172,000.00",
+            "全年执行数：166,840.00", "一级指标：产出指标", "二级指标：数量指标", "三级指标：鼠害防治面积",
+            "年度指标值：≥3万亩", "实际完成值：3.1万亩", "分值：50", "得分：50"]
+    assert _funds(extractor, rows) == (185000.0, 172000.0, 166840.0, 97.0)

@@ -826,3 +826,30 @@ def test_funds_pooled_from_sources_and_a_project_spending_clause():
     [p] = ProseParser().parse(normalize_text(text))
     # (mixed units are rescaled to yuan in the spans; no rate printed, none computed)
     assert (float(p.funds.annual.text), float(p.funds.executed.text), p.funds.rate) == (3600000.0, 3420000.0, None)
+
+
+def test_a_lone_table_printing_no_amounts_takes_the_funds_its_prose_states_with_a_rate():
+    """An indicator table under a report whose funds are sentences (预算资金共计1,500万元…实际支出1,380万元，预算执行率
+    92%): the stated budget and spending where the stated rate agrees with them; that rate replaces one the table
+    gives without amounts (the 50-point form's 预算执行率 row prints its 100% target)."""
+    from jixiao.pipelines.prose_fills import fill_lone_funds
+
+    text = "该项目预算资金共计1,500万元，实际支出1,380万元，预算执行率92%。\n"
+    table = _lone_table(text, "flat")
+    table.funds.rate = _lone_table("100%", "flat", rate="100%").funds.rate
+    fill_lone_funds(text, [table])
+    assert (float(table.funds.annual.text), float(table.funds.executed.text), table.funds.rate.text) == (
+        1500.0, 1380.0, "92")
+    wrong = "该项目预算资金共计1,500万元，实际支出1,380万元，预算执行率96%。\n"  # (a rate of other figures)
+    other = _lone_table(wrong, "flat")
+    fill_lone_funds(wrong, [other])
+    assert other.funds.annual is None and other.funds.executed is None
+
+
+def test_an_adjusted_budget_stated_as_adjusted_mid_year(extractor):
+    """年中调整为…元 after the 年初预算: the adjusted (annual) budget, in the report's 元."""
+    text = "\n".join(["示例区城管局2023年度道路保洁服务项目支出绩效自评报告", "项目名称：道路保洁服务",
+                      "项目年初预算880,000元，年中调整为864,000元，全年执行846,720元，执行率98%。", ""])
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (
+        880000.0, 864000.0, 846720.0, 98.0)

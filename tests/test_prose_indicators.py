@@ -705,3 +705,10 @@ def test_a_levels_targets_heading_heads_its_list():
             "（二）效益完成情况：一是带动就业岗位135个；二是村集体增收23.6万元。\n")
     assert [(i.level1, i.name.text) for i in indicator_sentences(text, 0, len(text))] == [
         ("效益指标", "带动就业岗位"), ("效益指标", "村集体增收")]
+
+
+def test_interim_monitoring_figures_between_the_target_and_the_years_actual():
+    """A service contract's indicator with half-year monitoring readings before the year's figure: the actual is the
+    year's (全年实际完成值), the readings are no value."""
+    text = "2.质量指标\n（1）道路机扫率：年度目标值≥85%，1-6月监测值83.2%，7-12月监测值87.6%，全年实际完成值85.4%，分值10分，得分10分。\n"
+    assert _read(text) == [("产出指标", "质量指标", "道路机扫率", "≥85%", "85.4%", "10", "10")]

@@ -10,9 +10,9 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("executed", r"(?:实际)?完成(?:项目)?支出(?:资金)?"),  # (完成支出1,392万元)
     ("executed", r"(?:全年执行数|(?<!全年)预算执行数|实际支出数?|(?<!预算)执行数)(?:为|是)?"),
     ("initial", r"年初预算(?:安排)?(?:专项资金|资金|数)?(?:为|是)?"),
-    # (年初预算安排该项目资金450万元; 全年预算调整为86万元 / 全年预算调整后为420万元: the adjusted budget)
+    # (年初预算安排该项目资金450万元; 全年预算调整为86万元 / 全年预算调整后为420万元 / 年中调整为…元: the adjusted budget)
     ("initial", r"年初预算安排(?:该|本)项目(?:专项资金|资金|经费)?(?:为|是)?"),
-    ("annual", r"全年预算(?:数)?调整(?:后)?(?:为|至)"),
+    ("annual", r"(?:全年预算(?:数)?|年中)调整(?:后)?(?:为|至)"),
     # (年中追加后调整预算为1356.4万元; 全年预算数合计73452万元: the adjusted budget, the budget's total)
     ("annual", r"(?:(?:追加后)?调整预算(?:数)?(?:为|是|至)|全年预算数合计(?:为|是)?)"),
     # transfer-payment and county reports state the totals in other words
@@ -137,6 +137,9 @@ PROSE_BULLET = r"[■□●○◆◇▲△►▶•★☆]"
 PROSE_TARGET_MET = r"(?:年度)?目标(?:任务)?"
 # an adjusted target printed after the year's first one (年初目标值600台，调整后目标值650台)
 PROSE_ADJUSTED_TARGET_CUE = r"调整后(?:的)?(?:年度|全年)?(?:目标值|指标值|目标)"
+# an interim figure between the target and the year's actual (1-6月监测值83.2%，7-12月监测值87.6%，全年实际完成值…):
+# a monitoring reading of part of the year, no value of the indicator
+PROSE_INTERIM_CLAUSE = r"[^,，;；。:：\n]{0,10}?(?:监测值|抽查值|月均值)[^,，;；。:：\n]{1,12}?[,，;；]\s*"
 # a project's budget code printed as a labeled line of the report (项目编码：532524231100000004817)
 PROSE_CODE_LABEL = r"项目(?:编码|代码|编号)"
 

@@ -21,7 +21,7 @@ LEVEL1 = ("产出指标", "成本指标", "效益指标", "满意度指标")
 # the characters of a level-1 heading (and of the 绩效指标 caption): a merged cell printed vertically leaves them one a
 # line, or one at the start of each row, when a scan is read by OCR (产 / 出 / 指 / 标)
 VERTICAL_HEADING_CHARS = frozenset("".join(LEVEL1) + "绩效指标")
-# level-1 headings of a self-evaluation that are not indicator categories (no rows are kept under them)
+# level-1 headings that are no indicator categories (no rows kept under them; nor under 预算执行率(10分), the 50-point form's)
 OTHER_LEVEL1 = ("项目决策", "项目过程", "项目管理", "履职效能")
 LEVEL2_PARENT = {
     "数量指标": "产出指标",
@@ -39,8 +39,8 @@ LEVEL2_PARENT = {
     "社会公众满意度指标": "满意度指标",
 }
 
-# "(50分)", "(30 分)" allotments printed inside category cells
-_ALLOT = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+# "(50分)", "(30 分)" allotments printed inside category cells (a third-party 评分表's "产出（40）" drops the 分)
+_ALLOT = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]")
 _L1_FORMS = {
     "产出指标": "产出指标", "产出": "产出指标", "项目产出": "产出指标", "产出类指标": "产出指标",
     "效益指标": "效益指标", "效益": "效益指标", "项目效益": "效益指标", "效益类指标": "效益指标",
@@ -235,14 +235,14 @@ FUNDS_HEADERS: list[tuple[str, re.Pattern[str]]] = [
 INDICATOR_HEADERS: list[tuple[str, re.Pattern[str]]] = [
     ("serial", _rx(r"^序号$")),
     ("l1", _rx(r"^一级(指标)?$")),
-    ("l2", _rx(r"^二级(指标)?$")),
-    ("name", _rx(r"^三级(指标)?(名称)?$|^(绩效)?指标名称$|^具体指标$")),
+    ("l2", _rx(r"^二级(指标)?$|^指标类[别型]$")),  # (指标类别: one column of 产出数量 / 社会效益 / 满意度 words)
+    ("name", _rx(r"^三级(指标)?(名称)?$|^(绩效)?指标名称$|^具体指标$|^(三级)?评价指标$")),  # (评价指标: a 评分表's)
     ("init_target", _rx(r"^年初(指标值|目标值)")),
     ("adj_target", _rx(r"^调整后(指标值|目标值)")),
     ("op", _rx(r"^运算符号$|^运算符$|^指标方向$")),  # 指标方向: 大于等于 / 小于等于 / 等于 in words
     ("nature", _rx(r"^指标性质$")),
     ("unit", _rx(r"^(度量|计量)单位$")),
-    ("target", _rx(r"^(年度)?(指标值|目标值)$|^年度目标值$|^(预期|计划|绩效)(指标值|目标值)$|^(年度)?计划值$|^内容$|^年度预期目标$")),
+    ("target", _rx(r"^(年度)?(指标值|目标值)$|^年度目标值$|^(预期|计划|绩效)(指标值|目标值)$|^(年度)?计划值$|^内容$|^年度(预期)?目标$")),
     ("actual", _rx(r"^(指标)?(全年|年度)?(实际完成|实际|完成)(值|情况|数)?$")),
     ("degree", _rx(r"^完成程度$|^(指标)?完成率$")),  # 指标完成率: the actual over the target, a column of its own
     ("weight", _rx(rf"^({_alt(WEIGHT_WORDS)})(\(分\))?$")),
@@ -486,7 +486,7 @@ ROW_START = _rx(
     r"转移支付(\(项目\)|项目)?名称|中央主管部门|地方主管部门|资金使用单位|项目负责人(及电话)?|负责人及电话|"
     r"(专项)?资金名称|(政策|专项)\(项目\)名称|二级项目名称|业务主管部门|归口管理部门|(项目)?承担单位)"
 )
-OTHER_LEVEL1_HEADING = _rx(rf"^(?:{_alt(OTHER_LEVEL1)}|决策|过程)(?:\(\d+(?:\.\d+)?分\))?$")
+OTHER_LEVEL1_HEADING = _rx(rf"^(?:{_alt(OTHER_LEVEL1)}|决策|过程)(?:\(\d+(?:\.\d+)?分?\))?$|^预算执行(?:率|情况)?\(\d+分\)$")
 # measure units: the generator draws these (repeats and blanks are draw weights) ...
 UNITS_OF_MEASURE = ("人", "个", "次", "%", "万元", "元", "户", "天", "年", "月", "公里", "项", "人次", "元/人", "家", "台", "所")
 # ... and the collapsed-text reader reads these, and more, as closing a spaced-out number (2 9 7 8 元)
