@@ -19,6 +19,10 @@ SENTENCE_END = frozenset("。；;：:！!？?")
 _UNWRAP_SPACES = " \t\u3000"
 _UNWRAP_SPACE_RUN = re.compile("[ \t\u3000]+")
 _LINE_BREAK = re.compile("\n")
+# a line that is a heading of its own (二、绩效目标实现情况, (一)产出指标): short, numbered, no sentence punctuation; a
+# break after it ends it even unpunctuated (a scan's lines, read one a line, would run it into the item below)
+_HEADING_LINE = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）])"
+                           r"[^,，。;；:：\n]{2,16}[ \t\u3000]*")
 
 
 @dataclass(frozen=True)
@@ -43,8 +47,9 @@ class Unwrapped:
             line = text[begin:i].rstrip(_UNWRAP_SPACES)
             if line:
                 last = line[-1]
+            heading = bool(line) and _HEADING_LINE.fullmatch(line) is not None
             begin = i + 1
-            if last and last not in SENTENCE_END and last != "\n" and text[i + 1:i + 2].strip():
+            if last and last not in SENTENCE_END and last != "\n" and text[i + 1:i + 2].strip() and not heading:
                 wraps.append(i)
             else:
                 last = "\n"
