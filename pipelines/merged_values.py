@@ -1,0 +1,39 @@
+"""Two value cells that a lost ruling line merged into one (a scan's table read by OCR where a thin rule between
+年度指标值 and 实际完成值 did not print: ``≥3000平方米3120平方米``, ``100% 100%``): split back into the target and the
+actual where the row is a cell short of its header."""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.pipelines.layout import Cell, Row
+
+# a value: an operator, a figure and its unit (≥3000平方米, 100%, 2.5万元); two of them, a space between or none
+_VALUE = r"(?:[≥≤<>=＞＜]|>=|<=)?\d[\d,.]*(?:%|‰|[\u4e00-\u9fff]{1,4}(?:/[\u4e00-\u9fff]{1,2})?)"
+_TWO_VALUES = re.compile(rf"(?P<a>{_VALUE})(?P<gap>\s*)(?P<b>(?:[≥≤<>=＞＜]|>=|<=)?\d[\d,.]*(?:%|‰|[\u4e00-\u9fff]{{1,4}}(?:/[\u4e00-\u9fff]{{1,2}})?)?)")
+
+
+def _unit(value: str) -> str:
+    return re.sub(r"^[^\d]*\d[\d,.]*", "", value)
+
+
+def split_merged_values(r: Row, width: int) -> Row:
+    """``r`` with its first cell holding two values of one unit (no operator opening the second: ``≤48小时 ≤48小时``
+    is one cell's two readings no more than a date ``2023年12`` is two) split in two, where ``r`` prints fewer cells
+    than its header's ``width``."""
+    if r.kind == "text" or len(r.cells) >= width:
+        return r
+    for k, c in enumerate(r.cells):
+        m = _TWO_VALUES.fullmatch(c.text.strip())
+        if m is None or not c.clean:
+            continue
+        a, b = m["a"], m["b"]
+        if not _unit(a) or _unit(a) != _unit(b) or b[0] in "≥≤<>=＞＜":
+            continue
+        lead = len(c.text) - len(c.text.lstrip())
+        at = c.start + lead
+        first = Cell(c.col, at + m.start("a"), at + m.end("a"), a)
+        second = Cell(c.col + 1, at + m.start("b"), at + m.end("b"), b)
+        cells = [*r.cells[:k], first, second, *(Cell(x.col + 1, x.start, x.end, x.text) for x in r.cells[k + 1:])]
+        return Row(r.index, r.kind, r.start, r.end, cells)
+    return r
