@@ -20,20 +20,22 @@ def _unit(value: str) -> str:
 def split_merged_values(r: Row, width: int) -> Row:
     """``r`` with its first cell holding two values of one unit (no operator opening the second: ``≤48小时 ≤48小时``
     is one cell's two readings no more than a date ``2023年12`` is two) split in two, where ``r`` prints fewer cells
-    than its header's ``width``."""
-    if r.kind == "text" or len(r.cells) >= width:
+    than its header's ``width`` or leaves the cell after it blank (columns laid out by position)."""
+    if r.kind == "text":
         return r
+    short = len(r.cells) < width
     for k, c in enumerate(r.cells):
-        m = _TWO_VALUES.fullmatch(c.text.strip())
-        if m is None or not c.clean:
+        blank_after = k + 1 < len(r.cells) and not r.cells[k + 1].clean
+        m = _TWO_VALUES.fullmatch(c.text.strip()) if c.clean and (short or blank_after) else None
+        if m is None:
             continue
         a, b = m["a"], m["b"]
         if not _unit(a) or _unit(a) != _unit(b) or b[0] in "≥≤<>=＞＜":
             continue
-        lead = len(c.text) - len(c.text.lstrip())
-        at = c.start + lead
+        at = c.start + len(c.text) - len(c.text.lstrip())
         first = Cell(c.col, at + m.start("a"), at + m.end("a"), a)
         second = Cell(c.col + 1, at + m.start("b"), at + m.end("b"), b)
-        cells = [*r.cells[:k], first, second, *(Cell(x.col + 1, x.start, x.end, x.text) for x in r.cells[k + 1:])]
-        return Row(r.index, r.kind, r.start, r.end, cells)
+        rest = r.cells[k + 2:] if blank_after and not short else \
+            [Cell(x.col + 1, x.start, x.end, x.text) for x in r.cells[k + 1:]]
+        return Row(r.index, r.kind, r.start, r.end, [*r.cells[:k], first, second, *rest])
     return r
