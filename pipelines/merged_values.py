@@ -1,6 +1,7 @@
 """Two value cells that a lost ruling line merged into one (a scan's table read by OCR where a thin rule between
 年度指标值 and 实际完成值 did not print: ``≥3000平方米3120平方米``, ``100% 100%``): split back into the target and the
-actual where the row is a cell short of its header."""
+actual where the row is a cell short of its header. And a target and an actual an OCR engine's text boxes read in
+the wrong order (a box a few pixels lower comes later: ``98.6%`` before ``≥95%``) put back."""
 
 from __future__ import annotations
 
@@ -39,3 +40,19 @@ def split_merged_values(r: Row, width: int) -> Row:
             [Cell(x.col + 1, x.start, x.end, x.text) for x in r.cells[k + 1:]]
         return Row(r.index, r.kind, r.start, r.end, [*r.cells[:k], first, second, *rest])
     return r
+
+
+# a bound the target sets (≥95%, ≤2小时); an actual is what was reached: a figure
+_BOUND = re.compile(r"^(?:[≥≤<>＞＜]|>=|<=)\d")
+_FIGURE = re.compile(r"^\d[\d,.]*\D{0,6}$")
+
+
+def unswap_values(assign: dict[str, Cell]) -> None:
+    """Swap the row's target and actual cells where the actual column holds the bound (≥95%) and the target column a
+    figure of the same unit (98.6%): the boxes of one row were read out of order."""
+    target, actual = assign.get("target"), assign.get("actual")
+    if target is None or actual is None or not _FIGURE.match(target.clean) or not _BOUND.match(actual.clean):
+        return
+    # (a unit on both: a bare figure under an operator column is that column's value, joined to it later)
+    if _unit(target.clean) and _unit(target.clean) == _unit(actual.clean.lstrip("≥≤<>＞＜=")):
+        assign["target"], assign["actual"] = actual, target
