@@ -18,3 +18,10 @@ def test_line_breaks_lost_keep_the_printed_reading_on_a_tie():
     # (the view of a collapsed text runs the heading into the name)
     text = "（一）产出指标 1.扫描页数,年初目标值≥120万页,实际完成值126万页,自评得 分20分。"
     assert _read(text)[0][0] == "扫描页数"
+
+
+def test_a_heading_line_ends_where_the_scans_lines_do_not_end_sentences():
+    from jixiao.pipelines.prose_view import Unwrapped
+    text = "二、绩效目标实现情况\n(一)产出指标\n1日常养护村道里程:目标值42公\n里,分值15分。"
+    view = Unwrapped.of(text).text
+    assert "(一)产出指标\n1日常养护村道里程:目标值42公里," in view and view.startswith("二、绩效目标实现情况\n")
