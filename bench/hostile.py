@@ -101,6 +101,10 @@ CASES = {
     "a question of blanks (prose)": lambda n: "某项目绩效自评报告\n问：" + " " * n + "名称是多少？\n答：目标1个，实际2个。\n",
     "a narrative of leads (prose)": lambda n: "某项目绩效自评报告\n" + "从产出看，全年计划新建名称1个，实际建成2个，较计划的1个提前，"
     * (n // 40) + "\n",
+    # helper s8_invam: a scan's pages (cut sentences, footers, running titles, seals over figures), indented lines
+    "scanned pages (prose)": lambda n: "某项目绩效自评报告\n" + ("    名称,目标值1个,完成值\n- 2 -\n某项目绩效自评报告\n"
+                                                          "2个,得分 财务专用章 9分,完成8某县某局\n7%\n") * (n // 60),
+    "a seal's run of spaces": lambda n: "1" + " " * n + "某县财政局 2\n",
 }
 
 

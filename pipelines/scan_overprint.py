@@ -20,10 +20,11 @@ _SEAL_IN_FIGURE = re.compile(r"(?<=\d)" + _PLACE_BODY + r"\n?(?=\d)")
 _SCORE = r"\d{1,3}(?:\.\d{1,2})?"
 _SEAL_CELL = re.compile(r"(?<![\d.,])" + _SCORE + r" (?P<seal>" + _PLACE_BODY + r" )(?=" + _SCORE + r"(?![\d.,%]))")
 # a page footer line (— 2 —, - 3 -, 第 2 页) and a running title after it (…自评报告, …自评表), a line of its own
-_FOOTER = re.compile(r"[ \t\u3000]*(?:[-－—][ \t]*\d{1,3}[ \t]*[-－—]|第[ \t]*\d{1,3}[ \t]*页)[ \t\u3000]*\n")
+# (from a line's start, the blanks possessive: a run of spaces is tried once, not from each of its spaces)
+_FOOTER = re.compile(r"^[ \t\u3000]*+(?:[-－—][ \t]*\d{1,3}[ \t]*[-－—]|第[ \t]*\d{1,3}[ \t]*页)[ \t\u3000]*+\n", re.M)
 _TITLE_LINE = re.compile(r"[ \t\u3000]*[^\n,，。;；:：]{4,50}(?:报告|自评表)[ \t\u3000]*(?:\n|$)")
 # the line a page cut: running text (a comma in it) that ends no sentence
-_CUT_LINE = re.compile(r"[^\n]*[,，][^\n]*[^\s。；;：:！!？?]$")
+_SENTENCE_END = frozenset("。；;：:！!？?")
 
 
 def overprinted(text: str) -> list[int]:
@@ -35,8 +36,8 @@ def overprinted(text: str) -> list[int]:
     for m in _SEAL_CELL.finditer(text):
         out.update(range(m.start("seal"), m.end("seal")))
     for m in _FOOTER.finditer(text):
-        before = text.rfind("\n", 0, max(m.start() - 1, 0))
-        if not _CUT_LINE.fullmatch(text, before + 1, max(m.start() - 1, 0)):
+        line = text[text.rfind("\n", 0, max(m.start() - 1, 0)) + 1:max(m.start() - 1, 0)].rstrip()
+        if not line or line[-1] in _SENTENCE_END or ("," not in line and "，" not in line):
             continue
         title = _TITLE_LINE.match(text, m.end())
         if title is not None and V.RUNNING_HEADER.search(title.group().strip() or "-") is not None:
