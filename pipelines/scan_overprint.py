@@ -12,10 +12,10 @@ from jixiao.pipelines import vocab as V
 
 # a seal's own words inside a line, a space on each side: 财务专用章, 业务专用章 (a stamp prompt, 盖章 or (公章), is a
 # label asking for it and stays)
-_SEAL_WORD = re.compile(r"(?<=[^\s]) (?:[\u4e00-\u9fff]{0,4}专用章) (?=[^\s])")
+_SEAL_WORD = re.compile(r"(?<=[^\s]) (?:" + V.SEAL_WORDS + r") (?=[^\s])")
 # a seal naming its bureau (a place, then 局 / 委员会 / 政府 / 中心) over a figure: glued between the figure's digits
 # (8青杉县卫生健康局\n7.5%), or a cell of its own between a row's weight and score (15 云崖县财政局 13.5)
-_PLACE_BODY = r"[\u4e00-\u9fff]{1,6}?[省市县区旗镇乡][\u4e00-\u9fff]{1,12}?(?:局|委员会|人民政府|中心)"
+_PLACE_BODY = V.SEAL_BUREAU
 _SEAL_IN_FIGURE = re.compile(r"(?<=\d)" + _PLACE_BODY + r"\n?(?=\d)")
 _SCORE = r"\d{1,3}(?:\.\d{1,2})?"
 _SEAL_CELL = re.compile(r"(?<![\d.,])" + _SCORE + r" (?P<seal>" + _PLACE_BODY + r" )(?=" + _SCORE + r"(?![\d.,%]))")
