@@ -128,6 +128,10 @@ CASES = {
     "spaces before a keyed heading (prose)": lambda n: ("\u3000 " * (n // 20) + "◆" + " " * (n // 20) + "项目1：甲\n") * 10,
     "numbered project items (prose)": lambda n: "".join(f"\u3000\u30001.甲乙{k}项目（实施单位：某中心）。全年预算1万元，执行率100%。\n"
                                                        for k in range(n // 40)),
+    # helper s8_invam: a scan's pages (cut sentences, footers, running titles, seals over figures), indented lines
+    "scanned pages (prose)": lambda n: "某项目绩效自评报告\n" + ("    名称,目标值1个,完成值\n- 2 -\n某项目绩效自评报告\n"
+                                                          "2个,得分 财务专用章 9分,完成8某县某局\n7%\n") * (n // 60),
+    "a seal's run of spaces": lambda n: "1" + " " * n + "某县财政局 2\n",
 }
 
 

@@ -33,8 +33,6 @@ _SENTENCE_END = frozenset("。；;!！")
 _CLAUSE_END = frozenset("，,、")
 
 
-
-
 def _cells(norm: NormalizedText) -> tuple[list[StreamCell], bool] | None:
     """Every non-blank line; a paragraph or a tab row is a cell of kind ``line`` (a row of its own). Where blank
     lines separate the cells (the second of the pair says so), the lines between two blank lines are one cell
@@ -223,7 +221,8 @@ class _RowGrouper:
     def name_goes_on(self, cells: list[StreamCell], k: int) -> bool:
         """Cell ``k``, just after the open row's name, is the rest of that name (a cell of two paragraphs: 补贴资金兑付
         / 到户率): it is no value, the header's value cells follow it, and the cell after them holds the row's reason
-        (blank: a lone space, or a sentence) -- read as the first value, the row would run one cell too long."""
+        (blank: a lone space, a sentence; or the next row's category, OCR boxes) -- read as the first value, the row
+        would run one cell too long."""
         if self.state != "ih_body" or self.since_name != 0 or not self.reason or self.tiers or self.values <= 0:
             return False
         c = cells[k]
@@ -235,7 +234,8 @@ class _RowGrouper:
         after = cells[k + 1 + self.values] if k + 1 + self.values < len(cells) else None
         if len(vals) < self.values or after is None or any(v.empty or v.line for v in vals):
             return False
-        return after.empty or (after.clean[-1] in _SENTENCE_END and cell_kind(after.clean) == "text")
+        kind = cell_kind(after.clean)  # (a category: where blanks print nothing, only values may stand between)
+        return after.empty or kind == "cat" and all(_valueish(v.clean) for v in vals) or kind == "text" and after.clean[-1] in _SENTENCE_END
 
     def unnamed_header(self, kind: str) -> bool:
         """The indicator header read last names neither a level nor a name column (实际完成情况 was the goal block's

@@ -67,7 +67,7 @@ def hard_wrap_breaks(text: str) -> list[int]:
         if (edge := page_edge(widths, least, slack, lines_at)) is not None:
             measures.append((sum(edge - slack <= w for w in widths), widths, edge, slack))
     if not measures:
-        return []
+        return indent_wrap_breaks(lines)
     _, widths, edge, slack = max(measures, key=lambda m: m[0])
     breaks, pos = [], 0
     for k, line in enumerate(lines[:-1]):
@@ -80,3 +80,42 @@ def hard_wrap_breaks(text: str) -> list[int]:
             breaks.append(end)
         pos = end + 1
     return breaks
+
+
+# A scan read by OCR keeps each paragraph's first-line indent and breaks its lines where the page did, but at no one
+# width (the engine prints a full-width comma as a narrow one, a digit as wide as it reads): there the indent marks the
+# paragraphs. A text is laid out so where this many paragraph lines (indented by 2 to 8 spaces) are followed by an
+# unindented line that carries on their sentence.
+_INDENT = re.compile(r"^(?: {2,8}|\u3000{1,4})(?=\S)")
+MIN_INDENT_WRAPS = 3
+# a line that wraps is a line of running text, not a short heading or a unit note: at least this many columns
+MIN_WRAPPED_COLUMNS = 40
+# how far a cut line's length may stray from the median cut line's (a full-width comma read narrow, a seal's words)
+INDENT_WIDTH_SPREAD = 0.2
+# a line opening with a decimal number (7.5%,…) carries on a figure; it is no numbered item (7.)
+_DECIMAL = re.compile(r"\d{1,2}[.．]\d")
+
+
+def indent_wrap_breaks(lines: list[str]) -> list[int]:
+    """Offsets of the line breaks inside indented paragraphs (a scan's OCR text): a line of a paragraph that an
+    indented line opened, long and ending no sentence, followed by an unindented line that starts no item."""
+    breaks, pos, in_paragraph, cut = [], 0, False, []
+    for k, line in enumerate(lines[:-1]):
+        end = pos + len(line)
+        text, nxt = line.rstrip(), lines[k + 1]
+        if not text.strip() or _COLUMNS.search(text.strip()):
+            in_paragraph = False
+        elif _INDENT.match(line):
+            in_paragraph = True
+        if (in_paragraph and nxt.strip() and nxt[0] not in " \u3000\t" and text[-1] not in _CLOSED
+                and display_width(text) >= MIN_WRAPPED_COLUMNS and not _COLUMNS.search(nxt)
+                and not (_STARTS_ITEM.match(nxt) and not _DECIMAL.match(nxt))):
+            breaks.append(end)
+            cut.append(len(text.strip()))
+        pos = end + 1
+    if len(breaks) < MIN_INDENT_WRAPS:
+        return []
+    # the lines a page cut hold about as many characters each (the page's measure); lines of any length that end
+    # unpunctuated before an unindented one are a text laid out by hand (a heading over its paragraph, a list)
+    middle = sorted(cut)[len(cut) // 2]
+    return breaks if all(abs(n - middle) <= middle * INDENT_WIDTH_SPREAD for n in cut) else []

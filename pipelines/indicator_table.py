@@ -17,6 +17,7 @@ from jixiao.pipelines.normalize import is_number, squeeze
 from jixiao.pipelines.value_align import align, op_cell
 from jixiao.pipelines.parsed import ParsedIndicator, Span
 from jixiao.pipelines.scores import is_total_row
+from jixiao.pipelines.merged_values import split_merged_values, unswap_values
 from jixiao.pipelines.cut_rows import cut_off, drop_cut_row, preview_ends, stops_short
 from jixiao.pipelines.indicator_header import VALUE_SLOTS, IndicatorHeader
 from jixiao.pipelines.vocab import LEVEL_HEADERS as _LEVEL_HEADERS
@@ -106,6 +107,8 @@ class IndicatorReader:
             if V.INDICATOR_END.match(first) or is_title_row(r) or is_total_row(r):
                 closed = True
                 break
+            if header.has("actual"):
+                r = split_merged_values(r, header.width)
             if r.kind == "text":
                 if (_data_row_follows(below[k + 1:]) or _header_block_follows(below[k + 1:])
                         or V.CONTINUED_TITLE.search(first)):
@@ -230,6 +233,7 @@ class IndicatorReader:
             return None
         if _verdict_in_remarks(r, h, name_i, assign):
             del assign["actual"]
+        unswap_values(assign)
         ind = ParsedIndicator(
             level1=carry.l1, level2=carry.l2, level1_span=carry.l1_span, level2_span=carry.l2_span,
             name=span_of(name_cell), method=method,

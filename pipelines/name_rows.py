@@ -63,3 +63,43 @@ def join_wrapped_names(rows: list[Row], categories: V.Categories) -> list[Row]:
         out.append(Row(row.index, row.kind, row.start, below.end, cells))
         k += 2
     return out
+
+
+def _number_like(text: str) -> bool:
+    """A cell a row's own 分值 / 得分 / amount would fill (10, 9.5, 1O): the start of a row, not a wrapped tail."""
+    return bool(text) and text[0].isdigit() and len(text) <= NAME_TAIL_CHARS and not any(
+        "\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _continues(row: Row, below: Row, categories: V.Categories) -> bool:
+    """Whether ``below`` holds only the wrapped tails of ``row``'s cells: a scan read a row whose cells wrap (a name,
+    a date, a remark) as two lines, the second with blanks in every column but the wrapped ones (| | 提升幅度 | | |)."""
+    if row.kind == "text" or below.kind != row.kind or len(below.cells) != len(row.cells):
+        return False
+    filled = row.nonempty()
+    tails = below.nonempty()
+    if not tails or len(filled) < 2 or not any(_number_like(c.clean) for c in filled):
+        return False
+    if any(V.any_label(c.clean.rstrip(":：")) or c.clean in V.HEADER_WORDS for c in filled):
+        return False  # a field or funds row (执行率 100% 得分 …): the line below is a value of its own
+    first = filled[0].col
+    # (each tail under a cell of text its line broke: a figure's cell, 100 of a 总分 row, takes no tail)
+    return all(c.col > first and row.cells[c.col].clean and not _number_like(row.cells[c.col].clean)
+               and not _number_like(c.clean)
+               and not (categories.level1(c.clean) or categories.level2(c.clean))
+               and not V.OPERATORS.match(c.clean) and not V.INDICATOR_END.match(c.clean) for c in tails)
+
+
+def join_continued_cells(rows: list[Row], categories: V.Categories) -> list[Row]:
+    """``rows`` with each row whose cells wrapped onto a line of their own (a scan's ruled table read line by line)
+    joined: every wrapped tail after its cell's head, in reading order (contract: a cell split by the layout)."""
+    out: list[Row] = []
+    for row in rows:
+        above = out[-1] if out else None
+        if above is None or not _continues(above, row, categories):
+            out.append(row)
+            continue
+        cells = [Cell(c.col, c.start, t.end, c.text + " " * (t.start - c.end) + t.text) if t.clean else c
+                 for c, t in zip(above.cells, row.cells)]
+        out[-1] = Row(above.index, above.kind, above.start, row.end, cells)
+    return out

@@ -17,9 +17,10 @@ PIPE_ROW_LINES = 12
 # lone Latin I or l standing between cells of a line that already shows this many pipes (a letter alone between
 # two spaces in a Chinese form's row is no word).
 RULING_GLYPH = "丨"
-RULING_LETTERS = "Il"
+# (and a bracket: a ruling's foot read as '[' by Tesseract, at a row's start or between two cells)
+RULING_LETTERS = "Il[]"
 RULING_LINE_PIPES = 2
-_LONE_GLYPH = re.compile(rf"(?<![^ \t\n])[{RULING_GLYPH}{RULING_LETTERS}](?![^ \t\n])")
+_LONE_GLYPH = re.compile(rf"(?<![^ \t\n])[{RULING_GLYPH}{re.escape(RULING_LETTERS)}](?![^ \t\n])")
 
 
 def ruling_glyphs(text: str) -> str:

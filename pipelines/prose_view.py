@@ -20,6 +20,10 @@ SENTENCE_END = frozenset("。；;：:！!？?")
 _UNWRAP_SPACES = " \t\u3000"
 _UNWRAP_SPACE_RUN = re.compile("[ \t\u3000]+")
 _LINE_BREAK = re.compile("\n")
+# a line that is a heading of its own (二、绩效目标实现情况, (一)产出指标): short, numbered, no sentence punctuation; a
+# break after it ends it even unpunctuated (a scan's lines, read one a line, would run it into the item below)
+_HEADING_LINE = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）])"
+                           r"[^,，。;；:：\n]{2,16}[ \t\u3000]*")
 
 
 # Collapsed prose (every line break became one space): the spaces that were line breaks are found again, so that
@@ -63,9 +67,11 @@ class Unwrapped:
             line = text[begin:i].rstrip(_UNWRAP_SPACES)
             if line:
                 last = line[-1]
+            heading = bool(line) and _HEADING_LINE.fullmatch(line) is not None
             begin = i + 1
-            # (nor is one before a heading's ordinal, 1. （一） 一、: a heading never runs into the line above it)
-            if (last and last not in SENTENCE_END and last != "\n" and text[i + 1:i + 2].strip()
+            # (nor is one before a heading's ordinal, 1. （一） 一、, nor one after a heading line of its own: a heading never
+            # runs into the line above it or the line below)
+            if (last and last not in SENTENCE_END and last != "\n" and text[i + 1:i + 2].strip() and not heading
                     and not _LINE_OPENER.match(text, i + 1)):
                 wraps.append(i)
             else:

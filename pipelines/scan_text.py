@@ -1,14 +1,21 @@
 """A document's text as the readers see it when it may have been scanned or re-typed: normalized (``normalize``), with
 the spaces and line breaks a scan put inside words, numbers and titles left out (``stray_gaps``) and the look-alikes
-in its label words read as the words (``label_slips``). Both rules leave a printed page as it reads."""
+in its label words read as the words (``label_slips``), and what a scan printed over the text (a seal's words, a page's
+running title inside a cut sentence: ``scan_overprint``) left out. The rules leave a printed page as it reads."""
 
 from __future__ import annotations
 
 from jixiao.pipelines.label_slips import slipped_labels
 from jixiao.pipelines.normalize import NormalizedText, normalize_text
+from jixiao.pipelines.scan_overprint import overprinted
 from jixiao.pipelines.stray_gaps import stray_gaps
 
 
 def normalize_scanned(text: str) -> NormalizedText:
     """``normalize_text`` with a scan's stray gaps and slipped labels put right (offsets into ``text`` kept true)."""
-    return normalize_text(text, gaps=stray_gaps, relabel=slipped_labels)
+    return normalize_text(text, gaps=_scan_gaps, relabel=slipped_labels)
+
+
+def _scan_gaps(text: str) -> list[int]:
+    """The offsets a scan put into ``text``: stray whitespace, and what it printed over the words."""
+    return sorted(set(stray_gaps(text)) | set(overprinted(text)))

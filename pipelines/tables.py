@@ -15,7 +15,7 @@ from jixiao.pipelines.indicator_header import (IndicatorHeader, find_indicator_h
 from jixiao.pipelines.indicator_table import IndicatorReader, indicator_column, split_joined_levels
 from jixiao.pipelines.layout import Row
 from jixiao.pipelines.level_rows import join_wrapped_level2
-from jixiao.pipelines.name_rows import join_wrapped_names
+from jixiao.pipelines.name_rows import join_continued_cells, join_wrapped_names
 from jixiao.pipelines.parsed import ParsedProject, Span
 from jixiao.pipelines.project_fields import NAME_AND_VALUE, clean_org, read_project_fields, split_code
 from jixiao.pipelines.scan_residue import NAME_ROW_REACH, slipped_name_label
@@ -168,6 +168,7 @@ class TableParser:
         out = []
         rows = join_wrapped_names(join_wrapped_level2(split_joined_levels(rows, self.categories), self.categories),
                                   self.categories)
+        rows = join_continued_cells(rows, self.categories)
         end = 0
         for s, e in find_blocks(rows):
             # a unit note (单位：元) printed between the title and the table, or inside it above the funds block

@@ -83,3 +83,35 @@ def test_a_few_lines_of_one_length_are_no_edge_of_characters():
     table = "\n".join(["示例村道路硬化长度12公里实际完成12公里", "示例村道路绿化长度10公里实际完成11公里",
                        "示例村道路亮化长度08公里实际完成08公里", "合计"])
     assert hard_wrap_breaks(table) == []
+
+
+SCANNED_REPORT = (
+    "县财政局:\n"
+    "    根据《关于开展2023年度财政支出绩效自评工作的通知》要求,我局对\n"
+    "2023年度城乡环境卫生保洁项目开展了绩效自评,现将有关情况报告如\n"
+    "下:\n"
+    "    项目名称:2023年城乡环境卫生保洁经费。主管部门:青川县城市管理\n"
+    "局。实施单位:青川县环境卫生服务中心。资金情况:年初预算320万元,\n"
+    "调整后预算336万元,全年实际支出322.56万元,预算执行率96%。\n"
+    "    (一)产出指标\n"
+    "    1.数量指标:保洁道路面积,年度目标≥120万平方米,实际完成12\n"
+    "6.5万平方米,分值10分,得分10分。\n"
+)
+
+
+def test_a_scans_indented_paragraphs_read_as_one_line_each_again():
+    from jixiao.pipelines.hard_wraps import indent_wrap_breaks
+    joined = SCANNED_REPORT
+    for k in reversed(indent_wrap_breaks(SCANNED_REPORT.split("\n"))):
+        joined = joined[:k] + joined[k + 1:]
+    assert "主管部门:青川县城市管理局。" in joined and "实际完成126.5万平方米" in joined
+    # a heading, a numbered item and a sentence's end keep their breaks
+    assert "\n    (一)产出指标\n    1.数量指标" in joined and "报告如下:\n" in joined
+
+
+def test_lines_of_any_length_under_an_indented_line_are_no_wrapped_paragraph():
+    from jixiao.pipelines.hard_wraps import indent_wrap_breaks
+    laid_out = ("    项目概况如下,主要内容分为三个部分进行说明和介绍\n一、资金\n"
+                "    资金情况说明,全年预算数与执行数对比情况见下表所列内容\n表1 资金明细表格\n"
+                "    指标完成情况说明,各项指标的完成情况分别列示在以下各表中\n附件2 指标完成情况明细及说明表格\n")
+    assert indent_wrap_breaks(laid_out.split("\n")) == []

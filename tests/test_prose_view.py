@@ -98,3 +98,10 @@ def test_labeled_lines_collapsed_read_as_printed(extractor):
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
         ("补贴发放面积", "≥285万亩", "286.3万亩", 10.0, 10.0), ("补贴面积核实准确率", "≥98%", "99.1%", 10.0, 10.0),
         ("补贴资金发放时间", "6月30日前", "7月12日", 10.0, 10.0)]
+
+
+def test_a_heading_line_ends_where_the_scans_lines_do_not_end_sentences():
+    from jixiao.pipelines.prose_view import Unwrapped
+    text = "二、绩效目标实现情况\n(一)产出指标\n1日常养护村道里程:目标值42公\n里,分值15分。"
+    view = Unwrapped.of(text).text
+    assert "(一)产出指标\n1日常养护村道里程:目标值42公里," in view and view.startswith("二、绩效目标实现情况\n")

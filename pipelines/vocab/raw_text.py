@@ -26,3 +26,8 @@ PRINTED_HEADER_WORDS = re.compile(
     "实际完成值|全年完成值|完成值|分值|权重|得分|总分|偏差原因分析及改进措施|未完成原因分析|评价等级"
 )
 
+
+# ---- what a scan prints over the words (scan_overprint): a seal's own words (财务专用章, 业务专用章), and the
+# bureau a seal names: a place word, then the unit's ending (丰水县林业局, 云崖县财政局, 枫林镇人民政府)
+SEAL_WORDS = r"[\u4e00-\u9fff]{0,4}专用章"
+SEAL_BUREAU = r"[\u4e00-\u9fff]{1,6}?[省市县区旗镇乡][\u4e00-\u9fff]{1,12}?(?:局|委员会|人民政府|中心)"

@@ -1,0 +1,58 @@
+"""Two value cells that a lost ruling line merged into one (a scan's table read by OCR where a thin rule between
+年度指标值 and 实际完成值 did not print: ``≥3000平方米3120平方米``, ``100% 100%``): split back into the target and the
+actual where the row is a cell short of its header. And a target and an actual an OCR engine's text boxes read in
+the wrong order (a box a few pixels lower comes later: ``98.6%`` before ``≥95%``) put back."""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.pipelines.layout import Cell, Row
+
+# a value: an operator, a figure and its unit (≥3000平方米, 100%, 2.5万元); two of them, a space between or none
+_VALUE = r"(?:[≥≤<>=＞＜]|>=|<=)?\d[\d,.]*(?:%|‰|[\u4e00-\u9fff]{1,4}(?:/[\u4e00-\u9fff]{1,2})?)"
+_TWO_VALUES = re.compile(rf"(?P<a>{_VALUE})(?P<gap>\s*)(?P<b>(?:[≥≤<>=＞＜]|>=|<=)?\d[\d,.]*(?:%|‰|[\u4e00-\u9fff]{{1,4}}(?:/[\u4e00-\u9fff]{{1,2}})?)?)")
+
+
+def _unit(value: str) -> str:
+    return re.sub(r"^[^\d]*\d[\d,.]*", "", value)
+
+
+def split_merged_values(r: Row, width: int) -> Row:
+    """``r`` with its first cell holding two values of one unit (no operator opening the second: ``≤48小时 ≤48小时``
+    is one cell's two readings no more than a date ``2023年12`` is two) split in two, where ``r`` prints fewer cells
+    than its header's ``width`` or leaves the cell after it blank (columns laid out by position)."""
+    if r.kind == "text":
+        return r
+    short = len(r.cells) < width
+    for k, c in enumerate(r.cells):
+        blank_after = k + 1 < len(r.cells) and not r.cells[k + 1].clean
+        m = _TWO_VALUES.fullmatch(c.text.strip()) if c.clean and (short or blank_after) else None
+        if m is None:
+            continue
+        a, b = m["a"], m["b"]
+        if not _unit(a) or _unit(a) != _unit(b) or b[0] in "≥≤<>=＞＜":
+            continue
+        at = c.start + len(c.text) - len(c.text.lstrip())
+        first = Cell(c.col, at + m.start("a"), at + m.end("a"), a)
+        second = Cell(c.col + 1, at + m.start("b"), at + m.end("b"), b)
+        rest = r.cells[k + 2:] if blank_after and not short else \
+            [Cell(x.col + 1, x.start, x.end, x.text) for x in r.cells[k + 1:]]
+        return Row(r.index, r.kind, r.start, r.end, [*r.cells[:k], first, second, *rest])
+    return r
+
+
+# a bound the target sets (≥95%, ≤2小时); an actual is what was reached: a figure
+_BOUND = re.compile(r"^(?:[≥≤<>＞＜]|>=|<=)\d")
+_FIGURE = re.compile(r"^\d[\d,.]*\D{0,6}$")
+
+
+def unswap_values(assign: dict[str, Cell]) -> None:
+    """Swap the row's target and actual cells where the actual column holds the bound (≥95%) and the target column a
+    figure of the same unit (98.6%): the boxes of one row were read out of order."""
+    target, actual = assign.get("target"), assign.get("actual")
+    if target is None or actual is None or not _FIGURE.match(target.clean) or not _BOUND.match(actual.clean):
+        return
+    # (a unit on both: a bare figure under an operator column is that column's value, joined to it later)
+    if _unit(target.clean) and _unit(target.clean) == _unit(actual.clean.lstrip("≥≤<>＞＜=")):
+        assign["target"], assign["actual"] = actual, target
