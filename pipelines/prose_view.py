@@ -42,7 +42,7 @@ _ONE_SPACE = re.compile(r"(?<=\S) (?=\S)")
 _TWO_SPACES = re.compile(r"(?<=\S)  (?=\S)")
 # a heading line (an ordinal, then words without a clause mark) ends at the first space within this many characters
 HEADING_LINE_CHARS = 30
-_HEADING_LINE = re.compile(r"[^ ,，。；;！!？?]{1," + str(HEADING_LINE_CHARS) + r"}?(?= )")
+_SHORT_HEADING = re.compile(r"[^ ,，。；;！!？?]{1," + str(HEADING_LINE_CHARS) + r"}?(?= )")
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ def relined(norm: NormalizedText) -> str:
             chars[i] = "\n"
         if opener is not None and not _LINE_OPENER.match(text, opener.end()):
             # (the heading's words, when they run to a space with no clause mark, are its line)
-            head = _HEADING_LINE.match(text, opener.end())
+            head = _SHORT_HEADING.match(text, opener.end())
             if head is not None and not _LINE_OPENER.match(text, head.end() + 1):
                 chars[head.end()] = "\n"
     return "".join(chars)
