@@ -1,0 +1,67 @@
+"""Indicators a small unit states as a pledge and its result in one clause, no cue word for either value.
+
+``名称确保不少于12km，已完成12.6km``, ``名称力争达到800人，截至12月底已完成5.2km``, ``名称6家，已运营6家``,
+``名称较上年提高15个百分点，实际提高13.5个百分点``: the target after the pledge (确保 / 力争 / 争取) or opening
+with its bound or figure, the actual after 已 / 累计 / 共计 / 实际 and their verb, the marks in brackets after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jixiao.pipelines.parsed import ParsedIndicator, Span
+from jixiao.pipelines.prose_tails import verb_tail_off
+from jixiao.pipelines.vocab import PROSE_PLEDGE, PROSE_RESULT_LEAD, PROSE_TARGET_BOUND, fallback_level1, fallback_level2
+
+# (…，产出指标共4项，其中：名称…: after a comma only where a level word leads)
+# what opens the clause before the name: 其中：, 即, a level word with its count or 方面 (效益指标共3项，其中：),
+# an item's number (1、)
+_PREFIX = (r"(?:(?:其中[:：]|即|(?P<lead>[\u4e00-\u9fff]{2,8}?指标)(?:方面|共?\d{1,2}项)?[,，:：]?"
+           r"|\d{1,2}[、.．](?!\d)|[(（]\d{1,2}[)）])[ \t]*)*")
+_COMPARED = r"(?:较上年|较去年|同比)"
+_PLEDGED = re.compile(
+    r"(?:^|(?<=[\n。；;:：])|(?<=[,，])(?=[\u4e00-\u9fff]{2,8}?指标(?:方面|共?\d{1,2}项)))[ \t]*" + _PREFIX
+    + r"(?P<name>[\u4e00-\u9fff][^,，;；。:：\n\d≥≤<>=＞＜]{1,30}?)"
+    + r"(?:" + PROSE_PLEDGE + r"(?P<target>[^,，;；。\n]{1,24}?)"
+    + r"|(?P<bare>(?:" + _COMPARED + r"[\u4e00-\u9fff]{0,2})?(?:" + PROSE_TARGET_BOUND + r"|[≥≤])?\d[^,，;；。\n]{0,20}?))"
+    + r"[,，]\s*" + PROSE_RESULT_LEAD
+    + r"(?P<actual>[≥≤]?\d[^,，;；。\n(（]{0,20}?)"
+    + r"(?:\s*[(（]分值(?P<weight>\d+(?:\.\d+)?)分?[,，]\s*得分?(?P<score>\d+(?:\.\d+)?)分?[)）])?"
+    + r"(?=[,，;；。\n(（]|$)", re.M)
+# a comparison verb after 实际 is part of the actual (实际提高2.3个百分点), as in the target
+_COMPARISON_VERB = re.compile(r"^(?:提高|增长|增加|下降|降低|减少|缩短|提升|上升)$")
+# a name opening with the verb of what was done (完成楼本体节能改造面积): the measured thing is the rest
+_DONE_LEAD = re.compile(r"^(?:全年|年度)?完成(?=[\u4e00-\u9fff]{3})")
+_MONEY = re.compile(r"预算|资金|经费|支出|拨付|到位")
+
+
+@dataclass
+class Pledged:
+    """An indicator of a pledge clause, the level word leading its clause (or None) and the clause's stretch."""
+    indicator: ParsedIndicator
+    level: Span | None
+    stretch: tuple[int, int]
+
+
+def pledged_indicators(text: str, s: int, e: int) -> list[Pledged]:
+    """The pledge-and-result clauses of [s, e)."""
+    out: list[Pledged] = []
+    for m in _PLEDGED.finditer(text, s, e):
+        if _MONEY.search(m["name"]):
+            continue  # (年初预算1,150万元，…: a funds clause)
+        name = Span.of(m, "name")
+        done = _DONE_LEAD.match(name.text)
+        if done is not None:
+            name = Span(text=name.text[done.end():], start=name.start + done.end(), end=name.end)
+        target = Span.of(m, "target" if m["target"] is not None else "bare")
+        actual = verb_tail_off(Span.of(m, "actual"))
+        if _COMPARISON_VERB.match(m["verb"] or ""):
+            actual = Span(text=m["verb"] + actual.text, start=m.start("verb"), end=actual.end)
+        lead = Span.of(m, "lead") if m["lead"] and (fallback_level1(m["lead"]) or fallback_level2(m["lead"])) else None
+        out.append(Pledged(
+            indicator=ParsedIndicator(name=name, target=[target], actual=actual,
+                                      weight=Span.of(m, "weight") if m["weight"] else None,
+                                      score=Span.of(m, "score") if m["score"] else None, method="sentence"),
+            level=lead, stretch=(m.start("name"), m.end())))
+    return out
