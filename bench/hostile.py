@@ -128,6 +128,9 @@ CASES = {
     "spaces before a keyed heading (prose)": lambda n: ("\u3000 " * (n // 20) + "◆" + " " * (n // 20) + "项目1：甲\n") * 10,
     "numbered project items (prose)": lambda n: "".join(f"\u3000\u30001.甲乙{k}项目（实施单位：某中心）。全年预算1万元，执行率100%。\n"
                                                        for k in range(n // 40)),
+    # helper s8_invap: pledge clauses, runs of level words and 其中 before a name
+    "pledges after level words (prose)": lambda n: "某项目绩效自评报告\n" + "数量指标方面，其中：" * (n // 20)
+    + "名称确保1个，已完成2个；" * (n // 40) + "\n",
 }
 
 

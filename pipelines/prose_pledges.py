@@ -15,10 +15,11 @@ from jixiao.pipelines.prose_tails import verb_tail_off
 from jixiao.pipelines.vocab import PROSE_PLEDGE, PROSE_RESULT_LEAD, PROSE_TARGET_BOUND, fallback_level1, fallback_level2
 
 # (…，产出指标共4项，其中：名称…: after a comma only where a level word leads)
+# (possessive: a run of level words is never re-split when the name fails, which would be exponential)
 # what opens the clause before the name: 其中：, 即, a level word with its count or 方面 (效益指标共3项，其中：),
 # an item's number (1、)
 _PREFIX = (r"(?:(?:其中[:：]|即|(?P<lead>[\u4e00-\u9fff]{2,8}?指标)(?:方面|共?\d{1,2}项)?[,，:：]?"
-           r"|\d{1,2}[、.．](?!\d)|[(（]\d{1,2}[)）])[ \t]*)*")
+           r"|\d{1,2}[、.．](?!\d)|[(（]\d{1,2}[)）])[ \t]*){0,4}+")
 _COMPARED = r"(?:较上年|较去年|同比)"
 _PLEDGED = re.compile(
     r"(?:^|(?<=[\n。；;:：])|(?<=[,，])(?=[\u4e00-\u9fff]{2,8}?指标(?:方面|共?\d{1,2}项)))[ \t]*" + _PREFIX
