@@ -24,11 +24,15 @@ _COMPARED = r"(?:较上年|较去年|同比)"
 _PLEDGED = re.compile(
     r"(?:^|(?<=[\n。；;:：])|(?<=[,，])(?=[\u4e00-\u9fff]{2,8}?指标(?:方面|共?\d{1,2}项)))[ \t]*" + _PREFIX
     + r"(?P<name>[\u4e00-\u9fff][^,，;；。:：\n\d≥≤<>=＞＜]{1,30}?)"
+    # (名称计划5公里 / 名称目标值100% / 名称为…: a cued target is the cued forms' to read)
+    + r"(?<!计划)(?<!预期)(?<!目标)(?<!值)(?<!为)(?<!是)(?<!达到)(?<!任务)(?<!完成)"
     + r"(?:" + PROSE_PLEDGE + r"(?P<target>[^,，;；。\n]{1,24}?)"
     + r"|(?P<bare>(?:" + _COMPARED + r"[\u4e00-\u9fff]{0,2})?(?:" + PROSE_TARGET_BOUND + r"|[≥≤])?\d[^,，;；。\n]{0,20}?))"
     + r"[,，]\s*" + PROSE_RESULT_LEAD
     + r"(?P<actual>[≥≤]?\d[^,，;；。\n(（]{0,20}?)"
-    + r"(?:\s*[(（]分值(?P<weight>\d+(?:\.\d+)?)分?[,，]\s*得分?(?P<score>\d+(?:\.\d+)?)分?[)）])?"
+    + r"(?:\s*[(（]分值(?P<weight>\d+(?:\.\d+)?)分?[,，]\s*得分?(?P<score>\d+(?:\.\d+)?)分?[)）]"
+    # (or after a comma: …，实际完成14个，[分值10分，]得10分)
+    + r"|[,，]\s*(?:分值(?P<weight2>\d+(?:\.\d+)?)分?[,，]\s*)?(?:自评)?得分?(?P<score2>\d+(?:\.\d+)?)分?)?"
     + r"(?=[,，;；。\n(（]|$)", re.M)
 # a comparison verb after 实际 is part of the actual (实际提高2.3个百分点), as in the target
 _COMPARISON_VERB = re.compile(r"^(?:提高|增长|增加|下降|降低|减少|缩短|提升|上升)$")
@@ -62,7 +66,11 @@ def pledged_indicators(text: str, s: int, e: int) -> list[Pledged]:
         lead = Span.of(m, "lead") if m["lead"] and (fallback_level1(m["lead"]) or fallback_level2(m["lead"])) else None
         out.append(Pledged(
             indicator=ParsedIndicator(name=name, target=[target], actual=actual,
-                                      weight=Span.of(m, "weight") if m["weight"] else None,
-                                      score=Span.of(m, "score") if m["score"] else None, method="sentence"),
+                                      weight=_mark(m, "weight"), score=_mark(m, "score"), method="sentence"),
             level=lead, stretch=(m.start("name"), m.end())))
     return out
+
+
+def _mark(m: re.Match[str], field: str) -> Span | None:
+    """The 分值 or 得分 the clause prints, in brackets or after a comma."""
+    return next((Span.of(m, g) for g in (field, field + "2") if m[g]), None)

@@ -40,3 +40,9 @@ def test_funds_and_plain_counts_are_no_pledge():
             "经考核鉴定，合格1515人次，培训合格率为93.5%。\n"
             "本项目共设置三级指标9个，其中：产出指标5个，效益指标3个。\n")
     assert _read(text) == []
+
+
+def test_marks_after_a_comma_and_cued_targets_left_to_the_cued_forms():
+    text = "（1）数量指标：开展活动项目数≥12个，实际完成14个，得10分；巡护里程计划完成≥1500公里，实际完成1620公里。\n"
+    got = pledged_indicators(text, 0, len(text))
+    assert [(p.indicator.name.text, p.indicator.score.text) for p in got] == [("开展活动项目数", "10")]
