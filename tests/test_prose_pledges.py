@@ -46,3 +46,10 @@ def test_marks_after_a_comma_and_cued_targets_left_to_the_cued_forms():
     text = "（1）数量指标：开展活动项目数≥12个，实际完成14个，得10分；巡护里程计划完成≥1500公里，实际完成1620公里。\n"
     got = pledged_indicators(text, 0, len(text))
     assert [(p.indicator.name.text, p.indicator.score.text) for p in got] == [("开展活动项目数", "10")]
+
+
+def test_dates_bounds_marks_and_latin_units_open_no_name():
+    text = ("截至2023年12月31日，已支出97.35万元。\n平均救助成本：控制在1500元/人次以内，实际1386元/人次。\n"
+            "城市PM2.5平均浓度≤30微克/立方米，实际26微克/立方米。\n"
+            "路面面积（满分10分）：年度目标值≥12000平方米，实际完成12650平方米。\n")
+    assert _read(text) == []
