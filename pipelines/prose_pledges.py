@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from jixiao.pipelines.parsed import ParsedIndicator, Span
 from jixiao.pipelines.prose_tails import verb_tail_off
-from jixiao.pipelines.vocab import PROSE_DATE_LEAD, PROSE_PLEDGE, PROSE_RESULT_LEAD, PROSE_TARGET_BOUND, fallback_level1, fallback_level2
+from jixiao.pipelines.vocab import PROSE_DATE_LEAD, PROSE_PLEDGE, PROSE_UNIT_BRACKET, PROSE_RESULT_LEAD, PROSE_TARGET_BOUND, fallback_level1, fallback_level2
 
 # (…，产出指标共4项，其中：名称…: after a comma only where a level word leads)
 # (possessive: a run of level words is never re-split when the name fails, which would be exponential)
@@ -23,14 +23,14 @@ _PREFIX = (r"(?:(?:其中[:：]|即|(?P<lead>[\u4e00-\u9fff]{2,8}?指标)(?:方�
 _COMPARED = r"(?:较上年|较去年|同比)"
 _PLEDGED = re.compile(
     r"(?:^|(?<=[\n。；;:：])|(?<=[,，])(?=[\u4e00-\u9fff]{2,8}?指标(?:方面|共?\d{1,2}项)))[ \t]*" + _PREFIX
-    + r"(?!" + PROSE_DATE_LEAD + r")(?P<name>[\u4e00-\u9fff][^,，;；。:：\n\d≥≤<>=＞＜]{1,30}?)"
+    + r"(?!" + PROSE_DATE_LEAD + r"|(?:年度|全年|年初)?(?:目标|指标值|预期|计划))(?P<name>[\u4e00-\u9fff][^,，;；。:：\n\d≥≤<>=＞＜]{1,30}?)"
     # (名称计划5公里 / 名称目标值100% / 名称为…: a cued target is the cued forms' to read)
     + r"(?<!计划)(?<!预期)(?<!目标)(?<!值)(?<!为)(?<!是)(?<!达到)(?<!任务)(?<!完成)(?<!在)(?<![A-Za-z])"
     # (a target holds no colon and no cue: 名称（满分10分）：年度目标值X is the cued forms')
     + r"(?:" + PROSE_PLEDGE + r"(?P<target>[^,，;；。:：\n]{1,24}?)"
     + r"|(?P<bare>(?:" + _COMPARED + r"[\u4e00-\u9fff]{0,2})?(?:" + PROSE_TARGET_BOUND + r"|[≥≤])?\d(?![^,，;；。\n]*?(?:目标|指标值|计划))[^,，;；。:：\n]{0,20}?))"
     + r"[,，]\s*" + PROSE_RESULT_LEAD
-    + r"(?P<actual>[≥≤]?\d[^,，;；。\n(（]{0,20}?)"
+    + r"(?P<actual>[≥≤]?\d[^,，;；。\n(（]{0,20}?(?:" + PROSE_UNIT_BRACKET + r")?)"  # (2712件(套))
     + r"(?:\s*[(（]分值(?P<weight>\d+(?:\.\d+)?)分?[,，]\s*得分?(?P<score>\d+(?:\.\d+)?)分?[)）]"
     # (or after a comma: …，实际完成14个，[分值10分，]得10分)
     + r"|[,，]\s*(?:分值(?P<weight2>\d+(?:\.\d+)?)分?[,，]\s*)?(?:自评)?得分?(?P<score2>\d+(?:\.\d+)?)分?)?"

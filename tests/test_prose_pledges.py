@@ -53,3 +53,8 @@ def test_dates_bounds_marks_and_latin_units_open_no_name():
             "城市PM2.5平均浓度≤30微克/立方米，实际26微克/立方米。\n"
             "路面面积（满分10分）：年度目标值≥12000平方米，实际完成12650平方米。\n")
     assert _read(text) == []
+
+
+def test_a_cue_word_opens_no_name():
+    text = "预期新增灌溉面积1.8万亩，实际达到1.71万亩。\n年度目标值较上年缩短2天，实际缩短3天。\n"
+    assert _read(text) == []
