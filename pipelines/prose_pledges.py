@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from jixiao.pipelines.parsed import ParsedIndicator, Span
 from jixiao.pipelines.prose_tails import verb_tail_off
-from jixiao.pipelines.vocab import PROSE_DATE_LEAD, PROSE_PLEDGE, PROSE_UNIT_BRACKET, PROSE_WEIGHT_CUE, PROSE_RESULT_LEAD, PROSE_TARGET_BOUND, fallback_level1, fallback_level2
+from jixiao.pipelines.vocab import PROSE_DATE_LEAD, PROSE_PLEDGE, PROSE_UNIT_BRACKET, PROSE_SCORE_CUE, PROSE_WEIGHT_CUE, PROSE_RESULT_LEAD, PROSE_TARGET_BOUND, fallback_level1, fallback_level2
 
 # (…，产出指标共4项，其中：名称…: after a comma only where a level word leads)
 # (possessive: a run of level words is never re-split when the name fails, which would be exponential)
@@ -31,9 +31,9 @@ _PLEDGED = re.compile(
     + r"|(?P<bare>(?:" + _COMPARED + r"[\u4e00-\u9fff]{0,2})?(?:" + PROSE_TARGET_BOUND + r"|[≥≤])?\d(?![^,，;；。\n]*?(?:目标|指标值|计划))[^,，;；。:：\n]{0,20}?))"
     + r"[,，]\s*" + PROSE_RESULT_LEAD
     + r"(?P<actual>[≥≤]?\d[^,，;；。\n(（]{0,20}?(?:" + PROSE_UNIT_BRACKET + r")?)"  # (2712件(套))
-    + r"(?:\s*[(（]分值(?P<weight>\d+(?:\.\d+)?)分?[,，]\s*得分?(?P<score>\d+(?:\.\d+)?)分?[)）]"
+    + r"(?:\s*[(（](?:" + PROSE_WEIGHT_CUE + r")(?P<weight>\d+(?:\.\d+)?)分?[,，]\s*(?:" + PROSE_SCORE_CUE + r")(?P<score>\d+(?:\.\d+)?)分?[)）]"
     # (or after a comma: …，实际完成14个，[分值10分，]得10分)
-    + r"|[,，]\s*(?:(?:" + PROSE_WEIGHT_CUE + r")(?:为|[:：])?\s*(?P<weight2>\d+(?:\.\d+)?)分?[,，]\s*)?(?:自评)?得分?(?P<score2>\d+(?:\.\d+)?)分?)?"
+    + r"|[,，]\s*(?:(?:" + PROSE_WEIGHT_CUE + r")(?:为|[:：])?\s*(?P<weight2>\d+(?:\.\d+)?)分?[,，]\s*)?(?:" + PROSE_SCORE_CUE + r")(?P<score2>\d+(?:\.\d+)?)分?)?"
     + r"(?=[,，;；。\n(（]|$)", re.M)
 # a comparison verb after 实际 is part of the actual (实际提高2.3个百分点), as in the target
 _COMPARISON_VERB = re.compile(r"^(?:提高|增长|增加|下降|降低|减少|缩短|提升|上升)$")
