@@ -132,6 +132,9 @@ CASES = {
     "scanned pages (prose)": lambda n: "某项目绩效自评报告\n" + ("    名称,目标值1个,完成值\n- 2 -\n某项目绩效自评报告\n"
                                                           "2个,得分 财务专用章 9分,完成8某县某局\n7%\n") * (n // 60),
     "a seal's run of spaces": lambda n: "1" + " " * n + "某县财政局 2\n",
+    # helper s8_invap: pledge clauses, runs of level words and 其中 before a name
+    "pledges after level words (prose)": lambda n: "某项目绩效自评报告\n" + "数量指标方面，其中：" * (n // 20)
+    + "名称确保1个，已完成2个；" * (n // 40) + "\n",
 }
 
 

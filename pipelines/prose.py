@@ -78,7 +78,9 @@ _ALLOCATION = re.compile(PROSE_ALLOCATION)
 _RATE = re.compile(r"(?:执行率(?:为|是|达到|[:：])?|完成预算的)\s*(\d+(?:\.\d+)?)\s*%")
 # (综合得分86.5分, 该项目得分94分: the summary's other words; 得10分 of an indicator sentence names no project)
 SCORE = re.compile(r"(?:(?:自评|评价|综合|评定|最终)(?:总)?得?分(?:数)?|综合评分|自评结果"
-                    r"|(?:(?<=[该本])|(?<![\u4e00-\u9fff]))项目(?:总)?得分|(?<![\u4e00-\u9fff])总得?分)"
+                    r"|(?:(?<=[该本])|(?<![\u4e00-\u9fff]))项目(?:总)?得分|(?<![\u4e00-\u9fff])总得?分"
+                    # (…，加上预算执行率得分9.5分，合计得分91.5分: the sum after the marks listed)
+                    r"|(?<=[,，])合计得分)"
                     # (自评结果：优（92分）: the score in brackets after the grade)
                     r"(?:为|是|[:：])?\s*(?:(?:优秀?|良好?|中等?|合格|差)\s*[(（])?(\d+(?:\.\d+)?)\s*分")
 _LINE_SCORE = re.compile(r"^[ \t\u3000]*(?:自评|综合)(?:总)?得分[:：][ \t\u3000]*(\d+(?:\.\d+)?)[ \t\u3000]*$", re.M)

@@ -15,6 +15,7 @@ from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.prose_answers import answered_indicators
 from jixiao.pipelines.prose_blocks import field_blocks
 from jixiao.pipelines.prose_marks import fill_deducted_weights
+from jixiao.pipelines.prose_pledges import pledged_indicators
 from jixiao.pipelines.prose_tails import bracket_level, bracket_level_before, bracket_weight, note_off, ratio_off, share_with_verb, trim_bracket, verb_tail_off
 from jixiao.pipelines.prose_lists import bracketed_indicators, listed_indicators, paired_indicators
 from jixiao.pipelines.prose_results import FIGURE, enumerated_results, listed_results, numbered_results, restated_results, result_lines
@@ -254,6 +255,12 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             leads[listed.indicator.name.start] = listed.level
             heads_on.append(listed.level)
         taken.append(listed.sentence)
+    for pledged in pledged_indicators(text, s, e):  # (first: a pledge word would end a sentence's name)
+        out.append(pledged.indicator)
+        if pledged.level is not None:
+            leads[pledged.indicator.name.start] = pledged.level
+            heads_on.append(pledged.level)
+        taken.append(pledged.stretch)
     for answered, stretch in answered_indicators(text, s, e):  # (first: an answer line reads as a sentence's name)
         out.append(answered)
         taken.append(stretch)

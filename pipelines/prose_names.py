@@ -135,7 +135,8 @@ def title_name(m: re.Match[str]) -> Span | None:
 
 
 # the places a title's words may open with (琼中岭县, 河北省石家庄市, 白沙镇)
-_PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|县|区|旗|镇|乡)")
+# (第十师, 一八八团: a Bingtuan division or regiment, named by its number, is a place too)
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|县|区|旗|镇|乡)|第?[一二三四五六七八九十〇零]{1,4}(?:师|团)")
 
 
 def _words_before_year(before: str) -> tuple[int, str] | None:

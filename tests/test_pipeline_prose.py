@@ -853,3 +853,12 @@ def test_an_adjusted_budget_stated_as_adjusted_mid_year(extractor):
     (p,) = extractor.extract_text(text, mode="parser").projects
     assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (
         880000.0, 864000.0, 846720.0, 98.0)
+
+
+def test_funds_said_as_yi_zhixing_and_the_score_as_heji_defen():
+    # (已执行 before the figure; 合计得分 after the marks listed one by one)
+    text = ("示例镇2023年村道维修项目绩效自评报告\n"
+            "项目年初预算200万元，全年预算200万元，截至12月底已执行190万元，执行率95%。\n"
+            "综上，村道维修里程得10分、受益群众满意度得9分，加上预算执行率得分9.5分，合计得分92.5分，自评等级为“优”。\n")
+    first = Extractor().extract_text(text, mode="parser").projects[0]
+    assert (first.funds.executed, first.funds.execution_rate, first.score) == (1900000.0, 95.0, 92.5)

@@ -376,3 +376,11 @@ def test_a_title_line_holding_only_the_tail_of_the_name_reads_on_from_the_line_a
     # (a line above printing no year, a breadcrumb or a unit, is no head of the title's words)
     text = "示例县农牧局\n牧区防灾减灾物资储备专项资金项目支出绩效自评报告\n" + FUNDS
     assert _names(text) == ["牧区防灾减灾物资储备专项资金"]
+
+
+def test_a_bingtuan_regiment_before_the_year_is_a_place():
+    # (第十师, 一八八团: a division or regiment named by its number, like a county)
+    for title, name in (("一八八团2023年连队人居环境整治项目绩效自评报告", "连队人居环境整治项目"),
+                        ("第十师2023年团场道路养护项目绩效自评报告", "团场道路养护项目")):
+        m = TITLE.search(title)
+        assert m is not None and title_name(m).text == name

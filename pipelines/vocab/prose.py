@@ -25,10 +25,11 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("executed", r"(?:实际执行(?:数|金额)?|(?<!预算)执行金额)(?:为|是)?"),
     ("annual", r"项目资金(?:总额)?(?:为|是|共)?"),  # (项目资金35.6万元，已全部支付: a lone figure is the budget)
     ("executed", r"已支付(?:资金)?"),
-    # the year's funds received or in place (共收到…补助资金1236.8万元, 资金到位68万元), spent (已支出…元)
+    # (已执行427.5万元: 已 before the bare 执行)
+# the year's funds received or in place (共收到…补助资金1236.8万元, 资金到位68万元), spent (已支出…元)
     # (共到位资金1.575亿元: the words the other way round)
     ("annual", r"(?:(?:共|(?<![\u4e00-\u9fff])|(?<=[)）]))收到[\u4e00-\u9fff]{0,20}?(?:资金|经费)|(?:资金|经费)到位|(?<![未不])(?:共|累计)?到位(?:资金|经费))(?:共|合计)?"),
-    ("executed", r"(?:已支出(?:资金)?|全年执行(?:资金|经费)?(?:为|是|共)?(?=\d)|(?<![\u4e00-\u9fff])执行(?=\d)|(?:(?<=[该本])|(?<=[，,。；;\n]))项目(?:实际)?支出(?:资金)?|(?<=年[底末])支出)"),
+    ("executed", r"(?:已支出(?:资金)?|已执行(?=\d)|全年执行(?:资金|经费)?(?:为|是|共)?(?=\d)|(?<![\u4e00-\u9fff])执行(?=\d)|(?:(?<=[该本])|(?<=[，,。；;\n]))项目(?:实际)?支出(?:资金)?|(?<=年[底末])支出)"),
     ("annual", r"(?:(?<!初)预算安排(?:资金|经费)?|资金共计|(?<![初年后])预算数(?:为|是)?)"),
     # (a transfer payment's year in other words: 全年实际执行资金 / 累计支出资金 / 全年共支出 / 实际使用资金…万元)
     ("executed", r"(?:(?:全年|累计)(?:实际)?(?:执行|支出|使用)|全年共支出|实际使用)(?:资金|经费)?(?:共|合计)?(?:为|是|达)?(?=\d)"),
@@ -197,3 +198,10 @@ PROSE_ROSTER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("department", r"主管部门|主管单位|部门名称"),
     ("implementer", r"实施单位|预算单位|单位名称"),
 )
+
+# a small unit's plan and result in one clause (名称确保不少于12km，已完成12.6km; 名称力争达到800人，截至12月底已完成5.2km;
+# 名称6家，已运营6家): the words pledging the target, none of its value (确保/力争/争取 and the verb after them)
+PROSE_PLEDGE = r"(?:确保|力争|争取)(?:达到|完成|实现)?"
+# the words opening the result after the target: a date, a check (经问卷调查), then 已 / 累计 / 共计 / 实际 and a verb
+PROSE_RESULT_LEAD = (r"(?:截至[^,，;；。\n]{1,10}?[,，]?)?(?:经[^,，;；。\n]{1,12}?)?(?:已|累计|共计|实际)(?:累计|共计)?"
+                     r"(?!支出|到位|拨付|执行|使用资金)(?P<verb>[\u4e00-\u9fff]{0,4}?)(?:为|达到|是)?")
