@@ -118,6 +118,8 @@ def _table(norm: NormalizedText, lines: list[str], starts: list[int], k: int,
             k += 1
         if any(len(segs) != len(block[0]) for segs in block):
             block = block[:1]  # pieces that do not line up: keep the first line as the row
+        if not block[0]:
+            continue  # a line with no cell between bars (a stray break split a rule or a row): no row
         r = len(rows)
         rows.append([[] for _ in block[0]])
         bars.append([seg.bar for seg in block[0]])

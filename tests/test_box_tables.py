@@ -68,3 +68,11 @@ def test_a_markdown_table_is_no_box_table():
     """A markdown table's ``|---|---|`` rule has no junction: its rows stay pipe rows, one a line."""
     text = "| 项目名称 | 示例 |\n|---|---|\n| 主管部门 | 示例局 |\n| 实施单位 | 示例所 |\n"
     assert _rows(text) == [["项目名称", "示例"], ["主管部门", "示例局"], ["实施单位", "示例所"]]
+
+
+def test_a_content_line_with_no_cell_between_bars_is_no_row():
+    """A stray line break (a scan, damaged text) leaves a line holding a single bar inside a table: it makes no row
+    (it had raised an IndexError that lost the whole document); the other rows read as before."""
+    damaged = BOX.replace("│质量指标│路灯亮灯率│", "│ \n质量指标│路灯亮灯率│")
+    rows = _rows(damaged)
+    assert ["年度资金总额", "30", "32", "28.8", "90%"] in rows
