@@ -38,7 +38,8 @@ def _opens_block(word: str) -> bool:
     return any(rx.search(word) for rx in _FIRST_HEADERS) and _slot(word) in _FIRST
 
 
-def _lines(text: str) -> list[_Line]:
+def content_lines(text: str) -> list[_Line]:
+    """(start, end) of each line with content, its edge spaces left out."""
     out, pos = [], 0
     for line in text.split("\n"):
         if line.strip():
@@ -176,7 +177,7 @@ def columns_as_rows(norm: NormalizedText) -> NormalizedText | None:
     """The text with each indicator block printed column by column rewritten row by row, one cell a line (None
     where it prints none)."""
     text = norm.text
-    lines = _lines(text)
+    lines = content_lines(text)
     chars: list[str] = []
     offs: list[int] = []
     done = 0  # text offset written so far

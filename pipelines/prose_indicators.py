@@ -249,18 +249,13 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     taken: list[tuple[int, int]] = []
     leads: dict[int, Span] = {}  # the category word leading a sentence, by its indicator's name start
     heads_on: list[Span] = []  # (those of sentences: each heads the sentences after it too)
-    for listed in listed_indicators(text, s, e):  # (first: a list's quoted names would run into a sentence's name)
+    # (lists first: their quoted names would run into a sentence's name; pledges next: a pledge word would end one)
+    for listed in [*listed_indicators(text, s, e), *pledged_indicators(text, s, e)]:
         out.append(listed.indicator)
         if listed.level is not None:
             leads[listed.indicator.name.start] = listed.level
             heads_on.append(listed.level)
         taken.append(listed.sentence)
-    for pledged in pledged_indicators(text, s, e):  # (first: a pledge word would end a sentence's name)
-        out.append(pledged.indicator)
-        if pledged.level is not None:
-            leads[pledged.indicator.name.start] = pledged.level
-            heads_on.append(pledged.level)
-        taken.append(pledged.stretch)
     for answered, stretch in answered_indicators(text, s, e):  # (first: an answer line reads as a sentence's name)
         out.append(answered)
         taken.append(stretch)

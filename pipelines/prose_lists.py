@@ -45,7 +45,8 @@ LEVEL_WORD = re.compile(r"[\u4e00-\u9fff]{2,6}指标|[\u4e00-\u9fff]{2,4}(?=方�
 
 @dataclass
 class Listed:
-    """An indicator of a list sentence and the level word heading it (None where the sentence prints none)."""
+    """An indicator a sentence form read (a list sentence, a pledge clause), the level word heading it (None where
+    none is printed) and the stretch the form read."""
     indicator: ParsedIndicator
     level: Span | None
     sentence: tuple[int, int]

@@ -8,9 +8,9 @@ with its bound or figure, the actual after 已 / 累计 / 共计 / 实际 and th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from jixiao.pipelines.parsed import ParsedIndicator, Span
+from jixiao.pipelines.prose_lists import Listed
 from jixiao.pipelines.prose_tails import verb_tail_off
 from jixiao.pipelines.vocab import PROSE_DATE_LEAD, PROSE_PLEDGE, PROSE_UNIT_BRACKET, PROSE_SCORE_CUE, PROSE_WEIGHT_CUE, PROSE_RESULT_LEAD, PROSE_TARGET_BOUND, fallback_level1, fallback_level2
 
@@ -42,17 +42,9 @@ _DONE_LEAD = re.compile(r"^(?:全年|年度)?完成(?=[\u4e00-\u9fff]{3})")
 _MONEY = re.compile(r"预算|资金|经费|支出|拨付|到位")
 
 
-@dataclass
-class Pledged:
-    """An indicator of a pledge clause, the level word leading its clause (or None) and the clause's stretch."""
-    indicator: ParsedIndicator
-    level: Span | None
-    stretch: tuple[int, int]
-
-
-def pledged_indicators(text: str, s: int, e: int) -> list[Pledged]:
+def pledged_indicators(text: str, s: int, e: int) -> list[Listed]:
     """The pledge-and-result clauses of [s, e)."""
-    out: list[Pledged] = []
+    out: list[Listed] = []
     for m in _PLEDGED.finditer(text, s, e):
         if _MONEY.search(m["name"]):
             continue  # (年初预算1,150万元，…: a funds clause)
@@ -65,10 +57,10 @@ def pledged_indicators(text: str, s: int, e: int) -> list[Pledged]:
         if _COMPARISON_VERB.match(m["verb"] or ""):
             actual = Span(text=m["verb"] + actual.text, start=m.start("verb"), end=actual.end)
         lead = Span.of(m, "lead") if m["lead"] and (fallback_level1(m["lead"]) or fallback_level2(m["lead"])) else None
-        out.append(Pledged(
+        out.append(Listed(
             indicator=ParsedIndicator(name=name, target=[target], actual=actual,
                                       weight=_mark(m, "weight"), score=_mark(m, "score"), method="sentence"),
-            level=lead, stretch=(m.start("name"), m.end())))
+            level=lead, sentence=(m.start("name"), m.end())))
     return out
 
 

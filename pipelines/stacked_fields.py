@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from jixiao.pipelines import vocab as V
+from jixiao.pipelines.column_stream import content_lines
 from jixiao.pipelines.normalize import NormalizedText, squeeze
 
 _Line = tuple[int, int]
@@ -27,16 +28,6 @@ _AMOUNT = re.compile(r"^-?\d[\d,]*(\.\d+)?%?$")
 _FUNDS_SLOTS = ("initial", "annual", "executed", "rate", "weight", "score")
 _FUNDS_WORDS = {w for slot in _FUNDS_SLOTS for w in V.FUNDS_HEADER_WORDS[slot]}
 _INDICATOR_WORDS = {w for words in V.INDICATOR_HEADER_WORDS.values() for w in words}
-
-
-def _lines(text: str) -> list[_Line]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            a = pos + len(line) - len(line.lstrip())
-            out.append((a, pos + len(line.rstrip())))
-        pos += len(line) + 1
-    return out
 
 
 def _word(text: str, line: _Line) -> str:
@@ -91,7 +82,7 @@ def stacked_fields(norm: NormalizedText) -> NormalizedText | None:
     """The text with its stacked field labels next to their values and its funds columns as rows (None where
     neither is printed so)."""
     text = norm.text
-    lines = _lines(text)
+    lines = content_lines(text)
     pairs = _field_pairs(text, lines)
     funds = _funds_columns(text, lines)
     if pairs is None and funds is None:
