@@ -98,7 +98,7 @@ class _RowGrouper:
         self.header_width = 0  # cells of the indicator header row
         self.next_is_value = False  # the cell after the one being added holds a value (a number, an operator)
         self.next_funds_header = False  # the cell after the one being added is a funds header word only (年初预算数)
-        self.next_serial = False  # the cell after the one being added is the next row's 序号
+        self.next_serial = self.next_target = False  # the cell after the one being added: the next row's 序号; ≥85%
         self.last_serial = 0  # the 序号 of the open indicator row
 
     def flush(self) -> None:
@@ -152,9 +152,9 @@ class _RowGrouper:
                 self.cur.append(c)  # the label's value
             else:
                 self.start(c, "text")
-        elif self.state in ("fh", "fh_body") and kind == "cat":
+        elif self.state in ("fh", "fh_body") and (kind == "cat" or kind == "text" and self.next_target):
             # a preview that jumps from the funds block into the indicator rows: the header between them is lost,
-            # the rows are grouped by the national template's columns
+            # the rows are grouped by the national template's columns (a row may open with its name: no amount is ≥)
             self.assume_template_header()
             self.indicator_cell(c, kind)
         elif self.state in ("fh", "fh_body"):
@@ -410,7 +410,7 @@ def _label_run(cells: list[StreamCell], k: int, runs: list[int]) -> int:
     return n if plain and not captioned else 0
 
 
-def _rows(cells: list[StreamCell], blank_separated: bool = False) -> list[list[StreamCell]]:
+def stream_rows(cells: list[StreamCell], blank_separated: bool = False) -> list[list[StreamCell]]:
     """The cells grouped into rows; ``blank_separated``: blank lines separate the cells (the layout is beyond doubt,
     so a last row stopping short where the text ends is a cut)."""
     grouper = _RowGrouper()
@@ -431,6 +431,7 @@ def _rows(cells: list[StreamCell], blank_separated: bool = False) -> list[list[S
         nxt = cells[k + 1] if k + 1 < len(cells) else None
         grouper.next_is_value = nxt is not None and _valueish(nxt.clean)
         grouper.next_funds_header = nxt is not None and cell_kind(nxt.clean) == "fh"
+        grouper.next_target = nxt is not None and nxt.clean[:1] in V.TARGET_GLYPHS and not V.cut_known_word(c.clean)
         grouper.next_serial = (nxt is not None and SERIAL_NUMBER.match(nxt.clean) is not None
                                and int(nxt.clean) == grouper.last_serial + 1)
         if grouper.opens_serial_row(c, nxt):
@@ -449,8 +450,7 @@ def _rows(cells: list[StreamCell], blank_separated: bool = False) -> list[list[S
 
 
 def _is_funds_header(clean: str) -> bool:
-    core = V.header_core(clean)
-    return any(rx.match(t) for t in (clean, core) for name, rx in V.FUNDS_HEADERS if name != "reason")
+    return any(rx.match(t) for t in (clean, V.header_core(clean)) for name, rx in V.FUNDS_HEADERS if name != "reason")
 
 
 def _structural(clean: str) -> bool:
@@ -486,7 +486,7 @@ def cell_stream(norm: NormalizedText) -> tuple[NormalizedText, bool] | None:
     cells, blank_separated = found
     chars: list[str] = []
     offs: list[int] = []
-    for row in _rows(cells, blank_separated):
+    for row in stream_rows(cells, blank_separated):
         for k, c in enumerate(row):
             if k:
                 chars.append("\t")

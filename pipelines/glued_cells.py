@@ -4,7 +4,7 @@ nothing between them: the break was all that told two cells apart), and the chun
 Only splits the printed words make certain are made: a full category word (数量指标, 效益指标; never a bare 数量 or
 质量, which start names) at one end of the cell, a number before a category word (15满意度指标: a row's 得分, then
 the next block), a name before an operator glyph that opens its target (面积≥1.2万亩), a funds total label before
-its first amount (年度资金总额:600).
+its first amount (年度资金总额:600, 年度资金总额4,860,000.00), whole header words glued (执行率得分).
 """
 
 from __future__ import annotations
@@ -20,6 +20,10 @@ CHUNK_MARKER = re.compile(r"^(\d{1,2})、")
 MIN_NAME_CHARS = 3
 _TARGET = re.compile(r"[≥≤](?=\d)")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+# an amount glued to its label without a colon: digits with thousands separators or a decimal part, nothing after
+_AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+\.\d+$")
+# a cell of glued header words is at most this long (偏差原因分析及改进措施 + 得分 …)
+GLUED_HEADER_MAX_CHARS = 24
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +69,30 @@ def _pieces(text: str, start: int) -> list[tuple[int, int]]:
         cut = start + target.start()
         return [(start, cut), (cut, len(text))]  # 新建高标准农田面积≥1.2万亩: the name, then its target
     total = V.FUNDS_TOTAL_AMOUNT_LABEL.match(rest)
-    if total is not None and rest[total.end() - 1:total.end()] == ":" and _NUMBER.match(rest[total.end():]):
+    if total is not None and (_NUMBER.match(rest[total.end():]) if rest[total.end() - 1:total.end()] == ":"
+                              else _AMOUNT.match(rest[total.end():])):
+        # 年度资金总额:600, 年度资金总额4,860,000.00: the total's label, then its first amount
         cut = start + total.end()
-        return [(start, cut), (cut, len(text))]  # 年度资金总额:600: the total's label, then its first amount
+        return [(start, cut), (cut, len(text))]
+    words = _header_words(rest)
+    if words is not None:
+        # 执行率得分, 全年执行数分值: two header cells whose break was lost
+        cuts = [start + sum(map(len, words[:k])) for k in range(len(words) + 1)]
+        return list(zip(cuts, cuts[1:]))
     return [(start, len(text))]
+
+
+def _header_words(text: str) -> list[str] | None:
+    """``text`` as two or more whole header words of the funds or indicator table (执行率 + 得分), or None: a header
+    word itself (年度指标值, 实际完成值) or anything else stays one cell."""
+    if text in V.HEADER_WORDS or len(text) > GLUED_HEADER_MAX_CHARS:
+        return None
+    # ways[k]: the words that spell text[:k] (the fewest: a longer word wins over two shorter ones)
+    ways: list[list[str] | None] = [[]] + [None] * len(text)
+    for k in range(1, len(text) + 1):
+        for w in (text[j:k] for j in range(max(0, k - GLUED_HEADER_MAX_CHARS), k)):
+            prev = ways[k - len(w)]
+            if w in V.HEADER_WORDS and prev is not None and (ways[k] is None or len(prev) + 1 < len(ways[k])):
+                ways[k] = [*prev, w]
+    found = ways[len(text)]
+    return found if found is not None and len(found) >= 2 else None

@@ -314,10 +314,12 @@ def _title_of_run(run: list[tuple[int, str]]) -> tuple[int, Span] | None:
 # a prose project repeating a table project (its summary paragraph) matches its name at least this well
 DUPLICATE_RATIO = 90.0
 _NAME_NOISE = re.compile(r"^\d{4}年度?|(?:项目|专项资金|资金|经费)$")
+# a table's name with its qualifier in brackets after 项目 (X项目（县级配套）) that prose writes inline (X县级配套项目)
+_BRACKETED_TAIL = re.compile(r"项目[(（]([^()（）]+)[)）]$")
 
 
 def _name_key(name: str) -> str:
-    return _NAME_NOISE.sub("", "".join(name.split()))
+    return _NAME_NOISE.sub("", _BRACKETED_TAIL.sub(r"\1项目", "".join(name.split())))
 
 
 def is_duplicate(prose_name: str, table_name: str) -> bool:

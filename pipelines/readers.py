@@ -32,6 +32,7 @@ from jixiao.pipelines.reading_plausibility import header_word, misread_row
 from jixiao.pipelines.run_together import run_together_cells
 from jixiao.pipelines.stacked_fields import stacked_fields
 from jixiao.pipelines.tables import TableParser
+from jixiao.pipelines.wide_blocks import regroup_wide_blocks
 from jixiao.pipelines.wrapped_rows import wrapped_rows
 from jixiao.pipelines.vocab import Categories, any_label
 
@@ -122,7 +123,8 @@ class TabRows(_TableReader):
         # are tab rows too
         # (and a Word table dumped by python-docx, its merged cells repeated in every position they cover)
         laid = grid_rows(frame_rows(merged_repeats(sheet or norm)))
-        return Reading(self.tables.parse(parse_rows(laid)), laid, "table read from comma-separated rows" if sheet else None)
+        rows = regroup_wide_blocks(parse_rows(laid), laid.text)
+        return Reading(self.tables.parse(rows), laid, "table read from comma-separated rows" if sheet else None)
 
 
 class SpaceRows(_TableReader):

@@ -153,7 +153,12 @@ def template_header(rows: list[Row], categories: V.Categories) -> IndicatorHeade
         filled = r.nonempty()
         if i and r.kind != "text" and len(filled) >= TEMPLATE_ROW_CELLS and (
                 categories.level1(filled[0].clean) or categories.level2(filled[0].clean)):
-            return template_columns(i - 1)
+            # a row just above that opens with its name and a target (主次干道机械化清扫率 | ≥85% …) is the first
+            # row after the jump, its merged category cells left on the pages the preview skipped
+            above = rows[i - 1].nonempty() if i > 1 and rows[i - 1].kind != "text" else []
+            orphan = (len(above) >= TEMPLATE_ROW_CELLS and above[1].clean[:1] in V.TARGET_GLYPHS
+                      and not V.cut_known_word(above[0].clean))
+            return template_columns(i - 2 if orphan else i - 1)
     return None
 
 

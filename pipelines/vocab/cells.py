@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.pipelines.vocab.tables import _rx
+from jixiao.pipelines.vocab.tables import KNOWN_WORDS, _rx
 
 # what a 偏差原因 (deviation reason) cell says when nothing deviated: left behind a row's scores in collapsed text
 REMARK = _rx(r"^(/|／|—+|-+|无|无偏差|未发生偏差|无明显偏差|按计划(完成|执行|实施|推进)|已(按时|按期|全部)?完成)$")
@@ -21,3 +21,10 @@ NUMBERED_SLOT = _rx(r"^指标\d+:?$")
 PLACEHOLDER = _rx(r"^(指标\d*[:]?|…+|\.+|—+|-+|/|无)$|^[^\u4e00-\u9fffA-Za-z]*$")
 # the template's goal row over the indicator rows (年度总体目标 | 预期目标 | 实际完成情况): its cells are sentences
 GOAL_ROW_LABEL = _rx(r"^(项目)?(年度)?(总体|绩效)目标$")
+# the glyphs a target may open with and an amount never does (≥85% after a name: an indicator row, no funds row)
+TARGET_GLYPHS = frozenset("≥≤≧≦＞＜><")
+
+
+def cut_known_word(clean: str) -> bool:
+    """``clean`` is the head of a label or header word that a preview's jump cut short (年度资金总): no name."""
+    return any(w.startswith(clean) and w != clean for w in KNOWN_WORDS)
