@@ -259,7 +259,7 @@ def split_glued_tokens(toks: list[Cell]) -> list[Cell]:
     """Tokens a preview glued together split apart, its chunk markers left out (``glued_cells``)."""
     out: list[Cell] = []
     for c in toks:
-        pieces = split_glued(c.text) if c.text == c.clean else None
+        pieces = split_glued(c.text, bool(out) and out[-1].clean in V.HEADER_WORDS) if c.text == c.clean else None
         if pieces is None:
             out.append(c)
             continue

@@ -37,9 +37,11 @@ def _is_category(text: str) -> bool:
     return text in V.LEVEL2_PARENT or text in V.LEVEL1
 
 
-def split_glued(text: str) -> list[tuple[int, int]] | None:
+def split_glued(text: str, in_header: bool = False) -> list[tuple[int, int]] | None:
     """The (start, end) pieces of a cell (its clean text, no whitespace) glued from several, or None when it is one
-    cell. A chunk marker is left out of the pieces (a marker alone gives no piece: ``[]``)."""
+    cell. A chunk marker is left out of the pieces (a marker alone gives no piece: ``[]``). ``in_header``: the cell
+    before is a header word, so glued header words are two columns (alone, 预算执行率得分 is one label: the score of
+    the execution rate)."""
     start = 0
     m = CHUNK_MARKER.match(text)
     if m is not None:
@@ -49,16 +51,16 @@ def split_glued(text: str) -> list[tuple[int, int]] | None:
         if not (_category_head().match(rest) or _is_category(rest)):
             return None  # (1、加强管理: a numbered item, not a preview's marker)
         start = m.end()
-    pieces = _pieces(text, start)
+    pieces = _pieces(text, start, in_header)
     return pieces if (start or len(pieces) > 1) else None
 
 
-def _pieces(text: str, start: int) -> list[tuple[int, int]]:
+def _pieces(text: str, start: int, in_header: bool = False) -> list[tuple[int, int]]:
     rest = text[start:]
     head = _category_head().match(rest)
     if head is not None and head.end() < len(rest) and rest[head.end()] not in "(（:：":
         # 数量指标送戏下乡场次, 效益指标社会效益指标: the category word, then what follows it
-        return [(start, start + head.end()), *_pieces(text, start + head.end())]
+        return [(start, start + head.end()), *_pieces(text, start + head.end(), in_header)]
     tail = next((w for w in sorted({*V.LEVEL2_PARENT, *V.LEVEL1}, key=len, reverse=True) if rest.endswith(w)), None)
     if tail is not None and _NUMBER.match(rest[:-len(tail)]):
         cut = start + len(rest) - len(tail)
@@ -74,7 +76,7 @@ def _pieces(text: str, start: int) -> list[tuple[int, int]]:
         # 年度资金总额:600, 年度资金总额4,860,000.00: the total's label, then its first amount
         cut = start + total.end()
         return [(start, cut), (cut, len(text))]
-    words = _header_words(rest)
+    words = _header_words(rest) if in_header else None
     if words is not None:
         # 执行率得分, 全年执行数分值: two header cells whose break was lost
         cuts = [start + sum(map(len, words[:k])) for k in range(len(words) + 1)]

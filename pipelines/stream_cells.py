@@ -179,7 +179,9 @@ def split_glued_cells(cells: list[StreamCell]) -> list[StreamCell]:
             out[-1] = joined
             continue
         # (a cell with inner spaces or repaired words has no one-to-one offsets: left whole)
-        pieces = split_glued(c.clean) if not c.line and not c.empty and c.end - c.start == len(c.clean) else None
+        in_header = bool(out) and out[-1].clean in V.HEADER_WORDS
+        pieces = (split_glued(c.clean, in_header) if not c.line and not c.empty and c.end - c.start == len(c.clean)
+                  else None)
         if pieces is None:
             out.append(c)
             continue

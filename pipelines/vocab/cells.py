@@ -26,5 +26,7 @@ TARGET_GLYPHS = frozenset("≥≤≧≦＞＜><")
 
 
 def cut_known_word(clean: str) -> bool:
-    """``clean`` is the head of a label or header word that a preview's jump cut short (年度资金总): no name."""
-    return any(w.startswith(clean) and w != clean for w in KNOWN_WORDS)
+    """``clean`` is the head of a label or header word that a preview's jump cut short (年度资金总, 年度总体目): no
+    name."""
+    return (any(w.startswith(clean) and w != clean for w in KNOWN_WORDS)
+            or any(GOAL_ROW_LABEL.match(clean + tail) for tail in ("标", "目标")))
