@@ -245,3 +245,36 @@ def test_a_category_cell_a_jump_cut_its_row_after_opens_no_row(extractor):
     (p,) = _read(extractor, lines)
     assert [r[:3] for r in _rows(p)] == [("产出指标", "数量指标", "维护广场数量"),
                                          ("满意度指标", "服务对象满意度指标", "群众满意度")]
+
+
+def test_a_jump_onto_a_row_that_opens_with_its_name(extractor):
+    """The preview resumes on a row whose merged category cells stood on a skipped page: the row opens with its name
+    and a target (no funds row prints ≥): it is an indicator without levels, not a funds row; the glued total label
+    ('年度资金总额5,120,000.00') and the glued header words ('分值得分') are two cells each."""
+    lines = FIELDS + ["单位：元", "项目资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+                      "年度资金总额4,800,000.00", "5,120,000.00", "5,068,800.00", "10", "99.00%", "9.9",
+                      "1/9", "预览已结束，剩余部分需要下载查看", "5/9",
+                      "主次干道机械化清扫率", "≥85%", "92%", "10", "10",
+                      "时效指标", "垃圾日产日清率", "100%", "100%", "10", "10",
+                      "满意度指标", "服务对象满意度指标", "市民满意度", "≥85%", "88.6%", "10", "10",
+                      "总分", "100", "97.6"]
+    (p,) = _read(extractor, lines)
+    assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed) == (4800000, 5120000, 5068800)
+    assert _rows(p) == [
+        (None, None, "主次干道机械化清扫率", "≥85%", "92%", 10, 10),
+        ("产出指标", "时效指标", "垃圾日产日清率", "100%", "100%", 10, 10),
+        ("满意度指标", "服务对象满意度指标", "市民满意度", "≥85%", "88.6%", 10, 10),
+    ]
+
+
+def test_glued_header_words_in_the_funds_header(extractor):
+    """'执行率得分' after '分值' is two header cells: the total row's six numbers keep their columns."""
+    header = ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率得分"]
+    lines = FIELDS + header + ["年度资金总额", "42", "42", "40.32", "10", "96%", "9.6",
+                               "绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值",
+                               "得分", "偏差原因分析及改进措施",
+                               "产出指标", "数量指标", "强制检定计量器具数量", "≥6000台件", "6320台件", "20", "20",
+                               "总分", "100", "98.6"]
+    (p,) = _read(extractor, lines)
+    assert (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (420000, 403200, 96)
+    assert _rows(p) == [("产出指标", "数量指标", "强制检定计量器具数量", "≥6000台件", "6320台件", 20, 20)]

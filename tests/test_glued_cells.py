@@ -50,3 +50,37 @@ def test_collapsed_tokens_are_split_with_true_offsets():
     got = split_glued_tokens(toks)
     assert [t.text for t in got] == ["质量指标", "文化培训合格率", "≥95%"]
     assert all(text[t.start:t.end] == t.text for t in got)
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("执行率得分", ["执行率", "得分"]),  # two funds header cells whose break a preview lost
+    ("全年执行数分值", ["全年执行数", "分值"]),
+    ("分值得分", ["分值", "得分"]),  # the indicator header's last two columns
+])
+def test_glued_header_words_after_a_header_word_are_two_columns(text, pieces):
+    got = split_glued(text, in_header=True)
+    assert [text[a:b] for a, b in got] == pieces
+
+
+@pytest.mark.parametrize("text", ["预算执行率得分", "执行率得分"])
+def test_glued_header_words_alone_are_one_label(text):
+    """Outside a header run 预算执行率得分 is the label of the execution rate's score (a form's 小计 row)."""
+    assert split_glued(text) is None
+
+
+@pytest.mark.parametrize("text", ["年度指标值", "实际完成值", "偏差原因分析及改进措施"])
+def test_a_whole_header_word_is_not_split(text):
+    assert split_glued(text, in_header=True) is None
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("年度资金总额4,860,000.00", ["年度资金总额", "4,860,000.00"]),  # the total's label glued to an amount in 元
+    ("年度资金总额35.6", ["年度资金总额", "35.6"]),
+])
+def test_a_total_label_glued_to_its_amount_without_a_colon(text, pieces):
+    assert _pieces(text) == pieces
+
+
+def test_a_total_label_glued_to_a_bare_year_is_left_whole():
+    """Without a colon only an amount's own marks (thousands separators, a decimal part) say a number starts."""
+    assert split_glued("年度资金总额2023") is None

@@ -384,3 +384,19 @@ def test_a_bingtuan_regiment_before_the_year_is_a_place():
                         ("第十师2023年团场道路养护项目绩效自评报告", "团场道路养护项目")):
         m = TITLE.search(title)
         assert m is not None and title_name(m).text == name
+
+
+@pytest.mark.parametrize("prose, table", [
+    ("高标准农田建设县级配套项目", "2023年高标准农田建设项目（县级配套）"),  # the bracketed qualifier written inline
+    ("农村公路养护项目", "农村公路养护项目(2023年度)"),
+])
+def test_a_summary_naming_the_table_project_with_its_qualifier_inline_is_the_same_project(prose, table):
+    from jixiao.pipelines.prose_names import is_duplicate
+
+    assert is_duplicate(prose, table)
+
+
+def test_different_qualifiers_stay_different_projects():
+    from jixiao.pipelines.prose_names import is_duplicate
+
+    assert not is_duplicate("高标准农田建设市级补助项目", "高标准农田建设项目（县级配套）")
