@@ -101,3 +101,16 @@ def share_with_verb(span: Span, text: str) -> Span:
     if not _SHARE_OF_TARGET.match(span.text) or a < 0 or text[a:span.start] != _SHARE_VERB:
         return span
     return Span(text=_SHARE_VERB + span.text, start=a, end=span.end)
+
+
+# a change verb opening an actual (实际提高58公斤): part of the value, unless the name already ends with it
+# (项目区亩均粮食产能提高≥50公斤，实际提高58公斤: the target reads 50公斤 without the verb, so does the actual)
+_CHANGE_VERB = re.compile(r"^(?:提高|增长|增加|下降|降低|减少|上升|缩短|提升)(?=[≥≤><=]?\d)")
+
+
+def echo_off(actual: Span, name: Span) -> Span:
+    """An actual without the change verb that repeats the end of its indicator's name."""
+    m = _CHANGE_VERB.match(actual.text)
+    if m is None or not name.text.endswith(m.group()):
+        return actual
+    return Span(text=actual.text[m.end():], start=actual.start + m.end(), end=actual.end)
