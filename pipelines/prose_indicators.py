@@ -16,12 +16,12 @@ from jixiao.pipelines.prose_answers import answered_indicators
 from jixiao.pipelines.prose_blocks import field_blocks
 from jixiao.pipelines.prose_marks import fill_deducted_weights
 from jixiao.pipelines.prose_pledges import pledged_indicators
-from jixiao.pipelines.prose_tails import bracket_level, bracket_level_before, bracket_weight, echo_off, note_off, ratio_off, share_with_verb, trim_bracket, verb_tail_off
+from jixiao.pipelines.prose_tails import bracket_level, bracket_level_before, bracket_weight, echo_off, event_tail_off, note_off, ratio_off, share_with_verb, trim_bracket, verb_tail_off
 from jixiao.pipelines.prose_lists import bracketed_indicators, listed_indicators, paired_indicators
 from jixiao.pipelines.prose_results import FIGURE, enumerated_results, listed_results, numbered_results, restated_results, result_lines
 from jixiao.pipelines.vocab import (
     LEVEL1, LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_BARE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
-    PROSE_ADJUSTED_TARGET_CUE, PROSE_BULLET, PROSE_DASH_BULLET, PROSE_INTERIM_CLAUSE, PROSE_NAME_COLUMN_SAID, PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_TARGET_MET, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_BOUND, PROSE_TARGET_COMPARED, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
+    PROSE_ADJUSTED_TARGET_CUE, PROSE_BULLET, PROSE_DASH_BULLET, PROSE_INTERIM_CLAUSE, PROSE_NAME_COLUMN_SAID, PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_TARGET_MET, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_SURVEY_ACTUAL_CUE, PROSE_TARGET_BOUND, PROSE_TARGET_COMPARED, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
     fallback_level1, fallback_level2,
 )
 
@@ -74,7 +74,8 @@ _IND_SENTENCE = re.compile(
     # (年初目标值600台，调整后目标值650台，实际完成…: the adjusted target is the indicator's, records.md)
     r"(?:" + PROSE_ADJUSTED_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<adjusted>[^,，;；。:：\n]{1,30}?)[,，;；]\s*)?"
     + r"(?:" + PROSE_INTERIM_CLAUSE + r"){0,4}"  # (1-6月监测值83.2%，…: part of the year's readings, no value)
-    + r"(?:(?:" + PROSE_ACTUAL_CUE + "|" + PROSE_BARE_ACTUAL_CUE + r")(?:为|是|[:：])?\s*+(?P<actual>(?:[^,，;；。\n()（）]|[(（][^()（）\n,，;；。]{1,8}[)）]|[()（）]|" + _THOUSANDS + r"){1,30}?)"
+    + r"(?:(?:" + PROSE_ACTUAL_CUE + "|" + PROSE_BARE_ACTUAL_CUE + "|" + PROSE_SURVEY_ACTUAL_CUE
+    + r")(?:为|是|[:：])?\s*+(?P<actual>(?:[^,，;；。\n()（）]|[(（][^()（）\n,，;；。]{1,8}[)）]|[()（）]|" + _THOUSANDS + r"){1,30}?)"
     # (a completion rate may stand between the actual and the marks: …，指标完成率100%，得分20分（满分20分）)
     r"(?:[,，;；]\s*" + PROSE_COMPLETION_CUE + r"(?:为|[:：])?\s*\d+(?:\.\d+)?%?)?"
     # (the marks in brackets after the actual: 实际完成1436公里（权重10，得分10）; after its full stop: …。（分值10，得分10）)
@@ -120,7 +121,10 @@ _IND_VALUE_FIRST = re.compile(
     r"(?:(?:年度|全年)?目标值?(?:为|是))?(?P<target>" + _FIGURE + r")"
     # the actual: 实际完成 / 实际调运 / 经抽样调查实际为 … then the figure
     # (or 完成 alone: 名称≥1.2万亩，完成1.26万亩, a transfer payment's inline form)
-    r"[,，]\s*(?:[^,，;；。\n]{0,8}?实际(?P<verb>[\u4e00-\u9fff]{0,5}?)|(?P<done>(?:已|全年|累计)?完成(?!率|程度|比例)))"
+    # (or a survey's result: 满意度≥90%，问卷调查满意度为94.6%)
+    r"[,，]\s*(?:[^,，;；。\n]{0,8}?实际(?P<verb>[\u4e00-\u9fff]{0,5}?)|(?P<done>(?:已|全年|累计)?完成(?!率|程度|比例))"
+    # (or the date it happened: 开工时间2023年9月底前，于2023年9月12日开工)
+    r"|" + PROSE_SURVEY_ACTUAL_CUE + r"|(?P<on>于)(?=\d{1,4}[年月]))"
     + _CUE_END + r"(?P<actual>" + _FIGURE + r")"
     r"(?:[,，]\s*" + PROSE_WEIGHT_CUE + _CUE_END + r"(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
     r"(?:[,，]\s*" + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)\s*分?)?(?=[,，;；。\n]|$)", re.M)
@@ -206,7 +210,7 @@ _ACTUAL_CUE = re.compile(PROSE_ACTUAL_CUE)
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
-_ACTUAL_WORD = re.compile("实际|完成(?!率|程度|比例)")
+_ACTUAL_WORD = re.compile("实际|完成(?!率|程度|比例)|" + PROSE_SURVEY_ACTUAL_CUE + r"|[,，]于\d{1,4}[年月]")
 _FIGURE_END = re.compile(r"[\u4e00-\u9fff]\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,2})?$")
 _COMPLETION = re.compile(PROSE_COMPLETION_CUE)
 _TARGET_BOUND = re.compile(PROSE_TARGET_BOUND + "|" + PROSE_TARGET_COMPARED)
@@ -280,6 +284,8 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
         actual = note_off(verb_tail_off(trim_bracket(Span.of(m, actual_group)))) if m[actual_group] is not None else None
         actual = share_with_verb(actual, text) if actual is not None else None  # (完成年度目标的103%)
         actual = echo_off(actual, name) if actual is not None else None
+        if m.groupdict().get("on"):  # (于2023年9月12日开工: the date is the actual)
+            actual = event_tail_off(actual)
         if m.groupdict().get("pre"):  # (每人每年 before 640元: part of what was done)
             actual = Span(text=m["pre"] + m["actual"], start=m.start("pre"), end=m.end("actual"))
         # (名称（目标值≥40处），实际完成43处: the bracket closing round the target is no part of it)

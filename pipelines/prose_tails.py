@@ -66,6 +66,16 @@ def verb_tail_off(span: Span) -> Span:
     return span if tail is None else Span(text=span.text[:tail.start()], start=span.start, end=span.start + tail.start())
 
 
+# the event after the date an actual says it happened on (于2023年9月12日开工): the date is the value (an actual printed
+# without 于, 实际2023年5月全部开工, keeps its words)
+_EVENT_TAIL = re.compile(r"(?<=[\d日月旬底])(?:全部|已|正式)?(?:开工|启动|开通|投用|投入使用)$")
+
+
+def event_tail_off(span: Span) -> Span:
+    tail = _EVENT_TAIL.search(span.text)
+    return span if tail is None else Span(text=span.text[:tail.start()], start=span.start, end=span.start + tail.start())
+
+
 def trim_bracket(span: Span) -> Span:
     """A name or value without the bracket that wraps the values (名称（目标值≥10个，实际完成12个）): an opening one
     ending a name, a closing one ending a value that opens none."""

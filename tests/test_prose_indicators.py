@@ -747,3 +747,14 @@ def test_em_dash_bullets_and_both_words_of_reference_before_the_weight():
     assert _read(text) == [
         ("产出指标", None, "培训人次", "≥600人次", "640人次", "10", "10"),
         ("产出指标", None, "补贴发放时间", "每季度末前", "每季度末前", "10", "10")]
+
+
+def test_a_surveys_result_is_the_actual():
+    text = ("3.满意度指标完成情况分析\n服务对象满意度指标:受训农户满意度≥90%,问卷调查满意度为93.2%。\n"
+            "社会公众满意度指标:周边居民满意度目标≥85%，经抽样调查结果为88%。\n")
+    assert [r[2:5] for r in _read(text)] == [("受训农户满意度", "≥90%", "93.2%"), ("周边居民满意度", "≥85%", "88%")]
+
+
+def test_the_date_it_happened_after_a_date_target_is_the_actual():
+    text = "时效指标:项目开工时间2023年9月底前,于2023年9月12日开工。\n"
+    assert _read(text) == [("产出指标", "时效指标", "项目开工时间", "2023年9月底前", "2023年9月12日", None, None)]

@@ -85,6 +85,10 @@ PROSE_ACTUAL_CUE = r"(?:(?:全年|年度|年末|年底|全[省市县区州盟旗
 # (a comparison or an approximation is part of the value: 实际提高1.3个百分点, 实际约920万元)
 PROSE_BARE_ACTUAL_CUE = (r"实际(?!\s*(?:支出|到位|拨付|执行|使用资金|完|达))"
                          r"(?:(?!提高|增长|增加|下降|降低|减少|上升|缩短|提升|约|近|超)[\u4e00-\u9fff]{1,4}?(?=[≥≤><=＞＜]?\d))?")
+# a survey's result standing for the actual of a satisfaction or rate indicator (满意度≥90%，问卷调查满意度为94.6%;
+# 目标≥92%，问卷调查结果为96.1%): the survey's words, before its 为 / colon / figure
+PROSE_SURVEY_ACTUAL_CUE = (r"(?:经)?(?:问卷|抽样|入户|第三方)?(?:调查|测评)(?:结果|满意度|满意率)?(?:达到)?"
+                           r"(?=为|[:：]|[≥≤]?\d)")
 # the same run together without punctuation: …发放指标为100%实际完成值为96%
 PROSE_RUN_TARGET_CUE = r"(?:指标值?|目标值?)(?:为|是|[:：])"
 PROSE_RUN_ACTUAL_CUE = r"[,，]?实际完成值?(?:为|是|[:：])?"
