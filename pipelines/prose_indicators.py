@@ -16,12 +16,12 @@ from jixiao.pipelines.prose_answers import answered_indicators
 from jixiao.pipelines.prose_blocks import field_blocks
 from jixiao.pipelines.prose_marks import fill_deducted_weights
 from jixiao.pipelines.prose_pledges import pledged_indicators
-from jixiao.pipelines.prose_tails import bracket_level, bracket_level_before, bracket_weight, note_off, ratio_off, share_with_verb, trim_bracket, verb_tail_off
+from jixiao.pipelines.prose_tails import bracket_level, bracket_level_before, bracket_weight, echo_off, event_tail_off, note_off, ratio_off, share_with_verb, trim_bracket, verb_tail_off
 from jixiao.pipelines.prose_lists import bracketed_indicators, listed_indicators, paired_indicators
 from jixiao.pipelines.prose_results import FIGURE, enumerated_results, listed_results, numbered_results, restated_results, result_lines
 from jixiao.pipelines.vocab import (
     LEVEL1, LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_BARE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
-    PROSE_ADJUSTED_TARGET_CUE, PROSE_BULLET, PROSE_INTERIM_CLAUSE, PROSE_NAME_COLUMN_SAID, PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_TARGET_MET, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_TARGET_BOUND, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
+    PROSE_ADJUSTED_TARGET_CUE, PROSE_BULLET, PROSE_DASH_BULLET, PROSE_INTERIM_CLAUSE, PROSE_NAME_COLUMN_SAID, PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_TARGET_MET, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_SURVEY_ACTUAL_CUE, PROSE_TARGET_BOUND, PROSE_TARGET_COMPARED, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
     fallback_level1, fallback_level2,
 )
 
@@ -29,7 +29,8 @@ from jixiao.pipelines.vocab import (
 # one indicator per sentence: [N.]名称，年初目标值X，实际完成值Y[，自评得分Z分]
 # (1. / (1) / ①, which NFKC makes a bare digit before the name: not one counting something, 3岁 / 1号)
 _CIRCLED = r"[1-9](?=[\u4e00-\u9fff])(?![岁个年月日次人万千百号级类项条名户座栋期批])"
-_ITEM = r"(?:(?:\d{1,2}[.、．)）]|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|" + _CIRCLED + "|" + PROSE_BULLET + r")[ \t]*+)?"
+_ITEM = (r"(?:(?:\d{1,2}[.、．)）]|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|" + _CIRCLED + "|" + PROSE_BULLET + "|"
+         + PROSE_DASH_BULLET + r")[ \t]*+)?")
 # a category word leading the sentence: 数量指标： / 产出指标方面，
 # (数量指标——培训人次：…, 产出指标-数量指标-培训人数：… the level-1 and level-2 before the name)
 # (the levels joined as other bureaus print them: 产出指标—数量指标—, 产出指标 — — 数量指标, 产出指标>数量指标>,
@@ -63,7 +64,9 @@ _IND_SENTENCE = re.compile(
     r"的?[,，:：。]?\s*+"
     # (a target holds no colon but a time's, 8:30: 目标完成情况：名称年度目标X is a heading over the sentence)
     # (or no cue, where the target opens with its bound: 名称：控制在1500元/人次以内，实际…)
-    + r"(?:" + PROSE_TARGET_CUE + r"(?:为|是|[:：])?|(?:计划|预期)?(?=" + PROSE_TARGET_BOUND + r"))"
+    + r"(?:" + PROSE_TARGET_CUE + r"(?:为|是|[:：])?|(?:计划|预期)?(?=" + PROSE_TARGET_BOUND + r")"
+    # (or a change on the year before, set off from the name: 名称，较上年下降，实际下降3.2%; 名称同比下降目标≥10% is the cued form)
+    + r"|(?<=[,，:：])(?=" + PROSE_TARGET_COMPARED + r"))"
     # (目标值 6、完成值 6: an enumeration comma between the two as well)
     # (≥2,000人: a comma between digits three from the end separates thousands, it ends no clause; 5,260台(pcs): a
     # bracket the actual opens it closes, as one piece)
@@ -71,7 +74,8 @@ _IND_SENTENCE = re.compile(
     # (年初目标值600台，调整后目标值650台，实际完成…: the adjusted target is the indicator's, records.md)
     r"(?:" + PROSE_ADJUSTED_TARGET_CUE + r"(?:为|是|[:：])?\s*(?P<adjusted>[^,，;；。:：\n]{1,30}?)[,，;；]\s*)?"
     + r"(?:" + PROSE_INTERIM_CLAUSE + r"){0,4}"  # (1-6月监测值83.2%，…: part of the year's readings, no value)
-    + r"(?:(?:" + PROSE_ACTUAL_CUE + "|" + PROSE_BARE_ACTUAL_CUE + r")(?:为|是|[:：])?\s*+(?P<actual>(?:[^,，;；。\n()（）]|[(（][^()（）\n,，;；。]{1,8}[)）]|[()（）]|" + _THOUSANDS + r"){1,30}?)"
+    + r"(?:(?:" + PROSE_ACTUAL_CUE + "|" + PROSE_BARE_ACTUAL_CUE + "|" + PROSE_SURVEY_ACTUAL_CUE
+    + r")(?:为|是|[:：])?\s*+(?P<actual>(?:[^,，;；。\n()（）]|[(（][^()（）\n,，;；。]{1,8}[)）]|[()（）]|" + _THOUSANDS + r"){1,30}?)"
     # (a completion rate may stand between the actual and the marks: …，指标完成率100%，得分20分（满分20分）)
     r"(?:[,，;；]\s*" + PROSE_COMPLETION_CUE + r"(?:为|[:：])?\s*\d+(?:\.\d+)?%?)?"
     # (the marks in brackets after the actual: 实际完成1436公里（权重10，得分10）; after its full stop: …。（分值10，得分10）)
@@ -116,7 +120,12 @@ _IND_VALUE_FIRST = re.compile(
     r"(?P<name>[\u4e00-\u9fff(（\d][^,，;；。:：\n≥≤<>=＞＜]{1,39}?)(?<!计划)(?<!目标)(?<!目标值)(?<!指标值)"
     r"(?:(?:年度|全年)?目标值?(?:为|是))?(?P<target>" + _FIGURE + r")"
     # the actual: 实际完成 / 实际调运 / 经抽样调查实际为 … then the figure
-    r"[,，]\s*[^,，;；。\n]{0,8}?实际(?P<verb>[\u4e00-\u9fff]{0,5}?)" + _CUE_END + r"(?P<actual>" + _FIGURE + r")"
+    # (or 完成 alone: 名称≥1.2万亩，完成1.26万亩, a transfer payment's inline form)
+    # (or a survey's result: 满意度≥90%，问卷调查满意度为94.6%)
+    r"[,，]\s*(?:[^,，;；。\n]{0,8}?实际(?P<verb>[\u4e00-\u9fff]{0,5}?)|(?P<done>(?:已|全年|累计)?完成(?!率|程度|比例))"
+    # (or the date it happened: 开工时间2023年9月底前，于2023年9月12日开工)
+    r"|" + PROSE_SURVEY_ACTUAL_CUE + r"|(?P<on>于)(?=\d{1,4}[年月]))"
+    + _CUE_END + r"(?P<actual>" + _FIGURE + r")"
     r"(?:[,，]\s*" + PROSE_WEIGHT_CUE + _CUE_END + r"(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
     r"(?:[,，]\s*" + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)\s*分?)?(?=[,，;；。\n]|$)", re.M)
 _IND_REVERSED = re.compile(
@@ -201,10 +210,10 @@ _ACTUAL_CUE = re.compile(PROSE_ACTUAL_CUE)
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
-_ACTUAL_WORD = re.compile("实际")
+_ACTUAL_WORD = re.compile("实际|完成(?!率|程度|比例)|" + PROSE_SURVEY_ACTUAL_CUE + r"|[,，]于\d{1,4}[年月]")
 _FIGURE_END = re.compile(r"[\u4e00-\u9fff]\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,2})?$")
 _COMPLETION = re.compile(PROSE_COMPLETION_CUE)
-_TARGET_BOUND = re.compile(PROSE_TARGET_BOUND)
+_TARGET_BOUND = re.compile(PROSE_TARGET_BOUND + "|" + PROSE_TARGET_COMPARED)
 # a field's cue read as an indicator's name (年度指标值 where a label block's line breaks were lost): no name
 _CUE_NAME = re.compile(r"(?:" + PROSE_TARGET_CUE + "|" + PROSE_ACTUAL_CUE + "|计划|预期)")
 _TARGET_MET = re.compile(PROSE_TARGET_MET)
@@ -233,7 +242,8 @@ def _sentence_matches(text: str, s: int, e: int):
                         if not _MONEY_NAME.search(m["name"]) and not _DATE_LEAD.match(m["name"]))
         if _ACTUAL_WORD.search(text, a, b):
             yield from (m for m in _IND_VALUE_FIRST.finditer(text, a, min(b + 1, e))
-                        if not _FUNDS_ACTUAL.search(m["verb"]) and not _DATE_LEAD.match(m["name"]))
+                        if not _FUNDS_ACTUAL.search(m["verb"] or "") and not _DATE_LEAD.match(m["name"])
+                        and not (m["done"] and _MONEY_NAME.search(m["name"])))
 
 
 def _label_list(m: re.Match[str]) -> bool:
@@ -273,6 +283,9 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
         actual_group = "cactual" if m.groupdict().get("cactual") else "actual"
         actual = note_off(verb_tail_off(trim_bracket(Span.of(m, actual_group)))) if m[actual_group] is not None else None
         actual = share_with_verb(actual, text) if actual is not None else None  # (完成年度目标的103%)
+        actual = echo_off(actual, name) if actual is not None else None
+        if m.groupdict().get("on"):  # (于2023年9月12日开工: the date is the actual)
+            actual = event_tail_off(actual)
         if m.groupdict().get("pre"):  # (每人每年 before 640元: part of what was done)
             actual = Span(text=m["pre"] + m["actual"], start=m.start("pre"), end=m.end("actual"))
         # (名称（目标值≥40处），实际完成43处: the bracket closing round the target is no part of it)

@@ -11,14 +11,15 @@ import re
 
 from jixiao.pipelines.parsed import ParsedIndicator, Span
 from jixiao.pipelines.prose_lists import Listed
-from jixiao.pipelines.prose_tails import verb_tail_off
+from jixiao.pipelines.prose_tails import echo_off, verb_tail_off
 from jixiao.pipelines.vocab import PROSE_DATE_LEAD, PROSE_PLEDGE, PROSE_UNIT_BRACKET, PROSE_SCORE_CUE, PROSE_WEIGHT_CUE, PROSE_RESULT_LEAD, PROSE_TARGET_BOUND, fallback_level1, fallback_level2
 
 # (…，产出指标共4项，其中：名称…: after a comma only where a level word leads)
 # (possessive: a run of level words is never re-split when the name fails, which would be exponential)
 # what opens the clause before the name: 其中：, 即, a level word with its count or 方面 (效益指标共3项，其中：),
 # an item's number (1、)
-_PREFIX = (r"(?:(?:其中[:：]|即|(?P<lead>[\u4e00-\u9fff]{2,8}?指标)(?:方面|共?\d{1,2}项)?[,，:：]?"
+# (年度指标值每月10日前: 年度指标 opens a target's cue, it is no level word leading the name 值每月)
+_PREFIX = (r"(?:(?:其中[:：]|即|(?P<lead>(?!(?:年度|全年|年初|计划)指标)[\u4e00-\u9fff]{2,8}?指标)(?:方面|共?\d{1,2}项)?[,，:：]?"
            r"|\d{1,2}[、.．](?!\d)|[(（]\d{1,2}[)）])[ \t]*){0,4}+")
 _COMPARED = r"(?:较上年|较去年|同比)"
 _PLEDGED = re.compile(
@@ -55,7 +56,7 @@ def pledged_indicators(text: str, s: int, e: int) -> list[Listed]:
         target = Span.of(m, "target" if m["target"] is not None else "bare")
         actual = verb_tail_off(Span.of(m, "actual"))
         if _COMPARISON_VERB.match(m["verb"] or ""):
-            actual = Span(text=m["verb"] + actual.text, start=m.start("verb"), end=actual.end)
+            actual = echo_off(Span(text=m["verb"] + actual.text, start=m.start("verb"), end=actual.end), name)
         lead = Span.of(m, "lead") if m["lead"] and (fallback_level1(m["lead"]) or fallback_level2(m["lead"])) else None
         out.append(Listed(
             indicator=ParsedIndicator(name=name, target=[target], actual=actual,

@@ -66,6 +66,16 @@ def verb_tail_off(span: Span) -> Span:
     return span if tail is None else Span(text=span.text[:tail.start()], start=span.start, end=span.start + tail.start())
 
 
+# the event after the date an actual says it happened on (于2023年9月12日开工): the date is the value (an actual printed
+# without 于, 实际2023年5月全部开工, keeps its words)
+_EVENT_TAIL = re.compile(r"(?<=[\d日月旬底])(?:全部|已|正式)?(?:开工|启动|开通|投用|投入使用)$")
+
+
+def event_tail_off(span: Span) -> Span:
+    tail = _EVENT_TAIL.search(span.text)
+    return span if tail is None else Span(text=span.text[:tail.start()], start=span.start, end=span.start + tail.start())
+
+
 def trim_bracket(span: Span) -> Span:
     """A name or value without the bracket that wraps the values (名称（目标值≥10个，实际完成12个）): an opening one
     ending a name, a closing one ending a value that opens none."""
@@ -101,3 +111,16 @@ def share_with_verb(span: Span, text: str) -> Span:
     if not _SHARE_OF_TARGET.match(span.text) or a < 0 or text[a:span.start] != _SHARE_VERB:
         return span
     return Span(text=_SHARE_VERB + span.text, start=a, end=span.end)
+
+
+# a change verb opening an actual (实际提高58公斤): part of the value, unless the name already ends with it
+# (项目区亩均粮食产能提高≥50公斤，实际提高58公斤: the target reads 50公斤 without the verb, so does the actual)
+_CHANGE_VERB = re.compile(r"^(?:提高|增长|增加|下降|降低|减少|上升|缩短|提升)(?=[≥≤><=]?\d)")
+
+
+def echo_off(actual: Span, name: Span) -> Span:
+    """An actual without the change verb that repeats the end of its indicator's name."""
+    m = _CHANGE_VERB.match(actual.text)
+    if m is None or not name.text.endswith(m.group()):
+        return actual
+    return Span(text=actual.text[m.end():], start=actual.start + m.end(), end=actual.end)

@@ -7,6 +7,7 @@ import re
 
 from jixiao.pipelines.parsed import Span
 from jixiao.pipelines.prose_links import link_lines, outside_links
+from jixiao.pipelines.vocab import PAGE_NAVIGATION
 
 # a unit's name: the heading line of a report (株洲市渌口区人力资源和社会保障局), or of a 部门决算 page that carries
 # its projects' self-evaluation (某局2023年度部门决算公开)
@@ -23,6 +24,7 @@ _TITLE_ORG = re.compile(
 )
 # a site's name over the page (某省水利厅 门户网站, 某市人民政府网站): 站 ends a unit's name (监测站), not a site's
 _SITE_NAME = re.compile(r"网站$|网$")
+_NAVIGATION = re.compile(PAGE_NAVIGATION)
 _HEADING_NOT_ORG = re.compile(r"^(第.部分|目录|附件|附表|[一二三四五六七八九十]+、|\(|（)")
 
 
@@ -51,6 +53,8 @@ def heading_units(text: str, stretches: list[tuple[int, int]]) -> list[Span]:
                 if not HEADING_CHARS[0] <= sum(sizes[k:k + n]) <= HEADING_CHARS[1]:
                     continue
                 found = _heading_org(lines[k:k + n])
+                if found is not None and _over_navigation(lines, k + n):
+                    break  # (the site's name over its navigation, no heading of the report)
                 if found is not None:
                     out.append(found)
                     k += n - 1
@@ -81,3 +85,9 @@ def _heading_org(lines: list[tuple[int, str]]) -> Span | None:
     # offsets only for a heading found (this runs on every short line)
     pos = [start + i for start, line in lines for i, ch in enumerate(line) if not ch.isspace()]
     return Span(text=m.group("org"), start=pos[m.start("org")], end=pos[m.end("org") - 1] + 1)
+
+
+def _over_navigation(lines: list[tuple[int, str]], k: int) -> bool:
+    """Whether the first line from ``k`` on that holds words is a site's navigation (网站首页 | 机构概况 | …)."""
+    after = next((line for _, line in lines[k:] if line.strip()), "")
+    return _NAVIGATION.search(after) is not None

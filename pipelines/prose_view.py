@@ -22,7 +22,9 @@ _UNWRAP_SPACE_RUN = re.compile("[ \t\u3000]+")
 _LINE_BREAK = re.compile("\n")
 # a line that is a heading of its own (二、绩效目标实现情况, (一)产出指标): short, numbered, no sentence punctuation; a
 # break after it ends it even unpunctuated (a scan's lines, read one a line, would run it into the item below)
-_HEADING_LINE = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）])"
+# (or an Arabic ordinal before a category word, 1、数量指标 over 1)名称(单位),目标值X,…: the Fujian form's level-2 line)
+_HEADING_LINE = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]"
+                           r"|\d{1,2}[、.．](?=[\u4e00-\u9fff]{2,12}指标[ \t\u3000]*$))"
                            r"[^,，。;；:：\n]{2,16}[ \t\u3000]*")
 
 
@@ -108,8 +110,21 @@ def view_indicators(text: str, view: Unwrapped, s: int, e: int) -> list[ParsedIn
     # (not where all line breaks were lost: there the view runs every heading into the name after it)
     spaced = _SPACED_WORD.search(text, s, e) is not None and text.find("\n", s, e) >= 0
     if (len(unwrapped), _fields(unwrapped) if spaced else 0) <= (len(printed), _fields(printed) if spaced else 0):
-        return printed
+        return _completed(printed, [_remapped(i, view) for i in unwrapped])
     return [_remapped(i, view) for i in unwrapped]
+
+
+def _completed(printed: list[ParsedIndicator], unwrapped: list[ParsedIndicator]) -> list[ParsedIndicator]:
+    """The printed reading, each indicator's marks that its sentence wraps past its line (…，得分\n10分（分值10分）。:
+    a line-bound reading stops at the break) taken from the unwrapped reading of the same name."""
+    by_name = {(i.name.start, i.name.end): i for i in unwrapped}
+    out = []
+    for ind in printed:
+        other = by_name.get((ind.name.start, ind.name.end))
+        missing = {f: getattr(other, f) for f in ("weight", "score") if other is not None and getattr(ind, f) is None
+                   and getattr(other, f) is not None}
+        out.append(ind.model_copy(update=missing) if missing else ind)
+    return out
 
 
 def _fields(indicators: list[ParsedIndicator]) -> int:

@@ -190,6 +190,8 @@ def test_a_title_spaced_out_by_a_scan_still_names_the_report():
     ("全年预算数50万元，全年执行数48万元。经综合评定，该项目评定得分为91分，评定等级为“良好”。", (500000.0, 480000.0, None), 91.0, "良"),
     ("全年预算数50万元，全年执行数48万元。项目最终得分92分，绩效评级：优秀。", (500000.0, 480000.0, None), 92.0, "优"),
     ("全年预算数50万元，全年执行数48万元。经自评，总分为90分，等级“优秀”。", (500000.0, 480000.0, None), 90.0, "优"),
+    # (a transfer payment's fund named before the bare 预算)
+    ("截至2023年12月31日，全省防汛补助资金预算50万元，已执行48万元，执行率96%。", (500000.0, 480000.0, 96.0), None, None),
 ])
 def test_prose_funds_score_and_grade_in_other_words(body, funds, score, grade):
     text = "2023年度计量检定项目绩效自评报告\n\n" + body + "\n"

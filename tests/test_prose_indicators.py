@@ -712,3 +712,49 @@ def test_interim_monitoring_figures_between_the_target_and_the_years_actual():
     year's (全年实际完成值), the readings are no value."""
     text = "2.质量指标\n（1）道路机扫率：年度目标值≥85%，1-6月监测值83.2%，7-12月监测值87.6%，全年实际完成值85.4%，分值10分，得分10分。\n"
     assert _read(text) == [("产出指标", "质量指标", "道路机扫率", "≥85%", "85.4%", "10", "10")]
+
+
+# ---- transfer-payment inline forms and other bureaus' words (invented examples, invar family)
+
+def test_a_bare_done_after_the_target_is_the_actual():
+    text = ("(一)产出指标完成情况\n数量指标:新建蓄水池≥40座,完成42座;新增灌溉面积≥0.6万亩,完成0.64万亩。"
+            "质量指标:工程验收合格率≥95%,实际100%。\n")
+    assert _read(text) == [
+        ("产出指标", "数量指标", "新建蓄水池", "≥40座", "42座", None, None),
+        ("产出指标", "数量指标", "新增灌溉面积", "≥0.6万亩", "0.64万亩", None, None),
+        ("产出指标", "质量指标", "工程验收合格率", "≥95%", "100%", None, None)]
+
+
+def test_a_done_after_a_budget_is_no_indicator():
+    assert _read("数量指标:项目预算资金120万元,完成118万元。\n") == []
+
+
+def test_a_change_on_the_year_before_set_off_by_a_comma_is_the_target():
+    text = "生态效益指标:项目区农药使用量,较上年下降,实际下降4.1%。\n"
+    assert _read(text) == [("效益指标", "生态效益指标", "项目区农药使用量", "较上年下降", "下降4.1%", None, None)]
+    # (run into the name it is part of it, the cued target after it)
+    assert _read("项目区治安案件同比下降目标≥10%，实际同比下降12%。\n")[0][2:4] == ("项目区治安案件同比下降", "≥10%")
+
+
+def test_a_change_verb_ending_the_name_is_no_part_of_the_actual():
+    text = "社会效益指标:亩均粮食单产提高，年度目标值≥40公斤，实际提高46公斤。\n"
+    assert _read(text)[0][2:5] == ("亩均粮食单产提高", "≥40公斤", "46公斤")
+
+
+def test_em_dash_bullets_and_both_words_of_reference_before_the_weight():
+    text = ("（一）产出指标\n——培训人次：年度指标值≥600人次，实际完成640人次，该项指标分值10分，得分10分。\n"
+            "——补贴发放时间：年度指标值每季度末前，实际完成每季度末前，分值10分，得分10分。\n")
+    assert _read(text) == [
+        ("产出指标", None, "培训人次", "≥600人次", "640人次", "10", "10"),
+        ("产出指标", None, "补贴发放时间", "每季度末前", "每季度末前", "10", "10")]
+
+
+def test_a_surveys_result_is_the_actual():
+    text = ("3.满意度指标完成情况分析\n服务对象满意度指标:受训农户满意度≥90%,问卷调查满意度为93.2%。\n"
+            "社会公众满意度指标:周边居民满意度目标≥85%，经抽样调查结果为88%。\n")
+    assert [r[2:5] for r in _read(text)] == [("受训农户满意度", "≥90%", "93.2%"), ("周边居民满意度", "≥85%", "88%")]
+
+
+def test_the_date_it_happened_after_a_date_target_is_the_actual():
+    text = "时效指标:项目开工时间2023年9月底前,于2023年9月12日开工。\n"
+    assert _read(text) == [("产出指标", "时效指标", "项目开工时间", "2023年9月底前", "2023年9月12日", None, None)]

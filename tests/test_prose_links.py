@@ -70,3 +70,13 @@ def test_a_related_heading_over_a_link_is_no_heading_unit():
     text = "\n".join(["相关文章", "示例县林业局2023年度部门整体支出绩效自评报告", "首页 > 政务公开 > 绩效评价",
                       "示例县生态环境局2023年度甲项目支出绩效自评报告", FUNDS, ""])
     assert [u.text for u in heading_units(text, [(0, len(text))])] == ["示例县生态环境局"]
+
+
+def test_a_unit_line_over_a_sites_navigation_is_the_sites_name():
+    # (a bureau's site prints its name over 网站首页 | …: no heading of the report, no department)
+    text = "\n".join(["示例省应急管理厅", "网站首页 | 机构概况 | 政务公开", "您现在的位置: 首页 >> 政务公开",
+                      "示例省应急管理厅关于2023年度救灾物资储备补助资金绩效自评情况的报告", FUNDS, ""])
+    assert [u.text for u in heading_units(text, [(0, len(text))])] == []
+    # (the same line over the report's title names its unit)
+    text = "\n".join(["示例县生态环境局", "2023年度甲项目支出绩效自评报告", FUNDS, ""])
+    assert [u.text for u in heading_units(text, [(0, len(text))])] == ["示例县生态环境局"]

@@ -58,3 +58,13 @@ def test_dates_bounds_marks_and_latin_units_open_no_name():
 def test_a_cue_word_opens_no_name():
     text = "预期新增灌溉面积1.8万亩，实际达到1.71万亩。\n年度目标值较上年缩短2天，实际缩短3天。\n"
     assert _read(text) == []
+
+
+def test_a_target_cue_is_no_level_word_leading_a_name():
+    # (年度指标值每月10日前: 年度指标 opens the cue, it leads no name 值每月)
+    assert _read("救助资金按月发放：年度指标值每月10日前，实际完成每月10日前。\n") == []
+
+
+def test_a_change_verb_the_name_ends_with_is_not_repeated_in_the_actual():
+    assert _read("社会效益指标:亩均产能提高≥50公斤,实际提高58公斤。\n") == [("亩均产能提高", "≥50公斤", "58公斤")]
+    assert _read("社会效益指标:亩均产能≥50公斤,实际提高58公斤。\n") == [("亩均产能", "≥50公斤", "提高58公斤")]

@@ -105,3 +105,23 @@ def test_a_heading_line_ends_where_the_scans_lines_do_not_end_sentences():
     text = "二、绩效目标实现情况\n(一)产出指标\n1日常养护村道里程:目标值42公\n里,分值15分。"
     view = Unwrapped.of(text).text
     assert "(一)产出指标\n1日常养护村道里程:目标值42公里," in view and view.startswith("二、绩效目标实现情况\n")
+
+
+# ---- the Fujian form's level-2 heading line and marks wrapped past a line (invented examples, invar family)
+
+def test_a_numbered_level2_line_is_no_wrap_into_the_item_below():
+    # (1、数量指标 over 1)名称(单位),…: the heading is a line of its own even where another sentence wraps)
+    text = ("(一)产出指标\n1、数量指标\n1)新建社区书屋数量(个),目标值≥12,完成值13,分值10,得\n分10。\n"
+            "2、质量指标\n1)图书上架合格率(%),目标值100,完成值100,分值10,得分10。\n")
+    read = [(i.level2, i.name.text, i.score.text if i.score else None)
+            for i in view_indicators(text, Unwrapped.of(text), 0, len(text))]
+    assert read == [("数量指标", "新建社区书屋数量(个)", "10"), ("质量指标", "图书上架合格率(%)", "10")]
+
+
+def test_marks_wrapped_past_the_line_are_taken_from_the_view():
+    # (the printed reading stops at the break; the view of the same indicator holds its marks)
+    text = ("（一）产出指标\n——低保对象人数：年度指标值≥860人，实际完成874人，得分\n10分（分值10分）。\n"
+            "——救助对象满意度：年度指标值≥90%，实际完成95.6%，分值10分，得分9分。\n")
+    read = [(i.name.text, i.weight.text if i.weight else None, i.score.text if i.score else None)
+            for i in view_indicators(text, Unwrapped.of(text), 0, len(text))]
+    assert read == [("低保对象人数", "10", "10"), ("救助对象满意度", "10", "9")]

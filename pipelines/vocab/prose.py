@@ -21,7 +21,9 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("initial", r"年初预算合计"),
     # plainer words for the same totals (预算资金80万元, 调整后预算85万元, 实际执行76万元, 执行金额76万元)
     # (项目预算共计4500万元: the sum of the sources pooled for it)
-    ("annual", r"(?:(?<!初)预算资金|调整后预算|全年预算|总预算|(?<!初)预算金额|(?<!初)预算总额|(?<!初)预算(?=共计|总计))(?:为|是|共计|总计)?"),
+    # (…补助资金预算12,460万元，已执行11,837万元: a fund's name before the bare 预算 and its figure)
+    ("annual", r"(?:(?<!初)预算资金|调整后预算|全年预算|总预算|(?<!初)预算金额|(?<!初)预算总额|(?<!初)预算(?=共计|总计)"
+               r"|(?<=资金|经费)预算(?=\d))(?:为|是|共计|总计)?"),
     ("executed", r"(?:实际执行(?:数|金额)?|(?<!预算)执行金额)(?:为|是)?"),
     ("annual", r"项目资金(?:总额)?(?:为|是|共)?"),  # (项目资金35.6万元，已全部支付: a lone figure is the budget)
     ("executed", r"已支付(?:资金)?"),
@@ -73,6 +75,8 @@ PROSE_TARGET_CUE = (r"(?:(?:年初|初|年度|全年|计划|预期)?(?:目标值
                     r"|(?:计划|预期)(?=[≥≤><=＞＜\d]|较上年|较去年|同比)|(?<=[:：])(?:计划|预期))")
 # a target printed with its bound and no cue before it (名称：控制在1500元/人次以内，实际…)
 PROSE_TARGET_BOUND = r"控制在|不超过|不高于|不低于|不少于"
+# a target printed as a change on the year before, with no cue (名称，较上年下降，实际下降3.2%)
+PROSE_TARGET_COMPARED = r"较上年|较去年|同比"
 # (年度完成值 / 年末实际值 / 实际完成数: other bureaus' words for the same value)
 # (全省实际完成3386处: a transfer payment's report speaks for its whole region; 实际完成时间为2023年11月25日)
 PROSE_ACTUAL_CUE = r"(?:(?:全年|年度|年末|年底|全[省市县区州盟旗])?(?:实际)?(?:完成值|完成情况|完成时间|实际值|完成数|实际数|完成(?!率|程度|比例|值))|实际达到|实际(?=为|是))"
@@ -81,6 +85,10 @@ PROSE_ACTUAL_CUE = r"(?:(?:全年|年度|年末|年底|全[省市县区州盟旗
 # (a comparison or an approximation is part of the value: 实际提高1.3个百分点, 实际约920万元)
 PROSE_BARE_ACTUAL_CUE = (r"实际(?!\s*(?:支出|到位|拨付|执行|使用资金|完|达))"
                          r"(?:(?!提高|增长|增加|下降|降低|减少|上升|缩短|提升|约|近|超)[\u4e00-\u9fff]{1,4}?(?=[≥≤><=＞＜]?\d))?")
+# a survey's result standing for the actual of a satisfaction or rate indicator (满意度≥90%，问卷调查满意度为94.6%;
+# 目标≥92%，问卷调查结果为96.1%): the survey's words, before its 为 / colon / figure
+PROSE_SURVEY_ACTUAL_CUE = (r"(?:经)?(?:问卷|抽样|入户|第三方)?(?:调查|测评)(?:结果|满意度|满意率)?(?:达到)?"
+                           r"(?=为|[:：]|[≥≤]?\d)")
 # the same run together without punctuation: …发放指标为100%实际完成值为96%
 PROSE_RUN_TARGET_CUE = r"(?:指标值?|目标值?)(?:为|是|[:：])"
 PROSE_RUN_ACTUAL_CUE = r"[,，]?实际完成值?(?:为|是|[:：])?"
@@ -89,7 +97,8 @@ PROSE_SCORE_CUE = r"(?:(?:自评|实际|指标|评价)?得分|(?<![\u4e00-\u9fff
 # (该指标分值15分: the sentence refers back to its indicator)
 # (权重分 / 标准分 / 满分15分 where a sentence prints the full mark in the weight's place)
 # (该指标10分，得10分: the full mark said of the indicator, with no word for it)
-PROSE_WEIGHT_CUE = r"(?:(?:该?指标|该项)?(?:分值|权重(?:分值?)?)|标准分值?|满分值?|该(?:指标|项)(?=\s*\d+(?:\.\d+)?\s*分))"
+# (该项指标分值20分: both words of reference before it)
+PROSE_WEIGHT_CUE = r"(?:(?:(?:该项?)?指标|该项)?(?:分值|权重(?:分值?)?)|标准分值?|满分值?|该(?:项指标|指标|项)(?=\s*\d+(?:\.\d+)?\s*分))"
 # the full mark printed after a score (得分20分（满分20分）): the indicator's 分值
 PROSE_FULL_MARK_CUE = r"满分"
 # a completion rate some reports print between the actual and the marks (指标完成率100%)
@@ -134,6 +143,10 @@ PROSE_BLOCK_LABELS: tuple[tuple[str, str], ...] = (
 )
 # a bullet glyph opening an item or a heading as some sites print them (◆产出指标 / ■新建停车泊位：目标…)
 PROSE_BULLET = r"[■□●○◆◇▲△►▶•★☆]"
+# a site's navigation line (网站首页 | 机构概况 | …, 您现在的位置: 首页 >> …): a unit's line over it is the site's name
+PAGE_NAVIGATION = r"首页|当前位置|现在的位置|网站地图"
+# a long dash opening an indicator's line as a bullet (——城乡低保对象保障人数：年度指标值≥5200人，…), before its words only
+PROSE_DASH_BULLET = r"(?:[—―─]{1,2}|-{2})(?=[\u4e00-\u9fff“\"])"
 # what a sentence says after a target when it compares (完成目标: the target met, no actual)
 PROSE_TARGET_MET = r"(?:年度)?目标(?:任务)?"
 # an adjusted target printed after the year's first one (年初目标值600台，调整后目标值650台)
