@@ -237,7 +237,7 @@ class _RowGrouper:
             return False
         kind = cell_kind(after.clean)  # (a category: where blanks print nothing, only values may stand between)
         return after.empty or kind == "cat" and all(map(_valueish, (v.clean for v in vals))) or kind == "text" and (
-            after.clean[-1] in _SENTENCE_END or bool(V.REMARK.match(after.clean)))
+            after.clean[-1] in _SENTENCE_END or after.clean in V.QUALITATIVE_BANDS)  # (a 备注's 达成预期指标)
 
     def unnamed_header(self, kind: str) -> bool:
         """The indicator header read last names neither a level nor a name column (实际完成情况 was the goal block's

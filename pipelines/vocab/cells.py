@@ -8,9 +8,7 @@ import re
 from jixiao.pipelines.vocab.tables import _rx
 
 # what a 偏差原因 (deviation reason) cell says when nothing deviated: left behind a row's scores in collapsed text
-# (a target-only sheet's 备注 says the same in its own words: 达成预期指标, Hubei's 2021 form)
-REMARK = _rx(r"^(/|／|—+|-+|无|无偏差|未发生偏差|无明显偏差|按计划(完成|执行|实施|推进)|已(按时|按期|全部)?完成"
-             r"|未?达成预期(指标|目标)?)$")
+REMARK = _rx(r"^(/|／|—+|-+|无|无偏差|未发生偏差|无明显偏差|按计划(完成|执行|实施|推进)|已(按时|按期|全部)?完成)$")
 # a 评分标准 / 得分计算方法 cell (完成得满分, 未达标按比例扣分, 酌情扣分): a rule for the score, never an indicator's name
 SCORING_RULE = _rx(r"得满分|不得分|扣\S{0,6}分|酌情(扣|给|得)分|按(完成)?比例(扣|得|计)分")
 # how a cell cut from a sentence of prose starts: a separator (—, :, ，, 、, ;) or an ordinal ((1), 1、, 1.) left over
