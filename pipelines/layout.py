@@ -130,9 +130,9 @@ def space_rows(norm: NormalizedText) -> NormalizedText:
     """The text with each line's space runs read as cell boundaries (one character for one: offsets stay)."""
     out = list(norm.text)
     pos = 0
-    # a lone ≥ / ≤ / = may be a cell of its own where the header prints an operator column (运算符号), else it
-    # was typed with a space before its number (≤ 30日)
-    op_column = any(w in norm.text for w in INDICATOR_HEADER_WORDS["op"])
+    # a lone ≥ / ≤ / = may be a cell of its own where the header prints an operator column (运算符号, or 指标性质
+    # holding ≥ / ≤), else it was typed with a space before its number (≤ 30日)
+    op_column = any(w in norm.text for w in (*INDICATOR_HEADER_WORDS["op"], *INDICATOR_HEADER_WORDS["nature"]))
     for line in norm.text.split("\n"):
         toks = [(m.start(), m.end()) for m in _WORD.finditer(line)] if "\t" not in line else []
         labels = [any_label(line[a:b]) for a, b in toks]
