@@ -404,3 +404,11 @@ def test_field_lines_above_a_table_that_prints_only_its_name(extractor):
     p = read(extractor, head + page(*FIELDS[:2], *FUNDS, *PLAIN_HEADER,
                                     "产出指标", "数量指标", "新建分类投放点数量", "≥30个", "32个", "20", "20", BLANK))
     assert (p.department, p.implementer) == ("示例县城市管理局", "示例县环境卫生所")
+
+
+def test_field_lines_naming_two_departments_fill_nothing(extractor):
+    """Two field lines naming different 主管部门 (a page listing several units) say nothing about this table's."""
+    head = "主管部门：示例县城市管理局\n主管部门：示例县住房和城乡建设局\n\n"
+    p = read(extractor, head + page(*FIELDS[:2], *FUNDS, *PLAIN_HEADER,
+                                    "产出指标", "数量指标", "新建分类投放点数量", "≥30个", "32个", "20", "20", BLANK))
+    assert p.department is None
