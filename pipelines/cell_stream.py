@@ -13,9 +13,10 @@ from __future__ import annotations
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.header_order import indicator_visual_order
 from jixiao.pipelines.normalize import SERIAL_NUMBER, NormalizedText, squeeze
+from jixiao.pipelines.page_breaks import after_page_break, value_goes_on
 from jixiao.pipelines.stream_cells import (
     CELL_CHARS, StreamCell, cell_kind, drop_repeated_page_headers, glued_category, join_split_categories,
-    join_vertical_words, join_wrapped, slipped_name_labels, split_glued_cells,
+    join_vertical_words, join_wrapped, label_run, label_runs, slipped_name_labels, split_glued_cells,
 )
 
 # A text is read this way when at least this many lines are single cells and they are this share of its
@@ -235,7 +236,8 @@ class _RowGrouper:
         if len(vals) < self.values or after is None or any(v.empty or v.line for v in vals):
             return False
         kind = cell_kind(after.clean)  # (a category: where blanks print nothing, only values may stand between)
-        return after.empty or kind == "cat" and all(_valueish(v.clean) for v in vals) or kind == "text" and after.clean[-1] in _SENTENCE_END
+        return after.empty or kind == "cat" and all(map(_valueish, (v.clean for v in vals))) or kind == "text" and (
+            after.clean[-1] in _SENTENCE_END or after.clean in V.QUALITATIVE_BANDS)  # (a 备注's 达成预期指标)
 
     def unnamed_header(self, kind: str) -> bool:
         """The indicator header read last names neither a level nor a name column (实际完成情况 was the goal block's
@@ -385,43 +387,29 @@ def _valueish(clean: str) -> bool:
     return bool(V.VALUE_START.match(clean)) or bool(V.OPERATORS.match(clean)) or clean in V.NATURE_WORDS
 
 
-def _label_runs(cells: list[StreamCell]) -> list[int]:
-    """For each cell, how many field labels run from it (one pass from the end: a run is counted once, not again
-    from each of its cells)."""
-    runs = [0] * (len(cells) + 1)
-    for k in range(len(cells) - 1, -1, -1):
-        runs[k] = runs[k + 1] + 1 if not cells[k].line and cell_kind(cells[k].clean) == "label" else 0
-    return runs
+def _opens_next(c: StreamCell) -> bool:
+    return c.line or cell_kind(c.clean) in ("cat", "text") and not _valueish(c.clean)
 
 
-def _label_run(cells: list[StreamCell], k: int, runs: list[int]) -> int:
-    """How many field labels open a label row at cell ``k`` (中央主管部门 / 地方主管部门 / 资金使用单位, their values on
-    the next row, in the same order): at least two labels, followed by as many plain cells; else 0."""
-    n = runs[k]
-    values = cells[k + n:k + 2 * n]
-    if n < 2 or len(values) < n:
-        return 0
-    plain = all(not v.line and cell_kind(v.clean) in ("text", "num") and not V.UNIT_CAPTION.search(v.clean)
-                for v in values)
-    # a cell just before a header run is that header's caption (项目资金 | 年初预算数 …), not a label's value: the
-    # labels' values then did not all print
-    after = cells[k + 2 * n] if k + 2 * n < len(cells) else None
-    captioned = after is not None and cell_kind(after.clean) in ("fh", "ih")
-    return n if plain and not captioned else 0
-
-
-def stream_rows(cells: list[StreamCell], blank_separated: bool = False) -> list[list[StreamCell]]:
+def stream_rows(cells: list[StreamCell], blank_separated: bool = False,
+                breaks: frozenset[int] = frozenset()) -> list[list[StreamCell]]:
     """The cells grouped into rows; ``blank_separated``: blank lines separate the cells (the layout is beyond doubt,
-    so a last row stopping short where the text ends is a cut)."""
+    so a last row stopping short where the text ends is a cut); ``breaks``: cells right after a page break."""
     grouper = _RowGrouper()
-    runs = _label_runs(cells)
+    runs = label_runs(cells)
     k = 0
     while k < len(cells):
         c = cells[k]
-        run = _label_run(cells, k, runs) if grouper.state in ("text", "field") else 0
+        run = label_run(cells, k, runs) if grouper.state in ("text", "field") else 0
         if run:
             grouper.label_run(cells[k:k + run], cells[k + run:k + 2 * run])
             k += 2 * run
+            continue
+        if k in breaks and grouper.state == "ih_body" and not grouper.tiers and 0 < grouper.since_name < grouper.values \
+                and value_goes_on(cells, k, grouper.values - grouper.since_name + 1, _valueish, _opens_next):
+            prev = grouper.cur[-1]  # (2021年11月 | 第2页 | 30日前: one target cell the page break split)
+            grouper.cur[-1] = StreamCell(prev.start, c.end, prev.clean + c.clean)
+            k += 1
             continue
         if grouper.name_goes_on(cells, k):
             name = grouper.cur[-1]
@@ -486,7 +474,7 @@ def cell_stream(norm: NormalizedText) -> tuple[NormalizedText, bool] | None:
     cells, blank_separated = found
     chars: list[str] = []
     offs: list[int] = []
-    for row in stream_rows(cells, blank_separated):
+    for row in stream_rows(cells, blank_separated, frozenset(after_page_break(norm, cells))):
         for k, c in enumerate(row):
             if k:
                 chars.append("\t")

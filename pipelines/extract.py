@@ -53,7 +53,9 @@ from jixiao.pipelines.pipeline import PIPELINE, PipelineConfig
 from jixiao.pipelines.prose_fills import fill_lone_funds
 from jixiao.pipelines.prose import ProseParser
 from jixiao.pipelines.prose_names import is_duplicate
-from jixiao.pipelines.prose_merge import drop_duplicates, fill_from_summaries, fill_lone_code, fill_lone_score
+from jixiao.pipelines.prose_merge import (
+    drop_duplicates, fill_from_summaries, fill_lone_code, fill_lone_score, fill_lone_units,
+)
 from jixiao.pipelines.prose_indicators import fill_lone_indicators
 from jixiao.pipelines.readers import COLLAPSED_LINE_CHARS, LayoutReaders, a_table, is_collapsed
 from jixiao.pipelines.readers import facts as reading_facts
@@ -216,6 +218,7 @@ class Extractor:
             fill_lone_score(norm.text, parsed)
             fill_lone_funds(norm.text, parsed)
             fill_lone_code(norm.text, parsed)
+            fill_lone_units(source, norm, parsed)
             fill_lone_indicators(norm.text, parsed)
         timings["prose"] = time.perf_counter() - t3
         if prose:

@@ -152,6 +152,15 @@ def doubled_tail(name: str, times: int = 2) -> int:
     return 0
 
 
+def done_tail(name: str) -> int:
+    """The length of the words printed at the end of ``name`` as a target and again after 已 as its actual
+    (``管护机制建立已建立``: 建立), 0 if none; the name keeps at least ``MIN_NAME_CHARS``."""
+    for n in range((len(name) - 1 - MIN_NAME_CHARS) // 2, 1, -1):
+        if name[-n - 1] == "已" and name[-2 * n - 1:-n - 1] == name[-n:]:
+            return n
+    return 0
+
+
 def _row_values(text: str, name: tuple[int, int], vals: list[tuple[int, int]],
                 shape: RowShape) -> list[tuple[int, int]]:
     """A row's name and values as cells: its last number split into 分值 and 得分 under a scored header; a word
@@ -164,8 +173,10 @@ def _row_values(text: str, name: tuple[int, int], vals: list[tuple[int, int]],
         return [(a, b - 3 * n), (b - 3 * n, b - 2 * n), (b - 2 * n, b - n), (b - n, b), *_scored(text, vals, shape)]
     vals = _scored(text, vals, shape)
     n = doubled_tail(text[a:b])
-    if n and vals and len(vals) <= 2 and all(_BARE_NUMBER.match(text[x:y]) for x, y in vals):
-        return [(a, b - 2 * n), (b - 2 * n, b - n), (b - n, b), *vals]
+    said = n or done_tail(text[a:b])  # the target's words; the actual's are 已 and them (建立已建立) where not doubled
+    act = said if n else said + 1
+    if said and vals and len(vals) <= 2 and all(_BARE_NUMBER.match(text[x:y]) for x, y in vals):
+        return [(a, b - said - act), (b - said - act, b - act), (b - act, b), *vals]
     if n and vals:
         # the target repeats the name's last word before its number (成本降低 | 降低10%以上)
         return [(a, b - n), (b - n, vals[0][1]), *vals[1:]]

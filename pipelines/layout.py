@@ -23,7 +23,7 @@ from typing import Literal
 from jixiao.pipelines.normalize import NormalizedText, is_slipped_number, squeeze
 from jixiao.pipelines.vocab import HEADER_WORDS as _HEADER_WORDS, VERTICAL_HEADING_CHARS
 from jixiao.pipelines.vocab import (
-    INDICATOR_HEADERS, LABEL_CACHE_SIZE, MARGIN_MARK, NAME_LABEL, OPERATORS, TABLE_TITLE, any_label, field_label, repair_label,
+    INDICATOR_HEADER_WORDS, INDICATOR_HEADERS, LABEL_CACHE_SIZE, MARGIN_MARK, NAME_LABEL, OPERATORS, TABLE_TITLE, any_label, field_label, repair_label,
 )
 
 _PLAIN_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?$")
@@ -130,6 +130,9 @@ def space_rows(norm: NormalizedText) -> NormalizedText:
     """The text with each line's space runs read as cell boundaries (one character for one: offsets stay)."""
     out = list(norm.text)
     pos = 0
+    # a lone ≥ / ≤ / = may be a cell of its own where the header prints an operator column (运算符号, or 指标性质
+    # holding ≥ / ≤), else it was typed with a space before its number (≤ 30日)
+    op_column = any(w in norm.text for w in (*INDICATOR_HEADER_WORDS["op"], *INDICATOR_HEADER_WORDS["nature"]))
     for line in norm.text.split("\n"):
         toks = [(m.start(), m.end()) for m in _WORD.finditer(line)] if "\t" not in line else []
         labels = [any_label(line[a:b]) for a, b in toks]
@@ -139,7 +142,7 @@ def space_rows(norm: NormalizedText) -> NormalizedText:
                 continue  # a spaced-out word stays one cell (not digits: 8 8 is a weight and a score)
             if field_row and not (labels[k] or labels[k + 1]):
                 continue  # a value with a space in it (伊州财行(2022)26号 农产品…)
-            if OPERATORS.match(line[a0:a1]) and line[b0].isdigit() and (a1 - a0 > 1 or line[a0] in "><"):
+            if OPERATORS.match(line[a0:a1]) and line[b0].isdigit() and (a1 - a0 > 1 or line[a0] in "><" or not op_column):
                 continue  # an operator OCR spaced off its number (> 8000株, >= 45处) is the value's start
             out[pos + a1] = "\t"
         pos += len(line) + 1

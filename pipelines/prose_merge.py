@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 
-from jixiao.pipelines.normalize import parse_number
+from jixiao.pipelines.normalize import NormalizedText, parse_number
 from jixiao.pipelines.parsed import ParsedProject, Span, fact_count
+from jixiao.pipelines.project_fields import clean_org
 from jixiao.pipelines.prose import CODE_LINE, GRADE, SCORE
+from jixiao.pipelines.vocab.prose import PROSE_DEPT_LABEL, PROSE_IMPL_LABEL
 from jixiao.pipelines.prose_names import is_duplicate
 from jixiao.pipelines.prose_view import complement
 
@@ -70,6 +72,32 @@ def fill_lone_code(text: str, tables: list[ParsedProject]) -> None:
     codes = {m["v"] for m in CODE_LINE.finditer(text)} if len(tables) == 1 and tables[0].code is None else set()
     if len(codes) == 1:
         tables[0].code = Span.of(CODE_LINE.search(text), "v")
+
+
+# a page's field line above its table, label and value alone on the line (主管部门：某局), where the table itself
+# prints only the 项目名称 (the page's header block carries the units)
+_UNIT_LINES = (("department", re.compile(rf"^[ \t\u3000]*{PROSE_DEPT_LABEL}[:：][ \t\u3000]*(?P<v>[^\s,，。;；]{{2,40}})[ \t\u3000]*$",
+                                         re.M)),
+               ("implementer", re.compile(rf"^[ \t\u3000]*{PROSE_IMPL_LABEL}[:：][ \t\u3000]*(?P<v>[^\s,，。;；]{{2,40}})[ \t\u3000]*$",
+                                          re.M)))
+
+
+def fill_lone_units(source: NormalizedText, norm: NormalizedText, tables: list[ParsedProject]) -> None:
+    """A document of one table project without a 主管部门 (实施单位): the one its page prints as a field line of its
+    own (主管部门：某局 above the table), where one value is printed. The lines are found in ``source`` (the text as
+    normalized: a reader may have run such lines together) and the value spanned in ``norm``, the reader's text."""
+    if len(tables) != 1:
+        return
+    at = {o: i for i, o in enumerate(norm.offsets[:-1])}
+    for field, rx in _UNIT_LINES:
+        if getattr(tables[0], field) is not None:
+            continue
+        hits = list(rx.finditer(source.text))
+        if len({m["v"] for m in hits}) != 1:
+            continue
+        a, b = at.get(source.offsets[hits[0].start("v")]), at.get(source.offsets[hits[0].end("v") - 1])
+        if a is not None and b is not None and norm.text[a:b + 1] == hits[0]["v"]:
+            setattr(tables[0], field, clean_org(Span(text=hits[0]["v"], start=a, end=b + 1)))
 
 
 def drop_duplicates(prose: list[ParsedProject], tables: list[ParsedProject]) -> list[ParsedProject]:

@@ -361,3 +361,54 @@ def test_a_level2_printed_with_an_empty_row_is_a_row_of_its_own(extractor):
         ("成本指标", "经济成本指标", "单个投放点建设成本", "≤1.5万元", "1.4万元", 20.0, 20.0),
         ("效益指标", "社会效益指标", "垃圾分类知晓率", "≥85%", "88%", 30.0, 30.0),
         ("满意度指标", "服务对象满意度指标", "居民满意度", "≥90%", "93%", 40.0, 38.0)]
+
+
+# a target-only sheet (Hubei's 2021 form): 指标值 then a 备注 column whose cells say 达成预期指标, no actual column
+TARGET_ONLY_HEADER = ("绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "备注")
+
+
+def test_a_target_only_sheet_with_a_remark_column(extractor):
+    """备注 is the header's reason column: each row is its name, its target and the 达成预期指标 verdict (no actual);
+    a name broken into two paragraphs before its target is still one name."""
+    cells = [*FIELDS, *FUNDS[:8], *FUNDS[8:14], *TARGET_ONLY_HEADER,
+             "产出指标", "数量指标", "新增分类投放点", "≥30个", "达成预期指标",
+             "质量指标", "分类投放点验收", "合格率", "100%", "达成预期指标",
+             "满意度指标", "服务对象满意度指标", "居民满意度", "≥90%", "未达成预期指标，宣传不足"]
+    p = read(extractor, page(*cells))
+    assert rows(p) == [("产出指标", "数量指标", "新增分类投放点", "≥30个", None, None, None),
+                       ("产出指标", "质量指标", "分类投放点验收合格率", "100%", None, None, None),
+                       ("满意度指标", "服务对象满意度指标", "居民满意度", "≥90%", None, None, None)]
+
+
+def test_a_value_cell_split_by_a_page_counter(extractor):
+    """A preview's page counter between two lines of one cell (2024年11月 | 第2页 / 共3页 | 30日前): where the row
+    would otherwise run one cell past its columns, the two lines are one value; a counter between two rows
+    splits nothing."""
+    header = PLAIN_HEADER[1:]
+    lines = [*FIELDS, *FUNDS, *header,
+             "产出指标", "时效指标", "设施建成时间", "2024年11月", "第2页 / 共3页", "30日前", "2024年11月20日", "10", "10",
+             "按期完成",
+             "效益指标", "社会效益指标", "垃圾分类知晓率", "≥85%", "88%", "10", "10", "无",
+             "第3页 / 共3页",
+             "满意度指标", "服务对象满意度指标", "居民满意度", "≥90%", "93%", "10", "9", "宣传不足"]
+    p = read(extractor, "\n".join(lines) + "\n")
+    assert rows(p) == [("产出指标", "时效指标", "设施建成时间", "2024年11月30日前", "2024年11月20日", 10.0, 10.0),
+                       ("效益指标", "社会效益指标", "垃圾分类知晓率", "≥85%", "88%", 10.0, 10.0),
+                       ("满意度指标", "服务对象满意度指标", "居民满意度", "≥90%", "93%", 10.0, 9.0)]
+
+
+def test_field_lines_above_a_table_that_prints_only_its_name(extractor):
+    """主管部门：X and 实施单位：Y printed as lines of the page above a table whose only field is 项目名称 fill the
+    project's departments (the reader runs such lines together; they are read on the text as normalized)."""
+    head = "项目编码：11010121T000000001234\n主管部门：示例县城市管理局\n实施单位：示例县环境卫生所\n\n"
+    p = read(extractor, head + page(*FIELDS[:2], *FUNDS, *PLAIN_HEADER,
+                                    "产出指标", "数量指标", "新建分类投放点数量", "≥30个", "32个", "20", "20", BLANK))
+    assert (p.department, p.implementer) == ("示例县城市管理局", "示例县环境卫生所")
+
+
+def test_field_lines_naming_two_departments_fill_nothing(extractor):
+    """Two field lines naming different 主管部门 (a page listing several units) say nothing about this table's."""
+    head = "主管部门：示例县城市管理局\n主管部门：示例县住房和城乡建设局\n\n"
+    p = read(extractor, head + page(*FIELDS[:2], *FUNDS, *PLAIN_HEADER,
+                                    "产出指标", "数量指标", "新建分类投放点数量", "≥30个", "32个", "20", "20", BLANK))
+    assert p.department is None

@@ -7,7 +7,7 @@ import pytest
 
 from jixiao.eval.variants import collapse
 from jixiao.pipelines.extract import Extractor
-from jixiao.pipelines.flat_run import row_cells, values_to_end
+from jixiao.pipelines.flat_run import RowShape, row_cells, values_to_end
 from jixiao.pipelines.run_together import split_rate_run
 
 ROWS = [
@@ -405,3 +405,24 @@ def test_rows_whose_line_break_was_collapsed_to_a_space_are_cut_apart():
         "改造供水管綫長度", "≥18公里", "18.6公里", "15", "新建村級蓄水池", "6座", "6座", "10"]
     piece = "新建站点数量≥5个6个 改造管网长度3公里3.2公里"
     assert [piece[a:b] for a, b in row_cells(piece)] == ["新建站点数量", "≥5个", "6个", "改造管网长度", "3公里", "3.2公里"]
+
+
+@pytest.mark.parametrize("piece, cells", [
+    # counted lamps, lengths in 延米 and livestock in 万头(羽): units of their own, so the next row's name is cut off
+    ("维修更换灯具数量≥1200盏1236盏巡查街巷条数≥120条127条",
+     ["维修更换灯具数量", "≥1200盏", "1236盏", "巡查街巷条数", "≥120条", "127条"]),
+    ("新建桥梁长度≥180延米186延米强制免疫畜禽数量≥45万头(羽)47.3万头(羽)",
+     ["新建桥梁长度", "≥180延米", "186延米", "强制免疫畜禽数量", "≥45万头(羽)", "47.3万头(羽)"]),
+])
+def test_units_a_row_ends_with(piece, cells):
+    assert [piece[a:b] for a, b in row_cells(piece)] == cells
+
+
+@pytest.mark.parametrize("piece, cells", [
+    ("工程长效管护机制建立已建立10", ["工程长效管护机制", "建立", "已建立", "10"]),
+    ("管护机制长期长期10", ["管护机制", "长期", "长期", "10"]),
+])
+def test_a_worded_target_and_its_actual_after_the_name(piece, cells):
+    """A target in words and its actual saying it was done (建立 / 已建立), run into the name before the row's 得分:
+    cut as the same words printed twice are (长期 / 长期)."""
+    assert [piece[a:b] for a, b in row_cells(piece, RowShape(values=2, numbers=1))] == cells

@@ -44,3 +44,11 @@ def test_a_related_documents_list_after_a_cut_row_ends_the_table(extractor, chro
     # the excerpt stops inside the last row (≥9); the site's list after it is no cell of that row
     lines = [*SCORED, chrome, "示例县2022年度部门决算公开说明"]
     assert [n for n, _ in _names(extractor, lines)] == ["养护公园绿地面积", "补植苗木成活率"]
+
+
+def test_an_operator_typed_apart_from_its_number_in_space_rows(extractor):
+    """≤ 30日 with a space in it is one target where the header has no operator column (运算符号): the lone ≤ is
+    no cell of its own, so the row's actual and score keep their columns."""
+    lines = [*SCORED[:6], "时效指标 养护问题处置时限 ≤ 48小时 36小时 10 10", "质量指标 补植苗木成活率 ≥95% 96.2% 15 15"]
+    (p,) = extractor.extract_text("\n".join(lines) + "\n", doc_id="t", mode="parser").projects
+    assert [(i.name, i.target, i.actual, i.score) for i in p.indicators][1] == ("养护问题处置时限", "≤48小时", "36小时", 10.0)

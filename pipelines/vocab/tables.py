@@ -252,7 +252,7 @@ INDICATOR_HEADERS: list[tuple[str, re.Pattern[str]]] = [
     ("other", _rx(r"^(指标值?|目标值?)?(设置|设定|确定)依据$|^上年度?(实际)?(指标|完成|实际)(值|数|情况)$"
                   r"|^(指标)?(赋分|评分|计分|打分|得分计算)(规则|标准|方法|细则|办法)$|^(指标)?(佐证|证明)(资料|材料)|^指标(解释|说明)$"
                   r"|^是否(为)?核心(指标)?$|^(数据|指标)(来源|出处)$")),
-    ("reason", _rx(r"(偏差原因|原因分析|改进措施|未完成原因)")),
+    ("reason", _rx(r"(偏差原因|原因分析|改进措施|未完成原因)|^备注$")),
 ]
 
 # a row whose text starts with one of these closes the indicator table
