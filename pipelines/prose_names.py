@@ -90,6 +90,11 @@ NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目
                          r"|^(?:专项|补助|转移支付|财政|资金|经费|支出|项目)+$")
 
 
+# quotation marks around a whole name in a title (《某项目》绩效自评报告, “某工程”绩效自评报告); a title word quoted
+# inside a name stays (《某市志》编纂出版经费)
+_QUOTE_PAIRS = {"《": "》", "“": "”", '"': '"'}
+
+
 def title_name(m: re.Match[str]) -> Span | None:
     """The project a report's title names: the text after the year, else before it; not a unit's name."""
     if (wrapped := _wrapped_above(m)) is not None:
@@ -125,6 +130,13 @@ def title_name(m: re.Match[str]) -> Span | None:
         # (琼中岭县农村饮水工程2023年度维修养护补助资金: the year inside the project's words, left out; the span covers both)
         name = words[1] + name
         a = words[0]
+    if ((k := name.rfind("《")) > 0 and name.endswith("》") and "《" not in name[:k]
+            and (_PLACE.fullmatch(name[:k]) or re.search(ORG_END + "$", name[:k]))):
+        name, a = name[k:], a + k  # (某县《某项目》绩效自评报告: the place or unit before the quoted name)
+    if len(name) > 4 and _QUOTE_PAIRS.get(name[0]) == name[-1] and name[0] not in name[1:-1]:
+        name, a, stop = name[1:-1], a + 1, stop - 1  # (《某项目》绩效自评报告: the marks quote the name, no part of it)
+    elif name[-1:] in _QUOTE_PAIRS.values() and not any(q in name for q, c in _QUOTE_PAIRS.items() if c == name[-1]):
+        name, stop = name[:-1], stop - 1  # (《2023年度某项目》绩效自评报告: the year and the opening mark before the name)
     if name.endswith("项目") and m.string.startswith("支出", m.end("title")) and _FUND_END.search(name[:-2]):
         name, stop = name[:-2], stop - 2  # (某专项经费项目支出绩效自评报告: 项目支出 is the report's kind, the fund 某专项经费)
     # (某局项目支出绩效自评报告 names the unit, not a project: a unit's name before 项目 is none either)

@@ -26,6 +26,12 @@ def _names(text: str) -> list[str]:
     # other provinces' words for the report; a page title's site name after 报告_
     ("示例县残疾人联合会残疾人康复救助项目支出绩效自我评价报告_示例县人民政府", "残疾人康复救助项目"),
     ("示例区2023年度城乡医疗救助资金绩效自评价报告", "城乡医疗救助资金"),
+    # quotation marks around the whole name are no part of it; a title quoted inside a name is
+    ("《示例检测项目》绩效自评报告", "示例检测项目"),
+    ("“示例检测项目”绩效自评报告", "示例检测项目"),
+    ("关于《2023年度示例检测项目》的绩效自评报告", "示例检测项目"),
+    ("示例县市场监督管理局《示例检测项目》绩效自评报告", "示例检测项目"),
+    ("《示例县志》编纂出版经费绩效自评报告", "《示例县志》编纂出版经费"),
 ])
 def test_title_project_words(title, name):
     m = TITLE.search(title)
