@@ -23,19 +23,25 @@ from jixiao.pipelines.vocab import (
 # (spaces, not tabs, before the title: at every tab of a long run ``[ \t]*`` would rescan the rest of it)
 # a report's title line: [关于][unit or place][year]NAME[支出]绩效自评报告 (the name is what follows the year, or what
 # precedes it when nothing does: 退役士兵安置补助经费转移支付2023年度绩效自评报告)
-TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{2,80}?)(?:支出|使用|区域)?(?:的)?"
+TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{2,80}?)"
+                    # (…项目资金使用情况及绩效自评报告, …项目整体绩效自评报告: the use of the funds, the whole of the project are the
+                    # report's subject, not the name's)
+                    r"(?:支出|使用|区域|(?<=项目)整体|(?:资金)?(?:使用|执行|管理)情况(?:及|和))?(?:的)?"
                     # (a scan or a PDF may space the title's words out: 绩效自 评报告)
                     # (绩效自我评价报告 / 绩效自评价报告 / 绩效自评综述: other provinces' words; a page title's site name after
                     # 报告_ or 报告-: 某项目绩效自评报告_某市人民政府)
-                    r"绩 ?效 ?(?:自 ?我 ?评 ?价|自 ?评(?: ?价)?|评 ?价)(?:工作)?(?:情况)?(?:的)?(?:自评)? ?(?:报 ?告|综 ?述)"
+                    # (绩效目标自评报告; 绩效自评表及自评报告: the form and the report published together)
+                    r"绩 ?效 ?(?:目 ?标 ?)?(?:自 ?我 ?评 ?价|自 ?评(?: ?价)?|评 ?价)(?:工作)?(?:情况)?(?:的)?(?:自评)? ?"
+                    r"(?:报 ?告|综 ?述|表 ?及 ?(?:自 ?评 ?)?报 ?告)"
                     # (a letter sending the report on: 关于报送…绩效自评报告的报告 / …的函)
                     r"(?=[ \t]*$|\s|[(（_｜|—-]|的(?:报告|函|请示))", re.M)  # a line, or a run of collapsed text
 _TITLE_YEAR = re.compile(r"\d{4}年度?")
 _FUND_END = re.compile(PROSE_FUND_END)
-# a title saying 情况 for 报告 (2023年度某项目绩效自评情况): a line of its own holding a year, tried where no title says 报告
+# a title saying 情况 or 结果 for 报告, or nothing (2023年度某项目绩效自评情况, 某项目2023年度绩效自评): a line of its own
+# holding a year, tried where no title says 报告
 # (a section heading 二、绩效自评情况 holds no year)
-_SITUATION_TITLE = re.compile(r"^[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{0,20}?\d{4}年度?[^\n\t。，,;；:：|]{2,60}?)"
-                              r"(?:支出|使用|区域)?绩效自评(?:工作)?情况(?:说明)?[ \t\u3000]*$", re.M)
+_SITUATION_TITLE = re.compile(r"^[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{0,40}?\d{4}年度?(?:[^\n\t。，,;；:：|]{2,60}?)?)"
+                              r"(?:支出|使用|区域)?绩效自评(?:工作)?(?:情况(?:说明)?|结果)?[ \t\u3000]*$", re.M)
 
 
 def title_matches(text: str, s: int, e: int) -> list[re.Match[str]]:

@@ -32,6 +32,12 @@ def _names(text: str) -> list[str]:
     ("关于《2023年度示例检测项目》的绩效自评报告", "示例检测项目"),
     ("示例县市场监督管理局《示例检测项目》绩效自评报告", "示例检测项目"),
     ("《示例县志》编纂出版经费绩效自评报告", "《示例县志》编纂出版经费"),
+    # other words for the report: the goals' report, the form and the report together, the use of the funds
+    # or the whole of the project as its subject
+    ("2023年度示例检测项目绩效目标自评报告", "示例检测项目"),
+    ("示例市市场监督管理局2023年度示例检测项目支出绩效自评表及自评报告", "示例检测项目"),
+    ("示例市市场监督管理局关于2023年度示例检测项目资金使用情况及绩效自评报告", "示例检测项目"),
+    ("示例市市场监督管理局2023年度示例检测项目整体绩效自评报告", "示例检测项目"),
 ])
 def test_title_project_words(title, name):
     m = TITLE.search(title)
@@ -406,3 +412,15 @@ def test_different_qualifiers_stay_different_projects():
     from jixiao.pipelines.prose_names import is_duplicate
 
     assert not is_duplicate("高标准农田建设市级补助项目", "高标准农田建设项目（县级配套）")
+
+
+@pytest.mark.parametrize("title", ["2023年示例检测项目绩效自评结果", "示例检测项目2023年度绩效自评"])
+def test_a_title_line_saying_result_or_nothing_after_the_evaluation(title):
+    text = f"{title}\n一、项目基本情况\n本项目年度预算50万元。\n二、绩效目标完成情况\n1、数量指标\n" \
+           "1)培训人次(人次),目标值300,完成值320,分值10,得分10。\n"
+    assert _names(text) == ["示例检测项目"]
+
+
+def test_a_department_whole_report_names_no_project_by_its_title():
+    m = TITLE.search("示例市市场监督管理局2023年度部门整体支出绩效自评报告")
+    assert m is not None and title_name(m) is None
