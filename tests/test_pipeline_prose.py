@@ -864,3 +864,15 @@ def test_funds_said_as_yi_zhixing_and_the_score_as_heji_defen():
             "综上，村道维修里程得10分、受益群众满意度得9分，加上预算执行率得分9.5分，合计得分92.5分，自评等级为“优”。\n")
     first = Extractor().extract_text(text, mode="parser").projects[0]
     assert (first.funds.executed, first.funds.execution_rate, first.score) == (1900000.0, 95.0, 92.5)
+
+
+def test_the_money_a_finance_puts_to_the_fund_is_its_budget_the_money_put_onward_is_not(extractor):
+    """省财政安排某专项资金3000万元，已执行…: the fund's budget; 下达各州市… is an allocation to other units."""
+    text = "\n".join([
+        "示例省应急管理厅2023年度省级应急物资储备专项资金绩效自评报告",
+        "2023年省财政安排省级应急物资储备专项资金3000万元，已执行2850万元，执行率95%。",
+        "其中下达各州市安排资金1200万元。",
+        "数量指标:前置储备库数量≥5个,实际建成5个。", ""])
+    (p,) = extractor.extract_text(text, mode="parser").projects
+    assert (p.name, p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (
+        "省级应急物资储备专项资金", 30000000.0, 28500000.0, 95.0)
