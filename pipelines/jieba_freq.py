@@ -1,6 +1,6 @@
 """jieba's word-frequency table read from a marisa trie file instead of unmarshalled into a dict.
 
-A fresh jieba ``Tokenizer`` unmarshals its cache of ~500k words and prefixes into a dict: ~0.6-0.9 s and ~70 MB
+A fresh jieba ``Tokenizer`` unmarshals its cache of ~500k words and prefixes into a dict: ~0.6-0.9 s and ~55 MiB
 in every process, paid by each batch worker on its first collapsed document. The same table as a trie (word ->
 index) and an array of frequencies (one 5 MB file) loads in ~0.03 s; it is built once from jieba's own table and
 cached in the temporary folder as jieba caches its own, keyed by jieba's version and its dictionary file. ``MappedFreq`` answers the lookups jieba's
