@@ -28,6 +28,9 @@ class RunResult(BaseModel):
     seconds: float = Field(description="wall clock, worker start-up included")
     files_per_s: float
     first_result_s: float = Field(description="until the first file was done (start-up and model load)")
+    workers_ready_s: list[float] = Field(default_factory=list, description="until each worker process had loaded the "
+                                         "extractor (the first result comes one file later: with several workers, "
+                                         "the largest of the first window)")
     errors: int
     load_before: float = Field(description="1-minute load average when the run started")
     peak_rss_mib_per_worker: list[float] = Field(default_factory=list, description="VmHWM of each worker process")
@@ -128,6 +131,8 @@ def run_batch(paths: list[Path], workers: int, settings: Settings, *, mode: str 
             if sample_every and done % sample_every == 0 and pids:
                 samples.append([done, *[round(_rss_mib(pid), 1) for pid in pids]])
         seconds = time.perf_counter() - begin
+        ready = sorted(r.worker.ready_at - begin for r in batch.runners if getattr(r, "worker", None) is not None
+                       and r.worker.ready_at is not None)
         parent_cpu = _rusage_cpu(resource.RUSAGE_SELF) - parent_begin
         stop_forkserver()  # reaped now: its CPU and its workers' (each reaped when the batch closed it) are counted
         workers_cpu = _rusage_cpu(resource.RUSAGE_CHILDREN) - children_begin
@@ -135,6 +140,7 @@ def run_batch(paths: list[Path], workers: int, settings: Settings, *, mode: str 
                                (round(c / len(paths), 4) for c in (parent_cpu + workers_cpu, parent_cpu, workers_cpu)))
     return RunResult(label=label or f"--workers {workers}", files=len(paths), chars=chars, seconds=round(seconds, 2),
                      files_per_s=round(len(paths) / seconds, 2), first_result_s=round(first or 0.0, 2), errors=errors,
+                     workers_ready_s=[round(t, 2) for t in ready],
                      load_before=round(load, 2), peak_rss_mib_per_worker=[round(v, 1) for v in peaks.values()],
                      rss_mib_samples=samples, cpu_s_per_file=total, parent_cpu_s_per_file=parent,
                      workers_cpu_s_per_file=children)
@@ -192,16 +198,21 @@ def _parent_share(r: RunResult) -> str:
     return f"{100 * r.parent_cpu_s_per_file / r.cpu_s_per_file:.1f}%"
 
 
+def _ready(r: RunResult) -> str:
+    return ", ".join(f"{t:.2f}" for t in r.workers_ready_s) or "-"
+
+
 def render(result: BatchBench):
     from rich.table import Table
 
     table = Table(title=f"jixiao bench --batch ({result.machine}; {result.batch})")
-    for col in ("run", "files", "s", "files/s", "CPU s/file", "parent CPU share", "first file s", "errors",
+    for col in ("run", "files", "s", "files/s", "CPU s/file", "parent CPU share", "workers ready s", "first file s", "errors",
                 "load before", "peak RSS MiB/worker"):
         table.add_column(col, justify="left" if col == "run" else "right")
     for r in result.runs:
         table.add_row(r.label, str(r.files), f"{r.seconds:.1f}", f"{r.files_per_s:.2f}",
-                      "-" if r.cpu_s_per_file is None else f"{r.cpu_s_per_file:.3f}", _parent_share(r), f"{r.first_result_s:.1f}",
+                      "-" if r.cpu_s_per_file is None else f"{r.cpu_s_per_file:.3f}", _parent_share(r), _ready(r),
+                      f"{r.first_result_s:.1f}",
                       str(r.errors), f"{r.load_before:.2f}", ", ".join(f"{v:.0f}" for v in r.peak_rss_mib_per_worker) or "-")
     return table
 
@@ -268,13 +279,14 @@ def bench_batch(files: list[Path] | None, *, batch_files: int, memory_files: int
 
 def markdown(result: BatchBench) -> str:
     lines = ["# jixiao bench --batch", "", f"Machine: {result.machine}. Batch: {result.batch}.", "",
-             "| run | files | s | files/s | CPU s per file | parent CPU share | first file s | errors | load before | "
-             "peak RSS MiB per worker |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+             "| run | files | s | files/s | CPU s per file | parent CPU share | workers ready s | first file s | errors | "
+             "load before | peak RSS MiB per worker |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
     for r in result.runs:
         peaks = ", ".join(f"{v:.0f}" for v in r.peak_rss_mib_per_worker) or "-"
         cpu = "-" if r.cpu_s_per_file is None else f"{r.cpu_s_per_file:.3f}"
         lines.append(f"| {r.label} | {r.files} | {r.seconds:.1f} | {r.files_per_s:.2f} | {cpu} | {_parent_share(r)} | "
+                     f"{_ready(r)} | "
                      f"{r.first_result_s:.1f} | "
                      f"{r.errors} | {r.load_before:.2f} | {peaks} |")
     lines += ["", f"--workers 2 / --workers 1 (mean files/s of the alternated runs): {result.speedup_2_over_1}x."]

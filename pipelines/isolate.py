@@ -206,6 +206,7 @@ class WorkerProcess:
         self._proc = None
         self._conn = None
         self._ready = False
+        self.ready_at: float | None = None  # perf_counter() when the running process said it was loaded (benchmarks)
         self.start()
 
     def start(self) -> None:
@@ -215,7 +216,7 @@ class WorkerProcess:
                                  daemon=True, name="jixiao-extract")
         self._proc.start()
         child.close()
-        self._conn, self._ready = parent, False
+        self._conn, self._ready, self.ready_at = parent, False, None
 
     @property
     def pid(self) -> int | None:
@@ -240,6 +241,7 @@ class WorkerProcess:
         if not self._ready:
             message = self._recv(None if timeout is None else time.monotonic() + timeout)
             self._ready = message is not None
+            self.ready_at = time.perf_counter() if self._ready else None
         return self._ready
 
     def _recv(self, until: float | None):
@@ -261,7 +263,7 @@ class WorkerProcess:
                 if message is None:
                     self.restart()
                     raise DeadlineExceeded(f"the time limit of {timeout:g} s ran out while the worker process started")
-                self._ready = True
+                self._ready, self.ready_at = True, time.perf_counter()
             self._conn.send((asdict(job), timeout))
             message = self._recv(until)
         except (EOFError, OSError, BrokenPipeError):

@@ -26,6 +26,7 @@ def test_a_timed_run_reads_its_worker_memory_and_cpu(tmp_path: Path):
     # the worker's CPU (its start-up included) and the parent's are both counted, and they make up the total
     assert run.workers_cpu_s_per_file > 0 and run.parent_cpu_s_per_file > 0
     assert abs(run.workers_cpu_s_per_file + run.parent_cpu_s_per_file - run.cpu_s_per_file) < 2e-4
+    assert len(run.workers_ready_s) == 1 and 0 < run.workers_ready_s[0] <= run.first_result_s  # loaded, then a file
     assert "| --workers 1 | 4 |" in markdown(BatchBench(machine="m", batch="b", runs=[run]))
 
 
@@ -33,6 +34,7 @@ def test_two_forked_workers_count_their_start_up_and_work(tmp_path: Path):
     paths = build_batch([EXAMPLE], 6, tmp_path)
     run = run_batch(paths, 2, Settings(), mode="parser")
     assert run.files == 6 and run.errors == 0 and len(run.peak_rss_mib_per_worker) == 2
+    assert len(run.workers_ready_s) == 2 and 0 < run.workers_ready_s[0] <= run.first_result_s
     # two worker processes each import and load the extractor: more than half a second of CPU between them
     # even from a shared forkserver, so a per-file figure near zero would mean the children went uncounted
     assert run.workers_cpu_s_per_file * 6 > 0.3
