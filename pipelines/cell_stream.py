@@ -15,8 +15,9 @@ from jixiao.pipelines.header_order import indicator_visual_order
 from jixiao.pipelines.normalize import SERIAL_NUMBER, NormalizedText, squeeze
 from jixiao.pipelines.stream_cells import (
     CELL_CHARS, StreamCell, cell_kind, drop_repeated_page_headers, glued_category, join_split_categories,
-    join_vertical_words, join_wrapped, slipped_name_labels, split_glued_cells,
+    join_vertical_words, join_wrapped, label_run, label_runs, slipped_name_labels, split_glued_cells,
 )
+from jixiao.pipelines.stream_wraps import paragraph_groups, valueish
 
 # A text is read this way when at least this many lines are single cells and they are this share of its
 # non-blank lines (a table printed with tabs or pipes, or prose paragraphs, is not).
@@ -228,14 +229,33 @@ class _RowGrouper:
         c = cells[k]
         if not self.cur or cell_kind(self.cur[-1].clean) != "text":
             return False  # (a number or a word taken for the name says the row went wrong before: no guess on it)
-        if c.line or c.empty or cell_kind(c.clean) != "text" or _valueish(c.clean) or c.clean[-1] in _SENTENCE_END:
+        if c.line or c.empty or cell_kind(c.clean) != "text" or valueish(c.clean) or c.clean[-1] in _SENTENCE_END:
             return False
         vals = cells[k + 1:k + 1 + self.values]
         after = cells[k + 1 + self.values] if k + 1 + self.values < len(cells) else None
         if len(vals) < self.values or after is None or any(v.empty or v.line for v in vals):
             return False
         kind = cell_kind(after.clean)  # (a category: where blanks print nothing, only values may stand between)
-        return after.empty or kind == "cat" and all(_valueish(v.clean) for v in vals) or kind == "text" and after.clean[-1] in _SENTENCE_END
+        return after.empty or kind == "cat" and all(valueish(v.clean) for v in vals) or kind == "text" and after.clean[-1] in _SENTENCE_END
+
+    def row_paragraphs(self, cells: list[StreamCell], k: int) -> list[int] | None:
+        """Just after an indicator row's name (cell ``k - 1``): the paragraphs its name and text values take
+        (``stream_wraps``), or None where that reading does not apply."""
+        if self.state != "ih_body" or self.since_name != 0 or self.tiers or not self.cur or cells[k - 1] is not self.cur[-1]:
+            return None
+        return paragraph_groups(cells, k, self.header_slots, self.reason) if cell_kind(self.cur[-1].clean) == "text" else None
+
+    def take_paragraphs(self, cells: list[StreamCell], k: int, groups: list[int]) -> int:
+        """The row's name and text values each joined from its paragraphs; the index of the cell after them."""
+        name, extra = self.cur[-1], cells[k:k + groups[0] - 1]
+        if extra:
+            self.cur[-1] = StreamCell(name.start, extra[-1].end, name.clean + "".join(c.clean for c in extra))
+        k += groups[0] - 1
+        for size in groups[1:]:
+            part = cells[k:k + size]
+            self.add(StreamCell(part[0].start, part[-1].end, "".join(c.clean for c in part)))
+            k += size
+        return k
 
     def unnamed_header(self, kind: str) -> bool:
         """The indicator header read last names neither a level nor a name column (实际完成情况 was the goal block's
@@ -379,57 +399,30 @@ class _RowGrouper:
             self.since_name = 0  # the row's name
 
 
-def _valueish(clean: str) -> bool:
-    """A target, actual, weight or score as printed: a number or an operator first (≥120公里, 96%, 20); or a
-    指标性质 cell (正向, 定性), which a row prints before its target."""
-    return bool(V.VALUE_START.match(clean)) or bool(V.OPERATORS.match(clean)) or clean in V.NATURE_WORDS
-
-
-def _label_runs(cells: list[StreamCell]) -> list[int]:
-    """For each cell, how many field labels run from it (one pass from the end: a run is counted once, not again
-    from each of its cells)."""
-    runs = [0] * (len(cells) + 1)
-    for k in range(len(cells) - 1, -1, -1):
-        runs[k] = runs[k + 1] + 1 if not cells[k].line and cell_kind(cells[k].clean) == "label" else 0
-    return runs
-
-
-def _label_run(cells: list[StreamCell], k: int, runs: list[int]) -> int:
-    """How many field labels open a label row at cell ``k`` (中央主管部门 / 地方主管部门 / 资金使用单位, their values on
-    the next row, in the same order): at least two labels, followed by as many plain cells; else 0."""
-    n = runs[k]
-    values = cells[k + n:k + 2 * n]
-    if n < 2 or len(values) < n:
-        return 0
-    plain = all(not v.line and cell_kind(v.clean) in ("text", "num") and not V.UNIT_CAPTION.search(v.clean)
-                for v in values)
-    # a cell just before a header run is that header's caption (项目资金 | 年初预算数 …), not a label's value: the
-    # labels' values then did not all print
-    after = cells[k + 2 * n] if k + 2 * n < len(cells) else None
-    captioned = after is not None and cell_kind(after.clean) in ("fh", "ih")
-    return n if plain and not captioned else 0
-
-
 def _rows(cells: list[StreamCell], blank_separated: bool = False) -> list[list[StreamCell]]:
     """The cells grouped into rows; ``blank_separated``: blank lines separate the cells (the layout is beyond doubt,
     so a last row stopping short where the text ends is a cut)."""
     grouper = _RowGrouper()
-    runs = _label_runs(cells)
+    runs = label_runs(cells)
     k = 0
     while k < len(cells):
         c = cells[k]
-        run = _label_run(cells, k, runs) if grouper.state in ("text", "field") else 0
+        run = label_run(cells, k, runs) if grouper.state in ("text", "field") else 0
         if run:
             grouper.label_run(cells[k:k + run], cells[k + run:k + 2 * run])
             k += 2 * run
             continue
-        if grouper.name_goes_on(cells, k):
+        groups = grouper.row_paragraphs(cells, k)
+        if groups is not None and max(groups) > 1:
+            k = grouper.take_paragraphs(cells, k, groups)
+            continue
+        if groups is None and grouper.name_goes_on(cells, k):
             name = grouper.cur[-1]
             grouper.cur[-1] = StreamCell(name.start, c.end, name.clean + c.clean)
             k += 1
             continue
         nxt = cells[k + 1] if k + 1 < len(cells) else None
-        grouper.next_is_value = nxt is not None and _valueish(nxt.clean)
+        grouper.next_is_value = nxt is not None and valueish(nxt.clean)
         grouper.next_funds_header = nxt is not None and cell_kind(nxt.clean) == "fh"
         grouper.next_serial = (nxt is not None and SERIAL_NUMBER.match(nxt.clean) is not None
                                and int(nxt.clean) == grouper.last_serial + 1)

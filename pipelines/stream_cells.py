@@ -238,3 +238,28 @@ def slipped_name_labels(cells: list[StreamCell]) -> list[StreamCell]:
         if not any(V.NAME_LABEL.match(x.clean.rstrip(":")) for x in out[max(0, k - 2 * NAME_ROW_REACH):k]):
             out[k] = StreamCell(c.start, c.end, word, c.line, c.empty, c.cut)
     return out
+
+
+def label_runs(cells: list[StreamCell]) -> list[int]:
+    """For each cell, how many field labels run from it (one pass from the end: a run is counted once, not again
+    from each of its cells)."""
+    runs = [0] * (len(cells) + 1)
+    for k in range(len(cells) - 1, -1, -1):
+        runs[k] = runs[k + 1] + 1 if not cells[k].line and cell_kind(cells[k].clean) == "label" else 0
+    return runs
+
+
+def label_run(cells: list[StreamCell], k: int, runs: list[int]) -> int:
+    """How many field labels open a label row at cell ``k`` (中央主管部门 / 地方主管部门 / 资金使用单位, their values on
+    the next row, in the same order): at least two labels, followed by as many plain cells; else 0."""
+    n = runs[k]
+    values = cells[k + n:k + 2 * n]
+    if n < 2 or len(values) < n:
+        return 0
+    plain = all(not v.line and cell_kind(v.clean) in ("text", "num") and not V.UNIT_CAPTION.search(v.clean)
+                for v in values)
+    # a cell just before a header run is that header's caption (项目资金 | 年初预算数 …), not a label's value: the
+    # labels' values then did not all print
+    after = cells[k + 2 * n] if k + 2 * n < len(cells) else None
+    captioned = after is not None and cell_kind(after.clean) in ("fh", "ih")
+    return n if plain and not captioned else 0
