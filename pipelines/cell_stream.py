@@ -15,7 +15,8 @@ from jixiao.pipelines.header_order import indicator_visual_order
 from jixiao.pipelines.normalize import SERIAL_NUMBER, NormalizedText, squeeze
 from jixiao.pipelines.stream_cells import (
     CELL_CHARS, StreamCell, cell_kind, drop_repeated_page_headers, glued_category, join_split_categories,
-    join_vertical_words, join_wrapped, label_run, label_runs, slipped_name_labels, split_glued_cells,
+    join_vertical_words, join_wrapped, label_run, label_runs, printed_blanks,
+    slipped_name_labels, split_glued_cells,
 )
 from jixiao.pipelines.stream_wraps import paragraph_groups, valueish
 
@@ -472,7 +473,8 @@ def cell_stream_rows(norm: NormalizedText) -> NormalizedText | None:
 
 
 def cell_stream(norm: NormalizedText) -> tuple[NormalizedText, bool] | None:
-    """``cell_stream_rows``, and whether blank lines separate the cells (the layout is then beyond doubt)."""
+    """``cell_stream_rows``, and whether the layout is beyond doubt: blank lines separate the cells, or empty cells
+    print as lone-space lines between them."""
     found = _cells(norm)
     if found is None:
         return None
@@ -490,4 +492,4 @@ def cell_stream(norm: NormalizedText) -> tuple[NormalizedText, bool] | None:
                     offs.append(norm.offsets[i])
         chars.append("\n")
         offs.append(norm.offsets[row[-1].end])
-    return norm.rewritten(chars, offs), blank_separated
+    return norm.rewritten(chars, offs), blank_separated or printed_blanks(norm.text)
