@@ -15,10 +15,10 @@ from jixiao.pipelines.header_order import indicator_visual_order
 from jixiao.pipelines.normalize import SERIAL_NUMBER, NormalizedText, squeeze
 from jixiao.pipelines.stream_cells import (
     CELL_CHARS, StreamCell, cell_kind, drop_repeated_page_headers, glued_category, join_split_categories,
-    join_vertical_words, join_wrapped, label_run, label_runs, printed_blanks,
-    slipped_name_labels, split_glued_cells,
+    join_vertical_words, is_funds_header, is_value_slot, join_wrapped, label_run, label_runs,
+    NOT_VALUE_SLOTS, printed_blanks, slipped_name_labels, structural, split_glued_cells,
 )
-from jixiao.pipelines.stream_wraps import paragraph_groups, valueish
+from jixiao.pipelines.stream_wraps import paragraph_groups, row_follows, valueish
 
 # A text is read this way when at least this many lines are single cells and they are this share of its
 # non-blank lines (a table printed with tabs or pipes, or prose paragraphs, is not).
@@ -117,7 +117,7 @@ class _RowGrouper:
         if kind == "empty":
             self.empty_cell(c)
             return
-        if kind == "ih" and (self.state == "fh" or self.next_funds_header) and _is_funds_header(c.clean):
+        if kind == "ih" and (self.state == "fh" or self.next_funds_header) and is_funds_header(c.clean):
             kind = "fh"  # 分值, 得分: columns of both headers, here the funds header's (a header may print 分值 first)
         elif kind == "text" and self.state in ("fh", "ih") and V.slipped_column(
                 c.clean, self.state == "fh", [x.clean for x in self.cur]) is not None:
@@ -147,7 +147,7 @@ class _RowGrouper:
                 self.flush()
             self.cur.append(c)
             self.state = "field"
-        elif kind in ("fh", "ih") and (self.state != f"{kind}_body" or _structural(c.clean) or self.unnamed_header(kind)):
+        elif kind in ("fh", "ih") and (self.state != f"{kind}_body" or structural(c.clean) or self.unnamed_header(kind)):
             self.header(c, kind)
         elif self.state == "field":
             if len(self.cur) == 1:
@@ -246,6 +246,12 @@ class _RowGrouper:
             return None
         return paragraph_groups(cells, k, self.header_slots, self.reason) if cell_kind(self.cur[-1].clean) == "text" else None
 
+    def name_follows(self, cells: list[StreamCell], k: int) -> bool:
+        """The open row has its values and awaits its remark, and cell ``k`` is the next row's name, its merged
+        category cells dropped (where blank remarks vanish): exactly the header's values follow it."""
+        return (self.state == "ih_body" and self.reason and not self.tiers and self.values > 0
+                and self.since_name == self.values and row_follows(cells, k, self.header_slots))
+
     def take_paragraphs(self, cells: list[StreamCell], k: int, groups: list[int]) -> int:
         """The row's name and text values each joined from its paragraphs; the index of the cell after them."""
         name, extra = self.cur[-1], cells[k:k + groups[0] - 1]
@@ -306,16 +312,16 @@ class _RowGrouper:
             slot = V.indicator_column(c.clean)
             if slot is None:  # a column word one OCR slip off (得份), among the columns not printed yet
                 slot = V.header_slot(c.clean, V.INDICATOR_HEADER_WORDS, set(filter(None, self.header_slots)))
-                self.values += slot not in (None, *_NOT_VALUE_SLOTS)
+                self.values += slot not in (None, *NOT_VALUE_SLOTS)
             else:
-                self.values += _is_value_slot(c.clean)
+                self.values += is_value_slot(c.clean)
             self.header_slots.append(slot)
         self.state = kind
 
     def assume_template_header(self) -> None:
         self.flush()
         self.header_slots = list(V.TEMPLATE_INDICATOR_SLOTS)
-        self.values = sum(_is_value_slot(w) for w in V.TEMPLATE_INDICATOR_HEADER)
+        self.values = sum(is_value_slot(w) for w in V.TEMPLATE_INDICATOR_HEADER)
         self.reason = True
         self.state = "ih"
 
@@ -427,7 +433,7 @@ def _rows(cells: list[StreamCell], blank_separated: bool = False) -> list[list[S
         grouper.next_funds_header = nxt is not None and cell_kind(nxt.clean) == "fh"
         grouper.next_serial = (nxt is not None and SERIAL_NUMBER.match(nxt.clean) is not None
                                and int(nxt.clean) == grouper.last_serial + 1)
-        if grouper.opens_serial_row(c, nxt):
+        if grouper.opens_serial_row(c, nxt) or grouper.name_follows(cells, k):
             grouper.flush()
             grouper.state = "ih_body"
         glued = glued_category(c) if grouper.state in ("fh", "fh_body") else None
@@ -440,30 +446,6 @@ def _rows(cells: list[StreamCell], blank_separated: bool = False) -> list[list[S
         grouper.cur = []  # the text ends inside the row
     grouper.flush()
     return grouper.rows
-
-
-def _is_funds_header(clean: str) -> bool:
-    core = V.header_core(clean)
-    return any(rx.match(t) for t in (clean, core) for name, rx in V.FUNDS_HEADERS if name != "reason")
-
-
-def _structural(clean: str) -> bool:
-    """一级指标 / 二级指标 / 三级指标 / 指标名称 / 序号: a word only an indicator header prints, never a value."""
-    core = V.header_core(clean)
-    return any(rx.match(clean) or rx.match(core) for slot, rx in V.INDICATOR_HEADERS if slot in ("serial", "l1", "l2", "name"))
-
-
-_NOT_VALUE_SLOTS = ("serial", "l1", "l2", "name", "reason")
-
-
-def _is_value_slot(clean: str) -> bool:
-    core = V.header_core(clean)
-    for slot, rx in V.INDICATOR_HEADERS:
-        if slot in _NOT_VALUE_SLOTS:
-            continue
-        if rx.match(clean) or rx.match(core):
-            return True
-    return False
 
 
 def cell_stream_rows(norm: NormalizedText) -> NormalizedText | None:

@@ -127,3 +127,13 @@ def _likelihood(pieces: list[StreamCell], cut: tuple[int, ...]) -> int:
 
 # a target and an actual printing the same words weigh as much as a value's number opening a cell
 SAME_VALUES_WEIGHT = 2
+
+
+def row_follows(cells: list[StreamCell], k: int, slots: list[str | None]) -> bool:
+    """Whether cell ``k`` opens a row of its own: words, no sentence, followed by exactly as many paragraphs as the
+    header's text value columns and then its number columns (a remark would leave one paragraph more)."""
+    cols = _columns(slots)
+    if cols is None or not cols[1] or k >= len(cells) or cell_kind(cells[k].clean) != "text" or not _piece(cells[k]):
+        return False
+    m, n = cols
+    return _paragraphs(cells, k + 1, m, n, True) == m
