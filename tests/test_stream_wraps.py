@@ -124,3 +124,16 @@ def test_a_lone_total_that_is_the_weights_total_gives_way_to_the_summary(extract
     taken over the table's number."""
     text = SUMMARY.format(score=stated) + "\n\n" + page(*FIELDS, *FUNDS, *HEADER, *SCORED, "总分", "100", BLANK, BLANK)
     assert read(extractor, text).score == score
+
+
+def test_where_blank_remarks_vanish_a_cell_followed_by_a_rows_values_is_the_next_name(extractor):
+    """No lone space for the blank remark: 扑火队伍快速反应能力 after a row's 10 / 10 is followed by exactly a target,
+    an actual, 分值 and 得分, so it opens the next row (a remark would leave one paragraph more)."""
+    rows = ("效益指标", "社会效益指标", "森林火灾受害率", "≤0.9‰", "0.3‰", "10", "10",
+            "扑火队伍快速反应能力", "明显提升", "有效提升", "5", "4.5", "部分队员为季节性聘用。",
+            "森林覆盖率", "≥61%", "61.5%", "10", "10", "无",
+            "生态效益指标", "林地保有量", "≥30万亩", "30.2万亩", "5", "5")
+    p = read(extractor, page(*FIELDS, *FUNDS, *HEADER, *rows))
+    assert values(p) == [("森林火灾受害率", "≤0.9‰", "0.3‰", 10.0, 10.0),
+                         ("扑火队伍快速反应能力", "明显提升", "有效提升", 5.0, 4.5),
+                         ("森林覆盖率", "≥61%", "61.5%", 10.0, 10.0), ("林地保有量", "≥30万亩", "30.2万亩", 5.0, 5.0)]
