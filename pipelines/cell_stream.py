@@ -16,8 +16,10 @@ from jixiao.pipelines.normalize import SERIAL_NUMBER, NormalizedText, squeeze
 from jixiao.pipelines.page_breaks import after_page_break, value_goes_on
 from jixiao.pipelines.stream_cells import (
     CELL_CHARS, StreamCell, cell_kind, drop_repeated_page_headers, glued_category, join_split_categories,
-    join_vertical_words, join_wrapped, label_run, label_runs, slipped_name_labels, split_glued_cells,
+    join_vertical_words, is_funds_header, is_value_slot, join_wrapped, label_run, label_runs,
+    NOT_VALUE_SLOTS, printed_blanks, slipped_name_labels, structural, split_glued_cells,
 )
+from jixiao.pipelines.stream_wraps import paragraph_groups, row_follows, valueish
 
 # A text is read this way when at least this many lines are single cells and they are this share of its
 # non-blank lines (a table printed with tabs or pipes, or prose paragraphs, is not).
@@ -116,7 +118,7 @@ class _RowGrouper:
         if kind == "empty":
             self.empty_cell(c)
             return
-        if kind == "ih" and (self.state == "fh" or self.next_funds_header) and _is_funds_header(c.clean):
+        if kind == "ih" and (self.state == "fh" or self.next_funds_header) and is_funds_header(c.clean):
             kind = "fh"  # 分值, 得分: columns of both headers, here the funds header's (a header may print 分值 first)
         elif kind == "text" and self.state in ("fh", "ih") and V.slipped_column(
                 c.clean, self.state == "fh", [x.clean for x in self.cur]) is not None:
@@ -146,7 +148,7 @@ class _RowGrouper:
                 self.flush()
             self.cur.append(c)
             self.state = "field"
-        elif kind in ("fh", "ih") and (self.state != f"{kind}_body" or _structural(c.clean) or self.unnamed_header(kind)):
+        elif kind in ("fh", "ih") and (self.state != f"{kind}_body" or structural(c.clean) or self.unnamed_header(kind)):
             self.header(c, kind)
         elif self.state == "field":
             if len(self.cur) == 1:
@@ -229,15 +231,40 @@ class _RowGrouper:
         c = cells[k]
         if not self.cur or cell_kind(self.cur[-1].clean) != "text":
             return False  # (a number or a word taken for the name says the row went wrong before: no guess on it)
-        if c.line or c.empty or cell_kind(c.clean) != "text" or _valueish(c.clean) or c.clean[-1] in _SENTENCE_END:
+        if c.line or c.empty or cell_kind(c.clean) != "text" or valueish(c.clean) or c.clean[-1] in _SENTENCE_END:
             return False
         vals = cells[k + 1:k + 1 + self.values]
         after = cells[k + 1 + self.values] if k + 1 + self.values < len(cells) else None
         if len(vals) < self.values or after is None or any(v.empty or v.line for v in vals):
             return False
         kind = cell_kind(after.clean)  # (a category: where blanks print nothing, only values may stand between)
-        return after.empty or kind == "cat" and all(map(_valueish, (v.clean for v in vals))) or kind == "text" and (
+        return after.empty or kind == "cat" and all(valueish(v.clean) for v in vals) or kind == "text" and (
             after.clean[-1] in _SENTENCE_END or after.clean in V.QUALITATIVE_BANDS)  # (a 备注's 达成预期指标)
+
+    def row_paragraphs(self, cells: list[StreamCell], k: int) -> list[int] | None:
+        """Just after an indicator row's name (cell ``k - 1``): the paragraphs its name and text values take
+        (``stream_wraps``), or None where that reading does not apply."""
+        if self.state != "ih_body" or self.since_name != 0 or self.tiers or not self.cur or cells[k - 1] is not self.cur[-1]:
+            return None
+        return paragraph_groups(cells, k, self.header_slots, self.reason) if cell_kind(self.cur[-1].clean) == "text" else None
+
+    def name_follows(self, cells: list[StreamCell], k: int) -> bool:
+        """The open row has its values and awaits its remark, and cell ``k`` is the next row's name, its merged
+        category cells dropped (where blank remarks vanish): exactly the header's values follow it."""
+        return (self.state == "ih_body" and self.reason and not self.tiers and self.values > 0
+                and self.since_name == self.values and row_follows(cells, k, self.header_slots))
+
+    def take_paragraphs(self, cells: list[StreamCell], k: int, groups: list[int]) -> int:
+        """The row's name and text values each joined from its paragraphs; the index of the cell after them."""
+        name, extra = self.cur[-1], cells[k:k + groups[0] - 1]
+        if extra:
+            self.cur[-1] = StreamCell(name.start, extra[-1].end, name.clean + "".join(c.clean for c in extra))
+        k += groups[0] - 1
+        for size in groups[1:]:
+            part = cells[k:k + size]
+            self.add(StreamCell(part[0].start, part[-1].end, "".join(c.clean for c in part)))
+            k += size
+        return k
 
     def unnamed_header(self, kind: str) -> bool:
         """The indicator header read last names neither a level nor a name column (实际完成情况 was the goal block's
@@ -287,16 +314,16 @@ class _RowGrouper:
             slot = V.indicator_column(c.clean)
             if slot is None:  # a column word one OCR slip off (得份), among the columns not printed yet
                 slot = V.header_slot(c.clean, V.INDICATOR_HEADER_WORDS, set(filter(None, self.header_slots)))
-                self.values += slot not in (None, *_NOT_VALUE_SLOTS)
+                self.values += slot not in (None, *NOT_VALUE_SLOTS)
             else:
-                self.values += _is_value_slot(c.clean)
+                self.values += is_value_slot(c.clean)
             self.header_slots.append(slot)
         self.state = kind
 
     def assume_template_header(self) -> None:
         self.flush()
         self.header_slots = list(V.TEMPLATE_INDICATOR_SLOTS)
-        self.values = sum(_is_value_slot(w) for w in V.TEMPLATE_INDICATOR_HEADER)
+        self.values = sum(is_value_slot(w) for w in V.TEMPLATE_INDICATOR_HEADER)
         self.reason = True
         self.state = "ih"
 
@@ -381,14 +408,8 @@ class _RowGrouper:
             self.since_name = 0  # the row's name
 
 
-def _valueish(clean: str) -> bool:
-    """A target, actual, weight or score as printed: a number or an operator first (≥120公里, 96%, 20); or a
-    指标性质 cell (正向, 定性), which a row prints before its target."""
-    return bool(V.VALUE_START.match(clean)) or bool(V.OPERATORS.match(clean)) or clean in V.NATURE_WORDS
-
-
 def _opens_next(c: StreamCell) -> bool:
-    return c.line or cell_kind(c.clean) in ("cat", "text") and not _valueish(c.clean)
+    return c.line or cell_kind(c.clean) in ("cat", "text") and not valueish(c.clean)
 
 
 def stream_rows(cells: list[StreamCell], blank_separated: bool = False,
@@ -406,23 +427,29 @@ def stream_rows(cells: list[StreamCell], blank_separated: bool = False,
             k += 2 * run
             continue
         if k in breaks and grouper.state == "ih_body" and not grouper.tiers and 0 < grouper.since_name < grouper.values \
-                and value_goes_on(cells, k, grouper.values - grouper.since_name + 1, _valueish, _opens_next):
+                and value_goes_on(cells, k, grouper.values - grouper.since_name + 1, valueish, _opens_next):
             prev = grouper.cur[-1]  # (2021年11月 | 第2页 | 30日前: one target cell the page break split)
             grouper.cur[-1] = StreamCell(prev.start, c.end, prev.clean + c.clean)
             k += 1
             continue
-        if grouper.name_goes_on(cells, k):
+        groups = grouper.row_paragraphs(cells, k)
+        if groups is not None and any(k <= j < k + sum(groups) for j in breaks):
+            groups = None  # a page counter inside the row: the cell it split is joined above, not as paragraphs
+        if groups is not None and max(groups) > 1:
+            k = grouper.take_paragraphs(cells, k, groups)
+            continue
+        if groups is None and grouper.name_goes_on(cells, k):
             name = grouper.cur[-1]
             grouper.cur[-1] = StreamCell(name.start, c.end, name.clean + c.clean)
             k += 1
             continue
         nxt = cells[k + 1] if k + 1 < len(cells) else None
-        grouper.next_is_value = nxt is not None and _valueish(nxt.clean)
+        grouper.next_is_value = nxt is not None and valueish(nxt.clean)
         grouper.next_funds_header = nxt is not None and cell_kind(nxt.clean) == "fh"
         grouper.next_target = nxt is not None and nxt.clean[:1] in V.TARGET_GLYPHS and not V.cut_known_word(c.clean)
         grouper.next_serial = (nxt is not None and SERIAL_NUMBER.match(nxt.clean) is not None
                                and int(nxt.clean) == grouper.last_serial + 1)
-        if grouper.opens_serial_row(c, nxt):
+        if grouper.opens_serial_row(c, nxt) or grouper.name_follows(cells, k):
             grouper.flush()
             grouper.state = "ih_body"
         glued = glued_category(c) if grouper.state in ("fh", "fh_body") else None
@@ -437,29 +464,6 @@ def stream_rows(cells: list[StreamCell], blank_separated: bool = False,
     return grouper.rows
 
 
-def _is_funds_header(clean: str) -> bool:
-    return any(rx.match(t) for t in (clean, V.header_core(clean)) for name, rx in V.FUNDS_HEADERS if name != "reason")
-
-
-def _structural(clean: str) -> bool:
-    """一级指标 / 二级指标 / 三级指标 / 指标名称 / 序号: a word only an indicator header prints, never a value."""
-    core = V.header_core(clean)
-    return any(rx.match(clean) or rx.match(core) for slot, rx in V.INDICATOR_HEADERS if slot in ("serial", "l1", "l2", "name"))
-
-
-_NOT_VALUE_SLOTS = ("serial", "l1", "l2", "name", "reason")
-
-
-def _is_value_slot(clean: str) -> bool:
-    core = V.header_core(clean)
-    for slot, rx in V.INDICATOR_HEADERS:
-        if slot in _NOT_VALUE_SLOTS:
-            continue
-        if rx.match(clean) or rx.match(core):
-            return True
-    return False
-
-
 def cell_stream_rows(norm: NormalizedText) -> NormalizedText | None:
     """The text with its one-cell lines grouped into tab rows, or None when it is not printed that way."""
     found = cell_stream(norm)
@@ -467,7 +471,8 @@ def cell_stream_rows(norm: NormalizedText) -> NormalizedText | None:
 
 
 def cell_stream(norm: NormalizedText) -> tuple[NormalizedText, bool] | None:
-    """``cell_stream_rows``, and whether blank lines separate the cells (the layout is then beyond doubt)."""
+    """``cell_stream_rows``, and whether the layout is beyond doubt: blank lines separate the cells, or empty cells
+    print as lone-space lines between them."""
     found = _cells(norm)
     if found is None:
         return None
@@ -485,4 +490,4 @@ def cell_stream(norm: NormalizedText) -> tuple[NormalizedText, bool] | None:
                     offs.append(norm.offsets[i])
         chars.append("\n")
         offs.append(norm.offsets[row[-1].end])
-    return norm.rewritten(chars, offs), blank_separated
+    return norm.rewritten(chars, offs), blank_separated or printed_blanks(norm.text)

@@ -111,6 +111,27 @@ def _by_position(row: Row, label_index: int, cols: list[str]) -> dict[str, Cell]
 _NOT_AMOUNT = frozenset(("weight", "score"))
 
 
+# a funds row's 得分 is its 分值 times the execution rate, as printed: within this share of the 分值
+FUNDS_SCORE_TOLERANCE = 0.02
+
+
+def _rate_cell_vanished(values: list[Cell], cols: list[str], tail_cols: list[str]) -> bool:
+    """A total row one number short whose columns after 全年执行数 are the rate, 分值 and 得分, printing no rate: its
+    last two numbers are 分值 and 得分 where the 得分 is the 分值 times 全年执行数 over 全年预算数 (the rate cell was
+    the blank one that vanished)."""
+    executed = cols.index("executed") if "executed" in cols else 0
+    if (len(values) != len(cols) - 1 or len(values) < 4 or sorted(tail_cols) != ["rate", "score", "weight"]
+            or cols[executed - 1] != "annual"):
+        return False
+    tail = [c for c in tail_cols if c != "rate"]
+    nums = {c: parse_number(v.clean) for c, v in zip(tail, values[-2:])}
+    annual, spent = parse_number(values[-4].clean), parse_number(values[-3].clean)
+    weight, score = nums["weight"], nums["score"]
+    if weight is None or score is None or annual is None or spent is None or not annual:
+        return False
+    return abs(score - weight * min(1.0, spent / annual)) <= FUNDS_SCORE_TOLERANCE * weight
+
+
 def _align_funds(values: list[Cell], cols: list[str]) -> dict[str, Cell]:
     """Assign a total row's printed numbers to the header's columns.
 
@@ -135,6 +156,11 @@ def _align_funds(values: list[Cell], cols: list[str]) -> dict[str, Cell]:
             # 全年预算数(A) 全年执行数(B) 执行率(B/A) with a blank rate: no printed rate, so every amount is a budget
             # or spending figure, aligned from 全年执行数 leftwards (contract)
             head_vals, tail_vals = values, []
+        elif rate_pos is None and _rate_cell_vanished(values, cols, tail_cols):
+            # 1860 1711.2 10 9.2 under 全年预算数 全年执行数 执行率 分值 得分: the blank rate cell left no place; the
+            # funds row's 分值 and 得分 (9.2 = 10 x 1711.2 / 1860) stand after the amounts
+            tail_cols = [c for c in tail_cols if c != "rate"]
+            head_vals, tail_vals = values[:n - len(tail_cols)], values[n - len(tail_cols):]
         elif rate_pos is not None and "rate" in tail_cols:
             r = tail_cols.index("rate")
             head_vals = values[: rate_pos - r] if rate_pos - r >= 0 else []

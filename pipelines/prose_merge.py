@@ -12,6 +12,7 @@ from jixiao.pipelines.prose import CODE_LINE, GRADE, SCORE
 from jixiao.pipelines.vocab.prose import PROSE_DEPT_LABEL, PROSE_IMPL_LABEL
 from jixiao.pipelines.prose_names import is_duplicate
 from jixiao.pipelines.prose_view import complement
+from jixiao.pipelines.scores import weights_total_read_as_score
 
 
 def fill_from_summaries(prose: list[ParsedProject], tables: list[ParsedProject]) -> None:
@@ -45,8 +46,9 @@ def fill_lone_score(text: str, tables: list[ParsedProject]) -> None:
     """A document of one table project without a score: the score (and the grade right after it) its prose
     states (项目自评得分为96分，评价等级为优 in a summary above the table), where every such statement outside the table gives the same value and none is
     the department's (整体支出…得分)."""
-    if len(tables) != 1 or (tables[0].score is not None and tables[0].grade is not None):
-        return
+    if len(tables) != 1 or (tables[0].score is not None and tables[0].grade is not None
+                            and tables[0].score_weight is not None):
+        return  # (a lone total number may be the weights' total: the summary's score is looked for)
     table = tables[0]
     # (a table read from collapsed text has no line end bounding it: its span runs on over the sentences after it)
     outside = [(0, len(text))] if table.source == "flat" else complement([(table.start, table.end)], len(text))
@@ -60,6 +62,9 @@ def fill_lone_score(text: str, tables: list[ParsedProject]) -> None:
     if hits and len({float(m.group(1)) for m in hits}) == 1:
         if table.score is None:
             table.score = Span.of(hits[0], 1)
+        elif weights_total_read_as_score(table, float(hits[0].group(1))):
+            # (总分 | 100 | blank: the table's lone number was its weights' total; the summary states its score)
+            table.score_weight, table.score = table.score, Span.of(hits[0], 1)
         elif parse_number(table.score.text) != float(hits[0].group(1)):
             return  # a summary stating another score is not this table's: its grade is not either
         grade = GRADE.search(text, hits[0].end(), min(len(text), hits[0].end() + WHOLE_UNIT_REACH))

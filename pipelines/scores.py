@@ -5,8 +5,8 @@ from __future__ import annotations
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import is_number_cell, is_plain_number, label_value, span_of
 from jixiao.pipelines.layout import Cell, Row
-from jixiao.pipelines.normalize import is_number
-from jixiao.pipelines.parsed import Span
+from jixiao.pipelines.normalize import is_number, parse_number
+from jixiao.pipelines.parsed import ParsedProject, Span
 from jixiao.pipelines.vocab import TOTAL_SCORE_ONLY_LABEL as _TOTAL_SCORE, TOTAL_WORDS as _TOTAL_WORDS
 
 def is_total_row(r: Row) -> bool:
@@ -94,3 +94,29 @@ def _value_below(row: Row, label: Cell) -> Cell | None:
     if len(filled) != 1 or filled[0].col < label.col:
         return None
     return filled[0]
+
+
+def _added(spans: list[Span | None]) -> float | None:
+    nums = [parse_number(s.text) if s is not None else None for s in spans]
+    return None if any(n is None for n in nums) else sum(n for n in nums if n is not None)
+
+
+# a table needs this many indicators, each printing its 分值 and 得分, before its sums say what its total row holds
+MIN_SUMMED_ROWS = 3
+# sums of printed scores compare equal within this (two decimals each)
+SUM_TOLERANCE = 0.005
+
+
+def weights_total_read_as_score(proj: ParsedProject, stated: float) -> bool:
+    """Whether the project's score, read from a total row printing one number (总分 | 100 | , its score cell
+    blank), is the weights' total and ``stated`` (a summary's 综合得分) its score: the rows' 分值 (the funds row's
+    too) add up to the one and their 得分 to the other."""
+    if proj.score is None or proj.score_weight is not None or len(proj.indicators) < MIN_SUMMED_ROWS:
+        return False
+    funds = [proj.funds.weight] if proj.funds.weight is not None else []
+    weights = _added([i.weight for i in proj.indicators] + funds)
+    scores = _added([i.score for i in proj.indicators] + ([proj.funds.score] if funds else []))
+    total = parse_number(proj.score.text)
+    if weights is None or scores is None or total is None:
+        return False
+    return abs(weights - total) <= SUM_TOLERANCE and abs(scores - stated) <= SUM_TOLERANCE < abs(scores - total)

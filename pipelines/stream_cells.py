@@ -265,3 +265,39 @@ def label_run(cells: list[StreamCell], k: int, runs: list[int]) -> int:
     after = cells[k + 2 * n] if k + 2 * n < len(cells) else None
     captioned = after is not None and cell_kind(after.clean) in ("fh", "ih")
     return n if plain and not captioned else 0
+
+
+# a web table's text prints its empty cells as lone-space lines between the cells' lines (an &nbsp; cell): this many
+# say the text is one cell a line even where no blank line separates the others
+MIN_PRINTED_BLANKS = 3
+
+
+def printed_blanks(text: str) -> bool:
+    """Whether at least ``MIN_PRINTED_BLANKS`` lines hold only spaces between two lines of words."""
+    lines = text.split("\n")
+    found = sum(1 for a, b, c in zip(lines, lines[1:], lines[2:]) if b and not b.strip() and a.strip() and c.strip())
+    return found >= MIN_PRINTED_BLANKS
+
+
+def is_funds_header(clean: str) -> bool:
+    core = V.header_core(clean)
+    return any(rx.match(t) for t in (clean, core) for name, rx in V.FUNDS_HEADERS if name != "reason")
+
+
+def structural(clean: str) -> bool:
+    """一级指标 / 二级指标 / 三级指标 / 指标名称 / 序号: a word only an indicator header prints, never a value."""
+    core = V.header_core(clean)
+    return any(rx.match(clean) or rx.match(core) for slot, rx in V.INDICATOR_HEADERS if slot in ("serial", "l1", "l2", "name"))
+
+
+NOT_VALUE_SLOTS = ("serial", "l1", "l2", "name", "reason")
+
+
+def is_value_slot(clean: str) -> bool:
+    core = V.header_core(clean)
+    for slot, rx in V.INDICATOR_HEADERS:
+        if slot in NOT_VALUE_SLOTS:
+            continue
+        if rx.match(clean) or rx.match(core):
+            return True
+    return False

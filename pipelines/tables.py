@@ -46,6 +46,11 @@ def _slipped_name_row(rows: list[Row], i: int) -> bool:
             and not any(_name_cell(r) is not None for r in rows[max(0, i - NAME_ROW_REACH):i]))
 
 
+def _code_row(r: Row) -> bool:
+    filled = r.nonempty()
+    return r.kind != "text" and len(filled) == 2 and bool(V.CODE_LABEL.match(filled[0].clean))
+
+
 def _field_label_row(r: Row) -> bool:
     return any(V.DEPT_LABEL.match(t) or V.IMPL_LABEL.match(t) for t in r.texts if t)
 
@@ -99,6 +104,8 @@ def find_blocks(rows: list[Row]) -> list[tuple[int, int]]:
     """(first, last+1) row indexes of each project table."""
     starts = [i for i, r in enumerate(rows)
               if (r.kind != "text" and (_name_cell(r) is not None or _slipped_name_row(rows, i))) or _kv_name_line(rows, i)]
+    # a 项目编码 row printed just above the name row is the table's first row (its code is the project's)
+    starts = [s - 1 if s > 0 and _code_row(rows[s - 1]) else s for s in starts]
     blocks = []
     for k, s in enumerate(starts):
         limit = starts[k + 1] if k + 1 < len(starts) else len(rows)

@@ -162,3 +162,21 @@ def test_a_form_pasted_as_label_value_lines_gives_each_budget_figure(extractor):
             "全年执行数：166,840.00", "一级指标：产出指标", "二级指标：数量指标", "三级指标：鼠害防治面积",
             "年度指标值：≥3万亩", "实际完成值：3.1万亩", "分值：50", "得分：50"]
     assert _funds(extractor, rows) == (185000.0, 172000.0, 166840.0, 97.0)
+
+
+@pytest.mark.parametrize(("header", "total", "expected"), [
+    # the rate cell left blank and vanished: 9.2 = 10 x 1711.2 / 1860, so 10 and 9.2 are the funds row's 分值 and 得分
+    ("全年预算数(A)\t全年执行数(B)\t执行率(B/A)\t分值\t得分", "1860\t1711.2\t10\t9.2", (None, 18600000.0, 17112000.0, None)),
+    ("年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分", "1800\t1860\t1711.2\t10\t9.2",
+     (18000000.0, 18600000.0, 17112000.0, None)),
+])
+def test_a_vanished_rate_cell_before_the_funds_rows_weight_and_score(extractor, header, total, expected):
+    rows = [*FIELDS, f"项目资金(万元)\t{header}", f"年度资金总额\t{total}", *INDICATORS]
+    assert _funds(extractor, rows) == expected
+
+
+def test_numbers_that_are_no_weight_and_score_are_not_taken_for_them(extractor):
+    """The same count where 9.2 is not 10 x 1767 / 1860 (95%): the row is not read as a vanished rate cell."""
+    rows = [*FIELDS, "项目资金(万元)\t全年预算数(A)\t全年执行数(B)\t执行率(B/A)\t分值\t得分",
+            "年度资金总额\t1860\t1767\t10\t9.2", *INDICATORS]
+    assert _funds(extractor, rows)[1:3] != (18600000.0, 17670000.0)
