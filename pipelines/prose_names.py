@@ -235,7 +235,8 @@ _INTRO = re.compile(r"(?:^|(?<=[^\s][ \t]))[ \t]*+(?:(?:[(（][一二三四五�
 # (or the unit writing says it carries the project out: （一）项目概况。2023年，我局牵头实施某某项目，在全区…)
 _INTRO_BY_UNIT = re.compile(
     # (after a sentence's end, or after the first blank of a run: starting at every blank of a long run would rescan it)
-    r"(?:^|(?<=[。；;\n])|(?<=[^\s][ \t]))[ \t]*+(?:(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.、．])?[ \t]*+(?:项目概况|项目基本情况|基本情况)"
+    # (or after a clause's comma: 为保障全县食品安全，我局实施了某项目，…)
+    r"(?:^|(?<=[。；;\n，,])|(?<=[^\s][ \t]))[ \t]*+(?:(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.、．])?[ \t]*+(?:项目概况|项目基本情况|基本情况)"
     r"[。.：:，,]?[ \t]*+)?(?:\d{4}年度?[，,]?)?(?:我|本)[\u4e00-\u9fff]{1,3}?(?:牵头|负责|组织){0,2}(?:实施|承担)了?"
     r"(?P<name>[\u4e00-\u9fff“”()（）]{2,30}?项目)(?=[，,。；;])", re.M)
 

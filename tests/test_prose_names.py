@@ -83,6 +83,8 @@ def test_title_naming_no_project_over_a_paragraph_introducing_it():
     ("一、项目基本情况 就业见习补贴项目是我局设立的民生项目。", "就业见习补贴项目"),
     ("报告如下： 一、项目基本情况 城区道路保洁项目由示例县城市管理局主管。", "城区道路保洁项目"),
     ("经研究 本项目由示例县交通运输局主管。", None),
+    # the unit saying it carries the project out, after a clause's comma
+    ("为保障全县食品安全，我局实施了食品安全抽检项目，年初预算50万元。", "食品安全抽检项目"),
 ])
 def test_intro_sentence(line, name):
     found = intro_name(line, 0, len(line))
