@@ -113,7 +113,12 @@ class NormalizedText(BaseModel):
         if not in_print and start >= 0:
             # (most texts: no pinyin printed) the original character of each non-blank one, once for the characters
             # normalizing made of one (NFKC: ㈠ -> (一)): the loop below without its pinyin steps
-            kept = (o for ch, o in zip(text[start:end], offsets[start:end]) if not ch.isspace())
+            seg = text[start:end]
+            offs = offsets[start:start + len(seg)]
+            if len(set(offs)) == len(offs) and "".join(seg.split()) == seg:
+                # (most values) nothing blank and no character made of another's: each one's original, in C
+                return squeeze("".join(map(original.__getitem__, offs)))
+            kept = (o for ch, o in zip(seg, offs) if not ch.isspace())
             return squeeze("".join([original[o] for o, _ in itertools.groupby(kept)]))
         seen: list[int] = []
         for i in range(start, min(end, len(text))):
