@@ -31,6 +31,7 @@ from jixiao.pipelines.account_grid import (
     tab_row,
     unwrapped,
 )
+from jixiao.pipelines.layout import line_spans as _lines
 from jixiao.pipelines.normalize import NormalizedText, parse_number, squeeze
 from jixiao.record import AccountRow, FinalAccountsTable, Provenance
 
@@ -48,14 +49,6 @@ class _Title:
     kind: str
     continued: bool
     number: str | None
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
 
 
 def table_kind(title: str) -> str | None:
