@@ -87,10 +87,15 @@ class NormalizedText(BaseModel):
         Parsers cut codes, labels and dashes off a cell's text; this finds what is left in the
         cell so that output strings and provenance cover the value and nothing else.
         """
-        pos = [i for i in range(start, min(end, len(self.text))) if not self.text[i].isspace()]
+        seg = self.text[start:end] if start >= 0 else ""
+        if seg and "".join(seg.split()) == seg:  # (most spans: nothing blank in them, no Python step a character)
+            pos: range | list[int] = range(start, start + len(seg))
+            squeezed = seg
+        else:
+            pos = [i for i in range(start, min(end, len(self.text))) if not self.text[i].isspace()]
+            squeezed = "".join(self.text[i] for i in pos)
         if not pos:
             return None
-        squeezed = "".join(self.text[i] for i in pos)
         if not value or squeezed == value:
             return pos[0], pos[-1] + 1
         # a cut prefix (code) leaves a suffix, a cut suffix (trailing '-') a prefix
