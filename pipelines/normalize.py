@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from jixiao.pipelines.hard_wraps import hard_wrap_breaks
 from jixiao.pipelines.box_tables import box_rows
+from jixiao.pipelines.char_table import translated
 from jixiao.pipelines.pipe_tables import RULING_GLYPH, padded_pipe_rows, pipe_cell_lines, pipe_rows, ruling_glyphs, unfold_pipe_runs
 from jixiao.record import YUAN_PER_WAN, YUAN_PER_YI
 
@@ -362,7 +363,7 @@ def _fold_text(text: str) -> NormalizedText:
         else:
             kept = text
             positions = [i for i, c in enumerate(text) if c not in drop] if drop else list(range(n))
-        out = simplified(kept.translate(table))
+        out = simplified(translated(kept, table))
         positions.append(n)
         return NormalizedText.model_construct(text=out, offsets=positions, original_length=n, original=text,
                                               in_print=pinyin)
