@@ -31,6 +31,7 @@ from jixiao.pipelines.account_grid import (
     tab_row,
     unwrapped,
 )
+from jixiao.pipelines.layout import line_spans as _lines
 from jixiao.pipelines.normalize import NormalizedText, parse_number, squeeze
 from jixiao.record import AccountRow, FinalAccountsTable, Provenance
 
@@ -48,14 +49,6 @@ class _Title:
     kind: str
     continued: bool
     number: str | None
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
 
 
 def table_kind(title: str) -> str | None:
@@ -436,7 +429,8 @@ def _panel_row(norm: NormalizedText, row: GridRow, panel: Panel, label: str, fac
              and (v := _amount(cells[c.index].text)) is not None and code_of(cells[c.index].text) is None]
     if label and _amount(squeeze(label)) is not None:
         label = ""
-    code_cols = panel.role("code") or panel.role("code_part")
+    codes, values = panel.role("code"), panel.role("value")  # (asked once a row: each asks all the columns)
+    code_cols = codes or panel.role("code_part")
     code = joined or "".join(code_of(cells[c.index].text) or "" for c in code_cols if c.index < len(cells)) or None
     if label and code is None and (m := V.ACCOUNT_LABEL_CODE.match(label)):
         code, label = m.group(1), label[m.end():].lstrip("-—:： ")
@@ -445,11 +439,11 @@ def _panel_row(norm: NormalizedText, row: GridRow, panel: Panel, label: str, fac
         if c.index < len(cells) and cells[c.index].text.isdigit():
             item.line = int(cells[c.index].text)
     if item.label is not None:  # the label's own cell, or the code column's (合计 printed there)
-        col = next((c.index for c in [*panel.role("label"), *panel.role("code")]
+        col = next((c.index for c in [*panel.role("label"), *codes]
                     if c.index < len(cells) and cells[c.index].text), None)
         if col is not None:
             item.provenance["label"] = _prov(norm, cells[col].start, cells[col].end)
-    for c in panel.role("value"):
+    for c in values:
         if c.index >= len(cells) or not c.key:
             continue
         cell = cells[c.index]
@@ -457,7 +451,7 @@ def _panel_row(norm: NormalizedText, row: GridRow, panel: Panel, label: str, fac
         if value is not None:
             item.values[c.key] = round(value * factor, 2)
             item.provenance[c.key] = _prov(norm, cell.start, cell.end)
-    keys = [c.key for c in panel.role("value") if c.key]
+    keys = [c.key for c in values if c.key]
     if not (item.label or item.code or item.values or spill):
         return None
     return _Item(item, spill if not (item.label or item.code) else [], keys[-1] if keys else None, factor)

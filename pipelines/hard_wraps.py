@@ -63,7 +63,9 @@ def hard_wrap_breaks(text: str) -> list[int]:
     measures = []
     for measure, least, slack, lines_at in ((display_width, MIN_EDGE_COLUMNS, EDGE_SLACK_COLUMNS, MIN_EDGE_LINES),
                                             (len, MIN_EDGE_CHARS, EDGE_SLACK_CHARS, MIN_EDGE_LINES_CHARS)):
-        widths = [0 if t else measure(s) for s, t in zip(stripped, tabled)]
+        # (a line too short to reach the edge's slack even at two columns a character counts 0, as a table row does:
+        # it is not measured, and none of the tests below can tell the two apart)
+        widths = [0 if t or 2 * len(s) < least - slack else measure(s) for s, t in zip(stripped, tabled)]
         if (edge := page_edge(widths, least, slack, lines_at)) is not None:
             measures.append((sum(edge - slack <= w for w in widths), widths, edge, slack))
     if not measures:

@@ -20,9 +20,9 @@ from jixiao.pipelines.vocab import GAP_WORDS, OCR_GLYPH_SLIPS
 
 
 @lru_cache(maxsize=1)
-def _slips() -> tuple[re.Pattern[str], dict[str, tuple[tuple[int, str], ...]]]:
-    """A pattern of the look-alike characters that stand in a label word, and for each: (its index in the word,
-    the word) for every word it may stand in."""
+def _slips() -> tuple[re.Pattern[str], dict[str, tuple[tuple[int, str], ...]], frozenset[str]]:
+    """A pattern of the look-alike characters that stand in a label word, for each: (its index in the word,
+    the word) for every word it may stand in, and the pairs of a look-alike and its neighbour in such a word."""
     printed_for: dict[str, set[str]] = defaultdict(set)
     for printed, meant in (*OCR_GLYPH_SLIPS, *load_taxonomy().look_alikes):
         printed_for[meant].add(printed)
@@ -34,16 +34,22 @@ def _slips() -> tuple[re.Pattern[str], dict[str, tuple[tuple[int, str], ...]]]:
                 if word[:i] + printed + word[i + 1:] not in words:
                     table[printed].append((i, word))
     pattern = re.compile("[" + "".join(re.escape(ch) for ch in sorted(table)) + "]")
-    return pattern, {ch: tuple(sorted(found, key=lambda f: -len(f[1]))) for ch, found in table.items()}
+    beside = frozenset(pair for printed, found in table.items() for i, word in found
+                       for pair in (word[i - 1] + printed if i else "", printed + word[i + 1:i + 2]) if len(pair) == 2)
+    return pattern, {ch: tuple(sorted(found, key=lambda f: -len(f[1]))) for ch, found in table.items()}, beside
 
 
 def slipped_labels(text: str) -> dict[int, str]:
     """Offset -> the meant character, for each look-alike standing in a vocabulary word of ``text`` (the longest
     word where two could be meant)."""
-    pattern, table = _slips()
+    pattern, table, beside = _slips()
     out: dict[int, str] = {}
     for m in pattern.finditer(text):
         j = m.start()
+        # the look-alikes are common characters (金, 进, 全: thousands in a document), and one stands in a word only
+        # beside a character of that word: one look-up of each pair around it, before the words it may stand in
+        if text[j - 1:j + 1] not in beside and text[j:j + 2] not in beside:
+            continue
         for i, word in table[m.group()]:
             a = j - i
             if a >= 0 and text[a:j] == word[:i] and text[j + 1:a + len(word)] == word[i + 1:]:

@@ -42,8 +42,9 @@ def join_wrapped_level2(rows: list[Row], categories: V.Categories) -> list[Row]:
     out: list[Row] = []
     for k, row in enumerate(rows):
         below = rows[k + 1] if k + 1 < len(rows) else None
-        piece = _head_piece(row, categories)
-        first = next(iter(below.nonempty()), None) if below is not None and below.kind != "text" else None
+        piece = _head_piece(row, categories) if below is not None else None
+        # (the row below is looked at only under a head piece: most rows are none)
+        first = next(iter(below.nonempty()), None) if piece is not None and below.kind != "text" else None
         if below is None or piece is None or first is None or first.start < piece.end or not _joined(piece, first, categories):
             out.append(row)
             continue

@@ -51,6 +51,10 @@ def _runs(cells: list[str]) -> list[tuple[int, int]]:
 
 def _repeats_labels(line: str) -> bool:
     cells = line.split("\t")
+    # (most rows print no filled cell twice, and a run repeats one: told in C before the runs are walked)
+    filled = list(filter(str.strip, cells))
+    if len(set(filled)) == len(filled):
+        return False
     return any(_is_label(cells[i]) for i, _ in _runs(cells))
 
 

@@ -78,7 +78,8 @@ def _continues(row: Row, below: Row, categories: V.Categories) -> bool:
         return False
     filled = row.nonempty()
     tails = below.nonempty()
-    if not tails or len(filled) < 2 or not any(_number_like(c.clean) for c in filled):
+    # (a tail stands right of the row's first cell, see the end: most lines below open at or left of it, told at once)
+    if not tails or len(filled) < 2 or tails[0].col <= filled[0].col or not any(_number_like(c.clean) for c in filled):
         return False
     if any(V.any_label(c.clean.rstrip(":：")) or c.clean in V.HEADER_WORDS for c in filled):
         return False  # a field or funds row (执行率 100% 得分 …): the line below is a value of its own

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from jixiao.pipelines.hard_wraps import hard_wrap_breaks
 from jixiao.pipelines.box_tables import box_rows
+from jixiao.pipelines.char_table import translated
 from jixiao.pipelines.pipe_tables import RULING_GLYPH, padded_pipe_rows, pipe_cell_lines, pipe_rows, ruling_glyphs, unfold_pipe_runs
 from jixiao.record import YUAN_PER_WAN, YUAN_PER_YI
 
@@ -87,10 +88,15 @@ class NormalizedText(BaseModel):
         Parsers cut codes, labels and dashes off a cell's text; this finds what is left in the
         cell so that output strings and provenance cover the value and nothing else.
         """
-        pos = [i for i in range(start, min(end, len(self.text))) if not self.text[i].isspace()]
+        seg = self.text[start:end] if start >= 0 else ""
+        if seg and "".join(seg.split()) == seg:  # (most spans: nothing blank in them, no Python step a character)
+            pos: range | list[int] = range(start, start + len(seg))
+            squeezed = seg
+        else:
+            pos = [i for i in range(start, min(end, len(self.text))) if not self.text[i].isspace()]
+            squeezed = "".join(self.text[i] for i in pos)
         if not pos:
             return None
-        squeezed = "".join(self.text[i] for i in pos)
         if not value or squeezed == value:
             return pos[0], pos[-1] + 1
         # a cut prefix (code) leaves a suffix, a cut suffix (trailing '-') a prefix
@@ -113,7 +119,12 @@ class NormalizedText(BaseModel):
         if not in_print and start >= 0:
             # (most texts: no pinyin printed) the original character of each non-blank one, once for the characters
             # normalizing made of one (NFKC: ㈠ -> (一)): the loop below without its pinyin steps
-            kept = (o for ch, o in zip(text[start:end], offsets[start:end]) if not ch.isspace())
+            seg = text[start:end]
+            offs = offsets[start:start + len(seg)]
+            if len(set(offs)) == len(offs) and "".join(seg.split()) == seg:
+                # (most values) nothing blank and no character made of another's: each one's original, in C
+                return squeeze("".join(map(original.__getitem__, offs)))
+            kept = (o for ch, o in zip(seg, offs) if not ch.isspace())
             return squeeze("".join([original[o] for o, _ in itertools.groupby(kept)]))
         seen: list[int] = []
         for i in range(start, min(end, len(text))):
@@ -298,17 +309,28 @@ def _prepared(text: str, gaps: Callable[[str], list[int]] | None = None) -> Norm
     markers = _glued_markers(text)
     if not breaks and not entities and not markers:
         return _fold_text(text)
-    chars = list(text)
     gone = set(breaks) | markers
+    decoded_at: dict[int, str] = {}
     for a, b, decoded in entities:
-        chars[a] = decoded
+        decoded_at[a] = decoded
         gone.update(range(a + 1, b))
-    kept = [i for i in range(len(text)) if i not in gone]
-    folded = _fold_text("".join(chars[i] for i in kept))
+    # the text between the offsets left out or rewritten, a run at a time: a handful of cuts in a long text, where a
+    # Python step per character cost more than the rest of the stage
+    pieces: list[str] = []
+    kept: list[int] = []
+    start = 0
+    for cut in [*sorted(gone | decoded_at.keys()), len(text)]:
+        pieces.append(text[start:cut])
+        kept.extend(range(start, cut))
+        if cut in decoded_at and cut not in gone:
+            pieces.append(decoded_at[cut])
+            kept.append(cut)
+        start = cut + 1
+    folded = _fold_text("".join(pieces))
     kept.append(len(text))
-    return NormalizedText.model_construct(text=folded.text, offsets=[kept[o] for o in folded.offsets],
+    return NormalizedText.model_construct(text=folded.text, offsets=list(map(kept.__getitem__, folded.offsets)),
                                           original_length=len(text), original=text,
-                                          in_print=frozenset(kept[o] for o in folded.in_print))
+                                          in_print=frozenset(map(kept.__getitem__, folded.in_print)))
 
 
 def _fold_text(text: str) -> NormalizedText:
@@ -341,7 +363,7 @@ def _fold_text(text: str) -> NormalizedText:
         else:
             kept = text
             positions = [i for i, c in enumerate(text) if c not in drop] if drop else list(range(n))
-        out = simplified(kept.translate(table))
+        out = simplified(translated(kept, table))
         positions.append(n)
         return NormalizedText.model_construct(text=out, offsets=positions, original_length=n, original=text,
                                               in_print=pinyin)

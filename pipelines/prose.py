@@ -73,6 +73,8 @@ _BARE_FIELDS: list[tuple[str, re.Pattern[str]]] = [
                        r"(?![\d.%]|,\d)(?![ \t\u3000]*(?:亿|万|元|%))"))
     for field, label in PROSE_AMOUNT_LABELS]
 _UNIT_LINE = re.compile(r"(?:^|(?<=[\s(（，,]))(?:金额|资金)?单位(?:[:：]|为)[ \t\u3000]*(亿元|万元|元)", re.M)
+# where a unit line can match: its 单位 (searched from the literal, while the line's opening is tried at every offset)
+_UNIT_WORD = re.compile(r"单位[:：为]")
 # (完成预算的100%: the 部门决算 template's words for the rate)
 _ALLOCATION = re.compile(PROSE_ALLOCATION)
 _RATE = re.compile(r"(?:执行率(?:为|是|达到|[:：])?|完成预算的)\s*(\d+(?:\.\d+)?)\s*%")
@@ -113,7 +115,10 @@ _IMPL_BY = re.compile(r"(?:由|(?P<after>(?<=主管)[，,、]由?))(?P<v>" + _UN
 
 def _unit_lines(text: str) -> list[tuple[int, float]]:
     """Where each unit line (单位：万元) of the text starts, and its factor to yuan."""
-    return [(m.start(), unit_factor(m.group(1))) for m in _UNIT_LINE.finditer(text)]
+    # a match holds one 单位, its two-character 金额 / 资金 before it or none: tried from two characters before each 单位
+    found = ((w.start() >= 2 and _UNIT_LINE.match(text, w.start() - 2)) or _UNIT_LINE.match(text, w.start())
+             for w in _UNIT_WORD.finditer(text))
+    return [(m.start(), unit_factor(m.group(1))) for m in found if m]
 
 
 def _closed(span: Span) -> Span:

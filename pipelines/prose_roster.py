@@ -18,6 +18,7 @@ from jixiao.pipelines.prose_names import is_duplicate
 from jixiao.pipelines.vocab import PROSE_ROSTER_COLUMNS
 
 _COLUMNS = [(field, re.compile(rx)) for field, rx in PROSE_ROSTER_COLUMNS]
+_NAME_COLUMN = next(rx for field, rx in _COLUMNS if field == "name")
 _CELL = re.compile(r"[^ \t\u3000|｜]+")
 _LINE = re.compile(r"[^\n]+")
 _NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)%?")
@@ -32,9 +33,11 @@ _GRADES = "优良中差"
 def _columns(line: str) -> list[str | None] | None:
     """The fields of a header line's cells, or None where the line is no roster header."""
     cells = _CELL.findall(line)
+    if len(cells) < 4 or not any(_NAME_COLUMN.search(c) for c in cells):
+        return None  # (most lines: a sentence or a row of values, its cells not matched against every column)
     fields = [next((f for f, rx in _COLUMNS if rx.search(c)), None) for c in cells]
     known = set(fields) - {None}
-    if len(cells) < 4 or "name" not in known or not known & _MONEY or not known & {"score", "rate"}:
+    if "name" not in known or not known & _MONEY or not known & {"score", "rate"}:
         return None
     return fields
 

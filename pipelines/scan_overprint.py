@@ -30,7 +30,9 @@ _SENTENCE_END = frozenset("。；;：:！!？?")
 def overprinted(text: str) -> list[int]:
     """Offsets in ``text`` of a seal's words read into a line and of a running title read into a cut sentence."""
     out: set[int] = set()
-    for rx in (_SEAL_WORD, _SEAL_IN_FIGURE):
+    # a seal's words end in 专用章: a text without it (most) is not searched for them at every space
+    seal_words = (_SEAL_WORD,) if V.SEAL_WORD_END in text else ()
+    for rx in (*seal_words, _SEAL_IN_FIGURE):
         for m in rx.finditer(text):
             out.update(range(m.start() + (rx is _SEAL_WORD), m.end()))
     for m in _SEAL_CELL.finditer(text):

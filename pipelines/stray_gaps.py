@@ -17,6 +17,7 @@ inside a number (9 3.5%). Two kinds are found here, each where the page's own la
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from jixiao.pipelines.vocab import GAP_PIECES, GAP_WORDS
@@ -45,9 +46,36 @@ _LINE = re.compile(r"[^\n]+")
 
 @lru_cache(maxsize=1)
 def _gap_words() -> tuple[re.Pattern[str], frozenset[str]]:
-    """The gap words as one pattern (longest first), and the words a piece of one may be (a cell of its own)."""
-    return (re.compile("|".join(re.escape(w) for w in sorted(GAP_WORDS, key=len, reverse=True))),
-            frozenset(GAP_WORDS) | GAP_PIECES)
+    """The gap words as one pattern (the longest word where several start at one offset), and the words a piece of
+    one may be (a cell of its own)."""
+    return re.compile(_trie(GAP_WORDS)), frozenset(GAP_WORDS) | GAP_PIECES
+
+
+def _trie(words) -> str:
+    """A pattern of ``words`` with their shared prefixes written once (项目(?:名称|支出...)?): it matches where the
+    plain alternation of the words, longest first, matches, and as far (the deeper branch is tried before the end of a
+    shorter word), while the regex engine tries a few branches at each offset instead of every word."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_branch(trie)
+
+
+def _trie_branch(node: dict) -> str:
+    branches = [re.escape(ch) + _trie_branch(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+@lru_cache(maxsize=1)
+def _word_pairs() -> frozenset[str]:
+    """Every two characters that stand side by side in a gap word: a gap inside a word has such a pair around it."""
+    return frozenset(w[k:k + 2] for w in GAP_WORDS for k in range(len(w) - 1))
 
 
 _ONE_GAP = re.compile(r"(?<=\S)[ \n](?=\S)")
@@ -56,21 +84,28 @@ _ONE_GAP = re.compile(r"(?<=\S)[ \n](?=\S)")
 def word_gaps(text: str) -> list[int]:
     """Offsets of the lone spaces and line breaks that are the only gap inside a vocabulary word's occurrence."""
     gaps = [m.start() for m in _ONE_GAP.finditer(text)]
-    if not gaps:
+    pairs = _word_pairs()
+    # a gap inside a word stands between two characters of it: where no gap does (most texts), no word is searched
+    if not any(text[g - 1:g + 2:2] in pairs for g in gaps):
         return []
     squeezed = _ONE_GAP.sub("", text)
     # the character after gap j (offset g + 1) stands at g + 1 - (j + 1) in the squeezed text: j + 1 gaps precede it
     after = {g - j: g for j, g in enumerate(gaps)}
+    starts = sorted(after)
     pattern, pieces = _gap_words()
     out: list[int] = []
     for m in pattern.finditer(squeezed):
-        inside = [k for k in range(m.start() + 1, m.end()) if k in after]
+        # the gaps inside the word: one bisection, not a test per character of every word the text prints
+        first = bisect_left(starts, m.start() + 1)
+        if bisect_left(starts, m.end(), first) - first != 1:
+            continue
+        inside = starts[first]
         # a word whose two pieces are words of their own (项目|实施单位, 社会|效益指标) is two cells side by side
-        if len(inside) == 1 and not (squeezed[m.start():inside[0]] in pieces or squeezed[inside[0]:m.end()] in pieces):
-            gap = after[inside[0]]
+        if not (squeezed[m.start():inside] in pieces or squeezed[inside:m.end()] in pieces):
+            gap = after[inside]
             # a label's start alone on its line (主管部 / 门及代码 under a wrapped value): the page's own wrap, which the
             # readers rejoin with the value above it
-            if text[gap] == "\n" and text.rfind("\n", 0, gap) + 1 == gap - (inside[0] - m.start()):
+            if text[gap] == "\n" and text.rfind("\n", 0, gap) + 1 == gap - (inside - m.start()):
                 continue
             out.append(gap)
     return out
@@ -102,11 +137,17 @@ def text_spaces(text: str) -> list[int]:
 _D = "[0-9０-９]"
 _BROKEN_YEAR = re.compile(rf"(?<!{_D})(?:[2２]\n[0０]{_D}{{2}}|[2２][0０]\n{_D}{{2}}|[2２][0０]{_D}\n{_D}|[1１]\n[9９]{_D}{{2}}"
                           rf"|[1１][9９]\n{_D}{{2}}|[1１][9９]{_D}\n{_D})年")
+# what follows the break of any broken year (a pre-test: it starts with a literal, so it is searched fast)
+_BREAK_BEFORE_NIAN = re.compile(rf"\n{_D}{{1,3}}年")
 
 
 def year_breaks(text: str) -> list[int]:
     """Offsets of the line breaks inside a year (2023年 printed 202 / 3年): a year is four digits, no cell of a table
     ends with a part of one."""
+    # every broken year has its break one to three digits before 年: one search for that (from each line break, a
+    # literal) tells the text that has none, and most have none, without trying the year at every digit
+    if _BREAK_BEFORE_NIAN.search(text) is None:
+        return []
     return [m.start() + m.group().index("\n") for m in _BROKEN_YEAR.finditer(text)]
 
 

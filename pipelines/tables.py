@@ -37,12 +37,16 @@ def _slipped_name_row(rows: list[Row], i: int) -> bool:
     (顷目名称: 项目名称 or 科目名称?), confirmed by a 主管部门/实施单位 label in the rows below; or two slips from
     it (项日名祢, ``slipped_name_label``), confirmed by such a label on the very next row, with no name row above."""
     first = next((c for c in rows[i].cells if c.clean), None)
-    if first is None or value_after(rows[i], first.col) is None:
+    if first is None:
         return False
     label = first.clean.rstrip(":")
-    if V.near_word(label, V.NAME_LABEL_WORDS):
+    near = V.near_word(label, V.NAME_LABEL_WORDS)
+    # (most rows open with a cell nowhere near 项目名称: two cached tests tell them before the value is looked for)
+    if (not near and slipped_name_label(label) is None) or value_after(rows[i], first.col) is None:
+        return False
+    if near:
         return any(_field_label_row(r) for r in rows[i + 1:i + 4])
-    return (slipped_name_label(label) is not None and i + 1 < len(rows) and _field_label_row(rows[i + 1])
+    return (i + 1 < len(rows) and _field_label_row(rows[i + 1])
             and not any(_name_cell(r) is not None for r in rows[max(0, i - NAME_ROW_REACH):i]))
 
 

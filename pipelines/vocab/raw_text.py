@@ -29,5 +29,6 @@ PRINTED_HEADER_WORDS = re.compile(
 
 # ---- what a scan prints over the words (scan_overprint): a seal's own words (财务专用章, 业务专用章), and the
 # bureau a seal names: a place word, then the unit's ending (丰水县林业局, 云崖县财政局, 枫林镇人民政府)
-SEAL_WORDS = r"[\u4e00-\u9fff]{0,4}专用章"
+SEAL_WORD_END = "专用章"
+SEAL_WORDS = r"[\u4e00-\u9fff]{0,4}" + SEAL_WORD_END
 SEAL_BUREAU = r"[\u4e00-\u9fff]{1,6}?[省市县区旗镇乡][\u4e00-\u9fff]{1,12}?(?:局|委员会|人民政府|中心)"
