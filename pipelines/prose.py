@@ -24,6 +24,7 @@ import re
 from jixiao.pipelines.normalize import NormalizedText, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
 from jixiao.pipelines.prose_view import SENTENCE_END, Unwrapped, complement, relined, view_indicators
+from jixiao.pipelines.prose_budget import implied_budget
 from jixiao.pipelines.prose_headings import HEADING_OPENER_MIN, heading_openers, section_end
 from jixiao.pipelines.prose_names import (
     NOT_PROJECT, TITLE, intro_name, is_duplicate, name_field, repeated_project_name, short_named, subtitle_name,
@@ -345,6 +346,7 @@ class ProseParser:
         rate = self._search(_RATE, text, view, s, e, 1, department=False)
         if rate:
             funds.rate = rate[0]
+            funds.annual = funds.annual or implied_budget(text, s, e, funds)
         # the project's score, not an indicator sentence's 自评得分
         sentences = [(i.name.start, (i.score or i.actual or i.name).end) for i in indicators]
         score = next(((Span.of(m, 1), m) for m in SCORE.finditer(text, s, e)
