@@ -71,9 +71,9 @@ PROSE_DEPT_LABEL = r"(?<!中央)(?:主管部门|主管单位)(?:及代码|[和�
 # (计划≥95%: a bare 计划 before a value; 实际为0.3‰ / 实际达到96%: the actual without 完成)
 # (名称：计划长效运行，实际完成长效运行: a bare 计划 right after the name's colon, before words; 预期较上年提高50公斤: a
 # comparison after 计划 / 预期 too)
-# (2023年度目标值为≥800: the year before the cue's own year word)
+# (2023年度目标值为≥800: the year before the cue's own year word; 计划于2023年10月底前完成: a date planned)
 PROSE_TARGET_CUE = (r"(?:(?:20\d{2}(?=年度|全年))?(?:年初|初|年度|全年|计划|预期)?(?:目标值|指标值|目标)|计划(?:完成|值|数|达到)"
-                    r"|(?:计划|预期)(?=[≥≤><=＞＜\d]|较上年|较去年|同比)|(?<=[:：])(?:计划|预期))")
+                    r"|(?:计划|预期)于?(?=[≥≤><=＞＜\d]|较上年|较去年|同比)|(?<=[:：])(?:计划|预期))")
 # a target printed with its bound and no cue before it (名称：控制在1500元/人次以内，实际…)
 PROSE_TARGET_BOUND = r"控制在|不超过|不高于|不低于|不少于"
 # a target printed as a change on the year before, with no cue (名称，较上年下降，实际下降3.2%)
