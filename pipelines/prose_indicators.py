@@ -181,8 +181,9 @@ _HEADING_BODY = (r"(?:(?:\d{1,2}(?:\.\d{1,2})?[.、．)）]?|[(（][一二三四
                  # (服务对象满意度：… / （1）经济效益：… head their indicators without the word 指标: words before a colon,
                  # kept where they are a category's)
                  # (（一）产出目标完成情况: a level's 目标 heading the section of its results)
-                 # (一级指标：产出指标 / 二级指标：数量指标。名称…: the level's label before its word)
-                 r"[ \t]*+)?" + _LEVEL_LABEL + r"(?P<cat>[\u4e00-\u9fff]{2,10}?指标|[\u4e00-\u9fff]{2,8}?(?=(?:方面)?[:：])"
+                 # (一级指标：产出指标 / 二级指标：数量指标。名称…: the level's label before its word; a 二级指标 line of its
+                 # own is a field of a labeled block, heading none but its block)
+                 r"[ \t]*+)?(?:一级指标(?:为|[:：])|二级指标(?:为|[:：])(?=[\u4e00-\u9fff]{2,10}指标[。.]))?(?P<cat>[\u4e00-\u9fff]{2,10}?指标|[\u4e00-\u9fff]{2,8}?(?=(?:方面)?[:：])"
                  # (（三）产出（满分40分，得36.5分）: a level's heading with its marks in brackets)
                  # (（一）产出情况 / （三）满意度情况: the section of a level's results, a line of its own)
                  r"|[\u4e00-\u9fff]{2,3}(?=目标(?:完成|实现)情况|(?:完成|实现)?情况[ \t]*$|[(（](?:" + PROSE_FULL_MARK_CUE + "|" + PROSE_WEIGHT_CUE

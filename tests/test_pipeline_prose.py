@@ -864,3 +864,24 @@ def test_funds_said_as_yi_zhixing_and_the_score_as_heji_defen():
             "综上，村道维修里程得10分、受益群众满意度得9分，加上预算执行率得分9.5分，合计得分92.5分，自评等级为“优”。\n")
     first = Extractor().extract_text(text, mode="parser").projects[0]
     assert (first.funds.executed, first.funds.execution_rate, first.score) == (1900000.0, 95.0, 92.5)
+
+
+def test_a_word_report_takes_its_funds_from_the_tab_table_inside_it(extractor):
+    text = "\n".join([
+        "示例县图书馆",
+        "关于2023年度古籍保护修复经费绩效自评报告",
+        "一、项目概况",
+        "本项目年初预算40万元，资金使用情况见下表。",
+        "单位：万元",
+        "资金来源\t年初预算数\t全年预算数\t全年执行数\t执行率",
+        "合计\t40.00\t36.00\t35.28\t98.00%",
+        "二、绩效目标完成情况",
+        "数量指标：预期完成古籍修复300册，实际完成312册。",
+        "三、自评结论", "本项目自评得分96分，自评等级为优。", ""])
+    rec = extractor.extract_text(text, mode="parser")
+    (proj,) = rec.projects
+    assert proj.name == "古籍保护修复经费"
+    f = proj.funds
+    assert (f.initial_budget, f.annual_budget, f.executed, f.execution_rate) == (400000.0, 360000.0, 352800.0, 98.0)
+    (ind,) = proj.indicators
+    assert (ind.level2, ind.name, ind.target, ind.actual) == ("数量指标", "古籍修复", "300册", "312册")
