@@ -66,7 +66,9 @@ _IND_SENTENCE = re.compile(
     # (or no cue, where the target opens with its bound: 名称：控制在1500元/人次以内，实际…)
     + r"(?:" + PROSE_TARGET_CUE + r"(?:为|是|[:：])?|(?:计划|预期)?(?=" + PROSE_TARGET_BOUND + r")"
     # (or a change on the year before, set off from the name: 名称，较上年下降，实际下降3.2%; 名称同比下降目标≥10% is the cued form)
-    + r"|(?<=[,，:：])(?=" + PROSE_TARGET_COMPARED + r"))"
+    + r"|(?<=[,，:：])(?=" + PROSE_TARGET_COMPARED + r")"
+    # (or run into the name where the change is words only up to the clause's end: 名称较上年增长，实际增长1.6%)
+    + r"|(?=(?:" + PROSE_TARGET_COMPARED + r")[\u4e00-\u9fff]{1,4}[,，]\s*实际))"
     # (目标值 6、完成值 6: an enumeration comma between the two as well)
     # (≥2,000人: a comma between digits three from the end separates thousands, it ends no clause; 5,260台(pcs): a
     # bracket the actual opens it closes, as one piece)

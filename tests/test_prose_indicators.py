@@ -809,3 +809,11 @@ def test_a_plan_first_sentence_without_a_category_keeps_its_approximation():
     assert _read(text) == [
         ("效益指标", None, "宣传受众", "5万人次以上", "约5.8万人次", None, None),
         ("效益指标", None, "群众知晓率", "90%", "93%", None, None)]
+
+
+def test_a_worded_change_run_into_the_name_is_its_target():
+    # (名称较上年增加，实际增加…: the comparison, words only, is the target where 实际 follows its clause)
+    text = "（二）效益指标完成情况。生态效益指标：湿地保护面积较上年增加，实际增加0.8万亩；林草覆盖率≥61%，实际61.4%。\n"
+    assert _read(text) == [
+        ("效益指标", "生态效益指标", "湿地保护面积", "较上年增加", "增加0.8万亩", None, None),
+        ("效益指标", "生态效益指标", "林草覆盖率", "≥61%", "61.4%", None, None)]
