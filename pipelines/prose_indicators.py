@@ -148,8 +148,7 @@ _IND_ACTUAL_FIRST = re.compile(
     r"(?:^|(?<=[\n。；;:：]))[ \t]*+" + _ITEM + _LEAD
     # (名称达到186.2万人 / 名称为每人每年640元: the verb before the actual, a few words before its figure kept)
     # (名称实际为2023年11月底，较计划的…: 实际 before the verb)
-    # (名称实际完成45.6公里 / 名称实际于2023年1月10日完成 / 名称实际约21万人次: the verb after 实际 no part of the name, an
-    # approximation part of the actual)
+    # (名称实际完成45.6公里 / 名称实际于…完成 / 名称实际约21万人次: no verb in the name, an approximation in the actual)
     + r"(?P<name>[\u4e00-\u9fff(（“][^,，;；。:：\n≥≤<>=＞＜\d]{1,39}?)(?:实际(?:完成|于)?)?(?:(?:达到|为)(?P<pre>[\u4e00-\u9fff]{0,6}?))?"
     r"(?P<actual>(?:(?<=实际)(?:约|近))?" + _FIGURE + r")"
     # (…，超过年度目标（180万人） / 与年度目标（640元）一致 / 年度目标为不低于70%: a comparison, the target in brackets
@@ -255,8 +254,7 @@ def _sentence_matches(text: str, s: int, e: int):
 
 
 def _category_name(name: str) -> bool:
-    """Whether a sentence's name is only a category word (数量指标：预期完成名称X，实际… is a lead over the value-first
-    form, its 预期 no target cue after a name)."""
+    """Whether a sentence's name is only a category word (数量指标：预期完成名称X，实际…: a lead, 预期 no cue after a name)."""
     return name.endswith("指标") and bool(fallback_level1(name) or fallback_level2(name))
 
 
