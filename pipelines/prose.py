@@ -175,8 +175,7 @@ class ProseParser:
     def parse(self, norm: NormalizedText, exclude: list[tuple[int, int]] | None = None) -> list[ParsedProject]:
         """Projects announced in the text outside ``exclude`` (the spans of table projects)."""
         # (collapsed text: its lines found again; 项 目 名 称：: a cover block's spaced labels closed up; offsets kept)
-        # (a web article saved over its pages: the pager and the header each page repeats blanked, offsets kept)
-        text = joined_pages(closed_labels(relined(norm)))
+        text = joined_pages(closed_labels(relined(norm)))  # (pages of a web article joined: prose_pages)
         view = Unwrapped.of(text)
         stretches = complement(exclude or [], len(text))
         units = heading_units(text, stretches)
