@@ -33,6 +33,8 @@ from jixiao.pipelines.prose_names import (
 from jixiao.pipelines.prose_labels import closed_labels
 from jixiao.pipelines.prose_marks import total_row
 from jixiao.pipelines.prose_numerals import score_in_words
+from jixiao.pipelines.prose_funds_table import table_funds
+from jixiao.pipelines.prose_pages import joined_pages
 from jixiao.pipelines.prose_roster import merge_roster, roster, roster_headings
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
@@ -179,7 +181,7 @@ class ProseParser:
     def parse(self, norm: NormalizedText, exclude: list[tuple[int, int]] | None = None) -> list[ParsedProject]:
         """Projects announced in the text outside ``exclude`` (the spans of table projects)."""
         # (collapsed text: its lines found again; 项 目 名 称：: a cover block's spaced labels closed up; offsets kept)
-        text = closed_labels(relined(norm))
+        text = joined_pages(closed_labels(relined(norm)))  # (pages of a web article joined: prose_pages)
         view = Unwrapped.of(text)
         stretches = complement(exclude or [], len(text))
         units = heading_units(text, stretches)
@@ -334,16 +336,18 @@ class ProseParser:
             field = name_field(text, s, e)
             if field is not None:
                 name = field
+        if (table := table_funds(text, s, e)) is not None:
+            found, factors, funds = {}, {}, table  # (a funds table in the text: its total row is the project's)
         # every amount carries its own unit; mixed units are rescaled to yuan in the span text
         units = set(factors.values())
         mixed = len(units) > 1
-        funds.factor = 1.0 if mixed or not units else units.pop()
+        funds.factor = funds.factor if table is not None else 1.0 if mixed or not units else units.pop()
         for field, span in found.items():
             if mixed:
                 value = float(span.text.replace(",", "")) * factors[field]
                 span = Span(text=repr(value), start=span.start, end=span.end)
             setattr(funds, field, span)
-        rate = self._search(_RATE, text, view, s, e, 1, department=False)
+        rate = self._search(_RATE, text, view, s, e, 1, department=False) if funds.rate is None else None
         if rate:
             funds.rate = rate[0]
             funds.annual = funds.annual or implied_budget(text, s, e, funds)

@@ -66,7 +66,9 @@ _IND_SENTENCE = re.compile(
     # (or no cue, where the target opens with its bound: 名称：控制在1500元/人次以内，实际…)
     + r"(?:" + PROSE_TARGET_CUE + r"(?:为|是|[:：])?|(?:计划|预期)?(?=" + PROSE_TARGET_BOUND + r")"
     # (or a change on the year before, set off from the name: 名称，较上年下降，实际下降3.2%; 名称同比下降目标≥10% is the cued form)
-    + r"|(?<=[,，:：])(?=" + PROSE_TARGET_COMPARED + r"))"
+    + r"|(?<=[,，:：])(?=" + PROSE_TARGET_COMPARED + r")"
+    # (or run into the name where the change is words only up to the clause's end: 名称较上年增长，实际增长1.6%)
+    + r"|(?=(?:" + PROSE_TARGET_COMPARED + r")[\u4e00-\u9fff]{1,4}[,，]\s*实际))"
     # (目标值 6、完成值 6: an enumeration comma between the two as well)
     # (≥2,000人: a comma between digits three from the end separates thousands, it ends no clause; 5,260台(pcs): a
     # bracket the actual opens it closes, as one piece)
@@ -118,7 +120,8 @@ _IND_VALUE_FIRST = re.compile(
     # (a name never ends in a target cue: 长度计划5公里 is the cued form's)
     # (名称目标为100%，经县级初验实际为100%: a target cue between the name and the figure)
     r"(?P<name>[\u4e00-\u9fff(（\d][^,，;；。:：\n≥≤<>=＞＜]{1,39}?)(?<!计划)(?<!目标)(?<!目标值)(?<!指标值)"
-    r"(?:(?:年度|全年)?目标值?(?:为|是))?(?P<target>" + _FIGURE + r")"
+    # (名称达到99%以上 / 名称计划于2023年10月底前完成: the verb of the plan between the name and its figure)
+    r"(?:(?:年度|全年)?目标值?(?:为|是)|(?:计划|预期)?(?:达到|于))?(?P<target>" + _FIGURE + r")"
     # the actual: 实际完成 / 实际调运 / 经抽样调查实际为 … then the figure
     # (or 完成 alone: 名称≥1.2万亩，完成1.26万亩, a transfer payment's inline form)
     # (or a survey's result: 满意度≥90%，问卷调查满意度为94.6%)
@@ -145,8 +148,9 @@ _IND_ACTUAL_FIRST = re.compile(
     r"(?:^|(?<=[\n。；;:：]))[ \t]*+" + _ITEM + _LEAD
     # (名称达到186.2万人 / 名称为每人每年640元: the verb before the actual, a few words before its figure kept)
     # (名称实际为2023年11月底，较计划的…: 实际 before the verb)
-    + r"(?P<name>[\u4e00-\u9fff(（“][^,，;；。:：\n≥≤<>=＞＜\d]{1,39}?)(?:实际)?(?:(?:达到|为)(?P<pre>[\u4e00-\u9fff]{0,6}?))?"
-    r"(?P<actual>" + _FIGURE + r")"
+    # (名称实际完成45.6公里 / 名称实际于…完成 / 名称实际约21万人次: no verb in the name, an approximation in the actual)
+    + r"(?P<name>[\u4e00-\u9fff(（“][^,，;；。:：\n≥≤<>=＞＜\d]{1,39}?)(?:实际(?:完成|于)?)?(?:(?:达到|为)(?P<pre>[\u4e00-\u9fff]{0,6}?))?"
+    r"(?P<actual>(?:(?<=实际)(?:约|近))?" + _FIGURE + r")"
     # (…，超过年度目标（180万人） / 与年度目标（640元）一致 / 年度目标为不低于70%: a comparison, the target in brackets
     # or after words of bound)
     # (…，为年度目标2,400户的103%: the ratio after the target; …，高于90%的预期目标: the target before its cue)
@@ -166,7 +170,7 @@ _IND_BRACKET_TARGET = re.compile(
     r"(?:[,，]\s*" + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)"
     r"(?:\s*/\s*(?P<weight>\d+(?:\.\d+)?))?\s*分?)?(?=[,，;；。\n]|$)", re.M)
 # what opens such a sentence before the name: the project and the verb of the actual (项目全年完成…, 累计实现…)
-_PLAN_LEAD = re.compile(r"^(?:全年|年度|本年)?(?:计划|预期)")
+_PLAN_LEAD = re.compile(r"^(?:全年|年度|本年)?(?:计划|预期)(?:完成)?")  # (预期完成名称120万画幅: 完成 the plan's verb)
 _ACTUAL_FIRST_VERB = re.compile(r"^(?:本|该)?(?:项目)?(?:全年|年度|本年|当年)?(?:共|累计)?(?:实际)?(?:完成|实现|达到)")
 _MONEY_NAME = re.compile(r"预算|资金|经费|支出|拨付|到位")
 _VALUE = r"[≥≤><=＞＜]?\d+(?:\.\d+)?(?:" + "|".join(sorted(MEASURE_UNITS, key=len, reverse=True)) + r")?"
@@ -178,7 +182,9 @@ _HEADING_BODY = (r"(?:(?:\d{1,2}(?:\.\d{1,2})?[.、．)）]?|[(（][一二三四
                  # (服务对象满意度：… / （1）经济效益：… head their indicators without the word 指标: words before a colon,
                  # kept where they are a category's)
                  # (（一）产出目标完成情况: a level's 目标 heading the section of its results)
-                 r"[ \t]*+)?(?P<cat>[\u4e00-\u9fff]{2,10}?指标|[\u4e00-\u9fff]{2,8}?(?=(?:方面)?[:：])"
+                 # (一级指标：产出指标 / 二级指标：数量指标。名称…: the level's label before its word; a 二级指标 line of its
+                 # own is a field of a labeled block, heading none but its block)
+                 r"[ \t]*+)?(?:一级指标(?:为|[:：])|二级指标(?:为|[:：])(?=[\u4e00-\u9fff]{2,10}指标[。.]))?(?P<cat>[\u4e00-\u9fff]{2,10}?指标|[\u4e00-\u9fff]{2,8}?(?=(?:方面)?[:：])"
                  # (（三）产出（满分40分，得36.5分）: a level's heading with its marks in brackets)
                  # (（一）产出情况 / （三）满意度情况: the section of a level's results, a line of its own)
                  r"|[\u4e00-\u9fff]{2,3}(?=目标(?:完成|实现)情况|(?:完成|实现)?情况[ \t]*$|[(（](?:" + PROSE_FULL_MARK_CUE + "|" + PROSE_WEIGHT_CUE
@@ -235,7 +241,8 @@ def _sentence_matches(text: str, s: int, e: int):
                 # actual-first form's, not a name's)
                 yield from (m for m in rx.finditer(text, a, min(b + 1, e)) if not _TARGET_MET.fullmatch(m["actual"] or "")
                             and not (m.re is _IND_SENTENCE and m["actual"] is None and not m["cactual"]
-                                     and _FIGURE_END.search(m["name"])) and not _label_list(m))
+                                     and _FIGURE_END.search(m["name"])) and not _label_list(m)
+                            and not (m.re is _IND_SENTENCE and _category_name(m["name"])))
         if _TARGET_CUE.search(text, a, b):
             yield from _IND_BRACKET_TARGET.finditer(text, a, min(b + 1, e))
             yield from (m for m in _IND_ACTUAL_FIRST.finditer(text, a, min(b + 1, e))
@@ -244,6 +251,11 @@ def _sentence_matches(text: str, s: int, e: int):
             yield from (m for m in _IND_VALUE_FIRST.finditer(text, a, min(b + 1, e))
                         if not _FUNDS_ACTUAL.search(m["verb"] or "") and not _DATE_LEAD.match(m["name"])
                         and not (m["done"] and _MONEY_NAME.search(m["name"])))
+
+
+def _category_name(name: str) -> bool:
+    """Whether a sentence's name is only a category word (数量指标：预期完成名称X，实际…: a lead, 预期 no cue after a name)."""
+    return name.endswith("指标") and bool(fallback_level1(name) or fallback_level2(name))
 
 
 def _label_list(m: re.Match[str]) -> bool:

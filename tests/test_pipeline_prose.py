@@ -876,3 +876,22 @@ def test_the_money_a_finance_puts_to_the_fund_is_its_budget_the_money_put_onward
     (p,) = extractor.extract_text(text, mode="parser").projects
     assert (p.name, p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (
         "省级应急物资储备专项资金", 30000000.0, 28500000.0, 95.0)
+def test_a_word_report_takes_its_funds_from_the_tab_table_inside_it(extractor):
+    text = "\n".join([
+        "示例县图书馆",
+        "关于2023年度古籍保护修复经费绩效自评报告",
+        "一、项目概况",
+        "本项目年初预算40万元，资金使用情况见下表。",
+        "单位：万元",
+        "资金来源\t年初预算数\t全年预算数\t全年执行数\t执行率",
+        "合计\t40.00\t36.00\t35.28\t98.00%",
+        "二、绩效目标完成情况",
+        "数量指标：预期完成古籍修复300册，实际完成312册。",
+        "三、自评结论", "本项目自评得分96分，自评等级为优。", ""])
+    rec = extractor.extract_text(text, mode="parser")
+    (proj,) = rec.projects
+    assert proj.name == "古籍保护修复经费"
+    f = proj.funds
+    assert (f.initial_budget, f.annual_budget, f.executed, f.execution_rate) == (400000.0, 360000.0, 352800.0, 98.0)
+    (ind,) = proj.indicators
+    assert (ind.level2, ind.name, ind.target, ind.actual) == ("数量指标", "古籍修复", "300册", "312册")

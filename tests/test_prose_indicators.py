@@ -1,5 +1,7 @@
 """Indicator sentences of prose reports in the forms bureaus print (invented examples)."""
 
+import unicodedata
+
 import pytest
 
 from jixiao.pipelines.parsed import ParsedProject, Span
@@ -758,3 +760,60 @@ def test_a_surveys_result_is_the_actual():
 def test_the_date_it_happened_after_a_date_target_is_the_actual():
     text = "时效指标:项目开工时间2023年9月底前,于2023年9月12日开工。\n"
     assert _read(text) == [("产出指标", "时效指标", "项目开工时间", "2023年9月底前", "2023年9月12日", None, None)]
+
+
+def test_a_year_before_the_target_cue_is_no_name():
+    # (Fujian-style numbered sentences: the unit in the name's brackets, the year before 年度目标值)
+    text = "\n".join([
+        "1、产出指标", "（1）数量指标",
+        "①市场主体抽查户数（户）：2023年度目标值为≥650，实际完成值为702，指标分值10分，自评得分10分。",
+        "②抽查结果公示率（%）：2024年度目标值为100，实际完成值为100，指标分值5分，自评得分5分。", ""])
+    assert _read(unicodedata.normalize("NFKC", text)) == [
+        ("产出指标", "数量指标", "市场主体抽查户数(户)", "≥650", "702", "10", "10"),
+        ("产出指标", "数量指标", "抽查结果公示率(%)", "100", "100", "5", "5")]
+
+
+def test_level_label_lines_head_actual_first_sentences():
+    # (一级指标： / 二级指标： lines as headings; each sentence states the actual first, the target after it; the verb
+    # after a date is no part of the actual, as for 于DATE开工)
+    text = "\n".join([
+        "一级指标：产出指标",
+        "二级指标：数量指标。护林员巡护里程实际完成3120公里，全年目标≥3000公里；新建瞭望塔实际完成4座，全年目标4座。",
+        "二级指标：时效指标。物资采购实际于2023年3月5日完成，全年目标2023年3月底前。",
+        "一级指标：效益指标",
+        "二级指标：社会效益指标。宣传覆盖人群实际约8万人次，全年目标≥6万人次。", ""])
+    assert _read(text) == [
+        ("产出指标", "数量指标", "护林员巡护里程", "≥3000公里", "3120公里", None, None),
+        ("产出指标", "数量指标", "新建瞭望塔", "4座", "4座", None, None),
+        ("产出指标", "时效指标", "物资采购", "2023年3月底前", "2023年3月5日", None, None),
+        ("效益指标", "社会效益指标", "宣传覆盖人群", "≥6万人次", "约8万人次", None, None)]
+
+
+def test_plan_first_sentences_under_a_category_lead():
+    # (预期完成名称X，实际完成Y / 预期名称达到X / 名称计划于DATE: the plan's words are no part of the name)
+    text = "\n".join([
+        "1.产出指标",
+        "数量指标：预期完成图书编目4.2万册，实际完成4.5万册；预期完成古籍修复120册，实际完成126册。",
+        "质量指标：预期编目数据差错率达到0.5%以下，实际为0.3%。",
+        "时效指标：编目任务计划于2023年10月底前完成，实际于10月18日完成。", ""])
+    got = _read(text)
+    assert [g[:5] for g in got[:3]] == [
+        ("产出指标", "数量指标", "图书编目", "4.2万册", "4.5万册"),
+        ("产出指标", "数量指标", "古籍修复", "120册", "126册"),
+        ("产出指标", "质量指标", "编目数据差错率", "0.5%以下", "0.3%")]
+    assert got[3][:4] == ("产出指标", "时效指标", "编目任务", "2023年10月底前完成")
+
+
+def test_a_plan_first_sentence_without_a_category_keeps_its_approximation():
+    text = "效益指标（30分，得分28分）：宣传受众计划5万人次以上，实际覆盖约5.8万人次；群众知晓率计划达到90%，实际达到93%。\n"
+    assert _read(text) == [
+        ("效益指标", None, "宣传受众", "5万人次以上", "约5.8万人次", None, None),
+        ("效益指标", None, "群众知晓率", "90%", "93%", None, None)]
+
+
+def test_a_worded_change_run_into_the_name_is_its_target():
+    # (名称较上年增加，实际增加…: the comparison, words only, is the target where 实际 follows its clause)
+    text = "（二）效益指标完成情况。生态效益指标：湿地保护面积较上年增加，实际增加0.8万亩；林草覆盖率≥61%，实际61.4%。\n"
+    assert _read(text) == [
+        ("效益指标", "生态效益指标", "湿地保护面积", "较上年增加", "增加0.8万亩", None, None),
+        ("效益指标", "生态效益指标", "林草覆盖率", "≥61%", "61.4%", None, None)]

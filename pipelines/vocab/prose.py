@@ -74,8 +74,9 @@ PROSE_DEPT_LABEL = r"(?<!中央)(?:主管部门|主管单位)(?:及代码|[和�
 # (计划≥95%: a bare 计划 before a value; 实际为0.3‰ / 实际达到96%: the actual without 完成)
 # (名称：计划长效运行，实际完成长效运行: a bare 计划 right after the name's colon, before words; 预期较上年提高50公斤: a
 # comparison after 计划 / 预期 too)
-PROSE_TARGET_CUE = (r"(?:(?:年初|初|年度|全年|计划|预期)?(?:目标值|指标值|目标)|计划(?:完成|值|数|达到)"
-                    r"|(?:计划|预期)(?=[≥≤><=＞＜\d]|较上年|较去年|同比)|(?<=[:：])(?:计划|预期))")
+# (2023年度目标值为≥800: the year before the cue's own year word; 计划于2023年10月底前完成: a date planned)
+PROSE_TARGET_CUE = (r"(?:(?:20\d{2}(?=年度|全年))?(?:年初|初|年度|全年|计划|预期)?(?:目标值|指标值|目标)|计划(?:完成|值|数|达到)"
+                    r"|(?:计划|预期)于?(?=[≥≤><=＞＜\d]|较上年|较去年|同比)|(?<=[:：])(?:计划|预期))")
 # a target printed with its bound and no cue before it (名称：控制在1500元/人次以内，实际…)
 PROSE_TARGET_BOUND = r"控制在|不超过|不高于|不低于|不少于"
 # a target printed as a change on the year before, with no cue (名称，较上年下降，实际下降3.2%)
@@ -86,8 +87,10 @@ PROSE_ACTUAL_CUE = r"(?:(?:全年|年度|年末|年底|全[省市县区州盟旗
 # a bare 实际 before the actual, its verb or none (实际管护218.6万亩, 实际0.12‰, 实际较上年提高0.3个百分点), read only
 # after a cued target (名称目标X，实际…); never money moving (实际支出, PROSE_FUNDS_ACTUAL)
 # (a comparison or an approximation is part of the value: 实际提高1.3个百分点, 实际约920万元)
+# (实际覆盖约3.6万人次: the approximation after the verb is the value's, as right after 实际)
 PROSE_BARE_ACTUAL_CUE = (r"实际(?!\s*(?:支出|到位|拨付|执行|使用资金|完|达))"
-                         r"(?:(?!提高|增长|增加|下降|降低|减少|上升|缩短|提升|约|近|超)[\u4e00-\u9fff]{1,4}?(?=[≥≤><=＞＜]?\d))?")
+                         r"(?:(?!提高|增长|增加|下降|降低|减少|上升|缩短|提升|约|近|超)(?:(?!约|近)[\u4e00-\u9fff]){1,4}?"
+                         r"(?=(?:约|近)?[≥≤><=＞＜]?\d))?")
 # a survey's result standing for the actual of a satisfaction or rate indicator (满意度≥90%，问卷调查满意度为94.6%;
 # 目标≥92%，问卷调查结果为96.1%): the survey's words, before its 为 / colon / figure
 PROSE_SURVEY_ACTUAL_CUE = (r"(?:经)?(?:问卷|抽样|入户|第三方)?(?:调查|测评)(?:结果|满意度|满意率)?(?:达到)?"

@@ -1,0 +1,46 @@
+"""A web article split over pages and saved as one text: each page ends with the site's pager (第1页 2 下一页 尾页)
+and the next page repeats the site's header (site name, navigation, breadcrumb, the title, its date line) before the
+article goes on, often in the middle of a sentence. The prose reader sees the pages joined: the pager and the
+repeated header are blanked to spaces (offsets hold), and the line break before them too where the sentence goes on."""
+
+from __future__ import annotations
+
+import re
+
+# a pager line: page numbers and the words of a pager, one of them 下一页 / 上一页
+_PAGER = re.compile(r"^[ \t\u3000]*(?:(?:第[ \t]*\d{1,3}[ \t]*页|共[ \t]*\d{1,3}[ \t]*页|\d{1,3}|上一页|下一页|首页|尾页|末页)"
+                    r"[ \t\u3000]*){2,12}$", re.M)
+_PAGER_WORD = re.compile(r"上一页|下一页")
+# what ends a paragraph before a page break (a sentence that goes on across it ends in none of these)
+_PARAGRAPH_END = frozenset("。！？!?")
+# a line opening a heading or an item after the break: the break is a paragraph's
+_OPENER = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d))")
+
+
+def joined_pages(text: str) -> str:
+    """The text with each pager and the page header repeated after it blanked (same length)."""
+    if "下一页" not in text and "上一页" not in text:
+        return text
+    chars = list(text)
+    for m in _PAGER.finditer(text):
+        if not _PAGER_WORD.search(m.group()):
+            continue
+        before = {line.strip() for line in text[:m.start()].split("\n") if line.strip()}
+        end = m.end()
+        # the lines after the pager that repeat lines of the pages before it (blank lines between them too)
+        while end < len(text):
+            nl = text.find("\n", end + 1)
+            line = text[end + 1:nl if nl >= 0 else len(text)]
+            if line.strip() and line.strip() not in before:
+                break
+            end = nl if nl >= 0 else len(text)
+        if end >= len(text):
+            continue  # (the pager closes the text: nothing goes on after it)
+        start = m.start()
+        last = text[:start].rstrip()
+        goes_on = bool(last) and last[-1] not in _PARAGRAPH_END and not _OPENER.match(text, end + 1)
+        if goes_on:
+            start = len(last)  # (the break inside a sentence: the line before runs into the line after)
+        for i in range(start, end + 1 if goes_on else end):
+            chars[i] = " " if chars[i] != "\n" or goes_on else "\n"
+    return "".join(chars)
