@@ -210,43 +210,7 @@ class ProseParser:
                     opens[0] = (opens[0][0], named)
                     titled.add(opens[0][0])  # the title names the one project announced: it is the report's
             if not exclude and not opens:
-                # a report with no table: its title line announces the project; a page printing several reports
-                # one after another, each title on a line of its own, announces one each
-                for m in title_matches(text, s, e):
-                    name = title_name(m)
-                    if opens:
-                        # (another title must state funds or a score to be a project: a list of other reports'
-                        # titles, a breadcrumb repeating the title, is none)
-                        if name is not None and _own_line(text, m) and not any(
-                                is_duplicate(name.text, n.text) for _, n in opens):
-                            opens.append((m.start(), name))
-                            owned.add(m.start())
-                        continue
-                    if name is None and (field := name_field(text, m.end(), e)) is not None:
-                        # a title naming no project (2023年度项目支出绩效自评报告) over a 项目名称 line
-                        name = field
-                    if name is None:
-                        # …绩效自评报告（食品安全抽检经费） or on the next line (2021年度…项目), or a subtitle (——…项目)
-                        name = subtitle_name(text, m.end(), e) or short_named(text, m.end(), e)
-                    if name is not None:
-                        # (a title read on from the line above starts at that line)
-                        at = m.start() if name.start >= m.start() else text.rfind("\n", 0, name.start) + 1
-                        opens.append((at, name))
-                        titled.add(at)
-            if not exclude and not opens and (wrapped := wrapped_title(text, s, e)) is not None:
-                opens.append(wrapped)  # a title wrapped over lines (a Word or PDF title, centred and broken)
-                titled.add(wrapped[0])
-            if not exclude and not opens and not titled:
-                # an excerpt that starts after its title: the project phrase the text keeps repeating names it
-                # (a paragraph introducing it by name says so more surely than a phrase repeated)
-                # (one that states no funds is a mention: 某项目是我局重点项目 in a report on the unit's work)
-                intro = intro_name(text, s, e)
-                if intro is not None and not any(rx.search(text, s, e) for _, rx in _FIELDS):
-                    intro = None
-                name = intro or repeated_project_name(text, s, e)
-                if name is not None:
-                    opens.append((name.start, name))
-                    owned.add(name.start)  # the excerpt's one project: its sentences are the project's
+                _title_opens(text, s, e, opens, owned, titled)
             opens.sort(key=lambda o: o[0])
             # (a fund's 主管部门 stated once before its sub-projects' sections: theirs where they state none)
             preamble = (hit[0] if len(opens) >= HEADING_OPENER_MIN
@@ -391,6 +355,49 @@ class ProseParser:
 # where line breaks were lost, labels opening the announcing sentence (主管部门：…，实施单位：…。本单位对…) are read this
 # far before it
 LABEL_REACH = 80
+
+
+
+def _title_opens(text: str, s: int, e: int, opens: list[tuple[int, Span]], owned: set[int], titled: set[int]) -> None:
+    """A stretch with no table and no announcing sentence: the projects its titles announce (or, an excerpt cut
+    before its title, its introducing paragraph or repeated phrase), added to ``opens``, ``owned``, ``titled``."""
+    # a report with no table: its title line announces the project; a page printing several reports
+    # one after another, each title on a line of its own, announces one each
+    for m in title_matches(text, s, e):
+        name = title_name(m)
+        if opens:
+            # (another title must state funds or a score to be a project: a list of other reports'
+            # titles, a breadcrumb repeating the title, is none)
+            if name is not None and _own_line(text, m) and not any(
+                    is_duplicate(name.text, n.text) for _, n in opens):
+                opens.append((m.start(), name))
+                owned.add(m.start())
+            continue
+        if name is None and (field := name_field(text, m.end(), e)) is not None:
+            # a title naming no project (2023年度项目支出绩效自评报告) over a 项目名称 line
+            name = field
+        if name is None:
+            # …绩效自评报告（食品安全抽检经费） or on the next line (2021年度…项目), or a subtitle (——…项目)
+            name = subtitle_name(text, m.end(), e) or short_named(text, m.end(), e)
+        if name is not None:
+            # (a title read on from the line above starts at that line)
+            at = m.start() if name.start >= m.start() else text.rfind("\n", 0, name.start) + 1
+            opens.append((at, name))
+            titled.add(at)
+    if not opens and (wrapped := wrapped_title(text, s, e)) is not None:
+        opens.append(wrapped)  # a title wrapped over lines (a Word or PDF title, centred and broken)
+        titled.add(wrapped[0])
+    if not opens and not titled:
+        # an excerpt that starts after its title: the project phrase the text keeps repeating names it
+        # (a paragraph introducing it by name says so more surely than a phrase repeated)
+        # (one that states no funds is a mention: 某项目是我局重点项目 in a report on the unit's work)
+        intro = intro_name(text, s, e)
+        if intro is not None and not any(rx.search(text, s, e) for _, rx in _FIELDS):
+            intro = None
+        name = intro or repeated_project_name(text, s, e)
+        if name is not None:
+            opens.append((name.start, name))
+            owned.add(name.start)  # the excerpt's one project: its sentences are the project's
 
 
 def _announced(view: Unwrapped, s: int, e: int) -> tuple[list[tuple[int, Span]], list[tuple[int, Span]]]:
