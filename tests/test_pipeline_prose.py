@@ -876,6 +876,9 @@ def test_the_money_a_finance_puts_to_the_fund_is_its_budget_the_money_put_onward
     (p,) = extractor.extract_text(text, mode="parser").projects
     assert (p.name, p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (
         "省级应急物资储备专项资金", 30000000.0, 28500000.0, 95.0)
+    initial_only = "示例县2023年度计量能力建设项目绩效自评报告\n项目年初预算安排资金80万元。\n"
+    funds = extractor.extract_text(initial_only, mode="parser").projects[0].funds
+    assert (funds.initial_budget, funds.annual_budget) == (800000.0, None)  # (年初预算安排: the initial budget only)
 def test_a_word_report_takes_its_funds_from_the_tab_table_inside_it(extractor):
     text = "\n".join([
         "示例县图书馆",

@@ -35,7 +35,7 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("annual", r"(?:(?<!初)预算安排(?:资金|经费)?|资金共计|(?<![初年后])预算数(?:为|是)?)"),
     # (省财政安排某专项资金3000万元，已执行2850万元: the year's money put to the fund is its budget; money put onward
     # to other units is an allocation (PROSE_ALLOCATION), not the fund's)
-    ("annual", r"(?:财政|共|累计)?安排[\u4e00-\u9fff]{0,24}?(?:资金|经费)(?:共|合计)?(?:为|是)?(?=\d)"),
+    ("annual", r"(?:财政|共|累计)?(?<!预算)安排[\u4e00-\u9fff]{0,24}?(?:资金|经费)(?:共|合计)?(?:为|是)?(?=\d)"),
     # (a transfer payment's year in other words: 全年实际执行资金 / 累计支出资金 / 全年共支出 / 实际使用资金…万元)
     ("executed", r"(?:(?:全年|累计)(?:实际)?(?:执行|支出|使用)|全年共支出|实际使用)(?:资金|经费)?(?:共|合计)?(?:为|是|达)?(?=\d)"),
 )
