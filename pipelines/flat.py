@@ -54,6 +54,28 @@ _MAX_SPLIT_TOKENS = 10  # beyond this a row is not a wrapped row; the combinatio
 _SENTENCE_MARK = re.compile("[,，。;；]")
 
 
+# a run of this many header words (序号 一级指标 二级指标 …) inside the rows is the header printed again
+HEADER_RUN = 3
+
+
+def _header_run(toks: list[Cell], i: int) -> int:
+    """The index past a run of indicator header words at token ``i`` (a spreadsheet repeats its header row on
+    every printed page), or 0 where none starts there."""
+    j = i
+    while j < len(toks) and V.indicator_column(toks[j].clean) is not None:
+        j += 1
+    return j if j - i >= HEADER_RUN else 0
+
+
+def _scored_then_remark(cells: list[Cell], n_tail: int) -> bool:
+    """A row that printed its 分值 and 得分 among its cells (权重 完成值 得分: not a run) and then a remark's text: a
+    serial number after it opens the next row."""
+    numbers = sum(is_plain_number(c.clean) for c in cells[1:])
+    last = cells[-1].clean if len(cells) > 1 else ""
+    remark = bool(_SENTENCE_MARK.search(last)) or (len(last) >= 6 and not V.VALUE_START.match(last))
+    return numbers >= max(n_tail, 1) and not is_number(last) and remark
+
+
 def _ends_table(word: str) -> bool:
     # a total-score label (绩效自评总得分) closes the rows too: in running text nothing else marks the table's end
     return bool(V.INDICATOR_END.match(word) or V.TOTAL_SCORE_LABEL.match(word))
@@ -249,6 +271,9 @@ class FlatParser:
                 self.reader.set_categories([], carry, True)
                 i += 1
                 continue
+            if _header_run(toks, i):
+                i = _header_run(toks, i)  # the header printed again at the top of the next page
+                continue
             if serial and SERIAL_NUMBER.match(toks[i].clean):
                 i += 1
             i = self._categories(toks, i, carry)
@@ -338,8 +363,10 @@ class FlatParser:
             c = toks[i]
             if _ends_table(c.clean) or self._is_category(c.clean) or V.NUMBERED_SLOT.match(c.clean):
                 break  # (指标2: is the next row's empty name)
-            if shape.serial and nums and self._next_serial(toks, i):
+            if shape.serial and (nums or _scored_then_remark(cells, shape.n_tail)) and self._next_serial(toks, i):
                 break  # the next row's 序号 (its category or name follows): this row printed fewer numbers
+            if _header_run(toks, i):
+                break  # the header printed again at the top of the next page
             if (lead is None and shape.simple and values >= len(shape.value_slots) and _NAME_START.match(c.clean)
                     and not V.REMARK.match(c.clean)):
                 break  # a detail row with its values and no scores: a name opens the next row
