@@ -28,6 +28,7 @@ from jixiao.pipelines.indicator_header import IndicatorHeader, template_columns
 from jixiao.pipelines.indicator_table import CategoryCarry, IndicatorReader, indicator_column
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import NormalizedText, is_number
+from jixiao.pipelines.numbered_rows import header_run, scored_then_remark
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject
 from jixiao.pipelines.project_fields import clean_org, read_project_fields, split_code
 from jixiao.pipelines.scores import read_score
@@ -52,28 +53,6 @@ _MAX_SPLIT_TOKENS = 10  # beyond this a row is not a wrapped row; the combinatio
 
 
 _SENTENCE_MARK = re.compile("[,，。;；]")
-
-
-# a run of this many header words (序号 一级指标 二级指标 …) inside the rows is the header printed again
-HEADER_RUN = 3
-
-
-def _header_run(toks: list[Cell], i: int) -> int:
-    """The index past a run of indicator header words at token ``i`` (a spreadsheet repeats its header row on
-    every printed page), or 0 where none starts there."""
-    j = i
-    while j < len(toks) and V.indicator_column(toks[j].clean) is not None:
-        j += 1
-    return j if j - i >= HEADER_RUN else 0
-
-
-def _scored_then_remark(cells: list[Cell], n_tail: int) -> bool:
-    """A row that printed its 分值 and 得分 among its cells (权重 完成值 得分: not a run) and then a remark's text: a
-    serial number after it opens the next row."""
-    numbers = sum(is_plain_number(c.clean) for c in cells[1:])
-    last = cells[-1].clean if len(cells) > 1 else ""
-    remark = bool(_SENTENCE_MARK.search(last)) or (len(last) >= 6 and not V.VALUE_START.match(last))
-    return numbers >= max(n_tail, 1) and not is_number(last) and remark
 
 
 def _ends_table(word: str) -> bool:
@@ -272,8 +251,8 @@ class FlatParser:
                 self.reader.set_categories([], carry, True)
                 i += 1
                 continue
-            if _header_run(toks, i):
-                i = _header_run(toks, i)  # the header printed again at the top of the next page
+            if header_run(toks, i):
+                i = header_run(toks, i)  # the header printed again at the top of the next page
                 continue
             if serial and SERIAL_NUMBER.match(toks[i].clean):
                 last_serial = int(toks[i].clean)
@@ -368,9 +347,9 @@ class FlatParser:
             c = toks[i]
             if _ends_table(c.clean) or self._is_category(c.clean) or V.NUMBERED_SLOT.match(c.clean):
                 break  # (指标2: is the next row's empty name)
-            if shape.serial and (nums or _scored_then_remark(cells, shape.n_tail)) and self._next_serial(toks, i, next_serial):
+            if shape.serial and (nums or scored_then_remark(cells, shape.n_tail)) and self._next_serial(toks, i, next_serial):
                 break  # the next row's 序号 (its category or name follows): this row printed fewer numbers
-            if _header_run(toks, i):
+            if header_run(toks, i):
                 break  # the header printed again at the top of the next page
             if (lead is None and shape.simple and values >= len(shape.value_slots) and _NAME_START.match(c.clean)
                     and not V.REMARK.match(c.clean)):

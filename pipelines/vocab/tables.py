@@ -491,9 +491,6 @@ OTHER_LEVEL1_HEADING = _rx(rf"^(?:{_alt(OTHER_LEVEL1)}|决策|过程)(?:\(\d+(?:
 UNITS_OF_MEASURE = ("人", "个", "次", "%", "万元", "元", "户", "天", "年", "月", "公里", "项", "人次", "元/人", "家", "台", "所")
 # ... and the collapsed-text reader reads these, and more, as closing a spaced-out number (2 9 7 8 元)
 MEASURE_UNITS = frozenset([*UNITS_OF_MEASURE, *"件份处条套辆", "万人", "亩", "平方米"])
-# a 度量单位 cell as printed beside its value: a unit, a multiple of one (万亩), or a rate of two (万元/套, 元/户·年)
-_UNIT_WORD = r"(?:万|亿|千|百)?(?:人次|人|个|次|户|天|日|年|月|小时|分钟|公里|千米|米|平方米|立方米|亩|吨|公斤|千克|件|份|处|条|套|辆|家|台|所|项|起|座|盏|株|棵|场|期|册|本|批|张|篇|名|间|床|头|只|元|千瓦|kW|m²|㎡)"
-UNIT_CELL = re.compile(rf"^(?:{_UNIT_WORD}(?:[/·]{_UNIT_WORD})*|%|‰)$")
 
 
 # level-2 categories under each level-1, in the framework's order
