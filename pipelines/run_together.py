@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from jixiao.pipelines import vocab as V
+from jixiao.pipelines.hard_wraps import run_wrapped
 from jixiao.pipelines.normalize import NormalizedText
 
 # a line is cut when it holds at least this many known words
@@ -258,3 +259,11 @@ def run_together_cells(norm: NormalizedText, rows: Callable[[], RowCutter] | Non
     if not cut:
         return None
     return norm.rewritten(chars, offs)
+
+
+def wrap_inside_run(text: str, end: int, start: int) -> bool:
+    """The break between a line of a run ending at ``end`` and the next line at ``start`` is a PDF's hard wrap inside
+    the one run (142.5 printed 14 / 2.5): nothing at the break, and the line opens no table of its own (a title, a
+    项目名称 label: a second table run into its own line)."""
+    head = text[start:start + 40]
+    return run_wrapped(text, end, start) and not V.TABLE_TITLE.search(head) and not head.startswith(V.NAME_LABEL_WORDS)
