@@ -19,6 +19,7 @@ from jixiao.pipelines.wrapped_cells import width
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _ORDER = [slot for slot, _ in V.INDICATOR_HEADERS]
 _FIRST = ("l1", "l2", "name")
+_HEADER_WORDS = frozenset(w for words in V.INDICATOR_HEADER_WORDS.values() for w in words)
 MIN_COLUMNS = 4
 _MARGIN = re.compile(V.MARGIN_MARK)  # a page counter or a stamp ends the last column
 
@@ -49,18 +50,24 @@ def content_lines(text: str) -> list[_Line]:
     return out
 
 
-def _block(text: str, lines: list[_Line], i: int) -> tuple[list[tuple[str, list[_Line]]], list[_Line], int] | None:
+def _block(text: str, lines: list[_Line], i: int) -> tuple[list[tuple[str, list[_Line]]], list[list[_Line]], int] | None:
     """The columns (slot, cell lines) of a block opening at line ``i``, their header lines, and the line after
     it; None where none opens there (its header words must come one column after another, with cells between)."""
     cols: list[tuple[str, list[_Line]]] = []
-    heads: list[_Line] = []
+    heads: list[list[_Line]] = []  # each header cell's lines
     k = i
     while k < len(lines):
         word = squeeze(text[lines[k][0]:lines[k][1]])
         slot = _slot(word)
+        if cols and cols[-1][1] and (two := _wrapped_header(text, lines, k)) is not None \
+                and _ORDER.index(two) > _ORDER.index(cols[-1][0]):
+            cols.append((two, []))  # a header word wrapped in its cell (年度 / 指标值, 实际 / 完成值)
+            heads.append(lines[k:k + 2])
+            k += 2
+            continue
         if slot is not None and (not cols or _ORDER.index(slot) > _ORDER.index(cols[-1][0]) and cols[-1][1]):
             cols.append((slot, []))
-            heads.append(lines[k])
+            heads.append([lines[k]])
         elif slot is not None and cols and slot == cols[-1][0] and not cols[-1][1]:
             pass  # a header word wrapped onto a second line (偏差原因分析 / 及改进措施): the header's own
         elif not cols or slot is not None or V.INDICATOR_END.match(word) or V.TABLE_TITLE.search(word) \
@@ -72,6 +79,17 @@ def _block(text: str, lines: list[_Line], i: int) -> tuple[list[tuple[str, list[
     if len(cols) < MIN_COLUMNS or cols[0][0] not in _FIRST or "name" not in dict(cols):
         return None
     return cols, heads, k
+
+
+def _wrapped_header(text: str, lines: list[_Line], k: int) -> str | None:
+    """The column a header word wrapped over lines ``k`` and ``k + 1`` names, where neither line names it alone
+    (the first names none alone: 偏差原因分析 / 及改进措施 is the reason column's own), else None."""
+    if k + 1 >= len(lines):
+        return None
+    first, second = (squeeze(text[a:b]) for a, b in lines[k:k + 2])
+    if _slot(first) is not None or first + second not in _HEADER_WORDS:
+        return None
+    return _slot(first + second)
 
 
 def _joined(text: str, cells: list[_Line], n: int) -> list[list[_Line]] | None:
@@ -191,7 +209,7 @@ def columns_as_rows(norm: NormalizedText) -> NormalizedText | None:
             continue
         cols, heads, k = block
         _copy(norm, done, lines[i][0], chars, offs)
-        for cell in [[h] for h in heads] + [cell for row in table for cell in row if cell]:
+        for cell in heads + [cell for row in table for cell in row if cell]:
             for a, b in cell:
                 _copy(norm, a, b, chars, offs)
             chars.append("\n")
