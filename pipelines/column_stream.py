@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from jixiao.pipelines import vocab as V
+from jixiao.pipelines.column_pages import continued_rows
 from jixiao.pipelines.normalize import NormalizedText, squeeze
 from jixiao.pipelines.wrapped_cells import width
 
@@ -71,8 +72,9 @@ def _block(text: str, lines: list[_Line], i: int) -> tuple[list[tuple[str, list[
         elif slot is not None and cols and slot == cols[-1][0] and not cols[-1][1]:
             pass  # a header word wrapped onto a second line (偏差原因分析 / 及改进措施): the header's own
         elif not cols or slot is not None or V.INDICATOR_END.match(word) or V.TABLE_TITLE.search(word) \
-                or _MARGIN.match(word):
-            break  # (a header word out of order ends the block: each line is read once)
+                or _MARGIN.match(word) or (cols[-1][0] not in _FIRST and V.fallback_level1(word)):
+            break  # (a header word out of order ends the block: each line is read once; a level-1 word after the
+            # last column opens the next page's columns)
         else:
             cols[-1][1].append(lines[k])
         k += 1
@@ -209,7 +211,11 @@ def columns_as_rows(norm: NormalizedText) -> NormalizedText | None:
             continue
         cols, heads, k = block
         _copy(norm, done, lines[i][0], chars, offs)
-        for cell in heads + [cell for row in table for cell in row if cell]:
+        cells = heads + [cell for row in table for cell in row if cell]
+        if (more := continued_rows(text, lines, k, [slot for slot, _ in cols])) is not None:
+            rows, total, k = more  # (the block runs onto the next page without its header)
+            cells += [cell for row in rows for cell in row if cell] + total
+        for cell in cells:
             for a, b in cell:
                 _copy(norm, a, b, chars, offs)
             chars.append("\n")
