@@ -42,6 +42,7 @@ def known_word_list() -> list[str]:
     return sorted({*V.SEGMENT_WORDS, *V.RUN_TOGETHER_WORDS}, key=len, reverse=True)
 
 
+_NO_UNIT_NOTE = r"(?!:?\(?(?:万元|千元|元))"
 # a header's annotations and a label's colon stay with the word: 全年预算数(A), 年度资金总额:, 预算执行情况(万元)(20分)
 WORD_TAIL = r"(?:\([^()\n]{1,10}\)){0,2}:?"
 
@@ -52,7 +53,8 @@ def known_words_pattern(spaced: bool = False) -> str:
     join = " ?".join if spaced else "".join
 
     def word(w: str) -> str:
-        return join(map(re.escape, w))
+        # (a unit note is no 单位 label: in 示例建设项目单位:万元 no 项目单位 label starts)
+        return join(map(re.escape, w)) + (_NO_UNIT_NOTE if w.endswith("单位") else "")
 
     numbered = "|".join(word(w) + r"\d{1,2}(?=\()" for w in V.NUMBERED_CAPTION_WORDS)
     return "(?:" + numbered + "|" + "|".join(map(word, known_word_list())) + ")" + WORD_TAIL

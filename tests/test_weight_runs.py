@@ -43,3 +43,12 @@ def test_a_run_with_a_hard_wrap_and_the_weight_before_the_actual(extractor):
         ("社会效益指标", "家长接送压力缓解", "≥80%", "85%", 30, 30),
         ("服务对象满意度指标", "家长满意度", "≥90%", "88%", 10, 8),
     ]
+
+
+def test_a_unit_note_after_a_name_ending_in_project_is_no_label(extractor):
+    """'…建设项目单位:万元' in a run: 项目单位 cuts a run only as a label, not where 单位 opens a unit note (the
+    name is not cut at 建设 with 万元 taken for the implementer)."""
+    run = RUN.replace("项目名称乡村小学课后服务补助主管部门", "项目名称乡村小学课后服务建设项目单位：万元主管部门")
+    p, = extractor.extract_text(run, doc_id="t", mode="parser").projects
+    assert p.name.startswith("乡村小学课后服务建设项目")
+    assert (p.department, p.implementer) == ("示例县教育局", "示例县第二小学")

@@ -308,7 +308,7 @@ MARGIN_MARK = r"^第\d+页|^共\d+页|^-\d+-$|^[★*]|盖章|签字|^附表|^公
 # as that word. Short category forms (社会效益, 服务对象满意度) are left out on purpose: indicator
 # names sit one character away from them (社会效果, 服务对象满意率).
 LABEL_WORDS: tuple[str, ...] = tuple(dict.fromkeys("""
-项目名称 项目(政策)名称 政策名称 主管部门 主管部门及代码 主管单位 实施单位 预算单位 项目实施单位 项目单位 执行单位 项目编码 项目代码
+项目名称 项目(政策)名称 政策名称 主管部门 主管部门及代码 主管单位 实施单位 预算单位 项目实施单位 执行单位 项目编码 项目代码
 资金名称 专项资金名称 政策(项目)名称 专项(项目)名称 二级项目名称 业务主管部门 归口管理部门 承担单位 项目承担单位
 项目编号 项目属性 项目资金 年初预算数 全年预算数 全年执行数 预算执行数 全年执行金额 调整后预算数 全年预算金额 年度预算数
 项目预算金额 预算金额 年度预算金额 目标申报数 预算编制数 资金总额 年度资金总额 项目资金总额 预算执行率 预算完成率 资金结余
@@ -466,7 +466,7 @@ SEGMENT_WORDS: tuple[str, ...] = tuple(dict.fromkeys([*LABEL_WORDS, *sorted(HEAD
 # transfer-payment tables and the captions around their blocks, and the form's footer labels (填表人…: a grade
 # cell runs into them, 自评等级优填表人:)
 RUN_TOGETHER_WORDS: tuple[str, ...] = tuple("""
-转移支付(项目)名称 转移支付项目名称 转移支付名称 中央主管部门 地方主管部门 资金使用单位 项目负责人及电话 负责人及电话 项目负责人 联系电话
+转移支付(项目)名称 项目单位 转移支付项目名称 转移支付名称 中央主管部门 地方主管部门 资金使用单位 项目负责人及电话 负责人及电话 项目负责人 联系电话
 其中: 总体目标完成情况 总体目标 全年实际完成情况 年度总体目标
 指标值 全年实际完成值 未完成原因和改进措施 预算执行率 绩效指标
 资金来源 资金情况 预算数 其他资金 进度指标 自评总分 项目类别 项目类型 预算执行情况 年度绩效目标 填表人 填报人 填表日期 填报日期 审核人
