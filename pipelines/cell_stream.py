@@ -15,8 +15,8 @@ from jixiao.pipelines.header_order import indicator_visual_order
 from jixiao.pipelines.normalize import SERIAL_NUMBER, NormalizedText, squeeze
 from jixiao.pipelines.page_breaks import after_page_break, value_goes_on
 from jixiao.pipelines.stream_cells import (
-    CELL_CHARS, StreamCell, cell_kind, drop_repeated_page_headers, glued_category, join_split_categories,
-    join_vertical_words, is_funds_header, is_value_slot, join_wrapped, label_run, label_runs,
+    CELL_CHARS, StreamCell, cell_kind, columns_a_target_fills, drop_repeated_page_headers, glued_category,
+    join_split_categories, join_vertical_words, is_funds_header, is_value_slot, join_wrapped, label_run, label_runs,
     NOT_VALUE_SLOTS, printed_blanks, slipped_name_labels, structural, split_glued_cells,
 )
 from jixiao.pipelines.stream_wraps import paragraph_groups, row_follows, valueish
@@ -95,6 +95,7 @@ class _RowGrouper:
         self.state = "text"
         self.values = 0  # value columns of the indicator header
         self.since_name = -1  # cells after the open indicator row's name
+        self.merged = 0  # header columns the open row's first value fills besides its own (operator, unit)
         self.reason = False  # the indicator header has a reason column (its last named one)
         self.after_reason = 0  # columns printed without a word right of the reason column (an unlabeled 得分)
         self.header_slots: list[str | None] = []  # the indicator header's columns, in order
@@ -107,7 +108,7 @@ class _RowGrouper:
     def flush(self) -> None:
         if self.cur:
             self.rows.append(self.cur)
-        self.cur, self.since_name = [], -1
+        self.cur, self.since_name, self.merged = [], -1, 0
 
     def start(self, c: StreamCell, state: str) -> None:
         self.flush()
@@ -381,7 +382,7 @@ class _RowGrouper:
             self.cur.append(c)
             self.since_name = max(self.since_name, self.values + 1) + 1
             return
-        full = self.values and self.since_name >= self.values
+        full = self.values and self.since_name >= self.values - self.merged
         # (a sentence is a remark even where the next row's 序号 follows it)
         # (and where an unlabeled column follows the remark, the number after it is that column's)
         reason = V.REMARK.match(c.clean) or (kind == "text" and (not self.next_is_value or c.clean[-1] in _SENTENCE_END
@@ -404,6 +405,8 @@ class _RowGrouper:
             return  # the row's 序号, before its categories and name
         if self.since_name >= 0:
             self.since_name += 1
+            if self.since_name == 1:  # (≥18条 under 指标性质 / 指标值 / 度量单位: a run cut at its values)
+                self.merged = columns_a_target_fills(c.clean, self.header_slots)
         elif kind != "cat":
             self.since_name = 0  # the row's name
 

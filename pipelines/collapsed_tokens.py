@@ -30,8 +30,10 @@ _ALLOTMENT = re.compile(r"^\(\d+分\)$")  # a score allotment (50分) ends a ver
 
 # what a page prints around a table and a flattening drops between its rows: a contact line, a unit note, a page
 # or table number, a date of filing, a stamp
-_MARGINALIA = re.compile(r"^(?:联系人|联系电话|填报人|填报日期|审核人|负责人|(?:金额)?单位)[:：]|^第\d+页$|^共\d+页$|^公开\d+表$|^[(（]?盖章[)）]?$")
+_MARGINALIA = re.compile(r"^(?:联系人|联系电话|填报人|填报日期|审核人|制表人|打印时间|负责人|(?:金额)?单位)[:：]|^第\d+页$|^共\d+页$|^公开\d+表$|^[(（]?盖章[)）]?$")
 
+
+_PAGE_COUNTER = re.compile(r"(?:第\d+页[,，]?共\d+页|共\d+页[,，]?第\d+页|第\d+页|共\d+页)")
 
 # a comma-separated sheet collapsed (附件3,,,,,,,, 项目名称,X,,,,,,,): its rows' empty cells make runs of commas; a
 # collapsed report's folded commas (，) never run to three this often
@@ -64,10 +66,26 @@ def drop_marginalia(toks: list[Cell]) -> list[Cell]:
                 and toks[k + 2].clean in ("-", "－", "—")):
             k += 3
             continue
+        skip = _spaced_page_counter([t.clean for t in toks[k:k + 6]])
+        if skip:
+            k += skip
+            continue
         if not _MARGINALIA.search(toks[k].clean):
             out.append(toks[k])
         k += 1
     return out
+
+
+def _spaced_page_counter(words: list[str]) -> int:
+    """How many tokens a page counter printed with spaces takes (第 1 页 共 2 页, 第 1 页，共 2 页; the collapse may
+    have re-joined its single characters: 第 1 页共 2 页): a printed PDF's footer that a run-together table keeps
+    between two rows; 0 where none starts here (a counter in one token is ``_MARGINALIA``'s)."""
+    if len(words) < 3 or words[0] not in ("第", "共"):
+        return 0
+    for n in range(len(words), 2, -1):
+        if _PAGE_COUNTER.fullmatch("".join(words[:n])):
+            return n
+    return 0
 
 
 def drop_page_labels(toks: list[Cell]) -> list[Cell]:

@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 
 from jixiao.pipelines import vocab as V
+from jixiao.pipelines.column_pages import continued_rows
 from jixiao.pipelines.normalize import NormalizedText, squeeze
 from jixiao.pipelines.wrapped_cells import width
 
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _ORDER = [slot for slot, _ in V.INDICATOR_HEADERS]
 _FIRST = ("l1", "l2", "name")
+_HEADER_WORDS = frozenset(w for words in V.INDICATOR_HEADER_WORDS.values() for w in words)
 MIN_COLUMNS = 4
 _MARGIN = re.compile(V.MARGIN_MARK)  # a page counter or a stamp ends the last column
 
@@ -49,29 +51,47 @@ def content_lines(text: str) -> list[_Line]:
     return out
 
 
-def _block(text: str, lines: list[_Line], i: int) -> tuple[list[tuple[str, list[_Line]]], list[_Line], int] | None:
+def _block(text: str, lines: list[_Line], i: int) -> tuple[list[tuple[str, list[_Line]]], list[list[_Line]], int] | None:
     """The columns (slot, cell lines) of a block opening at line ``i``, their header lines, and the line after
     it; None where none opens there (its header words must come one column after another, with cells between)."""
     cols: list[tuple[str, list[_Line]]] = []
-    heads: list[_Line] = []
+    heads: list[list[_Line]] = []  # each header cell's lines
     k = i
     while k < len(lines):
         word = squeeze(text[lines[k][0]:lines[k][1]])
         slot = _slot(word)
+        if cols and cols[-1][1] and (two := _wrapped_header(text, lines, k)) is not None \
+                and _ORDER.index(two) > _ORDER.index(cols[-1][0]):
+            cols.append((two, []))  # a header word wrapped in its cell (年度 / 指标值, 实际 / 完成值)
+            heads.append(lines[k:k + 2])
+            k += 2
+            continue
         if slot is not None and (not cols or _ORDER.index(slot) > _ORDER.index(cols[-1][0]) and cols[-1][1]):
             cols.append((slot, []))
-            heads.append(lines[k])
+            heads.append([lines[k]])
         elif slot is not None and cols and slot == cols[-1][0] and not cols[-1][1]:
             pass  # a header word wrapped onto a second line (偏差原因分析 / 及改进措施): the header's own
         elif not cols or slot is not None or V.INDICATOR_END.match(word) or V.TABLE_TITLE.search(word) \
-                or _MARGIN.match(word):
-            break  # (a header word out of order ends the block: each line is read once)
+                or _MARGIN.match(word) or (cols[-1][0] not in _FIRST and V.fallback_level1(word)):
+            break  # (a header word out of order ends the block: each line is read once; a level-1 word after the
+            # last column opens the next page's columns)
         else:
             cols[-1][1].append(lines[k])
         k += 1
     if len(cols) < MIN_COLUMNS or cols[0][0] not in _FIRST or "name" not in dict(cols):
         return None
     return cols, heads, k
+
+
+def _wrapped_header(text: str, lines: list[_Line], k: int) -> str | None:
+    """The column a header word wrapped over lines ``k`` and ``k + 1`` names, where neither line names it alone
+    (the first names none alone: 偏差原因分析 / 及改进措施 is the reason column's own), else None."""
+    if k + 1 >= len(lines):
+        return None
+    first, second = (squeeze(text[a:b]) for a, b in lines[k:k + 2])
+    if _slot(first) is not None or first + second not in _HEADER_WORDS:
+        return None
+    return _slot(first + second)
 
 
 def _joined(text: str, cells: list[_Line], n: int) -> list[list[_Line]] | None:
@@ -191,7 +211,11 @@ def columns_as_rows(norm: NormalizedText) -> NormalizedText | None:
             continue
         cols, heads, k = block
         _copy(norm, done, lines[i][0], chars, offs)
-        for cell in [[h] for h in heads] + [cell for row in table for cell in row if cell]:
+        cells = heads + [cell for row in table for cell in row if cell]
+        if (more := continued_rows(text, lines, k, [slot for slot, _ in cols])) is not None:
+            rows, total, k = more  # (the block runs onto the next page without its header)
+            cells += [cell for row in rows for cell in row if cell] + total
+        for cell in cells:
             for a, b in cell:
                 _copy(norm, a, b, chars, offs)
             chars.append("\n")

@@ -28,6 +28,7 @@ from jixiao.pipelines.indicator_header import IndicatorHeader, template_columns
 from jixiao.pipelines.indicator_table import CategoryCarry, IndicatorReader, indicator_column
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import NormalizedText, is_number
+from jixiao.pipelines.numbered_rows import header_run, scored_then_remark
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject
 from jixiao.pipelines.project_fields import clean_org, read_project_fields, split_code
 from jixiao.pipelines.scores import read_score
@@ -237,6 +238,7 @@ class FlatParser:
         carry = CategoryCarry()
         closed = False  # a total or a note ends the rows before the text does
         after_last = -1  # the token after the last row read
+        last_serial: int | None = None  # the 序号 of the row being read: the next row's is one more
         while i < len(toks):
             i = shape.past_remarks(toks, i)
             if i >= len(toks) or _ends_table(toks[i].clean):
@@ -249,14 +251,18 @@ class FlatParser:
                 self.reader.set_categories([], carry, True)
                 i += 1
                 continue
+            if header_run(toks, i):
+                i = header_run(toks, i)  # the header printed again at the top of the next page
+                continue
             if serial and SERIAL_NUMBER.match(toks[i].clean):
+                last_serial = int(toks[i].clean)
                 i += 1
             i = self._categories(toks, i, carry)
             i = shape.past_remarks(toks, i)
             if i >= len(toks) or _ends_table(toks[i].clean):
                 closed = i < len(toks)
                 break
-            cells, i = self._row_cells(toks, i, shape, text)
+            cells, i = self._row_cells(toks, i, shape, text, None if last_serial is None else last_serial + 1)
             ind = self._indicator(self._row(cells, 0), header, carry, out)
             if ind is not None:
                 out.append(ind)
@@ -291,13 +297,15 @@ class FlatParser:
             return None
         return template_columns(0), at, False
 
-    def _past_trailing_text(self, toks: list[Cell], i: int) -> int:
+    def _past_trailing_text(self, toks: list[Cell], i: int, next_serial: int | None = None) -> int:
         """Past the text cells after a row's scores (评分标准, 得分计算方法, 偏差原因: 按比例扣分 节假日清运量大) where
         they run, without a number, up to the next category word or the table's end: no row opens among them."""
         j = i
         while j < len(toks) and not _stops_text_run(toks[j].clean) and not self._is_category(toks[j].clean):
             j += 1
-        return j if j == len(toks) or _ends_table(toks[j].clean) or self._is_category(toks[j].clean) else i
+        # (or up to the next row's 序号, where the rows print one: 10 8 设备到货延迟 4 成本指标 …)
+        at_serial = next_serial is not None and j > i and j < len(toks) and self._next_serial(toks, j, next_serial)
+        return j if j == len(toks) or _ends_table(toks[j].clean) or self._is_category(toks[j].clean) or at_serial else i
 
     def _is_category(self, t: str) -> bool:
         return bool(self.cat.level1(t) or self.cat.level2(t))
@@ -318,7 +326,8 @@ class FlatParser:
             i += 1
         return i
 
-    def _row_cells(self, toks: list[Cell], i: int, shape: _RowShape, text: str) -> tuple[list[Cell], int]:
+    def _row_cells(self, toks: list[Cell], i: int, shape: _RowShape, text: str,
+                   next_serial: int | None = None) -> tuple[list[Cell], int]:
         """One indicator row's cells from its name at token ``i``: the name, a cell per value column and the numeric
         tail (分值 得分), in the order the row reader reads them; and the index after the row."""
         name_i = i
@@ -338,8 +347,10 @@ class FlatParser:
             c = toks[i]
             if _ends_table(c.clean) or self._is_category(c.clean) or V.NUMBERED_SLOT.match(c.clean):
                 break  # (指标2: is the next row's empty name)
-            if shape.serial and nums and self._next_serial(toks, i):
+            if shape.serial and (nums or scored_then_remark(cells, shape.n_tail)) and self._next_serial(toks, i, next_serial):
                 break  # the next row's 序号 (its category or name follows): this row printed fewer numbers
+            if header_run(toks, i):
+                break  # the header printed again at the top of the next page
             if (lead is None and shape.simple and values >= len(shape.value_slots) and _NAME_START.match(c.clean)
                     and not V.REMARK.match(c.clean)):
                 break  # a detail row with its values and no scores: a name opens the next row
@@ -358,7 +369,7 @@ class FlatParser:
             i += 1
         if need and nums >= need:
             i = self._past_trailing_cells(toks, i, shape)
-            i = self._past_trailing_text(toks, i)
+            i = self._past_trailing_text(toks, i, next_serial if shape.serial else None)
         trailing = 0
         while trailing < len(cells) - 1 and is_plain_number(cells[-1 - trailing].clean):
             trailing += 1
@@ -394,10 +405,15 @@ class FlatParser:
         surplus = words - (1 + shape.before_values)
         return i + surplus if 0 < surplus <= shape.trailing else i
 
-    def _next_serial(self, toks: list[Cell], i: int) -> bool:
-        """Token ``i`` is a row's 序号: a serial number with a category word or a name after it."""
+    def _next_serial(self, toks: list[Cell], i: int, expected: int | None = None) -> bool:
+        """Token ``i`` is a row's 序号: a serial number with a category word or a name after it (and, where the row
+        being read printed its own, the one after it: a score of 8 before a 偏差原因 remark is no 序号 when 4 is next)."""
         if not SERIAL_NUMBER.match(toks[i].clean) or i + 1 >= len(toks):
             return False
+        if expected is not None and int(toks[i].clean) != expected:
+            return False
+        if i + 2 < len(toks) and _ends_table(toks[i + 2].clean):
+            return False  # 8 施工期间… 合计: a score and a remark before the total, no row of a name alone
         nxt = toks[i + 1].clean
         if _ends_table(nxt) or is_label(nxt) or V.REMARK.match(nxt):
             return False  # 10 总分 97.5: the last row's score before the total

@@ -18,7 +18,8 @@ from typing import NamedTuple
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.normalize import NormalizedText
-from jixiao.pipelines.run_together import known_words_pattern, value_pieces
+from jixiao.pipelines.run_together import known_words_pattern, value_pieces, wrap_inside_run
+from jixiao.pipelines.weight_runs import weight_mid_values
 
 # a line is a table run together when it holds at least this many known words (a row holds a few; a run of a
 # whole form dozens)
@@ -77,7 +78,7 @@ def _value() -> re.Pattern[str]:
     per = rf"(?:/(?:{units}))?"
     # a range: 20-30人, 2021-2025年, 5~10个
     span = r"(?:[~～\-—–至]"
-    return re.compile(rf"(?:{date}|(?:{per_what})?(?:{ops})?{number}{span}{number})?(?:(?:{units}){per})?(?:{suffix})?"
+    return re.compile(rf"(?:(?:{ops})?{date}|(?:{per_what})?(?:{ops})?{number}{span}{number})?(?:(?:{units}){per})?(?:{suffix})?"
                       rf"|(?:{ops})?(?:{quality}))")
 
 
@@ -111,6 +112,7 @@ class RowShape(NamedTuple):
 
     values: int = 0
     numbers: int = 0
+    weight_mid: bool = False  # 分值 printed between the target and the actual (指标值 分值 实际完成值 得分)
 
 
 def row_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]]:
@@ -292,7 +294,8 @@ def _part_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]
             cells += _worded_row(text, pos, shape) if cut is None and not cells else [(pos, len(text))]
             break
         k, vals = cut
-        vals = _rate_run(text, text[pos:k], _numbers_after(text, vals, shape), shape)
+        vals = weight_mid_values(text, vals, _values_from) if shape.weight_mid else _numbers_after(text, vals, shape)
+        vals = _rate_run(text, text[pos:k], vals, shape)
         cells.extend(_row_values(text, (pos, k), vals, shape))
         pos = vals[-1][1] + (text[vals[-1][1]:vals[-1][1] + 1] == " ")
     return cells
@@ -345,6 +348,8 @@ def _joined_chunks(norm: NormalizedText) -> tuple[str, list[int]]:
         if joined:
             for i in range(lines[k - 1][1], a + m.end()):
                 keep[i] = False
+        elif k > 0 and alone[k] and lines[k - 1][3] >= MIN_CHUNK_WORDS and wrap_inside_run(text, lines[k - 1][1], a):
+            keep[lines[k - 1][1]] = False  # (the one line break)
         in_run = joined or alone[k] or leads[k]
         if in_run:
             for inline in _INLINE_CHUNK.finditer(text, a, b):
@@ -483,7 +488,8 @@ _VALUE_SLOTS = {w: slot for slot in ("init_target", "adj_target", "target", "act
 
 def _shape(columns: list[str]) -> RowShape:
     numbers = len({c for c in columns if c in ("weight", "score")})
-    return RowShape(values=sum(c not in ("weight", "score") for c in columns), numbers=numbers)
+    mid = "weight" in columns and "actual" in columns and 0 < columns.index("weight") < columns.index("actual")
+    return RowShape(values=sum(c not in ("weight", "score") for c in columns), numbers=numbers, weight_mid=mid)
 
 
 def _total_cells(piece: str, end: int, shape: RowShape) -> list[tuple[int, int]]:

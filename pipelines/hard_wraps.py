@@ -121,3 +121,10 @@ def indent_wrap_breaks(lines: list[str]) -> list[int]:
     # unpunctuated before an unindented one are a text laid out by hand (a heading over its paragraph, a list)
     middle = sorted(cut)[len(cut) // 2]
     return breaks if all(abs(n - middle) <= middle * INDENT_WIDTH_SPREAD for n in cut) else []
+
+
+def run_wrapped(text: str, end: int, start: int) -> bool:
+    """The break between a line ending at ``end`` and the next line starting at ``start``, both of a table run
+    together without separators, may be a hard wrap inside the one run (142.5 printed 14 / 2.5): one line break and
+    no space on either side (the caller checks that the next line opens no table of its own)."""
+    return text[end:start] == "\n" and not text[end - 1:end].isspace() and not text[start:start + 1].isspace()

@@ -13,7 +13,9 @@ _NAME_WORD = V.NAME_WORD
 # the name label with its value in the same cell (项目名称：老字号) also counts
 _NAME_WITH_VALUE = re.compile(rf"^{_NAME_WORD}:?")
 NAME_AND_VALUE = re.compile(rf"^{_NAME_WORD}:.+")  # 项目名称：X, label and value in one cell
-_CODE = re.compile(r"^([0-9A-Z]{10,})[-—_ ]+(.+)$")
+# a code glued to the name (a run-together table loses the space between the cells) counts only when long
+# (12+), holding a digit, and followed by a Chinese character, so a name opening with a year or model number stays
+_CODE = re.compile(r"^([0-9A-Z]{10,})[-—_ ]+(.+)$|^((?=[A-Z]*\d)[0-9A-Z]{12,})([\u4e00-\u9fff].*)$")
 _DEPT_CODE = re.compile(r"^(?:\[\d+\]|【\d+】|\d+[-—]|\d{3,}(?=\D))")
 
 
@@ -56,11 +58,11 @@ def split_code(name: Span) -> tuple[Span | None, Span]:
     m = _CODE.match(name.text)
     if not m:
         return None, name
+    code_text, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
     # offsets: the code is a prefix of the printed name; whitespace was squeezed only inside
-    code_len = len(m.group(1))
-    code = Span(text=m.group(1), start=name.start, end=name.start + code_len)
-    rest_start = name.end - len(m.group(2)) if name.end - name.start == len(name.text) else name.start + (len(name.text) - len(m.group(2)))
-    return code, Span(text=m.group(2), start=rest_start, end=name.end)
+    code = Span(text=code_text, start=name.start, end=name.start + len(code_text))
+    rest_start = name.end - len(rest) if name.end - name.start == len(name.text) else name.start + (len(name.text) - len(rest))
+    return code, Span(text=rest, start=rest_start, end=name.end)
 
 
 # a trailing dash and code (部门-123456); the run opens at its first dash, so a long run of dashes elsewhere

@@ -26,6 +26,7 @@ from jixiao.pipelines.grid_rows import grid_rows
 from jixiao.pipelines.layout import parse_rows, space_rows
 from jixiao.pipelines.merged_repeats import merged_repeats
 from jixiao.pipelines.normalize import NormalizedText
+from jixiao.pipelines.page_halves import joined_page_halves
 from jixiao.pipelines.parsed import ParsedProject, fact_count
 from jixiao.pipelines.prose import ProseParser
 from jixiao.pipelines.reading_plausibility import header_word, misread_row
@@ -326,6 +327,7 @@ class LayoutReaders:
 
     def read(self, norm: NormalizedText, check: Callable[[str], None] = lambda stage: None) -> Reading:
         """The table reading of the text (``check`` is called before each reader: the deadline's)."""
+        norm = joined_page_halves(norm) or norm  # (a sheet printed in two halves, its rows put back together)
         check(self.first.name)
         first = self.first.read(norm)
         rivals: dict[str, Reading | None] = {}  # read once, used below too

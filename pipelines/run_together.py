@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from jixiao.pipelines import vocab as V
+from jixiao.pipelines.hard_wraps import run_wrapped
 from jixiao.pipelines.normalize import NormalizedText
 
 # a line is cut when it holds at least this many known words
@@ -41,6 +42,7 @@ def known_word_list() -> list[str]:
     return sorted({*V.SEGMENT_WORDS, *V.RUN_TOGETHER_WORDS}, key=len, reverse=True)
 
 
+_NO_UNIT_NOTE = r"(?!:?\(?(?:万元|千元|元))"
 # a header's annotations and a label's colon stay with the word: 全年预算数(A), 年度资金总额:, 预算执行情况(万元)(20分)
 WORD_TAIL = r"(?:\([^()\n]{1,10}\)){0,2}:?"
 
@@ -51,7 +53,8 @@ def known_words_pattern(spaced: bool = False) -> str:
     join = " ?".join if spaced else "".join
 
     def word(w: str) -> str:
-        return join(map(re.escape, w))
+        # (a unit note is no 单位 label: in 示例建设项目单位:万元 no 项目单位 label starts)
+        return join(map(re.escape, w)) + (_NO_UNIT_NOTE if w.endswith("单位") else "")
 
     numbered = "|".join(word(w) + r"\d{1,2}(?=\()" for w in V.NUMBERED_CAPTION_WORDS)
     return "(?:" + numbered + "|" + "|".join(map(word, known_word_list())) + ")" + WORD_TAIL
@@ -258,3 +261,11 @@ def run_together_cells(norm: NormalizedText, rows: Callable[[], RowCutter] | Non
     if not cut:
         return None
     return norm.rewritten(chars, offs)
+
+
+def wrap_inside_run(text: str, end: int, start: int) -> bool:
+    """The break between a line of a run ending at ``end`` and the next line at ``start`` is a PDF's hard wrap inside
+    the one run (142.5 printed 14 / 2.5): nothing at the break, and the line opens no table of its own (a title, a
+    项目名称 label: a second table run into its own line)."""
+    head = text[start:start + 40]
+    return run_wrapped(text, end, start) and not V.TABLE_TITLE.search(head) and not head.startswith(V.NAME_LABEL_WORDS)

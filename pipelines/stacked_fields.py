@@ -20,11 +20,13 @@ from jixiao.pipelines.normalize import NormalizedText, squeeze
 _Line = tuple[int, int]
 # the labels of a column of field labels come before their values within this many lines (wrapped block labels
 # such as 项目资金 / （元） / 年度总体 / 目标 between)
-MAX_LABEL_LINES = 8
-# a block label or a piece of one that sits in the label column after the field labels (not a value)
-_LABEL_PIECE = re.compile(r"^(项目资金|资金情况|年度总体|年度总体目标|总体目标|目标|绩效目标|[(（](万元|元|千元)[)）])$")
+MAX_LABEL_LINES = 12
+# a block label or a piece of one that sits in the label column after the field labels (not a value): 年度总体目标
+# wrapped anywhere (年度总 / 体目标), 绩效指标 printed a character a line down its tall narrow cell
+_LABEL_PIECE = re.compile(r"^(项目资金|资金情况|年度总体?|年度总体目标|总体目标|体?目标|绩效目标|绩效指标|[绩效指标]|"
+                          r"[(（](万元|元|千元)[)）])$")
 _FUNDS_ROW = re.compile(r"^(其中|其他资金|上年结转|当年财政|财政拨款|中央|省级|市县|地方资金)")
-_AMOUNT = re.compile(r"^-?\d[\d,]*(\.\d+)?%?$")
+_AMOUNT = re.compile(r"^(?:-?\d[\d,]*(\.\d+)?%?|[—–-]{1,2})$")  # (a dash: a blank cell printed, 分值 10 — — —)
 _FUNDS_SLOTS = ("initial", "annual", "executed", "rate", "weight", "score")
 _FUNDS_WORDS = {w for slot in _FUNDS_SLOTS for w in V.FUNDS_HEADER_WORDS[slot]}
 _INDICATOR_WORDS = {w for words in V.INDICATOR_HEADER_WORDS.values() for w in words}
@@ -67,8 +69,8 @@ def _funds_columns(text: str, lines: list[_Line]) -> tuple[list[int], list[tuple
         labels.append(labels[-1] + 1)
     columns: list[tuple[int, list[int]]] = []
     for h in range(labels[-1] + 1, len(words)):
-        if words[h] in _INDICATOR_WORDS:
-            break
+        if words[h] in _INDICATOR_WORDS and V.header_core(words[h]) not in _FUNDS_WORDS:
+            break  # (分值 / 得分 head both blocks: the funds block's own go on)
         if V.header_core(words[h]) in _FUNDS_WORDS:
             amounts = []
             while h + 1 + len(amounts) < len(words) and _AMOUNT.match(words[h + 1 + len(amounts)]):

@@ -301,3 +301,15 @@ def is_value_slot(clean: str) -> bool:
         if rx.match(clean) or rx.match(core):
             return True
     return False
+
+
+# a target printed whole in one cell: an operator, a number and a unit (≥18条, ≤5万元, =100%)
+_WHOLE_TARGET = re.compile(r"^(?P<op>[<>=≥≤≧≦＞＜＝═]{1,2})\d+(?:\.\d+)?[^\d\s]{1,6}$")
+
+
+def columns_a_target_fills(text: str, slots: list[str | None]) -> int:
+    """How many columns besides 指标值 one cell fills where it prints the operator and the unit with its number
+    (≥18条 under 指标性质 / 指标值 / 度量单位: 2), where the header has such columns; 0 otherwise."""
+    if not _WHOLE_TARGET.match(text):
+        return 0
+    return sum(1 for s in slots if s in ("op", "nature")) + ("unit" in slots)

@@ -32,7 +32,7 @@ def fit(text: str, slot: str) -> float | None:
         # either column may print an operator or a direction word (正向 / 反向 under 指标方向)
         return 3.0 if op_cell(text) else None
     if slot == "unit":
-        return 2.0 if text in V.MEASURE_UNITS or text == "%" else None
+        return 2.0 if text in V.MEASURE_UNITS or V.UNIT_CELL.match(text) else None
     if slot in ("weight", "score"):
         return 2.0 if is_number_cell(text) else None
     if slot == "degree":

@@ -79,3 +79,41 @@ def test_a_column_ordered_head_reads_as_a_record(extractor):
         ("产出指标", "数量指标", "道路养护里程", 20, 20), ("产出指标", "时效指标", "养护资金按月拨付及时率", 10, 10),
         ("效益指标", "社会效益指标", "沿线群众出行条件", 20, 20), ("效益指标", "可持续影响指标", "养护机制运行", 10, 10),
         ("满意度指标", "服务对象满意度指标", "群众满意度", 20, 19)]
+
+
+WRAPPED_HEADS = ["一级指标", "产出指标", "效益指标", "二级指标", "数量指标", "社会效益指标", "三级指标", "巡河次数",
+                 "群众知晓率", "年度", "指标值", "≥120次", "≥90%", "实际", "完成值", "130次", "92%",
+                 "分值", "50", "50", "得分", "50", "48", "偏差原因分析", "及改进措施", "部分村组宣传不足"]
+
+
+def test_a_header_word_wrapped_in_its_cell_heads_one_column():
+    """年度 / 指标值 and 实际 / 完成值 are one header cell each (a narrow column's header wrapped), not a cell of the
+    column before; a score followed by 偏差原因分析 is no wrapped header."""
+    out = columns_as_rows(normalize_text("\n".join(WRAPPED_HEADS) + "\n"))
+    assert out is not None
+    lines = [ln for ln in out.text.split("\n") if ln]
+    assert "巡河次数" in lines and lines[lines.index("巡河次数") + 1:lines.index("巡河次数") + 5] == [
+        "≥120次", "130次", "50", "50"]
+    k = lines.index("群众知晓率")
+    assert lines[k + 1:k + 5] == ["≥90%", "92%", "50", "48"]
+
+
+CONTINUED = ["一级指标", "产出指标", "二级指标", "数量指标", "时效指标", "三级指标", "巡河次数", "整改完成时限",
+             "年度指标值", "≥120次", "≤30天", "实际完成值", "130次", "25天", "分值", "30", "20", "得分", "30", "20",
+             "偏差原因分析", "第 1 页 共 2 页",
+             "效益指标", "满意度指标", "总分", "生态效益指标", "服务对象满意度指标", "河道水质达标率", "沿河群众满意度",
+             "≥90%", "≥85%", "88%", "91%", "30", "20", "100", "27", "20", "97", "部分断面汛期超标"]
+
+
+def test_a_column_block_runs_onto_the_next_page_without_its_header():
+    """Page 2 prints the same columns again, headless: level-1 cells and 总分, level-2 cells, names, targets,
+    actuals, then 分值 and 得分 each ending in the total's; the numbers' count gives the rows (2)."""
+    out = columns_as_rows(normalize_text("\n".join(CONTINUED) + "\n"))
+    assert out is not None
+    lines = [ln for ln in out.text.split("\n") if ln]
+    k = lines.index("河道水质达标率")
+    assert lines[k - 2:k + 5] == ["效益指标", "生态效益指标", "河道水质达标率", "≥90%", "88%", "30", "27"]
+    k = lines.index("沿河群众满意度")
+    assert lines[k - 2:k + 5] == ["满意度指标", "服务对象满意度指标", "沿河群众满意度", "≥85%", "91%", "20", "20"]
+    k = lines.index("总分")
+    assert lines[k:k + 3] == ["总分", "100", "97"]

@@ -252,3 +252,7 @@ SATISFACTION_WITH = re.compile(r"^(.+?)对(?!象)[^对]+?(满意度|满意率|�
 # a count named by its measure word (采购台数, 建成个数) is the count of the things: …数量, folded at the end only
 COUNT_WORD_ENDINGS: tuple[str, ...] = ("台数", "个数", "件数", "套数", "辆数", "册数", "处数", "座数", "栋数")
 
+
+# a 度量单位 cell as printed beside its value: a unit, a multiple of one (万亩), or a rate of two (万元/套, 元/户·年)
+_UNIT_WORD = r"(?:万|亿|千|百)?(?:人次|人|个|次|户|天|日|年|月|小时|分钟|公里|千米|米|平方米|立方米|亩|吨|公斤|千克|件|份|处|条|套|辆|家|台|所|项|起|座|盏|株|棵|场|期|册|本|批|张|篇|名|间|床|头|只|元|千瓦|kW|m²|㎡)"
+UNIT_CELL = re.compile(rf"^(?:{_UNIT_WORD}(?:[/·]{_UNIT_WORD})*|%|‰)$")

@@ -466,7 +466,7 @@ SEGMENT_WORDS: tuple[str, ...] = tuple(dict.fromkeys([*LABEL_WORDS, *sorted(HEAD
 # transfer-payment tables and the captions around their blocks, and the form's footer labels (填表人…: a grade
 # cell runs into them, 自评等级优填表人:)
 RUN_TOGETHER_WORDS: tuple[str, ...] = tuple("""
-转移支付(项目)名称 转移支付项目名称 转移支付名称 中央主管部门 地方主管部门 资金使用单位 项目负责人及电话 负责人及电话 项目负责人 联系电话
+转移支付(项目)名称 项目单位 转移支付项目名称 转移支付名称 中央主管部门 地方主管部门 资金使用单位 项目负责人及电话 负责人及电话 项目负责人 联系电话
 其中: 总体目标完成情况 总体目标 全年实际完成情况 年度总体目标
 指标值 全年实际完成值 未完成原因和改进措施 预算执行率 绩效指标
 资金来源 资金情况 预算数 其他资金 进度指标 自评总分 项目类别 项目类型 预算执行情况 年度绩效目标 填表人 填报人 填表日期 填报日期 审核人
