@@ -124,6 +124,10 @@ def title_name(m: re.Match[str]) -> Span | None:
         a = space + 1  # (line breaks lost: 首页 > 财政资金 某局某资金…: the breadcrumb's last step ends at a space)
     while a < b and t[a] in " \t\u3000":
         a += 1
+    # (line breaks lost: 政务公开 | 绩效管理 某县某局某资金2023年度…: a word after a space opening with a unit's name
+    # opens the title; what precedes it is the page's)
+    if (space := t.rfind(" ", a, b)) > a and _TITLE_UNIT.match(t, space + 1, b) is not None:
+        a = space + 1
     # a unit's name before the project's words, no year between (某市市场监督管理局计量器具强制检定项目绩效自评报告):
     # the unit writes the report, the rest names the project
     if (unit := _TITLE_UNIT.match(t, a, b)) is not None and len(t[unit.end():b].strip().removesuffix("项目")) >= 4:

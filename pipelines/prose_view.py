@@ -145,9 +145,9 @@ def _remapped(ind: ParsedIndicator, view: Unwrapped) -> ParsedIndicator:
 
 def relined(norm: NormalizedText) -> str:
     """The text with its lost line breaks put back where a collapsed report's lines surely broke (see above); a text
-    that has line breaks is returned as it is."""
+    printed with line breaks is returned as it is (one whose tables' breaks were put back is still collapsed)."""
     text = norm.text
-    if "\n" in text.strip():
+    if "\n" in (norm.original or text).strip():
         return text
     chars = list(text)
     for m in _TWO_SPACES.finditer(text):

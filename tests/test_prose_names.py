@@ -38,6 +38,8 @@ def _names(text: str) -> list[str]:
     ("示例市市场监督管理局2023年度示例检测项目支出绩效自评表及自评报告", "示例检测项目"),
     ("示例市市场监督管理局关于2023年度示例检测项目资金使用情况及绩效自评报告", "示例检测项目"),
     ("示例市市场监督管理局2023年度示例检测项目整体绩效自评报告", "示例检测项目"),
+    # line breaks lost: the page's navigation runs into the title (a unit's name after a space opens the title)
+    ("示例县人民政府 | 政务公开 | 绩效管理 示例县农业农村局耕地保护补贴资金2023年度绩效自评报告", "耕地保护补贴资金"),
 ])
 def test_title_project_words(title, name):
     m = TITLE.search(title)
