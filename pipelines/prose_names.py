@@ -57,7 +57,9 @@ NAME_FIELD = re.compile(r"(?:"
                          # (the next label may follow its item number: 项目名称：某经费 （二）主管部门：…)
                          # (【项目名称】某项目: the label in square brackets, a colon or none after it)
                          + r")(?:[:：]|】[:：]?)\s*(?P<v>[^\n。;；【】]{2,60}?)\s*(?=[。;；\n【]|$|\s+(?:[(（][一二三四五六七八九十\d]{1,3}[)）]"
-                         r"|\d{1,2}[.、．])?" + PROSE_NEXT_LABEL + ")")
+                         r"|\d{1,2}[.、．])?" + PROSE_NEXT_LABEL
+                         # (line breaks lost: the sentence after the name's line, 该项目由…主管, opens after a space)
+                         + r"|\s+(?:该|本|此)项目)")
 # (a Word cover block pasted as text: the label alone on its line, the value on the next)
 _NAME_LABELS = "|".join(re.escape(w) for w in sorted(PROSE_NAME_LABELS, key=len, reverse=True))
 _NAME_LINES = re.compile(r"^[ \t]*(?:" + _NAME_LABELS + r")[ \t]*\n[ \t]*(?P<v>[^\s:：。;；][^\n:：。;；]{1,59}?)[ \t]*$", re.M)

@@ -59,6 +59,10 @@ def test_printed_project_name_wins_over_the_title_and_the_sentence():
         FUNDS, ""])
     # (as printed, its year included: only the title's words drop the year)
     assert _names(text) == ["2023年义务教育学校公用经费补助"]
+    # line breaks lost: the sentence after the name's line (该项目由…) is no part of the name
+    collapsed = text.replace("\n", " ").replace(
+        FUNDS, "该项目由示例区教育局主管，全年预算数为50万元，全年执行数为48万元，执行率96%。")
+    assert _names(collapsed) == ["2023年义务教育学校公用经费补助"]
 
 
 def test_a_fund_report_names_its_fund_by_the_fund_label():
