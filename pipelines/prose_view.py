@@ -42,6 +42,8 @@ _FULL_WIDTH_END = frozenset("。；：！？")
 _ONE_SPACE = re.compile(r"(?<=\S) (?=\S)")
 # two spaces between words: a blank line between paragraphs
 _TWO_SPACES = re.compile(r"(?<=\S)  (?=\S)")
+# three or more: a line break, then the indent opening a paragraph (　　 folded to spaces)
+_INDENTED = re.compile(r"(?<=\S) {3,}(?=\S)")
 # a heading line (an ordinal, then words without a clause mark) ends at the first space within this many characters
 HEADING_LINE_CHARS = 30
 _SHORT_HEADING = re.compile(r"[^ ,，。；;！!？?]{1," + str(HEADING_LINE_CHARS) + r"}?(?= )")
@@ -152,6 +154,8 @@ def relined(norm: NormalizedText) -> str:
     chars = list(text)
     for m in _TWO_SPACES.finditer(text):
         chars[m.start()] = chars[m.start() + 1] = "\n"
+    for m in _INDENTED.finditer(text):
+        chars[m.start()] = "\n"
     for m in _ONE_SPACE.finditer(text):
         i = m.start()
         opener = _LINE_OPENER.match(text, i + 1)
