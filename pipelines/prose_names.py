@@ -121,9 +121,11 @@ def title_name(m: re.Match[str]) -> Span | None:
         a = verb.end()  # 关于报送XX项目绩效自评报告的函: the verb of the letter
     # a breadcrumb before the title (首页 > 信息公开 > …项目绩效自评报告): the name is after its last step
     crumb = max(t.rfind(c, 0, b) for c in ">»›")
+    # (line breaks lost: 首页 > 财政资金 某局某资金…: the breadcrumb's last step ends at a space; a space after the
+    # title's year is the title's own wrap, 某市2023年度某资金 转移支付…)
+    if crumb >= 0 and crumb + 1 >= a and (space := t.find(" ", crumb + 2, b)) >= 0 and t[crumb + 1:space].strip():
+        a = space + 1
     a = max(a, crumb + 1)
-    if crumb >= 0 and (space := t.find(" ", a + 1, b)) >= 0 and t[a:space].strip():
-        a = space + 1  # (line breaks lost: 首页 > 财政资金 某局某资金…: the breadcrumb's last step ends at a space)
     while a < b and t[a] in " \t\u3000":
         a += 1
     # (line breaks lost: 政务公开 | 绩效管理 某县某局某资金2023年度…: a word after a space opening with a unit's name

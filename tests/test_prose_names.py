@@ -40,6 +40,8 @@ def _names(text: str) -> list[str]:
     ("示例市市场监督管理局2023年度示例检测项目整体绩效自评报告", "示例检测项目"),
     # line breaks lost: the page's navigation runs into the title (a unit's name after a space opens the title)
     ("示例县人民政府 | 政务公开 | 绩效管理 示例县农业农村局耕地保护补贴资金2023年度绩效自评报告", "耕地保护补贴资金"),
+    # a breadcrumb run into a title wrapped after its year: the space after the year is the title's wrap
+    ("当前位置:首页 >> 政务公开 >> 财政资金 示例市2023年度生态保护恢复资金 转移支付绩效自评报告", "生态保护恢复资金 转移支付"),
 ])
 def test_title_project_words(title, name):
     m = TITLE.search(title)
