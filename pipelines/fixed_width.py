@@ -95,7 +95,9 @@ def _run_start(text: str, k: int) -> int:
 def _frame_lines(text: str, zero: int) -> list[int]:
     """The lost breaks of a DataFrame dump whose row 0 opens at ``zero``: rows 1, 2 … open at one stride each
     (every line padded to the same number of characters), the column header one stride before row 0."""
-    for one in re.finditer(r"(?<= )1(?=  +\S)", text[zero + 2: zero + FRAME_MAX_WIDTH]):
+    line_end = text.find("\n", zero, zero + FRAME_MAX_WIDTH)  # (a dump that kept its lines: nothing to do)
+    window = text[zero + 2: zero + FRAME_MAX_WIDTH if line_end < 0 else line_end]
+    for one in re.finditer(r"(?<= )1(?=  +\S)", window):
         stride = one.start() + 2
         rows = 1
         while (at := zero + rows * stride) < len(text) and text[at - 1] == " " and text[at - 2] != " " and \
