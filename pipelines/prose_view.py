@@ -149,7 +149,7 @@ def relined(norm: NormalizedText) -> str:
     """The text with its lost line breaks put back where a collapsed report's lines surely broke (see above); a text
     printed with line breaks is returned as it is (one whose tables' breaks were put back is still collapsed)."""
     text = norm.text
-    if "\n" in (norm.original or text).strip():
+    if "\n" in text.strip() and not _tables_relined(norm):
         return text
     chars = list(text)
     for m in _TWO_SPACES.finditer(text):
@@ -167,6 +167,12 @@ def relined(norm: NormalizedText) -> str:
             if head is not None and not _LINE_OPENER.match(text, head.end() + 1):
                 chars[head.end()] = "\n"
     return "".join(chars)
+
+
+def _tables_relined(norm: NormalizedText) -> bool:
+    """The document was printed without line breaks and the text's few are its tables' put back before
+    normalization (``relined_tables``: same length), not a reader's rewrite into rows (another length)."""
+    return bool(norm.original) and "\n" not in norm.original.strip() and len(norm.text) == len(norm.original)
 
 
 def _full_width_end(norm: NormalizedText, i: int) -> bool:
