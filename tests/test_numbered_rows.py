@@ -44,3 +44,31 @@ def test_collapsed_summary_reads_as_printed() -> None:
     assert len(printed.projects) == 3
     assert [(p.name, p.funds.executed) for p in collapsed.projects] == \
         [(p.name, p.funds.executed) for p in printed.projects]
+
+
+REPORT = """示例市农业农村局2023年度部门整体支出绩效自评报告
+一、项目支出绩效自评结果
+单位：万元
+序号  项目名称  预算数  执行数  执行率  自评得分
+1  高标准农田建设项目  2,400.00  2,328.00  97%  95
+2  农产品质量安全监测经费  86.00  79.12  92%  90.5
+合计  2,486.00  2,407.12  96.83%  —
+二、各项目绩效指标完成情况
+1.高标准农田建设项目
+产出指标：新建高标准农田面积（万亩），年度指标值3.2，实际完成值3.26；项目工程验收合格率，年度指标值100%，实际完成值100%。
+满意度指标：受益农户满意度，年度指标值≥90%，实际完成值96%。
+2.农产品质量安全监测经费
+产出指标：农产品定量检测样品数（批次），年度指标值≥1500，实际完成值1562。
+三、存在问题
+无。
+"""
+
+
+def test_the_report_around_a_relined_table_is_still_read_as_collapsed_prose() -> None:
+    # (the table's breaks put back, the report's paragraphs still run together: the prose reader puts theirs back)
+    printed = Extractor().extract_text(REPORT, mode="parser")
+    collapsed = Extractor().extract_text(_collapse(REPORT), mode="parser")
+    assert [(p.name, len(p.indicators)) for p in printed.projects] == \
+        [("高标准农田建设项目", 3), ("农产品质量安全监测经费", 1)]
+    assert [(p.name, len(p.indicators)) for p in collapsed.projects] == \
+        [(p.name, len(p.indicators)) for p in printed.projects]
