@@ -57,6 +57,7 @@ from jixiao.pipelines.prose_merge import (
     drop_duplicates, fill_from_summaries, fill_lone_code, fill_lone_score, fill_lone_units,
 )
 from jixiao.pipelines.prose_indicators import fill_lone_indicators
+from jixiao.pipelines.relined_tables import relined_tables, with_original
 from jixiao.pipelines.readers import COLLAPSED_LINE_CHARS, LayoutReaders, a_table, is_collapsed
 from jixiao.pipelines.readers import facts as reading_facts
 from jixiao.pipelines.reading_plausibility import plausible_facts
@@ -195,7 +196,8 @@ class Extractor:
         notes = [] if notes is None else notes
         deadline.check("normalization")
         t0 = time.perf_counter()
-        norm = source = normalize_scanned(doc.text)
+        # (a table whose line breaks were lost has them put back first; the rest of the text is still collapsed)
+        norm = source = with_original(normalize_scanned(relined_tables(doc.text)), doc.text)
         t1 = time.perf_counter()
         timings["normalize"] = t1 - t0
         readers = self.pdf_readers if doc.format == "pdf" else self.readers

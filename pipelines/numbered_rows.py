@@ -1,36 +1,67 @@
-"""Where a numbered row (序号) of a collapsed table ends: at the header printed again on the next page, or at the
-next row's 序号 after the row's scores and its remark (``flat``)."""
+"""A table of numbered rows (序号 1, 2, 3 …) whose line breaks were lost, re-lined: where every row has as many
+words as the header (序号 项目名称 … 自评等级), the row numbers open the rows at one count of words each.
+
+Same length, offsets hold: the space before the header, before each row number and before the total row becomes a
+newline. Only text run together (no line break between the header and its rows) changes.
+"""
 
 from __future__ import annotations
 
 import re
 
-from jixiao.pipelines import vocab as V
-from jixiao.pipelines.cells import is_plain_number
-from jixiao.pipelines.layout import Cell
-from jixiao.pipelines.normalize import is_number
-
-# a run of this many header words (序号 一级指标 二级指标 …) inside the rows is the header printed again
-HEADER_RUN = 3
-# a remark that is a sentence (未完成,已纳入下年计划)
-_SENTENCE_MARK = re.compile("[,，。;；]")
-# a remark without a sentence mark is at least this long (第三方机构排期延后); shorter text may be a value
-REMARK_MIN_CHARS = 6
+_HEAD = re.compile(r"(?<= )序号(?= )")
+_WORD = re.compile(r"\S+")
+_FIGURE = re.compile(r"[\d,.%－—-]+")
+_TOTAL = frozenset({"合计", "总计", "合计：", "合计:"})
+# a header of this many words (序号 and the columns): fewer is no table of projects, more no header
+HEAD_MIN_WORDS, HEAD_MAX_WORDS = 3, 16
+# rows matched at the header's count before the line breaks are put back
+MIN_ROWS = 2
 
 
-def header_run(toks: list[Cell], i: int) -> int:
-    """The index past a run of indicator header words at token ``i`` (a spreadsheet repeats its header row on
-    every printed page), or 0 where none starts there."""
-    j = i
-    while j < len(toks) and V.indicator_column(toks[j].clean) is not None:
-        j += 1
-    return j if j - i >= HEADER_RUN else 0
+def _after_spaces(text: str, k: int) -> int:
+    """The start of the run of spaces before ``k`` plus one: the break sits on its first space."""
+    while k > 1 and text[k - 2] in " \u3000":
+        k -= 1
+    return k
 
 
-def scored_then_remark(cells: list[Cell], n_tail: int) -> bool:
-    """A row that printed its 分值 and 得分 among its cells (权重 完成值 得分: not a run) and then a remark's text: a
-    serial number after it opens the next row."""
-    numbers = sum(is_plain_number(c.clean) for c in cells[1:])
-    last = cells[-1].clean if len(cells) > 1 else ""
-    remark = bool(_SENTENCE_MARK.search(last)) or (len(last) >= REMARK_MIN_CHARS and not V.VALUE_START.match(last))
-    return numbers >= max(n_tail, 1) and not is_number(last) and remark
+def _breaks(text: str, head: int) -> list[int]:
+    """The lost breaks of the numbered table whose header opens at ``head`` (none where the rows do not count)."""
+    end = text.find("\n", head)
+    words = list(_WORD.finditer(text, head, len(text) if end < 0 else end))
+    try:
+        width = next(k for k, w in enumerate(words[:HEAD_MAX_WORDS + 1]) if w.group() == "1")
+    except StopIteration:
+        return []
+    if width < HEAD_MIN_WORDS:
+        return []
+    starts, k = [], width
+    while k + width <= len(words) and words[k].group() == str(len(starts) + 1):
+        starts.append(words[k].start())
+        k += width
+    if len(starts) < MIN_ROWS:
+        return []
+    if k < len(words) and words[k].group() in _TOTAL:
+        starts.append(words[k].start())
+        k += 1
+        while k < len(words) and _FIGURE.fullmatch(words[k].group()):
+            k += 1
+        if k < len(words):
+            starts.append(_after_spaces(text, words[k].start()))  # the total row's figures end it
+    elif k < len(words):
+        starts.append(_after_spaces(text, words[k].start()))  # the last row ends at the header's count
+    return [head - 1, *(s - 1 for s in starts)]
+
+
+def relined_numbered(text: str) -> str:
+    """``text`` with the lost line breaks of its numbered tables put back (see the module docstring)."""
+    if "序号" not in text:
+        return text
+    breaks = [b for m in _HEAD.finditer(text) for b in _breaks(text, m.start())]
+    if not breaks:
+        return text
+    chars = list(text)
+    for b in breaks:
+        chars[b] = "\n"
+    return "".join(chars)

@@ -57,7 +57,9 @@ NAME_FIELD = re.compile(r"(?:"
                          # (the next label may follow its item number: 项目名称：某经费 （二）主管部门：…)
                          # (【项目名称】某项目: the label in square brackets, a colon or none after it)
                          + r")(?:[:：]|】[:：]?)\s*(?P<v>[^\n。;；【】]{2,60}?)\s*(?=[。;；\n【]|$|\s+(?:[(（][一二三四五六七八九十\d]{1,3}[)）]"
-                         r"|\d{1,2}[.、．])?" + PROSE_NEXT_LABEL + ")")
+                         r"|\d{1,2}[.、．])?" + PROSE_NEXT_LABEL
+                         # (line breaks lost: the sentence after the name's line, 该项目由…主管, opens after a space)
+                         + r"|\s+(?:该|本|此)项目)")
 # (a Word cover block pasted as text: the label alone on its line, the value on the next)
 _NAME_LABELS = "|".join(re.escape(w) for w in sorted(PROSE_NAME_LABELS, key=len, reverse=True))
 _NAME_LINES = re.compile(r"^[ \t]*(?:" + _NAME_LABELS + r")[ \t]*\n[ \t]*(?P<v>[^\s:：。;；][^\n:：。;；]{1,59}?)[ \t]*$", re.M)
@@ -119,11 +121,17 @@ def title_name(m: re.Match[str]) -> Span | None:
         a = verb.end()  # 关于报送XX项目绩效自评报告的函: the verb of the letter
     # a breadcrumb before the title (首页 > 信息公开 > …项目绩效自评报告): the name is after its last step
     crumb = max(t.rfind(c, 0, b) for c in ">»›")
+    # (line breaks lost: 首页 > 财政资金 某局某资金…: the breadcrumb's last step ends at a space; a space after the
+    # title's year is the title's own wrap, 某市2023年度某资金 转移支付…)
+    if crumb >= 0 and crumb + 1 >= a and (space := t.find(" ", crumb + 2, b)) >= 0 and t[crumb + 1:space].strip():
+        a = space + 1
     a = max(a, crumb + 1)
-    if crumb >= 0 and (space := t.find(" ", a + 1, b)) >= 0 and t[a:space].strip():
-        a = space + 1  # (line breaks lost: 首页 > 财政资金 某局某资金…: the breadcrumb's last step ends at a space)
     while a < b and t[a] in " \t\u3000":
         a += 1
+    # (line breaks lost: 政务公开 | 绩效管理 某县某局某资金2023年度…: a word after a space opening with a unit's name
+    # opens the title; what precedes it is the page's)
+    if (space := t.rfind(" ", a, b)) > a and _TITLE_UNIT.match(t, space + 1, b) is not None:
+        a = space + 1
     # a unit's name before the project's words, no year between (某市市场监督管理局计量器具强制检定项目绩效自评报告):
     # the unit writes the report, the rest names the project
     if (unit := _TITLE_UNIT.match(t, a, b)) is not None and len(t[unit.end():b].strip().removesuffix("项目")) >= 4:

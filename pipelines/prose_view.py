@@ -42,6 +42,8 @@ _FULL_WIDTH_END = frozenset("。；：！？")
 _ONE_SPACE = re.compile(r"(?<=\S) (?=\S)")
 # two spaces between words: a blank line between paragraphs
 _TWO_SPACES = re.compile(r"(?<=\S)  (?=\S)")
+# three or more: a line break, then the indent opening a paragraph (　　 folded to spaces)
+_INDENTED = re.compile(r"(?<=\S) {3,}(?=\S)")
 # a heading line (an ordinal, then words without a clause mark) ends at the first space within this many characters
 HEADING_LINE_CHARS = 30
 _SHORT_HEADING = re.compile(r"[^ ,，。；;！!？?]{1," + str(HEADING_LINE_CHARS) + r"}?(?= )")
@@ -145,13 +147,15 @@ def _remapped(ind: ParsedIndicator, view: Unwrapped) -> ParsedIndicator:
 
 def relined(norm: NormalizedText) -> str:
     """The text with its lost line breaks put back where a collapsed report's lines surely broke (see above); a text
-    that has line breaks is returned as it is."""
+    printed with line breaks is returned as it is (one whose tables' breaks were put back is still collapsed)."""
     text = norm.text
-    if "\n" in text.strip():
+    if "\n" in text.strip() and not _tables_relined(norm):
         return text
     chars = list(text)
     for m in _TWO_SPACES.finditer(text):
         chars[m.start()] = chars[m.start() + 1] = "\n"
+    for m in _INDENTED.finditer(text):
+        chars[m.start()] = "\n"
     for m in _ONE_SPACE.finditer(text):
         i = m.start()
         opener = _LINE_OPENER.match(text, i + 1)
@@ -163,6 +167,12 @@ def relined(norm: NormalizedText) -> str:
             if head is not None and not _LINE_OPENER.match(text, head.end() + 1):
                 chars[head.end()] = "\n"
     return "".join(chars)
+
+
+def _tables_relined(norm: NormalizedText) -> bool:
+    """The document was printed without line breaks and the text's few are its tables' put back before
+    normalization (``relined_tables``: same length), not a reader's rewrite into rows (another length)."""
+    return bool(norm.original) and "\n" not in norm.original.strip() and len(norm.text) == len(norm.original)
 
 
 def _full_width_end(norm: NormalizedText, i: int) -> bool:

@@ -38,6 +38,10 @@ def _names(text: str) -> list[str]:
     ("示例市市场监督管理局2023年度示例检测项目支出绩效自评表及自评报告", "示例检测项目"),
     ("示例市市场监督管理局关于2023年度示例检测项目资金使用情况及绩效自评报告", "示例检测项目"),
     ("示例市市场监督管理局2023年度示例检测项目整体绩效自评报告", "示例检测项目"),
+    # line breaks lost: the page's navigation runs into the title (a unit's name after a space opens the title)
+    ("示例县人民政府 | 政务公开 | 绩效管理 示例县农业农村局耕地保护补贴资金2023年度绩效自评报告", "耕地保护补贴资金"),
+    # a breadcrumb run into a title wrapped after its year: the space after the year is the title's wrap
+    ("当前位置:首页 >> 政务公开 >> 财政资金 示例市2023年度生态保护恢复资金 转移支付绩效自评报告", "生态保护恢复资金 转移支付"),
 ])
 def test_title_project_words(title, name):
     m = TITLE.search(title)
@@ -57,6 +61,10 @@ def test_printed_project_name_wins_over_the_title_and_the_sentence():
         FUNDS, ""])
     # (as printed, its year included: only the title's words drop the year)
     assert _names(text) == ["2023年义务教育学校公用经费补助"]
+    # line breaks lost: the sentence after the name's line (该项目由…) is no part of the name
+    collapsed = text.replace("\n", " ").replace(
+        FUNDS, "该项目由示例区教育局主管，全年预算数为50万元，全年执行数为48万元，执行率96%。")
+    assert _names(collapsed) == ["2023年义务教育学校公用经费补助"]
 
 
 def test_a_fund_report_names_its_fund_by_the_fund_label():

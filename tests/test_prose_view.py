@@ -47,6 +47,16 @@ def test_relined_puts_back_breaks_after_full_width_ends_and_before_headings():
     assert _relined("问：这是什么项目？ 答：某项目。") == _folded(["问：这是什么项目？", "答：某项目。"])
 
 
+def test_relined_puts_back_the_break_before_an_indented_paragraph():
+    # a letter's paragraphs opened by full-width spaces (　　), their line breaks lost: break, then the indent
+    text = "县财政局： 　　根据通知要求，现将自评情况报告如下： 　　1.某某项目。全年预算120万元。 　　2.另一项目。"
+    got = _relined(text)
+    assert len(got) == len(text)
+    assert [line.strip() for line in got.split("\n")] == \
+        [line.strip() for line in _folded(["县财政局：", "根据通知要求，现将自评情况报告如下：", "1.某某项目。全年预算120万元。",
+                                           "2.另一项目。"]).split("\n")]
+
+
 def test_relined_keeps_spaces_inside_a_line():
     """A half-width mark's space (人次: 目标…, 完成…: normalization folds a full-width one to the same character, the
     printed one decides), a wrap inside a sentence (126.4 万页) and a text that has line breaks stay as they are."""
