@@ -40,11 +40,17 @@ def _slot(word: str) -> str | None:
 def _header(line: str) -> list[str] | None:
     """The columns a line of header words names (a caption first, 项目资金(万元), allowed), else None."""
     cells = _cells(line)
-    slots = [_slot(c) for c in cells]
-    caption = slots[0] is None and (V.any_label(cells[0]) or V.UNIT_CAPTION.search(cells[0]))
-    if len(cells) < 2 or any(s is None for s in slots[1:]) or (slots[0] is None and not caption):
+    if len(cells) < 2:
         return None
-    return [s for s in slots if s is not None]
+    slots = []
+    for cell in cells[1:]:  # (most lines: their second cell is no header word, and nothing more is matched)
+        if (slot := _slot(cell)) is None:
+            return None
+        slots.append(slot)
+    first = _slot(cells[0])
+    if first is None and not (V.any_label(cells[0]) or V.UNIT_CAPTION.search(cells[0])):
+        return None
+    return [first, *slots] if first is not None else slots
 
 
 def _lines(text: str) -> list[_Line]:
@@ -69,6 +75,14 @@ def _right_rows(text: str, lines: list[_Line], k: int, width: int) -> list[int]:
     return rows
 
 
+_SCORE_WORD = re.compile(r"[得评]\s*分")
+
+
+def _right_header(line: str) -> bool:
+    cols = _header(line)
+    return cols is not None and "score" in cols and not {"l1", "l2", "name"} & set(cols)
+
+
 def _kind(cols: list[str]) -> str:
     return "funds" if set(cols) & _FUNDS_ONLY else "indicators"
 
@@ -76,9 +90,14 @@ def _kind(cols: list[str]) -> str:
 def _pairs(text: str, lines: list[_Line]) -> list[tuple[int, int]]:
     """(left line, right line) pairs: headers and the rows under them. A right half follows its left half's rows
     (the page break between may be printed or not: normalizing drops page counters)."""
+    # a right half's header prints the score column and no 一级/二级/三级指标: find those first (most texts print none,
+    # and then no line's header words need reading)
+    rights = [k for k, (a, b) in enumerate(lines) if _SCORE_WORD.search(text, a, b) and _right_header(text[a:b])]
+    if not rights:
+        return []
     pairs: list[tuple[int, int]] = []
     lefts: list[int] = []  # left headers waiting for their right halves, in order
-    for k, (a, b) in enumerate(lines):
+    for k, (a, b) in enumerate(lines[:rights[-1] + 1]):
         cols = _header(text[a:b])
         if cols is None:
             continue
