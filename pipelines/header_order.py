@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from jixiao.pipelines.stream_cells import NOT_VALUE_SLOTS
 from jixiao.pipelines.vocab import indicator_column
 
 # indicator header: the level and name columns (always leftmost), the parts of a target (运算符号 / 指标值 / 度量单位)
@@ -55,7 +56,7 @@ def indicator_visual_order(slots: Sequence[str | None]) -> list[str | None] | No
         at = head.index("target")
         if not AFTER_TARGET & set(head[:at]):
             return _replace(head, at, out[k:])
-    return _value_leaves(out)
+    return _value_leaves(out) or _target_leaves(out) or _score_leaves(out)
 
 
 # the columns a row's values stand in, and those that stand right of them
@@ -76,6 +77,47 @@ def _value_leaves(out: list[str | None]) -> list[str | None] | None:
     if not (caption is None or caption in leaves) or VALUE_LEAVES & set(head[:after - 1]) or "name" not in head[:after - 1]:
         return None
     return _replace(head, after - 1, leaves)
+
+
+# 年度指标值 over 年初指标值 / 调整后指标值; 自评 (or another caption word) over 分值 / 得分
+TARGET_LEAVES = frozenset(("init_target", "adj_target"))
+SCORE_LEAVES = frozenset(("weight", "score"))
+
+
+def _target_leaves(out: list[str | None]) -> list[str | None] | None:
+    """年初指标值 / 调整后指标值 printed last, under the 年度指标值 the first row printed as one target column: they take
+    its place (the one target word of the head, no such leaf before them)."""
+    k = _trailing(out, TARGET_LEAVES)
+    leaves, head = out[k:], out[:k]
+    if len(leaves) < MIN_LEAVES or head.count("target") != 1 or TARGET_LEAVES & set(head) or "name" not in head:
+        return None
+    return _replace(head, head.index("target"), leaves)
+
+
+def _score_leaves(out: list[str | None]) -> list[str | None] | None:
+    """分值 / 得分 printed last, under a caption cell that names no column (自评, 评价情况) standing right of the name
+    column, where the head prints no score column: they take the caption's place (the last such cell)."""
+    k = _trailing(out, SCORE_LEAVES)
+    leaves, head = out[k:], out[:k]
+    if len(leaves) < MIN_LEAVES or SCORE_LEAVES & set(head) or "name" not in head:
+        return None
+    at = next((i for i in range(len(head) - 1, head.index("name"), -1) if head[i] is None), None)
+    return None if at is None else _replace(head, at, leaves)
+
+
+# a caption over a group of header columns (自评, 评价情况) is a word this short at most
+CAPTION_CHARS = 6
+
+
+def group_caption(text: str, slots: Sequence[str | None]) -> bool:
+    """A header cell, after ``slots``, that may be a caption over a group of columns (自评 over 分值 / 得分): a short
+    word, no number, right of the name column."""
+    return "name" in slots and 0 < len(text) <= CAPTION_CHARS and not any(ch.isdigit() for ch in text)
+
+
+def value_columns(slots: Sequence[str | None]) -> int:
+    """How many of an indicator header's columns hold a row's values (a caption or a level column does not)."""
+    return sum(s is not None and s not in NOT_VALUE_SLOTS for s in slots)
 
 
 def level_leaves(texts: Sequence[str]) -> list[str | None] | None:
