@@ -56,7 +56,7 @@ def indicator_visual_order(slots: Sequence[str | None]) -> list[str | None] | No
         at = head.index("target")
         if not AFTER_TARGET & set(head[:at]):
             return _replace(head, at, out[k:])
-    return _value_leaves(out) or _target_leaves(out) or _score_leaves(out)
+    return _value_leaves(out) or _target_leaves(out) or _score_leaves(out) or _level_and_score_leaves(out)
 
 
 # the columns a row's values stand in, and those that stand right of them
@@ -94,15 +94,40 @@ def _target_leaves(out: list[str | None]) -> list[str | None] | None:
     return _replace(head, head.index("target"), leaves)
 
 
+def _score_caption(head: list[str | None], start: int) -> int | None:
+    """Where the caption over 分值 / 得分 leaves stands in ``head`` (from ``start``): the first cell naming no column,
+    or the one score word of the head (评分 reads as 得分), after which only cells without values stand (the first
+    row's merged 偏差原因: leaves come after them); None where the head prints two score words."""
+    if sum(s in SCORE_LEAVES for s in head) > 1:
+        return None
+    found = [i for i in range(start, len(head)) if (head[i] is None or head[i] in SCORE_LEAVES)
+             and all(s in (None, "reason") for s in head[i + 1:])]
+    named = [i for i in found if head[i] is not None]
+    return named[0] if named else (found[0] if found else None)
+
+
 def _score_leaves(out: list[str | None]) -> list[str | None] | None:
-    """分值 / 得分 printed last, under a caption cell that names no column (自评, 评价情况) standing right of the name
-    column, where the head prints no score column: they take the caption's place (the last such cell)."""
+    """分值 / 得分 printed last, under a caption (自评, 评分) standing right of the name column: they take its place."""
     k = _trailing(out, SCORE_LEAVES)
     leaves, head = out[k:], out[:k]
-    if len(leaves) < MIN_LEAVES or SCORE_LEAVES & set(head) or "name" not in head:
+    if len(leaves) < MIN_LEAVES or "name" not in head:
         return None
-    at = next((i for i in range(len(head) - 1, head.index("name"), -1) if head[i] is None), None)
+    at = _score_caption(head, head.index("name") + 1)
     return None if at is None else _replace(head, at, leaves)
+
+
+def _level_and_score_leaves(out: list[str | None]) -> list[str | None] | None:
+    """Two groups' leaves printed last: 一级 / 二级 / 三级指标 (under 绩效指标) then 分值 / 得分 (under 评分 or a caption
+    naming no column): the levels go first (in place of a leading caption), the scores in place of their caption."""
+    k = _trailing(out, SCORE_LEAVES)
+    scores, rest = out[k:], out[:k]
+    k = _trailing(rest, LEVEL_LEAVES)
+    levels, head = rest[k:], rest[:k]
+    if len(scores) < MIN_LEAVES or "name" not in levels or LEVEL_LEAVES & set(head):
+        return None
+    lead = 1 if head and head[0] is None else 0
+    at = _score_caption(head, lead)
+    return None if at is None else levels + _replace(head, at, scores)[lead:]
 
 
 # a caption over a group of header columns (自评, 评价情况) is a word this short at most
@@ -110,8 +135,8 @@ CAPTION_CHARS = 6
 
 
 def group_caption(text: str, slots: Sequence[str | None]) -> bool:
-    """A header cell, after ``slots``, that may be a caption over a group of columns (自评 over 分值 / 得分): a short
-    word, no number, right of the name column."""
+    """A header cell, after the column words ``slots``, that may be a caption over a group of columns (自评 over 分值 /
+    得分): a short word, no number, right of the name column."""
     return "name" in slots and 0 < len(text) <= CAPTION_CHARS and not any(ch.isdigit() for ch in text)
 
 

@@ -107,9 +107,11 @@ def test_score_leaves_take_their_unnamed_captions_place():
     printed = [None, "l1", "l2", "name", "target", "actual", None, "reason", "weight", "score"]
     assert indicator_visual_order(printed) == [None, "l1", "l2", "name", "target", "actual", "weight", "score",
                                                "reason"]
-    # a score column already in the first row: the trailing words are no leaves
-    assert indicator_visual_order(["l1", "l2", "name", "target", None, "score", "reason", "weight",
-                                   "score"]) is None
+    # 评分 (read as a 得分 word) over 分值 / 得分: the caption is that word
+    assert indicator_visual_order(["l1", "l2", "name", "target", "actual", "score", "reason", "weight",
+                                   "score"]) == ["l1", "l2", "name", "target", "actual", "weight", "score", "reason"]
+    # two score words in the first row already: the trailing words are no leaves
+    assert indicator_visual_order(["l1", "l2", "name", "weight", "score", None, "reason", "weight", "score"]) is None
     # no caption cell right of the name column
     assert indicator_visual_order(["l1", "l2", "name", "target", "actual", "reason", "weight", "score"]) is None
 
@@ -148,3 +150,29 @@ def test_initial_and_adjusted_target_leaves_read_cell_by_cell(extractor):
     p, = extractor.extract_text(text, doc_id="t", mode="parser").projects
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
         ("受助学生人数", "≥3200人", "3260人", 40, 40), ("补助发放时间", "6月底前", "7月", 20, 16)]
+
+
+def test_level_and_score_leaves_of_two_captions():
+    # 绩效指标 (colspan 3) / 年度指标值 / 实际完成值 / 评分 (colspan 2) / 偏差原因, then 一级 二级 三级 分值 得分
+    printed = [None, "target", "actual", "score", "reason", "l1", "l2", "name", "weight", "score"]
+    assert indicator_visual_order(printed) == ["l1", "l2", "name", "target", "actual", "weight", "score", "reason"]
+    # the 绩效指标 caption dropped, the score caption naming no column
+    assert indicator_visual_order(["target", "actual", None, "reason", "l1", "l2", "name", "weight", "score"]) == [
+        "l1", "l2", "name", "target", "actual", "weight", "score", "reason"]
+
+
+def test_level_and_score_leaves_read_cell_by_cell(extractor):
+    """绩效指标 spanning the level columns and 评分 spanning 分值 / 得分, both groups' leaves on the header's second row:
+    level cells merged over rows print once, and each row's values land in their columns."""
+    text = _page(
+        "项目名称", "示例市职业技能培训补贴", "主管部门", "示例市人社局", "实施单位", "示例市就业服务中心",
+        "项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+        "年度资金总额:", "50", "60", "54", "10", "90%", "9",
+        "绩效指标", "年度指标值", "实际完成值", "评分", "偏差原因分析及改进措施", "一级指标", "二级指标", "三级指标",
+        "分值", "得分",
+        "产出指标", "数量指标", "培训人数", "≥300人", "320人", "20", "20", " ",
+        "举办场次", "≥6场", "5场", "10", "8", "一期培训因场地原因顺延。",
+        "总分", "100", "37", " ")
+    p, = extractor.extract_text(text, doc_id="t", mode="parser").projects
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("数量指标", "培训人数", "≥300人", "320人", 20, 20), ("数量指标", "举办场次", "≥6场", "5场", 10, 8)]
