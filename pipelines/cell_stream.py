@@ -11,7 +11,7 @@ rows of a new ``NormalizedText`` (offsets stay true) for the table reader.
 from __future__ import annotations
 
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.header_order import indicator_visual_order
+from jixiao.pipelines.header_order import group_caption, indicator_visual_order, value_columns
 from jixiao.pipelines.normalize import SERIAL_NUMBER, NormalizedText, squeeze
 from jixiao.pipelines.page_breaks import after_page_break, value_goes_on
 from jixiao.pipelines.stream_cells import (
@@ -81,8 +81,6 @@ def _cells(norm: NormalizedText) -> tuple[list[StreamCell], bool] | None:
     return drop_repeated_page_headers(join_split_categories(join_wrapped(cells, after_blank))), True
 
 
-
-
 class _RowGrouper:
     """Reads the cells in order and closes a row where the printed words say one ends (see the module doc).
 
@@ -101,7 +99,8 @@ class _RowGrouper:
         self.header_slots: list[str | None] = []  # the indicator header's columns, in order
         self.header_width = 0  # cells of the indicator header row
         self.next_is_value = False  # the cell after the one being added holds a value (a number, an operator)
-        self.next_funds_header = False  # the cell after the one being added is a funds header word only (年初预算数)
+        # the cell after the one being added is a funds header word only (年初预算数); an indicator header word
+        self.next_funds_header = self.next_header = False
         self.next_serial = self.next_target = False  # the cell after the one being added: the next row's 序号; ≥85%
         self.last_serial = 0  # the 序号 of the open indicator row
 
@@ -171,6 +170,9 @@ class _RowGrouper:
         elif self.state == "ih" and _REASON.search(c.clean):
             self.cur.append(c)  # the header's last column (偏差原因分析及改进措施)
             self.reason = True
+        elif self.state == "ih" and kind == "text" and self.next_header and group_caption(c.clean, self.header_slots):
+            self.cur.append(c)  # 自评 over 分值 / 得分: a caption whose leaves the header prints last
+            self.header_slots.append(None)
         elif self.state in ("ih", "ih_body"):
             self.indicator_cell(c, kind)
         elif self.state == "total" and kind == "num":
@@ -372,8 +374,8 @@ class _RowGrouper:
         if self.state == "ih" and self.header_cut_at_its_start():
             self.assume_template_header()  # (the printed tail of the header stays a row of its own)
         elif self.state == "ih" and (visual := indicator_visual_order(self.header_slots)) is not None:
-            # a two-row header in reading order: 年度指标值 over 指标值 / 度量单位 is no column of its own
-            self.values -= len(self.header_slots) - len(visual)
+            # a two-row header in reading order: its caption (年度指标值 over 指标值 / 度量单位) is no column
+            self.values -= value_columns(self.header_slots) - value_columns(visual)
         if self.tiers:
             self.tier_cell(c, kind)
             return
@@ -449,6 +451,7 @@ def stream_rows(cells: list[StreamCell], blank_separated: bool = False,
         nxt = cells[k + 1] if k + 1 < len(cells) else None
         grouper.next_is_value = nxt is not None and valueish(nxt.clean)
         grouper.next_funds_header = nxt is not None and cell_kind(nxt.clean) == "fh"
+        grouper.next_header = nxt is not None and (cell_kind(nxt.clean) == "ih" or bool(_REASON.search(nxt.clean)))
         grouper.next_target = nxt is not None and nxt.clean[:1] in V.TARGET_GLYPHS and not V.cut_known_word(c.clean)
         grouper.next_serial = (nxt is not None and SERIAL_NUMBER.match(nxt.clean) is not None
                                and int(nxt.clean) == grouper.last_serial + 1)

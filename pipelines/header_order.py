@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from jixiao.pipelines.stream_cells import NOT_VALUE_SLOTS
 from jixiao.pipelines.vocab import indicator_column
 
 # indicator header: the level and name columns (always leftmost), the parts of a target (运算符号 / 指标值 / 度量单位)
@@ -55,7 +56,7 @@ def indicator_visual_order(slots: Sequence[str | None]) -> list[str | None] | No
         at = head.index("target")
         if not AFTER_TARGET & set(head[:at]):
             return _replace(head, at, out[k:])
-    return _value_leaves(out)
+    return _value_leaves(out) or _target_leaves(out) or _score_leaves(out) or _level_and_score_leaves(out)
 
 
 # the columns a row's values stand in, and those that stand right of them
@@ -76,6 +77,72 @@ def _value_leaves(out: list[str | None]) -> list[str | None] | None:
     if not (caption is None or caption in leaves) or VALUE_LEAVES & set(head[:after - 1]) or "name" not in head[:after - 1]:
         return None
     return _replace(head, after - 1, leaves)
+
+
+# 年度指标值 over 年初指标值 / 调整后指标值; 自评 (or another caption word) over 分值 / 得分
+TARGET_LEAVES = frozenset(("init_target", "adj_target"))
+SCORE_LEAVES = frozenset(("weight", "score"))
+
+
+def _target_leaves(out: list[str | None]) -> list[str | None] | None:
+    """年初指标值 / 调整后指标值 printed last, under the 年度指标值 the first row printed as one target column: they take
+    its place (the one target word of the head, no such leaf before them)."""
+    k = _trailing(out, TARGET_LEAVES)
+    leaves, head = out[k:], out[:k]
+    if len(leaves) < MIN_LEAVES or head.count("target") != 1 or TARGET_LEAVES & set(head) or "name" not in head:
+        return None
+    return _replace(head, head.index("target"), leaves)
+
+
+def _score_caption(head: list[str | None], start: int) -> int | None:
+    """Where the caption over 分值 / 得分 leaves stands in ``head`` (from ``start``): the first cell naming no column,
+    or the one score word of the head (评分 reads as 得分), after which only cells without values stand (the first
+    row's merged 偏差原因: leaves come after them); None where the head prints two score words."""
+    if sum(s in SCORE_LEAVES for s in head) > 1:
+        return None
+    found = [i for i in range(start, len(head)) if (head[i] is None or head[i] in SCORE_LEAVES)
+             and all(s in (None, "reason") for s in head[i + 1:])]
+    named = [i for i in found if head[i] is not None]
+    return named[0] if named else (found[0] if found else None)
+
+
+def _score_leaves(out: list[str | None]) -> list[str | None] | None:
+    """分值 / 得分 printed last, under a caption (自评, 评分) standing right of the name column: they take its place."""
+    k = _trailing(out, SCORE_LEAVES)
+    leaves, head = out[k:], out[:k]
+    if len(leaves) < MIN_LEAVES or "name" not in head:
+        return None
+    at = _score_caption(head, head.index("name") + 1)
+    return None if at is None else _replace(head, at, leaves)
+
+
+def _level_and_score_leaves(out: list[str | None]) -> list[str | None] | None:
+    """Two groups' leaves printed last: 一级 / 二级 / 三级指标 (under 绩效指标) then 分值 / 得分 (under 评分 or a caption
+    naming no column): the levels go first (in place of a leading caption), the scores in place of their caption."""
+    k = _trailing(out, SCORE_LEAVES)
+    scores, rest = out[k:], out[:k]
+    k = _trailing(rest, LEVEL_LEAVES)
+    levels, head = rest[k:], rest[:k]
+    if len(scores) < MIN_LEAVES or "name" not in levels or LEVEL_LEAVES & set(head):
+        return None
+    lead = 1 if head and head[0] is None else 0
+    at = _score_caption(head, lead)
+    return None if at is None else levels + _replace(head, at, scores)[lead:]
+
+
+# a caption over a group of header columns (自评, 评价情况) is a word this short at most
+CAPTION_CHARS = 6
+
+
+def group_caption(text: str, slots: Sequence[str | None]) -> bool:
+    """A header cell, after the column words ``slots``, that may be a caption over a group of columns (自评 over 分值 /
+    得分): a short word, no number, right of the name column."""
+    return "name" in slots and 0 < len(text) <= CAPTION_CHARS and not any(ch.isdigit() for ch in text)
+
+
+def value_columns(slots: Sequence[str | None]) -> int:
+    """How many of an indicator header's columns hold a row's values (a caption or a level column does not)."""
+    return sum(s is not None and s not in NOT_VALUE_SLOTS for s in slots)
 
 
 def level_leaves(texts: Sequence[str]) -> list[str | None] | None:

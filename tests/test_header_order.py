@@ -90,3 +90,89 @@ def test_value_leaves_after_the_remark_column_read_cell_by_cell(extractor):
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
         ("改造市场个数", "≥4个", "4个", 30, 30), ("改造验收合格率", "100%", "100%", 30, 30),
         ("商户满意度", "≥90%", "88%", 30, 27)]
+
+
+def test_target_leaves_take_the_spanning_target_columns_place():
+    # 年度指标值 (colspan 2) / 实际完成值 / 分值 / 得分 / 偏差原因, then 年初指标值 / 调整后指标值
+    printed = ["l1", "l2", "name", "target", "actual", "weight", "score", "reason", "init_target", "adj_target"]
+    assert indicator_visual_order(printed) == ["l1", "l2", "name", "init_target", "adj_target", "actual", "weight",
+                                               "score", "reason"]
+    # no spanning target word in the first row: no place to put them
+    assert indicator_visual_order(["l1", "l2", "name", "actual", "weight", "score", "init_target",
+                                   "adj_target"]) is None
+
+
+def test_score_leaves_take_their_unnamed_captions_place():
+    # 自评 (colspan 2, no column word) / 未完成原因分析, then 分值 / 得分
+    printed = [None, "l1", "l2", "name", "target", "actual", None, "reason", "weight", "score"]
+    assert indicator_visual_order(printed) == [None, "l1", "l2", "name", "target", "actual", "weight", "score",
+                                               "reason"]
+    # 评分 (read as a 得分 word) over 分值 / 得分: the caption is that word
+    assert indicator_visual_order(["l1", "l2", "name", "target", "actual", "score", "reason", "weight",
+                                   "score"]) == ["l1", "l2", "name", "target", "actual", "weight", "score", "reason"]
+    # two score words in the first row already: the trailing words are no leaves
+    assert indicator_visual_order(["l1", "l2", "name", "weight", "score", None, "reason", "weight", "score"]) is None
+    # no caption cell right of the name column
+    assert indicator_visual_order(["l1", "l2", "name", "target", "actual", "reason", "weight", "score"]) is None
+
+
+def test_caption_over_score_columns_read_cell_by_cell(extractor):
+    """A web table one cell a paragraph whose indicator header prints 自评 (colspan 2) and 未完成原因分析 on its first
+    row and 分值 / 得分 alone on the second; level cells merged over rows print once: every row's values land."""
+    text = _page(
+        "项目名称", "示例县农村公路养护补助", "主管部门", "示例县交通运输局", "实施单位", "示例县公路事务中心",
+        "项目资金(万元)", " ", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+        "年度资金总额", "40", "50", "45", "10", "90%", "9",
+        "绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "自评", "未完成原因分析",
+        "分值", "得分",
+        "产出指标", "数量指标", "养护农村公路里程", "≥120公里", "126公里", "30", "30", " ",
+        "桥梁检测座数", "≥8座", "6座", "20", "15", "两座桥梁检测顺延至次年。",
+        "满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "95%", "30", "30", " ",
+        "总分", "100", "84", " ")
+    p, = extractor.extract_text(text, doc_id="t", mode="parser").projects
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("数量指标", "养护农村公路里程", "≥120公里", "126公里", 30, 30), ("数量指标", "桥梁检测座数", "≥8座", "6座", 20, 15),
+        ("服务对象满意度指标", "沿线群众满意度", "≥90%", "95%", 30, 30)]
+
+
+def test_initial_and_adjusted_target_leaves_read_cell_by_cell(extractor):
+    """年度指标值 spanning 年初指标值 / 调整后指标值, its leaves printed after the remark column: the target is the
+    adjusted one (contract), the actual, weight and score stay in their columns."""
+    text = _page(
+        "项目名称", "示例区学生营养改善补助", "主管部门", "示例区教育局", "实施单位", "示例区学生资助中心",
+        "项目资金(万元)", " ", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+        "年度资金总额", "80", "90", "90", "10", "100%", "10",
+        "绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+        "年初指标值", "调整后指标值",
+        "产出指标", "数量指标", "受助学生人数", "≥3000人", "≥3200人", "3260人", "40", "40", " ",
+        "时效指标", "补助发放时间", "6月底前", "6月底前", "7月", "20", "16", "资金下达较晚。",
+        "总分", "100", "86", " ")
+    p, = extractor.extract_text(text, doc_id="t", mode="parser").projects
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("受助学生人数", "≥3200人", "3260人", 40, 40), ("补助发放时间", "6月底前", "7月", 20, 16)]
+
+
+def test_level_and_score_leaves_of_two_captions():
+    # 绩效指标 (colspan 3) / 年度指标值 / 实际完成值 / 评分 (colspan 2) / 偏差原因, then 一级 二级 三级 分值 得分
+    printed = [None, "target", "actual", "score", "reason", "l1", "l2", "name", "weight", "score"]
+    assert indicator_visual_order(printed) == ["l1", "l2", "name", "target", "actual", "weight", "score", "reason"]
+    # the 绩效指标 caption dropped, the score caption naming no column
+    assert indicator_visual_order(["target", "actual", None, "reason", "l1", "l2", "name", "weight", "score"]) == [
+        "l1", "l2", "name", "target", "actual", "weight", "score", "reason"]
+
+
+def test_level_and_score_leaves_read_cell_by_cell(extractor):
+    """绩效指标 spanning the level columns and 评分 spanning 分值 / 得分, both groups' leaves on the header's second row:
+    level cells merged over rows print once, and each row's values land in their columns."""
+    text = _page(
+        "项目名称", "示例市职业技能培训补贴", "主管部门", "示例市人社局", "实施单位", "示例市就业服务中心",
+        "项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+        "年度资金总额:", "50", "60", "54", "10", "90%", "9",
+        "绩效指标", "年度指标值", "实际完成值", "评分", "偏差原因分析及改进措施", "一级指标", "二级指标", "三级指标",
+        "分值", "得分",
+        "产出指标", "数量指标", "培训人数", "≥300人", "320人", "20", "20", " ",
+        "举办场次", "≥6场", "5场", "10", "8", "一期培训因场地原因顺延。",
+        "总分", "100", "37", " ")
+    p, = extractor.extract_text(text, doc_id="t", mode="parser").projects
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("数量指标", "培训人数", "≥300人", "320人", 20, 20), ("数量指标", "举办场次", "≥6场", "5场", 10, 8)]
