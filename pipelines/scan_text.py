@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from jixiao.pipelines.label_slips import slipped_labels
 from jixiao.pipelines.normalize import NormalizedText, normalize_text
+from jixiao.pipelines.pinyin_gaps import pinyin_gaps
 from jixiao.pipelines.scan_overprint import overprinted
 from jixiao.pipelines.stray_gaps import stray_gaps
 
@@ -17,5 +18,6 @@ def normalize_scanned(text: str) -> NormalizedText:
 
 
 def _scan_gaps(text: str) -> list[int]:
-    """The offsets a scan put into ``text``: stray whitespace, and what it printed over the words."""
-    return sorted(set(stray_gaps(text)) | set(overprinted(text)))
+    """The offsets a scan put into ``text``: stray whitespace (in words, numbers, titles and inline pinyin), and what it
+    printed over the words."""
+    return sorted(set(stray_gaps(text)) | set(overprinted(text)) | set(pinyin_gaps(text)))
