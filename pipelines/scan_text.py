@@ -5,6 +5,7 @@ running title inside a cut sentence: ``scan_overprint``) left out. The rules lea
 
 from __future__ import annotations
 
+from jixiao.pipelines.label_breaks import label_breaks
 from jixiao.pipelines.label_slips import slipped_labels
 from jixiao.pipelines.normalize import NormalizedText, normalize_text
 from jixiao.pipelines.pinyin_gaps import pinyin_gaps
@@ -18,6 +19,8 @@ def normalize_scanned(text: str) -> NormalizedText:
 
 
 def _scan_gaps(text: str) -> list[int]:
-    """The offsets a scan put into ``text``: stray whitespace (in words, numbers, titles and inline pinyin), and what it
+    """The offsets a scan put into ``text``: stray whitespace (in words, numbers, titles, inline pinyin,
+    between a field's label and its value), and what it
     printed over the words."""
-    return sorted(set(stray_gaps(text)) | set(overprinted(text)) | set(pinyin_gaps(text)))
+    return sorted(set(stray_gaps(text)) | set(overprinted(text)) | set(pinyin_gaps(text))
+                  | set(label_breaks(text)))
