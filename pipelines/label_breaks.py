@@ -15,8 +15,10 @@ import unicodedata
 from jixiao.pipelines.normalize import PINYIN, simplified
 from jixiao.pipelines.vocab import CODE_LABEL, DEPT_LABEL, GAP_WORDS, IMPL_LABEL, NAME_LABEL, OTHER_LABEL
 
-# a line break with a space or a tab on either side of it (a pre-test: most texts have few or none)
-_SPACED_BREAK = re.compile(r"[ \t]\n|\n[ \t]")
+# a line break after the last character a field label ends with (名称, 部门, 单位, 代码, 主体, (盖章), a colon; in
+# traditional spelling too; a bracket of pinyin after it), spaces or tabs between: the places to test, found by a
+# scan a character class starts (a form prints thousands of tab-ended lines, which a search for the break alone finds)
+_LABEL_END_BREAK = re.compile(r"[称稱门門位码碼体體章:：)）][ \t]*\n")
 _FIELD_LABELS = (NAME_LABEL, DEPT_LABEL, IMPL_LABEL)
 # a label of any field, or a header word, that may start the line after an empty value (实施单位<tab> / 项目属性)
 _ANY_LABELS = (*_FIELD_LABELS, OTHER_LABEL, CODE_LABEL)
@@ -26,8 +28,10 @@ _INDENT = re.compile(r"[ \t\u3000]*")
 def label_breaks(text: str) -> list[int]:
     """Offsets of the line breaks inside the whitespace between a project field's label and its value."""
     out: list[int] = []
-    for m in _SPACED_BREAK.finditer(text):
-        brk = m.start() if text[m.start()] == "\n" else m.start() + 1
+    for m in _LABEL_END_BREAK.finditer(text):
+        brk = m.end() - 1
+        if text[brk - 1] not in " \t" and text[brk + 1:brk + 2] not in (" ", "\t"):
+            continue
         line = text[text.rfind("\n", 0, brk) + 1:brk]
         end = text.find("\n", brk + 1)
         nxt = text[brk + 1:end if end >= 0 else len(text)]
