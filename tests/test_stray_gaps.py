@@ -100,6 +100,7 @@ def test_a_report_with_stray_gaps_reads_as_the_printed_one(noisy):
 
 
 def test_a_traditional_texts_label_words_are_found_in_simplified_spelling():
-    # a mirror's traditional copy: 全年執\n行數 and 滿意度 指標 are the vocabulary's 全年执行数, 满意度指标
-    text = "資金來源 年初預算數 全年預算數 全年執\n行數 執行率\n滿意度 指標 服務對象滿意度"
-    assert _around(text, stray_gaps(text)) == ["年執\n行數", "意度 指標"]
+    # a mirror's traditional copy: 全年執\n行數 and 偏差原因分析及 改進措施 are the vocabulary's 全年执行数 and
+    # 偏差原因分析及改进措施
+    text = "資金來源 年初預算數 全年預算數 全年執\n行數 執行率\n分值 得分 偏差原因分析及 改進措施"
+    assert _around(text, stray_gaps(text)) == ["年執\n行數", "析及 改進"]
