@@ -11,6 +11,7 @@ from jixiao.pipelines.normalize import NormalizedText, normalize_text
 from jixiao.pipelines.pinyin_gaps import pinyin_gaps
 from jixiao.pipelines.scan_overprint import overprinted
 from jixiao.pipelines.stray_gaps import stray_gaps
+from jixiao.pipelines.value_spaces import value_spaces
 
 
 def normalize_scanned(text: str) -> NormalizedText:
@@ -20,7 +21,8 @@ def normalize_scanned(text: str) -> NormalizedText:
 
 def _scan_gaps(text: str) -> list[int]:
     """The offsets a scan put into ``text``: stray whitespace (in words, numbers, titles, inline pinyin,
-    between a field's label and its value), and what it
+    between a field's label and its value, inside
+    a field's value), and what it
     printed over the words."""
     return sorted(set(stray_gaps(text)) | set(overprinted(text)) | set(pinyin_gaps(text))
-                  | set(label_breaks(text)))
+                  | set(label_breaks(text)) | set(value_spaces(text)))
