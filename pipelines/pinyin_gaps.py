@@ -18,7 +18,8 @@ _LETTER = "a-zü" + _MARKS
 # a bracket of pinyin letters (and tone digits), a lone space or line break before it or between its characters
 _BRACKET = re.compile(rf"[ \n]?[(（][ \n]?[{_LETTER}](?:[ \n]?[{_LETTER}1-5]){{0,15}}[ \n]?[)）]")
 # what every such bracket holds: its opening bracket, perhaps a gap, a pinyin letter (a pre-test that most texts,
-# printing no pinyin, fail at once)
+# printing no pinyin, fail at once); a mirror prints pinyin from its first lines on, so only they are probed
+PINYIN_PROBE_CHARS = 20000
 _OPENS = re.compile(rf"[(（][ \n]?[{_LETTER}]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # a tone (a marked vowel, a tone digit): a bracket of plain letters after a space (面积 (ha), 附件 (a)) is no pinyin
@@ -28,7 +29,7 @@ _GAP = re.compile(r"[ \n]")
 
 def pinyin_gaps(text: str) -> list[int]:
     """Offsets of the spaces and line breaks before or inside a bracket of inline pinyin after a Han character."""
-    if _OPENS.search(text) is None:
+    if _OPENS.search(text, 0, PINYIN_PROBE_CHARS) is None:
         return []
     out: list[int] = []
     for m in _BRACKET.finditer(text):

@@ -14,9 +14,10 @@ import unicodedata
 from jixiao.pipelines.normalize import PINYIN, simplified
 from jixiao.pipelines.vocab import DEPT_LABEL, GAP_WORDS, IMPL_LABEL, NAME_LABEL
 
-# a field label's last character and its colon (名称：, 部门：, 单位：, 主体：; traditional too): the lines to test,
-# found by a scan a character class starts
-_LABEL_COLON = re.compile(r"[称稱门門位体體][:：]")
+# a field label's last character before its colon (名称：, 部门：, 单位：, 主体：; traditional too): the lines to test,
+# found from each colon (a literal search: a long form prints a few hundred colons, a character class would test
+# every character)
+_LABEL_LAST = frozenset("称稱门門位体體")
 # the value after the colon: one lone space between two characters of it, no other whitespace
 _VALUE = re.compile(r"[ \t\u3000]*(\S+) (\S+)[ \t\u3000]*$")
 _FIELD_LABELS = (NAME_LABEL, DEPT_LABEL, IMPL_LABEL)
@@ -27,12 +28,12 @@ _NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9０-９()（）]")
 def value_spaces(text: str) -> list[int]:
     """Offsets of the lone spaces inside the value of a project field's ``label：value`` line."""
     out: list[int] = []
-    for m in _LABEL_COLON.finditer(text):
-        start = text.rfind("\n", 0, m.start()) + 1
-        label = text[start:m.start() + 1].strip()
-        end = text.find("\n", m.end())
+    for colon in _colons(text):
+        start = text.rfind("\n", 0, colon) + 1
+        label = text[start:colon].strip()
+        end = text.find("\n", colon)
         end = len(text) if end < 0 else end
-        value = _VALUE.match(text, m.end(), end)
+        value = _VALUE.match(text, colon + 1, end)
         if value is None or not _is_field_label(label) or not (_NAME_CHAR.match(value.group(1)[-1])
                                                               and _NAME_CHAR.match(value.group(2)[0])):
             continue
@@ -42,6 +43,18 @@ def value_spaces(text: str) -> list[int]:
             continue
         out.append(value.end(1))
     return out
+
+
+def _colons(text: str) -> list[int]:
+    """Offsets of the colons right after a field label's last character."""
+    out: list[int] = []
+    for colon in (":", "："):
+        at = text.find(colon, 1)
+        while at >= 0:
+            if text[at - 1] in _LABEL_LAST:
+                out.append(at)
+            at = text.find(colon, at + 1)
+    return sorted(out)
 
 
 def _folded(token: str) -> str:
