@@ -82,7 +82,8 @@ def _piece(token: str) -> bool:
 
 
 def _is_label(token: str) -> bool:
-    cell = token.strip("【】[]").split(":")[0]
+    # the label before its value on one line: 【主管部门】某局, 主管部门:某局
+    cell = re.split(r"[】\]:]", token.lstrip("【["))[0]
     return cell in GAP_WORDS or any(rx.match(cell) for rx in _NEXT_LABELS)
 
 
@@ -90,7 +91,8 @@ def _wraps_values(lines: list[str], k: int) -> bool:
     """Whether the page wraps its values (a narrow column): the field labeled on line ``k`` alone has its value over
     two lines or more too (主管部门： / 龙溪县农业 / 农村局 / 实施单位：), so the name's two lines are the page's."""
     tokens = _folded(lines[k].strip()).split()
-    if len(tokens) > 1 or not tokens[0].strip("【】[]").split(":")[-1] == "":
+    # a label with its value on its line (主管部门：某局, 【主管部门】某局) wraps nothing
+    if len(tokens) > 1 or re.split(r"[】\]:]", tokens[0].lstrip("【["), maxsplit=1)[1:] not in ([], [""]):
         return False
     return k + 2 >= len(lines) or not _labels_line(lines[k + 2])
 
@@ -98,4 +100,4 @@ def _wraps_values(lines: list[str], k: int) -> bool:
 def _labels_line(line: str) -> bool:
     """Whether a line starts with the next field's label."""
     tokens = _folded(line.strip()).split()
-    return bool(tokens) and (_is_label(tokens[0]) or any(tokens[0].startswith(w) for w in ("【主管", "【实施", "主管部门:", "实施单位:")))
+    return bool(tokens) and _is_label(tokens[0])

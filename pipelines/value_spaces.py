@@ -39,7 +39,7 @@ def value_spaces(text: str) -> list[int]:
             continue
         after = _folded(value.group(2))
         # a label after the space: two fields run together on one line
-        if re.search("[:：]", after) or any(after.startswith(w) for w in ("主管", "实施", "项目", "预算")) or after in GAP_WORDS:
+        if re.search("[:：]", after) or after in GAP_WORDS or _is_field_label(after):
             continue
         out.append(value.end(1))
     return out

@@ -22,3 +22,9 @@ def test_printed_lines_under_a_name_label_are_kept():
     ends = "项目名称\n城区供水管网改造项目\n二期\n主管部门\n县水务局\n"
     row = "项目名称\t城区供水\t主管部门\t县水务局\n改造\n实施单位\t县水务公司\n"
     assert name_breaks(narrow + item + ends + row) == []
+
+
+def test_a_page_that_wraps_its_values_without_colons_keeps_its_breaks():
+    text = "项目名称\n农村人居环境\n整治提升\n主管部门\n龙溪县农业\n农村局\n实施单位\n石桥镇\n"
+    assert name_breaks(text) == []
+    assert name_breaks(text.replace("龙溪县农业\n农村局", "龙溪县农业农村局")) == [11]
