@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from jixiao.pipelines.label_slips import slipped_labels
 from jixiao.pipelines.normalize import PINYIN, simplified
 from jixiao.pipelines.vocab import CODE_LABEL, DEPT_LABEL, GAP_WORDS, IMPL_LABEL, NAME_WORD, OTHER_LABEL
 
@@ -38,12 +39,12 @@ def name_breaks(text: str) -> list[int]:
         if start <= seen or m.start() - start > HEAD_CHARS:
             continue
         seen = start
-        lines = _lines_from(text, start, 6)
+        lines = _lines_from(text, start, 10)
         # a row of cells (项目名称<tab>某项目<tab>主管部门…) or a sentence is no label over a name's pieces
         if len(lines[0][1]) > HEAD_CHARS + NAME_CHARS or len(lines[0][1].split()) > 2 or len(lines) < 3 \
                 or len(lines[1][1].split()) != 1:
             continue
-        folded = _folded(lines[0][1].strip())
+        folded = _relabeled(_folded(lines[0][1].strip()))
         head = _NAME_HEAD.match(folded)
         if head is None:
             continue
@@ -72,6 +73,12 @@ def _lines_from(text: str, start: int, count: int) -> list[tuple[int, str]]:
     return out
 
 
+def _relabeled(line: str) -> str:
+    """A line with the look-alikes in its label words read as the words (顶目名称 -> 项目名称: ``label_slips``)."""
+    fixes = slipped_labels(line)
+    return "".join(fixes.get(k, ch) for k, ch in enumerate(line)) if fixes else line
+
+
 def _folded(token: str) -> str:
     return simplified(unicodedata.normalize("NFKC", PINYIN.sub("", token)))
 
@@ -88,13 +95,24 @@ def _is_label(token: str) -> bool:
 
 
 def _wraps_values(lines: list[str], k: int) -> bool:
-    """Whether the page wraps its values (a narrow column): the field labeled on line ``k`` alone has its value over
-    two lines or more too (主管部门： / 龙溪县农业 / 农村局 / 实施单位：), so the name's two lines are the page's."""
-    tokens = _folded(lines[k].strip()).split()
-    # a label with its value on its line (主管部门：某局, 【主管部门】某局) wraps nothing
-    if len(tokens) > 1 or re.split(r"[】\]:]", tokens[0].lstrip("【["), maxsplit=1)[1:] not in ([], [""]):
-        return False
-    return k + 2 >= len(lines) or not _labels_line(lines[k + 2])
+    """Whether the page wraps its values (a narrow column): the two fields after the name, labeled alone on their
+    lines from line ``k`` on, have their values over two lines or more too (主管部门： / 龙溪县农业 / 农村局 / 实施单位：
+    / 石桥镇 / 人民政府), so the name's two lines are the page's. One field's value in two pieces is a slip of its own."""
+    for _ in range(2):
+        if k < len(lines) and not _label_alone(lines[k]):
+            return False
+        if k + 2 >= len(lines):
+            return True
+        if _labels_line(lines[k + 2]):
+            return False
+        k = next((j for j in range(k + 3, min(k + 5, len(lines))) if _labels_line(lines[j])), len(lines))
+    return True
+
+
+def _label_alone(line: str) -> bool:
+    """A label with no value on its line (a label with its value, 主管部门：某局, 【主管部门】某局, wraps nothing)."""
+    tokens = _folded(line.strip()).split()
+    return len(tokens) == 1 and re.split(r"[】\]:]", tokens[0].lstrip("【["), maxsplit=1)[1:] in ([], [""])
 
 
 def _labels_line(line: str) -> bool:
