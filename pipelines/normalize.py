@@ -158,7 +158,7 @@ def _fold(ch: str) -> str:
 # parsers read, kept in printed values.
 _MARKED = r"[a-zü]*+[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*+"  # possessive: one reading of a run of syllables
 _TONE_DIGIT = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv][a-z]{0,4}[1-5]"
-_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?:{_MARKED}(?: ?{_MARKED})*|{_TONE_DIGIT}(?: ?{_TONE_DIGIT})+"
+PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?:{_MARKED}(?: ?{_MARKED})*|{_TONE_DIGIT}(?: ?{_TONE_DIGIT})+"
                      r"|(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv][a-z]{0,4}[1-5]?)[)）]")
 
 
@@ -340,7 +340,7 @@ def _fold_text(text: str) -> NormalizedText:
     for rx in (_JUNK, _PAGE_LINE, _STAMP_LINE):
         for m in rx.finditer(text):
             removed.update(range(m.start(), m.end()))
-    pinyin = frozenset(k for m in _PINYIN.finditer(text) for k in range(m.start(), m.end()))
+    pinyin = frozenset(k for m in PINYIN.finditer(text) for k in range(m.start(), m.end()))
     removed |= pinyin
     removed.update(spaced_out_gaps(text))
     for m in re.finditer("\r\n", text):

@@ -5,10 +5,14 @@ running title inside a cut sentence: ``scan_overprint``) left out. The rules lea
 
 from __future__ import annotations
 
+from jixiao.pipelines.label_breaks import label_breaks
 from jixiao.pipelines.label_slips import slipped_labels
+from jixiao.pipelines.name_breaks import name_breaks
 from jixiao.pipelines.normalize import NormalizedText, normalize_text
+from jixiao.pipelines.pinyin_gaps import pinyin_gaps
 from jixiao.pipelines.scan_overprint import overprinted
 from jixiao.pipelines.stray_gaps import stray_gaps
+from jixiao.pipelines.value_spaces import value_spaces
 
 
 def normalize_scanned(text: str) -> NormalizedText:
@@ -17,5 +21,10 @@ def normalize_scanned(text: str) -> NormalizedText:
 
 
 def _scan_gaps(text: str) -> list[int]:
-    """The offsets a scan put into ``text``: stray whitespace, and what it printed over the words."""
-    return sorted(set(stray_gaps(text)) | set(overprinted(text)))
+    """The offsets a scan put into ``text``: stray whitespace (in words, numbers, titles, inline pinyin,
+    between a field's label and its value, inside
+    a field's value, inside a name on lines of its own), and what it
+    printed over the words."""
+    return sorted(set(stray_gaps(text)) | set(overprinted(text)) | set(pinyin_gaps(text))
+                  | set(label_breaks(text)) | set(value_spaces(text))
+                  | set(name_breaks(text)))

@@ -20,6 +20,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from jixiao.pipelines.normalize import simplified
 from jixiao.pipelines.vocab import GAP_PIECES, GAP_WORDS
 
 # a line holding this many lone number cells (10, 100%, 12.41, ≥4个) is a row of cells one space apart
@@ -188,7 +189,18 @@ def title_breaks(text: str) -> list[int]:
     return out
 
 
+# characters a traditional text prints in its labels and headers (項目, 預算, 執行, 指標, 單位, 實際 …): a text with none
+# of them is read as it is; one with them is matched in simplified spelling (the vocabulary's), one for one
+_TRADITIONAL = re.compile("[項預執標單實際總資質數績評門產業務]")
+# a traditional text prints them from its first lines on (its title, its labels): a long simplified text is not
+# scanned to its end for them
+SCRIPT_PROBE_CHARS = 20000
+
+
 def stray_gaps(text: str) -> list[int]:
-    """Offsets in ``text`` of the spaces and line breaks a scan or a re-typed copy put inside words and sentences."""
+    """Offsets in ``text`` of the spaces and line breaks a scan or a re-typed copy put inside words and sentences
+    (a traditional text's words found in simplified spelling: the offsets are the same)."""
+    if _TRADITIONAL.search(text, 0, SCRIPT_PROBE_CHARS):
+        text = simplified(text)
     return sorted(set(word_gaps(text)) | set(text_spaces(text)) | set(year_breaks(text))
                   | set(bracket_breaks(text)) | set(title_breaks(text)))

@@ -97,3 +97,10 @@ def test_a_report_with_stray_gaps_reads_as_the_printed_one(noisy):
     assert [p.name for p in read] == [p.name for p in clean] == ["农村饮水安全巩固提升项目"]
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in read[0].indicators] == \
         [(i.name, i.target, i.actual, i.weight, i.score) for i in clean[0].indicators]
+
+
+def test_a_traditional_texts_label_words_are_found_in_simplified_spelling():
+    # a mirror's traditional copy: 全年執\n行數 and 偏差原因分析及 改進措施 are the vocabulary's 全年执行数 and
+    # 偏差原因分析及改进措施
+    text = "資金來源 年初預算數 全年預算數 全年執\n行數 執行率\n分值 得分 偏差原因分析及 改進措施"
+    assert _around(text, stray_gaps(text)) == ["年執\n行數", "析及 改進"]

@@ -1,0 +1,66 @@
+"""A space a scan or a re-typed copy put inside a project field's value on a ``label：value`` line (项目名称：2023年义务
+教育薄弱环节改善项目, 实施单位：沂澜市地质 环境监测站): found, so that normalization drops it and the value reads whole.
+
+A report prints a field as its label, a colon and the value, one line; a value is a name, which Chinese prints
+without spaces. A lone space inside it, with no label after it (项目名称：某项目 主管部门：某局 is two fields run
+together, kept), was put there by the copy.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from jixiao.pipelines.normalize import PINYIN, simplified
+from jixiao.pipelines.vocab import DEPT_LABEL, GAP_WORDS, IMPL_LABEL, NAME_LABEL
+
+# a field label's last character before its colon (名称：, 部门：, 单位：, 主体：; traditional too): the lines to test,
+# found from each colon (a literal search: a long form prints a few hundred colons, a character class would test
+# every character)
+_LABEL_LAST = frozenset("称稱门門位体體")
+# the value after the colon: one lone space between two characters of it, no other whitespace
+_VALUE = re.compile(r"[ \t\u3000]*(\S+) (\S+)[ \t\u3000]*$")
+_FIELD_LABELS = (NAME_LABEL, DEPT_LABEL, IMPL_LABEL)
+# a name's characters on both sides of the space (Han, digits, brackets): not a list of items or a number's unit
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9０-９()（）]")
+
+
+def value_spaces(text: str) -> list[int]:
+    """Offsets of the lone spaces inside the value of a project field's ``label：value`` line."""
+    out: list[int] = []
+    for colon in _colons(text):
+        start = text.rfind("\n", 0, colon) + 1
+        label = text[start:colon].strip()
+        end = text.find("\n", colon)
+        end = len(text) if end < 0 else end
+        value = _VALUE.match(text, colon + 1, end)
+        if value is None or not _is_field_label(label) or not (_NAME_CHAR.match(value.group(1)[-1])
+                                                              and _NAME_CHAR.match(value.group(2)[0])):
+            continue
+        after = _folded(value.group(2))
+        # a label after the space: two fields run together on one line
+        if re.search("[:：]", after) or after in GAP_WORDS or _is_field_label(after):
+            continue
+        out.append(value.end(1))
+    return out
+
+
+def _colons(text: str) -> list[int]:
+    """Offsets of the colons right after a field label's last character."""
+    out: list[int] = []
+    for colon in (":", "："):
+        at = text.find(colon, 1)
+        while at >= 0:
+            if text[at - 1] in _LABEL_LAST:
+                out.append(at)
+            at = text.find(colon, at + 1)
+    return sorted(out)
+
+
+def _folded(token: str) -> str:
+    return simplified(unicodedata.normalize("NFKC", PINYIN.sub("", token)))
+
+
+def _is_field_label(label: str) -> bool:
+    cell = _folded(label)
+    return any(rx.match(cell) for rx in _FIELD_LABELS)
