@@ -52,6 +52,8 @@ class _Title:
 
 
 def table_kind(title: str) -> str | None:
+    if V.ACCOUNT_TITLE_OUT_OF_SCOPE.search(title):
+        return None
     for kind, words in V.ACCOUNT_TABLE_KINDS:
         if all(w in title for w in words):
             return kind
