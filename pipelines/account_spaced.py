@@ -24,7 +24,7 @@ MIN_CELLS = 3
 COMMON = 2
 
 
-def _line_widths(norm: NormalizedText, start: int, line: str) -> list[int]:
+def line_widths(norm: NormalizedText, start: int, line: str) -> list[int]:
     """Display width of each character of a line, as printed (a full-width bracket NFKC made narrow is wide)."""
     if not norm.original:
         return [_char_width(ch) for ch in line]
@@ -284,7 +284,7 @@ def spaced_rows(norm: NormalizedText) -> NormalizedText | None:
     if not any("  " in line and "\t" not in line and _cell_count(line) >= MIN_CELLS for line in lines):
         return None  # no line prints a row's cells (a block's data rows have MIN_CELLS): most texts, told at once
     starts = norm.line_starts()
-    parsed = [_cells(line, _line_widths(norm, start, line)) if "\t" not in line and line.strip() else []
+    parsed = [_cells(line, line_widths(norm, start, line)) if "\t" not in line and line.strip() else []
               for line, start in zip(lines, starts)]
     narrow = [_cells(line, [1] * len(line)) if cells else [] for line, cells in zip(lines, parsed)]
     chars: list[str] = []

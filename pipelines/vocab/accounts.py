@@ -120,6 +120,9 @@ ACCOUNT_STANDARD_HEADERS: dict[str, tuple[tuple[str, ...], ...]] = {
     "state_capital": (("项目", "", "本年支出", "", ""), (*_ACCOUNT_CODED, "合计", "基本支出", "项目支出")),
     "basic_expenditure": (("人员经费", "", "", "公用经费"), (*_ACCOUNT_CODED, "决算数")),
 }
+# the standard tables' leaves of more than one word (a header cell wrapped over two lines joins to one of these)
+ACCOUNT_STANDARD_LEAVES: frozenset[str] = frozenset(
+    t for rows in ACCOUNT_STANDARD_HEADERS.values() for row in rows for t in row if len(t) >= 4)
 # the unit a lost first page printed, as the notes under the rows say it: 本表金额转换成万元时…
 ACCOUNT_NOTE_UNIT = re.compile(r"(?:转换成|单位[:：]?|单位为)(万元|千元)")
 # text whose newlines and tabs became spaces (account_collapsed.py): a title is a whole token; the header
