@@ -58,14 +58,20 @@ def _joins(lines: list[str], tabs: list[int]) -> list[int]:
     return [] if gathered is not None else out
 
 
+def _broken_pair(tabs: list[int]) -> bool:
+    """Two tab lines whose tabs add up to a whole row's, a whole row above or below them (a row broken in two)."""
+    return any(a and b and a != b and a + b in (before, after)
+               for before, a, b, after in zip(tabs, tabs[1:], tabs[2:], tabs[3:]))
+
+
 def broken_rows(norm: NormalizedText, is_title: Callable[[NormalizedText, int, int], bool]) -> NormalizedText | None:
     """The text with the rows its cells' line breaks broke put together again; None where no table has such rows."""
     if "\t" not in norm.text:
         return None
     lines = norm.text.split("\n")
     tabs = [line.count("\t") for line in lines]
-    if not any(0 < t < MIN_TABS for t in tabs) and len(set(tabs)) <= 2:
-        return None  # every tab row alike (most texts): told at once
+    if not _broken_pair(tabs):
+        return None  # no row broken in two (most texts): told at once
     starts = norm.line_starts()
     titles = [k for k, (line, t) in enumerate(zip(lines, tabs))
               if t == 0 and "表" in line and is_title(norm, starts[k], starts[k] + len(line))]
