@@ -69,6 +69,8 @@ class _OpenCell:
         """Whether TOK, one space after this cell, goes on it: two words of text (not a row's ordinal, not past a
         total or a header cell), or the words after a bare ordinal token."""
         short = "".join(self.words) if self.length <= SHORT_CELL_CHARS else None
+        if self.tail.endswith(",") and short and _SEPARATOR_CUT.match(short) and _SEPARATOR_REST.match(tok):
+            return True  # 1, 080.20: a scan's or a typesetter's space after a thousands separator
         if (self.cjk and _CJK.search(tok) and not V.ACCOUNT_ROW_ORDINAL.match(tok)
                 and not V.ACCOUNT_TOTAL.search(self.tail)
                 and tok not in V.ACCOUNT_HEADER_CELLS and short not in V.ACCOUNT_HEADER_CELLS):
@@ -76,6 +78,9 @@ class _OpenCell:
         return short is not None and bool(V.ACCOUNT_ORDINAL_TOKEN.match(short))
 
 
+# an amount cut after a thousands separator (1, | 080.20): the part before the space and the part after it
+_SEPARATOR_CUT = re.compile(r"^-?\d{1,3}(?:,\d{3})*,$")
+_SEPARATOR_REST = re.compile(r"^\d{3}(?:,\d{3})*(?:\.\d+)?$")
 # a cell's text is tested whole (a header cell, a bare ordinal token) only up to this length: longer ones are neither
 SHORT_CELL_CHARS = 12
 
@@ -179,7 +184,8 @@ def _line_pair(cells: list[GridCell], offset: int | None) -> tuple[int, int] | N
 def lined_sides(norm: NormalizedText, start: int, end: int, width: int) -> list[GridRow]:
     """A 总表 printed a row a line with its blank cells lost (one space between cells, 三、国防支出 34 with no
     amount): each line's two 行次 (a constant distance apart) cut it into its sides, each side its label before
-    its 行次 and its amounts after it, in the side's amount columns from the first on."""
+    its 行次 and its amounts after it, in the side's amount columns from the first on (a blank printed as a dash holds its
+    column)."""
     rows, offset, pos = [], None, start
     for line in norm.text[start:end].split("\n"):
         a, b, pos = pos, pos + len(line), pos + len(line) + 1
@@ -193,7 +199,9 @@ def lined_sides(norm: NormalizedText, start: int, end: int, width: int) -> list[
         left = [cells[i - 1] if i and _CJK.search(cells[i - 1].text) else blank, cells[i]]
         right = [cells[j - 1] if j - 1 > i and _CJK.search(cells[j - 1].text) else blank, cells[j]]
         left_amounts = [c for c in cells[i + 1:j] if is_amount_cell(c.text)][:1] or [blank]
-        right_amounts = [c for c in cells[j + 1:] if is_amount_cell(c.text)]
+        # a blank printed as a dash keeps its column (300.00 — 300.00 —); only blanks printed as nothing are lost
+        right_amounts = [c if is_amount_cell(c.text) else GridCell("", "", c.start, c.start)
+                         for c in cells[j + 1:] if is_amount_cell(c.text) or _dash(c.text)]
         rows.append(_row([*left, *left_amounts, *right, *right_amounts], width))
     return rows
 

@@ -115,6 +115,17 @@ def _leaf(header: list[list[str]], c: int) -> tuple[int, str]:
     return -1, ""
 
 
+def _wrapped(header: list[list[str]], r: int, c: int) -> bool:
+    """The leaf in row ``r`` ends a cell wrapped over two header lines: the cell above it heads this column alone
+    (the next column has a cell of its own there: no group merged over several) and the two make a standard
+    leaf (年初结转 + 和结余; 本年支出 over 合计 | 基本支出 … is a group)."""
+    if r < 1 or c >= len(header[r - 1]) or not header[r - 1][c]:
+        return False
+    above = header[r - 1]
+    alone = bool(above[c + 1]) if c + 1 < len(above) else c + 1 >= max(len(row) for row in header)
+    return alone and header[r - 1][c] + header[r][c] in V.ACCOUNT_STANDARD_LEAVES
+
+
 def columns(header_rows: list[GridRow]) -> list[Panel]:
     """The table's panels, each with its columns' roles and keys, from its header rows."""
     header = [[c.text for c in row.cells] for row in header_rows]
@@ -126,11 +137,14 @@ def columns(header_rows: list[GridRow]) -> list[Panel]:
     leaves: dict[int, tuple[int, str]] = {}
     for c in range(width):
         r, text = _leaf(header, c)
+        key = printed[r][c] if text else ""
+        if text and _wrapped(header, r, c):  # 年初结转 over 和结余 in one column: one cell wrapped
+            text, key, r = header[r - 1][c] + text, printed[r - 1][c] + key, r - 1
         role = _role(text) if text else "value"
         seen_value = any(col.role == "value" for col in panels[-1].columns)
         if role in ("code", "label") and seen_value:
             panels.append(Panel())
-        panels[-1].columns.append(Column(c, role, printed[r][c] if text else ""))
+        panels[-1].columns.append(Column(c, role, key))
         leaves[c] = (r, text)
     for panel in panels:
         _keys(panel, printed, leaves)

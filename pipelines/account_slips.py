@@ -62,7 +62,8 @@ def standard_title(text: str) -> str | None:
     """The standard title a squeezed title line means where a slip or two kept it from matching (决箅表); a
     budget's table (…预算表, one character from …决算表) is none."""
     body = V.ACCOUNT_CONTINUED.sub("", _YEAR.sub("", text))
-    if not body.endswith("表") or not 8 <= len(body) <= 30 or _BUDGET.search(body):
+    if (not body.endswith("表") or not 8 <= len(body) <= 30 or _BUDGET.search(body)
+            or V.ACCOUNT_TITLE_OUT_OF_SCOPE.search(body)):
         return None
     best = min(V.ACCOUNT_TABLE_KINDS_PRINTED, key=lambda kt: Levenshtein.distance(body, kt[1]))[1]
     return best if Levenshtein.distance(body, best) <= 1 + len(best) // TITLE_CHARS_PER_SLIP else None

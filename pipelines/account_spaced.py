@@ -24,7 +24,7 @@ MIN_CELLS = 3
 COMMON = 2
 
 
-def _line_widths(norm: NormalizedText, start: int, line: str) -> list[int]:
+def line_widths(norm: NormalizedText, start: int, line: str) -> list[int]:
     """Display width of each character of a line, as printed (a full-width bracket NFKC made narrow is wide)."""
     if not norm.original:
         return [_char_width(ch) for ch in line]
@@ -134,6 +134,22 @@ def _codes_apart(block: list, lines: list[str]) -> list:
             cells = [(a, a + k, x0, x0 + k), (a + k + 1, b, x0 + k + 1, x1), *cells[1:]]
         out.append(cells)
     return out
+
+
+def _code_only(parsed: list[list], lines: list[str], j: int) -> bool:
+    """A line printing only a code (a row whose amounts are all blank in this block: the other columns of a table
+    too wide for its page, printed on a page of their own under the rows' codes): the block goes on past it."""
+    return (len(parsed[j]) == 1 and bool(_BARE_CODE.match(lines[j].strip())) and j + 1 < len(parsed)
+            and len(parsed[j + 1]) >= 1)
+
+
+def _coded_amount(line: str, cells) -> bool:
+    """A row of two cells, a code (or a total word) and one amount: a row of such a page."""
+    if len(cells) != 2:
+        return False
+    first, second = line[cells[0][0]:cells[0][1]], line[cells[1][0]:cells[1][1]]
+    return bool((_BARE_CODE.match(first) or V.ACCOUNT_TABLE_TOTAL.match(first)) and _NUMBER.match(second)
+                and "." in second)
 
 
 def _numeric(line: str, cells) -> bool:
@@ -268,7 +284,7 @@ def spaced_rows(norm: NormalizedText) -> NormalizedText | None:
     if not any("  " in line and "\t" not in line and _cell_count(line) >= MIN_CELLS for line in lines):
         return None  # no line prints a row's cells (a block's data rows have MIN_CELLS): most texts, told at once
     starts = norm.line_starts()
-    parsed = [_cells(line, _line_widths(norm, start, line)) if "\t" not in line and line.strip() else []
+    parsed = [_cells(line, line_widths(norm, start, line)) if "\t" not in line and line.strip() else []
               for line, start in zip(lines, starts)]
     narrow = [_cells(line, [1] * len(line)) if cells else [] for line, cells in zip(lines, parsed)]
     chars: list[str] = []
@@ -276,11 +292,14 @@ def spaced_rows(norm: NormalizedText) -> NormalizedText | None:
     i, changed = 0, False
     while i < len(lines):
         j = i
-        while j < len(lines) and (len(parsed[j]) >= 2 or (j > i and (_stub(lines[j]) or _header_gap(parsed, lines, j)))):
+        while j < len(lines) and (len(parsed[j]) >= 2 or (j > i and (_stub(lines[j]) or _header_gap(parsed, lines, j)
+                                                                    or _code_only(parsed, lines, j)))):
             j += 1  # a blank line ends a block (a new page lays out anew); the 栏次 row normalized to one cell does not
         block = _codes_apart(_aligned([parsed[k] for k in range(i, j)], [narrow[k] for k in range(i, j)], lines[i:j]),
                              lines[i:j])
-        kinds = ["data" if len(cells) >= MIN_CELLS and _numeric(lines[k], cells) else "meta" if _meta(lines[k])
+        kinds = ["data" if (len(cells) >= MIN_CELLS or _coded_amount(lines[k], cells)) and _numeric(lines[k], cells)
+                 and not squeeze(lines[k]).startswith(V.ACCOUNT_STUB_ROW)  # 栏次 1 2 3: numbers centred, no amounts
+                 else "meta" if _meta(lines[k])
                  else "head" for k, cells in zip(range(i, j), block)]
         data = [cells for cells, kind in zip(block, kinds) if kind == "data"]
         if len(data) >= 2 or (data and _headed(data[0], block, kinds, lines[i:j])):

@@ -23,7 +23,9 @@ from typing import Literal
 from jixiao.config import Settings, get_settings
 from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import ModelError
+from jixiao.pipelines.account_breaks import broken_rows
 from jixiao.pipelines.account_cells import cell_tables
+from jixiao.pipelines.account_pages import side_by_side
 from jixiao.pipelines.account_collapsed import ran_together
 from jixiao.pipelines.csv_sheets import csv_rows
 from jixiao.pipelines.account_readings import fill_unread, unread
@@ -269,6 +271,8 @@ class Extractor:
         deadline.check("the final-accounts reader")
         t0 = time.perf_counter()
         norm = csv_rows(norm) or norm  # a sheet saved as CSV: its rows as tab rows
+        norm = broken_rows(norm, is_title_line) or norm  # a Word table's cells with line breaks: rows put together
+        norm = side_by_side(norm, is_title_line) or norm  # two tables beside each other on a page: one after the other
         tables = self.accounts.read(norm)
         titles = printed_titles(norm)
         # a table titled with nothing read under it: its cells are laid out with spaces (the others with tabs)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.account_checks import check_document, check_table
 from jixiao.pipelines.account_collapsed import read_all as collapsed_tables
+from jixiao.pipelines.account_continued import continue_rows
 from jixiao.pipelines.account_fragments import TITLES, fragment_kind, header_rows, standard_width, width_of
 from jixiao.pipelines.account_slips import number_text, standard_title
 from jixiao.pipelines.account_grid import (
@@ -52,6 +53,8 @@ class _Title:
 
 
 def table_kind(title: str) -> str | None:
+    if V.ACCOUNT_TITLE_OUT_OF_SCOPE.search(title):
+        return None
     for kind, words in V.ACCOUNT_TABLE_KINDS:
         if all(w in title for w in words):
             return kind
@@ -172,7 +175,7 @@ class FinalAccountsReader:
         sums: list[list[tuple[str, list[str]]]] = []
         for n, (k, table, table_sums, end) in enumerate(found):
             if tables and _continues(tables[-1], table, titles[k]):
-                tables[-1].rows.extend(table.rows)
+                continue_rows(tables[-1], table, sums[-1])
             else:
                 tables.append(table)
                 sums.append(table_sums)

@@ -24,6 +24,9 @@ ACCOUNT_TABLE_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("expenditure", ("支出决算表",)),
     ("information", ("统计表",)),
 )
+# tables a 部门决算 also prints that are none of the standard ones (contract section 6): a 项目支出决算表 (projects'
+# 预算数 / 决算数, 一般公共预算财政拨款项目支出决算表), a 机关运行经费 table; their titles hold a standard title's words
+ACCOUNT_TITLE_OUT_OF_SCOPE = re.compile(r"项目支出决算|机关运行经费")
 # a title line: ends in 表 (决算表, 决算总表, 决算明细表, 统计表), a continuation mark allowed after it
 ACCOUNT_TITLE = re.compile(r"^(?:\d{4}年度?)?[^\t]{0,40}?(?:决算(?:总|明细)?表|相关信息统计表)(?:[(（]?续(?:表)?[)）]?)?$")
 ACCOUNT_CONTINUED = re.compile(r"[(（]?续(?:表)?[)）]?$")
@@ -77,9 +80,10 @@ ACCOUNT_YEAR_INCOME_TOTAL = re.compile(r"^本年收入合计$")
 ACCOUNT_YEAR_EXPENSE_TOTAL = re.compile(r"^本年支出合计$")
 ACCOUNT_GRAND_TOTAL = re.compile(r"^总计$")
 ACCOUNT_TABLE_TOTAL = re.compile(r"^(?:合计|总计)$")
-# a 总表's carry lines between its 本年…合计 and its 总计: 使用非财政拨款结余, 年初结转和结余 (收入 side), 结余分配,
-# 年末结转和结余 (支出 side); a breakdown line under one (一般公共预算财政拨款) names neither and is no addend
-ACCOUNT_CARRY_LINE = re.compile(r"结转|结余")
+# a 总表's carry lines between its 本年…合计 and its 总计: 使用非财政拨款结余, 用事业基金弥补收支差额 (the older 事业单位
+# form), 年初结转和结余 (收入 side), 结余分配, 年末结转和结余 (支出 side); a breakdown line under one (一般公共预算财政拨款)
+# names neither and is no addend
+ACCOUNT_CARRY_LINE = re.compile(r"结转|结余|弥补收支差额")
 # a 三公 table printed one item a row: its 合计 is the sum of the three items, the vehicle item the sum of its parts
 ACCOUNT_THREE_PUBLIC_ITEMS: tuple[re.Pattern, ...] = (
     re.compile(r"^因公出国[(（]境[)）]费(?:用)?$"), re.compile(r"^公务用车购置及运行(?:维护)?费$"), re.compile(r"^公务接待费$"))
@@ -116,6 +120,9 @@ ACCOUNT_STANDARD_HEADERS: dict[str, tuple[tuple[str, ...], ...]] = {
     "state_capital": (("项目", "", "本年支出", "", ""), (*_ACCOUNT_CODED, "合计", "基本支出", "项目支出")),
     "basic_expenditure": (("人员经费", "", "", "公用经费"), (*_ACCOUNT_CODED, "决算数")),
 }
+# the standard tables' leaves of more than one word (a header cell wrapped over two lines joins to one of these)
+ACCOUNT_STANDARD_LEAVES: frozenset[str] = frozenset(
+    t for rows in ACCOUNT_STANDARD_HEADERS.values() for row in rows for t in row if len(t) >= 4)
 # the unit a lost first page printed, as the notes under the rows say it: 本表金额转换成万元时…
 ACCOUNT_NOTE_UNIT = re.compile(r"(?:转换成|单位[:：]?|单位为)(万元|千元)")
 # text whose newlines and tabs became spaces (account_collapsed.py): a title is a whole token; the header
