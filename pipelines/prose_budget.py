@@ -34,18 +34,18 @@ def implied_budget(text: str, s: int, e: int, funds: ParsedFunds) -> Span | None
         return None
     if not 0 < rate < 1 or executed <= 0:
         return None  # (a rate of 100% makes the executed amount its own budget: no figure tells the two apart)
-    fits = []
+    fits: dict[float, re.Match[str]] = {}  # yuan -> the first figure printing it
     for m in _FIGURE.finditer(text, s, e):
         if m.start(1) == funds.executed.start:
             continue
-        budget = float(m.group(1).replace(",", "")) * unit_factor(m.group(2), funds.factor)
+        factor = unit_factor(m.group(2), funds.factor)
+        budget = float(m.group(1).replace(",", "")) * factor
         if budget <= executed or abs(executed / budget - rate) > RATE_ROUNDING:
             continue
         if _MONEY_BEFORE.search(text, max(s, m.start() - MONEY_REACH), m.start()):
-            fits.append(m)
-    if len({float(m.group(1).replace(",", "")) * unit_factor(m.group(2), funds.factor) for m in fits}) != 1:
+            fits.setdefault(budget, m)
+    if len(fits) != 1:
         return None
-    m = fits[0]
-    value = float(m.group(1).replace(",", "")) * unit_factor(m.group(2), funds.factor) / funds.factor
-    return Span(text=m.group(1) if unit_factor(m.group(2), funds.factor) == funds.factor else repr(value),
-                start=m.start(1), end=m.end(1))
+    (budget, m), = fits.items()
+    same_unit = unit_factor(m.group(2), funds.factor) == funds.factor
+    return Span(text=m.group(1) if same_unit else repr(budget / funds.factor), start=m.start(1), end=m.end(1))

@@ -101,6 +101,7 @@ NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目
 # quotation marks around a whole name in a title (《某项目》绩效自评报告, “某工程”绩效自评报告); a title word quoted
 # inside a name stays (《某市志》编纂出版经费)
 _QUOTE_PAIRS = {"《": "》", "“": "”", '"': '"'}
+_OPENING_OF = {closing: opening for opening, closing in _QUOTE_PAIRS.items()}
 
 
 def title_name(m: re.Match[str]) -> Span | None:
@@ -149,7 +150,7 @@ def title_name(m: re.Match[str]) -> Span | None:
         name, a = name[k:], a + k  # (某县《某项目》绩效自评报告: the place or unit before the quoted name)
     if len(name) > 4 and _QUOTE_PAIRS.get(name[0]) == name[-1] and name[0] not in name[1:-1]:
         name, a, stop = name[1:-1], a + 1, stop - 1  # (《某项目》绩效自评报告: the marks quote the name, no part of it)
-    elif name[-1:] in _QUOTE_PAIRS.values() and not any(q in name for q, c in _QUOTE_PAIRS.items() if c == name[-1]):
+    elif (opening := _OPENING_OF.get(name[-1:])) is not None and opening not in name:
         name, stop = name[:-1], stop - 1  # (《2023年度某项目》绩效自评报告: the year and the opening mark before the name)
     if name.endswith("项目") and m.string.startswith("支出", m.end("title")) and _FUND_END.search(name[:-2]):
         name, stop = name[:-2], stop - 2  # (某专项经费项目支出绩效自评报告: 项目支出 is the report's kind, the fund 某专项经费)
