@@ -3,6 +3,16 @@
 
 import pytest
 
+from jixiao.eval.variants import collapse
+from jixiao.pipelines.flat import FlatParser
+from jixiao.pipelines.scan_text import normalize_scanned
+
+
+def _read_collapsed(text: str):
+    """The one project the collapsed-text reader finds in ``text`` with its lines run together."""
+    (p,) = FlatParser().parse(normalize_scanned(collapse(text)))
+    return p
+
 
 ROWS = [
     ["项目支出绩效自评表"], ["项目名称", "牧区饮水安全巡检"], ["主管部门", "示例旗水利局", "实施单位", "示例旗水务站"],
@@ -54,7 +64,6 @@ def test_a_summary_table_over_prose_read_collapsed(extractor, unit, factor):
     """A report's small summary table (the funds row's label cell blank) over indicators stated in sentences: with its
     line breaks lost, the amounts right after the funds header are its row, and the sentences after the table (inside
     the collapsed reading's span, which no line end bounds) are its indicators."""
-    from jixiao.eval.variants import collapse
 
     text = "\n".join([
         "示例县第一小学2023年度项目绩效自评报告", "一、项目基本情况",
@@ -71,7 +80,6 @@ def test_a_summary_table_over_prose_read_collapsed(extractor, unit, factor):
 
 def test_numbers_after_a_funds_header_shorter_than_it_are_no_row(extractor):
     """A number under each header word: two numbers after four header words are no funds row of theirs."""
-    from jixiao.eval.variants import collapse
 
     text = ("项目名称 示例项目 项目资金（万元） 年初预算数 全年预算数 全年执行数 执行率 50 50 "
             "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 产出指标 数量指标 书屋数量 ≥6个 6个 10 10 ")
@@ -82,7 +90,6 @@ def test_numbers_after_a_funds_header_shorter_than_it_are_no_row(extractor):
 def test_a_unit_note_and_page_labels_run_into_a_collapsed_sheet(extractor):
     """Collapsed, the unit note between the title and the table (单位：元) still gives the amounts' unit, and a preview's
     page labels run into the rows (1 / 3 … 2 / 3) are no cells: the total row's score is not the page count."""
-    from jixiao.eval.variants import collapse
 
     text = "\n".join([
         "项目支出绩效自评表", "（2023年度）", "单位：元", "项目名称", "示例河道保洁经费", "主管部门", "示例县水利局",
@@ -111,7 +118,6 @@ def test_a_lone_slash_between_numbers_is_no_page_label(extractor):
 def test_a_preview_jumping_from_the_funds_into_the_indicator_rows_collapsed(extractor):
     """No indicator header printed (the preview jumped from the funds rows into the rows): collapsed, the rows after
     the funds block are read under the national template's columns, as the one-cell-a-line reader reads them."""
-    from jixiao.eval.variants import collapse
 
     text = "\n".join([
         "项目名称", "示例路灯维护经费", "主管部门", "示例县城市管理局", "项目资金（万元）", "年初预算数", "全年预算数",
@@ -126,7 +132,6 @@ def test_a_preview_jumping_from_the_funds_into_the_indicator_rows_collapsed(extr
 def test_rows_under_no_header_after_the_goal_row_and_a_funds_total_collapsed(extractor):
     """No indicator header and no funds header (年度资金总额 opens the funds block): collapsed, the rows after the
     template's goal row (年度总体目标 and its sentences) are read under the national template's columns."""
-    from jixiao.eval.variants import collapse
 
     text = "\n".join([
         "示例县交通运输局2023年度项目支出绩效自评结果", "根据县财政局《关于做好2023年度预算绩效自评工作的通知》要求，"
@@ -151,16 +156,13 @@ def test_rows_under_no_header_after_the_goal_row_and_a_funds_total_collapsed(ext
 def test_a_table_printed_column_by_column_is_no_template_row_collapsed(extractor):
     """一级指标 followed by its categories (the table printed a column at a time): no row is read under the template's
     columns (a row there would pair a category with the next column's header)."""
-    from jixiao.eval.variants import collapse
 
     text = "\n".join([
         "项目名称", "示例渡口安全管理经费", "主管部门", "示例县交通运输局", "年度资金总额", "30", "30", "28.5", "10", "95%",
         "9.5", "一级指标", "产出指标", "满意度指标", "二级指标", "数量指标", "服务对象满意度指标", "三级指标", "巡查渡口数量",
         "过渡群众满意度", "年度指标值", "≥12处", "≥90%", "实际完成值", "12处", "93%", "分值", "30", "20", "得分", "30", "20"])
-    from jixiao.pipelines.flat import FlatParser
-    from jixiao.pipelines.scan_text import normalize_scanned
 
-    (p,) = FlatParser().parse(normalize_scanned(collapse(text)))
+    p = _read_collapsed(text)
     assert p.indicators == []
 
 
@@ -168,9 +170,6 @@ def test_a_preview_jump_marker_between_the_funds_and_the_rows_is_no_sentence_col
     """The preview hid the indicator header (……此处隐藏：1286字，全部文档内容请下载后查看。): its marker is no sentence of
     a report, and the rows after it are read under the template's columns; the cut row's values before the first
     category open no row."""
-    from jixiao.eval.variants import collapse
-    from jixiao.pipelines.flat import FlatParser
-    from jixiao.pipelines.scan_text import normalize_scanned
 
     text = "\n".join([
         "项目名称", "示例渡口安全管理经费", "主管部门", "示例县交通运输局", "项目资金（万元）", "年初预算数", "全年预算数",
@@ -178,7 +177,7 @@ def test_a_preview_jump_marker_between_the_funds_and_the_rows_is_no_sentence_col
         "此处隐藏：1286字，全部文档内容请下载后查看。喜欢就下载吧 ……", "≥98%", "99%", "10", "10",
         "时效指标", "隐患整改及时率", "100%", "100%", "20", "20",
         "满意度指标", "服务对象满意度指标", "过渡群众满意度", "≥90%", "93%", "20", "20"])
-    (p,) = FlatParser().parse(normalize_scanned(collapse(text)))
+    p = _read_collapsed(text)
     assert [(i.level2, i.name.text, "".join(s.text for s in i.target), i.actual.text) for i in p.indicators] == [
         ("时效指标", "隐患整改及时率", "100%", "100%"), ("服务对象满意度指标", "过渡群众满意度", "≥90%", "93%")]
 
@@ -186,9 +185,6 @@ def test_a_preview_jump_marker_between_the_funds_and_the_rows_is_no_sentence_col
 def test_an_explanation_column_between_the_name_and_the_values_collapsed():
     """指标解释 (a text column of no field) between 三级指标 and 年度目标值: each row's explanation cell is read past, not
     run into the name or the target."""
-    from jixiao.eval.variants import collapse
-    from jixiao.pipelines.flat import FlatParser
-    from jixiao.pipelines.scan_text import normalize_scanned
 
     text = "\n".join([
         "项目名称　　示例档案维护经费", "主管部门　　示例县卫生健康局　　实施单位　　示例县疾控中心",
@@ -196,7 +192,7 @@ def test_an_explanation_column_between_the_name_and_the_values_collapsed():
         "产出指标　　数量指标　　维护档案数量　　反映年度维护更新的档案数量　　≥12万份　　12.6万份　　20　　20",
         "　　　　质量指标　　档案信息准确率　　反映抽查档案信息与实际相符的比例　　≥95%　　96.8%　　15　　15",
         "满意度指标　　服务对象满意度指标　　居民满意度　　反映居民的满意程度　　≥90%　　92%　　10　　10", "总分　　100　　100"])
-    (p,) = FlatParser().parse(normalize_scanned(collapse(text)))
+    p = _read_collapsed(text)
     assert [(i.name.text, "".join(t.text for t in i.target), i.actual.text) for i in p.indicators] == [
         ("维护档案数量", "≥12万份", "12.6万份"), ("档案信息准确率", "≥95%", "96.8%"), ("居民满意度", "≥90%", "92%")]
 
@@ -205,9 +201,6 @@ def test_a_wrapped_header_with_text_columns_before_and_after_the_values_collapse
     """A two-line header of 16 words (是否核心 before the values, 数据来源 after the scores): its columns are read,
     是否核心 cells (是/否) are no value, and a 数据来源 cell (巡检台账) is no name of the next row; a 偏差原因 cell before
     the next category is the row's too."""
-    from jixiao.eval.variants import collapse
-    from jixiao.pipelines.flat import FlatParser
-    from jixiao.pipelines.scan_text import normalize_scanned
 
     text = "\n".join([
         "项目名称 示例供水巡检经费", "主管部门 示例县水务局 实施单位 示例县供水所",
@@ -217,7 +210,7 @@ def test_a_wrapped_header_with_text_columns_before_and_after_the_values_collapse
         "水质抽检批次 否 ≥172批次 176批次 10 10 检测报告",
         "质量指标 出厂水质达标率 是 ≥92% 90.8% 10 8.9 检测报告 部分消毒设施老化，已列入2024年改造计划",
         "满意度指标 服务对象满意度指标 受益群众满意度 是 ≥90% 91.3% 10 10 问卷", "总分 100 98.9"])
-    (p,) = FlatParser().parse(normalize_scanned(collapse(text)))
+    p = _read_collapsed(text)
     assert [(i.name.text, "".join(t.text for t in i.target), i.actual.text) for i in p.indicators] == [
         ("巡检供水工程处数", "≥86处", "88处"), ("水质抽检批次", "≥172批次", "176批次"),
         ("出厂水质达标率", "≥92%", "90.8%"), ("受益群众满意度", "≥90%", "91.3%")]
@@ -226,9 +219,7 @@ def test_a_wrapped_header_with_text_columns_before_and_after_the_values_collapse
 def test_a_comma_separated_sheet_collapsed_reads_its_cells(extractor):
     """A CSV export (rows of commas, quoted amounts "4,860,000.00") whose line breaks were lost: the commas outside
     quotes are its cell breaks."""
-    from jixiao.eval.variants import collapse
     from jixiao.pipelines.collapsed_tokens import csv_as_tabs
-    from jixiao.pipelines.scan_text import normalize_scanned
 
     rows = [
         "附件3,,,,,,,,", "示例县教育局2023年度项目支出绩效自评表,,,,,,,,", "项目名称,示例幼儿园公用经费补助,,,,,,,",
