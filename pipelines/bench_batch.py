@@ -27,6 +27,9 @@ class RunResult(BaseModel):
     chars: int
     seconds: float = Field(description="wall clock, worker start-up included")
     files_per_s: float
+    files_per_s_loaded: float | None = Field(default=None, description="files/s from the moment the last worker was "
+                                             "ready to the end: the pool's throughput without its start-up, which "
+                                             "is the same fixed wait for one worker and for two")
     first_result_s: float = Field(description="until the first file was done (start-up and model load)")
     workers_ready_s: list[float] = Field(default_factory=list, description="until each worker process had loaded the "
                                          "extractor (the first result comes one file later: with several workers, "
@@ -58,6 +61,7 @@ class BatchBench(BaseModel):
     batch: str
     runs: list[RunResult]
     speedup_2_over_1: float | None = None
+    speedup_2_over_1_loaded: float | None = Field(default=None, description="the same ratio of files/s once loaded")
     tagged_chars: int | None = Field(default=None, description="characters the tagger reads over the timed batch "
                                                                "(default mode), of chars in all")
     chars: int | None = Field(default=None, description="characters of the timed batch")
@@ -112,6 +116,7 @@ def run_batch(paths: list[Path], workers: int, settings: Settings, *, mode: str 
         options = BatchOptions(mode=mode, workers=workers, output=Path(out), timeout=None if ray else 600.0)
         batch = Batch(paths, options, settings)
         begin, first, errors, done = time.perf_counter(), None, 0, 0
+        finished: list[float] = []
         samples: list[list[float]] = []
         peaks: dict[int, float] = {}
         parent_begin, children_begin = _rusage_cpu(resource.RUSAGE_SELF), _rusage_cpu(resource.RUSAGE_CHILDREN)
@@ -123,7 +128,8 @@ def run_batch(paths: list[Path], workers: int, settings: Settings, *, mode: str 
             results = batch.run()
         for result in results:
             done += 1
-            first = first if first is not None else time.perf_counter() - begin
+            finished.append(time.perf_counter() - begin)
+            first = first if first is not None else finished[-1]
             errors += result.status == "error"
             pids = batch.worker_pids()
             for pid in pids:
@@ -139,11 +145,19 @@ def run_batch(paths: list[Path], workers: int, settings: Settings, *, mode: str 
     total, parent, children = ((None, None, None) if ray else  # Ray's actors are not this process's children
                                (round(c / len(paths), 4) for c in (parent_cpu + workers_cpu, parent_cpu, workers_cpu)))
     return RunResult(label=label or f"--workers {workers}", files=len(paths), chars=chars, seconds=round(seconds, 2),
-                     files_per_s=round(len(paths) / seconds, 2), first_result_s=round(first or 0.0, 2), errors=errors,
+                     files_per_s=round(len(paths) / seconds, 2), files_per_s_loaded=_loaded_rate(finished, ready, seconds),
+                     first_result_s=round(first or 0.0, 2), errors=errors,
                      workers_ready_s=[round(t, 2) for t in ready],
                      load_before=round(load, 2), peak_rss_mib_per_worker=[round(v, 1) for v in peaks.values()],
                      rss_mib_samples=samples, cpu_s_per_file=total, parent_cpu_s_per_file=parent,
                      workers_cpu_s_per_file=children)
+
+
+def _loaded_rate(finished: list[float], ready: list[float], seconds: float) -> float | None:
+    """Files finished after the last worker was ready, per second of what was left of the run."""
+    if not ready or seconds <= ready[-1]:
+        return None
+    return round(sum(t > ready[-1] for t in finished) / (seconds - ready[-1]), 2)
 
 
 def cpu_ratio(path: Path, settings: Settings, repeat: int = 5) -> CpuRatio:
@@ -198,6 +212,10 @@ def _parent_share(r: RunResult) -> str:
     return f"{100 * r.parent_cpu_s_per_file / r.cpu_s_per_file:.1f}%"
 
 
+def _loaded(r: RunResult) -> str:
+    return "-" if r.files_per_s_loaded is None else f"{r.files_per_s_loaded:.2f}"
+
+
 def _ready(r: RunResult) -> str:
     return ", ".join(f"{t:.2f}" for t in r.workers_ready_s) or "-"
 
@@ -206,11 +224,11 @@ def render(result: BatchBench):
     from rich.table import Table
 
     table = Table(title=f"jixiao bench --batch ({result.machine}; {result.batch})")
-    for col in ("run", "files", "s", "files/s", "CPU s/file", "parent CPU share", "workers ready s", "first file s", "errors",
+    for col in ("run", "files", "s", "files/s", "files/s once loaded", "CPU s/file", "parent CPU share", "workers ready s", "first file s", "errors",
                 "load before", "peak RSS MiB/worker"):
         table.add_column(col, justify="left" if col == "run" else "right")
     for r in result.runs:
-        table.add_row(r.label, str(r.files), f"{r.seconds:.1f}", f"{r.files_per_s:.2f}",
+        table.add_row(r.label, str(r.files), f"{r.seconds:.1f}", f"{r.files_per_s:.2f}", _loaded(r),
                       "-" if r.cpu_s_per_file is None else f"{r.cpu_s_per_file:.3f}", _parent_share(r), _ready(r),
                       f"{r.first_result_s:.1f}",
                       str(r.errors), f"{r.load_before:.2f}", ", ".join(f"{v:.0f}" for v in r.peak_rss_mib_per_worker) or "-")
@@ -248,6 +266,9 @@ def bench_batch(files: list[Path] | None, *, batch_files: int, memory_files: int
     pairs = [(result.runs[2 * k], result.runs[2 * k + 1]) for k in range(repeat)]
     result.speedup_2_over_1 = round(statistics.mean(b.files_per_s for _, b in pairs)
                                     / statistics.mean(a.files_per_s for a, _ in pairs), 2)
+    loaded = [(a.files_per_s_loaded, b.files_per_s_loaded) for a, b in pairs]
+    if all(a and b for a, b in loaded):
+        result.speedup_2_over_1_loaded = round(statistics.mean(b for _, b in loaded) / statistics.mean(a for a, _ in loaded), 2)
     result.notes.append("--workers 2 / --workers 1 per alternated pair: "
                         + ", ".join(f"{b.files_per_s / a.files_per_s:.2f}" for a, b in pairs))
     if memory_files:
@@ -279,17 +300,18 @@ def bench_batch(files: list[Path] | None, *, batch_files: int, memory_files: int
 
 def markdown(result: BatchBench) -> str:
     lines = ["# jixiao bench --batch", "", f"Machine: {result.machine}. Batch: {result.batch}.", "",
-             "| run | files | s | files/s | CPU s per file | parent CPU share | workers ready s | first file s | errors | "
+             "| run | files | s | files/s | files/s once loaded | CPU s per file | parent CPU share | workers ready s | first file s | errors | "
              "load before | peak RSS MiB per worker |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
     for r in result.runs:
         peaks = ", ".join(f"{v:.0f}" for v in r.peak_rss_mib_per_worker) or "-"
         cpu = "-" if r.cpu_s_per_file is None else f"{r.cpu_s_per_file:.3f}"
-        lines.append(f"| {r.label} | {r.files} | {r.seconds:.1f} | {r.files_per_s:.2f} | {cpu} | {_parent_share(r)} | "
+        lines.append(f"| {r.label} | {r.files} | {r.seconds:.1f} | {r.files_per_s:.2f} | {_loaded(r)} | {cpu} | {_parent_share(r)} | "
                      f"{_ready(r)} | "
                      f"{r.first_result_s:.1f} | "
                      f"{r.errors} | {r.load_before:.2f} | {peaks} |")
-    lines += ["", f"--workers 2 / --workers 1 (mean files/s of the alternated runs): {result.speedup_2_over_1}x."]
+    lines += ["", f"--workers 2 / --workers 1 (mean files/s of the alternated runs): {result.speedup_2_over_1}x; "
+                  f"once the workers are loaded: {result.speedup_2_over_1_loaded}x."]
     if result.tagged_chars is not None:
         lines += ["", f"Characters tagged over the batch (default mode): {result.tagged_chars:,} of {result.chars:,}."]
     memory = [r for r in result.runs if r.rss_mib_samples]

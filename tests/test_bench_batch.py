@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jixiao.config import REPO_ROOT, Settings
 from jixiao.pipelines.document import Document
-from jixiao.pipelines.bench_batch import build_batch, markdown, run_batch, BatchBench
+from jixiao.pipelines.bench_batch import build_batch, markdown, run_batch, BatchBench, _loaded_rate
 
 EXAMPLE = REPO_ROOT / "examples" / "self_evaluation_example.txt"
 
@@ -28,6 +28,13 @@ def test_a_timed_run_reads_its_worker_memory_and_cpu(tmp_path: Path):
     assert abs(run.workers_cpu_s_per_file + run.parent_cpu_s_per_file - run.cpu_s_per_file) < 2e-4
     assert len(run.workers_ready_s) == 1 and 0 < run.workers_ready_s[0] <= run.first_result_s  # loaded, then a file
     assert "| --workers 1 | 4 |" in markdown(BatchBench(machine="m", batch="b", runs=[run]))
+    assert run.files_per_s_loaded is not None and run.files_per_s_loaded > 0
+
+
+def test_the_loaded_rate_counts_only_files_after_the_last_worker_was_ready():
+    # two workers ready at 1.0 and 1.5 s; one file finished at 1.2 s, before the second was ready
+    assert _loaded_rate([1.2, 2.0, 2.5, 3.5], [1.0, 1.5], 3.5) == 1.5  # 3 files in the last 2 s
+    assert _loaded_rate([1.0], [], 1.0) is None  # no worker process (Ray): not measured
 
 
 def test_two_forked_workers_count_their_start_up_and_work(tmp_path: Path):
