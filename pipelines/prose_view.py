@@ -171,8 +171,14 @@ def relined(norm: NormalizedText) -> str:
 
 def _tables_relined(norm: NormalizedText) -> bool:
     """The document was printed without line breaks and the text's few are its tables' put back before
-    normalization (``relined_tables``: same length), not a reader's rewrite into rows (another length)."""
-    return bool(norm.original) and "\n" not in norm.original.strip() and len(norm.text) == len(norm.original)
+    normalization (``relined_tables``: same length, less the padding before a line's end), not a reader's rewrite
+    into rows (characters added or moved)."""
+    if not norm.original or "\n" in norm.original.strip() or len(norm.text) > len(norm.original):
+        return False
+    kept = norm.offsets[:-1]
+    if any(b <= a for a, b in zip(kept, kept[1:])):
+        return False
+    return all(norm.original[o].isspace() for o in set(range(len(norm.original))).difference(kept))
 
 
 def _full_width_end(norm: NormalizedText, i: int) -> bool:

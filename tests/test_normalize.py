@@ -30,7 +30,7 @@ def test_html_character_references_read_as_their_characters_offsets_kept():
 
     text = "目标值&ge;95% 空&nbsp;格 &#8805;3 R&D &amp;nbsp;"
     norm = normalize_text(text)
-    assert norm.text == "目标值≥95% 空 格 ≥3 R&D  "
+    assert norm.text == "目标值≥95% 空 格 ≥3 R&D"  # the spaces the last two references name end the line: padding
     k = norm.text.index("≥")
     assert text[norm.offsets[k]:norm.offsets[k] + 4] == "&ge;"  # the character points at its reference
     assert norm.text[norm.text.index("R")] == "R" and text[norm.offsets[norm.text.index("R")]] == "R"
@@ -65,3 +65,12 @@ def test_a_ruling_read_as_a_stroke_before_a_letter_spaced_cell_stays_a_ruling():
     text = "丨 效 益       丨 社会效益 丨 示例接种率 丨 ≥95% 丨 97% 丨 15 丨 15 丨\n丨 总 分       丨   丨 100 丨 98 丨\n"
     rows = parse_rows(normalize_text(text))
     assert [r.texts[0] for r in rows] == ["效益", "总分"]
+
+
+def test_spaces_after_a_lines_last_character_are_padding_offsets_kept():
+    text = "项目名称   \n2023年河道保洁经费\u3000\u3000\n年度资金总额\t120\t \n \n得分 95"
+    norm = normalize_text(text)
+    assert norm.text == "项目名称\n2023年河道保洁经费\n年度资金总额\t120\t \n \n得分 95"
+    # a trailing tab (an empty last cell) and a line of one space (an empty cell) stay; offsets point into the text
+    assert all(text[o] == ch or ch == " " for ch, o in zip(norm.text, norm.offsets))
+    assert text[norm.offsets[norm.text.index("2023")]:].startswith("2023")
