@@ -32,7 +32,7 @@ _OPEN_PINYIN = re.compile(r"\([a-zü]+$")
 _ENDS_NUMBER_CELL = re.compile(r"\s[\d.]+%?$")
 # lines laid out in columns (runs of spaces, tabs, pipes, box-drawing rules and bars, +---+ rules) are a table's
 # rows, whatever their width
-_COLUMNS = re.compile(r"\S {2,}\S|\t|\||[\u2500-\u257f]|^\s*\+[-=+]{3,}")
+COLUMN_LINE = re.compile(r"\S {2,}\S|\t|\||[\u2500-\u257f]|^\s*\+[-=+]{3,}")
 
 
 # a text layer may wrap by characters, not by width (a tool that breaks every N characters): its edge is exactly N
@@ -58,7 +58,7 @@ def hard_wrap_breaks(text: str) -> list[int]:
         return []
     lines = text.split("\n")
     stripped = [line.rstrip() for line in lines]
-    tabled = [bool(_COLUMNS.search(s)) for s in stripped]
+    tabled = [bool(COLUMN_LINE.search(s)) for s in stripped]
     # the measure more lines reach the edge in: display columns (a page's width), or characters
     measures = []
     for measure, least, slack, lines_at in ((display_width, MIN_EDGE_COLUMNS, EDGE_SLACK_COLUMNS, MIN_EDGE_LINES),
@@ -76,7 +76,7 @@ def hard_wrap_breaks(text: str) -> list[int]:
         end = pos + len(line)
         nxt = lines[k + 1].lstrip()
         if (edge - slack <= widths[k] <= edge and stripped[k][-1] not in _CLOSED and nxt
-                and not _COLUMNS.search(lines[k + 1])
+                and not COLUMN_LINE.search(lines[k + 1])
                 and (not _STARTS_ITEM.match(nxt) or _OPEN_PINYIN.search(stripped[k]))
                 and not (_ENDS_NUMBER_CELL.search(stripped[k]) and not nxt[0].isdigit())):
             breaks.append(end)
@@ -105,12 +105,12 @@ def indent_wrap_breaks(lines: list[str]) -> list[int]:
     for k, line in enumerate(lines[:-1]):
         end = pos + len(line)
         text, nxt = line.rstrip(), lines[k + 1]
-        if not text.strip() or _COLUMNS.search(text.strip()):
+        if not text.strip() or COLUMN_LINE.search(text.strip()):
             in_paragraph = False
         elif _INDENT.match(line):
             in_paragraph = True
         if (in_paragraph and nxt.strip() and nxt[0] not in " \u3000\t" and text[-1] not in _CLOSED
-                and display_width(text) >= MIN_WRAPPED_COLUMNS and not _COLUMNS.search(nxt)
+                and display_width(text) >= MIN_WRAPPED_COLUMNS and not COLUMN_LINE.search(nxt)
                 and not (_STARTS_ITEM.match(nxt) and not _DECIMAL.match(nxt))):
             breaks.append(end)
             cut.append(len(text.strip()))

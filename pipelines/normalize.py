@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
+from jixiao.pipelines.double_spacing import double_spacing_breaks
 from jixiao.pipelines.hard_wraps import hard_wrap_breaks
 from jixiao.pipelines.box_tables import box_rows
 from jixiao.pipelines.char_table import translated
@@ -49,6 +50,7 @@ _STAMP_LINE = re.compile(
 # line of its own, a lone space, and stays; tabs stay too: a trailing tab is an empty last cell of a tab row).
 _TRAILING_SPACES = re.compile(r"(?<=\S)[ \u00a0\u3000]+(?=\r?\n|$)", re.M)
 _DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\r"}
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
 _SPACE = {"\u00a0", "\u3000", "\u2002", "\u2003", "\u2009", "\u202f", "\x0b", "\x0c"}
 
 
@@ -245,23 +247,47 @@ def _relabeled(norm: NormalizedText, fixes: dict[int, str]) -> NormalizedText:
 
 
 def _prepared(text: str, gaps: Callable[[str], list[int]] | None = None) -> NormalizedText:
-    """``text`` folded (``_fold_text``) after two rewrites that change its length, offsets still into ``text``:
-    the line breaks a page's edge put inside paragraphs left out (``hard_wraps``; before the pinyin and the junk are
-    found, since the edge may cut one in two), the whitespace ``gaps`` finds left out, a preview's chunk markers glued inside a word left out
-    (``_glued_markers``), and HTML character references read as the character they name."""
-    breaks = hard_wrap_breaks(text) + (gaps(text) if gaps is not None else [])
+    """``_line_ended`` on ``text`` as its characters mean: Windows line ends (``\\r\\n``) as ``\\n``, HTML character
+    references as the character they name, no-break spaces as spaces, zero-width characters and soft hyphens left
+    out, so that every finder reads them so; offsets into ``text``."""
     entities = [(m.start(), m.end(), decoded) for m in (_ENTITY.finditer(text) if "&" in text else ())
                 if len(decoded := html.unescape(html.unescape(m.group()))) == 1]
-    markers = _glued_markers(text)
-    if not breaks and not entities and not markers:
-        return _fold_text(text)
-    gone = set(breaks) | markers
+    line_ends = [m.start() for m in re.finditer("\r\n", text)] if "\r" in text else []
+    invisible = [m.start() for m in _INVISIBLE.finditer(text)]
+    if not entities and not line_ends and not invisible and "\u00a0" not in text:
+        return _line_ended(text, gaps)
+    gone = set(line_ends) | set(invisible)
     decoded_at: dict[int, str] = {}
     for a, b, decoded in entities:
         decoded_at[a] = decoded
         gone.update(range(a + 1, b))
-    # the text between the offsets left out or rewritten, a run at a time: a handful of cuts in a long text, where a
-    # Python step per character cost more than the rest of the stage
+    plain, kept = _rewritten(text, gone, decoded_at)
+    norm = _line_ended(plain.replace("\u00a0", " "), gaps)
+    return NormalizedText.model_construct(text=norm.text, offsets=list(map(kept.__getitem__, norm.offsets)),
+                                          original_length=len(text), original=text,
+                                          in_print=frozenset(map(kept.__getitem__, norm.in_print)))
+
+
+def _line_ended(text: str, gaps: Callable[[str], list[int]] | None = None) -> NormalizedText:
+    """``text`` folded (``_fold_text``) with what does not belong to its lines left out, offsets still into ``text``:
+    the line breaks a page's edge put inside paragraphs (``hard_wraps``; before the pinyin and the junk are found,
+    since the edge may cut one in two), the blank lines of double-spaced rows (``double_spacing``), the whitespace
+    ``gaps`` finds, and a preview's chunk markers glued inside a word (``_glued_markers``)."""
+    gone = set(hard_wrap_breaks(text) + double_spacing_breaks(text) + (gaps(text) if gaps is not None else []))
+    gone |= _glued_markers(text)
+    if not gone:
+        return _fold_text(text)
+    plain, kept = _rewritten(text, gone, {})
+    folded = _fold_text(plain)
+    return NormalizedText.model_construct(text=folded.text, offsets=list(map(kept.__getitem__, folded.offsets)),
+                                          original_length=len(text), original=text,
+                                          in_print=frozenset(map(kept.__getitem__, folded.in_print)))
+
+
+def _rewritten(text: str, gone: set[int], decoded_at: dict[int, str]) -> tuple[str, list[int]]:
+    """``text`` without the offsets ``gone``, the characters ``decoded_at`` put in at theirs, and for each character
+    of the result its offset in ``text`` (one more: the end)."""
+    # a run at a time: a handful of cuts in a long text, where a Python step per character cost more than the stage
     pieces: list[str] = []
     kept: list[int] = []
     start = 0
@@ -272,11 +298,8 @@ def _prepared(text: str, gaps: Callable[[str], list[int]] | None = None) -> Norm
             pieces.append(decoded_at[cut])
             kept.append(cut)
         start = cut + 1
-    folded = _fold_text("".join(pieces))
     kept.append(len(text))
-    return NormalizedText.model_construct(text=folded.text, offsets=list(map(kept.__getitem__, folded.offsets)),
-                                          original_length=len(text), original=text,
-                                          in_print=frozenset(map(kept.__getitem__, folded.in_print)))
+    return "".join(pieces), kept
 
 
 def _fold_text(text: str) -> NormalizedText:

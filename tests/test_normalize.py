@@ -74,3 +74,19 @@ def test_spaces_after_a_lines_last_character_are_padding_offsets_kept():
     # a trailing tab (an empty last cell) and a line of one space (an empty cell) stay; offsets point into the text
     assert all(text[o] == ch or ch == " " for ch, o in zip(norm.text, norm.offsets))
     assert text[norm.offsets[norm.text.index("2023")]:].startswith("2023")
+
+
+def test_windows_line_ends_no_break_spaces_and_invisible_marks_read_as_plain_text_offsets_kept():
+    # a paragraph broken at a page's edge (three lines at one width), then a tab row: the finders see them so
+    wrapped = ("　　按照区财政局关于开展2023年度项目支出绩效自评工作的要求，我局对河道保洁经费使用情况\n"
+               "进行了认真自评，现将自评情况报告如下：项目全年预算资金80万元，实际支出76万元，执行率为\n"
+               "95%。项目共设置绩效指标五项，全部完成年度目标，自评得分98.5分，自评等级为优，现予以公开\n"
+               "说明。\n项目名称\t2023年城区河道保洁经费\n")
+    plain = normalize_text(wrapped).text
+    for variant in (wrapped.replace("\n", "\r\n"), wrapped.replace("项目", "项\u200b目"),
+                    "\ufeff" + wrapped.replace("自评", "自&nbsp;评").replace("&nbsp;", "\u00a0")):
+        norm = normalize_text(variant)
+        assert norm.text.replace(" ", "") == plain.replace(" ", "")
+        k = norm.text.index("2023年城区")
+        assert variant[norm.offsets[k]:norm.offsets[k] + 4] == "2023"
+    assert "情况进行了" in plain  # the edge's break was left out
