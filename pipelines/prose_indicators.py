@@ -14,6 +14,7 @@ import re
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.prose_answers import answered_indicators
 from jixiao.pipelines.prose_blocks import field_blocks
+from jixiao.pipelines.prose_levels import levels_of, peel_levels, unquoted
 from jixiao.pipelines.prose_marks import fill_deducted_weights
 from jixiao.pipelines.prose_pledges import pledged_indicators
 from jixiao.pipelines.prose_tails import bracket_level, bracket_level_before, bracket_weight, echo_off, event_tail_off, note_off, ratio_off, share_with_verb, trim_bracket, verb_tail_off
@@ -286,7 +287,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             continue  # an earlier form read this stretch
         words = [Span.of(w, "w") for w in _LEAD_WORD.finditer(text, m.start("lead"), m.end("lead"))] \
             if m.groupdict().get("lead") else []
-        name, peeled = _peel_levels(_unquoted(trim_bracket(_verbless(m, _last_item(Span.of(m, "name"))))),
+        name, peeled = peel_levels(unquoted(trim_bracket(_verbless(m, _last_item(Span.of(m, "name"))))),
                                     any(fallback_level1(w.text) for w in words))
         name, weight = bracket_weight(name)
         name, level = bracket_level(name)
@@ -348,7 +349,7 @@ def _headings(text: str, s: int, e: int, out: list[ParsedIndicator],
               heads_on: list[Span]) -> list[tuple[int, int, str | None, str | None]]:
     """The category headings of [s, e) in order, each (start, end, level1, level2): heading lines, a category word
     leading a sentence, and numbered 指标 headings naming no category (they end the category above)."""
-    headings = [(h.start(g), h.end(g), *_levels(h[g]))
+    headings = [(h.start(g), h.end(g), *levels_of(h[g]))
                 for h in (_CATEGORY_HEADING if "\n" in text else _RUN_CATEGORY_HEADING).finditer(text, s, e)
                 for g in ["cat2" if h["cat2"] and fallback_level2(h["cat2"]) else "cat"]]
     # (an indicator's own name, 服务对象满意度：目标值…, heads nothing)
@@ -356,9 +357,9 @@ def _headings(text: str, s: int, e: int, out: list[ParsedIndicator],
     headings = [h for h in headings if (h[2] or h[3]) and (h[0], h[1]) not in names]
     # (（二）未达目标的指标（2项）: a numbered heading line of 指标 naming no category ends the one above it)
     headings += [(m.start("w"), m.end("w"), None, None) for m in _PLAIN_HEADING.finditer(text, s, e)
-                 if not any(_levels(m["w"]))]
+                 if not any(levels_of(m["w"]))]
     # a category word leading one sentence (数量指标中，名称…；名称…) heads the sentences after it too
-    return sorted(headings + [(w.start, w.end, *_levels(w.text)) for w in heads_on], key=lambda h: h[:2])
+    return sorted(headings + [(w.start, w.end, *levels_of(w.text)) for w in heads_on], key=lambda h: h[:2])
 
 
 def _other_forms(text: str, s: int, e: int, out: list[ParsedIndicator], taken: list[tuple[int, int]],
@@ -391,49 +392,6 @@ def _other_forms(text: str, s: int, e: int, out: list[ParsedIndicator], taken: l
             taken.append((ind.name.start, ind.name.end))
 
 
-def _levels(word: str) -> tuple[str | None, str | None]:
-    """The level-1 and level-2 a category word names: a level word (数量指标, 满意度), or a level-1 and a level-2 stem run
-    together as some templates print them (产出数量 -> 产出指标/数量指标, 效益社会 -> 效益指标/社会效益指标)."""
-    l1, l2 = fallback_level1(word), fallback_level2(word)
-    if not (l1 or l2) and word.endswith("目标") and len(word) > 3:  # (（一）产出目标：一是…: the targets of a level)
-        l1, l2 = fallback_level1(word[:-2]), fallback_level2(word[:-2])
-    if l1 or l2:
-        return l1, l2
-    for level1 in LEVEL1:
-        stem = level1.removesuffix("指标")
-        rest = word.removeprefix(stem)
-        if rest == word or len(rest) < 2:
-            continue
-        for candidate in (rest + "指标", rest + stem + "指标"):  # (数量 -> 数量指标; 社会 -> 社会效益指标)
-            if LEVEL2_PARENT.get(candidate) == level1:
-                return level1, candidate
-    return None, None
-
-
-# a level printed without the word 指标 before the name (产出—数量—名称, 效益指标—社会效益—名称): a category word, then a
-# separator of levels (not 、 nor ·: 数量、质量抽检合格率 lists two words of one name)
-_BARE_LEVEL = re.compile(r"(?P<w>[\u4e00-\u9fff]{2,10}?)(?P<sep>" + PROSE_LEVEL_SEPARATOR + r")")
-# at most this many levels lead a name (level-1 and level-2)
-LEAD_LEVELS = 2
-
-
-def _peel_levels(name: Span, under_level1: bool) -> tuple[Span, list[Span]]:
-    """The name without the category words leading it, and those words: a level-1 word, then a level-2 one after a
-    level-1 (``under_level1``: the lead printed it); a level-2 word alone may open a name (质量/安全达标率)."""
-    words: list[Span] = []
-    for _ in range(LEAD_LEVELS):
-        m = _BARE_LEVEL.match(name.text)
-        if m is None or m.end() >= len(name.text) or m["sep"].strip() in ("、", "·"):
-            break
-        level1 = fallback_level1(m["w"]) is not None
-        if not (level1 and not words or (under_level1 or words) and fallback_level2(m["w"])):
-            break
-        words.append(Span(text=m["w"], start=name.start, end=name.start + m.end("w")))
-        under_level1 = under_level1 or level1
-        name = Span(text=name.text[m.end():], start=name.start + m.end(), end=name.end)
-    return name, words
-
-
 def _verbless(m: re.Match[str], name: Span) -> Span:
     """The name of an actual-first sentence without the verb opening it (项目全年完成背街小巷改造 -> 背街小巷改造), of a
     value-first one without the plan's word (全年计划新建高标准农田2.5万亩 -> 新建高标准农田)."""
@@ -442,18 +400,6 @@ def _verbless(m: re.Match[str], name: Span) -> Span:
     if verb is None or len(name.text) - verb.end() < 2:
         return name
     return Span(text=name.text[verb.end():], start=name.start + verb.end(), end=name.end)
-
-
-# a name printed in quotes, the word 指标 after it or not (1.“车辆完好率”指标，年度指标值为…): the words inside
-_QUOTED_NAME = re.compile(r"^[“\"「『‘'](?P<inner>[^“”\"「」『』‘’']{2,40})[”\"」』’'](?:指标)?$")
-
-
-def _unquoted(span: Span) -> Span:
-    """The name without the quotes around it and the word 指标 after them."""
-    m = _QUOTED_NAME.match(span.text)
-    if m is None:
-        return span
-    return Span(text=m["inner"], start=span.start + m.start("inner"), end=span.start + m.end("inner"))
 
 
 def _weight(m: re.Match[str]) -> Span | None:
