@@ -14,7 +14,8 @@ import re
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.prose_answers import answered_indicators
 from jixiao.pipelines.prose_blocks import field_blocks
-from jixiao.pipelines.prose_levels import levels_of, peel_levels, unquoted
+from jixiao.pipelines.prose_goal_forms import goal_form_indicators
+from jixiao.pipelines.prose_levels import levels_of, peel_levels, quoted_after_level, unquoted
 from jixiao.pipelines.prose_marks import fill_deducted_weights
 from jixiao.pipelines.prose_pledges import pledged_indicators
 from jixiao.pipelines.prose_tails import bracket_level, bracket_level_before, bracket_weight, echo_off, event_tail_off, note_off, ratio_off, share_with_verb, trim_bracket, verb_tail_off
@@ -243,7 +244,10 @@ def _sentence_matches(text: str, s: int, e: int):
                 yield from (m for m in rx.finditer(text, a, min(b + 1, e)) if not _TARGET_MET.fullmatch(m["actual"] or "")
                             and not (m.re is _IND_SENTENCE and m["actual"] is None and not m["cactual"]
                                      and _FIGURE_END.search(m["name"])) and not _label_list(m)
-                            and not (m.re is _IND_SENTENCE and _category_name(m["name"])))
+                            and not (m.re is _IND_SENTENCE and _category_name(m["name"]))
+                            # (3.产出时效。年度目标为…: a level word closing its own sentence heads the one after)
+                            and not (text[m.end("name"):m.end("name") + 1] == "。" and any(levels_of(m["name"]))
+                                     and not (fallback_level1(m["name"]) or fallback_level2(m["name"]))))
         if _TARGET_CUE.search(text, a, b):
             yield from _IND_BRACKET_TARGET.finditer(text, a, min(b + 1, e))
             yield from (m for m in _IND_ACTUAL_FIRST.finditer(text, a, min(b + 1, e))
@@ -273,7 +277,10 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     leads: dict[int, Span] = {}  # the category word leading a sentence, by its indicator's name start
     heads_on: list[Span] = []  # (those of sentences: each heads the sentences after it too)
     # (lists first: their quoted names would run into a sentence's name; pledges next: a pledge word would end one)
-    for listed in [*listed_indicators(text, s, e), *pledged_indicators(text, s, e)]:
+    firsts = [*listed_indicators(text, s, e), *pledged_indicators(text, s, e)]
+    for k, listed in enumerate([*firsts, *goal_form_indicators(text, s, e)]):
+        if k >= len(firsts) and any(a < listed.sentence[1] and listed.sentence[0] < b for a, b in taken):
+            continue  # (a list or a pledge read this stretch: items of one list share their sentence)
         out.append(listed.indicator)
         if listed.level is not None:
             leads[listed.indicator.name.start] = listed.level
@@ -287,8 +294,9 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             continue  # an earlier form read this stretch
         words = [Span.of(w, "w") for w in _LEAD_WORD.finditer(text, m.start("lead"), m.end("lead"))] \
             if m.groupdict().get("lead") else []
-        name, peeled = peel_levels(unquoted(trim_bracket(_verbless(m, _last_item(Span.of(m, "name"))))),
-                                    any(fallback_level1(w.text) for w in words))
+        # (数量指标“名称”：… / 产出指标中的数量指标“名称”…: the level word before the quoted name)
+        name, quoted_level = quoted_after_level(trim_bracket(_verbless(m, _last_item(Span.of(m, "name")))))
+        name, peeled = peel_levels(unquoted(name), any(fallback_level1(w.text) for w in words))
         name, weight = bracket_weight(name)
         name, level = bracket_level(name)
         if level is None:
@@ -309,10 +317,13 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
         out.append(ParsedIndicator(
             name=name, target=[target], initial_target=initial, actual=actual,
             weight=_weight(m) or weight,
-            score=next((Span.of(m, g) for g in ("score", "bscore") if m.groupdict().get(g)), None), method="sentence",
+            score=(score := next((Span.of(m, g) for g in ("score", "bscore") if m.groupdict().get(g)), None)),
+            method="sentence",
         ))
+        if score is not None and out[-1].weight is None and text[:score.start].rstrip().endswith("满分"):
+            out[-1].weight = score  # (得满分15分: the mark is the indicator's full one, its 分值)
         # the most specific category word of the lead (产出指标-数量指标- -> 数量指标; 效益指标—社会效益— -> 社会效益)
-        word = level or next((w for w in reversed(words + peeled) if fallback_level1(w.text) or fallback_level2(w.text)),
+        word = level or quoted_level or next((w for w in reversed(words + peeled) if fallback_level1(w.text) or fallback_level2(w.text)),
                              None)
         if word is not None:
             leads[name.start] = word

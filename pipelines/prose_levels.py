@@ -62,3 +62,17 @@ def unquoted(span: Span) -> Span:
     if m is None:
         return span
     return Span(text=m["inner"], start=span.start + m.start("inner"), end=span.start + m.end("inner"))
+
+
+# a quoted name after its level word, the level-1 before that or not (数量指标“名称”, 产出指标中的数量指标“名称”)
+_LEVEL_QUOTED = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}指标中的)?(?P<level>[\u4e00-\u9fff]{2,10}?指标)"
+                           r"(?=[“\"「『](?:[^“”\"「」『』]{2,40})[”\"」』](?:指标)?$)")
+
+
+def quoted_after_level(span: Span) -> tuple[Span, Span | None]:
+    """The quoted name without the level word printed before it, and that word (None where none is)."""
+    m = _LEVEL_QUOTED.match(span.text)
+    if m is None or not (fallback_level1(m["level"]) or fallback_level2(m["level"])):
+        return span, None
+    level = Span(text=m["level"], start=span.start + m.start("level"), end=span.start + m.end("level"))
+    return Span(text=span.text[m.end():], start=span.start + m.end(), end=span.end), level
