@@ -18,6 +18,7 @@ from jixiao.pipelines.prose_goal_forms import goal_form_indicators
 from jixiao.pipelines.prose_levels import levels_of, peel_levels, quoted_after_level, unquoted
 from jixiao.pipelines.prose_marks import fill_deducted_weights
 from jixiao.pipelines.prose_pledges import pledged_indicators
+from jixiao.pipelines.prose_shared import split_shared
 from jixiao.pipelines.prose_tails import bracket_level, bracket_level_before, bracket_weight, echo_off, event_tail_off, note_off, ratio_off, share_with_verb, trim_bracket, verb_tail_off
 from jixiao.pipelines.prose_lists import bracketed_indicators, listed_indicators, paired_indicators
 from jixiao.pipelines.prose_results import FIGURE, enumerated_results, listed_results, numbered_results, restated_results, result_lines
@@ -59,7 +60,8 @@ _THOUSANDS = r"(?<=\d),(?=\d{3}(?!\d))"
 _IND_SENTENCE = re.compile(
     # a sentence opens a line, follows a full stop or a colon (完成情况：名称年度目标X，…), or (line breaks
     # collapsed) is a numbered item after a space
-    r"(?:^|(?<=[\n;；。:：])|(?<=[ \t])(?=\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]))"
+    # (or follows the actual of the sentence before after a comma: 名称目标值100%，实际完成值100%，名称2目标值…)
+    r"(?:^|(?<=[\n;；。:：])|(?<=[\d%‰][,，])(?=[\u4e00-\u9fff])(?!实际|完成)|(?<=[ \t])(?=\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]))"
     r"[ \t]*+" + _ITEM + _LEAD + r"(?:" + PROSE_ENUMERATOR + r")?"
     r"(?:" + PROSE_NAME_COLUMN_SAID + r")?(?P<name>[^\s,，;；。:：][^,，;；。:：\n]{1,39}?)"
     # (a full stop may end the name's own sentence: （1）检定器具数量。年度目标值：…; 名称的年度目标为…)
@@ -190,7 +192,9 @@ _HEADING_BODY = (r"(?:(?:\d{1,2}(?:\.\d{1,2})?[.、．)）]?|[(（][一二三四
                  # (（三）产出（满分40分，得36.5分）: a level's heading with its marks in brackets)
                  # (（一）产出情况 / （三）满意度情况: the section of a level's results, a line of its own)
                  r"|[\u4e00-\u9fff]{2,3}(?=目标(?:完成|实现)情况|(?:完成|实现)?情况[ \t]*$|[(（](?:" + PROSE_FULL_MARK_CUE + "|" + PROSE_WEIGHT_CUE
-                 + r")))"
+                 + r"))"
+                 # (1.产出数量 / 2.社会效益: a line of its own, the level's words without 指标)
+                 r"|[\u4e00-\u9fff]{2,8}(?=[ \t]*$))"
                  # (（五）效益指标—经济效益：… the level-2 joined to its level-1 heading)
                  r"(?:" + PROSE_LEVEL_SEPARATOR + r"(?P<cat2>[\u4e00-\u9fff]{2,10}?指标|" + _BARE_LEVEL2 + r")(?=[:：]))?")
 _CATEGORY_HEADING = re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*+" + _HEADING_BODY, re.M)
@@ -353,7 +357,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     out.sort(key=lambda i: i.name.start)
     fill_deducted_weights(text, out)
     # (a field's cue read as a name, 年度指标值 12000人次 where a label block's line breaks were lost, names nothing)
-    return [i for i in out if len(i.name.text) >= 2 and not _CUE_NAME.fullmatch(i.name.text)]
+    return [i for i in split_shared(out) if len(i.name.text) >= 2 and not _CUE_NAME.fullmatch(i.name.text)]
 
 
 def _headings(text: str, s: int, e: int, out: list[ParsedIndicator],
@@ -445,12 +449,26 @@ def _set_category(ind: ParsedIndicator, text: str, a: int, b: int, l1: str | Non
 def fill_lone_indicators(text: str, tables: list[ParsedProject]) -> None:
     """A document of one table project printing no indicator row: the indicators its prose states outside the
     table (a report's small summary table of name and funds, its indicators in sentences below)."""
-    if len(tables) != 1 or tables[0].indicators:
+    if len(tables) != 1:
         return
     table = tables[0]
+    if table.indicators:
+        _fill_cut_table(text, table)
+        return
     if table.source == "flat":
         # read from collapsed text: no line end bounds the table, its span runs on over the sentences after it
         table.indicators = indicator_sentences(text, 0, len(text))
         return
     found = indicator_sentences(text, 0, table.start) + indicator_sentences(text, table.end, len(text))
     table.indicators = found
+
+
+def _fill_cut_table(text: str, table: ParsedProject) -> None:
+    """A table cut short after the report stating its indicators in sentences (a page's attached 自评表, its first rows
+    only): the sentences' indicators the table lacks, where every row the table prints is one of the sentences'."""
+    found = indicator_sentences(text, 0, table.start) + indicator_sentences(text, table.end, len(text))
+    printed = {i.name.text for i in table.indicators}
+    if len(found) <= len(printed) or not printed <= {i.name.text for i in found}:
+        return
+    table.indicators += [i for i in found if i.name.text not in printed]
+
