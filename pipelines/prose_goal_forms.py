@@ -14,14 +14,17 @@ from jixiao.pipelines.parsed import ParsedIndicator, Span
 from jixiao.pipelines.prose_levels import levels_of
 from jixiao.pipelines.prose_lists import Listed
 from jixiao.pipelines.prose_results import FIGURE
-from jixiao.pipelines.vocab import LEVEL1, PROSE_FUNDS_ACTUAL, PROSE_TARGET_BOUND, fallback_level1, fallback_level2
+from jixiao.pipelines.vocab import (
+    LEVEL1, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_SCORE_CUE, PROSE_TARGET_BOUND, PROSE_WEIGHT_CUE, fallback_level1,
+    fallback_level2,
+)
 
 _ITEM = r"(?:(?:\d{1,2}[.、．)）](?!\d)|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])[ \t]*+)?"
 # a level word closing with a full stop or a colon before the clause (1.产出数量。 / 3.服务对象满意度：)
 _LEAD = r"(?:(?P<lead>[\u4e00-\u9fff]{2,8})[。.:：][ \t]*+)?"
 _BOUND = r"(?:" + PROSE_TARGET_BOUND + r"|不多于|大于|小于|高于|低于)?"
-_MARKS = (r"(?:[,，]\s*得分?(?:为)?(?P<score>\d+(?:\.\d+)?)分?"
-          r"(?:[(（](?:满分|分值)(?P<weight>\d+(?:\.\d+)?)分?[)）])?)?")
+_MARKS = (r"(?:[,，]\s*(?:" + PROSE_SCORE_CUE + r")(?:为)?(?P<score>\d+(?:\.\d+)?)分?"
+          r"(?:[(（](?:" + PROSE_FULL_MARK_CUE + "|" + PROSE_WEIGHT_CUE + r")(?P<weight>\d+(?:\.\d+)?)分?[)）])?)?")
 # 年度目标为NAME FIGURE，实际[verb]FIGURE[，完成率R%]
 _GOAL_FIRST = re.compile(
     r"(?:^|(?<=[\n。；;]))[ \t]*+" + _ITEM + _LEAD

@@ -280,16 +280,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     taken: list[tuple[int, int]] = []
     leads: dict[int, Span] = {}  # the category word leading a sentence, by its indicator's name start
     heads_on: list[Span] = []  # (those of sentences: each heads the sentences after it too)
-    # (lists first: their quoted names would run into a sentence's name; pledges next: a pledge word would end one)
-    firsts = [*listed_indicators(text, s, e), *pledged_indicators(text, s, e)]
-    for k, listed in enumerate([*firsts, *goal_form_indicators(text, s, e)]):
-        if k >= len(firsts) and any(a < listed.sentence[1] and listed.sentence[0] < b for a, b in taken):
-            continue  # (a list or a pledge read this stretch: items of one list share their sentence)
-        out.append(listed.indicator)
-        if listed.level is not None:
-            leads[listed.indicator.name.start] = listed.level
-            heads_on.append(listed.level)
-        taken.append(listed.sentence)
+    _first_forms(text, s, e, out, taken, leads, heads_on)
     for answered, stretch in answered_indicators(text, s, e):  # (first: an answer line reads as a sentence's name)
         out.append(answered)
         taken.append(stretch)
@@ -358,6 +349,21 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     fill_deducted_weights(text, out)
     # (a field's cue read as a name, 年度指标值 12000人次 where a label block's line breaks were lost, names nothing)
     return [i for i in split_shared(out) if len(i.name.text) >= 2 and not _CUE_NAME.fullmatch(i.name.text)]
+
+
+def _first_forms(text: str, s: int, e: int, out: list[ParsedIndicator], taken: list[tuple[int, int]],
+                 leads: dict[int, Span], heads_on: list[Span]) -> None:
+    """The forms read before the sentences: lists first (their quoted names would run into a sentence's name), pledges
+    next (a pledge word would end one), then the goal-first and result-first clauses where neither read the stretch."""
+    firsts = [*listed_indicators(text, s, e), *pledged_indicators(text, s, e)]
+    for k, listed in enumerate([*firsts, *goal_form_indicators(text, s, e)]):
+        if k >= len(firsts) and any(a < listed.sentence[1] and listed.sentence[0] < b for a, b in taken):
+            continue  # (a list or a pledge read this stretch: items of one list share their sentence)
+        out.append(listed.indicator)
+        if listed.level is not None:
+            leads[listed.indicator.name.start] = listed.level
+            heads_on.append(listed.level)
+        taken.append(listed.sentence)
 
 
 def _headings(text: str, s: int, e: int, out: list[ParsedIndicator],
