@@ -172,3 +172,12 @@ def test_a_cut_attached_table_takes_the_reports_other_indicators():
     ])
     project = _project(text)
     assert [(i.name, i.weight) for i in project.indicators] == [("改造校舍面积", 10.0), ("校舍改造平均单价", None)]
+
+
+def test_a_state_reached_with_its_goal_in_brackets_among_actual_first_items():
+    text = "效益指标：受益农户数1260户（目标值≥1200户），长效管护机制已建立（目标值建立）；满意度指标：村民满意度96.5%（目标值≥90%）。\n"
+    assert [(r[0], r[2], r[3], r[4]) for r in _read(text)] == [
+        ("效益指标", "受益农户数", ["≥1200户"], "1260户"),
+        ("效益指标", "长效管护机制", ["建立"], "已建立"),
+        ("满意度指标", "村民满意度", ["≥90%"], "96.5%"),
+    ]
