@@ -38,7 +38,7 @@ from jixiao.pipelines.prose_pages import joined_pages
 from jixiao.pipelines.prose_roster import merge_roster, roster, roster_headings
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
-    PAGE_CHROME, PROSE_ALLOCATION, PROSE_AMOUNT_AFTER, PROSE_AMOUNT_LABELS, PROSE_CODE_LABEL, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_LIST_JOIN, PROSE_WHOLE_UNIT,
+    PAGE_CHROME, PROSE_ALLOCATION, PROSE_ATTACHMENT_LEAD, PROSE_LINK_LEAD, PROSE_PART_WEIGHT, PROSE_PROJECT_PART, PROSE_SELF_UNIT, PROSE_AMOUNT_AFTER, PROSE_AMOUNT_LABELS, PROSE_CODE_LABEL, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_LIST_JOIN, PROSE_WHOLE_UNIT,
 )
 
 # (1.575亿元: a province's totals; 360万 without 元 on an informal page, not 万亩 / 万人)
@@ -80,7 +80,8 @@ _UNIT_LINE = re.compile(r"(?:^|(?<=[\s(（，,]))(?:金额|资金)?单位(?:[:�
 _UNIT_WORD = re.compile(r"单位[:：为]")
 # (完成预算的100%: the 部门决算 template's words for the rate)
 _ALLOCATION = re.compile(PROSE_ALLOCATION)
-_RATE = re.compile(r"(?:执行率(?:为|是|达到|[:：])?|完成预算的)\s*(\d+(?:\.\d+)?)\s*%")
+# (实际支出14752万元，支出率92.2%: the spending rate is the execution rate)
+_RATE = re.compile(r"(?:(?:执行|(?<![\u4e00-\u9fff])支出)率(?:为|是|达到|[:：])?|完成预算的)\s*(\d+(?:\.\d+)?)\s*%")
 # (综合得分86.5分, 该项目得分94分: the summary's other words; 得10分 of an indicator sentence names no project)
 SCORE = re.compile(r"(?:(?:自评|评价|综合|评定|最终)(?:总)?得?分(?:数)?|综合评分|自评结果"
                     r"|(?:(?<=[该本])|(?<![\u4e00-\u9fff]))项目(?:总)?得分|(?<![\u4e00-\u9fff])总得?分"
@@ -95,7 +96,9 @@ _FINAL_SCORE = re.compile(r"最终得分(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*
 # (等次 and 评价结果 are other bureaus' words for the grade: 自评等次为优秀, 评价结果为良好)
 # (自评结果：92.5分（优）: the grade in brackets after the score)
 GRADE = re.compile(r"(?:(?:自评|评价|绩效|评定)(?:等级|等次|结果)|综合评定(?=为|是)|评级|(?<![\u4e00-\u9fff])等[级次]"
-                    r"|(?<=\d分)[(（])(?:为|是|[:：])?\s*"
+                    r"|(?<=\d分)[(（]"
+                    # (自评结论：优（自评得分93.6分）: the conclusion's label, the grade word alone before a bracket or the end)
+                    r"|(?:自评|评价)结论(?=[:：]\s*[“\"]?[优良中差](?:秀|好|等)?[”\"]?(?:[(（,，。；;]|$)))(?:为|是|[:：])?\s*"
                     r"(?:[—–-]{1,2}[ \t]+)?"  # (自评等级　—　优: a summary table's row, its 分值 cell a dash)
                     r"[“\"「『]?(优|良|中|差)(?:秀|好|等)?")
 # (a sentence states them too: 项目主管部门为宁川市民政局，项目实施单位为…)
@@ -160,11 +163,41 @@ def _headed(text: str, s: int, e: int, opens: list[tuple[int, Span]]) -> list[tu
     return headed
 
 
-def _whole_unit_report(text: str, s: int, e: int) -> bool:
-    """Whether [s, e) reports on a whole department (部门整体…): in its own lines, not in a page's links to other
-    reports (上一篇：某局部门整体支出绩效自评报告, a bulleted list of related pages: · 某局2024年部门预算)."""
-    return any(_WHOLE_UNIT_WORDS.search(line.group()) and not line.group().lstrip(" \u3000").startswith(("·", "•"))
-               and not PAGE_CHROME.match(line.group().lstrip(" \u3000")) for line in _LINE.finditer(text, s, e))
+def _whole_unit_report(text: str, s: int, e: int, at: int) -> bool:
+    """Whether [s, e), the stretch of the project announced at ``at``, reports on a whole department (部门整体…): in
+    its own lines, not in a page's links to other reports (上一篇：某局部门整体支出绩效自评报告, a bulleted list of
+    related pages: · 某局2024年部门预算) nor in its attachments' names (附件1：…部门整体支出绩效自评表); a page holding a
+    部门整体 report and then a project's (第二部分　项目支出绩效自评报告) is read from the project's part on."""
+    part = [m.start() for m in _PROJECT_PART.finditer(text, s, at) if not _WHOLE_UNIT_WORDS.search(m.group())]
+    return any(_WHOLE_UNIT_WORDS.search(line.group()) and not _NOT_REPORT_LINE.match(line.group().lstrip(" \u3000"))
+               for line in _LINE.finditer(text, part[-1] if part else s, e))
+
+
+_PROJECT_PART = re.compile(PROSE_PROJECT_PART, re.M)
+_NOT_REPORT_LINE = re.compile(r"[·•]|" + PAGE_CHROME.pattern.removeprefix("^") + "|" + PROSE_LINK_LEAD + "|" + PROSE_ATTACHMENT_LEAD)
+
+
+def _budget_beside(text: str, s: int, executed: Span) -> tuple[Span, float] | None:
+    """The budget stated in the sentence of the execution, before it (某资金预算227900万元，已执行225621万元，执行率99%):
+    the project's, over one stated earlier for a part of it (中央财政下达我省某资金预算186520万元)."""
+    begin = max(s, max(text.rfind(c, 0, executed.start) for c in "。；;\n") + 1)
+    for field, rx in _FIELDS:
+        m = rx.search(text, begin, executed.start) if field == "annual" else None
+        if m is not None and not _allocating(text, m.start()):
+            return Span.of(m, 1), unit_factor(m.group(2), 1.0)
+    return None
+
+
+def _part_score(text: str, at: int) -> bool:
+    """Whether the sentence up to ``at`` (a score's label) gives a part of the marks, its weight first (预算执行率指标权重
+    10分，自评分9.69分): the project's score is its total, stated apart."""
+    low = max(0, at - SENTENCE_REACH)
+    begin = max(text.rfind(c, low, at) for c in "。；;\n") + 1
+    return _PART_WEIGHT.search(text, max(begin, low), at) is not None
+
+
+_PART_WEIGHT = re.compile(PROSE_PART_WEIGHT)
+_SELF_UNIT = re.compile(PROSE_SELF_UNIT)
 
 
 def _department_wide(text: str, at: int) -> bool:
@@ -215,7 +248,7 @@ class ProseParser:
             # (a fund's 主管部门 stated once before its sub-projects' sections: theirs where they state none)
             preamble = (hit[0] if len(opens) >= HEADING_OPENER_MIN
                         and (hit := self._search(_DEPT, text, view, s, opens[0][0], "v", printed_first=True)) else None)
-            if not exclude and len(opens) == 1 and not _whole_unit_report(text, s, e):
+            if not exclude and len(opens) == 1 and not _whole_unit_report(text, s, e, opens[0][0]):
                 owned.add(opens[0][0])  # (a report of one project, announced under a unit's generic title: its own)
             if not exclude and len(opens) == 1 and (field := name_field(text, s, e)) is not None:
                 # the one project of a report is named by its printed 项目名称 whatever else names it (the contract)
@@ -282,6 +315,8 @@ class ProseParser:
         for field, field_hits in hits.items():
             span, factor = next(((sp, f) for sp, f in field_hits if f == usual), field_hits[0])
             found[field], factors[field] = span, factor
+        if "executed" in found and "annual" in found and (beside := _budget_beside(text, s, found["executed"])):
+            found["annual"], factors["annual"] = beside
         return found, factors
 
     def _project(self, text: str, view: Unwrapped, name: Span, section: tuple[int, int],
@@ -318,8 +353,8 @@ class ProseParser:
         # the project's score, not an indicator sentence's 自评得分
         sentences = [(i.name.start, (i.score or i.actual or i.name).end) for i in indicators]
         score = next(((Span.of(m, 1), m) for m in SCORE.finditer(text, s, e)
-                      if not any(a <= m.start() < b for a, b in sentences) and not _department_wide(text, m.start())),
-                     None)
+                      if not any(a <= m.start() < b for a, b in sentences) and not _department_wide(text, m.start())
+                      and not _part_score(text, m.start())), None)
         stop = text.find("。", score[1].end(), e) if score is not None else -1
         if score is not None and (m := _FINAL_SCORE.search(text, score[1].end(), stop if stop >= 0 else e)):
             score = (Span.of(m, 1), m)
@@ -344,8 +379,8 @@ class ProseParser:
         code = CODE_LINE.search(text, line_start, e)
         return ParsedProject(
             source="prose", start=s, end=e, name=name, funds=funds, code=Span.of(code, "v") if code else None,
-            department=_closed(dept[0]) if dept else unit,
-            implementer=_closed(impl[0]) if impl else None,
+            department=_closed(dept[0]) if dept and not _SELF_UNIT.fullmatch(dept[0].text) else unit,
+            implementer=_closed(impl[0]) if impl and not _SELF_UNIT.fullmatch(impl[0].text) else None,
             score=score[0] if score else total_row(text, s, e) or score_in_words(text, s, e),
             grade=grade,
             indicators=indicators,

@@ -14,8 +14,11 @@ import re
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.prose_answers import answered_indicators
 from jixiao.pipelines.prose_blocks import field_blocks
+from jixiao.pipelines.prose_goal_forms import goal_form_indicators
+from jixiao.pipelines.prose_levels import levels_of, peel_levels, quoted_after_level, unquoted
 from jixiao.pipelines.prose_marks import fill_deducted_weights
 from jixiao.pipelines.prose_pledges import pledged_indicators
+from jixiao.pipelines.prose_shared import split_shared
 from jixiao.pipelines.prose_tails import bracket_level, bracket_level_before, bracket_weight, echo_off, event_tail_off, note_off, ratio_off, share_with_verb, trim_bracket, verb_tail_off
 from jixiao.pipelines.prose_lists import bracketed_indicators, listed_indicators, paired_indicators
 from jixiao.pipelines.prose_results import FIGURE, enumerated_results, listed_results, numbered_results, restated_results, result_lines
@@ -57,7 +60,8 @@ _THOUSANDS = r"(?<=\d),(?=\d{3}(?!\d))"
 _IND_SENTENCE = re.compile(
     # a sentence opens a line, follows a full stop or a colon (完成情况：名称年度目标X，…), or (line breaks
     # collapsed) is a numbered item after a space
-    r"(?:^|(?<=[\n;；。:：])|(?<=[ \t])(?=\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]))"
+    # (or follows the actual of the sentence before after a comma: 名称目标值100%，实际完成值100%，名称2目标值…)
+    r"(?:^|(?<=[\n;；。:：])|(?<=[\d%‰][,，])(?=[\u4e00-\u9fff])(?!实际|完成)|(?<=[ \t])(?=\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]))"
     r"[ \t]*+" + _ITEM + _LEAD + r"(?:" + PROSE_ENUMERATOR + r")?"
     r"(?:" + PROSE_NAME_COLUMN_SAID + r")?(?P<name>[^\s,，;；。:：][^,，;；。:：\n]{1,39}?)"
     # (a full stop may end the name's own sentence: （1）检定器具数量。年度目标值：…; 名称的年度目标为…)
@@ -188,7 +192,9 @@ _HEADING_BODY = (r"(?:(?:\d{1,2}(?:\.\d{1,2})?[.、．)）]?|[(（][一二三四
                  # (（三）产出（满分40分，得36.5分）: a level's heading with its marks in brackets)
                  # (（一）产出情况 / （三）满意度情况: the section of a level's results, a line of its own)
                  r"|[\u4e00-\u9fff]{2,3}(?=目标(?:完成|实现)情况|(?:完成|实现)?情况[ \t]*$|[(（](?:" + PROSE_FULL_MARK_CUE + "|" + PROSE_WEIGHT_CUE
-                 + r")))"
+                 + r"))"
+                 # (1.产出数量 / 2.社会效益: a line of its own, the level's words without 指标)
+                 r"|[\u4e00-\u9fff]{2,8}(?=[ \t]*$))"
                  # (（五）效益指标—经济效益：… the level-2 joined to its level-1 heading)
                  r"(?:" + PROSE_LEVEL_SEPARATOR + r"(?P<cat2>[\u4e00-\u9fff]{2,10}?指标|" + _BARE_LEVEL2 + r")(?=[:：]))?")
 _CATEGORY_HEADING = re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*+" + _HEADING_BODY, re.M)
@@ -242,7 +248,10 @@ def _sentence_matches(text: str, s: int, e: int):
                 yield from (m for m in rx.finditer(text, a, min(b + 1, e)) if not _TARGET_MET.fullmatch(m["actual"] or "")
                             and not (m.re is _IND_SENTENCE and m["actual"] is None and not m["cactual"]
                                      and _FIGURE_END.search(m["name"])) and not _label_list(m)
-                            and not (m.re is _IND_SENTENCE and _category_name(m["name"])))
+                            and not (m.re is _IND_SENTENCE and _category_name(m["name"]))
+                            # (3.产出时效。年度目标为…: a level word closing its own sentence heads the one after)
+                            and not (text[m.end("name"):m.end("name") + 1] == "。" and any(levels_of(m["name"]))
+                                     and not (fallback_level1(m["name"]) or fallback_level2(m["name"]))))
         if _TARGET_CUE.search(text, a, b):
             yield from _IND_BRACKET_TARGET.finditer(text, a, min(b + 1, e))
             yield from (m for m in _IND_ACTUAL_FIRST.finditer(text, a, min(b + 1, e))
@@ -271,13 +280,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     taken: list[tuple[int, int]] = []
     leads: dict[int, Span] = {}  # the category word leading a sentence, by its indicator's name start
     heads_on: list[Span] = []  # (those of sentences: each heads the sentences after it too)
-    # (lists first: their quoted names would run into a sentence's name; pledges next: a pledge word would end one)
-    for listed in [*listed_indicators(text, s, e), *pledged_indicators(text, s, e)]:
-        out.append(listed.indicator)
-        if listed.level is not None:
-            leads[listed.indicator.name.start] = listed.level
-            heads_on.append(listed.level)
-        taken.append(listed.sentence)
+    _first_forms(text, s, e, out, taken, leads, heads_on)
     for answered, stretch in answered_indicators(text, s, e):  # (first: an answer line reads as a sentence's name)
         out.append(answered)
         taken.append(stretch)
@@ -286,8 +289,9 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
             continue  # an earlier form read this stretch
         words = [Span.of(w, "w") for w in _LEAD_WORD.finditer(text, m.start("lead"), m.end("lead"))] \
             if m.groupdict().get("lead") else []
-        name, peeled = _peel_levels(_unquoted(trim_bracket(_verbless(m, _last_item(Span.of(m, "name"))))),
-                                    any(fallback_level1(w.text) for w in words))
+        # (数量指标“名称”：… / 产出指标中的数量指标“名称”…: the level word before the quoted name)
+        name, quoted_level = quoted_after_level(trim_bracket(_verbless(m, _last_item(Span.of(m, "name")))))
+        name, peeled = peel_levels(unquoted(name), any(fallback_level1(w.text) for w in words))
         name, weight = bracket_weight(name)
         name, level = bracket_level(name)
         if level is None:
@@ -308,10 +312,13 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
         out.append(ParsedIndicator(
             name=name, target=[target], initial_target=initial, actual=actual,
             weight=_weight(m) or weight,
-            score=next((Span.of(m, g) for g in ("score", "bscore") if m.groupdict().get(g)), None), method="sentence",
+            score=(score := next((Span.of(m, g) for g in ("score", "bscore") if m.groupdict().get(g)), None)),
+            method="sentence",
         ))
+        if score is not None and out[-1].weight is None and text[:score.start].rstrip().endswith("满分"):
+            out[-1].weight = score  # (得满分15分: the mark is the indicator's full one, its 分值)
         # the most specific category word of the lead (产出指标-数量指标- -> 数量指标; 效益指标—社会效益— -> 社会效益)
-        word = level or next((w for w in reversed(words + peeled) if fallback_level1(w.text) or fallback_level2(w.text)),
+        word = level or quoted_level or next((w for w in reversed(words + peeled) if fallback_level1(w.text) or fallback_level2(w.text)),
                              None)
         if word is not None:
             leads[name.start] = word
@@ -341,14 +348,29 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     out.sort(key=lambda i: i.name.start)
     fill_deducted_weights(text, out)
     # (a field's cue read as a name, 年度指标值 12000人次 where a label block's line breaks were lost, names nothing)
-    return [i for i in out if len(i.name.text) >= 2 and not _CUE_NAME.fullmatch(i.name.text)]
+    return [i for i in split_shared(out) if len(i.name.text) >= 2 and not _CUE_NAME.fullmatch(i.name.text)]
+
+
+def _first_forms(text: str, s: int, e: int, out: list[ParsedIndicator], taken: list[tuple[int, int]],
+                 leads: dict[int, Span], heads_on: list[Span]) -> None:
+    """The forms read before the sentences: lists first (their quoted names would run into a sentence's name), pledges
+    next (a pledge word would end one), then the goal-first and result-first clauses where neither read the stretch."""
+    firsts = [*listed_indicators(text, s, e), *pledged_indicators(text, s, e)]
+    for k, listed in enumerate([*firsts, *goal_form_indicators(text, s, e)]):
+        if k >= len(firsts) and any(a < listed.sentence[1] and listed.sentence[0] < b for a, b in taken):
+            continue  # (a list or a pledge read this stretch: items of one list share their sentence)
+        out.append(listed.indicator)
+        if listed.level is not None:
+            leads[listed.indicator.name.start] = listed.level
+            heads_on.append(listed.level)
+        taken.append(listed.sentence)
 
 
 def _headings(text: str, s: int, e: int, out: list[ParsedIndicator],
               heads_on: list[Span]) -> list[tuple[int, int, str | None, str | None]]:
     """The category headings of [s, e) in order, each (start, end, level1, level2): heading lines, a category word
     leading a sentence, and numbered 指标 headings naming no category (they end the category above)."""
-    headings = [(h.start(g), h.end(g), *_levels(h[g]))
+    headings = [(h.start(g), h.end(g), *levels_of(h[g]))
                 for h in (_CATEGORY_HEADING if "\n" in text else _RUN_CATEGORY_HEADING).finditer(text, s, e)
                 for g in ["cat2" if h["cat2"] and fallback_level2(h["cat2"]) else "cat"]]
     # (an indicator's own name, 服务对象满意度：目标值…, heads nothing)
@@ -356,9 +378,9 @@ def _headings(text: str, s: int, e: int, out: list[ParsedIndicator],
     headings = [h for h in headings if (h[2] or h[3]) and (h[0], h[1]) not in names]
     # (（二）未达目标的指标（2项）: a numbered heading line of 指标 naming no category ends the one above it)
     headings += [(m.start("w"), m.end("w"), None, None) for m in _PLAIN_HEADING.finditer(text, s, e)
-                 if not any(_levels(m["w"]))]
+                 if not any(levels_of(m["w"]))]
     # a category word leading one sentence (数量指标中，名称…；名称…) heads the sentences after it too
-    return sorted(headings + [(w.start, w.end, *_levels(w.text)) for w in heads_on], key=lambda h: h[:2])
+    return sorted(headings + [(w.start, w.end, *levels_of(w.text)) for w in heads_on], key=lambda h: h[:2])
 
 
 def _other_forms(text: str, s: int, e: int, out: list[ParsedIndicator], taken: list[tuple[int, int]],
@@ -391,49 +413,6 @@ def _other_forms(text: str, s: int, e: int, out: list[ParsedIndicator], taken: l
             taken.append((ind.name.start, ind.name.end))
 
 
-def _levels(word: str) -> tuple[str | None, str | None]:
-    """The level-1 and level-2 a category word names: a level word (数量指标, 满意度), or a level-1 and a level-2 stem run
-    together as some templates print them (产出数量 -> 产出指标/数量指标, 效益社会 -> 效益指标/社会效益指标)."""
-    l1, l2 = fallback_level1(word), fallback_level2(word)
-    if not (l1 or l2) and word.endswith("目标") and len(word) > 3:  # (（一）产出目标：一是…: the targets of a level)
-        l1, l2 = fallback_level1(word[:-2]), fallback_level2(word[:-2])
-    if l1 or l2:
-        return l1, l2
-    for level1 in LEVEL1:
-        stem = level1.removesuffix("指标")
-        rest = word.removeprefix(stem)
-        if rest == word or len(rest) < 2:
-            continue
-        for candidate in (rest + "指标", rest + stem + "指标"):  # (数量 -> 数量指标; 社会 -> 社会效益指标)
-            if LEVEL2_PARENT.get(candidate) == level1:
-                return level1, candidate
-    return None, None
-
-
-# a level printed without the word 指标 before the name (产出—数量—名称, 效益指标—社会效益—名称): a category word, then a
-# separator of levels (not 、 nor ·: 数量、质量抽检合格率 lists two words of one name)
-_BARE_LEVEL = re.compile(r"(?P<w>[\u4e00-\u9fff]{2,10}?)(?P<sep>" + PROSE_LEVEL_SEPARATOR + r")")
-# at most this many levels lead a name (level-1 and level-2)
-LEAD_LEVELS = 2
-
-
-def _peel_levels(name: Span, under_level1: bool) -> tuple[Span, list[Span]]:
-    """The name without the category words leading it, and those words: a level-1 word, then a level-2 one after a
-    level-1 (``under_level1``: the lead printed it); a level-2 word alone may open a name (质量/安全达标率)."""
-    words: list[Span] = []
-    for _ in range(LEAD_LEVELS):
-        m = _BARE_LEVEL.match(name.text)
-        if m is None or m.end() >= len(name.text) or m["sep"].strip() in ("、", "·"):
-            break
-        level1 = fallback_level1(m["w"]) is not None
-        if not (level1 and not words or (under_level1 or words) and fallback_level2(m["w"])):
-            break
-        words.append(Span(text=m["w"], start=name.start, end=name.start + m.end("w")))
-        under_level1 = under_level1 or level1
-        name = Span(text=name.text[m.end():], start=name.start + m.end(), end=name.end)
-    return name, words
-
-
 def _verbless(m: re.Match[str], name: Span) -> Span:
     """The name of an actual-first sentence without the verb opening it (项目全年完成背街小巷改造 -> 背街小巷改造), of a
     value-first one without the plan's word (全年计划新建高标准农田2.5万亩 -> 新建高标准农田)."""
@@ -442,18 +421,6 @@ def _verbless(m: re.Match[str], name: Span) -> Span:
     if verb is None or len(name.text) - verb.end() < 2:
         return name
     return Span(text=name.text[verb.end():], start=name.start + verb.end(), end=name.end)
-
-
-# a name printed in quotes, the word 指标 after it or not (1.“车辆完好率”指标，年度指标值为…): the words inside
-_QUOTED_NAME = re.compile(r"^[“\"「『‘'](?P<inner>[^“”\"「」『』‘’']{2,40})[”\"」』’'](?:指标)?$")
-
-
-def _unquoted(span: Span) -> Span:
-    """The name without the quotes around it and the word 指标 after them."""
-    m = _QUOTED_NAME.match(span.text)
-    if m is None:
-        return span
-    return Span(text=m["inner"], start=span.start + m.start("inner"), end=span.start + m.end("inner"))
 
 
 def _weight(m: re.Match[str]) -> Span | None:
@@ -488,12 +455,26 @@ def _set_category(ind: ParsedIndicator, text: str, a: int, b: int, l1: str | Non
 def fill_lone_indicators(text: str, tables: list[ParsedProject]) -> None:
     """A document of one table project printing no indicator row: the indicators its prose states outside the
     table (a report's small summary table of name and funds, its indicators in sentences below)."""
-    if len(tables) != 1 or tables[0].indicators:
+    if len(tables) != 1:
         return
     table = tables[0]
+    if table.indicators:
+        _fill_cut_table(text, table)
+        return
     if table.source == "flat":
         # read from collapsed text: no line end bounds the table, its span runs on over the sentences after it
         table.indicators = indicator_sentences(text, 0, len(text))
         return
     found = indicator_sentences(text, 0, table.start) + indicator_sentences(text, table.end, len(text))
     table.indicators = found
+
+
+def _fill_cut_table(text: str, table: ParsedProject) -> None:
+    """A table cut short after the report stating its indicators in sentences (a page's attached 自评表, its first rows
+    only): the sentences' indicators the table lacks, where every row the table prints is one of the sentences'."""
+    found = indicator_sentences(text, 0, table.start) + indicator_sentences(text, table.end, len(text))
+    printed = {i.name.text for i in table.indicators}
+    if len(found) <= len(printed) or not printed <= {i.name.text for i in found}:
+        return
+    table.indicators += [i for i in found if i.name.text not in printed]
+

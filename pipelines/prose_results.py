@@ -71,7 +71,8 @@ _TARGET_CLAUSE = re.compile(
     r"(?:[\u4e00-\u9fff]{2,8}指标(?:为|是)|" + PROSE_ENUMERATOR + r")?"
     r"(?P<name>[\u4e00-\u9fff“][\u4e00-\u9fff“”()（）、/]{3,39}?)[ \t]*+(?P<t>" + FIGURE + r")(?=[,，;；。、\n]|$)", re.M)
 # between a restated name and its actual: a few words (经第三方抽样调查，游客满意度92.4% has them before the name)
-_RESTATED_GAP = r"[^,，;；。\n\d]{0,8}?"
+# (no Latin letters: 某局　　湘ICP备0901号 in a page footer restates no name)
+_RESTATED_GAP = r"[^,，;；。\n\dA-Za-z]{0,8}?"
 # a name stated as a sum of money is a funds clause (全年预算数2000万元), not an indicator
 _MONEY_END = re.compile(PROSE_MONEY_NAME_END)
 _MONEY_GAP = re.compile(r"资金|经费|预算|支出|投资")

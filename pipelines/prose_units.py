@@ -7,14 +7,15 @@ import re
 
 from jixiao.pipelines.parsed import Span
 from jixiao.pipelines.prose_links import link_lines, outside_links
-from jixiao.pipelines.vocab import PAGE_NAVIGATION
+from jixiao.pipelines.vocab import PAGE_NAVIGATION, PROSE_BOTH_REPORTS
 
 # a unit's name: the heading line of a report (株洲市渌口区人力资源和社会保障局), or of a 部门决算 page that carries
 # its projects' self-evaluation (某局2023年度部门决算公开)
 ORG_END = r"(?:局|厅|委员会|委|办公室|办|中心|院|所|站|队|馆|部|处|室|会|政府|公司|学校|医院|街道|社区|协会|管委会)"
 _HEADING_ORG = re.compile(
     r"^(?P<org>[\u4e00-\u9fff()（）]{3,40}?" + ORG_END + r")"
-    r"(?:(?:关于)?(?:\d{4}年度?)?[\u4e00-\u9fff]{0,12}(?:报告|说明|公开))?$"
+    # (某局2023年度部门整体支出及项目支出绩效自评报告: a title of the page's two reports is as generic)
+    r"(?:(?:关于)?(?:\d{4}年度?)?(?:[\u4e00-\u9fff]{0,12}|" + PROSE_BOTH_REPORTS + r")(?:报告|说明|公开))?$"
 )
 # the same heading run into its text (line breaks lost): a unit's name then a report title, between spaces (the title
 # after a space, or right after the unit where its year follows: 示例县水利局2023年度项目支出绩效自评报告)

@@ -6,7 +6,8 @@ from __future__ import annotations
 # (field, the words and their particles up to the amount); 全年预算执行数 is the budget figure in these reports
 PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("annual", r"全年预算(?:执行)?数(?:为|是)?"),
-    ("annual", r"(?:调整后预算数|全年预算金额|全年预算资金)(?:为|是)?"),
+    # (调整后预算4020万元 as much as 调整后预算数: before a bare 预算 earlier in the text, 年初安排…预算3600万元)
+    ("annual", r"(?:调整后预算数?|全年预算金额|全年预算资金)(?:为|是)?"),
     ("executed", r"(?:实际)?完成(?:项目)?支出(?:资金)?"),  # (完成支出1,392万元)
     ("executed", r"(?:全年执行数|(?<!全年)预算执行数|实际支出数?|(?<!预算)执行数)(?:为|是)?"),
     ("initial", r"年初预算(?:安排)?(?:专项资金|资金|数)?(?:为|是)?"),
@@ -19,11 +20,12 @@ PROSE_AMOUNT_LABELS: tuple[tuple[str, str], ...] = (
     ("annual", r"(?:预算资金合计|指标金额(?:是|为)?|收到财政资金共|调整后全年预算资金)"),
     ("executed", r"(?:预算执行数合计|实际拨付金额(?:是|为)?|(?<=年)支出|已拨付(?:[\u4e00-\u9fff]{0,20}?资金)?)"),
     ("initial", r"年初预算合计"),
+    ("initial", r"年初(?:财政)?安排[\u4e00-\u9fff]{0,24}?预算(?=\d)"),  # (年初安排某专项资金预算3600万元)
     # plainer words for the same totals (预算资金80万元, 调整后预算85万元, 实际执行76万元, 执行金额76万元)
     # (项目预算共计4500万元: the sum of the sources pooled for it)
     # (…补助资金预算12,460万元，已执行11,837万元: a fund's name before the bare 预算 and its figure)
     ("annual", r"(?:(?<!初)预算资金|调整后预算|全年预算|总预算|(?<!初)预算金额|(?<!初)预算总额|(?<!初)预算(?=共计|总计)"
-               r"|(?<=资金|经费)预算(?=\d))(?:为|是|共计|总计)?"),
+               r"|(?:(?<=资金|经费)|(?<=[)）]))预算(?=\d))(?:为|是|共计|总计)?"),  # (某资金（某项）预算16000万元)
     ("executed", r"(?:实际执行(?:数|金额)?|(?<!预算)执行金额)(?:为|是)?"),
     ("annual", r"项目资金(?:总额)?(?:为|是|共)?"),  # (项目资金35.6万元，已全部支付: a lone figure is the budget)
     ("executed", r"已支付(?:资金)?"),
@@ -99,7 +101,8 @@ PROSE_SURVEY_ACTUAL_CUE = (r"(?:经)?(?:问卷|抽样|入户|第三方)?(?:调�
 PROSE_RUN_TARGET_CUE = r"(?:指标值?|目标值?)(?:为|是|[:：])"
 PROSE_RUN_ACTUAL_CUE = r"[,，]?实际完成值?(?:为|是|[:：])?"
 # (得10分: the shorter form; 实际得分 / 指标得分 / 评分 / 实得15分: other bureaus' words)
-PROSE_SCORE_CUE = r"(?:(?:自评|实际|指标|评价)?得分|(?<![\u4e00-\u9fff])评分|实得分?|得(?=\s*\d))"
+# (得满分15分: the full mark scored, the weight as well: prose_indicators)
+PROSE_SCORE_CUE = r"(?:(?:自评|实际|指标|评价)?得分|(?<![\u4e00-\u9fff])评分|实得分?|得满分(?=\s*\d)|得(?=\s*\d))"
 # (该指标分值15分: the sentence refers back to its indicator)
 # (权重分 / 标准分 / 满分15分 where a sentence prints the full mark in the weight's place)
 # (该指标10分，得10分: the full mark said of the indicator, with no word for it)
@@ -150,7 +153,8 @@ PROSE_BLOCK_LABELS: tuple[tuple[str, str], ...] = (
 # a bullet glyph opening an item or a heading as some sites print them (◆产出指标 / ■新建停车泊位：目标…)
 PROSE_BULLET = r"[■□●○◆◇▲△►▶•★☆]"
 # a site's navigation line (网站首页 | 机构概况 | …, 您现在的位置: 首页 >> …): a unit's line over it is the site's name
-PAGE_NAVIGATION = r"首页|当前位置|现在的位置|网站地图"
+# (无障碍浏览 | 长者模式 | 登录: a portal's accessibility bar under its name)
+PAGE_NAVIGATION = r"首页|当前位置|现在的位置|网站地图|无障碍|长者模式|适老化"
 # a long dash opening an indicator's line as a bullet (——城乡低保对象保障人数：年度指标值≥5200人，…), before its words only
 PROSE_DASH_BULLET = r"(?:[—―─]{1,2}|-{2})(?=[\u4e00-\u9fff“\"])"
 # what a sentence says after a target when it compares (完成目标: the target met, no actual)
@@ -183,6 +187,16 @@ PROSE_FUND_END = r"(?:资金|经费|专项)$"
 # a web page's links to other pages around a report: a line opening with one of these (上一篇：某局…绩效自评报告), a
 # bulleted line (· 某局2024年部门预算), and the lines listed under a heading line of these words (相关文章 / 相关阅读)
 PROSE_LINK_LEAD = r"上一篇|下一篇|上一条|下一条|上篇|下篇|[·•▪►]"
+# a line naming an attachment of the report (附件1：某局2023年度部门整体支出绩效自评表): a file's name, none of its text
+# a generic report title naming both reports a page holds (部门整体支出及项目支出绩效自评报告): no project's words
+PROSE_BOTH_REPORTS = r"(?:(?:部门整体|整体|项目)支出[及和与、]?){2,3}绩效(?:自评|评价)"
+# a project's part score: the sentence gives a part of the marks its weight first (预算执行率指标权重10分，自评分9.69分)
+PROSE_PART_WEIGHT = r"指标(?:权重|分值)(?:合计)?\d+(?:\.\d+)?分[,，]"
+# a unit referring to itself where a name is due (实施单位：本院): it names nobody (data/dev/LABELING.md R2.4)
+PROSE_SELF_UNIT = r"(?:本|我)(?:单位|院|局|中心|所|站|部门|厅|委|馆|校|办|队|镇|乡|街道)"
+PROSE_ATTACHMENT_LEAD = r"附件\d{0,2}[:：]|附表\d{0,2}[:：]"
+# the heading of a project report's part on a page holding a 部门整体 report before it (第二部分　项目支出绩效自评报告)
+PROSE_PROJECT_PART = r"^[ \t\u3000]*(?:第[一二三四五六七八九十]部分[ \t\u3000]*)?[^\n]{0,30}?项目(?:支出)?绩效自评报告[ \t\u3000]*$"
 PROSE_LINK_LIST_HEADING = (r"相关(?:文章|阅读|链接|信息|新闻|文档|推荐|报道|内容)|推荐阅读|延伸阅读|热点(?:文章|推荐)|热门(?:文章|推荐)"
                            r"|最新(?:文章|发布)")
 # what follows a report's own title on its page and never a link: the publication's date, source or hit count, a
