@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from jixiao.pipelines import vocab as V
+from jixiao.pipelines.flat_numbers import WEIGHT, funds_pieces, total_cells, weight_score_split
 from jixiao.pipelines.normalize import NormalizedText
 from jixiao.pipelines.run_together import known_words_pattern, value_pieces, wrap_inside_run
 from jixiao.pipelines.weight_runs import weight_mid_values
@@ -131,19 +132,6 @@ def row_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]]:
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 # a number at a position: a 分值/得分 run, a total score run into the text after it (自评总分98附件2…)
 _LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?(?![\d.%])")
-# a 分值 as printed (1 to 100) and the 得分 after it, no more than it
-_WEIGHT = re.compile(r"^(?:[1-9]\d?|100)(?:\.\d+)?$")
-_SCORE = re.compile(r"^(?:0|[1-9]\d{0,2})(?:\.\d+)?$")
-
-
-def weight_score_split(run: str) -> tuple[int, ...] | None:
-    """Where a 分值 and its 得分 run together (``1513`` -> 15 and 13) split: the one cut that gives a 分值 as
-    printed and a 得分 as printed no greater than it; None where there is no such cut or more than one."""
-    cuts = [k for k in range(1, len(run)) if _WEIGHT.match(run[:k]) and _SCORE.match(run[k:])
-            and float(run[k:]) <= float(run[:k])]
-    return (cuts[0],) if len(cuts) == 1 else None
-
-
 def doubled_tail(name: str, times: int = 2) -> int:
     """The length of a string printed ``times`` times at the end of ``name`` (``值守完成时间按期按期``: 按期), 0 if
     none: a row whose target and actual are the same words, run into its name (the longest such string, at least
@@ -207,7 +195,7 @@ def _rate_splits(run: str, parts: int, scored: bool):
         if not (scored and parts == 2) and len(head) < 2:
             continue
         for rest in _rate_splits(run[k:], parts - 1, scored):
-            if scored and parts == 2 and not (_WEIGHT.match(head) and float(rest[0]) <= float(head)):
+            if scored and parts == 2 and not (WEIGHT.match(head) and float(rest[0]) <= float(head)):
                 continue
             yield [head, *rest]
 
@@ -343,6 +331,7 @@ def _joined_chunks(norm: NormalizedText) -> tuple[str, list[int]]:
     leads = [number[k] is not None and k + 1 < len(lines) and number[k + 1] == number[k] + 1 and alone[k + 1]
              for k in range(len(lines))]
     in_run = False  # the line before is part of a run
+    over = False
     for k, (a, b, m, _) in enumerate(lines):
         joined = m is not None and k > 0 and in_run
         if joined:
@@ -350,13 +339,25 @@ def _joined_chunks(norm: NormalizedText) -> tuple[str, list[int]]:
                 keep[i] = False
         elif k > 0 and alone[k] and lines[k - 1][3] >= MIN_CHUNK_WORDS and wrap_inside_run(text, lines[k - 1][1], a):
             keep[lines[k - 1][1]] = False  # (the one line break)
-        in_run = joined or alone[k] or leads[k]
+        elif over := k > 0 and in_run and _over_removed_line(norm, lines[k - 1][1], a):
+            keep[lines[k - 1][1]] = False
+        in_run = joined or alone[k] or leads[k] or over
         if in_run:
             for inline in _INLINE_CHUNK.finditer(text, a, b):
                 for i in range(inline.start(), inline.end()):
                     keep[i] = False
     idx = [i for i, k in enumerate(keep) if k]
     return "".join(text[i] for i in idx), idx
+
+
+def _over_removed_line(norm: NormalizedText, end: int, start: int) -> bool:
+    """Whether the one line break between ``end`` and ``start`` stood where normalization took a whole line out (a
+    page counter, 第2页 / 共3页, that the site printed between two pages of a run): the run goes on across it, inside
+    a name or a number as anywhere else."""
+    if norm.text[end:start] != "\n":
+        return False
+    gone = norm.original[norm.offsets[end] + 1:norm.offsets[start]]
+    return "\n" in gone and bool(gone.strip())
 
 
 def flat_run_cells(norm: NormalizedText) -> NormalizedText | None:
@@ -407,29 +408,6 @@ def _apart(ch: str) -> bool:
     return ch.isspace() or ch in ":："
 
 
-# a piece before the indicator header that opens with amounts and a rate and goes on in words (合计3636100%年度绩效
-# 目标完成情况: the caption after the funds block has no known word to cut it off), or in the funds 得分 of a form
-# whose header prices it in words, no 分值 column (得分(20分*执行率): 36.535.296.44%19.29)
-_LEADING_RATE_RUN = re.compile(r"^(\d[\d.]*%)(\d+(?:\.\d+)?)?(?=[\u4e00-\u9fff]|$)")
-
-
-def _funds_pieces(piece: str) -> list[tuple[int, int]]:
-    """A value before the indicator header: amounts and a rate run together split (``value_pieces``), also
-    where words or the funds 得分 follow them."""
-    out = []
-    for p in _PART.finditer(piece):
-        part, at = p.group(), p.start()
-        whole = value_pieces(part, amounts=(2, 3))
-        m = _LEADING_RATE_RUN.match(part)
-        if len(whole) == 1 and m is not None and len(pieces := value_pieces(m.group(1), amounts=(2, 3))) > 1:
-            rest = [(m.start(2), m.end(2))] if m.group(2) else []
-            rest += [(m.end(), len(part))] if m.end() < len(part) else []
-            out += [(at + x, at + y) for x, y in [*pieces, *rest]]
-        else:
-            out += [(at + x, at + y) for x, y in whole]
-    return out
-
-
 class IndicatorColumns:
     """What a run's known words, seen in order, say of the text between them: whether it is in the indicator rows
     (after the header's name column word, until a project name label starts the next table) and which value and
@@ -468,10 +446,10 @@ def _cut(line: str, words: list[tuple[int, int]]) -> tuple[list[tuple[int, int]]
         if line[last:a].strip():
             piece = line[last:a]
             if header.in_rows and V.TOTAL_SCORE_LABEL.match(word) and (m := _LEADING_NUMBER.match(piece)):
-                inner = _total_cells(piece, m.end(), header.shape)
+                inner = total_cells(piece, m.end(), header.shape.numbers == 2)
             else:
                 inner = header.row_cells(piece)
-                inner = _funds_pieces(piece) if inner is None else inner
+                inner = funds_pieces(piece) if inner is None else inner
             cells += [(last + x, last + y) for x, y in inner]
         if a < b:
             cells.append((a, b))
@@ -490,11 +468,3 @@ def _shape(columns: list[str]) -> RowShape:
     numbers = len({c for c in columns if c in ("weight", "score")})
     mid = "weight" in columns and "actual" in columns and 0 < columns.index("weight") < columns.index("actual")
     return RowShape(values=sum(c not in ("weight", "score") for c in columns), numbers=numbers, weight_mid=mid)
-
-
-def _total_cells(piece: str, end: int, shape: RowShape) -> list[tuple[int, int]]:
-    """The total row's numbers (总分10098.85: 分值 100 and 得分 98.85 under a scored header), then the text after
-    the table."""
-    cut = weight_score_split(piece[:end]) if shape.numbers == 2 else None
-    out = [(0, cut[0]), (cut[0], end)] if cut is not None else [(0, end)]
-    return out + ([(end, len(piece))] if end < len(piece) else [])
