@@ -331,16 +331,16 @@ def _joined_chunks(norm: NormalizedText) -> tuple[str, list[int]]:
     leads = [number[k] is not None and k + 1 < len(lines) and number[k + 1] == number[k] + 1 and alone[k + 1]
              for k in range(len(lines))]
     in_run = False  # the line before is part of a run
-    over = False
     for k, (a, b, m, _) in enumerate(lines):
         joined = m is not None and k > 0 and in_run
         if joined:
             for i in range(lines[k - 1][1], a + m.end()):
                 keep[i] = False
-        elif k > 0 and alone[k] and lines[k - 1][3] >= MIN_CHUNK_WORDS and wrap_inside_run(text, lines[k - 1][1], a):
+        elif over := k > 0 and (
+                (alone[k] and lines[k - 1][3] >= MIN_CHUNK_WORDS or in_run and lines[k][3] >= MIN_CHUNK_WORDS)
+                and wrap_inside_run(text, lines[k - 1][1], a) or in_run and _over_removed_line(norm, lines[k - 1][1], a)):
+            # a wrap inside the run (either line may hold fewer words: the rows' end), or a page line taken out
             keep[lines[k - 1][1]] = False  # (the one line break)
-        elif over := k > 0 and in_run and _over_removed_line(norm, lines[k - 1][1], a):
-            keep[lines[k - 1][1]] = False
         in_run = joined or alone[k] or leads[k] or over
         if in_run:
             for inline in _INLINE_CHUNK.finditer(text, a, b):
