@@ -102,6 +102,18 @@ def split_rate_run(run: str, amounts: tuple[int, ...] = (2,)) -> list[str] | Non
                 # a zero rate agrees with any amount over a zero: no split is certain there
                 if av > 0 and rv > 0 and abs(bv / av * 100 - rv) <= RATE_TOLERANCE:
                     found.append([*parts, rate_text + "%"])
+    return _one(found, amounts=slice(0, -1))
+
+
+def _decimals(x: str) -> int:
+    return len(x) - x.index(".") - 1 if "." in x else 0
+
+
+def _one(found: list[list[str]], amounts: slice) -> list[str] | None:
+    """The one split found; where several agree with the rate, the one whose amounts print as many decimals as
+    each other (a row's cells share a format: 150.00 150.00 142.50, not 150.001 50.0014 2.509), if only one does."""
+    if len(found) > 1:
+        found = [f for f in found if len({_decimals(x) for x in f[amounts]}) == 1]
     return found[0] if len(found) == 1 else None
 
 
@@ -136,7 +148,7 @@ def split_scored_rate_run(value: str, amounts: tuple[int, ...] = (2, 3)) -> list
                 av, bv = float(money[-2]), float(money[-1])
                 if av > 0 and abs(bv / av * 100 - rate) <= RATE_TOLERANCE:
                     found.append([*money, weight, rate_text + "%", m["score"]])
-    return found[0] if len(found) == 1 else None
+    return _one(found, amounts=slice(0, -3))
 
 
 def _spans(parts: list[str], start: int = 0) -> list[tuple[int, int]]:
