@@ -79,7 +79,12 @@ def _value() -> re.Pattern[str]:
     per = rf"(?:/(?:{units}))?"
     # a range: 20-30人, 2021-2025年, 5~10个
     span = r"(?:[~～\-—–至]"
-    return re.compile(rf"(?:(?:{ops})?{date}|(?:{per_what})?(?:{ops})?{number}{span}{number})?(?:(?:{units}){per})?(?:{suffix})?"
+    # a change on the year before, with its size or none (较上年提高5个百分点, 较上年下降), or the size alone after the
+    # change, its unit printed (an actual: 提高1.3个百分点; 有所提高10 is the words and a 得分)
+    change = _alt(V.VALUE_CHANGE_WORDS)
+    sized = rf"{number}(?:{units}){per}"
+    compared = rf"(?:{_alt(V.VALUE_COMPARED_BASES)})(?:有所)?(?:{change})(?:{sized})?|(?:{change}){sized}"
+    return re.compile(rf"(?:{compared}|(?:{ops})?{date}|(?:{per_what})?(?:{ops})?{number}{span}{number})?(?:(?:{units}){per})?(?:{suffix})?"
                       rf"|(?:{ops})?(?:{quality}))")
 
 
@@ -323,6 +328,7 @@ def _joined_chunks(norm: NormalizedText) -> tuple[str, list[int]]:
         if line.strip():
             lines.append((pos, pos + len(line), _CHUNK.match(line), len(spaced_known_words().findall(line))))
         pos += len(line) + 1
+    lines = [ln for k, ln in enumerate(lines) if not _site_line(text, lines, k)]
     # a line is part of a run when it holds enough known words, or it is itself a chunk after a marker (a short
     # last chunk holds few), or a chunk the next chunk of the run follows (a first chunk of the form's head before
     # its fields: 1、附件2…转移支付(项目)名称…地方主管部门桂岭市生态环 / 2、境局资金使用单位…)
@@ -338,9 +344,12 @@ def _joined_chunks(norm: NormalizedText) -> tuple[str, list[int]]:
                 keep[i] = False
         elif over := k > 0 and (
                 (alone[k] and lines[k - 1][3] >= MIN_CHUNK_WORDS or in_run and lines[k][3] >= MIN_CHUNK_WORDS)
-                and wrap_inside_run(text, lines[k - 1][1], a) or in_run and _over_removed_line(norm, lines[k - 1][1], a)):
-            # a wrap inside the run (either line may hold fewer words: the rows' end), or a page line taken out
-            keep[lines[k - 1][1]] = False  # (the one line break)
+                and wrap_inside_run(text, lines[k - 1][1], a)
+                or in_run and lines[k][3] > 0 and _over_removed_line(norm, lines[k - 1][1], a)):
+            # a wrap inside the run (either line may hold fewer words: the rows' end), or a page line or a site's
+            # line taken out (the run goes on after it: the line holds known words)
+            for i in range(lines[k - 1][1], a):
+                keep[i] = False
         in_run = joined or alone[k] or leads[k] or over
         if in_run:
             for inline in _INLINE_CHUNK.finditer(text, a, b):
@@ -350,12 +359,27 @@ def _joined_chunks(norm: NormalizedText) -> tuple[str, list[int]]:
     return "".join(text[i] for i in idx), idx
 
 
+# a document site's own line printed inside a run between two of its pages (下载文档到电脑,查找使用更方便): no known
+# word, no digit, short
+SITE_LINE_CHARS = 30
+_DIGIT = re.compile(r"\d")
+
+
+def _site_line(text: str, lines: list[tuple[int, int, re.Match[str] | None, int]], k: int) -> bool:
+    """Whether non-blank line ``k`` is a site's line between two lines of a run: it holds no known word, no digit and
+    no chunk marker, the line before holds a known word and the line after two (the run goes on)."""
+    a, b, m, found = lines[k]
+    return (0 < k < len(lines) - 1 and not found and m is None and b - a <= SITE_LINE_CHARS
+            and not _DIGIT.search(text, a, b) and lines[k - 1][3] > 0 and lines[k + 1][3] >= 2)
+
+
 def _over_removed_line(norm: NormalizedText, end: int, start: int) -> bool:
-    """Whether the one line break between ``end`` and ``start`` stood where normalization took a whole line out (a
-    page counter, 第2页 / 共3页, that the site printed between two pages of a run): the run goes on across it, inside
-    a name or a number as anywhere else."""
+    """Whether the line break between ``end`` and ``start`` stood where normalization took a whole line out (a page
+    counter, 第2页 / 共3页, that the site printed between two pages of a run), or a site's line stands there
+    (``_site_line``): the run goes on across it, inside a name or a number as anywhere else."""
     if norm.text[end:start] != "\n":
-        return False
+        inner = norm.text[end + 1:start - 1]  # (one line between: the site's, left out of the lines)
+        return norm.text[end] == "\n" == norm.text[start - 1] and bool(inner.strip()) and "\n" not in inner
     gone = norm.original[norm.offsets[end] + 1:norm.offsets[start]]
     return "\n" in gone and bool(gone.strip())
 

@@ -86,3 +86,7 @@ LOWER_IS_BETTER: tuple[str, ...] = ("成本", "费用", "投诉", "事故", "差
                                     "误差", "偏差", "损失", "发生率", "死亡", "逾期", "周期", "时长", "用时",
                                     "时间", "控制", "单价")
 
+# a value printed as a change on the year before (较上年提高5个百分点, 较上年下降), and an actual as the change alone
+# (提高5.4个百分点, 下降12%): a table run into one line has nothing else to cut the name before it
+VALUE_COMPARED_BASES: tuple[str, ...] = ("较上年同期", "较上年", "较去年", "比上年", "同比")
+VALUE_CHANGE_WORDS: tuple[str, ...] = ("提高", "提升", "增长", "增加", "下降", "降低", "减少")
