@@ -131,8 +131,8 @@ class NormalizedText(BaseModel):
             if text[i].isspace():
                 continue
             o = offsets[i]
-            if seen and in_print and o > seen[-1] + 1:
-                seen.extend(k for k in range(seen[-1] + 1, o) if k in in_print)
+            if seen and in_print and o > seen[-1] + 1:  # (pinyin after it, not a site's line taken out between)
+                seen.extend(itertools.takewhile(lambda k: k in in_print or original[k].isspace(), range(seen[-1] + 1, o)))
             if not seen or seen[-1] != o:
                 seen.append(o)
         # the pinyin of the value's last character follows it (服務(wù)老年人數(shù)): it is printed with the value
