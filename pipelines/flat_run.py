@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
 
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.flat_numbers import WEIGHT, funds_pieces, total_cells, weight_score_split
+from jixiao.pipelines.flat_numbers import funds_pieces, total_cells
+from jixiao.pipelines.flat_numbers import weight_score_split as weight_score_split  # (re-exported)
+from jixiao.pipelines.flat_row_values import (LEADING_NUMBER, MIN_NAME_CHARS, RowShape, doubled_tail, numbers_after,
+                                             rate_run, row_values)
 from jixiao.pipelines.normalize import NormalizedText
 from jixiao.pipelines.run_together import known_words_pattern, value_pieces, wrap_inside_run
 from jixiao.pipelines.weight_runs import weight_mid_values
@@ -29,8 +31,6 @@ MIN_WORDS = 12
 # between its cells, collapsed, has mostly spaces around its words: 0.0-0.36 on the real layouts and seeds so
 # printed, 0.82-1.0 on the runs; the collapsed-text reader reads the former)
 MIN_GLUED_SHARE = 0.7
-# a name is at least this many characters (a shorter piece before a value is part of the value before it)
-MIN_NAME_CHARS = 2
 # values a row holds before the next row's name starts (a target and an actual): fewer is a number inside a name
 # (完成12个村改造)
 MIN_ROW_VALUES = 2
@@ -73,7 +73,7 @@ def _value() -> re.Pattern[str]:
     # a frequency opens with what it counts per (每站每周1次, 每季度2次)
     per_what = r"(?:每[\u4e00-\u9fff]{1,2}?){1,2}"
     # whole phrases only: the single words (完成, 提升, 按时) open names too (按时完成率)
-    quality = _alt([*V.QUALITATIVE_BANDS, *V.QUALITATIVE_TARGETS])
+    quality = _alt([*V.QUALITATIVE_BANDS, *V.QUALITATIVE_TARGETS, *V.VALUE_DONE_WORDS])
     # a date first: 2023年12月底前 is one value, not 2023年 and 12月
     # a rate per unit: 2次/周, 120元/人
     per = rf"(?:/(?:{units}))?"
@@ -112,15 +112,6 @@ def values_to_end(text: str) -> list[tuple[int, int]] | None:
 _PART = re.compile(r"\S+(?: \S+)*")  # a piece's parts: text between runs of two spaces or more
 
 
-class RowShape(NamedTuple):
-    """What the indicator header says a row holds after its name: how many value columns (年初/调整后/年度指标值,
-    实际完成值) and how many number columns after them (分值, 得分)."""
-
-    values: int = 0
-    numbers: int = 0
-    weight_mid: bool = False  # 分值 printed between the target and the actual (指标值 分值 实际完成值 得分)
-
-
 def row_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]]:
     """A piece of the indicator block cut into a name and values, repeated (``巡护里程≥5000公里5230公里`` ->
     name, ≥5000公里, 5230公里); the whole piece where no cut reads. Runs of spaces (collapsed text) are cell
@@ -132,117 +123,6 @@ def row_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]]:
     for part in _PART.finditer(text):
         out += [(part.start() + a, part.start() + b) for a, b in _part_cells(part.group(), shape)]
     return out
-
-
-_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-# a number at a position: a 分值/得分 run, a total score run into the text after it (自评总分98附件2…)
-_LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?(?![\d.%])")
-def doubled_tail(name: str, times: int = 2) -> int:
-    """The length of a string printed ``times`` times at the end of ``name`` (``值守完成时间按期按期``: 按期), 0 if
-    none: a row whose target and actual are the same words, run into its name (the longest such string, at least
-    two characters, leaving a name). Under 年初 and 调整后 targets and an actual the words come three times."""
-    for n in range((len(name) - MIN_NAME_CHARS) // times, 1, -1):
-        if all(name[len(name) - (j + 1) * n:len(name) - j * n] == name[-n:] for j in range(1, times)):
-            return n
-    return 0
-
-
-def done_tail(name: str) -> int:
-    """The length of the words printed at the end of ``name`` as a target and again after 已 as its actual
-    (``管护机制建立已建立``: 建立), 0 if none; the name keeps at least ``MIN_NAME_CHARS``."""
-    for n in range((len(name) - 1 - MIN_NAME_CHARS) // 2, 1, -1):
-        if name[-n - 1] == "已" and name[-2 * n - 1:-n - 1] == name[-n:]:
-            return n
-    return 0
-
-
-def _row_values(text: str, name: tuple[int, int], vals: list[tuple[int, int]],
-                shape: RowShape) -> list[tuple[int, int]]:
-    """A row's name and values as cells: its last number split into 分值 and 得分 under a scored header; a word
-    printed twice at the name's end is the target and actual printed the same where the row prints no other
-    value, else the first value's opening word; three times under a header with three value columns (年初 and
-    调整后 targets, an actual)."""
-    a, b = name
-    if shape.values >= 3 and vals and all(_BARE_NUMBER.match(text[x:y]) for x, y in vals) \
-            and (n := doubled_tail(text[a:b], 3)):
-        return [(a, b - 3 * n), (b - 3 * n, b - 2 * n), (b - 2 * n, b - n), (b - n, b), *_scored(text, vals, shape)]
-    vals = _scored(text, vals, shape)
-    n = doubled_tail(text[a:b])
-    said = n or done_tail(text[a:b])  # the target's words; the actual's are 已 and them (建立已建立) where not doubled
-    act = said if n else said + 1
-    if said and vals and len(vals) <= 2 and all(_BARE_NUMBER.match(text[x:y]) for x, y in vals):
-        return [(a, b - said - act), (b - said - act, b - act), (b - act, b), *vals]
-    if n and vals:
-        # the target repeats the name's last word before its number (成本降低 | 降低10%以上)
-        return [(a, b - n), (b - n, vals[0][1]), *vals[1:]]
-    return [(a, b), *vals]
-
-
-# a rate row's name (覆盖率, 准确率(%)): its values are percentages, none over 100
-_RATE_NAME = re.compile(r"(率|%|％)\)?$")
-_DIGIT_RUN = re.compile(r"^\d[\d.]*%?$")
-# rates, a 分值 and a 得分 run together are at most this long (six of 100.00): a longer run is no such row
-RATE_RUN_CHARS = 36
-_RATE_PIECE = re.compile(r"^(?:0|[1-9]\d{0,2})(?:\.\d+)?%?$")
-
-
-def _rate_splits(run: str, parts: int, scored: bool):
-    """Every split of ``run`` into ``parts`` numbers as printed, none over 100, the values (not a 得分) of two
-    digits at least; under 分值 and 得分 the last two a 分值 and a 得分 no greater than it."""
-    if parts == 1:
-        ok = bool(_RATE_PIECE.match(run)) and float(run.rstrip("%")) <= 100
-        yield from ([[run]] if ok and (scored or len(run.rstrip("%")) >= 2) else [])
-        return
-    for k in range(1, len(run)):
-        head = run[:k]
-        if not _RATE_PIECE.match(head) or head.endswith("%") or float(head) > 100:
-            continue
-        if not (scored and parts == 2) and len(head) < 2:
-            continue
-        for rest in _rate_splits(run[k:], parts - 1, scored):
-            if scored and parts == 2 and not (WEIGHT.match(head) and float(rest[0]) <= float(head)):
-                continue
-            yield [head, *rest]
-
-
-def _rate_run(text: str, name: str, vals: list[tuple[int, int]], shape: RowShape) -> list[tuple[int, int]]:
-    """A rate row whose values ran into one number (``10095%``: a bare target 100 and the actual 95%;
-    ``9095961010``: 年初 90, 调整后 95, actual 96, 分值 10, 得分 10) split into the cells its header has, where
-    exactly one split reads as rates (none over 100) and, under 分值 and 得分, a weight and a score."""
-    need = shape.values + shape.numbers
-    if shape.values < 2 or not vals or need <= len(vals) or not _RATE_NAME.search(name):
-        return vals
-    x, y = vals[0]
-    if y - x > RATE_RUN_CHARS or not _DIGIT_RUN.match(text[x:y]):
-        return vals
-    splits = list(_rate_splits(text[x:y], need - len(vals) + 1, shape.numbers == 2 and len(vals) == 1))
-    if len(splits) != 1:
-        return vals
-    spans, at = [], x
-    for piece in splits[0]:
-        spans.append((at, at + len(piece)))
-        at += len(piece)
-    return [*spans, *vals[1:]]
-
-
-def _scored(text: str, vals: list[tuple[int, int]], shape: RowShape) -> list[tuple[int, int]]:
-    """A row's last number split into 分值 and 得分 under a header with both (``1513``: 15 and 13)."""
-    full = shape.values and len(vals) >= shape.values + shape.numbers  # every column has its cell already
-    if shape.numbers == 2 and vals and not full and _BARE_NUMBER.match(text[slice(*vals[-1])]):
-        x, y = vals[-1]
-        if (cut := weight_score_split(text[x:y])) is not None:
-            return [*vals[:-1], (x, x + cut[0]), (x + cut[0], y)]
-    return vals
-
-
-def _numbers_after(text: str, vals: list[tuple[int, int]], shape: RowShape) -> list[tuple[int, int]]:
-    """A row's values read as the header has them: past its value columns only a bare number (分值/得分) is a
-    value, so a unit word that opens the remark after it (1514部分片区…: 部 is a unit) stays the remark's."""
-    if not (shape.values and shape.numbers) or len(vals) <= shape.values:
-        return vals
-    vals = vals[:shape.values]
-    m = _LEADING_NUMBER.match(text, vals[-1][1])
-    return [*vals, (m.start(), m.end())] if m is not None else vals
 
 
 # a clause break inside a "name": the text is a sentence (a 偏差原因 remark), not an indicator's name
@@ -271,6 +151,10 @@ def _part_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]
     stop = placeholder.start() if placeholder is not None and placeholder.start() > 0 else len(text)
     text = text[:stop]
     while pos < len(text):
+        if shape.status and cells and (done := _value().match(text, pos)) and done.end() > pos:
+            cells.append((pos, done.end()))  # the row's status (已完成) before the next row's name
+            pos = done.end()
+            continue
         cut = None
         for k in range(pos + MIN_NAME_CHARS, len(text)):
             if not _value().match(text, k):
@@ -287,9 +171,9 @@ def _part_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]
             cells += _worded_row(text, pos, shape) if cut is None and not cells else [(pos, len(text))]
             break
         k, vals = cut
-        vals = weight_mid_values(text, vals, _values_from) if shape.weight_mid else _numbers_after(text, vals, shape)
-        vals = _rate_run(text, text[pos:k], vals, shape)
-        cells.extend(_row_values(text, (pos, k), vals, shape))
+        vals = weight_mid_values(text, vals, _values_from) if shape.weight_mid else numbers_after(text, vals, shape)
+        vals = rate_run(text, text[pos:k], vals, shape)
+        cells.extend(row_values(text, (pos, k), vals, shape))
         pos = vals[-1][1] + (text[vals[-1][1]:vals[-1][1] + 1] == " ")
     return cells
 
@@ -440,22 +324,32 @@ class IndicatorColumns:
     def __init__(self) -> None:
         self.in_rows = False
         self.columns: list[str] = []  # the indicator header's columns after the name
+        self.status = False
 
     def see(self, word: str) -> None:
         bare = re.sub(r"\(.*\)$", "", word.replace(" ", "").rstrip(":："))
         if bare in V.NAME_LABEL_WORDS:
-            self.in_rows, self.columns = False, []  # the next table
+            self.in_rows, self.columns, self.status = False, [], False  # the next table
         elif self.in_rows and (slot := _VALUE_SLOTS.get(bare)):
-            self.columns.append(slot)
+            self._status(bare) or self.columns.append(slot)
         self.in_rows = self.in_rows or bare.startswith(V.INDICATOR_HEADER_WORDS["name"])
 
     @property
     def shape(self) -> RowShape:
-        return _shape(self.columns)
+        return _shape(self.columns)._replace(status=self.status)
+
+    def _status(self, word: str) -> bool:
+        """Whether ``word`` names the actual's column again (完成情况 after 得分): it heads a status column (已完成,
+        达成预期指标), which a row then prints after its numbers."""
+        named = "actual" in self.columns and V.indicator_column(word) == "actual"
+        self.status = self.status or named
+        return named
 
     def row_cells(self, piece: str) -> list[tuple[int, int]] | None:
         """The piece cut into rows (``row_cells``) when it stands in the indicator rows, else None."""
-        return row_cells(piece, self.shape) if self.in_rows else None
+        if not self.in_rows:
+            return None
+        return [(0, len(piece))] if self._status(piece.replace(" ", "")) else row_cells(piece, self.shape)
 
 
 def _cut(line: str, words: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], bool]:
@@ -469,7 +363,7 @@ def _cut(line: str, words: list[tuple[int, int]]) -> tuple[list[tuple[int, int]]
     for a, b in [*words, (len(line), len(line))]:
         if line[last:a].strip():
             piece = line[last:a]
-            if header.in_rows and V.TOTAL_SCORE_LABEL.match(word) and (m := _LEADING_NUMBER.match(piece)):
+            if header.in_rows and V.TOTAL_SCORE_LABEL.match(word) and (m := LEADING_NUMBER.match(piece)):
                 inner = total_cells(piece, m.end(), header.shape.numbers == 2)
             else:
                 inner = header.row_cells(piece)

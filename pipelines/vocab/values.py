@@ -90,3 +90,7 @@ LOWER_IS_BETTER: tuple[str, ...] = ("成本", "费用", "投诉", "事故", "差
 # (提高5.4个百分点, 下降12%): a table run into one line has nothing else to cut the name before it
 VALUE_COMPARED_BASES: tuple[str, ...] = ("较上年同期", "较上年", "较去年", "比上年", "同比")
 VALUE_CHANGE_WORDS: tuple[str, ...] = ("提高", "提升", "增长", "增加", "下降", "降低", "减少")
+# a value that says the thing was done or not, printed as the actual (2021年12月底前 | 已完成) or in a status column
+# after 得分 (完成情况: 已完成 / 未完成)
+VALUE_DONE_WORDS: tuple[str, ...] = ("已全部完成", "已完成", "未完成", "已建立", "已建成", "已落实", "已实现", "已达标",
+                                     "已拨付", "已发放", "已到位")
