@@ -127,7 +127,17 @@ def scored(text: str, vals: list[tuple[int, int]], shape: RowShape) -> list[tupl
         x, y = vals[-1]
         if (cut := weight_score_split(text[x:y])) is not None:
             return [*vals[:-1], (x, x + cut[0]), (x + cut[0], y)]
+        for end in range(y - 1, x + 1, -1) if _HAN.match(text, y) else ():
+            # the digits after the pair open the next row's name or the remark (101065岁及以上…, 1082所学校…): the
+            # longest head that splits into a 分值 and a 得分
+            if (cut := weight_score_split(text[x:end])) is not None:
+                return [*vals[:-1], (x, x + cut[0]), (x + cut[0], end)]
     return vals
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# a 得分 as printed is at most the form's full marks
+MAX_SCORE = 100
 
 
 def numbers_after(text: str, vals: list[tuple[int, int]], shape: RowShape) -> list[tuple[int, int]]:
@@ -137,4 +147,9 @@ def numbers_after(text: str, vals: list[tuple[int, int]], shape: RowShape) -> li
         return vals
     vals = vals[:shape.values]
     m = LEADING_NUMBER.match(text, vals[-1][1])
-    return [*vals, (m.start(), m.end())] if m is not None else vals
+    if m is None:
+        return vals
+    end = m.end()
+    while shape.numbers == 1 and float(text[m.start():end]) > MAX_SCORE and _HAN.match(text, m.end()) and end > m.start() + 1:
+        end -= 1  # a 得分 run into a remark opening with a count (132个站点…: 13, then 2个站点…)
+    return [*vals, (m.start(), end)]
