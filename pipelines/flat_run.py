@@ -68,7 +68,7 @@ def _value() -> re.Pattern[str]:
     number = r"\d+(?:\.\d+)?"
     # a date with its year, or a month and day without (12月28日完成), or a month's end without a year (4月底前)
     part = r"(?:底|末|上旬|中旬|下旬)"
-    date = (rf"(?:(?:19|20)\d{{2}}年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?|\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}月(?={part})){part}?(?:"
+    date = (rf"(?:(?:{_alt(V.DATE_RELATIVE_YEARS)})\d{{1,2}}月(?:\d{{1,2}}日)?|(?:19|20)\d{{2}}年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?|\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}月(?={part})){part}?(?:"
             + _alt(V.DEADLINE_WORDS) + r")?")
     # a frequency opens with what it counts per (每站每周1次, 每季度2次)
     per_what = r"(?:每[\u4e00-\u9fff]{1,2}?){1,2}"
@@ -352,6 +352,10 @@ class IndicatorColumns:
         return [(0, len(piece))] if self._status(piece.replace(" ", "")) else row_cells(piece, self.shape)
 
 
+def _grade_chars(piece: str) -> int:
+    return next((len(w) for w in sorted(V.PRINTED_GRADES, key=len, reverse=True) if piece.startswith(w)), 0)
+
+
 def _cut(line: str, words: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], bool]:
     """Cells of a run: each known word, and the text between two cut as a value (before the indicator header)
     or as rows (after it); and whether the run ends in the indicator rows. A project name label starts the
@@ -365,6 +369,8 @@ def _cut(line: str, words: list[tuple[int, int]]) -> tuple[list[tuple[int, int]]
             piece = line[last:a]
             if header.in_rows and V.TOTAL_SCORE_LABEL.match(word) and (m := LEADING_NUMBER.match(piece)):
                 inner = total_cells(piece, m.end(), header.shape.numbers == 2)
+            elif V.GRADE_LABEL.match(word) and 0 < (g := _grade_chars(piece)) < len(piece):
+                inner = [(0, g), (g, len(piece))]  # the grade, then the next table's title (优表2项目支出…)
             else:
                 inner = header.row_cells(piece)
                 inner = funds_pieces(piece) if inner is None else inner

@@ -94,3 +94,5 @@ VALUE_CHANGE_WORDS: tuple[str, ...] = ("提高", "提升", "增长", "增加", "
 # after 得分 (完成情况: 已完成 / 未完成)
 VALUE_DONE_WORDS: tuple[str, ...] = ("已全部完成", "已完成", "未完成", "已建立", "已建成", "已落实", "已实现", "已达标",
                                      "已拨付", "已发放", "已到位")
+# a year named by its relation to the budget year before a month (次年3月底前, 当年12月20日)
+DATE_RELATIVE_YEARS: tuple[str, ...] = ("次年", "当年", "本年")
