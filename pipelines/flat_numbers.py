@@ -73,3 +73,15 @@ def funds_pieces(piece: str) -> list[tuple[int, int]]:
         else:
             out += [(at + x, at + y) for x, y in whole]
     return out
+
+
+# two decimals run together, printed with as many decimals each (a coefficient's target and actual: 0.550.56)
+_DECIMAL_PAIRS = tuple(re.compile(rf"(\d+)\.\d{{{d}}}(\d+)\.\d{{{d}}}") for d in (1, 2, 3))
+
+
+def decimal_pair(text: str, start: int) -> tuple[int, int] | None:
+    """Where the two decimals run together at ``start`` end (``0.550.5610`` -> after 0.55 and after 0.56): the one
+    count of decimals that gives both integer parts as many digits; None where none or several do."""
+    found = [(m.start(2), m.end()) for rx in _DECIMAL_PAIRS
+             if (m := rx.match(text, start)) is not None and len(m[1]) == len(m[2])]
+    return found[0] if len(found) == 1 else None

@@ -127,9 +127,9 @@ def scored(text: str, vals: list[tuple[int, int]], shape: RowShape) -> list[tupl
         x, y = vals[-1]
         if (cut := weight_score_split(text[x:y])) is not None:
             return [*vals[:-1], (x, x + cut[0]), (x + cut[0], y)]
-        for end in range(y - 1, x + 1, -1) if _HAN.match(text, y) else ():
-            # the digits after the pair open the next row's name or the remark (101065岁及以上…, 1082所学校…): the
-            # longest head that splits into a 分值 and a 得分
+        for end in range(y - 1, x + 1, -1) if y < len(text) and text[y] not in ".%" else ():
+            # the digits after the pair open the next row's name or the remark (101065岁及以上…, 10100-6岁…,
+            # 1082所学校…): the longest head that splits into a 分值 and a 得分
             if (cut := weight_score_split(text[x:end])) is not None:
                 return [*vals[:-1], (x, x + cut[0]), (x + cut[0], end)]
     return vals

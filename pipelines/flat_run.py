@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.flat_numbers import funds_pieces, total_cells
+from jixiao.pipelines.flat_numbers import decimal_pair, funds_pieces, total_cells
 from jixiao.pipelines.flat_numbers import weight_score_split as weight_score_split  # (re-exported)
 from jixiao.pipelines.flat_row_values import (LEADING_NUMBER, MIN_NAME_CHARS, RowShape, doubled_tail, numbers_after,
                                              rate_run, row_values)
@@ -64,7 +64,8 @@ def _value() -> re.Pattern[str]:
     phrase; units longest first so 万元 wins over 万."""
     ops = _alt(w for ws in V.VALUE_OPERATOR_PREFIXES.values() for w in ws if w not in ("为", "达"))
     suffix = _alt(w for ws in V.VALUE_OPERATOR_SUFFIXES.values() for w in ws)
-    units = _alt([*V.VALUE_UNITS, "‰"])
+    # (a unit counted in 万: 1.8万平方米, 1.5万册, where the list has no such unit)
+    units = rf"(?:万|亿)?(?:{_alt([*V.VALUE_UNITS, '‰'])})"
     number = r"\d+(?:\.\d+)?"
     # a date with its year, or a month and day without (12月28日完成), or a month's end without a year (4月底前)
     part = r"(?:底|末|上旬|中旬|下旬)"
@@ -97,6 +98,11 @@ def _values_from(text: str, pos: int) -> tuple[list[tuple[int, int]], int]:
         m = rx.match(text, pos)
         if m is None or m.end() == pos:
             break
+        digit = _DIGIT.search(text, pos, m.end()) if text[m.end():m.end() + 1] == "." else None
+        if digit is not None and (pair := decimal_pair(text, digit.start())):
+            out += [(pos, pair[0]), (pair[0], pair[1])]  # (≥0.550.56: ≥0.55 and 0.56)
+            pos = pair[1]
+            continue
         out.append((pos, m.end()))
         pos = m.end()
     return out, pos
