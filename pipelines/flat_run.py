@@ -180,7 +180,8 @@ def _part_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]
         vals = weight_mid_values(text, vals, _values_from) if shape.weight_mid else numbers_after(text, vals, shape)
         vals = rate_run(text, text[pos:k], vals, shape)
         cells.extend(row_values(text, (pos, k), vals, shape))
-        pos = vals[-1][1] + (text[vals[-1][1]:vals[-1][1] + 1] == " ")
+        end = cells[-1][1]  # (the last cell read: a pair of numbers may end before the digits after it)
+        pos = end + (text[end:end + 1] == " ")
     return cells
 
 
