@@ -21,7 +21,7 @@ from jixiao.pipelines.flat_numbers import weight_score_split as weight_score_spl
 from jixiao.pipelines.flat_row_values import (LEADING_NUMBER, MIN_NAME_CHARS, RowShape, doubled_tail, numbers_after,
                                              rate_run, row_values)
 from jixiao.pipelines.normalize import NormalizedText
-from jixiao.pipelines.run_together import known_words_pattern, value_pieces, wrap_inside_run
+from jixiao.pipelines.run_together import known_words_pattern, over_removed_line, value_pieces, wrap_inside_run
 from jixiao.pipelines.weight_runs import weight_mid_values
 
 # a line is a table run together when it holds at least this many known words (a row holds a few; a run of a
@@ -236,7 +236,7 @@ def _joined_chunks(norm: NormalizedText) -> tuple[str, list[int]]:
         elif over := k > 0 and (
                 (alone[k] and lines[k - 1][3] >= MIN_CHUNK_WORDS or in_run and lines[k][3] >= MIN_CHUNK_WORDS)
                 and wrap_inside_run(text, lines[k - 1][1], a)
-                or in_run and lines[k][3] > 0 and _over_removed_line(norm, lines[k - 1][1], a)):
+                or in_run and lines[k][3] > 0 and over_removed_line(norm, lines[k - 1][1], a)):
             # a wrap inside the run (either line may hold fewer words: the rows' end), or a page line or a site's
             # line taken out (the run goes on after it: the line holds known words)
             for i in range(lines[k - 1][1], a):
@@ -262,17 +262,6 @@ def _site_line(text: str, lines: list[tuple[int, int, re.Match[str] | None, int]
     a, b, m, found = lines[k]
     return (0 < k < len(lines) - 1 and not found and m is None and b - a <= SITE_LINE_CHARS
             and not _DIGIT.search(text, a, b) and lines[k - 1][3] > 0 and lines[k + 1][3] >= 2)
-
-
-def _over_removed_line(norm: NormalizedText, end: int, start: int) -> bool:
-    """Whether the line break between ``end`` and ``start`` stood where normalization took a whole line out (a page
-    counter, 第2页 / 共3页, that the site printed between two pages of a run), or a site's line stands there
-    (``_site_line``): the run goes on across it, inside a name or a number as anywhere else."""
-    if norm.text[end:start] != "\n":
-        inner = norm.text[end + 1:start - 1]  # (one line between: the site's, left out of the lines)
-        return norm.text[end] == "\n" == norm.text[start - 1] and bool(inner.strip()) and "\n" not in inner
-    gone = norm.original[norm.offsets[end] + 1:norm.offsets[start]]
-    return "\n" in gone and bool(gone.strip())
 
 
 def flat_run_cells(norm: NormalizedText) -> NormalizedText | None:

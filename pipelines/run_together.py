@@ -215,6 +215,40 @@ def join_wrapped_categories(norm: NormalizedText) -> NormalizedText:
         original_length=norm.original_length, original=norm.original, in_print=norm.in_print)
 
 
+def over_removed_line(norm: NormalizedText, end: int, start: int) -> bool:
+    """Whether the line break between ``end`` and ``start`` stood where normalization took a whole line out (a page
+    counter, 第2页 / 共3页, that the site printed between two pages of a run), or a site's line stands there
+    (``flat_run``'s site lines): the run goes on across it, inside a name or a number as anywhere else."""
+    if norm.text[end:start] != "\n":
+        inner = norm.text[end + 1:start - 1]  # (one line between: the site's, left out of the lines)
+        return norm.text[end] == "\n" == norm.text[start - 1] and bool(inner.strip()) and "\n" not in inner
+    gone = norm.original[norm.offsets[end] + 1:norm.offsets[start]]
+    return "\n" in gone and bool(gone.strip())
+
+
+# a line of a run broken by a page line inside a name ends in a character of it, not in a cell's number
+_ENDS_IN_WORDS = re.compile(r"[\u4e00-\u9fff]$")
+
+
+def join_page_broken_runs(norm: NormalizedText) -> NormalizedText:
+    """The text with a line break taken out where a page line (第2页 / 共3页) was taken out between two lines of a run,
+    the line before ending inside a name (农技推广服务长效 / 机制健全健全1010): the run goes on across the page."""
+    text = norm.text
+    drop, pos, lines = [], 0, text.split("\n")
+    for i, line in enumerate(lines[:-1]):
+        end = pos + len(line)
+        if (_ENDS_IN_WORDS.search(line) and len(known_words().findall(line)) >= 2 and lines[i + 1][:1] > " "
+                and "\t" not in line and over_removed_line(norm, end, end + 1)):
+            drop.append(end)
+        pos = end + 1
+    if not drop:
+        return norm
+    keep = [i for i in range(len(text)) if i not in set(drop)]
+    return NormalizedText.model_construct(
+        text="".join(text[i] for i in keep), offsets=[norm.offsets[i] for i in keep] + [norm.offsets[len(text)]],
+        original_length=norm.original_length, original=norm.original, in_print=norm.in_print)
+
+
 class RowCutter(Protocol):
     """Reads a run's known words in order and cuts the text after the indicator header into rows (``flat_run``'s
     ``IndicatorColumns``): None before it."""
@@ -235,7 +269,7 @@ def run_together_cells(norm: NormalizedText, rows: Callable[[], RowCutter] | Non
     """The text with each run-together line cut into cells, one a line; None when no line is such a run. ``rows``:
     a row cutter for the indicator rows (a row's name, target, actual and 得分 run together: 长度≥18公里18.6公里15),
     where the caller has one; without it a value is cut only where a number run splits."""
-    norm = join_wrapped_categories(norm)
+    norm = join_page_broken_runs(join_wrapped_categories(norm))
     text = norm.text
     if sum(len(known_words().findall(line)) >= 2 for line in text.split("\n") if "\t" not in line) < MIN_ROW_LINES:
         return None
