@@ -21,7 +21,8 @@ from jixiao.pipelines.flat_numbers import weight_score_split as weight_score_spl
 from jixiao.pipelines.flat_row_values import (LEADING_NUMBER, MIN_NAME_CHARS, RowShape, doubled_tail, numbers_after,
                                              rate_run, row_values)
 from jixiao.pipelines.normalize import NormalizedText
-from jixiao.pipelines.run_together import known_words_pattern, over_removed_line, value_pieces, wrap_inside_run
+from jixiao.pipelines.run_together import (is_site_line, known_words_pattern, over_removed_line, value_pieces,
+                                           wrap_inside_run)
 from jixiao.pipelines.weight_runs import weight_mid_values
 
 # a line is a table run together when it holds at least this many known words (a row holds a few; a run of a
@@ -177,9 +178,12 @@ def _part_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]
             cells += _worded_row(text, pos, shape) if cut is None and not cells else [(pos, len(text))]
             break
         k, vals = cut
+        # (a status in words closing the piece is the row's 完成情况, no value column: 健全健全1515已完成)
+        status = vals[-1:] if shape.status and len(vals) > 1 and not _DIGIT.search(text, *vals[-1]) else []
+        vals = vals[:len(vals) - len(status)]
         vals = weight_mid_values(text, vals, _values_from) if shape.weight_mid else numbers_after(text, vals, shape)
         vals = rate_run(text, text[pos:k], vals, shape)
-        cells.extend(row_values(text, (pos, k), vals, shape))
+        cells.extend(row_values(text, (pos, k), vals, shape) + status)
         end = cells[-1][1]  # (the last cell read: a pair of numbers may end before the digits after it)
         pos = end + (text[end:end + 1] == " ")
     return cells
@@ -250,18 +254,15 @@ def _joined_chunks(norm: NormalizedText) -> tuple[str, list[int]]:
     return "".join(text[i] for i in idx), idx
 
 
-# a document site's own line printed inside a run between two of its pages (下载文档到电脑,查找使用更方便): no known
-# word, no digit, short
-SITE_LINE_CHARS = 30
 _DIGIT = re.compile(r"\d")
 
 
 def _site_line(text: str, lines: list[tuple[int, int, re.Match[str] | None, int]], k: int) -> bool:
-    """Whether non-blank line ``k`` is a site's line between two lines of a run: it holds no known word, no digit and
-    no chunk marker, the line before holds a known word and the line after two (the run goes on)."""
+    """Whether non-blank line ``k`` is a site's line between two lines of a run (``is_site_line``), the line before
+    holding a known word and the line after two (the run goes on)."""
     a, b, m, found = lines[k]
-    return (0 < k < len(lines) - 1 and not found and m is None and b - a <= SITE_LINE_CHARS
-            and not _DIGIT.search(text, a, b) and lines[k - 1][3] > 0 and lines[k + 1][3] >= 2)
+    return (0 < k < len(lines) - 1 and not found and m is None and is_site_line(text[a:b])
+            and lines[k - 1][3] > 0 and lines[k + 1][3] >= 2)
 
 
 def flat_run_cells(norm: NormalizedText) -> NormalizedText | None:
@@ -321,8 +322,10 @@ class IndicatorColumns:
         self.in_rows = False
         self.columns: list[str] = []  # the indicator header's columns after the name
         self.status = False
+        self.word = ""  # the last known word seen
 
     def see(self, word: str) -> None:
+        self.word = word
         bare = re.sub(r"\(.*\)$", "", word.replace(" ", "").rstrip(":："))
         if bare in V.NAME_LABEL_WORDS:
             self.in_rows, self.columns, self.status = False, [], False  # the next table
@@ -342,10 +345,18 @@ class IndicatorColumns:
         return named
 
     def row_cells(self, piece: str) -> list[tuple[int, int]] | None:
-        """The piece cut into rows (``row_cells``) when it stands in the indicator rows, else None."""
+        """The piece cut into rows (``row_cells``) when it stands in the indicator rows, else None; after a total's
+        label its numbers (``total_cells``)."""
         if not self.in_rows:
             return None
+        if V.TOTAL_SCORE_LABEL.match(self.word) and (m := LEADING_NUMBER.match(piece)):
+            return total_cells(piece, m.end(), self.shape.numbers == 2)
         return [(0, len(piece))] if self._status(piece.replace(" ", "")) else row_cells(piece, self.shape)
+
+    @staticmethod
+    def value_cells(piece: str) -> list[tuple[int, int]]:
+        """A piece before the indicator rows: a value, amounts and a rate run together split (``funds_pieces``)."""
+        return funds_pieces(piece)
 
 
 def _grade_chars(piece: str) -> int:
@@ -363,13 +374,11 @@ def _cut(line: str, words: list[tuple[int, int]]) -> tuple[list[tuple[int, int]]
     for a, b in [*words, (len(line), len(line))]:
         if line[last:a].strip():
             piece = line[last:a]
-            if header.in_rows and V.TOTAL_SCORE_LABEL.match(word) and (m := LEADING_NUMBER.match(piece)):
-                inner = total_cells(piece, m.end(), header.shape.numbers == 2)
-            elif V.GRADE_LABEL.match(word) and 0 < (g := _grade_chars(piece)) < len(piece):
+            if V.GRADE_LABEL.match(word) and 0 < (g := _grade_chars(piece)) < len(piece):
                 inner = [(0, g), (g, len(piece))]  # the grade, then the next table's title (优表2项目支出…)
             else:
                 inner = header.row_cells(piece)
-                inner = funds_pieces(piece) if inner is None else inner
+                inner = header.value_cells(piece) if inner is None else inner
             cells += [(last + x, last + y) for x, y in inner]
         if a < b:
             cells.append((a, b))

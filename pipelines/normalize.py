@@ -157,9 +157,9 @@ def _fold(ch: str) -> str:
 # a word's syllables together where each carries its tone (指標(zhǐ biāo), (zhi3biao1)). Dropped from the text the
 # parsers read, kept in printed values.
 _MARKED = r"[a-zü]*+[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*+"  # possessive: one reading of a run of syllables
-_TONE_DIGIT = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv][a-z]{0,4}[1-5]"
+_TONE_DIGIT = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv][a-z]{0,4}[1-5１-５]"  # (１: a page all full-width)
 PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?:{_MARKED}(?: ?{_MARKED})*|{_TONE_DIGIT}(?: ?{_TONE_DIGIT})+"
-                     r"|(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv][a-z]{0,4}[1-5]?)[)）]")
+                     r"|(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv][a-z]{0,4}[1-5１-５]?)[)）]")
 
 
 # A line printed with a space after every character (a PDF's letter spacing: 项 目 名 称  河 道 整 治): at least

@@ -230,20 +230,35 @@ def over_removed_line(norm: NormalizedText, end: int, start: int) -> bool:
 _ENDS_IN_WORDS = re.compile(r"[\u4e00-\u9fff]$")
 
 
+# a document site's own line printed inside a run between two of its pages (下载文档到电脑,查找使用更方便): no known
+# word, no digit, no cell break, short
+SITE_LINE_CHARS = 30
+_SITE_LINE = re.compile(rf"[^\d\t|]{{1,{SITE_LINE_CHARS}}}")
+
+
+def is_site_line(line: str) -> bool:
+    return bool(_SITE_LINE.fullmatch(line.strip())) and not known_words().search(line)
+
+
 def join_page_broken_runs(norm: NormalizedText) -> NormalizedText:
     """The text with a line break taken out where a page line (第2页 / 共3页) was taken out between two lines of a run,
-    the line before ending inside a name (农技推广服务长效 / 机制健全健全1010): the run goes on across the page."""
+    or a site's line stands there (taken out too), the line before ending inside a name (农技推广服务长效 /
+    机制健全健全1010): the run goes on across the page."""
     text = norm.text
-    drop, pos, lines = [], 0, text.split("\n")
+    drop: set[int] = set()
+    pos, lines = 0, text.split("\n")
     for i, line in enumerate(lines[:-1]):
         end = pos + len(line)
-        if (_ENDS_IN_WORDS.search(line) and len(known_words().findall(line)) >= 2 and lines[i + 1][:1] > " "
-                and "\t" not in line and over_removed_line(norm, end, end + 1)):
-            drop.append(end)
+        # (a line joined to the one before is that run's too, whatever words it holds)
+        if _ENDS_IN_WORDS.search(line) and (len(known_words().findall(line)) >= 2 or pos - 1 in drop) and "\t" not in line:
+            site = i + 2 < len(lines) and is_site_line(lines[i + 1]) and bool(known_words().search(lines[i + 2]))
+            nxt = end + 1 + (len(lines[i + 1]) + 1 if site else 0)
+            if lines[i + 2 if site else i + 1][:1] > " " and (site or over_removed_line(norm, end, nxt)):
+                drop.update(range(end, nxt))
         pos = end + 1
     if not drop:
         return norm
-    keep = [i for i in range(len(text)) if i not in set(drop)]
+    keep = [i for i in range(len(text)) if i not in drop]
     return NormalizedText.model_construct(
         text="".join(text[i] for i in keep), offsets=[norm.offsets[i] for i in keep] + [norm.offsets[len(text)]],
         original_length=norm.original_length, original=norm.original, in_print=norm.in_print)
@@ -257,12 +272,15 @@ class RowCutter(Protocol):
 
     def row_cells(self, piece: str) -> list[tuple[int, int]] | None: ...
 
+    def value_cells(self, piece: str) -> list[tuple[int, int]]: ...
+
 
 def _piece_cells(piece: str, rows: RowCutter | None) -> list[tuple[int, int]]:
     """A value between two known words: cut into a row's name and values in the indicator rows, else the value or
-    its amounts and rate (two or three amounts: 年初, 全年 and 执行数 before the rate)."""
+    its amounts and rate (two or three amounts: 年初, 全年 and 执行数 before the rate; the cutter's reading, also
+    with the funds 得分 after the rate)."""
     cut = rows.row_cells(piece) if rows is not None else None
-    return cut if cut is not None else value_pieces(piece, amounts=(2, 3) if rows is not None else (2,))
+    return cut if cut is not None else rows.value_cells(piece) if rows is not None else value_pieces(piece)
 
 
 def run_together_cells(norm: NormalizedText, rows: Callable[[], RowCutter] | None = None) -> NormalizedText | None:

@@ -157,3 +157,14 @@ def test_a_wrapped_line_opening_with_a_decimal_carries_on():
     lines = ["乙" * 39 + "1", "5.00%丙" + "丙" * 34, *(["丁" * 40] * 6), "戊"]
     breaks = hard_wrap_breaks("\n".join(lines))
     assert len(lines[0]) in breaks  # (the break after 1 / 5.00%)
+
+
+def test_a_status_closing_the_piece_is_no_value_column():
+    shape = RowShape(values=2, numbers=2, status=True)
+    assert _cells("管护机制健全健全1515已完成", shape) == ["管护机制", "健全", "健全", "15", "15", "已完成"]
+    assert _cells("抽检批次≥900批次932批次2020已完成", shape) == ["抽检批次", "≥900批次", "932批次", "20", "20", "已完成"]
+
+
+def test_full_width_tone_digits_are_pinyin_too():
+    # a page whose digits were all made full-width, its pinyin's tone digits with them
+    assert normalize_text("項(xiang４)目資(zi１)金３６０").text == "项目资金360"
