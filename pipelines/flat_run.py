@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
 
 from jixiao.pipelines import vocab as V
+from jixiao.pipelines.flat_numbers import decimal_pair, funds_pieces, total_cells
+from jixiao.pipelines.flat_numbers import weight_score_split as weight_score_split  # (re-exported)
+from jixiao.pipelines.flat_row_values import (LEADING_NUMBER, MIN_NAME_CHARS, RowShape, doubled_tail, numbers_after,
+                                             rate_run, row_values)
 from jixiao.pipelines.normalize import NormalizedText
-from jixiao.pipelines.run_together import known_words_pattern, value_pieces, wrap_inside_run
+from jixiao.pipelines.run_together import (is_site_line, known_words_pattern, over_removed_line, value_pieces,
+                                           wrap_inside_run)
 from jixiao.pipelines.weight_runs import weight_mid_values
 
 # a line is a table run together when it holds at least this many known words (a row holds a few; a run of a
@@ -28,8 +32,6 @@ MIN_WORDS = 12
 # between its cells, collapsed, has mostly spaces around its words: 0.0-0.36 on the real layouts and seeds so
 # printed, 0.82-1.0 on the runs; the collapsed-text reader reads the former)
 MIN_GLUED_SHARE = 0.7
-# a name is at least this many characters (a shorter piece before a value is part of the value before it)
-MIN_NAME_CHARS = 2
 # values a row holds before the next row's name starts (a target and an actual): fewer is a number inside a name
 # (完成12个村改造)
 MIN_ROW_VALUES = 2
@@ -63,22 +65,28 @@ def _value() -> re.Pattern[str]:
     phrase; units longest first so 万元 wins over 万."""
     ops = _alt(w for ws in V.VALUE_OPERATOR_PREFIXES.values() for w in ws if w not in ("为", "达"))
     suffix = _alt(w for ws in V.VALUE_OPERATOR_SUFFIXES.values() for w in ws)
-    units = _alt([*V.VALUE_UNITS, "‰"])
+    # (a unit counted in 万: 1.8万平方米, 1.5万册, where the list has no such unit)
+    units = rf"(?:万|亿)?(?:{_alt([*V.VALUE_UNITS, '‰'])})"
     number = r"\d+(?:\.\d+)?"
     # a date with its year, or a month and day without (12月28日完成), or a month's end without a year (4月底前)
     part = r"(?:底|末|上旬|中旬|下旬)"
-    date = (rf"(?:(?:19|20)\d{{2}}年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?|\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}月(?={part})){part}?(?:"
+    date = (rf"(?:(?:{_alt(V.DATE_RELATIVE_YEARS)})\d{{1,2}}月(?:\d{{1,2}}日)?|(?:19|20)\d{{2}}年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?|\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}月(?={part})){part}?(?:"
             + _alt(V.DEADLINE_WORDS) + r")?")
     # a frequency opens with what it counts per (每站每周1次, 每季度2次)
     per_what = r"(?:每[\u4e00-\u9fff]{1,2}?){1,2}"
     # whole phrases only: the single words (完成, 提升, 按时) open names too (按时完成率)
-    quality = _alt([*V.QUALITATIVE_BANDS, *V.QUALITATIVE_TARGETS])
+    quality = _alt([*V.QUALITATIVE_BANDS, *V.QUALITATIVE_TARGETS, *V.VALUE_DONE_WORDS])
     # a date first: 2023年12月底前 is one value, not 2023年 and 12月
     # a rate per unit: 2次/周, 120元/人
     per = rf"(?:/(?:{units}))?"
     # a range: 20-30人, 2021-2025年, 5~10个
     span = r"(?:[~～\-—–至]"
-    return re.compile(rf"(?:(?:{ops})?{date}|(?:{per_what})?(?:{ops})?{number}{span}{number})?(?:(?:{units}){per})?(?:{suffix})?"
+    # a change on the year before, with its size or none (较上年提高5个百分点, 较上年下降), or the size alone after the
+    # change, its unit printed (an actual: 提高1.3个百分点; 有所提高10 is the words and a 得分)
+    change = _alt(V.VALUE_CHANGE_WORDS)
+    sized = rf"{number}(?:{units}){per}"
+    compared = rf"(?:{_alt(V.VALUE_COMPARED_BASES)})(?:有所)?(?:{change})(?:{sized})?|(?:{change}){sized}"
+    return re.compile(rf"(?:{compared}|(?:{ops})?{date}|(?:{per_what})?(?:{ops})?{number}{span}{number})?(?:(?:{units}){per})?(?:{suffix})?"
                       rf"|(?:{ops})?(?:{quality}))")
 
 
@@ -91,6 +99,11 @@ def _values_from(text: str, pos: int) -> tuple[list[tuple[int, int]], int]:
         m = rx.match(text, pos)
         if m is None or m.end() == pos:
             break
+        digit = _DIGIT.search(text, pos, m.end()) if text[m.end():m.end() + 1] == "." else None
+        if digit is not None and (pair := decimal_pair(text, digit.start())):
+            out += [(pos, pair[0]), (pair[0], pair[1])]  # (≥0.550.56: ≥0.55 and 0.56)
+            pos = pair[1]
+            continue
         out.append((pos, m.end()))
         pos = m.end()
     return out, pos
@@ -106,15 +119,6 @@ def values_to_end(text: str) -> list[tuple[int, int]] | None:
 _PART = re.compile(r"\S+(?: \S+)*")  # a piece's parts: text between runs of two spaces or more
 
 
-class RowShape(NamedTuple):
-    """What the indicator header says a row holds after its name: how many value columns (年初/调整后/年度指标值,
-    实际完成值) and how many number columns after them (分值, 得分)."""
-
-    values: int = 0
-    numbers: int = 0
-    weight_mid: bool = False  # 分值 printed between the target and the actual (指标值 分值 实际完成值 得分)
-
-
 def row_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]]:
     """A piece of the indicator block cut into a name and values, repeated (``巡护里程≥5000公里5230公里`` ->
     name, ≥5000公里, 5230公里); the whole piece where no cut reads. Runs of spaces (collapsed text) are cell
@@ -126,130 +130,6 @@ def row_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]]:
     for part in _PART.finditer(text):
         out += [(part.start() + a, part.start() + b) for a, b in _part_cells(part.group(), shape)]
     return out
-
-
-_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-# a number at a position: a 分值/得分 run, a total score run into the text after it (自评总分98附件2…)
-_LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?(?![\d.%])")
-# a 分值 as printed (1 to 100) and the 得分 after it, no more than it
-_WEIGHT = re.compile(r"^(?:[1-9]\d?|100)(?:\.\d+)?$")
-_SCORE = re.compile(r"^(?:0|[1-9]\d{0,2})(?:\.\d+)?$")
-
-
-def weight_score_split(run: str) -> tuple[int, ...] | None:
-    """Where a 分值 and its 得分 run together (``1513`` -> 15 and 13) split: the one cut that gives a 分值 as
-    printed and a 得分 as printed no greater than it; None where there is no such cut or more than one."""
-    cuts = [k for k in range(1, len(run)) if _WEIGHT.match(run[:k]) and _SCORE.match(run[k:])
-            and float(run[k:]) <= float(run[:k])]
-    return (cuts[0],) if len(cuts) == 1 else None
-
-
-def doubled_tail(name: str, times: int = 2) -> int:
-    """The length of a string printed ``times`` times at the end of ``name`` (``值守完成时间按期按期``: 按期), 0 if
-    none: a row whose target and actual are the same words, run into its name (the longest such string, at least
-    two characters, leaving a name). Under 年初 and 调整后 targets and an actual the words come three times."""
-    for n in range((len(name) - MIN_NAME_CHARS) // times, 1, -1):
-        if all(name[len(name) - (j + 1) * n:len(name) - j * n] == name[-n:] for j in range(1, times)):
-            return n
-    return 0
-
-
-def done_tail(name: str) -> int:
-    """The length of the words printed at the end of ``name`` as a target and again after 已 as its actual
-    (``管护机制建立已建立``: 建立), 0 if none; the name keeps at least ``MIN_NAME_CHARS``."""
-    for n in range((len(name) - 1 - MIN_NAME_CHARS) // 2, 1, -1):
-        if name[-n - 1] == "已" and name[-2 * n - 1:-n - 1] == name[-n:]:
-            return n
-    return 0
-
-
-def _row_values(text: str, name: tuple[int, int], vals: list[tuple[int, int]],
-                shape: RowShape) -> list[tuple[int, int]]:
-    """A row's name and values as cells: its last number split into 分值 and 得分 under a scored header; a word
-    printed twice at the name's end is the target and actual printed the same where the row prints no other
-    value, else the first value's opening word; three times under a header with three value columns (年初 and
-    调整后 targets, an actual)."""
-    a, b = name
-    if shape.values >= 3 and vals and all(_BARE_NUMBER.match(text[x:y]) for x, y in vals) \
-            and (n := doubled_tail(text[a:b], 3)):
-        return [(a, b - 3 * n), (b - 3 * n, b - 2 * n), (b - 2 * n, b - n), (b - n, b), *_scored(text, vals, shape)]
-    vals = _scored(text, vals, shape)
-    n = doubled_tail(text[a:b])
-    said = n or done_tail(text[a:b])  # the target's words; the actual's are 已 and them (建立已建立) where not doubled
-    act = said if n else said + 1
-    if said and vals and len(vals) <= 2 and all(_BARE_NUMBER.match(text[x:y]) for x, y in vals):
-        return [(a, b - said - act), (b - said - act, b - act), (b - act, b), *vals]
-    if n and vals:
-        # the target repeats the name's last word before its number (成本降低 | 降低10%以上)
-        return [(a, b - n), (b - n, vals[0][1]), *vals[1:]]
-    return [(a, b), *vals]
-
-
-# a rate row's name (覆盖率, 准确率(%)): its values are percentages, none over 100
-_RATE_NAME = re.compile(r"(率|%|％)\)?$")
-_DIGIT_RUN = re.compile(r"^\d[\d.]*%?$")
-# rates, a 分值 and a 得分 run together are at most this long (six of 100.00): a longer run is no such row
-RATE_RUN_CHARS = 36
-_RATE_PIECE = re.compile(r"^(?:0|[1-9]\d{0,2})(?:\.\d+)?%?$")
-
-
-def _rate_splits(run: str, parts: int, scored: bool):
-    """Every split of ``run`` into ``parts`` numbers as printed, none over 100, the values (not a 得分) of two
-    digits at least; under 分值 and 得分 the last two a 分值 and a 得分 no greater than it."""
-    if parts == 1:
-        ok = bool(_RATE_PIECE.match(run)) and float(run.rstrip("%")) <= 100
-        yield from ([[run]] if ok and (scored or len(run.rstrip("%")) >= 2) else [])
-        return
-    for k in range(1, len(run)):
-        head = run[:k]
-        if not _RATE_PIECE.match(head) or head.endswith("%") or float(head) > 100:
-            continue
-        if not (scored and parts == 2) and len(head) < 2:
-            continue
-        for rest in _rate_splits(run[k:], parts - 1, scored):
-            if scored and parts == 2 and not (_WEIGHT.match(head) and float(rest[0]) <= float(head)):
-                continue
-            yield [head, *rest]
-
-
-def _rate_run(text: str, name: str, vals: list[tuple[int, int]], shape: RowShape) -> list[tuple[int, int]]:
-    """A rate row whose values ran into one number (``10095%``: a bare target 100 and the actual 95%;
-    ``9095961010``: 年初 90, 调整后 95, actual 96, 分值 10, 得分 10) split into the cells its header has, where
-    exactly one split reads as rates (none over 100) and, under 分值 and 得分, a weight and a score."""
-    need = shape.values + shape.numbers
-    if shape.values < 2 or not vals or need <= len(vals) or not _RATE_NAME.search(name):
-        return vals
-    x, y = vals[0]
-    if y - x > RATE_RUN_CHARS or not _DIGIT_RUN.match(text[x:y]):
-        return vals
-    splits = list(_rate_splits(text[x:y], need - len(vals) + 1, shape.numbers == 2 and len(vals) == 1))
-    if len(splits) != 1:
-        return vals
-    spans, at = [], x
-    for piece in splits[0]:
-        spans.append((at, at + len(piece)))
-        at += len(piece)
-    return [*spans, *vals[1:]]
-
-
-def _scored(text: str, vals: list[tuple[int, int]], shape: RowShape) -> list[tuple[int, int]]:
-    """A row's last number split into 分值 and 得分 under a header with both (``1513``: 15 and 13)."""
-    full = shape.values and len(vals) >= shape.values + shape.numbers  # every column has its cell already
-    if shape.numbers == 2 and vals and not full and _BARE_NUMBER.match(text[slice(*vals[-1])]):
-        x, y = vals[-1]
-        if (cut := weight_score_split(text[x:y])) is not None:
-            return [*vals[:-1], (x, x + cut[0]), (x + cut[0], y)]
-    return vals
-
-
-def _numbers_after(text: str, vals: list[tuple[int, int]], shape: RowShape) -> list[tuple[int, int]]:
-    """A row's values read as the header has them: past its value columns only a bare number (分值/得分) is a
-    value, so a unit word that opens the remark after it (1514部分片区…: 部 is a unit) stays the remark's."""
-    if not (shape.values and shape.numbers) or len(vals) <= shape.values:
-        return vals
-    vals = vals[:shape.values]
-    m = _LEADING_NUMBER.match(text, vals[-1][1])
-    return [*vals, (m.start(), m.end())] if m is not None else vals
 
 
 # a clause break inside a "name": the text is a sentence (a 偏差原因 remark), not an indicator's name
@@ -278,6 +158,10 @@ def _part_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]
     stop = placeholder.start() if placeholder is not None and placeholder.start() > 0 else len(text)
     text = text[:stop]
     while pos < len(text):
+        if shape.status and cells and (done := _value().match(text, pos)) and done.end() > pos:
+            cells.append((pos, done.end()))  # the row's status (已完成) before the next row's name
+            pos = done.end()
+            continue
         cut = None
         for k in range(pos + MIN_NAME_CHARS, len(text)):
             if not _value().match(text, k):
@@ -294,10 +178,14 @@ def _part_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]
             cells += _worded_row(text, pos, shape) if cut is None and not cells else [(pos, len(text))]
             break
         k, vals = cut
-        vals = weight_mid_values(text, vals, _values_from) if shape.weight_mid else _numbers_after(text, vals, shape)
-        vals = _rate_run(text, text[pos:k], vals, shape)
-        cells.extend(_row_values(text, (pos, k), vals, shape))
-        pos = vals[-1][1] + (text[vals[-1][1]:vals[-1][1] + 1] == " ")
+        # (a status in words closing the piece is the row's 完成情况, no value column: 健全健全1515已完成)
+        status = vals[-1:] if shape.status and len(vals) > 1 and not _DIGIT.search(text, *vals[-1]) else []
+        vals = vals[:len(vals) - len(status)]
+        vals = weight_mid_values(text, vals, _values_from) if shape.weight_mid else numbers_after(text, vals, shape)
+        vals = rate_run(text, text[pos:k], vals, shape)
+        cells.extend(row_values(text, (pos, k), vals, shape) + status)
+        end = cells[-1][1]  # (the last cell read: a pair of numbers may end before the digits after it)
+        pos = end + (text[end:end + 1] == " ")
     return cells
 
 
@@ -335,6 +223,7 @@ def _joined_chunks(norm: NormalizedText) -> tuple[str, list[int]]:
         if line.strip():
             lines.append((pos, pos + len(line), _CHUNK.match(line), len(spaced_known_words().findall(line))))
         pos += len(line) + 1
+    lines = [ln for k, ln in enumerate(lines) if not _site_line(text, lines, k)]
     # a line is part of a run when it holds enough known words, or it is itself a chunk after a marker (a short
     # last chunk holds few), or a chunk the next chunk of the run follows (a first chunk of the form's head before
     # its fields: 1、附件2…转移支付(项目)名称…地方主管部门桂岭市生态环 / 2、境局资金使用单位…)
@@ -348,15 +237,32 @@ def _joined_chunks(norm: NormalizedText) -> tuple[str, list[int]]:
         if joined:
             for i in range(lines[k - 1][1], a + m.end()):
                 keep[i] = False
-        elif k > 0 and alone[k] and lines[k - 1][3] >= MIN_CHUNK_WORDS and wrap_inside_run(text, lines[k - 1][1], a):
-            keep[lines[k - 1][1]] = False  # (the one line break)
-        in_run = joined or alone[k] or leads[k]
+        elif over := k > 0 and (
+                (alone[k] and lines[k - 1][3] >= MIN_CHUNK_WORDS or in_run and lines[k][3] >= MIN_CHUNK_WORDS)
+                and wrap_inside_run(text, lines[k - 1][1], a)
+                or in_run and lines[k][3] > 0 and over_removed_line(norm, lines[k - 1][1], a)):
+            # a wrap inside the run (either line may hold fewer words: the rows' end), or a page line or a site's
+            # line taken out (the run goes on after it: the line holds known words)
+            for i in range(lines[k - 1][1], a):
+                keep[i] = False
+        in_run = joined or alone[k] or leads[k] or over
         if in_run:
             for inline in _INLINE_CHUNK.finditer(text, a, b):
                 for i in range(inline.start(), inline.end()):
                     keep[i] = False
     idx = [i for i, k in enumerate(keep) if k]
     return "".join(text[i] for i in idx), idx
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _site_line(text: str, lines: list[tuple[int, int, re.Match[str] | None, int]], k: int) -> bool:
+    """Whether non-blank line ``k`` is a site's line between two lines of a run (``is_site_line``), the line before
+    holding a known word and the line after two (the run goes on)."""
+    a, b, m, found = lines[k]
+    return (0 < k < len(lines) - 1 and not found and m is None and is_site_line(text[a:b])
+            and lines[k - 1][3] > 0 and lines[k + 1][3] >= 2)
 
 
 def flat_run_cells(norm: NormalizedText) -> NormalizedText | None:
@@ -407,29 +313,6 @@ def _apart(ch: str) -> bool:
     return ch.isspace() or ch in ":："
 
 
-# a piece before the indicator header that opens with amounts and a rate and goes on in words (合计3636100%年度绩效
-# 目标完成情况: the caption after the funds block has no known word to cut it off), or in the funds 得分 of a form
-# whose header prices it in words, no 分值 column (得分(20分*执行率): 36.535.296.44%19.29)
-_LEADING_RATE_RUN = re.compile(r"^(\d[\d.]*%)(\d+(?:\.\d+)?)?(?=[\u4e00-\u9fff]|$)")
-
-
-def _funds_pieces(piece: str) -> list[tuple[int, int]]:
-    """A value before the indicator header: amounts and a rate run together split (``value_pieces``), also
-    where words or the funds 得分 follow them."""
-    out = []
-    for p in _PART.finditer(piece):
-        part, at = p.group(), p.start()
-        whole = value_pieces(part, amounts=(2, 3))
-        m = _LEADING_RATE_RUN.match(part)
-        if len(whole) == 1 and m is not None and len(pieces := value_pieces(m.group(1), amounts=(2, 3))) > 1:
-            rest = [(m.start(2), m.end(2))] if m.group(2) else []
-            rest += [(m.end(), len(part))] if m.end() < len(part) else []
-            out += [(at + x, at + y) for x, y in [*pieces, *rest]]
-        else:
-            out += [(at + x, at + y) for x, y in whole]
-    return out
-
-
 class IndicatorColumns:
     """What a run's known words, seen in order, say of the text between them: whether it is in the indicator rows
     (after the header's name column word, until a project name label starts the next table) and which value and
@@ -438,22 +321,46 @@ class IndicatorColumns:
     def __init__(self) -> None:
         self.in_rows = False
         self.columns: list[str] = []  # the indicator header's columns after the name
+        self.status = False
+        self.word = ""  # the last known word seen
 
     def see(self, word: str) -> None:
+        self.word = word
         bare = re.sub(r"\(.*\)$", "", word.replace(" ", "").rstrip(":："))
         if bare in V.NAME_LABEL_WORDS:
-            self.in_rows, self.columns = False, []  # the next table
+            self.in_rows, self.columns, self.status = False, [], False  # the next table
         elif self.in_rows and (slot := _VALUE_SLOTS.get(bare)):
-            self.columns.append(slot)
+            self._status(bare) or self.columns.append(slot)
         self.in_rows = self.in_rows or bare.startswith(V.INDICATOR_HEADER_WORDS["name"])
 
     @property
     def shape(self) -> RowShape:
-        return _shape(self.columns)
+        return _shape(self.columns)._replace(status=self.status)
+
+    def _status(self, word: str) -> bool:
+        """Whether ``word`` names the actual's column again (完成情况 after 得分): it heads a status column (已完成,
+        达成预期指标), which a row then prints after its numbers."""
+        named = "actual" in self.columns and V.indicator_column(word) == "actual"
+        self.status = self.status or named
+        return named
 
     def row_cells(self, piece: str) -> list[tuple[int, int]] | None:
-        """The piece cut into rows (``row_cells``) when it stands in the indicator rows, else None."""
-        return row_cells(piece, self.shape) if self.in_rows else None
+        """The piece cut into rows (``row_cells``) when it stands in the indicator rows, else None; after a total's
+        label its numbers (``total_cells``)."""
+        if not self.in_rows:
+            return None
+        if V.TOTAL_SCORE_LABEL.match(self.word) and (m := LEADING_NUMBER.match(piece)):
+            return total_cells(piece, m.end(), self.shape.numbers == 2)
+        return [(0, len(piece))] if self._status(piece.replace(" ", "")) else row_cells(piece, self.shape)
+
+    @staticmethod
+    def value_cells(piece: str) -> list[tuple[int, int]]:
+        """A piece before the indicator rows: a value, amounts and a rate run together split (``funds_pieces``)."""
+        return funds_pieces(piece)
+
+
+def _grade_chars(piece: str) -> int:
+    return next((len(w) for w in sorted(V.PRINTED_GRADES, key=len, reverse=True) if piece.startswith(w)), 0)
 
 
 def _cut(line: str, words: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], bool]:
@@ -467,11 +374,11 @@ def _cut(line: str, words: list[tuple[int, int]]) -> tuple[list[tuple[int, int]]
     for a, b in [*words, (len(line), len(line))]:
         if line[last:a].strip():
             piece = line[last:a]
-            if header.in_rows and V.TOTAL_SCORE_LABEL.match(word) and (m := _LEADING_NUMBER.match(piece)):
-                inner = _total_cells(piece, m.end(), header.shape)
+            if V.GRADE_LABEL.match(word) and 0 < (g := _grade_chars(piece)) < len(piece):
+                inner = [(0, g), (g, len(piece))]  # the grade, then the next table's title (优表2项目支出…)
             else:
                 inner = header.row_cells(piece)
-                inner = _funds_pieces(piece) if inner is None else inner
+                inner = header.value_cells(piece) if inner is None else inner
             cells += [(last + x, last + y) for x, y in inner]
         if a < b:
             cells.append((a, b))
@@ -490,11 +397,3 @@ def _shape(columns: list[str]) -> RowShape:
     numbers = len({c for c in columns if c in ("weight", "score")})
     mid = "weight" in columns and "actual" in columns and 0 < columns.index("weight") < columns.index("actual")
     return RowShape(values=sum(c not in ("weight", "score") for c in columns), numbers=numbers, weight_mid=mid)
-
-
-def _total_cells(piece: str, end: int, shape: RowShape) -> list[tuple[int, int]]:
-    """The total row's numbers (总分10098.85: 分值 100 and 得分 98.85 under a scored header), then the text after
-    the table."""
-    cut = weight_score_split(piece[:end]) if shape.numbers == 2 else None
-    out = [(0, cut[0]), (cut[0], end)] if cut is not None else [(0, end)]
-    return out + ([(end, len(piece))] if end < len(piece) else [])

@@ -27,7 +27,10 @@ _CLOSED = frozenset("。！？!?；;：:")
 # a line that starts a heading or a numbered item (一、 (一) 1. 1、 ① 第一) starts a paragraph of its own
 _STARTS_ITEM = re.compile(r"[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．)）]|[①-⑳]|第[一二三四五六七八九十\d]+[章节部条]")
 # the edge cut inline pinyin after its tone digit's letters (執(zhi|2)行率): the next line's ``2)`` is no item number
-_OPEN_PINYIN = re.compile(r"\([a-zü]+$")
+_OPEN_PINYIN = re.compile(r"[(（][a-zü\u00e0-\u00fc\u0101-\u01dc]+$")
+# a document site's preview opens each chunk with a marker (2、) before the chunk's first line; the site broke the
+# chunk's text every N characters, so the marker is no part of the line's measure
+_CHUNK_LEAD = re.compile(r"^\d{1,2}、")
 # a row's last cell, a number after a space (… 43个 10): where the next line starts with a word, a row ended there
 _ENDS_NUMBER_CELL = re.compile(r"\s[\d.]+%?$")
 # lines laid out in columns (runs of spaces, tabs, pipes, box-drawing rules and bars, +---+ rules) are a table's
@@ -65,7 +68,8 @@ def hard_wrap_breaks(text: str) -> list[int]:
                                             (len, MIN_EDGE_CHARS, EDGE_SLACK_CHARS, MIN_EDGE_LINES_CHARS)):
         # (a line too short to reach the edge's slack even at two columns a character counts 0, as a table row does:
         # it is not measured, and none of the tests below can tell the two apart)
-        widths = [0 if t or 2 * len(s) < least - slack else measure(s) for s, t in zip(stripped, tabled)]
+        widths = [0 if t or 2 * len(s) < least - slack else measure(_CHUNK_LEAD.sub("", s, count=1))
+                  for s, t in zip(stripped, tabled)]
         if (edge := page_edge(widths, least, slack, lines_at)) is not None:
             measures.append((sum(edge - slack <= w for w in widths), widths, edge, slack))
     if not measures:
@@ -77,7 +81,7 @@ def hard_wrap_breaks(text: str) -> list[int]:
         nxt = lines[k + 1].lstrip()
         if (edge - slack <= widths[k] <= edge and stripped[k][-1] not in _CLOSED and nxt
                 and not COLUMN_LINE.search(lines[k + 1])
-                and (not _STARTS_ITEM.match(nxt) or _OPEN_PINYIN.search(stripped[k]))
+                and (not _STARTS_ITEM.match(nxt) or _OPEN_PINYIN.search(stripped[k]) or _DECIMAL.match(nxt))
                 and not (_ENDS_NUMBER_CELL.search(stripped[k]) and not nxt[0].isdigit())):
             breaks.append(end)
         pos = end + 1

@@ -137,8 +137,8 @@ class NormalizedText(BaseModel):
             if text[i].isspace():
                 continue
             o = offsets[i]
-            if seen and in_print and o > seen[-1] + 1:
-                seen.extend(k for k in range(seen[-1] + 1, o) if k in in_print)
+            if seen and in_print and o > seen[-1] + 1:  # (pinyin after it, not a site's line taken out between)
+                seen.extend(itertools.takewhile(lambda k: k in in_print or original[k].isspace(), range(seen[-1] + 1, o)))
             if not seen or seen[-1] != o:
                 seen.append(o)
         # the pinyin of the value's last character follows it (服務(wù)老年人數(shù)): it is printed with the value
@@ -163,9 +163,9 @@ def _fold(ch: str) -> str:
 # a word's syllables together where each carries its tone (指標(zhǐ biāo), (zhi3biao1)). Dropped from the text the
 # parsers read, kept in printed values.
 _MARKED = r"[a-zü]*+[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*+"  # possessive: one reading of a run of syllables
-_TONE_DIGIT = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv][a-z]{0,4}[1-5]"
+_TONE_DIGIT = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv][a-z]{0,4}[1-5１-５]"  # (１: a page all full-width)
 PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?:{_MARKED}(?: ?{_MARKED})*|{_TONE_DIGIT}(?: ?{_TONE_DIGIT})+"
-                     r"|(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv][a-z]{0,4}[1-5]?)[)）]")
+                     r"|(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv][a-z]{0,4}[1-5１-５]?)[)）]")
 
 
 # A mirror that converts with Taiwan phrases (OpenCC s2twp) renames words, not only characters: 项目 -> 專案

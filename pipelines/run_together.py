@@ -102,6 +102,18 @@ def split_rate_run(run: str, amounts: tuple[int, ...] = (2,)) -> list[str] | Non
                 # a zero rate agrees with any amount over a zero: no split is certain there
                 if av > 0 and rv > 0 and abs(bv / av * 100 - rv) <= RATE_TOLERANCE:
                     found.append([*parts, rate_text + "%"])
+    return _one(found, amounts=slice(0, -1))
+
+
+def _decimals(x: str) -> int:
+    return len(x) - x.index(".") - 1 if "." in x else 0
+
+
+def _one(found: list[list[str]], amounts: slice) -> list[str] | None:
+    """The one split found; where several agree with the rate, the one whose amounts print as many decimals as
+    each other (a row's cells share a format: 150.00 150.00 142.50, not 150.001 50.0014 2.509), if only one does."""
+    if len(found) > 1:
+        found = [f for f in found if len({_decimals(x) for x in f[amounts]}) == 1]
     return found[0] if len(found) == 1 else None
 
 
@@ -136,7 +148,7 @@ def split_scored_rate_run(value: str, amounts: tuple[int, ...] = (2, 3)) -> list
                 av, bv = float(money[-2]), float(money[-1])
                 if av > 0 and abs(bv / av * 100 - rate) <= RATE_TOLERANCE:
                     found.append([*money, weight, rate_text + "%", m["score"]])
-    return found[0] if len(found) == 1 else None
+    return _one(found, amounts=slice(0, -3))
 
 
 def _spans(parts: list[str], start: int = 0) -> list[tuple[int, int]]:
@@ -203,6 +215,55 @@ def join_wrapped_categories(norm: NormalizedText) -> NormalizedText:
         original_length=norm.original_length, original=norm.original, in_print=norm.in_print)
 
 
+def over_removed_line(norm: NormalizedText, end: int, start: int) -> bool:
+    """Whether the line break between ``end`` and ``start`` stood where normalization took a whole line out (a page
+    counter, 第2页 / 共3页, that the site printed between two pages of a run), or a site's line stands there
+    (``flat_run``'s site lines): the run goes on across it, inside a name or a number as anywhere else."""
+    if norm.text[end:start] != "\n":
+        inner = norm.text[end + 1:start - 1]  # (one line between: the site's, left out of the lines)
+        return norm.text[end] == "\n" == norm.text[start - 1] and bool(inner.strip()) and "\n" not in inner
+    gone = norm.original[norm.offsets[end] + 1:norm.offsets[start]]
+    return "\n" in gone and bool(gone.strip())
+
+
+# a line of a run broken by a page line inside a name ends in a character of it, not in a cell's number
+_ENDS_IN_WORDS = re.compile(r"[\u4e00-\u9fff]$")
+
+
+# a document site's own line printed inside a run between two of its pages (下载文档到电脑,查找使用更方便): no known
+# word, no digit, no cell break, short
+SITE_LINE_CHARS = 30
+_SITE_LINE = re.compile(rf"[^\d\t|]{{1,{SITE_LINE_CHARS}}}")
+
+
+def is_site_line(line: str) -> bool:
+    return bool(_SITE_LINE.fullmatch(line.strip())) and not known_words().search(line)
+
+
+def join_page_broken_runs(norm: NormalizedText) -> NormalizedText:
+    """The text with a line break taken out where a page line (第2页 / 共3页) was taken out between two lines of a run,
+    or a site's line stands there (taken out too), the line before ending inside a name (农技推广服务长效 /
+    机制健全健全1010): the run goes on across the page."""
+    text = norm.text
+    drop: set[int] = set()
+    pos, lines = 0, text.split("\n")
+    for i, line in enumerate(lines[:-1]):
+        end = pos + len(line)
+        # (a line joined to the one before is that run's too, whatever words it holds)
+        if _ENDS_IN_WORDS.search(line) and (len(known_words().findall(line)) >= 2 or pos - 1 in drop) and "\t" not in line:
+            site = i + 2 < len(lines) and is_site_line(lines[i + 1]) and bool(known_words().search(lines[i + 2]))
+            nxt = end + 1 + (len(lines[i + 1]) + 1 if site else 0)
+            if lines[i + 2 if site else i + 1][:1] > " " and (site or over_removed_line(norm, end, nxt)):
+                drop.update(range(end, nxt))
+        pos = end + 1
+    if not drop:
+        return norm
+    keep = [i for i in range(len(text)) if i not in drop]
+    return NormalizedText.model_construct(
+        text="".join(text[i] for i in keep), offsets=[norm.offsets[i] for i in keep] + [norm.offsets[len(text)]],
+        original_length=norm.original_length, original=norm.original, in_print=norm.in_print)
+
+
 class RowCutter(Protocol):
     """Reads a run's known words in order and cuts the text after the indicator header into rows (``flat_run``'s
     ``IndicatorColumns``): None before it."""
@@ -211,19 +272,22 @@ class RowCutter(Protocol):
 
     def row_cells(self, piece: str) -> list[tuple[int, int]] | None: ...
 
+    def value_cells(self, piece: str) -> list[tuple[int, int]]: ...
+
 
 def _piece_cells(piece: str, rows: RowCutter | None) -> list[tuple[int, int]]:
     """A value between two known words: cut into a row's name and values in the indicator rows, else the value or
-    its amounts and rate (two or three amounts: 年初, 全年 and 执行数 before the rate)."""
+    its amounts and rate (two or three amounts: 年初, 全年 and 执行数 before the rate; the cutter's reading, also
+    with the funds 得分 after the rate)."""
     cut = rows.row_cells(piece) if rows is not None else None
-    return cut if cut is not None else value_pieces(piece, amounts=(2, 3) if rows is not None else (2,))
+    return cut if cut is not None else rows.value_cells(piece) if rows is not None else value_pieces(piece)
 
 
 def run_together_cells(norm: NormalizedText, rows: Callable[[], RowCutter] | None = None) -> NormalizedText | None:
     """The text with each run-together line cut into cells, one a line; None when no line is such a run. ``rows``:
     a row cutter for the indicator rows (a row's name, target, actual and 得分 run together: 长度≥18公里18.6公里15),
     where the caller has one; without it a value is cut only where a number run splits."""
-    norm = join_wrapped_categories(norm)
+    norm = join_page_broken_runs(join_wrapped_categories(norm))
     text = norm.text
     if sum(len(known_words().findall(line)) >= 2 for line in text.split("\n") if "\t" not in line) < MIN_ROW_LINES:
         return None

@@ -32,7 +32,7 @@ VALUE_UNITS: dict[str, str] = {
     "册": "册", "本": "本", "卷": "卷", "万卷": "万卷", "部": "部", "辆": "辆",
     "只": "只", "头": "头", "株": "株", "棵": "棵", "座": "座", "处": "处", "盏": "盏", "延米": "延米",
     "万头": "万头", "头(羽)": "头(羽)", "万头(羽)": "万头(羽)", "万只": "万只",
-    "起": "起", "课时": "课时", "学时": "学时", "篇": "篇", "条": "条",
+    "起": "起", "批次": "批次", "台次": "台次", "架次": "架次", "车次": "车次", "课时": "课时", "学时": "学时", "篇": "篇", "条": "条",
     "公里": "公里", "千米": "公里", "km": "公里", "米": "米", "m": "米",
     "亩": "亩", "万亩": "万亩", "公顷": "公顷", "平方米": "平方米", "㎡": "平方米", "平米": "平方米",
     "吨": "吨", "万吨": "万吨", "公斤": "公斤", "千克": "公斤",
@@ -86,3 +86,13 @@ LOWER_IS_BETTER: tuple[str, ...] = ("成本", "费用", "投诉", "事故", "差
                                     "误差", "偏差", "损失", "发生率", "死亡", "逾期", "周期", "时长", "用时",
                                     "时间", "控制", "单价")
 
+# a value printed as a change on the year before (较上年提高5个百分点, 较上年下降), and an actual as the change alone
+# (提高5.4个百分点, 下降12%): a table run into one line has nothing else to cut the name before it
+VALUE_COMPARED_BASES: tuple[str, ...] = ("较上年同期", "较上年", "较去年", "比上年", "同比")
+VALUE_CHANGE_WORDS: tuple[str, ...] = ("提高", "提升", "增长", "增加", "下降", "降低", "减少")
+# a value that says the thing was done or not, printed as the actual (2021年12月底前 | 已完成) or in a status column
+# after 得分 (完成情况: 已完成 / 未完成)
+VALUE_DONE_WORDS: tuple[str, ...] = ("已全部完成", "已完成", "未完成", "已建立", "已建成", "已落实", "已实现", "已达标",
+                                     "已拨付", "已发放", "已到位")
+# a year named by its relation to the budget year before a month (次年3月底前, 当年12月20日)
+DATE_RELATIVE_YEARS: tuple[str, ...] = ("次年", "当年", "本年")
