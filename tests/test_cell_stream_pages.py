@@ -1,0 +1,85 @@
+"""A web page carrying several tables one cell per paragraph (HTML reading order): each under its own heading, lead
+sentence, attachment mark or title. What stands between two tables belongs to neither table's rows, and a lead
+sentence above a table speaks for that table. Every example is invented."""
+
+import pytest
+
+from jixiao.pipelines.normalize import normalize_text
+from jixiao.pipelines.prose import ProseParser
+
+BLANK = " "
+
+
+def page(*cells: str) -> str:
+    return "\n\n".join(cells) + "\n"
+
+
+def table(name: str, executed: str, rate: str, rows: tuple[str, ...], total: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """A region-level transfer table without 分值/得分 columns, or with them where the rows print them."""
+    return ("转移支付区域（项目）绩效目标自评表", "（2023年度）", "转移支付（项目）名称", name,
+            "地方主管部门", "示例市水务局", "资金使用单位", "示例市水务局",
+            "资金情况（万元）", BLANK, "全年预算数（A）", "全年执行数（B）", "执行率（B/A）",
+            "年度资金总额", "200", executed, rate,
+            "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "偏差原因分析",
+            "产出指标", "数量指标", *rows, *total)
+
+
+ROWS_A = ("维修泵站数量", "≥12座", "12座", BLANK, "质量指标", "维修工程验收合格率", "100%", "100%", BLANK,
+          "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%", BLANK)
+ROWS_B = ("清淤河道长度", "≥8公里", "8.4公里", BLANK, "时效指标", "清淤完成时间", "2023年6月底前", "2023年6月20日", BLANK)
+
+
+@pytest.mark.parametrize("between", [("附件2",), ("附件2：",), ()])
+def test_the_next_tables_mark_and_title_are_no_indicator_row(extractor, between):
+    """附件2 and the next table's title (…绩效目标自评表) after the last row of a table without a total row close its
+    rows: the mark is no indicator name, the title no target."""
+    text = page("示例市水务局2023年度转移支付资金绩效自评表公示", "附件1",
+                *table("2023年中央水利发展资金", "190", "95%", ROWS_A), *between,
+                *table("2023年省级河道清淤补助资金", "180", "90%", ROWS_B))
+    record = extractor.extract_text(text, doc_id="t", mode="parser")
+    assert [p.name for p in record.projects] == ["2023年中央水利发展资金", "2023年省级河道清淤补助资金"]
+    assert [[i.name for i in p.indicators] for p in record.projects] == [
+        ["维修泵站数量", "维修工程验收合格率", "群众满意度"], ["清淤河道长度", "清淤完成时间"]]
+    assert record.projects[0].indicators[-1].actual == "93%"
+    assert [p.funds.execution_rate for p in record.projects] == [95.0, 90.0]
+
+
+SCORED = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")
+
+
+def project_table(name: str, score: str) -> tuple[str, ...]:
+    return ("项目支出绩效自评表", "项目名称", name, "主管部门", "示例县卫生健康局", "实施单位", "示例县疾控中心",
+            "项目资金（万元）", BLANK, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+            "年度资金总额", "50", "50", "48", "10", "96%", "9.6", *SCORED,
+            "产出指标", "数量指标", "开展监测点位数", "≥20个", "21个", "50", "50", BLANK,
+            "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "92%", "40", score, BLANK,
+            "总分", "100", str(round(float(score) + 59.6, 1)), BLANK)
+
+
+def test_a_lead_sentence_gives_its_own_tables_grade(extractor):
+    """Two tables, each under a heading and a sentence stating its score and grade: each table gets the grade its
+    own lead states (the score it states is the table's own total)."""
+    text = page("示例县卫生健康局2023年度项目支出绩效自评结果公开",
+                "我局对2023年度实施的项目开展了绩效自评，现将结果公开如下。",
+                "一、饮用水水质监测项目", "该项目全年执行48万元，自评得分99.6分，等级为优。",
+                *project_table("饮用水水质监测项目", "40"),
+                "二、病媒生物监测项目", "该项目全年执行48万元，自评得分89.6分，等级为良。",
+                *project_table("病媒生物监测项目", "30"))
+    record = extractor.extract_text(text, doc_id="t", mode="parser")
+    assert [(p.name, p.score, p.grade) for p in record.projects] == [
+        ("饮用水水质监测项目", 99.6, "优"), ("病媒生物监测项目", 89.6, "良")]
+
+
+def test_a_lead_stating_another_score_gives_no_grade(extractor):
+    """A sentence above a table stating a score other than the table's total speaks of something else."""
+    text = page("一、饮用水水质监测项目", "该项目自评得分99.6分，等级为优。", *project_table("饮用水水质监测项目", "40"),
+                "二、病媒生物监测项目", "上年度该项目自评得分80分，等级为良。", *project_table("病媒生物监测项目", "30"))
+    record = extractor.extract_text(text, doc_id="t", mode="parser")
+    assert [(p.score, p.grade) for p in record.projects] == [(99.6, "优"), (89.6, None)]
+
+
+@pytest.mark.parametrize("words", ["实施的项目", "本年度实施的项目", "部分项目", "重点项目"])
+def test_the_projects_a_unit_carried_out_are_no_named_project(words):
+    """对2023年度实施的项目开展了绩效自评 names no project: the tables or sections below name them."""
+    text = f"按照区财政局通知要求，我局对2023年度{words}开展了绩效自评，现将自评结果公开如下。\n"
+    assert ProseParser().parse(normalize_text(text)) == []
