@@ -87,6 +87,24 @@ def join_split_categories(cells: list[StreamCell]) -> list[StreamCell]:
     return out
 
 
+# a column's letter or formula a header cell prints as a paragraph of its own under its word (全年预算数 / (A),
+# 执行率 / (B/A)): a <p> inside the cell, no column
+_COLUMN_MARK = re.compile(r"^\([A-Z](?:[/+\-×*][A-Z])*(?:[×*]100%)?\)$")
+
+
+def join_column_marks(cells: list[StreamCell]) -> list[StreamCell]:
+    """A header word's column mark printed as the next paragraph ((A) after 全年预算数): one cell with its word."""
+    out: list[StreamCell] = []
+    for c in cells:
+        prev = out[-1] if out else None
+        if (prev is not None and not prev.line and not prev.empty and not c.empty and _COLUMN_MARK.match(c.clean)
+                and cell_kind(prev.clean) in ("fh", "ih")):
+            out[-1] = StreamCell(prev.start, c.end, prev.clean + c.clean)
+        else:
+            out.append(c)
+    return out
+
+
 # the full category word (with its allotment, 效益指标(30分)) a preview's jump can glue a cut cell onto; the
 # leftmost match is the longest word (服务对象满意度指标, not 满意度指标)
 _GLUED_TAIL = re.compile("(?:" + "|".join(sorted((*V.LEVEL2_PARENT, *V.LEVEL1), key=len, reverse=True))

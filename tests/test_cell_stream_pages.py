@@ -4,6 +4,7 @@ sentence above a table speaks for that table. Every example is invented."""
 
 import pytest
 
+from jixiao.pipelines.cell_stream import cell_stream_rows
 from jixiao.pipelines.normalize import normalize_text
 from jixiao.pipelines.prose import ProseParser
 
@@ -83,3 +84,24 @@ def test_the_projects_a_unit_carried_out_are_no_named_project(words):
     """对2023年度实施的项目开展了绩效自评 names no project: the tables or sections below name them."""
     text = f"按照区财政局通知要求，我局对2023年度{words}开展了绩效自评，现将自评结果公开如下。\n"
     assert ProseParser().parse(normalize_text(text)) == []
+
+
+SCORED_FUNDS = ("资金情况（万元）", "全年预算数", "（A）", "全年执行数", "（B）", "执行率", "（B/A）", "分值", "得分",
+                "年度资金总额", "845", "802.75", "95%", "10", "9.5", "其中：", "中央补助", "780", "741", "地方资金", "65",
+                "61.75")
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"])
+def test_a_column_mark_printed_under_its_header_word_is_that_column(extractor, sep):
+    """全年预算数 / （A） as two paragraphs of one header cell (a Word table's <p> each): the mark is no column of its
+    own, so the header stays one row and the amounts stay under their heads."""
+    head = ("转移支付（项目）名称", "2022年中央财政森林生态效益补偿补助资金", "地方主管部门", "示例县林业局",
+            "资金使用单位", "示例县林业局")
+    rows = ("一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分",
+            "产出指标", "数量指标", "补偿公益林面积", "≥56万亩", "56.3万亩", "45", "45",
+            "满意度指标", "服务对象满意度指标", "林农满意度", "≥90%", "91%", "45", "42", "总分", "100", "96.5")
+    text = sep.join((*head, *SCORED_FUNDS, *rows)) + "\n"
+    lines = cell_stream_rows(normalize_text(text)).text.split("\n")
+    assert "资金情况(万元)\t全年预算数(A)\t全年执行数(B)\t执行率(B/A)\t分值\t得分" in lines
+    funds = extractor.extract_text(text, doc_id="t", mode="parser").projects[0].funds
+    assert (funds.annual_budget, funds.executed, funds.execution_rate) == (8450000.0, 8027500.0, 95.0)
