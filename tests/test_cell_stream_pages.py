@@ -105,3 +105,33 @@ def test_a_column_mark_printed_under_its_header_word_is_that_column(extractor, s
     assert "资金情况(万元)\t全年预算数(A)\t全年执行数(B)\t执行率(B/A)\t分值\t得分" in lines
     funds = extractor.extract_text(text, doc_id="t", mode="parser").projects[0].funds
     assert (funds.annual_budget, funds.executed, funds.execution_rate) == (8450000.0, 8027500.0, 95.0)
+
+
+def test_header_words_a_cell_broke_into_two_paragraphs_name_one_column(extractor):
+    """年度 / 指标值, 实际 / 完成值, 三级 / 指标, 偏差原因分析 / 及改进措施: header cells of two paragraphs each are one
+    column each, so every row keeps its own cells (the next row's name is no remark of the row above)."""
+    head = ("项目名称", "示例县乡村道路养护", "主管部门", "示例县交通运输局", "实施单位", "示例县公路养护站",
+            "项目资金（万元）", BLANK, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+            "年度资金总额", "48", "48", "46.2", "10", "96.25%", "9.63")
+    header = ("一级指标", "二级指标", "三级", "指标", "年度", "指标值", "实际", "完成值", "分值", "得分",
+              "偏差原因分析", "及改进措施")
+    rows = ("产出指标", "数量指标", "养护农村公路里程", "≥120公里", "126公里", "50", "50", BLANK,
+            "路面病害处置数量", "≥300处", "312处", "20", "20", BLANK,
+            "满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "92%", "20", "19", "部分路段养护不及时",
+            "总分", "100", "98.63", BLANK)
+    text = page(*head, *header, *rows)
+    assert "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施" in \
+        cell_stream_rows(normalize_text(text)).text.split("\n")
+    p = extractor.extract_text(text, doc_id="t", mode="parser").projects[0]
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("养护农村公路里程", "≥120公里", "126公里", 50.0, 50.0), ("路面病害处置数量", "≥300处", "312处", 20.0, 20.0),
+        ("沿线群众满意度", "≥90%", "92%", 20.0, 19.0)]
+
+
+@pytest.mark.parametrize("pair", [("自评", "未完成原因分析"), ("为优。", "五、下一步改进措施"), ("得分", "（万元）")])
+def test_a_word_beside_a_header_word_is_not_its_half(pair):
+    """A group caption (自评 over 分值 / 得分), a sentence's end or a unit note beside a header word keeps its own cell."""
+    from jixiao.pipelines.stream_cells import StreamCell, join_split_header_words
+    a, b = (normalize_text(x).text for x in pair)
+    cells = [StreamCell(0, len(a), a), StreamCell(len(a) + 2, len(a) + 2 + len(b), b)]
+    assert [c.clean for c in join_split_header_words(cells)] == [a, b]
