@@ -74,6 +74,8 @@ def _total_cells(cells: list[Cell], proj: dict, weight_first: bool = False) -> b
     for c in cells:
         if is_number_cell(c.clean.removesuffix("分")):
             nums.append(c)
+        elif V.BLANK_VALUE.match(c.clean):
+            continue  # (总分 | 100 | — | — | 98.6: a page's dash in an empty cell, no end of the numbers)
         elif nums and c.clean and c.clean not in V.PRINTED_GRADES:
             break  # words after the numbers: the text runs on past the total row (a title, a year: (2022年度))
     grade = next((c for c in cells if c.clean in V.PRINTED_GRADES), None)

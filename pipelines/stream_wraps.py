@@ -76,8 +76,9 @@ def _paragraphs(cells: list[StreamCell], k: int, m: int, n: int, reason: bool) -
         if n:
             run = cells[end:end + n]
             after = cells[end + n] if end + n < len(cells) else None
+            # (a dash after the run is the row's blank remark where a reason column closes the header)
             if (len(run) == n and all(not c.empty and cell_kind(c.clean) == "num" for c in run)
-                    and (after is None or cell_kind(after.clean) != "num")):
+                    and (after is None or cell_kind(after.clean) != "num" or reason and V.BLANK_VALUE.match(after.clean) is not None)):
                 return p
         elif any(ch in _CLAUSE for c in cells[k:end] for ch in c.clean):
             return None  # (a remark printed without its full stop: 部分设施进水浓度偏低，正在排查)

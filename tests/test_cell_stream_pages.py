@@ -135,3 +135,35 @@ def test_a_word_beside_a_header_word_is_not_its_half(pair):
     a, b = (normalize_text(x).text for x in pair)
     cells = [StreamCell(0, len(a), a), StreamCell(len(a) + 2, len(a) + 2 + len(b), b)]
     assert [c.clean for c in join_split_header_words(cells)] == [a, b]
+
+
+def dashed_table(blank: str) -> tuple[str, ...]:
+    """An Anhui 分值-first table whose page prints ``blank`` in every empty cell."""
+    return ("项目名称", "示例市食品抽检经费", "主管部门", "示例市市场监督管理局", "实施单位", "示例市检验检测中心",
+            "项目资金（万元）", blank, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+            "年度资金总额", "120", "135", "129.6", "10", "96%", "9.6",
+            "一级指标", "二级指标", "三级指标", "分值", "年度指标值", "实际完成值", "得分", "偏差原因分析及改进措施",
+            "产出指标", "数量指标", "监督抽检批次", "40", "≥1800批次", "1862批次", "40", blank,
+            "快检筛查批次", "20", "≥6000批次", "6240批次", "20", blank,
+            "满意度指标", "服务对象满意度指标", "社会公众满意度", "30", "≥85%", "88.6%", "28", "宣传覆盖不足",
+            "总分", "100", blank, blank, "97.6", blank)
+
+
+@pytest.mark.parametrize("blank", ["—", "/", "-", BLANK])
+def test_a_dash_in_an_empty_cell_is_a_blank(extractor, blank):
+    """Pages print — or / in empty cells: after a row's scores it is the blank remark (the next row's name is no
+    part of this row's target), on the 总分 row it stands between the weights' total and the score."""
+    p = extractor.extract_text(page(*dashed_table(blank)), doc_id="t", mode="parser").projects[0]
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("监督抽检批次", "≥1800批次", "1862批次", 40.0, 40.0), ("快检筛查批次", "≥6000批次", "6240批次", 20.0, 20.0),
+        ("社会公众满意度", "≥85%", "88.6%", 30.0, 28.0)]
+    assert p.score == 97.6
+
+
+@pytest.mark.parametrize("after", [("（注：本表由资金使用单位填报，主管部门审核。）", "相关文章", "示例市2023年部门整体支出绩效自评报告"),
+                                   ("注：本表金额单位为万元。", "相关新闻", "关于公开2023年度绩效自评结果的说明")])
+def test_a_note_and_a_related_links_list_close_the_rows(extractor, after):
+    """A bracketed note (（注：…）) and a page's 相关文章 list after the last row are no indicator row."""
+    text = page(*table("2023年中央水利发展资金", "190", "95%", ROWS_A), *after)
+    p = extractor.extract_text(text, doc_id="t", mode="parser").projects[0]
+    assert [i.name for i in p.indicators] == ["维修泵站数量", "维修工程验收合格率", "群众满意度"]
