@@ -17,7 +17,7 @@ from jixiao.pipelines.page_breaks import after_page_break, value_goes_on
 from jixiao.pipelines.stream_cells import (
     CELL_CHARS, StreamCell, cell_kind, columns_a_target_fills, drop_repeated_page_headers, glued_category,
     join_headers, join_split_categories, join_vertical_words, is_funds_header, is_value_slot, join_wrapped,
-    label_run, label_runs, NOT_VALUE_SLOTS, printed_blanks, slipped_name_labels, structural, split_glued_cells,
+    joined_cell, label_run, label_runs, NOT_VALUE_SLOTS, printed_blanks, slipped_name_labels, structural, split_glued_cells,
 )
 from jixiao.pipelines.stream_wraps import paragraph_groups, row_follows, valueish
 
@@ -264,8 +264,7 @@ class _RowGrouper:
             self.cur[-1] = StreamCell(name.start, extra[-1].end, name.clean + "".join(c.clean for c in extra))
         k += groups[0] - 1
         for size in groups[1:]:
-            part = cells[k:k + size]
-            self.add(StreamCell(part[0].start, part[-1].end, "".join(c.clean for c in part)))
+            self.add(joined_cell(cells[k:k + size], cells[k].start))  # (none: a blank cell that printed nothing)
             k += size
         return k
 
@@ -440,7 +439,7 @@ def stream_rows(cells: list[StreamCell], blank_separated: bool = False,
         groups = grouper.row_paragraphs(cells, k)
         if groups is not None and any(k <= j < k + sum(groups) for j in breaks):
             groups = None  # a page counter inside the row: the cell it split is joined above, not as paragraphs
-        if groups is not None and max(groups) > 1:
+        if groups is not None and (max(groups) > 1 or 0 in groups):
             k = grouper.take_paragraphs(cells, k, groups)
             continue
         if groups is None and grouper.name_goes_on(cells, k):

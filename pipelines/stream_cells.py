@@ -27,6 +27,13 @@ class StreamCell:
     cut: tuple[int, int] | None = None  # a stretch inside the cell that is none of it (a preview's chunk marker)
 
 
+def joined_cell(part: list[StreamCell], at: int) -> StreamCell:
+    """One cell of a value's paragraphs; none: an empty cell at ``at``."""
+    if not part:
+        return StreamCell(at, at, "", empty=True)
+    return StreamCell(part[0].start, part[-1].end, "".join(c.clean for c in part))
+
+
 def cell_kind(clean: str) -> str:
     """label | fh (funds header) | ih (indicator header) | cat | num | text | empty (a lone-space cell)"""
     if not clean:

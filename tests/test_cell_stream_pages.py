@@ -167,3 +167,23 @@ def test_a_note_and_a_related_links_list_close_the_rows(extractor, after):
     text = page(*table("2023年中央水利发展资金", "190", "95%", ROWS_A), *after)
     p = extractor.extract_text(text, doc_id="t", mode="parser").projects[0]
     assert [i.name for i in p.indicators] == ["维修泵站数量", "维修工程验收合格率", "群众满意度"]
+
+
+def vanishing_table(target: tuple[str, ...]) -> tuple[str, ...]:
+    """A national table on a page whose empty cells print nothing (no corner, no blank remarks)."""
+    return ("项目名称", "示例镇农村改厕", "主管部门", "示例镇人民政府", "实施单位", "示例镇农业综合服务中心",
+            "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+            "年度资金总额", "56", "56", "52.64", "10", "94%", "9.4",
+            "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+            "产出指标", "数量指标", "户厕改造数量", "≥420户", "436户", "40", "40",
+            "满意度指标", "服务对象满意度指标", "群众满意度", *target, "93.6%", "50", "48", "总分", "100", "97.4")
+
+
+@pytest.mark.parametrize("target", [("≥90%",), ()])
+def test_a_blank_target_that_printed_nothing_leaves_the_actual_in_place(extractor, target):
+    """Where empty cells vanish, a row printing one text cell before its 分值 and 得分 lost its target (aligned from
+    the right, contract): the name stays the name and the actual the actual."""
+    p = extractor.extract_text(page(*vanishing_table(target)), doc_id="t", mode="parser").projects[0]
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
+        ("户厕改造数量", "≥420户", "436户", 40.0, 40.0), ("群众满意度", target[0] if target else None, "93.6%", 50.0, 48.0)]
+    assert p.score == 97.4
