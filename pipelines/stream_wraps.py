@@ -11,10 +11,10 @@ comma goes on).
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.cells import is_plain_number
 from jixiao.pipelines.stream_cells import StreamCell, cell_kind
 
 _TEXT_SLOTS = ("target", "actual")
@@ -90,6 +90,10 @@ def _paragraphs(cells: list[StreamCell], k: int, m: int, n: int, reason: bool) -
     return _short_of_one(cells, k, m, n)
 
 
+# a 分值 / 得分 cell: a bare number of points (no percentage, no unit)
+_POINTS = re.compile(r"\d{1,3}(?:\.\d+)?")
+
+
 def _short_of_one(cells: list[StreamCell], k: int, m: int, n: int) -> int | None:
     """A row one text cell short where blanks print nothing (a blank target vanished): one paragraph a text cell
     but one, then its run of ``n`` plain numbers (分值 / 得分: no percentage, which an actual prints) and no number
@@ -100,7 +104,7 @@ def _short_of_one(cells: list[StreamCell], k: int, m: int, n: int) -> int | None
         return None
     run, after = cells[k + p:k + p + n], cells[k + p + n] if k + p + n < len(cells) else None
     ends = after is None or cell_kind(after.clean) != "num"
-    return p if len(run) == n and all(is_plain_number(c.clean) for c in run) and ends else None
+    return p if len(run) == n and all(_POINTS.fullmatch(c.clean) for c in run) and ends else None
 
 
 def _boundary(prev: StreamCell, c: StreamCell) -> int:
