@@ -241,7 +241,8 @@ class _RowGrouper:
         if len(vals) < self.values or after is None or any(v.empty or v.line for v in vals):
             return False
         kind = cell_kind(after.clean)  # (a category: where blanks print nothing, only values may stand between)
-        return after.empty or kind == "cat" and all(valueish(v.clean) for v in vals) or kind == "text" and (
+        blank = after.empty or V.BLANK_VALUE.match(after.clean) is not None  # (a lone space, or a page's dash: —)
+        return blank or kind == "cat" and all(valueish(v.clean) for v in vals) or kind == "text" and (
             after.clean[-1] in _SENTENCE_END or after.clean in V.QUALITATIVE_BANDS)  # (a 备注's 达成预期指标)
 
     def row_paragraphs(self, cells: list[StreamCell], k: int) -> list[int] | None:

@@ -187,3 +187,28 @@ def test_a_blank_target_that_printed_nothing_leaves_the_actual_in_place(extracto
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators] == [
         ("户厕改造数量", "≥420户", "436户", 40.0, 40.0), ("群众满意度", target[0] if target else None, "93.6%", 50.0, 48.0)]
     assert p.score == 97.4
+
+
+def test_a_caption_repeating_its_first_leafs_word_is_no_column(extractor):
+    """指标值 over 年度指标值 / 实际完成值, printed before 备注 with its leaves after it, on a page whose empty cells print
+    nothing: the caption is no column, so a row is name, target, actual and the next row's name is no remark."""
+    head = ("转移支付（项目）名称", "2022年耕地地力保护补贴资金", "地方主管部门", "示例县农业农村委员会", "资金使用单位",
+            "示例县农业农村委员会", "资金来源（万元）", "全年预算数", "全年执行数", "执行率",
+            "年度资金总额", "550", "524", "95.27%")
+    rows = ("一级指标", "二级指标", "三级指标", "指标值", "备注", "年度指标值", "实际完成值",
+            "产出指标", "数量指标", "补贴发放面积", "≥48.6万亩", "49.1万亩", "补贴农户数", "≥9.2万户", "9.35万户",
+            "满意度指标", "服务对象满意度指标", "农户满意度", "≥90%", "95%", "【打印本页】")
+    p = extractor.extract_text(page(*head, *rows), doc_id="t", mode="parser").projects[0]
+    assert [(i.name, i.target, i.actual) for i in p.indicators] == [
+        ("补贴发放面积", "≥48.6万亩", "49.1万亩"), ("补贴农户数", "≥9.2万户", "9.35万户"), ("农户满意度", "≥90%", "95%")]
+
+
+def test_a_name_of_two_paragraphs_before_a_dash_remark(extractor):
+    """维修养护工程 / 受益人口 (one name cell of two <p>), its values, then '—' for the blank remark: one name."""
+    rows = ("维修泵站数量", "≥12座", "12座", "—", "维修养护工程", "受益人口", "≥8.5万人", "8.73万人", "—",
+            "质量指标", "维修工程验收合格率", "100%", "100%", "—")
+    cells = [c if c != BLANK else "—" for c in table("2023年中央水利发展资金", "190", "95%", rows)]
+    p = extractor.extract_text(page(*cells), doc_id="t", mode="parser").projects[0]
+    assert [(i.name, i.target, i.actual) for i in p.indicators] == [
+        ("维修泵站数量", "≥12座", "12座"), ("维修养护工程受益人口", "≥8.5万人", "8.73万人"),
+        ("维修工程验收合格率", "100%", "100%")]
