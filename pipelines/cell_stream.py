@@ -16,8 +16,8 @@ from jixiao.pipelines.normalize import SERIAL_NUMBER, NormalizedText, squeeze
 from jixiao.pipelines.page_breaks import after_page_break, value_goes_on
 from jixiao.pipelines.stream_cells import (
     CELL_CHARS, StreamCell, cell_kind, columns_a_target_fills, drop_repeated_page_headers, glued_category,
-    join_split_categories, join_vertical_words, is_funds_header, is_value_slot, join_wrapped, label_run, label_runs,
-    NOT_VALUE_SLOTS, printed_blanks, slipped_name_labels, structural, split_glued_cells,
+    join_headers, join_split_categories, join_vertical_words, is_funds_header, is_value_slot, join_wrapped,
+    joined_cell, label_run, label_runs, NOT_VALUE_SLOTS, printed_blanks, slipped_name_labels, structural, split_glued_cells,
 )
 from jixiao.pipelines.stream_wraps import paragraph_groups, row_follows, valueish
 
@@ -77,8 +77,8 @@ def _cells(norm: NormalizedText) -> tuple[list[StreamCell], bool] | None:
     if single < (MIN_BLANK_CELLS if blank_separated else MIN_CELL_LINES) or single < CELL_LINE_SHARE * (len(printed) - first):
         return None
     if not blank_separated:
-        return drop_repeated_page_headers(split_glued_cells(join_vertical_words(cells))), False
-    return drop_repeated_page_headers(join_split_categories(join_wrapped(cells, after_blank))), True
+        return drop_repeated_page_headers(join_headers(split_glued_cells(join_vertical_words(cells)))), False
+    return drop_repeated_page_headers(join_headers(join_split_categories(join_wrapped(cells, after_blank)))), True
 
 
 class _RowGrouper:
@@ -241,7 +241,8 @@ class _RowGrouper:
         if len(vals) < self.values or after is None or any(v.empty or v.line for v in vals):
             return False
         kind = cell_kind(after.clean)  # (a category: where blanks print nothing, only values may stand between)
-        return after.empty or kind == "cat" and all(valueish(v.clean) for v in vals) or kind == "text" and (
+        blank = after.empty or V.BLANK_VALUE.match(after.clean) is not None  # (a lone space, or a page's dash: —)
+        return blank or kind == "cat" and all(valueish(v.clean) for v in vals) or kind == "text" and (
             after.clean[-1] in _SENTENCE_END or after.clean in V.QUALITATIVE_BANDS)  # (a 备注's 达成预期指标)
 
     def row_paragraphs(self, cells: list[StreamCell], k: int) -> list[int] | None:
@@ -264,8 +265,7 @@ class _RowGrouper:
             self.cur[-1] = StreamCell(name.start, extra[-1].end, name.clean + "".join(c.clean for c in extra))
         k += groups[0] - 1
         for size in groups[1:]:
-            part = cells[k:k + size]
-            self.add(StreamCell(part[0].start, part[-1].end, "".join(c.clean for c in part)))
+            self.add(joined_cell(cells[k:k + size], cells[k].start))  # (none: a blank cell that printed nothing)
             k += size
         return k
 
@@ -440,7 +440,7 @@ def stream_rows(cells: list[StreamCell], blank_separated: bool = False,
         groups = grouper.row_paragraphs(cells, k)
         if groups is not None and any(k <= j < k + sum(groups) for j in breaks):
             groups = None  # a page counter inside the row: the cell it split is joined above, not as paragraphs
-        if groups is not None and max(groups) > 1:
+        if groups is not None and (max(groups) > 1 or 0 in groups):
             k = grouper.take_paragraphs(cells, k, groups)
             continue
         if groups is None and grouper.name_goes_on(cells, k):

@@ -29,7 +29,9 @@ def cut_off(rows: list[Row]) -> bool:
     if len(filled) > 1 + CUT_TAIL_ROWS:
         return False
     last = next((c.clean for r in reversed(filled) for c in reversed(r.cells) if c.clean), "")
-    return bool(last) and last[-1] in _CUT_MARKS and not V.any_label(last.rstrip(":："))
+    # (附件2： over the next table: an attachment mark, no sentence the end of the text cut)
+    return (bool(last) and last[-1] in _CUT_MARKS and not V.any_label(last.rstrip(":："))
+            and not V.RUNNING_HEADER_MARK.match(last.rstrip(":：")))
 
 
 # a last row is cut short only when this many rows before it show how many cells a row fills

@@ -218,7 +218,7 @@ class FlatParser:
         )
         proj.funds = flat_funds(toks, rows, unit_note)
         proj.indicators = self._indicators(toks, text, at_text_end)
-        got = read_score(rows)
+        got = read_score(rows, cells=False)
         proj.score, proj.score_weight, proj.grade = got.get("score"), got.get("score_weight"), got.get("grade")
         return proj
 

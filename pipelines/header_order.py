@@ -56,7 +56,8 @@ def indicator_visual_order(slots: Sequence[str | None]) -> list[str | None] | No
         at = head.index("target")
         if not AFTER_TARGET & set(head[:at]):
             return _replace(head, at, out[k:])
-    return _value_leaves(out) or _target_leaves(out) or _score_leaves(out) or _level_and_score_leaves(out)
+    return (_value_leaves(out) or _caption_word_leaves(out) or _target_leaves(out) or _score_leaves(out)
+            or _level_and_score_leaves(out))
 
 
 # the columns a row's values stand in, and those that stand right of them
@@ -77,6 +78,16 @@ def _value_leaves(out: list[str | None]) -> list[str | None] | None:
     if not (caption is None or caption in leaves) or VALUE_LEAVES & set(head[:after - 1]) or "name" not in head[:after - 1]:
         return None
     return _replace(head, after - 1, leaves)
+
+
+def _caption_word_leaves(out: list[str | None]) -> list[str | None] | None:
+    """指标值 over 年度指标值 / 实际完成值, the caption itself a target word and the leaves printed last: the value
+    columns end the slots (a remark column beside them keeps none here), the caption's word repeated by its first
+    leaf. The caption is no column; nothing else changes."""
+    k = _trailing(out, VALUE_LEAVES)
+    if len(out) - k < MIN_LEAVES + 1 or out[k] != out[k + 1] or "name" not in out[:k]:
+        return None
+    return out[:k] + out[k + 1:]
 
 
 # 年度指标值 over 年初指标值 / 调整后指标值; 自评 (or another caption word) over 分值 / 得分

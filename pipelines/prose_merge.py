@@ -71,6 +71,33 @@ def fill_lone_score(text: str, tables: list[ParsedProject]) -> None:
         table.grade = table.grade or (Span.of(grade, 1) if grade else None)
 
 
+# a table's lead sentence is looked for this far above the table (一、某项目 / 该项目…自评得分99分，等级为优 / 自评表)
+LEAD_REACH = 200
+
+
+def fill_lead_scores(text: str, tables: list[ParsedProject]) -> None:
+    """A page of several table projects, each under a heading and a lead sentence: the grade (and the score where
+    the table prints none) that the lead states for it. The statement is the table's where the score it states is
+    the table's own, or, the table printing none, where the lines since the last table name its project."""
+    if len(tables) < 2:
+        return
+    prev_end = 0
+    for table in sorted(tables, key=lambda t: t.start):
+        s, prev_end = max(prev_end, table.start - LEAD_REACH), max(prev_end, table.end)
+        hits = [m for m in SCORE.finditer(text, s, table.start) if not _CELL_MARK.search(_line_at(text, m.start()))]
+        if len({float(m.group(1)) for m in hits}) != 1 \
+                or any(_WHOLE_UNIT.search(text, max(0, m.start() - WHOLE_UNIT_REACH), m.start()) for m in hits):
+            continue
+        if table.score is None:
+            if table.name.text not in text[s:table.start]:
+                continue  # (a closing sentence of the table above, not this one's lead)
+            table.score = Span.of(hits[0], 1)
+        elif parse_number(table.score.text) != float(hits[0].group(1)):
+            continue
+        grade = GRADE.search(text, hits[0].end(), min(len(text), hits[0].end() + WHOLE_UNIT_REACH))
+        table.grade = table.grade or (Span.of(grade, 1) if grade else None)
+
+
 def fill_lone_code(text: str, tables: list[ParsedProject]) -> None:
     """A document of one table project without a code: the 项目编码 its report prints as a labeled line, where one
     code is printed (a collapsed-text reading keeps no code cell)."""

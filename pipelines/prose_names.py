@@ -95,7 +95,9 @@ TITLE_BRACKET = re.compile(r"\s*[(（]\s*(?:\d{4}年度?)?(?P<v>[^()（）\n\d][
 NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目|全部项目|一般公共预算|^本?(部门|单位)|个项目"
                          r"|^[\d一二两三四五六七八九十]{1,3}[个项][\u4e00-\u9fff]{0,4}(?:项目|资金|经费)$"
                          # (a kind of money alone names no fund: 转移支付 on a title's second line, 专项资金)
-                         r"|^(?:专项|补助|转移支付|财政|资金|经费|支出|项目)+$")
+                         r"|^(?:专项|补助|转移支付|财政|资金|经费|支出|项目)+$"
+                         # (我局对2023年度实施的项目开展了绩效自评: the projects a unit carried out, none named)
+                         r"|^[\u4e00-\u9fff]{0,6}的项目$|^(?:部分|重点|相关|有关|上述|以下|各类?)项目$")
 
 
 # quotation marks around a whole name in a title (《某项目》绩效自评报告, “某工程”绩效自评报告); a title word quoted

@@ -23,8 +23,10 @@ def is_total_row(r: Row) -> bool:
     return any(is_plain_number(t) for t in rest) and all(is_plain_number(t) or t in V.PRINTED_GRADES for t in rest)
 
 
-def read_score(rows: list[Row], start: int = 0) -> dict[str, Span]:
-    """``score``, ``score_weight`` and ``grade`` of a project table (rows from ``start`` on), those printed."""
+def read_score(rows: list[Row], start: int = 0, cells: bool = True) -> dict[str, Span]:
+    """``score``, ``score_weight`` and ``grade`` of a project table (rows from ``start`` on), those printed;
+    ``cells``: the rows are a table's own cells (a dash is a blank cell), not words of collapsed text (where a dash
+    may be a page counter's, - 3 -, run on after the total row)."""
     proj: dict[str, Span] = {}
     for k, r in enumerate(rows[start:], start):
         c, v = label_value(r, _TOTAL_SCORE)
@@ -47,7 +49,7 @@ def read_score(rows: list[Row], start: int = 0) -> dict[str, Span]:
             continue
         first = ne[0].clean
         if V.TOTAL_LABEL.match(first) or is_total_row(r):
-            if _total_cells(ne[1:], proj):
+            if _total_cells(ne[1:], proj, dashes=cells):
                 return proj
     # 执行率 100% 得分 100分 (target-only tables); the value may be printed on the next line
     for k, r in enumerate(rows):
@@ -63,17 +65,19 @@ def read_score(rows: list[Row], start: int = 0) -> dict[str, Span]:
     return proj
 
 
-def _total_cells(cells: list[Cell], proj: dict, weight_first: bool = False) -> bool:
+def _total_cells(cells: list[Cell], proj: dict, weight_first: bool = False, dashes: bool = False) -> bool:
     """Score (the last number), weights' total (the one before it) and grade from a total row's cells.
 
-    ``weight_first``: the score is already read from the label's own cell unless two numbers follow.
-    Returns whether anything was read.
+    ``weight_first``: the score is already read from the label's own cell unless two numbers follow; ``dashes``:
+    a dash cell is a blank between the numbers. Returns whether anything was read.
     """
     # a misread score (handwritten 9q.8) keeps its place: the score is null, not the weights' total before it
     nums: list[Cell] = []
     for c in cells:
         if is_number_cell(c.clean.removesuffix("分")):
             nums.append(c)
+        elif dashes and V.BLANK_VALUE.match(c.clean):
+            continue  # (总分 | 100 | — | — | 98.6: a page's dash in an empty cell, no end of the numbers)
         elif nums and c.clean and c.clean not in V.PRINTED_GRADES:
             break  # words after the numbers: the text runs on past the total row (a title, a year: (2022年度))
     grade = next((c for c in cells if c.clean in V.PRINTED_GRADES), None)

@@ -27,6 +27,13 @@ class StreamCell:
     cut: tuple[int, int] | None = None  # a stretch inside the cell that is none of it (a preview's chunk marker)
 
 
+def joined_cell(part: list[StreamCell], at: int) -> StreamCell:
+    """One cell of a value's paragraphs; none: an empty cell at ``at``."""
+    if not part:
+        return StreamCell(at, at, "", empty=True)
+    return StreamCell(part[0].start, part[-1].end, "".join(c.clean for c in part))
+
+
 def cell_kind(clean: str) -> str:
     """label | fh (funds header) | ih (indicator header) | cat | num | text | empty (a lone-space cell)"""
     if not clean:
@@ -85,6 +92,66 @@ def join_split_categories(cells: list[StreamCell]) -> list[StreamCell]:
         else:
             out.append(c)
     return out
+
+
+# a column's letter or formula a header cell prints as a paragraph of its own under its word (全年预算数 / (A),
+# 执行率 / (B/A)): a <p> inside the cell, no column
+_COLUMN_MARK = re.compile(r"^\([A-Z](?:[/+\-×*][A-Z])*(?:[×*]100%)?\)$")
+
+
+def join_column_marks(cells: list[StreamCell]) -> list[StreamCell]:
+    """A header word's column mark printed as the next paragraph ((A) after 全年预算数): one cell with its word."""
+    out: list[StreamCell] = []
+    for c in cells:
+        prev = out[-1] if out else None
+        if (prev is not None and not prev.line and not prev.empty and not c.empty and _COLUMN_MARK.match(c.clean)
+                and cell_kind(prev.clean) in ("fh", "ih")):
+            out[-1] = StreamCell(prev.start, c.end, prev.clean + c.clean)
+        else:
+            out.append(c)
+    return out
+
+
+# a header word is short: two paragraphs longer than this together are no header word broken in two
+HEADER_WORD_CHARS = 14
+_WORD_HALF = re.compile(r"[\u4e00-\u9fff]{1,6}")
+
+
+def _header_slot(clean: str) -> str | None:
+    """The column a header word names (funds and indicator headers apart), or None."""
+    for prefix, headers in (("f", V.FUNDS_HEADERS), ("i", V.INDICATOR_HEADERS)):
+        for slot, rx in headers:
+            if rx.search(clean) if slot == "reason" else rx.fullmatch(V.header_core(clean)):
+                return f"{prefix}:{slot}"
+    return None
+
+
+def join_split_header_words(cells: list[StreamCell]) -> list[StreamCell]:
+    """A header word a cell broke into two paragraphs (年度 / 指标值, 实际 / 完成值, 偏差原因分析 / 及改进措施): one cell,
+    where together they name a column and a piece alone names none, or both name that same column (a column is not
+    printed twice side by side; a reason column's second piece opens with 及 / 和)."""
+    out: list[StreamCell] = []
+    for c in cells:
+        prev = out[-1] if out else None
+        whole = None if (prev is None or prev.line or c.line or prev.empty or c.empty
+                         or len(prev.clean) + len(c.clean) > HEADER_WORD_CHARS) else _header_slot(prev.clean + c.clean)
+        if whole is not None:
+            a, b = _header_slot(prev.clean), _header_slot(c.clean)
+            if whole.endswith("reason"):  # (a remark's words hold 原因 too: only a reason word's second half joins)
+                joins = c.clean[0] in "及和与" and a == whole
+            else:  # (a piece naming no column is a word's half: a few characters, no bracket, no sentence)
+                joins = (a == b == whole or a is None and _WORD_HALF.fullmatch(prev.clean) is not None
+                         or b is None and _WORD_HALF.fullmatch(c.clean) is not None)
+            if joins:
+                out[-1] = StreamCell(prev.start, c.end, prev.clean + c.clean)
+                continue
+        out.append(c)
+    return out
+
+
+def join_headers(cells: list[StreamCell]) -> list[StreamCell]:
+    """Header cells a Word table printed as two paragraphs: split words, then column marks."""
+    return join_column_marks(join_split_header_words(cells))
 
 
 # the full category word (with its allotment, 效益指标(30分)) a preview's jump can glue a cut cell onto; the

@@ -11,6 +11,7 @@ comma goes on).
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
 from jixiao.pipelines import vocab as V
@@ -59,6 +60,8 @@ def _piece(c: StreamCell) -> bool:
     row prints it under a header, but not a category, a field label or a word only a header prints (一级指标)."""
     if c.empty or c.line or _remark(c):
         return False
+    if V.INDICATOR_END.match(c.clean) or V.TOTAL_SCORE_LABEL.match(c.clean):
+        return False  # (总分 after the last row: the rows end there)
     kind = cell_kind(c.clean)
     return kind in ("text", "num") or kind in ("ih", "fh") and V.indicator_column(c.clean) not in _HEADER_ONLY
 
@@ -71,19 +74,37 @@ def _paragraphs(cells: list[StreamCell], k: int, m: int, n: int, reason: bool) -
     most = 2 * m if n else m + 1
     for p in range(m, most + 1):
         if not all(_piece(c) for c in cells[k:k + p]):
-            return None
+            break
         end = k + p
         if n:
             run = cells[end:end + n]
             after = cells[end + n] if end + n < len(cells) else None
+            # (a dash after the run is the row's blank remark where a reason column closes the header)
             if (len(run) == n and all(not c.empty and cell_kind(c.clean) == "num" for c in run)
-                    and (after is None or cell_kind(after.clean) != "num")):
+                    and (after is None or cell_kind(after.clean) != "num" or reason and V.BLANK_VALUE.match(after.clean) is not None)):
                 return p
         elif any(ch in _CLAUSE for c in cells[k:end] for ch in c.clean):
             return None  # (a remark printed without its full stop: 部分设施进水浓度偏低，正在排查)
         elif reason and end < len(cells) and cells[end].empty:
             return p
-    return None
+    return _short_of_one(cells, k, m, n)
+
+
+# a 分值 / 得分 cell: a bare number of points (no percentage, no unit)
+_POINTS = re.compile(r"\d{1,3}(?:\.\d+)?")
+
+
+def _short_of_one(cells: list[StreamCell], k: int, m: int, n: int) -> int | None:
+    """A row one text cell short where blanks print nothing (a blank target vanished): one paragraph a text cell
+    but one, then its run of ``n`` plain numbers (分值 / 得分: no percentage, which an actual prints) and no number
+    after it."""
+    p = m - 1
+    # (≥85% opens a target, never an actual: a row whose actual vanished is no such row)
+    if not p or not n or not all(_piece(c) and c.clean[:1] not in V.TARGET_GLYPHS for c in cells[k:k + p]):
+        return None
+    run, after = cells[k + p:k + p + n], cells[k + p + n] if k + p + n < len(cells) else None
+    ends = after is None or cell_kind(after.clean) != "num"
+    return p if len(run) == n and all(_POINTS.fullmatch(c.clean) for c in run) and ends else None
 
 
 def _boundary(prev: StreamCell, c: StreamCell) -> int:
@@ -106,6 +127,8 @@ def paragraph_groups(cells: list[StreamCell], k: int, slots: list[str | None], r
         return None
     if p == m:
         return [1] * (m + 1)
+    if p < m:
+        return [1, *[0] * (m - p), *[1] * p]  # (aligned from the right: the target is the blank one)
     pieces = cells[k - 1:k + p]
     # the split points that start the m value cells among the paragraphs after the name; ties go to the split
     # that leaves the earlier cells longer (a name or target wraps more often than an actual)

@@ -261,10 +261,13 @@ _PAGE_CHROME = (r"附件(下载)?:|【?(打印|关闭)(本页|窗口)?】?$|打�
                 r"|网站(导航|地图|首页)|首页$|联系我们")
 PAGE_CHROME = _rx(rf"^({_PAGE_CHROME})")
 # a document site's preview stops here (the rest of the file is behind its download button)
-_PREVIEW_END = r"还剩\d+页未读|继续阅读|预览已结束|剩余(内容|部分)?已?隐藏|[.…]*此处(已)?隐藏|.{0,20}超出(免费)?预览范围|下载文档|点击查看更多|相关(文档|资源|搜索|阅读|推荐|链接|信息)(推荐)?:?$|猜你喜欢$|热门推荐$|VIP免费下载"
+_PREVIEW_END = r"还剩\d+页未读|继续阅读|预览已结束|剩余(内容|部分)?已?隐藏|[.…]*此处(已)?隐藏|.{0,20}超出(免费)?预览范围|下载文档|点击查看更多|相关(文档|资源|搜索|阅读|推荐|链接|信息|文章|新闻)(推荐)?:?$|猜你喜欢$|热门推荐$|VIP免费下载"
 PREVIEW_END = _rx(rf"^({_PREVIEW_END})")
-INDICATOR_END = _rx(r"^(总分|总得分|综合得分|评价得分|合计|总计|指标自评得分小计|项目绩效分析|自评结果分析|评价结论|结果应用建议|负责人|经办人|填报日期|备注|说明$|说明:|填表说明|注:"
+INDICATOR_END = _rx(r"^(总分|总得分|综合得分|评价得分|合计|总计|指标自评得分小计|项目绩效分析|自评结果分析|评价结论|结果应用建议|负责人|经办人|填报日期|备注|说明$|说明:|填表说明|\(?注:"
                     r"|自评得分:?$|自评总分|项目自评得分|绩效自评总得分|自评总得分|(绩效)?自评等级|评价等级|绩效等级"
+                    # (转移支付区域(项目)绩效目标自评表: the next table's title, a cell of its own; not a running header's
+                    # 附件1, which a scan prints inside a table)
+                    r"|[^\t]{2,40}自评表$"
                     rf"|{_PAGE_CHROME}|{_PREVIEW_END})")
 # a form's note and signature fields printed after its last row; where cells print one a line they close the
 # indicator rows (in a tab table such a line may stand inside it, a row of data following)
