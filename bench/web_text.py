@@ -1,7 +1,8 @@
 """Record F1 of the labelled layouts (rla and the invented ones) under the whitespace and encoding changes a page's
 text picks up between the bureau's file and our input, gold unchanged (every change leaves the printed facts as
 the contract compares them, section 3): Windows line ends, no-break and ideographic spaces, padding after a line's
-end, double spacing (every line its own paragraph), a byte-order mark and zero-width spaces, HTML entities.
+end, double spacing (every line its own paragraph), a byte-order mark and zero-width spaces, HTML entities,
+tabs expanded to spaces (a terminal's or an editor's copy).
 
     .venv/bin/python bench/web_text.py [--mode parser] [--out bench/results/web_text.md]
 """
@@ -32,6 +33,7 @@ CHANGES = {
     "double spacing": lambda t: t.replace("\n", "\n\n"),
     "BOM, zero-width spaces": lambda t: "\ufeff" + _CJK_PAIR.sub(lambda m: "\u200b" if m.start() % 7 == 0 else "", t),
     "&nbsp; entities": lambda t: t.replace(" ", "&nbsp;"),
+    "tabs expanded to spaces": lambda t: t.expandtabs(8),
 }
 
 
