@@ -12,8 +12,10 @@ Positions are display columns (a CJK glyph is two wide), as the layer prints the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from jixiao.pipelines.column_header import page_break, resumed_at, stacked_header
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import NormalizedText
 from jixiao.pipelines.vocab import INDICATOR_END, INDICATOR_HEADERS, Categories
@@ -24,7 +26,10 @@ from jixiao.pipelines.text_width import display_width
 MIN_COLUMN_GAP = 2
 _VALUE_SLOTS = {"target", "init_target", "adj_target", "actual", "weight", "score"}
 _LEVEL_SLOTS = {"l1", "l2"}
+_NUMBER = re.compile(r"^\d+(\.\d+)?$")
 _WORD = re.compile(r"\S+")
+# a page's running title or a table's caption over the rows a page break continues: no row of the table
+PAGE_TITLE = re.compile(r"自评表|绩效自评|项目名称|单位:|\(\d{4}年度?\)")
 
 
 @dataclass
@@ -84,9 +89,12 @@ def _blocks(lines: list[_Line], j: int, level: bool, cat: Categories) -> list[li
             continue
         if cur:
             split = ln.is_row and any(x.is_row for x in cur)
-            if level and not split:
-                before = _text(cur, j)
-                split = _category(before, cat) and not _category(before + _text([ln], j), cat)
+            if level:
+                before, joined = _text(cur, j), _text(cur, j) + _text([ln], j)
+                # a level word wrapped onto the next row's line (产出指 / 标 …) completes there; a complete word
+                # does not run on
+                split = not (_category(joined, cat) and not _category(before, cat)) and (
+                    split or (_category(before, cat) and not _category(joined, cat)))
             if split:
                 out.append(cur)
                 cur = []
@@ -148,25 +156,79 @@ def column_rows(norm: NormalizedText, rows: list[Row], cat: Categories) -> list[
             out.append(rows[i])
             i += 1
             continue
-        end = i + 1
-        while end < len(rows) and "\n\n" not in text[rows[end - 1].end:rows[end].start + 1] \
-                and not INDICATOR_END.match(rows[end].joined) \
+        header, words, slots, end, spans = _stacked(norm, rows, i, words, slots, out)
+        body: list[Row] = []
+        while end < len(rows) and not INDICATOR_END.match(rows[end].joined) \
                 and _header_slots(_words(text, rows[end].start, rows[end].end)) is None:
+            if "\n\n" in text[rows[end - 1].end:rows[end].start + 1]:
+                resumed = _resumed(norm, rows, end, words, slots)
+                if resumed is None or resumed >= len(rows):
+                    break
+                end = resumed
+            body.append(rows[end])
             end += 1
-        out.extend(_rebuilt(text, rows[i], rows[i + 1:end], words, slots, cat))
+        out.extend(_rebuilt(text, header, body, words, slots, cat, spans))
         i = end
     if len(out) == len(rows) and all(a is b for a, b in zip(out, rows, strict=True)):
         return rows
     return [Row(index=k, kind=r.kind, start=r.start, end=r.end, cells=r.cells) for k, r in enumerate(out)]
 
 
+def _slot_of(word: str) -> str | None:
+    return next((slot for slot, rx in INDICATOR_HEADERS if rx.search(word)), None)
+
+
+def _words_of(text: str) -> Callable[[Row], list[tuple[int, int, int, str]]]:
+    return lambda r: _words(text, r.start, r.end)
+
+
+def _stacked(norm: NormalizedText, rows: list[Row], i: int, words: list[tuple[int, int, int, str]],
+             slots: list[str | None], out: list[Row]
+             ) -> tuple[Row, list[tuple[int, int, int, str]], list[str | None], int, list[tuple[int, int]] | None]:
+    """The header at ``rows[i]`` with the lines its cells wrap onto stacked on (``column_header``): its first row,
+    words, slots and the index of the row after it; lines above it already in ``out`` are taken back."""
+    text = norm.text
+    stacked = stacked_header(rows, i, _words_of(text),
+                             lambda a, b: "\n\n" not in text[a.end:b.start + 1])
+    if stacked is None:
+        return rows[i], words, slots, i + 1, None
+    merged, spans, lo, hi = stacked
+    merged_slots = [_slot_of(w[3]) for w in merged]
+    if "name" not in merged_slots or not _VALUE_SLOTS & set(merged_slots) \
+            or any(b[0] - a[1] < MIN_COLUMN_GAP for a, b in zip(spans, spans[1:])):
+        return rows[i], words, slots, i + 1, None
+    del out[len(out) - (i - lo):]
+    # each stacked word stands for the columns its pieces cover (its joined text is wider than the cell)
+    return rows[lo], merged, merged_slots, hi + 1, spans
+
+
+def _resumed(norm: NormalizedText, rows: list[Row], end: int, words: list[tuple[int, int, int, str]],
+             slots: list[str | None]) -> int | None:
+    """Where the table before the blank gap at ``rows[end]`` goes on: at a page break, after the header repeated on
+    the next page, or at once where the next line's words all stand under the header's columns; else None."""
+    text = norm.text
+    if not page_break(norm, rows[end - 1], rows[end]):
+        return None
+    k = resumed_at(rows, end, slots, lambda r: _header_slots(_words(text, r.start, r.end)))
+    if k is not None:
+        stacked = stacked_header(rows, k, _words_of(text), lambda a, b: "\n\n" not in text[a.end:b.start + 1])
+        return (stacked[3] if stacked else k) + 1
+    first = _words(text, rows[end].start, rows[end].end)
+    if not first or first[0][0] < words[0][0] or PAGE_TITLE.search(rows[end].joined):
+        return None
+    return end
+
+
 def _rebuilt(text: str, header: Row, body: list[Row], words: list[tuple[int, int, int, str]],
-             slots: list[str | None], cat: Categories) -> list[Row]:
+             slots: list[str | None], cat: Categories, spans: list[tuple[int, int]] | None = None) -> list[Row]:
     """The header and the table's rows, rebuilt under the header's columns (``body`` unchanged where every
     line is a row line or no line is)."""
-    spans = [(w[0], w[0] + display_width(w[3])) for w in words]
+    spans = spans or [(w[0], w[0] + display_width(w[3])) for w in words]
     name_j = slots.index("name")
     value_js = {k for k, s in enumerate(slots) if s in _VALUE_SLOTS}
+    # where the table has 分值 / 得分 columns a row prints a number there; a line holding a wrapped name's and
+    # value's tails (间 … 旬) is no row
+    number_js = {k for k, s in enumerate(slots) if s in ("weight", "score")}
     level_js = {k for k, s in enumerate(slots) if s in _LEVEL_SLOTS or k < name_j}
     lines: list[_Line] = []
     for k, r in enumerate(body):
@@ -175,7 +237,8 @@ def _rebuilt(text: str, header: Row, body: list[Row], words: list[tuple[int, int
             j = _column(col, display_width(w), spans)
             if j is not None:
                 ln.words.setdefault(j, []).append((s, e, w))
-        ln.is_row = name_j in ln.words and bool(value_js & set(ln.words))
+        ln.is_row = name_j in ln.words and bool((number_js or value_js) & set(ln.words)) and (
+            not number_js or any(_NUMBER.match(w[2]) for j in number_js & set(ln.words) for w in ln.words[j]))
         lines.append(ln)
     row_lines = [ln for ln in lines if ln.is_row]
     # lines above the first row with words only right of the level columns: the header's own words wrapping

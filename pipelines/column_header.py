@@ -1,0 +1,126 @@
+"""The indicator header of a PDF text layer laid out in columns (``pdftotext -layout``), wrapped over lines, and
+the page breaks inside its table.
+
+A header cell too narrow for its word wraps: top-aligned (一级 / 指标, 运算 / 符号 on the line below the header's
+one-line words) or vertically centred (运算 and 度量 above the one-line words, 符号 and 单位 below). The pieces of
+one cell stand in the same display columns, so the lines around the header line are stacked onto it column by
+column; a line belongs to the header only when every column it touches then spells a header word.
+
+A table printed over two pages goes on after the page's footer (removed by normalizing: a blank gap holding a
+form feed or where a page counter stood), possibly under the page's running title and the header repeated
+(print titles / 重复标题行); those lines are skipped and the rows after them stay in the same table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from jixiao.pipelines.layout import Row
+from jixiao.pipelines.normalize import NormalizedText
+from jixiao.pipelines.text_width import display_width
+from jixiao.pipelines.vocab import INDICATOR_HEADERS
+
+# (display column, start, end, word) of each word of a line
+Word = tuple[int, int, int, str]
+# header lines stacked above and below the line that names the columns (a centred three-line header)
+MAX_STACKED = 2
+# lines a continued page may print before its table goes on (running title, unit, repeated header)
+MAX_PAGE_HEAD = 6
+# a page counter in words or a bare page number between dashes, as normalizing removed it
+_COUNTER = re.compile(r"第\s*\d{1,3}\s*[页頁]|-\s*\d{1,3}\s*-|\d{1,3}\s*/\s*\d{1,3}")
+# slots whose word is a fixed column word: a stack there must spell the word exactly (the remark column's regex
+# searches, so a remark's first line under its header would pass)
+_EXACT = {"reason": re.compile(r"^(偏差原因分析及?改进措施|偏差原因分析|未完成原因分析|原因分析(及改进措施)?|改进措施|备注)$")}
+
+
+def _slot(text: str) -> str | None:
+    for slot, rx in INDICATOR_HEADERS:
+        if rx.search(text):
+            exact = _EXACT.get(slot)
+            return slot if exact is None or exact.match(text) else None
+    return None
+
+
+def _stacks(lines: Sequence[Sequence[Word]]) -> list[list[Word]]:
+    """The words of consecutive lines grouped by the display columns they overlap, each group top to bottom."""
+    spans: list[tuple[int, int, list[Word]]] = []
+    for words in lines:
+        for w in words:
+            lo, hi = w[0], w[0] + display_width(w[3])
+            hit = [k for k, (a, b, _) in enumerate(spans) if lo < b and a < hi]
+            if len(hit) > 1:
+                return []  # a word across two columns: no header stack
+            if hit:
+                a, b, ws = spans[hit[0]]
+                spans[hit[0]] = (min(a, lo), max(b, hi), [*ws, w])
+            else:
+                spans.append((lo, hi, [w]))
+    return [ws for _, _, ws in sorted(spans, key=lambda s: s[0])]
+
+
+def _stacked_words(stacks: list[list[Word]]) -> list[Word] | None:
+    """One header word per stack (its pieces joined, at its leftmost column), or None when a stack spells no
+    header word."""
+    out: list[Word] = []
+    for ws in stacks:
+        text = "".join(w[3] for w in ws)
+        if _slot(text) is None:
+            return None
+        out.append((min(w[0] for w in ws), ws[0][1], ws[-1][2], text))
+    return out
+
+
+def stack_spans(stacks: list[list[Word]]) -> list[tuple[int, int]]:
+    """The display columns each stack covers (the union of its pieces)."""
+    return [(min(w[0] for w in ws), max(w[0] + display_width(w[3]) for w in ws)) for ws in stacks]
+
+
+def stacked_header(rows: Sequence[Row], i: int, words_of: Callable[[Row], list[Word]],
+                   adjacent: Callable[[Row, Row], bool]
+                   ) -> tuple[list[Word], list[tuple[int, int]], int, int] | None:
+    """The header words of the header line ``rows[i]`` with the lines wrapped above and below it stacked on, the
+    display columns each covers, and the first and last row index the header covers; None where no line around it
+    is part of it."""
+    lines = {i: words_of(rows[i])}
+    lo = hi = i
+    for step in (-1, 1):
+        for _ in range(MAX_STACKED):
+            k = (lo if step < 0 else hi) + step
+            if not (0 <= k < len(rows)) or not adjacent(rows[min(k, k - step)], rows[max(k, k - step)]):
+                break
+            words = words_of(rows[k])
+            if not words or any(any(ch.isdigit() for ch in w[3]) for w in words):
+                break
+            trial = {**lines, k: words}
+            if _stacked_words(_stacks([trial[j] for j in sorted(trial)])) is None:
+                break
+            lines = trial
+            lo, hi = min(lo, k), max(hi, k)
+    if lo == hi:
+        return None
+    stacks = _stacks([lines[j] for j in sorted(lines)])
+    merged = _stacked_words(stacks)
+    return (merged, stack_spans(stacks), lo, hi) if merged else None
+
+
+def page_break(norm: NormalizedText, a: Row, b: Row) -> bool:
+    """Whether a page ends between rows ``a`` and ``b``: a form feed between them, or a page counter normalizing
+    removed."""
+    if "\x0c" in norm.text[a.end:b.start + 1]:
+        return True
+    if not norm.original or b.start <= a.end:
+        return False
+    return bool(_COUNTER.search(norm.original[norm.offsets[a.end]:norm.offsets[b.start]]))
+
+
+def resumed_at(rows: Sequence[Row], end: int, slots: list[str | None],
+               header_slots: Callable[[Row], list[str | None] | None]) -> int | None:
+    """Where the table goes on after the page break before ``rows[end]``: after the header repeated there (within
+    a few lines of running title), else None (the next page is another table or text)."""
+    for k in range(end, min(end + MAX_PAGE_HEAD, len(rows))):
+        found = header_slots(rows[k])
+        if found is not None:
+            same = [s for s in found if s] == [s for s in slots if s]
+            return k if same else None
+    return None
