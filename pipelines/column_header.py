@@ -81,27 +81,34 @@ def stacked_header(rows: Sequence[Row], i: int, words_of: Callable[[Row], list[W
                    ) -> tuple[list[Word], list[tuple[int, int]], int, int] | None:
     """The header words of the header line ``rows[i]`` with the lines wrapped above and below it stacked on, the
     display columns each covers, and the first and last row index the header covers; None where no line around it
-    is part of it."""
-    lines = {i: words_of(rows[i])}
-    lo = hi = i
-    for step in (-1, 1):
-        for _ in range(MAX_STACKED):
-            k = (lo if step < 0 else hi) + step
-            if not (0 <= k < len(rows)) or not adjacent(rows[min(k, k - step)], rows[max(k, k - step)]):
-                break
-            words = words_of(rows[k])
-            if not words or any(any(ch.isdigit() for ch in w[3]) for w in words):
-                break
-            trial = {**lines, k: words}
-            if _stacked_words(_stacks([trial[j] for j in sorted(trial)])) is None:
-                break
-            lines = trial
-            lo, hi = min(lo, k), max(hi, k)
-    if lo == hi:
-        return None
-    stacks = _stacks([lines[j] for j in sorted(lines)])
-    merged = _stacked_words(stacks)
-    return (merged, stack_spans(stacks), lo, hi) if merged else None
+    is part of it. Of the ways to stack up to ``MAX_STACKED`` lines above and below, the one of most lines whose
+    every column spells a header word wins."""
+    def wrapped(k: int) -> list[Word] | None:
+        words = words_of(rows[k])
+        return words if words and not any(ch.isdigit() for w in words for ch in w[3]) else None
+
+    above: list[list[Word]] = []
+    for k in range(i - 1, max(i - 1 - MAX_STACKED, -1), -1):
+        words = wrapped(k)
+        if words is None or not adjacent(rows[k], rows[k + 1]):
+            break
+        above.insert(0, words)
+    below: list[list[Word]] = []
+    for k in range(i + 1, min(i + 1 + MAX_STACKED, len(rows))):
+        words = wrapped(k)
+        if words is None or not adjacent(rows[k - 1], rows[k]):
+            break
+        below.append(words)
+    best: tuple[list[Word], list[tuple[int, int]], int, int] | None = None
+    for up in range(len(above) + 1):
+        for down in range(len(below) + 1):
+            if up + down == 0 or (best and best[3] - best[2] >= up + down):
+                continue
+            stacks = _stacks([*above[len(above) - up:], words_of(rows[i]), *below[:down]])
+            merged = _stacked_words(stacks) if stacks else None
+            if merged:
+                best = (merged, stack_spans(stacks), i - up, i + down)
+    return best
 
 
 def page_break(norm: NormalizedText, a: Row, b: Row) -> bool:

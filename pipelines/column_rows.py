@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from jixiao.pipelines.column_header import page_break, resumed_at, stacked_header
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import NormalizedText
-from jixiao.pipelines.vocab import INDICATOR_END, INDICATOR_HEADERS, Categories
+from jixiao.pipelines import vocab as V
+from jixiao.pipelines.vocab import FORM_FOOTER, INDICATOR_END, INDICATOR_HEADERS, Categories
 from jixiao.pipelines.text_width import display_width
 
 # slots of the header that name a row: its name and one of its values
@@ -28,6 +29,8 @@ _VALUE_SLOTS = {"target", "init_target", "adj_target", "actual", "weight", "scor
 _LEVEL_SLOTS = {"l1", "l2"}
 _NUMBER = re.compile(r"^\d+(\.\d+)?$")
 _WORD = re.compile(r"\S+")
+# blank lines a laid-out table may print between two of its lines (a tall row's vertical gap)
+MAX_BLANK = 1
 # a page's running title or a table's caption over the rows a page break continues: no row of the table
 PAGE_TITLE = re.compile(r"自评表|绩效自评|项目名称|单位:|\(\d{4}年度?\)")
 
@@ -101,7 +104,36 @@ def _blocks(lines: list[_Line], j: int, level: bool, cat: Categories) -> list[li
         cur.append(ln)
     if cur:
         out.append(cur)
+    return _vertical(out, j, cat) if level else out
+
+
+def _vertical(blocks: list[list[_Line]], j: int, cat: Categories) -> list[list[_Line]]:
+    """A merged level cell printed vertically, one character a line, leaves one-character blocks on the lines its
+    characters fall on (产 / 出 / 指 / 标 among the rows): consecutive ones that spell a category are one cell."""
+    # a run of one-character lines (adjacent rows' characters touch) is read a character at a time
+    blocks = [[ln] for b in blocks for ln in b] if any(
+        len(b) > 1 and all(len(_text([ln], j)) == 1 for ln in b) for b in blocks) else blocks
+    out: list[list[_Line]] = []
+    k = 0
+    while k < len(blocks):
+        end, text = k, ""
+        while end < len(blocks) and len(blocks[end]) == 1 and len(_text(blocks[end], j)) == 1 \
+                and text + _text(blocks[end], j) in V.LEVEL_STARTS:
+            text += _text(blocks[end], j)
+            end += 1
+        if end - k > 1 and _category(text, cat):
+            out.append([ln for b in blocks[k:end] for ln in b])
+            k = end
+        else:
+            out.append(blocks[k])
+            k += 1
     return out
+
+
+def _vertical_column(blocks: list[list[_Line]], j: int) -> bool:
+    """Whether a level column prints its cells vertically, one character a line (its blocks span several lines
+    with one character on each)."""
+    return any(len(b) > 1 and all(len(_text([ln], j)) == 1 for ln in b) for b in blocks)
 
 
 def _category(text: str, cat: Categories) -> bool:
@@ -127,9 +159,12 @@ def _owners(blocks: list[list[_Line]], rows: list[_Line], j: int, level: bool) -
     loose = [k for k, o in enumerate(owners) if o is None]
     if level and loose:
         groups: dict[int, list[_Line]] = {}
+        # (a row nearer a cell that a row line holds is that cell's: the table reader carries it down)
+        near = range(len(blocks)) if len(loose) < len(blocks) and _vertical_column(blocks, j) else loose
         for r in (r for r in rows if j not in r.words):
-            k = min(loose, key=lambda k: (_gap(blocks[k], r)[0], blocks[k][0].index > r.index))
-            groups.setdefault(k, []).append(r)
+            k = min(near, key=lambda k: (_gap(blocks[k], r)[0], blocks[k][0].index > r.index))
+            if k in loose:
+                groups.setdefault(k, []).append(r)
         for k, group in groups.items():
             owners[k] = group[0]
     for k in loose:
@@ -208,7 +243,12 @@ def _resumed(norm: NormalizedText, rows: list[Row], end: int, words: list[tuple[
     the next page, or at once where the next line's words all stand under the header's columns; else None."""
     text = norm.text
     if not page_break(norm, rows[end - 1], rows[end]):
-        return None
+        # a blank line inside a table laid out by position (a tall row's vertical gap): the table goes on where
+        # the next line stands under its columns
+        first = _words(text, rows[end].start, rows[end].end)
+        gap = text[rows[end - 1].end:rows[end].start]
+        return end if first and gap.count("\n") <= MAX_BLANK + 1 and first[0][0] >= words[0][0] \
+            and not PAGE_TITLE.search(rows[end].joined) and not FORM_FOOTER.match(rows[end].joined) else None
     k = resumed_at(rows, end, slots, lambda r: _header_slots(_words(text, r.start, r.end)))
     if k is not None:
         stacked = stacked_header(rows, k, _words_of(text), lambda a, b: "\n\n" not in text[a.end:b.start + 1])
@@ -223,6 +263,7 @@ def _rebuilt(text: str, header: Row, body: list[Row], words: list[tuple[int, int
              slots: list[str | None], cat: Categories, spans: list[tuple[int, int]] | None = None) -> list[Row]:
     """The header and the table's rows, rebuilt under the header's columns (``body`` unchanged where every
     line is a row line or no line is)."""
+    stacked = spans is not None
     spans = spans or [(w[0], w[0] + display_width(w[3])) for w in words]
     name_j = slots.index("name")
     value_js = {k for k, s in enumerate(slots) if s in _VALUE_SLOTS}
@@ -237,20 +278,24 @@ def _rebuilt(text: str, header: Row, body: list[Row], words: list[tuple[int, int
             j = _column(col, display_width(w), spans)
             if j is not None:
                 ln.words.setdefault(j, []).append((s, e, w))
-        ln.is_row = name_j in ln.words and bool((number_js or value_js) & set(ln.words)) and (
-            not number_js or any(_NUMBER.match(w[2]) for j in number_js & set(ln.words) for w in ln.words[j]))
+        # (or a row cut by the end of the text, opening its own level cell: 质量指标 NAME ≤3‰)
+        ln.is_row = name_j in ln.words and bool(value_js & set(ln.words)) and (
+            not number_js or any(_NUMBER.match(w[2]) for j in number_js & set(ln.words) for w in ln.words[j])
+            or any(_category(_text([ln], j), cat) for j in level_js & set(ln.words)))
         lines.append(ln)
+    centred = stacked and _centred_rows(lines, name_j, value_js)
     row_lines = [ln for ln in lines if ln.is_row]
     # lines above the first row with words only right of the level columns: the header's own words wrapping
+    # (where the header was stacked from its lines already, they are the first row's wrapped cells)
     head_words: dict[int, list[tuple[int, int, str]]] = {k: [(s, e, w)] for k, (_, s, e, w) in enumerate(words)}
-    for ln in lines[:row_lines[0].index if row_lines else 0]:
+    for ln in lines[:row_lines[0].index if row_lines and not stacked else 0]:
         if ln.words and not level_js & set(ln.words):
             for j, ws in ln.words.items():
                 head_words[j].extend(ws)
             ln.words = {}
-    if not row_lines or all(ln.is_row or not ln.words for ln in lines):
+    if not centred and (not row_lines or all(ln.is_row or not ln.words for ln in lines)):
         return [header, *body]
-    if _centred_rows(lines, name_j, value_js):
+    if not stacked and _centred_rows(lines, name_j, value_js):
         row_lines = [ln for ln in lines if ln.is_row]
     cells: dict[int, dict[int, list[tuple[int, int, str]]]] = {r.index: {} for r in row_lines}
     for j in range(len(spans)):

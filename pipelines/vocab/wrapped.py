@@ -28,6 +28,7 @@ MARGIN_CAPTION = "绩效指标"
 # line of it holds: 产出指 / 标, 服务对 / 象满意 / 度指标)
 LEVEL1_STARTS = _prefixes(LEVEL1_FORMS)
 LEVEL2_STARTS = _prefixes(LEVEL2_FORMS)
+LEVEL_STARTS = LEVEL1_STARTS | LEVEL2_STARTS
 LEVEL_PIECES = _pieces((*LEVEL1_FORMS, *LEVEL2_FORMS))
 MARGIN_STARTS = _prefixes((MARGIN_CAPTION,))
 # the starts of the indicator header's words, the caption included (一级指 / 标, 年度指标 / 值)
