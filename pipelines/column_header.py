@@ -27,6 +27,8 @@ Word = tuple[int, int, int, str]
 MAX_STACKED = 2
 # lines a continued page may print before its table goes on (running title, unit, repeated header)
 MAX_PAGE_HEAD = 6
+# the columns a repeated header must print again to be the same table's (a wrapped remark header may not stack)
+_CORE = {"l1", "l2", "name", "target", "actual", "weight", "score"}
 # a page counter in words or a bare page number between dashes, as normalizing removed it
 _COUNTER = re.compile(r"第\s*\d{1,3}\s*[页頁]|-\s*\d{1,3}\s*-|\d{1,3}\s*/\s*\d{1,3}")
 # slots whose word is a fixed column word: a stack there must spell the word exactly (the remark column's regex
@@ -122,12 +124,12 @@ def page_break(norm: NormalizedText, a: Row, b: Row) -> bool:
 
 
 def resumed_at(rows: Sequence[Row], end: int, slots: list[str | None],
-               header_slots: Callable[[Row], list[str | None] | None]) -> int | None:
+               header_slots: Callable[[int], list[str | None] | None]) -> int | None:
     """Where the table goes on after the page break before ``rows[end]``: after the header repeated there (within
     a few lines of running title), else None (the next page is another table or text)."""
     for k in range(end, min(end + MAX_PAGE_HEAD, len(rows))):
-        found = header_slots(rows[k])
+        found = header_slots(k)
         if found is not None:
-            same = [s for s in found if s] == [s for s in slots if s]
+            same = set(found) & _CORE == set(slots) & _CORE
             return k if same else None
     return None

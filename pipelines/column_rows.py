@@ -11,6 +11,7 @@ Positions are display columns (a CJK glyph is two wide), as the layer prints the
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -97,7 +98,9 @@ def _blocks(lines: list[_Line], j: int, level: bool, cat: Categories) -> list[li
                 # a level word wrapped onto the next row's line (产出指 / 标 …) completes there; a complete word
                 # does not run on
                 split = not (_category(joined, cat) and not _category(before, cat)) and (
-                    split or (_category(before, cat) and not _category(joined, cat)))
+                    split or (_category(before, cat) and not _category(joined, cat))
+                    # a wrapped word's tail does not run into the next cell's start (指标 / 服务对象满)
+                    or (joined not in V.LEVEL_STARTS and _text([ln], j) in V.LEVEL_STARTS and not _category(joined, cat)))
             if split:
                 out.append(cur)
                 cur = []
@@ -109,17 +112,21 @@ def _blocks(lines: list[_Line], j: int, level: bool, cat: Categories) -> list[li
 
 def _vertical(blocks: list[list[_Line]], j: int, cat: Categories) -> list[list[_Line]]:
     """A merged level cell printed vertically, one character a line, leaves one-character blocks on the lines its
-    characters fall on (产 / 出 / 指 / 标 among the rows): consecutive ones that spell a category are one cell."""
+    characters fall on (产 / 出 / 指 / 标 among the rows), and a wrapped one centred on a row prints its pieces above
+    and below that row's line (可持续影响 / row / 指标): consecutive pieces that spell a category are one cell."""
     # a run of one-character lines (adjacent rows' characters touch) is read a character at a time
     blocks = [[ln] for b in blocks for ln in b] if any(
         len(b) > 1 and all(len(_text([ln], j)) == 1 for ln in b) for b in blocks) else blocks
     out: list[list[_Line]] = []
     k = 0
     while k < len(blocks):
-        end, text = k, ""
-        while end < len(blocks) and len(blocks[end]) == 1 and len(_text(blocks[end], j)) == 1 \
-                and text + _text(blocks[end], j) in V.LEVEL_STARTS:
+        end, text, held = k, "", 0
+        # (a wrapped word's pieces stand around one row; a vertical word's characters over several)
+        while end < len(blocks) and text + _text(blocks[end], j) in V.LEVEL_STARTS \
+                and (held + any(ln.is_row for ln in blocks[end]) <= 1 or len(_text(blocks[end], j)) == 1) \
+                and not (end > k and _category(text, cat)):
             text += _text(blocks[end], j)
+            held += any(ln.is_row for ln in blocks[end])
             end += 1
         if end - k > 1 and _category(text, cat):
             out.append([ln for b in blocks[k:end] for ln in b])
@@ -150,6 +157,22 @@ def _gap(block: list[_Line], r: _Line) -> tuple[int, bool]:
     return (lo - r.index if r.index < lo else r.index - hi, r.index > hi)
 
 
+def _row_pos(index: int, at: list[int]) -> float:
+    """Where line ``index`` stands in row units: k at the k-th row line, between two rows in proportion."""
+    k = bisect.bisect_left(at, index)
+    if k < len(at) and at[k] == index:
+        return float(k)
+    if k == 0 or k == len(at):
+        return k - 0.5
+    return k - 1 + (index - at[k - 1]) / (at[k] - at[k - 1])
+
+
+def _row_gap(block: list[_Line], r: _Line, at: list[int]) -> float:
+    """How far row ``r`` is from ``block`` in row units (0 where the block spans it)."""
+    lo, hi, me = _row_pos(block[0].index, at), _row_pos(block[-1].index, at), _row_pos(r.index, at)
+    return lo - me if me < lo else max(me - hi, 0.0)
+
+
 def _owners(blocks: list[list[_Line]], rows: list[_Line], j: int, level: bool) -> list[_Line | None]:
     """The row each of a column's cells belongs to: the row line it holds, else the nearest row (ties: the one
     above). A level cell printed between rows is a merged cell at its vertical middle: the rows that print
@@ -160,13 +183,17 @@ def _owners(blocks: list[list[_Line]], rows: list[_Line], j: int, level: bool) -
     if level and loose:
         groups: dict[int, list[_Line]] = {}
         # (a row nearer a cell that a row line holds is that cell's: the table reader carries it down)
-        near = range(len(blocks)) if len(loose) < len(blocks) and _vertical_column(blocks, j) else loose
+        # cells printed at their middle (a level cell on a line of no row): a cell a row line holds heads the rows
+        # nearest it too, from the first of them
+        # (distances in rows, not lines: a row's wrapped cells and remark put lines between rows)
+        at = [r.index for r in rows]
         for r in (r for r in rows if j not in r.words):
-            k = min(near, key=lambda k: (_gap(blocks[k], r)[0], blocks[k][0].index > r.index))
-            if k in loose:
-                groups.setdefault(k, []).append(r)
+            k = min(range(len(blocks)), key=lambda k: (_row_gap(blocks[k], r, at), blocks[k][0].index > r.index))
+            groups.setdefault(k, []).append(r)
         for k, group in groups.items():
-            owners[k] = group[0]
+            first = min(group, key=lambda r: r.index)
+            if owners[k] is None or first.index < owners[k].index:
+                owners[k] = first
     for k in loose:
         if owners[k] is None and rows:
             owners[k] = min(rows, key=lambda r: _gap(blocks[k], r))
@@ -237,6 +264,15 @@ def _stacked(norm: NormalizedText, rows: list[Row], i: int, words: list[tuple[in
     return rows[lo], merged, merged_slots, hi + 1, spans
 
 
+def _stacked_slots(text: str, rows: list[Row], k: int) -> list[str | None] | None:
+    """The slots of the header at ``rows[k]`` with its wrapped lines stacked on, or None where it is no header."""
+    slots = _header_slots(_words(text, rows[k].start, rows[k].end))
+    if slots is None:
+        return None
+    stacked = stacked_header(rows, k, _words_of(text), lambda a, b: "\n\n" not in text[a.end:b.start + 1])
+    return [_slot_of(w[3]) for w in stacked[0]] if stacked else slots
+
+
 def _resumed(norm: NormalizedText, rows: list[Row], end: int, words: list[tuple[int, int, int, str]],
              slots: list[str | None]) -> int | None:
     """Where the table before the blank gap at ``rows[end]`` goes on: at a page break, after the header repeated on
@@ -249,7 +285,7 @@ def _resumed(norm: NormalizedText, rows: list[Row], end: int, words: list[tuple[
         gap = text[rows[end - 1].end:rows[end].start]
         return end if first and gap.count("\n") <= MAX_BLANK + 1 and first[0][0] >= words[0][0] \
             and not PAGE_TITLE.search(rows[end].joined) and not FORM_FOOTER.match(rows[end].joined) else None
-    k = resumed_at(rows, end, slots, lambda r: _header_slots(_words(text, r.start, r.end)))
+    k = resumed_at(rows, end, slots, lambda k: _stacked_slots(text, rows, k))
     if k is not None:
         stacked = stacked_header(rows, k, _words_of(text), lambda a, b: "\n\n" not in text[a.end:b.start + 1])
         return (stacked[3] if stacked else k) + 1
