@@ -137,12 +137,6 @@ def _vertical(blocks: list[list[_Line]], j: int, cat: Categories) -> list[list[_
     return out
 
 
-def _vertical_column(blocks: list[list[_Line]], j: int) -> bool:
-    """Whether a level column prints its cells vertically, one character a line (its blocks span several lines
-    with one character on each)."""
-    return any(len(b) > 1 and all(len(_text([ln], j)) == 1 for ln in b) for b in blocks)
-
-
 def _category(text: str, cat: Categories) -> bool:
     return bool(cat.level1(text) or cat.level2(text))
 
@@ -329,8 +323,11 @@ def _rebuilt(text: str, header: Row, body: list[Row], words: list[tuple[int, int
             for j, ws in ln.words.items():
                 head_words[j].extend(ws)
             ln.words = {}
-    if not centred and (not row_lines or all(ln.is_row or not ln.words for ln in lines)):
-        return [header, *body]
+    head = Row(index=0, kind="tabs", start=header.start, end=max(ws[-1][1] for ws in head_words.values()),
+               cells=[_cell(j, head_words[j], header.start) for j in range(len(spans))])
+    # (a header stacked from its lines is rebuilt whatever its rows: its lines are one row now)
+    if not row_lines or not (centred or stacked) and all(ln.is_row or not ln.words for ln in lines):
+        return [head if stacked else header, *body]
     if not stacked and _centred_rows(lines, name_j, value_js):
         row_lines = [ln for ln in lines if ln.is_row]
     cells: dict[int, dict[int, list[tuple[int, int, str]]]] = {r.index: {} for r in row_lines}
@@ -340,8 +337,6 @@ def _rebuilt(text: str, header: Row, body: list[Row], words: list[tuple[int, int
         for block, owner in zip(blocks, _owners(blocks, row_lines, j, level), strict=True):
             if owner is not None:
                 cells[owner.index].setdefault(j, []).extend(w for ln in block for w in ln.words[j])
-    head = Row(index=0, kind="tabs", start=header.start, end=max(ws[-1][1] for ws in head_words.values()),
-               cells=[_cell(j, head_words[j], header.start) for j in range(len(spans))])
     rebuilt = [head]
     for ln in row_lines:
         row = body[ln.index]
