@@ -35,6 +35,7 @@ from jixiao.pipelines.stacked_fields import stacked_fields
 from jixiao.pipelines.tables import TableParser
 from jixiao.pipelines.wide_blocks import regroup_wide_blocks
 from jixiao.pipelines.flow_rows import flow_rows
+from jixiao.pipelines.raw_wraps import joined_tails
 from jixiao.pipelines.wrapped_rows import wrapped_rows
 from jixiao.pipelines.vocab import Categories, any_label
 
@@ -267,6 +268,7 @@ class Collapsed:
 
     def read(self, norm: NormalizedText) -> Reading | None:
         norm = csv_as_tabs(norm)  # (a comma-separated sheet collapsed: its commas are the cell breaks)
+        norm = joined_tails(norm)  # (a PDF's raw stream: a wrapped cell's last characters on a line of their own)
         return Reading(a_table(self.flat.parse(norm)), norm, "layout lost: projects read from collapsed text")
 
 
