@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from jixiao.pipelines.layout import Row
 from jixiao.pipelines.normalize import NormalizedText
 from jixiao.pipelines.text_width import display_width
-from jixiao.pipelines.vocab import INDICATOR_HEADERS
+from jixiao.pipelines.vocab import INDICATOR_HEADERS, REASON_HEADER_FORMS
 
 # (display column, start, end, word) of each word of a line
 Word = tuple[int, int, int, str]
@@ -31,16 +31,12 @@ MAX_PAGE_HEAD = 6
 _CORE = {"l1", "l2", "name", "target", "actual", "weight", "score"}
 # a page counter in words or a bare page number between dashes, as normalizing removed it
 _COUNTER = re.compile(r"第\s*\d{1,3}\s*[页頁]|-\s*\d{1,3}\s*-|\d{1,3}\s*/\s*\d{1,3}")
-# slots whose word is a fixed column word: a stack there must spell the word exactly (the remark column's regex
-# searches, so a remark's first line under its header would pass)
-_EXACT = {"reason": re.compile(r"^(偏差原因分析及?改进措施|偏差原因分析|未完成原因分析|原因分析(及改进措施)?|改进措施|备注)$")}
 
 
 def _slot(text: str) -> str | None:
     for slot, rx in INDICATOR_HEADERS:
         if rx.search(text):
-            exact = _EXACT.get(slot)
-            return slot if exact is None or exact.match(text) else None
+            return slot if slot != "reason" or text in REASON_HEADER_FORMS else None
     return None
 
 

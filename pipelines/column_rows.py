@@ -32,8 +32,6 @@ _NUMBER = re.compile(r"^\d+(\.\d+)?$")
 _WORD = re.compile(r"\S+")
 # blank lines a laid-out table may print between two of its lines (a tall row's vertical gap)
 MAX_BLANK = 1
-# a page's running title or a table's caption over the rows a page break continues: no row of the table
-PAGE_TITLE = re.compile(r"自评表|绩效自评|项目名称|单位:|\(\d{4}年度?\)")
 
 
 @dataclass
@@ -278,13 +276,13 @@ def _resumed(norm: NormalizedText, rows: list[Row], end: int, words: list[tuple[
         first = _words(text, rows[end].start, rows[end].end)
         gap = text[rows[end - 1].end:rows[end].start]
         return end if first and gap.count("\n") <= MAX_BLANK + 1 and first[0][0] >= words[0][0] \
-            and not PAGE_TITLE.search(rows[end].joined) and not FORM_FOOTER.match(rows[end].joined) else None
+            and not V.PAGE_RUNNING_TITLE.search(rows[end].joined) and not FORM_FOOTER.match(rows[end].joined) else None
     k = resumed_at(rows, end, slots, lambda k: _stacked_slots(text, rows, k))
     if k is not None:
         stacked = stacked_header(rows, k, _words_of(text), lambda a, b: "\n\n" not in text[a.end:b.start + 1])
         return (stacked[3] if stacked else k) + 1
     first = _words(text, rows[end].start, rows[end].end)
-    if not first or first[0][0] < words[0][0] or PAGE_TITLE.search(rows[end].joined):
+    if not first or first[0][0] < words[0][0] or V.PAGE_RUNNING_TITLE.search(rows[end].joined):
         return None
     return end
 
