@@ -16,8 +16,9 @@ from jixiao.pipelines.normalize import SERIAL_NUMBER, NormalizedText, squeeze
 from jixiao.pipelines.page_breaks import after_page_break, value_goes_on
 from jixiao.pipelines.stream_cells import (
     CELL_CHARS, StreamCell, cell_kind, columns_a_target_fills, drop_repeated_page_headers, glued_category,
-    join_headers, join_split_categories, join_vertical_words, is_funds_header, is_value_slot, join_wrapped,
-    joined_cell, label_run, label_runs, NOT_VALUE_SLOTS, printed_blanks, slipped_name_labels, structural, split_glued_cells,
+    join_headers, join_split_categories, join_vertical_words, levels_before_names, is_funds_header, is_value_slot,
+    join_wrapped, joined_cell, label_run, label_runs, NOT_VALUE_SLOTS, printed_blanks, slipped_name_labels, structural,
+    split_glued_cells,
 )
 from jixiao.pipelines.stream_wraps import paragraph_groups, row_follows, valueish
 
@@ -77,7 +78,7 @@ def _cells(norm: NormalizedText) -> tuple[list[StreamCell], bool] | None:
     if single < (MIN_BLANK_CELLS if blank_separated else MIN_CELL_LINES) or single < CELL_LINE_SHARE * (len(printed) - first):
         return None
     if not blank_separated:
-        return drop_repeated_page_headers(join_headers(split_glued_cells(join_vertical_words(cells)))), False
+        return drop_repeated_page_headers(join_headers(levels_before_names(split_glued_cells(join_vertical_words(cells))))), False
     return drop_repeated_page_headers(join_headers(join_split_categories(join_wrapped(cells, after_blank)))), True
 
 

@@ -11,12 +11,16 @@ Positions are display columns (a CJK glyph is two wide), as the layer prints the
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from jixiao.pipelines.column_header import page_break, resumed_at, stacked_header
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.normalize import NormalizedText
-from jixiao.pipelines.vocab import INDICATOR_END, INDICATOR_HEADERS, Categories
+from jixiao.pipelines import vocab as V
+from jixiao.pipelines.vocab import FORM_FOOTER, INDICATOR_END, INDICATOR_HEADERS, Categories
 from jixiao.pipelines.text_width import display_width
 
 # slots of the header that name a row: its name and one of its values
@@ -24,7 +28,10 @@ from jixiao.pipelines.text_width import display_width
 MIN_COLUMN_GAP = 2
 _VALUE_SLOTS = {"target", "init_target", "adj_target", "actual", "weight", "score"}
 _LEVEL_SLOTS = {"l1", "l2"}
+_NUMBER = re.compile(r"^\d+(\.\d+)?$")
 _WORD = re.compile(r"\S+")
+# blank lines a laid-out table may print between two of its lines (a tall row's vertical gap)
+MAX_BLANK = 1
 
 
 @dataclass
@@ -84,15 +91,47 @@ def _blocks(lines: list[_Line], j: int, level: bool, cat: Categories) -> list[li
             continue
         if cur:
             split = ln.is_row and any(x.is_row for x in cur)
-            if level and not split:
-                before = _text(cur, j)
-                split = _category(before, cat) and not _category(before + _text([ln], j), cat)
+            if level:
+                before, joined = _text(cur, j), _text(cur, j) + _text([ln], j)
+                # a level word wrapped onto the next row's line (产出指 / 标 …) completes there; a complete word
+                # does not run on
+                split = not (_category(joined, cat) and not _category(before, cat)) and (
+                    split or (_category(before, cat) and not _category(joined, cat))
+                    # a wrapped word's tail does not run into the next cell's start (指标 / 服务对象满)
+                    or (joined not in V.LEVEL_STARTS and _text([ln], j) in V.LEVEL_STARTS and not _category(joined, cat)))
             if split:
                 out.append(cur)
                 cur = []
         cur.append(ln)
     if cur:
         out.append(cur)
+    return _vertical(out, j, cat) if level else out
+
+
+def _vertical(blocks: list[list[_Line]], j: int, cat: Categories) -> list[list[_Line]]:
+    """A merged level cell printed vertically, one character a line, leaves one-character blocks on the lines its
+    characters fall on (产 / 出 / 指 / 标 among the rows), and a wrapped one centred on a row prints its pieces above
+    and below that row's line (可持续影响 / row / 指标): consecutive pieces that spell a category are one cell."""
+    # a run of one-character lines (adjacent rows' characters touch) is read a character at a time
+    blocks = [[ln] for b in blocks for ln in b] if any(
+        len(b) > 1 and all(len(_text([ln], j)) == 1 for ln in b) for b in blocks) else blocks
+    out: list[list[_Line]] = []
+    k = 0
+    while k < len(blocks):
+        end, text, held = k, "", 0
+        # (a wrapped word's pieces stand around one row; a vertical word's characters over several)
+        while end < len(blocks) and text + _text(blocks[end], j) in V.LEVEL_STARTS \
+                and (held + any(ln.is_row for ln in blocks[end]) <= 1 or len(_text(blocks[end], j)) == 1) \
+                and not (end > k and _category(text, cat)):
+            text += _text(blocks[end], j)
+            held += any(ln.is_row for ln in blocks[end])
+            end += 1
+        if end - k > 1 and _category(text, cat):
+            out.append([ln for b in blocks[k:end] for ln in b])
+            k = end
+        else:
+            out.append(blocks[k])
+            k += 1
     return out
 
 
@@ -110,6 +149,22 @@ def _gap(block: list[_Line], r: _Line) -> tuple[int, bool]:
     return (lo - r.index if r.index < lo else r.index - hi, r.index > hi)
 
 
+def _row_pos(index: int, at: list[int]) -> float:
+    """Where line ``index`` stands in row units: k at the k-th row line, between two rows in proportion."""
+    k = bisect.bisect_left(at, index)
+    if k < len(at) and at[k] == index:
+        return float(k)
+    if k == 0 or k == len(at):
+        return k - 0.5
+    return k - 1 + (index - at[k - 1]) / (at[k] - at[k - 1])
+
+
+def _row_gap(block: list[_Line], r: _Line, at: list[int]) -> float:
+    """How far row ``r`` is from ``block`` in row units (0 where the block spans it)."""
+    lo, hi, me = _row_pos(block[0].index, at), _row_pos(block[-1].index, at), _row_pos(r.index, at)
+    return lo - me if me < lo else max(me - hi, 0.0)
+
+
 def _owners(blocks: list[list[_Line]], rows: list[_Line], j: int, level: bool) -> list[_Line | None]:
     """The row each of a column's cells belongs to: the row line it holds, else the nearest row (ties: the one
     above). A level cell printed between rows is a merged cell at its vertical middle: the rows that print
@@ -119,11 +174,18 @@ def _owners(blocks: list[list[_Line]], rows: list[_Line], j: int, level: bool) -
     loose = [k for k, o in enumerate(owners) if o is None]
     if level and loose:
         groups: dict[int, list[_Line]] = {}
+        # (a row nearer a cell that a row line holds is that cell's: the table reader carries it down)
+        # cells printed at their middle (a level cell on a line of no row): a cell a row line holds heads the rows
+        # nearest it too, from the first of them
+        # (distances in rows, not lines: a row's wrapped cells and remark put lines between rows)
+        at = [r.index for r in rows]
         for r in (r for r in rows if j not in r.words):
-            k = min(loose, key=lambda k: (_gap(blocks[k], r)[0], blocks[k][0].index > r.index))
+            k = min(range(len(blocks)), key=lambda k: (_row_gap(blocks[k], r, at), blocks[k][0].index > r.index))
             groups.setdefault(k, []).append(r)
         for k, group in groups.items():
-            owners[k] = group[0]
+            first = min(group, key=lambda r: r.index)
+            if owners[k] is None or first.index < owners[k].index:
+                owners[k] = first
     for k in loose:
         if owners[k] is None and rows:
             owners[k] = min(rows, key=lambda r: _gap(blocks[k], r))
@@ -148,25 +210,94 @@ def column_rows(norm: NormalizedText, rows: list[Row], cat: Categories) -> list[
             out.append(rows[i])
             i += 1
             continue
-        end = i + 1
-        while end < len(rows) and "\n\n" not in text[rows[end - 1].end:rows[end].start + 1] \
-                and not INDICATOR_END.match(rows[end].joined) \
+        header, words, slots, end, spans = _stacked(norm, rows, i, words, slots, out)
+        body: list[Row] = []
+        while end < len(rows) and not INDICATOR_END.match(rows[end].joined) \
                 and _header_slots(_words(text, rows[end].start, rows[end].end)) is None:
+            if "\n\n" in text[rows[end - 1].end:rows[end].start + 1]:
+                resumed = _resumed(norm, rows, end, words, slots)
+                if resumed is None or resumed >= len(rows):
+                    break
+                end = resumed
+            body.append(rows[end])
             end += 1
-        out.extend(_rebuilt(text, rows[i], rows[i + 1:end], words, slots, cat))
+        out.extend(_rebuilt(text, header, body, words, slots, cat, spans))
         i = end
     if len(out) == len(rows) and all(a is b for a, b in zip(out, rows, strict=True)):
         return rows
     return [Row(index=k, kind=r.kind, start=r.start, end=r.end, cells=r.cells) for k, r in enumerate(out)]
 
 
+def _slot_of(word: str) -> str | None:
+    return next((slot for slot, rx in INDICATOR_HEADERS if rx.search(word)), None)
+
+
+def _words_of(text: str) -> Callable[[Row], list[tuple[int, int, int, str]]]:
+    return lambda r: _words(text, r.start, r.end)
+
+
+def _stacked(norm: NormalizedText, rows: list[Row], i: int, words: list[tuple[int, int, int, str]],
+             slots: list[str | None], out: list[Row]
+             ) -> tuple[Row, list[tuple[int, int, int, str]], list[str | None], int, list[tuple[int, int]] | None]:
+    """The header at ``rows[i]`` with the lines its cells wrap onto stacked on (``column_header``): its first row,
+    words, slots and the index of the row after it; lines above it already in ``out`` are taken back."""
+    text = norm.text
+    stacked = stacked_header(rows, i, _words_of(text),
+                             lambda a, b: "\n\n" not in text[a.end:b.start + 1])
+    if stacked is None:
+        return rows[i], words, slots, i + 1, None
+    merged, spans, lo, hi = stacked
+    merged_slots = [_slot_of(w[3]) for w in merged]
+    if "name" not in merged_slots or not _VALUE_SLOTS & set(merged_slots) \
+            or any(b[0] - a[1] < MIN_COLUMN_GAP for a, b in zip(spans, spans[1:])):
+        return rows[i], words, slots, i + 1, None
+    del out[len(out) - (i - lo):]
+    # each stacked word stands for the columns its pieces cover (its joined text is wider than the cell)
+    return rows[lo], merged, merged_slots, hi + 1, spans
+
+
+def _stacked_slots(text: str, rows: list[Row], k: int) -> list[str | None] | None:
+    """The slots of the header at ``rows[k]`` with its wrapped lines stacked on, or None where it is no header."""
+    slots = _header_slots(_words(text, rows[k].start, rows[k].end))
+    if slots is None:
+        return None
+    stacked = stacked_header(rows, k, _words_of(text), lambda a, b: "\n\n" not in text[a.end:b.start + 1])
+    return [_slot_of(w[3]) for w in stacked[0]] if stacked else slots
+
+
+def _resumed(norm: NormalizedText, rows: list[Row], end: int, words: list[tuple[int, int, int, str]],
+             slots: list[str | None]) -> int | None:
+    """Where the table before the blank gap at ``rows[end]`` goes on: at a page break, after the header repeated on
+    the next page, or at once where the next line's words all stand under the header's columns; else None."""
+    text = norm.text
+    if not page_break(norm, rows[end - 1], rows[end]):
+        # a blank line inside a table laid out by position (a tall row's vertical gap): the table goes on where
+        # the next line stands under its columns
+        first = _words(text, rows[end].start, rows[end].end)
+        gap = text[rows[end - 1].end:rows[end].start]
+        return end if first and gap.count("\n") <= MAX_BLANK + 1 and first[0][0] >= words[0][0] \
+            and not V.PAGE_RUNNING_TITLE.search(rows[end].joined) and not FORM_FOOTER.match(rows[end].joined) else None
+    k = resumed_at(rows, end, slots, lambda k: _stacked_slots(text, rows, k))
+    if k is not None:
+        stacked = stacked_header(rows, k, _words_of(text), lambda a, b: "\n\n" not in text[a.end:b.start + 1])
+        return (stacked[3] if stacked else k) + 1
+    first = _words(text, rows[end].start, rows[end].end)
+    if not first or first[0][0] < words[0][0] or V.PAGE_RUNNING_TITLE.search(rows[end].joined):
+        return None
+    return end
+
+
 def _rebuilt(text: str, header: Row, body: list[Row], words: list[tuple[int, int, int, str]],
-             slots: list[str | None], cat: Categories) -> list[Row]:
+             slots: list[str | None], cat: Categories, spans: list[tuple[int, int]] | None = None) -> list[Row]:
     """The header and the table's rows, rebuilt under the header's columns (``body`` unchanged where every
     line is a row line or no line is)."""
-    spans = [(w[0], w[0] + display_width(w[3])) for w in words]
+    stacked = spans is not None
+    spans = spans or [(w[0], w[0] + display_width(w[3])) for w in words]
     name_j = slots.index("name")
     value_js = {k for k, s in enumerate(slots) if s in _VALUE_SLOTS}
+    # where the table has 分值 / 得分 columns a row prints a number there; a line holding a wrapped name's and
+    # value's tails (间 … 旬) is no row
+    number_js = {k for k, s in enumerate(slots) if s in ("weight", "score")}
     level_js = {k for k, s in enumerate(slots) if s in _LEVEL_SLOTS or k < name_j}
     lines: list[_Line] = []
     for k, r in enumerate(body):
@@ -175,19 +306,27 @@ def _rebuilt(text: str, header: Row, body: list[Row], words: list[tuple[int, int
             j = _column(col, display_width(w), spans)
             if j is not None:
                 ln.words.setdefault(j, []).append((s, e, w))
-        ln.is_row = name_j in ln.words and bool(value_js & set(ln.words))
+        # (or a row cut by the end of the text, opening its own level cell: 质量指标 NAME ≤3‰)
+        ln.is_row = name_j in ln.words and bool(value_js & set(ln.words)) and (
+            not number_js or any(_NUMBER.match(w[2]) for j in number_js & set(ln.words) for w in ln.words[j])
+            or any(_category(_text([ln], j), cat) for j in level_js & set(ln.words)))
         lines.append(ln)
+    centred = stacked and _centred_rows(lines, name_j, value_js)
     row_lines = [ln for ln in lines if ln.is_row]
     # lines above the first row with words only right of the level columns: the header's own words wrapping
+    # (where the header was stacked from its lines already, they are the first row's wrapped cells)
     head_words: dict[int, list[tuple[int, int, str]]] = {k: [(s, e, w)] for k, (_, s, e, w) in enumerate(words)}
-    for ln in lines[:row_lines[0].index if row_lines else 0]:
+    for ln in lines[:row_lines[0].index if row_lines and not stacked else 0]:
         if ln.words and not level_js & set(ln.words):
             for j, ws in ln.words.items():
                 head_words[j].extend(ws)
             ln.words = {}
-    if not row_lines or all(ln.is_row or not ln.words for ln in lines):
-        return [header, *body]
-    if _centred_rows(lines, name_j, value_js):
+    head = Row(index=0, kind="tabs", start=header.start, end=max(ws[-1][1] for ws in head_words.values()),
+               cells=[_cell(j, head_words[j], header.start) for j in range(len(spans))])
+    # (a header stacked from its lines is rebuilt whatever its rows: its lines are one row now)
+    if not row_lines or not (centred or stacked) and all(ln.is_row or not ln.words for ln in lines):
+        return [head if stacked else header, *body]
+    if not stacked and _centred_rows(lines, name_j, value_js):
         row_lines = [ln for ln in lines if ln.is_row]
     cells: dict[int, dict[int, list[tuple[int, int, str]]]] = {r.index: {} for r in row_lines}
     for j in range(len(spans)):
@@ -196,8 +335,6 @@ def _rebuilt(text: str, header: Row, body: list[Row], words: list[tuple[int, int
         for block, owner in zip(blocks, _owners(blocks, row_lines, j, level), strict=True):
             if owner is not None:
                 cells[owner.index].setdefault(j, []).extend(w for ln in block for w in ln.words[j])
-    head = Row(index=0, kind="tabs", start=header.start, end=max(ws[-1][1] for ws in head_words.values()),
-               cells=[_cell(j, head_words[j], header.start) for j in range(len(spans))])
     rebuilt = [head]
     for ln in row_lines:
         row = body[ln.index]

@@ -22,6 +22,10 @@ _ORDER = [slot for slot, _ in V.INDICATOR_HEADERS]
 _FIRST = ("l1", "l2", "name")
 _HEADER_WORDS = frozenset(w for words in V.INDICATOR_HEADER_WORDS.values() for w in words)
 MIN_COLUMNS = 4
+# the 分值 of a whole table (its indicators' and its funds' together)
+TOTAL_WEIGHT = 100.0
+# lines after the block where the total's label (总分, a text box of its own) may print
+TOTAL_LABEL_REACH = 8
 _MARGIN = re.compile(V.MARGIN_MARK)  # a page counter or a stamp ends the last column
 
 _Line = tuple[int, int]  # (start, end) of a line in the text
@@ -149,7 +153,7 @@ def _table(text: str, cols: list[tuple[str, list[_Line]]]) -> list[list[list[_Li
                and cells and all(_NUMBER.match(squeeze(text[a:b])) for a, b in cells)]
     if not numbers:
         return None
-    n = len(numbers[0])
+    n = len(numbers[0]) - _total_lines(text, cols)
     rows: list[list[list[_Line]]] = [[[] for _ in cols] for _ in range(n)]
     levels: dict[int, list[list[_Line]]] = {}
     for j, (slot, cells) in enumerate(cols):
@@ -162,7 +166,7 @@ def _table(text: str, cols: list[tuple[str, list[_Line]]]) -> list[list[list[_Li
                 for r, cell in enumerate(words):
                     rows[r][j] = cell
                 continue
-        grouped = _joined(text, cells, n)
+        grouped = _joined(text, cells[:n] if slot in ("weight", "score") else cells, n)
         if grouped is None:
             if slot in ("name", "weight", "score"):
                 return None
@@ -171,6 +175,21 @@ def _table(text: str, cols: list[tuple[str, list[_Line]]]) -> list[list[list[_Li
             rows[r][j] = cell
     _merged(text, cols, rows, levels)
     return rows
+
+
+def _total_lines(text: str, cols: list[tuple[str, list[_Line]]]) -> int:
+    """1 where the 分值 column ends in the table's total (100, more than its rows' sum) printed in the same column
+    box as the rows (a PDF tool's text box of one column: the 总分 row's figures are its last lines), else 0."""
+    weights = next((cells for slot, cells in cols if slot == "weight"), None)
+    if not weights or len(weights) < 3:
+        return 0
+    values = [float(squeeze(text[a:b])) for a, b in weights]
+    return 1 if values[-1] == TOTAL_WEIGHT and sum(values[:-1]) < TOTAL_WEIGHT else 0
+
+
+def total_row(text: str, cols: list[tuple[str, list[_Line]]], n: int) -> list[list[_Line]]:
+    """The 分值 / 得分 lines after the block's ``n`` rows (the total's), one cell each."""
+    return [[cells[n]] for slot, cells in cols if slot in ("weight", "score") and len(cells) > n]
 
 
 def _merged(text: str, cols: list[tuple[str, list[_Line]]], rows: list[list[list[_Line]]],
@@ -212,6 +231,10 @@ def columns_as_rows(norm: NormalizedText) -> NormalizedText | None:
         cols, heads, k = block
         _copy(norm, done, lines[i][0], chars, offs)
         cells = heads + [cell for row in table for cell in row if cell]
+        total = total_row(text, cols, len(table))
+        label = next((ln for ln in lines[k:k + TOTAL_LABEL_REACH] if V.TOTAL_LABEL.match(squeeze(text[ln[0]:ln[1]]))), None)
+        if total and label is not None:
+            cells += [[label], *total]  # (its label, a box of its own, prints after the block)
         if (more := continued_rows(text, lines, k, [slot for slot, _ in cols])) is not None:
             rows, total, k = more  # (the block runs onto the next page without its header)
             cells += [cell for row in rows for cell in row if cell] + total

@@ -34,6 +34,8 @@ from jixiao.pipelines.run_together import run_together_cells
 from jixiao.pipelines.stacked_fields import stacked_fields
 from jixiao.pipelines.tables import TableParser
 from jixiao.pipelines.wide_blocks import regroup_wide_blocks
+from jixiao.pipelines.flow_rows import flow_rows
+from jixiao.pipelines.raw_wraps import joined_tails
 from jixiao.pipelines.wrapped_rows import wrapped_rows
 from jixiao.pipelines.vocab import Categories, any_label
 
@@ -143,6 +145,12 @@ class SpaceRows(_TableReader):
         if rows is not lines:
             # a header or level words wrapped inside their cells: in a PDF's text layer, beyond doubt
             return Reading(self.tables.parse(rows), norm, "table read from rows whose cells wrap", claimed=True)
+        flows = flow_rows(norm, lines)
+        if flows is not lines:
+            # a page text printed as two flows (names, then figures): its layout is beyond doubt, as a reading of
+            # its paragraphs one cell each is not
+            return Reading(self.tables.parse(column_rows(norm, flows, self.categories)), norm,
+                           "table read from rows printed as two flows", claimed=True)
         return Reading(self.tables.parse(column_rows(norm, lines, self.categories)), norm,
                        "table read from space-separated rows")
 
@@ -260,6 +268,7 @@ class Collapsed:
 
     def read(self, norm: NormalizedText) -> Reading | None:
         norm = csv_as_tabs(norm)  # (a comma-separated sheet collapsed: its commas are the cell breaks)
+        norm = joined_tails(norm)  # (a PDF's raw stream: a wrapped cell's last characters on a line of their own)
         return Reading(a_table(self.flat.parse(norm)), norm, "layout lost: projects read from collapsed text")
 
 

@@ -14,6 +14,9 @@ from jixiao.pipelines.scan_residue import NAME_ROW_REACH, slipped_name_label
 
 # a cell is one line of at most this many characters: longer lines are paragraphs
 CELL_CHARS = 60
+# a name sorted before its row's level cells is one of two or three lines (a one-line name starts no higher than
+# the cells beside it); the level cells there are one or two (一级, 二级)
+MIN_SORTED_NAME_PIECES, MAX_SORTED_NAME_PIECES, SORTED_LEVEL_CELLS = 2, 3, 2
 _NUMBERISH = frozenset("-—/")
 
 
@@ -294,6 +297,52 @@ def join_vertical_words(cells: list[StreamCell]) -> list[StreamCell]:
             out.append(c)
         k += 1
     return out
+
+
+def levels_before_names(cells: list[StreamCell]) -> list[StreamCell]:
+    """A row's level cells put back before its name where blocks sorted by their top edge (PyMuPDF's ``sort=True``
+    on a sheet whose cells are vertically centred) printed a name of two lines first: after the previous row's score
+    come the name's pieces, then the row's category words, then its first value (不合格…按时完 / 成率 / 时效指标 /
+    100%); in cell order the category comes first. A remark after a score is followed by the next row's name, not a
+    value, so it stays."""
+    out = list(cells)
+    k = 1
+    while k < len(out):
+        if cell_kind(out[k - 1].clean) != "num":
+            k += 1
+            continue
+        lead = _run(out, k, "cat", SORTED_LEVEL_CELLS)  # (a merged level cell centred higher still)
+        m = _run(out, k + lead, "text", MAX_SORTED_NAME_PIECES)
+        c = _run(out, k + lead + m, "cat", SORTED_LEVEL_CELLS) if m else 0
+        after = k + lead + m + c
+        moved = bool(c) and after < len(out) and not out[after].line and _valueish(out[after].clean) \
+            and m >= MIN_SORTED_NAME_PIECES
+        if moved:
+            a = k + lead
+            out[a:after] = [*out[a + m:after], *out[a:a + m]]
+        levels = lead + c if moved else lead
+        if levels == SORTED_LEVEL_CELLS and (moved or k + 3 < len(out) and _valueish(out[k + 3].clean)) \
+                and _parent(out[k].clean) and _parent(out[k].clean) == V.fallback_level1(out[k + 1].clean):
+            out[k:k + 2] = [out[k + 1], out[k]]  # a level-2 of two lines before its one-line level-1
+        k += 1
+    return out
+
+
+def _parent(clean: str) -> str | None:
+    return V.LEVEL2_PARENT.get(V.fallback_level2(clean) or "")
+
+
+def _valueish(clean: str) -> bool:
+    """A row's first value as printed: a number or an operator first (≥420元, 100%)."""
+    return bool(V.VALUE_START.match(clean)) or bool(V.OPERATORS.match(clean))
+
+
+def _run(cells: list[StreamCell], k: int, kind: str, most: int) -> int:
+    """How many cells of ``kind`` (whole cells, not lines) stand from ``k`` on, at most ``most``."""
+    n = 0
+    while n < most and k + n < len(cells) and not cells[k + n].line and cell_kind(cells[k + n].clean) == kind:
+        n += 1
+    return n
 
 
 def slipped_name_labels(cells: list[StreamCell]) -> list[StreamCell]:

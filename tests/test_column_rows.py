@@ -125,3 +125,89 @@ def test_a_name_wrapping_around_its_centred_values_is_one_row(extractor):
         ("产出指标", "数量指标", "道路养护里程", "≥120公里", "126公里", 20.0, 20.0),
         ("产出指标", "质量指标", "养护设施设备完好率", "≥95%", "97%", 10.0, 8.0),
         ("产出指标", "时效指标", "养护完成时间", "11月底前", "11月20日", 10.0, 10.0)]
+
+
+def test_header_cells_wrapped_above_and_below_the_header_line_are_stacked_by_column():
+    # a centred three-line header: 运算 / 符号 and 度量 / 单位 print above and below the header's one-line words, 一级 /
+    # 指标 top-aligned over two lines; each column's pieces join into one header word
+    op, unit = TGT - 8, ACT - 4
+    lines = [_at([(op, "运算"), (unit, "度量"), (DEV + 3, "偏差原因分析及")]),
+             _at([(L1, "一级"), (L2, "二级指标"), (NAME, "三级指标"), (TGT, "指标值"), (ACT + 4, "实际"), (W + 2, "分值"),
+                  (S + 2, "得分")]),
+             _at([(L1, "指标"), (op, "符号"), (unit, "单位"), (ACT + 4, "完成值"), (DEV + 3, "改进措施")]),
+             _at([(L1, "产出指标"), (L2, "数量指标"), (NAME - 4, "道路养护里程"), (op, "≥"), (TGT + 2, "120"), (unit, "公里"),
+                  (ACT + 4, "126"), (W + 2, "20"), (S + 2, "20")]),
+             _at([(NAME - 4, "桥梁检查次数"), (op, "≥"), (TGT + 2, "12"), (unit, "次"), (ACT + 4, "12"), (W + 2, "10"),
+                  (S + 2, "10")])]
+    rows = _rows(lines)
+    assert rows[0] == ["一级指标", "二级指标", "三级指标", "运算符号", "指标值", "度量单位", "实际完成值", "分值", "得分",
+                       "偏差原因分析及改进措施"]
+    assert [r[2:5] for r in rows[1:]] == [["道路养护里程", "≥", "120"], ["桥梁检查次数", "≥", "12"]]
+
+
+def test_a_remark_under_the_header_is_no_header_piece():
+    # the first row's remark starts on the line under the header: a cell of the row, not 偏差原因分析 + 雨季…
+    lines = [COLUMNS,
+             _at([(L1, "产出指标"), (L2, "数量指标"), (NAME - 4, "道路养护里程"), (TGT + 2, "≥120公里"), (ACT + 2, "110公里"),
+                  (W + 1, "20"), (S + 1, "18"), (DEV, "雨季较长部分")]),
+             _at([(DEV, "顺延至次年")])]
+    rows = _rows(lines)
+    assert rows[0][7] == "偏差原因分析及改进措施"
+    assert rows[1][7] == "雨季较长部分顺延至次年"
+
+
+def test_a_wrapped_cell_and_value_tail_under_a_top_aligned_row_is_no_row_of_its_own():
+    # 设计招标完成时 / 间 and 7月中 / 旬 continue their row on the next line; that line prints no 分值 / 得分
+    lines = [COLUMNS,
+             _at([(L1, "产出指"), (L2, "时效指标"), (NAME - 4, "设计招标完成时"), (TGT + 2, "6月底前"), (ACT + 2, "7月中"),
+                  (W + 1, "5"), (S + 1, "4")]),
+             _at([(L1, "标"), (NAME - 4, "间"), (ACT + 2, "旬")]),
+             _at([(L2, "成本指标"), (NAME - 4, "亩均管理费用"), (TGT + 2, "≤21元"), (ACT + 2, "20元"), (W + 1, "10"), (S + 1, "10")])]
+    rows = _rows(lines)
+    assert [(r[0], r[2], r[4]) for r in rows[1:]] == [("产出指标", "设计招标完成时间", "7月中旬"), ("", "亩均管理费用", "20元")]
+
+
+def test_a_level_word_printed_one_character_a_line_among_the_rows_is_one_cell(extractor):
+    # Excel's vertical text: 产 / 出 / 指 / 标 land beside and between the rows of the merged cell
+    lines = [COLUMNS,
+             _at([(L1 + 2, "产"), (L2, "数量指标"), (NAME - 4, "道路养护里程"), (TGT + 2, "≥120公里"), (ACT + 2, "126公里"),
+                  (W + 1, "20"), (S + 1, "20")]),
+             _at([(L1 + 2, "出")]),
+             _at([(L1 + 2, "指"), (L2, "质量指标"), (NAME - 4, "路面优良率"), (TGT + 2, "≥85%"), (ACT + 2, "88%"), (W + 1, "20"),
+                  (S + 1, "20")]),
+             _at([(L1 + 2, "标")]),
+             _at([(L1 + 2, "满"), (L2, "服务对象满意度指标"), (NAME - 4, "群众满意度"), (TGT + 2, "≥90%"), (ACT + 2, "93%"),
+                  (W + 1, "20"), (S + 1, "20")]),
+             _at([(L1 + 2, "意")]),
+             _at([(L1 + 2, "度")])]
+    got = _indicators(extractor, lines)
+    assert [(g[0], g[2]) for g in got] == [("产出指标", "道路养护里程"), ("产出指标", "路面优良率"),
+                                           ("满意度指标", "群众满意度")]
+
+
+def test_a_table_runs_on_over_a_page_break_and_its_repeated_header(extractor):
+    # the footer (第 1 页 共 2 页) and a form feed end page 1; page 2 repeats the header (print titles) and the rows
+    # go on; the first row there prints no level-1 (the merged cell's text stayed on page 1)
+    lines = [COLUMNS,
+             _at([(L1, "产出指标"), (L2, "数量指标"), (NAME - 4, "道路养护里程"), (TGT + 2, "≥120公里"), (ACT + 2, "126公里"),
+                  (W + 1, "20"), (S + 1, "20")]),
+             "", _at([(NAME, "第 1 页 共 2 页")]), "\f" + COLUMNS,
+             _at([(L2, "质量指标"), (NAME - 4, "路面优良率"), (TGT + 2, "≥85%"), (ACT + 2, "88%"), (W + 1, "20"), (S + 1, "20")]),
+             _at([(L1, "效益指标"), (L2, "社会效益"), (NAME - 4, "群众出行满意度"), (TGT + 2, "≥90%"), (ACT + 2, "93%"),
+                  (W + 1, "20"), (S + 1, "20")])]
+    got = _indicators(extractor, lines)
+    assert [(g[0], g[1], g[2]) for g in got] == [
+        ("产出指标", "数量指标", "道路养护里程"), ("产出指标", "质量指标", "路面优良率"),
+        ("效益指标", "社会效益指标", "群众出行满意度")]
+
+
+def test_a_blank_gap_without_a_page_break_before_other_text_ends_the_table():
+    # text after a blank line that starts left of the table's columns is not a row
+    lines = [COLUMNS,
+             _at([(L1, "产出指标"), (L2, "数量指标"), (NAME - 4, "道路养护里程"), (TGT + 2, "≥120公里"), (ACT + 2, "126公里"),
+                  (W + 1, "20"), (S + 1, "20")]),
+             _at([(NAME - 4, "(含桥梁)")]),
+             "", "说明：本表金额单位为万元 2023年 10 10"]
+    rows = _rows(lines)
+    assert rows[-1] == ["说明:本表金额单位为万元", "2023年", "10", "10"] or "说明" in "".join(rows[-1])
+    assert [r[2] for r in rows[1:2]] == ["道路养护里程(含桥梁)"]

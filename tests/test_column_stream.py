@@ -117,3 +117,20 @@ def test_a_column_block_runs_onto_the_next_page_without_its_header():
     assert lines[k - 2:k + 5] == ["满意度指标", "服务对象满意度指标", "沿河群众满意度", "≥85%", "91%", "20", "20"]
     k = lines.index("总分")
     assert lines[k:k + 3] == ["总分", "100", "97"]
+
+
+def test_totals_printed_at_the_end_of_the_score_columns_are_the_total_row():
+    # pdfminer's text boxes: each column's box holds its header, its rows and the 总分 row's figure last; the 总分 label
+    # is a box of its own after the block. The 100 / 98 are no fourth row (the wrapped name stays one cell)
+    boxes = ["一级指标", "产出指标", "效益指标",
+             "二级指标", "数量指标", "时效指标", "社会效益指标",
+             "三级指标", "道路养护里程", "养护资金按月拨付及", "时率", "沿线群众出行条件",
+             "年度指标值", "≥120公里", "100%", "改善",
+             "实际完成值", "126公里", "100%", "明显改善",
+             "分值", "40", "20", "30", "100",
+             "得分", "40", "18", "30", "98",
+             "偏差原因分析及改进措施", "总分"]
+    got = _lines(boxes)
+    start = got.index("偏差原因分析及改进措施") + 1
+    assert got[start + 7:start + 13] == ["时效指标", "养护资金按月拨付及时率", "100%", "100%", "20", "18"]
+    assert got[-4:-1] == ["总分", "100", "98"]

@@ -5,6 +5,8 @@ space or line break inside a word: ``stray_gaps``, ``label_slips``)."""
 
 from __future__ import annotations
 
+import re
+
 from jixiao.pipelines.vocab.tables import (
     _L1_FORMS, _L2_FORMS, _VOCAB, FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS, INFO_LABELS, LEVEL2_PARENT,
     OTHER_COLUMN_WORDS, REASON_HEADER_WORDS, SCORE_WORDS, WEIGHT_WORDS,
@@ -28,6 +30,7 @@ MARGIN_CAPTION = "绩效指标"
 # line of it holds: 产出指 / 标, 服务对 / 象满意 / 度指标)
 LEVEL1_STARTS = _prefixes(LEVEL1_FORMS)
 LEVEL2_STARTS = _prefixes(LEVEL2_FORMS)
+LEVEL_STARTS = LEVEL1_STARTS | LEVEL2_STARTS
 LEVEL_PIECES = _pieces((*LEVEL1_FORMS, *LEVEL2_FORMS))
 MARGIN_STARTS = _prefixes((MARGIN_CAPTION,))
 # the starts of the indicator header's words, the caption included (一级指 / 标, 年度指标 / 值)
@@ -50,3 +53,11 @@ GAP_WORDS: tuple[str, ...] = tuple(w for w in dict.fromkeys((
 # the short words a piece of a gap word may be on its own besides the gap words (年度|预期目标 is two header cells,
 # 项目|实施单位 a name's end and a label, 社会|效益指标 two cells): a gap between two words is a cell boundary, not a slip
 GAP_PIECES = frozenset((*WEIGHT_WORDS, *SCORE_WORDS, *_L1_FORMS, *_L2_FORMS))
+
+
+# the remark column's header word as a stacked header must spell it whole (its regex searches, so the first row's
+# remark under it would pass): the words and the forms a header wraps them into
+REASON_HEADER_FORMS = frozenset((*REASON_HEADER_WORDS, "偏差原因分析", "偏差原因分析改进措施", "原因分析及改进措施",
+                                 "未完成原因分析及改进措施", "备注"))
+# a page's running title or a table's caption over the rows a page break continues (no row of the table)
+PAGE_RUNNING_TITLE = re.compile(r"自评表|绩效自评|项目名称|单位:|\(\d{4}年度?\)")
