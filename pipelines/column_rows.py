@@ -212,13 +212,16 @@ def column_rows(norm: NormalizedText, rows: list[Row], cat: Categories) -> list[
             continue
         header, words, slots, end, spans = _stacked(norm, rows, i, words, slots, out)
         body: list[Row] = []
-        while end < len(rows) and not INDICATOR_END.match(rows[end].joined) \
-                and _header_slots(_words(text, rows[end].start, rows[end].end)) is None:
+        while end < len(rows):
+            # (a page break first: the next page's running title, a table's title, closes nothing)
             if "\n\n" in text[rows[end - 1].end:rows[end].start + 1]:
                 resumed = _resumed(norm, rows, end, words, slots)
                 if resumed is None or resumed >= len(rows):
                     break
                 end = resumed
+            if INDICATOR_END.match(rows[end].joined) \
+                    or _header_slots(_words(text, rows[end].start, rows[end].end)) is not None:
+                break
             body.append(rows[end])
             end += 1
         out.extend(_rebuilt(text, header, body, words, slots, cat, spans))

@@ -1,5 +1,6 @@
 """An indicator table in a PDF text layer laid out in columns (``pdftotext -layout``): every example invented."""
 
+import pytest
 
 from jixiao.pipelines.column_rows import column_rows, display_width
 from jixiao.pipelines.layout import parse_rows, space_rows
@@ -199,6 +200,26 @@ def test_a_table_runs_on_over_a_page_break_and_its_repeated_header(extractor):
     assert [(g[0], g[1], g[2]) for g in got] == [
         ("产出指标", "数量指标", "道路养护里程"), ("产出指标", "质量指标", "路面优良率"),
         ("效益指标", "社会效益指标", "群众出行满意度")]
+
+
+def _row(l1, l2, name, target, actual):
+    return _at(([(L1 + 2, l1)] if l1 else []) + ([(L2, l2)] if l2 else [])
+               + [(NAME - 4, name), (TGT + 2, target), (ACT + 2, actual), (W + 1, "10"), (S + 1, "10")])
+
+
+@pytest.mark.parametrize("running", ["示例县交通运输局2023年度项目支出绩效自评表", "项目支出绩效自评表（续）"])
+def test_the_next_pages_running_title_does_not_end_the_table(extractor, running):
+    # page 2 opens with the form's title printed again (a Word header), the repeated header, and rows whose level-1
+    # cells stand one character a line (Excel's vertical text), the first row's still on page 1
+    lines = [COLUMNS, _row("产", "数量指标", "道路养护里程", "≥120公里", "126公里"), _at([(L1 + 2, "出")]),
+             _row("指", "质量指标", "路面优良率", "≥85%", "88%"), _at([(L1 + 2, "标")]),
+             "", _at([(NAME, "第 1 页 共 2 页")]), "\f" + _at([(L2, running)]), COLUMNS,
+             _row(None, "成本指标", "每公里养护成本", "≤1.2万元", "1.1万元"),
+             _row("效", "社会效益指标", "群众出行满意度", "≥90%", "93%"), _at([(L1 + 2, "益")]),
+             _row("指", "生态效益指标", "道路扬尘投诉数", "≤3件", "1件"), _at([(L1 + 2, "标")])]
+    assert [(g[0], g[2]) for g in _indicators(extractor, lines)] == [
+        ("产出指标", "道路养护里程"), ("产出指标", "路面优良率"), ("产出指标", "每公里养护成本"),
+        ("效益指标", "群众出行满意度"), ("效益指标", "道路扬尘投诉数")]
 
 
 def test_a_blank_gap_without_a_page_break_before_other_text_ends_the_table():
