@@ -16,6 +16,7 @@ from jixiao.pipelines.prose_links import link_lines, outside_links
 from jixiao.pipelines.prose_units import ORG_END
 from jixiao.pipelines.vocab import (
     PROSE_ACTUAL_CUE, PROSE_FUND_END, PROSE_NAME_LABELS, PROSE_NEXT_LABEL, PROSE_TARGET_CUE, PROSE_TITLE_NOTE,
+    PROSE_TITLE_NOTICE,
 )
 
 
@@ -31,17 +32,21 @@ TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<t
                     # (绩效自我评价报告 / 绩效自评价报告 / 绩效自评综述: other provinces' words; a page title's site name after
                     # 报告_ or 报告-: 某项目绩效自评报告_某市人民政府)
                     # (绩效目标自评报告; 绩效自评表及自评报告: the form and the report published together)
-                    r"绩 ?效 ?(?:目 ?标 ?)?(?:自 ?我 ?评 ?价|自 ?评(?: ?价)?|评 ?价)(?:工作)?(?:情况)?(?:的)?(?:自评)? ?"
+                    # (某项目自评报告: 绩效 left out after the project's or the fund's word)
+                    r"(?:绩 ?效 ?|(?<=项目)|(?<=资金)|(?<=经费))"
+                    r"(?:目 ?标 ?)?(?:自 ?我 ?评 ?价|自 ?评(?: ?价)?|评 ?价)(?:工作)?(?:情况)?(?:的)?(?:自评)? ?"
                     r"(?:报 ?告|综 ?述|表 ?及 ?(?:自 ?评 ?)?报 ?告)"
-                    # (a letter sending the report on: 关于报送…绩效自评报告的报告 / …的函)
-                    r"(?=[ \t]*$|\s|[(（_｜|—-]|的(?:报告|函|请示))", re.M)  # a line, or a run of collapsed text
+                    # (a letter sending the report on: 关于报送…绩效自评报告的报告 / …的函; a page making it public:
+                    # …绩效自评报告公示)
+                    rf"(?=[ \t]*$|\s|[(（_｜|—-]|的(?:报告|函|请示)|{PROSE_TITLE_NOTICE}(?:[ \t]*$|\s|[(（]))", re.M)
 _TITLE_YEAR = re.compile(r"\d{4}年度?")
 _FUND_END = re.compile(PROSE_FUND_END)
 # a title saying 情况 or 结果 for 报告, or nothing (2023年度某项目绩效自评情况, 某项目2023年度绩效自评): a line of its own
 # holding a year, tried where no title says 报告
 # (a section heading 二、绩效自评情况 holds no year)
 _SITUATION_TITLE = re.compile(r"^[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{0,40}?\d{4}年度?(?:[^\n\t。，,;；:：|]{2,60}?)?)"
-                              r"(?:支出|使用|区域)?绩效自评(?:工作)?(?:情况(?:说明)?|结果)?[ \t\u3000]*$", re.M)
+                              rf"(?:支出|使用|区域)?绩效自评(?:工作)?(?:情况(?:说明)?|结果)?(?:{PROSE_TITLE_NOTICE})?[ \t\u3000]*$",
+                              re.M)
 
 
 def title_matches(text: str, s: int, e: int) -> list[re.Match[str]]:
@@ -97,7 +102,9 @@ NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目
                          # (a kind of money alone names no fund: 转移支付 on a title's second line, 专项资金)
                          r"|^(?:专项|补助|转移支付|财政|资金|经费|支出|项目)+$"
                          # (我局对2023年度实施的项目开展了绩效自评: the projects a unit carried out, none named)
-                         r"|^[\u4e00-\u9fff]{0,6}的项目$|^(?:部分|重点|相关|有关|上述|以下|各类?)项目$")
+                         r"|^[\u4e00-\u9fff]{0,6}的项目$|^(?:部分|重点|相关|有关|上述|以下|各类?)项目$"
+                         # (关于2023年度县级项目支出绩效自评结果的公告: a finance bureau's results for a level's projects)
+                         r"|^(?:省|市|州|县|区|乡|镇|本|部门)级?(?:本级)?(?:重点)?项目$")
 
 
 # quotation marks around a whole name in a title (《某项目》绩效自评报告, “某工程”绩效自评报告); a title word quoted

@@ -7,7 +7,7 @@ import re
 
 from jixiao.pipelines.parsed import Span
 from jixiao.pipelines.prose_links import link_lines, outside_links
-from jixiao.pipelines.vocab import PAGE_NAVIGATION, PROSE_BOTH_REPORTS
+from jixiao.pipelines.vocab import PAGE_NAVIGATION, PROSE_BOTH_REPORTS, PROSE_TITLE_NOTICE
 
 # a unit's name: the heading line of a report (株洲市渌口区人力资源和社会保障局), or of a 部门决算 page that carries
 # its projects' self-evaluation (某局2023年度部门决算公开)
@@ -15,13 +15,15 @@ ORG_END = r"(?:局|厅|委员会|委|办公室|办|中心|院|所|站|队|馆|�
 _HEADING_ORG = re.compile(
     r"^(?P<org>[\u4e00-\u9fff()（）]{3,40}?" + ORG_END + r")"
     # (某局2023年度部门整体支出及项目支出绩效自评报告: a title of the page's two reports is as generic)
-    r"(?:(?:关于)?(?:\d{4}年度?)?(?:[\u4e00-\u9fff]{0,12}|" + PROSE_BOTH_REPORTS + r")(?:报告|说明|公开))?$"
+    r"(?:(?:关于)?(?:\d{4}年度?)?(?:[\u4e00-\u9fff]{0,12}|" + PROSE_BOTH_REPORTS + r")(?:报告|说明|公开)"
+    # (…报告公示: the page making the report public, the same title)
+    r"(?:" + PROSE_TITLE_NOTICE + r")?)?$"
 )
 # the same heading run into its text (line breaks lost): a unit's name then a report title, between spaces (the title
 # after a space, or right after the unit where its year follows: 示例县水利局2023年度项目支出绩效自评报告)
 _TITLE_ORG = re.compile(
     r"(?:^|(?<=\s))(?P<org>[\u4e00-\u9fff()（）]{3,40}?" + ORG_END + r")"
-    r"(?:\s+(?:关于)?(?:\d{4}年度?)?|\d{4}年度?)[\u4e00-\u9fff]{0,12}(?:报告|说明|公开)(?=\s|$)"
+    r"(?:\s+(?:关于)?(?:\d{4}年度?)?|\d{4}年度?)[\u4e00-\u9fff]{0,12}(?:报告|说明|公开)(?:" + PROSE_TITLE_NOTICE + r")?(?=\s|$)"
 )
 # a site's name over the page (某省水利厅 门户网站, 某市人民政府网站): 站 ends a unit's name (监测站), not a site's
 _SITE_NAME = re.compile(r"网站$|网$")

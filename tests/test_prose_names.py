@@ -42,10 +42,21 @@ def _names(text: str) -> list[str]:
     ("示例县人民政府 | 政务公开 | 绩效管理 示例县农业农村局耕地保护补贴资金2023年度绩效自评报告", "耕地保护补贴资金"),
     # a breadcrumb run into a title wrapped after its year: the space after the year is the title's wrap
     ("当前位置:首页 >> 政务公开 >> 财政资金 示例市2023年度生态保护恢复资金 转移支付绩效自评报告", "生态保护恢复资金 转移支付"),
+    # the page making the report public after its title (公示, 公告, 公开); 绩效 left out after the project's words
+    ("示例市应急管理局2023年度应急物资储备项目绩效自评报告公示", "应急物资储备项目"),
+    ("示例市应急管理局2023年度应急物资储备项目绩效自评报告的公告", "应急物资储备项目"),
+    ("示例市应急管理局2023年度应急物资储备项目自评报告", "应急物资储备项目"),
+    ("示例区2023年度城乡医疗救助资金自评报告", "城乡医疗救助资金"),
 ])
 def test_title_project_words(title, name):
     m = TITLE.search(title)
     assert m is not None and title_name(m).text == name
+
+
+@pytest.mark.parametrize("title", ["关于示例市应急管理局2023年度应急物资储备项目绩效自评结果的公示",
+                                   "示例市应急管理局2023年度应急物资储备项目绩效自评情况公开"])
+def test_a_situation_title_made_public_names_its_project(title):
+    assert _names(f"{title}\n{FUNDS}") == ["应急物资储备项目"]
 
 
 def test_title_of_a_unit_names_no_project():

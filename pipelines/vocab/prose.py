@@ -136,6 +136,8 @@ PROSE_IMPL_LABEL = (r"(?:实施单位|预算单位|资金使用单位|(?<![\u4e0
 PROSE_NEXT_LABEL = r"(?:(?:项目|中央|地方)?(?:主管|实施|预算单位)|项目单位|资金使用单位)"
 # what a bracket after a report's title says about the document itself (公示稿, 终稿, 2023年度), never a project
 PROSE_TITLE_NOTE = r"稿$|版$|^(?:公示|摘要|全文|简本|节选|附件)$|年度?$"
+# a word after a report's title that says the page makes it public (…绩效自评报告公示, …自评结果的公示, …报告的公告)
+PROSE_TITLE_NOTICE = r"(?:的)?(?:公示|公开|公告)"
 
 # an indicator printed as a block of labeled lines, one field a line (a Word form pasted as text):
 # 二级指标：数量指标 / 指标名称：受益学生人数 / 年度目标：≥28000人 / 实际完成：28416人 / 分值：10分　得分：10分
