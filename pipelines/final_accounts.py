@@ -72,14 +72,19 @@ def _title(norm: NormalizedText, start: int, end: int) -> tuple[str, str | None,
     if V.ACCOUNT_PART_HEADING.match(text):
         return None
     number = None
-    m = re.search(V.ACCOUNT_NUMBER.pattern + "$", text)
+    m = re.search("(?:" + V.ACCOUNT_NUMBER.pattern + ")$", text)
     if m and m.start() > 0:
         number, text = m.group(0), text[:m.start()]
+    elif m := V.ACCOUNT_NUMBER_LEADING.match(text):
+        number, text = m.group(0), text[m.end():]
     text = V.ACCOUNT_TITLE_ORDINAL.sub("", text)
     if not V.ACCOUNT_TITLE.match(text) or table_kind(text) is None:
         standard = standard_title(text)  # a scan's slip in the title (决箅表)
         return None if standard is None else (standard, number, bool(V.ACCOUNT_CONTINUED.search(text)))
-    printed = V.ACCOUNT_TITLE_ORDINAL.sub("", V.ACCOUNT_TITLE_MARKUP.sub("", norm.printed(start, end)))
+    printed = V.ACCOUNT_TITLE_MARKUP.sub("", norm.printed(start, end))
+    if number and printed.startswith(number):
+        printed = printed[len(number):]
+    printed = V.ACCOUNT_TITLE_ORDINAL.sub("", printed)
     if number and printed.endswith(number):
         printed = printed[: -len(number)]
     continued = bool(V.ACCOUNT_CONTINUED.search(text)) and not text.endswith("决算表")
