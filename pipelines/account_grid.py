@@ -171,12 +171,13 @@ def _keys(panel: Panel, header: list[list[str]], leaves: dict[int, tuple[int, st
 
 _CODE = re.compile(r"[\[【(（]?(\d{3,})[\]】)）]?")
 _PART = re.compile(r"\d{2}")
+_FLOAT_CODE = re.compile(r"(\d{3,7})\.0")
 
 
 def code_of(text: str) -> str | None:
-    """A code cell as digits (208, 2080109, [30101]; a 款/项 part 01), or None when it holds no code
-    (合计 printed in the code column, an amount)."""
-    m = _CODE.fullmatch(text) or _PART.fullmatch(text)
+    """A code cell as digits (208, 2080109, [30101]; a 款/项 part 01; 2010301.0, a code a script read as a float and
+    wrote back), or None when it holds no code (合计 printed in the code column, an amount)."""
+    m = _CODE.fullmatch(text) or _PART.fullmatch(text) or _FLOAT_CODE.fullmatch(text)
     return (m.group(1) if m.groups() else m.group(0)) if m else None
 
 

@@ -3,13 +3,15 @@
 A negative amount printed in parentheses (``(5.60)``) is ``-5.60``. In an OCR'd table the scanner reads 0 as
 ``O``/``o`` and 1 as ``l``/``I`` (``1O2,35O.OO``, ``l42,800.00``, code ``2O80506``) and the table's left rule
 as ``|`` or ``丨`` beside the first cell; a title comes out one look-alike character off (决箅表). A cell
-that is a number or a code in every other respect is read with the slips put right; a title line a slip or two
+that is a number or a code in every other respect is read with the slips put right; an amount a script wrote
+in scientific notation (``8.6425e+06``, a float's shortest form) is that plain number; a title line a slip or two
 from a standard title (its year and ordinal aside; ``TITLE_CHARS_PER_SLIP``) reads as that title.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from rapidfuzz.distance import Levenshtein
 
@@ -30,6 +32,8 @@ _CODE = re.compile(r"^\d{3,7}$")
 # an amount in parentheses is negative (a code in brackets, [30101], has no decimal point)
 _PARENS = re.compile(r"^\((\d[\d,]*\.\d+)\)$")
 _YEAR = re.compile(r"^\d{4}年度?")
+# a float's shortest form with an exponent (8.6425e+06, 1.2E+06): a script's export, never a bureau's print
+_SCIENTIFIC = re.compile(r"^-?\d(?:\.\d+)?[eE][+-]?\d{1,2}$")
 
 
 def cell_text(text: str) -> str:
@@ -38,6 +42,8 @@ def cell_text(text: str) -> str:
         return text  # most cells: a label, an empty cell
     if (m := _PARENS.match(text)) and _AMOUNT.match(m.group(1)):
         return "-" + m.group(1)
+    if _SCIENTIFIC.match(text):
+        return format(Decimal(text), "f")
     if _SLIPPED.match(text) and not _AMOUNT.match(text) and not _CODE.match(text):
         fixed = text.translate(_SLIPS)
         inner = _PARENS.match(fixed)
