@@ -28,6 +28,7 @@ from jixiao.pipelines.account_grid import (
     is_amount_cell,
     joined_codes,
     is_stub_row,
+    spanned_totals,
     sum_groups,
     tab_row,
     unwrapped,
@@ -81,7 +82,10 @@ def _title(norm: NormalizedText, start: int, end: int) -> tuple[str, str | None,
     if not V.ACCOUNT_TITLE.match(text) or table_kind(text) is None:
         standard = standard_title(text)  # a scan's slip in the title (决箅表)
         return None if standard is None else (standard, number, bool(V.ACCOUNT_CONTINUED.search(text)))
-    printed = V.ACCOUNT_TITLE_MARKUP.sub("", norm.printed(start, end))
+    printed = norm.printed(start, end)
+    if "&" in printed and "&" not in raw:  # an HTML character reference the page kept (&ldquo;): its character
+        printed = squeeze(raw)
+    printed = V.ACCOUNT_TITLE_MARKUP.sub("", printed)
     if number and printed.startswith(number):
         printed = printed[len(number):]
     printed = V.ACCOUNT_TITLE_ORDINAL.sub("", printed)
@@ -362,7 +366,7 @@ def read_rows(norm: NormalizedText, rows: list[GridRow], factor: float, header: 
     for head, body in header_sections(header, [r for r in rows[k:] if not is_stub_row(r)]):
         panels = columns(head)
         sums += sum_groups(head, panels)
-        out += _body_rows(norm, unwrapped(body, panels), panels, factor)
+        out += _body_rows(norm, unwrapped(spanned_totals(body, panels), panels), panels, factor)
     return out, sums
 
 
