@@ -57,9 +57,10 @@ ACCOUNT_NO_DATA = re.compile(r"(?<![如若])本表(?:无数据|为空表?)(?![,�
 # a note or a part heading ends a table
 ACCOUNT_TABLE_END = re.compile(r"^(?:注|备注|说明|填报说明)\s*[:：\d]|^第[一二三四五六七八九十\d]+部分")
 # column header cells: the code column (or its 类/款/项 parts), the label column, 行次, and the 栏次 row
-ACCOUNT_CODE_HEADER = re.compile(r"^(?:(?:功能|经济)?分类)?(?:科目)?(?:代码|编码)(?:[(（].*[)）])?$")
+# (经济科目编码: a province's header naming the classification without 分类)
+ACCOUNT_CODE_HEADER = re.compile(r"^(?:(?:功能|经济)分类|分类|功能|经济)?(?:科目)?(?:代码|编码)(?:[(（].*[)）])?$")
 ACCOUNT_CODE_PARTS: tuple[str, ...] = ("类", "款", "项")
-ACCOUNT_LABEL_HEADER = re.compile(r"^(?:(?:功能|经济)?分类)?(?:科目|项目)(?:名称)?(?:[(（].*[)）])?$|^收入项目$|^支出项目$"
+ACCOUNT_LABEL_HEADER = re.compile(r"^(?:(?:功能|经济)分类|分类|功能|经济)?(?:科目|项目)(?:名称)?(?:[(（].*[)）])?$|^收入项目$|^支出项目$"
                                   r"|^(?:科目)?(?:代码|编码)[及和/]?科目名称$")  # code and name in one cell: a label
 ACCOUNT_LINE_HEADER = "行次"
 ACCOUNT_STUB_ROW = "栏次"
