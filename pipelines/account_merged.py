@@ -44,10 +44,12 @@ def merged_repeats(norm: NormalizedText, kind: Callable[[str], str | None]) -> N
     if "\t" not in norm.text:
         return None
     lines = norm.text.split("\n")
-    split = [line.split("\t") for line in lines]
-    titles = [k for k, cells in enumerate(split) if len(cells) > 1 and _filled_title(cells, kind)]
+    # (a title ends in 表: most lines are dismissed before their cells are looked at)
+    titles = {k for k, line in enumerate(lines)
+              if "\t" in line and line.count("表") > 1 and _filled_title(line.split("\t"), kind)}
     if not titles:
         return None  # no filled title (most texts): told at once
+    split = [line.split("\t") for line in lines]
     starts = norm.line_starts()
     chars: list[str] = []
     offsets: list[int] = []
