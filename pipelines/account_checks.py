@@ -212,6 +212,14 @@ def _first_key(row: AccountRow) -> str:
     return next(iter(row.values))
 
 
+def _final_key(row: AccountRow) -> str:
+    """The key of the figure another table prints alike: a row printing a budget beside the final accounts
+    (年初预算数 | 决算数) gives its 决算数, any other row its first figure."""
+    if any(V.ACCOUNT_BUDGET_KEY.search(k) for k in row.values):
+        return next((k for k in row.values if V.ACCOUNT_FINAL_KEY.search(k)), _first_key(row))
+    return _first_key(row)
+
+
 def _first(row: AccountRow) -> float:
     return next(iter(row.values.values()))
 
@@ -245,8 +253,8 @@ def cross_identities(tables: list[FinalAccountsTable]) -> list[tuple[int, Identi
         if a is None or b is None:
             return
         (n, i, ra), (_, _, rb) = a, b
-        ka = key_a if key_a in ra.values else _first_key(ra)
-        kb = key_b if key_b in rb.values else _first_key(rb)
+        ka = key_a if key_a in ra.values else _final_key(ra)
+        kb = key_b if key_b in rb.values else _final_key(rb)
         out.append((n, Identity("accounts.cross_table", i, ka, ra.values[ka], rb.values[kb], 1, what)))
 
     same(total("income"), total("summary", V.ACCOUNT_YEAR_INCOME_TOTAL), "收入支出决算总表 本年收入合计")
@@ -285,7 +293,8 @@ def _class_lines(tables: list[FinalAccountsTable], by_kind: dict, out: list) -> 
     for i, row in enumerate(tables[s].rows):
         other = classes.get(row.label or "")
         if row.panel == 1 and other is not None and row.values and other.values:
-            out.append((s, Identity("accounts.cross_table", i, _first_key(row), _first(row), _first(other), 1,
+            key, other_key = _final_key(row), _final_key(other)
+            out.append((s, Identity("accounts.cross_table", i, key, row.values[key], other.values[other_key], 1,
                                     f"{tables[e].title} {other.code} {other.label}")))
 
 

@@ -171,12 +171,13 @@ def _keys(panel: Panel, header: list[list[str]], leaves: dict[int, tuple[int, st
 
 _CODE = re.compile(r"[\[【(（]?(\d{3,})[\]】)）]?")
 _PART = re.compile(r"\d{2}")
+_FLOAT_CODE = re.compile(r"(\d{3,7})\.0")
 
 
 def code_of(text: str) -> str | None:
-    """A code cell as digits (208, 2080109, [30101]; a 款/项 part 01), or None when it holds no code
-    (合计 printed in the code column, an amount)."""
-    m = _CODE.fullmatch(text) or _PART.fullmatch(text)
+    """A code cell as digits (208, 2080109, [30101]; a 款/项 part 01; 2010301.0, a code a script read as a float and
+    wrote back), or None when it holds no code (合计 printed in the code column, an amount)."""
+    m = _CODE.fullmatch(text) or _PART.fullmatch(text) or _FLOAT_CODE.fullmatch(text)
     return (m.group(1) if m.groups() else m.group(0)) if m else None
 
 
@@ -334,4 +335,23 @@ def unwrapped(rows: list[GridRow], panels: list[Panel]) -> list[GridRow]:
             continue
         out.append(row)
         k += 1
+    return out
+
+
+def spanned_totals(rows: list[GridRow], panels: list[Panel]) -> list[GridRow]:
+    """A total row whose 合计 cell spans the code and name columns (an HTML colspan copied cell by cell) prints
+    one cell fewer before its amounts: the first amount stands in the name column. A blank cell goes back after
+    the 合计, where the row has room for it (no amount is pushed past the table's last value column)."""
+    if len(panels) != 1 or not (codes := panels[0].role("code")) or len(labels := panels[0].role("label")) != 1 \
+            or labels[0].index != codes[0].index + 1:
+        return rows
+    at, last = labels[0].index, max((c.index for c in panels[0].role("value")), default=-1)
+    out = []
+    for row in rows:
+        if (V.ACCOUNT_TOTAL.search(row.text(at - 1)) and code_of(row.text(at - 1)) is None
+                and is_amount_cell(row.text(at))
+                and not any(is_amount_cell(row.text(c)) for c in range(last, len(row.cells)))):
+            blank = GridCell("", "", row.cells[at].start, row.cells[at].start)
+            row = GridRow([*row.cells[:at], blank, *row.cells[at:]], row.start, row.end)
+        out.append(row)
     return out

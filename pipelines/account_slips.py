@@ -1,15 +1,18 @@
 """What a final-accounts cell means when the page printed it the accountant's way or a scan misread it.
 
 A negative amount printed in parentheses (``(5.60)``) is ``-5.60``. In an OCR'd table the scanner reads 0 as
-``O``/``o`` and 1 as ``l``/``I`` (``1O2,35O.OO``, ``l42,800.00``, code ``2O80506``) and the table's left rule
+``O``/``o``, 1 as ``l``/``I``, 5, 8 and 2 as ``S``, ``B`` and ``Z`` (``1O2,35O.OO``, ``l42,800.00``, code ``2O80506``,
+``2B.20``) and a point as a comma before the last two digits (``28,20``) and the table's left rule
 as ``|`` or ``丨`` beside the first cell; a title comes out one look-alike character off (决箅表). A cell
-that is a number or a code in every other respect is read with the slips put right; a title line a slip or two
+that is a number or a code in every other respect is read with the slips put right; an amount a script wrote
+in scientific notation (``8.6425e+06``, a float's shortest form) is that plain number; a title line a slip or two
 from a standard title (its year and ordinal aside; ``TITLE_CHARS_PER_SLIP``) reads as that title.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from rapidfuzz.distance import Levenshtein
 
@@ -19,8 +22,12 @@ from jixiao.pipelines.normalize import OCR_DIGIT_SLIPS
 # a title line is a standard title with slips: one, and one more for every this many characters of the title
 TITLE_CHARS_PER_SLIP = 12
 _BUDGET = re.compile(r"预算(?:总|明细)?表$")
-_SLIPS = str.maketrans(OCR_DIGIT_SLIPS)
-_GLYPHS = "".join(OCR_DIGIT_SLIPS)
+# in a final-accounts table a scan's S, B and Z inside a number are 5, 8 and 2 as well (a project table reads such a
+# cell null: its value is not sure); the table's identities (类 = Σ款, 小计 = 基本 + 项目, 年末 = 年初 + 收入 - 支出)
+# check the reading, a wrong one shows as a warning
+_TABLE_SLIPS = {**OCR_DIGIT_SLIPS, "S": "5", "B": "8", "Z": "2"}
+_SLIPS = str.maketrans(_TABLE_SLIPS)
+_GLYPHS = "".join(_TABLE_SLIPS)
 # digits with slipped letters among them (at least two true digits)
 _SLIPPED = re.compile(rf"^[-(]?(?=(?:[^\d]*\d){{2}})[\d{_GLYPHS}][\d,.{_GLYPHS}]*\)?$")
 # a 表号 with a slipped digit: 公开O5表
@@ -30,6 +37,10 @@ _CODE = re.compile(r"^\d{3,7}$")
 # an amount in parentheses is negative (a code in brackets, [30101], has no decimal point)
 _PARENS = re.compile(r"^\((\d[\d,]*\.\d+)\)$")
 _YEAR = re.compile(r"^\d{4}年度?")
+# a float's shortest form with an exponent (8.6425e+06, 1.2E+06): a script's export, never a bureau's print
+# a scan's point read as a comma: two digits after a comma that ends the amount (28,20; a thousands group has three)
+_DECIMAL_COMMA = re.compile(r"^(-?\d{1,3}),(\d{2})$")
+_SCIENTIFIC = re.compile(r"^-?\d(?:\.\d+)?[eE][+-]?\d{1,2}$")
 
 
 def cell_text(text: str) -> str:
@@ -38,6 +49,10 @@ def cell_text(text: str) -> str:
         return text  # most cells: a label, an empty cell
     if (m := _PARENS.match(text)) and _AMOUNT.match(m.group(1)):
         return "-" + m.group(1)
+    if _SCIENTIFIC.match(text):
+        return format(Decimal(text), "f")
+    if _SLIPPED.match(text) and (m := _DECIMAL_COMMA.match(text.translate(_SLIPS))):
+        return f"{m.group(1)}.{m.group(2)}"
     if _SLIPPED.match(text) and not _AMOUNT.match(text) and not _CODE.match(text):
         fixed = text.translate(_SLIPS)
         inner = _PARENS.match(fixed)

@@ -26,6 +26,7 @@ from jixiao.errors import ModelError
 from jixiao.pipelines.account_breaks import broken_rows
 from jixiao.pipelines.account_cells import cell_tables
 from jixiao.pipelines.account_pages import side_by_side
+from jixiao.pipelines.account_merged import merged_repeats
 from jixiao.pipelines.account_collapsed import ran_together
 from jixiao.pipelines.csv_sheets import csv_rows
 from jixiao.pipelines.account_readings import fill_unread, unread
@@ -272,6 +273,7 @@ class Extractor:
         deadline.check("the final-accounts reader")
         t0 = time.perf_counter()
         norm = csv_rows(norm) or norm  # a sheet saved as CSV: its rows as tab rows
+        norm = merged_repeats(norm, table_kind) or norm  # a sheet dumped with its merged cells filled: blanked again
         norm = broken_rows(norm, is_title_line) or norm  # a Word table's cells with line breaks: rows put together
         norm = side_by_side(norm, is_title_line) or norm  # two tables beside each other on a page: one after the other
         tables = self.accounts.read(norm)

@@ -28,6 +28,7 @@ from jixiao.pipelines.account_grid import (
     is_amount_cell,
     joined_codes,
     is_stub_row,
+    spanned_totals,
     sum_groups,
     tab_row,
     unwrapped,
@@ -72,14 +73,22 @@ def _title(norm: NormalizedText, start: int, end: int) -> tuple[str, str | None,
     if V.ACCOUNT_PART_HEADING.match(text):
         return None
     number = None
-    m = re.search(V.ACCOUNT_NUMBER.pattern + "$", text)
+    m = re.search("(?:" + V.ACCOUNT_NUMBER.pattern + ")$", text)
     if m and m.start() > 0:
         number, text = m.group(0), text[:m.start()]
+    elif m := V.ACCOUNT_NUMBER_LEADING.match(text):
+        number, text = m.group(0), text[m.end():]
     text = V.ACCOUNT_TITLE_ORDINAL.sub("", text)
     if not V.ACCOUNT_TITLE.match(text) or table_kind(text) is None:
         standard = standard_title(text)  # a scan's slip in the title (决箅表)
         return None if standard is None else (standard, number, bool(V.ACCOUNT_CONTINUED.search(text)))
-    printed = V.ACCOUNT_TITLE_ORDINAL.sub("", V.ACCOUNT_TITLE_MARKUP.sub("", norm.printed(start, end)))
+    printed = norm.printed(start, end)
+    if "&" in printed and "&" not in raw:  # an HTML character reference the page kept (&ldquo;): its character
+        printed = squeeze(raw)
+    printed = V.ACCOUNT_TITLE_MARKUP.sub("", printed)
+    if number and printed.startswith(number):
+        printed = printed[len(number):]
+    printed = V.ACCOUNT_TITLE_ORDINAL.sub("", printed)
     if number and printed.endswith(number):
         printed = printed[: -len(number)]
     continued = bool(V.ACCOUNT_CONTINUED.search(text)) and not text.endswith("决算表")
@@ -357,7 +366,7 @@ def read_rows(norm: NormalizedText, rows: list[GridRow], factor: float, header: 
     for head, body in header_sections(header, [r for r in rows[k:] if not is_stub_row(r)]):
         panels = columns(head)
         sums += sum_groups(head, panels)
-        out += _body_rows(norm, unwrapped(body, panels), panels, factor)
+        out += _body_rows(norm, unwrapped(spanned_totals(body, panels), panels), panels, factor)
     return out, sums
 
 

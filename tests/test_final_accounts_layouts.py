@@ -20,7 +20,12 @@ eight of the fourth round (fa4_*, committed before the reader was run on them): 
 page; a 事业单位's 总表 with 用事业基金弥补收支差额 and a four-column 财政拨款总表 in tabs; grid tables with 类/款/项
 columns and wrapped cells; an OCR'd 财政拨款总表; a 三公 table with 预算数 / 决算数 as rows beside an empty 政府性基金
 table; a 部门决算公开 text with tables, a 项目支出决算表 and an analysis table in its notes; a wide table whose other
-columns are printed on the next page; a Word table whose cells hold line breaks, in 千元."""
+columns are printed on the next page; a Word table whose cells hold line breaks, in 千元. And eight of the fifth round (fa5_*, committed before the reader
+was run on them): a province's 总表 with 年初预算数 beside 决算数 numbered 财决01表; a two-panel 基本支出 table of
+economic codes without names numbered 表1-6; a 收入决算表 over three pages under bare 续表 lines; an OCR'd 政府性基金
+table with S/B/Z slips, a decimal comma and amounts run together; a 万元 table whose notes name 亿元 beside a
+国有资本 table of 本年无数据 rows; an HTML page stripped of its tags with its entities and colspans left; a script's
+CSV with float codes and exponents; a workbook dumped with its merged cells filled."""
 
 from __future__ import annotations
 
@@ -34,6 +39,10 @@ from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.ingest import load_bytes
 
 FIXTURES = sorted((Path(__file__).parent / "data" / "final_accounts").glob("*.txt"))
+# layouts the reader does not read whole yet (docs/final-accounts.md, "Still open"): strict, so a fix shows
+OPEN = {"fa5_ocr_slipped_digits": "an OCR'd table whose columns wander from line to line with blanks lost"}
+CASES = [pytest.param(p, marks=pytest.mark.xfail(reason=OPEN[p.stem], strict=True)) if p.stem in OPEN else p
+         for p in FIXTURES]
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +50,7 @@ def extractor():
     return Extractor(settings=None)
 
 
-@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in FIXTURES])
 def test_each_layout_reads_to_its_gold(extractor, path):
     record = extractor.extract(load_bytes(path.read_bytes(), filename=path.name, doc_id=path.stem), mode="parser")
     metrics = score_accounts(read_record(path.with_suffix(".gold.json")), record).metrics()
@@ -50,4 +59,4 @@ def test_each_layout_reads_to_its_gold(extractor, path):
 
 
 def test_there_are_layouts_to_read():
-    assert len(FIXTURES) >= 35
+    assert len(FIXTURES) >= 43

@@ -33,10 +33,15 @@ ACCOUNT_CONTINUED = re.compile(r"[(（]?续(?:表)?[)）]?$")
 # a leading ordinal (五、, (五), 5.) or 表1 before a title; a part heading (第二部分) is no title
 ACCOUNT_TITLE_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|表\s*\d{1,2}[、.．:：]?)")
 ACCOUNT_PART_HEADING = re.compile(r"^第[一二三四五六七八九十\d]+部分")
-# 表号: 公开05表, 02表, 公开10-1表; printed beside the title or on the lines under it
-ACCOUNT_NUMBER = re.compile(r"(?:公开|部门|单位)?\d{1,2}(?:-\d{1,2})?表")
+# 表号: 公开05表, 02表, 公开10-1表; a province's own numbering: 财决03表, 附表2, 表1-6; printed beside the title or
+# on the lines under it
+ACCOUNT_NUMBER = re.compile(r"(?:(?:公开|部门|单位|财决)?\d{1,2}(?:-\d{1,2})?表|附表\d{1,2}(?:-\d{1,2})?(?!\d)"
+                            r"|表\d{1,2}-\d{1,2}(?!\d))")
 # a 表号 printed alone on the line above its title (公开05表, **公开05表**, 表七: a bureau numbering 表一..表十)
-ACCOUNT_NUMBER_ABOVE = re.compile(r"^[#*]*((?:公开|部门|单位)?\d{1,2}(?:-\d{1,2})?表|表[一二三四五六七八九十]{1,3})[*]*$")
+ACCOUNT_NUMBER_ABOVE = re.compile(r"^[#*]*(" + ACCOUNT_NUMBER.pattern + r"|表[一二三四五六七八九十]{1,3})[*]*$")
+# a 表号 printed before the title on its line (表1-6  一般公共预算财政拨款基本支出决算表)
+ACCOUNT_NUMBER_LEADING = re.compile(r"^(?:附表\d{1,2}(?:-\d{1,2})?|表\d{1,2}-\d{1,2}|(?:公开|财决)\d{1,2}(?:-\d{1,2})?表)"
+                                    r"(?=[^\d\-])")
 # Markdown marks around a title line (### 收入决算表, **收入决算表**): no part of the title
 ACCOUNT_TITLE_MARKUP = re.compile(r"^[#*]+|[*]+$")
 ACCOUNT_ENTITY = re.compile(
@@ -52,9 +57,10 @@ ACCOUNT_NO_DATA = re.compile(r"(?<![如若])本表(?:无数据|为空表?)(?![,�
 # a note or a part heading ends a table
 ACCOUNT_TABLE_END = re.compile(r"^(?:注|备注|说明|填报说明)\s*[:：\d]|^第[一二三四五六七八九十\d]+部分")
 # column header cells: the code column (or its 类/款/项 parts), the label column, 行次, and the 栏次 row
-ACCOUNT_CODE_HEADER = re.compile(r"^(?:(?:功能|经济)?分类)?(?:科目)?(?:代码|编码)(?:[(（].*[)）])?$")
+# (经济科目编码: a province's header naming the classification without 分类)
+ACCOUNT_CODE_HEADER = re.compile(r"^(?:(?:功能|经济)分类|分类|功能|经济)?(?:科目)?(?:代码|编码)(?:[(（].*[)）])?$")
 ACCOUNT_CODE_PARTS: tuple[str, ...] = ("类", "款", "项")
-ACCOUNT_LABEL_HEADER = re.compile(r"^(?:(?:功能|经济)?分类)?(?:科目|项目)(?:名称)?(?:[(（].*[)）])?$|^收入项目$|^支出项目$"
+ACCOUNT_LABEL_HEADER = re.compile(r"^(?:(?:功能|经济)分类|分类|功能|经济)?(?:科目|项目)(?:名称)?(?:[(（].*[)）])?$|^收入项目$|^支出项目$"
                                   r"|^(?:科目)?(?:代码|编码)[及和/]?科目名称$")  # code and name in one cell: a label
 ACCOUNT_LINE_HEADER = "行次"
 ACCOUNT_STUB_ROW = "栏次"
@@ -144,6 +150,10 @@ ACCOUNT_PART_INLINE = re.compile(r"(?:^|\s)第[一二三四五六七八九十\d]
 ACCOUNT_HEADER_GROUPS: frozenset[str] = frozenset(("收入", "支出", "本年支出", "本年收入", "预算数", "决算数", "人员经费",
                                                    "公用经费", "财政拨款", "结转和结余"))
 # a 三公 table printed one item a row: 项目 | 预算数 | 决算数
+# a column of the budget beside one of the final accounts (年初预算数 | 决算数 on a province's 总表): the figure the
+# other tables print is the 决算 one
+ACCOUNT_BUDGET_KEY = re.compile(r"预算数$")
+ACCOUNT_FINAL_KEY = re.compile(r"决算数$")
 ACCOUNT_THREE_PUBLIC_VERTICAL = ("项目", "预算数", "决算数")
 # the table whose codes are economic classification codes (the others print function codes)
 ACCOUNT_ECONOMIC_KIND = "basic_expenditure"
