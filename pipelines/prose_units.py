@@ -15,7 +15,7 @@ ORG_END = r"(?:局|厅|委员会|委|办公室|办|中心|院|所|站|队|馆|�
 _HEADING_ORG = re.compile(
     r"^(?P<org>[\u4e00-\u9fff()（）]{3,40}?" + ORG_END + r")"
     # (某局2023年度部门整体支出及项目支出绩效自评报告: a title of the page's two reports is as generic)
-    r"(?:(?:关于)?(?:\d{4}年度?)?(?:[\u4e00-\u9fff]{0,12}|" + PROSE_BOTH_REPORTS + r")(?:报告|说明|公开)"
+    r"(?:(?:关于)?(?:\d{4}年度?)?(?P<subject>[\u4e00-\u9fff]{0,12}|" + PROSE_BOTH_REPORTS + r")(?:报告|说明|公开)"
     # (…报告公示: the page making the report public, the same title)
     r"(?:" + PROSE_TITLE_NOTICE + r")?)?$"
 )
@@ -23,10 +23,14 @@ _HEADING_ORG = re.compile(
 # after a space, or right after the unit where its year follows: 示例县水利局2023年度项目支出绩效自评报告)
 _TITLE_ORG = re.compile(
     r"(?:^|(?<=\s))(?P<org>[\u4e00-\u9fff()（）]{3,40}?" + ORG_END + r")"
-    r"(?:\s+(?:关于)?(?:\d{4}年度?)?|\d{4}年度?)[\u4e00-\u9fff]{0,12}(?:报告|说明|公开)(?:" + PROSE_TITLE_NOTICE + r")?(?=\s|$)"
+    r"(?:\s+(?:关于)?(?:\d{4}年度?)?|\d{4}年度?)(?P<subject>[\u4e00-\u9fff]{0,12})(?:报告|说明|公开)(?:" + PROSE_TITLE_NOTICE + r")?(?=\s|$)"
 )
 # a site's name over the page (某省水利厅 门户网站, 某市人民政府网站): 站 ends a unit's name (监测站), not a site's
 _SITE_NAME = re.compile(r"网站$|网$")
+# a title naming one project or fund after the unit (某局2023年度河道保洁项目绩效自评报告): the unit is the report's
+# author, not a department the contract reads (records.md: 主管部门 as printed; the real layouts label it null)
+# (专项资金, 财政资金, 项目支出: kinds of money, a generic title's words)
+_ONE_PROJECT = re.compile(r"(?:(?!专项|财政|项目|部门|整体|转移支付|绩效|自评)[\u4e00-\u9fff]){2,}(?:项目(?!支出|整体)|资金|经费)")
 _NAVIGATION = re.compile(PAGE_NAVIGATION)
 _HEADING_NOT_ORG = re.compile(r"^(第.部分|目录|附件|附表|[一二三四五六七八九十]+、|\(|（)")
 
@@ -64,7 +68,8 @@ def heading_units(text: str, stretches: list[tuple[int, int]]) -> list[Span]:
                     break
             k += 1
         for m in _TITLE_ORG.finditer(text, s, e):
-            if not _HEADING_NOT_ORG.match(m.group("org")) and not _SITE_NAME.search(m.group("org")) and not any(u.start <= m.start("org") < u.end for u in out):
+            if not _HEADING_NOT_ORG.match(m.group("org")) and not _SITE_NAME.search(m.group("org")) \
+                    and not _ONE_PROJECT.search(m.group("subject")) and not any(u.start <= m.start("org") < u.end for u in out):
                 out.append(Span(text=m.group("org"), start=m.start("org"), end=m.end("org")))
     # (a 相关文章 heading over a linked title is no heading of this report: 相关文章 | 某局2023年度…报告)
     links = [span for s, e in stretches for span in link_lines(text, s, e)]
@@ -83,7 +88,7 @@ def _heading_org(lines: list[tuple[int, str]]) -> Span | None:
     if not HEADING_CHARS[0] <= len(t) <= HEADING_CHARS[1] or _HEADING_NOT_ORG.match(t) or re.search(r"[,，。;；:：、]", t):
         return None
     m = _HEADING_ORG.match(t)
-    if m is None or _SITE_NAME.search(m.group("org")):
+    if m is None or _SITE_NAME.search(m.group("org")) or _ONE_PROJECT.search(m.group("subject") or ""):
         return None
     # offsets only for a heading found (this runs on every short line)
     pos = [start + i for start, line in lines for i, ch in enumerate(line) if not ch.isspace()]

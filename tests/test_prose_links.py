@@ -80,3 +80,12 @@ def test_a_unit_line_over_a_sites_navigation_is_the_sites_name():
     # (the same line over the report's title names its unit)
     text = "\n".join(["示例县生态环境局", "2023年度甲项目支出绩效自评报告", FUNDS, ""])
     assert [u.text for u in heading_units(text, [(0, len(text))])] == ["示例县生态环境局"]
+
+
+def test_a_title_naming_one_project_makes_its_unit_the_author_not_a_department():
+    # (records.md reads 主管部门 as printed; a bureau writing its project's report is its author, labelled null)
+    one = "示例县司法局2023年度调解员补贴经费绩效自评报告"
+    assert heading_units(f"{one}\n{FUNDS}\n", [(0, len(one) + len(FUNDS) + 2)]) == []
+    generic = "示例县乡村振兴局2023年度专项资金绩效自评报告"
+    assert [u.text for u in heading_units(f"{generic}\n{FUNDS}\n", [(0, len(generic) + len(FUNDS) + 2)])] \
+        == ["示例县乡村振兴局"]
