@@ -112,8 +112,9 @@ def _frame_lines(text: str, zero: int) -> list[int]:
     return []
 
 
-def relined(text: str) -> str:
-    """``text`` with the lost line breaks of its fixed-width tables put back (see the module docstring)."""
+def line_breaks(text: str) -> set[int]:
+    """Offsets of the spaces in ``text`` that were the lost line breaks of its fixed-width tables (see the module
+    docstring)."""
     breaks: set[int] = set()
     if "--" in text or "──" in text or "==" in text:
         reach = 0  # where the last table re-lined ends (its inner rule lines are done)
@@ -132,9 +133,4 @@ def relined(text: str) -> str:
         for zero in _INDEX_ZERO.finditer(text):
             if text[zero.start() - 2] != " ":  # the line before (the column header) ends on a printed cell
                 breaks.update(_frame_lines(text, zero.start()))
-    if not breaks:
-        return text
-    chars = list(text)
-    for b in breaks:
-        chars[b] = "\n"
-    return "".join(chars)
+    return breaks

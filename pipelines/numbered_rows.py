@@ -54,14 +54,9 @@ def _breaks(text: str, head: int) -> list[int]:
     return [head - 1, *(s - 1 for s in starts)]
 
 
-def relined_numbered(text: str) -> str:
-    """``text`` with the lost line breaks of its numbered tables put back (see the module docstring)."""
+def numbered_breaks(text: str) -> list[int]:
+    """Offsets of the spaces in ``text`` that were the lost line breaks of its numbered tables (see the module
+    docstring)."""
     if "序号" not in text:
-        return text
-    breaks = [b for m in _HEAD.finditer(text) for b in _breaks(text, m.start())]
-    if not breaks:
-        return text
-    chars = list(text)
-    for b in breaks:
-        chars[b] = "\n"
-    return "".join(chars)
+        return []
+    return [b for m in _HEAD.finditer(text) for b in _breaks(text, m.start())]

@@ -8,14 +8,27 @@ which the prose reader tells by the original (it puts a report's line breaks bac
 
 from __future__ import annotations
 
-from jixiao.pipelines.fixed_width import relined
+from collections.abc import Iterable
+
+from jixiao.pipelines.fixed_width import line_breaks
 from jixiao.pipelines.normalize import NormalizedText
-from jixiao.pipelines.numbered_rows import relined_numbered
+from jixiao.pipelines.numbered_rows import numbered_breaks
 
 
 def relined_tables(text: str) -> str:
-    """``text`` with the lost line breaks of its tables put back."""
-    return relined_numbered(relined(text))
+    """``text`` with the lost line breaks of its tables put back: the fixed-width tables' first, then the numbered
+    tables' in what that leaves."""
+    text = with_breaks(text, line_breaks(text))
+    return with_breaks(text, numbered_breaks(text))
+
+
+def with_breaks(text: str, offsets: Iterable[int]) -> str:
+    """``text`` with a line break at each of ``offsets`` (each a space: the length, and so every offset, holds)."""
+    chars = None
+    for b in offsets:
+        chars = chars or list(text)
+        chars[b] = "\n"
+    return text if chars is None else "".join(chars)
 
 
 def with_original(norm: NormalizedText, text: str) -> NormalizedText:

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 
 from jixiao.pipelines.extract import Extractor
-from jixiao.pipelines.fixed_width import relined
+from jixiao.pipelines.fixed_width import line_breaks
+from jixiao.pipelines.relined_tables import with_breaks
+
+
+def _relined(text: str) -> str:
+    return with_breaks(text, line_breaks(text))
 
 
 def _collapse(text: str) -> str:
@@ -62,7 +67,7 @@ def _lines(text: str) -> list[str]:
 
 
 def test_grid_table_relined_at_its_display_width() -> None:
-    got = relined(_collapse(GRID))
+    got = _relined(_collapse(GRID))
     assert len(got) == len(GRID)
     table = [line for line in GRID.split("\n") if line.startswith(("+", "|"))]
     # (the blank line before the table is one more space before its first line)
@@ -71,31 +76,31 @@ def test_grid_table_relined_at_its_display_width() -> None:
 
 
 def test_box_table_relined_with_its_indent() -> None:
-    got = relined(_collapse(BOX))
+    got = _relined(_collapse(BOX))
     # (the blank line before the table is one more space of the first line's indent)
     assert [line.strip() for line in got.split("\n") if "│" in line or "─" in line] == \
         [line.strip() for line in BOX.split("\n") if "│" in line or "─" in line]
 
 
 def test_pipe_table_padded_by_characters_relined_with_its_header() -> None:
-    got = _lines(relined(_collapse(MARKDOWN)))
+    got = _lines(_relined(_collapse(MARKDOWN)))
     assert got[1:5] == _lines(MARKDOWN)[1:5]
 
 
 def test_frame_dump_relined_at_its_row_stride() -> None:
-    got = relined(_collapse(FRAME))
+    got = _relined(_collapse(FRAME))
     assert _lines(got)[1:] == _lines(FRAME)[1:]
 
 
 def test_printed_tables_and_other_text_unchanged() -> None:
     for text in (GRID, BOX, MARKDOWN, FRAME):
-        assert relined(text) == text
+        assert _relined(text) == text
     # a rule that does not measure its rows (a markdown table padded to no width) is left alone
     ragged = "| 项目名称 | 林下经济 | |---|---| | 分值 | 10 | | 得分 | 9 |"
-    assert relined(ragged) == ragged
+    assert _relined(ragged) == ragged
     # numbers 0, 1 in prose are no row indexes
     prose = "共 0  项整改，其中 1  项已完成，2  项推进中。"
-    assert relined(prose) == prose
+    assert _relined(prose) == prose
 
 
 def test_collapsed_grid_reads_as_printed() -> None:

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 
 from jixiao.pipelines.extract import Extractor
-from jixiao.pipelines.numbered_rows import relined_numbered
+from jixiao.pipelines.numbered_rows import numbered_breaks
+from jixiao.pipelines.relined_tables import with_breaks
+
+
+def _relined(text: str) -> str:
+    return with_breaks(text, numbered_breaks(text))
 
 SUMMARY = """现将部分项目自评结果公开如下：
 单位：万元
@@ -23,7 +28,7 @@ def _collapse(text: str) -> str:
 
 
 def test_numbered_rows_relined_at_the_header_count() -> None:
-    got = relined_numbered(_collapse(SUMMARY))
+    got = _relined(_collapse(SUMMARY))
     assert len(got) == len(SUMMARY)
     assert got.split("\n")[1:6] == SUMMARY.split("\n")[2:7]
     assert got.split("\n")[6] == "说明：自评得分90分以上为优。 "  # the total row's figures end it
@@ -32,10 +37,10 @@ def test_numbered_rows_relined_at_the_header_count() -> None:
 def test_rows_that_do_not_count_are_left_alone() -> None:
     # a row with a word more (a name printed with a space) leaves one row only at the count: no table believed
     ragged = _collapse(SUMMARY).replace("城区公厕改造项目", "城区公厕 改造项目").replace("乡村学校", "乡村 学校")
-    assert relined_numbered(ragged) == ragged
-    assert relined_numbered(SUMMARY) == SUMMARY  # printed: unchanged
+    assert _relined(ragged) == ragged
+    assert _relined(SUMMARY) == SUMMARY  # printed: unchanged
     prose = "序号 为项目的顺序，1 为第一项，2 为第二项。"
-    assert relined_numbered(prose) == prose
+    assert _relined(prose) == prose
 
 
 def test_collapsed_summary_reads_as_printed() -> None:
