@@ -96,22 +96,22 @@ def _pairs(text: str, lines: list[_Line]) -> list[tuple[int, int]]:
     if not rights:
         return []
     pairs: list[tuple[int, int]] = []
-    lefts: list[int] = []  # left headers waiting for their right halves, in order
+    lefts: list[tuple[int, str]] = []  # left headers waiting for their right halves, in order, with their kind
     for k, (a, b) in enumerate(lines[:rights[-1] + 1]):
         cols = _header(text[a:b])
         if cols is None:
             continue
         if "score" not in cols:
-            lefts.append(k)
+            lefts.append((k, _kind(cols)))
             continue
         kind = _kind(cols)
-        left = next((h for h in lefts if _kind(_header(text[slice(*lines[h])]) or []) == kind), None)
+        left = next(((h, kh) for h, kh in lefts if kh == kind), None)
         if left is None or {"l1", "l2", "name"} & set(cols):
             continue
         lefts.remove(left)
         rows = _right_rows(text, lines, k, len(cols))
-        if len(rows) >= MIN_ROWS and left + len(rows) < k:
-            pairs += [(left, k), *((left + 1 + r, j) for r, j in enumerate(rows))]
+        if len(rows) >= MIN_ROWS and left[0] + len(rows) < k:
+            pairs += [(left[0], k), *((left[0] + 1 + r, j) for r, j in enumerate(rows))]
     return pairs
 
 
