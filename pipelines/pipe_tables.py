@@ -20,19 +20,44 @@ RULING_GLYPH = "丨"
 # (and a bracket: a ruling's foot read as '[' by Tesseract, at a row's start or between two cells)
 RULING_LETTERS = "Il[]"
 RULING_LINE_PIPES = 2
+# a line of a scan ruled only by lone letters (``项目资金 l 全年预算数(A) l 全年执行数(B) l 分值``): this many lone
+# ruling glyphs and no pipe at all (no Chinese row prints three lone Latin letters or brackets as words)
+RULING_LONE_GLYPHS = 3
 _LONE_GLYPH = re.compile(rf"(?<![^ \t\n])[{RULING_GLYPH}{re.escape(RULING_LETTERS)}](?![^ \t\n])")
+# 丨 is no word of modern Chinese: at a cell's edge (a blank or the line's end on one side) it is a ruling even where
+# the OCR glued it to the cell on its other side (``丨项目名称 丨2023年…``)
+_EDGE_GLYPH = re.compile(rf"(?<![^ \t\n]){RULING_GLYPH}|{RULING_GLYPH}(?![^ \t\n])")
+# a thin inner ruling read as I or l glued to the CJK cell after it (``I年度资金总额``), on a ruled line only (``l5``
+# before a digit is a slipped 15, not a ruling)
+_GLUED_LETTER = re.compile(r"(?<![^ \t\n])[Il](?=[\u4e00-\u9fff（(])")
+
+
+def _ruled(line: str) -> bool:
+    """The line shows the rulings of a scanned form: two pipes or 丨, or (a bracket-ruled scan) it opens with a lone
+    '[' and shows one more lone ruling glyph (``[ 转移支付名称 ] 2023年…``; ``附件 [ 2 ]`` stays text)."""
+    if line.count("|") + line.count(RULING_GLYPH) >= RULING_LINE_PIPES:
+        return True
+    s = line.lstrip(" \t")
+    if len(_LONE_GLYPH.findall(s)) + len(_GLUED_LETTER.findall(s)) + s.count(RULING_GLYPH) >= RULING_LONE_GLYPHS:
+        return True
+    return s[:2] in ("[ ", "[\t") and len(_LONE_GLYPH.findall(s)) >= 2
 
 
 def ruling_glyphs(text: str) -> str:
     """``text`` with the glyphs OCR read for ruling lines written as '|' (one character for one: offsets stay)."""
-    if RULING_GLYPH not in text and "|" not in text:
+    if RULING_GLYPH not in text and "|" not in text and "[" not in text:
         return text
     out = list(text)
     pos = 0
     for line in text.split("\n"):
-        piped = line.count("|") + line.count(RULING_GLYPH) >= RULING_LINE_PIPES
+        piped = _ruled(line)
+        for m in _EDGE_GLYPH.finditer(line):
+            out[pos + m.start()] = "|"
         for m in _LONE_GLYPH.finditer(line):
-            if m.group() == RULING_GLYPH or piped:
+            if piped:
+                out[pos + m.start()] = "|"
+        if piped:
+            for m in _GLUED_LETTER.finditer(line):
                 out[pos + m.start()] = "|"
         pos += len(line) + 1
     return "".join(out)
@@ -52,8 +77,15 @@ def _is_pipe_row(line: str, scanned: bool = False, glued: bool = False) -> bool:
         return True
     # a two-cell row of a ruled form read by OCR (``项目名称  |  X``): one pipe between content, spaced (by one
     # space where the whole text reads as such a scan)
-    return line.count(" | ") >= 2 or (s.count("|") == 1 and ("  |  " in s or (scanned and " | " in s))
+    # (on a scan, a ruling glued to the cell on one side: ``项目名称 |2023年…``, ``主管部门 |X   | 实施单位 |Y``)
+    if scanned and len(_EDGE_PIPE.findall(s)) >= 2:
+        return True
+    return line.count(" | ") >= 2 or (s.count("|") == 1 and ("  |  " in s or (scanned and (" |" in s or "| " in s)))
                                       and not s.startswith("|") and not s.endswith("|"))
+
+
+# a pipe with a blank on at least one side: a ruling between two cells, not a pipe inside a word
+_EDGE_PIPE = re.compile(r"[ \t]\||\|[ \t]")
 
 
 # html2text prints a table's rows without outer pipes, each pipe glued to the cell before it and a space after
@@ -85,7 +117,7 @@ def _scanned(lines: list[str]) -> bool:
     inner = 0
     for line in lines:
         s = line.strip(" \t")
-        if s.replace(" ", "").endswith("||"):
+        if s.endswith("||"):
             return False
         inner += s.count(" | ") >= 2 and not s.startswith("|")
     return inner >= SCANNED_ROW_LINES
