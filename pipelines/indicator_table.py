@@ -269,7 +269,8 @@ class IndicatorReader:
             for c in r.cells[last + 1:]:
                 if is_number_cell(c.clean):
                     return False
-            if h.has("score") and "score" not in got and any(is_number_cell(c.clean) for c in r.cells[name_i + 1:]):
+            if (h.has("score") and "score" not in got and not _kept_blank(r, h, "score", shift)
+                    and any(is_number_cell(c.clean) for c in r.cells[name_i + 1:])):
                 return False
         return True
 
@@ -455,6 +456,13 @@ def split_joined_levels(rows: list[Row], categories: V.Categories) -> list[Row]:
             cells.append(Cell(c.col + shift, c.start + i + 1, c.end, c.text[i + 1:]))
         out.append(Row(r.index, r.kind, r.start, r.end, cells))
     return out
+
+
+def _kept_blank(r: Row, h: IndicatorHeader, slot: str, shift: int) -> bool:
+    """The row prints the column of ``slot`` as an empty cell between rulings that the row keeps (a scanned form's
+    handwritten 得分 the OCR could not read: ``| 15 |  |``)."""
+    cols = [c for c, s in h.slots.items() if s == slot]
+    return bool(cols) and 0 <= cols[0] + shift < len(r.cells) and not r.cells[cols[0] + shift].clean
 
 
 def _blank_after(row: Row | None, cell: Cell) -> bool:
