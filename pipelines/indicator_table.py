@@ -233,6 +233,9 @@ class IndicatorReader:
             return None
         if _verdict_in_remarks(r, h, name_i, assign):
             del assign["actual"]
+        for slot in ("target", "actual"):
+            if slot in assign and self._category_residue(assign[slot].clean):
+                del assign[slot]
         unswap_values(assign)
         ind = ParsedIndicator(
             level1=carry.l1, level2=carry.l2, level1_span=carry.l1_span, level2_span=carry.l2_span,
@@ -242,6 +245,11 @@ class IndicatorReader:
         if not (ind.target or ind.actual or ind.weight or ind.score):
             return None
         return ind
+
+    def _category_residue(self, text: str) -> bool:
+        """A value cell holding only a level word or its wrapped tail (指标, 满意度指标): the second line of the merged
+        category cells a scan read after a row (a remark's tail then reads as a name), no target or actual."""
+        return text == "指标" or any(self._category(text))
 
     def _positional(self, r: Row, h: IndicatorHeader, shift: int) -> dict[str, Cell]:
         got: dict[str, Cell] = {}

@@ -27,9 +27,9 @@ _LONE_GLYPH = re.compile(rf"(?<![^ \t\n])[{RULING_GLYPH}{re.escape(RULING_LETTER
 # 丨 is no word of modern Chinese: at a cell's edge (a blank or the line's end on one side) it is a ruling even where
 # the OCR glued it to the cell on its other side (``丨项目名称 丨2023年…``)
 _EDGE_GLYPH = re.compile(rf"(?<![^ \t\n]){RULING_GLYPH}|{RULING_GLYPH}(?![^ \t\n])")
-# a thin inner ruling read as I or l glued to the CJK cell after it (``I年度资金总额``), on a ruled line only (``l5``
-# before a digit is a slipped 15, not a ruling)
-_GLUED_LETTER = re.compile(r"(?<![^ \t\n])[Il](?=[\u4e00-\u9fff（(])")
+# a thin inner ruling read as I, l or a bracket glued to the CJK cell after it (``I年度资金总额``, ``]指标``), on a ruled
+# line only (``l5`` before a digit is a slipped 15, not a ruling; ``[2023]`` a bracket)
+_GLUED_LETTER = re.compile(r"(?<![^ \t\n])[Il\[\]](?=[\u4e00-\u9fff（(])")
 
 
 def _ruled(line: str) -> bool:
