@@ -5,6 +5,7 @@ running title inside a cut sentence: ``scan_overprint``) left out. The rules lea
 
 from __future__ import annotations
 
+from jixiao.pipelines.digit_groups import digit_group_gaps
 from jixiao.pipelines.label_breaks import label_breaks
 from jixiao.pipelines.label_slips import slipped_labels
 from jixiao.pipelines.name_breaks import name_breaks
@@ -27,4 +28,4 @@ def _scan_gaps(text: str) -> list[int]:
     printed over the words."""
     return sorted(set(stray_gaps(text)) | set(overprinted(text)) | set(pinyin_gaps(text))
                   | set(label_breaks(text)) | set(value_spaces(text))
-                  | set(name_breaks(text)))
+                  | set(name_breaks(text)) | set(digit_group_gaps(text)))

@@ -99,3 +99,38 @@ def test_one_box_a_line_with_wrapped_level_cells_after_the_row_reads_no_extra_ro
     got = [(i.level1, i.level2, i.name, i.weight, i.score) for i in p.indicators]
     assert got == [("产出指标", "数量指标", "调解案件数", 40.0, 40.0),
                    ("满意度指标", "服务对象满意度指标", "当事人满意度", 50.0, 45.0)]
+
+
+def test_space_grouped_amounts_of_a_wide_spaced_export_read_as_one_cell():
+    from jixiao.pipelines.digit_groups import digit_group_gaps
+
+    text = "年度资金总额   1 200 000.00      1 150 000.00      10\n总分 10 100 98\n"
+    assert [text[g - 1:g + 2] for g in digit_group_gaps(text)] == ["1 2", "0 0", "1 1", "0 0"]
+    # rows one space apart keep their separators (10 100 is two cells)
+    assert digit_group_gaps("总分 10 100 98\n指标 1 000 2\n") == []
+
+
+def test_space_grouped_amounts_give_the_funds_and_a_slipped_group_gives_null(extractor):
+    text = (
+        "项 目 支 出 绩 效 自 评 表                     单 位 : 元\n"
+        "项 目 名 称    2023年乡村学校食堂改造资金\n"
+        "主 管 部 门    西岭县教育局                  实 施 单 位    西岭县教育后勤服务中心\n"
+        "项 目 资 金    年 初 预 算 数    全 年 预 算 数    全 年 执 行 数    分 值    执 行 率    得 分\n"
+        "年度资金总额   1 2OO OOO.OO      1 200 000.00      1 164 000.00      10       97%         9.7\n"
+    )
+    f = extractor.extract_text(text).projects[0].funds
+    assert (f.initial_budget, f.annual_budget, f.executed, f.execution_rate) == (None, 1200000.0, 1164000.0, 97.0)
+
+
+def test_the_ticked_box_of_a_grade_row_is_the_grade_whatever_glyph_the_scan_read():
+    from jixiao.pipelines.layout import Cell
+    from jixiao.pipelines.scores import ticked_grade
+
+    def cells(*texts):
+        return [Cell(k, 10 * k, 10 * k + len(t), t) for k, t in enumerate(texts)]
+
+    assert ticked_grade(cells("口优", "团良", "口中", "口差")).text == "良"
+    assert ticked_grade(cells("□优 □良 ☑中 □差")).text == "中"
+    # no box differs, or two do: no grade
+    assert ticked_grade(cells("口优", "口良", "口中", "口差")) is None
+    assert ticked_grade(cells("团优", "回良", "口中", "口差")) is None
