@@ -17,7 +17,7 @@ from jixiao.pipelines.normalize import is_number, squeeze
 from jixiao.pipelines.value_align import align, op_cell
 from jixiao.pipelines.parsed import ParsedIndicator, Span
 from jixiao.pipelines.scores import is_total_row
-from jixiao.pipelines.merged_values import split_merged_values, unswap_values
+from jixiao.pipelines.merged_values import split_merged_points, split_merged_values, unswap_values
 from jixiao.pipelines.cut_rows import cut_off, drop_cut_row, preview_ends, stops_short
 from jixiao.pipelines.indicator_header import VALUE_SLOTS, IndicatorHeader
 from jixiao.pipelines.vocab import LEVEL_HEADERS as _LEVEL_HEADERS
@@ -109,6 +109,8 @@ class IndicatorReader:
                 break
             if header.has("actual"):
                 r = split_merged_values(r, header.width)
+            if header.has("weight") and header.has("score"):
+                r = split_merged_points(r, header.width)
             if r.kind == "text":
                 if (_data_row_follows(below[k + 1:]) or _header_block_follows(below[k + 1:])
                         or V.CONTINUED_TITLE.search(first)):

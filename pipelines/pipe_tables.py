@@ -305,6 +305,9 @@ def _one_pipe_end(line: str) -> bool:
     return t.endswith("|") and bool(t[:-1].strip()) and not t[:-1].rstrip(" \t").endswith("|")
 
 
+CLOSED_ROW_PIPES = 3
+
+
 def _whole_row(line: str, width: int, nxt: str = "", markdown: bool = False) -> bool:
     """A line that is a row of its own: a ``|---|`` rule, or a row opened and closed by pipes with as many as the
     widest closed row (no piece of a broken row shows all the table's columns; a row whose first cell has no pipe
@@ -315,8 +318,12 @@ def _whole_row(line: str, width: int, nxt: str = "", markdown: bool = False) -> 
     s = line.strip(" \t")
     if width > 2 and s.endswith("|") and not s.startswith("|") and s.count("|") >= width:
         return True  # a row whose first cell stands before its first pipe (绩效指标 | 一级指标 | … |), as wide as any
+    # (a scanned form's ruled rows are each closed on their line, as wide as their merged cells leave them: a closed
+    # row of two cells or more before another closed row is a row)
     return _is_pipe_rule(line) or (_closed(s) and (markdown or s.count("|") >= width
-                                                   or (_closed(nxt) and nxt.count("|") == s.count("|"))))
+                                                   or (_closed(nxt) and nxt.count("|") == s.count("|"))
+                                                   or (_closed(nxt) and s.count("|") >= CLOSED_ROW_PIPES
+                                                       and nxt.count("|") >= CLOSED_ROW_PIPES)))
 
 
 def _ends_its_row(line: str, nxt: str, widest: int) -> bool:

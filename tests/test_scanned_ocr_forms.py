@@ -134,3 +134,38 @@ def test_the_ticked_box_of_a_grade_row_is_the_grade_whatever_glyph_the_scan_read
     # no box differs, or two do: no grade
     assert ticked_grade(cells("口优", "口良", "口中", "口差")) is None
     assert ticked_grade(cells("团优", "回良", "口中", "口差")) is None
+
+
+def test_closed_ruled_rows_of_varying_width_and_merged_weight_and_score_cells(extractor):
+    text = (
+        "| 项目名称 | 2023年老年助餐补贴                        |\n"
+        "| 主管部门 | 北坪县民政局 | 实施单位 | 北坪县养老服务中心 |\n"
+        "| 项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+        "| 年度资金总额   | 30 | 30 | 29.4 | 10 | 98% | 9.8 |\n"
+        "| 其中:财政拨款  | 30 | 30 | 29.4 |  |  |  |\n"
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分 | 未完成原因分析 |\n"
+        "| 产出指标 | 数量指标 | 助餐服务人次 | ≥6000人次 | 6120人次 | 3030 |  |\n"
+        "|          | 质量指标 | 食品抽检合格率 | 100% | 100% | 30 30 |  |\n"
+        "| 满意度指标 | 服务对象满意度指标 | 老年人满意度 | ≥90% | 93% | 30 | 28 |  |\n"
+    )
+    p = extractor.extract_text(text).projects[0]
+    assert (p.department, p.funds.annual_budget, p.funds.executed) == ("北坪县民政局", 300000.0, 294000.0)
+    got = [(i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators]
+    assert got == [("助餐服务人次", "≥6000人次", "6120人次", 30.0, 30.0),
+                   ("食品抽检合格率", "100%", "100%", 30.0, 30.0),
+                   ("老年人满意度", "≥90%", "93%", 30.0, 28.0)]
+
+
+def test_merged_points_split_only_into_a_weight_and_a_score_not_above_it():
+    from jixiao.pipelines.layout import Cell, Row
+    from jixiao.pipelines.merged_values import split_merged_points
+
+    def row(*texts):
+        return Row(0, "tabs", 0, 99, [Cell(k, 10 * k, 10 * k + len(t), t) for k, t in enumerate(texts)])
+
+    assert [c.text for c in split_merged_points(row("名称", "≥6个", "6个", "1515"), 6).cells][-2:] == ["15", "15"]
+    assert [c.text for c in split_merged_points(row("名称", "≥6个", "6个", "20 18.5"), 6).cells][-2:] == ["20", "18.5"]
+    # a score above its weight, digits that differ, or a row as wide as its header: left alone
+    assert split_merged_points(row("名称", "≥6个", "6个", "8 10"), 6).cells[-1].text == "8 10"
+    assert split_merged_points(row("名称", "≥6个", "6个", "109"), 6).cells[-1].text == "109"
+    assert split_merged_points(row("名称", "≥6个", "6个", "1010", ""), 5).cells[-2].text == "1010"
