@@ -169,3 +169,17 @@ def test_merged_points_split_only_into_a_weight_and_a_score_not_above_it():
     assert split_merged_points(row("名称", "≥6个", "6个", "8 10"), 6).cells[-1].text == "8 10"
     assert split_merged_points(row("名称", "≥6个", "6个", "109"), 6).cells[-1].text == "109"
     assert split_merged_points(row("名称", "≥6个", "6个", "1010", ""), 5).cells[-2].text == "1010"
+
+
+def test_funds_figures_a_lost_ruling_merged_are_split_while_the_row_is_short():
+    from jixiao.pipelines.layout import Cell, Row
+    from jixiao.pipelines.merged_values import split_merged_amounts
+
+    def row(*texts):
+        return Row(0, "tabs", 0, 99, [Cell(k, 10 * k, 10 * k + len(t), t) for k, t in enumerate(texts)])
+
+    got = split_merged_amounts(row("年度资金总额", "85 85", "83.3", "10", "98%9.8"), 0, 6)
+    assert [c.text for c in got.cells] == ["年度资金总额", "85", "85", "83.3", "10", "98%", "9.8"]
+    # a thousands group (1 500) is one amount; a row as wide as its header is left alone
+    assert [c.text for c in split_merged_amounts(row("年度资金总额", "1 500", "1 450"), 0, 3).cells][1] == "1 500"
+    assert split_merged_amounts(row("总额", "85 85", "83.3"), 0, 2).cells[1].text == "85 85"
