@@ -366,6 +366,18 @@ def padded_pipe_rows(text: str) -> str:
     return "".join(out)
 
 
+# the last cell of a one-line ruled row, then this many blanks and more words: words printed beside the table (a seal
+# right of the 总分 row: ``| 总分 | 100 | 96.5          梧川市园林局``), a cell of their own, not the cell's text
+FAR_GAP = 8
+_FAR_GAP = re.compile(rf"(?<=\S) {{{FAR_GAP},}}(?=\S)")
+
+
+def _far_text(seg: str, pos: int) -> int | None:
+    """Offset in ``seg`` of the first blank of a ``FAR_GAP`` run inside the row's unclosed last cell (from ``pos``)."""
+    m = _FAR_GAP.search(seg, pos)
+    return m.start() if m else None
+
+
 _SPACE_RUN = re.compile(r"(?<=\S)  +(?=\S)")
 
 
@@ -430,8 +442,9 @@ def pipe_rows(text: str, offsets: list[int]) -> tuple[str, list[int]]:
                 chars.append("\t")
                 offs.append(offsets[a + m.start() + m.group().index("|")])
             pos = m.end()
+        far = _far_text(seg, pos) if j == i and matches else None
         for q in range(pos, len(seg)):
-            chars.append(" " if seg[q] == "\n" else seg[q])
+            chars.append("\t" if q == far else " " if seg[q] == "\n" else seg[q])
             offs.append(offsets[a + q])
         if j < n - 1:
             keep(b, b + 1)

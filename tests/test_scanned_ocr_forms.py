@@ -183,3 +183,13 @@ def test_funds_figures_a_lost_ruling_merged_are_split_while_the_row_is_short():
     # a thousands group (1 500) is one amount; a row as wide as its header is left alone
     assert [c.text for c in split_merged_amounts(row("年度资金总额", "1 500", "1 450"), 0, 3).cells][1] == "1 500"
     assert split_merged_amounts(row("总额", "85 85", "83.3"), 0, 2).cells[1].text == "85 85"
+
+
+def test_a_seal_printed_right_of_the_total_row_is_no_part_of_its_score_cell(extractor):
+    body = (
+        "丨产出指标 丨数量指标 丨清淤山塘数量 丨≥12座 丨13座 丨20 丨 丨\n"
+        "丨总分 丨100 丨9l.5                                        北溪县水利局\n"
+    )
+    p = extractor.extract_text(HEAD + body).projects[0]
+    # the handwritten total read 9l.5 is null, not the weights' 100 before it
+    assert p.score is None
