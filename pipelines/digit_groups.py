@@ -3,8 +3,8 @@ stand apart by runs of spaces: found, so that normalization drops them and the a
 
 A layout-keeping export (ABBYY, ``pdftotext -layout``) separates a row's cells by two spaces or more; inside a cell a
 single space between a group of one to three digits and groups of exactly three (the thousands, a slipped O or l among
-them) is the printed amount's own grouping, not a column. Rows one space apart (10 100 98) are left alone: there a
-space is the cells' separator.
+them), the cents after them, is the printed amount's own grouping, not a column. Rows one space apart (10 100 98)
+and figures without cents (总分 100 100) are left alone: there a space is the cells' separator.
 """
 
 from __future__ import annotations
@@ -14,7 +14,10 @@ import re
 # digits and the glyphs OCR reads for them inside a group (8OO, l00): a group with one stays a group, the amount then
 # does not parse and is null
 _GROUP_CHARS = "0-9OolI"
-_GROUPED = re.compile(rf"(?<![^ \t\n])[0-9]{{1,3}}(?: [{_GROUP_CHARS}]{{3}})+(?:[.][{_GROUP_CHARS}]{{1,2}})?(?![^ \t\n])")
+# (with its cents: 100 100 on a 总分 row is a weight and a score; an amount in 元 prints .00; and where only two groups
+# stand, the first shorter than a group: 100 100.00 is as well a weight and a score, 15 000.00 one amount)
+_GROUPED = re.compile(rf"(?<![^ \t\n])(?:[0-9]{{1,3}}(?: [{_GROUP_CHARS}]{{3}}){{2,}}|[0-9]{{1,2}} [{_GROUP_CHARS}]{{3}})"
+                      rf"[.][{_GROUP_CHARS}]{{2}}(?![^ \t\n])")
 
 
 def digit_group_gaps(text: str) -> list[int]:

@@ -279,8 +279,10 @@ class IndicatorReader:
             for c in r.cells[last + 1:]:
                 if is_number_cell(c.clean):
                     return False
-            if (h.has("score") and "score" not in got and not _kept_blank(r, h, "score", shift)
-                    and any(is_number_cell(c.clean) for c in r.cells[name_i + 1:])):
+            numbers = sum(is_number_cell(c.clean) for c in r.cells[name_i + 1:])
+            # (a score cell left blank between rulings holds its place where every number of the row has one)
+            kept = _kept_blank(r, h, "score", shift) and numbers == sum(s in got for s in ("weight", "score"))
+            if h.has("score") and "score" not in got and not kept and numbers:
                 return False
         return True
 

@@ -106,8 +106,11 @@ def test_space_grouped_amounts_of_a_wide_spaced_export_read_as_one_cell():
 
     text = "年度资金总额   1 200 000.00      1 150 000.00      10\n总分 10 100 98\n"
     assert [text[g - 1:g + 2] for g in digit_group_gaps(text)] == ["1 2", "0 0", "1 1", "0 0"]
-    # rows one space apart keep their separators (10 100 is two cells)
+    # rows one space apart keep their separators (10 100 is two cells), and so do figures without cents
     assert digit_group_gaps("总分 10 100 98\n指标 1 000 2\n") == []
+    assert digit_group_gaps("总分                100 100\n") == []
+    assert digit_group_gaps("总分   100 100.00  \n") == []
+    assert len(digit_group_gaps("合计   15 000.00   \n")) == 1
 
 
 def test_space_grouped_amounts_give_the_funds_and_a_slipped_group_gives_null(extractor):
