@@ -53,9 +53,7 @@ _L2_FORMS = {
     "经济效益": "经济效益指标", "社会效益": "社会效益指标", "生态效益": "生态效益指标",
     "可持续影响": "可持续影响指标", "服务对象满意度": "服务对象满意度指标",
     "社会公众满意度": "社会公众满意度指标", "社会公众或服务对象满意度": "服务对象满意度指标",
-    # the first line of a narrow level-2 cell wrapped as 服务对象 / 满意度指标 (a scan read line by line): a whole
-    # cell holding it names the group whose satisfaction the rows measure
-    "服务对象": "服务对象满意度指标", "社会公众": "社会公众满意度指标",
+    "服务对象": "服务对象满意度指标", "社会公众": "社会公众满意度指标",  # a wrapped cell's first line (服务对象 / 满意度指标)
 }
 
 
