@@ -196,3 +196,33 @@ def test_a_seal_printed_right_of_the_total_row_is_no_part_of_its_score_cell(extr
     p = extractor.extract_text(HEAD + body).projects[0]
     # the handwritten total read 9l.5 is null, not the weights' 100 before it
     assert p.score is None
+
+
+def test_a_table_printed_as_two_text_columns_is_put_back_side_by_side(extractor):
+    text = (
+        "项目支出绩效自评表\n项目名称 南坪镇河塘保洁经费\n主管部门 南坪镇人民政府\n实施单位 南坪镇农业服务中心\n"
+        "项目资金 年初预算数 全年预算数 全年执行数\n(万元)\n年度资金总额 20.00 20.00 19.00\n"
+        "一级指标 二级指标 三级指标\n"
+        "产出指标 数量指标 保洁河塘数量\n"
+        "满意度指标 服务对象满意度指标 村民满意度\n"
+        "总分\n"
+        "\n"
+        "年度指标值 实际完成值 分值 得分\n"
+        "≥30个 31个 50 50\n"
+        "≥90% 93% 40 38\n"
+        "100 97.5\n"
+    )
+    p = extractor.extract_text(text).projects[0]
+    got = [(i.level1, i.name, i.target, i.actual, i.weight, i.score) for i in p.indicators]
+    assert got == [("产出指标", "保洁河塘数量", "≥30个", "31个", 50.0, 50.0),
+                   ("满意度指标", "村民满意度", "≥90%", "93%", 40.0, 38.0)]
+    assert p.score == 97.5
+
+
+def test_two_halves_that_do_not_match_line_for_line_are_left_as_printed():
+    from jixiao.pipelines.column_halves import rejoined_halves
+    from jixiao.pipelines.normalize import normalize_text
+
+    text = "一级指标 二级指标 三级指标\n产出指标 数量指标 保洁河塘数量\n总分\n\n年度指标值 实际完成值 分值 得分\n≥30个 31个 50 50\n"
+    # two left lines (a row and 总分), one value line: no pairing
+    assert rejoined_halves(normalize_text(text)).text == normalize_text(text).text
