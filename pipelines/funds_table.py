@@ -11,6 +11,7 @@ from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import header_fields, label_value, span_of
 from jixiao.pipelines.header_order import BUDGET_LEAVES, funds_visual_order
 from jixiao.pipelines.layout import Cell, Row
+from jixiao.pipelines.merged_values import split_merged_amounts
 from jixiao.pipelines.normalize import is_amount, is_number, is_slipped_number, parse_amount, parse_number, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds
 from jixiao.pipelines.vocab import FUNDS_TOTAL_AMOUNT_LABEL as _FUNDS_TOTAL_AMOUNT
@@ -284,6 +285,7 @@ def funds_from_total_row(total: Row, label_index: int, columns: list[str], facto
     below the total) give the 其中 rows, the sources of the total, for the consistency check."""
     funds = ParsedFunds()
     funds.factor = factor
+    total = split_merged_amounts(total, label_index, len([c for c in columns if c != "reason"]))
     got = _by_position(total, label_index, columns)
     if got is None and _cut_short(total, part_rows):
         # a preview's jump cut the row after its first amounts: they stand under the first columns

@@ -17,7 +17,7 @@ from jixiao.pipelines.normalize import is_number, squeeze
 from jixiao.pipelines.value_align import align, op_cell
 from jixiao.pipelines.parsed import ParsedIndicator, Span
 from jixiao.pipelines.scores import is_total_row
-from jixiao.pipelines.merged_values import split_merged_values, unswap_values
+from jixiao.pipelines.merged_values import split_merged_points, split_merged_values, unswap_values
 from jixiao.pipelines.cut_rows import cut_off, drop_cut_row, preview_ends, stops_short
 from jixiao.pipelines.indicator_header import VALUE_SLOTS, IndicatorHeader
 from jixiao.pipelines.vocab import LEVEL_HEADERS as _LEVEL_HEADERS
@@ -109,6 +109,8 @@ class IndicatorReader:
                 break
             if header.has("actual"):
                 r = split_merged_values(r, header.width)
+            if header.has("weight") and header.has("score"):
+                r = split_merged_points(r, header.width)
             if r.kind == "text":
                 if (_data_row_follows(below[k + 1:]) or _header_block_follows(below[k + 1:])
                         or V.CONTINUED_TITLE.search(first)):
@@ -233,6 +235,9 @@ class IndicatorReader:
             return None
         if _verdict_in_remarks(r, h, name_i, assign):
             del assign["actual"]
+        for slot in ("target", "actual"):
+            if slot in assign and self._category_residue(assign[slot].clean):
+                del assign[slot]
         unswap_values(assign)
         ind = ParsedIndicator(
             level1=carry.l1, level2=carry.l2, level1_span=carry.l1_span, level2_span=carry.l2_span,
@@ -242,6 +247,11 @@ class IndicatorReader:
         if not (ind.target or ind.actual or ind.weight or ind.score):
             return None
         return ind
+
+    def _category_residue(self, text: str) -> bool:
+        """A value cell holding only a level word or its wrapped tail (指标, 满意度指标): the second line of the merged
+        category cells a scan read after a row (a remark's tail then reads as a name), no target or actual."""
+        return text == "指标" or any(self._category(text))
 
     def _positional(self, r: Row, h: IndicatorHeader, shift: int) -> dict[str, Cell]:
         got: dict[str, Cell] = {}
@@ -269,7 +279,10 @@ class IndicatorReader:
             for c in r.cells[last + 1:]:
                 if is_number_cell(c.clean):
                     return False
-            if h.has("score") and "score" not in got and any(is_number_cell(c.clean) for c in r.cells[name_i + 1:]):
+            numbers = sum(is_number_cell(c.clean) for c in r.cells[name_i + 1:])
+            # (a score cell left blank between rulings holds its place where every number of the row has one)
+            kept = _kept_blank(r, h, "score", shift) and numbers == sum(s in got for s in ("weight", "score"))
+            if h.has("score") and "score" not in got and not kept and numbers:
                 return False
         return True
 
@@ -455,6 +468,13 @@ def split_joined_levels(rows: list[Row], categories: V.Categories) -> list[Row]:
             cells.append(Cell(c.col + shift, c.start + i + 1, c.end, c.text[i + 1:]))
         out.append(Row(r.index, r.kind, r.start, r.end, cells))
     return out
+
+
+def _kept_blank(r: Row, h: IndicatorHeader, slot: str, shift: int) -> bool:
+    """The row prints the column of ``slot`` as an empty cell between rulings that the row keeps (a scanned form's
+    handwritten 得分 the OCR could not read: ``| 15 |  |``)."""
+    cols = [c for c, s in h.slots.items() if s == slot]
+    return bool(cols) and 0 <= cols[0] + shift < len(r.cells) and not r.cells[cols[0] + shift].clean
 
 
 def _blank_after(row: Row | None, cell: Cell) -> bool:

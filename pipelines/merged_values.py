@@ -42,6 +42,63 @@ def split_merged_values(r: Row, width: int) -> Row:
     return r
 
 
+# a 分值 and an 得分 a lost ruling merged: two points a space apart (15 15, 20 18.5), or the same two digits twice with
+# none (1010, 1515: a differing pair run together, 109, is as well 10|9 as 1|09 and is left alone)
+_TWO_POINTS = re.compile(r"(?P<a>\d{1,3}(?:\.\d+)?)(?P<gap>\s+)(?P<b>\d{1,3}(?:\.\d+)?)|(?P<c>[1-9]\d)(?P=c)")
+MAX_POINTS = 100
+
+
+def split_merged_points(r: Row, width: int) -> Row:
+    """``r`` with its last filled cell holding a weight and a score (``15 15``, ``1010``) split in two, where ``r``
+    prints fewer cells than its header's ``width`` (the score column it lacks is the one merged into the weight's)."""
+    filled = [k for k, c in enumerate(r.cells) if c.clean]
+    if r.kind == "text" or not filled or len(r.cells) >= width:
+        return r
+    k = filled[-1]
+    c = r.cells[k]
+    m = _TWO_POINTS.fullmatch(c.text.strip())
+    if m is None:
+        return r
+    at = c.start + len(c.text) - len(c.text.lstrip())
+    if m["c"]:
+        a_span, b_span = (m.start("c"), m.end("c")), (m.end("c"), m.end())
+    else:
+        a_span, b_span = (m.start("a"), m.end("a")), (m.start("b"), m.end("b"))
+    a, b = c.text.strip()[slice(*a_span)], c.text.strip()[slice(*b_span)]
+    if not float(b) <= float(a) <= MAX_POINTS:
+        return r  # a score above its weight: no such pair
+    first = Cell(c.col, at + a_span[0], at + a_span[1], a)
+    second = Cell(c.col + 1, at + b_span[0], at + b_span[1], b)
+    rest = [Cell(x.col + 1, x.start, x.end, x.text) for x in r.cells[k + 1:]]
+    return Row(r.index, r.kind, r.start, r.end, [*r.cells[:k], first, second, *rest])
+
+
+# two figures of a funds row a lost ruling merged: two amounts a space apart (85 85; not 1 500, a thousands group's
+# shape), or the execution rate run into the 得分 after it (98%9.8)
+_TWO_AMOUNTS = re.compile(r"(?P<a>\d[\d,]*(?:\.\d+)?)\s+(?P<b>\d[\d,]*(?:\.\d+)?)|(?P<r>\d+(?:\.\d+)?%)(?P<s>\d+(?:\.\d+)?)")
+_GROUP_SHAPE = re.compile(r"\d{1,3}\s+\d{3}(?:\.\d+)?")
+
+
+def split_merged_amounts(r: Row, after: int, columns: int) -> Row:
+    """``r`` (a funds total row, its label in cell ``after``) with each cell holding two of its figures split in two,
+    while the row prints fewer figures than its header's ``columns``."""
+    cells = list(r.cells)
+    k = after + 1
+    while k < len(cells) and sum(bool(c.clean) for c in cells[after + 1:]) < columns:
+        c = cells[k]
+        text = c.text.strip()
+        m = _TWO_AMOUNTS.fullmatch(text)
+        if m is None or _GROUP_SHAPE.fullmatch(text):
+            k += 1
+            continue
+        at = c.start + len(c.text) - len(c.text.lstrip())
+        a, b = ("a", "b") if m["a"] else ("r", "s")
+        pair = [Cell(c.col, at + m.start(a), at + m.end(a), m[a]), Cell(c.col + 1, at + m.start(b), at + m.end(b), m[b])]
+        cells = [*cells[:k], *pair, *(Cell(x.col + 1, x.start, x.end, x.text) for x in cells[k + 1:])]
+        k += 2
+    return r if len(cells) == len(r.cells) else Row(r.index, r.kind, r.start, r.end, cells)
+
+
 # a bound the target sets (≥95%, ≤2小时); an actual is what was reached: a figure
 _BOUND = re.compile(r"^(?:[≥≤<>＞＜]|>=|<=)\d")
 _FIGURE = re.compile(r"^\d[\d,.]*\D{0,6}$")

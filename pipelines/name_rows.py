@@ -71,15 +71,33 @@ def _number_like(text: str) -> bool:
         "\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
+def _category_tail(head: str, tail: str, categories: V.Categories) -> bool:
+    """``tail`` is the wrapped end of the level cell ``head`` (社会效益 / 指标, 服务对象 / 满意度指标): joined they name a
+    category, as the head alone does not or names it only in short."""
+    if tail not in ("指标", "满意度指标") or not head:
+        return False
+    return bool(categories.level1(head + tail) or categories.level2(head + tail))
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
 def _continues(row: Row, below: Row, categories: V.Categories) -> bool:
     """Whether ``below`` holds only the wrapped tails of ``row``'s cells: a scan read a row whose cells wrap (a name,
     a date, a remark) as two lines, the second with blanks in every column but the wrapped ones (| | 提升幅度 | | |)."""
     if row.kind == "text" or below.kind != row.kind or len(below.cells) != len(row.cells):
         return False
     filled = row.nonempty()
-    tails = below.nonempty()
+    # (a level cell's wrapped tail, 社会效益 / 指标, may stand under the row's first cell: set apart, then the rest)
+    tails = [c for c in below.nonempty() if not _category_tail(row.cells[c.col].clean, c.clean, categories)]
     # (a tail stands right of the row's first cell, see the end: most lines below open at or left of it, told at once)
-    if not tails or len(filled) < 2 or tails[0].col <= filled[0].col or not any(_number_like(c.clean) for c in filled):
+    if not tails or len(filled) < 2 or tails[0].col <= filled[0].col:
+        return False
+    if not any(_number_like(c.clean) for c in filled) and not (
+            any(_has_digit(c.clean) for c in filled) and not any(_has_digit(c.clean) for c in tails)):
+        # a form without 分值 / 得分 columns (a 区域 transfer table): its row shows a measure (≥78%), and the line
+        # below, wrapped tails only, none (the next row would print its own target)
         return False
     if any(V.any_label(c.clean.rstrip(":：")) or c.clean in V.HEADER_WORDS for c in filled):
         return False  # a field or funds row (执行率 100% 得分 …): the line below is a value of its own

@@ -201,7 +201,7 @@ def normalize_text(text: str, gaps: Callable[[str], list[int]] | None = None,
     norm = box_rows(_prepared(text, gaps))
     if relabel is not None and (fixes := relabel(norm.text)):
         norm = _relabeled(norm, fixes)
-    if "|" not in norm.text and RULING_GLYPH not in norm.text:
+    if "|" not in norm.text and RULING_GLYPH not in norm.text and "[" not in norm.text:
         return norm
     out, offsets = pipe_cell_lines(unfold_pipe_runs(ruling_glyphs(norm.text)), norm.offsets)
     out = padded_pipe_rows(out)

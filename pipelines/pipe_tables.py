@@ -20,19 +20,44 @@ RULING_GLYPH = "丨"
 # (and a bracket: a ruling's foot read as '[' by Tesseract, at a row's start or between two cells)
 RULING_LETTERS = "Il[]"
 RULING_LINE_PIPES = 2
+# a line of a scan ruled only by lone letters (``项目资金 l 全年预算数(A) l 全年执行数(B) l 分值``): this many lone
+# ruling glyphs and no pipe at all (no Chinese row prints three lone Latin letters or brackets as words)
+RULING_LONE_GLYPHS = 3
 _LONE_GLYPH = re.compile(rf"(?<![^ \t\n])[{RULING_GLYPH}{re.escape(RULING_LETTERS)}](?![^ \t\n])")
+# 丨 is no word of modern Chinese: at a cell's edge (a blank or the line's end on one side) it is a ruling even where
+# the OCR glued it to the cell on its other side (``丨项目名称 丨2023年…``)
+_EDGE_GLYPH = re.compile(rf"(?<![^ \t\n]){RULING_GLYPH}|{RULING_GLYPH}(?![^ \t\n])")
+# a thin inner ruling read as I, l or a bracket glued to the CJK cell after it (``I年度资金总额``, ``]指标``), on a ruled
+# line only (``l5`` before a digit is a slipped 15, not a ruling; ``[2023]`` a bracket)
+_GLUED_LETTER = re.compile(r"(?<![^ \t\n])[Il\[\]](?=[\u4e00-\u9fff（(])")
+
+
+def _ruled(line: str) -> bool:
+    """The line shows the rulings of a scanned form: two pipes or 丨, or (a bracket-ruled scan) it opens with a lone
+    '[' and shows one more lone ruling glyph (``[ 转移支付名称 ] 2023年…``; ``附件 [ 2 ]`` stays text)."""
+    if line.count("|") + line.count(RULING_GLYPH) >= RULING_LINE_PIPES:
+        return True
+    s = line.lstrip(" \t")
+    if len(_LONE_GLYPH.findall(s)) + len(_GLUED_LETTER.findall(s)) + s.count(RULING_GLYPH) >= RULING_LONE_GLYPHS:
+        return True
+    return s[:2] in ("[ ", "[\t") and len(_LONE_GLYPH.findall(s)) >= 2
 
 
 def ruling_glyphs(text: str) -> str:
     """``text`` with the glyphs OCR read for ruling lines written as '|' (one character for one: offsets stay)."""
-    if RULING_GLYPH not in text and "|" not in text:
+    if RULING_GLYPH not in text and "|" not in text and "[" not in text:
         return text
     out = list(text)
     pos = 0
     for line in text.split("\n"):
-        piped = line.count("|") + line.count(RULING_GLYPH) >= RULING_LINE_PIPES
+        piped = _ruled(line)
+        for m in _EDGE_GLYPH.finditer(line):
+            out[pos + m.start()] = "|"
         for m in _LONE_GLYPH.finditer(line):
-            if m.group() == RULING_GLYPH or piped:
+            if piped:
+                out[pos + m.start()] = "|"
+        if piped:
+            for m in _GLUED_LETTER.finditer(line):
                 out[pos + m.start()] = "|"
         pos += len(line) + 1
     return "".join(out)
@@ -52,8 +77,15 @@ def _is_pipe_row(line: str, scanned: bool = False, glued: bool = False) -> bool:
         return True
     # a two-cell row of a ruled form read by OCR (``项目名称  |  X``): one pipe between content, spaced (by one
     # space where the whole text reads as such a scan)
-    return line.count(" | ") >= 2 or (s.count("|") == 1 and ("  |  " in s or (scanned and " | " in s))
+    # (on a scan, a ruling glued to the cell on one side: ``项目名称 |2023年…``, ``主管部门 |X   | 实施单位 |Y``)
+    if scanned and len(_EDGE_PIPE.findall(s)) >= 2:
+        return True
+    return line.count(" | ") >= 2 or (s.count("|") == 1 and ("  |  " in s or (scanned and (" |" in s or "| " in s)))
                                       and not s.startswith("|") and not s.endswith("|"))
+
+
+# a pipe with a blank on at least one side: a ruling between two cells, not a pipe inside a word
+_EDGE_PIPE = re.compile(r"[ \t]\||\|[ \t]")
 
 
 # html2text prints a table's rows without outer pipes, each pipe glued to the cell before it and a space after
@@ -85,7 +117,7 @@ def _scanned(lines: list[str]) -> bool:
     inner = 0
     for line in lines:
         s = line.strip(" \t")
-        if s.replace(" ", "").endswith("||"):
+        if s.endswith("||"):
             return False
         inner += s.count(" | ") >= 2 and not s.startswith("|")
     return inner >= SCANNED_ROW_LINES
@@ -273,6 +305,9 @@ def _one_pipe_end(line: str) -> bool:
     return t.endswith("|") and bool(t[:-1].strip()) and not t[:-1].rstrip(" \t").endswith("|")
 
 
+CLOSED_ROW_PIPES = 3
+
+
 def _whole_row(line: str, width: int, nxt: str = "", markdown: bool = False) -> bool:
     """A line that is a row of its own: a ``|---|`` rule, or a row opened and closed by pipes with as many as the
     widest closed row (no piece of a broken row shows all the table's columns; a row whose first cell has no pipe
@@ -283,8 +318,12 @@ def _whole_row(line: str, width: int, nxt: str = "", markdown: bool = False) -> 
     s = line.strip(" \t")
     if width > 2 and s.endswith("|") and not s.startswith("|") and s.count("|") >= width:
         return True  # a row whose first cell stands before its first pipe (绩效指标 | 一级指标 | … |), as wide as any
+    # (a scanned form's ruled rows are each closed on their line, as wide as their merged cells leave them: a closed
+    # row of two cells or more before another closed row is a row)
     return _is_pipe_rule(line) or (_closed(s) and (markdown or s.count("|") >= width
-                                                   or (_closed(nxt) and nxt.count("|") == s.count("|"))))
+                                                   or (_closed(nxt) and nxt.count("|") == s.count("|"))
+                                                   or (_closed(nxt) and s.count("|") >= CLOSED_ROW_PIPES
+                                                       and nxt.count("|") >= CLOSED_ROW_PIPES)))
 
 
 def _ends_its_row(line: str, nxt: str, widest: int) -> bool:
@@ -325,6 +364,18 @@ def padded_pipe_rows(text: str) -> str:
             joined = False
         pos += 1
     return "".join(out)
+
+
+# the last cell of a one-line ruled row, then this many blanks and more words: words printed beside the table (a seal
+# right of the 总分 row: ``| 总分 | 100 | 96.5          梧川市园林局``), a cell of their own, not the cell's text
+FAR_GAP = 8
+_FAR_GAP = re.compile(rf"(?<=\S) {{{FAR_GAP},}}(?=\S)")
+
+
+def _far_text(seg: str, pos: int) -> int | None:
+    """Offset in ``seg`` of the first blank of a ``FAR_GAP`` run inside the row's unclosed last cell (from ``pos``)."""
+    m = _FAR_GAP.search(seg, pos)
+    return m.start() if m else None
 
 
 _SPACE_RUN = re.compile(r"(?<=\S)  +(?=\S)")
@@ -391,8 +442,9 @@ def pipe_rows(text: str, offsets: list[int]) -> tuple[str, list[int]]:
                 chars.append("\t")
                 offs.append(offsets[a + m.start() + m.group().index("|")])
             pos = m.end()
+        far = _far_text(seg, pos) if j == i and matches else None
         for q in range(pos, len(seg)):
-            chars.append(" " if seg[q] == "\n" else seg[q])
+            chars.append("\t" if q == far else " " if seg[q] == "\n" else seg[q])
             offs.append(offsets[a + q])
         if j < n - 1:
             keep(b, b + 1)

@@ -5,6 +5,8 @@ running title inside a cut sentence: ``scan_overprint``) left out. The rules lea
 
 from __future__ import annotations
 
+from jixiao.pipelines.column_halves import rejoined_halves
+from jixiao.pipelines.digit_groups import digit_group_gaps
 from jixiao.pipelines.label_breaks import label_breaks
 from jixiao.pipelines.label_slips import slipped_labels
 from jixiao.pipelines.name_breaks import name_breaks
@@ -16,8 +18,9 @@ from jixiao.pipelines.value_spaces import value_spaces
 
 
 def normalize_scanned(text: str) -> NormalizedText:
-    """``normalize_text`` with a scan's stray gaps and slipped labels put right (offsets into ``text`` kept true)."""
-    return normalize_text(text, gaps=_scan_gaps, relabel=slipped_labels)
+    """``normalize_text`` with a scan's stray gaps and slipped labels put right and a table a page segmentation split
+    into two text columns put back side by side (offsets into ``text`` kept true)."""
+    return rejoined_halves(normalize_text(text, gaps=_scan_gaps, relabel=slipped_labels))
 
 
 def _scan_gaps(text: str) -> list[int]:
@@ -27,4 +30,4 @@ def _scan_gaps(text: str) -> list[int]:
     printed over the words."""
     return sorted(set(stray_gaps(text)) | set(overprinted(text)) | set(pinyin_gaps(text))
                   | set(label_breaks(text)) | set(value_spaces(text))
-                  | set(name_breaks(text)))
+                  | set(name_breaks(text)) | set(digit_group_gaps(text)))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import is_number_cell, is_plain_number, label_value, span_of
 from jixiao.pipelines.layout import Cell, Row
@@ -41,6 +44,8 @@ def read_score(rows: list[Row], start: int = 0, cells: bool = True) -> dict[str,
             v2 = span_of(below) if below is not None else None
         if v2 is not None and v2.text in V.PRINTED_GRADES:
             proj["grade"] = v2
+        elif c2 is not None and (ticked := ticked_grade([x for x in r.cells if x.col > c2.col])) is not None:
+            proj["grade"] = ticked
     if "score" in proj:
         return proj
     for r in rows[start:]:
@@ -124,3 +129,21 @@ def weights_total_read_as_score(proj: ParsedProject, stated: float) -> bool:
     if weights is None or scores is None or total is None:
         return False
     return abs(weights - total) <= SUM_TOLERANCE and abs(scores - stated) <= SUM_TOLERANCE < abs(scores - total)
+
+
+# a check box printed before each grade word (□优 ☑良 □中 □差), one box glyph then the word
+_BOXED_GRADE = re.compile(r"(\S)\s*(" + "|".join(sorted(V.PRINTED_GRADES, key=len, reverse=True)) + r")(?=\s|$)")
+# the options a 自评等级 row prints as boxes: at least this many, one of them ticked
+BOXED_GRADES = 3
+
+
+def ticked_grade(cells: list[Cell]) -> Span | None:
+    """The grade whose box is ticked on a 自评等级 row printing a box before each grade (□优 ☑良 □中 □差): the one box
+    whose glyph differs from all the others, as a scan reads a tick whatever it reads it as (团, 図, √)."""
+    boxes = [(m.group(1), Span(text=m.group(2), start=c.start + m.start(2), end=c.start + m.end(2)))
+             for c in cells for m in _BOXED_GRADE.finditer(c.text)]
+    if len(boxes) < BOXED_GRADES:
+        return None
+    glyphs = Counter(g for g, _ in boxes)
+    odd = [span for g, span in boxes if glyphs[g] == 1]
+    return odd[0] if len(odd) == 1 and len(glyphs) == 2 else None

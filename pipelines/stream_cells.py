@@ -80,6 +80,12 @@ def _is_category(clean: str) -> bool:
     return bool(V.fallback_level1(clean) or V.fallback_level2(clean))
 
 
+def _head_only(head: str, tail: str) -> bool:
+    """``head`` is no category of its own, or only the short form of the one it makes with ``tail`` (服务对象, read
+    as 服务对象满意度指标 where the cell wrapped onto two lines, is the head of 服务对象 / 满意度指标)."""
+    return not _is_category(head) or V.fallback_level2(head) == V.fallback_level2(head + tail)
+
+
 def join_split_categories(cells: list[StreamCell]) -> list[StreamCell]:
     """A category word a cell broke into two paragraphs (可持续影响 / 指标, 可持续影 / 响指标, 服务对象 / 满意度指标; blank
     lines between the cells): the two cells as one, where together they are a category word and the second alone is
@@ -89,7 +95,7 @@ def join_split_categories(cells: list[StreamCell]) -> list[StreamCell]:
         prev = out[-1] if out else None
         if (prev is not None and not prev.line and not c.line and not prev.empty and not c.empty
                 and _is_category(prev.clean + c.clean)
-                and (not _is_category(c.clean) or (not _is_category(prev.clean) and V.fallback_level2(prev.clean + c.clean)))
+                and (not _is_category(c.clean) or (_head_only(prev.clean, c.clean) and V.fallback_level2(prev.clean + c.clean)))
                 and cell_kind(prev.clean) in ("cat", "text")):
             out[-1] = StreamCell(prev.start, c.end, prev.clean + c.clean)
         else:

@@ -245,6 +245,8 @@ OCR_GLYPH_SLIPS: tuple[tuple[str, str], ...] = (
     ("木", "本"), ("宰", "率"), ("卒", "率"), ("虔", "度"), ("拔", "拨"), ("全", "金"), ("堡", "保"),
     # a scanned form's label words (实旌单位, 年度资金总頟, 项目名祢, 实际支岀数: the invam set)
     ("旌", "施"), ("頟", "额"), ("祢", "称"), ("岀", "出"),
+    # (主管部们, 全年执行敉数: the invbb set)
+    ("们", "门"), ("敉", "数"),
 )
 # whose satisfaction a name measures when it also says with what: 群众对食品安全满意度 is the public's (群众满意度),
 # 服务对象对服务的满意度 the served group's; 对象 (服务对象, 救助对象) is a word, not this 对 (issue 19, round 5)
