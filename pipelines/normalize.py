@@ -18,6 +18,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict
 
 from jixiao.pipelines.double_spacing import double_spacing_breaks
+from jixiao.pipelines.expanded_tabs import expanded_tab_runs
 from jixiao.pipelines.hard_wraps import hard_wrap_breaks
 from jixiao.pipelines.box_tables import box_rows
 from jixiao.pipelines.char_table import translated
@@ -249,15 +250,20 @@ def _relabeled(norm: NormalizedText, fixes: dict[int, str]) -> NormalizedText:
 def _prepared(text: str, gaps: Callable[[str], list[int]] | None = None) -> NormalizedText:
     """``_line_ended`` on ``text`` as its characters mean: Windows line ends (``\\r\\n``) as ``\\n``, HTML character
     references as the character they name, no-break spaces as spaces, zero-width characters and soft hyphens left
-    out, so that every finder reads them so; offsets into ``text``."""
+    out, tabs a terminal expanded to spaces as tabs (``expanded_tabs``), so that every finder reads them so; offsets
+    into ``text``."""
     entities = [(m.start(), m.end(), decoded) for m in (_ENTITY.finditer(text) if "&" in text else ())
                 if len(decoded := html.unescape(html.unescape(m.group()))) == 1]
     line_ends = [m.start() for m in re.finditer("\r\n", text)] if "\r" in text else []
     invisible = [m.start() for m in _INVISIBLE.finditer(text)]
-    if not entities and not line_ends and not invisible and "\u00a0" not in text:
+    tab_runs = expanded_tab_runs(text)
+    if not entities and not line_ends and not invisible and not tab_runs and "\u00a0" not in text:
         return _line_ended(text, gaps)
     gone = set(line_ends) | set(invisible)
     decoded_at: dict[int, str] = {}
+    for a, b, tabs in tab_runs:  # each tab at the first of its spaces
+        decoded_at.update(dict.fromkeys(range(a, a + tabs), "\t"))
+        gone.update(range(a + tabs, b))
     for a, b, decoded in entities:
         decoded_at[a] = decoded
         gone.update(range(a + 1, b))
