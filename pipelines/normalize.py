@@ -276,10 +276,17 @@ def _prepared(text: str, gaps: Callable[[str], list[int]] | None = None) -> Norm
 
 def _line_ended(text: str, gaps: Callable[[str], list[int]] | None = None) -> NormalizedText:
     """``text`` folded (``_fold_text``) with what does not belong to its lines left out, offsets still into ``text``:
-    the line breaks a page's edge put inside paragraphs (``hard_wraps``; before the pinyin and the junk are found,
-    since the edge may cut one in two), the blank lines of double-spaced rows (``double_spacing``), the whitespace
-    ``gaps`` finds, and a preview's chunk markers glued inside a word (``_glued_markers``)."""
-    gone = set(hard_wrap_breaks(text) + double_spacing_breaks(text) + (gaps(text) if gaps is not None else []))
+    the blank lines of a double-spaced text (``double_spacing``; first, so that the other finders read its lines
+    together), the line breaks a page's edge put inside paragraphs (``hard_wraps``; before the pinyin and the junk
+    are found, since the edge may cut one in two), the whitespace ``gaps`` finds, and a preview's chunk markers
+    glued inside a word (``_glued_markers``)."""
+    if doubled := double_spacing_breaks(text):
+        plain, kept = _rewritten(text, set(doubled), {})
+        norm = _line_ended(plain, gaps)
+        return NormalizedText.model_construct(text=norm.text, offsets=list(map(kept.__getitem__, norm.offsets)),
+                                              original_length=len(text), original=text,
+                                              in_print=frozenset(map(kept.__getitem__, norm.in_print)))
+    gone = set(hard_wrap_breaks(text) + (gaps(text) if gaps is not None else []))
     gone |= _glued_markers(text)
     if not gone:
         return _fold_text(text)
