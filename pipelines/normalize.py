@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from jixiao.pipelines.double_spacing import double_spacing_breaks
 from jixiao.pipelines.expanded_tabs import expanded_tab_runs
-from jixiao.pipelines.hard_wraps import hard_wrap_breaks
+from jixiao.pipelines.hard_wraps import hard_wrap_breaks, wrap_padding
 from jixiao.pipelines.box_tables import box_rows
 from jixiao.pipelines.char_table import translated
 from jixiao.pipelines.spaced_out import spaced_out_gaps
@@ -277,8 +277,8 @@ def _prepared(text: str, gaps: Callable[[str], list[int]] | None = None) -> Norm
 def _line_ended(text: str, gaps: Callable[[str], list[int]] | None = None) -> NormalizedText:
     """``text`` folded (``_fold_text``) with what does not belong to its lines left out, offsets still into ``text``:
     the blank lines of a double-spaced text (``double_spacing``; first, so that the other finders read its lines
-    together), the line breaks a page's edge put inside paragraphs (``hard_wraps``; before the pinyin and the junk
-    are found, since the edge may cut one in two), the whitespace ``gaps`` finds, and a preview's chunk markers
+    together), the line breaks a page's edge put inside paragraphs with the padding before them (``hard_wraps``;
+    before the pinyin and the junk are found, since the edge may cut one in two), the whitespace ``gaps`` finds, and a preview's chunk markers
     glued inside a word (``_glued_markers``)."""
     if doubled := double_spacing_breaks(text):
         plain, kept = _rewritten(text, set(doubled), {})
@@ -286,7 +286,8 @@ def _line_ended(text: str, gaps: Callable[[str], list[int]] | None = None) -> No
         return NormalizedText.model_construct(text=norm.text, offsets=list(map(kept.__getitem__, norm.offsets)),
                                               original_length=len(text), original=text,
                                               in_print=frozenset(map(kept.__getitem__, norm.in_print)))
-    gone = set(hard_wrap_breaks(text) + (gaps(text) if gaps is not None else []))
+    wraps = hard_wrap_breaks(text)
+    gone = set(wraps + wrap_padding(text, wraps) + (gaps(text) if gaps is not None else []))
     gone |= _glued_markers(text)
     if not gone:
         return _fold_text(text)

@@ -115,3 +115,12 @@ def test_lines_of_any_length_under_an_indented_line_are_no_wrapped_paragraph():
                 "    资金情况说明,全年预算数与执行数对比情况见下表所列内容\n表1 资金明细表格\n"
                 "    指标完成情况说明,各项指标的完成情况分别列示在以下各表中\n附件2 指标完成情况明细及说明表格\n")
     assert indent_wrap_breaks(laid_out.split("\n")) == []
+
+
+def test_a_wrapped_line_padded_with_spaces_joins_without_them():
+    # an editor's copy padded every line: the padding goes with the break the page's edge put, not into the word
+    wrapped = hard_wrap(REPORT)
+    padded = wrapped.replace("\n", "  \n")
+    norm = normalize_text(padded)
+    assert norm.text == normalize_text(wrapped).text
+    assert "供水管网改造" in norm.text.replace("\n", "")  # (not one of its words split by the padding)
