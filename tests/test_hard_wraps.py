@@ -4,7 +4,7 @@ import unicodedata
 
 from jixiao.eval.variants import hard_wrap
 from jixiao.pipelines.extract import Extractor
-from jixiao.pipelines.hard_wraps import hard_wrap_breaks, page_edge
+from jixiao.pipelines.hard_wraps import hard_wrap_breaks, page_edge, wrap_padding
 from jixiao.pipelines.normalize import normalize_text
 
 REPORT = (
@@ -124,3 +124,6 @@ def test_a_wrapped_line_padded_with_spaces_joins_without_them():
     norm = normalize_text(padded)
     assert norm.text == normalize_text(wrapped).text
     assert "供水管网改造" in norm.text.replace("\n", "")  # (not one of its words split by the padding)
+    # where lines are not padded throughout, a space before the break may part two cells: it stays
+    assert wrap_padding("项目名称 \n城区河道保洁\n经费", [5]) == []
+    assert wrap_padding("项目名称 \n城区河道保洁 \n经费  ", [5]) == [4]
