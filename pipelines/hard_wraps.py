@@ -88,6 +88,27 @@ def hard_wrap_breaks(text: str) -> list[int]:
     return breaks
 
 
+# share of the printed lines that end in spaces in a text padded throughout (an editor's or a page's copy): there a
+# line's last spaces are padding; elsewhere a space before a break the page's edge put may part two words or cells
+PADDED_SHARE = 0.9
+_PADDING = " \u00a0\u3000"
+
+
+def wrap_padding(text: str, breaks: list[int]) -> list[int]:
+    """Offsets of the spaces a page or an editor padded every line with, before the ``breaks`` a page's edge put: they
+    go with the break (else they stand inside the line joined again, between two characters of a word)."""
+    printed = [line for line in text.split("\n") if line.strip()] if breaks else []
+    if not printed or sum(line[-1] in _PADDING for line in printed) < PADDED_SHARE * len(printed):
+        return []
+    out: list[int] = []
+    for end in breaks:
+        start = end
+        while start > 0 and text[start - 1] in _PADDING:
+            start -= 1
+        out.extend(range(start, end))
+    return out
+
+
 # A scan read by OCR keeps each paragraph's first-line indent and breaks its lines where the page did, but at no one
 # width (the engine prints a full-width comma as a narrow one, a digit as wide as it reads): there the indent marks the
 # paragraphs. A text is laid out so where this many paragraph lines (indented by 2 to 8 spaces) are followed by an

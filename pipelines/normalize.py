@@ -18,7 +18,8 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict
 
 from jixiao.pipelines.double_spacing import double_spacing_breaks
-from jixiao.pipelines.hard_wraps import hard_wrap_breaks
+from jixiao.pipelines.expanded_tabs import expanded_tab_runs
+from jixiao.pipelines.hard_wraps import hard_wrap_breaks, wrap_padding
 from jixiao.pipelines.box_tables import box_rows
 from jixiao.pipelines.char_table import translated
 from jixiao.pipelines.spaced_out import spaced_out_gaps
@@ -249,15 +250,20 @@ def _relabeled(norm: NormalizedText, fixes: dict[int, str]) -> NormalizedText:
 def _prepared(text: str, gaps: Callable[[str], list[int]] | None = None) -> NormalizedText:
     """``_line_ended`` on ``text`` as its characters mean: Windows line ends (``\\r\\n``) as ``\\n``, HTML character
     references as the character they name, no-break spaces as spaces, zero-width characters and soft hyphens left
-    out, so that every finder reads them so; offsets into ``text``."""
+    out, tabs a terminal expanded to spaces as tabs (``expanded_tabs``), so that every finder reads them so; offsets
+    into ``text``."""
     entities = [(m.start(), m.end(), decoded) for m in (_ENTITY.finditer(text) if "&" in text else ())
                 if len(decoded := html.unescape(html.unescape(m.group()))) == 1]
     line_ends = [m.start() for m in re.finditer("\r\n", text)] if "\r" in text else []
     invisible = [m.start() for m in _INVISIBLE.finditer(text)]
-    if not entities and not line_ends and not invisible and "\u00a0" not in text:
+    tab_runs = expanded_tab_runs(text)
+    if not entities and not line_ends and not invisible and not tab_runs and "\u00a0" not in text:
         return _line_ended(text, gaps)
     gone = set(line_ends) | set(invisible)
     decoded_at: dict[int, str] = {}
+    for a, b, tabs in tab_runs:  # each tab at the first of its spaces
+        decoded_at.update(dict.fromkeys(range(a, a + tabs), "\t"))
+        gone.update(range(a + tabs, b))
     for a, b, decoded in entities:
         decoded_at[a] = decoded
         gone.update(range(a + 1, b))
@@ -270,10 +276,18 @@ def _prepared(text: str, gaps: Callable[[str], list[int]] | None = None) -> Norm
 
 def _line_ended(text: str, gaps: Callable[[str], list[int]] | None = None) -> NormalizedText:
     """``text`` folded (``_fold_text``) with what does not belong to its lines left out, offsets still into ``text``:
-    the line breaks a page's edge put inside paragraphs (``hard_wraps``; before the pinyin and the junk are found,
-    since the edge may cut one in two), the blank lines of double-spaced rows (``double_spacing``), the whitespace
-    ``gaps`` finds, and a preview's chunk markers glued inside a word (``_glued_markers``)."""
-    gone = set(hard_wrap_breaks(text) + double_spacing_breaks(text) + (gaps(text) if gaps is not None else []))
+    the blank lines of a double-spaced text (``double_spacing``; first, so that the other finders read its lines
+    together), the line breaks a page's edge put inside paragraphs with the padding before them (``hard_wraps``;
+    before the pinyin and the junk are found, since the edge may cut one in two), the whitespace ``gaps`` finds, and a preview's chunk markers
+    glued inside a word (``_glued_markers``)."""
+    if doubled := double_spacing_breaks(text):
+        plain, kept = _rewritten(text, set(doubled), {})
+        norm = _line_ended(plain, gaps)
+        return NormalizedText.model_construct(text=norm.text, offsets=list(map(kept.__getitem__, norm.offsets)),
+                                              original_length=len(text), original=text,
+                                              in_print=frozenset(map(kept.__getitem__, norm.in_print)))
+    wraps = hard_wrap_breaks(text)
+    gone = set(wraps + wrap_padding(text, wraps) + (gaps(text) if gaps is not None else []))
     gone |= _glued_markers(text)
     if not gone:
         return _fold_text(text)

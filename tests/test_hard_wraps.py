@@ -4,7 +4,7 @@ import unicodedata
 
 from jixiao.eval.variants import hard_wrap
 from jixiao.pipelines.extract import Extractor
-from jixiao.pipelines.hard_wraps import hard_wrap_breaks, page_edge
+from jixiao.pipelines.hard_wraps import hard_wrap_breaks, page_edge, wrap_padding
 from jixiao.pipelines.normalize import normalize_text
 
 REPORT = (
@@ -115,3 +115,15 @@ def test_lines_of_any_length_under_an_indented_line_are_no_wrapped_paragraph():
                 "    资金情况说明,全年预算数与执行数对比情况见下表所列内容\n表1 资金明细表格\n"
                 "    指标完成情况说明,各项指标的完成情况分别列示在以下各表中\n附件2 指标完成情况明细及说明表格\n")
     assert indent_wrap_breaks(laid_out.split("\n")) == []
+
+
+def test_a_wrapped_line_padded_with_spaces_joins_without_them():
+    # an editor's copy padded every line: the padding goes with the break the page's edge put, not into the word
+    wrapped = hard_wrap(REPORT)
+    padded = wrapped.replace("\n", "  \n")
+    norm = normalize_text(padded)
+    assert norm.text == normalize_text(wrapped).text
+    assert "供水管网改造" in norm.text.replace("\n", "")  # (not one of its words split by the padding)
+    # where lines are not padded throughout, a space before the break may part two cells: it stays
+    assert wrap_padding("项目名称 \n城区河道保洁\n经费", [5]) == []
+    assert wrap_padding("项目名称 \n城区河道保洁 \n经费  ", [5]) == [4]
