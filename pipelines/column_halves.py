@@ -10,28 +10,29 @@ ending in a number (the row's 得分 or, on the 总分 row, the total).
 
 from __future__ import annotations
 
+import re
+
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.normalize import NormalizedText, is_number
 
 _LEFT_SLOTS = frozenset(("serial", "l1", "l2", "name"))
 _RIGHT_SLOTS = frozenset(("init_target", "adj_target", "op", "nature", "unit", "target", "actual", "degree", "weight",
                           "score", "reason"))
+_LEFT_HEADER_CHARS = re.compile("[序级指]")
 # the right half follows the left within this many lines (a funds row's half and a remark between them)
 HALF_GAP_LINES = 12
 
 
-def _slots(line: str) -> list[str | None]:
-    out: list[str | None] = []
-    for word in line.split():
-        core = V.header_core(word)
-        out.append(next((slot for slot, rx in V.INDICATOR_HEADERS
-                         if (rx.search(core) if slot == "reason" else rx.fullmatch(core))), None))
-    return out
+def _slot(word: str) -> str | None:
+    core = V.header_core(word)
+    return next((slot for slot, rx in V.INDICATOR_HEADERS
+                 if (rx.search(core) if slot == "reason" else rx.fullmatch(core))), None)
 
 
 def _half_header(line: str, slots: frozenset[str]) -> bool:
-    found = _slots(line)
-    return len(found) >= 2 and all(s in slots for s in found)
+    # (word by word, stopping at the first that heads no such column: most lines of a text fail on their first)
+    words = line.split()
+    return len(words) >= 2 and all(_slot(w) in slots for w in words)
 
 
 def _value_line(line: str) -> bool:
@@ -42,7 +43,9 @@ def _value_line(line: str) -> bool:
 def rejoined_halves(norm: NormalizedText) -> NormalizedText:
     """``norm`` with an indicator table printed as two text columns put back side by side (see the module)."""
     lines = norm.text.split("\n")
-    left = next((k for k, line in enumerate(lines) if _half_header(line, _LEFT_SLOTS)), None)
+    # (every word of a left header is 序号 or a level's or a name's header: each holds 序, 级 or 指)
+    left = next((k for k, line in enumerate(lines)
+                 if _LEFT_HEADER_CHARS.search(line) and _half_header(line, _LEFT_SLOTS)), None)
     if left is None:
         return norm
     end = next((k for k in range(left + 1, len(lines)) if not lines[k].strip()

@@ -49,7 +49,7 @@ _STAMP_LINE = re.compile(
     r"(?:专[ \t]*用[ \t]*章|公[ \t]*章|盖[ \t]*章)[ \t]*+[)）]?[ \t\u3000]*+(?:\r?\n|$)", re.M)
 # Spaces after a line's last printed character: a page's or an editor's padding, never a cell (an empty cell is a
 # line of its own, a lone space, and stays; tabs stay too: a trailing tab is an empty last cell of a tab row).
-_TRAILING_SPACES = re.compile(r"(?<=\S)[ \u00a0\u3000]+(?=\r?\n|$)", re.M)
+_TRAILING_SPACES = re.compile(r"[ \u00a0\u3000]+(?=\r?\n|$)", re.M)  # (after a printed character: tested on the match)
 _DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\r"}
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
 _SPACE = {"\u00a0", "\u3000", "\u2002", "\u2003", "\u2009", "\u202f", "\x0b", "\x0c"}
@@ -320,8 +320,11 @@ def _fold_text(text: str) -> NormalizedText:
     n = len(text)
     # characters removed outright: junk anchors and the \r of \r\n
     removed: set[int] = set()
-    for rx in (_JUNK, _PAGE_LINE, _STAMP_LINE, _TRAILING_SPACES):
+    for rx in (_JUNK, _PAGE_LINE, _STAMP_LINE):
         for m in rx.finditer(text):
+            removed.update(range(m.start(), m.end()))
+    for m in _TRAILING_SPACES.finditer(text):  # (a lookbehind tried at every position cost twice the scan)
+        if m.start() and not text[m.start() - 1].isspace():
             removed.update(range(m.start(), m.end()))
     pinyin = frozenset(k for m in PINYIN.finditer(text) for k in range(m.start(), m.end()))
     removed |= pinyin
@@ -341,8 +344,10 @@ def _fold_text(text: str) -> NormalizedText:
         # every character maps to at most one: translate in C, offsets are the kept positions
         drop = {chr(k) for k, v in table.items() if v == ""}
         if removed:
-            kept = "".join("" if i in removed else c for i, c in enumerate(text))
-            positions = [i for i, c in enumerate(text) if i not in removed and c not in drop]
+            kept, positions = _rewritten(text, removed, {})  # (a run at a time, not a step per character)
+            positions.pop()
+            if drop:
+                positions = [i for i, c in zip(positions, kept) if c not in drop]
         else:
             kept = text
             positions = [i for i, c in enumerate(text) if c not in drop] if drop else list(range(n))

@@ -30,6 +30,7 @@ _EDGE_GLYPH = re.compile(rf"(?<![^ \t\n]){RULING_GLYPH}|{RULING_GLYPH}(?![^ \t\n
 # a thin inner ruling read as I, l or a bracket glued to the CJK cell after it (``I年度资金总额``, ``]指标``), on a ruled
 # line only (``l5`` before a digit is a slipped 15, not a ruling; ``[2023]`` a bracket)
 _GLUED_LETTER = re.compile(r"(?<![^ \t\n])[Il\[\]](?=[\u4e00-\u9fff（(])")
+_ANY_RULING_GLYPH = re.compile(rf"[{RULING_GLYPH}{re.escape(RULING_LETTERS)}]")
 
 
 def _ruled(line: str) -> bool:
@@ -37,6 +38,8 @@ def _ruled(line: str) -> bool:
     '[' and shows one more lone ruling glyph (``[ 转移支付名称 ] 2023年…``; ``附件 [ 2 ]`` stays text)."""
     if line.count("|") + line.count(RULING_GLYPH) >= RULING_LINE_PIPES:
         return True
+    if _ANY_RULING_GLYPH.search(line) is None:
+        return False  # (most lines: no glyph a ruling is read as)
     s = line.lstrip(" \t")
     if len(_LONE_GLYPH.findall(s)) + len(_GLUED_LETTER.findall(s)) + s.count(RULING_GLYPH) >= RULING_LONE_GLYPHS:
         return True
@@ -50,13 +53,12 @@ def ruling_glyphs(text: str) -> str:
     out = list(text)
     pos = 0
     for line in text.split("\n"):
-        piped = _ruled(line)
-        for m in _EDGE_GLYPH.finditer(line):
-            out[pos + m.start()] = "|"
-        for m in _LONE_GLYPH.finditer(line):
-            if piped:
+        if RULING_GLYPH in line:
+            for m in _EDGE_GLYPH.finditer(line):
                 out[pos + m.start()] = "|"
-        if piped:
+        if _ruled(line):
+            for m in _LONE_GLYPH.finditer(line):
+                out[pos + m.start()] = "|"
             for m in _GLUED_LETTER.finditer(line):
                 out[pos + m.start()] = "|"
         pos += len(line) + 1
