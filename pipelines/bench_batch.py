@@ -248,8 +248,11 @@ def bench_batch(files: list[Path] | None, *, batch_files: int, memory_files: int
     console = Console()
     sources = list(files or []) or (sorted(settings.seeds_root.glob("*.txt"))
                                     + sorted(settings.real_layouts_root.glob("rla*.txt")))
-    result = BatchBench(machine=machine(), batch=f"{batch_files} documents cycled from {len(sources)} texts "
-                                                  "(seeds and rla*), each copy with its own numbered last line", runs=[])
+    what = "the files given" if files else "seeds and rla*"
+    chars = sum(len(p.read_text(encoding="utf-8")) for p in sources)
+    result = BatchBench(machine=machine(), batch=f"{batch_files} documents cycled from {len(sources)} texts ({what}, "
+                                                  f"{chars:,} characters), each copy with its own numbered last line",
+                        runs=[])
     with tempfile.TemporaryDirectory(prefix="jixiao-bench-inputs-") as tmp:
         paths = build_batch(sources, batch_files, Path(tmp))
         result.tagged_chars, result.chars = batch_tagged_chars(paths, settings)

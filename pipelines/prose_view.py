@@ -19,6 +19,7 @@ SENTENCE_END = frozenset("。；;：:！!？?")
 # what the unwrapped view leaves out besides wrapping line breaks
 _UNWRAP_SPACES = " \t\u3000"
 _UNWRAP_SPACE_RUN = re.compile("[ \t\u3000]+")
+_KEPT_RUN = re.compile("[^ \t\u3000]+")
 _LINE_BREAK = re.compile("\n")
 # a line that is a heading of its own (二、绩效目标实现情况, (一)产出指标): short, numbered, no sentence punctuation; a
 # break after it ends it even unpunctuated (a scan's lines, read one a line, would run it into the item below)
@@ -83,7 +84,9 @@ class Unwrapped:
         kept = text if not wraps else "".join(
             text[a + 1:b] + " " for a, b in zip([-1, *wraps], wraps)) + text[wraps[-1] + 1:]
         # (not numpy: importing it reserves address space a parser-only worker's RLIMIT_AS must not lose)
-        pos = [i for i, ch in enumerate(kept) if ch not in _UNWRAP_SPACES]
+        pos: list[int] = []
+        for run in _KEPT_RUN.finditer(kept):  # (a run at a time: a step per character cost ~5 ms on 100k)
+            pos.extend(range(run.start(), run.end()))
         return cls(_UNWRAP_SPACE_RUN.sub("", kept), pos)
 
     def at(self, offset: int) -> int:
