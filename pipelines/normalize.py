@@ -130,9 +130,10 @@ class NormalizedText(BaseModel):
             offs = offsets[start:start + len(seg)]
             if len(set(offs)) == len(offs) and "".join(seg.split()) == seg:
                 # (most values) nothing blank and no character made of another's: each one's original, in C
-                return squeeze("".join(map(original.__getitem__, offs)))
+                value = "".join(map(original.__getitem__, offs))
+                return squeeze(value if "&" not in value else "".join(_meant(original, o) for o in offs))
             kept = (o for ch, o in zip(seg, offs) if not ch.isspace())
-            return squeeze("".join([original[o] for o, _ in itertools.groupby(kept)]))
+            return squeeze("".join([_meant(original, o) for o, _ in itertools.groupby(kept)]))
         seen: list[int] = []
         for i in range(start, min(end, len(text))):
             if text[i].isspace():
@@ -145,7 +146,7 @@ class NormalizedText(BaseModel):
         # the pinyin of the value's last character follows it (服務(wù)老年人數(shù)): it is printed with the value
         while seen and in_print and seen[-1] + 1 in in_print:
             seen.append(seen[-1] + 1)
-        return "".join(ch for ch in (original[o] for o in seen) if not ch.isspace())
+        return "".join(ch for ch in (_meant(original, o) for o in seen) if not ch.isspace())
 
 
 @lru_cache(maxsize=4096)
@@ -213,6 +214,17 @@ def normalize_text(text: str, gaps: Callable[[str], list[int]] | None = None,
 
 # an HTML character reference a page's text kept (&nbsp; in an empty cell, &ge;, &#8805;, &amp;nbsp; escaped twice)
 _ENTITY = re.compile(r"&(?:amp;)?(?:[A-Za-z]{2,8}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});")
+
+
+def _meant(original: str, o: int) -> str:
+    """The character at ``original[o]`` as a value prints it: an HTML character reference there (``&ge;``, read as
+    ≥ by normalizing, its offset the reference's ``&``) is the character it names."""
+    ch = original[o]
+    if ch == "&" and (m := _ENTITY.match(original, o)) is not None:
+        decoded = html.unescape(html.unescape(m.group()))
+        if len(decoded) == 1:
+            return decoded
+    return ch
 
 
 # a document site's preview opens each chunk of its text with a number (1、 … 2、 … 3、), wherever the chunk breaks,

@@ -90,3 +90,13 @@ def test_windows_line_ends_no_break_spaces_and_invisible_marks_read_as_plain_tex
         k = norm.text.index("2023年城区")
         assert variant[norm.offsets[k]:norm.offsets[k] + 4] == "2023"
     assert "情况进行了" in plain  # the edge's break was left out
+
+
+def test_a_value_printed_with_an_html_character_reference_prints_the_character():
+    # (a page's text kept &ge; in its cells: the value is ≥95%, not &95%; a bare & stays)
+    text = "指标值\t&ge;95%\t&le;3天\tR&D经费\t&#8805;12个"
+    norm = normalize_text(text)
+    cells = norm.text.split("\t")
+    starts = [sum(len(c) + 1 for c in cells[:k]) for k in range(len(cells))]
+    got = [norm.printed(s, s + len(c)) for s, c in zip(starts, cells)]
+    assert got == ["指标值", "≥95%", "≤3天", "R&D经费", "≥12个"]
