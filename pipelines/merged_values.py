@@ -44,8 +44,9 @@ def split_merged_values(r: Row, width: int) -> Row:
 
 # a 分值 and an 得分 a lost ruling merged: two points a space apart (15 15, 20 18.5), or the same two digits twice with
 # none (1010, 1515: a differing pair run together, 109, is as well 10|9 as 1|09 and is left alone)
-_TWO_POINTS = re.compile(r"(?P<a>\d{1,3}(?:\.\d+)?)(?P<gap>\s+)(?P<b>\d{1,3}(?:\.\d+)?)|(?P<c>[1-9]\d)(?P=c)")
+_TWO_POINTS = re.compile(r"(?P<a>\d{1,3}(?:\.\d+)?)(?P<gap>[ \t\u3000]+)(?P<b>\d{1,3}(?:\.\d+)?)|(?P<c>[1-9]\d)(?P=c)")
 MAX_POINTS = 100
+_POINTS = re.compile(r"\d{1,3}(?:\.\d+)?")
 
 
 def split_merged_points(r: Row, width: int) -> Row:
@@ -57,8 +58,8 @@ def split_merged_points(r: Row, width: int) -> Row:
     k = filled[-1]
     c = r.cells[k]
     m = _TWO_POINTS.fullmatch(c.text.strip())
-    if m is None:
-        return r
+    if m is None or (len(filled) > 1 and _POINTS.fullmatch(r.cells[filled[-2]].clean)):
+        return r  # (points already before it: that was the weight, this the score, spaced: 1 0 is 10)
     at = c.start + len(c.text) - len(c.text.lstrip())
     if m["c"]:
         a_span, b_span = (m.start("c"), m.end("c")), (m.end("c"), m.end())

@@ -172,6 +172,8 @@ def test_merged_points_split_only_into_a_weight_and_a_score_not_above_it():
     assert split_merged_points(row("名称", "≥6个", "6个", "8 10"), 6).cells[-1].text == "8 10"
     assert split_merged_points(row("名称", "≥6个", "6个", "109"), 6).cells[-1].text == "109"
     assert split_merged_points(row("名称", "≥6个", "6个", "1010", ""), 5).cells[-2].text == "1010"
+    # the weight already printed before it: the cell is the score, a space inside it (1 0 is 10), not two points
+    assert split_merged_points(row("名称", "100%", "100%", "10", "1 0"), 8).cells[-1].text == "1 0"
 
 
 def test_funds_figures_a_lost_ruling_merged_are_split_while_the_row_is_short():
