@@ -249,13 +249,12 @@ def bench_batch(files: list[Path] | None, *, batch_files: int, memory_files: int
     sources = list(files or []) or (sorted(settings.seeds_root.glob("*.txt"))
                                     + sorted(settings.real_layouts_root.glob("rla*.txt")))
     what = "the files given" if files else "seeds and rla*"
-    chars = sum(len(p.read_text(encoding="utf-8")) for p in sources)
-    result = BatchBench(machine=machine(), batch=f"{batch_files} documents cycled from {len(sources)} texts ({what}, "
-                                                  f"{chars:,} characters), each copy with its own numbered last line",
-                        runs=[])
+    result = BatchBench(machine=machine(), batch="", runs=[])
     with tempfile.TemporaryDirectory(prefix="jixiao-bench-inputs-") as tmp:
         paths = build_batch(sources, batch_files, Path(tmp))
         result.tagged_chars, result.chars = batch_tagged_chars(paths, settings)
+        result.batch = (f"{batch_files} documents cycled from {len(sources)} texts ({what}; {result.chars:,} characters "
+                        "in the batch), each copy with its own numbered last line")
         for rep in range(repeat):  # alternated, so that a change of the machine's load hits both
             for workers in (1, 2):
                 console.print(f"timing --workers {workers} on {len(paths)} documents ({rep + 1}/{repeat}) …")

@@ -51,7 +51,7 @@ _STAMP_LINE = re.compile(
 # line of its own, a lone space, and stays; tabs stay too: a trailing tab is an empty last cell of a tab row).
 _TRAILING_SPACES = re.compile(r"[ \u00a0\u3000]+(?=\r?\n|$)", re.M)  # (after a printed character: tested on the match)
 _DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\r"}
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
+_INVISIBLE = re.compile("[" + "".join(sorted(_DROP - {"\r"})) + "]")  # (left out before any finder reads the text)
 _SPACE = {"\u00a0", "\u3000", "\u2002", "\u2003", "\u2009", "\u202f", "\x0b", "\x0c"}
 
 
@@ -280,10 +280,7 @@ def _prepared(text: str, gaps: Callable[[str], list[int]] | None = None) -> Norm
         decoded_at[a] = decoded
         gone.update(range(a + 1, b))
     plain, kept = _rewritten(text, gone, decoded_at)
-    norm = _line_ended(plain.replace("\u00a0", " "), gaps)
-    return NormalizedText.model_construct(text=norm.text, offsets=list(map(kept.__getitem__, norm.offsets)),
-                                          original_length=len(text), original=text,
-                                          in_print=frozenset(map(kept.__getitem__, norm.in_print)))
+    return _mapped_back(_line_ended(plain.replace("\u00a0", " "), gaps), kept, text)
 
 
 def _line_ended(text: str, gaps: Callable[[str], list[int]] | None = None) -> NormalizedText:
@@ -294,20 +291,21 @@ def _line_ended(text: str, gaps: Callable[[str], list[int]] | None = None) -> No
     glued inside a word (``_glued_markers``)."""
     if doubled := double_spacing_breaks(text):
         plain, kept = _rewritten(text, set(doubled), {})
-        norm = _line_ended(plain, gaps)
-        return NormalizedText.model_construct(text=norm.text, offsets=list(map(kept.__getitem__, norm.offsets)),
-                                              original_length=len(text), original=text,
-                                              in_print=frozenset(map(kept.__getitem__, norm.in_print)))
+        return _mapped_back(_line_ended(plain, gaps), kept, text)
     wraps = hard_wrap_breaks(text)
     gone = set(wraps + wrap_padding(text, wraps) + (gaps(text) if gaps is not None else []))
     gone |= _glued_markers(text)
     if not gone:
         return _fold_text(text)
     plain, kept = _rewritten(text, gone, {})
-    folded = _fold_text(plain)
-    return NormalizedText.model_construct(text=folded.text, offsets=list(map(kept.__getitem__, folded.offsets)),
+    return _mapped_back(_fold_text(plain), kept, text)
+
+
+def _mapped_back(norm: NormalizedText, kept: list[int], text: str) -> NormalizedText:
+    """``norm`` of a rewrite of ``text`` (``_rewritten``: ``kept`` its offsets in ``text``) with offsets into ``text``."""
+    return NormalizedText.model_construct(text=norm.text, offsets=list(map(kept.__getitem__, norm.offsets)),
                                           original_length=len(text), original=text,
-                                          in_print=frozenset(map(kept.__getitem__, folded.in_print)))
+                                          in_print=frozenset(map(kept.__getitem__, norm.in_print)))
 
 
 def _rewritten(text: str, gone: set[int], decoded_at: dict[int, str]) -> tuple[str, list[int]]:
@@ -330,7 +328,7 @@ def _rewritten(text: str, gone: set[int], decoded_at: dict[int, str]) -> tuple[s
 
 def _fold_text(text: str) -> NormalizedText:
     n = len(text)
-    # characters removed outright: junk anchors and the \r of \r\n
+    # characters removed outright: junk anchors, page and stamp lines, padding (\r\n was read as \n before: _prepared)
     removed: set[int] = set()
     for rx in (_JUNK, _PAGE_LINE, _STAMP_LINE):
         for m in rx.finditer(text):
@@ -341,8 +339,6 @@ def _fold_text(text: str) -> NormalizedText:
     pinyin = frozenset(k for m in PINYIN.finditer(text) for k in range(m.start(), m.end()))
     removed |= pinyin
     removed.update(spaced_out_gaps(text))
-    for m in re.finditer("\r\n", text):
-        removed.add(m.start())
     table: dict[int, str] = {}
     multi = False
     for ch in set(text):
