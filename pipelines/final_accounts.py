@@ -107,9 +107,28 @@ def facts(tables: list[FinalAccountsTable]) -> int:
     return sum(len(r.values) for t in tables for r in t.rows if r.code or r.label)
 
 
+# this many title lines or more with only blank lines between them are a list of contents (目录 lines set apart by
+# blank lines, without page numbers), not tables: a table puts rows under its title, a pair may be a title over its
+# continuation's
+CONTENTS_TITLES = 3
+
+
 def printed_titles(norm: NormalizedText) -> list[str]:
-    """The titles of the text's title lines, squeezed (a contents line is none)."""
-    return [squeeze(found[0]) for s, e in _lines(norm.text) if (found := _title(norm, s, e))]
+    """The titles of the text's title lines, squeezed (a contents line is none, nor an entry of a contents list)."""
+    runs: list[list[str]] = []  # titles of consecutive title lines (blank lines between them do not count)
+    fresh = True
+    for s, e in _lines(norm.text):
+        if not norm.text[s:e].strip():
+            continue
+        found = _title(norm, s, e)
+        if found is None:
+            fresh = True
+            continue
+        if fresh:
+            runs.append([])
+            fresh = False
+        runs[-1].append(squeeze(found[0]))
+    return [title for run in runs if len(run) < CONTENTS_TITLES for title in run]
 
 
 def _cn_int(s: str) -> int | None:

@@ -340,3 +340,15 @@ def test_a_three_public_table_one_item_a_row_adds_its_items_up_to_its_total():
     [t] = read(THREE_PUBLIC_ROWS.replace("合计\t20.00\t18.50", "合计\t21.00\t18.50"))
     [warning] = [c for c in t.checks if c.severity == "warning"]
     assert "row 合计 column 预算数" in warning.message and "+10000.00" in warning.message
+
+
+def test_a_contents_list_set_apart_by_blank_lines_names_no_printed_table():
+    from jixiao.pipelines.final_accounts import CONTENTS_TITLES, printed_titles
+
+    contents = ["目录", "", "一、收入支出决算总表", "", "二、收入决算表", "", "三、支出决算表", "", "第二部分 说明"]
+    titles = printed_titles(normalize_text("\n".join(contents) + "\n\n" + EXPENDITURE_YUAN))
+    # the contents entries are no titles the reader must find tables under; the table's own title is
+    assert CONTENTS_TITLES <= 3 and titles == ["2023年度支出决算表"]
+    # two title lines in a row (a title over its continuation's) are still titles
+    pair = printed_titles(normalize_text("一、收入决算表\n\n二、支出决算表\n\n说明"))
+    assert pair == ["收入决算表", "支出决算表"]
