@@ -19,6 +19,9 @@ _PLACE_BODY = V.SEAL_BUREAU
 _SEAL_IN_FIGURE = re.compile(r"(?<=\d)" + _PLACE_BODY + r"\n?(?=\d)")
 _SCORE = r"\d{1,3}(?:\.\d{1,2})?"
 _SEAL_CELL = re.compile(r"(?<![\d.,])" + _SCORE + r" (?P<seal>" + _PLACE_BODY + r" )(?=" + _SCORE + r"(?![\d.,%]))")
+# the same two found from a digit rather than tried at every character (a lookbehind gives the regex engine no first
+# character to skip to): a text where neither finds one (most) is not searched with the exact patterns
+_SEAL_NEAR_FIGURE = re.compile(r"\d(?:\.\d{1,2})? ?" + _PLACE_BODY + r"[ \n]?\d")
 # a page footer line (— 2 —, - 3 -, 第 2 页) and a running title after it (…自评报告, …自评表), a line of its own
 # (from a line's start, the blanks possessive: a run of spaces is tried once, not from each of its spaces)
 _FOOTER = re.compile(r"^[ \t\u3000]*+(?:[-－—][ \t]*\d{1,3}[ \t]*[-－—]|第[ \t]*\d{1,3}[ \t]*页)[ \t\u3000]*+\n", re.M)
@@ -32,10 +35,11 @@ def overprinted(text: str) -> list[int]:
     out: set[int] = set()
     # a seal's words end in 专用章: a text without it (most) is not searched for them at every space
     seal_words = (_SEAL_WORD,) if V.SEAL_WORD_END in text else ()
-    for rx in (*seal_words, _SEAL_IN_FIGURE):
+    seals = (_SEAL_IN_FIGURE, _SEAL_CELL) if _SEAL_NEAR_FIGURE.search(text) else ()
+    for rx in (*seal_words, *seals[:1]):
         for m in rx.finditer(text):
             out.update(range(m.start() + (rx is _SEAL_WORD), m.end()))
-    for m in _SEAL_CELL.finditer(text):
+    for m in _SEAL_CELL.finditer(text) if seals else ():
         out.update(range(m.start("seal"), m.end("seal")))
     for m in _FOOTER.finditer(text):
         line = text[text.rfind("\n", 0, max(m.start() - 1, 0)) + 1:max(m.start() - 1, 0)].rstrip()
