@@ -205,7 +205,10 @@ def normalize_text(text: str, gaps: Callable[[str], list[int]] | None = None,
         norm = _relabeled(norm, fixes)
     if "|" not in norm.text and RULING_GLYPH not in norm.text and "[" not in norm.text:
         return norm
-    out, offsets = pipe_cell_lines(unfold_pipe_runs(ruling_glyphs(norm.text)), norm.offsets)
+    ruled = ruling_glyphs(norm.text)
+    if "|" not in ruled:  # brackets in running text ([2023]12号), no ruling read as one: no pipe table to rewrite
+        return norm
+    out, offsets = pipe_cell_lines(unfold_pipe_runs(ruled), norm.offsets)
     out = padded_pipe_rows(out)
     out, offsets = pipe_rows(out, offsets)
     return NormalizedText.model_construct(text=out, offsets=offsets, original_length=norm.original_length, original=text,
