@@ -28,7 +28,7 @@ from jixiao.pipelines.prose_budget import implied_budget
 from jixiao.pipelines.prose_headings import HEADING_OPENER_MIN, heading_openers, section_end
 from jixiao.pipelines.prose_names import (
     NOT_PROJECT, TITLE, intro_name, is_duplicate, name_field, repeated_project_name, short_named, subtitle_name,
-    title_matches, title_name, wrapped_title,
+    title_matches, title_name, unquoted_name, wrapped_title,
 )
 from jixiao.pipelines.prose_labels import closed_labels
 from jixiao.pipelines.prose_marks import total_row
@@ -144,6 +144,17 @@ def _allocating(text: str, at: int) -> bool:
 
 
 _CLAUSE_END = re.compile("[，,。；;\n]")
+# the verbs putting money to a fund (市级财政安排某行动资金1250万元, 上级下达…): with nothing spent stated, an allocation
+_ARRANGING = re.compile(r"安排|下达|下拨")
+
+
+def _arranged_only(text: str, view: Unwrapped, s: int, e: int, budget: Span) -> bool:
+    """Whether a section's one figure is money put to the fund (安排…资金N万元) and nothing says what was spent: the
+    report states no 执行 or 执行率 of its own, so the sentence allocates (records.md: an allocation alone gives no funds)."""
+    begin = max(text.rfind(c, 0, budget.start) for c in "，,。；;\n") + 1
+    if _ARRANGING.search(text, begin, budget.start) is None:
+        return False
+    return ProseParser._search(_RATE, text, view, s, e, 1, department=False) is None
 _WHOLE_UNIT_WORDS = re.compile(PROSE_WHOLE_UNIT)
 _LIST_JOIN = re.compile(PROSE_LIST_JOIN)
 _LINE = re.compile(r"[^\n]+")
@@ -317,6 +328,8 @@ class ProseParser:
             found[field], factors[field] = span, factor
         if "executed" in found and "annual" in found and (beside := _budget_beside(text, s, found["executed"])):
             found["annual"], factors["annual"] = beside
+        if set(found) == {"annual"} and _arranged_only(text, view, s, e, found["annual"]):
+            found, factors = {}, {}
         return found, factors
 
     def _project(self, text: str, view: Unwrapped, name: Span, section: tuple[int, int],
@@ -439,7 +452,7 @@ def _announced(view: Unwrapped, s: int, e: int) -> tuple[list[tuple[int, Span]],
     """The projects announcing sentences of [s, e) name, and those of them named in quotes. An announcing sentence is
     read unwrapped (对20 23年…专项资金开\n展了绩效自评: a scan or a PDF breaks and spaces sentences anywhere); a
     summary heading (…项目绩效自评综述：) is a line of its own, read as printed by the caller."""
-    opens = [(view.pos[m.start()], view.span(m, "name")) for m in _OPENERS[0].finditer(view.text, view.at(s), view.at(e))
+    opens = [(view.pos[m.start()], unquoted_name(view.span(m, "name"))) for m in _OPENERS[0].finditer(view.text, view.at(s), view.at(e))
              if not NOT_PROJECT.search(m.group("name"))]
     quoted = [(view.pos[m.start()], view.span(m, g))
               for m in _QUOTED_OPENER.finditer(view.text, view.at(s), view.at(e))

@@ -14,6 +14,7 @@ import re
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.prose_answers import answered_indicators
 from jixiao.pipelines.prose_blocks import field_blocks
+from jixiao.pipelines.prose_bounds import names_up_to_bounds
 from jixiao.pipelines.prose_goal_forms import goal_form_indicators
 from jixiao.pipelines.prose_levels import levels_of, peel_levels, quoted_after_level, unquoted
 from jixiao.pipelines.prose_marks import fill_deducted_weights
@@ -348,6 +349,7 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
     out.sort(key=lambda i: i.name.start)
     fill_deducted_weights(text, out)
     # (a field's cue read as a name, 年度指标值 12000人次 where a label block's line breaks were lost, names nothing)
+    names_up_to_bounds(text, out)  # (受灾群众24小时内…救助率≥95%: the name's own figures before the target's sign)
     return [i for i in split_shared(out) if len(i.name.text) >= 2 and not _CUE_NAME.fullmatch(i.name.text)]
 
 

@@ -170,6 +170,21 @@ def title_name(m: re.Match[str]) -> Span | None:
     return Span(text=name, start=start + a, end=start + stop)
 
 
+# a year opening a quoted name (对《2023年度某工程》开展了绩效自评): the contract names the project without it
+_LEADING_YEAR = re.compile(r"\d{4}年度?")
+
+
+def unquoted_name(name: Span) -> Span:
+    """An announced name without the book-title marks quoting all of it and the year opening it (对《2023年度某工程》
+    开展了绩效自评 -> 某工程); a name quoting a title inside it (《某市志》编纂出版经费) stays as printed."""
+    t, a, b = name.text, name.start, name.end
+    if len(t) > 4 and t[0] == "《" and t[-1] == "》" and "《" not in t[1:-1] and "》" not in t[1:-1]:
+        t, a, b = t[1:-1], a + 1, b - 1
+        if (year := _LEADING_YEAR.match(t)) is not None and len(t) - year.end() >= 2:
+            t, a = t[year.end():], a + year.end()
+    return name if t == name.text else Span(text=t, start=a, end=b)
+
+
 # the places a title's words may open with (琼中岭县, 河北省石家庄市, 白沙镇)
 # (第十师, 一八八团: a Bingtuan division or regiment, named by its number, is a place too)
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|县|区|旗|镇|乡)|第?[一二三四五六七八九十〇零]{1,4}(?:师|团)")

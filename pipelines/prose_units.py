@@ -7,7 +7,7 @@ import re
 
 from jixiao.pipelines.parsed import Span
 from jixiao.pipelines.prose_links import link_lines, outside_links
-from jixiao.pipelines.vocab import PAGE_NAVIGATION, PROSE_BOTH_REPORTS, PROSE_TITLE_NOTICE
+from jixiao.pipelines.vocab import PAGE_NAVIGATION, PROSE_BOTH_REPORTS, PROSE_TITLE_METADATA, PROSE_TITLE_NOTICE
 
 # a unit's name: the heading line of a report (株洲市渌口区人力资源和社会保障局), or of a 部门决算 page that carries
 # its projects' self-evaluation (某局2023年度部门决算公开)
@@ -33,6 +33,8 @@ _SITE_NAME = re.compile(r"网站$|网$")
 _ONE_PROJECT = re.compile(r"(?:(?!专项|财政|项目|部门|整体|转移支付|绩效|自评)[\u4e00-\u9fff]){2,}(?:项目(?!支出|整体)|资金|经费)")
 _NAVIGATION = re.compile(PAGE_NAVIGATION)
 _HEADING_NOT_ORG = re.compile(r"^(第.部分|目录|附件|附表|[一二三四五六七八九十]+、|\(|（)")
+# (发布机构\t某局: a page's metadata field, its label and value a tab apart, names the publisher, no heading)
+_METADATA_FIELD = re.compile(PROSE_TITLE_METADATA)
 
 
 def heading_units(text: str, stretches: list[tuple[int, int]]) -> list[Span]:
@@ -85,7 +87,8 @@ HEADING_CHARS = (4, 50)
 def _heading_org(lines: list[tuple[int, str]]) -> Span | None:
     """The unit a heading of these lines names, whitespace skipped; offsets into the text."""
     t = "".join("".join(line.split()) for _, line in lines)  # split() drops what isspace() calls a space
-    if not HEADING_CHARS[0] <= len(t) <= HEADING_CHARS[1] or _HEADING_NOT_ORG.match(t) or re.search(r"[,，。;；:：、]", t):
+    if not HEADING_CHARS[0] <= len(t) <= HEADING_CHARS[1] or _HEADING_NOT_ORG.match(t) or _METADATA_FIELD.match(t) \
+            or re.search(r"[,，。;；:：、]", t):
         return None
     m = _HEADING_ORG.match(t)
     if m is None or _SITE_NAME.search(m.group("org")) or _ONE_PROJECT.search(m.group("subject") or ""):
