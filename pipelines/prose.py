@@ -38,7 +38,7 @@ from jixiao.pipelines.prose_pages import joined_pages
 from jixiao.pipelines.prose_roster import merge_roster, roster, roster_headings
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
-    PAGE_CHROME, PROSE_ALLOCATION, PROSE_ATTACHMENT_LEAD, PROSE_LINK_LEAD, PROSE_PART_WEIGHT, PROSE_PROJECT_PART, PROSE_SELF_UNIT, PROSE_AMOUNT_AFTER, PROSE_AMOUNT_LABELS, PROSE_CODE_LABEL, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_LIST_JOIN, PROSE_WHOLE_UNIT,
+    PAGE_CHROME, PROSE_ALLOCATION, PROSE_HANDED_DOWN, PROSE_SPENDING_WORDS, PROSE_ATTACHMENT_LEAD, PROSE_LINK_LEAD, PROSE_PART_WEIGHT, PROSE_PROJECT_PART, PROSE_SELF_UNIT, PROSE_AMOUNT_AFTER, PROSE_AMOUNT_LABELS, PROSE_CODE_LABEL, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_LIST_JOIN, PROSE_WHOLE_UNIT,
 )
 
 # (1.575亿元: a province's totals; 360万 without 元 on an informal page, not 万亩 / 万人)
@@ -144,6 +144,18 @@ def _allocating(text: str, at: int) -> bool:
 
 
 _CLAUSE_END = re.compile("[，,。；;\n]")
+_HANDED_DOWN = re.compile(PROSE_HANDED_DOWN)
+_SPENDING = re.compile(PROSE_SPENDING_WORDS)
+
+
+def _handed_down_only(text: str, found: dict[str, Span], s: int, e: int) -> bool:
+    """Whether the section's one money statement is a grant handed down (市财政下达某项目资金85万元) and nothing in
+    the section says it was spent (执行, 支出, 执行率): an allocation notice, not the project's funds."""
+    if set(found) != {"annual"}:
+        return False
+    at = found["annual"].start
+    begin = max(text.rfind(c, 0, at) for c in "，,。；;\n") + 1
+    return _HANDED_DOWN.search(text, begin, at) is not None and _SPENDING.search(text, s, e) is None
 _WHOLE_UNIT_WORDS = re.compile(PROSE_WHOLE_UNIT)
 _LIST_JOIN = re.compile(PROSE_LIST_JOIN)
 _LINE = re.compile(r"[^\n]+")
@@ -315,6 +327,8 @@ class ProseParser:
         for field, field_hits in hits.items():
             span, factor = next(((sp, f) for sp, f in field_hits if f == usual), field_hits[0])
             found[field], factors[field] = span, factor
+        if _handed_down_only(text, found, s, e):
+            return {}, {}
         if "executed" in found and "annual" in found and (beside := _budget_beside(text, s, found["executed"])):
             found["annual"], factors["annual"] = beside
         return found, factors
