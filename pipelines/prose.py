@@ -38,7 +38,7 @@ from jixiao.pipelines.prose_pages import joined_pages
 from jixiao.pipelines.prose_roster import merge_roster, roster, roster_headings
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
-    PAGE_CHROME, PROSE_ALLOCATION, PROSE_ATTACHMENT_LEAD, PROSE_LINK_LEAD, PROSE_PART_WEIGHT, PROSE_PROJECT_PART, PROSE_SELF_UNIT, PROSE_AMOUNT_AFTER, PROSE_AMOUNT_LABELS, PROSE_CODE_LABEL, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_LIST_JOIN, PROSE_WHOLE_UNIT,
+    PAGE_CHROME, PROSE_ALLOCATION, PROSE_HANDED_DOWN, PROSE_SPENDING_WORDS, PROSE_ATTACHMENT_LEAD, PROSE_LINK_LEAD, PROSE_PART_WEIGHT, PROSE_PROJECT_PART, PROSE_SELF_UNIT, PROSE_AMOUNT_AFTER, PROSE_AMOUNT_LABELS, PROSE_CODE_LABEL, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_LIST_JOIN, PROSE_WHOLE_UNIT,
 )
 
 # (1.575亿元: a province's totals; 360万 without 元 on an informal page, not 万亩 / 万人)
@@ -144,17 +144,24 @@ def _allocating(text: str, at: int) -> bool:
 
 
 _CLAUSE_END = re.compile("[，,。；;\n]")
-# the verbs putting money to a fund (市级财政安排某行动资金1250万元, 上级下达…): with nothing spent stated, an allocation
-_ARRANGING = re.compile(r"安排|下达|下拨")
+_HANDED_DOWN = re.compile(PROSE_HANDED_DOWN)
+_SPENDING = re.compile(PROSE_SPENDING_WORDS)
 
 
-def _arranged_only(text: str, view: Unwrapped, s: int, e: int, budget: Span) -> bool:
-    """Whether a section's one figure is money put to the fund (安排…资金N万元) and nothing says what was spent: the
-    report states no 执行 or 执行率 of its own, so the sentence allocates (records.md: an allocation alone gives no funds)."""
-    begin = max(text.rfind(c, 0, budget.start) for c in "，,。；;\n") + 1
-    if _ARRANGING.search(text, begin, budget.start) is None:
+def _handed_down_only(text: str, view: Unwrapped, found: dict[str, Span], s: int, e: int) -> bool:
+    """Whether the section's one money statement is money put to the fund (市财政下达某项目资金85万元, 市级财政安排…资金
+    1250万元) and the section does not say what was spent (no 执行 / 支出 word, or no 执行率 of its own): an allocation
+    notice, not the project's funds (records.md: an allocation alone gives no funds)."""
+    if set(found) != {"annual"}:
         return False
-    return ProseParser._search(_RATE, text, view, s, e, 1, department=False) is None
+    at = found["annual"].start
+    begin = max(text.rfind(c, 0, at) for c in "，,。；;\n") + 1
+    if _HANDED_DOWN.search(text, begin, at) is None:
+        return False
+    return (_SPENDING.search(text, s, e) is None
+            or ProseParser._search(_RATE, text, view, s, e, 1, department=False) is None)
+
+
 _WHOLE_UNIT_WORDS = re.compile(PROSE_WHOLE_UNIT)
 _LIST_JOIN = re.compile(PROSE_LIST_JOIN)
 _LINE = re.compile(r"[^\n]+")
@@ -326,10 +333,10 @@ class ProseParser:
         for field, field_hits in hits.items():
             span, factor = next(((sp, f) for sp, f in field_hits if f == usual), field_hits[0])
             found[field], factors[field] = span, factor
+        if _handed_down_only(text, view, found, s, e):
+            return {}, {}
         if "executed" in found and "annual" in found and (beside := _budget_beside(text, s, found["executed"])):
             found["annual"], factors["annual"] = beside
-        if set(found) == {"annual"} and _arranged_only(text, view, s, e, found["annual"]):
-            found, factors = {}, {}
         return found, factors
 
     def _project(self, text: str, view: Unwrapped, name: Span, section: tuple[int, int],

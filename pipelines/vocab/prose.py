@@ -49,6 +49,10 @@ PROSE_AMOUNT_AFTER: tuple[tuple[str, str], ...] = (
 )
 # a sentence allocating money onward to other units (its amounts are theirs, not the project's funds)
 PROSE_ALLOCATION = r"下达(?:至|到)?各|下拨(?:至|到)?各|分配(?:至|到|给)|拨付(?:至|到|给)?各|切块下达|(?:分解|分配)下达"
+# money put to the project (市财政下达某项目资金85万元, 市级财政安排…资金) with no spending or rate stated: an allocation notice,
+# not the project's funds (records.md: funds only where the report states its 预算, 执行 and 执行率)
+PROSE_HANDED_DOWN = r"安排|下达|下拨"
+PROSE_SPENDING_WORDS = r"执行|支出|支付|使用|拨付"
 # the same words as the generator prints them in its prose reports (models/synth_prose.py), by field
 PROSE_PRINTED: dict[str, tuple[str, ...]] = {
     "initial": ("年初预算", "年初预算数为", "年初预算合计", "年初预算安排资金"),

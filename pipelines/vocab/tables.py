@@ -46,11 +46,13 @@ _L1_FORMS = {
     "效益指标": "效益指标", "效益": "效益指标", "项目效益": "效益指标", "效益类指标": "效益指标",
     "满意度指标": "满意度指标", "满意度": "满意度指标", "满意度类指标": "满意度指标",
     "成本指标": "成本指标", "项目成本": "成本指标", "成本类指标": "成本指标",
+    "效果指标": "效益指标",  # (records.md: headings map by meaning, 效果指标 -> 效益指标)
 }
 _L2_FORMS = {
     "数量": "数量指标", "质量": "质量指标", "时效": "时效指标", "成本": "成本指标", "进度": "时效指标",
     "经济成本": "经济成本指标", "社会成本": "社会成本指标", "生态环境成本": "生态环境成本指标",
     "经济效益": "经济效益指标", "社会效益": "社会效益指标", "生态效益": "生态效益指标",
+    "环境效益": "生态效益指标",  # (records.md: headings map by meaning, 环境效益 -> 生态效益指标)
     "可持续影响": "可持续影响指标", "服务对象满意度": "服务对象满意度指标",
     "社会公众满意度": "社会公众满意度指标", "社会公众或服务对象满意度": "服务对象满意度指标",
     "服务对象": "服务对象满意度指标", "社会公众": "社会公众满意度指标",  # a wrapped cell's first line (服务对象 / 满意度指标)
@@ -139,10 +141,13 @@ NAME_WORD = (r"((预算|二级)?项目(\(政策\))?|专项|政策|(专项)?资�
 NAME_LABEL = _rx(rf"^{NAME_WORD}[:]?$")
 # a transfer payment's table prints 中央主管部门 and 地方主管部门: the department is the local one
 # (a form's label may ask for a seal: 资金使用单位(盖章))
+# one cell may label both (实施(主管)单位, a county that both runs and oversees a transfer): it fills both fields
+JOINT_UNIT_WORDS = ("实施(主管)单位", "主管(实施)单位")
+_JOINT_UNIT = r"|^(实施\(主管\)单位|主管\(实施\)单位)[:]?$"
 DEPT_LABEL = _rx(r"^(地方|项目|业务)?(主管部门|主管部门及代码|主管单位|主管部门\(单位\)|主管部门名称|预算部门)(\(盖章\))?[:]?$"
-                 r"|^(归口管理部门|部门名称)[:]?$")
+                 r"|^(归口管理部门|部门名称)[:]?$" + _JOINT_UNIT)
 IMPL_LABEL = _rx(r"^(实施单位|预算单位|项目实施单位|执行单位|实施单位名称|项目单位|资金使用单位|(项目)?承担单位|(项目)?实施主体"
-                 r"|单位名称)(\(盖章\))?[:]?$")
+                 r"|单位名称)(\(盖章\))?[:]?$" + _JOINT_UNIT)
 
 
 # a header's annotation after its word: 预算数(A), 执行率(B/A), 得分(20分*执行率), 实际完成值(B)
@@ -207,12 +212,14 @@ def _alt(words: tuple[str, ...]) -> str:
 
 
 # the words of the weight (分值) and score (得分) columns, in the funds and the indicator table alike
-WEIGHT_WORDS = ("分值", "权重", "指标权重", "指标分值", "权重分", "标准分值", "分值权重", "指标分值权重", "满分")
-SCORE_WORDS = ("得分", "指标得分", "自评得分", "实际得分", "评分")
+# (records.md: under several score columns 单项得分 / 权重占比 / 折算得分, the weight is the 权重 column and the
+# score the 单项得分 one; a 折算得分 is the score scaled by the weight, an OTHER column)
+WEIGHT_WORDS = ("分值", "权重", "指标权重", "指标分值", "权重分", "标准分值", "分值权重", "指标分值权重", "满分", "权重占比")
+SCORE_WORDS = ("得分", "指标得分", "自评得分", "实际得分", "评分", "单项得分")
 # columns some provinces print beside the template's (the target's basis, last year's value, the scoring rule, the
 # evidence, the indicator's explanation): a cell in each row, never the row's target, actual, weight or score
 OTHER_COLUMN_WORDS = ("指标值设置依据", "上年完成值", "赋分规则", "评分规则", "评分标准", "佐证资料", "佐证材料", "指标解释",
-                      "是否核心指标", "数据来源")
+                      "是否核心指标", "数据来源", "折算得分")
 
 # column headers of the funds table, by field
 FUNDS_HEADERS: list[tuple[str, re.Pattern[str]]] = [
@@ -252,7 +259,7 @@ INDICATOR_HEADERS: list[tuple[str, re.Pattern[str]]] = [
     # a column a province adds whose cells are no target, actual, weight or score (OTHER_COLUMN_WORDS)
     ("other", _rx(r"^(指标值?|目标值?)?(设置|设定|确定)依据$|^上年度?(实际)?(指标|完成|实际)(值|数|情况)$"
                   r"|^(指标)?(赋分|评分|计分|打分|得分计算)(规则|标准|方法|细则|办法)$|^(指标)?(佐证|证明)(资料|材料)|^指标(解释|说明)$"
-                  r"|^是否(为)?核心(指标)?$|^(数据|指标)(来源|出处)$")),
+                  r"|^是否(为)?核心(指标)?$|^(数据|指标)(来源|出处)$|^折算(得分|分值)$")),
     ("reason", _rx(r"(偏差原因|原因分析|改进措施|未完成原因)|^备注$")),
 ]
 
@@ -469,11 +476,11 @@ SEGMENT_WORDS: tuple[str, ...] = tuple(dict.fromkeys([*LABEL_WORDS, *sorted(HEAD
 # words that cut a row whose cells run together (run_together.py), beside SEGMENT_WORDS: the labels of
 # transfer-payment tables and the captions around their blocks, and the form's footer labels (填表人…: a grade
 # cell runs into them, 自评等级优填表人:)
-RUN_TOGETHER_WORDS: tuple[str, ...] = tuple("""
+RUN_TOGETHER_WORDS: tuple[str, ...] = JOINT_UNIT_WORDS + tuple("""
 转移支付(项目)名称 项目单位 转移支付项目名称 转移支付名称 中央主管部门 地方主管部门 资金使用单位 项目负责人及电话 负责人及电话 项目负责人 联系电话
 其中: 总体目标完成情况 总体目标 全年实际完成情况 年度总体目标
 指标值 全年实际完成值 未完成原因和改进措施 预算执行率 绩效指标
-资金来源 资金情况 预算数 其他资金 进度指标 自评总分 项目类别 项目类型 预算执行情况 年度绩效目标 填表人 填报人 填表日期 填报日期 审核人
+资金来源 资金情况 预算数 其他资金 进度指标 环境效益 自评总分 项目类别 项目类型 预算执行情况 年度绩效目标 填表人 填报人 填表日期 填报日期 审核人
 """.split())
 NUMBERED_CAPTION_WORDS = ("年度绩效目标",)  # numbered one a block (年度绩效目标2(40分)): the number stays
 
