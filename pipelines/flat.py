@@ -27,6 +27,7 @@ from jixiao.pipelines.flat_header import indicator_header
 from jixiao.pipelines.indicator_header import IndicatorHeader, template_columns
 from jixiao.pipelines.indicator_table import CategoryCarry, IndicatorReader, indicator_column
 from jixiao.pipelines.layout import Cell, Row
+from jixiao.pipelines.level_rows import join_broken_level_tokens
 from jixiao.pipelines.normalize import NormalizedText, is_number
 from jixiao.pipelines.serial_rows import header_run, scored_then_remark
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject
@@ -61,7 +62,8 @@ def _ends_table(word: str) -> bool:
 
 
 def _stops_text_run(word: str) -> bool:
-    return _ends_table(word) or any(ch.isdigit() for ch in word)
+    # (a level-1's points tag, (10分), wrapped below its word among a row's remarks is no value that opens a row)
+    return _ends_table(word) or (any(ch.isdigit() for ch in word) and not V.SECTION_CAPTION.match(word))
 
 
 def name_endings() -> frozenset[str]:
@@ -225,7 +227,7 @@ class FlatParser:
     def _indicators(self, toks: list[Cell], text: str, at_text_end: bool = False) -> list[ParsedIndicator]:
         """The indicator rows; ``at_text_end``: the block runs to the end of the text (an excerpt may stop inside
         its last row)."""
-        toks = join_spaced_numbers(drop_marginalia(toks), text)
+        toks = join_broken_level_tokens(join_spaced_numbers(drop_marginalia(toks), text), self.cat)
         found = indicator_header(toks, self._is_category, text) or self._template_header(toks)
         if found is None:
             return []

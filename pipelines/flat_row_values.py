@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from jixiao.pipelines import vocab as V
 from jixiao.pipelines.flat_numbers import WEIGHT, weight_score_split
 
 # a name is at least this many characters (a shorter piece before a value is part of the value before it)
@@ -36,6 +37,22 @@ def doubled_tail(name: str, times: int = 2) -> int:
         if all(name[len(name) - (j + 1) * n:len(name) - j * n] == name[-n:] for j in range(1, times)):
             return n
     return 0
+
+
+# a worded target closing a name before a lone verdict is at least this long (长期, 持续): single characters
+# (是, 好) end names
+WORDED_TARGET_CHARS = 2
+
+
+_WORDED_TARGETS = tuple(sorted((w for w in (*V.QUALITATIVE_TARGETS, *V.QUALITATIVE_POSITIVE) if len(w) >= WORDED_TARGET_CHARS),
+                               key=len, reverse=True))
+
+
+def worded_target_tail(name: str) -> int:
+    """The length of a worded target printed at the end of ``name`` (``走访机制常态化长期``: 长期), 0 if none: the
+    longest qualitative target or positive stem (``vocab``) it ends with, leaving a name. Asked only of a row whose
+    one value is a verdict (达成预期指标, a Hubei 2021 row with its actual blank): its target is in the words before."""
+    return next((len(w) for w in _WORDED_TARGETS if name.endswith(w) and len(name) - len(w) >= MIN_NAME_CHARS), 0)
 
 
 def done_tail(name: str) -> int:

@@ -19,7 +19,7 @@ from jixiao.pipelines import vocab as V
 from jixiao.pipelines.flat_numbers import decimal_pair, funds_pieces, total_cells
 from jixiao.pipelines.flat_numbers import weight_score_split as weight_score_split  # (re-exported)
 from jixiao.pipelines.flat_row_values import (LEADING_NUMBER, MIN_NAME_CHARS, RowShape, doubled_tail, numbers_after,
-                                             rate_run, row_values)
+                                             rate_run, row_values, worded_target_tail)
 from jixiao.pipelines.normalize import NormalizedText
 from jixiao.pipelines.run_together import (is_site_line, known_words_pattern, over_removed_line, value_pieces,
                                            wrap_inside_run)
@@ -85,7 +85,8 @@ def _value() -> re.Pattern[str]:
     # change, its unit printed (an actual: 提高1.3个百分点; 有所提高10 is the words and a 得分)
     change = _alt(V.VALUE_CHANGE_WORDS)
     sized = rf"{number}(?:{units}){per}"
-    compared = rf"(?:{_alt(V.VALUE_COMPARED_BASES)})(?:有所)?(?:{change})(?:{sized})?|(?:{change}){sized}"
+    # (the size may carry its operator: 较上年下降≥5%)
+    compared = rf"(?:{_alt(V.VALUE_COMPARED_BASES)})(?:有所)?(?:{change})(?:(?:{ops})?{sized})?|(?:{change}){sized}"
     return re.compile(rf"(?:{compared}|(?:{ops})?{date}|(?:{per_what})?(?:{ops})?{number}{span}{number})?(?:(?:{units}){per})?(?:{suffix})?"
                       rf"|(?:{ops})?(?:{quality}))")
 
@@ -178,6 +179,9 @@ def _part_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]
             cells += _worded_row(text, pos, shape) if cut is None and not cells else [(pos, len(text))]
             break
         k, vals = cut
+        if not cells and len(vals) == 1 and text[slice(*vals[0])] in V.QUALITATIVE_BANDS and (
+                n := worded_target_tail(text[pos:k])):
+            k, vals = k - n, [(k - n, k), *vals]  # a worded target before the verdict (…常态化长期达成预期指标)
         # (a status in words closing the piece is the row's 完成情况, no value column: 健全健全1515已完成)
         status = vals[-1:] if shape.status and len(vals) > 1 and not _DIGIT.search(text, *vals[-1]) else []
         vals = vals[:len(vals) - len(status)]

@@ -43,12 +43,38 @@ def lone_budget_column(texts: list[str]):
     return column
 
 
+# the tails of a funds header wrapped inside its words (年初 / 预算数, 全年 / 执行数) are this short at most
+WRAPPED_FUNDS_TAIL_CHARS = 4
+
+
+def _wrapped_funds_texts(header: Row, below: Row | None) -> list[str] | None:
+    """The header's texts where its budget words wrapped inside each word, heads on the header row and tails on the
+    next (项目资金 年初 全年 全年 分值 执行率 得分 over (万元) 预算数 预算数 执行数): each tail, in order, completes the
+    next head that makes a funds column word with it (a head naming no column itself); a unit caption among the tails
+    is the 项目资金 label's. None unless every tail completes a head."""
+    if below is None:
+        return None
+    tails = [t for t in below.texts if t and not V.UNIT_CAPTION.match(t)]
+    if len(tails) < 2 or any(len(t) > WRAPPED_FUNDS_TAIL_CHARS for t in tails):
+        return None
+    texts, k = list(header.texts), 0
+    for t in tails:
+        while k < len(texts) and not (texts[k] and funds_column(texts[k]) is None and funds_column(texts[k] + t)):
+            k += 1
+        if k == len(texts):
+            return None
+        texts[k] += t
+        k += 1
+    return texts
+
+
 def _funds_header(rows: list[Row], unit_note: str | None = None) -> tuple[int, list[str], float] | None:
     for i, r in enumerate(rows):
-        column = lone_budget_column(r.texts)
-        fields = [f for f in (column(t) for t in r.texts if t) if f]
+        texts = _wrapped_funds_texts(r, rows[i + 1] if i + 1 < len(rows) else None) or r.texts
+        column = lone_budget_column(texts)
+        fields = [f for f in (column(t) for t in texts if t) if f]
         if len({"initial", "annual", "executed", "rate", "declared"} & set(fields)) >= 2:
-            fields = [f for f in header_fields(r.texts, V.FUNDS_HEADER_WORDS, column) if f]
+            fields = [f for f in header_fields(texts, V.FUNDS_HEADER_WORDS, column) if f]
             leaves = _budget_leaves(rows[i + 1]) if i + 1 < len(rows) else []
             # a two-row header printed in reading order: its second row (年初预算数 / 全年预算数 under 预算数) after
             # the first, on the same row or on a row of its own

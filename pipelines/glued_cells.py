@@ -67,7 +67,8 @@ def _pieces(text: str, start: int, in_header: bool = False) -> list[tuple[int, i
         return [(start, cut), (cut, len(text))]  # 15满意度指标: a row's last number, then the next block's word
     target = _TARGET.search(rest)
     if (target is not None and target.start() >= MIN_NAME_CHARS and "\u4e00" <= rest[target.start() - 1] <= "\u9fff"
-            and not any(ch.isdigit() for ch in rest[:target.start()])):
+            and not any(ch.isdigit() for ch in rest[:target.start()])
+            and not rest.startswith(tuple(V.VALUE_COMPARED_BASES))):  # (较上年下降≥5%: one target, its size after)
         cut = start + target.start()
         return [(start, cut), (cut, len(text))]  # 新建高标准农田面积≥1.2万亩: the name, then its target
     total = V.FUNDS_TOTAL_AMOUNT_LABEL.match(rest)

@@ -106,12 +106,16 @@ def _wrapped_header_by_words(header: Row, below: Row | None, slots: dict[int, st
         joined = indicator_column(head.clean + tail)
         return joined is not None and slots.get(head.col) in (None, joined)
 
+    def caption(head, tail: str) -> bool:  # the 绩效 / 指标 caption over the level columns wrapped too: no column
+        return slots.get(head.col) is None and bool(V.SECTION_CAPTION.match(head.clean + tail))
+
     for t in tails:
-        while k < len(heads) and not completes(heads[k], t):
+        while k < len(heads) and not completes(heads[k], t) and not caption(heads[k], t):
             k += 1
         if k == len(heads):
             return None
-        out[heads[k].col] = indicator_column(heads[k].clean + t)
+        if not caption(heads[k], t):
+            out[heads[k].col] = indicator_column(heads[k].clean + t)
         k += 1
     gained = {s for s in out.values() if s in _VALUE_COLUMNS} - set(slots.values())
     return out if gained else None

@@ -56,3 +56,42 @@ def join_wrapped_level2(rows: list[Row], categories: V.Categories) -> list[Row]:
         rows[k + 1] = Row(below.index, below.kind, below.start, below.end,
                           [cell if c is first else c for c in below.cells])
     return out
+
+
+# a level-2 word broken where the head stays on its row, before the row's name (可持续影 指标1:… 10 9 / 响指标): the
+# tail opens the next line, after the row's cells; it is looked for this many cells back at most (one row's cells)
+BROKEN_TAIL_REACH = 10
+# the tail of such a word (指标, 响指标, 意度指标) is this short at most
+BROKEN_TAIL_CHARS = 5
+
+
+def join_broken_level_tokens(toks: list[Cell], categories: V.Categories) -> list[Cell]:
+    """``toks`` (a collapsed text's cells) with each level-2 word whose tail landed after its row's cells joined back
+    into its head: the head takes the whole word and the tail goes (a reader of collapsed text would read the tail as
+    the next row's name's start). The head is a cell with no digit that is no level-1 and, joined with the tail,
+    makes a level-2 it is not already another of."""
+    out = list(toks)
+    j = 0
+    while j < len(out):
+        tail = out[j].clean
+        if (not tail or len(tail) > BROKEN_TAIL_CHARS or any(map(str.isdigit, tail)) or categories.level2(tail)
+                or categories.level1(tail)):
+            j += 1
+            continue
+        head = next((k for k in range(j - 1, max(-1, j - 1 - BROKEN_TAIL_REACH), -1) if _head_of(out[k], tail, categories)),
+                    None)
+        if head is None:
+            j += 1
+            continue
+        h = out[head]
+        out[head] = Cell(h.col, h.start, h.end, h.text + tail)
+        del out[j]
+    return out
+
+
+def _head_of(cell: Cell, tail: str, categories: V.Categories) -> bool:
+    head = cell.clean
+    if not head or len(head) > HEAD_CHARS or any(map(str.isdigit, head)) or categories.level1(head):
+        return False
+    joined = categories.level2(head + tail)
+    return joined is not None and categories.level2(head) in (None, joined)

@@ -7,6 +7,7 @@ import re
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import is_label, label_value, span_of
 from jixiao.pipelines.layout import Row
+from jixiao.pipelines.normalize import simplified
 from jixiao.pipelines.parsed import Span
 
 _NAME_WORD = V.NAME_WORD
@@ -17,6 +18,8 @@ NAME_AND_VALUE = re.compile(rf"^{_NAME_WORD}:.+")  # 项目名称：X, label and
 # (12+), holding a digit, and followed by a Chinese character, so a name opening with a year or model number stays
 _CODE = re.compile(r"^([0-9A-Z]{10,})[-—_ ]+(.+)$|^((?=[A-Z]*\d)[0-9A-Z]{12,})([\u4e00-\u9fff].*)$")
 _DEPT_CODE = re.compile(r"^(?:\[\d+\]|【\d+】|\d+[-—]|\d{3,}(?=\D))")
+# the table's unit note run into the unit's name where a flattened run lost the line between (…科学院单位:万元)
+_TRAILING_UNIT_NOTE = re.compile(r"[(（]?单位[:：]?(?:万元|千元|元)[)）]?$")
 
 
 # (field, label, whether the label printed without a value still fills the field, with None)
@@ -80,6 +83,10 @@ def clean_org(span: Span | None) -> Span | None:
     if m:
         t = t[m.end():].lstrip("-— ")
         start = span.end - len(t) if span.end - span.start == len(span.text) else start
+    note = _TRAILING_UNIT_NOTE.search(simplified(t))
+    if note and note.start() > 0:
+        end = max(start, end - (len(t) - note.start()))
+        t = t[:note.start()]
     m2 = _TRAILING_DASH.search(t)
     if m2:
         cut = len(t) - m2.start()
