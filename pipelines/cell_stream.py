@@ -79,7 +79,7 @@ def _cells(norm: NormalizedText) -> tuple[list[StreamCell], bool] | None:
         return None
     if not blank_separated:
         return drop_repeated_page_headers(join_headers(levels_before_names(split_glued_cells(join_vertical_words(cells))))), False
-    return drop_repeated_page_headers(join_headers(join_split_categories(join_wrapped(cells, after_blank)))), True
+    return drop_repeated_page_headers(join_headers(join_split_categories(split_glued_cells(join_wrapped(cells, after_blank))))), True
 
 
 class _RowGrouper:
@@ -141,8 +141,8 @@ class _RowGrouper:
             self.rows.append([c])
             self.state = "text"
         elif self.state == "ih_body" and (V.INDICATOR_END.match(c.clean) or V.TOTAL_SCORE_LABEL.match(c.clean)
-                                          or V.FORM_FOOTER.match(c.clean)):
-            # a total row, a note (说明, 注:) or a signature closes the indicator rows; a total keeps its numbers
+                                          or V.FORM_FOOTER.match(c.clean) or V.REPORT_SECTION.match(c.clean)):
+            # a total row, a note (说明, 注:), a signature or the report's next section ends the rows; a total keeps its numbers
             self.start(c, "total" if V.TOTAL_SCORE_LABEL.match(c.clean) else "text")
         elif kind == "label":
             if not (self.cur and self.state == "field" and len(self.cur) == 1):

@@ -58,6 +58,12 @@ def preview_ends(word: str) -> bool:
 
 def drop_cut_row(read: list[ParsedIndicator], header: IndicatorHeader) -> None:
     """Drop the last row read, just above where a preview stops, when it lacks both its 分值 and 得分 under a
-    header that prints them: the preview cut it."""
-    if read and header.tail_slots and read[-1].weight is None and read[-1].score is None:
+    header that prints them and the rows before it print one of them (a header assumed from the template where a
+    preview jumped past the printed one, over a region table's rows that have no scores, is no evidence): the
+    preview cut it."""
+    def unscored(i: ParsedIndicator) -> bool:
+        return i.weight is None and i.score is None
+
+    if (read and header.tail_slots and unscored(read[-1])
+            and (len(read) == 1 or not all(unscored(i) for i in read[:-1]))):
         read.pop()

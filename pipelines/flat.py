@@ -57,8 +57,10 @@ _SENTENCE_MARK = re.compile("[,，。;；]")
 
 
 def _ends_table(word: str) -> bool:
-    # a total-score label (绩效自评总得分) closes the rows too: in running text nothing else marks the table's end
-    return bool(V.INDICATOR_END.match(word) or V.TOTAL_SCORE_LABEL.match(word))
+    # a total-score label (绩效自评总得分) closes the rows too: in running text nothing else marks the table's end; so
+    # do the form's signature fields (填报单位：) and the report's next numbered section (三、自评结论)
+    return bool(V.INDICATOR_END.match(word) or V.TOTAL_SCORE_LABEL.match(word) or V.FORM_FOOTER.match(word)
+                or V.REPORT_SECTION.match(word))
 
 
 def _stops_text_run(word: str) -> bool:

@@ -104,7 +104,9 @@ class IndicatorReader:
                 drop_cut_row(out, header)
             if running_header(r) and _data_row_follows(below[k + 1:]):
                 continue
-            if V.INDICATOR_END.match(first) or is_title_row(r) or is_total_row(r):
+            if (V.INDICATOR_END.match(first) or is_title_row(r) or is_total_row(r)
+                    or (V.FORM_FOOTER.match(first) and not _data_row_follows(below[k + 1:]))):
+                # (a signature line with no indicator row after it: the form's footer, not a stray line inside)
                 closed = True
                 break
             if header.has("actual"):
