@@ -1,10 +1,13 @@
 """Which reading of a text gives which final-accounts table: a table the tab reading titles with nothing under
 it (or a printed title it read no table under) is taken from another reading of the same text (its cells
-laid out with spaces, or one space a cell and a row a line, as the collapsed reader cuts them)."""
+laid out with spaces, or one space a cell and a row a line, as the collapsed reader cuts them); and which printed
+titles ask for a table at all (not a list of contents)."""
 
 from __future__ import annotations
 
-from jixiao.pipelines.normalize import squeeze
+from jixiao.pipelines.final_accounts import title_on
+from jixiao.pipelines.layout import line_spans
+from jixiao.pipelines.normalize import NormalizedText, squeeze
 from jixiao.record import FinalAccountsTable
 
 
@@ -37,3 +40,27 @@ def fill_unread(tables: list[FinalAccountsTable], other: list[FinalAccountsTable
             out.append(found)
             read.add(title)
     return out
+
+
+# this many title lines or more with only blank lines between them are a list of contents (目录 lines set apart by
+# blank lines, without page numbers), not tables: a table puts rows under its title, a pair may be a title over its
+# continuation's
+CONTENTS_TITLES = 3
+
+
+def printed_titles(norm: NormalizedText) -> list[str]:
+    """The titles of the text's title lines, squeezed (a contents line is none, nor an entry of a contents list)."""
+    runs: list[list[str]] = []  # titles of consecutive title lines (blank lines between them do not count)
+    fresh = True
+    for s, e in line_spans(norm.text):
+        if not norm.text[s:e].strip():
+            continue
+        title = title_on(norm, s, e)
+        if title is None:
+            fresh = True
+            continue
+        if fresh:
+            runs.append([])
+            fresh = False
+        runs[-1].append(title)
+    return [title for run in runs if len(run) < CONTENTS_TITLES for title in run]

@@ -29,7 +29,7 @@ from jixiao.pipelines.account_pages import side_by_side
 from jixiao.pipelines.account_merged import merged_repeats
 from jixiao.pipelines.account_collapsed import ran_together
 from jixiao.pipelines.csv_sheets import csv_rows
-from jixiao.pipelines.account_readings import fill_unread, unread
+from jixiao.pipelines.account_readings import fill_unread, printed_titles, unread
 from jixiao.pipelines.account_placement import attach
 from jixiao.pipelines.account_codes import map_codes
 from jixiao.pipelines.account_spaced import spaced_rows
@@ -40,7 +40,6 @@ from jixiao.pipelines.final_accounts import (
     FinalAccountsReader,
     facts,
     is_title_line,
-    printed_titles,
     table_kind,
 )
 from jixiao.pipelines.fuse import fuse

@@ -101,34 +101,17 @@ def is_title_line(norm: NormalizedText, start: int, end: int) -> bool:
     return _title(norm, start, end) is not None
 
 
+def title_on(norm: NormalizedText, start: int, end: int) -> str | None:
+    """The title the line prints, squeezed, when it is a table title."""
+    return squeeze(found[0]) if (found := _title(norm, start, end)) else None
+
+
 def facts(tables: list[FinalAccountsTable]) -> int:
     """The values a reading found on rows it named (a code or a label: a row of bare numbers may be a
     misreading, such as a table printed one cell a line read as tab rows)."""
     return sum(len(r.values) for t in tables for r in t.rows if r.code or r.label)
 
 
-# this many title lines or more with only blank lines between them are a list of contents (目录 lines set apart by
-# blank lines, without page numbers), not tables: a table puts rows under its title, a pair may be a title over its
-# continuation's
-CONTENTS_TITLES = 3
-
-
-def printed_titles(norm: NormalizedText) -> list[str]:
-    """The titles of the text's title lines, squeezed (a contents line is none, nor an entry of a contents list)."""
-    runs: list[list[str]] = []  # titles of consecutive title lines (blank lines between them do not count)
-    fresh = True
-    for s, e in _lines(norm.text):
-        if not norm.text[s:e].strip():
-            continue
-        found = _title(norm, s, e)
-        if found is None:
-            fresh = True
-            continue
-        if fresh:
-            runs.append([])
-            fresh = False
-        runs[-1].append(squeeze(found[0]))
-    return [title for run in runs if len(run) < CONTENTS_TITLES for title in run]
 
 
 def _cn_int(s: str) -> int | None:

@@ -343,7 +343,7 @@ def test_a_three_public_table_one_item_a_row_adds_its_items_up_to_its_total():
 
 
 def test_a_contents_list_set_apart_by_blank_lines_names_no_printed_table():
-    from jixiao.pipelines.final_accounts import CONTENTS_TITLES, printed_titles
+    from jixiao.pipelines.account_readings import CONTENTS_TITLES, printed_titles
 
     contents = ["目录", "", "一、收入支出决算总表", "", "二、收入决算表", "", "三、支出决算表", "", "第二部分 说明"]
     titles = printed_titles(normalize_text("\n".join(contents) + "\n\n" + EXPENDITURE_YUAN))
