@@ -27,7 +27,7 @@ from jixiao.pipelines.prose_view import SENTENCE_END, Unwrapped, complement, rel
 from jixiao.pipelines.prose_budget import implied_budget
 from jixiao.pipelines.prose_headings import HEADING_OPENER_MIN, heading_openers, section_end
 from jixiao.pipelines.prose_names import (
-    NOT_PROJECT, TITLE, intro_name, is_duplicate, name_field, repeated_project_name, short_named, subtitle_name,
+    NOT_PROJECT, intro_name, is_duplicate, name_field, repeated_project_name, short_named, subtitle_name,
     title_matches, title_name, unquoted_name, wrapped_title,
 )
 from jixiao.pipelines.prose_labels import closed_labels
