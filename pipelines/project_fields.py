@@ -19,6 +19,7 @@ NAME_AND_VALUE = re.compile(rf"^{_NAME_WORD}:.+")  # 项目名称：X, label and
 _CODE = re.compile(r"^([0-9A-Z]{10,})[-—_ ]+(.+)$|^((?=[A-Z]*\d)[0-9A-Z]{12,})([\u4e00-\u9fff].*)$")
 _DEPT_CODE = re.compile(r"^(?:\[\d+\]|【\d+】|\d+[-—]|\d{3,}(?=\D))")
 # the table's unit note run into the unit's name where a flattened run lost the line between (…科学院单位:万元)
+_HEADER_RUN = re.compile(V.FUNDS_HEADER_RUN)
 _TRAILING_UNIT_NOTE = re.compile(r"[(（]?单位[:：]?(?:万元|千元|元)[)）]?$")
 
 
@@ -39,6 +40,8 @@ def read_project_fields(rows: list[Row]) -> dict[str, Span | None]:
         for key, rx, label_alone in _FIELD_LABELS:
             if key not in proj:
                 c, v = label_value(r, rx)
+                if key == "name" and v is not None and _HEADER_RUN.fullmatch(v.text):
+                    continue  # (项目名称　预算数　执行数　执行率: a small funds table's header row, its name on the next)
                 if v is not None or (label_alone and c is not None):
                     proj[key] = v
     return proj

@@ -27,7 +27,7 @@ from jixiao.pipelines.prose_view import SENTENCE_END, Unwrapped, complement, rel
 from jixiao.pipelines.prose_budget import implied_budget
 from jixiao.pipelines.prose_headings import HEADING_OPENER_MIN, heading_openers, section_end
 from jixiao.pipelines.prose_names import (
-    NOT_PROJECT, TITLE, intro_name, is_duplicate, name_field, repeated_project_name, short_named, subtitle_name,
+    NOT_PROJECT, intro_name, is_duplicate, name_field, repeated_project_name, short_named, subtitle_name,
     title_matches, title_name, unquoted_name, wrapped_title,
 )
 from jixiao.pipelines.prose_labels import closed_labels
@@ -38,16 +38,18 @@ from jixiao.pipelines.prose_pages import joined_pages
 from jixiao.pipelines.prose_roster import merge_roster, roster, roster_headings
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
-    PAGE_CHROME, PROSE_ALLOCATION, PROSE_HANDED_DOWN, PROSE_SPENDING_WORDS, PROSE_ATTACHMENT_LEAD, PROSE_LINK_LEAD, PROSE_PART_WEIGHT, PROSE_PROJECT_PART, PROSE_SELF_UNIT, PROSE_AMOUNT_AFTER, PROSE_AMOUNT_LABELS, PROSE_CODE_LABEL, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_LIST_JOIN, PROSE_WHOLE_UNIT,
+    PAGE_CHROME, PROSE_ALLOCATION, PROSE_HANDED_DOWN, PROSE_SPENDING_WORDS, PROSE_ATTACHMENT_LEAD, PROSE_LINK_LEAD, PROSE_PART_WEIGHT, PROSE_PROJECT_PART, PROSE_SELF_UNIT, PROSE_AMOUNT_AFTER, PROSE_AMOUNT_LABELS, PROSE_CODE_LABEL, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_LIST_JOIN, PROSE_WHOLE_UNIT, PROSE_YEAR,
 )
 
 # (1.575亿元: a province's totals; 360万 without 元 on an informal page, not 万亩 / 万人)
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元|万(?![\u4e00-\u9fff]))"
 # 2023年 / 2023年度, then a category label 特定类项目 / 专项类项目 / 项目
-_QUALIFIER = r"(?:\d{4}年度?)?(?:[\u4e00-\u9fff]{2,4}类项目|项目(?=[\u4e00-\u9fff]))?"
+_QUALIFIER = r"(?:" + PROSE_YEAR + r")?(?:[\u4e00-\u9fff]{2,4}类项目|项目(?=[\u4e00-\u9fff]))?"
 _OPENERS = (
     re.compile(
-        r"对" + _QUALIFIER + r"(?P<name>[^,，。;；:：“”\"\n]{2,40}?)(?:全面)?开展了?(?:项目)?(?:绩效)?自评(?!综述)"
+        r"对" + _QUALIFIER + r"(?P<name>[^,，。;；:：“”\"\n]{2,40}?)"
+        # (对某资金2022年度使用情况开展了绩效自评: the year and the use are the evaluation's subject; 组织开展 the verb's)
+        r"(?:" + PROSE_YEAR + r")?(?:(?:资金)?(?:使用|管理|执行)情况)?(?:全面|组织|认真)?开展了?(?:项目)?(?:绩效)?自评(?!综述)"
     ),
     # a one-project summary paragraph: 老字号项目绩效自评综述：…
     # (a numbered one, 1.城市道路清扫保洁经费项目绩效自评综述：, names the project without its number)
@@ -485,7 +487,8 @@ def _own_line(text: str, m: re.Match[str]) -> bool:
 def _title_over(text: str, s: int, e: int, name: Span) -> Span:
     """The title's words for the one project a sentence announces, where they name the same project (the contract
     names a prose project by its title: 中央财政…资金转移支付 over the sentence's 对…资金开展了绩效自评)."""
-    m = next((t for t in title_matches(text, s, e) if t.re is TITLE), None)
+    # (a title saying 情况说明 or 自评结果 names the project as one saying 报告 does)
+    m = next(iter(title_matches(text, s, e)), None)
     title = title_name(m) if m is not None and m.start() <= name.start else None
     if m is None and (wrapped := wrapped_title(text, s, e)) is not None and wrapped[0] <= name.start:
         title = wrapped[1]  # (关于2023年度某资金 / 绩效自评报告: a title broken over lines)

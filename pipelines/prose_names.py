@@ -16,7 +16,7 @@ from jixiao.pipelines.prose_links import link_lines, outside_links
 from jixiao.pipelines.prose_units import ORG_END
 from jixiao.pipelines.vocab import (
     PROSE_ACTUAL_CUE, PROSE_FUND_END, PROSE_NAME_LABELS, PROSE_NEXT_LABEL, PROSE_TARGET_CUE, PROSE_TITLE_NOTE,
-    PROSE_TITLE_NOTICE,
+    PROSE_TITLE_NOTICE, PROSE_YEAR,
 )
 
 
@@ -39,14 +39,23 @@ TITLE = re.compile(r"(?:^|(?<=[\n\t。，,;；:：|]))[ \u3000]*(?:关于)?(?P<t
                     # (a letter sending the report on: 关于报送…绩效自评报告的报告 / …的函; a page making it public:
                     # …绩效自评报告公示)
                     rf"(?=[ \t]*$|\s|[(（_｜|—-]|的(?:报告|函|请示)|{PROSE_TITLE_NOTICE}(?:[ \t]*$|\s|[(（]))", re.M)
-_TITLE_YEAR = re.compile(r"\d{4}年度?")
+_TITLE_YEAR = re.compile(PROSE_YEAR)  # (二〇二二年度城乡医疗救助资金自评结果: the year in Chinese numerals too)
 _FUND_END = re.compile(PROSE_FUND_END)
 # a title saying 情况 or 结果 for 报告, or nothing (2023年度某项目绩效自评情况, 某项目2023年度绩效自评): a line of its own
 # holding a year, tried where no title says 报告
 # (a section heading 二、绩效自评情况 holds no year)
-_SITUATION_TITLE = re.compile(r"^[ \u3000]*(?:关于)?(?P<title>[^\n\t。，,;；:：|]{0,40}?\d{4}年度?(?:[^\n\t。，,;；:：|]{2,60}?)?)"
-                              rf"(?:支出|使用|区域)?绩效自评(?:工作)?(?:情况(?:说明)?|结果)?(?:{PROSE_TITLE_NOTICE})?[ \t\u3000]*$",
-                              re.M)
+# (…绩效自评情况的说明 / …资金自评结果: 说明 a report's word as much as 报告, 绩效 left out after the fund's word)
+# (an 信息公开 page may print its title only in its metadata block's 标题 field: 标　　题：某资金绩效自评结果公开)
+_TITLE_FIELD = r"(?:标[ \u3000]*题[:：][ \t\u3000]*)?"
+_SITUATION_END = (r"(?:支出|使用|区域)?(?:绩效|(?<=项目)|(?<=资金)|(?<=经费))自评(?:工作)?"
+                  rf"(?:情况(?:的)?(?:说明|报告)?|结果)?(?:{PROSE_TITLE_NOTICE})?[ \t\u3000]*$")
+_SITUATION_TITLE = re.compile(rf"^[ \u3000]*{_TITLE_FIELD}(?:关于)?(?P<title>[^\n\t。，,;；:：|]{{0,40}}?{PROSE_YEAR}"
+                              r"(?:[^\n\t。，,;；:：|]{2,60}?)?)" + _SITUATION_END, re.M)
+# a title with no year ending in words only a report's title ends in (…补助资金绩效自评情况说明, …资金绩效自评结果公开):
+# a line of its own, not a numbered heading (三、自评结果)
+_PLAIN_TITLE = re.compile(rf"^[ \u3000]*{_TITLE_FIELD}(?:关于)?(?P<title>[^\n\t。，,;；:：|、\d(（一二三四五六七八九十]"
+                          r"[^\n\t。，,;；:：|、]{3,60}?)(?:支出|使用)?(?:绩效|(?<=资金)|(?<=经费))自评"
+                          rf"(?:情况(?:的)?说明|结果{PROSE_TITLE_NOTICE})[ \t\u3000]*$", re.M)
 
 
 def title_matches(text: str, s: int, e: int) -> list[re.Match[str]]:
@@ -54,7 +63,8 @@ def title_matches(text: str, s: int, e: int) -> list[re.Match[str]]:
     titles of other reports a page links to (上一篇：…, a 相关文章 list)."""
     links = link_lines(text, s, e)
     return ([m for m in TITLE.finditer(text, s, e) if outside_links(links, m.start("title"))]
-            or [m for m in _SITUATION_TITLE.finditer(text, s, e) if outside_links(links, m.start("title"))])
+            or [m for rx in (_SITUATION_TITLE, _PLAIN_TITLE) for m in rx.finditer(text, s, e)
+                if outside_links(links, m.start("title"))])
 # (line breaks lost, the next label ends it: 项目名称：城区绿化养护 主管部门：…)
 NAME_FIELD = re.compile(r"(?:"
                          + "|".join(re.escape(w).replace(r"\(", "[(（]").replace(r"\)", "[)）]")
@@ -95,7 +105,7 @@ def name_field(text: str, s: int, e: int) -> Span | None:
 
 # the project a generic title names in brackets after it, the year left out
 TITLE_NOTE = re.compile(PROSE_TITLE_NOTE)  # (公示稿): a note on the document, no project
-TITLE_BRACKET = re.compile(r"\s*[(（]\s*(?:\d{4}年度?)?(?P<v>[^()（）\n\d][^()（）\n]{1,39})[)）]")
+TITLE_BRACKET = re.compile(rf"\s*[(（]\s*(?:{PROSE_YEAR})?(?P<v>[^()（）\n\d][^()（）\n]{{1,39}})[)）]")
 # (对2个重点项目开展了绩效自评 / 对3项专项资金…: a count of the unit's projects names none of them)
 NOT_PROJECT = re.compile(r"整体|项目支出$|部门预算|纳入|所有项目|全部项目|一般公共预算|^本?(部门|单位)|个项目"
                          r"|^[\d一二两三四五六七八九十]{1,3}[个项][\u4e00-\u9fff]{0,4}(?:项目|资金|经费)$"
@@ -171,7 +181,7 @@ def title_name(m: re.Match[str]) -> Span | None:
 
 
 # a year opening a quoted name (对《2023年度某工程》开展了绩效自评): the contract names the project without it
-_LEADING_YEAR = re.compile(r"\d{4}年度?")
+_LEADING_YEAR = re.compile(PROSE_YEAR)
 
 
 def unquoted_name(name: Span) -> Span:

@@ -26,3 +26,9 @@ def test_a_label_row_over_a_row_of_other_cells_is_not_paired():
             "示例县交通运输局\n")
     got = _fields(text)
     assert got["department"] is None and got["implementer"] is None
+
+
+def test_a_funds_table_header_after_the_name_label_is_no_name():
+    """项目名称　预算数　执行数　执行率 (a small funds table inside a prose report): a header row, no name."""
+    text = "项目名称\t预算数\t执行数\t执行率\n示例社会化服务项目\t580\t562.6\t97%\n"
+    assert _fields(text).get("name") is None

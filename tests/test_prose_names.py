@@ -445,3 +445,24 @@ def test_a_title_line_saying_result_or_nothing_after_the_evaluation(title):
 def test_a_department_whole_report_names_no_project_by_its_title():
     m = TITLE.search("示例市市场监督管理局2023年度部门整体支出绩效自评报告")
     assert m is not None and title_name(m) is None
+
+
+# (invbh: the title forms a report names its one project by, the project words what they keep; examples invented)
+@pytest.mark.parametrize(("title", "name"), [
+    ("关于2022年度示例检测能力提升项目绩效自评情况的说明", "示例检测能力提升项目"),
+    ("示例县防汛物资储备补助资金绩效自评情况说明", "示例县防汛物资储备补助资金"),
+    ("标　　题：示例供水工程维修养护补助资金绩效自评结果公开", "示例供水工程维修养护补助资金"),
+    ("二〇二二年度示例医疗救助资金自评结果", "示例医疗救助资金"),
+])
+def test_a_title_saying_shuoming_or_jieguo_names_its_project(title, name):
+    assert _names(f"{title}\n我局对本项目开展了绩效自评。\n{FUNDS}") == [name]
+
+
+def test_a_numbered_heading_saying_ziping_jieguo_is_no_title():
+    assert _names(f"三、自评结果\n{FUNDS}") == []
+
+
+def test_the_announcing_sentence_drops_the_verb_and_the_year_of_use():
+    """对某资金2022年度使用情况开展了绩效自评 / 对某项目组织开展了绩效自评: the name ends before them."""
+    assert _names(f"我厅对示例防汛补助资金2022年度使用情况开展了绩效自评。\n{FUNDS}") == ["示例防汛补助资金"]
+    assert _names(f"我局对示例电梯安全监管项目组织开展了绩效自评。\n{FUNDS}") == ["示例电梯安全监管项目"]

@@ -140,6 +140,8 @@ PROSE_IMPL_LABEL = (r"(?:实施单位|预算单位|资金使用单位|(?<![\u4e0
 PROSE_NEXT_LABEL = r"(?:(?:项目|中央|地方)?(?:主管|实施|预算单位)|项目单位|资金使用单位)"
 # what a bracket after a report's title says about the document itself (公示稿, 终稿, 2023年度), never a project
 PROSE_TITLE_NOTE = r"稿$|版$|^(?:公示|摘要|全文|简本|节选|附件)$|年度?$"
+# a report's year as its title or its first sentence prints it: 2022年, 2022年度, or in Chinese numerals 二〇二二年度
+PROSE_YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年度?"
 # a word after a report's title that says the page makes it public (…绩效自评报告公示, …自评结果的公示, …报告的公告)
 PROSE_TITLE_NOTICE = r"(?:的)?(?:公示|公开|公告)"
 
@@ -237,6 +239,11 @@ PROSE_ROSTER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("department", r"主管部门|主管单位|部门名称"),
     ("implementer", r"实施单位|预算单位|单位名称"),
 )
+
+# a header row of a small funds table that a label reader may take for a 项目名称 and its value (项目名称　预算数　执行数
+# 执行率): the column words only, no name
+FUNDS_HEADER_RUN = (r"(?:(?:年初|全年|调整后)?预算(?:数|金额|资金)?|(?:全年)?执行(?:数|率|金额)|实际支出(?:数)?|支出数|决算数"
+                    r"|(?:自评)?得分|分值|(?:自评)?等级|主管部门|实施单位|[(（](?:万元|元)[)）])+")
 
 # a small unit's plan and result in one clause (名称确保不少于12km，已完成12.6km; 名称力争达到800人，截至12月底已完成5.2km;
 # 名称6家，已运营6家): the words pledging the target, none of its value (确保/力争/争取 and the verb after them)
