@@ -290,9 +290,6 @@ TEMPLATE_INDICATOR_HEADER = ("一级指标", "二级指标", "三级指标", "�
 SECTION_CAPTION = _rx(r"^(年度)?绩效指标(完成情况)?(\(\d+(\.\d+)?分\))?$|^年度绩效指标完成情况$|^\(\d+(\.\d+)?分\)$")
 # completion phrases printed in value columns; a "name" like this is a value whose name cell was blank
 VALUE_PHRASE = _rx(r"^(全部或基本|部分)?(达成|未达成)预期指标")
-# a whole cell that is only a completion verdict (达成预期指标, 部分达成, 未达成): a Hubei 2021 form without score
-# columns prints it in its 完成情况 or remark column in place of a completion value
-VERDICT_CELL = _rx(r"^(全部或基本|基本|部分)?(达成|未达成)(预期指标|预期目标|预期|年度指标)?$")
 # what a 指标性质 column prints when it is no operator: the indicator's kind or direction
 NATURE_WORDS = frozenset(("定性", "定量", "正向", "反向", "正向指标", "反向指标", "共性", "个性", "共性指标", "个性指标"))
 # an operator cell: a glyph, or the words some bureaus print in the 运算符号/指标性质 column (大于等于)
