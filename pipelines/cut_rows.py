@@ -39,7 +39,7 @@ SHORT_ROW_PEERS = 2
 
 
 def _filled(ind: ParsedIndicator) -> int:
-    return len(ind.target) + sum(x is not None for x in (ind.actual, ind.weight, ind.score))
+    return len(ind.target) + sum(x is not None for x in (ind.actual, ind.verdict, ind.weight, ind.score))
 
 
 def stops_short(out: list[ParsedIndicator], tail: list[Row]) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.header_order import indicator_visual_order
-from jixiao.pipelines.indicator_header import IndicatorHeader
+from jixiao.pipelines.indicator_header import COMPLETION_HEAD, IndicatorHeader
 from jixiao.pipelines.indicator_table import indicator_column
 from jixiao.pipelines.layout import Cell
 
@@ -46,6 +46,7 @@ def indicator_header(toks: list[Cell], is_category: Callable[[str], bool],
     header = IndicatorHeader(0, dict(enumerate(order)))
     if header.name_col is None:
         return None
+    header.completion = any(t.clean == COMPLETION_HEAD for t in toks[start:i])
     return header, i, serial
 
 

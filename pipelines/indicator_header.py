@@ -45,6 +45,8 @@ class IndicatorHeader:
         self.name_col = names[0] if names else None
         self.value_slots = [(c, s) for c, s in sorted(slots.items()) if s in VALUE_SLOTS]
         self.tail_slots = [(c, s) for c, s in sorted(slots.items()) if s in ("weight", "score")]
+        # the actual's column is headed by the bare word 完成情况 (the Hubei 2021 completion column), not 实际完成值
+        self.completion = False
 
     def has(self, slot: str) -> bool:
         return slot in self.slots.values()
@@ -57,7 +59,19 @@ def template_columns(row_index: int) -> IndicatorHeader:
     return IndicatorHeader(row_index, dict(enumerate(slots)), len(slots))
 
 
+# the bare head of a completion column (达成预期指标 / 部分达成 there are verdicts), not of 实际完成值
+COMPLETION_HEAD = "完成情况"
+
+
 def find_indicator_header(rows: list[Row], start: int) -> IndicatorHeader | None:
+    header = _find_indicator_header(rows, start)
+    if header is not None:
+        heads = rows[max(header.row_index - 1, 0):header.row_index + 1]
+        header.completion = any(c.clean == COMPLETION_HEAD for r in heads for c in r.cells)
+    return header
+
+
+def _find_indicator_header(rows: list[Row], start: int) -> IndicatorHeader | None:
     for i in range(start, len(rows)):
         r = rows[i]
         slots = {c.col: s for c in r.cells if c.clean and (s := indicator_column(c.clean))}

@@ -69,6 +69,17 @@ def _verdict_in_remarks(r: Row, h: IndicatorHeader, name_i: int, got: dict[str, 
             and bool(V.VALUE_PHRASE.match(actual.clean)))
 
 
+def _verdict_only(h: IndicatorHeader, got: dict[str, Cell]) -> bool:
+    """Under a header with no 分值/得分 whose LAST column is a completion column headed 完成情况 (the Hubei 2021
+    form: 年度指标值 | 完成情况), an actual cell that is only a verdict (达成预期指标, 部分达成, 未达成) says whether the
+    target was met, not what was done: the row prints its target only (the catalog's rows whose last column says
+    达成预期指标). A verdict under 实际完成值 stays the actual (LABELING R7.4)."""
+    actual = got.get("actual")
+    last_is_actual = bool(h.slots) and h.slots[max(h.slots)] == "actual"
+    return (actual is not None and h.completion and last_is_actual and not h.tail_slots
+            and bool(V.VERDICT_CELL.match(actual.clean)))
+
+
 def _last_printed(r: Row, h: IndicatorHeader) -> int:
     """The row's last filled column that stands under the header: under a target-only header (no actual column,
     Hubei 2021) a closing completion phrase (达成预期指标) is a verdict no header cell names, printed past the
@@ -235,6 +246,7 @@ class IndicatorReader:
         assign, method = self._assign(r, h, name_i, shift)
         if assign is None:
             return None
+        verdict = assign.pop("actual") if _verdict_only(h, assign) else None
         if _verdict_in_remarks(r, h, name_i, assign):
             del assign["actual"]
         for slot in ("target", "actual"):
@@ -243,7 +255,7 @@ class IndicatorReader:
         unswap_values(assign)
         ind = ParsedIndicator(
             level1=carry.l1, level2=carry.l2, level1_span=carry.l1_span, level2_span=carry.l2_span,
-            name=span_of(name_cell), method=method,
+            name=span_of(name_cell), method=method, verdict=span_of(verdict) if verdict is not None else None,
         )
         self.fill_values(ind, assign, h)
         if not (ind.target or ind.actual or ind.weight or ind.score):

@@ -37,6 +37,9 @@ class ParsedIndicator(BaseModel):
     actual: Span | None = None
     weight: Span | None = None
     score: Span | None = None
+    # a completion verdict printed where the actual stands (达成预期指标 under no score columns): no actual, but a
+    # cell the row filled (a row cut short by the end of the text fills fewer)
+    verdict: Span | None = None
     method: str = Field(default="positional", description="how the row's cells were assigned")
 
 

@@ -76,3 +76,15 @@ def test_a_verdict_past_a_target_only_header_leaves_a_row_without_level_cells_re
              "满意度指标 服务对象满意度指标 老干部满意度 ≥95% 达成预期指标", "填报单位（盖章）：示例县老干部局"]
     assert _space_values(lines) == [("改造无障碍坡道", "3处", None), ("加装安全扶手", "≥120米", None),
                                     ("改造工程验收合格率", "100%", None), ("老干部满意度", "≥95%", None)]
+
+
+def test_a_verdict_in_the_last_completion_column_of_a_scoreless_header_is_no_actual():
+    """Hubei 2021 form 年度指标值 | 完成情况, no 分值/得分, the completion column last: a verdict (达成预期指标,
+    部分达成, 未达成) there says whether the target was met, not what was done -> target only; a value is kept."""
+    lines = ["项目名称\t示例县防火物资储备经费", "主管部门\t示例县应急管理局", "实施单位\t示例县物资保障中心",
+             "一级指标\t二级指标\t三级指标\t年度指标值\t完成情况",
+             "产出指标\t数量指标\t采购灭火机数量\t≥60台\t达成预期指标",
+             "时效指标\t物资分发完成时间\t2021年10月底前\t部分达成",
+             "效益指标\t社会效益指标\t森林火灾受害率\t≤0.9‰\t未达成",
+             "满意度指标\t服务对象满意度指标\t护林员满意度\t≥90%\t93%"]
+    assert _values(lines) == [("≥60台", None), ("2021年10月底前", None), ("≤0.9‰", None), ("≥90%", "93%")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from jixiao.record import YUAN_PER_WAN, YUAN_PER_YI
 
 
@@ -56,6 +58,9 @@ QUALITATIVE_BANDS: dict[str, str] = {
     "部分达成预期指标": "partial", "部分达成": "partial", "基本达成": "positive", "基本完成": "positive",
     "未达成预期指标": "negative", "未达成": "negative", "未达到预期": "negative",
 }
+# a whole cell that is only a completion verdict (达成预期指标, 部分达成, 未达成): a Hubei 2021 form without score
+# columns prints it in its 完成情况 or remark column in place of a completion value
+VERDICT_CELL = re.compile(r"^(全部或基本|基本|部分)?(达成|未达成)(预期指标|预期目标|预期|年度指标)?$")
 # qualitative targets as forms print them, whole (a table run into one line has nothing else to cut a name
 # from its target: 管护机制 | 建立健全)
 QUALITATIVE_TARGETS: tuple[str, ...] = (
