@@ -41,6 +41,9 @@ _YEAR = re.compile(r"^\d{4}年度?")
 # a scan's point read as a comma: two digits after a comma that ends the amount (28,20; a thousands group has three)
 _DECIMAL_COMMA = re.compile(r"^(-?\d{1,3}),(\d{2})$")
 _SCIENTIFIC = re.compile(r"^-?\d(?:\.\d+)?[eE][+-]?\d{1,2}$")
+# a scan's thousands separators read as points or mixed with the point (1.286.45, 6.347,180.60, 3.470,77,
+# 12,800,00): groups of three digits between the separators and two digits after the last, which is the point
+_SEPARATORS_SLIPPED = re.compile(r"^(-?\d{1,3}(?:[.,]\d{3})+)[.,](\d{2})$")
 
 
 def cell_text(text: str) -> str:
@@ -53,6 +56,9 @@ def cell_text(text: str) -> str:
         return format(Decimal(text), "f")
     if _SLIPPED.match(text) and (m := _DECIMAL_COMMA.match(text.translate(_SLIPS))):
         return f"{m.group(1)}.{m.group(2)}"
+    if _SLIPPED.match(text) and (m := _SEPARATORS_SLIPPED.match(text.translate(_SLIPS))) \
+            and not _AMOUNT.match(text.translate(_SLIPS)):
+        return f"{m.group(1).replace('.', ',')}.{m.group(2)}"
     if _SLIPPED.match(text) and not _AMOUNT.match(text) and not _CODE.match(text):
         fixed = text.translate(_SLIPS)
         inner = _PARENS.match(fixed)
@@ -61,6 +67,11 @@ def cell_text(text: str) -> str:
         if inner and _AMOUNT.match(inner.group(1)):
             return "-" + inner.group(1)
     return text
+
+
+def slips_undone(text: str) -> str:
+    """A cell of digits with slipped letters among them, the letters read as the digits they mean (else as is)."""
+    return text.translate(_SLIPS) if _SLIPPED.match(text) else text
 
 
 def trimmed(part: str) -> tuple[int, int]:

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from jixiao.pipelines import vocab as V
+from jixiao.pipelines.account_slips import cell_text, slips_undone
 from jixiao.pipelines.normalize import NormalizedText, squeeze
 from jixiao.pipelines.text_width import char_width as _char_width
 
@@ -22,6 +23,18 @@ _GAP = re.compile(r" {2,}")
 MIN_CELLS = 3
 # a position inside a column: a cell there in this many rows
 COMMON = 2
+# two or more amounts a scan ran together without their gap (300.00300.00, 957,300.00812,300.00): each ends at
+# its point and two decimals, and the next begins with a digit (slipped letters read as digits first)
+_RUN_TOGETHER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}(?:(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2})+$")
+_RUN_PIECE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}")
+
+
+def run_together(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each amount in a cell a scan ran together (``300.00300.00``); [] for any other cell."""
+    fixed = slips_undone(text)
+    if not _RUN_TOGETHER.match(fixed) or cell_text(text) not in (text, fixed):  # 1.234.56 is one amount slipped
+        return []
+    return [m.span() for m in _RUN_PIECE.finditer(fixed)]
 
 
 def line_widths(norm: NormalizedText, start: int, line: str) -> list[int]:
@@ -45,7 +58,8 @@ def _cells(line: str, widths: list[int] | None = None) -> list[tuple[int, int, i
         if part.strip():
             a = start + len(part) - len(part.lstrip())
             b = end - (len(part) - len(part.rstrip()))
-            out.append((a, b, prefix[a], prefix[b]))
+            pieces = run_together(line[a:b]) or [(0, b - a)]
+            out.extend((a + x, a + y, prefix[a + x], prefix[a + y]) for x, y in pieces)
         pos = end
     return out
 
