@@ -1,8 +1,8 @@
 """Which printed column is the actual, the weight and the score, as other bureaus' templates print them (the invbi
 round): a weight printed 20分 in a weight-only table whose 合计 is the weights' total, a 折算得分 that is the only score
 column, 单项得分 beside a 折算得分 right of it, one 年度指标值及完成情况 column holding both values, an unheaded score
-right of 分值, a row whose remark opens with a digit, a full pipe row ending in one pipe, and a 剩余N页未读 preview
-break. Every example is invented."""
+right of 分值, a row whose remark opens with a digit, a full pipe row ending in one pipe, and a 剩余N页未读 / 下载此文档
+preview break. Every example is invented."""
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.pipe_tables import padded_pipe_rows
@@ -83,3 +83,4 @@ def test_a_full_pipe_row_ends_in_one_pipe():
 
 def test_remaining_pages_mark_a_preview_break():
     assert V.PREVIEW_END.match("剩余1页未读,继续阅读") and V.PREVIEW_END.match("还剩2页未读")
+    assert V.PREVIEW_END.match("下载此文档") and V.PREVIEW_END.match("下载文档到电脑,方便使用")
