@@ -84,6 +84,7 @@ def _find_indicator_header(rows: list[Row], start: int) -> IndicatorHeader | Non
             found = header_fields(r.texts, V.INDICATOR_HEADER_WORDS, indicator_column)
             slots = {c.col: f for c, f in zip(r.cells, found) if f}
             slots.update(_unlabeled_score(r, slots))
+            slots.update(_scaled_score(r, slots))
             visual = indicator_visual_order([slots.get(c.col) for c in r.cells])
             if visual is not None:  # a two-row header printed in reading order
                 return IndicatorHeader(i, {k: s for k, s in enumerate(visual) if s}, len(visual))
@@ -142,6 +143,13 @@ def _unlabeled_score(header: Row, slots: dict[int, str]) -> dict[int, str]:
     return {last.col: "score"} if ok and not {"weight", "score", "reason"} & set(slots.values()) else {}
 
 
+def _scaled_score(header: Row, slots: dict[int, str]) -> dict[int, str]:
+    """A 折算得分 column under a header printing no 得分 / 单项得分 (指标分值 | 折算得分): the row's score."""
+    if "score" in slots.values():
+        return {}
+    return {c.col: "score" for c in header.cells if c.clean and V.SCALED_SCORE_HEADER.match(c.clean)}
+
+
 # a header cell wrapped over two lines leaves a short head on the header row (年度, 实际) and its tail
 # (指标值, 完成值) on the next, one tail per wrapped cell, in column order
 WRAPPED_HEAD_CHARS = 2
@@ -176,14 +184,18 @@ UNHEADED_SCORE_REACH = 12
 
 def with_unheaded_score(header: IndicatorHeader, rows: list[Row], level1: Callable[[str], str | None]
                         ) -> IndicatorHeader:
-    """``header`` with a 得分 column right of its last where the header prints no 分值/得分 but its rows end in one
+    """``header`` with a 得分 column right of its last where the header prints no 得分 (nor 分值, or 分值 as its last
+    column: ``分值 | (blank)`` over ``15 | 14``) but its rows end in one
     more number than its columns hold (a space-row 区域 table: 一级 二级 三级 指标值 实际完成值 原因 over rows
     ``产出指标 数量指标 X ≥1150户 1162户 20``): the catalog reads that unheaded right-most number as the score. Only rows
     opening with a level-1 word are counted: they print every cell left of the remark, so a row one cell longer
     than those columns, ending in a number, prints a column the header does not name (a bare-number actual stands
     inside them)."""
     values = set(header.slots.values())
-    if not header.slots or {"weight", "score", "l1_weight", "l2_weight"} & values or "l1" not in values:
+    # (a header printing 分值 as its last column and no 得分: the unheaded number right of it is the score)
+    weight_last = "weight" in values and header.slots[max(header.slots)] == "weight"
+    if (not header.slots or {"score", "l1_weight", "l2_weight"} & values or ("weight" in values and not weight_last)
+            or "l1" not in values):
         return header
     inner = sum(1 for s in header.slots.values() if s not in ("reason", "note", "other"))
     full = []

@@ -17,7 +17,7 @@ from jixiao.pipelines.normalize import is_number, squeeze
 from jixiao.pipelines.value_align import align, op_cell
 from jixiao.pipelines.parsed import ParsedIndicator, Span
 from jixiao.pipelines.scores import is_total_row
-from jixiao.pipelines.merged_values import split_merged_points, split_merged_values, unswap_values
+from jixiao.pipelines.merged_values import split_merged_points, split_merged_values, split_target_actual, unswap_values
 from jixiao.pipelines.cut_rows import cut_off, drop_cut_row, preview_ends, stops_short
 from jixiao.pipelines.indicator_header import VALUE_SLOTS, IndicatorHeader
 from jixiao.pipelines.vocab import LEVEL_HEADERS as _LEVEL_HEADERS
@@ -43,7 +43,7 @@ def _data_row_follows(rows: list[Row]) -> bool:
     if nxt is None or nxt.kind == "text":
         return False
     filled = nxt.nonempty()
-    return len(filled) >= 4 and any(is_number_cell(c.clean) for c in filled[-3:])
+    return len(filled) >= 4 and any(is_points_cell(c.clean) for c in filled[-3:])  # (a weight printed 20分 too)
 
 
 def _header_block_follows(rows: list[Row]) -> bool:
@@ -253,6 +253,7 @@ class IndicatorReader:
             if slot in assign and self._category_residue(assign[slot].clean):
                 del assign[slot]
         unswap_values(assign)
+        split_target_actual(assign)
         ind = ParsedIndicator(
             level1=carry.l1, level2=carry.l2, level1_span=carry.l1_span, level2_span=carry.l2_span,
             name=span_of(name_cell), method=method, verdict=span_of(verdict) if verdict is not None else None,
@@ -289,9 +290,9 @@ class IndicatorReader:
         tail_cols = [c for c, s in h.tail_slots]
         if tail_cols:
             last = max(tail_cols) + shift
-            # a bare number right of the score column means the row is shifted
-            for c in r.cells[last + 1:]:
-                if is_number_cell(c.clean):
+            # a bare number right of the score column: the row is shifted, unless a header names it (折算得分, 完成率)
+            for k in range(last + 1, len(r.cells)):
+                if is_number_cell(r.cells[k].clean) and h.slots.get(k - shift) not in ("other", "degree"):
                     return False
             numbers = sum(is_number_cell(c.clean) for c in r.cells[name_i + 1:])
             # (a score cell left blank between rulings holds its place where every number of the row has one)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from jixiao.pipelines import vocab as V
 from jixiao.pipelines.layout import Cell, Row
 
 # a value: an operator, a figure and its unit (≥3000平方米, 100%, 2.5万元); two of them, a space between or none
@@ -114,3 +115,15 @@ def unswap_values(assign: dict[str, Cell]) -> None:
     # (a unit on both: a bare figure under an operator column is that column's value, joined to it later)
     if _unit(target.clean) and _unit(target.clean) == _unit(actual.clean.lstrip("≥≤<>＞＜=")):
         assign["target"], assign["actual"] = actual, target
+
+
+def split_target_actual(assign: dict[str, Cell]) -> None:
+    """Cut a target cell printing the actual too (目标≥18处，实际完成18处: one 年度指标值及完成情况 column) into the
+    target and the actual, where the row has no actual cell of its own."""
+    target = assign.get("target")
+    m = V.TARGET_ACTUAL_CELL.match(target.text) if target is not None and "actual" not in assign else None
+    if m is None:
+        return
+    assign["target"] = Cell(target.col, target.start + m.start("t"), target.start + m.end("t"), m["t"])
+    assign["actual"] = Cell(target.col, target.start + m.start("a"), target.start + m.end("a"), m["a"])
+

@@ -131,6 +131,18 @@ def weights_total_read_as_score(proj: ParsedProject, stated: float) -> bool:
     return abs(weights - total) <= SUM_TOLERANCE and abs(scores - stated) <= SUM_TOLERANCE < abs(scores - total)
 
 
+def weights_total_of_weight_only(proj: ParsedProject, prints_scores: bool) -> bool:
+    """Whether the project's score, read from a total row printing one number (合计 | 100分), is the weights' total of
+    a table that prints 分值 and no 得分 anywhere (``prints_scores``: its indicator header or funds row has a score):
+    the rows' 分值 (the funds row's too) add up to it. Such a table states no score."""
+    if prints_scores or proj.score is None or proj.score_weight is not None or len(proj.indicators) < MIN_SUMMED_ROWS:
+        return False
+    funds = [proj.funds.weight] if proj.funds.weight is not None else []
+    weights = _added([i.weight for i in proj.indicators if i.weight is not None] + funds)
+    total = parse_number(proj.score.text)
+    return weights is not None and total is not None and abs(weights - total) <= SUM_TOLERANCE
+
+
 # a check box printed before each grade word (□优 ☑良 □中 □差), one box glyph then the word
 _BOXED_GRADE = re.compile(r"(\S)\s*(" + "|".join(sorted(V.PRINTED_GRADES, key=len, reverse=True)) + r")(?=\s|$)")
 # the options a 自评等级 row prints as boxes: at least this many, one of them ticked

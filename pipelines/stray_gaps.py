@@ -116,6 +116,15 @@ def _space_row(line: str) -> bool:
     return len(_VALUE_CELL.findall(line)) >= SPACE_ROW_VALUES
 
 
+# a line of a space-row document that prints this many cells before its first sentence mark is a table row whose
+# last cell is a remark sentence (达标 基本达标 8 2个池塘…未完工，…): its spaces are cell breaks, not slips
+REMARK_ROW_CELLS = 5
+
+
+def _row_with_remark(line: str) -> bool:
+    return len(_SENTENCE.split(line, maxsplit=1)[0].split()) >= REMARK_ROW_CELLS
+
+
 def text_spaces(text: str) -> list[int]:
     """Offsets of the lone spaces inside running text (see the module's docstring)."""
     if " " not in text:
@@ -127,7 +136,7 @@ def text_spaces(text: str) -> list[int]:
     out: list[int] = []
     for m in lines:
         line = m.group()
-        if _space_row(line) or (space_rows and not _SENTENCE.search(line)):
+        if _space_row(line) or (space_rows and (not _SENTENCE.search(line) or _row_with_remark(line))):
             continue
         rx = _TITLE_SPACE if len(line) <= TITLE_CHARS and _TITLE_END.search(line) else _LONE_SPACE
         out.extend(m.start() + s.start() for s in rx.finditer(line))

@@ -19,7 +19,7 @@ from jixiao.pipelines.name_rows import join_continued_cells, join_wrapped_names
 from jixiao.pipelines.parsed import ParsedProject, Span
 from jixiao.pipelines.project_fields import NAME_AND_VALUE, clean_org, read_project_fields, split_code
 from jixiao.pipelines.scan_residue import NAME_ROW_REACH, slipped_name_label
-from jixiao.pipelines.scores import is_total_row, read_score
+from jixiao.pipelines.scores import is_total_row, read_score, weights_total_of_weight_only
 
 
 def _name_cell(row: Row) -> int | None:
@@ -234,4 +234,7 @@ class TableParser:
         proj.score = got.get("score")
         proj.score_weight = got.get("score_weight")
         proj.grade = got.get("grade")
+        prints_scores = proj.funds.score is not None or (header is not None and header.has("score"))
+        if header is not None and header.has("weight") and weights_total_of_weight_only(proj, prints_scores):
+            proj.score_weight, proj.score = proj.score, None  # (合计 100分 under 分值 alone: the weights' total)
         return proj

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from jixiao.record import YUAN_PER_QIAN, YUAN_PER_WAN
 from jixiao.pipelines.vocab.tables import INDICATOR_HEADERS, LABEL_CACHE_SIZE, TEMPLATE_INDICATOR_HEADER, header_core
+from jixiao.pipelines.vocab.cells import TARGET_ACTUAL_HEADER
 
 
 # ---- final-accounts tables (部门决算表, contract section 6: final_accounts.py, account_grid.py, account_checks.py)
@@ -165,6 +166,8 @@ ACCOUNT_HEADER_WORD = re.compile(r"项目|科目|行次|金额|合计|小计|预
 def indicator_column(text: str) -> str | None:
     """The indicator table column a header word names (``l1``, ``l2``, ``name``, ``target``, ``weight`` ...)."""
     for t in dict.fromkeys((text, header_core(text))):
+        if TARGET_ACTUAL_HEADER.match(t):
+            return "target"  # (its cells hold the actual too: cut by the indicator reader)
         for slot, rx in INDICATOR_HEADERS:
             if rx.search(t) if slot == "reason" else rx.match(t):
                 return slot

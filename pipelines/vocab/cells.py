@@ -30,3 +30,15 @@ def cut_known_word(clean: str) -> bool:
     name."""
     return (any(w.startswith(clean) and w != clean for w in KNOWN_WORDS)
             or any(GOAL_ROW_LABEL.match(clean + tail) for tail in ("标", "目标")))
+
+
+# a 折算得分 column (the score scaled by the weight: records.md, several score columns): the row's score where the
+# table prints no 得分 / 单项得分 beside it (指标分值 | 折算得分)
+SCALED_SCORE_HEADER = _rx(r"^折算(得分|分值)$")
+# one value column printing the target and the actual together (年度指标值及完成情况): read as the target column, its
+# cells cut at their labels (TARGET_ACTUAL_CELL)
+TARGET_ACTUAL_HEADER = _rx(r"^(年度)?(指标值|目标值?)(及|和|与|/)(实际)?完成(值|情况)$")
+# such a cell: 目标≥18处，实际完成18处 / 目标建立，实际已建立 (the actual without its verb 完成 / 达到, as prose reads it)
+TARGET_ACTUAL_CELL = re.compile(r"^\s*(?:年度)?目标值?[:：]?\s*(?P<t>\S.*?)\s*[,，;；]\s*实际(?:完成值?|达到)?[:：]?\s*"
+                                r"(?P<a>\S.*?)\s*[。.]?\s*$", re.S)
+
