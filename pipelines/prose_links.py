@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 
-from jixiao.pipelines.vocab import PROSE_LINK_LEAD, PROSE_LINK_LIST_HEADING, PROSE_TITLE_METADATA
+from jixiao.pipelines.vocab import PROSE_LINK_LEAD, PROSE_LINK_LIST_HEADING, PROSE_LISTED_TITLE, PROSE_TITLE_METADATA
 
 # (multiline: a pattern's ^ matches at a line's start, where each line's match begins)
 _LEAD = re.compile(r"^[ \t\u3000]*(?:" + PROSE_LINK_LEAD + ")", re.M)
 _LIST_HEADING = re.compile(r"^[ \t\u3000]*(?:" + PROSE_LINK_LIST_HEADING + r")[ \t\u3000]*[:：]?[ \t\u3000]*$", re.M)
 _METADATA = re.compile(PROSE_TITLE_METADATA)
+_NUMBERED_TITLE = re.compile(PROSE_LISTED_TITLE, re.M)
+# numbered titles in a row list links (the page's reports, its attachments); one alone may be the report's own heading
+NUMBERED_LIST_MIN = 2
 # a listed link: a short line that is no sentence (a title, a title and its date); a breadcrumb (首页 > …) ends the list
 _LISTED = re.compile(r"^[ \t\u3000]*[^\s。；;，,：:][^\n。；;，,:：>»›]{3,79}$", re.M)
 # a line of the report's body: a sentence, or a line ending in a colon (市财政局：, 报告如下：)
@@ -23,8 +26,8 @@ _LINE = re.compile(r"[^\n]*")
 
 
 def link_lines(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """The spans of the lines of [s, e) that link to other pages: a line led by 上一篇 / 下一篇 or a bullet, and the
-    short lines listed under a 相关文章 heading up to the first that is not one. The list's last line is the report's
+    """The spans of the lines of [s, e) that link to other pages: a line led by 上一篇 / 下一篇 or a bullet, two or more
+    numbered titles in a row, and the short lines listed under a 相关文章 heading up to the first that is not one. The list's last line is the report's
     own title where the publication's date, source or font switch follows it (a sidebar printed right before it)."""
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text, s, e) if m.group().strip()]
     out: list[tuple[int, int]] = []
@@ -33,6 +36,13 @@ def link_lines(text: str, s: int, e: int) -> list[tuple[int, int]]:
         a, b = lines[k]
         if _LEAD.match(text, a, b):
             out.append((a, b))
+        elif _NUMBERED_TITLE.match(text, a, b):
+            run = k + 1
+            while run < len(lines) and _NUMBERED_TITLE.match(text, *lines[run]):
+                run += 1
+            if run - k >= NUMBERED_LIST_MIN:
+                out.extend(lines[k:run])
+                k = run - 1
         elif _LIST_HEADING.match(text, a, b):
             out.append((a, b))
             run = k + 1

@@ -53,10 +53,13 @@ def heading_units(text: str, stretches: list[tuple[int, int]]) -> list[Span]:
         # characters that are not spaces, per line: a heading of lines holding fewer than 4 (the shortest unit's
         # name) or more than 50 is none, and a hostile text of 90,000 one-character lines is read line by line
         sizes = [len("".join(line.split())) for _, line in lines]
+        menu = _menu_lines([line for _, line in lines], sizes)
         k = 0
         while k < len(lines):
             found = None
             for n in (2, 1):
+                if any(menu[k:k + n]):
+                    continue  # (a site's menu: 组织机构 | 新闻中心 read together ends like a unit's name)
                 if n == 2 and (k + 1 >= len(lines) or sizes[k] > HEADING_WRAP_CHARS):
                     continue
                 if not HEADING_CHARS[0] <= sum(sizes[k:k + n]) <= HEADING_CHARS[1]:
@@ -82,6 +85,29 @@ def heading_units(text: str, stretches: list[tuple[int, int]]) -> list[Span]:
 HEADING_WRAP_CHARS = 8
 # a heading holds at least a unit's name (three characters and its ending, 某某局) and at most this many characters
 HEADING_CHARS = (4, 50)
+
+
+# a site's menu printed one item a line: a run of at least this many short lines (each no longer than a wrapped
+# heading's first line); a report's heading wraps over two, a cover block rarely stacks four short ones
+MENU_RUN_LINES = 4
+# a menu printed on one line: at least this many items of two or more characters between spaces or tabs (首页 \t
+# 政府信息公开指南 \t …); a scan letter-spaces a heading one character an item, a wrap splits it in two or three
+MENU_LINE_ITEMS = 4
+
+
+def _menu_lines(lines: list[str], sizes: list[int]) -> list[bool]:
+    """Per line, whether it is an item of a site's menu (one a line, in a run of short lines) or a whole menu line."""
+    short = [0 < n <= HEADING_WRAP_CHARS for n in sizes]
+    out = [sum(len(w) >= 2 for w in line.split()) >= MENU_LINE_ITEMS for line in lines]
+    k = 0
+    while k < len(lines):
+        run = k
+        while run < len(lines) and short[run]:
+            run += 1
+        if run - k >= MENU_RUN_LINES:
+            out[k:run] = [True] * (run - k)
+        k = max(run, k + 1)
+    return out
 
 
 def _heading_org(lines: list[tuple[int, str]]) -> Span | None:

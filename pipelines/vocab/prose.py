@@ -195,6 +195,10 @@ PROSE_FUND_END = r"(?:资金|经费|专项)$"
 # a web page's links to other pages around a report: a line opening with one of these (上一篇：某局…绩效自评报告), a
 # bulleted line (· 某局2024年部门预算), and the lines listed under a heading line of these words (相关文章 / 相关阅读)
 PROSE_LINK_LEAD = r"上一篇|下一篇|上一条|下一条|上篇|下篇|[·•▪►]"
+# a numbered line holding only a report's or table's title, a file's name at most (2.某县2022年度某资金绩效自评报告,
+# （2）…, ①…, 1.某项目绩效自评表.xls): where two or more stand in a row they list the page's reports or attachments (links)
+PROSE_LISTED_TITLE = (r"^[ \t\u3000]*(?:附件)?(?:\d{1,2}[.．、]?|[(（]\d{1,2}[)）]|[①-⑳])[ \t\u3000]*[^\s。；;，,][^\n。；;，,]{3,80}?"
+                      r"(?:报告|自评表|评价表|说明|结果)(?:\.(?:pdf|docx?|xlsx?|wps))?[ \t\u3000]*$")
 # a line naming an attachment of the report (附件1：某局2023年度部门整体支出绩效自评表): a file's name, none of its text
 # a generic report title naming both reports a page holds (部门整体支出及项目支出绩效自评报告): no project's words
 PROSE_BOTH_REPORTS = r"(?:(?:部门整体|整体|项目)支出[及和与、]?){2,3}绩效(?:自评|评价)"
