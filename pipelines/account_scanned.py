@@ -19,7 +19,7 @@ from jixiao.pipelines import vocab as V
 from jixiao.pipelines.account_grid import code_of, is_amount_cell
 from jixiao.pipelines.account_scanned_header import Header, read_header
 from jixiao.pipelines.account_scanned_place import placed
-from jixiao.pipelines.account_slips import cell_text
+from jixiao.pipelines.account_slips import scan_amount
 from jixiao.pipelines.account_spaced import run_together
 from jixiao.pipelines.normalize import NormalizedText, squeeze
 from jixiao.pipelines.text_width import display_width
@@ -61,7 +61,7 @@ def _tokens(norm: NormalizedText, start: int, line: str) -> list[Token]:
         pieces = run_together(m.group()) or [(0, len(m.group()))]
         for a, b in pieces:
             raw = m.group()[a:b]
-            text = cell_text(raw)
+            text = scan_amount(raw) if any(ch.isdigit() for ch in raw) else raw
             x = display_width(line[:m.start() + a])
             out.append(Token(text, start + m.start() + a, start + m.start() + b, x,
                              slipped=text != raw or len(pieces) > 1))
@@ -77,7 +77,7 @@ def _joined_pieces(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for t in tokens:
         if out and _PIECE.match(out[-1].text) and _is_amount(t.text) and "," not in t.text and \
-                t.start - out[-1].end == 1 and (len(out) < 2 or not _is_amount(out[-2].text)):
+                t.start - out[-1].end == 1:
             prev = out.pop()
             out.append(Token(prev.text + t.text, prev.start, t.end, prev.x, True))
             continue
