@@ -14,6 +14,7 @@ check names the columns it fits.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 from math import comb
@@ -64,14 +65,15 @@ def _holds(table: FinalAccountsTable, s: _Sum, open_rows: set[int] | None = None
 
 
 def _domain(table: FinalAccountsTable, i: int, amounts: list[float], keys: list[str],
-            sums: list[tuple[str, list[str]]]) -> list[Cols]:
-    """The placements of a row's amounts that keep its own column sums."""
+            sums: list[tuple[str, list[str]]], fits: Callable[[dict[str, float]], bool] | None = None) -> list[Cols]:
+    """The placements of a row's amounts that keep its own column sums (and ``fits``, a row identity the
+    header's sums cannot say, such as 年末 = 年初 + 收入 − 支出)."""
     row = table.rows[i]
     kept, out = row.values, []
     own = FinalAccountsTable(title=table.title, unit=table.unit, rows=[row])
     for cols in combinations(range(len(keys)), len(amounts)):
         row.values = {keys[c]: a for c, a in zip(cols, amounts)}
-        if all(holds(own, ident) for ident in column_identities(own, sums)):
+        if all(holds(own, ident) for ident in column_identities(own, sums)) and (fits is None or fits(row.values)):
             out.append(cols)
     row.values = kept
     return out
@@ -81,7 +83,8 @@ class _Search:
     """Every way of placing one group of shifted rows that makes the identities among them hold."""
 
     def __init__(self, table: FinalAccountsTable, order: list[int], domains: dict[int, list[Cols]],
-                 amounts: dict[int, list[float]], keys: list[str], sums: list[_Sum]):
+                 amounts: dict[int, list[float]], keys: list[str], sums: list[_Sum],
+                 cost: Callable[[int, Cols], float] | None = None):
         self.table, self.order, self.domains, self.amounts, self.keys = table, order, domains, amounts, keys
         at = {i: n for n, i in enumerate(order)}
         # each identity is checked in full once its last shifted row is placed, in part before
@@ -89,6 +92,8 @@ class _Search:
         self.part = {i: [s for s in sums if i in s.rows and s not in self.full[i]] for i in order}
         self.prune = all(v >= 0 for r in table.rows for v in r.values.values())
         self.found: dict[int, set[Cols]] = {i: set() for i in order}
+        self.cost = cost
+        self.best: tuple[float, dict[int, Cols]] | None = None  # with ``cost``: the solution costing least
         self.solutions = 0
         self.steps = 0
 
@@ -98,6 +103,10 @@ class _Search:
             self.solutions += 1
             for i in self.order:
                 self.found[i].add(self._at(i))
+            if self.cost is not None:
+                total = sum(self.cost(i, self._at(i)) for i in self.order)
+                if self.best is None or total < self.best[0]:
+                    self.best = (total, {i: self._at(i) for i in self.order})
             return True
         i = self.order[n]
         row = self.table.rows[i]
@@ -137,14 +146,17 @@ def _groups(order: list[int], sums: list[_Sum]) -> list[list[int]]:
     return list(out.values())
 
 
-def place(table: FinalAccountsTable, keys: list[str], shifted: list[int], sums: list[tuple[str, list[str]]]
-          ) -> list[Placement]:
+def place(table: FinalAccountsTable, keys: list[str], shifted: list[int], sums: list[tuple[str, list[str]]],
+          fits: Callable[[dict[str, float]], bool] | None = None,
+          cost: Callable[[int, Cols], float] | None = None) -> list[Placement]:
     """The placement of each shifted row (its amounts read into the first value columns, in ``keys`` order);
-    the table's rows are moved to it. ``sums``: the column identities its header prints."""
+    the table's rows are moved to it. ``sums``: the column identities its header prints; ``fits``: a row
+    identity more; ``cost`` (row, placement): where several ways of placing a group hold, the one costing least
+    is taken (a scan's positions as the tie-breaker) instead of the reading from the left."""
     rows = table.rows
     amounts = {i: [rows[i].values[k] for k in keys if k in rows[i].values] for i in shifted}
     today = {i: tuple(range(len(amounts[i]))) for i in shifted}
-    domains = {i: _domain(table, i, amounts[i], keys, sums) for i in shifted
+    domains = {i: _domain(table, i, amounts[i], keys, sums, fits) for i in shifted
                if 0 < len(amounts[i]) < len(keys) and comb(len(keys), len(amounts[i])) <= MAX_PLACEMENTS}
     order = [i for i in shifted if domains.get(i)]
     between = [*families(rows), *((t, p) for t, p, _ in total_parts(rows))]
@@ -152,11 +164,13 @@ def place(table: FinalAccountsTable, keys: list[str], shifted: list[int], sums: 
     identities = [s for s in identities if s.rows]
     out = []
     for group in _groups(order, identities):
-        search = _Search(table, group, domains, amounts, keys, [s for s in identities if s.rows <= set(group)])
+        search = _Search(table, group, domains, amounts, keys, [s for s in identities if s.rows <= set(group)], cost)
         done = search.run()
         for i in group:
             found = search.found[i] if done and search.solutions else set()
             cols = next(iter(found)) if len(found) == 1 else today[i]
+            if done and search.best is not None:
+                cols = search.best[1][i]
             rows[i].values = {keys[c]: a for c, a in zip(cols, amounts[i])}
             out.append(Placement(i, cols, sorted(found)))
     return out

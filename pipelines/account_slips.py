@@ -98,3 +98,10 @@ def standard_title(text: str) -> str | None:
 def number_text(text: str) -> str:
     """Squeezed text with a slipped 表号 put right (公开O5表 -> 公开05表)."""
     return _NUMBER.sub(lambda m: f"公开{m.group(1).translate(_SLIPS)}表", text) if "公开" in text else text
+
+
+def scan_amount(text: str) -> str:
+    """A scanned table's body token with the slips undone where it then reads as an amount with a point, however
+    few true digits it keeps (3OO.OO); else as ``cell_text`` reads it. (A cell alone needs two true digits.)"""
+    fixed = cell_text(text.translate(_SLIPS)) if "." in text else text
+    return fixed if "." in fixed and _AMOUNT.match(fixed) else cell_text(text)

@@ -45,9 +45,6 @@ FIXTURES = sorted((Path(__file__).parent / "data" / "final_accounts").glob("*.tx
 OPEN = {"fa5_ocr_slipped_digits": "an OCR'd table whose columns wander from line to line with blanks lost",
         # the sixth blind check (fa6_*): OCR'd scans whose columns wander and whose blank cells are lost
         "fa6_ocr_two_sided_summary": "an OCR'd two-sided 总表: sides' cells wander, blank amounts lost",
-        "fa6_ocr_expenditure_basic_project": "an OCR'd 支出决算表: rows print 2-3 of 6 columns, positions wander",
-        "fa6_ocr_general_budget_staff_public": "an OCR'd 05表 with 人员/公用经费: merged-down header leaves lost",
-        "fa6_ocr_basic_three_panels": "an OCR'd three-panel 06表: panels' columns wander, empty panel rows lost",
         "fa6_ocr_sangong_blank_lost": "an OCR'd 三公 table: one row of 11 amounts under 12 columns"}
 CASES = [pytest.param(p, marks=pytest.mark.xfail(reason=OPEN[p.stem], strict=True)) if p.stem in OPEN else p
          for p in FIXTURES]

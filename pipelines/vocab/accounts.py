@@ -176,3 +176,9 @@ def indicator_column(text: str) -> str | None:
 
 # the national template's indicator columns by slot (l1, l2, name, target, actual, weight, score, reason)
 TEMPLATE_INDICATOR_SLOTS: tuple[str, ...] = tuple(s for w in TEMPLATE_INDICATOR_HEADER if (s := indicator_column(w)))
+# the columns of a 收入支出 table's balance (年末 = 年初 + 本年收入 − 本年支出): an OCR'd row's lost blank cells are
+# placed so that it holds (account_scanned_place.py); the 支出 figure is its 小计 / 合计 leaf under 本年支出
+ACCOUNT_OPENING_KEY = re.compile(r"^年初结转和结余$")
+ACCOUNT_CLOSING_KEY = re.compile(r"^年末结转和结余$")
+ACCOUNT_INCOME_KEY = re.compile(r"^本年收入(?:合计)?$")
+ACCOUNT_SPENT_KEY = re.compile(r"^(?:本年支出(?:合计)?|小计)$")
