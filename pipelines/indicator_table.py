@@ -289,9 +289,10 @@ class IndicatorReader:
         tail_cols = [c for c, s in h.tail_slots]
         if tail_cols:
             last = max(tail_cols) + shift
-            # a bare number right of the score column means the row is shifted
-            for c in r.cells[last + 1:]:
-                if is_number_cell(c.clean):
+            # a bare number right of the score column means the row is shifted, unless the header names a column of
+            # its own there (折算得分: the score scaled by the weight, an OTHER column)
+            for i, c in enumerate(r.cells[last + 1:], start=last + 1):
+                if is_number_cell(c.clean) and h.slots.get(i - shift) != "other":
                     return False
             numbers = sum(is_number_cell(c.clean) for c in r.cells[name_i + 1:])
             # (a score cell left blank between rulings holds its place where every number of the row has one)

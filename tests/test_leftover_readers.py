@@ -1,0 +1,49 @@
+"""Family-level reader gaps the blind rounds invbd / invbe / invbh / invbj left open (helper s11_leftovers): a
+frequency target in a scoreless run, a target made of the actual's words and a second verb, a numeric OTHER column
+after the score, a doc site's download button and dotted page footer. Every example is invented."""
+
+from jixiao.pipelines.flat_row_values import done_and_more
+from jixiao.pipelines.stream_wraps import valueish
+
+
+def test_a_frequency_is_a_value():
+    for cell in ("每月1次", "每季度2次", "每周至少1次", "每村每年2次"):
+        assert valueish(cell), cell
+    assert not valueish("每万人口卫生技术人员数")
+
+
+def test_a_scoreless_run_reads_a_row_whose_target_is_a_frequency(extractor):
+    # a flattened preview without 分值/得分: after a row's actual comes the next row's name, then a frequency target and
+    # a verdict in the remark column; the name is no remark of the row before
+    text = ("项目支出绩效自评表\n项目名称河滨步道照明改造项目主管部门青禾县住房和城乡建设局实施单位青禾县市政管理所"
+            "项目资金(万元)年初预算数全年预算数全年执行数执行率年度资金总额30302996.67%"
+            "绩效指标一级指标二级指标三级指标年度指标值实际完成值偏差原因分析及改进措施"
+            "产出指标数量指标更换路灯数量≥120盏126盏步道巡检次数每周1次达成预期指标"
+            "质量指标路灯亮灯率≥98%99%达成预期指标效益指标社会效益指标夜间步道使用人次≥5000人次6100人次"
+            "可持续影响指标路灯养护制度建立并执行已建立满意度指标服务对象满意度指标周边居民满意度≥90%93%\n")
+    p = extractor.extract_text(text, doc_id="t", mode="parser").projects[0]
+    rows = {i.name: (i.target, i.actual) for i in p.indicators}
+    assert rows["步道巡检次数"] == ("每周1次", None)
+    assert rows["路灯养护制度"] == ("建立并执行", "已建立")
+    assert rows["更换路灯数量"] == ("≥120盏", "126盏")
+
+
+def test_a_target_of_the_actuals_words_and_a_second_verb():
+    assert done_and_more("管理制度建立并执行", "建立") == len("建立并执行")
+    assert done_and_more("制定并实施", "制定") == 0  # (the name would be empty)
+    assert done_and_more("管理制度建立情况", "建立") == 0
+
+
+def test_a_numeric_other_column_after_the_score_does_not_shift_weight_and_score(extractor):
+    # one cell a line; 权重(%) / 单项得分 / 折算得分: the weight is 权重, the score 单项得分 (contract), the scaled
+    # score after them an OTHER column; a doc site's download button and dotted page footer between the rows
+    head = ["项目名称", "乡镇农贸市场提升经费", "主管部门", "柳川县商务局", "实施单位", "柳川县市场服务中心",
+            "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "权重(%)", "单项得分", "折算得分"]
+    rows = ["产出指标", "数量指标", "改造市场个数", "≥6个", "6个", "30", "100", "30",
+            "摊位规范率", "≥95%", "92%", "30", "90", "27",
+            "还剩1页未读，继续阅读", "下载此文档", "示例文库 · 第2页",
+            "效益指标", "社会效益指标", "群众购物便利度提升", "明显提升", "有所提升", "40", "80", "32",
+            "合计", "100", "89"]
+    p = extractor.extract_text("\n".join(head + rows) + "\n", doc_id="t", mode="parser").projects[0]
+    got = {i.name: (i.weight, i.score) for i in p.indicators}
+    assert got == {"改造市场个数": (30.0, 100.0), "摊位规范率": (30.0, 90.0), "群众购物便利度提升": (40.0, 80.0)}
