@@ -47,3 +47,22 @@ def test_a_numeric_other_column_after_the_score_does_not_shift_weight_and_score(
     p = extractor.extract_text("\n".join(head + rows) + "\n", doc_id="t", mode="parser").projects[0]
     got = {i.name: (i.weight, i.score) for i in p.indicators}
     assert got == {"改造市场个数": (30.0, 100.0), "摊位规范率": (30.0, 90.0), "群众购物便利度提升": (40.0, 80.0)}
+
+
+def _prose_indicators(extractor, body: str):
+    text = ("2023年度示例水土保持治理项目绩效自评报告\n一、项目基本情况\n示例水土保持治理项目由示例县水利局实施。\n"
+            "二、绩效指标完成情况\n" + body + "\n三、自评结论\n项目自评得分为95分。\n")
+    return {i.name: (i.target, i.actual) for p in extractor.extract_text(text, doc_id="t", mode="parser").projects
+            for i in p.indicators}
+
+
+def test_a_date_target_with_an_on_time_actual_in_prose(extractor):
+    got = _prose_indicators(extractor, "数量指标：治理水土流失面积≥30平方公里，实际完成32平方公里。"
+                                       "时效指标：治理任务完成时限2023年11月底前，实际按期完成。")
+    assert got["治理任务完成时限"] == ("2023年11月底前", "按期完成")
+
+
+def test_the_date_a_grant_was_handed_down_is_the_actual(extractor):
+    got = _prose_indicators(extractor, "数量指标：治理水土流失面积≥30平方公里，实际完成32平方公里。"
+                                       "时效指标：治理资金下达时间为2023年5月底前，实际于2023年5月18日下达。")
+    assert got["治理资金下达时间"] == ("2023年5月底前", "2023年5月18日")
