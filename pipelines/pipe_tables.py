@@ -354,7 +354,9 @@ def padded_pipe_rows(text: str) -> str:
         pos += len(line)
         nxt = lines[k + 1].strip(" \t")
         broken = "|" in line and not line.rstrip(" \t").endswith("|")  # a complete row ends with its pipes
-        if _whole_row(line, width, nxt, markdown) or (broken and _ends_its_row(line, nxt, widest)):
+        # (a line ending in one pipe is whole by the same count: a header row whose caption cell merges over the rows
+        # below, 绩效指标 | 一级指标 | … | 偏差原因 |, one cell narrower than the padded rows)
+        if _whole_row(line, width, nxt, markdown) or ((broken or _one_pipe_end(line)) and _ends_its_row(line, nxt, widest)):
             joined = False  # (a markdown export ends every row with its last cell's pipe, a blank last cell too)
         elif nxt and line.strip() and (_one_pipe_end(line) or broken or ("|" not in line and joined)
                                      or ("|" not in line and "|" in nxt and k > 0 and "|" in lines[k - 1])):

@@ -67,3 +67,19 @@ def test_the_date_a_grant_was_handed_down_is_the_actual(extractor):
                                        "时效指标：治理资金下达时间为2023年5月底前，实际于2023年5月18日下达。")
     # (the name here keeps the 为 before its date: the actual is what this test pins)
     assert [v for k, v in got.items() if k.startswith("治理资金下达时间")] == [("2023年5月底前", "2023年5月18日")]
+
+
+def test_a_pipe_header_row_whose_caption_merges_over_the_rows_is_a_row_of_its_own():
+    from jixiao.pipelines.pipe_tables import padded_pipe_rows
+    lines = ["项目名称 | 示例图书流通经费 | ||||||||",
+             "主管部门 | 示例县文化局 | 实施单位 | 示例县图书馆 | ||||||",
+             "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |",
+             "产出指标 | 数量指标 | 新增馆藏图书 | ≥3000册 | 3200册 | 20 | 20 | |||",
+             "| | 流动借阅点数量 | ≥12个 | 12个 | 20 | 20 | |||",
+             "效益指标 | 社会效益指标 | 图书借阅人次 | ≥2万人次 | 2.2万人次 | 30 | 30 | |||",
+             "总分 | 100 | 100 | ||||||"]
+    assert padded_pipe_rows("\n".join(lines)).split("\n") == lines
+    # a header broken inside a row still runs on into its next line
+    broken = ["项目名称 | 示例图书流通经费 | ||||||||", "绩效指标 | 一级 指标 |", "二级指标 | 三级指标 | 分值 | 得分 | |||",
+              *lines[3:]]
+    assert padded_pipe_rows("\n".join(broken)).split("\n")[1] == "绩效指标 | 一级 指标 | 二级指标 | 三级指标 | 分值 | 得分 | |||"
