@@ -83,3 +83,16 @@ def test_a_pipe_header_row_whose_caption_merges_over_the_rows_is_a_row_of_its_ow
     broken = ["项目名称 | 示例图书流通经费 | ||||||||", "绩效指标 | 一级 指标 |", "二级指标 | 三级指标 | 分值 | 得分 | |||",
               *lines[3:]]
     assert padded_pipe_rows("\n".join(broken)).split("\n")[1] == "绩效指标 | 一级 指标 | 二级指标 | 三级指标 | 分值 | 得分 | |||"
+
+
+def test_a_run_cuts_no_name_inside_a_year_and_reads_a_worded_change_and_a_bare_done():
+    from jixiao.pipelines.flat_row_values import RowShape
+    from jixiao.pipelines.flat_run import row_cells
+    shape = RowShape(values=2, numbers=2)
+
+    def cells(text: str) -> list[str]:
+        return [text[a:b] for a, b in row_cells(text, shape)]
+
+    assert cells("巡检完成时间2023年10月底前完成1010") == ["巡检完成时间", "2023年10月底前", "完成", "10", "10"]
+    assert cells("社区防灾能力明显提升有所提升2017.5宣传覆盖仍需加强") == [
+        "社区防灾能力", "明显提升", "有所提升", "20", "17.5", "宣传覆盖仍需加强"]
