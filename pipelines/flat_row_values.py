@@ -87,7 +87,25 @@ def row_values(text: str, name: tuple[int, int], vals: list[tuple[int, int]],
     if len(done) >= MIN_NAME_CHARS and text[a:b].endswith(done) and b - a - len(done) >= MIN_NAME_CHARS:
         # the target is the actual's words without 已, run into the name (管护机制建立 | 已建立)
         return [(a, b - len(done)), (b - len(done), b), *vals]
+    if len(done) >= MIN_NAME_CHARS and (t := done_and_more(text[a:b], done)):
+        # the target is the actual's words and a second verb (建立并执行 | 已建立), run into the name
+        return [(a, b - t), (b - t, b), *vals]
     return [(a, b), *vals]
+
+
+# a second verb after 并 closing a target is at most this long (执行, 落实到位)
+MAX_SECOND_VERB = 4
+
+
+def done_and_more(name: str, done: str) -> int:
+    """The length of a target closing ``name`` made of an actual's words (建立 of 已建立), 并 and a second verb
+    (``管理制度建立并执行``: 建立并执行), 0 if none; the name keeps at least ``MIN_NAME_CHARS``."""
+    at = name.rfind(done + "并")
+    rest = name[at + len(done) + 1:] if at >= MIN_NAME_CHARS else ""
+    return len(name) - at if 0 < len(rest) <= MAX_SECOND_VERB and _HAN_RUN.match(rest) else 0
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+$")
 
 
 # a rate row's name (覆盖率, 准确率(%)): its values are percentages, none over 100

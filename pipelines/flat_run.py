@@ -86,7 +86,9 @@ def _value() -> re.Pattern[str]:
     change = _alt(V.VALUE_CHANGE_WORDS)
     sized = rf"{number}(?:{units}){per}"
     # (the size may carry its operator: 较上年下降≥5%)
-    compared = rf"(?:{_alt(V.VALUE_COMPARED_BASES)})(?:有所)?(?:{change})(?:(?:{ops})?{sized})?|(?:{change}){sized}"
+    # (or 有所 and the change alone: 有所提升, an actual in words after a worded target)
+    compared = (rf"(?:{_alt(V.VALUE_COMPARED_BASES)})(?:有所)?(?:{change})(?:(?:{ops})?{sized})?|(?:{change}){sized}"
+                rf"|有所(?:{change})")
     return re.compile(rf"(?:{compared}|(?:{ops})?{date}|(?:{per_what})?(?:{ops})?{number}{span}{number})?(?:(?:{units}){per})?(?:{suffix})?"
                       rf"|(?:{ops})?(?:{quality}))")
 
@@ -98,6 +100,11 @@ def _values_from(text: str, pos: int) -> tuple[list[tuple[int, int]], int]:
     rx = _value()
     while pos < len(text):
         m = rx.match(text, pos)
+        if (m is None or m.end() == pos) and out and (done := _DONE_AFTER_DATE.match(text, pos)) \
+                and _DATE_END.search(text, *out[-1]):
+            out.append((pos, done.end()))  # (2020年11月底前完成: a deadline, then the actual's bare 完成)
+            pos = done.end()
+            continue
         if m is None or m.end() == pos:
             break
         digit = _DIGIT.search(text, pos, m.end()) if text[m.end():m.end() + 1] == "." else None
@@ -108,6 +115,16 @@ def _values_from(text: str, pos: int) -> tuple[list[tuple[int, int]], int]:
         out.append((pos, m.end()))
         pos = m.end()
     return out, pos
+
+
+# a bare 完成 (or 未完成) printed as the actual after a date; 完成率, 完成时间 open a name
+_DONE_AFTER_DATE = re.compile(r"未?完成(?!率|程度|比例|情况|时间|数|量|值)")
+_DATE_END = re.compile(r"[年月日旬底前]$")
+
+
+def _inside_number(text: str, k: int) -> bool:
+    """Whether ``k`` falls between two digits of one number (a name cut there leaves a digit: 时间2 | 020年)."""
+    return text[k - 1:k].isdigit() and text[k:k + 1].isdigit()
 
 
 def values_to_end(text: str) -> list[tuple[int, int]] | None:
@@ -165,7 +182,7 @@ def _part_cells(text: str, shape: RowShape = RowShape()) -> list[tuple[int, int]
             continue
         cut = None
         for k in range(pos + MIN_NAME_CHARS, len(text)):
-            if not _value().match(text, k):
+            if not _value().match(text, k) or _inside_number(text, k):
                 continue
             vals, end = _values_from(text, k)
             # the rest reads as values to its end, or a row's values (a target and an actual at least) run into

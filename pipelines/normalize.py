@@ -36,13 +36,13 @@ _PAGE_LINE = re.compile(
     # a mirror site's traditional copy prints 頁; dashes may frame the label (— 第 1 頁，共 2 頁 —)
     r"|(?:[-－—]\s*)?第\s*[0-9０-９]{1,4}\s*[页頁](?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*[页頁])?(?:\s*[-－—])?"
     r"|共\s*[0-9０-９]{1,4}\s*[页頁]|[0-9]{1,4}[ \u3000]+/[ \u3000]+[0-9]{1,4}"
-    # a site's page footer: its name before the label, dashes around it (- 智库文档 第1页 -, 豆丁网 第1页 共3页)
-    r"|(?:[-－—][ \u3000]*)?[^\s\d]{1,10}[ \u3000]+第[ \u3000]*[0-9]{1,4}[ \u3000]*页(?:[ \u3000]*共[ \u3000]*[0-9]{1,4}[ \u3000]*页)?(?:[ \u3000]*[-－—])?"
+    # a site's page footer: its name before the label, dashes around it (- 智库文档 第1页 -, 豆丁网 第1页 共3页, 某文档 · 第2页)
+    r"|(?:[-－—][ \u3000]*)?[^\s\d]{1,10}(?:[ \u3000]*[·•][ \u3000]*|[ \u3000]+)第[ \u3000]*[0-9]{1,4}[ \u3000]*页(?:[ \u3000]*共[ \u3000]*[0-9]{1,4}[ \u3000]*页)?(?:[ \u3000]*[-－—])?"
     r"|[^\n]{1,120}?\.(?:docx?|xlsx?|pdf|pptx?|wps)_第[0-9]{1,4}页"
     # a preview's watermark between its pages: the site's name and domain (原创力文档 max.book118.com), its promise
     r"|(?:[^\s\d]{1,10}[ \u3000]+)?(?:www\.)?[a-z0-9-]{2,30}(?:\.[a-z0-9-]{2,30}){0,2}\.(?:com|cn|net)"
     r"|预览与源文档一致[^\n]{0,20}|本文档由用户上传[^\n]{0,40}"  # (its upload disclaimer, button under a counter, ads)
-    r"|(?<=[页頁]\n)下载文档|[【\[]广告[】\]][^\n]{0,60})[ \t\u3000]*(?:\r?\n|$)", re.M)
+    r"|(?<=[页頁]\n)下载[此本]?文档|[【\[]广告[】\]][^\n]{0,60})[ \t\u3000]*(?:\r?\n|$)", re.M)
 # A stamp's impression read by OCR as a line of its own (财 务 专 用 章, 青岚县交通运输局 / (公章)): never content, and
 # left in place between two rows it glues to a cell. A label asking for the stamp (实施单位(盖章)) is kept.
 _STAMP_LINE = re.compile(

@@ -354,9 +354,10 @@ def padded_pipe_rows(text: str) -> str:
         pos += len(line)
         nxt = lines[k + 1].strip(" \t")
         broken = "|" in line and not line.rstrip(" \t").endswith("|")  # a complete row ends with its pipes
-        # (a row whose last cell is filled ends in one pipe: as many pipes as a padded row, no piece of a broken row)
+        # (a row whose last cell is filled ends in one pipe: as many pipes as a padded row, or, a header row whose caption
+        # cell merges over the rows below, one cell narrower than the padded rows: whole by the count with the next line)
         if (_whole_row(line, width, nxt, markdown) or (broken and _ends_its_row(line, nxt, widest))
-                or (_one_pipe_end(line) and line.count("|") >= widest)):
+                or (_one_pipe_end(line) and (line.count("|") >= widest or _ends_its_row(line, nxt, widest)))):
             joined = False  # (a markdown export ends every row with its last cell's pipe, a blank last cell too)
         elif nxt and line.strip() and (_one_pipe_end(line) or broken or ("|" not in line and joined)
                                      or ("|" not in line and "|" in nxt and k > 0 and "|" in lines[k - 1])):

@@ -26,7 +26,7 @@ from jixiao.pipelines.prose_results import FIGURE, enumerated_results, listed_re
 from jixiao.pipelines.vocab import (
     LEVEL1, LEVEL2_PARENT, MEASURE_UNITS, PROSE_ACTUAL_CUE, PROSE_BARE_ACTUAL_CUE, PROSE_ENUMERATOR, PROSE_FIELD_NAME_CUE, PROSE_RUN_ACTUAL_CUE,
     PROSE_ADJUSTED_TARGET_CUE, PROSE_BULLET, PROSE_DASH_BULLET, PROSE_INTERIM_CLAUSE, PROSE_NAME_COLUMN_SAID, PROSE_COMPLETION_CUE, PROSE_DATE_LEAD, PROSE_TARGET_MET, PROSE_FULL_MARK_CUE, PROSE_FUNDS_ACTUAL, PROSE_LEVEL_SEPARATOR, PROSE_RUN_TARGET_CUE, PROSE_SCORE_CUE, PROSE_SURVEY_ACTUAL_CUE, PROSE_TARGET_BOUND, PROSE_TARGET_COMPARED, PROSE_TARGET_CUE, PROSE_WEIGHT_CUE,
-    fallback_level1, fallback_level2,
+    ON_TIME_MARKS, fallback_level1, fallback_level2,
 )
 
 
@@ -133,7 +133,8 @@ _IND_VALUE_FIRST = re.compile(
     r"[,，]\s*(?:[^,，;；。\n]{0,8}?实际(?P<verb>[\u4e00-\u9fff]{0,5}?)|(?P<done>(?:已|全年|累计)?完成(?!率|程度|比例))"
     # (or the date it happened: 开工时间2023年9月底前，于2023年9月12日开工)
     r"|" + PROSE_SURVEY_ACTUAL_CUE + r"|(?P<on>于)(?=\d{1,4}[年月]))"
-    + _CUE_END + r"(?P<actual>" + _FIGURE + r")"
+    # (or, after 实际, the words of a deadline kept: 完成时限2022年12月底前，实际按期完成)
+    + _CUE_END + r"(?P<actual>" + _FIGURE + r"|(?<=实际)(?:" + "|".join(ON_TIME_MARKS) + r"))"
     r"(?:[,，]\s*" + PROSE_WEIGHT_CUE + _CUE_END + r"(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
     r"(?:[,，]\s*" + PROSE_SCORE_CUE + _CUE_END + r"(?P<score>\d+(?:\.\d+)?)\s*分?)?(?=[,，;；。\n]|$)", re.M)
 _IND_REVERSED = re.compile(
@@ -301,7 +302,8 @@ def indicator_sentences(text: str, s: int, e: int) -> list[ParsedIndicator]:
         actual = note_off(verb_tail_off(trim_bracket(Span.of(m, actual_group)))) if m[actual_group] is not None else None
         actual = share_with_verb(actual, text) if actual is not None else None  # (完成年度目标的103%)
         actual = echo_off(actual, name) if actual is not None else None
-        if m.groupdict().get("on"):  # (于2023年9月12日开工: the date is the actual)
+        if actual is not None and (m.groupdict().get("on") or text[actual.start - 1:actual.start] == "于"):
+            # (于2023年9月12日开工, 实际于2023年6月20日下达: the date is the actual)
             actual = event_tail_off(actual)
         if m.groupdict().get("pre"):  # (每人每年 before 640元: part of what was done)
             actual = Span(text=m["pre"] + m["actual"], start=m.start("pre"), end=m.end("actual"))

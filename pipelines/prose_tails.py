@@ -68,7 +68,7 @@ def verb_tail_off(span: Span) -> Span:
 
 # the event after the date an actual says it happened on (于2023年9月12日开工): the date is the value (an actual printed
 # without 于, 实际2023年5月全部开工, keeps its words)
-_EVENT_TAIL = re.compile(r"(?<=[\d日月旬底])(?:全部|已|正式)?(?:开工|启动|开通|投用|投入使用)$")
+_EVENT_TAIL = re.compile(r"(?<=[\d日月旬底])(?:全部|已|正式)?(?:开工|启动|开通|投用|投入使用|下达|下拨|拨付)$")
 
 
 def event_tail_off(span: Span) -> Span:

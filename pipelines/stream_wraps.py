@@ -28,8 +28,9 @@ _CLAUSE = frozenset("，,；;。")
 
 def valueish(clean: str) -> bool:
     """A target, actual, weight or score as printed: a number or an operator first (≥120公里, 96%, 20); or a
-    指标性质 cell (正向, 定性), which a row prints before its target."""
-    return bool(V.VALUE_START.match(clean)) or bool(V.OPERATORS.match(clean)) or clean in V.NATURE_WORDS
+    指标性质 cell (正向, 定性), which a row prints before its target; a frequency (每月1次)."""
+    return (bool(V.VALUE_START.match(clean)) or bool(V.OPERATORS.match(clean)) or clean in V.NATURE_WORDS
+            or bool(V.FREQUENCY_VALUE.match(clean)))
 
 
 def _columns(slots: list[str | None]) -> tuple[int, int] | None:

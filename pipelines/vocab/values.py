@@ -101,3 +101,6 @@ VALUE_DONE_WORDS: tuple[str, ...] = ("已全部完成", "已完成", "未完成"
                                      "已拨付", "已发放", "已到位")
 # a year named by its relation to the budget year before a month (次年3月底前, 当年12月20日)
 DATE_RELATIVE_YEARS: tuple[str, ...] = ("次年", "当年", "本年")
+# a frequency as a whole cell: what it counts per, then the count (每月1次, 每季度2次, 每周至少1次): a value, though
+# it opens with a word
+FREQUENCY_VALUE = re.compile(r"^每[\u4e00-\u9fff]{1,2}(?:每[\u4e00-\u9fff]{1,2})?(?:不少于|至少|≥)?\d+(?:\.\d+)?[\u4e00-\u9fff]{0,2}(?:以上)?$")
