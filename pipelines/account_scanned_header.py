@@ -115,7 +115,7 @@ def _tree(cells: list[HeadCell]) -> list[HeadCell]:
     wrapped = {id(c): d for c in cells for d in cells
                if d.line == c.line + 1 and under(c, d) and c.text + d.text in V.ACCOUNT_STANDARD_LEAVES}
     last = max(c.line for c in cells)
-    groups = {id(c) for c in cells if any(under(c, d) for d in cells)
+    groups = {id(c) for c in cells if (any(under(c, d) for d in cells) and not _leaf_name(c.text))
               or (c.text in V.ACCOUNT_SIDE_HEADS and c.line < last)}
     fronts = [c for c in cells if c.role in ("code", "label")]
 
@@ -130,7 +130,45 @@ def _tree(cells: list[HeadCell]) -> list[HeadCell]:
         if above:
             nearest = max(g.line for g in above)
             c.parent = min((g for g in above if g.line == nearest), key=lambda g: abs(g.center - c.center))
-    return sorted((c for c in cells if id(c) not in groups), key=lambda c: c.center)
+    _repeats(cells)
+    leaves = sorted((c for c in cells if id(c) not in groups), key=lambda c: c.center)
+    # the value leaves in their tree's order, in the places value leaves take (code / label / 行次 stay put)
+    values = iter(sorted((c for c in leaves if c.role == "value"), key=_order))
+    return [next(values) if c.role == "value" else c for c in leaves]
+
+
+def _order(cell: HeadCell) -> tuple[float, ...]:
+    """Where a leaf stands in the header's tree, its groups' places first: a scan may lay a group's last leaf
+    (公务用车运行费) past the next group's own leaf (公务接待费), the tree keeps them apart."""
+    path = [cell.center]
+    p = cell.parent
+    while p is not None:
+        path.append(p.center)
+        p = p.parent
+    return tuple(reversed(path))
+
+
+def _leaf_name(text: str) -> bool:
+    """A 三公 item that has no parts (因公出国（境）费, 公务接待费): a scan may lay it over the vehicle item's last
+    part (公务用车运行费), and it heads nothing."""
+    return any(rx.match(text) for rx in V.ACCOUNT_THREE_PUBLIC_ITEMS if rx is not V.ACCOUNT_VEHICLE_ITEM)
+
+
+def _repeats(cells: list[HeadCell]) -> None:
+    """A header line whose value cells print one run of names k times under k groups (预算数 | 决算数 over 合计 …
+    公务接待费 twice): the i-th run under the i-th group, whatever the scan's positions say."""
+    for n in range(1, max(c.line for c in cells) + 1):
+        line = sorted((c for c in cells if c.line == n and c.role == "value"), key=lambda c: c.x0)
+        parents = sorted({id(c.parent): c.parent for c in line if c.parent is not None}.values(), key=lambda g: g.x0)
+        k = len(parents)
+        if k < 2 or len(line) % k or len(line) == k:
+            continue
+        size = len(line) // k
+        names = [c.text for c in line]
+        if any(names[i * size:(i + 1) * size] != names[:size] for i in range(k)):
+            continue
+        for i, c in enumerate(line):
+            c.parent = parents[i // size]
 
 
 def _panels(leaves: list[HeadCell]) -> list[Panel] | None:
