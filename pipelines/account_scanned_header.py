@@ -110,17 +110,70 @@ def _tree(cells: list[HeadCell]) -> list[HeadCell]:
     def under(a: HeadCell, b: HeadCell) -> bool:
         return b.line > a.line and min(a.x1, b.x1) > max(a.x0, b.x0)
 
-    groups = {id(c) for c in cells if any(under(c, d) for d in cells)}
+    # a cell wrapped over two header lines (年末结转 over 和结余) heads its own second line only: a leaf of the
+    # next column its scan laid it over (项目支出) belongs to the group beside it
+    wrapped = {id(c): d for c in cells for d in cells
+               if d.line == c.line + 1 and under(c, d) and c.text + d.text in V.ACCOUNT_STANDARD_LEAVES}
+    last = max(c.line for c in cells)
+    groups = {id(c) for c in cells if (any(under(c, d) for d in cells) and not _leaf_name(c.text))
+              or (c.text in V.ACCOUNT_SIDE_HEADS and c.line < last)}
+    fronts = [c for c in cells if c.role in ("code", "label")]
+
+    def across(g: HeadCell, c: HeadCell) -> bool:
+        """A code / label header stands between them: the group heads another side or panel."""
+        lo, hi = sorted((g.center, c.center))
+        return any(f.line > g.line and lo < f.center < hi for f in fronts)
+
     for c in cells:
-        above = [g for g in cells if id(g) in groups and g.line < c.line and (g.role == "value") == (c.role == "value")]
+        above = [g for g in cells if id(g) in groups and g.line < c.line and (g.role == "value") == (c.role == "value")
+                 and wrapped.get(id(g), c) is c and not across(g, c)]
         if above:
             nearest = max(g.line for g in above)
             c.parent = min((g for g in above if g.line == nearest), key=lambda g: abs(g.center - c.center))
-    return sorted((c for c in cells if id(c) not in groups), key=lambda c: c.center)
+    _repeats(cells)
+    leaves = sorted((c for c in cells if id(c) not in groups), key=lambda c: c.center)
+    # the value leaves in their tree's order, in the places value leaves take (code / label / 行次 stay put)
+    values = iter(sorted((c for c in leaves if c.role == "value"), key=_order))
+    return [next(values) if c.role == "value" else c for c in leaves]
+
+
+def _order(cell: HeadCell) -> tuple[float, ...]:
+    """Where a leaf stands in the header's tree, its groups' places first: a scan may lay a group's last leaf
+    (公务用车运行费) past the next group's own leaf (公务接待费), the tree keeps them apart."""
+    path = [cell.center]
+    p = cell.parent
+    while p is not None:
+        path.append(p.center)
+        p = p.parent
+    return tuple(reversed(path))
+
+
+def _leaf_name(text: str) -> bool:
+    """A 三公 item that has no parts (因公出国（境）费, 公务接待费): a scan may lay it over the vehicle item's last
+    part (公务用车运行费), and it heads nothing."""
+    return any(rx.match(text) for rx in V.ACCOUNT_THREE_PUBLIC_ITEMS if rx is not V.ACCOUNT_VEHICLE_ITEM)
+
+
+def _repeats(cells: list[HeadCell]) -> None:
+    """A header line whose value cells print one run of names k times under k groups (预算数 | 决算数 over 合计 …
+    公务接待费 twice): the i-th run under the i-th group, whatever the scan's positions say."""
+    for n in range(1, max(c.line for c in cells) + 1):
+        line = sorted((c for c in cells if c.line == n and c.role == "value"), key=lambda c: c.x0)
+        parents = sorted({id(c.parent): c.parent for c in line if c.parent is not None}.values(), key=lambda g: g.x0)
+        k = len(parents)
+        if k < 2 or len(line) % k or len(line) == k:
+            continue
+        size = len(line) // k
+        names = [c.text for c in line]
+        if any(names[i * size:(i + 1) * size] != names[:size] for i in range(k)):
+            continue
+        for i, c in enumerate(line):
+            c.parent = parents[i // size]
 
 
 def _panels(leaves: list[HeadCell]) -> list[Panel] | None:
-    panels: list[Panel] = []
+    # a table with no code or label column (the 三公 table's one row of amounts): one panel of values
+    panels: list[Panel] = [] if any(leaf.role != "value" for leaf in leaves) else [Panel(leaves[0].x0)]
     for leaf in leaves:
         if leaf.role != "value" and (not panels or panels[-1].values):
             panels.append(Panel(leaf.x0))
@@ -189,14 +242,18 @@ def header_rows(header: Header) -> list[list[HeadCell | None]]:
         for role in ("code", "label", "line"):
             if getattr(p, role):
                 # the header cell of that role nearest the body in this panel's part of the line
-                mine = [c for c in fronts if c.role == role and abs(c.x0 - p.x) <= abs(c.x0 - _other_x(header, p))]
+                mine = [c for c in fronts if c.role == role and _panel_at(header, c.x0) is p]
                 rows[-1][col] = max(mine, key=lambda c: c.line) if mine else None
                 col += 1
         col += len(p.values)
     return rows
 
 
-def _other_x(header: Header, panel: Panel) -> float:
-    """The start of the nearest other panel (infinitely far where there is one panel)."""
-    others = [p.x for p in header.panels if p is not panel]
-    return min(others, key=lambda x: abs(x - panel.x)) if others else float("inf")
+# a scan's header cell may stand this many display columns left of where its panel starts
+_PANEL_SLACK = 2
+
+
+def _panel_at(header: Header, x: int) -> Panel:
+    """The panel a header cell at display column ``x`` stands in: the last one starting at or before it (a
+    side's 行次 stands nearer the next side's 项目 than its own where its label column is wide)."""
+    return next((p for p in reversed(header.panels) if p.x <= x + _PANEL_SLACK), header.panels[0])

@@ -60,7 +60,7 @@ from jixiao.pipelines.prose_merge import (
 )
 from jixiao.pipelines.prose_indicators import fill_lone_indicators
 from jixiao.pipelines.relined_tables import relined_tables, with_original
-from jixiao.pipelines.account_scanned import printed_values, scanned_rows
+from jixiao.pipelines.account_scanned import scan_reads_better, scanned_rows
 from jixiao.pipelines.readers import COLLAPSED_LINE_CHARS, LayoutReaders, a_table, is_collapsed
 from jixiao.pipelines.readers import facts as reading_facts
 from jixiao.pipelines.reading_plausibility import plausible_facts
@@ -295,7 +295,7 @@ class Extractor:
             tables = by_cell if facts(by_cell) > facts(tables) else tables
         if (scanned := scanned_rows(norm, is_title_line)) is not None:  # an OCR'd scan: each line read as tokens
             by_scan = self.accounts.read(scanned)
-            tables = by_scan if printed_values(by_scan) > printed_values(tables) else tables
+            tables = by_scan if scan_reads_better(by_scan, tables) else tables
         if unread(tables, titles):  # one space a cell, a row a line: its cells found as in collapsed text
             tables = fill_unread(tables, self.accounts.read_collapsed(norm), titles)
         if self.mapper is not None:

@@ -42,10 +42,7 @@ from jixiao.pipelines.ingest import load_bytes
 
 FIXTURES = sorted((Path(__file__).parent / "data" / "final_accounts").glob("*.txt"))
 # layouts the reader does not read whole yet (docs/final-accounts.md, "Still open"): strict, so a fix shows
-OPEN = {"fa5_ocr_slipped_digits": "an OCR'd table whose columns wander from line to line with blanks lost",
-        # the sixth blind check (fa6_*): OCR'd scans whose columns wander and whose blank cells are lost
-        "fa6_ocr_two_sided_summary": "an OCR'd two-sided 总表: sides' cells wander, blank amounts lost",
-        "fa6_ocr_sangong_blank_lost": "an OCR'd 三公 table: one row of 11 amounts under 12 columns"}
+OPEN: dict[str, str] = {}
 CASES = [pytest.param(p, marks=pytest.mark.xfail(reason=OPEN[p.stem], strict=True)) if p.stem in OPEN else p
          for p in FIXTURES]
 

@@ -150,6 +150,9 @@ ACCOUNT_PART_INLINE = re.compile(r"(?:^|\s)第[一二三四五六七八九十\d]
 # 支出 over a 总表's sides): a header printed one cell per line puts its leaves under them (account_cells.py)
 ACCOUNT_HEADER_GROUPS: frozenset[str] = frozenset(("收入", "支出", "本年支出", "本年收入", "预算数", "决算数", "人员经费",
                                                    "公用经费", "财政拨款", "结转和结余"))
+# the heads of a two-sided 总表's sides: a group over its side's 项目 | 行次 | 金额 (never a column of its own), even where
+# a scan laid the word over none of them (account_scanned_header.py)
+ACCOUNT_SIDE_HEADS: frozenset[str] = frozenset(("收入", "支出"))
 # a 三公 table printed one item a row: 项目 | 预算数 | 决算数
 # a column of the budget beside one of the final accounts (年初预算数 | 决算数 on a province's 总表): the figure the
 # other tables print is the 决算 one
