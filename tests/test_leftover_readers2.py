@@ -1,0 +1,20 @@
+"""Family-level reader gaps the blind rounds invbe / invbj left open (helper s11_leftovers2): a doc site's download
+sentence glued after a flattened run's last cell, a funds row cut by a preview jump, an undelimited amount glued to
+its funds label, a 自评结论 line's score and grade, a funds header hard-wrapped inside its words. Every example is
+invented."""
+
+
+def test_a_download_sentence_glued_after_the_last_verdict_is_no_remark(extractor):
+    # a flattened preview without 分值/得分: the last row's verdict (remark column) and then the site's download
+    # sentence on the same line; the verdict stays in the remark, the row has no actual
+    text = ("项目支出绩效自评表\n项目名称乡村道路养护项目主管部门青禾县交通运输局实施单位青禾县公路管理站"
+            "项目资金(万元)年初预算数全年预算数全年执行数执行率年度资金总额30302996.67%"
+            "绩效指标一级指标二级指标三级指标年度指标值实际完成值偏差原因分析及改进措施"
+            "产出指标数量指标养护道路里程≥40公里42公里路况巡查次数每月2次达成预期指标"
+            "质量指标路面完好率≥90%93%达成预期指标"
+            "满意度指标服务对象满意度指标沿线群众满意度≥85%未达成预期指标免费下载此文档全文,请点击下载按钮\n"
+            "上一篇:示例文章 下一篇:示例文章二\n")
+    p = extractor.extract_text(text, doc_id="t", mode="parser").projects[0]
+    rows = {i.name: (i.target, i.actual) for i in p.indicators}
+    assert rows["沿线群众满意度"] == ("≥85%", None)
+    assert rows["路面完好率"] == ("≥90%", "93%")
