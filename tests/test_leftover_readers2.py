@@ -18,3 +18,17 @@ def test_a_download_sentence_glued_after_the_last_verdict_is_no_remark(extractor
     rows = {i.name: (i.target, i.actual) for i in p.indicators}
     assert rows["沿线群众满意度"] == ("≥85%", None)
     assert rows["路面完好率"] == ("≥90%", "93%")
+
+
+def test_a_funds_row_cut_by_a_preview_jump_keeps_only_its_first_columns(extractor):
+    # one cell a line (a doc site's preview): the total row prints two amounts, then the site hides the rest; the
+    # amounts stand under 年初预算数 and 全年预算数, and no rate is read (the second amount is no 执行率)
+    cells = ["项目支出绩效自评表", "项目名称", "城区绿化养护经费", "主管部门", "示例市城市管理局", "实施单位",
+             "示例市园林绿化中心", "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+             "年度资金总额：64", "64", "……此处隐藏：1520字，全部文档内容请下载后查看。喜欢就下载吧……",
+             "≥95%", "97%", "10", "10", "效益指标", "社会效益指标", "城区绿地覆盖率", "≥40%", "41.5%", "20", "20",
+             "满意度指标", "服务对象满意度指标", "市民满意度", "≥85%", "90%", "10", "10", "总分", "100", "96"]
+    p = extractor.extract_text("\n".join(cells) + "\n", doc_id="t", mode="parser").projects[0]
+    assert (p.funds.initial_budget, p.funds.annual_budget) == (640000.0, 640000.0)
+    assert p.funds.execution_rate is None and p.funds.executed is None
+    assert "城区绿地覆盖率" in {i.name for i in p.indicators}
