@@ -32,3 +32,26 @@ def test_a_funds_row_cut_by_a_preview_jump_keeps_only_its_first_columns(extracto
     assert (p.funds.initial_budget, p.funds.annual_budget) == (640000.0, 640000.0)
     assert p.funds.execution_rate is None and p.funds.executed is None
     assert "城区绿地覆盖率" in {i.name for i in p.indicators}
+
+
+def _sheet(name: str, funds: list[str], rows: list[str], after: list[str]) -> list[str]:
+    return (["项目支出绩效自评表", "（2023年度）", "金额单位：万元", "项目名称", name, "主管部门", "示例县水利局",
+             "实施单位", "示例县河道管理站", "项目资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+             *funds, "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+             *rows, *after])
+
+
+def test_a_whole_amount_glued_to_its_funds_label_and_a_closing_score_line(extractor):
+    # one cell a line, two sheets: the first's total row prints its label and 年初预算数 glued (年度资金总额128), and
+    # no 总分 row: a 自评结论 line right after its last row states its score and grade; the second sheet is whole
+    first = _sheet("2023年河道清淤专项资金", ["年度资金总额128", "136", "129.2", "10", "95%", "9.5"],
+                   ["产出指标", "数量指标", "清淤河道长度", "≥12公里", "12.5公里", "20", "20",
+                    "满意度指标", "服务对象满意度指标", "沿河群众满意度", "≥90%", "86%", "10", "8", "宣传不足"],
+                   ["自评结论：该项目2023年度绩效自评得分92.5分，自评等级为“优”。", "Sheet2"])
+    second = _sheet("2023年水库巡查经费", ["年度资金总额：20", "20", "19", "10", "95%", "9.5"],
+                    ["产出指标", "数量指标", "水库巡查次数", "≥24次", "26次", "50", "50", "总分", "100", "90"], [])
+    got = {x.name: x for x in extractor.extract_text("\n".join(first + second) + "\n", doc_id="t", mode="parser").projects}
+    p, q = got["2023年河道清淤专项资金"], got["2023年水库巡查经费"]
+    assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed) == (1280000.0, 1360000.0, 1292000.0)
+    assert (p.score, p.grade) == (92.5, "优")
+    assert q.score == 90.0
