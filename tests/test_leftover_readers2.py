@@ -55,3 +55,28 @@ def test_a_whole_amount_glued_to_its_funds_label_and_a_closing_score_line(extrac
     assert (p.funds.initial_budget, p.funds.annual_budget, p.funds.executed) == (1280000.0, 1360000.0, 1292000.0)
     assert (p.score, p.grade) == (92.5, "优")
     assert q.score == 90.0
+
+
+def test_a_funds_run_with_three_amounts_and_a_decimal_rate_splits():
+    from jixiao.pipelines.run_together import rate_agrees, split_rate_run
+    # 216.06 / 240 = 90.03%; cuts ending in a tiny rate (…16.069 | 0.03%) agree with it only in points, and a cut that
+    # runs one budget's digits into the next (260 | 24021 | 6.069) leaves budgets a hundredfold apart
+    assert split_rate_run("260240216.0690.03%", (2, 3)) == ["260", "240", "216.06", "90.03%"]
+    assert split_rate_run("424241.1698%", (2, 3)) == ["42", "42", "41.16", "98%"]
+    assert split_rate_run("180160144.0890.05%", (2, 3)) == ["180", "160", "144.08", "90.05%"]
+    assert not rate_agrees(2602402, 16.069, "0.03") and not rate_agrees(6014, 4.089, "0.05")
+    assert rate_agrees(240, 216.06, "90.03") and rate_agrees(500, 0.7, "0.1")  # (0.14% prints as 0.1%)
+
+
+def test_a_hard_wrapped_flattened_form_reads_its_funds_row(extractor):
+    # a mirror's text broken every 40 characters, its funds header words and its funds run cut across lines
+    run = ("项目支出绩效自评表(2021年度)项目名称城区污水管网维修项目主管部门示例市住房和城乡建设局实施单位示例市排水管理所"
+           "项目资金(万元)年初预算数全年预算数全年执行数执行率年度资金总额150140126.0490.03%其中:当年财政拨款150140"
+           "126.0490.03%上年结转资金其他资金绩效指标一级指标二级指标三级指标年度指标值完成情况产出指标数量指标维修污水管网"
+           "长度≥12公里达成预期指标质量指标维修工程验收合格率100%达成预期指标效益指标社会效益指标管网溢流点数量下降"
+           "≥30%达成预期指标满意度指标服务对象满意度指标周边居民满意度≥90%达成预期指标")
+    width = 40
+    text = "\n".join(run[k:k + width] for k in range(0, len(run), width)) + "\n"
+    p = extractor.extract_text(text, doc_id="t", mode="parser").projects[0]
+    f = p.funds
+    assert (f.initial_budget, f.annual_budget, f.executed, f.execution_rate) == (1500000.0, 1400000.0, 1260400.0, 90.03)
