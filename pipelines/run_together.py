@@ -122,9 +122,10 @@ def _decimals(x: str) -> int:
     return len(x) - x.index(".") - 1 if "." in x else 0
 
 
-# a row's budgets (年初预算数, 全年预算数) are within this factor of each other: a budget adjusted more than tenfold in
-# the year is rare, a split cutting one budget's digits into the next (260 | 24021 | 6.069) common
-BUDGET_SPREAD = 10
+# a row's budgets (年初预算数, 全年预算数) are within this factor of each other: a budget adjusted fiftyfold in the year
+# is not seen, while a split running one budget's digits into the next sets them two orders apart (260 | 24021 | 6.069);
+# a factor near ten is no evidence (11 | 1 | 1 beside 11 | 11 stays ambiguous)
+BUDGET_SPREAD = 50
 
 
 def _budgets_alike(amounts: list[str]) -> bool:
