@@ -393,6 +393,8 @@ def _cut(line: str, words: list[tuple[int, int]]) -> tuple[list[tuple[int, int]]
     last = 0
     word = ""
     for a, b in [*words, (len(line), len(line))]:
+        if a == len(line) and header.in_rows and (end := V.PREVIEW_GLUED.search(line, last)):
+            a = b = end.start()  # the site's download sentence after the last row: the preview ends there
         if line[last:a].strip():
             piece = line[last:a]
             if V.GRADE_LABEL.match(word) and 0 < (g := _grade_chars(piece)) < len(piece):

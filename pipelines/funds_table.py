@@ -378,10 +378,11 @@ def _source_amounts(cells: list[Cell], columns: list[str]) -> dict[str, Cell] | 
 
 def _cut_short(total: Row, after: list[Row] | tuple[Row, ...]) -> bool:
     """Whether a preview's jump cut the total row on its right: an ellipsis (……, ......) ends it or stands right
-    below it where the text jumps."""
+    below it where the text jumps, or the jump's marker stands right below it (……此处隐藏:2368字…)."""
     last = next((c.clean for c in reversed(total.cells) if c.clean), "")
     below = next((r.joined.strip() for r in after if r.joined.strip()), "")
-    return any(t and t[0] in "….。" and V.BLANK_VALUE.match(t) and len(t) >= 2 for t in (last, below))
+    return (any(t and t[0] in "….。" and V.BLANK_VALUE.match(t) and len(t) >= 2 for t in (last, below))
+            or bool(V.PREVIEW_END.match(below)))
 
 
 # the budget figures' labels where a form prints each funds cell as a label and its value (the header's words)

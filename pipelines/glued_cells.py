@@ -20,8 +20,10 @@ CHUNK_MARKER = re.compile(r"^(\d{1,2})、")
 MIN_NAME_CHARS = 3
 _TARGET = re.compile(r"[≥≤](?=\d)")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-# an amount glued to its label without a colon: digits with thousands separators or a decimal part, nothing after
-_AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+\.\d+$")
+# an amount glued to its label without a colon: digits with thousands separators or a decimal part, or a whole
+# number that is no year (年度资金总额128: a doc site's preview prints a whole 万元 figure bare; 年度资金总额2023 is the
+# label and the next title's year run together), nothing after
+_AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+\.\d+$|^(?!(?:19|20)\d\d$)\d+$")
 # a cell of glued header words is at most this long (偏差原因分析及改进措施 + 得分 …)
 GLUED_HEADER_MAX_CHARS = 24
 

@@ -9,7 +9,7 @@ from jixiao.pipelines.normalize import NormalizedText, parse_number
 from jixiao.pipelines.parsed import ParsedProject, Span, fact_count
 from jixiao.pipelines.project_fields import clean_org
 from jixiao.pipelines.prose import CODE_LINE, GRADE, SCORE
-from jixiao.pipelines.vocab.prose import PROSE_DEPT_LABEL, PROSE_IMPL_LABEL
+from jixiao.pipelines.vocab.prose import CLOSING_STATEMENT, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL
 from jixiao.pipelines.prose_names import is_duplicate
 from jixiao.pipelines.prose_view import complement
 from jixiao.pipelines.scores import weights_total_read_as_score
@@ -95,6 +95,25 @@ def fill_lead_scores(text: str, tables: list[ParsedProject]) -> None:
         elif parse_number(table.score.text) != float(hits[0].group(1)):
             continue
         grade = GRADE.search(text, hits[0].end(), min(len(text), hits[0].end() + WHOLE_UNIT_REACH))
+        table.grade = table.grade or (Span.of(grade, 1) if grade else None)
+
+
+_CLOSING_LINE = re.compile(rf"[ \t\u3000]*{CLOSING_STATEMENT}[^\n]*")
+
+
+def fill_closing_scores(text: str, tables: list[ParsedProject]) -> None:
+    """A table project without a score whose next line, right after its last row, is a conclusion line stating a
+    score (自评结论：该项目…自评得分92.5分，自评等级为"优"。): the score and the grade it states, the closing line being
+    the table's own (it stands before the next table); none where the line states the department's score."""
+    for table in tables:
+        if table.score is not None or table.end <= 0:
+            continue
+        line = _CLOSING_LINE.match(text, table.end + (text[table.end:table.end + 1] == "\n"))
+        hit = SCORE.search(text, line.start(), line.end()) if line else None
+        if hit is None or _WHOLE_UNIT.search(text, line.start(), hit.start()):
+            continue
+        table.score = Span.of(hit, 1)
+        grade = GRADE.search(text, hit.end(), line.end())
         table.grade = table.grade or (Span.of(grade, 1) if grade else None)
 
 

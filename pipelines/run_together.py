@@ -27,6 +27,20 @@ MIN_WORDS = 1
 MIN_ROW_LINES = 5
 # a rate read from a run of amounts agrees with them within this many percentage points
 RATE_TOLERANCE = 0.05
+# ... and within this share of itself, or half a unit of its last printed decimal (0.1% is any ratio rounding to
+# it): a tiny rate cut from a run's tail (…216.0690.03% read as …16.069 | 0.03%) agrees in points with any tiny ratio
+# of two amounts cut before it (16.069 / 2602402), though it is none of them
+RATE_SHARE_TOLERANCE = 0.2
+
+
+def rate_agrees(before: float, after: float, rate_text: str) -> bool:
+    """Whether a printed rate (its digits, no %) is ``after`` over ``before``, in points and as a share of itself."""
+    rate = float(rate_text)
+    if before <= 0 or rate <= 0:
+        return False  # (a zero rate agrees with any amount over a zero: no split is certain there)
+    off = abs(after / before * 100 - rate)
+    rounding = 0.5 * 10 ** -_decimals(rate_text) + 1e-9
+    return off <= RATE_TOLERANCE and off <= max(RATE_SHARE_TOLERANCE * rate, rounding)
 # two amounts and a rate run together are at most this long (15 digits each); a longer run is not split
 RATE_RUN_MAX_CHARS = 40
 _TRAILING_RUN = re.compile(r"^(?P<head>.*?[^\d.])(?P<run>\d+)$")
@@ -96,11 +110,10 @@ def split_rate_run(run: str, amounts: tuple[int, ...] = (2,)) -> list[str] | Non
         for n in amounts:
             for parts in _amount_splits(digits[:-r], n):
                 try:
-                    av, bv, rv = float(parts[-2]), float(parts[-1]), float(rate_text)
+                    av, bv = float(parts[-2]), float(parts[-1])
                 except ValueError:
                     continue
-                # a zero rate agrees with any amount over a zero: no split is certain there
-                if av > 0 and rv > 0 and abs(bv / av * 100 - rv) <= RATE_TOLERANCE:
+                if rate_agrees(av, bv, rate_text):
                     found.append([*parts, rate_text + "%"])
     return _one(found, amounts=slice(0, -1))
 
@@ -109,9 +122,24 @@ def _decimals(x: str) -> int:
     return len(x) - x.index(".") - 1 if "." in x else 0
 
 
+# a row's budgets (年初预算数, 全年预算数) are within this factor of each other: a budget adjusted fiftyfold in the year
+# is not seen, while a split running one budget's digits into the next sets them two orders apart (260 | 24021 | 6.069);
+# a factor near ten is no evidence (11 | 1 | 1 beside 11 | 11 stays ambiguous)
+BUDGET_SPREAD = 50
+
+
+def _budgets_alike(amounts: list[str]) -> bool:
+    """Whether the amounts before the executed one (the budgets) are within ``BUDGET_SPREAD`` of each other."""
+    vals = [float(x) for x in amounts[:-1]]
+    return all(max(a, b) <= BUDGET_SPREAD * min(a, b) for a, b in zip(vals, vals[1:]) if min(a, b) > 0)
+
+
 def _one(found: list[list[str]], amounts: slice) -> list[str] | None:
-    """The one split found; where several agree with the rate, the one whose amounts print as many decimals as
-    each other (a row's cells share a format: 150.00 150.00 142.50, not 150.001 50.0014 2.509), if only one does."""
+    """The one split found; where several agree with the rate, the ones whose budgets are alike
+    (``_budgets_alike``), then the one whose amounts print as many decimals as each other (a row's cells share a
+    format: 150.00 150.00 142.50, not 150.001 50.0014 2.509), if only one does."""
+    if len(found) > 1:
+        found = [f for f in found if _budgets_alike(f[amounts])] or found
     if len(found) > 1:
         found = [f for f in found if len({_decimals(x) for x in f[amounts]}) == 1]
     return found[0] if len(found) == 1 else None
@@ -146,7 +174,7 @@ def split_scored_rate_run(value: str, amounts: tuple[int, ...] = (2, 3)) -> list
                 if any(x.count(".") > 1 for x in money):
                     continue
                 av, bv = float(money[-2]), float(money[-1])
-                if av > 0 and abs(bv / av * 100 - rate) <= RATE_TOLERANCE:
+                if rate_agrees(av, bv, rate_text):
                     found.append([*money, weight, rate_text + "%", m["score"]])
     return _one(found, amounts=slice(0, -3))
 

@@ -210,11 +210,29 @@ def preview_jumps(cells: list[StreamCell]) -> set[int]:
     return drop
 
 
+# the most amounts a funds total row prints (年初预算数 全年预算数 全年执行数 分值 执行率 得分)
+FUNDS_ROW_CELLS = 6
+
+
+def cuts_funds_row(cells: list[StreamCell], k: int) -> bool:
+    """Whether the jump marker at ``k`` cuts a funds total row: amounts stand before it back to the total's label,
+    or the label holds one (年度资金总额:85 / 85 / ……此处隐藏…)."""
+    j = k - 1
+    while j >= 0 and k - j <= FUNDS_ROW_CELLS and not cells[j].line and cell_kind(cells[j].clean) == "num":
+        j -= 1
+    if j < 0 or cells[j].line or not (m := V.FUNDS_TOTAL_LABEL.match(cells[j].clean)):
+        return False
+    return j < k - 1 or is_amount(cells[j].clean[m.end():].strip())
+
+
 def drop_repeated_page_headers(cells: list[StreamCell]) -> list[StreamCell]:
     """The cells without the page headers a preview repeats between the rows of one table, its page counters
-    (``page_headers``) and its jump markers (``preview_jumps``)."""
+    (``page_headers``) and its jump markers (``preview_jumps``); a jump marker that cuts a funds total row stays
+    (``cuts_funds_row``): the funds reader reads the row's amounts under its first columns only."""
     texts = [("" if c.line or c.empty else c.clean) for c in cells]
-    drop = repeated_page_headers(texts) | page_counters(texts) | preview_jumps(cells)
+    jumps = preview_jumps(cells)
+    drop = repeated_page_headers(texts) | page_counters(texts) | jumps
+    drop -= {k for k in jumps if V.PREVIEW_END.match(cells[k].clean) and cuts_funds_row(cells, k)}
     return [c for k, c in enumerate(cells) if k not in drop] if drop else cells
 
 

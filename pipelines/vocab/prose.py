@@ -255,3 +255,7 @@ PROSE_PLEDGE = r"(?:确保|力争|争取)(?:达到|完成|实现)?"
 # the words opening the result after the target: a date, a check (经问卷调查), then 已 / 累计 / 共计 / 实际 and a verb
 PROSE_RESULT_LEAD = (r"(?:截至[^,，;；。\n]{1,10}?[,，]?)?(?:经[^,，;；。\n]{1,12}?)?(?:已|累计|共计|实际)(?:累计|共计)?"
                      r"(?!支出|到位|拨付|执行|使用资金)(?P<verb>[\u4e00-\u9fff]{0,4}?)(?:为|达到|是)?")
+
+# a conclusion line right after a table's last row states that table's score and grade (自评结论：该项目2023年度绩效
+# 自评得分92.5分，自评等级为"优"。): the label that opens it
+CLOSING_STATEMENT = r"(?:绩效)?(?:自评|评价)(?:结论|结果)[:：]"
