@@ -32,3 +32,7 @@ PRINTED_HEADER_WORDS = re.compile(
 SEAL_WORD_END = "专用章"
 SEAL_WORDS = r"[\u4e00-\u9fff]{0,4}" + SEAL_WORD_END
 SEAL_BUREAU = r"[\u4e00-\u9fff]{1,6}?[省市县区旗镇乡][\u4e00-\u9fff]{1,12}?(?:局|委员会|人民政府|中心)"
+
+# a site's download sentence glued after a run's last cell (…未达成预期指标免费下载此文档全文,请点击下载按钮): the
+# preview stops there, the rest of the line is the site's, never a cell
+PREVIEW_GLUED = _rx(r"(VIP)?免费下载|下载[此本]?文档|(还剩|剩余)\d+页未读|预览已结束|点击查看更多")

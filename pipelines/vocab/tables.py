@@ -271,9 +271,6 @@ PAGE_CHROME = _rx(rf"^({_PAGE_CHROME})")
 # a document site's preview stops here (the rest of the file is behind its download button)
 _PREVIEW_END = r"(?:还剩|剩余)\d+页未读|继续阅读|预览已结束|剩余(内容|部分)?已?隐藏|[.…]*此处(已)?隐藏|.{0,20}超出(免费)?预览范围|下载[此本]?文档|点击查看更多|相关(文档|资源|搜索|阅读|推荐|链接|信息|文章|新闻)(推荐)?:?$|猜你喜欢$|热门推荐$|VIP免费下载"
 PREVIEW_END = _rx(rf"^({_PREVIEW_END})")
-# a site's download sentence glued after a run's last cell (…未达成预期指标免费下载此文档全文,请点击下载按钮): the
-# preview stops there, the rest of the line is the site's, never a cell
-PREVIEW_GLUED = _rx(r"(VIP)?免费下载|下载[此本]?文档|(还剩|剩余)\d+页未读|预览已结束|点击查看更多")
 INDICATOR_END = _rx(r"^(总分|总得分|综合得分|评价得分|合计|总计|指标自评得分小计|项目绩效分析|自评结果分析|评价结论|自评结论|结果应用建议|负责人|经办人|填报日期|备注|说明$|说明:|填表说明|\(?注:"
                     r"|自评得分:?$|自评总分|项目自评得分|绩效自评总得分|自评总得分|(绩效)?自评等级|评价等级|绩效等级"
                     # (转移支付区域(项目)绩效目标自评表: the next table's title, a cell of its own; not a running header's
