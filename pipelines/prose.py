@@ -137,12 +137,14 @@ def _closed(span: Span) -> Span:
     return span
 
 
-def _allocating(text: str, at: int) -> bool:
-    """Whether the clause holding ``at`` allocates money onward (省财政厅下达各县预算资金…, 将预算资金120万元
-    分配至各乡镇): its amounts are the recipients', not the project's funds."""
+def _clause_says(rx: re.Pattern[str], text: str, at: int, whole: bool = True) -> bool:
+    """Whether the clause holding ``at`` (its part before ``at`` unless ``whole``) prints ``rx``: a clause allocating
+    money onward (省财政厅下达各县预算资金…, 将预算资金120万元分配至各乡镇) states the recipients' amounts, not the project's."""
     begin = max(text.rfind(c, 0, at) for c in "，,。；;\n") + 1
-    end = _CLAUSE_END.search(text, at)
-    return _ALLOCATION.search(text, begin, end.start() if end else len(text)) is not None
+    if whole:
+        end = _CLAUSE_END.search(text, at)
+        at = end.start() if end else len(text)
+    return rx.search(text, begin, at) is not None
 
 
 _CLAUSE_END = re.compile("[，,。；;\n]")
@@ -156,9 +158,7 @@ def _handed_down_only(text: str, view: Unwrapped, found: dict[str, Span], s: int
     notice, not the project's funds (records.md: an allocation alone gives no funds)."""
     if set(found) != {"annual"}:
         return False
-    at = found["annual"].start
-    begin = max(text.rfind(c, 0, at) for c in "，,。；;\n") + 1
-    if _HANDED_DOWN.search(text, begin, at) is None:
+    if not _clause_says(_HANDED_DOWN, text, found["annual"].start, whole=False):
         return False
     return (_SPENDING.search(text, s, e) is None
             or ProseParser._search(_RATE, text, view, s, e, 1, department=False) is None)
@@ -203,7 +203,7 @@ def _budget_beside(text: str, s: int, executed: Span) -> tuple[Span, float] | No
     begin = max(s, max(text.rfind(c, 0, executed.start) for c in "。；;\n") + 1)
     for field, rx in _FIELDS:
         m = rx.search(text, begin, executed.start) if field == "annual" else None
-        if m is not None and not _allocating(text, m.start()):
+        if m is not None and not _clause_says(_ALLOCATION, text, m.start()):
             return Span.of(m, 1), unit_factor(m.group(2), 1.0)
     return None
 
@@ -294,7 +294,7 @@ class ProseParser:
         ``allocations=False``: none in a sentence allocating money onward (下达各县…预算资金2860万元);
         ``department=False``: none stating the whole department's figure (部门预算执行率)."""
         def kept(t: str, a: int, b: int) -> re.Match[str] | None:
-            return next((m for m in rx.finditer(t, a, b) if (allocations or not _allocating(t, m.start()))
+            return next((m for m in rx.finditer(t, a, b) if (allocations or not _clause_says(_ALLOCATION, t, m.start()))
                          and (department or not _department_wide(t, m.start()))), None)
 
         def in_view():
