@@ -31,6 +31,14 @@ RATE_TOLERANCE = 0.05
 # it): a tiny rate cut from a run's tail (…216.0690.03% read as …16.069 | 0.03%) agrees in points with any tiny ratio
 # of two amounts cut before it (16.069 / 2602402), though it is none of them
 RATE_SHARE_TOLERANCE = 0.2
+# two amounts and a rate run together are at most this long (15 digits each); a longer run is not split
+RATE_RUN_MAX_CHARS = 40
+_TRAILING_RUN = re.compile(r"^(?P<head>.*?[^\d.])(?P<run>\d+)$")
+_RATE_RUN = re.compile(r"^\d[\d.]*%$")
+# a rate as printed: 0 to 999, no leading zero, two decimals at most (0.0097 is the tail of an amount printed with
+# .00 run into the rate, 582000.0097%, and agrees with any tiny or zero amount cut before it)
+_RATE = re.compile(r"^(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?$")
+_LABELLED_RATE_RUN = re.compile(r"^(?P<head>.*?[^\d.])(?P<run>\d[\d.]*%)$")
 
 
 def rate_agrees(before: float, after: float, rate_text: str) -> bool:
@@ -41,14 +49,6 @@ def rate_agrees(before: float, after: float, rate_text: str) -> bool:
     off = abs(after / before * 100 - rate)
     rounding = 0.5 * 10 ** -_decimals(rate_text) + 1e-9
     return off <= RATE_TOLERANCE and off <= max(RATE_SHARE_TOLERANCE * rate, rounding)
-# two amounts and a rate run together are at most this long (15 digits each); a longer run is not split
-RATE_RUN_MAX_CHARS = 40
-_TRAILING_RUN = re.compile(r"^(?P<head>.*?[^\d.])(?P<run>\d+)$")
-_RATE_RUN = re.compile(r"^\d[\d.]*%$")
-# a rate as printed: 0 to 999, no leading zero, two decimals at most (0.0097 is the tail of an amount printed with
-# .00 run into the rate, 582000.0097%, and agrees with any tiny or zero amount cut before it)
-_RATE = re.compile(r"^(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?$")
-_LABELLED_RATE_RUN = re.compile(r"^(?P<head>.*?[^\d.])(?P<run>\d[\d.]*%)$")
 
 
 def known_word_list() -> list[str]:

@@ -199,13 +199,13 @@ PROSE_LINK_LEAD = r"上一篇|下一篇|上一条|下一条|上篇|下篇|[·•
 # （2）…, ①…, 1.某项目绩效自评表.xls): where two or more stand in a row they list the page's reports or attachments (links)
 PROSE_LISTED_TITLE = (r"^[ \t\u3000]*(?:附件)?(?:\d{1,2}[.．、]?|[(（]\d{1,2}[)）]|[①-⑳])[ \t\u3000]*[^\s。；;，,][^\n。；;，,]{3,80}?"
                       r"(?:报告|自评表|评价表|说明|结果)(?:\.(?:pdf|docx?|xlsx?|wps))?[ \t\u3000]*$")
-# a line naming an attachment of the report (附件1：某局2023年度部门整体支出绩效自评表): a file's name, none of its text
 # a generic report title naming both reports a page holds (部门整体支出及项目支出绩效自评报告): no project's words
 PROSE_BOTH_REPORTS = r"(?:(?:部门整体|整体|项目)支出[及和与、]?){2,3}绩效(?:自评|评价)"
 # a project's part score: the sentence gives a part of the marks its weight first (预算执行率指标权重10分，自评分9.69分)
 PROSE_PART_WEIGHT = r"指标(?:权重|分值)(?:合计)?\d+(?:\.\d+)?分[,，]"
 # a unit referring to itself where a name is due (实施单位：本院): it names nobody (data/dev/LABELING.md R2.4)
 PROSE_SELF_UNIT = r"(?:本|我)(?:单位|院|局|中心|所|站|部门|厅|委|馆|校|办|队|镇|乡|街道)"
+# a line naming an attachment of the report (附件1：某局2023年度部门整体支出绩效自评表): a file's name, none of its text
 PROSE_ATTACHMENT_LEAD = r"附件\d{0,2}[:：]|附表\d{0,2}[:：]"
 # the heading of a project report's part on a page holding a 部门整体 report before it (第二部分　项目支出绩效自评报告)
 PROSE_PROJECT_PART = r"^[ \t\u3000]*(?:第[一二三四五六七八九十]部分[ \t\u3000]*)?[^\n]{0,30}?项目(?:支出)?绩效自评报告[ \t\u3000]*$"
