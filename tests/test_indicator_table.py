@@ -88,3 +88,11 @@ def test_a_verdict_in_the_last_completion_column_of_a_scoreless_header_is_no_act
              "效益指标\t社会效益指标\t森林火灾受害率\t≤0.9‰\t未达成",
              "满意度指标\t服务对象满意度指标\t护林员满意度\t≥90%\t93%"]
     assert _values(lines) == [("≥60台", None), ("2021年10月底前", None), ("≤0.9‰", None), ("≥90%", "93%")]
+
+
+def test_a_row_named_like_a_signature_field_is_a_row_and_the_signature_ends_the_table():
+    """经办人 / 负责人 sign the form under its last row; 经办人员培训人次 (a merged level cell's row, name first) is an
+    indicator."""
+    lines = [*HEAD[:-1], "经办人员业务培训人次\t≥120人次\t136人次\t25", "负责人数\t≥3人\t3人\t10",
+             "经办人：张某\t负责人：李某"]
+    assert _names(lines) == [("产出指标", "购置设备台数"), ("产出指标", "经办人员业务培训人次"), ("产出指标", "负责人数")]

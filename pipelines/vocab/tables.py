@@ -271,15 +271,16 @@ PAGE_CHROME = _rx(rf"^({_PAGE_CHROME})")
 # a document site's preview stops here (the rest of the file is behind its download button)
 _PREVIEW_END = r"(?:还剩|剩余)\d+页未读|继续阅读|预览已结束|剩余(内容|部分)?已?隐藏|[.…]*此处(已)?隐藏|.{0,20}超出(免费)?预览范围|下载[此本]?文档|点击查看更多|相关(文档|资源|搜索|阅读|推荐|链接|信息|文章|新闻)(推荐)?:?$|猜你喜欢$|热门推荐$|VIP免费下载"
 PREVIEW_END = _rx(rf"^({_PREVIEW_END})")
-INDICATOR_END = _rx(r"^(总分|总得分|综合得分|评价得分|合计|总计|指标自评得分小计|项目绩效分析|自评结果分析|评价结论|自评结论|结果应用建议|负责人|经办人|填报日期|备注|说明$|说明:|填表说明|\(?注:"
+INDICATOR_END = _rx(r"^(总分|总得分|综合得分|评价得分|合计|总计|指标自评得分小计|项目绩效分析|自评结果分析|评价结论|自评结论|结果应用建议|负责人(?![员数次])|经办人(?![员数次])|填报日期|备注|说明$|说明:|填表说明|\(?注:"
                     r"|自评得分:?$|自评总分|项目自评得分|绩效自评总得分|自评总得分|(绩效)?自评等级|评价等级|绩效等级"
+                    # (负责人 / 经办人 sign the form; 经办人员培训人次 / 负责人数 are indicator names)
                     # (转移支付区域(项目)绩效目标自评表: the next table's title, a cell of its own; not a running header's
                     # 附件1, which a scan prints inside a table)
                     r"|[^\t]{2,40}自评表$"
                     rf"|{_PAGE_CHROME}|{_PREVIEW_END})")
 # a form's note and signature fields printed after its last row; where cells print one a line they close the
 # indicator rows (in a tab table such a line may stand inside it, a row of data following)
-FORM_FOOTER = _rx(r"^(说明:|填报单位|填表单位|填报人|填表人|联系电话|审核人)")
+FORM_FOOTER = _rx(r"^(说明:|填报单位|填表单位|填报人|填表人|联系电话|审核人(?![员数次]))")
 # a report's numbered section heading (三、自评结论) after the table: the page's prose goes on, no row of the table
 REPORT_SECTION = _rx(r"^[一二三四五六七八九十]{1,3}、[^\d\t]{2,16}$")
 # the 2020 national template's indicator header (财预〔2020〕10号), in printed order: the columns assumed where a
