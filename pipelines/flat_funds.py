@@ -6,7 +6,7 @@ from __future__ import annotations
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.funds_table import funds_column, funds_from_total_row, read_funds, unit_of_note
 from jixiao.pipelines.layout import Cell, Row
-from jixiao.pipelines.normalize import is_number, unit_factor
+from jixiao.pipelines.normalize import is_number, is_slipped_number, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds
 from jixiao.record import YUAN_PER_WAN
 
@@ -66,7 +66,8 @@ def flat_funds(toks: list[Cell], rows: list[Row], unit_note: str | None = None) 
             fields[k:k + 1] = ["declared", "compiled"]
         values = []
         for t in toks[total_at + 1:]:
-            if not (is_number(t.clean) or t.clean in ("/", "-")):
+            # an amount an OCR engine misread (1,8O2,340.00) keeps its column and reads null, as in a table's row
+            if not (is_number(t.clean) or is_slipped_number(t.clean) or t.clean in ("/", "-")):
                 break
             values.append(t)
         # the header prints no unit (万元 unless a unit row or note says otherwise)

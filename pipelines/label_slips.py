@@ -16,6 +16,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from jixiao.pipelines.taxonomy import load_taxonomy
+from jixiao.pipelines.header_slips import cell_slips
 from jixiao.pipelines.vocab import GAP_WORDS, OCR_GLYPH_SLIPS
 
 
@@ -41,9 +42,13 @@ def _slips() -> tuple[re.Pattern[str], dict[str, tuple[tuple[int, str], ...]], f
 
 def slipped_labels(text: str) -> dict[int, str]:
     """Offset -> the meant character, for each look-alike standing in a vocabulary word of ``text`` (the longest
-    word where two could be meant)."""
+    word where two could be meant), or in a weight or score header word printed as a cell of its own."""
     pattern, table, beside = _slips()
     out: dict[int, str] = {}
+    cells, forms = cell_slips()
+    for m in cells.finditer(text):
+        out.update((m.start() + k, meant) for k, (ch, meant) in enumerate(zip(m.group(), forms[m.group()]))
+                   if ch != meant)
     for m in pattern.finditer(text):
         j = m.start()
         # the look-alikes are common characters (金, 进, 全: thousands in a document), and one stands in a word only

@@ -21,6 +21,7 @@ from itertools import accumulate, compress
 from operator import add
 from typing import Literal
 
+from jixiao.pipelines.glued_row_cells import glued_header, glued_parts, spaced_values
 from jixiao.pipelines.normalize import NormalizedText, is_slipped_number, squeeze
 from jixiao.pipelines.vocab import HEADER_WORDS as _HEADER_WORDS, VERTICAL_HEADING_CHARS
 from jixiao.pipelines.vocab import (
@@ -116,14 +117,22 @@ def _opens_cell(line: str) -> bool:
     return line.lstrip(" ").startswith("\t")
 
 
-def _split_tabs(text: str, start: int, end: int, col0: int = 0) -> list[Cell]:
+def _whole(part: str) -> list[tuple[int, int]]:
+    return [(0, len(part))]
+
+
+def _split_tabs(text: str, start: int, end: int, col0: int = 0, glued: bool = False) -> list[Cell]:
     cells = []
     pos = start
     col = col0
+    # a line without tabs is one cell (a row of space-separated cells, one a line, may be a header or head row an OCR
+    # engine glued: ``parse_rows``'s one_row_per_line reading, glued_row_cells)
+    split = glued_parts if "\t" in text[start:end] or (glued and glued_header(text[start:end])) else _whole
     for part in text[start:end].split("\t"):
-        cells.append(Cell(col, pos, pos + len(part), part))
+        for a, b in split(part):  # category words an OCR engine glued to the name (glued_row_cells)
+            cells.append(Cell(col, pos + a, pos + b, part[a:b]))
+            col += 1
         pos += len(part) + 1
-        col += 1
     return cells
 
 
@@ -163,7 +172,9 @@ def parse_rows(norm: NormalizedText, one_row_per_line: bool = False) -> list[Row
     separated by spaces, where nothing tells a broken row from two rows)."""
     text = norm.text
     if one_row_per_line:
-        return [Row(index=k, kind="tabs" if "\t" in text[s:e] else "text", start=s, end=e, cells=_split_tabs(text, s, e))
+        glued = spaced_values(text)  # (a head or header row glued, read in a table of spaced values only)
+        return [Row(index=k, kind="tabs" if "\t" in text[s:e] or (glued and glued_header(text[s:e])) else "text",
+                    start=s, end=e, cells=_split_tabs(text, s, e, glued=glued))
                 for k, (s, e) in enumerate(span for span in _lines(text) if text[span[0]:span[1]].strip())]
     lines = _without_stray_blanks(text, _lines(text))
     rows: list[Row] = []

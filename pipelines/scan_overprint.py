@@ -22,6 +22,10 @@ _SEAL_CELL = re.compile(r"(?<![\d.,])" + _SCORE + r" (?P<seal>" + _PLACE_BODY + 
 # the same two found from a digit rather than tried at every character (a lookbehind gives the regex engine no first
 # character to skip to): a text where neither finds one (most) is not searched with the exact patterns
 _SEAL_NEAR_FIGURE = re.compile(r"\d(?:\.\d{1,2})? ?" + _PLACE_BODY + r"[ \n]?\d")
+# a round seal over two rows prints its bureau on the upper one and 专用章 alone on the lower one (财政局 / 专用章):
+# the bureau word is a cell of its own in the line just above a lone 专用章 cell, a value on each side of it
+_SEAL_LOWER = re.compile(r"(?<=[^\s]) " + V.SEAL_WORD_END + r" (?=[^\s])")
+_SEAL_UPPER = re.compile(r"(?<=[^\s]) (" + V.SEAL_BUREAU_WORD + r") (?=[^\s])")
 # a page footer line (— 2 —, - 3 -, 第 2 页) and a running title after it (…自评报告, …自评表), a line of its own
 # (from a line's start, the blanks possessive: a run of spaces is tried once, not from each of its spaces)
 _FOOTER = re.compile(r"^[ \t\u3000]*+(?:[-－—][ \t]*\d{1,3}[ \t]*[-－—]|第[ \t]*\d{1,3}[ \t]*页)[ \t\u3000]*+\n", re.M)
@@ -41,6 +45,11 @@ def overprinted(text: str) -> list[int]:
             out.update(range(m.start() + (rx is _SEAL_WORD), m.end()))
     for m in _SEAL_CELL.finditer(text) if seals else ():
         out.update(range(m.start("seal"), m.end("seal")))
+    for m in _SEAL_LOWER.finditer(text) if seal_words else ():
+        above_end = text.rfind("\n", 0, m.start())
+        above = text.rfind("\n", 0, max(above_end, 0)) + 1
+        for u in _SEAL_UPPER.finditer(text, above, max(above_end, above)) if above_end > 0 else ():
+            out.update(range(u.start(1), u.end(1)))
     for m in _FOOTER.finditer(text):
         line = text[text.rfind("\n", 0, max(m.start() - 1, 0)) + 1:max(m.start() - 1, 0)].rstrip()
         if not line or line[-1] in _SENTENCE_END or ("," not in line and "，" not in line):

@@ -42,3 +42,7 @@ TARGET_ACTUAL_HEADER = _rx(r"^(年度)?(指标值|目标值?)(及|和|与|/)(实
 TARGET_ACTUAL_CELL = re.compile(r"^\s*(?:年度)?目标值?[:：]?\s*(?P<t>\S.*?)\s*[,，;；]\s*实际(?:完成值?|达到)?[:：]?\s*"
                                 r"(?P<a>\S.*?)\s*[。.]?\s*$", re.S)
 
+# the field labels of a form's head rows, as an OCR engine may print them glued to their values with no space
+# between (项目名称2023年…, 主管部门XX局实施单位XX中心: glued_row_cells), longest first where one opens another
+GLUED_FIELD_LABELS: tuple[str, ...] = ("转移支付(项目)名称", "项目(政策)名称", "项目名称", "地方主管部门", "中央主管部门", "主管部门",
+                                       "资金使用单位", "项目实施单位", "实施单位", "项目单位", "预算单位")

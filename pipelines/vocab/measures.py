@@ -248,6 +248,9 @@ OCR_GLYPH_SLIPS: tuple[tuple[str, str], ...] = (
     # (主管部们, 全年执行敉数: the invbb set)
     ("们", "门"), ("敉", "数"),
 )
+# look-alikes seen only in the short score-column header words (分直 for 分值, 得兮 for 得分: the invbo set); read as the
+# word only where the slipped form stands as a whole cell (label_slips), since 直 is a common character of names
+HEADER_GLYPH_SLIPS: tuple[tuple[str, str], ...] = (("直", "值"), ("兮", "分"))
 # whose satisfaction a name measures when it also says with what: 群众对食品安全满意度 is the public's (群众满意度),
 # 服务对象对服务的满意度 the served group's; 对象 (服务对象, 救助对象) is a word, not this 对 (issue 19, round 5)
 SATISFACTION_WITH = re.compile(r"^(.+?)对(?!象)[^对]+?(满意度|满意率|满意程度)$")

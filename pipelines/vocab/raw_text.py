@@ -31,6 +31,8 @@ PRINTED_HEADER_WORDS = re.compile(
 # bureau a seal names: a place word, then the unit's ending (丰水县林业局, 云崖县财政局, 枫林镇人民政府)
 SEAL_WORD_END = "专用章"
 SEAL_WORDS = r"[\u4e00-\u9fff]{0,4}" + SEAL_WORD_END
+# the bureau a seal names without its place (财政局, 卫生健康委员会), read where 专用章 is read just below it
+SEAL_BUREAU_WORD = r"[\u4e00-\u9fff]{1,6}?(?:局|委员会|中心)"
 SEAL_BUREAU = r"[\u4e00-\u9fff]{1,6}?[省市县区旗镇乡][\u4e00-\u9fff]{1,12}?(?:局|委员会|人民政府|中心)"
 
 # a site's download sentence glued after a run's last cell (…未达成预期指标免费下载此文档全文,请点击下载按钮): the
