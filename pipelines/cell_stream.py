@@ -20,6 +20,7 @@ from jixiao.pipelines.stream_cells import (
     join_wrapped, joined_cell, label_run, label_runs, NOT_VALUE_SLOTS, printed_blanks, slipped_name_labels, structural,
     split_glued_cells,
 )
+from jixiao.pipelines.stream_row_ends import opens_after_merged_numbers, opens_next, takes_unlabeled_score
 from jixiao.pipelines.stream_wraps import paragraph_groups, row_follows, valueish
 
 # A text is read this way when at least this many lines are single cells and they are this share of its
@@ -380,6 +381,8 @@ class _RowGrouper:
         if self.tiers:
             self.tier_cell(c, kind)
             return
+        if takes_unlabeled_score(self, c, kind):
+            return
         if kind == "num" and self.after_reason and self.values <= self.since_name <= self.values + self.after_reason:
             # the number of a column right of the reason column (where the remark vanished, it takes its place too)
             self.cur.append(c)
@@ -414,10 +417,6 @@ class _RowGrouper:
             self.since_name = 0  # the row's name
 
 
-def _opens_next(c: StreamCell) -> bool:
-    return c.line or cell_kind(c.clean) in ("cat", "text") and not valueish(c.clean)
-
-
 def stream_rows(cells: list[StreamCell], blank_separated: bool = False,
                 breaks: frozenset[int] = frozenset()) -> list[list[StreamCell]]:
     """The cells grouped into rows; ``blank_separated``: blank lines separate the cells (the layout is beyond doubt,
@@ -433,7 +432,7 @@ def stream_rows(cells: list[StreamCell], blank_separated: bool = False,
             k += 2 * run
             continue
         if k in breaks and grouper.state == "ih_body" and not grouper.tiers and 0 < grouper.since_name < grouper.values \
-                and value_goes_on(cells, k, grouper.values - grouper.since_name + 1, valueish, _opens_next):
+                and value_goes_on(cells, k, grouper.values - grouper.since_name + 1, valueish, opens_next):
             prev = grouper.cur[-1]  # (2021年11月 | 第2页 | 30日前: one target cell the page break split)
             grouper.cur[-1] = StreamCell(prev.start, c.end, prev.clean + c.clean)
             k += 1
@@ -456,7 +455,8 @@ def stream_rows(cells: list[StreamCell], blank_separated: bool = False,
         grouper.next_target = nxt is not None and nxt.clean[:1] in V.TARGET_GLYPHS and not V.cut_known_word(c.clean)
         grouper.next_serial = (nxt is not None and SERIAL_NUMBER.match(nxt.clean) is not None
                                and int(nxt.clean) == grouper.last_serial + 1)
-        if grouper.opens_serial_row(c, nxt) or grouper.name_follows(cells, k):
+        if (grouper.opens_serial_row(c, nxt) or grouper.name_follows(cells, k)
+                or opens_after_merged_numbers(grouper, cells, k)):
             grouper.flush()
             grouper.state = "ih_body"
         glued = glued_category(c) if grouper.state in ("fh", "fh_body") else None

@@ -33,7 +33,7 @@ def valueish(clean: str) -> bool:
             or bool(V.FREQUENCY_VALUE.match(clean)))
 
 
-def _columns(slots: list[str | None]) -> tuple[int, int] | None:
+def text_and_number_columns(slots: list[str | None]) -> tuple[int, int] | None:
     """(text columns, number columns) right of the name, where the header prints its text value columns first and
     its number columns after them (a reason column may close it); else None (unit, operator or other columns)."""
     if "name" not in slots or "serial" in slots:
@@ -119,7 +119,7 @@ def paragraph_groups(cells: list[StreamCell], k: int, slots: list[str | None], r
     """For an indicator row whose name is cell ``k - 1``: how many paragraphs make its name and each of its text
     value cells (``[1, 2, 1]``: a target of two paragraphs), all ones where the row prints one paragraph a cell;
     None where the header or the row gives no answer."""
-    cols = _columns(slots)
+    cols = text_and_number_columns(slots)
     if cols is None or k < 1:
         return None
     m, n = cols
@@ -156,7 +156,7 @@ SAME_VALUES_WEIGHT = 2
 def row_follows(cells: list[StreamCell], k: int, slots: list[str | None]) -> bool:
     """Whether cell ``k`` opens a row of its own: words, no sentence, followed by exactly as many paragraphs as the
     header's text value columns and then its number columns (a remark would leave one paragraph more)."""
-    cols = _columns(slots)
+    cols = text_and_number_columns(slots)
     if cols is None or not cols[1] or k >= len(cells) or cell_kind(cells[k].clean) != "text" or not _piece(cells[k]):
         return False
     m, n = cols
