@@ -273,9 +273,8 @@ _PREVIEW_END = r"(?:还剩|剩余)\d+页未读|继续阅读|预览已结束|剩�
 PREVIEW_END = _rx(rf"^({_PREVIEW_END})")
 INDICATOR_END = _rx(r"^(总分|总得分|综合得分|评价得分|合计|总计|指标自评得分小计|项目绩效分析|自评结果分析|评价结论|自评结论|结果应用建议|负责人(?![员数次])|经办人(?![员数次])|填报日期|备注|说明$|说明:|填表说明|\(?注:"
                     r"|自评得分:?$|自评总分|项目自评得分|绩效自评总得分|自评总得分|(绩效)?自评等级|评价等级|绩效等级"
-                    # (负责人 / 经办人 sign the form; 经办人员培训人次 / 负责人数 are indicator names)
-                    # (转移支付区域(项目)绩效目标自评表: the next table's title, a cell of its own; not a running header's
-                    # 附件1, which a scan prints inside a table)
+                    # (负责人 / 经办人 sign the form, 经办人员… / 负责人数 are indicators; 转移支付区域(项目)绩效目标自评表:
+                    # the next table's title, a cell of its own; not a running header's 附件1, printed inside a scan)
                     r"|[^\t]{2,40}自评表$"
                     rf"|{_PAGE_CHROME}|{_PREVIEW_END})")
 # a form's note and signature fields printed after its last row; where cells print one a line they close the
