@@ -216,9 +216,9 @@ def load_dataset(gold_dir: str | Path, *, root: Path = REPO_ROOT, settings: Sett
                 continue
             text_path = source_beside(gold_dir, name)
             if text_path is None:
-                tried = ", ".join(name + s for s in SOURCE_SUFFIXES)
-                raise MissingTextError(f"{name}.gold.json has nothing beside it to read (tried {tried}) and there is "
-                                       f"no {MANIFEST}", source=str(gold_dir))
+                originals = ", ".join(name + s for s in SOURCE_SUFFIXES[1:])
+                raise MissingTextError(f"{name}.gold.json has no {name}{TEXT_SUFFIX} (nor an original: {originals}) "
+                                       f"beside it and there is no {MANIFEST}", source=str(gold_dir))
             docs.append(_labeled(name, split_of(name), text_path, gold_path))
         known = sorted({split_of(p.name.removesuffix(GOLD_SUFFIX)) for p in gold_dir.glob(f"*{GOLD_SUFFIX}")})
     if not docs and splits:
