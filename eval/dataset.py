@@ -19,6 +19,7 @@ from jixiao.eval.errors import (
     PredictionFormatError,
 )
 from jixiao.eval.normalize import parse_number
+from jixiao.pipelines.document import Document
 from jixiao.record import DocumentRecord
 
 # A split is a name: dev / test in data/dev, rla / rlb in data/real-layouts, or a file-name prefix.
@@ -26,6 +27,10 @@ Split = str
 DEFAULT_SPLIT = "dev"
 MANIFEST = "manifest.json"
 GOLD_SUFFIX = ".gold.json"
+# What a gold pairs with, tried in order beside NAME.gold.json: the text as ingested (contract section 5), else the
+# original file a bureau published, which the loaders read (PDF, Word, Excel, a scanned page through the OCR extra).
+SOURCE_SUFFIXES = (".txt", ".pdf", ".docx", ".xlsx", ".png", ".jpg", ".jpeg")
+TEXT_SUFFIX = ".txt"
 # Tried in order for NAME in a prediction folder.
 PRED_SUFFIXES = (".json", ".pred.json", ".record.json")
 # Inside a clean clone the texts may sit here (shared/seeds/, shared/real-layouts/) instead of beside the repo.
@@ -67,11 +72,20 @@ class Manifest(BaseModel):
 class LabeledDocument(BaseModel):
     name: str
     split: Split
-    text_path: Path
-    text: str
+    text_path: Path = Field(description="the file the gold pairs with: NAME.txt or the original (NAME.pdf ...)")
+    text: str = Field(description="the text as ingested; for an original, the loader's text ('' when it failed)")
     gold: DocumentRecord
     gold_sha256: str
     family: str | None = None
+    document: Document | None = Field(default=None, description="an original as the loaders read it (tables, cells, "
+                                                                "pages kept), so the extractor sees what `jixiao extract FILE` sees")
+    load_error: str | None = Field(default=None, description="'code: message' of the typed error an original's loader "
+                                                             "raised (an image without the OCR extra ...); the document "
+                                                             "then scores as an empty prediction")
+
+    @property
+    def original(self) -> bool:
+        return self.text_path.suffix.lower() != TEXT_SUFFIX
 
 
 def sha256_file(path: Path) -> str:
@@ -100,6 +114,19 @@ def resolve_text(entry_text: str, *, root: Path = REPO_ROOT, settings: Settings 
             return path
     where = ", ".join(str(c) for c in candidates)
     raise MissingTextError(f"{what} {entry_text!r} not found (looked in {where}); set JIXIAO_{setting.upper()} to the folder holding it")
+
+
+def source_beside(gold_dir: Path, name: str) -> Path | None:
+    """The file NAME.gold.json pairs with in GOLD_DIR: the first of NAME + SOURCE_SUFFIXES that exists, else None.
+
+    The one place that decides it: a folder may hold texts (NAME.txt) and originals (NAME.pdf, NAME.docx,
+    NAME.xlsx, NAME.png ...) side by side; where both exist the text wins (it is what was labeled).
+    """
+    for suffix in SOURCE_SUFFIXES:
+        for candidate in (gold_dir / f"{name}{suffix}", gold_dir / f"{name}{suffix.upper()}"):
+            if candidate.is_file():
+                return candidate
+    return None
 
 
 def split_of(name: str) -> Split:
@@ -187,9 +214,11 @@ def load_dataset(gold_dir: str | Path, *, root: Path = REPO_ROOT, settings: Sett
             name = gold_path.name.removesuffix(GOLD_SUFFIX)
             if not in_splits(name, split_of(name), splits):
                 continue
-            text_path = gold_dir / f"{name}.txt"
-            if not text_path.is_file():
-                raise MissingTextError(f"{name}.gold.json has no {name}.txt beside it and there is no {MANIFEST}", source=str(gold_dir))
+            text_path = source_beside(gold_dir, name)
+            if text_path is None:
+                originals = ", ".join(name + s for s in SOURCE_SUFFIXES[1:])
+                raise MissingTextError(f"{name}.gold.json has no {name}{TEXT_SUFFIX} (nor an original: {originals}) "
+                                       f"beside it and there is no {MANIFEST}", source=str(gold_dir))
             docs.append(_labeled(name, split_of(name), text_path, gold_path))
         known = sorted({split_of(p.name.removesuffix(GOLD_SUFFIX)) for p in gold_dir.glob(f"*{GOLD_SUFFIX}")})
     if not docs and splits:
@@ -224,6 +253,8 @@ def _labeled(name: str, split: Split, text_path: Path, gold_path: Path, *, famil
     from jixiao.errors import JixiaoError
     from jixiao.pipelines.ingest import decode_text
 
+    if text_path.suffix.lower() != TEXT_SUFFIX:
+        return _labeled_original(name, split, text_path, gold_path, family=family)
     # Decoded as `jixiao extract` decodes it (BOM, GB18030 ...), so offsets mean the same text.
     try:
         text, _ = decode_text(text_path.read_bytes(), source=str(text_path))
@@ -233,6 +264,20 @@ def _labeled(name: str, split: Split, text_path: Path, gold_path: Path, *, famil
         raise MissingTextError(f"cannot decode text: {exc.message}", source=str(text_path)) from exc
     return LabeledDocument(name=name, split=split, text_path=text_path, text=text, gold=read_record(gold_path),
                            gold_sha256=sha256_file(gold_path), family=family)
+
+
+def _labeled_original(name: str, split: Split, path: Path, gold_path: Path, *, family: str | None) -> LabeledDocument:
+    """An original file read by the loaders as `jixiao extract` reads it; a loader's typed error stays with the document."""
+    from jixiao.errors import JixiaoError
+    from jixiao.pipelines.ingest import load_path
+
+    gold = read_record(gold_path)
+    common = dict(name=name, split=split, text_path=path, gold=gold, gold_sha256=sha256_file(gold_path), family=family)
+    try:
+        document = load_path(path)
+    except JixiaoError as exc:
+        return LabeledDocument(text="", load_error=f"{exc.code}: {exc.message}", **common)
+    return LabeledDocument(text=document.text, document=document, **common)
 
 
 def load_prediction(pred_dir: str | Path, name: str) -> DocumentRecord:

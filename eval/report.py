@@ -38,6 +38,8 @@ class DocumentResult(BaseModel):
     split: str
     gold_sha256: str
     family: str | None = Field(default=None, description="layout family from the manifest")
+    load_error: str | None = Field(default=None, description="the typed error ('code: message') the loader raised on "
+                                                             "an original file; its prediction is then empty")
     summary: Summary
     metrics: dict[str, Any]
     errors: list[FactError]
@@ -232,6 +234,9 @@ def print_table(report: EvalReport, console: Any = None) -> None:
     for label, m, split in headline_rows(report)[len(report.documents):]:
         table.add_row(label, split, *headline_cells(m), style="bold")
     console.print(table)
+    for d in report.documents:
+        if d.load_error is not None:
+            console.print(f"[yellow]{d.name}: not read ({d.load_error}); scored as an empty prediction[/yellow]", markup=True)
     if report.families:
         print_family_table(report, console)
     if report.accounts:

@@ -64,6 +64,10 @@ def evaluate(
             text = apply_variant(doc.text, variant, gold=doc.gold, seed=seed)
             if pred_dir is not None:
                 pred = load_prediction(pred_dir, doc.name)
+            elif doc.load_error is not None:
+                # The loader refused the original (typed error kept on the document): an empty prediction, so
+                # the run goes on and the report names the error beside the document's zero.
+                pred = DocumentRecord(doc_id=doc.name, source=str(doc.text_path), projects=[])
             else:
                 started = time.perf_counter()
                 pred = _extract(extractor, doc, text, mode)
@@ -89,14 +93,19 @@ def evaluate(
 def _extract(extractor: Any, doc: LabeledDocument, text: str, mode: str) -> DocumentRecord:
     from jixiao.pipelines.ingest import load_bytes
 
-    document = load_bytes(text.encode("utf-8"), filename=doc.text_path.name, doc_id=doc.name)
+    if doc.document is not None and text == doc.text:
+        # An original (PDF, Word, Excel, image) goes in as its loader read it, tables and cells included.
+        return extractor.extract(doc.document.model_copy(update={"doc_id": doc.name}), mode=mode)
+    # A text, or an original's text under a noise variant: read as text.
+    filename = doc.text_path.with_suffix(".txt").name
+    document = load_bytes(text.encode("utf-8"), filename=filename, doc_id=doc.name)
     return extractor.extract(document, mode=mode)
 
 
 def _result(doc: LabeledDocument, pred: DocumentRecord, text: str) -> DocumentResult:
     scored = score_document(doc.gold, pred, text=text)
     return DocumentResult(
-        name=doc.name, split=doc.split, gold_sha256=doc.gold_sha256, family=doc.family,
+        name=doc.name, split=doc.split, gold_sha256=doc.gold_sha256, family=doc.family, load_error=doc.load_error,
         summary=scored.summary, metrics=scored.summary.metrics(), errors=scored.errors,
         accounts=score_accounts(doc.gold, pred) if labeled(doc.gold) else None,
     )

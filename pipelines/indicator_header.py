@@ -100,8 +100,30 @@ def _find_indicator_header(rows: list[Row], start: int) -> IndicatorHeader | Non
                 sub = {c.col: s for c in r2.cells if c.clean and (s := indicator_column(c.clean))}
                 if sub and set(sub.values()) & {"op", "unit"}:
                     return IndicatorHeader(i + 1, *with_sub_header(slots, sub, len(r.cells)))
+            slots.update(_merged_down(rows[i - 1] if i > start else None, r, slots))
             return IndicatorHeader(i, slots, len(r.cells))
     return None
+
+
+# the columns a header cell merged down over two header rows names (分值 / 得分 / 偏差原因 beside a caption row)
+_MERGED_DOWN = frozenset(("weight", "score", "reason"))
+
+
+def _merged_down(above: Row | None, header: Row, slots: dict[int, str]) -> dict[int, str]:
+    """Columns named only on the header row above, where this row's cell is blank: a grid (Word, Excel, a ruled PDF)
+    whose two-row header (绩效指标 | 指标值 | 分值 | 得分 over 一级 二级 三级 | 年度指标值 实际完成值 | (blank) | (blank))
+    prints a cell merged down over both rows once, on the upper row. Only an upper row of header words (no digit)
+    aligned cell for cell with this one counts, and only the score-side columns this row does not name."""
+    if above is None or len(above.cells) != len(header.cells) or any(ch.isdigit() for ch in above.joined):
+        return {}
+    taken = set(slots.values())
+    out = {}
+    for up, low in zip(above.cells, header.cells):
+        slot = indicator_column(up.clean) if up.clean and not low.clean else None
+        if slot in _MERGED_DOWN and slot not in taken and up.col == low.col:
+            out[low.col] = slot
+            taken.add(slot)
+    return out
 
 
 # the tails of a header wrapped in every column (一级 / 指标, 是否核心 / 指标, 年度 / 指标值) are this short at most
