@@ -222,12 +222,14 @@ def _centred_groups(block: list, assigned: list[list[int]], kinds: list[str], co
     """A header cell a layout centred over the columns it was merged across (预算数 over six, 公务用车购置及运行费
     over 小计 | 购置费 | 运行费) goes to the first of them, where a merged cell stands in a tab row. Its columns: the
     widest run between its row's neighbour cells whose middle is its middle (within a third of the columns'
-    spacing), where a header row below prints two cells or more in them (a leaf over one column stays)."""
+    spacing), where a header row below it, above the first row with numbers, prints two cells or more in them (a
+    leaf over one column stays)."""
     if len(columns) < 2:
         return
     mids = [(a + b) / 2 for a, b in columns]
     slack = min(b - a for a, b in zip(mids, mids[1:])) / 3
-    heads = [k for k, kind in enumerate(kinds) if kind == "head"]
+    first_data = kinds.index("data") if "data" in kinds else len(kinds)
+    heads = [k for k, kind in enumerate(kinds) if kind == "head" and k < first_data]  # (a name's wrapped piece is none)
     for k in reversed(heads):
         cells, cols = block[k], assigned[k]
         for n, (_, _, x0, x1) in enumerate(cells):
