@@ -245,15 +245,33 @@ def joined_codes(rows: list[GridRow], panel: Panel) -> list[str | None]:
     return out
 
 
-def _new_header(row: GridRow, seen: set[str]) -> bool:
+def _new_header(row: GridRow, seen: dict[str, set[int]]) -> bool:
     """A row of header cells inside the body (no amount; a 项目 / 科目编码 cell and a 行次 or another header word
-    beside it) that prints a cell the header already read does not (a page's repeated header, or a section's
-    shorter one, 项目 | | 统计数 under 项目 | 行次 | 统计数, prints none)."""
-    texts = [c.text for c in row.cells if c.text]
-    if len(texts) < 2 or has_amount(row) or not set(texts) - seen:
+    beside it) that prints a cell the header already read does not (a section's own header), or prints one in
+    another column (a page's header repeated where a space-laid page was laid out anew: its columns moved). A
+    page's header repeated as it was, or a section's shorter one (项目 | | 统计数 under 项目 | 行次 | 统计数),
+    is none."""
+    placed = [(k, c.text) for k, c in enumerate(row.cells) if c.text]
+    texts = [t for _, t in placed]
+    if len(texts) < 2 or has_amount(row):
         return False
     heads = [t for t in texts if V.ACCOUNT_LABEL_HEADER.match(t) or V.ACCOUNT_CODE_HEADER.match(t)]
-    return bool(heads) and any(t not in heads and V.ACCOUNT_HEADER_WORD.search(t) for t in texts)
+    if not heads or not any(t not in heads and V.ACCOUNT_HEADER_WORD.search(t) for t in texts):
+        return False
+    if set(texts) - seen.keys():
+        return True
+    moved = [t for k, t in placed if k not in seen[t]]
+    return len(moved) == len(texts)  # (every cell moved: the page's columns, not one header cell printed twice)
+
+
+def _printed_at(rows: list[GridRow]) -> dict[str, set[int]]:
+    """Each header text, with the columns it is printed in."""
+    seen: dict[str, set[int]] = {}
+    for r in rows:
+        for k, c in enumerate(r.cells):
+            if c.text:
+                seen.setdefault(c.text, set()).add(k)
+    return seen
 
 
 def header_sections(header: list[GridRow], body: list[GridRow]) -> list[tuple[list[GridRow], list[GridRow]]]:
@@ -261,7 +279,7 @@ def header_sections(header: list[GridRow], body: list[GridRow]) -> list[tuple[li
     blocks one after the other (a 总表's 收入 block, then its 支出 block with 合计 / 一般公共预算财政拨款 …) heads
     each block with its own columns; a header repeated as it was (a page break) changes nothing."""
     out: list[tuple[list[GridRow], list[GridRow]]] = [(header, [])]
-    seen = {c.text for r in header for c in r.cells if c.text}
+    seen = _printed_at(header)
     i = 0
     while i < len(body):
         if not _new_header(body[i], seen):
@@ -275,7 +293,7 @@ def header_sections(header: list[GridRow], body: list[GridRow]) -> list[tuple[li
             head.append(body[i])  # its further header rows
             i += 1
         out.append((head, []))
-        seen = {c.text for r in head for c in r.cells if c.text}
+        seen = _printed_at(head)
     return out
 
 

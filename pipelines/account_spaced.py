@@ -170,6 +170,14 @@ def _numeric(line: str, cells) -> bool:
     return any(_NUMBER.match(line[a:b]) for a, b, _, _ in cells)
 
 
+def _bare_run(line: str, cells) -> bool:
+    """The 栏次 row printed without its word (1 2 3 … 12, each centred over its column): no data row, or its
+    centred numbers stand columns of their own beside the right-aligned amounts."""
+    texts = [line[a:b] for a, b, _, _ in cells]
+    return len(texts) >= MIN_CELLS and all(t.isdigit() for t in texts) \
+        and [int(t) for t in texts] == list(range(int(texts[0]), int(texts[0]) + len(texts)))
+
+
 def _meta(line: str) -> bool:
     """A line above the header with the table's entity or unit (单位名称：… 2024年度 单位：元): its cells are
     no columns."""
@@ -185,9 +193,11 @@ def _stub(line: str) -> bool:
 
 def _headed(row, block: list, kinds: list[str], lines: list[str]) -> bool:
     """A lone row of numbers (a table whose only row is 合计 0.00 0.00 0.00) under a header line of the block
-    with as many cells and header words in them."""
-    return any(kind == "head" and len(h) >= len(row) and V.ACCOUNT_HEADER_WORD.search(line)
-               for h, kind, line in zip(block, kinds, lines))
+    with as many cells and header words in them, or under a header over the bare 栏次 run as wide (1 2 … 12)."""
+    heads = [(h, line) for h, kind, line in zip(block, kinds, lines) if kind == "head"]
+    return any(len(h) >= len(row) and V.ACCOUNT_HEADER_WORD.search(line) for h, line in heads) or (
+        any(len(h) >= len(row) and _bare_run(line, h) for h, line in heads)
+        and any(V.ACCOUNT_HEADER_WORD.search(line) for _, line in heads))
 
 
 def _groups_at_first(block: list, assigned: list[list[int]], kinds: list[str], lines: list[str]) -> None:
@@ -206,6 +216,33 @@ def _groups_at_first(block: list, assigned: list[list[int]], kinds: list[str], l
         if len(over[k]) == 1 and wide_below:
             assigned[k][over[k][0]] = first
         wide_below = wide_below or len(over[k]) >= 2
+
+
+def _centred_groups(block: list, assigned: list[list[int]], kinds: list[str], columns: list[tuple[int, int]]) -> None:
+    """A header cell a layout centred over the columns it was merged across (预算数 over six, 公务用车购置及运行费
+    over 小计 | 购置费 | 运行费) goes to the first of them, where a merged cell stands in a tab row. Its columns: the
+    widest run between its row's neighbour cells whose middle is its middle (within a third of the columns'
+    spacing), where a header row below it, above the first row with numbers, prints two cells or more in them (a
+    leaf over one column stays)."""
+    if len(columns) < 2:
+        return
+    mids = [(a + b) / 2 for a, b in columns]
+    slack = min(b - a for a, b in zip(mids, mids[1:])) / 3
+    first_data = kinds.index("data") if "data" in kinds else len(kinds)
+    heads = [k for k, kind in enumerate(kinds) if kind == "head" and k < first_data]  # (a name's wrapped piece is none)
+    for k in reversed(heads):
+        cells, cols = block[k], assigned[k]
+        for n, (_, _, x0, x1) in enumerate(cells):
+            lo = cells[n - 1][3] if n else float("-inf")
+            hi = cells[n + 1][2] if n + 1 < len(cells) else float("inf")
+            inside = [c for c, m in enumerate(mids) if lo < m < hi]
+            runs = [(i, j) for i in inside for j in inside if j > i and abs((mids[i] + mids[j]) / 2 - (x0 + x1) / 2)
+                    <= slack]
+            runs = [(i, j) for i, j in runs if any(sum(i <= c <= j for c in assigned[m]) >= 2 for m in heads if m > k)]
+            if runs:
+                first = min(runs, key=lambda r: r[0] - r[1])[0]
+                if (n == 0 or cols[n - 1] < first) and (n + 1 == len(cols) or first < cols[n + 1]):
+                    cols[n] = first
 
 
 def _header_gap(parsed: list[list], lines: list[str], j: int) -> bool:
@@ -313,6 +350,7 @@ def spaced_rows(norm: NormalizedText) -> NormalizedText | None:
                              lines[i:j])
         kinds = ["data" if (len(cells) >= MIN_CELLS or _coded_amount(lines[k], cells)) and _numeric(lines[k], cells)
                  and not squeeze(lines[k]).startswith(V.ACCOUNT_STUB_ROW)  # 栏次 1 2 3: numbers centred, no amounts
+                 and not _bare_run(lines[k], cells)
                  else "meta" if _meta(lines[k])
                  else "head" for k, cells in zip(range(i, j), block)]
         data = [cells for cells, kind in zip(block, kinds) if kind == "data"]
@@ -324,6 +362,7 @@ def spaced_rows(norm: NormalizedText) -> NormalizedText | None:
                 columns = _clear_headers(_columns(data), [cells for cells, kind in zip(block, kinds) if kind == "head"])
                 assigned = [_assign(cells, columns) for cells in block]
                 _groups_at_first(block, assigned, kinds, lines[i:j])
+                _centred_groups(block, assigned, kinds, columns)
             for k, cells, cols in zip(range(i, j), block, assigned):
                 _emit_row(norm, lines[k], starts[k], cells, cols, chars, offsets)
             changed = True
@@ -350,9 +389,23 @@ def _emit_row(norm: NormalizedText, line: str, start: int, cells, cols, chars, o
             chars.append("\t")
             offsets.append(norm.offsets[start + a])
         col = c
+        if len(cells) == 1 and _bare_run(line, [(a, b, 0, 0) for a, b in _pieces(line[a:b], a)]):
+            # the bare 栏次 run that normalizing closed up (1 2 3 4 5 6): a cell a number, as the 栏次 row reads
+            chars.extend("\t" if ch == " " else ch for ch in line[a:b])
+            offsets.extend(norm.offsets[start + a:start + b])
+            return _end_row(norm, line, start, chars, offsets)
         _emit(norm, start + a, start + b, chars, offsets)
     if len(cells) == 1:
         chars.append("\t")
         offsets.append(norm.offsets[start + cells[0][1] - 1])
+    _end_row(norm, line, start, chars, offsets)
+
+
+def _end_row(norm: NormalizedText, line: str, start: int, chars: list[str], offsets: list[int]) -> None:
     chars.append("\n")
     offsets.append(norm.offsets[min(start + len(line), len(norm.offsets) - 1)])
+
+
+def _pieces(text: str, at: int) -> list[tuple[int, int]]:
+    """(start, end) of each space-separated piece of a cell starting at ``at``."""
+    return [(at + m.start(), at + m.end()) for m in re.finditer(r"\S+", text)]

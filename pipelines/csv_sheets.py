@@ -62,6 +62,15 @@ def _ascii_comma(norm: NormalizedText, pos: int) -> bool:
     return o < len(norm.original) and norm.original[o] == ","
 
 
+def _printed_tab(norm: NormalizedText, start: int, line: str) -> bool:
+    """The line holds a tab printed as one (a tab row is no sheet line); normalizing writes a run of spaces as a
+    tab too (a cell indented with spaces after its comma, ``21301,  农业农村``), which is part of the cell."""
+    if not norm.original:
+        return "\t" in line
+    tabs = (norm.offsets[start + k] for k in range(len(line)) if line[k] == "\t")
+    return any(o >= len(norm.original) or norm.original[o] == "\t" for o in tabs)
+
+
 def _rows(norm: NormalizedText) -> list[tuple[int, str, list[int] | None]]:
     """The text's rows: (start, text, the positions of its cell-splitting commas or None), a quoted cell that
     spans lines joining them into one row."""
@@ -71,8 +80,9 @@ def _rows(norm: NormalizedText) -> list[tuple[int, str, list[int] | None]]:
     i = 0
     while i < len(lines):
         line, start, j = lines[i], starts[i], i
-        splits = _commas(norm, start, line) if "," in line and "\t" not in line else None
-        if splits is None and line.count('"') % 2 and "\t" not in line:
+        tabbed = _printed_tab(norm, start, line)
+        splits = _commas(norm, start, line) if "," in line and not tabbed else None
+        if splits is None and line.count('"') % 2 and not tabbed:
             for j in range(i + 1, min(i + MAX_CELL_LINES, len(lines))):
                 joined = norm.text[start:starts[j] + len(lines[j])]
                 if (splits := _commas(norm, start, joined)) is not None:
@@ -158,5 +168,5 @@ def _emit_cell(norm: NormalizedText, line: str, start: int, a: int, b: int, char
             k += 2 if line[k] == '"' and line[k + 1] == '"' else 1
     for k in keep:
         if line[k] != "\n":  # a line break inside a quoted cell: the cell goes on
-            chars.append(line[k])
+            chars.append(" " if line[k] == "\t" else line[k])  # (a run of spaces normalized: no cell boundary)
             offsets.append(norm.offsets[start + k])

@@ -108,8 +108,10 @@ def title_on(norm: NormalizedText, start: int, end: int) -> str | None:
 
 def facts(tables: list[FinalAccountsTable]) -> int:
     """The values a reading found on rows it named (a code or a label: a row of bare numbers may be a
-    misreading, such as a table printed one cell a line read as tab rows)."""
-    return sum(len(r.values) for t in tables for r in t.rows if r.code or r.label)
+    misreading, such as a table printed one cell a line read as tab rows); and the one row of a 三公 table whose
+    items are its columns (预算数 | 决算数 over the items: the row has no label cell)."""
+    return sum(len(r.values) for t in tables for r in t.rows
+               if r.code or r.label or (t.kind == "three_public" and len(t.rows) == 1))
 
 
 

@@ -27,7 +27,12 @@ table with S/B/Z slips, a decimal comma and amounts run together; a 万元 table
 国有资本 table of 本年无数据 rows; an HTML page stripped of its tags with its entities and colspans left; a script's
 CSV with float codes and exponents; a workbook dumped with its merged cells filled. And five of the sixth round
 (fa6_ocr_*, committed before the reader was run on them), all OCR'd scans: a two-sided 总表, a 支出决算表, a 05表
-with 人员经费 / 公用经费, a three-panel 06表 and a 三公 table, all open (below)."""
+with 人员经费 / 公用经费, a three-panel 06表 and a 三公 table, all open (below). And eight of the seventh round (fa7_*,
+committed before the reader was run on them): a 总表 as two halves side by side broken over a page under its
+repeated page head; 类/款/项 columns with indented names in 元; a pipe 财政拨款总表 with three fund columns; a 06表
+as two column groups 人员经费 | 公用经费; a pipe 三公 table of 预算数 / 决算数 rows under a paragraph cell beside an
+empty 政府性基金 table; a laid-out 收入决算表 in 元 whose page head repeats mid-table; a CSV 05表 with 合计 last; a
+laid-out 三公 table with 预算数 / 决算数 centred over the items."""
 
 from __future__ import annotations
 
@@ -61,4 +66,4 @@ def test_each_layout_reads_to_its_gold(extractor, path):
 
 
 def test_there_are_layouts_to_read():
-    assert len(FIXTURES) >= 48
+    assert len(FIXTURES) >= 56
