@@ -79,6 +79,9 @@ def _word_pairs() -> frozenset[str]:
     return frozenset(w[k:k + 2] for w in GAP_WORDS for k in range(len(w) - 1))
 
 
+# a page wraps a label inside its cell after two characters at least (主管 / 部门, 主管部 / 门及代码): one character
+# alone on its line before the rest of a word (二 / 级指标) is a break the copy put there
+MIN_WRAP_CHARS = 2
 _ONE_GAP = re.compile(r"(?<=\S)[ \n](?=\S)")
 
 
@@ -105,8 +108,9 @@ def word_gaps(text: str) -> list[int]:
         if not (squeezed[m.start():inside] in pieces or squeezed[inside:m.end()] in pieces):
             gap = after[inside]
             # a label's start alone on its line (主管部 / 门及代码 under a wrapped value): the page's own wrap, which the
-            # readers rejoin with the value above it
-            if text[gap] == "\n" and text.rfind("\n", 0, gap) + 1 == gap - (inside - m.start()):
+            # readers rejoin with the value above it; one character alone (二 / 级指标) is no column's wrap
+            if text[gap] == "\n" and inside - m.start() >= MIN_WRAP_CHARS \
+                    and text.rfind("\n", 0, gap) + 1 == gap - (inside - m.start()):
                 continue
             out.append(gap)
     return out
