@@ -119,3 +119,28 @@ def _labels_line(line: str) -> bool:
     """Whether a line starts with the next field's label."""
     tokens = _folded(line.strip()).split()
     return bool(tokens) and _is_label(tokens[0])
+
+
+def row_name_breaks(text: str) -> list[int]:
+    """Offsets of the line breaks inside a name printed in a row of fields (项目名称 2023年柳 / 湾社区…项目 项目负责人及电话
+    某人, 项目名称：2023年 / 农村客运站点运营补助  主管部门：某局): the label's line holds the label and the name's first
+    piece alone, the next line the name's rest and then the next field's label. A page that wraps a name in such a row prints the next label on the
+    name's first line, not after its rest."""
+    out: list[int] = []
+    for m in _NAME_WORD.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if m.start() - start > HEAD_CHARS:
+            continue
+        lines = _lines_from(text, start, 2)
+        if len(lines) < 2:
+            continue
+        # (the label and the first piece: 项目名称 2023年柳, 项目名称：2023年)
+        line, rest = _relabeled(_folded(lines[0][1].strip())), _folded(lines[1][1].strip()).split()
+        label = _NAME_HEAD.match(line)
+        first = line[label.end():] if label else ""
+        if len(rest) < 2 or not first:
+            continue
+        if _piece(first) and _piece(rest[0]) and len(first) + len(rest[0]) <= NAME_CHARS \
+                and not _ITEM.match(rest[0]) and _is_label(rest[1]):
+            out.append(lines[0][0] + len(lines[0][1]))
+    return out

@@ -9,7 +9,7 @@ from jixiao.pipelines.column_halves import rejoined_halves
 from jixiao.pipelines.digit_groups import digit_group_gaps
 from jixiao.pipelines.label_breaks import label_breaks
 from jixiao.pipelines.label_slips import slipped_labels
-from jixiao.pipelines.name_breaks import name_breaks
+from jixiao.pipelines.name_breaks import name_breaks, row_name_breaks
 from jixiao.pipelines.normalize import NormalizedText, normalize_text
 from jixiao.pipelines.pinyin_gaps import pinyin_gaps
 from jixiao.pipelines.scan_overprint import overprinted
@@ -30,4 +30,4 @@ def _scan_gaps(text: str) -> list[int]:
     printed over the words."""
     return sorted(set(stray_gaps(text)) | set(overprinted(text)) | set(pinyin_gaps(text))
                   | set(label_breaks(text)) | set(value_spaces(text))
-                  | set(name_breaks(text)) | set(digit_group_gaps(text)))
+                  | set(name_breaks(text)) | set(row_name_breaks(text)) | set(digit_group_gaps(text)))

@@ -21,7 +21,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from jixiao.pipelines.normalize import simplified
-from jixiao.pipelines.vocab import GAP_PIECES, GAP_WORDS
+from jixiao.pipelines.vocab import GAP_PIECES, GAP_WORDS, PROSE_LINK_LEAD
 
 # a line holding this many lone number cells (10, 100%, 12.41, ≥4个) is a row of cells one space apart
 SPACE_ROW_VALUES = 2
@@ -79,6 +79,9 @@ def _word_pairs() -> frozenset[str]:
     return frozenset(w[k:k + 2] for w in GAP_WORDS for k in range(len(w) - 1))
 
 
+# a page wraps a label inside its cell after two characters at least (主管 / 部门, 主管部 / 门及代码): one character
+# alone on its line before the rest of a word (二 / 级指标) is a break the copy put there
+MIN_WRAP_CHARS = 2
 _ONE_GAP = re.compile(r"(?<=\S)[ \n](?=\S)")
 
 
@@ -105,8 +108,11 @@ def word_gaps(text: str) -> list[int]:
         if not (squeezed[m.start():inside] in pieces or squeezed[inside:m.end()] in pieces):
             gap = after[inside]
             # a label's start alone on its line (主管部 / 门及代码 under a wrapped value): the page's own wrap, which the
-            # readers rejoin with the value above it
-            if text[gap] == "\n" and text.rfind("\n", 0, gap) + 1 == gap - (inside - m.start()):
+            # readers rejoin with the value above it; one character alone (二 / 级指标) is no column's wrap, and a label
+            # with its colon (项目名 / 称：某项目) is a line's, not a narrow cell's
+            if text[gap] == "\n" and inside - m.start() >= MIN_WRAP_CHARS \
+                    and text.rfind("\n", 0, gap) + 1 == gap - (inside - m.start()) \
+                    and text[gap + 1 + m.end() - inside:gap + 2 + m.end() - inside] not in (":", "："):
                 continue
             out.append(gap)
     return out
@@ -175,9 +181,13 @@ def bracket_breaks(text: str) -> list[int]:
 # (ends with a Han character or a digit, no punctuation in it), the line after ends as a title does
 # (the title's year in the line before, none in the line after: a unit's name over a title, a page's chrome or a
 # table's last row over one, and a generic title word under a title's first line are lines the page printed)
-_TITLE_HEAD = re.compile(r"^[ \u3000]*[\u4e00-\u9fff0-9０-９][\u4e00-\u9fff0-9０-９()（）]*[\u4e00-\u9fff0-9０-９]$")
+# (a page's link to the next article is a title after its lead: 下一篇：某局2023年度某资金项目 / 支出绩效自评报告)
+_TITLE_HEAD = re.compile(rf"^[ \u3000]*(?:(?:{PROSE_LINK_LEAD})[:：][ \u3000]*)?[\u4e00-\u9fff0-9０-９][\u4e00-\u9fff0-9０-９()（）]*[\u4e00-\u9fff0-9０-９]$")
 _YEAR = re.compile(r"[0-9０-９]{4}")
 _TITLE_TAIL = re.compile(r"^(?![^\n]*[0-9０-９]{4})[\u4e00-\u9fff][^\s。；;：:，,、|]*(?:报告|自评表)[ \u3000]*$")
+# (a link's line is no title of its own: its title's year may stand in either piece, 下一篇：某局某 / 局2023年度…报告)
+_LINK_HEAD = re.compile(rf"^[ \u3000]*(?:{PROSE_LINK_LEAD})[:：]")
+_LINK_TAIL = re.compile(r"^[\u4e00-\u9fff][^\s。；;：:，,、|]*(?:报告|自评表)[ \u3000]*$")
 
 
 def title_breaks(text: str) -> list[int]:
@@ -191,8 +201,12 @@ def title_breaks(text: str) -> list[int]:
     for k in range(len(lines) - 1):
         line, nxt = lines[k], lines[k + 1]
         pos += len(line)
-        if (len(line.strip()) + len(nxt.strip()) <= TITLE_CHARS and _TITLE_TAIL.match(nxt) and _TITLE_HEAD.match(line)
-                and _YEAR.search(line) and nxt.strip() not in title_words and not _OPENS_ITEM.match(nxt)):
+        if _LINK_HEAD.match(line):
+            tail = _LINK_TAIL.match(nxt)
+        else:
+            tail = _TITLE_TAIL.match(nxt) and _YEAR.search(line)
+        if (len(line.strip()) + len(nxt.strip()) <= TITLE_CHARS and tail and _TITLE_HEAD.match(line)
+                and nxt.strip() not in title_words and not _OPENS_ITEM.match(nxt)):
             out.append(pos)
         pos += 1
     return out

@@ -12,12 +12,15 @@ import re
 import unicodedata
 
 from jixiao.pipelines.normalize import PINYIN, simplified
-from jixiao.pipelines.vocab import DEPT_LABEL, GAP_WORDS, IMPL_LABEL, NAME_LABEL
+from jixiao.pipelines.vocab import DEPT_LABEL, GAP_WORDS, IMPL_LABEL, NAME_LABEL, PROSE_BULLET, PROSE_PROJECT_KEY
 
 # a field label's last character before its colon (名称：, 部门：, 单位：, 主体：; traditional too): the lines to test,
 # found from each colon (a literal search: a long form prints a few hundred colons, a character class would test
 # every character)
-_LABEL_LAST = frozenset("称稱门門位体體")
+_LABEL_LAST = frozenset("称稱门門位体體一二三四五六七八九十0123456789")
+# a key project's heading (项目二：不动产登记信息化运 维项目, ◆项目1：某补助): its name is the value after the colon
+_KEY_LABEL = re.compile(rf"(?:{PROSE_BULLET})?[ \t\u3000]*(?:[(（][一二三四五六七八九十]{{1,3}}[)）]|[一二三四五六七八九十]{{1,3}}、)?"
+                        rf"[ \t\u3000]*{PROSE_PROJECT_KEY}")
 # the value after the colon: one lone space between two characters of it, no other whitespace
 _VALUE = re.compile(r"[ \t\u3000]*(\S+) (\S+)[ \t\u3000]*$")
 _FIELD_LABELS = (NAME_LABEL, DEPT_LABEL, IMPL_LABEL)
@@ -34,7 +37,7 @@ def value_spaces(text: str) -> list[int]:
         end = text.find("\n", colon)
         end = len(text) if end < 0 else end
         value = _VALUE.match(text, colon + 1, end)
-        if value is None or not _is_field_label(label) or not (_NAME_CHAR.match(value.group(1)[-1])
+        if value is None or not (_is_field_label(label) or _KEY_LABEL.fullmatch(label)) or not (_NAME_CHAR.match(value.group(1)[-1])
                                                               and _NAME_CHAR.match(value.group(2)[0])):
             continue
         after = _folded(value.group(2))

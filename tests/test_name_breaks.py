@@ -38,3 +38,20 @@ def test_one_other_value_in_two_pieces_is_no_narrow_column():
 def test_a_name_label_with_a_look_alike_still_heads_the_name():
     text = "顶目名称\n高标准农田建设项目县\n级配套\n主管部门\n宁漳县农业农村局\n实施单位\n宁漳县农田建设服务站\n"
     assert _around(text, name_breaks(text)) == ["目县\n级配"]
+
+
+def test_a_name_broken_before_the_next_label_of_its_row_is_one_name():
+    from jixiao.pipelines.name_breaks import row_name_breaks
+
+    spaced = "项目名称 2024年石岭村茶\n叶加工厂扶持项目 项目负责人及电话 王某0551-1234567\n主管部门 县农业农村局\n"
+    colon = "一、项目基本情况\n项目名称：2024年\n乡镇垃圾转运补助  主管部门：清河县城管局\n"
+    assert _around(spaced + colon, row_name_breaks(spaced + colon)) == ["村茶\n叶加", "4年\n乡镇"]
+    assert "2024年石岭村茶叶加工厂扶持项目" in normalize_scanned(spaced).text
+
+
+def test_a_name_row_printed_whole_keeps_its_lines():
+    from jixiao.pipelines.name_breaks import row_name_breaks
+
+    whole = "项目名称 石岭村茶叶加工厂扶持项目\n主管部门 县农业农村局 实施单位 石岭镇人民政府\n"
+    wrapped = "项目名称 石岭村茶叶加工厂 项目负责人及电话 王某\n扶持项目\n主管部门 县农业农村局\n"
+    assert row_name_breaks(whole + wrapped) == []

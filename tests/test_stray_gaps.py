@@ -104,3 +104,15 @@ def test_a_traditional_texts_label_words_are_found_in_simplified_spelling():
     # 偏差原因分析及改进措施
     text = "資金來源 年初預算數 全年預算數 全年執\n行數 執行率\n分值 得分 偏差原因分析及 改進措施"
     assert _around(text, stray_gaps(text)) == ["年執\n行數", "析及 改進"]
+
+
+def test_a_labels_start_alone_is_joined_where_no_column_wraps_it():
+    # one character alone (二 / 级指标), a label with its colon (项目名 / 称：), a bracketed label spaced inside
+    text = "绩效指标\n二\n级指标 三级指标\n项目名\n称：乡镇卫生院设备购置\n转移支付(项目 )名称 某资金\n"
+    assert _around(text, word_gaps(text)) == ["\n二\n级指", "目名\n称：", "项目 )名"]
+
+
+def test_a_link_to_the_next_article_broken_inside_its_title_is_one_line():
+    text = "某局2023年度部门整体支出绩效自评报告\n下一篇：青阳县民政局城乡低\n保资金2023年度项目支出绩效自评报告\n"
+    assert _around(text, title_breaks(text)) == ["乡低\n保资"]
+    assert title_breaks("下一篇：青阳县民政局\n2023年工作总结\n") == []

@@ -160,6 +160,8 @@ PROSE_BLOCK_LABELS: tuple[tuple[str, str], ...] = (
 )
 # a bullet glyph opening an item or a heading as some sites print them (◆产出指标 / ■新建停车泊位：目标…)
 PROSE_BULLET = r"[■□●○◆◇▲△►▶•★☆]"
+# a key project's heading label, numbered in words or digits (项目二：某项目, 重点项目1：…, 子项目一：…): a name follows it
+PROSE_PROJECT_KEY = r"(?:重点|子)?项目[一二三四五六七八九十\d]{1,2}"
 # a site's navigation line (网站首页 | 机构概况 | …, 您现在的位置: 首页 >> …): a unit's line over it is the site's name
 # (无障碍浏览 | 长者模式 | 登录: a portal's accessibility bar under its name)
 PAGE_NAVIGATION = r"首页|当前位置|现在的位置|网站地图|无障碍|长者模式|适老化"

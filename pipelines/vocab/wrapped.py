@@ -49,7 +49,11 @@ GAP_WORDS: tuple[str, ...] = tuple(w for w in dict.fromkeys((
                                     for w in ws),
     "项目支出绩效自评报告", "绩效自评报告", "项目支出绩效自评表", "绩效自评表", "绩效自评情况",
     # the other labels of a field row (OTHER_LABEL)
-    "项目负责人及电话", "项目负责人及联系电话", "项目负责人", "联系电话", "填报人", "填表人", "审核人", "中央主管部门")) if len(w) >= 3)
+    "项目负责人及电话", "项目负责人及联系电话", "项目负责人", "联系电话", "填报人", "填表人", "审核人", "中央主管部门",
+    # a transfer payment's name label (转移支付(项目 )名称: a space inside its bracket)
+    "转移支付(项目)名称", "转移支付（项目）名称",
+    # a page's links to the articles beside it (下一篇：某报告): the readers drop the line as the page's, whole
+    "上一篇", "下一篇", "上一条", "下一条")) if len(w) >= 3)
 # the short words a piece of a gap word may be on its own besides the gap words (年度|预期目标 is two header cells,
 # 项目|实施单位 a name's end and a label, 社会|效益指标 two cells): a gap between two words is a cell boundary, not a slip
 GAP_PIECES = frozenset((*WEIGHT_WORDS, *SCORE_WORDS, *_L1_FORMS, *_L2_FORMS))
