@@ -159,6 +159,21 @@ def _rate_cell_vanished(values: list[Cell], cols: list[str], tail_cols: list[str
     return abs(score - weight * min(1.0, spent / annual)) <= FUNDS_SCORE_TOLERANCE * weight
 
 
+# a printed 执行率 rounds 全年执行数 over 全年预算数: to a whole percent at least, so within this many points of it
+RATE_MATCH_POINTS = 0.6
+
+
+def _spent_before_rate(values: list[Cell], rate_pos: int) -> bool:
+    """The two numbers just left of the printed rate are 全年预算数 and 全年执行数: their quotient is the rate."""
+    if rate_pos < 2:
+        return False
+    annual, spent = parse_number(values[rate_pos - 2].clean), parse_number(values[rate_pos - 1].clean)
+    rate = parse_number(values[rate_pos].clean)
+    if not annual or spent is None or rate is None or spent > annual:
+        return False
+    return abs(100 * spent / annual - rate) <= RATE_MATCH_POINTS
+
+
 def _align_funds(values: list[Cell], cols: list[str]) -> dict[str, Cell]:
     """Assign a total row's printed numbers to the header's columns.
 
@@ -190,6 +205,10 @@ def _align_funds(values: list[Cell], cols: list[str]) -> dict[str, Cell]:
             head_vals, tail_vals = values[:n - len(tail_cols)], values[n - len(tail_cols):]
         elif rate_pos is not None and "rate" in tail_cols:
             r = tail_cols.index("rate")
+            if r and _spent_before_rate(values, rate_pos):
+                # 1,386,000 1,452,000 1,437,480 99% under … 全年执行数 分值 执行率 得分: the number before the rate is
+                # 全年执行数 (checked against the rate, contract), the blank 分值 between them vanished
+                tail_cols, r = tail_cols[r:], 0
             head_vals = values[: rate_pos - r] if rate_pos - r >= 0 else []
             tail_vals = values[max(0, rate_pos - r):]
         else:

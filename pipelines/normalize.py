@@ -39,9 +39,11 @@ _PAGE_LINE = re.compile(
     # a site's page footer: its name before the label, dashes around it (- 智库文档 第1页 -, 豆丁网 第1页 共3页, 某文档 · 第2页)
     r"|(?:[-－—][ \u3000]*)?[^\s\d]{1,10}(?:[ \u3000]*[·•][ \u3000]*|[ \u3000]+)第[ \u3000]*[0-9]{1,4}[ \u3000]*页(?:[ \u3000]*共[ \u3000]*[0-9]{1,4}[ \u3000]*页)?(?:[ \u3000]*[-－—])?"
     r"|[^\n]{1,120}?\.(?:docx?|xlsx?|pdf|pptx?|wps)_第[0-9]{1,4}页"
-    # a preview's watermark between its pages: the site's name and domain (原创力文档 max.book118.com), its promise
+    # a preview's watermark between its pages: the site's name and domain (原创力文档 max.book118.com), its promise,
+    # its notices (仅供个人学习参考, 文档可能无法显示全部内容, a 精品文档 banner), upload disclaimer, button, ads
     r"|(?:[^\s\d]{1,10}[ \u3000]+)?(?:www\.)?[a-z0-9-]{2,30}(?:\.[a-z0-9-]{2,30}){0,2}\.(?:com|cn|net)"
-    r"|预览与源文档一致[^\n]{0,20}|本文档由用户上传[^\n]{0,40}"  # (its upload disclaimer, button under a counter, ads)
+    r"|(?:本(?:文档|资料|文件)?)?仅供(?:个人)?(?:学习|参考|交流)(?:参考|交流)?(?:使用|之用)?[。.!！]?|精[品选]文档"
+    r"|预览与源文档一致[^\n]{0,20}|本文档由用户上传[^\n]{0,40}|文档可能无法(?:思考|显示)全部内容[^\n]{0,20}"
     r"|(?<=[页頁]\n)下载[此本]?文档|[【\[]广告[】\]][^\n]{0,60})(?:[ \t\u3000]+(?:返回|回到)[顶頂]部)?[ \t\u3000]*(?:\r?\n|$)", re.M)
 # A stamp's impression read by OCR as a line of its own (财 务 专 用 章, 青岚县交通运输局 / (公章)): never content, and
 # left in place between two rows it glues to a cell. A label asking for the stamp (实施单位(盖章)) is kept.
@@ -161,20 +163,18 @@ def _fold(ch: str) -> str:
     return folded
 
 
-# Inline pinyin a mirror site prints after characters (績效目標(biāo), 預(yù)算): a syllable in brackets right
-# after a CJK character, with tone marks, without them (biao), or with a tone digit (biao1, lv4: ü typed as v);
-# a word's syllables together where each carries its tone (指標(zhǐ biāo), (zhi3biao1)). Dropped from the text the
-# parsers read, kept in printed values.
+# Inline pinyin a mirror site prints after characters (績效目標(biāo), 預(yù)算): a syllable in brackets right after a
+# CJK character, with tone marks, without them (biao), or with a tone digit (biao1, lv4: ü typed as v); a word's
+# syllables together where each carries its tone (指標(zhǐ biāo), (zhi3biao1)). Dropped from the parsers' text, kept in values.
 _MARKED = r"[a-zü]*+[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*+"  # possessive: one reading of a run of syllables
 _TONE_DIGIT = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv][a-z]{0,4}[1-5１-５]"  # (１: a page all full-width)
 PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?:{_MARKED}(?: ?{_MARKED})*|{_TONE_DIGIT}(?: ?{_TONE_DIGIT})+"
                      r"|(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv][a-z]{0,4}[1-5１-５]?)[)）]")
 
 
-# A mirror that converts with Taiwan phrases (OpenCC s2twp) renames words, not only characters: 项目 -> 專案
-# (專案名稱, 專案資金), 服务对象 -> 服務物件. Part of the script conversion, like t2s itself: taken back before the
-# text is simplified, in traditional spelling only (a simplified 专案 stays); each pair keeps its length, so
-# offsets stay true.
+# A mirror that converts with Taiwan phrases (OpenCC s2twp) renames words, not only characters: 项目 -> 專案 (專案名稱,
+# 專案資金), 服务对象 -> 服務物件. Part of the script conversion, like t2s itself: taken back before the text is
+# simplified, in traditional spelling only (a simplified 专案 stays); each pair keeps its length, so offsets stay true.
 TAIWAN_PHRASES = (("專案", "项目"), ("服務物件", "服务对象"))
 
 @lru_cache(maxsize=1)

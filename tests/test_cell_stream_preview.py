@@ -278,3 +278,20 @@ def test_glued_header_words_in_the_funds_header(extractor):
     (p,) = _read(extractor, lines)
     assert (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (420000, 403200, 96)
     assert _rows(p) == [("产出指标", "数量指标", "强制检定计量器具数量", "≥6000台件", "6320台件", 20, 20)]
+
+
+def test_a_jump_out_of_a_breakdown_row_glued_onto_a_row_tail_is_no_indicator(extractor):
+    """The total row is whole, then '其中：当年财' (the 其中 row's label cut by the jump) glued onto the tail of a row
+    whose name the jump lost: that tail is no indicator, the total row still gives the funds."""
+    lines = FIELDS + FUNDS_HEADER + [
+        "年度资金总额", "30", "32", "31.36", "10", "98%", "9.8",
+        "其中：当年财≥95%", "97%", "10", "10",
+        "时效指标", "广场设施维修完成时间", "2023年10月前", "2023年9月", "10", "10",
+        "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "92%", "10", "10",
+    ]
+    (p,) = _read(extractor, lines)
+    assert (p.funds.annual_budget, p.funds.executed, p.funds.execution_rate) == (320000, 313600, 98)
+    assert _rows(p) == [
+        ("产出指标", "时效指标", "广场设施维修完成时间", "2023年10月前", "2023年9月", 10, 10),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "92%", 10, 10),
+    ]

@@ -180,3 +180,15 @@ def test_numbers_that_are_no_weight_and_score_are_not_taken_for_them(extractor):
     rows = [*FIELDS, "项目资金(万元)\t全年预算数(A)\t全年执行数(B)\t执行率(B/A)\t分值\t得分",
             "年度资金总额\t1860\t1767\t10\t9.2", *INDICATORS]
     assert _funds(extractor, rows)[1:3] != (18600000.0, 17670000.0)
+
+
+@pytest.mark.parametrize(("total", "expected"), [
+    # 分值 and 得分 blank and vanished: 1437480 / 1452000 is the 99% printed, so those two are 全年预算数 / 全年执行数
+    ("1,386,000.00\t1,452,000.00\t1,437,480.00\t99%", (1386000.0, 1452000.0, 1437480.0, 99.0)),
+    # 年初预算数 blank instead: 10 / 507520 is no 97.6%, so 10 stays the 分值 and the amounts align leftwards
+    ("520000.00\t507520.00\t10\t97.6%\t9.76", (None, 520000.0, 507520.0, 97.6)),
+])
+def test_the_amounts_just_left_of_a_printed_rate_are_checked_against_it(extractor, total, expected):
+    rows = [*FIELDS, "项目资金(元)\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分", f"年度资金总额\t{total}",
+            *INDICATORS]
+    assert _funds(extractor, rows) == expected

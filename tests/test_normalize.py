@@ -45,6 +45,16 @@ def test_a_preview_watermark_between_its_pages_is_no_content():
     assert "www.example.gov.cn" in normalize_text("详见www.example.gov.cn网站公开。\n").text
 
 
+def test_a_previews_notices_stamped_between_cells_are_no_content():
+    """A site's notice lines between a name's neighbours (仅供个人学习参考, 文档可能无法显示全部内容…, 精品文档) go; the
+    same words inside a sentence stay."""
+    from jixiao.pipelines.normalize import normalize_text
+
+    text = "社会效益指标\n仅供个人学习参考\n农村自来水普及率\n文档可能无法思考全部内容，请下载后查看\n精品文档\n≥98%\n"
+    assert normalize_text(text).text == "社会效益指标\n农村自来水普及率\n≥98%\n"
+    assert "仅供参考" in normalize_text("以上数据仅供参考。\n").text
+
+
 def test_a_previews_chunk_markers_glued_inside_words_are_left_out():
     from jixiao.pipelines.normalize import normalize_text
 

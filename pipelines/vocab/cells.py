@@ -25,11 +25,22 @@ GOAL_ROW_LABEL = _rx(r"^(项目)?(年度)?(总体|绩效)目标$")
 TARGET_GLYPHS = frozenset("≥≤≧≦＞＜><")
 
 
+# the labels of a funds block's breakdown rows under its total (其中：当年财政拨款 / 上年结转资金 / 其他资金): a
+# preview's jump may cut one short and glue an indicator row's tail to it (其中：当年财≥98%)
+FUNDS_PART_LABELS: tuple[str, ...] = ("当年财政拨款", "本年财政拨款", "财政拨款", "上年结转资金", "其他资金", "中央补助资金",
+                                      "地方资金", "自筹资金")
+_OF_WHICH = re.compile(r"^其中[:：]?")
+# a cut breakdown label keeps at least this many characters of its word: one character (当, 上) opens names too
+MIN_CUT_PART = 2
+
+
 def cut_known_word(clean: str) -> bool:
-    """``clean`` is the head of a label or header word that a preview's jump cut short (年度资金总, 年度总体目): no
-    name."""
+    """``clean`` is the head of a label or header word that a preview's jump cut short (年度资金总, 年度总体目,
+    其中：当年财): no name."""
+    part = _OF_WHICH.sub("", clean)
     return (any(w.startswith(clean) and w != clean for w in KNOWN_WORDS)
-            or any(GOAL_ROW_LABEL.match(clean + tail) for tail in ("标", "目标")))
+            or any(GOAL_ROW_LABEL.match(clean + tail) for tail in ("标", "目标"))
+            or (len(part) >= MIN_CUT_PART and any(w.startswith(part) and w != part for w in FUNDS_PART_LABELS)))
 
 
 # a 折算得分 column (the score scaled by the weight: records.md, several score columns): the row's score where the
