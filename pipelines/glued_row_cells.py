@@ -93,12 +93,16 @@ def spaced_values(text: str) -> bool:
     return False
 
 
+def _may_be_glued(part: str) -> bool:
+    """Whether ``part`` may be cells glued together: not empty, not too long, and no whitespace (a spaced-out word,
+    产 出 指 标, is one cell)."""
+    return bool(part) and len(part) <= _GLUED_CELL_MAX_CHARS and not any(ch.isspace() for ch in part)
+
+
 def glued_header(line: str) -> list[tuple[int, int]] | None:
     """The pieces of a line without tabs that is one header row's words, or a head row's labels and values, glued
     together; None for a text line."""
-    if not line or len(line) > _GLUED_CELL_MAX_CHARS or any(ch.isspace() for ch in line):
-        return None
-    return _header_run(line) or _field_run(line)
+    return (_header_run(line) or _field_run(line)) if _may_be_glued(line) else None
 
 
 def _category(word: str) -> bool:
@@ -107,9 +111,9 @@ def _category(word: str) -> bool:
 
 def glued_parts(part: str) -> list[tuple[int, int]]:
     """The (start, end) pieces of one tab-separated cell's text: itself, or its category words and what follows."""
-    if not part or len(part) > _GLUED_CELL_MAX_CHARS or any(ch.isspace() for ch in part):
+    if not _may_be_glued(part):
         return [(0, len(part))]
-    header = _header_run(part) or _field_run(part)
+    header = glued_header(part)
     if header is not None:
         return header
     pieces = split_glued(part)
