@@ -4,18 +4,7 @@ rows of a level-2 group (printed once, in the group's first row). Every example 
 
 from jixiao.pipelines.stream_row_ends import opens_next
 from jixiao.pipelines.stream_cells import StreamCell
-
-BLANK = " "  # a lone-space cell
-
-
-def page(*cells: str) -> str:
-    return "\n\n".join(cells) + "\n"
-
-
-def read(extractor, text):
-    record = extractor.extract_text(text, doc_id="t", mode="parser")
-    assert len(record.projects) == 1
-    return record.projects[0]
+from tests.cell_pages import BLANK, page, read
 
 
 def rows(p):
