@@ -23,7 +23,7 @@ from jixiao.pipelines.header_slips import cell_slip_forms
 # a category word is at most this long (服务对象满意度指标); a glued cell is the words and a name after them
 _GLUED_CELL_MAX_CHARS = 80
 # glued head and header rows are read only in a table whose value cells are spaced: at least this many rows carry two
-# or more number cells between tabs (a table run together throughout, rla12's family, is the collapsed readers')
+# or more number cells between tabs (a table run together throughout, no tab in it, is the collapsed readers')
 MIN_SPACED_VALUE_ROWS = 3
 _NUMBER_CELL = re.compile(r"\t[\d.,%]+(?=\t|$)", re.M)
 # what follows a label that is no value glued to it (its colon, a bracket of the label's own)
