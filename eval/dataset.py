@@ -85,7 +85,7 @@ class LabeledDocument(BaseModel):
 
     @property
     def original(self) -> bool:
-        return self.text_path.suffix.lower() != TEXT_SUFFIX
+        return is_original(self.text_path)
 
 
 def sha256_file(path: Path) -> str:
@@ -114,6 +114,11 @@ def resolve_text(entry_text: str, *, root: Path = REPO_ROOT, settings: Settings 
             return path
     where = ", ".join(str(c) for c in candidates)
     raise MissingTextError(f"{what} {entry_text!r} not found (looked in {where}); set JIXIAO_{setting.upper()} to the folder holding it")
+
+
+def is_original(path: Path) -> bool:
+    """Whether PATH is an original a bureau published (PDF, Word, Excel, image), read by the loaders, not a text."""
+    return path.suffix.lower() != TEXT_SUFFIX
 
 
 def source_beside(gold_dir: Path, name: str) -> Path | None:
@@ -253,7 +258,7 @@ def _labeled(name: str, split: Split, text_path: Path, gold_path: Path, *, famil
     from jixiao.errors import JixiaoError
     from jixiao.pipelines.ingest import decode_text
 
-    if text_path.suffix.lower() != TEXT_SUFFIX:
+    if is_original(text_path):
         return _labeled_original(name, split, text_path, gold_path, family=family)
     # Decoded as `jixiao extract` decodes it (BOM, GB18030 ...), so offsets mean the same text.
     try:

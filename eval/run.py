@@ -9,7 +9,7 @@ from typing import Any
 
 from jixiao.config import REPO_ROOT, Settings
 from jixiao.eval.accounts import labeled, score_accounts
-from jixiao.eval.dataset import LabeledDocument, load_dataset, load_manifest, load_prediction
+from jixiao.eval.dataset import TEXT_SUFFIX, LabeledDocument, load_dataset, load_manifest, load_prediction
 from jixiao.eval.metrics import score_document
 from jixiao.eval.report import DocumentResult, EvalReport, RunInfo, build_report
 from jixiao.eval.variants import Variant, apply_variant
@@ -97,7 +97,7 @@ def _extract(extractor: Any, doc: LabeledDocument, text: str, mode: str) -> Docu
         # An original (PDF, Word, Excel, image) goes in as its loader read it, tables and cells included.
         return extractor.extract(doc.document.model_copy(update={"doc_id": doc.name}), mode=mode)
     # A text, or an original's text under a noise variant: read as text.
-    filename = doc.text_path.with_suffix(".txt").name
+    filename = doc.text_path.with_suffix(TEXT_SUFFIX).name
     document = load_bytes(text.encode("utf-8"), filename=filename, doc_id=doc.name)
     return extractor.extract(document, mode=mode)
 

@@ -21,7 +21,7 @@ from jixiao.pipelines.stream_cells import (
     split_glued_cells,
 )
 from jixiao.pipelines.stream_row_ends import opens_after_merged_numbers, opens_next, takes_unlabeled_score
-from jixiao.pipelines.stream_wraps import paragraph_groups, row_follows, valueish
+from jixiao.pipelines.stream_wraps import CELL_SENTENCE_END, paragraph_groups, row_follows, valueish
 
 # A text is read this way when at least this many lines are single cells and they are this share of its
 # non-blank lines (a table printed with tabs or pipes, or prose paragraphs, is not).
@@ -34,7 +34,6 @@ CELL_LINE_SHARE = 0.8
 # cell broken by its column's width (a PDF or Word export wraps long cells)
 BLANK_SEPARATED_SHARE = 0.6
 _REASON = dict(V.INDICATOR_HEADERS)["reason"]
-_SENTENCE_END = frozenset("。；;!！")
 _CLAUSE_END = frozenset("，,、")
 
 
@@ -223,8 +222,8 @@ class _RowGrouper:
         last = self.cur[-1].clean if self.cur else ""
         # (a paragraph ending mid-sentence, 部分诉求涉及跨部门协调，/ 尚在办理中: the next one goes on with it)
         return (self.in_reason_column() and self.since_name > self.values and kind == "text" and not c.line
-                and bool(last) and (last[-1] in _CLAUSE_END or (c.clean[-1] in _SENTENCE_END
-                                                                and last[-1] in _SENTENCE_END)))
+                and bool(last) and (last[-1] in _CLAUSE_END or (c.clean[-1] in CELL_SENTENCE_END
+                                                                and last[-1] in CELL_SENTENCE_END)))
 
     def name_goes_on(self, cells: list[StreamCell], k: int) -> bool:
         """Cell ``k``, just after the open row's name, is the rest of that name (a cell of two paragraphs: 补贴资金兑付
@@ -236,7 +235,7 @@ class _RowGrouper:
         c = cells[k]
         if not self.cur or cell_kind(self.cur[-1].clean) != "text":
             return False  # (a number or a word taken for the name says the row went wrong before: no guess on it)
-        if c.line or c.empty or cell_kind(c.clean) != "text" or valueish(c.clean) or c.clean[-1] in _SENTENCE_END:
+        if c.line or c.empty or cell_kind(c.clean) != "text" or valueish(c.clean) or c.clean[-1] in CELL_SENTENCE_END:
             return False
         vals = cells[k + 1:k + 1 + self.values]
         after = cells[k + 1 + self.values] if k + 1 + self.values < len(cells) else None
@@ -245,7 +244,7 @@ class _RowGrouper:
         kind = cell_kind(after.clean)  # (a category: where blanks print nothing, only values may stand between)
         blank = after.empty or V.BLANK_VALUE.match(after.clean) is not None  # (a lone space, or a page's dash: —)
         return blank or kind == "cat" and all(valueish(v.clean) for v in vals) or kind == "text" and (
-            after.clean[-1] in _SENTENCE_END or after.clean in V.QUALITATIVE_BANDS)  # (a 备注's 达成预期指标)
+            after.clean[-1] in CELL_SENTENCE_END or after.clean in V.QUALITATIVE_BANDS)  # (a 备注's 达成预期指标)
 
     def row_paragraphs(self, cells: list[StreamCell], k: int) -> list[int] | None:
         """Just after an indicator row's name (cell ``k - 1``): the paragraphs its name and text values take
@@ -354,7 +353,7 @@ class _RowGrouper:
             return False  # 序号 count up by one: another number is a value (12 公里)
         # a sentence after the number is a remark (a row's 得分 8, then its 偏差原因), not a row's name
         return (cell_kind(nxt.clean) in ("cat", "text") and not V.REMARK.match(nxt.clean)
-                and nxt.clean[-1] not in _SENTENCE_END
+                and nxt.clean[-1] not in CELL_SENTENCE_END
                 and not V.INDICATOR_END.match(nxt.clean) and not V.TOTAL_SCORE_LABEL.match(nxt.clean))
 
     def tier_cell(self, c: StreamCell, kind: str) -> None:
@@ -391,7 +390,7 @@ class _RowGrouper:
         full = self.values and self.since_name >= self.values - self.merged
         # (a sentence is a remark even where the next row's 序号 follows it)
         # (and where an unlabeled column follows the remark, the number after it is that column's)
-        reason = V.REMARK.match(c.clean) or (kind == "text" and (not self.next_is_value or c.clean[-1] in _SENTENCE_END
+        reason = V.REMARK.match(c.clean) or (kind == "text" and (not self.next_is_value or c.clean[-1] in CELL_SENTENCE_END
                                                                  or self.after_reason > 0))
         if full and self.reason and self.since_name == self.values and reason:
             # the reason column's remark (无, 已完成, 部分路段损毁) closes the row; a name would have values after it
@@ -399,7 +398,7 @@ class _RowGrouper:
             self.since_name += 1
             return
         if full and self.reason and self.since_name > self.values and kind == "text" and not self.next_is_value \
-                and c.clean[-1] in _SENTENCE_END:
+                and c.clean[-1] in CELL_SENTENCE_END:
             self.cur.append(c)  # the remark's next paragraph (a cell of several <p>): a sentence is no name
             return
         if self.state == "ih" or (kind == "cat" and self.since_name >= 0) or full:

@@ -23,7 +23,7 @@ from jixiao.pipelines.header_slips import cell_slip_forms
 # a category word is at most this long (服务对象满意度指标); a glued cell is the words and a name after them
 _GLUED_CELL_MAX_CHARS = 80
 # glued head and header rows are read only in a table whose value cells are spaced: at least this many rows carry two
-# or more number cells between tabs (a table run together throughout, rla12's family, is the collapsed readers')
+# or more number cells between tabs (a table run together throughout, no tab in it, is the collapsed readers')
 MIN_SPACED_VALUE_ROWS = 3
 _NUMBER_CELL = re.compile(r"\t[\d.,%]+(?=\t|$)", re.M)
 # what follows a label that is no value glued to it (its colon, a bracket of the label's own)
@@ -93,12 +93,16 @@ def spaced_values(text: str) -> bool:
     return False
 
 
+def _may_be_glued(part: str) -> bool:
+    """Whether ``part`` may be cells glued together: not empty, not too long, and no whitespace (a spaced-out word,
+    产 出 指 标, is one cell)."""
+    return bool(part) and len(part) <= _GLUED_CELL_MAX_CHARS and not any(ch.isspace() for ch in part)
+
+
 def glued_header(line: str) -> list[tuple[int, int]] | None:
     """The pieces of a line without tabs that is one header row's words, or a head row's labels and values, glued
     together; None for a text line."""
-    if not line or len(line) > _GLUED_CELL_MAX_CHARS or any(ch.isspace() for ch in line):
-        return None
-    return _header_run(line) or _field_run(line)
+    return (_header_run(line) or _field_run(line)) if _may_be_glued(line) else None
 
 
 def _category(word: str) -> bool:
@@ -107,9 +111,9 @@ def _category(word: str) -> bool:
 
 def glued_parts(part: str) -> list[tuple[int, int]]:
     """The (start, end) pieces of one tab-separated cell's text: itself, or its category words and what follows."""
-    if not part or len(part) > _GLUED_CELL_MAX_CHARS or any(ch.isspace() for ch in part):
+    if not _may_be_glued(part):
         return [(0, len(part))]
-    header = _header_run(part) or _field_run(part)
+    header = glued_header(part)
     if header is not None:
         return header
     pieces = split_glued(part)

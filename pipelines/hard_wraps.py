@@ -39,7 +39,8 @@ _ENDS_NUMBER_CELL = re.compile(r"\s[\d.]+%?$")
 MIN_ROW_CELLS = 5
 
 
-def _cells(line: str) -> int:
+def _cell_count(line: str) -> int:
+    """How many cells a line of space-parted cells prints."""
     return len(line.split())
 
 
@@ -93,7 +94,7 @@ def hard_wrap_breaks(text: str) -> list[int]:
                 and not COLUMN_LINE.search(lines[k + 1])
                 and (not _STARTS_ITEM.match(nxt) or _OPEN_PINYIN.search(stripped[k]) or _DECIMAL.match(nxt))
                 and not (_ENDS_NUMBER_CELL.search(stripped[k]) and not nxt[0].isdigit())
-                and not (_cells(stripped[k]) >= MIN_ROW_CELLS and _cells(nxt) >= MIN_ROW_CELLS)):
+                and not (_cell_count(stripped[k]) >= MIN_ROW_CELLS and _cell_count(nxt) >= MIN_ROW_CELLS)):
             breaks.append(end)
         pos = end + 1
     return breaks

@@ -16,7 +16,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from jixiao.pipelines.taxonomy import load_taxonomy
-from jixiao.pipelines.header_slips import cell_slips
+from jixiao.pipelines.header_slips import cell_slips, one_glyph_slips
 from jixiao.pipelines.vocab import GAP_WORDS, OCR_GLYPH_SLIPS
 
 
@@ -24,16 +24,10 @@ from jixiao.pipelines.vocab import GAP_WORDS, OCR_GLYPH_SLIPS
 def _slips() -> tuple[re.Pattern[str], dict[str, tuple[tuple[int, str], ...]], frozenset[str]]:
     """A pattern of the look-alike characters that stand in a label word, for each: (its index in the word,
     the word) for every word it may stand in, and the pairs of a look-alike and its neighbour in such a word."""
-    printed_for: dict[str, set[str]] = defaultdict(set)
-    for printed, meant in (*OCR_GLYPH_SLIPS, *load_taxonomy().look_alikes):
-        printed_for[meant].add(printed)
     words = frozenset(GAP_WORDS)
     table: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for word in words:
-        for i, ch in enumerate(word):
-            for printed in printed_for.get(ch, ()):
-                if word[:i] + printed + word[i + 1:] not in words:
-                    table[printed].append((i, word))
+    for i, printed, word in one_glyph_slips(words, (*OCR_GLYPH_SLIPS, *load_taxonomy().look_alikes), words):
+        table[printed].append((i, word))
     pattern = re.compile("[" + "".join(re.escape(ch) for ch in sorted(table)) + "]")
     beside = frozenset(pair for printed, found in table.items() for i, word in found
                        for pair in (word[i - 1] + printed if i else "", printed + word[i + 1:i + 2]) if len(pair) == 2)

@@ -122,13 +122,19 @@ def _whole(part: str) -> list[tuple[int, int]]:
     return [(0, len(part))]
 
 
+def _cell_row(line: str, glued: bool) -> bool:
+    """Whether ``line`` is a row of cells: it holds a tab, or, where ``glued`` (a table of spaced values), it is a
+    header or head row an OCR engine glued together (glued_row_cells); else it is one cell, a text line."""
+    return "\t" in line or (glued and bool(glued_header(line)))
+
+
 def _split_tabs(text: str, start: int, end: int, col0: int = 0, glued: bool = False) -> list[Cell]:
     cells = []
     pos = start
     col = col0
     # a line without tabs is one cell (a row of space-separated cells, one a line, may be a header or head row an OCR
     # engine glued: ``parse_rows``'s one_row_per_line reading, glued_row_cells)
-    split = glued_parts if "\t" in text[start:end] or (glued and glued_header(text[start:end])) else _whole
+    split = glued_parts if _cell_row(text[start:end], glued) else _whole
     for part in text[start:end].split("\t"):
         for a, b in split(part):  # category words an OCR engine glued to the name (glued_row_cells)
             cells.append(Cell(col, pos + a, pos + b, part[a:b]))
@@ -179,7 +185,7 @@ def parse_rows(norm: NormalizedText, one_row_per_line: bool = False) -> list[Row
     text = norm.text
     if one_row_per_line:
         glued = spaced_values(text)  # (a head or header row glued, read in a table of spaced values only)
-        return [Row(index=k, kind="tabs" if "\t" in text[s:e] or (glued and glued_header(text[s:e])) else "text",
+        return [Row(index=k, kind="tabs" if _cell_row(text[s:e], glued) else "text",
                     start=s, end=e, cells=_split_tabs(text, s, e, glued=glued))
                 for k, (s, e) in enumerate(span for span in _lines(text) if text[span[0]:span[1]].strip())]
     lines = _without_stray_blanks(text, _lines(text))

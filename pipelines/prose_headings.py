@@ -13,7 +13,7 @@ import re
 
 from jixiao.pipelines.parsed import Span
 from jixiao.pipelines.prose_names import NAME_FIELD, NOT_PROJECT, is_duplicate
-from jixiao.pipelines.vocab import PROSE_BULLET, PROSE_PROJECT_KEY, PROSE_WHOLE_UNIT
+from jixiao.pipelines.vocab import PROSE_KEY_HEADING, PROSE_WHOLE_UNIT
 
 # a report on several projects heads each one's section with its name on a line of its own: （一）森林防火专项经费项目
 # (or 一、动物疫病防控经费: a fund's name ends in 经费 / 资金; not a heading of the report's own parts, 项目资金 …)
@@ -40,9 +40,7 @@ _RUN_HEADING_OPENER = re.compile(r"(?:^|(?<=[。；;：:！!？?\s]))" + _ORDINA
 # never name it twice)
 HEADING_OPENER_MIN = 2
 # (◆项目1：某补助 / （一）子项目一：某项目: a heading that says it is a project's names it whatever its last word)
-_KEYED_OPENER = re.compile(r"^[ \t\u3000]*+(?:" + PROSE_BULLET + r")?[ \t\u3000]*+"
-                           r"(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?[ \t\u3000]*+"
-                           + PROSE_PROJECT_KEY + r"[:：][ \t\u3000]*+"
+_KEYED_OPENER = re.compile(r"^[ \t\u3000]*+" + PROSE_KEY_HEADING + r"[:：][ \t\u3000]*+"
                            r"(?P<name>[^\s,，。;；:：]{2,40}?)[ \t\u3000]*$", re.M)
 # (a numbered list, a paragraph each: 1.某项目（实施单位：某中心）。全年预算… / 3.某资金。全年预算…; not a glossary's
 # 21.机关运行经费：指… defining a word)

@@ -182,12 +182,15 @@ def bracket_breaks(text: str) -> list[int]:
 # (the title's year in the line before, none in the line after: a unit's name over a title, a page's chrome or a
 # table's last row over one, and a generic title word under a title's first line are lines the page printed)
 # (a page's link to the next article is a title after its lead: 下一篇：某局2023年度某资金项目 / 支出绩效自评报告)
-_TITLE_HEAD = re.compile(rf"^[ \u3000]*(?:(?:{PROSE_LINK_LEAD})[:：][ \u3000]*)?[\u4e00-\u9fff0-9０-９][\u4e00-\u9fff0-9０-９()（）]*[\u4e00-\u9fff0-9０-９]$")
+_LINK_LEAD = rf"(?:{PROSE_LINK_LEAD})[:：]"
+_TITLE_HEAD = re.compile(rf"^[ \u3000]*(?:{_LINK_LEAD}[ \u3000]*)?[\u4e00-\u9fff0-9０-９][\u4e00-\u9fff0-9０-９()（）]*[\u4e00-\u9fff0-9０-９]$")
 _YEAR = re.compile(r"[0-9０-９]{4}")
-_TITLE_TAIL = re.compile(r"^(?![^\n]*[0-9０-９]{4})[\u4e00-\u9fff][^\s。；;：:，,、|]*(?:报告|自评表)[ \u3000]*$")
+# a title's last piece: words ending in 报告 / 自评表, no punctuation in them
+_TITLE_LAST_PIECE = r"[\u4e00-\u9fff][^\s。；;：:，,、|]*(?:报告|自评表)[ \u3000]*$"
+_TITLE_TAIL = re.compile(r"^(?![^\n]*[0-9０-９]{4})" + _TITLE_LAST_PIECE)
 # (a link's line is no title of its own: its title's year may stand in either piece, 下一篇：某局某 / 局2023年度…报告)
-_LINK_HEAD = re.compile(rf"^[ \u3000]*(?:{PROSE_LINK_LEAD})[:：]")
-_LINK_TAIL = re.compile(r"^[\u4e00-\u9fff][^\s。；;：:，,、|]*(?:报告|自评表)[ \u3000]*$")
+_LINK_HEAD = re.compile(rf"^[ \u3000]*{_LINK_LEAD}")
+_LINK_TAIL = re.compile("^" + _TITLE_LAST_PIECE)
 
 
 def title_breaks(text: str) -> list[int]:

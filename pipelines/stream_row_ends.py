@@ -10,12 +10,10 @@ from typing import TYPE_CHECKING
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.stream_cells import StreamCell, cell_kind
-from jixiao.pipelines.stream_wraps import text_and_number_columns, valueish
+from jixiao.pipelines.stream_wraps import CELL_SENTENCE_END, text_and_number_columns, valueish
 
 if TYPE_CHECKING:
     from jixiao.pipelines.cell_stream import _RowGrouper
-
-_SENTENCE_END = frozenset("。；;!！")
 
 
 def _header_row(rows: list[list[StreamCell]]) -> list[StreamCell] | None:
@@ -72,7 +70,7 @@ def opens_after_merged_numbers(g: _RowGrouper, cells: list[StreamCell], k: int) 
 def _words(c: StreamCell) -> bool:
     """A cell of plain words: not blank, no paragraph, no dash, no sentence, no category or header word."""
     return (not c.empty and not c.line and cell_kind(c.clean) == "text" and V.BLANK_VALUE.match(c.clean) is None
-            and c.clean[-1] not in _SENTENCE_END)
+            and c.clean[-1] not in CELL_SENTENCE_END)
 
 
 def opens_next(c: StreamCell) -> bool:

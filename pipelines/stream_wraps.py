@@ -22,7 +22,8 @@ _NUMBER_SLOTS = ("weight", "score")
 _HEADER_ONLY = ("serial", "l1", "l2", "name")
 # a paragraph ending so goes on in the next one (部分完成， / 其余延期; 详见（ / 附件）)
 _GOES_ON = frozenset("，,、(（")
-_SENTENCE_END = ("。", "；", ";", "!", "！")
+# a cell ending so is a sentence (a remark, a reason), never a name or a value; the stream readers share it
+CELL_SENTENCE_END = frozenset("。；;!！")
 _CLAUSE = frozenset("，,；;。")
 
 
@@ -53,7 +54,7 @@ def text_and_number_columns(slots: list[str | None]) -> tuple[int, int] | None:
 
 def _remark(c: StreamCell) -> bool:
     """A blank reason cell, or a sentence: a remark, never a value."""
-    return c.empty or (not c.line and c.clean[-1:] in _SENTENCE_END)
+    return c.empty or (not c.line and c.clean[-1:] in CELL_SENTENCE_END)
 
 
 def _piece(c: StreamCell) -> bool:

@@ -12,15 +12,14 @@ import re
 import unicodedata
 
 from jixiao.pipelines.normalize import PINYIN, simplified
-from jixiao.pipelines.vocab import DEPT_LABEL, GAP_WORDS, IMPL_LABEL, NAME_LABEL, PROSE_BULLET, PROSE_PROJECT_KEY
+from jixiao.pipelines.vocab import DEPT_LABEL, GAP_WORDS, IMPL_LABEL, NAME_LABEL, PROSE_KEY_HEADING
 
-# a field label's last character before its colon (名称：, 部门：, 单位：, 主体：; traditional too): the lines to test,
-# found from each colon (a literal search: a long form prints a few hundred colons, a character class would test
-# every character)
+# a field label's last character before its colon (名称：, 部门：, 单位：, 主体：; traditional too; a key project's
+# numeral, 项目二：, 项目1：): the lines to test, found from each colon (a literal search: a long form prints a few
+# hundred colons, a character class would test every character)
 _LABEL_LAST = frozenset("称稱门門位体體一二三四五六七八九十0123456789")
 # a key project's heading (项目二：不动产登记信息化运 维项目, ◆项目1：某补助): its name is the value after the colon
-_KEY_LABEL = re.compile(rf"(?:{PROSE_BULLET})?[ \t\u3000]*(?:[(（][一二三四五六七八九十]{{1,3}}[)）]|[一二三四五六七八九十]{{1,3}}、)?"
-                        rf"[ \t\u3000]*{PROSE_PROJECT_KEY}")
+_KEY_LABEL = re.compile(PROSE_KEY_HEADING)
 # the value after the colon: one lone space between two characters of it, no other whitespace
 _VALUE = re.compile(r"[ \t\u3000]*(\S+) (\S+)[ \t\u3000]*$")
 _FIELD_LABELS = (NAME_LABEL, DEPT_LABEL, IMPL_LABEL)

@@ -12,3 +12,8 @@ def read_accounts(extractor, text: str):
 
 def account_rows(table):
     return [(r.code, r.label, r.line, r.values) for r in table.rows]
+
+
+def warnings_of(tables) -> list[str]:
+    """The messages of the tables' warning-level checks."""
+    return [c.message for t in tables for c in t.checks if c.severity == "warning"]

@@ -6,18 +6,7 @@ import pytest
 
 from jixiao.pipelines.cell_stream import cell_stream_rows
 from jixiao.pipelines.normalize import normalize_text
-
-BLANK = " "  # a lone-space cell
-
-
-def page(*cells: str) -> str:
-    return "\n\n".join(cells) + "\n"
-
-
-def read(extractor, text):
-    record = extractor.extract_text(text, doc_id="t", mode="parser")
-    assert len(record.projects) == 1
-    return record.projects[0]
+from tests.cell_pages import BLANK, page, read
 
 
 def rows(p):

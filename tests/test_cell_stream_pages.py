@@ -7,12 +7,7 @@ import pytest
 from jixiao.pipelines.cell_stream import cell_stream_rows
 from jixiao.pipelines.normalize import normalize_text
 from jixiao.pipelines.prose import ProseParser
-
-BLANK = " "
-
-
-def page(*cells: str) -> str:
-    return "\n\n".join(cells) + "\n"
+from tests.cell_pages import BLANK, page
 
 
 def table(name: str, executed: str, rate: str, rows: tuple[str, ...], total: tuple[str, ...] = ()) -> tuple[str, ...]:

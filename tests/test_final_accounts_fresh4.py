@@ -16,16 +16,12 @@ from jixiao.pipelines.account_slips import standard_title
 from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.final_accounts import is_title_line, table_kind
 from jixiao.pipelines.normalize import normalize_text
-from tests.account_reading import account_rows, read_accounts
+from tests.account_reading import account_rows, read_accounts, warnings_of
 
 
 @pytest.fixture(scope="module")
 def extractor():
     return Extractor(settings=None)
-
-
-def _warnings(tables) -> list[str]:
-    return [c.message for t in tables for c in t.checks if c.severity == "warning"]
 
 
 def test_the_fund_line_that_covers_a_deficit_is_a_carry_line_of_the_income_side(extractor):
@@ -37,7 +33,7 @@ def test_the_fund_line_that_covers_a_deficit_is_a_carry_line_of_the_income_side(
                       "一、财政拨款收入\t1\t100.00\t一、教育支出\t2\t110.00", *("\t".join(r) for r in rows), ""])
     tables = read_accounts(extractor, text)
     assert (None, "用事业基金弥补收支差额", 6, {"金额": 80000.0}) in account_rows(tables[0])
-    assert _warnings(tables) == []
+    assert warnings_of(tables) == []
 
 
 @pytest.mark.parametrize("title", ["项目支出决算表", "一般公共预算财政拨款项目支出决算表", "机关运行经费支出决算表"])

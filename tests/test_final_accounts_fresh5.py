@@ -15,16 +15,12 @@ from jixiao.pipelines.account_slips import cell_text
 from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.final_accounts import table_kind
 from jixiao.pipelines.normalize import normalize_text
-from tests.account_reading import account_rows, read_accounts
+from tests.account_reading import account_rows, read_accounts, warnings_of
 
 
 @pytest.fixture(scope="module")
 def extractor():
     return Extractor(settings=None)
-
-
-def _warnings(tables) -> list[str]:
-    return [c.message for t in tables for c in t.checks if c.severity == "warning"]
 
 
 _FILLED = ["一般公共预算财政拨款支出决算表\t一般公共预算财政拨款支出决算表\t一般公共预算财政拨款支出决算表\t一般公共预算财政拨款支出决算表",
@@ -81,9 +77,9 @@ def test_a_summary_printing_the_budget_beside_the_accounts_is_checked_by_its_acc
     extractor = Extractor(settings=None)
     tables = read_accounts(extractor, "\n".join(_BUDGET_FINAL).replace("{total}", "12.00"))
     assert (None, "教育支出", 3, {"年初预算数": 100000.0, "决算数": 120000.0}) in account_rows(tables[0])
-    assert _warnings(tables) == []  # the 年初预算数 (10.00) is no figure of the 支出决算表
+    assert warnings_of(tables) == []  # the 年初预算数 (10.00) is no figure of the 支出决算表
     wrong = read_accounts(extractor, "\n".join(_BUDGET_FINAL).replace("{total}", "11.00"))
-    assert any("决算数" in m and "教育支出" in m for m in _warnings(wrong))
+    assert any("决算数" in m and "教育支出" in m for m in warnings_of(wrong))
 
 
 def test_a_float_exported_code_and_a_scientific_amount_read_as_printed_figures():

@@ -10,16 +10,12 @@ import unicodedata
 import pytest
 
 from jixiao.pipelines.extract import Extractor
-from tests.account_reading import account_rows, read_accounts
+from tests.account_reading import account_rows, read_accounts, warnings_of
 
 
 @pytest.fixture(scope="module")
 def extractor():
     return Extractor(settings=None)
-
-
-def _warnings(tables) -> list[str]:
-    return [c.message for t in tables for c in t.checks if c.severity == "warning"]
 
 
 def test_a_csv_name_indented_with_spaces_after_its_comma_stays_a_sheet_row(extractor):
@@ -33,7 +29,7 @@ def test_a_csv_name_indented_with_spaces_after_its_comma_stays_a_sheet_row(extra
     rows = account_rows(tables[0])
     assert ("21301", "农业农村", None, {"基本支出": 1500.0, "项目支出": 2000.0}) in rows
     assert ("2130122", "农业生产发展", None, {"项目支出": 2000.0}) in rows
-    assert len(rows) == 4 and not _warnings(tables)
+    assert len(rows) == 4 and not warnings_of(tables)
 
 
 def test_a_page_header_repeated_in_other_columns_heads_the_rows_under_it(extractor):

@@ -162,6 +162,10 @@ PROSE_BLOCK_LABELS: tuple[tuple[str, str], ...] = (
 PROSE_BULLET = r"[■□●○◆◇▲△►▶•★☆]"
 # a key project's heading label, numbered in words or digits (项目二：某项目, 重点项目1：…, 子项目一：…): a name follows it
 PROSE_PROJECT_KEY = r"(?:重点|子)?项目[一二三四五六七八九十\d]{1,2}"
+# that label as a heading prints it, after a bullet and an ordinal (◆项目1, （一）子项目一, 二、重点项目三): a name follows
+# its colon (prose_headings reads the heading, value_spaces the name's stray space)
+PROSE_KEY_HEADING = (rf"(?:{PROSE_BULLET})?[ \t\u3000]*+(?:[(（][一二三四五六七八九十]{{1,3}}[)）]|[一二三四五六七八九十]{{1,3}}、)?"
+                     rf"[ \t\u3000]*+{PROSE_PROJECT_KEY}")
 # a site's navigation line (网站首页 | 机构概况 | …, 您现在的位置: 首页 >> …): a unit's line over it is the site's name
 # (无障碍浏览 | 长者模式 | 登录: a portal's accessibility bar under its name)
 PAGE_NAVIGATION = r"首页|当前位置|现在的位置|网站地图|无障碍|长者模式|适老化"
