@@ -56,7 +56,7 @@ from jixiao.pipelines.prose_fills import fill_lone_funds
 from jixiao.pipelines.prose import ProseParser
 from jixiao.pipelines.prose_names import is_duplicate
 from jixiao.pipelines.prose_merge import (
-    drop_duplicates, fill_closing_scores, fill_from_summaries, fill_lead_scores, fill_lone_code, fill_lone_score, fill_lone_units,
+    drop_duplicates, fill_closing_scores, fill_footnote_grade, fill_from_summaries, fill_lead_scores, fill_lone_code, fill_lone_score, fill_lone_units,
 )
 from jixiao.pipelines.prose_indicators import fill_lone_indicators
 from jixiao.pipelines.relined_tables import relined_tables, with_original
@@ -223,6 +223,7 @@ class Extractor:
             fill_lone_score(norm.text, parsed)
             fill_lead_scores(norm.text, parsed)
             fill_closing_scores(norm.text, parsed)
+            fill_footnote_grade(norm.text, parsed)
             fill_lone_funds(norm.text, parsed)
             fill_lone_code(norm.text, parsed)
             fill_lone_units(source, norm, parsed)

@@ -13,6 +13,7 @@ from jixiao.pipelines.vocab.prose import CLOSING_STATEMENT, PROSE_DEPT_LABEL, PR
 from jixiao.pipelines.prose_names import is_duplicate
 from jixiao.pipelines.prose_view import complement
 from jixiao.pipelines.scores import weights_total_read_as_score
+from jixiao.pipelines.validate import grade_band
 
 
 def fill_from_summaries(prose: list[ParsedProject], tables: list[ParsedProject]) -> None:
@@ -35,6 +36,8 @@ WHOLE_UNIT_REACH = 30
 
 
 _CELL_MARK = re.compile(r"[\t|]")
+# the first line holding words after a point (the blank lines before it skipped)
+_NEXT_LINE = re.compile(r"\s*(\S[^\n]*)")
 
 
 def _line_at(text: str, at: int) -> str:
@@ -115,6 +118,27 @@ def fill_closing_scores(text: str, tables: list[ParsedProject]) -> None:
         table.score = Span.of(hit, 1)
         grade = GRADE.search(text, hit.end(), line.end())
         table.grade = table.grade or (Span.of(grade, 1) if grade else None)
+
+
+def fill_footnote_grade(text: str, tables: list[ParsedProject]) -> None:
+    """A table project without a grade whose first line after its last row (blank lines between, before the next
+    table) is a note that is no row of cells and states a grade (注：本表由某局填报，自评等级：优。): the grade it
+    states, where the table's own score, when printed, falls in that grade's national band (a note stating another
+    grade speaks of something else)."""
+    ordered = sorted(tables, key=lambda t: t.start)
+    for k, table in enumerate(ordered):
+        if table.grade is not None or table.end <= 0:
+            continue
+        stop = ordered[k + 1].start if k + 1 < len(ordered) else len(text)
+        line = _NEXT_LINE.match(text, table.end, stop)
+        if line is None or text[line.start(1) - 1:line.start(1)] not in ("", "\n") or _CELL_MARK.search(line.group(1)):
+            continue
+        hit = GRADE.search(text, line.start(1), line.end(1))
+        if hit is None or _WHOLE_UNIT.search(text, line.start(1), hit.start()):
+            continue
+        score = parse_number(table.score.text) if table.score is not None else None
+        if score is None or grade_band(score) == hit.group(1):
+            table.grade = Span.of(hit, 1)
 
 
 def fill_lone_code(text: str, tables: list[ParsedProject]) -> None:
