@@ -52,22 +52,7 @@ def worded_target_tail(name: str) -> int:
     """The length of a worded target printed at the end of ``name`` (``走访机制常态化长期``: 长期), 0 if none: the
     longest qualitative target or positive stem (``vocab``) it ends with, leaving a name. Asked only of a row whose
     one value is a verdict (达成预期指标, a Hubei 2021 row with its actual blank): its target is in the words before."""
-    n = next((len(w) for w in _WORDED_TARGETS if name.endswith(w) and len(name) - len(w) >= MIN_NAME_CHARS), 0)
-    if not n:
-        # a manner target (按季度提交, 按要求报送): a 按 stem opening a short phrase at the name's end
-        at = max((name.rfind(w, max(0, len(name) - MANNER_TARGET_CHARS)) for w in _MANNER_LEADS), default=-1)
-        return len(name) - at if at >= MIN_NAME_CHARS else 0
-    # an adverb the listed targets open with (持续提升, 逐步完善) before a stem opens the target too: 持续运行
-    lead = next((w for w in _TARGET_LEADS if n and name[:len(name) - n].endswith(w)), "")
-    return n + len(lead) if len(name) - n - len(lead) >= MIN_NAME_CHARS else n
-
-
-# a manner target closing a name is at most this long (按季度提交, 按要求报送到位)
-MANNER_TARGET_CHARS = 7
-_MANNER_LEADS = tuple(w for w in V.QUALITATIVE_POSITIVE if w.startswith("按"))
-# the two-character adverbs that open the whole worded targets (持续 of 持续提升, 逐步 of 逐步完善)
-_TARGET_LEADS = tuple(sorted({w[:WORDED_TARGET_CHARS] for w in V.QUALITATIVE_TARGETS if len(w) > WORDED_TARGET_CHARS}
-                             & set(V.QUALITATIVE_POSITIVE)))
+    return next((len(w) for w in _WORDED_TARGETS if name.endswith(w) and len(name) - len(w) >= MIN_NAME_CHARS), 0)
 
 
 def done_tail(name: str) -> int:
@@ -186,8 +171,6 @@ def scored(text: str, vals: list[tuple[int, int]], shape: RowShape) -> list[tupl
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-# digits with two decimal points or more: numbers with decimals run together
-_DECIMALS_RUN = re.compile(r"\d+\.\d+\.\d+(?![\d.%])")
 # a 得分 as printed is at most the form's full marks
 MAX_SCORE = 100
 
@@ -198,10 +181,6 @@ def numbers_after(text: str, vals: list[tuple[int, int]], shape: RowShape) -> li
     if not (shape.values and shape.numbers) or len(vals) <= shape.values:
         return vals
     vals = vals[:shape.values]
-    run = _DECIMALS_RUN.match(text, vals[-1][1])
-    if shape.numbers == 2 and run is not None and (cut := weight_score_split(run.group())) is not None:
-        # a 分值 and a 得分 with decimals run together (7.56.5: 7.5 and 6.5), which no one number reads
-        return [*vals, (run.start(), run.start() + cut[0]), (run.start() + cut[0], run.end())]
     m = LEADING_NUMBER.match(text, vals[-1][1])
     if m is None:
         return vals

@@ -281,16 +281,9 @@ _DIGIT = re.compile(r"\d")
 def _site_line(text: str, lines: list[tuple[int, int, re.Match[str] | None, int]], k: int) -> bool:
     """Whether non-blank line ``k`` is a site's line between two lines of a run (``is_site_line``), the line before
     holding a known word and the line after two (the run goes on)."""
-    def site(j: int) -> bool:
-        a, b, m, found = lines[j]
-        return not found and m is None and is_site_line(text[a:b])
-
-    if not 0 < k < len(lines) - 1 or not site(k):
-        return False
-    # (several site lines in a row: 展开全文, then an ad's line)
-    before = next((j for j in range(k - 1, -1, -1) if not site(j)), None)
-    after = next((j for j in range(k + 1, len(lines)) if not site(j)), None)
-    return before is not None and after is not None and lines[before][3] > 0 and lines[after][3] >= 2
+    a, b, m, found = lines[k]
+    return (0 < k < len(lines) - 1 and not found and m is None and is_site_line(text[a:b])
+            and lines[k - 1][3] > 0 and lines[k + 1][3] >= 2)
 
 
 def flat_run_cells(norm: NormalizedText) -> NormalizedText | None:

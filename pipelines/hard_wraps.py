@@ -33,17 +33,6 @@ _OPEN_PINYIN = re.compile(r"[(（][a-zü\u00e0-\u00fc\u0101-\u01dc]+$")
 _CHUNK_LEAD = re.compile(r"^\d{1,2}、")
 # a row's last cell, a number after a space (… 43个 10): where the next line starts with a word, a row ended there
 _ENDS_NUMBER_CELL = re.compile(r"\s[\d.]+%?$")
-# lines of this many cells parted by single spaces are rows of a table printed with spaces (Chinese prose holds
-# no such runs of spaces): a break between two of them ended a row, however wide (a mirror's inline pinyin widens a
-# header row to a page's edge: 一级指标(biao1) 二级指标(biao1) … 得分)
-MIN_ROW_CELLS = 5
-
-
-def _cell_count(line: str) -> int:
-    """How many cells a line of space-parted cells prints."""
-    return len(line.split())
-
-
 # lines laid out in columns (runs of spaces, tabs, pipes, box-drawing rules and bars, +---+ rules) are a table's
 # rows, whatever their width
 COLUMN_LINE = re.compile(r"\S {2,}\S|\t|\||[\u2500-\u257f]|^\s*\+[-=+]{3,}")
@@ -93,8 +82,7 @@ def hard_wrap_breaks(text: str) -> list[int]:
         if (edge - slack <= widths[k] <= edge and stripped[k][-1] not in _CLOSED and nxt
                 and not COLUMN_LINE.search(lines[k + 1])
                 and (not _STARTS_ITEM.match(nxt) or _OPEN_PINYIN.search(stripped[k]) or _DECIMAL.match(nxt))
-                and not (_ENDS_NUMBER_CELL.search(stripped[k]) and not nxt[0].isdigit())
-                and not (_cell_count(stripped[k]) >= MIN_ROW_CELLS and _cell_count(nxt) >= MIN_ROW_CELLS)):
+                and not (_ENDS_NUMBER_CELL.search(stripped[k]) and not nxt[0].isdigit())):
             breaks.append(end)
         pos = end + 1
     return breaks

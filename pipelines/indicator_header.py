@@ -35,13 +35,10 @@ class IndicatorHeader:
             # 年初目标值 is the only target column: it is the target
             slots = {c: "target" if s == "init_target" else s for c, s in slots.items()}
             self.slots = slots
-        # a second 实际完成值-like column right of 得分 (完成情况: 已完成, 达成预期指标) is a status, not the actual; so is
-        # one closing a header with no 分值/得分 at all (the Hubei 2021 form printing 实际完成值 and then 完成情况)
+        # a second 实际完成值-like column right of 得分 (完成情况: 已完成, 达成预期指标) is a status, not the actual
         order = sorted(slots)
-        unscored = not {"weight", "score"} & set(slots.values())
         slots = {c: "reason" if s == "actual" and any(slots[e] == "actual" for e in order[:k])
-                 and (any(slots[e] == "score" for e in order[:k]) or unscored and c == order[-1]) else s
-                 for k, (c, s) in enumerate(sorted(slots.items()))}
+                 and any(slots[e] == "score" for e in order[:k]) else s for k, (c, s) in enumerate(sorted(slots.items()))}
         self.slots = slots
         names = [c for c, s in slots.items() if s == "name"]
         self.dual = len(names) >= 2

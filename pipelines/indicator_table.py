@@ -66,7 +66,7 @@ def _verdict_in_remarks(r: Row, h: IndicatorHeader, name_i: int, got: dict[str, 
     after = r.cells[name_i + 1:]
     filled = [c for c in after if c.clean]
     return (len(after) < len(h.value_slots) + 1 and bool(filled) and filled[-1] is actual
-            and bool(V.VALUE_PHRASE.match(actual.clean) or V.VERDICT_CELL.match(actual.clean)))
+            and bool(V.VALUE_PHRASE.match(actual.clean)))
 
 
 def _verdict_only(h: IndicatorHeader, got: dict[str, Cell]) -> bool:

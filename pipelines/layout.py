@@ -23,10 +23,9 @@ from typing import Literal
 
 from jixiao.pipelines.glued_row_cells import glued_header, glued_parts, spaced_values
 from jixiao.pipelines.normalize import NormalizedText, is_slipped_number, squeeze
-from jixiao.pipelines.spaced_cells import SpacedRows
 from jixiao.pipelines.vocab import HEADER_WORDS as _HEADER_WORDS, VERTICAL_HEADING_CHARS
 from jixiao.pipelines.vocab import (
-    INDICATOR_HEADER_WORDS, INDICATOR_HEADERS, Categories, LABEL_CACHE_SIZE, MARGIN_MARK, NAME_LABEL, OPERATORS, TABLE_TITLE, any_label, field_label, repair_label,
+    INDICATOR_HEADER_WORDS, INDICATOR_HEADERS, LABEL_CACHE_SIZE, MARGIN_MARK, NAME_LABEL, OPERATORS, TABLE_TITLE, any_label, field_label, repair_label,
 )
 
 _PLAIN_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?$")
@@ -150,23 +149,18 @@ _WORD = re.compile(r"[^ \u3000]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-def space_rows(norm: NormalizedText, categories: Categories | None = None) -> NormalizedText:
-    """The text with each line's space runs read as cell boundaries (one character for one: offsets stay);
-    ``categories`` tell level cells from the words of a name spaced apart."""
+def space_rows(norm: NormalizedText) -> NormalizedText:
+    """The text with each line's space runs read as cell boundaries (one character for one: offsets stay)."""
     out = list(norm.text)
     pos = 0
     # a lone ≥ / ≤ / = may be a cell of its own where the header prints an operator column (运算符号, or 指标性质
     # holding ≥ / ≤), else it was typed with a space before its number (≤ 30日)
     op_column = any(w in norm.text for w in (*INDICATOR_HEADER_WORDS["op"], *INDICATOR_HEADER_WORDS["nature"]))
-    spaced = SpacedRows(categories)  # spaces inside one cell of an indicator row (a value's unit, a name's words)
     for line in norm.text.split("\n"):
         toks = [(m.start(), m.end()) for m in _WORD.finditer(line)] if "\t" not in line else []
         labels = [any_label(line[a:b]) for a, b in toks]
         field_row = bool(labels) and labels[0]
-        inner = spaced.inner_gaps([line[a:b] for a, b in toks])
         for k, ((a0, a1), (b0, b1)) in enumerate(zip(toks, toks[1:])):
-            if k in inner:
-                continue
             if a1 - a0 == 1 and b1 - b0 == 1 and _HAN.match(line[a0]) and _HAN.match(line[b0]):
                 continue  # a spaced-out word stays one cell (not digits: 8 8 is a weight and a score)
             if field_row and not (labels[k] or labels[k + 1]):

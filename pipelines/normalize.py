@@ -30,7 +30,7 @@ from jixiao.record import YUAN_PER_WAN, YUAN_PER_YI
 _JUNK = re.compile(r"\[bookmark:[^\]\n]*\]|\[image:[^\]\n]*\]")
 # A page footer line (- 3 -, 第3页, 第3页 共9页) printed where a table crosses a page: never content, and
 # left in place it splits the table's rows; the line goes with its line break. A document site's preview
-# labels its pages with the file name (报告.docx_第3页) or a counter (2 / 4): those lines go too, a 返回顶部 button beside.
+# labels its pages with the file name (报告.docx_第3页) or a counter (2 / 4): those lines go too.
 _PAGE_LINE = re.compile(
     r"^[ \t\u3000]*(?:[-－—]\s*[0-9０-９]{1,4}\s*[-－—]"
     # a mirror site's traditional copy prints 頁; dashes may frame the label (— 第 1 頁，共 2 頁 —)
@@ -44,7 +44,7 @@ _PAGE_LINE = re.compile(
     r"|(?:[^\s\d]{1,10}[ \u3000]+)?(?:www\.)?[a-z0-9-]{2,30}(?:\.[a-z0-9-]{2,30}){0,2}\.(?:com|cn|net)"
     r"|(?:本(?:文档|资料|文件)?)?仅供(?:个人)?(?:学习|参考|交流)(?:参考|交流)?(?:使用|之用)?[。.!！]?|精[品选]文档"
     r"|预览与源文档一致[^\n]{0,20}|本文档由用户上传[^\n]{0,40}|文档可能无法(?:思考|显示)全部内容[^\n]{0,20}"
-    r"|(?<=[页頁]\n)下载[此本]?文档|[【\[]广告[】\]][^\n]{0,60})(?:[ \t\u3000]+(?:返回|回到)[顶頂]部)?[ \t\u3000]*(?:\r?\n|$)", re.M)
+    r"|(?<=[页頁]\n)下载[此本]?文档|[【\[]广告[】\]][^\n]{0,60})[ \t\u3000]*(?:\r?\n|$)", re.M)
 # A stamp's impression read by OCR as a line of its own (财 务 专 用 章, 青岚县交通运输局 / (公章)): never content, and
 # left in place between two rows it glues to a cell. A label asking for the stamp (实施单位(盖章)) is kept.
 _STAMP_LINE = re.compile(

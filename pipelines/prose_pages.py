@@ -17,11 +17,6 @@ _PARAGRAPH_END = frozenset("。！？!?")
 _OPENER = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d))")
 
 
-def is_pager_line(line: str) -> bool:
-    """Whether ``line`` is a site's pager (上一页 1 2 3 下一页): page numbers and pager words, one a 上一页 / 下一页."""
-    return bool(_PAGER.fullmatch(line) and _PAGER_WORD.search(line))
-
-
 def joined_pages(text: str) -> str:
     """The text with each pager and the page header repeated after it blanked (same length)."""
     if "下一页" not in text and "上一页" not in text:

@@ -29,7 +29,7 @@ from jixiao.pipelines.normalize import NormalizedText
 from jixiao.pipelines.page_halves import joined_page_halves
 from jixiao.pipelines.parsed import ParsedProject, fact_count
 from jixiao.pipelines.prose import ProseParser
-from jixiao.pipelines.reading_plausibility import header_word, misread_row, whole_value_facts
+from jixiao.pipelines.reading_plausibility import header_word, misread_row
 from jixiao.pipelines.run_together import run_together_cells
 from jixiao.pipelines.stacked_fields import stacked_fields
 from jixiao.pipelines.tables import TableParser
@@ -140,7 +140,7 @@ class SpaceRows(_TableReader):
     def read(self, norm: NormalizedText) -> Reading | None:
         if is_collapsed(norm) or _tab_table(norm.text) or _lines(norm.text) < SPACE_ROWS_MIN_LINES:
             return None
-        lines = parse_rows(space_rows(norm, self.categories), one_row_per_line=True)
+        lines = parse_rows(space_rows(norm), one_row_per_line=True)
         rows = wrapped_rows(norm, lines) if self.wrapped else lines
         if rows is not lines:
             # a header or level words wrapped inside their cells: in a PDF's text layer, beyond doubt
@@ -306,12 +306,10 @@ READERS: dict[str, Callable[[Categories], Reader]] = {
 
 
 def best_reading(readings: list[Reading | None], fallback: Reading) -> Reading:
-    """The reading that finds most of a table, on a tie the later in the list; ``fallback`` when none finds one.
-    Rows cut from the middle of a value (named by a bare unit) do not count: a reading that split ``≥ 180 公里``
-    into two rows finds no more of the table than one that kept it whole."""
+    """The reading that finds most of a table, on a tie the later in the list; ``fallback`` when none finds one."""
     best = fallback
     for reading in readings:
-        if reading is not None and reading.projects and whole_value_facts(reading.projects) >= whole_value_facts(best.projects):
+        if reading is not None and reading.projects and facts(reading.projects) >= facts(best.projects):
             best = reading
     return best
 

@@ -9,7 +9,7 @@ reader's correct reading of the same projects; counted here, it does not.
 from __future__ import annotations
 
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, fact_count
-from jixiao.pipelines.vocab import FUNDS_HEADERS, INDICATOR_HEADERS, MISREAD_NAME_START, VALUE_UNITS, any_label, header_core
+from jixiao.pipelines.vocab import FUNDS_HEADERS, INDICATOR_HEADERS, MISREAD_NAME_START, any_label, header_core
 
 # trailing label punctuation a sentence's cut leaves on a header word (分值:, 得分，)
 _CUT_END = ":;,、 "
@@ -33,14 +33,3 @@ def misread_row(indicator: ParsedIndicator) -> bool:
 def plausible_facts(parsed: list[ParsedProject]) -> int:
     """Values a reading found (``parsed.fact_count``), less its misread rows and the header words read as cells."""
     return fact_count(parsed, row=lambda i: not misread_row(i), cell=lambda text: not header_word(text))
-
-
-def split_value_row(indicator: ParsedIndicator) -> bool:
-    """A row a reading cut from the middle of a value: its name is a bare unit (``≥ 180 公里 186.5 公里`` read as a
-    row ending at 180 and a row named 公里); no indicator is named by its unit alone."""
-    return indicator.name.text.strip() in VALUE_UNITS
-
-
-def whole_value_facts(parsed: list[ParsedProject]) -> int:
-    """Values a reading found (``parsed.fact_count``), less the rows it cut from the middle of a value."""
-    return fact_count(parsed, row=lambda i: not split_value_row(i))

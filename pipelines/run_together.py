@@ -18,7 +18,6 @@ from typing import Protocol
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.hard_wraps import run_wrapped
 from jixiao.pipelines.normalize import NormalizedText
-from jixiao.pipelines.prose_pages import is_pager_line
 
 # a line is cut when it holds at least this many known words
 MIN_WORDS = 1
@@ -249,10 +248,8 @@ def over_removed_line(norm: NormalizedText, end: int, start: int) -> bool:
     counter, 第2页 / 共3页, that the site printed between two pages of a run), or a site's line stands there
     (``flat_run``'s site lines): the run goes on across it, inside a name or a number as anywhere else."""
     if norm.text[end:start] != "\n":
-        # (lines between: the site's, left out of the lines: 展开全文, an ad's line, a pager)
-        inner = norm.text[end + 1:start - 1]
-        return (norm.text[end] == "\n" == norm.text[start - 1] and bool(inner.strip())
-                and ("\n" not in inner or all(is_site_line(ln) for ln in inner.split("\n") if ln.strip())))
+        inner = norm.text[end + 1:start - 1]  # (one line between: the site's, left out of the lines)
+        return norm.text[end] == "\n" == norm.text[start - 1] and bool(inner.strip()) and "\n" not in inner
     gone = norm.original[norm.offsets[end] + 1:norm.offsets[start]]
     return "\n" in gone and bool(gone.strip())
 
@@ -268,8 +265,7 @@ _SITE_LINE = re.compile(rf"[^\d\t|]{{1,{SITE_LINE_CHARS}}}")
 
 
 def is_site_line(line: str) -> bool:
-    """A site's line (no known word, no digit, short) or its pager (上一页 1 2 3 下一页: digits, but only page numbers)."""
-    return (bool(_SITE_LINE.fullmatch(line.strip())) or is_pager_line(line)) and not known_words().search(line)
+    return bool(_SITE_LINE.fullmatch(line.strip())) and not known_words().search(line)
 
 
 def join_page_broken_runs(norm: NormalizedText) -> NormalizedText:
