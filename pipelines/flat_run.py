@@ -244,7 +244,7 @@ def _joined_chunks(norm: NormalizedText) -> tuple[str, list[int]]:
         if line.strip():
             lines.append((pos, pos + len(line), _CHUNK.match(line), len(spaced_known_words().findall(line))))
         pos += len(line) + 1
-    lines = [ln for k, ln in enumerate(lines) if not _site_line(text, lines, k)]
+    lines = [ln for ln, site in zip(lines, _site_lines(text, lines)) if not site]
     # a line is part of a run when it holds enough known words, or it is itself a chunk after a marker (a short
     # last chunk holds few), or a chunk the next chunk of the run follows (a first chunk of the form's head before
     # its fields: 1、附件2…转移支付(项目)名称…地方主管部门桂岭市生态环 / 2、境局资金使用单位…)
@@ -278,19 +278,25 @@ def _joined_chunks(norm: NormalizedText) -> tuple[str, list[int]]:
 _DIGIT = re.compile(r"\d")
 
 
-def _site_line(text: str, lines: list[tuple[int, int, re.Match[str] | None, int]], k: int) -> bool:
-    """Whether non-blank line ``k`` is a site's line between two lines of a run (``is_site_line``), the line before
-    holding a known word and the line after two (the run goes on)."""
-    def site(j: int) -> bool:
-        a, b, m, found = lines[j]
-        return not found and m is None and is_site_line(text[a:b])
-
-    if not 0 < k < len(lines) - 1 or not site(k):
-        return False
-    # (several site lines in a row: 展开全文, then an ad's line)
-    before = next((j for j in range(k - 1, -1, -1) if not site(j)), None)
-    after = next((j for j in range(k + 1, len(lines)) if not site(j)), None)
-    return before is not None and after is not None and lines[before][3] > 0 and lines[after][3] >= 2
+def _site_lines(text: str, lines: list[tuple[int, int, re.Match[str] | None, int]]) -> list[bool]:
+    """For each non-blank line, whether it is a site's line between two lines of a run (``is_site_line``), the line
+    before the site lines (several in a row: 展开全文, then an ad's line) holding a known word and the line after them
+    two (the run goes on). Each line is tested once, the site lines a stretch at a time (from each one, the stretch
+    was scanned anew: quadratic in a run of site lines)."""
+    site = [not found and m is None and is_site_line(text[a:b]) for a, b, m, found in lines]
+    out = [False] * len(lines)
+    k = 0
+    while k < len(lines):
+        if not site[k]:
+            k += 1
+            continue
+        j = k
+        while j < len(lines) and site[j]:
+            j += 1
+        if k > 0 and j < len(lines) and lines[k - 1][3] > 0 and lines[j][3] >= 2:
+            out[k:j] = [True] * (j - k)
+        k = j
+    return out
 
 
 def flat_run_cells(norm: NormalizedText) -> NormalizedText | None:
