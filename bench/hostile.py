@@ -186,6 +186,8 @@ CASES = {
     * (n // 60) + "产出指标\t数量指标\t甲\t1\t1\t10\t10\n",
     "notice lines (page lines)": lambda n: "仅供个人学习参考 " + " " * n + "返回顶部\n" + "精品文档\n" * (n // 5),
     "worded targets with leads": lambda n: "一级指标 二级指标 三级指标 指标值 完成情况\n" + "产出指标 数量指标 名称持续提升 达成预期指标\n" * (n // 30),
+    # (fuzz seed 1212, inputs 32 and 84: an amount before its label searched from each digit of a run)
+    "a run of digits before amounts (prose)": lambda n: "某项目绩效自评报告\n" + "9" * n + "x\n共120万元的年初预算。\n",
     "digit lines near a pager": lambda n: "上一页 1 2 下一页\n" + ("1" * 40 + "x\n") * (n // 42) + "正文。\n",
     "a seal line under a long line": lambda n: "甲 财政局 " + "乙" * n + "\n" + "a 专用章 " * (n // 8) + "\n",
 }

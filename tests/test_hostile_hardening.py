@@ -155,3 +155,30 @@ def test_name_words_carry_their_lines_start():
 
     assert [(m.start(), start) for m, start in _on_lines("名称名称\n甲名称\n\n名称")] == [(0, 0), (2, 0), (6, 5), (10, 10)]
     assert name_breaks("名称" * 500) == [] and row_name_breaks("名称" * 500) == []
+
+
+def test_a_funds_cell_holding_a_rate_is_compared_with_no_stated_amount():
+    # (fuzz seed 1212, input 163: a table's 年初预算数 cell read as 100%, the prose stating the amounts: ValueError)
+    from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
+    from jixiao.pipelines.prose_fills import _yuan, fill_lone_funds
+
+    text = "单位：万元\n年初预算数：180.00\n全年预算数：200.00\n"
+    project = ParsedProject(name=Span(text="甲", start=0, end=1),
+                            funds=ParsedFunds(initial=Span(text="100%", start=0, end=4)))
+    fill_lone_funds(text, [project])
+    assert project.funds.annual is None and project.funds.initial.text == "100%"
+    assert _yuan("1,800.5", 1.0) == 1800.5 and _yuan("100%", 1.0) is None
+
+
+def test_an_amount_before_its_label_is_read_from_its_first_digit_only():
+    # (fuzz seed 1212, inputs 32 and 84: a long run of digits read to its end from each of its digits, over 60 s)
+    import re
+
+    from jixiao.pipelines.prose import _FIELDS
+
+    lead = re.compile(V.PROSE_LEAD_AMOUNT)
+    assert lead.search("共1,234.50万元的年初预算").group(1) == "1,234.50"
+    assert lead.match("123万元", 1) is None and lead.match("1,234万元", 2) is None
+    assert lead.search("9" * 5000 + "x") is None
+    after = [rx for field, rx in _FIELDS if field == "initial" and rx.pattern.startswith(V.PROSE_LEAD_AMOUNT)]
+    assert after and after[0].search("已安排120.00万元的年初预算资金").group(1) == "120.00"
