@@ -182,3 +182,12 @@ def test_an_amount_before_its_label_is_read_from_its_first_digit_only():
     assert lead.search("9" * 5000 + "x") is None
     after = [rx for field, rx in _FIELDS if field == "initial" and rx.pattern.startswith(V.PROSE_LEAD_AMOUNT)]
     assert after and after[0].search("已安排120.00万元的年初预算资金").group(1) == "120.00"
+
+
+def test_link_lines_are_found_by_bisection():
+    from jixiao.pipelines.prose_links import outside_links
+
+    spans = [(0, 5), (10, 15), (20, 21)]
+    assert [outside_links(spans, at) for at in (0, 4, 5, 9, 10, 14, 15, 20, 21, 99)] == \
+        [False, False, True, True, False, False, True, False, True, True]
+    assert outside_links([], 3)
