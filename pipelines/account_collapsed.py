@@ -133,7 +133,8 @@ def coded_cells(cells: list[GridCell]) -> list[list[GridCell]]:
         """合计 with a number after it before the next words (a header cell 本年收入合计 has words next)."""
         if not (V.ACCOUNT_TOTAL.search(cells[i].text) and _CJK.search(cells[i].text)):
             return False
-        for c in cells[i + 1:]:
+        for j in range(i + 1, len(cells)):  # (no copy of the rest: a slice a call was quadratic in a long row)
+            c = cells[j]
             if _CJK.search(c.text):
                 return False
             if is_amount_cell(c.text):

@@ -57,12 +57,14 @@ class Segment:
 def _tokens(norm: NormalizedText, start: int, line: str) -> list[Token]:
     """The line's whitespace-separated tokens, amounts run together cut, a scan's slips undone."""
     out = []
+    done = x = 0  # (each token's column counted on from the one before: a long line is not recounted at each token)
     for m in _TOKEN.finditer(line):
         pieces = run_together(m.group()) or [(0, len(m.group()))]
         for a, b in pieces:
             raw = m.group()[a:b]
             text = scan_amount(raw) if any(ch.isdigit() for ch in raw) else raw
-            x = display_width(line[:m.start() + a])
+            x += display_width(line[done:m.start() + a])
+            done = m.start() + a
             out.append(Token(text, start + m.start() + a, start + m.start() + b, x,
                              slipped=text != raw or len(pieces) > 1))
     return out

@@ -21,6 +21,11 @@ from jixiao.pipelines.text_width import display_width
 # a header cell is set apart from the next by at least this many spaces (one space is inside a cell)
 _CELL_GAP = re.compile(r" {2,}")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+# a scanned header prints its words on a few lines (a group over its leaves, a word wrapped in its cell): more lines
+# than this before the first body line are no header (its tree compares every cell with every other, cubic in lines)
+MAX_HEADER_LINES = 12
+# and a header of more cells than this (a few panels of a few dozen columns print a hundred or two) is none either
+MAX_HEADER_CELLS = 400
 
 
 @dataclass
@@ -70,14 +75,15 @@ def _role(text: str) -> str:
 def _cells(norm: NormalizedText, line: str, start: int, n: int) -> list[HeadCell]:
     """The line's cells at runs of two spaces; single characters spaced out (项    目, 收     入) joined."""
     out: list[HeadCell] = []
-    pos = 0
+    pos = done = x0 = 0  # (each cell's column counted on from the one before, not from the line's start)
     for part in _CELL_GAP.split(line):
         at = line.index(part, pos) if part else pos
         pos = at + len(part)
         text = squeeze(part)
         if not text:
             continue
-        x0 = display_width(line[:at])
+        x0 += display_width(line[done:at])
+        done = at
         cell = HeadCell(text, start + at, start + pos, x0, x0 + display_width(part), n)
         if out and len(out[-1].text) == 1 and len(text) == 1 and not text.isdigit():
             prev = out.pop()
@@ -199,7 +205,7 @@ def read_header(norm: NormalizedText, lines: list[str], starts: list[int], first
             cells += _cells(norm, lines[k], starts[k], n)
             n += 1
         k += 1
-    if not cells or k >= stop:
+    if not cells or k >= stop or n > MAX_HEADER_LINES or len(cells) > MAX_HEADER_CELLS:
         return None
     leaves = _tree(cells)
     panels = _panels(leaves)

@@ -122,7 +122,7 @@ class _RowGrouper:
         if kind == "ih" and (self.state == "fh" or self.next_funds_header) and is_funds_header(c.clean):
             kind = "fh"  # 分值, 得分: columns of both headers, here the funds header's (a header may print 分值 first)
         elif kind == "text" and self.state in ("fh", "ih") and V.slipped_column(
-                c.clean, self.state == "fh", [x.clean for x in self.cur]) is not None:
+                c.clean, self.state == "fh", [x.clean for x in self.cur[-V.HEADER_RUN_CELLS:]]) is not None:
             kind = self.state  # a column word one OCR slip off (执行牢, 得份) that the header has not printed yet
         if c.line and self.in_reason_column():
             self.cur.append(c)  # a long remark (偏差原因 of several sentences) is the full row's last cell

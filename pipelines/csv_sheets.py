@@ -27,12 +27,6 @@ _MARKS = re.compile(r'[",]')
 MAX_CELL_LINES = 6
 
 
-def _padded(widths: list[int]) -> bool:
-    """Most lines of the block (half at least) have the same number of cells: the sheet's width (an export pads
-    its rows; one that drops trailing empty cells still pads the rows whose last cell is filled)."""
-    return max(widths.count(w) for w in set(widths)) * 2 >= len(widths)
-
-
 def _commas(norm: NormalizedText, start: int, line: str) -> list[int] | None:
     """Positions (in the line) of the commas that split its cells, or None where a quote is left open."""
     out, quoted = [], False
@@ -122,7 +116,10 @@ def csv_rows(norm: NormalizedText, *, marked_share: float = 0.0) -> NormalizedTe
 
 
 def _blocks(rows: list[tuple[int, str, list[int] | None]], marked_share: float) -> dict[int, int]:
-    """The sheet blocks among the rows: the first row of each, to the row after it."""
+    """The sheet blocks among the rows: the first row of each, to the row after it. In a run of sheet lines the
+    block is the longest tail of the run that is padded (most of its lines, half at least, have the same number of
+    cells: the sheet's width; an export pads its rows, one that drops trailing empty cells still pads the rows whose
+    last cell is filled) and marked (``_marked_row``) in ``marked_share`` of its lines at least."""
     width = [len(c) + 1 if c is not None and len(c) + 1 >= MIN_CELLS else 0 for _, _, c in rows]
     blocks: dict[int, int] = {}
     i = 0
@@ -130,17 +127,37 @@ def _blocks(rows: list[tuple[int, str, list[int] | None]], marked_share: float) 
         j = i
         while j < len(rows) and width[j]:
             j += 1
-        if j - i >= MIN_LINES and _padded(width[i:j]) and _marked(rows[i:j]) >= marked_share * (j - i):
-            blocks[i] = j
-            i = j
-            continue
-        i += 1
+        if (start := _tail_block(width, [_marked_row(line) for _, line, _ in rows[i:j]], i, j, marked_share)) is not None:
+            blocks[start] = j
+        i = max(j, i + 1)
     return blocks
 
 
-def _marked(rows: list[tuple[int, str, list[int] | None]]) -> int:
-    """Rows with an empty cell (two commas together, a comma ending the row) or a quoted cell."""
-    return sum(",," in line or line.rstrip().endswith(",") or '"' in line for _, line, _ in rows)
+def _tail_block(width: list[int], marked: list[bool], i: int, j: int, marked_share: float) -> int | None:
+    """The first row from which the run ``i``..``j`` is a block, or None: the tails are tried in order with their
+    counts kept up to date as each drops its first row (tried anew from each row, a long run was quadratic)."""
+    count: dict[int, int] = {}
+    for w in width[i:j]:
+        count[w] = count.get(w, 0) + 1
+    with_count = [0] * (j - i + 1)  # how many widths are printed so many times
+    for c in count.values():
+        with_count[c] += 1
+    top, n_marked = max(count.values(), default=0), sum(marked)
+    for k in range(i, j - MIN_LINES + 1):
+        if top * 2 >= j - k and n_marked >= marked_share * (j - k):  # (padded, marked)
+            return k
+        c = count[width[k]]
+        with_count[c] -= 1
+        with_count[c - 1] += 1
+        count[width[k]] = c - 1
+        top -= top == c and not with_count[c]
+        n_marked -= marked[k - i]
+    return None
+
+
+def _marked_row(line: str) -> bool:
+    """A row with an empty cell (two commas together, a comma ending the row) or a quoted cell."""
+    return ",," in line or line.rstrip().endswith(",") or '"' in line
 
 
 def _emit_row(norm: NormalizedText, line: str, start: int, commas: list[int], chars: list[str],

@@ -369,7 +369,8 @@ def read_rows(norm: NormalizedText, rows: list[GridRow], factor: float, header: 
     sums: list[tuple[str, list[str]]] = []
     for head, body in header_sections(header, [r for r in rows[k:] if not is_stub_row(r)]):
         panels = columns(head)
-        sums += sum_groups(head, panels)
+        # (a section headed as one before it adds no sums: each is checked on every row of the table, once)
+        sums += [g for g in sum_groups(head, panels) if g not in sums]
         out += _body_rows(norm, unwrapped(spanned_totals(body, panels), panels), panels, factor)
     return out, sums
 

@@ -38,7 +38,7 @@ from jixiao.pipelines.prose_pages import joined_pages
 from jixiao.pipelines.prose_roster import merge_roster, roster, roster_headings
 from jixiao.pipelines.prose_units import ORG_END, heading_units
 from jixiao.pipelines.vocab import (
-    PAGE_CHROME, PROSE_ALLOCATION, PROSE_HANDED_DOWN, PROSE_SPENDING_WORDS, PROSE_ATTACHMENT_LEAD, PROSE_LINK_LEAD, PROSE_PART_WEIGHT, PROSE_PROJECT_PART, PROSE_SELF_UNIT, PROSE_AMOUNT_AFTER, PROSE_AMOUNT_LABELS, PROSE_CODE_LABEL, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_LIST_JOIN, PROSE_WHOLE_UNIT, PROSE_YEAR,
+    PAGE_CHROME, PROSE_ALLOCATION, PROSE_HANDED_DOWN, PROSE_SPENDING_WORDS, PROSE_ATTACHMENT_LEAD, PROSE_LINK_LEAD, PROSE_PART_WEIGHT, PROSE_PROJECT_PART, PROSE_SELF_UNIT, PROSE_AMOUNT_AFTER, PROSE_AMOUNT_LABELS, PROSE_LEAD_AMOUNT, PROSE_CODE_LABEL, PROSE_DEPT_LABEL, PROSE_IMPL_LABEL, PROSE_LIST_JOIN, PROSE_WHOLE_UNIT, PROSE_YEAR,
 )
 
 # (1.575亿元: a province's totals; 360万 without 元 on an informal page, not 万亩 / 万人)
@@ -70,7 +70,7 @@ _BRACKET_AMOUNT = r"[(（](?=(?:亿元|万元|元)[)）][:：]?\s*(\d[\d,]*(?:\.
 _FIELDS: list[tuple[str, re.Pattern[str]]] = [
     (field, re.compile(label + form)) for field, label in PROSE_AMOUNT_LABELS
     for form in (r"(?:[:：]\s*)?" + _AMOUNT, _BRACKET_AMOUNT)] + [
-    (field, re.compile(_AMOUNT + r"\s*" + label)) for field, label in PROSE_AMOUNT_AFTER]
+    (field, re.compile(PROSE_LEAD_AMOUNT + r"\s*" + label)) for field, label in PROSE_AMOUNT_AFTER]
 # a labeled figure printed bare (年初预算数：180.00　全年预算数：210.00) under a unit line (单位：万元) above it
 _BARE_FIELDS: list[tuple[str, re.Pattern[str]]] = [
     # (a comma inside a figure separates thousands: 1,234.50; one after it ends the clause: 年初预算数为120.00，…)

@@ -30,13 +30,13 @@ def fill_lone_funds(text: str, tables: list[ParsedProject]) -> None:
         _fill_unprinted(text, tables[0], found, factors)
         return
     both = [f for f in FUNDS_FIELDS[:3] if getattr(funds, f) is not None and f in found]
-    if not both or any(abs(_yuan(getattr(funds, f).text, funds.factor) - _yuan(found[f].text, factors[f]))
-                       > AMOUNT_TOLERANCE for f in both):
+    pairs = [(_yuan(getattr(funds, f).text, funds.factor), _yuan(found[f].text, factors[f])) for f in both]
+    # (a figure that is no plain number, a table's cell holding a rate, 100%, agrees with nothing)
+    if not pairs or any(a is None or b is None or abs(a - b) > AMOUNT_TOLERANCE for a, b in pairs):
         return
     for f in missing:
-        if f in found:
-            value = _yuan(found[f].text, factors[f]) / funds.factor
-            setattr(funds, f, Span(text=repr(value), start=found[f].start, end=found[f].end))
+        if f in found and (value := _yuan(found[f].text, factors[f])) is not None:
+            setattr(funds, f, Span(text=repr(value / funds.factor), start=found[f].start, end=found[f].end))
 
 
 def _fill_unprinted(text: str, table: ParsedProject, found: dict[str, Span], factors: dict[str, float]) -> None:
@@ -46,17 +46,22 @@ def _fill_unprinted(text: str, table: ParsedProject, found: dict[str, Span], fac
     if "annual" not in found or "executed" not in found:
         return
     annual, executed = (_yuan(found[f].text, factors[f]) for f in ("annual", "executed"))
+    if annual is None or executed is None:
+        return
     rate = next((m for m in _STATED_RATE.finditer(text)
                  if annual and abs(float(m.group(1)) - 100 * executed / annual) <= RATE_TOLERANCE), None)
     if rate is None:
         return
     funds = table.funds
     for f in FUNDS_FIELDS[:3]:
-        if f in found:
-            value = _yuan(found[f].text, factors[f]) / funds.factor
-            setattr(funds, f, Span(text=repr(value), start=found[f].start, end=found[f].end))
+        if f in found and (value := _yuan(found[f].text, factors[f])) is not None:
+            setattr(funds, f, Span(text=repr(value / funds.factor), start=found[f].start, end=found[f].end))
     funds.rate = Span.of(rate, 1)
 
 
-def _yuan(figure: str, factor: float) -> float:
-    return float(figure.replace(",", "")) * factor
+def _yuan(figure: str, factor: float) -> float | None:
+    """The figure in yuan, or None where it is no plain number (a rate a misread funds cell holds, 100%)."""
+    try:
+        return float(figure.replace(",", "")) * factor
+    except ValueError:
+        return None

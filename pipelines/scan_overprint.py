@@ -45,7 +45,11 @@ def overprinted(text: str) -> list[int]:
             out.update(range(m.start() + (rx is _SEAL_WORD), m.end()))
     for m in _SEAL_CELL.finditer(text) if seals else ():
         out.update(range(m.start("seal"), m.end("seal")))
+    line_end = -1  # (a line's first lone 专用章 reads the line above, once: a line of many rescanned it at each)
     for m in _SEAL_LOWER.finditer(text) if seal_words else ():
+        if m.start() < line_end:
+            continue
+        line_end = len(text) if (e := text.find("\n", m.end())) < 0 else e
         above_end = text.rfind("\n", 0, m.start())
         above = text.rfind("\n", 0, max(above_end, 0)) + 1
         for u in _SEAL_UPPER.finditer(text, above, max(above_end, above)) if above_end > 0 else ():

@@ -23,6 +23,8 @@ _KEY_LABEL = re.compile(PROSE_KEY_HEADING)
 # the value after the colon: one lone space between two characters of it, no other whitespace
 _VALUE = re.compile(r"[ \t\u3000]*(\S+) (\S+)[ \t\u3000]*$")
 _FIELD_LABELS = (NAME_LABEL, DEPT_LABEL, IMPL_LABEL)
+# a field label (its bullet, numbering and a mirror's inline pinyin after each character included) is at most this long
+MAX_LABEL_CHARS = 60
 # a name's characters on both sides of the space (Han, digits, brackets): not a list of items or a number's unit
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9０-９()（）]")
 
@@ -30,14 +32,20 @@ _NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9０-９()（）]")
 def value_spaces(text: str) -> list[int]:
     """Offsets of the lone spaces inside the value of a project field's ``label：value`` line."""
     out: list[int] = []
+    first = end = -1  # the colon's line: its first printed character and its end (found once a line)
     for colon in _colons(text):
-        start = text.rfind("\n", 0, colon) + 1
-        label = text[start:colon].strip()
-        end = text.find("\n", colon)
-        end = len(text) if end < 0 else end
+        if colon > end:
+            start = text.rfind("\n", 0, colon) + 1
+            end = len(text) if (e := text.find("\n", colon)) < 0 else e
+            first = start + len(text[start:end]) - len(text[start:end].lstrip())
+        # (a label, its indent left out, is short: the colons of a long line are not each read back to its start)
+        if colon - first > MAX_LABEL_CHARS:
+            continue
+        label = text[first:colon].rstrip()
+        if not (_is_field_label(label) or _KEY_LABEL.fullmatch(label)):
+            continue
         value = _VALUE.match(text, colon + 1, end)
-        if value is None or not (_is_field_label(label) or _KEY_LABEL.fullmatch(label)) or not (_NAME_CHAR.match(value.group(1)[-1])
-                                                              and _NAME_CHAR.match(value.group(2)[0])):
+        if value is None or not (_NAME_CHAR.match(value.group(1)[-1]) and _NAME_CHAR.match(value.group(2)[0])):
             continue
         after = _folded(value.group(2))
         # a label after the space: two fields run together on one line

@@ -57,3 +57,7 @@ TARGET_ACTUAL_CELL = re.compile(r"^\s*(?:年度)?目标值?[:：]?\s*(?P<t>\S.*?
 # between (项目名称2023年…, 主管部门XX局实施单位XX中心: glued_row_cells), longest first where one opens another
 GLUED_FIELD_LABELS: tuple[str, ...] = ("转移支付(项目)名称", "项目(政策)名称", "项目名称", "地方主管部门", "中央主管部门", "主管部门",
                                        "资金使用单位", "项目实施单位", "实施单位", "项目单位", "预算单位")
+
+# a header run reads its slipped column words (执行牢, 得份) against the columns printed so far among this many last
+# cells at most (a header prints a few dozen): a run of thousands of cells is rescanned at each cell otherwise
+HEADER_RUN_CELLS = 64

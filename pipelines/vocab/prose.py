@@ -47,6 +47,10 @@ PROSE_AMOUNT_AFTER: tuple[tuple[str, str], ...] = (
     ("annual", r"的?(?:全年预算|调整后预算)(?:数|资金)?"),
     ("executed", r"(?:已|已经)(?:全部)?(?:实际)?(?:支付|支出|拨付)(?!至|到|给)"),
 )
+# an amount before its label, searched with no label to anchor it: from a number's first digit only (not from each
+# digit of a run after the first, nor after a digit and its group comma), its digits taken whole (a long run of
+# digits was read to its end from each of its digits: quadratic)
+PROSE_LEAD_AMOUNT = r"(?<!\d)(?<!\d,)(\d++(?:,\d++)*+(?:\.\d+)?)\s*(亿元|万元|元|万(?![\u4e00-\u9fff]))"
 # a sentence allocating money onward to other units (its amounts are theirs, not the project's funds)
 PROSE_ALLOCATION = r"下达(?:至|到)?各|下拨(?:至|到)?各|分配(?:至|到|给)|拨付(?:至|到|给)?各|切块下达|(?:分解|分配)下达"
 # money put to the project (市财政下达某项目资金85万元, 市级财政安排…资金) with no spending or rate stated: an allocation notice,
