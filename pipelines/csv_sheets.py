@@ -59,10 +59,15 @@ def _ascii_comma(norm: NormalizedText, pos: int) -> bool:
 def _printed_tab(norm: NormalizedText, start: int, line: str) -> bool:
     """The line holds a tab printed as one (a tab row is no sheet line); normalizing writes a run of spaces as a
     tab too (a cell indented with spaces after its comma, ``21301,  农业农村``), which is part of the cell."""
-    if not norm.original:
-        return "\t" in line
-    tabs = (norm.offsets[start + k] for k in range(len(line)) if line[k] == "\t")
-    return any(o >= len(norm.original) or norm.original[o] == "\t" for o in tabs)
+    k = line.find("\t")
+    if k < 0 or not norm.original:
+        return k >= 0
+    while k >= 0:  # (the tabs only: a line is long, most of it no tab)
+        o = norm.offsets[start + k]
+        if o >= len(norm.original) or norm.original[o] == "\t":
+            return True
+        k = line.find("\t", k + 1)
+    return False
 
 
 def _rows(norm: NormalizedText) -> list[tuple[int, str, list[int] | None]]:
@@ -127,7 +132,8 @@ def _blocks(rows: list[tuple[int, str, list[int] | None]], marked_share: float) 
         j = i
         while j < len(rows) and width[j]:
             j += 1
-        if (start := _tail_block(width, [_marked_row(line) for _, line, _ in rows[i:j]], i, j, marked_share)) is not None:
+        if j - i >= MIN_LINES and (start := _tail_block(width, [_marked_row(line) for _, line, _ in rows[i:j]], i, j,
+                                                         marked_share)) is not None:
             blocks[start] = j
         i = max(j, i + 1)
     return blocks

@@ -25,6 +25,7 @@ _GLUED_CELL_MAX_CHARS = 80
 # glued head and header rows are read only in a table whose value cells are spaced: at least this many rows carry two
 # or more number cells between tabs (a table run together throughout, no tab in it, is the collapsed readers')
 MIN_SPACED_VALUE_ROWS = 3
+_BLANK = re.compile(r"\s")
 _NUMBER_CELL = re.compile(r"\t[\d.,%]+(?=\t|$)", re.M)
 # what follows a label that is no value glued to it (its colon, a bracket of the label's own)
 _LABEL_CONTINUES = frozenset(":：(（")
@@ -96,7 +97,7 @@ def spaced_values(text: str) -> bool:
 def _may_be_glued(part: str) -> bool:
     """Whether ``part`` may be cells glued together: not empty, not too long, and no whitespace (a spaced-out word,
     产 出 指 标, is one cell)."""
-    return bool(part) and len(part) <= _GLUED_CELL_MAX_CHARS and not any(ch.isspace() for ch in part)
+    return bool(part) and len(part) <= _GLUED_CELL_MAX_CHARS and _BLANK.search(part) is None
 
 
 def glued_header(line: str) -> list[tuple[int, int]] | None:
@@ -109,9 +110,37 @@ def _category(word: str) -> bool:
     return word in V.LEVEL2_PARENT or word in V.LEVEL1
 
 
+@lru_cache(maxsize=1)
+def _glued_openings() -> tuple[re.Pattern[str], frozenset[str]]:
+    """What a glued cell opens or ends with: a category word or a field label at its start (the category split and
+    ``_field_run``), and the last two characters of a header word (``_header_run``)."""
+    opening = re.compile("|".join(re.escape(w) for w in sorted({*V.LEVEL1, *V.LEVEL2_PARENT, *V.GLUED_FIELD_LABELS},
+                                                               key=len, reverse=True)))
+    words, _, _ = _header_vocab()
+    return opening, frozenset(w[-2:] for w in words)
+
+
+@lru_cache(maxsize=1)
+def _row_candidates() -> re.Pattern[str]:
+    """A tab row holding a cell that opens with a category word or field label, or ends with a header word's last two
+    characters: the only rows ``glued_parts`` may split."""
+    opening, _ = _glued_openings()
+    words, _, _ = _header_vocab()
+    # (a header run is three words or more: a cell ending in one has at least four characters before it)
+    ends = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=\t))(?:{opening.pattern})|(?<=[^\t]{{4}})(?:{ends})(?=\t|$)")
+
+
+def may_hold_glued(line: str) -> bool:
+    """Whether a cell of tab row ``line`` may be glued cells (one search of the row, not a call a cell)."""
+    return _row_candidates().search(line) is not None
+
+
 def glued_parts(part: str) -> list[tuple[int, int]]:
     """The (start, end) pieces of one tab-separated cell's text: itself, or its category words and what follows."""
-    if not _may_be_glued(part):
+    opening, endings = _glued_openings()
+    # (every cell of every tab row comes here: one anchored match and one set lookup keep the rest off the others)
+    if not (part[-2:] in endings or opening.match(part)) or not _may_be_glued(part):
         return [(0, len(part))]
     header = glued_header(part)
     if header is not None:

@@ -21,7 +21,7 @@ from itertools import accumulate, compress
 from operator import add
 from typing import Literal
 
-from jixiao.pipelines.glued_row_cells import glued_header, glued_parts, spaced_values
+from jixiao.pipelines.glued_row_cells import glued_header, glued_parts, may_hold_glued, spaced_values
 from jixiao.pipelines.normalize import NormalizedText, is_slipped_number, squeeze
 from jixiao.pipelines.vocab import HEADER_WORDS as _HEADER_WORDS, VERTICAL_HEADING_CHARS
 from jixiao.pipelines.vocab import (
@@ -133,8 +133,9 @@ def _split_tabs(text: str, start: int, end: int, col0: int = 0, glued: bool = Fa
     col = col0
     # a line without tabs is one cell (a row of space-separated cells, one a line, may be a header or head row an OCR
     # engine glued: ``parse_rows``'s one_row_per_line reading, glued_row_cells)
-    split = glued_parts if _cell_row(text[start:end], glued) else _whole
-    for part in text[start:end].split("\t"):
+    line = text[start:end]
+    split = glued_parts if _cell_row(line, glued) and may_hold_glued(line) else _whole
+    for part in line.split("\t"):
         for a, b in split(part):  # category words an OCR engine glued to the name (glued_row_cells)
             cells.append(Cell(col, pos + a, pos + b, part[a:b]))
             col += 1
