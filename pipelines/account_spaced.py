@@ -173,7 +173,11 @@ def _numeric(line: str, cells) -> bool:
 def _bare_run(line: str, cells) -> bool:
     """The 栏次 row printed without its word (1 2 3 … 12, each centred over its column): no data row, or its
     centred numbers stand columns of their own beside the right-aligned amounts."""
-    texts = [line[a:b] for a, b, _, _ in cells]
+    return _counts_up([line[a:b] for a, b, _, _ in cells])
+
+
+def _counts_up(texts: list[str]) -> bool:
+    """``texts`` are numbers counting up by one, ``MIN_CELLS`` of them at least (a 栏次 run)."""
     return len(texts) >= MIN_CELLS and all(t.isdigit() for t in texts) \
         and [int(t) for t in texts] == list(range(int(texts[0]), int(texts[0]) + len(texts)))
 
@@ -389,7 +393,7 @@ def _emit_row(norm: NormalizedText, line: str, start: int, cells, cols, chars, o
             chars.append("\t")
             offsets.append(norm.offsets[start + a])
         col = c
-        if len(cells) == 1 and _bare_run(line, [(a, b, 0, 0) for a, b in _pieces(line[a:b], a)]):
+        if len(cells) == 1 and _counts_up(line[a:b].split()):
             # the bare 栏次 run that normalizing closed up (1 2 3 4 5 6): a cell a number, as the 栏次 row reads
             chars.extend("\t" if ch == " " else ch for ch in line[a:b])
             offsets.extend(norm.offsets[start + a:start + b])
@@ -404,8 +408,3 @@ def _emit_row(norm: NormalizedText, line: str, start: int, cells, cols, chars, o
 def _end_row(norm: NormalizedText, line: str, start: int, chars: list[str], offsets: list[int]) -> None:
     chars.append("\n")
     offsets.append(norm.offsets[min(start + len(line), len(norm.offsets) - 1)])
-
-
-def _pieces(text: str, at: int) -> list[tuple[int, int]]:
-    """(start, end) of each space-separated piece of a cell starting at ``at``."""
-    return [(at + m.start(), at + m.end()) for m in re.finditer(r"\S+", text)]

@@ -122,8 +122,8 @@ def _glued_openings() -> tuple[re.Pattern[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _row_candidates() -> re.Pattern[str]:
-    """A tab row holding a cell that opens with a category word or field label, or ends with a header word's last two
-    characters: the only rows ``glued_parts`` may split."""
+    """A tab row holding a cell that opens with a category word or field label, or ends with a header word after four
+    characters at least: the only rows ``glued_parts`` may split."""
     opening, _ = _glued_openings()
     words, _, _ = _header_vocab()
     # (a header run is three words or more: a cell ending in one has at least four characters before it)
@@ -142,7 +142,7 @@ def glued_parts(part: str) -> list[tuple[int, int]]:
     # (every cell of every tab row comes here: one anchored match and one set lookup keep the rest off the others)
     if not (part[-2:] in endings or opening.match(part)) or not _may_be_glued(part):
         return [(0, len(part))]
-    header = glued_header(part)
+    header = _header_run(part) or _field_run(part)  # (glued_header, its _may_be_glued already asked above)
     if header is not None:
         return header
     pieces = split_glued(part)

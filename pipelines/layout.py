@@ -127,14 +127,14 @@ def _cell_row(line: str, glued: bool) -> bool:
     return "\t" in line or (glued and bool(glued_header(line)))
 
 
-def _split_tabs(text: str, start: int, end: int, col0: int = 0, glued: bool = False) -> list[Cell]:
+def _split_tabs(text: str, start: int, end: int, col0: int = 0, cell_row: bool | None = None) -> list[Cell]:
     cells = []
     pos = start
     col = col0
     # a line without tabs is one cell (a row of space-separated cells, one a line, may be a header or head row an OCR
-    # engine glued: ``parse_rows``'s one_row_per_line reading, glued_row_cells)
+    # engine glued: ``parse_rows``'s one_row_per_line reading tells, ``cell_row``, glued_row_cells)
     line = text[start:end]
-    split = glued_parts if _cell_row(line, glued) and may_hold_glued(line) else _whole
+    split = glued_parts if ("\t" in line if cell_row is None else cell_row) and may_hold_glued(line) else _whole
     for part in line.split("\t"):
         for a, b in split(part):  # category words an OCR engine glued to the name (glued_row_cells)
             cells.append(Cell(col, pos + a, pos + b, part[a:b]))
@@ -180,9 +180,10 @@ def parse_rows(norm: NormalizedText, one_row_per_line: bool = False) -> list[Row
     text = norm.text
     if one_row_per_line:
         glued = spaced_values(text)  # (a head or header row glued, read in a table of spaced values only)
-        return [Row(index=k, kind="tabs" if _cell_row(text[s:e], glued) else "text",
-                    start=s, end=e, cells=_split_tabs(text, s, e, glued=glued))
-                for k, (s, e) in enumerate(span for span in _lines(text) if text[span[0]:span[1]].strip())]
+        spans = [span for span in _lines(text) if text[span[0]:span[1]].strip()]
+        cell_rows = [_cell_row(text[s:e], glued) for s, e in spans]  # (glued_header asked once a line)
+        return [Row(index=k, kind="tabs" if row else "text", start=s, end=e, cells=_split_tabs(text, s, e, cell_row=row))
+                for k, ((s, e), row) in enumerate(zip(spans, cell_rows))]
     lines = _without_stray_blanks(text, _lines(text))
     rows: list[Row] = []
     i = 0
