@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, Field, ValidationError
 
 from jixiao.eval.accounts import AccountsSummary
+from jixiao.eval.checks import ChecksSummary, checks_markdown, print_checks_table
 from jixiao.eval.errors import ReportError
 from jixiao.eval.metrics import ALL_FIELDS, FactError, Summary, pool
 
@@ -45,6 +46,8 @@ class DocumentResult(BaseModel):
     errors: list[FactError]
     accounts: AccountsSummary | None = Field(default=None, description="section 6 counts; None where the gold does not "
                                                                          "label the final-accounts tables")
+    checks: ChecksSummary = Field(default_factory=ChecksSummary, description="the consistency checks on the reading "
+                                                                             "against those on the gold (eval/checks.py)")
 
 
 class EvalReport(BaseModel):
@@ -57,6 +60,9 @@ class EvalReport(BaseModel):
     accounts: dict[str, dict[str, Any]] = Field(
         default_factory=dict, description="section 6 (final-accounts tables): split (and total) -> table/row/fact "
                                           "metrics of the documents labeling it, and per table kind; apart from the project metrics")
+    checks: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="split (and total) -> check code -> raised / agreed / false alarms / missed, "
+                                          "precision and recall of the checks against the gold's (eval/checks.py)")
 
 
 def split_block(summary: Summary, n_docs: int) -> dict[str, Any]:
@@ -86,8 +92,10 @@ def build_report(run: RunInfo, documents: list[DocumentResult], family_order: Se
         for family in dict.fromkeys([*(f for f in family_order if f in present), *(d.family or NO_FAMILY for d in documents)]):
             docs = [d for d in documents if (d.family or NO_FAMILY) == family]
             families[family] = blocks(docs, names)
+    checks = {s: sum((d.checks for d in documents if s == TOTAL or d.split == s), ChecksSummary()).metrics()
+              for s in names if any(s == TOTAL or d.split == s for d in documents)}
     return EvalReport(run=run, documents=documents, splits=blocks(documents, names), families=families,
-                      accounts=accounts_blocks(documents, names))
+                      accounts=accounts_blocks(documents, names), checks=checks)
 
 
 def accounts_blocks(documents: list[DocumentResult], names: list[str]) -> dict[str, dict[str, Any]]:
@@ -205,6 +213,8 @@ def to_markdown(report: EvalReport) -> str:
                   "| document / kind | split | " + " | ".join(ACCOUNTS_COLUMNS) + " |",
                   "| --- | --- |" + " ---: |" * len(ACCOUNTS_COLUMNS)]
         lines += [f"| {label} | {split} | " + " | ".join(accounts_cells(m)) + " |" for label, split, m in accounts_rows(report)]
+    if report.checks.get(TOTAL):
+        lines += ["", "## Consistency checks against the gold's (all splits)", "", checks_markdown(report.checks[TOTAL])]
     lines += ["", "## Errors per document", "", "| document | missed | spurious | wrong |", "| --- | ---: | ---: | ---: |"]
     for d in report.documents:
         kinds = [sum(e.kind == k for e in d.errors) for k in ("missed", "spurious", "wrong")]
@@ -241,6 +251,9 @@ def print_table(report: EvalReport, console: Any = None) -> None:
         print_family_table(report, console)
     if report.accounts:
         print_accounts_table(report, console)
+    if report.checks.get(TOTAL):
+        print_checks_table(report.checks[TOTAL], console,
+                           title="consistency checks on the reading against the same checks on the gold (all splits)")
 
 
 ACCOUNTS_COLUMNS = ("table P", "table R", "table F1", "row P", "row R", "row F1", "fact P", "fact R", "fact F1")

@@ -9,6 +9,7 @@ from typing import Any
 
 from jixiao.config import REPO_ROOT, Settings
 from jixiao.eval.accounts import labeled, score_accounts
+from jixiao.eval.checks import score_checks
 from jixiao.eval.dataset import TEXT_SUFFIX, LabeledDocument, load_dataset, load_manifest, load_prediction
 from jixiao.eval.metrics import score_document
 from jixiao.eval.report import DocumentResult, EvalReport, RunInfo, build_report
@@ -107,5 +108,5 @@ def _result(doc: LabeledDocument, pred: DocumentRecord, text: str) -> DocumentRe
     return DocumentResult(
         name=doc.name, split=doc.split, gold_sha256=doc.gold_sha256, family=doc.family, load_error=doc.load_error,
         summary=scored.summary, metrics=scored.summary.metrics(), errors=scored.errors,
-        accounts=score_accounts(doc.gold, pred) if labeled(doc.gold) else None,
+        accounts=score_accounts(doc.gold, pred) if labeled(doc.gold) else None, checks=score_checks(doc.gold, pred),
     )

@@ -16,6 +16,10 @@ from jixiao.record import Check, DocumentRecord, Funds, Indicator, Project
 RATE_TOLERANCE = 0.6  # percentage points: printed rates are rounded
 SCORE_TOLERANCE = 0.51
 AMOUNT_TOLERANCE = 0.5  # yuan
+# checks that read the parser's funds row, which the record does not keep: only the 其中 rows decide the first;
+# a funds score or weight printed apart changes the verdict of the others (eval/checks.py compares around them)
+PARTS_CODES = ("funds.parts_mismatch",)
+FUNDS_ROW_CODES = ("score.sum_mismatch", "weights.not_100")
 
 
 def rate_mismatch(f: Funds) -> float | None:
@@ -113,9 +117,9 @@ def check_project(project: Project, parsed: ParsedProject | None = None) -> list
         if abs(total_w - 100.0) > SCORE_TOLERANCE and abs(sum(weights) - 90.0) > SCORE_TOLERANCE:
             checks.append(Check(code="weights.not_100", field="indicators.weight",
                                 message=f"weights{' + funds weight' if funds_weight is not None else ''} sum to {total_w:g}, not 100"))
-    for i in project.indicators:
+    for k, i in enumerate(project.indicators):
         if score_above_weight(i):
-            checks.append(Check(code="indicator.score_above_weight", field="indicators.score",
+            checks.append(Check(code="indicator.score_above_weight", field=f"indicators[{k}].score",
                                 message=f"{i.name}: score {i.score:g} above weight {i.weight:g}"))
     checks += attainment_checks(project)
     if parsed is not None and parsed.funds.parts:
@@ -127,7 +131,7 @@ def check_project(project: Project, parsed: ParsedProject | None = None) -> list
                 continue
             parts_sum = sum(vals) * factor
             if abs(parts_sum - total) > max(AMOUNT_TOLERANCE, abs(total) * 1e-6):
-                checks.append(Check(code="funds.parts_mismatch", field=f"funds.{'annual_budget' if key == 'annual' else key}",
+                checks.append(Check(code=PARTS_CODES[0], field=f"funds.{'annual_budget' if key == 'annual' else key}",
                                     message=f"其中 rows sum to {parts_sum:g}, total row prints {total:g}"))
     if not project.indicators:
         checks.append(Check(code="indicators.none", severity="info", message="no indicator rows found"))
