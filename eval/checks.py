@@ -134,17 +134,17 @@ def _by_code(keys: Counter[tuple[str, str, str]], code: str) -> Counter[tuple[st
     return Counter({k: n for k, n in keys.items() if k[0] == code})
 
 
-COLUMNS = ("raised", "on gold", "agreed", "false alarms", "missed", "not compared", "precision %", "recall %")
+CHECK_COLUMNS = ("raised", "on gold", "agreed", "false alarms", "missed", "not compared", "precision %", "recall %")
 
 
-def _cells(m: dict[str, Any]) -> list[str]:
+def check_cells(m: dict[str, Any]) -> list[str]:
     pct = [("–" if m[k] is None else f"{100 * m[k]:.1f}") for k in ("precision", "recall")]
     return [str(m[k]) for k in ("raised", "on_gold", "agreed", "false_alarm", "missed", "not_compared")] + pct
 
 
 def checks_markdown(block: dict[str, Any]) -> str:
-    lines = ["| check | " + " | ".join(COLUMNS) + " |", "| --- |" + " ---: |" * len(COLUMNS)]
-    return "\n".join(lines + [f"| {code} | " + " | ".join(_cells(m)) + " |" for code, m in block.items()])
+    lines = ["| check | " + " | ".join(CHECK_COLUMNS) + " |", "| --- |" + " ---: |" * len(CHECK_COLUMNS)]
+    return "\n".join(lines + [f"| {code} | " + " | ".join(check_cells(m)) + " |" for code, m in block.items()])
 
 
 def print_checks_table(block: dict[str, Any], console: Any, *, title: str) -> None:
@@ -153,8 +153,8 @@ def print_checks_table(block: dict[str, Any], console: Any, *, title: str) -> No
 
     table = Table(title=title)
     table.add_column("check")
-    for col in COLUMNS:
+    for col in CHECK_COLUMNS:
         table.add_column(col, justify="right")
     for code, m in block.items():
-        table.add_row(code, *_cells(m), style="bold" if code == TOTAL_CODE else None)
+        table.add_row(code, *check_cells(m), style="bold" if code == TOTAL_CODE else None)
     console.print(table)

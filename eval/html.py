@@ -6,8 +6,9 @@ import base64
 import io
 from pathlib import Path
 
+from jixiao.eval.checks import CHECK_COLUMNS, check_cells
 from jixiao.eval.metrics import ALL_FIELDS
-from jixiao.eval.report import HEADLINE_COLUMNS, EvalReport, family_rows, headline_cells, headline_rows, shown_splits
+from jixiao.eval.report import HEADLINE_COLUMNS, TOTAL, EvalReport, family_rows, headline_cells, headline_rows, shown_splits
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -84,6 +85,8 @@ def render_html(report: EvalReport) -> str:
         fields=ALL_FIELDS,
         splits=shown_splits(report),
         family_table=family_rows(report) if report.families else None,
+        checks_columns=CHECK_COLUMNS,
+        checks_rows=[(code, check_cells(m)) for code, m in report.checks.get(TOTAL, {}).items()],
         field_chart=field_accuracy_chart(report),
         doc_chart=document_f1_chart(report),
     )

@@ -77,3 +77,20 @@ def test_other_stages_checks_are_not_counted():
     pred = _doc(*gold.projects)
     pred.projects[0].checks.append(Check(code="indicator.level_parent_mismatch", message="m", field="indicators[0].level1"))
     assert "indicator.level_parent_mismatch" not in score_checks(gold, pred).metrics()
+
+
+def test_an_eval_run_reports_the_checks_per_split_in_json_and_markdown(tmp_path):
+    from jixiao.eval.report import to_markdown
+    from jixiao.eval.run import evaluate
+
+    gold, pred = tmp_path / "gold", tmp_path / "pred"
+    gold.mkdir()
+    pred.mkdir()
+    real = _project("道路养护", _rows(), score=90.0)  # printed: the rows sum to 100, the total says 90
+    (gold / "rla01.txt").write_text("项目名称 道路养护\n", encoding="utf-8")
+    (gold / "rla01.gold.json").write_text(_doc(real, checked=False).model_dump_json(exclude={"final_accounts"}), encoding="utf-8")
+    (pred / "rla01.json").write_text(_doc(real).model_dump_json(), encoding="utf-8")
+    report = evaluate(gold, pred_dir=pred, show_progress=False)
+    assert report.checks["rla"]["score.sum_mismatch"]["agreed"] == 1
+    assert report.checks["total"]["all checks"]["precision"] == 1.0
+    assert "| score.sum_mismatch | 1 | 1 | 1 | 0 | 0 | 0 | 100.0 | 100.0 |" in to_markdown(report)
