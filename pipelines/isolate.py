@@ -163,9 +163,9 @@ def _serve(conn, settings_json: str, load_tagger: bool, memory_mb: int | None, f
                 conn.send(("crash", cause(exc)))
                 continue
             conn.send(("error", "MemoryLimitError", MemoryLimitError.code, MemoryLimitError.http_status,
-                       f"extracting it needs more than the worker's memory limit of {memory_mb} MB " if memory_mb else
-                       "extracting it ran out of the machine's memory "
-                       "(limit worker_memory_mb, JIXIAO_WORKER_MEMORY_MB)", job.get("source") or job.get("filename") or job.get("path"), True))
+                       (f"extracting it needs more than the worker's memory limit of {memory_mb} MB " if memory_mb else
+                        "extracting it ran out of the machine's memory ") + "(limit worker_memory_mb, JIXIAO_WORKER_MEMORY_MB)",
+                       job.get("source") or job.get("filename") or job.get("path"), True))
             return  # a process that ran out of memory is not trusted with the next job
 
 

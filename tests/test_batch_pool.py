@@ -70,7 +70,7 @@ def test_a_native_bad_alloc_in_a_worker_is_the_memory_limit_error_and_the_worker
         first = worker.pid
         with pytest.raises(JixiaoError) as info:  # (a worker's typed error comes back as RemoteError, its code kept)
             worker.run(Job(mode="parser", text="BAD_ALLOC\n正文", doc_id="big"), 30.0)
-        assert info.value.code == "input.memory_limit" and "4096 MB" in info.value.message
+        assert info.value.code == "input.memory_limit" and "4096 MB (limit worker_memory_mb, JIXIAO_WORKER_MEMORY_MB)" in info.value.message
         outcome = worker.run(Job(mode="parser", text="甲项目\n正文", doc_id="next"), 30.0)
         assert worker.pid != first and outcome.record.projects[0].name == "甲项目"
     finally:
