@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 class JixiaoError(Exception):
     code = "jixiao.error"
@@ -112,3 +114,28 @@ class MissingExtraError(JixiaoError):
 
     code = "install.missing_extra"
     http_status = 501
+
+
+# a native library's allocation failure, raised as its own exception type rather than MemoryError (onnxruntime:
+# "... Status Message: std::bad_alloc"): under a worker's address-space limit it means the same as MemoryError
+_NATIVE_OUT_OF_MEMORY = ("std::bad_alloc", "bad allocation", "Failed to allocate memory")
+# what a library's message may carry that is no use to a user and changes from run to run (an object's address)
+_ADDRESS = re.compile(r"\s*<[^<>]{0,80} at 0x[0-9a-fA-F]+>")
+CAUSE_CHARS = 300  # a cause is one line of an error message, not a report
+
+
+def out_of_memory(exc: BaseException) -> bool:
+    """Whether ``exc`` says an allocation failed: MemoryError, or a native library's bad_alloc in its own type."""
+    if isinstance(exc, MemoryError):
+        return True
+    text = str(exc)
+    return any(marker in text for marker in _NATIVE_OUT_OF_MEMORY)
+
+
+def cause(exc: BaseException) -> str:
+    """``exc`` as the cause in a typed error's message: its type and the last line of its message (a library may
+    wrap a whole traceback into its message), without object addresses, at most ``CAUSE_CHARS`` characters."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip(" \t()")]
+    text = _ADDRESS.sub("", lines[-1] if lines else "")
+    text = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return text if len(text) <= CAUSE_CHARS else text[: CAUSE_CHARS - 1] + "…"

@@ -24,9 +24,9 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from jixiao.config import Settings
-from jixiao.errors import JixiaoError
+from jixiao.errors import JixiaoError, cause
 from jixiao.pipelines.isolate import Job, Outcome, record_json, summarize, write_output
-from jixiao.pipelines.outputs import output_stems, remove_quietly, write_replacing
+from jixiao.pipelines.outputs import output_stems, remove_quietly, safe_stem, write_replacing
 from jixiao.record import DocumentRecord
 
 # errors worth another try on a rerun: the limit or the machine, not the input, may be what failed
@@ -261,7 +261,11 @@ class Batch:
             if skipped is not None:
                 return skipped
         extractor = runner()  # outside the try: a model that cannot load ends the batch, it is not one file's error
-        job = Job(mode=opts.mode, path=os.fsdecode(path), no_provenance=opts.no_provenance,
+        # an input renamed to keep its output apart (a.txt and a.pdf: a.json, a-2.json) is named so in its record
+        # too, so that every record and flat row of a batch has its own doc_id
+        renamed = self.stems[index] != safe_stem(path)
+        job = Job(mode=opts.mode, path=os.fsdecode(path), doc_id=self.stems[index] if renamed else None,
+                  no_provenance=opts.no_provenance,
                   indent=None if opts.compact else 2, return_record=ok_path is None or opts.keep_records)
         if ok_path is not None:
             job.output, job.meta = str(ok_path), {"input_sha256": sha, "extractor_version": self.version}
@@ -270,7 +274,7 @@ class Batch:
         except JixiaoError as exc:
             return self._failed(index, name, sha, exc.code, exc.message, begin)
         except Exception as exc:  # a parser bug on one file must not stop the others
-            return self._failed(index, name, sha, "internal", f"{type(exc).__name__}: {exc}", begin)
+            return self._failed(index, name, sha, "internal", cause(exc), begin)
         summary = outcome.summary or {}
         result = ItemResult(index=index, name=name, status="ok", sha256=sha, seconds=time.perf_counter() - begin,
                             projects=summary.get("projects", 0), indicators=summary.get("indicators", 0),

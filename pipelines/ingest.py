@@ -273,7 +273,9 @@ def source_name(path: str | Path) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def load_path(path: str | Path, *, settings: Settings | None = None, deadline: Deadline = NO_DEADLINE) -> Document:
+def load_path(path: str | Path, *, settings: Settings | None = None, deadline: Deadline = NO_DEADLINE,
+              doc_id: str | None = None) -> Document:
+    """The file at ``path`` as a document; its ``doc_id`` the file's stem unless given."""
     settings = settings or get_settings()
     path = Path(path)
     source = source_name(path)
@@ -290,4 +292,4 @@ def load_path(path: str | Path, *, settings: Settings | None = None, deadline: D
         raise UnreadableFileError("permission denied", source=source) from exc
     except OSError as exc:
         raise UnreadableFileError(f"cannot read: {exc.strerror or exc}", source=source) from exc
-    return load_bytes(data, filename=source, doc_id=source_name(path.stem), settings=settings, deadline=deadline)
+    return load_bytes(data, filename=source, doc_id=doc_id or source_name(path.stem), settings=settings, deadline=deadline)

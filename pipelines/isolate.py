@@ -14,7 +14,7 @@ import time
 from dataclasses import asdict, dataclass
 
 from jixiao.config import Settings
-from jixiao.errors import DeadlineExceeded, JixiaoError, MemoryLimitError
+from jixiao.errors import DeadlineExceeded, JixiaoError, MemoryLimitError, cause, out_of_memory
 from jixiao.record import DocumentRecord
 
 
@@ -110,7 +110,7 @@ def extract_job(job: Job, extractor, settings: Settings, deadline) -> tuple[Docu
     from jixiao.pipelines.ingest import load_bytes, load_path
 
     if job.path is not None:
-        document = load_path(job.path, settings=settings, deadline=deadline)
+        document = load_path(job.path, settings=settings, deadline=deadline, doc_id=job.doc_id)
     elif job.data is not None:
         document = load_bytes(job.data, filename=job.filename, doc_id=job.doc_id, settings=settings, deadline=deadline)
     else:
@@ -156,15 +156,17 @@ def _serve(conn, settings_json: str, load_tagger: bool, memory_mb: int | None, f
                 summary = summarize(record)
             payload = record.model_dump_json() if job_.return_record else None
             conn.send(("ok", payload, fmt, time.perf_counter() - begin, summary))
-        except MemoryError:
-            conn.send(("error", "MemoryLimitError", MemoryLimitError.code, MemoryLimitError.http_status,
-                       f"extracting it needs more than the worker's memory limit of {memory_mb} MB "
-                       "(limit worker_memory_mb, JIXIAO_WORKER_MEMORY_MB)", job.get("source") or job.get("filename") or job.get("path"), True))
-            return  # a process that ran out of memory is not trusted with the next job
         except JixiaoError as exc:
             conn.send(("error", type(exc).__name__, exc.code, exc.http_status, exc.message, exc.source, False))
-        except Exception as exc:  # a parser bug: the caller answers an internal error
-            conn.send(("crash", f"{type(exc).__name__}: {exc}"))
+        except Exception as exc:  # MemoryError (or a native library's bad_alloc), else a parser bug: internal
+            if not out_of_memory(exc):
+                conn.send(("crash", cause(exc)))
+                continue
+            conn.send(("error", "MemoryLimitError", MemoryLimitError.code, MemoryLimitError.http_status,
+                       (f"extracting it needs more than the worker's memory limit of {memory_mb} MB " if memory_mb else
+                        "extracting it ran out of the machine's memory ") + "(limit worker_memory_mb, JIXIAO_WORKER_MEMORY_MB)",
+                       job.get("source") or job.get("filename") or job.get("path"), True))
+            return  # a process that ran out of memory is not trusted with the next job
 
 
 def preloaded_context(load_tagger: bool):

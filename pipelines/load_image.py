@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from statistics import median
 
-from jixiao.errors import EmptyInputError, UnreadableFileError, UnsupportedFormatError
+from jixiao.errors import EmptyInputError, UnreadableFileError, UnsupportedFormatError, cause, out_of_memory
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.load_builder import DocumentBuilder, GridCell
 
@@ -195,7 +195,9 @@ def load_image(data: bytes, *, doc_id: str, source: str | None, settings=None, d
     except MemoryError:  # the worker's memory limit: the caller answers input.memory_limit
         raise
     except Exception as exc:  # decoder and runtime errors of a damaged image
-        raise UnreadableFileError(f"cannot OCR the image ({type(exc).__name__}: {exc})", source=source) from exc
+        if out_of_memory(exc):  # a native library's bad_alloc under the worker's limit
+            raise MemoryError(cause(exc)) from exc
+        raise UnreadableFileError(f"cannot OCR the image ({cause(exc)})", source=source) from exc
     document = document_from_boxes(boxes, doc_id=doc_id, source=source, mask=ink(data))
     if not document.text.strip():
         raise EmptyInputError("OCR found no text in the image", source=source)

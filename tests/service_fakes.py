@@ -55,6 +55,10 @@ class RunawayExtractor:
         if doc.text.startswith("RUNAWAY"):
             while True:
                 time.sleep(0.05)
+        if doc.text.startswith("BAD_ALLOC"):  # a native library out of memory, as onnxruntime says it
+            raise RuntimeError("Traceback (most recent call last):\n  File x\nRuntimeException: [ONNXRuntimeError] : 6 : "
+                               "RUNTIME_EXCEPTION : Non-zero status code returned while running Add node. Status Message: "
+                               "std::bad_alloc\n)")
         return FakeExtractor().extract(doc, mode)
 
 

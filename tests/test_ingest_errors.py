@@ -128,3 +128,35 @@ def test_image_without_ocr_extra_says_how_to_install(monkeypatch):
     with pytest.raises(UnsupportedFormatError) as info:
         load_bytes(png, filename="scan.png")
     assert "jixiao[ocr]" in info.value.message and info.value.http_status == 415
+
+
+def test_a_library_error_is_one_line_in_the_message_without_traceback_or_address():
+    from jixiao.errors import cause
+
+    wrapped = RuntimeError("Traceback (most recent call last):\n  File \"x.py\", line 1\n    run()\n"
+                           "RuntimeException: [ONNXRuntimeError] : 6 : RUNTIME_EXCEPTION\n)")
+    assert cause(wrapped) == "RuntimeError: RuntimeException: [ONNXRuntimeError] : 6 : RUNTIME_EXCEPTION"
+    assert cause(OSError("cannot identify image file <_io.BytesIO object at 0x7fc142d045e0>")) == \
+        "OSError: cannot identify image file"
+    assert cause(KeyError()) == "KeyError" and len(cause(ValueError("x" * 5000))) <= 300
+
+
+def test_an_image_the_ocr_cannot_decode_is_unreadable_and_its_bad_alloc_is_out_of_memory(monkeypatch):
+    from jixiao.pipelines import load_image
+
+    monkeypatch.setattr(load_image, "ocr_available", lambda: True)
+
+    def undecodable(data):
+        raise OSError("cannot identify image file <_io.BytesIO object at 0x7f00deadbeef>")
+
+    monkeypatch.setattr(load_image, "run_ocr", undecodable)
+    with pytest.raises(UnreadableFileError) as info:
+        load_image.load_image(b"\x89PNG\r\n\x1a\n" + b"\0" * 64, doc_id="x", source="x.png")
+    assert info.value.code == "input.unreadable" and "0x" not in info.value.message and "\n" not in info.value.message
+
+    def bad_alloc(data):  # onnxruntime's way of saying the worker's address-space limit refused an allocation
+        raise RuntimeError("[ONNXRuntimeError] : 6 : RUNTIME_EXCEPTION : Status Message: std::bad_alloc")
+
+    monkeypatch.setattr(load_image, "run_ocr", bad_alloc)
+    with pytest.raises(MemoryError):  # the worker answers input.memory_limit for it (a rerun retries that)
+        load_image.load_image(b"\x89PNG\r\n\x1a\n" + b"\0" * 64, doc_id="x", source="x.png")

@@ -66,3 +66,27 @@ def test_a_scanned_table_reads_like_its_text():
                            ensure_ascii=False, sort_keys=True) for i in p.indicators]
 
     assert rows(got) == rows(want)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(importlib.util.find_spec("rapidocr_onnxruntime") is None,
+                    reason="the ocr extra is not installed (pip install -e '.[ocr]')")
+def test_a_scan_reads_in_a_forked_batch_worker_under_the_default_memory_limit(tmp_path):
+    """The OCR engine reserves ~1.5 GB of address space beside the tagger: under the old 1536 MB default every image
+    a forked worker (a --workers batch, the server) read failed with onnxruntime's bad_alloc."""
+    from jixiao.config import Settings
+    from jixiao.pipelines.batch import Batch, BatchOptions
+
+    from PIL import Image, ImageDraw
+
+    strip = tmp_path / "strip.png"  # a short wide image: the detector scales its short side up to 736 px, the costly case
+    image = Image.new("RGB", (400, 100), "white")
+    ImageDraw.Draw(image).text((10, 10), "2024 budget 1200000", fill="black")
+    image.save(strip)
+    out = tmp_path / "out"
+    out.mkdir()
+    paths = [SCAN, strip, EXAMPLE]
+    batch = Batch(paths, BatchOptions(mode="combined", workers=2, timeout=240, output=out), Settings())
+    results = sorted(batch.run(), key=lambda r: r.index)
+    assert [(r.status, r.code) for r in results] == [("ok", None)] * 3, [r.message for r in results]
+    assert results[0].projects == 1
