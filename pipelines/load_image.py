@@ -153,12 +153,11 @@ def group_lines(boxes: list[OcrBox], mask=None) -> list[list[list[OcrBox]]]:
     return grouped
 
 
-def document_from_boxes(boxes: list[OcrBox], *, doc_id: str, source: str | None, mask=None) -> Document:
-    """Single-cell lines are paragraphs; runs of multi-cell lines are one table. ``mask``: the ink mask
-    (``ink``), whose ruling lines separate cells."""
-    builder = DocumentBuilder(doc_id=doc_id, source=source, format="image")
-    size = {} if mask is None else {"width": float(mask.shape[1]), "height": float(mask.shape[0])}
-    builder.start_page(1, **size)  # a cell's bbox is in the image's pixels
+def ocr_blocks(boxes: list[OcrBox], mask=None) -> list[tuple[str, object]]:
+    """One page's OCR boxes as blocks in reading order: ("line", text) for a single-cell line, ("table", cells)
+    for a run of multi-cell lines. ``mask``: the ink mask (``ink``), whose ruling lines separate cells; a
+    cell's bbox is in the image's pixels."""
+    blocks: list[tuple[str, object]] = []
     run: list[list[list[OcrBox]]] = []
 
     def flush():
@@ -173,7 +172,7 @@ def document_from_boxes(boxes: list[OcrBox], *, doc_id: str, source: str | None,
                 for r, line in enumerate(run)
                 for c, cell in enumerate(line)
             ]
-            builder.add_table(cells, page=1)
+            blocks.append(("table", cells))
             run.clear()
 
     for line in group_lines(split_at_rulings(boxes, mask), mask):
@@ -181,8 +180,21 @@ def document_from_boxes(boxes: list[OcrBox], *, doc_id: str, source: str | None,
             run.append(line)
         else:
             flush()
-            builder.add_paragraph("".join(b.text for b in line[0]))
+            blocks.append(("line", "".join(b.text for b in line[0])))
     flush()
+    return blocks
+
+
+def document_from_boxes(boxes: list[OcrBox], *, doc_id: str, source: str | None, mask=None) -> Document:
+    """Single-cell lines are paragraphs; runs of multi-cell lines are one table (``ocr_blocks``)."""
+    builder = DocumentBuilder(doc_id=doc_id, source=source, format="image")
+    size = {} if mask is None else {"width": float(mask.shape[1]), "height": float(mask.shape[0])}
+    builder.start_page(1, ocr="read", **size)  # a cell's bbox is in the image's pixels
+    for kind, item in ocr_blocks(boxes, mask):
+        if kind == "line":
+            builder.add_paragraph(item)
+        else:
+            builder.add_table(item, page=1)
     return builder.build()
 
 
