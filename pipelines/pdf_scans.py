@@ -2,11 +2,11 @@
 
 Bureaus and archives publish many 自评表 and 决算 as scans: page images with no text layer. ``load_pdf``
 asks ``ScanPages.state`` of every page; a page whose text layer cannot serve is rendered with pypdfium2
-(pdfplumber's own renderer), OCR'd by ``load_image``'s engine and laid out by its ``ocr_blocks`` (lines,
+(pdfplumber's own renderer), OCR'd by the engine images use and laid out by ``ocr_layout.ocr_blocks`` (lines,
 cells, ruling lines), so a mixed PDF reads every page in order, text pages from their text layer. Cell boxes
 are converted back to PDF points, so provenance of an OCR'd page is in the same coordinates as a text page.
 
-A page is OCR'd when its text layer has no letters at all, or when too many of its letters are garbage: a
+A page is OCR'd when its text layer has no visible character, or when too many of its letters are garbage: a
 font embedded without a usable ToUnicode map comes out of pdfminer as ``(cid:NNN)`` runs or private-use /
 replacement characters, which no reader can use. Without the OCR engine (the ``ocr`` extra) or with
 ``JIXIAO_PDF_OCR=false`` such a page reads its text layer as before, and the page says why it was not OCR'd
@@ -24,7 +24,7 @@ from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import EmptyInputError, JixiaoError, UnreadableFileError, UnsupportedFormatError
 from jixiao.pipelines.document import Page, PageOcr
 from jixiao.pipelines.load_builder import GridCell
-from jixiao.pipelines.load_image import INSTALL_HINT, ink, ocr_available, ocr_blocks, run_ocr
+from jixiao.pipelines.ocr_layout import INSTALL_HINT, ink, ocr_available, ocr_blocks, run_ocr
 
 # Render resolution of a scanned page. Printed CJK of 9-10.5 pt is 19-22 px high at 150 dpi, the glyph size
 # the recogniser reads well (tests/data/scan_example.png draws 22 px text and reads exactly); a higher
@@ -33,7 +33,7 @@ from jixiao.pipelines.load_image import INSTALL_HINT, ink, ocr_available, ocr_bl
 RENDER_DPI = 150
 POINTS_PER_INCH = 72
 # The page image is resampled without smoothing (pypdfium2's no_smoothimage): smoothing averages a thin
-# ruling line into a grey lighter than load_image.RULING_DARK, and the cells on either side run together
+# ruling line into a grey lighter than ocr_layout.RULING_DARK, and the cells on either side run together
 # (tests/data/scan_example.png in a PDF: 7 of 20 lines read as the image reads them with smoothing, 18
 # without).
 

@@ -18,7 +18,7 @@ from jixiao.config import REPO_ROOT, Settings
 from jixiao.errors import DeadlineExceeded, EmptyInputError, TooManyPagesError, UnsupportedFormatError
 from jixiao.pipelines import pdf_scans
 from jixiao.pipelines.ingest import load_bytes
-from jixiao.pipelines.load_image import OcrBox
+from jixiao.pipelines.ocr_layout import OcrBox
 
 SCAN = REPO_ROOT / "tests" / "data" / "scan_example.png"  # tests/data/make_scan.py draws it from the example
 EXAMPLE = REPO_ROOT / "examples" / "self_evaluation_example.txt"
