@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     max_image_pixels: int = Field(
         default=40_000_000, description="most pixels an image may have (below Pillow's 89.5 M default; A4 at 600 dpi is 35 M)"
     )
+    pdf_ocr: bool = Field(
+        default=True, description="OCR a PDF page that has no text layer (a scan) or a garbage one (needs the ocr extra); "
+        "false: read the text layer only")
     # model
     model_dir: Path = Field(default_factory=_default_model_dir)
     use_tagger: bool = Field(default=True, description="run the token classifier when its checkpoint is present")

@@ -21,6 +21,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SourceFormat = Literal["text", "pdf", "docx", "xlsx", "image"]
+# How a page's text was got when its text layer could not serve (none, or garbage): "read" by OCR; not read
+# because the OCR engine is not installed ("not_installed") or PDF OCR is turned off ("off")
+PageOcr = Literal["read", "not_installed", "off"]
 BBox = tuple[float, float, float, float]
 
 
@@ -49,6 +52,7 @@ class Page(BaseModel):
     end: int
     width: float | None = None
     height: float | None = None
+    ocr: PageOcr | None = Field(default=None, description="None: the text layer was read (or the source has none)")
 
 
 class CellPlace(BaseModel):

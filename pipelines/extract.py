@@ -63,6 +63,7 @@ from jixiao.pipelines.relined_tables import relined_tables, with_original
 from jixiao.pipelines.account_scanned import scan_reads_better, scanned_rows
 from jixiao.pipelines.readers import COLLAPSED_LINE_CHARS, LayoutReaders, a_table, is_collapsed
 from jixiao.pipelines.readers import facts as reading_facts
+from jixiao.pipelines.pdf_scans import scan_meta
 from jixiao.pipelines.reading_plausibility import plausible_facts
 from jixiao.pipelines.repeats import drop_repeated_tables
 from jixiao.pipelines.tag import Tagger
@@ -181,6 +182,10 @@ class Extractor:
         if doc.encoding:
             record.meta["encoding"] = doc.encoding
         record.meta["format"] = doc.format
+        ocr_pages, scan_notes = scan_meta(doc.pages)
+        if ocr_pages:
+            record.meta["ocr_pages"] = ocr_pages
+        notes += scan_notes
         if notes:
             record.meta["notes"] = notes
         return record

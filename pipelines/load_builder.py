@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import InputTooLargeError
-from jixiao.pipelines.document import Cell, Document, Page, SourceFormat, Table
+from jixiao.pipelines.document import Cell, Document, Page, PageOcr, SourceFormat, Table
 
 # blocks (paragraphs, tables) between two looks at the deadline
 DEADLINE_BATCH = 256
@@ -111,12 +111,13 @@ class DocumentBuilder:
         if self._blocks % DEADLINE_BATCH == 0:
             self._deadline.check(f"reading block {self._blocks} of the document")
 
-    def start_page(self, number: int, *, width: float | None = None, height: float | None = None) -> None:
+    def start_page(self, number: int, *, width: float | None = None, height: float | None = None,
+                   ocr: PageOcr | None = None) -> None:
         self._deadline.check(f"reading page {number} of the document")
         self.end_page()
         if self._parts:
             self._blank_line()
-        self._page = {"number": number, "start": self._length, "width": width, "height": height}
+        self._page = {"number": number, "start": self._length, "width": width, "height": height, "ocr": ocr}
 
     def end_page(self) -> None:
         if self._page is not None:

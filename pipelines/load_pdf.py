@@ -9,9 +9,10 @@ from dataclasses import replace
 
 from jixiao.config import Settings, get_settings
 from jixiao.deadline import NO_DEADLINE, Deadline
-from jixiao.errors import EmptyInputError, EncryptedInputError, JixiaoError, TooManyPagesError, UnreadableFileError, cause, out_of_memory
+from jixiao.errors import EncryptedInputError, JixiaoError, TooManyPagesError, UnreadableFileError, cause, out_of_memory
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.load_builder import DocumentBuilder, GridCell
+from jixiao.pipelines.pdf_scans import ScanPages
 
 # Cell edges closer than this (points) are the same grid line: ruling is drawn with finite width.
 _EDGE_TOLERANCE = 2.0
@@ -119,13 +120,18 @@ def page_count(pdf) -> int:
     return len(pdf.pages)
 
 
-def _read_pages(pdf, deadline: Deadline = NO_DEADLINE) -> list[tuple[int, float, float, list[tuple[str, object, tuple | None]]]]:
-    """Each page's blocks in reading order: ("line", text, None) or ("table", cells, bbox)."""
+def _read_pages(pdf, deadline: Deadline = NO_DEADLINE, scans: ScanPages | None = None
+                ) -> list[tuple[int, float, float, list[tuple[str, object, tuple | None]]]]:
+    """Each page's blocks in reading order: ("line", text, None) or ("table", cells, bbox); a page whose text
+    layer cannot serve is OCR'd by ``scans`` (``pdf_scans``)."""
     pages = []
     for number, page in enumerate(pdf.pages, start=1):
         deadline.check(f"reading page {number} of the PDF")
-        blocks = [(kind, item, None) if kind == "line" else (kind, table_cells(item), tuple(float(v) for v in item.bbox))
-                  for _, _, kind, item in _page_blocks(page)]
+        if scans is not None and scans.state(number, page) == "read":
+            blocks = scans.blocks(number)
+        else:
+            blocks = [(kind, item, None) if kind == "line" else (kind, table_cells(item), tuple(float(v) for v in item.bbox))
+                      for _, _, kind, item in _page_blocks(page)]
         pages.append((number, float(page.width), float(page.height), blocks))
         page.flush_cache()
     for (_, _, _, before), (_, _, _, after) in zip(pages, pages[1:]):
@@ -162,13 +168,13 @@ def load_pdf(data: bytes, *, doc_id: str, source: str | None, settings: Settings
     settings = settings or get_settings()
     builder = DocumentBuilder(doc_id=doc_id, source=source, format="pdf", max_chars=settings.max_text_chars, deadline=deadline)
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with pdfplumber.open(io.BytesIO(data)) as pdf, ScanPages(data, settings, source=source, deadline=deadline) as scans:
             pages = page_count(pdf)
             if pages > settings.max_pdf_pages:
                 raise TooManyPagesError(f"the PDF has {pages} pages, over the limit of {settings.max_pdf_pages}",
                                         limit="max_pdf_pages", source=source)
-            for number, width, height, blocks in _read_pages(pdf, deadline):
-                builder.start_page(number, width=width, height=height)
+            for number, width, height, blocks in _read_pages(pdf, deadline, scans):
+                builder.start_page(number, width=width, height=height, ocr=scans.states.get(number))
                 for kind, item, bbox in blocks:
                     if kind == "line":
                         builder.add_paragraph(item)
@@ -186,5 +192,5 @@ def load_pdf(data: bytes, *, doc_id: str, source: str | None, settings: Settings
         raise UnreadableFileError(f"not a readable PDF ({cause(exc)})", source=source) from exc
     document = builder.build()
     if not document.text.strip():
-        raise EmptyInputError("the PDF has no text layer (a scan?); OCR its page images instead", source=source)
+        raise scans.empty_error()
     return document

@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from jixiao.config import REPO_ROOT
-from jixiao.pipelines.load_image import OcrBox, document_from_boxes, split_at_rulings
+from jixiao.pipelines.load_image import OcrBox, document_from_boxes
+from jixiao.pipelines.ocr_layout import split_at_rulings
 
 SCAN = REPO_ROOT / "tests" / "data" / "scan_example.png"  # tests/data/make_scan.py draws it from the example
 EXAMPLE = REPO_ROOT / "examples" / "self_evaluation_example.txt"

@@ -1,0 +1,198 @@
+"""Scanned pages of a PDF: a page whose text layer is missing or garbage is rendered and OCR'd like an image.
+
+Bureaus and archives publish many 自评表 and 决算 as scans: page images with no text layer. ``load_pdf``
+asks ``ScanPages.state`` of every page; a page whose text layer cannot serve is rendered with pypdfium2
+(pdfplumber's own renderer), OCR'd by the engine images use and laid out by ``ocr_layout.ocr_blocks`` (lines,
+cells, ruling lines), so a mixed PDF reads every page in order, text pages from their text layer. Cell boxes
+are converted back to PDF points, so provenance of an OCR'd page is in the same coordinates as a text page.
+
+A page is OCR'd when its text layer has no visible character, or when too many of its letters are garbage: a
+font embedded without a usable ToUnicode map comes out of pdfminer as ``(cid:NNN)`` runs or private-use /
+replacement characters, which no reader can use. Without the OCR engine (the ``ocr`` extra) or with
+``JIXIAO_PDF_OCR=false`` such a page reads its text layer as before, and the page says why it was not OCR'd
+(``Page.ocr``); a PDF that then yields no text at all ends in an error that says how to read it.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import unicodedata
+
+from jixiao.config import Settings
+from jixiao.deadline import NO_DEADLINE, Deadline
+from jixiao.errors import EmptyInputError, JixiaoError, UnreadableFileError, UnsupportedFormatError
+from jixiao.pipelines.document import Page, PageOcr
+from jixiao.pipelines.load_builder import GridCell
+from jixiao.pipelines.ocr_layout import INSTALL_HINT, ink, ocr_available, ocr_blocks, run_ocr
+
+# Render resolution of a scanned page. Printed CJK of 9-10.5 pt is 19-22 px high at 150 dpi, the glyph size
+# the recogniser reads well (tests/data/scan_example.png draws 22 px text and reads exactly); a higher
+# resolution grows the detector's time with the pixel count (~6 s an A4 page at 150 dpi on this machine)
+# without reading more, a lower one loses the small print of table cells.
+RENDER_DPI = 150
+POINTS_PER_INCH = 72
+# The page image is resampled without smoothing (pypdfium2's no_smoothimage): smoothing averages a thin
+# ruling line into a grey lighter than ocr_layout.RULING_DARK, and the cells on either side run together
+# (tests/data/scan_example.png in a PDF: 7 of 20 lines read as the image reads them with smoothing, 18
+# without).
+
+# A page is garbage when at least this share of its letters are (cid:NNN) glyphs or private-use /
+# replacement characters. A font without a ToUnicode map garbles every glyph it draws, so such a page
+# shows most of its letters as garbage (digits and punctuation, often from another font, are not counted:
+# a 决算 page is mostly numbers, but its CJK labels are what is lost); a sound page shows at most a few
+# symbol-font glyphs (Wingdings check boxes land in private use). 0.3 lies well between the two.
+GARBAGE_SHARE = 0.3
+# ... and holds at least this many garbage glyphs: a handful is a symbol font's boxes or bullets, and OCR
+# costs seconds a page and trades an exact text layer for recognition errors.
+GARBAGE_MIN_GLYPHS = 8
+
+_REPLACEMENT = "\ufffd"
+
+
+def _is_garbage(text: str) -> bool:
+    if text.startswith("(cid:"):
+        return True
+    return bool(text) and all(ch == _REPLACEMENT or unicodedata.category(ch) == "Co" for ch in text)
+
+
+def garbage_counts(chars: list[dict]) -> tuple[int, int]:
+    """(garbage glyphs, letters) among pdfplumber's ``page.chars``; a garbage glyph counts as a letter."""
+    garbage = letters = 0
+    for char in chars:
+        text = char.get("text") or ""
+        if _is_garbage(text):
+            garbage += 1
+            letters += 1
+        elif any(unicodedata.category(ch).startswith("L") for ch in text):
+            letters += 1
+    return garbage, letters
+
+
+def text_layer_fails(chars: list[dict]) -> bool:
+    """True when a page's text layer cannot serve: it has no visible character (a scan; a page of numbers
+    alone is not one) or too many garbage glyphs."""
+    if not any((c.get("text") or "").strip() for c in chars):
+        return True
+    garbage, letters = garbage_counts(chars)
+    return garbage >= GARBAGE_MIN_GLYPHS and garbage >= GARBAGE_SHARE * letters
+
+
+def render_scale(width: float, height: float, max_pixels: int) -> float:
+    """Pixels per PDF point: RENDER_DPI, less when the page is so large its image would pass ``max_pixels``."""
+    scale = RENDER_DPI / POINTS_PER_INCH
+    area = max(width, 1.0) * max(height, 1.0)
+    return min(scale, math.sqrt(max_pixels / area))
+
+
+def _in_points(cells: list[GridCell], scale: float) -> list[GridCell]:
+    for cell in cells:
+        if cell.bbox is not None:
+            cell.bbox = tuple(v / scale for v in cell.bbox)
+    return cells
+
+
+def _table_box(cells: list[GridCell]) -> tuple[float, float, float, float] | None:
+    boxes = [c.bbox for c in cells if c.bbox is not None]
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+class ScanPages:
+    """The pages of one PDF that are read by OCR. A context manager: the rendering document is opened at the
+    first scanned page and closed at exit. ``states``: page number -> ``PageOcr`` for every page whose text
+    layer could not serve."""
+
+    def __init__(self, data: bytes, settings: Settings, *, source: str | None = None, deadline: Deadline = NO_DEADLINE):
+        self._data = data
+        self._settings = settings
+        self._source = source
+        self._deadline = deadline
+        self._pdfium = None
+        self._engine: bool | None = None  # whether the OCR engine is installed, looked up on the first scan
+        self.states: dict[int, PageOcr] = {}
+
+    def __enter__(self) -> ScanPages:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pdfium is not None:
+            self._pdfium.close()
+            self._pdfium = None
+
+    def state(self, number: int, page) -> PageOcr | None:
+        """None when page ``number``'s text layer serves; else "read" (OCR it), "off" or "not_installed"."""
+        if not text_layer_fails(page.chars):
+            return None
+        if not self._settings.pdf_ocr:
+            state: PageOcr = "off"
+        else:
+            if self._engine is None:
+                self._engine = ocr_available()
+            state = "read" if self._engine else "not_installed"
+        self.states[number] = state
+        return state
+
+    def _render(self, number: int) -> tuple[bytes, float]:
+        import pypdfium2
+
+        if self._pdfium is None:
+            self._pdfium = pypdfium2.PdfDocument(self._data)
+        page = self._pdfium[number - 1]
+        try:
+            scale = render_scale(*page.get_size(), self._settings.max_image_pixels)
+            image = page.render(scale=scale, grayscale=True, no_smoothimage=True).to_pil()
+        finally:
+            page.close()
+        buffer = io.BytesIO()
+        image.save(buffer, "PNG", compress_level=1)  # read back at once: speed over size
+        return buffer.getvalue(), scale
+
+    def blocks(self, number: int) -> list[tuple[str, object, tuple | None]]:
+        """Page ``number`` rendered and OCR'd, as ``load_pdf``'s blocks: ("line", text, None) or ("table", cells,
+        bbox), boxes in PDF points; empty when the page is blank or OCR finds nothing on it."""
+        try:
+            image, scale = self._render(number)
+            mask = ink(image)
+            if mask is not None and not mask.any():  # a blank page: nothing to OCR
+                return []
+            self._deadline.check(f"OCR of page {number} of the PDF")
+            boxes = run_ocr(image)
+        except (JixiaoError, MemoryError):  # MemoryError: the worker's limit, answered input.memory_limit
+            raise
+        except Exception as exc:  # pdfium's and the OCR runtime's errors on a damaged page
+            raise UnreadableFileError(f"cannot OCR page {number} of the PDF ({type(exc).__name__}: {exc})",
+                                      source=self._source) from exc
+        out: list[tuple[str, object, tuple | None]] = []
+        for kind, item in ocr_blocks(boxes, mask):
+            if kind == "line":
+                out.append(("line", item, None))
+            else:
+                cells = _in_points(item, scale)
+                out.append(("table", cells, _table_box(cells)))
+        return out
+
+    def empty_error(self) -> JixiaoError:
+        """The error for a PDF in which nothing was found: it says how the scanned pages could be read."""
+        states = set(self.states.values())
+        if "not_installed" in states:
+            return UnsupportedFormatError("the PDF has no readable text layer (a scan?); reading it needs the optional "
+                                          f"OCR engine, which is not installed: {INSTALL_HINT}", source=self._source)
+        if "off" in states:
+            return EmptyInputError("the PDF has no readable text layer (a scan?) and PDF OCR is off (JIXIAO_PDF_OCR)",
+                                   source=self._source)
+        if "read" in states:
+            return EmptyInputError("neither the PDF's text layer nor OCR of its scanned pages found any text", source=self._source)
+        return EmptyInputError("the PDF has no text", source=self._source)
+
+
+def scan_meta(pages: list[Page]) -> tuple[list[int], list[str]]:
+    """The numbers of the pages read by OCR, and a note for the pages that needed OCR and were not read by it."""
+    read = [p.number for p in pages if p.ocr == "read"]
+    notes = []
+    for state, why in (("not_installed", f"the OCR engine is not installed: {INSTALL_HINT}"), ("off", "PDF OCR is off (JIXIAO_PDF_OCR)")):
+        unread = [str(p.number) for p in pages if p.ocr == state]
+        if unread:
+            notes.append(f"page(s) {', '.join(unread)} have no readable text layer (a scan?) and were not OCR'd: {why}")
+    return read, notes
