@@ -17,7 +17,7 @@ from decimal import Decimal
 from rapidfuzz.distance import Levenshtein
 
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.normalize import OCR_DIGIT_SLIPS
+from jixiao.pipelines.printed_numbers import OCR_DIGIT_SLIPS
 
 # a title line is a standard title with slips: one, and one more for every this many characters of the title
 TITLE_CHARS_PER_SLIP = 12

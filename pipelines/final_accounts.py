@@ -34,7 +34,8 @@ from jixiao.pipelines.account_grid import (
     unwrapped,
 )
 from jixiao.pipelines.layout import line_spans as _lines
-from jixiao.pipelines.normalize import NormalizedText, parse_number, squeeze
+from jixiao.pipelines.normalize import NormalizedText, squeeze
+from jixiao.pipelines.printed_numbers import parse_number
 from jixiao.record import AccountRow, FinalAccountsTable, Provenance
 
 SOURCE = "final_accounts"

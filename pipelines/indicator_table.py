@@ -13,7 +13,8 @@ from jixiao.pipelines import vocab as V
 from jixiao.pipelines.scan_residue import category_after_residue, heading_residue, running_header
 from jixiao.pipelines.cells import SERIAL_NUMBER, is_number_cell, is_points_cell, is_title_row, span_of
 from jixiao.pipelines.layout import Cell, Row
-from jixiao.pipelines.normalize import is_number, squeeze
+from jixiao.pipelines.normalize import squeeze
+from jixiao.pipelines.printed_numbers import is_number
 from jixiao.pipelines.value_align import align, op_cell
 from jixiao.pipelines.parsed import ParsedIndicator, Span
 from jixiao.pipelines.scores import is_total_row

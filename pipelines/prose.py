@@ -21,7 +21,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from jixiao.pipelines.normalize import NormalizedText, unit_factor
+from jixiao.pipelines.normalize import NormalizedText
+from jixiao.pipelines.printed_numbers import unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
 from jixiao.pipelines.prose_view import SENTENCE_END, Unwrapped, complement, relined, view_indicators
 from jixiao.pipelines.prose_budget import implied_budget

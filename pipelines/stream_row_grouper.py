@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.header_order import group_caption, indicator_visual_order, value_columns
-from jixiao.pipelines.normalize import SERIAL_NUMBER
+from jixiao.pipelines.printed_numbers import SERIAL_NUMBER
 from jixiao.pipelines.page_breaks import value_goes_on
 from jixiao.pipelines.stream_cells import (
     StreamCell, cell_kind, columns_a_target_fills, glued_category, is_funds_header, is_value_slot, joined_cell,
