@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from jixiao.eval.metrics import Counts
 from jixiao.eval.normalize import AMOUNT_TOLERANCE, normalize_text
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.final_accounts import table_kind
+from jixiao.pipelines.account_titles import table_kind
 from jixiao.record import AccountRow, DocumentRecord, FinalAccountsTable
 
 MATCH_RATIO = 90.0

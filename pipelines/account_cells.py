@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.account_grid import GridCell, GridRow, code_of, columns, is_amount_cell, sum_groups
 from jixiao.pipelines.account_placement import ambiguity, place
-from jixiao.pipelines.normalize import NormalizedText, parse_number, squeeze
+from jixiao.pipelines.normalize import NormalizedText, squeeze
+from jixiao.pipelines.printed_numbers import parse_number
 from jixiao.record import AccountRow, Check, FinalAccountsTable
 
 # a table's cells, one a line: at least this many in a run

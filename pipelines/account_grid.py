@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.account_slips import cell_text, trimmed
-from jixiao.pipelines.normalize import NormalizedText, parse_number, squeeze
+from jixiao.pipelines.normalize import NormalizedText, squeeze
+from jixiao.pipelines.printed_numbers import parse_number
 
 
 @dataclass(frozen=True)

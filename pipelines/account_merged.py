@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from jixiao.pipelines.normalize import NormalizedText, parse_number, squeeze
+from jixiao.pipelines.normalize import NormalizedText, squeeze
+from jixiao.pipelines.printed_numbers import parse_number
 
 # a title filled over this many cells at least shows the converter's fill
 MIN_FILLED = 2

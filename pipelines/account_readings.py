@@ -5,7 +5,7 @@ titles ask for a table at all (not a list of contents)."""
 
 from __future__ import annotations
 
-from jixiao.pipelines.final_accounts import title_on
+from jixiao.pipelines.account_titles import title_on
 from jixiao.pipelines.layout import line_spans
 from jixiao.pipelines.normalize import NormalizedText, squeeze
 from jixiao.record import FinalAccountsTable

@@ -14,7 +14,7 @@ from jixiao.pipelines.account_checks import PRINTED_PLACE
 from jixiao.pipelines.account_grid import GridCell, GridRow, columns, sum_groups
 from jixiao.pipelines.account_placement import place
 from jixiao.pipelines.account_scanned_header import Header, header_rows
-from jixiao.pipelines.normalize import parse_number
+from jixiao.pipelines.printed_numbers import parse_number
 from jixiao.pipelines.text_width import display_width
 from jixiao.record import AccountRow, FinalAccountsTable
 

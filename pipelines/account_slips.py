@@ -17,7 +17,7 @@ from decimal import Decimal
 from rapidfuzz.distance import Levenshtein
 
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.normalize import OCR_DIGIT_SLIPS
+from jixiao.pipelines.printed_numbers import OCR_DIGIT_SLIPS
 
 # a title line is a standard title with slips: one, and one more for every this many characters of the title
 TITLE_CHARS_PER_SLIP = 12
@@ -54,13 +54,14 @@ def cell_text(text: str) -> str:
         return "-" + m.group(1)
     if _SCIENTIFIC.match(text):
         return format(Decimal(text), "f")
-    if _SLIPPED.match(text) and (m := _DECIMAL_COMMA.match(text.translate(_SLIPS))):
+    if not _SLIPPED.match(text):
+        return text
+    fixed = text.translate(_SLIPS)  # the slipped letters read as the digits they mean
+    if m := _DECIMAL_COMMA.match(fixed):
         return f"{m.group(1)}.{m.group(2)}"
-    if _SLIPPED.match(text) and (m := _SEPARATORS_SLIPPED.match(text.translate(_SLIPS))) \
-            and not _AMOUNT.match(text.translate(_SLIPS)):
+    if (m := _SEPARATORS_SLIPPED.match(fixed)) and not _AMOUNT.match(fixed):
         return f"{m.group(1).replace('.', ',')}.{m.group(2)}"
-    if _SLIPPED.match(text) and not _AMOUNT.match(text) and not _CODE.match(text):
-        fixed = text.translate(_SLIPS)
+    if not _AMOUNT.match(text) and not _CODE.match(text):
         inner = _PARENS.match(fixed)
         if _AMOUNT.match(fixed) or _CODE.match(fixed):
             return fixed

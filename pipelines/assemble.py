@@ -7,7 +7,8 @@ the NFKC-folded text the parsers read, so ``（``, full-width digits and OCR sli
 
 from __future__ import annotations
 
-from jixiao.pipelines.normalize import NormalizedText, parse_amount, parse_number, squeeze
+from jixiao.pipelines.normalize import NormalizedText, squeeze
+from jixiao.pipelines.printed_numbers import parse_amount, parse_number
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject, Span
 from jixiao.pipelines.vocab import record_grade
 from jixiao.record import Funds, Indicator, Project, Provenance

@@ -16,6 +16,7 @@ from typing import Any
 
 from jixiao.pipelines.map import normalize as _squash  # NFKC, whitespace removed
 from jixiao.pipelines.normalize import simplified, squeeze  # squeeze: as printed, whitespace removed
+from jixiao.pipelines.span_roles import FUND_ROLES, ROW_ROLES, monotone_roles
 from jixiao.pipelines.tag import EntitySpan
 from jixiao.pipelines.vocab import record_grade
 from jixiao.record import YUAN_PER_WAN, Funds, Indicator, Project, Provenance
@@ -88,8 +89,8 @@ class _OpenRow:
     def fields(self) -> dict[str, list[EntitySpan]]:
         """Value pieces by role, roles decided by reading order where the labels disagree with it."""
         numeric = [_span_number(p.text) is not None for p in self.pieces]
-        roles = _monotone_roles([p.label for p in self.pieces], ROW_ROLES, {"WEIGHT", "SCORE"}, numeric,
-                                {"WEIGHT", "SCORE"})
+        roles = monotone_roles([p.label for p in self.pieces], ROW_ROLES, {"WEIGHT", "SCORE"}, numeric,
+                               {"WEIGHT", "SCORE"})
         out: dict[str, list[EntitySpan]] = {}
         for piece, role in zip(self.pieces, roles):
             if role is not None:
@@ -126,8 +127,6 @@ GROUPS = {
     "AMT_INIT": "amount", "AMT_ANNUAL": "amount", "AMT_EXEC": "amount",
     "DEPT": "org", "IMPL": "org", "L1": "category", "L2": "category",
 }
-ROW_ROLES = ("TARGET", "ACTUAL", "WEIGHT", "SCORE")
-FUND_ROLES = ("AMT_INIT", "AMT_ANNUAL", "AMT_EXEC")
 
 
 # names the model breaks at one character it reads as outside them (年度|资|金支付率): one name across that character
@@ -159,51 +158,6 @@ def _merge_touching(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
         else:
             out.append(span)
     return out
-
-
-def _monotone_roles(labels: list[str], roles: tuple[str, ...], single: set[str], numeric: list[bool],
-                    must_be_numeric: set[str]) -> list[str | None]:
-    """Roles for pieces in reading order: roles never go backwards (target before actual before weight before
-    score), roles in ``single`` take one piece at most, pieces may be dropped (None); the assignment that agrees
-    with the most predicted labels wins. Columns come in a fixed order, so a piece's position decides where
-    the model's label is unsure."""
-    n = len(labels)
-    best: tuple[float, list[str | None]] = (float("inf"), [None] * n)
-
-    def walk(i: int, r: int, used: dict[str, int], acc: list[str | None], cost: float) -> None:
-        nonlocal best
-        if cost >= best[0]:
-            return
-        if i == n:
-            best = (cost, list(acc))
-            return
-        acc.append(None)  # drop this piece
-        walk(i + 1, r, used, acc, cost + 1.5)
-        acc.pop()
-        for j in range(r, len(roles)):
-            role = roles[j]
-            if role in single and used.get(role, 0):
-                continue
-            if role in must_be_numeric and not numeric[i]:
-                continue
-            used[role] = used.get(role, 0) + 1
-            acc.append(role)
-            walk(i + 1, j, used, acc, cost + _relabel_cost(labels[i], role))
-            acc.pop()
-            used[role] -= 1
-
-    walk(0, 0, {}, [], 0.0)
-    return best[1]
-
-
-_NEIGHBOURS = ({"TARGET", "ACTUAL"}, {"WEIGHT", "SCORE"}, {"AMT_INIT", "AMT_ANNUAL", "AMT_EXEC"})
-
-
-def _relabel_cost(predicted: str, role: str) -> float:
-    """Swapping neighbouring columns (target/actual, weight/score) is a cheap fix; crossing them is not."""
-    if predicted == role:
-        return 0.0
-    return 0.5 if any(predicted in g and role in g for g in _NEIGHBOURS) else 1.2
 
 
 def _header_before(spans: list[EntitySpan], index: int) -> str:
@@ -412,7 +366,7 @@ def _assign_fund_roles(p: _OpenProject) -> None:
     if not p.amounts:
         return
     numeric = [_span_number(a.text) is not None for a in p.amounts]
-    roles = _monotone_roles([a.label for a in p.amounts], FUND_ROLES, set(FUND_ROLES), numeric, set())
+    roles = monotone_roles([a.label for a in p.amounts], FUND_ROLES, set(FUND_ROLES), numeric, set())
     for span, role in zip(p.amounts, roles):
         if role is not None:
             p.fields[role] = span.model_copy(update={"label": role})

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.layout import Cell, Row
-from jixiao.pipelines.normalize import SERIAL_NUMBER as SERIAL_NUMBER, content_span, is_slipped_number, squeeze  # re-exported for the readers
+from jixiao.pipelines.normalize import content_span, squeeze
+from jixiao.pipelines.printed_numbers import SERIAL_NUMBER as SERIAL_NUMBER, is_slipped_number  # re-exported for the readers
 from jixiao.pipelines.parsed import Span
 
 _PLAIN_NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.glued_cells import split_glued
-from jixiao.pipelines.indicator_table import joined_levels_at
+from jixiao.pipelines.joined_levels import joined_levels_at
 from jixiao.pipelines.layout import Cell
 from jixiao.pipelines.normalize import NormalizedText
 from jixiao.pipelines.page_headers import repeated_page_headers

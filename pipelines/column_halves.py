@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.normalize import NormalizedText, is_number
+from jixiao.pipelines.normalize import NormalizedText
+from jixiao.pipelines.printed_numbers import is_number
 
 _LEFT_SLOTS = frozenset(("serial", "l1", "l2", "name"))
 _RIGHT_SLOTS = frozenset(("init_target", "adj_target", "op", "nature", "unit", "target", "actual", "degree", "weight",

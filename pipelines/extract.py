@@ -36,12 +36,8 @@ from jixiao.pipelines.account_spaced import spaced_rows
 from jixiao.pipelines.assemble import Assembler
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.assemble_spans import assemble_from_spans
-from jixiao.pipelines.final_accounts import (
-    FinalAccountsReader,
-    facts,
-    is_title_line,
-    table_kind,
-)
+from jixiao.pipelines.account_titles import is_title_line, table_kind
+from jixiao.pipelines.final_accounts import FinalAccountsReader, facts
 from jixiao.pipelines.fuse import fuse
 from jixiao.pipelines.fusion_rules import FusionRules
 from jixiao.pipelines.gap_regions import gap_regions, tag_regions

@@ -1,6 +1,6 @@
 """The final-accounts reader: the standard tables of a 部门决算 (contract section 6) from tab rows.
 
-A table starts at its title line (收入支出决算总表, 一般公共预算财政拨款支出决算表 … : vocab's
+A table starts at its title line (``account_titles``: 收入支出决算总表, 一般公共预算财政拨款支出决算表 …, vocab's
 ``ACCOUNT_TITLE`` and ``ACCOUNT_TABLE_KINDS``); the lines between the title and the first tab row carry
 its 表号, entity, year and unit; the tab rows are its header (up to the 栏次 row or the first row with a
 number) and its rows, up to a note (注：…), a part heading, prose or the next title. A title printed
@@ -17,7 +17,8 @@ from jixiao.pipelines.account_checks import check_document, check_table
 from jixiao.pipelines.account_collapsed import read_all as collapsed_tables
 from jixiao.pipelines.account_continued import continue_rows
 from jixiao.pipelines.account_fragments import TITLES, fragment_kind, header_rows, standard_width, width_of
-from jixiao.pipelines.account_slips import number_text, standard_title
+from jixiao.pipelines.account_slips import number_text
+from jixiao.pipelines.account_titles import table_kind, title_parts
 from jixiao.pipelines.account_grid import (
     GridRow,
     Panel,
@@ -34,14 +35,14 @@ from jixiao.pipelines.account_grid import (
     unwrapped,
 )
 from jixiao.pipelines.layout import line_spans as _lines
-from jixiao.pipelines.normalize import NormalizedText, parse_number, squeeze
+from jixiao.pipelines.normalize import NormalizedText, squeeze
+from jixiao.pipelines.printed_numbers import parse_number
 from jixiao.record import AccountRow, FinalAccountsTable, Provenance
 
 SOURCE = "final_accounts"
 # prose lines in a row that end a table (one stray line, a page's running head, does not)
 PROSE_LINES_END = 2
 _CN = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
-_DOTS = re.compile(r"\.{3,}|…|·{3,}")
 
 
 @dataclass
@@ -51,59 +52,6 @@ class _Title:
     kind: str
     continued: bool
     number: str | None
-
-
-def table_kind(title: str) -> str | None:
-    if V.ACCOUNT_TITLE_OUT_OF_SCOPE.search(title):
-        return None
-    for kind, words in V.ACCOUNT_TABLE_KINDS:
-        if all(w in title for w in words):
-            return kind
-    return None
-
-
-def _title(norm: NormalizedText, start: int, end: int) -> tuple[str, str | None, bool] | None:
-    """(title as printed, 表号 printed on the same line, continued) when the line is a table title."""
-    raw = norm.text[start:end]
-    if "表" not in raw:  # every title ends in 表 (ACCOUNT_TITLE): most lines are dismissed before any regex
-        return None
-    if _DOTS.search(raw) or len([c for c in raw.split("\t") if c.strip()]) != 1:
-        return None  # a contents line (title ..... 2), or a row
-    text = squeeze(raw)
-    if V.ACCOUNT_PART_HEADING.match(text):
-        return None
-    number = None
-    m = re.search("(?:" + V.ACCOUNT_NUMBER.pattern + ")$", text)
-    if m and m.start() > 0:
-        number, text = m.group(0), text[:m.start()]
-    elif m := V.ACCOUNT_NUMBER_LEADING.match(text):
-        number, text = m.group(0), text[m.end():]
-    text = V.ACCOUNT_TITLE_ORDINAL.sub("", text)
-    if not V.ACCOUNT_TITLE.match(text) or table_kind(text) is None:
-        standard = standard_title(text)  # a scan's slip in the title (决箅表)
-        return None if standard is None else (standard, number, bool(V.ACCOUNT_CONTINUED.search(text)))
-    printed = norm.printed(start, end)
-    if "&" in printed and "&" not in raw:  # an HTML character reference the page kept (&ldquo;): its character
-        printed = squeeze(raw)
-    printed = V.ACCOUNT_TITLE_MARKUP.sub("", printed)
-    if number and printed.startswith(number):
-        printed = printed[len(number):]
-    printed = V.ACCOUNT_TITLE_ORDINAL.sub("", printed)
-    if number and printed.endswith(number):
-        printed = printed[: -len(number)]
-    continued = bool(V.ACCOUNT_CONTINUED.search(text)) and not text.endswith("决算表")
-    if continued:
-        printed = V.ACCOUNT_CONTINUED.sub("", printed)
-    return printed, number, continued
-
-
-def is_title_line(norm: NormalizedText, start: int, end: int) -> bool:
-    return _title(norm, start, end) is not None
-
-
-def title_on(norm: NormalizedText, start: int, end: int) -> str | None:
-    """The title the line prints, squeezed, when it is a table title."""
-    return squeeze(found[0]) if (found := _title(norm, start, end)) else None
 
 
 def facts(tables: list[FinalAccountsTable]) -> int:
@@ -172,7 +120,7 @@ class FinalAccountsReader:
         lines = _lines(norm.text)
         titles = []
         for i, (s, e) in enumerate(lines):
-            found = _title(norm, s, e)
+            found = title_parts(norm, s, e)
             if found:
                 text, number, continued = found
                 titles.append(_Title(i, text, table_kind(squeeze(norm.text[s:e])) or "", continued, number))

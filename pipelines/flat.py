@@ -28,7 +28,8 @@ from jixiao.pipelines.indicator_header import IndicatorHeader, template_columns
 from jixiao.pipelines.indicator_table import CategoryCarry, IndicatorReader, indicator_column
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.level_rows import join_broken_level_tokens
-from jixiao.pipelines.normalize import NormalizedText, is_number
+from jixiao.pipelines.normalize import NormalizedText
+from jixiao.pipelines.printed_numbers import is_number
 from jixiao.pipelines.serial_rows import header_run, scored_then_remark
 from jixiao.pipelines.parsed import ParsedIndicator, ParsedProject
 from jixiao.pipelines.project_fields import clean_org, read_project_fields, split_code

@@ -6,7 +6,7 @@ from __future__ import annotations
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.funds_table import funds_column, funds_from_total_row, read_funds, unit_of_note
 from jixiao.pipelines.layout import Cell, Row
-from jixiao.pipelines.normalize import is_number, is_slipped_number, unit_factor
+from jixiao.pipelines.printed_numbers import is_number, is_slipped_number, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds
 from jixiao.record import YUAN_PER_WAN
 

@@ -43,10 +43,9 @@ def indicator_header(toks: list[Cell], is_category: Callable[[str], bool],
         main = order[: order.index("op")]
         k = main.index("target")
         order = main[:k] + sub + main[k + 1:]
-    header = IndicatorHeader(0, dict(enumerate(order)))
+    header = IndicatorHeader(0, dict(enumerate(order)), completion=any(t.clean == COMPLETION_HEAD for t in toks[start:i]))
     if header.name_col is None:
         return None
-    header.completion = any(t.clean == COMPLETION_HEAD for t in toks[start:i])
     return header, i, serial
 
 

@@ -10,7 +10,8 @@ paragraphs of equal length are two paragraphs.
 from __future__ import annotations
 
 from jixiao.pipelines.layout import Cell, Row
-from jixiao.pipelines.normalize import NormalizedText, is_number
+from jixiao.pipelines.normalize import NormalizedText
+from jixiao.pipelines.printed_numbers import is_number
 from jixiao.pipelines.vocab import any_label
 
 # a flow of fewer lines is no table block (a label and its value are a field, read elsewhere)

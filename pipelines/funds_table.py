@@ -12,7 +12,7 @@ from jixiao.pipelines.cells import header_fields, label_value, span_of
 from jixiao.pipelines.header_order import BUDGET_LEAVES, funds_visual_order
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.merged_values import split_merged_amounts
-from jixiao.pipelines.normalize import is_amount, is_number, is_slipped_number, parse_amount, parse_number, unit_factor
+from jixiao.pipelines.printed_numbers import is_amount, is_number, is_slipped_number, parse_amount, parse_number, unit_factor
 from jixiao.pipelines.parsed import ParsedFunds
 from jixiao.pipelines.vocab import FUNDS_TOTAL_AMOUNT_LABEL as _FUNDS_TOTAL_AMOUNT
 from jixiao.record import YUAN_PER_WAN

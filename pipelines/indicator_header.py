@@ -19,9 +19,10 @@ indicator_column = V.indicator_column
 
 class IndicatorHeader:
     """The indicator table's columns: ``slots`` maps a column to its ``indicator_column`` name; ``row_index`` is the
-    header's last row (the rows after it are the table's)."""
+    header's last row (the rows after it are the table's); ``completion``: the actual's column is headed by the bare
+    word 完成情况 (the Hubei 2021 completion column), not 实际完成值."""
 
-    def __init__(self, row_index: int, slots: dict[int, str], width: int = 0):
+    def __init__(self, row_index: int, slots: dict[int, str], width: int = 0, completion: bool = False):
         self.row_index = row_index
         self.slots = slots
         self.width = width  # cells in the header row
@@ -45,8 +46,7 @@ class IndicatorHeader:
         self.name_col = names[0] if names else None
         self.value_slots = [(c, s) for c, s in sorted(slots.items()) if s in VALUE_SLOTS]
         self.tail_slots = [(c, s) for c, s in sorted(slots.items()) if s in ("weight", "score")]
-        # the actual's column is headed by the bare word 完成情况 (the Hubei 2021 completion column), not 实际完成值
-        self.completion = False
+        self.completion = completion
 
     def has(self, slot: str) -> bool:
         return slot in self.slots.values()
@@ -64,14 +64,17 @@ COMPLETION_HEAD = "完成情况"
 
 
 def find_indicator_header(rows: list[Row], start: int) -> IndicatorHeader | None:
-    header = _find_indicator_header(rows, start)
-    if header is not None:
-        heads = rows[max(header.row_index - 1, 0):header.row_index + 1]
-        header.completion = any(c.clean == COMPLETION_HEAD for r in heads for c in r.cells)
-    return header
+    found = _find_indicator_header(rows, start)
+    if found is None:
+        return None
+    row_index, slots, width = found
+    heads = rows[max(row_index - 1, 0):row_index + 1]
+    return IndicatorHeader(row_index, slots, width,
+                           completion=any(c.clean == COMPLETION_HEAD for r in heads for c in r.cells))
 
 
-def _find_indicator_header(rows: list[Row], start: int) -> IndicatorHeader | None:
+def _find_indicator_header(rows: list[Row], start: int) -> tuple[int, dict[int, str], int] | None:
+    """The printed header's last row, its columns' slots and its width in cells."""
     for i in range(start, len(rows)):
         r = rows[i]
         slots = {c.col: s for c in r.cells if c.clean and (s := indicator_column(c.clean))}
@@ -79,7 +82,7 @@ def _find_indicator_header(rows: list[Row], start: int) -> IndicatorHeader | Non
         below = level_leaves(rows[i + 1].texts) if i + 1 < len(rows) and len(vals) >= 2 else None
         visual = indicator_visual_order([slots.get(c.col) for c in r.cells] + below) if below else None
         if visual is not None:  # 绩效指标 over 一级 / 二级 / 三级, the leaves on a row of their own
-            return IndicatorHeader(i + 1, {k: s for k, s in enumerate(visual) if s}, len(visual))
+            return i + 1, {k: s for k, s in enumerate(visual) if s}, len(visual)
         if "name" in vals and ({"l1", "l2"} & vals) and len(vals) >= 4:
             found = header_fields(r.texts, V.INDICATOR_HEADER_WORDS, indicator_column)
             slots = {c.col: f for c, f in zip(r.cells, found) if f}
@@ -87,18 +90,18 @@ def _find_indicator_header(rows: list[Row], start: int) -> IndicatorHeader | Non
             slots.update(_scaled_score(r, slots))
             visual = indicator_visual_order([slots.get(c.col) for c in r.cells])
             if visual is not None:  # a two-row header printed in reading order
-                return IndicatorHeader(i, {k: s for k, s in enumerate(visual) if s}, len(visual))
+                return i, {k: s for k, s in enumerate(visual) if s}, len(visual)
             below_row = rows[i + 1] if i + 1 < len(rows) else None
             wrapped = _wrapped_header(r, below_row, slots) or _wrapped_header_by_words(r, below_row, slots)
             if wrapped is not None:
-                return IndicatorHeader(i + 1, wrapped, len(r.cells))
+                return i + 1, wrapped, len(r.cells)
             # sub-header (运算符号 / 内容 / 度量单位) refines the spanning 年度目标值 column
             for r2 in rows[i + 1:i + 2]:
                 sub = {c.col: s for c in r2.cells if c.clean and (s := indicator_column(c.clean))}
                 if sub and set(sub.values()) & {"op", "unit"}:
-                    return IndicatorHeader(i + 1, *with_sub_header(slots, sub, len(r.cells)))
+                    return i + 1, *with_sub_header(slots, sub, len(r.cells))
             slots.update(_merged_down(rows[i - 1] if i > start else None, r, slots))
-            return IndicatorHeader(i, slots, len(r.cells))
+            return i, slots, len(r.cells)
     return None
 
 
@@ -231,4 +234,5 @@ def with_unheaded_score(header: IndicatorHeader, rows: list[Row], level1: Callab
             full.append(filled)
     if len(full) < UNHEADED_SCORE_ROWS or not all(len(f) > inner and is_points_cell(f[-1]) for f in full):
         return header
-    return IndicatorHeader(header.row_index, {**header.slots, max(header.slots) + 1: "score"}, header.width + 1)
+    return IndicatorHeader(header.row_index, {**header.slots, max(header.slots) + 1: "score"}, header.width + 1,
+                           completion=header.completion)

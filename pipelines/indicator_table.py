@@ -2,7 +2,7 @@
 
 Printed layouts shift and merge columns, so indicator rows are read positionally against the header when
 that is plausible and by content (category cells, name, numeric tail) otherwise. Cells printing both
-category levels (产出指标-数量指标) are split first.
+category levels (产出指标-数量指标) are split first (``joined_levels``).
 """
 
 from __future__ import annotations
@@ -13,14 +13,13 @@ from jixiao.pipelines import vocab as V
 from jixiao.pipelines.scan_residue import category_after_residue, heading_residue, running_header
 from jixiao.pipelines.cells import SERIAL_NUMBER, is_number_cell, is_points_cell, is_title_row, span_of
 from jixiao.pipelines.layout import Cell, Row
-from jixiao.pipelines.normalize import is_number, squeeze
+from jixiao.pipelines.printed_numbers import is_number
 from jixiao.pipelines.value_align import align, op_cell
 from jixiao.pipelines.parsed import ParsedIndicator, Span
 from jixiao.pipelines.scores import is_total_row
 from jixiao.pipelines.merged_values import split_merged_points, split_merged_values, split_target_actual, unswap_values
 from jixiao.pipelines.cut_rows import cut_off, drop_cut_row, preview_ends, stops_short
 from jixiao.pipelines.indicator_header import VALUE_SLOTS, IndicatorHeader
-from jixiao.pipelines.vocab import LEVEL_HEADERS as _LEVEL_HEADERS
 
 indicator_column = V.indicator_column  # where the readers have always found it
 
@@ -431,58 +430,6 @@ class IndicatorReader:
             level1=carry.l1, level2=carry.l2, level1_span=carry.l1_span, level2_span=carry.l2_span,
             name=span_of(name), target=[span_of(target)], method="dual",
         )
-
-
-_LEVEL_JOIN = re.compile(r"^(.+?)[-/—－–](.+)$")
-_JOINER = re.compile(r"[-/—－–]")
-
-
-def joined_levels_at(cell: Cell, categories: V.Categories) -> int | None:
-    """Where in ``cell.text`` the joiner of a "一级-二级" cell (产出指标-数量指标, 一级指标/二级指标) is, if it is one."""
-    if not _JOINER.search(cell.text):  # no joiner, no joined cell: most cells end here, before squeezing
-        return None
-    m = _LEVEL_JOIN.match(squeeze(cell.text))
-    if m is None:
-        return None
-    left, right = m.groups()
-    if (left, right) != _LEVEL_HEADERS and not (categories.level1(left) and categories.level2(right)):
-        return None
-    seen = 0
-    for i, ch in enumerate(cell.text):  # the joiner is the first character after the level-1's letters
-        if not ch.isspace():
-            if seen == len(left):
-                return i
-            seen += 1
-    return None
-
-
-def split_joined_levels(rows: list[Row], categories: V.Categories) -> list[Row]:
-    """Rows whose category cell holds both levels (产出指标-数量指标) with that cell split in two.
-
-    Some bureaus print 一级 and 二级 in one column; the indicator reader expects a cell each, as the
-    national template prints them. Cells after the split move one column right, header and data rows alike.
-    """
-    out = []
-    for r in rows:
-        if r.kind == "text" or not _JOINER.search("".join([c.text for c in r.cells])):  # one test a row, not a cell
-            out.append(r)
-            continue
-        cuts = {k: joined_levels_at(c, categories) for k, c in enumerate(r.cells)}
-        cuts = {k: i for k, i in cuts.items() if i is not None}
-        if not cuts:
-            out.append(r)
-            continue
-        cells, shift = [], 0
-        for k, c in enumerate(r.cells):
-            if k not in cuts:
-                cells.append(Cell(c.col + shift, c.start, c.end, c.text))
-                continue
-            i = cuts[k]
-            cells.append(Cell(c.col + shift, c.start, c.start + i, c.text[:i]))
-            shift += 1
-            cells.append(Cell(c.col + shift, c.start + i + 1, c.end, c.text[i + 1:]))
-        out.append(Row(r.index, r.kind, r.start, r.end, cells))
-    return out
 
 
 def _kept_blank(r: Row, h: IndicatorHeader, slot: str, shift: int) -> bool:

@@ -22,7 +22,8 @@ from operator import add
 from typing import Literal
 
 from jixiao.pipelines.glued_row_cells import glued_header, glued_parts, may_hold_glued, spaced_values
-from jixiao.pipelines.normalize import NormalizedText, is_slipped_number, squeeze
+from jixiao.pipelines.normalize import NormalizedText, squeeze
+from jixiao.pipelines.printed_numbers import is_slipped_number
 from jixiao.pipelines.vocab import HEADER_WORDS as _HEADER_WORDS, VERTICAL_HEADING_CHARS
 from jixiao.pipelines.vocab import (
     INDICATOR_HEADER_WORDS, INDICATOR_HEADERS, LABEL_CACHE_SIZE, MARGIN_MARK, NAME_LABEL, OPERATORS, TABLE_TITLE, any_label, field_label, repair_label,

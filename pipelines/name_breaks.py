@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 
 from jixiao.pipelines.label_slips import slipped_labels
+from jixiao.pipelines.line_bounds import hits_with_lines
 from jixiao.pipelines.normalize import PINYIN, simplified
 from jixiao.pipelines.vocab import CODE_LABEL, DEPT_LABEL, GAP_WORDS, IMPL_LABEL, NAME_WORD, OTHER_LABEL
 
@@ -34,7 +34,7 @@ def name_breaks(text: str) -> list[int]:
     out: list[int] = []
     seen = -1
     # the lines around each name label only (a search for a literal: a long form's thousands of lines are not split)
-    for m, start in _on_lines(text):
+    for m, start, _ in hits_with_lines(text, _NAME_WORD.finditer(text)):
         # a label starts its line (【转移支付(项目)名称】: a dozen characters before 名称 at most)
         if start <= seen or m.start() - start > HEAD_CHARS:
             continue
@@ -127,7 +127,7 @@ def row_name_breaks(text: str) -> list[int]:
     piece alone, the next line the name's rest and then the next field's label. A page that wraps a name in such a row prints the next label on the
     name's first line, not after its rest."""
     out: list[int] = []
-    for m, start in _on_lines(text):
+    for m, start, _ in hits_with_lines(text, _NAME_WORD.finditer(text)):
         if m.start() - start > HEAD_CHARS:
             continue
         lines = _lines_from(text, start, 2)
@@ -143,14 +143,3 @@ def row_name_breaks(text: str) -> list[int]:
                 and not _ITEM.match(rest[0]) and _is_label(rest[1]):
             out.append(lines[0][0] + len(lines[0][1]))
     return out
-
-
-def _on_lines(text: str) -> Iterator[tuple[re.Match[str], int]]:
-    """Each name word of ``text`` with its line's start, found once a line (read back from each word, a long line of
-    them was scanned to its start again and again)."""
-    start, end = 0, -1
-    for m in _NAME_WORD.finditer(text):
-        if m.start() > end:
-            start = text.rfind("\n", 0, m.start()) + 1
-            end = len(text) if (e := text.find("\n", m.start())) < 0 else e
-        yield m, start

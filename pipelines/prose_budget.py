@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.pipelines.normalize import unit_factor
+from jixiao.pipelines.printed_numbers import unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, Span
 
 _FIGURE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)")

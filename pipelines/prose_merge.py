@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from jixiao.pipelines.normalize import NormalizedText, parse_number
+from jixiao.pipelines.normalize import NormalizedText
+from jixiao.pipelines.printed_numbers import parse_number
 from jixiao.pipelines.parsed import ParsedProject, Span, fact_count
 from jixiao.pipelines.project_fields import clean_org
 from jixiao.pipelines.prose import CODE_LINE, GRADE, SCORE

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.pipelines.normalize import unit_factor
+from jixiao.pipelines.printed_numbers import unit_factor
 from jixiao.pipelines.parsed import ParsedFunds, ParsedProject, Span
 from jixiao.pipelines.prose_names import is_duplicate
 from jixiao.pipelines.vocab import PROSE_ROSTER_COLUMNS

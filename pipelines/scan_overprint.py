@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from jixiao.pipelines import vocab as V
+from jixiao.pipelines.line_bounds import hits_with_lines
 
 # a seal's own words inside a line, a space on each side: 财务专用章, 业务专用章 (a stamp prompt, 盖章 or (公章), is a
 # label asking for it and stays)
@@ -45,12 +46,12 @@ def overprinted(text: str) -> list[int]:
             out.update(range(m.start() + (rx is _SEAL_WORD), m.end()))
     for m in _SEAL_CELL.finditer(text) if seals else ():
         out.update(range(m.start("seal"), m.end("seal")))
-    line_end = -1  # (a line's first lone 专用章 reads the line above, once: a line of many rescanned it at each)
-    for m in _SEAL_LOWER.finditer(text) if seal_words else ():
-        if m.start() < line_end:
+    read = -1  # (a line's first lone 专用章 reads the line above, once: a line of many rescanned it at each)
+    for _, start, end in hits_with_lines(text, _SEAL_LOWER.finditer(text) if seal_words else ()):
+        if end == read:
             continue
-        line_end = len(text) if (e := text.find("\n", m.end())) < 0 else e
-        above_end = text.rfind("\n", 0, m.start())
+        read = end
+        above_end = start - 1  # (-1: no line above)
         above = text.rfind("\n", 0, max(above_end, 0)) + 1
         for u in _SEAL_UPPER.finditer(text, above, max(above_end, above)) if above_end > 0 else ():
             out.update(range(u.start(1), u.end(1)))

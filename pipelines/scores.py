@@ -8,7 +8,7 @@ from collections import Counter
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import is_number_cell, is_plain_number, label_value, span_of
 from jixiao.pipelines.layout import Cell, Row
-from jixiao.pipelines.normalize import is_number, parse_number
+from jixiao.pipelines.printed_numbers import is_number, parse_number
 from jixiao.pipelines.parsed import ParsedProject, Span
 from jixiao.pipelines.vocab import TOTAL_SCORE_ONLY_LABEL as _TOTAL_SCORE, TOTAL_WORDS as _TOTAL_WORDS
 

@@ -8,7 +8,7 @@ import re
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.cells import is_plain_number
 from jixiao.pipelines.layout import Cell
-from jixiao.pipelines.normalize import is_number
+from jixiao.pipelines.printed_numbers import is_number
 
 # a run of this many header words (序号 一级指标 二级指标 …) inside the rows is the header printed again
 HEADER_RUN = 3

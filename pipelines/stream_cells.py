@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.glued_cells import CHUNK_MARKER, split_glued
-from jixiao.pipelines.normalize import is_amount, is_slipped_number
+from jixiao.pipelines.printed_numbers import is_amount, is_slipped_number
 from jixiao.pipelines.page_headers import page_counters, repeated_page_headers
 from jixiao.pipelines.scan_residue import NAME_ROW_REACH, slipped_name_label
 

@@ -2,7 +2,8 @@
 say it: a right-most number column the header printed no word for (not even a lone-space cell), and a row whose
 分值 / 得分 cells were merged over from the row above (a rowspan printed once, in its group's first row).
 
-Both read the cells in HTML reading order, as ``cell_stream`` groups them (its ``_RowGrouper``)."""
+Both read the cells in HTML reading order, as ``stream_row_grouper.RowGrouper`` groups them; they only read
+the grouper's state, which the grouper alone changes."""
 
 from __future__ import annotations
 
@@ -13,40 +14,22 @@ from jixiao.pipelines.stream_cells import StreamCell, cell_kind
 from jixiao.pipelines.stream_wraps import CELL_SENTENCE_END, text_and_number_columns, valueish
 
 if TYPE_CHECKING:
-    from jixiao.pipelines.cell_stream import _RowGrouper
+    from jixiao.pipelines.stream_row_grouper import RowGrouper
 
 
-def _header_row(rows: list[list[StreamCell]]) -> list[StreamCell] | None:
-    """The indicator header row most recently closed: the last row holding an indicator header word."""
-    for row in reversed(rows):
-        if any(cell_kind(c.clean) == "ih" for c in row):
-            return row
-    return None
-
-
-def takes_unlabeled_score(g: _RowGrouper, c: StreamCell, kind: str) -> bool:
+def unlabeled_score(g: RowGrouper, c: StreamCell, kind: str) -> bool:
     """A bare number right after a full indicator row, where the header names no 得分 column and no reason column:
     a number never opens a row (no 序号 column), so it is the row's cell in a column the header printed without
-    its word (its cell vanished, where blanks print nothing). The header gains that column, unnamed (the table
-    reader reads an unlabeled right-most number as the 得分), and the row takes the number."""
+    its word (its cell vanished, where blanks print nothing). The grouper gives its header that column, unnamed
+    (the table reader reads an unlabeled right-most number as the 得分: ``RowGrouper.add_unnamed_column``), and the
+    row takes the number."""
     if (kind != "num" or g.state != "ih_body" or g.tiers or g.reason or g.values <= 0 or g.since_name != g.values
             or g.next_is_value or not g.header_slots or g.header_slots[-1] is None):
         return False
-    if {"score", "serial", "reason"} & set(g.header_slots):
-        return False
-    header = _header_row(g.rows)
-    if header is None:
-        return False
-    end = header[-1].end
-    header.append(StreamCell(end, end, "", empty=True))
-    g.header_slots.append(None)
-    g.values += 1
-    g.cur.append(c)
-    g.since_name += 1
-    return True
+    return not {"score", "serial", "reason"} & set(g.header_slots)
 
 
-def opens_after_merged_numbers(g: _RowGrouper, cells: list[StreamCell], k: int) -> bool:
+def opens_after_merged_numbers(g: RowGrouper, cells: list[StreamCell], k: int) -> bool:
     """The open row has its target and actual and awaits its 分值 / 得分, and cell ``k`` is words that no number
     column holds (no number, no dash, no remark or sentence) followed by a row's own target and actual: the open
     row's number cells were merged over from the row above (printed once, in the group's first row), so it ended,

@@ -12,7 +12,8 @@ from jixiao.pipelines.cells import is_title_row, span_of, value_after
 from jixiao.pipelines.funds_table import read_funds, unit_note
 from jixiao.pipelines.indicator_header import (IndicatorHeader, find_indicator_header, template_columns,
                                                 with_unheaded_score)
-from jixiao.pipelines.indicator_table import IndicatorReader, indicator_column, split_joined_levels
+from jixiao.pipelines.indicator_table import IndicatorReader, indicator_column
+from jixiao.pipelines.joined_levels import split_joined_levels
 from jixiao.pipelines.layout import Row
 from jixiao.pipelines.level_rows import join_wrapped_level2
 from jixiao.pipelines.name_rows import join_continued_cells, join_wrapped_names

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from jixiao.pipelines.normalize import parse_number
+from jixiao.pipelines.printed_numbers import parse_number
 from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.targets import MET, NOT_MET, PARTLY, attainment, read_value
 from jixiao.pipelines.vocab import GRADE_BANDS

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from jixiao.pipelines.line_bounds import hits_with_lines
 from jixiao.pipelines.normalize import PINYIN, simplified
 from jixiao.pipelines.vocab import DEPT_LABEL, GAP_WORDS, IMPL_LABEL, NAME_LABEL, PROSE_KEY_HEADING
 
@@ -32,11 +33,10 @@ _NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9０-９()（）]")
 def value_spaces(text: str) -> list[int]:
     """Offsets of the lone spaces inside the value of a project field's ``label：value`` line."""
     out: list[int] = []
-    first = end = -1  # the colon's line: its first printed character and its end (found once a line)
-    for colon in _colons(text):
-        if colon > end:
-            start = text.rfind("\n", 0, colon) + 1
-            end = len(text) if (e := text.find("\n", colon)) < 0 else e
+    first, line = -1, -1  # the colon's line: its first printed character (found once a line), and its start
+    for colon, start, end in hits_with_lines(text, _colons(text)):
+        if start != line:
+            line = start
             first = start + len(text[start:end]) - len(text[start:end].lstrip())
         # (a label, its indent left out, is short: the colons of a long line are not each read back to its start)
         if colon - first > MAX_LABEL_CHARS:

@@ -10,7 +10,7 @@ cells (a bare '|') keep their columns' places there.
 from __future__ import annotations
 
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.cell_stream import stream_rows
+from jixiao.pipelines.stream_row_grouper import stream_rows
 from jixiao.pipelines.layout import Cell, Row
 from jixiao.pipelines.stream_cells import CELL_CHARS, StreamCell, cell_kind
 

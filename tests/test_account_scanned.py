@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from jixiao.pipelines.account_scanned import printed_values, scan_reads_better, scanned_rows
 from jixiao.pipelines.account_scanned_place import balance
-from jixiao.pipelines.final_accounts import is_title_line
+from jixiao.pipelines.account_titles import is_title_line
 from jixiao.pipelines.normalize import normalize_text as normalize
 
 # invented: a 05表-like header with 合计 and 项目支出 merged down, rows printing fewer amounts, slips (l, O, S)

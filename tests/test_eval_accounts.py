@@ -10,7 +10,7 @@ from jixiao.eval.dataset import read_record
 from jixiao.eval.gate import Baseline, check
 from jixiao.eval.report import RunInfo, build_report, DocumentResult
 from jixiao.eval.metrics import Summary
-from jixiao.pipelines.final_accounts import table_kind
+from jixiao.pipelines.account_titles import table_kind
 from jixiao.pipelines.account_checks import (
     balance_identities,
     code_identities,

@@ -14,7 +14,7 @@ from jixiao.pipelines.account_grid import GridCell, GridRow, columns
 from jixiao.pipelines.account_pages import side_by_side
 from jixiao.pipelines.account_slips import standard_title
 from jixiao.pipelines.extract import Extractor
-from jixiao.pipelines.final_accounts import is_title_line, table_kind
+from jixiao.pipelines.account_titles import is_title_line, table_kind
 from jixiao.pipelines.normalize import normalize_text
 from tests.account_reading import account_rows, read_accounts, warnings_of
 

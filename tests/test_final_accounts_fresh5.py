@@ -13,7 +13,7 @@ from jixiao.pipelines.account_grid import GridCell, GridRow, Panel, Column, code
 from jixiao.pipelines.account_merged import merged_repeats
 from jixiao.pipelines.account_slips import cell_text
 from jixiao.pipelines.extract import Extractor
-from jixiao.pipelines.final_accounts import table_kind
+from jixiao.pipelines.account_titles import table_kind
 from jixiao.pipelines.normalize import normalize_text
 from tests.account_reading import account_rows, read_accounts, warnings_of
 

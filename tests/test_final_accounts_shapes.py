@@ -11,7 +11,8 @@ from jixiao.pipelines.account_collapsed import ran_together
 from jixiao.pipelines.account_spaced import spaced_rows
 from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.account_readings import fill_unread
-from jixiao.pipelines.final_accounts import FinalAccountsReader, table_kind
+from jixiao.pipelines.account_titles import table_kind
+from jixiao.pipelines.final_accounts import FinalAccountsReader
 from jixiao.pipelines.normalize import normalize_text
 from jixiao.pipelines.readers import COLLAPSED_LINE_CHARS
 from jixiao.record import AccountRow, FinalAccountsTable

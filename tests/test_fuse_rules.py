@@ -95,15 +95,15 @@ def test_tagger_projects_only_when_the_parser_found_none():
 
 
 def test_value_roles_follow_column_order_where_labels_disagree():
-    from jixiao.pipelines.assemble_spans import ROW_ROLES, _monotone_roles
+    from jixiao.pipelines.span_roles import ROW_ROLES, monotone_roles
 
     # the model swapped weight and score: the columns' order puts them back
-    got = _monotone_roles(["TARGET", "ACTUAL", "SCORE", "WEIGHT"], ROW_ROLES, {"WEIGHT", "SCORE"},
-                          [False, False, True, True], {"WEIGHT", "SCORE"})
+    got = monotone_roles(["TARGET", "ACTUAL", "SCORE", "WEIGHT"], ROW_ROLES, {"WEIGHT", "SCORE"},
+                         [False, False, True, True], {"WEIGHT", "SCORE"})
     assert got == ["TARGET", "ACTUAL", "WEIGHT", "SCORE"]
     # a split target (operator, value, unit columns) stays one target
-    got = _monotone_roles(["TARGET", "TARGET", "TARGET", "ACTUAL", "WEIGHT", "SCORE"], ROW_ROLES,
-                          {"WEIGHT", "SCORE"}, [False, True, False, False, True, True], {"WEIGHT", "SCORE"})
+    got = monotone_roles(["TARGET", "TARGET", "TARGET", "ACTUAL", "WEIGHT", "SCORE"], ROW_ROLES,
+                         {"WEIGHT", "SCORE"}, [False, True, False, False, True, True], {"WEIGHT", "SCORE"})
     assert got == ["TARGET", "TARGET", "TARGET", "ACTUAL", "WEIGHT", "SCORE"]
 
 

@@ -152,10 +152,17 @@ def test_a_header_moved_on_every_page_adds_its_column_sums_once(extractor):
     assert len(sums) == sum(len(t.rows) for t in tables) == 30  # (合计 ≠ 基本支出 + 项目支出: found once a row)
 
 
-def test_name_words_carry_their_lines_start():
-    from jixiao.pipelines.name_breaks import _on_lines, name_breaks, row_name_breaks
+def test_hits_carry_their_lines_bounds():
+    # (name_breaks, value_spaces and scan_overprint find a hit's line once a line: a line of thousands stays linear)
+    import re
 
-    assert [(m.start(), start) for m, start in _on_lines("名称名称\n甲名称\n\n名称")] == [(0, 0), (2, 0), (6, 5), (10, 10)]
+    from jixiao.pipelines.line_bounds import hits_with_lines
+    from jixiao.pipelines.name_breaks import name_breaks, row_name_breaks
+
+    text = "名称名称\n甲名称\n\n名称"
+    assert [(m.start(), start, end) for m, start, end in hits_with_lines(text, re.finditer("名称", text))] == \
+        [(0, 0, 4), (2, 0, 4), (6, 5, 8), (10, 10, 12)]
+    assert list(hits_with_lines(text, [1, 6, 7])) == [(1, 0, 4), (6, 5, 8), (7, 5, 8)]  # offsets as well as matches
     assert name_breaks("名称" * 500) == [] and row_name_breaks("名称" * 500) == []
 
 

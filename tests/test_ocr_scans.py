@@ -8,7 +8,8 @@ from jixiao.pipelines.cell_stream import cell_stream_rows
 from jixiao.pipelines.cells import is_number_cell
 from jixiao.pipelines.scan_residue import heading_residue
 from jixiao.pipelines.layout import parse_rows, space_rows
-from jixiao.pipelines.normalize import is_slipped_number, normalize_text, parse_number, unit_factor
+from jixiao.pipelines.normalize import normalize_text
+from jixiao.pipelines.printed_numbers import is_slipped_number, parse_number, unit_factor
 from jixiao.pipelines.pipe_tables import pipe_rows, ruling_glyphs
 
 

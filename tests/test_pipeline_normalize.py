@@ -2,7 +2,8 @@
 
 import unicodedata
 
-from jixiao.pipelines.normalize import canonical_operator, normalize_text, parse_number, squeeze, unit_factor
+from jixiao.pipelines.normalize import normalize_text, squeeze
+from jixiao.pipelines.printed_numbers import canonical_operator, parse_number, unit_factor
 
 
 def test_offsets_map_back_through_removed_and_folded_characters():

@@ -3,7 +3,7 @@
 import pytest
 
 from jixiao.pipelines.extract import Extractor
-from jixiao.pipelines.prose import is_duplicate
+from jixiao.pipelines.prose_names import is_duplicate
 
 REPORT = "\n".join([
     "示例市示例区民政局",

@@ -8,7 +8,8 @@ import pytest
 
 from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.layout import parse_rows, space_rows
-from jixiao.pipelines.normalize import normalize_text, parse_amount
+from jixiao.pipelines.normalize import normalize_text
+from jixiao.pipelines.printed_numbers import parse_amount
 
 
 def _project(extractor, text):

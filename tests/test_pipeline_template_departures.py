@@ -10,7 +10,7 @@ import pytest
 from jixiao.eval.variants import collapse
 from jixiao.pipelines import vocab as V
 from jixiao.pipelines.layout import Cell, Row
-from jixiao.pipelines.indicator_table import joined_levels_at, split_joined_levels
+from jixiao.pipelines.joined_levels import joined_levels_at, split_joined_levels
 
 VARIANTS = ["as printed", "collapsed"]
 

@@ -76,3 +76,16 @@ def test_a_row_missing_its_numbers_keeps_a_remark_of_words(extractor):
 def test_a_page_break_splits_no_cell_before_a_row_opener():
     assert opens_next(StreamCell(0, 4, "质量指标"))
     assert not opens_next(StreamCell(0, 3, "95%"))
+
+
+def test_the_grouper_widens_its_own_closed_header_row():
+    """``unlabeled_score`` only reads the grouper; the grouper gives its closed header row the unnamed column."""
+    from jixiao.pipelines.stream_row_grouper import RowGrouper
+
+    g = RowGrouper()
+    assert not g.add_unnamed_column()  # no header row closed yet: nothing changes
+    header = [StreamCell(0, 4, "三级指标"), StreamCell(5, 10, "实际完成值")]
+    g.rows, g.header_slots, g.values = [header, [StreamCell(11, 15, "养护里程")]], ["name", "actual"], 1
+    assert g.add_unnamed_column()
+    assert len(header) == 3 and header[-1].empty and (header[-1].start, header[-1].end) == (10, 10)
+    assert g.header_slots == ["name", "actual", None] and g.values == 2

@@ -4,12 +4,13 @@ Category cells are read with the small table of printed forms here, then with th
 taxonomy's ``Mapper`` (``jixiao.pipelines.map``) when one is given, exact and alias
 matches only.
 
-One home, in parts: ``tables``, ``collapsed``, ``cells``, ``raw_text``, ``generator``, ``prose``, ``values``, ``measures``, ``accounts``.
+One home, in parts: ``tables``, ``stage_lists``, ``collapsed``, ``cells``, ``raw_text``, ``generator``, ``prose``, ``values``, ``measures``, ``accounts``.
 """
 
 from __future__ import annotations
 
 from jixiao.pipelines.vocab.tables import *  # noqa: F403
+from jixiao.pipelines.vocab.stage_lists import *  # noqa: F403
 from jixiao.pipelines.vocab.collapsed import *  # noqa: F403
 from jixiao.pipelines.vocab.cells import *  # noqa: F403
 from jixiao.pipelines.vocab.raw_text import *  # noqa: F403

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from jixiao.pipelines.vocab.tables import KNOWN_WORDS, _rx
+from jixiao.pipelines.vocab.stage_lists import KNOWN_WORDS
+from jixiao.pipelines.vocab.tables import _rx
 
 # what a 偏差原因 (deviation reason) cell says when nothing deviated: left behind a row's scores in collapsed text
 REMARK = _rx(r"^(/|／|—+|-+|无|无偏差|未发生偏差|无明显偏差|按计划(完成|执行|实施|推进)|已(按时|按期|全部)?完成)$")
