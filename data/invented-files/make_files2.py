@@ -1,4 +1,4 @@
-"""Write the orig2_* originals: whole publications (Word, Excel) the way bureaus publish them, not one tidy table.
+"""Write the origb* originals: whole publications (Word, Excel) the way bureaus publish them, not one tidy table.
 
 Every name, place and figure is invented. The gold records beside them (NAME.gold.json) were labeled by hand from
 what these files print (Excel cells as Excel shows them, hidden rows / columns / sheets left out), not derived from
@@ -111,7 +111,7 @@ ORIG2_01 = [
 ]
 
 
-def make_orig2_01() -> None:
+def make_origb01() -> None:
     """A department's compiled DOCX: a heading and a paragraph before each project's table, page breaks between."""
     import docx
     from docx.enum.text import WD_BREAK
@@ -127,7 +127,7 @@ def make_orig2_01() -> None:
         doc.add_paragraph("项目支出绩效自评表（2023年度）")
         _docx_project(doc, project)
     doc.add_paragraph("云岫县交通运输局  2024年3月")
-    doc.save(HERE / "orig2_01.docx")
+    doc.save(HERE / "origb01.docx")
 
 
 def _textbox_paragraph(doc, lines: list[str]) -> None:
@@ -142,7 +142,7 @@ def _textbox_paragraph(doc, lines: list[str]) -> None:
     doc.add_paragraph()._p.append(parse_xml(xml))
 
 
-def make_orig2_02() -> None:
+def make_origb02() -> None:
     """The title in a text box, the project table nested inside a one-cell layout table."""
     import docx
 
@@ -165,10 +165,10 @@ def make_orig2_02() -> None:
             ["满意度指标", "服务对象满意度指标", "种植户满意度", "≥90%", "96%", "20", "20", ""],
         ]})
     inner.add_paragraph("填表人：韦素芬    审核人：蒙立华")
-    doc.save(HERE / "orig2_02.docx")
+    doc.save(HERE / "origb02.docx")
 
 
-def _orig2_03_project(doc, p: dict) -> None:
+def _origb03_project(doc, p: dict) -> None:
     """Basic data and funds in a first table; the indicators in a second table after a paragraph."""
     doc.add_paragraph("项目支出绩效自评表")
     doc.add_paragraph("一、项目基本情况")
@@ -200,13 +200,13 @@ def _orig2_03_project(doc, p: dict) -> None:
     doc.add_paragraph(f"自评等级：{p['grade']}")
 
 
-def make_orig2_03() -> None:
+def make_origb03() -> None:
     """Two projects, each split into a basic-data table and, after a paragraph, an indicator table."""
     import docx
     from docx.enum.text import WD_BREAK
 
     doc = docx.Document()
-    _orig2_03_project(doc, {
+    _origb03_project(doc, {
         "name": "2023年城市绿地养护经费", "dept": "芷溪市城市管理局", "impl": "芷溪市园林绿化中心",
         "funds": ["3,600,000.00", "3,600,000.00", "3,528,000.00", "10", "98.00%", "9.8"], "score": "96.8", "grade": "优",
         "goal": ("养护城市绿地210万平方米以上，养护达标率95%以上。", "养护城市绿地212万平方米，养护达标率95.6%。"),
@@ -218,7 +218,7 @@ def make_orig2_03() -> None:
             ["满意度指标", "社会公众满意度指标", "市民满意度", "≥85%", "83.5%", "20", "17", "新建片区绿地养护频次不足"],
         ]})
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    _orig2_03_project(doc, {
+    _origb03_project(doc, {
         "name": "2023年市政道路照明设施维护", "dept": "芷溪市城市管理局", "impl": "芷溪市路灯管理所",
         "funds": ["1,150,000.00", "1,280,000.00", "1,176,320.00", "10", "91.90%", "9.2"], "score": "99.2", "grade": "优",
         "goal": ("维护城区路灯1.6万盏以上，亮灯率98%以上。", "维护路灯1.62万盏，亮灯率98.6%。"),
@@ -229,7 +229,7 @@ def make_orig2_03() -> None:
             ["效益指标", "社会效益指标", "夜间道路照明保障", "有效保障", "有效保障", "20", "20", ""],
             ["满意度指标", "社会公众满意度指标", "市民满意度", "≥85%", "87%", "20", "20", ""],
         ]})
-    doc.save(HERE / "orig2_03.docx")
+    doc.save(HERE / "origb03.docx")
 
 
 # ---------------------------------------------------------------- Excel
@@ -322,7 +322,7 @@ ORIG2_04 = [
 ]
 
 
-def make_orig2_04() -> None:
+def make_origb04() -> None:
     """A workbook with a cover sheet of notes and one sheet per project (4 projects)."""
     import openpyxl
 
@@ -336,10 +336,10 @@ def make_orig2_04() -> None:
         cover.cell(i, 1, line)
     for title, project in ORIG2_04:
         _xlsx_project(wb.create_sheet(title), project)
-    wb.save(HERE / "orig2_04.xlsx")
+    wb.save(HERE / "origb04.xlsx")
 
 
-def make_orig2_05() -> None:
+def make_origb05() -> None:
     """Hidden rows, a hidden column and a hidden draft sheet; print titles and a print area on the sheet shown."""
     import openpyxl
 
@@ -396,7 +396,7 @@ def make_orig2_05() -> None:
         "inds": [["产出指标", "数量指标", "古籍文献数字化页数", "≥10万页", "9.6万页", 30, 28, None],
                  ["满意度指标", "服务对象满意度指标", "读者满意度", "≥90%", "90%", 60, 54, None]]})
     draft.sheet_state = "hidden"
-    wb.save(HERE / "orig2_05.xlsx")
+    wb.save(HERE / "origb05.xlsx")
 
 
 def _cache_formulas(path: Path, cached: dict[str, dict[str, object]]) -> None:
@@ -419,7 +419,7 @@ def _cache_formulas(path: Path, cached: dict[str, dict[str, object]]) -> None:
             zout.writestr(name, data)
 
 
-def _orig2_06_sheet(wb, title: str, p: dict) -> None:
+def _origb06_sheet(wb, title: str, p: dict) -> None:
     """A project sheet whose names link to the cover sheet and whose totals, rate and scores are formulas."""
     ws = wb.create_sheet(title)
     ws["A1"] = "项目支出绩效自评表"
@@ -453,7 +453,7 @@ def _orig2_06_sheet(wb, title: str, p: dict) -> None:
     ws.cell(total, 7, f"=H5+SUM(G9:G{total - 1})")
 
 
-def make_orig2_06() -> None:
+def make_origb06() -> None:
     """Formulas with Excel's cached values: SUM totals, the rate E/D, ROUND scores, a name linked to a cover sheet."""
     import openpyxl
 
@@ -463,7 +463,7 @@ def make_orig2_06() -> None:
     cover["A1"] = "2023年度项目支出绩效自评表"
     cover["A2"], cover["B2"] = "单位名称", "澧阳县农业农村局"
     cover["A3"], cover["B3"] = "金额单位", "万元"
-    _orig2_06_sheet(wb, "农田管护", {
+    _origb06_sheet(wb, "农田管护", {
         "name": "2023年高标准农田建设项目管护经费", "impl": "澧阳县农田建设服务中心",
         "current": [180, 200, 191.2], "carried": [20, 20, 18.6],
         "inds": [
@@ -473,7 +473,7 @@ def make_orig2_06() -> None:
             ["^", "可持续影响指标", "管护机制运行年限", "≥5年", "5年", 10, 10, None],
             ["满意度指标", "服务对象满意度指标", "农户满意度", "≥90%", "92.4%", 20, 20, None],
         ]})
-    _orig2_06_sheet(wb, "农机补贴", {
+    _origb06_sheet(wb, "农机补贴", {
         "name": "2023年农机购置补贴工作经费", "impl": "澧阳县农业机械化服务中心",
         "current": [25, 25, 23.4], "carried": [None, None, None],
         "inds": [
@@ -482,7 +482,7 @@ def make_orig2_06() -> None:
             ["效益指标", "社会效益指标", "农机化综合水平", "≥75%", "76.2%", 20, 20, None],
             ["满意度指标", "服务对象满意度指标", "购机户满意度", "≥90%", "89%", 20, 18, "部分机具补贴到账偏慢"],
         ]})
-    path = HERE / "orig2_06.xlsx"
+    path = HERE / "origb06.xlsx"
     wb.save(path)
     # The values Excel computed when the bureau saved the workbook (sheet2 = 农田管护, sheet3 = 农机补贴).
     _cache_formulas(path, {
@@ -494,7 +494,7 @@ def make_orig2_06() -> None:
 
 
 def main() -> None:
-    for make in (make_orig2_01, make_orig2_02, make_orig2_03, make_orig2_04, make_orig2_05, make_orig2_06):
+    for make in (make_origb01, make_origb02, make_origb03, make_origb04, make_origb05, make_origb06):
         make()
 
 

@@ -1,4 +1,4 @@
-"""Write the orig2_* PDFs: tables as printed from Excel (page header and footer lines, narrow wrapping columns),
+"""Write the origb* PDFs: tables as printed from Excel (page header and footer lines, narrow wrapping columns),
 a table broken over a page without its header repeated, and a 部门决算 section before a 自评表.
 
 Every name, place and figure is invented; the gold beside each file was labeled by hand. Run from anywhere:
@@ -49,7 +49,7 @@ ORIG2_07 = [
 ]
 
 
-def make_orig2_07() -> None:
+def make_origb07() -> None:
     """Printed from Excel: one project a page, narrow columns whose header words wrap, header and footer lines."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -68,11 +68,11 @@ def make_orig2_07() -> None:
         total_pages = len(ORIG2_07)
 
     page = _excel_page("填报单位：雁栖县卫生健康局", "2023年度")
-    Doc(str(HERE / "orig2_07.pdf"), pagesize=A4, invariant=1, topMargin=60).build(
+    Doc(str(HERE / "origb07.pdf"), pagesize=A4, invariant=1, topMargin=60).build(
         story[:-1], onFirstPage=page, onLaterPages=page)
 
 
-def make_orig2_08() -> None:
+def make_origb08() -> None:
     """One long table broken over a page with no header row on the second page; level cells printed once, unmerged."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
@@ -110,10 +110,10 @@ def make_orig2_08() -> None:
     widths = [w * mm for w in (18, 22, 38, 22, 22, 13, 15, 28)]
     story = [Paragraph("项目支出绩效自评表", title), Paragraph("（2023年度）", plain), Spacer(1, 330),
              _pdf_grid(rows, widths, spans, cell)]
-    SimpleDocTemplate(str(HERE / "orig2_08.pdf"), pagesize=A4, invariant=1).build(story)
+    SimpleDocTemplate(str(HERE / "origb08.pdf"), pagesize=A4, invariant=1).build(story)
 
 
-def _orig2_09_accounts(cell, plain, title) -> list:
+def _origb09_accounts(cell, plain, title) -> list:
     """公开01表 (two-sided 收入 / 支出, 行次 columns) and 公开05表 (科目代码 rows), both in 万元."""
     from reportlab.lib.units import mm
     from reportlab.platypus import PageBreak, Paragraph, Spacer
@@ -151,7 +151,7 @@ def _orig2_09_accounts(cell, plain, title) -> list:
             Spacer(1, 4), second, Paragraph("注：本表反映部门本年度一般公共预算财政拨款实际支出情况。", plain), PageBreak()]
 
 
-def make_orig2_09() -> None:
+def make_origb09() -> None:
     """A 部门决算 publication: two final-accounts tables, then the project self-evaluation table."""
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
@@ -167,16 +167,16 @@ def make_orig2_09() -> None:
         ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "94%", "20", "20", ""],
     ]
     rows, widths, spans = _pdf_project(project, inds, cell, "万元")
-    story = _orig2_09_accounts(cell, plain, title)
+    story = _origb09_accounts(cell, plain, title)
     story += [Paragraph("三、项目支出绩效自评情况", plain),
               Paragraph("我局对地质灾害隐患点治理项目开展了绩效自评，自评表如下。", plain), Spacer(1, 6),
               Paragraph("项目支出绩效自评表", title), Paragraph("（2023年度）", plain), Spacer(1, 6),
               _pdf_grid(rows, widths, spans, cell)]
-    SimpleDocTemplate(str(HERE / "orig2_09.pdf"), pagesize=A4, invariant=1).build(story)
+    SimpleDocTemplate(str(HERE / "origb09.pdf"), pagesize=A4, invariant=1).build(story)
 
 
 def main() -> None:
-    for make in (make_orig2_07, make_orig2_08, make_orig2_09):
+    for make in (make_origb07, make_origb08, make_origb09):
         make()
 
 
