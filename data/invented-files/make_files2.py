@@ -411,7 +411,7 @@ def _cache_formulas(path: Path, cached: dict[str, dict[str, object]]) -> None:
         for ref, value in cells.items():
             kind = ' t="str"' if isinstance(value, str) else ""
             pattern = re.compile(rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v\s*/?>(?:</v>)?</c>')
-            xml, n = pattern.subn(lambda m, k=kind, v=value: f'<c r="{ref}"{m.group(1)}{k}><f>{m.group(2)}</f><v>{v}</v></c>', xml)
+            xml, n = pattern.subn(lambda m, r=ref, k=kind, v=value: f'<c r="{r}"{m.group(1)}{k}><f>{m.group(2)}</f><v>{v}</v></c>', xml)
             assert n == 1, (sheet, ref)
         items[sheet] = xml.encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
