@@ -2,10 +2,7 @@
 
 Every name, place and figure is invented. The gold records beside them (NAME.gold.json) were labeled by hand from
 what these files print (Excel cells as Excel shows them, hidden rows / columns / sheets left out), not derived from
-this script. The PDFs are in make_files2_pdf.py. Run from anywhere:
-
-    python data/invented-files/make_files2.py
-
+this script. The PDFs are in make_files2_pdf.py. Run from anywhere: `python data/invented-files/make_files2.py`.
 The output is committed; the Office zips carry timestamps, so a rerun is a change to review.
 """
 
