@@ -68,6 +68,36 @@ def table_cells(tbl) -> list[GridCell]:
     return cells
 
 
+# Layout tables nest at most a few levels deep; past this the inner tables are read as cell text (no deep recursion).
+_MAX_FRAME_DEPTH = 8
+
+
+def _nested_tables(tbl) -> list:
+    """Tables nested directly in TBL's cells (a table inside a nested table is that table's business)."""
+    return [t for tr in tbl.tr_lst for tc in tr.tc_lst for t in tc.iterchildren(_qn("w:tbl"))]
+
+
+def add_table(builder: DocumentBuilder, tbl, depth: int = 0) -> None:
+    """Add a ``w:tbl``; a layout frame around the real table is unwrapped.
+
+    Word users put a table inside a one-cell (or few-cell) table to draw a frame or to keep a caption beside it. When
+    the nested tables hold more cells than the table around them, the outer table is layout: its cells' own paragraphs
+    and its nested tables are read in order, each nested table as a table. Otherwise a nested table stays text of its
+    cell (a small sub-table inside a real row)."""
+    inner = _nested_tables(tbl)
+    outer_cells = table_cells(tbl)
+    if not inner or depth >= _MAX_FRAME_DEPTH or sum(len(table_cells(t)) for t in inner) <= len(outer_cells):
+        builder.add_table(outer_cells)
+        return
+    for tr in tbl.tr_lst:
+        for tc in tr.tc_lst:
+            for child in tc.iterchildren(_qn("w:p"), _qn("w:tbl")):
+                if child.tag == _qn("w:tbl"):
+                    add_table(builder, child, depth + 1)
+                else:
+                    builder.add_paragraph(_paragraph_text(child))
+
+
 def load_docx(data: bytes, *, doc_id: str, source: str | None, settings: Settings | None = None,
               deadline: Deadline = NO_DEADLINE) -> Document:
     import docx
@@ -86,7 +116,7 @@ def load_docx(data: bytes, *, doc_id: str, source: str | None, settings: Setting
     builder = DocumentBuilder(doc_id=doc_id, source=source, format="docx", max_chars=settings.max_text_chars, deadline=deadline)
     for block in blocks:
         if isinstance(block, DocxTable):
-            builder.add_table(table_cells(block._tbl))
+            add_table(builder, block._tbl)
         else:
             builder.add_paragraph(_paragraph_text(block._p))
     result = builder.build()

@@ -55,14 +55,16 @@ def _sheet_grid(ws, max_cells: int | None = None, deadline: Deadline = NO_DEADLI
     of the rendered text at least).
     """
     texts: dict[tuple[int, int], str] = {}
+    shown = _Shown(ws)
     stored = getattr(ws, "_cells", None)
     cells = stored.values() if isinstance(stored, dict) else (cell for row in ws.iter_rows() for cell in row)
     for n, cell in enumerate(cells, start=1):
         if n % _DEADLINE_CELLS == 0:
             deadline.check(f"reading cell {n} of sheet {ws.title!r}")
-        text = format_value(cell.value, cell.number_format).strip()
+        at = shown.position(cell.row - 1, cell.column - 1)
+        text = format_value(cell.value, cell.number_format).strip() if at else ""
         if text:
-            texts[(cell.row - 1, cell.column - 1)] = text
+            texts[at] = text
     merges: dict[tuple[int, int], tuple[int, int]] = {}
     covered: set[tuple[int, int]] = set()
     area = sum((rng.max_row - rng.min_row + 1) * (rng.max_col - rng.min_col + 1) for rng in ws.merged_cells.ranges)
@@ -70,10 +72,55 @@ def _sheet_grid(ws, max_cells: int | None = None, deadline: Deadline = NO_DEADLI
         raise InputTooLargeError(f"merged cells of sheet {ws.title!r} cover {area} positions, over the limit of {max_cells} "
                                  "(JIXIAO_MAX_TEXT_CHARS)", source=source)
     for rng in ws.merged_cells.ranges:
-        r0, c0 = rng.min_row - 1, rng.min_col - 1
-        merges[(r0, c0)] = (rng.max_row - rng.min_row + 1, rng.max_col - rng.min_col + 1)
-        covered.update((r, c) for r in range(r0, rng.max_row) for c in range(c0, rng.max_col) if (r, c) != (r0, c0))
+        found = shown.span(rng.min_row - 1, rng.min_col - 1, rng.max_row, rng.max_col)
+        if found is None:  # the whole range is hidden
+            continue
+        (r0, c0), (r1, c1) = found
+        if shown.position(rng.min_row - 1, rng.min_col - 1) is None:  # the anchor hidden, its text shows in the rest
+            anchor = rng.start_cell
+            text = format_value(anchor.value, anchor.number_format).strip()
+            if text:
+                texts[(r0, c0)] = text
+        merges[(r0, c0)] = (r1 - r0, c1 - c0)
+        covered.update((r, c) for r in range(r0, r1) for c in range(c0, c1) if (r, c) != (r0, c0))
     return texts, merges, covered
+
+
+class _Shown:
+    """The grid as Excel shows it: hidden rows and columns taken out, the positions after them moved up / left.
+
+    A bureau hides a withdrawn indicator row, a helper column or the unused columns of a template; what the sheet
+    shows (and prints) is the table. Hidden ranges are kept as spans, not sets: a template may hide columns to XFD."""
+
+    def __init__(self, ws) -> None:
+        self.rows = sorted((r - 1, r) for r, dim in ws.row_dimensions.items() if dim.hidden)
+        self.cols = sorted((dim.min - 1, dim.max) for dim in ws.column_dimensions.values()
+                           if dim.hidden and dim.min and dim.max)
+
+    @staticmethod
+    def _shift(spans, x: int) -> int | None:
+        """X moved back by the hidden positions before it; None where X itself is hidden (spans: [lo, hi) 0-based)."""
+        before = 0
+        for lo, hi in spans:
+            if x < lo:
+                break
+            if x < hi:
+                return None
+            before += hi - lo
+        return x - before
+
+    def position(self, r: int, c: int) -> tuple[int, int] | None:
+        row, col = self._shift(self.rows, r), self._shift(self.cols, c)
+        return None if row is None or col is None else (row, col)
+
+    def _range(self, spans, lo: int, hi: int) -> tuple[int, int] | None:
+        shown = [x for x in (self._shift(spans, x) for x in range(lo, hi)) if x is not None]
+        return (shown[0], shown[-1] + 1) if shown else None
+
+    def span(self, r0: int, c0: int, r1: int, c1: int):
+        """The shown part of a merged range [r0, r1) x [c0, c1): its top-left and bottom-right (exclusive), or None."""
+        rows, cols = self._range(self.rows, r0, r1), self._range(self.cols, c0, c1)
+        return None if rows is None or cols is None else ((rows[0], cols[0]), (rows[1], cols[1]))
 
 
 def _row_blocks(texts, merges) -> list[list[int]]:
@@ -215,6 +262,8 @@ def load_xlsx(data: bytes, *, doc_id: str, source: str | None, settings: Setting
     builder = DocumentBuilder(doc_id=doc_id, source=source, format="xlsx", max_chars=settings.max_text_chars, deadline=deadline)
     try:
         for number, ws in enumerate(workbook.worksheets, start=1):
+            if ws.sheet_state != "visible" and any(w.sheet_state == "visible" for w in workbook.worksheets):
+                continue  # a hidden sheet (a draft, a lookup list) is not what the workbook shows or prints
             builder.start_page(number)
             texts, merges, covered = _sheet_grid(ws, settings.max_text_chars, deadline, source)
             by_row = _by_row(texts)
