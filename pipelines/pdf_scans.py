@@ -25,6 +25,7 @@ from jixiao.errors import EmptyInputError, JixiaoError, UnreadableFileError, Uns
 from jixiao.pipelines.document import Page, PageOcr
 from jixiao.pipelines.load_builder import GridCell
 from jixiao.pipelines.ocr_layout import INSTALL_HINT, ink, ocr_available, ocr_blocks, run_ocr
+from jixiao.pipelines.ocr_upright import read_upright, unturn
 
 # Render resolution of a scanned page. Printed CJK of 9-10.5 pt is 19-22 px high at 150 dpi, the glyph size
 # the recogniser reads well (tests/data/scan_example.png draws 22 px text and reads exactly); a higher
@@ -85,10 +86,11 @@ def render_scale(width: float, height: float, max_pixels: int) -> float:
     return min(scale, math.sqrt(max_pixels / area))
 
 
-def _in_points(cells: list[GridCell], scale: float) -> list[GridCell]:
+def _in_points(cells: list[GridCell], scale: float, turn: int = 0, size: tuple[int, int] = (0, 0)) -> list[GridCell]:
+    """Cell boxes from the (upright) page image's pixels to PDF points on the page as rendered."""
     for cell in cells:
         if cell.bbox is not None:
-            cell.bbox = tuple(v / scale for v in cell.bbox)
+            cell.bbox = tuple(v / scale for v in unturn(cell.bbox, turn, size))
     return cells
 
 
@@ -158,18 +160,20 @@ class ScanPages:
             if mask is not None and not mask.any():  # a blank page: nothing to OCR
                 return []
             self._deadline.check(f"OCR of page {number} of the PDF")
-            boxes = run_ocr(image)
+            upright = read_upright(image, run_ocr)  # a page scanned sideways or upside down is turned
         except (JixiaoError, MemoryError):  # MemoryError: the worker's limit, answered input.memory_limit
             raise
         except Exception as exc:  # pdfium's and the OCR runtime's errors on a damaged page
             raise UnreadableFileError(f"cannot OCR page {number} of the PDF ({type(exc).__name__}: {exc})",
                                       source=self._source) from exc
         out: list[tuple[str, object, tuple | None]] = []
-        for kind, item in ocr_blocks(boxes, mask):
+        if upright.turn:
+            mask = ink(upright.image)
+        for kind, item in ocr_blocks(upright.boxes, mask):
             if kind == "line":
                 out.append(("line", item, None))
             else:
-                cells = _in_points(item, scale)
+                cells = _in_points(item, scale, upright.turn, upright.size)
                 out.append(("table", cells, _table_box(cells)))
         return out
 
