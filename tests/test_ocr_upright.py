@@ -164,3 +164,45 @@ def test_a_turned_table_scan_reads_like_its_text(angle):
     assert got.funds.executed is not None and len(got.indicators) == 7
     box = got.provenance["funds.executed"].bbox  # in the image as given
     assert 0 <= box[0] < box[2] <= image.width and 0 <= box[1] < box[3] <= image.height
+
+
+def _thin_ruled_pdf(dpi: int, column: int) -> bytes:
+    """One page holding a scan stored at ``dpi``: 1-px vertical ruling lines at odd pixel columns."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    image = Image.new("L", (600, 200), 255)
+    draw = ImageDraw.Draw(image)
+    for x in range(column, 600, 100):
+        draw.line([(x, 0), (x, 199)], fill=0, width=1)
+    size = (600 * 72 / dpi, 200 * 72 / dpi)
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=size, invariant=1)
+    pdf.drawImage(ImageReader(image), 0, 0, width=size[0], height=size[1])
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("column", [51, 50])
+def test_thin_rules_of_a_300_dpi_scan_survive_the_render(column, monkeypatch):
+    from jixiao.config import Settings
+
+    from test_pdf_scans import FakeOcr
+
+    fake = FakeOcr()
+    monkeypatch.setattr(pdf_scans, "ocr_available", lambda: True)
+    monkeypatch.setattr(pdf_scans, "run_ocr", fake)
+    load_bytes(_thin_ruled_pdf(300, column), filename="thin.pdf")
+    (image,) = fake.images
+    assert image.size == (300, 100)  # still RENDER_DPI: the OCR costs what a 150-dpi page costs
+    cover = (np.asarray(image.convert("L")) < 160).mean(axis=0)
+    assert (cover > 0.9).sum() == 6  # every rule, whichever pixel column it lies on
+    with pdf_scans.ScanPages(_thin_ruled_pdf(300, column), Settings()) as scans:
+        import pypdfium2
+
+        page = pypdfium2.PdfDocument(scans._data)[0]
+        assert pdf_scans.scan_dpi(page) == pytest.approx(300)
+    assert pdf_scans.oversample(300, 1240, 1754, 40_000_000) == 2
+    assert pdf_scans.oversample(600, 1240, 1754, 5_000_000) == 1  # the pixel limit wins
+    assert pdf_scans.oversample(150, 1240, 1754, 40_000_000) == 1 and pdf_scans.oversample(None, 1, 1, 10) == 1
