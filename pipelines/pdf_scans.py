@@ -56,6 +56,11 @@ GARBAGE_SHARE = 0.3
 # costs seconds a page and trades an exact text layer for recognition errors.
 GARBAGE_MIN_GLYPHS = 8
 
+# A page is a "searchable" scan (another tool's OCR: a page image under an invisible text layer, render mode 3)
+# when one image covers at least this share of it and every text object on it is invisible: a scanner's page
+# image fills the page up to its margins, a logo or a chart on a text page does not.
+SCAN_COVER = 0.8
+
 _REPLACEMENT = "\ufffd"
 
 
@@ -169,25 +174,55 @@ class ScanPages:
             self._pdfium.close()
             self._pdfium = None
 
-    def state(self, number: int, page) -> PageOcr | None:
-        """None when page ``number``'s text layer serves; else "read" (OCR it), "off" or "not_installed"."""
-        if not text_layer_fails(page.chars):
-            return None
-        if not self._settings.pdf_ocr:
-            state: PageOcr = "off"
-        else:
-            if self._engine is None:
-                self._engine = ocr_available()
-            state = "read" if self._engine else "not_installed"
-        self.states[number] = state
-        return state
-
-    def _render(self, number: int) -> tuple[bytes, float]:
+    def _pdfium_page(self, number: int):
         import pypdfium2
 
         if self._pdfium is None:
             self._pdfium = pypdfium2.PdfDocument(self._data)
-        page = self._pdfium[number - 1]
+        return self._pdfium[number - 1]
+
+    def searchable_scan(self, number: int, page) -> bool:
+        """Whether page ``number`` is a scan with an invisible OCR text layer: one image covers SCAN_COVER of
+        it and every text object is drawn invisible (render mode 3). Only a page with such an image is opened
+        in pdfium."""
+        import pypdfium2.raw as pdfium_c
+
+        area = max(float(page.width) * float(page.height), 1.0)
+        if not any((im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) >= SCAN_COVER * area for im in page.images):
+            return False
+        pdf_page = self._pdfium_page(number)
+        try:
+            texts = list(pdf_page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]))
+            return bool(texts) and all(pdfium_c.FPDFTextObj_GetTextRenderMode(t.raw) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
+                                       for t in texts)
+        finally:
+            pdf_page.close()
+
+    def state(self, number: int, page) -> PageOcr | None:
+        """None when page ``number``'s text layer serves; else "read" (OCR it), "off" or "not_installed";
+        "text_layer" for a searchable scan whose text layer is trusted (``JIXIAO_PDF_OCR_SEARCHABLE`` off)."""
+        if not text_layer_fails(page.chars):
+            if not self.searchable_scan(number, page):
+                return None
+            if not (self._settings.pdf_ocr and self._settings.pdf_ocr_searchable and self._has_engine()):
+                self.states[number] = "text_layer"
+                return "text_layer"
+            self.states[number] = "read"
+            return "read"
+        if not self._settings.pdf_ocr:
+            state: PageOcr = "off"
+        else:
+            state = "read" if self._has_engine() else "not_installed"
+        self.states[number] = state
+        return state
+
+    def _has_engine(self) -> bool:
+        if self._engine is None:
+            self._engine = ocr_available()
+        return self._engine
+
+    def _render(self, number: int) -> tuple[bytes, float]:
+        page = self._pdfium_page(number)
         try:
             width, height = page.get_size()
             scale = render_scale(width, height, self._settings.max_image_pixels)
@@ -239,6 +274,11 @@ class ScanPages:
         if "read" in states:
             return EmptyInputError("neither the PDF's text layer nor OCR of its scanned pages found any text", source=self._source)
         return EmptyInputError("the PDF has no text", source=self._source)
+
+
+def searchable_pages(pages: list[Page]) -> list[int]:
+    """The numbers of the pages that are scans under an invisible OCR text layer, read from that layer."""
+    return [p.number for p in pages if p.ocr == "text_layer"]
 
 
 def scan_meta(pages: list[Page]) -> tuple[list[int], list[str]]:
