@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     pdf_ocr: bool = Field(
         default=True, description="OCR a PDF page that has no text layer (a scan) or a garbage one (needs the ocr extra); "
         "false: read the text layer only")
+    pdf_ocr_searchable: bool = Field(
+        default=False, description="OCR a 'searchable' scan page too (a page image under an invisible text layer, "
+        "another tool's OCR) instead of trusting its text layer (needs the ocr extra)")
     # model
     model_dir: Path = Field(default_factory=_default_model_dir)
     use_tagger: bool = Field(default=True, description="run the token classifier when its checkpoint is present")

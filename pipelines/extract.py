@@ -59,7 +59,7 @@ from jixiao.pipelines.relined_tables import relined_tables, with_original
 from jixiao.pipelines.account_scanned import scan_reads_better, scanned_rows
 from jixiao.pipelines.readers import COLLAPSED_LINE_CHARS, LayoutReaders, a_table, is_collapsed
 from jixiao.pipelines.readers import facts as reading_facts
-from jixiao.pipelines.pdf_scans import scan_meta
+from jixiao.pipelines.pdf_scans import scan_meta, searchable_pages
 from jixiao.pipelines.reading_plausibility import plausible_facts
 from jixiao.pipelines.repeats import drop_repeated_tables
 from jixiao.pipelines.tag import Tagger
@@ -181,6 +181,8 @@ class Extractor:
         ocr_pages, scan_notes = scan_meta(doc.pages)
         if ocr_pages:
             record.meta["ocr_pages"] = ocr_pages
+        if searchable := searchable_pages(doc.pages):
+            record.meta["text_layer_scan_pages"] = searchable
         notes += scan_notes
         if notes:
             record.meta["notes"] = notes

@@ -6,17 +6,25 @@ from jixiao.errors import EmptyInputError, UnreadableFileError, UnsupportedForma
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.load_builder import DocumentBuilder
 from jixiao.pipelines.ocr_layout import INSTALL_HINT, OcrBox, ink, ocr_available, ocr_blocks, run_ocr
+from jixiao.pipelines.ocr_upright import Upright, read_upright, unturn
 
 
-def document_from_boxes(boxes: list[OcrBox], *, doc_id: str, source: str | None, mask=None) -> Document:
-    """Single-cell lines are paragraphs; runs of multi-cell lines are one table (``ocr_blocks``)."""
+def document_from_boxes(boxes: list[OcrBox], *, doc_id: str, source: str | None, mask=None,
+                        upright: Upright | None = None) -> Document:
+    """Single-cell lines are paragraphs; runs of multi-cell lines are one table (``ocr_blocks``). ``upright``:
+    the image was turned before OCR (``read_upright``), and cell boxes are mapped back to the image as given."""
     builder = DocumentBuilder(doc_id=doc_id, source=source, format="image")
     size = {} if mask is None else {"width": float(mask.shape[1]), "height": float(mask.shape[0])}
+    if upright is not None:
+        size = {"width": float(upright.size[0]), "height": float(upright.size[1])}
     builder.start_page(1, ocr="read", **size)  # a cell's bbox is in the image's pixels
     for kind, item in ocr_blocks(boxes, mask):
         if kind == "line":
             builder.add_paragraph(item)
         else:
+            if upright is not None and upright.turn:
+                for cell in item:
+                    cell.bbox = cell.bbox and unturn(cell.bbox, upright.turn, upright.size)
             builder.add_table(item, page=1)
     return builder.build()
 
@@ -26,14 +34,14 @@ def load_image(data: bytes, *, doc_id: str, source: str | None, settings=None, d
     if not ocr_available():
         raise UnsupportedFormatError(f"image input needs the optional OCR engine, which is not installed: {INSTALL_HINT}", source=source)
     try:
-        boxes = run_ocr(data)
+        upright = read_upright(data, run_ocr)  # an image scanned sideways or upside down is turned
     except MemoryError:  # the worker's memory limit: the caller answers input.memory_limit
         raise
     except Exception as exc:  # decoder and runtime errors of a damaged image
         if out_of_memory(exc):  # a native library's bad_alloc under the worker's limit
             raise MemoryError(cause(exc)) from exc
         raise UnreadableFileError(f"cannot OCR the image ({cause(exc)})", source=source) from exc
-    document = document_from_boxes(boxes, doc_id=doc_id, source=source, mask=ink(data))
+    document = document_from_boxes(upright.boxes, doc_id=doc_id, source=source, mask=ink(upright.image), upright=upright)
     if not document.text.strip():
         raise EmptyInputError("OCR found no text in the image", source=source)
     return document

@@ -65,6 +65,18 @@ def run_ocr(data: bytes) -> list[OcrBox]:
     return boxes
 
 
+def classify_upside_down(crops: list) -> list[bool]:
+    """The engine's angle classifier on text-line crops (2-D grey arrays): True for each it finds upside down
+    with at least the engine's own confidence (``cls_thresh``, the one at which it turns a box itself)."""
+    import numpy as np
+
+    if not crops:
+        return []
+    classifier = _engine().text_cls
+    _, labels, _ = classifier([np.stack([c] * 3, axis=-1) for c in crops])
+    return [label == "180" and score > classifier.cls_thresh for label, score in labels]
+
+
 def ink(data: bytes):
     """The image as a boolean ink mask (rows x columns), for finding ruling lines; None when it cannot be read."""
     import io

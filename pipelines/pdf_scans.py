@@ -25,6 +25,7 @@ from jixiao.errors import EmptyInputError, JixiaoError, UnreadableFileError, Uns
 from jixiao.pipelines.document import Page, PageOcr
 from jixiao.pipelines.load_builder import GridCell
 from jixiao.pipelines.ocr_layout import INSTALL_HINT, ink, ocr_available, ocr_blocks, run_ocr
+from jixiao.pipelines.ocr_upright import read_upright, unturn
 
 # Render resolution of a scanned page. Printed CJK of 9-10.5 pt is 19-22 px high at 150 dpi, the glyph size
 # the recogniser reads well (tests/data/scan_example.png draws 22 px text and reads exactly); a higher
@@ -32,6 +33,14 @@ from jixiao.pipelines.ocr_layout import INSTALL_HINT, ink, ocr_available, ocr_bl
 # without reading more, a lower one loses the small print of table cells.
 RENDER_DPI = 150
 POINTS_PER_INCH = 72
+# A scan stored at a higher resolution (300 dpi and more is common) is rendered at a whole multiple of
+# RENDER_DPI near its own and pooled down to RENDER_DPI keeping each block's darkest pixel (``darkest_pool``):
+# resampled to the nearest pixel, a 1-px ruling line of a 300-dpi scan drops out wherever it falls on the
+# column not kept (the example's table drawn at 300 dpi with 1-px rules: 0 or 4 of 7 indicator rows read, by
+# the rules' parity; pooled, 7 of 7 either way, for ~0.1-0.3 s more rendering and the OCR time of 150 dpi;
+# OCR at the full 300 dpi was slower and split cells differently). At most this many times RENDER_DPI
+# (a 600-dpi scan), and within the pixel limit.
+MAX_OVERSAMPLE = 4
 # The page image is resampled without smoothing (pypdfium2's no_smoothimage): smoothing averages a thin
 # ruling line into a grey lighter than ocr_layout.RULING_DARK, and the cells on either side run together
 # (tests/data/scan_example.png in a PDF: 7 of 20 lines read as the image reads them with smoothing, 18
@@ -46,6 +55,11 @@ GARBAGE_SHARE = 0.3
 # ... and holds at least this many garbage glyphs: a handful is a symbol font's boxes or bullets, and OCR
 # costs seconds a page and trades an exact text layer for recognition errors.
 GARBAGE_MIN_GLYPHS = 8
+
+# A page is a "searchable" scan (another tool's OCR: a page image under an invisible text layer, render mode 3)
+# when one image covers at least this share of it and every text object on it is invisible: a scanner's page
+# image fills the page up to its margins, a logo or a chart on a text page does not.
+SCAN_COVER = 0.8
 
 _REPLACEMENT = "\ufffd"
 
@@ -85,10 +99,49 @@ def render_scale(width: float, height: float, max_pixels: int) -> float:
     return min(scale, math.sqrt(max_pixels / area))
 
 
-def _in_points(cells: list[GridCell], scale: float) -> list[GridCell]:
+def scan_dpi(page) -> float | None:
+    """The resolution of the largest image on a pypdfium2 page (pixels per inch across), None without one."""
+    import pypdfium2.raw as pdfium_c
+
+    best: tuple[float, float] | None = None
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        pixels, _ = obj.get_px_size()
+        area = (right - left) * (top - bottom)
+        if area > 0 and (best is None or area > best[0]):
+            best = (area, pixels / ((right - left) / POINTS_PER_INCH))
+    return best[1] if best else None
+
+
+def oversample(dpi: float | None, width_px: float, height_px: float, max_pixels: int) -> int:
+    """How many times RENDER_DPI to render a page whose scan is stored at ``dpi`` before pooling back down
+    (``darkest_pool``): the scan's own resolution in whole multiples, at most MAX_OVERSAMPLE and within the
+    pixel limit (``width_px`` x ``height_px``: the page at the render resolution)."""
+    if not dpi or dpi < 1.5 * RENDER_DPI:
+        return 1
+    over = min(round(dpi / RENDER_DPI), MAX_OVERSAMPLE)
+    while over > 1 and width_px * height_px * over * over > max_pixels:
+        over -= 1
+    return over
+
+
+def darkest_pool(image, factor: int):
+    """The image shrunk ``factor`` times, each pixel the darkest of its block: a 1-px ruling line survives
+    wherever it lies, where resampling to the nearest pixel keeps one column in ``factor``."""
+    import numpy as np
+    from PIL import Image
+
+    pixels = np.asarray(image)
+    height, width = pixels.shape[0] // factor * factor, pixels.shape[1] // factor * factor
+    blocks = pixels[:height, :width].reshape(height // factor, factor, width // factor, factor)
+    return Image.fromarray(blocks.min(axis=(1, 3)))
+
+
+def _in_points(cells: list[GridCell], scale: float, turn: int = 0, size: tuple[int, int] = (0, 0)) -> list[GridCell]:
+    """Cell boxes from the (upright) page image's pixels to PDF points on the page as rendered."""
     for cell in cells:
         if cell.bbox is not None:
-            cell.bbox = tuple(v / scale for v in cell.bbox)
+            cell.bbox = tuple(v / scale for v in unturn(cell.bbox, turn, size))
     return cells
 
 
@@ -121,30 +174,64 @@ class ScanPages:
             self._pdfium.close()
             self._pdfium = None
 
-    def state(self, number: int, page) -> PageOcr | None:
-        """None when page ``number``'s text layer serves; else "read" (OCR it), "off" or "not_installed"."""
-        if not text_layer_fails(page.chars):
-            return None
-        if not self._settings.pdf_ocr:
-            state: PageOcr = "off"
-        else:
-            if self._engine is None:
-                self._engine = ocr_available()
-            state = "read" if self._engine else "not_installed"
-        self.states[number] = state
-        return state
-
-    def _render(self, number: int) -> tuple[bytes, float]:
+    def _pdfium_page(self, number: int):
         import pypdfium2
 
         if self._pdfium is None:
             self._pdfium = pypdfium2.PdfDocument(self._data)
-        page = self._pdfium[number - 1]
+        return self._pdfium[number - 1]
+
+    def searchable_scan(self, number: int, page) -> bool:
+        """Whether page ``number`` is a scan with an invisible OCR text layer: one image covers SCAN_COVER of
+        it and every text object is drawn invisible (render mode 3). Only a page with such an image is opened
+        in pdfium."""
+        import pypdfium2.raw as pdfium_c
+
+        area = max(float(page.width) * float(page.height), 1.0)
+        if not any((im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) >= SCAN_COVER * area for im in page.images):
+            return False
+        pdf_page = self._pdfium_page(number)
         try:
-            scale = render_scale(*page.get_size(), self._settings.max_image_pixels)
-            image = page.render(scale=scale, grayscale=True, no_smoothimage=True).to_pil()
+            texts = list(pdf_page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]))
+            return bool(texts) and all(pdfium_c.FPDFTextObj_GetTextRenderMode(t.raw) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
+                                       for t in texts)
+        finally:
+            pdf_page.close()
+
+    def state(self, number: int, page) -> PageOcr | None:
+        """None when page ``number``'s text layer serves; else "read" (OCR it), "off" or "not_installed";
+        "text_layer" for a searchable scan whose text layer is trusted (``JIXIAO_PDF_OCR_SEARCHABLE`` off)."""
+        if not text_layer_fails(page.chars):
+            if not self.searchable_scan(number, page):
+                return None
+            if not (self._settings.pdf_ocr and self._settings.pdf_ocr_searchable and self._has_engine()):
+                self.states[number] = "text_layer"
+                return "text_layer"
+            self.states[number] = "read"
+            return "read"
+        if not self._settings.pdf_ocr:
+            state: PageOcr = "off"
+        else:
+            state = "read" if self._has_engine() else "not_installed"
+        self.states[number] = state
+        return state
+
+    def _has_engine(self) -> bool:
+        if self._engine is None:
+            self._engine = ocr_available()
+        return self._engine
+
+    def _render(self, number: int) -> tuple[bytes, float]:
+        page = self._pdfium_page(number)
+        try:
+            width, height = page.get_size()
+            scale = render_scale(width, height, self._settings.max_image_pixels)
+            over = oversample(scan_dpi(page), width * scale, height * scale, self._settings.max_image_pixels)
+            image = page.render(scale=scale * over, grayscale=True, no_smoothimage=True).to_pil()
         finally:
             page.close()
+        if over > 1:
+            image = darkest_pool(image, over)
         buffer = io.BytesIO()
         image.save(buffer, "PNG", compress_level=1)  # read back at once: speed over size
         return buffer.getvalue(), scale
@@ -158,18 +245,20 @@ class ScanPages:
             if mask is not None and not mask.any():  # a blank page: nothing to OCR
                 return []
             self._deadline.check(f"OCR of page {number} of the PDF")
-            boxes = run_ocr(image)
+            upright = read_upright(image, run_ocr)  # a page scanned sideways or upside down is turned
         except (JixiaoError, MemoryError):  # MemoryError: the worker's limit, answered input.memory_limit
             raise
         except Exception as exc:  # pdfium's and the OCR runtime's errors on a damaged page
             raise UnreadableFileError(f"cannot OCR page {number} of the PDF ({type(exc).__name__}: {exc})",
                                       source=self._source) from exc
         out: list[tuple[str, object, tuple | None]] = []
-        for kind, item in ocr_blocks(boxes, mask):
+        if upright.turn:
+            mask = ink(upright.image)
+        for kind, item in ocr_blocks(upright.boxes, mask):
             if kind == "line":
                 out.append(("line", item, None))
             else:
-                cells = _in_points(item, scale)
+                cells = _in_points(item, scale, upright.turn, upright.size)
                 out.append(("table", cells, _table_box(cells)))
         return out
 
@@ -185,6 +274,11 @@ class ScanPages:
         if "read" in states:
             return EmptyInputError("neither the PDF's text layer nor OCR of its scanned pages found any text", source=self._source)
         return EmptyInputError("the PDF has no text", source=self._source)
+
+
+def searchable_pages(pages: list[Page]) -> list[int]:
+    """The numbers of the pages that are scans under an invisible OCR text layer, read from that layer."""
+    return [p.number for p in pages if p.ocr == "text_layer"]
 
 
 def scan_meta(pages: list[Page]) -> tuple[list[int], list[str]]:

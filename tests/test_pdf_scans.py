@@ -253,3 +253,38 @@ def test_a_scanned_pdf_reads_like_its_text():
 
     assert rows(got) == rows(want)
     assert got.provenance["funds.executed"].page == 1
+
+
+def _searchable_scan_pdf(invisible: bool = True, cover: float = 1.0) -> bytes:
+    """A "searchable" scan: a page image (covering ``cover`` of the page across) under a text layer drawn
+    invisible (render mode 3), as another tool's OCR leaves it."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    pdf.drawImage(ImageReader(_scan_image()), 0, 0, width=A4[0] * cover, height=A4[1])
+    text = pdf.beginText(72, 760)
+    text.setFont("Helvetica", 12)
+    text.setTextRenderMode(3 if invisible else 0)
+    text.textLine("Layer text")
+    pdf.drawText(text)
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def test_a_searchable_scan_is_noted_and_its_text_layer_trusted_unless_asked(fake_ocr):
+    from jixiao.pipelines.extract import Extractor
+
+    doc = load_bytes(_searchable_scan_pdf(), filename="searchable.pdf")
+    assert doc.text.strip() == "Layer text" and [p.ocr for p in doc.pages] == ["text_layer"] and not fake_ocr.images
+    assert pdf_scans.searchable_pages(doc.pages) == [1] and pdf_scans.scan_meta(doc.pages) == ([], [])
+    record = Extractor.from_settings(load_tagger=False).extract(doc, mode="parser")
+    assert record.meta["text_layer_scan_pages"] == [1] and "ocr_pages" not in record.meta
+    # visible text over a picture, or a picture that is not the page: a text page
+    for pdf in (_searchable_scan_pdf(invisible=False), _searchable_scan_pdf(cover=0.5)):
+        assert [p.ocr for p in load_bytes(pdf, filename="text.pdf").pages] == [None]
+    # asked to, OCR reads it instead
+    doc = load_bytes(_searchable_scan_pdf(), filename="searchable.pdf", settings=Settings(pdf_ocr_searchable=True))
+    assert [p.ocr for p in doc.pages] == ["read"] and doc.text.startswith("SCANNED 1") and len(fake_ocr.images) == 1
