@@ -208,6 +208,7 @@ class WorkerProcess:
         self._proc = None
         self._conn = None
         self._ready = False
+        self.closed = False
         self.ready_at: float | None = None  # perf_counter() when the running process said it was loaded (benchmarks)
         self.start()
 
@@ -236,7 +237,14 @@ class WorkerProcess:
 
     def restart(self) -> None:
         self.kill()
-        self.start()
+        if not self.closed:
+            self.start()
+
+    def close(self) -> None:
+        """Kill the process for good: a ``run`` waiting on it in another thread (a server shutting down) fails at
+        once instead of waiting for its document, and starts no replacement."""
+        self.closed = True
+        self.kill()
 
     def wait_ready(self, timeout: float | None = None) -> bool:
         """Block until the worker has loaded the extractor (so that a job's limit does not pay for it)."""
@@ -257,6 +265,8 @@ class WorkerProcess:
         restarted and ``DeadlineExceeded`` raised. Typed errors come back as ``RemoteError``."""
         begin = time.monotonic()
         until = None if timeout is None else begin + timeout
+        if self.closed:
+            raise RuntimeError("the worker process was closed (the server is shutting down)")
         if self._proc is None or not self._proc.is_alive():
             self.start()
         try:
