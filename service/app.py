@@ -30,7 +30,9 @@ log = logging.getLogger("jixiao.service")
 
 DESCRIPTION = """Extraction of project performance records (项目支出绩效自评表) from Chinese government
 budget documents. Errors are RFC 9457 problem details (`application/problem+json`) whose `type` is
-`https://jixiao.dev/problems/<code>`. Every response carries `X-Request-ID` (the client's, when sent)."""
+`https://jixiao.dev/problems/<code>`. Every response carries `X-Request-ID` (the client's, when sent).
+Documents longer than the per-request limit allows (scanned PDFs are OCR'd page by page) go through `/v1/jobs`:
+submit, poll, fetch the result."""
 
 
 def _load_extractor(settings: Settings):
