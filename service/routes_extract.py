@@ -133,7 +133,8 @@ def _content_kind(request: Request) -> str:
 
 def _too_many_files(count: str, max_files: int) -> BatchTooLargeError:
     if max_files == 1:
-        return BatchTooLargeError(f"{count} files sent to /v1/extract, which takes one; send several to /v1/extract/batch")
+        return BatchTooLargeError(f"{count} files sent in field 'file', which takes one; send several in field 'files' "
+                                  "(to /v1/extract/batch or /v1/jobs)")
     return BatchTooLargeError(f"{count} files exceed the batch limit of {max_files} (JIXIAO_MAX_BATCH)")
 
 
