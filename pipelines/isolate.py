@@ -229,11 +229,15 @@ class WorkerProcess:
         return self._proc is not None and self._proc.is_alive()
 
     def kill(self) -> None:
-        if self._proc is not None:
-            self._proc.kill()
-            self._proc.join(5)
-            self._conn.close()
+        # Taken out first: at a server's shutdown ``close`` (the event loop's thread) and a ``run`` in a worker
+        # thread, failing on the killed pipe, may both kill the process at once.
+        proc, conn = self._proc, self._conn
         self._proc = self._conn = None
+        if proc is not None:
+            proc.kill()
+            proc.join(5)
+        if conn is not None:
+            conn.close()
 
     def restart(self) -> None:
         self.kill()
@@ -279,7 +283,8 @@ class WorkerProcess:
             self._conn.send((asdict(job), timeout))
             message = self._recv(until)
         except (EOFError, OSError, BrokenPipeError):
-            code = self._proc.exitcode if self._proc is not None else None
+            proc = self._proc  # None when a shutdown's close() killed it meanwhile
+            code = proc.exitcode if proc is not None else None
             self.restart()
             raise MemoryLimitError(f"the worker process died (exit code {code}), most likely over its memory limit of "
                                    f"{self.memory_mb} MB", limit="worker_memory_mb", source=job.source or job.filename or job.path) from None
