@@ -67,6 +67,16 @@ class Settings(BaseSettings):
     # service
     max_batch: int = 32
     request_timeout_s: float = 60.0
+    # Asynchronous jobs (POST /v1/jobs) exist for what the request limit cannot read: a scanned PDF is OCR'd at
+    # ~6-17 s a page (docs/decisions/scanned-pdfs.md), so a 30-page scanned 决算 takes minutes. 900 s reads ~50
+    # such pages on shared cores; the deadline runs from the job's start, not from its place in the queue.
+    job_timeout_s: float = Field(default=900.0, gt=0, description="time limit of one asynchronous job, all its documents")
+    # Bounded memory: an upload stays in memory until its document starts, so the worst case is max_jobs times
+    # JIXIAO_MAX_BODY_BYTES (32 x 64 MiB); records of finished jobs are small (kB to a few hundred kB).
+    max_jobs: int = Field(default=32, ge=1, description="most jobs held at once: queued, running, or finished and not "
+                          "expired; a full store answers 429 job.queue_full")
+    # Long enough for a client polling every few seconds, short enough that unread results free their place.
+    job_ttl_s: float = Field(default=900.0, gt=0, description="how long a finished job's result is kept")
     auth_tokens: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="bearer tokens, comma-separated in the environment; empty disables auth"
     )

@@ -208,6 +208,7 @@ class WorkerProcess:
         self._proc = None
         self._conn = None
         self._ready = False
+        self.closed = False
         self.ready_at: float | None = None  # perf_counter() when the running process said it was loaded (benchmarks)
         self.start()
 
@@ -228,15 +229,26 @@ class WorkerProcess:
         return self._proc is not None and self._proc.is_alive()
 
     def kill(self) -> None:
-        if self._proc is not None:
-            self._proc.kill()
-            self._proc.join(5)
-            self._conn.close()
+        # Taken out first: at a server's shutdown ``close`` (the event loop's thread) and a ``run`` in a worker
+        # thread, failing on the killed pipe, may both kill the process at once.
+        proc, conn = self._proc, self._conn
         self._proc = self._conn = None
+        if proc is not None:
+            proc.kill()
+            proc.join(5)
+        if conn is not None:
+            conn.close()
 
     def restart(self) -> None:
         self.kill()
-        self.start()
+        if not self.closed:
+            self.start()
+
+    def close(self) -> None:
+        """Kill the process for good: a ``run`` waiting on it in another thread (a server shutting down) fails at
+        once instead of waiting for its document, and starts no replacement."""
+        self.closed = True
+        self.kill()
 
     def wait_ready(self, timeout: float | None = None) -> bool:
         """Block until the worker has loaded the extractor (so that a job's limit does not pay for it)."""
@@ -257,6 +269,8 @@ class WorkerProcess:
         restarted and ``DeadlineExceeded`` raised. Typed errors come back as ``RemoteError``."""
         begin = time.monotonic()
         until = None if timeout is None else begin + timeout
+        if self.closed:
+            raise RuntimeError("the worker process was closed (the server is shutting down)")
         if self._proc is None or not self._proc.is_alive():
             self.start()
         try:
@@ -269,7 +283,8 @@ class WorkerProcess:
             self._conn.send((asdict(job), timeout))
             message = self._recv(until)
         except (EOFError, OSError, BrokenPipeError):
-            code = self._proc.exitcode if self._proc is not None else None
+            proc = self._proc  # None when a shutdown's close() killed it meanwhile
+            code = proc.exitcode if proc is not None else None
             self.restart()
             raise MemoryLimitError(f"the worker process died (exit code {code}), most likely over its memory limit of "
                                    f"{self.memory_mb} MB", limit="worker_memory_mb", source=job.source or job.filename or job.path) from None

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from contextlib import asynccontextmanager
+from datetime import datetime
 
+import anyio
 import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 import jixiao
 from jixiao.config import Settings, get_settings
+from jixiao.service.jobs import JobStore, utc_now
 from jixiao.service.metrics import Metrics
 from jixiao.service.middleware import BearerAuthMiddleware, BodyLimitMiddleware, PUBLIC_PATHS, RequestContextMiddleware
 from jixiao.service.problems import Problem, install_handlers
@@ -26,7 +30,9 @@ log = logging.getLogger("jixiao.service")
 
 DESCRIPTION = """Extraction of project performance records (项目支出绩效自评表) from Chinese government
 budget documents. Errors are RFC 9457 problem details (`application/problem+json`) whose `type` is
-`https://jixiao.dev/problems/<code>`. Every response carries `X-Request-ID` (the client's, when sent)."""
+`https://jixiao.dev/problems/<code>`. Every response carries `X-Request-ID` (the client's, when sent).
+Documents longer than the per-request limit allows (scanned PDFs are OCR'd page by page) go through `/v1/jobs`:
+submit, poll, fetch the result."""
 
 
 def _load_extractor(settings: Settings):
@@ -44,8 +50,10 @@ def _load_mapper(extractor):
     return Mapper.from_taxonomy()
 
 
-def create_app(settings: Settings | None = None, extractor=None, mapper=None, *, worker_factory: str | None = None) -> FastAPI:
-    """``worker_factory``: "module:callable" that builds the extractor inside each worker process (tests)."""
+def create_app(settings: Settings | None = None, extractor=None, mapper=None, *, worker_factory: str | None = None,
+               clock: Callable[[], datetime] | None = None) -> FastAPI:
+    """``worker_factory``: "module:callable" that builds the extractor inside each worker process (tests);
+    ``clock``: the time of the job store (tests expire jobs with it)."""
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -66,11 +74,17 @@ def create_app(settings: Settings | None = None, extractor=None, mapper=None, *,
         app.state.extractor = loaded
         log.info("ready", extra={"extractor": type(loaded).__name__, "workers": settings.workers_threads,
                                  "isolation": "process" if isolated else "thread"})
-        try:
-            yield
-        finally:
-            if isolated:
-                app.state.workers.close()
+        # Jobs run in this task group, for the app's life. At shutdown they are cancelled and the worker processes
+        # killed before the group is left: a job waiting on a worker process would otherwise hold shutdown up to
+        # its deadline.
+        async with anyio.create_task_group() as job_tasks:
+            app.state.jobs.attach(job_tasks, slots=_job_slots(settings))
+            try:
+                yield
+            finally:
+                job_tasks.cancel_scope.cancel()
+                if isolated:
+                    app.state.workers.close()
         app.state.extractor = None
         app.state.mapper = None
         app.state.metrics.process_exited(os.getpid())
@@ -83,14 +97,16 @@ def create_app(settings: Settings | None = None, extractor=None, mapper=None, *,
     )
     app.state.settings = settings
     app.state.metrics = Metrics()
+    app.state.jobs = JobStore(settings, clock=clock or utc_now, metrics=app.state.metrics)
     app.state.extractor = None
     app.state.mapper = None
     install_handlers(app)
 
-    from jixiao.service import routes_extract, routes_mapper, routes_ops
+    from jixiao.service import routes_extract, routes_jobs, routes_mapper, routes_ops
 
     app.include_router(routes_ops.router)
     app.include_router(routes_extract.router)
+    app.include_router(routes_jobs.router)
     app.include_router(routes_mapper.router)
 
     # add_middleware wraps: the last added is the outermost.
@@ -121,6 +137,12 @@ def create_app(settings: Settings | None = None, extractor=None, mapper=None, *,
 
     app.openapi = openapi
     return app
+
+
+def _job_slots(settings: Settings) -> int:
+    """Jobs running at once: one worker is left to the synchronous routes, whose clients wait on the line
+    (each job runs one document at a time, so it holds one worker); with one worker, they share it."""
+    return max(1, settings.workers_threads - 1)
 
 
 def _extra_schemas() -> dict:

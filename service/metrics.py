@@ -39,6 +39,10 @@ class Metrics:
         self.errors = Counter(
             "jixiao_errors_total", "Problems returned, by problem code.", ["code"], registry=self.registry,
         )
+        self.jobs = Counter(
+            "jixiao_jobs_total", "Asynchronous jobs by status: accepted, rejected (store full), done, failed, cancelled, "
+            "expired.", ["status"], registry=self.registry,
+        )
         self.extract_seconds = Histogram(
             "jixiao_extract_duration_seconds", "Time spent loading and extracting one document (worker thread).",
             buckets=_LATENCY_BUCKETS, registry=self.registry,

@@ -89,6 +89,34 @@ class TimeoutProblem(ServiceError):
     http_status = 504
 
 
+class JobNotFoundError(ServiceError):
+    code = "job.not_found"
+    http_status = 404
+
+
+class JobNotDoneError(ServiceError):
+    code = "job.not_done"
+    http_status = 409
+
+    def __init__(self, message: str, retry_after_s: int):
+        super().__init__(message)
+        self.headers = {"Retry-After": str(retry_after_s)}
+
+
+class JobExpiredError(ServiceError):
+    code = "job.expired"
+    http_status = 410
+
+
+class JobQueueFullError(ServiceError):
+    code = "job.queue_full"
+    http_status = 429
+
+    def __init__(self, message: str, retry_after_s: int):
+        super().__init__(message)
+        self.headers = {"Retry-After": str(retry_after_s)}
+
+
 class InternalError(ServiceError):
     code = "server.error"
     http_status = 500

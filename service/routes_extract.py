@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ from jixiao.service.problems import (
     validation_error,
 )
 from jixiao.service.schemas import BatchItem, BatchRequest, BatchResponse, ExtractRequest, Mode
+from jixiao.service.workers import REQUEST_LIMIT, Limit
 
 log = logging.getLogger("jixiao.service")
 router = APIRouter(tags=["extract"])
@@ -84,7 +86,7 @@ def run_job(job: Job, extractor, settings: Settings, metrics, deadline: Deadline
     return record
 
 
-def _ready_extractor(request: Request):
+def ready_extractor(request: Request):
     state = request.app.state
     extractor = getattr(state, "extractor", None)
     if extractor is None or not getattr(extractor, "ready", True):
@@ -131,18 +133,26 @@ def _content_kind(request: Request) -> str:
 
 def _too_many_files(count: str, max_files: int) -> BatchTooLargeError:
     if max_files == 1:
-        return BatchTooLargeError(f"{count} files sent to /v1/extract, which takes one; send several to /v1/extract/batch")
+        return BatchTooLargeError(f"{count} files sent in field 'file', which takes one; send several in field 'files' "
+                                  "(to /v1/extract/batch or /v1/jobs)")
     return BatchTooLargeError(f"{count} files exceed the batch limit of {max_files} (JIXIAO_MAX_BATCH)")
 
 
-async def _upload_jobs(request: Request, field: str, max_files: int) -> list[Job]:
+async def _read_form(request: Request, max_files: int):
     try:
-        form = await request.form(max_files=max_files + 1, max_fields=16)
+        return await request.form(max_files=max_files + 1, max_fields=16)
     except StarletteHTTPException as exc:
         # The parser stops at max_files + 1 files: the client only learns "more than the limit".
         if "Too many files" in str(exc.detail):
             raise _too_many_files(f"more than {max_files}", max_files) from None
         raise
+
+
+async def _upload_jobs(request: Request, field: str, max_files: int) -> list[Job]:
+    return await _form_jobs(await _read_form(request, max_files), field, max_files)
+
+
+async def _form_jobs(form, field: str, max_files: int) -> list[Job]:
     uploads = [item for item in form.getlist(field) if isinstance(item, UploadFile)]
     if not uploads:
         raise ValidationFailedError(f"multipart field '{field}' with a file is required",
@@ -177,6 +187,51 @@ def upload_name(name: str | None) -> str | None:
 
 def _json_job(item: ExtractRequest) -> Job:
     return Job(doc_id=item.doc_id, mode=item.mode, text=item.text, source=item.source)
+
+
+def _batch_jobs(batch: BatchRequest, max_batch: int) -> list[Job]:
+    if len(batch.documents) > max_batch:
+        raise BatchTooLargeError(f"{len(batch.documents)} documents exceed the batch limit of {max_batch} (JIXIAO_MAX_BATCH)")
+    return [_json_job(item) for item in batch.documents]
+
+
+async def read_documents(request: Request, max_batch: int) -> tuple[list[Job], bool]:
+    """The documents of a request that may be one (JSON ``{text}``, multipart ``file``) or several (JSON
+    ``{documents}``, multipart ``files``), and whether it was several (a batch)."""
+    if _content_kind(request) == "multipart":
+        form = await _read_form(request, max_batch)
+        several = "files" in form
+        return await _form_jobs(form, "files" if several else "file", max_batch if several else 1), several
+    body = (await request.body()).removeprefix(b"\xef\xbb\xbf")
+    try:  # a peek only: _read_json parses again and words any error
+        data = json.loads(body)
+        several = isinstance(data, dict) and "documents" in data
+    except ValueError:
+        several = False
+    if several:
+        return _batch_jobs(await _read_json(request, BatchRequest), max_batch), True
+    return [_json_job(await _read_json(request, ExtractRequest))], False
+
+
+def document_id(job: Job) -> str | None:
+    """The doc_id a document's result names before (or without) its record: the given one, else the file's stem."""
+    return job.doc_id or (job.filename and job.filename.rsplit("/", 1)[-1].rsplit(".", 1)[0]) or None
+
+
+async def extract_item(request_state, index: int, job: Job, extractor, *, deadline: float, instance: str,
+                       limit: Limit = REQUEST_LIMIT) -> BatchItem:
+    """One document of a batch or a job: its record, or its problem; never raises but for cancellation."""
+    settings, metrics = request_state.settings, request_state.metrics
+    try:
+        record = await request_state.workers.run(run_job, job, extractor, settings, metrics, deadline=deadline, limit=limit)
+        return BatchItem(index=index, doc_id=record.doc_id, ok=True, record=record)
+    except JixiaoError as exc:
+        error = exc
+    except Exception:
+        log.exception("extraction failed", extra={"index": index, "doc_id": document_id(job)})
+        error = InternalError("internal error while extracting this document; the request id identifies it in the logs")
+    metrics.errors.labels(code=error.code).inc()
+    return BatchItem(index=index, doc_id=document_id(job), ok=False, error=problem_for(error, instance))
 
 
 def _request_body(json_schema: str, file_field: str, file_help: str) -> dict:
@@ -255,7 +310,7 @@ _EXTRACT_ERRORS = problem_examples(
 async def extract(request: Request) -> DocumentRecord:
     settings = request.app.state.settings
     deadline = anyio.current_time() + settings.request_timeout_s
-    extractor = _ready_extractor(request)
+    extractor = ready_extractor(request)
     if _content_kind(request) == "multipart":
         job = (await _upload_jobs(request, "file", 1))[0]
     else:
@@ -263,7 +318,7 @@ async def extract(request: Request) -> DocumentRecord:
     return await request.app.state.workers.run(run_job, job, extractor, settings, request.app.state.metrics, deadline=deadline)
 
 
-_BATCH_EXAMPLE = {
+BATCH_EXAMPLE = {
     "results": [
         {"index": 0, "doc_id": "a", "ok": True, "record": EXAMPLE_RECORD},
         {"index": 1, "doc_id": "b", "ok": False, "error": {
@@ -284,7 +339,7 @@ _BATCH_EXAMPLE = {
         "The answer holds one result or one problem per document, in request order; a bad document does not fail the others. "
         "The per-request time limit covers the whole batch: documents it does not reach get a `request.timeout` problem."
     ),
-    responses={200: {"content": {"application/json": {"example": _BATCH_EXAMPLE}}},
+    responses={200: {"content": {"application/json": {"example": BATCH_EXAMPLE}}},
                **problem_examples(ValidationFailedError("the request does not match the schema: documents: Field required"),
                                   BatchTooLargeError("40 documents exceed the batch limit of 32 (JIXIAO_MAX_BATCH)"),
                                   UnsupportedMediaTypeError("Content-Type 'text/plain' is not accepted: send application/json or multipart/form-data"),
@@ -294,28 +349,12 @@ _BATCH_EXAMPLE = {
 async def extract_batch(request: Request) -> BatchResponse:
     settings = request.app.state.settings
     deadline = anyio.current_time() + settings.request_timeout_s
-    extractor = _ready_extractor(request)
+    extractor = ready_extractor(request)
     if _content_kind(request) == "multipart":
         jobs = await _upload_jobs(request, "files", settings.max_batch)
     else:
-        batch = await _read_json(request, BatchRequest)
-        if len(batch.documents) > settings.max_batch:
-            raise BatchTooLargeError(f"{len(batch.documents)} documents exceed the batch limit of {settings.max_batch} (JIXIAO_MAX_BATCH)")
-        jobs = [_json_job(item) for item in batch.documents]
-    metrics = request.app.state.metrics
-    results: list[BatchItem] = []
-    for index, job in enumerate(jobs):
-        doc_id = job.doc_id or (job.filename and job.filename.rsplit("/", 1)[-1].rsplit(".", 1)[0]) or None
-        try:
-            record = await request.app.state.workers.run(run_job, job, extractor, settings, metrics, deadline=deadline)
-            results.append(BatchItem(index=index, doc_id=record.doc_id, ok=True, record=record))
-            continue
-        except JixiaoError as exc:
-            error = exc
-        except Exception:
-            log.exception("extraction failed", extra={"index": index, "doc_id": doc_id})
-            error = InternalError("internal error while extracting this document; the request id identifies it in the logs")
-        metrics.errors.labels(code=error.code).inc()
-        results.append(BatchItem(index=index, doc_id=doc_id, ok=False, error=problem_for(error, request.url.path)))
+        jobs = _batch_jobs(await _read_json(request, BatchRequest), settings.max_batch)
+    results = [await extract_item(request.app.state, index, job, extractor, deadline=deadline, instance=request.url.path)
+               for index, job in enumerate(jobs)]
     failed = sum(1 for r in results if not r.ok)
     return BatchResponse(results=results, succeeded=len(results) - failed, failed=failed)

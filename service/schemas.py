@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -101,3 +102,36 @@ class Health(BaseModel):
     status: Literal["ok", "ready"]
     version: str
     details: dict[str, object] = Field(default_factory=dict)
+
+
+JobState = Literal["queued", "running", "done", "failed"]
+
+
+class JobProgress(BaseModel):
+    total: int = Field(description="documents in the job")
+    done: int = Field(description="documents finished, with a record or a problem")
+    succeeded: int
+    failed: int
+
+
+class JobStatus(BaseModel):
+    """An asynchronous job (``POST /v1/jobs``): where it stands, and where its result is once it is finished."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "id": "9b1f0c5e2d7a4c3b8e6f1a2d3c4b5a69", "status": "running", "batch": False,
+        "created_at": "2025-03-01T08:00:00Z", "started_at": "2025-03-01T08:00:01Z", "finished_at": None,
+        "expires_at": None, "progress": {"total": 1, "done": 0, "succeeded": 0, "failed": 0},
+        "result": "/v1/jobs/9b1f0c5e2d7a4c3b8e6f1a2d3c4b5a69/result"}]})
+
+    id: str
+    status: JobState = Field(description="queued (waiting for a job slot), running, done (finished, at least one "
+                             "record), failed (finished, every document a problem)")
+    batch: bool = Field(description="false: one document, the result is its record; true: several, the result is "
+                        "the batch response (one result or one problem per document)")
+    created_at: datetime
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    expires_at: datetime | None = Field(default=None, description="when a finished job is forgotten (JIXIAO_JOB_TTL_S)")
+    progress: JobProgress
+    result: str = Field(description="path of the result, ready when status is done or failed")
+    error: Problem | None = Field(default=None, description="a failed one-document job: its document's problem")

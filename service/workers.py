@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import anyio
 import anyio.from_thread
@@ -14,6 +14,21 @@ from jixiao.deadline import Deadline
 from jixiao.service.problems import TimeoutProblem
 
 T = TypeVar("T")
+
+
+class Limit(NamedTuple):
+    """Which time limit a deadline is, for the problem's words: a request's or an asynchronous job's."""
+
+    what: str
+    setting: str
+
+
+REQUEST_LIMIT = Limit("per-request", "JIXIAO_REQUEST_TIMEOUT_S")
+JOB_LIMIT = Limit("job", "JIXIAO_JOB_TIMEOUT_S")
+
+
+def _ran_out(limit: Limit) -> TimeoutProblem:
+    return TimeoutProblem(f"the {limit.what} time limit ({limit.setting}) ran out before this document started")
 
 
 class Workers:
@@ -27,7 +42,7 @@ class Workers:
     def __init__(self, threads: int):
         self.limiter = anyio.CapacityLimiter(max(1, threads))
 
-    async def run(self, func: Callable[..., T], *args, deadline: float) -> T:
+    async def run(self, func: Callable[..., T], *args, deadline: float, limit: Limit = REQUEST_LIMIT) -> T:
         """Run ``func(*args, deadline=...)`` in a worker thread, queueing for one, before the ``anyio.current_time()``
         deadline.
 
@@ -37,14 +52,14 @@ class Workers:
         """
         remaining = deadline - anyio.current_time()
         if remaining <= 0:
-            raise TimeoutProblem("the per-request time limit (JIXIAO_REQUEST_TIMEOUT_S) ran out before this document started")
+            raise _ran_out(limit)
         token = object()
         try:
             with anyio.fail_after(remaining):
                 await self.limiter.acquire_on_behalf_of(token)
         except TimeoutError as exc:
-            raise TimeoutProblem(f"no worker was free within the per-request limit of {math.ceil(remaining)} s "
-                                 "(JIXIAO_REQUEST_TIMEOUT_S)") from exc
+            raise TimeoutProblem(f"no worker was free within the {limit.what} limit of {math.ceil(remaining)} s "
+                                 f"({limit.setting})") from exc
         remaining = deadline - anyio.current_time()
         stop = Deadline.after(max(0.0, remaining))
         limiter = self.limiter
@@ -62,7 +77,8 @@ class Workers:
             with anyio.fail_after(max(0.0, remaining)):
                 return await anyio.to_thread.run_sync(work, abandon_on_cancel=True)
         except TimeoutError as exc:
-            raise TimeoutProblem(f"extraction took longer than the per-request limit of {math.ceil(remaining)} s (JIXIAO_REQUEST_TIMEOUT_S)") from exc
+            raise TimeoutProblem(f"extraction took longer than the {limit.what} limit of {math.ceil(remaining)} s "
+                                 f"({limit.setting})") from exc
 
 
 class ProcessWorkers:
@@ -88,7 +104,7 @@ class ProcessWorkers:
     def pids(self) -> list[int]:
         return [w.pid for w in self.all if w.pid is not None]
 
-    async def run(self, func, job, extractor, settings, metrics, *, deadline: float):
+    async def run(self, func, job, extractor, settings, metrics, *, deadline: float, limit: Limit = REQUEST_LIMIT):
         """Same call as ``Workers.run(run_job, job, extractor, settings, metrics, deadline=...)``: ``func`` and
         ``extractor`` stay in this process unused; the job goes to a worker process."""
         import dataclasses
@@ -99,15 +115,15 @@ class ProcessWorkers:
         async with self.limiter:
             remaining = deadline - anyio.current_time()
             if remaining <= 0:
-                raise TimeoutProblem("the per-request time limit (JIXIAO_REQUEST_TIMEOUT_S) ran out before this document started")
+                raise _ran_out(limit)
             worker = self.idle.pop()
             fmt = "text" if job.data is None else "upload"
             try:
                 outcome = await anyio.to_thread.run_sync(worker.run, Job(**dataclasses.asdict(job)), remaining)
             except DeadlineExceeded as exc:
                 metrics.documents.labels(format=fmt, outcome="error").inc()
-                raise TimeoutProblem(f"extraction took longer than the per-request limit of {math.ceil(remaining)} s "
-                                     "(JIXIAO_REQUEST_TIMEOUT_S); it was stopped") from exc
+                raise TimeoutProblem(f"extraction took longer than the {limit.what} limit of {math.ceil(remaining)} s "
+                                     f"({limit.setting}); it was stopped") from exc
             except Exception:
                 metrics.documents.labels(format=fmt, outcome="error").inc()
                 raise
@@ -119,4 +135,4 @@ class ProcessWorkers:
 
     def close(self) -> None:
         for worker in self.all:
-            worker.kill()
+            worker.close()

@@ -74,3 +74,34 @@ def test_a_worker_over_its_memory_limit_is_a_typed_error():
         assert r.status_code == 413 and r.json()["code"] == "input.memory_limit", r.text
         assert "JIXIAO_WORKER_MEMORY_MB" in r.json()["detail"]
         assert c.post("/v1/extract", json={"text": EXAMPLE, "mode": "parser"}).status_code == 200
+
+
+def _job_finished(client, location: str) -> dict:
+    for _ in range(1000):  # bounded polling, not a timed assertion
+        status = client.get(location).json()
+        if status["status"] in ("done", "failed"):
+            return status
+        time.sleep(0.02)
+    raise AssertionError(f"job did not finish: {status}")
+
+
+def test_a_runaway_job_document_is_killed_at_the_job_deadline_and_shutdown_leaves_no_worker():
+    with TestClient(create_app(_settings(job_timeout_s=1.5), worker_factory=FACTORY)) as c:
+        r = c.post("/v1/jobs", json={"documents": [{"text": RUNAWAY, "mode": "parser"}, {"text": EXAMPLE, "mode": "parser"}]})
+        status = _job_finished(c, r.headers["location"])
+        results = c.get(status["result"]).json()["results"]
+        assert [x["error"]["code"] for x in results] == ["request.timeout", "request.timeout"]
+        assert "JIXIAO_JOB_TIMEOUT_S" in results[0]["error"]["detail"]
+        ok = c.post("/v1/jobs", json={"text": EXAMPLE, "mode": "parser"})
+        assert _job_finished(c, ok.headers["location"])["status"] == "done"
+        # a job still running when the server stops: its worker is killed, and no replacement is started
+        c.app.state.settings.job_timeout_s = 600
+        c.post("/v1/jobs", json={"text": RUNAWAY, "mode": "parser"})
+        for _ in range(500):
+            if any(j.status == "running" for j in c.app.state.jobs.jobs.values()):
+                break
+            time.sleep(0.02)
+        workers = c.app.state.workers
+        pids = workers.pids
+    assert all(w.closed and not w.alive() for w in workers.all)
+    assert not any(psutil.pid_exists(p) and psutil.Process(p).status() != psutil.STATUS_ZOMBIE for p in pids)
