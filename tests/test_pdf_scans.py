@@ -15,7 +15,13 @@ import pytest
 from PIL import Image, ImageDraw
 
 from jixiao.config import REPO_ROOT, Settings
-from jixiao.errors import DeadlineExceeded, EmptyInputError, TooManyPagesError, UnsupportedFormatError
+from jixiao.errors import (
+    DeadlineExceeded,
+    EmptyInputError,
+    TooManyPagesError,
+    UnreadableFileError,
+    UnsupportedFormatError,
+)
 from jixiao.pipelines import pdf_scans
 from jixiao.pipelines.ingest import load_bytes
 from jixiao.pipelines.ocr_layout import OcrBox
@@ -203,6 +209,28 @@ def test_the_deadline_is_checked_between_ocr_pages(monkeypatch):
     with pytest.raises(DeadlineExceeded, match="page 2"):
         load_bytes(_pdf([None, None, None]), filename="scan.pdf", deadline=clock)
     assert len(fake.images) == 1
+
+
+def test_an_ocr_failure_on_a_page_is_unreadable_and_its_bad_alloc_is_out_of_memory(monkeypatch):
+    """As for an image (test_ingest_errors): one line without an address, and a native bad_alloc is the
+    worker's memory limit (MemoryError: input.memory_limit, retried), not an unreadable file."""
+    monkeypatch.setattr(pdf_scans, "ocr_available", lambda: True)
+
+    def undecodable(data):
+        raise RuntimeError("Traceback (most recent call last):\n  run()\nRuntimeException: bad input <obj at 0x7f00deadbeef>")
+
+    monkeypatch.setattr(pdf_scans, "run_ocr", undecodable)
+    with pytest.raises(UnreadableFileError) as info:
+        load_bytes(_pdf([None]), filename="scan.pdf")
+    assert info.value.code == "input.unreadable" and "page 1" in info.value.message
+    assert "0x" not in info.value.message and "\n" not in info.value.message
+
+    def bad_alloc(data):  # onnxruntime's way of saying the worker's address-space limit refused an allocation
+        raise RuntimeError("[ONNXRuntimeError] : 6 : RUNTIME_EXCEPTION : Status Message: std::bad_alloc")
+
+    monkeypatch.setattr(pdf_scans, "run_ocr", bad_alloc)
+    with pytest.raises(MemoryError):
+        load_bytes(_pdf([None]), filename="scan.pdf")
 
 
 def test_the_page_limit_applies_before_any_ocr(fake_ocr):
