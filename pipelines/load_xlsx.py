@@ -14,7 +14,7 @@ import re
 
 from jixiao.config import Settings, get_settings
 from jixiao.deadline import NO_DEADLINE, Deadline
-from jixiao.errors import EmptyInputError, InputLimitError, InputTooLargeError, UnreadableFileError, cause, out_of_memory
+from jixiao.errors import EmptyInputError, InputLimitError, InputTooLargeError, unreadable
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.load_builder import DocumentBuilder, GridCell
 
@@ -272,9 +272,7 @@ def load_xlsx(data: bytes, *, doc_id: str, source: str | None, settings: Setting
     except MemoryError:  # the worker's memory limit: the caller answers input.memory_limit
         raise
     except Exception as exc:  # openpyxl raises InvalidFileException, KeyError, BadZipFile … on damaged files
-        if out_of_memory(exc):  # a native library's bad_alloc under the worker's limit
-            raise MemoryError(cause(exc)) from exc
-        raise UnreadableFileError(f"not a readable XLSX ({cause(exc)})", source=source) from exc
+        raise unreadable(exc, "not a readable XLSX", source=source) from exc
     builder = DocumentBuilder(doc_id=doc_id, source=source, format="xlsx", max_chars=settings.max_text_chars, deadline=deadline)
     try:
         for number, ws in enumerate(workbook.worksheets, start=1):

@@ -21,7 +21,7 @@ import unicodedata
 
 from jixiao.config import Settings
 from jixiao.deadline import NO_DEADLINE, Deadline
-from jixiao.errors import EmptyInputError, JixiaoError, UnreadableFileError, UnsupportedFormatError, cause, out_of_memory
+from jixiao.errors import EmptyInputError, JixiaoError, UnsupportedFormatError, unreadable
 from jixiao.pipelines.document import Page, PageOcr
 from jixiao.pipelines.load_builder import GridCell
 from jixiao.pipelines.ocr_layout import INSTALL_HINT, ink, ocr_available, ocr_blocks, run_ocr
@@ -162,9 +162,7 @@ class ScanPages:
         except (JixiaoError, MemoryError):  # MemoryError: the worker's limit, answered input.memory_limit
             raise
         except Exception as exc:  # pdfium's and the OCR runtime's errors on a damaged page
-            if out_of_memory(exc):  # the OCR runtime's bad_alloc under the worker's limit, as load_image answers it
-                raise MemoryError(cause(exc)) from exc
-            raise UnreadableFileError(f"cannot OCR page {number} of the PDF ({cause(exc)})", source=self._source) from exc
+            raise unreadable(exc, f"cannot OCR page {number} of the PDF", source=self._source) from exc
         out: list[tuple[str, object, tuple | None]] = []
         for kind, item in ocr_blocks(boxes, mask):
             if kind == "line":
