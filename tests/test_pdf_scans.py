@@ -186,7 +186,7 @@ def test_pdf_ocr_can_be_turned_off(fake_ocr):
 
 
 class _Clock:
-    """A deadline that runs out once ``expire`` is called (the OCR of a page took the time)."""
+    """A deadline that runs out once ``out`` is set (the OCR of a page took the time)."""
 
     def __init__(self):
         self.out = False
