@@ -139,3 +139,12 @@ def cause(exc: BaseException) -> str:
     text = _ADDRESS.sub("", lines[-1] if lines else "")
     text = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
     return text if len(text) <= CAUSE_CHARS else text[: CAUSE_CHARS - 1] + "…"
+
+
+def unreadable(exc: BaseException, what: str, *, source: str | None) -> Exception:
+    """What a loader raises for a library's failure on an input: a ``MemoryError`` where ``exc`` says an allocation
+    failed (a native library's bad_alloc under the worker's limit: the caller answers input.memory_limit, a rerun
+    retries it), else input.unreadable, ``what`` with the cause in one line."""
+    if out_of_memory(exc):
+        return MemoryError(cause(exc))
+    return UnreadableFileError(f"{what} ({cause(exc)})", source=source)

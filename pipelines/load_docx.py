@@ -11,7 +11,7 @@ import io
 
 from jixiao.config import Settings, get_settings
 from jixiao.deadline import NO_DEADLINE, Deadline
-from jixiao.errors import EmptyInputError, UnreadableFileError, cause, out_of_memory
+from jixiao.errors import EmptyInputError, unreadable
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.load_builder import DocumentBuilder, GridCell
 
@@ -109,9 +109,7 @@ def load_docx(data: bytes, *, doc_id: str, source: str | None, settings: Setting
     except MemoryError:  # the worker's memory limit: the caller answers input.memory_limit
         raise
     except Exception as exc:  # python-docx/lxml raise KeyError, ValueError, XMLSyntaxError … on damaged files
-        if out_of_memory(exc):  # a native library's bad_alloc under the worker's limit
-            raise MemoryError(cause(exc)) from exc
-        raise UnreadableFileError(f"not a readable DOCX ({cause(exc)})", source=source) from exc
+        raise unreadable(exc, "not a readable DOCX", source=source) from exc
     settings = settings or get_settings()
     builder = DocumentBuilder(doc_id=doc_id, source=source, format="docx", max_chars=settings.max_text_chars, deadline=deadline)
     for block in blocks:

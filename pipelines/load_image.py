@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jixiao.errors import EmptyInputError, UnreadableFileError, UnsupportedFormatError, cause, out_of_memory
+from jixiao.errors import EmptyInputError, UnsupportedFormatError, unreadable
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.load_builder import DocumentBuilder
 from jixiao.pipelines.ocr_layout import INSTALL_HINT, OcrBox, ink, ocr_available, ocr_blocks, run_ocr
@@ -38,9 +38,7 @@ def load_image(data: bytes, *, doc_id: str, source: str | None, settings=None, d
     except MemoryError:  # the worker's memory limit: the caller answers input.memory_limit
         raise
     except Exception as exc:  # decoder and runtime errors of a damaged image
-        if out_of_memory(exc):  # a native library's bad_alloc under the worker's limit
-            raise MemoryError(cause(exc)) from exc
-        raise UnreadableFileError(f"cannot OCR the image ({cause(exc)})", source=source) from exc
+        raise unreadable(exc, "cannot OCR the image", source=source) from exc
     document = document_from_boxes(upright.boxes, doc_id=doc_id, source=source, mask=ink(upright.image), upright=upright)
     if not document.text.strip():
         raise EmptyInputError("OCR found no text in the image", source=source)

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from jixiao.config import Settings, get_settings
 from jixiao.deadline import NO_DEADLINE, Deadline
-from jixiao.errors import EncryptedInputError, JixiaoError, TooManyPagesError, UnreadableFileError, cause, out_of_memory
+from jixiao.errors import EncryptedInputError, JixiaoError, TooManyPagesError, unreadable
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.load_builder import DocumentBuilder, GridCell
 from jixiao.pipelines.pdf_scans import ScanPages
@@ -185,11 +185,9 @@ def load_pdf(data: bytes, *, doc_id: str, source: str | None, settings: Settings
     except MemoryError:  # the worker's memory limit: the caller answers input.memory_limit
         raise
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
-        if out_of_memory(exc):  # a native library's bad_alloc under the worker's limit
-            raise MemoryError(cause(exc)) from exc
         if _encrypted(exc):
             raise EncryptedInputError("the PDF is password-protected; remove the password and retry", source=source) from exc
-        raise UnreadableFileError(f"not a readable PDF ({cause(exc)})", source=source) from exc
+        raise unreadable(exc, "not a readable PDF", source=source) from exc
     document = builder.build()
     if not document.text.strip():
         raise scans.empty_error()

@@ -21,7 +21,7 @@ import unicodedata
 
 from jixiao.config import Settings
 from jixiao.deadline import NO_DEADLINE, Deadline
-from jixiao.errors import EmptyInputError, JixiaoError, UnreadableFileError, UnsupportedFormatError
+from jixiao.errors import EmptyInputError, JixiaoError, UnsupportedFormatError, unreadable
 from jixiao.pipelines.document import Page, PageOcr
 from jixiao.pipelines.load_builder import GridCell
 from jixiao.pipelines.ocr_layout import INSTALL_HINT, ink, ocr_available, ocr_blocks, run_ocr
@@ -249,8 +249,7 @@ class ScanPages:
         except (JixiaoError, MemoryError):  # MemoryError: the worker's limit, answered input.memory_limit
             raise
         except Exception as exc:  # pdfium's and the OCR runtime's errors on a damaged page
-            raise UnreadableFileError(f"cannot OCR page {number} of the PDF ({type(exc).__name__}: {exc})",
-                                      source=self._source) from exc
+            raise unreadable(exc, f"cannot OCR page {number} of the PDF", source=self._source) from exc
         out: list[tuple[str, object, tuple | None]] = []
         if upright.turn:
             mask = ink(upright.image)

@@ -141,6 +141,16 @@ def test_a_library_error_is_one_line_in_the_message_without_traceback_or_address
     assert cause(KeyError()) == "KeyError" and len(cause(ValueError("x" * 5000))) <= 300
 
 
+def test_a_loader_answers_a_library_failure_as_unreadable_or_out_of_memory():
+    from jixiao.errors import unreadable
+
+    err = unreadable(KeyError("word/document.xml"), "not a readable DOCX", source="a.docx")
+    assert isinstance(err, UnreadableFileError) and err.message == "not a readable DOCX (KeyError: 'word/document.xml')"
+    assert err.source == "a.docx"
+    oom = unreadable(RuntimeError("Status Message: std::bad_alloc"), "cannot OCR the image", source="a.png")
+    assert type(oom) is MemoryError and str(oom) == "RuntimeError: Status Message: std::bad_alloc"
+
+
 def test_an_image_the_ocr_cannot_decode_is_unreadable_and_its_bad_alloc_is_out_of_memory(monkeypatch):
     from jixiao.pipelines import load_image
 

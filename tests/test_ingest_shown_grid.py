@@ -89,3 +89,15 @@ def test_a_merge_whose_first_row_is_hidden_shows_its_text_in_the_rest():
     wb.save(out)
     doc = load_bytes(out.getvalue(), filename="hidden_anchor.xlsx")
     assert _rows(doc) == [["一级指标", "三级指标", "分值"], ["产出指标", "受益人数", "20"], ["", "覆盖率", "30"]]
+
+
+def test_hidden_spans_move_positions_back_by_what_is_hidden_before_them():
+    from jixiao.pipelines.load_xlsx import _Hidden
+
+    hidden = _Hidden([(5, 8), (2, 3), (6, 10), (10, 11), (20, 16384)])  # unsorted, overlapping, touching, to XFD
+    assert [hidden.shift(x) for x in range(13)] == [0, 1, None, 2, 3, None, None, None, None, None, None, 4, 5]
+    assert hidden.shift(19) == 12 and hidden.shift(20) is None and hidden.shift(16384) == 13
+    assert _Hidden([]).shift(7) == 7
+    # a row at a time, a hundred thousand of them: one look-up a cell, not a walk over every hidden row
+    rows = _Hidden((r, r + 1) for r in range(0, 200_000, 2))
+    assert rows.shift(199_999) == 99_999 and rows.shift(250_000) == 150_000 and rows.shift(1000) is None

@@ -9,19 +9,24 @@ from __future__ import annotations
 
 import importlib.util
 import io
-import json
 
 import pytest
 from PIL import Image, ImageDraw
 
-from jixiao.config import REPO_ROOT, Settings
-from jixiao.errors import DeadlineExceeded, EmptyInputError, TooManyPagesError, UnsupportedFormatError
+from ocr_reading import SCAN, assert_reads_as_the_example
+
+from jixiao.config import Settings
+from jixiao.errors import (
+    DeadlineExceeded,
+    EmptyInputError,
+    TooManyPagesError,
+    UnreadableFileError,
+    UnsupportedFormatError,
+)
 from jixiao.pipelines import pdf_scans
 from jixiao.pipelines.ingest import load_bytes
 from jixiao.pipelines.ocr_layout import OcrBox
 
-SCAN = REPO_ROOT / "tests" / "data" / "scan_example.png"  # tests/data/make_scan.py draws it from the example
-EXAMPLE = REPO_ROOT / "examples" / "self_evaluation_example.txt"
 A4 = (595.27, 841.89)
 
 
@@ -181,7 +186,7 @@ def test_pdf_ocr_can_be_turned_off(fake_ocr):
 
 
 class _Clock:
-    """A deadline that runs out once ``expire`` is called (the OCR of a page took the time)."""
+    """A deadline that runs out once ``out`` is set (the OCR of a page took the time)."""
 
     def __init__(self):
         self.out = False
@@ -203,6 +208,28 @@ def test_the_deadline_is_checked_between_ocr_pages(monkeypatch):
     with pytest.raises(DeadlineExceeded, match="page 2"):
         load_bytes(_pdf([None, None, None]), filename="scan.pdf", deadline=clock)
     assert len(fake.images) == 1
+
+
+def test_an_ocr_failure_on_a_page_is_unreadable_and_its_bad_alloc_is_out_of_memory(monkeypatch):
+    """As for an image (test_ingest_errors): one line without an address, and a native bad_alloc is the
+    worker's memory limit (MemoryError: input.memory_limit, retried), not an unreadable file."""
+    monkeypatch.setattr(pdf_scans, "ocr_available", lambda: True)
+
+    def undecodable(data):
+        raise RuntimeError("Traceback (most recent call last):\n  run()\nRuntimeException: bad input <obj at 0x7f00deadbeef>")
+
+    monkeypatch.setattr(pdf_scans, "run_ocr", undecodable)
+    with pytest.raises(UnreadableFileError) as info:
+        load_bytes(_pdf([None]), filename="scan.pdf")
+    assert info.value.code == "input.unreadable" and "page 1" in info.value.message
+    assert "0x" not in info.value.message and "\n" not in info.value.message
+
+    def bad_alloc(data):  # onnxruntime's way of saying the worker's address-space limit refused an allocation
+        raise RuntimeError("[ONNXRuntimeError] : 6 : RUNTIME_EXCEPTION : Status Message: std::bad_alloc")
+
+    monkeypatch.setattr(pdf_scans, "run_ocr", bad_alloc)
+    with pytest.raises(MemoryError):
+        load_bytes(_pdf([None]), filename="scan.pdf")
 
 
 def test_the_page_limit_applies_before_any_ocr(fake_ocr):
@@ -237,21 +264,11 @@ def _scanned_example_pdf() -> bytes:
                     reason="the ocr extra is not installed (pip install -e '.[ocr]')")
 def test_a_scanned_pdf_reads_like_its_text():
     from jixiao.pipelines.extract import Extractor
-    from jixiao.pipelines.ingest import load_path
 
     extractor = Extractor.from_settings(load_tagger=False)
     scan = extractor.extract(load_bytes(_scanned_example_pdf(), filename="scan.pdf", doc_id="scan"), mode="parser")
-    text = extractor.extract(load_path(EXAMPLE), mode="parser")
-    assert scan.meta["format"] == "pdf" and scan.meta["ocr_pages"] == [1] and len(scan.projects) == 1
-    got, want = scan.projects[0], text.projects[0]  # the scan is the example's first table
-    fields = ("name", "department", "implementer", "funds")
-    assert {f: getattr(got, f) for f in fields} == {f: getattr(want, f) for f in fields}
-
-    def rows(p):
-        return [json.dumps(i.model_dump(include={"level1", "level2", "name", "target", "actual", "weight", "score"}),
-                           ensure_ascii=False, sort_keys=True) for i in p.indicators]
-
-    assert rows(got) == rows(want)
+    assert scan.meta["format"] == "pdf" and scan.meta["ocr_pages"] == [1]
+    got = assert_reads_as_the_example(scan, extractor)
     assert got.provenance["funds.executed"].page == 1
 
 

@@ -1,5 +1,6 @@
-"""The printed words of the self-evaluation tables: categories, field labels, column headers, their tolerant
-recognition, and the lists the readers, the segmenter and the collapsed-text reader derive."""
+"""The printed words of the self-evaluation tables: categories, field labels, column headers and their tolerant
+recognition. The lists the readers, the segmenter and the collapsed-text reader derive from them are in
+``stage_lists``."""
 
 from __future__ import annotations
 
