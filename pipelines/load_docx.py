@@ -11,7 +11,7 @@ import io
 
 from jixiao.config import Settings, get_settings
 from jixiao.deadline import NO_DEADLINE, Deadline
-from jixiao.errors import EmptyInputError, unreadable
+from jixiao.errors import EmptyInputError, JixiaoError, unreadable
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.load_builder import DocumentBuilder, GridCell
 
@@ -112,11 +112,16 @@ def load_docx(data: bytes, *, doc_id: str, source: str | None, settings: Setting
         raise unreadable(exc, "not a readable DOCX", source=source) from exc
     settings = settings or get_settings()
     builder = DocumentBuilder(doc_id=doc_id, source=source, format="docx", max_chars=settings.max_text_chars, deadline=deadline)
-    for block in blocks:
-        if isinstance(block, DocxTable):
-            add_table(builder, block._tbl)
-        else:
-            builder.add_paragraph(_paragraph_text(block._p))
+    try:
+        for block in blocks:
+            if isinstance(block, DocxTable):
+                add_table(builder, block._tbl)
+            else:
+                builder.add_paragraph(_paragraph_text(block._p))
+    except (JixiaoError, MemoryError):  # the builder's limits and the deadline; the worker's memory limit
+        raise
+    except Exception as exc:  # a damaged table (a merge attribute that is not a number …) parses only when read
+        raise unreadable(exc, "not a readable DOCX", source=source) from exc
     result = builder.build()
     if not result.text.strip():
         raise EmptyInputError("the DOCX has no text", source=source)

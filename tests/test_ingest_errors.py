@@ -110,6 +110,28 @@ def test_docx_with_broken_xml():
         load_bytes(buffer.getvalue(), filename="broken.docx")
 
 
+def test_docx_whose_table_is_damaged_is_unreadable_not_an_internal_error():
+    import re
+
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "项目名称", "道路养护"
+    table.cell(1, 0).merge(table.cell(1, 1)).text = "x"
+    saved = io.BytesIO()
+    document.save(saved)
+    damaged = io.BytesIO()
+    with zipfile.ZipFile(saved) as src, zipfile.ZipFile(damaged, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":  # a merge width that is not a number: parsed only when read
+                data = re.sub(rb'w:gridSpan w:val="2"', b'w:gridSpan w:val="abc"', data)
+            dst.writestr(item, data)
+    with pytest.raises(UnreadableFileError, match="not a readable DOCX"):
+        load_bytes(damaged.getvalue(), filename="damaged.docx")
+
+
 def test_extension_promises_what_content_is_not():
     with pytest.raises(UnreadableFileError, match=r"\.xlsx"):
         load_bytes(b"just some words", filename="sheet.xlsx")
