@@ -16,7 +16,7 @@ import io
 import math
 import random
 
-from make_files import HERE, IND_HEAD, _pdf_grid, _pdf_project, _pdf_styles
+from make_files import HERE, _pdf_grid, _pdf_project, _pdf_styles
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 SIGN_FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
