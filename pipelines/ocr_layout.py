@@ -293,6 +293,48 @@ def _reading_order(cell: list[OcrBox], height: float) -> list[OcrBox]:
     return [box for line in lines for box in sorted(line, key=lambda b: b.x0)]
 
 
+# A table row's own vertical rules are found only when at least this many cross it: fewer is a row of two or
+# three cells whose rules may be broken or faint, where guessing blanks could only misplace values.
+MIN_ROW_RULES = 4
+
+
+def fill_blank_cells(line: list[list[OcrBox]], mask) -> list[list[OcrBox]]:
+    """The line's cells with an empty cell for each ruled cell that OCR found nothing in.
+
+    OCR gives only the cells that hold text, so a row with a blank cell reads its later values one column to the
+    left (a 决算 row with 基本支出 blank put its 项目支出 amount under 基本支出); a text layer keeps the blank.
+    The vertical rules crossing the row (``rulings`` over the row's height) bound its cells; each bounded cell
+    with no box's centre in it becomes an empty cell, in place."""
+    if mask is None:
+        return line
+    boxes = [b for cell in line for b in cell if b.row_y is None] or [b for cell in line for b in cell]
+    top, bottom = median(b.top for b in boxes), median(b.bottom for b in boxes)
+    rules = rulings(mask, OcrBox("", 0.0, top, float(mask.shape[1]), bottom), 0.0, float(mask.shape[1] - 1))
+    if len(rules) < MIN_ROW_RULES:
+        return line
+    centres = [(min(b.x0 for b in cell) + max(b.x1 for b in cell)) / 2 for cell in line]
+    out: list[list[OcrBox]] = []
+    placed = 0
+    for left, right in zip(rules, rules[1:]):
+        while placed < len(line) and centres[placed] < left:
+            out.append(line[placed])
+            placed += 1
+        inside = [i for i in range(placed, len(line)) if left <= centres[i] < right]
+        if not inside:
+            out.append([])
+        out.extend(line[i] for i in inside)
+        placed += len(inside)
+    out.extend(line[placed:])
+    return out
+
+
+def cell_text(cell: list[OcrBox]) -> str:
+    """The cell's text; a trailing ASCII full stop is dropped: a table cell does not end in one (Chinese prose ends
+    in 。, a number prints none), and on a speckled scan a dot of noise after a cell is read as one (20., 实施单位.)."""
+    text = "".join(b.text for b in cell)
+    return text[:-1] if text.endswith(".") and not text.endswith("..") else text
+
+
 def ocr_blocks(boxes: list[OcrBox], mask=None) -> list[tuple[str, object]]:
     """One page's OCR boxes as blocks in reading order: ("line", text) for a single-cell line, ("table", cells)
     for a run of multi-cell lines. ``mask``: the ink mask (``ink``), whose ruling lines separate cells; a
@@ -306,8 +348,9 @@ def ocr_blocks(boxes: list[OcrBox], mask=None) -> list[tuple[str, object]]:
                 GridCell(
                     row=r,
                     col=c,
-                    text="".join(b.text for b in cell),
-                    bbox=(min(b.x0 for b in cell), min(b.top for b in cell), max(b.x1 for b in cell), max(b.bottom for b in cell)),
+                    text=cell_text(cell),
+                    bbox=(min(b.x0 for b in cell), min(b.top for b in cell), max(b.x1 for b in cell), max(b.bottom for b in cell))
+                    if cell else None,
                 )
                 for r, line in enumerate(run)
                 for c, cell in enumerate(line)
@@ -317,9 +360,9 @@ def ocr_blocks(boxes: list[OcrBox], mask=None) -> list[tuple[str, object]]:
 
     for line in group_lines(lift_spanned(join_wrapped(split_at_rulings(boxes, mask), mask), mask), mask):
         if len(line) > 1:
-            run.append(line)
+            run.append(fill_blank_cells(line, mask))
         else:
             flush()
-            blocks.append(("line", "".join(b.text for b in line[0])))
+            blocks.append(("line", cell_text(line[0])))
     flush()
     return blocks
