@@ -160,8 +160,12 @@ def _rule_near(mask, box: OcrBox, height: float, step: int) -> int | None:
     """y of the nearest horizontal ruling line above (``step`` -1) or below (+1) ``box``, None within reach."""
     # from the box's left edge rightwards: cell text is set from the left, so the span stays over its own cell
     # (a span reaching left of the table's border would find no rule for a first-column box)
+    # and no further than the cell's right-hand rule: a rule found beyond it may be another cell's (a scan whose
+    # rows are drawn cell by cell lines up no rules across rows)
     left = max(0, int(box.x0))
-    right = min(mask.shape[1], int(max(box.x1, box.x0 + RULE_SPAN * height)) + 1)
+    right = int(max(box.x1, box.x0 + RULE_SPAN * height))
+    beyond = rulings(mask, box, box.x1, right)
+    right = min(mask.shape[1], (beyond[0] if beyond else right) + 1)
     start = int(box.top) - 1 if step < 0 else int(box.bottom) + 1
     stop = int(start + step * RULE_REACH * height)
     for y in range(start, stop, step):
@@ -183,9 +187,9 @@ def lift_spanned(boxes: list[OcrBox], mask) -> list[OcrBox]:
 
     A cell merged down over several rows (a level-1 or level-2 indicator cell, 项目资金（元） over the funds rows)
     prints its text at its middle, so the layout put it in a middle row, and the rows above it read without it;
-    a text layer gives a merged cell's text to its first row. A box is in a merged cell when another box, not
-    beside it in the same column, starts under the same rule and ends at a rule higher up: that box's row is
-    the first row of the span."""
+    a text layer gives a merged cell's text to its first row. A box is in a merged cell when boxes beside it (not
+    in its column) start under the same rule and end at a rule higher up (the span's first row, whose height
+    it takes) and others end at its own lower rule, starting lower (the span's last row)."""
     if mask is None or len(boxes) < 2:
         return boxes
     height = median(b.bottom - b.top for b in boxes) or 1.0
@@ -194,10 +198,12 @@ def lift_spanned(boxes: list[OcrBox], mask) -> list[OcrBox]:
         above, below = bounds[id(box)]
         if above is None or below is None:
             continue
-        firsts = [b for b in boxes if b is not box and bounds[id(b)][0] is not None and bounds[id(b)][1] is not None
-                  and abs(bounds[id(b)][0] - above) <= 2 and bounds[id(b)][1] < below - height
-                  and (b.x1 <= box.x0 or b.x0 >= box.x1)]
-        if not firsts:
+        beside = [b for b in boxes if b is not box and None not in bounds[id(b)] and (b.x1 <= box.x0 or b.x0 >= box.x1)]
+        firsts = [b for b in beside if abs(bounds[id(b)][0] - above) <= 2 and bounds[id(b)][1] < below - height]
+        # ... and the span's last row ends at the merged cell's own lower rule: both ends seen, or the rules are
+        # not a grid (a scan whose rows are boxes of their own, drawn cell by cell, lines up no rules)
+        lasts = [b for b in beside if abs(bounds[id(b)][1] - below) <= 2 and bounds[id(b)][0] > above + height]
+        if not firsts or not lasts:
             continue
         end = min(bounds[id(b)][1] for b in firsts)
         row = median((b.top + b.bottom) / 2 for b in firsts if abs(bounds[id(b)][1] - end) <= 2)
