@@ -132,8 +132,11 @@ def straighten(data: bytes) -> Straight:
     import numpy as np
     from PIL import Image
 
-    with Image.open(io.BytesIO(data)) as opened:
-        image = opened.copy()
+    try:
+        with Image.open(io.BytesIO(data)) as opened:
+            image = opened.copy()
+    except Exception:  # noqa: BLE001 - undecodable here: the OCR call reads it or reports why it cannot (load_image)
+        return Straight(data, 0.0, (0, 0))
     cleaned = drop_red_ink(image)
     gray = cleaned if cleaned is not None else image.convert("L")
     angle = skew_angle(gray)

@@ -90,3 +90,8 @@ def test_a_skewed_image_reaches_ocr_level_and_its_boxes_map_back():
     assert len(seen) == 1 and skew_angle(seen[0]) == 0.0
     assert upright.straight.skew == pytest.approx(-2.0, abs=0.15) and upright.turn == 0
     assert upright.to_input((60, 62, 180, 80)) != (60, 62, 180, 80)
+
+
+def test_an_image_that_does_not_decode_goes_to_ocr_as_it_is():
+    data = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+    assert straighten(data).image is data  # the OCR call reads it or says why not (input.unreadable)
