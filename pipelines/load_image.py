@@ -6,13 +6,14 @@ from jixiao.errors import EmptyInputError, UnsupportedFormatError, unreadable
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.load_builder import DocumentBuilder
 from jixiao.pipelines.ocr_layout import INSTALL_HINT, OcrBox, ink, ocr_available, ocr_blocks, run_ocr
-from jixiao.pipelines.ocr_upright import Upright, read_upright, unturn
+from jixiao.pipelines.ocr_upright import Upright, read_upright
 
 
 def document_from_boxes(boxes: list[OcrBox], *, doc_id: str, source: str | None, mask=None,
                         upright: Upright | None = None) -> Document:
     """Single-cell lines are paragraphs; runs of multi-cell lines are one table (``ocr_blocks``). ``upright``:
-    the image was turned before OCR (``read_upright``), and cell boxes are mapped back to the image as given."""
+    the image was straightened or turned before OCR (``read_upright``), and cell boxes are mapped back to the
+    image as given."""
     builder = DocumentBuilder(doc_id=doc_id, source=source, format="image")
     size = {} if mask is None else {"width": float(mask.shape[1]), "height": float(mask.shape[0])}
     if upright is not None:
@@ -22,9 +23,9 @@ def document_from_boxes(boxes: list[OcrBox], *, doc_id: str, source: str | None,
         if kind == "line":
             builder.add_paragraph(item)
         else:
-            if upright is not None and upright.turn:
+            if upright is not None:
                 for cell in item:
-                    cell.bbox = cell.bbox and unturn(cell.bbox, upright.turn, upright.size)
+                    cell.bbox = cell.bbox and upright.to_input(cell.bbox)
             builder.add_table(item, page=1)
     return builder.build()
 

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from jixiao.pipelines.ocr_layout import OcrBox, classify_upside_down, run_ocr
+from jixiao.pipelines.ocr_straighten import Straight, straighten
 
 # A text box at least this many times as long as it is thick holds a line of two or more characters, whose
 # direction is the text's; a single character's box is about square and says nothing.
@@ -46,6 +47,12 @@ class Upright:
     image: bytes  # the image the boxes are in: the input, or the input turned upright (PNG)
     turn: int  # degrees counter-clockwise the input was turned: 0, 90, 180 or 270
     size: tuple[int, int]  # the input's width and height in pixels
+    straight: Straight | None = None  # the seal and skew clean-up done before OCR (``ocr_straighten``)
+
+    def to_input(self, bbox: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+        """A box in ``image``'s pixels, mapped back to the image as given: turned back, then skewed back."""
+        bbox = unturn(bbox, self.turn, self.size)
+        return self.straight.to_input(bbox) if self.straight is not None else bbox
 
 
 def _elongated(boxes: list[OcrBox]) -> list[OcrBox]:
@@ -95,18 +102,21 @@ def unturn(bbox: tuple[float, float, float, float], turn: int, size: tuple[int, 
 
 def read_upright(data: bytes, ocr: Callable[[bytes], list[OcrBox]] = run_ocr,
                  upside_down: Callable[[list], list[bool]] | None = None) -> Upright:
-    """OCR an image; when it lies turned (``page_turn``), turn it upright and OCR it again."""
+    """OCR an image, its seal ink dropped and its skew levelled first (``straighten``); when it lies turned
+    (``page_turn``), turn it upright and OCR it again."""
     import numpy as np
     from PIL import Image
 
+    straight = straighten(data)
+    data = straight.image
     boxes = ocr(data)
     with Image.open(io.BytesIO(data)) as image:
         gray = image.convert("L")
     turn = page_turn(np.asarray(gray), boxes, upside_down) if boxes else 0
     if not turn:
-        return Upright(boxes, data, 0, gray.size)
+        return Upright(boxes, data, 0, gray.size, straight)
     method = {90: Image.Transpose.ROTATE_90, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_270}[turn]
     buffer = io.BytesIO()
     gray.transpose(method).save(buffer, "PNG", compress_level=1)
     turned = buffer.getvalue()
-    return Upright(ocr(turned), turned, turn, gray.size)
+    return Upright(ocr(turned), turned, turn, gray.size, straight)

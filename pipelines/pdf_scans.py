@@ -25,7 +25,8 @@ from jixiao.errors import EmptyInputError, JixiaoError, UnsupportedFormatError, 
 from jixiao.pipelines.document import Page, PageOcr
 from jixiao.pipelines.load_builder import GridCell
 from jixiao.pipelines.ocr_layout import INSTALL_HINT, ink, ocr_available, ocr_blocks, run_ocr
-from jixiao.pipelines.ocr_upright import read_upright, unturn
+from jixiao.pipelines.ocr_straighten import drop_red_ink
+from jixiao.pipelines.ocr_upright import Upright, read_upright
 
 # Render resolution of a scanned page. Printed CJK of 9-10.5 pt is 19-22 px high at 150 dpi, the glyph size
 # the recogniser reads well (tests/data/scan_example.png draws 22 px text and reads exactly); a higher
@@ -137,11 +138,11 @@ def darkest_pool(image, factor: int):
     return Image.fromarray(blocks.min(axis=(1, 3)))
 
 
-def _in_points(cells: list[GridCell], scale: float, turn: int = 0, size: tuple[int, int] = (0, 0)) -> list[GridCell]:
-    """Cell boxes from the (upright) page image's pixels to PDF points on the page as rendered."""
+def _in_points(cells: list[GridCell], scale: float, upright: Upright | None = None) -> list[GridCell]:
+    """Cell boxes from the (straightened, upright) page image's pixels to PDF points on the page as rendered."""
     for cell in cells:
         if cell.bbox is not None:
-            cell.bbox = tuple(v / scale for v in unturn(cell.bbox, turn, size))
+            cell.bbox = tuple(v / scale for v in (upright.to_input(cell.bbox) if upright is not None else cell.bbox))
     return cells
 
 
@@ -227,9 +228,12 @@ class ScanPages:
             width, height = page.get_size()
             scale = render_scale(width, height, self._settings.max_image_pixels)
             over = oversample(scan_dpi(page), width * scale, height * scale, self._settings.max_image_pixels)
-            image = page.render(scale=scale * over, grayscale=True, no_smoothimage=True).to_pil()
+            # in colour, so that a red seal's ink can be told from the print under it and dropped
+            image = page.render(scale=scale * over, no_smoothimage=True).to_pil()
         finally:
             page.close()
+        cleaned = drop_red_ink(image)
+        image = cleaned if cleaned is not None else image.convert("L")
         if over > 1:
             image = darkest_pool(image, over)
         buffer = io.BytesIO()
@@ -251,13 +255,13 @@ class ScanPages:
         except Exception as exc:  # pdfium's and the OCR runtime's errors on a damaged page
             raise unreadable(exc, f"cannot OCR page {number} of the PDF", source=self._source) from exc
         out: list[tuple[str, object, tuple | None]] = []
-        if upright.turn:
+        if upright.image is not image:  # straightened or turned: the rulings are where OCR saw them
             mask = ink(upright.image)
         for kind, item in ocr_blocks(upright.boxes, mask):
             if kind == "line":
                 out.append(("line", item, None))
             else:
-                cells = _in_points(item, scale, upright.turn, upright.size)
+                cells = _in_points(item, scale, upright)
                 out.append(("table", cells, _table_box(cells)))
         return out
 
