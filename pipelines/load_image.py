@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from jixiao.config import get_settings
 from jixiao.errors import EmptyInputError, UnsupportedFormatError, unreadable
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.load_builder import DocumentBuilder
-from jixiao.pipelines.ocr_layout import INSTALL_HINT, OcrBox, ink, ocr_available, ocr_blocks, run_ocr
+from jixiao.pipelines.ocr_layout import INSTALL_HINT, OcrBox, OcrOptions, ink, ocr_available, ocr_blocks, run_ocr
 from jixiao.pipelines.ocr_upright import Upright, read_upright
 
 
@@ -35,7 +36,8 @@ def load_image(data: bytes, *, doc_id: str, source: str | None, settings=None, d
     if not ocr_available():
         raise UnsupportedFormatError(f"image input needs the optional OCR engine, which is not installed: {INSTALL_HINT}", source=source)
     try:
-        upright = read_upright(data, run_ocr)  # an image scanned sideways or upside down is turned
+        # an image scanned sideways or upside down is turned
+        upright = read_upright(data, run_ocr, options=OcrOptions.from_settings(settings or get_settings()))
     except MemoryError:  # the worker's memory limit: the caller answers input.memory_limit
         raise
     except Exception as exc:  # decoder and runtime errors of a damaged image

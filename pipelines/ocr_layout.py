@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from statistics import median
 
+from jixiao.config import Settings
 from jixiao.pipelines.load_builder import GridCell
 
 OCR_MODULE = "rapidocr_onnxruntime"
@@ -62,18 +63,41 @@ def ocr_available() -> bool:
     return importlib.util.find_spec(OCR_MODULE) is not None
 
 
-@lru_cache(maxsize=1)
-def _engine():
+@dataclass(frozen=True)
+class OcrOptions:
+    """The engine's settings; one engine is built per distinct value.
+
+    ``threads``: onnxruntime's intra-op threads in each of the engine's three sessions (0: its default, every
+    core), set like the tagger's from ``workers_threads``: a worker pool gives each process its share of the
+    cores, and more threads than that only contend. The engine's reading knobs stay rapidocr's defaults: a larger
+    recogniser batch, the per-box angle classifier off, and a detector input other than the default each changed
+    what the drawn scans read (docs/decisions/scanned-pdfs.md, "Speed")."""
+
+    threads: int = 0
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> OcrOptions:
+        return cls(threads=max(0, settings.workers_threads))
+
+    def engine_kwargs(self) -> dict:
+        if not self.threads:
+            return {}
+        # inter-op stays at one: the models are a chain of operators, nothing runs beside another
+        return {"intra_op_num_threads": self.threads, "inter_op_num_threads": 1}
+
+
+@lru_cache(maxsize=2)
+def _engine(options: OcrOptions = OcrOptions()):
     from rapidocr_onnxruntime import RapidOCR
 
-    return RapidOCR()
+    return RapidOCR(**options.engine_kwargs())
 
 
-def run_ocr(data: bytes) -> list[OcrBox]:
+def run_ocr(data: bytes, options: OcrOptions = OcrOptions()) -> list[OcrBox]:
     # use_cls=False: the engine's angle classifier would turn each box it finds upside down, but a page's way up
     # is settled for the whole page (``ocr_upright``, which runs the classifier itself), and on a noisy scan it
     # turned short upright boxes over (97% read as %L6 on a speckled photocopy)
-    result, _ = _engine()(data, return_word_box=True, use_cls=False)
+    result, _ = _engine(options)(data, return_word_box=True, use_cls=False)
     boxes = []
     for points, text, score, *words in result or []:  # rapidocr returns (None, elapse) when it finds no text
         xs = [p[0] for p in points]
@@ -86,14 +110,14 @@ def run_ocr(data: bytes) -> list[OcrBox]:
     return boxes
 
 
-def classify_upside_down(crops: list) -> list[bool]:
+def classify_upside_down(crops: list, options: OcrOptions = OcrOptions()) -> list[bool]:
     """The engine's angle classifier on text-line crops (2-D grey arrays): True for each it finds upside down
     with at least the engine's own confidence (``cls_thresh``, the one at which it turns a box itself)."""
     import numpy as np
 
     if not crops:
         return []
-    classifier = _engine().text_cls
+    classifier = _engine(options).text_cls
     _, labels, _ = classifier([np.stack([c] * 3, axis=-1) for c in crops])
     return [label == "180" and score > classifier.cls_thresh for label, score in labels]
 

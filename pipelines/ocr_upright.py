@@ -24,7 +24,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from jixiao.pipelines.ocr_layout import OcrBox, classify_upside_down, run_ocr
+from jixiao.pipelines.ocr_layout import OcrBox, OcrOptions, classify_upside_down, run_ocr
 from jixiao.pipelines.ocr_straighten import Straight, straighten
 
 # A text box at least this many times as long as it is thick holds a line of two or more characters, whose
@@ -100,16 +100,20 @@ def unturn(bbox: tuple[float, float, float, float], turn: int, size: tuple[int, 
     return bbox
 
 
-def read_upright(data: bytes, ocr: Callable[[bytes], list[OcrBox]] = run_ocr,
-                 upside_down: Callable[[list], list[bool]] | None = None) -> Upright:
+def read_upright(data: bytes, ocr: Callable[..., list[OcrBox]] = run_ocr,
+                 upside_down: Callable[[list], list[bool]] | None = None, options: OcrOptions = OcrOptions()) -> Upright:
     """OCR an image, its seal ink dropped and its skew levelled first (``straighten``); when it lies turned
-    (``page_turn``), turn it upright and OCR it again."""
+    (``page_turn``), turn it upright and OCR it again. ``options``: the engine's (``OcrOptions``), given to ``ocr``
+    and to the default angle classifier."""
     import numpy as np
     from PIL import Image
 
     straight = straighten(data)
     data = straight.image
-    boxes = ocr(data)
+    boxes = ocr(data, options=options)
+    if upside_down is None:
+        def upside_down(crops: list) -> list[bool]:
+            return classify_upside_down(crops, options=options)
     with Image.open(io.BytesIO(data)) as image:
         gray = image.convert("L")
     turn = page_turn(np.asarray(gray), boxes, upside_down) if boxes else 0
@@ -119,4 +123,4 @@ def read_upright(data: bytes, ocr: Callable[[bytes], list[OcrBox]] = run_ocr,
     buffer = io.BytesIO()
     gray.transpose(method).save(buffer, "PNG", compress_level=1)
     turned = buffer.getvalue()
-    return Upright(ocr(turned), turned, turn, gray.size, straight)
+    return Upright(ocr(turned, options=options), turned, turn, gray.size, straight)

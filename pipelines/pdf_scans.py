@@ -24,7 +24,7 @@ from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import EmptyInputError, JixiaoError, UnsupportedFormatError, unreadable
 from jixiao.pipelines.document import Page, PageOcr
 from jixiao.pipelines.load_builder import GridCell
-from jixiao.pipelines.ocr_layout import INSTALL_HINT, ink, ocr_available, ocr_blocks, run_ocr
+from jixiao.pipelines.ocr_layout import INSTALL_HINT, OcrOptions, ink, ocr_available, ocr_blocks, run_ocr
 from jixiao.pipelines.ocr_straighten import drop_red_ink
 from jixiao.pipelines.ocr_upright import Upright, read_upright
 
@@ -249,7 +249,8 @@ class ScanPages:
             if mask is not None and not mask.any():  # a blank page: nothing to OCR
                 return []
             self._deadline.check(f"OCR of page {number} of the PDF")
-            upright = read_upright(image, run_ocr)  # a page scanned sideways or upside down is turned
+            # a page scanned sideways or upside down is turned
+            upright = read_upright(image, run_ocr, options=OcrOptions.from_settings(self._settings))
         except (JixiaoError, MemoryError):  # MemoryError: the worker's limit, answered input.memory_limit
             raise
         except Exception as exc:  # pdfium's and the OCR runtime's errors on a damaged page

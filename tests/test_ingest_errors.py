@@ -178,7 +178,7 @@ def test_an_image_the_ocr_cannot_decode_is_unreadable_and_its_bad_alloc_is_out_o
 
     monkeypatch.setattr(load_image, "ocr_available", lambda: True)
 
-    def undecodable(data):
+    def undecodable(data, options=None):
         raise OSError("cannot identify image file <_io.BytesIO object at 0x7f00deadbeef>")
 
     monkeypatch.setattr(load_image, "run_ocr", undecodable)
@@ -186,7 +186,7 @@ def test_an_image_the_ocr_cannot_decode_is_unreadable_and_its_bad_alloc_is_out_o
         load_image.load_image(b"\x89PNG\r\n\x1a\n" + b"\0" * 64, doc_id="x", source="x.png")
     assert info.value.code == "input.unreadable" and "0x" not in info.value.message and "\n" not in info.value.message
 
-    def bad_alloc(data):  # onnxruntime's way of saying the worker's address-space limit refused an allocation
+    def bad_alloc(data, options=None):  # onnxruntime's way of saying the worker's address-space limit refused an allocation
         raise RuntimeError("[ONNXRuntimeError] : 6 : RUNTIME_EXCEPTION : Status Message: std::bad_alloc")
 
     monkeypatch.setattr(load_image, "run_ocr", bad_alloc)

@@ -81,7 +81,7 @@ def test_a_box_in_the_straightened_image_maps_back_to_the_image_as_given():
 def test_a_skewed_image_reaches_ocr_level_and_its_boxes_map_back():
     seen = []
 
-    def ocr(data: bytes) -> list[OcrBox]:
+    def ocr(data: bytes, options=None) -> list[OcrBox]:
         seen.append(Image.open(io.BytesIO(data)).convert("L"))
         return [OcrBox("项目名称", 60, 62, 180, 80)]
 

@@ -72,7 +72,7 @@ class TurnedOcr:
     def __init__(self):
         self.sizes: list[tuple[int, int]] = []
 
-    def __call__(self, data: bytes) -> list[OcrBox]:
+    def __call__(self, data: bytes, options=None) -> list[OcrBox]:
         with Image.open(io.BytesIO(data)) as image:
             self.sizes.append(image.size)
         if len(self.sizes) == 1:
@@ -94,7 +94,7 @@ def test_a_sideways_image_is_turned_and_read_again():
     assert upright.turn == 90 and ocr.sizes == [(500, 900), (900, 500)] and upright.size == (500, 900)
     assert [b.text for b in upright.boxes] == ["资金", "10.5"]
     ocr = TurnedOcr()
-    upright = read_upright(_png((500, 900)), lambda data: _wide(2) if ocr(data) else [], lambda crops: [])
+    upright = read_upright(_png((500, 900)), lambda data, options: _wide(2) if ocr(data) else [], lambda crops: [])
     assert upright.turn == 0 and len(ocr.sizes) == 1  # an upright page is OCR'd once
 
 
@@ -104,7 +104,7 @@ def test_a_sideways_scanned_pdf_page_is_read_upright_with_boxes_on_the_page(monk
     ocr = TurnedOcr()
     monkeypatch.setattr(pdf_scans, "ocr_available", lambda: True)
     monkeypatch.setattr(pdf_scans, "run_ocr", ocr)
-    monkeypatch.setattr(ocr_upright, "classify_upside_down", lambda crops: [True] * len(crops))
+    monkeypatch.setattr(ocr_upright, "classify_upside_down", lambda crops, options: [True] * len(crops))
     doc = load_bytes(_pdf([None]), filename="sideways.pdf")
     assert doc.text.strip() == "资金\t10.5" and len(ocr.sizes) == 2
     assert ocr.sizes[1] == ocr.sizes[0][::-1]  # OCR'd again turned a quarter turn

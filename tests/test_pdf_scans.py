@@ -25,7 +25,7 @@ from jixiao.errors import (
 )
 from jixiao.pipelines import pdf_scans
 from jixiao.pipelines.ingest import load_bytes
-from jixiao.pipelines.ocr_layout import OcrBox
+from jixiao.pipelines.ocr_layout import OcrBox, OcrOptions
 
 A4 = (595.27, 841.89)
 
@@ -87,10 +87,12 @@ class FakeOcr:
 
     def __init__(self, found: bool = True):
         self.images: list[Image.Image] = []
+        self.options: list[OcrOptions | None] = []
         self.found = found
 
-    def __call__(self, data: bytes) -> list[OcrBox]:
+    def __call__(self, data: bytes, options: OcrOptions | None = None) -> list[OcrBox]:
         self.images.append(Image.open(io.BytesIO(data)))
+        self.options.append(options)
         n = len(self.images)
         if not self.found:
             return []
@@ -117,6 +119,28 @@ def test_a_scanned_page_is_rendered_and_read_by_ocr(fake_ocr):
     scale = pdf_scans.RENDER_DPI / 72
     assert value.bbox == pytest.approx((600 / scale, 200 / scale, 680 / scale, 230 / scale))
     assert doc.text[value.start:value.end] == "10.5"
+
+
+def test_the_engine_threads_come_from_the_settings(fake_ocr):
+    # like the tagger's: a pool of two workers on two cores runs each at one thread (batch.py sets workers_threads)
+    load_bytes(_pdf([None]), filename="scan.pdf", settings=Settings(workers_threads=1))
+    assert fake_ocr.options == [OcrOptions(threads=1)]
+
+
+def test_the_options_are_the_engines_keywords():
+    assert OcrOptions().engine_kwargs() == {}  # rapidocr's own defaults
+    assert OcrOptions(threads=1).engine_kwargs() == {"intra_op_num_threads": 1, "inter_op_num_threads": 1}
+
+
+@pytest.mark.skipif(importlib.util.find_spec("rapidocr_onnxruntime") is None,
+                    reason="the ocr extra is not installed (pip install -e '.[ocr]')")
+def test_the_engine_is_built_with_the_options():
+    from jixiao.pipelines.ocr_layout import _engine
+
+    engine = _engine(OcrOptions(threads=1))
+    for session in (engine.text_det.infer, engine.text_cls.infer, engine.text_rec.session):
+        options = session.session.get_session_options()
+        assert (options.intra_op_num_threads, options.inter_op_num_threads) == (1, 1)
 
 
 def test_a_mixed_pdf_reads_every_page_in_order(fake_ocr):
@@ -161,7 +185,7 @@ def test_a_page_ocr_finds_nothing_on_is_skipped(monkeypatch):
 
 
 def test_without_the_ocr_extra_a_scan_says_how_to_install_it(monkeypatch):
-    def no_ocr(data):
+    def no_ocr(data, options=None):
         raise AssertionError("OCR ran without the engine")
 
     monkeypatch.setattr(pdf_scans, "ocr_available", lambda: False)
@@ -199,7 +223,7 @@ class _Clock:
 def test_the_deadline_is_checked_between_ocr_pages(monkeypatch):
     clock, fake = _Clock(), FakeOcr()
 
-    def slow_ocr(data):
+    def slow_ocr(data, options=None):
         clock.out = True  # this page used up the time
         return fake(data)
 
@@ -215,7 +239,7 @@ def test_an_ocr_failure_on_a_page_is_unreadable_and_its_bad_alloc_is_out_of_memo
     worker's memory limit (MemoryError: input.memory_limit, retried), not an unreadable file."""
     monkeypatch.setattr(pdf_scans, "ocr_available", lambda: True)
 
-    def undecodable(data):
+    def undecodable(data, options=None):
         raise RuntimeError("Traceback (most recent call last):\n  run()\nRuntimeException: bad input <obj at 0x7f00deadbeef>")
 
     monkeypatch.setattr(pdf_scans, "run_ocr", undecodable)
@@ -224,7 +248,7 @@ def test_an_ocr_failure_on_a_page_is_unreadable_and_its_bad_alloc_is_out_of_memo
     assert info.value.code == "input.unreadable" and "page 1" in info.value.message
     assert "0x" not in info.value.message and "\n" not in info.value.message
 
-    def bad_alloc(data):  # onnxruntime's way of saying the worker's address-space limit refused an allocation
+    def bad_alloc(data, options=None):  # onnxruntime's way of saying the worker's address-space limit refused an allocation
         raise RuntimeError("[ONNXRuntimeError] : 6 : RUNTIME_EXCEPTION : Status Message: std::bad_alloc")
 
     monkeypatch.setattr(pdf_scans, "run_ocr", bad_alloc)
