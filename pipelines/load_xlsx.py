@@ -160,18 +160,29 @@ def _by_row(texts) -> dict[int, list[tuple[int, str]]]:
     return by_row
 
 
+def _merged_down(merges) -> set[int]:
+    """Rows a vertical merge reaches into from a row above (bounded by the merged area, checked before loading)."""
+    return {r for (r0, _), (rowspan, _) in merges.items() for r in range(r0 + 1, r0 + rowspan)}
+
+
 def _add_block(builder: DocumentBuilder, rows: list[int], texts, merges, covered, page: int,
-               by_row: dict[int, list[tuple[int, str]]] | None = None, max_cells: int | None = None) -> None:
-    """``by_row``: ``_by_row(texts)``, computed once per sheet (computed here when not given)."""
+               by_row: dict[int, list[tuple[int, str]]] | None = None, max_cells: int | None = None,
+               merged_down: set[int] | None = None) -> None:
+    """``by_row``: ``_by_row(texts)``, ``merged_down``: ``_merged_down(merges)``, computed once per sheet (here when
+    not given)."""
     if by_row is None:
         by_row = _by_row(texts)
+    if merged_down is None:
+        merged_down = _merged_down(merges)
 
     def anchors(r):
         return by_row.get(r, [])
 
     def single_line(r):
-        # One value and no merge reaching into the next row: a title or a note, not a table row.
-        return len(anchors(r)) == 1 and all(merges.get((r, c), (1, 1))[0] == 1 for c, _ in anchors(r))
+        # One value, no merge reaching into the next row and none reaching down into this one (a table's last row
+        # under a merged level cell holds only its name): a title or a note, not a table row.
+        return (len(anchors(r)) == 1 and all(merges.get((r, c), (1, 1))[0] == 1 for c, _ in anchors(r))
+                and r not in merged_down)
 
     head = []
     while rows and single_line(rows[0]):
@@ -280,9 +291,9 @@ def load_xlsx(data: bytes, *, doc_id: str, source: str | None, settings: Setting
                 continue  # a hidden sheet (a draft, a lookup list) is not what the workbook shows or prints
             builder.start_page(number)
             texts, merges, covered = _sheet_grid(ws, settings.max_text_chars, deadline, source)
-            by_row = _by_row(texts)
+            by_row, merged_down = _by_row(texts), _merged_down(merges)
             for rows in _row_blocks(texts, merges):
-                _add_block(builder, rows, texts, merges, covered, number, by_row, settings.max_text_chars)
+                _add_block(builder, rows, texts, merges, covered, number, by_row, settings.max_text_chars, merged_down)
     finally:
         workbook.close()
     result = builder.build()

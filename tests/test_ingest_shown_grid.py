@@ -101,3 +101,25 @@ def test_hidden_spans_move_positions_back_by_what_is_hidden_before_them():
     # a row at a time, a hundred thousand of them: one look-up a cell, not a walk over every hidden row
     rows = _Hidden((r, r + 1) for r in range(0, 200_000, 2))
     assert rows.shift(199_999) == 99_999 and rows.shift(250_000) == 150_000 and rows.shift(1000) is None
+
+
+def test_a_last_row_holding_only_a_name_under_merged_level_cells_stays_in_the_table():
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = "2023年项目支出绩效自评表"
+    ws.merge_cells("A1:D1")  # a title merged across: still a paragraph
+    rows = [("一级指标", "二级指标", "三级指标", "分值"), ("产出指标", "数量指标", "培训人次", 20),
+            (None, None, "覆盖乡镇", 20), (None, None, "宣传次数", None)]
+    for i, row in enumerate(rows, start=3):
+        for j, value in enumerate(row, start=1):
+            if value is not None:
+                ws.cell(i, j, value)
+    ws.merge_cells("A4:A6")
+    ws.merge_cells("B4:B6")
+    saved = io.BytesIO()
+    wb.save(saved)
+    text = load_bytes(saved.getvalue(), filename="t.xlsx", doc_id="t").text
+    assert text.startswith("2023年项目支出绩效自评表\n\n")
+    assert text.endswith("\t\t覆盖乡镇\t20\n\t\t宣传次数\t\n")  # the last row is a row of the table, not a note after it
