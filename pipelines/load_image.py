@@ -20,13 +20,10 @@ def document_from_boxes(boxes: list[OcrBox], *, doc_id: str, source: str | None,
     if upright is not None:
         size = {"width": float(upright.size[0]), "height": float(upright.size[1])}
     builder.start_page(1, ocr="read", **size)  # a cell's bbox is in the image's pixels
-    for kind, item in ocr_blocks(boxes, mask):
+    for kind, item in (upright.blocks(mask) if upright is not None else ocr_blocks(boxes, mask)):
         if kind == "line":
             builder.add_paragraph(item)
         else:
-            if upright is not None:
-                for cell in item:
-                    cell.bbox = cell.bbox and upright.to_input(cell.bbox)
             builder.add_table(item, page=1)
     return builder.build()
 

@@ -24,7 +24,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from jixiao.pipelines.ocr_layout import OcrBox, OcrOptions, classify_upside_down, run_ocr
+from jixiao.pipelines.ocr_layout import OcrBox, OcrOptions, classify_upside_down, ink, ocr_blocks, run_ocr
 from jixiao.pipelines.ocr_straighten import Straight, straighten
 
 # A text box at least this many times as long as it is thick holds a line of two or more characters, whose
@@ -53,6 +53,17 @@ class Upright:
         """A box in ``image``'s pixels, mapped back to the image as given: turned back, then skewed back."""
         bbox = unturn(bbox, self.turn, self.size)
         return self.straight.to_input(bbox) if self.straight is not None else bbox
+
+    def blocks(self, mask=None) -> list[tuple[str, object]]:
+        """The boxes laid out by ``ocr_blocks`` (ruling lines from ``image``'s ink; ``mask``: that ink when the
+        caller has it), each table cell's box mapped back to the image as given (``to_input``)."""
+        blocks = ocr_blocks(self.boxes, ink(self.image) if mask is None else mask)
+        for kind, item in blocks:
+            if kind == "table":
+                for cell in item:
+                    if cell.bbox is not None:
+                        cell.bbox = self.to_input(cell.bbox)
+        return blocks
 
 
 def _elongated(boxes: list[OcrBox]) -> list[OcrBox]:

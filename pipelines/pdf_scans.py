@@ -24,9 +24,9 @@ from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import EmptyInputError, JixiaoError, UnsupportedFormatError, unreadable
 from jixiao.pipelines.document import Page, PageOcr
 from jixiao.pipelines.load_builder import GridCell
-from jixiao.pipelines.ocr_layout import INSTALL_HINT, OcrOptions, ink, ocr_available, ocr_blocks, run_ocr
+from jixiao.pipelines.ocr_layout import INSTALL_HINT, OcrOptions, ink, ocr_available, run_ocr
 from jixiao.pipelines.ocr_straighten import drop_red_ink
-from jixiao.pipelines.ocr_upright import Upright, read_upright
+from jixiao.pipelines.ocr_upright import read_upright
 
 # Render resolution of a scanned page. Printed CJK of 9-10.5 pt is 19-22 px high at 150 dpi, the glyph size
 # the recogniser reads well (tests/data/scan_example.png draws 22 px text and reads exactly); a higher
@@ -138,11 +138,11 @@ def darkest_pool(image, factor: int):
     return Image.fromarray(blocks.min(axis=(1, 3)))
 
 
-def _in_points(cells: list[GridCell], scale: float, upright: Upright | None = None) -> list[GridCell]:
-    """Cell boxes from the (straightened, upright) page image's pixels to PDF points on the page as rendered."""
+def _in_points(cells: list[GridCell], scale: float) -> list[GridCell]:
+    """Cell boxes from the rendered page image's pixels to PDF points."""
     for cell in cells:
         if cell.bbox is not None:
-            cell.bbox = tuple(v / scale for v in (upright.to_input(cell.bbox) if upright is not None else cell.bbox))
+            cell.bbox = tuple(v / scale for v in cell.bbox)
     return cells
 
 
@@ -256,13 +256,12 @@ class ScanPages:
         except Exception as exc:  # pdfium's and the OCR runtime's errors on a damaged page
             raise unreadable(exc, f"cannot OCR page {number} of the PDF", source=self._source) from exc
         out: list[tuple[str, object, tuple | None]] = []
-        if upright.image is not image:  # straightened or turned: the rulings are where OCR saw them
-            mask = ink(upright.image)
-        for kind, item in ocr_blocks(upright.boxes, mask):
+        # straightened or turned, the rulings are where OCR saw them: the mask of the image it read
+        for kind, item in upright.blocks(mask if upright.image is image else None):
             if kind == "line":
                 out.append(("line", item, None))
             else:
-                cells = _in_points(item, scale, upright)
+                cells = _in_points(item, scale)
                 out.append(("table", cells, _table_box(cells)))
         return out
 
