@@ -84,6 +84,24 @@ def test_tagger_mode_does_not_run_the_parser():
     assert record.meta["mode"] == "tagger" and tagger.seen == ["项目名称 乙 主管部门 某局"]
 
 
+def test_a_text_with_no_parser_project_is_not_tagged_unless_the_taggers_projects_may_stand_in():
+    import dataclasses
+
+    from jixiao.pipelines.fusion_rules import FUSION_RULES
+
+    text = "某局2023年度部门决算说明\n一般公共预算财政拨款支出 120.00万元，比上年减少 3.00万元。"
+    for rules, seen in ((FUSION_RULES, []), (dataclasses.replace(FUSION_RULES, tagger_projects=True), [text])):
+        tagger = _Recorder()
+        ex = Extractor(mapper=default_mapper(), tagger=tagger, fuse=fuse, assemble_from_spans=assemble_from_spans,
+                       fusion_rules=rules)
+        record = ex.extract_text(text, mode="combined")
+        assert not record.projects and tagger.seen == seen and record.meta["fusion"]["parser_projects"] == 0
+    tagger = _Recorder()
+    Extractor(mapper=default_mapper(), tagger=tagger, fuse=fuse, assemble_from_spans=assemble_from_spans).extract_text(
+        text, mode="tagger")
+    assert tagger.seen == [text]  # the tagger alone still reads the whole text
+
+
 # an invented table in the layout of a template that prints its indicator header and, with no row under it, its
 # subtotal line: the reader sees the table whole, so no rows is what it prints
 _EMPTY_TABLE = "\n".join([
