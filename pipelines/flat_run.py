@@ -55,7 +55,7 @@ def spaced_known_words() -> re.Pattern[str]:
     return re.compile(known_words_pattern(spaced=True))
 
 
-def _alt(words) -> str:
+def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
@@ -63,19 +63,19 @@ def _alt(words) -> str:
 def _value() -> re.Pattern[str]:
     """One value at the start of a string: [operator] number [unit] [以上], a date or deadline, a qualitative
     phrase; units longest first so 万元 wins over 万."""
-    ops = _alt(w for ws in V.VALUE_OPERATOR_PREFIXES.values() for w in ws if w not in ("为", "达"))
-    suffix = _alt(w for ws in V.VALUE_OPERATOR_SUFFIXES.values() for w in ws)
+    ops = alternation(w for ws in V.VALUE_OPERATOR_PREFIXES.values() for w in ws if w not in ("为", "达"))
+    suffix = alternation(w for ws in V.VALUE_OPERATOR_SUFFIXES.values() for w in ws)
     # (a unit counted in 万: 1.8万平方米, 1.5万册, where the list has no such unit)
-    units = rf"(?:万|亿)?(?:{_alt([*V.VALUE_UNITS, '‰'])})"
+    units = rf"(?:万|亿)?(?:{alternation([*V.VALUE_UNITS, '‰'])})"
     number = r"\d+(?:\.\d+)?"
     # a date with its year, or a month and day without (12月28日完成), or a month's end without a year (4月底前)
     part = r"(?:底|末|上旬|中旬|下旬)"
-    date = (rf"(?:(?:{_alt(V.DATE_RELATIVE_YEARS)})\d{{1,2}}月(?:\d{{1,2}}日)?|(?:19|20)\d{{2}}年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?|\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}月(?={part})){part}?(?:"
-            + _alt(V.DEADLINE_WORDS) + r")?")
+    date = (rf"(?:(?:{alternation(V.DATE_RELATIVE_YEARS)})\d{{1,2}}月(?:\d{{1,2}}日)?|(?:19|20)\d{{2}}年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?|\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}月(?={part})){part}?(?:"
+            + alternation(V.DEADLINE_WORDS) + r")?")
     # a frequency opens with what it counts per (每站每周1次, 每季度2次)
     per_what = r"(?:每[\u4e00-\u9fff]{1,2}?){1,2}"
     # whole phrases only: the single words (完成, 提升, 按时) open names too (按时完成率)
-    quality = _alt([*V.QUALITATIVE_BANDS, *V.QUALITATIVE_TARGETS, *V.VALUE_DONE_WORDS])
+    quality = alternation([*V.QUALITATIVE_BANDS, *V.QUALITATIVE_TARGETS, *V.VALUE_DONE_WORDS])
     # a date first: 2023年12月底前 is one value, not 2023年 and 12月
     # a rate per unit: 2次/周, 120元/人
     per = rf"(?:/(?:{units}))?"
@@ -83,11 +83,11 @@ def _value() -> re.Pattern[str]:
     span = r"(?:[~～\-—–至]"
     # a change on the year before, with its size or none (较上年提高5个百分点, 较上年下降), or the size alone after the
     # change, its unit printed (an actual: 提高1.3个百分点; 有所提高10 is the words and a 得分)
-    change = _alt(V.VALUE_CHANGE_WORDS)
+    change = alternation(V.VALUE_CHANGE_WORDS)
     sized = rf"{number}(?:{units}){per}"
     # (the size may carry its operator: 较上年下降≥5%)
     # (or 有所 and the change alone: 有所提升, an actual in words after a worded target)
-    compared = (rf"(?:{_alt(V.VALUE_COMPARED_BASES)})(?:有所)?(?:{change})(?:(?:{ops})?{sized})?|(?:{change}){sized}"
+    compared = (rf"(?:{alternation(V.VALUE_COMPARED_BASES)})(?:有所)?(?:{change})(?:(?:{ops})?{sized})?|(?:{change}){sized}"
                 rf"|有所(?:{change})")
     return re.compile(rf"(?:{compared}|(?:{ops})?{date}|(?:{per_what})?(?:{ops})?{number}{span}{number})?(?:(?:{units}){per})?(?:{suffix})?"
                       rf"|(?:{ops})?(?:{quality}))")

@@ -6,22 +6,21 @@ from __future__ import annotations
 import re
 
 from jixiao.pipelines.vocab.stage_lists import KNOWN_WORDS
-from jixiao.pipelines.vocab.tables import _rx
 
 # what a 偏差原因 (deviation reason) cell says when nothing deviated: left behind a row's scores in collapsed text
-REMARK = _rx(r"^(/|／|—+|-+|无|无偏差|未发生偏差|无明显偏差|按计划(完成|执行|实施|推进)|已(按时|按期|全部)?完成)$")
+REMARK = re.compile(r"^(/|／|—+|-+|无|无偏差|未发生偏差|无明显偏差|按计划(完成|执行|实施|推进)|已(按时|按期|全部)?完成)$")
 # a 评分标准 / 得分计算方法 cell (完成得满分, 未达标按比例扣分, 酌情扣分): a rule for the score, never an indicator's name
-SCORING_RULE = _rx(r"得满分|不得分|扣\S{0,6}分|酌情(扣|给|得)分|按(完成)?比例(扣|得|计)分")
+SCORING_RULE = re.compile(r"得满分|不得分|扣\S{0,6}分|酌情(扣|给|得)分|按(完成)?比例(扣|得|计)分")
 # how a cell cut from a sentence of prose starts: a separator (—, :, ，, 、, ;) or an ordinal ((1), 1、, 1.) left over
 # from the sentence's 产出指标—数量指标—名称：… or （1）… ; no indicator name a table prints starts so
-MISREAD_NAME_START = _rx(r"^(?:[—–\-:;,、·]|[(（]\d{1,2}[)）]|\d{1,2}(?:、|\.(?!\d)))")
+MISREAD_NAME_START = re.compile(r"^(?:[—–\-:;,、·]|[(（]\d{1,2}[)）]|\d{1,2}(?:、|\.(?!\d)))")
 # a value cell that prints nothing (-, —, /, ……): blank, not a value
 BLANK_VALUE = re.compile(r"^(?:…+|\.+|—+|-+|/+|\\+)$")
 # a template's numbered slot left without its indicator (指标2:): an empty name cell, never a value
-NUMBERED_SLOT = _rx(r"^指标\d+:?$")
-PLACEHOLDER = _rx(r"^(指标\d*[:]?|…+|\.+|—+|-+|/|无)$|^[^\u4e00-\u9fffA-Za-z]*$")
+NUMBERED_SLOT = re.compile(r"^指标\d+:?$")
+PLACEHOLDER = re.compile(r"^(指标\d*[:]?|…+|\.+|—+|-+|/|无)$|^[^\u4e00-\u9fffA-Za-z]*$")
 # the template's goal row over the indicator rows (年度总体目标 | 预期目标 | 实际完成情况): its cells are sentences
-GOAL_ROW_LABEL = _rx(r"^(项目)?(年度)?(总体|绩效)目标$")
+GOAL_ROW_LABEL = re.compile(r"^(项目)?(年度)?(总体|绩效)目标$")
 # the glyphs a target may open with and an amount never does (≥85% after a name: an indicator row, no funds row)
 TARGET_GLYPHS = frozenset("≥≤≧≦＞＜><")
 
@@ -46,10 +45,10 @@ def cut_known_word(clean: str) -> bool:
 
 # a 折算得分 column (the score scaled by the weight: records.md, several score columns): the row's score where the
 # table prints no 得分 / 单项得分 beside it (指标分值 | 折算得分)
-SCALED_SCORE_HEADER = _rx(r"^折算(得分|分值)$")
+SCALED_SCORE_HEADER = re.compile(r"^折算(得分|分值)$")
 # one value column printing the target and the actual together (年度指标值及完成情况): read as the target column, its
 # cells cut at their labels (TARGET_ACTUAL_CELL)
-TARGET_ACTUAL_HEADER = _rx(r"^(年度)?(指标值|目标值?)(及|和|与|/)(实际)?完成(值|情况)$")
+TARGET_ACTUAL_HEADER = re.compile(r"^(年度)?(指标值|目标值?)(及|和|与|/)(实际)?完成(值|情况)$")
 # such a cell: 目标≥18处，实际完成18处 / 目标建立，实际已建立 (the actual without its verb 完成 / 达到, as prose reads it)
 TARGET_ACTUAL_CELL = re.compile(r"^\s*(?:年度)?目标值?[:：]?\s*(?P<t>\S.*?)\s*[,，;；]\s*实际(?:完成值?|达到)?[:：]?\s*"
                                 r"(?P<a>\S.*?)\s*[。.]?\s*$", re.S)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from jixiao.pipelines.vocab.tables import _rx
+import re
 
 # ---- the collapsed-text reader (flat.py): words that start, split or end its pseudo-rows
 # a field label glued to its value (项目名称老字号)
-GLUED_LABEL = _rx(r"^(项目(\(政策\))?名称|主管部门|实施单位|预算单位)(?![:(])")
+GLUED_LABEL = re.compile(r"^(项目(\(政策\))?名称|主管部门|实施单位|预算单位)(?![:(])")
 # field labels that end a run of spaced-out characters (… 自 评 表 项 目 名 称 2 0 2 2 年 …)
-LABEL_IN_RUN = _rx(r"项目名称|政策名称|主管部门|主管单位|实施单位|预算单位")
+LABEL_IN_RUN = re.compile(r"项目名称|政策名称|主管部门|主管单位|实施单位|预算单位")
 # words that open a pseudo-row: field labels and the funds total
-ROW_START = _rx(
+ROW_START = re.compile(
     r"^(项目(\(政策\))?名称|主管部门(及代码)?|实施单位|预算单位|项目资金|项目预算金额|年度预算数|全年执行数|执行率|"
     r"年度资金总额|资金总额|总额|其中|项目属性|项目年度绩效目标|年度总体目标|项目基本情况|预算执行情况|绩效指标|"
     r"总分|合计|指标自评得分小计|预算执行率得分|减分项|绩效自评总得分|项目绩效分析|评价结论|得分|"

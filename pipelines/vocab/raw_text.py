@@ -5,19 +5,18 @@ from __future__ import annotations
 
 import re
 
-from jixiao.pipelines.vocab.tables import _rx
 
 
 # ---- raw text, before any layout: where a table is (tagger) and its header words (weak labels)
 # table vocabulary, spaces allowed inside (得 分): text near one of these is tagged
-TABLE_TRIGGERS = _rx(
+TABLE_TRIGGERS = re.compile(
     r"项目名称|主管部门|实施单位|资金总额|[一二三]级\s*指\s*标|[量效时本益意]\s*指\s*标|指标值|完成值|分\s*值|得\s*分|总\s*分|权\s*重|执行率"
 )
 # a prose report or a mirror page prints no table word; these words (in simplified characters) mark where it
 # states its facts
-REPORT_TRIGGERS = _rx(r"绩效|自评|预算|执行数")
+REPORT_TRIGGERS = re.compile(r"绩效|自评|预算|执行数")
 # a report's or a table's title names the project before any table word: always a place to tag
-TITLE_TRIGGERS = _rx(r"自评报告|自评表|绩效目标自评|评价报告")
+TITLE_TRIGGERS = re.compile(r"自评报告|自评表|绩效目标自评|评价报告")
 # header words as printed in raw text (full- or half-width brackets), marked HEADER by the weak labeller
 PRINTED_HEADER_WORDS = re.compile(
     "项目(?:\\(政策\\)|（政策）)?名称|主管部门(?:及代码)?|实施单位(?:（盖章）|\\(盖章\\))?|预算单位|项目资金|年初预算数?|目标申报数|预算编制数|"
@@ -37,4 +36,4 @@ SEAL_BUREAU = r"[\u4e00-\u9fff]{1,6}?[省市县区旗镇乡][\u4e00-\u9fff]{1,12
 
 # a site's download sentence glued after a run's last cell (…未达成预期指标免费下载此文档全文,请点击下载按钮): the
 # preview stops there, the rest of the line is the site's, never a cell
-PREVIEW_GLUED = _rx(r"(VIP)?免费下载|下载[此本]?文档|(还剩|剩余)\d+页未读|预览已结束|点击查看更多")
+PREVIEW_GLUED = re.compile(r"(VIP)?免费下载|下载[此本]?文档|(还剩|剩余)\d+页未读|预览已结束|点击查看更多")

@@ -5,9 +5,11 @@ derived pick it up."""
 
 from __future__ import annotations
 
+import re
+
 from jixiao.pipelines.vocab.tables import (
-    FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS, JOINT_UNIT_WORDS, LABEL_WORDS, LEVEL1, LEVEL2_PARENT, OTHER_LEVEL1, _alt,
-    _rx,
+    FUNDS_HEADER_WORDS, INDICATOR_HEADER_WORDS, JOINT_UNIT_WORDS, LABEL_WORDS, LEVEL1, LEVEL2_PARENT, OTHER_LEVEL1,
+    alternation,
 )
 
 # the two level columns' header words (一级指标, 二级指标)
@@ -16,12 +18,12 @@ LEVEL_HEADERS: tuple[str, str] = (INDICATOR_HEADER_WORDS["l1"][0], INDICATOR_HEA
 REASON_HEADER_WORDS = ("偏差原因分析及改进措施", "未完成原因分析", "原因分析", "改进措施")
 # a total row's label (总分 行)
 TOTAL_WORDS = ("总分", "合计", "总计")
-TOTAL_LABEL = _rx(rf"^({_alt(TOTAL_WORDS)})[:]?$")
+TOTAL_LABEL = re.compile(rf"^({alternation(TOTAL_WORDS)})[:]?$")
 # a total score's own label, the total row's words aside
 TOTAL_SCORE_WORDS = ("绩效自评总得分", "自评总得分", "项目自评得分", "总得分", "综合得分", "评价得分", "自评得分", "自评总分")
-TOTAL_SCORE_ONLY_LABEL = _rx(rf"^({_alt(TOTAL_SCORE_WORDS)})[:]?$")
+TOTAL_SCORE_ONLY_LABEL = re.compile(rf"^({alternation(TOTAL_SCORE_WORDS)})[:]?$")
 # the funds total's label that carries the amount in label/value layouts (年度资金总额: 255,600)
-FUNDS_TOTAL_AMOUNT_LABEL = _rx(r"^(年度资金总额|项目资金总额)[:]?")
+FUNDS_TOTAL_AMOUNT_LABEL = re.compile(r"^(年度资金总额|项目资金总额)[:]?")
 # label cells of information rows, read as labels so that they are never a value
 INFO_LABELS = ("项目属性", "项目期", "项目资金(元)", "项目资金(万元)")
 
@@ -44,7 +46,7 @@ RUN_TOGETHER_WORDS: tuple[str, ...] = JOINT_UNIT_WORDS + tuple("""
 """.split())
 NUMBERED_CAPTION_WORDS = ("年度绩效目标",)  # numbered one a block (年度绩效目标2(40分)): the number stays
 
-OTHER_LEVEL1_HEADING = _rx(rf"^(?:{_alt(OTHER_LEVEL1)}|决策|过程)(?:\(\d+(?:\.\d+)?分?\))?$|^预算执行(?:率|情况)?\(\d+分\)$")
+OTHER_LEVEL1_HEADING = re.compile(rf"^(?:{alternation(OTHER_LEVEL1)}|决策|过程)(?:\(\d+(?:\.\d+)?分?\))?$|^预算执行(?:率|情况)?\(\d+分\)$")
 # measure units: the generator draws these (repeats and blanks are draw weights) ...
 UNITS_OF_MEASURE = ("人", "个", "次", "%", "万元", "元", "户", "天", "年", "月", "公里", "项", "人次", "元/人", "家", "台", "所")
 # ... and the collapsed-text reader reads these, and more, as closing a spaced-out number (2 9 7 8 元)

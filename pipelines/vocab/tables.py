@@ -207,7 +207,7 @@ def record_grade(printed: str) -> str | None:
     return PRINTED_GRADES[word] if word else None
 
 
-def _alt(words: tuple[str, ...]) -> str:
+def alternation(words: tuple[str, ...]) -> str:
     """A regex alternation of ``words``, each matched literally."""
     return "|".join(map(re.escape, words))
 
@@ -235,8 +235,8 @@ FUNDS_HEADERS: list[tuple[str, re.Pattern[str]]] = [
                      r"|本年度执行(数)?|支出数)")),
     ("balance", _rx(r"^资金结")),
     ("rate", _rx(r"^(执行率|预算执行率|预算完成率|资金执行率)")),
-    ("weight", _rx(rf"^({_alt(WEIGHT_WORDS)})(\(分\))?$")),
-    ("score", _rx(rf"^({_alt(SCORE_WORDS)})(\(分\))?$")),
+    ("weight", _rx(rf"^({alternation(WEIGHT_WORDS)})(\(分\))?$")),
+    ("score", _rx(rf"^({alternation(SCORE_WORDS)})(\(分\))?$")),
     ("reason", _rx(r"^(偏差原因|原因|备注)")),
 ]
 
@@ -254,8 +254,8 @@ INDICATOR_HEADERS: list[tuple[str, re.Pattern[str]]] = [
     ("target", _rx(r"^(年度)?(指标值|目标值)$|^年度目标值$|^(预期|计划|绩效)(指标值|目标值)$|^(年度)?计划值$|^内容$|^年度(预期)?目标$")),
     ("actual", _rx(r"^(指标)?(全年|年度)?(实际完成|实际|完成)(值|情况|数)?$")),
     ("degree", _rx(r"^完成程度$|^(指标)?完成率$")),  # 指标完成率: the actual over the target, a column of its own
-    ("weight", _rx(rf"^({_alt(WEIGHT_WORDS)})(\(分\))?$")),
-    ("score", _rx(rf"^({_alt(SCORE_WORDS)})(\(分\))?$")),
+    ("weight", _rx(rf"^({alternation(WEIGHT_WORDS)})(\(分\))?$")),
+    ("score", _rx(rf"^({alternation(SCORE_WORDS)})(\(分\))?$")),
     ("note", _rx(r"^定性(指标|值)?情况说明$")),
     # a column a province adds whose cells are no target, actual, weight or score (OTHER_COLUMN_WORDS)
     ("other", _rx(r"^(指标值?|目标值?)?(设置|设定|确定)依据$|^上年度?(实际)?(指标|完成|实际)(值|数|情况)$"
