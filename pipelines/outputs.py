@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import unicodedata
 from pathlib import Path
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -32,18 +33,25 @@ def safe_stem(path: Path) -> str:
 
 def output_stems(paths: list[Path]) -> list[str]:
     """One output stem per input, in order: <stem>, or <stem>-2 … when an earlier input had the same stem (a/r.txt,
-    b/r.txt). The same list of inputs always gives the same stems, which is what lets a rerun find its outputs."""
+    b/r.txt). Stems that differ only in case or Unicode normal form count as the same (R.txt, r.txt): macOS and
+    Windows file systems hold them as one name, so one output would overwrite the other there. The same list of
+    inputs always gives the same stems, which is what lets a rerun find its outputs."""
     used: set[str] = set()
     stems = []
     for path in paths:
         stem = safe_stem(path)
         name, n = stem, 1
-        while name in used:
+        while _same_name(name) in used:
             n += 1
             name = f"{stem}-{n}"
-        used.add(name)
+        used.add(_same_name(name))
         stems.append(name)
     return stems
+
+
+def _same_name(name: str) -> str:
+    """The key under which a case-insensitive, normalising file system stores ``name``."""
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 def write_replacing(out: Path, text: str | bytes) -> None:

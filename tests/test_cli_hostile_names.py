@@ -80,6 +80,14 @@ def test_safe_stems_and_one_line():
     assert one_line("a\nb\tc\u2028") == "a\\x0ab\\x09c\\u2028"
 
 
+def test_stems_apart_only_in_case_or_normal_form_get_their_own_outputs():
+    from jixiao.pipelines.outputs import output_stems
+
+    paths = [Path("a/Report.txt"), Path("b/report.txt"), Path("c/REPORT.pdf"), Path("d/caf\u00e9.txt"),
+             Path("e/cafe\u0301.txt")]
+    assert output_stems(paths) == ["Report", "report-2", "REPORT-3", "caf\u00e9", "cafe\u0301-2"]
+
+
 def test_cli_timeout_kills_a_runaway_file_and_goes_on(tmp_path: Path):
     runaway = tmp_path / "long.txt"
     runaway.write_text(EXAMPLE.read_text(encoding="utf-8") * 400, encoding="utf-8")  # ~1.5 M characters: seconds
