@@ -20,6 +20,7 @@ from jixiao.errors import (
     ZipBombError,
 )
 from jixiao.pipelines.document import Document
+from jixiao.pipelines.ole_format import OLE2_MAGIC, SAVE_AS, not_ole, ole_format
 
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
@@ -107,11 +108,9 @@ def decode_text(data: bytes, *, source: str | None = None) -> tuple[str, str]:
 
 _PNG = b"\x89PNG\r\n\x1a\n"
 _JPEG = b"\xff\xd8\xff"
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc / .xls / .ppt container
 _TEXT_SUFFIXES = {".txt", ".text", ".csv", ".tsv", ".md", ".log", ""}
 _SUFFIX_FORMATS = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".png": "image", ".jpg": "image", ".jpeg": "image"}
-_LEGACY_SUFFIXES = {".doc": "DOCX", ".xls": "XLSX", ".wps": "DOCX", ".et": "XLSX", ".ppt": "PDF", ".pptx": "PDF"}
-SUPPORTED = "text (UTF-8/GB18030), PDF, DOCX, XLSX, PNG/JPEG images"
+SUPPORTED = "text (UTF-8/GB18030), PDF, DOCX, XLSX, DOC/WPS, XLS/ET, PNG/JPEG images"
 
 
 # ZIP members a DOCX/XLSX loader parses (python-docx, openpyxl): their uncompressed size is what memory grows with
@@ -204,9 +203,10 @@ def sniff_format(data: bytes, filename: str | None = None, settings: Settings | 
     if data.startswith((_PNG, _JPEG)):
         return "image"
     suffix = Path(filename).suffix.lower() if filename else ""
-    if data.startswith(_OLE2) or suffix in _LEGACY_SUFFIXES:
-        target = _LEGACY_SUFFIXES.get(suffix, "DOCX/XLSX")
-        raise UnsupportedFormatError(f"legacy binary Office/WPS file; save it as {target} and retry", source=source)
+    if data.startswith(OLE2_MAGIC):  # .doc / .xls / .wps / .et / .ppt: the streams say which
+        return ole_format(data, filename)
+    if suffix in SAVE_AS:
+        raise not_ole(suffix, source)
     if suffix in _SUFFIX_FORMATS:
         # The name promises a structured file the content does not look like.
         raise UnreadableFileError(f"named {suffix} but the content is not a {_SUFFIX_FORMATS[suffix].upper()} file (damaged or mislabelled)", source=source)
@@ -262,6 +262,14 @@ def _loader(fmt: str):
         from jixiao.pipelines.load_xlsx import load_xlsx
 
         return load_xlsx
+    if fmt == "xls":
+        from jixiao.pipelines.load_xls import load_xls
+
+        return load_xls
+    if fmt == "doc":
+        from jixiao.pipelines.load_doc import load_doc
+
+        return load_doc
     from jixiao.pipelines.load_image import load_image
 
     return load_image

@@ -137,11 +137,6 @@ def test_extension_promises_what_content_is_not():
         load_bytes(b"just some words", filename="sheet.xlsx")
 
 
-def test_legacy_office_file():
-    with pytest.raises(UnsupportedFormatError, match="DOCX"):
-        load_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, filename="old.doc")
-
-
 def test_image_without_ocr_extra_says_how_to_install(monkeypatch):
     from jixiao.pipelines import load_image
 

@@ -92,7 +92,7 @@ def test_a_merge_whose_first_row_is_hidden_shows_its_text_in_the_rest():
 
 
 def test_hidden_spans_move_positions_back_by_what_is_hidden_before_them():
-    from jixiao.pipelines.load_xlsx import _Hidden
+    from jixiao.pipelines.sheet_grid import Hidden as _Hidden
 
     hidden = _Hidden([(5, 8), (2, 3), (6, 10), (10, 11), (20, 16384)])  # unsorted, overlapping, touching, to XFD
     assert [hidden.shift(x) for x in range(13)] == [0, 1, None, 2, 3, None, None, None, None, None, None, 4, 5]
