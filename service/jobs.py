@@ -227,8 +227,7 @@ class JobStore:
     def mark_read(self, entry: JobEntry) -> None:
         if not entry.read:
             entry.read = True
-            if self.db is not None:
-                self.db.mark_read(entry.id)
+            self._write(self.db and self.db.mark_read, entry.id)
 
     def cancel(self, job_id: str) -> JobEntry | None:
         """A job not finished is cancelled: it ends ``cancelled`` at once, and its document in a worker is stopped
@@ -274,8 +273,7 @@ class JobStore:
                 entry.status, entry.started = "running", self.clock()
                 entry.attempts += 1
                 entry.deadline = anyio.current_time() + self.settings.job_timeout_s
-                if self.db is not None:
-                    self.db.started(entry.id, entry.started, entry.attempts)
+                self._write(self.db and self.db.started, entry.id, entry.started, entry.attempts)
                 if entry.attempts > MAX_ATTEMPTS:
                     self._fail_the_rest(entry, f"the service stopped while this job was running, {MAX_ATTEMPTS} times; "
                                                "it is not run again")
@@ -294,8 +292,7 @@ class JobStore:
                 if entry.is_finished:  # cancelled while its last step returned
                     return
                 entry.results[index] = item
-                if self.db is not None:
-                    self.db.result(entry.id, index, item.model_dump_json())
+                self._write(self.db and self.db.result, entry.id, index, item.model_dump_json())
         except Exception:  # run_document answers a problem for any document error; this is a bug of ours or the store's
             log.exception("job failed", extra={"job": entry.id})
             self._fail_the_rest(entry, "internal error while running this job; the request id identifies it in the logs")
@@ -311,8 +308,8 @@ class JobStore:
         entry.finished, entry.status = self.clock(), status
         entry.inputs = []
         if self.db is not None:
-            self.db.finished(entry.id, status, entry.finished,
-                             {i: item.model_dump_json() for i, item in enumerate(entry.results) if item is not None})
+            self._write(self.db.finished, entry.id, status, entry.finished,
+                        {i: item.model_dump_json() for i, item in enumerate(entry.results) if item is not None})
             self.db.drop_inputs(entry.id)
         self._count(status)
 
@@ -335,8 +332,19 @@ class JobStore:
     def _drop(self, entry: JobEntry) -> None:
         del self.jobs[entry.id]
         if self.db is not None:
-            self.db.delete(entry.id)
+            self._write(self.db.delete, entry.id)
             self.db.drop_inputs(entry.id)
+
+    def _write(self, write, *args) -> None:
+        """A change written through to the durable store (``write`` None: in memory only). A failed write (a full
+        disk) is logged and the job goes on in memory: what is lost is that change's survival of a restart, not the
+        job, and a job runner that raised would take every other job down with it."""
+        if write is None:
+            return
+        try:
+            write(*args)
+        except (OSError, sqlite3.Error):
+            log.exception("job store write failed", extra={"job": args[0] if args else None})
 
     def _retry_after(self) -> int:
         """Seconds until a place can free itself: the first finished job to expire or running job to reach its

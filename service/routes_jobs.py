@@ -49,6 +49,13 @@ _STATUS_EXAMPLES = {
         "expires_at": "2025-03-01T08:17:41Z", "progress": {"total": 3, "done": 3, "succeeded": 2, "failed": 1},
         "result": f"/v1/jobs/{_ID}/result"}},
 }
+_STATUS_EXAMPLES["cancelled"] = {"summary": "deleted while it ran", "value": {
+    **_STATUS_EXAMPLES["queued"]["value"], "status": "cancelled", "started_at": "2025-03-01T08:00:01Z",
+    "finished_at": "2025-03-01T08:00:09Z", "expires_at": "2025-03-01T08:15:09Z",
+    "progress": {"total": 1, "done": 1, "succeeded": 0, "failed": 1},
+    "error": {"type": "https://jixiao.dev/problems/job.cancelled", "title": "Conflict", "status": 409,
+              "detail": f"job {_ID} was cancelled (DELETE) before this document finished", "code": "job.cancelled"}}}
+_LIST_EXAMPLE = {"jobs": [_STATUS_EXAMPLES["done"]["value"]], "next_cursor": "am9icy1iZWZvcmU6MTI"}
 _LOOKUP_ERRORS = (
     JobNotFoundError(f"no job '{_ID}': never submitted, or deleted. Jobs live in the memory of the process that took them"),
     JobExpiredError(f"job {_ID} finished more than JIXIAO_JOB_TTL_S (900 s) ago; its result was dropped"),
@@ -181,8 +188,9 @@ async def submit_job(
     description=f"The caller's jobs held by this process (queued, running, or finished and not expired), newest first, "
                 f"`limit` a page (at most {MAX_PAGE}); `status` keeps one status; `next_cursor`, passed as `cursor`, "
                 "gives the next page (null on the last).",
-    responses=problem_examples(ValidationFailedError("cursor is not one this API gave: pass next_cursor of the previous "
-                                                     "page as it is")),
+    responses={200: {"content": {"application/json": {"example": _LIST_EXAMPLE}}},
+               **problem_examples(ValidationFailedError("cursor is not one this API gave: pass next_cursor of the "
+                                                        "previous page as it is"))},
 )
 async def list_jobs(
     request: Request,
@@ -253,7 +261,8 @@ async def job_result(job_id: str, request: Request):
                 "worker freed; the documents it had not finished get the problem `job.cancelled` in its result, which "
                 "stays readable until JIXIAO_JOB_TTL_S. A finished job (done, failed, cancelled) is forgotten: 204, "
                 "and afterwards 404 `job.not_found`.",
-    responses={200: {"model": JobStatus, "description": "the job was cancelled"},
+    responses={200: {"model": JobStatus, "description": "the job was cancelled",
+                     "content": {"application/json": {"examples": {"cancelled": _STATUS_EXAMPLES["cancelled"]}}}},
                204: {"description": "the finished job was forgotten"},
                **problem_examples(*_LOOKUP_ERRORS)},
 )
