@@ -77,6 +77,10 @@ class Settings(BaseSettings):
                           "expired; a full store answers 429 job.queue_full")
     # Long enough for a client polling every few seconds, short enough that unread results free their place.
     job_ttl_s: float = Field(default=900.0, gt=0, description="how long a finished job's result is kept")
+    # Unset: jobs live in memory (tests, a laptop, a throwaway container); a deployment sets it to a persistent
+    # volume so that a restart or a crash loses no accepted job (docs/decisions/async-jobs.md).
+    jobs_dir: Path | None = Field(default=None, description="folder of the durable job store (SQLite file and the "
+                                  "jobs' inputs); unset: jobs live in memory and a restart loses them")
     auth_tokens: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="bearer tokens, comma-separated in the environment; empty disables auth"
     )

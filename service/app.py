@@ -77,14 +77,21 @@ def create_app(settings: Settings | None = None, extractor=None, mapper=None, *,
         # Jobs run in this task group, for the app's life. At shutdown they are cancelled and the worker processes
         # killed before the group is left: a job waiting on a worker process would otherwise hold shutdown up to
         # its deadline.
-        async with anyio.create_task_group() as job_tasks:
-            app.state.jobs.attach(job_tasks, slots=_job_slots(settings))
-            try:
-                yield
-            finally:
-                job_tasks.cancel_scope.cancel()
-                if isolated:
-                    app.state.workers.close()
+        # With JIXIAO_JOBS_DIR the store reads its jobs back here: those left unfinished by the last run start again.
+        from jixiao.service.routes_jobs import job_runner
+
+        await app.state.jobs.open()
+        try:
+            async with anyio.create_task_group() as job_tasks:
+                app.state.jobs.attach(job_tasks, slots=_job_slots(settings), run_document=job_runner(app.state))
+                try:
+                    yield
+                finally:
+                    job_tasks.cancel_scope.cancel()
+                    if isolated:
+                        app.state.workers.close()
+        finally:
+            app.state.jobs.close()  # after its tasks: a job stopped by the shutdown stays queued or running in it
         app.state.extractor = None
         app.state.mapper = None
         app.state.metrics.process_exited(os.getpid())

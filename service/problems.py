@@ -117,6 +117,27 @@ class JobQueueFullError(ServiceError):
         self.headers = {"Retry-After": str(retry_after_s)}
 
 
+class JobCancelledError(ServiceError):
+    """A document of a job deleted before it finished: the problem in its place of the result."""
+
+    code = "job.cancelled"
+    http_status = 409
+
+
+class IdempotencyConflictError(ServiceError):
+    """An ``Idempotency-Key`` sent again with other documents than its job's."""
+
+    code = "job.idempotency_conflict"
+    http_status = 409
+
+
+class JobStoreError(ServiceError):
+    """The durable job store (JIXIAO_JOBS_DIR) could not take the job: a full disk, a folder gone."""
+
+    code = "job.store_unavailable"
+    http_status = 503
+
+
 class InternalError(ServiceError):
     code = "server.error"
     http_status = 500

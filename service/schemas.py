@@ -104,7 +104,7 @@ class Health(BaseModel):
     details: dict[str, object] = Field(default_factory=dict)
 
 
-JobState = Literal["queued", "running", "done", "failed"]
+JobState = Literal["queued", "running", "done", "failed", "cancelled"]
 
 
 class JobProgress(BaseModel):
@@ -125,7 +125,8 @@ class JobStatus(BaseModel):
 
     id: str
     status: JobState = Field(description="queued (waiting for a job slot), running, done (finished, at least one "
-                             "record), failed (finished, every document a problem)")
+                             "record), failed (finished, every document a problem), cancelled (deleted before it "
+                             "finished: the documents it had not finished have the problem job.cancelled)")
     batch: bool = Field(description="false: one document, the result is its record; true: several, the result is "
                         "the batch response (one result or one problem per document)")
     created_at: datetime
@@ -135,3 +136,12 @@ class JobStatus(BaseModel):
     progress: JobProgress
     result: str = Field(description="path of the result, ready when status is done or failed")
     error: Problem | None = Field(default=None, description="a failed one-document job: its document's problem")
+
+
+class JobList(BaseModel):
+    """A page of ``GET /v1/jobs``: the caller's jobs, newest first."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"jobs": [], "next_cursor": None}]})
+
+    jobs: list[JobStatus]
+    next_cursor: str | None = Field(default=None, description="pass as `cursor` for the next page; null on the last")

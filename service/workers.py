@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Callable
 from typing import NamedTuple, TypeVar
 
@@ -22,6 +23,10 @@ class Limit(NamedTuple):
     what: str
     setting: str
 
+
+# How long a cancelled document's thread is awaited after its worker process was killed (it returns at once; the
+# replacement process it starts is not waited for to load).
+KILLED_THREAD_WAIT_S = 10.0
 
 REQUEST_LIMIT = Limit("per-request", "JIXIAO_REQUEST_TIMEOUT_S")
 JOB_LIMIT = Limit("job", "JIXIAO_JOB_TIMEOUT_S")
@@ -48,7 +53,8 @@ class Workers:
 
         On timeout the request answers 504 at once. A thread cannot be interrupted, so ``func`` gets the same
         deadline as a ``jixiao.deadline.Deadline`` and stops at its next check (a pipeline stage, a batch of
-        tagger windows), which frees the slot; its result or error is dropped.
+        tagger windows), which frees the slot; its result or error is dropped. Cancelled (a deleted job), the
+        deadline's ``stop`` is set: the thread stops at its next check likewise.
         """
         remaining = deadline - anyio.current_time()
         if remaining <= 0:
@@ -61,7 +67,8 @@ class Workers:
             raise TimeoutProblem(f"no worker was free within the {limit.what} limit of {math.ceil(remaining)} s "
                                  f"({limit.setting})") from exc
         remaining = deadline - anyio.current_time()
-        stop = Deadline.after(max(0.0, remaining))
+        cancelled = threading.Event()
+        stop = Deadline.after(max(0.0, remaining), stop=cancelled)
         limiter = self.limiter
 
         def work():
@@ -76,6 +83,9 @@ class Workers:
         try:
             with anyio.fail_after(max(0.0, remaining)):
                 return await anyio.to_thread.run_sync(work, abandon_on_cancel=True)
+        except anyio.get_cancelled_exc_class():
+            cancelled.set()
+            raise
         except TimeoutError as exc:
             raise TimeoutProblem(f"extraction took longer than the {limit.what} limit of {math.ceil(remaining)} s "
                                  f"({limit.setting})") from exc
@@ -119,7 +129,7 @@ class ProcessWorkers:
             worker = self.idle.pop()
             fmt = "text" if job.data is None else "upload"
             try:
-                outcome = await anyio.to_thread.run_sync(worker.run, Job(**dataclasses.asdict(job)), remaining)
+                outcome = await _run_killable(worker, Job(**dataclasses.asdict(job)), remaining)
             except DeadlineExceeded as exc:
                 metrics.documents.labels(format=fmt, outcome="error").inc()
                 raise TimeoutProblem(f"extraction took longer than the {limit.what} limit of {math.ceil(remaining)} s "
@@ -136,3 +146,25 @@ class ProcessWorkers:
     def close(self) -> None:
         for worker in self.all:
             worker.close()
+
+
+async def _run_killable(worker, job, timeout: float):
+    """``worker.run(job, timeout)`` in a thread; cancelled (a deleted job, a shutdown), the worker process is killed
+    at once and its thread awaited: the thread's wait on the pipe fails and restarts the process (unless the pool is
+    closed), so the slot is free, with a fresh process, when the cancellation goes on."""
+    returned = threading.Event()
+
+    def call():
+        try:
+            return worker.run(job, timeout)
+        finally:
+            returned.set()
+
+    try:
+        return await anyio.to_thread.run_sync(call, abandon_on_cancel=True)
+    except anyio.get_cancelled_exc_class():
+        with anyio.CancelScope(shield=True):
+            await anyio.to_thread.run_sync(worker.kill)
+            # bounded: a killed pipe fails the waiting thread at once; a process start takes a fraction of a second
+            await anyio.to_thread.run_sync(returned.wait, KILLED_THREAD_WAIT_S)
+        raise

@@ -10,11 +10,13 @@ from jixiao.record import DocumentRecord, Project
 
 
 class FakeExtractor:
-    """Names one project after the first line of text; can block (to test timeouts) or crash."""
+    """Names one project after the first line of text; can block (to test timeouts) or crash. ``poll``: while it
+    waits for the gate it checks its deadline every few milliseconds, as a long pipeline does between its stages."""
 
-    def __init__(self, *, ready: bool = True, gate: threading.Event | None = None, crash: bool = False):
+    def __init__(self, *, ready: bool = True, gate: threading.Event | None = None, crash: bool = False, poll: bool = False):
         self.ready = ready
         self.gate = gate
+        self.poll = poll
         self.crash = crash
         self.started = threading.Event()
         self.finished = threading.Event()
@@ -25,8 +27,14 @@ class FakeExtractor:
         self.seen.append((doc, mode))
         self.started.set()
         if self.gate is not None:
-            self.gate.wait(10)
             try:  # as the pipeline does between stages
+                if self.poll:
+                    for _ in range(500):
+                        if self.gate.wait(0.02):
+                            break
+                        deadline.check("the next stage")
+                else:
+                    self.gate.wait(10)
                 deadline.check("the next stage")
             except BaseException as exc:
                 self.outcome = exc

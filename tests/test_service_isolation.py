@@ -105,3 +105,23 @@ def test_a_runaway_job_document_is_killed_at_the_job_deadline_and_shutdown_leave
         pids = workers.pids
     assert all(w.closed and not w.alive() for w in workers.all)
     assert not any(psutil.pid_exists(p) and psutil.Process(p).status() != psutil.STATUS_ZOMBIE for p in pids)
+
+
+def test_deleting_a_running_job_kills_its_worker_process_and_frees_the_slot():
+    with TestClient(create_app(_settings(job_timeout_s=600), worker_factory=FACTORY)) as c:
+        workers = c.app.state.workers
+        r = c.post("/v1/jobs", json={"text": RUNAWAY, "mode": "parser"})
+        for _ in range(500):
+            if c.get(r.headers["location"]).json()["status"] == "running" and workers.limiter.borrowed_tokens:
+                break
+            time.sleep(0.02)
+        busy = workers.pids
+        time.sleep(0.3)  # the document is in the worker process
+        begin = time.perf_counter()
+        cancelled = c.delete(r.headers["location"])
+        assert cancelled.status_code == 200 and cancelled.json()["status"] == "cancelled"
+        ok = c.post("/v1/jobs", json={"text": EXAMPLE, "mode": "parser"})
+        assert _job_finished(c, ok.headers["location"])["status"] == "done"
+        assert time.perf_counter() - begin < 60  # the runaway holds its worker for the job's 600 s unless killed
+        assert not any(psutil.pid_exists(p) and psutil.Process(p).status() != psutil.STATUS_ZOMBIE for p in busy)
+        assert c.get(r.json()["result"]).json()["code"] == "job.cancelled"

@@ -76,8 +76,8 @@ def test_submit_poll_and_read_the_record():
         record = result.json()
         assert record["doc_id"] == "d1" and record["meta"]["mode"] == "parser"
         assert record == c.post("/v1/extract", json={"text": TEXT, "doc_id": "d1", "mode": "parser"}).json()
-        # the store keeps no input once its document has started
-        assert c.app.state.jobs.jobs[job["id"]].inputs == [None]
+        # the store keeps no input once the job has finished
+        assert c.app.state.jobs.jobs[job["id"]].inputs == []
         assert 'jixiao_jobs_total{status="done"} 1.0' in c.get("/metrics").text
 
 
@@ -125,25 +125,35 @@ def test_result_before_the_job_is_done():
 
 def test_delete_cancels_running_and_queued_jobs():
     gate = threading.Event()
-    fake = FakeExtractor(gate=gate)
+    fake = FakeExtractor(gate=gate, poll=True)
     # two worker threads: one job runs at a time, the other worker is left to the synchronous routes
     with TestClient(create_app(Settings(workers_threads=2), extractor=fake)) as c:
         running = c.post("/v1/jobs", json={"text": "running"})
         _started(fake)
-        queued = c.post("/v1/jobs", json={"text": "queued"})
+        queued = c.post("/v1/jobs", json={"documents": [{"text": "queued", "doc_id": "q"}, {"text": TEXT}]})
         assert c.get(queued.headers["location"]).json()["status"] == "queued"
-        assert c.delete(queued.headers["location"]).status_code == 204
-        assert c.delete(running.headers["location"]).status_code == 204
-        _problem(c.get(running.headers["location"]), 404, "job.not_found")
-        _problem(c.get(queued.json()["result"]), 404, "job.not_found")
-        gate.set()
-        assert fake.finished.wait(10)
+        cancelled = c.delete(queued.headers["location"])
+        assert cancelled.status_code == 200 and cancelled.json()["status"] == "cancelled"
+        stopped = c.delete(running.headers["location"])
+        assert stopped.status_code == 200 and stopped.json()["status"] == "cancelled"
+        # the running document was told to stop: its thread stops at its next check although the gate stays shut
+        assert fake.finished.wait(10) and "cancelled" in str(fake.outcome)
+        # a cancelled job stays readable: its unfinished documents have job.cancelled
+        status = c.get(running.headers["location"]).json()
+        assert status["status"] == "cancelled" and status["error"]["code"] == "job.cancelled"
+        _problem(c.get(running.json()["result"]), 409, "job.cancelled")
+        batch = c.get(queued.json()["result"]).json()
+        assert [(x["doc_id"], x["error"]["code"]) for x in batch["results"]] == [("q", "job.cancelled"), (None, "job.cancelled")]
         after = c.post("/v1/jobs", json={"text": "after"})
+        gate.set()
         assert _finished(c, after.headers["location"])["status"] == "done"
         # the queued job never reached the extractor
         assert [doc.text for doc, _ in fake.seen] == ["running", "after"]
         assert 'jixiao_jobs_total{status="cancelled"} 2.0' in c.get("/metrics").text
-        assert c.app.state.jobs.jobs.keys() == {after.json()["id"]}
+        # a finished job is forgotten by DELETE
+        assert c.delete(running.headers["location"]).status_code == 204
+        _problem(c.get(running.headers["location"]), 404, "job.not_found")
+        assert c.app.state.jobs.jobs.keys() == {after.json()["id"], queued.json()["id"]}
 
 
 def test_a_finished_job_expires_after_its_ttl():
