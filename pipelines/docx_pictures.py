@@ -70,18 +70,21 @@ class DocxPictures:
         self._source = source
         self._deadline = deadline
         self._state = picture_state(settings, ocr_available())
+        self._sheets: dict[str, bytes | None] = {}  # relationship id -> the picture's bytes when it may hold a table
 
-    def _candidates(self, element) -> list[tuple[str, bytes]]:
-        """Pictures under ``element`` that may hold a table by their printed size: (rid, the image's bytes)."""
+    def _candidates(self, element) -> list[bytes]:
+        """The bytes of each picture under ``element`` that may hold a table: table-sized as printed and a
+        printed sheet in its pixels (``_sheet``)."""
         out = []
         page = self._page or (None, None)
         for rid, size in picture_refs(element):
             if size is not None and not table_sized(size[0], size[1], *page):
                 continue
-            part = self._part.related_parts.get(rid)
-            blob = getattr(part, "blob", None)
-            if blob:
-                out.append((rid, blob))
+            if rid not in self._sheets:
+                blob = getattr(self._part.related_parts.get(rid), "blob", None)
+                self._sheets[rid] = blob if blob and self._sheet(blob) else None
+            if self._sheets[rid]:
+                out.append(self._sheets[rid])
         return out
 
     def holds_table_picture(self, tbl) -> bool:
@@ -90,16 +93,13 @@ class DocxPictures:
 
     def add(self, builder: DocumentBuilder, element) -> None:
         """OCR the table pictures under ``element`` (a paragraph) and add their lines and tables to ``builder``."""
-        for _, blob in self._candidates(element):
-            image = self._image(blob)
-            if image is None:
-                continue  # not a printed sheet (a photograph, a chart), or not an image Pillow reads (EMF, WMF)
+        for blob in self._candidates(element):
             state = self._state
             if state == "read" and sum(p.ocr in ("read", "empty") for p in builder.pictures) >= MAX_PICTURES:
                 state = "over_limit"
             blocks: list[tuple[str, object]] = []
             if state == "read":
-                blocks = self._read(image, builder.picture_count + 1)
+                blocks = self._read(blob, builder.picture_count + 1)
                 state = "read" if blocks else "empty"
             builder.add_picture(Picture(index=builder.picture_count + 1, ocr=state))
             for kind, item in blocks:
@@ -110,17 +110,16 @@ class DocxPictures:
                         cell.bbox = None  # the picture's pixels are no place in a DOCX
                     builder.add_table(item)
 
-    def _image(self, blob: bytes) -> bytes | None:
-        """The picture as image bytes when it is a printed sheet within the pixel limit, else None."""
+    def _sheet(self, blob: bytes) -> bool:
+        """Whether a picture's bytes are a printed sheet within the pixel limit: not a photograph or a chart, not
+        a vector picture Pillow cannot open (EMF, WMF)."""
         from PIL import Image
 
         try:
             with Image.open(io.BytesIO(blob)) as image:
-                if image.width * image.height > self._settings.max_image_pixels or not paper_like(image):
-                    return None
+                return image.width * image.height <= self._settings.max_image_pixels and paper_like(image)
         except Exception:  # noqa: BLE001 - a vector picture or damaged bytes: nothing OCR could read
-            return None
-        return blob
+            return False
 
     def _read(self, data: bytes, index: int) -> list[tuple[str, object]]:
         self._deadline.check(f"OCR of picture {index} of the DOCX")

@@ -243,7 +243,7 @@ def test_a_pdf_report_with_its_table_pasted_mid_page_reads_the_table():
     assert project.name == "2023年农村饮水安全巩固提升工程" and len(project.indicators) == 4
     assert project.funds.executed == 1996300.0 and project.score == 97.8
     assert record.meta["ocr_images"][0]["page"] == 1
-    place = record.provenance["funds.executed"]  # on the picture, in PDF points
+    place = project.provenance["funds.executed"]  # on the picture, in PDF points
     assert place.page == 1 and 112 <= place.bbox[1] <= 446
 
 
@@ -255,3 +255,20 @@ def test_a_docx_report_with_an_inline_table_picture_reads_the_table():
     assert project.name == "2023年基层公共法律服务补助" and len(project.indicators) == 5
     assert project.funds.annual_budget == 558000.0 and project.grade == "优"
     assert record.meta["ocr_images"] == [{"index": 1}]
+
+
+def test_a_data_table_with_a_photo_in_a_cell_stays_a_table(fake_ocr):
+    import docx
+    from docx.shared import Cm
+
+    doc = docx.Document()
+    table = doc.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "项目名称", "2023年示范项目"
+    buffer = io.BytesIO()
+    _photo().save(buffer, "PNG")
+    buffer.seek(0)
+    table.cell(1, 1).paragraphs[0].add_run().add_picture(buffer, width=Cm(15))
+    out = io.BytesIO()
+    doc.save(out)
+    read = load_bytes(out.getvalue(), filename="photo.docx")
+    assert not fake_ocr.sizes and not read.pictures and len(read.tables) == 1
