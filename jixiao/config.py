@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     pdf_ocr: bool = Field(
         default=True, description="OCR a PDF page that has no text layer (a scan) or a garbage one (needs the ocr extra); "
         "false: read the text layer only")
+    picture_ocr: bool = Field(
+        default=True, description="OCR a picture that may hold a table inside a text document (a scanned 自评表 pasted "
+        "on a PDF text page or into a DOCX; needs the ocr extra; in a PDF also JIXIAO_PDF_OCR); false: skip pictures")
     pdf_ocr_searchable: bool = Field(
         default=False, description="OCR a 'searchable' scan page too (a page image under an invisible text layer, "
         "another tool's OCR) instead of trusting its text layer (needs the ocr extra)")

@@ -26,6 +26,10 @@ SourceFormat = Literal["text", "pdf", "docx", "xlsx", "doc", "xls", "image"]
 # "searchable" scan (a page image under an invisible OCR text layer) whose text layer was read ("text_layer")
 PageOcr = Literal["read", "not_installed", "off", "text_layer"]
 BBox = tuple[float, float, float, float]
+# What became of a picture that may hold a table (``table_pictures``): "read" by OCR and its text kept; "empty"
+# (OCR found too little to keep); not read because the engine is not installed, OCR is off, or the document
+# held more such pictures than are read ("over_limit")
+PictureOcr = Literal["read", "empty", "not_installed", "off", "over_limit"]
 
 
 class Cell(BaseModel):
@@ -54,6 +58,26 @@ class Page(BaseModel):
     width: float | None = None
     height: float | None = None
     ocr: PageOcr | None = Field(default=None, description="None: the text layer was read (or the source has none)")
+
+
+class Picture(BaseModel):
+    """A picture in a text document that may hold a table (``table_pictures``): where it sits and what OCR did."""
+
+    index: int = Field(description="1-based, among the document's pictures that may hold a table, in reading order")
+    page: int | None = Field(default=None, description="PDF page; None in a DOCX")
+    bbox: BBox | None = Field(default=None, description="x0, top, x1, bottom in PDF points")
+    ocr: PictureOcr
+
+    def where(self) -> dict:
+        out: dict = {"index": self.index}
+        if self.page is not None:
+            out["page"] = self.page
+        if self.bbox is not None:
+            out["bbox"] = [round(v, 1) for v in self.bbox]
+        return out
+
+    def label(self) -> str:
+        return f"page {self.page}" if self.page is not None else f"picture {self.index}"
 
 
 class CellPlace(BaseModel):
@@ -115,6 +139,7 @@ class Document(BaseModel):
     text: str
     pages: list[Page] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
+    pictures: list[Picture] = Field(default_factory=list, description="pictures that may hold a table (text documents)")
     cells: CellMap = Field(default_factory=CellMap, description="offsets -> source cells; built from tables when not given")
 
     @model_validator(mode="after")

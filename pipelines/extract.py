@@ -60,6 +60,7 @@ from jixiao.pipelines.account_scanned import scan_reads_better, scanned_rows
 from jixiao.pipelines.readers import COLLAPSED_LINE_CHARS, LayoutReaders, a_table, is_collapsed
 from jixiao.pipelines.readers import facts as reading_facts
 from jixiao.pipelines.pdf_scans import scan_meta, searchable_pages
+from jixiao.pipelines.table_pictures import picture_meta
 from jixiao.pipelines.reading_plausibility import plausible_facts
 from jixiao.pipelines.repeats import drop_repeated_tables
 from jixiao.pipelines.tag import Tagger
@@ -184,6 +185,10 @@ class Extractor:
         if searchable := searchable_pages(doc.pages):
             record.meta["text_layer_scan_pages"] = searchable
         notes += scan_notes
+        ocr_images, picture_notes = picture_meta(doc.pictures)
+        if ocr_images:
+            record.meta["ocr_images"] = ocr_images
+        notes += picture_notes
         if notes:
             record.meta["notes"] = notes
         return record

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import InputTooLargeError
-from jixiao.pipelines.document import Cell, Document, Page, PageOcr, SourceFormat, Table
+from jixiao.pipelines.document import Cell, Document, Page, PageOcr, Picture, SourceFormat, Table
 
 # blocks (paragraphs, tables) between two looks at the deadline
 DEADLINE_BATCH = 256
@@ -76,6 +76,7 @@ class DocumentBuilder:
         self._length = 0
         self._pages: list[Page] = []
         self._tables: list[Table] = []
+        self._pictures: list[Picture] = []
         self._page: dict | None = None
         self._tail = ""
 
@@ -171,6 +172,18 @@ class DocumentBuilder:
         self._tables.append(table)
         return table
 
+    def add_picture(self, picture: Picture) -> None:
+        """Record a picture that may hold a table and what OCR did with it (its text is added as blocks)."""
+        self._pictures.append(picture)
+
+    @property
+    def pictures(self) -> list[Picture]:
+        return list(self._pictures)
+
+    @property
+    def picture_count(self) -> int:
+        return len(self._pictures)
+
     def build(self) -> Document:
         self.end_page()
         text = "".join(self._parts)
@@ -181,4 +194,5 @@ class DocumentBuilder:
             text=text,
             pages=self._pages,
             tables=self._tables,
+            pictures=self._pictures,
         )

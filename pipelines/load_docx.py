@@ -12,6 +12,7 @@ import io
 from jixiao.config import Settings, get_settings
 from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import EmptyInputError, JixiaoError, unreadable
+from jixiao.pipelines.docx_pictures import DocxPictures
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.load_builder import DocumentBuilder, GridCell
 
@@ -77,25 +78,44 @@ def _nested_tables(tbl) -> list:
     return [t for tr in tbl.tr_lst for tc in tr.tc_lst for t in tc.iterchildren(_qn("w:tbl"))]
 
 
-def add_table(builder: DocumentBuilder, tbl, depth: int = 0) -> None:
+def add_paragraph(builder: DocumentBuilder, p, pictures: DocxPictures | None = None) -> None:
+    """A paragraph's text, then what OCR reads of the table pictures in it (``docx_pictures``)."""
+    builder.add_paragraph(_paragraph_text(p))
+    if pictures is not None:
+        pictures.add(builder, p)
+
+
+def add_table(builder: DocumentBuilder, tbl, depth: int = 0, pictures: DocxPictures | None = None) -> None:
     """Add a ``w:tbl``; a layout frame around the real table is unwrapped.
 
     Word users put a table inside a one-cell (or few-cell) table to draw a frame or to keep a caption beside it. When
     the nested tables hold more cells than the table around them, the outer table is layout: its cells' own paragraphs
     and its nested tables are read in order, each nested table as a table. Otherwise a nested table stays text of its
-    cell (a small sub-table inside a real row)."""
+    cell (a small sub-table inside a real row). A table whose cells hold a picture of a table (a frame around a
+    pasted scan, ``docx_pictures``) is read the same way, the picture's text where it sits."""
     inner = _nested_tables(tbl)
     outer_cells = table_cells(tbl)
-    if not inner or depth >= _MAX_FRAME_DEPTH or sum(len(table_cells(t)) for t in inner) <= len(outer_cells):
+    framed = pictures is not None and depth < _MAX_FRAME_DEPTH and pictures.holds_table_picture(tbl)
+    if not framed and (not inner or depth >= _MAX_FRAME_DEPTH or sum(len(table_cells(t)) for t in inner) <= len(outer_cells)):
         builder.add_table(outer_cells)
         return
     for tr in tbl.tr_lst:
         for tc in tr.tc_lst:
             for child in tc.iterchildren(_qn("w:p"), _qn("w:tbl")):
                 if child.tag == _qn("w:tbl"):
-                    add_table(builder, child, depth + 1)
+                    add_table(builder, child, depth + 1, pictures)
                 else:
-                    builder.add_paragraph(_paragraph_text(child))
+                    add_paragraph(builder, child, pictures)
+
+
+def _page_size(document) -> tuple[int, int] | None:
+    """The first section's page size in EMU (what a picture's printed size is measured against), None if unset."""
+    try:
+        section = document.sections[0]
+        width, height = section.page_width, section.page_height
+    except Exception:  # noqa: BLE001 - no section properties, or damaged ones: pictures are judged by pixels alone
+        return None
+    return (int(width), int(height)) if width and height else None
 
 
 def load_docx(data: bytes, *, doc_id: str, source: str | None, settings: Settings | None = None,
@@ -113,11 +133,12 @@ def load_docx(data: bytes, *, doc_id: str, source: str | None, settings: Setting
     settings = settings or get_settings()
     builder = DocumentBuilder(doc_id=doc_id, source=source, format="docx", max_chars=settings.max_text_chars, deadline=deadline)
     try:
+        pictures = DocxPictures(document.part, _page_size(document), settings, source=source, deadline=deadline)
         for block in blocks:
             if isinstance(block, DocxTable):
-                add_table(builder, block._tbl)
+                add_table(builder, block._tbl, pictures=pictures)
             else:
-                builder.add_paragraph(_paragraph_text(block._p))
+                add_paragraph(builder, block._p, pictures)
     except (JixiaoError, MemoryError):  # the builder's limits and the deadline; the worker's memory limit
         raise
     except Exception as exc:  # a damaged table (a merge attribute that is not a number …) parses only when read

@@ -12,6 +12,7 @@ from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import EncryptedInputError, JixiaoError, TooManyPagesError, unreadable
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.load_builder import DocumentBuilder, GridCell
+from jixiao.pipelines.pdf_pictures import PdfPictures, in_reading_order
 from jixiao.pipelines.pdf_scans import ScanPages
 
 # Cell edges closer than this (points) are the same grid line: ruling is drawn with finite width.
@@ -120,18 +121,22 @@ def page_count(pdf) -> int:
     return len(pdf.pages)
 
 
-def _read_pages(pdf, deadline: Deadline = NO_DEADLINE, scans: ScanPages | None = None
-                ) -> list[tuple[int, float, float, list[tuple[str, object, tuple | None]]]]:
+def _read_pages(pdf, deadline: Deadline = NO_DEADLINE, scans: ScanPages | None = None,
+                pictures: PdfPictures | None = None) -> list[tuple[int, float, float, list[tuple[str, object, tuple | None]]]]:
     """Each page's blocks in reading order: ("line", text, None) or ("table", cells, bbox); a page whose text
-    layer cannot serve is OCR'd by ``scans`` (``pdf_scans``)."""
+    layer cannot serve is OCR'd by ``scans`` (``pdf_scans``); a text page's table pictures by ``pictures``
+    (``pdf_pictures``)."""
     pages = []
     for number, page in enumerate(pdf.pages, start=1):
         deadline.check(f"reading page {number} of the PDF")
-        if scans is not None and scans.state(number, page) == "read":
+        state = scans.state(number, page) if scans is not None else None
+        if state == "read":
             blocks = scans.blocks(number)
         else:
-            blocks = [(kind, item, None) if kind == "line" else (kind, table_cells(item), tuple(float(v) for v in item.bbox))
-                      for _, _, kind, item in _page_blocks(page)]
+            own = [(top, x0, (kind, item, None) if kind == "line" else (kind, table_cells(item), tuple(float(v) for v in item.bbox)))
+                   for top, x0, kind, item in _page_blocks(page)]
+            # a table pasted on the page as a picture (a scanned 自评表) reads where it sits
+            blocks = in_reading_order(own, pictures.blocks(number, page) if pictures is not None and state is None else [])
         pages.append((number, float(page.width), float(page.height), blocks))
         page.flush_cache()
     for (_, _, _, before), (_, _, _, after) in zip(pages, pages[1:]):
@@ -173,13 +178,16 @@ def load_pdf(data: bytes, *, doc_id: str, source: str | None, settings: Settings
             if pages > settings.max_pdf_pages:
                 raise TooManyPagesError(f"the PDF has {pages} pages, over the limit of {settings.max_pdf_pages}",
                                         limit="max_pdf_pages", source=source)
-            for number, width, height, blocks in _read_pages(pdf, deadline, scans):
+            pictures = PdfPictures(scans)
+            for number, width, height, blocks in _read_pages(pdf, deadline, scans, pictures):
                 builder.start_page(number, width=width, height=height, ocr=scans.states.get(number))
                 for kind, item, bbox in blocks:
                     if kind == "line":
                         builder.add_paragraph(item)
                     else:
                         builder.add_table(item, page=number, bbox=bbox)
+            for picture in pictures.pictures:
+                builder.add_picture(picture)
     except JixiaoError:
         raise
     except MemoryError:  # the worker's memory limit: the caller answers input.memory_limit
