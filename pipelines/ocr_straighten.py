@@ -1,4 +1,4 @@
-"""A scanned page is cleaned before OCR: a red seal's ink is dropped and a slight skew is turned straight.
+"""A scanned page is cleaned before OCR: a seal's ink is dropped, dim paper flattened and a skew turned straight.
 
 Bureaus' scans are photocopies and office scans, not clean renderings:
 
@@ -20,16 +20,20 @@ import io
 import math
 from dataclasses import dataclass
 
-# Largest tilt looked for, in degrees either way: a sheet on a flatbed or in a feeder lies within a few degrees;
-# more is a phone photo (perspective, which a rotation does not undo) or a quarter turn (``ocr_upright``).
-MAX_SKEW = 5.0
+from jixiao.pipelines.ocr_cleanup import flatten_paper, lift_round_seal
+
+# Largest tilt looked for, in degrees either way: a sheet in a feeder lies within a few degrees, one laid by
+# hand on a copier's glass or photographed flat up to ten and more (origf: 8 and 10 degrees); beyond 15 it is
+# a quarter turn (``ocr_upright``) or a photo in perspective, which a rotation does not undo.
+MAX_SKEW = 15.0
 # Smaller tilts are left alone: at 0.25 degrees a row drifts 5 px over an A4 page's width at 150 dpi, a quarter
 # of a text line, which the layout's half-line tolerance absorbs; turning the page would only resample it.
 MIN_SKEW = 0.25
-# Search steps: a coarse pass over the whole range, then a fine one around its best angle. 0.05 degrees is
-# 1 px of drift over 1200 px, finer than the layout can tell.
-COARSE_STEP = 0.25
-FINE_STEP = 0.05
+# Search steps, coarse to fine: a whole-degree pass over the range (a ruled page's profile still peaks within
+# a degree of its tilt: a rule 800 px long drifts 14 px over a degree, and its row counts keep their maximum
+# within that), then quarter degrees around its best, then 0.05 degrees (1 px of drift over 1200 px, finer
+# than the layout can tell). 31 + 9 + 11 profiles over +-15 degrees, where one 0.25 step would take 121.
+STEPS = (1.0, 0.25, 0.05)
 # The profile is measured on the ink of a copy at most this wide: ruling and text lines are still many pixels
 # long there, and the search costs hundredths of a second.
 PROFILE_WIDTH = 800
@@ -98,10 +102,11 @@ def skew_angle(gray) -> float:
     if len(ys) < MIN_INK:
         return 0.0
     ys, xs = ys.astype(np.float64), xs.astype(np.float64)
-    coarse = np.arange(-MAX_SKEW, MAX_SKEW + COARSE_STEP / 2, COARSE_STEP)
-    best = max(coarse, key=lambda a: _sharpness(ys, xs, a))
-    fine = np.arange(best - COARSE_STEP, best + COARSE_STEP + FINE_STEP / 2, FINE_STEP)
-    best = float(max(fine, key=lambda a: _sharpness(ys, xs, a)))
+    best, reach = 0.0, MAX_SKEW
+    for step in STEPS:
+        angles = np.arange(best - reach, best + reach + step / 2, step)
+        best = float(max(angles, key=lambda a: _sharpness(ys, xs, a)))
+        reach = step
     if abs(best) < MIN_SKEW or _sharpness(ys, xs, best) < (1 + MIN_GAIN) * _sharpness(ys, xs, 0.0):
         return 0.0
     # the profile levels the ink by moving (x, y) to row y + x tan(best); PIL's rotate(a) (counter-clockwise on
@@ -128,7 +133,8 @@ def drop_red_ink(image):
 
 
 def straighten(data: bytes) -> Straight:
-    """The image with a red seal's ink dropped and its skew turned level, each only where found."""
+    """The image with a seal's ink dropped (red by colour, grey or black by shape), dim or shadowed paper
+    flattened and its skew turned level, each only where found."""
     import numpy as np
     from PIL import Image
 
@@ -139,13 +145,18 @@ def straighten(data: bytes) -> Straight:
         return Straight(data, 0.0, (0, 0))
     cleaned = drop_red_ink(image)
     gray = cleaned if cleaned is not None else image.convert("L")
+    flat = flatten_paper(np.asarray(gray))
+    gray = Image.fromarray(flat) if flat is not None else gray
     angle = skew_angle(gray)
-    if cleaned is None and not angle:
-        return Straight(data, 0.0, image.size)
     if angle:
         # the corners turned into the frame take the paper's tone, so they draw no edge for the detector
         background = int(np.percentile(np.asarray(gray.reduce(8)), PAPER_PERCENTILE))
         gray = gray.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=background)
+    # a seal by its shape once the page lies level: its rules are lifted off before the circle search
+    lifted = lift_round_seal(np.asarray(gray))
+    gray = Image.fromarray(lifted) if lifted is not None else gray
+    if cleaned is None and flat is None and lifted is None and not angle:
+        return Straight(data, 0.0, image.size)
     buffer = io.BytesIO()
     gray.save(buffer, "PNG", compress_level=1)
     return Straight(buffer.getvalue(), angle, image.size)

@@ -25,12 +25,13 @@ SEAL_RED = (214, 38, 42)
 
 # --- layout and raster -------------------------------------------------------------------------------------------
 
-def _pdf_bytes(story: list) -> bytes:
-    from reportlab.lib.pagesizes import A4
+def _pdf_bytes(story: list, landscape: bool = False) -> bytes:
+    from reportlab.lib import pagesizes
     from reportlab.platypus import SimpleDocTemplate
 
     buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4, invariant=1).build(story)
+    size = pagesizes.landscape(pagesizes.A4) if landscape else pagesizes.A4
+    SimpleDocTemplate(buffer, pagesize=size, invariant=1).build(story)
     return buffer.getvalue()
 
 
@@ -146,13 +147,13 @@ def save_pdf(pages: list[Image.Image], name: str, dpi: int, quality: int = 75) -
     first.save(HERE / name, "PDF", resolution=dpi, save_all=True, append_images=rest, quality=quality)
 
 
-def _faint_grid(rows, widths, spans, cell):
+def _faint_grid(rows, widths, spans, cell, colour: str = "#b8b8b8", width: float = 0.3):
     """A table whose rules print faint and thin, as a worn toner cartridge or a light copy prints them."""
     from reportlab.platypus import Paragraph, Table, TableStyle
 
     data = [[Paragraph(v, cell) if v else "" for v in row] for row in rows]
     table = Table(data, colWidths=widths)
-    style = [("GRID", (0, 0), (-1, -1), 0.3, "#b8b8b8"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    style = [("GRID", (0, 0), (-1, -1), width, colour), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
     table.setStyle(TableStyle(style + [("SPAN", a, b) for a, b in spans]))
     return table
 

@@ -1,0 +1,111 @@
+"""A scan's paper and stamps are cleaned before OCR (``ocr_cleanup``), and a sheet laid well askew is levelled.
+
+Drawn pages stand in for photocopies (rules and dark bars for text lines; no font, no OCR engine): a ruled grid
+tilted 6-12 degrees, a grey round seal over its cells, a binding shadow along one edge, an underexposed copy.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from jixiao.pipelines.ocr_cleanup import DIM_PAPER, flatten_paper, lift_round_seal, round_seals
+from jixiao.pipelines.ocr_layout import RULING_DARK
+from jixiao.pipelines.ocr_straighten import skew_angle, straighten
+
+
+def _grid(size=(1240, 1754)) -> Image.Image:
+    """An A4-proportioned page at ~150 dpi: a ruled table of 20 rows and 5 columns, a dark bar in each cell."""
+    page = Image.new("L", size, 246)
+    draw = ImageDraw.Draw(page)
+    left, right, top, row, col = 100, 1140, 200, 50, 208
+    for r in range(21):
+        draw.line([(left, top + row * r), (right, top + row * r)], fill=20, width=2)
+    for c in range(6):
+        draw.line([(left + col * c, top), (left + col * c, top + row * 20)], fill=20, width=2)
+    for r in range(20):
+        for c in range(5):
+            draw.rectangle([left + 12 + col * c, top + 16 + row * r, left + 12 + col * c + 130, top + 34 + row * r], fill=10)
+    return page
+
+
+def _seal(page: Image.Image, centre: tuple[int, int], radius: int, level: int) -> Image.Image:
+    """A round seal in grey ink multiplied over the page: a ring, a star, a short arc of marks."""
+    layer = Image.new("L", page.size, 255)
+    draw = ImageDraw.Draw(layer)
+    cx, cy = centre
+    draw.ellipse([cx - radius, cy - radius, cx + radius, cy + radius], outline=level, width=radius // 18)
+    draw.regular_polygon((cx, cy, radius // 4), 5, fill=level)
+    for k in range(8):
+        a = math.radians(-160 + 20 * k)
+        x, y = cx + radius * 0.75 * math.cos(a), cy + radius * 0.75 * math.sin(a)
+        draw.rectangle([x - 8, y - 8, x + 8, y + 8], fill=level)
+    out = np.asarray(page).astype(np.float32) * np.asarray(layer).astype(np.float32) / 255
+    return Image.fromarray(out.astype(np.uint8))
+
+
+@pytest.mark.parametrize("tilt", [-11.0, -7.5, 6.0, 9.0, 12.0])
+def test_a_sheet_laid_well_askew_is_levelled(tilt):
+    page = _grid().rotate(tilt, resample=Image.BICUBIC, fillcolor=236, expand=True)
+    angle = skew_angle(page)
+    assert angle == pytest.approx(-tilt, abs=0.15)
+    level = page.rotate(angle, resample=Image.BICUBIC, fillcolor=236)
+    assert skew_angle(level) == 0.0
+
+
+def test_a_grey_round_seal_is_lifted_and_the_rules_and_print_under_it_kept():
+    clean = _grid()
+    sealed = _seal(clean, (620, 600), 110, 118)
+    [(cx, cy, r, level)] = round_seals(np.asarray(sealed))
+    assert (cx, cy) == (pytest.approx(620, abs=8), pytest.approx(600, abs=8)) and r == pytest.approx(110, abs=10)
+    assert 80 < level < 135  # the ring over paper, darker where it crosses rules and bars
+    lifted = lift_round_seal(np.asarray(sealed))
+    ring = np.asarray(sealed) < 200
+    ring &= np.asarray(clean) > 200  # the seal's own ink, where it lies over paper
+    assert (lifted[ring] > 200).mean() > 0.9  # cleared to paper
+    print_ = np.asarray(clean) < 60
+    assert (lifted[print_] < RULING_DARK).mean() > 0.98  # bars and rules under it kept
+    assert lift_round_seal(np.asarray(clean)) is None  # no seal: nothing to do
+    assert round_seals(np.asarray(clean)) == []
+
+
+def test_a_binding_shadow_is_flattened():
+    page = np.asarray(_grid()).astype(np.float32)
+    x = np.arange(page.shape[1], dtype=np.float32)
+    shade = 0.2 + 0.8 * np.minimum(1.0, x / (page.shape[1] * 0.22)) ** 0.7  # darkest 0.2 at the left edge
+    shadowed = (page * shade[None, :]).astype(np.uint8)
+    assert (shadowed[:, :60] < RULING_DARK).all()  # the band reads as ink from edge to edge
+    flat = flatten_paper(shadowed)
+    paper = np.asarray(_grid()) > 200
+    assert (flat[:, :200][paper[:, :200]] > 200).mean() > 0.9  # the paper in the band is paper again (its very edge stays dim)
+    assert (flat[np.asarray(_grid()) < 60] < RULING_DARK).mean() > 0.98  # rules and print still ink
+
+
+def test_an_underexposed_copy_gets_its_contrast_back():
+    page = np.asarray(_grid()).astype(np.float32)
+    dark = (58 + page * (142 - 58) / 255).astype(np.uint8)  # paper ~140, ink ~60
+    assert (dark < RULING_DARK).all()
+    flat = flatten_paper(dark)
+    clean = np.asarray(_grid())
+    assert (flat[clean > 200] > 200).mean() > 0.97
+    assert (flat[clean < 60] < RULING_DARK).mean() > 0.98
+
+
+def test_a_light_page_is_left_alone():
+    assert flatten_paper(np.asarray(_grid())) is None
+    grey = (np.asarray(_grid()).astype(np.float32) * (DIM_PAPER + 20) / 246).astype(np.uint8)  # a photocopy's grey paper
+    assert flatten_paper(grey) is None
+
+
+def test_a_tilted_page_with_a_seal_is_straightened_and_lifted_in_one_pass():
+    page = _seal(_grid(), (620, 600), 110, 70).rotate(9.0, resample=Image.BICUBIC, fillcolor=236)
+    buffer = io.BytesIO()
+    page.save(buffer, "PNG")
+    straight = straighten(buffer.getvalue())
+    assert straight.skew == pytest.approx(-9.0, abs=0.15)
+    image = Image.open(io.BytesIO(straight.image)).convert("L")
+    assert round_seals(np.asarray(image)) == []  # the seal is gone from what OCR reads
