@@ -255,13 +255,31 @@ def read_funds(rows: list[Row], unit: str | None = None) -> ParsedFunds:
         total = _total_cell(rows, hi)
         if total is not None:
             j, ci = total
-            return funds_from_total_row(rows[j], ci, cols, factor, rows[j + 1:j + 8])
+            read = funds_from_total_row(rows[j], ci, cols, factor, rows[j + 1:j + 8])
+            if read.rate is None:
+                read.rate = _rate_row(rows[j + 1:j + 1 + RATE_ROW_REACH])
+            return read
         if (lone := _unlabeled_figure_row(rows, hi)) is not None:
             return funds_from_total_row(lone, -1, cols, factor)
     elif (headless := _headless_total(rows, unit)) is not None:
         return headless
     _read_label_values(rows, funds)
     return funds
+
+
+# rows under the total row where a form prints the rate in a row of its own (执行率 | 97.29%): the total's source
+# rows (其中：财政拨款, 其他资金) may stand between, the indicator table's rows (预算执行率 | 10 | 9.7) come later
+RATE_ROW_REACH = 3
+
+
+def _rate_row(rows: list[Row]) -> Cell | None:
+    """The value of a 执行率 row printed under the funds total row, a percentage (a bare number there is a weight or
+    a score: 预算执行率 10)."""
+    for r in rows:
+        c, v = label_value(r, V.RATE_LABEL)
+        if c is not None and v is not None and v.text.rstrip().endswith("%") and is_number(v.text):
+            return v
+    return None
 
 
 # a rate agrees with 执行数 / 预算数 within this many percentage points (amounts printed rounded)

@@ -42,6 +42,16 @@ def test_a_total_row_with_a_blank_cell_per_column(extractor):
     assert _funds(extractor, rows) == (300000.0, 320000.0, 288000.0, None)
 
 
+@pytest.mark.parametrize("rate_row,rate", [("执行率\t90%", 90.0), ("预算执行率\t90.0%\t\t", 90.0),
+                                           ("执行率\t10", None)])
+def test_a_rate_printed_in_a_row_of_its_own_under_the_total(extractor, rate_row, rate):
+    """A four-column form prints the budget columns, then 执行率 with its percentage on the next row; a bare number
+    there is no rate."""
+    rows = [*FIELDS, "资金(万元)\t年初预算数\t全年预算数\t全年执行数", "年度资金总额\t30\t32\t28.8", rate_row,
+            *INDICATORS]
+    assert _funds(extractor, rows) == (300000.0, 320000.0, 288000.0, rate)
+
+
 @pytest.mark.parametrize("caption,factor", [("项目资金(元)", 1.0), ("项目资金(万元)", 10000.0)])
 def test_a_unit_caption_on_the_row_above_a_source_header(extractor, caption, factor):
     """项目资金(元) on its own row over a 资金来源 / 预算数 / 执行数 / 执行率 header (a score-only template whose
