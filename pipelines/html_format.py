@@ -27,7 +27,7 @@ _MHTML_HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{0,60}:")
 _META_CHARSET = re.compile(rb"""<meta\b[^>]{0,500}?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{1,40})""", re.I)
 # labels a page declares that name a Chinese charset GB18030 decodes (the WHATWG encoding standard does the same)
 _GB_LABELS = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030", "chinese", "csgb2312", "iso-ir-58", "euc-cn"}
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def _head(data: bytes) -> bytes:
@@ -71,9 +71,8 @@ def decode_html(data: bytes, *, declared: str | None = None, source: str | None 
     """(text, encoding) of a page: its BOM, else the charset the container or the page declares, else the text path's."""
     from jixiao.pipelines.ingest import decode_text
 
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return decode_text(data, source=source)
+    if data.startswith(_BOMS):  # a BOM outranks any label, as in browsers
+        return decode_text(data, source=source)
     match = _META_CHARSET.search(data[:SNIFF_BYTES])
     for label in (declared, match.group(1).decode("ascii", "ignore") if match else None):
         codec = _codec(label)
