@@ -20,7 +20,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SourceFormat = Literal["text", "pdf", "docx", "xlsx", "doc", "xls", "image"]
+SourceFormat = Literal["text", "pdf", "docx", "xlsx", "doc", "xls", "html", "image"]
 # How a page's text was got when its text layer could not serve (none, or garbage): "read" by OCR; not read
 # because the OCR engine is not installed ("not_installed") or PDF OCR is turned off ("off"); or the page is a
 # "searchable" scan (a page image under an invisible OCR text layer) whose text layer was read ("text_layer")

@@ -20,6 +20,7 @@ from jixiao.errors import (
     ZipBombError,
 )
 from jixiao.pipelines.document import Document
+from jixiao.pipelines.html_format import looks_html, looks_mhtml
 from jixiao.pipelines.ole_format import OLE2_MAGIC, SAVE_AS, not_ole, ole_format
 
 def _looks_binary(data: bytes) -> bool:
@@ -110,7 +111,7 @@ _PNG = b"\x89PNG\r\n\x1a\n"
 _JPEG = b"\xff\xd8\xff"
 _TEXT_SUFFIXES = {".txt", ".text", ".csv", ".tsv", ".md", ".log", ""}
 _SUFFIX_FORMATS = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".png": "image", ".jpg": "image", ".jpeg": "image"}
-SUPPORTED = "text (UTF-8/GB18030), PDF, DOCX, XLSX, DOC/WPS, XLS/ET, PNG/JPEG images"
+SUPPORTED = "text (UTF-8/GB18030), PDF, DOCX, XLSX, DOC/WPS, XLS/ET, HTML/MHTML, PNG/JPEG images"
 
 
 # ZIP members a DOCX/XLSX loader parses (python-docx, openpyxl): their uncompressed size is what memory grows with
@@ -193,7 +194,8 @@ def check_image(data: bytes, settings: Settings, source: str | None) -> None:
 
 
 def sniff_format(data: bytes, filename: str | None = None, settings: Settings | None = None) -> str:
-    """The loader to use: magic bytes first, the file name's extension second. A DOCX/XLSX is checked against the
+    """The loader to use: magic bytes first (an HTML page or MHTML archive by its first tags or headers, whatever
+    its name), the file name's extension second. A DOCX/XLSX is checked against the
     ZIP bomb limits here, from its directory (``ZipBombError``)."""
     source = filename
     if b"%PDF-" in data[:1024]:
@@ -205,6 +207,8 @@ def sniff_format(data: bytes, filename: str | None = None, settings: Settings | 
     suffix = Path(filename).suffix.lower() if filename else ""
     if data.startswith(OLE2_MAGIC):  # .doc / .xls / .wps / .et / .ppt: the streams say which
         return ole_format(data, filename)
+    if looks_html(data) or looks_mhtml(data):  # a web page, or an HTML export named .xls / .doc / .htm / .mht
+        return "html"
     if suffix in SAVE_AS:
         raise not_ole(suffix, source)
     if suffix in _SUFFIX_FORMATS:
@@ -270,6 +274,10 @@ def _loader(fmt: str):
         from jixiao.pipelines.load_doc import load_doc
 
         return load_doc
+    if fmt == "html":
+        from jixiao.pipelines.load_html import load_html
+
+        return load_html
     from jixiao.pipelines.load_image import load_image
 
     return load_image

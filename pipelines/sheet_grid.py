@@ -65,9 +65,16 @@ def shown_grid(cells: Iterable[tuple[int, int, Callable[[], str]]], merged: list
 def add_sheet(builder: DocumentBuilder, number: int, texts, merges, covered, max_cells: int | None = None) -> None:
     """One sheet as page NUMBER: its blocks of rows, each as paragraphs and a table."""
     builder.start_page(number)
+    add_grid(builder, texts, merges, covered, number, max_cells)
+
+
+def add_grid(builder: DocumentBuilder, texts, merges, covered, page: int | None = None,
+             max_cells: int | None = None) -> None:
+    """A grid (``shown_grid``'s result) at the builder's current place: its blocks of rows, each as paragraphs and a
+    table; an HTML table goes through here the way a sheet does."""
     by_row, merged_down = _by_row(texts), _merged_down(merges)
     for rows in _row_blocks(texts, merges):
-        _add_block(builder, rows, texts, merges, covered, number, by_row, max_cells, merged_down)
+        _add_block(builder, rows, texts, merges, covered, page, by_row, max_cells, merged_down)
 
 
 class Hidden:
@@ -148,7 +155,7 @@ def _merged_down(merges) -> set[int]:
     return {r for (r0, _), (rowspan, _) in merges.items() for r in range(r0 + 1, r0 + rowspan)}
 
 
-def _add_block(builder: DocumentBuilder, rows: list[int], texts, merges, covered, page: int,
+def _add_block(builder: DocumentBuilder, rows: list[int], texts, merges, covered, page: int | None,
                by_row: dict[int, list[tuple[int, str]]] | None = None, max_cells: int | None = None,
                merged_down: set[int] | None = None) -> None:
     """``by_row``: ``_by_row(texts)``, ``merged_down``: ``_merged_down(merges)``, computed once per sheet (here when
