@@ -43,7 +43,7 @@ from jixiao.pipelines.fusion_rules import FusionRules
 from jixiao.pipelines.gap_regions import gap_regions, tag_regions
 from jixiao.pipelines.map import Mapper
 from jixiao.pipelines.map_record import map_record
-from jixiao.pipelines.normalize import NormalizedText
+from jixiao.pipelines.normalize import COLLAPSED_LINE_CHARS, NormalizedText
 from jixiao.pipelines.scan_text import normalize_scanned
 from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.place import place
@@ -57,7 +57,7 @@ from jixiao.pipelines.prose_merge import (
 from jixiao.pipelines.prose_indicators import fill_lone_indicators
 from jixiao.pipelines.relined_tables import relined_tables, with_original
 from jixiao.pipelines.account_scanned import scan_reads_better, scanned_rows
-from jixiao.pipelines.readers import COLLAPSED_LINE_CHARS, LayoutReaders, a_table, is_collapsed
+from jixiao.pipelines.readers import LayoutReaders, a_table, is_collapsed
 from jixiao.pipelines.readers import facts as reading_facts
 from jixiao.pipelines.pdf_scans import scan_meta, searchable_pages
 from jixiao.pipelines.table_pictures import picture_meta
@@ -326,7 +326,7 @@ class Extractor:
         t0 = time.perf_counter()
         if mode == "combined" and record.projects:
             # the tagger only fills the parser's gaps: complete projects are not tagged at all
-            ranges = gap_regions(record, doc.text, parsed)
+            ranges = gap_regions(record, doc.text, parsed, kept_layout=self.fusion_rules.tag_kept_layout)
         elif mode == "combined" and not self.fusion_rules.tagger_projects:
             # no parser project and the tagger's own may not stand in (``FusionRules.tagger_projects``): its spans
             # could change nothing (a 决算-only document: the tagging was ~40% of its time)
@@ -346,5 +346,7 @@ class Extractor:
         timings["fuse"] = time.perf_counter() - t1
         if isinstance(fused, list):  # assemble_from_spans returns the projects
             fused = DocumentRecord(doc_id=record.doc_id, source=record.source, projects=fused)
+        elif isinstance(fused.meta.get("fusion"), dict):
+            fused.meta["fusion"]["tagged_chars"] = sum(b - a for a, b in ranges)
         fused.doc_id, fused.source = record.doc_id, record.source
         return fused

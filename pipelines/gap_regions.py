@@ -1,4 +1,5 @@
-"""Where the tagger runs in combined mode: only where a field the parser left blank could be printed.
+"""Where the tagger runs in combined mode: only where a field the parser left blank could be printed, in text whose
+lines run together (``FusionRules.tag_kept_layout``: where the layout is kept, the tagger was measured to add nothing).
 
 Every fusion rule lets the parser's value win, so the tagger can only add to the record where the parser
 left a gap; tagging text the parser read completely costs time and can only bring in spurious facts (a wrong
@@ -15,6 +16,7 @@ from typing import Any
 
 from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.pipelines.fuse import project_value
+from jixiao.pipelines.normalize import lines_run_together
 from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.tag import EntitySpan
 from jixiao.pipelines.validate import parsed_extent
@@ -113,6 +115,11 @@ def project_ranges(p: Project, reading: ParsedProject | None, text: str, start: 
     return out
 
 
+def layout_lost(text: str) -> bool:
+    """Whether ``text`` (a project's stretch) has lost its line layout: its lines run together, or it is one line."""
+    return lines_run_together(text) or "\n" not in text.strip()
+
+
 def merge(ranges: list[Range], gap: int = MERGE_GAP) -> list[Range]:
     """``ranges`` sorted, those that overlap or lie within ``gap`` characters of each other made one."""
     out: list[Range] = []
@@ -125,18 +132,20 @@ def merge(ranges: list[Range], gap: int = MERGE_GAP) -> list[Range]:
 
 
 def gap_regions(record: DocumentRecord, text: str,
-                readings: Mapping[tuple[int, int], ParsedProject] | None = None) -> list[Range]:
+                readings: Mapping[tuple[int, int], ParsedProject] | None = None, *,
+                kept_layout: bool = False) -> list[Range]:
     """Character ranges of ``text`` where the gaps of the parser's projects could be printed, merged.
 
     ``readings``: the parser's reading of each project by ``parsed_extent``. A project without provenance
-    cannot be placed, so the whole text is tagged then."""
+    cannot be placed, so the whole text is tagged then. ``kept_layout`` (``FusionRules.tag_kept_layout``): also
+    the gaps of a project whose text keeps its line layout, else only where its lines run together."""
     readings = readings or {}
     length = len(text)
     placed = []
     for p in record.projects:
         ext = _read_extent(p)
         if ext is None:
-            return [(0, length)] if has_gaps(p) else []
+            return [(0, length)] if has_gaps(p) and (kept_layout or layout_lost(text)) else []
         placed.append((ext, p))
     placed.sort(key=lambda x: x[0][0])
     ranges: list[Range] = []
@@ -146,6 +155,8 @@ def gap_regions(record: DocumentRecord, text: str,
         if not has_gaps(p, reading):
             continue
         stop = placed[k + 1][0][0] if k + 1 < len(placed) else min(length, end + REGION_AFTER)
+        if not kept_layout and not layout_lost(text[start:max(stop, end)]):
+            continue
         ranges.extend(project_ranges(p, reading, text, start, max(stop, end)))
     return merge(ranges)
 

@@ -57,6 +57,15 @@ _INVISIBLE = re.compile("[" + "".join(sorted(_DROP - {"\r"})) + "]")  # (left ou
 _SPACE = {"\u00a0", "\u3000", "\u2002", "\u2003", "\u2009", "\u202f", "\x0b", "\x0c"}
 
 
+# A text whose lines average this long has lost its layout: only the readers of collapsed text read it.
+COLLAPSED_LINE_CHARS = 600
+
+
+def lines_run_together(text: str) -> bool:
+    """Whether ``text``'s lines average over ``COLLAPSED_LINE_CHARS``: its rows and cells run into each other."""
+    return len(text) / (text.count("\n") + 1) > COLLAPSED_LINE_CHARS
+
+
 class NormalizedText(BaseModel):
     """Normalized text plus ``offsets[i]`` = original offset of ``text[i]`` (one extra entry: the end)."""
 

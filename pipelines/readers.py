@@ -25,7 +25,7 @@ from jixiao.pipelines.frame_rows import frame_rows
 from jixiao.pipelines.grid_rows import grid_rows
 from jixiao.pipelines.layout import parse_rows, space_rows
 from jixiao.pipelines.merged_repeats import merged_repeats
-from jixiao.pipelines.normalize import NormalizedText
+from jixiao.pipelines.normalize import NormalizedText, lines_run_together
 from jixiao.pipelines.page_halves import joined_page_halves
 from jixiao.pipelines.parsed import ParsedProject, fact_count
 from jixiao.pipelines.prose import ProseParser
@@ -39,8 +39,6 @@ from jixiao.pipelines.raw_wraps import joined_tails
 from jixiao.pipelines.wrapped_rows import wrapped_rows
 from jixiao.pipelines.vocab import Categories, any_label
 
-# A text whose lines average this long has lost its layout: only the readers of collapsed text read it.
-COLLAPSED_LINE_CHARS = 600
 # Space-separated rows are one table row per line: a text of fewer lines is collapsed text, not such a table.
 SPACE_ROWS_MIN_LINES = 3
 # A reading of cells run together (the last resort) stands only with this many indicator rows that have a
@@ -70,7 +68,7 @@ class Reader(Protocol):
 
 
 def is_collapsed(norm: NormalizedText) -> bool:
-    return len(norm.text) / (norm.text.count("\n") + 1) > COLLAPSED_LINE_CHARS
+    return lines_run_together(norm.text)
 
 
 def _lines(text: str) -> int:

@@ -14,7 +14,7 @@ from jixiao.pipelines.account_readings import fill_unread
 from jixiao.pipelines.account_titles import table_kind
 from jixiao.pipelines.final_accounts import FinalAccountsReader
 from jixiao.pipelines.normalize import normalize_text
-from jixiao.pipelines.readers import COLLAPSED_LINE_CHARS
+from jixiao.pipelines.normalize import COLLAPSED_LINE_CHARS
 from jixiao.record import AccountRow, FinalAccountsTable
 from tests.account_reading import account_rows, read_accounts
 

@@ -1,11 +1,13 @@
 """The hooks inside the pipeline: Extractor's tagger and combined modes call assemble_from_spans and fuse."""
 
+import dataclasses
 import random
 
 from jixiao.models import synth
 from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.assemble_spans import assemble_from_spans, default_mapper
 from jixiao.pipelines.fuse import fuse
+from jixiao.pipelines.fusion_rules import FUSION_RULES
 from jixiao.pipelines.tag import EntitySpan, Tagger
 
 
@@ -70,7 +72,8 @@ def test_checks_run_on_the_fused_record():
     assert [c.code for c in parser_only.projects[0].checks] == ["indicators.none"]
     tagger = SpansTagger([("PROJECT", "老字号"), ("L1", "产出指标"), ("L2", "数量指标"), ("IND", "运转保障率"),
                           ("TARGET", "≥95%"), ("ACTUAL", "96%"), ("WEIGHT", "20"), ("SCORE", "19.5")])
-    ex = Extractor(mapper=default_mapper(), tagger=tagger, fuse=fuse, assemble_from_spans=assemble_from_spans)
+    ex = Extractor(mapper=default_mapper(), tagger=tagger, fuse=fuse, assemble_from_spans=assemble_from_spans,
+                   fusion_rules=dataclasses.replace(FUSION_RULES, tag_kept_layout=True))
     [p] = ex.extract_text(text, mode="combined").projects
     assert [i.name for i in p.indicators] == ["运转保障率"]  # the tagger's row fills the parser's gap
     codes = [c.code for c in p.checks]

@@ -1,8 +1,11 @@
 """Where the tagger runs in combined mode: only over projects the parser left gaps in; tagger mode skips the parser."""
 
+import dataclasses
+
 from jixiao.pipelines.assemble_spans import assemble_from_spans, default_mapper
 from jixiao.pipelines.extract import Extractor
 from jixiao.pipelines.fuse import fuse
+from jixiao.pipelines.fusion_rules import FUSION_RULES
 from jixiao.pipelines.gap_regions import MERGE_GAP, REGION_AFTER, REGION_BEFORE, gap_regions, has_gaps, merge, tag_regions
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.tag import EntitySpan
@@ -52,6 +55,10 @@ def test_the_last_project_with_gaps_reaches_past_its_last_field_and_ranges_merge
 def test_a_project_that_cannot_be_placed_makes_the_whole_text_tagged():
     p = Project(name="甲")
     assert gap_regions(DocumentRecord(doc_id="d", projects=[p]), "x" * 500) == [(0, 500)]
+
+
+# the gap ranges of laid-out text, as tagged before session 14 (the shipped rules tag where the layout is lost only)
+KEPT_LAYOUT_TAGGED = dataclasses.replace(FUSION_RULES, tag_kept_layout=True)
 
 
 class _Recorder:
@@ -124,13 +131,13 @@ def test_an_indicator_table_that_prints_no_row_is_no_gap_but_one_the_reader_miss
     reading = parsed[parsed_extent(p)]
     assert reading.prints_no_rows
     assert not has_gaps(p, reading) and has_gaps(p)  # without the reading, no rows stays a gap
-    assert gap_regions(record, _EMPTY_TABLE, parsed) == []
+    assert gap_regions(record, _EMPTY_TABLE, parsed, kept_layout=True) == []
     # a row the reader could not read (its name cell lost) leaves no rows a gap: the tagger may find it
     lost = _ONE_ROW.replace("完成项目数", "")
     record, parsed = ex._read(Document(doc_id="d", text=lost))
     (p,) = record.projects
     assert not p.indicators and not parsed[parsed_extent(p)].prints_no_rows
-    assert gap_regions(record, lost, parsed) != []
+    assert gap_regions(record, lost, parsed, kept_layout=True) != []
     record, parsed = ex._read(Document(doc_id="d", text=_ONE_ROW))
     assert len(record.projects[0].indicators) == 1 and not parsed[parsed_extent(record.projects[0])].prints_no_rows
 
@@ -154,7 +161,7 @@ _TOTAL = "指标自评得分小计\t\t\t\t90\t\t\t预算执行率得分\t\t\t10\
 def _regions(lines):
     text = "\n".join(lines)
     record, parsed = Extractor.from_settings(load_tagger=False)._read(Document(doc_id="d", text=text))
-    return record.projects, [text[a:b] for a, b in gap_regions(record, text, parsed)]
+    return record.projects, [text[a:b] for a, b in gap_regions(record, text, parsed, kept_layout=True)]
 
 
 def test_a_missing_score_is_looked_for_before_the_rows_and_after_the_last_one_not_in_the_rows():
@@ -220,8 +227,24 @@ def test_the_tagger_still_fills_a_score_from_the_ranges_apart():
     text = "\n".join(_HEAD + ["综合评分：93", "负责人：张三"])
     assert Extractor.from_settings(load_tagger=False).extract_text(text, mode="parser").projects[0].score is None
     tagger = _Marks()
-    ex = Extractor(mapper=default_mapper(), tagger=tagger, fuse=fuse, assemble_from_spans=assemble_from_spans)
+    ex = Extractor(mapper=default_mapper(), tagger=tagger, fuse=fuse, assemble_from_spans=assemble_from_spans,
+                   fusion_rules=KEPT_LAYOUT_TAGGED)
     (p,) = ex.extract_text(text).projects
     # the name in the label block and the score after the rows: one tagger project, paired by its name
     assert p.score == 93.0 and p.provenance["score"].source == "tagger"
     assert len(tagger.seen) == 2 and not any("培训人次" in seen for seen in tagger.seen)
+
+
+def test_a_gap_project_is_tagged_only_where_its_lines_run_together():
+    text = "\n".join(_HEAD + ["综合评分：93", "负责人：张三"])
+    tagger = _Marks()
+    ex = Extractor(mapper=default_mapper(), tagger=tagger, fuse=fuse, assemble_from_spans=assemble_from_spans)
+    record = ex.extract_text(text)
+    (p,) = record.projects
+    assert p.score is None and tagger.seen == []  # laid out: the tagger was measured to add nothing there
+    assert record.meta["fusion"]["tagged_chars"] == 0 and set(p.confidence) == {"name"}
+    collapsed = text.replace("\n", " ").replace("\t", " ")
+    record = ex.extract_text(collapsed)
+    (p,) = record.projects
+    assert tagger.seen and p.score == 93.0 and p.provenance["score"].source == "tagger"
+    assert record.meta["fusion"]["tagged_chars"] == sum(len(seen) for seen in tagger.seen) > 0
