@@ -78,8 +78,8 @@ def test_an_image_without_the_ocr_extra_is_a_typed_error_for_that_document_only(
 def test_the_invented_originals_read_fully():
     """The gate of data/invented-files (seconds: the text-layer files through the loaders and the parser; the
     scans, ``origc``, need the OCR engine and a minute: the slow test below)."""
-    report = evaluate(FILES, mode="parser", show_progress=False, splits=["orig", "origb", "origg"])
-    assert len(report.documents) >= 24
+    report = evaluate(FILES, mode="parser", show_progress=False, splits=["orig", "origb", "origd", "origg"])
+    assert len(report.documents) >= 31
     assert all(d.load_error is None for d in report.documents)
     assert report.splits["total"]["metrics"]["record"]["f1"] >= 0.99
 
