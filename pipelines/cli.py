@@ -72,11 +72,13 @@ def extract(
     if output is not None:
         _prepare_output(output, err)
         remove_leftovers(output)  # a killed run's temporary files: never a finished output
-    json_lines = output is None and len(files) > 1
     options = BatchOptions(mode=mode.value, workers=workers or all_cores(), timeout=timeout, output=output,
-                           force=force, compact=compact or json_lines, no_provenance=no_provenance,
+                           force=force, compact=compact, no_provenance=no_provenance,
                            keep_records=fmt != FormatOption.json)
     batch = Batch(files, options, get_settings())
+    # several inputs, or one archive (its members): JSON lines, line i answering input i
+    json_lines = output is None and (len(files) > 1 or batch.paths != files)
+    options.compact = compact or json_lines
     flat = None
     if fmt != FormatOption.json:
         from jixiao.pipelines.flat_rows import FlatWriter
