@@ -39,6 +39,7 @@ SEPARATOR = "!"  # archive!member, as Java's jar: URLs and 7-Zip's listings join
 STEM_JOIN = "__"  # a member's output stem: <archive stem>__<folder>__<member stem>
 HEAD_BYTES = 512  # enough for every signature below (tar's ``ustar`` sits at 257)
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")  # a local header, or the end record of an empty ZIP
+_CENTRAL_ENTRY = b"PK\x01\x02"  # each directory entry's signature
 _COMPRESSED_TAR = (b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00")  # gzip, bzip2, xz: tarfile's "r:*" opens them all
 _SEVEN_ZIP = b"7z\xbc\xaf\x27\x1c"
 _RAR = (b"Rar!\x1a\x07\x00", b"Rar!\x1a\x07\x01\x00")
@@ -145,8 +146,12 @@ def file_kind(path: Path) -> str | None:
     return _kind(head, lambda: _names(path))
 
 
-def data_kind(data: bytes) -> str | None:
-    """The archive kind of ``data`` (None: not an archive)."""
+def data_kind(data: bytes, settings: Settings) -> str | None:
+    """The archive kind of ``data`` (None: not an archive). A ZIP with more directory entries than
+    ``max_zip_members`` is not opened here (zipfile builds an object per entry): None leaves it to ``_zip_format``,
+    which refuses it."""
+    if data.startswith(_ZIP) and data.count(_CENTRAL_ENTRY) > settings.max_zip_members:
+        return None
     return _kind(data[:HEAD_BYTES], lambda: _names(io.BytesIO(data)))
 
 
@@ -165,7 +170,7 @@ def _check_listing(count: int, total: int, packed: int, settings: Settings, sour
 
 class _Zip:
     def __init__(self, file, packed: int, settings: Settings, source: str):
-        if isinstance(file, io.BytesIO) and file.getvalue().count(b"PK\x01\x02") > settings.max_zip_members:
+        if isinstance(file, io.BytesIO) and file.getvalue().count(_CENTRAL_ENTRY) > settings.max_zip_members:
             raise ZipBombError(f"the ZIP archive holds over {settings.max_zip_members} members", limit="max_zip_members", source=source)
         self.archive = zipfile.ZipFile(file)
         self.infos = self.archive.infolist()
@@ -256,7 +261,8 @@ def open_archive(kind: str, file: Path | bytes, settings: Settings, source: str)
     except JixiaoError:
         raise
     except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError, ValueError, KeyError) as exc:
-        raise UnreadableFileError(f"damaged {kind} archive ({cause(exc)})", source=source) from exc
+        what = "not a readable tar archive (a single compressed file, or a damaged tar)" if kind == "tar" else f"damaged {kind} archive"
+        raise UnreadableFileError(f"{what} ({cause(exc)})", source=source) from exc
     except Exception as exc:  # py7zr's own errors (Bad7zFile, UnsupportedCompressionMethodError …)
         if type(exc).__module__.startswith("py7zr"):
             raise UnreadableFileError(f"unreadable {kind} archive ({cause(exc)})", source=source) from exc
@@ -304,7 +310,7 @@ def _listed(reader, top: Path, trail: tuple[int, ...], prefix: str, stem: str, d
         except JixiaoError as exc:
             yield _failed(top, where, name, member_stem, exc, entry.size)
             continue
-        kind = data_kind(data)
+        kind = data_kind(data, settings)
         if kind is None:
             yield Member(top, where, name, member_stem, len(data), data=data if keep else None)
             continue
@@ -370,7 +376,7 @@ def read_member(member: Member, settings: Settings) -> bytes:
         raise failure
     data: Path | bytes = member.archive
     for level, index in enumerate(member.trail):
-        kind = file_kind(data) if isinstance(data, Path) else data_kind(data)
+        kind = file_kind(data) if isinstance(data, Path) else data_kind(data, settings)
         source = member.name if level == len(member.trail) - 1 else source_name(member.archive)
         if kind is None:
             raise UnreadableFileError("the archive changed since it was listed", source=member.name)

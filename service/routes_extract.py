@@ -166,7 +166,7 @@ def _archive_jobs(data: bytes, filename: str | None, mode: Mode, settings: Setti
     from jixiao.pipelines.archives import data_kind, expand, stem_path
     from jixiao.pipelines.outputs import output_stems, safe_stem
 
-    kind = data_kind(data)
+    kind = data_kind(data, settings)
     if kind is None:
         return None
     name = filename or "upload"

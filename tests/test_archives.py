@@ -172,3 +172,30 @@ def create_app_with(fake, **settings):
     from jixiao.service.app import create_app
 
     return create_app(Settings(**settings), extractor=fake)
+
+
+@pytest.mark.parametrize("durable", [False, True])
+def test_an_archive_submitted_as_a_job_is_a_batch_job(tmp_path: Path, durable: bool):
+    import time
+
+    from jixiao.service.app import create_app
+    from jixiao.service.job_db import document_meta, rebuild
+
+    data = _zip({"a.txt": EXAMPLE, "inner.zip": _zip({"deeper.zip": _zip({"c.txt": EXAMPLE})})})
+    settings = Settings(jobs_dir=tmp_path / "jobs") if durable else Settings()
+    with TestClient(create_app(settings, extractor=FakeExtractor())) as client:
+        r = client.post("/v1/jobs", files={"file": ("docs.zip", data)})
+        assert r.status_code == 202 and r.json()["batch"] is True and r.json()["progress"]["total"] == 2, r.text
+        for _ in range(500):
+            status = client.get(r.headers["location"]).json()
+            if status["status"] in ("done", "failed"):
+                break
+            time.sleep(0.02)
+        body = client.get(status["result"]).json()
+        assert [(x["doc_id"], x["ok"]) for x in body["results"]] == [("docs__a", True), ("docs__inner__deeper", False)]
+        assert body["results"][1]["error"]["code"] == "input.archive_depth"
+    # a member refused while listed keeps its error through the durable store's round trip
+    from jixiao.service.routes_extract import Job
+
+    refused = Job(doc_id="d", mode="parser", data=b"", filename="a.zip!x.zip", error=("input.archive_depth", 413, "deep"))
+    assert rebuild(json.loads(json.dumps(document_meta(refused))), b"").error == refused.error
