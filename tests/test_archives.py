@@ -199,3 +199,20 @@ def test_an_archive_submitted_as_a_job_is_a_batch_job(tmp_path: Path, durable: b
 
     refused = Job(doc_id="d", mode="parser", data=b"", filename="a.zip!x.zip", error=("input.archive_depth", 413, "deep"))
     assert rebuild(json.loads(json.dumps(document_meta(refused))), b"").error == refused.error
+
+
+def test_an_archive_upload_reads_in_worker_processes_too():
+    """With worker processes (JIXIAO_ISOLATE): a member refused while listed never reaches a worker."""
+    settings = Settings(use_tagger=False, workers_threads=1, request_timeout_s=60)
+    data = _zip({"a.txt": EXAMPLE, "x.rar": b"Rar!\x1a\x07\x00" + JUNK})
+    with TestClient(create_app_with_workers(settings)) as client:
+        r = client.post("/v1/extract", files={"file": ("docs.zip", data)}, data={"mode": "parser"})
+        assert r.status_code == 200, r.text
+        assert [(x["doc_id"], x["ok"]) for x in r.json()["results"]] == [("docs__a", True), ("docs__x", False)]
+        assert r.json()["results"][1]["error"]["code"] == "input.unsupported_format"
+
+
+def create_app_with_workers(settings):
+    from jixiao.service.app import create_app
+
+    return create_app(settings, worker_factory="service_fakes:runaway_extractor")
