@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     max_zip_ratio: float = Field(
         default=200.0, description="largest compression ratio of a DOCX/XLSX member over 1 MiB uncompressed"
     )
+    max_archive_depth: int = Field(
+        default=2, description="archives as inputs (a ZIP of PDFs): how deep archives may nest, the outer one 1; a "
+        "ZIP in a ZIP is 2, one level deeper is refused (input.archive_depth)")
     max_xlsx_cells: int = Field(default=100_000, description="most cells an XLSX may store, all sheets (openpyxl holds ~2 kB each)")
     max_pdf_pages: int = Field(default=300, description="most pages a PDF may have")
     max_image_pixels: int = Field(

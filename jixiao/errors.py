@@ -81,6 +81,12 @@ class ZipBombError(InputLimitError):
     code = "input.zip_bomb"
 
 
+class ArchiveDepthError(InputLimitError):
+    """An archive inside an archive nested deeper than ``max_archive_depth`` (a ZIP in a ZIP in a ZIP)."""
+
+    code = "input.archive_depth"
+
+
 class TooManyPagesError(InputLimitError):
     code = "input.too_many_pages"
 

@@ -18,6 +18,7 @@ INSTALL = {
     "viz": "pip install 'jixiao[viz]'",
     "parquet": "pip install 'jixiao[parquet]'",
     "ray": "pip install 'jixiao[ray]'",
+    "archives": "pip install 'jixiao[archives]'",
 }
 
 

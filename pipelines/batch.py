@@ -25,6 +25,7 @@ from pydantic import BaseModel
 
 from jixiao.config import Settings
 from jixiao.errors import JixiaoError, cause
+from jixiao.pipelines.archives import Member, expand_inputs, input_name, read_member, stem_path
 from jixiao.pipelines.isolate import Job, Outcome, record_json, summarize, write_output
 from jixiao.pipelines.outputs import output_stems, remove_quietly, safe_stem, write_replacing
 from jixiao.record import DocumentRecord
@@ -65,7 +66,9 @@ class ItemResult:
     notes: tuple[str, ...] = ()
 
 
-def _size(path: Path) -> int:
+def _size(path: Path | Member) -> int:
+    if isinstance(path, Member):
+        return path.size
     try:
         return path.stat().st_size
     except OSError:  # it fails, typed, when its turn comes
@@ -169,12 +172,13 @@ class _Isolated:
 
 
 class Batch:
-    """Runs ``paths`` with ``options``; iterate ``run()`` for the results in the order they finish."""
+    """Runs ``paths`` with ``options``; iterate ``run()`` for the results in the order they finish. An archive
+    among the paths is replaced by its members (``archives.expand_inputs``), each one input of ``self.paths``."""
 
-    def __init__(self, paths: list[Path], options: BatchOptions, settings: Settings, *, version: str | None = None):
-        self.paths = list(paths)
+    def __init__(self, paths: list[Path | Member], options: BatchOptions, settings: Settings, *, version: str | None = None):
+        self.paths = expand_inputs(list(paths), settings)
         self.options = options
-        self.stems = output_stems(self.paths)
+        self.stems = output_stems([stem_path(p) for p in self.paths])
         self.version = version or extractor_version(options.mode, settings)
         self.workers = max(1, min(options.workers, len(self.paths)))
         if self.workers > 1:  # the processes are the parallelism: the tagger's own threads would oversubscribe the cores
@@ -248,11 +252,18 @@ class Batch:
     def one(self, index: int, runner) -> ItemResult:
         """Extract input ``index`` (or skip it when its output is current) and write its file; ``runner()`` gives
         the extractor (in this process or a worker process), started when first needed."""
-        from jixiao.pipelines.ingest import source_name
-
         path, opts = self.paths[index], self.options
-        name, begin = source_name(path), time.perf_counter()
-        sha = file_sha256(path)
+        name, begin = input_name(path), time.perf_counter()
+        data, failure = None, path.failure() if isinstance(path, Member) else None
+        if isinstance(path, Member) and failure is None:  # read here, one at a time, handed to the extractor as bytes
+            try:
+                data = read_member(path, self.settings)
+            except JixiaoError as exc:
+                return self._failed(index, name, None, exc.code, exc.message, begin)
+        if failure is not None:  # a whole archive refused (a RAR, a bomb) is known by the file's own sha256
+            sha = path.sha256 or (file_sha256(path.archive) if not path.trail else None)
+        else:
+            sha = hashlib.sha256(data).hexdigest() if data is not None else file_sha256(path)
         out_dir = opts.output
         ok_path = out_dir / f"{self.stems[index]}.json" if out_dir else None
         error_path = out_dir / f"{self.stems[index]}.error.json" if out_dir else None
@@ -260,11 +271,15 @@ class Batch:
             skipped = self._skipped(index, name, sha, ok_path, error_path)
             if skipped is not None:
                 return skipped
+        if failure is not None:  # a member refused while its archive was listed (nested too deep, encrypted …)
+            return self._failed(index, name, sha, failure.code, failure.message, begin)
         extractor = runner()  # outside the try: a model that cannot load ends the batch, it is not one file's error
         # an input renamed to keep its output apart (a.txt and a.pdf: a.json, a-2.json) is named so in its record
         # too, so that every record and flat row of a batch has its own doc_id
-        renamed = self.stems[index] != safe_stem(path)
-        job = Job(mode=opts.mode, path=os.fsdecode(path), doc_id=self.stems[index] if renamed else None,
+        # (a member is always named by its stem: members of two archives are often named alike)
+        renamed = data is not None or self.stems[index] != safe_stem(path)
+        job = Job(mode=opts.mode, path=os.fsdecode(path) if data is None else None, data=data,
+                  filename=name if data is not None else None, doc_id=self.stems[index] if renamed else None,
                   no_provenance=opts.no_provenance,
                   indent=None if opts.compact else 2, return_record=ok_path is None or opts.keep_records)
         if ok_path is not None:

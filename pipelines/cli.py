@@ -32,7 +32,8 @@ def _summary(result) -> str:
 
 @typed_errors
 def extract(
-    files: list[Path] = typer.Argument(..., help="report files: text (UTF-8, UTF-8 with BOM, UTF-16, GB18030/GBK), PDF, DOCX, XLSX"),
+    files: list[Path] = typer.Argument(..., help="report files: text (UTF-8, UTF-8 with BOM, UTF-16, GB18030/GBK), PDF, DOCX, XLSX; "
+                                                   "an archive (ZIP, tar.gz, 7z) is read as its members, each one input"),
     output: Path | None = typer.Option(None, "-o", "--output", help="write DIR/<stem>.json per input (<stem>-2.json … when stems "
                                                                      "repeat), DIR/<stem>.error.json for an input that failed"),
     mode: ModeOption = typer.Option(ModeOption.combined, "--mode", help="parser, tagger or both combined"),
@@ -72,11 +73,13 @@ def extract(
     if output is not None:
         _prepare_output(output, err)
         remove_leftovers(output)  # a killed run's temporary files: never a finished output
-    json_lines = output is None and len(files) > 1
     options = BatchOptions(mode=mode.value, workers=workers or all_cores(), timeout=timeout, output=output,
-                           force=force, compact=compact or json_lines, no_provenance=no_provenance,
+                           force=force, compact=compact, no_provenance=no_provenance,
                            keep_records=fmt != FormatOption.json)
     batch = Batch(files, options, get_settings())
+    # several inputs, or one archive (its members): JSON lines, line i answering input i
+    json_lines = output is None and (len(files) > 1 or batch.paths != files)
+    options.compact = compact or json_lines
     flat = None
     if fmt != FormatOption.json:
         from jixiao.pipelines.flat_rows import FlatWriter

@@ -145,6 +145,15 @@ def check_zip(archive, settings: Settings, source: str | None) -> None:
                                limit="max_zip_ratio", source=source)
 
 
+def zip_document_kind(names: set[str]) -> str | None:
+    """``docx`` or ``xlsx`` when a ZIP's member names are those of that document, else None."""
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    return None
+
+
 def _zip_format(data: bytes, source: str | None, settings: Settings | None = None) -> str:
     import io
     import zipfile
@@ -161,11 +170,8 @@ def _zip_format(data: bytes, source: str | None, settings: Settings | None = Non
         names = set(archive.namelist())
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise UnreadableFileError(f"damaged ZIP container (DOCX/XLSX): {exc}", source=source) from exc
-    if "word/document.xml" in names:
-        fmt = "docx"
-    elif "xl/workbook.xml" in names:
-        fmt = "xlsx"
-    else:
+    fmt = zip_document_kind(names)
+    if fmt is None:
         raise UnsupportedFormatError(f"a ZIP archive that is neither DOCX nor XLSX; supported: {SUPPORTED}", source=source)
     check_zip(archive, settings, source)
     return fmt

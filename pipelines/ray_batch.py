@@ -51,11 +51,11 @@ def _row(result: ItemResult) -> dict:
 
 
 def _result(row: dict, batch: Batch) -> ItemResult:
-    from jixiao.pipelines.ingest import source_name
+    from jixiao.pipelines.archives import input_name
     from jixiao.record import DocumentRecord
 
     index = int(row["index"])
-    return ItemResult(index=index, name=source_name(batch.paths[index]), status=row["status"], code=row["code"],
+    return ItemResult(index=index, name=input_name(batch.paths[index]), status=row["status"], code=row["code"],
                       message=row["message"], sha256=row["sha256"], seconds=float(row["seconds"]),
                       output=Path(row["output"]) if row["output"] else None, payload=row["payload"],
                       record=DocumentRecord.model_validate_json(row["record"]) if row["record"] else None,

@@ -62,7 +62,7 @@ class JobDBError(RuntimeError):
 
 def document_meta(job: Job) -> dict:
     return {"doc_id": job.doc_id, "mode": job.mode, "source": job.source, "filename": job.filename,
-            "upload": job.data is not None}
+            "upload": job.data is not None, **({"error": list(job.error)} if job.error is not None else {})}
 
 
 def document_payload(job: Job) -> bytes:
@@ -72,7 +72,9 @@ def document_payload(job: Job) -> bytes:
 
 def rebuild(meta: dict, payload: bytes) -> Job:
     if meta["upload"]:
-        return Job(doc_id=meta["doc_id"], mode=meta["mode"], source=meta["source"], data=payload, filename=meta["filename"])
+        error = tuple(meta["error"]) if meta.get("error") else None  # an archive member refused while listed
+        return Job(doc_id=meta["doc_id"], mode=meta["mode"], source=meta["source"], data=payload, filename=meta["filename"],
+                   error=error)
     return Job(doc_id=meta["doc_id"], mode=meta["mode"], source=meta["source"],
                text=payload.decode("utf-8", "surrogatepass"), filename=meta["filename"])
 

@@ -10,6 +10,7 @@ from typing import get_args
 
 import anyio
 from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -58,6 +59,7 @@ class Job:
     source: str | None = None
     data: bytes | None = None
     filename: str | None = None
+    error: tuple[str, int, str] | None = None  # an archive member refused while listed: code, status, message
 
 
 def run_job(job: Job, extractor, settings: Settings, metrics, deadline: Deadline = NO_DEADLINE) -> DocumentRecord:
@@ -65,6 +67,10 @@ def run_job(job: Job, extractor, settings: Settings, metrics, deadline: Deadline
     begin = time.perf_counter()
     fmt = "text"
     try:
+        if job.error is not None:
+            from jixiao.pipelines.archives import ArchiveMemberError
+
+            raise ArchiveMemberError(*job.error, source=job.filename)
         if job.data is not None:
             from jixiao.pipelines.ingest import load_bytes
 
@@ -148,11 +154,32 @@ async def _read_form(request: Request, max_files: int):
         raise
 
 
-async def _upload_jobs(request: Request, field: str, max_files: int) -> list[Job]:
-    return await _form_jobs(await _read_form(request, max_files), field, max_files)
+async def _upload_jobs(request: Request, field: str, max_files: int, settings: Settings) -> tuple[list[Job], bool]:
+    return await _form_jobs(await _read_form(request, max_files), field, max_files, settings)
 
 
-async def _form_jobs(form, field: str, max_files: int) -> list[Job]:
+def _archive_jobs(data: bytes, filename: str | None, mode: Mode, settings: Settings) -> list[Job] | None:
+    """An uploaded archive's members as documents, each named ``a.zip!dir/名称.pdf`` with its own doc_id (the
+    stem ``jixiao extract -o`` names its output by); None when the upload is no archive."""
+    from pathlib import Path
+
+    from jixiao.pipelines.archives import data_kind, expand, stem_path
+    from jixiao.pipelines.outputs import output_stems, safe_stem
+
+    kind = data_kind(data, settings)
+    if kind is None:
+        return None
+    name = filename or "upload"
+    members = expand(kind, data, name, safe_stem(Path(name)), settings, keep=True)
+    stems = output_stems([stem_path(m) for m in members])
+    # a member refused while listed has no bytes: b"" keeps it an upload for the durable job store
+    return [Job(doc_id=stem, mode=mode, data=m.data if m.error is None else b"", filename=m.name, error=m.error)
+            for m, stem in zip(members, stems, strict=True)]
+
+
+async def _form_jobs(form, field: str, max_files: int, settings: Settings) -> tuple[list[Job], bool]:
+    """The uploads of ``field``, an archive among them replaced by its members (at most ``max_batch`` in all);
+    and whether one was an archive (the answer is then a batch)."""
     uploads = [item for item in form.getlist(field) if isinstance(item, UploadFile)]
     if not uploads:
         raise ValidationFailedError(f"multipart field '{field}' with a file is required",
@@ -161,12 +188,18 @@ async def _form_jobs(form, field: str, max_files: int) -> list[Job]:
         raise _too_many_files(str(len(uploads)), max_files)
     mode = _mode(_form_text(form, "mode"))
     doc_id = _form_text(form, "doc_id")
-    jobs = []
+    jobs, archived = [], False
     for upload in uploads:
-        data = await upload.read()
-        jobs.append(Job(doc_id=doc_id if len(uploads) == 1 else None, mode=mode, data=data, filename=upload_name(upload.filename)))
+        data, filename = await upload.read(), upload_name(upload.filename)
         await upload.close()
-    return jobs
+        members = await anyio.to_thread.run_sync(_archive_jobs, data, filename, mode, settings)
+        archived = archived or members is not None
+        jobs.extend(members if members is not None else
+                    [Job(doc_id=doc_id if len(uploads) == 1 else None, mode=mode, data=data, filename=filename)])
+    if archived and len(jobs) > settings.max_batch:
+        raise BatchTooLargeError(f"{len(jobs)} documents (an archive's members) exceed the batch limit of "
+                                 f"{settings.max_batch} (JIXIAO_MAX_BATCH)")
+    return jobs, archived
 
 
 def upload_name(name: str | None) -> str | None:
@@ -197,11 +230,13 @@ def _batch_jobs(batch: BatchRequest, max_batch: int) -> list[Job]:
 
 async def read_documents(request: Request, max_batch: int) -> tuple[list[Job], bool]:
     """The documents of a request that may be one (JSON ``{text}``, multipart ``file``) or several (JSON
-    ``{documents}``, multipart ``files``), and whether it was several (a batch)."""
+    ``{documents}``, multipart ``files``, an archive's members), and whether it was several (a batch)."""
     if _content_kind(request) == "multipart":
         form = await _read_form(request, max_batch)
         several = "files" in form
-        return await _form_jobs(form, "files" if several else "file", max_batch if several else 1), several
+        jobs, archived = await _form_jobs(form, "files" if several else "file", max_batch if several else 1,
+                                          request.app.state.settings)
+        return jobs, several or archived
     body = (await request.body()).removeprefix(b"\xef\xbb\xbf")
     try:  # a peek only: _read_json parses again and words any error
         data = json.loads(body)
@@ -302,7 +337,9 @@ _EXTRACT_ERRORS = problem_examples(
         "Send the document either as JSON `{text, doc_id?, source?, mode?}` or as a multipart upload in field "
         "`file` (text in UTF-8/GB18030, PDF, DOCX, XLSX; images when the OCR extra is installed). "
         "The answer is the record of `records.md` with provenance (offsets into the ingested text; page, table, row, "
-        "column and box of the cell for PDF, DOCX, XLSX and images) and canonical mappings."
+        "column and box of the cell for PDF, DOCX, XLSX and images) and canonical mappings. "
+        "An archive uploaded as `file` (ZIP, tar.gz, 7z; up to JIXIAO_MAX_BATCH members) answers as "
+        "`/v1/extract/batch` does: one result or one problem per member, `doc_id` from the member's path."
     ),
     responses={200: {"content": {"application/json": {"example": EXAMPLE_RECORD}}}, **_EXTRACT_ERRORS},
     openapi_extra=_request_body("ExtractRequest", "file", "the document file"),
@@ -312,7 +349,11 @@ async def extract(request: Request) -> DocumentRecord:
     deadline = anyio.current_time() + settings.request_timeout_s
     extractor = ready_extractor(request)
     if _content_kind(request) == "multipart":
-        job = (await _upload_jobs(request, "file", 1))[0]
+        jobs, archived = await _upload_jobs(request, "file", 1, settings)
+        if archived:  # an archive's members: answered as /v1/extract/batch answers
+            batch = await _answer_batch(request, jobs, extractor, deadline)
+            return JSONResponse(batch.model_dump(mode="json"))
+        job = jobs[0]
     else:
         job = _json_job(await _read_json(request, ExtractRequest))
     return await request.app.state.workers.run(run_job, job, extractor, settings, request.app.state.metrics, deadline=deadline)
@@ -335,7 +376,8 @@ BATCH_EXAMPLE = {
     response_model=BatchResponse,
     summary="Extract several documents in one call",
     description=(
-        "Up to JIXIAO_MAX_BATCH documents, as JSON `{documents: [...]}` or as multipart files in field `files`. "
+        "Up to JIXIAO_MAX_BATCH documents, as JSON `{documents: [...]}` or as multipart files in field `files` (an "
+        "archive among them counts as its members). "
         "The answer holds one result or one problem per document, in request order; a bad document does not fail the others. "
         "The per-request time limit covers the whole batch: documents it does not reach get a `request.timeout` problem."
     ),
@@ -351,9 +393,13 @@ async def extract_batch(request: Request) -> BatchResponse:
     deadline = anyio.current_time() + settings.request_timeout_s
     extractor = ready_extractor(request)
     if _content_kind(request) == "multipart":
-        jobs = await _upload_jobs(request, "files", settings.max_batch)
+        jobs, _ = await _upload_jobs(request, "files", settings.max_batch, settings)
     else:
         jobs = _batch_jobs(await _read_json(request, BatchRequest), settings.max_batch)
+    return await _answer_batch(request, jobs, extractor, deadline)
+
+
+async def _answer_batch(request: Request, jobs: list[Job], extractor, deadline: float) -> BatchResponse:
     results = [await extract_item(request.app.state, index, job, extractor, deadline=deadline, instance=request.url.path)
                for index, job in enumerate(jobs)]
     failed = sum(1 for r in results if not r.ok)

@@ -122,6 +122,11 @@ class ProcessWorkers:
         from jixiao.errors import DeadlineExceeded
         from jixiao.pipelines.isolate import Job
 
+        if job.error is not None:  # an archive member refused while listed: nothing for a worker to do
+            from jixiao.pipelines.archives import ArchiveMemberError
+
+            metrics.documents.labels(format="upload", outcome="error").inc()
+            raise ArchiveMemberError(*job.error, source=job.filename)
         async with self.limiter:
             remaining = deadline - anyio.current_time()
             if remaining <= 0:
@@ -129,7 +134,8 @@ class ProcessWorkers:
             worker = self.idle.pop()
             fmt = "text" if job.data is None else "upload"
             try:
-                outcome = await _run_killable(worker, Job(**dataclasses.asdict(job)), remaining)
+                fields = {k: v for k, v in dataclasses.asdict(job).items() if k != "error"}
+                outcome = await _run_killable(worker, Job(**fields), remaining)
             except DeadlineExceeded as exc:
                 metrics.documents.labels(format=fmt, outcome="error").inc()
                 raise TimeoutProblem(f"extraction took longer than the {limit.what} limit of {math.ceil(remaining)} s "

@@ -105,8 +105,9 @@ def test_unsupported_uploads_are_415(client):
     import zipfile
 
     archive = io.BytesIO()
-    with zipfile.ZipFile(archive, "w") as z:
-        z.writestr("readme.txt", "hello")
+    with zipfile.ZipFile(archive, "w") as z:  # a ZIP document format jixiao does not read (ODF), not an archive
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", "<office:document-content/>")
     _problem(client.post("/v1/extract", files={"file": ("a.zip", archive.getvalue())}), 415, "input.unsupported_format")
     _problem(client.post("/v1/extract", files={"file": ("junk.bin", bytes(range(256)) * 4)}), 415, "input.binary")
     _problem(client.post("/v1/extract", content=b"plain", headers={"content-type": "text/plain"}), 415,
