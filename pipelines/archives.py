@@ -40,6 +40,10 @@ STEM_JOIN = "__"  # a member's output stem: <archive stem>__<folder>__<member st
 HEAD_BYTES = 512  # enough for every signature below (tar's ``ustar`` sits at 257)
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")  # a local header, or the end record of an empty ZIP
 _CENTRAL_ENTRY = b"PK\x01\x02"  # each directory entry's signature
+_COUNT_CHUNK = 1 << 20  # bytes read at a time while counting a ZIP file's directory entries
+# formats read as one stream: a member can only be reached by inflating everything before it, so their members are
+# read in one pass while listed and carry their bytes (reading each again from the start would be quadratic)
+_STREAMED = ("tar", "7z")
 _COMPRESSED_TAR = (b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00")  # gzip, bzip2, xz: tarfile's "r:*" opens them all
 _SEVEN_ZIP = b"7z\xbc\xaf\x27\x1c"
 _RAR = (b"Rar!\x1a\x07\x00", b"Rar!\x1a\x07\x01\x00")
@@ -134,13 +138,17 @@ def _names(file) -> set[str] | None:
         return None
 
 
-def file_kind(path: Path) -> str | None:
-    """The archive kind of the file at ``path`` (None: not an archive, or not a readable file)."""
+def file_kind(path: Path, settings: Settings) -> str | None:
+    """The archive kind of the file at ``path`` (None: not an archive, or not a readable file). A ZIP with more
+    directory entries than ``max_zip_members`` is ``zip`` unopened (zipfile builds an object per entry): its reader
+    refuses it."""
     try:
         if not path.is_file():
             return None
         with open(path, "rb") as f:
             head = f.read(HEAD_BYTES)
+        if head.startswith(_ZIP) and _central_entries(path) > settings.max_zip_members:
+            return "zip"
     except OSError:
         return None
     return _kind(head, lambda: _names(path))
@@ -168,9 +176,23 @@ def _check_listing(count: int, total: int, packed: int, settings: Settings, sour
                            limit="max_zip_ratio", source=source)
 
 
+def _central_entries(file) -> int:
+    """Directory-entry signatures in a ZIP (bytes or a file), counted a chunk at a time: an upper bound on its
+    members, known before ``zipfile`` builds an object for each."""
+    if isinstance(file, io.BytesIO):
+        return file.getvalue().count(_CENTRAL_ENTRY)
+    count, tail = 0, b""
+    with open(file, "rb") as f:
+        while chunk := f.read(_COUNT_CHUNK):
+            block = tail + chunk
+            count += block.count(_CENTRAL_ENTRY)
+            tail = block[-(len(_CENTRAL_ENTRY) - 1):]  # a signature across two chunks: counted once, in the next
+    return count
+
+
 class _Zip:
     def __init__(self, file, packed: int, settings: Settings, source: str):
-        if isinstance(file, io.BytesIO) and file.getvalue().count(_CENTRAL_ENTRY) > settings.max_zip_members:
+        if _central_entries(file) > settings.max_zip_members:
             raise ZipBombError(f"the ZIP archive holds over {settings.max_zip_members} members", limit="max_zip_members", source=source)
         self.archive = zipfile.ZipFile(file)
         self.infos = self.archive.infolist()
@@ -195,11 +217,14 @@ class _Tar:
     def __init__(self, file, packed: int, settings: Settings, source: str):
         self.archive = tarfile.open(fileobj=file, mode="r:*") if isinstance(file, io.BytesIO) else tarfile.open(file, "r:*")
         self.members: list[tarfile.TarInfo] = []
+        self.data: dict[int, bytes] = {}
         total = 0
         for info in self.archive:  # listed one header at a time: a bomb is refused before its end is inflated
             self.members.append(info)
             total += info.size if info.isreg() else 0
             _check_listing(len(self.members), total, packed, settings, source)
+            if info.isreg() and info.size <= settings.max_input_bytes:  # (a larger one is refused unread)
+                self.data[len(self.members) - 1] = self.archive.extractfile(info).read()
 
     def entries(self) -> Iterator[Entry]:
         for index, info in enumerate(self.members):
@@ -207,7 +232,7 @@ class _Tar:
                 yield Entry(index, member_name(info.name.encode("utf-8", "surrogateescape")), info.size)
 
     def read(self, index: int) -> bytes:
-        return self.archive.extractfile(self.members[index]).read()
+        return self.data[index]
 
     def close(self) -> None:
         self.archive.close()
@@ -224,6 +249,7 @@ class _SevenZip:
         self.infos = self.archive.list()
         _check_listing(len(self.infos), sum(i.uncompressed for i in self.infos), packed, settings, source)
         self.limit = settings.max_input_bytes
+        self.products = None  # every member, extracted in one pass on the first read (a solid archive is one stream)
 
     def entries(self) -> Iterator[Entry]:
         for index, info in enumerate(self.infos):
@@ -233,11 +259,13 @@ class _SevenZip:
     def read(self, index: int) -> bytes:
         from py7zr.io import BytesIOFactory
 
-        name = self.infos[index].filename
-        factory = BytesIOFactory(self.limit + 1)
-        self.archive.reset()
-        self.archive.extract(targets=[name], factory=factory)
-        product = factory.get(name)
+        if self.products is None:
+            factory = BytesIOFactory(self.limit + 1)
+            targets = [i.filename for i in self.infos if not i.is_directory and i.uncompressed <= self.limit]
+            self.archive.reset()
+            self.archive.extract(targets=targets, factory=factory)
+            self.products = factory
+        product = self.products.get(self.infos[index].filename)
         product.seek(0)
         return product.read()
 
@@ -329,7 +357,7 @@ def _nested(kind: str, data: bytes, top: Path, trail: tuple[int, ...], name: str
         yield _failed(top, trail, name, stem, exc, len(data), data)
         return
     try:
-        members = list(_listed(reader, top, trail, name, stem, depth, settings, keep))
+        members = list(_listed(reader, top, trail, name, stem, depth, settings, keep or kind in _STREAMED))
     finally:
         reader.close()
     yield from members or [_failed(top, trail, name, stem, EmptyInputError("the archive holds no documents", source=name))]
@@ -347,7 +375,7 @@ def expand(kind: str, file: Path | bytes, name: str, stem: str, settings: Settin
     except JixiaoError as exc:
         return [_failed(top, (), name, stem, exc)]
     try:
-        members = list(_listed(reader, top, (), name, stem, 1, settings, keep))
+        members = list(_listed(reader, top, (), name, stem, 1, settings, keep or kind in _STREAMED))
     finally:
         reader.close()
     return members or [_failed(top, (), name, stem, EmptyInputError("the archive holds no documents", source=name))]
@@ -359,7 +387,7 @@ def expand_inputs(paths: list, settings: Settings) -> list:
 
     out: list = []
     for path in paths:
-        kind = file_kind(path) if isinstance(path, Path) else None
+        kind = file_kind(path, settings) if isinstance(path, Path) else None
         if kind is None:
             out.append(path)
         else:
@@ -376,7 +404,7 @@ def read_member(member: Member, settings: Settings) -> bytes:
         raise failure
     data: Path | bytes = member.archive
     for level, index in enumerate(member.trail):
-        kind = file_kind(data) if isinstance(data, Path) else data_kind(data, settings)
+        kind = file_kind(data, settings) if isinstance(data, Path) else data_kind(data, settings)
         source = member.name if level == len(member.trail) - 1 else source_name(member.archive)
         if kind is None:
             raise UnreadableFileError("the archive changed since it was listed", source=member.name)

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from service_fakes import FakeExtractor
 
 from jixiao.config import REPO_ROOT, Settings
-from jixiao.pipelines.archives import Member, expand_inputs, member_name
+from jixiao.pipelines.archives import Member, expand_inputs, member_name, read_member
 from jixiao.pipelines.batch import Batch, BatchOptions
 
 EXAMPLE = (REPO_ROOT / "examples" / "self_evaluation_example.txt").read_bytes()
@@ -83,6 +83,29 @@ def test_a_tar_gz_is_an_archive_and_a_docx_is_not(tmp_path: Path):
     docx.write_bytes(_zip({"word/document.xml": b"<w:document/>", "[Content_Types].xml": b"<Types/>"}))
     inputs = expand_inputs([tmp_path / "docs.tar.gz", docx], Settings())
     assert _names(inputs) == [f"{tmp_path / 'docs.tar.gz'}!dir/a.txt", f"{tmp_path / 'docs.tar.gz'}!dir/b.txt", str(docx)]
+
+
+def test_a_tar_gz_is_inflated_once_however_many_members_it_holds(tmp_path: Path, monkeypatch):
+    """A tar.gz is one stream: reading each member again from the start would be quadratic in the archive."""
+    members = {f"d/{i:03}.txt": EXAMPLE[: 200 + i] for i in range(60)}
+    (tmp_path / "many.tar.gz").write_bytes(_tar_gz(members))
+    opened = []
+    real_open = tarfile.open
+    monkeypatch.setattr(tarfile, "open", lambda *a, **k: opened.append(1) or real_open(*a, **k))
+    inputs = expand_inputs([tmp_path / "many.tar.gz"], Settings())
+    assert [read_member(m, Settings()) for m in inputs] == list(members.values())
+    assert len(opened) == 1
+
+
+def test_a_zip_file_with_too_many_entries_is_refused_before_zipfile_lists_them(tmp_path: Path, monkeypatch):
+    (tmp_path / "many.zip").write_bytes(_zip({f"{i}.txt": b"x" for i in range(30)}))
+
+    def never(*args, **kwargs):
+        raise AssertionError("zipfile read the directory")
+
+    monkeypatch.setattr(zipfile, "ZipFile", never)
+    inputs = expand_inputs([tmp_path / "many.zip"], Settings(max_zip_members=20))
+    assert len(inputs) == 1 and inputs[0].error[0] == "input.zip_bomb"
 
 
 def test_a_bomb_is_refused_from_the_directory_before_anything_is_inflated(tmp_path: Path, monkeypatch):
