@@ -78,10 +78,12 @@ def load(data: bytes, name: str) -> tuple[str, float]:
 
 
 def _comparable(objects: dict) -> dict:
-    """pdfplumber's page objects, an image's stream (a per-open object) by its object id and raw bytes."""
+    """pdfplumber's page objects, an image's stream (a per-open object) by its object id and raw bytes; an inline
+    image's name is its stream's ``id()``, new on each reading."""
     out = {}
     for kind, items in objects.items():
-        out[kind] = [{k: ((v.objid, v.get_rawdata()) if k == "stream" else v) for k, v in item.items()} for item in items]
+        out[kind] = [{k: ((v.objid, v.get_rawdata()) if k == "stream" else v) for k, v in item.items()
+                      if not (k == "name" and kind == "image" and item["stream"].objid is None)} for item in items]
     return out
 
 

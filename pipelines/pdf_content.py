@@ -27,6 +27,7 @@ _NUMBER = re.compile(rb"[-+0-9][0-9]*(?:\.[0-9]*)?|\.[0-9]*")
 _KEYWORD = re.compile(rb"[A-Za-z][^#/%\[\]()<>{}\s]*")
 _LITERAL = re.compile(rb"/((?:[^#/%\[\]()<>{}\s]|#[0-9a-fA-F]{0,2})*)")
 _NAME_HEX = re.compile(rb"#([0-9a-fA-F]{0,2})")
+_NAME_HEX_END = re.compile(rb"#[0-9a-fA-F]{0,2}$")
 _HEX_STRING = re.compile(rb"<([0-9a-fA-F\s]*)")
 _PLAIN_STRING = re.compile(rb"\(([^()\\]*)\)")
 _STRING_STOP = re.compile(rb"[()\\]")
@@ -120,6 +121,8 @@ def _tokens(data: bytes, out: list) -> None:
             i = m.end()
         elif c == 0x2F:  # /
             m = _LITERAL.match(data, i)
+            if m.end() >= end - 1 and _NAME_HEX_END.search(m.group(1)):  # pdfminer loses such a name at the end
+                raise Unsupported("a name ending in a # escape at the end of the content")
             raw = _NAME_HEX.sub(_name_byte, m.group(1)) if b"#" in m.group(1) else m.group(1)
             try:
                 name: str | bytes = str(raw, "utf-8")
@@ -275,6 +278,6 @@ def page_layout(page):
     try:
         _interpreter_class()(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     except Exception as e:
-        raise PdfminerException(e)
+        raise PdfminerException(e) from e  # as pdfplumber wraps it (its message is the error's)
     page._layout = device.get_result()
     return page._layout
