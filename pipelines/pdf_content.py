@@ -35,6 +35,16 @@ _OCTAL = re.compile(rb"[0-7]{1,3}")
 _STRING_ESCAPES = {ord("b"): 8, ord("t"): 9, ord("n"): 10, ord("f"): 12, ord("r"): 13, ord("("): 40, ord(")"): 41,
                    ord("\\"): 92}
 _DIGITS_SIGNS = frozenset(b"+-0123456789")
+_OCTAL_DIGITS = frozenset(b"01234567")
+_STRING_ESCAPE = re.compile(rb"\\([0-7]{1,3}|.)", re.S)
+# The common tokens at once, after whitespace: a comment (1), a number (2), a keyword (3), a name without # (4), a
+# string without parentheses inside (5), << >> [ ] { } (6), a closed hex string (7), a lone > (8); anything else
+# (9: a name with #, a string with parentheses, ' " ...) is read by ``_token``. Each group reads what pdfminer's
+# state machine reads from its first byte.
+_COMMON = re.compile(
+    rb"[\s\x00]*(?:(%[^\r\n]*)|([-+0-9][0-9]*(?:\.[0-9]*)?|\.[0-9]*)|([A-Za-z][^#/%\[\]()<>{}\s]*)"
+    rb"|/([^#/%\[\]()<>{}\s]*)(?=[/%\[\]()<>{}\s])|\(((?:[^()\\]|\\.)*)\)|(<<|>>|[\[\]{}])"
+    rb"|<([0-9a-fA-F\s]*)(?=[^0-9a-fA-F\s])|(>)|([^\s\x00]))", re.S)
 _LETTERS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -93,65 +103,114 @@ def _string(data: bytes, start: int) -> tuple[bytes, int]:
                 i = k + 1
 
 
-def _tokens(data: bytes, out: list) -> None:
-    """Append the tokens of one stream's ``data`` (ending in whitespace) to ``out``, as pdfminer's tokeniser
-    yields them."""
+def _token(data: bytes, i: int, out: list) -> int:
+    """Append the token at ``data[i]`` (not whitespace) to ``out`` as pdfminer's tokeniser yields it; the index
+    after it. Every kind of token, the rare ones included (``_tokens`` reads the common ones by one expression)."""
     from pdfminer.psparser import HEX_PAIR, KWD, LIT, SPC
 
-    dict_begin, dict_end = KWD(b"<<"), KWD(b">>")
+    c = data[i]
+    if c in _DIGITS_SIGNS or c == 0x2E:  # a number; pdfminer drops one it cannot convert ("-", ".")
+        m = _NUMBER.match(data, i)
+        text = m.group()
+        try:
+            out.append(float(text) if b"." in text else int(text))
+        except ValueError:
+            pass
+        return m.end()
+    if c in _LETTERS:
+        m = _KEYWORD.match(data, i)
+        word = m.group()
+        out.append(True if word == b"true" else False if word == b"false" else KWD(word))
+        return m.end()
+    if c == 0x2F:  # /
+        m = _LITERAL.match(data, i)
+        if m.end() >= len(data) - 1 and _NAME_HEX_END.search(m.group(1)):  # pdfminer loses such a name at the end
+            raise Unsupported("a name ending in a # escape at the end of the content")
+        out.append(LIT(_name(_NAME_HEX.sub(_name_byte, m.group(1)))))
+        return m.end()
+    if c == 0x28:  # (
+        text, i = _string(data, i)
+        out.append(text)
+        return i
+    if c == 0x3C:  # <
+        if data[i + 1:i + 2] == b"<":
+            out.append(KWD(b"<<"))
+            return i + 2
+        m = _HEX_STRING.match(data, i)
+        if m.end() >= len(data):
+            raise Unsupported("a hex string runs past the end of its stream")
+        out.append(HEX_PAIR.sub(_hex_byte, SPC.sub(b"", m.group(1))))
+        return m.end()
+    if c == 0x3E:  # >: ">>" ends a dictionary, a lone ">" (a hex string's end) is nothing
+        if data[i + 1:i + 2] == b">":
+            out.append(KWD(b">>"))
+            return i + 2
+        return i + 1
+    out.append(KWD(bytes((c,))))  # any other byte is a one-byte keyword: [ ] { } ) ' " ...
+    return i + 1
+
+
+def _hex_byte(match: re.Match) -> bytes:
+    return bytes((int(match.group(0), 16),))
+
+
+def _name(raw: bytes) -> str | bytes:
+    try:
+        return str(raw, "utf-8")
+    except UnicodeDecodeError:
+        return raw
+
+
+def _escape(match: re.Match) -> bytes:
+    """One escape of a literal string as pdfminer reads it (a backslash before CR is not here: ``_string``)."""
+    code = match.group(1)
+    if code[0] in _OCTAL_DIGITS:
+        value = int(code, 8)
+        if value > 255:  # pdfminer asserts
+            raise Unsupported("an octal escape past 255")
+        return bytes((value,))
+    escaped = _STRING_ESCAPES.get(code[0])
+    return b"" if escaped is None else bytes((escaped,))  # pdfminer drops an unknown escape's character
+
+
+def _tokens(data: bytes, out: list) -> None:
+    """Append the tokens of one stream's ``data`` (ending in whitespace) to ``out``, as pdfminer's tokeniser
+    yields them: the common tokens by one expression (``_COMMON``), the others by ``_token``."""
+    from pdfminer.psparser import HEX_PAIR, KWD, LIT, SPC
+
+    match = _COMMON.match
     i, end = 0, len(data)
     while i < end:
-        skip = _SKIP.match(data, i)
-        if skip:
-            i = skip.end()
-            continue
-        c = data[i]
-        if c in _DIGITS_SIGNS or c == 0x2E:  # a number; pdfminer drops one it cannot convert ("-", ".")
-            m = _NUMBER.match(data, i)
-            text = m.group()
+        m = match(data, i)
+        if m is None:  # only whitespace is left
+            return
+        kind = m.lastindex
+        if kind == 2:  # a number
+            text = m.group(2)
             try:
                 out.append(float(text) if b"." in text else int(text))
-            except ValueError:
+            except ValueError:  # pdfminer drops one it cannot convert ("-", ".")
                 pass
-            i = m.end()
-        elif c in _LETTERS:
-            m = _KEYWORD.match(data, i)
-            word = m.group()
+        elif kind == 3:
+            word = m.group(3)
             out.append(True if word == b"true" else False if word == b"false" else KWD(word))
-            i = m.end()
-        elif c == 0x2F:  # /
-            m = _LITERAL.match(data, i)
-            if m.end() >= end - 1 and _NAME_HEX_END.search(m.group(1)):  # pdfminer loses such a name at the end
-                raise Unsupported("a name ending in a # escape at the end of the content")
-            raw = _NAME_HEX.sub(_name_byte, m.group(1)) if b"#" in m.group(1) else m.group(1)
-            try:
-                name: str | bytes = str(raw, "utf-8")
-            except UnicodeDecodeError:
-                name = raw
-            out.append(LIT(name))
-            i = m.end()
-        elif c == 0x28:  # (
-            text, i = _string(data, i)
-            out.append(text)
-        elif c == 0x3C:  # <
-            if data[i + 1:i + 2] == b"<":
-                out.append(dict_begin)
-                i += 2
+        elif kind == 4:
+            out.append(LIT(_name(m.group(4))))
+        elif kind == 5:  # a string without parentheses inside
+            body = m.group(5)
+            if b"\\\r" in body:  # a line continuation: pdfminer's buffer edges matter
+                i = _token(data, m.start(5) - 1, out)
                 continue
-            m = _HEX_STRING.match(data, i)
-            if m.end() >= end:
-                raise Unsupported("a hex string runs past the end of its stream")
-            out.append(HEX_PAIR.sub(lambda h: bytes((int(h.group(0), 16),)), SPC.sub(b"", m.group(1))))
-            i = m.end()
-        elif c == 0x3E:  # >: ">>" ends a dictionary, a lone ">" (a hex string's end) is nothing
-            if data[i + 1:i + 2] == b">":
-                out.append(dict_end)
-                i += 2
-            else:
-                i += 1
-        else:  # any other byte is a one-byte keyword: [ ] { } ) ' " ...
-            out.append(KWD(bytes((c,))))
-            i += 1
+            out.append(_STRING_ESCAPE.sub(_escape, body) if b"\\" in body else body)
+        elif kind == 6:
+            out.append(KWD(m.group(6)))
+        elif kind == 7:  # a hex string; an odd last digit is a whole byte, as pdfminer reads it
+            out.append(HEX_PAIR.sub(_hex_byte, SPC.sub(b"", m.group(7))))
+        elif kind == 9:  # any other token
+            i = _token(data, m.start(9), out)
+            continue
+        # 1 (a comment) and 8 (a lone ">") yield nothing
+        i = m.end()
 
 
 def _objects(tokens: list) -> list:
@@ -166,7 +225,7 @@ def _objects(tokens: list) -> list:
     results: list = []
     context: list[tuple[str | None, list]] = []
     kind: str | None = None
-    stack: list = []
+    stack = results  # pdfminer flushes the top level's stack to its results after each token
     for token in tokens:
         if isinstance(token, (int, float, bool, str, bytes, PSLiteral)):
             stack.append(token)
@@ -190,9 +249,6 @@ def _objects(tokens: list) -> list:
             stack.append(token)
         else:
             raise Unsupported(f"an unexpected token {token!r}")
-        if not context:
-            results += stack
-            stack = []
     return results
 
 
