@@ -1,5 +1,5 @@
-"""Time PDF loading with pdfminer's own content parser (before) and ``pdf_content``'s (after), and check the two
-read every PDF identically (docs/decisions/pdf-loading.md).
+"""Time PDF loading with pdfplumber's own page reading (before) and ``pdf_objects`` / ``pdf_content``'s (after), and
+check the two read every PDF identically (docs/decisions/pdf-loading.md).
 
     python bench/pdf_load_speed.py                      # the invented PDFs, tests/data, the 60-page concatenation
     python bench/pdf_load_speed.py --rounds 5 --extra /tmp/collected   # and every PDF in a folder
@@ -56,12 +56,12 @@ def stock():
     """Loading as before: pdfplumber's own ``page.layout`` (pdfminer's content parser)."""
     from jixiao.pipelines import load_pdf
 
-    fast = load_pdf.pdf_content
-    load_pdf.pdf_content = type("Stock", (), {"page_layout": staticmethod(lambda page: page.layout)})
+    fast = load_pdf.pdf_objects
+    load_pdf.pdf_objects = type("Stock", (), {"page_objects": staticmethod(lambda page: page.objects)})
     try:
         yield
     finally:
-        load_pdf.pdf_content = fast
+        load_pdf.pdf_objects = fast
 
 
 def load(data: bytes, name: str) -> tuple[str, float]:
@@ -91,7 +91,7 @@ def same_objects(data: bytes) -> list[int]:
     """The pages whose pdfplumber objects differ between the two content parsers."""
     import pdfplumber
 
-    from jixiao.pipelines.pdf_content import page_layout
+    from jixiao.pipelines.pdf_objects import page_objects
 
     differ: list[int] = []
     try:
@@ -105,8 +105,7 @@ def same_objects(data: bytes) -> list[int]:
             except Exception as exc:  # a damaged page: the new path must fail the same way
                 old_objects = {"error": repr(exc)}
             try:
-                page_layout(new)
-                new_objects = _comparable(new.objects)
+                new_objects = _comparable(page_objects(new))
             except Exception as exc:
                 new_objects = {"error": repr(exc)}
             if old_objects != new_objects:

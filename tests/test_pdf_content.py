@@ -1,4 +1,5 @@
-"""pdf_content: a page's content streams read as pdfminer's own parser reads them, or left to it."""
+"""pdf_content / pdf_objects: a page's content streams read as pdfminer's own parser reads them (or left to it), and
+pdfplumber's page objects made from them equal to its own."""
 
 import io
 import random
@@ -6,7 +7,8 @@ import random
 import pytest
 
 from jixiao.config import REPO_ROOT
-from jixiao.pipelines.pdf_content import Unsupported, content_objects, page_layout
+from jixiao.pipelines.pdf_content import Unsupported, content_objects
+from jixiao.pipelines.pdf_objects import page_objects
 
 PDF = REPO_ROOT / "tests" / "data" / "example_table.pdf"
 
@@ -86,15 +88,14 @@ def test_a_page_reads_the_same_objects_and_the_same_document():
     data = PDF.read_bytes()
     with pdfplumber.open(io.BytesIO(data)) as before, pdfplumber.open(io.BytesIO(data)) as after:
         for old, new in zip(before.pages, after.pages):
-            page_layout(new)
-            assert new.objects == old.objects and old.chars
+            assert page_objects(new) == old.objects and old.chars
     fast = load_bytes(data, filename="t.pdf", doc_id="t").model_dump_json()
-    shipped = load_pdf.pdf_content
-    load_pdf.pdf_content = type("Stock", (), {"page_layout": staticmethod(lambda page: page.layout)})
+    shipped = load_pdf.pdf_objects
+    load_pdf.pdf_objects = type("Stock", (), {"page_objects": staticmethod(lambda page: page.objects)})
     try:
         stock = load_bytes(data, filename="t.pdf", doc_id="t").model_dump_json()
     finally:
-        load_pdf.pdf_content = shipped
+        load_pdf.pdf_objects = shipped
     assert fast == stock
 
 
@@ -111,8 +112,7 @@ def test_an_inline_image_page_reads_as_before():
     c.save()
     data = buffer.getvalue()
     with pdfplumber.open(io.BytesIO(data)) as before, pdfplumber.open(io.BytesIO(data)) as after:
-        page_layout(after.pages[0])
-        old, new = before.pages[0].objects, after.pages[0].objects
+        old, new = before.pages[0].objects, page_objects(after.pages[0])
         assert [c["text"] for c in new["char"]] == list("Budget 2024")
         assert len(new["image"]) == len(old["image"]) == 1
         # the stream and its name (the stream's id()) are new objects on each reading
