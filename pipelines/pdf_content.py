@@ -18,6 +18,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+# The pdfminer.six releases whose tokeniser (``psparser``) and ``PDFPageInterpreter.execute`` this module reproduces;
+# under another, pdfminer's own parser reads every page (after an upgrade: run bench/pdf_load_speed.py and
+# tests/test_pdf_content.py, then add the release here).
+PDFMINER = ("20260107",)
 # pdfminer reads a stream in chunks of this many bytes (``PSBaseParser.BUFSIZ``); a string escape ``\\\\\\r``
 # at a chunk's last byte is read differently there (the ``\\n`` after it is kept).
 _CHUNK = 4096
@@ -328,8 +332,12 @@ def page_layout(page):
     from pdfplumber.page import PDFPageAggregatorWithMarkedContent
     from pdfplumber.utils.exceptions import PdfminerException
 
+    import pdfminer
+
     if hasattr(page, "_layout"):
         return page._layout
+    if pdfminer.__version__ not in PDFMINER:
+        return page.layout
     device = PDFPageAggregatorWithMarkedContent(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
     try:
         _interpreter_class()(page.pdf.rsrcmgr, device).process_page(page.page_obj)

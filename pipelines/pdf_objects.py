@@ -6,14 +6,15 @@ colours are tuples of numbers) and a char's colour-space name through ``resolve_
 decode, character by character). On a text page that is a fifth of the loading time. ``page_objects`` builds
 the same dicts, taking the short way where the outcome is known: a number, a string, or a tuple / list of them
 resolves to itself (a copy of the tuple / list, as there), a colour-space name decodes once a page. Written
-against pdfplumber 0.11 (``PLUMBER``); under another version pdfplumber's own ``page.objects`` is used, and
+against pdfplumber 0.11.11 (``PLUMBER``); under another version pdfplumber's own ``page.objects`` is used, and
 ``tests/test_pdf_content.py`` / ``bench/pdf_load_speed.py`` compare the two.
 """
 
 from __future__ import annotations
 
-# The pdfplumber release whose ``Page.process_object`` / ``parse_objects`` this module reproduces.
-PLUMBER = "0.11."
+# The pdfplumber releases whose ``Page.process_object`` / ``parse_objects`` this module reproduces; under another,
+# pdfplumber's own ``page.objects`` is used (after an upgrade: run bench/pdf_load_speed.py, then add it here).
+PLUMBER = ("0.11.11",)
 
 _PLAIN = (float, int, str, bool, bytes, type(None))
 
@@ -44,7 +45,7 @@ def page_objects(page) -> dict:
     if hasattr(page, "_objects"):
         return page._objects
     page_layout(page)
-    if not pdfplumber.__version__.startswith(PLUMBER) or page.pdf.laparams is not None:
+    if pdfplumber.__version__ not in PLUMBER or page.pdf.laparams is not None:
         return page.objects
     page._objects = _parse_objects(page)
     return page._objects

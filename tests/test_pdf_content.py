@@ -118,3 +118,15 @@ def test_an_inline_image_page_reads_as_before():
         # the stream and its name (the stream's id()) are new objects on each reading
         assert {k: v for k, v in new["image"][0].items() if k not in ("stream", "name")} == \
             {k: v for k, v in old["image"][0].items() if k not in ("stream", "name")}
+
+
+def test_the_installed_releases_are_the_ones_reproduced():
+    """After a pdfminer.six / pdfplumber upgrade the stock reading is used (slower): this says so. Run
+    bench/pdf_load_speed.py (every PDF must read the same) and add the release to PDFMINER / PLUMBER."""
+    import pdfminer
+    import pdfplumber
+
+    from jixiao.pipelines import pdf_content, pdf_objects
+
+    assert pdfminer.__version__ in pdf_content.PDFMINER
+    assert pdfplumber.__version__ in pdf_objects.PLUMBER
