@@ -22,6 +22,11 @@ from functools import cache
 # under another, pdfminer's own parser reads every page (after an upgrade: run bench/pdf_load_speed.py and
 # tests/test_pdf_content.py, then add the release here).
 PDFMINER = ("20260107",)
+# A page's decoded content streams above this many bytes are read by pdfminer's own parser: this reader holds a
+# page's tokens at once (~6-7 times the stream's bytes at the peak, measured on a reportlab text page), pdfminer
+# streams them. A text page's streams are tens of KB; 8 MB (~55 MB of tokens) stays well inside a worker's
+# address-space limit (JIXIAO_WORKER_MEMORY_MB, 2560 by default) next to the layout the page builds anyway.
+MAX_CONTENT_BYTES = 8_000_000
 # pdfminer reads a stream in chunks of this many bytes (``PSBaseParser.BUFSIZ``); a string escape ``\\\\\\r``
 # at a chunk's last byte is read differently there (the ``\\n`` after it is kept).
 _CHUNK = 4096
@@ -263,6 +268,8 @@ def content_objects(datas: list[bytes]) -> list:
 
     if settings.STRICT:
         raise Unsupported("pdfminer's strict mode")
+    if sum(map(len, datas)) > MAX_CONTENT_BYTES:
+        raise Unsupported("a page's content too large to hold its tokens at once")
     tokens: list = []
     for n, data in enumerate(datas):
         if n == len(datas) - 1:

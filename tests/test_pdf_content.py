@@ -59,6 +59,7 @@ def test_tokens_are_pdfminers(content):
     [b"1 0 0 1 72 7", b"00 cm"],  # a token cut between two streams
     [b"(\\777) Tj"],  # pdfminer asserts
     [b"<< /A >> BDC"],  # an odd dictionary: pdfminer raises
+    [b"0 0 m 1 1 l S\n" * 600_000],  # past MAX_CONTENT_BYTES: pdfminer streams the tokens
 ])
 def test_what_pdfminer_reads_its_own_way_is_left_to_it(datas):
     with pytest.raises(Unsupported):
