@@ -31,7 +31,6 @@ MAX_CONTENT_BYTES = 8_000_000
 # at a chunk's last byte is read differently there (the ``\\n`` after it is kept).
 _CHUNK = 4096
 
-_SKIP = re.compile(rb"[\s\x00]+|%[^\r\n]*")
 _NUMBER = re.compile(rb"[-+0-9][0-9]*(?:\.[0-9]*)?|\.[0-9]*")
 _KEYWORD = re.compile(rb"[A-Za-z][^#/%\[\]()<>{}\s]*")
 _LITERAL = re.compile(rb"/((?:[^#/%\[\]()<>{}\s]|#[0-9a-fA-F]{0,2})*)")
