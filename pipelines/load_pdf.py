@@ -10,6 +10,7 @@ from dataclasses import replace
 from jixiao.config import Settings, get_settings
 from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import EncryptedInputError, JixiaoError, TooManyPagesError, unreadable
+from jixiao.pipelines import pdf_objects
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.load_builder import DocumentBuilder, GridCell
 from jixiao.pipelines.pdf_pictures import PdfPictures, in_reading_order
@@ -129,6 +130,7 @@ def _read_pages(pdf, deadline: Deadline = NO_DEADLINE, scans: ScanPages | None =
     pages = []
     for number, page in enumerate(pdf.pages, start=1):
         deadline.check(f"reading page {number} of the PDF")
+        pdf_objects.page_objects(page)  # pdfplumber's reading of the page, the same objects faster
         state = scans.state(number, page) if scans is not None else None
         if state == "read":
             blocks = scans.blocks(number)
