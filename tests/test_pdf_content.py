@@ -121,13 +121,25 @@ def test_an_inline_image_page_reads_as_before():
             {k: v for k, v in old["image"][0].items() if k not in ("stream", "name")}
 
 
-def test_the_installed_releases_are_the_ones_reproduced():
-    """After a pdfminer.six / pdfplumber upgrade the stock reading is used (slower): this says so. Run
-    bench/pdf_load_speed.py (every PDF must read the same) and add the release to PDFMINER / PLUMBER."""
-    import pdfminer
+def test_another_release_of_pdfminer_or_pdfplumber_reads_through_their_own_code(monkeypatch):
+    """The short ways reproduce one release each (``PDFMINER``, ``PLUMBER``): under any other, pdfplumber's own
+    reading is used, slower and the same (after an upgrade, run bench/pdf_load_speed.py, which must find every PDF
+    read alike, and add the release)."""
     import pdfplumber
 
     from jixiao.pipelines import pdf_content, pdf_objects
 
-    assert pdfminer.__version__ in pdf_content.PDFMINER
-    assert pdfplumber.__version__ in pdf_objects.PLUMBER
+    with pdfplumber.open(PDF) as pdf:
+        stock = pdf.pages[0].objects
+    monkeypatch.setattr(pdf_content, "PDFMINER", ("0",))
+    monkeypatch.setattr(pdf_objects, "PLUMBER", ("0",))
+
+    def never(*args, **kwargs):
+        raise AssertionError("the short way ran under another release")
+
+    monkeypatch.setattr(pdf_objects, "_parse_objects", never)
+    monkeypatch.setattr(pdf_content, "_interpreter_class", never)
+    with pdfplumber.open(PDF) as pdf:
+        objects = page_objects(pdf.pages[0])
+    assert {k: len(v) for k, v in objects.items()} == {k: len(v) for k, v in stock.items()}
+    assert [c["text"] for c in objects["char"]] == [c["text"] for c in stock["char"]]
