@@ -127,3 +127,21 @@ def test_cell_limit_counts_the_cells_of_a_utf16_page_and_of_a_base64_mhtml_part(
              + base64.encodebytes(page.encode()) + b"\r\n--B--\r\n")
     with pytest.raises(InputLimitError):
         load_bytes(mhtml, filename="x.mht", settings=settings)
+
+
+def test_a_table_of_many_blocks_each_with_a_merge_reads_in_linear_time():
+    """Each block of rows (parted by an empty row) scanned every merge of the grid: 2e4 blocks of an HTML table took
+    18 s (4x the blocks, 11.6x the time); each block now looks up its own rows."""
+    from jixiao.pipelines.load_builder import DocumentBuilder
+    from jixiao.pipelines.sheet_grid import add_grid
+
+    def seconds(blocks: int) -> float:
+        texts = {(2 * b, c): t for b in range(blocks) for c, t in ((0, "甲"), (2, "乙"))}
+        merges = {(2 * b, 0): (1, 2) for b in range(blocks)}
+        covered = {(2 * b, 1) for b in range(blocks)}
+        builder = DocumentBuilder(doc_id="x", source=None, format="html", max_chars=10**8)
+        start = time.perf_counter()
+        add_grid(builder, texts, merges, covered)
+        return time.perf_counter() - start
+
+    assert seconds(20_000) < 5.0  # ~1 s; quadratic, 4e8 merge looks: 15 s
