@@ -26,12 +26,12 @@ _PROLOGUE = re.compile(rb"^(?:\s+|<\?xml[^>]{0,200}\?>|<!--.{0,2000}?-->)*", re.
 _MHTML_HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{0,60}:")
 _META_CHARSET = re.compile(rb"""<meta\b[^>]{0,500}?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{1,40})""", re.I)
 # labels a page declares that name a Chinese charset GB18030 decodes (the WHATWG encoding standard does the same)
-_GB_LABELS = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030", "chinese", "csgb2312", "iso-ir-58", "euc-cn"}
+_GB_LABELS = frozenset({"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030", "chinese", "csgb2312", "iso-ir-58", "euc-cn"})
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # Python codecs a label may name that no browser decodes a page with: transforms of bytes or text (base64, zlib,
 # rot13 … are not text encodings at all), escape and IDNA schemes, and "undefined", which fails on any byte. A page
 # labelled with one is decoded as an unlabelled page is.
-_NOT_PAGE_CODECS = {"undefined", "unicode-escape", "raw-unicode-escape", "punycode", "idna", "utf-7"}
+_NOT_PAGE_CODECS = frozenset({"undefined", "unicode-escape", "raw-unicode-escape", "punycode", "idna", "utf-7"})
 
 
 def _head(data: bytes) -> bytes:
