@@ -32,7 +32,8 @@ def _summary(result) -> str:
 
 @typed_errors
 def extract(
-    files: list[Path] = typer.Argument(..., help="report files: text (UTF-8, UTF-8 with BOM, UTF-16, GB18030/GBK), PDF, DOCX, XLSX; "
+    files: list[Path] = typer.Argument(..., help="report files: text (UTF-8, UTF-8 with BOM, UTF-16, GB18030/GBK), PDF, DOCX, XLSX, "
+                                                   "DOC/WPS, XLS/ET, HTML/MHTML, images; "
                                                    "an archive (ZIP, tar.gz, 7z) is read as its members, each one input"),
     output: Path | None = typer.Option(None, "-o", "--output", help="write DIR/<stem>.json per input (<stem>-2.json … when stems "
                                                                      "repeat), DIR/<stem>.error.json for an input that failed"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import struct
+from array import array
 from dataclasses import dataclass
 
 _FKP = 512
@@ -131,16 +132,18 @@ class WordBinary:
             out.append((cps[i], cps[i + 1], offset, compressed))
         return out
 
-    def text(self) -> tuple[str, list[int]]:
+    def text(self) -> tuple[str, array]:
         """The main text and each character's byte offset in the WordDocument stream (paragraph marks are looked
         up by it)."""
         chars: list[str] = []
-        fcs: list[int] = []
+        fcs = array("q")  # 8 bytes a character, not a Python int's 36
+        left = self.ccp_text  # pieces that overlap or repeat (a damaged Clx) cannot make the text longer than this
         for cp0, cp1, offset, compressed in self.pieces():
             cp1 = min(cp1, self.ccp_text)
-            if cp1 <= cp0:
+            if cp1 <= cp0 or left <= 0:
                 continue
-            n = cp1 - cp0
+            n = min(cp1 - cp0, left)
+            left -= n
             width = 1 if compressed else 2
             raw = self.word[offset:offset + n * width]
             if len(raw) < n * width:

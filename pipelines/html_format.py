@@ -26,8 +26,12 @@ _PROLOGUE = re.compile(rb"^(?:\s+|<\?xml[^>]{0,200}\?>|<!--.{0,2000}?-->)*", re.
 _MHTML_HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{0,60}:")
 _META_CHARSET = re.compile(rb"""<meta\b[^>]{0,500}?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{1,40})""", re.I)
 # labels a page declares that name a Chinese charset GB18030 decodes (the WHATWG encoding standard does the same)
-_GB_LABELS = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030", "chinese", "csgb2312", "iso-ir-58", "euc-cn"}
+_GB_LABELS = frozenset({"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030", "chinese", "csgb2312", "iso-ir-58", "euc-cn"})
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# Python codecs a label may name that no browser decodes a page with: transforms of bytes or text (base64, zlib,
+# rot13 … are not text encodings at all), escape and IDNA schemes, and "undefined", which fails on any byte. A page
+# labelled with one is decoded as an unlabelled page is.
+_NOT_PAGE_CODECS = frozenset({"undefined", "unicode-escape", "raw-unicode-escape", "punycode", "idna", "utf-7"})
 
 
 def _head(data: bytes) -> bytes:
@@ -62,9 +66,12 @@ def _codec(label: str | None) -> str | None:
     if label in _GB_LABELS:
         return "gb18030"
     try:
-        return codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_CODECS:
+        return None
+    return info.name
 
 
 def decode_html(data: bytes, *, declared: str | None = None, source: str | None = None) -> tuple[str, str]:
@@ -80,7 +87,7 @@ def decode_html(data: bytes, *, declared: str | None = None, source: str | None 
             continue
         try:
             return data.decode(codec), codec
-        except UnicodeDecodeError:
+        except (UnicodeError, LookupError):
             continue  # a wrong label (a GBK page saying utf-8): the text path's fallbacks decide
     return decode_text(data, source=source)
 

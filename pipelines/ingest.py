@@ -85,7 +85,7 @@ def decode_text(data: bytes, *, source: str | None = None) -> tuple[str, str]:
     if utf16 is not None:
         return data[: len(data) - len(data) % 2].decode(utf16), utf16
     if _looks_binary(data):
-        raise BinaryInputError("binary data, not text (NUL or control bytes); supported: text, PDF, DOCX, XLSX, images", source=source)
+        raise BinaryInputError(f"binary data, not text (NUL or control bytes); supported: {SUPPORTED}", source=source)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:

@@ -39,15 +39,18 @@ _DEADLINE_PARAGRAPHS = 2000
 def _strip_fields(text: str) -> str:
     if _FIELD_BEGIN not in text:
         return text
-    out, depth_code = [], []
+    out, depth_code = [], []  # per open field: still in its code part
+    in_code = 0  # open fields still in their code part: a character shows when none is (counted, not searched for)
     for ch in text:
         if ch == _FIELD_BEGIN:
             depth_code.append(True)
+            in_code += 1
         elif ch == _FIELD_SEP and depth_code:
+            in_code -= depth_code[-1]
             depth_code[-1] = False
         elif ch == _FIELD_END and depth_code:
-            depth_code.pop()
-        elif not any(depth_code):
+            in_code -= depth_code.pop()
+        elif not in_code:
             out.append(ch)
     return "".join(out)
 

@@ -6,7 +6,7 @@ as merges, blocks of rows, a table's title row and note row as paragraphs). A la
 menu cell beside a content cell, tables nested in its cells holding more cells than it has) is unwrapped, its cells
 read as flow in row order. Scripts, styles, the head and hidden elements show nothing.
 
-Bounds, before the parser runs: at most ``max_xlsx_cells`` table cells (counted on the bytes, linear time); the
+Bounds, before the parser runs: at most ``max_xlsx_cells`` table cells (counted on the decoded page, linear time); the
 positions merged cells cover within ``max_text_chars`` for the whole page; the builder's ``max_text_chars``.
 """
 
@@ -24,15 +24,16 @@ from jixiao.pipelines.html_text import BLOCK, MAX_DEPTH, Lines, collect, shown, 
 from jixiao.pipelines.load_builder import DocumentBuilder
 from jixiao.pipelines.sheet_grid import add_grid, shown_grid
 
-_CELL_TAG = re.compile(rb"<t[dh][\s>/]", re.I)
+_CELL_TAG = re.compile(r"<t[dh][\s>/]", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Layout tables nest a few levels deep; past this the inner ones are read as grids (no deep unwrapping).
 _MAX_FRAME_DEPTH = 8
 
 
-def check_cells(data: bytes, settings: Settings, source: str | None) -> None:
-    """Refuse a page with more table cells than a workbook may store, from the bytes, before lxml builds a node each."""
-    cells = len(_CELL_TAG.findall(data))
+def check_cells(text: str, settings: Settings, source: str | None) -> None:
+    """Refuse a page with more table cells than a workbook may store, before lxml builds a node each. Counted on
+    the decoded page: the bytes of a UTF-16 page or of a MHTML archive's base64 part hide its tags."""
+    cells = sum(1 for _ in _CELL_TAG.finditer(text))
     if cells > settings.max_xlsx_cells:
         raise InputLimitError(f"the page holds {cells} table cells, over the limit of {settings.max_xlsx_cells}",
                               limit="max_xlsx_cells", source=source)
@@ -114,8 +115,8 @@ def _parse(text: str, source: str | None):
 def load_html(data: bytes, *, doc_id: str, source: str | None, settings: Settings | None = None,
               deadline: Deadline = NO_DEADLINE) -> Document:
     settings = settings or get_settings()
-    check_cells(data, settings, source)
     text, encoding = mhtml_page(data, source=source) if looks_mhtml(data) else decode_html(data, source=source)
+    check_cells(text, settings, source)
     root = _parse(text, source)
     builder = DocumentBuilder(doc_id=doc_id, source=source, format="html", max_chars=settings.max_text_chars,
                               deadline=deadline)

@@ -72,9 +72,9 @@ def add_grid(builder: DocumentBuilder, texts, merges, covered, page: int | None 
              max_cells: int | None = None) -> None:
     """A grid (``shown_grid``'s result) at the builder's current place: its blocks of rows, each as paragraphs and a
     table; an HTML table goes through here the way a sheet does."""
-    by_row, merged_down = _by_row(texts), _merged_down(merges)
+    grid = _Grid(texts, merges, covered)
     for rows in _row_blocks(texts, merges):
-        _add_block(builder, rows, texts, merges, covered, page, by_row, max_cells, merged_down)
+        _add_block(builder, rows, grid, page, max_cells)
 
 
 class Hidden:
@@ -143,49 +143,46 @@ def _row_blocks(texts, merges) -> list[list[int]]:
     return blocks
 
 
-def _by_row(texts) -> dict[int, list[tuple[int, str]]]:
-    by_row: dict[int, list[tuple[int, str]]] = {}
-    for (r, c), t in sorted(texts.items()):
-        by_row.setdefault(r, []).append((c, t))
-    return by_row
+class _Grid:
+    """A shown grid indexed once by row, so that each block of rows looks up only its own rows: a sheet of many
+    blocks each with a merge (rows parted by empty rows) scanned every merge per block, quadratic."""
+
+    def __init__(self, texts, merges, covered) -> None:
+        self.texts, self.merges, self.covered = texts, merges, covered
+        self.by_row: dict[int, list[tuple[int, str]]] = {}
+        for (r, c), t in sorted(texts.items()):
+            self.by_row.setdefault(r, []).append((c, t))
+        # rows a vertical merge reaches into from a row above (bounded by the merged area, checked before loading)
+        self.merged_down = {r for (r0, _), (rowspan, _) in merges.items() for r in range(r0 + 1, r0 + rowspan)}
+        self.merge_ends: dict[int, list[int]] = {}  # row -> last column of each merge anchored in it
+        for (r, c), (_, colspan) in merges.items():
+            self.merge_ends.setdefault(r, []).append(c + colspan - 1)
+
+    def anchors(self, r: int) -> list[tuple[int, str]]:
+        return self.by_row.get(r, [])
+
+    def single_line(self, r: int) -> bool:
+        """One value, no merge reaching into the next row and none reaching down into this one (a table's last row
+        under a merged level cell holds only its name): a title or a note, not a table row."""
+        anchors = self.anchors(r)
+        return (len(anchors) == 1 and all(self.merges.get((r, c), (1, 1))[0] == 1 for c, _ in anchors)
+                and r not in self.merged_down)
 
 
-def _merged_down(merges) -> set[int]:
-    """Rows a vertical merge reaches into from a row above (bounded by the merged area, checked before loading)."""
-    return {r for (r0, _), (rowspan, _) in merges.items() for r in range(r0 + 1, r0 + rowspan)}
-
-
-def _add_block(builder: DocumentBuilder, rows: list[int], texts, merges, covered, page: int | None,
-               by_row: dict[int, list[tuple[int, str]]] | None = None, max_cells: int | None = None,
-               merged_down: set[int] | None = None) -> None:
-    """``by_row``: ``_by_row(texts)``, ``merged_down``: ``_merged_down(merges)``, computed once per sheet (here when
-    not given)."""
-    if by_row is None:
-        by_row = _by_row(texts)
-    if merged_down is None:
-        merged_down = _merged_down(merges)
-
-    def anchors(r):
-        return by_row.get(r, [])
-
-    def single_line(r):
-        # One value, no merge reaching into the next row and none reaching down into this one (a table's last row
-        # under a merged level cell holds only its name): a title or a note, not a table row.
-        return (len(anchors(r)) == 1 and all(merges.get((r, c), (1, 1))[0] == 1 for c, _ in anchors(r))
-                and r not in merged_down)
-
-    head = []
-    while rows and single_line(rows[0]):
-        head.append(rows.pop(0))
-    tail = []
-    while rows and single_line(rows[-1]):
-        tail.insert(0, rows.pop())
+def _add_block(builder: DocumentBuilder, rows: list[int], grid: _Grid, page: int | None,
+               max_cells: int | None = None) -> None:
+    lo, hi = 0, len(rows)
+    while lo < hi and grid.single_line(rows[lo]):
+        lo += 1
+    while hi > lo and grid.single_line(rows[hi - 1]):
+        hi -= 1
+    head, rows, tail = rows[:lo], rows[lo:hi], rows[hi:]
     for r in head:
-        builder.add_paragraph(anchors(r)[0][1])
-    if any(anchors(r) for r in rows):
+        builder.add_paragraph(grid.anchors(r)[0][1])
+    if any(grid.anchors(r) for r in rows):
         first, last = rows[0], rows[-1]
-        cols = [c for r in rows for c, _ in anchors(r)]
-        cols += [c + span[1] - 1 for (r, c), span in merges.items() if first <= r <= last]
+        cols = [c for r in rows for c, _ in grid.anchors(r)]
+        cols += [end for r in rows for end in grid.merge_ends.get(r, ())]
         c_min, c_max = min(cols), max(cols)
         positions = len(rows) * (c_max - c_min + 1)
         if max_cells is not None and positions > max_cells:  # every grid position renders a tab or a newline at least
@@ -194,18 +191,18 @@ def _add_block(builder: DocumentBuilder, rows: list[int], texts, merges, covered
         cells = []
         for r in rows:
             for c in range(c_min, c_max + 1):
-                if (r, c) in covered:
+                if (r, c) in grid.covered:
                     continue
-                rowspan, colspan = merges.get((r, c), (1, 1))
+                rowspan, colspan = grid.merges.get((r, c), (1, 1))
                 cells.append(
                     GridCell(
                         row=r - first,
                         col=c - c_min,
                         rowspan=max(1, min(rowspan, last - r + 1)),
                         colspan=max(1, min(colspan, c_max - c + 1)),
-                        text=texts.get((r, c), ""),
+                        text=grid.texts.get((r, c), ""),
                     )
                 )
         builder.add_table(cells, page=page)
     for r in tail:
-        builder.add_paragraph(anchors(r)[0][1])
+        builder.add_paragraph(grid.anchors(r)[0][1])
