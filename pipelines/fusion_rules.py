@@ -33,11 +33,9 @@ class FusionRules:
     # readers of issue 17 it added nothing on any set (dev, real layouts; as printed, collapsed, noised) and
     # cost 0.01 on collapsed rla (rla12: 11 facts, none right)
     tagger_projects: bool = False
-    # whether a gap project whose text keeps its line layout is tagged (``gap_regions``): measured off (session 14).
-    # On the printed development texts (seeds 000-003, rla, 684 invented; 396 of them tagged) the tagger brought
-    # no value into a record, and its disagreement marked 5 of the 68 wrong values among 330 it marked; where the
-    # lines run together (the collapsed variant) it brought 120 right values and 20 wrong ones. Off, the tagger runs
-    # where the layout is gone only
+    # whether a gap project whose text keeps its line layout is tagged (``gap_regions``): measured off. As printed,
+    # on every development text the tagger brought no value into a record; where the lines run together it brought
+    # 120 right values and 19 wrong (docs/decisions/throughput.md)
     tag_kept_layout: bool = False
 
     def __post_init__(self) -> None:
