@@ -170,16 +170,18 @@ def round_seals(gray) -> list[tuple[float, float, float, float]]:
 def long_lines(mask, across: int, down: int):
     """The pixels of ``mask`` (boolean, rows x columns) that lie on a straight horizontal run at least ``across``
     long or a vertical run at least ``down`` long: ruling lines, not glyphs, specks or a seal's curved ring."""
+    return straight_runs(mask, across, level=True) | straight_runs(mask, down, level=False)
+
+
+def straight_runs(mask, length: int, level: bool):
+    """The pixels of ``mask`` on a straight run at least ``length`` long, horizontal (``level``) or vertical."""
     import cv2
     import numpy as np
 
-    ink = mask.astype(np.uint8)
     # bridge the one- or two-pixel breaks that noise and JPEG leave in a faint line before asking for its length
-    level = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((1, BRIDGE), np.uint8))
-    level = cv2.morphologyEx(level, cv2.MORPH_OPEN, np.ones((1, max(across, 1)), np.uint8))
-    upright = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((BRIDGE, 1), np.uint8))
-    upright = cv2.morphologyEx(upright, cv2.MORPH_OPEN, np.ones((max(down, 1), 1), np.uint8))
-    return (level | upright).astype(bool)
+    bridge, run = ((1, BRIDGE), (1, max(length, 1))) if level else ((BRIDGE, 1), (max(length, 1), 1))
+    closed = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_CLOSE, np.ones(bridge, np.uint8))
+    return cv2.morphologyEx(closed, cv2.MORPH_OPEN, np.ones(run, np.uint8)).astype(bool)
 
 
 def lift_round_seal(gray):
@@ -199,3 +201,52 @@ def lift_round_seal(gray):
         keep = long_lines(gray < level, int(r * LINE_SPAN), int(r * LINE_SPAN))
         out[disc & (gray > level * SEAL_KEEP) & ~keep] = paper
     return out
+
+
+# Faint ruling lines (``faint_rules``): a rule printed light grey (#d6d6d6 at 0.25 pt) and copied onto grey paper
+# lies 13-30 grey levels under the paper around it (origf03, origc03), far above the layout's fixed ink level
+# (``ocr_layout.RULING_DARK``). A pixel this many levels under its local paper (``paper_map``) may be such a rule;
+# the paper's own grain and JPEG noise stay within a few levels of it.
+RULE_CONTRAST = 10
+# ... and is one when it lies on a straight run at least this share of the page's width across or of its height
+# down: a cell's rule runs the width of a cell or more (~1/10 of an A4 width for a narrow column), a glyph's
+# stroke one character (~1/70); a table's vertical rules run the height of a row or more.
+RULE_ACROSS_SHARE = 1 / 20
+RULE_DOWN_SHARE = 1 / 40
+# A run is a rule only when at most this share of its pixels is dark print: at the faint level a line of text
+# blurs into one band whose middle row runs through every glyph (measured on origf03: 23-58% of such a band's
+# pixels are print darker than RULING_DARK), a faint rule holds none.
+RULE_DARK_SHARE = 0.1
+# ... and at most this many pixels thick on average: a 0.25-1 pt rule at 150 dpi blurs to 1-4 px; a grey-shaded
+# cell or a band of darker paper gives runs as thick as itself, which are no rule.
+RULE_THICK = 5.0
+
+
+def _thin_light_runs(runs, dark, length_axis: int):
+    """Of ``runs`` (a boolean mask of straight runs in one direction), the connected ones that are thin and hold
+    little dark print (``RULE_THICK``, ``RULE_DARK_SHARE``)."""
+    import cv2
+    import numpy as np
+
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(runs.astype(np.uint8), connectivity=8)
+    if count < 2:
+        return np.zeros(runs.shape, dtype=bool)
+    dark_pixels = np.bincount(labels[dark & runs], minlength=count)
+    area = stats[:, cv2.CC_STAT_AREA].astype(np.float64)
+    length = stats[:, cv2.CC_STAT_WIDTH if length_axis == 1 else cv2.CC_STAT_HEIGHT].astype(np.float64)
+    keep = (area / np.maximum(length, 1.0) <= RULE_THICK) & (dark_pixels <= RULE_DARK_SHARE * area)
+    keep[0] = False  # the background
+    return keep[labels]
+
+
+def faint_rules(gray, dark: int):
+    """The ruling lines of ``gray`` (a 2-D uint8 array) too light for the ink level ``dark``: thin straight runs of
+    pixels RULE_CONTRAST under the local paper, holding next to no print darker than ``dark``."""
+    import numpy as np
+
+    faint = gray.astype(np.int16) < paper_map(gray).astype(np.int16) - RULE_CONTRAST
+    height, width = gray.shape
+    across = straight_runs(faint, max(2, int(width * RULE_ACROSS_SHARE)), level=True)
+    down = straight_runs(faint, max(2, int(height * RULE_DOWN_SHARE)), level=False)
+    ink = gray < dark
+    return _thin_light_runs(across, ink, 1) | _thin_light_runs(down, ink, 0)

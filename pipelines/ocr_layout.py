@@ -19,6 +19,7 @@ from statistics import median
 
 from jixiao.config import Settings
 from jixiao.pipelines.load_builder import GridCell
+from jixiao.pipelines.ocr_cleanup import faint_rules
 
 OCR_MODULE = "rapidocr_onnxruntime"
 INSTALL_HINT = "pip install 'jixiao[ocr]'  (installs rapidocr-onnxruntime, whose models ship in the wheel)"
@@ -123,7 +124,9 @@ def classify_upside_down(crops: list, options: OcrOptions = OcrOptions()) -> lis
 
 
 def ink(data: bytes):
-    """The image as a boolean ink mask (rows x columns), for finding ruling lines; None when it cannot be read."""
+    """The image as a boolean ink mask (rows x columns), for finding ruling lines; None when it cannot be read.
+    Ink is what lies under RULING_DARK, and ruling lines printed too light for it (``ocr_cleanup.faint_rules``:
+    thin light grey rules on a photocopy's grey paper, which would otherwise join no wrapped or merged cell)."""
     import io
 
     import numpy as np
@@ -131,9 +134,10 @@ def ink(data: bytes):
 
     try:
         with Image.open(io.BytesIO(data)) as image:
-            return np.asarray(image.convert("L")) < RULING_DARK
+            gray = np.asarray(image.convert("L"))
     except Exception:  # OCR read it; without the mask the layout falls back to gaps alone
         return None
+    return (gray < RULING_DARK) | faint_rules(gray, RULING_DARK)
 
 
 def rulings(mask, box: OcrBox, x0: float, x1: float) -> list[float]:
