@@ -213,40 +213,50 @@ RULE_CONTRAST = 10
 # stroke one character (~1/70); a table's vertical rules run the height of a row or more.
 RULE_ACROSS_SHARE = 1 / 20
 RULE_DOWN_SHARE = 1 / 40
-# A run is a rule only when at most this share of its pixels is dark print: at the faint level a line of text
-# blurs into one band whose middle row runs through every glyph (measured on origf03: 23-58% of such a band's
-# pixels are print darker than RULING_DARK), a faint rule holds none.
-RULE_DARK_SHARE = 0.1
-# ... and at most this many pixels thick on average: a 0.25-1 pt rule at 150 dpi blurs to 1-4 px; a grey-shaded
-# cell or a band of darker paper gives runs as thick as itself, which are no rule.
+# ... at most this many pixels thick on average: a 0.25-1 pt rule at 150 dpi blurs to 1-4 px; a grey-shaded cell
+# or a band of darker paper gives runs as thick as itself, which are no rule;
 RULE_THICK = 5.0
+# ... and with paper on both sides of it along at least this share of its length, looked at RULE_THICK + 1 pixels
+# off it (past its own thickness). At this level a line of text blurs into one band whose middle row runs through
+# every glyph, and the glyphs' strokes lie above and below it in most columns. Measured (origf03, and a dark-ruled
+# page turned half a degree, whose 1-px rules the turn spread over two rows of mid grey): rules 0.93-0.98 clear,
+# text bands 0.00-0.45. (The share of dark print in the run does not tell them apart: such a mid-grey rule's run
+# is half under RULING_DARK, as a text band's is.)
+RULE_CLEAR = 0.7
 
 
-def _thin_light_runs(runs, dark, length_axis: int):
-    """Of ``runs`` (a boolean mask of straight runs in one direction), the connected ones that are thin and hold
-    little dark print (``RULE_THICK``, ``RULE_DARK_SHARE``)."""
+def _rules_among(runs, faint, level: bool):
+    """Of ``runs`` (a boolean mask of straight runs, horizontal when ``level``), the connected ones that are thin
+    (``RULE_THICK``) with paper on both sides (``RULE_CLEAR``)."""
     import cv2
     import numpy as np
 
     count, labels, stats, _ = cv2.connectedComponentsWithStats(runs.astype(np.uint8), connectivity=8)
     if count < 2:
         return np.zeros(runs.shape, dtype=bool)
-    dark_pixels = np.bincount(labels[dark & runs], minlength=count)
+    off = int(RULE_THICK) + 1
+    near = np.zeros_like(faint)  # faint pixels `off` away on either side, across the run
+    if level:
+        near[off:] |= faint[:-off]
+        near[:-off] |= faint[off:]
+    else:
+        near[:, off:] |= faint[:, :-off]
+        near[:, :-off] |= faint[:, off:]
+    clear = np.bincount(labels[runs & ~near], minlength=count)
     area = stats[:, cv2.CC_STAT_AREA].astype(np.float64)
-    length = stats[:, cv2.CC_STAT_WIDTH if length_axis == 1 else cv2.CC_STAT_HEIGHT].astype(np.float64)
-    keep = (area / np.maximum(length, 1.0) <= RULE_THICK) & (dark_pixels <= RULE_DARK_SHARE * area)
+    length = stats[:, cv2.CC_STAT_WIDTH if level else cv2.CC_STAT_HEIGHT].astype(np.float64)
+    keep = (area / np.maximum(length, 1.0) <= RULE_THICK) & (clear >= RULE_CLEAR * area)
     keep[0] = False  # the background
     return keep[labels]
 
 
-def faint_rules(gray, dark: int):
-    """The ruling lines of ``gray`` (a 2-D uint8 array) too light for the ink level ``dark``: thin straight runs of
-    pixels RULE_CONTRAST under the local paper, holding next to no print darker than ``dark``."""
+def faint_rules(gray):
+    """The ruling lines of ``gray`` (a 2-D uint8 array) however light: thin straight runs of pixels RULE_CONTRAST
+    under the local paper, with paper on both sides."""
     import numpy as np
 
     faint = gray.astype(np.int16) < paper_map(gray).astype(np.int16) - RULE_CONTRAST
     height, width = gray.shape
     across = straight_runs(faint, max(2, int(width * RULE_ACROSS_SHARE)), level=True)
     down = straight_runs(faint, max(2, int(height * RULE_DOWN_SHARE)), level=False)
-    ink = gray < dark
-    return _thin_light_runs(across, ink, 1) | _thin_light_runs(down, ink, 0)
+    return _rules_among(across, faint, True) | _rules_among(down, faint, False)
