@@ -15,6 +15,10 @@ cannot take:
   (it is black, and darker still where the seal's ink multiplies over it), so it stays.
 
 Each step changes the page only where its condition holds, so a clean office scan passes through untouched.
+
+``faint_rules`` cleans nothing: it finds the ruling lines too light for the layout's fixed ink level (a rule
+printed light grey and copied onto grey paper; a 1-px rule that a slight turn spread over two rows of mid grey),
+which ``ocr_layout.ink`` adds to its mask so that wrapped and merged cells between them are joined.
 """
 
 from __future__ import annotations
