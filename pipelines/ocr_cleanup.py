@@ -246,12 +246,18 @@ def _rules_among(runs, faint, level: bool):
     else:
         near[:, off:] |= faint[:, :-off]
         near[:, :-off] |= faint[:, off:]
-    clear = np.bincount(labels[runs & ~near], minlength=count)
+    clear = runs & ~near
+    cleared = np.bincount(labels[clear], minlength=count)
     area = stats[:, cv2.CC_STAT_AREA].astype(np.float64)
     length = stats[:, cv2.CC_STAT_WIDTH if level else cv2.CC_STAT_HEIGHT].astype(np.float64)
-    keep = (area / np.maximum(length, 1.0) <= RULE_THICK) & (clear >= RULE_CLEAR * area)
+    keep = (area / np.maximum(length, 1.0) <= RULE_THICK) & (cleared >= RULE_CLEAR * area)
     keep[0] = False  # the background
-    return keep[labels]
+    # of a rule, its clear stretches: where it runs on into a glyph's stroke (a vertical rule ending under a cell
+    # whose character has a stroke in line with it) the run is no rule, and would cut the cell's text in two. The
+    # gaps this leaves where another rule crosses it (at most 2 * off long) are closed again, within the run.
+    kept = (keep[labels] & clear).astype(np.uint8)
+    span = (1, 2 * off + 1) if level else (2 * off + 1, 1)
+    return cv2.morphologyEx(kept, cv2.MORPH_CLOSE, np.ones(span, np.uint8)).astype(bool) & runs
 
 
 def faint_rules(gray):
