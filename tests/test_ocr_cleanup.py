@@ -158,3 +158,18 @@ def test_a_dark_one_pixel_rule_spread_over_two_rows_by_a_slight_turn_is_found_wh
     assert (rule_rows >= RULING_DARK).mean() > 0.2  # the fixed ink level loses stretches of it
     rules = faint_rules(gray) | (gray < RULING_DARK)
     assert rules[380:420, 300:1000].any(axis=0).mean() > 0.95
+
+
+def test_a_faint_rule_running_on_into_a_glyph_stroke_stops_at_the_glyph():
+    # a vertical rule ending under a cell whose character has a stroke in line with it (and strokes beside it):
+    # the stroke is no rule, or the cell's text would be cut in two
+    page = Image.new("L", (600, 800), 235)
+    draw = ImageDraw.Draw(page)
+    draw.line([(300, 200), (300, 700)], fill=215, width=1)  # the rule
+    draw.line([(100, 700), (500, 700)], fill=215, width=1)
+    for x in (294, 300, 306):  # a glyph's strokes, the middle one in line with the rule, 2 px above its end
+        draw.line([(x, 172), (x, 197)], fill=60, width=3)
+    draw.line([(288, 180), (312, 180)], fill=60, width=2)
+    rules = faint_rules(np.asarray(page))
+    assert not rules[172:196, 296:305].any()
+    assert rules[210:690, 299:302].any(axis=1).mean() > 0.95 and rules[699:702, 120:480].any(axis=0).mean() > 0.95
