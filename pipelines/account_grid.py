@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from jixiao.pipelines import vocab as V
-from jixiao.pipelines.account_slips import cell_text, trimmed
+from jixiao.pipelines.account_slips import cell_text, standard_leaf, trimmed
 from jixiao.pipelines.normalize import NormalizedText, squeeze
 from jixiao.pipelines.printed_numbers import parse_number
 
@@ -138,7 +138,7 @@ def columns(header_rows: list[GridRow]) -> list[Panel]:
     leaves: dict[int, tuple[int, str]] = {}
     for c in range(width):
         r, text = _leaf(header, c)
-        key = printed[r][c] if text else ""
+        key = standard_leaf(printed[r][c]) if text else ""
         if text and _wrapped(header, r, c):  # 年初结转 over 和结余 in one column: one cell wrapped
             text, key, r = header[r - 1][c] + text, printed[r - 1][c] + key, r - 1
         role = _role(text) if text else "value"

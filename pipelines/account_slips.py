@@ -37,6 +37,8 @@ _CODE = re.compile(r"^\d{3,7}$")
 # an amount in parentheses is negative (a code in brackets, [30101], has no decimal point)
 _PARENS = re.compile(r"^\((\d[\d,]*\.\d+)\)$")
 _YEAR = re.compile(r"^\d{4}年度?")
+# look-alike glyphs folded to one (入 and 人 both to 人): a title with one of them slipped equals its standard form
+_GLYPH_FOLD = str.maketrans(dict(V.OCR_GLYPH_SLIPS))
 # a float's shortest form with an exponent (8.6425e+06, 1.2E+06): a script's export, never a bureau's print
 # a scan's point read as a comma: two digits after a comma that ends the amount (28,20; a thousands group has three)
 _DECIMAL_COMMA = re.compile(r"^(-?\d{1,3}),(\d{2})$")
@@ -87,13 +89,28 @@ def trimmed(part: str) -> tuple[int, int]:
 
 def standard_title(text: str) -> str | None:
     """The standard title a squeezed title line means where a slip or two kept it from matching (决箅表); a
-    budget's table (…预算表, one character from …决算表) is none."""
+    budget's table (…预算表, one character from …决算表) is none. A short title (收入决算表: one slip from a short
+    line is too loose a match) is read only through known look-alike glyphs (收人决算表: ``vocab.OCR_GLYPH_SLIPS``)."""
     body = V.ACCOUNT_CONTINUED.sub("", _YEAR.sub("", text))
-    if (not body.endswith("表") or not 8 <= len(body) <= 30 or _BUDGET.search(body)
-            or V.ACCOUNT_TITLE_OUT_OF_SCOPE.search(body)):
+    if not body.endswith("表") or _BUDGET.search(body) or V.ACCOUNT_TITLE_OUT_OF_SCOPE.search(body):
+        return None
+    folded = body.translate(_GLYPH_FOLD)
+    for _, title in V.ACCOUNT_TABLE_KINDS_PRINTED:
+        if folded == title.translate(_GLYPH_FOLD):
+            return title
+    if not 8 <= len(body) <= 30:
         return None
     best = min(V.ACCOUNT_TABLE_KINDS_PRINTED, key=lambda kt: Levenshtein.distance(body, kt[1]))[1]
     return best if Levenshtein.distance(body, best) <= 1 + len(best) // TITLE_CHARS_PER_SLIP else None
+
+
+def standard_leaf(text: str) -> str:
+    """A header cell that is a standard table's leaf with look-alike glyphs slipped (本年收人合计): that leaf; else
+    the text as printed. (The values are keyed by the leaf: a slip would make a column of its own.)"""
+    folded = text.translate(_GLYPH_FOLD)
+    if folded == text and text in V.ACCOUNT_STANDARD_LEAVES:
+        return text
+    return next((leaf for leaf in V.ACCOUNT_STANDARD_LEAVES if leaf.translate(_GLYPH_FOLD) == folded), text)
 
 
 def number_text(text: str) -> str:

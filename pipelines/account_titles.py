@@ -29,18 +29,15 @@ def title_parts(norm: NormalizedText, start: int, end: int) -> tuple[str, str | 
     raw = norm.text[start:end]
     if "表" not in raw:  # every title ends in 表 (ACCOUNT_TITLE): most lines are dismissed before any regex
         return None
-    if _DOTS.search(raw) or len([c for c in raw.split("\t") if c.strip()]) != 1:
-        return None  # a contents line (title ..... 2), or a row
+    if _DOTS.search(raw):
+        return None  # a contents line (title ..... 2)
+    cells = [c for c in raw.split("\t") if c.strip()]
+    if len(cells) != 1:
+        return _split_title(cells)  # a row, or a title OCR cut into pieces
     text = squeeze(raw)
     if V.ACCOUNT_PART_HEADING.match(text):
         return None
-    number = None
-    m = re.search("(?:" + V.ACCOUNT_NUMBER.pattern + ")$", text)
-    if m and m.start() > 0:
-        number, text = m.group(0), text[:m.start()]
-    elif m := V.ACCOUNT_NUMBER_LEADING.match(text):
-        number, text = m.group(0), text[m.end():]
-    text = V.ACCOUNT_TITLE_ORDINAL.sub("", text)
+    number, text = _take_number(text)
     if not V.ACCOUNT_TITLE.match(text) or table_kind(text) is None:
         standard = standard_title(text)  # a scan's slip in the title (决箅表)
         return None if standard is None else (standard, number, bool(V.ACCOUNT_CONTINUED.search(text)))
@@ -57,6 +54,32 @@ def title_parts(norm: NormalizedText, start: int, end: int) -> tuple[str, str | 
     if continued:
         printed = V.ACCOUNT_CONTINUED.sub("", printed)
     return printed, number, continued
+
+
+def _take_number(text: str) -> tuple[str | None, str]:
+    """(the 表号 printed after or before the title, the title without it and without a leading ordinal)."""
+    number = None
+    m = re.search("(?:" + V.ACCOUNT_NUMBER.pattern + ")$", text)
+    if m and m.start() > 0:
+        number, text = m.group(0), text[:m.start()]
+    elif m := V.ACCOUNT_NUMBER_LEADING.match(text):
+        number, text = m.group(0), text[m.end():]
+    return number, V.ACCOUNT_TITLE_ORDINAL.sub("", text)
+
+
+def _split_title(cells: list[str]) -> tuple[str, str | None, bool] | None:
+    """A title an OCR'd scan cut into cells (一般公共预算财 | 政 | 拨款基 | 本支出决算表: a large title's glyph gaps
+    exceed the body's text height, the layout's cell gap): the standard title its pieces make, joined, with its
+    表号; None for a row (its cells joined make no title) and for a row one of whose cells holds a whole title
+    (a contents row: 公开01表 | 收入支出决算总表 | 3, a list's 1 | 收入决算表)."""
+    text = squeeze("".join(cells))
+    if not text.endswith("表") and not V.ACCOUNT_CONTINUED.search(text) and not V.ACCOUNT_NUMBER.search(text):
+        return None  # every title ends in 表, 续表 or its 表号: a row's cells are dismissed before any matching
+    if any("表" in c and standard_title(_take_number(squeeze(c))[1]) for c in cells):
+        return None
+    number, text = _take_number(text)
+    standard = standard_title(text)
+    return None if standard is None else (standard, number, bool(V.ACCOUNT_CONTINUED.search(text)))
 
 
 def is_title_line(norm: NormalizedText, start: int, end: int) -> bool:

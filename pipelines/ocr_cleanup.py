@@ -15,6 +15,10 @@ cannot take:
   (it is black, and darker still where the seal's ink multiplies over it), so it stays.
 
 Each step changes the page only where its condition holds, so a clean office scan passes through untouched.
+
+``faint_rules`` cleans nothing: it finds the ruling lines too light for the layout's fixed ink level (a rule
+printed light grey and copied onto grey paper; a 1-px rule that a slight turn spread over two rows of mid grey),
+which ``ocr_layout.ink`` adds to its mask so that wrapped and merged cells between them are joined.
 """
 
 from __future__ import annotations
@@ -170,16 +174,18 @@ def round_seals(gray) -> list[tuple[float, float, float, float]]:
 def long_lines(mask, across: int, down: int):
     """The pixels of ``mask`` (boolean, rows x columns) that lie on a straight horizontal run at least ``across``
     long or a vertical run at least ``down`` long: ruling lines, not glyphs, specks or a seal's curved ring."""
+    return straight_runs(mask, across, level=True) | straight_runs(mask, down, level=False)
+
+
+def straight_runs(mask, length: int, level: bool):
+    """The pixels of ``mask`` on a straight run at least ``length`` long, horizontal (``level``) or vertical."""
     import cv2
     import numpy as np
 
-    ink = mask.astype(np.uint8)
     # bridge the one- or two-pixel breaks that noise and JPEG leave in a faint line before asking for its length
-    level = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((1, BRIDGE), np.uint8))
-    level = cv2.morphologyEx(level, cv2.MORPH_OPEN, np.ones((1, max(across, 1)), np.uint8))
-    upright = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((BRIDGE, 1), np.uint8))
-    upright = cv2.morphologyEx(upright, cv2.MORPH_OPEN, np.ones((max(down, 1), 1), np.uint8))
-    return (level | upright).astype(bool)
+    bridge, run = ((1, BRIDGE), (1, max(length, 1))) if level else ((BRIDGE, 1), (max(length, 1), 1))
+    closed = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_CLOSE, np.ones(bridge, np.uint8))
+    return cv2.morphologyEx(closed, cv2.MORPH_OPEN, np.ones(run, np.uint8)).astype(bool)
 
 
 def lift_round_seal(gray):
@@ -199,3 +205,68 @@ def lift_round_seal(gray):
         keep = long_lines(gray < level, int(r * LINE_SPAN), int(r * LINE_SPAN))
         out[disc & (gray > level * SEAL_KEEP) & ~keep] = paper
     return out
+
+
+# Faint ruling lines (``faint_rules``): a rule printed light grey (#d6d6d6 at 0.25 pt) and copied onto grey paper
+# lies 13-30 grey levels under the paper around it (origf03, origc03), far above the layout's fixed ink level
+# (``ocr_layout.RULING_DARK``). A pixel this many levels under its local paper (``paper_map``) may be such a rule;
+# the paper's own grain and JPEG noise stay within a few levels of it.
+RULE_CONTRAST = 10
+# ... and is one when it lies on a straight run at least this share of the page's width across or of its height
+# down: a cell's rule runs the width of a cell or more (~1/10 of an A4 width for a narrow column), a glyph's
+# stroke one character (~1/70); a table's vertical rules run the height of a row or more.
+RULE_ACROSS_SHARE = 1 / 20
+RULE_DOWN_SHARE = 1 / 40
+# ... at most this many pixels thick on average: a 0.25-1 pt rule at 150 dpi blurs to 1-4 px; a grey-shaded cell
+# or a band of darker paper gives runs as thick as itself, which are no rule;
+RULE_THICK = 5.0
+# ... and with paper on both sides of it along at least this share of its length, looked at RULE_THICK + 1 pixels
+# off it (past its own thickness). At this level a line of text blurs into one band whose middle row runs through
+# every glyph, and the glyphs' strokes lie above and below it in most columns. Measured (origf03, and a dark-ruled
+# page turned half a degree, whose 1-px rules the turn spread over two rows of mid grey): rules 0.93-0.98 clear,
+# text bands 0.00-0.45. (The share of dark print in the run does not tell them apart: such a mid-grey rule's run
+# is half under RULING_DARK, as a text band's is.)
+RULE_CLEAR = 0.7
+
+
+def _rules_among(runs, faint, level: bool):
+    """Of ``runs`` (a boolean mask of straight runs, horizontal when ``level``), the connected ones that are thin
+    (``RULE_THICK``) with paper on both sides (``RULE_CLEAR``)."""
+    import cv2
+    import numpy as np
+
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(runs.astype(np.uint8), connectivity=8)
+    if count < 2:
+        return np.zeros(runs.shape, dtype=bool)
+    off = int(RULE_THICK) + 1
+    near = np.zeros_like(faint)  # faint pixels `off` away on either side, across the run
+    if level:
+        near[off:] |= faint[:-off]
+        near[:-off] |= faint[off:]
+    else:
+        near[:, off:] |= faint[:, :-off]
+        near[:, :-off] |= faint[:, off:]
+    clear = runs & ~near
+    cleared = np.bincount(labels[clear], minlength=count)
+    area = stats[:, cv2.CC_STAT_AREA].astype(np.float64)
+    length = stats[:, cv2.CC_STAT_WIDTH if level else cv2.CC_STAT_HEIGHT].astype(np.float64)
+    keep = (area / np.maximum(length, 1.0) <= RULE_THICK) & (cleared >= RULE_CLEAR * area)
+    keep[0] = False  # the background
+    # of a rule, its clear stretches: where it runs on into a glyph's stroke (a vertical rule ending under a cell
+    # whose character has a stroke in line with it) the run is no rule, and would cut the cell's text in two. The
+    # gaps this leaves where another rule crosses it (at most 2 * off long) are closed again, within the run.
+    kept = (keep[labels] & clear).astype(np.uint8)
+    span = (1, 2 * off + 1) if level else (2 * off + 1, 1)
+    return cv2.morphologyEx(kept, cv2.MORPH_CLOSE, np.ones(span, np.uint8)).astype(bool) & runs
+
+
+def faint_rules(gray):
+    """The ruling lines of ``gray`` (a 2-D uint8 array) however light: thin straight runs of pixels RULE_CONTRAST
+    under the local paper, with paper on both sides."""
+    import numpy as np
+
+    faint = gray.astype(np.int16) < paper_map(gray).astype(np.int16) - RULE_CONTRAST
+    height, width = gray.shape
+    across = straight_runs(faint, max(2, int(width * RULE_ACROSS_SHARE)), level=True)
+    down = straight_runs(faint, max(2, int(height * RULE_DOWN_SHARE)), level=False)
+    return _rules_among(across, faint, True) | _rules_among(down, faint, False)

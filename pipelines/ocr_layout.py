@@ -19,6 +19,7 @@ from statistics import median
 
 from jixiao.config import Settings
 from jixiao.pipelines.load_builder import GridCell
+from jixiao.pipelines.ocr_cleanup import faint_rules
 
 OCR_MODULE = "rapidocr_onnxruntime"
 INSTALL_HINT = "pip install 'jixiao[ocr]'  (installs rapidocr-onnxruntime, whose models ship in the wheel)"
@@ -93,11 +94,21 @@ def _engine(options: OcrOptions = OcrOptions()):
     return RapidOCR(**options.engine_kwargs())
 
 
+def ocr_engine(options: OcrOptions = OcrOptions()):
+    """The engine built for ``options`` (one per distinct value)."""
+    return _engine(options)
+
+
 def run_ocr(data: bytes, options: OcrOptions = OcrOptions()) -> list[OcrBox]:
     # use_cls=False: the engine's angle classifier would turn each box it finds upside down, but a page's way up
     # is settled for the whole page (``ocr_upright``, which runs the classifier itself), and on a noisy scan it
     # turned short upright boxes over (97% read as %L6 on a speckled photocopy)
     result, _ = _engine(options)(data, return_word_box=True, use_cls=False)
+    return boxes_from(result)
+
+
+def boxes_from(result) -> list[OcrBox]:
+    """The engine's result (each text box's corner points, text, score and its characters' boxes) as OcrBoxes."""
     boxes = []
     for points, text, score, *words in result or []:  # rapidocr returns (None, elapse) when it finds no text
         xs = [p[0] for p in points]
@@ -122,8 +133,11 @@ def classify_upside_down(crops: list, options: OcrOptions = OcrOptions()) -> lis
     return [label == "180" and score > classifier.cls_thresh for label, score in labels]
 
 
-def ink(data: bytes):
-    """The image as a boolean ink mask (rows x columns), for finding ruling lines; None when it cannot be read."""
+def ink(data: bytes, rules: bool = True):
+    """The image as a boolean ink mask (rows x columns), for finding ruling lines; None when it cannot be read.
+    Ink is what lies under RULING_DARK, and ruling lines however light (``ocr_cleanup.faint_rules``): thin light
+    grey rules on a photocopy's grey paper, and 1-px rules a slight turn spread over two rows of mid grey, which
+    would otherwise join no wrapped or merged cell. ``rules`` False: the dark pixels alone (is the page blank?)."""
     import io
 
     import numpy as np
@@ -131,9 +145,10 @@ def ink(data: bytes):
 
     try:
         with Image.open(io.BytesIO(data)) as image:
-            return np.asarray(image.convert("L")) < RULING_DARK
+            gray = np.asarray(image.convert("L"))
     except Exception:  # OCR read it; without the mask the layout falls back to gaps alone
         return None
+    return (gray < RULING_DARK) | faint_rules(gray) if rules else gray < RULING_DARK
 
 
 def rulings(mask, box: OcrBox, x0: float, x1: float) -> list[float]:

@@ -14,7 +14,8 @@ into lines across the page's real lines. So the first reading is checked cheaply
   way (measured: 24 of 24 votes either way on each of the four turns of the example's scan; ~0.03-0.09 s).
 
 Only a page found turned is rotated (exactly, in quarter turns: no resampling) and OCR'd again; an upright page
-costs the classifier's few hundredths of a second. Boxes come back in the upright image's pixels; ``unturn``
+costs the classifier's few hundredths of a second. With the engine, the boxes looked at are the detector's, before
+any is read (``ocr_detect``): a turned page is recognised once, upright, and pays only a second detection. Boxes come back in the upright image's pixels; ``unturn``
 maps a box back to the image as given, for provenance.
 """
 
@@ -24,6 +25,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from jixiao.pipelines.ocr_detect import Detection, detect
 from jixiao.pipelines.ocr_layout import OcrBox, OcrOptions, classify_upside_down, ink, ocr_blocks, run_ocr
 from jixiao.pipelines.ocr_straighten import Straight, straighten
 
@@ -112,16 +114,21 @@ def unturn(bbox: tuple[float, float, float, float], turn: int, size: tuple[int, 
 
 
 def read_upright(data: bytes, ocr: Callable[..., list[OcrBox]] = run_ocr,
-                 upside_down: Callable[[list], list[bool]] | None = None, options: OcrOptions = OcrOptions()) -> Upright:
+                 upside_down: Callable[[list], list[bool]] | None = None, options: OcrOptions = OcrOptions(),
+                 detector: Callable[..., Detection | None] | None = None) -> Upright:
     """OCR an image, its seal ink dropped and its skew levelled first (``straighten``); when it lies turned
     (``page_turn``), turn it upright and OCR it again. ``options``: the engine's (``OcrOptions``), given to ``ocr``
-    and to the default angle classifier."""
+    and to the default angle classifier. With the engine itself (``ocr`` is ``run_ocr``) the turn is found from
+    the detector's boxes before anything is read (``ocr_detect.detect``, or ``detector``): a turned page is
+    recognised once, upright."""
     import numpy as np
     from PIL import Image
 
     straight = straighten(data)
     data = straight.image
-    boxes = ocr(data, options=options)
+    detector = detector or (detect if ocr is run_ocr else None)
+    detection = detector(data, options=options) if detector is not None else None
+    boxes = detection.boxes if detection is not None else ocr(data, options=options)
     if upside_down is None:
         def upside_down(crops: list) -> list[bool]:
             return classify_upside_down(crops, options=options)
@@ -129,7 +136,7 @@ def read_upright(data: bytes, ocr: Callable[..., list[OcrBox]] = run_ocr,
         gray = image.convert("L")
     turn = page_turn(np.asarray(gray), boxes, upside_down) if boxes else 0
     if not turn:
-        return Upright(boxes, data, 0, gray.size, straight)
+        return Upright(detection.read() if detection is not None else boxes, data, 0, gray.size, straight)
     method = {90: Image.Transpose.ROTATE_90, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_270}[turn]
     buffer = io.BytesIO()
     gray.transpose(method).save(buffer, "PNG", compress_level=1)

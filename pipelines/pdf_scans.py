@@ -262,7 +262,7 @@ class ScanPages:
         bbox), boxes in PDF points; empty when the page is blank or OCR finds nothing on it."""
         try:
             image, scale = self._render(number)
-            mask = ink(image)
+            mask = ink(image, rules=False)
             if mask is not None and not mask.any():  # a blank page: nothing to OCR
                 return []
             self._deadline.check(f"OCR of page {number} of the PDF")
@@ -273,8 +273,8 @@ class ScanPages:
         except Exception as exc:  # pdfium's and the OCR runtime's errors on a damaged page
             raise unreadable(exc, f"cannot OCR page {number} of the PDF", source=self._source) from exc
         out: list[tuple[str, object, tuple | None]] = []
-        # straightened or turned, the rulings are where OCR saw them: the mask of the image it read
-        for kind, item in upright.blocks(mask if upright.image is image else None):
+        # straightened or turned, the rulings are where OCR saw them: the mask (faint rules too) of the image it read
+        for kind, item in upright.blocks():
             if kind == "line":
                 out.append(("line", item, None))
             else:

@@ -133,3 +133,32 @@ def test_the_token_reading_is_taken_where_its_identities_fail_less():
     assert scan_reads_better([clean], [messy])
     assert not scan_reads_better([], [messy])
     assert not scan_reads_better([clean], [FinalAccountsTable(title="t", rows=[AccountRow(values={"a": 1.0, "b": 2.0})])])
+
+
+def _title(line: str):
+    from jixiao.pipelines.account_titles import title_parts
+
+    norm = normalize(line)
+    return title_parts(norm, 0, len(norm.text))
+
+
+def test_a_title_ocr_cut_into_cells_is_joined_back_and_a_row_or_contents_line_is_not():
+    # a large title's glyph gaps exceed the body's text height: the layout cut it into cells
+    assert _title("一般公共预算财\t政\t拨款基\t本支出决算表") == ("一般公共预算财政拨款基本支出决算表", None, False)
+    assert _title("公开06表\t一般公共预算财\t政拨款基本支出决算表") == ("一般公共预算财政拨款基本支出决算表", "公开06表", False)
+    assert _title("公开01表\t收入支出决算总表") is None  # a contents row: one cell holds the whole title
+    assert _title("1\t收入决算表") is None
+    assert _title("30102\t津贴补贴\t962,380.00") is None
+    assert _title("收入\t决算表") == ("收入决算表", None, False)
+    assert _title("收入\t决算\t100.00") is None
+
+
+def test_look_alike_glyphs_in_a_short_title_and_a_header_leaf_read_as_the_standard_words():
+    from jixiao.pipelines.account_slips import standard_leaf, standard_title
+
+    assert _title("收人决算表") == ("收入决算表", None, False)  # 人 for 入: one of vocab's look-alike pairs
+    assert standard_title("2023年收人决算表") == "收入决算表"
+    assert standard_title("收支决算表") is None  # not a look-alike: a short title takes no edit
+    assert standard_leaf("本年收人合计") == "本年收入合计"
+    assert standard_leaf("本年收入合计") == "本年收入合计" and standard_leaf("人员经费") == "人员经费"
+    assert standard_leaf("本年收益合计") == "本年收益合计"  # no look-alike: kept as printed

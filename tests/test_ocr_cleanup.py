@@ -11,23 +11,23 @@ import math
 
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFilter
 
-from jixiao.pipelines.ocr_cleanup import DIM_PAPER, flatten_paper, lift_round_seal, round_seals
-from jixiao.pipelines.ocr_layout import RULING_DARK
+from jixiao.pipelines.ocr_cleanup import DIM_PAPER, faint_rules, flatten_paper, lift_round_seal, round_seals
+from jixiao.pipelines.ocr_layout import RULING_DARK, OcrBox, ink, join_wrapped
 from jixiao.pipelines.ocr_straighten import skew_angle, straighten
 
 
-def _grid(size=(1240, 1754)) -> Image.Image:
+def _grid(size=(1240, 1754), paper=246, rule=20, rule_width=2, bars=True) -> Image.Image:
     """An A4-proportioned page at ~150 dpi: a ruled table of 20 rows and 5 columns, a dark bar in each cell."""
-    page = Image.new("L", size, 246)
+    page = Image.new("L", size, paper)
     draw = ImageDraw.Draw(page)
     left, right, top, row, col = 100, 1140, 200, 50, 208
     for r in range(21):
-        draw.line([(left, top + row * r), (right, top + row * r)], fill=20, width=2)
+        draw.line([(left, top + row * r), (right, top + row * r)], fill=rule, width=rule_width)
     for c in range(6):
-        draw.line([(left + col * c, top), (left + col * c, top + row * 20)], fill=20, width=2)
-    for r in range(20):
+        draw.line([(left + col * c, top), (left + col * c, top + row * 20)], fill=rule, width=rule_width)
+    for r in range(20 if bars else 0):
         for c in range(5):
             draw.rectangle([left + 12 + col * c, top + 16 + row * r, left + 12 + col * c + 130, top + 34 + row * r], fill=10)
     return page
@@ -109,3 +109,67 @@ def test_a_tilted_page_with_a_seal_is_straightened_and_lifted_in_one_pass():
     assert straight.skew == pytest.approx(-9.0, abs=0.15)
     image = Image.open(io.BytesIO(straight.image)).convert("L")
     assert round_seals(np.asarray(image)) == []  # the seal is gone from what OCR reads
+
+
+def _faint_copy(bars=True) -> np.ndarray:
+    """origf03's kind of copy: grey paper (232), rules a thin light grey (216: 16 levels under the paper), black print
+    blurred as a scan blurs it, speckle, and a grey-shaded header band (a cell fill, not a rule)."""
+    page = _grid(paper=232, rule=216, rule_width=1, bars=bars)
+    ImageDraw.Draw(page).rectangle([101, 100, 1139, 160], fill=214)  # a shaded band as thick as a row
+    pixels = np.asarray(page.filter(ImageFilter.GaussianBlur(0.6))).copy()
+    rng = np.random.default_rng(3)
+    ys, xs = rng.integers(0, pixels.shape[0], 3000), rng.integers(0, pixels.shape[1], 3000)
+    pixels[ys, xs] = 150  # speckle
+    return pixels
+
+
+def test_faint_rules_are_found_and_print_speckle_and_shading_are_not():
+    gray = _faint_copy()
+    assert (gray[399:402, 100:1141] < RULING_DARK).any(axis=0).mean() < 0.1  # the fixed ink level sees no rule
+    rules = faint_rules(gray)
+    # every horizontal rule (y = 200 + 50 r) and every vertical one (x = 100 + 208 c) is found along most of its length
+    for r in range(21):
+        assert rules[200 + 50 * r - 1:200 + 50 * r + 2, 100:1141].any(axis=0).mean() > 0.9
+    for c in range(6):
+        assert rules[200:1201, 100 + 208 * c - 1:100 + 208 * c + 2].any(axis=1).mean() > 0.9
+    # the print (a dark bar in each cell, 130 px long: as long as a run of text) is no rule
+    assert not rules[217:233, 125:245].any()
+    # nor the shaded band, nor speckle in the margin
+    assert not rules[110:150, 200:1000].any() and not rules[1300:1700].any()
+
+
+def test_the_ink_mask_takes_faint_rules_and_a_wrapped_cell_is_joined_between_them():
+    buffer = io.BytesIO()
+    Image.fromarray(_faint_copy(bars=False)).save(buffer, "PNG")
+    mask = ink(buffer.getvalue())
+    assert mask[400, 150:1100].mean() > 0.9  # the rule at y = 400, under the fixed ink level
+    # two lines of one cell (between the rules at 400 and 450) join; the next row's line does not
+    boxes = [OcrBox("社会效益指", 320, 404, 420, 422), OcrBox("标", 320, 426, 340, 444), OcrBox("20", 540, 415, 560, 433),
+             OcrBox("满意度", 320, 458, 380, 476)]
+    assert [b.text for b in join_wrapped(boxes, mask)] == ["社会效益指标", "20", "满意度"]
+
+
+def test_a_dark_one_pixel_rule_spread_over_two_rows_by_a_slight_turn_is_found_whole():
+    # a dark-ruled page turned half a degree: each 1-px rule lies over two rows at about half its darkness, along
+    # stretches of it lighter than the fixed ink level
+    page = _grid(paper=240, rule=140, rule_width=1, bars=False).rotate(0.5, resample=Image.BICUBIC, fillcolor=240)
+    gray = np.asarray(page)
+    rule_rows = gray[380:420, 300:1000].min(axis=0)  # the rule near y = 400 in each column
+    assert (rule_rows >= RULING_DARK).mean() > 0.2  # the fixed ink level loses stretches of it
+    rules = faint_rules(gray) | (gray < RULING_DARK)
+    assert rules[380:420, 300:1000].any(axis=0).mean() > 0.95
+
+
+def test_a_faint_rule_running_on_into_a_glyph_stroke_stops_at_the_glyph():
+    # a vertical rule ending under a cell whose character has a stroke in line with it (and strokes beside it):
+    # the stroke is no rule, or the cell's text would be cut in two
+    page = Image.new("L", (600, 800), 235)
+    draw = ImageDraw.Draw(page)
+    draw.line([(300, 200), (300, 700)], fill=215, width=1)  # the rule
+    draw.line([(100, 700), (500, 700)], fill=215, width=1)
+    for x in (294, 300, 306):  # a glyph's strokes, the middle one in line with the rule, 2 px above its end
+        draw.line([(x, 172), (x, 197)], fill=60, width=3)
+    draw.line([(288, 180), (312, 180)], fill=60, width=2)
+    rules = faint_rules(np.asarray(page))
+    assert not rules[172:196, 296:305].any()
+    assert rules[210:690, 299:302].any(axis=1).mean() > 0.95 and rules[699:702, 120:480].any(axis=0).mean() > 0.95

@@ -206,3 +206,37 @@ def test_thin_rules_of_a_300_dpi_scan_survive_the_render(column, monkeypatch):
     assert pdf_scans.oversample(300, 1240, 1754, 40_000_000) == 2
     assert pdf_scans.oversample(600, 1240, 1754, 5_000_000) == 1  # the pixel limit wins
     assert pdf_scans.oversample(150, 1240, 1754, 40_000_000) == 1 and pdf_scans.oversample(None, 1, 1, 10) == 1
+
+
+class FakeDetection:
+    """Stands in for ``ocr_detect.Detection``: boxes without text, and a count of the times they were read."""
+
+    def __init__(self, boxes: list[OcrBox]):
+        self.boxes = [OcrBox("", b.x0, b.top, b.x1, b.bottom) for b in boxes]
+        self.reads = 0
+
+    def read(self) -> list[OcrBox]:
+        self.reads += 1
+        return _wide(2)
+
+
+def test_the_turn_is_found_from_the_detector_and_a_turned_page_is_recognised_once():
+    ocr, found = TurnedOcr(), []
+
+    def detector(data, options=None):
+        found.append(FakeDetection(_tall(6)))
+        return found[-1]
+
+    upright = read_upright(_png((500, 900)), lambda data, options: ocr(data)[:0] or _wide(2),
+                           lambda crops: [False] * len(crops), detector=detector)
+    # found turned from the detector's boxes: they are never read; the turned page is read once
+    assert upright.turn == 90 and found[0].reads == 0 and ocr.sizes == [(900, 500)]
+    ocr, found = TurnedOcr(), []
+
+    def upright_detector(data, options=None):
+        found.append(FakeDetection(_wide(6)))
+        return found[-1]
+
+    upright = read_upright(_png((500, 900)), ocr, lambda crops: [False] * len(crops), detector=upright_detector)
+    # an upright page: the detected boxes are read, and the one-call OCR never runs
+    assert upright.turn == 0 and found[0].reads == 1 and ocr.sizes == [] and [b.text for b in upright.boxes] == ["项目名称"] * 2
