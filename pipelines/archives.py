@@ -7,7 +7,8 @@ can write anywhere. The bomb limits of a DOCX/XLSX (``check_zip``: member count,
 applied to an archive's directory before any member is inflated; each member is held to ``max_input_bytes``.
 
 Folders and the litter of desktop tools (``__MACOSX/``, ``.DS_Store``, ``Thumbs.db``) are skipped silently; any
-other member is accounted for: its record or its typed error (encrypted, too large, nested too deep, unreadable).
+other member is accounted for: its record or its typed error (encrypted, too large, nested too deep, unreadable; a
+tar's symlink, device or FIFO: no document). A tar's hard link is read as the member it links to.
 A RAR needs a native unrar program: it is a typed error, as is a 7z without ``py7zr`` (the ``archives`` extra).
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import posixpath
 import tarfile
 import zipfile
 from collections.abc import Iterator
@@ -53,6 +55,7 @@ _JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})  # written by
 _JUNK_FOLDERS = ("__MACOSX",)  # macOS resource forks (._名称.pdf) beside every file
 _UTF8_FLAG = 0x800  # ZIP general purpose bit 11: the name is UTF-8
 _ENCRYPTED_FLAG = 0x1
+_LOCKED_7Z = "the 7z archive is password-protected; remove the password and retry"
 
 
 class ArchiveMemberError(JixiaoError):
@@ -111,6 +114,7 @@ class Entry:
     name: str
     size: int
     encrypted: bool = False
+    refusal: str | None = None  # why a member that is no document (a tar symlink, device, FIFO) is refused
 
 
 def _kind(head: bytes, zip_names) -> str | None:
@@ -213,23 +217,56 @@ class _Zip:
         self.archive.close()
 
 
+def _tar_refusal(info: tarfile.TarInfo) -> str | None:
+    """Why a tar member other than a file, a hard link or a folder is no document (None: it may be one)."""
+    if info.issym():
+        return "a symbolic link in the archive, not a document"
+    if info.ischr() or info.isblk():
+        return "a device file in the archive, not a document"
+    if info.isfifo():
+        return "a named pipe (FIFO) in the archive, not a document"
+    if not (info.isreg() or info.islnk() or info.isdir()):
+        return f"a tar member of type {info.type!r}, not a document"
+    return None
+
+
 class _Tar:
+    """A tar's members, read in one pass. A hard link is the document it links to (an earlier member, as tarfile
+    resolves it): its bytes are that member's, counted again against the limits (each is read as a document)."""
+
     def __init__(self, file, packed: int, settings: Settings, source: str):
         self.archive = tarfile.open(fileobj=file, mode="r:*") if isinstance(file, io.BytesIO) else tarfile.open(file, "r:*")
         self.members: list[tarfile.TarInfo] = []
         self.data: dict[int, bytes] = {}
+        self.sizes: dict[int, int] = {}
+        files: dict[str, int] = {}  # a file's (or link's) normalized name -> the file's index; the last one wins, as in tar
         total = 0
         for info in self.archive:  # listed one header at a time: a bomb is refused before its end is inflated
+            index = len(self.members)
             self.members.append(info)
-            total += info.size if info.isreg() else 0
+            target = files.get(_tar_path(info.linkname)) if info.islnk() else index if info.isreg() else None
+            if target is not None:
+                self.sizes[index] = self.members[target].size
+                total += self.sizes[index]
             _check_listing(len(self.members), total, packed, settings, source)
-            if info.isreg() and info.size <= settings.max_input_bytes:  # (a larger one is refused unread)
-                self.data[len(self.members) - 1] = self.archive.extractfile(info).read()
+            if info.isreg():
+                files[_tar_path(info.name)] = index
+                if info.size <= settings.max_input_bytes:  # (a larger one is refused unread)
+                    self.data[index] = self.archive.extractfile(info).read()
+            elif target is not None:
+                files[_tar_path(info.name)] = target  # a link to this link is a link to its file
+                if target in self.data:
+                    self.data[index] = self.data[target]  # the same bytes, not a second copy
 
     def entries(self) -> Iterator[Entry]:
         for index, info in enumerate(self.members):
-            if info.isreg():  # folders, links and devices are no documents
-                yield Entry(index, member_name(info.name.encode("utf-8", "surrogateescape")), info.size)
+            if info.isdir():
+                continue
+            name = member_name(info.name.encode("utf-8", "surrogateescape"))
+            refusal = _tar_refusal(info)
+            if info.islnk() and index not in self.sizes:
+                refusal = "a hard link to a file the archive does not hold before it, not a document"
+            yield Entry(index, name, self.sizes.get(index, 0), refusal=refusal)
 
     def read(self, index: int) -> bytes:
         return self.data[index]
@@ -238,14 +275,22 @@ class _Tar:
         self.archive.close()
 
 
+def _tar_path(name: str) -> str:
+    """A tar member's name as a hard link names it (``./a.txt`` and ``a.txt`` are one member)."""
+    return posixpath.normpath(name.rstrip("/"))
+
+
 class _SevenZip:
     def __init__(self, file, packed: int, settings: Settings, source: str):
         from jixiao.extras import require
 
         py7zr = require("py7zr", extra="archives", purpose="reading a 7z archive")
-        self.archive = py7zr.SevenZipFile(file)
+        try:
+            self.archive = py7zr.SevenZipFile(file)
+        except py7zr.exceptions.PasswordRequired:  # its header (the file list) is encrypted too
+            raise EncryptedInputError(_LOCKED_7Z, source=source) from None
         if self.archive.needs_password():
-            raise EncryptedInputError("the 7z archive is password-protected; remove the password and retry", source=source)
+            raise EncryptedInputError(_LOCKED_7Z, source=source)
         self.infos = self.archive.list()
         _check_listing(len(self.infos), sum(i.uncompressed for i in self.infos), packed, settings, source)
         self.limit = settings.max_input_bytes
@@ -298,7 +343,9 @@ def open_archive(kind: str, file: Path | bytes, settings: Settings, source: str)
 
 
 def read_entry(reader, entry: Entry, settings: Settings, source: str) -> bytes:
-    """One member's bytes: refused, typed, before inflating when encrypted or over ``max_input_bytes``."""
+    """One member's bytes: refused, typed, before inflating when no document, encrypted or over ``max_input_bytes``."""
+    if entry.refusal:
+        raise UnsupportedFormatError(entry.refusal, source=source)
     if entry.encrypted:
         raise EncryptedInputError("the archive member is password-protected; remove the password and retry", source=source)
     if entry.size > settings.max_input_bytes:

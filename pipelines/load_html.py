@@ -7,7 +7,8 @@ menu cell beside a content cell, tables nested in its cells holding more cells t
 read as flow in row order. Scripts, styles, the head and hidden elements show nothing.
 
 Bounds, before the parser runs: at most ``max_xlsx_cells`` table cells (counted on the decoded page, linear time); the
-positions merged cells cover within ``max_text_chars`` for the whole page; the builder's ``max_text_chars``.
+positions merged cells cover within ``max_text_chars`` for the whole page; the builder's ``max_text_chars``. A page
+nested past the parser's fixed depth (``PARSER_MAX_DEPTH``) is refused, never read as the blank page libxml2 leaves.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 
 from jixiao.config import Settings, get_settings
 from jixiao.deadline import NO_DEADLINE, Deadline
-from jixiao.errors import EmptyInputError, InputLimitError, JixiaoError, unreadable
+from jixiao.errors import EmptyInputError, InputLimitError, InputTooLargeError, JixiaoError, unreadable
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.html_format import decode_html, looks_mhtml, mhtml_page
 from jixiao.pipelines.html_tables import AreaBudget, is_layout, row_cells, row_groups, table_layout
@@ -28,6 +29,9 @@ _CELL_TAG = re.compile(r"<t[dh][\s>/]", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Layout tables nest a few levels deep; past this the inner ones are read as grids (no deep unwrapping).
 _MAX_FRAME_DEPTH = 8
+# libxml2's nesting limit with huge_tree (XML_PARSE_HUGE; 256 without), fixed in the library: a page nested deeper is
+# refused (input.too_large), as the parser stops there. Real pages (Word's exports included) nest a few dozen levels.
+PARSER_MAX_DEPTH = 2048
 
 
 def check_cells(text: str, settings: Settings, source: str | None) -> None:
@@ -104,12 +108,33 @@ def _parse(text: str, source: str | None):
     text = _XML_DECLARATION.sub("", text, count=1)  # lxml refuses a str that declares its own encoding
     if not text.strip():
         raise EmptyInputError("the page is empty", source=source)
+    # huge_tree lifts libxml2's fixed limits (256 levels, 10 MB of text in one node), which it enforces by stopping
+    # the parse and dropping the rest of the page; jixiao's own limits bound the page (max_input_bytes, the cells)
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        return lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=parser)
     except MemoryError:
         raise
     except Exception as exc:  # lxml raises ParserError ("Document is empty"), ValueError … on what it cannot read
+        _check_halted(parser, source)
         raise unreadable(exc, "not a readable HTML page", source=source) from exc
+    _check_halted(parser, source)
+    return root
+
+
+def _check_halted(parser, source: str | None) -> None:
+    """Refuse a page the parser stopped reading at one of its fixed limits: what follows is lost, and a page cut
+    there would read as a shorter (or blank) page."""
+    from lxml.etree import ErrorTypes
+
+    for error in parser.error_log:
+        if error.type != ErrorTypes.ERR_RESOURCE_LIMIT and "excessive depth" not in error.message.lower():
+            continue
+        if "depth" in error.message.lower():
+            raise InputTooLargeError(f"the page nests elements over {PARSER_MAX_DEPTH} levels deep, past the HTML "
+                                     "parser's limit: the text inside and after them cannot be read", source=source)
+        raise InputTooLargeError("the page is past the HTML parser's limits (a text or name too long): the rest of "
+                                 "it cannot be read", source=source)
 
 
 def load_html(data: bytes, *, doc_id: str, source: str | None, settings: Settings | None = None,

@@ -131,6 +131,51 @@ def test_encrypted_and_oversized_members_fail_alone(tmp_path: Path):
     assert [m.error[0] if m.error else None for m in inputs] == [None, "input.too_large", "input.encrypted"]
 
 
+def _special(name: str, kind: bytes, link: str = "") -> tarfile.TarInfo:
+    info = tarfile.TarInfo(name)
+    info.type, info.linkname = kind, link
+    return info
+
+
+def test_a_tar_hard_link_is_its_document_and_links_devices_fifos_are_accounted_for(tmp_path: Path):
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w:gz") as t:
+        info = tarfile.TarInfo("./docs/a.txt")
+        info.size = len(EXAMPLE)
+        t.addfile(info, io.BytesIO(EXAMPLE))
+        for special in (_special("docs/hard.txt", tarfile.LNKTYPE, "docs/a.txt"),
+                        _special("again.txt", tarfile.LNKTYPE, "docs/hard.txt"),
+                        _special("sym.txt", tarfile.SYMTYPE, "docs/a.txt"), _special("tty", tarfile.CHRTYPE),
+                        _special("disk", tarfile.BLKTYPE), _special("pipe", tarfile.FIFOTYPE),
+                        _special("dangling.txt", tarfile.LNKTYPE, "missing.txt"), _special("docs/", tarfile.DIRTYPE)):
+            t.addfile(special)
+    (tmp_path / "docs.tar.gz").write_bytes(out.getvalue())
+    inputs = expand_inputs([tmp_path / "docs.tar.gz"], Settings())
+    assert [n.rsplit("!", 1)[1] for n in _names(inputs)] == [
+        "./docs/a.txt", "docs/hard.txt", "again.txt", "sym.txt", "tty", "disk", "pipe", "dangling.txt"]
+    assert [m.error[0] if m.error else None for m in inputs] == [None, None, None] + ["input.unsupported_format"] * 5
+    assert [m.error[2].split(",")[0] for m in inputs[3:]] == [
+        "a symbolic link in the archive", "a device file in the archive", "a device file in the archive",
+        "a named pipe (FIFO) in the archive", "a hard link to a file the archive does not hold before it"]
+    assert all(read_member(m, Settings()) == EXAMPLE for m in inputs[:3])
+    # a link is counted against the limits as the document it reads: three copies of EXAMPLE
+    refused = expand_inputs([tmp_path / "docs.tar.gz"], Settings(max_zip_bytes=len(EXAMPLE) * 3 - 1))
+    assert [m.error[0] for m in refused] == ["input.zip_bomb"]
+    (tmp_path / "out").mkdir()
+    results = _run([tmp_path / "docs.tar.gz"], tmp_path / "out")  # each in the batch's results, none silently gone
+    assert [(r.status, r.code) for r in results] == [("ok", None)] * 3 + [("error", "input.unsupported_format")] * 5
+
+
+def test_a_7z_with_an_encrypted_file_list_is_encrypted_without_the_library_words(tmp_path: Path):
+    py7zr = pytest.importorskip("py7zr")
+    with py7zr.SevenZipFile(tmp_path / "locked.7z", "w", password="secret", header_encryption=True) as z:
+        z.writestr(EXAMPLE, "a.txt")
+    [member] = expand_inputs([tmp_path / "locked.7z"], Settings())
+    code, status, message = member.error
+    assert (code, status) == ("input.encrypted", 422)
+    assert message == "the 7z archive is password-protected; remove the password and retry"
+
+
 def _run(paths: list[Path], out: Path) -> list:
     batch = Batch(paths, BatchOptions(mode="parser", workers=1, output=out), Settings())
     return sorted(batch.run(), key=lambda r: r.index)

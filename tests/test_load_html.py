@@ -96,6 +96,28 @@ def test_a_page_with_a_million_cells_is_refused_before_parsing():
     assert time.perf_counter() - started < 5
 
 
+def _nested(levels: int) -> bytes:
+    return _page("<p>前言</p>" + "<div>" * levels + "深处" + "</div>" * levels + "<p>尾注</p>").encode()
+
+
+def test_deep_nesting_reads_up_to_the_parsers_limit_and_past_it_is_refused_not_blank():
+    """libxml2 stops at 256 levels (2048 with huge_tree) and drops the rest: a page of 1e5 nested divs answered
+    input.empty, as if blank. Now 2,000 levels read whole; past the limit the page is refused, naming the nesting."""
+    assert load_bytes(_nested(2000), filename="a.html").text.split() == ["前言", "深处", "尾注"]
+    for levels in (3000, 100_000):
+        started = time.perf_counter()
+        with pytest.raises(InputTooLargeError, match="nests elements over 2048 levels deep") as err:
+            load_bytes(_nested(levels), filename="a.html")
+        assert err.value.code == "input.too_large" and time.perf_counter() - started < 5
+
+
+def test_a_text_node_past_libxml2s_buffer_limit_is_read_not_dropped():
+    """Without huge_tree a text over 10 MB stopped the parser: the page read as empty."""
+    text = load_bytes(_page("<p>" + "字" * 3_700_000 + "</p><p>尾注</p>").encode(), filename="a.html",
+                      settings=Settings(max_text_chars=4_000_000)).text
+    assert len(text) > 3_700_000 and text.split()[-1] == "尾注"
+
+
 def test_huge_spans_are_refused_by_the_merged_area_budget():
     cells = '<tr><td rowspan="65534" colspan="1000">x</td></tr>' + "<tr><td>y</td></tr>" * 2100
     with pytest.raises(InputTooLargeError):
