@@ -64,7 +64,7 @@ class Picture(BaseModel):
     """A picture in a text document that may hold a table (``table_pictures``): where it sits and what OCR did."""
 
     index: int = Field(description="1-based, among the document's pictures that may hold a table, in reading order")
-    page: int | None = Field(default=None, description="PDF page; None in a DOCX")
+    page: int | None = Field(default=None, description="PDF page or XLSX sheet; None in a DOCX")
     bbox: BBox | None = Field(default=None, description="x0, top, x1, bottom in PDF points")
     ocr: PictureOcr
 

@@ -13,15 +13,12 @@ paragraph; its cells carry no box (a DOCX has no page coordinates, as its own ta
 
 from __future__ import annotations
 
-import io
-
 from jixiao.config import Settings
 from jixiao.deadline import NO_DEADLINE, Deadline
-from jixiao.errors import JixiaoError, unreadable
 from jixiao.pipelines.document import Picture
 from jixiao.pipelines.load_builder import DocumentBuilder
 from jixiao.pipelines.ocr_layout import ocr_available
-from jixiao.pipelines.table_pictures import MAX_PICTURES, paper_like, picture_state, read_picture, table_sized
+from jixiao.pipelines.table_pictures import add_blocks, picture_state, printed_sheet, read_stored, table_sized, within_limit
 
 _NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -74,7 +71,7 @@ class DocxPictures:
 
     def _candidates(self, element) -> list[bytes]:
         """The bytes of each picture under ``element`` that may hold a table: table-sized as printed and a
-        printed sheet in its pixels (``_sheet``)."""
+        printed sheet in its pixels (``printed_sheet``)."""
         out = []
         page = self._page or (None, None)
         for rid, size in picture_refs(element):
@@ -82,7 +79,7 @@ class DocxPictures:
                 continue
             if rid not in self._sheets:
                 blob = getattr(self._part.related_parts.get(rid), "blob", None)
-                self._sheets[rid] = blob if blob and self._sheet(blob) else None
+                self._sheets[rid] = blob if blob and printed_sheet(blob, self._settings.max_image_pixels) else None
             if self._sheets[rid]:
                 out.append(self._sheets[rid])
         return out
@@ -94,38 +91,11 @@ class DocxPictures:
     def add(self, builder: DocumentBuilder, element) -> None:
         """OCR the table pictures under ``element`` (a paragraph) and add their lines and tables to ``builder``."""
         for blob in self._candidates(element):
-            state = self._state
-            if state == "read" and sum(p.ocr in ("read", "empty") for p in builder.pictures) >= MAX_PICTURES:
-                state = "over_limit"
+            state = within_limit(self._state, builder.pictures)
+            index = builder.picture_count + 1
             blocks: list[tuple[str, object]] = []
             if state == "read":
-                blocks = self._read(blob, builder.picture_count + 1)
+                blocks = read_stored(blob, self._settings, self._deadline, f"picture {index} of the DOCX", self._source)
                 state = "read" if blocks else "empty"
-            builder.add_picture(Picture(index=builder.picture_count + 1, ocr=state))
-            for kind, item in blocks:
-                if kind == "line":
-                    builder.add_paragraph(item)
-                else:
-                    for cell in item:
-                        cell.bbox = None  # the picture's pixels are no place in a DOCX
-                    builder.add_table(item)
-
-    def _sheet(self, blob: bytes) -> bool:
-        """Whether a picture's bytes are a printed sheet within the pixel limit: not a photograph or a chart, not
-        a vector picture Pillow cannot open (EMF, WMF)."""
-        from PIL import Image
-
-        try:
-            with Image.open(io.BytesIO(blob)) as image:
-                return image.width * image.height <= self._settings.max_image_pixels and paper_like(image)
-        except Exception:  # noqa: BLE001 - a vector picture or damaged bytes: nothing OCR could read
-            return False
-
-    def _read(self, data: bytes, index: int) -> list[tuple[str, object]]:
-        self._deadline.check(f"OCR of picture {index} of the DOCX")
-        try:
-            return read_picture(data, self._settings)
-        except (JixiaoError, MemoryError):  # MemoryError: the worker's limit, answered input.memory_limit
-            raise
-        except Exception as exc:  # the OCR runtime's errors on a damaged picture
-            raise unreadable(exc, f"cannot OCR picture {index} of the DOCX", source=self._source) from exc
+            builder.add_picture(Picture(index=index, ocr=state))
+            add_blocks(builder, blocks)

@@ -16,6 +16,8 @@ from jixiao.errors import EmptyInputError, InputLimitError, InputTooLargeError, 
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.load_builder import DocumentBuilder
 from jixiao.pipelines.sheet_grid import add_sheet, shown_grid
+from jixiao.pipelines.table_pictures import picture_meta
+from jixiao.pipelines.xlsx_pictures import SheetPictures, hidden_rows
 
 _DECIMALS = re.compile(r"0\.(0+)")
 
@@ -55,10 +57,9 @@ def _sheet_grid(ws, max_cells: int | None = None, deadline: Deadline = NO_DEADLI
     def text_of(cell):
         return lambda: format_value(cell.value, cell.number_format)
 
-    hidden_rows = [(r - 1, r) for r, dim in ws.row_dimensions.items() if dim.hidden]
     hidden_cols = [(dim.min - 1, dim.max) for dim in ws.column_dimensions.values() if dim.hidden and dim.min and dim.max]
     merged = [(rng.min_row - 1, rng.min_col - 1, rng.max_row, rng.max_col) for rng in ws.merged_cells.ranges]
-    return shown_grid(((cell.row - 1, cell.column - 1, text_of(cell)) for cell in cells), merged, hidden_rows, hidden_cols,
+    return shown_grid(((cell.row - 1, cell.column - 1, text_of(cell)) for cell in cells), merged, hidden_rows(ws), hidden_cols,
                       name=ws.title, max_cells=max_cells, deadline=deadline, source=source)
 
 
@@ -126,15 +127,17 @@ def load_xlsx(data: bytes, *, doc_id: str, source: str | None, settings: Setting
     except Exception as exc:  # openpyxl raises InvalidFileException, KeyError, BadZipFile … on damaged files
         raise unreadable(exc, "not a readable XLSX", source=source) from exc
     builder = DocumentBuilder(doc_id=doc_id, source=source, format="xlsx", max_chars=settings.max_text_chars, deadline=deadline)
+    pictures = SheetPictures(settings, source=source, deadline=deadline)
     try:
         for number, ws in enumerate(workbook.worksheets, start=1):
             if ws.sheet_state != "visible" and any(w.sheet_state == "visible" for w in workbook.worksheets):
                 continue  # a hidden sheet (a draft, a lookup list) is not what the workbook shows or prints
             texts, merges, covered = _sheet_grid(ws, settings.max_text_chars, deadline, source)
-            add_sheet(builder, number, texts, merges, covered, settings.max_text_chars)
+            add_sheet(builder, number, texts, merges, covered, settings.max_text_chars, pictures.read(builder, ws, number))
     finally:
         workbook.close()
     result = builder.build()
     if not result.text.strip():
-        raise EmptyInputError("the workbook has no cell values", source=source)
+        unread = picture_meta(result.pictures)[1]
+        raise EmptyInputError("the workbook has no cell values" + (f"; {unread[0]}" if unread else ""), source=source)
     return result

@@ -15,7 +15,7 @@ from jixiao.errors import JixiaoError
 from jixiao.pipelines.document import Picture
 from jixiao.pipelines.load_builder import GridCell
 from jixiao.pipelines.pdf_scans import POINTS_PER_INCH, ScanPages
-from jixiao.pipelines.table_pictures import MAX_PICTURES, paper_like, picture_state, read_picture, table_sized
+from jixiao.pipelines.table_pictures import paper_like, picture_state, read_picture, table_sized, within_limit
 
 # An image with at least this many of the page's characters printed over it is a background (a letterhead, a
 # watermark, a searchable scan's page image under its text layer): what it shows is in the text layer already,
@@ -108,9 +108,7 @@ class PdfPictures:
         out = []
         settings = self._scans.settings
         for box, dpi in found:
-            state = picture_state(settings, self._scans.engine(), enabled=settings.pdf_ocr)
-            if state == "read" and sum(p.ocr in ("read", "empty") for p in self.pictures) >= MAX_PICTURES:
-                state = "over_limit"
+            state = within_limit(picture_state(settings, self._scans.engine(), enabled=settings.pdf_ocr), self.pictures)
             blocks: list[Block] = []
             if state == "read":
                 read = self._read(number, box, dpi)

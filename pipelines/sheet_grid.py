@@ -62,19 +62,30 @@ def shown_grid(cells: Iterable[tuple[int, int, Callable[[], str]]], merged: list
     return texts, merges, covered
 
 
-def add_sheet(builder: DocumentBuilder, number: int, texts, merges, covered, max_cells: int | None = None) -> None:
-    """One sheet as page NUMBER: its blocks of rows, each as paragraphs and a table."""
+def add_sheet(builder: DocumentBuilder, number: int, texts, merges, covered, max_cells: int | None = None,
+              pictures: list[tuple[int, list]] | None = None) -> None:
+    """One sheet as page NUMBER: its blocks of rows, each as paragraphs and a table; ``pictures``: OCR blocks of
+    the table pictures on it, each with its anchor's (shown) row (``xlsx_pictures``)."""
     builder.start_page(number)
-    add_grid(builder, texts, merges, covered, number, max_cells)
+    add_grid(builder, texts, merges, covered, number, max_cells, pictures)
 
 
 def add_grid(builder: DocumentBuilder, texts, merges, covered, page: int | None = None,
-             max_cells: int | None = None) -> None:
+             max_cells: int | None = None, pictures: list[tuple[int, list]] | None = None) -> None:
     """A grid (``shown_grid``'s result) at the builder's current place: its blocks of rows, each as paragraphs and a
-    table; an HTML table goes through here the way a sheet does."""
+    table; an HTML table goes through here the way a sheet does. A picture's blocks go before the first block of
+    rows below its row: a block starting on the picture's row (a caption beside its top) reads first, and a block
+    the picture starts inside of is not cut (its rows are one table)."""
+    from jixiao.pipelines.table_pictures import add_blocks  # here: an XLS or HTML grid needs no OCR imports
+
+    waiting = sorted(pictures or [], key=lambda p: p[0])
     grid = _Grid(texts, merges, covered)
     for rows in _row_blocks(texts, merges):
+        while waiting and waiting[0][0] < rows[0]:
+            add_blocks(builder, waiting.pop(0)[1], page)
         _add_block(builder, rows, grid, page, max_cells)
+    for _, blocks in waiting:
+        add_blocks(builder, blocks, page)
 
 
 class Hidden:
@@ -101,6 +112,14 @@ class Hidden:
         if i < 0:
             return x
         return None if x < self.hi[i] else x - self.through[i]
+
+    def next_shown(self, x: int) -> int:
+        """X moved back like ``shift``; a hidden X goes to the first shown position after it."""
+        i = bisect.bisect_right(self.lo, x) - 1
+        if i >= 0 and x < self.hi[i]:
+            x = self.hi[i]
+        shifted = self.shift(x)
+        return x if shifted is None else shifted
 
 
 class Shown:

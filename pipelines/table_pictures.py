@@ -4,7 +4,7 @@ Bureaus write the 自评报告 as real text and paste the signed, stamped 自评
 page with a text layer carrying a picture, a Word report with a picture in its body. The text layer holds nothing
 of such a table, so a picture that may hold one is OCR'd by the path scanned pages and images take
 (``ocr_upright.read_upright``: seal ink dropped, skew levelled, a turned scan turned; ``ocr_layout``: lines and
-cells), and its blocks go where the picture sits in the document (``pdf_pictures``, ``docx_pictures``).
+cells), and its blocks go where the picture sits in the document (``pdf_pictures``, ``docx_pictures``, ``xlsx_pictures``).
 
 OCR costs seconds a picture, so a picture is sent only when it may hold a table, judged from what is known before
 OCR: its printed size against the page (``table_sized``) and its pixels (``paper_like``). A logo, a seal, an
@@ -19,7 +19,10 @@ from __future__ import annotations
 import io
 
 from jixiao.config import Settings
+from jixiao.deadline import Deadline
+from jixiao.errors import JixiaoError, unreadable
 from jixiao.pipelines.document import Picture
+from jixiao.pipelines.load_builder import DocumentBuilder
 from jixiao.pipelines.ocr_layout import INSTALL_HINT, OcrOptions, ink, run_ocr
 from jixiao.pipelines.ocr_upright import read_upright
 
@@ -79,6 +82,50 @@ def picture_state(settings: Settings, engine: bool, enabled: bool = True) -> str
     return "read" if engine else "not_installed"
 
 
+def within_limit(state: str, pictures: list[Picture]) -> str:
+    """``state`` ("read" or why not), or "over_limit" once ``MAX_PICTURES`` pictures have been OCR'd."""
+    if state == "read" and sum(p.ocr in ("read", "empty") for p in pictures) >= MAX_PICTURES:
+        return "over_limit"
+    return state
+
+
+def printed_sheet(blob: bytes, max_pixels: int) -> bool:
+    """Whether a stored picture's bytes are a printed sheet (``paper_like``) within the pixel limit: not a
+    photograph or a chart, not a vector picture Pillow cannot open (EMF, WMF)."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(blob)) as image:
+            return image.width * image.height <= max_pixels and paper_like(image)
+    except Exception:  # noqa: BLE001 - a vector picture or damaged bytes: nothing OCR could read
+        return False
+
+
+def read_stored(data: bytes, settings: Settings, deadline: Deadline, what: str,
+                source: str | None) -> list[tuple[str, object]]:
+    """``read_picture`` of a picture stored in a document (``what`` names it: "picture 2 of the DOCX"), after a
+    look at the deadline; the OCR runtime's errors on a damaged picture are answered as an unreadable input."""
+    deadline.check(f"OCR of {what}")
+    try:
+        return read_picture(data, settings)
+    except (JixiaoError, MemoryError):  # MemoryError: the worker's limit, answered input.memory_limit
+        raise
+    except Exception as exc:  # the OCR runtime's errors on a damaged picture
+        raise unreadable(exc, f"cannot OCR {what}", source=source) from exc
+
+
+def add_blocks(builder: DocumentBuilder, blocks: list[tuple[str, object]], page: int | None = None) -> None:
+    """A picture's OCR blocks added at the builder's place; the cells carry no box (the picture's pixels are no
+    place in a document without page coordinates: a DOCX, a sheet)."""
+    for kind, item in blocks:
+        if kind == "line":
+            builder.add_paragraph(item)
+        else:
+            for cell in item:
+                cell.bbox = None
+            builder.add_table(item, page=page)
+
+
 def read_picture(data: bytes, settings: Settings) -> list[tuple[str, object]]:
     """A picture's OCR, laid out as ``ocr_layout`` blocks (("line", text) or ("table", cells), cell boxes in the
     picture's pixels as given); empty when OCR found fewer than ``MIN_BOXES`` text boxes."""
@@ -95,8 +142,8 @@ def png_bytes(image) -> bytes:
 
 
 def picture_meta(pictures: list[Picture]) -> tuple[list[dict], list[str]]:
-    """``meta.ocr_images``: where each picture read by OCR sits (PDF page and box in points; DOCX: its place among
-    the document's pictures); and a note for the pictures that may hold a table and were not read."""
+    """``meta.ocr_images``: where each picture read by OCR sits (PDF page and box in points; XLSX sheet; DOCX: its
+    place among the document's pictures); and a note for the pictures that may hold a table and were not read."""
     read = [p.where() for p in pictures if p.ocr == "read"]
     notes = []
     for state, why in (("not_installed", f"the OCR engine is not installed: {INSTALL_HINT}"),

@@ -14,7 +14,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from jixiao.config import REPO_ROOT, Settings
-from jixiao.pipelines import docx_pictures, pdf_scans, table_pictures
+from jixiao.pipelines import docx_pictures, pdf_scans, table_pictures, xlsx_pictures
 from jixiao.pipelines.document import Picture
 from jixiao.pipelines.ingest import load_bytes
 from jixiao.pipelines.ocr_layout import OcrBox
@@ -71,6 +71,7 @@ def fake_ocr(monkeypatch) -> FakeOcr:
     monkeypatch.setattr(table_pictures, "run_ocr", fake)
     monkeypatch.setattr(pdf_scans, "ocr_available", lambda: True)
     monkeypatch.setattr(docx_pictures, "ocr_available", lambda: True)
+    monkeypatch.setattr(xlsx_pictures, "ocr_available", lambda: True)
     return fake
 
 
@@ -219,6 +220,84 @@ def test_docx_picture_ocr_can_be_turned_off(fake_ocr):
     doc = load_bytes(_docx_with_pictures(), filename="report.docx", settings=Settings(picture_ocr=False))
     assert not fake_ocr.sizes and [p.ocr for p in doc.pictures] == ["off", "off"]
     assert "Caption" in doc.text and "PIC" not in doc.text
+
+
+# --- XLSX --------------------------------------------------------------------------------------------------------
+
+def _xlsx_with_pictures(picture_only_sheet: bool = False) -> bytes:
+    """A sheet: a title cell, a form picture pasted under it (two-cell anchor, A3 to J23 of the default grid), a
+    small logo beside the title (one-cell anchor, 48 px), a note row under the picture; optionally a second sheet
+    holding only a form picture (one-cell anchor)."""
+    import openpyxl
+    from openpyxl.drawing.image import Image as XlImage
+    from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, OneCellAnchor, TwoCellAnchor
+    from openpyxl.drawing.xdr import XDRPositiveSize2D
+
+    def picture(image, anchor):
+        buffer = io.BytesIO()
+        image.save(buffer, "PNG")
+        buffer.seek(0)
+        out = XlImage(buffer)
+        out.anchor = anchor
+        return out
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = "Sheet title"
+    ws.add_image(picture(_form(), TwoCellAnchor(_from=AnchorMarker(col=0, row=2), to=AnchorMarker(col=9, row=23))))
+    ws.add_image(picture(_form(300, 300), OneCellAnchor(_from=AnchorMarker(col=8, row=0),
+                                                        ext=XDRPositiveSize2D(48 * 9525, 48 * 9525))))
+    ws["A30"] = "Note under"
+    if picture_only_sheet:
+        ws2 = wb.create_sheet("scan")
+        ws2.add_image(picture(_form(), OneCellAnchor(_from=AnchorMarker(col=1, row=1),
+                                                     ext=XDRPositiveSize2D(600 * 9525, 400 * 9525))))
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def test_an_anchored_sheet_picture_reads_at_its_row_and_a_logo_is_left_out(fake_ocr):
+    from jixiao.pipelines.extract import Extractor
+
+    doc = load_bytes(_xlsx_with_pictures(picture_only_sheet=True), filename="book.xlsx")
+    assert len(fake_ocr.sizes) == 2  # the logo is not sent
+    lines = [line for line in doc.text.splitlines() if line]
+    assert lines[:2] == ["Sheet title", "PIC1"] and lines.index("PIC1") < lines.index("Note under") < lines.index("PIC2")
+    assert lines[-1].split("\t")[:3] == ["B0", "B1", "B2"]  # the second sheet reads as the picture's table
+    assert [(p.index, p.page, p.ocr) for p in doc.pictures] == [(1, 1, "read"), (2, 2, "read")]
+    assert [t.page for t in doc.tables] == [1, 2] and all(c.bbox is None for t in doc.tables for c in t.cells)
+    record = Extractor.from_settings(load_tagger=False).extract(doc, mode="parser")
+    assert record.meta["ocr_images"] == [{"index": 1, "page": 1}, {"index": 2, "page": 2}]
+
+
+def test_sheet_picture_ocr_off_reads_the_cells_and_says_so(fake_ocr):
+    from jixiao.errors import EmptyInputError
+
+    doc = load_bytes(_xlsx_with_pictures(), filename="book.xlsx", settings=Settings(picture_ocr=False))
+    assert not fake_ocr.sizes and [p.ocr for p in doc.pictures] == ["off"] and "PIC" not in doc.text
+    assert "Sheet title" in doc.text and "Note under" in doc.text
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(_xlsx_with_pictures(picture_only_sheet=True)))
+    book.remove(book.worksheets[0])
+    only = io.BytesIO()
+    book.save(only)
+    with pytest.raises(EmptyInputError, match="picture OCR is off"):
+        load_bytes(only.getvalue(), filename="scan.xlsx", settings=Settings(picture_ocr=False))
+
+
+def test_anchor_sizes_follow_the_sheet_grid():
+    import openpyxl
+    from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
+
+    ws = openpyxl.Workbook().active
+    ws.column_dimensions["B"].width = 20
+    ws.row_dimensions[3].height = 30
+    row, col, size = xlsx_pictures.anchor_place(ws, TwoCellAnchor(_from=AnchorMarker(col=0, row=1),
+                                                                   to=AnchorMarker(col=2, row=4)))
+    assert (row, col) == (1, 0)
+    assert size == ((64 + 145) * 9525, int((15 + 30 + 15) * 12700))
 
 
 # --- the real engine ---------------------------------------------------------------------------------------------

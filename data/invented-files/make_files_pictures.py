@@ -5,7 +5,8 @@ report's text is real text, the table a picture. Each table is laid out with rep
 rasterized with pypdfium2 (Debian's ``fonts-noto-cjk`` draws the CJK glyphs), cropped to its ink and degraded like
 a photocopy (``make_scans``: grey paper, speckle, skew, blur, JPEG, a seal); the picture is then placed in a PDF
 drawn with reportlab (STSong-Light text) or in a DOCX written with python-docx. Some files also carry pictures
-that hold no table (a logo, a seal stamped as a picture). A fixed seed makes each run give the same pixels. Every
+that hold no table (a logo, a seal stamped as a picture). orige07 is a workbook: a sheet with a title cell and the
+scan pasted onto it (openpyxl: a two-cell anchor for the table, a one-cell anchor for a logo). A fixed seed makes each run give the same pixels. Every
 name, place and figure is invented; the gold beside each file was labeled by hand.
 
     python data/invented-files/make_files_pictures.py
@@ -68,6 +69,14 @@ E06 = ({"name": "2023年中药材种植技术推广项目", "dept": "莪山县�
     ["^", "质量指标", "示范基地良种覆盖率", "≥90%", "92%", "10", "10", ""],
     ["效益指标", "经济效益指标", "种植户亩均增收", "≥800元", "860元", "30", "30", ""],
     ["满意度指标", "服务对象满意度指标", "种植户满意度", "≥90%", "91%", "20", "18", ""]])
+
+E07 = ({"name": "2023年农村公路安全生命防护工程", "dept": "葛垣县交通运输局", "impl": "葛垣县农村公路管理所",
+        "funds": ["640", "685", "662.8", "10", "96.76%", "9.7"], "score": "96.7", "grade": "优"}, [
+    ["产出指标", "数量指标", "安装波形护栏长度", "≥85公里", "87.3公里", "20", "20", ""],
+    ["^", "^", "增设交通标志标牌", "≥600块", "612块", "10", "10", ""],
+    ["^", "质量指标", "工程交工验收合格率", "100%", "100%", "10", "10", ""],
+    ["效益指标", "社会效益指标", "农村公路交通事故起数下降", "≥10%", "12%", "30", "30", ""],
+    ["满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "89%", "20", "17", "个别路段施工影响群众出行"]])
 
 
 # --- the table picture -------------------------------------------------------------------------------------------
@@ -282,8 +291,42 @@ def make_orige06() -> None:
     doc.save(HERE / "orige06.docx")
 
 
+# --- XLSX --------------------------------------------------------------------------------------------------------
+
+def make_orige07() -> None:
+    """A workbook whose one sheet holds a title cell (merged across), the 自评表 scan pasted under it (a two-cell
+    anchor over the default grid, as Excel stores a pasted picture), a small logo beside the title (one-cell
+    anchor) and a note row under the picture."""
+    import openpyxl
+    from openpyxl.drawing.image import Image as XlImage
+    from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, OneCellAnchor, TwoCellAnchor
+    from openpyxl.drawing.xdr import XDRPositiveSize2D
+    from openpyxl.utils.units import pixels_to_EMU
+
+    dpi, rng = 180, random.Random(107)
+    picture = table_picture(E07, "万元", dpi, rng, angle=0.7)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "自评表"
+    ws["A1"] = "附件2：2023年度项目支出绩效自评表（盖章扫描件）"
+    ws.merge_cells("A1:H1")
+    # the default grid: 64 px columns, 20 px rows; the picture spans columns A-I (576 px, ~15 cm)
+    cols, width = 9, 576
+    rows = round(picture.height * width / picture.width / 20)
+    table = XlImage(_png(picture, "JPEG"))
+    table.anchor = TwoCellAnchor(editAs="oneCell", _from=AnchorMarker(col=0, colOff=0, row=2, rowOff=0),
+                                 to=AnchorMarker(col=cols, colOff=0, row=2 + rows, rowOff=0))
+    ws.add_image(table)
+    emblem = XlImage(_png(logo(200)))
+    emblem.anchor = OneCellAnchor(_from=AnchorMarker(col=8, colOff=pixels_to_EMU(10), row=0, rowOff=0),
+                                  ext=XDRPositiveSize2D(pixels_to_EMU(48), pixels_to_EMU(48)))
+    ws.add_image(emblem)
+    ws.cell(row=2 + rows + 2, column=1, value="注：纸质原件经单位盖章后存档备查。")
+    wb.save(HERE / "orige07.xlsx")
+
+
 def main() -> None:
-    for make in (make_orige01, make_orige02, make_orige03, make_orige04, make_orige05, make_orige06):
+    for make in (make_orige01, make_orige02, make_orige03, make_orige04, make_orige05, make_orige06, make_orige07):
         make()
 
 
