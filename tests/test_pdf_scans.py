@@ -102,9 +102,13 @@ class FakeOcr:
 
 @pytest.fixture
 def fake_ocr(monkeypatch) -> FakeOcr:
+    from jixiao.pipelines import table_pictures
+
     fake = FakeOcr()
     monkeypatch.setattr(pdf_scans, "run_ocr", fake)
     monkeypatch.setattr(pdf_scans, "ocr_available", lambda: True)
+    # a picture on a text page (the half-page one below) is read by its own engine call: it finds no table there
+    monkeypatch.setattr(table_pictures, "run_ocr", FakeOcr(found=False))
     return fake
 
 
