@@ -43,7 +43,7 @@ from jixiao.pipelines.fusion_rules import FusionRules
 from jixiao.pipelines.gap_regions import gap_regions, tag_regions
 from jixiao.pipelines.map import Mapper
 from jixiao.pipelines.map_record import map_record
-from jixiao.pipelines.normalize import COLLAPSED_LINE_CHARS, NormalizedText
+from jixiao.pipelines.normalize import COLLAPSED_LINE_CHARS, NormalizedText, layout_lost
 from jixiao.pipelines.scan_text import normalize_scanned
 from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.place import place
@@ -255,8 +255,7 @@ class Extractor:
         projects."""
         # (where the layout is lost, a table reading of a report's labeled sentences, 指标名称：…；年度目标值：…, competes
         # with the prose reading by the values each finds)
-        lost = is_collapsed(norm) or "\n" not in norm.text.strip()
-        if a_table(parsed) and not lost:
+        if a_table(parsed) and not layout_lost(norm.text):
             return []
         whole = self.prose.parse(norm)
         same = len(whole) == len(parsed) and all(is_duplicate(p.name.text, q.name.text) for p, q in zip(whole, parsed))

@@ -16,7 +16,7 @@ from typing import Any
 
 from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.pipelines.fuse import project_value
-from jixiao.pipelines.normalize import lines_run_together
+from jixiao.pipelines.normalize import layout_lost
 from jixiao.pipelines.parsed import ParsedProject
 from jixiao.pipelines.tag import EntitySpan
 from jixiao.pipelines.validate import parsed_extent
@@ -113,11 +113,6 @@ def project_ranges(p: Project, reading: ParsedProject | None, text: str, start: 
             hi = rows[k + 1][1][0] if k + 1 < len(rows) else min(_line_end(text, b), max(stop, b))
             out.append((lo, hi))
     return out
-
-
-def layout_lost(text: str) -> bool:
-    """Whether ``text`` (a project's stretch) has lost its line layout: its lines run together, or it is one line."""
-    return lines_run_together(text) or "\n" not in text.strip()
 
 
 def merge(ranges: list[Range], gap: int = MERGE_GAP) -> list[Range]:

@@ -66,6 +66,11 @@ def lines_run_together(text: str) -> bool:
     return len(text) / (text.count("\n") + 1) > COLLAPSED_LINE_CHARS
 
 
+def layout_lost(text: str) -> bool:
+    """Whether ``text`` has lost its line layout: its lines run together, or it is one line."""
+    return lines_run_together(text) or "\n" not in text.strip()
+
+
 class NormalizedText(BaseModel):
     """Normalized text plus ``offsets[i]`` = original offset of ``text[i]`` (one extra entry: the end)."""
 
