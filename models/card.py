@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from jixiao.models import learning_curve
 from jixiao.models.labels import ENTITY_TYPES
 
 
@@ -28,6 +29,7 @@ def render_card(metrics: dict[str, Any], sizes: list[dict] | None = None, bench:
     """The card's text; ``windows`` is the checkpoint's (window, stride) in characters (``checkpoint_windows``)."""
     window, stride = windows
     lines = _front(metrics, window, stride) + _span_f1_rows(metrics) + _family_rows(metrics) + _training_time(metrics)
+    lines += learning_curve.card_rows(metrics.get("learning_curve") or [])
     if sizes:
         lines += _size_choice(sizes)
     if sizes_full:
@@ -288,6 +290,7 @@ def write_card(model_dir: Path, results_dir: Path = Path("bench/results")) -> Pa
                        _load(results_dir / "ablation.json"), _load(results_dir / "sizes_full.json"),
                        _load(results_dir / "ablation_detail.json"), windows=windows,
                        real_layouts=_load(results_dir / "ablation_real_layouts_detail.json"))
+    learning_curve.plot(metrics.get("learning_curve") or [], Path(model_dir) / learning_curve.PLOT_NAME)
     out = Path(model_dir) / "README.md"
     out.write_text(text, encoding="utf-8")
     return out

@@ -258,21 +258,46 @@ def pretrain_mlm(model, data, vocab, stage: StageConfig, gen, desc="pretrain (ML
     return loss_value
 
 
-def finetune(model, xs, ys, vocab, stage: StageConfig, gen, desc="fine-tune (tagging)") -> float:
+def heldout_loss(model, xs, ys, vocab, batch_size: int) -> float:
+    """Mean token loss over held-out windows (dropout off; no random draw, so training stays reproducible)."""
+    import torch
+
+    was_training = model.training
+    model.eval()
+    total, count = 0.0, 0
+    with torch.no_grad():
+        for s in range(0, len(xs), batch_size):
+            x, y = xs[s : s + batch_size], ys[s : s + batch_size]
+            logits = model(input_ids=x, attention_mask=(x != vocab.pad_id).long()).logits
+            total += torch.nn.functional.cross_entropy(logits.flatten(0, 1), y.flatten(), ignore_index=IGNORE_INDEX,
+                                                       reduction="sum").item()
+            count += int((y != IGNORE_INDEX).sum())
+    model.train(was_training)
+    return total / max(count, 1)
+
+
+def finetune(model, xs, ys, vocab, stage: StageConfig, gen, desc="fine-tune (tagging)",
+             heldout=None) -> tuple[float, list[dict[str, float]]]:
+    """Fine-tune on (xs, ys); returns the running loss and the learning curve (``stage.eval_every`` on HELDOUT)."""
     import torch
     from tqdm import tqdm
 
     opt, sched = _optimizer(model, stage)
     model.train()
     loss_value = 0.0
+    curve: list[dict[str, float]] = []
+    probe = stage.eval_every if heldout is not None and len(heldout[0]) else 0
     bar = tqdm(range(stage.steps), desc=desc, unit="step")
-    for _ in bar:
+    for step in bar:
         idx = torch.randint(0, len(xs), (stage.batch_size,), generator=gen)
         x, y = xs[idx], ys[idx]
         loss = model(input_ids=x, attention_mask=(x != vocab.pad_id).long(), labels=y).loss
         loss_value = _update(model, loss, opt, sched, loss_value)
         bar.set_postfix(loss=f"{loss_value:.3f}")
-    return loss_value
+        if probe and ((step + 1) % probe == 0 or step + 1 == stage.steps):
+            curve.append({"step": step + 1, "train_loss": round(loss_value, 4),
+                          "heldout_loss": round(heldout_loss(model, *heldout, vocab, stage.batch_size), 4)})
+    return loss_value, curve
 
 
 # ---------------------------------------------------------------- evaluation
@@ -341,7 +366,12 @@ def train(config_path: Path | None = None, out_dir: Path | None = None, quick: b
     t = time.perf_counter()
     xs, ys = labeled_windows(corpus.train, vocab, cfg.window, cfg.data.windows_per_doc, rng)
     log(f"fine-tuning on {len(xs)} windows of {cfg.window} characters")
-    ft_loss = finetune(model, xs, ys, vocab, cfg.finetune, gen)
+    heldout = None
+    if cfg.finetune.eval_every:
+        # its own random windows: the training draws stay those of a run without the curve
+        heldout = labeled_windows(corpus.synth_heldout + corpus.weak_heldout, vocab, cfg.window, 1,
+                                  random.Random(cfg.seed + 2))
+    ft_loss, curve = finetune(model, xs, ys, vocab, cfg.finetune, gen, heldout=heldout)
     timings["finetune_s"] = time.perf_counter() - t
 
     model.eval()
@@ -353,6 +383,7 @@ def train(config_path: Path | None = None, out_dir: Path | None = None, quick: b
         "params": sum(p.numel() for p in model.parameters()),
         "size": cfg.model,
         "losses": {"pretrain_mlm": pre_loss, "finetune": ft_loss},
+        "learning_curve": curve,
         "corpus": {**corpus.notes, "sha256": corpus_fingerprint(corpus)},
         "threads": cfg.threads,
     }

@@ -19,6 +19,8 @@ class StageConfig(BaseModel):
     warmup: int = 50
     weight_decay: float = 0.01
     mask_prob: float = 0.15
+    eval_every: int = Field(0, ge=0, description="fine-tuning: the held-out loss every N steps, the learning curve "
+                                                 "in metrics.json and the card (how long to train); 0: none")
 
 
 class DataConfig(BaseModel):

@@ -96,3 +96,23 @@ def test_shipped_model_was_trained_on_what_the_code_builds_now():
         pytest.skip("seed texts not found: the weak half of the corpus cannot be rebuilt here")
     shipped = json.loads((CHECKPOINT_DIR / "metrics.json").read_text(encoding="utf-8"))["corpus"]["sha256"]
     assert corpus_fingerprint(build_corpus(cfg, log=lambda *a, **k: None)) == shipped
+
+
+@pytest.mark.slow
+def test_learning_curve_is_measured_without_changing_the_weights(quick_checkpoint, tmp_path):
+    """The held-out probes (``finetune.eval_every``) draw nothing at random: with them off the weights are the same."""
+    from jixiao.models.train import load_config, train
+
+    metrics = json.loads((quick_checkpoint / "metrics.json").read_text(encoding="utf-8"))
+    curve = metrics["learning_curve"]
+    cfg = load_config(quick=True)
+    every, steps = cfg.finetune.eval_every, cfg.finetune.steps
+    assert every > 0
+    assert [p["step"] for p in curve] == list(range(every, steps + 1, every))
+    assert all(p["heldout_loss"] > 0 for p in curve)
+    assert curve[-1]["heldout_loss"] < curve[0]["heldout_loss"]  # the tagger learned something it had not seen
+
+    cfg.finetune.eval_every = 0
+    again = train(config=cfg, out_dir=tmp_path / "no_curve", onnx=False, log=_quiet)
+    assert again["learning_curve"] == []
+    assert _digest(tmp_path / "no_curve") == _digest(quick_checkpoint)
