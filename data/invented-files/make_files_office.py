@@ -298,6 +298,7 @@ def make_origh04() -> None:
     trpr = gone.get_or_add_trPr()
     trpr.append(_xml(_tracked("del", 60, "")))
     rows[7].addnext(gone)
+    tbl.remove(rows[7])  # the live row gives way to its deleted copy
     # an indicator row inserted under tracked changes
     added = copy.deepcopy(rows[8])
     texts = ["", "", "消防设施完好率", "≥98%", "99%", "10", "10", ""]
