@@ -110,7 +110,10 @@ def decode_text(data: bytes, *, source: str | None = None) -> tuple[str, str]:
 _PNG = b"\x89PNG\r\n\x1a\n"
 _JPEG = b"\xff\xd8\xff"
 _TEXT_SUFFIXES = {".txt", ".text", ".csv", ".tsv", ".md", ".log", ""}
-_SUFFIX_FORMATS = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".png": "image", ".jpg": "image", ".jpeg": "image"}
+# (a macro-enabled file and a template are the same package under another main content type: .docm / .dotx /
+# .dotm read as DOCX, .xlsm / .xltx / .xltm as XLSX)
+_SUFFIX_FORMATS = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".dotx": "docx", ".dotm": "docx", ".xlsx": "xlsx",
+                   ".xlsm": "xlsx", ".xltx": "xlsx", ".xltm": "xlsx", ".png": "image", ".jpg": "image", ".jpeg": "image"}
 SUPPORTED = "text (UTF-8/GB18030), PDF, DOCX, XLSX, DOC/WPS, XLS/ET, HTML/MHTML, PNG/JPEG images"
 
 
