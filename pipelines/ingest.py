@@ -268,9 +268,12 @@ def _loader(fmt: str):
 
         return load_pdf
     if fmt == "docx":
-        from jixiao.pipelines.load_docx import load_docx
+        from functools import partial
 
-        return load_docx
+        from jixiao.pipelines.load_docx import load_docx
+        from jixiao.pipelines.load_html import add_page
+
+        return partial(load_docx, read_page=add_page)  # a web exporter's Word file holds its page as an HTML chunk
     if fmt == "xlsx":
         from jixiao.pipelines.load_xlsx import load_xlsx
 

@@ -8,10 +8,11 @@ merged cell is one anchor with its span and its text appears once.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 from jixiao.config import Settings, get_settings
 from jixiao.deadline import NO_DEADLINE, Deadline
-from jixiao.errors import EmptyInputError, JixiaoError, unreadable
+from jixiao.errors import EmptyInputError, JixiaoError, UnsupportedFormatError, unreadable
 from jixiao.pipelines.docx_content import ALT_CHUNK, TBL, blocks, cell_text, paragraph_text, rows
 from jixiao.pipelines.docx_content import cells as row_cells
 from jixiao.pipelines.docx_parts import as_document, chunk_kind, chunk_part, text_lines
@@ -104,14 +105,16 @@ def _page_size(document) -> tuple[int, int] | None:
     return (int(width), int(height)) if width and height else None
 
 
-def _add_chunk(builder: DocumentBuilder, part, element, settings: Settings, deadline: Deadline) -> None:
-    """An imported chunk (``w:altChunk``, ``docx_parts``) read where it stands."""
+def _add_chunk(builder: DocumentBuilder, part, element, settings: Settings, deadline: Deadline, read_page) -> None:
+    """An imported chunk (``w:altChunk``, ``docx_parts``) read where it stands; READ_PAGE reads an HTML chunk into
+    the builder (``load_html.add_page``, handed over by ``ingest``: the HTML loader sits beside this one)."""
     target = chunk_part(part, element, builder.source)
     kind = chunk_kind(getattr(target, "content_type", ""), str(getattr(target, "partname", "")), builder.source)
     if kind == "html":
-        from jixiao.pipelines.load_html import add_page
-
-        add_page(builder, target.blob, settings, deadline)
+        if read_page is None:
+            raise UnsupportedFormatError("an imported HTML chunk (w:altChunk) holds the document's content and no HTML "
+                                         "reader was given", source=builder.source)
+        read_page(builder, target.blob, settings, deadline)
     elif kind == "text":
         for line in text_lines(target.blob):
             builder.add_paragraph(line)
@@ -127,7 +130,8 @@ def _add_chunk(builder: DocumentBuilder, part, element, settings: Settings, dead
 
 
 def load_docx(data: bytes, *, doc_id: str, source: str | None, settings: Settings | None = None,
-              deadline: Deadline = NO_DEADLINE) -> Document:
+              deadline: Deadline = NO_DEADLINE, read_page: Callable | None = None) -> Document:
+    """A DOCX (or .docm / .dotx / .dotm) as a Document; READ_PAGE reads an imported HTML chunk (``load_html.add_page``)."""
     import docx
 
     try:
@@ -145,7 +149,7 @@ def load_docx(data: bytes, *, doc_id: str, source: str | None, settings: Setting
             if block.tag == TBL:
                 add_table(builder, block, pictures=pictures)
             elif block.tag == ALT_CHUNK:
-                _add_chunk(builder, document.part, block, settings, deadline)
+                _add_chunk(builder, document.part, block, settings, deadline, read_page)
             else:
                 add_paragraph(builder, block, pictures)
     except (JixiaoError, MemoryError):  # the builder's limits and the deadline; the worker's memory limit

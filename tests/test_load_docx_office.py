@@ -161,3 +161,11 @@ def test_macro_enabled_documents_and_templates_read_as_docx(suffix, content_type
     assert sniff_format(out.getvalue(), "a" + suffix) == "docx"
     doc = load_bytes(out.getvalue(), filename="a" + suffix)
     assert _rows(doc) == [["项目名称", "甲"]]
+
+
+def test_load_docx_alone_refuses_an_html_chunk_it_was_given_no_reader_for():
+    from jixiao.pipelines.load_docx import load_docx
+
+    data = _chunk_doc("word/chunk1.htm", b"<html><body><p>x</p></body></html>", "text/html")
+    with pytest.raises(UnsupportedFormatError, match="HTML chunk"):
+        load_docx(data, doc_id="a", source="a.docx")
