@@ -110,7 +110,10 @@ def decode_text(data: bytes, *, source: str | None = None) -> tuple[str, str]:
 _PNG = b"\x89PNG\r\n\x1a\n"
 _JPEG = b"\xff\xd8\xff"
 _TEXT_SUFFIXES = {".txt", ".text", ".csv", ".tsv", ".md", ".log", ""}
-_SUFFIX_FORMATS = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".png": "image", ".jpg": "image", ".jpeg": "image"}
+# (a macro-enabled file and a template are the same package under another main content type: .docm / .dotx /
+# .dotm read as DOCX, .xlsm / .xltx / .xltm as XLSX)
+_SUFFIX_FORMATS = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".dotx": "docx", ".dotm": "docx", ".xlsx": "xlsx",
+                   ".xlsm": "xlsx", ".xltx": "xlsx", ".xltm": "xlsx", ".png": "image", ".jpg": "image", ".jpeg": "image"}
 SUPPORTED = "text (UTF-8/GB18030), PDF, DOCX, XLSX, DOC/WPS, XLS/ET, HTML/MHTML, PNG/JPEG images"
 
 
@@ -265,9 +268,12 @@ def _loader(fmt: str):
 
         return load_pdf
     if fmt == "docx":
-        from jixiao.pipelines.load_docx import load_docx
+        from functools import partial
 
-        return load_docx
+        from jixiao.pipelines.load_docx import load_docx
+        from jixiao.pipelines.load_html import add_page
+
+        return partial(load_docx, read_page=add_page)  # a web exporter's Word file holds its page as an HTML chunk
     if fmt == "xlsx":
         from jixiao.pipelines.load_xlsx import load_xlsx
 

@@ -8,10 +8,14 @@ merged cell is one anchor with its span and its text appears once.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 from jixiao.config import Settings, get_settings
 from jixiao.deadline import NO_DEADLINE, Deadline
-from jixiao.errors import EmptyInputError, JixiaoError, unreadable
+from jixiao.errors import EmptyInputError, JixiaoError, UnsupportedFormatError, unreadable
+from jixiao.pipelines.docx_content import ALT_CHUNK, TBL, blocks, cell_text, paragraph_text, rows
+from jixiao.pipelines.docx_content import cells as row_cells
+from jixiao.pipelines.docx_parts import as_document, chunk_kind, chunk_part, text_lines
 from jixiao.pipelines.docx_pictures import DocxPictures
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.load_builder import DocumentBuilder, GridCell
@@ -21,23 +25,6 @@ def _qn(tag: str) -> str:
     from docx.oxml.ns import qn
 
     return qn(tag)
-
-
-def _paragraph_text(p) -> str:
-    parts = []
-    for node in p.iter(_qn("w:t"), _qn("w:tab"), _qn("w:br"), _qn("w:cr")):
-        if node.tag == _qn("w:t"):
-            parts.append(node.text or "")
-        elif node.tag == _qn("w:tab"):
-            parts.append(" ")
-        else:
-            parts.append("\n")
-    return "".join(parts)
-
-
-def _cell_text(tc) -> str:
-    # Every paragraph below the cell, nested tables included, in order.
-    return "\n".join(_paragraph_text(p) for p in tc.iter(_qn("w:p")))
 
 
 def _grid_before(tr) -> int:
@@ -52,16 +39,16 @@ def table_cells(tbl) -> list[GridCell]:
     """Anchors of a ``w:tbl``: horizontal merges from gridSpan, vertical from vMerge."""
     owner: dict[tuple[int, int], GridCell] = {}
     cells: list[GridCell] = []
-    for r, tr in enumerate(tbl.tr_lst):
+    for r, tr in enumerate(rows(tbl)):
         col = _grid_before(tr)
-        for tc in tr.tc_lst:
+        for tc in row_cells(tr):
             span = max(1, tc.grid_span)
             above = owner.get((r - 1, col))
             if tc.vMerge == "continue" and above is not None and above.col == col:
                 above.rowspan = r - above.row + 1
                 cell = above
             else:
-                cell = GridCell(row=r, col=col, colspan=span, text=_cell_text(tc))
+                cell = GridCell(row=r, col=col, colspan=span, text=cell_text(tc))
                 cells.append(cell)
             for c in range(col, col + span):
                 owner[(r, c)] = cell
@@ -75,12 +62,12 @@ _MAX_FRAME_DEPTH = 8
 
 def _nested_tables(tbl) -> list:
     """Tables nested directly in TBL's cells (a table inside a nested table is that table's business)."""
-    return [t for tr in tbl.tr_lst for tc in tr.tc_lst for t in tc.iterchildren(_qn("w:tbl"))]
+    return [t for tr in rows(tbl) for tc in row_cells(tr) for t in blocks(tc) if t.tag == TBL]
 
 
 def add_paragraph(builder: DocumentBuilder, p, pictures: DocxPictures | None = None) -> None:
     """A paragraph's text, then what OCR reads of the table pictures in it (``docx_pictures``)."""
-    builder.add_paragraph(_paragraph_text(p))
+    builder.add_paragraph(paragraph_text(p))
     if pictures is not None:
         pictures.add(builder, p)
 
@@ -99,12 +86,12 @@ def add_table(builder: DocumentBuilder, tbl, depth: int = 0, pictures: DocxPictu
     if not framed and (not inner or depth >= _MAX_FRAME_DEPTH or sum(len(table_cells(t)) for t in inner) <= len(outer_cells)):
         builder.add_table(outer_cells)
         return
-    for tr in tbl.tr_lst:
-        for tc in tr.tc_lst:
-            for child in tc.iterchildren(_qn("w:p"), _qn("w:tbl")):
-                if child.tag == _qn("w:tbl"):
+    for tr in rows(tbl):
+        for tc in row_cells(tr):
+            for child in blocks(tc):
+                if child.tag == TBL:
                     add_table(builder, child, depth + 1, pictures)
-                else:
+                elif child.tag != ALT_CHUNK:  # a chunk is imported at body level only
                     add_paragraph(builder, child, pictures)
 
 
@@ -118,14 +105,38 @@ def _page_size(document) -> tuple[int, int] | None:
     return (int(width), int(height)) if width and height else None
 
 
+def _add_chunk(builder: DocumentBuilder, part, element, settings: Settings, deadline: Deadline, read_page) -> None:
+    """An imported chunk (``w:altChunk``, ``docx_parts``) read where it stands; READ_PAGE reads an HTML chunk into
+    the builder (``load_html.add_page``, handed over by ``ingest``: the HTML loader sits beside this one)."""
+    target = chunk_part(part, element, builder.source)
+    kind = chunk_kind(getattr(target, "content_type", ""), str(getattr(target, "partname", "")), builder.source)
+    if kind == "html":
+        if read_page is None:
+            raise UnsupportedFormatError("an imported HTML chunk (w:altChunk) holds the document's content and no HTML "
+                                         "reader was given", source=builder.source)
+        read_page(builder, target.blob, settings, deadline)
+    elif kind == "text":
+        for line in text_lines(target.blob):
+            builder.add_paragraph(line)
+    else:
+        import docx
+
+        inner = docx.Document(io.BytesIO(as_document(target.blob)))
+        for block in blocks(inner.element.body):  # a chunk inside the chunk is not followed (no import loops)
+            if block.tag == TBL:
+                add_table(builder, block)
+            elif block.tag != ALT_CHUNK:
+                add_paragraph(builder, block)
+
+
 def load_docx(data: bytes, *, doc_id: str, source: str | None, settings: Settings | None = None,
-              deadline: Deadline = NO_DEADLINE) -> Document:
+              deadline: Deadline = NO_DEADLINE, read_page: Callable | None = None) -> Document:
+    """A DOCX (or .docm / .dotx / .dotm) as a Document; READ_PAGE reads an imported HTML chunk (``load_html.add_page``)."""
     import docx
-    from docx.table import Table as DocxTable
 
     try:
-        document = docx.Document(io.BytesIO(data))
-        blocks = list(document.iter_inner_content())
+        document = docx.Document(io.BytesIO(as_document(data)))
+        body = list(blocks(document.element.body))
     except MemoryError:  # the worker's memory limit: the caller answers input.memory_limit
         raise
     except Exception as exc:  # python-docx/lxml raise KeyError, ValueError, XMLSyntaxError … on damaged files
@@ -134,11 +145,13 @@ def load_docx(data: bytes, *, doc_id: str, source: str | None, settings: Setting
     builder = DocumentBuilder(doc_id=doc_id, source=source, format="docx", max_chars=settings.max_text_chars, deadline=deadline)
     try:
         pictures = DocxPictures(document.part, _page_size(document), settings, source=source, deadline=deadline)
-        for block in blocks:
-            if isinstance(block, DocxTable):
-                add_table(builder, block._tbl, pictures=pictures)
+        for block in body:
+            if block.tag == TBL:
+                add_table(builder, block, pictures=pictures)
+            elif block.tag == ALT_CHUNK:
+                _add_chunk(builder, document.part, block, settings, deadline, read_page)
             else:
-                add_paragraph(builder, block._p, pictures)
+                add_paragraph(builder, block, pictures)
     except (JixiaoError, MemoryError):  # the builder's limits and the deadline; the worker's memory limit
         raise
     except Exception as exc:  # a damaged table (a merge attribute that is not a number …) parses only when read

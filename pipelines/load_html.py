@@ -137,14 +137,13 @@ def _check_halted(parser, source: str | None) -> None:
                                  "it cannot be read", source=source)
 
 
-def load_html(data: bytes, *, doc_id: str, source: str | None, settings: Settings | None = None,
-              deadline: Deadline = NO_DEADLINE) -> Document:
-    settings = settings or get_settings()
+def add_page(builder: DocumentBuilder, data: bytes, settings: Settings, deadline: Deadline = NO_DEADLINE) -> str:
+    """A page (HTML or MHTML bytes) read into BUILDER where it stands: a Word file's imported HTML chunk
+    (``w:altChunk``) is read this way inside the Word document. Returns the page's encoding."""
+    source = builder.source
     text, encoding = mhtml_page(data, source=source) if looks_mhtml(data) else decode_html(data, source=source)
     check_cells(text, settings, source)
     root = _parse(text, source)
-    builder = DocumentBuilder(doc_id=doc_id, source=source, format="html", max_chars=settings.max_text_chars,
-                              deadline=deadline)
     page = _Page(builder, settings, deadline)
     try:
         page.walk(root)
@@ -153,6 +152,15 @@ def load_html(data: bytes, *, doc_id: str, source: str | None, settings: Setting
         raise
     except Exception as exc:  # an attribute lxml kept that the layout cannot use …
         raise unreadable(exc, "not a readable HTML page", source=source) from exc
+    return encoding
+
+
+def load_html(data: bytes, *, doc_id: str, source: str | None, settings: Settings | None = None,
+              deadline: Deadline = NO_DEADLINE) -> Document:
+    settings = settings or get_settings()
+    builder = DocumentBuilder(doc_id=doc_id, source=source, format="html", max_chars=settings.max_text_chars,
+                              deadline=deadline)
+    encoding = add_page(builder, data, settings, deadline)
     result = builder.build()
     if not result.text.strip():
         raise EmptyInputError("the page shows no text", source=source)

@@ -15,6 +15,7 @@ from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import EmptyInputError, InputLimitError, InputTooLargeError, unreadable
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.load_builder import DocumentBuilder
+from jixiao.pipelines.number_format import shown
 from jixiao.pipelines.sheet_grid import add_sheet, shown_grid
 from jixiao.pipelines.table_pictures import picture_meta
 from jixiao.pipelines.xlsx_pictures import SheetPictures, hidden_rows
@@ -28,6 +29,9 @@ def format_value(value, number_format: str | None = None) -> str:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
+    printed = shown(value, number_format)  # a unit or a date the format prints ("320.00万元", "2023年10月28日")
+    if printed is not None:
+        return printed
     if isinstance(value, (int, float)):
         fmt = number_format or "General"
         if "%" in fmt:
