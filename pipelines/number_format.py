@@ -8,6 +8,9 @@ characters that are not format codes, such as 万元) or date codes. A format of
 extraction reads separators and trailing zeros alike either way). Conditions (``[>100]``), elapsed times
 (``[h]``), fraction and scientific formats and Chinese numerals (``[DBNum1]``) return None as well: read as the
 plain value, never guessed.
+
+Written here because nothing on the package registry this project installs from renders a format code: openpyxl and
+xlrd hand over the code without applying it, and no renderer package resolves there (checked with pip).
 """
 
 from __future__ import annotations
