@@ -224,9 +224,9 @@ class JobDB:
         """(job id, lease, heartbeat) of every unfinished job."""
         return self.conn.execute("SELECT id, lease, heartbeat FROM jobs WHERE finished IS NULL ORDER BY seq").fetchall()
 
-    def finished_of(self, lease: str) -> list[str]:
-        """Jobs held under ``lease`` that another process finished (a cancellation)."""
-        return [r[0] for r in self.conn.execute("SELECT id FROM jobs WHERE lease=? AND finished IS NOT NULL", (lease,))]
+    def held_by(self, lease: str) -> set[str]:
+        """Unfinished jobs held under ``lease``."""
+        return {r[0] for r in self.conn.execute("SELECT id FROM jobs WHERE lease=? AND finished IS NULL", (lease,))}
 
     # --- writes -------------------------------------------------------------------------------------------------
     def insert(self, entry, documents: list[dict], lease: str, now: float) -> int:

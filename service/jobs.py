@@ -23,15 +23,15 @@ import sqlite3
 import time
 import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import anyio
 import anyio.to_thread
 from anyio.abc import TaskGroup
 
 from jixiao.config import Settings
-from jixiao.service.job_db import JobDB, StoredJob, document_meta
+from jixiao.service.job_db import JobDB, document_meta
+from jixiao.service.job_entry import IdempotentReplay, JobEntry, restored, utc_now
 from jixiao.service.job_lease import OwnerLock, owner_alive
 from jixiao.service.problems import (
     InternalError,
@@ -44,7 +44,7 @@ from jixiao.service.problems import (
     problem_for,
 )
 from jixiao.service.routes_extract import Job, document_id
-from jixiao.service.schemas import BatchItem, JobProgress, JobStatus
+from jixiao.service.schemas import BatchItem, JobStatus
 
 log = logging.getLogger("jixiao.service")
 
@@ -59,69 +59,6 @@ MAX_ATTEMPTS = 3
 
 # (job id, index of the document, the document, anyio deadline) -> its record or its problem; never raises
 RunDocument = Callable[[str, int, Job, float], Awaitable[BatchItem]]
-
-
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-class IdempotentReplay(Exception):  # noqa: N818 - control flow for the route, not an error of the API
-    """``submit`` found its ``Idempotency-Key`` taken meanwhile (by another process): ``entry`` is that job."""
-
-    def __init__(self, entry: JobEntry):
-        super().__init__(entry.id)
-        self.entry = entry
-
-
-@dataclass
-class JobEntry:
-    """One job. ``inputs`` holds, per document not started, the ``Job`` itself (in memory) or its description
-    (``job_db.document_meta``: its bytes are in the jobs folder); ``results`` one slot per document."""
-
-    id: str
-    batch: bool
-    inputs: list
-    results: list[BatchItem | None]
-    created: datetime
-    doc_ids: list[str | None]
-    seq: int = 0  # the order of submission: listing is newest first
-    owner: str = ""  # who submitted it (a digest of its bearer token): listing and idempotency keys are per owner
-    idem_key: str | None = None
-    idem_hash: str | None = None
-    status: str = "queued"
-    started: datetime | None = None
-    finished: datetime | None = None
-    read: bool = False  # its result was fetched (or it was cancelled): the first to go when the store is full
-    attempts: int = 0
-    lost: bool = False  # run here, and finished by another process (a DELETE there) or taken over: no more writes
-    deadline: float | None = None  # anyio time, from the start
-    scope: anyio.CancelScope = field(default_factory=anyio.CancelScope)
-
-    @property
-    def is_finished(self) -> bool:
-        return self.finished is not None
-
-    def progress(self) -> JobProgress:
-        items = [item for item in self.results if item is not None]
-        ok = sum(1 for item in items if item.ok)
-        return JobProgress(total=len(self.results), done=len(items), succeeded=ok, failed=len(items) - ok)
-
-
-def _restored(row: StoredJob, *, to_run: bool = False) -> JobEntry:
-    """A job read from the database: as it is (a status, a listing), or ``to_run``: queued again, to run here (its
-    documents with a result keep it, the others run)."""
-    results = [BatchItem.model_validate_json(row.results[i]) if i in row.results else None
-               for i in range(len(row.documents))]
-    as_is = row.finished is not None or not to_run
-    entry = JobEntry(id=row.id, batch=row.batch, inputs=list(row.documents), results=results, created=row.created,
-                     doc_ids=[document_id(Job(doc_id=m["doc_id"], mode=m["mode"], filename=m["filename"]))
-                              for m in row.documents],
-                     seq=row.seq, owner=row.owner or "", idem_key=row.idem_key, idem_hash=row.idem_hash,
-                     status=row.status if as_is else "queued", started=row.started if as_is else None,
-                     finished=row.finished, read=row.read, attempts=row.attempts)
-    if row.finished is not None:
-        entry.inputs = []
-    return entry
 
 
 class JobStore:
@@ -206,7 +143,7 @@ class JobStore:
         self.expire()
         if self.db is not None:
             row = self.db.find_idempotent(owner, key)
-            return _restored(row) if row is not None else None
+            return restored(row) if row is not None else None
         return next((e for e in self.jobs.values() if e.owner == owner and e.idem_key == key), None)
 
     async def submit(self, documents: list[Job], batch: bool, *, owner: str = "", idem_key: str | None = None,
@@ -246,7 +183,7 @@ class JobStore:
         self.expire()
         if self.db is not None:
             row = self.db.row(job_id)
-            entry = _restored(row) if row is not None else None
+            entry = restored(row) if row is not None else None
             forgotten = entry is None and self.db.is_forgotten(job_id)
         else:
             entry = self.jobs.get(job_id)
@@ -266,7 +203,7 @@ class JobStore:
         ``seq`` to continue from when there are more."""
         self.expire()
         if self.db is not None:
-            entries = [_restored(row) for row in self.db.page(owner, status, limit + 1, before)]
+            entries = [restored(row) for row in self.db.page(owner, status, limit + 1, before)]
         else:
             entries = sorted((e for e in self.jobs.values() if e.owner == owner and (status is None or e.status == status)
                               and (before is None or e.seq < before)), key=lambda e: e.seq, reverse=True)
@@ -294,8 +231,10 @@ class JobStore:
             if item is None:
                 entry.results[index] = BatchItem(index=index, doc_id=entry.doc_ids[index], ok=False, error=problem)
         entry.read = True  # its client gave it up: the first to make room
-        if not self._finish(entry, "cancelled", lease=self.lease if mine is not None else None):
-            return self.cancel(job_id)  # it finished meanwhile, in its process: forgotten like any finished job
+        # Whoever holds the lease: a DELETE is the client's will. Only a job finished meanwhile is not cancelled
+        # (the write is conditional on its being unfinished): then it is forgotten like any finished job.
+        if not self._finish(entry, "cancelled", lease=None):
+            return self.cancel(job_id)
         entry.scope.cancel()
         return entry
 
@@ -470,11 +409,12 @@ class JobStore:
             return
         now = time.time()
         self.db.beat(self.lease, now)
-        for job_id in self.db.finished_of(self.lease):
-            entry = self.jobs.get(job_id)
-            if entry is not None and not entry.is_finished:
-                log.info("job cancelled by another process", extra={"job": job_id})
-                self._lose(entry)
+        held = self.db.held_by(self.lease)
+        # ours no more: finished by another process (a DELETE there), or taken over while we were wedged. A job
+        # whose row is not written yet (seq 0, being submitted) is left alone.
+        for entry in [e for e in self.jobs.values() if e.seq and e.id not in held and not e.is_finished]:
+            log.info("job finished or taken over by another process", extra={"job": entry.id})
+            self._lose(entry)
         for job_id, lease, beat in self.db.leases():
             if lease == self.lease:
                 continue
@@ -489,6 +429,6 @@ class JobStore:
         if row is None or row.finished is not None or self._tasks is None:
             return
         log.info("job taken over", extra={"job": job_id, "from": was, "lease": self.lease})
-        entry = _restored(row, to_run=True)
+        entry = restored(row, to_run=True)
         self.jobs[job_id] = entry
         self._tasks.start_soon(self._run, entry)
