@@ -56,3 +56,10 @@ def owner_alive(folder: Path, lease: str | None) -> bool:
         os.close(fd)  # also releases the lock, if it was taken
     path.unlink(missing_ok=True)  # a crashed process's file: nobody holds it
     return False
+
+
+def sweep_owners(folder: Path) -> None:
+    """Lock files of processes that crashed (a clean exit removes its own), checked and removed at start-up; a
+    ``.tmp`` one is a crash between creating and renaming it, or a process starting right now: left to the first."""
+    for path in (Path(folder) / OWNERS).glob("*.lock"):
+        owner_alive(folder, path.stem)

@@ -32,7 +32,7 @@ from anyio.abc import TaskGroup
 from jixiao.config import Settings
 from jixiao.service.job_db import JobDB, document_meta
 from jixiao.service.job_entry import IdempotentReplay, JobEntry, restored, utc_now
-from jixiao.service.job_lease import OwnerLock, owner_alive
+from jixiao.service.job_lease import OwnerLock, owner_alive, sweep_owners
 from jixiao.service.problems import (
     InternalError,
     JobCancelledError,
@@ -98,6 +98,7 @@ class JobStore:
             return
         self.db = await anyio.to_thread.run_sync(JobDB.open, self.settings.jobs_dir)
         self.owner = await anyio.to_thread.run_sync(OwnerLock, self.settings.jobs_dir)
+        await anyio.to_thread.run_sync(sweep_owners, self.settings.jobs_dir)
         await anyio.to_thread.run_sync(self.db.drop_orphan_inputs, time.time())
         self.expire()
         log.info("jobs opened", extra={"jobs": self.db.count(), "lease": self.lease})
@@ -395,11 +396,12 @@ class JobStore:
     # --- several processes on one jobs folder ---------------------------------------------------------------------
     async def _watch_forever(self) -> None:
         """Every ``JIXIAO_JOB_HEARTBEAT_S``: renew our leases, stop our jobs finished elsewhere, take over those of
-        dead processes. A failed round (a database busy past its timeout) is logged and the next one tries again."""
+        dead processes. A failed round is logged and the next one tries again: a database busy past its timeout, or
+        a row this version cannot read, must not take the server (and every request it serves) down."""
         while True:
             try:
                 self.watch()
-            except (OSError, sqlite3.Error):
+            except Exception:
                 log.exception("job lease round failed")
             await anyio.sleep(self.settings.job_heartbeat_s)
 

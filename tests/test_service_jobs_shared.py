@@ -151,3 +151,18 @@ def test_purge_and_room_never_drop_a_live_job_of_another_app(tmp_path):
         assert b.get(running.headers["location"]).json()["status"] == "running"
         gate.set()
         assert _finished(a, running.headers["location"])["status"] == "done"
+
+
+def test_lock_files_of_crashed_processes_are_swept_and_a_live_one_is_kept(tmp_path):
+    from jixiao.service.job_lease import OwnerLock, owner_alive, sweep_owners
+
+    live = OwnerLock(tmp_path)
+    crashed = tmp_path / "owners" / "4242-0123456789ab.lock"
+    crashed.touch()  # a file whose process is gone: nobody holds its lock
+    try:
+        sweep_owners(tmp_path)
+        assert not crashed.exists() and live.path.exists()
+        assert owner_alive(tmp_path, live.lease) and not owner_alive(tmp_path, "4242-0123456789ab")
+    finally:
+        live.close()
+    assert not owner_alive(tmp_path, live.lease) and not live.path.exists()
