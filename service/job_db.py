@@ -205,10 +205,15 @@ class JobDB:
 
     def page(self, owner: str, status: str | None, limit: int, before: int | None) -> list[StoredJob]:
         """Up to ``limit`` rows of ``owner``, newest first (with their results)."""
-        ids = self.conn.execute(
-            "SELECT id FROM jobs WHERE owner=? AND (? IS NULL OR status=?) AND (? IS NULL OR seq<?) "
-            "ORDER BY seq DESC LIMIT ?", (owner, status, status, before, before, limit)).fetchall()
-        return [job for (job_id,) in ids if (job := self.row(job_id)) is not None]
+        jobs = [_stored(row) for row in self.conn.execute(
+            f"SELECT {_COLUMNS} FROM jobs WHERE owner=? AND (? IS NULL OR status=?) AND (? IS NULL OR seq<?) "
+            "ORDER BY seq DESC LIMIT ?", (owner, status, status, before, before, limit))]
+        by_id = {job.id: job for job in jobs}
+        marks = ",".join("?" * len(by_id))  # one query for the page's results, not one a job
+        for job_id, index, item in self.conn.execute(f"SELECT job_id, idx, item FROM results WHERE job_id IN ({marks})",
+                                                     tuple(by_id)):
+            by_id[job_id].results[index] = item
+        return jobs
 
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM jobs").fetchone()[0]
