@@ -1,7 +1,8 @@
 """``/v1/jobs``: asynchronous extraction for documents the per-request limit cannot read (long scans).
 
 Submit (202 + ``Location``; ``Idempotency-Key`` makes a retried submission safe), poll the status, fetch the result,
-list, cancel or forget. The store is ``service/jobs.py`` (durable with ``JIXIAO_JOBS_DIR``: ``service/job_db.py``).
+list, cancel or forget. The store is ``service/jobs.py`` (durable with ``JIXIAO_JOBS_DIR``: ``service/job_db.py``,
+shared by the server processes of one host, so any of them answers for any job).
 """
 
 from __future__ import annotations
