@@ -86,7 +86,18 @@ class Settings(BaseSettings):
     # Unset: jobs live in memory (tests, a laptop, a throwaway container); a deployment sets it to a persistent
     # volume so that a restart or a crash loses no accepted job (docs/decisions/async-jobs.md).
     jobs_dir: Path | None = Field(default=None, description="folder of the durable job store (SQLite file and the "
-                                  "jobs' inputs); unset: jobs live in memory and a restart loses them")
+                                  "jobs' inputs), shared by the server processes of one host; unset: jobs live in "
+                                  "this process's memory and a restart loses them")
+    # Several server processes of one host share JIXIAO_JOBS_DIR: the process running a job writes a heartbeat this
+    # often, and at the same beat notices a cancellation (DELETE) made through another process and stops the job's
+    # worker; one UPDATE a second per process is nothing next to an extraction, and a cancelled worker is freed within it.
+    job_heartbeat_s: float = Field(default=1.0, gt=0, description="how often a server process renews the leases of its "
+                                   "jobs and looks for cancellations made elsewhere (with JIXIAO_JOBS_DIR)")
+    # A process that crashed is seen at once (its lock file is released, service/job_lease.py); the heartbeat is
+    # for one alive but wedged. 30 beats: an event loop that has not run for 30 s is stuck, not busy (extraction
+    # runs in workers), and a takeover that came too soon would only run a document twice, never write it twice.
+    job_lease_s: float = Field(default=30.0, gt=0, description="a job whose process has not renewed its lease for "
+                               "this long is taken over by another process (with JIXIAO_JOBS_DIR)")
     auth_tokens: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="bearer tokens, comma-separated in the environment; empty disables auth"
     )

@@ -77,7 +77,8 @@ def create_app(settings: Settings | None = None, extractor=None, mapper=None, *,
         # Jobs run in this task group, for the app's life. At shutdown they are cancelled and the worker processes
         # killed before the group is left: a job waiting on a worker process would otherwise hold shutdown up to
         # its deadline.
-        # With JIXIAO_JOBS_DIR the store reads its jobs back here: those left unfinished by the last run start again.
+        # With JIXIAO_JOBS_DIR the store opens the folder shared by the host's server processes here; its watcher
+        # (in the task group) takes over the jobs left unfinished by processes that are gone, the last run's too.
         from jixiao.service.routes_jobs import job_runner
 
         await app.state.jobs.open()
@@ -91,7 +92,8 @@ def create_app(settings: Settings | None = None, extractor=None, mapper=None, *,
                     if isolated:
                         app.state.workers.close()
         finally:
-            app.state.jobs.close()  # after its tasks: a job stopped by the shutdown stays queued or running in it
+            app.state.jobs.close()  # after its tasks: a job stopped by the shutdown stays queued or running in it, and
+            # its lease's lock released, a live process sharing the folder takes it over
         app.state.extractor = None
         app.state.mapper = None
         app.state.metrics.process_exited(os.getpid())

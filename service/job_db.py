@@ -1,20 +1,18 @@
-"""The durable side of the job store (``JIXIAO_JOBS_DIR``): one SQLite file (WAL) and the jobs' inputs as files.
+"""The durable side of the job store (``JIXIAO_JOBS_DIR``): one SQLite file (WAL) and the jobs' inputs as files,
+shared by every server process of one host.
 
-``service/jobs.py`` keeps the working set in memory (at most ``JIXIAO_MAX_JOBS`` jobs) and writes every change
-through to this store: a job's row when it is accepted (its documents' inputs written first, so a row always has
-them), its start, each document's result, its end, its being read, its deletion. On start-up the rows are read
-back: finished jobs stay readable until their TTL, queued and running ones run again from their first document
-without a result. SQLite because it is in the standard library, one file, transactional, and safe against a crash
-of the process in WAL mode; ``synchronous=FULL`` makes a commit durable against a power cut too, at one fsync per
-change (a few changes a document: nothing next to an extraction).
-
-Each server process holds its own file, claimed by an exclusive lock (``jobs-<slot>.lock``): the processes of
-``jixiao serve --workers N`` take slots 0..N-1, and after a restart they claim them again and resume their jobs.
+It is the truth of the jobs: any process answers a job's status, its results (one row per document, written as each
+finishes) and the listing from it. A job's row carries its *lease*: the server process running it (``lease``, an
+id of that process's life) and that process's last heartbeat; every write of the running process is conditional on
+its still holding the lease and the job not being finished, so a job cancelled by another process, or taken over
+from an owner that was thought dead, takes no more writes from it. SQLite because it is in the standard library, one
+file, transactional, safe against a crash of a process in WAL mode, and WAL lets the processes read while one
+writes; ``synchronous=FULL`` makes a commit durable against a power cut too, at one fsync per change. One host only:
+SQLite's locks do not hold over a network file system, so processes on several machines need a server database.
 """
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
@@ -27,9 +25,14 @@ from pathlib import Path
 
 from jixiao.service.routes_extract import Job
 
-# Slots tried before giving up: far more server processes than one machine runs against one folder.
-MAX_SLOTS = 64
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+DB_NAME = "jobs.sqlite3"
+# How long a write waits for another process's transaction: they are a few rows each (milliseconds), so waiting
+# this long means a wedged writer, and the write fails (a 503 at submission, logged elsewhere).
+BUSY_TIMEOUT_MS = 10_000
+# An input folder without a row is a submission whose row is not written yet (another process, right now) or one
+# that crashed between the two: dropped only once older than this, far longer than writing one upload.
+ORPHAN_INPUT_AGE_S = 3600
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
     seq INTEGER PRIMARY KEY,
@@ -45,6 +48,8 @@ CREATE TABLE IF NOT EXISTS jobs (
     idem_key TEXT,
     idem_hash TEXT,
     documents TEXT NOT NULL,
+    lease TEXT,
+    heartbeat REAL,
     UNIQUE (owner, idem_key)
 );
 CREATE TABLE IF NOT EXISTS results (
@@ -53,11 +58,17 @@ CREATE TABLE IF NOT EXISTS results (
     item TEXT NOT NULL,
     PRIMARY KEY (job_id, idx)
 );
+CREATE TABLE IF NOT EXISTS forgotten (
+    id TEXT PRIMARY KEY,
+    at REAL NOT NULL
+);
 """
+_COLUMNS = ("seq, id, batch, status, created, started, finished, read, attempts, owner, idem_key, idem_hash, documents, "
+            "lease, heartbeat")
 
 
 class JobDBError(RuntimeError):
-    """The jobs folder cannot be used (no free slot, a file of another schema)."""
+    """The jobs folder cannot be used (a file of another schema)."""
 
 
 def document_meta(job: Job) -> dict:
@@ -88,7 +99,7 @@ def fingerprint(documents: list[Job], batch: bool) -> str:
 
 @dataclass
 class StoredJob:
-    """A row as read back at start-up."""
+    """A row as read back."""
 
     seq: int
     id: str
@@ -103,6 +114,8 @@ class StoredJob:
     idem_key: str | None
     idem_hash: str | None
     documents: list[dict]
+    lease: str | None = None
+    heartbeat: float | None = None
     results: dict[int, str] = field(default_factory=dict)  # index -> the BatchItem's JSON
 
 
@@ -110,47 +123,46 @@ def _time(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-class JobDB:
-    """One process's slot of the jobs folder. Every method but the input files' is quick and runs on the event loop;
-    ``save_inputs``, ``load_input`` and ``drop_inputs`` touch files of up to the body limit: call them in a thread."""
+def _stored(row) -> StoredJob:
+    return StoredJob(seq=row[0], id=row[1], batch=bool(row[2]), status=row[3], created=_time(row[4]),
+                     started=_time(row[5]), finished=_time(row[6]), read=bool(row[7]), attempts=row[8], owner=row[9],
+                     idem_key=row[10], idem_hash=row[11], documents=json.loads(row[12]), lease=row[13],
+                     heartbeat=row[14])
 
-    def __init__(self, folder: Path, slot: int, lock_fd: int):
-        self.folder, self.slot, self._lock_fd = folder, slot, lock_fd
-        self.inputs_dir = folder / f"inputs-{slot}"
+
+class JobDB:
+    """The jobs folder: ``jobs.sqlite3`` and ``inputs/<job id>/<index>``, opened by each server process. Every method
+    but the input files' is a few rows and runs on the event loop; ``save_inputs``, ``load_input`` and
+    ``drop_inputs`` touch files of up to the body limit: call them in a thread."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.inputs_dir = self.folder / "inputs"
         self.inputs_dir.mkdir(exist_ok=True)
-        self.path = folder / f"jobs-{slot}.sqlite3"
+        self.path = self.folder / DB_NAME
         # check_same_thread off: written from the event loop, opened and closed from the lifespan's threads
-        self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                    timeout=BUSY_TIMEOUT_MS / 1000)
+        self.conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=FULL")
         self.conn.execute("PRAGMA foreign_keys=ON")
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        if version not in (0, SCHEMA_VERSION):
-            self.close()
-            raise JobDBError(f"{self.path} holds jobs of schema {version}, this version reads {SCHEMA_VERSION}")
-        self.conn.executescript(_SCHEMA)
-        self.conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        with self._transaction():  # two processes starting at once: one creates the schema, the other sees it
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            if version not in (0, SCHEMA_VERSION):
+                raise JobDBError(f"{self.path} holds jobs of schema {version}, this version reads {SCHEMA_VERSION}")
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    self.conn.execute(statement)
+            self.conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     @classmethod
     def open(cls, folder: Path) -> JobDB:
-        """Claim the first free slot of ``folder`` (created if missing)."""
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        for slot in range(MAX_SLOTS):
-            fd = os.open(folder / f"jobs-{slot}.lock", os.O_RDWR | os.O_CREAT, 0o600)
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                os.close(fd)
-                continue
-            return cls(folder, slot, fd)
-        raise JobDBError(f"all {MAX_SLOTS} job store slots of {folder} are held by running processes")
+        return cls(folder)
 
     def close(self) -> None:
         self.conn.close()
-        if self._lock_fd is not None:
-            os.close(self._lock_fd)  # releases the slot's lock
-            self._lock_fd = None
 
     # --- inputs (in a thread) ---------------------------------------------------------------------------------
     def save_inputs(self, job_id: str, documents: list[Job]) -> None:
@@ -170,53 +182,129 @@ class JobDB:
     def drop_inputs(self, job_id: str) -> None:
         shutil.rmtree(self.inputs_dir / job_id, ignore_errors=True)
 
-    # --- rows ---------------------------------------------------------------------------------------------------
-    def insert(self, entry, documents: list[dict]) -> None:
-        """A job just accepted (a ``jobs.JobEntry``), queued."""
-        self.conn.execute(
-            "INSERT INTO jobs (seq, id, batch, status, created, owner, idem_key, idem_hash, documents) "
-            "VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?)",
-            (entry.seq, entry.id, int(entry.batch), entry.created.isoformat(), entry.owner, entry.idem_key,
-             entry.idem_hash, json.dumps(documents, ensure_ascii=False)))
+    def drop_orphan_inputs(self, now: float) -> None:
+        """Input folders of no unfinished job, older than ``ORPHAN_INPUT_AGE_S`` (younger ones may be a submission
+        of another process between its inputs and its row)."""
+        keep = {row[0] for row in self.conn.execute("SELECT id FROM jobs WHERE finished IS NULL")}
+        for path in self.inputs_dir.iterdir():
+            if path.name.removesuffix(".tmp") not in keep and now - path.stat().st_mtime > ORPHAN_INPUT_AGE_S:
+                shutil.rmtree(path, ignore_errors=True)
 
-    def started(self, job_id: str, started: datetime, attempts: int) -> None:
-        self.conn.execute("UPDATE jobs SET status='running', started=?, attempts=? WHERE id=?",
-                          (started.isoformat(), attempts, job_id))
+    # --- reads --------------------------------------------------------------------------------------------------
+    def row(self, job_id: str) -> StoredJob | None:
+        found = self.conn.execute(f"SELECT {_COLUMNS} FROM jobs WHERE id=?", (job_id,)).fetchone()
+        if found is None:
+            return None
+        job = _stored(found)
+        job.results = dict(self.conn.execute("SELECT idx, item FROM results WHERE job_id=?", (job_id,)))
+        return job
 
-    def result(self, job_id: str, index: int, item_json: str) -> None:
-        self.conn.execute("INSERT OR REPLACE INTO results (job_id, idx, item) VALUES (?, ?, ?)", (job_id, index, item_json))
+    def find_idempotent(self, owner: str, key: str) -> StoredJob | None:
+        found = self.conn.execute("SELECT id FROM jobs WHERE owner=? AND idem_key=?", (owner, key)).fetchone()
+        return self.row(found[0]) if found else None
 
-    def finished(self, job_id: str, status: str, finished: datetime, results: dict[int, str]) -> None:
-        """The end of a job, with the results not written yet (a cancelled job's), in one transaction."""
+    def page(self, owner: str, status: str | None, limit: int, before: int | None) -> list[StoredJob]:
+        """Up to ``limit`` rows of ``owner``, newest first (with their results)."""
+        jobs = [_stored(row) for row in self.conn.execute(
+            f"SELECT {_COLUMNS} FROM jobs WHERE owner=? AND (? IS NULL OR status=?) AND (? IS NULL OR seq<?) "
+            "ORDER BY seq DESC LIMIT ?", (owner, status, status, before, before, limit))]
+        by_id = {job.id: job for job in jobs}
+        marks = ",".join("?" * len(by_id))  # one query for the page's results, not one a job
+        for job_id, index, item in self.conn.execute(f"SELECT job_id, idx, item FROM results WHERE job_id IN ({marks})",
+                                                     tuple(by_id)):
+            by_id[job_id].results[index] = item
+        return jobs
+
+    def count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM jobs").fetchone()[0]
+
+    def is_forgotten(self, job_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM forgotten WHERE id=?", (job_id,)).fetchone() is not None
+
+    def ends(self) -> list[tuple[str | None, str | None]]:
+        """(finished, started) of every row: when a place can free itself."""
+        return self.conn.execute("SELECT finished, started FROM jobs").fetchall()
+
+    def leases(self) -> list[tuple[str, str | None, float | None]]:
+        """(job id, lease, heartbeat) of every unfinished job."""
+        return self.conn.execute("SELECT id, lease, heartbeat FROM jobs WHERE finished IS NULL ORDER BY seq").fetchall()
+
+    def held_by(self, lease: str) -> set[str]:
+        """Unfinished jobs held under ``lease``."""
+        return {r[0] for r in self.conn.execute("SELECT id FROM jobs WHERE lease=? AND finished IS NULL", (lease,))}
+
+    # --- writes -------------------------------------------------------------------------------------------------
+    def insert(self, entry, documents: list[dict], lease: str, now: float) -> int:
+        """A job just accepted (a ``jobs.JobEntry``), queued under ``lease``; its ``seq``. Raises
+        ``sqlite3.IntegrityError`` when its owner's ``Idempotency-Key`` is taken (by another process, meanwhile)."""
+        cursor = self.conn.execute(
+            "INSERT INTO jobs (id, batch, status, created, owner, idem_key, idem_hash, documents, lease, heartbeat) "
+            "VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)",
+            (entry.id, int(entry.batch), entry.created.isoformat(), entry.owner, entry.idem_key, entry.idem_hash,
+             json.dumps(documents, ensure_ascii=False), lease, now))
+        return cursor.lastrowid
+
+    def started(self, job_id: str, started: datetime, attempts: int, lease: str) -> bool:
+        return self._held("UPDATE jobs SET status='running', started=?, attempts=? WHERE id=? AND {held}",
+                          (started.isoformat(), attempts, job_id), lease)
+
+    def result(self, job_id: str, index: int, item_json: str, lease: str | None) -> bool:
+        """A document's result; False (nothing written) when the job is finished or not held under ``lease``."""
+        return self._held("INSERT OR REPLACE INTO results (job_id, idx, item) SELECT ?, ?, ? WHERE EXISTS "
+                          "(SELECT 1 FROM jobs WHERE id=? AND {held})", (job_id, index, item_json, job_id), lease)
+
+    def finished(self, job_id: str, status: str, finished: datetime, results: dict[int, str], lease: str | None) -> bool:
+        """The end of a job, with the results not written yet, in one transaction; False (nothing written) when it
+        was finished already or is not held under ``lease`` (None: by anyone, a cancellation from another process)."""
         with self._transaction():
+            if not self._held("UPDATE jobs SET status=?, finished=? WHERE id=? AND {held}",
+                              (status, finished.isoformat(), job_id), lease):
+                return False
             for index, item in results.items():
-                self.result(job_id, index, item)
-            self.conn.execute("UPDATE jobs SET status=?, finished=? WHERE id=?", (status, finished.isoformat(), job_id))
+                self.conn.execute("INSERT OR IGNORE INTO results (job_id, idx, item) VALUES (?, ?, ?)",
+                                  (job_id, index, item))
+        return True
+
+    def beat(self, lease: str, now: float) -> None:
+        self.conn.execute("UPDATE jobs SET heartbeat=? WHERE lease=? AND finished IS NULL", (now, lease))
+
+    def claim(self, job_id: str, old: str | None, lease: str, now: float) -> bool:
+        """Take over an unfinished job still held under ``old`` (a dead process's lease): compare and set, so of two
+        processes taking it over at once one wins."""
+        return self.conn.execute(
+            "UPDATE jobs SET lease=?, heartbeat=?, status='queued' WHERE id=? AND finished IS NULL AND lease IS ?",
+            (lease, now, job_id, old)).rowcount == 1
 
     def mark_read(self, job_id: str) -> None:
         self.conn.execute("UPDATE jobs SET read=1 WHERE id=?", (job_id,))
 
-    def delete(self, job_id: str) -> None:
-        self.conn.execute("DELETE FROM jobs WHERE id=?", (job_id,))
+    def delete(self, job_id: str, now: float) -> None:
+        self.forget([job_id], now, keep=0)
 
-    def load(self) -> list[StoredJob]:
-        """Every row, oldest first, with its results."""
-        jobs = {}
-        for row in self.conn.execute("SELECT seq, id, batch, status, created, started, finished, read, attempts, owner, "
-                                     "idem_key, idem_hash, documents FROM jobs ORDER BY seq"):
-            jobs[row[1]] = StoredJob(seq=row[0], id=row[1], batch=bool(row[2]), status=row[3], created=_time(row[4]),
-                                     started=_time(row[5]), finished=_time(row[6]), read=bool(row[7]), attempts=row[8],
-                                     owner=row[9], idem_key=row[10], idem_hash=row[11], documents=json.loads(row[12]))
-        for job_id, index, item in self.conn.execute("SELECT job_id, idx, item FROM results"):
-            if job_id in jobs:
-                jobs[job_id].results[index] = item
-        return list(jobs.values())
+    def forget(self, job_ids: list[str], now: float, keep: int) -> None:
+        """Rows dropped; their ids remembered (the ``keep`` latest) to answer job.expired (``keep`` 0: not)."""
+        with self._transaction():
+            for job_id in job_ids:
+                self.conn.execute("DELETE FROM jobs WHERE id=?", (job_id,))
+                if keep:
+                    self.conn.execute("INSERT OR REPLACE INTO forgotten (id, at) VALUES (?, ?)", (job_id, now))
+            if keep:
+                self.conn.execute("DELETE FROM forgotten WHERE id NOT IN (SELECT id FROM forgotten ORDER BY at DESC "
+                                  "LIMIT ?)", (keep,))
 
-    def drop_orphan_inputs(self, keep: set[str]) -> None:
-        """Input folders of no job: a crash between writing them and the row, or after deleting the row."""
-        for path in self.inputs_dir.iterdir():
-            if path.name not in keep:
-                shutil.rmtree(path, ignore_errors=True)
+    def expired(self, cutoff: datetime) -> list[str]:
+        """Finished jobs finished at ``cutoff`` or before (only finished ones: a live job is never purged)."""
+        return [r[0] for r in self.conn.execute("SELECT id FROM jobs WHERE finished IS NOT NULL AND finished<=?",
+                                                (cutoff.isoformat(),))]
+
+    def oldest_read(self) -> str | None:
+        found = self.conn.execute("SELECT id FROM jobs WHERE finished IS NOT NULL AND read=1 ORDER BY finished "
+                                  "LIMIT 1").fetchone()
+        return found[0] if found else None
+
+    def _held(self, sql: str, args: tuple, lease: str | None) -> bool:
+        held = "finished IS NULL" + (" AND lease=?" if lease is not None else "")
+        return self.conn.execute(sql.format(held=held), args + ((lease,) if lease is not None else ())).rowcount == 1
 
     @contextmanager
     def _transaction(self):

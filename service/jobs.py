@@ -3,10 +3,14 @@
 A job is one document or several (a batch); its documents run one after another, each on the pool the synchronous
 routes use, under the job's own deadline (``JIXIAO_JOB_TIMEOUT_S``), and each ends with one record or one problem.
 At most ``JIXIAO_MAX_JOBS`` jobs are held (queued, running, or finished and not expired); a finished job is forgotten
-``JIXIAO_JOB_TTL_S`` after it finished. The working set lives in memory; with ``JIXIAO_JOBS_DIR`` every change is
-written through to ``service/job_db.py`` (SQLite, the inputs as files), so a restart resumes the queued and running
-jobs and keeps the finished ones readable. Without it, jobs live in memory only and an upload stays in memory until
-its document starts.
+``JIXIAO_JOB_TTL_S`` after it finished. Without ``JIXIAO_JOBS_DIR`` jobs live in this process's memory (an upload
+stays in memory until its document starts). With it, the jobs live in ``service/job_db.py`` (SQLite in WAL mode, the
+inputs as files), shared by every server process of the host: any process answers a job's status, results and the
+listing from it, and holds in memory only the jobs it runs. A job is run by the process holding its lease
+(``service/job_lease.py``): the one that accepted it, or a live one that took it over from a process that died;
+a DELETE through another process finishes the job in the database, and its runner sees that at its next heartbeat
+(``JIXIAO_JOB_HEARTBEAT_S``) and stops its worker. A restart resumes the queued and running jobs of the processes
+that are gone.
 """
 
 from __future__ import annotations
@@ -16,17 +20,19 @@ import itertools
 import logging
 import math
 import sqlite3
+import time
 import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import anyio
 import anyio.to_thread
 from anyio.abc import TaskGroup
 
 from jixiao.config import Settings
-from jixiao.service.job_db import JobDB, StoredJob, document_meta
+from jixiao.service.job_db import JobDB, document_meta
+from jixiao.service.job_entry import IdempotentReplay, JobEntry, restored, utc_now
+from jixiao.service.job_lease import OwnerLock, owner_alive, sweep_owners
 from jixiao.service.problems import (
     InternalError,
     JobCancelledError,
@@ -38,7 +44,7 @@ from jixiao.service.problems import (
     problem_for,
 )
 from jixiao.service.routes_extract import Job, document_id
-from jixiao.service.schemas import BatchItem, JobProgress, JobStatus
+from jixiao.service.schemas import BatchItem, JobStatus
 
 log = logging.getLogger("jixiao.service")
 
@@ -55,105 +61,65 @@ MAX_ATTEMPTS = 3
 RunDocument = Callable[[str, int, Job, float], Awaitable[BatchItem]]
 
 
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-@dataclass
-class JobEntry:
-    """One job. ``inputs`` holds, per document not started, the ``Job`` itself (in memory) or its description
-    (``job_db.document_meta``: its bytes are in the jobs folder); ``results`` one slot per document."""
-
-    id: str
-    batch: bool
-    inputs: list
-    results: list[BatchItem | None]
-    created: datetime
-    doc_ids: list[str | None]
-    seq: int = 0  # the order of submission: listing is newest first
-    owner: str = ""  # who submitted it (a digest of its bearer token): listing and idempotency keys are per owner
-    idem_key: str | None = None
-    idem_hash: str | None = None
-    status: str = "queued"
-    started: datetime | None = None
-    finished: datetime | None = None
-    read: bool = False  # its result was fetched (or it was cancelled): the first to go when the store is full
-    attempts: int = 0
-    deadline: float | None = None  # anyio time, from the start
-    scope: anyio.CancelScope = field(default_factory=anyio.CancelScope)
-
-    @property
-    def is_finished(self) -> bool:
-        return self.finished is not None
-
-    def progress(self) -> JobProgress:
-        items = [item for item in self.results if item is not None]
-        ok = sum(1 for item in items if item.ok)
-        return JobProgress(total=len(self.results), done=len(items), succeeded=ok, failed=len(items) - ok)
-
-
-def _restored(row: StoredJob) -> JobEntry:
-    """A job read back at start-up: a finished one as it was, an unfinished one queued again (its documents with a
-    result keep it, the others run again)."""
-    results = [BatchItem.model_validate_json(row.results[i]) if i in row.results else None
-               for i in range(len(row.documents))]
-    finished = row.finished is not None
-    entry = JobEntry(id=row.id, batch=row.batch, inputs=list(row.documents), results=results, created=row.created,
-                     doc_ids=[document_id(Job(doc_id=m["doc_id"], mode=m["mode"], filename=m["filename"]))
-                              for m in row.documents],
-                     seq=row.seq, owner=row.owner or "", idem_key=row.idem_key, idem_hash=row.idem_hash,
-                     status=row.status if finished else "queued", started=row.started if finished else None,
-                     finished=row.finished, read=row.read, attempts=row.attempts)
-    if finished:
-        entry.inputs = []
-    return entry
-
-
 class JobStore:
     """The jobs of one app (``app.state.jobs``). ``clock`` gives the times of the status documents and of expiry
-    (tests inject one to expire jobs without sleeping); deadlines run on anyio's clock like the requests'."""
+    (tests inject one to expire jobs without sleeping); deadlines run on anyio's clock like the requests', leases on
+    the wall clock (``time.time``: they are compared between processes).
+
+    Without a jobs folder ``jobs`` holds every job; with one, the database holds them and ``jobs`` only those this
+    process runs (their cancel scopes, their deadlines)."""
 
     def __init__(self, settings: Settings, *, clock: Callable[[], datetime] = utc_now, metrics=None):
         self.settings = settings
         self.clock = clock
         self.metrics = metrics
         self.jobs: dict[str, JobEntry] = {}
-        self.forgotten: collections.deque[str] = collections.deque(maxlen=settings.max_jobs * FORGOTTEN_PER_JOB)
+        self.forgotten: collections.deque[str] = collections.deque(maxlen=self._remembered)
         self.db: JobDB | None = None
+        self.owner: OwnerLock | None = None
         self._seq = itertools.count(1)
         self._tasks: TaskGroup | None = None
         self._slots: anyio.CapacityLimiter | None = None
         self._run_document: RunDocument | None = None
 
+    @property
+    def _remembered(self) -> int:
+        return self.settings.max_jobs * FORGOTTEN_PER_JOB
+
+    @property
+    def lease(self) -> str | None:
+        return self.owner.lease if self.owner is not None else None
+
     async def open(self) -> None:
-        """With ``JIXIAO_JOBS_DIR``: claim its store and read its jobs back (called by the lifespan, before
-        ``attach``); expired ones are purged, rows and inputs."""
+        """With ``JIXIAO_JOBS_DIR``: open the shared database and take this process's lease (called by the lifespan,
+        before ``attach``); expired jobs are purged, rows and inputs. Unfinished jobs of dead processes are taken
+        over by ``attach``'s watcher."""
         if self.settings.jobs_dir is None:
             return
         self.db = await anyio.to_thread.run_sync(JobDB.open, self.settings.jobs_dir)
-        rows = await anyio.to_thread.run_sync(self.db.load)
-        for row in rows:
-            self.jobs[row.id] = _restored(row)
-        self._seq = itertools.count(max((row.seq for row in rows), default=0) + 1)
-        unfinished = {e.id for e in self.jobs.values() if not e.is_finished}
-        await anyio.to_thread.run_sync(self.db.drop_orphan_inputs, unfinished)
+        self.owner = await anyio.to_thread.run_sync(OwnerLock, self.settings.jobs_dir)
+        await anyio.to_thread.run_sync(sweep_owners, self.settings.jobs_dir)
+        await anyio.to_thread.run_sync(self.db.drop_orphan_inputs, time.time())
         self.expire()
-        if rows:
-            log.info("jobs restored", extra={"jobs": len(self.jobs), "resumed": len(unfinished), "slot": self.db.slot})
+        log.info("jobs opened", extra={"jobs": self.db.count(), "lease": self.lease})
 
     def close(self) -> None:
         if self.db is not None:
             self.db.close()
             self.db = None
+        if self.owner is not None:
+            self.owner.close()  # after the database: our jobs left unfinished are free to take over from now
+            self.owner = None
 
     def attach(self, tasks: TaskGroup, slots: int, run_document: RunDocument) -> None:
         """Called in the running event loop (the lifespan): jobs run in ``tasks``, at most ``slots`` at once, each
-        document through ``run_document``. Jobs read back unfinished start again, oldest first."""
+        document through ``run_document``. With a jobs folder, a watcher renews this process's leases and takes over
+        the jobs of dead processes (the last run's, after a restart), oldest first."""
         self._tasks = tasks
         self._slots = anyio.CapacityLimiter(max(1, slots))
         self._run_document = run_document
-        for entry in sorted((e for e in self.jobs.values() if not e.is_finished), key=lambda e: e.seq):
-            tasks.start_soon(self._run, entry)
+        if self.db is not None:
+            tasks.start_soon(self._watch_forever)
 
     @property
     def ttl(self) -> timedelta:
@@ -162,65 +128,86 @@ class JobStore:
     def check_room(self) -> None:
         """Raise ``JobQueueFullError`` when no job can be taken (before an upload is read)."""
         self.expire()
-        if len(self.jobs) >= self.settings.max_jobs:
+        if self._held() >= self.settings.max_jobs:
             self._drop_oldest_read()
-        if len(self.jobs) >= self.settings.max_jobs:
+        if (held := self._held()) >= self.settings.max_jobs:
             self._count("rejected")
             raise JobQueueFullError(
-                f"{len(self.jobs)} jobs are queued, running or waiting to be read, the limit (JIXIAO_MAX_JOBS); "
+                f"{held} jobs are queued, running or waiting to be read, the limit (JIXIAO_MAX_JOBS); "
                 "retry later, and DELETE the jobs whose results you have", self._retry_after())
 
+    def _held(self) -> int:
+        return self.db.count() if self.db is not None else len(self.jobs)
+
     def find_idempotent(self, owner: str, key: str) -> JobEntry | None:
-        """The held job submitted by ``owner`` with this ``Idempotency-Key``, if any."""
+        """The held job submitted by ``owner`` with this ``Idempotency-Key``, if any (in any process)."""
         self.expire()
+        if self.db is not None:
+            row = self.db.find_idempotent(owner, key)
+            return restored(row) if row is not None else None
         return next((e for e in self.jobs.values() if e.owner == owner and e.idem_key == key), None)
 
     async def submit(self, documents: list[Job], batch: bool, *, owner: str = "", idem_key: str | None = None,
                      idem_hash: str | None = None) -> JobEntry:
+        """Raises ``IdempotentReplay`` when another process took ``idem_key`` meanwhile."""
         if self._tasks is None or self._slots is None:
             raise NotReadyError("the job runner is not started yet; retry when /readyz answers 200")
         self.check_room()
         entry = JobEntry(id=uuid.uuid4().hex, batch=batch, inputs=list(documents), results=[None] * len(documents),
-                         created=self.clock(), doc_ids=[document_id(job) for job in documents], seq=next(self._seq),
-                         owner=owner, idem_key=idem_key, idem_hash=idem_hash)
+                         created=self.clock(), doc_ids=[document_id(job) for job in documents], owner=owner,
+                         idem_key=idem_key, idem_hash=idem_hash)
         self.jobs[entry.id] = entry  # holds its place (and its key) while its inputs are written
         if self.db is not None:
             await self._persist(entry, documents)
+        else:
+            entry.seq = next(self._seq)
         self._tasks.start_soon(self._run, entry)
         self._count("accepted")
         return entry
 
     async def _persist(self, entry: JobEntry, documents: list[Job]) -> None:
-        """Inputs first, then the row: a row always has its inputs; inputs without a row are dropped at start-up."""
+        """Inputs first, then the row: a row always has its inputs; old inputs without a row are dropped at start-up."""
         try:
             await anyio.to_thread.run_sync(self.db.save_inputs, entry.id, documents)
-            self.db.insert(entry, [document_meta(job) for job in documents])
+            entry.seq = self.db.insert(entry, [document_meta(job) for job in documents], self.lease, time.time())
         except (OSError, sqlite3.Error) as exc:
             del self.jobs[entry.id]
-            log.exception("job store write failed", extra={"job": entry.id})
             await anyio.to_thread.run_sync(self.db.drop_inputs, entry.id)
+            earlier = self.find_idempotent(entry.owner, entry.idem_key) if entry.idem_key is not None else None
+            if isinstance(exc, sqlite3.IntegrityError) and earlier is not None:
+                raise IdempotentReplay(earlier) from None
+            log.exception("job store write failed", extra={"job": entry.id})
             raise JobStoreError(f"the job store (JIXIAO_JOBS_DIR) could not take the job: {exc}; retry later") from None
         entry.inputs = [document_meta(job) for job in documents]  # the bytes are on disk, not in memory
 
     def get(self, job_id: str) -> JobEntry:
         self.expire()
-        entry = self.jobs.get(job_id)
+        if self.db is not None:
+            row = self.db.row(job_id)
+            entry = restored(row) if row is not None else None
+            forgotten = entry is None and self.db.is_forgotten(job_id)
+        else:
+            entry = self.jobs.get(job_id)
+            forgotten = job_id in self.forgotten
         if entry is not None:
             return entry
-        if job_id in self.forgotten:
+        if forgotten:
             raise JobExpiredError(f"job {job_id} finished more than JIXIAO_JOB_TTL_S ({self.settings.job_ttl_s:g} s) "
                                   "ago, or its result was read and made room for a new job; its result was dropped")
         where = ("Jobs live in the memory of the process that took them: a restart loses them, and each process of a "
-                 "multi-process server has its own" if self.db is None else
-                 "Each process of a multi-process server holds its own jobs")
+                 "multi-process server has its own (JIXIAO_JOBS_DIR shares them)" if self.db is None else
+                 "The server processes sharing JIXIAO_JOBS_DIR hold no such job")
         raise JobNotFoundError(f"no job {job_id!r}: never submitted, or deleted. {where}")
 
     def page(self, owner: str, status: str | None, limit: int, before: int | None) -> tuple[list[JobEntry], int | None]:
         """``owner``'s jobs, newest first, of ``status`` if given, submitted before ``before`` (a ``seq``); and the
         ``seq`` to continue from when there are more."""
         self.expire()
-        entries = sorted((e for e in self.jobs.values() if e.owner == owner and (status is None or e.status == status)
-                          and (before is None or e.seq < before)), key=lambda e: e.seq, reverse=True)
+        if self.db is not None:
+            entries = [restored(row) for row in self.db.page(owner, status, limit + 1, before)]
+        else:
+            entries = sorted((e for e in self.jobs.values() if e.owner == owner and (status is None or e.status == status)
+                              and (before is None or e.seq < before)), key=lambda e: e.seq, reverse=True)
         page = entries[:limit]
         return page, (page[-1].seq if len(entries) > limit else None)
 
@@ -231,24 +218,35 @@ class JobStore:
 
     def cancel(self, job_id: str) -> JobEntry | None:
         """A job not finished is cancelled: it ends ``cancelled`` at once, and its document in a worker is stopped
-        (a worker process killed, a thread stopped at its next check); it is returned. A finished job is forgotten
-        (None)."""
+        (a worker process killed, a thread stopped at its next check): at once when this process runs it, at the
+        running process's next heartbeat otherwise. It is returned. A finished job is forgotten (None)."""
         entry = self.get(job_id)
         if entry.is_finished:
             self._drop(entry)
             return None
+        mine = self.jobs.get(job_id)
+        entry = mine if mine is not None else entry
         problem = problem_for(JobCancelledError(f"job {job_id} was cancelled (DELETE) before this document finished"),
                               f"/v1/jobs/{job_id}")
         for index, item in enumerate(entry.results):
             if item is None:
                 entry.results[index] = BatchItem(index=index, doc_id=entry.doc_ids[index], ok=False, error=problem)
         entry.read = True  # its client gave it up: the first to make room
-        self._finish(entry, "cancelled")
+        # Whoever holds the lease: a DELETE is the client's will. Only a job finished meanwhile is not cancelled
+        # (the write is conditional on its being unfinished): then it is forgotten like any finished job.
+        if not self._finish(entry, "cancelled", lease=None):
+            return self.cancel(job_id)
         entry.scope.cancel()
         return entry
 
     def expire(self) -> None:
         now = self.clock()
+        if self.db is not None:
+            gone = self._write(self.db.expired, now - self.ttl) or []
+            self._forget_rows(gone)
+            for _ in gone:
+                self._count("expired")
+            return
         for entry in [e for e in self.jobs.values() if e.is_finished and now >= e.finished + self.ttl]:
             self._forget(entry)
             self._count("expired")
@@ -265,22 +263,24 @@ class JobStore:
     async def _run(self, entry: JobEntry) -> None:
         # Cancelled by a DELETE, the scope ends it quietly (``cancel`` wrote its end); cancelled by a shutdown, the
         # task group's cancellation goes through and nothing is written: the job is still queued or running in the
-        # store, and runs again at the next start.
+        # store, and runs again at the next start (or in another live process, which takes it over).
         with entry.scope:
             async with self._slots:
-                if entry.is_finished:  # cancelled before it got a slot
+                if entry.is_finished or entry.lost:  # cancelled before it got a slot
                     return
                 entry.status, entry.started = "running", self.clock()
                 entry.attempts += 1
                 entry.deadline = anyio.current_time() + self.settings.job_timeout_s
-                self._write(self.db and self.db.started, entry.id, entry.started, entry.attempts)
+                if self._write(self.db and self.db.started, entry.id, entry.started, entry.attempts, self.lease) is False:
+                    return self._lose(entry)
                 if entry.attempts > MAX_ATTEMPTS:
                     self._fail_the_rest(entry, f"the service stopped while this job was running, {MAX_ATTEMPTS} times; "
                                                "it is not run again")
                 else:
                     await self._run_documents(entry)
-                if not entry.is_finished:
-                    self._finish(entry, "done" if any(item is not None and item.ok for item in entry.results) else "failed")
+                if not entry.is_finished and not entry.lost:
+                    self._finish(entry, "done" if any(item is not None and item.ok for item in entry.results) else "failed",
+                                 lease=self.lease)
 
     async def _run_documents(self, entry: JobEntry) -> None:
         try:
@@ -289,10 +289,11 @@ class JobStore:
                     continue
                 document = await self._document(entry, index)
                 item = await self._run_document(entry.id, index, document, entry.deadline)
-                if entry.is_finished:  # cancelled while its last step returned
+                if entry.is_finished or entry.lost:  # cancelled while its last step returned
                     return
                 entry.results[index] = item
-                self._write(self.db and self.db.result, entry.id, index, item.model_dump_json())
+                if self._write(self.db and self.db.result, entry.id, index, item.model_dump_json(), self.lease) is False:
+                    return self._lose(entry)  # finished elsewhere (a DELETE there): checked between documents
         except Exception:  # run_document answers a problem for any document error; this is a bug of ours or the store's
             log.exception("job failed", extra={"job": entry.id})
             self._fail_the_rest(entry, "internal error while running this job; the request id identifies it in the logs")
@@ -303,15 +304,33 @@ class JobStore:
             return held
         return await anyio.to_thread.run_sync(self.db.load_input, entry.id, index, held)
 
-    def _finish(self, entry: JobEntry, status: str) -> None:
-        """The job's end, written with the results not written yet; its inputs are dropped."""
-        entry.finished, entry.status = self.clock(), status
-        entry.inputs = []
+    def _finish(self, entry: JobEntry, status: str, lease: str | None) -> bool:
+        """The job's end, written with the results not written yet, if it is not finished already and (``lease``
+        given) still ours; its inputs are dropped. False when nothing was written."""
         if self.db is not None:
-            self._write(self.db.finished, entry.id, status, entry.finished,
-                        {i: item.model_dump_json() for i, item in enumerate(entry.results) if item is not None})
+            finished = self.clock()
+            written = self._write(self.db.finished, entry.id, status, finished,
+                                  {i: item.model_dump_json() for i, item in enumerate(entry.results) if item is not None},
+                                  lease)
+            if written is False:
+                return False
+            if entry.read:
+                self._write(self.db.mark_read, entry.id)
             self.db.drop_inputs(entry.id)
+            self.jobs.pop(entry.id, None)  # the database answers for it from now on
+            entry.finished, entry.status = finished, status
+        else:
+            entry.finished, entry.status = self.clock(), status
+        entry.inputs = []
         self._count(status)
+        return True
+
+    def _lose(self, entry: JobEntry) -> None:
+        """A job of ours that another process finished (a DELETE there) or took over: no more writes; its worker is
+        stopped by its scope."""
+        entry.lost = True
+        self.jobs.pop(entry.id, None)
+        entry.scope.cancel()
 
     def _fail_the_rest(self, entry: JobEntry, message: str) -> None:
         problem = problem_for(InternalError(message), f"/v1/jobs/{entry.id}")
@@ -320,6 +339,10 @@ class JobStore:
                 entry.results[index] = BatchItem(index=index, doc_id=entry.doc_ids[index], ok=False, error=problem)
 
     def _drop_oldest_read(self) -> None:
+        if self.db is not None:
+            oldest = self.db.oldest_read()
+            self._forget_rows([oldest] if oldest is not None else [])
+            return
         read = [e for e in self.jobs.values() if e.is_finished and e.read]
         if read:
             self._forget(min(read, key=lambda e: e.finished))
@@ -329,31 +352,85 @@ class JobStore:
         self._drop(entry)
         self.forgotten.append(entry.id)
 
+    def _forget_rows(self, job_ids: list[str]) -> None:
+        """Finished rows (only those: a live job, of any process, is never purged), remembered as forgotten."""
+        if job_ids:
+            self._write(self.db.forget, job_ids, time.time(), self._remembered)
+            for job_id in job_ids:
+                self.db.drop_inputs(job_id)
+
     def _drop(self, entry: JobEntry) -> None:
-        del self.jobs[entry.id]
+        self.jobs.pop(entry.id, None)
         if self.db is not None:
-            self._write(self.db.delete, entry.id)
+            self._write(self.db.delete, entry.id, time.time())
             self.db.drop_inputs(entry.id)
 
-    def _write(self, write, *args) -> None:
-        """A change written through to the durable store (``write`` None: in memory only). A failed write (a full
-        disk) is logged and the job goes on in memory: what is lost is that change's survival of a restart, not the
-        job, and a job runner that raised would take every other job down with it."""
+    def _write(self, write, *args):
+        """A change written to the durable store (``write`` None: in memory only), and what it answered. A failed
+        write (a full disk) is logged and the job goes on in memory: what is lost is that change's survival of a
+        restart, not the job, and a job runner that raised would take every other job down with it."""
         if write is None:
-            return
+            return None
         try:
-            write(*args)
+            return write(*args)
         except (OSError, sqlite3.Error):
             log.exception("job store write failed", extra={"job": args[0] if args else None})
+            return None
 
     def _retry_after(self) -> int:
         """Seconds until a place can free itself: the first finished job to expire or running job to reach its
         deadline (a client's DELETE may free one sooner)."""
-        now, clock = self.clock(), anyio.current_time()
-        waits = [(e.finished + self.ttl - now).total_seconds() for e in self.jobs.values() if e.is_finished]
-        waits += [e.deadline - clock for e in self.jobs.values() if not e.is_finished and e.deadline is not None]
+        now, timeout = self.clock(), timedelta(seconds=self.settings.job_timeout_s)
+        if self.db is not None:
+            ends = [(datetime.fromisoformat(f) if f else None, datetime.fromisoformat(s) if s else None)
+                    for f, s in self.db.ends()]
+        else:
+            ends = [(e.finished, e.started) for e in self.jobs.values()]
+        waits = [(((f + self.ttl) if f else (s + timeout)) - now).total_seconds() for f, s in ends if f or s]
         return max(1, math.ceil(min(waits, default=self.settings.job_timeout_s)))
 
     def _count(self, status: str) -> None:
         if self.metrics is not None:
             self.metrics.jobs.labels(status=status).inc()
+
+    # --- several processes on one jobs folder ---------------------------------------------------------------------
+    async def _watch_forever(self) -> None:
+        """Every ``JIXIAO_JOB_HEARTBEAT_S``: renew our leases, stop our jobs finished elsewhere, take over those of
+        dead processes. A failed round is logged and the next one tries again: a database busy past its timeout, or
+        a row this version cannot read, must not take the server (and every request it serves) down."""
+        while True:
+            try:
+                self.watch()
+            except Exception:
+                log.exception("job lease round failed")
+            await anyio.sleep(self.settings.job_heartbeat_s)
+
+    def watch(self) -> None:
+        """One round of ``_watch_forever`` (the tests call it to not wait for a beat)."""
+        if self.db is None or self.lease is None:
+            return
+        now = time.time()
+        self.db.beat(self.lease, now)
+        held = self.db.held_by(self.lease)
+        # ours no more: finished by another process (a DELETE there), or taken over while we were wedged. A job
+        # whose row is not written yet (seq 0, being submitted) is left alone.
+        for entry in [e for e in self.jobs.values() if e.seq and e.id not in held and not e.is_finished]:
+            log.info("job finished or taken over by another process", extra={"job": entry.id})
+            self._lose(entry)
+        for job_id, lease, beat in self.db.leases():
+            if lease == self.lease:
+                continue
+            stale = beat is None or now - beat > self.settings.job_lease_s
+            if not stale and owner_alive(self.settings.jobs_dir, lease):
+                continue
+            if self.db.claim(job_id, lease, self.lease, now):
+                self._take_over(job_id, lease)
+
+    def _take_over(self, job_id: str, was: str | None) -> None:
+        row = self.db.row(job_id)
+        if row is None or row.finished is not None or self._tasks is None:
+            return
+        log.info("job taken over", extra={"job": job_id, "from": was, "lease": self.lease})
+        entry = restored(row, to_run=True)
+        self.jobs[job_id] = entry
+        self._tasks.start_soon(self._run, entry)

@@ -1,7 +1,8 @@
 """``/v1/jobs``: asynchronous extraction for documents the per-request limit cannot read (long scans).
 
 Submit (202 + ``Location``; ``Idempotency-Key`` makes a retried submission safe), poll the status, fetch the result,
-list, cancel or forget. The store is ``service/jobs.py`` (durable with ``JIXIAO_JOBS_DIR``: ``service/job_db.py``).
+list, cancel or forget. The store is ``service/jobs.py`` (durable with ``JIXIAO_JOBS_DIR``: ``service/job_db.py``,
+shared by the server processes of one host, so any of them answers for any job).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from fastapi.responses import JSONResponse
 
 from jixiao.record import DocumentRecord
 from jixiao.service.job_db import fingerprint
-from jixiao.service.jobs import POLL_AFTER_S, JobEntry, RunDocument
+from jixiao.service.jobs import POLL_AFTER_S, IdempotentReplay, JobEntry, RunDocument
 from jixiao.service.problems import (
     BatchTooLargeError,
     IdempotencyConflictError,
@@ -57,7 +58,8 @@ _STATUS_EXAMPLES["cancelled"] = {"summary": "deleted while it ran", "value": {
               "detail": f"job {_ID} was cancelled (DELETE) before this document finished", "code": "job.cancelled"}}}
 _LIST_EXAMPLE = {"jobs": [_STATUS_EXAMPLES["done"]["value"]], "next_cursor": "am9icy1iZWZvcmU6MTI"}
 _LOOKUP_ERRORS = (
-    JobNotFoundError(f"no job '{_ID}': never submitted, or deleted. Jobs live in the memory of the process that took them"),
+    JobNotFoundError(f"no job '{_ID}': never submitted, or deleted. The server processes sharing JIXIAO_JOBS_DIR hold "
+                     "no such job"),
     JobExpiredError(f"job {_ID} finished more than JIXIAO_JOB_TTL_S (900 s) ago; its result was dropped"),
 )
 
@@ -126,8 +128,9 @@ _MULTIPART_HELP = "one document file (the result is its record) or, in field `fi
         "/v1/jobs/{id}`. The job's documents run one after another on the service's workers, under "
         "JIXIAO_JOB_TIMEOUT_S from the job's start: documents it does not finish get a `request.timeout` problem. "
         "At most JIXIAO_MAX_JOBS jobs are held (queued, running, or finished and not expired): beyond, 429 "
-        "`job.queue_full` with `Retry-After`. With JIXIAO_JOBS_DIR jobs are stored on disk and a restart resumes them; "
-        "without it they live in this process's memory. `Idempotency-Key` makes a retried submission safe."
+        "`job.queue_full` with `Retry-After`. With JIXIAO_JOBS_DIR jobs are stored on disk, shared by "
+        "the server processes of the host (any of them answers for any job), and a restart resumes them; without it "
+        "they live in this process's memory. `Idempotency-Key` makes a retried submission safe."
     ),
     responses={202: {"content": {"application/json": {"examples": {"queued": _STATUS_EXAMPLES["queued"]}}},
                      "headers": {"Location": {"description": "the job's status URL", "schema": {"type": "string"}}}},
@@ -172,20 +175,26 @@ async def submit_job(
         digest = fingerprint(documents, batch)
         earlier = store.find_idempotent(owner, idempotency_key)  # looked up again: the first may have come meanwhile
         if earlier is not None:
-            if earlier.idem_hash != digest:
-                raise IdempotencyConflictError(
-                    f"Idempotency-Key {idempotency_key!r} was sent with other documents for job {earlier.id}; "
-                    "use a new key for a new job")
-            return _status_response(store, earlier, status_code=202, location=True, replayed=True)
-    entry = await store.submit(documents, batch, owner=owner, idem_key=idempotency_key, idem_hash=digest)
+            return _replay(store, earlier, idempotency_key, digest)
+    try:
+        entry = await store.submit(documents, batch, owner=owner, idem_key=idempotency_key, idem_hash=digest)
+    except IdempotentReplay as replay:  # another server process took the key while this one read the upload
+        return _replay(store, replay.entry, idempotency_key, digest)
     return _status_response(store, entry, status_code=202, location=True)
+
+
+def _replay(store, earlier: JobEntry, key: str, digest: str) -> JSONResponse:
+    if earlier.idem_hash != digest:
+        raise IdempotencyConflictError(f"Idempotency-Key {key!r} was sent with other documents for job {earlier.id}; "
+                                       "use a new key for a new job")
+    return _status_response(store, earlier, status_code=202, location=True, replayed=True)
 
 
 @router.get(
     "/v1/jobs",
     response_model=JobList,
     summary="List jobs, newest first",
-    description=f"The caller's jobs held by this process (queued, running, or finished and not expired), newest first, "
+    description=f"The caller's jobs held (by this process; with JIXIAO_JOBS_DIR, by every process of the host) (queued, running, or finished and not expired), newest first, "
                 f"`limit` a page (at most {MAX_PAGE}); `status` keeps one status; `next_cursor`, passed as `cursor`, "
                 "gives the next page (null on the last).",
     responses={200: {"content": {"application/json": {"example": _LIST_EXAMPLE}}},
@@ -258,7 +267,9 @@ async def job_result(job_id: str, request: Request):
     summary="Cancel a job, or forget a finished one",
     description="A queued or running job is cancelled: 200 with its status document, `cancelled`; its document in a "
                 "worker is stopped (a worker process is killed and replaced, a thread stops at its next check) and its "
-                "worker freed; the documents it had not finished get the problem `job.cancelled` in its result, which "
+                "worker freed: at once when this process runs the job, within JIXIAO_JOB_HEARTBEAT_S (1 s) when "
+                "another process sharing JIXIAO_JOBS_DIR runs it (the cancellation is recorded in the store, and that "
+                "process stops the job at its next heartbeat); the documents it had not finished get the problem `job.cancelled` in its result, which "
                 "stays readable until JIXIAO_JOB_TTL_S. A finished job (done, failed, cancelled) is forgotten: 204, "
                 "and afterwards 404 `job.not_found`.",
     responses={200: {"model": JobStatus, "description": "the job was cancelled",
