@@ -39,6 +39,10 @@ MAX_CORNER_BEND = 35.0
 # The desk must lie at least this many grey levels (median) under the page round it: paper photographed on a desk
 # stands 60-150 above it; a flat scan's margin is paper (or the scanner's light lid) and stands level with it.
 DESK_CONTRAST = 40
+# A frame whose outermost pixels are mostly paper (bright and colourless) holds no desk to cut away: a flat scan,
+# a picture cropped to its sheet. A photo's border is mostly desk: the sheet reaches the frame's edge along one
+# side at most (and a neighbouring sheet along another). Checked first, it spares a scan the rest of the search.
+BORDER_PAPER = 0.6
 # Polygon approximation of the page's outline: tolerances tried, as shares of its perimeter, until four corners
 # remain (a straight sheet gives four at the first; a bowed edge or a nicked corner needs a looser one).
 APPROX_STEPS = (0.01, 0.02, 0.03, 0.05, 0.08)
@@ -88,27 +92,42 @@ def _corner_bend(quad) -> float:
     return worst
 
 
-def _paper_region(small):
-    """The largest bright, colourless region of the reduced photo (``small``: RGB), as a uint8 mask, and the grey copy."""
+def _paper_mask(small):
+    """Bright, colourless pixels of the reduced photo (``small``: RGB) as a uint8 mask, and its grey copy."""
     import cv2
     import numpy as np
 
     hsv = cv2.cvtColor(small, cv2.COLOR_RGB2HSV)
     gray = cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)
     level, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    mask = ((gray > level) & (hsv[..., 1] < PAPER_SATURATION)).astype(np.uint8)
+    return ((gray > level) & (hsv[..., 1] < PAPER_SATURATION)).astype(np.uint8), gray
+
+
+def _border_paper(mask) -> float:
+    """The share of the frame's outermost pixels that are paper."""
+    import numpy as np
+
+    ring = np.concatenate([mask[0], mask[-1], mask[:, 0], mask[:, -1]])
+    return float(ring.mean())
+
+
+def _paper_region(mask):
+    """The largest region of the paper mask, its print filled in, as a uint8 mask; None when there is none."""
+    import cv2
+    import numpy as np
+
     # no closing before the regions are counted: it would bridge the few pixels of desk between the page and a
     # neighbouring sheet; the page's margins hold it together round its print, whose holes are filled after
-    cut = max(3, int(small.shape[1] * OPEN_SHARE)) | 1
+    cut = max(3, int(mask.shape[1] * OPEN_SHARE)) | 1
     mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((cut, cut), np.uint8))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=4)
     if count < 2:
-        return None, gray
+        return None
     biggest = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
     contours, _ = cv2.findContours((labels == biggest).astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     region = np.zeros_like(mask)
     cv2.drawContours(region, contours, -1, 1, thickness=cv2.FILLED)
-    return region, gray
+    return region
 
 
 def _four_corners(region):
@@ -135,7 +154,10 @@ def find_page(rgb) -> list[tuple[float, float]] | None:
 
     factor = max(1.0, rgb.shape[1] / QUAD_WIDTH)
     small = cv2.resize(rgb, (round(rgb.shape[1] / factor), round(rgb.shape[0] / factor)), interpolation=cv2.INTER_AREA)
-    region, gray = _paper_region(small)
+    mask, gray = _paper_mask(small)
+    if _border_paper(mask) > BORDER_PAPER:
+        return None
+    region = _paper_region(mask)
     if region is None:
         return None
     frame = float(region.size)
@@ -211,7 +233,7 @@ def flatten_photo(image):
     import numpy as np
     from PIL import Image
 
-    reduce = max(1, image.width // (2 * QUAD_WIDTH))  # a cheap integer reduction first: find_page reduces further
+    reduce = max(1, image.width // QUAD_WIDTH)  # a cheap integer reduction first (box filter): find_page reduces the rest
     small = np.asarray((image.reduce(reduce) if reduce > 1 else image).convert("RGB"))
     corners = find_page(small)
     if corners is None:
@@ -224,7 +246,7 @@ def flatten_photo(image):
     rgb = np.asarray(image.convert("RGB"))
     flat = cv2.warpPerspective(rgb, matrix, (width, height + 2 * pad), flags=cv2.INTER_LINEAR,
                                borderMode=cv2.BORDER_REPLICATE)
-    region, _ = _paper_region(small)
+    region = _paper_region(_paper_mask(small)[0])
     factor = small.shape[1] / (image.width / reduce) / reduce  # photo pixels to `small`'s
     shrink = np.float32([[factor, 0, 0], [0, factor, 0], [0, 0, 1]])
     region_matrix = shrink @ matrix @ np.linalg.inv(shrink)
