@@ -50,6 +50,9 @@ APPROX_STEPS = (0.01, 0.02, 0.03, 0.05, 0.08)
 # share of the page's height: below it (a pixel or two at the reduced size) the edge's own noise would be
 # "straightened" into the page.
 MIN_BOW = 0.004
+# Columns whose edge lies further than this (pixels of the reduced mask, ~3-4 px of the photo) from the first
+# smooth fit are refitted without: a notch (a finger over the margin) is no part of the sheet's bow.
+EDGE_SLACK = 2.0
 
 
 @dataclass
@@ -199,9 +202,19 @@ def _bow_edges(region_flat):
         return None
     top = np.argmax(filled, axis=0).astype(np.float64)
     bottom = (height - 1 - np.argmax(filled[::-1], axis=0)).astype(np.float64)
-    fit_top = np.polyval(np.polyfit(columns[inner], top[inner], 4), columns)
-    fit_bottom = np.polyval(np.polyfit(columns[inner], bottom[inner], 4), columns)
-    return fit_top, fit_bottom
+    return _smooth_edge(columns, top, inner), _smooth_edge(columns, bottom, inner)
+
+
+def _smooth_edge(columns, edge, inner):
+    """A quartic through ``edge`` over the ``inner`` columns, fitted twice: the second time without the columns the
+    first fit missed by more than EDGE_SLACK pixels (a finger or a neighbouring sheet's corner notching the edge)."""
+    import numpy as np
+
+    fit = np.polyval(np.polyfit(columns[inner], edge[inner], 4), columns)
+    kept = inner & (np.abs(edge - fit) <= EDGE_SLACK)
+    if kept.sum() >= inner.sum() // 2:
+        fit = np.polyval(np.polyfit(columns[kept], edge[kept], 4), columns)
+    return fit
 
 
 def unbow(page, region_flat, pad: int, height: int):
