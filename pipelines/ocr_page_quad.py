@@ -60,6 +60,7 @@ class PageQuad:
     corners: list[tuple[float, float]]  # the page's corners in the photo: top-left, top-right, bottom-right, bottom-left
     size: tuple[int, int]  # the flattened page's width and height
     matrix: list[list[float]]  # the homography from the flattened page back to the photo
+    photo: tuple[int, int] = (0, 0)  # the photo's width and height, where boxes are mapped back to
 
     def to_input(self, bbox: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
         """A box in the flattened page's pixels, mapped back to the photo (its corners mapped, the box round them)."""
@@ -268,4 +269,4 @@ def flatten_photo(image):
                                       flags=cv2.INTER_NEAREST)
     flat = unbow(flat, region_flat, pad, height)
     back = np.linalg.inv(matrix) @ np.float64([[1, 0, 0], [0, 1, pad], [0, 0, 1]])
-    return Image.fromarray(flat), PageQuad(quad, (width, height), back.tolist())
+    return Image.fromarray(flat), PageQuad(quad, (width, height), back.tolist(), image.size)

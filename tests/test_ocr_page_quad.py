@@ -142,6 +142,7 @@ def test_a_photo_reaches_ocr_flat_and_its_boxes_map_back_into_the_photo():
 
     upright = read_upright(_png(_photo(CORNERS)), ocr, lambda crops: [False] * len(crops))
     assert len(seen) == 1 and upright.straight.page is not None
+    assert upright.input_size == (820, 1100)  # the photo's frame, where the boxes are mapped back to
     assert _row_spread(seen[0]) <= 3
     x0, top, _, _ = upright.to_input((50, 80, 180, 120))
     # the table's top-left corner in the photo: about 50/620 and 80/880 of the way along the page's corners
