@@ -18,7 +18,7 @@ def document_from_boxes(boxes: list[OcrBox], *, doc_id: str, source: str | None,
     builder = DocumentBuilder(doc_id=doc_id, source=source, format="image")
     size = {} if mask is None else {"width": float(mask.shape[1]), "height": float(mask.shape[0])}
     if upright is not None:
-        size = {"width": float(upright.size[0]), "height": float(upright.size[1])}
+        size = {"width": float(upright.input_size[0]), "height": float(upright.input_size[1])}
     builder.start_page(1, ocr="read", **size)  # a cell's bbox is in the image's pixels
     for kind, item in (upright.blocks(mask) if upright is not None else ocr_blocks(boxes, mask)):
         if kind == "line":

@@ -21,6 +21,7 @@ import math
 from dataclasses import dataclass
 
 from jixiao.pipelines.ocr_cleanup import flatten_paper, lift_round_seal
+from jixiao.pipelines.ocr_page_quad import PageQuad, flatten_photo
 
 # Largest tilt looked for, in degrees either way: a sheet in a feeder lies within a few degrees, one laid by
 # hand on a copier's glass or photographed flat up to ten and more (origf: 8 and 10 degrees); beyond 15 it is
@@ -60,12 +61,16 @@ class Straight:
     image: bytes  # what OCR reads: the input itself when nothing was changed, else a PNG
     skew: float  # degrees counter-clockwise the page was turned to straighten it (PIL's sense); 0.0 when not
     size: tuple[int, int]  # width and height of the image (rotation keeps the size)
+    page: PageQuad | None = None  # a phone photo's page, cut out and warped flat before the rest (``ocr_page_quad``)
 
     def to_input(self, bbox: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
         """A box in the straightened image's pixels, mapped back to the image as given (its corners turned back
-        about the centre, the box around them)."""
-        if not self.skew:
-            return bbox
+        about the centre, the box around them; a photo's page then mapped back into the photo)."""
+        if self.skew:
+            bbox = self._unskew(bbox)
+        return self.page.to_input(bbox) if self.page is not None else bbox
+
+    def _unskew(self, bbox: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
         x0, top, x1, bottom = bbox
         cx, cy = self.size[0] / 2, self.size[1] / 2
         # PIL turns the picture counter-clockwise by `skew` on the screen (y down): a point of the input at
@@ -133,8 +138,9 @@ def drop_red_ink(image):
 
 
 def straighten(data: bytes) -> Straight:
-    """The image with a seal's ink dropped (red by colour, grey or black by shape), dim or shadowed paper
-    flattened and its skew turned level, each only where found."""
+    """The image with a photographed page cut out and warped flat (``flatten_photo``), a seal's ink dropped (red by
+    colour, grey or black by shape), dim or shadowed paper flattened and its skew turned level, each only where
+    found."""
     import numpy as np
     from PIL import Image
 
@@ -143,6 +149,10 @@ def straighten(data: bytes) -> Straight:
             image = opened.copy()
     except Exception:  # noqa: BLE001 - undecodable here: the OCR call reads it or reports why it cannot (load_image)
         return Straight(data, 0.0, (0, 0))
+    photo = flatten_photo(image)
+    page = None
+    if photo is not None:
+        image, page = photo
     cleaned = drop_red_ink(image)
     gray = cleaned if cleaned is not None else image.convert("L")
     flat = flatten_paper(np.asarray(gray))
@@ -155,8 +165,8 @@ def straighten(data: bytes) -> Straight:
     # a seal by its shape once the page lies level: its rules are lifted off before the circle search
     lifted = lift_round_seal(np.asarray(gray))
     gray = Image.fromarray(lifted) if lifted is not None else gray
-    if cleaned is None and flat is None and lifted is None and not angle:
+    if page is None and cleaned is None and flat is None and lifted is None and not angle:
         return Straight(data, 0.0, image.size)
     buffer = io.BytesIO()
     gray.save(buffer, "PNG", compress_level=1)
-    return Straight(buffer.getvalue(), angle, image.size)
+    return Straight(buffer.getvalue(), angle, image.size, page)

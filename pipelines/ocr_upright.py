@@ -51,6 +51,14 @@ class Upright:
     size: tuple[int, int]  # the input's width and height in pixels
     straight: Straight | None = None  # the seal and skew clean-up done before OCR (``ocr_straighten``)
 
+    @property
+    def input_size(self) -> tuple[int, int]:
+        """The width and height of the image as given, where ``to_input`` maps boxes: a photo's frame where its
+        page was cut out and warped flat (``ocr_page_quad``), else ``size``."""
+        if self.straight is not None and self.straight.page is not None:
+            return self.straight.page.photo
+        return self.size
+
     def to_input(self, bbox: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
         """A box in ``image``'s pixels, mapped back to the image as given: turned back, then skewed back."""
         bbox = unturn(bbox, self.turn, self.size)
