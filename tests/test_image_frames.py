@@ -126,6 +126,13 @@ def test_heic_without_pillow_heif_names_the_extra(monkeypatch, fake_ocr):
     assert "jixiao[ocr]" in info.value.message and info.value.code == "input.unsupported_format"
 
 
+def test_a_heic_reads_as_one_page_where_pillow_heif_is_installed():
+    pillow_heif = pytest.importorskip("pillow_heif")  # the ocr extra brings it; the dev environment need not
+    pillow_heif.register_heif_opener()
+    (frame,) = page_frames(_save([_page((64, 64), "RGB")], "HEIF"), source="IMG_0001.HEIC")
+    assert frame.size == (64, 64) and Image.open(io.BytesIO(frame.data)).mode in ("L", "RGB")
+
+
 def test_too_many_frames_or_pixels_are_refused_before_decoding(monkeypatch, fake_ocr):
     def never(*args, **kwargs):
         raise AssertionError("decoded")
