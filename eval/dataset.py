@@ -30,7 +30,8 @@ GOLD_SUFFIX = ".gold.json"
 # What a gold pairs with, tried in order beside NAME.gold.json: the text as ingested (contract section 5), else the
 # original file a bureau published, which the loaders read (PDF, Word, Excel, a scanned page through the OCR extra).
 SOURCE_SUFFIXES = (".txt", ".pdf", ".docx", ".xlsx", ".docm", ".dotx", ".dotm", ".xlsm", ".xltx", ".xltm", ".doc", ".wps",
-                   ".xls", ".et", ".html", ".htm", ".mht", ".mhtml", ".png", ".jpg", ".jpeg")
+                   ".xls", ".et", ".html", ".htm", ".mht", ".mhtml", ".png", ".jpg", ".jpeg",
+                   ".tif", ".tiff", ".heic", ".heif", ".webp", ".bmp", ".gif")
 TEXT_SUFFIX = ".txt"
 # Tried in order for NAME in a prediction folder.
 PRED_SUFFIXES = (".json", ".pred.json", ".record.json")

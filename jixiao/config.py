@@ -50,6 +50,7 @@ class Settings(BaseSettings):
         "ZIP in a ZIP is 2, one level deeper is refused (input.archive_depth)")
     max_xlsx_cells: int = Field(default=100_000, description="most cells an XLSX may store, all sheets (openpyxl holds ~2 kB each)")
     max_pdf_pages: int = Field(default=300, description="most pages a PDF may have")
+    max_image_frames: int = Field(default=300, description="most frames (pages) a TIFF may have, as max_pdf_pages for a PDF")
     max_image_pixels: int = Field(
         default=40_000_000, description="most pixels an image may have (below Pillow's 89.5 M default; A4 at 600 dpi is 35 M)"
     )

@@ -13,7 +13,6 @@ from jixiao.errors import (
     BinaryInputError,
     DecodingError,
     EmptyInputError,
-    ImageTooLargeError,
     InputTooLargeError,
     UnreadableFileError,
     UnsupportedFormatError,
@@ -21,6 +20,7 @@ from jixiao.errors import (
 )
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.html_format import looks_html, looks_mhtml
+from jixiao.pipelines.image_frames import image_kind
 from jixiao.pipelines.ole_format import OLE2_MAGIC, SAVE_AS, not_ole, ole_format
 
 def _looks_binary(data: bytes) -> bool:
@@ -107,14 +107,15 @@ def decode_text(data: bytes, *, source: str | None = None) -> tuple[str, str]:
     raise DecodingError(message, source=source)
 
 
-_PNG = b"\x89PNG\r\n\x1a\n"
-_JPEG = b"\xff\xd8\xff"
 _TEXT_SUFFIXES = {".txt", ".text", ".csv", ".tsv", ".md", ".log", ""}
 # (a macro-enabled file and a template are the same package under another main content type: .docm / .dotx /
 # .dotm read as DOCX, .xlsm / .xltx / .xltm as XLSX)
 _SUFFIX_FORMATS = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".dotx": "docx", ".dotm": "docx", ".xlsx": "xlsx",
-                   ".xlsm": "xlsx", ".xltx": "xlsx", ".xltm": "xlsx", ".png": "image", ".jpg": "image", ".jpeg": "image"}
-SUPPORTED = "text (UTF-8/GB18030), PDF, DOCX, XLSX, DOC/WPS, XLS/ET, HTML/MHTML, PNG/JPEG images"
+                   ".xlsm": "xlsx", ".xltx": "xlsx", ".xltm": "xlsx", ".png": "image", ".jpg": "image", ".jpeg": "image",
+                   ".tif": "image", ".tiff": "image", ".gif": "image", ".bmp": "image", ".webp": "image",
+                   ".heic": "image", ".heif": "image"}
+SUPPORTED = ("text (UTF-8/GB18030), PDF, DOCX, XLSX, DOC/WPS, XLS/ET, HTML/MHTML, "
+             "images (PNG, JPEG, TIFF pages, BMP, GIF / WebP first frame, HEIC)")
 
 
 # ZIP members a DOCX/XLSX loader parses (python-docx, openpyxl): their uncompressed size is what memory grows with
@@ -181,25 +182,11 @@ def _zip_format(data: bytes, source: str | None, settings: Settings | None = Non
 
 
 def check_image(data: bytes, settings: Settings, source: str | None) -> None:
-    """Refuse an image over ``max_image_pixels`` from its header, before a single pixel is decoded."""
-    import io
-    import warnings
+    """Refuse an image over ``max_image_pixels`` (a frame of it) or ``max_image_frames`` from its headers, before a
+    single pixel is decoded (``image_frames.check_frames``)."""
+    from jixiao.pipelines.image_frames import check_frames
 
-    from PIL import Image
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data)) as image:
-                width, height = image.size
-    except Image.DecompressionBombError as exc:
-        raise ImageTooLargeError(f"image too large to open ({exc})", limit="max_image_pixels", source=source) from exc
-    except Exception as exc:  # a damaged header: the OCR loader reports it
-        del exc
-        return
-    if width * height > settings.max_image_pixels:
-        raise ImageTooLargeError(f"the image is {width}x{height} = {width * height} pixels, over the limit of {settings.max_image_pixels}",
-                                 limit="max_image_pixels", source=source)
+    check_frames(data, settings, source)
 
 
 def sniff_format(data: bytes, filename: str | None = None, settings: Settings | None = None) -> str:
@@ -211,7 +198,7 @@ def sniff_format(data: bytes, filename: str | None = None, settings: Settings | 
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return _zip_format(data, source, settings)
-    if data.startswith((_PNG, _JPEG)):
+    if image_kind(data) is not None:  # PNG, JPEG, TIFF, GIF, BMP, WebP, HEIF by their magic bytes
         return "image"
     suffix = Path(filename).suffix.lower() if filename else ""
     if data.startswith(OLE2_MAGIC):  # .doc / .xls / .wps / .et / .ppt: the streams say which

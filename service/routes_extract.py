@@ -287,7 +287,7 @@ def _request_body(json_schema: str, file_field: str, file_help: str) -> dict:
                             "mode": {"type": "string", "enum": list(get_args(Mode)), "default": "combined"},
                         },
                     },
-                    "encoding": {file_field: {"contentType": "application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, text/plain, image/png, image/jpeg"}},
+                    "encoding": {file_field: {"contentType": "application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, text/plain, image/png, image/jpeg, image/tiff, image/heic, image/webp, image/bmp, image/gif"}},
                 },
             },
         }

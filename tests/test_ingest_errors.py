@@ -185,5 +185,11 @@ def test_an_image_the_ocr_cannot_decode_is_unreadable_and_its_bad_alloc_is_out_o
         raise RuntimeError("[ONNXRuntimeError] : 6 : RUNTIME_EXCEPTION : Status Message: std::bad_alloc")
 
     monkeypatch.setattr(load_image, "run_ocr", bad_alloc)
+    import io
+
+    from PIL import Image
+
+    png = io.BytesIO()
+    Image.new("L", (200, 100), 255).save(png, "PNG")  # decodes (image_frames), then the engine fails on it
     with pytest.raises(MemoryError):  # the worker answers input.memory_limit for it (a rerun retries that)
-        load_image.load_image(b"\x89PNG\r\n\x1a\n" + b"\0" * 64, doc_id="x", source="x.png")
+        load_image.load_image(png.getvalue(), doc_id="x", source="x.png")
