@@ -295,7 +295,12 @@ class JobStore:
             for index in range(len(entry.results)):
                 if entry.results[index] is not None:  # finished before a restart
                     continue
-                document = await self._document(entry, index)
+                try:
+                    document = await self._document(entry, index)
+                except FileNotFoundError:
+                    if self.db is not None and entry.id not in self.db.held_by(self.lease):
+                        return self._lose(entry)  # finished elsewhere (a DELETE there dropped its inputs) meanwhile
+                    raise
                 item = await self._run_document(entry.id, index, document, entry.deadline)
                 if entry.is_finished or entry.lost:  # cancelled while its last step returned
                     return

@@ -4,6 +4,7 @@ only answered 204 once the store took it; otherwise 503 job.store_unavailable an
 from __future__ import annotations
 
 import sqlite3
+import time
 from contextlib import contextmanager
 
 import pytest
@@ -54,3 +55,24 @@ def test_cancelling_a_running_job_while_the_store_is_locked_answers_503_and_the_
         gate.set()
         done = _finished(client, location)  # was: cancelled in memory, the row left running under a live lease
         assert done["status"] == "done" and done["progress"]["succeeded"] == 2
+
+
+def test_a_job_deleted_elsewhere_between_its_start_and_reading_its_input_stops_quietly(tmp_path, caplog):
+    # two processes racing (bug bash s15): B's DELETE dropped the inputs A was about to read; A logged "job failed"
+    # with a FileNotFoundError and filled the job with internal errors (refused by the store, but noise)
+    with TestClient(_app(tmp_path)) as a, TestClient(_app(tmp_path)) as b:
+        store = a.app.state.jobs
+        load_input = store.db.load_input
+
+        def deleted_first(job_id, index, meta):
+            b.portal.call(b.app.state.jobs.cancel, job_id)
+            return load_input(job_id, index, meta)
+
+        store.db.load_input = deleted_first
+        location = a.post("/v1/jobs", json={"documents": [{"text": TEXT}]}).headers["location"]
+        for _ in range(500):
+            if b.get(location).json()["status"] == "cancelled" and not store.jobs:
+                break
+            time.sleep(0.01)
+        assert b.get(location).json()["status"] == "cancelled" and not store.jobs
+        assert "job failed" not in caplog.text
