@@ -195,8 +195,8 @@ def _date_part(tok: str, stamp: dt.datetime, minute: bool) -> str:
 def shown(value, number_format: str | None) -> str | None:
     """VALUE as Excel shows it under NUMBER_FORMAT where the format adds literal text or date codes, else None."""
     fmt = number_format or ""
-    if not fmt.strip() or fmt.strip().lower() == "general" or len(fmt) > MAX_FORMAT_CHARS:
-        return None
+    if len(fmt) > MAX_FORMAT_CHARS or not fmt.strip() or fmt.strip().lower() == "general":
+        return None  # the length first: even lower() on a long format costs its length per cell
     if isinstance(value, float) and not math.isfinite(value):
         return None  # 1e999 in a cell reads as inf: no format shows it, the plain value is read
     try:

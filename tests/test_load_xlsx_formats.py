@@ -107,3 +107,11 @@ def test_a_sheet_of_infinite_values_under_a_unit_format_reads():
     workbook.save(buffer)
     text = load_bytes(buffer.getvalue(), filename="inf.xlsx").text
     assert "项目2" in text and "项目3" in text
+
+
+def test_a_percent_format_longer_than_excel_allows_reads_as_general():
+    from jixiao.pipelines.load_xlsx import format_value
+
+    # "0." and 5,000 zeros "%": 5,000 decimals a cell before
+    assert format_value(0.25, "0." + "0" * 5000 + "%") == "0.25"
+    assert format_value(0.25, "0.00%") == "25.00%"
