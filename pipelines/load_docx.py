@@ -151,7 +151,7 @@ def _add_docx_chunk(builder: DocumentBuilder, blob: bytes, chunks: _Chunks, dept
 
     import docx
 
-    from jixiao.pipelines.ingest import check_zip
+    from jixiao.pipelines.zip_limits import check_zip
 
     if depth > chunks.settings.max_archive_depth:
         raise ArchiveDepthError(f"a Word document imported as a chunk (w:altChunk) {depth} Word packages deep, over the "
