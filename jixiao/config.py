@@ -54,6 +54,11 @@ class Settings(BaseSettings):
     max_image_pixels: int = Field(
         default=40_000_000, description="most pixels an image may have (below Pillow's 89.5 M default; A4 at 600 dpi is 35 M)"
     )
+    # rapidocr shrinks a page to 2000 px on its long side, then enlarges its short side to 736 px for the text
+    # detector: any page of a usual shape works on at most ~4 Mpixel there, but a thin strip is stretched (a blank
+    # 32x3000 PNG of 200 bytes became 736x49000 = 36 Mpixel, 4.7 GB and 48 s). ~130 MB a detector Mpixel.
+    max_ocr_pixels: int = Field(default=12_000_000, description="most pixels the OCR text detector may work on for "
+                                "one image page once the engine has resized it (a thin strip is stretched)")
     pdf_ocr: bool = Field(
         default=True, description="OCR a PDF page that has no text layer (a scan) or a garbage one (needs the ocr extra); "
         "false: read the text layer only")

@@ -31,8 +31,10 @@ _FALLBACK = f"{{{_MC}}}Fallback"
 _WRAPPERS = frozenset({_w("sdt"), _w("sdtContent"), _w("customXml")})
 # subtrees Word does not show: a shape's VML copy, tracked deletions and the source of a tracked move
 _NOT_SHOWN = frozenset({_FALLBACK, _w("del"), _w("moveFrom"), _w("sdtPr"), _w("sdtEndPr"), _w("rPr"), _w("pPr")})
-# nesting past this is read as text only (no deeper walk): real wrappers nest a few levels
-_MAX_WRAP_DEPTH = 32
+# python-docx's XML parser (libxml2 without huge_tree) refuses a document nested deeper than 256 elements, so no
+# walk below goes deeper: this bound only keeps the recursion finite should a parser ever allow more. It is not
+# a cut-off for real files (a smaller one dropped the text of a paragraph 40 content controls deep: input.empty).
+_MAX_WRAP_DEPTH = 256
 
 
 def _through(parent, wanted: frozenset, depth: int = 0):
@@ -85,7 +87,7 @@ def _walk(node, parts: list[str], depth: int) -> None:
             parts.append(" ")
         elif tag in (_BR, _CR):
             parts.append("\n")
-        elif tag in _NOT_SHOWN or not isinstance(tag, str) or depth >= _MAX_WRAP_DEPTH * 4:
+        elif tag in _NOT_SHOWN or not isinstance(tag, str) or depth >= _MAX_WRAP_DEPTH:
             continue
         elif tag == P:  # a paragraph inside a text box: a line of its own
             if parts and not parts[-1].endswith("\n"):

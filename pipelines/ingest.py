@@ -21,6 +21,7 @@ from jixiao.errors import (
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.html_format import looks_html, looks_mhtml
 from jixiao.pipelines.image_frames import image_kind
+from jixiao.pipelines.zip_limits import check_zip
 from jixiao.pipelines.ole_format import OLE2_MAGIC, SAVE_AS, not_ole, ole_format
 
 def _looks_binary(data: bytes) -> bool:
@@ -118,35 +119,7 @@ SUPPORTED = ("text (UTF-8/GB18030), PDF, DOCX, XLSX, DOC/WPS, XLS/ET, HTML/MHTML
              "images (PNG, JPEG, TIFF pages, BMP, GIF / WebP first frame, HEIC)")
 
 
-# ZIP members a DOCX/XLSX loader parses (python-docx, openpyxl): their uncompressed size is what memory grows with
-_ZIP_PARSED = (".xml", ".rels", ".vml")
-_ZIP_RATIO_FLOOR = 1024 * 1024  # a member smaller than this uncompressed is never a bomb, whatever its ratio
-_ZIP_CENTRAL_ENTRY = b"PK\x01\x02"
-
-
-def check_zip(archive, settings: Settings, source: str | None) -> None:
-    """Refuse a decompression bomb from the ZIP directory alone, before any member is inflated.
-
-    The sizes are the directory's own: ``zipfile`` stops inflating a member at its declared size (and fails its
-    CRC when more was there), so what a parser is given is bounded by them.
-    """
-    infos = archive.infolist()
-    if len(infos) > settings.max_zip_members:
-        raise ZipBombError(f"the ZIP container holds {len(infos)} members, over the limit of {settings.max_zip_members}",
-                           limit="max_zip_members", source=source)
-    total = sum(info.file_size for info in infos)
-    if total > settings.max_zip_bytes:
-        raise ZipBombError(f"the ZIP container inflates to {total} bytes, over the limit of {settings.max_zip_bytes}",
-                           limit="max_zip_bytes", source=source)
-    parsed = sum(info.file_size for info in infos if info.filename.lower().endswith(_ZIP_PARSED))
-    if parsed > settings.max_zip_xml_bytes:
-        raise ZipBombError(f"the XML parts inflate to {parsed} bytes, over the limit of {settings.max_zip_xml_bytes}",
-                           limit="max_zip_xml_bytes", source=source)
-    for info in infos:
-        ratio = info.file_size / max(1, info.compress_size)
-        if info.file_size > _ZIP_RATIO_FLOOR and ratio > settings.max_zip_ratio:
-            raise ZipBombError(f"member {info.filename!r} is compressed {ratio:.0f}:1, over the limit of {settings.max_zip_ratio:g}:1",
-                               limit="max_zip_ratio", source=source)
+_ZIP_CENTRAL_ENTRY = b"PK\x01\x02"  # the signature of each ZIP directory entry
 
 
 def zip_document_kind(names: set[str]) -> str | None:

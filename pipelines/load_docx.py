@@ -12,7 +12,14 @@ from collections.abc import Callable
 
 from jixiao.config import Settings, get_settings
 from jixiao.deadline import NO_DEADLINE, Deadline
-from jixiao.errors import EmptyInputError, JixiaoError, UnsupportedFormatError, unreadable
+from jixiao.errors import (
+    ArchiveDepthError,
+    EmptyInputError,
+    JixiaoError,
+    UnreadableFileError,
+    UnsupportedFormatError,
+    unreadable,
+)
 from jixiao.pipelines.docx_content import ALT_CHUNK, TBL, blocks, cell_text, paragraph_text, rows
 from jixiao.pipelines.docx_content import cells as row_cells
 from jixiao.pipelines.docx_parts import as_document, chunk_kind, chunk_part, text_lines
@@ -105,28 +112,64 @@ def _page_size(document) -> tuple[int, int] | None:
     return (int(width), int(height)) if width and height else None
 
 
-def _add_chunk(builder: DocumentBuilder, part, element, settings: Settings, deadline: Deadline, read_page) -> None:
-    """An imported chunk (``w:altChunk``, ``docx_parts``) read where it stands; READ_PAGE reads an HTML chunk into
-    the builder (``load_html.add_page``, handed over by ``ingest``: the HTML loader sits beside this one)."""
+class _Chunks:
+    """What the imported chunks of one document have read: each part once (a pointer is a few bytes, the part it
+    imports up to the package's size: a part imported again and again would cost its size per pointer), and how
+    deep a Word chunk sits in Word chunks (each one a ZIP inside a ZIP, bounded as archives are)."""
+
+    def __init__(self, settings: Settings, deadline: Deadline, read_page):
+        self.settings, self.deadline, self.read_page = settings, deadline, read_page
+        self.seen: set[int] = set()
+
+
+def _add_chunk(builder: DocumentBuilder, part, element, chunks: _Chunks, depth: int = 1) -> None:
+    """An imported chunk (``w:altChunk``, ``docx_parts``) read where it stands; ``chunks.read_page`` reads an HTML
+    chunk into the builder (``load_html.add_page``, handed over by ``ingest``: the HTML loader sits beside this one).
+    DEPTH: how many Word packages hold this pointer (1: the document itself)."""
     target = chunk_part(part, element, builder.source)
+    if id(target) in chunks.seen:
+        raise UnreadableFileError(f"the imported chunk {str(getattr(target, 'partname', ''))!r} is pointed at more than "
+                                  "once (w:altChunk): each imported part is read once", source=builder.source)
+    chunks.seen.add(id(target))
     kind = chunk_kind(getattr(target, "content_type", ""), str(getattr(target, "partname", "")), builder.source)
     if kind == "html":
-        if read_page is None:
+        if chunks.read_page is None:
             raise UnsupportedFormatError("an imported HTML chunk (w:altChunk) holds the document's content and no HTML "
                                          "reader was given", source=builder.source)
-        read_page(builder, target.blob, settings, deadline)
+        chunks.read_page(builder, target.blob, chunks.settings, chunks.deadline)
     elif kind == "text":
         for line in text_lines(target.blob):
             builder.add_paragraph(line)
     else:
-        import docx
+        _add_docx_chunk(builder, target.blob, chunks, depth + 1)
 
-        inner = docx.Document(io.BytesIO(as_document(target.blob)))
-        for block in blocks(inner.element.body):  # a chunk inside the chunk is not followed (no import loops)
-            if block.tag == TBL:
-                add_table(builder, block)
-            elif block.tag != ALT_CHUNK:
-                add_paragraph(builder, block)
+
+def _add_docx_chunk(builder: DocumentBuilder, blob: bytes, chunks: _Chunks, depth: int) -> None:
+    """A Word document imported as a chunk: a ZIP inside the ZIP, checked against the bomb limits (its own members
+    were not seen by ``ingest``'s check of the outer package) and against ``max_archive_depth``."""
+    import zipfile
+
+    import docx
+
+    from jixiao.pipelines.zip_limits import check_zip
+
+    if depth > chunks.settings.max_archive_depth:
+        raise ArchiveDepthError(f"a Word document imported as a chunk (w:altChunk) {depth} Word packages deep, over the "
+                                f"limit of {chunks.settings.max_archive_depth}", limit="max_archive_depth",
+                                source=builder.source)
+    try:
+        check_zip(zipfile.ZipFile(io.BytesIO(blob)), chunks.settings, builder.source)
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise UnreadableFileError(f"an imported Word chunk (w:altChunk) is a damaged ZIP: {exc}",
+                                  source=builder.source) from exc
+    inner = docx.Document(io.BytesIO(as_document(blob)))
+    for block in blocks(inner.element.body):
+        if block.tag == TBL:
+            add_table(builder, block)
+        elif block.tag == ALT_CHUNK:
+            _add_chunk(builder, inner.part, block, chunks, depth)
+        else:
+            add_paragraph(builder, block)
 
 
 def load_docx(data: bytes, *, doc_id: str, source: str | None, settings: Settings | None = None,
@@ -145,11 +188,12 @@ def load_docx(data: bytes, *, doc_id: str, source: str | None, settings: Setting
     builder = DocumentBuilder(doc_id=doc_id, source=source, format="docx", max_chars=settings.max_text_chars, deadline=deadline)
     try:
         pictures = DocxPictures(document.part, _page_size(document), settings, source=source, deadline=deadline)
+        chunks = _Chunks(settings, deadline, read_page)
         for block in body:
             if block.tag == TBL:
                 add_table(builder, block, pictures=pictures)
             elif block.tag == ALT_CHUNK:
-                _add_chunk(builder, document.part, block, settings, deadline, read_page)
+                _add_chunk(builder, document.part, block, chunks)
             else:
                 add_paragraph(builder, block, pictures)
     except (JixiaoError, MemoryError):  # the builder's limits and the deadline; the worker's memory limit

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from jixiao.config import get_settings
 from jixiao.deadline import NO_DEADLINE
-from jixiao.errors import EmptyInputError, UnsupportedFormatError, unreadable
+from jixiao.errors import EmptyInputError, ImageTooLargeError, UnsupportedFormatError, unreadable
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.image_frames import page_frames
 from jixiao.pipelines.load_builder import DocumentBuilder
@@ -37,15 +37,51 @@ def add_page(builder: DocumentBuilder, number: int, boxes: list[OcrBox], *, mask
             builder.add_table(item, page=number)
 
 
+# A page narrower or shorter than this holds no line OCR reads (a character is read from ~10 px tall, and a page
+# has margins); the text detector resizes to multiples of 32 px and fails below one (ResizeImgError), and the
+# clean-up before OCR (seal and paper maps at a reduced scale, line finding) fails on a side of 16: such a frame
+# (a 1x1 spacer, a 20000x10 strip) is skipped, and a file of such frames is input.empty, not input.unreadable.
+MIN_PAGE_SIDE_PX = 32
+
+
+# rapidocr's resizing (its config.yaml): the long side shrunk to this, then the short side enlarged to the detector's
+_ENGINE_MAX_SIDE, _ENGINE_MIN_SIDE, _DETECT_MIN_SIDE = 2000, 30, 736
+
+
+def detector_pixels(width: int, height: int) -> int:
+    """Pixels the engine's text detector works on for a page of WIDTH x HEIGHT (the engine's own resizing)."""
+    long, short = max(width, height), min(width, height)
+    if long > _ENGINE_MAX_SIDE:
+        long, short = _ENGINE_MAX_SIDE, short * _ENGINE_MAX_SIDE / long
+    short = max(short, _ENGINE_MIN_SIDE)
+    if short < _DETECT_MIN_SIDE:
+        long, short = long * _DETECT_MIN_SIDE / short, _DETECT_MIN_SIDE
+    return int(long * short)
+
+
+def _check_detector(frame, settings, source: str | None) -> None:
+    work = detector_pixels(*frame.size)
+    if work > settings.max_ocr_pixels:
+        raise ImageTooLargeError(f"page {frame.number} is {frame.size[0]}x{frame.size[1]} pixels: the OCR engine "
+                                 f"stretches so thin a page to {work} pixels for its text detector, over the limit of "
+                                 f"{settings.max_ocr_pixels}", limit="max_ocr_pixels", source=source)
+
+
 def load_image(data: bytes, *, doc_id: str, source: str | None, settings=None, deadline=None) -> Document:
     """OCR every page of an image file (a TIFF's frames; one page for the others); the pixel and frame limits were
     checked on its headers (``ingest.check_image``) before this runs."""
     if not ocr_available():
         raise UnsupportedFormatError(f"image input needs the optional OCR engine, which is not installed: {INSTALL_HINT}", source=source)
-    options = OcrOptions.from_settings(settings or get_settings())
+    settings = settings or get_settings()
+    options = OcrOptions.from_settings(settings)
     builder = DocumentBuilder(doc_id=doc_id, source=source, format="image", deadline=deadline or NO_DEADLINE)
+    tiny = []
     for frame in page_frames(data, source=source):
         builder.check_deadline(f"reading page {frame.number} of the image")
+        if min(frame.size) < MIN_PAGE_SIDE_PX:
+            tiny.append(f"{frame.size[0]}x{frame.size[1]}")
+            continue
+        _check_detector(frame, settings, source)
         try:
             # a page scanned sideways or upside down is turned
             upright = read_upright(frame.data, run_ocr, options=options)
@@ -56,5 +92,6 @@ def load_image(data: bytes, *, doc_id: str, source: str | None, settings=None, d
         add_page(builder, frame.number, upright.boxes, mask=ink(upright.image), upright=upright)
     document = builder.build()
     if not document.text.strip():
-        raise EmptyInputError("OCR found no text in the image", source=source)
+        why = f" (pages of {', '.join(tiny[:3])} pixels are too small to hold text)" if tiny else ""
+        raise EmptyInputError(f"OCR found no text in the image{why}", source=source)
     return document

@@ -15,7 +15,7 @@ from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import EmptyInputError, InputLimitError, InputTooLargeError, unreadable
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.load_builder import DocumentBuilder
-from jixiao.pipelines.number_format import shown
+from jixiao.pipelines.number_format import MAX_FORMAT_CHARS, shown
 from jixiao.pipelines.sheet_grid import add_sheet, shown_grid
 from jixiao.pipelines.table_pictures import picture_meta
 from jixiao.pipelines.xlsx_pictures import SheetPictures, hidden_rows
@@ -33,7 +33,8 @@ def format_value(value, number_format: str | None = None) -> str:
     if printed is not None:
         return printed
     if isinstance(value, (int, float)):
-        fmt = number_format or "General"
+        # a format longer than Excel allows reads as General: its decimals would be counted per cell
+        fmt = number_format if number_format and len(number_format) <= MAX_FORMAT_CHARS else "General"
         if "%" in fmt:
             match = _DECIMALS.search(fmt)
             return f"{value * 100:.{len(match.group(1)) if match else 0}f}%"

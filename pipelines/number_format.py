@@ -16,6 +16,7 @@ xlrd hand over the code without applying it, and no renderer package resolves th
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 _DIGIT_CODES = frozenset("0#?,.")
@@ -23,6 +24,9 @@ _DATE_CODES = frozenset("ymdhsYMDHS")
 # Excel's built-in short date (id 14): shown in the reader's locale, so it stays ISO (the caller's default)
 _LOCALE_DATE = frozenset({"mm-dd-yy", "m/d/yyyy", "m/d/yy"})
 _BRACKET = re.compile(r"\[([^\]]*)\]")
+# Excel refuses a custom format longer than this; a longer one (a file written by a tool, not by Excel) is read
+# as the plain value: rendering it would cost its length for every cell that uses it (cells x length).
+MAX_FORMAT_CHARS = 255
 _DATE_TOKEN = re.compile(r"yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am/pm|a/p", re.I)
 
 
@@ -191,8 +195,17 @@ def _date_part(tok: str, stamp: dt.datetime, minute: bool) -> str:
 def shown(value, number_format: str | None) -> str | None:
     """VALUE as Excel shows it under NUMBER_FORMAT where the format adds literal text or date codes, else None."""
     fmt = number_format or ""
-    if not fmt.strip() or fmt.strip().lower() == "general":
+    if len(fmt) > MAX_FORMAT_CHARS or not fmt.strip() or fmt.strip().lower() == "general":
+        return None  # the length first: even lower() on a long format costs its length per cell
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # 1e999 in a cell reads as inf: no format shows it, the plain value is read
+    try:
+        return _shown(value, fmt)
+    except (OverflowError, ValueError):  # 255 "%" codes scale past a float: the plain value is read
         return None
+
+
+def _shown(value, fmt: str) -> str | None:
     sections = _sections(fmt)
     if isinstance(value, (dt.date, dt.datetime)):
         if fmt.strip().lower() in _LOCALE_DATE:

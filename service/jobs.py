@@ -222,19 +222,27 @@ class JobStore:
         running process's next heartbeat otherwise. It is returned. A finished job is forgotten (None)."""
         entry = self.get(job_id)
         if entry.is_finished:
-            self._drop(entry)
+            self._drop(entry, required=True)
             return None
         mine = self.jobs.get(job_id)
         entry = mine if mine is not None else entry
         problem = problem_for(JobCancelledError(f"job {job_id} was cancelled (DELETE) before this document finished"),
                               f"/v1/jobs/{job_id}")
+        before, read_before = list(entry.results), entry.read
         for index, item in enumerate(entry.results):
             if item is None:
                 entry.results[index] = BatchItem(index=index, doc_id=entry.doc_ids[index], ok=False, error=problem)
         entry.read = True  # its client gave it up: the first to make room
         # Whoever holds the lease: a DELETE is the client's will. Only a job finished meanwhile is not cancelled
-        # (the write is conditional on its being unfinished): then it is forgotten like any finished job.
-        if not self._finish(entry, "cancelled", lease=None):
+        # (the write is conditional on its being unfinished): then it is forgotten like any finished job. A store
+        # that cannot take the write (locked past its timeout) answers 503 and the job runs on as it was: a 204
+        # would tell the client a job is gone that the store still runs.
+        try:
+            finished = self._finish(entry, "cancelled", lease=None, required=True)
+        except JobStoreError:
+            entry.results[:], entry.read = before, read_before
+            raise
+        if not finished:
             return self.cancel(job_id)
         entry.scope.cancel()
         return entry
@@ -287,7 +295,12 @@ class JobStore:
             for index in range(len(entry.results)):
                 if entry.results[index] is not None:  # finished before a restart
                     continue
-                document = await self._document(entry, index)
+                try:
+                    document = await self._document(entry, index)
+                except FileNotFoundError:
+                    if self.db is not None and entry.id not in self.db.held_by(self.lease):
+                        return self._lose(entry)  # finished elsewhere (a DELETE there dropped its inputs) meanwhile
+                    raise
                 item = await self._run_document(entry.id, index, document, entry.deadline)
                 if entry.is_finished or entry.lost:  # cancelled while its last step returned
                     return
@@ -304,14 +317,14 @@ class JobStore:
             return held
         return await anyio.to_thread.run_sync(self.db.load_input, entry.id, index, held)
 
-    def _finish(self, entry: JobEntry, status: str, lease: str | None) -> bool:
+    def _finish(self, entry: JobEntry, status: str, lease: str | None, required: bool = False) -> bool:
         """The job's end, written with the results not written yet, if it is not finished already and (``lease``
         given) still ours; its inputs are dropped. False when nothing was written."""
         if self.db is not None:
             finished = self.clock()
             written = self._write(self.db.finished, entry.id, status, finished,
                                   {i: item.model_dump_json() for i, item in enumerate(entry.results) if item is not None},
-                                  lease)
+                                  lease, required=required)
             if written is False:
                 return False
             if entry.read:
@@ -359,22 +372,26 @@ class JobStore:
             for job_id in job_ids:
                 self.db.drop_inputs(job_id)
 
-    def _drop(self, entry: JobEntry) -> None:
-        self.jobs.pop(entry.id, None)
+    def _drop(self, entry: JobEntry, required: bool = False) -> None:
         if self.db is not None:
-            self._write(self.db.delete, entry.id, time.time())
+            self._write(self.db.delete, entry.id, time.time(), required=required)
             self.db.drop_inputs(entry.id)
+        self.jobs.pop(entry.id, None)
 
-    def _write(self, write, *args):
+    def _write(self, write, *args, required: bool = False):
         """A change written to the durable store (``write`` None: in memory only), and what it answered. A failed
         write (a full disk) is logged and the job goes on in memory: what is lost is that change's survival of a
-        restart, not the job, and a job runner that raised would take every other job down with it."""
+        restart, not the job, and a job runner that raised would take every other job down with it. ``required``:
+        a client's request that is only done once written (a DELETE) raises ``JobStoreError`` (503) instead."""
         if write is None:
             return None
         try:
             return write(*args)
-        except (OSError, sqlite3.Error):
+        except (OSError, sqlite3.Error) as exc:
             log.exception("job store write failed", extra={"job": args[0] if args else None})
+            if required:
+                raise JobStoreError(f"the job store (JIXIAO_JOBS_DIR) could not take the change: {exc}; nothing was "
+                                    "changed, retry later") from None
             return None
 
     def _retry_after(self) -> int:

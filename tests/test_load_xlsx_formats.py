@@ -80,3 +80,38 @@ def test_rich_shared_strings_read_as_their_runs_joined_without_the_phonetic_guid
     doc = load_bytes(path.read_bytes(), filename=path.name)
     assert "2023年重大动物疫病强制免疫补助" in doc.text and "≥120万头（羽）" in doc.text
     assert "石湾县农业农村局" in doc.text and "shí" not in doc.text
+
+
+@pytest.mark.parametrize(("value", "fmt"), [
+    (float("inf"), '#,##0"元"'),  # <v>1e999</v> reads as inf: was a ValueError (internal)
+    (float("-inf"), '0.00"万元"'),
+    (float("nan"), '0"元"'),
+    (1.5, "0" + "%" * 200 + '"万元"'),  # 100**200 scales past a float: was an OverflowError (internal)
+    (10 ** 400, '0.00"元"'),  # an int past a float
+    (3, '"元"' * 100),  # longer than Excel's 255 characters: rendering would cost its length per cell
+])
+def test_formats_that_cannot_render_keep_the_plain_value(value, fmt):
+    assert shown(value, fmt) is None
+
+
+def test_a_sheet_of_infinite_values_under_a_unit_format_reads():
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["项目", "金额"])
+    for row, value in enumerate((7.5, float("inf")), start=2):
+        sheet.append([f"项目{row}", value])
+        sheet.cell(row, 2).number_format = '#,##0"元"' + "%" * 200
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    text = load_bytes(buffer.getvalue(), filename="inf.xlsx").text
+    assert "项目2" in text and "项目3" in text
+
+
+def test_a_percent_format_longer_than_excel_allows_reads_as_general():
+    from jixiao.pipelines.load_xlsx import format_value
+
+    # "0." and 5,000 zeros "%": 5,000 decimals a cell before
+    assert format_value(0.25, "0." + "0" * 5000 + "%") == "0.25"
+    assert format_value(0.25, "0.00%") == "25.00%"
