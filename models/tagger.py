@@ -125,10 +125,11 @@ class CharTagger:
             self._model = load_tagger(self.model_dir).eval()
 
     def _pick_backend(self, backend: str) -> str:
-        if backend == "auto":
+        if backend == "auto":  # ONNX wherever an export ships (the runtime install has no torch): int8 only where
+            # it was measured faster than fp32 when trained (train._onnx_stage)
             if (self.model_dir / ONNX_INT8).exists():
                 return "onnx-int8"
-            return "torch"
+            return "onnx-fp32" if (self.model_dir / ONNX_FP32).exists() else "torch"
         if backend == "onnx":
             return "onnx-int8" if (self.model_dir / ONNX_INT8).exists() else "onnx-fp32"
         if backend in ("torch", "onnx-int8", "onnx-fp32"):

@@ -95,3 +95,14 @@ def test_the_model_card_states_the_checkpoints_window():
     card = render_card({}, windows=(128, 96))
     assert "window 128 characters" in card and "128-character windows overlap by 32" in card
     assert "256-character" not in card and "window 256" not in card
+
+
+@needs_onnx
+def test_auto_backend_takes_the_fp32_export_where_no_int8_ships(tmp_path):
+    """A checkpoint whose int8 graph was not kept (not faster when trained) still runs on ONNX, never on torch: the
+    runtime install has no torch."""
+    from jixiao.models.tagger import CharTagger
+
+    for name in ("model.onnx", "vocab.txt", "config.json", "train_config.json"):
+        shutil.copy(CHECKPOINT / name, tmp_path / name)
+    assert CharTagger.from_pretrained(tmp_path, backend="auto").backend == "onnx-fp32"

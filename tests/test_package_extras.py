@@ -32,7 +32,7 @@ def test_a_broken_installed_module_is_not_reported_as_a_missing_extra(tmp_path, 
         require("jixiao_broken_mod", extra="train", purpose="x")
 
 
-@pytest.mark.skipif(not (CHECKPOINT / "model.int8.onnx").exists(), reason="no shipped ONNX checkpoint")
+@pytest.mark.skipif(not (CHECKPOINT / "model.onnx").exists(), reason="no shipped ONNX checkpoint")
 def test_extraction_with_the_tagger_imports_neither_torch_transformers_nor_spacy():
     code = (
         "import sys\n"
