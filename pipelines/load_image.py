@@ -9,7 +9,8 @@ from jixiao.errors import EmptyInputError, ImageTooLargeError, UnsupportedFormat
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.image_frames import page_frames
 from jixiao.pipelines.load_builder import DocumentBuilder
-from jixiao.pipelines.ocr_layout import INSTALL_HINT, OcrBox, OcrOptions, ink, ocr_available, ocr_blocks, run_ocr
+from jixiao.pipelines.ocr_layout import (INSTALL_HINT, OcrBox, OcrOptions, ink, looks_blank, ocr_available, ocr_blocks,
+                                          run_ocr)
 from jixiao.pipelines.ocr_upright import Upright, read_upright
 
 
@@ -82,6 +83,9 @@ def load_image(data: bytes, *, doc_id: str, source: str | None, settings=None, d
             tiny.append(f"{frame.size[0]}x{frame.size[1]}")
             continue
         _check_detector(frame, settings, source)
+        if looks_blank(frame.data):  # the back of a duplex-scanned sheet: nothing to OCR
+            builder.start_page(frame.number, ocr="read", width=float(frame.size[0]), height=float(frame.size[1]))
+            continue
         try:
             # a page scanned sideways or upside down is turned
             upright = read_upright(frame.data, run_ocr, options=options)

@@ -24,7 +24,7 @@ from jixiao.deadline import NO_DEADLINE, Deadline
 from jixiao.errors import EmptyInputError, JixiaoError, UnsupportedFormatError, unreadable
 from jixiao.pipelines.document import Page, PageOcr
 from jixiao.pipelines.load_builder import GridCell
-from jixiao.pipelines.ocr_layout import INSTALL_HINT, OcrOptions, ink, ocr_available, run_ocr
+from jixiao.pipelines.ocr_layout import INSTALL_HINT, OcrOptions, looks_blank, ocr_available, run_ocr
 from jixiao.pipelines.ocr_straighten import drop_red_ink
 from jixiao.pipelines.ocr_upright import read_upright
 
@@ -262,8 +262,7 @@ class ScanPages:
         bbox), boxes in PDF points; empty when the page is blank or OCR finds nothing on it."""
         try:
             image, scale = self._render(number)
-            mask = ink(image, rules=False)
-            if mask is not None and not mask.any():  # a blank page: nothing to OCR
+            if looks_blank(image):  # a blank page (dust and specks at most): nothing to OCR
                 return []
             self._deadline.check(f"OCR of page {number} of the PDF")
             # a page scanned sideways or upside down is turned
