@@ -11,6 +11,7 @@ Word, WPS and form templates wrap content in elements python-docx walks past:
   row deleted as a tracked row (``w:trPr/w:del``) is left out: the document as it reads with the changes accepted.
 - fields: the cached result reads (``w:fldSimple``'s runs, a complex field's runs after ``separate``);
   ``w:instrText`` (the field code) never does.
+- hidden runs (``w:vanish`` on the run; not a hidden character style): not shown, not read.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ def _w(tag: str) -> str:
 P, TBL, TR, TC, ALT_CHUNK = _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("altChunk")
 _T, _TAB, _BR, _CR = _w("t"), _w("tab"), _w("br"), _w("cr")
 _TXBX = _w("txbxContent")
+_R, _RPR, _VANISH, _VAL = _w("r"), _w("rPr"), _w("vanish"), _w("val")
+_OFF = frozenset({"0", "false", "off"})  # an OOXML on/off property switched off
 _FALLBACK = f"{{{_MC}}}Fallback"
 # containers read through: the content inside them is the document's own, in place
 _WRAPPERS = frozenset({_w("sdt"), _w("sdtContent"), _w("customXml")})
@@ -78,6 +81,13 @@ def paragraph_text(p) -> str:
     return "".join(parts)
 
 
+def _hidden_run(run) -> bool:
+    """A run formatted hidden (``w:vanish``): Word neither shows nor prints it (a template's filling-in notes)."""
+    props = run.find(_RPR)
+    mark = props.find(_VANISH) if props is not None else None
+    return mark is not None and mark.get(_VAL, "true") not in _OFF
+
+
 def _walk(node, parts: list[str], depth: int) -> None:
     for child in node.iterchildren():
         tag = child.tag
@@ -88,6 +98,8 @@ def _walk(node, parts: list[str], depth: int) -> None:
         elif tag in (_BR, _CR):
             parts.append("\n")
         elif tag in _NOT_SHOWN or not isinstance(tag, str) or depth >= _MAX_WRAP_DEPTH:
+            continue
+        elif tag == _R and _hidden_run(child):
             continue
         elif tag == P:  # a paragraph inside a text box: a line of its own
             if parts and not parts[-1].endswith("\n"):

@@ -169,3 +169,14 @@ def test_load_docx_alone_refuses_an_html_chunk_it_was_given_no_reader_for():
     data = _chunk_doc("word/chunk1.htm", b"<html><body><p>x</p></body></html>", "text/html")
     with pytest.raises(UnsupportedFormatError, match="HTML chunk"):
         load_docx(data, doc_id="a", source="a.docx")
+
+
+def test_hidden_text_is_not_read():
+    document, table = _table_doc([["全年执行数", ""], ["指标一", "10"]])
+    cell = table.cell(0, 1).paragraphs[0]._p
+    cell.append(_xml('<w:r {ns}><w:rPr><w:vanish/></w:rPr><w:t>（填写说明：单位万元）</w:t></w:r>'))
+    cell.append(_xml('<w:r {ns}><w:t>95</w:t></w:r>'))
+    cell.append(_xml('<w:r {ns}><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>.5</w:t></w:r>'))  # switched off: shown
+    doc = load_bytes(_save(document), filename="a.docx")
+    assert _rows(doc)[0] == ["全年执行数", "95.5"]
+    assert "填写说明" not in doc.text
