@@ -187,9 +187,11 @@ def test_an_image_the_ocr_cannot_decode_is_unreadable_and_its_bad_alloc_is_out_o
     monkeypatch.setattr(load_image, "run_ocr", bad_alloc)
     import io
 
-    from PIL import Image
+    from PIL import Image, ImageDraw
 
     png = io.BytesIO()
-    Image.new("L", (200, 100), 255).save(png, "PNG")  # decodes (image_frames), then the engine fails on it
+    page = Image.new("L", (200, 100), 255)
+    ImageDraw.Draw(page).rectangle([5, 5, 194, 94], outline=0, width=3)  # print on it: a blank page is not OCR'd
+    page.save(png, "PNG")  # decodes (image_frames), then the engine fails on it
     with pytest.raises(MemoryError):  # the worker answers input.memory_limit for it (a rerun retries that)
         load_image.load_image(png.getvalue(), doc_id="x", source="x.png")
