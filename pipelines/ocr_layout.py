@@ -133,11 +133,8 @@ def classify_upside_down(crops: list, options: OcrOptions = OcrOptions()) -> lis
     return [label == "180" and score > classifier.cls_thresh for label, score in labels]
 
 
-def ink(data: bytes, rules: bool = True):
-    """The image as a boolean ink mask (rows x columns), for finding ruling lines; None when it cannot be read.
-    Ink is what lies under RULING_DARK, and ruling lines however light (``ocr_cleanup.faint_rules``): thin light
-    grey rules on a photocopy's grey paper, and 1-px rules a slight turn spread over two rows of mid grey, which
-    would otherwise join no wrapped or merged cell. ``rules`` False: the dark pixels alone (is the page blank?)."""
+def _gray(data: bytes):
+    """The image as a grey array (rows x columns), None when Pillow cannot decode it."""
     import io
 
     import numpy as np
@@ -145,10 +142,19 @@ def ink(data: bytes, rules: bool = True):
 
     try:
         with Image.open(io.BytesIO(data)) as image:
-            gray = np.asarray(image.convert("L"))
-    except Exception:  # OCR read it; without the mask the layout falls back to gaps alone
+            return np.asarray(image.convert("L"))
+    except Exception:  # the caller decides: OCR reads the image or words why it cannot
         return None
-    return (gray < RULING_DARK) | faint_rules(gray) if rules else gray < RULING_DARK
+
+
+def ink(data: bytes):
+    """The image as a boolean ink mask (rows x columns), for finding ruling lines; None when it cannot be read.
+    Ink is what lies under RULING_DARK, and ruling lines however light (``ocr_cleanup.faint_rules``): thin light
+    grey rules on a photocopy's grey paper, and 1-px rules a slight turn spread over two rows of mid grey, which
+    would otherwise join no wrapped or merged cell."""
+    gray = _gray(data)
+    # undecodable: OCR read it; without the mask the layout falls back to gaps alone
+    return None if gray is None else (gray < RULING_DARK) | faint_rules(gray)
 
 
 # A page is blank when fewer than BLANK_MAX_BLOCKS of its BLANK_BLOCK x BLANK_BLOCK pixel blocks hold BLOCK_INK_PX
@@ -166,15 +172,10 @@ BLANK_INK_CONTRAST = 25
 
 def looks_blank(data: bytes) -> bool:
     """Whether an image holds nothing OCR could read (paper, dust, specks); False when it cannot be decoded."""
-    import io
-
     import numpy as np
-    from PIL import Image
 
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            gray = np.asarray(image.convert("L"))
-    except Exception:  # not decodable here: OCR decides, and words any error
+    gray = _gray(data)
+    if gray is None:  # not decodable here: OCR decides, and words any error
         return False
     mask = gray < int(np.median(gray)) - BLANK_INK_CONTRAST
     height, width = (mask.shape[0] // BLANK_BLOCK) * BLANK_BLOCK, (mask.shape[1] // BLANK_BLOCK) * BLANK_BLOCK
