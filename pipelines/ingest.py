@@ -20,7 +20,7 @@ from jixiao.errors import (
 )
 from jixiao.pipelines.document import Document
 from jixiao.pipelines.html_format import looks_html, looks_mhtml
-from jixiao.pipelines.image_frames import image_kind
+from jixiao.pipelines.image_frames import check_frames, image_kind
 from jixiao.pipelines.zip_limits import check_zip
 from jixiao.pipelines.ole_format import OLE2_MAGIC, SAVE_AS, not_ole, ole_format
 
@@ -154,14 +154,6 @@ def _zip_format(data: bytes, source: str | None, settings: Settings | None = Non
     return fmt
 
 
-def check_image(data: bytes, settings: Settings, source: str | None) -> None:
-    """Refuse an image over ``max_image_pixels`` (a frame of it) or ``max_image_frames`` from its headers, before a
-    single pixel is decoded (``image_frames.check_frames``)."""
-    from jixiao.pipelines.image_frames import check_frames
-
-    check_frames(data, settings, source)
-
-
 def sniff_format(data: bytes, filename: str | None = None, settings: Settings | None = None) -> str:
     """The loader to use: magic bytes first (an HTML page or MHTML archive by its first tags or headers, whatever
     its name), the file name's extension second. A DOCX/XLSX is checked against the
@@ -213,7 +205,7 @@ def load_bytes(data: bytes, *, filename: str | None = None, doc_id: str | None =
         _check_size(len(text), settings.max_text_chars, "characters", source)
         return Document(doc_id=doc_id, source=source, format="text", encoding=encoding, text=text)
     if fmt == "image":
-        check_image(data, settings, source)
+        check_frames(data, settings, source)  # pixels and frames from the headers, before a pixel is decoded
     deadline.check("loading the document")
     loader = _loader(fmt)
     document = loader(data, doc_id=doc_id, source=source, settings=settings, deadline=deadline)

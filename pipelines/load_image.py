@@ -70,7 +70,7 @@ def _check_detector(frame, settings, source: str | None) -> None:
 
 def load_image(data: bytes, *, doc_id: str, source: str | None, settings=None, deadline=None) -> Document:
     """OCR every page of an image file (a TIFF's frames; one page for the others); the pixel and frame limits were
-    checked on its headers (``ingest.check_image``) before this runs."""
+    checked on its headers (``image_frames.check_frames``, called by ``ingest``) before this runs."""
     if not ocr_available():
         raise UnsupportedFormatError(f"image input needs the optional OCR engine, which is not installed: {INSTALL_HINT}", source=source)
     settings = settings or get_settings()
